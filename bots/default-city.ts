@@ -1,0 +1,53 @@
+import type { Category } from '../src/domain/categories'
+import type { Role } from '../src/domain/roles'
+
+/**
+ * The city Xun'an starts with: the eight patrol units of the source documents and the domain each is
+ * responsible for, the supervising office (安监科), the bureau, and one demo person per role. A real
+ * city edits units, routing and people in the console; this file is only the starting point.
+ */
+export interface CityDefinition {
+  units: { code: string; name: string; kind: 'patrol' | 'supervising' | 'bureau'; leader?: string }[]
+  routing: { category: Category; unit: string; keywords: string[] }[]
+  people: { key: string; name: string; role: Role; unit?: string; phone?: string }[]
+}
+
+export const DEFAULT_CITY: CityDefinition = {
+  units: [
+    { code: 'bureau', name: '市住房和城乡建设局', kind: 'bureau', leader: 'leader' },
+    { code: 'anjianke', name: '安监科', kind: 'supervising', leader: 'leader' },
+    { code: 'zhianchu', name: '质安处', kind: 'patrol' },
+    { code: 'qiaoguanchu', name: '桥管处', kind: 'patrol' },
+    { code: 'ranqiban', name: '燃气办', kind: 'patrol' },
+    { code: 'shizheng', name: '市政建设总公司', kind: 'patrol', leader: 'unit_leader' },
+    { code: 'daoguanchu', name: '道管处', kind: 'patrol' },
+    { code: 'yuanlin', name: '园林局', kind: 'patrol' },
+    { code: 'fangguanju', name: '房管局', kind: 'patrol' },
+    { code: 'zilaishui', name: '自来水公司', kind: 'patrol' },
+  ],
+  routing: [
+    { category: 'construction_site', unit: 'zhianchu', keywords: ['工地', '施工', '脚手架', '塔吊', '基坑', '在建'] },
+    { category: 'bridge', unit: 'qiaoguanchu', keywords: ['桥', '桥梁', '天桥', '涵洞', '护栏'] },
+    { category: 'gas', unit: 'ranqiban', keywords: ['燃气', '煤气', '天然气', '气味', '漏气', '液化气'] },
+    {
+      category: 'road_municipal',
+      unit: 'shizheng',
+      keywords: ['井盖', '道路', '路面', '坑洼', '塌陷', '路灯', '窨井'],
+    },
+    { category: 'sidewalk_excavation', unit: 'daoguanchu', keywords: ['占道', '挖掘', '人行道', '开挖', '堆放'] },
+    { category: 'greenery_park', unit: 'yuanlin', keywords: ['绿化', '树木', '公园', '倒伏', '枯树', '草坪'] },
+    { category: 'dangerous_house', unit: 'fangguanju', keywords: ['危房', '小区', '物业', '墙体', '开裂', '外墙'] },
+    { category: 'water_hydrant', unit: 'zilaishui', keywords: ['水管', '爆管', '消防栓', '停水', '漏水', '供水'] },
+  ],
+  people: [
+    { key: 'field_staff', name: '张伟', role: 'field_staff', unit: 'shizheng', phone: '13800000001' },
+    { key: 'handler', name: '李娜', role: 'unit_handler', unit: 'shizheng', phone: '13800000002' },
+    { key: 'handler_zhianchu', name: '王强', role: 'unit_handler', unit: 'zhianchu', phone: '13800000003' },
+    { key: 'duty_officer', name: '赵敏', role: 'duty_officer', unit: 'anjianke', phone: '13800000004' },
+    { key: 'supervisor', name: '陈刚', role: 'supervisor', unit: 'anjianke', phone: '13800000005' },
+    { key: 'unit_leader', name: '孙建国', role: 'leader', unit: 'shizheng', phone: '13800000006' },
+    { key: 'leader', name: '刘明', role: 'leader', unit: 'bureau', phone: '13800000007' },
+    { key: 'admin', name: '系统管理员', role: 'admin', unit: 'bureau' },
+    { key: 'citizen', name: '市民小周', role: 'citizen' },
+  ],
+}

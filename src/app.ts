@@ -1,0 +1,19 @@
+import { Hono } from 'hono'
+import type { AppEnv, Services } from './app-env'
+import { type ErrorBody, handleError } from './errors'
+import { healthRoutes } from './routes/health'
+
+/** The Hono app, runtime-neutral: Node and Workers entry points both build it from their services. */
+export function createApp(services: Services) {
+  const app = new Hono<AppEnv>()
+  app.use(async (c, next) => {
+    c.set('services', services)
+    await next()
+  })
+  app.onError((error, c) => handleError(error, c, services.logger))
+  app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not_found', message: 'Not found' } }, 404))
+  app.route('/', healthRoutes())
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
+import postgres from 'postgres'
+import journal from '../../drizzle/meta/_journal.json'
+import * as schema from './schema'
+
+export type Schema = typeof schema
+/** One type for both drivers: services take this and never care which database is behind it. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
+
+export interface DatabaseHandle {
+  db: Database
+  kind: 'pglite' | 'postgres'
+  /** Applies pending migrations; safe to call from several replicas at once. */
+  migrate(): Promise<void>
+  close(): Promise<void>
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url))
+const MIGRATION_LOCK_KEY = 7_240_301 // any constant; keeps concurrent start-ups from migrating twice
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; maxConnections?: number }
+  | { kind: 'pglite'; dataDir?: string }
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'postgres') return openPostgres(target.url, target.maxConnections ?? 10)
+  return openPglite(target.dataDir)
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true })
+  const client = dataDir ? new PGlite(dataDir) : new PGlite()
+  await client.waitReady
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' })
+  return {
+    db: db as unknown as Database,
+    kind: 'pglite',
+    // PGlite is single-connection and in-process: there is no second migrator to race with.
+    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+  }
+}
+
+async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+  const client = postgres(url, { max, onnotice: () => {} })
+  const db = drizzlePostgres({ client, schema, casing: 'snake_case' })
+  return {
+    db: db as unknown as Database,
+    kind: 'postgres',
+    async migrate() {
+      // Advisory locks belong to a session, so lock and unlock on one reserved connection.
+      const lockConnection = await client.reserve()
+      try {
+        await lockConnection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`
+        await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER })
+      } finally {
+        await lockConnection`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {})
+        lockConnection.release()
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  }
+}
+
+/** The migrations this build ships with, from drizzle-kit's journal. */
+export const SHIPPED_MIGRATIONS = journal.entries.length
+
+export type Readiness = { ready: true; migrations: number } | { ready: false; reason: string }
+
+/** Database reachable and every shipped migration applied. */
+export async function checkReadiness(db: Database): Promise<Readiness> {
+  try {
+    const rows = await db.execute<{ count: number }>(
+      sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
+    )
+    const applied = Number(rowsOf<{ count: number }>(rows)[0]?.count ?? 0)
+    if (applied < SHIPPED_MIGRATIONS) {
+      return { ready: false, reason: `migrations pending: ${applied}/${SHIPPED_MIGRATIONS} applied` }
+    }
+    return { ready: true, migrations: applied }
+  } catch (error) {
+    return { ready: false, reason: `database unreachable: ${(error as Error).message}` }
+  }
+}
+
+/** postgres.js returns an array, PGlite an object with `rows`: read either. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[]
+  return ((result as { rows?: T[] }).rows ?? []) as T[]
+}

@@ -1,0 +1,4 @@
+export * from './ledger'
+export * from './messaging'
+export * from './org'
+export * from './reports'

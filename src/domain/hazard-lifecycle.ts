@@ -1,0 +1,198 @@
+import { RuleViolation } from './errors'
+import type { Actor, Role } from './roles'
+
+/**
+ * The closed loop of a hazard (发现 → 建立清单 → 诊断分析 → 分类处置 → 移交督办 → 整改销号):
+ * reported → assigned → rectifying → awaiting_verification → closed (销号), voided with a reason from
+ * any open state, and back to rectifying when verification fails. Listed supervision (挂牌督办) is a
+ * flag on an open hazard, not a state.
+ */
+export const HAZARD_STATUSES = [
+  'reported',
+  'assigned',
+  'rectifying',
+  'awaiting_verification',
+  'closed',
+  'voided',
+] as const
+export type HazardStatus = (typeof HAZARD_STATUSES)[number]
+
+export const HAZARD_LEVELS = ['general', 'major'] as const
+export type HazardLevel = (typeof HAZARD_LEVELS)[number]
+
+export const HAZARD_STATUS_LABELS: Record<HazardStatus, string> = {
+  reported: '已上报',
+  assigned: '已交办',
+  rectifying: '整改中',
+  awaiting_verification: '待验收',
+  closed: '已销号',
+  voided: '已作废',
+}
+
+export const HAZARD_LEVEL_LABELS: Record<HazardLevel, string> = { general: '一般隐患', major: '重大隐患' }
+
+export const HAZARD_ACTIONS = [
+  'assign',
+  'accept',
+  'report_rectification',
+  'verify_pass',
+  'verify_fail',
+  'void',
+  'list_supervision',
+  'delist_supervision',
+] as const
+export type HazardAction = (typeof HAZARD_ACTIONS)[number]
+
+/** Event kinds in hazard_events: every action, plus the report that opened the record. */
+export const HAZARD_EVENT_KINDS = ['reported', ...HAZARD_ACTIONS] as const
+export type HazardEventKind = (typeof HAZARD_EVENT_KINDS)[number]
+
+/** The five fixes (五落实) a major hazard needs before it can be assigned. */
+export const FIVE_FIXES = ['responsibility', 'measures', 'funding', 'timeLimit', 'contingencyPlan'] as const
+export type FiveFixKey = (typeof FIVE_FIXES)[number]
+export type FiveFixes = Partial<Record<FiveFixKey, string>>
+
+export const FIVE_FIX_LABELS: Record<FiveFixKey, string> = {
+  responsibility: '责任',
+  measures: '措施',
+  funding: '资金',
+  timeLimit: '时限',
+  contingencyPlan: '预案',
+}
+
+export function missingFiveFixes(fixes: FiveFixes | null | undefined): FiveFixKey[] {
+  return FIVE_FIXES.filter((key) => !fixes?.[key]?.trim())
+}
+
+export interface HazardState {
+  status: HazardStatus
+  level: HazardLevel
+  unitId: number | null
+  listedSupervision: boolean
+  fiveFixes: FiveFixes | null
+}
+
+export type HazardCommand =
+  | { action: 'assign'; unitId: number; fiveFixes?: FiveFixes }
+  | { action: 'accept' }
+  | { action: 'report_rectification'; note: string }
+  | { action: 'verify_pass' }
+  | { action: 'verify_fail'; reason: string }
+  | { action: 'void'; reason: string }
+  | { action: 'list_supervision'; reason?: string }
+  | { action: 'delist_supervision'; reason?: string }
+
+interface Rule {
+  from: readonly HazardStatus[]
+  to: HazardStatus | 'same'
+  roles: readonly (Role | 'system')[]
+  /** Only people of the hazard's responsible unit may act (admins and supervisors are exempt by role list). */
+  ownUnitOnly?: readonly Role[]
+}
+
+const OPEN: readonly HazardStatus[] = ['reported', 'assigned', 'rectifying', 'awaiting_verification']
+
+const RULES: Record<HazardAction, Rule> = {
+  assign: { from: ['reported'], to: 'assigned', roles: ['supervisor', 'duty_officer', 'admin', 'system'] },
+  accept: {
+    from: ['assigned'],
+    to: 'rectifying',
+    roles: ['unit_handler', 'field_staff', 'admin'],
+    ownUnitOnly: ['unit_handler', 'field_staff'],
+  },
+  report_rectification: {
+    from: ['assigned', 'rectifying'],
+    to: 'awaiting_verification',
+    roles: ['unit_handler', 'field_staff', 'admin'],
+    ownUnitOnly: ['unit_handler', 'field_staff'],
+  },
+  verify_pass: { from: ['awaiting_verification'], to: 'closed', roles: ['supervisor', 'admin'] },
+  verify_fail: { from: ['awaiting_verification'], to: 'rectifying', roles: ['supervisor', 'admin'] },
+  void: { from: OPEN, to: 'voided', roles: ['supervisor', 'admin'] },
+  list_supervision: { from: OPEN, to: 'same', roles: ['supervisor', 'leader', 'admin'] },
+  delist_supervision: { from: OPEN, to: 'same', roles: ['supervisor', 'leader', 'admin'] },
+}
+
+export function canActOnHazard(actor: Actor, action: HazardAction, hazard: Pick<HazardState, 'unitId'>): boolean {
+  const rule = RULES[action]
+  if (!rule.roles.includes(actor.role)) return false
+  if (actor.role !== 'system' && rule.ownUnitOnly?.includes(actor.role)) {
+    return hazard.unitId !== null && actor.unitId === hazard.unitId
+  }
+  return true
+}
+
+export interface HazardTransition {
+  next: HazardState
+  event: { kind: HazardEventKind; fromStatus: HazardStatus; toStatus: HazardStatus; note: string | null }
+}
+
+/**
+ * Applies one command to a hazard, or throws a RuleViolation naming what is wrong. Pure: the service
+ * layer persists `next` and writes `event` in the same transaction.
+ */
+export function transitionHazard(state: HazardState, command: HazardCommand, actor: Actor): HazardTransition {
+  const rule = RULES[command.action]
+  if (!rule.from.includes(state.status)) {
+    throw new RuleViolation(
+      'invalid_transition',
+      `该隐患当前状态为「${HAZARD_STATUS_LABELS[state.status]}」，不能执行此操作。`,
+    )
+  }
+  if (!canActOnHazard(actor, command.action, state)) {
+    throw new RuleViolation('forbidden', '您没有权限对该隐患执行此操作。')
+  }
+  const next: HazardState = { ...state }
+  let note: string | null = null
+  switch (command.action) {
+    case 'assign': {
+      const fixes = { ...state.fiveFixes, ...command.fiveFixes }
+      if (state.level === 'major') {
+        const missing = missingFiveFixes(fixes)
+        if (missing.length > 0) {
+          throw new RuleViolation(
+            'five_fixes_missing',
+            `重大隐患交办前须落实“五落实”，尚缺：${missing.map((k) => FIVE_FIX_LABELS[k]).join('、')}。`,
+          )
+        }
+      }
+      next.unitId = command.unitId
+      next.fiveFixes = Object.keys(fixes).length > 0 ? fixes : state.fiveFixes
+      break
+    }
+    case 'report_rectification':
+      note = requireText(command.note, '请填写整改情况。')
+      break
+    case 'verify_fail':
+      note = requireText(command.reason, '验收不通过须说明原因。')
+      break
+    case 'void':
+      note = requireText(command.reason, '作废须说明原因。')
+      break
+    case 'list_supervision':
+      if (state.listedSupervision) throw new RuleViolation('already_listed', '该隐患已挂牌督办。')
+      next.listedSupervision = true
+      note = command.reason?.trim() || null
+      break
+    case 'delist_supervision':
+      if (!state.listedSupervision) throw new RuleViolation('not_listed', '该隐患未挂牌督办。')
+      next.listedSupervision = false
+      note = command.reason?.trim() || null
+      break
+    case 'accept':
+    case 'verify_pass':
+      break
+  }
+  if (rule.to !== 'same') next.status = rule.to
+  return { next, event: { kind: command.action, fromStatus: state.status, toStatus: next.status, note } }
+}
+
+function requireText(value: string | undefined, message: string): string {
+  const text = value?.trim()
+  if (!text) throw new RuleViolation('reason_required', message)
+  return text
+}
+
+export function isHazardOpen(status: HazardStatus): boolean {
+  return OPEN.includes(status)
+}

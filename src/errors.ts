@@ -1,0 +1,59 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { RuleViolation } from './domain/errors'
+import type { Logger } from './logger'
+
+/** An error we raise on purpose: a stable code for API callers and a message safe to show. */
+export class AppError extends HTTPException {
+  constructor(
+    readonly code: string,
+    status: ContentfulStatusCode,
+    message: string,
+  ) {
+    super(status, { message })
+    this.name = 'AppError'
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string }
+}
+
+/**
+ * Three branches: ours (code + message), Hono's (its status, a generic code) and unknown (logged with
+ * its stack, 500, no details to the caller).
+ */
+export function handleError(error: Error, c: Context, logger: Logger): Response {
+  if (error instanceof AppError) {
+    return c.json<ErrorBody>({ error: { code: error.code, message: error.message } }, error.status)
+  }
+  if (error instanceof RuleViolation) {
+    return c.json<ErrorBody>({ error: { code: error.code, message: error.message } }, 422)
+  }
+  if (error instanceof HTTPException) {
+    return c.json<ErrorBody>(
+      { error: { code: httpCode(error.status), message: error.message || 'Request failed' } },
+      error.status,
+    )
+  }
+  logger.error('unhandled error', { path: c.req.path, error })
+  return c.json<ErrorBody>({ error: { code: 'internal_error', message: 'Internal server error' } }, 500)
+}
+
+function httpCode(status: number): string {
+  switch (status) {
+    case 400:
+      return 'bad_request'
+    case 401:
+      return 'unauthorized'
+    case 403:
+      return 'forbidden'
+    case 404:
+      return 'not_found'
+    case 413:
+      return 'payload_too_large'
+    default:
+      return `http_${status}`
+  }
+}

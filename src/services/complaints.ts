@@ -1,0 +1,181 @@
+import { eq } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Database } from '../db/client'
+import { CHANNELS, complaintEvents, complaints, routingRules } from '../db/schema'
+import { CATEGORIES } from '../domain/categories'
+import { type ComplaintCommand, type ComplaintState, transitionComplaint } from '../domain/complaint-lifecycle'
+import { complaintClocks } from '../domain/deadlines'
+import { RuleViolation } from '../domain/errors'
+import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
+import { routeCategory } from '../domain/routing'
+import { nextCode } from './codes'
+import type { ServiceContext } from './context'
+
+export type ComplaintRow = typeof complaints.$inferSelect
+
+export const ReceiveComplaintInput = z.object({
+  channel: z.enum(CHANNELS),
+  botId: z.string().default('default'),
+  citizenExternalId: z.string().optional(),
+  citizenName: z.string().trim().optional(),
+  citizenPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-\s]{5,20}$/, '请填写正确的联系电话')
+    .optional(),
+  contactConsent: z.boolean().default(false),
+  category: z.enum(CATEGORIES),
+  description: z.string().trim().min(1, '请描述投诉的问题'),
+  locationText: z.string().trim().optional(),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+  mediaIds: z.array(z.number().int()).default([]),
+})
+export type ReceiveComplaintInput = z.input<typeof ReceiveComplaintInput>
+
+/**
+ * Takes a citizen's complaint: a ticket number, both clocks started, and routed to the responsible unit
+ * when the category has a rule (otherwise the duty officer dispatches it by hand).
+ */
+export async function receiveComplaint(args: {
+  ctx: ServiceContext
+  input: ReceiveComplaintInput
+}): Promise<ComplaintRow> {
+  const { ctx } = args
+  const input = ReceiveComplaintInput.parse(args.input)
+  const now = ctx.clock.now()
+  const clocks = complaintClocks(now, ctx.complaintClocks)
+  return ctx.db.transaction(async (tx) => {
+    const db: Database = tx
+    const code = await nextCode(db, 'complaint', now, ctx.timeZone)
+    const [row] = await db
+      .insert(complaints)
+      .values({
+        code,
+        channel: input.channel,
+        botId: input.botId,
+        citizenExternalId: input.citizenExternalId,
+        citizenName: input.citizenName,
+        citizenPhone: input.citizenPhone,
+        contactConsent: input.contactConsent,
+        category: input.category,
+        description: input.description,
+        locationText: input.locationText,
+        latitude: input.latitude,
+        longitude: input.longitude,
+        receivedAt: now,
+        signDueAt: clocks.signDueAt,
+        dueAt: clocks.dueAt,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+    if (!row) throw new Error('complaint insert returned no row')
+    await db.insert(complaintEvents).values({
+      complaintId: row.id,
+      kind: 'received',
+      toStatus: 'received',
+      actorRole: 'citizen',
+      mediaIds: input.mediaIds,
+      at: now,
+    })
+    const decision = routeCategory(input.category, await db.select().from(routingRules))
+    if (!decision.routed) return row
+    return applyInTransaction(db, ctx, row, { action: 'assign', unitId: decision.unitId }, SYSTEM_ACTOR, [])
+  })
+}
+
+export async function applyComplaintCommand(args: {
+  ctx: ServiceContext
+  complaintId: number
+  command: ComplaintCommand
+  actor: Actor
+  mediaIds?: number[]
+}): Promise<ComplaintRow> {
+  const { ctx } = args
+  return ctx.db.transaction(async (tx) => {
+    const db: Database = tx
+    const [current] = await db.select().from(complaints).where(eq(complaints.id, args.complaintId)).for('update')
+    if (!current) throw new RuleViolation('not_found', '未找到该投诉。')
+    if (args.command.action === 'mark_duplicate') {
+      const [original] = await db
+        .select({ id: complaints.id })
+        .from(complaints)
+        .where(eq(complaints.id, args.command.duplicateOfId))
+      if (!original || original.id === current.id)
+        throw new RuleViolation('duplicate_target', '请填写正确的原投诉编号。')
+    }
+    return applyInTransaction(db, ctx, current, args.command, args.actor, args.mediaIds ?? [])
+  })
+}
+
+async function applyInTransaction(
+  db: Database,
+  ctx: ServiceContext,
+  current: ComplaintRow,
+  command: ComplaintCommand,
+  actor: Actor,
+  mediaIds: number[],
+): Promise<ComplaintRow> {
+  const now = ctx.clock.now()
+  const state: ComplaintState = {
+    status: current.status,
+    unitId: current.unitId,
+    receivedAt: current.receivedAt,
+    signDueAt: current.signDueAt,
+    dueAt: current.dueAt,
+    acceptedAt: current.acceptedAt,
+    repliedAt: current.repliedAt,
+    closedAt: current.closedAt,
+    firstResponseAt: current.firstResponseAt,
+    duplicateOfId: current.duplicateOfId,
+    satisfaction: current.satisfaction,
+  }
+  const { next, event } = transitionComplaint(state, command, actor, now)
+  const data: Record<string, unknown> = {}
+  if (command.action === 'assign' || command.action === 'transfer') data.unitId = command.unitId
+  if (command.action === 'extend') {
+    data.previousDueAt = current.dueAt.toISOString()
+    data.newDueAt = command.newDueAt.toISOString()
+    data.approvedBy = actor.personId
+  }
+  if (command.action === 'mark_duplicate') data.duplicateOfId = command.duplicateOfId
+  if (command.action === 'callback') data.satisfaction = command.satisfaction
+  const [updated] = await db
+    .update(complaints)
+    .set({
+      ...next,
+      outcome: command.action === 'reply' ? event.note : current.outcome,
+      outcomeDelivery: command.action === 'reply' ? 'pending' : current.outcomeDelivery,
+      updatedAt: now,
+    })
+    .where(eq(complaints.id, current.id))
+    .returning()
+  if (!updated) throw new Error('complaint update returned no row')
+  await db.insert(complaintEvents).values({
+    complaintId: current.id,
+    kind: event.kind,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    actorId: actor.personId,
+    actorRole: actor.role,
+    note: event.note,
+    mediaIds,
+    data: Object.keys(data).length > 0 ? data : null,
+    at: now,
+  })
+  return updated
+}
+
+export async function complaintTimeline(db: Database, complaintId: number) {
+  return db
+    .select()
+    .from(complaintEvents)
+    .where(eq(complaintEvents.complaintId, complaintId))
+    .orderBy(complaintEvents.at, complaintEvents.id)
+}
+
+export async function findComplaintByCode(db: Database, code: string): Promise<ComplaintRow | undefined> {
+  const [row] = await db.select().from(complaints).where(eq(complaints.code, code.trim().toUpperCase()))
+  return row
+}

@@ -1,0 +1,177 @@
+import { and, between, eq, gte, inArray, isNotNull, isNull, lte, ne, or, type SQL } from 'drizzle-orm'
+import type { Database } from '../db/client'
+import { complaints, hazards, patrols, periodicReports, supervisions, units } from '../db/schema'
+import { handledAt } from '../domain/complaint-lifecycle'
+import { addDays, localDate } from '../domain/local-time'
+import { computePeriodFigures, type PeriodFigures } from '../domain/period-figures'
+import type { Period } from '../domain/periods'
+import { computeUnitScore, type UnitScore } from '../domain/scoring'
+import type { ServiceContext } from './context'
+
+/** Figures for the statutory forms: one unit's patrols and the hazards it found, or the whole city's. */
+export async function periodFigures(db: Database, period: Period, unitId?: number): Promise<PeriodFigures> {
+  const patrolFilter: SQL[] = [between(patrols.startedAt, period.startAt, period.endAt), isNull(patrols.voidedAt)]
+  if (unitId !== undefined) patrolFilter.push(eq(patrols.unitId, unitId))
+  // Hazards found by the end of the period and not closed before it started: enough for every figure.
+  const hazardFilter: SQL[] = [
+    lte(hazards.foundAt, period.endAt),
+    ne(hazards.status, 'voided'),
+    or(isNull(hazards.closedAt), gte(hazards.closedAt, period.startAt)) as SQL,
+  ]
+  if (unitId !== undefined) hazardFilter.push(eq(hazards.foundByUnitId, unitId))
+  const [patrolRows, hazardRows] = await Promise.all([
+    db
+      .select({ startedAt: patrols.startedAt, staffCount: patrols.staffCount, vehicleCount: patrols.vehicleCount })
+      .from(patrols)
+      .where(and(...patrolFilter)),
+    db
+      .select({
+        code: hazards.code,
+        description: hazards.description,
+        locationText: hazards.locationText,
+        category: hazards.category,
+        level: hazards.level,
+        status: hazards.status,
+        foundAt: hazards.foundAt,
+        closedAt: hazards.closedAt,
+        listedSupervision: hazards.listedSupervision,
+      })
+      .from(hazards)
+      .where(and(...hazardFilter)),
+  ])
+  return computePeriodFigures(period, patrolRows, hazardRows)
+}
+
+const REQUIRED_INSPECTIONS_PER_MONTH = 2
+
+/**
+ * The unit's score for a period, from the ledger: which working days lack a patrol record, which
+ * reports were late, which hazards and complaints overran, which inspections are short.
+ */
+export async function unitScore(ctx: ServiceContext, unitId: number, period: Period): Promise<UnitScore> {
+  const { db } = ctx
+  const now = ctx.clock.now()
+  const [unit] = await db.select().from(units).where(eq(units.id, unitId))
+  if (!unit) throw new Error(`unit ${unitId} not found`)
+  const calendar = await ctx.calendar.get()
+  const today = localDate(now, ctx.timeZone)
+  // Only days that have passed can be missing; today still has time.
+  const lastDay = period.end < today ? period.end : addDays(today, -1)
+  const requiredLedgerDays =
+    unit.kind === 'patrol' && lastDay >= period.start ? calendar.workingDaysBetween(period.start, lastDay) : []
+
+  const [patrolRows, reportRows, hazardRows, complaintRows, inspectionRows, falsifiedRows, supervisedUnits] =
+    await Promise.all([
+      db
+        .select({ startedAt: patrols.startedAt })
+        .from(patrols)
+        .where(
+          and(
+            eq(patrols.unitId, unitId),
+            between(patrols.startedAt, period.startAt, period.endAt),
+            isNull(patrols.voidedAt),
+          ),
+        ),
+      db
+        .select()
+        .from(periodicReports)
+        .where(
+          and(
+            eq(periodicReports.unitId, unitId),
+            inArray(periodicReports.kind, ['weekly', 'monthly', 'quarterly']),
+            between(periodicReports.dueAt, period.startAt, minDate(period.endAt, now)),
+          ),
+        ),
+      db
+        .select({ code: hazards.code, rectifyDueAt: hazards.rectifyDueAt, rectifiedAt: hazards.rectifiedAt })
+        .from(hazards)
+        .where(
+          and(
+            eq(hazards.unitId, unitId),
+            isNotNull(hazards.rectifyDueAt),
+            between(hazards.rectifyDueAt, period.startAt, minDate(period.endAt, now)),
+            ne(hazards.status, 'voided'),
+          ),
+        ),
+      db
+        .select()
+        .from(complaints)
+        .where(
+          and(eq(complaints.unitId, unitId), between(complaints.dueAt, period.startAt, minDate(period.endAt, now))),
+        ),
+      db
+        .select({ inspectedUnitId: supervisions.inspectedUnitId, inspectedAt: supervisions.inspectedAt })
+        .from(supervisions)
+        .where(
+          and(
+            eq(supervisions.supervisorUnitId, unitId),
+            between(supervisions.inspectedAt, period.startAt, period.endAt),
+          ),
+        ),
+      db
+        .select({ code: patrols.code, reason: patrols.voidReason })
+        .from(patrols)
+        .where(
+          and(
+            eq(patrols.unitId, unitId),
+            eq(patrols.falsified, true),
+            between(patrols.startedAt, period.startAt, period.endAt),
+          ),
+        ),
+      unit.kind === 'supervising'
+        ? db
+            .select({ id: units.id, name: units.name })
+            .from(units)
+            .where(and(eq(units.kind, 'patrol'), eq(units.active, true)))
+        : Promise.resolve([]),
+    ])
+
+  // Inspection duty counts whole months that have ended inside the period.
+  const inspections: { inspectedUnitName: string; month: string; required: number; done: number }[] = []
+  for (const month of monthsEndedWithin(period, today)) {
+    for (const target of supervisedUnits) {
+      const done = inspectionRows.filter(
+        (r) => r.inspectedUnitId === target.id && localDate(r.inspectedAt, ctx.timeZone).startsWith(month),
+      ).length
+      inspections.push({ inspectedUnitName: target.name, month, required: REQUIRED_INSPECTIONS_PER_MONTH, done })
+    }
+  }
+
+  return computeUnitScore(
+    {
+      requiredLedgerDays,
+      ledgerDays: new Set(patrolRows.map((p) => localDate(p.startedAt, ctx.timeZone))),
+      reports: reportRows.map((r) => ({
+        kind: r.kind as 'weekly' | 'monthly' | 'quarterly',
+        periodLabel: `${r.periodStart}起`,
+        dueAt: r.dueAt,
+        submittedAt: r.submittedAt,
+      })),
+      hazards: hazardRows.flatMap((h) =>
+        h.rectifyDueAt ? [{ code: h.code, rectifyDueAt: h.rectifyDueAt, rectifiedAt: h.rectifiedAt }] : [],
+      ),
+      complaints: complaintRows
+        .filter((c) => c.status !== 'rejected' && c.status !== 'duplicate')
+        .map((c) => ({ code: c.code, dueAt: c.dueAt, handledAt: handledAt(c) })),
+      inspections,
+      falsified: falsifiedRows.map((f) => ({ code: f.code, reason: f.reason ?? '未注明' })),
+      organisation: [],
+    },
+    now,
+  )
+}
+
+function minDate(a: Date, b: Date): Date {
+  return a.getTime() <= b.getTime() ? a : b
+}
+
+function monthsEndedWithin(period: Period, today: string): string[] {
+  const months: string[] = []
+  for (let d = period.start; d <= period.end; d = addDays(d, 1)) {
+    const month = d.slice(0, 7)
+    const nextDay = addDays(d, 1)
+    const isMonthEnd = nextDay.slice(0, 7) !== month
+    if (isMonthEnd && d < today) months.push(month)
+  }
+  return months
+}

@@ -1,0 +1,192 @@
+import { eq } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Database } from '../db/client'
+import { hazardEvents, hazards, routingRules } from '../db/schema'
+import { CATEGORIES } from '../domain/categories'
+import { checkRectificationDeadline, emergencyReportDeadline } from '../domain/deadlines'
+import { RuleViolation } from '../domain/errors'
+import { HAZARD_LEVELS, type HazardCommand, type HazardState, transitionHazard } from '../domain/hazard-lifecycle'
+import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
+import { routeCategory } from '../domain/routing'
+import { nextCode } from './codes'
+import type { ServiceContext } from './context'
+
+export type HazardRow = typeof hazards.$inferSelect
+
+export const ReportHazardInput = z.object({
+  description: z.string().trim().min(1, '请描述隐患情况'),
+  category: z.enum(CATEGORIES),
+  level: z.enum(HAZARD_LEVELS).default('general'),
+  locationText: z.string().trim().min(1).optional(),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+  foundAt: z.date().optional(),
+  patrolId: z.number().int().optional(),
+  foundByUnitId: z.number().int().optional(),
+  emergencyDisposedAt: z.date().optional(),
+  mediaIds: z.array(z.number().int()).default([]),
+})
+export type ReportHazardInput = z.input<typeof ReportHazardInput>
+
+/**
+ * Records a newly found hazard. A general hazard whose category has a routing rule is assigned to the
+ * responsible unit at once; a major hazard waits in 'reported' until a supervisor supplies the five fixes.
+ */
+export async function reportHazard(args: {
+  ctx: ServiceContext
+  input: ReportHazardInput
+  actor: Actor
+}): Promise<HazardRow> {
+  const { ctx, actor } = args
+  const input = ReportHazardInput.parse(args.input)
+  const now = ctx.clock.now()
+  const calendar = input.emergencyDisposedAt ? await ctx.calendar.get() : undefined
+  return ctx.db.transaction(async (tx) => {
+    const db: Database = tx
+    const code = await nextCode(db, 'hazard', now, ctx.timeZone)
+    const emergency =
+      input.emergencyDisposedAt && calendar
+        ? emergencyReportDeadline(calendar, input.emergencyDisposedAt, ctx.timeZone)
+        : undefined
+    const [row] = await db
+      .insert(hazards)
+      .values({
+        code,
+        patrolId: input.patrolId,
+        reporterId: actor.personId,
+        foundByUnitId: input.foundByUnitId ?? actor.unitId,
+        category: input.category,
+        level: input.level,
+        description: input.description,
+        locationText: input.locationText,
+        latitude: input.latitude,
+        longitude: input.longitude,
+        foundAt: input.foundAt ?? now,
+        emergencyDisposedAt: input.emergencyDisposedAt,
+        emergencyReportDueAt: emergency?.dueAt,
+        emergencyReportDueProvisional: emergency?.provisional ?? false,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+    if (!row) throw new Error('hazard insert returned no row')
+    await db.insert(hazardEvents).values({
+      hazardId: row.id,
+      kind: 'reported',
+      toStatus: 'reported',
+      actorId: actor.personId,
+      actorRole: actor.role,
+      mediaIds: input.mediaIds,
+      at: now,
+    })
+    if (input.level === 'general') {
+      const decision = routeCategory(input.category, await db.select().from(routingRules))
+      if (decision.routed) {
+        return applyInTransaction(db, ctx, row, { action: 'assign', unitId: decision.unitId }, SYSTEM_ACTOR, {})
+      }
+    }
+    return row
+  })
+}
+
+export interface HazardCommandOptions {
+  /** For 'assign': the rectification deadline; at most one month, one month when absent. */
+  rectifyDueAt?: Date
+  mediaIds?: number[]
+}
+
+export async function applyHazardCommand(args: {
+  ctx: ServiceContext
+  hazardId: number
+  command: HazardCommand
+  actor: Actor
+  options?: HazardCommandOptions
+}): Promise<HazardRow> {
+  const { ctx } = args
+  return ctx.db.transaction(async (tx) => {
+    const db: Database = tx
+    const [current] = await db.select().from(hazards).where(eq(hazards.id, args.hazardId)).for('update')
+    if (!current) throw new RuleViolation('not_found', '未找到该隐患。')
+    return applyInTransaction(db, ctx, current, args.command, args.actor, args.options ?? {})
+  })
+}
+
+async function applyInTransaction(
+  db: Database,
+  ctx: ServiceContext,
+  current: HazardRow,
+  command: HazardCommand,
+  actor: Actor,
+  options: HazardCommandOptions,
+): Promise<HazardRow> {
+  const now = ctx.clock.now()
+  const state: HazardState = {
+    status: current.status,
+    level: current.level,
+    unitId: current.unitId,
+    listedSupervision: current.listedSupervision,
+    fiveFixes: current.fiveFixes,
+  }
+  const { next, event } = transitionHazard(state, command, actor)
+  const changes: Partial<typeof hazards.$inferInsert> = {
+    status: next.status,
+    unitId: next.unitId,
+    listedSupervision: next.listedSupervision,
+    fiveFixes: next.fiveFixes,
+    updatedAt: now,
+  }
+  const data: Record<string, unknown> = {}
+  switch (command.action) {
+    case 'assign': {
+      const deadline = checkRectificationDeadline(now, options.rectifyDueAt, ctx.timeZone)
+      if (!deadline.ok) {
+        throw new RuleViolation(
+          'invalid_deadline',
+          deadline.reason === 'not_in_future' ? '整改期限须晚于当前时间。' : '整改期限最长为一个月。',
+        )
+      }
+      changes.assignedAt = now
+      changes.rectifyDueAt = deadline.dueAt
+      data.unitId = command.unitId
+      data.rectifyDueAt = deadline.dueAt.toISOString()
+      break
+    }
+    case 'report_rectification':
+      changes.rectifiedAt = now
+      break
+    case 'verify_fail':
+      changes.rectifiedAt = null
+      break
+    case 'verify_pass':
+      changes.closedAt = now
+      break
+    case 'void':
+      changes.voidReason = event.note
+      break
+    default:
+      break
+  }
+  const [updated] = await db.update(hazards).set(changes).where(eq(hazards.id, current.id)).returning()
+  if (!updated) throw new Error('hazard update returned no row')
+  await db.insert(hazardEvents).values({
+    hazardId: current.id,
+    kind: event.kind,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    actorId: actor.personId,
+    actorRole: actor.role,
+    note: event.note,
+    mediaIds: options.mediaIds ?? [],
+    data: Object.keys(data).length > 0 ? data : null,
+    at: now,
+  })
+  return updated
+}
+
+export async function hazardTimeline(db: Database, hazardId: number) {
+  return db
+    .select()
+    .from(hazardEvents)
+    .where(eq(hazardEvents.hazardId, hazardId))
+    .orderBy(hazardEvents.at, hazardEvents.id)
+}
