@@ -1,0 +1,28 @@
+import type { Database } from '../../src/db/client'
+import { people, units } from '../../src/db/schema'
+import type { Actor } from '../../src/domain/roles'
+
+/** Lookups into the seeded city by unit code and person name, failing loudly on a typo. */
+export interface CityLookup {
+  unit(code: string): number
+  actor(name: string): Actor
+}
+
+export async function loadCity(db: Database): Promise<CityLookup> {
+  const unitIds = new Map((await db.select().from(units)).map((u) => [u.code, u.id]))
+  const actors = new Map(
+    (await db.select().from(people)).map((p) => [p.name, { personId: p.id, role: p.role, unitId: p.unitId } as Actor]),
+  )
+  return {
+    unit(code) {
+      const id = unitIds.get(code)
+      if (id === undefined) throw new Error(`no unit ${code} in the seeded city`)
+      return id
+    },
+    actor(name) {
+      const actor = actors.get(name)
+      if (!actor) throw new Error(`no person ${name} in the seeded city`)
+      return actor
+    },
+  }
+}

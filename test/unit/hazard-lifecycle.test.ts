@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest'
+import { RuleViolation } from '../../src/domain/errors'
+import {
+  canActOnHazard,
+  type HazardCommand,
+  type HazardState,
+  transitionHazard,
+} from '../../src/domain/hazard-lifecycle'
+import type { Actor } from '../../src/domain/roles'
+
+const UNIT = 7
+const supervisor: Actor = { personId: 1, role: 'supervisor', unitId: 2 }
+const handler: Actor = { personId: 2, role: 'unit_handler', unitId: UNIT }
+const otherHandler: Actor = { personId: 3, role: 'unit_handler', unitId: 99 }
+const citizen: Actor = { personId: 4, role: 'citizen', unitId: null }
+const system: Actor = { personId: null, role: 'system', unitId: null }
+
+const reported: HazardState = {
+  status: 'reported',
+  level: 'general',
+  unitId: null,
+  listedSupervision: false,
+  fiveFixes: null,
+}
+const fullFixes = {
+  responsibility: '项目经理',
+  measures: '围挡加固',
+  funding: '5万元',
+  timeLimit: '15日',
+  contingencyPlan: '应急预案A',
+}
+
+function run(state: HazardState, commands: [HazardCommand, Actor][]): HazardState {
+  return commands.reduce((s, [command, actor]) => transitionHazard(s, command, actor).next, state)
+}
+
+function violation(fn: () => unknown): RuleViolation {
+  try {
+    fn()
+  } catch (error) {
+    if (error instanceof RuleViolation) return error
+    throw error
+  }
+  throw new Error('expected a RuleViolation')
+}
+
+describe('hazard lifecycle', () => {
+  it('walks the closed loop from report to 销号, one event per step', () => {
+    const steps: [HazardCommand, Actor][] = [
+      [{ action: 'assign', unitId: UNIT }, supervisor],
+      [{ action: 'accept' }, handler],
+      [{ action: 'report_rectification', note: '已更换井盖' }, handler],
+      [{ action: 'verify_pass' }, supervisor],
+    ]
+    let state = reported
+    const seen: string[] = []
+    for (const [command, actor] of steps) {
+      const { next, event } = transitionHazard(state, command, actor)
+      expect(event.fromStatus).toBe(state.status)
+      expect(event.toStatus).toBe(next.status)
+      seen.push(`${event.kind}:${next.status}`)
+      state = next
+    }
+    expect(seen).toEqual([
+      'assign:assigned',
+      'accept:rectifying',
+      'report_rectification:awaiting_verification',
+      'verify_pass:closed',
+    ])
+    expect(state.unitId).toBe(UNIT)
+  })
+
+  it('sends a failed verification back to rectifying, with its reason', () => {
+    const waiting = run(reported, [
+      [{ action: 'assign', unitId: UNIT }, supervisor],
+      [{ action: 'report_rectification', note: '已处理' }, handler],
+    ])
+    const { next, event } = transitionHazard(waiting, { action: 'verify_fail', reason: '围挡不牢固' }, supervisor)
+    expect(next.status).toBe('rectifying')
+    expect(event.note).toBe('围挡不牢固')
+    expect(violation(() => transitionHazard(waiting, { action: 'verify_fail', reason: '  ' }, supervisor)).code).toBe(
+      'reason_required',
+    )
+  })
+
+  it('refuses to assign a major hazard without all five fixes, naming what is missing', () => {
+    const major: HazardState = { ...reported, level: 'major' }
+    const error = violation(() =>
+      transitionHazard(
+        major,
+        { action: 'assign', unitId: UNIT, fiveFixes: { responsibility: '张三', measures: '停工' } },
+        supervisor,
+      ),
+    )
+    expect(error.code).toBe('five_fixes_missing')
+    expect(error.message).toContain('资金、时限、预案')
+    const { next } = transitionHazard(major, { action: 'assign', unitId: UNIT, fiveFixes: fullFixes }, supervisor)
+    expect(next.status).toBe('assigned')
+    expect(next.fiveFixes).toEqual(fullFixes)
+  })
+
+  it('lets general hazards be assigned without the five fixes', () => {
+    expect(transitionHazard(reported, { action: 'assign', unitId: UNIT }, system).next.status).toBe('assigned')
+  })
+
+  it.each<[string, Actor, HazardCommand, HazardState]>([
+    [
+      'a citizen verifying',
+      citizen,
+      { action: 'verify_pass' },
+      { ...reported, status: 'awaiting_verification', unitId: UNIT },
+    ],
+    [
+      'a handler verifying their own work',
+      handler,
+      { action: 'verify_pass' },
+      { ...reported, status: 'awaiting_verification', unitId: UNIT },
+    ],
+    ['another unit accepting', otherHandler, { action: 'accept' }, { ...reported, status: 'assigned', unitId: UNIT }],
+    ['a handler assigning', handler, { action: 'assign', unitId: UNIT }, reported],
+    [
+      'a field worker voiding',
+      { personId: 9, role: 'field_staff', unitId: UNIT },
+      { action: 'void', reason: 'x' },
+      reported,
+    ],
+  ])('forbids %s', (_label, actor, command, state) => {
+    expect(violation(() => transitionHazard(state, command, actor)).code).toBe('forbidden')
+  })
+
+  it('checks permissions by unit for handlers only', () => {
+    expect(canActOnHazard(handler, 'accept', { unitId: UNIT })).toBe(true)
+    expect(canActOnHazard(otherHandler, 'accept', { unitId: UNIT })).toBe(false)
+    expect(canActOnHazard(handler, 'accept', { unitId: null })).toBe(false)
+    expect(canActOnHazard({ personId: 5, role: 'admin', unitId: 1 }, 'accept', { unitId: UNIT })).toBe(true)
+  })
+
+  it('voids only with a reason, and never a closed hazard', () => {
+    expect(violation(() => transitionHazard(reported, { action: 'void', reason: '' }, supervisor)).code).toBe(
+      'reason_required',
+    )
+    expect(transitionHazard(reported, { action: 'void', reason: '重复上报' }, supervisor).next.status).toBe('voided')
+    const closed: HazardState = { ...reported, status: 'closed' }
+    expect(violation(() => transitionHazard(closed, { action: 'void', reason: '误报' }, supervisor)).code).toBe(
+      'invalid_transition',
+    )
+  })
+
+  it('keeps listed supervision as a flag that does not change the status', () => {
+    const assigned = run(reported, [[{ action: 'assign', unitId: UNIT }, supervisor]])
+    const listed = transitionHazard(assigned, { action: 'list_supervision', reason: '市级挂牌' }, supervisor)
+    expect(listed.next).toMatchObject({ status: 'assigned', listedSupervision: true })
+    expect(listed.event.kind).toBe('list_supervision')
+    expect(violation(() => transitionHazard(listed.next, { action: 'list_supervision' }, supervisor)).code).toBe(
+      'already_listed',
+    )
+    expect(transitionHazard(listed.next, { action: 'delist_supervision' }, supervisor).next.listedSupervision).toBe(
+      false,
+    )
+  })
+
+  it('rejects actions out of order', () => {
+    expect(violation(() => transitionHazard(reported, { action: 'verify_pass' }, supervisor)).code).toBe(
+      'invalid_transition',
+    )
+    expect(violation(() => transitionHazard(reported, { action: 'accept' }, handler)).code).toBe('invalid_transition')
+  })
+})
