@@ -1,0 +1,39 @@
+import { fetchWithTimeout, PlatformError, toSendResult } from '../platform-error'
+import type { Channel, OutboundMessage, Recipient, SendResult } from '../types'
+import { robotBody } from '../wecom/channel'
+import { postToGroupRobot } from './group-robot'
+
+/**
+ * WeCom robots: the intelligent robot (智能机器人) that field teams @-mention in group chats replies
+ * through the response_url of the message it answers; group robots (群机器人) post to a webhook.
+ */
+export class WecomRobotChannel implements Channel {
+  readonly id = 'wecom-robot' as const
+
+  async send(_botId: string, to: Recipient, message: OutboundMessage): Promise<SendResult> {
+    try {
+      if (to.kind === 'webhook') {
+        await postToGroupRobot(to.url, robotBody(message))
+        return { ok: true }
+      }
+      if (to.kind === 'reply_url') {
+        const content = message.type === 'markdown' ? message.markdown : message.type === 'text' ? message.text : null
+        if (content === null) throw new PlatformError('unsupported', `response_url cannot carry ${message.type}`, 'never')
+        const response = await fetchWithTimeout(to.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ msgtype: 'markdown', markdown: { content } }),
+        })
+        if (response.status >= 500) throw new PlatformError(`http_${response.status}`, `response_url HTTP ${response.status}`, 'transient')
+        const reply = (await response.json().catch(() => ({}))) as { errcode?: number; errmsg?: string }
+        if (Number(reply.errcode ?? 0) !== 0) {
+          throw new PlatformError(String(reply.errcode), `response_url ${reply.errcode}: ${reply.errmsg ?? ''}`, 'never')
+        }
+        return { ok: true }
+      }
+      throw new PlatformError('bad_recipient', `WeCom robots cannot send to ${to.kind}`, 'never')
+    } catch (error) {
+      return toSendResult(error)
+    }
+  }
+}

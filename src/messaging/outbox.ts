@@ -1,0 +1,174 @@
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm'
+import { BYTE_LIMITS, splitUtf8 } from '../channels/text-split'
+import type { Channel, OutboundMessage, Recipient } from '../channels/types'
+import { rowsOf } from '../db/client'
+import type { Database } from '../db/client'
+import { type ChannelId, outbox } from '../db/schema'
+import { MINUTE_MS } from '../domain/clock'
+import type { Clock } from '../domain/clock'
+import type { Logger } from '../logger'
+import { GROUP_ROBOT_PER_MINUTE } from '../channels/robot/group-robot'
+
+export type OutboxRow = typeof outbox.$inferSelect
+
+export interface EnqueueInput {
+  channel: ChannelId
+  botId: string
+  recipient: Recipient
+  message: OutboundMessage
+  /** Idempotency: the same key is enqueued once (e.g. the n-th reply to one inbound message). */
+  dedupeKey?: string
+  notBefore?: Date
+}
+
+/**
+ * Adds messages to send. Long text and markdown are split on UTF-8 byte limits into parts that keep
+ * their order (consecutive ids, same due time); each part gets its own key suffix.
+ */
+export async function enqueue(db: Database, now: Date, input: EnqueueInput): Promise<number[]> {
+  const parts = splitMessage(input.message)
+  const rows = parts.map((message, index) => ({
+    channel: input.channel,
+    botId: input.botId,
+    recipient: input.recipient as unknown as Record<string, unknown>,
+    message: message as unknown as Record<string, unknown>,
+    dedupeKey: input.dedupeKey ? (parts.length > 1 ? `${input.dedupeKey}#${index}` : input.dedupeKey) : null,
+    nextAttemptAt: input.notBefore ?? now,
+    createdAt: now,
+  }))
+  const inserted = await db.insert(outbox).values(rows).onConflictDoNothing().returning({ id: outbox.id })
+  return inserted.map((r) => r.id)
+}
+
+export function splitMessage(message: OutboundMessage): OutboundMessage[] {
+  if (message.type === 'text') return splitUtf8(message.text, BYTE_LIMITS.text).map((text) => ({ type: 'text', text }))
+  if (message.type === 'markdown') {
+    return splitUtf8(message.markdown, BYTE_LIMITS.markdown).map((markdown) => ({ type: 'markdown', markdown }))
+  }
+  return [message]
+}
+
+export interface OutboxWorkerOptions {
+  batchSize?: number
+  maxAttempts?: number
+  /** How long a claimed row stays invisible to other workers. */
+  leaseMs?: number
+  /** Called when a row fails for good (e.g. to mark a complaint's outcome undeliverable). */
+  onPermanentFailure?: (row: OutboxRow, error: string, code: string | undefined) => Promise<void>
+}
+
+const BACKOFF_MS = [5_000, 30_000, 2 * MINUTE_MS, 10 * MINUTE_MS, 30 * MINUTE_MS, 60 * MINUTE_MS]
+
+/**
+ * Delivers due outbox rows. Claims with FOR UPDATE SKIP LOCKED and a lease, so several replicas share
+ * the work and never send a row twice; transient failures back off; permanent ones keep the platform's
+ * code and message on the row.
+ */
+export class OutboxWorker {
+  private readonly batchSize: number
+  private readonly maxAttempts: number
+  private readonly leaseMs: number
+
+  constructor(
+    private readonly db: Database,
+    private readonly channels: Record<ChannelId, Channel>,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: OutboxWorkerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 20
+    this.maxAttempts = options.maxAttempts ?? 8
+    this.leaseMs = options.leaseMs ?? 60_000
+  }
+
+  /** Sends one batch of due rows; returns how many were handled. */
+  async runOnce(): Promise<number> {
+    const now = this.clock.now()
+    const claimed = rowsOf<{ id: number }>(
+      await this.db.execute(sql`
+        update outbox set status = 'sending', locked_until = ${new Date(now.getTime() + this.leaseMs)}, attempts = attempts + 1
+        where id in (
+          select id from outbox
+          where status in ('pending', 'sending') and next_attempt_at <= ${now}
+            and (locked_until is null or locked_until < ${now})
+          order by next_attempt_at, id
+          limit ${this.batchSize}
+          for update skip locked)
+        returning id`),
+    )
+    if (claimed.length === 0) return 0
+    const rows = await this.db
+      .select()
+      .from(outbox)
+      .where(inArray(outbox.id, claimed.map((r) => Number(r.id))))
+      .orderBy(outbox.nextAttemptAt, outbox.id)
+    for (const row of rows) await this.deliver(row)
+    return rows.length
+  }
+
+  /** Runs batches until nothing is due (tests and the simulator). */
+  async drain(maxRounds = 100): Promise<void> {
+    for (let i = 0; i < maxRounds; i++) if ((await this.runOnce()) === 0) return
+  }
+
+  private async deliver(row: OutboxRow): Promise<void> {
+    const now = this.clock.now()
+    const recipient = row.recipient as unknown as Recipient
+    if (recipient.kind === 'webhook') {
+      const wait = await this.robotWait(row, recipient.url, now)
+      if (wait > 0) {
+        // Spacing is not a failure: give the attempt back and come back when a slot opens.
+        await this.db
+          .update(outbox)
+          .set({ status: 'pending', lockedUntil: null, attempts: sql`${outbox.attempts} - 1`, nextAttemptAt: new Date(now.getTime() + wait) })
+          .where(eq(outbox.id, row.id))
+        return
+      }
+    }
+    const result = await this.channels[row.channel].send(row.botId, recipient, row.message as unknown as OutboundMessage)
+    if (result.ok) {
+      await this.db.update(outbox).set({ status: 'sent', sentAt: this.clock.now(), lockedUntil: null, lastError: null }).where(eq(outbox.id, row.id))
+      return
+    }
+    const giveUp = result.retry === 'never' || row.attempts >= this.maxAttempts
+    if (giveUp) {
+      await this.db
+        .update(outbox)
+        .set({ status: 'failed', lockedUntil: null, lastError: result.error, errorCode: result.code ?? null })
+        .where(eq(outbox.id, row.id))
+      this.logger.warn('outbox message failed', { id: row.id, channel: row.channel, code: result.code, error: result.error })
+      await this.options.onPermanentFailure?.(row, result.error, result.code)
+      return
+    }
+    const delay = result.retry === 'transient' && result.retryAfterMs ? result.retryAfterMs : backoff(row.attempts)
+    await this.db
+      .update(outbox)
+      .set({ status: 'pending', lockedUntil: null, lastError: result.error, errorCode: result.code ?? null, nextAttemptAt: new Date(now.getTime() + delay) })
+      .where(eq(outbox.id, row.id))
+  }
+
+  /** Milliseconds until this robot may post again: at most 20 posts in any 60 seconds. */
+  private async robotWait(row: OutboxRow, url: string, now: Date): Promise<number> {
+    const windowStart = new Date(now.getTime() - MINUTE_MS)
+    const recent = await this.db
+      .select({ sentAt: outbox.sentAt })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.status, 'sent'),
+          gte(outbox.sentAt, windowStart),
+          lte(outbox.sentAt, now),
+          sql`${outbox.recipient}->>'url' = ${url}`,
+          sql`${outbox.id} <> ${row.id}`,
+        ),
+      )
+      .orderBy(outbox.sentAt)
+    if (recent.length < GROUP_ROBOT_PER_MINUTE) return 0
+    const oldest = recent[recent.length - GROUP_ROBOT_PER_MINUTE]?.sentAt
+    return oldest ? Math.max(1, oldest.getTime() + MINUTE_MS - now.getTime()) : MINUTE_MS
+  }
+}
+
+function backoff(attempts: number): number {
+  return BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)] ?? MINUTE_MS
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { and, eq } from 'drizzle-orm'
+import type { Database } from '../db/client'
+import { type ChannelId, media } from '../db/schema'
+
+export type MediaRow = typeof media.$inferSelect
+
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'audio/amr': 'amr',
+  'audio/silk': 'silk',
+  'audio/mpeg': 'mp3',
+  'video/mp4': 'mp4',
+  'application/pdf': 'pdf',
+}
+
+/**
+ * Keeps a received file exactly as it came, named by its SHA-256, with who sent it and when, so evidence
+ * can be shown unaltered. The same platform media id is stored once.
+ */
+export async function storeMedia(
+  db: Database,
+  directory: string,
+  input: {
+    bytes: Buffer
+    mimeType: string
+    channel: ChannelId
+    externalMediaId: string
+    uploaderIdentityId: number | null
+    receivedAt: Date
+  },
+): Promise<MediaRow> {
+  const existing = await findMediaByExternalId(db, input.channel, input.externalMediaId)
+  if (existing) return existing
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex')
+  const extension = EXTENSIONS[input.mimeType] ?? 'bin'
+  await mkdir(directory, { recursive: true })
+  const storagePath = join(directory, `${sha256}.${extension}`)
+  await writeFile(storagePath, input.bytes)
+  const [row] = await db
+    .insert(media)
+    .values({
+      sha256,
+      mimeType: input.mimeType,
+      bytes: input.bytes.length,
+      storagePath,
+      channel: input.channel,
+      externalMediaId: input.externalMediaId,
+      uploaderIdentityId: input.uploaderIdentityId,
+      receivedAt: input.receivedAt,
+    })
+    .returning()
+  if (!row) throw new Error('media insert returned no row')
+  return row
+}
+
+export async function findMediaByExternalId(db: Database, channel: ChannelId, externalMediaId: string): Promise<MediaRow | undefined> {
+  const [row] = await db.select().from(media).where(and(eq(media.channel, channel), eq(media.externalMediaId, externalMediaId)))
+  return row
+}
+
+export async function linkMedia(db: Database, mediaIds: number[], subject: { type: 'hazard' | 'complaint' | 'patrol' | 'supervision'; id: number }) {
+  for (const id of mediaIds) await db.update(media).set({ subjectType: subject.type, subjectId: subject.id }).where(eq(media.id, id))
+}
