@@ -1,7 +1,11 @@
+import type { PlatformBots } from './channels/bots'
 import type { Config } from './config'
+import type { ChannelRegistry } from './conversation/types'
 import type { Database } from './db/client'
 import type { Clock } from './domain/clock'
 import type { Logger } from './logger'
+import type { InboundProcessor } from './messaging/inbound-processor'
+import type { OutboxWorker } from './messaging/outbox'
 import type { ServiceContext } from './services/context'
 
 /** Everything a request handler may use, wired once at start-up and injected by createApp. */
@@ -12,6 +16,10 @@ export interface Services {
   clock: Clock
   logger: Logger
   ctx: ServiceContext
+  platforms: PlatformBots
+  channels: ChannelRegistry
+  inbound: InboundProcessor
+  outbox: OutboxWorker
 }
 
 export interface AppEnv {

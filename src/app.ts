@@ -2,6 +2,9 @@ import { Hono } from 'hono'
 import type { AppEnv, Services } from './app-env'
 import { type ErrorBody, handleError } from './errors'
 import { healthRoutes } from './routes/health'
+import { mpWebhook } from './routes/webhooks/mp'
+import { wecomWebhook } from './routes/webhooks/wecom'
+import { wecomRobotWebhook } from './routes/webhooks/wecom-robot'
 
 /** The Hono app, runtime-neutral: Node and Workers entry points both build it from their services. */
 export function createApp(services: Services) {
@@ -13,6 +16,9 @@ export function createApp(services: Services) {
   app.onError((error, c) => handleError(error, c, services.logger))
   app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not_found', message: 'Not found' } }, 404))
   app.route('/', healthRoutes())
+  app.route('/webhooks/wecom', wecomWebhook())
+  app.route('/webhooks/wecom-robot', wecomRobotWebhook())
+  app.route('/webhooks/mp', mpWebhook())
   return app
 }
 

@@ -1,12 +1,13 @@
 import { DEFAULT_CITY } from '../bots/default-city'
 import type { Services } from './app-env'
+import { loadPlatformBots } from './channels/bots'
 import type { Config } from './config'
 import { type DatabaseHandle, openDatabase } from './db/client'
 import { type Clock, systemClock } from './domain/clock'
 import type { Logger } from './logger'
 import { seedCity } from './seed/seed-city'
 import { seedOfficialCalendar } from './services/calendar'
-import { cachedCalendar } from './services/context'
+import { createServices } from './wiring'
 
 export interface Runtime {
   services: Services
@@ -16,9 +17,15 @@ export interface Runtime {
 
 /**
  * Opens the database, applies migrations, loads the official calendar and — in demo mode on an empty
- * database — the default city. Shared by the server, the CLIs and the tests.
+ * database — the default city, then wires the services. Shared by the server and the CLIs.
  */
-export async function bootstrap(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Runtime> {
+export async function bootstrap(
+  config: Config,
+  logger: Logger,
+  env: Record<string, string | undefined>,
+  clock: Clock = systemClock,
+): Promise<Runtime> {
+  const platforms = loadPlatformBots(env)
   const handle = await openDatabase(config.database)
   try {
     await handle.migrate()
@@ -31,19 +38,13 @@ export async function bootstrap(config: Config, logger: Logger, clock: Clock = s
     await handle.close().catch(() => {})
     throw error
   }
-  const services: Services = {
-    config,
-    db: handle.db,
-    databaseKind: handle.kind,
-    clock,
-    logger,
-    ctx: {
-      db: handle.db,
-      clock,
-      timeZone: config.timeZone,
-      complaintClocks: config.complaintClocks,
-      calendar: cachedCalendar(handle.db),
+  const services = createServices({ config, handle, clock, logger, platforms })
+  return {
+    services,
+    handle,
+    async close() {
+      await services.inbound.idle()
+      await handle.close()
     },
   }
-  return { services, handle, close: () => handle.close() }
 }

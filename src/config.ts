@@ -38,6 +38,7 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().trim().min(1).default('./data'),
+  MEDIA_DIR: optionalText,
   TIME_ZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai'),
   DEMO: flag,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -72,6 +73,8 @@ export interface Config {
   port: number
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string }
   timeZone: string
+  /** Where received photos and files are kept; defaults to <DATA_DIR>/media. */
+  mediaDir: string
   demo: boolean
   logLevel: 'debug' | 'info' | 'warn' | 'error'
   publicBaseUrl: string | undefined
@@ -106,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
     timeZone: e.TIME_ZONE,
+    mediaDir: e.MEDIA_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/media`,
     // Demo mode is the default exactly when no chat platform is configured: a newcomer sees a working product.
     demo: e.DEMO ?? !anyPlatform,
     logLevel: e.LOG_LEVEL,

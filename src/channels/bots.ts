@@ -44,7 +44,10 @@ export interface PlatformBots {
 const aesKey = z.string().regex(/^[A-Za-z0-9]{43}$/, 'expected the 43-character EncodingAESKey')
 const url = z.string().url('expected a URL')
 
-export function loadPlatformBots(env: Record<string, string | undefined>, declared: DeclaredBot[] = DECLARED_BOTS): PlatformBots {
+export function loadPlatformBots(
+  env: Record<string, string | undefined>,
+  declared: DeclaredBot[] = DECLARED_BOTS,
+): PlatformBots {
   const read = (prefix: string, name: string) => {
     const value = env[`${prefix}${name}`]?.trim()
     return value ? value : undefined
@@ -52,13 +55,16 @@ export function loadPlatformBots(env: Record<string, string | undefined>, declar
   const check = <T>(schema: z.ZodType<T>, variable: string, value: unknown): T => {
     const parsed = schema.safeParse(value)
     if (!parsed.success) {
-      throw new ConfigError(`Invalid configuration: ${variable}: ${parsed.error.issues[0]?.message ?? 'malformed'} (got "${String(value)}")`)
+      throw new ConfigError(
+        `Invalid configuration: ${variable}: ${parsed.error.issues[0]?.message ?? 'malformed'} (got "${String(value)}")`,
+      )
     }
     return parsed.data
   }
   const bots: PlatformBots = { wecom: new Map(), wecomRobot: new Map(), mp: new Map(), maxSkewSeconds: 300 }
   const skew = env.WEBHOOK_MAX_SKEW_S
-  if (skew !== undefined && skew !== '') bots.maxSkewSeconds = check(z.coerce.number().int().min(0), 'WEBHOOK_MAX_SKEW_S', skew)
+  if (skew !== undefined && skew !== '')
+    bots.maxSkewSeconds = check(z.coerce.number().int().min(0), 'WEBHOOK_MAX_SKEW_S', skew)
 
   for (const bot of declared) {
     const p = bot.envPrefix
@@ -78,7 +84,11 @@ export function loadPlatformBots(env: Record<string, string | undefined>, declar
     } else if (bot.platform === 'wecom-robot') {
       const token = read(p, 'TOKEN')
       if (!token) continue
-      bots.wecomRobot.set(bot.id, { id: bot.id, token, encodingAesKey: check(aesKey, `${p}ENCODING_AES_KEY`, read(p, 'ENCODING_AES_KEY')) })
+      bots.wecomRobot.set(bot.id, {
+        id: bot.id,
+        token,
+        encodingAesKey: check(aesKey, `${p}ENCODING_AES_KEY`, read(p, 'ENCODING_AES_KEY')),
+      })
     } else {
       const appId = read(p, 'APP_ID')
       const token = read(p, 'TOKEN')
@@ -90,7 +100,10 @@ export function loadPlatformBots(env: Record<string, string | undefined>, declar
         token,
         mode,
         appSecret: read(p, 'APP_SECRET'),
-        encodingAesKey: mode === 'plain' ? read(p, 'ENCODING_AES_KEY') : check(aesKey, `${p}ENCODING_AES_KEY`, read(p, 'ENCODING_AES_KEY')),
+        encodingAesKey:
+          mode === 'plain'
+            ? read(p, 'ENCODING_AES_KEY')
+            : check(aesKey, `${p}ENCODING_AES_KEY`, read(p, 'ENCODING_AES_KEY')),
         apiBase: check(url, `${p}API_BASE`, read(p, 'API_BASE') ?? env.MP_API_BASE ?? 'https://api.weixin.qq.com'),
         templateId: read(p, 'TEMPLATE_ID'),
         customerService: read(p, 'CUSTOMER_SERVICE') !== '0',

@@ -1,7 +1,17 @@
 import type { ChannelId } from '../db/schema'
 
 /** A message from any platform, normalised: the conversation engine sees only this. */
-export const INBOUND_KINDS = ['text', 'image', 'voice', 'location', 'file', 'link', 'event', 'card_action', 'unknown'] as const
+export const INBOUND_KINDS = [
+  'text',
+  'image',
+  'voice',
+  'location',
+  'file',
+  'link',
+  'event',
+  'card_action',
+  'unknown',
+] as const
 export type InboundKind = (typeof INBOUND_KINDS)[number]
 
 export interface InboundMessage {

@@ -36,7 +36,10 @@ export function verifyMessageSignature(
 }
 
 /** Plain-mode Official Account signature: SHA-1 of sorted token, timestamp, nonce. */
-export function verifyPlainSignature(token: string, params: { signature: string | undefined; timestamp: string; nonce: string }): void {
+export function verifyPlainSignature(
+  token: string,
+  params: { signature: string | undefined; timestamp: string; nonce: string },
+): void {
   if (!params.signature) throw new SignatureError('missing signature')
   const expected = createHash('sha1').update([token, params.timestamp, params.nonce].sort().join('')).digest('hex')
   if (!constantTimeEqual(expected, params.signature.toLowerCase())) throw new SignatureError('signature mismatch')

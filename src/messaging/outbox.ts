@@ -1,13 +1,13 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm'
+import { GROUP_ROBOT_PER_MINUTE } from '../channels/robot/group-robot'
 import { BYTE_LIMITS, splitUtf8 } from '../channels/text-split'
 import type { Channel, OutboundMessage, Recipient } from '../channels/types'
-import { rowsOf } from '../db/client'
 import type { Database } from '../db/client'
+import { rowsOf } from '../db/client'
 import { type ChannelId, outbox } from '../db/schema'
-import { MINUTE_MS } from '../domain/clock'
 import type { Clock } from '../domain/clock'
+import { MINUTE_MS } from '../domain/clock'
 import type { Logger } from '../logger'
-import { GROUP_ROBOT_PER_MINUTE } from '../channels/robot/group-robot'
 
 export type OutboxRow = typeof outbox.$inferSelect
 
@@ -81,8 +81,19 @@ export class OutboxWorker {
     this.leaseMs = options.leaseMs ?? 60_000
   }
 
-  /** Sends one batch of due rows; returns how many were handled. */
-  async runOnce(): Promise<number> {
+  private previousRun: Promise<unknown> = Promise.resolve()
+
+  /**
+   * Sends one batch of due rows; returns how many were handled. Runs in one process queue behind each
+   * other (a wake-up during a tick waits for it); other replicas are kept apart by the row locks.
+   */
+  runOnce(): Promise<number> {
+    const run = this.previousRun.then(() => this.claimAndDeliver())
+    this.previousRun = run.catch(() => undefined)
+    return run
+  }
+
+  private async claimAndDeliver(): Promise<number> {
     const now = this.clock.now()
     const claimed = rowsOf<{ id: number }>(
       await this.db.execute(sql`
@@ -100,7 +111,12 @@ export class OutboxWorker {
     const rows = await this.db
       .select()
       .from(outbox)
-      .where(inArray(outbox.id, claimed.map((r) => Number(r.id))))
+      .where(
+        inArray(
+          outbox.id,
+          claimed.map((r) => Number(r.id)),
+        ),
+      )
       .orderBy(outbox.nextAttemptAt, outbox.id)
     for (const row of rows) await this.deliver(row)
     return rows.length
@@ -120,14 +136,26 @@ export class OutboxWorker {
         // Spacing is not a failure: give the attempt back and come back when a slot opens.
         await this.db
           .update(outbox)
-          .set({ status: 'pending', lockedUntil: null, attempts: sql`${outbox.attempts} - 1`, nextAttemptAt: new Date(now.getTime() + wait) })
+          .set({
+            status: 'pending',
+            lockedUntil: null,
+            attempts: sql`${outbox.attempts} - 1`,
+            nextAttemptAt: new Date(now.getTime() + wait),
+          })
           .where(eq(outbox.id, row.id))
         return
       }
     }
-    const result = await this.channels[row.channel].send(row.botId, recipient, row.message as unknown as OutboundMessage)
+    const result = await this.channels[row.channel].send(
+      row.botId,
+      recipient,
+      row.message as unknown as OutboundMessage,
+    )
     if (result.ok) {
-      await this.db.update(outbox).set({ status: 'sent', sentAt: this.clock.now(), lockedUntil: null, lastError: null }).where(eq(outbox.id, row.id))
+      await this.db
+        .update(outbox)
+        .set({ status: 'sent', sentAt: this.clock.now(), lockedUntil: null, lastError: null })
+        .where(eq(outbox.id, row.id))
       return
     }
     const giveUp = result.retry === 'never' || row.attempts >= this.maxAttempts
@@ -136,14 +164,25 @@ export class OutboxWorker {
         .update(outbox)
         .set({ status: 'failed', lockedUntil: null, lastError: result.error, errorCode: result.code ?? null })
         .where(eq(outbox.id, row.id))
-      this.logger.warn('outbox message failed', { id: row.id, channel: row.channel, code: result.code, error: result.error })
+      this.logger.warn('outbox message failed', {
+        id: row.id,
+        channel: row.channel,
+        code: result.code,
+        error: result.error,
+      })
       await this.options.onPermanentFailure?.(row, result.error, result.code)
       return
     }
     const delay = result.retry === 'transient' && result.retryAfterMs ? result.retryAfterMs : backoff(row.attempts)
     await this.db
       .update(outbox)
-      .set({ status: 'pending', lockedUntil: null, lastError: result.error, errorCode: result.code ?? null, nextAttemptAt: new Date(now.getTime() + delay) })
+      .set({
+        status: 'pending',
+        lockedUntil: null,
+        lastError: result.error,
+        errorCode: result.code ?? null,
+        nextAttemptAt: new Date(now.getTime() + delay),
+      })
       .where(eq(outbox.id, row.id))
   }
 

@@ -4,12 +4,16 @@ import { bootstrap } from '../bootstrap'
 import { ConfigError, loadConfig } from '../config'
 import { createLogger } from '../logger'
 
-/** Node entry point: configuration, database, HTTP server, clean shutdown. */
+const OUTBOX_TICK_MS = 1000
+const INBOX_SWEEP_MS = 30_000
+
+/** Node entry point: configuration, database, HTTP server, background delivery, clean shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env)
   const logger = createLogger(config.logLevel)
-  const runtime = await bootstrap(config, logger)
-  const app = createApp(runtime.services)
+  const runtime = await bootstrap(config, logger, process.env)
+  const { services } = runtime
+  const app = createApp(services)
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     logger.info("Xun'an listening", {
       url: `http://localhost:${info.port}`,
@@ -17,11 +21,32 @@ async function main(): Promise<void> {
       demo: config.demo,
     })
   })
+  // The outbox is also woken after each processed message; the tick catches retries and spacing.
+  let delivering = false
+  const outboxTimer = setInterval(() => {
+    if (delivering) return
+    delivering = true
+    services.outbox
+      .runOnce()
+      .catch((error: unknown) => logger.error('outbox run failed', { error }))
+      .finally(() => {
+        delivering = false
+      })
+  }, OUTBOX_TICK_MS)
+  // Messages a crash left unprocessed are picked up again.
+  const sweepTimer = setInterval(() => {
+    services.inbound
+      .sweep(new Date(services.clock.now().getTime() - INBOX_SWEEP_MS))
+      .catch((error: unknown) => logger.error('inbox sweep failed', { error }))
+  }, INBOX_SWEEP_MS)
+
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
     stopping = true
     logger.info('shutting down', { signal })
+    clearInterval(outboxTimer)
+    clearInterval(sweepTimer)
     server.close()
     await runtime.close()
     process.exit(0)

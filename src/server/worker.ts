@@ -16,7 +16,7 @@ function runtimeFor(env: Bindings): Promise<Runtime> {
     const config = loadConfig(env)
     if (config.database.kind !== 'postgres')
       throw new Error('Workers need DATABASE_URL: the embedded database runs on Node only')
-    return bootstrap(config, createLogger(config.logLevel))
+    return bootstrap(config, createLogger(config.logLevel), env)
   })()
   return runtime
 }

@@ -31,7 +31,13 @@ export async function resolveSender(
     .select({ identity: identities, person: people })
     .from(identities)
     .leftJoin(people, eq(people.id, identities.personId))
-    .where(and(eq(identities.channel, input.channel), eq(identities.botId, input.botId), eq(identities.externalId, input.externalId)))
+    .where(
+      and(
+        eq(identities.channel, input.channel),
+        eq(identities.botId, input.botId),
+        eq(identities.externalId, input.externalId),
+      ),
+    )
   if (!row) throw new Error('identity vanished after upsert')
   return { identity: row.identity, person: row.person?.active ? row.person : null }
 }

@@ -58,11 +58,23 @@ export async function storeMedia(
   return row
 }
 
-export async function findMediaByExternalId(db: Database, channel: ChannelId, externalMediaId: string): Promise<MediaRow | undefined> {
-  const [row] = await db.select().from(media).where(and(eq(media.channel, channel), eq(media.externalMediaId, externalMediaId)))
+export async function findMediaByExternalId(
+  db: Database,
+  channel: ChannelId,
+  externalMediaId: string,
+): Promise<MediaRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(media)
+    .where(and(eq(media.channel, channel), eq(media.externalMediaId, externalMediaId)))
   return row
 }
 
-export async function linkMedia(db: Database, mediaIds: number[], subject: { type: 'hazard' | 'complaint' | 'patrol' | 'supervision'; id: number }) {
-  for (const id of mediaIds) await db.update(media).set({ subjectType: subject.type, subjectId: subject.id }).where(eq(media.id, id))
+export async function linkMedia(
+  db: Database,
+  mediaIds: number[],
+  subject: { type: 'hazard' | 'complaint' | 'patrol' | 'supervision'; id: number },
+) {
+  for (const id of mediaIds)
+    await db.update(media).set({ subjectType: subject.type, subjectId: subject.id }).where(eq(media.id, id))
 }

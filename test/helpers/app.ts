@@ -1,21 +1,23 @@
 import { createApp } from '../../src/app'
 import type { Services } from '../../src/app-env'
+import { loadPlatformBots } from '../../src/channels/bots'
 import { loadConfig } from '../../src/config'
 import type { DatabaseHandle } from '../../src/db/client'
 import type { Clock } from '../../src/domain/clock'
 import { silentLogger } from '../../src/logger'
-import { serviceContext } from './db'
+import { createServices } from '../../src/wiring'
+import { TEST_TIME_ZONE } from './db'
 
-/** The real app over a test database, with an injected clock and no logging. */
+/** The real app and services over a test database, with an injected clock and environment. */
 export function testApp(handle: DatabaseHandle, clock: Clock, env: Record<string, string> = {}) {
-  const config = loadConfig({ DEMO: '1', ...env })
-  const services: Services = {
+  const fullEnv = { DEMO: '1', TIME_ZONE: TEST_TIME_ZONE, ...env }
+  const config = loadConfig(fullEnv)
+  const services: Services = createServices({
     config,
-    db: handle.db,
-    databaseKind: handle.kind,
+    handle,
     clock,
     logger: silentLogger,
-    ctx: serviceContext(handle, clock),
-  }
+    platforms: loadPlatformBots(fullEnv),
+  })
   return { app: createApp(services), services }
 }

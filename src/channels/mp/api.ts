@@ -27,7 +27,11 @@ export class MpApi extends WechatApi {
   protected async fetchToken(): Promise<FetchedToken> {
     if (!this.settings.appSecret) throw new PlatformError('no_secret', 'MP_APP_SECRET is not configured', 'never')
     const response = await fetchWithTimeout(
-      this.url('/cgi-bin/token', { grant_type: 'client_credential', appid: this.settings.appId, secret: this.settings.appSecret }),
+      this.url('/cgi-bin/token', {
+        grant_type: 'client_credential',
+        appid: this.settings.appId,
+        secret: this.settings.appSecret,
+      }),
       { method: 'GET' },
     )
     const reply = await this.readJson(response)

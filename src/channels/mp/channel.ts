@@ -31,7 +31,8 @@ export class MpChannel implements Channel {
 
   async send(botId: string, to: Recipient, message: OutboundMessage): Promise<SendResult> {
     try {
-      if (to.kind !== 'user') throw new PlatformError('bad_recipient', `Official Account cannot send to ${to.kind}`, 'never')
+      if (to.kind !== 'user')
+        throw new PlatformError('bad_recipient', `Official Account cannot send to ${to.kind}`, 'never')
       const bot = this.bots.get(botId)
       const text = plainText(message)
       if (bot && !bot.customerService) return this.sendTemplateOr(botId, bot, to.externalId, text, MP_OUTSIDE_WINDOW)
@@ -49,9 +50,20 @@ export class MpChannel implements Channel {
     }
   }
 
-  private async sendTemplateOr(botId: string, bot: MpBot, openId: string, text: string, code: string): Promise<SendResult> {
+  private async sendTemplateOr(
+    botId: string,
+    bot: MpBot,
+    openId: string,
+    text: string,
+    code: string,
+  ): Promise<SendResult> {
     if (!bot.templateId) {
-      return { ok: false, retry: 'never', code, error: '客服消息窗口已关闭且未配置模板消息：待市民下次留言或查询时告知' }
+      return {
+        ok: false,
+        retry: 'never',
+        code,
+        error: '客服消息窗口已关闭且未配置模板消息：待市民下次留言或查询时告知',
+      }
     }
     await this.api(botId).sendTemplate(openId, bot.templateId, {
       first: { value: '您的投诉有新进展' },

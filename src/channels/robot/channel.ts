@@ -18,16 +18,22 @@ export class WecomRobotChannel implements Channel {
       }
       if (to.kind === 'reply_url') {
         const content = message.type === 'markdown' ? message.markdown : message.type === 'text' ? message.text : null
-        if (content === null) throw new PlatformError('unsupported', `response_url cannot carry ${message.type}`, 'never')
+        if (content === null)
+          throw new PlatformError('unsupported', `response_url cannot carry ${message.type}`, 'never')
         const response = await fetchWithTimeout(to.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ msgtype: 'markdown', markdown: { content } }),
         })
-        if (response.status >= 500) throw new PlatformError(`http_${response.status}`, `response_url HTTP ${response.status}`, 'transient')
+        if (response.status >= 500)
+          throw new PlatformError(`http_${response.status}`, `response_url HTTP ${response.status}`, 'transient')
         const reply = (await response.json().catch(() => ({}))) as { errcode?: number; errmsg?: string }
         if (Number(reply.errcode ?? 0) !== 0) {
-          throw new PlatformError(String(reply.errcode), `response_url ${reply.errcode}: ${reply.errmsg ?? ''}`, 'never')
+          throw new PlatformError(
+            String(reply.errcode),
+            `response_url ${reply.errcode}: ${reply.errmsg ?? ''}`,
+            'never',
+          )
         }
         return { ok: true }
       }

@@ -13,8 +13,12 @@ export async function postToGroupRobot(webhookUrl: string, body: Record<string, 
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   })
-  if (response.status >= 500) throw new PlatformError(`http_${response.status}`, `group robot HTTP ${response.status}`, 'transient')
-  const reply = (await response.json().catch(() => ({ errcode: -1, errmsg: 'non-JSON reply' }))) as { errcode?: number; errmsg?: string }
+  if (response.status >= 500)
+    throw new PlatformError(`http_${response.status}`, `group robot HTTP ${response.status}`, 'transient')
+  const reply = (await response.json().catch(() => ({ errcode: -1, errmsg: 'non-JSON reply' }))) as {
+    errcode?: number
+    errmsg?: string
+  }
   const code = Number(reply.errcode ?? 0)
   if (code === 0) return
   const transient = code === -1 || code === 45009

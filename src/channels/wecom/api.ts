@@ -23,9 +23,12 @@ export class WecomApi extends WechatApi {
 
   protected async fetchToken(): Promise<FetchedToken> {
     if (!this.settings.secret) throw new PlatformError('no_secret', 'WECOM_SECRET is not configured', 'never')
-    const response = await fetchWithTimeout(this.url('/cgi-bin/gettoken', { corpid: this.settings.corpId, corpsecret: this.settings.secret }), {
-      method: 'GET',
-    })
+    const response = await fetchWithTimeout(
+      this.url('/cgi-bin/gettoken', { corpid: this.settings.corpId, corpsecret: this.settings.secret }),
+      {
+        method: 'GET',
+      },
+    )
     const reply = await this.readJson(response)
     this.check(reply)
     return { token: String(reply.access_token), expiresInSeconds: Number(reply.expires_in ?? 7200) }

@@ -1,0 +1,45 @@
+import { CATEGORY_LABELS, type Category } from '../src/domain/categories'
+import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from '../src/domain/complaint-lifecycle'
+import { ROLE_LABELS, type Role } from '../src/domain/roles'
+
+/** What the bots say, in one place: Simplified Chinese for the people who read it in chat. */
+export const WORDING = {
+  unknownUser: '您好！系统中暂未找到您的账号信息，请联系管理员开通权限。您的企业微信账号已记录，管理员绑定后即可使用。',
+  systemError: '抱歉，系统处理您的消息时出错，请稍后再试。如多次出现，请联系管理员。',
+  mediaOutsideForm:
+    '已收到您发送的内容。请问是用于哪条记录？可先发送「上报隐患」「整改 编号」等命令，再补充照片或位置。',
+  notUnderstood: '暂未理解您的意思。发送「帮助」查看可用命令。',
+  unsupportedType: (type: string) => `暂不支持「${type}」类型的消息，请发送文字、图片、语音或位置。`,
+  locationReceived: (label: string) => `已收到位置：${label}。`,
+  citizenWelcome:
+    '欢迎关注！如发现建筑工地、桥梁、燃气、道路井盖、占道挖掘、园林绿化、危房、供水管网等安全隐患，请直接发送文字描述（可附照片和位置），我们将在1个工作日内处理并答复。发送「查询 编号」可查看办理进度。',
+  citizenTooShort: '请用一句话描述您要投诉或反映的问题，例如：“XX路与XX路口有井盖缺失”。',
+  citizenVoiceNoText: '暂未能识别语音内容，请用文字描述问题。',
+  citizenMediaNoComplaint: '已收到。请再用文字描述一下问题和地点，我们会为您登记。',
+  citizenMediaAdded: (code: string, what: string) => `已将${what}补充到投诉 ${code}。`,
+  complaintReceived: (code: string, category: Category, due: string) =>
+    `您的投诉已受理，编号 ${code}（${CATEGORY_LABELS[category]}）。我们将于 ${due} 前处理并答复您。发送「查询 ${code}」可查看进度。`,
+  complaintStatus: (code: string, status: ComplaintStatus, outcome: string | null) =>
+    `投诉 ${code}：${COMPLAINT_STATUS_LABELS[status]}${outcome ? `\n办理结果：${outcome}` : ''}`,
+  complaintNotFound: (code: string) => `未找到编号为 ${code} 的投诉，请核对编号。`,
+  noComplaints: '您暂无投诉记录。直接发送文字描述即可投诉。',
+  complaintOutcome: (code: string, outcome: string) => `您反映的问题（编号 ${code}）已办理：${outcome}\n感谢您的监督！`,
+  staffWelcome: (name: string, role: Role) => `${name}您好（${ROLE_LABELS[role]}）。发送「帮助」查看可用命令。`,
+  help: (role: Role) =>
+    [
+      `【巡安】可用命令（${ROLE_LABELS[role]}）：`,
+      '· 巡查 —— 填报日巡查工作记录',
+      '· 上报隐患 —— 上报发现的隐患（可附照片、位置）',
+      '· 整改 编号 —— 反馈隐患整改情况',
+      ...(role === 'supervisor' || role === 'admin' ? ['· 验收 编号 —— 验收整改结果', '· 督查 —— 填写督查记录表'] : []),
+      '· 我的待办 —— 查看待处理事项',
+      '· 查询 编号 —— 查看隐患或投诉进度',
+      '· 取消 —— 放弃当前填报',
+    ].join('\n'),
+  assignmentCard: (code: string, category: Category, description: string, due: string) => ({
+    title: `新投诉待签收 ${code}`,
+    description: `【${CATEGORY_LABELS[category]}】${description}\n办理时限：${due}`,
+  }),
+  cardAccepted: (code: string) => `已签收投诉 ${code}，请在时限内办理并回复结果。`,
+  forbidden: '您没有权限执行此操作。',
+} as const

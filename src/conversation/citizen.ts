@@ -1,0 +1,118 @@
+import { desc, eq } from 'drizzle-orm'
+import { WORDING } from '../../bots/wording'
+import { complaintEvents, complaints, routingRules } from '../db/schema'
+import { classifyByKeywords } from '../domain/classify'
+import { HOUR_MS } from '../domain/clock'
+import {
+  latestOpenComplaint,
+  markOutcomeDelivered,
+  notifyComplaintAssignment,
+  pendingOutcomesFor,
+} from '../services/complaint-notices'
+import { findComplaintByCode, receiveComplaint } from '../services/complaints'
+import { linkMedia } from '../services/media'
+import { formatLocal, normaliseCode } from './format'
+import type { Reply, Turn } from './types'
+
+const ATTACH_WINDOW_MS = 2 * HOUR_MS
+const MIN_DESCRIPTION_CHARS = 4
+
+/**
+ * Citizens on the Official Account: a text is a complaint, answered at once with its ticket number and
+ * deadline (rules only on this path: the answer must fit the platform's 5-second passive reply);
+ * photos and locations join their latest complaint; 查询 shows progress.
+ */
+export async function handleCitizen(turn: Turn): Promise<Reply[]> {
+  const { message } = turn
+  const replies: Reply[] = []
+  if (message.kind === 'event') {
+    if (message.event?.name === 'subscribe') replies.push(text(WORDING.citizenWelcome))
+    return replies
+  }
+  // Outcomes that could not be pushed are told on the citizen's next message.
+  for (const pending of await pendingOutcomesFor(turn.ctx, 'mp', message.botId, message.sender.externalId)) {
+    replies.push(text(WORDING.complaintOutcome(pending.code, pending.outcome ?? '')))
+    await markOutcomeDelivered(turn.ctx, pending.id)
+  }
+  const body = message.kind === 'voice' ? message.text : message.kind === 'text' ? message.text : undefined
+  if (message.kind === 'voice' && !body) return [...replies, text(WORDING.citizenVoiceNoText)]
+  if (body !== undefined) return [...replies, ...(await handleCitizenText(turn, body.trim()))]
+  if (message.kind === 'image' || message.kind === 'location') return [...replies, ...(await attachToLatest(turn))]
+  return [...replies, text(WORDING.unsupportedType(message.rawType ?? message.kind))]
+}
+
+async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
+  const { ctx, message } = turn
+  if (/^(查询|进度|查)/.test(body)) {
+    const code = normaliseCode(body)
+    if (code) {
+      const complaint = await findComplaintByCode(ctx.db, code)
+      if (!complaint || complaint.citizenExternalId !== message.sender.externalId)
+        return [text(WORDING.complaintNotFound(code))]
+      return [text(WORDING.complaintStatus(complaint.code, complaint.status, complaint.outcome))]
+    }
+    const mine = await ctx.db
+      .select()
+      .from(complaints)
+      .where(eq(complaints.citizenExternalId, message.sender.externalId))
+      .orderBy(desc(complaints.receivedAt))
+      .limit(5)
+    if (mine.length === 0) return [text(WORDING.noComplaints)]
+    return [text(mine.map((c) => WORDING.complaintStatus(c.code, c.status, c.outcome)).join('\n\n'))]
+  }
+  if ([...body].length < MIN_DESCRIPTION_CHARS) return [text(WORDING.citizenTooShort)]
+  const rules = await ctx.db
+    .select({ category: routingRules.category, keywords: routingRules.keywords })
+    .from(routingRules)
+  const complaint = await receiveComplaint({
+    ctx,
+    input: {
+      channel: message.channel,
+      botId: message.botId,
+      citizenExternalId: message.sender.externalId,
+      category: classifyByKeywords(body, rules),
+      description: body,
+      mediaIds: turn.mediaIds,
+    },
+  })
+  await notifyComplaintAssignment(ctx, complaint)
+  return [
+    text(WORDING.complaintReceived(complaint.code, complaint.category, formatLocal(complaint.dueAt, ctx.timeZone))),
+  ]
+}
+
+async function attachToLatest(turn: Turn): Promise<Reply[]> {
+  const { ctx, message } = turn
+  const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
+  if (!latest) return [text(WORDING.citizenMediaNoComplaint)]
+  if (message.kind === 'location' && message.location) {
+    await ctx.db
+      .update(complaints)
+      .set({
+        latitude: message.location.latitude,
+        longitude: message.location.longitude,
+        locationText: latest.locationText ?? message.location.label ?? null,
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(complaints.id, latest.id))
+  }
+  if (turn.mediaIds.length > 0) {
+    await linkMedia(ctx.db, turn.mediaIds, { type: 'complaint', id: latest.id })
+    // Evidence added later is part of the record's history.
+    await ctx.db.insert(complaintEvents).values({
+      complaintId: latest.id,
+      kind: 'received',
+      fromStatus: latest.status,
+      toStatus: latest.status,
+      actorRole: 'citizen',
+      note: '市民补充照片',
+      mediaIds: turn.mediaIds,
+      at: ctx.clock.now(),
+    })
+  }
+  return [text(WORDING.citizenMediaAdded(latest.code, message.kind === 'location' ? '位置' : '照片'))]
+}
+
+function text(value: string): Reply {
+  return { message: { type: 'text', text: value } }
+}

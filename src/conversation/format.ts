@@ -1,0 +1,14 @@
+import { localParts } from '../domain/local-time'
+
+/** Absolute local times as people read them in chat: 11月24日 10:05. */
+export function formatLocal(instant: Date, timeZone: string): string {
+  const p = localParts(instant, timeZone)
+  return `${p.month}月${p.day}日 ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`
+}
+
+/** Ticket and record numbers as people type them: 'ts20261123-0001' or with spaces. */
+export function normaliseCode(text: string): string | undefined {
+  const match = /\b(TS|YH|XC|DC)\s*(\d{8})\s*-?\s*(\d{1,6})\b/i.exec(text)
+  if (!match) return undefined
+  return `${match[1]?.toUpperCase()}${match[2]}-${match[3]?.padStart(4, '0')}`
+}

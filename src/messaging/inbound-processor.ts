@@ -1,0 +1,192 @@
+import { and, eq, isNull, lt } from 'drizzle-orm'
+import { WORDING } from '../../bots/wording'
+import type { InboundMessage, Recipient } from '../channels/types'
+import { handleTurn } from '../conversation/engine'
+import type { Reply } from '../conversation/types'
+import type { Database } from '../db/client'
+import { type ChannelId, inboundMessages } from '../db/schema'
+import type { Logger } from '../logger'
+import type { ServiceContext } from '../services/context'
+import { resolveSender } from '../services/identities'
+import { findMediaByExternalId, storeMedia } from '../services/media'
+import { inboundFromRow } from './inbox'
+import { enqueue } from './outbox'
+
+export type MediaFetcher = (
+  channel: ChannelId,
+  botId: string,
+  mediaId: string,
+) => Promise<{ bytes: Buffer; mimeType: string }>
+
+export interface InboundProcessorOptions {
+  ctx: ServiceContext
+  logger: Logger
+  mediaDir: string
+  fetchMedia?: MediaFetcher
+  /** Called after replies were enqueued, to wake the outbox worker. */
+  onEnqueued?: () => void
+  /** Replies on these channels wait this long before the outbox may send them (room for a passive reply). */
+  passiveReplyHoldMs?: Partial<Record<ChannelId, number>>
+  maxAttempts?: number
+}
+
+/** The key of the n-th reply to an inbound message: a reprocessed message cannot reply twice. */
+export function replyKey(inboundId: number, index: number): string {
+  return `in:${inboundId}:${index}`
+}
+
+/**
+ * Runs the conversation for stored inbound messages, after the webhook has answered. Each message is
+ * handled in one transaction that locks its row, writes the records, enqueues the replies and marks it
+ * processed, so a crash at any point leaves the row to be processed again and never sends twice.
+ */
+export class InboundProcessor {
+  private readonly running = new Set<Promise<unknown>>()
+  private readonly maxAttempts: number
+
+  constructor(private readonly options: InboundProcessorOptions) {
+    this.maxAttempts = options.maxAttempts ?? 3
+  }
+
+  /** Processes in the background; errors are logged and left for the sweep. */
+  schedule(id: number): Promise<void> {
+    const task = this.process(id)
+      .then(() => undefined)
+      .catch((error: unknown) => this.options.logger.error('inbound processing failed', { id, error }))
+    this.running.add(task)
+    void task.finally(() => this.running.delete(task))
+    return task
+  }
+
+  /** Waits for everything scheduled so far (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running])
+  }
+
+  /** Picks up rows a crash or an error left unprocessed. */
+  async sweep(olderThan: Date): Promise<number> {
+    const { db } = this.options.ctx
+    const rows = await db
+      .select({ id: inboundMessages.id })
+      .from(inboundMessages)
+      .where(and(isNull(inboundMessages.processedAt), lt(inboundMessages.receivedAt, olderThan)))
+      .orderBy(inboundMessages.receivedAt)
+      .limit(100)
+    for (const row of rows) await this.schedule(row.id)
+    return rows.length
+  }
+
+  async process(id: number): Promise<'processed' | 'skipped'> {
+    const { ctx, logger } = this.options
+    const [row] = await ctx.db
+      .select()
+      .from(inboundMessages)
+      .where(and(eq(inboundMessages.id, id), isNull(inboundMessages.processedAt)))
+    if (!row) return 'skipped'
+    const message = inboundFromRow(row)
+    try {
+      const mediaIds = await this.fetchMediaOf(message, row.attempts)
+      const done = await ctx.db.transaction(async (tx) => {
+        const locked = await tx
+          .select({ id: inboundMessages.id })
+          .from(inboundMessages)
+          .where(and(eq(inboundMessages.id, id), isNull(inboundMessages.processedAt)))
+          .for('update', { skipLocked: true })
+        if (locked.length === 0) return false
+        const txCtx: ServiceContext = { ...ctx, db: tx }
+        const sender = await resolveSender(tx, {
+          channel: message.channel,
+          botId: message.botId,
+          externalId: message.sender.externalId,
+          displayName: message.sender.name,
+          at: message.at,
+        })
+        const replies = await handleTurn({ message, ...sender, mediaIds, ctx: txCtx })
+        await this.enqueueReplies(tx, id, message, replies)
+        await tx.update(inboundMessages).set({ processedAt: ctx.clock.now() }).where(eq(inboundMessages.id, id))
+        return true
+      })
+      if (done) this.options.onEnqueued?.()
+      return done ? 'processed' : 'skipped'
+    } catch (error) {
+      const attempts = row.attempts + 1
+      logger.error('inbound message failed', { id, attempts, error })
+      await ctx.db
+        .update(inboundMessages)
+        .set({ attempts, lastError: error instanceof Error ? error.message : String(error) })
+        .where(eq(inboundMessages.id, id))
+      if (attempts >= this.maxAttempts) await this.giveUp(id, message)
+      throw error
+    }
+  }
+
+  /** After the last attempt the sender still gets an answer, and the row keeps its error for an admin. */
+  private async giveUp(id: number, message: InboundMessage): Promise<void> {
+    const { db } = this.options.ctx
+    await db.transaction(async (tx) => {
+      await this.enqueueReplies(tx, id, message, [{ message: { type: 'text', text: WORDING.systemError } }])
+      await tx
+        .update(inboundMessages)
+        .set({ processedAt: this.options.ctx.clock.now() })
+        .where(eq(inboundMessages.id, id))
+    })
+    this.options.onEnqueued?.()
+  }
+
+  private async enqueueReplies(
+    db: Database,
+    inboundId: number,
+    message: InboundMessage,
+    replies: Reply[],
+  ): Promise<void> {
+    const now = this.options.ctx.clock.now()
+    const hold = this.options.passiveReplyHoldMs?.[message.channel] ?? 0
+    for (const [index, reply] of replies.entries()) {
+      const toSender = !reply.to
+      await enqueue(db, now, {
+        channel: reply.channel ?? message.channel,
+        botId: reply.botId ?? message.botId,
+        recipient: reply.to ?? defaultRecipient(message),
+        message: reply.message,
+        dedupeKey: replyKey(inboundId, index),
+        notBefore: toSender && hold > 0 ? new Date(now.getTime() + hold) : now,
+      })
+    }
+  }
+
+  private async fetchMediaOf(message: InboundMessage, attempts: number): Promise<number[]> {
+    const mediaId = message.media?.mediaId
+    const { fetchMedia, ctx, mediaDir, logger } = this.options
+    if (!mediaId || !fetchMedia || (message.kind !== 'image' && message.kind !== 'voice' && message.kind !== 'file'))
+      return []
+    const existing = await findMediaByExternalId(ctx.db, message.channel, mediaId)
+    if (existing) return [existing.id]
+    try {
+      const file = await fetchMedia(message.channel, message.botId, mediaId)
+      const sender = await resolveSender(ctx.db, {
+        channel: message.channel,
+        botId: message.botId,
+        externalId: message.sender.externalId,
+        at: message.at,
+      })
+      const stored = await storeMedia(ctx.db, mediaDir, {
+        ...file,
+        channel: message.channel,
+        externalMediaId: mediaId,
+        uploaderIdentityId: sender.identity.id,
+        receivedAt: message.at,
+      })
+      return [stored.id]
+    } catch (error) {
+      // Try again on the next attempt; on the last one, go on without the file rather than lose the message.
+      if (attempts + 1 < this.maxAttempts) throw error
+      logger.warn('media download failed; continuing without it', { mediaId, error })
+      return []
+    }
+  }
+}
+
+function defaultRecipient(message: InboundMessage): Recipient {
+  if (message.replyUrl) return { kind: 'reply_url', url: message.replyUrl }
+  return { kind: 'user', externalId: message.sender.externalId }
+}

@@ -1,0 +1,118 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../../app-env'
+import type { MpBot } from '../../channels/bots'
+import type { OutboundMessage } from '../../channels/types'
+import { SignatureError, sealEnvelope, verifyPlainSignature } from '../../channels/wechat-crypto'
+import { parseWechatMessage } from '../../channels/wechat-message'
+import { buildWechatXml, field } from '../../channels/xml'
+import { AppError } from '../../errors'
+import { recordInbound } from '../../messaging/inbox'
+import { claimPassiveReply } from '../../messaging/passive-reply'
+import { checkTimestamp, requireQuery, webhookBodyLimit } from './guards'
+import { openVerified, parseXml } from './wecom'
+
+/** How long the webhook waits for the conversation before answering empty (the platform waits ~5 s). */
+export const PASSIVE_REPLY_BUDGET_MS = 3000
+
+/**
+ * Official Account callbacks. Plain mode signs token/timestamp/nonce; safe mode (and compat mode when the
+ * request says encrypt_type=aes) also encrypts, with the app id as receive id. The first reply — the
+ * ticket number for a new complaint — goes back passively inside this response; later replies use the
+ * customer-service API through the outbox.
+ */
+export function mpWebhook() {
+  const app = new Hono<AppEnv>()
+
+  app.get('/:botId', (c) => {
+    const bot = findBot(c.var.services.platforms.mp, c.req.param('botId'))
+    const q = requireQuery(c, 'signature', 'timestamp', 'nonce', 'echostr')
+    verifyPlain(bot, q)
+    return c.text(q.echostr as string)
+  })
+
+  app.post('/:botId', webhookBodyLimit, async (c) => {
+    const { platforms, db, inbound, clock } = c.var.services
+    const bot = findBot(platforms.mp, c.req.param('botId'))
+    const q = requireQuery(c, 'timestamp', 'nonce')
+    const encrypted = c.req.query('encrypt_type') === 'aes'
+    if (bot.mode === 'safe' && !encrypted)
+      throw new AppError('bad_request', 400, 'Safe mode requires encrypted messages')
+    const outer = parseXml(await c.req.text())
+    let xml = outer
+    if (encrypted) {
+      const cipher = field(outer, 'Encrypt')
+      if (!cipher || !bot.encodingAesKey) throw new AppError('bad_request', 400, 'Missing Encrypt')
+      const plaintext = openVerified(cryptoOf(bot), {
+        signature: c.req.query('msg_signature'),
+        timestamp: q.timestamp as string,
+        nonce: q.nonce as string,
+        encrypted: cipher,
+      })
+      xml = parseXml(plaintext)
+    } else {
+      verifyPlain(bot, {
+        signature: c.req.query('signature'),
+        timestamp: q.timestamp as string,
+        nonce: q.nonce as string,
+      })
+    }
+    checkTimestamp(c, q.timestamp as string)
+    const message = parseWechatMessage(xml, 'mp', bot.id)
+    const { id, isNew } = await recordInbound(db, message)
+    // New or retried, wait (within budget) for the conversation so the answer can ride on this response.
+    const processing = isNew ? inbound.schedule(id) : inbound.idle()
+    await Promise.race([processing, new Promise((resolve) => setTimeout(resolve, PASSIVE_REPLY_BUDGET_MS))])
+    const reply = await claimPassiveReply(db, id, clock.now())
+    if (!reply) return c.text('success')
+    const replyXml = passiveXml(reply, {
+      toUser: message.sender.externalId,
+      fromUser: field(xml, 'ToUserName') ?? '',
+      at: clock.now(),
+    })
+    if (!encrypted) return c.body(replyXml, 200, { 'content-type': 'application/xml; charset=utf-8' })
+    const timestamp = String(Math.floor(clock.now().getTime() / 1000))
+    const sealed = sealEnvelope(cryptoOf(bot), replyXml, timestamp)
+    return c.body(
+      buildWechatXml({
+        Encrypt: sealed.encrypted,
+        MsgSignature: sealed.signature,
+        TimeStamp: Number(sealed.timestamp),
+        Nonce: sealed.nonce,
+      }),
+      200,
+      { 'content-type': 'application/xml; charset=utf-8' },
+    )
+  })
+
+  return app
+}
+
+function findBot(bots: Map<string, MpBot>, botId: string): MpBot {
+  const bot = bots.get(botId)
+  if (!bot) throw new AppError('not_found', 404, 'Unknown bot')
+  return bot
+}
+
+function cryptoOf(bot: MpBot) {
+  return { token: bot.token, encodingAesKey: bot.encodingAesKey ?? '', receiveId: bot.appId }
+}
+
+function verifyPlain(bot: MpBot, q: { signature?: string; timestamp?: string; nonce?: string }): void {
+  try {
+    verifyPlainSignature(bot.token, { signature: q.signature, timestamp: q.timestamp ?? '', nonce: q.nonce ?? '' })
+  } catch (error) {
+    if (error instanceof SignatureError) throw new AppError('unauthorized', 401, 'Invalid signature')
+    throw error
+  }
+}
+
+function passiveXml(reply: OutboundMessage, to: { toUser: string; fromUser: string; at: Date }): string {
+  const content = reply.type === 'text' ? reply.text : reply.type === 'markdown' ? reply.markdown : ''
+  return buildWechatXml({
+    ToUserName: to.toUser,
+    FromUserName: to.fromUser,
+    CreateTime: Math.floor(to.at.getTime() / 1000),
+    MsgType: 'text',
+    Content: content,
+  })
+}

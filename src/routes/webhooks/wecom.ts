@@ -1,0 +1,92 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../../app-env'
+import type { WecomBot } from '../../channels/bots'
+import {
+  type CryptoConfig,
+  EnvelopeError,
+  openEnvelope,
+  SignatureError,
+  verifyMessageSignature,
+} from '../../channels/wechat-crypto'
+import { parseWechatMessage } from '../../channels/wechat-message'
+import { field, MalformedXmlError, parseWechatXml } from '../../channels/xml'
+import { AppError } from '../../errors'
+import { recordInbound } from '../../messaging/inbox'
+import { base64Query, checkTimestamp, requireQuery, webhookBodyLimit } from './guards'
+
+/**
+ * WeCom self-built app callbacks: GET verifies the URL, POST delivers encrypted XML messages and events.
+ * Replies go out through the server API from the outbox; the response is an immediate empty 200.
+ */
+export function wecomWebhook() {
+  const app = new Hono<AppEnv>()
+
+  app.get('/:botId', (c) => {
+    const bot = findBot(c.var.services.platforms.wecom, c.req.param('botId'))
+    const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce', 'echostr')
+    const echostr = base64Query(q.echostr as string)
+    const plaintext = openVerified(crypto(bot), {
+      signature: q.msg_signature,
+      timestamp: q.timestamp as string,
+      nonce: q.nonce as string,
+      encrypted: echostr,
+    })
+    return c.text(plaintext)
+  })
+
+  app.post('/:botId', webhookBodyLimit, async (c) => {
+    const { platforms, db, inbound } = c.var.services
+    const bot = findBot(platforms.wecom, c.req.param('botId'))
+    const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce')
+    const outer = parseXml(await c.req.text())
+    const encrypted = field(outer, 'Encrypt')
+    if (!encrypted) throw new AppError('bad_request', 400, 'Missing Encrypt')
+    const plaintext = openVerified(crypto(bot), {
+      signature: q.msg_signature,
+      timestamp: q.timestamp as string,
+      nonce: q.nonce as string,
+      encrypted,
+    })
+    checkTimestamp(c, q.timestamp as string)
+    const message = parseWechatMessage(parseXml(plaintext), 'wecom', bot.id)
+    const { id, isNew } = await recordInbound(db, message)
+    if (isNew) void inbound.schedule(id)
+    return c.text('')
+  })
+
+  return app
+}
+
+export function crypto(bot: { token: string; encodingAesKey: string; corpId: string }): CryptoConfig {
+  return { token: bot.token, encodingAesKey: bot.encodingAesKey, receiveId: bot.corpId }
+}
+
+function findBot(bots: Map<string, WecomBot>, botId: string): WecomBot {
+  const bot = bots.get(botId)
+  if (!bot) throw new AppError('not_found', 404, 'Unknown bot')
+  return bot
+}
+
+/** Signature first (401), then decryption and the receive id (400). */
+export function openVerified(
+  config: CryptoConfig,
+  params: { signature: string | undefined; timestamp: string; nonce: string; encrypted: string },
+): string {
+  try {
+    verifyMessageSignature(config, params)
+    return openEnvelope(config, params.encrypted)
+  } catch (error) {
+    if (error instanceof SignatureError) throw new AppError('unauthorized', 401, 'Invalid signature')
+    if (error instanceof EnvelopeError) throw new AppError('bad_request', 400, 'Cannot open the message')
+    throw error
+  }
+}
+
+export function parseXml(body: string): Record<string, unknown> {
+  try {
+    return parseWechatXml(body)
+  } catch (error) {
+    if (error instanceof MalformedXmlError) throw new AppError('bad_request', 400, 'Malformed XML')
+    throw error
+  }
+}

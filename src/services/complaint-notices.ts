@@ -1,0 +1,123 @@
+import { and, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm'
+import { WORDING } from '../../bots/wording'
+import { formatLocal } from '../conversation/format'
+import { complaints, identities, people } from '../db/schema'
+import { enqueue } from '../messaging/outbox'
+import type { ComplaintRow } from './complaints'
+import type { ServiceContext } from './context'
+
+/** Who hears what about a complaint: the unit's handlers on assignment, the citizen on the outcome. */
+export const OUTCOME_KEY_PREFIX = 'complaint-outcome:'
+
+/** A card with 接收 to every handler of the assigned unit, on each chat they are bound on. */
+export async function notifyComplaintAssignment(ctx: ServiceContext, complaint: ComplaintRow): Promise<number> {
+  if (complaint.unitId === null) return 0
+  const handlers = await ctx.db
+    .select({ identity: identities })
+    .from(people)
+    .innerJoin(identities, eq(identities.personId, people.id))
+    .where(and(eq(people.unitId, complaint.unitId), eq(people.role, 'unit_handler'), eq(people.active, true)))
+  const card = WORDING.assignmentCard(
+    complaint.code,
+    complaint.category,
+    complaint.description,
+    formatLocal(complaint.dueAt, ctx.timeZone),
+  )
+  let sent = 0
+  for (const { identity } of handlers) {
+    if (identity.channel === 'mp' || identity.channel === 'wecom-robot') continue
+    await enqueue(ctx.db, ctx.clock.now(), {
+      channel: identity.channel,
+      botId: identity.botId,
+      recipient: { kind: 'user', externalId: identity.externalId },
+      message: {
+        type: 'card',
+        ...card,
+        taskId: `complaint-${complaint.id}-${complaint.unitId}`,
+        buttons: [{ key: `complaint.accept:${complaint.id}`, text: '接收', style: 1 }],
+      },
+      dedupeKey: `complaint-assigned:${complaint.id}:${complaint.unitId}:${identity.id}`,
+    })
+    sent++
+  }
+  return sent
+}
+
+/** Sends the outcome to the citizen who complained through the Official Account. */
+export async function notifyComplaintOutcome(ctx: ServiceContext, complaint: ComplaintRow): Promise<void> {
+  if (!complaint.outcome) return
+  if (complaint.channel !== 'mp' || !complaint.citizenExternalId) {
+    await ctx.db
+      .update(complaints)
+      .set({ outcomeDelivery: 'undeliverable', outcomeDeliveryNote: '投诉非经公众号提交或无市民账号，需电话回访告知' })
+      .where(eq(complaints.id, complaint.id))
+    return
+  }
+  await enqueue(ctx.db, ctx.clock.now(), {
+    channel: 'mp',
+    botId: complaint.botId,
+    recipient: { kind: 'user', externalId: complaint.citizenExternalId },
+    message: { type: 'text', text: WORDING.complaintOutcome(complaint.code, complaint.outcome) },
+    dedupeKey: `${OUTCOME_KEY_PREFIX}${complaint.id}`,
+  })
+}
+
+export async function markOutcomeDelivered(ctx: ServiceContext, complaintId: number): Promise<void> {
+  await ctx.db
+    .update(complaints)
+    .set({ outcomeDelivery: 'delivered', outcomeDeliveryNote: null })
+    .where(eq(complaints.id, complaintId))
+}
+
+/** The outcome could not be pushed: keep it for the citizen's next message, and say why. */
+export async function markOutcomeForNextMessage(ctx: ServiceContext, complaintId: number, why: string): Promise<void> {
+  await ctx.db
+    .update(complaints)
+    .set({ outcomeDelivery: 'on_next_message', outcomeDeliveryNote: why })
+    .where(eq(complaints.id, complaintId))
+}
+
+/** Outcomes waiting for this citizen to write again. */
+export async function pendingOutcomesFor(
+  ctx: ServiceContext,
+  channel: 'mp',
+  botId: string,
+  openId: string,
+): Promise<ComplaintRow[]> {
+  return ctx.db
+    .select()
+    .from(complaints)
+    .where(
+      and(
+        eq(complaints.channel, channel),
+        eq(complaints.botId, botId),
+        eq(complaints.citizenExternalId, openId),
+        eq(complaints.outcomeDelivery, 'on_next_message'),
+        isNotNull(complaints.outcome),
+      ),
+    )
+}
+
+/** The citizen's most recent open complaint, if filed within `withinMs`: photos and locations attach to it. */
+export async function latestOpenComplaint(
+  ctx: ServiceContext,
+  botId: string,
+  openId: string,
+  withinMs: number,
+): Promise<ComplaintRow | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(complaints)
+    .where(
+      and(
+        eq(complaints.channel, 'mp'),
+        eq(complaints.botId, botId),
+        eq(complaints.citizenExternalId, openId),
+        inArray(complaints.status, ['received', 'assigned', 'accepted']),
+        gte(complaints.receivedAt, new Date(ctx.clock.now().getTime() - withinMs)),
+      ),
+    )
+    .orderBy(desc(complaints.receivedAt))
+    .limit(1)
+  return row
+}

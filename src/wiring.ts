@@ -1,0 +1,84 @@
+import type { Services } from './app-env'
+import type { PlatformBots } from './channels/bots'
+import { IP_NOT_ALLOWED_CODES } from './channels/platform-error'
+import { createChannels } from './channels/registry'
+import type { Config } from './config'
+import type { DatabaseHandle } from './db/client'
+import { auditLog } from './db/schema'
+import type { Clock } from './domain/clock'
+import type { Logger } from './logger'
+import { InboundProcessor, type MediaFetcher } from './messaging/inbound-processor'
+import { type OutboxRow, OutboxWorker } from './messaging/outbox'
+import { markOutcomeForNextMessage, OUTCOME_KEY_PREFIX } from './services/complaint-notices'
+import { cachedCalendar, type ServiceContext } from './services/context'
+
+/** The Official Account's first reply waits this long for the passive answer before the outbox may send it. */
+const MP_PASSIVE_HOLD_MS = 10_000
+
+/**
+ * Builds the services container once: channels, the inbound processor, the outbox worker. The server
+ * and the tests use this same function, so tests run the real composition with fake remote ends.
+ */
+export function createServices(args: {
+  config: Config
+  handle: DatabaseHandle
+  clock: Clock
+  logger: Logger
+  platforms: PlatformBots
+}): Services {
+  const { config, handle, clock, logger, platforms } = args
+  const ctx: ServiceContext = {
+    db: handle.db,
+    clock,
+    timeZone: config.timeZone,
+    complaintClocks: config.complaintClocks,
+    calendar: cachedCalendar(handle.db),
+  }
+  const { channels, wecom, mp } = createChannels(platforms, clock)
+  const fetchMedia: MediaFetcher = async (channel, botId, mediaId) => {
+    if (channel === 'wecom') return wecom.api(botId).downloadMedia(mediaId)
+    if (channel === 'mp') return mp.api(botId).downloadMedia(mediaId)
+    throw new Error(`no media download for ${channel}`)
+  }
+  const outbox = new OutboxWorker(handle.db, channels, clock, logger, {
+    onPermanentFailure: (row, error, code) => onPermanentFailure(ctx, row, error, code),
+  })
+  const inbound = new InboundProcessor({
+    ctx,
+    logger,
+    mediaDir: config.mediaDir,
+    fetchMedia,
+    passiveReplyHoldMs: { mp: MP_PASSIVE_HOLD_MS },
+    // Wake the outbox at once rather than at its next tick.
+    onEnqueued: () => {
+      outbox.runOnce().catch((error: unknown) => logger.error('outbox run failed', { error }))
+    },
+  })
+  return { config, db: handle.db, databaseKind: handle.kind, clock, logger, ctx, platforms, channels, inbound, outbox }
+}
+
+async function onPermanentFailure(
+  ctx: ServiceContext,
+  row: OutboxRow,
+  error: string,
+  code: string | undefined,
+): Promise<void> {
+  if (row.dedupeKey?.startsWith(OUTCOME_KEY_PREFIX)) {
+    await markOutcomeForNextMessage(
+      ctx,
+      Number(row.dedupeKey.slice(OUTCOME_KEY_PREFIX.length)),
+      `推送失败（${code ?? '未知'}）：${error}`,
+    )
+  }
+  if (code && IP_NOT_ALLOWED_CODES.has(code)) {
+    // An administrator must act: record it where the console shows alerts.
+    await ctx.db.insert(auditLog).values({
+      actorLabel: 'system',
+      action: 'ip_allowlist_blocked',
+      entity: 'channel',
+      entityId: `${row.channel}:${row.botId}`,
+      after: { code, error },
+      at: ctx.clock.now(),
+    })
+  }
+}
