@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm'
+import { and, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm'
 import { GROUP_ROBOT_PER_MINUTE } from '../channels/robot/group-robot'
 import { BYTE_LIMITS, splitUtf8 } from '../channels/text-split'
 import type { Channel, OutboundMessage, Recipient } from '../channels/types'
@@ -97,11 +97,11 @@ export class OutboxWorker {
     const now = this.clock.now()
     const claimed = rowsOf<{ id: number }>(
       await this.db.execute(sql`
-        update outbox set status = 'sending', locked_until = ${new Date(now.getTime() + this.leaseMs)}, attempts = attempts + 1
+        update outbox set status = 'sending', locked_until = ${new Date(now.getTime() + this.leaseMs).toISOString()}::timestamptz, attempts = attempts + 1
         where id in (
           select id from outbox
-          where status in ('pending', 'sending') and next_attempt_at <= ${now}
-            and (locked_until is null or locked_until < ${now})
+          where status in ('pending', 'sending') and next_attempt_at <= ${now.toISOString()}::timestamptz
+            and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
           order by next_attempt_at, id
           limit ${this.batchSize}
           for update skip locked)
@@ -133,16 +133,23 @@ export class OutboxWorker {
     if (recipient.kind === 'webhook') {
       const wait = await this.robotWait(row, recipient.url, now)
       if (wait > 0) {
-        // Spacing is not a failure: give the attempt back and come back when a slot opens.
+        // Spacing is not a failure: give the attempt back and come back when a slot opens. Every waiting
+        // post to this robot moves to the same slot, so (next_attempt_at, id) keeps them in order.
+        const slot = new Date(now.getTime() + wait)
         await this.db
           .update(outbox)
-          .set({
-            status: 'pending',
-            lockedUntil: null,
-            attempts: sql`${outbox.attempts} - 1`,
-            nextAttemptAt: new Date(now.getTime() + wait),
-          })
+          .set({ status: 'pending', lockedUntil: null, attempts: sql`${outbox.attempts} - 1`, nextAttemptAt: slot })
           .where(eq(outbox.id, row.id))
+        await this.db
+          .update(outbox)
+          .set({ nextAttemptAt: slot })
+          .where(
+            and(
+              eq(outbox.status, 'pending'),
+              lt(outbox.nextAttemptAt, slot),
+              sql`${outbox.recipient}->>'url' = ${recipient.url}`,
+            ),
+          )
         return
       }
     }
@@ -195,7 +202,7 @@ export class OutboxWorker {
       .where(
         and(
           eq(outbox.status, 'sent'),
-          gte(outbox.sentAt, windowStart),
+          gt(outbox.sentAt, windowStart),
           lte(outbox.sentAt, now),
           sql`${outbox.recipient}->>'url' = ${url}`,
           sql`${outbox.id} <> ${row.id}`,

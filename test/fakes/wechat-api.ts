@@ -112,7 +112,7 @@ export class FakeWechatApi {
       (c) => (c.query.key ?? c.path) === key && c.path === url.pathname && now - c.at < 60_000,
     )
     // The current call is already recorded; more than 20 in the window is refused.
-    if (recent.length > 20) return json(200, { errcode: 45009, errmsg: 'api freq out of limit' })
-    json(200, { errcode: 0, errmsg: 'ok' })
+    if (recent.length > 20) json(200, { errcode: 45009, errmsg: 'api freq out of limit' })
+    else json(200, { errcode: 0, errmsg: 'ok' })
   }
 }

@@ -1,3 +1,4 @@
+import { createCipheriv, createHash, randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { buildWechatXml, type XmlValue } from '../../src/channels/xml'
 
@@ -83,4 +84,30 @@ export function sealedRequest(
 
 export function seconds(date: Date): number {
   return Math.floor(date.getTime() / 1000)
+}
+
+/**
+ * A second independent sealer written from the protocol description, for the intelligent robot whose
+ * receive id is empty (which `wechat-crypto` refuses): random(16) | length(4, BE) | message | id,
+ * PKCS#7 to 32 bytes, AES-256-CBC with IV = first 16 key bytes; SHA-1 over the sorted parts.
+ */
+export function protocolCrypto(token: string, encodingAesKey: string, receiveId: string) {
+  const key = Buffer.from(`${encodingAesKey}=`, 'base64')
+  const iv = key.subarray(0, 16)
+  return {
+    encrypt(message: string): string {
+      const body = Buffer.from(message)
+      const length = Buffer.alloc(4)
+      length.writeUInt32BE(body.length)
+      const plain = Buffer.concat([randomBytes(16), length, body, Buffer.from(receiveId)])
+      const pad = 32 - (plain.length % 32)
+      const cipher = createCipheriv('aes-256-cbc', key, iv).setAutoPadding(false)
+      return Buffer.concat([cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])), cipher.final()]).toString(
+        'base64',
+      )
+    },
+    getSignature(timestamp: string, nonce: string, encrypted: string): string {
+      return createHash('sha1').update([token, timestamp, nonce, encrypted].sort().join('')).digest('hex')
+    },
+  }
 }
