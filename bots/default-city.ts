@@ -26,18 +26,38 @@ export const DEFAULT_CITY: CityDefinition = {
     { code: 'zilaishui', name: '自来水公司', kind: 'patrol' },
   ],
   routing: [
-    { category: 'construction_site', unit: 'zhianchu', keywords: ['工地', '施工', '脚手架', '塔吊', '基坑', '在建'] },
-    { category: 'bridge', unit: 'qiaoguanchu', keywords: ['桥', '桥梁', '天桥', '涵洞', '护栏'] },
+    {
+      category: 'construction_site',
+      unit: 'zhianchu',
+      keywords: ['工地', '施工', '脚手架', '塔吊', '基坑', '在建', '高支模', '升降机', '渣土车'],
+    },
+    {
+      category: 'bridge',
+      unit: 'qiaoguanchu',
+      keywords: ['桥', '桥梁', '天桥', '涵洞', '护栏', '伸缩缝', '桥墩', '桥面'],
+    },
     { category: 'gas', unit: 'ranqiban', keywords: ['燃气', '煤气', '天然气', '气味', '漏气', '液化气'] },
     {
       category: 'road_municipal',
       unit: 'shizheng',
       keywords: ['井盖', '道路', '路面', '坑洼', '塌陷', '路灯', '窨井'],
     },
-    { category: 'sidewalk_excavation', unit: 'daoguanchu', keywords: ['占道', '挖掘', '人行道', '开挖', '堆放'] },
-    { category: 'greenery_park', unit: 'yuanlin', keywords: ['绿化', '树木', '公园', '倒伏', '枯树', '草坪'] },
+    {
+      category: 'sidewalk_excavation',
+      unit: 'daoguanchu',
+      keywords: ['占道', '挖掘', '人行道', '开挖', '堆放', '回填'],
+    },
+    {
+      category: 'greenery_park',
+      unit: 'yuanlin',
+      keywords: ['绿化', '树木', '公园', '倒伏', '枯树', '草坪', '树枝', '枯枝', '古树', '行道树'],
+    },
     { category: 'dangerous_house', unit: 'fangguanju', keywords: ['危房', '小区', '物业', '墙体', '开裂', '外墙'] },
-    { category: 'water_hydrant', unit: 'zilaishui', keywords: ['水管', '爆管', '消防栓', '停水', '漏水', '供水'] },
+    {
+      category: 'water_hydrant',
+      unit: 'zilaishui',
+      keywords: ['水管', '爆管', '消防栓', '停水', '漏水', '供水', '水厂'],
+    },
   ],
   people: [
     { key: 'field_staff', name: '张伟', role: 'field_staff', unit: 'shizheng', phone: '13800000001' },

@@ -1,0 +1,93 @@
+import { localDate, localParts } from '../../domain/local-time'
+import type { ExtractedFields } from './fields'
+
+/**
+ * Field-level accuracy of an extractor against a labelled set. Each expected field counts once: right,
+ * or wrong (missing counts as wrong). Place names match when one contains the other, since "柳叶湖大道"
+ * and "柳叶湖大道沿线" name the same place for a ledger.
+ */
+export interface LabelledExample {
+  text: string
+  expected: Record<string, string | number>
+}
+
+export interface FieldScore {
+  correct: number
+  total: number
+}
+
+export interface EvaluationReport {
+  accuracy: number
+  fields: Record<string, FieldScore>
+  misses: { text: string; field: string; expected: unknown; got: unknown }[]
+}
+
+type Flat = Record<string, string | number | undefined>
+
+function hhmm(iso: string | undefined, timeZone: string): string | undefined {
+  if (!iso) return undefined
+  const p = localParts(new Date(iso), timeZone)
+  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`
+}
+
+export function flattenPatrol(fields: ExtractedFields<'patrol'>, now: Date, timeZone: string): Flat {
+  const first = fields.hazards?.[0]
+  const day = fields.startedAt
+    ? Math.round(
+        (Date.parse(`${localDate(new Date(fields.startedAt), timeZone)}T00:00:00Z`) -
+          Date.parse(`${localDate(now, timeZone)}T00:00:00Z`)) /
+          86_400_000,
+      )
+    : undefined
+  return {
+    day,
+    start: hhmm(fields.startedAt, timeZone),
+    end: hhmm(fields.endedAt, timeZone),
+    area: fields.area,
+    staffCount: fields.staffCount,
+    vehicleCount: fields.vehicleCount,
+    hazards: fields.hazards?.length,
+    category: first?.category,
+    level: first?.level,
+  }
+}
+
+export function flattenComplaint(fields: ExtractedFields<'complaint'>): Flat {
+  return {
+    category: fields.category,
+    locationText: fields.locationText,
+    phone: fields.phone,
+    description: fields.description,
+  }
+}
+
+const PLACE_FIELDS = new Set(['area', 'locationText'])
+
+export function scoreExamples(examples: { example: LabelledExample; got: Flat }[]): EvaluationReport {
+  const fields: Record<string, FieldScore> = {}
+  const misses: EvaluationReport['misses'] = []
+  let correct = 0
+  let total = 0
+  for (const { example, got } of examples) {
+    const expected = { ...example.expected }
+    // A message about today need not say so; "day" defaults to 0 whenever a start time is expected.
+    if (expected.start !== undefined && expected.day === undefined) expected.day = 0
+    for (const [field, want] of Object.entries(expected)) {
+      const have = got[field]
+      const ok =
+        PLACE_FIELDS.has(field) && typeof have === 'string' && typeof want === 'string'
+          ? have.includes(want) || want.includes(have)
+          : have === want
+      const score = (fields[field] ??= { correct: 0, total: 0 })
+      score.total++
+      total++
+      if (ok) {
+        score.correct++
+        correct++
+      } else {
+        misses.push({ text: example.text, field, expected: want, got: have })
+      }
+    }
+  }
+  return { accuracy: total === 0 ? 0 : correct / total, fields, misses }
+}

@@ -1,0 +1,108 @@
+import { addDays, type IsoDate, localDate, zonedInstant } from '../../domain/local-time'
+import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
+
+/**
+ * Times as field staff write them: "今天上午9点到11点", "9:30-11:00", "昨天下午3点半", "上午", "14时至16时".
+ * Relative to `now` in the city's zone; the result is absolute so the summary can show it plainly.
+ */
+export interface TimeRange {
+  start: Date
+  end?: Date
+}
+
+const DAY_WORDS: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2 }
+const HALF_DAYS: Record<string, { from: number; to: number; pm: boolean }> = {
+  凌晨: { from: 3, to: 6, pm: false },
+  早上: { from: 7, to: 9, pm: false },
+  上午: { from: 8, to: 12, pm: false },
+  中午: { from: 11, to: 13, pm: false },
+  下午: { from: 14, to: 18, pm: true },
+  傍晚: { from: 17, to: 19, pm: true },
+  晚上: { from: 19, to: 22, pm: true },
+}
+
+const N = `(?:${NUMBER_PATTERN})`
+const HALF = Object.keys(HALF_DAYS).join('|')
+// A clock time: optional half-day word, hour, optional minutes (":30", "点30分", "点半", "点一刻").
+const CLOCK = `(?:(${HALF}))?\\s*(${N})\\s*(?:[:：]\\s*([0-9]{1,2})|[点时](?:\\s*(半|一刻|三刻|${N})\\s*分?)?)`
+const CLOCK_RE = new RegExp(CLOCK, 'g')
+
+function dayOffset(text: string): { date: IsoDate; explicit: boolean } | undefined {
+  for (const [word, offset] of Object.entries(DAY_WORDS))
+    if (text.includes(word)) return { date: String(offset), explicit: true }
+  const md = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/.exec(text)
+  if (md) return { date: `md:${md[1]}-${md[2]}`, explicit: true }
+  return undefined
+}
+
+function resolveDate(text: string, now: Date, timeZone: string): IsoDate {
+  const today = localDate(now, timeZone)
+  const found = dayOffset(text)
+  if (!found) return today
+  if (found.date.startsWith('md:')) {
+    const [month, day] = found.date.slice(3).split('-').map(Number)
+    const year = Number(today.slice(0, 4))
+    const candidate = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+    // A month-day later than today means last year (reports are about the past).
+    return candidate > today ? `${year - 1}${candidate.slice(4)}` : candidate
+  }
+  return addDays(today, Number(found.date))
+}
+
+interface ClockMatch {
+  hour: number
+  minute: number
+  halfDay: string | undefined
+}
+
+function clockFrom(match: RegExpExecArray): ClockMatch | undefined {
+  const hour = parseChineseNumber(match[2] ?? '')
+  if (hour === undefined || hour > 24) return undefined
+  let minute = 0
+  if (match[3]) minute = Number(match[3])
+  else if (match[4] === '半') minute = 30
+  else if (match[4] === '一刻') minute = 15
+  else if (match[4] === '三刻') minute = 45
+  else if (match[4]) minute = parseChineseNumber(match[4]) ?? 0
+  if (minute > 59) return undefined
+  return { hour, minute, halfDay: match[1] }
+}
+
+function to24(clock: ClockMatch, inheritedHalfDay: string | undefined): number {
+  const halfDay = clock.halfDay ?? inheritedHalfDay
+  const pm = halfDay ? HALF_DAYS[halfDay]?.pm : false
+  if (pm && clock.hour < 12) return clock.hour + 12
+  if (halfDay === '中午' && clock.hour < 6) return clock.hour + 12
+  return clock.hour
+}
+
+export function parseTimeRange(text: string, now: Date, timeZone: string): TimeRange | undefined {
+  const date = resolveDate(text, now, timeZone)
+  const clocks: ClockMatch[] = []
+  for (const match of text.matchAll(CLOCK_RE)) {
+    const clock = clockFrom(match)
+    if (clock) clocks.push(clock)
+  }
+  const halfDayWord = new RegExp(`(${HALF})`).exec(text)?.[1]
+  if (clocks.length === 0) {
+    if (!halfDayWord) return dayOffset(text) ? { start: zonedInstant(date, timeZone, 9) } : undefined
+    const span = HALF_DAYS[halfDayWord]
+    if (!span) return undefined
+    return { start: zonedInstant(date, timeZone, span.from), end: zonedInstant(date, timeZone, span.to) }
+  }
+  const first = clocks[0] as ClockMatch
+  const startHour = to24(first, halfDayWord)
+  const start = zonedInstant(date, timeZone, startHour % 24, first.minute)
+  const second = clocks[1]
+  if (!second) return { start }
+  let endHour = to24(second, first.halfDay ?? halfDayWord)
+  // "下午2点到5点" inherits pm; "9点到1点" means past noon.
+  if (endHour < startHour && endHour < 12) endHour += 12
+  return { start, end: zonedInstant(date, timeZone, endHour % 24, second.minute) }
+}
+
+/** A single point in time ("昨天下午3点半", "10:20"), or undefined. */
+export function parseInstant(text: string, now: Date, timeZone: string): Date | undefined {
+  if (/^(现在|刚才|刚刚|now)$/i.test(text.trim())) return now
+  return parseTimeRange(text, now, timeZone)?.start
+}
