@@ -19,6 +19,9 @@ export const WORDING = {
   citizenMediaAdded: (code: string, what: string) => `已将${what}补充到投诉 ${code}。`,
   complaintReceived: (code: string, category: Category, due: string) =>
     `您的投诉已受理，编号 ${code}（${CATEGORY_LABELS[category]}）。我们将于 ${due} 前处理并答复您。发送「查询 ${code}」可查看进度。`,
+  askContact: '如需工作人员电话联系您，请回复手机号；不需要请回复「不用」。',
+  contactSaved: '已登记您的联系电话，工作人员可能会与您联系核实情况。',
+  contactDeclined: '好的，不会打电话打扰您，办理结果将在这里告知您。',
   complaintStatus: (code: string, status: ComplaintStatus, outcome: string | null) =>
     `投诉 ${code}：${COMPLAINT_STATUS_LABELS[status]}${outcome ? `\n办理结果：${outcome}` : ''}`,
   complaintNotFound: (code: string) => `未找到编号为 ${code} 的投诉，请核对编号。`,

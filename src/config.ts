@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   PUBLIC_BASE_URL: optionalText,
   COMPLAINT_SIGN_HOURS: positiveNumber(2),
   COMPLAINT_LIMIT_HOURS: positiveNumber(24),
+  CONVERSATION_IDLE_MINUTES: positiveNumber(30),
   QUIET_HOURS_START: timeOfDay('22:00'),
   QUIET_HOURS_END: timeOfDay('07:00'),
   OPENAI_API_KEY: optionalText,
@@ -80,6 +81,8 @@ export interface Config {
   publicBaseUrl: string | undefined
   complaintClocks: { signForHours: number; handlingHours: number }
   quietHours: { start: string; end: string }
+  /** A half-filled form is dropped after this long without a message. */
+  conversationIdleMinutes: number
   llm: { apiKey: string; baseUrl: string | undefined; model: string; timeoutMs: number } | undefined
   platforms: { wecom: boolean; mp: boolean; dingtalk: boolean }
 }
@@ -116,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL,
     complaintClocks: { signForHours: e.COMPLAINT_SIGN_HOURS, handlingHours: e.COMPLAINT_LIMIT_HOURS },
     quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },
+    conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,
     llm: e.OPENAI_API_KEY
       ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
       : undefined,

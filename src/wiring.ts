@@ -3,6 +3,8 @@ import type { PlatformBots } from './channels/bots'
 import { IP_NOT_ALLOWED_CODES } from './channels/platform-error'
 import { createChannels } from './channels/registry'
 import type { Config } from './config'
+import { createExtractor } from './conversation/extract/extractor'
+import { LlmExtractor } from './conversation/extract/llm'
 import type { DatabaseHandle } from './db/client'
 import { auditLog } from './db/schema'
 import type { Clock } from './domain/clock'
@@ -43,8 +45,10 @@ export function createServices(args: {
   const outbox = new OutboxWorker(handle.db, channels, clock, logger, {
     onPermanentFailure: (row, error, code) => onPermanentFailure(ctx, row, error, code),
   })
+  const extractor = createExtractor(config.llm ? new LlmExtractor(config.llm) : undefined, logger)
   const inbound = new InboundProcessor({
     ctx,
+    forms: { extractor, idleMs: config.conversationIdleMinutes * 60_000 },
     logger,
     mediaDir: config.mediaDir,
     fetchMedia,

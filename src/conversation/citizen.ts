@@ -1,7 +1,6 @@
 import { desc, eq } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import { complaintEvents, complaints, routingRules } from '../db/schema'
-import { classifyByKeywords } from '../domain/classify'
 import { HOUR_MS } from '../domain/clock'
 import {
   latestOpenComplaint,
@@ -11,10 +10,13 @@ import {
 } from '../services/complaint-notices'
 import { findComplaintByCode, receiveComplaint } from '../services/complaints'
 import { linkMedia } from '../services/media'
+import { extractComplaint } from './extract/rules'
 import { formatLocal, normaliseCode } from './format'
+import { clearSession, lockSession, saveSession } from './forms/session'
 import type { Reply, Turn } from './types'
 
 const ATTACH_WINDOW_MS = 2 * HOUR_MS
+const STEP_CONTACT = 'complaint_contact'
 const MIN_DESCRIPTION_CHARS = 4
 
 /**
@@ -43,6 +45,26 @@ export async function handleCitizen(turn: Turn): Promise<Reply[]> {
 
 async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   const { ctx, message } = turn
+  const session = await lockSession(ctx.db, {
+    channel: message.channel,
+    botId: message.botId,
+    senderExternalId: message.sender.externalId,
+  })
+  const awaitingContact =
+    session.step === STEP_CONTACT && session.expiresAt && session.expiresAt.getTime() > ctx.clock.now().getTime()
+  const complaintId = Number(session.draft.complaintId)
+  clearSession(session)
+  await saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
+  if (awaitingContact) {
+    const phone = /(?<!\d)(1[3-9]\d{9})(?!\d)/.exec(body)?.[1]
+    if (phone || /^(不用|不需要|无需|不必|不了)/.test(body)) {
+      await ctx.db
+        .update(complaints)
+        .set({ citizenPhone: phone ?? null, contactConsent: Boolean(phone), updatedAt: ctx.clock.now() })
+        .where(eq(complaints.id, complaintId))
+      return [text(phone ? WORDING.contactSaved : WORDING.contactDeclined)]
+    }
+  }
   if (/^(查询|进度|查)/.test(body)) {
     const code = normaliseCode(body)
     if (code) {
@@ -64,21 +86,39 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   const rules = await ctx.db
     .select({ category: routingRules.category, keywords: routingRules.keywords })
     .from(routingRules)
+  // Rules only on this path: the ticket must ride on the platform's 5-second passive reply.
+  const extracted = extractComplaint(body, { now: ctx.clock.now(), timeZone: ctx.timeZone, categoryRules: rules })
   const complaint = await receiveComplaint({
     ctx,
     input: {
       channel: message.channel,
       botId: message.botId,
       citizenExternalId: message.sender.externalId,
-      category: classifyByKeywords(body, rules),
-      description: body,
+      category: extracted.category ?? 'other',
+      description: extracted.description ?? body,
+      locationText: extracted.locationText,
+      citizenPhone: extracted.phone,
+      contactConsent: Boolean(extracted.phone),
       mediaIds: turn.mediaIds,
     },
   })
   await notifyComplaintAssignment(ctx, complaint)
-  return [
-    text(WORDING.complaintReceived(complaint.code, complaint.category, formatLocal(complaint.dueAt, ctx.timeZone))),
-  ]
+  const received = WORDING.complaintReceived(
+    complaint.code,
+    complaint.category,
+    formatLocal(complaint.dueAt, ctx.timeZone),
+  )
+  if (extracted.phone) return [text(received)]
+  // One passive reply carries both: the ticket, and the offer to be called back.
+  const followUp = await lockSession(ctx.db, {
+    channel: message.channel,
+    botId: message.botId,
+    senderExternalId: message.sender.externalId,
+  })
+  followUp.step = STEP_CONTACT
+  followUp.draft = { complaintId: complaint.id }
+  await saveSession(ctx.db, followUp, ctx.clock.now(), turn.forms.idleMs)
+  return [text(`${received}\n${WORDING.askContact}`)]
 }
 
 async function attachToLatest(turn: Turn): Promise<Reply[]> {

@@ -7,7 +7,9 @@ import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import type { Actor } from '../domain/roles'
 import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
 import type { PersonRow } from '../services/identities'
+import { handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { formatLocal, normaliseCode } from './format'
+import { handleForms } from './forms/engine'
 import type { Reply, Turn } from './types'
 
 /**
@@ -20,8 +22,9 @@ export async function handleStaff(turn: Turn): Promise<Reply[]> {
   const actor: Actor = { personId: person.id, role: person.role, unitId: person.unitId }
   switch (message.kind) {
     case 'event':
-      if (message.event?.name === 'click' && message.event.key)
-        return runCommand(turn, person, actor, message.event.key)
+      if (message.event?.name === 'click' && message.event.key) {
+        return runCommand({ ...turn, message: { ...message, kind: 'text', text: message.event.key } }, person, actor)
+      }
       if (message.event?.name === 'enter_agent' || message.event?.name === 'subscribe') {
         return [text(WORDING.staffWelcome(person.name, person.role))]
       }
@@ -29,17 +32,20 @@ export async function handleStaff(turn: Turn): Promise<Reply[]> {
     case 'card_action':
       return handleCardAction(turn, actor)
     case 'text':
-      return runCommand(turn, person, actor, message.text ?? '')
+      return runCommand(turn, person, actor)
     case 'voice':
-      return message.text ? runCommand(turn, person, actor, message.text) : [text(WORDING.mediaOutsideForm)]
     case 'location':
-      return [
-        text(
-          `${WORDING.locationReceived(message.location?.label ?? `${message.location?.latitude},${message.location?.longitude}`)}${WORDING.mediaOutsideForm}`,
-        ),
-      ]
     case 'image':
-    case 'file':
+    case 'file': {
+      if (message.kind === 'voice' && message.text) return runCommand(turn, person, actor)
+      const inForm = await handleForms(turn, person, turn.forms)
+      if (inForm) return inForm
+      if (message.kind === 'location') {
+        const where = message.location?.label ?? `${message.location?.latitude},${message.location?.longitude}`
+        return [text(`${WORDING.locationReceived(where)}${WORDING.mediaOutsideForm}`)]
+      }
+      return [text(WORDING.mediaOutsideForm)]
+    }
     case 'link':
       return [text(WORDING.mediaOutsideForm)]
     default:
@@ -47,12 +53,13 @@ export async function handleStaff(turn: Turn): Promise<Reply[]> {
   }
 }
 
-async function runCommand(turn: Turn, person: PersonRow, actor: Actor, raw: string): Promise<Reply[]> {
-  const input = raw.replace(/@\S+\s*/g, '').trim()
+async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<Reply[]> {
+  const input = (turn.message.text ?? '').replace(/@\S+\s*/g, '').trim()
   if (/^(帮助|菜单|help|\?|？)$/i.test(input)) return [text(WORDING.help(person.role))]
-  if (/^(查询|查)/.test(input)) return [text(await describeRecord(turn, input))]
+  if (/^(查询|查)\s*(TS|YH|XC|DC)/i.test(input)) return [text(await describeRecord(turn, input))]
   if (/^(我的待办|待办)$/.test(input)) return [text(await listTodos(turn, actor))]
-  return [text(WORDING.notUnderstood)]
+  if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)
+  return (await handleForms(turn, person, turn.forms)) ?? [text(WORDING.notUnderstood)]
 }
 
 async function describeRecord(turn: Turn, input: string): Promise<string> {

@@ -2,6 +2,7 @@ import type { Channel, InboundMessage, OutboundMessage, Recipient } from '../cha
 import type { ChannelId } from '../db/schema'
 import type { ServiceContext } from '../services/context'
 import type { IdentityRow, PersonRow } from '../services/identities'
+import type { FormDeps } from './forms/engine'
 
 /** A reply the engine wants sent; by default to the sender on the channel the message came from. */
 export interface Reply {
@@ -19,6 +20,8 @@ export interface Turn {
   mediaIds: number[]
   /** Services bound to the current transaction. */
   ctx: ServiceContext
+  /** The extractor and session settings of the form engine. */
+  forms: FormDeps
 }
 
 export type ChannelRegistry = Record<ChannelId, Channel>

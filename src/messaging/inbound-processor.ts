@@ -2,6 +2,7 @@ import { and, eq, isNull, lt } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import type { InboundMessage, Recipient } from '../channels/types'
 import { handleTurn } from '../conversation/engine'
+import type { FormDeps } from '../conversation/forms/engine'
 import type { Reply } from '../conversation/types'
 import type { Database } from '../db/client'
 import { type ChannelId, inboundMessages } from '../db/schema'
@@ -20,6 +21,7 @@ export type MediaFetcher = (
 
 export interface InboundProcessorOptions {
   ctx: ServiceContext
+  forms: FormDeps
   logger: Logger
   mediaDir: string
   fetchMedia?: MediaFetcher
@@ -101,7 +103,7 @@ export class InboundProcessor {
           displayName: message.sender.name,
           at: message.at,
         })
-        const replies = await handleTurn({ message, ...sender, mediaIds, ctx: txCtx })
+        const replies = await handleTurn({ message, ...sender, mediaIds, ctx: txCtx, forms: this.options.forms })
         await this.enqueueReplies(tx, id, message, replies)
         await tx.update(inboundMessages).set({ processedAt: ctx.clock.now() }).where(eq(inboundMessages.id, id))
         return true

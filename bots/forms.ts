@@ -1,0 +1,235 @@
+import type { Role } from '../src/domain/roles'
+
+/**
+ * The structured forms the bots offer, declared here rather than in the engine: which command starts
+ * each, who may use it, and the fields in the order the bot asks for them. Field types decide how an
+ * answer is understood (src/conversation/forms/answers.ts); questions and hints are what people read.
+ */
+export const FIELD_TYPES = [
+  'datetime',
+  'text',
+  'count',
+  'category',
+  'level',
+  'hazards',
+  'unit',
+  'verdict',
+  'phone',
+] as const
+export type FieldType = (typeof FIELD_TYPES)[number]
+
+export interface FieldDefinition {
+  key: string
+  label: string
+  type: FieldType
+  question: string
+  hint: string
+  /** Required unless `optional`; `when` makes a field apply only in some drafts. */
+  optional?: boolean
+  when?: (draft: Record<string, unknown>) => boolean
+}
+
+export const FORM_IDS = ['patrol', 'hazard', 'rectification', 'verification', 'supervision'] as const
+export type FormId = (typeof FORM_IDS)[number]
+
+export interface FormDefinition {
+  id: FormId
+  title: string
+  /** The first word(s) of a message that start this form; the rest of the message is read for fields. */
+  commands: string[]
+  roles: Role[]
+  /** Which extraction schema reads free text for this form. */
+  extraction?: 'patrol' | 'hazard'
+  /** Forms about an existing hazard take its number after the command (整改 YH20261123-0001). */
+  needsHazardCode?: boolean
+  fields: FieldDefinition[]
+}
+
+const STAFF: Role[] = ['field_staff', 'unit_handler', 'duty_officer', 'supervisor', 'leader', 'admin']
+
+export const FORMS: Record<FormId, FormDefinition> = {
+  patrol: {
+    id: 'patrol',
+    title: '日巡查工作记录',
+    commands: ['巡查', '日巡查', '巡查记录'],
+    roles: ['field_staff', 'unit_handler', 'supervisor', 'admin'],
+    extraction: 'patrol',
+    fields: [
+      {
+        key: 'startedAt',
+        label: '开始时间',
+        type: 'datetime',
+        question: '请问巡查是几点开始的？',
+        hint: '例如：今天上午9点、9:30',
+      },
+      { key: 'endedAt', label: '结束时间', type: 'datetime', question: '巡查几点结束？', hint: '例如：11点、11:30' },
+      {
+        key: 'area',
+        label: '巡查路段/项目',
+        type: 'text',
+        question: '巡查了哪个路段或项目？',
+        hint: '例如：柳叶湖大道',
+      },
+      {
+        key: 'patrollers',
+        label: '巡查人员',
+        type: 'text',
+        question: '参加巡查的人员有哪些？',
+        hint: '多人用顿号分隔，例如：张伟、王刚',
+      },
+      {
+        key: 'staffCount',
+        label: '出动人次',
+        type: 'count',
+        question: '出动了多少人次？',
+        hint: '请回复数字，例如：2',
+      },
+      {
+        key: 'vehicleCount',
+        label: '出动车次',
+        type: 'count',
+        question: '出动了多少车次？',
+        hint: '请回复数字，步行请回复 0',
+      },
+      {
+        key: 'hazards',
+        label: '发现隐患',
+        type: 'hazards',
+        question: '本次巡查发现了什么隐患？没有请回复「无」。',
+        hint: '请描述隐患，例如：井盖缺失；没有请回复「无」',
+      },
+      {
+        key: 'handlingResult',
+        label: '处理情况',
+        type: 'text',
+        question: '现场是如何处理的？',
+        hint: '例如：已设围挡，已通知责任单位',
+        when: (d) => Array.isArray(d.hazards) && d.hazards.length > 0,
+      },
+      { key: 'teamLeader', label: '带队人', type: 'text', question: '带队人是谁？', hint: '姓名', optional: true },
+    ],
+  },
+  hazard: {
+    id: 'hazard',
+    title: '隐患上报',
+    commands: ['上报隐患', '隐患上报', '报隐患', '上报'],
+    roles: STAFF,
+    extraction: 'hazard',
+    fields: [
+      {
+        key: 'description',
+        label: '隐患描述',
+        type: 'text',
+        question: '请描述发现的隐患。',
+        hint: '例如：井盖缺失，已设围挡',
+      },
+      {
+        key: 'locationText',
+        label: '地点',
+        type: 'text',
+        question: '隐患在什么位置？可直接发送位置。',
+        hint: '例如：柳叶湖大道与朗州路口',
+      },
+      {
+        key: 'category',
+        label: '类别',
+        type: 'category',
+        question: '属于哪一类？',
+        hint: '建筑工地、桥梁、燃气、道路及市政设施、占道挖掘、园林绿化、危房及物业小区、供水管网及消防栓',
+      },
+      {
+        key: 'level',
+        label: '等级',
+        type: 'level',
+        question: '是一般隐患还是重大隐患？',
+        hint: '请回复「一般」或「重大」',
+      },
+    ],
+  },
+  rectification: {
+    id: 'rectification',
+    title: '整改反馈',
+    commands: ['整改', '整改反馈'],
+    roles: ['unit_handler', 'field_staff', 'admin'],
+    needsHazardCode: true,
+    fields: [
+      {
+        key: 'note',
+        label: '整改情况',
+        type: 'text',
+        question: '请说明整改做了什么，可附整改后照片。',
+        hint: '例如：已更换井盖并恢复路面',
+      },
+    ],
+  },
+  verification: {
+    id: 'verification',
+    title: '整改验收',
+    commands: ['验收'],
+    roles: ['supervisor', 'admin'],
+    needsHazardCode: true,
+    fields: [
+      {
+        key: 'verdict',
+        label: '验收结果',
+        type: 'verdict',
+        question: '验收是否通过？',
+        hint: '请回复「通过」或「不通过」',
+      },
+      {
+        key: 'reason',
+        label: '不通过原因',
+        type: 'text',
+        question: '请说明不通过的原因。',
+        hint: '例如：围挡不牢固',
+        when: (d) => d.verdict === 'fail',
+      },
+    ],
+  },
+  supervision: {
+    id: 'supervision',
+    title: '督查记录表',
+    commands: ['督查', '督查记录'],
+    roles: ['supervisor', 'admin'],
+    fields: [
+      {
+        key: 'inspectedUnit',
+        label: '被督查单位',
+        type: 'unit',
+        question: '督查的是哪个单位？',
+        hint: '例如：市政建设总公司',
+      },
+      { key: 'inspectedAt', label: '督查时间', type: 'datetime', question: '督查时间？', hint: '例如：今天上午10点' },
+      { key: 'lead', label: '带队领导', type: 'text', question: '带队领导是谁？', hint: '姓名' },
+      {
+        key: 'members',
+        label: '督查人员',
+        type: 'text',
+        question: '督查组成员有哪些？',
+        hint: '多人用顿号分隔',
+        optional: true,
+      },
+      {
+        key: 'matters',
+        label: '督查事项',
+        type: 'text',
+        question: '督查了哪些事项？',
+        hint: '例如：日巡查台账、隐患整改落实情况',
+      },
+      {
+        key: 'problems',
+        label: '存在的主要问题',
+        type: 'text',
+        question: '发现的主要问题？没有请回复「无」。',
+        hint: '没有请回复「无」',
+      },
+      {
+        key: 'requirements',
+        label: '整改要求',
+        type: 'text',
+        question: '提出的整改要求？没有请回复「无」。',
+        hint: '没有请回复「无」',
+      },
+    ],
+  },
+}

@@ -1,0 +1,95 @@
+import { eq } from 'drizzle-orm'
+import { units } from '../db/schema'
+import { RuleViolation } from '../domain/errors'
+import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
+import { notifyComplaintAssignment, notifyComplaintOutcome } from '../services/complaint-notices'
+import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
+import { normaliseCode } from './format'
+import type { Reply, Turn } from './types'
+
+/**
+ * What a unit handler does with a complaint, in one message each:
+ * 签收 TS… · 回复 TS… 结果 · 转办 TS… 单位 原因 · 重复 TS… TS…(原投诉)
+ */
+const COMMAND = /^(签收|受理|回复|答复|转办|重复)\s*(.*)$/s
+
+export function isComplaintCommand(input: string): boolean {
+  const match = COMMAND.exec(input)
+  return Boolean(match && normaliseCode(match[2] ?? '')?.startsWith('TS'))
+}
+
+export async function handleComplaintCommand(turn: Turn, actor: Actor, input: string): Promise<Reply[]> {
+  const match = COMMAND.exec(input)
+  const verb = match?.[1] ?? ''
+  const rest = match?.[2] ?? ''
+  const code = normaliseCode(rest)
+  if (!code) return [text(`请附上投诉编号，例如：${verb} TS20261123-0001`)]
+  const complaint = await findComplaintByCode(turn.ctx.db, code)
+  if (!complaint) return [text(`未找到投诉 ${code}。`)]
+  const after = rest.replace(/TS\s*\d{8}\s*-?\s*\d+/i, '').trim()
+  const ctx = turn.ctx
+  try {
+    switch (verb) {
+      case '签收':
+      case '受理':
+        await applyComplaintCommand({ ctx, complaintId: complaint.id, command: { action: 'accept' }, actor })
+        return [text(`已签收投诉 ${code}，请在时限内办理并回复结果。`)]
+      case '回复':
+      case '答复': {
+        if (!after) return [text(`请写明办理结果，例如：回复 ${code} 已更换井盖`)]
+        const replied = await applyComplaintCommand({
+          ctx,
+          complaintId: complaint.id,
+          command: { action: 'reply', outcome: after },
+          actor,
+        })
+        await notifyComplaintOutcome(ctx, replied)
+        // The reply ends the handling; the call-back (回访) can follow on the closed ticket.
+        await applyComplaintCommand({
+          ctx,
+          complaintId: complaint.id,
+          command: { action: 'close' },
+          actor: SYSTEM_ACTOR,
+        })
+        return [text(`已回复投诉 ${code}，办理结果将告知市民。`)]
+      }
+      case '转办': {
+        const unitRows = await ctx.db
+          .select({ id: units.id, name: units.name })
+          .from(units)
+          .where(eq(units.active, true))
+        const target = unitRows.find((u) => after.startsWith(u.name)) ?? unitRows.find((u) => after.includes(u.name))
+        if (!target) return [text(`请写明转办单位和原因，例如：转办 ${code} 燃气办 属燃气管线问题`)]
+        const reason = after.replace(target.name, '').trim()
+        const moved = await applyComplaintCommand({
+          ctx,
+          complaintId: complaint.id,
+          command: { action: 'transfer', unitId: target.id, reason },
+          actor,
+        })
+        await notifyComplaintAssignment(ctx, moved)
+        return [text(`已将投诉 ${code} 转办至${target.name}。`)]
+      }
+      default: {
+        const original = normaliseCode(after)
+        if (!original) return [text(`请写明原投诉编号，例如：重复 ${code} TS20261120-0003`)]
+        const first = await findComplaintByCode(ctx.db, original)
+        if (!first) return [text(`未找到原投诉 ${original}。`)]
+        await applyComplaintCommand({
+          ctx,
+          complaintId: complaint.id,
+          command: { action: 'mark_duplicate', duplicateOfId: first.id, reason: `与 ${original} 为同一问题` },
+          actor,
+        })
+        return [text(`已将投诉 ${code} 标记为 ${original} 的重复件。`)]
+      }
+    }
+  } catch (error) {
+    if (error instanceof RuleViolation) return [text(error.message)]
+    throw error
+  }
+}
+
+function text(value: string): Reply {
+  return { message: { type: 'text', text: value } }
+}

@@ -1,0 +1,51 @@
+import type { Logger } from '../../logger'
+import type { ExtractedFields, ExtractionForm } from './fields'
+import type { LlmExtractor } from './llm'
+import { type ExtractionContext, extractComplaint, extractHazard, extractPatrol } from './rules'
+
+/**
+ * Rules always run; the LLM, when configured, runs too and wins on every field it got right. When the LLM
+ * fails or times out the rules' answer stands, so a conversation never waits on a dead endpoint.
+ */
+export interface Extraction<F extends ExtractionForm> {
+  fields: ExtractedFields<F>
+  source: 'rules' | 'llm+rules'
+}
+
+export interface Extractor {
+  extract<F extends ExtractionForm>(form: F, text: string, context: ExtractionContext): Promise<Extraction<F>>
+}
+
+export function extractByRules<F extends ExtractionForm>(
+  form: F,
+  text: string,
+  context: ExtractionContext,
+): ExtractedFields<F> {
+  switch (form) {
+    case 'patrol':
+      return extractPatrol(text, context) as ExtractedFields<F>
+    case 'hazard':
+      return extractHazard(text, context) as ExtractedFields<F>
+    default:
+      return extractComplaint(text, context) as ExtractedFields<F>
+  }
+}
+
+export function createExtractor(llm: LlmExtractor | undefined, logger: Logger): Extractor {
+  return {
+    async extract(form, text, context) {
+      const rules = extractByRules(form, text, context)
+      if (!llm) return { fields: rules, source: 'rules' }
+      try {
+        const fromLlm = await llm.extract(form, text, context)
+        return { fields: { ...rules, ...fromLlm }, source: 'llm+rules' }
+      } catch (error) {
+        logger.warn('LLM extraction failed; using rules', {
+          form,
+          error: error instanceof Error ? error.message : String(error),
+        })
+        return { fields: rules, source: 'rules' }
+      }
+    },
+  }
+}

@@ -1,0 +1,75 @@
+import type { FieldDefinition } from '../../../bots/forms'
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../domain/categories'
+import { classifyByKeywords } from '../../domain/classify'
+import { NUMBER_PATTERN, parseChineseNumber } from '../extract/numbers'
+import { type ExtractionContext, extractLevel } from '../extract/rules'
+import { parseTimeRange } from '../extract/time'
+
+/**
+ * Reads one answer to one question. A wrong answer is never dropped silently: the result says so and the
+ * engine repeats the question with the field's hint. Some answers fill more than one field ("9点到11点"
+ * answers the start and the end).
+ */
+export type AnswerResult = { ok: true; values: Record<string, unknown> } | { ok: false }
+
+export interface AnswerContext extends ExtractionContext {
+  units: readonly { id: number; name: string }[]
+}
+
+const NONE = /^(无|没有|没|否|未发现|没发现|无隐患|0)$/
+
+export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerContext): AnswerResult {
+  const text = raw.trim()
+  if (!text) return { ok: false }
+  switch (field.type) {
+    case 'datetime': {
+      const range = parseTimeRange(text, ctx.now, ctx.timeZone)
+      if (!range) return { ok: false }
+      const values: Record<string, unknown> = { [field.key]: range.start.toISOString() }
+      if (field.key === 'startedAt' && range.end) values.endedAt = range.end.toISOString()
+      return { ok: true, values }
+    }
+    case 'text':
+      if (field.optional && NONE.test(text)) return { ok: true, values: { [field.key]: '' } }
+      return text.length >= 1 ? { ok: true, values: { [field.key]: text } } : { ok: false }
+    case 'count': {
+      if (/^(无|没有|步行|0)$/.test(text)) return { ok: true, values: { [field.key]: 0 } }
+      const match = new RegExp(`(${NUMBER_PATTERN})`).exec(text)
+      const value = match?.[1] ? parseChineseNumber(match[1]) : undefined
+      return value !== undefined && value <= 1000 ? { ok: true, values: { [field.key]: value } } : { ok: false }
+    }
+    case 'category': {
+      const byLabel = CATEGORIES.find((c) => text.includes(CATEGORY_LABELS[c]) || CATEGORY_LABELS[c].includes(text))
+      const category: Category = byLabel ?? classifyByKeywords(text, ctx.categoryRules)
+      if (category === 'other' && !/其他|其它/.test(text)) return { ok: false }
+      return { ok: true, values: { [field.key]: category } }
+    }
+    case 'level':
+      if (/重大/.test(text)) return { ok: true, values: { [field.key]: 'major' } }
+      if (/一般|普通/.test(text)) return { ok: true, values: { [field.key]: 'general' } }
+      return { ok: false }
+    case 'hazards': {
+      if (NONE.test(text)) return { ok: true, values: { [field.key]: [] } }
+      if (text.length < 2) return { ok: false }
+      const category = classifyByKeywords(text, ctx.categoryRules)
+      return { ok: true, values: { [field.key]: [{ description: text, category, level: extractLevel(text) }] } }
+    }
+    case 'unit': {
+      const unit =
+        ctx.units.find((u) => u.name === text) ?? ctx.units.find((u) => u.name.includes(text) || text.includes(u.name))
+      return unit ? { ok: true, values: { [field.key]: unit.id } } : { ok: false }
+    }
+    case 'verdict':
+      if (/^(不通过|不合格|未通过|否|不行)/.test(text)) {
+        const reason = text.replace(/^(不通过|不合格|未通过|否|不行)[，,：:\s]*/, '').trim()
+        return { ok: true, values: reason ? { verdict: 'fail', reason } : { verdict: 'fail' } }
+      }
+      if (/^(通过|合格|是|同意|验收通过)/.test(text)) return { ok: true, values: { verdict: 'pass' } }
+      return { ok: false }
+    case 'phone': {
+      if (/^(不用|不需要|无需|不必|否|不)/.test(text)) return { ok: true, values: { [field.key]: '' } }
+      const phone = /(1[3-9]\d{9})/.exec(text)?.[1]
+      return phone ? { ok: true, values: { [field.key]: phone } } : { ok: false }
+    }
+  }
+}

@@ -1,0 +1,378 @@
+import { eq } from 'drizzle-orm'
+import { type FieldDefinition, FORMS, type FormDefinition, type FormId } from '../../../bots/forms'
+import { hazards, routingRules, units } from '../../db/schema'
+import { RuleViolation } from '../../domain/errors'
+import { canActOnHazard, HAZARD_STATUS_LABELS, type HazardAction } from '../../domain/hazard-lifecycle'
+import type { Actor } from '../../domain/roles'
+import type { PersonRow } from '../../services/identities'
+import type { Extractor } from '../extract/extractor'
+import type { ExtractedFields } from '../extract/fields'
+import { normaliseCode } from '../format'
+import type { Reply, Turn } from '../types'
+import { type AnswerContext, parseAnswer } from './answers'
+import { findNearbyOpenHazard } from './duplicates'
+import { saveForm } from './save'
+import { clearSession, lockSession, type Session, saveSession } from './session'
+import { renderSummary } from './summary'
+
+/**
+ * The form engine: one active form per person, the draft persisted between messages, only missing
+ * fields asked for, a summary with absolute times, saving on 确认. Free text is read by the extractor
+ * (LLM when configured, rules always); each answer to a question by its field type.
+ */
+export interface FormDeps {
+  extractor: Extractor
+  idleMs: number
+}
+
+const STEP_CONFIRM = 'confirm'
+const STEP_DISCARD = 'discard?'
+const STEP_DUPLICATE = 'duplicate?'
+
+export async function handleForms(turn: Turn, person: PersonRow, deps: FormDeps): Promise<Reply[] | null> {
+  const { ctx, message } = turn
+  const now = ctx.clock.now()
+  const session = await lockSession(ctx.db, {
+    channel: message.channel,
+    botId: message.botId,
+    senderExternalId: message.sender.externalId,
+  })
+  const notices: string[] = []
+  if ((session.form || session.step) && session.expiresAt && session.expiresAt.getTime() < now.getTime()) {
+    const title = session.form ? FORMS[session.form as FormId]?.title : undefined
+    if (title) notices.push(`您的「${title}」填报超时未完成，已自动取消。`)
+    clearSession(session)
+  }
+  const actor: Actor = { personId: person.id, role: person.role, unitId: person.unitId }
+  const answers = await answerContext(turn, person)
+  const replies = await step(turn, session, actor, answers, deps)
+  await saveSession(ctx.db, session, now, deps.idleMs)
+  if (replies === null) return notices.length > 0 ? notices.map(text) : null
+  return [...notices.map(text), ...replies]
+}
+
+async function step(
+  turn: Turn,
+  session: Session,
+  actor: Actor,
+  answers: AnswerContext,
+  deps: FormDeps,
+): Promise<Reply[] | null> {
+  const { message } = turn
+  const form = session.form ? FORMS[session.form as FormId] : undefined
+
+  if (
+    message.kind === 'image' ||
+    message.kind === 'file' ||
+    message.kind === 'location' ||
+    (message.kind === 'voice' && !message.text)
+  ) {
+    if (!form) return null
+    attach(session, turn)
+    const what =
+      message.kind === 'location' ? `位置${message.location?.label ? `（${message.location.label}）` : ''}` : '照片'
+    return [text(`已添加${what}。`), ...prompt(form, session, answers)]
+  }
+  const input = (message.text ?? '').replace(/@\S+\s*/g, '').trim()
+  if (!input) return null
+
+  if (/^(取消|放弃|退出)$/.test(input)) {
+    if (!form) return [text('当前没有进行中的填报。')]
+    clearSession(session)
+    return [text(`已取消「${form.title}」填报。`)]
+  }
+  if (session.step === STEP_DISCARD) {
+    const pending = String(session.draft.pendingCommand ?? '')
+    if (/^(确认|是|放弃)$/.test(input)) {
+      clearSession(session)
+      return startFromText(turn, session, actor, answers, deps, pending)
+    }
+    session.step = typeof session.draft.resumeStep === 'string' ? session.draft.resumeStep : null
+    delete session.draft.pendingCommand
+    delete session.draft.resumeStep
+    if (form) return [text(`继续填写「${form.title}」。`), ...prompt(form, session, answers)]
+  }
+  if (session.step === STEP_DUPLICATE && form) {
+    if (/^(是|同一个|是的)$/.test(input)) {
+      session.draft.duplicateOf = session.draft.duplicateCandidate
+      session.draft.duplicateCode = session.draft.duplicateCandidateCode
+      return save(turn, session, form, actor)
+    }
+    if (/^(否|不是|新的)$/.test(input)) {
+      session.draft.duplicateChecked = true
+      return save(turn, session, form, actor)
+    }
+    return [text('请回复「是」关联到已有隐患，或「否」作为新隐患上报。')]
+  }
+  if (/^确认$/.test(input) && form && session.step === STEP_CONFIRM) return save(turn, session, form, actor)
+  const edit = /^修改\s*(.+)$/.exec(input)
+  if (edit && form) {
+    const field = applicableFields(form, session.draft).find(
+      (f) => f.label.includes(edit[1]?.trim() ?? '') || edit[1]?.includes(f.label),
+    )
+    if (!field)
+      return [
+        text(
+          `没有找到「${edit[1]}」这一项。可修改：${applicableFields(form, session.draft)
+            .map((f) => f.label)
+            .join('、')}`,
+        ),
+      ]
+    delete session.draft[field.key]
+    session.step = field.key
+    return [text(`${field.question}（${field.hint}）`)]
+  }
+
+  const started = matchFormCommand(input)
+  if (started) {
+    if (form && hasContent(session)) {
+      session.draft.pendingCommand = input
+      session.draft.resumeStep = session.step
+      session.step = STEP_DISCARD
+      return [text(`您有未完成的「${form.title}」填报。回复「确认」放弃它并开始新的，回复「继续」接着填写。`)]
+    }
+    clearSession(session)
+    return startFromText(turn, session, actor, answers, deps, input)
+  }
+
+  if (form && session.step && session.step !== STEP_CONFIRM) {
+    const field = form.fields.find((f) => f.key === session.step)
+    if (field) {
+      const parsed = parseAnswer(field, input, answers)
+      if (!parsed.ok) return [text(`没能识别“${input}”。${field.hint}。\n${field.question}`)]
+      merge(session, parsed.values)
+      return prompt(form, session, answers)
+    }
+  }
+  if (form && session.step === STEP_CONFIRM) {
+    // More details after the summary: read them like the first message and show the summary again.
+    if (form.extraction)
+      merge(
+        session,
+        normalise(form, (await deps.extractor.extract(form.extraction, input, extractionContext(answers))).fields),
+      )
+    return prompt(form, session, answers)
+  }
+  // No form yet: a message that reads like a patrol report or a hazard starts the matching form.
+  if (/巡查|巡视/.test(input) && /[点时:：]|人|车/.test(input))
+    return startForm(turn, session, actor, answers, deps, FORMS.patrol, input)
+  if (/发现|隐患|存在/.test(input) && input.length >= 6)
+    return startForm(turn, session, actor, answers, deps, FORMS.hazard, input)
+  return null
+}
+
+function matchFormCommand(input: string): { form: FormDefinition; rest: string } | undefined {
+  for (const form of Object.values(FORMS)) {
+    // Longest command first, so 上报隐患 wins over 上报.
+    for (const command of [...form.commands].sort((a, b) => b.length - a.length)) {
+      if (input === command || input.startsWith(`${command} `) || input.startsWith(command)) {
+        return { form, rest: input.slice(command.length).replace(/^[\s:：，,]+/, '') }
+      }
+    }
+  }
+  return undefined
+}
+
+async function startFromText(
+  turn: Turn,
+  session: Session,
+  actor: Actor,
+  answers: AnswerContext,
+  deps: FormDeps,
+  input: string,
+) {
+  const match = matchFormCommand(input)
+  if (!match) return [text('好的，已放弃。发送「帮助」查看可用命令。')]
+  return startForm(turn, session, actor, answers, deps, match.form, match.rest)
+}
+
+const HAZARD_ACTION: Partial<Record<FormId, HazardAction>> = {
+  rectification: 'report_rectification',
+  verification: 'verify_pass',
+}
+
+async function startForm(
+  turn: Turn,
+  session: Session,
+  actor: Actor,
+  answers: AnswerContext,
+  deps: FormDeps,
+  form: FormDefinition,
+  rest: string,
+): Promise<Reply[]> {
+  if (!form.roles.includes(actor.role as never)) return [text(`您（当前角色）无权使用「${form.title}」。`)]
+  session.form = form.id
+  session.step = null
+  session.draft = {}
+  if (form.needsHazardCode) {
+    const code = normaliseCode(rest)
+    if (!code?.startsWith('YH')) {
+      clearSession(session)
+      return [text(`请在命令后附上隐患编号，例如：${form.commands[0]} YH20261123-0001`)]
+    }
+    const [hazard] = await turn.ctx.db.select().from(hazards).where(eq(hazards.code, code))
+    const action = HAZARD_ACTION[form.id]
+    if (!hazard) {
+      clearSession(session)
+      return [text(`未找到隐患 ${code}，请核对编号。`)]
+    }
+    if (action && !canActOnHazard(actor, action, hazard)) {
+      clearSession(session)
+      return [text(`您无权对隐患 ${code} 执行「${form.title}」。`)]
+    }
+    const expected = form.id === 'rectification' ? ['assigned', 'rectifying'] : ['awaiting_verification']
+    if (!expected.includes(hazard.status)) {
+      clearSession(session)
+      return [text(`隐患 ${code} 当前状态为「${HAZARD_STATUS_LABELS[hazard.status]}」，不能${form.title}。`)]
+    }
+    session.draft.hazardId = hazard.id
+    session.draft.hazardCode = hazard.code
+    const remainder = rest
+      .replace(/(YH|yh)\s*\d{8}\s*-?\s*\d+/, '')
+      .replace(/^[\s，,：:]+/, '')
+      .trim()
+    const first = form.fields[0]
+    if (remainder && first) {
+      const parsed = parseAnswer(first, remainder, answers)
+      if (parsed.ok) merge(session, parsed.values)
+    }
+  } else if (form.extraction && rest) {
+    const extraction = await deps.extractor.extract(form.extraction, rest, extractionContext(answers))
+    merge(session, normalise(form, extraction.fields))
+  }
+  if (form.id === 'patrol' && session.draft.patrollers === undefined) session.draft.patrollers = answers.reporterName
+  return prompt(form, session, answers)
+}
+
+/** Extraction output in draft shape (patrol hazards keep their own category and level). */
+function normalise(
+  form: FormDefinition,
+  fields: ExtractedFields<'patrol'> | ExtractedFields<'hazard'>,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue
+    if (form.id === 'hazard' && key === 'level' && value === 'general') continue // "general" is only a default: ask
+    values[key] = value
+  }
+  return values
+}
+
+function merge(session: Session, values: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (key === 'hazards' && Array.isArray(value) && Array.isArray(session.draft.hazards) && value.length > 0) {
+      session.draft.hazards = [...session.draft.hazards, ...value]
+    } else {
+      session.draft[key] = value
+    }
+  }
+}
+
+function applicableFields(form: FormDefinition, draft: Record<string, unknown>): FieldDefinition[] {
+  return form.fields.filter((f) => !f.when || f.when(draft))
+}
+
+function nextMissing(form: FormDefinition, draft: Record<string, unknown>): FieldDefinition | undefined {
+  return applicableFields(form, draft).find(
+    (f) =>
+      !f.optional && draft[f.key] === undefined && !(f.key === 'locationText' && typeof draft.latitude === 'number'),
+  )
+}
+
+function prompt(form: FormDefinition, session: Session, answers: AnswerContext): Reply[] {
+  const missing = nextMissing(form, session.draft)
+  if (missing) {
+    session.step = missing.key
+    return [text(missing.question)]
+  }
+  session.step = STEP_CONFIRM
+  const heading = typeof session.draft.hazardCode === 'string' ? `隐患编号：${session.draft.hazardCode}` : undefined
+  return [
+    text(
+      renderSummary(form, session.draft, applicableFields(form, session.draft), {
+        timeZone: answers.timeZone,
+        units: answers.units,
+        heading,
+      }),
+    ),
+  ]
+}
+
+async function save(turn: Turn, session: Session, form: FormDefinition, actor: Actor): Promise<Reply[]> {
+  if (form.id === 'hazard' && session.draft.duplicateOf === undefined && !session.draft.duplicateChecked) {
+    const nearby = await findNearbyOpenHazard(turn.ctx.db, {
+      category: session.draft.category as never,
+      locationText: typeof session.draft.locationText === 'string' ? session.draft.locationText : undefined,
+      latitude: typeof session.draft.latitude === 'number' ? session.draft.latitude : undefined,
+      longitude: typeof session.draft.longitude === 'number' ? session.draft.longitude : undefined,
+    })
+    if (nearby) {
+      session.draft.duplicateCandidate = nearby.id
+      session.draft.duplicateCandidateCode = nearby.code
+      session.step = STEP_DUPLICATE
+      return [
+        text(
+          `附近已有同类未办结隐患 ${nearby.code}（${nearby.locationText ?? '位置相近'}）。是同一个隐患吗？回复「是」关联到该隐患，回复「否」作为新隐患上报。`,
+        ),
+      ]
+    }
+  }
+  try {
+    const result = await saveForm(form.id, session.draft, turn.ctx, actor)
+    clearSession(session)
+    return [text(result)]
+  } catch (error) {
+    if (!(error instanceof RuleViolation)) throw error
+    session.step = STEP_CONFIRM
+    return [text(`${error.message}\n可发送「修改 字段名」调整，或「取消」放弃。`)]
+  }
+}
+
+function attach(session: Session, turn: Turn): void {
+  const { message, mediaIds } = turn
+  const draft = session.draft
+  const hazardsInDraft = Array.isArray(draft.hazards) ? (draft.hazards as Record<string, unknown>[]) : undefined
+  // In a patrol record, evidence belongs to the hazard found last; otherwise to the record itself.
+  const target =
+    session.form === 'patrol' && hazardsInDraft && hazardsInDraft.length > 0
+      ? hazardsInDraft[hazardsInDraft.length - 1]
+      : draft
+  if (!target) return
+  if (mediaIds.length > 0) target.mediaIds = [...((target.mediaIds as number[] | undefined) ?? []), ...mediaIds]
+  if (message.kind === 'location' && message.location) {
+    target.latitude = message.location.latitude
+    target.longitude = message.location.longitude
+    if (message.location.label && target.locationText === undefined) target.locationText = message.location.label
+  }
+}
+
+function hasContent(session: Session): boolean {
+  return Object.keys(session.draft).some((k) => !['pendingCommand', 'resumeStep'].includes(k))
+}
+
+async function answerContext(turn: Turn, person: PersonRow): Promise<AnswerContext> {
+  const [rules, unitRows] = await Promise.all([
+    turn.ctx.db.select({ category: routingRules.category, keywords: routingRules.keywords }).from(routingRules),
+    turn.ctx.db.select({ id: units.id, name: units.name }).from(units).where(eq(units.active, true)),
+  ])
+  return {
+    now: turn.ctx.clock.now(),
+    timeZone: turn.ctx.timeZone,
+    categoryRules: rules,
+    reporterName: person.name,
+    units: unitRows,
+  }
+}
+
+function extractionContext(answers: AnswerContext) {
+  return {
+    now: answers.now,
+    timeZone: answers.timeZone,
+    categoryRules: answers.categoryRules,
+    reporterName: answers.reporterName,
+  }
+}
+
+function text(value: string): Reply {
+  return { message: { type: 'text', text: value } }
+}

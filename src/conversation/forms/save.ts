@@ -1,0 +1,167 @@
+import type { FormId } from '../../../bots/forms'
+import { hazardEvents } from '../../db/schema'
+import { type Category, isCategory } from '../../domain/categories'
+import { RuleViolation } from '../../domain/errors'
+import type { HazardLevel } from '../../domain/hazard-lifecycle'
+import type { Actor } from '../../domain/roles'
+import type { ServiceContext } from '../../services/context'
+import { notifyHazardAssignment, unitName } from '../../services/hazard-notices'
+import { applyHazardCommand, reportHazard } from '../../services/hazards'
+import { linkMedia } from '../../services/media'
+import { recordPatrol, recordSupervision } from '../../services/patrols'
+import { formatLocal } from '../format'
+
+/** What each confirmed form does: one service call, its media linked, the responsible people told. */
+interface DraftHazard {
+  description: string
+  category?: string
+  level?: string
+  locationText?: string
+  mediaIds?: number[]
+  latitude?: number
+  longitude?: number
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
+const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [])
+
+export async function saveForm(
+  form: FormId,
+  draft: Record<string, unknown>,
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<string> {
+  switch (form) {
+    case 'patrol':
+      return savePatrol(draft, ctx, actor)
+    case 'hazard':
+      return saveHazard(draft, ctx, actor)
+    case 'rectification': {
+      const hazard = await applyHazardCommand({
+        ctx,
+        hazardId: Number(draft.hazardId),
+        command: { action: 'report_rectification', note: String(draft.note ?? '') },
+        actor,
+        options: { mediaIds: ids(draft.mediaIds) },
+      })
+      await linkMedia(ctx.db, ids(draft.mediaIds), { type: 'hazard', id: hazard.id })
+      return `已提交隐患 ${hazard.code} 的整改反馈，等待督查验收。`
+    }
+    case 'verification': {
+      const hazard = await applyHazardCommand({
+        ctx,
+        hazardId: Number(draft.hazardId),
+        command:
+          draft.verdict === 'pass'
+            ? { action: 'verify_pass' }
+            : { action: 'verify_fail', reason: String(draft.reason ?? '') },
+        actor,
+        options: { mediaIds: ids(draft.mediaIds) },
+      })
+      return draft.verdict === 'pass'
+        ? `隐患 ${hazard.code} 验收通过，已销号。`
+        : `隐患 ${hazard.code} 验收不通过，已退回整改。`
+    }
+    case 'supervision': {
+      if (actor.unitId === null) throw new RuleViolation('no_unit', '您的账号未关联单位，无法填写督查记录。')
+      const row = await recordSupervision({
+        ctx,
+        input: {
+          supervisorUnitId: actor.unitId,
+          inspectedUnitId: Number(draft.inspectedUnit),
+          inspectedAt: new Date(String(draft.inspectedAt)),
+          lead: String(draft.lead ?? ''),
+          members: str(draft.members),
+          matters: String(draft.matters ?? ''),
+          problems: str(draft.problems),
+          requirements: str(draft.requirements),
+        },
+        actor,
+      })
+      return `督查记录已保存，编号 ${row.code}。`
+    }
+  }
+}
+
+async function savePatrol(draft: Record<string, unknown>, ctx: ServiceContext, actor: Actor): Promise<string> {
+  if (actor.unitId === null) throw new RuleViolation('no_unit', '您的账号未关联单位，无法填报巡查记录。')
+  const found = (Array.isArray(draft.hazards) ? draft.hazards : []) as DraftHazard[]
+  const { patrol, hazards } = await recordPatrol({
+    ctx,
+    input: {
+      unitId: actor.unitId,
+      startedAt: new Date(String(draft.startedAt)),
+      endedAt: new Date(String(draft.endedAt)),
+      area: String(draft.area ?? ''),
+      patrollers: String(draft.patrollers ?? ''),
+      staffCount: Number(draft.staffCount),
+      vehicleCount: Number(draft.vehicleCount ?? 0),
+      handlingResult: str(draft.handlingResult),
+      teamLeader: str(draft.teamLeader),
+      hazards: found.map((h) => ({
+        description: h.description,
+        category: (h.category && isCategory(h.category) ? h.category : 'other') as Category,
+        level: (h.level === 'major' ? 'major' : 'general') as HazardLevel,
+        locationText: h.locationText ?? str(draft.area),
+        latitude: h.latitude,
+        longitude: h.longitude,
+        mediaIds: h.mediaIds ?? [],
+      })),
+    },
+    actor,
+  })
+  const lines = [`巡查记录已保存，编号 ${patrol.code}。`]
+  for (const [index, hazard] of hazards.entries()) {
+    await linkMedia(ctx.db, found[index]?.mediaIds ?? [], { type: 'hazard', id: hazard.id })
+    await notifyHazardAssignment(ctx, hazard)
+    lines.push(`隐患 ${hazard.code}：${await describeAssignment(ctx, hazard)}`)
+  }
+  await linkMedia(ctx.db, ids(draft.mediaIds), { type: 'patrol', id: patrol.id })
+  return lines.join('\n')
+}
+
+async function saveHazard(draft: Record<string, unknown>, ctx: ServiceContext, actor: Actor): Promise<string> {
+  if (typeof draft.duplicateOf === 'number') {
+    // The reporter said it is the same problem: the report joins the existing record as evidence.
+    await ctx.db.insert(hazardEvents).values({
+      hazardId: draft.duplicateOf,
+      kind: 'reported',
+      toStatus: 'reported',
+      fromStatus: 'reported',
+      actorId: actor.personId,
+      actorRole: actor.role,
+      note: `重复上报：${String(draft.description ?? '')}`,
+      mediaIds: ids(draft.mediaIds),
+      at: ctx.clock.now(),
+    })
+    await linkMedia(ctx.db, ids(draft.mediaIds), { type: 'hazard', id: draft.duplicateOf })
+    return `已关联到原隐患 ${String(draft.duplicateCode)}，照片和说明已补充到该记录。`
+  }
+  const hazard = await reportHazard({
+    ctx,
+    input: {
+      description: String(draft.description ?? ''),
+      category: (isCategory(String(draft.category)) ? draft.category : 'other') as Category,
+      level: draft.level === 'major' ? 'major' : 'general',
+      locationText: str(draft.locationText),
+      latitude: typeof draft.latitude === 'number' ? draft.latitude : undefined,
+      longitude: typeof draft.longitude === 'number' ? draft.longitude : undefined,
+      mediaIds: ids(draft.mediaIds),
+    },
+    actor,
+  })
+  await linkMedia(ctx.db, ids(draft.mediaIds), { type: 'hazard', id: hazard.id })
+  await notifyHazardAssignment(ctx, hazard)
+  return `隐患已上报，编号 ${hazard.code}。${await describeAssignment(ctx, hazard)}`
+}
+
+async function describeAssignment(
+  ctx: ServiceContext,
+  hazard: { status: string; unitId: number | null; rectifyDueAt: Date | null; level: string },
+): Promise<string> {
+  if (hazard.status === 'assigned') {
+    const due = hazard.rectifyDueAt ? `，整改期限 ${formatLocal(hazard.rectifyDueAt, ctx.timeZone)}` : ''
+    return `已交办${await unitName(ctx, hazard.unitId)}${due}。`
+  }
+  return hazard.level === 'major' ? '重大隐患待督查落实“五落实”后交办。' : '待值班员分派责任单位。'
+}

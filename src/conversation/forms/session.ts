@@ -1,0 +1,54 @@
+import { and, eq } from 'drizzle-orm'
+import type { Database } from '../../db/client'
+import { type ChannelId, conversations } from '../../db/schema'
+
+/**
+ * A conversation's state, persisted so a restart or another replica resumes it. Loaded FOR UPDATE inside
+ * the message's transaction: two messages from one person are applied one after the other, never to the
+ * same stale draft.
+ */
+export interface Session {
+  id: number
+  form: string | null
+  step: string | null
+  draft: Record<string, unknown>
+  expiresAt: Date | null
+}
+
+export interface SessionKey {
+  channel: ChannelId
+  botId: string
+  senderExternalId: string
+}
+
+export async function lockSession(db: Database, key: SessionKey): Promise<Session> {
+  const where = and(
+    eq(conversations.channel, key.channel),
+    eq(conversations.botId, key.botId),
+    eq(conversations.senderExternalId, key.senderExternalId),
+  )
+  await db.insert(conversations).values(key).onConflictDoNothing()
+  const [row] = await db.select().from(conversations).where(where).for('update')
+  if (!row) throw new Error('conversation row vanished')
+  return { id: row.id, form: row.form, step: row.step, draft: row.draft, expiresAt: row.expiresAt }
+}
+
+export async function saveSession(db: Database, session: Session, now: Date, idleMs: number): Promise<void> {
+  const active = session.form !== null || session.step !== null
+  await db
+    .update(conversations)
+    .set({
+      form: session.form,
+      step: session.step,
+      draft: session.draft,
+      expiresAt: active ? new Date(now.getTime() + idleMs) : null,
+      updatedAt: now,
+    })
+    .where(eq(conversations.id, session.id))
+}
+
+export function clearSession(session: Session): void {
+  session.form = null
+  session.step = null
+  session.draft = {}
+}

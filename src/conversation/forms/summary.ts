@@ -1,0 +1,54 @@
+import type { FieldDefinition, FormDefinition } from '../../../bots/forms'
+import { CATEGORY_LABELS, type Category, isCategory } from '../../domain/categories'
+import { HAZARD_LEVEL_LABELS, type HazardLevel } from '../../domain/hazard-lifecycle'
+import { formatLocal } from '../format'
+
+/** The draft as people check it before saving: labels, absolute times, readable categories. */
+export function renderValue(
+  field: FieldDefinition,
+  value: unknown,
+  ctx: { timeZone: string; units: readonly { id: number; name: string }[] },
+): string {
+  if (value === undefined || value === null || value === '') return '—'
+  switch (field.type) {
+    case 'datetime':
+      return formatLocal(new Date(String(value)), ctx.timeZone)
+    case 'category':
+      return isCategory(String(value)) ? CATEGORY_LABELS[value as Category] : String(value)
+    case 'level':
+      return HAZARD_LEVEL_LABELS[value as HazardLevel] ?? String(value)
+    case 'verdict':
+      return value === 'pass' ? '通过' : '不通过'
+    case 'unit':
+      return ctx.units.find((u) => u.id === value)?.name ?? String(value)
+    case 'hazards': {
+      const list = value as { description: string; category?: string; level?: string; mediaIds?: number[] }[]
+      if (list.length === 0) return '无'
+      return list
+        .map((h, i) => {
+          const category = h.category && isCategory(h.category) ? CATEGORY_LABELS[h.category] : '待定'
+          const photos = h.mediaIds?.length ? `，照片${h.mediaIds.length}张` : ''
+          return `\n  ${i + 1}. ${h.description}（${category}，${h.level === 'major' ? '重大' : '一般'}${photos}）`
+        })
+        .join('')
+    }
+    default:
+      return String(value)
+  }
+}
+
+export function renderSummary(
+  form: FormDefinition,
+  draft: Record<string, unknown>,
+  applicable: FieldDefinition[],
+  ctx: { timeZone: string; units: readonly { id: number; name: string }[]; heading?: string },
+): string {
+  const lines = [`【${form.title}】请核对：`]
+  if (ctx.heading) lines.push(ctx.heading)
+  for (const field of applicable) lines.push(`${field.label}：${renderValue(field, draft[field.key], ctx)}`)
+  const photos = Array.isArray(draft.mediaIds) ? draft.mediaIds.length : 0
+  if (photos > 0) lines.push(`照片：${photos}张`)
+  if (typeof draft.latitude === 'number') lines.push(`定位：${draft.latitude}, ${draft.longitude}`)
+  lines.push('回复「确认」保存，「修改 字段名」修改（如：修改 地点），「取消」放弃。')
+  return lines.join('\n')
+}
