@@ -78,7 +78,8 @@ export function scoreExamples(examples: { example: LabelledExample; got: Flat }[
         PLACE_FIELDS.has(field) && typeof have === 'string' && typeof want === 'string'
           ? have.includes(want) || want.includes(have)
           : have === want
-      const score = (fields[field] ??= { correct: 0, total: 0 })
+      const score = fields[field] ?? { correct: 0, total: 0 }
+      fields[field] = score
       score.total++
       total++
       if (ok) {
