@@ -40,7 +40,7 @@ export function createServices(args: {
   const fetchMedia: MediaFetcher = async (channel, botId, mediaId) => {
     if (channel === 'wecom') return wecom.api(botId).downloadMedia(mediaId)
     if (channel === 'mp') return mp.api(botId).downloadMedia(mediaId)
-    throw new Error(`no media download for ${channel}`)
+    return undefined
   }
   const outbox = new OutboxWorker(handle.db, channels, clock, logger, {
     onPermanentFailure: (row, error, code) => onPermanentFailure(ctx, row, error, code),

@@ -17,7 +17,7 @@ export type MediaFetcher = (
   channel: ChannelId,
   botId: string,
   mediaId: string,
-) => Promise<{ bytes: Buffer; mimeType: string }>
+) => Promise<{ bytes: Buffer; mimeType: string } | undefined>
 
 export interface InboundProcessorOptions {
   ctx: ServiceContext
@@ -165,6 +165,7 @@ export class InboundProcessor {
     if (existing) return [existing.id]
     try {
       const file = await fetchMedia(message.channel, message.botId, mediaId)
+      if (!file) return []
       const sender = await resolveSender(ctx.db, {
         channel: message.channel,
         botId: message.botId,

@@ -123,7 +123,9 @@ async function step(
     return [text(`${field.question}（${field.hint}）`)]
   }
 
-  const started = matchFormCommand(input)
+  // While a question is open, "日巡查台账…" is an answer: a command must then stand alone or before a space.
+  const answering = Boolean(form && session.step && session.step !== STEP_CONFIRM)
+  const started = matchFormCommand(input, answering)
   if (started) {
     if (form && hasContent(session)) {
       session.draft.pendingCommand = input
@@ -161,11 +163,11 @@ async function step(
   return null
 }
 
-function matchFormCommand(input: string): { form: FormDefinition; rest: string } | undefined {
+function matchFormCommand(input: string, strict = false): { form: FormDefinition; rest: string } | undefined {
   for (const form of Object.values(FORMS)) {
     // Longest command first, so 上报隐患 wins over 上报.
     for (const command of [...form.commands].sort((a, b) => b.length - a.length)) {
-      if (input === command || input.startsWith(`${command} `) || input.startsWith(command)) {
+      if (input === command || input.startsWith(`${command} `) || (!strict && input.startsWith(command))) {
         return { form, rest: input.slice(command.length).replace(/^[\s:：，,]+/, '') }
       }
     }

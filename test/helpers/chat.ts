@@ -1,0 +1,54 @@
+import { and, asc, like } from 'drizzle-orm'
+import type { Services } from '../../src/app-env'
+import type { InboundMessage } from '../../src/channels/types'
+import { outbox } from '../../src/db/schema'
+import { recordInbound } from '../../src/messaging/inbox'
+
+/**
+ * Chats with the bot through the public pipeline, as the web console's simulator does: the message is
+ * stored as an inbound row, processed, and the replies are read back from the outbox.
+ */
+let sequence = 0
+
+export type ChatInput =
+  | string
+  | { kind: 'image'; mediaId?: string }
+  | { kind: 'location'; latitude: number; longitude: number; label?: string }
+
+export async function chat(services: Services, sender: string, input: ChatInput): Promise<string[]> {
+  const base = {
+    channel: 'console' as const,
+    botId: 'default',
+    messageId: `console-${process.pid}-${++sequence}`,
+    sender: { externalId: sender },
+    chat: { type: 'private' as const, id: sender },
+    at: services.clock.now(),
+  }
+  const message: InboundMessage =
+    typeof input === 'string'
+      ? { ...base, kind: 'text', text: input }
+      : input.kind === 'image'
+        ? { ...base, kind: 'image', media: { mediaId: input.mediaId } }
+        : {
+            ...base,
+            kind: 'location',
+            location: { latitude: input.latitude, longitude: input.longitude, label: input.label },
+          }
+  const { id } = await recordInbound(services.db, message)
+  await services.inbound.process(id)
+  const rows = await services.db
+    .select()
+    .from(outbox)
+    .where(and(like(outbox.dedupeKey, `in:${id}:%`)))
+    .orderBy(asc(outbox.id))
+  return rows.map((row) => {
+    const m = row.message as { type: string; text?: string; markdown?: string }
+    return m.text ?? m.markdown ?? m.type
+  })
+}
+
+export function lastCode(replies: string[], prefix: 'YH' | 'TS' | 'XC' | 'DC'): string {
+  const code = replies.join('\n').match(new RegExp(`${prefix}\\d{8}-\\d{4}`))?.[0]
+  if (!code) throw new Error(`no ${prefix} code in: ${replies.join(' | ')}`)
+  return code
+}

@@ -1,0 +1,249 @@
+import { eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { conversations, hazardEvents, hazards, outbox, patrols, supervisions, units } from '../../src/db/schema'
+import { ManualClock, MINUTE_MS } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { testApp } from '../helpers/app'
+import { chat, lastCode } from '../helpers/chat'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+// Demo people have console identities demo:<key> (see bots/default-city.ts).
+const STAFF = 'demo:field_staff'
+const HANDLER = 'demo:handler'
+const SUPERVISOR = 'demo:supervisor'
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 16))
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+const say = (who: string, input: Parameters<typeof chat>[2]) => chat(harness.services, who, input)
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  harness = testApp(database, clock)
+})
+afterAll(async () => database?.drop())
+
+async function count(table: typeof patrols | typeof hazards | typeof supervisions): Promise<number> {
+  const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(table)
+  return Number(row?.n)
+}
+
+describe('daily patrol record (日巡查工作记录)', () => {
+  it('takes a whole report in one message, shows absolute times, and saves on 确认', async () => {
+    const summary = await say(
+      STAFF,
+      '今天上午9点到11点和老王在柳叶湖大道巡查，出动2人1车，发现一处井盖缺失已设围挡，责任单位市政公司',
+    )
+    expect(summary).toHaveLength(1)
+    expect(summary[0]).toContain('【日巡查工作记录】请核对')
+    expect(summary[0]).toContain('开始时间：11月23日 09:00')
+    expect(summary[0]).toContain('结束时间：11月23日 11:00')
+    expect(summary[0]).toContain('巡查人员：张伟、老王')
+    expect(summary[0]).toContain('井盖缺失已设围挡（道路及市政设施，一般）')
+    const before = await count(patrols)
+    const saved = await say(STAFF, '确认')
+    expect(saved[0]).toMatch(/巡查记录已保存，编号 XC20261123-\d{4}/)
+    expect(saved[0]).toMatch(/隐患 YH20261123-\d{4}：已交办市政建设总公司，整改期限/)
+    expect(await count(patrols)).toBe(before + 1)
+    const [patrol] = await database.db
+      .select()
+      .from(patrols)
+      .where(eq(patrols.code, lastCode(saved, 'XC')))
+    expect(patrol).toMatchObject({ area: '柳叶湖大道', staffCount: 2, vehicleCount: 1, handlingResult: '已设围挡' })
+    // The unit's handler was told through the outbox.
+    const notices = await database.db.select().from(outbox).where(sql`${outbox.recipient}->>'externalId' = ${HANDLER}`)
+    expect(notices.some((n) => JSON.stringify(n.message).includes('隐患交办'))).toBe(true)
+  })
+
+  it('asks only for what is missing, repeats a question with a hint after a bad answer', async () => {
+    expect(await say(STAFF, '巡查')).toEqual(['请问巡查是几点开始的？'])
+    // "9点到11点" answers the start and the end at once.
+    expect(await say(STAFF, '9点到11点')).toEqual(['巡查了哪个路段或项目？'])
+    expect(await say(STAFF, '朗州路')).toEqual(['出动了多少人次？'])
+    const bad = await say(STAFF, '很多')
+    expect(bad[0]).toContain('没能识别“很多”')
+    expect(bad[0]).toContain('出动了多少人次？')
+    expect(await say(STAFF, '两人')).toEqual(['出动了多少车次？'])
+    expect(await say(STAFF, '0')).toEqual(['本次巡查发现了什么隐患？没有请回复「无」。'])
+    const summary = await say(STAFF, '无')
+    expect(summary[0]).toContain('发现隐患：无')
+    expect(summary[0]).not.toContain('处理情况')
+    const saved = await say(STAFF, '确认')
+    const [patrol] = await database.db
+      .select()
+      .from(patrols)
+      .where(eq(patrols.code, lastCode(saved, 'XC')))
+    expect(patrol).toMatchObject({ area: '朗州路', staffCount: 2, vehicleCount: 0, patrollers: '张伟' })
+    expect(patrol?.startedAt).toEqual(zonedInstant('2026-11-23', TEST_TIME_ZONE, 9))
+  })
+
+  it('lets a field be changed, a draft be cancelled, and asks before a new command discards a draft', async () => {
+    await say(STAFF, '今天下午2点到4点在武陵大道巡查，2人1车，未发现隐患')
+    expect(await say(STAFF, '修改 巡查路段')).toEqual(['巡查了哪个路段或项目？（例如：柳叶湖大道）'])
+    const changed = await say(STAFF, '洞庭大道')
+    expect(changed[0]).toContain('巡查路段/项目：洞庭大道')
+    const ask = await say(STAFF, '上报隐患 桥面坑槽')
+    expect(ask[0]).toContain('未完成的「日巡查工作记录」')
+    const resumed = await say(STAFF, '继续')
+    expect(resumed[0]).toContain('继续填写「日巡查工作记录」')
+    expect(await say(STAFF, '取消')).toEqual(['已取消「日巡查工作记录」填报。'])
+    expect(await say(STAFF, '取消')).toEqual(['当前没有进行中的填报。'])
+  })
+
+  it('drops an idle draft after 30 minutes with a notice', async () => {
+    await say(STAFF, '巡查')
+    clock.advance(31 * MINUTE_MS)
+    const replies = await say(STAFF, '朗州路')
+    expect(replies[0]).toContain('超时未完成，已自动取消')
+  })
+
+  it('resumes a half-filled form after a restart', async () => {
+    await say(STAFF, '巡查')
+    await say(STAFF, '8点到10点')
+    harness = testApp(database, clock) // a new process: nothing kept in memory
+    expect(await say(STAFF, '紫菱路')).toEqual(['出动了多少人次？'])
+    await say(STAFF, '取消')
+  })
+})
+
+describe('hazards: report, rectify, verify', () => {
+  let code = ''
+
+  it('reports a hazard from free text, asks for the level, takes a shared location', async () => {
+    const first = await say(STAFF, '上报隐患 皂果路井盖缺失')
+    expect(first).toEqual(['是一般隐患还是重大隐患？'])
+    const located = await say(STAFF, { kind: 'location', latitude: 29.03, longitude: 111.69, label: '皂果路12号' })
+    expect(located[0]).toBe('已添加位置（皂果路12号）。')
+    const summary = await say(STAFF, '一般')
+    expect(summary[0]).toContain('地点：皂果路')
+    expect(summary[0]).toContain('定位：29.03, 111.69')
+    const saved = await say(STAFF, '确认')
+    code = lastCode(saved, 'YH')
+    expect(saved[0]).toContain('已交办市政建设总公司')
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row).toMatchObject({ status: 'assigned', latitude: 29.03, longitude: 111.69, category: 'road_municipal' })
+  })
+
+  it('asks whether a nearby open hazard of the same kind is the same one, and links it', async () => {
+    const before = await count(hazards)
+    await say(STAFF, '上报隐患 皂果路井盖没了')
+    await say(STAFF, { kind: 'location', latitude: 29.0305, longitude: 111.6902 })
+    await say(STAFF, '一般')
+    const ask = await say(STAFF, '确认')
+    expect(ask[0]).toContain(`附近已有同类未办结隐患 ${code}`)
+    const linked = await say(STAFF, '是')
+    expect(linked[0]).toContain(`已关联到原隐患 ${code}`)
+    expect(await count(hazards)).toBe(before)
+    const [original] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    const events = await database.db
+      .select()
+      .from(hazardEvents)
+      .where(eq(hazardEvents.hazardId, original?.id ?? 0))
+    expect(events.some((e) => e.note?.includes('重复上报'))).toBe(true)
+  })
+
+  it('takes the rectification from the responsible handler and refuses others', async () => {
+    expect((await say(STAFF, `验收 ${code}`))[0]).toContain('无权')
+    expect(await say(HANDLER, `整改 ${code}`)).toEqual(['请说明整改做了什么，可附整改后照片。'])
+    const summary = await say(HANDLER, '已更换井盖并恢复路面')
+    expect(summary[0]).toContain(`隐患编号：${code}`)
+    expect((await say(HANDLER, '确认'))[0]).toContain('等待督查验收')
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row?.status).toBe('awaiting_verification')
+  })
+
+  it('fails a verification with its reason, then passes it after a second rectification (销号)', async () => {
+    const summary = await say(SUPERVISOR, `验收 ${code} 不通过 井盖与路面不平`)
+    expect(summary[0]).toContain('验收结果：不通过')
+    expect(summary[0]).toContain('不通过原因：井盖与路面不平')
+    expect((await say(SUPERVISOR, '确认'))[0]).toContain('已退回整改')
+    await say(HANDLER, `整改 ${code} 已重新调平`)
+    await say(HANDLER, '确认')
+    await say(SUPERVISOR, `验收 ${code}`)
+    await say(SUPERVISOR, '通过')
+    expect((await say(SUPERVISOR, '确认'))[0]).toContain('已销号')
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row?.status).toBe('closed')
+  })
+
+  it('explains a wrong number or state instead of failing', async () => {
+    expect(await say(HANDLER, '整改')).toEqual(['请在命令后附上隐患编号，例如：整改 YH20261123-0001'])
+    expect(await say(HANDLER, '整改 YH20990101-0001')).toEqual(['未找到隐患 YH20990101-0001，请核对编号。'])
+    expect((await say(HANDLER, `整改 ${code}`))[0]).toContain('当前状态为「已销号」')
+  })
+})
+
+describe('supervision record (督查记录表)', () => {
+  it('walks a supervisor through the form and saves it', async () => {
+    expect(await say(SUPERVISOR, '督查')).toEqual(['督查的是哪个单位？'])
+    expect((await say(SUPERVISOR, '不存在的单位'))[0]).toContain('没能识别')
+    expect(await say(SUPERVISOR, '市政建设总公司')).toEqual(['督查时间？'])
+    expect(await say(SUPERVISOR, '今天上午10点')).toEqual(['带队领导是谁？'])
+    expect(await say(SUPERVISOR, '陈刚')).toEqual(['督查了哪些事项？'])
+    expect(await say(SUPERVISOR, '日巡查台账、隐患整改落实情况')).toEqual(['发现的主要问题？没有请回复「无」。'])
+    await say(SUPERVISOR, '台账记录不完整')
+    const summary = await say(SUPERVISOR, '一周内补齐台账')
+    expect(summary[0]).toContain('被督查单位：市政建设总公司')
+    expect(summary[0]).toContain('督查时间：11月23日 10:00')
+    const saved = await say(SUPERVISOR, '确认')
+    const [row] = await database.db
+      .select()
+      .from(supervisions)
+      .where(eq(supervisions.code, lastCode(saved, 'DC')))
+    const [shizheng] = await database.db.select().from(units).where(eq(units.code, 'shizheng'))
+    expect(row).toMatchObject({
+      inspectedUnitId: shizheng?.id,
+      lead: '陈刚',
+      problems: '台账记录不完整',
+      requirements: '一周内补齐台账',
+    })
+  })
+
+  it('is not offered to field staff', async () => {
+    expect((await say(STAFF, '督查'))[0]).toContain('无权使用「督查记录表」')
+  })
+})
+
+describe('who may do what', () => {
+  it('tells an unknown account to contact the administrator and records it for binding', async () => {
+    expect((await say('someone-new', '巡查'))[0]).toContain('联系管理员')
+    const [session] = await database.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.senderExternalId, 'someone-new'))
+    expect(session).toBeUndefined()
+  })
+
+  it('does not let a citizen account run staff forms', async () => {
+    expect((await say('demo:citizen', '验收 YH20261123-0001'))[0]).toContain('无权')
+  })
+})
+
+describe('unit handler and complaints', () => {
+  it('signs for, transfers and replies to a complaint by command', async () => {
+    const { receiveComplaint } = await import('../../src/services/complaints')
+    const complaint = await receiveComplaint({
+      ctx: harness.services.ctx,
+      input: { channel: 'mp', citizenExternalId: 'openid-z', category: 'road_municipal', description: '路灯不亮' },
+    })
+    expect((await say(HANDLER, `签收 ${complaint.code}`))[0]).toContain('已签收')
+    expect((await say(HANDLER, `回复 ${complaint.code}`))[0]).toContain('请写明办理结果')
+    expect((await say(HANDLER, `回复 ${complaint.code} 已更换灯泡`))[0]).toContain('办理结果将告知市民')
+    const outcome = await database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.dedupeKey, `complaint-outcome:${complaint.id}`))
+    expect(JSON.stringify(outcome[0]?.message)).toContain('已更换灯泡')
+    const other = await receiveComplaint({
+      ctx: harness.services.ctx,
+      input: {
+        channel: 'mp',
+        citizenExternalId: 'openid-y',
+        category: 'road_municipal',
+        description: '燃气管道标识缺失',
+      },
+    })
+    expect((await say(HANDLER, `转办 ${other.code} 燃气办 属燃气管线问题`))[0]).toContain('已将投诉')
+    expect((await say(HANDLER, `签收 ${other.code}`))[0]).toContain('没有权限')
+  })
+})
