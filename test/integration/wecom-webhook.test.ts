@@ -342,3 +342,33 @@ describe('WeCom app webhook: bad input changes nothing', () => {
     expect(await ok.text()).toBe('12345')
   })
 })
+
+describe('forms over WeCom', () => {
+  it('keeps both photos when two arrive at once, and links them to the saved hazard', async () => {
+    const send = (fields: Record<string, string | number>) =>
+      post(
+        wecomMessageXml({ FromUserName: 'zhangwei', CreateTime: seconds(clock.now()), MsgId: nextMsgId(), ...fields }),
+      )
+    await send({ MsgType: 'text', Content: '上报隐患 朗州路井盖缺失' })
+    await settle()
+    // Two photos delivered together: processed concurrently, each in its own transaction.
+    await Promise.all([
+      send({ MsgType: 'image', MediaId: 'FORM_PHOTO_A', PicUrl: 'x' }),
+      send({ MsgType: 'image', MediaId: 'FORM_PHOTO_B', PicUrl: 'x' }),
+    ])
+    await settle()
+    await send({ MsgType: 'text', Content: '一般' })
+    await settle()
+    expect(sentTexts().at(-1)).toContain('照片：2张')
+    await send({ MsgType: 'text', Content: '确认' })
+    await settle()
+    const code = sentTexts()
+      .join('\n')
+      .match(/YH\d{8}-\d{4}/)?.[0]
+    expect(code).toBeDefined()
+    const photos = await database.db.select().from(media).where(eq(media.subjectType, 'hazard'))
+    const linked = photos.filter((p) => p.externalMediaId === 'FORM_PHOTO_A' || p.externalMediaId === 'FORM_PHOTO_B')
+    expect(linked).toHaveLength(2)
+    expect(new Set(linked.map((p) => p.subjectId)).size).toBe(1)
+  })
+})

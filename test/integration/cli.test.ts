@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FakeOpenAi } from '../fakes/openai'
+
+const run = promisify(execFile)
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const tsx = `${root}node_modules/.bin/tsx`
+let llm: FakeOpenAi
+
+beforeAll(async () => {
+  llm = await new FakeOpenAi().start()
+})
+afterAll(async () => llm?.stop())
+
+function withStdin(command: string, args: string[], input: string, env: Record<string, string> = {}) {
+  const child = run(command, args, { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } })
+  child.child.stdin?.end(input)
+  return child
+}
+
+describe('command-line tools', () => {
+  it('npm run extract prints one JSON object per input line', async () => {
+    const { stdout } = await withStdin(
+      tsx,
+      ['src/cli/extract.ts', '--form', 'complaint'],
+      '人民路桥护栏断了 13800138000\n\n燃气味很重\n',
+    )
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatchObject({ source: 'rules', fields: { category: 'bridge', phone: '13800138000' } })
+    expect(lines[1]).toMatchObject({ fields: { category: 'gas' } })
+  })
+
+  it('npm run eval:llm scores the labelled sets against the configured endpoint', async () => {
+    llm.behaviour = { kind: 'json', content: { category: 'gas' } }
+    const { stdout } = await run(tsx, ['src/cli/eval-llm.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', OPENAI_API_KEY: 'k', OPENAI_BASE_URL: llm.baseUrl },
+    })
+    expect(stdout).toMatch(/^patrol: LLM \d+\.\d%, LLM\+rules \d+\.\d%, failed calls 0$/m)
+    expect(stdout).toMatch(/^complaint: LLM \d+\.\d%/m)
+    expect(llm.requests.length).toBe(100)
+  }, 60_000)
+})
