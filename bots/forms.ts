@@ -26,10 +26,12 @@ export interface FieldDefinition {
   hint: string
   /** Required unless `optional`; `when` makes a field apply only in some drafts. */
   optional?: boolean
+  /** Datetime fields about what is still to come (deadlines): "12月10日" means the next one. */
+  future?: boolean
   when?: (draft: Record<string, unknown>) => boolean
 }
 
-export const FORM_IDS = ['patrol', 'hazard', 'rectification', 'verification', 'supervision'] as const
+export const FORM_IDS = ['patrol', 'hazard', 'assignment', 'rectification', 'verification', 'supervision'] as const
 export type FormId = (typeof FORM_IDS)[number]
 
 export interface FormDefinition {
@@ -144,6 +146,40 @@ export const FORMS: Record<FormId, FormDefinition> = {
         question: '是一般隐患还是重大隐患？',
         hint: '请回复「一般」或「重大」',
       },
+    ],
+  },
+  assignment: {
+    id: 'assignment',
+    title: '隐患交办',
+    commands: ['交办'],
+    roles: ['supervisor', 'duty_officer', 'admin'],
+    needsHazardCode: true,
+    fields: [
+      { key: 'unit', label: '责任单位', type: 'unit', question: '交办给哪个单位？', hint: '例如：质安处' },
+      {
+        key: 'rectifyDueAt',
+        label: '整改期限',
+        type: 'datetime',
+        question: '整改期限到什么时候？（最长一个月）',
+        hint: '例如：12月10日18点',
+        future: true,
+      },
+      ...(
+        [
+          ['responsibility', '责任', '整改责任人或责任单位是谁？'],
+          ['measures', '措施', '采取哪些整改措施？'],
+          ['funding', '资金', '整改资金如何落实？'],
+          ['timeLimit', '时限', '各阶段时限如何安排？'],
+          ['contingencyPlan', '预案', '应急预案是什么？'],
+        ] as const
+      ).map(([key, label, question]) => ({
+        key,
+        label: `五落实·${label}`,
+        type: 'text' as const,
+        question: `重大隐患须落实“五落实”。${question}`,
+        hint: `请填写${label}落实情况`,
+        when: (d: Record<string, unknown>) => d.level === 'major',
+      })),
     ],
   },
   rectification: {

@@ -247,3 +247,43 @@ describe('unit handler and complaints', () => {
     expect((await say(HANDLER, `签收 ${other.code}`))[0]).toContain('没有权限')
   })
 })
+
+describe('assigning a major hazard (交办)', () => {
+  it('asks for the five fixes, proposes the unit from routing, and refuses a deadline over one month', async () => {
+    await say(STAFF, '上报隐患 长港路工地深基坑支护严重变形')
+    const reported = await say(STAFF, '确认')
+    expect(reported[0]).toContain('重大隐患待督查落实“五落实”后交办')
+    const code = lastCode(reported, 'YH')
+    expect((await say(HANDLER, `交办 ${code}`))[0]).toContain('无权')
+    expect(await say(SUPERVISOR, `交办 ${code}`)).toEqual(['整改期限到什么时候？（最长一个月）'])
+    expect((await say(SUPERVISOR, '12月10日18点'))[0]).toContain('五落实')
+    await say(SUPERVISOR, '项目经理王某')
+    await say(SUPERVISOR, '立即停工，加固支护')
+    await say(SUPERVISOR, '施工单位自筹20万元')
+    await say(SUPERVISOR, '3日内完成加固，10日内复工验收')
+    const summary = await say(SUPERVISOR, '基坑坍塌应急预案')
+    expect(summary[0]).toContain('责任单位：质安处')
+    expect(summary[0]).toContain('五落实·资金：施工单位自筹20万元')
+    expect((await say(SUPERVISOR, '确认'))[0]).toContain('已交办质安处')
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row).toMatchObject({
+      status: 'assigned',
+      level: 'major',
+      fiveFixes: { funding: '施工单位自筹20万元', contingencyPlan: '基坑坍塌应急预案' },
+    })
+    expect(row?.rectifyDueAt).toEqual(zonedInstant('2026-12-10', TEST_TIME_ZONE, 18))
+  })
+
+  it('keeps the draft and explains when the deadline is too late', async () => {
+    await say(STAFF, '上报隐患 桃花源路燃气管道泄漏')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    await say(SUPERVISOR, `交办 ${code}`)
+    await say(SUPERVISOR, '明年3月1日')
+    for (const answer of ['a', 'b', 'c', 'd', 'e']) await say(SUPERVISOR, answer)
+    const refused = await say(SUPERVISOR, '确认')
+    expect(refused[0]).toContain('整改期限最长为一个月')
+    await say(SUPERVISOR, '修改 整改期限')
+    await say(SUPERVISOR, '12月5日12点')
+    expect((await say(SUPERVISOR, '确认'))[0]).toContain('已交办燃气办')
+  })
+})

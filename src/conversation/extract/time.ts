@@ -10,7 +10,7 @@ export interface TimeRange {
   end?: Date
 }
 
-const DAY_WORDS: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2 }
+const DAY_WORDS: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2 }
 const HALF_DAYS: Record<string, { from: number; to: number; pm: boolean }> = {
   凌晨: { from: 3, to: 6, pm: false },
   早上: { from: 7, to: 9, pm: false },
@@ -30,21 +30,26 @@ const CLOCK_RE = new RegExp(CLOCK, 'g')
 function dayOffset(text: string): { date: IsoDate; explicit: boolean } | undefined {
   for (const [word, offset] of Object.entries(DAY_WORDS))
     if (text.includes(word)) return { date: String(offset), explicit: true }
-  const md = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/.exec(text)
+  const md = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/.exec(text)
   if (md) return { date: `md:${md[1]}-${md[2]}`, explicit: true }
   return undefined
 }
 
-function resolveDate(text: string, now: Date, timeZone: string): IsoDate {
+/** Reports speak of the past ("11月20日" is this year or last); deadlines of the future. */
+export type TimeDirection = 'past' | 'future'
+
+function resolveDate(text: string, now: Date, timeZone: string, direction: TimeDirection): IsoDate {
   const today = localDate(now, timeZone)
   const found = dayOffset(text)
   if (!found) return today
   if (found.date.startsWith('md:')) {
     const [month, day] = found.date.slice(3).split('-').map(Number)
-    const year = Number(today.slice(0, 4))
+    const year = Number(today.slice(0, 4)) + (/明年/.test(text) ? 1 : /去年/.test(text) ? -1 : 0)
     const candidate = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-    // A month-day later than today means last year (reports are about the past).
-    return candidate > today ? `${year - 1}${candidate.slice(4)}` : candidate
+    if (/明年|去年|今年/.test(text)) return candidate
+    if (direction === 'past' && candidate > today) return `${year - 1}${candidate.slice(4)}`
+    if (direction === 'future' && candidate < today) return `${year + 1}${candidate.slice(4)}`
+    return candidate
   }
   return addDays(today, Number(found.date))
 }
@@ -76,8 +81,13 @@ function to24(clock: ClockMatch, inheritedHalfDay: string | undefined): number {
   return clock.hour
 }
 
-export function parseTimeRange(text: string, now: Date, timeZone: string): TimeRange | undefined {
-  const date = resolveDate(text, now, timeZone)
+export function parseTimeRange(
+  text: string,
+  now: Date,
+  timeZone: string,
+  direction: TimeDirection = 'past',
+): TimeRange | undefined {
+  const date = resolveDate(text, now, timeZone, direction)
   const clocks: ClockMatch[] = []
   for (const match of text.matchAll(CLOCK_RE)) {
     const clock = clockFrom(match)
@@ -102,7 +112,12 @@ export function parseTimeRange(text: string, now: Date, timeZone: string): TimeR
 }
 
 /** A single point in time ("昨天下午3点半", "10:20"), or undefined. */
-export function parseInstant(text: string, now: Date, timeZone: string): Date | undefined {
+export function parseInstant(
+  text: string,
+  now: Date,
+  timeZone: string,
+  direction: TimeDirection = 'past',
+): Date | undefined {
   if (/^(现在|刚才|刚刚|now)$/i.test(text.trim())) return now
-  return parseTimeRange(text, now, timeZone)?.start
+  return parseTimeRange(text, now, timeZone, direction)?.start
 }

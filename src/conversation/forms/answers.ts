@@ -23,7 +23,7 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
   if (!text) return { ok: false }
   switch (field.type) {
     case 'datetime': {
-      const range = parseTimeRange(text, ctx.now, ctx.timeZone)
+      const range = parseTimeRange(text, ctx.now, ctx.timeZone, field.future ? 'future' : 'past')
       if (!range) return { ok: false }
       const values: Record<string, unknown> = { [field.key]: range.start.toISOString() }
       if (field.key === 'startedAt' && range.end) values.endedAt = range.end.toISOString()

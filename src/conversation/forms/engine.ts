@@ -189,8 +189,14 @@ async function startFromText(
 }
 
 const HAZARD_ACTION: Partial<Record<FormId, HazardAction>> = {
+  assignment: 'assign',
   rectification: 'report_rectification',
   verification: 'verify_pass',
+}
+const EXPECTED_STATUS: Partial<Record<FormId, string[]>> = {
+  assignment: ['reported'],
+  rectification: ['assigned', 'rectifying'],
+  verification: ['awaiting_verification'],
 }
 
 async function startForm(
@@ -222,13 +228,18 @@ async function startForm(
       clearSession(session)
       return [text(`您无权对隐患 ${code} 执行「${form.title}」。`)]
     }
-    const expected = form.id === 'rectification' ? ['assigned', 'rectifying'] : ['awaiting_verification']
-    if (!expected.includes(hazard.status)) {
+    if (!(EXPECTED_STATUS[form.id] ?? []).includes(hazard.status)) {
       clearSession(session)
       return [text(`隐患 ${code} 当前状态为「${HAZARD_STATUS_LABELS[hazard.status]}」，不能${form.title}。`)]
     }
     session.draft.hazardId = hazard.id
     session.draft.hazardCode = hazard.code
+    session.draft.level = hazard.level
+    if (form.id === 'assignment') {
+      // Propose the unit from the routing table; the supervisor can change it with 修改 责任单位.
+      const [rule] = await turn.ctx.db.select().from(routingRules).where(eq(routingRules.category, hazard.category))
+      if (rule) session.draft.unit = rule.unitId
+    }
     const remainder = rest
       .replace(/(YH|yh)\s*\d{8}\s*-?\s*\d+/, '')
       .replace(/^[\s，,：:]+/, '')

@@ -36,6 +36,30 @@ export async function saveForm(
       return savePatrol(draft, ctx, actor)
     case 'hazard':
       return saveHazard(draft, ctx, actor)
+    case 'assignment': {
+      const hazard = await applyHazardCommand({
+        ctx,
+        hazardId: Number(draft.hazardId),
+        command: {
+          action: 'assign',
+          unitId: Number(draft.unit),
+          fiveFixes:
+            draft.level === 'major'
+              ? {
+                  responsibility: str(draft.responsibility),
+                  measures: str(draft.measures),
+                  funding: str(draft.funding),
+                  timeLimit: str(draft.timeLimit),
+                  contingencyPlan: str(draft.contingencyPlan),
+                }
+              : undefined,
+        },
+        actor,
+        options: { rectifyDueAt: new Date(String(draft.rectifyDueAt)) },
+      })
+      await notifyHazardAssignment(ctx, hazard)
+      return `隐患 ${hazard.code} ${await describeAssignment(ctx, hazard)}`
+    }
     case 'rectification': {
       const hazard = await applyHazardCommand({
         ctx,

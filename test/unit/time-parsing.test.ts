@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { parseChineseNumber } from '../../src/conversation/extract/numbers'
+import { parseTimeRange } from '../../src/conversation/extract/time'
+import { localParts, zonedInstant } from '../../src/domain/local-time'
+
+const TZ = 'Asia/Shanghai'
+const now = zonedInstant('2026-11-23', TZ, 16, 5)
+const local = (d: Date | undefined) => {
+  if (!d) return undefined
+  const p = localParts(d, TZ)
+  return `${p.month}-${p.day} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`
+}
+
+describe('times as people write them', () => {
+  it.each([
+    ['今天上午9点到11点', '11-23 09:00', '11-23 11:00'],
+    ['9:30-11:00', '11-23 09:30', '11-23 11:00'],
+    ['昨天下午3点半', '11-22 15:30', undefined],
+    ['下午2点到5点', '11-23 14:00', '11-23 17:00'],
+    ['上午十点到十二点', '11-23 10:00', '11-23 12:00'],
+    ['晚上7点到9点', '11-23 19:00', '11-23 21:00'],
+    ['14时至16时', '11-23 14:00', '11-23 16:00'],
+    ['9点到1点', '11-23 09:00', '11-23 13:00'],
+    ['上午', '11-23 08:00', '11-23 12:00'],
+    ['前天8点一刻', '11-21 08:15', undefined],
+    ['11月20日上午9点', '11-20 09:00', undefined],
+  ])('reads %s', (text, start, end) => {
+    const range = parseTimeRange(text, now, TZ)
+    expect(local(range?.start)).toBe(start)
+    expect(local(range?.end)).toBe(end)
+  })
+
+  it('puts a month-day in the past for reports and in the future for deadlines', () => {
+    expect(parseTimeRange('12月10日18点', now, TZ)?.start.toISOString()).toBe(
+      zonedInstant('2025-12-10', TZ, 18).toISOString(),
+    )
+    expect(parseTimeRange('12月10日18点', now, TZ, 'future')?.start.toISOString()).toBe(
+      zonedInstant('2026-12-10', TZ, 18).toISOString(),
+    )
+    expect(parseTimeRange('明年3月1日', now, TZ, 'future')?.start.toISOString()).toBe(
+      zonedInstant('2027-03-01', TZ, 9).toISOString(),
+    )
+    expect(parseTimeRange('明天下午3点', now, TZ, 'future')?.start.toISOString()).toBe(
+      zonedInstant('2026-11-24', TZ, 15).toISOString(),
+    )
+  })
+
+  it('finds nothing in text without a time', () => {
+    expect(parseTimeRange('柳叶湖大道', now, TZ)).toBeUndefined()
+  })
+
+  it('reads Chinese numerals', () => {
+    expect([
+      parseChineseNumber('两'),
+      parseChineseNumber('十二'),
+      parseChineseNumber('二十五'),
+      parseChineseNumber('一百零三'),
+      parseChineseNumber('7'),
+    ]).toEqual([2, 12, 25, 103, 7])
+    expect(parseChineseNumber('很多')).toBeUndefined()
+  })
+})
