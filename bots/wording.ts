@@ -19,6 +19,9 @@ export const WORDING = {
   citizenMediaAdded: (code: string, what: string) => `已将${what}补充到投诉 ${code}。`,
   complaintReceived: (code: string, category: Category, due: string) =>
     `您的投诉已受理，编号 ${code}（${CATEGORY_LABELS[category]}）。我们将于 ${due} 前处理并答复您。发送「查询 ${code}」可查看进度。`,
+  complaintMaybeDuplicate: (code: string, place: string) =>
+    `您反映的问题可能与已受理的投诉 ${code}（${place}）是同一问题。回复「是」关联到该投诉，办理结果会同时告知您；回复「否」单独登记。`,
+  complaintLinked: (code: string) => `已关联到投诉 ${code}，办理结果将同时告知您。发送「查询 ${code}」可查看进度。`,
   askContact: '如需工作人员电话联系您，请回复手机号；不需要请回复「不用」。',
   contactSaved: '已登记您的联系电话，工作人员可能会与您联系核实情况。',
   contactDeclined: '好的，不会打电话打扰您，办理结果将在这里告知您。',

@@ -1,6 +1,7 @@
-import { desc, eq } from 'drizzle-orm'
+import { and, desc, eq, inArray } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import { complaintEvents, complaints, routingRules } from '../db/schema'
+import type { Category } from '../domain/categories'
 import { HOUR_MS } from '../domain/clock'
 import {
   latestOpenComplaint,
@@ -17,6 +18,7 @@ import type { Reply, Turn } from './types'
 
 const ATTACH_WINDOW_MS = 2 * HOUR_MS
 const STEP_CONTACT = 'complaint_contact'
+const STEP_DUPLICATE = 'complaint_duplicate?'
 const MIN_DESCRIPTION_CHARS = 4
 
 /**
@@ -50,11 +52,16 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     botId: message.botId,
     senderExternalId: message.sender.externalId,
   })
-  const awaitingContact =
-    session.step === STEP_CONTACT && session.expiresAt && session.expiresAt.getTime() > ctx.clock.now().getTime()
+  const live = session.expiresAt !== null && session.expiresAt.getTime() > ctx.clock.now().getTime()
+  const awaitingContact = live && session.step === STEP_CONTACT
+  const awaitingDuplicate = live && session.step === STEP_DUPLICATE
+  const pending = session.draft
   const complaintId = Number(session.draft.complaintId)
   clearSession(session)
   await saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
+  if (awaitingDuplicate && /^(是|是的|同一个|对)$/.test(body)) return linkToExisting(turn, pending)
+  if (awaitingDuplicate && /^(否|不是|不)$/.test(body))
+    return fileComplaint(turn, pending as unknown as PendingComplaint, true)
   if (awaitingContact) {
     const phone = /(?<!\d)(1[3-9]\d{9})(?!\d)/.exec(body)?.[1]
     if (phone || /^(不用|不需要|无需|不必|不了)/.test(body)) {
@@ -88,17 +95,56 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     .from(routingRules)
   // Rules only on this path: the ticket must ride on the platform's 5-second passive reply.
   const extracted = extractComplaint(body, { now: ctx.clock.now(), timeZone: ctx.timeZone, categoryRules: rules })
+  return fileComplaint(turn, {
+    description: extracted.description ?? body,
+    category: extracted.category ?? 'other',
+    locationText: extracted.locationText,
+    phone: extracted.phone,
+  })
+}
+
+interface PendingComplaint {
+  description: string
+  category: Category
+  locationText?: string
+  phone?: string
+}
+
+/** Files the complaint — unless an open one of the same kind at the same address exists: then ask first. */
+async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChecked = false): Promise<Reply[]> {
+  const { ctx, message } = turn
+  const key = { channel: message.channel, botId: message.botId, senderExternalId: message.sender.externalId }
+  if (!duplicateChecked && pending.locationText && pending.category !== 'other') {
+    const [existing] = await ctx.db
+      .select()
+      .from(complaints)
+      .where(
+        and(
+          eq(complaints.category, pending.category),
+          eq(complaints.locationText, pending.locationText),
+          inArray(complaints.status, ['received', 'assigned', 'accepted']),
+        ),
+      )
+      .limit(1)
+    if (existing) {
+      const session = await lockSession(ctx.db, key)
+      session.step = STEP_DUPLICATE
+      session.draft = { ...pending, candidateId: existing.id, candidateCode: existing.code }
+      await saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
+      return [text(WORDING.complaintMaybeDuplicate(existing.code, pending.locationText))]
+    }
+  }
   const complaint = await receiveComplaint({
     ctx,
     input: {
       channel: message.channel,
       botId: message.botId,
       citizenExternalId: message.sender.externalId,
-      category: extracted.category ?? 'other',
-      description: extracted.description ?? body,
-      locationText: extracted.locationText,
-      citizenPhone: extracted.phone,
-      contactConsent: Boolean(extracted.phone),
+      category: pending.category,
+      description: pending.description,
+      locationText: pending.locationText,
+      citizenPhone: pending.phone,
+      contactConsent: Boolean(pending.phone),
       mediaIds: turn.mediaIds,
     },
   })
@@ -108,17 +154,34 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     complaint.category,
     formatLocal(complaint.dueAt, ctx.timeZone),
   )
-  if (extracted.phone) return [text(received)]
+  if (pending.phone) return [text(received)]
   // One passive reply carries both: the ticket, and the offer to be called back.
-  const followUp = await lockSession(ctx.db, {
-    channel: message.channel,
-    botId: message.botId,
-    senderExternalId: message.sender.externalId,
-  })
+  const followUp = await lockSession(ctx.db, key)
   followUp.step = STEP_CONTACT
   followUp.draft = { complaintId: complaint.id }
   await saveSession(ctx.db, followUp, ctx.clock.now(), turn.forms.idleMs)
   return [text(`${received}\n${WORDING.askContact}`)]
+}
+
+/** The citizen confirmed it is the same problem: they follow the existing ticket and hear its outcome. */
+async function linkToExisting(turn: Turn, pending: Record<string, unknown>): Promise<Reply[]> {
+  const { ctx, message } = turn
+  const [existing] = await ctx.db
+    .select()
+    .from(complaints)
+    .where(eq(complaints.id, Number(pending.candidateId)))
+  if (!existing) return [text(WORDING.citizenTooShort)]
+  await ctx.db.insert(complaintEvents).values({
+    complaintId: existing.id,
+    kind: 'received',
+    fromStatus: existing.status,
+    toStatus: existing.status,
+    actorRole: 'citizen',
+    note: `市民重复反映：${String(pending.description ?? '')}`,
+    data: { follower: { channel: message.channel, botId: message.botId, externalId: message.sender.externalId } },
+    at: ctx.clock.now(),
+  })
+  return [text(WORDING.complaintLinked(existing.code))]
 }
 
 async function attachToLatest(turn: Turn): Promise<Reply[]> {

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import { formatLocal } from '../conversation/format'
-import { complaints, identities, people } from '../db/schema'
+import { complaintEvents, complaints, identities, people } from '../db/schema'
 import { enqueue } from '../messaging/outbox'
 import type { ComplaintRow } from './complaints'
 import type { ServiceContext } from './context'
@@ -53,13 +53,30 @@ export async function notifyComplaintOutcome(ctx: ServiceContext, complaint: Com
       .where(eq(complaints.id, complaint.id))
     return
   }
+  const message = { type: 'text' as const, text: WORDING.complaintOutcome(complaint.code, complaint.outcome) }
   await enqueue(ctx.db, ctx.clock.now(), {
     channel: 'mp',
     botId: complaint.botId,
     recipient: { kind: 'user', externalId: complaint.citizenExternalId },
-    message: { type: 'text', text: WORDING.complaintOutcome(complaint.code, complaint.outcome) },
+    message,
     dedupeKey: `${OUTCOME_KEY_PREFIX}${complaint.id}`,
   })
+  // Citizens who reported the same problem and chose to follow this ticket hear the outcome too.
+  const events = await ctx.db
+    .select({ data: complaintEvents.data })
+    .from(complaintEvents)
+    .where(eq(complaintEvents.complaintId, complaint.id))
+  for (const { data } of events) {
+    const follower = (data as { follower?: { channel: string; botId: string; externalId: string } } | null)?.follower
+    if (follower?.channel !== 'mp') continue
+    await enqueue(ctx.db, ctx.clock.now(), {
+      channel: 'mp',
+      botId: follower.botId,
+      recipient: { kind: 'user', externalId: follower.externalId },
+      message,
+      dedupeKey: `complaint-outcome-follower:${complaint.id}:${follower.externalId}`,
+    })
+  }
 }
 
 export async function markOutcomeDelivered(ctx: ServiceContext, complaintId: number): Promise<void> {

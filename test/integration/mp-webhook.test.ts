@@ -193,6 +193,61 @@ describe('Official Account, plain mode', () => {
   })
 })
 
+describe('the same problem reported twice', () => {
+  it('asks a second citizen at the same address, links them to the ticket, and tells both the outcome', async () => {
+    const harness = plainHarness()
+    const first = await postPlain(
+      harness,
+      citizenXml('openid-dup-1', { MsgType: 'text', Content: '沅安路桥护栏断了一截', MsgId: msgId() }),
+    )
+    const code = /TS\d{8}-\d{4}/.exec(replyContent(await first.text()))?.[0] ?? ''
+    const before = await complaintCount()
+    const second = await postPlain(
+      harness,
+      citizenXml('openid-dup-2', { MsgType: 'text', Content: '沅安路桥的护栏坏了很危险', MsgId: msgId() }),
+    )
+    expect(replyContent(await second.text())).toContain(`已受理的投诉 ${code}`)
+    const linked = await postPlain(
+      harness,
+      citizenXml('openid-dup-2', { MsgType: 'text', Content: '是', MsgId: msgId() }),
+    )
+    expect(replyContent(await linked.text())).toContain(`已关联到投诉 ${code}`)
+    expect(await complaintCount()).toBe(before)
+    // Answering 否 files a separate ticket.
+    await postPlain(
+      harness,
+      citizenXml('openid-dup-3', { MsgType: 'text', Content: '沅安路桥护栏松了', MsgId: msgId() }),
+    )
+    const separate = await postPlain(
+      harness,
+      citizenXml('openid-dup-3', { MsgType: 'text', Content: '否', MsgId: msgId() }),
+    )
+    expect(replyContent(await separate.text())).toMatch(/编号 TS\d{8}-\d{4}/)
+    expect(await complaintCount()).toBe(before + 1)
+
+    const [complaint] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    const [handler] = await database.db.select().from(people).where(eq(people.role, 'unit_handler'))
+    const { units } = await import('../../src/db/schema')
+    const [bridgeUnit] = await database.db
+      .select()
+      .from(units)
+      .where(eq(units.id, complaint?.unitId ?? 0))
+    const actor: Actor = { personId: handler?.id ?? null, role: 'admin', unitId: bridgeUnit?.id ?? null }
+    const ctx = harness.services.ctx
+    await applyComplaintCommand({ ctx, complaintId: complaint?.id ?? 0, command: { action: 'accept' }, actor })
+    const replied = await applyComplaintCommand({
+      ctx,
+      complaintId: complaint?.id ?? 0,
+      command: { action: 'reply', outcome: '护栏已修复' },
+      actor,
+    })
+    await notifyComplaintOutcome(ctx, replied)
+    await harness.services.outbox.drain()
+    const told = fake.callsTo('/cgi-bin/message/custom/send').map((c) => (c.body as { touser: string }).touser)
+    expect(told.sort()).toEqual(['openid-dup-1', 'openid-dup-2'])
+  })
+})
+
 describe('Official Account, safe mode', () => {
   const crypto = independentCrypto(MP.token, MP.encodingAesKey, MP.appId)
 
