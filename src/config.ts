@@ -46,6 +46,10 @@ const EnvSchema = z.object({
   COMPLAINT_SIGN_HOURS: positiveNumber(2),
   COMPLAINT_LIMIT_HOURS: positiveNumber(24),
   CONVERSATION_IDLE_MINUTES: positiveNumber(30),
+  COMPLAINT_REMIND_AFTER_MINUTES: positiveNumber(120),
+  ESCALATION_ACK_MINUTES: positiveNumber(30),
+  DIGEST_TIME: timeOfDay('08:30'),
+  JOBS: flag,
   QUIET_HOURS_START: timeOfDay('22:00'),
   QUIET_HOURS_END: timeOfDay('07:00'),
   OPENAI_API_KEY: optionalText,
@@ -81,6 +85,7 @@ export interface Config {
   publicBaseUrl: string | undefined
   complaintClocks: { signForHours: number; handlingHours: number }
   quietHours: { start: string; end: string }
+  jobs: { enabled: boolean; remindUnacceptedMinutes: number; escalationAckMinutes: number; digestTime: string }
   /** A half-filled form is dropped after this long without a message. */
   conversationIdleMinutes: number
   llm: { apiKey: string; baseUrl: string | undefined; model: string; timeoutMs: number } | undefined
@@ -120,6 +125,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     complaintClocks: { signForHours: e.COMPLAINT_SIGN_HOURS, handlingHours: e.COMPLAINT_LIMIT_HOURS },
     quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,
+    jobs: {
+      enabled: e.JOBS ?? true,
+      remindUnacceptedMinutes: e.COMPLAINT_REMIND_AFTER_MINUTES,
+      escalationAckMinutes: e.ESCALATION_ACK_MINUTES,
+      digestTime: e.DIGEST_TIME,
+    },
     llm: e.OPENAI_API_KEY
       ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
       : undefined,

@@ -1,11 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
-import { complaints, hazards } from '../db/schema'
+import { complaints, escalations, hazards } from '../db/schema'
 import { COMPLAINT_STATUS_LABELS } from '../domain/complaint-lifecycle'
 import { RuleViolation } from '../domain/errors'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import type { Actor } from '../domain/roles'
 import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
+import { acknowledgeEscalation } from '../services/escalations'
 import type { PersonRow } from '../services/identities'
 import { handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { formatLocal, normaliseCode } from './format'
@@ -58,6 +59,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^(帮助|菜单|help|\?|？)$/i.test(input)) return [text(WORDING.help(person.role))]
   if (/^(查询|查)\s*(TS|YH|XC|DC)/i.test(input)) return [text(await describeRecord(turn, input))]
   if (/^(我的待办|待办)$/.test(input)) return [text(await listTodos(turn, actor))]
+  if (/^确认收到/.test(input)) return acknowledge(turn, actor, undefined, normaliseCode(input))
   if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)
   return (await handleForms(turn, person, turn.forms)) ?? [text(WORDING.notUnderstood)]
 }
@@ -106,9 +108,14 @@ async function listTodos(turn: Turn, actor: Actor): Promise<string> {
   return lines.join('\n')
 }
 
-/** Card buttons: `complaint.accept:<id>` signs for a complaint and turns the button into “已接收”. */
+/**
+ * Card buttons: `complaint.accept:<id>` signs for a complaint, `escalation.ack:<id>` acknowledges an
+ * escalation (确认收到) and stops its chain; the button then shows what was done.
+ */
 async function handleCardAction(turn: Turn, actor: Actor): Promise<Reply[]> {
   const key = turn.message.event?.key ?? ''
+  const ack = /^escalation\.ack:(\d+)$/.exec(key)
+  if (ack) return [...(await acknowledge(turn, actor, Number(ack[1]))), ...cardUpdate(turn, '已确认收到')]
   const match = /^complaint\.accept:(\d+)$/.exec(key)
   if (!match) return [text(WORDING.notUnderstood)]
   try {
@@ -118,23 +125,66 @@ async function handleCardAction(turn: Turn, actor: Actor): Promise<Reply[]> {
       command: { action: 'accept' },
       actor,
     })
-    const replies: Reply[] = [text(WORDING.cardAccepted(complaint.code))]
-    if (turn.message.event?.responseCode) {
-      replies.push({
-        message: {
-          type: 'card_update',
-          taskId: turn.message.event.taskId ?? '',
-          responseCode: turn.message.event.responseCode,
-          replaceText: '已接收',
-          userIds: [turn.message.sender.externalId],
-        },
-      })
-    }
-    return replies
+    return [text(WORDING.cardAccepted(complaint.code)), ...cardUpdate(turn, '已接收')]
   } catch (error) {
     if (error instanceof RuleViolation) return [text(error.message)]
     throw error
   }
+}
+
+function cardUpdate(turn: Turn, replaceText: string): Reply[] {
+  const event = turn.message.event
+  if (!event?.responseCode) return []
+  return [
+    {
+      message: {
+        type: 'card_update',
+        taskId: event.taskId ?? '',
+        responseCode: event.responseCode,
+        replaceText,
+        userIds: [turn.message.sender.externalId],
+      },
+    },
+  ]
+}
+
+/**
+ * 确认收到: by the card's escalation id; typed with a ticket number, that complaint's escalation; typed
+ * alone, every escalation still waiting for this person's acknowledgement.
+ */
+async function acknowledge(turn: Turn, actor: Actor, escalationId?: number, code?: string): Promise<Reply[]> {
+  if (actor.personId === null) return [text(WORDING.forbidden)]
+  const { db } = turn.ctx
+  let ids: number[]
+  if (escalationId !== undefined) {
+    ids = [escalationId]
+  } else {
+    const pending = await db
+      .select({ id: escalations.id, code: complaints.code })
+      .from(escalations)
+      .innerJoin(complaints, eq(complaints.id, escalations.subjectId))
+      .where(
+        and(
+          eq(escalations.subjectType, 'complaint'),
+          eq(escalations.notifiedPersonId, actor.personId),
+          isNull(escalations.ackAt),
+        ),
+      )
+    ids = pending.filter((p) => !code || p.code === code).map((p) => p.id)
+  }
+  if (ids.length === 0) return [text(code ? `您没有投诉 ${code} 的待确认升级提醒。` : '您当前没有待确认的升级提醒。')]
+  const codes: string[] = []
+  for (const id of ids) {
+    const row = await acknowledgeEscalation(turn.ctx, id, actor.personId)
+    if (!row) continue
+    const [complaint] = await db
+      .select({ code: complaints.code })
+      .from(complaints)
+      .where(eq(complaints.id, row.subjectId))
+    if (complaint) codes.push(complaint.code)
+  }
+  if (codes.length === 0) return [text('该提醒已确认或不是发给您的。')]
+  return [text(`已确认收到投诉 ${codes.join('、')} 的升级提醒，后续升级已停止。请督促责任单位尽快办理。`)]
 }
 
 function text(value: string): Reply {

@@ -114,3 +114,14 @@ export function datesBetween(start: IsoDate, endInclusive: IsoDate): IsoDate[] {
   for (let d = start; d <= endInclusive; d = addDays(d, 1)) dates.push(d)
   return dates
 }
+
+/** ISO week key of a local date, e.g. 2026-W48: weeks start on Monday and belong to the year of their Thursday. */
+export function isoWeekKey(date: IsoDate): string {
+  const { year, month, day } = parseIsoDate(date)
+  const d = new Date(Date.UTC(year, month - 1, day))
+  const weekday = d.getUTCDay() || 7
+  d.setUTCDate(d.getUTCDate() + 4 - weekday)
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1)
+  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7)
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
+}

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server'
 import { createApp } from '../app'
 import { bootstrap } from '../bootstrap'
 import { ConfigError, loadConfig } from '../config'
+import { startScheduler } from '../jobs/scheduler'
 import { createLogger } from '../logger'
 
 const OUTBOX_TICK_MS = 1000
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
       .catch((error: unknown) => logger.error('inbox sweep failed', { error }))
   }, INBOX_SWEEP_MS)
 
+  const scheduler = config.jobs.enabled ? startScheduler(services) : undefined
+
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
     logger.info('shutting down', { signal })
     clearInterval(outboxTimer)
     clearInterval(sweepTimer)
+    await scheduler?.stop()
     server.close()
     await runtime.close()
     process.exit(0)

@@ -14,6 +14,7 @@ export type ChatInput =
   | string
   | { kind: 'image'; mediaId?: string }
   | { kind: 'location'; latitude: number; longitude: number; label?: string }
+  | { kind: 'card'; key: string }
 
 export async function chat(services: Services, sender: string, input: ChatInput): Promise<string[]> {
   const base = {
@@ -24,16 +25,7 @@ export async function chat(services: Services, sender: string, input: ChatInput)
     chat: { type: 'private' as const, id: sender },
     at: services.clock.now(),
   }
-  const message: InboundMessage =
-    typeof input === 'string'
-      ? { ...base, kind: 'text', text: input }
-      : input.kind === 'image'
-        ? { ...base, kind: 'image', media: { mediaId: input.mediaId } }
-        : {
-            ...base,
-            kind: 'location',
-            location: { latitude: input.latitude, longitude: input.longitude, label: input.label },
-          }
+  const message: InboundMessage = toMessage(base, input)
   const { id } = await recordInbound(services.db, message)
   await services.inbound.process(id)
   const rows = await services.db
@@ -51,4 +43,20 @@ export function lastCode(replies: string[], prefix: 'YH' | 'TS' | 'XC' | 'DC'): 
   const code = replies.join('\n').match(new RegExp(`${prefix}\\d{8}-\\d{4}`))?.[0]
   if (!code) throw new Error(`no ${prefix} code in: ${replies.join(' | ')}`)
   return code
+}
+
+function toMessage(base: Omit<InboundMessage, 'kind'>, input: ChatInput): InboundMessage {
+  if (typeof input === 'string') return { ...base, kind: 'text', text: input }
+  switch (input.kind) {
+    case 'image':
+      return { ...base, kind: 'image', media: { mediaId: input.mediaId } }
+    case 'card':
+      return { ...base, kind: 'card_action', event: { name: 'template_card_event', key: input.key } }
+    case 'location':
+      return {
+        ...base,
+        kind: 'location',
+        location: { latitude: input.latitude, longitude: input.longitude, label: input.label },
+      }
+  }
 }

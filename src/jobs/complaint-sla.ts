@@ -1,0 +1,113 @@
+import { and, eq, inArray, lte } from 'drizzle-orm'
+import { formatLocal } from '../conversation/format'
+import { complaints, escalations } from '../db/schema'
+import { CATEGORY_LABELS } from '../domain/categories'
+import { ESCALATION_LEVEL_LABELS, type EscalationLevel, type SlaSettings, slaActions } from '../domain/complaint-sla'
+import { type QuietHours, releaseAt } from '../domain/quiet-hours'
+import { notifyOnce, sendToPeople } from '../messaging/notify'
+import type { ServiceContext } from '../services/context'
+import { bureauLeader, dutyOfficerAt, unitHandlers, unitLeader } from '../services/recipients'
+
+/**
+ * The 1-day complaint limit, enforced: reminders to the unit, then the escalation chain. Open complaints
+ * are claimed FOR UPDATE SKIP LOCKED, so a second replica running the same tick skips them; every message
+ * also has a unique key. Escalations of overdue complaints ignore quiet hours.
+ */
+export async function runComplaintSla(ctx: ServiceContext, settings: SlaSettings, quiet: QuietHours): Promise<number> {
+  const now = ctx.clock.now()
+  return ctx.db.transaction(async (tx) => {
+    const open = await tx
+      .select()
+      .from(complaints)
+      .where(
+        and(
+          inArray(complaints.status, ['received', 'assigned', 'accepted']),
+          lte(complaints.receivedAt, new Date(now.getTime() - Math.min(settings.unacceptedAfterMs, 60_000))),
+        ),
+      )
+      .for('update', { skipLocked: true })
+    let sent = 0
+    for (const complaint of open) {
+      const chain = await tx
+        .select()
+        .from(escalations)
+        .where(and(eq(escalations.subjectType, 'complaint'), eq(escalations.subjectId, complaint.id)))
+      for (const action of slaActions(complaint, chain, now, settings)) {
+        const due = formatLocal(complaint.dueAt, ctx.timeZone)
+        const what = `投诉 ${complaint.code}（${CATEGORY_LABELS[complaint.category]}）`
+        if (action.kind === 'escalate') {
+          sent += (await escalate(tx, complaint, action.level, now)) ? 1 : 0
+          continue
+        }
+        const recipients =
+          complaint.unitId === null
+            ? [await dutyOfficerAt(tx, now)].filter((x): x is number => x !== undefined)
+            : await unitHandlers(tx, complaint.unitId)
+        const text =
+          action.kind === 'remind_unaccepted'
+            ? `【待签收提醒】${what}尚未签收，请尽快签收办理，办理时限 ${due}。发送「签收 ${complaint.code}」签收。`
+            : `【即将超时】${what}将于 ${due} 到期（已过时限的75%），请尽快办理并回复结果。`
+        const ok = await notifyOnce(tx, now, {
+          subjectType: 'complaint',
+          subjectId: complaint.id,
+          kind: action.kind,
+          slot: action.slot,
+          personIds: recipients,
+          message: { type: 'text', text },
+          notBefore: releaseAt(now, quiet, ctx.timeZone),
+        })
+        if (ok) sent++
+      }
+    }
+    return sent
+  })
+}
+
+async function escalate(
+  tx: ServiceContext['db'],
+  complaint: typeof complaints.$inferSelect,
+  level: EscalationLevel,
+  now: Date,
+): Promise<boolean> {
+  const target =
+    level === 1
+      ? await dutyOfficerAt(tx, now)
+      : level === 2
+        ? await unitLeader(tx, complaint.unitId)
+        : await bureauLeader(tx)
+  const [row] = await tx
+    .insert(escalations)
+    .values({
+      subjectType: 'complaint',
+      subjectId: complaint.id,
+      level,
+      notifiedPersonId: target ?? null,
+      notifiedAt: now,
+    })
+    .onConflictDoNothing()
+    .returning()
+  if (!row) return false
+  // A level with nobody to tell is recorded and passed over at the next tick (its 30 minutes run at once).
+  if (target === undefined) {
+    await tx
+      .update(escalations)
+      .set({ notifiedAt: new Date(now.getTime() - 24 * 3_600_000) })
+      .where(eq(escalations.id, row.id))
+    return false
+  }
+  const overdue = Math.max(0, Math.round((now.getTime() - complaint.dueAt.getTime()) / 60_000))
+  await sendToPeople(
+    tx,
+    now,
+    [target],
+    {
+      type: 'card',
+      title: `【超时升级·${ESCALATION_LEVEL_LABELS[level]}】投诉 ${complaint.code}`,
+      description: `${CATEGORY_LABELS[complaint.category]}：${complaint.description.slice(0, 60)}\n已超过1天办理时限 ${overdue} 分钟，请督促责任单位办理。`,
+      taskId: `escalation-${row.id}`,
+      buttons: [{ key: `escalation.ack:${row.id}`, text: '确认收到', style: 1 }],
+    },
+    `escalation:${row.id}`,
+  )
+  return true
+}

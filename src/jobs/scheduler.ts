@@ -1,0 +1,89 @@
+import { schedule } from 'node-cron'
+import type { Services } from '../app-env'
+import { DEFAULT_SLA, type SlaSettings } from '../domain/complaint-sla'
+import { localParts } from '../domain/local-time'
+import type { QuietHours } from '../domain/quiet-hours'
+import { runComplaintSla } from './complaint-sla'
+import { runDailyDigest } from './daily-digest'
+import { runHazardReminders } from './hazard-reminders'
+
+/**
+ * The scheduled jobs and when they run (in the city's time zone). Every job decides from the clock what
+ * is due and sends each message once by its key, so running a tick twice, late, or on two replicas at
+ * once is harmless.
+ */
+export interface JobDefinition {
+  name: string
+  cron: string
+  description: string
+  run(services: Services): Promise<unknown>
+}
+
+export function jobSettings(services: Services): { sla: SlaSettings; quiet: QuietHours } {
+  const { jobs, quietHours } = services.config
+  return {
+    sla: {
+      ...DEFAULT_SLA,
+      unacceptedAfterMs: jobs.remindUnacceptedMinutes * 60_000,
+      ackTimeoutMs: jobs.escalationAckMinutes * 60_000,
+    },
+    quiet: quietHours,
+  }
+}
+
+export function jobDefinitions(services: Services): JobDefinition[] {
+  const [hour, minute] = services.config.jobs.digestTime.split(':').map(Number)
+  return [
+    {
+      name: 'complaint-sla',
+      cron: '* * * * *',
+      description: '投诉1日时限：未签收提醒、75%提醒、超时逐级升级（值班员→单位领导→局领导）',
+      run: (s) => runComplaintSla(s.ctx, jobSettings(s).sla, jobSettings(s).quiet),
+    },
+    {
+      name: 'hazard-reminders',
+      cron: '*/15 * * * *',
+      description: '隐患整改期限：到期前3天/1天、当天、超期每日；重大隐患超期报值班员和领导；挂牌督办每周',
+      run: (s) => runHazardReminders(s.ctx, jobSettings(s).quiet),
+    },
+    {
+      name: 'daily-digest',
+      cron: `${minute} ${hour} * * *`,
+      description: '领导日报：昨日巡查、隐患、投诉、升级情况',
+      run: (s) => runDailyDigest(s.ctx),
+    },
+  ]
+}
+
+/** One pass of every job that is due at the services' clock: what the simulator calls at each step. */
+export async function runTick(services: Services): Promise<void> {
+  const { sla, quiet } = jobSettings(services)
+  await runComplaintSla(services.ctx, sla, quiet)
+  await runHazardReminders(services.ctx, quiet)
+  const now = localParts(services.clock.now(), services.config.timeZone)
+  const [hour, minute] = services.config.jobs.digestTime.split(':').map(Number)
+  if (now.hour * 60 + now.minute >= (hour ?? 8) * 60 + (minute ?? 30)) await runDailyDigest(services.ctx)
+  await services.outbox.drain()
+}
+
+export function startScheduler(services: Services): { stop(): Promise<void> } {
+  const tasks = jobDefinitions(services).map((job) =>
+    schedule(
+      job.cron,
+      async () => {
+        try {
+          await job.run(services)
+          await services.outbox.runOnce()
+        } catch (error) {
+          services.logger.error('job failed', { job: job.name, error })
+        }
+      },
+      { timezone: services.config.timeZone, name: job.name, noOverlap: true },
+    ),
+  )
+  return {
+    async stop() {
+      for (const task of tasks) await task.stop()
+    },
+  }
+}

@@ -1,0 +1,100 @@
+import { eq, inArray } from 'drizzle-orm'
+import type { OutboundMessage, Recipient } from '../channels/types'
+import type { Database } from '../db/client'
+import { chatGroups, identities, notifications } from '../db/schema'
+import { enqueue } from './outbox'
+
+/**
+ * Sends a reminder exactly once: the notifications row keyed by (subject, kind, slot) is the claim, and
+ * the messages are enqueued in the same transaction. A second scheduler running the same tick — or the
+ * same tick run twice — finds the key taken and sends nothing.
+ */
+export interface Notice {
+  subjectType: string
+  subjectId: string | number
+  kind: string
+  slot: string
+  personIds: number[]
+  message: OutboundMessage
+  /** Routine reminders inside quiet hours wait until this time. */
+  notBefore?: Date
+}
+
+export async function notifyOnce(db: Database, now: Date, notice: Notice): Promise<boolean> {
+  const people = [...new Set(notice.personIds)]
+  if (people.length === 0) return false
+  const [claimed] = await db
+    .insert(notifications)
+    .values({
+      subjectType: notice.subjectType,
+      subjectId: String(notice.subjectId),
+      kind: notice.kind,
+      slot: notice.slot,
+      recipientId: people[0],
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: notifications.id })
+  if (!claimed) return false
+  await sendToPeople(db, now, people, notice.message, `notice:${claimed.id}`, notice.notBefore)
+  return true
+}
+
+/** Every chat identity a person is bound on (the Official Account is for citizens, not staff). */
+export async function sendToPeople(
+  db: Database,
+  now: Date,
+  personIds: number[],
+  message: OutboundMessage,
+  keyPrefix: string,
+  notBefore?: Date,
+): Promise<number> {
+  if (personIds.length === 0) return 0
+  const targets = await db.select().from(identities).where(inArray(identities.personId, personIds))
+  let sent = 0
+  for (const identity of targets) {
+    if (identity.channel === 'mp' || identity.channel === 'wecom-robot') continue
+    const recipient: Recipient = { kind: 'user', externalId: identity.externalId }
+    await enqueue(db, now, {
+      channel: identity.channel,
+      botId: identity.botId,
+      recipient,
+      message,
+      dedupeKey: `${keyPrefix}:${identity.id}`,
+      notBefore,
+    })
+    sent++
+  }
+  return sent
+}
+
+/** Posts to group chats: through a group robot's webhook, or the app/robot chat id. */
+export async function postToGroups(
+  db: Database,
+  now: Date,
+  groups: (typeof chatGroups.$inferSelect)[],
+  message: OutboundMessage,
+  keyPrefix: string,
+  notBefore?: Date,
+): Promise<number> {
+  for (const group of groups) {
+    const recipient: Recipient = group.webhookUrl
+      ? { kind: 'webhook', url: group.webhookUrl, secretEnv: group.secretEnv ?? undefined }
+      : { kind: 'group', chatId: group.externalId ?? '' }
+    const channel = group.webhookUrl && group.channel === 'wecom' ? 'wecom-robot' : group.channel
+    await enqueue(db, now, {
+      channel,
+      botId: group.botId,
+      recipient,
+      message,
+      dedupeKey: `${keyPrefix}:group:${group.id}`,
+      notBefore,
+    })
+  }
+  return groups.length
+}
+
+export async function groupById(db: Database, id: number) {
+  const [group] = await db.select().from(chatGroups).where(eq(chatGroups.id, id))
+  return group
+}
