@@ -39,6 +39,7 @@ const EnvSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   MEDIA_DIR: optionalText,
+  REPORTS_DIR: optionalText,
   TIME_ZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai'),
   DEMO: flag,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -80,6 +81,8 @@ export interface Config {
   timeZone: string
   /** Where received photos and files are kept; defaults to <DATA_DIR>/media. */
   mediaDir: string
+  /** Where generated report files (XLSX) are kept; defaults to <DATA_DIR>/reports. */
+  reportsDir: string
   demo: boolean
   logLevel: 'debug' | 'info' | 'warn' | 'error'
   publicBaseUrl: string | undefined
@@ -118,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
     timeZone: e.TIME_ZONE,
     mediaDir: e.MEDIA_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/media`,
+    reportsDir: e.REPORTS_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/reports`,
     // Demo mode is the default exactly when no chat platform is configured: a newcomer sees a working product.
     demo: e.DEMO ?? !anyPlatform,
     logLevel: e.LOG_LEVEL,

@@ -4,10 +4,12 @@ import { complaints, escalations, hazards } from '../db/schema'
 import { COMPLAINT_STATUS_LABELS } from '../domain/complaint-lifecycle'
 import { RuleViolation } from '../domain/errors'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
+import { REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
 import type { Actor } from '../domain/roles'
 import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
 import { acknowledgeEscalation } from '../services/escalations'
 import type { PersonRow } from '../services/identities'
+import { latestOpenReport, submitReport } from '../services/reports'
 import { handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
@@ -59,6 +61,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^(帮助|菜单|help|\?|？)$/i.test(input)) return [text(WORDING.help(person.role))]
   if (/^(查询|查)\s*(TS|YH|XC|DC)/i.test(input)) return [text(await describeRecord(turn, input))]
   if (/^(我的待办|待办)$/.test(input)) return [text(await listTodos(turn, actor))]
+  const report = /^上报(周报|月报|季报|通报)/.exec(input)
+  if (report) return submitTyped(turn, actor, report[1] as string)
   if (/^确认收到/.test(input)) return acknowledge(turn, actor, undefined, normaliseCode(input))
   if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)
   return (await handleForms(turn, person, turn.forms)) ?? [text(WORDING.notUnderstood)]
@@ -114,6 +118,12 @@ async function listTodos(turn: Turn, actor: Actor): Promise<string> {
  */
 async function handleCardAction(turn: Turn, actor: Actor): Promise<Reply[]> {
   const key = turn.message.event?.key ?? ''
+  const submit = /^report\.submit:(\d+)$/.exec(key)
+  if (submit) {
+    const report = await submitReport(turn.ctx, Number(submit[1]), actor.role === 'admin' ? null : actor.unitId)
+    if (!report) return [text(WORDING.forbidden)]
+    return [text(`已上报（${report.periodStart} 起的报表）。`), ...cardUpdate(turn, '已上报')]
+  }
   const ack = /^escalation\.ack:(\d+)$/.exec(key)
   if (ack) return [...(await acknowledge(turn, actor, Number(ack[1]))), ...cardUpdate(turn, '已确认收到')]
   const match = /^complaint\.accept:(\d+)$/.exec(key)
@@ -130,6 +140,22 @@ async function handleCardAction(turn: Turn, actor: Actor): Promise<Reply[]> {
     if (error instanceof RuleViolation) return [text(error.message)]
     throw error
   }
+}
+
+const REPORT_WORDS: Record<string, ReportKind> = {
+  周报: 'weekly',
+  月报: 'monthly',
+  季报: 'quarterly',
+  通报: 'bulletin',
+}
+
+async function submitTyped(turn: Turn, actor: Actor, word: string): Promise<Reply[]> {
+  const kind = REPORT_WORDS[word]
+  if (!kind || actor.unitId === null) return [text(WORDING.forbidden)]
+  const open = await latestOpenReport(turn.ctx, actor.unitId, kind)
+  if (!open) return [text(`您单位当前没有待上报的${REPORT_KIND_LABELS[kind]}。`)]
+  await submitReport(turn.ctx, open.id, actor.unitId)
+  return [text(`已上报${REPORT_KIND_LABELS[kind]}（${open.periodStart} 至 ${open.periodEnd}）。`)]
 }
 
 function cardUpdate(turn: Turn, replaceText: string): Reply[] {

@@ -6,6 +6,7 @@ import type { QuietHours } from '../domain/quiet-hours'
 import { runComplaintSla } from './complaint-sla'
 import { runDailyDigest } from './daily-digest'
 import { runHazardReminders } from './hazard-reminders'
+import { runPeriodicReports } from './periodic-reports'
 
 /**
  * The scheduled jobs and when they run (in the city's time zone). Every job decides from the clock what
@@ -47,6 +48,12 @@ export function jobDefinitions(services: Services): JobDefinition[] {
       run: (s) => runHazardReminders(s.ctx, jobSettings(s).quiet),
     },
     {
+      name: 'periodic-reports',
+      cron: '5 * * * *',
+      description: '法定报表：周报（巡查单位）、月/季报和季度通报（督查单位）自动生成XLSX、确认上报、到期提醒',
+      run: (s) => runPeriodicReports(s.ctx, s.config.reportsDir, jobSettings(s).quiet),
+    },
+    {
       name: 'daily-digest',
       cron: `${minute} ${hour} * * *`,
       description: '领导日报：昨日巡查、隐患、投诉、升级情况',
@@ -60,6 +67,7 @@ export async function runTick(services: Services): Promise<void> {
   const { sla, quiet } = jobSettings(services)
   await runComplaintSla(services.ctx, sla, quiet)
   await runHazardReminders(services.ctx, quiet)
+  await runPeriodicReports(services.ctx, services.config.reportsDir, quiet)
   const now = localParts(services.clock.now(), services.config.timeZone)
   const [hour, minute] = services.config.jobs.digestTime.split(':').map(Number)
   if (now.hour * 60 + now.minute >= (hour ?? 8) * 60 + (minute ?? 30)) await runDailyDigest(services.ctx)

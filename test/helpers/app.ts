@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createApp } from '../../src/app'
 import type { Services } from '../../src/app-env'
 import { loadPlatformBots } from '../../src/channels/bots'
@@ -10,7 +12,14 @@ import { TEST_TIME_ZONE } from './db'
 
 /** The real app and services over a test database, with an injected clock and environment. */
 export function testApp(handle: DatabaseHandle, clock: Clock, env: Record<string, string> = {}) {
-  const fullEnv = { DEMO: '1', TIME_ZONE: TEST_TIME_ZONE, ...env }
+  const scratch = join(tmpdir(), `xunan-test-${process.pid}`)
+  const fullEnv = {
+    DEMO: '1',
+    TIME_ZONE: TEST_TIME_ZONE,
+    MEDIA_DIR: join(scratch, 'media'),
+    REPORTS_DIR: join(scratch, 'reports'),
+    ...env,
+  }
   const config = loadConfig(fullEnv)
   const services: Services = createServices({
     config,

@@ -1,0 +1,100 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { and, desc, eq, isNull } from 'drizzle-orm'
+import { formatLocal } from '../conversation/format'
+import { periodicReports, units } from '../db/schema'
+import { REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
+import type { Period } from '../domain/periods'
+import { renderReportMarkdown } from '../reports/markdown'
+import type { ReportContent } from '../reports/report-content'
+import { buildReportWorkbook } from '../reports/xlsx'
+import type { ServiceContext } from './context'
+import { periodFigures, unitScore } from './figures'
+
+export type PeriodicReportRow = typeof periodicReports.$inferSelect
+
+/** Figures for a unit's report: its own for a weekly report; every patrol unit's for the city-wide forms. */
+export async function reportContent(
+  ctx: ServiceContext,
+  kind: ReportKind,
+  unitId: number,
+  period: Period,
+): Promise<ReportContent> {
+  const allUnits = await ctx.db.select().from(units).where(eq(units.active, true)).orderBy(units.id)
+  const owner = allUnits.find((u) => u.id === unitId)
+  const generatedAt = formatLocal(ctx.clock.now(), ctx.timeZone)
+  const title = `安全生产巡查${REPORT_KIND_LABELS[kind]}`
+  if (kind === 'weekly') {
+    const figures = await periodFigures(ctx.db, period, unitId)
+    return {
+      kind,
+      title,
+      unitName: owner?.name ?? '',
+      periodLabel: period.label,
+      rows: [{ unit: owner?.name ?? '', figures }],
+      totals: figures,
+      generatedAt,
+    }
+  }
+  const patrolUnits = allUnits.filter((u) => u.kind === 'patrol')
+  const rows = []
+  const scores = []
+  for (const unit of patrolUnits) {
+    rows.push({ unit: unit.name, figures: await periodFigures(ctx.db, period, unit.id) })
+    scores.push({ unit: unit.name, score: await unitScore(ctx, unit.id, period) })
+  }
+  return {
+    kind,
+    title,
+    unitName: owner?.name ?? '',
+    periodLabel: period.label,
+    rows,
+    totals: await periodFigures(ctx.db, period),
+    scores,
+    generatedAt,
+  }
+}
+
+/** Writes the XLSX next to the others and returns its path. */
+export async function writeReportFile(directory: string, name: string, content: ReportContent): Promise<string> {
+  await mkdir(directory, { recursive: true })
+  const path = join(directory, `${name}.xlsx`)
+  await writeFile(path, await buildReportWorkbook(content))
+  return path
+}
+
+export function reportMarkdown(content: ReportContent): string {
+  return renderReportMarkdown(content)
+}
+
+/** The unit confirms its report: submitted now, unless it already was. */
+export async function submitReport(
+  ctx: ServiceContext,
+  reportId: number,
+  unitId: number | null,
+): Promise<PeriodicReportRow | undefined> {
+  const [row] = await ctx.db.select().from(periodicReports).where(eq(periodicReports.id, reportId))
+  if (!row || (unitId !== null && row.unitId !== unitId)) return undefined
+  if (row.submittedAt) return row
+  const [updated] = await ctx.db
+    .update(periodicReports)
+    .set({ submittedAt: ctx.clock.now() })
+    .where(and(eq(periodicReports.id, reportId), isNull(periodicReports.submittedAt)))
+    .returning()
+  return updated ?? row
+}
+
+/** The newest unsubmitted report of a kind for a unit (for the typed command 上报周报). */
+export async function latestOpenReport(
+  ctx: ServiceContext,
+  unitId: number,
+  kind: ReportKind,
+): Promise<PeriodicReportRow | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(periodicReports)
+    .where(and(eq(periodicReports.unitId, unitId), eq(periodicReports.kind, kind), isNull(periodicReports.submittedAt)))
+    .orderBy(desc(periodicReports.periodStart))
+    .limit(1)
+  return row
+}

@@ -1,0 +1,255 @@
+import { and, eq } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { periodicReports } from '../../src/db/schema'
+import { HOUR_MS, ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { periodOfDate } from '../../src/domain/periods'
+import { runPeriodicReports } from '../../src/jobs/periodic-reports'
+import { jobSettings } from '../../src/jobs/scheduler'
+import { unitScore } from '../../src/services/figures'
+import { applyHazardCommand } from '../../src/services/hazards'
+import { recordPatrol } from '../../src/services/patrols'
+import { testApp } from '../helpers/app'
+import { chat } from '../helpers/chat'
+import { type CityLookup, loadCity } from '../helpers/city'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+const TZ = TEST_TIME_ZONE
+// National Day 2025: the week of Mon Sep 29 – Sun Oct 5 has only two working days, and Oct 6–8 are holidays too.
+const clock = new ManualClock(zonedInstant('2025-09-29', TZ, 8))
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+let city: CityLookup
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  harness = testApp(database, clock)
+  city = await loadCity(database.db)
+})
+afterAll(async () => database?.drop())
+
+const patrolsInWeek = [
+  { day: '2025-09-29', staff: 2, vehicles: 1, hazards: ['井盖缺失', '路面塌陷严重'] },
+  { day: '2025-09-30', staff: 3, vehicles: 2, hazards: ['护栏松动'] },
+]
+
+async function readSheet(path: string, name: string): Promise<(string | number | null)[][]> {
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile(path)
+  const sheet = book.getWorksheet(name)
+  if (!sheet) throw new Error(`no sheet ${name}`)
+  const rows: (string | number | null)[][] = []
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    rows.push((row.values as (string | number | null)[]).slice(1))
+  })
+  return rows
+}
+
+describe('weekly report over the National Day holiday', () => {
+  it('is drafted after the week, due on the first working day after it, with the ledger’s figures in the XLSX', async () => {
+    const shizheng = city.unit('shizheng')
+    const staff = city.actor('张伟')
+    let firstHazardId = 0
+    for (const p of patrolsInWeek) {
+      clock.set(zonedInstant(p.day, TZ, 12))
+      const saved = await recordPatrol({
+        ctx: harness.services.ctx,
+        input: {
+          unitId: shizheng,
+          startedAt: zonedInstant(p.day, TZ, 9),
+          endedAt: zonedInstant(p.day, TZ, 11),
+          area: '柳叶湖大道',
+          patrollers: '张伟',
+          staffCount: p.staff,
+          vehicleCount: p.vehicles,
+          hazards: p.hazards.map((d) => ({
+            description: d,
+            category: 'road_municipal' as const,
+            level: d.includes('严重') ? ('major' as const) : ('general' as const),
+          })),
+        },
+        actor: staff,
+      })
+      firstHazardId ||= saved.hazards[0]?.id ?? 0
+    }
+    // One hazard is rectified and closed within the week.
+    await applyHazardCommand({
+      ctx: harness.services.ctx,
+      hazardId: firstHazardId,
+      command: { action: 'report_rectification', note: '已补装' },
+      actor: city.actor('李娜'),
+    })
+    await applyHazardCommand({
+      ctx: harness.services.ctx,
+      hazardId: firstHazardId,
+      command: { action: 'verify_pass' },
+      actor: city.actor('陈刚'),
+    })
+
+    clock.set(zonedInstant('2025-10-06', TZ, 9))
+    const drafted = await runPeriodicReports(
+      harness.services.ctx,
+      harness.services.config.reportsDir,
+      jobSettings(harness.services).quiet,
+    )
+    expect(drafted).toBeGreaterThan(0)
+    const [weekly] = await database.db
+      .select()
+      .from(periodicReports)
+      .where(
+        and(
+          eq(periodicReports.kind, 'weekly'),
+          eq(periodicReports.unitId, shizheng),
+          eq(periodicReports.periodStart, '2025-09-29'),
+        ),
+      )
+    expect(weekly).toBeDefined()
+    // Oct 6–8 are holidays: due at the end of Thursday Oct 9.
+    expect(weekly?.dueAt.toISOString()).toBe(new Date(zonedInstant('2025-10-10', TZ).getTime() - 1).toISOString())
+
+    // Independently: 2 patrols, 5 staff, 3 vehicles, 3 hazards (2 general, 1 major), 1 rectified.
+    const staffTotal = patrolsInWeek.reduce((n, p) => n + p.staff, 0)
+    const vehicleTotal = patrolsInWeek.reduce((n, p) => n + p.vehicles, 0)
+    const hazardTotal = patrolsInWeek.reduce((n, p) => n + p.hazards.length, 0)
+    const rows = await readSheet(weekly?.filePath ?? '', '报表')
+    expect(String(rows[0]?.[0])).toBe('安全生产巡查周报表')
+    expect(String(rows[1]?.[0])).toContain('统计周期：2025-09-29 至 2025-10-05')
+    expect(rows[2]).toEqual([
+      '单位',
+      '巡查次数',
+      '出动人次',
+      '出动台次',
+      '发现隐患',
+      '一般隐患',
+      '重大隐患',
+      '已整改',
+      '整改率',
+      '挂牌督办',
+    ])
+    expect(rows[3]).toEqual([
+      '市政建设总公司',
+      patrolsInWeek.length,
+      staffTotal,
+      vehicleTotal,
+      hazardTotal,
+      2,
+      1,
+      1,
+      `${((1 / hazardTotal) * 100).toFixed(1)}%`,
+      0,
+    ])
+    const list = await readSheet(weekly?.filePath ?? '', '主要隐患清单')
+    expect(list.slice(3).map((r) => r[2])).toEqual(['路面塌陷严重', '井盖缺失', '护栏松动'])
+  })
+
+  it('is submitted from chat, and a second run drafts nothing new', async () => {
+    const reply = await chat(harness.services, 'demo:handler', '上报周报')
+    expect(reply[0]).toContain('已上报周报表（2025-09-29 至 2025-10-05）')
+    const [weekly] = await database.db
+      .select()
+      .from(periodicReports)
+      .where(and(eq(periodicReports.kind, 'weekly'), eq(periodicReports.unitId, city.unit('shizheng'))))
+    expect(weekly?.submittedAt).toEqual(clock.now())
+    expect(
+      await runPeriodicReports(
+        harness.services.ctx,
+        harness.services.config.reportsDir,
+        jobSettings(harness.services).quiet,
+      ),
+    ).toBe(0)
+  })
+})
+
+describe('city-wide monthly report and the score', () => {
+  it('puts every patrol unit, the special-campaign table and the score sheet in the monthly XLSX', async () => {
+    clock.set(zonedInstant('2025-11-03', TZ, 9))
+    await runPeriodicReports(
+      harness.services.ctx,
+      harness.services.config.reportsDir,
+      jobSettings(harness.services).quiet,
+    )
+    const [monthly] = await database.db
+      .select()
+      .from(periodicReports)
+      .where(and(eq(periodicReports.kind, 'monthly'), eq(periodicReports.periodStart, '2025-10-01')))
+    expect(monthly?.unitId).toBe(city.unit('anjianke'))
+    const rows = await readSheet(monthly?.filePath ?? '', '报表')
+    expect(rows.slice(3).map((r) => r[0])).toEqual([
+      '质安处',
+      '桥管处',
+      '燃气办',
+      '市政建设总公司',
+      '道管处',
+      '园林局',
+      '房管局',
+      '自来水公司',
+      '合计',
+    ])
+    const campaign = await readSheet(monthly?.filePath ?? '', '专项整治统计表')
+    expect(campaign[2]).toEqual(['隐患等级', '排查（项）', '已治理（项）', '整改率', '挂牌督办（项）'])
+    const scores = await readSheet(monthly?.filePath ?? '', '考核')
+    expect(scores[2]).toEqual(['单位', '得分', '扣分', '扣分原因'])
+    expect(scores.slice(3)).toHaveLength(8)
+  })
+
+  it('deducts 5 points for a weekly report left unsubmitted past its due time', async () => {
+    const shizheng = city.unit('shizheng')
+    // The week of Oct 13–19 was drafted on the Monday run; nobody confirmed it before Monday Oct 20 ended.
+    clock.set(zonedInstant('2025-10-20', TZ, 9))
+    await runPeriodicReports(
+      harness.services.ctx,
+      harness.services.config.reportsDir,
+      jobSettings(harness.services).quiet,
+    )
+    clock.set(zonedInstant('2025-10-21', TZ, 9))
+    await runPeriodicReports(
+      harness.services.ctx,
+      harness.services.config.reportsDir,
+      jobSettings(harness.services).quiet,
+    )
+    clock.set(zonedInstant('2025-11-05', TZ, 9))
+    const score = await unitScore(harness.services.ctx, shizheng, periodOfDate('month', '2025-10-15', TZ))
+    const missing = score.deductions.filter((d) => d.rule === 'missing_report')
+    expect(missing).toHaveLength(1)
+    expect(missing[0]).toMatchObject({ points: 5, ref: '2025-10-13起' })
+    expect(missing[0]?.reason).toContain('周报表未上报')
+  })
+
+  it('reminds on the due day when a report is still open', async () => {
+    clock.set(zonedInstant('2025-10-27', TZ, 10))
+    await runPeriodicReports(
+      harness.services.ctx,
+      harness.services.config.reportsDir,
+      jobSettings(harness.services).quiet,
+    )
+    clock.set(new Date(clock.now().getTime() + HOUR_MS))
+    await runPeriodicReports(
+      harness.services.ctx,
+      harness.services.config.reportsDir,
+      jobSettings(harness.services).quiet,
+    )
+    const { notifications, outbox } = await import('../../src/db/schema')
+    const [report] = await database.db
+      .select()
+      .from(periodicReports)
+      .where(
+        and(
+          eq(periodicReports.kind, 'weekly'),
+          eq(periodicReports.unitId, city.unit('shizheng')),
+          eq(periodicReports.periodStart, '2025-10-20'),
+        ),
+      )
+    const claims = await database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.subjectType, 'report'), eq(notifications.subjectId, String(report?.id))))
+    expect(claims.map((c) => [c.kind, c.slot])).toEqual([['report_due', '2025-10-27']])
+    const sent = await database.db.select().from(outbox)
+    const reminders = sent.filter((r) => r.dedupeKey?.startsWith(`notice:${claims[0]?.id}:`))
+    // One reminder, to each person responsible (the unit's handler and its leader).
+    expect(reminders.length).toBe(2)
+    expect(JSON.stringify(reminders[0]?.message)).toContain('报表到期提醒')
+  })
+})
