@@ -112,6 +112,35 @@ export async function buildReportWorkbook(content: ReportContent): Promise<Buffe
       ],
     )
   }
+  if (content.patrols) {
+    const sheet = book.addWorksheet('日巡查工作记录')
+    titled(sheet, '日巡查工作记录', `巡查单位：${content.unitName}    统计周期：${content.periodLabel}`, 9)
+    table(
+      sheet,
+      ['日期', '巡查时间', '巡查路段/项目', '巡查人员', '出动人次', '出动台次', '发现隐患', '处理情况', '带队人'],
+      content.patrols.map((p) => [
+        p.date,
+        p.time,
+        p.area,
+        p.patrollers,
+        p.staff,
+        p.vehicles,
+        p.hazards,
+        p.handling,
+        p.leader,
+      ]),
+    )
+    sheet.getColumn(7).width = 40
+  }
+  if (content.supervisions) {
+    const sheet = book.addWorksheet('督查记录表')
+    titled(sheet, '督查记录表', `督查单位：${content.unitName}    统计周期：${content.periodLabel}`, 7)
+    table(
+      sheet,
+      ['督查时间', '被督查单位', '带队领导', '督查人员', '督查事项', '存在的主要问题', '整改要求'],
+      content.supervisions.map((v) => [v.date, v.inspected, v.lead, v.members, v.matters, v.problems, v.requirements]),
+    )
+  }
   if (content.scores) {
     const scores = book.addWorksheet('考核')
     titled(scores, '安全生产巡查工作考核表', `考核周期：${content.periodLabel}（满分100分）`, 4)

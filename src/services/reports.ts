@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { and, desc, eq, isNull } from 'drizzle-orm'
+import { and, between, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
-import { periodicReports, units } from '../db/schema'
+import { hazards, patrols, periodicReports, supervisions, units } from '../db/schema'
 import { REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
 import type { Period } from '../domain/periods'
 import { renderReportMarkdown } from '../reports/markdown'
@@ -33,6 +33,7 @@ export async function reportContent(
       periodLabel: period.label,
       rows: [{ unit: owner?.name ?? '', figures }],
       totals: figures,
+      patrols: await patrolSheet(ctx, unitId, period),
       generatedAt,
     }
   }
@@ -51,8 +52,77 @@ export async function reportContent(
     rows,
     totals: await periodFigures(ctx.db, period),
     scores,
+    supervisions: await supervisionSheet(ctx, unitId, period, allUnits),
     generatedAt,
   }
+}
+
+async function patrolSheet(
+  ctx: ServiceContext,
+  unitId: number,
+  period: Period,
+): Promise<NonNullable<ReportContent['patrols']>> {
+  const rows = await ctx.db
+    .select()
+    .from(patrols)
+    .where(
+      and(
+        eq(patrols.unitId, unitId),
+        between(patrols.startedAt, period.startAt, period.endAt),
+        isNull(patrols.voidedAt),
+      ),
+    )
+    .orderBy(patrols.startedAt)
+  const found = rows.length
+    ? await ctx.db
+        .select({ patrolId: hazards.patrolId, code: hazards.code, description: hazards.description })
+        .from(hazards)
+        .where(
+          inArray(
+            hazards.patrolId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : []
+  return rows.map((p) => {
+    const start = formatLocal(p.startedAt, ctx.timeZone)
+    const list = found.filter((h) => h.patrolId === p.id)
+    return {
+      date: start.split(' ')[0] ?? start,
+      time: `${start.split(' ')[1] ?? ''}–${formatLocal(p.endedAt, ctx.timeZone).split(' ')[1] ?? ''}`,
+      area: p.area,
+      patrollers: p.patrollers,
+      staff: p.staffCount,
+      vehicles: p.vehicleCount,
+      hazards: list.length ? list.map((h) => `${h.code} ${h.description}`).join('；') : '无',
+      handling: p.handlingResult ?? '',
+      leader: p.teamLeader ?? '',
+    }
+  })
+}
+
+async function supervisionSheet(
+  ctx: ServiceContext,
+  unitId: number,
+  period: Period,
+  allUnits: { id: number; name: string }[],
+): Promise<NonNullable<ReportContent['supervisions']>> {
+  const rows = await ctx.db
+    .select()
+    .from(supervisions)
+    .where(
+      and(eq(supervisions.supervisorUnitId, unitId), between(supervisions.inspectedAt, period.startAt, period.endAt)),
+    )
+    .orderBy(supervisions.inspectedAt)
+  return rows.map((v) => ({
+    date: formatLocal(v.inspectedAt, ctx.timeZone),
+    inspected: allUnits.find((u) => u.id === v.inspectedUnitId)?.name ?? '',
+    lead: v.lead,
+    members: v.members ?? '',
+    matters: v.matters,
+    problems: v.problems ?? '无',
+    requirements: v.requirements ?? '无',
+  }))
 }
 
 /** Writes the XLSX next to the others and returns its path. */

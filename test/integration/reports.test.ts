@@ -140,6 +140,12 @@ describe('weekly report over the National Day holiday', () => {
       `${((1 / hazardTotal) * 100).toFixed(1)}%`,
       0,
     ])
+    const daily = await readSheet(weekly?.filePath ?? '', '日巡查工作记录')
+    expect(daily[2]?.slice(0, 4)).toEqual(['日期', '巡查时间', '巡查路段/项目', '巡查人员'])
+    expect(daily.slice(3).map((r) => [r[0], r[1], r[4], r[5]])).toEqual([
+      ['9月29日', '09:00–11:00', 2, 1],
+      ['9月30日', '09:00–11:00', 3, 2],
+    ])
     const list = await readSheet(weekly?.filePath ?? '', '主要隐患清单')
     expect(list.slice(3).map((r) => r[2])).toEqual(['路面塌陷严重', '井盖缺失', '护栏松动'])
   })
@@ -189,6 +195,15 @@ describe('city-wide monthly report and the score', () => {
     ])
     const campaign = await readSheet(monthly?.filePath ?? '', '专项整治统计表')
     expect(campaign[2]).toEqual(['隐患等级', '排查（项）', '已治理（项）', '整改率', '挂牌督办（项）'])
+    const sheets = new ExcelJS.Workbook()
+    await sheets.xlsx.readFile(monthly?.filePath ?? '')
+    expect(sheets.worksheets.map((w) => w.name)).toEqual([
+      '报表',
+      '主要隐患清单',
+      '专项整治统计表',
+      '督查记录表',
+      '考核',
+    ])
     const scores = await readSheet(monthly?.filePath ?? '', '考核')
     expect(scores[2]).toEqual(['单位', '得分', '扣分', '扣分原因'])
     expect(scores.slice(3)).toHaveLength(8)
