@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
-import { complaints, escalations, hazards } from '../db/schema'
+import { complaints, escalations, hazards, patrols } from '../db/schema'
 import { COMPLAINT_STATUS_LABELS } from '../domain/complaint-lifecycle'
 import { RuleViolation } from '../domain/errors'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
@@ -61,6 +61,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^(帮助|菜单|help|\?|？)$/i.test(input)) return [text(WORDING.help(person.role))]
   if (/^(查询|查)\s*(TS|YH|XC|DC)/i.test(input)) return [text(await describeRecord(turn, input))]
   if (/^(我的待办|待办)$/.test(input)) return [text(await listTodos(turn, actor))]
+  const written = /^提交(处置报告|巡查报告)\s*(.*)$/.exec(input)
+  if (written)
+    return submitWrittenReport(turn, actor, written[1] === '处置报告' ? 'emergency' : 'team', written[2] ?? '')
   const report = /^上报(周报|月报|季报|通报)/.exec(input)
   if (report) return submitTyped(turn, actor, report[1] as string)
   if (/^确认收到/.test(input)) return acknowledge(turn, actor, undefined, normaliseCode(input))
@@ -140,6 +143,40 @@ async function handleCardAction(turn: Turn, actor: Actor): Promise<Reply[]> {
     if (error instanceof RuleViolation) return [text(error.message)]
     throw error
   }
+}
+
+/** 提交处置报告 YH… / 提交巡查报告 XC…: the written report after an emergency disposal or a team patrol. */
+async function submitWrittenReport(
+  turn: Turn,
+  actor: Actor,
+  kind: 'emergency' | 'team',
+  rest: string,
+): Promise<Reply[]> {
+  const code = normaliseCode(rest)
+  const { db } = turn.ctx
+  const now = turn.ctx.clock.now()
+  const mayAct = (unitIds: (number | null)[]) =>
+    actor.role === 'admin' || actor.role === 'supervisor' || unitIds.includes(actor.unitId)
+  if (kind === 'emergency') {
+    if (!code?.startsWith('YH')) return [text('请附上隐患编号，例如：提交处置报告 YH20261123-0001')]
+    const [hazard] = await db.select().from(hazards).where(eq(hazards.code, code))
+    if (!hazard?.emergencyReportDueAt) return [text(`隐患 ${code} 没有待提交的应急处置报告。`)]
+    if (!mayAct([hazard.foundByUnitId, hazard.unitId])) return [text(WORDING.forbidden)]
+    await db
+      .update(hazards)
+      .set({ emergencyReportSubmittedAt: now })
+      .where(and(eq(hazards.id, hazard.id), isNull(hazards.emergencyReportSubmittedAt)))
+    return [text(`已登记隐患 ${code} 的应急处置书面报告。`)]
+  }
+  if (!code?.startsWith('XC')) return [text('请附上巡查编号，例如：提交巡查报告 XC20261123-0001')]
+  const [patrol] = await db.select().from(patrols).where(eq(patrols.code, code))
+  if (!patrol?.reportDueAt) return [text(`巡查 ${code} 没有待提交的巡查组报告。`)]
+  if (!mayAct([patrol.unitId])) return [text(WORDING.forbidden)]
+  await db
+    .update(patrols)
+    .set({ reportSubmittedAt: now })
+    .where(and(eq(patrols.id, patrol.id), isNull(patrols.reportSubmittedAt)))
+  return [text(`已登记巡查 ${code} 的巡查组报告。`)]
 }
 
 const REPORT_WORDS: Record<string, ReportKind> = {

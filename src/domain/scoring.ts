@@ -31,7 +31,7 @@ export interface UnitScoreFacts {
   ledgerDays: ReadonlySet<IsoDate>
   /** Statutory reports that fell due in the period. */
   reports: readonly {
-    kind: 'weekly' | 'monthly' | 'quarterly'
+    kind: ScoredReportKind
     periodLabel: string
     dueAt: Date
     submittedAt: Date | null
@@ -53,7 +53,15 @@ export interface UnitScore {
   deductions: Deduction[]
 }
 
-const REPORT_LABELS = { weekly: '周报表', monthly: '月报表', quarterly: '季报表' } as const
+const REPORT_LABELS = {
+  weekly: '周报表',
+  monthly: '月报表',
+  quarterly: '季报表',
+  bulletin: '季度通报',
+  emergency: '应急处置书面报告',
+  team: '巡查组报告',
+} as const
+export type ScoredReportKind = keyof typeof REPORT_LABELS
 
 export function computeUnitScore(facts: UnitScoreFacts, now: Date): UnitScore {
   const deductions: Deduction[] = []

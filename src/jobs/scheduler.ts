@@ -5,7 +5,9 @@ import { localParts } from '../domain/local-time'
 import type { QuietHours } from '../domain/quiet-hours'
 import { runComplaintSla } from './complaint-sla'
 import { runDailyDigest } from './daily-digest'
+import { runWeeklyGroupSummaries } from './group-summaries'
 import { runHazardReminders } from './hazard-reminders'
+import { runObligationReminders } from './obligation-reminders'
 import { runPeriodicReports } from './periodic-reports'
 
 /**
@@ -54,6 +56,18 @@ export function jobDefinitions(services: Services): JobDefinition[] {
       run: (s) => runPeriodicReports(s.ctx, s.config.reportsDir, jobSettings(s).quiet),
     },
     {
+      name: 'obligation-reminders',
+      cron: '0 9,15 * * *',
+      description: '应急处置书面报告（3个工作日）、巡查组报告（5个工作日）到期提醒；每月20日、25日督查次数不足提醒',
+      run: (s) => runObligationReminders(s.ctx, jobSettings(s).quiet),
+    },
+    {
+      name: 'weekly-group-summaries',
+      cron: '0 9 * * 1',
+      description: '每周一上午向各单位群推送上周巡查汇总',
+      run: (s) => runWeeklyGroupSummaries(s.ctx),
+    },
+    {
       name: 'daily-digest',
       cron: `${minute} ${hour} * * *`,
       description: '领导日报：昨日巡查、隐患、投诉、升级情况',
@@ -68,10 +82,19 @@ export async function runTick(services: Services): Promise<void> {
   await runComplaintSla(services.ctx, sla, quiet)
   await runHazardReminders(services.ctx, quiet)
   await runPeriodicReports(services.ctx, services.config.reportsDir, quiet)
+  await runObligationReminders(services.ctx, quiet)
   const now = localParts(services.clock.now(), services.config.timeZone)
   const [hour, minute] = services.config.jobs.digestTime.split(':').map(Number)
   if (now.hour * 60 + now.minute >= (hour ?? 8) * 60 + (minute ?? 30)) await runDailyDigest(services.ctx)
+  if (now.hour >= 9) await runWeeklyGroupSummariesOnMonday(services)
   await services.outbox.drain()
+}
+
+async function runWeeklyGroupSummariesOnMonday(services: Services): Promise<void> {
+  const weekday = new Intl.DateTimeFormat('en-US', { timeZone: services.config.timeZone, weekday: 'short' }).format(
+    services.clock.now(),
+  )
+  if (weekday === 'Mon') await runWeeklyGroupSummaries(services.ctx)
 }
 
 export function startScheduler(services: Services): { stop(): Promise<void> } {

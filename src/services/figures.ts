@@ -5,7 +5,7 @@ import { handledAt } from '../domain/complaint-lifecycle'
 import { addDays, localDate } from '../domain/local-time'
 import { computePeriodFigures, type PeriodFigures } from '../domain/period-figures'
 import type { Period } from '../domain/periods'
-import { computeUnitScore, type UnitScore } from '../domain/scoring'
+import { computeUnitScore, type ScoredReportKind, type UnitScore } from '../domain/scoring'
 import type { ServiceContext } from './context'
 
 /** Figures for the statutory forms: one unit's patrols and the hazards it found, or the whole city's. */
@@ -78,7 +78,7 @@ export async function unitScore(ctx: ServiceContext, unitId: number, period: Per
         .where(
           and(
             eq(periodicReports.unitId, unitId),
-            inArray(periodicReports.kind, ['weekly', 'monthly', 'quarterly']),
+            inArray(periodicReports.kind, ['weekly', 'monthly', 'quarterly', 'bulletin']),
             between(periodicReports.dueAt, period.startAt, minDate(period.endAt, now)),
           ),
         ),
@@ -126,6 +126,28 @@ export async function unitScore(ctx: ServiceContext, unitId: number, period: Per
         : Promise.resolve([]),
     ])
 
+  const dueWindow = between(hazards.emergencyReportDueAt, period.startAt, minDate(period.endAt, now))
+  const [emergencyRows, teamRows] = await Promise.all([
+    db
+      .select({
+        code: hazards.code,
+        dueAt: hazards.emergencyReportDueAt,
+        submittedAt: hazards.emergencyReportSubmittedAt,
+      })
+      .from(hazards)
+      .where(and(eq(hazards.foundByUnitId, unitId), isNotNull(hazards.emergencyReportDueAt), dueWindow)),
+    db
+      .select({ code: patrols.code, dueAt: patrols.reportDueAt, submittedAt: patrols.reportSubmittedAt })
+      .from(patrols)
+      .where(
+        and(
+          eq(patrols.unitId, unitId),
+          eq(patrols.kind, 'team'),
+          between(patrols.reportDueAt, period.startAt, minDate(period.endAt, now)),
+        ),
+      ),
+  ])
+
   // Inspection duty counts whole months that have ended inside the period.
   const inspections: { inspectedUnitName: string; month: string; required: number; done: number }[] = []
   for (const month of monthsEndedWithin(period, today)) {
@@ -141,12 +163,31 @@ export async function unitScore(ctx: ServiceContext, unitId: number, period: Per
     {
       requiredLedgerDays,
       ledgerDays: new Set(patrolRows.map((p) => localDate(p.startedAt, ctx.timeZone))),
-      reports: reportRows.map((r) => ({
-        kind: r.kind as 'weekly' | 'monthly' | 'quarterly',
-        periodLabel: `${r.periodStart}起`,
-        dueAt: r.dueAt,
-        submittedAt: r.submittedAt,
-      })),
+      reports: [
+        ...reportRows.map((r) => ({
+          kind: r.kind as ScoredReportKind,
+          periodLabel: `${r.periodStart}起`,
+          dueAt: r.dueAt,
+          submittedAt: r.submittedAt,
+        })),
+        ...emergencyRows.flatMap((h) =>
+          h.dueAt
+            ? [
+                {
+                  kind: 'emergency' as const,
+                  periodLabel: `隐患 ${h.code} `,
+                  dueAt: h.dueAt,
+                  submittedAt: h.submittedAt,
+                },
+              ]
+            : [],
+        ),
+        ...teamRows.flatMap((p) =>
+          p.dueAt
+            ? [{ kind: 'team' as const, periodLabel: `${p.code} `, dueAt: p.dueAt, submittedAt: p.submittedAt }]
+            : [],
+        ),
+      ],
       hazards: hazardRows.flatMap((h) =>
         h.rectifyDueAt ? [{ code: h.code, rectifyDueAt: h.rectifyDueAt, rectifiedAt: h.rectifiedAt }] : [],
       ),

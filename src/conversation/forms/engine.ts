@@ -105,6 +105,11 @@ async function step(
     return [text('请回复「是」关联到已有隐患，或「否」作为新隐患上报。')]
   }
   if (/^确认$/.test(input) && form && session.step === STEP_CONFIRM) return save(turn, session, form, actor)
+  if (/^确认$/.test(input) && form) {
+    // "确认" is never an answer: say what is still missing.
+    const missing = form.fields.find((f) => f.key === session.step)
+    return [text(`还差一项才能保存。${missing ? missing.question : ''}`)]
+  }
   const edit = /^修改\s*(.+)$/.exec(input)
   if (edit && form) {
     const field = applicableFields(form, session.draft).find(

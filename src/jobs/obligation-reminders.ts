@@ -1,0 +1,111 @@
+import { and, between, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
+import { formatLocal } from '../conversation/format'
+import { hazards, patrols, people, supervisions, units } from '../db/schema'
+import { addDays, localDate, localParts } from '../domain/local-time'
+import { periodOfDate } from '../domain/periods'
+import { type QuietHours, releaseAt } from '../domain/quiet-hours'
+import { notifyOnce } from '../messaging/notify'
+import type { ServiceContext } from '../services/context'
+import { unitHandlers } from '../services/recipients'
+
+/**
+ * The other obligations from the rules, each reminded before it is due: the written report within 3
+ * working days after an emergency disposal, a patrol team's report within 5 working days after the patrol,
+ * and supervisors' inspections of every unit at least twice a month (reminded on the 20th and the 25th).
+ */
+export const INSPECTIONS_PER_MONTH = 2
+const INSPECTION_REMINDER_DAYS = [20, 25]
+
+export async function runObligationReminders(ctx: ServiceContext, quiet: QuietHours): Promise<number> {
+  const now = ctx.clock.now()
+  const today = localDate(now, ctx.timeZone)
+  const tomorrow = addDays(today, 1)
+  const release = releaseAt(now, quiet, ctx.timeZone)
+  let sent = 0
+  const dueSoon = (due: Date) =>
+    [today, tomorrow].includes(localDate(due, ctx.timeZone)) && due.getTime() > now.getTime()
+
+  const emergencies = await ctx.db
+    .select()
+    .from(hazards)
+    .where(and(isNotNull(hazards.emergencyReportDueAt), isNull(hazards.emergencyReportSubmittedAt)))
+  for (const h of emergencies) {
+    if (!h.emergencyReportDueAt || !dueSoon(h.emergencyReportDueAt)) continue
+    const ok = await notifyOnce(ctx.db, now, {
+      subjectType: 'hazard',
+      subjectId: h.id,
+      kind: 'emergency_report_due',
+      slot: localDate(h.emergencyReportDueAt, ctx.timeZone) === today ? 'today' : 'tomorrow',
+      personIds: await unitHandlers(ctx.db, h.foundByUnitId ?? h.unitId),
+      message: {
+        type: 'text',
+        text: `【应急处置报告提醒】隐患 ${h.code} 应急处置后须在3个工作日内书面报告，期限 ${formatLocal(h.emergencyReportDueAt, ctx.timeZone)}${h.emergencyReportDueProvisional ? '（日历未覆盖，期限暂定）' : ''}。提交后请发送「提交处置报告 ${h.code}」。`,
+      },
+      notBefore: release,
+    })
+    if (ok) sent++
+  }
+
+  const teams = await ctx.db
+    .select()
+    .from(patrols)
+    .where(and(eq(patrols.kind, 'team'), isNotNull(patrols.reportDueAt), isNull(patrols.reportSubmittedAt)))
+  for (const p of teams) {
+    if (!p.reportDueAt || !dueSoon(p.reportDueAt)) continue
+    const ok = await notifyOnce(ctx.db, now, {
+      subjectType: 'patrol',
+      subjectId: p.id,
+      kind: 'team_report_due',
+      slot: localDate(p.reportDueAt, ctx.timeZone) === today ? 'today' : 'tomorrow',
+      personIds: await unitHandlers(ctx.db, p.unitId),
+      message: {
+        type: 'text',
+        text: `【巡查报告提醒】巡查组 ${p.code}（${p.area}）须在巡查结束后5个工作日内报告，期限 ${formatLocal(p.reportDueAt, ctx.timeZone)}。提交后请发送「提交巡查报告 ${p.code}」。`,
+      },
+      notBefore: release,
+    })
+    if (ok) sent++
+  }
+
+  const dayOfMonth = localParts(now, ctx.timeZone).day
+  if (INSPECTION_REMINDER_DAYS.includes(dayOfMonth)) sent += await remindInspections(ctx, now, release)
+  return sent
+}
+
+async function remindInspections(ctx: ServiceContext, now: Date, release: Date): Promise<number> {
+  const month = periodOfDate('month', localDate(now, ctx.timeZone), ctx.timeZone)
+  const allUnits = await ctx.db.select().from(units).where(eq(units.active, true))
+  const done = await ctx.db
+    .select({ supervisor: supervisions.supervisorUnitId, inspected: supervisions.inspectedUnitId })
+    .from(supervisions)
+    .where(between(supervisions.inspectedAt, month.startAt, month.endAt))
+  let sent = 0
+  for (const office of allUnits.filter((u) => u.kind === 'supervising')) {
+    const short = allUnits
+      .filter((u) => u.kind === 'patrol')
+      .map((u) => ({
+        name: u.name,
+        count: done.filter((d) => d.supervisor === office.id && d.inspected === u.id).length,
+      }))
+      .filter((u) => u.count < INSPECTIONS_PER_MONTH)
+    if (short.length === 0) continue
+    const supervisors = await ctx.db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.unitId, office.id), inArray(people.role, ['supervisor', 'leader']), eq(people.active, true)))
+    const ok = await notifyOnce(ctx.db, now, {
+      subjectType: 'unit',
+      subjectId: office.id,
+      kind: 'inspections_short',
+      slot: localDate(now, ctx.timeZone),
+      personIds: supervisors.map((s) => s.id),
+      message: {
+        type: 'text',
+        text: `【督查次数提醒】每月对各单位督查不少于${INSPECTIONS_PER_MONTH}次，${month.label}尚未达到：${short.map((u) => `${u.name}（${u.count}次）`).join('、')}。不足部分每次扣5分。`,
+      },
+      notBefore: release,
+    })
+    if (ok) sent++
+  }
+  return sent
+}
