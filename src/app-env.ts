@@ -6,6 +6,7 @@ import type { Clock } from './domain/clock'
 import type { Logger } from './logger'
 import type { InboundProcessor } from './messaging/inbound-processor'
 import type { OutboxWorker } from './messaging/outbox'
+import type { DigestSummariser } from './reports/digest-summary'
 import type { ServiceContext } from './services/context'
 
 /** Everything a request handler may use, wired once at start-up and injected by createApp. */
@@ -20,6 +21,8 @@ export interface Services {
   channels: ChannelRegistry
   inbound: InboundProcessor
   outbox: OutboxWorker
+  /** Optional LLM headline for the daily digest. */
+  digestSummariser?: DigestSummariser
 }
 
 export interface AppEnv {

@@ -11,6 +11,7 @@ import type { Clock } from './domain/clock'
 import type { Logger } from './logger'
 import { InboundProcessor, type MediaFetcher } from './messaging/inbound-processor'
 import { type OutboxRow, OutboxWorker } from './messaging/outbox'
+import { llmDigestSummariser } from './reports/digest-summary'
 import { markOutcomeForNextMessage, OUTCOME_KEY_PREFIX } from './services/complaint-notices'
 import { cachedCalendar, type ServiceContext } from './services/context'
 
@@ -58,7 +59,20 @@ export function createServices(args: {
       outbox.runOnce().catch((error: unknown) => logger.error('outbox run failed', { error }))
     },
   })
-  return { config, db: handle.db, databaseKind: handle.kind, clock, logger, ctx, platforms, channels, inbound, outbox }
+  const digestSummariser = config.llm ? llmDigestSummariser(config.llm) : undefined
+  return {
+    config,
+    db: handle.db,
+    databaseKind: handle.kind,
+    clock,
+    logger,
+    ctx,
+    platforms,
+    channels,
+    inbound,
+    outbox,
+    digestSummariser,
+  }
 }
 
 async function onPermanentFailure(

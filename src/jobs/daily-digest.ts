@@ -1,12 +1,13 @@
 import { and, between, eq, inArray, lt } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
-import { complaints, escalations, hazards, units } from '../db/schema'
+import { complaints, escalations, hazards, notifications, units } from '../db/schema'
 import { handledAt } from '../domain/complaint-lifecycle'
 import { addDays, localDate } from '../domain/local-time'
 import { periodOfDate } from '../domain/periods'
 import { maskPersonalInfo } from '../domain/privacy'
 import { notifyOnce, postToGroups } from '../messaging/notify'
 import { type DigestData, renderDigest } from '../reports/digest'
+import type { DigestSummariser } from '../reports/digest-summary'
 import type { ServiceContext } from '../services/context'
 import { periodFigures } from '../services/figures'
 import { groupsOf, leaders } from '../services/recipients'
@@ -91,16 +92,33 @@ export async function gatherDigest(ctx: ServiceContext): Promise<DigestData> {
 }
 
 /** Sends the digest to every leader and the leaders' group chats, once a day. */
-export async function runDailyDigest(ctx: ServiceContext): Promise<boolean> {
+export async function runDailyDigest(ctx: ServiceContext, summarise?: DigestSummariser): Promise<boolean> {
   const now = ctx.clock.now()
+  const slot = localDate(now, ctx.timeZone)
+  // Cheap check first: the LLM is asked only when today's digest has not gone out yet.
+  const [already] = await ctx.db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.subjectType, 'digest'),
+        eq(notifications.kind, 'daily_digest'),
+        eq(notifications.slot, slot),
+      ),
+    )
+  if (already) return false
   const data = await gatherDigest(ctx)
-  const markdown = renderDigest(data)
+  const summaryLine = summarise ? await summarise(data) : undefined
+  const markdown = renderDigest({
+    ...data,
+    summaryLine: summaryLine ? `摘要（AI生成，数据以下表为准）：${summaryLine}` : undefined,
+  })
   return ctx.db.transaction(async (tx) => {
     const sent = await notifyOnce(tx, now, {
       subjectType: 'digest',
       subjectId: 'daily',
       kind: 'daily_digest',
-      slot: localDate(now, ctx.timeZone),
+      slot,
       personIds: await leaders(tx),
       message: { type: 'markdown', markdown },
     })

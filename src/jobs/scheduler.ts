@@ -71,7 +71,7 @@ export function jobDefinitions(services: Services): JobDefinition[] {
       name: 'daily-digest',
       cron: `${minute} ${hour} * * *`,
       description: '领导日报：昨日巡查、隐患、投诉、升级情况',
-      run: (s) => runDailyDigest(s.ctx),
+      run: (s) => runDailyDigest(s.ctx, s.digestSummariser),
     },
   ]
 }
@@ -85,7 +85,8 @@ export async function runTick(services: Services): Promise<void> {
   await runObligationReminders(services.ctx, quiet)
   const now = localParts(services.clock.now(), services.config.timeZone)
   const [hour, minute] = services.config.jobs.digestTime.split(':').map(Number)
-  if (now.hour * 60 + now.minute >= (hour ?? 8) * 60 + (minute ?? 30)) await runDailyDigest(services.ctx)
+  if (now.hour * 60 + now.minute >= (hour ?? 8) * 60 + (minute ?? 30))
+    await runDailyDigest(services.ctx, services.digestSummariser)
   if (now.hour >= 9) await runWeeklyGroupSummariesOnMonday(services)
   await services.outbox.drain()
 }

@@ -36,6 +36,17 @@ describe('command-line tools', () => {
     expect(lines[1]).toMatchObject({ fields: { category: 'gas' } })
   })
 
+  it('npm run simulate produces reminders, escalations, digests and report files', async () => {
+    const { stdout } = await run(tsx, ['src/cli/simulate.ts', '--days', '2', '--start', '2026-11-23'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '' },
+    })
+    expect(stdout).toContain('Simulated 2 day(s), 2026-11-23 to 2026-11-25')
+    expect(Number(/daily digests: (\d+)/.exec(stdout)?.[1])).toBeGreaterThanOrEqual(2)
+    expect(/escalation cards: (\d+) \(levels: 1,/.test(stdout)).toBe(true)
+    expect(stdout).toMatch(/weekly 2026-11-16\.\.2026-11-22 → .*weekly-shizheng-2026-11-16\.xlsx/)
+  }, 120_000)
+
   it('npm run eval:llm scores the labelled sets against the configured endpoint', async () => {
     llm.behaviour = { kind: 'json', content: { category: 'gas' } }
     const { stdout } = await run(tsx, ['src/cli/eval-llm.ts'], {

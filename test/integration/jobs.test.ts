@@ -218,3 +218,34 @@ describe('daily digest', () => {
     expect(group[0]?.recipient).toMatchObject({ kind: 'webhook' })
   })
 })
+
+describe('daily digest with an LLM headline', () => {
+  it('adds the model’s line, marked as AI-written, and leaves it out when the model fails', async () => {
+    const { FakeOpenAi } = await import('../fakes/openai')
+    const llm = await new FakeOpenAi().start()
+    try {
+      const withLlm = testApp(database, clock, {
+        OPENAI_API_KEY: 'k',
+        OPENAI_BASE_URL: llm.baseUrl,
+        OPENAI_TIMEOUT_MS: '500',
+      })
+      llm.behaviour = { kind: 'text', content: '昨日有1件投诉超时，请督促燃气办。' }
+      clock.set(zonedInstant('2026-12-02', TZ, 8, 30))
+      expect(await runDailyDigest(withLlm.services.ctx, withLlm.services.digestSummariser)).toBe(true)
+      const today = await database.db.select().from(outbox).where(like(outbox.dedupeKey, 'notice:%'))
+      const digest = today.map((r) => JSON.stringify(r.message)).find((t) => t.includes('巡安日报 2026-12-01'))
+      expect(digest).toContain('摘要（AI生成，数据以下表为准）：昨日有1件投诉超时，请督促燃气办。')
+      expect(JSON.parse(llm.requests[0]?.messages[1]?.content ?? '{}')).toMatchObject({ dateLabel: '2026-12-01' })
+      llm.behaviour = { kind: 'status', status: 500 }
+      clock.set(zonedInstant('2026-12-03', TZ, 8, 30))
+      expect(await runDailyDigest(withLlm.services.ctx, withLlm.services.digestSummariser)).toBe(true)
+      const next = (await database.db.select().from(outbox).where(like(outbox.dedupeKey, 'notice:%')))
+        .map((r) => JSON.stringify(r.message))
+        .find((t) => t.includes('巡安日报 2026-12-02'))
+      expect(next).toBeDefined()
+      expect(next).not.toContain('AI生成')
+    } finally {
+      await llm.stop()
+    }
+  })
+})
