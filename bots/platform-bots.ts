@@ -7,7 +7,7 @@
  */
 export interface DeclaredBot {
   id: string
-  platform: 'wecom' | 'wecom-robot' | 'mp'
+  platform: 'wecom' | 'wecom-robot' | 'mp' | 'dingtalk'
   envPrefix: string
 }
 
@@ -15,4 +15,5 @@ export const DECLARED_BOTS: DeclaredBot[] = [
   { id: 'default', platform: 'wecom', envPrefix: 'WECOM_' },
   { id: 'default', platform: 'wecom-robot', envPrefix: 'WECOM_AIBOT_' },
   { id: 'default', platform: 'mp', envPrefix: 'MP_' },
+  { id: 'default', platform: 'dingtalk', envPrefix: 'DINGTALK_' },
 ]

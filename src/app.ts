@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv, Services } from './app-env'
 import { type ErrorBody, handleError } from './errors'
 import { healthRoutes } from './routes/health'
+import { dingtalkWebhook } from './routes/webhooks/dingtalk'
 import { mpWebhook } from './routes/webhooks/mp'
 import { wecomWebhook } from './routes/webhooks/wecom'
 import { wecomRobotWebhook } from './routes/webhooks/wecom-robot'
@@ -19,6 +20,7 @@ export function createApp(services: Services) {
   app.route('/webhooks/wecom', wecomWebhook())
   app.route('/webhooks/wecom-robot', wecomRobotWebhook())
   app.route('/webhooks/mp', mpWebhook())
+  app.route('/webhooks/dingtalk', dingtalkWebhook())
   return app
 }
 

@@ -38,7 +38,7 @@ export async function bootstrap(
     await handle.close().catch(() => {})
     throw error
   }
-  const services = createServices({ config, handle, clock, logger, platforms })
+  const services = createServices({ config, handle, clock, logger, platforms, env })
   return {
     services,
     handle,

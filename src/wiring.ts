@@ -28,6 +28,8 @@ export function createServices(args: {
   clock: Clock
   logger: Logger
   platforms: PlatformBots
+  /** For secrets named by configuration (e.g. a custom group robot's signing secret). */
+  env?: Record<string, string | undefined>
 }): Services {
   const { config, handle, clock, logger, platforms } = args
   const ctx: ServiceContext = {
@@ -37,10 +39,11 @@ export function createServices(args: {
     complaintClocks: config.complaintClocks,
     calendar: cachedCalendar(handle.db),
   }
-  const { channels, wecom, mp } = createChannels(platforms, clock)
+  const { channels, wecom, mp, dingtalk } = createChannels(platforms, clock, args.env ?? {})
   const fetchMedia: MediaFetcher = async (channel, botId, mediaId) => {
     if (channel === 'wecom') return wecom.api(botId).downloadMedia(mediaId)
     if (channel === 'mp') return mp.api(botId).downloadMedia(mediaId)
+    if (channel === 'dingtalk') return dingtalk.api(botId).downloadFile(mediaId)
     return undefined
   }
   const outbox = new OutboxWorker(handle.db, channels, clock, logger, {

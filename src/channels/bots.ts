@@ -33,10 +33,23 @@ export interface MpBot {
   customerService: boolean
 }
 
+export interface DingtalkBot {
+  id: string
+  clientId: string
+  clientSecret: string
+  robotCode: string
+  mode: 'stream' | 'http'
+  apiBase: string
+  gatewayUrl: string
+  /** Interactive card template (created in the DingTalk card platform) for cards with buttons. */
+  cardTemplateId: string | undefined
+}
+
 export interface PlatformBots {
   wecom: Map<string, WecomBot>
   wecomRobot: Map<string, WecomRobotBot>
   mp: Map<string, MpBot>
+  dingtalk: Map<string, DingtalkBot>
   /** Replay window for webhook timestamps, in seconds; 0 turns the check off. */
   maxSkewSeconds: number
 }
@@ -61,7 +74,13 @@ export function loadPlatformBots(
     }
     return parsed.data
   }
-  const bots: PlatformBots = { wecom: new Map(), wecomRobot: new Map(), mp: new Map(), maxSkewSeconds: 300 }
+  const bots: PlatformBots = {
+    wecom: new Map(),
+    wecomRobot: new Map(),
+    mp: new Map(),
+    dingtalk: new Map(),
+    maxSkewSeconds: 300,
+  }
   const skew = env.WEBHOOK_MAX_SKEW_S
   if (skew !== undefined && skew !== '')
     bots.maxSkewSeconds = check(z.coerce.number().int().min(0), 'WEBHOOK_MAX_SKEW_S', skew)
@@ -80,6 +99,24 @@ export function loadPlatformBots(
         secret: read(p, 'SECRET'),
         encodingAesKey: check(aesKey, `${p}ENCODING_AES_KEY`, read(p, 'ENCODING_AES_KEY')),
         apiBase: check(url, `${p}API_BASE`, read(p, 'API_BASE') ?? env.WECOM_API_BASE ?? 'https://qyapi.weixin.qq.com'),
+      })
+    } else if (bot.platform === 'dingtalk') {
+      const clientId = read(p, 'CLIENT_ID')
+      const clientSecret = read(p, 'CLIENT_SECRET')
+      if (!clientId || !clientSecret) continue
+      bots.dingtalk.set(bot.id, {
+        id: bot.id,
+        clientId,
+        clientSecret,
+        robotCode: read(p, 'ROBOT_CODE') ?? clientId,
+        mode: check(z.enum(['stream', 'http']), `${p}MODE`, read(p, 'MODE') ?? 'stream'),
+        apiBase: check(url, `${p}API_BASE`, read(p, 'API_BASE') ?? 'https://api.dingtalk.com'),
+        gatewayUrl: check(
+          url,
+          `${p}GATEWAY_URL`,
+          read(p, 'GATEWAY_URL') ?? 'https://api.dingtalk.com/v1.0/gateway/connections/open',
+        ),
+        cardTemplateId: read(p, 'CARD_TEMPLATE_ID'),
       })
     } else if (bot.platform === 'wecom-robot') {
       const token = read(p, 'TOKEN')

@@ -28,8 +28,10 @@ export interface InboundMessage {
   /** Events: subscribe, enter_agent, click …; card actions: the button key and the card's task id. */
   event?: { name: string; key?: string; taskId?: string; responseCode?: string }
   link?: { title?: string; url?: string; description?: string }
-  /** Where a reply may go besides the normal API: e.g. the intelligent robot's response_url. */
+  /** Where a reply may go besides the normal API: the intelligent robot's response_url, DingTalk's sessionWebhook. */
   replyUrl?: string
+  /** When replyUrl stops working (DingTalk sessionWebhook); after it, the API is used. */
+  replyUrlExpiresAt?: string
   /** The platform's type name, kept for unknown kinds so nothing is silently dropped. */
   rawType?: string
   at: Date
@@ -53,7 +55,7 @@ export type Recipient =
   | { kind: 'user'; externalId: string }
   | { kind: 'group'; chatId: string }
   | { kind: 'webhook'; url: string; secretEnv?: string }
-  | { kind: 'reply_url'; url: string }
+  | { kind: 'reply_url'; url: string; expiresAt?: string; userId?: string }
 
 export type SendResult =
   | { ok: true; platformMessageId?: string }

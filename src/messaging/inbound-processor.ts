@@ -190,6 +190,13 @@ export class InboundProcessor {
 }
 
 function defaultRecipient(message: InboundMessage): Recipient {
-  if (message.replyUrl) return { kind: 'reply_url', url: message.replyUrl }
+  if (message.replyUrl) {
+    return {
+      kind: 'reply_url',
+      url: message.replyUrl,
+      expiresAt: message.replyUrlExpiresAt,
+      userId: message.sender.externalId,
+    }
+  }
   return { kind: 'user', externalId: message.sender.externalId }
 }

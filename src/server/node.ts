@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server'
 import { createApp } from '../app'
 import { bootstrap } from '../bootstrap'
+import { startDingtalkStreams } from '../channels/dingtalk/stream'
 import { ConfigError, loadConfig } from '../config'
 import { startScheduler } from '../jobs/scheduler'
 import { createLogger } from '../logger'
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   }, INBOX_SWEEP_MS)
 
   const scheduler = config.jobs.enabled ? startScheduler(services) : undefined
+  const streams = startDingtalkStreams(services)
 
   let stopping = false
   const stop = async (signal: string) => {
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     clearInterval(outboxTimer)
     clearInterval(sweepTimer)
     await scheduler?.stop()
+    streams.stop()
     server.close()
     await runtime.close()
     process.exit(0)

@@ -27,6 +27,7 @@ export function testApp(handle: DatabaseHandle, clock: Clock, env: Record<string
     clock,
     logger: silentLogger,
     platforms: loadPlatformBots(fullEnv),
+    env: fullEnv,
   })
   return { app: createApp(services), services }
 }

@@ -1,0 +1,159 @@
+import type { Clock } from '../../domain/clock'
+import type { DingtalkBot } from '../bots'
+import { fetchWithTimeout, PlatformError, toSendResult } from '../platform-error'
+import type { Channel, OutboundMessage, Recipient, SendResult } from '../types'
+import { DingtalkApi } from './api'
+import { signedWebhookUrl } from './sign'
+
+/**
+ * DingTalk: replies through the message's sessionWebhook while it is valid, otherwise through the
+ * OpenAPI (one-to-one robot messages, group messages, interactive cards whose button clicks come back as
+ * card callbacks); custom group robots through their signed webhook.
+ */
+export class DingtalkChannel implements Channel {
+  readonly id = 'dingtalk' as const
+  private readonly apis = new Map<string, DingtalkApi>()
+
+  constructor(
+    private readonly bots: Map<string, DingtalkBot>,
+    private readonly clock: Clock,
+    private readonly env: Record<string, string | undefined>,
+  ) {}
+
+  api(botId: string): DingtalkApi {
+    let api = this.apis.get(botId)
+    if (!api) {
+      const bot = this.bots.get(botId)
+      if (!bot) throw new PlatformError('unknown_bot', `DingTalk bot "${botId}" is not configured`, 'never')
+      api = new DingtalkApi(bot, this.clock)
+      this.apis.set(botId, api)
+    }
+    return api
+  }
+
+  async send(botId: string, to: Recipient, message: OutboundMessage): Promise<SendResult> {
+    try {
+      switch (to.kind) {
+        case 'webhook':
+          await this.postWebhook(
+            signedWebhookUrl(to.url, to.secretEnv ? this.env[to.secretEnv] : undefined, this.clock.now()),
+            message,
+          )
+          return { ok: true }
+        case 'reply_url': {
+          const valid = !to.expiresAt || Date.parse(to.expiresAt) > this.clock.now().getTime()
+          if (valid && message.type !== 'card' && message.type !== 'card_update') {
+            await this.postWebhook(to.url, message)
+            return { ok: true }
+          }
+          if (!to.userId)
+            throw new PlatformError('expired', 'sessionWebhook expired and no user to fall back to', 'never')
+          return this.send(botId, { kind: 'user', externalId: to.userId }, message)
+        }
+        case 'user':
+          await this.toUser(botId, to.externalId, message)
+          return { ok: true }
+        case 'group': {
+          const { msgKey, msgParam } = templateOf(message)
+          await this.api(botId).sendToGroup(to.chatId, msgKey, msgParam)
+          return { ok: true }
+        }
+      }
+    } catch (error) {
+      return toSendResult(error)
+    }
+  }
+
+  private async toUser(botId: string, userId: string, message: OutboundMessage): Promise<void> {
+    const api = this.api(botId)
+    if (message.type === 'card') {
+      const bot = this.bots.get(botId)
+      await api.call('POST', '/v1.0/card/instances/createAndDeliver', {
+        cardTemplateId: bot?.cardTemplateId,
+        outTrackId: message.taskId,
+        callbackType: 'STREAM',
+        cardData: {
+          cardParamMap: {
+            title: message.title,
+            description: message.description,
+            buttons: JSON.stringify(message.buttons.map((b) => ({ text: b.text, key: b.key }))),
+          },
+        },
+        openSpaceId: `dtv1.card//IM_ROBOT.${userId}`,
+        imRobotOpenSpaceModel: { supportForward: false },
+        imRobotOpenDeliverModel: { spaceType: 'IM_ROBOT', robotCode: api.settings.robotCode },
+      })
+      return
+    }
+    if (message.type === 'card_update') {
+      await api.call('PUT', '/v1.0/card/instances', {
+        outTrackId: message.taskId,
+        cardData: { cardParamMap: { status: message.replaceText } },
+      })
+      return
+    }
+    const { msgKey, msgParam } = templateOf(message)
+    await api.sendToUsers([userId], msgKey, msgParam)
+  }
+
+  private async postWebhook(url: string, message: OutboundMessage): Promise<void> {
+    const response = await fetchWithTimeout(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(webhookBody(message)),
+    })
+    if (response.status >= 500)
+      throw new PlatformError(`http_${response.status}`, `DingTalk webhook HTTP ${response.status}`, 'transient')
+    const reply = (await response.json().catch(() => ({}))) as { errcode?: number; errmsg?: string }
+    const code = Number(reply.errcode ?? 0)
+    if (code === 0) return
+    // 130101: sending too fast; -1: busy. Both pass.
+    throw new PlatformError(
+      String(code),
+      `DingTalk webhook ${code}: ${reply.errmsg ?? ''}`,
+      code === 130101 || code === -1 ? 'transient' : 'never',
+    )
+  }
+}
+
+function titleOf(text: string): string {
+  return (
+    text
+      .replace(/[#*>`]/g, '')
+      .trim()
+      .split('\n')[0]
+      ?.slice(0, 20) || '巡安'
+  )
+}
+
+function webhookBody(message: OutboundMessage): Record<string, unknown> {
+  switch (message.type) {
+    case 'text':
+      return { msgtype: 'text', text: { content: message.text } }
+    case 'markdown':
+      return { msgtype: 'markdown', markdown: { title: titleOf(message.markdown), text: message.markdown } }
+    case 'card':
+      return {
+        msgtype: 'markdown',
+        markdown: { title: message.title, text: `**${message.title}**\n\n${message.description}` },
+      }
+    default:
+      throw new PlatformError('unsupported', `DingTalk webhooks cannot carry ${message.type}`, 'never')
+  }
+}
+
+function templateOf(message: OutboundMessage): { msgKey: string; msgParam: Record<string, unknown> } {
+  switch (message.type) {
+    case 'text':
+      return { msgKey: 'sampleText', msgParam: { content: message.text } }
+    case 'markdown':
+      return { msgKey: 'sampleMarkdown', msgParam: { title: titleOf(message.markdown), text: message.markdown } }
+    case 'card':
+      return {
+        msgKey: 'sampleMarkdown',
+        msgParam: { title: message.title, text: `**${message.title}**\n\n${message.description}` },
+      }
+    default:
+      throw new PlatformError('unsupported', `DingTalk robot messages cannot carry ${message.type}`, 'never')
+  }
+}

@@ -1,0 +1,76 @@
+import type { DWClientDownStream } from 'dingtalk-stream'
+import type { Services } from '../../app-env'
+import { recordInbound } from '../../messaging/inbox'
+import { parseCardCallback, parseRobotMessage, RobotMessage } from './message'
+import { XunanStreamClient } from './stream-client'
+
+export const TOPIC_ROBOT = '/v1.0/im/bot/messages/get'
+export const TOPIC_CARD = '/v1.0/card/instances/callback'
+
+/**
+ * Stream mode (the default on Node): one socket per DingTalk bot. Each pushed frame is acknowledged at
+ * once — before storing it or downloading its media — then stored under its own msgId (a re-push has a
+ * new frame id but the same msgId) and processed like any webhook message.
+ */
+export interface StreamHandle {
+  clients: XunanStreamClient[]
+  stop(): void
+}
+
+export function startDingtalkStreams(
+  services: Services,
+  options: { heartbeatWindowMs?: number; reconnectIntervalMs?: number } = {},
+): StreamHandle {
+  const clients: XunanStreamClient[] = []
+  for (const bot of services.platforms.dingtalk.values()) {
+    if (bot.mode !== 'stream') continue
+    const client = new XunanStreamClient({
+      clientId: bot.clientId,
+      clientSecret: bot.clientSecret,
+      gatewayUrl: bot.gatewayUrl,
+      heartbeatWindowMs: options.heartbeatWindowMs,
+      reconnectIntervalMs: options.reconnectIntervalMs,
+    })
+    const take = (frame: DWClientDownStream, kind: 'robot' | 'card') => {
+      client.acknowledge(frame)
+      void store(services, bot.id, frame, kind).catch((error: unknown) =>
+        services.logger.error('DingTalk frame not stored', { bot: bot.id, kind, error }),
+      )
+    }
+    client.registerCallbackListener(TOPIC_ROBOT, (frame) => take(frame, 'robot'))
+    client.registerCallbackListener(TOPIC_CARD, (frame) => take(frame, 'card'))
+    void client.connect()
+    clients.push(client)
+  }
+  return {
+    clients,
+    stop() {
+      for (const client of clients) client.disconnect()
+    },
+  }
+}
+
+async function store(
+  services: Services,
+  botId: string,
+  frame: DWClientDownStream,
+  kind: 'robot' | 'card',
+): Promise<void> {
+  const now = services.clock.now()
+  const data = JSON.parse(frame.data) as unknown
+  const message =
+    kind === 'card'
+      ? parseCardCallback(data, botId, now)
+      : (() => {
+          const parsed = RobotMessage.safeParse(data)
+          if (!parsed.success) return undefined
+          const result = parseRobotMessage(parsed.data, botId, now)
+          return result.ok ? result.message : undefined
+        })()
+  if (!message) {
+    services.logger.warn('DingTalk frame ignored', { botId, kind, frameId: frame.headers.messageId })
+    return
+  }
+  const { id, isNew } = await recordInbound(services.db, message)
+  if (isNew) await services.inbound.schedule(id)
+}

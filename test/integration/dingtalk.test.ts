@@ -1,0 +1,331 @@
+import { createHash } from 'node:crypto'
+import { eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { dingtalkSign } from '../../src/channels/dingtalk/sign'
+import { type StreamHandle, startDingtalkStreams, TOPIC_CARD, TOPIC_ROBOT } from '../../src/channels/dingtalk/stream'
+import { complaints, identities, inboundMessages, media, outbox, people } from '../../src/db/schema'
+import { HOUR_MS, ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { enqueue } from '../../src/messaging/outbox'
+import { notifyComplaintAssignment } from '../../src/services/complaint-notices'
+import { receiveComplaint } from '../../src/services/complaints'
+import { FAKE_FILE, FakeDingtalk, ROBOT_SECRET } from '../fakes/dingtalk'
+import { testApp } from '../helpers/app'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 16))
+let database: TestDatabase
+let fake: FakeDingtalk
+let harness: ReturnType<typeof testApp>
+let streams: StreamHandle
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  fake = await new FakeDingtalk(clock).start()
+  harness = testApp(database, clock, {
+    DINGTALK_CLIENT_ID: 'ding-app',
+    DINGTALK_CLIENT_SECRET: 'ding-secret',
+    DINGTALK_ROBOT_CODE: 'robot-1',
+    DINGTALK_API_BASE: fake.baseUrl,
+    DINGTALK_GATEWAY_URL: fake.gatewayUrl,
+    DINGTALK_CARD_TEMPLATE_ID: 'tmpl.schema',
+    ROBOT_SECRET_SHIZHENG: ROBOT_SECRET,
+  })
+  for (const [name, userId] of [
+    ['张伟', 'zhangwei-dt'],
+    ['李娜', 'lina-dt'],
+  ] as const) {
+    const [person] = await database.db.select().from(people).where(eq(people.name, name))
+    await database.db
+      .insert(identities)
+      .values({ personId: person?.id, channel: 'dingtalk', botId: 'default', externalId: userId })
+  }
+  streams = startDingtalkStreams(harness.services, { heartbeatWindowMs: 400, reconnectIntervalMs: 100 })
+  await waitFor(() => fake.openSockets() === 1)
+})
+afterAll(async () => {
+  streams?.stop()
+  await fake?.stop()
+  await database?.drop()
+})
+beforeEach(() => {
+  fake.calls.length = 0
+})
+
+async function waitFor(condition: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
+  const until = Date.now() + ms
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error('condition not met in time')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+let sequence = 0
+function robotMessage(sender: string, fields: Record<string, unknown>) {
+  const id = ++sequence
+  return {
+    msgId: `msg-dt-${id}`,
+    msgtype: 'text',
+    conversationType: '1',
+    conversationId: `cid-${sender}`,
+    senderStaffId: sender,
+    senderNick: sender,
+    sessionWebhook: `${fake.baseUrl}/session/${id}`,
+    sessionWebhookExpiredTime: clock.now().getTime() + HOUR_MS,
+    createAt: clock.now().getTime(),
+    robotCode: 'robot-1',
+    ...fields,
+  }
+}
+
+/** Waits until the message is processed and its replies delivered; returns the texts sent back. */
+async function repliesTo(msgId: string): Promise<string[]> {
+  await waitFor(async () => {
+    const [row] = await database.db.select().from(inboundMessages).where(eq(inboundMessages.messageId, msgId))
+    return Boolean(row?.processedAt)
+  })
+  await harness.services.inbound.idle()
+  await harness.services.outbox.drain()
+  const [row] = await database.db.select().from(inboundMessages).where(eq(inboundMessages.messageId, msgId))
+  const sent = await database.db
+    .select()
+    .from(outbox)
+    .where(sql`${outbox.dedupeKey} like ${`in:${row?.id}:%`}`)
+  return sent.map((s) => {
+    const m = s.message as { text?: string; markdown?: string }
+    return m.text ?? m.markdown ?? ''
+  })
+}
+
+describe('DingTalk Stream mode with the real client', () => {
+  it('acknowledges the frame, stores the message once per msgId, and replies through the sessionWebhook', async () => {
+    const message = robotMessage('zhangwei-dt', { text: { content: '帮助' } })
+    const firstFrame = fake.push(TOPIC_ROBOT, message)
+    expect((await repliesTo(message.msgId))[0]).toContain('上报隐患')
+    // A re-push after a missing ack: new frame id, same msgId.
+    const secondFrame = fake.push(TOPIC_ROBOT, message)
+    await waitFor(() => fake.acks.some((a) => a.messageId === secondFrame))
+    await harness.services.inbound.idle()
+    await harness.services.outbox.drain()
+    expect(fake.acks.map((a) => a.messageId)).toEqual(expect.arrayContaining([firstFrame, secondFrame]))
+    expect(
+      await database.db.select().from(inboundMessages).where(eq(inboundMessages.messageId, message.msgId)),
+    ).toHaveLength(1)
+    const sessionPosts = fake.calls.filter((c) => c.path === `/session/${message.msgId.replace('msg-dt-', '')}`)
+    expect(sessionPosts).toHaveLength(1)
+    expect(sessionPosts[0]?.body).toMatchObject({
+      msgtype: 'text',
+      text: { content: expect.stringContaining('上报隐患') },
+    })
+  })
+
+  it('takes a patrol report in free text and saves it on 确认', async () => {
+    const report = robotMessage('zhangwei-dt', {
+      text: { content: '今天上午9点到11点在朗州路巡查，出动2人1车，未发现隐患' },
+    })
+    fake.push(TOPIC_ROBOT, report)
+    expect((await repliesTo(report.msgId))[0]).toContain('【日巡查工作记录】请核对')
+    const confirm = robotMessage('zhangwei-dt', { text: { content: '确认' } })
+    fake.push(TOPIC_ROBOT, confirm)
+    expect((await repliesTo(confirm.msgId))[0]).toMatch(/巡查记录已保存，编号 XC20261123-\d{4}/)
+  })
+
+  it('sends an assignment card and signs the complaint for on the card callback, updating the card', async () => {
+    const complaint = await receiveComplaint({
+      ctx: harness.services.ctx,
+      input: { channel: 'mp', category: 'road_municipal', description: '井盖缺失' },
+    })
+    await notifyComplaintAssignment(harness.services.ctx, complaint)
+    await harness.services.outbox.drain()
+    const delivered = fake.callsTo('/v1.0/card/instances/createAndDeliver')
+    expect(delivered).toHaveLength(1)
+    expect(delivered[0]?.body).toMatchObject({
+      cardTemplateId: 'tmpl.schema',
+      callbackType: 'STREAM',
+      openSpaceId: 'dtv1.card//IM_ROBOT.lina-dt',
+    })
+    const outTrackId = (delivered[0]?.body as { outTrackId: string }).outTrackId
+    const frame = fake.push(TOPIC_CARD, {
+      outTrackId,
+      userId: 'lina-dt',
+      value: JSON.stringify({
+        cardPrivateData: { actionIds: ['accept'], params: { key: `complaint.accept:${complaint.id}` } },
+      }),
+    })
+    await waitFor(
+      async () =>
+        (await database.db.select().from(complaints).where(eq(complaints.id, complaint.id)))[0]?.status === 'accepted',
+    )
+    await harness.services.inbound.idle()
+    await harness.services.outbox.drain()
+    expect(fake.acks.some((a) => a.messageId === frame)).toBe(true)
+    expect(fake.callsTo('/v1.0/card/instances').at(-1)?.body).toMatchObject({
+      outTrackId,
+      cardData: { cardParamMap: { status: '已接收' } },
+    })
+  })
+
+  it('downloads a picture by its downloadCode and keeps it', async () => {
+    const picture = robotMessage('zhangwei-dt', { msgtype: 'picture', content: { downloadCode: 'DL-1' } })
+    fake.push(TOPIC_ROBOT, picture)
+    await repliesTo(picture.msgId)
+    const [stored] = await database.db.select().from(media).where(eq(media.externalMediaId, 'DL-1'))
+    expect(stored?.sha256).toBe(createHash('sha256').update(FAKE_FILE).digest('hex'))
+    expect(fake.callsTo('/v1.0/robot/messageFiles/download')[0]?.body).toMatchObject({
+      downloadCode: 'DL-1',
+      robotCode: 'robot-1',
+    })
+  })
+
+  it('reads rich text and recognised audio, and ignores group messages that do not @ the robot', async () => {
+    const rich = robotMessage('zhangwei-dt', {
+      msgtype: 'richText',
+      content: { richText: [{ text: '帮' }, { text: '助' }] },
+    })
+    fake.push(TOPIC_ROBOT, rich)
+    expect((await repliesTo(rich.msgId))[0]).toContain('上报隐患')
+    const audio = robotMessage('zhangwei-dt', {
+      msgtype: 'audio',
+      content: { recognition: '帮助', downloadCode: 'DL-A' },
+    })
+    fake.push(TOPIC_ROBOT, audio)
+    expect((await repliesTo(audio.msgId))[0]).toContain('上报隐患')
+    const chatter = robotMessage('zhangwei-dt', {
+      conversationType: '2',
+      isInAtList: false,
+      text: { content: '大家好' },
+    })
+    const frame = fake.push(TOPIC_ROBOT, chatter)
+    await waitFor(() => fake.acks.some((a) => a.messageId === frame))
+    expect(
+      await database.db.select().from(inboundMessages).where(eq(inboundMessages.messageId, chatter.msgId)),
+    ).toHaveLength(0)
+  })
+
+  it('reconnects after the connection drops, and after it goes silent', async () => {
+    const before = fake.connections
+    fake.dropAll()
+    await waitFor(() => fake.connections > before && fake.openSockets() === 1)
+    fake.freezeAll()
+    await waitFor(() => fake.connections > before + 1 && fake.openSockets() >= 1)
+    const after = robotMessage('zhangwei-dt', { text: { content: '帮助' } })
+    fake.push(TOPIC_ROBOT, after)
+    expect((await repliesTo(after.msgId))[0]).toContain('上报隐患')
+  })
+})
+
+describe('DingTalk HTTP mode', () => {
+  function signed(body: unknown, timestamp = String(clock.now().getTime()), secret = 'ding-secret') {
+    return harness.app.request('/webhooks/dingtalk/default', {
+      method: 'POST',
+      headers: { timestamp, sign: dingtalkSign(timestamp, secret), 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    })
+  }
+  async function rows(): Promise<number> {
+    const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(inboundMessages)
+    return Number(row?.n)
+  }
+
+  it('accepts a signed callback and answers through the sessionWebhook', async () => {
+    const message = robotMessage('zhangwei-dt', { text: { content: '帮助' } })
+    const res = await signed(message)
+    expect(res.status).toBe(200)
+    expect((await repliesTo(message.msgId))[0]).toContain('上报隐患')
+  })
+
+  it.each([
+    [
+      'a wrong signature',
+      401,
+      () => signed(robotMessage('zhangwei-dt', { text: { content: 'x' } }), undefined, 'other-secret'),
+    ],
+    [
+      'a timestamp two hours old',
+      401,
+      () =>
+        signed(robotMessage('zhangwei-dt', { text: { content: 'x' } }), String(clock.now().getTime() - 2 * HOUR_MS)),
+    ],
+    ['malformed JSON', 400, () => signed('{oops')],
+  ])('rejects %s with %i and stores nothing', async (_label, status, send) => {
+    const before = await rows()
+    expect((await send()).status).toBe(status)
+    expect(await rows()).toBe(before)
+  })
+
+  it('uses the OpenAPI when the sessionWebhook has expired, at receipt or by the time of sending', async () => {
+    const stale = robotMessage('zhangwei-dt', {
+      text: { content: '帮助' },
+      sessionWebhookExpiredTime: clock.now().getTime() - 1,
+    })
+    await signed(stale)
+    await repliesTo(stale.msgId)
+    expect(fake.callsTo('/v1.0/robot/oToMessages/batchSend').at(-1)?.body).toMatchObject({
+      robotCode: 'robot-1',
+      userIds: ['zhangwei-dt'],
+      msgKey: 'sampleText',
+    })
+    const expiresAt = new Date(clock.now().getTime() - 1).toISOString()
+    await enqueue(database.db, clock.now(), {
+      channel: 'dingtalk',
+      botId: 'default',
+      recipient: { kind: 'reply_url', url: `${fake.baseUrl}/session/late`, expiresAt, userId: 'zhangwei-dt' },
+      message: { type: 'text', text: '迟到的回复' },
+    })
+    await harness.services.outbox.drain()
+    expect(fake.callsTo('/session/late')).toHaveLength(0)
+    const last = fake.callsTo('/v1.0/robot/oToMessages/batchSend').at(-1)?.body as { msgParam: string }
+    expect(JSON.parse(last.msgParam)).toEqual({ content: '迟到的回复' })
+  })
+})
+
+describe('DingTalk outbound', () => {
+  it('refreshes an expired token once and delivers', async () => {
+    await enqueue(database.db, clock.now(), {
+      channel: 'dingtalk',
+      botId: 'default',
+      recipient: { kind: 'user', externalId: 'lina-dt' },
+      message: { type: 'text', text: '测试一' },
+    })
+    await harness.services.outbox.drain()
+    const tokensBefore = fake.callsTo('/v1.0/oauth2/accessToken').length
+    fake.expireTokens()
+    await enqueue(database.db, clock.now(), {
+      channel: 'dingtalk',
+      botId: 'default',
+      recipient: { kind: 'user', externalId: 'lina-dt' },
+      message: { type: 'text', text: '测试二' },
+    })
+    await harness.services.outbox.drain()
+    const sends = fake.callsTo('/v1.0/robot/oToMessages/batchSend')
+    expect(
+      sends.map((s) => (JSON.parse((s.body as { msgParam: string }).msgParam) as { content: string }).content),
+    ).toEqual(['测试一', '测试二', '测试二'])
+    expect(fake.callsTo('/v1.0/oauth2/accessToken').length).toBe(tokensBefore + 1)
+  })
+
+  it('signs custom group robot posts and spaces a burst to 20 a minute', async () => {
+    const url = `${fake.baseUrl}/robot/send?access_token=group-token`
+    for (let i = 0; i < 25; i++) {
+      await enqueue(database.db, clock.now(), {
+        channel: 'dingtalk',
+        botId: 'default',
+        recipient: { kind: 'webhook', url, secretEnv: 'ROBOT_SECRET_SHIZHENG' },
+        message: { type: 'markdown', markdown: `### 巡查汇总 ${i}` },
+      })
+    }
+    for (let step = 0; step < 100; step++) {
+      await harness.services.outbox.runOnce()
+      clock.advance(1_000)
+    }
+    const posts = fake.callsTo('/robot/send')
+    expect(posts).toHaveLength(25)
+    expect(posts.every((p) => p.query.sign === dingtalkSign(p.query.timestamp ?? '', ROBOT_SECRET))).toBe(true)
+    for (const post of posts)
+      expect(posts.filter((p) => p.at <= post.at && post.at - p.at < 60_000).length).toBeLessThanOrEqual(20)
+    expect(posts.map((p) => (p.body as { markdown: { text: string } }).markdown.text)).toEqual(
+      Array.from({ length: 25 }, (_, i) => `### 巡查汇总 ${i}`),
+    )
+  })
+})
