@@ -134,7 +134,7 @@ export class FakeDingtalk {
     }
     if (url.pathname === '/v1.0/gateway/connections/open') {
       return json(200, {
-        endpoint: `ws://127.0.0.1:${(this.server?.address() as AddressInfo).port}/connect`,
+        endpoint: `${this.baseUrl.replace('http://', 'ws://')}/connect`,
         ticket: `ticket-${this.connections + 1}`,
       })
     }

@@ -145,7 +145,7 @@ describe('DingTalk Stream mode with the real client', () => {
       callbackType: 'STREAM',
       openSpaceId: 'dtv1.card//IM_ROBOT.lina-dt',
     })
-    const outTrackId = (delivered[0]?.body as { outTrackId: string }).outTrackId
+    const outTrackId = String((delivered[0]?.body as { outTrackId?: string } | undefined)?.outTrackId)
     const frame = fake.push(TOPIC_CARD, {
       outTrackId,
       userId: 'lina-dt',
