@@ -48,7 +48,15 @@ export type OutboundMessage =
   | { type: 'text'; text: string }
   | { type: 'markdown'; markdown: string }
   | { type: 'image'; mediaId?: string; path?: string }
-  | { type: 'card'; title: string; description: string; taskId: string; buttons: CardButton[] }
+  | {
+      type: 'card'
+      title: string
+      description: string
+      taskId: string
+      buttons: CardButton[]
+      /** What to type instead where buttons cannot call back (e.g. DingTalk in HTTP mode). */
+      commandHint?: string
+    }
   | { type: 'card_update'; taskId: string; responseCode?: string; replaceText: string; userIds: string[] }
 
 export type Recipient =

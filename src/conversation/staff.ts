@@ -4,7 +4,7 @@ import { complaints, escalations, hazards, patrols } from '../db/schema'
 import { COMPLAINT_STATUS_LABELS } from '../domain/complaint-lifecycle'
 import { RuleViolation } from '../domain/errors'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
-import { REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
+import { REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
 import type { Actor } from '../domain/roles'
 import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
 import { acknowledgeEscalation } from '../services/escalations'
@@ -179,12 +179,9 @@ async function submitWrittenReport(
   return [text(`已登记巡查 ${code} 的巡查组报告。`)]
 }
 
-const REPORT_WORDS: Record<string, ReportKind> = {
-  周报: 'weekly',
-  月报: 'monthly',
-  季报: 'quarterly',
-  通报: 'bulletin',
-}
+const REPORT_WORDS = Object.fromEntries(
+  Object.entries(REPORT_COMMAND_WORDS).map(([kind, word]) => [word, kind as ReportKind]),
+) as Record<string, ReportKind>
 
 async function submitTyped(turn: Turn, actor: Actor, word: string): Promise<Reply[]> {
   const kind = REPORT_WORDS[word]

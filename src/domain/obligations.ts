@@ -15,6 +15,13 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   quarterly: '季报表',
   bulletin: '季度通报',
 }
+/** The word in the chat command that submits a report: 上报周报, 上报月报, 上报季报, 上报通报. */
+export const REPORT_COMMAND_WORDS: Record<ReportKind, string> = {
+  weekly: '周报',
+  monthly: '月报',
+  quarterly: '季报',
+  bulletin: '通报',
+}
 
 export interface Obligation {
   kind: ReportKind

@@ -106,6 +106,7 @@ async function escalate(
       description: `${CATEGORY_LABELS[complaint.category]}：${complaint.description.slice(0, 60)}\n已超过1天办理时限 ${overdue} 分钟，请督促责任单位办理。`,
       taskId: `escalation-${row.id}`,
       buttons: [{ key: `escalation.ack:${row.id}`, text: '确认收到', style: 1 }],
+      commandHint: `确认收到 ${complaint.code}`,
     },
     `escalation:${row.id}`,
   )

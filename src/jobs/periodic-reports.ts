@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
 import { people, periodicReports, units } from '../db/schema'
 import { localDate } from '../domain/local-time'
-import { currentObligations, REPORT_KIND_LABELS } from '../domain/obligations'
+import { currentObligations, REPORT_COMMAND_WORDS, REPORT_KIND_LABELS } from '../domain/obligations'
 import { type QuietHours, releaseAt } from '../domain/quiet-hours'
 import { notifyOnce, sendToPeople } from '../messaging/notify'
 import type { ServiceContext } from '../services/context'
@@ -56,6 +56,7 @@ export async function runPeriodicReports(ctx: ServiceContext, reportsDir: string
         description: `${reportMarkdown(content).replace(/[#*]/g, '').slice(0, 300)}\n上报期限：${formatLocal(obligation.dueAt, ctx.timeZone)}。核对无误后请确认上报。`,
         taskId: `report-${created.id}`,
         buttons: [{ key: `report.submit:${created.id}`, text: '确认上报', style: 1 }],
+        commandHint: `上报${REPORT_COMMAND_WORDS[obligation.kind]}`,
       },
       `report:${created.id}`,
       releaseAt(now, quiet, ctx.timeZone),
@@ -94,7 +95,7 @@ async function remindDueToday(ctx: ServiceContext, quiet: QuietHours): Promise<v
       personIds: await reportPeople(ctx, report.unitId),
       message: {
         type: 'text',
-        text: `【报表到期提醒】${REPORT_KIND_LABELS[kind]}（${report.periodStart} 起）今天 ${formatLocal(report.dueAt, ctx.timeZone)} 到期，尚未上报。请发送「上报${REPORT_KIND_LABELS[kind].slice(0, 2)}」或点击卡片确认上报，逾期扣5分。`,
+        text: `【报表到期提醒】${REPORT_KIND_LABELS[kind]}（${report.periodStart} 起）今天 ${formatLocal(report.dueAt, ctx.timeZone)} 到期，尚未上报。请发送「上报${REPORT_COMMAND_WORDS[kind]}」或点击卡片确认上报，逾期扣5分。`,
       },
       notBefore: releaseAt(now, quiet, ctx.timeZone),
     })

@@ -35,6 +35,7 @@ export async function notifyComplaintAssignment(ctx: ServiceContext, complaint: 
         ...card,
         taskId: `complaint-${complaint.id}-${complaint.unitId}`,
         buttons: [{ key: `complaint.accept:${complaint.id}`, text: '接收', style: 1 }],
+        commandHint: `签收 ${complaint.code}`,
       },
       dedupeKey: `complaint-assigned:${complaint.id}:${complaint.unitId}:${identity.id}`,
     })

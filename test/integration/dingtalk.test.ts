@@ -329,3 +329,64 @@ describe('DingTalk outbound', () => {
     )
   })
 })
+
+describe('DingTalk HTTP mode: the same flows', () => {
+  it('files a patrol record and lets the handler sign for an assigned complaint by command', async () => {
+    const http = testApp(database, clock, {
+      DINGTALK_CLIENT_ID: 'ding-app',
+      DINGTALK_CLIENT_SECRET: 'ding-secret',
+      DINGTALK_ROBOT_CODE: 'robot-1',
+      DINGTALK_API_BASE: fake.baseUrl,
+      DINGTALK_MODE: 'http',
+    })
+    const post = (body: unknown) => {
+      const timestamp = String(clock.now().getTime())
+      return http.app.request('/webhooks/dingtalk/default', {
+        method: 'POST',
+        headers: { timestamp, sign: dingtalkSign(timestamp, 'ding-secret'), 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    }
+    const settle = async (msgId: string) => {
+      await waitFor(async () =>
+        Boolean(
+          (await database.db.select().from(inboundMessages).where(eq(inboundMessages.messageId, msgId)))[0]
+            ?.processedAt,
+        ),
+      )
+      await http.services.inbound.idle()
+      await http.services.outbox.drain()
+    }
+    const report = robotMessage('zhangwei-dt', {
+      text: { content: '今天下午2点到4点在临澧路巡查，出动2人1车，未发现隐患' },
+    })
+    await post(report)
+    await settle(report.msgId)
+    const confirm = robotMessage('zhangwei-dt', { text: { content: '确认' } })
+    await post(confirm)
+    await settle(confirm.msgId)
+    const answer = fake.callsTo(`/session/${confirm.msgId.replace('msg-dt-', '')}`)[0]?.body as {
+      text: { content: string }
+    }
+    expect(answer.text.content).toMatch(/巡查记录已保存，编号 XC/)
+
+    const complaint = await receiveComplaint({
+      ctx: http.services.ctx,
+      input: { channel: 'mp', category: 'road_municipal', description: '窨井盖破损' },
+    })
+    await notifyComplaintAssignment(http.services.ctx, complaint)
+    await http.services.outbox.drain()
+    const notice = fake.callsTo('/v1.0/robot/oToMessages/batchSend').at(-1)?.body as {
+      userIds: string[]
+      msgKey: string
+      msgParam: string
+    }
+    expect(notice).toMatchObject({ userIds: ['lina-dt'], msgKey: 'sampleMarkdown' })
+    expect(JSON.parse(notice.msgParam).text).toContain(`请回复「签收 ${complaint.code}」`)
+    const sign = robotMessage('lina-dt', { text: { content: `签收 ${complaint.code}` } })
+    await post(sign)
+    await settle(sign.msgId)
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.id, complaint.id))
+    expect(row?.status).toBe('accepted')
+  })
+})

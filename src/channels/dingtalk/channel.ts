@@ -66,8 +66,17 @@ export class DingtalkChannel implements Channel {
 
   private async toUser(botId: string, userId: string, message: OutboundMessage): Promise<void> {
     const api = this.api(botId)
+    const bot = this.bots.get(botId)
+    // Card clicks come back over the Stream socket; without it, the card is text that says what to type.
+    if (message.type === 'card' && bot?.mode === 'http') {
+      const hint = message.commandHint ? `\n\n请回复「${message.commandHint}」` : ''
+      await api.sendToUsers([userId], 'sampleMarkdown', {
+        title: message.title,
+        text: `**${message.title}**\n\n${message.description}${hint}`,
+      })
+      return
+    }
     if (message.type === 'card') {
-      const bot = this.bots.get(botId)
       await api.call('POST', '/v1.0/card/instances/createAndDeliver', {
         cardTemplateId: bot?.cardTemplateId,
         outTrackId: message.taskId,
