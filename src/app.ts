@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import type { AppEnv, Services } from './app-env'
 import { type ErrorBody, handleError } from './errors'
+import { reportsApi } from './routes/api/reports'
+import { consoleRoutes } from './routes/console'
 import { healthRoutes } from './routes/health'
 import { dingtalkWebhook } from './routes/webhooks/dingtalk'
 import { mpWebhook } from './routes/webhooks/mp'
@@ -21,6 +23,9 @@ export function createApp(services: Services) {
   app.route('/webhooks/wecom-robot', wecomRobotWebhook())
   app.route('/webhooks/mp', mpWebhook())
   app.route('/webhooks/dingtalk', dingtalkWebhook())
+  app.route('/api/v1/reports', reportsApi())
+  app.route('/console', consoleRoutes())
+  app.get('/', (c) => c.redirect('/console'))
   return app
 }
 

@@ -44,6 +44,7 @@ const EnvSchema = z.object({
   DEMO: flag,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PUBLIC_BASE_URL: optionalText,
+  API_TOKEN: optionalText,
   COMPLAINT_SIGN_HOURS: positiveNumber(2),
   COMPLAINT_LIMIT_HOURS: positiveNumber(24),
   CONVERSATION_IDLE_MINUTES: positiveNumber(30),
@@ -86,6 +87,8 @@ export interface Config {
   demo: boolean
   logLevel: 'debug' | 'info' | 'warn' | 'error'
   publicBaseUrl: string | undefined
+  /** Bearer token for /api/v1; the API answers 401 while it is unset. */
+  apiToken: string | undefined
   complaintClocks: { signForHours: number; handlingHours: number }
   quietHours: { start: string; end: string }
   jobs: { enabled: boolean; remindUnacceptedMinutes: number; escalationAckMinutes: number; digestTime: string }
@@ -126,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demo: e.DEMO ?? !anyPlatform,
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    apiToken: e.API_TOKEN,
     complaintClocks: { signForHours: e.COMPLAINT_SIGN_HOURS, handlingHours: e.COMPLAINT_LIMIT_HOURS },
     quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,

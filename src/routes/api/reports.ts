@@ -1,0 +1,47 @@
+import { desc } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../../app-env'
+import { constantTimeEqual } from '../../channels/wechat-crypto'
+import { periodicReports } from '../../db/schema'
+import { AppError } from '../../errors'
+import { reportFileResponse } from '../report-file'
+
+/** GET /api/v1/reports and /api/v1/reports/:id/file — statutory reports for other systems, bearer token only. */
+export function reportsApi() {
+  const app = new Hono<AppEnv>()
+  app.use('*', async (c, next) => {
+    const token = c.var.services.config.apiToken
+    if (!token) throw new AppError('unauthorized', 401, 'API access is not configured (set API_TOKEN)')
+    const presented = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
+    if (!presented) throw new AppError('unauthorized', 401, 'Bearer token required')
+    if (!constantTimeEqual(presented, token)) throw new AppError('unauthorized', 401, 'Invalid token')
+    await next()
+  })
+  app.get('/', async (c) => {
+    const limit = z.coerce.number().int().min(1).max(200).catch(50).parse(c.req.query('limit'))
+    const rows = await c.var.services.db
+      .select()
+      .from(periodicReports)
+      .orderBy(desc(periodicReports.createdAt))
+      .limit(limit)
+    return c.json({
+      data: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        unitId: r.unitId,
+        periodStart: r.periodStart,
+        periodEnd: r.periodEnd,
+        dueAt: r.dueAt,
+        submittedAt: r.submittedAt,
+        file: r.filePath ? `/api/v1/reports/${r.id}/file` : null,
+      })),
+    })
+  })
+  app.get('/:id/file', (c) => {
+    const id = z.coerce.number().int().positive().safeParse(c.req.param('id'))
+    if (!id.success) throw new AppError('bad_request', 400, 'id must be a positive integer')
+    return reportFileResponse(c, id.data)
+  })
+  return app
+}

@@ -1,0 +1,153 @@
+import { desc } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { csrf } from 'hono/csrf'
+import { z } from 'zod'
+import type { AppEnv } from '../../app-env'
+import { formatLocal } from '../../conversation/format'
+import { periodicReports } from '../../db/schema'
+import { ROLE_LABELS } from '../../domain/roles'
+import { AppError } from '../../errors'
+import { recordInbound } from '../../messaging/inbox'
+import { chatFeed, demoPeople } from '../../services/console-feed'
+import { reportFileResponse } from '../report-file'
+import { Layout } from './layout'
+
+/**
+ * The web console in demo mode: pick a demo person and chat with the bot through the same engine as on
+ * WeCom (the `console` channel), seeing every push — reminders, escalations, digests, report cards — as
+ * it arrives; list and download the generated reports. Outside demo mode the console stays closed until
+ * sign-in is configured.
+ */
+const MessageForm = z.object({ text: z.string().trim().min(1, '请输入内容').max(2000, '内容过长') })
+
+export function consoleRoutes() {
+  const app = new Hono<AppEnv>()
+  app.use('*', async (c, next) => {
+    if (!c.var.services.config.demo)
+      throw new AppError('forbidden', 403, 'The console requires sign-in, which is not configured on this server')
+    await next()
+  })
+  app.use('*', csrf())
+
+  app.get('/', async (c) => {
+    const people = await demoPeople(c.var.services.db)
+    return c.html(
+      <Layout title="选择演示人员">
+        <div class="card">
+          <h2>以谁的身份聊天？</h2>
+          <table>
+            {people.map((p) => (
+              <tr>
+                <td>{p.name}</td>
+                <td>{ROLE_LABELS[p.role]}</td>
+                <td>
+                  <a href={`/console/chat/${encodeURIComponent(p.externalId.slice('demo:'.length))}`}>进入对话</a>
+                </td>
+              </tr>
+            ))}
+          </table>
+        </div>
+      </Layout>,
+    )
+  })
+
+  app.get('/chat/:key', async (c) => {
+    const { db, config } = c.var.services
+    const person = (await demoPeople(db)).find((p) => p.externalId === `demo:${c.req.param('key')}`)
+    if (!person) throw new AppError('not_found', 404, 'Unknown demo person')
+    const feed = await chatFeed(db, person.externalId)
+    return c.html(
+      <Layout title={person.name}>
+        <div class="card">
+          <h2>
+            {person.name}（{ROLE_LABELS[person.role]}）
+          </h2>
+          <p class="meta">与企业微信中的机器人相同的对话引擎；提醒、升级、日报等推送也会出现在这里。</p>
+        </div>
+        <div class="card" id="feed">
+          {feed.length === 0 ? <p class="meta">还没有消息。发送「帮助」试试。</p> : null}
+          {feed.map((item) => (
+            <div class={item.from === 'me' ? 'me' : 'bot'}>
+              <div class="bubble">{item.text}</div>
+              <div class="meta">
+                {formatLocal(item.at, config.timeZone)}
+                {item.status && item.status !== 'sent'
+                  ? ` · ${item.status === 'pending' ? '待发送' : item.status}`
+                  : ''}
+              </div>
+            </div>
+          ))}
+        </div>
+        <form class="card" method="post" action={`/console/chat/${c.req.param('key')}`}>
+          <textarea
+            name="text"
+            placeholder="例如：今天上午9点到11点在柳叶湖大道巡查，出动2人1车，发现一处井盖缺失"
+            required
+          />
+          <button type="submit">发送</button>
+        </form>
+      </Layout>,
+    )
+  })
+
+  app.post('/chat/:key', async (c) => {
+    const { db, inbound, outbox, clock } = c.var.services
+    const externalId = `demo:${c.req.param('key')}`
+    if (!(await demoPeople(db)).some((p) => p.externalId === externalId))
+      throw new AppError('not_found', 404, 'Unknown demo person')
+    const form = MessageForm.safeParse(await c.req.parseBody())
+    if (!form.success) throw new AppError('bad_request', 400, form.error.issues[0]?.message ?? '内容无效')
+    const { id } = await recordInbound(db, {
+      channel: 'console',
+      botId: 'default',
+      messageId: `console-${crypto.randomUUID()}`,
+      sender: { externalId },
+      chat: { type: 'private', id: externalId },
+      kind: 'text',
+      text: form.data.text,
+      at: clock.now(),
+    })
+    await inbound.process(id)
+    await outbox.runOnce()
+    return c.redirect(`/console/chat/${encodeURIComponent(c.req.param('key'))}#feed`, 303)
+  })
+
+  app.get('/reports', async (c) => {
+    const { db, config } = c.var.services
+    const rows = await db.select().from(periodicReports).orderBy(desc(periodicReports.createdAt)).limit(200)
+    return c.html(
+      <Layout title="报表">
+        <div class="card">
+          <h2>法定报表</h2>
+          <table>
+            <tr>
+              <th>类型</th>
+              <th>周期</th>
+              <th>上报期限</th>
+              <th>状态</th>
+              <th>文件</th>
+            </tr>
+            {rows.map((r) => (
+              <tr>
+                <td>{r.kind}</td>
+                <td>
+                  {r.periodStart} 至 {r.periodEnd}
+                </td>
+                <td>{formatLocal(r.dueAt, config.timeZone)}</td>
+                <td>{r.submittedAt ? `已上报 ${formatLocal(r.submittedAt, config.timeZone)}` : '未上报'}</td>
+                <td>{r.filePath ? <a href={`/console/reports/${r.id}/file`}>下载 XLSX</a> : '—'}</td>
+              </tr>
+            ))}
+          </table>
+        </div>
+      </Layout>,
+    )
+  })
+
+  app.get('/reports/:id/file', (c) => {
+    const id = z.coerce.number().int().positive().safeParse(c.req.param('id'))
+    if (!id.success) throw new AppError('bad_request', 400, 'id must be a positive integer')
+    return reportFileResponse(c, id.data)
+  })
+  return app
+}

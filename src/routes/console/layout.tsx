@@ -1,0 +1,38 @@
+import type { Child } from 'hono/jsx'
+
+/** The console's page frame: light CSS inline, and the demo-mode banner on every page. */
+const STYLE = `
+body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:0;background:#f5f6f8;color:#1f2328}
+header{background:#0b5cad;color:#fff;padding:10px 20px;display:flex;gap:20px;align-items:center}
+header a{color:#fff;text-decoration:none}
+.demo{background:#fff3cd;color:#7a4d00;padding:8px 20px;font-weight:bold;border-bottom:1px solid #e5c76b}
+main{max-width:900px;margin:20px auto;padding:0 16px}
+.card{background:#fff;border-radius:8px;padding:16px;margin-bottom:12px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
+.me{text-align:right}.me .bubble{background:#d4f3d0}
+.bubble{display:inline-block;background:#fff;border-radius:8px;padding:8px 12px;margin:4px 0;white-space:pre-wrap;max-width:80%;text-align:left;box-shadow:0 1px 2px rgba(0,0,0,.08)}
+.meta{color:#6b7280;font-size:12px}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e5e7eb;padding:6px;text-align:left}
+textarea{width:100%;min-height:60px;font:inherit}button{font:inherit;padding:6px 16px}
+`
+
+export function Layout(props: { title: string; children: Child }) {
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · 巡安`}</title>
+        <style>{STYLE}</style>
+      </head>
+      <body>
+        <header>
+          <strong>巡安 控制台</strong>
+          <a href="/console">聊天模拟</a>
+          <a href="/console/reports">报表</a>
+        </header>
+        <div class="demo">演示模式：无需密码即可以任一演示人员身份登录。请勿录入真实数据。</div>
+        <main>{props.children}</main>
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,65 @@
+import { and, desc, eq, like, sql } from 'drizzle-orm'
+import type { Database } from '../db/client'
+import { identities, inboundMessages, outbox, people } from '../db/schema'
+
+/** One line of a demo person's chat in the console: what they said, and everything the bot sent them. */
+export interface FeedItem {
+  at: Date
+  from: 'me' | 'bot'
+  text: string
+  kind: string
+  status?: string
+}
+
+export async function chatFeed(db: Database, externalId: string, limit = 100): Promise<FeedItem[]> {
+  const [said, sent] = await Promise.all([
+    db
+      .select()
+      .from(inboundMessages)
+      .where(and(eq(inboundMessages.channel, 'console'), eq(inboundMessages.senderExternalId, externalId)))
+      .orderBy(desc(inboundMessages.receivedAt))
+      .limit(limit),
+    db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.channel, 'console'), sql`${outbox.recipient}->>'externalId' = ${externalId}`))
+      .orderBy(desc(outbox.createdAt))
+      .limit(limit),
+  ])
+  const items: FeedItem[] = [
+    ...said.map((m) => {
+      const payload = m.payload as { text?: string; event?: { key?: string } }
+      return {
+        at: m.receivedAt,
+        from: 'me' as const,
+        text: payload.text ?? payload.event?.key ?? `[${m.kind}]`,
+        kind: m.kind,
+      }
+    }),
+    ...sent.map((o) => {
+      const message = o.message as {
+        type: string
+        text?: string
+        markdown?: string
+        title?: string
+        description?: string
+      }
+      const text =
+        message.text ??
+        message.markdown ??
+        (message.title ? `${message.title}\n${message.description ?? ''}` : `[${message.type}]`)
+      return { at: o.createdAt, from: 'bot' as const, text, kind: message.type, status: o.status }
+    }),
+  ]
+  return items.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(-limit)
+}
+
+/** The demo people who can be chosen in the console (their console identities are demo:<key>). */
+export async function demoPeople(db: Database) {
+  return db
+    .select({ externalId: identities.externalId, name: people.name, role: people.role })
+    .from(identities)
+    .innerJoin(people, eq(people.id, identities.personId))
+    .where(and(eq(identities.channel, 'console'), like(identities.externalId, 'demo:%')))
+    .orderBy(people.id)
+}
