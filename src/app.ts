@@ -4,6 +4,7 @@ import { type ErrorBody, handleError } from './errors'
 import { reportsApi } from './routes/api/reports'
 import { consoleRoutes } from './routes/console'
 import { healthRoutes } from './routes/health'
+import { open311Routes } from './routes/open311'
 import { dingtalkWebhook } from './routes/webhooks/dingtalk'
 import { mpWebhook } from './routes/webhooks/mp'
 import { wecomWebhook } from './routes/webhooks/wecom'
@@ -25,6 +26,7 @@ export function createApp(services: Services) {
   app.route('/webhooks/dingtalk', dingtalkWebhook())
   app.route('/api/v1/reports', reportsApi())
   app.route('/console', consoleRoutes())
+  app.route('/open311/v2', open311Routes())
   app.get('/', (c) => c.redirect('/console'))
   return app
 }

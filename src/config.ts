@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PUBLIC_BASE_URL: optionalText,
   API_TOKEN: optionalText,
+  OPEN311_API_KEY: optionalText,
   COMPLAINT_SIGN_HOURS: positiveNumber(2),
   COMPLAINT_LIMIT_HOURS: positiveNumber(24),
   CONVERSATION_IDLE_MINUTES: positiveNumber(30),
@@ -89,6 +90,8 @@ export interface Config {
   publicBaseUrl: string | undefined
   /** Bearer token for /api/v1; the API answers 401 while it is unset. */
   apiToken: string | undefined
+  /** api_key that Open311 clients present to file requests; POST answers 403 while unset. */
+  open311ApiKey: string | undefined
   complaintClocks: { signForHours: number; handlingHours: number }
   quietHours: { start: string; end: string }
   jobs: { enabled: boolean; remindUnacceptedMinutes: number; escalationAckMinutes: number; digestTime: string }
@@ -130,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     apiToken: e.API_TOKEN,
+    open311ApiKey: e.OPEN311_API_KEY,
     complaintClocks: { signForHours: e.COMPLAINT_SIGN_HOURS, handlingHours: e.COMPLAINT_LIMIT_HOURS },
     quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,

@@ -5,7 +5,16 @@ import { ConsoleChannel } from './console'
 import { DingtalkChannel } from './dingtalk/channel'
 import { MpChannel } from './mp/channel'
 import { WecomRobotChannel } from './robot/channel'
+import type { Channel, SendResult } from './types'
 import { WecomChannel } from './wecom/channel'
+
+/** Open311 clients poll for status; nothing is ever pushed to them. */
+class PullOnlyChannel implements Channel {
+  readonly id = 'open311' as const
+  async send(): Promise<SendResult> {
+    return { ok: false, retry: 'never', code: 'pull_only', error: 'Open311 clients read status by polling' }
+  }
+}
 
 /** Every channel id has an adapter: a missing one is a compile error, not a runtime surprise. */
 export function createChannels(platforms: PlatformBots, clock: Clock, env: Record<string, string | undefined> = {}) {
@@ -18,6 +27,7 @@ export function createChannels(platforms: PlatformBots, clock: Clock, env: Recor
     mp,
     dingtalk,
     console: new ConsoleChannel(),
+    open311: new PullOnlyChannel(),
   }
   return { channels, wecom, mp, dingtalk }
 }

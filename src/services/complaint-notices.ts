@@ -47,6 +47,14 @@ export async function notifyComplaintAssignment(ctx: ServiceContext, complaint: 
 /** Sends the outcome to the citizen who complained through the Official Account. */
 export async function notifyComplaintOutcome(ctx: ServiceContext, complaint: ComplaintRow): Promise<void> {
   if (!complaint.outcome) return
+  if (complaint.channel === 'open311') {
+    // The reporting system reads the outcome as status_notes when it polls.
+    await ctx.db
+      .update(complaints)
+      .set({ outcomeDelivery: 'delivered', outcomeDeliveryNote: '经 Open311 接口提供（status_notes）' })
+      .where(eq(complaints.id, complaint.id))
+    return
+  }
   if (complaint.channel !== 'mp' || !complaint.citizenExternalId) {
     await ctx.db
       .update(complaints)

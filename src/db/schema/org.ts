@@ -4,7 +4,7 @@ import { ROLES } from '../../domain/roles'
 import { createdAt, id, instant } from './columns'
 
 export const UNIT_KINDS = ['patrol', 'supervising', 'bureau'] as const
-export const CHANNELS = ['wecom', 'wecom-robot', 'dingtalk', 'mp', 'console'] as const
+export const CHANNELS = ['wecom', 'wecom-robot', 'dingtalk', 'mp', 'console', 'open311'] as const
 export type ChannelId = (typeof CHANNELS)[number]
 
 /** Patrol units (巡查单位), the supervising office (安监科) and the bureau itself. */

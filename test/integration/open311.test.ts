@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { testApp } from '../helpers/app'
+import { chat } from '../helpers/chat'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+/**
+ * Conformance with Open311 GeoReport v2 as the spec's examples show it: the keys of services, service
+ * definitions and requests; POST requests answering [{service_request_id, service_notice, account_id}];
+ * errors as [{code, description}] with the matching HTTP status.
+ */
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+const base = '/open311/v2'
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  harness = testApp(database, clock, { OPEN311_API_KEY: 'xyz' })
+})
+afterAll(async () => database?.drop())
+
+function post(fields: Record<string, string>) {
+  return harness.app.request(`${base}/requests.json`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  })
+}
+
+const REQUEST_KEYS = [
+  'service_request_id',
+  'status',
+  'status_notes',
+  'service_name',
+  'service_code',
+  'description',
+  'agency_responsible',
+  'service_notice',
+  'requested_datetime',
+  'updated_datetime',
+  'expected_datetime',
+  'address',
+  'address_id',
+  'zipcode',
+  'lat',
+  'long',
+  'media_url',
+].sort()
+
+describe('Open311 GeoReport v2', () => {
+  it('lists services with the spec’s keys', async () => {
+    const services = (await (await harness.app.request(`${base}/services.json`)).json()) as Record<string, unknown>[]
+    expect(services.length).toBe(9)
+    for (const s of services)
+      expect(Object.keys(s).sort()).toEqual([
+        'description',
+        'group',
+        'keywords',
+        'metadata',
+        'service_code',
+        'service_name',
+        'type',
+      ])
+    expect(services.find((s) => s.service_code === 'gas')).toMatchObject({
+      service_name: '燃气',
+      type: 'realtime',
+      metadata: false,
+    })
+  })
+
+  it('gives a service definition, and a 404 in the error format for an unknown code', async () => {
+    expect(await (await harness.app.request(`${base}/services/bridge.json`)).json()).toEqual({
+      service_code: 'bridge',
+      attributes: [],
+    })
+    const missing = await harness.app.request(`${base}/services/spaceship.json`)
+    expect(missing.status).toBe(404)
+    expect(await missing.json()).toEqual([{ code: 404, description: 'service_code spaceship not found' }])
+  })
+
+  it('files a request and reports it back; the unit’s reply appears as status_notes when closed', async () => {
+    const res = await post({
+      api_key: 'xyz',
+      service_code: 'road_municipal',
+      lat: '29.0315',
+      long: '111.6985',
+      address_string: '武陵大道与洞庭大道交叉口',
+      description: '井盖缺失，夜间危险',
+      first_name: '明',
+      last_name: '王',
+      phone: '13912345678',
+      account_id: '12345-hotline-778',
+    })
+    expect(res.status).toBe(200)
+    const [created] = (await res.json()) as { service_request_id: string; service_notice: string; account_id: string }[]
+    expect(created?.service_request_id).toMatch(/^TS20261123-\d{4}$/)
+    expect(created?.account_id).toBe('12345-hotline-778')
+    const id = created?.service_request_id ?? ''
+
+    const [open] = (await (await harness.app.request(`${base}/requests/${id}.json`)).json()) as Record<
+      string,
+      unknown
+    >[]
+    expect(Object.keys(open ?? {}).sort()).toEqual(REQUEST_KEYS)
+    expect(open).toMatchObject({
+      status: 'open',
+      service_code: 'road_municipal',
+      agency_responsible: '市政建设总公司',
+      lat: 29.0315,
+      long: 111.6985,
+    })
+
+    await chat(harness.services, 'demo:handler', `签收 ${id}`)
+    await chat(harness.services, 'demo:handler', `回复 ${id} 已补装井盖`)
+    const [closed] = (await (await harness.app.request(`${base}/requests/${id}.json`)).json()) as Record<
+      string,
+      unknown
+    >[]
+    expect(closed).toMatchObject({ status: 'closed', status_notes: '已补装井盖' })
+
+    const listed = (await (
+      await harness.app.request(`${base}/requests.json?service_request_id=${id}`)
+    ).json()) as Record<string, unknown>[]
+    expect(listed.map((r) => r.service_request_id)).toEqual([id])
+    const stillOpen = (await (await harness.app.request(`${base}/requests.json?status=open`)).json()) as Record<
+      string,
+      unknown
+    >[]
+    expect(stillOpen.some((r) => r.service_request_id === id)).toBe(false)
+  })
+
+  it.each([
+    [{ api_key: 'wrong', service_code: 'gas', address_string: '某小区', description: 'x' }, 403, 'api_key is invalid'],
+    [
+      { api_key: 'xyz', service_code: 'spaceship', address_string: '某处', description: 'x' },
+      404,
+      'service_code spaceship not found',
+    ],
+    [
+      { api_key: 'xyz', service_code: 'gas', description: '燃气味' },
+      400,
+      'a location is required: lat and long, or address_string',
+    ],
+    [{ api_key: 'xyz', service_code: 'gas', address_string: '某小区' }, 400, 'description is required'],
+    [{ service_code: 'gas' }, 400, 'api_key: Invalid input: expected string, received undefined'],
+  ])('answers %j with %i in the error format', async (fields, status, description) => {
+    const res = await post(fields)
+    expect(res.status).toBe(status)
+    expect(await res.json()).toEqual([{ code: status, description }])
+  })
+
+  it('answers an unknown request id with 404', async () => {
+    const res = await harness.app.request(`${base}/requests/TS20990101-0001.json`)
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual([{ code: 404, description: 'service_request_id TS20990101-0001 not found' }])
+  })
+})
