@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv, Services } from './app-env'
 import { type ErrorBody, handleError } from './errors'
+import { ledgerApi } from './routes/api/ledger'
 import { reportsApi } from './routes/api/reports'
 import { consoleRoutes } from './routes/console'
 import { healthRoutes } from './routes/health'
@@ -25,6 +26,7 @@ export function createApp(services: Services) {
   app.route('/webhooks/mp', mpWebhook())
   app.route('/webhooks/dingtalk', dingtalkWebhook())
   app.route('/api/v1/reports', reportsApi())
+  app.route('/api/v1', ledgerApi())
   app.route('/console', consoleRoutes())
   app.route('/open311/v2', open311Routes())
   app.get('/', (c) => c.redirect('/console'))

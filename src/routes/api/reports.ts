@@ -2,22 +2,15 @@ import { desc } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
-import { constantTimeEqual } from '../../channels/wechat-crypto'
 import { periodicReports } from '../../db/schema'
 import { AppError } from '../../errors'
 import { reportFileResponse } from '../report-file'
+import { requireApiToken } from './auth'
 
 /** GET /api/v1/reports and /api/v1/reports/:id/file — statutory reports for other systems, bearer token only. */
 export function reportsApi() {
   const app = new Hono<AppEnv>()
-  app.use('*', async (c, next) => {
-    const token = c.var.services.config.apiToken
-    if (!token) throw new AppError('unauthorized', 401, 'API access is not configured (set API_TOKEN)')
-    const presented = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
-    if (!presented) throw new AppError('unauthorized', 401, 'Bearer token required')
-    if (!constantTimeEqual(presented, token)) throw new AppError('unauthorized', 401, 'Invalid token')
-    await next()
-  })
+  app.use('*', requireApiToken)
   app.get('/', async (c) => {
     const limit = z.coerce.number().int().min(1).max(200).catch(50).parse(c.req.query('limit'))
     const rows = await c.var.services.db

@@ -11,6 +11,7 @@ import { recordInbound } from '../../messaging/inbox'
 import { chatFeed, demoPeople } from '../../services/console-feed'
 import { reportFileResponse } from '../report-file'
 import { Layout } from './layout'
+import { registerLedgerPages } from './ledger'
 
 /**
  * The web console in demo mode: pick a demo person and chat with the bot through the same engine as on
@@ -111,6 +112,8 @@ export function consoleRoutes() {
     await outbox.runOnce()
     return c.redirect(`/console/chat/${encodeURIComponent(c.req.param('key'))}#feed`, 303)
   })
+
+  registerLedgerPages(app)
 
   app.get('/reports', async (c) => {
     const { db, config } = c.var.services

@@ -1,0 +1,99 @@
+import ExcelJS from 'exceljs'
+import type { complaints, hazards } from '../db/schema'
+import { CATEGORY_LABELS } from '../domain/categories'
+import { COMPLAINT_STATUS_LABELS } from '../domain/complaint-lifecycle'
+import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
+import { maskPersonalInfo, maskPhone } from '../domain/privacy'
+
+/** Ledger exports (the filtered list) as CSV or XLSX; citizens' phone numbers and names stay masked. */
+type Table = { headers: string[]; rows: (string | number)[][] }
+
+export function hazardTable(
+  rows: (typeof hazards.$inferSelect)[],
+  unitName: (id: number | null) => string,
+  format: (d: Date | null) => string,
+): Table {
+  return {
+    headers: [
+      '编号',
+      '发现时间',
+      '类别',
+      '等级',
+      '状态',
+      '隐患描述',
+      '地点',
+      '责任单位',
+      '整改期限',
+      '销号时间',
+      '挂牌督办',
+    ],
+    rows: rows.map((h) => [
+      h.code,
+      format(h.foundAt),
+      CATEGORY_LABELS[h.category],
+      HAZARD_LEVEL_LABELS[h.level],
+      HAZARD_STATUS_LABELS[h.status],
+      h.description,
+      h.locationText ?? '',
+      unitName(h.unitId),
+      format(h.rectifyDueAt),
+      format(h.closedAt),
+      h.listedSupervision ? '是' : '否',
+    ]),
+  }
+}
+
+export function complaintTable(
+  rows: (typeof complaints.$inferSelect)[],
+  unitName: (id: number | null) => string,
+  format: (d: Date | null) => string,
+): Table {
+  return {
+    headers: [
+      '编号',
+      '受理时间',
+      '类别',
+      '状态',
+      '问题描述',
+      '地点',
+      '责任单位',
+      '办理时限',
+      '答复时间',
+      '办理结果',
+      '联系电话',
+    ],
+    rows: rows.map((c) => [
+      c.code,
+      format(c.receivedAt),
+      CATEGORY_LABELS[c.category],
+      COMPLAINT_STATUS_LABELS[c.status],
+      maskPersonalInfo(c.description, c.citizenName),
+      c.locationText ?? '',
+      unitName(c.unitId),
+      format(c.dueAt),
+      format(c.repliedAt),
+      c.outcome ?? '',
+      c.citizenPhone ? maskPhone(c.citizenPhone) : '',
+    ]),
+  }
+}
+
+export function toCsv(table: Table): string {
+  const cell = (value: string | number) => {
+    const text = String(value)
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  }
+  // A BOM so that Excel opens the UTF-8 file with Chinese intact.
+  return `\uFEFF${[table.headers, ...table.rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`
+}
+
+export async function toXlsx(title: string, table: Table): Promise<Buffer> {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet(title)
+  sheet.addRow(table.headers).font = { bold: true }
+  for (const row of table.rows) sheet.addRow(row)
+  sheet.columns.forEach((column) => {
+    column.width = 16
+  })
+  return Buffer.from(await book.xlsx.writeBuffer())
+}

@@ -1,0 +1,124 @@
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ManualClock, MINUTE_MS } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { receiveComplaint } from '../../src/services/complaints'
+import { applyHazardCommand, reportHazard } from '../../src/services/hazards'
+import { testApp } from '../helpers/app'
+import { type CityLookup, loadCity } from '../helpers/city'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+const clock = new ManualClock(zonedInstant('2026-11-01', TEST_TIME_ZONE, 9))
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+let city: CityLookup
+const auth = { headers: { authorization: 'Bearer t0ken' } }
+const codes: string[] = []
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  harness = testApp(database, clock, { API_TOKEN: 't0ken' })
+  city = await loadCity(database.db)
+  // 23 hazards a few minutes apart; every third is a bridge hazard, two share one timestamp.
+  for (let i = 0; i < 23; i++) {
+    if (i !== 11) clock.advance(7 * MINUTE_MS)
+    const h = await reportHazard({
+      ctx: harness.services.ctx,
+      input: { description: `隐患${i}`, category: i % 3 === 0 ? 'bridge' : 'road_municipal', locationText: `第${i}号` },
+      actor: city.actor('张伟'),
+    })
+    codes.push(h.code)
+  }
+  await applyHazardCommand({
+    ctx: harness.services.ctx,
+    hazardId: 1,
+    command: { action: 'report_rectification', note: '已修复' },
+    actor: city.actor('王强'),
+  }).catch(() => undefined)
+  await receiveComplaint({
+    ctx: harness.services.ctx,
+    input: {
+      channel: 'mp',
+      category: 'gas',
+      description: '王小明反映燃气味，电话13912345678',
+      citizenName: '王小明',
+      citizenPhone: '13912345678',
+    },
+  })
+})
+afterAll(async () => database?.drop())
+
+async function api<T>(path: string): Promise<T> {
+  const res = await harness.app.request(path, auth)
+  expect(res.status).toBe(200)
+  return (await res.json()) as T
+}
+
+describe('ledger API', () => {
+  it('pages through every hazard exactly once, newest first, with a cursor', async () => {
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const page: { data: { code: string }[]; nextCursor: string | null } = await api(
+        `/api/v1/hazards?limit=5${cursor ? `&cursor=${cursor}` : ''}`,
+      )
+      seen.push(...page.data.map((h) => h.code))
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(seen).toHaveLength(23)
+    expect(new Set(seen).size).toBe(23)
+    expect(seen.slice(0, 2)).toEqual([codes[22], codes[21]])
+  })
+
+  it('filters by category and unit, and names the field of a bad filter', async () => {
+    const bridges = await api<{ data: { category: string; unitId: number }[] }>(
+      `/api/v1/hazards?category=bridge&limit=100`,
+    )
+    expect(bridges.data).toHaveLength(8)
+    expect(bridges.data.every((h) => h.category === 'bridge' && h.unitId === city.unit('qiaoguanchu'))).toBe(true)
+    const res = await harness.app.request('/api/v1/hazards?status=lost', auth)
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/^status/),
+    })
+    expect((await harness.app.request('/api/v1/hazards?cursor=bm9wZQ', auth)).status).toBe(400)
+  })
+
+  it('gives a hazard with its timeline, and masks citizens in complaints', async () => {
+    const detail = await api<{ data: { code: string; events: { kind: string }[] } }>(`/api/v1/hazards/${codes[0]}`)
+    expect(detail.data.events.map((e) => e.kind)).toEqual(['reported', 'assign'])
+    const list = await api<{
+      data: { code: string; citizenPhone: string; citizenName: string; description: string }[]
+    }>('/api/v1/complaints')
+    expect(list.data[0]).toMatchObject({ citizenPhone: '139****5678', citizenName: '王*' })
+    expect(list.data[0]?.description).not.toContain('13912345678')
+    expect(list.data[0]?.description).not.toContain('王小明')
+    expect((await harness.app.request('/api/v1/hazards')).status).toBe(401)
+    expect((await harness.app.request('/api/v1/hazards/YH00000000-0000', auth)).status).toBe(404)
+  })
+})
+
+describe('ledger pages in the console', () => {
+  it('lists with filters and paging, shows a detail timeline, and exports the filtered list', async () => {
+    const list = await (await harness.app.request('/console/hazards?category=bridge&limit=5')).text()
+    expect(list).toContain(codes[21])
+    expect(list).toContain('下一页')
+    expect(list).not.toContain(`>${codes[22]}<`)
+    const detail = await (await harness.app.request(`/console/hazards/${codes[0]}`)).text()
+    expect(detail).toContain('处置过程')
+    const csv = await (await harness.app.request('/console/hazards/export.csv?category=bridge')).text()
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    expect(lines[0]).toBe('编号,发现时间,类别,等级,状态,隐患描述,地点,责任单位,整改期限,销号时间,挂牌督办')
+    expect(lines).toHaveLength(1 + 8)
+    const xlsx = await harness.app.request('/console/complaints/export.xlsx')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await xlsx.arrayBuffer())
+    const sheet = book.getWorksheet('投诉台账')
+    expect(sheet?.getRow(2).getCell(11).value).toBe('139****5678')
+  })
+})
