@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Database } from '../db/client'
 import { complaints, hazards } from '../db/schema'
@@ -79,10 +79,9 @@ export async function listHazards(
   if (filter.to) where.push(lte(hazards.foundAt, filter.to))
   if (filter.overdue) where.push(inArray(hazards.status, ['assigned', 'rectifying']), lt(hazards.rectifyDueAt, now))
   const cursor = decodeCursor(filter.cursor)
+  // A row comparison is one index range on (found_at, id); the equivalent OR is not.
   if (cursor)
-    where.push(
-      or(lt(hazards.foundAt, cursor.at), and(eq(hazards.foundAt, cursor.at), lt(hazards.id, cursor.id))) as SQL,
-    )
+    where.push(sql`(${hazards.foundAt}, ${hazards.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id})`)
   const rows = await db
     .select()
     .from(hazards)
@@ -111,10 +110,7 @@ export async function listComplaints(
   const cursor = decodeCursor(filter.cursor)
   if (cursor)
     where.push(
-      or(
-        lt(complaints.receivedAt, cursor.at),
-        and(eq(complaints.receivedAt, cursor.at), lt(complaints.id, cursor.id)),
-      ) as SQL,
+      sql`(${complaints.receivedAt}, ${complaints.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id})`,
     )
   const rows = await db
     .select()
