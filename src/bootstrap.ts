@@ -5,6 +5,7 @@ import type { Config } from './config'
 import { type DatabaseHandle, openDatabase } from './db/client'
 import { type Clock, systemClock } from './domain/clock'
 import type { Logger } from './logger'
+import { seedDemoHistory } from './seed/demo-history'
 import { seedCity } from './seed/seed-city'
 import { seedOfficialCalendar } from './services/calendar'
 import { createServices } from './wiring'
@@ -32,7 +33,10 @@ export async function bootstrap(
     await seedOfficialCalendar(handle.db)
     if (config.demo) {
       const seeded = await seedCity(handle.db, DEFAULT_CITY, { now: clock.now(), timeZone: config.timeZone })
-      if (seeded.seeded) logger.info('demo city loaded', { units: seeded.units, people: seeded.people })
+      if (seeded.seeded) {
+        const history = await seedDemoHistory(handle.db, { now: clock.now(), timeZone: config.timeZone })
+        logger.info('demo city loaded', { units: seeded.units, people: seeded.people, ...history })
+      }
     }
   } catch (error) {
     await handle.close().catch(() => {})
