@@ -10,6 +10,7 @@ import { AppError } from '../../errors'
 import { recordInbound } from '../../messaging/inbox'
 import { chatFeed, demoPeople } from '../../services/console-feed'
 import { reportFileResponse } from '../report-file'
+import { registerDashboard } from './dashboard'
 import { Layout } from './layout'
 import { registerLedgerPages } from './ledger'
 
@@ -114,6 +115,7 @@ export function consoleRoutes() {
   })
 
   registerLedgerPages(app)
+  registerDashboard(app)
 
   app.get('/reports', async (c) => {
     const { db, config } = c.var.services

@@ -28,6 +28,7 @@ export function Layout(props: { title: string; children: Child }) {
         <header>
           <strong>巡安 控制台</strong>
           <a href="/console">聊天模拟</a>
+          <a href="/console/dashboard">驾驶舱</a>
           <a href="/console/hazards">隐患台账</a>
           <a href="/console/complaints">投诉台账</a>
           <a href="/console/reports">报表</a>

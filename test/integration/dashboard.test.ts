@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hazards } from '../../src/db/schema'
+import { HOUR_MS, ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { applyComplaintCommand, receiveComplaint } from '../../src/services/complaints'
+import { reportHazard } from '../../src/services/hazards'
+import { testApp } from '../helpers/app'
+import { type CityLookup, loadCity } from '../helpers/city'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+const clock = new ManualClock(zonedInstant('2026-11-20', TEST_TIME_ZONE, 9))
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+let city: CityLookup
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  harness = testApp(database, clock)
+  city = await loadCity(database.db)
+})
+afterAll(async () => database?.drop())
+
+describe('leaders’ dashboard', () => {
+  it('shows overdue items and the complaint 1-day rate computed from the ledger', async () => {
+    const ctx = harness.services.ctx
+    const handler = city.actor('李娜')
+    // Three complaints due before "now": one handled in 5 h, one in 30 h, one never.
+    const made = []
+    for (const description of ['路灯不亮', '井盖松动', '路面坑洼']) {
+      made.push(await receiveComplaint({ ctx, input: { channel: 'mp', category: 'road_municipal', description } }))
+    }
+    for (const [index, hours] of [
+      [0, 5],
+      [1, 30],
+    ] as const) {
+      const complaint = made[index]
+      if (!complaint) continue
+      clock.set(new Date(complaint.receivedAt.getTime() + HOUR_MS))
+      await applyComplaintCommand({ ctx, complaintId: complaint.id, command: { action: 'accept' }, actor: handler })
+      clock.set(new Date(complaint.receivedAt.getTime() + hours * HOUR_MS))
+      await applyComplaintCommand({
+        ctx,
+        complaintId: complaint.id,
+        command: { action: 'reply', outcome: '已处理' },
+        actor: handler,
+      })
+    }
+    const hazard = await reportHazard({
+      ctx,
+      input: { description: '护栏缺失', category: 'road_municipal' },
+      actor: city.actor('张伟'),
+    })
+    await database.db
+      .update(hazards)
+      .set({ rectifyDueAt: zonedInstant('2026-11-21', TEST_TIME_ZONE, 18) })
+      .where(eq(hazards.id, hazard.id))
+    clock.set(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
+    const html = await (await harness.app.request('/console/dashboard')).text()
+    expect(html).toMatch(/id="on-time-rate">33\.3%</)
+    expect(html).toMatch(/id="overdue-hazards">1</)
+    expect(html).toMatch(/id="overdue-complaints">1</)
+    expect(html).toContain('市政建设总公司')
+  })
+})
