@@ -10,6 +10,7 @@ import { AppError } from '../../errors'
 import { recordInbound } from '../../messaging/inbox'
 import { chatFeed, demoPeople } from '../../services/console-feed'
 import { reportFileResponse } from '../report-file'
+import { registerAdmin } from './admin'
 import { registerDashboard } from './dashboard'
 import { Layout } from './layout'
 import { registerLedgerPages } from './ledger'
@@ -116,6 +117,7 @@ export function consoleRoutes() {
 
   registerLedgerPages(app)
   registerDashboard(app)
+  registerAdmin(app)
 
   app.get('/reports', async (c) => {
     const { db, config } = c.var.services

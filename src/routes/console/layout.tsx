@@ -32,6 +32,7 @@ export function Layout(props: { title: string; children: Child }) {
           <a href="/console/hazards">隐患台账</a>
           <a href="/console/complaints">投诉台账</a>
           <a href="/console/reports">报表</a>
+          <a href="/console/admin">管理</a>
         </header>
         <div class="demo">演示模式：无需密码即可以任一演示人员身份登录。请勿录入真实数据。</div>
         <main>{props.children}</main>

@@ -1,0 +1,170 @@
+import { eq } from 'drizzle-orm'
+import type { Context, Hono } from 'hono'
+import type { AppEnv } from '../../app-env'
+import { formatLocal } from '../../conversation/format'
+import { people, routingRules, units } from '../../db/schema'
+import { CATEGORIES, CATEGORY_LABELS } from '../../domain/categories'
+import { RuleViolation } from '../../domain/errors'
+import { zonedInstant } from '../../domain/local-time'
+import { ROLE_LABELS } from '../../domain/roles'
+import { AppError } from '../../errors'
+import {
+  type AdminActor,
+  addDutyShift,
+  bindIdentity,
+  recentAudit,
+  setRouting,
+  unboundIdentities,
+  upcomingRoster,
+} from '../../services/admin'
+import { Layout } from './layout'
+
+/** Administration in the console: bind chat accounts, routing, duty roster, and the audit log. */
+async function demoAdmin(c: Context<AppEnv>): Promise<AdminActor> {
+  const [admin] = await c.var.services.db.select().from(people).where(eq(people.role, 'admin')).limit(1)
+  return { personId: admin?.id ?? null, label: `${admin?.name ?? '管理员'}（演示）` }
+}
+
+async function run(c: Context<AppEnv>, change: (actor: AdminActor, form: Record<string, unknown>) => Promise<unknown>) {
+  const form = (await c.req.parseBody()) as Record<string, unknown>
+  try {
+    await change(await demoAdmin(c), form)
+  } catch (error) {
+    if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
+    if (error instanceof Error && error.name === 'ZodError') throw new AppError('invalid_request', 400, '表单内容无效')
+    throw error
+  }
+  return c.redirect('/console/admin', 303)
+}
+
+export function registerAdmin(app: Hono<AppEnv>): void {
+  app.get('/admin', async (c) => {
+    const { ctx, db, config } = c.var.services
+    const [unbound, staff, unitRows, routing, roster, audit] = await Promise.all([
+      unboundIdentities(ctx),
+      db.select().from(people).where(eq(people.active, true)),
+      db.select().from(units),
+      db.select().from(routingRules),
+      upcomingRoster(ctx),
+      recentAudit(ctx),
+    ])
+    const staffOptions = staff.filter((p) => p.role !== 'citizen')
+    return c.html(
+      <Layout title="管理">
+        <div class="card">
+          <h2>待绑定的聊天账号</h2>
+          <p class="meta">这些账号给机器人发过消息，但尚未对应到人员。绑定后即可使用全部功能。</p>
+          <table>
+            {unbound.map((i) => (
+              <tr>
+                <td>{i.channel}</td>
+                <td>{i.externalId}</td>
+                <td>{i.displayName ?? ''}</td>
+                <td>
+                  <form method="post" action="/console/admin/bind">
+                    <input type="hidden" name="identityId" value={String(i.id)} />
+                    <select name="personId">
+                      {staffOptions.map((p) => (
+                        <option value={String(p.id)}>
+                          {p.name}（{ROLE_LABELS[p.role]}）
+                        </option>
+                      ))}
+                    </select>{' '}
+                    <button type="submit">绑定</button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </table>
+          {unbound.length === 0 ? <p class="meta">没有待绑定的账号。</p> : null}
+        </div>
+        <div class="card">
+          <h2>分类派单规则</h2>
+          <table>
+            {CATEGORIES.map((category) => (
+              <tr>
+                <td>{CATEGORY_LABELS[category]}</td>
+                <td>
+                  <form method="post" action="/console/admin/routing">
+                    <input type="hidden" name="category" value={category} />
+                    <select name="unitId">
+                      {unitRows.map((u) => (
+                        <option
+                          value={String(u.id)}
+                          selected={routing.find((r) => r.category === category)?.unitId === u.id}
+                        >
+                          {u.name}
+                        </option>
+                      ))}
+                    </select>{' '}
+                    <button type="submit">保存</button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </table>
+        </div>
+        <div class="card">
+          <h2>值班表</h2>
+          <table>
+            {roster.map((r) => (
+              <tr>
+                <td>{r.name}</td>
+                <td>
+                  {formatLocal(r.startsAt, config.timeZone)} — {formatLocal(r.endsAt, config.timeZone)}
+                </td>
+              </tr>
+            ))}
+          </table>
+          <form method="post" action="/console/admin/duty">
+            值班员{' '}
+            <select name="personId">
+              {staff
+                .filter((p) => p.role === 'duty_officer')
+                .map((p) => (
+                  <option value={String(p.id)}>{p.name}</option>
+                ))}
+            </select>{' '}
+            开始 <input type="datetime-local" name="startsAt" required /> 时长（小时）{' '}
+            <input type="number" name="hours" value="24" min="1" max="72" /> <button type="submit">添加</button>
+          </form>
+        </div>
+        <div class="card">
+          <h2>审计日志</h2>
+          <table>
+            {audit.map((a) => (
+              <tr>
+                <td>{formatLocal(a.at, config.timeZone)}</td>
+                <td>{a.actorLabel}</td>
+                <td>{a.action}</td>
+                <td>
+                  {a.entity} {a.entityId ?? ''}
+                </td>
+              </tr>
+            ))}
+          </table>
+        </div>
+      </Layout>,
+    )
+  })
+  app.post('/admin/bind', (c) => run(c, (actor, form) => bindIdentity(c.var.services.ctx, actor, form as never)))
+  app.post('/admin/routing', (c) => run(c, (actor, form) => setRouting(c.var.services.ctx, actor, form as never)))
+  app.post('/admin/duty', (c) =>
+    run(c, (actor, form) => {
+      // <input type="datetime-local"> has no zone: it is the city's wall-clock time.
+      const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(String(form.startsAt ?? ''))
+      if (!match) throw new AppError('invalid_request', 400, '请填写开始时间')
+      const startsAt = zonedInstant(
+        match[1] as string,
+        c.var.services.config.timeZone,
+        Number(match[2]),
+        Number(match[3]),
+      )
+      return addDutyShift(c.var.services.ctx, actor, {
+        personId: form.personId as string,
+        hours: (form.hours as string) || 24,
+        startsAt,
+      })
+    }),
+  )
+}

@@ -1,0 +1,97 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditLog, identities, people } from '../../src/db/schema'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { receiveComplaint } from '../../src/services/complaints'
+import { testApp } from '../helpers/app'
+import { chat } from '../helpers/chat'
+import { type CityLookup, loadCity } from '../helpers/city'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+let city: CityLookup
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  harness = testApp(database, clock)
+  city = await loadCity(database.db)
+})
+afterAll(async () => database?.drop())
+
+function form(path: string, fields: Record<string, string>) {
+  return harness.app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+    body: new URLSearchParams(fields).toString(),
+  })
+}
+
+async function audits(action: string) {
+  return database.db.select().from(auditLog).where(eq(auditLog.action, action))
+}
+
+describe('console administration', () => {
+  it('binds an unknown chat account to a person, recorded in the audit log; the bot then knows them', async () => {
+    // Someone wrote from a console account nobody knows yet (the same happens on WeCom and DingTalk).
+    expect((await chat(harness.services, 'newcomer', '帮助'))[0]).toContain('联系管理员')
+    await database.db.update(identities).set({ channel: 'dingtalk' }).where(eq(identities.externalId, 'newcomer'))
+    const page = await (await harness.app.request('/console/admin')).text()
+    expect(page).toContain('newcomer')
+    const [identity] = await database.db.select().from(identities).where(eq(identities.externalId, 'newcomer'))
+    const [zhang] = await database.db.select().from(people).where(eq(people.name, '张伟'))
+    expect(
+      (await form('/console/admin/bind', { identityId: String(identity?.id), personId: String(zhang?.id) })).status,
+    ).toBe(303)
+    const [bound] = await database.db
+      .select()
+      .from(identities)
+      .where(eq(identities.id, identity?.id ?? 0))
+    expect(bound?.personId).toBe(zhang?.id)
+    const [entry] = await audits('bind_identity')
+    expect(entry).toMatchObject({
+      entity: 'identity',
+      entityId: String(identity?.id),
+      actorLabel: '系统管理员（演示）',
+    })
+    expect(entry?.before).toMatchObject({ personId: null })
+    await database.db.update(identities).set({ channel: 'console' }).where(eq(identities.externalId, 'newcomer'))
+    expect((await chat(harness.services, 'newcomer', '帮助'))[0]).toContain('上报隐患')
+  })
+
+  it('changes the routing table, and the next complaint goes to the new unit', async () => {
+    expect(
+      (await form('/console/admin/routing', { category: 'gas', unitId: String(city.unit('shizheng')) })).status,
+    ).toBe(303)
+    const complaint = await receiveComplaint({
+      ctx: harness.services.ctx,
+      input: { channel: 'mp', category: 'gas', description: '燃气味' },
+    })
+    expect(complaint.unitId).toBe(city.unit('shizheng'))
+    expect(await audits('set_routing')).toHaveLength(1)
+  })
+
+  it('adds a duty shift, and refuses a person who is not a duty officer without writing anything', async () => {
+    const [duty] = await database.db.select().from(people).where(eq(people.role, 'duty_officer'))
+    expect(
+      (await form('/console/admin/duty', { personId: String(duty?.id), startsAt: '2026-12-31T20:00', hours: '12' }))
+        .status,
+    ).toBe(303)
+    const { dutyRoster } = await import('../../src/db/schema')
+    const shifts = await database.db
+      .select()
+      .from(dutyRoster)
+      .where(eq(dutyRoster.startsAt, zonedInstant('2026-12-31', TEST_TIME_ZONE, 20)))
+    expect(shifts).toHaveLength(1)
+    const refused = await form('/console/admin/duty', {
+      personId: String(city.actor('张伟').personId),
+      startsAt: '2026-12-31T08:30',
+    })
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe('请选择一名值班员。')
+    expect(await audits('add_duty_shift')).toHaveLength(1)
+  })
+})
