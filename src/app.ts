@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv, Services } from './app-env'
 import { type ErrorBody, handleError } from './errors'
 import { ledgerApi } from './routes/api/ledger'
+import { openApiDocument } from './routes/api/openapi'
 import { reportsApi } from './routes/api/reports'
 import { consoleRoutes } from './routes/console'
 import { healthRoutes } from './routes/health'
@@ -25,6 +26,8 @@ export function createApp(services: Services) {
   app.route('/webhooks/wecom-robot', wecomRobotWebhook())
   app.route('/webhooks/mp', mpWebhook())
   app.route('/webhooks/dingtalk', dingtalkWebhook())
+  // Public, before the token-protected routes: clients discover the API without credentials.
+  app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument('0.1.0')))
   app.route('/api/v1/reports', reportsApi())
   app.route('/api/v1', ledgerApi())
   app.route('/console', consoleRoutes())

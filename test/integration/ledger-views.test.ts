@@ -122,3 +122,29 @@ describe('ledger pages in the console', () => {
     expect(sheet?.getRow(2).getCell(11).value).toBe('139****5678')
   })
 })
+
+describe('OpenAPI description', () => {
+  it('is public, lists every /api/v1 path, and documents the ledger filters from their schemas', async () => {
+    const res = await harness.app.request('/api/v1/openapi.json')
+    expect(res.status).toBe(200)
+    const doc = (await res.json()) as {
+      openapi: string
+      paths: Record<string, { get: { parameters?: { name: string; schema: unknown }[] } }>
+    }
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/complaints',
+      '/complaints/{code}',
+      '/hazards',
+      '/hazards/{code}',
+      '/reports',
+      '/reports/{id}/file',
+    ])
+    const names = doc.paths['/hazards']?.get.parameters?.map((p) => p.name)
+    expect(names).toEqual(
+      expect.arrayContaining(['unit', 'status', 'level', 'category', 'from', 'to', 'overdue', 'cursor', 'limit']),
+    )
+    const limit = doc.paths['/hazards']?.get.parameters?.find((p) => p.name === 'limit')
+    expect(JSON.stringify(limit?.schema)).toContain('200')
+  })
+})
