@@ -46,6 +46,7 @@ const EnvSchema = z.object({
   PUBLIC_BASE_URL: optionalText,
   API_TOKEN: optionalText,
   OPEN311_API_KEY: optionalText,
+  CONSOLE_PASSWORD: optionalText,
   COMPLAINT_SIGN_HOURS: positiveNumber(2),
   COMPLAINT_LIMIT_HOURS: positiveNumber(24),
   CONVERSATION_IDLE_MINUTES: positiveNumber(30),
@@ -92,6 +93,8 @@ export interface Config {
   apiToken: string | undefined
   /** api_key that Open311 clients present to file requests; POST answers 403 while unset. */
   open311ApiKey: string | undefined
+  /** Outside demo mode the console needs this password; while unset it stays closed. */
+  consolePassword: string | undefined
   complaintClocks: { signForHours: number; handlingHours: number }
   quietHours: { start: string; end: string }
   jobs: { enabled: boolean; remindUnacceptedMinutes: number; escalationAckMinutes: number; digestTime: string }
@@ -134,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL,
     apiToken: e.API_TOKEN,
     open311ApiKey: e.OPEN311_API_KEY,
+    consolePassword: e.CONSOLE_PASSWORD,
     complaintClocks: { signForHours: e.COMPLAINT_SIGN_HOURS, handlingHours: e.COMPLAINT_LIMIT_HOURS },
     quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,

@@ -71,9 +71,49 @@ describe('console chat simulator (demo mode)', () => {
     expect(await count()).toBe(before)
   })
 
-  it('is closed outside demo mode', async () => {
+  it('is closed outside demo mode while no password is configured', async () => {
     const closed = testApp(database, clock, { DEMO: '0' })
     expect((await closed.app.request('/console')).status).toBe(403)
+  })
+})
+
+describe('console sign-in outside demo mode', () => {
+  const production = () => testApp(database, clock, { DEMO: '0', CONSOLE_PASSWORD: 'correct horse' })
+  const login = (app: ReturnType<typeof testApp>['app'], password: string) =>
+    app.request('/console/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      body: new URLSearchParams({ password }).toString(),
+    })
+
+  it('sends visitors to the login page and refuses a wrong password', async () => {
+    const { app } = production()
+    const res = await app.request('/console/dashboard')
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toBe('/console/login')
+    const wrong = await login(app, 'guess')
+    expect(wrong.status).toBe(401)
+    expect(wrong.headers.get('set-cookie')).toBeNull()
+  })
+
+  it('opens an HttpOnly, SameSite=Strict session on the right password, without the demo banner or chat impersonation', async () => {
+    const { app } = production()
+    const ok = await login(app, 'correct horse')
+    expect(ok.status).toBe(303)
+    const cookie = ok.headers.get('set-cookie') ?? ''
+    expect(cookie).toContain('HttpOnly')
+    expect(cookie).toContain('SameSite=Strict')
+    const session = cookie.split(';')[0] ?? ''
+    const dashboard = await app.request('/console/dashboard', { headers: { cookie: session } })
+    expect(dashboard.status).toBe(200)
+    expect(await dashboard.text()).not.toContain('演示模式')
+    const chatPage = await app.request('/console/chat/field_staff', { headers: { cookie: session } })
+    expect(chatPage.status).toBe(302)
+    expect(chatPage.headers.get('location')).toBe('/console/dashboard')
+    const forged = await app.request('/console/dashboard', { headers: { cookie: `${session.split('.')[0]}.forged` } })
+    expect(forged.status).toBe(302)
+    clock.advance(9 * 3_600_000)
+    expect((await app.request('/console/dashboard', { headers: { cookie: session } })).status).toBe(302)
   })
 })
 

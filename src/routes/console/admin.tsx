@@ -50,7 +50,7 @@ export function registerAdmin(app: Hono<AppEnv>): void {
     ])
     const staffOptions = staff.filter((p) => p.role !== 'citizen')
     return c.html(
-      <Layout title="管理">
+      <Layout demo={c.var.services.config.demo} title="管理">
         <div class="card">
           <h2>待绑定的聊天账号</h2>
           <p class="meta">这些账号给机器人发过消息，但尚未对应到人员。绑定后即可使用全部功能。</p>

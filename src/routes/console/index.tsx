@@ -14,6 +14,7 @@ import { registerAdmin } from './admin'
 import { registerDashboard } from './dashboard'
 import { Layout } from './layout'
 import { registerLedgerPages } from './ledger'
+import { demoOnly, registerSession, requireConsoleSession } from './session'
 
 /**
  * The web console in demo mode: pick a demo person and chat with the bot through the same engine as on
@@ -25,17 +26,16 @@ const MessageForm = z.object({ text: z.string().trim().min(1, '请输入内容')
 
 export function consoleRoutes() {
   const app = new Hono<AppEnv>()
-  app.use('*', async (c, next) => {
-    if (!c.var.services.config.demo)
-      throw new AppError('forbidden', 403, 'The console requires sign-in, which is not configured on this server')
-    await next()
-  })
+  app.use('*', requireConsoleSession)
   app.use('*', csrf())
+  registerSession(app)
+  app.use('/', demoOnly)
+  app.use('/chat/*', demoOnly)
 
   app.get('/', async (c) => {
     const people = await demoPeople(c.var.services.db)
     return c.html(
-      <Layout title="选择演示人员">
+      <Layout demo={c.var.services.config.demo} title="选择演示人员">
         <div class="card">
           <h2>以谁的身份聊天？</h2>
           <table>
@@ -60,7 +60,7 @@ export function consoleRoutes() {
     if (!person) throw new AppError('not_found', 404, 'Unknown demo person')
     const feed = await chatFeed(db, person.externalId)
     return c.html(
-      <Layout title={person.name}>
+      <Layout demo={c.var.services.config.demo} title={person.name}>
         <div class="card">
           <h2>
             {person.name}（{ROLE_LABELS[person.role]}）
@@ -123,7 +123,7 @@ export function consoleRoutes() {
     const { db, config } = c.var.services
     const rows = await db.select().from(periodicReports).orderBy(desc(periodicReports.createdAt)).limit(200)
     return c.html(
-      <Layout title="报表">
+      <Layout demo={c.var.services.config.demo} title="报表">
         <div class="card">
           <h2>法定报表</h2>
           <table>

@@ -15,7 +15,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e5e7eb;
 textarea{width:100%;min-height:60px;font:inherit}button{font:inherit;padding:6px 16px}
 `
 
-export function Layout(props: { title: string; children: Child }) {
+export function Layout(props: { title: string; children: Child; demo?: boolean }) {
   return (
     <html lang="zh-CN">
       <head>
@@ -34,7 +34,7 @@ export function Layout(props: { title: string; children: Child }) {
           <a href="/console/reports">报表</a>
           <a href="/console/admin">管理</a>
         </header>
-        <div class="demo">演示模式：无需密码即可以任一演示人员身份登录。请勿录入真实数据。</div>
+        {props.demo ? <div class="demo">演示模式：无需密码即可以任一演示人员身份登录。请勿录入真实数据。</div> : null}
         <main>{props.children}</main>
       </body>
     </html>

@@ -94,7 +94,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
     const [page, names] = await Promise.all([listHazards(db, filter, clock.now()), unitNames(c)])
     const query = c.req.query()
     return c.html(
-      <Layout title="隐患台账">
+      <Layout demo={c.var.services.config.demo} title="隐患台账">
         <Filters
           action="/console/hazards"
           statuses={HAZARD_STATUSES}
@@ -169,7 +169,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
       db.select().from(media).where(eq(media.subjectId, hazard.id)),
     ])
     return c.html(
-      <Layout title={hazard.code}>
+      <Layout demo={c.var.services.config.demo} title={hazard.code}>
         <div class="card">
           <h2>
             隐患 {hazard.code}（{HAZARD_STATUS_LABELS[hazard.status]}）
@@ -215,7 +215,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
     const [page, names] = await Promise.all([listComplaints(db, filter, clock.now()), unitNames(c)])
     const query = c.req.query()
     return c.html(
-      <Layout title="投诉台账">
+      <Layout demo={c.var.services.config.demo} title="投诉台账">
         <Filters
           action="/console/complaints"
           statuses={COMPLAINT_STATUSES}
@@ -281,7 +281,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
     if (!complaint) throw new AppError('not_found', 404, 'Complaint not found')
     const [events, names] = await Promise.all([complaintTimeline(db, complaint.id), unitNames(c)])
     return c.html(
-      <Layout title={complaint.code}>
+      <Layout demo={c.var.services.config.demo} title={complaint.code}>
         <div class="card">
           <h2>
             投诉 {complaint.code}（{COMPLAINT_STATUS_LABELS[complaint.status]}）
