@@ -34,7 +34,12 @@ export async function handleCitizen(turn: Turn): Promise<Reply[]> {
     return replies
   }
   // Outcomes that could not be pushed are told on the citizen's next message.
-  for (const pending of await pendingOutcomesFor(turn.ctx, 'mp', message.botId, message.sender.externalId)) {
+  for (const pending of await pendingOutcomesFor(
+    turn.ctx,
+    message.channel === 'console' ? 'console' : 'mp',
+    message.botId,
+    message.sender.externalId,
+  )) {
     replies.push(text(WORDING.complaintOutcome(pending.code, pending.outcome ?? '')))
     await markOutcomeDelivered(turn.ctx, pending.id)
   }

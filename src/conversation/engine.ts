@@ -2,7 +2,12 @@ import { handleCitizen } from './citizen'
 import { handleStaff } from './staff'
 import type { Reply, Turn } from './types'
 
-/** One message in, the replies out. Citizens write on the Official Account; everyone else is staff. */
+/**
+ * One message in, the replies out. Citizens write on the Official Account (or, in the console's
+ * simulator, as a demo citizen); everyone else is staff.
+ */
 export async function handleTurn(turn: Turn): Promise<Reply[]> {
-  return turn.message.channel === 'mp' ? handleCitizen(turn) : handleStaff(turn)
+  const citizen =
+    turn.message.channel === 'mp' || (turn.message.channel === 'console' && turn.person?.role === 'citizen')
+  return citizen ? handleCitizen(turn) : handleStaff(turn)
 }

@@ -55,7 +55,8 @@ export async function notifyComplaintOutcome(ctx: ServiceContext, complaint: Com
       .where(eq(complaints.id, complaint.id))
     return
   }
-  if (complaint.channel !== 'mp' || !complaint.citizenExternalId) {
+  const pushable = complaint.channel === 'mp' || complaint.channel === 'console'
+  if (!pushable || !complaint.citizenExternalId) {
     await ctx.db
       .update(complaints)
       .set({ outcomeDelivery: 'undeliverable', outcomeDeliveryNote: '投诉非经公众号提交或无市民账号，需电话回访告知' })
@@ -64,7 +65,7 @@ export async function notifyComplaintOutcome(ctx: ServiceContext, complaint: Com
   }
   const message = { type: 'text' as const, text: WORDING.complaintOutcome(complaint.code, complaint.outcome) }
   await enqueue(ctx.db, ctx.clock.now(), {
-    channel: 'mp',
+    channel: complaint.channel,
     botId: complaint.botId,
     recipient: { kind: 'user', externalId: complaint.citizenExternalId },
     message,
@@ -106,7 +107,7 @@ export async function markOutcomeForNextMessage(ctx: ServiceContext, complaintId
 /** Outcomes waiting for this citizen to write again. */
 export async function pendingOutcomesFor(
   ctx: ServiceContext,
-  channel: 'mp',
+  channel: 'mp' | 'console',
   botId: string,
   openId: string,
 ): Promise<ComplaintRow[]> {
@@ -136,7 +137,7 @@ export async function latestOpenComplaint(
     .from(complaints)
     .where(
       and(
-        eq(complaints.channel, 'mp'),
+        inArray(complaints.channel, ['mp', 'console']),
         eq(complaints.botId, botId),
         eq(complaints.citizenExternalId, openId),
         inArray(complaints.status, ['received', 'assigned', 'accepted']),

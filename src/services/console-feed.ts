@@ -9,6 +9,8 @@ export interface FeedItem {
   text: string
   kind: string
   status?: string
+  /** Card buttons, rendered as forms that post the click back. */
+  buttons?: { key: string; text: string }[]
 }
 
 export async function chatFeed(db: Database, externalId: string, limit = 100): Promise<FeedItem[]> {
@@ -28,11 +30,16 @@ export async function chatFeed(db: Database, externalId: string, limit = 100): P
   ])
   const items: FeedItem[] = [
     ...said.map((m) => {
-      const payload = m.payload as { text?: string; event?: { key?: string } }
+      const payload = m.payload as { text?: string; location?: { label?: string } }
+      const shown: Record<string, string> = {
+        image: '[照片]',
+        location: `[位置] ${payload.location?.label ?? ''}`,
+        card_action: '[点击按钮]',
+      }
       return {
         at: m.receivedAt,
         from: 'me' as const,
-        text: payload.text ?? payload.event?.key ?? `[${m.kind}]`,
+        text: payload.text ?? shown[m.kind] ?? `[${m.kind}]`,
         kind: m.kind,
       }
     }),
@@ -43,12 +50,20 @@ export async function chatFeed(db: Database, externalId: string, limit = 100): P
         markdown?: string
         title?: string
         description?: string
+        buttons?: { key: string; text: string }[]
       }
       const text =
         message.text ??
         message.markdown ??
         (message.title ? `${message.title}\n${message.description ?? ''}` : `[${message.type}]`)
-      return { at: o.createdAt, from: 'bot' as const, text, kind: message.type, status: o.status }
+      return {
+        at: o.createdAt,
+        from: 'bot' as const,
+        text,
+        kind: message.type,
+        status: o.status,
+        buttons: message.buttons,
+      }
     }),
   ]
   return items.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(-limit)

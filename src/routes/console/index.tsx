@@ -1,14 +1,17 @@
 import { desc } from 'drizzle-orm'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
+import type { InboundMessage } from '../../channels/types'
 import { formatLocal } from '../../conversation/format'
 import { periodicReports } from '../../db/schema'
 import { ROLE_LABELS } from '../../domain/roles'
 import { AppError } from '../../errors'
 import { recordInbound } from '../../messaging/inbox'
 import { chatFeed, demoPeople } from '../../services/console-feed'
+import { storeMedia } from '../../services/media'
 import { reportFileResponse } from '../report-file'
 import { registerAdmin } from './admin'
 import { registerDashboard } from './dashboard'
@@ -23,11 +26,27 @@ import { demoOnly, registerSession, requireConsoleSession } from './session'
  * sign-in is configured.
  */
 const MessageForm = z.object({ text: z.string().trim().min(1, '请输入内容').max(2000, '内容过长') })
+const CardForm = z.object({ key: z.string().min(1).max(100) })
+const LocationForm = z.object({
+  latitude: z.coerce.number().min(-90).max(90),
+  longitude: z.coerce.number().min(-180).max(180),
+  label: z.string().trim().max(100).optional(),
+})
+const MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
 export function consoleRoutes() {
   const app = new Hono<AppEnv>()
   app.use('*', requireConsoleSession)
   app.use('*', csrf())
+  app.use(
+    '/chat/*',
+    bodyLimit({
+      maxSize: MAX_PHOTO_BYTES + 64 * 1024,
+      onError: () => {
+        throw new AppError('payload_too_large', 413, '照片不能超过10MB')
+      },
+    }),
+  )
   registerSession(app)
   app.use('/', demoOnly)
   app.use('/chat/*', demoOnly)
@@ -72,6 +91,12 @@ export function consoleRoutes() {
           {feed.map((item) => (
             <div class={item.from === 'me' ? 'me' : 'bot'}>
               <div class="bubble">{item.text}</div>
+              {item.buttons?.map((button) => (
+                <form method="post" action={`/console/chat/${c.req.param('key')}/card`} style="display:inline">
+                  <input type="hidden" name="key" value={button.key} />
+                  <button type="submit">{button.text}</button>
+                </form>
+              ))}
               <div class="meta">
                 {formatLocal(item.at, config.timeZone)}
                 {item.status && item.status !== 'sent'
@@ -88,6 +113,19 @@ export function consoleRoutes() {
             required
           />
           <button type="submit">发送</button>
+        </form>
+        <form
+          class="card"
+          method="post"
+          enctype="multipart/form-data"
+          action={`/console/chat/${c.req.param('key')}/photo`}
+        >
+          照片 <input type="file" name="photo" accept="image/*" required /> <button type="submit">发送照片</button>
+        </form>
+        <form class="card" method="post" action={`/console/chat/${c.req.param('key')}/location`}>
+          位置 纬度 <input name="latitude" size={10} value="29.0316" /> 经度{' '}
+          <input name="longitude" size={10} value="111.6985" /> 地点{' '}
+          <input name="label" value="武陵大道与洞庭大道交叉口" /> <button type="submit">发送位置</button>
         </form>
       </Layout>,
     )
@@ -113,6 +151,61 @@ export function consoleRoutes() {
     await inbound.process(id)
     await outbox.runOnce()
     return c.redirect(`/console/chat/${encodeURIComponent(c.req.param('key'))}#feed`, 303)
+  })
+
+  const deliver = async (
+    c: Context<AppEnv>,
+    build: (base: Omit<InboundMessage, 'kind'>) => InboundMessage | Promise<InboundMessage>,
+  ) => {
+    const { db, inbound, outbox, clock } = c.var.services
+    const externalId = `demo:${c.req.param('key')}`
+    if (!(await demoPeople(db)).some((p) => p.externalId === externalId))
+      throw new AppError('not_found', 404, 'Unknown demo person')
+    const base = {
+      channel: 'console' as const,
+      botId: 'default',
+      messageId: `console-${crypto.randomUUID()}`,
+      sender: { externalId },
+      chat: { type: 'private' as const, id: externalId },
+      at: clock.now(),
+    }
+    const { id } = await recordInbound(db, await build(base))
+    await inbound.process(id)
+    await outbox.runOnce()
+    return c.redirect(`/console/chat/${encodeURIComponent(c.req.param('key') ?? '')}#feed`, 303)
+  }
+
+  app.post('/chat/:key/card', async (c) => {
+    const key = CardForm.safeParse(await c.req.parseBody())
+    if (!key.success) throw new AppError('bad_request', 400, '无效的按钮')
+    return deliver(c, (base) => ({ ...base, kind: 'card_action', event: { name: 'card_click', key: key.data.key } }))
+  })
+
+  app.post('/chat/:key/photo', async (c) => {
+    const body = await c.req.parseBody()
+    const file = body.photo
+    if (!(file instanceof File) || file.size === 0) throw new AppError('bad_request', 400, '请选择照片')
+    if (file.size > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', 413, '照片不能超过10MB')
+    if (!file.type.startsWith('image/')) throw new AppError('bad_request', 400, '只能上传图片')
+    return deliver(c, async (base) => {
+      const { db, config } = c.var.services
+      const externalMediaId = `upload-${crypto.randomUUID()}`
+      await storeMedia(db, config.mediaDir, {
+        bytes: Buffer.from(await file.arrayBuffer()),
+        mimeType: file.type,
+        channel: 'console',
+        externalMediaId,
+        uploaderIdentityId: null,
+        receivedAt: base.at,
+      })
+      return { ...base, kind: 'image', media: { mediaId: externalMediaId } }
+    })
+  })
+
+  app.post('/chat/:key/location', async (c) => {
+    const form = LocationForm.safeParse(await c.req.parseBody())
+    if (!form.success) throw new AppError('bad_request', 400, '请填写正确的经纬度')
+    return deliver(c, (base) => ({ ...base, kind: 'location', location: form.data }))
   })
 
   registerLedgerPages(app)
