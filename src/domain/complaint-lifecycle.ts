@@ -42,6 +42,18 @@ export const COMPLAINT_ACTIONS = [
 export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number]
 export const COMPLAINT_EVENT_KINDS = ['received', ...COMPLAINT_ACTIONS] as const
 export type ComplaintEventKind = (typeof COMPLAINT_EVENT_KINDS)[number]
+export const COMPLAINT_EVENT_LABELS: Record<ComplaintEventKind, string> = {
+  received: '受理',
+  assign: '派单',
+  accept: '签收',
+  transfer: '转办',
+  reply: '答复',
+  close: '办结',
+  reject: '不予受理',
+  mark_duplicate: '标记重复',
+  extend: '延期',
+  callback: '回访',
+}
 
 export const SATISFACTION_LEVELS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
 export type Satisfaction = (typeof SATISFACTION_LEVELS)[number]

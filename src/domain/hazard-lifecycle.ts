@@ -46,6 +46,17 @@ export type HazardAction = (typeof HAZARD_ACTIONS)[number]
 /** Event kinds in hazard_events: every action, plus the report that opened the record. */
 export const HAZARD_EVENT_KINDS = ['reported', ...HAZARD_ACTIONS] as const
 export type HazardEventKind = (typeof HAZARD_EVENT_KINDS)[number]
+export const HAZARD_EVENT_LABELS: Record<HazardEventKind, string> = {
+  reported: '上报',
+  assign: '交办',
+  accept: '接收整改',
+  report_rectification: '整改反馈',
+  verify_pass: '验收通过（销号）',
+  verify_fail: '验收不通过',
+  void: '作废',
+  list_supervision: '挂牌督办',
+  delist_supervision: '摘牌',
+}
 
 /** The five fixes (五落实) a major hazard needs before it can be assigned. */
 export const FIVE_FIXES = ['responsibility', 'measures', 'funding', 'timeLimit', 'contingencyPlan'] as const

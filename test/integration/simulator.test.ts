@@ -61,7 +61,7 @@ describe('the chat simulator, end to end', () => {
     expect(await page('/console/chat/citizen')).toContain(`您反映的问题（编号 ${code}）已办理：已补装井盖并恢复路面`)
 
     const ledger = await page(`/console/complaints/${code}`)
-    for (const step of ['received', 'assign', 'accept', 'reply', 'close']) expect(ledger).toContain(`<td>${step}</td>`)
+    for (const step of ['受理', '派单', '签收', '答复', '办结']) expect(ledger).toContain(`>${step}</td>`)
     const exported = await harness.app.request('/console/complaints/export.csv')
     expect(await exported.text()).toContain(code)
   })

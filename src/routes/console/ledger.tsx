@@ -4,8 +4,13 @@ import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
 import { complaints, hazards, media, units } from '../../db/schema'
 import { CATEGORIES, CATEGORY_LABELS } from '../../domain/categories'
-import { COMPLAINT_STATUS_LABELS, COMPLAINT_STATUSES } from '../../domain/complaint-lifecycle'
-import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS, HAZARD_STATUSES } from '../../domain/hazard-lifecycle'
+import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUS_LABELS, COMPLAINT_STATUSES } from '../../domain/complaint-lifecycle'
+import {
+  HAZARD_EVENT_LABELS,
+  HAZARD_LEVEL_LABELS,
+  HAZARD_STATUS_LABELS,
+  HAZARD_STATUSES,
+} from '../../domain/hazard-lifecycle'
 import { maskPersonalInfo } from '../../domain/privacy'
 import { AppError } from '../../errors'
 import { complaintTable, hazardTable, toCsv, toXlsx } from '../../reports/ledger-export'
@@ -187,7 +192,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
             {events.map((e) => (
               <tr>
                 <td>{formatLocal(e.at, config.timeZone)}</td>
-                <td>{e.kind}</td>
+                <td data-kind={e.kind}>{HAZARD_EVENT_LABELS[e.kind]}</td>
                 <td>{HAZARD_STATUS_LABELS[e.toStatus]}</td>
                 <td>{e.actorRole}</td>
                 <td>{e.note ?? ''}</td>
@@ -299,7 +304,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
             {events.map((e) => (
               <tr>
                 <td>{formatLocal(e.at, config.timeZone)}</td>
-                <td>{e.kind}</td>
+                <td data-kind={e.kind}>{COMPLAINT_EVENT_LABELS[e.kind]}</td>
                 <td>{COMPLAINT_STATUS_LABELS[e.toStatus]}</td>
                 <td>{e.actorRole}</td>
                 <td>{e.note ?? ''}</td>

@@ -1,0 +1,100 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { FAKE_IMAGE } from '../fakes/wechat-api'
+import { testApp } from '../helpers/app'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+/**
+ * The console in a real browser (Debian's chromium, driven by playwright-core): a citizen files a complaint
+ * with a photo, the handler accepts it with the card button and replies, the citizen sees the outcome, the
+ * ledger shows the whole timeline, the export downloads. Screenshots go to test-artifacts/browser/.
+ * .ci/run installs chromium when it is missing; only when it cannot be installed is this file skipped.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const available = existsSync(CHROMIUM)
+if (!available) console.warn(`browser tests skipped: no chromium at ${CHROMIUM} (install Debian's chromium package)`)
+const artifacts = join(process.cwd(), 'test-artifacts', 'browser')
+
+// Skipped only when no browser can be had on this machine (see the warning above).
+describe.skipIf(!available)('console in a real browser', () => {
+  const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
+  let database: TestDatabase
+  let server: ReturnType<typeof serve>
+  let base = ''
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true })
+    database = await createTestDatabase()
+    await seedDefaults(database, clock.now())
+    const { app } = testApp(database, clock)
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1100, height: 900 } })
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    server?.close()
+    await database?.drop()
+  })
+
+  async function send(who: string, text: string) {
+    await page.goto(`${base}/console/chat/${who}`)
+    await page.fill('textarea[name=text]', text)
+    await Promise.all([
+      page.waitForURL(`**/console/chat/${who}**`),
+      page.click('form[action$="/chat/' + who + '"] button[type=submit]'),
+    ])
+  }
+
+  it('takes a complaint from citizen to ledger', async () => {
+    await send('citizen', '武陵大道与洞庭大道交叉口的井盖不见了，晚上很危险')
+    const code = (await page.textContent('#feed'))?.match(/TS20261123-\d{4}/)?.[0] ?? ''
+    expect(code).not.toBe('')
+    await page.setInputFiles('input[name=photo]', { name: 'manhole.png', mimeType: 'image/png', buffer: FAKE_IMAGE })
+    await Promise.all([page.waitForURL('**/console/chat/citizen**'), page.click('form[action$="/photo"] button')])
+    expect(await page.textContent('#feed')).toContain(`已将照片补充到投诉 ${code}`)
+    await page.screenshot({ path: join(artifacts, '1-citizen.png'), fullPage: true })
+
+    await page.goto(`${base}/console/chat/handler`)
+    await Promise.all([page.waitForURL('**/console/chat/handler**'), page.click('button:has-text("接收")')])
+    expect(await page.textContent('#feed')).toContain(`已签收投诉 ${code}`)
+    await send('handler', `回复 ${code} 已补装井盖并恢复路面`)
+    await page.screenshot({ path: join(artifacts, '2-handler.png'), fullPage: true })
+
+    await page.goto(`${base}/console/chat/citizen`)
+    expect(await page.textContent('#feed')).toContain(`您反映的问题（编号 ${code}）已办理：已补装井盖并恢复路面`)
+
+    await page.goto(`${base}/console/complaints/${code}`)
+    const timeline = await page.textContent('body')
+    for (const step of ['受理', '派单', '签收', '答复', '办结']) expect(timeline).toContain(step)
+    await page.screenshot({ path: join(artifacts, '3-ledger.png'), fullPage: true })
+
+    await page.goto(`${base}/console/complaints`)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("XLSX")')])
+    const saved = join(artifacts, 'complaints.xlsx')
+    await download.saveAs(saved)
+    expect(existsSync(saved)).toBe(true)
+  }, 120_000)
+})
