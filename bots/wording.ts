@@ -13,6 +13,7 @@ export const WORDING = {
   locationReceived: (label: string) => `已收到位置：${label}。`,
   citizenWelcome:
     '欢迎关注！如发现建筑工地、桥梁、燃气、道路井盖、占道挖掘、园林绿化、危房、供水管网等安全隐患，请直接发送文字描述（可附照片和位置），我们将在1个工作日内处理并答复。发送「查询 编号」可查看办理进度。',
+  staffOnly: '该功能仅供工作人员使用。如需反映问题，请直接用文字描述问题和地点。',
   citizenTooShort: '请用一句话描述您要投诉或反映的问题，例如：“XX路与XX路口有井盖缺失”。',
   citizenVoiceNoText: '暂未能识别语音内容，请用文字描述问题。',
   citizenMediaNoComplaint: '已收到。请再用文字描述一下问题和地点，我们会为您登记。',

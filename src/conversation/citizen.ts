@@ -18,6 +18,9 @@ import type { Reply, Turn } from './types'
 
 const ATTACH_WINDOW_MS = 2 * HOUR_MS
 const STEP_CONTACT = 'complaint_contact'
+/** Staff commands typed by a citizen are answered, not filed as complaints. */
+const STAFF_COMMAND =
+  /^(?:(?:验收|整改|交办|签收|受理|回复|转办|重复|确认收到)\s*(?:YH|TS|XC)\s*\d|(?:巡查|上报隐患|督查|确认收到|上报周报|上报月报|上报季报)$)/i
 const STEP_DUPLICATE = 'complaint_duplicate?'
 const MIN_DESCRIPTION_CHARS = 4
 
@@ -94,6 +97,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     if (mine.length === 0) return [text(WORDING.noComplaints)]
     return [text(mine.map((c) => WORDING.complaintStatus(c.code, c.status, c.outcome)).join('\n\n'))]
   }
+  if (STAFF_COMMAND.test(body)) return [text(WORDING.staffOnly)]
   if ([...body].length < MIN_DESCRIPTION_CHARS) return [text(WORDING.citizenTooShort)]
   const rules = await ctx.db
     .select({ category: routingRules.category, keywords: routingRules.keywords })

@@ -214,8 +214,8 @@ describe('who may do what', () => {
     expect(session).toBeUndefined()
   })
 
-  it('does not let a citizen account run staff forms', async () => {
-    expect((await say('demo:citizen', '验收 YH20261123-0001'))[0]).toContain('无权')
+  it('does not let a citizen account run staff forms, nor file the command as a complaint', async () => {
+    expect((await say('demo:citizen', '验收 YH20261123-0001'))[0]).toContain('仅供工作人员使用')
   })
 })
 
