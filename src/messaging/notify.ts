@@ -53,7 +53,8 @@ export async function sendToPeople(
   const targets = await db.select().from(identities).where(inArray(identities.personId, personIds))
   let sent = 0
   for (const identity of targets) {
-    if (identity.channel === 'mp' || identity.channel === 'wecom-robot') continue
+    // The Official Account is for citizens; robots and Open311 cannot address a person.
+    if (identity.channel === 'mp' || identity.channel === 'wecom-robot' || identity.channel === 'open311') continue
     const recipient: Recipient = { kind: 'user', externalId: identity.externalId }
     await enqueue(db, now, {
       channel: identity.channel,

@@ -1,10 +1,12 @@
 import { and, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import { formatLocal } from '../conversation/format'
-import { complaintEvents, complaints, identities, people } from '../db/schema'
+import { complaintEvents, complaints } from '../db/schema'
+import { sendToPeople } from '../messaging/notify'
 import { enqueue } from '../messaging/outbox'
 import type { ComplaintRow } from './complaints'
 import type { ServiceContext } from './context'
+import { unitHandlers } from './recipients'
 
 /** Who hears what about a complaint: the unit's handlers on assignment, the citizen on the outcome. */
 export const OUTCOME_KEY_PREFIX = 'complaint-outcome:'
@@ -12,36 +14,25 @@ export const OUTCOME_KEY_PREFIX = 'complaint-outcome:'
 /** A card with 接收 to every handler of the assigned unit, on each chat they are bound on. */
 export async function notifyComplaintAssignment(ctx: ServiceContext, complaint: ComplaintRow): Promise<number> {
   if (complaint.unitId === null) return 0
-  const handlers = await ctx.db
-    .select({ identity: identities })
-    .from(people)
-    .innerJoin(identities, eq(identities.personId, people.id))
-    .where(and(eq(people.unitId, complaint.unitId), eq(people.role, 'unit_handler'), eq(people.active, true)))
   const card = WORDING.assignmentCard(
     complaint.code,
     complaint.category,
     complaint.description,
     formatLocal(complaint.dueAt, ctx.timeZone),
   )
-  let sent = 0
-  for (const { identity } of handlers) {
-    if (identity.channel === 'mp' || identity.channel === 'wecom-robot') continue
-    await enqueue(ctx.db, ctx.clock.now(), {
-      channel: identity.channel,
-      botId: identity.botId,
-      recipient: { kind: 'user', externalId: identity.externalId },
-      message: {
-        type: 'card',
-        ...card,
-        taskId: `complaint-${complaint.id}-${complaint.unitId}`,
-        buttons: [{ key: `complaint.accept:${complaint.id}`, text: '接收', style: 1 }],
-        commandHint: `签收 ${complaint.code}`,
-      },
-      dedupeKey: `complaint-assigned:${complaint.id}:${complaint.unitId}:${identity.id}`,
-    })
-    sent++
-  }
-  return sent
+  return sendToPeople(
+    ctx.db,
+    ctx.clock.now(),
+    await unitHandlers(ctx.db, complaint.unitId),
+    {
+      type: 'card',
+      ...card,
+      taskId: `complaint-${complaint.id}-${complaint.unitId}`,
+      buttons: [{ key: `complaint.accept:${complaint.id}`, text: '接收', style: 1 }],
+      commandHint: `签收 ${complaint.code}`,
+    },
+    `complaint-assigned:${complaint.id}:${complaint.unitId}`,
+  )
 }
 
 /** Sends the outcome to the citizen who complained through the Official Account. */
