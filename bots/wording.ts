@@ -19,7 +19,11 @@ export const WORDING = {
   citizenMediaNoComplaint: '已收到。请再用文字描述一下问题和地点，我们会为您登记。',
   citizenMediaAdded: (code: string, what: string) => `已将${what}补充到投诉 ${code}。`,
   complaintReceived: (code: string, category: Category, due: string) =>
-    `您的投诉已受理，编号 ${code}（${CATEGORY_LABELS[category]}）。我们将于 ${due} 前处理并答复您。发送「查询 ${code}」可查看进度。`,
+    `您的投诉已受理，编号 ${code}（${CATEGORY_LABELS[category]}）。我们将于 ${due} 前处理并答复您。发送「查询 ${code}」可查看进度；如类别不对，可回复「类别 燃气」等更正。`,
+  categoryUnknown:
+    '未识别该类别。可选：建筑工地、桥梁、燃气、道路及市政设施、占道挖掘、园林绿化、危房及物业小区、供水管网及消防栓。',
+  categoryCorrected: (code: string, category: Category) =>
+    `已将投诉 ${code} 的类别更正为「${CATEGORY_LABELS[category]}」，并转交相应单位办理。`,
   complaintMaybeDuplicate: (code: string, place: string) =>
     `您反映的问题可能与已受理的投诉 ${code}（${place}）是同一问题。回复「是」关联到该投诉，办理结果会同时告知您；回复「否」单独登记。`,
   complaintLinked: (code: string) => `已关联到投诉 ${code}，办理结果将同时告知您。发送「查询 ${code}」可查看进度。`,

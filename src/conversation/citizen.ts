@@ -1,23 +1,24 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import { complaintEvents, complaints, routingRules } from '../db/schema'
-import type { Category } from '../domain/categories'
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories'
 import { HOUR_MS } from '../domain/clock'
+import { SYSTEM_ACTOR } from '../domain/roles'
 import {
   latestOpenComplaint,
   markOutcomeDelivered,
   notifyComplaintAssignment,
   pendingOutcomesFor,
 } from '../services/complaint-notices'
-import { findComplaintByCode, receiveComplaint } from '../services/complaints'
+import { applyComplaintCommand, findComplaintByCode, receiveComplaint } from '../services/complaints'
 import { linkMedia } from '../services/media'
-import { extractComplaint } from './extract/rules'
 import { formatLocal, normaliseCode } from './format'
 import { clearSession, lockSession, saveSession } from './forms/session'
 import type { Reply, Turn } from './types'
 
 const ATTACH_WINDOW_MS = 2 * HOUR_MS
 const STEP_CONTACT = 'complaint_contact'
+const CLASSIFY_BUDGET_MS = 1500
 /** Staff commands typed by a citizen are answered, not filed as complaints. */
 const STAFF_COMMAND =
   /^(?:(?:验收|整改|交办|签收|受理|回复|转办|重复|确认收到)\s*(?:YH|TS|XC)\s*\d|(?:巡查|上报隐患|督查|确认收到|上报周报|上报月报|上报季报)$)/i
@@ -98,12 +99,22 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     return [text(mine.map((c) => WORDING.complaintStatus(c.code, c.status, c.outcome)).join('\n\n'))]
   }
   if (STAFF_COMMAND.test(body)) return [text(WORDING.staffOnly)]
+  const correction = /^(?:类别|分类)[\s:：]*(.+)$/.exec(body)
+  if (correction) return correctCategory(turn, correction[1]?.trim() ?? '')
   if ([...body].length < MIN_DESCRIPTION_CHARS) return [text(WORDING.citizenTooShort)]
   const rules = await ctx.db
     .select({ category: routingRules.category, keywords: routingRules.keywords })
     .from(routingRules)
-  // Rules only on this path: the ticket must ride on the platform's 5-second passive reply.
-  const extracted = extractComplaint(body, { now: ctx.clock.now(), timeZone: ctx.timeZone, categoryRules: rules })
+  // The ticket must ride on the platform's 5-second passive reply: the LLM (when configured) gets a short
+  // budget to classify, the rules answer otherwise.
+  const extracted = (
+    await turn.forms.extractor.extract(
+      'complaint',
+      body,
+      { now: ctx.clock.now(), timeZone: ctx.timeZone, categoryRules: rules },
+      CLASSIFY_BUDGET_MS,
+    )
+  ).fields
   return fileComplaint(turn, {
     description: extracted.description ?? body,
     category: extracted.category ?? 'other',
@@ -170,6 +181,30 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
   followUp.draft = { complaintId: complaint.id }
   await saveSession(ctx.db, followUp, ctx.clock.now(), turn.forms.idleMs)
   return [text(`${received}\n${WORDING.askContact}`)]
+}
+
+/** 类别 燃气: the citizen corrects the category shown with the ticket; the complaint is re-routed. */
+async function correctCategory(turn: Turn, label: string): Promise<Reply[]> {
+  const { ctx, message } = turn
+  const category = CATEGORIES.find(
+    (c) => CATEGORY_LABELS[c].includes(label) || (label.length >= 2 && label.includes(CATEGORY_LABELS[c].slice(0, 2))),
+  )
+  if (!category) return [text(WORDING.categoryUnknown)]
+  const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
+  if (!latest) return [text(WORDING.citizenMediaNoComplaint)]
+  if (latest.category === category) return [text(WORDING.categoryCorrected(latest.code, category))]
+  await ctx.db.update(complaints).set({ category, updatedAt: ctx.clock.now() }).where(eq(complaints.id, latest.id))
+  const [rule] = await ctx.db.select().from(routingRules).where(eq(routingRules.category, category))
+  if (rule && rule.unitId !== latest.unitId && (latest.status === 'assigned' || latest.status === 'accepted')) {
+    const moved = await applyComplaintCommand({
+      ctx,
+      complaintId: latest.id,
+      command: { action: 'transfer', unitId: rule.unitId, reason: `市民更正类别为${CATEGORY_LABELS[category]}` },
+      actor: SYSTEM_ACTOR,
+    })
+    await notifyComplaintAssignment(ctx, moved)
+  }
+  return [text(WORDING.categoryCorrected(latest.code, category))]
 }
 
 /** The citizen confirmed it is the same problem: they follow the existing ticket and hear its outcome. */

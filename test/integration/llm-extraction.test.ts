@@ -96,3 +96,30 @@ describe('LLM extraction (OpenAI-compatible endpoint)', () => {
     expect(reply[0]).toContain('出动人次：2')
   })
 })
+
+describe('LLM classification of citizen complaints', () => {
+  it('classifies what the keywords miss, shows it with the ticket, and lets the citizen correct it', async () => {
+    llm.behaviour = {
+      kind: 'json',
+      content: { category: 'gas', description: '楼道里铁皮箱子嘶嘶响并有怪味', locationText: '和平小区3栋' },
+    }
+    const reply = await chat(harness.services, 'demo:citizen', '楼道里那个铁皮箱子一直嘶嘶响，还有股怪味，和平小区3栋')
+    expect(reply[0]).toMatch(/编号 TS\d{8}-\d{4}（燃气）/)
+    expect(llm.requests.at(-1)?.messages[0]?.content).toContain('市民投诉举报')
+    const corrected = await chat(harness.services, 'demo:citizen', '类别 供水')
+    expect(corrected[0]).toContain('更正为「供水管网及消防栓」')
+    const { complaints, units } = await import('../../src/db/schema')
+    const code = /TS\d{8}-\d{4}/.exec(reply[0] ?? '')?.[0] ?? ''
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    const [water] = await database.db.select().from(units).where(eq(units.code, 'zilaishui'))
+    expect(row).toMatchObject({ category: 'water_hydrant', unitId: water?.id })
+  })
+
+  it('answers with the rules’ category when the model is slower than the passive-reply budget', async () => {
+    llm.behaviour = { kind: 'hang', ms: 3_000 }
+    const started = Date.now()
+    const reply = await chat(harness.services, 'demo:citizen', '人民路桥的护栏断了一截')
+    expect(reply[0]).toContain('（桥梁）')
+    expect(Date.now() - started).toBeLessThan(2_900)
+  })
+})

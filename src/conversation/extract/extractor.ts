@@ -13,7 +13,13 @@ export interface Extraction<F extends ExtractionForm> {
 }
 
 export interface Extractor {
-  extract<F extends ExtractionForm>(form: F, text: string, context: ExtractionContext): Promise<Extraction<F>>
+  /** `budgetMs` caps the wait for the LLM below its configured timeout (e.g. inside a passive reply). */
+  extract<F extends ExtractionForm>(
+    form: F,
+    text: string,
+    context: ExtractionContext,
+    budgetMs?: number,
+  ): Promise<Extraction<F>>
 }
 
 export function extractByRules<F extends ExtractionForm>(
@@ -33,11 +39,13 @@ export function extractByRules<F extends ExtractionForm>(
 
 export function createExtractor(llm: LlmExtractor | undefined, logger: Logger): Extractor {
   return {
-    async extract(form, text, context) {
+    async extract(form, text, context, budgetMs) {
       const rules = extractByRules(form, text, context)
       if (!llm) return { fields: rules, source: 'rules' }
       try {
-        const fromLlm = await llm.extract(form, text, context)
+        const fromLlm = budgetMs
+          ? await withinBudget(llm.extract(form, text, context), budgetMs)
+          : await llm.extract(form, text, context)
         return { fields: { ...rules, ...fromLlm }, source: 'llm+rules' }
       } catch (error) {
         logger.warn('LLM extraction failed; using rules', {
@@ -47,5 +55,17 @@ export function createExtractor(llm: LlmExtractor | undefined, logger: Logger): 
         return { fields: rules, source: 'rules' }
       }
     },
+  }
+}
+
+async function withinBudget<T>(work: Promise<T>, budgetMs: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${budgetMs} ms`)), budgetMs)
+  })
+  try {
+    return await Promise.race([work, late])
+  } finally {
+    clearTimeout(timer)
   }
 }
