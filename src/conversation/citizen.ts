@@ -27,7 +27,7 @@ const MIN_DESCRIPTION_CHARS = 4
 
 /**
  * Citizens on the Official Account: a text is a complaint, answered at once with its ticket number and
- * deadline (rules only on this path: the answer must fit the platform's 5-second passive reply);
+ * deadline (the LLM gets a short budget here: the answer must fit the platform's 5-second passive reply);
  * photos and locations join their latest complaint; 查询 shows progress.
  */
 export async function handleCitizen(turn: Turn): Promise<Reply[]> {
