@@ -64,7 +64,7 @@ describe.skipIf(!available)('console in a real browser', () => {
     await page.fill('textarea[name=text]', text)
     await Promise.all([
       page.waitForURL(`**/console/chat/${who}**`),
-      page.click('form[action$="/chat/' + who + '"] button[type=submit]'),
+      page.click(`form[action$="/chat/${who}"] button[type=submit]`),
     ])
   }
 

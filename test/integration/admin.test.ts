@@ -1,26 +1,23 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { auditLog, identities, people } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { receiveComplaint } from '../../src/services/complaints'
-import { testApp } from '../helpers/app'
+import type { testApp } from '../helpers/app'
 import { chat } from '../helpers/chat'
-import { type CityLookup, loadCity } from '../helpers/city'
-import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import type { CityLookup } from '../helpers/city'
+import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { useSeededApp } from '../helpers/seeded'
 
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
 let city: CityLookup
 
-beforeAll(async () => {
-  database = await createTestDatabase()
-  await seedDefaults(database, clock.now())
-  harness = testApp(database, clock)
-  city = await loadCity(database.db)
+useSeededApp(clock, (seeded) => {
+  ;({ database, harness, city } = seeded)
 })
-afterAll(async () => database?.drop())
 
 function form(path: string, fields: Record<string, string>) {
   return harness.app.request(path, {

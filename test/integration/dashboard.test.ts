@@ -1,26 +1,23 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { hazards } from '../../src/db/schema'
 import { HOUR_MS, ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { applyComplaintCommand, receiveComplaint } from '../../src/services/complaints'
 import { reportHazard } from '../../src/services/hazards'
-import { testApp } from '../helpers/app'
-import { type CityLookup, loadCity } from '../helpers/city'
-import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import type { testApp } from '../helpers/app'
+import type { CityLookup } from '../helpers/city'
+import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { useSeededApp } from '../helpers/seeded'
 
 const clock = new ManualClock(zonedInstant('2026-11-20', TEST_TIME_ZONE, 9))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
 let city: CityLookup
 
-beforeAll(async () => {
-  database = await createTestDatabase()
-  await seedDefaults(database, clock.now())
-  harness = testApp(database, clock)
-  city = await loadCity(database.db)
+useSeededApp(clock, (seeded) => {
+  ;({ database, harness, city } = seeded)
 })
-afterAll(async () => database?.drop())
 
 describe('leaders’ dashboard', () => {
   it('shows overdue items and the complaint 1-day rate computed from the ledger', async () => {

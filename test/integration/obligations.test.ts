@@ -1,5 +1,5 @@
 import { eq, like, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { chatGroups, hazards, outbox } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
@@ -10,10 +10,11 @@ import { jobSettings } from '../../src/jobs/scheduler'
 import { unitScore } from '../../src/services/figures'
 import { reportHazard } from '../../src/services/hazards'
 import { recordPatrol } from '../../src/services/patrols'
-import { testApp } from '../helpers/app'
+import type { testApp } from '../helpers/app'
 import { chat, lastCode } from '../helpers/chat'
-import { type CityLookup, loadCity } from '../helpers/city'
-import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import type { CityLookup } from '../helpers/city'
+import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { useSeededApp } from '../helpers/seeded'
 
 const TZ = TEST_TIME_ZONE
 const clock = new ManualClock(zonedInstant('2026-11-02', TZ, 10))
@@ -21,11 +22,8 @@ let database: TestDatabase
 let harness: ReturnType<typeof testApp>
 let city: CityLookup
 
-beforeAll(async () => {
-  database = await createTestDatabase()
-  await seedDefaults(database, clock.now())
-  harness = testApp(database, clock)
-  city = await loadCity(database.db)
+useSeededApp(clock, async (seeded) => {
+  ;({ database, harness, city } = seeded)
   await database.db.insert(chatGroups).values({
     channel: 'wecom',
     name: '市政巡查群',
@@ -34,7 +32,6 @@ beforeAll(async () => {
     webhookUrl: 'http://127.0.0.1:9/shizheng',
   })
 })
-afterAll(async () => database?.drop())
 
 const remind = () => runObligationReminders(harness.services.ctx, jobSettings(harness.services).quiet)
 async function textsTo(externalId: string): Promise<string[]> {

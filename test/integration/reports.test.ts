@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { periodicReports } from '../../src/db/schema'
 import { HOUR_MS, ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
@@ -10,10 +10,11 @@ import { jobSettings } from '../../src/jobs/scheduler'
 import { unitScore } from '../../src/services/figures'
 import { applyHazardCommand } from '../../src/services/hazards'
 import { recordPatrol } from '../../src/services/patrols'
-import { testApp } from '../helpers/app'
+import type { testApp } from '../helpers/app'
 import { chat } from '../helpers/chat'
-import { type CityLookup, loadCity } from '../helpers/city'
-import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import type { CityLookup } from '../helpers/city'
+import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { useSeededApp } from '../helpers/seeded'
 
 const TZ = TEST_TIME_ZONE
 // National Day 2025: the week of Mon Sep 29 – Sun Oct 5 has only two working days, and Oct 6–8 are holidays too.
@@ -22,13 +23,9 @@ let database: TestDatabase
 let harness: ReturnType<typeof testApp>
 let city: CityLookup
 
-beforeAll(async () => {
-  database = await createTestDatabase()
-  await seedDefaults(database, clock.now())
-  harness = testApp(database, clock)
-  city = await loadCity(database.db)
+useSeededApp(clock, (seeded) => {
+  ;({ database, harness, city } = seeded)
 })
-afterAll(async () => database?.drop())
 
 const patrolsInWeek = [
   { day: '2025-09-29', staff: 2, vehicles: 1, hazards: ['井盖缺失', '路面塌陷严重'] },
