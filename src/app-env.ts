@@ -3,6 +3,7 @@ import type { Config } from './config'
 import type { ChannelRegistry } from './conversation/types'
 import type { Database } from './db/client'
 import type { Clock } from './domain/clock'
+import type { Role } from './domain/roles'
 import type { Logger } from './logger'
 import type { InboundProcessor } from './messaging/inbound-processor'
 import type { OutboxWorker } from './messaging/outbox'
@@ -25,6 +26,13 @@ export interface Services {
   digestSummariser?: DigestSummariser
 }
 
+/** Who is calling the API: the role and unit its token grants. */
+export interface ApiClient {
+  name: string
+  role: Role
+  unitId: number | null
+}
+
 export interface AppEnv {
-  Variables: { services: Services }
+  Variables: { services: Services; apiClient?: ApiClient }
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv, Services } from './app-env'
 import { type ErrorBody, handleError } from './errors'
+import { actionsApi } from './routes/api/actions'
 import { ledgerApi } from './routes/api/ledger'
 import { openApiDocument } from './routes/api/openapi'
 import { reportsApi } from './routes/api/reports'
@@ -30,6 +31,7 @@ export function createApp(services: Services) {
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument('0.1.0')))
   app.route('/api/v1/reports', reportsApi())
   app.route('/api/v1', ledgerApi())
+  app.route('/api/v1', actionsApi())
   app.route('/console', consoleRoutes())
   app.route('/open311/v2', open311Routes())
   app.get('/', (c) => c.redirect('/console'))

@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PUBLIC_BASE_URL: optionalText,
   API_TOKEN: optionalText,
+  API_TOKENS: optionalText,
   OPEN311_API_KEY: optionalText,
   CONSOLE_PASSWORD: optionalText,
   COMPLAINT_SIGN_HOURS: positiveNumber(2),
@@ -89,8 +90,10 @@ export interface Config {
   demo: boolean
   logLevel: 'debug' | 'info' | 'warn' | 'error'
   publicBaseUrl: string | undefined
-  /** Bearer token for /api/v1; the API answers 401 while it is unset. */
+  /** Bearer token for /api/v1 with full (admin) rights; the API answers 401 while no token is set. */
   apiToken: string | undefined
+  /** Further tokens, each limited to a role (and a unit): JSON [{token, role, unit?, name}]. */
+  apiTokens: { token: string; role: string; unit?: string; name: string }[]
   /** api_key that Open311 clients present to file requests; POST answers 403 while unset. */
   open311ApiKey: string | undefined
   /** Outside demo mode the console needs this password; while unset it stays closed. */
@@ -136,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     apiToken: e.API_TOKEN,
+    apiTokens: parseApiTokens(e.API_TOKENS),
     open311ApiKey: e.OPEN311_API_KEY,
     consolePassword: e.CONSOLE_PASSWORD,
     complaintClocks: { signForHours: e.COMPLAINT_SIGN_HOURS, handlingHours: e.COMPLAINT_LIMIT_HOURS },
@@ -152,6 +156,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : undefined,
     platforms,
   }
+}
+
+const ApiTokens = z.array(
+  z.object({ token: z.string().min(16), role: z.string(), unit: z.string().optional(), name: z.string() }),
+)
+
+function parseApiTokens(raw: string | undefined) {
+  if (!raw) return []
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  } catch {
+    throw new ConfigError('Invalid configuration: API_TOKENS: expected JSON [{"token","role","unit","name"}]')
+  }
+  const parsed = ApiTokens.safeParse(json)
+  if (!parsed.success)
+    throw new ConfigError(
+      `Invalid configuration: API_TOKENS: ${parsed.error.issues[0]?.message ?? 'malformed'} (tokens need 16+ characters)`,
+    )
+  return parsed.data
 }
 
 function isTimeZone(value: string): boolean {

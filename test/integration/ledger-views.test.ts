@@ -135,8 +135,10 @@ describe('OpenAPI description', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/complaints',
       '/complaints/{code}',
+      '/complaints/{code}/transitions',
       '/hazards',
       '/hazards/{code}',
+      '/hazards/{code}/transitions',
       '/reports',
       '/reports/{id}/file',
     ])

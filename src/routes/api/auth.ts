@@ -1,14 +1,30 @@
+import { eq } from 'drizzle-orm'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../../app-env'
 import { constantTimeEqual } from '../../channels/wechat-crypto'
+import { units } from '../../db/schema'
+import { ROLES, type Role } from '../../domain/roles'
 import { AppError } from '../../errors'
 
-/** Bearer token for /api/v1 (API_TOKEN); without one configured the API stays closed. */
+/**
+ * Bearer tokens for /api/v1: API_TOKEN acts as an administrator; each API_TOKENS entry acts in one role
+ * (and unit), so the domain's rules decide what it may do — a unit handler's token can act only on its
+ * unit's items and sees only them.
+ */
 export const requireApiToken: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = c.var.services.config.apiToken
-  if (!token) throw new AppError('unauthorized', 401, 'API access is not configured (set API_TOKEN)')
+  const { config, db } = c.var.services
+  if (!config.apiToken && config.apiTokens.length === 0)
+    throw new AppError('unauthorized', 401, 'API access is not configured (set API_TOKEN)')
   const presented = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
   if (!presented) throw new AppError('unauthorized', 401, 'Bearer token required')
-  if (!constantTimeEqual(presented, token)) throw new AppError('unauthorized', 401, 'Invalid token')
-  await next()
+  if (config.apiToken && constantTimeEqual(presented, config.apiToken)) {
+    c.set('apiClient', { name: 'admin', role: 'admin', unitId: null })
+    return next()
+  }
+  const entry = config.apiTokens.find((t) => constantTimeEqual(presented, t.token))
+  if (!entry || !(ROLES as readonly string[]).includes(entry.role))
+    throw new AppError('unauthorized', 401, 'Invalid token')
+  const [unit] = entry.unit ? await db.select({ id: units.id }).from(units).where(eq(units.code, entry.unit)) : []
+  c.set('apiClient', { name: entry.name, role: entry.role as Role, unitId: unit?.id ?? null })
+  return next()
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../../app-env'
 import { complaints, hazards } from '../../db/schema'
 import { maskPersonalInfo, maskPhone } from '../../domain/privacy'
@@ -16,7 +16,11 @@ export function ledgerApi() {
   app.use('*', requireApiToken)
 
   app.get('/hazards', async (c) => {
-    const page = await listHazards(c.var.services.db, parseFilter(c, HazardFilter), c.var.services.clock.now())
+    const page = await listHazards(
+      c.var.services.db,
+      scoped(c, parseFilter(c, HazardFilter)),
+      c.var.services.clock.now(),
+    )
     return c.json({ data: page.rows, nextCursor: page.nextCursor })
   })
   app.get('/hazards/:code', async (c) => {
@@ -24,11 +28,15 @@ export function ledgerApi() {
       .select()
       .from(hazards)
       .where(eq(hazards.code, c.req.param('code')))
-    if (!hazard) throw new AppError('not_found', 404, 'Hazard not found')
+    if (!hazard || !visible(c, hazard.unitId)) throw new AppError('not_found', 404, 'Hazard not found')
     return c.json({ data: { ...hazard, events: await hazardTimeline(c.var.services.db, hazard.id) } })
   })
   app.get('/complaints', async (c) => {
-    const page = await listComplaints(c.var.services.db, parseFilter(c, ComplaintFilter), c.var.services.clock.now())
+    const page = await listComplaints(
+      c.var.services.db,
+      scoped(c, parseFilter(c, ComplaintFilter)),
+      c.var.services.clock.now(),
+    )
     return c.json({ data: page.rows.map(masked), nextCursor: page.nextCursor })
   })
   app.get('/complaints/:code', async (c) => {
@@ -36,10 +44,23 @@ export function ledgerApi() {
       .select()
       .from(complaints)
       .where(eq(complaints.code, c.req.param('code')))
-    if (!complaint) throw new AppError('not_found', 404, 'Complaint not found')
+    if (!complaint || !visible(c, complaint.unitId)) throw new AppError('not_found', 404, 'Complaint not found')
     return c.json({ data: { ...masked(complaint), events: await complaintTimeline(c.var.services.db, complaint.id) } })
   })
   return app
+}
+
+/** A unit handler's or field worker's token sees its own unit's items only. */
+function scoped<T extends { unit?: number }>(c: Context<AppEnv>, filter: T): T {
+  const client = c.var.apiClient
+  if (client && (client.role === 'unit_handler' || client.role === 'field_staff'))
+    return { ...filter, unit: client.unitId ?? -1 }
+  return filter
+}
+
+function visible(c: Context<AppEnv>, unitId: number | null): boolean {
+  const scope = scoped(c, {} as { unit?: number }).unit
+  return scope === undefined || scope === unitId
 }
 
 /** Citizens' names and phone numbers stay masked outside the handling chain. */

@@ -1,10 +1,29 @@
 import { z } from 'zod'
 import { ComplaintFilter, HazardFilter } from '../../services/ledger'
+import { ComplaintAction, HazardAction, NewComplaint } from './actions'
 
 /**
  * The OpenAPI 3.1 description of /api/v1, built from the zod schemas the handlers validate with, so the
  * document and the behaviour cannot drift apart.
  */
+function jsonBody(schema: z.ZodType) {
+  return {
+    required: true,
+    content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } },
+  }
+}
+
+const ruleErrors = {
+  '403': {
+    description: 'The token’s role or unit may not do this',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+  '422': {
+    description: 'A business rule forbids it (e.g. out of order)',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+}
+
 function queryParameters(schema: z.ZodObject) {
   return Object.entries(schema.shape).map(([name, field]) => ({
     name,
@@ -84,6 +103,11 @@ export function openApiDocument(version: string) {
         },
       },
       '/complaints': {
+        post: {
+          summary: 'File a complaint (routed to the responsible unit, 1-day limit starts)',
+          requestBody: jsonBody(NewComplaint),
+          responses: { '201': { description: 'Filed' }, ...errors },
+        },
         get: {
           summary: 'List complaints (newest first, keyset paging)',
           parameters: queryParameters(ComplaintFilter),
@@ -104,6 +128,22 @@ export function openApiDocument(version: string) {
             '404': { description: 'Not found', content: { 'application/json': { schema: error } } },
             ...errors,
           },
+        },
+      },
+      '/hazards/{code}/transitions': {
+        post: {
+          summary: 'Move a hazard along its loop, acting in the token’s role and unit',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: jsonBody(HazardAction),
+          responses: { '200': { description: 'The hazard after the step' }, ...errors, ...ruleErrors },
+        },
+      },
+      '/complaints/{code}/transitions': {
+        post: {
+          summary: 'Move a complaint along its lifecycle, acting in the token’s role and unit',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: jsonBody(ComplaintAction),
+          responses: { '200': { description: 'The complaint after the step' }, ...errors, ...ruleErrors },
         },
       },
       '/reports': {

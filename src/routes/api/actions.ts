@@ -1,0 +1,157 @@
+import { eq } from 'drizzle-orm'
+import { type Context, Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../../app-env'
+import { complaints, hazards } from '../../db/schema'
+import { CATEGORIES } from '../../domain/categories'
+import { SATISFACTION_LEVELS } from '../../domain/complaint-lifecycle'
+import { RuleViolation } from '../../domain/errors'
+import type { Actor } from '../../domain/roles'
+import { AppError } from '../../errors'
+import { notifyComplaintAssignment, notifyComplaintOutcome } from '../../services/complaint-notices'
+import { applyComplaintCommand, receiveComplaint } from '../../services/complaints'
+import { notifyHazardAssignment } from '../../services/hazard-notices'
+import { applyHazardCommand } from '../../services/hazards'
+import { requireApiToken } from './auth'
+
+/**
+ * Writes through /api/v1: file a complaint; move a hazard or a complaint along its loop. The token's role
+ * and unit are the actor, so exactly the rules the chat bot enforces apply here too.
+ */
+const text = z.string().trim().min(1).max(2000)
+
+export const NewComplaint = z.object({
+  category: z.enum(CATEGORIES),
+  description: text,
+  locationText: z.string().trim().max(200).optional(),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+  citizenPhone: z
+    .string()
+    .regex(/^[0-9+\-\s]{5,20}$/)
+    .optional(),
+  reference: z.string().trim().max(200).optional(),
+})
+
+export const HazardAction = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('assign'),
+    unitId: z.number().int().positive(),
+    rectifyDueAt: z.coerce.date().optional(),
+    fiveFixes: z
+      .object({ responsibility: text, measures: text, funding: text, timeLimit: text, contingencyPlan: text })
+      .partial()
+      .optional(),
+  }),
+  z.object({ action: z.literal('accept') }),
+  z.object({ action: z.literal('report_rectification'), note: text }),
+  z.object({ action: z.literal('verify_pass') }),
+  z.object({ action: z.literal('verify_fail'), reason: text }),
+  z.object({ action: z.literal('void'), reason: text }),
+  z.object({ action: z.literal('list_supervision'), reason: text.optional() }),
+  z.object({ action: z.literal('delist_supervision'), reason: text.optional() }),
+])
+
+export const ComplaintAction = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('assign'), unitId: z.number().int().positive() }),
+  z.object({ action: z.literal('accept') }),
+  z.object({ action: z.literal('transfer'), unitId: z.number().int().positive(), reason: text }),
+  z.object({ action: z.literal('reply'), outcome: text }),
+  z.object({ action: z.literal('close') }),
+  z.object({ action: z.literal('reject'), reason: text }),
+  z.object({ action: z.literal('extend'), newDueAt: z.coerce.date(), reason: text }),
+  z.object({ action: z.literal('callback'), satisfaction: z.enum(SATISFACTION_LEVELS), note: text.optional() }),
+])
+
+async function body<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.infer<T>> {
+  const parsed = schema.safeParse(await c.req.json().catch(() => undefined))
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new AppError('invalid_request', 400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`)
+  }
+  return parsed.data
+}
+
+function actorOf(c: Context<AppEnv>): Actor {
+  const client = c.var.apiClient
+  if (!client) throw new AppError('unauthorized', 401, 'Bearer token required')
+  return { personId: null, role: client.role, unitId: client.unitId }
+}
+
+/** Broken business rules are 422 with the rule's code; a rule saying "not yours" is 403. */
+async function ruled<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof RuleViolation)
+      throw new AppError(error.code, error.code === 'forbidden' ? 403 : 422, error.message)
+    throw error
+  }
+}
+
+export function actionsApi() {
+  const app = new Hono<AppEnv>()
+  app.use('*', requireApiToken)
+
+  app.post('/complaints', async (c) => {
+    const input = await body(c, NewComplaint)
+    const ctx = c.var.services.ctx
+    const complaint = await receiveComplaint({
+      ctx,
+      input: {
+        ...input,
+        channel: 'open311',
+        citizenExternalId: input.reference,
+        contactConsent: Boolean(input.citizenPhone),
+      },
+    })
+    await notifyComplaintAssignment(ctx, complaint)
+    return c.json(
+      { data: { code: complaint.code, status: complaint.status, unitId: complaint.unitId, dueAt: complaint.dueAt } },
+      201,
+    )
+  })
+
+  app.post('/hazards/:code/transitions', async (c) => {
+    const command = await body(c, HazardAction)
+    const ctx = c.var.services.ctx
+    const [hazard] = await ctx.db
+      .select()
+      .from(hazards)
+      .where(eq(hazards.code, c.req.param('code')))
+    if (!hazard) throw new AppError('not_found', 404, 'Hazard not found')
+    const updated = await ruled(() =>
+      applyHazardCommand({
+        ctx,
+        hazardId: hazard.id,
+        command:
+          command.action === 'assign'
+            ? { action: 'assign', unitId: command.unitId, fiveFixes: command.fiveFixes }
+            : command,
+        actor: actorOf(c),
+        options: command.action === 'assign' ? { rectifyDueAt: command.rectifyDueAt } : {},
+      }),
+    )
+    if (command.action === 'assign') await notifyHazardAssignment(ctx, updated)
+    return c.json({ data: updated })
+  })
+
+  app.post('/complaints/:code/transitions', async (c) => {
+    const command = await body(c, ComplaintAction)
+    const ctx = c.var.services.ctx
+    const [complaint] = await ctx.db
+      .select()
+      .from(complaints)
+      .where(eq(complaints.code, c.req.param('code')))
+    if (!complaint) throw new AppError('not_found', 404, 'Complaint not found')
+    const updated = await ruled(() =>
+      applyComplaintCommand({ ctx, complaintId: complaint.id, command, actor: actorOf(c) }),
+    )
+    if (command.action === 'reply') await notifyComplaintOutcome(ctx, updated)
+    if (command.action === 'assign' || command.action === 'transfer') await notifyComplaintAssignment(ctx, updated)
+    return c.json({
+      data: { code: updated.code, status: updated.status, unitId: updated.unitId, dueAt: updated.dueAt },
+    })
+  })
+  return app
+}

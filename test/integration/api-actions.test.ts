@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { reportHazard } from '../../src/services/hazards'
+import type { CityLookup } from '../helpers/city'
+import { TEST_TIME_ZONE } from '../helpers/db'
+import { type Seeded, useSeededApp } from '../helpers/seeded'
+
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
+const ADMIN = 'admin-token-0123456789'
+const SHIZHENG = 'shizheng-handler-token-0123'
+const SUPERVISOR = 'supervisor-token-0123456789'
+let app: Seeded['harness']['app']
+let services: Seeded['harness']['services']
+let city: CityLookup
+
+useSeededApp(
+  clock,
+  (seeded) => {
+    app = seeded.harness.app
+    services = seeded.harness.services
+    city = seeded.city
+  },
+  {
+    API_TOKEN: ADMIN,
+    API_TOKENS: JSON.stringify([
+      { token: SHIZHENG, role: 'unit_handler', unit: 'shizheng', name: '市政办件系统' },
+      { token: SUPERVISOR, role: 'supervisor', unit: 'anjianke', name: '督查平台' },
+    ]),
+  },
+)
+
+function call(token: string, method: string, path: string, body?: unknown) {
+  return app.request(`/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+}
+
+describe('API writes with role-scoped tokens', () => {
+  it('files a complaint and lets the responsible unit sign for it and reply; another unit’s token may not', async () => {
+    const created = await call(ADMIN, 'POST', '/complaints', {
+      category: 'road_municipal',
+      description: '路灯不亮',
+      locationText: '朗州路',
+    })
+    expect(created.status).toBe(201)
+    const { data } = (await created.json()) as { data: { code: string; status: string; unitId: number } }
+    expect(data).toMatchObject({ status: 'assigned', unitId: city.unit('shizheng') })
+    const accepted = await call(SHIZHENG, 'POST', `/complaints/${data.code}/transitions`, { action: 'accept' })
+    expect(accepted.status).toBe(200)
+    const replied = await call(SHIZHENG, 'POST', `/complaints/${data.code}/transitions`, {
+      action: 'reply',
+      outcome: '已更换灯泡',
+    })
+    expect(((await replied.json()) as { data: { status: string } }).data.status).toBe('replied')
+
+    const gas = (await (
+      await call(ADMIN, 'POST', '/complaints', { category: 'gas', description: '燃气味' })
+    ).json()) as { data: { code: string } }
+    const refused = await call(SHIZHENG, 'POST', `/complaints/${gas.data.code}/transitions`, { action: 'accept' })
+    expect(refused.status).toBe(403)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('forbidden')
+    // And it neither lists nor opens the other unit's complaint.
+    const listed = (await (await call(SHIZHENG, 'GET', '/complaints?limit=100')).json()) as { data: { code: string }[] }
+    expect(listed.data.map((c) => c.code)).toEqual([data.code])
+    expect((await call(SHIZHENG, 'GET', `/complaints/${gas.data.code}`)).status).toBe(404)
+  })
+
+  it('moves a hazard along the loop by the rules: out-of-order is 422, bad input 400 naming the field', async () => {
+    const hazard = await reportHazard({
+      ctx: services.ctx,
+      input: { description: '井盖缺失', category: 'road_municipal' },
+      actor: city.actor('张伟'),
+    })
+    const path = `/hazards/${hazard.code}/transitions`
+    const early = await call(SUPERVISOR, 'POST', path, { action: 'verify_pass' })
+    expect(early.status).toBe(422)
+    expect(((await early.json()) as { error: { code: string } }).error.code).toBe('invalid_transition')
+    const missing = await call(SHIZHENG, 'POST', path, { action: 'report_rectification' })
+    expect(missing.status).toBe(400)
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(/^note/)
+    const rectified = await call(SHIZHENG, 'POST', path, { action: 'report_rectification', note: '已补装井盖' })
+    expect(((await rectified.json()) as { data: { status: string } }).data.status).toBe('awaiting_verification')
+    expect((await call(SHIZHENG, 'POST', path, { action: 'verify_pass' })).status).toBe(403)
+    const closed = await call(SUPERVISOR, 'POST', path, { action: 'verify_pass' })
+    expect(((await closed.json()) as { data: { status: string } }).data.status).toBe('closed')
+    const detail = (await (await call(SHIZHENG, 'GET', `/hazards/${hazard.code}`)).json()) as {
+      data: { events: { kind: string; actorRole: string }[] }
+    }
+    expect(detail.data.events.map((e) => `${e.kind}:${e.actorRole}`)).toEqual([
+      'reported:field_staff',
+      'assign:system',
+      'report_rectification:unit_handler',
+      'verify_pass:supervisor',
+    ])
+    const bad = await call(ADMIN, 'POST', '/complaints', { category: 'spaceship', description: 'x' })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^category/)
+  })
+})
