@@ -203,7 +203,3 @@ function requireText(value: string | undefined, message: string): string {
   if (!text) throw new RuleViolation('reason_required', message)
   return text
 }
-
-export function isHazardOpen(status: HazardStatus): boolean {
-  return OPEN.includes(status)
-}

@@ -5,7 +5,6 @@ import {
   endOfLocalDay,
   type IsoDate,
   isoDate,
-  localDate,
   parseIsoDate,
   startOfLocalDay,
 } from './local-time'
@@ -22,10 +21,6 @@ export interface Period {
   /** Last millisecond of the period. */
   endAt: Date
   label: string
-}
-
-export function periodContaining(kind: PeriodKind, instant: Date, timeZone: string): Period {
-  return periodOfDate(kind, localDate(instant, timeZone), timeZone)
 }
 
 export function periodOfDate(kind: PeriodKind, date: IsoDate, timeZone: string): Period {

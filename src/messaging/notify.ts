@@ -1,7 +1,7 @@
-import { eq, inArray } from 'drizzle-orm'
+import { inArray } from 'drizzle-orm'
 import type { OutboundMessage, Recipient } from '../channels/types'
 import type { Database } from '../db/client'
-import { chatGroups, identities, notifications } from '../db/schema'
+import { type chatGroups, identities, notifications } from '../db/schema'
 import { enqueue } from './outbox'
 
 /**
@@ -93,9 +93,4 @@ export async function postToGroups(
     })
   }
   return groups.length
-}
-
-export async function groupById(db: Database, id: number) {
-  const [group] = await db.select().from(chatGroups).where(eq(chatGroups.id, id))
-  return group
 }

@@ -68,13 +68,6 @@ export async function setCalendarDay(
     })
 }
 
-export async function markYearCovered(db: Database, year: number, source: string): Promise<void> {
-  await db
-    .insert(calendarYears)
-    .values({ year, source })
-    .onConflictDoUpdate({ target: calendarYears.year, set: { source } })
-}
-
 export async function loadCalendar(db: Database): Promise<WorkingCalendar> {
   const [days, years] = await Promise.all([db.select().from(calendarDays), db.select().from(calendarYears)])
   return new WorkingCalendar(

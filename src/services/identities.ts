@@ -41,8 +41,3 @@ export async function resolveSender(
   if (!row) throw new Error('identity vanished after upsert')
   return { identity: row.identity, person: row.person?.active ? row.person : null }
 }
-
-/** The chat identities through which a person can be reached, for notifications. */
-export async function identitiesOf(db: Database, personId: number): Promise<IdentityRow[]> {
-  return db.select().from(identities).where(eq(identities.personId, personId))
-}

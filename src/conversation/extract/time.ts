@@ -110,14 +110,3 @@ export function parseTimeRange(
   if (endHour < startHour && endHour < 12) endHour += 12
   return { start, end: zonedInstant(date, timeZone, endHour % 24, second.minute) }
 }
-
-/** A single point in time ("昨天下午3点半", "10:20"), or undefined. */
-export function parseInstant(
-  text: string,
-  now: Date,
-  timeZone: string,
-  direction: TimeDirection = 'past',
-): Date | undefined {
-  if (/^(现在|刚才|刚刚|now)$/i.test(text.trim())) return now
-  return parseTimeRange(text, now, timeZone, direction)?.start
-}
