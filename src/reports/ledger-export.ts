@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs'
-import type { complaints, hazards } from '../db/schema'
+import type { complaints, hazards, patrols, supervisions } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
 import { COMPLAINT_STATUS_LABELS } from '../domain/complaint-lifecycle'
 import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { maskPersonalInfo, maskPhone } from '../domain/privacy'
 
 /** Ledger exports (the filtered list) as CSV or XLSX; citizens' phone numbers and names stay masked. */
-type Table = { headers: string[]; rows: (string | number)[][] }
+export type Table = { headers: string[]; rows: (string | number)[][] }
 
 export function hazardTable(
   rows: (typeof hazards.$inferSelect)[],
@@ -78,9 +78,70 @@ export function complaintTable(
   }
 }
 
+export function patrolTable(
+  rows: (typeof patrols.$inferSelect)[],
+  unitName: (id: number | null) => string,
+  format: (d: Date | null) => string,
+): Table {
+  return {
+    headers: [
+      '编号',
+      '类型',
+      '巡查单位',
+      '开始时间',
+      '结束时间',
+      '巡查路段/项目',
+      '巡查人员',
+      '出动人次',
+      '出动车辆',
+      '处置情况',
+      '报告期限',
+      '报告提交',
+      '备注',
+    ],
+    rows: rows.map((p) => [
+      p.code,
+      p.kind === 'team' ? '巡查组' : '日常巡查',
+      unitName(p.unitId),
+      format(p.startedAt),
+      format(p.endedAt),
+      p.area,
+      p.patrollers,
+      p.staffCount,
+      p.vehicleCount,
+      p.handlingResult ?? '',
+      format(p.reportDueAt),
+      format(p.reportSubmittedAt),
+      p.voidedAt ? `已作废：${p.voidReason ?? ''}` : '',
+    ]),
+  }
+}
+
+export function supervisionTable(
+  rows: (typeof supervisions.$inferSelect)[],
+  unitName: (id: number | null) => string,
+  format: (d: Date | null) => string,
+): Table {
+  return {
+    headers: ['编号', '督查时间', '督查单位', '被督查单位', '带队领导', '成员', '督查事项', '发现问题', '整改要求'],
+    rows: rows.map((s) => [
+      s.code,
+      format(s.inspectedAt),
+      unitName(s.supervisorUnitId),
+      unitName(s.inspectedUnitId),
+      s.lead,
+      s.members ?? '',
+      s.matters,
+      s.problems ?? '',
+      s.requirements ?? '',
+    ]),
+  }
+}
+
 export function toCsv(table: Table): string {
   const cell = (value: string | number) => {
-    const text = String(value)
+    // A leading = + - @ would make a spreadsheet run the cell as a formula: reporters' text is not trusted.
+    const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value)
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
   }
   // A BOM so that Excel opens the UTF-8 file with Chinese intact.

@@ -1,10 +1,11 @@
-import { and, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm'
+import { type AnyColumn, and, desc, eq, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Database } from '../db/client'
-import { complaints, hazards } from '../db/schema'
+import { complaints, hazards, patrols, supervisions } from '../db/schema'
 import { CATEGORIES } from '../domain/categories'
 import { COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { HAZARD_LEVELS, HAZARD_STATUSES } from '../domain/hazard-lifecycle'
+import type { PatrolRow } from './patrols'
 
 /**
  * The hazard and complaint ledgers: filters, and keyset paging on (time, id) — each page is an index range
@@ -39,6 +40,30 @@ export const ComplaintFilter = HazardFilter.omit({ status: true, level: true }).
 })
 export type ComplaintFilter = z.infer<typeof ComplaintFilter>
 
+export const PatrolFilter = HazardFilter.pick({
+  unit: true,
+  from: true,
+  to: true,
+  overdue: true,
+  cursor: true,
+  limit: true,
+}).extend({
+  kind: csv(['daily', 'team']),
+})
+export type PatrolFilter = z.infer<typeof PatrolFilter>
+
+export const SupervisionFilter = HazardFilter.pick({
+  unit: true,
+  from: true,
+  to: true,
+  cursor: true,
+  limit: true,
+}).extend({
+  supervisor: z.coerce.number().int().positive().optional(),
+})
+export type SupervisionFilter = z.infer<typeof SupervisionFilter>
+export type SupervisionRow = typeof supervisions.$inferSelect
+
 export interface Page<T> {
   rows: T[]
   nextCursor: string | null
@@ -65,33 +90,53 @@ export function decodeCursor(cursor: string | undefined): { at: Date; id: number
   return { at: date, id: Number(id) }
 }
 
+/** Cuts the extra row fetched to learn whether another page follows, and encodes where the next starts. */
+function toPage<T extends { id: number }>(rows: T[], limit: number, timeOf: (row: T) => Date): Page<T> {
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(timeOf(last), last.id) : null }
+}
+
+/** Rows after the cursor in (time, id) descending order, as one index range scan. */
+function afterCursor(time: AnyColumn, id: AnyColumn, cursor: string | undefined): SQL | undefined {
+  const at = decodeCursor(cursor)
+  // A row comparison is one index range on (time, id); the equivalent OR is not.
+  return at ? sql`(${time}, ${id}) < (${at.at.toISOString()}::timestamptz, ${at.id})` : undefined
+}
+
+function dateRange(time: AnyColumn, filter: { from?: Date; to?: Date }): SQL[] {
+  return [filter.from ? gte(time, filter.from) : undefined, filter.to ? lte(time, filter.to) : undefined].filter(
+    (c): c is SQL => c !== undefined,
+  )
+}
+
+const whereAll = (conditions: (SQL | undefined)[]) => {
+  const present = conditions.filter((c): c is SQL => c !== undefined)
+  return present.length ? and(...present) : undefined
+}
+
 export async function listHazards(
   db: Database,
   filter: HazardFilter,
   now: Date,
 ): Promise<Page<typeof hazards.$inferSelect>> {
-  const where: SQL[] = []
-  if (filter.unit) where.push(eq(hazards.unitId, filter.unit))
-  if (filter.status?.length) where.push(inArray(hazards.status, filter.status))
-  if (filter.level?.length) where.push(inArray(hazards.level, filter.level))
-  if (filter.category?.length) where.push(inArray(hazards.category, filter.category))
-  if (filter.from) where.push(gte(hazards.foundAt, filter.from))
-  if (filter.to) where.push(lte(hazards.foundAt, filter.to))
-  if (filter.overdue) where.push(inArray(hazards.status, ['assigned', 'rectifying']), lt(hazards.rectifyDueAt, now))
-  const cursor = decodeCursor(filter.cursor)
-  // A row comparison is one index range on (found_at, id); the equivalent OR is not.
-  if (cursor)
-    where.push(sql`(${hazards.foundAt}, ${hazards.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id})`)
   const rows = await db
     .select()
     .from(hazards)
-    .where(where.length ? and(...where) : undefined)
+    .where(
+      whereAll([
+        filter.unit ? eq(hazards.unitId, filter.unit) : undefined,
+        filter.status?.length ? inArray(hazards.status, filter.status) : undefined,
+        filter.level?.length ? inArray(hazards.level, filter.level) : undefined,
+        filter.category?.length ? inArray(hazards.category, filter.category) : undefined,
+        ...dateRange(hazards.foundAt, filter),
+        ...(filter.overdue ? [inArray(hazards.status, ['assigned', 'rectifying']), lt(hazards.rectifyDueAt, now)] : []),
+        afterCursor(hazards.foundAt, hazards.id, filter.cursor),
+      ]),
+    )
     .orderBy(desc(hazards.foundAt), desc(hazards.id))
     .limit(filter.limit + 1)
-  const more = rows.length > filter.limit
-  const page = rows.slice(0, filter.limit)
-  const last = page.at(-1)
-  return { rows: page, nextCursor: more && last ? encodeCursor(last.foundAt, last.id) : null }
+  return toPage(rows, filter.limit, (h) => h.foundAt)
 }
 
 export async function listComplaints(
@@ -99,27 +144,61 @@ export async function listComplaints(
   filter: ComplaintFilter,
   now: Date,
 ): Promise<Page<typeof complaints.$inferSelect>> {
-  const where: SQL[] = []
-  if (filter.unit) where.push(eq(complaints.unitId, filter.unit))
-  if (filter.status?.length) where.push(inArray(complaints.status, filter.status))
-  if (filter.category?.length) where.push(inArray(complaints.category, filter.category))
-  if (filter.from) where.push(gte(complaints.receivedAt, filter.from))
-  if (filter.to) where.push(lte(complaints.receivedAt, filter.to))
-  if (filter.overdue)
-    where.push(inArray(complaints.status, ['received', 'assigned', 'accepted']), lt(complaints.dueAt, now))
-  const cursor = decodeCursor(filter.cursor)
-  if (cursor)
-    where.push(
-      sql`(${complaints.receivedAt}, ${complaints.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id})`,
-    )
   const rows = await db
     .select()
     .from(complaints)
-    .where(where.length ? and(...where) : undefined)
+    .where(
+      whereAll([
+        filter.unit ? eq(complaints.unitId, filter.unit) : undefined,
+        filter.status?.length ? inArray(complaints.status, filter.status) : undefined,
+        filter.category?.length ? inArray(complaints.category, filter.category) : undefined,
+        ...dateRange(complaints.receivedAt, filter),
+        ...(filter.overdue
+          ? [inArray(complaints.status, ['received', 'assigned', 'accepted']), lt(complaints.dueAt, now)]
+          : []),
+        afterCursor(complaints.receivedAt, complaints.id, filter.cursor),
+      ]),
+    )
     .orderBy(desc(complaints.receivedAt), desc(complaints.id))
     .limit(filter.limit + 1)
-  const more = rows.length > filter.limit
-  const page = rows.slice(0, filter.limit)
-  const last = page.at(-1)
-  return { rows: page, nextCursor: more && last ? encodeCursor(last.receivedAt, last.id) : null }
+  return toPage(rows, filter.limit, (r) => r.receivedAt)
+}
+
+/** Patrols: `overdue` means a team patrol whose written report is past due and not yet submitted. */
+export async function listPatrols(db: Database, filter: PatrolFilter, now: Date): Promise<Page<PatrolRow>> {
+  const rows = await db
+    .select()
+    .from(patrols)
+    .where(
+      whereAll([
+        filter.unit ? eq(patrols.unitId, filter.unit) : undefined,
+        filter.kind?.length ? inArray(patrols.kind, filter.kind) : undefined,
+        ...dateRange(patrols.startedAt, filter),
+        ...(filter.overdue
+          ? [isNull(patrols.reportSubmittedAt), isNull(patrols.voidedAt), lt(patrols.reportDueAt, now)]
+          : []),
+        afterCursor(patrols.startedAt, patrols.id, filter.cursor),
+      ]),
+    )
+    .orderBy(desc(patrols.startedAt), desc(patrols.id))
+    .limit(filter.limit + 1)
+  return toPage(rows, filter.limit, (p) => p.startedAt)
+}
+
+/** Supervisions, filtered by the inspected unit (`unit`) or the supervising one (`supervisor`). */
+export async function listSupervisions(db: Database, filter: SupervisionFilter): Promise<Page<SupervisionRow>> {
+  const rows = await db
+    .select()
+    .from(supervisions)
+    .where(
+      whereAll([
+        filter.unit ? eq(supervisions.inspectedUnitId, filter.unit) : undefined,
+        filter.supervisor ? eq(supervisions.supervisorUnitId, filter.supervisor) : undefined,
+        ...dateRange(supervisions.inspectedAt, filter),
+        afterCursor(supervisions.inspectedAt, supervisions.id, filter.cursor),
+      ]),
+    )
+    .orderBy(desc(supervisions.inspectedAt), desc(supervisions.id))
+    .limit(filter.limit + 1)
+  return toPage(rows, filter.limit, (s) => s.inspectedAt)
 }

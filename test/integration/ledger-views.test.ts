@@ -1,9 +1,13 @@
+import { eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hazards as hazardsTable } from '../../src/db/schema'
 import { ManualClock, MINUTE_MS } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { receiveComplaint } from '../../src/services/complaints'
 import { applyHazardCommand, reportHazard } from '../../src/services/hazards'
+import { linkMedia, storeMedia } from '../../src/services/media'
+import { recordPatrol, recordSupervision } from '../../src/services/patrols'
 import { testApp } from '../helpers/app'
 import { type CityLookup, loadCity } from '../helpers/city'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
@@ -123,6 +127,85 @@ describe('ledger pages in the console', () => {
   })
 })
 
+describe('patrol and supervision ledgers in the console', () => {
+  it('lists patrols with their unit filter, shows a patrol with the hazards found on it, and exports', async () => {
+    const { patrol, hazards } = await recordPatrol({
+      ctx: harness.services.ctx,
+      input: {
+        unitId: city.unit('shizheng'),
+        startedAt: clock.now(),
+        endedAt: clock.now(),
+        area: '=HYPERLINK("x")柳叶湖大道',
+        patrollers: '张伟',
+        staffCount: 2,
+        hazards: [{ description: '路灯杆倾斜', category: 'road_municipal' }],
+      },
+      actor: city.actor('张伟'),
+    })
+    const list = await (await harness.app.request(`/console/patrols?unit=${city.unit('shizheng')}`)).text()
+    expect(list).toContain(patrol.code)
+    const elsewhere = await (await harness.app.request(`/console/patrols?unit=${city.unit('zhianchu')}`)).text()
+    expect(elsewhere).not.toContain(patrol.code)
+    const detail = await (await harness.app.request(`/console/patrols/${patrol.code}`)).text()
+    expect(detail).toContain(hazards[0]?.code)
+    expect(detail).toContain('本次巡查发现的隐患（1）')
+    const csv = await (await harness.app.request('/console/patrols/export.csv')).text()
+    // A cell that starts like a formula is exported as text.
+    expect(csv).toContain(`'=HYPERLINK(""x"")柳叶湖大道`)
+    expect((await harness.app.request('/console/patrols/XC20990101-0001')).status).toBe(404)
+    expect((await harness.app.request('/console/patrols?kind=weekly')).status).toBe(400)
+  })
+
+  it('lists supervisions by inspected unit, shows one, and reads a date filter as the whole local day', async () => {
+    const row = await recordSupervision({
+      ctx: harness.services.ctx,
+      input: {
+        supervisorUnitId: city.unit('anjianke'),
+        inspectedUnitId: city.unit('zhianchu'),
+        lead: '刘明',
+        inspectedAt: zonedInstant('2026-11-01', TEST_TIME_ZONE, 22),
+        matters: '工地夜间施工检查',
+      },
+      actor: city.actor('陈刚'),
+    })
+    const sameDay = await (await harness.app.request('/console/supervisions?from=2026-11-01&to=2026-11-01')).text()
+    expect(sameDay).toContain(row.code)
+    const dayBefore = await (await harness.app.request('/console/supervisions?to=2026-10-31')).text()
+    expect(dayBefore).not.toContain(row.code)
+    const byUnit = await (await harness.app.request(`/console/supervisions?unit=${city.unit('shizheng')}`)).text()
+    expect(byUnit).not.toContain(row.code)
+    const detail = await (await harness.app.request(`/console/supervisions/${row.code}`)).text()
+    expect(detail).toContain('工地夜间施工检查')
+    const xlsx = await harness.app.request('/console/supervisions/export.xlsx')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await xlsx.arrayBuffer())
+    expect(book.getWorksheet('督查台账')?.getRow(2).getCell(1).value).toBe(row.code)
+  })
+
+  it('shows a hazard’s photos from the stored original', async () => {
+    const bytes = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
+    const stored = await storeMedia(harness.services.db, harness.services.config.mediaDir, {
+      bytes,
+      mimeType: 'image/png',
+      channel: 'console',
+      externalMediaId: 'ledger-photo-1',
+      uploaderIdentityId: null,
+      receivedAt: clock.now(),
+    })
+    const [hazard] = await harness.services.db
+      .select()
+      .from(hazardsTable)
+      .where(eq(hazardsTable.code, codes[2] ?? ''))
+    await linkMedia(harness.services.db, [stored.id], { type: 'hazard', id: hazard?.id ?? -1 })
+    const detail = await (await harness.app.request(`/console/hazards/${codes[2]}`)).text()
+    expect(detail).toContain(`/console/media/${stored.id}`)
+    const photo = await harness.app.request(`/console/media/${stored.id}`)
+    expect(photo.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await photo.arrayBuffer()).equals(bytes)).toBe(true)
+    expect((await harness.app.request('/console/media/999999')).status).toBe(404)
+  })
+})
+
 describe('OpenAPI description', () => {
   it('is public, lists every /api/v1 path, and documents the ledger filters from their schemas', async () => {
     const res = await harness.app.request('/api/v1/openapi.json')
@@ -139,8 +222,12 @@ describe('OpenAPI description', () => {
       '/hazards',
       '/hazards/{code}',
       '/hazards/{code}/transitions',
+      '/patrols',
+      '/patrols/{code}',
       '/reports',
       '/reports/{id}/file',
+      '/supervisions',
+      '/supervisions/{code}',
     ])
     const names = doc.paths['/hazards']?.get.parameters?.map((p) => p.name)
     expect(names).toEqual(

@@ -37,7 +37,10 @@ export const patrols = pgTable(
     falsified: boolean().notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index('patrols_unit_started_idx').on(t.unitId, t.startedAt), index('patrols_started_idx').on(t.startedAt)],
+  (t) => [
+    index('patrols_unit_started_idx').on(t.unitId, t.startedAt),
+    index('patrols_started_idx').on(t.startedAt, t.id),
+  ],
 )
 
 export const hazards = pgTable(
@@ -186,7 +189,11 @@ export const supervisions = pgTable(
     requirements: text(),
     createdAt: createdAt(),
   },
-  (t) => [index('supervisions_inspected_idx').on(t.inspectedUnitId, t.inspectedAt)],
+  (t) => [
+    index('supervisions_inspected_idx').on(t.inspectedUnitId, t.inspectedAt),
+    // Ledger paging: newest first on (inspected_at, id).
+    index('supervisions_at_idx').on(t.inspectedAt, t.id),
+  ],
 )
 
 /** Photos, voice and files, kept as received with their SHA-256 so evidence can be shown unaltered. */

@@ -111,3 +111,13 @@ export const calendarYears = pgTable('calendar_years', {
   source: text().notNull(),
   updatedAt: createdAt(),
 })
+
+/**
+ * Settings the administrator changes in the console (reminder timing, quiet hours). A missing key means
+ * the value from the environment applies; each change goes to the audit log.
+ */
+export const settings = pgTable('settings', {
+  key: text().primaryKey(),
+  value: jsonb().notNull(),
+  updatedAt: createdAt(),
+})

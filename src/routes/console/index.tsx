@@ -17,6 +17,7 @@ import { registerAdmin } from './admin'
 import { registerDashboard } from './dashboard'
 import { Layout } from './layout'
 import { registerLedgerPages } from './ledger'
+import { registerRecordPages } from './records'
 import { demoOnly, registerSession, requireConsoleSession } from './session'
 
 /**
@@ -209,6 +210,7 @@ export function consoleRoutes() {
   })
 
   registerLedgerPages(app)
+  registerRecordPages(app)
   registerDashboard(app)
   registerAdmin(app)
 

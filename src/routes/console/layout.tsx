@@ -12,6 +12,7 @@ main{max-width:900px;margin:20px auto;padding:0 16px}
 .bubble{display:inline-block;background:#fff;border-radius:8px;padding:8px 12px;margin:4px 0;white-space:pre-wrap;max-width:80%;text-align:left;box-shadow:0 1px 2px rgba(0,0,0,.08)}
 .meta{color:#6b7280;font-size:12px}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e5e7eb;padding:6px;text-align:left}
+figure{display:inline-block;margin:4px}.photos img{border-radius:4px;border:1px solid #e5e7eb}
 textarea{width:100%;min-height:60px;font:inherit}button{font:inherit;padding:6px 16px}
 `
 
@@ -31,6 +32,8 @@ export function Layout(props: { title: string; children: Child; demo?: boolean }
           <a href="/console/dashboard">驾驶舱</a>
           <a href="/console/hazards">隐患台账</a>
           <a href="/console/complaints">投诉台账</a>
+          <a href="/console/patrols">巡查台账</a>
+          <a href="/console/supervisions">督查台账</a>
           <a href="/console/reports">报表</a>
           <a href="/console/admin">管理</a>
         </header>

@@ -1,8 +1,10 @@
-import { eq } from 'drizzle-orm'
+import { readFile } from 'node:fs/promises'
+import { and, eq } from 'drizzle-orm'
 import type { Context, Hono } from 'hono'
+import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
-import { complaints, hazards, media, units } from '../../db/schema'
+import { complaints, hazards, media } from '../../db/schema'
 import { CATEGORIES, CATEGORY_LABELS } from '../../domain/categories'
 import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUS_LABELS, COMPLAINT_STATUSES } from '../../domain/complaint-lifecycle'
 import {
@@ -13,83 +15,45 @@ import {
 } from '../../domain/hazard-lifecycle'
 import { maskPersonalInfo } from '../../domain/privacy'
 import { AppError } from '../../errors'
-import { complaintTable, hazardTable, toCsv, toXlsx } from '../../reports/ledger-export'
+import { complaintTable, hazardTable } from '../../reports/ledger-export'
 import { complaintTimeline } from '../../services/complaints'
 import { hazardTimeline } from '../../services/hazards'
 import { ComplaintFilter, HazardFilter, listComplaints, listHazards } from '../../services/ledger'
 import { parseFilter } from '../ledger-query'
-import { XLSX_TYPE } from '../report-file'
 import { Layout } from './layout'
+import {
+  collectForExport,
+  ExportLinks,
+  exportResponse,
+  Filters,
+  localTime,
+  NextLink,
+  unitNames,
+  unitSelect,
+} from './ledger-parts'
 
-/** 隐患台账 and 投诉台账: filters, keyset paging, a detail page with the full timeline, and export. */
-const EXPORT_LIMIT = 10_000
-
-async function unitNames(c: { var: AppEnv['Variables'] }) {
-  const rows = await c.var.services.db.select({ id: units.id, name: units.name }).from(units)
-  const names = new Map(rows.map((u) => [u.id, u.name]))
-  return { list: rows, name: (id: number | null) => (id === null ? '待分派' : (names.get(id) ?? '—')) }
+/** 隐患台账 and 投诉台账: filters, keyset paging, a detail page with the full timeline and photos, and export. */
+const CATEGORY_SELECT = {
+  name: 'category',
+  label: '类别',
+  options: CATEGORIES.map((v) => [v, CATEGORY_LABELS[v]] as const),
 }
 
-function Filters(props: {
-  action: string
-  statuses: readonly string[]
-  statusLabel: (s: string) => string
-  units: { id: number; name: string }[]
-  query: Record<string, string>
-}) {
-  const q = props.query
+/** The original photos, unaltered, each with its SHA-256 so a copy can be checked against the evidence. */
+function Photos(props: { photos: (typeof media.$inferSelect)[] }) {
+  if (props.photos.length === 0) return null
   return (
-    <form class="card" method="get" action={props.action}>
-      单位{' '}
-      <select name="unit">
-        <option value="">全部</option>
-        {props.units.map((u) => (
-          <option value={String(u.id)} selected={q.unit === String(u.id)}>
-            {u.name}
-          </option>
-        ))}
-      </select>{' '}
-      状态{' '}
-      <select name="status">
-        <option value="">全部</option>
-        {props.statuses.map((s) => (
-          <option value={s} selected={q.status === s}>
-            {props.statusLabel(s)}
-          </option>
-        ))}
-      </select>{' '}
-      类别{' '}
-      <select name="category">
-        <option value="">全部</option>
-        {CATEGORIES.map((s) => (
-          <option value={s} selected={q.category === s}>
-            {CATEGORY_LABELS[s]}
-          </option>
-        ))}
-      </select>{' '}
-      自 <input type="date" name="from" value={q.from ?? ''} /> 至 <input type="date" name="to" value={q.to ?? ''} />{' '}
-      <label>
-        <input type="checkbox" name="overdue" value="1" checked={q.overdue === '1'} /> 仅超期
-      </label>{' '}
-      <button type="submit">筛选</button>
-    </form>
+    <div class="photos">
+      {props.photos.map((p) => (
+        <figure>
+          <a href={`/console/media/${p.id}`}>
+            <img src={`/console/media/${p.id}`} alt="现场照片" width="160" loading="lazy" />
+          </a>
+          <figcaption class="meta">SHA-256 {p.sha256.slice(0, 12)}…</figcaption>
+        </figure>
+      ))}
+    </div>
   )
-}
-
-function exportLinks(path: string, query: Record<string, string>) {
-  const params = new URLSearchParams(Object.entries(query).filter(([k, v]) => v && k !== 'cursor'))
-  return (
-    <p>
-      导出当前筛选：<a href={`${path}/export.csv?${params}`}>CSV</a> ·{' '}
-      <a href={`${path}/export.xlsx?${params}`}>XLSX</a>
-    </p>
-  )
-}
-
-function nextLink(path: string, query: Record<string, string>, cursor: string | null) {
-  if (!cursor) return null
-  const params = new URLSearchParams({ ...query, cursor })
-  return <a href={`${path}?${params}`}>下一页 →</a>
 }
 
 export function registerLedgerPages(app: Hono<AppEnv>): void {
@@ -102,14 +66,21 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
       <Layout demo={c.var.services.config.demo} title="隐患台账">
         <Filters
           action="/console/hazards"
-          statuses={HAZARD_STATUSES}
-          statusLabel={(s) => HAZARD_STATUS_LABELS[s as keyof typeof HAZARD_STATUS_LABELS]}
-          units={names.list}
+          selects={[
+            unitSelect('unit', '单位', names.list),
+            {
+              name: 'status',
+              label: '状态',
+              options: HAZARD_STATUSES.map((v) => [v, HAZARD_STATUS_LABELS[v]] as const),
+            },
+            CATEGORY_SELECT,
+          ]}
+          overdueLabel="仅超期"
           query={query}
         />
         <div class="card">
           <h2>隐患台账</h2>
-          {exportLinks('/console/hazards', query)}
+          <ExportLinks path="/console/hazards" query={query} />
           <table>
             <tr>
               <th>编号</th>
@@ -139,24 +110,17 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
               </tr>
             ))}
           </table>
-          {nextLink('/console/hazards', query, page.nextCursor)}
+          <NextLink path="/console/hazards" query={query} cursor={page.nextCursor} />
         </div>
       </Layout>,
     )
   })
 
   const exportHazards = async (c: Context<AppEnv>, format: 'csv' | 'xlsx') => {
-    const { db, clock, config } = c.var.services
-    const filter = { ...parseFilter(c, HazardFilter), limit: 200, cursor: undefined }
-    const rows: (typeof hazards.$inferSelect)[] = []
-    for (let cursor: string | undefined; rows.length < EXPORT_LIMIT; ) {
-      const page = await listHazards(db, { ...filter, cursor }, clock.now())
-      rows.push(...page.rows)
-      if (!page.nextCursor) break
-      cursor = page.nextCursor
-    }
-    const table = hazardTable(rows, (await unitNames(c)).name, (d) => (d ? formatLocal(d, config.timeZone) : ''))
-    return exportResponse(c, '隐患台账', format, table)
+    const { db, clock } = c.var.services
+    const filter = { ...parseFilter(c, HazardFilter), limit: 200 }
+    const rows = await collectForExport((cursor) => listHazards(db, { ...filter, cursor }, clock.now()))
+    return exportResponse(c, '隐患台账', format, hazardTable(rows, (await unitNames(c)).name, localTime(c)))
   }
   app.get('/hazards/export.csv', (c) => exportHazards(c, 'csv'))
   app.get('/hazards/export.xlsx', (c) => exportHazards(c, 'xlsx'))
@@ -171,7 +135,10 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
     const [events, names, photos] = await Promise.all([
       hazardTimeline(db, hazard.id),
       unitNames(c),
-      db.select().from(media).where(eq(media.subjectId, hazard.id)),
+      db
+        .select()
+        .from(media)
+        .where(and(eq(media.subjectType, 'hazard'), eq(media.subjectId, hazard.id))),
     ])
     return c.html(
       <Layout demo={c.var.services.config.demo} title={hazard.code}>
@@ -200,18 +167,24 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
               </tr>
             ))}
           </table>
-          {photos.filter((p) => p.subjectType === 'hazard').length > 0 ? (
-            <p class="meta">
-              原始照片（SHA-256）：
-              {photos
-                .filter((p) => p.subjectType === 'hazard')
-                .map((p) => `${p.sha256.slice(0, 12)}…`)
-                .join('、')}
-            </p>
-          ) : null}
+          <Photos photos={photos} />
         </div>
       </Layout>,
     )
+  })
+
+  app.get('/media/:id', async (c) => {
+    const id = z.coerce.number().int().positive().safeParse(c.req.param('id'))
+    if (!id.success) throw new AppError('bad_request', 400, 'id must be a positive integer')
+    const [row] = await c.var.services.db.select().from(media).where(eq(media.id, id.data))
+    if (!row) throw new AppError('not_found', 404, 'Photo not found')
+    const bytes = await readFile(row.storagePath).catch(() => undefined)
+    if (!bytes) throw new AppError('not_found', 404, 'Photo file is missing')
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type': row.mimeType,
+      'cache-control': 'private, max-age=86400, immutable',
+      'x-content-type-options': 'nosniff',
+    })
   })
 
   app.get('/complaints', async (c) => {
@@ -223,14 +196,21 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
       <Layout demo={c.var.services.config.demo} title="投诉台账">
         <Filters
           action="/console/complaints"
-          statuses={COMPLAINT_STATUSES}
-          statusLabel={(s) => COMPLAINT_STATUS_LABELS[s as keyof typeof COMPLAINT_STATUS_LABELS]}
-          units={names.list}
+          selects={[
+            unitSelect('unit', '单位', names.list),
+            {
+              name: 'status',
+              label: '状态',
+              options: COMPLAINT_STATUSES.map((v) => [v, COMPLAINT_STATUS_LABELS[v]] as const),
+            },
+            CATEGORY_SELECT,
+          ]}
+          overdueLabel="仅超期"
           query={query}
         />
         <div class="card">
           <h2>投诉台账</h2>
-          {exportLinks('/console/complaints', query)}
+          <ExportLinks path="/console/complaints" query={query} />
           <table>
             <tr>
               <th>编号</th>
@@ -255,24 +235,17 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
               </tr>
             ))}
           </table>
-          {nextLink('/console/complaints', query, page.nextCursor)}
+          <NextLink path="/console/complaints" query={query} cursor={page.nextCursor} />
         </div>
       </Layout>,
     )
   })
 
   const exportComplaints = async (c: Context<AppEnv>, format: 'csv' | 'xlsx') => {
-    const { db, clock, config } = c.var.services
-    const filter = { ...parseFilter(c, ComplaintFilter), limit: 200, cursor: undefined }
-    const rows: (typeof complaints.$inferSelect)[] = []
-    for (let cursor: string | undefined; rows.length < EXPORT_LIMIT; ) {
-      const page = await listComplaints(db, { ...filter, cursor }, clock.now())
-      rows.push(...page.rows)
-      if (!page.nextCursor) break
-      cursor = page.nextCursor
-    }
-    const table = complaintTable(rows, (await unitNames(c)).name, (d) => (d ? formatLocal(d, config.timeZone) : ''))
-    return exportResponse(c, '投诉台账', format, table)
+    const { db, clock } = c.var.services
+    const filter = { ...parseFilter(c, ComplaintFilter), limit: 200 }
+    const rows = await collectForExport((cursor) => listComplaints(db, { ...filter, cursor }, clock.now()))
+    return exportResponse(c, '投诉台账', format, complaintTable(rows, (await unitNames(c)).name, localTime(c)))
   }
   app.get('/complaints/export.csv', (c) => exportComplaints(c, 'csv'))
   app.get('/complaints/export.xlsx', (c) => exportComplaints(c, 'xlsx'))
@@ -284,7 +257,14 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
       .from(complaints)
       .where(eq(complaints.code, c.req.param('code')))
     if (!complaint) throw new AppError('not_found', 404, 'Complaint not found')
-    const [events, names] = await Promise.all([complaintTimeline(db, complaint.id), unitNames(c)])
+    const [events, names, photos] = await Promise.all([
+      complaintTimeline(db, complaint.id),
+      unitNames(c),
+      db
+        .select()
+        .from(media)
+        .where(and(eq(media.subjectType, 'complaint'), eq(media.subjectId, complaint.id))),
+    ])
     return c.html(
       <Layout demo={c.var.services.config.demo} title={complaint.code}>
         <div class="card">
@@ -311,25 +291,9 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
               </tr>
             ))}
           </table>
+          <Photos photos={photos} />
         </div>
       </Layout>,
     )
-  })
-}
-
-async function exportResponse(
-  c: { body: (data: Uint8Array | string, status: 200, headers: Record<string, string>) => Response },
-  title: string,
-  format: string,
-  table: Parameters<typeof toCsv>[0],
-) {
-  const stamp = new Date().toISOString().slice(0, 10)
-  const name = `${title}-${stamp}.${format}`
-  const disposition = `attachment; filename="ledger.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`
-  if (format === 'csv')
-    return c.body(toCsv(table), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': disposition })
-  return c.body(new Uint8Array(await toXlsx(title, table)), 200, {
-    'content-type': XLSX_TYPE,
-    'content-disposition': disposition,
   })
 }

@@ -1,0 +1,270 @@
+import { and, eq } from 'drizzle-orm'
+import type { Context, Hono } from 'hono'
+import type { AppEnv } from '../../app-env'
+import { formatLocal } from '../../conversation/format'
+import { hazards, media, patrols, supervisions } from '../../db/schema'
+import { CATEGORY_LABELS } from '../../domain/categories'
+import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS } from '../../domain/hazard-lifecycle'
+import { AppError } from '../../errors'
+import { patrolTable, supervisionTable } from '../../reports/ledger-export'
+import { listPatrols, listSupervisions, PatrolFilter, SupervisionFilter } from '../../services/ledger'
+import { parseFilter } from '../ledger-query'
+import { Layout } from './layout'
+import {
+  collectForExport,
+  ExportLinks,
+  exportResponse,
+  Filters,
+  localTime,
+  NextLink,
+  unitNames,
+  unitSelect,
+} from './ledger-parts'
+
+/** 巡查台账 and 督查台账: the patrol and supervision records, with the same filters, paging and export. */
+const PATROL_KINDS = [
+  ['daily', '日常巡查'],
+  ['team', '巡查组'],
+] as const
+const kindLabel = (kind: 'daily' | 'team') => (kind === 'team' ? '巡查组' : '日常巡查')
+
+export function registerRecordPages(app: Hono<AppEnv>): void {
+  app.get('/patrols', async (c) => {
+    const { db, clock, config } = c.var.services
+    const filter = parseFilter(c, PatrolFilter)
+    const [page, names] = await Promise.all([listPatrols(db, filter, clock.now()), unitNames(c)])
+    const query = c.req.query()
+    return c.html(
+      <Layout demo={config.demo} title="巡查台账">
+        <Filters
+          action="/console/patrols"
+          selects={[unitSelect('unit', '巡查单位', names.list), { name: 'kind', label: '类型', options: PATROL_KINDS }]}
+          overdueLabel="仅报告超期"
+          query={query}
+        />
+        <div class="card">
+          <h2>巡查台账</h2>
+          <ExportLinks path="/console/patrols" query={query} />
+          <table>
+            <tr>
+              <th>编号</th>
+              <th>巡查时间</th>
+              <th>类型</th>
+              <th>巡查单位</th>
+              <th>路段/项目</th>
+              <th>人员</th>
+              <th>人次/车辆</th>
+              <th>报告期限</th>
+            </tr>
+            {page.rows.map((p) => (
+              <tr>
+                <td>
+                  <a href={`/console/patrols/${p.code}`}>{p.code}</a>
+                  {p.voidedAt ? '（已作废）' : ''}
+                </td>
+                <td>{formatLocal(p.startedAt, config.timeZone)}</td>
+                <td>{kindLabel(p.kind)}</td>
+                <td>{names.name(p.unitId)}</td>
+                <td>{p.area}</td>
+                <td>{p.patrollers}</td>
+                <td>
+                  {p.staffCount}/{p.vehicleCount}
+                </td>
+                <td>
+                  {p.reportDueAt ? formatLocal(p.reportDueAt, config.timeZone) : '—'}
+                  {p.reportSubmittedAt ? '（已提交）' : ''}
+                </td>
+              </tr>
+            ))}
+          </table>
+          <NextLink path="/console/patrols" query={query} cursor={page.nextCursor} />
+        </div>
+      </Layout>,
+    )
+  })
+
+  const exportPatrols = async (c: Context<AppEnv>, format: 'csv' | 'xlsx') => {
+    const { db, clock } = c.var.services
+    const filter = { ...parseFilter(c, PatrolFilter), limit: 200 }
+    const rows = await collectForExport((cursor) => listPatrols(db, { ...filter, cursor }, clock.now()))
+    return exportResponse(c, '巡查台账', format, patrolTable(rows, (await unitNames(c)).name, localTime(c)))
+  }
+  app.get('/patrols/export.csv', (c) => exportPatrols(c, 'csv'))
+  app.get('/patrols/export.xlsx', (c) => exportPatrols(c, 'xlsx'))
+
+  app.get('/patrols/:code', async (c) => {
+    const { db, config } = c.var.services
+    const [patrol] = await db
+      .select()
+      .from(patrols)
+      .where(eq(patrols.code, c.req.param('code')))
+    if (!patrol) throw new AppError('not_found', 404, 'Patrol not found')
+    const [found, names, photos] = await Promise.all([
+      db.select().from(hazards).where(eq(hazards.patrolId, patrol.id)),
+      unitNames(c),
+      db
+        .select({ id: media.id })
+        .from(media)
+        .where(and(eq(media.subjectType, 'patrol'), eq(media.subjectId, patrol.id))),
+    ])
+    const at = (d: Date | null) => (d ? formatLocal(d, config.timeZone) : '—')
+    return c.html(
+      <Layout demo={config.demo} title={patrol.code}>
+        <div class="card">
+          <h2>
+            巡查 {patrol.code}（{kindLabel(patrol.kind)}）{patrol.voidedAt ? `已作废：${patrol.voidReason ?? ''}` : ''}
+          </h2>
+          <table>
+            <tr>
+              <th>巡查单位</th>
+              <td>{names.name(patrol.unitId)}</td>
+            </tr>
+            <tr>
+              <th>时间</th>
+              <td>
+                {at(patrol.startedAt)} 至 {at(patrol.endedAt)}
+              </td>
+            </tr>
+            <tr>
+              <th>路段/项目</th>
+              <td>{patrol.area}</td>
+            </tr>
+            <tr>
+              <th>巡查人员</th>
+              <td>
+                {patrol.patrollers}
+                {patrol.teamLeader ? `（组长 ${patrol.teamLeader}）` : ''}
+              </td>
+            </tr>
+            <tr>
+              <th>出动</th>
+              <td>
+                {patrol.staffCount} 人次，车辆 {patrol.vehicleCount} 台
+              </td>
+            </tr>
+            <tr>
+              <th>处置情况</th>
+              <td>{patrol.handlingResult ?? '—'}</td>
+            </tr>
+            {patrol.kind === 'team' ? (
+              <tr>
+                <th>书面报告</th>
+                <td>
+                  期限 {at(patrol.reportDueAt)}
+                  {patrol.reportDueProvisional ? '（节假日安排未公布，暂按周一至周五计）' : ''} ·{' '}
+                  {patrol.reportSubmittedAt ? `已提交 ${at(patrol.reportSubmittedAt)}` : '未提交'}
+                </td>
+              </tr>
+            ) : null}
+          </table>
+          {photos.length ? <p class="meta">照片 {photos.length} 张</p> : null}
+        </div>
+        <div class="card">
+          <h3>本次巡查发现的隐患（{found.length}）</h3>
+          <table>
+            {found.map((h) => (
+              <tr>
+                <td>
+                  <a href={`/console/hazards/${h.code}`}>{h.code}</a>
+                </td>
+                <td>{CATEGORY_LABELS[h.category]}</td>
+                <td>{HAZARD_LEVEL_LABELS[h.level]}</td>
+                <td>{HAZARD_STATUS_LABELS[h.status]}</td>
+                <td>{h.description}</td>
+              </tr>
+            ))}
+          </table>
+        </div>
+      </Layout>,
+    )
+  })
+
+  app.get('/supervisions', async (c) => {
+    const { db, config } = c.var.services
+    const filter = parseFilter(c, SupervisionFilter)
+    const [page, names] = await Promise.all([listSupervisions(db, filter), unitNames(c)])
+    const query = c.req.query()
+    return c.html(
+      <Layout demo={config.demo} title="督查台账">
+        <Filters
+          action="/console/supervisions"
+          selects={[unitSelect('unit', '被督查单位', names.list), unitSelect('supervisor', '督查单位', names.list)]}
+          query={query}
+        />
+        <div class="card">
+          <h2>督查台账</h2>
+          <ExportLinks path="/console/supervisions" query={query} />
+          <table>
+            <tr>
+              <th>编号</th>
+              <th>督查时间</th>
+              <th>督查单位</th>
+              <th>被督查单位</th>
+              <th>带队领导</th>
+              <th>督查事项</th>
+              <th>发现问题</th>
+            </tr>
+            {page.rows.map((s) => (
+              <tr>
+                <td>
+                  <a href={`/console/supervisions/${s.code}`}>{s.code}</a>
+                </td>
+                <td>{formatLocal(s.inspectedAt, config.timeZone)}</td>
+                <td>{names.name(s.supervisorUnitId)}</td>
+                <td>{names.name(s.inspectedUnitId)}</td>
+                <td>{s.lead}</td>
+                <td>{s.matters}</td>
+                <td>{s.problems ?? '—'}</td>
+              </tr>
+            ))}
+          </table>
+          <NextLink path="/console/supervisions" query={query} cursor={page.nextCursor} />
+        </div>
+      </Layout>,
+    )
+  })
+
+  const exportSupervisions = async (c: Context<AppEnv>, format: 'csv' | 'xlsx') => {
+    const { db } = c.var.services
+    const filter = { ...parseFilter(c, SupervisionFilter), limit: 200 }
+    const rows = await collectForExport((cursor) => listSupervisions(db, { ...filter, cursor }))
+    return exportResponse(c, '督查台账', format, supervisionTable(rows, (await unitNames(c)).name, localTime(c)))
+  }
+  app.get('/supervisions/export.csv', (c) => exportSupervisions(c, 'csv'))
+  app.get('/supervisions/export.xlsx', (c) => exportSupervisions(c, 'xlsx'))
+
+  app.get('/supervisions/:code', async (c) => {
+    const { db, config } = c.var.services
+    const [row] = await db
+      .select()
+      .from(supervisions)
+      .where(eq(supervisions.code, c.req.param('code')))
+    if (!row) throw new AppError('not_found', 404, 'Supervision not found')
+    const names = await unitNames(c)
+    const fields: [string, string][] = [
+      ['督查时间', formatLocal(row.inspectedAt, config.timeZone)],
+      ['督查单位', names.name(row.supervisorUnitId)],
+      ['被督查单位', names.name(row.inspectedUnitId)],
+      ['带队领导', row.lead],
+      ['成员', row.members ?? '—'],
+      ['督查事项', row.matters],
+      ['发现问题', row.problems ?? '—'],
+      ['整改要求', row.requirements ?? '—'],
+    ]
+    return c.html(
+      <Layout demo={config.demo} title={row.code}>
+        <div class="card">
+          <h2>督查 {row.code}</h2>
+          <table>
+            {fields.map(([label, value]) => (
+              <tr>
+                <th>{label}</th>
+                <td>{value}</td>
+              </tr>
+            ))}
+          </table>
+        </div>
+      </Layout>,
+    )
+  })
+}
