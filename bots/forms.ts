@@ -1,3 +1,4 @@
+import { RECORDING_ROLES } from '../src/domain/record-permissions'
 import type { Role } from '../src/domain/roles'
 
 /**
@@ -47,14 +48,12 @@ export interface FormDefinition {
   fields: FieldDefinition[]
 }
 
-const STAFF: Role[] = ['field_staff', 'unit_handler', 'duty_officer', 'supervisor', 'leader', 'admin']
-
 export const FORMS: Record<FormId, FormDefinition> = {
   patrol: {
     id: 'patrol',
     title: '日巡查工作记录',
     commands: ['巡查', '日巡查', '巡查记录'],
-    roles: ['field_staff', 'unit_handler', 'supervisor', 'admin'],
+    roles: [...RECORDING_ROLES.patrol],
     extraction: 'patrol',
     fields: [
       {
@@ -115,7 +114,7 @@ export const FORMS: Record<FormId, FormDefinition> = {
     id: 'hazard',
     title: '隐患上报',
     commands: ['上报隐患', '隐患上报', '报隐患', '上报'],
-    roles: STAFF,
+    roles: [...RECORDING_ROLES.hazard],
     extraction: 'hazard',
     fields: [
       {
@@ -226,7 +225,7 @@ export const FORMS: Record<FormId, FormDefinition> = {
     id: 'supervision',
     title: '督查记录表',
     commands: ['督查', '督查记录'],
-    roles: ['supervisor', 'admin'],
+    roles: [...RECORDING_ROLES.supervision],
     fields: [
       {
         key: 'inspectedUnit',

@@ -4,6 +4,7 @@ import { type ErrorBody, handleError } from './errors'
 import { actionsApi } from './routes/api/actions'
 import { ledgerApi } from './routes/api/ledger'
 import { openApiDocument } from './routes/api/openapi'
+import { recordsApi } from './routes/api/records'
 import { reportsApi } from './routes/api/reports'
 import { consoleRoutes } from './routes/console'
 import { healthRoutes } from './routes/health'
@@ -32,6 +33,7 @@ export function createApp(services: Services) {
   app.route('/api/v1/reports', reportsApi())
   app.route('/api/v1', ledgerApi())
   app.route('/api/v1', actionsApi())
+  app.route('/api/v1', recordsApi())
   app.route('/console', consoleRoutes())
   app.route('/open311/v2', open311Routes())
   app.get('/', (c) => c.redirect('/console'))

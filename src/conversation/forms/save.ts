@@ -4,13 +4,12 @@ import { type Category, isCategory } from '../../domain/categories'
 import { RuleViolation } from '../../domain/errors'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
 import type { Actor } from '../../domain/roles'
-import { postToGroups } from '../../messaging/notify'
 import type { ServiceContext } from '../../services/context'
 import { notifyHazardAssignment, unitName } from '../../services/hazard-notices'
 import { applyHazardCommand, reportHazard } from '../../services/hazards'
 import { linkMedia } from '../../services/media'
+import { announcePatrol } from '../../services/patrol-notices'
 import { recordPatrol, recordSupervision } from '../../services/patrols'
-import { groupsOf } from '../../services/recipients'
 import { formatLocal } from '../format'
 
 /** What each confirmed form does: one service call, its media linked, the responsible people told. */
@@ -139,23 +138,10 @@ async function savePatrol(draft: Record<string, unknown>, ctx: ServiceContext, a
   const lines = [`巡查记录已保存，编号 ${patrol.code}。`]
   for (const [index, hazard] of hazards.entries()) {
     await linkMedia(ctx.db, found[index]?.mediaIds ?? [], { type: 'hazard', id: hazard.id })
-    await notifyHazardAssignment(ctx, hazard)
     lines.push(`隐患 ${hazard.code}：${await describeAssignment(ctx, hazard)}`)
   }
   await linkMedia(ctx.db, ids(draft.mediaIds), { type: 'patrol', id: patrol.id })
-  // A short post to the unit's group chat; hazards by number and category only.
-  const post = [
-    `**【巡查】${patrol.code}** ${patrol.area}`,
-    `${formatLocal(patrol.startedAt, ctx.timeZone)}–${formatLocal(patrol.endedAt, ctx.timeZone).slice(-5)}，${patrol.patrollers}，出动 ${patrol.staffCount} 人 ${patrol.vehicleCount} 车`,
-    hazards.length > 0 ? `发现隐患 ${hazards.length} 处：${hazards.map((h) => h.code).join('、')}` : '未发现隐患',
-  ].join('\n')
-  await postToGroups(
-    ctx.db,
-    ctx.clock.now(),
-    await groupsOf(ctx.db, 'unit', [actor.unitId]),
-    { type: 'markdown', markdown: post },
-    `patrol:${patrol.id}`,
-  )
+  await announcePatrol(ctx, patrol, hazards)
   return lines.join('\n')
 }
 

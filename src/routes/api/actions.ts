@@ -1,18 +1,17 @@
 import { eq } from 'drizzle-orm'
-import { type Context, Hono } from 'hono'
+import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { complaints, hazards } from '../../db/schema'
 import { CATEGORIES } from '../../domain/categories'
 import { SATISFACTION_LEVELS } from '../../domain/complaint-lifecycle'
-import { RuleViolation } from '../../domain/errors'
-import type { Actor } from '../../domain/roles'
 import { AppError } from '../../errors'
 import { notifyComplaintAssignment, notifyComplaintOutcome } from '../../services/complaint-notices'
 import { applyComplaintCommand, receiveComplaint } from '../../services/complaints'
 import { notifyHazardAssignment } from '../../services/hazard-notices'
 import { applyHazardCommand } from '../../services/hazards'
 import { requireApiToken } from './auth'
+import { actorOf, jsonBody, ruled } from './request'
 
 /**
  * Writes through /api/v1: file a complaint; move a hazard or a complaint along its loop. The token's role
@@ -63,38 +62,12 @@ export const ComplaintAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('callback'), satisfaction: z.enum(SATISFACTION_LEVELS), note: text.optional() }),
 ])
 
-async function body<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await c.req.json().catch(() => undefined))
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new AppError('invalid_request', 400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`)
-  }
-  return parsed.data
-}
-
-function actorOf(c: Context<AppEnv>): Actor {
-  const client = c.var.apiClient
-  if (!client) throw new AppError('unauthorized', 401, 'Bearer token required')
-  return { personId: null, role: client.role, unitId: client.unitId }
-}
-
-/** Broken business rules are 422 with the rule's code; a rule saying "not yours" is 403. */
-async function ruled<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work()
-  } catch (error) {
-    if (error instanceof RuleViolation)
-      throw new AppError(error.code, error.code === 'forbidden' ? 403 : 422, error.message)
-    throw error
-  }
-}
-
 export function actionsApi() {
   const app = new Hono<AppEnv>()
   app.use('*', requireApiToken)
 
   app.post('/complaints', async (c) => {
-    const input = await body(c, NewComplaint)
+    const input = await jsonBody(c, NewComplaint)
     const ctx = c.var.services.ctx
     const complaint = await receiveComplaint({
       ctx,
@@ -113,7 +86,7 @@ export function actionsApi() {
   })
 
   app.post('/hazards/:code/transitions', async (c) => {
-    const command = await body(c, HazardAction)
+    const command = await jsonBody(c, HazardAction)
     const ctx = c.var.services.ctx
     const [hazard] = await ctx.db
       .select()
@@ -137,7 +110,7 @@ export function actionsApi() {
   })
 
   app.post('/complaints/:code/transitions', async (c) => {
-    const command = await body(c, ComplaintAction)
+    const command = await jsonBody(c, ComplaintAction)
     const ctx = c.var.services.ctx
     const [complaint] = await ctx.db
       .select()

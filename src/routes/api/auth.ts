@@ -12,6 +12,8 @@ import { AppError } from '../../errors'
  * unit's items and sees only them.
  */
 export const requireApiToken: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // The API's sub-apps share one prefix, so this runs once per sub-app: authenticate once.
+  if (c.var.apiClient) return next()
   const { config, db } = c.var.services
   if (!config.apiToken && config.apiTokens.length === 0)
     throw new AppError('unauthorized', 401, 'API access is not configured (set API_TOKEN)')

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { type Context, Hono } from 'hono'
+import { Hono } from 'hono'
 import type { AppEnv } from '../../app-env'
 import { complaints, hazards } from '../../db/schema'
 import { maskPersonalInfo, maskPhone } from '../../domain/privacy'
@@ -9,6 +9,7 @@ import { hazardTimeline } from '../../services/hazards'
 import { ComplaintFilter, HazardFilter, listComplaints, listHazards } from '../../services/ledger'
 import { parseFilter } from '../ledger-query'
 import { requireApiToken } from './auth'
+import { scoped, visibleTo } from './request'
 
 /** GET /api/v1/hazards, /hazards/:code, /complaints, /complaints/:code — the ledgers for other systems. */
 export function ledgerApi() {
@@ -28,7 +29,7 @@ export function ledgerApi() {
       .select()
       .from(hazards)
       .where(eq(hazards.code, c.req.param('code')))
-    if (!hazard || !visible(c, hazard.unitId)) throw new AppError('not_found', 404, 'Hazard not found')
+    if (!hazard || !visibleTo(c, hazard.unitId)) throw new AppError('not_found', 404, 'Hazard not found')
     return c.json({ data: { ...hazard, events: await hazardTimeline(c.var.services.db, hazard.id) } })
   })
   app.get('/complaints', async (c) => {
@@ -44,23 +45,10 @@ export function ledgerApi() {
       .select()
       .from(complaints)
       .where(eq(complaints.code, c.req.param('code')))
-    if (!complaint || !visible(c, complaint.unitId)) throw new AppError('not_found', 404, 'Complaint not found')
+    if (!complaint || !visibleTo(c, complaint.unitId)) throw new AppError('not_found', 404, 'Complaint not found')
     return c.json({ data: { ...masked(complaint), events: await complaintTimeline(c.var.services.db, complaint.id) } })
   })
   return app
-}
-
-/** A unit handler's or field worker's token sees its own unit's items only. */
-function scoped<T extends { unit?: number }>(c: Context<AppEnv>, filter: T): T {
-  const client = c.var.apiClient
-  if (client && (client.role === 'unit_handler' || client.role === 'field_staff'))
-    return { ...filter, unit: client.unitId ?? -1 }
-  return filter
-}
-
-function visible(c: Context<AppEnv>, unitId: number | null): boolean {
-  const scope = scoped(c, {} as { unit?: number }).unit
-  return scope === undefined || scope === unitId
 }
 
 /** Citizens' names and phone numbers stay masked outside the handling chain. */

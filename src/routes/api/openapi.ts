@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { ComplaintFilter, HazardFilter } from '../../services/ledger'
+import { ComplaintFilter, HazardFilter, PatrolFilter, SupervisionFilter } from '../../services/ledger'
 import { ComplaintAction, HazardAction, NewComplaint } from './actions'
+import { NewHazard, NewPatrol, NewSupervision } from './records'
 
 /**
  * The OpenAPI 3.1 description of /api/v1, built from the zod schemas the handlers validate with, so the
@@ -49,6 +50,38 @@ const page = (item: string) => ({
   },
 })
 
+/** List, get and create for a record kind filed in the token's role and unit. */
+function recordPaths(path: string, item: string, filter: z.ZodObject, create: z.ZodType, example: string) {
+  return {
+    [`/${path}`]: {
+      get: {
+        summary: `List ${path} (newest first, keyset paging)`,
+        parameters: queryParameters(filter),
+        responses: {
+          '200': { description: 'A page', content: { 'application/json': { schema: page(item) } } },
+          ...errors,
+        },
+      },
+      post: {
+        summary: `File a new ${item.toLowerCase()} record in the token’s role and unit`,
+        requestBody: jsonBody(create),
+        responses: { '201': { description: 'Filed' }, ...errors, ...ruleErrors },
+      },
+    },
+    [`/${path}/{code}`]: {
+      get: {
+        summary: `One ${item.toLowerCase()} record`,
+        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', example } }],
+        responses: {
+          '200': { description: `The ${item.toLowerCase()}` },
+          '404': { description: 'Not found', content: { 'application/json': { schema: error } } },
+          ...errors,
+        },
+      },
+    },
+  }
+}
+
 export function openApiDocument(version: string) {
   return {
     openapi: '3.1.0',
@@ -76,10 +109,17 @@ export function openApiDocument(version: string) {
         Hazard: { type: 'object', description: 'A hazard on the ledger (fields as in the database, camelCase).' },
         Complaint: { type: 'object', description: 'A complaint on the ledger; citizen name and phone masked.' },
         Report: { type: 'object', description: 'A statutory report with its XLSX download path.' },
+        Patrol: { type: 'object', description: 'A patrol record (日巡查/巡查组) on the ledger.' },
+        Supervision: { type: 'object', description: 'A supervision record (督查记录表) on the ledger.' },
       },
     },
     paths: {
       '/hazards': {
+        post: {
+          summary: 'Report a hazard, found by the token’s unit (routed at once when general)',
+          requestBody: jsonBody(NewHazard),
+          responses: { '201': { description: 'Reported' }, ...errors, ...ruleErrors },
+        },
         get: {
           summary: 'List hazards (newest first, keyset paging)',
           parameters: queryParameters(HazardFilter),
@@ -146,6 +186,8 @@ export function openApiDocument(version: string) {
           responses: { '200': { description: 'The complaint after the step' }, ...errors, ...ruleErrors },
         },
       },
+      ...recordPaths('patrols', 'Patrol', PatrolFilter, NewPatrol, 'XC20261123-0001'),
+      ...recordPaths('supervisions', 'Supervision', SupervisionFilter, NewSupervision, 'DC20261123-0001'),
       '/reports': {
         get: {
           summary: 'Generated statutory reports',

@@ -1,0 +1,226 @@
+import { eq, like } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { hazards, outbox, patrols } from '../../src/db/schema'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import type { CityLookup } from '../helpers/city'
+import { TEST_TIME_ZONE } from '../helpers/db'
+import { type Seeded, useSeededApp } from '../helpers/seeded'
+
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 15))
+const ADMIN = 'admin-token-0123456789'
+const FIELD = 'shizheng-field-token-0123'
+const HANDLER_ZHIANCHU = 'zhianchu-handler-token-01'
+const SUPERVISOR = 'supervisor-token-0123456789'
+let app: Seeded['harness']['app']
+let services: Seeded['harness']['services']
+let city: CityLookup
+
+useSeededApp(
+  clock,
+  (seeded) => {
+    app = seeded.harness.app
+    services = seeded.harness.services
+    city = seeded.city
+  },
+  {
+    API_TOKEN: ADMIN,
+    API_TOKENS: JSON.stringify([
+      { token: FIELD, role: 'field_staff', unit: 'shizheng', name: '市政巡查App' },
+      { token: HANDLER_ZHIANCHU, role: 'unit_handler', unit: 'zhianchu', name: '质安处系统' },
+      { token: SUPERVISOR, role: 'supervisor', unit: 'anjianke', name: '督查平台' },
+    ]),
+  },
+)
+
+function call(token: string | undefined, method: string, path: string, body?: unknown) {
+  return app.request(`/api/v1${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+}
+
+const at = (hour: number) => zonedInstant('2026-11-23', TEST_TIME_ZONE, hour).toISOString()
+const patrol = (overrides: Record<string, unknown> = {}) => ({
+  startedAt: at(9),
+  endedAt: at(11),
+  area: '柳叶湖大道',
+  patrollers: '张伟、李娜',
+  staffCount: 2,
+  vehicleCount: 1,
+  ...overrides,
+})
+
+async function errorOf(response: Response) {
+  return ((await response.json()) as { error: { code: string; message: string } }).error
+}
+
+describe('API patrols', () => {
+  it('files a patrol with its hazards for the token’s unit, routes the hazards and tells the unit group', async () => {
+    const created = await call(
+      FIELD,
+      'POST',
+      '/patrols',
+      patrol({ hazards: [{ description: '井盖缺失', category: 'road_municipal', locationText: '朗州路口' }] }),
+    )
+    expect(created.status).toBe(201)
+    const { data } = (await created.json()) as {
+      data: { code: string; unitId: number; hazards: { code: string; status: string }[] }
+    }
+    expect(data.code).toMatch(/^XC20261123-\d{4}$/)
+    expect(data.unitId).toBe(city.unit('shizheng'))
+    expect(data.hazards).toEqual([{ code: expect.stringMatching(/^YH/), status: 'assigned' }])
+    // The hazard's assignment notice is queued for the responsible unit's handlers.
+    const hazardId = await idOfHazard(data.hazards[0]?.code ?? '')
+    const notices = await services.db
+      .select()
+      .from(outbox)
+      .where(like(outbox.dedupeKey, `hazard-assigned:${hazardId}:${city.unit('shizheng')}:%`))
+    expect(notices.length).toBeGreaterThan(0)
+
+    const detail = await call(FIELD, 'GET', `/patrols/${data.code}`)
+    expect(detail.status).toBe(200)
+    const body = (await detail.json()) as { data: { area: string; hazards: { code: string }[] } }
+    expect(body.data.area).toBe('柳叶湖大道')
+    expect(body.data.hazards.map((h) => h.code)).toEqual(data.hazards.map((h) => h.code))
+  })
+
+  it('refuses another unit, a role that may not file, a missing unit for the admin, and bad times', async () => {
+    const otherUnit = await call(FIELD, 'POST', '/patrols', patrol({ unitId: city.unit('zhianchu') }))
+    expect(otherUnit.status).toBe(403)
+    expect((await errorOf(otherUnit)).code).toBe('forbidden')
+
+    const adminWithoutUnit = await call(ADMIN, 'POST', '/patrols', patrol())
+    expect(adminWithoutUnit.status).toBe(422)
+    expect((await errorOf(adminWithoutUnit)).code).toBe('unit_required')
+    const adminForUnit = await call(ADMIN, 'POST', '/patrols', patrol({ unitId: city.unit('zhianchu') }))
+    expect(adminForUnit.status).toBe(201)
+
+    const unknownUnit = await call(ADMIN, 'POST', '/patrols', patrol({ unitId: 99_999 }))
+    expect(unknownUnit.status).toBe(400)
+    expect((await errorOf(unknownUnit)).message).toMatch(/^unitId/)
+
+    const backwards = await call(FIELD, 'POST', '/patrols', patrol({ endedAt: at(8) }))
+    expect(backwards.status).toBe(400)
+    expect((await errorOf(backwards)).message).toMatch(/^endedAt/)
+    const future = await call(FIELD, 'POST', '/patrols', patrol({ startedAt: at(18), endedAt: at(19) }))
+    expect(future.status).toBe(422)
+    const missingArea = await call(FIELD, 'POST', '/patrols', patrol({ area: undefined }))
+    expect(missingArea.status).toBe(400)
+    expect((await errorOf(missingArea)).message).toMatch(/^area/)
+    const notATime = await call(FIELD, 'POST', '/patrols', patrol({ startedAt: '明天上午' }))
+    expect((await errorOf(notATime)).message).toMatch(/^startedAt/)
+
+    expect((await call(undefined, 'POST', '/patrols', patrol())).status).toBe(401)
+    expect((await call('wrong-token-000000000', 'GET', '/patrols')).status).toBe(401)
+  })
+
+  it('lists patrols newest first with keyset paging, scoped to the token’s unit', async () => {
+    for (const hour of [12, 13, 14]) {
+      const response = await call(FIELD, 'POST', '/patrols', patrol({ startedAt: at(hour), endedAt: at(hour) }))
+      expect(response.status).toBe(201)
+    }
+    const seen: string[] = []
+    let cursor: string | null = ''
+    while (cursor !== null) {
+      const response = await call(FIELD, 'GET', `/patrols?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      expect(response.status).toBe(200)
+      const page = (await response.json()) as { data: { code: string; unitId: number }[]; nextCursor: string | null }
+      expect(page.data.length).toBeLessThanOrEqual(2)
+      for (const row of page.data) expect(row.unitId).toBe(city.unit('shizheng'))
+      seen.push(...page.data.map((p) => p.code))
+      cursor = page.nextCursor
+    }
+    const ours = await services.db
+      .select()
+      .from(patrols)
+      .where(eq(patrols.unitId, city.unit('shizheng')))
+    expect(seen).toHaveLength(ours.length)
+    expect(new Set(seen).size).toBe(seen.length)
+    const starts = ours.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime() || b.id - a.id).map((p) => p.code)
+    expect(seen).toEqual(starts)
+
+    // The admin sees every unit's; another unit's handler sees none of shizheng's and cannot open one.
+    const all = (await (await call(ADMIN, 'GET', '/patrols?limit=200')).json()) as { data: unknown[] }
+    expect(all.data.length).toBeGreaterThan(seen.length)
+    const other = (await (await call(HANDLER_ZHIANCHU, 'GET', '/patrols?limit=200')).json()) as {
+      data: { unitId: number }[]
+    }
+    expect(other.data.every((p) => p.unitId === city.unit('zhianchu'))).toBe(true)
+    expect((await call(HANDLER_ZHIANCHU, 'GET', `/patrols/${seen[0]}`)).status).toBe(404)
+
+    const badCursor = await call(FIELD, 'GET', '/patrols?cursor=nonsense')
+    expect(badCursor.status).toBe(400)
+    expect((await errorOf(badCursor)).message).toMatch(/^cursor/)
+    expect((await call(FIELD, 'GET', '/patrols?kind=weekly')).status).toBe(400)
+  })
+})
+
+describe('API supervisions and hazards', () => {
+  it('lets a supervisor file a supervision for its own office; unit tokens may not, and see only their unit’s', async () => {
+    const body = {
+      inspectedUnitId: city.unit('zhianchu'),
+      inspectedAt: at(10),
+      lead: '刘明',
+      matters: '检查在建工地安全',
+      problems: '临边防护缺失',
+    }
+    const created = await call(SUPERVISOR, 'POST', '/supervisions', body)
+    expect(created.status).toBe(201)
+    const { data } = (await created.json()) as { data: { code: string; supervisorUnitId: number } }
+    expect(data.code).toMatch(/^DC/)
+    expect(data.supervisorUnitId).toBe(city.unit('anjianke'))
+
+    const byHandler = await call(HANDLER_ZHIANCHU, 'POST', '/supervisions', body)
+    expect(byHandler.status).toBe(403)
+    expect((await call(SUPERVISOR, 'POST', '/supervisions', { ...body, lead: '' })).status).toBe(400)
+    const unknown = await call(SUPERVISOR, 'POST', '/supervisions', { ...body, inspectedUnitId: 99_999 })
+    expect((await errorOf(unknown)).message).toMatch(/^inspectedUnitId/)
+
+    const inspected = (await (await call(HANDLER_ZHIANCHU, 'GET', '/supervisions')).json()) as {
+      data: { code: string }[]
+    }
+    expect(inspected.data.map((s) => s.code)).toEqual([data.code])
+    expect((await call(HANDLER_ZHIANCHU, 'GET', `/supervisions/${data.code}`)).status).toBe(200)
+    const shizheng = (await (await call(FIELD, 'GET', '/supervisions')).json()) as { data: unknown[] }
+    expect(shizheng.data).toEqual([])
+    expect((await call(FIELD, 'GET', `/supervisions/${data.code}`)).status).toBe(404)
+  })
+
+  it('files a hazard found by the token’s unit and routes it', async () => {
+    const created = await call(FIELD, 'POST', '/hazards', {
+      description: '燃气管道外露',
+      category: 'gas',
+      locationText: '武陵大道',
+      latitude: 29.03,
+      longitude: 111.69,
+    })
+    expect(created.status).toBe(201)
+    const { data } = (await created.json()) as {
+      data: { code: string; status: string; unitId: number; foundByUnitId: number }
+    }
+    expect(data).toMatchObject({
+      status: 'assigned',
+      unitId: city.unit('ranqiban'),
+      foundByUnitId: city.unit('shizheng'),
+    })
+    const listed = (await (await call(ADMIN, 'GET', `/hazards/${data.code}`)).json()) as { data: { events: unknown[] } }
+    expect(listed.data.events.length).toBeGreaterThan(0)
+    const badLevel = await call(FIELD, 'POST', '/hazards', { description: 'x', category: 'gas', level: 'huge' })
+    expect((await errorOf(badLevel)).message).toMatch(/^level/)
+  })
+
+  it('describes the new endpoints in the OpenAPI document', async () => {
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, object> }
+    for (const path of ['/patrols', '/patrols/{code}', '/supervisions', '/supervisions/{code}'])
+      expect(Object.keys(doc.paths)).toContain(path)
+    expect(Object.keys(doc.paths['/hazards'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']))
+    expect(Object.keys(doc.paths['/patrols'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']))
+  })
+})
+
+async function idOfHazard(code: string): Promise<number> {
+  const [row] = await services.db.select({ id: hazards.id }).from(hazards).where(eq(hazards.code, code))
+  return row?.id ?? -1
+}
