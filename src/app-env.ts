@@ -33,6 +33,14 @@ export interface ApiClient {
   unitId: number | null
 }
 
+/** Who is using the web console: a demo person, the administrator, or a role-scoped token's holder. */
+export interface ConsoleViewer {
+  name: string
+  role: Role
+  unitId: number | null
+  personId: number | null
+}
+
 export interface AppEnv {
-  Variables: { services: Services; apiClient?: ApiClient }
+  Variables: { services: Services; apiClient?: ApiClient; viewer?: ConsoleViewer }
 }

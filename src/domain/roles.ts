@@ -28,3 +28,12 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { personId: null, role: 'system', unitId: null }
+
+/**
+ * Whose items a person may see on the ledgers: a unit handler or field worker sees their own unit's only
+ * (an account without a unit sees none); the bureau's roles see every unit. `undefined` means all units.
+ */
+export function ledgerUnitScope(role: Role, unitId: number | null): number | undefined {
+  if (role === 'unit_handler' || role === 'field_staff') return unitId ?? -1
+  return undefined
+}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { eq } from 'drizzle-orm'
+import { desc, eq, isNull, or } from 'drizzle-orm'
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
 import { periodicReports } from '../db/schema'
@@ -8,10 +8,30 @@ import { AppError } from '../errors'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-/** Sends a generated report's XLSX as a download, or a clear 404. */
-export async function reportFileResponse(c: Context<AppEnv>, id: number): Promise<Response> {
+/**
+ * The reports a viewer may see, newest first: a unit's people see their unit's reports and the city-wide
+ * ones (bulletins are circulated to every unit); `unitScope` undefined means every report.
+ */
+export function visibleReports(c: Context<AppEnv>, unitScope: number | undefined, limit: number) {
+  return c.var.services.db
+    .select()
+    .from(periodicReports)
+    .where(
+      unitScope === undefined ? undefined : or(isNull(periodicReports.unitId), eq(periodicReports.unitId, unitScope)),
+    )
+    .orderBy(desc(periodicReports.createdAt))
+    .limit(limit)
+}
+
+/** Sends a generated report's XLSX as a download, or a clear 404 (also for another unit's report). */
+export async function reportFileResponse(
+  c: Context<AppEnv>,
+  id: number,
+  unitScope: number | undefined,
+): Promise<Response> {
   const [report] = await c.var.services.db.select().from(periodicReports).where(eq(periodicReports.id, id))
-  if (!report?.filePath) throw new AppError('not_found', 404, 'Report file not found')
+  const visible = report && (unitScope === undefined || report.unitId === null || report.unitId === unitScope)
+  if (!visible || !report.filePath) throw new AppError('not_found', 404, 'Report file not found')
   const bytes = await readFile(report.filePath).catch(() => undefined)
   if (!bytes) throw new AppError('not_found', 404, 'Report file is missing on disk')
   const name = basename(report.filePath)

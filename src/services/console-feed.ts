@@ -72,7 +72,13 @@ export async function chatFeed(db: Database, externalId: string, limit = 100): P
 /** The demo people who can be chosen in the console (their console identities are demo:<key>). */
 export async function demoPeople(db: Database) {
   return db
-    .select({ externalId: identities.externalId, name: people.name, role: people.role })
+    .select({
+      externalId: identities.externalId,
+      personId: people.id,
+      name: people.name,
+      role: people.role,
+      unitId: people.unitId,
+    })
     .from(identities)
     .innerJoin(people, eq(people.id, identities.personId))
     .where(and(eq(identities.channel, 'console'), like(identities.externalId, 'demo:%')))

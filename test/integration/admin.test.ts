@@ -88,7 +88,8 @@ describe('console administration', () => {
       startsAt: '2026-12-31T08:30',
     })
     expect(refused.status).toBe(400)
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe('请选择一名值班员。')
+    // The console answers with a readable page naming the problem.
+    expect(await refused.text()).toContain('<p>请选择一名值班员。</p>')
     expect(await audits('add_duty_shift')).toHaveLength(1)
   })
 })

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
-import type { MiddlewareHandler } from 'hono'
-import type { AppEnv } from '../../app-env'
+import type { Context, MiddlewareHandler } from 'hono'
+import type { ApiClient, AppEnv } from '../../app-env'
 import { constantTimeEqual } from '../../channels/wechat-crypto'
 import { units } from '../../db/schema'
 import { ROLES, type Role } from '../../domain/roles'
@@ -11,22 +11,26 @@ import { AppError } from '../../errors'
  * (and unit), so the domain's rules decide what it may do — a unit handler's token can act only on its
  * unit's items and sees only them.
  */
+export async function clientForToken(c: Context<AppEnv>, presented: string): Promise<ApiClient | undefined> {
+  const { config, db } = c.var.services
+  if (config.apiToken && constantTimeEqual(presented, config.apiToken))
+    return { name: 'admin', role: 'admin', unitId: null }
+  const entry = config.apiTokens.find((t) => constantTimeEqual(presented, t.token))
+  if (!entry || !(ROLES as readonly string[]).includes(entry.role)) return undefined
+  const [unit] = entry.unit ? await db.select({ id: units.id }).from(units).where(eq(units.code, entry.unit)) : []
+  return { name: entry.name, role: entry.role as Role, unitId: unit?.id ?? null }
+}
+
 export const requireApiToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   // The API's sub-apps share one prefix, so this runs once per sub-app: authenticate once.
   if (c.var.apiClient) return next()
-  const { config, db } = c.var.services
+  const { config } = c.var.services
   if (!config.apiToken && config.apiTokens.length === 0)
     throw new AppError('unauthorized', 401, 'API access is not configured (set API_TOKEN)')
   const presented = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
   if (!presented) throw new AppError('unauthorized', 401, 'Bearer token required')
-  if (config.apiToken && constantTimeEqual(presented, config.apiToken)) {
-    c.set('apiClient', { name: 'admin', role: 'admin', unitId: null })
-    return next()
-  }
-  const entry = config.apiTokens.find((t) => constantTimeEqual(presented, t.token))
-  if (!entry || !(ROLES as readonly string[]).includes(entry.role))
-    throw new AppError('unauthorized', 401, 'Invalid token')
-  const [unit] = entry.unit ? await db.select({ id: units.id }).from(units).where(eq(units.code, entry.unit)) : []
-  c.set('apiClient', { name: entry.name, role: entry.role as Role, unitId: unit?.id ?? null })
+  const client = await clientForToken(c, presented)
+  if (!client) throw new AppError('unauthorized', 401, 'Invalid token')
+  c.set('apiClient', client)
   return next()
 }

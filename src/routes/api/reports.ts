@@ -1,11 +1,10 @@
-import { desc } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
-import { periodicReports } from '../../db/schema'
 import { AppError } from '../../errors'
-import { reportFileResponse } from '../report-file'
+import { reportFileResponse, visibleReports } from '../report-file'
 import { requireApiToken } from './auth'
+import { unitScope } from './request'
 
 /** GET /api/v1/reports and /api/v1/reports/:id/file — statutory reports for other systems, bearer token only. */
 export function reportsApi() {
@@ -13,11 +12,7 @@ export function reportsApi() {
   app.use('*', requireApiToken)
   app.get('/', async (c) => {
     const limit = z.coerce.number().int().min(1).max(200).catch(50).parse(c.req.query('limit'))
-    const rows = await c.var.services.db
-      .select()
-      .from(periodicReports)
-      .orderBy(desc(periodicReports.createdAt))
-      .limit(limit)
+    const rows = await visibleReports(c, unitScope(c), limit)
     return c.json({
       data: rows.map((r) => ({
         id: r.id,
@@ -34,7 +29,7 @@ export function reportsApi() {
   app.get('/:id/file', (c) => {
     const id = z.coerce.number().int().positive().safeParse(c.req.param('id'))
     if (!id.success) throw new AppError('bad_request', 400, 'id must be a positive integer')
-    return reportFileResponse(c, id.data)
+    return reportFileResponse(c, id.data, unitScope(c))
   })
   return app
 }

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { RuleViolation } from '../../domain/errors'
-import type { Actor } from '../../domain/roles'
+import { type Actor, ledgerUnitScope } from '../../domain/roles'
 import { AppError } from '../../errors'
 
 /** What every /api/v1 handler needs from a request: a validated body, the acting client, its unit scope. */
@@ -35,8 +35,7 @@ export async function ruled<T>(work: () => Promise<T> | T): Promise<T> {
 /** A unit handler's or field worker's token sees its own unit's items only; others see every unit. */
 export function unitScope(c: Context<AppEnv>): number | undefined {
   const client = c.var.apiClient
-  if (client && (client.role === 'unit_handler' || client.role === 'field_staff')) return client.unitId ?? -1
-  return undefined
+  return client ? ledgerUnitScope(client.role, client.unitId) : undefined
 }
 
 export function scoped<T extends { unit?: number }>(c: Context<AppEnv>, filter: T): T {

@@ -18,17 +18,19 @@ import {
   upcomingRoster,
 } from '../../services/admin'
 import { Layout } from './layout'
+import { viewerOf } from './session'
 
 /** Administration in the console: bind chat accounts, routing, duty roster, and the audit log. */
-async function demoAdmin(c: Context<AppEnv>): Promise<AdminActor> {
-  const [admin] = await c.var.services.db.select().from(people).where(eq(people.role, 'admin')).limit(1)
-  return { personId: admin?.id ?? null, label: `${admin?.name ?? '管理员'}（演示）` }
+/** Changes are audited under the signed-in viewer; in demo mode the label says so. */
+function auditActor(c: Context<AppEnv>): AdminActor {
+  const viewer = viewerOf(c)
+  return { personId: viewer.personId, label: `${viewer.name}${c.var.services.config.demo ? '（演示）' : ''}` }
 }
 
 async function run(c: Context<AppEnv>, change: (actor: AdminActor, form: Record<string, unknown>) => Promise<unknown>) {
   const form = (await c.req.parseBody()) as Record<string, unknown>
   try {
-    await change(await demoAdmin(c), form)
+    await change(auditActor(c), form)
   } catch (error) {
     if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
     if (error instanceof Error && error.name === 'ZodError') throw new AppError('invalid_request', 400, '表单内容无效')
@@ -50,7 +52,7 @@ export function registerAdmin(app: Hono<AppEnv>): void {
     ])
     const staffOptions = staff.filter((p) => p.role !== 'citizen')
     return c.html(
-      <Layout demo={c.var.services.config.demo} title="管理">
+      <Layout c={c} title="管理">
         <div class="card">
           <h2>待绑定的聊天账号</h2>
           <p class="meta">这些账号给机器人发过消息，但尚未对应到人员。绑定后即可使用全部功能。</p>

@@ -11,7 +11,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     const max = Math.max(1, ...d.trend.map((t) => Math.max(t.patrols, t.hazards, t.complaints)))
     const bar = (n: number) => '█'.repeat(Math.round((n / max) * 20)) || '·'
     return c.html(
-      <Layout demo={c.var.services.config.demo} title="驾驶舱">
+      <Layout c={c} title="驾驶舱">
         <div class="card">
           <h2>今日</h2>
           <p>

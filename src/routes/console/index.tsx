@@ -1,4 +1,3 @@
-import { desc } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
@@ -6,19 +5,19 @@ import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import type { InboundMessage } from '../../channels/types'
 import { formatLocal } from '../../conversation/format'
-import { periodicReports } from '../../db/schema'
 import { ROLE_LABELS } from '../../domain/roles'
 import { AppError } from '../../errors'
 import { recordInbound } from '../../messaging/inbox'
 import { chatFeed, demoPeople } from '../../services/console-feed'
 import { storeMedia } from '../../services/media'
-import { reportFileResponse } from '../report-file'
+import { reportFileResponse, visibleReports } from '../report-file'
 import { registerAdmin } from './admin'
 import { registerDashboard } from './dashboard'
+import { consoleError } from './error-page'
 import { Layout } from './layout'
 import { registerLedgerPages } from './ledger'
 import { registerRecordPages } from './records'
-import { demoOnly, registerSession, requireConsoleSession } from './session'
+import { allow, demoOnly, registerSession, requireConsoleSession, viewerUnitScope } from './session'
 
 /**
  * The web console in demo mode: pick a demo person and chat with the bot through the same engine as on
@@ -37,6 +36,7 @@ const MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
 export function consoleRoutes() {
   const app = new Hono<AppEnv>()
+  app.onError((error, c) => consoleError(error, c))
   app.use('*', requireConsoleSession)
   app.use('*', csrf())
   app.use(
@@ -51,13 +51,22 @@ export function consoleRoutes() {
   registerSession(app)
   app.use('/', demoOnly)
   app.use('/chat/*', demoOnly)
+  for (const path of ['/hazards', '/complaints', '/patrols', '/supervisions', '/media', '/map'])
+    app.use(path, allow('ledgers')).use(`${path}/*`, allow('ledgers'))
+  app.use('/dashboard', allow('dashboard'))
+  app.use('/reports', allow('reports')).use('/reports/*', allow('reports'))
+  app.use('/admin', allow('admin')).use('/admin/*', allow('admin'))
 
   app.get('/', async (c) => {
     const people = await demoPeople(c.var.services.db)
+    const current = c.var.viewer
     return c.html(
-      <Layout demo={c.var.services.config.demo} title="选择演示人员">
+      <Layout c={c} title="选择演示人员">
         <div class="card">
-          <h2>以谁的身份聊天？</h2>
+          <h2>选择演示人员</h2>
+          <p class="meta">
+            「进入对话」以此人身份与机器人聊天（与企业微信中相同）；「以此身份登录」则以此人的角色和单位浏览台账、驾驶舱等页面。
+          </p>
           <table>
             {people.map((p) => (
               <tr>
@@ -65,6 +74,16 @@ export function consoleRoutes() {
                 <td>{ROLE_LABELS[p.role]}</td>
                 <td>
                   <a href={`/console/chat/${encodeURIComponent(p.externalId.slice('demo:'.length))}`}>进入对话</a>
+                </td>
+                <td>
+                  {current?.personId === p.personId ? (
+                    '当前身份'
+                  ) : (
+                    <form method="post" action="/console/login/demo" style="display:inline">
+                      <input type="hidden" name="personId" value={String(p.personId)} />
+                      <button type="submit">以此身份登录</button>
+                    </form>
+                  )}
                 </td>
               </tr>
             ))}
@@ -80,7 +99,7 @@ export function consoleRoutes() {
     if (!person) throw new AppError('not_found', 404, 'Unknown demo person')
     const feed = await chatFeed(db, person.externalId)
     return c.html(
-      <Layout demo={c.var.services.config.demo} title={person.name}>
+      <Layout c={c} title={person.name}>
         <div class="card">
           <h2>
             {person.name}（{ROLE_LABELS[person.role]}）
@@ -215,10 +234,10 @@ export function consoleRoutes() {
   registerAdmin(app)
 
   app.get('/reports', async (c) => {
-    const { db, config } = c.var.services
-    const rows = await db.select().from(periodicReports).orderBy(desc(periodicReports.createdAt)).limit(200)
+    const { config } = c.var.services
+    const rows = await visibleReports(c, viewerUnitScope(c), 200)
     return c.html(
-      <Layout demo={c.var.services.config.demo} title="报表">
+      <Layout c={c} title="报表">
         <div class="card">
           <h2>法定报表</h2>
           <table>
@@ -249,7 +268,7 @@ export function consoleRoutes() {
   app.get('/reports/:id/file', (c) => {
     const id = z.coerce.number().int().positive().safeParse(c.req.param('id'))
     if (!id.success) throw new AppError('bad_request', 400, 'id must be a positive integer')
-    return reportFileResponse(c, id.data)
+    return reportFileResponse(c, id.data, viewerUnitScope(c))
   })
   return app
 }

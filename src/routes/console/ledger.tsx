@@ -4,7 +4,7 @@ import type { Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
-import { complaints, hazards, media } from '../../db/schema'
+import { complaints, hazards, media, patrols, supervisions } from '../../db/schema'
 import { CATEGORIES, CATEGORY_LABELS } from '../../domain/categories'
 import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUS_LABELS, COMPLAINT_STATUSES } from '../../domain/complaint-lifecycle'
 import {
@@ -31,6 +31,7 @@ import {
   unitNames,
   unitSelect,
 } from './ledger-parts'
+import { scopedToViewer, viewerUnitScope, visibleToViewer } from './session'
 
 /** 隐患台账 and 投诉台账: filters, keyset paging, a detail page with the full timeline and photos, and export. */
 const CATEGORY_SELECT = {
@@ -56,14 +57,32 @@ function Photos(props: { photos: (typeof media.$inferSelect)[] }) {
   )
 }
 
+/** A photo is visible with the record it belongs to; one not yet attached, only to those who see all units. */
+async function mediaVisible(c: Context<AppEnv>, row: typeof media.$inferSelect): Promise<boolean> {
+  if (viewerUnitScope(c) === undefined) return true
+  const { db } = c.var.services
+  const id = row.subjectId ?? -1
+  const owners =
+    row.subjectType === 'hazard'
+      ? await db.select({ unit: hazards.unitId }).from(hazards).where(eq(hazards.id, id))
+      : row.subjectType === 'complaint'
+        ? await db.select({ unit: complaints.unitId }).from(complaints).where(eq(complaints.id, id))
+        : row.subjectType === 'patrol'
+          ? await db.select({ unit: patrols.unitId }).from(patrols).where(eq(patrols.id, id))
+          : row.subjectType === 'supervision'
+            ? await db.select({ unit: supervisions.inspectedUnitId }).from(supervisions).where(eq(supervisions.id, id))
+            : []
+  return owners.some((o) => visibleToViewer(c, o.unit))
+}
+
 export function registerLedgerPages(app: Hono<AppEnv>): void {
   app.get('/hazards', async (c) => {
     const { db, clock, config } = c.var.services
-    const filter = parseFilter(c, HazardFilter)
+    const filter = scopedToViewer(c, parseFilter(c, HazardFilter))
     const [page, names] = await Promise.all([listHazards(db, filter, clock.now()), unitNames(c)])
     const query = c.req.query()
     return c.html(
-      <Layout demo={c.var.services.config.demo} title="隐患台账">
+      <Layout c={c} title="隐患台账">
         <Filters
           action="/console/hazards"
           selects={[
@@ -118,7 +137,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
 
   const exportHazards = async (c: Context<AppEnv>, format: 'csv' | 'xlsx') => {
     const { db, clock } = c.var.services
-    const filter = { ...parseFilter(c, HazardFilter), limit: 200 }
+    const filter = { ...scopedToViewer(c, parseFilter(c, HazardFilter)), limit: 200 }
     const rows = await collectForExport((cursor) => listHazards(db, { ...filter, cursor }, clock.now()))
     return exportResponse(c, '隐患台账', format, hazardTable(rows, (await unitNames(c)).name, localTime(c)))
   }
@@ -131,7 +150,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
       .select()
       .from(hazards)
       .where(eq(hazards.code, c.req.param('code')))
-    if (!hazard) throw new AppError('not_found', 404, 'Hazard not found')
+    if (!hazard || !visibleToViewer(c, hazard.unitId)) throw new AppError('not_found', 404, '未找到该隐患。')
     const [events, names, photos] = await Promise.all([
       hazardTimeline(db, hazard.id),
       unitNames(c),
@@ -141,7 +160,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
         .where(and(eq(media.subjectType, 'hazard'), eq(media.subjectId, hazard.id))),
     ])
     return c.html(
-      <Layout demo={c.var.services.config.demo} title={hazard.code}>
+      <Layout c={c} title={hazard.code}>
         <div class="card">
           <h2>
             隐患 {hazard.code}（{HAZARD_STATUS_LABELS[hazard.status]}）
@@ -177,9 +196,9 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
     const id = z.coerce.number().int().positive().safeParse(c.req.param('id'))
     if (!id.success) throw new AppError('bad_request', 400, 'id must be a positive integer')
     const [row] = await c.var.services.db.select().from(media).where(eq(media.id, id.data))
-    if (!row) throw new AppError('not_found', 404, 'Photo not found')
+    if (!row || !(await mediaVisible(c, row))) throw new AppError('not_found', 404, '未找到该照片。')
     const bytes = await readFile(row.storagePath).catch(() => undefined)
-    if (!bytes) throw new AppError('not_found', 404, 'Photo file is missing')
+    if (!bytes) throw new AppError('not_found', 404, '照片文件缺失。')
     return c.body(new Uint8Array(bytes), 200, {
       'content-type': row.mimeType,
       'cache-control': 'private, max-age=86400, immutable',
@@ -189,11 +208,11 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
 
   app.get('/complaints', async (c) => {
     const { db, clock, config } = c.var.services
-    const filter = parseFilter(c, ComplaintFilter)
+    const filter = scopedToViewer(c, parseFilter(c, ComplaintFilter))
     const [page, names] = await Promise.all([listComplaints(db, filter, clock.now()), unitNames(c)])
     const query = c.req.query()
     return c.html(
-      <Layout demo={c.var.services.config.demo} title="投诉台账">
+      <Layout c={c} title="投诉台账">
         <Filters
           action="/console/complaints"
           selects={[
@@ -243,7 +262,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
 
   const exportComplaints = async (c: Context<AppEnv>, format: 'csv' | 'xlsx') => {
     const { db, clock } = c.var.services
-    const filter = { ...parseFilter(c, ComplaintFilter), limit: 200 }
+    const filter = { ...scopedToViewer(c, parseFilter(c, ComplaintFilter)), limit: 200 }
     const rows = await collectForExport((cursor) => listComplaints(db, { ...filter, cursor }, clock.now()))
     return exportResponse(c, '投诉台账', format, complaintTable(rows, (await unitNames(c)).name, localTime(c)))
   }
@@ -256,7 +275,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
       .select()
       .from(complaints)
       .where(eq(complaints.code, c.req.param('code')))
-    if (!complaint) throw new AppError('not_found', 404, 'Complaint not found')
+    if (!complaint || !visibleToViewer(c, complaint.unitId)) throw new AppError('not_found', 404, '未找到该投诉。')
     const [events, names, photos] = await Promise.all([
       complaintTimeline(db, complaint.id),
       unitNames(c),
@@ -266,7 +285,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
         .where(and(eq(media.subjectType, 'complaint'), eq(media.subjectId, complaint.id))),
     ])
     return c.html(
-      <Layout demo={c.var.services.config.demo} title={complaint.code}>
+      <Layout c={c} title={complaint.code}>
         <div class="card">
           <h2>
             投诉 {complaint.code}（{COMPLAINT_STATUS_LABELS[complaint.status]}）

@@ -20,6 +20,7 @@ import {
   unitNames,
   unitSelect,
 } from './ledger-parts'
+import { scopedToViewer, visibleToViewer } from './session'
 
 /** 巡查台账 and 督查台账: the patrol and supervision records, with the same filters, paging and export. */
 const PATROL_KINDS = [
@@ -31,11 +32,11 @@ const kindLabel = (kind: 'daily' | 'team') => (kind === 'team' ? '巡查组' : '
 export function registerRecordPages(app: Hono<AppEnv>): void {
   app.get('/patrols', async (c) => {
     const { db, clock, config } = c.var.services
-    const filter = parseFilter(c, PatrolFilter)
+    const filter = scopedToViewer(c, parseFilter(c, PatrolFilter))
     const [page, names] = await Promise.all([listPatrols(db, filter, clock.now()), unitNames(c)])
     const query = c.req.query()
     return c.html(
-      <Layout demo={config.demo} title="巡查台账">
+      <Layout c={c} title="巡查台账">
         <Filters
           action="/console/patrols"
           selects={[unitSelect('unit', '巡查单位', names.list), { name: 'kind', label: '类型', options: PATROL_KINDS }]}
@@ -85,7 +86,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
 
   const exportPatrols = async (c: Context<AppEnv>, format: 'csv' | 'xlsx') => {
     const { db, clock } = c.var.services
-    const filter = { ...parseFilter(c, PatrolFilter), limit: 200 }
+    const filter = { ...scopedToViewer(c, parseFilter(c, PatrolFilter)), limit: 200 }
     const rows = await collectForExport((cursor) => listPatrols(db, { ...filter, cursor }, clock.now()))
     return exportResponse(c, '巡查台账', format, patrolTable(rows, (await unitNames(c)).name, localTime(c)))
   }
@@ -98,7 +99,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
       .select()
       .from(patrols)
       .where(eq(patrols.code, c.req.param('code')))
-    if (!patrol) throw new AppError('not_found', 404, 'Patrol not found')
+    if (!patrol || !visibleToViewer(c, patrol.unitId)) throw new AppError('not_found', 404, '未找到该巡查记录。')
     const [found, names, photos] = await Promise.all([
       db.select().from(hazards).where(eq(hazards.patrolId, patrol.id)),
       unitNames(c),
@@ -109,7 +110,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
     ])
     const at = (d: Date | null) => (d ? formatLocal(d, config.timeZone) : '—')
     return c.html(
-      <Layout demo={config.demo} title={patrol.code}>
+      <Layout c={c} title={patrol.code}>
         <div class="card">
           <h2>
             巡查 {patrol.code}（{kindLabel(patrol.kind)}）{patrol.voidedAt ? `已作废：${patrol.voidReason ?? ''}` : ''}
@@ -181,11 +182,11 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
 
   app.get('/supervisions', async (c) => {
     const { db, config } = c.var.services
-    const filter = parseFilter(c, SupervisionFilter)
+    const filter = scopedToViewer(c, parseFilter(c, SupervisionFilter))
     const [page, names] = await Promise.all([listSupervisions(db, filter), unitNames(c)])
     const query = c.req.query()
     return c.html(
-      <Layout demo={config.demo} title="督查台账">
+      <Layout c={c} title="督查台账">
         <Filters
           action="/console/supervisions"
           selects={[unitSelect('unit', '被督查单位', names.list), unitSelect('supervisor', '督查单位', names.list)]}
@@ -226,7 +227,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
 
   const exportSupervisions = async (c: Context<AppEnv>, format: 'csv' | 'xlsx') => {
     const { db } = c.var.services
-    const filter = { ...parseFilter(c, SupervisionFilter), limit: 200 }
+    const filter = { ...scopedToViewer(c, parseFilter(c, SupervisionFilter)), limit: 200 }
     const rows = await collectForExport((cursor) => listSupervisions(db, { ...filter, cursor }))
     return exportResponse(c, '督查台账', format, supervisionTable(rows, (await unitNames(c)).name, localTime(c)))
   }
@@ -239,7 +240,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
       .select()
       .from(supervisions)
       .where(eq(supervisions.code, c.req.param('code')))
-    if (!row) throw new AppError('not_found', 404, 'Supervision not found')
+    if (!row || !visibleToViewer(c, row.inspectedUnitId)) throw new AppError('not_found', 404, '未找到该督查记录。')
     const names = await unitNames(c)
     const fields: [string, string][] = [
       ['督查时间', formatLocal(row.inspectedAt, config.timeZone)],
@@ -252,7 +253,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
       ['整改要求', row.requirements ?? '—'],
     ]
     return c.html(
-      <Layout demo={config.demo} title={row.code}>
+      <Layout c={c} title={row.code}>
         <div class="card">
           <h2>督查 {row.code}</h2>
           <table>

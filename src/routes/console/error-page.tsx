@@ -1,0 +1,45 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { AppEnv } from '../../app-env'
+import { RuleViolation } from '../../domain/errors'
+import { Layout } from './layout'
+
+/**
+ * Errors in the console are pages people can read: what went wrong in Chinese, a way back, never a stack
+ * trace. Unexpected errors are logged with their stack and shown only as a generic message.
+ */
+const HEADINGS: Partial<Record<number, string>> = {
+  400: '请求内容有误',
+  401: '请先登录',
+  403: '无权访问',
+  404: '找不到该页面或记录',
+  413: '文件过大',
+  422: '操作不符合规则',
+}
+
+export function consoleError(error: Error, c: Context<AppEnv>): Response | Promise<Response> {
+  let status: ContentfulStatusCode = 500
+  let detail = '系统出现问题，请稍后再试。'
+  if (error instanceof RuleViolation) {
+    status = 422
+    detail = error.message
+  } else if (error instanceof HTTPException) {
+    status = error.status as ContentfulStatusCode
+    detail = error.message
+  } else {
+    c.var.services?.logger.error('unhandled console error', { path: c.req.path, error })
+  }
+  return c.html(
+    <Layout c={c} title={HEADINGS[status] ?? '出错了'}>
+      <div class="card" role="alert">
+        <h2>{HEADINGS[status] ?? '出错了'}</h2>
+        <p>{detail}</p>
+        <p>
+          <a href="javascript:history.back()">返回上一页</a> · <a href="/console">控制台首页</a>
+        </p>
+      </div>
+    </Layout>,
+    status,
+  )
+}
