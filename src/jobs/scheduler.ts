@@ -1,8 +1,10 @@
 import { schedule } from 'node-cron'
 import type { Services } from '../app-env'
-import { DEFAULT_SLA, type SlaSettings } from '../domain/complaint-sla'
+import type { SlaSettings } from '../domain/complaint-sla'
 import { localParts } from '../domain/local-time'
 import type { QuietHours } from '../domain/quiet-hours'
+import { digestDue, quietHoursOf, slaSettingsOf } from '../domain/reminder-settings'
+import { loadReminderSettings, reminderDefaults } from '../services/settings'
 import { runComplaintSla } from './complaint-sla'
 import { runDailyDigest } from './daily-digest'
 import { runWeeklyGroupSummaries } from './group-summaries'
@@ -22,44 +24,42 @@ export interface JobDefinition {
   run(services: Services): Promise<unknown>
 }
 
-export function jobSettings(services: Services): { sla: SlaSettings; quiet: QuietHours } {
-  const { jobs, quietHours } = services.config
-  return {
-    sla: {
-      ...DEFAULT_SLA,
-      unacceptedAfterMs: jobs.remindUnacceptedMinutes * 60_000,
-      ackTimeoutMs: jobs.escalationAckMinutes * 60_000,
-    },
-    quiet: quietHours,
-  }
+/** The reminder timing in force now: the environment's, overridden by what the administrator saved. */
+export async function jobSettings(
+  services: Services,
+): Promise<{ sla: SlaSettings; quiet: QuietHours; digestTime: string }> {
+  const settings = await loadReminderSettings(services.db, reminderDefaults(services.config))
+  return { sla: slaSettingsOf(settings), quiet: quietHoursOf(settings), digestTime: settings.digestTime }
 }
 
-export function jobDefinitions(services: Services): JobDefinition[] {
-  const [hour, minute] = services.config.jobs.digestTime.split(':').map(Number)
+export function jobDefinitions(): JobDefinition[] {
   return [
     {
       name: 'complaint-sla',
       cron: '* * * * *',
       description: '投诉1日时限：未签收提醒、75%提醒、超时逐级升级（值班员→单位领导→局领导）',
-      run: (s) => runComplaintSla(s.ctx, jobSettings(s).sla, jobSettings(s).quiet),
+      run: async (s) => {
+        const { sla, quiet } = await jobSettings(s)
+        return runComplaintSla(s.ctx, sla, quiet)
+      },
     },
     {
       name: 'hazard-reminders',
       cron: '*/15 * * * *',
       description: '隐患整改期限：到期前3天/1天、当天、超期每日；重大隐患超期报值班员和领导；挂牌督办每周',
-      run: (s) => runHazardReminders(s.ctx, jobSettings(s).quiet),
+      run: async (s) => runHazardReminders(s.ctx, (await jobSettings(s)).quiet),
     },
     {
       name: 'periodic-reports',
       cron: '5 * * * *',
       description: '法定报表：周报（巡查单位）、月/季报和季度通报（督查单位）自动生成XLSX、确认上报、到期提醒',
-      run: (s) => runPeriodicReports(s.ctx, s.config.reportsDir, jobSettings(s).quiet),
+      run: async (s) => runPeriodicReports(s.ctx, s.config.reportsDir, (await jobSettings(s)).quiet),
     },
     {
       name: 'obligation-reminders',
       cron: '0 9,15 * * *',
       description: '应急处置书面报告（3个工作日）、巡查组报告（5个工作日）到期提醒；每月20日、25日督查次数不足提醒',
-      run: (s) => runObligationReminders(s.ctx, jobSettings(s).quiet),
+      run: async (s) => runObligationReminders(s.ctx, (await jobSettings(s)).quiet),
     },
     {
       name: 'weekly-group-summaries',
@@ -69,26 +69,32 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     },
     {
       name: 'daily-digest',
-      cron: `${minute} ${hour} * * *`,
-      description: '领导日报：昨日巡查、隐患、投诉、升级情况',
-      run: (s) => runDailyDigest(s.ctx, s.digestSummariser),
+      // Checked every five minutes so a digest time changed in the console applies without a restart.
+      cron: '*/5 * * * *',
+      description: '领导日报：昨日巡查、隐患、投诉、升级情况（每天一次，时间可在管理页设置）',
+      run: (s) => runDailyDigestWhenDue(s),
     },
   ]
 }
 
 /** One pass of every job that is due at the services' clock: what the simulator calls at each step. */
 export async function runTick(services: Services): Promise<void> {
-  const { sla, quiet } = jobSettings(services)
+  const { sla, quiet } = await jobSettings(services)
   await runComplaintSla(services.ctx, sla, quiet)
   await runHazardReminders(services.ctx, quiet)
   await runPeriodicReports(services.ctx, services.config.reportsDir, quiet)
   await runObligationReminders(services.ctx, quiet)
+  await runDailyDigestWhenDue(services)
   const now = localParts(services.clock.now(), services.config.timeZone)
-  const [hour, minute] = services.config.jobs.digestTime.split(':').map(Number)
-  if (now.hour * 60 + now.minute >= (hour ?? 8) * 60 + (minute ?? 30))
-    await runDailyDigest(services.ctx, services.digestSummariser)
   if (now.hour >= 9) await runWeeklyGroupSummariesOnMonday(services)
   await services.outbox.drain()
+}
+
+/** The leaders' digest, once a day, from the configured time on. */
+async function runDailyDigestWhenDue(services: Services): Promise<void> {
+  const now = localParts(services.clock.now(), services.config.timeZone)
+  const { digestTime } = await jobSettings(services)
+  if (digestDue(now.hour * 60 + now.minute, digestTime)) await runDailyDigest(services.ctx, services.digestSummariser)
 }
 
 async function runWeeklyGroupSummariesOnMonday(services: Services): Promise<void> {
@@ -99,7 +105,7 @@ async function runWeeklyGroupSummariesOnMonday(services: Services): Promise<void
 }
 
 export function startScheduler(services: Services): { stop(): Promise<void> } {
-  const tasks = jobDefinitions(services).map((job) =>
+  const tasks = jobDefinitions().map((job) =>
     schedule(
       job.cron,
       async () => {

@@ -1,17 +1,16 @@
 import { and, desc, eq, gte, isNull, notInArray } from 'drizzle-orm'
 import { z } from 'zod'
-import { auditLog, dutyRoster, identities, people, routingRules } from '../db/schema'
+import { auditLog, dutyRoster, identities, people, routingRules, units } from '../db/schema'
 import { CATEGORIES } from '../domain/categories'
 import { RuleViolation } from '../domain/errors'
+import { type AdminActor, audited } from './audit'
 import type { ServiceContext } from './context'
 
 /**
- * Administration: each change and its audit entry (who, what, before, after) in one transaction.
+ * Administration of who is who on the chats, routing and the duty roster: each change and its audit
+ * entry in one transaction. Units, people and groups are in org-admin.ts; reminder timing in settings.ts.
  */
-export interface AdminActor {
-  personId: number | null
-  label: string
-}
+export type { AdminActor } from './audit'
 
 export const BindIdentityInput = z.object({
   identityId: z.coerce.number().int().positive(),
@@ -34,68 +33,41 @@ export async function unboundIdentities(ctx: ServiceContext) {
 
 export async function bindIdentity(ctx: ServiceContext, actor: AdminActor, input: z.input<typeof BindIdentityInput>) {
   const { identityId, personId } = BindIdentityInput.parse(input)
-  return ctx.db.transaction(async (tx) => {
+  return audited(ctx, actor, { action: 'bind_identity', entity: 'identity' }, async (tx) => {
     const [person] = await tx.select().from(people).where(eq(people.id, personId))
     if (!person || person.role === 'citizen') throw new RuleViolation('invalid_person', '请选择一名工作人员。')
     const [before] = await tx.select().from(identities).where(eq(identities.id, identityId)).for('update')
     if (!before) throw new RuleViolation('not_found', '未找到该账号。')
     const [after] = await tx.update(identities).set({ personId }).where(eq(identities.id, identityId)).returning()
-    await tx.insert(auditLog).values({
-      actorId: actor.personId,
-      actorLabel: actor.label,
-      action: 'bind_identity',
-      entity: 'identity',
-      entityId: String(identityId),
-      before,
-      after,
-      at: ctx.clock.now(),
-    })
-    return after
+    return { entityId: String(identityId), before, after }
   })
 }
 
 export async function setRouting(ctx: ServiceContext, actor: AdminActor, input: z.input<typeof RoutingInput>) {
   const { category, unitId } = RoutingInput.parse(input)
-  return ctx.db.transaction(async (tx) => {
+  return audited(ctx, actor, { action: 'set_routing', entity: 'routing' }, async (tx) => {
+    const [unit] = await tx.select().from(units).where(eq(units.id, unitId))
+    if (!unit?.active) throw new RuleViolation('invalid_unit', '请选择一个启用中的单位。')
     const [before] = await tx.select().from(routingRules).where(eq(routingRules.category, category))
     const [after] = await tx
       .insert(routingRules)
       .values({ category, unitId, keywords: before?.keywords ?? [] })
       .onConflictDoUpdate({ target: routingRules.category, set: { unitId, updatedAt: ctx.clock.now() } })
       .returning()
-    await tx.insert(auditLog).values({
-      actorId: actor.personId,
-      actorLabel: actor.label,
-      action: 'set_routing',
-      entity: 'routing',
-      entityId: category,
-      before: before ?? null,
-      after,
-      at: ctx.clock.now(),
-    })
-    return after
+    return { entityId: category, before, after }
   })
 }
 
 export async function addDutyShift(ctx: ServiceContext, actor: AdminActor, input: z.input<typeof DutyShiftInput>) {
   const { personId, startsAt, hours } = DutyShiftInput.parse(input)
-  return ctx.db.transaction(async (tx) => {
+  return audited(ctx, actor, { action: 'add_duty_shift', entity: 'duty_roster' }, async (tx) => {
     const [person] = await tx.select().from(people).where(eq(people.id, personId))
     if (person?.role !== 'duty_officer') throw new RuleViolation('invalid_person', '请选择一名值班员。')
     const [after] = await tx
       .insert(dutyRoster)
       .values({ personId, startsAt, endsAt: new Date(startsAt.getTime() + hours * 3_600_000) })
       .returning()
-    await tx.insert(auditLog).values({
-      actorId: actor.personId,
-      actorLabel: actor.label,
-      action: 'add_duty_shift',
-      entity: 'duty_roster',
-      entityId: String(after?.id),
-      after,
-      at: ctx.clock.now(),
-    })
-    return after
+    return { entityId: String(after?.id), after }
   })
 }
 

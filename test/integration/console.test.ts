@@ -123,7 +123,7 @@ describe('reports: console download and API', () => {
     await runPeriodicReports(
       harness.services.ctx,
       harness.services.config.reportsDir,
-      jobSettings(harness.services).quiet,
+      (await jobSettings(harness.services)).quiet,
     )
     const [report] = await database.db.select().from(periodicReports).limit(1)
     expect(await page('/console/reports')).toContain(`/console/reports/${report?.id}/file`)

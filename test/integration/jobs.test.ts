@@ -129,7 +129,7 @@ describe('exactly once across replicas', () => {
   it('sends each reminder once when two schedulers run the same tick on one database', async () => {
     const filed = await Promise.all([1, 2, 3, 4, 5].map((i) => fileComplaint(`并发测试 ${i}`)))
     const second = testApp(database, clock)
-    const { sla, quiet } = jobSettings(harness.services)
+    const { sla, quiet } = await jobSettings(harness.services)
     const bothAt = async (instant: Date) => {
       clock.set(instant)
       await Promise.all([
@@ -165,7 +165,7 @@ describe('hazard reminders', () => {
     })
     const due = hazard.rectifyDueAt as Date
     await database.db.execute(sql`update hazards set level = 'major' where id = ${hazard.id}`)
-    await runHazardReminders(harness.services.ctx, jobSettings(harness.services).quiet).then(() => undefined)
+    await runHazardReminders(harness.services.ctx, (await jobSettings(harness.services)).quiet).then(() => undefined)
     clock.set(new Date(due.getTime() - 3 * 24 * HOUR_MS - 14 * HOUR_MS)) // 09:59, three days before
     await runTick(harness.services)
     expect(

@@ -33,7 +33,7 @@ useSeededApp(clock, async (seeded) => {
   })
 })
 
-const remind = () => runObligationReminders(harness.services.ctx, jobSettings(harness.services).quiet)
+const remind = async () => runObligationReminders(harness.services.ctx, (await jobSettings(harness.services)).quiet)
 async function textsTo(externalId: string): Promise<string[]> {
   const rows = await database.db.select().from(outbox).where(sql`${outbox.recipient}->>'externalId' = ${externalId}`)
   return rows.map((r) => JSON.stringify(r.message))

@@ -89,7 +89,7 @@ describe('weekly report over the National Day holiday', () => {
     const drafted = await runPeriodicReports(
       harness.services.ctx,
       harness.services.config.reportsDir,
-      jobSettings(harness.services).quiet,
+      (await jobSettings(harness.services)).quiet,
     )
     expect(drafted).toBeGreaterThan(0)
     const [weekly] = await database.db
@@ -159,7 +159,7 @@ describe('weekly report over the National Day holiday', () => {
       await runPeriodicReports(
         harness.services.ctx,
         harness.services.config.reportsDir,
-        jobSettings(harness.services).quiet,
+        (await jobSettings(harness.services)).quiet,
       ),
     ).toBe(0)
   })
@@ -171,7 +171,7 @@ describe('city-wide monthly report and the score', () => {
     await runPeriodicReports(
       harness.services.ctx,
       harness.services.config.reportsDir,
-      jobSettings(harness.services).quiet,
+      (await jobSettings(harness.services)).quiet,
     )
     const [monthly] = await database.db
       .select()
@@ -213,13 +213,13 @@ describe('city-wide monthly report and the score', () => {
     await runPeriodicReports(
       harness.services.ctx,
       harness.services.config.reportsDir,
-      jobSettings(harness.services).quiet,
+      (await jobSettings(harness.services)).quiet,
     )
     clock.set(zonedInstant('2025-10-21', TZ, 9))
     await runPeriodicReports(
       harness.services.ctx,
       harness.services.config.reportsDir,
-      jobSettings(harness.services).quiet,
+      (await jobSettings(harness.services)).quiet,
     )
     clock.set(zonedInstant('2025-11-05', TZ, 9))
     const score = await unitScore(harness.services.ctx, shizheng, periodOfDate('month', '2025-10-15', TZ))
@@ -234,13 +234,13 @@ describe('city-wide monthly report and the score', () => {
     await runPeriodicReports(
       harness.services.ctx,
       harness.services.config.reportsDir,
-      jobSettings(harness.services).quiet,
+      (await jobSettings(harness.services)).quiet,
     )
     clock.set(new Date(clock.now().getTime() + HOUR_MS))
     await runPeriodicReports(
       harness.services.ctx,
       harness.services.config.reportsDir,
-      jobSettings(harness.services).quiet,
+      (await jobSettings(harness.services)).quiet,
     )
     const { notifications, outbox } = await import('../../src/db/schema')
     const [report] = await database.db

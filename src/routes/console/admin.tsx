@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Context, Hono } from 'hono'
+import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
 import { people, routingRules, units } from '../../db/schema'
@@ -17,6 +18,7 @@ import {
   unboundIdentities,
   upcomingRoster,
 } from '../../services/admin'
+import { AdminNav } from './admin-nav'
 import { Layout } from './layout'
 import { viewerOf } from './session'
 
@@ -27,16 +29,22 @@ function auditActor(c: Context<AppEnv>): AdminActor {
   return { personId: viewer.personId, label: `${viewer.name}${c.var.services.config.demo ? '（演示）' : ''}` }
 }
 
-async function run(c: Context<AppEnv>, change: (actor: AdminActor, form: Record<string, unknown>) => Promise<unknown>) {
+/** Applies an admin form: rule or input problems become a 400 page naming them; success goes back to `to`. */
+export async function run(
+  c: Context<AppEnv>,
+  change: (actor: AdminActor, form: Record<string, unknown>) => Promise<unknown>,
+  to = '/console/admin',
+) {
   const form = (await c.req.parseBody()) as Record<string, unknown>
   try {
     await change(auditActor(c), form)
   } catch (error) {
     if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
-    if (error instanceof Error && error.name === 'ZodError') throw new AppError('invalid_request', 400, '表单内容无效')
+    if (error instanceof z.ZodError)
+      throw new AppError('invalid_request', 400, error.issues[0]?.message ?? '表单内容无效')
     throw error
   }
-  return c.redirect('/console/admin', 303)
+  return c.redirect(to, 303)
 }
 
 export function registerAdmin(app: Hono<AppEnv>): void {
@@ -53,6 +61,7 @@ export function registerAdmin(app: Hono<AppEnv>): void {
     const staffOptions = staff.filter((p) => p.role !== 'citizen')
     return c.html(
       <Layout c={c} title="管理">
+        <AdminNav />
         <div class="card">
           <h2>待绑定的聊天账号</h2>
           <p class="meta">这些账号给机器人发过消息，但尚未对应到人员。绑定后即可使用全部功能。</p>

@@ -12,6 +12,7 @@ import { chatFeed, demoPeople } from '../../services/console-feed'
 import { storeMedia } from '../../services/media'
 import { reportFileResponse, visibleReports } from '../report-file'
 import { registerAdmin } from './admin'
+import { registerOrgAdmin } from './admin-org'
 import { registerDashboard } from './dashboard'
 import { consoleError } from './error-page'
 import { Layout } from './layout'
@@ -232,6 +233,7 @@ export function consoleRoutes() {
   registerRecordPages(app)
   registerDashboard(app)
   registerAdmin(app)
+  registerOrgAdmin(app)
 
   app.get('/reports', async (c) => {
     const { config } = c.var.services
