@@ -18,6 +18,20 @@ const HEADINGS: Partial<Record<number, string>> = {
   422: '操作不符合规则',
 }
 
+/** Back to the console page the visitor came from, and never to another site. */
+function backTo(c: Context<AppEnv>): string {
+  const referer = c.req.header('referer')
+  if (!referer) return '/console'
+  try {
+    const from = new URL(referer)
+    return from.origin === new URL(c.req.url).origin && from.pathname.startsWith('/console')
+      ? `${from.pathname}${from.search}`
+      : '/console'
+  } catch {
+    return '/console'
+  }
+}
+
 export function consoleError(error: Error, c: Context<AppEnv>): Response | Promise<Response> {
   let status: ContentfulStatusCode = 500
   let detail = '系统出现问题，请稍后再试。'
@@ -36,7 +50,7 @@ export function consoleError(error: Error, c: Context<AppEnv>): Response | Promi
         <h2>{HEADINGS[status] ?? '出错了'}</h2>
         <p>{detail}</p>
         <p>
-          <a href="javascript:history.back()">返回上一页</a> · <a href="/console">控制台首页</a>
+          <a href={backTo(c)}>返回上一页</a> · <a href="/console">控制台首页</a>
         </p>
       </div>
     </Layout>,
