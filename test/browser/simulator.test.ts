@@ -59,32 +59,52 @@ describe.skipIf(!available)('console in a real browser', () => {
     await database?.drop()
   })
 
-  async function send(who: string, text: string) {
+  /** Waits until the live feed (updated over the event stream, no reload) shows the expected text. */
+  async function feedShows(expected: string | RegExp) {
+    await page.waitForFunction(
+      ([source, flags]) => {
+        // Runs inside the page, where there is a DOM; this file is compiled without one.
+        const page = globalThis as unknown as {
+          document: { querySelector(s: string): { textContent: string | null } | null }
+        }
+        return new RegExp(source, flags).test(page.document.querySelector('#feed')?.textContent ?? '')
+      },
+      typeof expected === 'string'
+        ? [expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), '']
+        : [expected.source, expected.flags],
+    )
+  }
+
+  async function send(who: string, text: string, expected: string | RegExp) {
     await page.goto(`${base}/console/chat/${who}`)
+    await page.waitForSelector('#feed[data-live="on"]')
     await page.fill('textarea[name=text]', text)
-    await Promise.all([
-      page.waitForURL(`**/console/chat/${who}**`),
-      page.click(`form[action$="/chat/${who}"] button[type=submit]`),
-    ])
+    await page.click(`form[action$="/chat/${who}"] button[type=submit]`)
+    await feedShows(expected)
+    // Sent in the background: the page did not reload and the box is ready for the next message.
+    expect(page.url()).toBe(`${base}/console/chat/${who}`)
+    expect(await page.inputValue('textarea[name=text]')).toBe('')
   }
 
   it('takes a complaint from citizen to ledger', async () => {
-    await send('citizen', '武陵大道与洞庭大道交叉口的井盖不见了，晚上很危险')
+    await send('citizen', '武陵大道与洞庭大道交叉口的井盖不见了，晚上很危险', /TS20261123-\d{4}/)
     const code = (await page.textContent('#feed'))?.match(/TS20261123-\d{4}/)?.[0] ?? ''
     expect(code).not.toBe('')
     await page.setInputFiles('input[name=photo]', { name: 'manhole.png', mimeType: 'image/png', buffer: FAKE_IMAGE })
-    await Promise.all([page.waitForURL('**/console/chat/citizen**'), page.click('form[action$="/photo"] button')])
-    expect(await page.textContent('#feed')).toContain(`已将照片补充到投诉 ${code}`)
+    await page.click('form[action$="/photo"] button')
+    await feedShows(`已将照片补充到投诉 ${code}`)
     await page.screenshot({ path: join(artifacts, '1-citizen.png'), fullPage: true })
 
     await page.goto(`${base}/console/chat/handler`)
-    await Promise.all([page.waitForURL('**/console/chat/handler**'), page.click('button:has-text("接收")')])
-    expect(await page.textContent('#feed')).toContain(`已签收投诉 ${code}`)
-    await send('handler', `回复 ${code} 已补装井盖并恢复路面`)
+    await page.waitForSelector('#feed[data-live="on"]')
+    await page.click('button:has-text("接收")')
+    await feedShows(`已签收投诉 ${code}`)
+    await send('handler', `回复 ${code} 已补装井盖并恢复路面`, `已回复投诉 ${code}`)
     await page.screenshot({ path: join(artifacts, '2-handler.png'), fullPage: true })
 
+    // The citizen's page, left open, receives the outcome live.
     await page.goto(`${base}/console/chat/citizen`)
-    expect(await page.textContent('#feed')).toContain(`您反映的问题（编号 ${code}）已办理：已补装井盖并恢复路面`)
+    await feedShows(`您反映的问题（编号 ${code}）已办理：已补装井盖并恢复路面`)
 
     await page.goto(`${base}/console/complaints/${code}`)
     const timeline = await page.textContent('body')

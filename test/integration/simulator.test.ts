@@ -87,3 +87,42 @@ describe('the chat simulator, end to end', () => {
     expect((await form('/console/chat/field_staff/location', { latitude: '999', longitude: '0' })).status).toBe(400)
   })
 })
+
+describe('live updates', () => {
+  it('streams the feed as it changes: a push sent while the page is open arrives without a reload', async () => {
+    const controller = new AbortController()
+    const res = await harness.app.request('/console/chat/duty_officer/events', { signal: controller.signal })
+    expect(res.headers.get('content-type')).toContain('text/event-stream')
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+    const decoder = new TextDecoder()
+    let received = ''
+    const nextEvent = async () => {
+      for (;;) {
+        const end = received.indexOf('\n\n')
+        if (end >= 0) {
+          const event = received.slice(0, end)
+          received = received.slice(end + 2)
+          return event
+        }
+        const { value, done } = await reader.read()
+        if (done) throw new Error('stream ended')
+        received += decoder.decode(value, { stream: true })
+      }
+    }
+    const first = await nextEvent()
+    expect(first).toContain('event: feed')
+    expect(first).not.toContain('直播测试')
+
+    // Something reaches the duty officer from elsewhere (here: their own message and the bot's reply).
+    await form('/console/chat/duty_officer', { text: '帮助 直播测试' })
+    const second = await nextEvent()
+    expect(second).toContain('event: feed')
+    expect(second).toContain('直播测试')
+    controller.abort()
+    await reader.cancel().catch(() => undefined)
+  })
+
+  it('refuses a stream for someone who is not a demo person', async () => {
+    expect((await harness.app.request('/console/chat/nobody/events')).status).toBe(404)
+  })
+})

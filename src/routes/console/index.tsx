@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
+import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import type { InboundMessage } from '../../channels/types'
@@ -13,6 +14,7 @@ import { storeMedia } from '../../services/media'
 import { reportFileResponse, visibleReports } from '../report-file'
 import { registerAdmin } from './admin'
 import { registerOrgAdmin } from './admin-org'
+import { ChatFeed, feedSignature, LIVE_SCRIPT } from './chat-feed'
 import { registerDashboard } from './dashboard'
 import { consoleError } from './error-page'
 import { Layout } from './layout'
@@ -34,6 +36,8 @@ const LocationForm = z.object({
   label: z.string().trim().max(100).optional(),
 })
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024
+const LIVE_POLL_MS = 1000
+const LIVE_WINDOW_MS = 10 * 60_000
 
 export function consoleRoutes() {
   const app = new Hono<AppEnv>()
@@ -99,6 +103,7 @@ export function consoleRoutes() {
     const person = (await demoPeople(db)).find((p) => p.externalId === `demo:${c.req.param('key')}`)
     if (!person) throw new AppError('not_found', 404, 'Unknown demo person')
     const feed = await chatFeed(db, person.externalId)
+    const key = encodeURIComponent(c.req.param('key'))
     return c.html(
       <Layout c={c} title={person.name}>
         <div class="card">
@@ -108,26 +113,10 @@ export function consoleRoutes() {
           <p class="meta">与企业微信中的机器人相同的对话引擎；提醒、升级、日报等推送也会出现在这里。</p>
         </div>
         <div class="card" id="feed">
-          {feed.length === 0 ? <p class="meta">还没有消息。发送「帮助」试试。</p> : null}
-          {feed.map((item) => (
-            <div class={item.from === 'me' ? 'me' : 'bot'}>
-              <div class="bubble">{item.text}</div>
-              {item.buttons?.map((button) => (
-                <form method="post" action={`/console/chat/${c.req.param('key')}/card`} style="display:inline">
-                  <input type="hidden" name="key" value={button.key} />
-                  <button type="submit">{button.text}</button>
-                </form>
-              ))}
-              <div class="meta">
-                {formatLocal(item.at, config.timeZone)}
-                {item.status && item.status !== 'sent'
-                  ? ` · ${item.status === 'pending' ? '待发送' : item.status}`
-                  : ''}
-              </div>
-            </div>
-          ))}
+          <ChatFeed items={feed} personKey={key} timeZone={config.timeZone} />
         </div>
-        <form class="card" method="post" action={`/console/chat/${c.req.param('key')}`}>
+        <p class="meta" id="send-status" aria-live="polite" />
+        <form class="card" method="post" action={`/console/chat/${key}`} data-live>
           <textarea
             name="text"
             placeholder="例如：今天上午9点到11点在柳叶湖大道巡查，出动2人1车，发现一处井盖缺失"
@@ -135,21 +124,47 @@ export function consoleRoutes() {
           />
           <button type="submit">发送</button>
         </form>
-        <form
-          class="card"
-          method="post"
-          enctype="multipart/form-data"
-          action={`/console/chat/${c.req.param('key')}/photo`}
-        >
+        <form class="card" method="post" enctype="multipart/form-data" action={`/console/chat/${key}/photo`} data-live>
           照片 <input type="file" name="photo" accept="image/*" required /> <button type="submit">发送照片</button>
         </form>
-        <form class="card" method="post" action={`/console/chat/${c.req.param('key')}/location`}>
+        <form class="card" method="post" action={`/console/chat/${key}/location`} data-live>
           位置 纬度 <input name="latitude" size={10} value="29.0316" /> 经度{' '}
           <input name="longitude" size={10} value="111.6985" /> 地点{' '}
           <input name="label" value="武陵大道与洞庭大道交叉口" /> <button type="submit">发送位置</button>
         </form>
+        <script dangerouslySetInnerHTML={{ __html: LIVE_SCRIPT }} />
       </Layout>,
     )
+  })
+
+  // Live updates: the feed, re-rendered whenever it changes, for as long as the page is open (the browser
+  // reconnects after each window). One cheap query a second per open page; demo mode only.
+  app.get('/chat/:key/events', async (c) => {
+    const { db, config } = c.var.services
+    const person = (await demoPeople(db)).find((p) => p.externalId === `demo:${c.req.param('key')}`)
+    if (!person) throw new AppError('not_found', 404, 'Unknown demo person')
+    const key = encodeURIComponent(c.req.param('key'))
+    return streamSSE(c, async (stream) => {
+      let aborted = false
+      stream.onAbort(() => {
+        aborted = true
+      })
+      let shown = ''
+      for (
+        const until = Date.now() + LIVE_WINDOW_MS;
+        !aborted && Date.now() < until;
+        await stream.sleep(LIVE_POLL_MS)
+      ) {
+        const items = await chatFeed(db, person.externalId)
+        const signature = feedSignature(items)
+        if (signature === shown) continue
+        shown = signature
+        const html = await Promise.resolve(
+          (<ChatFeed items={items} personKey={key} timeZone={config.timeZone} />).toString(),
+        )
+        await stream.writeSSE({ event: 'feed', data: html })
+      }
+    })
   })
 
   app.post('/chat/:key', async (c) => {
