@@ -101,7 +101,13 @@ interface Rule {
   ownUnitOnly?: readonly Role[]
 }
 
-const OPEN: readonly HazardStatus[] = ['reported', 'assigned', 'rectifying', 'awaiting_verification']
+export const OPEN_HAZARD_STATUSES: readonly HazardStatus[] = [
+  'reported',
+  'assigned',
+  'rectifying',
+  'awaiting_verification',
+]
+const OPEN = OPEN_HAZARD_STATUSES
 
 const RULES: Record<HazardAction, Rule> = {
   assign: { from: ['reported'], to: 'assigned', roles: ['supervisor', 'duty_officer', 'admin', 'system'] },

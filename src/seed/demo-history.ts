@@ -17,6 +17,24 @@ import { recordPatrol, recordSupervision } from '../services/patrols'
  * history every time.
  */
 const STREETS = ['柳叶湖大道', '朗州路', '武陵大道', '洞庭大道', '皂果路', '人民路', '建设路', '桃花源路']
+/** Roughly where each street runs in the demo city (Changde), so the hazard map has something to show. */
+const STREET_POINTS: Record<string, [latitude: number, longitude: number]> = {
+  柳叶湖大道: [29.0712, 111.7286],
+  朗州路: [29.0402, 111.6951],
+  武陵大道: [29.0316, 111.6985],
+  洞庭大道: [29.0349, 111.6858],
+  皂果路: [29.0218, 111.7102],
+  人民路: [29.0281, 111.6917],
+  建设路: [29.0376, 111.7034],
+  桃花源路: [29.0455, 111.6789],
+}
+
+/** A point along the street, spread by the record's number so points do not stack (no draw from the RNG). */
+function placeOn(street: string, n: number): { latitude: number; longitude: number } {
+  const [latitude, longitude] = STREET_POINTS[street] ?? [29.0316, 111.6985]
+  return { latitude: latitude + (((n * 37) % 11) - 5) * 0.0007, longitude: longitude + (((n * 53) % 13) - 6) * 0.0009 }
+}
+
 const PROBLEMS: [string, Category][] = [
   ['井盖缺失', 'road_municipal'],
   ['路面坑洼', 'road_municipal'],
@@ -100,7 +118,12 @@ export async function seedDemoHistory(
           staffCount: 2,
           vehicleCount: 1,
           handlingResult: found.length ? '已设围挡并通知责任单位' : undefined,
-          hazards: found.map(([description, category]) => ({ description, category, locationText: street })),
+          hazards: found.map(([description, category]) => ({
+            description,
+            category,
+            locationText: street,
+            ...placeOn(street, counts.patrols),
+          })),
         },
         actor: staff,
       })
@@ -195,7 +218,13 @@ export async function seedDemoHistory(
   const fixed = async (description: string, level: 'general' | 'major') =>
     reportHazard({
       ctx,
-      input: { description, category: 'road_municipal', level, locationText: '朗州路' },
+      input: {
+        description,
+        category: 'road_municipal',
+        level,
+        locationText: '朗州路',
+        ...placeOn('朗州路', description.length),
+      },
       actor: staff,
     })
   await fixed('道路塌陷形成深坑，存在重大安全隐患', 'major')

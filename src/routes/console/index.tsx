@@ -19,6 +19,7 @@ import { registerDashboard } from './dashboard'
 import { consoleError } from './error-page'
 import { Layout } from './layout'
 import { registerLedgerPages } from './ledger'
+import { registerMap } from './map'
 import { registerRecordPages } from './records'
 import { allow, demoOnly, registerSession, requireConsoleSession, viewerUnitScope } from './session'
 
@@ -246,6 +247,7 @@ export function consoleRoutes() {
 
   registerLedgerPages(app)
   registerRecordPages(app)
+  registerMap(app)
   registerDashboard(app)
   registerAdmin(app)
   registerOrgAdmin(app)
