@@ -9,6 +9,7 @@ import type { Actor } from '../domain/roles'
 import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
 import { acknowledgeEscalation } from '../services/escalations'
 import type { PersonRow } from '../services/identities'
+import { applyPatrolCommand } from '../services/patrols'
 import { latestOpenReport, submitReport } from '../services/reports'
 import { handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { formatLocal, normaliseCode } from './format'
@@ -172,10 +173,7 @@ async function submitWrittenReport(
   const [patrol] = await db.select().from(patrols).where(eq(patrols.code, code))
   if (!patrol?.reportDueAt) return [text(`巡查 ${code} 没有待提交的巡查组报告。`)]
   if (!mayAct([patrol.unitId])) return [text(WORDING.forbidden)]
-  await db
-    .update(patrols)
-    .set({ reportSubmittedAt: now })
-    .where(and(eq(patrols.id, patrol.id), isNull(patrols.reportSubmittedAt)))
+  await applyPatrolCommand({ ctx: turn.ctx, patrolId: patrol.id, command: { action: 'submit_report' }, actor })
   return [text(`已登记巡查 ${code} 的巡查组报告。`)]
 }
 

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from './calendar'
-import { endOfLocalDay, isoDate, localDate, parseIsoDate } from './local-time'
+import { endOfLocalDay, type IsoDate, isoDate, localDate, parseIsoDate } from './local-time'
 import { type Period, type PeriodKind, periodOfDate, previousPeriod, quarterlyBulletinDueDate } from './periods'
 
 /**
@@ -48,6 +48,33 @@ export function reportDue(
   return { dueAt: endOfLocalDay(due.date, timeZone), provisional: due.provisional }
 }
 
+/** Which units owe which report: patrol units the weekly one, the supervising office the others. */
+export function owesReport(kind: ReportKind, unitKind: 'patrol' | 'supervising' | 'bureau'): boolean {
+  return kind === 'weekly' ? unitKind === 'patrol' : unitKind === 'supervising'
+}
+
+/** The report of a kind for the period containing `date`, and when it is (or was) due. */
+export function obligationFor(
+  kind: ReportKind,
+  unitId: number,
+  date: IsoDate,
+  calendar: WorkingCalendar,
+  timeZone: string,
+): Obligation {
+  if (kind === 'bulletin') {
+    const quarter = periodOfDate('quarter', date, timeZone)
+    return {
+      kind,
+      unitId,
+      period: quarter,
+      dueAt: endOfLocalDay(quarterlyBulletinDueDate(quarter), timeZone),
+      provisional: false,
+    }
+  }
+  const period = periodOfDate(PERIOD_OF[kind], date, timeZone)
+  return { kind, unitId, period, ...reportDue(kind, period, calendar, timeZone) }
+}
+
 /** The reports owed as of `now`: for the last completed period of each kind, and this quarter's bulletin. */
 export function currentObligations(
   now: Date,
@@ -58,7 +85,7 @@ export function currentObligations(
   const out: Obligation[] = []
   for (const kind of ['weekly', 'monthly', 'quarterly'] as const) {
     const period = previousPeriod(periodOfDate(PERIOD_OF[kind], localDate(now, timeZone), timeZone), timeZone)
-    const owners = units.filter((u) => (kind === 'weekly' ? u.kind === 'patrol' : u.kind === 'supervising'))
+    const owners = units.filter((u) => owesReport(kind, u.kind))
     const { dueAt, provisional } = reportDue(kind, period, calendar, timeZone)
     for (const unit of owners) out.push({ kind, unitId: unit.id, period, dueAt, provisional })
   }

@@ -5,8 +5,9 @@ import { localDate } from '../domain/local-time'
 import { currentObligations, REPORT_COMMAND_WORDS, REPORT_KIND_LABELS } from '../domain/obligations'
 import { type QuietHours, releaseAt } from '../domain/quiet-hours'
 import { notifyOnce, sendToPeople } from '../messaging/notify'
+import type { ReportContent } from '../reports/report-content'
 import type { ServiceContext } from '../services/context'
-import { reportContent, reportMarkdown, writeReportFile } from '../services/reports'
+import { draftReport, reportMarkdown } from '../services/reports'
 
 /**
  * Statutory reports: when a period ends, each unit that owes a report gets it drafted from the ledger
@@ -22,29 +23,9 @@ export async function runPeriodicReports(ctx: ServiceContext, reportsDir: string
     .where(eq(units.active, true))
   let drafted = 0
   for (const obligation of currentObligations(now, ctx.timeZone, calendar, allUnits)) {
-    const created = await ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(periodicReports)
-        .values({
-          kind: obligation.kind,
-          unitId: obligation.unitId,
-          periodStart: obligation.period.start,
-          periodEnd: obligation.period.end,
-          dueAt: obligation.dueAt,
-          createdAt: now,
-        })
-        .onConflictDoNothing()
-        .returning()
-      return row
-    })
+    const created = await draftReport(ctx, reportsDir, obligation)
     if (!created) continue
-    const content = await reportContent(ctx, obligation.kind, obligation.unitId, obligation.period)
-    const code = allUnits.find((u) => u.id === obligation.unitId)?.code ?? String(obligation.unitId)
-    const filePath = await writeReportFile(reportsDir, `${obligation.kind}-${code}-${obligation.period.start}`, content)
-    await ctx.db
-      .update(periodicReports)
-      .set({ data: content as unknown as Record<string, unknown>, filePath })
-      .where(eq(periodicReports.id, created.id))
+    const content = created.data as unknown as ReportContent
     const recipients = await reportPeople(ctx, obligation.unitId)
     await sendToPeople(
       ctx.db,

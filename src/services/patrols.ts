@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Database } from '../db/client'
 import { patrols, supervisions } from '../db/schema'
 import { patrolTeamReportDeadline } from '../domain/deadlines'
 import { RuleViolation } from '../domain/errors'
+import { type PatrolAction, patrolStep } from '../domain/patrol-rules'
 import type { Actor } from '../domain/roles'
 import { nextCode } from './codes'
 import type { ServiceContext } from './context'
@@ -111,5 +113,23 @@ export async function recordSupervision(args: { ctx: ServiceContext; input: Reco
       .returning()
     if (!row) throw new Error('supervision insert returned no row')
     return row
+  })
+}
+
+/** A step on a saved patrol (submit its team report, void it) under the domain's rules; the row after it. */
+export async function applyPatrolCommand(args: {
+  ctx: ServiceContext
+  patrolId: number
+  command: PatrolAction
+  actor: Actor
+}): Promise<PatrolRow> {
+  const { ctx, patrolId, command, actor } = args
+  return ctx.db.transaction(async (tx) => {
+    const [patrol] = await tx.select().from(patrols).where(eq(patrols.id, patrolId)).for('update')
+    if (!patrol) throw new RuleViolation('not_found', '未找到该巡查记录。')
+    const change = patrolStep(patrol, command, actor, ctx.clock.now())
+    if (!change) return patrol
+    const [updated] = await tx.update(patrols).set(change).where(eq(patrols.id, patrolId)).returning()
+    return updated ?? patrol
   })
 }

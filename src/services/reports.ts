@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { and, between, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
 import { hazards, patrols, periodicReports, supervisions, units } from '../db/schema'
-import { REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
+import { type Obligation, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
 import type { Period } from '../domain/periods'
 import { renderReportMarkdown } from '../reports/markdown'
 import type { ReportContent } from '../reports/report-content'
@@ -138,6 +138,43 @@ export function reportMarkdown(content: ReportContent): string {
 }
 
 /** The unit confirms its report: submitted now, unless it already was. */
+/**
+ * Drafts an owed report once: the row (unique per kind, unit and period), its figures and its XLSX. Returns
+ * undefined when the report already exists, so a retried or concurrent run drafts nothing twice.
+ */
+export async function draftReport(
+  ctx: ServiceContext,
+  reportsDir: string,
+  obligation: Obligation,
+): Promise<PeriodicReportRow | undefined> {
+  const [created] = await ctx.db
+    .insert(periodicReports)
+    .values({
+      kind: obligation.kind,
+      unitId: obligation.unitId,
+      periodStart: obligation.period.start,
+      periodEnd: obligation.period.end,
+      dueAt: obligation.dueAt,
+      createdAt: ctx.clock.now(),
+    })
+    .onConflictDoNothing()
+    .returning()
+  if (!created) return undefined
+  const content = await reportContent(ctx, obligation.kind, obligation.unitId, obligation.period)
+  const [unit] = await ctx.db.select({ code: units.code }).from(units).where(eq(units.id, obligation.unitId))
+  const filePath = await writeReportFile(
+    reportsDir,
+    `${obligation.kind}-${unit?.code ?? obligation.unitId}-${obligation.period.start}`,
+    content,
+  )
+  const [updated] = await ctx.db
+    .update(periodicReports)
+    .set({ data: content as unknown as Record<string, unknown>, filePath })
+    .where(eq(periodicReports.id, created.id))
+    .returning()
+  return updated ?? created
+}
+
 export async function submitReport(
   ctx: ServiceContext,
   reportId: number,

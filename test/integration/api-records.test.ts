@@ -224,3 +224,73 @@ async function idOfHazard(code: string): Promise<number> {
   const [row] = await services.db.select({ id: hazards.id }).from(hazards).where(eq(hazards.code, code))
   return row?.id ?? -1
 }
+
+describe('API patrol steps and reports', () => {
+  it('registers a team patrol’s report by its unit, voids a wrong record by a supervisor only', async () => {
+    const created = await call(FIELD, 'POST', '/patrols', patrol({ kind: 'team', teamLeader: '张伟' }))
+    const { data } = (await created.json()) as { data: { code: string; reportDueAt: string | null } }
+    expect(data.reportDueAt).not.toBeNull()
+    const path = `/patrols/${data.code}/transitions`
+
+    expect((await call(HANDLER_ZHIANCHU, 'POST', path, { action: 'submit_report' })).status).toBe(404)
+    const submitted = await call(FIELD, 'POST', path, { action: 'submit_report' })
+    expect(submitted.status).toBe(200)
+    expect(((await submitted.json()) as { data: { reportSubmittedAt: string } }).data.reportSubmittedAt).toBe(
+      clock.now().toISOString(),
+    )
+
+    const notYours = await call(FIELD, 'POST', path, { action: 'void', reason: '填错了' })
+    expect(notYours.status).toBe(403)
+    const noReason = await call(SUPERVISOR, 'POST', path, { action: 'void' })
+    expect((await errorOf(noReason)).message).toMatch(/^reason/)
+    const voided = await call(SUPERVISOR, 'POST', path, { action: 'void', reason: '与XC记录重复' })
+    expect(((await voided.json()) as { data: { voidReason: string } }).data.voidReason).toBe('与XC记录重复')
+    const again = await call(FIELD, 'POST', path, { action: 'submit_report' })
+    expect(again.status).toBe(422)
+    expect((await errorOf(again)).code).toBe('invalid_transition')
+    expect((await call(FIELD, 'POST', path, { action: 'approve' })).status).toBe(400)
+  })
+
+  it('drafts a report for an ended period once, for the unit that owes it, then the unit submits it', async () => {
+    const weekly = await call(FIELD, 'POST', '/reports', { kind: 'weekly', periodDate: '2026-11-18' })
+    expect(weekly.status).toBe(201)
+    const { data } = (await weekly.json()) as {
+      data: { id: number; unitId: number; periodStart: string; periodEnd: string; file: string; data: unknown }
+    }
+    expect(data).toMatchObject({ unitId: city.unit('shizheng'), periodStart: '2026-11-16', periodEnd: '2026-11-22' })
+    expect(data.data).toBeTruthy()
+    const file = await call(FIELD, 'GET', `/reports/${data.id}/file`)
+    expect(file.headers.get('content-type')).toContain('spreadsheetml')
+
+    expect((await call(FIELD, 'POST', '/reports', { kind: 'weekly', periodDate: '2026-11-20' })).status).toBe(409)
+    const current = await call(FIELD, 'POST', '/reports', { kind: 'weekly', periodDate: '2026-11-23' })
+    expect((await errorOf(current)).code).toBe('period_not_over')
+    const notOwed = await call(FIELD, 'POST', '/reports', { kind: 'monthly', periodDate: '2026-10-01' })
+    expect((await errorOf(notOwed)).code).toBe('not_owed')
+    const otherUnit = await call(FIELD, 'POST', '/reports', {
+      kind: 'weekly',
+      unitId: city.unit('zhianchu'),
+      periodDate: '2026-11-18',
+    })
+    expect(otherUnit.status).toBe(403)
+    expect(
+      (await errorOf(await call(FIELD, 'POST', '/reports', { kind: 'weekly', periodDate: '18/11/2026' }))).message,
+    ).toMatch(/^periodDate/)
+
+    expect((await call(HANDLER_ZHIANCHU, 'GET', `/reports/${data.id}`)).status).toBe(404)
+    expect((await call(HANDLER_ZHIANCHU, 'POST', `/reports/${data.id}/transitions`, { action: 'submit' })).status).toBe(
+      404,
+    )
+    const submitted = await call(FIELD, 'POST', `/reports/${data.id}/transitions`, { action: 'submit' })
+    expect(submitted.status).toBe(200)
+    expect(((await submitted.json()) as { data: { submittedAt: string } }).data.submittedAt).toBe(
+      clock.now().toISOString(),
+    )
+
+    const monthly = await call(SUPERVISOR, 'POST', '/reports', { kind: 'monthly', periodDate: '2026-10-15' })
+    expect(monthly.status).toBe(201)
+    expect(((await monthly.json()) as { data: { unitId: number } }).data.unitId).toBe(city.unit('anjianke'))
+    const listed = (await (await call(ADMIN, 'GET', '/reports')).json()) as { data: { id: number }[] }
+    expect(listed.data.length).toBeGreaterThanOrEqual(2)
+  })
+})

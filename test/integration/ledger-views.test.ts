@@ -224,8 +224,11 @@ describe('OpenAPI description', () => {
       '/hazards/{code}/transitions',
       '/patrols',
       '/patrols/{code}',
+      '/patrols/{code}/transitions',
       '/reports',
+      '/reports/{id}',
       '/reports/{id}/file',
+      '/reports/{id}/transitions',
       '/supervisions',
       '/supervisions/{code}',
     ])

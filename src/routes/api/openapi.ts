@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { ComplaintFilter, HazardFilter, PatrolFilter, SupervisionFilter } from '../../services/ledger'
 import { ComplaintAction, HazardAction, NewComplaint } from './actions'
-import { NewHazard, NewPatrol, NewSupervision } from './records'
+import { NewHazard, NewPatrol, NewSupervision, PatrolTransition } from './records'
+import { NewReport, ReportAction } from './reports'
 
 /**
  * The OpenAPI 3.1 description of /api/v1, built from the zod schemas the handlers validate with, so the
@@ -188,11 +189,48 @@ export function openApiDocument(version: string) {
       },
       ...recordPaths('patrols', 'Patrol', PatrolFilter, NewPatrol, 'XC20261123-0001'),
       ...recordPaths('supervisions', 'Supervision', SupervisionFilter, NewSupervision, 'DC20261123-0001'),
+      '/patrols/{code}/transitions': {
+        post: {
+          summary: 'Register a team patrol’s written report, or void a wrong record (supervisor, admin)',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: jsonBody(PatrolTransition),
+          responses: { '200': { description: 'The patrol after the step' }, ...errors, ...ruleErrors },
+        },
+      },
       '/reports': {
         get: {
           summary: 'Generated statutory reports',
           parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200 } }],
           responses: { '200': { description: 'Reports' }, ...errors },
+        },
+        post: {
+          summary: 'Draft a report for a period that has ended (the scheduled job drafts each on time)',
+          requestBody: jsonBody(NewReport),
+          responses: {
+            '201': { description: 'Drafted, with its figures and XLSX' },
+            '409': { description: 'Already drafted', content: { 'application/json': { schema: error } } },
+            ...errors,
+            ...ruleErrors,
+          },
+        },
+      },
+      '/reports/{id}': {
+        get: {
+          summary: 'A report with its figures',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          responses: {
+            '200': { description: 'The report' },
+            '404': { description: 'Not found', content: { 'application/json': { schema: error } } },
+            ...errors,
+          },
+        },
+      },
+      '/reports/{id}/transitions': {
+        post: {
+          summary: 'Submit (上报) a report, as the unit that owes it',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          requestBody: jsonBody(ReportAction),
+          responses: { '200': { description: 'The report after the step' }, ...errors, ...ruleErrors },
         },
       },
       '/reports/{id}/file': {

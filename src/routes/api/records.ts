@@ -12,7 +12,7 @@ import { notifyHazardAssignment } from '../../services/hazard-notices'
 import { reportHazard } from '../../services/hazards'
 import { listPatrols, listSupervisions, PatrolFilter, SupervisionFilter } from '../../services/ledger'
 import { announcePatrol } from '../../services/patrol-notices'
-import { recordPatrol, recordSupervision } from '../../services/patrols'
+import { applyPatrolCommand, recordPatrol, recordSupervision } from '../../services/patrols'
 import { parseFilter } from '../ledger-query'
 import { requireApiToken } from './auth'
 import { actorOf, jsonBody, ruled, scoped, unitScope, visibleTo } from './request'
@@ -58,6 +58,11 @@ export const NewPatrol = z
     message: 'must not be before startedAt',
     path: ['endedAt'],
   })
+
+export const PatrolTransition = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('submit_report') }),
+  z.object({ action: z.literal('void'), reason: text(500) }),
+])
 
 export const NewSupervision = z.object({
   supervisorUnitId: z.number().int().positive().optional(),
@@ -128,6 +133,18 @@ export function recordsApi() {
       { data: { ...saved.patrol, hazards: saved.hazards.map((h) => ({ code: h.code, status: h.status })) } },
       201,
     )
+  })
+
+  app.post('/patrols/:code/transitions', async (c) => {
+    const command = await jsonBody(c, PatrolTransition)
+    const { ctx } = c.var.services
+    const [patrol] = await ctx.db
+      .select()
+      .from(patrols)
+      .where(eq(patrols.code, c.req.param('code')))
+    if (!patrol || !visibleTo(c, patrol.unitId)) throw new AppError('not_found', 404, 'Patrol not found')
+    const updated = await ruled(() => applyPatrolCommand({ ctx, patrolId: patrol.id, command, actor: actorOf(c) }))
+    return c.json({ data: updated })
   })
 
   app.get('/supervisions', async (c) => {

@@ -1,0 +1,32 @@
+import { RuleViolation } from './errors'
+import type { Actor } from './roles'
+
+/**
+ * What may happen to a saved patrol record: a team patrol's written report is registered as submitted
+ * (by its own unit, or the supervising office); a record found to be wrong is voided — kept on the ledger
+ * with the reason, left out of the figures — by a supervisor or an administrator.
+ */
+export type PatrolAction = { action: 'submit_report' } | { action: 'void'; reason: string }
+
+export interface PatrolState {
+  unitId: number
+  reportDueAt: Date | null
+  reportSubmittedAt: Date | null
+  voidedAt: Date | null
+}
+
+export type PatrolChange = { reportSubmittedAt: Date } | { voidedAt: Date; voidReason: string }
+
+export function patrolStep(patrol: PatrolState, command: PatrolAction, actor: Actor, now: Date): PatrolChange | null {
+  if (patrol.voidedAt) throw new RuleViolation('invalid_transition', '该巡查记录已作废。')
+  if (command.action === 'void') {
+    if (actor.role !== 'supervisor' && actor.role !== 'admin')
+      throw new RuleViolation('forbidden', '只有督查员或管理员可以作废巡查记录。')
+    return { voidedAt: now, voidReason: command.reason }
+  }
+  const mayAct = actor.role === 'admin' || actor.role === 'supervisor' || actor.unitId === patrol.unitId
+  if (!mayAct) throw new RuleViolation('forbidden', '只能为本单位的巡查提交报告。')
+  if (!patrol.reportDueAt) throw new RuleViolation('invalid_transition', '该巡查没有待提交的巡查组报告。')
+  // Submitting twice is harmless: the first submission's time stands.
+  return patrol.reportSubmittedAt ? null : { reportSubmittedAt: now }
+}
