@@ -8,6 +8,7 @@ import type { testApp } from '../helpers/app'
 import { chat } from '../helpers/chat'
 import type { CityLookup } from '../helpers/city'
 import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { postForm } from '../helpers/requests'
 import { useSeededApp } from '../helpers/seeded'
 
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
@@ -19,13 +20,7 @@ useSeededApp(clock, (seeded) => {
   ;({ database, harness, city } = seeded)
 })
 
-function form(path: string, fields: Record<string, string>) {
-  return harness.app.request(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
-    body: new URLSearchParams(fields).toString(),
-  })
-}
+const form = (path: string, fields: Record<string, string>) => postForm(harness.app, path, fields)
 
 async function audits(action: string) {
   return database.db.select().from(auditLog).where(eq(auditLog.action, action))

@@ -4,6 +4,7 @@ import { zonedInstant } from '../../src/domain/local-time'
 import { reportHazard } from '../../src/services/hazards'
 import type { CityLookup } from '../helpers/city'
 import { TEST_TIME_ZONE } from '../helpers/db'
+import { callApi } from '../helpers/requests'
 import { type Seeded, useSeededApp } from '../helpers/seeded'
 
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
@@ -30,13 +31,8 @@ useSeededApp(
   },
 )
 
-function call(token: string, method: string, path: string, body?: unknown) {
-  return app.request(`/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-}
+const call = (token: string | undefined, method: string, path: string, body?: unknown) =>
+  callApi(app, token, method, path, body)
 
 describe('API writes with role-scoped tokens', () => {
   it('files a complaint and lets the responsible unit sign for it and reply; another unit’s token may not', async () => {

@@ -5,6 +5,7 @@ import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import type { CityLookup } from '../helpers/city'
 import { TEST_TIME_ZONE } from '../helpers/db'
+import { callApi } from '../helpers/requests'
 import { type Seeded, useSeededApp } from '../helpers/seeded'
 
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 15))
@@ -33,13 +34,8 @@ useSeededApp(
   },
 )
 
-function call(token: string | undefined, method: string, path: string, body?: unknown) {
-  return app.request(`/api/v1${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-}
+const call = (token: string | undefined, method: string, path: string, body?: unknown) =>
+  callApi(app, token, method, path, body)
 
 const at = (hour: number) => zonedInstant('2026-11-23', TEST_TIME_ZONE, hour).toISOString()
 const patrol = (overrides: Record<string, unknown> = {}) => ({

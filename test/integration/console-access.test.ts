@@ -7,10 +7,10 @@ import { reportHazard } from '../../src/services/hazards'
 import { testApp } from '../helpers/app'
 import type { CityLookup } from '../helpers/city'
 import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { postForm } from '../helpers/requests'
 import { type Seeded, useSeededApp } from '../helpers/seeded'
 
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
-const ORIGIN = { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' }
 let app: Seeded['harness']['app']
 let services: Seeded['harness']['services']
 let database: TestDatabase
@@ -49,11 +49,7 @@ async function personId(name: string): Promise<number> {
 }
 
 async function signInAs(name: string): Promise<{ cookie: string; location: string | null }> {
-  const res = await app.request('/console/login/demo', {
-    method: 'POST',
-    headers: ORIGIN,
-    body: new URLSearchParams({ personId: String(await personId(name)) }),
-  })
+  const res = await postForm(app, '/console/login/demo', { personId: String(await personId(name)) })
   expect(res.status).toBe(303)
   const setCookie = res.headers.get('set-cookie') ?? ''
   expect(setCookie).toContain('HttpOnly')
@@ -93,11 +89,12 @@ describe('console access in demo mode', () => {
     expect(await admin.text()).toContain('您的角色无权查看此页面。')
     expect((await get('/console/dashboard', cookie)).status).toBe(403)
     // Admin changes are refused too, not just the page.
-    const post = await app.request('/console/admin/routing', {
-      method: 'POST',
-      headers: { ...ORIGIN, cookie },
-      body: new URLSearchParams({ category: 'gas', unitId: String(city.unit('shizheng')) }),
-    })
+    const post = await postForm(
+      app,
+      '/console/admin/routing',
+      { category: 'gas', unitId: String(city.unit('shizheng')) },
+      { cookie },
+    )
     expect(post.status).toBe(403)
   })
 
@@ -117,7 +114,7 @@ describe('console access in demo mode', () => {
     const forged = `${cookie.split('.')[0]}.AAAA`
     const page = await (await get('/console/hazards', forged)).text()
     expect(page).toContain(theirs) // back to the demo administrator, who sees everything
-    const out = await app.request('/console/logout', { method: 'POST', headers: { ...ORIGIN, cookie } })
+    const out = await postForm(app, '/console/logout', {}, { cookie })
     expect(out.status).toBe(303)
     expect(out.headers.get('set-cookie')).toMatch(/xunan_session=;/)
   })
@@ -133,7 +130,7 @@ describe('console access outside demo mode', () => {
       ]),
     }).app
   const login = (target: ReturnType<typeof production>, password: string) =>
-    target.request('/console/login', { method: 'POST', headers: ORIGIN, body: new URLSearchParams({ password }) })
+    postForm(target, '/console/login', { password })
 
   it('signs a unit in with its token, in that unit’s scope, and refuses password-less demo sign-in', async () => {
     const target = production()
@@ -150,11 +147,7 @@ describe('console access outside demo mode', () => {
     const adminCookie = (admin.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
     expect((await target.request('/console/admin', { headers: { cookie: adminCookie } })).status).toBe(200)
 
-    const demo = await target.request('/console/login/demo', {
-      method: 'POST',
-      headers: ORIGIN,
-      body: new URLSearchParams({ personId: String(await personId('系统管理员')) }),
-    })
+    const demo = await postForm(target, '/console/login/demo', { personId: String(await personId('系统管理员')) })
     expect(demo.status).toBe(403)
     expect(demo.headers.get('set-cookie')).toBeNull()
   })
