@@ -137,7 +137,10 @@ describe('console access outside demo mode', () => {
     expect((await target.request('/console/hazards')).headers.get('location')).toBe('/console/login')
     const res = await login(target, 'shizheng-console-token-1')
     expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/console/hazards')
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    // No simulator outside demo mode: the console's front page sends a unit to its ledger.
+    expect((await target.request('/console', { headers: { cookie } })).headers.get('location')).toBe('/console/hazards')
     const list = await (await target.request('/console/hazards', { headers: { cookie } })).text()
     expect(list).toContain(ours)
     expect(list).not.toContain(theirs)

@@ -134,7 +134,7 @@ export function visibleToViewer(c: Context<AppEnv>, ...unitIds: (number | null)[
 
 /** Pages that act as a demo person exist only in demo mode. */
 export const demoOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.var.services.config.demo) return c.redirect('/console/dashboard', 302)
+  if (!c.var.services.config.demo) return c.redirect(homePath(viewerOf(c).role, false), 302)
   return next()
 }
 
@@ -146,8 +146,10 @@ const HOME: Record<ConsoleArea, string> = {
   admin: '/console/admin',
 }
 
-export function homePath(role: Role): string {
-  return HOME[homeArea(role)]
+/** Where a viewer lands: outside demo mode there is no chat simulator, so a unit's people start at the ledgers. */
+export function homePath(role: Role, demo = true): string {
+  const area = homeArea(role)
+  return HOME[area === 'chat' && !demo ? 'ledgers' : area]
 }
 
 function LoginPage(props: { c: Context<AppEnv>; error?: string }) {
@@ -188,7 +190,7 @@ export function registerSession(app: Hono<AppEnv>): void {
     const viewer = typeof form.password === 'string' ? await viewerForSecret(c, form.password) : undefined
     if (!viewer) return c.html(<LoginPage c={c} error="密码或令牌错误" />, 401)
     await startSession(c, viewer)
-    return c.redirect(homePath(viewer.role), 303)
+    return c.redirect(homePath(viewer.role, c.var.services.config.demo), 303)
   })
 
   // Demo mode: sign in as a demo person, no password.
