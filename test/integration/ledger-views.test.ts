@@ -112,6 +112,10 @@ describe('ledger pages in the console', () => {
     expect(list).not.toContain(`>${codes[22]}<`)
     const detail = await (await harness.app.request(`/console/hazards/${codes[0]}`)).text()
     expect(detail).toContain('处置过程')
+    // Every hazard here is general: filtering for major ones lists none, and the form keeps the choice.
+    const major = await (await harness.app.request('/console/hazards?level=major')).text()
+    expect(major).not.toContain(codes[0])
+    expect(major).toContain('<option value="major" selected="">')
     const csv = await (await harness.app.request('/console/hazards/export.csv?category=bridge')).text()
     const lines = csv
       .replace(/^\uFEFF/, '')

@@ -10,6 +10,7 @@ import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUS_LABELS, COMPLAINT_STATUSES } f
 import {
   HAZARD_EVENT_LABELS,
   HAZARD_LEVEL_LABELS,
+  HAZARD_LEVELS,
   HAZARD_STATUS_LABELS,
   HAZARD_STATUSES,
 } from '../../domain/hazard-lifecycle'
@@ -92,6 +93,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
               label: '状态',
               options: HAZARD_STATUSES.map((v) => [v, HAZARD_STATUS_LABELS[v]] as const),
             },
+            { name: 'level', label: '等级', options: HAZARD_LEVELS.map((v) => [v, HAZARD_LEVEL_LABELS[v]] as const) },
             CATEGORY_SELECT,
           ]}
           overdueLabel="仅超期"
