@@ -50,7 +50,13 @@ describe.skipIf(!available)('console in a real browser', () => {
         '--disable-sync',
       ],
     })
-    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1100, height: 900 } })
+    page = await browser.newPage({
+      acceptDownloads: true,
+      viewport: { width: 1100, height: 900 },
+      // The phone-like location picker reads the browser's position.
+      geolocation: { latitude: 29.0405, longitude: 111.6951 },
+      permissions: ['geolocation'],
+    })
   }, 120_000)
 
   afterAll(async () => {
@@ -117,4 +123,18 @@ describe.skipIf(!available)('console in a real browser', () => {
     await download.saveAs(saved)
     expect(existsSync(saved)).toBe(true)
   }, 120_000)
+
+  it('picks the current location and sends it, as on a phone', async () => {
+    await page.goto(`${base}/console/chat/field_staff`)
+    await page.waitForSelector('#feed[data-live="on"]')
+    await page.click('#use-my-location')
+    await page.waitForFunction(() => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } })
+        .document
+      return doc.querySelector('input[name=latitude]')?.value === '29.040500'
+    })
+    expect(await page.inputValue('input[name=longitude]')).toBe('111.695100')
+    await page.click('form[action$="/location"] button[type=submit]')
+    await feedShows('[位置] 当前位置')
+  }, 60_000)
 })

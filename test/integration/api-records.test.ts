@@ -290,3 +290,22 @@ describe('API patrol steps and reports', () => {
     expect(listed.data.length).toBeGreaterThanOrEqual(2)
   })
 })
+
+describe('API authentication', () => {
+  it('answers 401 with the error shape on every documented endpoint without a token, and with a wrong one', async () => {
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, object> }
+    let checked = 0
+    for (const [template, operations] of Object.entries(doc.paths)) {
+      const path = template.replace('{code}', 'YH20261123-0001').replace('{id}', '1')
+      for (const method of Object.keys(operations)) {
+        for (const token of [undefined, 'not-a-real-token-000']) {
+          const res = await call(token, method.toUpperCase(), path, method === 'post' ? {} : undefined)
+          expect(res.status, `${method} ${template}`).toBe(401)
+          expect((await errorOf(res)).code).toBe('unauthorized')
+          checked++
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(2 * 20)
+  })
+})

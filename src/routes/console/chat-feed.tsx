@@ -59,6 +59,24 @@ export const LIVE_SCRIPT = `
       status.textContent = '发送失败，请重试。';
     }
   });
+  // Location picking as on a phone: the browser's position fills the form (the label stays editable).
+  const locate = document.getElementById('use-my-location');
+  if (locate && navigator.geolocation) {
+    locate.addEventListener('click', () => {
+      navigator.geolocation.getCurrentPosition(
+        (pos) => {
+          const form = locate.form;
+          form.latitude.value = pos.coords.latitude.toFixed(6);
+          form.longitude.value = pos.coords.longitude.toFixed(6);
+          form.label.value = '当前位置';
+        },
+        () => { document.getElementById('send-status').textContent = '无法获取当前位置，请手动填写经纬度。'; },
+        { timeout: 10000 },
+      );
+    });
+  } else if (locate) {
+    locate.hidden = true;
+  }
   scroll();
 })();
 `

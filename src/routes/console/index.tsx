@@ -131,7 +131,11 @@ export function consoleRoutes() {
         <form class="card" method="post" action={`/console/chat/${key}/location`} data-live>
           位置 纬度 <input name="latitude" size={10} value="29.0316" /> 经度{' '}
           <input name="longitude" size={10} value="111.6985" /> 地点{' '}
-          <input name="label" value="武陵大道与洞庭大道交叉口" /> <button type="submit">发送位置</button>
+          <input name="label" value="武陵大道与洞庭大道交叉口" />{' '}
+          <button type="button" id="use-my-location">
+            使用当前位置
+          </button>{' '}
+          <button type="submit">发送位置</button>
         </form>
         <script dangerouslySetInnerHTML={{ __html: LIVE_SCRIPT }} />
       </Layout>,
