@@ -1,3 +1,4 @@
+import { XMLParser } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
@@ -156,5 +157,68 @@ describe('Open311 GeoReport v2', () => {
     const res = await harness.app.request(`${base}/requests/TS20990101-0001.json`)
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual([{ code: 404, description: 'service_request_id TS20990101-0001 not found' }])
+  })
+})
+
+describe('Open311 GeoReport v2 in XML', () => {
+  const parser = new XMLParser({
+    parseTagValue: false,
+    isArray: (name) => ['service', 'request', 'error'].includes(name),
+  })
+  const xml = async (res: Response) => {
+    expect(res.headers.get('content-type')).toContain('application/xml')
+    const text = await res.text()
+    expect(text.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true)
+    return parser.parse(text) as Record<string, Record<string, Record<string, string>[]>>
+  }
+
+  it('lists services as <services><service>…, with the same fields as the JSON', async () => {
+    const doc = await xml(await harness.app.request(`${base}/services.xml`))
+    const services = doc.services?.service ?? []
+    expect(services).toHaveLength(9)
+    expect(services.find((s) => s.service_code === 'gas')).toMatchObject({
+      service_name: '燃气',
+      metadata: 'false',
+      type: 'realtime',
+    })
+  })
+
+  it('files a request and answers <service_requests><request> with the ticket; tracks it by id', async () => {
+    const res = await harness.app.request(`${base}/requests.xml`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        api_key: 'xyz',
+        service_code: 'bridge',
+        address_string: '沅水大桥',
+        description: '护栏松动，联系电话13912345678',
+      }).toString(),
+    })
+    expect(res.status).toBe(200)
+    const created = (await xml(res)).service_requests?.request?.[0]
+    expect(created?.service_request_id).toMatch(/^TS20261123-\d{4}$/)
+    expect(created).toHaveProperty('account_id')
+
+    const tracked = (await xml(await harness.app.request(`${base}/requests/${created?.service_request_id}.xml`)))
+      .service_requests?.request?.[0]
+    expect(tracked).toMatchObject({ service_code: 'bridge', status: 'open', address: '沅水大桥' })
+    // The list is public: the phone number the citizen typed is masked.
+    expect(tracked?.description).toContain('139****5678')
+    expect(tracked?.description).not.toContain('13912345678')
+  })
+
+  it('reports errors as <errors><error><code/><description/>, with the HTTP status', async () => {
+    const res = await harness.app.request(`${base}/requests.xml`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ api_key: 'wrong', service_code: 'bridge', description: 'x' }).toString(),
+    })
+    expect(res.status).toBe(403)
+    expect((await xml(res)).errors?.error?.[0]).toEqual({ code: '403', description: 'api_key is invalid' })
+    const missing = await harness.app.request(`${base}/services/spaceship.xml`)
+    expect(missing.status).toBe(404)
+    const definition = await harness.app.request(`${base}/services/bridge.xml`)
+    expect(await definition.text()).toContain('<service_code>bridge</service_code>')
+    expect((await harness.app.request(`${base}/requests/TS20261123-0001.csv`)).status).toBe(404)
   })
 })
