@@ -28,7 +28,8 @@ export async function chatFeed(db: Database, externalId: string, limit = 100): P
       .orderBy(desc(outbox.createdAt))
       .limit(limit),
   ])
-  const items: FeedItem[] = [
+  // `order` breaks ties between items with the same time: a message, then its replies, then other pushes.
+  const items: (FeedItem & { order: readonly [number, number] })[] = [
     ...said.map((m) => {
       const payload = m.payload as { text?: string; location?: { label?: string } }
       const shown: Record<string, string> = {
@@ -38,6 +39,7 @@ export async function chatFeed(db: Database, externalId: string, limit = 100): P
       }
       return {
         at: m.receivedAt,
+        order: [m.id, 0] as const,
         from: 'me' as const,
         text: payload.text ?? shown[m.kind] ?? `[${m.kind}]`,
         kind: m.kind,
@@ -56,8 +58,11 @@ export async function chatFeed(db: Database, externalId: string, limit = 100): P
         message.text ??
         message.markdown ??
         (message.title ? `${message.title}\n${message.description ?? ''}` : `[${message.type}]`)
+      // A reply is keyed in:<inbound id>:<n>: it follows its message even when both carry the same time.
+      const reply = /^in:(\d+):(\d+)$/.exec(o.dedupeKey ?? '')
       return {
         at: o.createdAt,
+        order: reply ? ([Number(reply[1]), Number(reply[2]) + 1] as const) : ([Number.MAX_SAFE_INTEGER, o.id] as const),
         from: 'bot' as const,
         text,
         kind: message.type,
@@ -66,7 +71,10 @@ export async function chatFeed(db: Database, externalId: string, limit = 100): P
       }
     }),
   ]
-  return items.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(-limit)
+  return items
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || a.order[0] - b.order[0] || a.order[1] - b.order[1])
+    .slice(-limit)
+    .map(({ order: _order, ...item }) => item)
 }
 
 /** The demo people who can be chosen in the console (their console identities are demo:<key>). */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { complaints, media } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
+import { chatFeed } from '../../src/services/console-feed'
 import { FAKE_IMAGE } from '../fakes/wechat-api'
 import { testApp } from '../helpers/app'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
@@ -85,6 +86,18 @@ describe('the chat simulator, end to end', () => {
         .status,
     ).toBe(400)
     expect((await form('/console/chat/field_staff/location', { latitude: '999', longitude: '0' })).status).toBe(400)
+  })
+})
+
+describe('chat order', () => {
+  it('shows each reply after its message even when both carry the same time', async () => {
+    await form('/console/chat/supervisor', { text: '帮助' })
+    await form('/console/chat/supervisor', { text: '你好' })
+    const feed = await chatFeed(harness.services.db, 'demo:supervisor')
+    expect(new Set(feed.map((item) => item.at.getTime())).size).toBe(1)
+    expect(feed.map((item) => item.from)).toEqual(['me', 'bot', 'me', 'bot'])
+    expect(feed[0]?.text).toBe('帮助')
+    expect(feed[2]?.text).toBe('你好')
   })
 })
 
