@@ -1,17 +1,21 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
-import { complaintEvents, complaints, routingRules } from '../db/schema'
+import { complaints, routingRules } from '../db/schema'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories'
 import { HOUR_MS } from '../domain/clock'
-import { SYSTEM_ACTOR } from '../domain/roles'
+import {
+  addComplaintEvidence,
+  addComplaintFollower,
+  recategoriseComplaint,
+  setComplaintContact,
+} from '../services/complaint-followups'
 import {
   latestOpenComplaint,
   markOutcomeDelivered,
   notifyComplaintAssignment,
   pendingOutcomesFor,
 } from '../services/complaint-notices'
-import { applyComplaintCommand, findComplaintByCode, receiveComplaint } from '../services/complaints'
-import { linkMedia } from '../services/media'
+import { findComplaintByCode, receiveComplaint } from '../services/complaints'
 import { formatLocal, normaliseCode } from './format'
 import { clearSession, lockSession, saveSession } from './forms/session'
 import type { Reply, Turn } from './types'
@@ -74,10 +78,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   if (awaitingContact) {
     const phone = /(?<!\d)(1[3-9]\d{9})(?!\d)/.exec(body)?.[1]
     if (phone || /^(不用|不需要|无需|不必|不了)/.test(body)) {
-      await ctx.db
-        .update(complaints)
-        .set({ citizenPhone: phone ?? null, contactConsent: Boolean(phone), updatedAt: ctx.clock.now() })
-        .where(eq(complaints.id, complaintId))
+      await setComplaintContact(ctx, complaintId, phone ?? null)
       return [text(phone ? WORDING.contactSaved : WORDING.contactDeclined)]
     }
   }
@@ -193,17 +194,7 @@ async function correctCategory(turn: Turn, label: string): Promise<Reply[]> {
   const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
   if (!latest) return [text(WORDING.citizenMediaNoComplaint)]
   if (latest.category === category) return [text(WORDING.categoryCorrected(latest.code, category))]
-  await ctx.db.update(complaints).set({ category, updatedAt: ctx.clock.now() }).where(eq(complaints.id, latest.id))
-  const [rule] = await ctx.db.select().from(routingRules).where(eq(routingRules.category, category))
-  if (rule && rule.unitId !== latest.unitId && (latest.status === 'assigned' || latest.status === 'accepted')) {
-    const moved = await applyComplaintCommand({
-      ctx,
-      complaintId: latest.id,
-      command: { action: 'transfer', unitId: rule.unitId, reason: `市民更正类别为${CATEGORY_LABELS[category]}` },
-      actor: SYSTEM_ACTOR,
-    })
-    await notifyComplaintAssignment(ctx, moved)
-  }
+  await recategoriseComplaint(ctx, latest, category)
   return [text(WORDING.categoryCorrected(latest.code, category))]
 }
 
@@ -215,15 +206,10 @@ async function linkToExisting(turn: Turn, pending: Record<string, unknown>): Pro
     .from(complaints)
     .where(eq(complaints.id, Number(pending.candidateId)))
   if (!existing) return [text(WORDING.citizenTooShort)]
-  await ctx.db.insert(complaintEvents).values({
-    complaintId: existing.id,
-    kind: 'received',
-    fromStatus: existing.status,
-    toStatus: existing.status,
-    actorRole: 'citizen',
-    note: `市民重复反映：${String(pending.description ?? '')}`,
-    data: { follower: { channel: message.channel, botId: message.botId, externalId: message.sender.externalId } },
-    at: ctx.clock.now(),
+  await addComplaintFollower(ctx, existing, String(pending.description ?? ''), {
+    channel: message.channel,
+    botId: message.botId,
+    externalId: message.sender.externalId,
   })
   return [text(WORDING.complaintLinked(existing.code))]
 }
@@ -232,31 +218,10 @@ async function attachToLatest(turn: Turn): Promise<Reply[]> {
   const { ctx, message } = turn
   const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
   if (!latest) return [text(WORDING.citizenMediaNoComplaint)]
-  if (message.kind === 'location' && message.location) {
-    await ctx.db
-      .update(complaints)
-      .set({
-        latitude: message.location.latitude,
-        longitude: message.location.longitude,
-        locationText: latest.locationText ?? message.location.label ?? null,
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(complaints.id, latest.id))
-  }
-  if (turn.mediaIds.length > 0) {
-    await linkMedia(ctx.db, turn.mediaIds, { type: 'complaint', id: latest.id })
-    // Evidence added later is part of the record's history.
-    await ctx.db.insert(complaintEvents).values({
-      complaintId: latest.id,
-      kind: 'received',
-      fromStatus: latest.status,
-      toStatus: latest.status,
-      actorRole: 'citizen',
-      note: '市民补充照片',
-      mediaIds: turn.mediaIds,
-      at: ctx.clock.now(),
-    })
-  }
+  await addComplaintEvidence(ctx, latest, {
+    location: message.kind === 'location' ? message.location : undefined,
+    mediaIds: turn.mediaIds,
+  })
   return [text(WORDING.citizenMediaAdded(latest.code, message.kind === 'location' ? '位置' : '照片'))]
 }
 

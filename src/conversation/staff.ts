@@ -8,6 +8,7 @@ import { REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../do
 import type { Actor } from '../domain/roles'
 import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
 import { acknowledgeEscalation } from '../services/escalations'
+import { submitEmergencyReport } from '../services/hazard-followups'
 import type { PersonRow } from '../services/identities'
 import { applyPatrolCommand } from '../services/patrols'
 import { latestOpenReport, submitReport } from '../services/reports'
@@ -155,7 +156,6 @@ async function submitWrittenReport(
 ): Promise<Reply[]> {
   const code = normaliseCode(rest)
   const { db } = turn.ctx
-  const now = turn.ctx.clock.now()
   const mayAct = (unitIds: (number | null)[]) =>
     actor.role === 'admin' || actor.role === 'supervisor' || unitIds.includes(actor.unitId)
   if (kind === 'emergency') {
@@ -163,10 +163,7 @@ async function submitWrittenReport(
     const [hazard] = await db.select().from(hazards).where(eq(hazards.code, code))
     if (!hazard?.emergencyReportDueAt) return [text(`隐患 ${code} 没有待提交的应急处置报告。`)]
     if (!mayAct([hazard.foundByUnitId, hazard.unitId])) return [text(WORDING.forbidden)]
-    await db
-      .update(hazards)
-      .set({ emergencyReportSubmittedAt: now })
-      .where(and(eq(hazards.id, hazard.id), isNull(hazards.emergencyReportSubmittedAt)))
+    await submitEmergencyReport(turn.ctx, hazard.id)
     return [text(`已登记隐患 ${code} 的应急处置书面报告。`)]
   }
   if (!code?.startsWith('XC')) return [text('请附上巡查编号，例如：提交巡查报告 XC20261123-0001')]

@@ -1,10 +1,10 @@
 import type { FormId } from '../../../bots/forms'
-import { hazardEvents } from '../../db/schema'
 import { type Category, isCategory } from '../../domain/categories'
 import { RuleViolation } from '../../domain/errors'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
 import type { Actor } from '../../domain/roles'
 import type { ServiceContext } from '../../services/context'
+import { addDuplicateHazardReport } from '../../services/hazard-followups'
 import { notifyHazardAssignment, unitName } from '../../services/hazard-notices'
 import { applyHazardCommand, reportHazard } from '../../services/hazards'
 import { linkMedia } from '../../services/media'
@@ -148,18 +148,10 @@ async function savePatrol(draft: Record<string, unknown>, ctx: ServiceContext, a
 async function saveHazard(draft: Record<string, unknown>, ctx: ServiceContext, actor: Actor): Promise<string> {
   if (typeof draft.duplicateOf === 'number') {
     // The reporter said it is the same problem: the report joins the existing record as evidence.
-    await ctx.db.insert(hazardEvents).values({
-      hazardId: draft.duplicateOf,
-      kind: 'reported',
-      toStatus: 'reported',
-      fromStatus: 'reported',
-      actorId: actor.personId,
-      actorRole: actor.role,
-      note: `重复上报：${String(draft.description ?? '')}`,
+    await addDuplicateHazardReport(ctx, draft.duplicateOf, actor, {
+      description: String(draft.description ?? ''),
       mediaIds: ids(draft.mediaIds),
-      at: ctx.clock.now(),
     })
-    await linkMedia(ctx.db, ids(draft.mediaIds), { type: 'hazard', id: draft.duplicateOf })
     return `已关联到原隐患 ${String(draft.duplicateCode)}，照片和说明已补充到该记录。`
   }
   const hazard = await reportHazard({

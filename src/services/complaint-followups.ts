@@ -1,0 +1,91 @@
+import { eq } from 'drizzle-orm'
+import { complaintEvents, complaints, routingRules } from '../db/schema'
+import { CATEGORY_LABELS, type Category } from '../domain/categories'
+import { SYSTEM_ACTOR } from '../domain/roles'
+import { notifyComplaintAssignment } from './complaint-notices'
+import { applyComplaintCommand, type ComplaintRow } from './complaints'
+import type { ServiceContext } from './context'
+import { linkMedia } from './media'
+
+/**
+ * What a citizen adds to a complaint after filing it: contact consent, a corrected category, more photos
+ * or a location, or "the same problem" from another citizen. Each change that belongs to the record's
+ * history is written with its event in one transaction.
+ */
+export async function setComplaintContact(ctx: ServiceContext, complaintId: number, phone: string | null) {
+  await ctx.db
+    .update(complaints)
+    .set({ citizenPhone: phone, contactConsent: phone !== null, updatedAt: ctx.clock.now() })
+    .where(eq(complaints.id, complaintId))
+}
+
+/** The citizen corrected the category: open complaints move to the unit that handles the new one. */
+export async function recategoriseComplaint(ctx: ServiceContext, complaint: ComplaintRow, category: Category) {
+  await ctx.db.update(complaints).set({ category, updatedAt: ctx.clock.now() }).where(eq(complaints.id, complaint.id))
+  const [rule] = await ctx.db.select().from(routingRules).where(eq(routingRules.category, category))
+  if (
+    rule &&
+    rule.unitId !== complaint.unitId &&
+    (complaint.status === 'assigned' || complaint.status === 'accepted')
+  ) {
+    const moved = await applyComplaintCommand({
+      ctx,
+      complaintId: complaint.id,
+      command: { action: 'transfer', unitId: rule.unitId, reason: `市民更正类别为${CATEGORY_LABELS[category]}` },
+      actor: SYSTEM_ACTOR,
+    })
+    await notifyComplaintAssignment(ctx, moved)
+  }
+}
+
+/** Another citizen reports the same problem: they follow the existing ticket (and hear its outcome). */
+export async function addComplaintFollower(
+  ctx: ServiceContext,
+  complaint: ComplaintRow,
+  description: string,
+  follower: { channel: string; botId: string; externalId: string },
+) {
+  await ctx.db.insert(complaintEvents).values({
+    complaintId: complaint.id,
+    kind: 'received',
+    fromStatus: complaint.status,
+    toStatus: complaint.status,
+    actorRole: 'citizen',
+    note: `市民重复反映：${description}`,
+    data: { follower },
+    at: ctx.clock.now(),
+  })
+}
+
+/** A location or photos sent after the complaint: the place fills in, photos join the record's history. */
+export async function addComplaintEvidence(
+  ctx: ServiceContext,
+  complaint: ComplaintRow,
+  evidence: { location?: { latitude: number; longitude: number; label?: string }; mediaIds: number[] },
+) {
+  await ctx.db.transaction(async (tx) => {
+    const { location, mediaIds } = evidence
+    if (location)
+      await tx
+        .update(complaints)
+        .set({
+          latitude: location.latitude,
+          longitude: location.longitude,
+          locationText: complaint.locationText ?? location.label ?? null,
+          updatedAt: ctx.clock.now(),
+        })
+        .where(eq(complaints.id, complaint.id))
+    if (mediaIds.length === 0) return
+    await linkMedia(tx, mediaIds, { type: 'complaint', id: complaint.id })
+    await tx.insert(complaintEvents).values({
+      complaintId: complaint.id,
+      kind: 'received',
+      fromStatus: complaint.status,
+      toStatus: complaint.status,
+      actorRole: 'citizen',
+      note: '市民补充照片',
+      mediaIds,
+      at: ctx.clock.now(),
+    })
+  })
+}
