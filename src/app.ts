@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv, Services } from './app-env'
 import { type ErrorBody, handleError } from './errors'
 import { actionsApi } from './routes/api/actions'
+import { idempotencyKeys } from './routes/api/idempotency'
 import { ledgerApi } from './routes/api/ledger'
 import { openApiDocument } from './routes/api/openapi'
 import { recordsApi } from './routes/api/records'
@@ -30,6 +31,7 @@ export function createApp(services: Services) {
   app.route('/webhooks/dingtalk', dingtalkWebhook())
   // Public, before the token-protected routes: clients discover the API without credentials.
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument('0.1.0')))
+  app.use('/api/v1/*', idempotencyKeys)
   app.route('/api/v1/reports', reportsApi())
   app.route('/api/v1', ledgerApi())
   app.route('/api/v1', actionsApi())

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto'
 import { eq, like } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { hazards, outbox, patrols } from '../../src/db/schema'
+import { apiIdempotency, hazards, outbox, patrols } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import type { CityLookup } from '../helpers/city'
@@ -307,5 +308,79 @@ describe('API authentication', () => {
       }
     }
     expect(checked).toBeGreaterThanOrEqual(2 * 20)
+  })
+})
+
+describe('API idempotency keys', () => {
+  const post = (token: string, body: unknown, key?: string) =>
+    app.request('/api/v1/patrols', {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        ...(key ? { 'idempotency-key': key } : {}),
+      },
+      body: JSON.stringify(body),
+    })
+  const countPatrols = async (area: string) =>
+    (await services.db.select().from(patrols).where(eq(patrols.area, area))).length
+
+  it('answers a retried POST with the first answer instead of filing twice', async () => {
+    const body = patrol({ area: '重试路段' })
+    const first = await post(FIELD, body, 'retry-1')
+    expect(first.status).toBe(201)
+    const again = await post(FIELD, body, 'retry-1')
+    expect(again.status).toBe(201)
+    expect(again.headers.get('idempotent-replayed')).toBe('true')
+    const [a, b] = (await Promise.all([first.json(), again.json()])) as { data: { code: string } }[]
+    expect(b?.data.code).toBe(a?.data.code)
+    expect(await countPatrols('重试路段')).toBe(1)
+
+    // The same key with another body is a client bug, not a retry.
+    const other = await post(FIELD, patrol({ area: '别的路段' }), 'retry-1')
+    expect(other.status).toBe(422)
+    expect((await errorOf(other)).code).toBe('idempotency_key_reused')
+    // Keys are per client: another token's same key is its own request.
+    const admin = await post(ADMIN, { ...body, unitId: city.unit('zhianchu') }, 'retry-1')
+    expect(admin.status).toBe(201)
+    // Without a key every POST is new.
+    await post(FIELD, body)
+    expect(await countPatrols('重试路段')).toBe(3)
+  })
+
+  it('keeps nothing from a failed attempt, so the corrected retry goes through', async () => {
+    const bad = await post(FIELD, patrol({ area: '失败重试', staffCount: 0 }), 'retry-2')
+    expect(bad.status).toBe(400)
+    const fixed = await post(FIELD, patrol({ area: '失败重试' }), 'retry-2')
+    expect(fixed.status).toBe(201)
+    expect(fixed.headers.get('idempotent-replayed')).toBeNull()
+    expect(await countPatrols('失败重试')).toBe(1)
+  })
+
+  it('files once when two deliveries of the same request race', async () => {
+    const body = patrol({ area: '并发重试' })
+    const answers = await Promise.all([post(FIELD, body, 'race-1'), post(FIELD, body, 'race-1')])
+    const statuses = answers.map((r) => r.status).sort()
+    expect(statuses[0]).toBe(201)
+    expect([201, 409]).toContain(statuses[1])
+    expect(await countPatrols('并发重试')).toBe(1)
+  })
+
+  it('takes over a key whose first attempt died mid-way, after a minute', async () => {
+    const body = patrol({ area: '中断重试' })
+    const client = createHash('sha256').update(`Bearer ${FIELD}`).digest('hex')
+    const requestHash = createHash('sha256')
+      .update(`POST /api/v1/patrols\n${JSON.stringify(body)}`)
+      .digest('hex')
+    await services.db.insert(apiIdempotency).values({
+      client,
+      key: 'crashed-1',
+      requestHash,
+      createdAt: new Date(clock.now().getTime() - 30_000),
+    })
+    expect((await post(FIELD, body, 'crashed-1')).status).toBe(409)
+    clock.advance(60_000)
+    expect((await post(FIELD, body, 'crashed-1')).status).toBe(201)
+    expect(await countPatrols('中断重试')).toBe(1)
   })
 })

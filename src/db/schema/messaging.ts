@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
+import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core'
 import { createdAt, id, instant } from './columns'
 import { CHANNELS, people } from './org'
 
@@ -104,4 +104,22 @@ export const escalations = pgTable(
     uniqueIndex('escalations_uq').on(t.subjectType, t.subjectId, t.level),
     index('escalations_open_idx').on(t.notifiedAt).where(sql`${t.ackAt} is null`),
   ],
+)
+
+/**
+ * API writes made with an Idempotency-Key: a client that retries a POST (a timeout, a lost response) gets
+ * the first answer again instead of a second record. Keyed by the client (a hash of its token) and its key;
+ * `status` is null while the first request is still running.
+ */
+export const apiIdempotency = pgTable(
+  'api_idempotency',
+  {
+    client: text().notNull(),
+    key: text().notNull(),
+    requestHash: text().notNull(),
+    status: integer(),
+    body: jsonb(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.client, t.key] })],
 )

@@ -89,7 +89,9 @@ export function openApiDocument(version: string) {
     info: {
       title: "Xun'an (巡安) API",
       version,
-      description: 'Hazard and complaint ledgers and statutory reports. Citizens’ details are masked.',
+      description:
+        'Hazard, complaint, patrol and supervision ledgers and statutory reports. Citizens’ details are masked. ' +
+        'Every POST accepts an Idempotency-Key header: a retry with the same key and body gets the first answer again.',
     },
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }],
