@@ -9,6 +9,7 @@ import { runComplaintSla } from './complaint-sla'
 import { runDailyDigest } from './daily-digest'
 import { runWeeklyGroupSummaries } from './group-summaries'
 import { runHazardReminders } from './hazard-reminders'
+import { runHousekeeping } from './housekeeping'
 import { runObligationReminders } from './obligation-reminders'
 import { runPeriodicReports } from './periodic-reports'
 
@@ -74,6 +75,12 @@ export function jobDefinitions(): JobDefinition[] {
       description: '领导日报：昨日巡查、隐患、投诉、升级情况（每天一次，时间可在管理页设置）',
       run: (s) => runDailyDigestWhenDue(s),
     },
+    {
+      name: 'housekeeping',
+      cron: '30 3 * * *',
+      description: '清理超过7天的接口幂等键（台账和事件从不清理）',
+      run: (s) => runHousekeeping(s.ctx),
+    },
   ]
 }
 
@@ -87,6 +94,7 @@ export async function runTick(services: Services): Promise<void> {
   await runDailyDigestWhenDue(services)
   const now = localParts(services.clock.now(), services.config.timeZone)
   if (now.hour >= 9) await runWeeklyGroupSummariesOnMonday(services)
+  await runHousekeeping(services.ctx)
   await services.outbox.drain()
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { apiIdempotency, hazards, outbox, patrols } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
+import { runHousekeeping } from '../../src/jobs/housekeeping'
 import type { CityLookup } from '../helpers/city'
 import { TEST_TIME_ZONE } from '../helpers/db'
 import { callApi } from '../helpers/requests'
@@ -382,5 +383,17 @@ describe('API idempotency keys', () => {
     clock.advance(60_000)
     expect((await post(FIELD, body, 'crashed-1')).status).toBe(201)
     expect(await countPatrols('中断重试')).toBe(1)
+  })
+
+  it('forgets keys after a week, in the nightly housekeeping', async () => {
+    expect((await post(FIELD, patrol({ area: '一周后' }), 'old-key')).status).toBe(201)
+    const keys = async () => (await services.db.select().from(apiIdempotency)).map((row) => row.key)
+    expect(await keys()).toContain('old-key')
+    clock.advance(6 * 86_400_000)
+    await runHousekeeping(services.ctx)
+    expect(await keys()).toContain('old-key')
+    clock.advance(2 * 86_400_000)
+    await runHousekeeping(services.ctx)
+    expect(await keys()).not.toContain('old-key')
   })
 })
