@@ -75,6 +75,9 @@ describe('console access in demo mode', () => {
     expect(list).toContain(ours)
     expect(list).not.toContain(theirs)
     expect(list).toContain('李娜（责任单位经办人）')
+    // The unit filter offers their own unit only.
+    expect(list).toContain(`<option value="${city.unit('shizheng')}"`)
+    expect(list).not.toContain(`<option value="${city.unit('ranqiban')}"`)
     expect(list).not.toContain('href="/console/admin"')
     expect((await get(`/console/hazards/${ours}`, cookie)).status).toBe(200)
     const hidden = await get(`/console/hazards/${theirs}`, cookie)

@@ -6,6 +6,7 @@ import { localDate } from '../../domain/local-time'
 import { type Table, toCsv, toXlsx } from '../../reports/ledger-export'
 import type { Page } from '../../services/ledger'
 import { XLSX_TYPE } from '../report-file'
+import { viewerUnitScope } from './session'
 
 /** The parts every console ledger shares: unit names, the filter form, paging and export. */
 const EXPORT_LIMIT = 10_000
@@ -13,7 +14,13 @@ const EXPORT_LIMIT = 10_000
 export async function unitNames(c: Context<AppEnv>) {
   const rows = await c.var.services.db.select({ id: units.id, name: units.name }).from(units)
   const names = new Map(rows.map((u) => [u.id, u.name]))
-  return { list: rows, name: (id: number | null) => (id === null ? '待分派' : (names.get(id) ?? '—')) }
+  const scope = viewerUnitScope(c)
+  return {
+    list: rows,
+    /** The units the viewer may filter by: their own only, when they see only their unit's items. */
+    filterable: scope === undefined ? rows : rows.filter((u) => u.id === scope),
+    name: (id: number | null) => (id === null ? '待分派' : (names.get(id) ?? '—')),
+  }
 }
 
 export const localTime = (c: Context<AppEnv>) => (d: Date | null) =>

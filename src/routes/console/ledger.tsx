@@ -87,7 +87,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
         <Filters
           action="/console/hazards"
           selects={[
-            unitSelect('unit', '单位', names.list),
+            unitSelect('unit', '单位', names.filterable),
             {
               name: 'status',
               label: '状态',
@@ -218,7 +218,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
         <Filters
           action="/console/complaints"
           selects={[
-            unitSelect('unit', '单位', names.list),
+            unitSelect('unit', '单位', names.filterable),
             {
               name: 'status',
               label: '状态',

@@ -39,7 +39,10 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
       <Layout c={c} title="巡查台账">
         <Filters
           action="/console/patrols"
-          selects={[unitSelect('unit', '巡查单位', names.list), { name: 'kind', label: '类型', options: PATROL_KINDS }]}
+          selects={[
+            unitSelect('unit', '巡查单位', names.filterable),
+            { name: 'kind', label: '类型', options: PATROL_KINDS },
+          ]}
           overdueLabel="仅报告超期"
           query={query}
         />
@@ -189,7 +192,10 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
       <Layout c={c} title="督查台账">
         <Filters
           action="/console/supervisions"
-          selects={[unitSelect('unit', '被督查单位', names.list), unitSelect('supervisor', '督查单位', names.list)]}
+          selects={[
+            unitSelect('unit', '被督查单位', names.filterable),
+            unitSelect('supervisor', '督查单位', names.list),
+          ]}
           query={query}
         />
         <div class="card">
