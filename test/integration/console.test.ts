@@ -73,7 +73,9 @@ describe('console chat simulator (demo mode)', () => {
 
   it('is closed outside demo mode while no password is configured', async () => {
     const closed = testApp(database, clock, { DEMO: '0' })
-    expect((await closed.app.request('/console')).status).toBe(403)
+    const res = await closed.app.request('/console')
+    expect(res.status).toBe(403)
+    expect(await res.text()).toContain('请设置 CONSOLE_PASSWORD')
   })
 })
 

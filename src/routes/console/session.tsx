@@ -96,7 +96,7 @@ export const requireConsoleSession: MiddlewareHandler<AppEnv> = async (c, next) 
     throw new AppError(
       'forbidden',
       403,
-      'The console requires sign-in, which is not configured on this server (set CONSOLE_PASSWORD)',
+      '控制台需要登录，但本服务器尚未配置登录方式（请设置 CONSOLE_PASSWORD 或 API_TOKEN）。',
     )
   return c.redirect('/console/login', 302)
 }
