@@ -40,6 +40,13 @@ const MAX_PHOTO_BYTES = 10 * 1024 * 1024
 const LIVE_POLL_MS = 1000
 const LIVE_WINDOW_MS = 10 * 60_000
 
+/** The demo person a chat page is for, from its :key, or a 404. */
+async function demoPersonOf(c: Context<AppEnv>) {
+  const person = (await demoPeople(c.var.services.db)).find((p) => p.externalId === `demo:${c.req.param('key')}`)
+  if (!person) throw new AppError('not_found', 404, '没有这位演示人员。')
+  return person
+}
+
 export function consoleRoutes() {
   const app = new Hono<AppEnv>()
   app.onError((error, c) => consoleError(error, c))
@@ -101,8 +108,7 @@ export function consoleRoutes() {
 
   app.get('/chat/:key', async (c) => {
     const { db, config } = c.var.services
-    const person = (await demoPeople(db)).find((p) => p.externalId === `demo:${c.req.param('key')}`)
-    if (!person) throw new AppError('not_found', 404, 'Unknown demo person')
+    const person = await demoPersonOf(c)
     const feed = await chatFeed(db, person.externalId)
     const key = encodeURIComponent(c.req.param('key'))
     return c.html(
@@ -146,8 +152,7 @@ export function consoleRoutes() {
   // reconnects after each window). One cheap query a second per open page; demo mode only.
   app.get('/chat/:key/events', async (c) => {
     const { db, config } = c.var.services
-    const person = (await demoPeople(db)).find((p) => p.externalId === `demo:${c.req.param('key')}`)
-    if (!person) throw new AppError('not_found', 404, 'Unknown demo person')
+    const person = await demoPersonOf(c)
     const key = encodeURIComponent(c.req.param('key'))
     return streamSSE(c, async (stream) => {
       let aborted = false
@@ -172,36 +177,12 @@ export function consoleRoutes() {
     })
   })
 
-  app.post('/chat/:key', async (c) => {
-    const { db, inbound, outbox, clock } = c.var.services
-    const externalId = `demo:${c.req.param('key')}`
-    if (!(await demoPeople(db)).some((p) => p.externalId === externalId))
-      throw new AppError('not_found', 404, 'Unknown demo person')
-    const form = MessageForm.safeParse(await c.req.parseBody())
-    if (!form.success) throw new AppError('bad_request', 400, form.error.issues[0]?.message ?? '内容无效')
-    const { id } = await recordInbound(db, {
-      channel: 'console',
-      botId: 'default',
-      messageId: `console-${crypto.randomUUID()}`,
-      sender: { externalId },
-      chat: { type: 'private', id: externalId },
-      kind: 'text',
-      text: form.data.text,
-      at: clock.now(),
-    })
-    await inbound.process(id)
-    await outbox.runOnce()
-    return c.redirect(`/console/chat/${encodeURIComponent(c.req.param('key'))}#feed`, 303)
-  })
-
   const deliver = async (
     c: Context<AppEnv>,
     build: (base: Omit<InboundMessage, 'kind'>) => InboundMessage | Promise<InboundMessage>,
   ) => {
     const { db, inbound, outbox, clock } = c.var.services
-    const externalId = `demo:${c.req.param('key')}`
-    if (!(await demoPeople(db)).some((p) => p.externalId === externalId))
-      throw new AppError('not_found', 404, 'Unknown demo person')
+    const { externalId } = await demoPersonOf(c)
     const base = {
       channel: 'console' as const,
       botId: 'default',
@@ -215,6 +196,12 @@ export function consoleRoutes() {
     await outbox.runOnce()
     return c.redirect(`/console/chat/${encodeURIComponent(c.req.param('key') ?? '')}#feed`, 303)
   }
+
+  app.post('/chat/:key', async (c) => {
+    const form = MessageForm.safeParse(await c.req.parseBody())
+    if (!form.success) throw new AppError('bad_request', 400, form.error.issues[0]?.message ?? '内容无效')
+    return deliver(c, (base) => ({ ...base, kind: 'text', text: form.data.text }))
+  })
 
   app.post('/chat/:key/card', async (c) => {
     const key = CardForm.safeParse(await c.req.parseBody())
@@ -290,7 +277,7 @@ export function consoleRoutes() {
 
   app.get('/reports/:id/file', (c) => {
     const id = z.coerce.number().int().positive().safeParse(c.req.param('id'))
-    if (!id.success) throw new AppError('bad_request', 400, 'id must be a positive integer')
+    if (!id.success) throw new AppError('bad_request', 400, '报表编号无效。')
     return reportFileResponse(c, id.data, viewerUnitScope(c))
   })
   return app

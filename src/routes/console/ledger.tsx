@@ -196,7 +196,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
 
   app.get('/media/:id', async (c) => {
     const id = z.coerce.number().int().positive().safeParse(c.req.param('id'))
-    if (!id.success) throw new AppError('bad_request', 400, 'id must be a positive integer')
+    if (!id.success) throw new AppError('bad_request', 400, '照片编号无效。')
     const [row] = await c.var.services.db.select().from(media).where(eq(media.id, id.data))
     if (!row || !(await mediaVisible(c, row))) throw new AppError('not_found', 404, '未找到该照片。')
     const bytes = await readFile(row.storagePath).catch(() => undefined)
