@@ -1,12 +1,14 @@
-import type { Context } from 'hono'
+import type { Context, Hono } from 'hono'
+import type { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
 import { units } from '../../db/schema'
 import { localDate } from '../../domain/local-time'
 import { type Table, toCsv, toXlsx } from '../../reports/ledger-export'
 import type { Page } from '../../services/ledger'
+import { parseFilter } from '../ledger-query'
 import { XLSX_TYPE } from '../report-file'
-import { viewerUnitScope } from './session'
+import { scopedToViewer, viewerUnitScope } from './session'
 
 /** The parts every console ledger shares: unit names, the filter form, paging and export. */
 const EXPORT_LIMIT = 10_000
@@ -88,7 +90,7 @@ export function NextLink(props: { path: string; query: Record<string, string>; c
 }
 
 /** Every row the filter selects (up to the export limit), page by page so memory stays bounded per query. */
-export async function collectForExport<T>(listPage: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+async function collectForExport<T>(listPage: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
   const rows: T[] = []
   for (let cursor: string | undefined; rows.length < EXPORT_LIMIT; ) {
     const page = await listPage(cursor)
@@ -99,7 +101,7 @@ export async function collectForExport<T>(listPage: (cursor: string | undefined)
   return rows.slice(0, EXPORT_LIMIT)
 }
 
-export async function exportResponse(c: Context<AppEnv>, title: string, format: 'csv' | 'xlsx', table: Table) {
+async function exportResponse(c: Context<AppEnv>, title: string, format: 'csv' | 'xlsx', table: Table) {
   const stamp = localDate(c.var.services.clock.now(), c.var.services.config.timeZone)
   const name = `${title}-${stamp}.${format}`
   const disposition = `attachment; filename="ledger.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`
@@ -109,4 +111,26 @@ export async function exportResponse(c: Context<AppEnv>, title: string, format: 
     'content-type': XLSX_TYPE,
     'content-disposition': disposition,
   })
+}
+
+/**
+ * `<path>/export.csv` and `<path>/export.xlsx`: the list the page's filter selects (in the viewer's scope),
+ * as a file named after the ledger.
+ */
+export function registerExports<F extends { cursor?: string; limit: number; unit?: number }, R>(
+  app: Hono<AppEnv>,
+  ledger: {
+    path: string
+    title: string
+    filter: z.ZodType<F>
+    list: (c: Context<AppEnv>, filter: F) => Promise<Page<R>>
+    table: (rows: R[], unitName: (id: number | null) => string, format: (d: Date | null) => string) => Table
+  },
+): void {
+  for (const format of ['csv', 'xlsx'] as const)
+    app.get(`${ledger.path}/export.${format}`, async (c) => {
+      const filter = { ...scopedToViewer(c, parseFilter(c, ledger.filter)), limit: 200 }
+      const rows = await collectForExport((cursor) => ledger.list(c, { ...filter, cursor }))
+      return exportResponse(c, ledger.title, format, ledger.table(rows, (await unitNames(c)).name, localTime(c)))
+    })
 }

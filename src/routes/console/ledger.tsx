@@ -22,16 +22,7 @@ import { hazardTimeline } from '../../services/hazards'
 import { ComplaintFilter, HazardFilter, listComplaints, listHazards } from '../../services/ledger'
 import { parseFilter } from '../ledger-query'
 import { Layout } from './layout'
-import {
-  collectForExport,
-  ExportLinks,
-  exportResponse,
-  Filters,
-  localTime,
-  NextLink,
-  unitNames,
-  unitSelect,
-} from './ledger-parts'
+import { ExportLinks, Filters, NextLink, registerExports, unitNames, unitSelect } from './ledger-parts'
 import { scopedToViewer, viewerUnitScope, visibleToViewer } from './session'
 
 /** 隐患台账 and 投诉台账: filters, keyset paging, a detail page with the full timeline and photos, and export. */
@@ -137,14 +128,13 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
     )
   })
 
-  const exportHazards = async (c: Context<AppEnv>, format: 'csv' | 'xlsx') => {
-    const { db, clock } = c.var.services
-    const filter = { ...scopedToViewer(c, parseFilter(c, HazardFilter)), limit: 200 }
-    const rows = await collectForExport((cursor) => listHazards(db, { ...filter, cursor }, clock.now()))
-    return exportResponse(c, '隐患台账', format, hazardTable(rows, (await unitNames(c)).name, localTime(c)))
-  }
-  app.get('/hazards/export.csv', (c) => exportHazards(c, 'csv'))
-  app.get('/hazards/export.xlsx', (c) => exportHazards(c, 'xlsx'))
+  registerExports(app, {
+    path: '/hazards',
+    title: '隐患台账',
+    filter: HazardFilter,
+    list: (c, filter) => listHazards(c.var.services.db, filter, c.var.services.clock.now()),
+    table: hazardTable,
+  })
 
   app.get('/hazards/:code', async (c) => {
     const { db, config } = c.var.services
@@ -262,14 +252,13 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
     )
   })
 
-  const exportComplaints = async (c: Context<AppEnv>, format: 'csv' | 'xlsx') => {
-    const { db, clock } = c.var.services
-    const filter = { ...scopedToViewer(c, parseFilter(c, ComplaintFilter)), limit: 200 }
-    const rows = await collectForExport((cursor) => listComplaints(db, { ...filter, cursor }, clock.now()))
-    return exportResponse(c, '投诉台账', format, complaintTable(rows, (await unitNames(c)).name, localTime(c)))
-  }
-  app.get('/complaints/export.csv', (c) => exportComplaints(c, 'csv'))
-  app.get('/complaints/export.xlsx', (c) => exportComplaints(c, 'xlsx'))
+  registerExports(app, {
+    path: '/complaints',
+    title: '投诉台账',
+    filter: ComplaintFilter,
+    list: (c, filter) => listComplaints(c.var.services.db, filter, c.var.services.clock.now()),
+    table: complaintTable,
+  })
 
   app.get('/complaints/:code', async (c) => {
     const { db, config } = c.var.services

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import type { Context, Hono } from 'hono'
+import type { Hono } from 'hono'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
 import { hazards, media, patrols, supervisions } from '../../db/schema'
@@ -10,16 +10,7 @@ import { patrolTable, supervisionTable } from '../../reports/ledger-export'
 import { listPatrols, listSupervisions, PatrolFilter, SupervisionFilter } from '../../services/ledger'
 import { parseFilter } from '../ledger-query'
 import { Layout } from './layout'
-import {
-  collectForExport,
-  ExportLinks,
-  exportResponse,
-  Filters,
-  localTime,
-  NextLink,
-  unitNames,
-  unitSelect,
-} from './ledger-parts'
+import { ExportLinks, Filters, NextLink, registerExports, unitNames, unitSelect } from './ledger-parts'
 import { scopedToViewer, visibleToViewer } from './session'
 
 /** 巡查台账 and 督查台账: the patrol and supervision records, with the same filters, paging and export. */
@@ -87,14 +78,13 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
     )
   })
 
-  const exportPatrols = async (c: Context<AppEnv>, format: 'csv' | 'xlsx') => {
-    const { db, clock } = c.var.services
-    const filter = { ...scopedToViewer(c, parseFilter(c, PatrolFilter)), limit: 200 }
-    const rows = await collectForExport((cursor) => listPatrols(db, { ...filter, cursor }, clock.now()))
-    return exportResponse(c, '巡查台账', format, patrolTable(rows, (await unitNames(c)).name, localTime(c)))
-  }
-  app.get('/patrols/export.csv', (c) => exportPatrols(c, 'csv'))
-  app.get('/patrols/export.xlsx', (c) => exportPatrols(c, 'xlsx'))
+  registerExports(app, {
+    path: '/patrols',
+    title: '巡查台账',
+    filter: PatrolFilter,
+    list: (c, filter) => listPatrols(c.var.services.db, filter, c.var.services.clock.now()),
+    table: patrolTable,
+  })
 
   app.get('/patrols/:code', async (c) => {
     const { db, config } = c.var.services
@@ -231,14 +221,13 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
     )
   })
 
-  const exportSupervisions = async (c: Context<AppEnv>, format: 'csv' | 'xlsx') => {
-    const { db } = c.var.services
-    const filter = { ...scopedToViewer(c, parseFilter(c, SupervisionFilter)), limit: 200 }
-    const rows = await collectForExport((cursor) => listSupervisions(db, { ...filter, cursor }))
-    return exportResponse(c, '督查台账', format, supervisionTable(rows, (await unitNames(c)).name, localTime(c)))
-  }
-  app.get('/supervisions/export.csv', (c) => exportSupervisions(c, 'csv'))
-  app.get('/supervisions/export.xlsx', (c) => exportSupervisions(c, 'xlsx'))
+  registerExports(app, {
+    path: '/supervisions',
+    title: '督查台账',
+    filter: SupervisionFilter,
+    list: (c, filter) => listSupervisions(c.var.services.db, filter),
+    table: supervisionTable,
+  })
 
   app.get('/supervisions/:code', async (c) => {
     const { db, config } = c.var.services
