@@ -4,6 +4,7 @@ import type { ChannelRegistry } from './conversation/types'
 import type { Database } from './db/client'
 import type { Clock } from './domain/clock'
 import type { Role } from './domain/roles'
+import type { Throttles } from './http/throttle'
 import type { Logger } from './logger'
 import type { InboundProcessor } from './messaging/inbound-processor'
 import type { OutboxWorker } from './messaging/outbox'
@@ -22,6 +23,8 @@ export interface Services {
   channels: ChannelRegistry
   inbound: InboundProcessor
   outbox: OutboxWorker
+  /** Failed-credential and per-sender limits, shared by every route of this process. */
+  throttles: Throttles
   /** Optional LLM headline for the daily digest. */
   digestSummariser?: DigestSummariser
 }

@@ -1,7 +1,10 @@
 import { Hono } from 'hono'
 import type { AppEnv, Services } from './app-env'
 import { type ErrorBody, handleError } from './errors'
+import { BODY_LIMITS, limitBody, refuseNulInUrl } from './http/body'
+import { securityHeaders } from './http/security-headers'
 import { actionsApi } from './routes/api/actions'
+import { requireApiToken } from './routes/api/auth'
 import { idempotencyKeys } from './routes/api/idempotency'
 import { ledgerApi } from './routes/api/ledger'
 import { openApiDocument } from './routes/api/openapi'
@@ -22,6 +25,8 @@ export function createApp(services: Services) {
     c.set('services', services)
     await next()
   })
+  app.use(securityHeaders)
+  app.use(refuseNulInUrl)
   app.onError((error, c) => handleError(error, c, services.logger))
   app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not_found', message: 'Not found' } }, 404))
   app.route('/', healthRoutes())
@@ -31,7 +36,8 @@ export function createApp(services: Services) {
   app.route('/webhooks/dingtalk', dingtalkWebhook())
   // Public, before the token-protected routes: clients discover the API without credentials.
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument('0.1.0')))
-  app.use('/api/v1/*', idempotencyKeys)
+  // Cheap before costly: a capped body, then the token (before anything reads the body), then idempotency.
+  app.use('/api/v1/*', limitBody(BODY_LIMITS.api), requireApiToken, idempotencyKeys)
   app.route('/api/v1/reports', reportsApi())
   app.route('/api/v1', ledgerApi())
   app.route('/api/v1', actionsApi())

@@ -15,6 +15,15 @@ const flag = z
   .transform((v) => v === '1' || v === 'true')
   .optional()
 
+/** Secrets people or systems present: short ones fall to guessing, so they are refused at start-up. */
+export const MIN_SECRET_LENGTH = 16
+const secret = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional()
+  .refine((v) => v === undefined || v.length >= MIN_SECRET_LENGTH, `expected at least ${MIN_SECRET_LENGTH} characters`)
+
 const positiveNumber = (fallback: number) =>
   z.coerce.number({ message: 'expected a number' }).positive('expected a positive number').default(fallback)
 
@@ -43,11 +52,33 @@ const EnvSchema = z.object({
   TIME_ZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai'),
   DEMO: flag,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  PUBLIC_BASE_URL: optionalText,
-  API_TOKEN: optionalText,
+  PUBLIC_BASE_URL: z
+    .string()
+    .trim()
+    .url('expected a URL such as https://xunan.example.gov.cn')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  TRUSTED_PROXY: flag,
+  API_TOKEN: secret,
   API_TOKENS: optionalText,
-  OPEN311_API_KEY: optionalText,
-  CONSOLE_PASSWORD: optionalText,
+  OPEN311_API_KEY: secret,
+  CONSOLE_PASSWORD: secret,
+  AUTH_MAX_FAILURES: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .default(10),
+  SENDER_MAX_PER_MINUTE: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .default(120),
+  SESSION_SECRET: z
+    .string()
+    .trim()
+    .min(32, 'expected at least 32 random characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   COMPLAINT_SIGN_HOURS: positiveNumber(2),
   COMPLAINT_LIMIT_HOURS: positiveNumber(24),
   CONVERSATION_IDLE_MINUTES: positiveNumber(30),
@@ -89,7 +120,16 @@ export interface Config {
   reportsDir: string
   demo: boolean
   logLevel: 'debug' | 'info' | 'warn' | 'error'
+  /** The address people and platforms use (https://…); decides the Secure cookie flag. */
   publicBaseUrl: string | undefined
+  /** Behind a TLS-terminating proxy: believe its X-Forwarded-Proto and X-Forwarded-For. */
+  trustedProxy: boolean
+  /** Signs console sessions; derived from the database's location when unset. */
+  sessionSecret: string | undefined
+  /** Failed sign-ins, tokens or signatures per address (15 minutes) before it is refused for 15 minutes. */
+  authMaxFailures: number
+  /** Messages one chat account may send a minute before the rest are refused for the platform to retry. */
+  senderMaxPerMinute: number
   /** Bearer token for /api/v1 with full (admin) rights; the API answers 401 while no token is set. */
   apiToken: string | undefined
   /** Further tokens, each limited to a role (and a unit): JSON [{token, role, unit?, name}]. */
@@ -128,16 +168,27 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dingtalk: Boolean(e.DINGTALK_CLIENT_ID && e.DINGTALK_CLIENT_SECRET),
   }
   const anyPlatform = platforms.wecom || platforms.mp || platforms.dingtalk
+  // Demo data belongs only in an embedded database: an operator who set a real database or a console
+  // password is setting up production, platform or not.
+  const productionSigns = anyPlatform || Boolean(e.DATABASE_URL) || Boolean(e.CONSOLE_PASSWORD)
+  if (e.DEMO && e.DATABASE_URL)
+    throw new ConfigError(
+      'Invalid configuration: DEMO: the demo city is loaded only into the embedded database (unset DATABASE_URL)',
+    )
   return {
     port: e.PORT,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
     timeZone: e.TIME_ZONE,
     mediaDir: e.MEDIA_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/media`,
     reportsDir: e.REPORTS_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/reports`,
-    // Demo mode is the default exactly when no chat platform is configured: a newcomer sees a working product.
-    demo: e.DEMO ?? !anyPlatform,
+    // Demo mode is the default only on a bare start: a newcomer sees a working product.
+    demo: e.DEMO ?? !productionSigns,
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    trustedProxy: e.TRUSTED_PROXY ?? false,
+    sessionSecret: e.SESSION_SECRET,
+    authMaxFailures: e.AUTH_MAX_FAILURES,
+    senderMaxPerMinute: e.SENDER_MAX_PER_MINUTE,
     apiToken: e.API_TOKEN,
     apiTokens: parseApiTokens(e.API_TOKENS),
     open311ApiKey: e.OPEN311_API_KEY,

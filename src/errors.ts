@@ -2,10 +2,13 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { RuleViolation } from './domain/errors'
+import { inputErrorOf } from './http/database-errors'
 import type { Logger } from './logger'
 
 /** An error we raise on purpose: a stable code for API callers and a message safe to show. */
 export class AppError extends HTTPException {
+  /** Sent as Retry-After with a 429 or 503. */
+  retryAfterSeconds: number | undefined
   constructor(
     readonly code: string,
     status: ContentfulStatusCode,
@@ -25,7 +28,13 @@ export interface ErrorBody {
  * its stack, 500, no details to the caller).
  */
 export function handleError(error: Error, c: Context, logger: Logger): Response {
+  const input = inputErrorOf(error)
+  if (input) {
+    logger.warn('database refused the input', { path: c.req.path, error })
+    return handleError(input, c, logger)
+  }
   if (error instanceof AppError) {
+    if (error.retryAfterSeconds) c.header('retry-after', String(error.retryAfterSeconds))
     return c.json<ErrorBody>({ error: { code: error.code, message: error.message } }, error.status)
   }
   if (error instanceof RuleViolation) {

@@ -1,4 +1,10 @@
-/** A small structured logger: one JSON line per event. Secrets never reach it. */
+import { maskPersonalInfo } from './domain/privacy'
+
+/**
+ * A small structured logger: one JSON line per event. Secrets never reach it; citizens' phone and ID
+ * numbers in any string are masked; a failed SQL statement is logged with its cause (code, message) and
+ * never with its parameters.
+ */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void
@@ -25,8 +31,41 @@ export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() 
 function serialise(fields: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!fields) return {}
   const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(fields)) {
-    out[key] = value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value
-  }
+  for (const [key, value] of Object.entries(fields)) out[key] = scrub(value, 0)
   return out
+}
+
+function scrub(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return maskPersonalInfo(value)
+  if (value instanceof Error) return describeError(value, depth)
+  if (depth > 4 || value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1))
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, depth + 1)]))
+}
+
+/** Drizzle puts the parameters into the message ("Failed query: … params: …"): keep the statement only. */
+function withoutParameters(message: string): string {
+  const at = message.indexOf('\nparams:')
+  return at === -1 ? message : message.slice(0, at)
+}
+
+/** One line for an error kept in a table an administrator reads: no parameters, no personal data. */
+export function errorSummary(error: unknown): string {
+  if (!(error instanceof Error)) return maskPersonalInfo(String(error)).slice(0, 500)
+  const cause = error.cause instanceof Error ? ` (${withoutParameters(error.cause.message)})` : ''
+  return maskPersonalInfo(`${withoutParameters(error.message)}${cause}`).slice(0, 500)
+}
+
+function describeError(error: Error, depth: number): Record<string, unknown> {
+  const code = (error as { code?: unknown }).code
+  const described: Record<string, unknown> = {
+    name: error.name,
+    message: maskPersonalInfo(withoutParameters(error.message)),
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    stack: error.stack
+      ? maskPersonalInfo(error.stack.replace(error.message, withoutParameters(error.message)))
+      : undefined,
+  }
+  if (error.cause instanceof Error && depth < 3) described.cause = describeError(error.cause, depth + 1)
+  return described
 }

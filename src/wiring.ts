@@ -8,6 +8,7 @@ import { LlmExtractor } from './conversation/extract/llm'
 import type { DatabaseHandle } from './db/client'
 import { auditLog } from './db/schema'
 import type { Clock } from './domain/clock'
+import { DEFAULT_THROTTLE_LIMITS, Throttles } from './http/throttle'
 import type { Logger } from './logger'
 import { InboundProcessor, type MediaFetcher } from './messaging/inbound-processor'
 import { type OutboxRow, OutboxWorker } from './messaging/outbox'
@@ -74,6 +75,10 @@ export function createServices(args: {
     channels,
     inbound,
     outbox,
+    throttles: new Throttles({
+      failedAuth: { ...DEFAULT_THROTTLE_LIMITS.failedAuth, points: config.authMaxFailures },
+      senderPerMinute: config.senderMaxPerMinute,
+    }),
     digestSummariser,
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DECLARED_BOTS, type DeclaredBot } from '../../bots/platform-bots'
 import { ConfigError } from '../config'
+import { platformHostSet } from './outbound-hosts'
 
 /** Per-bot platform settings, read from the environment by each declared bot's prefix. */
 export interface WecomBot {
@@ -52,6 +53,8 @@ export interface PlatformBots {
   dingtalk: Map<string, DingtalkBot>
   /** Replay window for webhook timestamps, in seconds; 0 turns the check off. */
   maxSkewSeconds: number
+  /** Hosts that replies (sessionWebhook, response_url) and group-robot posts may go to. */
+  platformHosts: ReadonlySet<string>
 }
 
 const aesKey = z.string().regex(/^[A-Za-z0-9]{43}$/, 'expected the 43-character EncodingAESKey')
@@ -80,10 +83,16 @@ export function loadPlatformBots(
     mp: new Map(),
     dingtalk: new Map(),
     maxSkewSeconds: 300,
+    platformHosts: new Set(),
   }
   const skew = env.WEBHOOK_MAX_SKEW_S
   if (skew !== undefined && skew !== '')
-    bots.maxSkewSeconds = check(z.coerce.number().int().min(0), 'WEBHOOK_MAX_SKEW_S', skew)
+    bots.maxSkewSeconds = check(z.coerce.number().int().min(0).max(86_400), 'WEBHOOK_MAX_SKEW_S', skew)
+  // Without a window a captured request can be replayed forever: only for replaying recorded samples.
+  if (bots.maxSkewSeconds === 0 && env.WEBHOOK_REPLAY_SAMPLES !== '1')
+    throw new ConfigError(
+      'Invalid configuration: WEBHOOK_MAX_SKEW_S: 0 turns replay protection off; allowed only with WEBHOOK_REPLAY_SAMPLES=1 (testing with recorded samples)',
+    )
 
   for (const bot of declared) {
     const p = bot.envPrefix
@@ -147,5 +156,10 @@ export function loadPlatformBots(
       })
     }
   }
+  bots.platformHosts = platformHostSet(env.PLATFORM_REPLY_HOSTS, [
+    env.WECOM_API_BASE,
+    ...[...bots.wecom.values()].map((b) => b.apiBase),
+    ...[...bots.dingtalk.values()].map((b) => b.apiBase),
+  ])
   return bots
 }

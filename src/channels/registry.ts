@@ -18,12 +18,12 @@ class PullOnlyChannel implements Channel {
 
 /** Every channel id has an adapter: a missing one is a compile error, not a runtime surprise. */
 export function createChannels(platforms: PlatformBots, clock: Clock, env: Record<string, string | undefined> = {}) {
-  const wecom = new WecomChannel(platforms.wecom, clock)
+  const wecom = new WecomChannel(platforms.wecom, clock, platforms.platformHosts)
   const mp = new MpChannel(platforms.mp, clock)
-  const dingtalk = new DingtalkChannel(platforms.dingtalk, clock, env)
+  const dingtalk = new DingtalkChannel(platforms.dingtalk, clock, env, platforms.platformHosts)
   const channels: ChannelRegistry = {
     wecom,
-    'wecom-robot': new WecomRobotChannel(),
+    'wecom-robot': new WecomRobotChannel(platforms.platformHosts),
     mp,
     dingtalk,
     console: new ConsoleChannel(),

@@ -34,6 +34,8 @@ export interface InboundMessage {
   replyUrlExpiresAt?: string
   /** The platform's type name, kept for unknown kinds so nothing is silently dropped. */
   rawType?: string
+  /** What was odd about a signed delivery and was corrected before storing it (see inbound-sanity.ts). */
+  oddities?: string[]
   at: Date
 }
 

@@ -6,10 +6,16 @@ import { field } from './xml'
  * Normalises a decrypted WeCom-app or Official Account XML message. Messages are keyed by MsgId; events
  * have none, so their key is built from sender, time, event and key — a retry repeats all of them.
  */
+/** Set by the webhook on a document whose NUL characters it removed; recorded as an oddity. */
+export const NUL_REMOVED = '__nulRemoved'
+
 export function parseWechatMessage(xml: Record<string, unknown>, channel: ChannelId, botId: string): InboundMessage {
   const type = field(xml, 'MsgType') ?? 'unknown'
   const from = field(xml, 'FromUserName') ?? ''
-  const createTime = Number(field(xml, 'CreateTime') ?? 0)
+  // A CreateTime that is not a number becomes an invalid date, which the inbound sanity check replaces
+  // with the time of receipt (and records) rather than letting it fail the insert.
+  const rawTime = field(xml, 'CreateTime') ?? ''
+  const createTime = /^\d{1,12}$/.test(rawTime) ? Number(rawTime) : Number.NaN
   const at = new Date(createTime * 1000)
   const base = {
     channel,
@@ -17,6 +23,7 @@ export function parseWechatMessage(xml: Record<string, unknown>, channel: Channe
     sender: { externalId: from },
     chat: { type: 'private' as const, id: from },
     at,
+    ...(xml[NUL_REMOVED] ? { oddities: ['nul_removed'] } : {}),
   }
   const messageId = field(xml, 'MsgId')
   switch (type) {
@@ -107,5 +114,5 @@ function parseEvent(
 }
 
 function fallbackId(from: string, createTime: number, type: string): string {
-  return `msg:${from}:${createTime}:${type}`
+  return `msg:${from}:${Number.isFinite(createTime) ? createTime : 'notime'}:${type}`
 }

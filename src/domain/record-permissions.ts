@@ -6,16 +6,24 @@ import type { Actor, Role } from './roles'
  * lists: a patrol belongs to the reporter's unit; a supervision is made by the reporter's (supervising)
  * unit; only an administrator, who has no unit, records on behalf of a unit they name.
  */
-export const RECORD_KINDS = ['patrol', 'hazard', 'supervision'] as const
+export const RECORD_KINDS = ['patrol', 'hazard', 'supervision', 'complaint'] as const
 export type RecordKind = (typeof RECORD_KINDS)[number]
 
 export const RECORDING_ROLES: Record<RecordKind, readonly Role[]> = {
   patrol: ['field_staff', 'unit_handler', 'supervisor', 'admin'],
   hazard: ['field_staff', 'unit_handler', 'duty_officer', 'supervisor', 'leader', 'admin'],
   supervision: ['supervisor', 'admin'],
+  // Citizens complain through the Official Account or Open311; through the API complaints come from the
+  // hotline's systems, which act as the duty office, the supervising office or an administrator.
+  complaint: ['duty_officer', 'supervisor', 'admin'],
 }
 
-const NOUNS: Record<RecordKind, string> = { patrol: '巡查记录', hazard: '隐患', supervision: '督查记录' }
+const NOUNS: Record<RecordKind, string> = {
+  patrol: '巡查记录',
+  hazard: '隐患',
+  supervision: '督查记录',
+  complaint: '投诉',
+}
 
 export function assertMayRecord(actor: Actor, kind: RecordKind): void {
   if (actor.role === 'system' || !RECORDING_ROLES[kind].includes(actor.role))

@@ -6,7 +6,7 @@ import type { FormDeps } from '../conversation/forms/engine'
 import type { Reply } from '../conversation/types'
 import type { Database } from '../db/client'
 import { type ChannelId, inboundMessages } from '../db/schema'
-import type { Logger } from '../logger'
+import { errorSummary, type Logger } from '../logger'
 import type { ServiceContext } from '../services/context'
 import { resolveSender } from '../services/identities'
 import { findMediaByExternalId, storeMedia } from '../services/media'
@@ -115,7 +115,7 @@ export class InboundProcessor {
       logger.error('inbound message failed', { id, attempts, error })
       await ctx.db
         .update(inboundMessages)
-        .set({ attempts, lastError: error instanceof Error ? error.message : String(error) })
+        .set({ attempts, lastError: errorSummary(error) })
         .where(eq(inboundMessages.id, id))
       if (attempts >= this.maxAttempts) await this.giveUp(id, message)
       throw error

@@ -6,9 +6,12 @@ import { constantTimeEqual } from '../channels/wechat-crypto'
 import { complaints, units } from '../db/schema'
 import { CATEGORIES, CATEGORY_LABELS, isCategory } from '../domain/categories'
 import type { ComplaintStatus } from '../domain/complaint-lifecycle'
-import { maskPersonalInfo } from '../domain/privacy'
+import { maskOptional, maskPersonalInfo } from '../domain/privacy'
+import { isStorableDate } from '../domain/storable'
+import { BODY_LIMITS, limitBody, readForm } from '../http/body'
+import { recordFailedCredentials, refuseBlockedCaller } from '../http/credentials'
 import { notifyComplaintAssignment } from '../services/complaint-notices'
-import { findComplaintByCode, receiveComplaint } from '../services/complaints'
+import { receiveComplaint } from '../services/complaints'
 import {
   OPEN311_FORMATS,
   type Open311Format,
@@ -43,6 +46,7 @@ const NewRequest = z.object({
 
 export function open311Routes() {
   const app = new Hono<AppEnv>()
+  app.use('*', limitBody(BODY_LIMITS.open311))
 
   for (const format of OPEN311_FORMATS)
     app.get(`/services.${format}`, (c) =>
@@ -75,9 +79,9 @@ export function open311Routes() {
   app.get('/requests/:file', async (c) => {
     const file = splitFormat(c.req.param('file'))
     if (!file) return open311Error(c, 'json', 404, 'use requests/{service_request_id}.json or .xml')
-    const row = await findComplaintByCode(c.var.services.db, file.id)
+    const [row] = await requestRows(c.var.services.db, eq(complaints.code, file.id), 1)
     if (!row) return open311Error(c, file.format, 404, `service_request_id ${file.id} not found`)
-    return open311List(c, file.format, 'requests', [await toRequest(c.var.services.db, row)])
+    return open311List(c, file.format, 'requests', [toRequest(row)])
   })
 
   return app
@@ -86,13 +90,20 @@ export function open311Routes() {
 /** POST requests.{json,xml}: files a complaint; the ticket number is the service_request_id. */
 async function fileRequest(c: Context<AppEnv>, format: Open311Format) {
   const { services } = c.var
-  const form = NewRequest.safeParse(await c.req.parseBody())
+  await refuseBlockedCaller(c)
+  const body = await readForm(c, 'the request body is not a form')
+  // The key first: without it nothing else about the request is looked at.
+  const key = services.config.open311ApiKey
+  const presented = typeof body.api_key === 'string' ? body.api_key : ''
+  if (!key || !presented || presented.length > 512 || !constantTimeEqual(presented, key)) {
+    if (presented) await recordFailedCredentials(c, 'Open311 api_key')
+    return open311Error(c, format, 403, 'api_key is missing or invalid')
+  }
+  const form = NewRequest.safeParse(body)
   if (!form.success) {
     const issue = form.error.issues[0]
     return open311Error(c, format, 400, `${String(issue?.path[0] ?? 'request')}: ${issue?.message ?? 'invalid'}`)
   }
-  const key = services.config.open311ApiKey
-  if (!key || !constantTimeEqual(form.data.api_key, key)) return open311Error(c, format, 403, 'api_key is invalid')
   if (!isCategory(form.data.service_code))
     return open311Error(c, format, 404, `service_code ${form.data.service_code} not found`)
   const hasLocation = (form.data.lat !== undefined && form.data.long !== undefined) || Boolean(form.data.address_string)
@@ -133,45 +144,64 @@ async function listRequests(c: Context<AppEnv>, format: Open311Format) {
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean)
+  // The spec: service_request_id overrides every other argument (and the 90-day window).
+  if (ids?.length)
+    return open311List(
+      c,
+      format,
+      'requests',
+      (await requestRows(db, inArray(complaints.code, ids.slice(0, 100)), 100)).map(toRequest),
+    )
   const filters: SQL[] = []
-  if (ids?.length) filters.push(inArray(complaints.code, ids))
   if (q.service_code) filters.push(inArray(complaints.category, q.service_code.split(',').filter(isCategory)))
   if (q.status === 'open') filters.push(inArray(complaints.status, [...OPEN]))
   if (q.status === 'closed') filters.push(inArray(complaints.status, ['replied', 'closed', 'rejected', 'duplicate']))
   const start = q.start_date ? new Date(q.start_date) : undefined
   const end = q.end_date ? new Date(q.end_date) : undefined
-  if ((start && Number.isNaN(start.getTime())) || (end && Number.isNaN(end.getTime()))) {
+  if ((start && !isStorableDate(start)) || (end && !isStorableDate(end))) {
     return open311Error(c, format, 400, 'start_date and end_date must be w3 date-times')
   }
   // Without ids or dates the spec's default window is the last 90 days.
   filters.push(gte(complaints.receivedAt, start ?? new Date(c.var.services.clock.now().getTime() - 90 * 86_400_000)))
   if (end) filters.push(lte(complaints.receivedAt, end))
-  const rows = await db
-    .select()
-    .from(complaints)
-    .where(and(...filters))
-    .orderBy(desc(complaints.receivedAt))
-    .limit(1000)
-  return open311List(c, format, 'requests', await Promise.all(rows.map((row) => toRequest(c.var.services.db, row))))
+  const rows = await requestRows(db, and(...filters), 1000)
+  return open311List(c, format, 'requests', rows.map(toRequest))
 }
 
-async function toRequest(db: AppEnv['Variables']['services']['db'], row: typeof complaints.$inferSelect) {
-  const [unit] =
-    row.unitId === null ? [] : await db.select({ name: units.name }).from(units).where(eq(units.id, row.unitId))
+type Database = AppEnv['Variables']['services']['db']
+
+/** The complaints with their unit's name, in one query however many rows. */
+function requestRows(db: Database, where: SQL | undefined, limit: number) {
+  return db
+    .select({ complaint: complaints, unitName: units.name })
+    .from(complaints)
+    .leftJoin(units, eq(units.id, complaints.unitId))
+    .where(where)
+    .orderBy(desc(complaints.receivedAt))
+    .limit(limit)
+}
+
+/** Everything here is public: what citizens and units typed is masked (names, phones, ID numbers). */
+function toRequest({
+  complaint: row,
+  unitName,
+}: {
+  complaint: typeof complaints.$inferSelect
+  unitName: string | null
+}) {
   return {
     service_request_id: row.code,
     status: OPEN.includes(row.status) ? 'open' : 'closed',
-    status_notes: row.outcome ?? null,
+    status_notes: maskOptional(row.outcome, row.citizenName),
     service_name: CATEGORY_LABELS[row.category],
     service_code: row.category,
-    // Public: whatever personal details the citizen typed stay masked.
     description: maskPersonalInfo(row.description, row.citizenName),
-    agency_responsible: unit?.name ?? null,
+    agency_responsible: unitName,
     service_notice: null,
     requested_datetime: row.receivedAt.toISOString(),
     updated_datetime: row.updatedAt.toISOString(),
     expected_datetime: row.dueAt.toISOString(),
-    address: row.locationText,
+    address: maskOptional(row.locationText, row.citizenName),
     address_id: null,
     zipcode: null,
     lat: row.latitude,

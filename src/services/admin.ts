@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { auditLog, dutyRoster, identities, people, routingRules, units } from '../db/schema'
 import { CATEGORIES } from '../domain/categories'
 import { RuleViolation } from '../domain/errors'
+import { rowId, storableDate } from '../domain/storable'
 import { type AdminActor, audited } from './audit'
 import type { ServiceContext } from './context'
 
@@ -13,13 +14,13 @@ import type { ServiceContext } from './context'
 export type { AdminActor } from './audit'
 
 export const BindIdentityInput = z.object({
-  identityId: z.coerce.number().int().positive(),
-  personId: z.coerce.number().int().positive(),
+  identityId: rowId(),
+  personId: rowId(),
 })
-export const RoutingInput = z.object({ category: z.enum(CATEGORIES), unitId: z.coerce.number().int().positive() })
+export const RoutingInput = z.object({ category: z.enum(CATEGORIES), unitId: rowId() })
 export const DutyShiftInput = z.object({
-  personId: z.coerce.number().int().positive(),
-  startsAt: z.coerce.date(),
+  personId: rowId(),
+  startsAt: storableDate(),
   hours: z.coerce.number().int().min(1).max(72).default(24),
 })
 

@@ -10,6 +10,7 @@ import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
 import { routeCategory } from '../domain/routing'
 import { nextCode } from './codes'
 import type { ServiceContext } from './context'
+import { assertActiveUnit } from './units'
 
 export type ComplaintRow = typeof complaints.$inferSelect
 
@@ -118,6 +119,7 @@ async function applyInTransaction(
   mediaIds: number[],
 ): Promise<ComplaintRow> {
   const now = ctx.clock.now()
+  if (command.action === 'assign' || command.action === 'transfer') await assertActiveUnit(db, command.unitId)
   const state: ComplaintState = {
     status: current.status,
     unitId: current.unitId,

@@ -10,6 +10,7 @@ import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
 import { routeCategory } from '../domain/routing'
 import { nextCode } from './codes'
 import type { ServiceContext } from './context'
+import { assertActiveUnit } from './units'
 
 export type HazardRow = typeof hazards.$inferSelect
 
@@ -145,6 +146,7 @@ async function applyInTransaction(
           deadline.reason === 'not_in_future' ? '整改期限须晚于当前时间。' : '整改期限最长为一个月。',
         )
       }
+      await assertActiveUnit(db, command.unitId)
       changes.assignedAt = now
       changes.rectifyDueAt = deadline.dueAt
       data.unitId = command.unitId

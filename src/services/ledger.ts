@@ -5,6 +5,7 @@ import { complaints, hazards, patrols, supervisions } from '../db/schema'
 import { CATEGORIES } from '../domain/categories'
 import { COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { HAZARD_LEVELS, HAZARD_STATUSES } from '../domain/hazard-lifecycle'
+import { isStorableDate, MAX_ROW_ID, rowId, storableDate } from '../domain/storable'
 import type { PatrolRow } from './patrols'
 
 /**
@@ -19,12 +20,12 @@ const csv = <T extends string>(values: readonly [T, ...T[]]) =>
     .optional()
 
 export const HazardFilter = z.object({
-  unit: z.coerce.number().int().positive().optional(),
+  unit: rowId().optional(),
   status: csv(HAZARD_STATUSES),
   level: csv(HAZARD_LEVELS),
   category: csv(CATEGORIES),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: storableDate().optional(),
+  to: storableDate().optional(),
   overdue: z.enum(['1', 'true']).optional(),
   cursor: z
     .string()
@@ -59,7 +60,7 @@ export const SupervisionFilter = HazardFilter.pick({
   cursor: true,
   limit: true,
 }).extend({
-  supervisor: z.coerce.number().int().positive().optional(),
+  supervisor: rowId().optional(),
 })
 export type SupervisionFilter = z.infer<typeof SupervisionFilter>
 export type SupervisionRow = typeof supervisions.$inferSelect
@@ -86,7 +87,9 @@ export function decodeCursor(cursor: string | undefined): { at: Date; id: number
   if (!cursor) return undefined
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|')
   const date = new Date(at ?? '')
-  if (Number.isNaN(date.getTime()) || !Number.isInteger(Number(id))) throw new RangeError('invalid cursor')
+  const rowNumber = Number(id)
+  if (!isStorableDate(date) || !Number.isInteger(rowNumber) || rowNumber < 0 || rowNumber > MAX_ROW_ID)
+    throw new RangeError('invalid cursor')
   return { at: date, id: Number(id) }
 }
 

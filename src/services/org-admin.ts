@@ -1,9 +1,12 @@
 import { and, eq, ne } from 'drizzle-orm'
 import { z } from 'zod'
+import { isPlatformUrl } from '../channels/outbound-hosts'
+import { ROBOT_SECRET_ENV } from '../channels/robot-secrets'
 import type { Database } from '../db/client'
 import { CHANNELS, chatGroups, people, routingRules, UNIT_KINDS, units } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
 import { ROLES } from '../domain/roles'
+import { rowId } from '../domain/storable'
 import { type AdminActor, audited } from './audit'
 import type { ServiceContext } from './context'
 
@@ -12,10 +15,7 @@ import type { ServiceContext } from './context'
  * posts. Records are edited or deactivated, never deleted, so the ledgers' history keeps its names; a
  * group chat, which holds no history, may be removed.
  */
-const optionalId = z.preprocess(
-  (v) => (v === '' || v === undefined ? undefined : v),
-  z.coerce.number().int().positive().optional(),
-)
+const optionalId = z.preprocess((v) => (v === '' || v === undefined ? undefined : v), rowId().optional())
 const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional())
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true || v === '1', z.boolean())
@@ -58,7 +58,7 @@ export const GroupInput = z.object({
   secretEnv: optionalText(100).pipe(
     z
       .string()
-      .regex(/^[A-Z][A-Z0-9_]*$/, '密钥只填环境变量名，例如 WECOM_ROBOT_SECRET')
+      .regex(ROBOT_SECRET_ENV, '密钥只填以 ROBOT_SECRET_ 开头的环境变量名，例如 ROBOT_SECRET_SHIZHENG')
       .optional(),
   ),
 })
@@ -116,8 +116,19 @@ export async function savePerson(ctx: ServiceContext, actor: AdminActor, input: 
   })
 }
 
-export async function saveGroup(ctx: ServiceContext, actor: AdminActor, input: z.input<typeof GroupInput>) {
+export async function saveGroup(
+  ctx: ServiceContext,
+  actor: AdminActor,
+  input: z.input<typeof GroupInput>,
+  platformHosts: ReadonlySet<string>,
+) {
   const { id, ...values } = GroupInput.parse(input)
+  // A robot address elsewhere would receive our posts and signatures: only the platforms' robot hosts.
+  if (values.webhookUrl && !isPlatformUrl(values.webhookUrl, platformHosts))
+    throw new RuleViolation(
+      'url_not_allowed',
+      `群机器人地址须为平台的机器人地址（https://${[...platformHosts].join('、')}），如需其他地址请由运维在 PLATFORM_REPLY_HOSTS 中登记。`,
+    )
   if (values.purpose === 'unit' && values.unitId === undefined)
     throw new RuleViolation('unit_required', '单位群须选择所属单位。')
   if (!values.externalId && !values.webhookUrl)
@@ -143,7 +154,7 @@ export async function saveGroup(ctx: ServiceContext, actor: AdminActor, input: z
 }
 
 export async function removeGroup(ctx: ServiceContext, actor: AdminActor, input: { id?: unknown }) {
-  const id = z.coerce.number().int().positive().parse(input.id)
+  const id = rowId().parse(input.id)
   return audited(ctx, actor, { action: 'remove_group', entity: 'chat_group' }, async (tx) => {
     const [before] = await tx.delete(chatGroups).where(eq(chatGroups.id, id)).returning()
     if (!before) throw new RuleViolation('not_found', '未找到该群聊。')

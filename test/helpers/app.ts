@@ -18,6 +18,9 @@ export function testApp(handle: DatabaseHandle, clock: Clock, env: Record<string
     TIME_ZONE: TEST_TIME_ZONE,
     MEDIA_DIR: join(scratch, 'media'),
     REPORTS_DIR: join(scratch, 'reports'),
+    // Tests that make many wrong attempts on purpose are not about throttling (test/integration/hardening is).
+    AUTH_MAX_FAILURES: '10000',
+    SENDER_MAX_PER_MINUTE: '10000',
     ...env,
   }
   const config = loadConfig(fullEnv)

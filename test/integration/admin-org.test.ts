@@ -110,11 +110,11 @@ describe('administration of units, people and group chats', () => {
       purpose: 'unit',
       unitId: String(city.unit('zhianchu')),
       webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc',
-      secretEnv: 'ZHIANCHU_ROBOT_SECRET',
+      secretEnv: 'ROBOT_SECRET_ZHIANCHU',
     })
     expect(added.status).toBe(303)
     const [group] = await database.db.select().from(chatGroups).where(eq(chatGroups.name, '质安处工作群'))
-    expect(group).toMatchObject({ purpose: 'unit', unitId: city.unit('zhianchu'), secretEnv: 'ZHIANCHU_ROBOT_SECRET' })
+    expect(group).toMatchObject({ purpose: 'unit', unitId: city.unit('zhianchu'), secretEnv: 'ROBOT_SECRET_ZHIANCHU' })
     const secretValue = await form('/console/admin/groups', {
       name: '泄密群',
       channel: 'wecom-robot',
@@ -122,7 +122,7 @@ describe('administration of units, people and group chats', () => {
       webhookUrl: 'https://example.com/hook',
       secretEnv: 'SEC1234abcd',
     })
-    expect(await secretValue.text()).toContain('密钥只填环境变量名')
+    expect(await secretValue.text()).toContain('密钥只填以 ROBOT_SECRET_ 开头的环境变量名')
     const nowhere = await form('/console/admin/groups', { name: '空群', channel: 'wecom', purpose: 'leaders' })
     expect(await nowhere.text()).toContain('至少一项')
 

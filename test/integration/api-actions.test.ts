@@ -56,8 +56,9 @@ describe('API writes with role-scoped tokens', () => {
       await call(ADMIN, 'POST', '/complaints', { category: 'gas', description: '燃气味' })
     ).json()) as { data: { code: string } }
     const refused = await call(SHIZHENG, 'POST', `/complaints/${gas.data.code}/transitions`, { action: 'accept' })
-    expect(refused.status).toBe(403)
-    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('forbidden')
+    // Another unit's item is not found, as if it did not exist: no status or rule gives it away.
+    expect(refused.status).toBe(404)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('not_found')
     // And it neither lists nor opens the other unit's complaint.
     const listed = (await (await call(SHIZHENG, 'GET', '/complaints?limit=100')).json()) as { data: { code: string }[] }
     expect(listed.data.map((c) => c.code)).toEqual([data.code])

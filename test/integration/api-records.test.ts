@@ -5,6 +5,7 @@ import { apiIdempotency, hazards, outbox, patrols } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { runHousekeeping } from '../../src/jobs/housekeeping'
+import { idempotencyClient } from '../../src/routes/api/idempotency'
 import type { CityLookup } from '../helpers/city'
 import { TEST_TIME_ZONE } from '../helpers/db'
 import { callApi } from '../helpers/requests'
@@ -369,7 +370,7 @@ describe('API idempotency keys', () => {
 
   it('takes over a key whose first attempt died mid-way, after a minute', async () => {
     const body = patrol({ area: '中断重试' })
-    const client = createHash('sha256').update(`Bearer ${FIELD}`).digest('hex')
+    const client = idempotencyClient({ name: '市政巡查App', role: 'field_staff', unitId: city.unit('shizheng') })
     const requestHash = createHash('sha256')
       .update(`POST /api/v1/patrols\n${JSON.stringify(body)}`)
       .digest('hex')

@@ -127,7 +127,7 @@ describe('console access outside demo mode', () => {
   const production = () =>
     testApp(database, clock, {
       DEMO: '0',
-      CONSOLE_PASSWORD: 'correct horse',
+      CONSOLE_PASSWORD: 'correct horse battery staple',
       API_TOKENS: JSON.stringify([
         { token: 'shizheng-console-token-1', role: 'unit_handler', unit: 'shizheng', name: '市政建设总公司' },
       ]),
@@ -149,7 +149,7 @@ describe('console access outside demo mode', () => {
     expect(list).not.toContain(theirs)
     expect((await target.request('/console/admin', { headers: { cookie } })).status).toBe(403)
 
-    const admin = await login(target, 'correct horse')
+    const admin = await login(target, 'correct horse battery staple')
     const adminCookie = (admin.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
     expect((await target.request('/console/admin', { headers: { cookie: adminCookie } })).status).toBe(200)
 

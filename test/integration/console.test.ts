@@ -80,7 +80,7 @@ describe('console chat simulator (demo mode)', () => {
 })
 
 describe('console sign-in outside demo mode', () => {
-  const production = () => testApp(database, clock, { DEMO: '0', CONSOLE_PASSWORD: 'correct horse' })
+  const production = () => testApp(database, clock, { DEMO: '0', CONSOLE_PASSWORD: 'correct horse battery staple' })
   const login = (app: ReturnType<typeof testApp>['app'], password: string) =>
     app.request('/console/login', {
       method: 'POST',
@@ -100,7 +100,7 @@ describe('console sign-in outside demo mode', () => {
 
   it('opens an HttpOnly, SameSite=Strict session on the right password, without the demo banner or chat impersonation', async () => {
     const { app } = production()
-    const ok = await login(app, 'correct horse')
+    const ok = await login(app, 'correct horse battery staple')
     expect(ok.status).toBe(303)
     const cookie = ok.headers.get('set-cookie') ?? ''
     expect(cookie).toContain('HttpOnly')

@@ -215,8 +215,12 @@ describe('DingTalk Stream mode with the real client', () => {
   })
 })
 
+/** DingTalk signs each push at its own millisecond; on the manual clock, tick one per push. */
+let pushes = 0
+const pushTime = () => String(clock.now().getTime() + ++pushes)
+
 describe('DingTalk HTTP mode', () => {
-  function signed(body: unknown, timestamp = String(clock.now().getTime()), secret = 'ding-secret') {
+  function signed(body: unknown, timestamp = pushTime(), secret = 'ding-secret') {
     return harness.app.request('/webhooks/dingtalk/default', {
       method: 'POST',
       headers: { timestamp, sign: dingtalkSign(timestamp, secret), 'content-type': 'application/json' },
@@ -340,7 +344,7 @@ describe('DingTalk HTTP mode: the same flows', () => {
       DINGTALK_MODE: 'http',
     })
     const post = (body: unknown) => {
-      const timestamp = String(clock.now().getTime())
+      const timestamp = pushTime()
       return http.app.request('/webhooks/dingtalk/default', {
         method: 'POST',
         headers: { timestamp, sign: dingtalkSign(timestamp, 'ding-secret'), 'content-type': 'application/json' },

@@ -16,13 +16,13 @@ const clock = new ManualClock(zonedInstant('2026-11-01', TEST_TIME_ZONE, 9))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
 let city: CityLookup
-const auth = { headers: { authorization: 'Bearer t0ken' } }
+const auth = { headers: { authorization: 'Bearer ledger-views-t0ken' } }
 const codes: string[] = []
 
 beforeAll(async () => {
   database = await createTestDatabase()
   await seedDefaults(database, clock.now())
-  harness = testApp(database, clock, { API_TOKEN: 't0ken' })
+  harness = testApp(database, clock, { API_TOKEN: 'ledger-views-t0ken' })
   city = await loadCity(database.db)
   // 23 hazards a few minutes apart; every third is a bridge hazard, two share one timestamp.
   for (let i = 0; i < 23; i++) {

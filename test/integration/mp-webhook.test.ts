@@ -34,9 +34,11 @@ function citizenXml(openId: string, fields: Record<string, XmlValue>): string {
   return buildWechatXml({ ToUserName: 'gh_bureau', FromUserName: openId, CreateTime: seconds(clock.now()), ...fields })
 }
 
+let nonceSeq = 0
+/** As the platform does, each push has its own nonce (a signature is bound to the message it carried). */
 function plainQuery(): string {
   const timestamp = String(seconds(clock.now()))
-  const nonce = 'abc'
+  const nonce = `n${nonceSeq++}`
   const signature = createHash('sha1').update([MP.token, timestamp, nonce].sort().join('')).digest('hex')
   return new URLSearchParams({ signature, timestamp, nonce, openid: 'x' }).toString()
 }

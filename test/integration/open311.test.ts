@@ -19,7 +19,7 @@ const base = '/open311/v2'
 beforeAll(async () => {
   database = await createTestDatabase()
   await seedDefaults(database, clock.now())
-  harness = testApp(database, clock, { OPEN311_API_KEY: 'xyz' })
+  harness = testApp(database, clock, { OPEN311_API_KEY: 'open311-key-0123456789' })
 })
 afterAll(async () => database?.drop())
 
@@ -84,7 +84,7 @@ describe('Open311 GeoReport v2', () => {
 
   it('files a request and reports it back; the unit’s reply appears as status_notes when closed', async () => {
     const res = await post({
-      api_key: 'xyz',
+      api_key: 'open311-key-0123456789',
       service_code: 'road_municipal',
       lat: '29.0315',
       long: '111.6985',
@@ -134,19 +134,28 @@ describe('Open311 GeoReport v2', () => {
   })
 
   it.each([
-    [{ api_key: 'wrong', service_code: 'gas', address_string: '某小区', description: 'x' }, 403, 'api_key is invalid'],
     [
-      { api_key: 'xyz', service_code: 'spaceship', address_string: '某处', description: 'x' },
+      { api_key: 'wrong', service_code: 'gas', address_string: '某小区', description: 'x' },
+      403,
+      'api_key is missing or invalid',
+    ],
+    [
+      { api_key: 'open311-key-0123456789', service_code: 'spaceship', address_string: '某处', description: 'x' },
       404,
       'service_code spaceship not found',
     ],
     [
-      { api_key: 'xyz', service_code: 'gas', description: '燃气味' },
+      { api_key: 'open311-key-0123456789', service_code: 'gas', description: '燃气味' },
       400,
       'a location is required: lat and long, or address_string',
     ],
-    [{ api_key: 'xyz', service_code: 'gas', address_string: '某小区' }, 400, 'description is required'],
-    [{ service_code: 'gas' }, 400, 'api_key: Invalid input: expected string, received undefined'],
+    [
+      { api_key: 'open311-key-0123456789', service_code: 'gas', address_string: '某小区' },
+      400,
+      'description is required',
+    ],
+    // The key is checked before anything else about the request (GeoReport v2: 403 for a missing key).
+    [{ service_code: 'gas' }, 403, 'api_key is missing or invalid'],
   ])('answers %j with %i in the error format', async (fields, status, description) => {
     const res = await post(fields)
     expect(res.status).toBe(status)
@@ -188,7 +197,7 @@ describe('Open311 GeoReport v2 in XML', () => {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
-        api_key: 'xyz',
+        api_key: 'open311-key-0123456789',
         service_code: 'bridge',
         address_string: '沅水大桥',
         description: '护栏松动，联系电话13912345678',
@@ -214,7 +223,7 @@ describe('Open311 GeoReport v2 in XML', () => {
       body: new URLSearchParams({ api_key: 'wrong', service_code: 'bridge', description: 'x' }).toString(),
     })
     expect(res.status).toBe(403)
-    expect((await xml(res)).errors?.error?.[0]).toEqual({ code: '403', description: 'api_key is invalid' })
+    expect((await xml(res)).errors?.error?.[0]).toEqual({ code: '403', description: 'api_key is missing or invalid' })
     const missing = await harness.app.request(`${base}/services/spaceship.xml`)
     expect(missing.status).toBe(404)
     const definition = await harness.app.request(`${base}/services/bridge.xml`)

@@ -84,6 +84,7 @@ describe('WeCom app webhook: the published sample', () => {
       WECOM_TOKEN: sample.token,
       WECOM_ENCODING_AES_KEY: sample.key,
       WEBHOOK_MAX_SKEW_S: '0',
+      WEBHOOK_REPLAY_SAMPLES: '1',
     })
 
   it('verifies the callback URL and returns the plaintext echostr', async () => {

@@ -1,6 +1,8 @@
 import type { Clock } from '../../domain/clock'
 import type { DingtalkBot } from '../bots'
+import { isPlatformUrl } from '../outbound-hosts'
 import { fetchWithTimeout, PlatformError, toSendResult } from '../platform-error'
+import { robotSecret } from '../robot-secrets'
 import type { Channel, OutboundMessage, Recipient, SendResult } from '../types'
 import { DingtalkApi } from './api'
 import { signedWebhookUrl } from './sign'
@@ -18,6 +20,7 @@ export class DingtalkChannel implements Channel {
     private readonly bots: Map<string, DingtalkBot>,
     private readonly clock: Clock,
     private readonly env: Record<string, string | undefined>,
+    private readonly platformHosts: ReadonlySet<string> = new Set(),
   ) {}
 
   api(botId: string): DingtalkApi {
@@ -33,15 +36,20 @@ export class DingtalkChannel implements Channel {
 
   async send(botId: string, to: Recipient, message: OutboundMessage): Promise<SendResult> {
     try {
+      if (to.kind === 'webhook' && !isPlatformUrl(to.url, this.platformHosts))
+        throw new PlatformError('url_not_allowed', 'the robot address is not on the platform hosts allowlist', 'never')
       switch (to.kind) {
         case 'webhook':
           await this.postWebhook(
-            signedWebhookUrl(to.url, to.secretEnv ? this.env[to.secretEnv] : undefined, this.clock.now()),
+            signedWebhookUrl(to.url, robotSecret(this.env, to.secretEnv), this.clock.now()),
             message,
           )
           return { ok: true }
         case 'reply_url': {
-          const valid = !to.expiresAt || Date.parse(to.expiresAt) > this.clock.now().getTime()
+          // A sessionWebhook outside DingTalk's hosts is never posted to: the user gets the reply by the API.
+          const valid =
+            (!to.expiresAt || Date.parse(to.expiresAt) > this.clock.now().getTime()) &&
+            isPlatformUrl(to.url, this.platformHosts)
           if (valid && message.type !== 'card' && message.type !== 'card_update') {
             await this.postWebhook(to.url, message)
             return { ok: true }

@@ -1,6 +1,7 @@
 import type { DWClientDownStream } from 'dingtalk-stream'
 import type { Services } from '../../app-env'
 import { recordInbound } from '../../messaging/inbox'
+import { sanitiseInbound } from '../inbound-sanity'
 import { parseCardCallback, parseRobotMessage, RobotMessage } from './message'
 import { XunanStreamClient } from './stream-client'
 
@@ -57,7 +58,12 @@ async function store(
   kind: 'robot' | 'card',
 ): Promise<void> {
   const now = services.clock.now()
-  const data = JSON.parse(frame.data) as unknown
+  let data: unknown
+  try {
+    data = JSON.parse(frame.data)
+  } catch {
+    data = undefined
+  }
   const message =
     kind === 'card'
       ? parseCardCallback(data, botId, now)
@@ -71,6 +77,7 @@ async function store(
     services.logger.warn('DingTalk frame ignored', { botId, kind, frameId: frame.headers.messageId })
     return
   }
-  const { id, isNew } = await recordInbound(services.db, message)
+  const clean = sanitiseInbound(message, { receivedAt: now, platformHosts: services.platforms.platformHosts })
+  const { id, isNew } = await recordInbound(services.db, clean)
   if (isNew) await services.inbound.schedule(id)
 }

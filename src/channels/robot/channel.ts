@@ -1,3 +1,4 @@
+import { isPlatformUrl } from '../outbound-hosts'
 import { fetchWithTimeout, PlatformError, toSendResult } from '../platform-error'
 import type { Channel, OutboundMessage, Recipient, SendResult } from '../types'
 import { robotBody } from '../wecom/channel'
@@ -10,8 +11,12 @@ import { postToGroupRobot } from './group-robot'
 export class WecomRobotChannel implements Channel {
   readonly id = 'wecom-robot' as const
 
+  constructor(private readonly platformHosts: ReadonlySet<string>) {}
+
   async send(_botId: string, to: Recipient, message: OutboundMessage): Promise<SendResult> {
     try {
+      if ((to.kind === 'webhook' || to.kind === 'reply_url') && !isPlatformUrl(to.url, this.platformHosts))
+        throw new PlatformError('url_not_allowed', 'the address is not on the platform hosts allowlist', 'never')
       if (to.kind === 'webhook') {
         await postToGroupRobot(to.url, robotBody(message))
         return { ok: true }

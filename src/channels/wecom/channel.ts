@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Clock } from '../../domain/clock'
 import type { WecomBot } from '../bots'
+import { isPlatformUrl } from '../outbound-hosts'
 import { PlatformError, toSendResult } from '../platform-error'
 import { postToGroupRobot } from '../robot/group-robot'
 import type { Channel, OutboundMessage, Recipient, SendResult } from '../types'
@@ -15,6 +16,7 @@ export class WecomChannel implements Channel {
   constructor(
     private readonly bots: Map<string, WecomBot>,
     private readonly clock: Clock,
+    private readonly platformHosts: ReadonlySet<string> = new Set(),
   ) {}
 
   api(botId: string): WecomApi {
@@ -31,6 +33,12 @@ export class WecomChannel implements Channel {
   async send(botId: string, to: Recipient, message: OutboundMessage): Promise<SendResult> {
     try {
       if (to.kind === 'webhook') {
+        if (!isPlatformUrl(to.url, this.platformHosts))
+          throw new PlatformError(
+            'url_not_allowed',
+            'the robot address is not on the platform hosts allowlist',
+            'never',
+          )
         await postToGroupRobot(to.url, robotBody(message))
         return { ok: true }
       }

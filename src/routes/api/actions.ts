@@ -5,13 +5,15 @@ import type { AppEnv } from '../../app-env'
 import { complaints, hazards } from '../../db/schema'
 import { CATEGORIES } from '../../domain/categories'
 import { SATISFACTION_LEVELS } from '../../domain/complaint-lifecycle'
+import { assertMayRecord } from '../../domain/record-permissions'
+import { MAX_ROW_ID, storableDate } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { notifyComplaintAssignment, notifyComplaintOutcome } from '../../services/complaint-notices'
 import { applyComplaintCommand, receiveComplaint } from '../../services/complaints'
 import { notifyHazardAssignment } from '../../services/hazard-notices'
 import { applyHazardCommand } from '../../services/hazards'
 import { requireApiToken } from './auth'
-import { actorOf, jsonBody, ruled } from './request'
+import { actorOf, jsonBody, ruled, visibleTo } from './request'
 
 /**
  * Writes through /api/v1: file a complaint; move a hazard or a complaint along its loop. The token's role
@@ -35,8 +37,8 @@ export const NewComplaint = z.object({
 export const HazardAction = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('assign'),
-    unitId: z.number().int().positive(),
-    rectifyDueAt: z.coerce.date().optional(),
+    unitId: z.number().int().positive().max(MAX_ROW_ID),
+    rectifyDueAt: storableDate().optional(),
     fiveFixes: z
       .object({ responsibility: text, measures: text, funding: text, timeLimit: text, contingencyPlan: text })
       .partial()
@@ -52,13 +54,13 @@ export const HazardAction = z.discriminatedUnion('action', [
 ])
 
 export const ComplaintAction = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('assign'), unitId: z.number().int().positive() }),
+  z.object({ action: z.literal('assign'), unitId: z.number().int().positive().max(MAX_ROW_ID) }),
   z.object({ action: z.literal('accept') }),
-  z.object({ action: z.literal('transfer'), unitId: z.number().int().positive(), reason: text }),
+  z.object({ action: z.literal('transfer'), unitId: z.number().int().positive().max(MAX_ROW_ID), reason: text }),
   z.object({ action: z.literal('reply'), outcome: text }),
   z.object({ action: z.literal('close') }),
   z.object({ action: z.literal('reject'), reason: text }),
-  z.object({ action: z.literal('extend'), newDueAt: z.coerce.date(), reason: text }),
+  z.object({ action: z.literal('extend'), newDueAt: storableDate(), reason: text }),
   z.object({ action: z.literal('callback'), satisfaction: z.enum(SATISFACTION_LEVELS), note: text.optional() }),
 ])
 
@@ -67,6 +69,7 @@ export function actionsApi() {
   app.use('*', requireApiToken)
 
   app.post('/complaints', async (c) => {
+    await ruled(() => assertMayRecord(actorOf(c), 'complaint'))
     const input = await jsonBody(c, NewComplaint)
     const ctx = c.var.services.ctx
     const complaint = await receiveComplaint({
@@ -92,7 +95,8 @@ export function actionsApi() {
       .select()
       .from(hazards)
       .where(eq(hazards.code, c.req.param('code')))
-    if (!hazard) throw new AppError('not_found', 404, 'Hazard not found')
+    // Scope before rules: another unit's item is "not found", never a status that confirms it exists.
+    if (!hazard || !visibleTo(c, hazard.unitId)) throw new AppError('not_found', 404, 'Hazard not found')
     const updated = await ruled(() =>
       applyHazardCommand({
         ctx,
@@ -116,7 +120,7 @@ export function actionsApi() {
       .select()
       .from(complaints)
       .where(eq(complaints.code, c.req.param('code')))
-    if (!complaint) throw new AppError('not_found', 404, 'Complaint not found')
+    if (!complaint || !visibleTo(c, complaint.unitId)) throw new AppError('not_found', 404, 'Complaint not found')
     const updated = await ruled(() =>
       applyComplaintCommand({ ctx, complaintId: complaint.id, command, actor: actorOf(c) }),
     )

@@ -5,6 +5,7 @@ import { constantTimeEqual } from '../../channels/wechat-crypto'
 import { units } from '../../db/schema'
 import { ROLES, type Role } from '../../domain/roles'
 import { AppError } from '../../errors'
+import { recordFailedCredentials, refuseBlockedCaller } from '../../http/credentials'
 
 /**
  * Bearer tokens for /api/v1: API_TOKEN acts as an administrator; each API_TOKENS entry acts in one role
@@ -27,10 +28,14 @@ export const requireApiToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { config } = c.var.services
   if (!config.apiToken && config.apiTokens.length === 0)
     throw new AppError('unauthorized', 401, 'API access is not configured (set API_TOKEN)')
+  await refuseBlockedCaller(c)
   const presented = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
   if (!presented) throw new AppError('unauthorized', 401, 'Bearer token required')
-  const client = await clientForToken(c, presented)
-  if (!client) throw new AppError('unauthorized', 401, 'Invalid token')
+  const client = presented.length <= 512 ? await clientForToken(c, presented) : undefined
+  if (!client) {
+    await recordFailedCredentials(c, 'API token')
+    throw new AppError('unauthorized', 401, 'Invalid token')
+  }
   c.set('apiClient', client)
   return next()
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { and, eq, isNull, lt } from 'drizzle-orm'
 import type { MiddlewareHandler } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { AppEnv } from '../../app-env'
+import type { ApiClient, AppEnv } from '../../app-env'
 import { apiIdempotency } from '../../db/schema'
 import { AppError } from '../../errors'
 
@@ -17,14 +17,22 @@ const ABANDONED_AFTER_MS = 60_000
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
+/** Whose keys these are: the token's identity (role, unit, name), never the raw header. */
+export function idempotencyClient(caller: ApiClient): string {
+  return sha256(`${caller.role}\n${caller.unitId ?? ''}\n${caller.name}`)
+}
+
 export const idempotencyKeys: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = c.req.header('idempotency-key')
   if (c.req.method !== 'POST' || key === undefined) return next()
   if (key.length < 1 || key.length > 200)
     throw new AppError('invalid_request', 400, 'Idempotency-Key: 1 to 200 characters')
   const { db, clock } = c.var.services
-  // Keys belong to the caller: two clients may use the same key without meeting.
-  const client = sha256(c.req.header('authorization') ?? '')
+  // Keys belong to the authenticated client (its token's identity, not the raw header): two clients may
+  // use the same key without meeting. Authentication ran before this middleware.
+  const caller = c.var.apiClient
+  if (!caller) throw new AppError('unauthorized', 401, 'Bearer token required')
+  const client = idempotencyClient(caller)
   const requestHash = sha256(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)
   const now = clock.now()
   const where = and(eq(apiIdempotency.client, client), eq(apiIdempotency.key, key))

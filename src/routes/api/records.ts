@@ -7,6 +7,7 @@ import { hazards, patrols, supervisions, units } from '../../db/schema'
 import { CATEGORIES } from '../../domain/categories'
 import { HAZARD_LEVELS } from '../../domain/hazard-lifecycle'
 import { assertMayRecord, recordingUnit } from '../../domain/record-permissions'
+import { isStorableDate, MAX_ROW_ID } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { notifyHazardAssignment } from '../../services/hazard-notices'
 import { reportHazard } from '../../services/hazards'
@@ -22,7 +23,10 @@ import { actorOf, jsonBody, ruled, scoped, unitScope, visibleTo } from './reques
  * token's role and unit under the same rules as the chat forms; what follows a save (assignment notices,
  * the unit group's post) follows here too.
  */
-const instant = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 time with offset' }).pipe(z.coerce.date())
+const instant = z.iso
+  .datetime({ offset: true, message: 'expected an ISO 8601 time with offset' })
+  .pipe(z.coerce.date())
+  .refine(isStorableDate, 'expected a date between 1900 and 9999')
 const text = (max: number) => z.string().trim().min(1).max(max)
 
 export const NewHazard = z.object({
@@ -33,13 +37,13 @@ export const NewHazard = z.object({
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
   foundAt: instant.optional(),
-  foundByUnitId: z.number().int().positive().optional(),
+  foundByUnitId: z.number().int().positive().max(MAX_ROW_ID).optional(),
 })
 
 export const NewPatrol = z
   .object({
     kind: z.enum(['daily', 'team']).default('daily'),
-    unitId: z.number().int().positive().optional(),
+    unitId: z.number().int().positive().max(MAX_ROW_ID).optional(),
     startedAt: instant,
     endedAt: instant,
     area: text(200),
@@ -65,8 +69,8 @@ export const PatrolTransition = z.discriminatedUnion('action', [
 ])
 
 export const NewSupervision = z.object({
-  supervisorUnitId: z.number().int().positive().optional(),
-  inspectedUnitId: z.number().int().positive(),
+  supervisorUnitId: z.number().int().positive().max(MAX_ROW_ID).optional(),
+  inspectedUnitId: z.number().int().positive().max(MAX_ROW_ID),
   inspectedAt: instant,
   lead: text(50),
   members: text(200).optional(),

@@ -6,6 +6,7 @@ import { periodicReports, units } from '../../db/schema'
 import { RuleViolation } from '../../domain/errors'
 import { localDate } from '../../domain/local-time'
 import { obligationFor, owesReport } from '../../domain/obligations'
+import { MAX_ROW_ID, rowId } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { draftReport, submitReport } from '../../services/reports'
 import { reportFileResponse, visibleReports } from '../report-file'
@@ -19,7 +20,7 @@ import { actorOf, jsonBody, ruled, unitScope, visibleTo } from './request'
  */
 export const NewReport = z.object({
   kind: z.enum(['weekly', 'monthly', 'quarterly', 'bulletin']),
-  unitId: z.number().int().positive().optional(),
+  unitId: z.number().int().positive().max(MAX_ROW_ID).optional(),
   /** Any day in the period, YYYY-MM-DD in the city's time zone. */
   periodDate: z.iso.date(),
 })
@@ -40,7 +41,7 @@ function present(r: typeof periodicReports.$inferSelect, withData = false) {
 }
 
 const reportId = (raw: string) => {
-  const id = z.coerce.number().int().positive().safeParse(raw)
+  const id = rowId().safeParse(raw)
   if (!id.success) throw new AppError('invalid_request', 400, 'id: must be a positive integer')
   return id.data
 }

@@ -4,10 +4,11 @@ import type { AppEnv } from '../../app-env'
 import { RuleViolation } from '../../domain/errors'
 import { type Actor, ledgerUnitScope } from '../../domain/roles'
 import { AppError } from '../../errors'
+import { readJson } from '../../http/body'
 
 /** What every /api/v1 handler needs from a request: a validated body, the acting client, its unit scope. */
 export async function jsonBody<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await c.req.json().catch(() => undefined))
+  const parsed = schema.safeParse(await readJson(c))
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new AppError('invalid_request', 400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`)

@@ -196,7 +196,11 @@ export function registerOrgAdmin(app: Hono<AppEnv>): void {
     )
   })
   app.post('/admin/groups', (c) =>
-    run(c, (actor, form) => saveGroup(c.var.services.ctx, actor, form as never), '/console/admin/groups'),
+    run(
+      c,
+      (actor, form) => saveGroup(c.var.services.ctx, actor, form as never, c.var.services.platforms.platformHosts),
+      '/console/admin/groups',
+    ),
   )
   app.post('/admin/groups/remove', (c) =>
     run(c, (actor, form) => removeGroup(c.var.services.ctx, actor, form), '/console/admin/groups'),

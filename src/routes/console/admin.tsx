@@ -9,6 +9,7 @@ import { RuleViolation } from '../../domain/errors'
 import { zonedInstant } from '../../domain/local-time'
 import { ROLE_LABELS } from '../../domain/roles'
 import { AppError } from '../../errors'
+import { readForm } from '../../http/body'
 import {
   type AdminActor,
   addDutyShift,
@@ -35,7 +36,7 @@ export async function run(
   change: (actor: AdminActor, form: Record<string, unknown>) => Promise<unknown>,
   to = '/console/admin',
 ) {
-  const form = (await c.req.parseBody()) as Record<string, unknown>
+  const form = await readForm(c)
   try {
     await change(auditActor(c), form)
   } catch (error) {

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../../app-env'
 import { RuleViolation } from '../../domain/errors'
+import { inputErrorOf } from '../../http/database-errors'
 import { Layout } from './layout'
 
 /**
@@ -14,7 +15,9 @@ const HEADINGS: Partial<Record<number, string>> = {
   401: '请先登录',
   403: '无权访问',
   404: '找不到该页面或记录',
+  409: '记录已存在',
   413: '文件过大',
+  429: '操作过于频繁',
   422: '操作不符合规则',
 }
 
@@ -32,7 +35,8 @@ function backTo(c: Context<AppEnv>): string {
   }
 }
 
-export function consoleError(error: Error, c: Context<AppEnv>): Response | Promise<Response> {
+export function consoleError(caught: Error, c: Context<AppEnv>): Response | Promise<Response> {
+  const error = inputErrorOf(caught) ?? caught
   let status: ContentfulStatusCode = 500
   let detail = '系统出现问题，请稍后再试。'
   if (error instanceof RuleViolation) {

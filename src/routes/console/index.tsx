@@ -1,13 +1,15 @@
 import { type Context, Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
 import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import type { InboundMessage } from '../../channels/types'
 import { formatLocal } from '../../conversation/format'
+import { sniffImageType } from '../../domain/media-type'
 import { ROLE_LABELS } from '../../domain/roles'
+import { rowId } from '../../domain/storable'
 import { AppError } from '../../errors'
+import { BODY_LIMITS, limitBody, readForm } from '../../http/body'
 import { recordInbound } from '../../messaging/inbox'
 import { chatFeed, demoPeople } from '../../services/console-feed'
 import { storeMedia } from '../../services/media'
@@ -50,17 +52,12 @@ async function demoPersonOf(c: Context<AppEnv>) {
 export function consoleRoutes() {
   const app = new Hono<AppEnv>()
   app.onError((error, c) => consoleError(error, c))
+  // Bodies are capped before anything reads them: small forms everywhere, photos on the upload route.
+  const formLimit = limitBody(BODY_LIMITS.consoleForm, '提交的内容过长')
+  const photoLimit = limitBody(BODY_LIMITS.photoUpload, '照片不能超过10MB')
+  app.use('*', (c, next) => (/^\/console\/chat\/[^/]+\/photo$/.test(c.req.path) ? photoLimit : formLimit)(c, next))
   app.use('*', requireConsoleSession)
   app.use('*', csrf())
-  app.use(
-    '/chat/*',
-    bodyLimit({
-      maxSize: MAX_PHOTO_BYTES + 64 * 1024,
-      onError: () => {
-        throw new AppError('payload_too_large', 413, '照片不能超过10MB')
-      },
-    }),
-  )
   registerSession(app)
   app.use('/', demoOnly)
   app.use('/chat/*', demoOnly)
@@ -143,7 +140,7 @@ export function consoleRoutes() {
           </button>{' '}
           <button type="submit">发送位置</button>
         </form>
-        <script dangerouslySetInnerHTML={{ __html: LIVE_SCRIPT }} />
+        <script nonce={c.get('secureHeadersNonce')} dangerouslySetInnerHTML={{ __html: LIVE_SCRIPT }} />
       </Layout>,
     )
   })
@@ -198,29 +195,32 @@ export function consoleRoutes() {
   }
 
   app.post('/chat/:key', async (c) => {
-    const form = MessageForm.safeParse(await c.req.parseBody())
+    const form = MessageForm.safeParse(await readForm(c))
     if (!form.success) throw new AppError('bad_request', 400, form.error.issues[0]?.message ?? '内容无效')
     return deliver(c, (base) => ({ ...base, kind: 'text', text: form.data.text }))
   })
 
   app.post('/chat/:key/card', async (c) => {
-    const key = CardForm.safeParse(await c.req.parseBody())
+    const key = CardForm.safeParse(await readForm(c))
     if (!key.success) throw new AppError('bad_request', 400, '无效的按钮')
     return deliver(c, (base) => ({ ...base, kind: 'card_action', event: { name: 'card_click', key: key.data.key } }))
   })
 
   app.post('/chat/:key/photo', async (c) => {
-    const body = await c.req.parseBody()
+    const body = await readForm(c, '照片上传失败，请重新选择照片')
     const file = body.photo
     if (!(file instanceof File) || file.size === 0) throw new AppError('bad_request', 400, '请选择照片')
     if (file.size > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', 413, '照片不能超过10MB')
-    if (!file.type.startsWith('image/')) throw new AppError('bad_request', 400, '只能上传图片')
+    const bytes = Buffer.from(await file.arrayBuffer())
+    // The file's own bytes decide, not the type the browser claims: SVG and HTML are refused.
+    const mimeType = sniffImageType(bytes)
+    if (!mimeType) throw new AppError('bad_request', 400, '只能上传 JPEG、PNG、GIF 或 WebP 格式的照片')
     return deliver(c, async (base) => {
       const { db, config } = c.var.services
       const externalMediaId = `upload-${crypto.randomUUID()}`
       await storeMedia(db, config.mediaDir, {
-        bytes: Buffer.from(await file.arrayBuffer()),
-        mimeType: file.type,
+        bytes,
+        mimeType,
         channel: 'console',
         externalMediaId,
         uploaderIdentityId: null,
@@ -231,7 +231,7 @@ export function consoleRoutes() {
   })
 
   app.post('/chat/:key/location', async (c) => {
-    const form = LocationForm.safeParse(await c.req.parseBody())
+    const form = LocationForm.safeParse(await readForm(c))
     if (!form.success) throw new AppError('bad_request', 400, '请填写正确的经纬度')
     return deliver(c, (base) => ({ ...base, kind: 'location', location: form.data }))
   })
@@ -276,7 +276,7 @@ export function consoleRoutes() {
   })
 
   app.get('/reports/:id/file', (c) => {
-    const id = z.coerce.number().int().positive().safeParse(c.req.param('id'))
+    const id = rowId().safeParse(c.req.param('id'))
     if (!id.success) throw new AppError('bad_request', 400, '报表编号无效。')
     return reportFileResponse(c, id.data, viewerUnitScope(c))
   })

@@ -44,7 +44,8 @@ export function Layout(props: { c: Context<AppEnv>; title: string; children: Chi
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · 巡安`}</title>
-        <style>{STYLE}</style>
+        {/* Raw: escaping would turn the font names' quotes into entities and lose the whole font list. */}
+        <style dangerouslySetInnerHTML={{ __html: STYLE }} />
         {props.head}
       </head>
       <body>

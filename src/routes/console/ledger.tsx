@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { and, eq } from 'drizzle-orm'
 import type { Context, Hono } from 'hono'
-import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
 import { complaints, hazards, media, patrols, supervisions } from '../../db/schema'
@@ -14,7 +13,9 @@ import {
   HAZARD_STATUS_LABELS,
   HAZARD_STATUSES,
 } from '../../domain/hazard-lifecycle'
+import { sniffImageType } from '../../domain/media-type'
 import { maskPersonalInfo } from '../../domain/privacy'
+import { rowId } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { complaintTable, hazardTable } from '../../reports/ledger-export'
 import { complaintTimeline } from '../../services/complaints'
@@ -185,14 +186,19 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
   })
 
   app.get('/media/:id', async (c) => {
-    const id = z.coerce.number().int().positive().safeParse(c.req.param('id'))
+    const id = rowId().safeParse(c.req.param('id'))
     if (!id.success) throw new AppError('bad_request', 400, '照片编号无效。')
     const [row] = await c.var.services.db.select().from(media).where(eq(media.id, id.data))
     if (!row || !(await mediaVisible(c, row))) throw new AppError('not_found', 404, '未找到该照片。')
     const bytes = await readFile(row.storagePath).catch(() => undefined)
     if (!bytes) throw new AppError('not_found', 404, '照片文件缺失。')
+    // Shown inline only when the bytes are one of four picture formats; anything else is a download.
+    // Either way the response may not run or load anything (sandboxed, no sources).
+    const inline = sniffImageType(bytes)
     return c.body(new Uint8Array(bytes), 200, {
-      'content-type': row.mimeType,
+      'content-type': inline ?? 'application/octet-stream',
+      'content-disposition': inline ? 'inline' : `attachment; filename="file-${row.id}.bin"`,
+      'content-security-policy': "default-src 'none'; sandbox",
       'cache-control': 'private, max-age=86400, immutable',
       'x-content-type-options': 'nosniff',
     })

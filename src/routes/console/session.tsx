@@ -1,13 +1,18 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie'
 import { z } from 'zod'
 import type { AppEnv, ConsoleViewer } from '../../app-env'
 import { constantTimeEqual } from '../../channels/wechat-crypto'
 import type { Config } from '../../config'
+import { consoleSessions } from '../../db/schema'
 import { type ConsoleArea, homeArea, mayOpen } from '../../domain/console-access'
 import { ledgerUnitScope, ROLES, type Role } from '../../domain/roles'
 import { AppError } from '../../errors'
+import { readForm } from '../../http/body'
+import { servedOverTls } from '../../http/client-address'
+import { recordFailedCredentials, refuseBlockedCaller } from '../../http/credentials'
 import { demoPeople } from '../../services/console-feed'
 import { clientForToken } from '../api/auth'
 import { Layout } from './layout'
@@ -18,59 +23,102 @@ import { Layout } from './layout'
  * Demo mode: anyone signs in as a chosen demo person without a password (every page says so); without a
  * choice they browse as the demo administrator. Otherwise sign-in is required: CONSOLE_PASSWORD or
  * API_TOKEN opens an administrator's session, an API_TOKENS entry a session in that token's role and unit.
- * The session is a signed, HttpOnly, SameSite=Strict cookie valid for 8 hours; form posts are CSRF-checked
- * by origin. Each page then admits only the roles that may open it and shows a unit's people only their
+ * The session lives on the server (console_sessions) for 8 hours; the browser holds only its signed id in
+ * an HttpOnly, SameSite=Strict cookie (Secure behind TLS). Signing out revokes it there; a changed password
+ * or token ends every session it opened. Sign-in attempts are throttled per address. Form posts are
+ * CSRF-checked by origin. Each page then admits only the roles that may open it and shows a unit's people only their
  * unit's items.
  */
 const COOKIE = 'xunan_session'
 const SESSION_MS = 8 * 3_600_000
+const DEMO_CREDENTIAL = 'demo'
 
-const SessionPayload = z.object({
-  exp: z.number(),
+const Viewer = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   unitId: z.number().nullable(),
   personId: z.number().nullable(),
 })
 
-/** The key that signs sessions: changing any console credential ends every session. */
-function sessionSecret(config: Config): string {
-  const material = config.demo
-    ? `demo:${config.database.kind === 'postgres' ? config.database.url : config.database.dataDir}`
-    : [config.consolePassword ?? '', config.apiToken ?? '', ...config.apiTokens.map((t) => t.token)].join('\n')
-  return createHash('sha256').update(`xunan-console:${material}`).digest('hex')
+/** Signs the session id in the cookie: SESSION_SECRET, or a key derived from where the data lives. */
+function cookieKey(config: Config): string {
+  if (config.sessionSecret) return config.sessionSecret
+  const location = config.database.kind === 'postgres' ? config.database.url : config.database.dataDir
+  return createHash('sha256').update(`xunan-console:${location}`).digest('hex')
+}
+
+/** A session remembers which secret opened it by this fingerprint, never the secret itself. */
+function fingerprint(secret: string): string {
+  return createHash('sha256').update(`xunan-console-credential\n${secret}`).digest('hex')
+}
+
+/** The fingerprints that still open sessions: a changed password or token ends the sessions it opened. */
+function currentCredentials(config: Config): Set<string> {
+  const secrets = [config.consolePassword, config.apiToken, ...config.apiTokens.map((t) => t.token)]
+  const valid = new Set(secrets.filter((s): s is string => Boolean(s)).map(fingerprint))
+  if (config.demo) valid.add(DEMO_CREDENTIAL)
+  return valid
 }
 
 function signInConfigured(config: Config): boolean {
   return Boolean(config.consolePassword || config.apiToken || config.apiTokens.length)
 }
 
-async function readSession(c: Context<AppEnv>): Promise<ConsoleViewer | undefined> {
-  const { config, clock } = c.var.services
-  const raw = await getSignedCookie(c, sessionSecret(config), COOKIE)
-  if (!raw) return undefined
-  let payload: unknown
-  try {
-    payload = JSON.parse(Buffer.from(raw, 'base64url').toString())
-  } catch {
-    return undefined
-  }
-  const session = SessionPayload.safeParse(payload)
-  if (!session.success || session.data.exp < clock.now().getTime()) return undefined
-  const { exp: _exp, ...viewer } = session.data
-  return viewer
+async function sessionIdOf(c: Context<AppEnv>): Promise<string | undefined> {
+  const id = await getSignedCookie(c, cookieKey(c.var.services.config), COOKIE)
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{43}$/.test(id) ? id : undefined
 }
 
-async function startSession(c: Context<AppEnv>, viewer: ConsoleViewer): Promise<void> {
-  const { config, clock } = c.var.services
-  const payload = { ...viewer, exp: clock.now().getTime() + SESSION_MS }
-  await setSignedCookie(c, COOKIE, Buffer.from(JSON.stringify(payload)).toString('base64url'), sessionSecret(config), {
+async function readSession(c: Context<AppEnv>): Promise<ConsoleViewer | undefined> {
+  const { config, clock, db } = c.var.services
+  const id = await sessionIdOf(c)
+  if (!id) return undefined
+  const [row] = await db
+    .select()
+    .from(consoleSessions)
+    .where(
+      and(eq(consoleSessions.id, id), isNull(consoleSessions.revokedAt), gt(consoleSessions.expiresAt, clock.now())),
+    )
+  if (!row || !currentCredentials(config).has(row.credential)) return undefined
+  const viewer = Viewer.safeParse(row.viewer)
+  return viewer.success ? viewer.data : undefined
+}
+
+async function startSession(c: Context<AppEnv>, viewer: ConsoleViewer, credential: string): Promise<void> {
+  const { config, clock, db } = c.var.services
+  // Whatever session this browser had ends here: a new sign-in never continues an old one.
+  await revokeSession(c)
+  const id = randomBytes(32).toString('base64url')
+  const now = clock.now()
+  await db.insert(consoleSessions).values({
+    id,
+    viewer: { ...viewer },
+    credential,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_MS),
+  })
+  await setSignedCookie(c, COOKIE, id, cookieKey(config), {
     httpOnly: true,
     sameSite: 'Strict',
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: servedOverTls(c),
     path: '/console',
     maxAge: SESSION_MS / 1000,
   })
+}
+
+/** Revokes the browser's session on the server, so a copied cookie stops working too. */
+async function revokeSession(c: Context<AppEnv>): Promise<void> {
+  const id = await sessionIdOf(c)
+  if (id)
+    await c.var.services.db
+      .update(consoleSessions)
+      .set({ revokedAt: c.var.services.clock.now() })
+      .where(eq(consoleSessions.id, id))
+}
+
+async function endSession(c: Context<AppEnv>): Promise<void> {
+  await revokeSession(c)
+  deleteCookie(c, COOKIE, { path: '/console', secure: servedOverTls(c) })
 }
 
 /** Without a chosen person, demo mode browses as the demo administrator. */
@@ -168,6 +216,7 @@ function LoginPage(props: { c: Context<AppEnv>; error?: string }) {
 
 /** The console account a password or token opens, if any. */
 async function viewerForSecret(c: Context<AppEnv>, presented: string): Promise<ConsoleViewer | undefined> {
+  if (presented.length > 512) return undefined
   const password = c.var.services.config.consolePassword
   if (password && constantTimeEqual(presented, password))
     return { name: '管理员', role: 'admin', unitId: null, personId: null }
@@ -186,25 +235,34 @@ export function registerSession(app: Hono<AppEnv>): void {
   app.get('/login', (c) => (c.var.services.config.demo ? c.redirect('/console', 302) : c.html(<LoginPage c={c} />)))
 
   app.post('/login', async (c) => {
-    const form = await c.req.parseBody()
-    const viewer = typeof form.password === 'string' ? await viewerForSecret(c, form.password) : undefined
-    if (!viewer) return c.html(<LoginPage c={c} error="密码或令牌错误" />, 401)
-    await startSession(c, viewer)
+    await refuseBlockedCaller(c)
+    const form = await readForm(c)
+    const presented = typeof form.password === 'string' ? form.password : ''
+    const viewer = presented ? await viewerForSecret(c, presented) : undefined
+    if (!viewer) {
+      await recordFailedCredentials(c, 'console sign-in')
+      return c.html(<LoginPage c={c} error="密码或令牌错误" />, 401)
+    }
+    await startSession(c, viewer, fingerprint(presented))
     return c.redirect(homePath(viewer.role, c.var.services.config.demo), 303)
   })
 
   // Demo mode: sign in as a demo person, no password.
   app.post('/login/demo', async (c) => {
     if (!c.var.services.config.demo) throw new AppError('forbidden', 403, '仅演示模式可免密登录。')
-    const form = await c.req.parseBody()
+    const form = await readForm(c)
     const person = (await demoPeople(c.var.services.db)).find((p) => String(p.personId) === String(form.personId))
     if (!person) throw new AppError('bad_request', 400, '请选择一名演示人员。')
-    await startSession(c, { name: person.name, role: person.role, unitId: person.unitId, personId: person.personId })
+    await startSession(
+      c,
+      { name: person.name, role: person.role, unitId: person.unitId, personId: person.personId },
+      DEMO_CREDENTIAL,
+    )
     return c.redirect(homePath(person.role), 303)
   })
 
-  app.post('/logout', (c) => {
-    deleteCookie(c, COOKIE, { path: '/console' })
+  app.post('/logout', async (c) => {
+    await endSession(c)
     return c.redirect(c.var.services.config.demo ? '/console' : '/console/login', 303)
   })
 }

@@ -4,12 +4,12 @@ import type { MpBot } from '../../channels/bots'
 import type { OutboundMessage } from '../../channels/types'
 import { SignatureError, sealEnvelope, verifyPlainSignature } from '../../channels/wechat-crypto'
 import { parseWechatMessage } from '../../channels/wechat-message'
-import { buildWechatXml, field } from '../../channels/xml'
+import { buildWechatXml, extractEncryptField, field } from '../../channels/xml'
 import { AppError } from '../../errors'
-import { recordInbound } from '../../messaging/inbox'
 import { claimPassiveReply } from '../../messaging/passive-reply'
-import { checkTimestamp, requireQuery, webhookBodyLimit } from './guards'
-import { openVerified, parseXml } from './wecom'
+import { acceptDelivery, checkTimestamp, refuseBlocked, requireQuery, verified, webhookBodyLimit } from './guards'
+import { claimSignature } from './signature-replay'
+import { openVerified, parseSignedXml, parseXml } from './wecom'
 
 /** How long the webhook waits for the conversation before answering empty (the platform waits ~5 s). */
 export const PASSIVE_REPLY_BUDGET_MS = 3000
@@ -23,46 +23,61 @@ export const PASSIVE_REPLY_BUDGET_MS = 3000
 export function mpWebhook() {
   const app = new Hono<AppEnv>()
 
-  app.get('/:botId', (c) => {
+  app.get('/:botId', async (c) => {
     const bot = findBot(c.var.services.platforms.mp, c.req.param('botId'))
+    await refuseBlocked(c)
     const q = requireQuery(c, 'signature', 'timestamp', 'nonce', 'echostr')
-    verifyPlain(bot, q)
+    await verified(c, () => verifyPlain(bot, q))
     return c.text(q.echostr as string)
   })
 
   app.post('/:botId', webhookBodyLimit, async (c) => {
-    const { platforms, db, inbound, clock } = c.var.services
+    const { platforms, inbound, clock } = c.var.services
     const bot = findBot(platforms.mp, c.req.param('botId'))
+    await refuseBlocked(c)
     const q = requireQuery(c, 'timestamp', 'nonce')
     const encrypted = c.req.query('encrypt_type') === 'aes'
-    if (bot.mode === 'safe' && !encrypted)
-      throw new AppError('bad_request', 400, 'Safe mode requires encrypted messages')
-    const outer = parseXml(await c.req.text())
-    let xml = outer
+    // Compat mode sends every message both ways; only the encrypted copy is signed over its content, so
+    // a plain body is accepted in plain mode alone (where the signature covers only the query).
+    if (bot.mode !== 'plain' && !encrypted)
+      throw new AppError(
+        'bad_request',
+        400,
+        `${bot.mode === 'safe' ? 'Safe' : 'Compat'} mode requires encrypted messages`,
+      )
+    let xml: Record<string, unknown>
+    let plainSignature: string | undefined
     if (encrypted) {
-      const cipher = field(outer, 'Encrypt')
+      const cipher = extractEncryptField(await c.req.text())
       if (!cipher || !bot.encodingAesKey) throw new AppError('bad_request', 400, 'Missing Encrypt')
-      const plaintext = openVerified(cryptoOf(bot), {
-        signature: c.req.query('msg_signature'),
-        timestamp: q.timestamp as string,
-        nonce: q.nonce as string,
-        encrypted: cipher,
-      })
-      xml = parseXml(plaintext)
+      const plaintext = await verified(c, () =>
+        openVerified(cryptoOf(bot), {
+          signature: c.req.query('msg_signature'),
+          timestamp: q.timestamp as string,
+          nonce: q.nonce as string,
+          encrypted: cipher,
+        }),
+      )
+      checkTimestamp(c, q.timestamp as string)
+      xml = parseSignedXml(plaintext)
     } else {
-      verifyPlain(bot, {
-        signature: c.req.query('signature'),
-        timestamp: q.timestamp as string,
-        nonce: q.nonce as string,
-      })
+      plainSignature = c.req.query('signature')
+      await verified(c, () =>
+        verifyPlain(bot, { signature: plainSignature, timestamp: q.timestamp as string, nonce: q.nonce as string }),
+      )
+      checkTimestamp(c, q.timestamp as string)
+      xml = parseXml(await c.req.text())
     }
-    checkTimestamp(c, q.timestamp as string)
-    const message = parseWechatMessage(xml, 'mp', bot.id)
-    const { id, isNew } = await recordInbound(db, message)
+    const parsed = parseWechatMessage(xml, 'mp', bot.id)
+    // The plain signature covers only the query: bound to the first message it carried, it cannot be
+    // replayed with another body inside the time window.
+    if (plainSignature)
+      await claimSignature(c, `mp:${bot.id}:${plainSignature}:${q.timestamp}:${q.nonce}`, parsed.messageId)
+    const { id, isNew, message } = await acceptDelivery(c, parsed)
     // New or retried, wait (within budget) for the conversation so the answer can ride on this response.
     const processing = isNew ? inbound.schedule(id) : inbound.idle()
     await Promise.race([processing, new Promise((resolve) => setTimeout(resolve, PASSIVE_REPLY_BUDGET_MS))])
-    const reply = await claimPassiveReply(db, id, clock.now())
+    const reply = await claimPassiveReply(c.var.services.db, id, clock.now())
     if (!reply) return c.text('success')
     const replyXml = passiveXml(reply, {
       toUser: message.sender.externalId,

@@ -4,8 +4,16 @@ import type { AppEnv } from '../../app-env'
 import type { WecomRobotBot } from '../../channels/bots'
 import type { InboundMessage } from '../../channels/types'
 import { AppError } from '../../errors'
-import { recordInbound } from '../../messaging/inbox'
-import { base64Query, checkTimestamp, requireQuery, webhookBodyLimit } from './guards'
+import { readJson } from '../../http/body'
+import {
+  acceptDelivery,
+  base64Query,
+  checkTimestamp,
+  refuseBlocked,
+  requireQuery,
+  verified,
+  webhookBodyLimit,
+} from './guards'
 import { openVerified } from './wecom'
 
 /**
@@ -39,13 +47,21 @@ const RobotMessage = z.object({
   event: z.object({ eventtype: z.string() }).passthrough().optional(),
 })
 
+const Envelope = z.object({
+  encrypt: z
+    .string()
+    .min(1)
+    .max(64 * 1024),
+})
+
 export function wecomRobotWebhook() {
   const app = new Hono<AppEnv>()
 
-  app.get('/:botId', (c) => {
+  app.get('/:botId', async (c) => {
     const bot = findBot(c.var.services.platforms.wecomRobot, c.req.param('botId'))
+    await refuseBlocked(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce', 'echostr')
-    return c.text(
+    const plaintext = await verified(c, () =>
       openVerified(cryptoOf(bot), {
         signature: q.msg_signature,
         timestamp: q.timestamp as string,
@@ -53,20 +69,25 @@ export function wecomRobotWebhook() {
         encrypted: base64Query(q.echostr as string),
       }),
     )
+    return c.text(plaintext)
   })
 
   app.post('/:botId', webhookBodyLimit, async (c) => {
-    const { platforms, db, inbound, clock } = c.var.services
+    const { platforms, inbound, clock } = c.var.services
     const bot = findBot(platforms.wecomRobot, c.req.param('botId'))
+    await refuseBlocked(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce')
-    const envelope = z.object({ encrypt: z.string().min(1) }).safeParse(await c.req.json().catch(() => null))
+    // The envelope is {"encrypt": "<base64>"}: a JSON parse of at most the body cap, nothing else.
+    const envelope = Envelope.safeParse(await readJson(c))
     if (!envelope.success) throw new AppError('bad_request', 400, 'Malformed JSON')
-    const plaintext = openVerified(cryptoOf(bot), {
-      signature: q.msg_signature,
-      timestamp: q.timestamp as string,
-      nonce: q.nonce as string,
-      encrypted: envelope.data.encrypt,
-    })
+    const plaintext = await verified(c, () =>
+      openVerified(cryptoOf(bot), {
+        signature: q.msg_signature,
+        timestamp: q.timestamp as string,
+        nonce: q.nonce as string,
+        encrypted: envelope.data.encrypt,
+      }),
+    )
     checkTimestamp(c, q.timestamp as string)
     let body: unknown
     try {
@@ -76,7 +97,7 @@ export function wecomRobotWebhook() {
     }
     const parsed = RobotMessage.safeParse(body)
     if (!parsed.success) throw new AppError('bad_request', 400, 'Unexpected message shape')
-    const { id, isNew } = await recordInbound(db, toInbound(parsed.data, bot.id, clock.now()))
+    const { id, isNew } = await acceptDelivery(c, toInbound(parsed.data, bot.id, clock.now()))
     if (isNew) void inbound.schedule(id)
     return c.text('')
   })

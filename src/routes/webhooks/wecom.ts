@@ -8,11 +8,18 @@ import {
   SignatureError,
   verifyMessageSignature,
 } from '../../channels/wechat-crypto'
-import { parseWechatMessage } from '../../channels/wechat-message'
-import { field, MalformedXmlError, parseWechatXml } from '../../channels/xml'
+import { NUL_REMOVED, parseWechatMessage } from '../../channels/wechat-message'
+import { extractEncryptField, MalformedXmlError, parseWechatXml } from '../../channels/xml'
 import { AppError } from '../../errors'
-import { recordInbound } from '../../messaging/inbox'
-import { base64Query, checkTimestamp, requireQuery, webhookBodyLimit } from './guards'
+import {
+  acceptDelivery,
+  base64Query,
+  checkTimestamp,
+  refuseBlocked,
+  requireQuery,
+  verified,
+  webhookBodyLimit,
+} from './guards'
 
 /**
  * WeCom self-built app callbacks: GET verifies the URL, POST delivers encrypted XML messages and events.
@@ -21,35 +28,40 @@ import { base64Query, checkTimestamp, requireQuery, webhookBodyLimit } from './g
 export function wecomWebhook() {
   const app = new Hono<AppEnv>()
 
-  app.get('/:botId', (c) => {
+  app.get('/:botId', async (c) => {
     const bot = findBot(c.var.services.platforms.wecom, c.req.param('botId'))
+    await refuseBlocked(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce', 'echostr')
     const echostr = base64Query(q.echostr as string)
-    const plaintext = openVerified(crypto(bot), {
-      signature: q.msg_signature,
-      timestamp: q.timestamp as string,
-      nonce: q.nonce as string,
-      encrypted: echostr,
-    })
+    const plaintext = await verified(c, () =>
+      openVerified(crypto(bot), {
+        signature: q.msg_signature,
+        timestamp: q.timestamp as string,
+        nonce: q.nonce as string,
+        encrypted: echostr,
+      }),
+    )
     return c.text(plaintext)
   })
 
   app.post('/:botId', webhookBodyLimit, async (c) => {
-    const { platforms, db, inbound } = c.var.services
+    const { platforms, inbound } = c.var.services
     const bot = findBot(platforms.wecom, c.req.param('botId'))
+    await refuseBlocked(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce')
-    const outer = parseXml(await c.req.text())
-    const encrypted = field(outer, 'Encrypt')
+    const encrypted = extractEncryptField(await c.req.text())
     if (!encrypted) throw new AppError('bad_request', 400, 'Missing Encrypt')
-    const plaintext = openVerified(crypto(bot), {
-      signature: q.msg_signature,
-      timestamp: q.timestamp as string,
-      nonce: q.nonce as string,
-      encrypted,
-    })
+    const plaintext = await verified(c, () =>
+      openVerified(crypto(bot), {
+        signature: q.msg_signature,
+        timestamp: q.timestamp as string,
+        nonce: q.nonce as string,
+        encrypted,
+      }),
+    )
     checkTimestamp(c, q.timestamp as string)
-    const message = parseWechatMessage(parseXml(plaintext), 'wecom', bot.id)
-    const { id, isNew } = await recordInbound(db, message)
+    const message = parseWechatMessage(parseSignedXml(plaintext), 'wecom', bot.id)
+    const { id, isNew } = await acceptDelivery(c, message)
     if (isNew) void inbound.schedule(id)
     return c.text('')
   })
@@ -80,6 +92,16 @@ export function openVerified(
     if (error instanceof EnvelopeError) throw new AppError('bad_request', 400, 'Cannot open the message')
     throw error
   }
+}
+
+/**
+ * The decrypted, signed document. NUL characters are removed first (PostgreSQL cannot store them) and
+ * the removal is noted on the message by the inbound sanity check, which sees the NUL-free text only —
+ * so note it here as an element the message parser ignores.
+ */
+export function parseSignedXml(plaintext: string): Record<string, unknown> {
+  if (!plaintext.includes('\u0000')) return parseXml(plaintext)
+  return { ...parseXml(plaintext.replaceAll('\u0000', '')), [NUL_REMOVED]: true }
 }
 
 export function parseXml(body: string): Record<string, unknown> {

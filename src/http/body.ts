@@ -1,0 +1,78 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppEnv } from '../app-env'
+import { AppError } from '../errors'
+
+/**
+ * Request bodies are read only through here: a size cap applied before anything reads the stream (413),
+ * parse failures as 400, and NUL characters — which PostgreSQL text cannot store — refused as 400 rather
+ * than failing later as a 500.
+ */
+export const BODY_LIMITS = {
+  /** Console forms: text fields only. */
+  consoleForm: 32 * 1024,
+  /** The simulator's photo upload. */
+  photoUpload: 10 * 1024 * 1024 + 64 * 1024,
+  open311: 16 * 1024,
+  api: 256 * 1024,
+} as const
+
+export function limitBody(maxBytes: number, message = 'Request body too large'): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', 413, message)
+    },
+  })
+}
+
+export function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000')
+  if (Array.isArray(value)) return value.some(hasNul)
+  if (value && typeof value === 'object' && !(value instanceof Blob)) return Object.values(value).some(hasNul)
+  return false
+}
+
+/** A url-encoded or multipart form; files stay File objects (their bytes may hold anything). */
+export async function readForm(c: Context<AppEnv>, message = '表单内容无法读取'): Promise<Record<string, unknown>> {
+  let form: Record<string, unknown>
+  try {
+    form = (await c.req.parseBody({ all: false })) as Record<string, unknown>
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw new AppError('bad_request', 400, message)
+  }
+  if (hasNul(form)) throw new AppError('bad_request', 400, '内容含有不允许的控制字符')
+  return form
+}
+
+/** A JSON body; undefined when it is not JSON at all, so the caller's schema names what is missing. */
+export async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  let text: string
+  try {
+    text = await c.req.text()
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw new AppError('bad_request', 400, 'Unreadable body')
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  if (hasNul(json)) throw new AppError('invalid_request', 400, 'NUL characters are not allowed')
+  return json
+}
+
+/** Query parameters with a NUL (%00) are refused before any handler uses them. */
+export const refuseNulInUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(c.req.url)
+  } catch {
+    throw new AppError('bad_request', 400, 'Malformed URL encoding')
+  }
+  if (decoded.includes('\u0000')) throw new AppError('bad_request', 400, 'NUL characters are not allowed')
+  return next()
+}

@@ -1,0 +1,13 @@
+import { and, eq } from 'drizzle-orm'
+import type { Database } from '../db/client'
+import { units } from '../db/schema'
+import { RuleViolation } from '../domain/errors'
+
+/** A unit an item is handed to must exist and be active: named as a rule, never a foreign-key failure. */
+export async function assertActiveUnit(db: Database, unitId: number): Promise<void> {
+  const [unit] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.id, unitId), eq(units.active, true)))
+  if (!unit) throw new RuleViolation('invalid_unit', '所选单位不存在或已停用。')
+}
