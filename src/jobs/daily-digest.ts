@@ -69,7 +69,7 @@ export async function gatherDigest(ctx: ServiceContext): Promise<DigestData> {
       openMajor: openMajor.map((h) => ({
         code: h.code,
         unit: nameOf(h.unitId),
-        description: h.description.slice(0, 30),
+        description: maskPersonalInfo(h.description).slice(0, 30),
       })),
     },
     complaints: {
@@ -79,7 +79,8 @@ export async function gatherDigest(ctx: ServiceContext): Promise<DigestData> {
       late: late.map((c) => ({
         code: c.code,
         unit: nameOf(c.unitId),
-        description: maskPersonalInfo(c.description.slice(0, 40), c.citizenName),
+        // Masked before cutting: a cut number would no longer look like one.
+        description: maskPersonalInfo(c.description, c.citizenName).slice(0, 40),
       })),
     },
     escalations: escalated.map(({ e, code }) => ({

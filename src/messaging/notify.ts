@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm'
 import type { OutboundMessage, Recipient } from '../channels/types'
 import type { Database } from '../db/client'
 import { type chatGroups, identities, notifications } from '../db/schema'
+import { maskPersonalInfo } from '../domain/privacy'
 import { enqueue } from './outbox'
 
 /**
@@ -69,15 +70,25 @@ export async function sendToPeople(
   return sent
 }
 
+/** A group is many readers: whatever a post quotes, citizens' phones, ID numbers and names stay masked. */
+function maskedForGroups(message: OutboundMessage): OutboundMessage {
+  if (message.type === 'text') return { ...message, text: maskPersonalInfo(message.text) }
+  if (message.type === 'markdown') return { ...message, markdown: maskPersonalInfo(message.markdown) }
+  if (message.type === 'card')
+    return { ...message, title: maskPersonalInfo(message.title), description: maskPersonalInfo(message.description) }
+  return message
+}
+
 /** Posts to group chats: through a group robot's webhook, or the app/robot chat id. */
 export async function postToGroups(
   db: Database,
   now: Date,
   groups: (typeof chatGroups.$inferSelect)[],
-  message: OutboundMessage,
+  original: OutboundMessage,
   keyPrefix: string,
   notBefore?: Date,
 ): Promise<number> {
+  const message = maskedForGroups(original)
   for (const group of groups) {
     const recipient: Recipient = group.webhookUrl
       ? { kind: 'webhook', url: group.webhookUrl, secretEnv: group.secretEnv ?? undefined }

@@ -3,9 +3,14 @@ import type { complaints, hazards, patrols, supervisions } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
 import { COMPLAINT_STATUS_LABELS } from '../domain/complaint-lifecycle'
 import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
-import { maskPersonalInfo, maskPhone } from '../domain/privacy'
+import { maskOptional, maskPhone } from '../domain/privacy'
 
-/** Ledger exports (the filtered list) as CSV or XLSX; citizens' phone numbers and names stay masked. */
+/**
+ * Ledger exports (the filtered list) as CSV or XLSX. Exports leave the system, so every free-text column
+ * goes through the one masking function: phones, ID numbers and the citizen's name never leave in clear.
+ */
+const free = (text: string | null | undefined, citizenName?: string | null) => maskOptional(text, citizenName) ?? ''
+
 export type Table = { headers: string[]; rows: (string | number)[][] }
 
 export function hazardTable(
@@ -33,8 +38,8 @@ export function hazardTable(
       CATEGORY_LABELS[h.category],
       HAZARD_LEVEL_LABELS[h.level],
       HAZARD_STATUS_LABELS[h.status],
-      h.description,
-      h.locationText ?? '',
+      free(h.description),
+      free(h.locationText),
       unitName(h.unitId),
       format(h.rectifyDueAt),
       format(h.closedAt),
@@ -67,12 +72,12 @@ export function complaintTable(
       format(c.receivedAt),
       CATEGORY_LABELS[c.category],
       COMPLAINT_STATUS_LABELS[c.status],
-      maskPersonalInfo(c.description, c.citizenName),
-      c.locationText ?? '',
+      free(c.description, c.citizenName),
+      free(c.locationText, c.citizenName),
       unitName(c.unitId),
       format(c.dueAt),
       format(c.repliedAt),
-      c.outcome ?? '',
+      free(c.outcome, c.citizenName),
       c.citizenPhone ? maskPhone(c.citizenPhone) : '',
     ]),
   }
@@ -105,14 +110,14 @@ export function patrolTable(
       unitName(p.unitId),
       format(p.startedAt),
       format(p.endedAt),
-      p.area,
-      p.patrollers,
+      free(p.area),
+      free(p.patrollers),
       p.staffCount,
       p.vehicleCount,
-      p.handlingResult ?? '',
+      free(p.handlingResult),
       format(p.reportDueAt),
       format(p.reportSubmittedAt),
-      p.voidedAt ? `已作废：${p.voidReason ?? ''}` : '',
+      p.voidedAt ? `已作废：${free(p.voidReason)}` : '',
     ]),
   }
 }
@@ -129,11 +134,11 @@ export function supervisionTable(
       format(s.inspectedAt),
       unitName(s.supervisorUnitId),
       unitName(s.inspectedUnitId),
-      s.lead,
-      s.members ?? '',
-      s.matters,
-      s.problems ?? '',
-      s.requirements ?? '',
+      free(s.lead),
+      free(s.members),
+      free(s.matters),
+      free(s.problems),
+      free(s.requirements),
     ]),
   }
 }

@@ -6,12 +6,17 @@ import { loadPlatformBots } from '../../src/channels/bots'
 import { loadConfig } from '../../src/config'
 import type { DatabaseHandle } from '../../src/db/client'
 import type { Clock } from '../../src/domain/clock'
-import { silentLogger } from '../../src/logger'
+import { type Logger, silentLogger } from '../../src/logger'
 import { createServices } from '../../src/wiring'
 import { TEST_TIME_ZONE } from './db'
 
 /** The real app and services over a test database, with an injected clock and environment. */
-export function testApp(handle: DatabaseHandle, clock: Clock, env: Record<string, string> = {}) {
+export function testApp(
+  handle: DatabaseHandle,
+  clock: Clock,
+  env: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+) {
   const scratch = join(tmpdir(), `xunan-test-${process.pid}`)
   const fullEnv = {
     DEMO: '1',
@@ -28,7 +33,7 @@ export function testApp(handle: DatabaseHandle, clock: Clock, env: Record<string
     config,
     handle,
     clock,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     platforms: loadPlatformBots(fullEnv),
     env: fullEnv,
   })

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { loadPlatformBots } from '../../src/channels/bots'
+import { isPlatformUrl } from '../../src/channels/outbound-hosts'
 import { ConfigError, loadConfig } from '../../src/config'
 
 describe('configuration', () => {
@@ -56,5 +58,45 @@ describe('configuration', () => {
       model: 'qwen-plus',
       timeoutMs: 8000,
     })
+  })
+})
+
+describe('configuration that would open the door', () => {
+  it.each([['CONSOLE_PASSWORD'], ['API_TOKEN'], ['OPEN311_API_KEY']])(
+    'refuses a %s shorter than 16 characters',
+    (name) => {
+      expect(() => loadConfig({ [name]: '1' })).toThrow(
+        `Invalid configuration: ${name}: expected at least 16 characters`,
+      )
+      expect(loadConfig({ [name]: 'sixteen-chars-ok' })).toBeTruthy()
+    },
+  )
+
+  it('refuses short API_TOKENS entries', () => {
+    expect(() => loadConfig({ API_TOKENS: JSON.stringify([{ token: 'short', role: 'admin', name: 'x' }]) })).toThrow(
+      /API_TOKENS/,
+    )
+  })
+
+  it('keeps demo mode off once a real database or a console password is set, and never seeds a real database', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).demo).toBe(false)
+    expect(loadConfig({ CONSOLE_PASSWORD: 'correct horse battery staple' }).demo).toBe(false)
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db', DEMO: '1' })).toThrow(/DEMO/)
+  })
+
+  it('turns replay protection off only for recorded samples', () => {
+    expect(() => loadPlatformBots({ WEBHOOK_MAX_SKEW_S: '0' })).toThrow(/WEBHOOK_MAX_SKEW_S/)
+    expect(loadPlatformBots({ WEBHOOK_MAX_SKEW_S: '0', WEBHOOK_REPLAY_SAMPLES: '1' }).maxSkewSeconds).toBe(0)
+  })
+
+  it('allows replies only to the platforms’ hosts and the configured API bases', () => {
+    const hosts = loadPlatformBots({ WECOM_API_BASE: 'http://127.0.0.1:9' }).platformHosts
+    expect(isPlatformUrl('https://oapi.dingtalk.com/robot/sendBySession?session=x', hosts)).toBe(true)
+    expect(isPlatformUrl('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k', hosts)).toBe(true)
+    expect(isPlatformUrl('http://127.0.0.1:9/session/1', hosts)).toBe(true)
+    expect(isPlatformUrl('http://oapi.dingtalk.com/robot/send', hosts)).toBe(false)
+    expect(isPlatformUrl('https://oapi.dingtalk.com.attacker.example/x', hosts)).toBe(false)
+    expect(isPlatformUrl('https://user:pw@oapi.dingtalk.com/x', hosts)).toBe(false)
+    expect(isPlatformUrl('http://169.254.169.254/latest/meta-data', hosts)).toBe(false)
   })
 })

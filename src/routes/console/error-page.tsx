@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../../app-env'
 import { RuleViolation } from '../../domain/errors'
+import { AppError } from '../../errors'
 import { inputErrorOf } from '../../http/database-errors'
 import { Layout } from './layout'
 
@@ -45,6 +46,7 @@ export function consoleError(caught: Error, c: Context<AppEnv>): Response | Prom
   } else if (error instanceof HTTPException) {
     status = error.status as ContentfulStatusCode
     detail = error.message
+    if (error instanceof AppError && error.retryAfterSeconds) c.header('retry-after', String(error.retryAfterSeconds))
   } else {
     c.var.services?.logger.error('unhandled console error', { path: c.req.path, error })
   }
