@@ -4,7 +4,8 @@ import { ROLE_LABELS, type Role } from '../src/domain/roles'
 
 /** What the bots say, in one place: Simplified Chinese for the people who read it in chat. */
 export const WORDING = {
-  unknownUser: '您好！系统中暂未找到您的账号信息，请联系管理员开通权限。您的企业微信账号已记录，管理员绑定后即可使用。',
+  unknownUser: (platform: string) =>
+    `您好！系统中暂未找到您的账号信息，请联系管理员开通权限。您的${platform}账号已记录，管理员绑定后即可使用。`,
   systemError: '抱歉，系统处理您的消息时出错，请稍后再试。如多次出现，请联系管理员。',
   mediaOutsideForm:
     '已收到您发送的内容。请问是用于哪条记录？可先发送「上报隐患」「整改 编号」等命令，再补充照片或位置。',
@@ -19,7 +20,22 @@ export const WORDING = {
   citizenMediaNoComplaint: '已收到。请再用文字描述一下问题和地点，我们会为您登记。',
   citizenMediaAdded: (code: string, what: string) => `已将${what}补充到投诉 ${code}。`,
   complaintReceived: (code: string, category: Category, due: string) =>
-    `您的投诉已受理，编号 ${code}（${CATEGORY_LABELS[category]}）。我们将于 ${due} 前处理并答复您。发送「查询 ${code}」可查看进度；如类别不对，可回复「类别 燃气」等更正。`,
+    `您的投诉已受理，编号 ${code}（${CATEGORY_LABELS[category]}）。我们将于 ${due} 前处理并答复您。发送「查询 ${code}」可查看进度；如类别不对，可回复「类别 ${category === 'gas' ? '道路' : '燃气'}」等更正。`,
+  askPlace: '请问具体在什么位置？请发送定位（点“+”选择“位置”），或回复路名、小区、门牌号等，我们登记后马上给您编号。',
+  placeTooVague: (place: string) =>
+    `「${place}」还不够具体，工作人员可能找不到。请发送定位，或补充路名、小区名、门牌号或附近的标志性建筑。`,
+  pendingDuplicate: (code: string) =>
+    `请先回复「是」或「否」：您反映的问题是否与投诉 ${code} 是同一问题？回复「是」关联到该投诉，「否」单独登记。`,
+  phoneNotedForPending: '已记下您的联系电话。',
+  danger: {
+    gas: (hotline: string) =>
+      `⚠️ 安全提示：闻到燃气味请立即离开现场，不要开关电灯电器、不要打电话或使用明火；到室外安全处拨打燃气抢险电话 ${hotline}，情况危急请拨打 119。我们已通知值班人员紧急处置。`,
+    collapse:
+      '⚠️ 安全提示：请立即远离塌陷或倒塌区域，提醒他人不要靠近；如有人员被困或受伤请立即拨打 119、120。我们已通知值班人员紧急处置。',
+    fire: '⚠️ 安全提示：请立即撤离到安全地带并拨打 119 报警，不要返回取物。我们已通知值班人员紧急处置。',
+    electric:
+      '⚠️ 安全提示：请远离掉落或裸露的电线至少 10 米，不要触碰，也不要用手拉开触电人员；请拨打 95598 供电抢修，有人受伤请拨打 120。我们已通知值班人员紧急处置。',
+  },
   categoryUnknown:
     '未识别该类别。可选：建筑工地、桥梁、燃气、道路及市政设施、占道挖掘、园林绿化、危房及物业小区、供水管网及消防栓。',
   categoryCorrected: (code: string, category: Category) =>

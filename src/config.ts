@@ -88,6 +88,7 @@ const EnvSchema = z.object({
   JOBS: flag,
   QUIET_HOURS_START: timeOfDay('22:00'),
   QUIET_HOURS_END: timeOfDay('07:00'),
+  GAS_EMERGENCY_PHONE: optionalText,
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: z
     .string()
@@ -141,6 +142,8 @@ export interface Config {
   complaintClocks: { signForHours: number; handlingHours: number }
   quietHours: { start: string; end: string }
   jobs: { enabled: boolean; remindUnacceptedMinutes: number; escalationAckMinutes: number; digestTime: string }
+  /** The city gas company's emergency number, in the safety advice to citizens who smell gas. */
+  gasEmergencyPhone: string | undefined
   /** A half-filled form is dropped after this long without a message. */
   conversationIdleMinutes: number
   llm: { apiKey: string; baseUrl: string | undefined; model: string; timeoutMs: number } | undefined
@@ -196,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     complaintClocks: { signForHours: e.COMPLAINT_SIGN_HOURS, handlingHours: e.COMPLAINT_LIMIT_HOURS },
     quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,
+    gasEmergencyPhone: e.GAS_EMERGENCY_PHONE,
     jobs: {
       enabled: e.JOBS ?? true,
       remindUnacceptedMinutes: e.COMPLAINT_REMIND_AFTER_MINUTES,

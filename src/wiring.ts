@@ -53,7 +53,11 @@ export function createServices(args: {
   const extractor = createExtractor(config.llm ? new LlmExtractor(config.llm) : undefined, logger)
   const inbound = new InboundProcessor({
     ctx,
-    forms: { extractor, idleMs: config.conversationIdleMinutes * 60_000 },
+    forms: {
+      extractor,
+      idleMs: config.conversationIdleMinutes * 60_000,
+      gasEmergencyPhone: config.gasEmergencyPhone,
+    },
     logger,
     mediaDir: config.mediaDir,
     fetchMedia,

@@ -3,6 +3,9 @@ import { WORDING } from '../../bots/wording'
 import { complaints, routingRules } from '../db/schema'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories'
 import { HOUR_MS } from '../domain/clock'
+import { type DangerKind, dangerIn } from '../domain/danger'
+import { maskPersonalInfo } from '../domain/privacy'
+import { sendToPeople } from '../messaging/notify'
 import {
   addComplaintEvidence,
   addComplaintFollower,
@@ -16,7 +19,9 @@ import {
   pendingOutcomesFor,
 } from '../services/complaint-notices'
 import { findComplaintByCode, receiveComplaint } from '../services/complaints'
+import { dutyOfficerAt } from '../services/recipients'
 import { formatLocal, normaliseCode } from './format'
+import { isVaguePlace } from './forms/checks'
 import { clearSession, lockSession, saveSession } from './forms/session'
 import type { Reply, Turn } from './types'
 
@@ -27,6 +32,7 @@ const CLASSIFY_BUDGET_MS = 1500
 const STAFF_COMMAND =
   /^(?:(?:验收|整改|交办|签收|受理|回复|转办|重复|确认收到)\s*(?:YH|TS|XC)\s*\d|(?:巡查|上报隐患|督查|确认收到|上报周报|上报月报|上报季报)$)/i
 const STEP_DUPLICATE = 'complaint_duplicate?'
+const STEP_PLACE = 'complaint_place?'
 const MIN_DESCRIPTION_CHARS = 4
 
 /**
@@ -54,6 +60,10 @@ export async function handleCitizen(turn: Turn): Promise<Reply[]> {
   const body = message.kind === 'voice' ? message.text : message.kind === 'text' ? message.text : undefined
   if (message.kind === 'voice' && !body) return [...replies, text(WORDING.citizenVoiceNoText)]
   if (body !== undefined) return [...replies, ...(await handleCitizenText(turn, body.trim()))]
+  if (message.kind === 'location') {
+    const placed = await placeFromLocation(turn)
+    if (placed) return [...replies, ...placed]
+  }
   if (message.kind === 'image' || message.kind === 'location') return [...replies, ...(await attachToLatest(turn))]
   return [...replies, text(WORDING.unsupportedType(message.rawType ?? message.kind))]
 }
@@ -68,13 +78,44 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   const live = session.expiresAt !== null && session.expiresAt.getTime() > ctx.clock.now().getTime()
   const awaitingContact = live && session.step === STEP_CONTACT
   const awaitingDuplicate = live && session.step === STEP_DUPLICATE
+  const awaitingPlace = live && session.step === STEP_PLACE
   const pending = session.draft
   const complaintId = Number(session.draft.complaintId)
-  clearSession(session)
-  await saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
-  if (awaitingDuplicate && /^(是|是的|同一个|对)$/.test(body)) return linkToExisting(turn, pending)
-  if (awaitingDuplicate && /^(否|不是|不)$/.test(body))
-    return fileComplaint(turn, pending as unknown as PendingComplaint, true)
+  const keep = async () => saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
+  const forget = async () => {
+    clearSession(session)
+    await keep()
+  }
+  const isQuery = /^(查询|进度|查)/.test(body) || /^(?:类别|分类)[\s:：]/.test(body)
+
+  if (awaitingDuplicate) {
+    if (/^(是|是的|同一个|对)$/.test(body)) {
+      await forget()
+      return linkToExisting(turn, pending)
+    }
+    if (/^(否|不是|不)$/.test(body)) {
+      await forget()
+      return fileComplaint(turn, pending as unknown as PendingComplaint, true)
+    }
+    // Anything else keeps the question open: a phone number joins the pending complaint, a query is
+    // answered, and the question is asked again.
+    if (!isQuery) {
+      const phone = /(?<!\d)(1[3-9]\d{9})(?!\d)/.exec(body)?.[1]
+      if (phone) session.draft.phone = phone
+      await keep()
+      const code = String(pending.candidateCode ?? '')
+      return [text(`${phone ? WORDING.phoneNotedForPending : ''}${WORDING.pendingDuplicate(code)}`)]
+    }
+  } else if (awaitingPlace && !isQuery) {
+    if (isVaguePlace(body) && body.length < 12) {
+      await keep()
+      return [text(WORDING.placeTooVague(body))]
+    }
+    await forget()
+    return fileComplaint(turn, { ...(pending as unknown as PendingComplaint), locationText: body })
+  } else if (!isQuery) {
+    await forget()
+  }
   if (awaitingContact) {
     const phone = /(?<!\d)(1[3-9]\d{9})(?!\d)/.exec(body)?.[1]
     if (phone || /^(不用|不需要|无需|不必|不了)/.test(body)) {
@@ -116,19 +157,94 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       CLASSIFY_BUDGET_MS,
     )
   ).fields
-  return fileComplaint(turn, {
+  const complaint: PendingComplaint = {
     description: extracted.description ?? body,
     category: extracted.category ?? 'other',
     locationText: extracted.locationText,
     phone: extracted.phone,
+    danger: dangerIn(body),
+  }
+  // Where, before the ticket: a complaint nobody can find cannot be handled in a day. Danger does not
+  // wait for the answer: the advice goes out now and the duty officer is told at once.
+  if (!complaint.locationText || isVaguePlace(complaint.locationText)) {
+    const ask = await askForPlace(turn, complaint)
+    if (!complaint.danger) return ask
+    await alertDutyOfficer(turn, complaint)
+    return [text(await safetyAdvice(turn, complaint.danger)), ...ask]
+  }
+  return fileComplaint(turn, complaint)
+}
+
+async function askForPlace(turn: Turn, complaint: PendingComplaint): Promise<Reply[]> {
+  const { ctx, message } = turn
+  const session = await lockSession(ctx.db, {
+    channel: message.channel,
+    botId: message.botId,
+    senderExternalId: message.sender.externalId,
   })
+  session.step = STEP_PLACE
+  session.draft = { ...complaint, alerted: Boolean(complaint.danger), mediaIds: turn.mediaIds }
+  await saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
+  return [text(WORDING.askPlace)]
+}
+
+/** A location pin while the bot waits for the place: the pin is the place. */
+async function placeFromLocation(turn: Turn): Promise<Reply[] | undefined> {
+  const { ctx, message } = turn
+  const session = await lockSession(ctx.db, {
+    channel: message.channel,
+    botId: message.botId,
+    senderExternalId: message.sender.externalId,
+  })
+  const live = session.expiresAt !== null && session.expiresAt.getTime() > ctx.clock.now().getTime()
+  if (!live || session.step !== STEP_PLACE || !message.location) return undefined
+  const pending = session.draft as unknown as PendingComplaint
+  clearSession(session)
+  await saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
+  return fileComplaint(turn, {
+    ...pending,
+    locationText:
+      message.location.label || `定位 ${message.location.latitude.toFixed(5)},${message.location.longitude.toFixed(5)}`,
+    latitude: message.location.latitude,
+    longitude: message.location.longitude,
+  })
+}
+
+async function safetyAdvice(turn: Turn, danger: DangerKind): Promise<string> {
+  if (danger === 'gas') return WORDING.danger.gas(turn.forms.gasEmergencyPhone ?? '（当地燃气公司抢险电话）')
+  return WORDING.danger[danger]
+}
+
+/** The duty officer on the roster hears of danger at once, quiet hours or not, masked like any push. */
+async function alertDutyOfficer(turn: Turn, complaint: PendingComplaint, code?: string): Promise<void> {
+  const { ctx } = turn
+  const now = ctx.clock.now()
+  const officer = await dutyOfficerAt(ctx.db, now)
+  if (officer === undefined) return
+  const where = complaint.locationText ? `，地点：${maskPersonalInfo(complaint.locationText)}` : '（地点待市民补充）'
+  await sendToPeople(
+    ctx.db,
+    now,
+    [officer],
+    {
+      type: 'text',
+      text: `【紧急·市民报告险情】${code ? `投诉 ${code}：` : ''}${maskPersonalInfo(complaint.description).slice(0, 80)}${where}。已提示市民避险，请立即组织处置。`,
+    },
+    `danger:${turn.message.channel}:${turn.message.messageId}${code ? `:${code}` : ''}`,
+  )
 }
 
 interface PendingComplaint {
   description: string
   category: Category
   locationText?: string
+  latitude?: number
+  longitude?: number
   phone?: string
+  danger?: DangerKind
+  /** The duty officer was already told (while the place was asked for). */
+  alerted?: boolean
+  mediaIds?: number[]
 }
 
 /** Files the complaint — unless an open one of the same kind at the same address exists: then ask first. */
@@ -164,17 +280,22 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
       category: pending.category,
       description: pending.description,
       locationText: pending.locationText,
+      latitude: pending.latitude,
+      longitude: pending.longitude,
       citizenPhone: pending.phone,
       contactConsent: Boolean(pending.phone),
-      mediaIds: turn.mediaIds,
+      mediaIds: [...(pending.mediaIds ?? []), ...turn.mediaIds],
     },
   })
   await notifyComplaintAssignment(ctx, complaint)
-  const received = WORDING.complaintReceived(
+  const danger = pending.danger
+  if (danger && !pending.alerted) await alertDutyOfficer(turn, pending, complaint.code)
+  const advice = danger && !pending.alerted ? `${await safetyAdvice(turn, danger)}\n` : ''
+  const received = `${advice}${WORDING.complaintReceived(
     complaint.code,
     complaint.category,
     formatLocal(complaint.dueAt, ctx.timeZone),
-  )
+  )}`
   if (pending.phone) return [text(received)]
   // One passive reply carries both: the ticket, and the offer to be called back.
   const followUp = await lockSession(ctx.db, key)

@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import { complaints, escalations, hazards, patrols } from '../db/schema'
-import { COMPLAINT_STATUS_LABELS } from '../domain/complaint-lifecycle'
+import { platformName } from '../domain/channels'
 import { RuleViolation } from '../domain/errors'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
@@ -12,6 +12,7 @@ import { submitEmergencyReport } from '../services/hazard-followups'
 import type { PersonRow } from '../services/identities'
 import { applyPatrolCommand } from '../services/patrols'
 import { latestOpenReport, submitReport } from '../services/reports'
+import { todosFor } from '../services/todos'
 import { handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
@@ -23,7 +24,12 @@ import type { Reply, Turn } from './types'
  */
 export async function handleStaff(turn: Turn): Promise<Reply[]> {
   const { message, person } = turn
-  if (!person) return [text(WORDING.unknownUser)]
+  // Automatic events (entering the app, location reports) get no answer from an unknown account: only
+  // something the person sent deserves the "contact your administrator" reply.
+  if (!person) {
+    const automatic = message.kind === 'event' && message.event?.name !== 'click'
+    return automatic ? [] : [text(WORDING.unknownUser(platformName(message.channel)))]
+  }
   const actor: Actor = { personId: person.id, role: person.role, unitId: person.unitId }
   switch (message.kind) {
     case 'event':
@@ -62,7 +68,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const input = (turn.message.text ?? '').replace(/@\S+\s*/g, '').trim()
   if (/^(帮助|菜单|help|\?|？)$/i.test(input)) return [text(WORDING.help(person.role))]
   if (/^(查询|查)\s*(TS|YH|XC|DC)/i.test(input)) return [text(await describeRecord(turn, input))]
-  if (/^(我的待办|待办)$/.test(input)) return [text(await listTodos(turn, actor))]
+  const todo = /^(?:我的待办|待办|待办事项)\s*(?:第?\s*(\d{1,3})\s*页?)?$/.exec(input)
+  if (todo) return [text(await listTodos(turn, actor, Number(todo[1] ?? 1)))]
   const written = /^提交(处置报告|巡查报告)\s*(.*)$/.exec(input)
   if (written)
     return submitWrittenReport(turn, actor, written[1] === '处置报告' ? 'emergency' : 'team', written[2] ?? '')
@@ -88,32 +95,21 @@ async function describeRecord(turn: Turn, input: string): Promise<string> {
   return `隐患 ${hazard.code}：${HAZARD_STATUS_LABELS[hazard.status]}${due}\n${hazard.description}`
 }
 
-async function listTodos(turn: Turn, actor: Actor): Promise<string> {
-  if (actor.unitId === null) return '您暂无待办事项。'
-  const { db, timeZone } = turn.ctx
-  const [openComplaints, openHazards] = await Promise.all([
-    db
-      .select()
-      .from(complaints)
-      .where(and(eq(complaints.unitId, actor.unitId), inArray(complaints.status, ['assigned', 'accepted'])))
-      .orderBy(complaints.dueAt)
-      .limit(20),
-    db
-      .select()
-      .from(hazards)
-      .where(and(eq(hazards.unitId, actor.unitId), inArray(hazards.status, ['assigned', 'rectifying'])))
-      .orderBy(hazards.rectifyDueAt)
-      .limit(20),
-  ])
-  if (openComplaints.length + openHazards.length === 0) return '您单位暂无待办事项。'
-  const lines = ['【待办事项】']
-  for (const c of openComplaints)
-    lines.push(`· 投诉 ${c.code}（${COMPLAINT_STATUS_LABELS[c.status]}）时限 ${formatLocal(c.dueAt, timeZone)}`)
-  for (const h of openHazards) {
-    lines.push(
-      `· 隐患 ${h.code}（${HAZARD_STATUS_LABELS[h.status]}）${h.rectifyDueAt ? `期限 ${formatLocal(h.rectifyDueAt, timeZone)}` : ''}`,
-    )
+const TODO_PAGE = 10
+
+/** 「我的待办」, 「待办 2」: ten items a page, newest first, each a code, what to do, a few words and the deadline. */
+async function listTodos(turn: Turn, actor: Actor, page: number): Promise<string> {
+  const { db, timeZone, clock } = turn.ctx
+  const items = await todosFor(db, actor, clock.now())
+  if (items.length === 0) return '您暂无待办事项。'
+  const pages = Math.ceil(items.length / TODO_PAGE)
+  const current = Math.min(Math.max(1, page), pages)
+  const lines = [`【待办事项】共 ${items.length} 项${pages > 1 ? `（第 ${current}/${pages} 页）` : ''}`]
+  for (const item of items.slice((current - 1) * TODO_PAGE, current * TODO_PAGE)) {
+    const due = item.due ? `，${item.overdue ? '已逾期，' : ''}期限 ${formatLocal(item.due, timeZone)}` : ''
+    lines.push(`· ${item.code} ${item.what}：${item.summary}${due}`)
   }
+  if (current < pages) lines.push(`发送「待办 ${current + 1}」查看下一页。`)
   return lines.join('\n')
 }
 
@@ -129,8 +125,12 @@ async function handleCardAction(turn: Turn, actor: Actor): Promise<Reply[]> {
     if (!report) return [text(WORDING.forbidden)]
     return [text(`已上报（${report.periodStart} 起的报表）。`), ...cardUpdate(turn, '已上报')]
   }
-  const ack = /^escalation\.ack:(\d+)$/.exec(key)
-  if (ack) return [...(await acknowledge(turn, actor, Number(ack[1]))), ...cardUpdate(turn, '已确认收到')]
+  const ack = /^escalation\.ack:(\d+|all)$/.exec(key)
+  if (ack)
+    return [
+      ...(await acknowledge(turn, actor, ack[1] === 'all' ? undefined : Number(ack[1]))),
+      ...cardUpdate(turn, '已确认收到'),
+    ]
   const match = /^complaint\.accept:(\d+)$/.exec(key)
   if (!match) return [text(WORDING.notUnderstood)]
   try {

@@ -3,6 +3,8 @@ import { formatLocal } from '../conversation/format'
 import { complaints, escalations } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
 import { ESCALATION_LEVEL_LABELS, type EscalationLevel, type SlaSettings, slaActions } from '../domain/complaint-sla'
+import { describeDuration } from '../domain/durations'
+import { maskPersonalInfo } from '../domain/privacy'
 import { type QuietHours, releaseAt } from '../domain/quiet-hours'
 import { notifyOnce, sendToPeople } from '../messaging/notify'
 import type { ServiceContext } from '../services/context'
@@ -27,6 +29,7 @@ export async function runComplaintSla(ctx: ServiceContext, settings: SlaSettings
       )
       .for('update', { skipLocked: true })
     let sent = 0
+    const escalated: Escalated[] = []
     for (const complaint of open) {
       const chain = await tx
         .select()
@@ -36,7 +39,8 @@ export async function runComplaintSla(ctx: ServiceContext, settings: SlaSettings
         const due = formatLocal(complaint.dueAt, ctx.timeZone)
         const what = `投诉 ${complaint.code}（${CATEGORY_LABELS[complaint.category]}）`
         if (action.kind === 'escalate') {
-          sent += (await escalate(tx, complaint, action.level, now)) ? 1 : 0
+          const item = await escalate(tx, complaint, action.level, now)
+          if (item) escalated.push(item)
           continue
         }
         const recipients =
@@ -59,8 +63,55 @@ export async function runComplaintSla(ctx: ServiceContext, settings: SlaSettings
         if (ok) sent++
       }
     }
-    return sent
+    return sent + (await sendEscalationCards(tx, escalated, now))
   })
+}
+
+interface Escalated {
+  escalationId: number
+  target: number
+  level: EscalationLevel
+  complaint: typeof complaints.$inferSelect
+}
+
+const CARD_ITEMS = 10
+
+/**
+ * One card per person per run, however many complaints reached them: the most overdue first, how long
+ * each is late in words, and one 确认收到 for all of them (the typed 「确认收到 TS…」 still takes one).
+ */
+async function sendEscalationCards(tx: ServiceContext['db'], escalated: Escalated[], now: Date): Promise<number> {
+  const byPerson = new Map<number, Escalated[]>()
+  for (const item of escalated) byPerson.set(item.target, [...(byPerson.get(item.target) ?? []), item])
+  for (const [target, items] of byPerson) {
+    items.sort((a, b) => a.complaint.dueAt.getTime() - b.complaint.dueAt.getTime())
+    const levels = [...new Set(items.map((i) => ESCALATION_LEVEL_LABELS[i.level]))].join('、')
+    const lines = items.slice(0, CARD_ITEMS).map((i) => {
+      const late = describeDuration(now.getTime() - i.complaint.dueAt.getTime())
+      const about = maskPersonalInfo(i.complaint.description).slice(0, 30)
+      return `· ${i.complaint.code} ${CATEGORY_LABELS[i.complaint.category]}：${about}（超时 ${late}）`
+    })
+    if (items.length > CARD_ITEMS) lines.push(`…另有 ${items.length - CARD_ITEMS} 件，发送「我的待办」查看全部。`)
+    const first = items[0] as Escalated
+    await sendToPeople(
+      tx,
+      now,
+      [target],
+      {
+        type: 'card',
+        title:
+          items.length === 1
+            ? `【超时升级·${levels}】投诉 ${first.complaint.code}`
+            : `【超时升级·${levels}】${items.length} 件投诉超过1天办理时限`,
+        description: `${lines.join('\n')}\n请督促责任单位尽快办理。`,
+        taskId: `escalation-${first.escalationId}`,
+        buttons: [{ key: 'escalation.ack:all', text: '确认收到', style: 1 }],
+        commandHint: '确认收到',
+      },
+      `escalation:${first.escalationId}`,
+    )
+  }
+  return escalated.length
 }
 
 async function escalate(
@@ -68,7 +119,7 @@ async function escalate(
   complaint: typeof complaints.$inferSelect,
   level: EscalationLevel,
   now: Date,
-): Promise<boolean> {
+): Promise<Escalated | undefined> {
   const target =
     level === 1
       ? await dutyOfficerAt(tx, now)
@@ -86,29 +137,14 @@ async function escalate(
     })
     .onConflictDoNothing()
     .returning()
-  if (!row) return false
+  if (!row) return undefined
   // A level with nobody to tell is recorded and passed over at the next tick (its 30 minutes run at once).
   if (target === undefined) {
     await tx
       .update(escalations)
       .set({ notifiedAt: new Date(now.getTime() - 24 * 3_600_000) })
       .where(eq(escalations.id, row.id))
-    return false
+    return undefined
   }
-  const overdue = Math.max(0, Math.round((now.getTime() - complaint.dueAt.getTime()) / 60_000))
-  await sendToPeople(
-    tx,
-    now,
-    [target],
-    {
-      type: 'card',
-      title: `【超时升级·${ESCALATION_LEVEL_LABELS[level]}】投诉 ${complaint.code}`,
-      description: `${CATEGORY_LABELS[complaint.category]}：${complaint.description.slice(0, 60)}\n已超过1天办理时限 ${overdue} 分钟，请督促责任单位办理。`,
-      taskId: `escalation-${row.id}`,
-      buttons: [{ key: `escalation.ack:${row.id}`, text: '确认收到', style: 1 }],
-      commandHint: `确认收到 ${complaint.code}`,
-    },
-    `escalation:${row.id}`,
-  )
-  return true
+  return { escalationId: row.id, target, level, complaint }
 }

@@ -32,6 +32,11 @@ export interface InboundProcessorOptions {
   maxAttempts?: number
 }
 
+/** The apology sent when every attempt failed: apart from the replies, which may still follow a retry. */
+export function apologyKey(inboundId: number): string {
+  return `in:${inboundId}:apology`
+}
+
 /** The key of the n-th reply to an inbound message: a reprocessed message cannot reply twice. */
 export function replyKey(inboundId: number, index: number): string {
   return `in:${inboundId}:${index}`
@@ -78,7 +83,13 @@ export class InboundProcessor {
     return rows.length
   }
 
-  async process(id: number): Promise<'processed' | 'skipped'> {
+  /**
+   * Runs the conversation for one stored message. A failure is retried at once (a lock timeout or a
+   * conflict passes on the next try); after the last attempt the person still gets an answer — a short
+   * apology saying what to do — and the row keeps the error for the console's failed-messages page.
+   * Only when even the apology cannot be stored (the database is away) does the row wait for the sweep.
+   */
+  async process(id: number): Promise<'processed' | 'skipped' | 'failed'> {
     const { ctx, logger } = this.options
     const [row] = await ctx.db
       .select()
@@ -86,50 +97,69 @@ export class InboundProcessor {
       .where(and(eq(inboundMessages.id, id), isNull(inboundMessages.processedAt)))
     if (!row) return 'skipped'
     const message = inboundFromRow(row)
-    try {
-      const mediaIds = await this.fetchMediaOf(message, row.attempts)
-      const done = await ctx.db.transaction(async (tx) => {
-        const locked = await tx
-          .select({ id: inboundMessages.id })
-          .from(inboundMessages)
-          .where(and(eq(inboundMessages.id, id), isNull(inboundMessages.processedAt)))
-          .for('update', { skipLocked: true })
-        if (locked.length === 0) return false
-        const txCtx: ServiceContext = { ...ctx, db: tx }
-        const sender = await resolveSender(tx, {
-          channel: message.channel,
-          botId: message.botId,
-          externalId: message.sender.externalId,
-          displayName: message.sender.name,
-          at: message.at,
-        })
-        const replies = await handleTurn({ message, ...sender, mediaIds, ctx: txCtx, forms: this.options.forms })
-        await this.enqueueReplies(tx, id, message, replies)
-        await tx.update(inboundMessages).set({ processedAt: ctx.clock.now() }).where(eq(inboundMessages.id, id))
-        return true
-      })
-      if (done) this.options.onEnqueued?.()
-      return done ? 'processed' : 'skipped'
-    } catch (error) {
-      const attempts = row.attempts + 1
-      logger.error('inbound message failed', { id, attempts, error })
-      await ctx.db
-        .update(inboundMessages)
-        .set({ attempts, lastError: errorSummary(error) })
-        .where(eq(inboundMessages.id, id))
-      if (attempts >= this.maxAttempts) await this.giveUp(id, message)
-      throw error
+    for (let attempts = row.attempts; ; ) {
+      try {
+        return await this.attempt(id, message, attempts)
+      } catch (error) {
+        attempts++
+        logger.error('inbound message failed', { id, attempts, error })
+        await ctx.db
+          .update(inboundMessages)
+          .set({ attempts, lastError: errorSummary(error) })
+          .where(eq(inboundMessages.id, id))
+        if (attempts >= this.maxAttempts) {
+          await this.giveUp(id, message)
+          return 'failed'
+        }
+      }
     }
+  }
+
+  private async attempt(id: number, message: InboundMessage, attempts: number): Promise<'processed' | 'skipped'> {
+    const { ctx } = this.options
+    const mediaIds = await this.fetchMediaOf(message, attempts)
+    const done = await ctx.db.transaction(async (tx) => {
+      const locked = await tx
+        .select({ id: inboundMessages.id })
+        .from(inboundMessages)
+        .where(and(eq(inboundMessages.id, id), isNull(inboundMessages.processedAt)))
+        .for('update', { skipLocked: true })
+      if (locked.length === 0) return false
+      const txCtx: ServiceContext = { ...ctx, db: tx }
+      const sender = await resolveSender(tx, {
+        channel: message.channel,
+        botId: message.botId,
+        externalId: message.sender.externalId,
+        displayName: message.sender.name,
+        at: message.at,
+      })
+      const replies = await handleTurn({ message, ...sender, mediaIds, ctx: txCtx, forms: this.options.forms })
+      await this.enqueueReplies(tx, id, message, replies)
+      await tx.update(inboundMessages).set({ processedAt: ctx.clock.now() }).where(eq(inboundMessages.id, id))
+      return true
+    })
+    if (done) this.options.onEnqueued?.()
+    return done ? 'processed' : 'skipped'
   }
 
   /** After the last attempt the sender still gets an answer, and the row keeps its error for an admin. */
   private async giveUp(id: number, message: InboundMessage): Promise<void> {
     const { db } = this.options.ctx
     await db.transaction(async (tx) => {
-      await this.enqueueReplies(tx, id, message, [{ message: { type: 'text', text: WORDING.systemError } }])
+      // Its own key: if an administrator has the message processed again, the real replies still go out.
+      await enqueue(tx, this.options.ctx.clock.now(), {
+        channel: message.channel,
+        botId: message.botId,
+        recipient: defaultRecipient(message),
+        message: { type: 'text', text: WORDING.systemError },
+        dedupeKey: apologyKey(id),
+        notBefore: new Date(
+          this.options.ctx.clock.now().getTime() + (this.options.passiveReplyHoldMs?.[message.channel] ?? 0),
+        ),
+      })
       await tx
         .update(inboundMessages)
-        .set({ processedAt: this.options.ctx.clock.now() })
+        .set({ processedAt: this.options.ctx.clock.now(), failedAt: this.options.ctx.clock.now() })
         .where(eq(inboundMessages.id, id))
     })
     this.options.onEnqueued?.()

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { OutboundMessage } from '../channels/types'
 import type { Database } from '../db/client'
 import { outbox } from '../db/schema'
-import { replyKey } from './inbound-processor'
+import { apologyKey, replyKey } from './inbound-processor'
 
 export const PASSIVE_CODE = 'passive'
 
@@ -16,7 +16,7 @@ export async function claimPassiveReply(
   inboundId: number,
   now: Date,
 ): Promise<OutboundMessage | undefined> {
-  const keys = [replyKey(inboundId, 0), `${replyKey(inboundId, 0)}#0`]
+  const keys = [replyKey(inboundId, 0), `${replyKey(inboundId, 0)}#0`, apologyKey(inboundId)]
   const [claimed] = await db
     .update(outbox)
     .set({ status: 'sent', sentAt: now, errorCode: PASSIVE_CODE })

@@ -7,7 +7,7 @@ import { buildWechatXml } from '../../src/channels/xml'
 import { ManualClock } from '../../src/domain/clock'
 import { testApp } from '../helpers/app'
 import { createTestDatabase, seedDefaults, type TestDatabase } from '../helpers/db'
-import { protocolCrypto, sealedRequest, seconds, WECOM, wecomEnv } from '../helpers/wechat'
+import { MP, protocolCrypto, sealedRequest, seconds, WECOM, wecomEnv } from '../helpers/wechat'
 
 /**
  * Property-based fuzzing of every public entry point (webhooks, /api/v1, Open311, console forms) with
@@ -186,7 +186,7 @@ const encode = (value: string) =>
     )
     .join('')
 
-/** A query string, now and then with a raw malformed escape a careless client sends. */
+/** A generated query string, now and then with a raw malformed escape a careless client sends. */
 const queryOf = (params: Record<string, string>) => {
   const pairs = Object.entries(params).map(([k, v]) => `${encode(k)}=${encode(v)}`)
   if (pairs.length === 3) pairs.push('broken=%E4%B8%')
@@ -351,9 +351,9 @@ describe('fuzzing the webhooks', () => {
         const timestamp = String(seconds(clock.now()))
         const n = `m${nonce++}`
         const signature = signed
-          ? createHash('sha1').update([WECOM.token, timestamp, n].sort().join('')).digest('hex')
+          ? createHash('sha1').update([MP.token, timestamp, n].sort().join('')).digest('hex')
           : 'f'.repeat(40)
-        return app.request(`/webhooks/mp/default?${queryOf({ signature, timestamp, nonce: n })}`, {
+        return app.request(`/webhooks/mp/default?${new URLSearchParams({ signature, timestamp, nonce: n })}`, {
           method: 'POST',
           body: document,
         })

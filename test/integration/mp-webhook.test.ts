@@ -106,7 +106,7 @@ describe('Official Account, plain mode', () => {
     expect(replyContent(await photoFirst.text())).toContain('用文字描述')
     const complaint = await postPlain(
       harness,
-      citizenXml(openId, { MsgType: 'text', Content: '小区里闻到很重的燃气味', MsgId: msgId() }),
+      citizenXml(openId, { MsgType: 'text', Content: '滨湖小区3栋闻到很重的燃气味', MsgId: msgId() }),
     )
     const code = /TS\d{8}-\d{4}/.exec(replyContent(await complaint.text()))?.[0]
     expect(code).toBeDefined()
@@ -131,7 +131,7 @@ describe('Official Account, plain mode', () => {
       .select()
       .from(complaints)
       .where(eq(complaints.code, code ?? ''))
-    expect(row).toMatchObject({ category: 'gas', latitude: 29.04, longitude: 111.7, locationText: '武陵区某小区' })
+    expect(row).toMatchObject({ category: 'gas', latitude: 29.04, longitude: 111.7, locationText: '滨湖小区' })
     const [stored] = await database.db.select().from(media).where(eq(media.externalMediaId, 'MP_MEDIA_1'))
     expect(stored).toMatchObject({ subjectType: 'complaint', subjectId: row?.id })
   })
@@ -144,7 +144,7 @@ describe('Official Account, plain mode', () => {
         MsgType: 'voice',
         MediaId: 'MP_VOICE_1',
         Format: 'amr',
-        Recognition: '桥上的护栏断了一截',
+        Recognition: '沅水大桥上的护栏断了一截',
         MsgId: msgId(),
       }),
     )
@@ -160,7 +160,7 @@ describe('Official Account, plain mode', () => {
     const harness = plainHarness()
     const filed = await postPlain(
       harness,
-      citizenXml('openid-3', { MsgType: 'text', Content: '人行道被挖开没有围挡', MsgId: msgId() }),
+      citizenXml('openid-3', { MsgType: 'text', Content: '朗州路人行道被挖开没有围挡', MsgId: msgId() }),
     )
     const code = /TS\d{8}-\d{4}/.exec(replyContent(await filed.text()))?.[0] ?? ''
     const mine = await postPlain(
@@ -271,7 +271,7 @@ describe('Official Account, safe mode', () => {
   it('decrypts the complaint and encrypts the passive reply for the platform', async () => {
     const harness = testApp(database, clock, wecomEnv(fake.baseUrl, { MP_MODE: 'safe' }))
     const request = sealed(
-      citizenXml('openid-safe', { MsgType: 'text', Content: '公园里有棵大树快倒了', MsgId: msgId() }),
+      citizenXml('openid-safe', { MsgType: 'text', Content: '白马湖公园里有棵大树快倒了', MsgId: msgId() }),
     )
     const res = await harness.app.request(`/webhooks/mp/default?${request.query}`, {
       method: 'POST',
@@ -296,7 +296,7 @@ describe('Official Account, safe mode', () => {
     })
     expect(plain.status).toBe(400)
     const foreign = independentCrypto(MP.token, MP.encodingAesKey, 'wx-other-app')
-    const encrypted = foreign.encrypt(citizenXml('o', { MsgType: 'text', Content: '井盖缺失了', MsgId: msgId() }))
+    const encrypted = foreign.encrypt(citizenXml('o', { MsgType: 'text', Content: '建设路井盖缺失了', MsgId: msgId() }))
     const timestamp = String(seconds(clock.now()))
     const query = new URLSearchParams({
       timestamp,
@@ -316,7 +316,7 @@ describe('complaint outcome reaches the citizen', () => {
   async function fileAndReply(harness: ReturnType<typeof testApp>, openId: string) {
     const filed = await postPlain(
       harness,
-      citizenXml(openId, { MsgType: 'text', Content: '路灯坏了一整排', MsgId: msgId() }),
+      citizenXml(openId, { MsgType: 'text', Content: '人民路路灯坏了一整排', MsgId: msgId() }),
     )
     const code = /TS\d{8}-\d{4}/.exec(replyContent(await filed.text()))?.[0] ?? ''
     const [complaint] = await database.db.select().from(complaints).where(eq(complaints.code, code))

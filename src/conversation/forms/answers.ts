@@ -1,6 +1,7 @@
 import type { FieldDefinition } from '../../../bots/forms'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../domain/categories'
 import { classifyByKeywords } from '../../domain/classify'
+import { localDate, zonedInstant } from '../../domain/local-time'
 import { NUMBER_PATTERN, parseChineseNumber } from '../extract/numbers'
 import { type ExtractionContext, extractLevel } from '../extract/rules'
 import { parseTimeRange } from '../extract/time'
@@ -25,7 +26,10 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
     case 'datetime': {
       const range = parseTimeRange(text, ctx.now, ctx.timeZone, field.future ? 'future' : 'past')
       if (!range) return { ok: false }
-      const values: Record<string, unknown> = { [field.key]: range.start.toISOString() }
+      // A deadline "12月20日前" without a time of day means the end of that day, not its morning.
+      const byEndOfDay = field.future && /前|以前|之前|为止|截止/.test(text) && !/[点时:：]/.test(text)
+      const start = byEndOfDay ? zonedInstant(localDate(range.start, ctx.timeZone), ctx.timeZone, 23, 59) : range.start
+      const values: Record<string, unknown> = { [field.key]: start.toISOString() }
       if (field.key === 'startedAt' && range.end) values.endedAt = range.end.toISOString()
       return { ok: true, values }
     }

@@ -3,13 +3,15 @@ import { type FieldDefinition, FORMS, type FormDefinition, type FormId } from '.
 import { hazards, routingRules, units } from '../../db/schema'
 import { RuleViolation } from '../../domain/errors'
 import { canActOnHazard, HAZARD_STATUS_LABELS, type HazardAction } from '../../domain/hazard-lifecycle'
-import type { Actor } from '../../domain/roles'
+import { type Actor, ROLE_LABELS } from '../../domain/roles'
 import type { PersonRow } from '../../services/identities'
 import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
 import { normaliseCode } from '../format'
 import type { Reply, Turn } from '../types'
 import { type AnswerContext, parseAnswer } from './answers'
+import { checkDraft } from './checks'
+import { readCorrection } from './corrections'
 import { findNearbyOpenHazard } from './duplicates'
 import { saveForm } from './save'
 import { clearSession, lockSession, type Session, saveSession } from './session'
@@ -23,6 +25,8 @@ import { renderSummary } from './summary'
 export interface FormDeps {
   extractor: Extractor
   idleMs: number
+  /** The gas company's emergency number, told to citizens who smell gas (GAS_EMERGENCY_PHONE). */
+  gasEmergencyPhone?: string
 }
 
 const STEP_CONFIRM = 'confirm'
@@ -83,14 +87,21 @@ async function step(
   }
   if (session.step === STEP_DISCARD) {
     const pending = String(session.draft.pendingCommand ?? '')
-    if (/^(确认|是|放弃)$/.test(input)) {
+    if (/^(放弃并开始新的|放弃|开始新的|新的|重新开始)$/.test(input)) {
       clearSession(session)
       return startFromText(turn, session, actor, answers, deps, pending)
     }
-    session.step = typeof session.draft.resumeStep === 'string' ? session.draft.resumeStep : null
-    delete session.draft.pendingCommand
-    delete session.draft.resumeStep
-    if (form) return [text(`继续填写「${form.title}」。`), ...prompt(form, session, answers)]
+    if (/^(继续填写|继续|接着填)$/.test(input)) {
+      session.step = typeof session.draft.resumeStep === 'string' ? session.draft.resumeStep : null
+      delete session.draft.pendingCommand
+      delete session.draft.resumeStep
+      if (form) return [text(`继续填写「${form.title}」。`), ...prompt(form, session, answers)]
+      return null
+    }
+    // Anything else: nothing is lost — another command replaces the one waiting, and the question stands.
+    const another = matchFormCommand(input)
+    if (another) session.draft.pendingCommand = input
+    return [text(discardQuestion(form?.title ?? '填报', String(session.draft.pendingCommand ?? input)))]
   }
   if (session.step === STEP_DUPLICATE && form) {
     if (/^(是|同一个|是的)$/.test(input)) {
@@ -103,6 +114,22 @@ async function step(
       return save(turn, session, form, actor)
     }
     return [text('请回复「是」关联到已有隐患，或「否」作为新隐患上报。')]
+  }
+  const proposal = session.draft.proposal as { key: string; value: unknown } | undefined
+  if (proposal) {
+    delete session.draft.proposal
+    if (form && /^(是|对|是的|对的|没错|确认|嗯)$/.test(input)) {
+      session.draft[proposal.key] = proposal.value
+      return prompt(form, session, answers)
+    }
+  }
+  const correction = form ? readCorrection(input, applicableFields(form, session.draft)) : undefined
+  if (form && correction) {
+    const parsed = parseAnswer(correction.field, correction.value, answers)
+    if (!parsed.ok)
+      return [text(`没能识别“${correction.value}”。${correction.field.hint}。\n${correction.field.question}`)]
+    merge(session, parsed.values)
+    return [text(`已将「${correction.field.label}」改为：${correction.value}`), ...prompt(form, session, answers)]
   }
   if (/^确认$/.test(input) && form && session.step === STEP_CONFIRM) return save(turn, session, form, actor)
   if (/^确认$/.test(input) && form) {
@@ -132,11 +159,13 @@ async function step(
   const answering = Boolean(form && session.step && session.step !== STEP_CONFIRM)
   const started = matchFormCommand(input, answering)
   if (started) {
+    // A command the role may not use says so at once, whatever is being filled in.
+    if (!started.form.roles.includes(actor.role as never)) return [text(roleRefusal(started.form))]
     if (form && hasContent(session)) {
       session.draft.pendingCommand = input
       session.draft.resumeStep = session.step
       session.step = STEP_DISCARD
-      return [text(`您有未完成的「${form.title}」填报。回复「确认」放弃它并开始新的，回复「继续」接着填写。`)]
+      return [text(discardQuestion(form.title, input))]
     }
     clearSession(session)
     return startFromText(turn, session, actor, answers, deps, input)
@@ -213,7 +242,7 @@ async function startForm(
   form: FormDefinition,
   rest: string,
 ): Promise<Reply[]> {
-  if (!form.roles.includes(actor.role as never)) return [text(`您（当前角色）无权使用「${form.title}」。`)]
+  if (!form.roles.includes(actor.role as never)) return [text(roleRefusal(form))]
   session.form = form.id
   session.step = null
   session.draft = {}
@@ -298,6 +327,13 @@ function nextMissing(form: FormDefinition, draft: Record<string, unknown>): Fiel
 }
 
 function prompt(form: FormDefinition, session: Session, answers: AnswerContext): Reply[] {
+  const problem = checkDraft(form.id, session.draft, answers)
+  if (problem) {
+    delete session.draft[problem.field]
+    if (problem.proposal !== undefined) session.draft.proposal = { key: problem.field, value: problem.proposal }
+    session.step = problem.field
+    return [text(problem.question)]
+  }
   const missing = nextMissing(form, session.draft)
   if (missing) {
     session.step = missing.key
@@ -365,7 +401,17 @@ function attach(session: Session, turn: Turn): void {
 }
 
 function hasContent(session: Session): boolean {
-  return Object.keys(session.draft).some((k) => !['pendingCommand', 'resumeStep'].includes(k))
+  return Object.keys(session.draft).some((k) => !['pendingCommand', 'resumeStep', 'proposal'].includes(k))
+}
+
+function discardQuestion(title: string, command: string): string {
+  return `您有未完成的「${title}」填报。回复「继续填写」接着填；回复「放弃并开始新的」放弃它，并开始「${command}」。`
+}
+
+/** Who may use a form, in words: "「督查记录」供督查人员、管理员使用". */
+function roleRefusal(form: FormDefinition): string {
+  const who = form.roles.map((role) => ROLE_LABELS[role]).join('、')
+  return `您无权使用「${form.title}」：仅供${who}使用。发送「帮助」查看您可用的命令。`
 }
 
 async function answerContext(turn: Turn, person: PersonRow): Promise<AnswerContext> {

@@ -49,6 +49,8 @@ export function renderSummary(
   const photos = Array.isArray(draft.mediaIds) ? draft.mediaIds.length : 0
   if (photos > 0) lines.push(`照片：${photos}张`)
   if (typeof draft.latitude === 'number') lines.push(`定位：${draft.latitude}, ${draft.longitude}`)
-  lines.push('回复「确认」保存，「修改 字段名」修改（如：修改 地点），「取消」放弃。')
+  // The example names a field this form has.
+  const example = applicable.find((f) => f.type === 'text')?.label ?? applicable[0]?.label ?? ''
+  lines.push(`回复「确认」保存，「修改 字段名」修改（如：修改 ${example}），「取消」放弃。`)
   return lines.join('\n')
 }

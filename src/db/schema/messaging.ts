@@ -21,10 +21,13 @@ export const inboundMessages = pgTable(
     processedAt: instant(),
     attempts: integer().notNull().default(0),
     lastError: text(),
+    /** Set when every attempt failed and the sender got an apology instead: the console lists these. */
+    failedAt: instant(),
   },
   (t) => [
     uniqueIndex('inbound_messages_uq').on(t.channel, t.botId, t.messageId),
     index('inbound_messages_pending_idx').on(t.receivedAt).where(sql`${t.processedAt} is null`),
+    index('inbound_messages_failed_idx').on(t.failedAt).where(sql`${t.failedAt} is not null`),
   ],
 )
 

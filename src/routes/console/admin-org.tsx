@@ -2,6 +2,7 @@ import { asc } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../../app-env'
 import { CHANNELS, chatGroups, people, UNIT_KINDS, units } from '../../db/schema'
+import { CHANNEL_LABELS } from '../../domain/channels'
 import { REMINDER_SETTING_LABELS, type ReminderSettings } from '../../domain/reminder-settings'
 import { ROLE_LABELS, ROLES } from '../../domain/roles'
 import { removeGroup, saveGroup, savePerson, saveUnit } from '../../services/org-admin'
@@ -17,11 +18,6 @@ const UNIT_KIND_LABELS: Record<(typeof UNIT_KINDS)[number], string> = {
   bureau: '局机关',
 }
 const GROUP_CHANNELS = CHANNELS.filter((c) => c !== 'mp' && c !== 'console' && c !== 'open311')
-const CHANNEL_LABELS: Record<string, string> = {
-  wecom: '企业微信应用',
-  'wecom-robot': '企业微信群机器人',
-  dingtalk: '钉钉',
-}
 
 type Option = { id: number; name: string }
 

@@ -25,7 +25,7 @@ import { viewerOf } from './session'
 
 /** Administration in the console: bind chat accounts, routing, duty roster, and the audit log. */
 /** Changes are audited under the signed-in viewer; in demo mode the label says so. */
-function auditActor(c: Context<AppEnv>): AdminActor {
+export function auditActor(c: Context<AppEnv>): AdminActor {
   const viewer = viewerOf(c)
   return { personId: viewer.personId, label: `${viewer.name}${c.var.services.config.demo ? '（演示）' : ''}` }
 }

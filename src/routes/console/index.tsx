@@ -15,6 +15,7 @@ import { chatFeed, demoPeople } from '../../services/console-feed'
 import { storeMedia } from '../../services/media'
 import { reportFileResponse, visibleReports } from '../report-file'
 import { registerAdmin } from './admin'
+import { registerFailedMessages } from './admin-failures'
 import { registerOrgAdmin } from './admin-org'
 import { ChatFeed, feedSignature, LIVE_SCRIPT } from './chat-feed'
 import { registerDashboard } from './dashboard'
@@ -242,6 +243,7 @@ export function consoleRoutes() {
   registerDashboard(app)
   registerAdmin(app)
   registerOrgAdmin(app)
+  registerFailedMessages(app)
 
   app.get('/reports', async (c) => {
     const { config } = c.var.services

@@ -1,0 +1,2 @@
+ALTER TABLE "inbound_messages" ADD COLUMN "failed_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "inbound_messages_failed_idx" ON "inbound_messages" USING btree ("failed_at") WHERE "inbound_messages"."failed_at" is not null;

@@ -1,0 +1,95 @@
+import type { FormId } from '../../../bots/forms'
+import { formatLocal } from '../format'
+
+/**
+ * Checks made as soon as an answer is given, not at save: an end before its start, a time that has not
+ * come yet for something that already happened, a count that cannot be, a place nobody could find. Each
+ * problem names the field to ask again and, where one reading is likely, a proposal the person accepts
+ * with 「是」 ("结束时间 04:00 早于开始时间 14:00，是下午4点吗？").
+ */
+export interface DraftProblem {
+  field: string
+  question: string
+  proposal?: unknown
+}
+
+export interface CheckContext {
+  now: Date
+  timeZone: string
+}
+
+/** Small differences between phone and server clocks are not "the future". */
+const CLOCK_SLACK_MS = 10 * 60_000
+const HOUR_MS = 3_600_000
+
+const PAST_TIMES: Partial<Record<FormId, [string, string][]>> = {
+  patrol: [
+    ['startedAt', '开始时间'],
+    ['endedAt', '结束时间'],
+  ],
+  supervision: [['inspectedAt', '督查时间']],
+}
+
+/** Words that point at a place without naming it. */
+const VAGUE =
+  /^(?:这里|那里|这儿|那儿|附近|旁边|这边|那边|门口|路边|路上|桥头|路口|现场|楼下|对面|隔壁)$|^(?:那个|这个|那|这)/
+/** What a findable place usually contains: a road, a building, a number, a landmark. */
+const PLACE_WORD =
+  /[路街道巷桥村镇乡区县号栋楼园站场馆校院厂市店坊港湾湖山塔门口]|小区|广场|公园|大厦|医院|学校|市场|超市|社区|工地|加油站|[0-9一二三四五六七八九十]+号/
+
+export function isVaguePlace(text: string): boolean {
+  const place = text.replace(/[，,。.\s！!？?]/g, '')
+  if (place.length < 2) return true
+  const stripped = place.replace(/^(?:在|就在|位于)/, '').replace(/(?:旁边|附近|那边|这边|那里|这里|边上|跟前)$/, '')
+  if (VAGUE.test(stripped)) return !/[路街巷]|小区|广场|公园|大厦|号/.test(stripped)
+  return !PLACE_WORD.test(stripped)
+}
+
+/** "16:30" as people say it: 下午4点30分. */
+function spoken(clock: string): string {
+  const hour = Number(clock.slice(0, 2))
+  const minute = Number(clock.slice(3))
+  const half = hour < 12 ? '上午' : hour < 18 ? '下午' : '晚上'
+  return `${half}${hour > 12 ? hour - 12 : hour}点${minute ? `${minute}分` : ''}`
+}
+
+export function checkDraft(form: FormId, draft: Record<string, unknown>, ctx: CheckContext): DraftProblem | undefined {
+  const at = (key: string) => (typeof draft[key] === 'string' ? new Date(draft[key] as string) : undefined)
+  const show = (d: Date) => formatLocal(d, ctx.timeZone)
+
+  for (const [key, label] of PAST_TIMES[form] ?? []) {
+    const value = at(key)
+    if (value && value.getTime() > ctx.now.getTime() + CLOCK_SLACK_MS)
+      return { field: key, question: `${label}是 ${show(value)}，还没到。请发送实际的${label}。` }
+  }
+
+  if (form === 'patrol') {
+    const start = at('startedAt')
+    const end = at('endedAt')
+    if (start && end && end.getTime() < start.getTime()) {
+      const afternoon = new Date(end.getTime() + 12 * HOUR_MS)
+      const likely = afternoon.getTime() >= start.getTime() && afternoon.getTime() <= ctx.now.getTime() + CLOCK_SLACK_MS
+      const clock = (d: Date) => show(d).slice(-5)
+      return likely
+        ? {
+            field: 'endedAt',
+            proposal: afternoon.toISOString(),
+            question: `结束时间 ${clock(end)} 早于开始时间 ${clock(start)}，是${spoken(clock(afternoon))}（${clock(afternoon)}）吗？回复「是」确认，或发送正确的结束时间。`,
+          }
+        : {
+            field: 'endedAt',
+            question: `结束时间 ${show(end)} 早于开始时间 ${show(start)}，请重新发送结束时间。`,
+          }
+    }
+    if (draft.staffCount === 0) return { field: 'staffCount', question: '出动人次至少为 1，请回复实际人次。' }
+  }
+
+  if (form === 'hazard' && typeof draft.locationText === 'string' && typeof draft.latitude !== 'number') {
+    if (isVaguePlace(draft.locationText))
+      return {
+        field: 'locationText',
+        question: `「${draft.locationText}」不够具体，别人可能找不到。请发送定位，或说明附近的路名、门牌号或标志性建筑。`,
+      }
+  }
+  return undefined
+}

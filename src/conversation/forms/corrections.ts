@@ -1,0 +1,49 @@
+import type { FieldDefinition } from '../../../bots/forms'
+
+/**
+ * Corrections in plain words while a form is open — 「不对，是3个人」「地点写错了，是洞庭大道」「时间改成下午三点」 —
+ * change the field they name instead of being taken as the answer to whatever was asked. Which field is
+ * meant comes from the words people use for it; the new value is what follows 是 / 改成 / 改为.
+ */
+const CORRECTION = /^(?:不对|错了|不是|写错了|搞错了|更正|更改|修正)|(?:改成|改为|应该是|写错了|搞错了|更正为)/
+
+const FIELD_WORDS: Record<string, RegExp> = {
+  endedAt: /结束/,
+  startedAt: /开始|时间|几点/,
+  staffCount: /人次|人数|[0-9一二两三四五六七八九十]+\s*个?人(?![员名])/,
+  vehicleCount: /车次|车辆|[0-9一二两三四五六七八九十]+\s*[辆台]车?|车/,
+  patrollers: /人员|巡查人|名单|同行/,
+  area: /路段|地点|地方|位置|项目|在哪|巡查的是|巡的是/,
+  locationText: /地点|地方|位置|在哪|路段/,
+  level: /等级|级别|重大|一般/,
+  category: /类别|分类|类型/,
+  description: /描述|问题|隐患/,
+  handlingResult: /处理|处置/,
+  unit: /单位/,
+  rectifyDueAt: /期限|截止/,
+  inspectedAt: /督查时间|时间/,
+  lead: /带队/,
+  members: /成员|组员/,
+}
+
+export interface Correction {
+  field: FieldDefinition
+  value: string
+}
+
+export function readCorrection(input: string, fields: FieldDefinition[]): Correction | undefined {
+  if (!CORRECTION.test(input)) return undefined
+  // The most specific words first (结束时间 before 时间), in FIELD_WORDS order.
+  const key = Object.keys(FIELD_WORDS).find((k) => FIELD_WORDS[k]?.test(input) && fields.some((f) => f.key === k))
+  const field = fields.find((f) => f.key === key)
+  if (!field) return undefined
+  // The new value: after the last 是/改成/改为/应该是, else the whole message minus the correction words.
+  const after = /(?:改成|改为|应该是|更正为|是|为)\s*[:：]?\s*([^，,。]*?)\s*[。.!！]*$/.exec(input)?.[1]?.trim()
+  const value =
+    after ||
+    input
+      .replace(CORRECTION, '')
+      .replace(/^[，,：:\s]+/, '')
+      .trim()
+  return value ? { field, value } : undefined
+}

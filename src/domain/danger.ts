@@ -1,0 +1,20 @@
+/**
+ * Words that mean someone may be hurt in the next minutes: a gas smell or leak, a collapse, fire, live
+ * wires. A message with them is not a routine complaint — the sender gets safety advice at once and the
+ * duty officer an urgent notice, whatever the hour.
+ */
+export type DangerKind = 'gas' | 'collapse' | 'fire' | 'electric'
+
+const DANGER: [DangerKind, RegExp][] = [
+  [
+    'gas',
+    /(?:燃气|煤气|天然气|液化气)(?:味|泄漏|泄露|漏了|漏气)|漏气|闻到.{0,6}(?:气味|臭味|煤气|燃气)|气味(?:很|好|特别)?大|燃气管.{0,6}(?:破|断|漏)/,
+  ],
+  ['collapse', /塌陷|坍塌|倒塌|塌了|塌方|下沉.{0,4}(?:裂|陷)|要塌|快塌|垮了|砸伤|掉下来砸/],
+  ['fire', /着火|起火|失火|火灾|冒烟|烧起来|爆炸/],
+  ['electric', /触电|漏电|电线.{0,6}(?:掉|断|垂|裸露|打火|冒火)|高压线.{0,4}(?:掉|断|垂)/],
+]
+
+export function dangerIn(text: string): DangerKind | undefined {
+  return DANGER.find(([, pattern]) => pattern.test(text))?.[0]
+}

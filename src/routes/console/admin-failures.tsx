@@ -1,0 +1,78 @@
+import type { Hono } from 'hono'
+import type { AppEnv } from '../../app-env'
+import { formatLocal } from '../../conversation/format'
+import { CHANNEL_LABELS } from '../../domain/channels'
+import { rowId } from '../../domain/storable'
+import { AppError } from '../../errors'
+import { readForm } from '../../http/body'
+import { recentFailedMessages, requeueFailedMessage } from '../../services/failed-messages'
+import { auditActor } from './admin'
+import { AdminNav } from './admin-nav'
+import { Layout } from './layout'
+
+/**
+ * 处理失败的消息: messages the bot could not process after every attempt. Their senders were told so;
+ * here an administrator sees why, and has one processed again once the cause is fixed.
+ */
+export function registerFailedMessages(app: Hono<AppEnv>): void {
+  app.get('/admin/failures', async (c) => {
+    const { db, config } = c.var.services
+    const rows = await recentFailedMessages(db)
+    return c.html(
+      <Layout c={c} title="处理失败的消息">
+        <AdminNav />
+        <div class="card">
+          <h2>处理失败的消息</h2>
+          <p class="meta">
+            这些消息多次处理仍失败，发送人已收到「系统出错，请稍后再试」的答复。排除原因后可点「重新处理」，发送人会收到正常答复。
+          </p>
+          {rows.length === 0 ? (
+            <p>目前没有处理失败的消息。</p>
+          ) : (
+            <table>
+              <tr>
+                <th>收到时间</th>
+                <th>渠道</th>
+                <th>发送人</th>
+                <th>内容</th>
+                <th>失败原因</th>
+                <th>尝试次数</th>
+                <th />
+              </tr>
+              {rows.map((r) => (
+                <tr>
+                  <td>{formatLocal(r.receivedAt, config.timeZone)}</td>
+                  <td>{CHANNEL_LABELS[r.channel] ?? r.channel}</td>
+                  <td>{r.sender}</td>
+                  <td>{r.excerpt || '（非文字消息）'}</td>
+                  <td>{r.error}</td>
+                  <td>{r.attempts}</td>
+                  <td>
+                    <form method="post" action="/console/admin/failures/retry">
+                      <input type="hidden" name="id" value={String(r.id)} />
+                      <button type="submit">重新处理</button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </table>
+          )}
+        </div>
+      </Layout>,
+    )
+  })
+
+  app.post('/admin/failures/retry', async (c) => {
+    const form = await readForm(c)
+    const id = rowId().safeParse(form.id)
+    if (!id.success) throw new AppError('bad_request', 400, '消息编号无效。')
+    const { ctx, inbound } = c.var.services
+    try {
+      await requeueFailedMessage(ctx, auditActor(c), id.data)
+    } catch (error) {
+      throw new AppError('not_found', 404, (error as Error).message)
+    }
+    await inbound.process(id.data)
+    return c.redirect('/console/admin/failures', 303)
+  })
+}

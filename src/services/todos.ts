@@ -1,0 +1,132 @@
+import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import type { Database } from '../db/client'
+import { complaints, escalations, hazards } from '../db/schema'
+import { describeDuration } from '../domain/durations'
+import { maskPersonalInfo } from '../domain/privacy'
+import type { Actor } from '../domain/roles'
+
+/**
+ * 「我的待办」 for every role: what this person is expected to do next, newest first, each item a code, what it
+ * is about in a few words, and its deadline. Unit staff see their unit's complaints and hazards; the
+ * supervising office what waits for 交办 and 验收; the duty officer overdue complaints and major hazards and
+ * the escalations sent to them; leaders what was escalated to them.
+ */
+export interface TodoItem {
+  code: string
+  what: string
+  summary: string
+  due: Date | null
+  at: Date
+  overdue: boolean
+}
+
+const OPEN_COMPLAINT = ['received', 'assigned', 'accepted'] as const
+const SHORT = 24
+
+function short(text: string): string {
+  const masked = maskPersonalInfo(text.replace(/\s+/g, ' ').trim())
+  return masked.length > SHORT ? `${masked.slice(0, SHORT)}…` : masked
+}
+
+export async function todosFor(db: Database, actor: Actor, now: Date): Promise<TodoItem[]> {
+  const items: TodoItem[] = []
+  const addHazards = (rows: (typeof hazards.$inferSelect)[], what: (h: typeof hazards.$inferSelect) => string) => {
+    for (const h of rows)
+      items.push({
+        code: h.code,
+        what: what(h),
+        summary: short(h.description),
+        due: h.rectifyDueAt,
+        at: h.assignedAt ?? h.foundAt,
+        overdue: Boolean(h.rectifyDueAt && h.rectifyDueAt < now),
+      })
+  }
+  const addComplaints = (
+    rows: (typeof complaints.$inferSelect)[],
+    what: (c: typeof complaints.$inferSelect) => string,
+  ) => {
+    for (const c of rows)
+      items.push({
+        code: c.code,
+        what: what(c),
+        summary: short(c.description),
+        due: c.dueAt,
+        at: c.receivedAt,
+        overdue: c.dueAt < now,
+      })
+  }
+
+  if ((actor.role === 'unit_handler' || actor.role === 'field_staff') && actor.unitId !== null) {
+    const [unitComplaints, unitHazards] = await Promise.all([
+      db
+        .select()
+        .from(complaints)
+        .where(and(eq(complaints.unitId, actor.unitId), inArray(complaints.status, ['assigned', 'accepted']))),
+      db
+        .select()
+        .from(hazards)
+        .where(and(eq(hazards.unitId, actor.unitId), inArray(hazards.status, ['assigned', 'rectifying']))),
+    ])
+    addComplaints(unitComplaints, (c) => (c.status === 'assigned' ? '投诉待签收' : '投诉待回复'))
+    addHazards(unitHazards, (h) => (h.status === 'assigned' ? '隐患待整改' : '隐患整改中'))
+  }
+
+  if (actor.role === 'supervisor' || actor.role === 'admin') {
+    const rows = await db
+      .select()
+      .from(hazards)
+      .where(inArray(hazards.status, ['reported', 'awaiting_verification']))
+    addHazards(rows, (h) =>
+      h.status === 'awaiting_verification' ? '隐患待验收' : h.level === 'major' ? '重大隐患待交办' : '隐患待交办',
+    )
+  }
+
+  if (actor.role === 'duty_officer' || actor.role === 'leader' || actor.role === 'admin') {
+    const mine = actor.personId === null ? [] : await escalatedTo(db, actor.personId)
+    for (const e of mine) items.push(e)
+    if (actor.role === 'duty_officer' || actor.role === 'admin') {
+      const [late, majors] = await Promise.all([
+        db
+          .select()
+          .from(complaints)
+          .where(and(inArray(complaints.status, [...OPEN_COMPLAINT]), lt(complaints.dueAt, now))),
+        db
+          .select()
+          .from(hazards)
+          .where(
+            and(
+              eq(hazards.level, 'major'),
+              inArray(hazards.status, ['reported', 'assigned', 'rectifying']),
+              or(isNull(hazards.rectifyDueAt), lt(hazards.rectifyDueAt, now)),
+            ),
+          ),
+      ])
+      addComplaints(late, (c) => `投诉已超时 ${describeDuration(now.getTime() - c.dueAt.getTime())}`)
+      addHazards(majors, (h) => (h.status === 'reported' ? '重大隐患待交办' : '重大隐患逾期未整改'))
+    }
+  }
+
+  // One line per item even when it is due for several reasons; newest first.
+  const seen = new Set<string>()
+  return items
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .filter((item) => (seen.has(item.code) ? false : seen.add(item.code)))
+}
+
+/** Escalations sent to this person that are not resolved yet, acknowledged or not. */
+async function escalatedTo(db: Database, personId: number): Promise<TodoItem[]> {
+  const rows = await db
+    .select({ escalation: escalations, complaint: complaints })
+    .from(escalations)
+    .innerJoin(complaints, and(eq(escalations.subjectType, 'complaint'), eq(complaints.id, escalations.subjectId)))
+    .where(and(eq(escalations.notifiedPersonId, personId), inArray(complaints.status, [...OPEN_COMPLAINT])))
+    .orderBy(desc(escalations.notifiedAt))
+  return rows.map(({ escalation, complaint }) => ({
+    code: complaint.code,
+    what: escalation.ackAt ? '升级投诉（已确认收到，待办结）' : '升级投诉待确认收到',
+    summary: short(complaint.description),
+    due: complaint.dueAt,
+    at: escalation.notifiedAt,
+    overdue: complaint.dueAt.getTime() < escalation.notifiedAt.getTime(),
+  }))
+}
