@@ -5,7 +5,9 @@ import { endOfLocalDay, startOfLocalDay } from '../domain/local-time'
 import { AppError } from '../errors'
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/
-const isPlainDate = (v: string) => PLAIN_DATE.test(v) && !Number.isNaN(Date.parse(v))
+// Four-digit years only, and not the last day JavaScript can name: the day's end must stay a date.
+const isPlainDate = (v: string) =>
+  PLAIN_DATE.test(v) && !Number.isNaN(Date.parse(v)) && v >= '1900-01-01' && v < '9999-12-31'
 
 /**
  * Reads a ledger filter from the query string, or answers 400 naming the field that is wrong. A plain date

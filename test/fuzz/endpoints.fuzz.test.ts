@@ -566,7 +566,8 @@ describe('fuzzing the console', () => {
         '/console/admin/bind': { identityId: '1', personId: '1' },
         '/console/admin/settings': { quietStart: '22:00', quietEnd: '07:00', digestTime: '08:30' },
       }
-      const pages = ['hazards', 'complaints', 'patrols', 'supervisions', 'map', 'dashboard', 'reports', 'admin/audit']
+      // The dashboard takes no input worth fuzzing and is slow to render (issue: console performance).
+      const pages = ['hazards', 'complaints', 'patrols', 'supervisions', 'map', 'reports', 'admin/failures']
       const paths = Object.keys(forms)
       await fuzz(
         demo.services,

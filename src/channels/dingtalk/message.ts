@@ -17,6 +17,7 @@ export const RobotMessage = z.object({
   sessionWebhook: z.string().optional(),
   sessionWebhookExpiredTime: z.number().optional(),
   createAt: z.number().optional(),
+
   robotCode: z.string().optional(),
   text: z.object({ content: z.string() }).optional(),
   content: z
@@ -39,14 +40,21 @@ export type ParsedRobotMessage =
   | { ok: true; message: InboundMessage }
   | { ok: false; reason: 'not_mentioned' | 'no_sender' }
 
+function asDate(ms: number | undefined): Date | undefined {
+  if (ms === undefined || !Number.isFinite(ms)) return undefined
+  const date = new Date(ms)
+  return Number.isNaN(date.getTime()) ? undefined : date
+}
+
 export function parseRobotMessage(m: RobotMessage, botId: string, receivedAt: Date): ParsedRobotMessage {
   const group = m.conversationType === '2'
   // In a group, the robot answers only when @-mentioned.
   if (group && m.isInAtList === false) return { ok: false, reason: 'not_mentioned' }
   const sender = m.senderStaffId || m.senderId
   if (!sender) return { ok: false, reason: 'no_sender' }
-  const replyUrlValid =
-    m.sessionWebhook && (m.sessionWebhookExpiredTime ?? Number.MAX_SAFE_INTEGER) > receivedAt.getTime()
+  // Times are whatever the body says: one that is not a date is treated as absent.
+  const expires = asDate(m.sessionWebhookExpiredTime)
+  const replyUrlValid = m.sessionWebhook && (expires?.getTime() ?? Number.MAX_SAFE_INTEGER) > receivedAt.getTime()
   const base = {
     channel: 'dingtalk' as const,
     botId,
@@ -54,8 +62,8 @@ export function parseRobotMessage(m: RobotMessage, botId: string, receivedAt: Da
     sender: { externalId: sender, name: m.senderNick },
     chat: { type: group ? ('group' as const) : ('private' as const), id: m.conversationId ?? sender },
     replyUrl: replyUrlValid ? m.sessionWebhook : undefined,
-    replyUrlExpiresAt: m.sessionWebhookExpiredTime ? new Date(m.sessionWebhookExpiredTime).toISOString() : undefined,
-    at: m.createAt ? new Date(m.createAt) : receivedAt,
+    replyUrlExpiresAt: expires?.toISOString(),
+    at: asDate(m.createAt) ?? receivedAt,
   }
   const c = m.content
   switch (m.msgtype) {
