@@ -1,0 +1,286 @@
+import { eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { complaints, escalations, inboundMessages, outbox, people } from '../../src/db/schema'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { runComplaintSla } from '../../src/jobs/complaint-sla'
+import { jobSettings } from '../../src/jobs/scheduler'
+import { receiveComplaint } from '../../src/services/complaints'
+import { testApp } from '../helpers/app'
+import { chat } from '../helpers/chat'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { postForm } from '../helpers/requests'
+
+/**
+ * Conversations as people really have them, through the real pipeline (inbox → engine → outbox): every
+ * message gets an answer, wrong answers are caught when given, corrections are understood, and nobody is
+ * left in silence — not even when saving fails.
+ */
+const STAFF = 'demo:field_staff'
+const HANDLER = 'demo:handler'
+const SUPERVISOR = 'demo:supervisor'
+const DUTY = 'demo:duty_officer'
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+const say = (who: string, input: Parameters<typeof chat>[2]) => chat(harness.services, who, input)
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  harness = testApp(database, clock, { GAS_EMERGENCY_PHONE: '0736-96777' })
+})
+afterAll(async () => database?.drop())
+
+async function personId(name: string): Promise<number> {
+  const [row] = await database.db.select().from(people).where(eq(people.name, name))
+  return row?.id as number
+}
+
+describe('answers are checked when they are given', () => {
+  it('asks whether 四点 after 下午两点 means the afternoon, and takes 「是」', async () => {
+    expect(await say(STAFF, '巡查 今天下午两点开始在柳叶湖大道巡查')).toEqual(['巡查几点结束？'])
+    expect(await say(STAFF, '四点')).toEqual([
+      '结束时间 04:00 早于开始时间 14:00，是下午4点（16:00）吗？回复「是」确认，或发送正确的结束时间。',
+    ])
+    expect(await say(STAFF, '是')).toEqual(['出动了多少人次？'])
+    await say(STAFF, '取消')
+  })
+
+  it('refuses a start that has not come yet', async () => {
+    expect(await say(STAFF, '巡查 明天上午9点到11点在朗州路巡查，出动2人1车，未发现隐患')).toEqual([
+      '开始时间是 11月24日 09:00，还没到。请发送实际的开始时间。',
+    ])
+    await say(STAFF, '取消')
+  })
+
+  it('asks for a pin or a landmark when the place is too vague to find', async () => {
+    expect(await say(STAFF, '上报隐患 井盖缺失')).toEqual(['隐患在什么位置？可直接发送位置。'])
+    expect(await say(STAFF, '那个桥头旁')).toEqual([
+      '「那个桥头旁」不够具体，别人可能找不到。请发送定位，或说明附近的路名、门牌号或标志性建筑。',
+    ])
+    const located = await say(STAFF, { kind: 'location', latitude: 29.03, longitude: 111.69, label: '沅安路桥北桥头' })
+    expect(located[0]).toBe('已添加位置（沅安路桥北桥头）。')
+    await say(STAFF, '取消')
+  })
+})
+
+describe('corrections in plain words', () => {
+  it('changes the field a correction names and shows the summary again', async () => {
+    const summary = await say(STAFF, '今天上午9点到11点在柳叶湖大道巡查，出动2人1车，未发现隐患')
+    expect(summary[0]).toContain('出动人次：2')
+    const people = await say(STAFF, '不对，是3个人')
+    expect(people[0]).toBe('已将「出动人次」改为：3个人')
+    expect(people[1]).toContain('出动人次：3')
+    const place = await say(STAFF, '地点写错了，是洞庭大道')
+    expect(place[1]).toContain('巡查路段/项目：洞庭大道')
+    const time = await say(STAFF, '结束时间改成上午十点半')
+    expect(time[1]).toContain('结束时间：11月23日 10:30')
+    // The summary's hint names a field this form has.
+    expect(time[1]).toContain('（如：修改 巡查路段/项目）')
+    await say(STAFF, '取消')
+  })
+})
+
+describe('an unfinished form is never lost without a word', () => {
+  it('asks with words that cannot be misread, and runs the new command after the choice', async () => {
+    await say(STAFF, '巡查')
+    await say(STAFF, '今天上午9点到11点')
+    const asked = await say(STAFF, '上报隐患 朗州路井盖缺失')
+    expect(asked).toEqual([
+      '您有未完成的「日巡查工作记录」填报。回复「继续填写」接着填；回复「放弃并开始新的」放弃它，并开始「上报隐患 朗州路井盖缺失」。',
+    ])
+    // 「确认」 does not discard anything: the question stands.
+    expect((await say(STAFF, '确认'))[0]).toContain('回复「继续填写」接着填')
+    const started = await say(STAFF, '放弃并开始新的')
+    expect(started.join('\n')).not.toContain('暂未理解')
+    expect(started.join('\n')).toMatch(/属于哪一类|是一般隐患还是重大隐患|请核对/)
+    await say(STAFF, '取消')
+  })
+
+  it('tells a field worker that a supervisor’s command is not theirs', async () => {
+    expect(await say(STAFF, '督查')).toEqual([
+      '您无权使用「督查记录表」：仅供督查员、管理员使用。发送「帮助」查看您可用的命令。',
+    ])
+  })
+})
+
+describe('「我的待办」 for every role', () => {
+  it('shows a supervisor what waits for 交办, a handler their unit’s work with descriptions, a duty officer what is overdue', async () => {
+    const ctx = harness.services.ctx
+    await say(STAFF, '上报隐患 朗州路与建设路口井盖缺失')
+    // A major hazard waits for the supervising office to assign it with its five fixes.
+    const reported = await say(STAFF, '重大')
+    expect(reported.join('\n')).toContain('请核对')
+    const saved = await say(STAFF, '确认')
+    const code = /YH\d{8}-\d{4}/.exec(saved.join('\n'))?.[0] as string
+    const supervisor = (await say(SUPERVISOR, '我的待办'))[0] as string
+    expect(supervisor).toMatch(/【待办事项】共 \d+ 项/)
+    expect(supervisor).toContain(`${code} 重大隐患待交办：朗州路与建设路口井盖缺失`)
+
+    const complaint = await receiveComplaint({
+      ctx,
+      input: {
+        channel: 'mp',
+        botId: 'default',
+        citizenExternalId: 'todo-citizen',
+        category: 'road_municipal',
+        description: '建设路路灯不亮，电话13912345678',
+        locationText: '建设路',
+      },
+    })
+    const handler = (await say(HANDLER, '待办'))[0] as string
+    expect(handler).toContain(`${complaint.code} 投诉待签收：建设路路灯不亮，电话139****5678`)
+    expect(handler).toContain('期限 11月24日')
+
+    clock.advance(30 * 3_600_000)
+    const duty = (await say(DUTY, '我的待办'))[0] as string
+    expect(duty).toContain(`${complaint.code} 投诉已超时 6 小时`)
+    clock.advance(-30 * 3_600_000)
+  })
+})
+
+describe('escalations people can read', () => {
+  it('sends one card per person per run for 24 overdue complaints, worst first, late in words', async () => {
+    const ctx = harness.services.ctx
+    const filed = []
+    for (let i = 0; i < 24; i++) {
+      clock.advance(60_000)
+      filed.push(
+        await receiveComplaint({
+          ctx,
+          input: {
+            channel: 'mp',
+            botId: 'default',
+            citizenExternalId: `batch-${i}`,
+            category: 'road_municipal',
+            description: `第${i + 1}处井盖缺失`,
+            locationText: `人民路${i + 1}号`,
+          },
+        }),
+      )
+    }
+    clock.advance(2 * 86_400_000 + 3 * 3_600_000)
+    const { sla, quiet } = await jobSettings(harness.services)
+    await runComplaintSla(ctx, sla, quiet)
+    const officer = await personId('赵敏')
+    const cards = (await database.db.select().from(outbox)).filter(
+      (row) =>
+        (row.message as { type: string }).type === 'card' &&
+        (row.message as { title: string }).title.includes('超时升级') &&
+        row.dedupeKey?.startsWith('escalation:'),
+    )
+    expect(cards).toHaveLength(1)
+    const card = cards[0]?.message as { title: string; description: string; buttons: { key: string }[] }
+    expect(card.title).toMatch(/【超时升级·值班员】\d+ 件投诉超过1天办理时限/)
+    const lines = card.description.split('\n')
+    // Worst first: the oldest complaint heads the list; durations in days and hours.
+    expect(lines[0]).toMatch(/超时 \d+ 天 \d+ 小时）$/)
+    expect(card.description).not.toMatch(/\d{3,} 分钟/)
+    expect(card.description).toContain('…另有')
+    expect(card.buttons[0]?.key).toBe('escalation.ack:all')
+    const escalated = await database.db.select().from(escalations).where(eq(escalations.notifiedPersonId, officer))
+    expect(escalated.length).toBeGreaterThanOrEqual(24)
+    // One 确认收到 acknowledges them all; they stay on the officer's list until resolved.
+    const ack = await say(DUTY, { kind: 'card', key: 'escalation.ack:all' })
+    expect(ack[0]).toContain('已确认收到投诉')
+    expect((await say(DUTY, '我的待办'))[0]).toContain('升级投诉（已确认收到，待办结）')
+    for (const c of filed) await database.db.update(complaints).set({ status: 'closed' }).where(eq(complaints.id, c.id))
+  })
+})
+
+describe('citizens', () => {
+  const CITIZEN = 'demo:citizen'
+
+  it('asks where before giving a ticket, and takes a location pin as the answer', async () => {
+    expect(await say(CITIZEN, '我家楼下那个路灯坏了一个礼拜了')).toEqual([
+      '请问具体在什么位置？请发送定位（点“+”选择“位置”），或回复路名、小区、门牌号等，我们登记后马上给您编号。',
+    ])
+    const ticket = await say(CITIZEN, {
+      kind: 'location',
+      latitude: 29.04,
+      longitude: 111.7,
+      label: '武陵区丹阳街道XX小区',
+    })
+    expect(ticket[0]).toMatch(/您的投诉已受理，编号 TS\d{8}-\d{4}/)
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row).toMatchObject({ locationText: '武陵区丹阳街道XX小区', latitude: 29.04, longitude: 111.7 })
+    await say(CITIZEN, '不用')
+  })
+
+  it('gives safety advice at once on a gas smell and alerts the duty officer, before asking where', async () => {
+    const replies = await say(CITIZEN, '小区门口有燃气味 好大 快来人')
+    expect(replies[0]).toContain('⚠️ 安全提示：闻到燃气味请立即离开现场')
+    expect(replies[0]).toContain('0736-96777')
+    expect(replies[1]).toContain('请问具体在什么位置')
+    const officer = await personId('赵敏')
+    const urgent = await database.db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.message}->>'text' like '【紧急·市民报告险情】%'`)
+    expect(urgent.length).toBe(1)
+    expect(JSON.stringify(urgent[0]?.recipient)).toContain('duty_officer')
+    expect(officer).toBeGreaterThan(0)
+    const ticket = await say(CITIZEN, '滨湖小区东门')
+    expect(ticket[0]).toMatch(/您的投诉已受理，编号 TS\d{8}-\d{4}（燃气）/)
+    // Advice and the alert were given once, not again with the ticket.
+    expect(ticket[0]).not.toContain('安全提示')
+    await say(CITIZEN, '不用')
+  })
+
+  it('keeps a pending duplicate question when the citizen sends a phone number instead', async () => {
+    const first = await say(CITIZEN, '沅安路桥护栏断了一截')
+    expect(first[0]).toMatch(/编号 TS\d{8}-\d{4}（桥梁）/)
+    await say(CITIZEN, '不用')
+    const asked = await say(CITIZEN, '沅安路桥护栏又松了一段')
+    expect(asked[0]).toContain('可能与已受理的投诉')
+    const phone = await say(CITIZEN, '13912345678')
+    expect(phone[0]).toMatch(/^已记下您的联系电话。请先回复「是」或「否」/)
+    const filed = await say(CITIZEN, '否')
+    const code = /TS\d{8}-\d{4}/.exec(filed[0] as string)?.[0] as string
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row?.citizenPhone).toBe('13912345678')
+  })
+
+  it('does not suggest the category the complaint already has', async () => {
+    const ticket = await say(CITIZEN, '建设路与朗州路口燃气管道有异味')
+    expect(ticket[0]).toContain('（燃气）')
+    expect(ticket[0]).toContain('可回复「类别 道路」等更正')
+    await say(CITIZEN, '不用')
+  })
+})
+
+describe('a failure after the response still reaches the person', () => {
+  it('answers with an apology when saving fails every time, shows it to administrators, and retries on request', async () => {
+    await database.db.execute(
+      sql.raw(`create or replace function xunan_test_fail() returns trigger language plpgsql as $$
+        begin raise exception 'injected failure'; end $$`),
+    )
+    await database.db.execute(
+      sql.raw(
+        'create trigger xunan_test_fail before insert on supervisions for each row execute function xunan_test_fail()',
+      ),
+    )
+    await say(SUPERVISOR, '督查')
+    for (const answer of ['质安处', '今天下午3点', '陈刚', '王五、赵六', '工地围挡', '围挡破损', '三日内修复']) {
+      const replies = await say(SUPERVISOR, answer)
+      if (replies.join('').includes('请核对')) break
+    }
+    const failed = await say(SUPERVISOR, '确认')
+    expect(failed).toEqual(['抱歉，系统处理您的消息时出错，请稍后再试。如多次出现，请联系管理员。'])
+    const [row] = await database.db.select().from(inboundMessages).where(sql`${inboundMessages.failedAt} is not null`)
+    expect(row?.lastError).toContain('injected failure')
+    const page = await harness.app.request('/console/admin/failures')
+    expect(await page.text()).toContain('injected failure')
+
+    await database.db.execute(sql.raw('drop trigger xunan_test_fail on supervisions'))
+    const retried = await postForm(harness.app, '/console/admin/failures/retry', { id: String(row?.id) })
+    expect(retried.status).toBe(303)
+    const replies = await database.db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.dedupeKey} like ${`in:${row?.id}:%`}`)
+    expect(replies.map((r) => (r.message as { text?: string }).text ?? '').join('\n')).toMatch(/督查记录已保存/)
+  })
+})
