@@ -105,6 +105,23 @@ describe('an unfinished form is never lost without a word', () => {
   })
 })
 
+describe('messages without the exact command word', () => {
+  it('reads a mistyped patrol, a bare defect, and an urgent leak as what they are', async () => {
+    const patrol = await say(STAFF, '巡察柳叶湖大道，今天上午9点到11点，2人1车，未发现隐患')
+    expect(patrol.join('\n')).toMatch(/【日巡查工作记录】请核对|本次巡查发现了什么隐患/)
+    await say(STAFF, '取消')
+    const defect = await say(STAFF, '朗州路井盖缺失')
+    expect(defect.join('\n')).not.toContain('暂未理解')
+    expect(defect.join('\n')).toMatch(/是一般隐患还是重大隐患|属于哪一类|请核对/)
+    await say(STAFF, '取消')
+    const urgent = await say(STAFF, '建设路燃气管道漏气了！')
+    expect(urgent[0]).toBe('⚠️ 涉及险情，已按重大隐患填报。请先确保人员安全，并尽快完成上报。')
+    expect(urgent.join('\n')).toContain('【隐患上报】请核对')
+    expect(urgent.join('\n')).toContain('等级：重大')
+    await say(STAFF, '取消')
+  })
+})
+
 describe('「我的待办」 for every role', () => {
   it('shows a supervisor what waits for 交办, a handler their unit’s work with descriptions, a duty officer what is overdue', async () => {
     const ctx = harness.services.ctx

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { type FieldDefinition, FORMS, type FormDefinition, type FormId } from '../../../bots/forms'
 import { hazards, routingRules, units } from '../../db/schema'
+import { dangerIn } from '../../domain/danger'
 import { RuleViolation } from '../../domain/errors'
 import { canActOnHazard, HAZARD_STATUS_LABELS, type HazardAction } from '../../domain/hazard-lifecycle'
 import { type Actor, ROLE_LABELS } from '../../domain/roles'
@@ -8,6 +9,7 @@ import type { PersonRow } from '../../services/identities'
 import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
 import { normaliseCode } from '../format'
+import { intentOf } from '../intent'
 import type { Reply, Turn } from '../types'
 import { type AnswerContext, parseAnswer } from './answers'
 import { checkDraft } from './checks'
@@ -189,11 +191,24 @@ async function step(
       )
     return prompt(form, session, answers)
   }
-  // No form yet: a message that reads like a patrol report or a hazard starts the matching form.
-  if (/巡查|巡视/.test(input) && /[点时:：]|人|车/.test(input))
-    return startForm(turn, session, actor, answers, deps, FORMS.patrol, input)
-  if (/发现|隐患|存在/.test(input) && input.length >= 6)
-    return startForm(turn, session, actor, answers, deps, FORMS.hazard, input)
+  // No form yet: a message that reads like a patrol report or a hazard starts the matching form — with or
+  // without the command word, typos and all. Danger words make it a major hazard at once (confirmed in
+  // the summary like any other).
+  const danger = dangerIn(input)
+  const intent = danger ? 'hazard' : intentOf(input)
+  if (intent === 'patrol')
+    return startForm(turn, session, actor, answers, deps, FORMS.patrol, input.replace(/巡[察差]|寻查/g, '巡查'))
+  if (intent === 'hazard') {
+    const replies = await startForm(turn, session, actor, answers, deps, FORMS.hazard, input)
+    if (danger && session.form === 'hazard') {
+      session.draft.level = 'major'
+      return [
+        text('⚠️ 涉及险情，已按重大隐患填报。请先确保人员安全，并尽快完成上报。'),
+        ...prompt(FORMS.hazard, session, answers),
+      ]
+    }
+    return replies
+  }
   return null
 }
 

@@ -1,0 +1,20 @@
+/**
+ * What a message without a command word is about, the way field staff actually type: 「巡了一圈」, a typo of 巡查
+ * (巡察、寻查、巡差), a bare list of defects after a place. Only used when no command matched and no form is
+ * open; the form that starts still shows its summary before anything is saved.
+ */
+export type Intent = 'patrol' | 'hazard'
+
+/** 巡查 and the ways it is mistyped or said: 巡察/寻查/巡差/巡检/巡视/巡逻, 巡了一圈. */
+const PATROL = /巡[查察差检视逻]|寻查|巡了|转了一圈|走了一圈/
+/** A patrol report has a time or a turn-out; a lone 巡查 word in a hazard description does not. */
+const PATROL_DETAIL = /[点时:：]|[0-9一二两三四五六七八九十]\s*[个名]?人|车|上午|下午|早上|今天|昨天/
+/** Defects as they are written: what is broken, missing, leaking or in the way. */
+const DEFECT =
+  /缺失|丢失|不见了|没了|破损|损坏|坏了|断裂|断了|裂缝|开裂|塌陷|坍塌|沉降|松动|脱落|倾斜|倒伏|倒了|漏水|漏气|渗漏|积水|坑洼|有坑|堵塞|裸露|未设|没有围挡|无围挡|占道|乱堆|违章|隐患|危险|安全问题/
+
+export function intentOf(text: string): Intent | undefined {
+  if (PATROL.test(text) && PATROL_DETAIL.test(text)) return 'patrol'
+  if (DEFECT.test(text) && [...text].length >= 4) return 'hazard'
+  return undefined
+}
