@@ -65,6 +65,18 @@ describe('answers are checked when they are given', () => {
   })
 })
 
+describe('overlapping patrols', () => {
+  it('asks before saving a second patrol by the same person at the same time', async () => {
+    await say(STAFF, '今天上午8点到9点在人民路巡查，出动1人0车，未发现隐患')
+    expect((await say(STAFF, '确认'))[0]).toMatch(/巡查记录已保存/)
+    await say(STAFF, '今天上午8点半到9点半在建设路巡查，出动1人0车，未发现隐患')
+    const asked = await say(STAFF, '确认')
+    expect(asked[0]).toMatch(/^您在 11月23日 08:00–09:00 已有巡查记录 XC\d{8}-\d{4}（人民路），与这条时间重叠。/)
+    expect((await say(STAFF, '好的'))[0]).toContain('请回复「仍然保存」')
+    expect((await say(STAFF, '仍然保存'))[0]).toMatch(/巡查记录已保存/)
+  })
+})
+
 describe('corrections in plain words', () => {
   it('changes the field a correction names and shows the summary again', async () => {
     const summary = await say(STAFF, '今天上午9点到11点在柳叶湖大道巡查，出动2人1车，未发现隐患')

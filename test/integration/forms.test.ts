@@ -57,8 +57,8 @@ describe('daily patrol record (日巡查工作记录)', () => {
 
   it('asks only for what is missing, repeats a question with a hint after a bad answer', async () => {
     expect(await say(STAFF, '巡查')).toEqual(['请问巡查是几点开始的？'])
-    // "9点到11点" answers the start and the end at once.
-    expect(await say(STAFF, '9点到11点')).toEqual(['巡查了哪个路段或项目？'])
+    // "7点到8点" answers the start and the end at once (and does not overlap the patrol saved above).
+    expect(await say(STAFF, '7点到8点')).toEqual(['巡查了哪个路段或项目？'])
     expect(await say(STAFF, '朗州路')).toEqual(['出动了多少人次？'])
     const bad = await say(STAFF, '很多')
     expect(bad[0]).toContain('没能识别“很多”')
@@ -74,7 +74,7 @@ describe('daily patrol record (日巡查工作记录)', () => {
       .from(patrols)
       .where(eq(patrols.code, lastCode(saved, 'XC')))
     expect(patrol).toMatchObject({ area: '朗州路', staffCount: 2, vehicleCount: 0, patrollers: '张伟' })
-    expect(patrol?.startedAt).toEqual(zonedInstant('2026-11-23', TEST_TIME_ZONE, 9))
+    expect(patrol?.startedAt).toEqual(zonedInstant('2026-11-23', TEST_TIME_ZONE, 7))
   })
 
   it('lets a field be changed, a draft be cancelled, and asks before a new command discards a draft', async () => {

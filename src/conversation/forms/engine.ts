@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, gt, isNull, lt } from 'drizzle-orm'
 import { type FieldDefinition, FORMS, type FormDefinition, type FormId } from '../../../bots/forms'
-import { hazards, routingRules, units } from '../../db/schema'
+import { hazards, patrols, routingRules, units } from '../../db/schema'
 import { dangerIn } from '../../domain/danger'
 import { RuleViolation } from '../../domain/errors'
 import { canActOnHazard, HAZARD_STATUS_LABELS, type HazardAction } from '../../domain/hazard-lifecycle'
@@ -8,7 +8,7 @@ import { type Actor, ROLE_LABELS } from '../../domain/roles'
 import type { PersonRow } from '../../services/identities'
 import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
-import { normaliseCode } from '../format'
+import { formatLocal, normaliseCode } from '../format'
 import { intentOf } from '../intent'
 import type { Reply, Turn } from '../types'
 import { type AnswerContext, parseAnswer } from './answers'
@@ -34,6 +34,7 @@ export interface FormDeps {
 const STEP_CONFIRM = 'confirm'
 const STEP_DISCARD = 'discard?'
 const STEP_DUPLICATE = 'duplicate?'
+const STEP_OVERLAP = 'overlap?'
 
 export async function handleForms(turn: Turn, person: PersonRow, deps: FormDeps): Promise<Reply[] | null> {
   const { ctx, message } = turn
@@ -132,6 +133,13 @@ async function step(
       return [text(`没能识别“${correction.value}”。${correction.field.hint}。\n${correction.field.question}`)]
     merge(session, parsed.values)
     return [text(`已将「${correction.field.label}」改为：${correction.value}`), ...prompt(form, session, answers)]
+  }
+  if (session.step === STEP_OVERLAP && form && !/^修改/.test(input)) {
+    if (/^(仍然保存|仍要保存|保存|确认|是)$/.test(input)) {
+      session.draft.overlapChecked = true
+      return save(turn, session, form, actor)
+    }
+    return [text('请回复「仍然保存」保存这条记录，或发送「修改 开始时间」调整时间、「取消」放弃。')]
   }
   if (/^确认$/.test(input) && form && session.step === STEP_CONFIRM) return save(turn, session, form, actor)
   if (/^确认$/.test(input) && form) {
@@ -386,6 +394,18 @@ async function save(turn: Turn, session: Session, form: FormDefinition, actor: A
       ]
     }
   }
+  if (form.id === 'patrol' && !session.draft.overlapChecked && actor.personId !== null) {
+    const overlap = await overlappingPatrol(turn, actor.personId, session.draft)
+    if (overlap) {
+      session.step = STEP_OVERLAP
+      const span = `${formatLocal(overlap.startedAt, turn.ctx.timeZone)}–${formatLocal(overlap.endedAt, turn.ctx.timeZone).slice(-5)}`
+      return [
+        text(
+          `您在 ${span} 已有巡查记录 ${overlap.code}（${overlap.area}），与这条时间重叠。仍要保存请回复「仍然保存」，或发送「修改 开始时间」调整。`,
+        ),
+      ]
+    }
+  }
   try {
     const result = await saveForm(form.id, session.draft, turn.ctx, actor)
     clearSession(session)
@@ -395,6 +415,24 @@ async function save(turn: Turn, session: Session, form: FormDefinition, actor: A
     session.step = STEP_CONFIRM
     return [text(`${error.message}\n可发送「修改 字段名」调整，或「取消」放弃。`)]
   }
+}
+
+/** The same person's saved, not voided patrol whose time overlaps this draft's, if any. */
+async function overlappingPatrol(turn: Turn, personId: number, draft: Record<string, unknown>) {
+  if (typeof draft.startedAt !== 'string' || typeof draft.endedAt !== 'string') return undefined
+  const [row] = await turn.ctx.db
+    .select()
+    .from(patrols)
+    .where(
+      and(
+        eq(patrols.reporterId, personId),
+        isNull(patrols.voidedAt),
+        lt(patrols.startedAt, new Date(draft.endedAt)),
+        gt(patrols.endedAt, new Date(draft.startedAt)),
+      ),
+    )
+    .limit(1)
+  return row
 }
 
 function attach(session: Session, turn: Turn): void {
