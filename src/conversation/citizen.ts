@@ -294,7 +294,7 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
   const received = `${advice}${WORDING.complaintReceived(
     complaint.code,
     complaint.category,
-    formatLocal(complaint.dueAt, ctx.timeZone),
+    formatLocal(complaint.dueAt, ctx.timeZone, ctx.clock.now()),
   )}`
   if (pending.phone) return [text(received)]
   // One passive reply carries both: the ticket, and the offer to be called back.

@@ -1,9 +1,14 @@
 import { localParts } from '../domain/local-time'
 
 /** Absolute local times as people read them in chat: 11月24日 10:05. */
-export function formatLocal(instant: Date, timeZone: string): string {
+/**
+ * 「11月23日 09:00」, with the year when it is not the reference's year (「2027年1月3日 23:59」 for a deadline
+ * set in December): a date never leaves its year to be guessed. Without a reference, no year.
+ */
+export function formatLocal(instant: Date, timeZone: string, reference?: Date): string {
   const p = localParts(instant, timeZone)
-  return `${p.month}月${p.day}日 ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`
+  const year = reference && localParts(reference, timeZone).year !== p.year ? `${p.year}年` : ''
+  return `${year}${p.month}月${p.day}日 ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`
 }
 
 /** Ticket and record numbers as people type them: 'ts20261123-0001' or with spaces. */

@@ -91,7 +91,9 @@ async function describeRecord(turn: Turn, input: string): Promise<string> {
   }
   const [hazard] = await turn.ctx.db.select().from(hazards).where(eq(hazards.code, code))
   if (!hazard) return `未找到编号为 ${code} 的记录。`
-  const due = hazard.rectifyDueAt ? `，整改期限 ${formatLocal(hazard.rectifyDueAt, turn.ctx.timeZone)}` : ''
+  const due = hazard.rectifyDueAt
+    ? `，整改期限 ${formatLocal(hazard.rectifyDueAt, turn.ctx.timeZone, turn.ctx.clock.now())}`
+    : ''
   return `隐患 ${hazard.code}：${HAZARD_STATUS_LABELS[hazard.status]}${due}\n${hazard.description}`
 }
 
@@ -106,7 +108,9 @@ async function listTodos(turn: Turn, actor: Actor, page: number): Promise<string
   const current = Math.min(Math.max(1, page), pages)
   const lines = [`【待办事项】共 ${items.length} 项${pages > 1 ? `（第 ${current}/${pages} 页）` : ''}`]
   for (const item of items.slice((current - 1) * TODO_PAGE, current * TODO_PAGE)) {
-    const due = item.due ? `，${item.overdue ? '已逾期，' : ''}期限 ${formatLocal(item.due, timeZone)}` : ''
+    const due = item.due
+      ? `，${item.overdue ? '已逾期，' : ''}期限 ${formatLocal(item.due, timeZone, clock.now())}`
+      : ''
     lines.push(`· ${item.code} ${item.what}：${item.summary}${due}`)
   }
   if (current < pages) lines.push(`发送「待办 ${current + 1}」查看下一页。`)

@@ -36,7 +36,7 @@ export async function runComplaintSla(ctx: ServiceContext, settings: SlaSettings
         .from(escalations)
         .where(and(eq(escalations.subjectType, 'complaint'), eq(escalations.subjectId, complaint.id)))
       for (const action of slaActions(complaint, chain, now, settings)) {
-        const due = formatLocal(complaint.dueAt, ctx.timeZone)
+        const due = formatLocal(complaint.dueAt, ctx.timeZone, ctx.clock.now())
         const what = `投诉 ${complaint.code}（${CATEGORY_LABELS[complaint.category]}）`
         if (action.kind === 'escalate') {
           const item = await escalate(tx, complaint, action.level, now)

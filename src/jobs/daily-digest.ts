@@ -86,8 +86,8 @@ export async function gatherDigest(ctx: ServiceContext): Promise<DigestData> {
     escalations: escalated.map(({ e, code }) => ({
       code,
       level: e.level,
-      notifiedAt: formatLocal(e.notifiedAt, ctx.timeZone),
-      ackAt: e.ackAt ? formatLocal(e.ackAt, ctx.timeZone) : null,
+      notifiedAt: formatLocal(e.notifiedAt, ctx.timeZone, ctx.clock.now()),
+      ackAt: e.ackAt ? formatLocal(e.ackAt, ctx.timeZone, ctx.clock.now()) : null,
     })),
   }
 }

@@ -21,7 +21,7 @@ export async function runHazardReminders(ctx: ServiceContext, quiet: QuietHours)
       .for('update', { skipLocked: true })
     let sent = 0
     for (const hazard of open) {
-      const due = hazard.rectifyDueAt ? formatLocal(hazard.rectifyDueAt, ctx.timeZone) : '未定'
+      const due = hazard.rectifyDueAt ? formatLocal(hazard.rectifyDueAt, ctx.timeZone, ctx.clock.now()) : '未定'
       const what = `隐患 ${hazard.code}（${CATEGORY_LABELS[hazard.category]}，${HAZARD_LEVEL_LABELS[hazard.level]}）${hazard.description.slice(0, 40)}`
       for (const reminder of hazardReminders(hazard, now, ctx.timeZone)) {
         let text: string

@@ -39,7 +39,7 @@ export async function runObligationReminders(ctx: ServiceContext, quiet: QuietHo
       personIds: await unitHandlers(ctx.db, h.foundByUnitId ?? h.unitId),
       message: {
         type: 'text',
-        text: `【应急处置报告提醒】隐患 ${h.code} 应急处置后须在3个工作日内书面报告，期限 ${formatLocal(h.emergencyReportDueAt, ctx.timeZone)}${h.emergencyReportDueProvisional ? '（日历未覆盖，期限暂定）' : ''}。提交后请发送「提交处置报告 ${h.code}」。`,
+        text: `【应急处置报告提醒】隐患 ${h.code} 应急处置后须在3个工作日内书面报告，期限 ${formatLocal(h.emergencyReportDueAt, ctx.timeZone, ctx.clock.now())}${h.emergencyReportDueProvisional ? '（日历未覆盖，期限暂定）' : ''}。提交后请发送「提交处置报告 ${h.code}」。`,
       },
       notBefore: release,
     })
@@ -60,7 +60,7 @@ export async function runObligationReminders(ctx: ServiceContext, quiet: QuietHo
       personIds: await unitHandlers(ctx.db, p.unitId),
       message: {
         type: 'text',
-        text: `【巡查报告提醒】巡查组 ${p.code}（${p.area}）须在巡查结束后5个工作日内报告，期限 ${formatLocal(p.reportDueAt, ctx.timeZone)}。提交后请发送「提交巡查报告 ${p.code}」。`,
+        text: `【巡查报告提醒】巡查组 ${p.code}（${p.area}）须在巡查结束后5个工作日内报告，期限 ${formatLocal(p.reportDueAt, ctx.timeZone, ctx.clock.now())}。提交后请发送「提交巡查报告 ${p.code}」。`,
       },
       notBefore: release,
     })

@@ -34,7 +34,7 @@ export async function runPeriodicReports(ctx: ServiceContext, reportsDir: string
       {
         type: 'card',
         title: `【${REPORT_KIND_LABELS[obligation.kind]}】${obligation.period.label}`,
-        description: `${reportMarkdown(content).replace(/[#*]/g, '').slice(0, 300)}\n上报期限：${formatLocal(obligation.dueAt, ctx.timeZone)}。核对无误后请确认上报。`,
+        description: `${reportMarkdown(content).replace(/[#*]/g, '').slice(0, 300)}\n上报期限：${formatLocal(obligation.dueAt, ctx.timeZone, ctx.clock.now())}。核对无误后请确认上报。`,
         taskId: `report-${created.id}`,
         buttons: [{ key: `report.submit:${created.id}`, text: '确认上报', style: 1 }],
         commandHint: `上报${REPORT_COMMAND_WORDS[obligation.kind]}`,
@@ -76,7 +76,7 @@ async function remindDueToday(ctx: ServiceContext, quiet: QuietHours): Promise<v
       personIds: await reportPeople(ctx, report.unitId),
       message: {
         type: 'text',
-        text: `【报表到期提醒】${REPORT_KIND_LABELS[kind]}（${report.periodStart} 起）今天 ${formatLocal(report.dueAt, ctx.timeZone)} 到期，尚未上报。请发送「上报${REPORT_COMMAND_WORDS[kind]}」或点击卡片确认上报，逾期扣5分。`,
+        text: `【报表到期提醒】${REPORT_KIND_LABELS[kind]}（${report.periodStart} 起）今天 ${formatLocal(report.dueAt, ctx.timeZone, ctx.clock.now())} 到期，尚未上报。请发送「上报${REPORT_COMMAND_WORDS[kind]}」或点击卡片确认上报，逾期扣5分。`,
       },
       notBefore: releaseAt(now, quiet, ctx.timeZone),
     })

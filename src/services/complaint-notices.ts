@@ -18,7 +18,7 @@ export async function notifyComplaintAssignment(ctx: ServiceContext, complaint: 
     complaint.code,
     complaint.category,
     complaint.description,
-    formatLocal(complaint.dueAt, ctx.timeZone),
+    formatLocal(complaint.dueAt, ctx.timeZone, ctx.clock.now()),
   )
   return sendToPeople(
     ctx.db,

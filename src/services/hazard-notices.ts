@@ -11,7 +11,9 @@ import { unitHandlers } from './recipients'
 /** Tells the responsible unit's handlers about a hazard assigned to them, on every chat they are bound on. */
 export async function notifyHazardAssignment(ctx: ServiceContext, hazard: HazardRow): Promise<number> {
   if (hazard.unitId === null) return 0
-  const due = hazard.rectifyDueAt ? `\n整改期限：${formatLocal(hazard.rectifyDueAt, ctx.timeZone)}` : ''
+  const due = hazard.rectifyDueAt
+    ? `\n整改期限：${formatLocal(hazard.rectifyDueAt, ctx.timeZone, ctx.clock.now())}`
+    : ''
   const where = hazard.locationText ? `\n地点：${hazard.locationText}` : ''
   const text = `【隐患交办】${hazard.code}（${CATEGORY_LABELS[hazard.category]}，${HAZARD_LEVEL_LABELS[hazard.level]}）\n${hazard.description}${where}${due}\n整改完成后请发送「整改 ${hazard.code}」反馈。`
   return sendToPeople(

@@ -14,7 +14,7 @@ export async function announcePatrol(ctx: ServiceContext, patrol: PatrolRow, haz
   for (const hazard of hazards) await notifyHazardAssignment(ctx, hazard)
   const post = [
     `**【巡查】${patrol.code}** ${patrol.area}`,
-    `${formatLocal(patrol.startedAt, ctx.timeZone)}–${formatLocal(patrol.endedAt, ctx.timeZone).slice(-5)}，${patrol.patrollers}，出动 ${patrol.staffCount} 人 ${patrol.vehicleCount} 车`,
+    `${formatLocal(patrol.startedAt, ctx.timeZone, ctx.clock.now())}–${formatLocal(patrol.endedAt, ctx.timeZone, ctx.clock.now()).slice(-5)}，${patrol.patrollers}，出动 ${patrol.staffCount} 人 ${patrol.vehicleCount} 车`,
     hazards.length > 0 ? `发现隐患 ${hazards.length} 处：${hazards.map((h) => h.code).join('、')}` : '未发现隐患',
   ].join('\n')
   await postToGroups(

@@ -22,7 +22,7 @@ export async function reportContent(
 ): Promise<ReportContent> {
   const allUnits = await ctx.db.select().from(units).where(eq(units.active, true)).orderBy(units.id)
   const owner = allUnits.find((u) => u.id === unitId)
-  const generatedAt = formatLocal(ctx.clock.now(), ctx.timeZone)
+  const generatedAt = formatLocal(ctx.clock.now(), ctx.timeZone, ctx.clock.now())
   const title = `安全生产巡查${REPORT_KIND_LABELS[kind]}`
   if (kind === 'weekly') {
     const figures = await periodFigures(ctx.db, period, unitId)
@@ -85,11 +85,11 @@ async function patrolSheet(
         )
     : []
   return rows.map((p) => {
-    const start = formatLocal(p.startedAt, ctx.timeZone)
+    const start = formatLocal(p.startedAt, ctx.timeZone, ctx.clock.now())
     const list = found.filter((h) => h.patrolId === p.id)
     return {
       date: start.split(' ')[0] ?? start,
-      time: `${start.split(' ')[1] ?? ''}–${formatLocal(p.endedAt, ctx.timeZone).split(' ')[1] ?? ''}`,
+      time: `${start.split(' ')[1] ?? ''}–${formatLocal(p.endedAt, ctx.timeZone, ctx.clock.now()).split(' ')[1] ?? ''}`,
       area: p.area,
       patrollers: p.patrollers,
       staff: p.staffCount,
@@ -115,7 +115,7 @@ async function supervisionSheet(
     )
     .orderBy(supervisions.inspectedAt)
   return rows.map((v) => ({
-    date: formatLocal(v.inspectedAt, ctx.timeZone),
+    date: formatLocal(v.inspectedAt, ctx.timeZone, ctx.clock.now()),
     inspected: allUnits.find((u) => u.id === v.inspectedUnitId)?.name ?? '',
     lead: v.lead,
     members: v.members ?? '',

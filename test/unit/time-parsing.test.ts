@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { type FieldDefinition, FORMS } from '../../bots/forms'
 import { parseChineseNumber } from '../../src/conversation/extract/numbers'
 import { parseTimeRange } from '../../src/conversation/extract/time'
+import { formatLocal } from '../../src/conversation/format'
+import { parseAnswer } from '../../src/conversation/forms/answers'
+import { describeDuration } from '../../src/domain/durations'
 import { localParts, zonedInstant } from '../../src/domain/local-time'
 
 const TZ = 'Asia/Shanghai'
@@ -58,5 +62,33 @@ describe('times as people write them', () => {
       parseChineseNumber('7'),
     ]).toEqual([2, 12, 25, 103, 7])
     expect(parseChineseNumber('很多')).toBeUndefined()
+  })
+})
+
+describe('dates as people read them', () => {
+  const tz = 'Asia/Shanghai'
+  it('shows the year when the date is not in the current year, and only then', () => {
+    const december = zonedInstant('2026-12-20', tz, 10)
+    expect(formatLocal(zonedInstant('2027-01-03', tz, 23, 59), tz, december)).toBe('2027年1月3日 23:59')
+    expect(formatLocal(zonedInstant('2026-12-24', tz, 9), tz, december)).toBe('12月24日 09:00')
+  })
+
+  it('reads a deadline 「…前」 as the end of that day, never its morning', () => {
+    const field = FORMS.assignment.fields.find((f) => f.key === 'rectifyDueAt') as FieldDefinition
+    const ctx = { now: zonedInstant('2026-12-02', tz, 10), timeZone: tz, categoryRules: [], units: [] }
+    expect(parseAnswer(field, '12月20日前', ctx)).toEqual({
+      ok: true,
+      values: { rectifyDueAt: zonedInstant('2026-12-20', tz, 23, 59).toISOString() },
+    })
+    expect(parseAnswer(field, '12月20日18点', ctx)).toEqual({
+      ok: true,
+      values: { rectifyDueAt: zonedInstant('2026-12-20', tz, 18).toISOString() },
+    })
+  })
+
+  it('says how late something is in days and hours, never in thousands of minutes', () => {
+    expect(describeDuration(27_452 * 60_000)).toBe('19 天 1 小时')
+    expect(describeDuration(5 * 3_600_000 + 20 * 60_000)).toBe('5 小时 20 分钟')
+    expect(describeDuration(0)).toBe('不到 1 分钟')
   })
 })

@@ -55,7 +55,7 @@ function spoken(clock: string): string {
 
 export function checkDraft(form: FormId, draft: Record<string, unknown>, ctx: CheckContext): DraftProblem | undefined {
   const at = (key: string) => (typeof draft[key] === 'string' ? new Date(draft[key] as string) : undefined)
-  const show = (d: Date) => formatLocal(d, ctx.timeZone)
+  const show = (d: Date) => formatLocal(d, ctx.timeZone, ctx.now)
 
   for (const [key, label] of PAST_TIMES[form] ?? []) {
     const value = at(key)

@@ -369,6 +369,7 @@ function prompt(form: FormDefinition, session: Session, answers: AnswerContext):
       renderSummary(form, session.draft, applicableFields(form, session.draft), {
         timeZone: answers.timeZone,
         units: answers.units,
+        now: answers.now,
         heading,
       }),
     ),
@@ -398,7 +399,7 @@ async function save(turn: Turn, session: Session, form: FormDefinition, actor: A
     const overlap = await overlappingPatrol(turn, actor.personId, session.draft)
     if (overlap) {
       session.step = STEP_OVERLAP
-      const span = `${formatLocal(overlap.startedAt, turn.ctx.timeZone)}–${formatLocal(overlap.endedAt, turn.ctx.timeZone).slice(-5)}`
+      const span = `${formatLocal(overlap.startedAt, turn.ctx.timeZone, turn.ctx.clock.now())}–${formatLocal(overlap.endedAt, turn.ctx.timeZone, turn.ctx.clock.now()).slice(-5)}`
       return [
         text(
           `您在 ${span} 已有巡查记录 ${overlap.code}（${overlap.area}），与这条时间重叠。仍要保存请回复「仍然保存」，或发送「修改 开始时间」调整。`,

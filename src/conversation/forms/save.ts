@@ -177,7 +177,9 @@ async function describeAssignment(
   hazard: { status: string; unitId: number | null; rectifyDueAt: Date | null; level: string },
 ): Promise<string> {
   if (hazard.status === 'assigned') {
-    const due = hazard.rectifyDueAt ? `，整改期限 ${formatLocal(hazard.rectifyDueAt, ctx.timeZone)}` : ''
+    const due = hazard.rectifyDueAt
+      ? `，整改期限 ${formatLocal(hazard.rectifyDueAt, ctx.timeZone, ctx.clock.now())}`
+      : ''
     return `已交办${await unitName(ctx, hazard.unitId)}${due}。`
   }
   return hazard.level === 'major' ? '重大隐患待督查落实“五落实”后交办。' : '待值班员分派责任单位。'

@@ -7,12 +7,12 @@ import { formatLocal } from '../format'
 export function renderValue(
   field: FieldDefinition,
   value: unknown,
-  ctx: { timeZone: string; units: readonly { id: number; name: string }[] },
+  ctx: { timeZone: string; units: readonly { id: number; name: string }[]; now?: Date },
 ): string {
   if (value === undefined || value === null || value === '') return '—'
   switch (field.type) {
     case 'datetime':
-      return formatLocal(new Date(String(value)), ctx.timeZone)
+      return formatLocal(new Date(String(value)), ctx.timeZone, ctx.now)
     case 'category':
       return isCategory(String(value)) ? CATEGORY_LABELS[value as Category] : String(value)
     case 'level':
@@ -41,7 +41,7 @@ export function renderSummary(
   form: FormDefinition,
   draft: Record<string, unknown>,
   applicable: FieldDefinition[],
-  ctx: { timeZone: string; units: readonly { id: number; name: string }[]; heading?: string },
+  ctx: { timeZone: string; units: readonly { id: number; name: string }[]; heading?: string; now?: Date },
 ): string {
   const lines = [`【${form.title}】请核对：`]
   if (ctx.heading) lines.push(ctx.heading)

@@ -41,7 +41,7 @@ export function registerFailedMessages(app: Hono<AppEnv>): void {
               </tr>
               {rows.map((r) => (
                 <tr>
-                  <td>{formatLocal(r.receivedAt, config.timeZone)}</td>
+                  <td>{formatLocal(r.receivedAt, config.timeZone, c.var.services.clock.now())}</td>
                   <td>{CHANNEL_LABELS[r.channel] ?? r.channel}</td>
                   <td>{r.sender}</td>
                   <td>{r.excerpt || '（非文字消息）'}</td>

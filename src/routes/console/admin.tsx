@@ -123,7 +123,8 @@ export function registerAdmin(app: Hono<AppEnv>): void {
               <tr>
                 <td>{r.name}</td>
                 <td>
-                  {formatLocal(r.startsAt, config.timeZone)} — {formatLocal(r.endsAt, config.timeZone)}
+                  {formatLocal(r.startsAt, config.timeZone, c.var.services.clock.now())} —{' '}
+                  {formatLocal(r.endsAt, config.timeZone, c.var.services.clock.now())}
                 </td>
               </tr>
             ))}
@@ -146,7 +147,7 @@ export function registerAdmin(app: Hono<AppEnv>): void {
           <table>
             {audit.map((a) => (
               <tr>
-                <td>{formatLocal(a.at, config.timeZone)}</td>
+                <td>{formatLocal(a.at, config.timeZone, c.var.services.clock.now())}</td>
                 <td>{a.actorLabel}</td>
                 <td>{a.action}</td>
                 <td>

@@ -266,8 +266,12 @@ export function consoleRoutes() {
                 <td>
                   {r.periodStart} 至 {r.periodEnd}
                 </td>
-                <td>{formatLocal(r.dueAt, config.timeZone)}</td>
-                <td>{r.submittedAt ? `已上报 ${formatLocal(r.submittedAt, config.timeZone)}` : '未上报'}</td>
+                <td>{formatLocal(r.dueAt, config.timeZone, c.var.services.clock.now())}</td>
+                <td>
+                  {r.submittedAt
+                    ? `已上报 ${formatLocal(r.submittedAt, config.timeZone, c.var.services.clock.now())}`
+                    : '未上报'}
+                </td>
                 <td>{r.filePath ? <a href={`/console/reports/${r.id}/file`}>下载 XLSX</a> : '—'}</td>
               </tr>
             ))}

@@ -26,7 +26,7 @@ export async function unitNames(c: Context<AppEnv>) {
 }
 
 export const localTime = (c: Context<AppEnv>) => (d: Date | null) =>
-  d ? formatLocal(d, c.var.services.config.timeZone) : ''
+  d ? formatLocal(d, c.var.services.config.timeZone, c.var.services.clock.now()) : ''
 
 export interface FilterSelect {
   name: string

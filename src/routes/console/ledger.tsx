@@ -110,7 +110,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
                 <td>
                   <a href={`/console/hazards/${h.code}`}>{h.code}</a>
                 </td>
-                <td>{formatLocal(h.foundAt, config.timeZone)}</td>
+                <td>{formatLocal(h.foundAt, config.timeZone, c.var.services.clock.now())}</td>
                 <td>{CATEGORY_LABELS[h.category]}</td>
                 <td>{HAZARD_LEVEL_LABELS[h.level]}</td>
                 <td>
@@ -119,7 +119,9 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
                 </td>
                 <td>{h.description}</td>
                 <td>{names.name(h.unitId)}</td>
-                <td>{h.rectifyDueAt ? formatLocal(h.rectifyDueAt, config.timeZone) : '—'}</td>
+                <td>
+                  {h.rectifyDueAt ? formatLocal(h.rectifyDueAt, config.timeZone, c.var.services.clock.now()) : '—'}
+                </td>
               </tr>
             ))}
           </table>
@@ -162,7 +164,9 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
           <p class="meta">
             {CATEGORY_LABELS[hazard.category]} · {HAZARD_LEVEL_LABELS[hazard.level]} · {hazard.locationText ?? '—'} ·
             责任单位 {names.name(hazard.unitId)}
-            {hazard.rectifyDueAt ? ` · 整改期限 ${formatLocal(hazard.rectifyDueAt, config.timeZone)}` : ''}
+            {hazard.rectifyDueAt
+              ? ` · 整改期限 ${formatLocal(hazard.rectifyDueAt, config.timeZone, c.var.services.clock.now())}`
+              : ''}
           </p>
         </div>
         <div class="card">
@@ -170,7 +174,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
           <table>
             {events.map((e) => (
               <tr>
-                <td>{formatLocal(e.at, config.timeZone)}</td>
+                <td>{formatLocal(e.at, config.timeZone, c.var.services.clock.now())}</td>
                 <td data-kind={e.kind}>{HAZARD_EVENT_LABELS[e.kind]}</td>
                 <td>{HAZARD_STATUS_LABELS[e.toStatus]}</td>
                 <td>{e.actorRole}</td>
@@ -243,12 +247,12 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
                 <td>
                   <a href={`/console/complaints/${r.code}`}>{r.code}</a>
                 </td>
-                <td>{formatLocal(r.receivedAt, config.timeZone)}</td>
+                <td>{formatLocal(r.receivedAt, config.timeZone, c.var.services.clock.now())}</td>
                 <td>{CATEGORY_LABELS[r.category]}</td>
                 <td>{COMPLAINT_STATUS_LABELS[r.status]}</td>
                 <td>{maskPersonalInfo(r.description, r.citizenName)}</td>
                 <td>{names.name(r.unitId)}</td>
-                <td>{formatLocal(r.dueAt, config.timeZone)}</td>
+                <td>{formatLocal(r.dueAt, config.timeZone, c.var.services.clock.now())}</td>
               </tr>
             ))}
           </table>
@@ -290,7 +294,8 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
           <p>{maskPersonalInfo(complaint.description, complaint.citizenName)}</p>
           <p class="meta">
             {CATEGORY_LABELS[complaint.category]} · {complaint.locationText ?? '—'} · 责任单位{' '}
-            {names.name(complaint.unitId)} · 办理时限 {formatLocal(complaint.dueAt, config.timeZone)}
+            {names.name(complaint.unitId)} · 办理时限{' '}
+            {formatLocal(complaint.dueAt, config.timeZone, c.var.services.clock.now())}
           </p>
           {complaint.outcome ? <p>办理结果：{complaint.outcome}</p> : null}
         </div>
@@ -299,7 +304,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
           <table>
             {events.map((e) => (
               <tr>
-                <td>{formatLocal(e.at, config.timeZone)}</td>
+                <td>{formatLocal(e.at, config.timeZone, c.var.services.clock.now())}</td>
                 <td data-kind={e.kind}>{COMPLAINT_EVENT_LABELS[e.kind]}</td>
                 <td>{COMPLAINT_STATUS_LABELS[e.toStatus]}</td>
                 <td>{e.actorRole}</td>

@@ -57,7 +57,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
                   <a href={`/console/patrols/${p.code}`}>{p.code}</a>
                   {p.voidedAt ? '（已作废）' : ''}
                 </td>
-                <td>{formatLocal(p.startedAt, config.timeZone)}</td>
+                <td>{formatLocal(p.startedAt, config.timeZone, c.var.services.clock.now())}</td>
                 <td>{kindLabel(p.kind)}</td>
                 <td>{names.name(p.unitId)}</td>
                 <td>{p.area}</td>
@@ -66,7 +66,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
                   {p.staffCount}/{p.vehicleCount}
                 </td>
                 <td>
-                  {p.reportDueAt ? formatLocal(p.reportDueAt, config.timeZone) : '—'}
+                  {p.reportDueAt ? formatLocal(p.reportDueAt, config.timeZone, c.var.services.clock.now()) : '—'}
                   {p.reportSubmittedAt ? '（已提交）' : ''}
                 </td>
               </tr>
@@ -101,7 +101,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
         .from(media)
         .where(and(eq(media.subjectType, 'patrol'), eq(media.subjectId, patrol.id))),
     ])
-    const at = (d: Date | null) => (d ? formatLocal(d, config.timeZone) : '—')
+    const at = (d: Date | null) => (d ? formatLocal(d, config.timeZone, c.var.services.clock.now()) : '—')
     return c.html(
       <Layout c={c} title={patrol.code}>
         <div class="card">
@@ -206,7 +206,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
                 <td>
                   <a href={`/console/supervisions/${s.code}`}>{s.code}</a>
                 </td>
-                <td>{formatLocal(s.inspectedAt, config.timeZone)}</td>
+                <td>{formatLocal(s.inspectedAt, config.timeZone, c.var.services.clock.now())}</td>
                 <td>{names.name(s.supervisorUnitId)}</td>
                 <td>{names.name(s.inspectedUnitId)}</td>
                 <td>{s.lead}</td>
@@ -238,7 +238,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
     if (!row || !visibleToViewer(c, row.inspectedUnitId)) throw new AppError('not_found', 404, '未找到该督查记录。')
     const names = await unitNames(c)
     const fields: [string, string][] = [
-      ['督查时间', formatLocal(row.inspectedAt, config.timeZone)],
+      ['督查时间', formatLocal(row.inspectedAt, config.timeZone, c.var.services.clock.now())],
       ['督查单位', names.name(row.supervisorUnitId)],
       ['被督查单位', names.name(row.inspectedUnitId)],
       ['带队领导', row.lead],
