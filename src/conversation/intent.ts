@@ -18,3 +18,17 @@ export function intentOf(text: string): Intent | undefined {
   if (DEFECT.test(text) && [...text].length >= 4) return 'hazard'
   return undefined
 }
+
+/**
+ * 「井盖缺失、护栏断裂，路面有坑」 is three places found, as the report forms count them (发现隐患（处）): the
+ * statement split at its separators, keeping the parts that name a defect. One part, or none that reads
+ * like a defect, leaves the text whole.
+ */
+export function splitHazardStatements(text: string): string[] {
+  const parts = text
+    .split(/[、；;，,。]|以及|还有|另外/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+  const defects = parts.filter((part) => DEFECT.test(part))
+  return defects.length >= 2 ? defects : [text.trim()]
+}

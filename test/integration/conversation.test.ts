@@ -65,6 +65,27 @@ describe('answers are checked when they are given', () => {
   })
 })
 
+describe('several hazards in one patrol', () => {
+  it('counts each place found, and lets one be split or dropped from chat', async () => {
+    await say(STAFF, '巡查')
+    await say(STAFF, '今天下午1点到2点')
+    await say(STAFF, '朗州路')
+    await say(STAFF, '2')
+    await say(STAFF, '1')
+    const listed = await say(STAFF, '井盖缺失、护栏断裂，路面有坑')
+    expect(listed.join('\n')).toMatch(/现场是如何处理的/)
+    const summary = await say(STAFF, '已设围挡')
+    expect(summary[0]).toContain('发现隐患：共 3 处')
+    expect(summary[0]).toContain('「删除隐患 2」')
+    const dropped = await say(STAFF, '删除隐患 2')
+    expect(dropped[0]).toContain('发现隐患：共 2 处')
+    expect(dropped[0]).not.toContain('护栏断裂')
+    expect((await say(STAFF, '拆分隐患 1'))[0]).toContain('无需拆分')
+    const saved = await say(STAFF, '确认')
+    expect(saved.join('\n').match(/YH\d{8}-\d{4}/g)?.length).toBe(2)
+  })
+})
+
 describe('overlapping patrols', () => {
   it('asks before saving a second patrol by the same person at the same time', async () => {
     await say(STAFF, '今天上午8点到9点在人民路巡查，出动1人0车，未发现隐患')

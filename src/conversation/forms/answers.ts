@@ -5,6 +5,7 @@ import { localDate, zonedInstant } from '../../domain/local-time'
 import { NUMBER_PATTERN, parseChineseNumber } from '../extract/numbers'
 import { type ExtractionContext, extractLevel } from '../extract/rules'
 import { parseTimeRange } from '../extract/time'
+import { splitHazardStatements } from '../intent'
 
 /**
  * Reads one answer to one question. A wrong answer is never dropped silently: the result says so and the
@@ -55,8 +56,13 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
     case 'hazards': {
       if (NONE.test(text)) return { ok: true, values: { [field.key]: [] } }
       if (text.length < 2) return { ok: false }
-      const category = classifyByKeywords(text, ctx.categoryRules)
-      return { ok: true, values: { [field.key]: [{ description: text, category, level: extractLevel(text) }] } }
+      // Several defects in one answer are several hazards, each with its own category and level.
+      const found = splitHazardStatements(text).map((part) => ({
+        description: part,
+        category: classifyByKeywords(part, ctx.categoryRules),
+        level: extractLevel(part),
+      }))
+      return { ok: true, values: { [field.key]: found } }
     }
     case 'unit': {
       const unit =

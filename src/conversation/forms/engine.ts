@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm'
 import { type FieldDefinition, FORMS, type FormDefinition, type FormId } from '../../../bots/forms'
 import { hazards, patrols, routingRules, units } from '../../db/schema'
+import { classifyByKeywords } from '../../domain/classify'
 import { dangerIn } from '../../domain/danger'
 import { RuleViolation } from '../../domain/errors'
 import { canActOnHazard, HAZARD_STATUS_LABELS, type HazardAction } from '../../domain/hazard-lifecycle'
@@ -8,8 +9,9 @@ import { type Actor, ROLE_LABELS } from '../../domain/roles'
 import type { PersonRow } from '../../services/identities'
 import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
+import { extractLevel } from '../extract/rules'
 import { formatLocal, normaliseCode } from '../format'
-import { intentOf } from '../intent'
+import { intentOf, splitHazardStatements } from '../intent'
 import type { Reply, Turn } from '../types'
 import { type AnswerContext, parseAnswer } from './answers'
 import { checkDraft } from './checks'
@@ -125,6 +127,31 @@ async function step(
       session.draft[proposal.key] = proposal.value
       return prompt(form, session, answers)
     }
+  }
+  const listEdit = /^(删除|拆分)隐患\s*(\d{1,2})$/.exec(input)
+  if (form && listEdit && Array.isArray(session.draft.hazards)) {
+    const list = session.draft.hazards as Record<string, unknown>[]
+    const index = Number(listEdit[2]) - 1
+    const item = list[index]
+    if (!item) return [text(`没有第 ${listEdit[2]} 条隐患。当前共 ${list.length} 条。`)]
+    if (listEdit[1] === '删除') list.splice(index, 1)
+    else {
+      const parts = splitHazardStatements(String(item.description ?? ''))
+      if (parts.length < 2) return [text(`第 ${listEdit[2]} 条只描述了一处隐患，无需拆分。`)]
+      list.splice(
+        index,
+        1,
+        ...parts.map((part, i) => ({
+          ...item,
+          // The photos stay with the first; the location is the same scene for all.
+          mediaIds: i === 0 ? item.mediaIds : undefined,
+          description: part,
+          category: classifyByKeywords(part, answers.categoryRules),
+          level: extractLevel(part),
+        })),
+      )
+    }
+    return prompt(form, session, answers)
   }
   const correction = form ? readCorrection(input, applicableFields(form, session.draft)) : undefined
   if (form && correction) {

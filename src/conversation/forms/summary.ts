@@ -24,13 +24,14 @@ export function renderValue(
     case 'hazards': {
       const list = value as { description: string; category?: string; level?: string; mediaIds?: number[] }[]
       if (list.length === 0) return '无'
-      return list
+      const count = list.length > 1 ? `共 ${list.length} 处` : ''
+      return `${count}${list
         .map((h, i) => {
           const category = h.category && isCategory(h.category) ? CATEGORY_LABELS[h.category] : '待定'
           const photos = h.mediaIds?.length ? `，照片${h.mediaIds.length}张` : ''
           return `\n  ${i + 1}. ${h.description}（${category}，${h.level === 'major' ? '重大' : '一般'}${photos}）`
         })
-        .join('')
+        .join('')}`
     }
     default:
       return String(value)
@@ -52,5 +53,7 @@ export function renderSummary(
   // The example names a field this form has.
   const example = applicable.find((f) => f.type === 'text')?.label ?? applicable[0]?.label ?? ''
   lines.push(`回复「确认」保存，「修改 字段名」修改（如：修改 ${example}），「取消」放弃。`)
+  if (Array.isArray(draft.hazards) && draft.hazards.length > 0)
+    lines.push('隐患可逐条调整：「删除隐患 2」去掉第2条，「拆分隐患 1」把第1条拆成多条。')
   return lines.join('\n')
 }
