@@ -2,6 +2,7 @@ import { and, between, eq, inArray, lt } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
 import { complaints, escalations, hazards, notifications, units } from '../db/schema'
 import { handledAt } from '../domain/complaint-lifecycle'
+import { describeDuration } from '../domain/durations'
 import { addDays, localDate } from '../domain/local-time'
 import { periodOfDate } from '../domain/periods'
 import { maskPersonalInfo } from '../domain/privacy'
@@ -88,6 +89,8 @@ export async function gatherDigest(ctx: ServiceContext): Promise<DigestData> {
       level: e.level,
       notifiedAt: formatLocal(e.notifiedAt, ctx.timeZone, ctx.clock.now()),
       ackAt: e.ackAt ? formatLocal(e.ackAt, ctx.timeZone, ctx.clock.now()) : null,
+      // How long since it was escalated: an acknowledged item still waits to be resolved.
+      age: describeDuration(ctx.clock.now().getTime() - e.notifiedAt.getTime()),
     })),
   }
 }

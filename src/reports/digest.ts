@@ -17,7 +17,7 @@ export interface DigestData {
     handledInTime: number
     late: { code: string; unit: string; description: string }[]
   }
-  escalations: { code: string; level: number; notifiedAt: string; ackAt: string | null }[]
+  escalations: { code: string; level: number; notifiedAt: string; ackAt: string | null; age?: string }[]
   summaryLine?: string
 }
 
@@ -48,7 +48,7 @@ export function renderDigest(d: DigestData): string {
       '**超时升级**：',
       ...d.escalations.map(
         (e) =>
-          `- ${e.code} → ${ESCALATION_LEVEL_LABELS[e.level as EscalationLevel] ?? e.level} ${e.notifiedAt}，${e.ackAt ? `${e.ackAt} 确认` : '未确认'}`,
+          `- ${e.code} → ${ESCALATION_LEVEL_LABELS[e.level as EscalationLevel] ?? e.level} ${e.notifiedAt}，${e.ackAt ? `${e.ackAt} 确认，待办结` : '未确认'}${e.age ? `（已升级 ${e.age}）` : ''}`,
       ),
     )
   }

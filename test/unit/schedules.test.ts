@@ -5,6 +5,7 @@ import { hazardReminders } from '../../src/domain/hazard-reminders'
 import { isoWeekKey, zonedInstant } from '../../src/domain/local-time'
 import { maskName, maskPersonalInfo } from '../../src/domain/privacy'
 import { isQuiet, releaseAt } from '../../src/domain/quiet-hours'
+import { renderDigest } from '../../src/reports/digest'
 
 const TZ = 'Asia/Shanghai'
 const received = zonedInstant('2026-11-23', TZ, 10)
@@ -93,5 +94,30 @@ describe('quiet hours, weeks and privacy', () => {
   it('masks phone numbers and the citizen’s name', () => {
     expect(maskPersonalInfo('王小明反映井盖缺失，电话13912345678', '王小明')).toBe('王**反映井盖缺失，电话139****5678')
     expect(maskName('李')).toBe('*')
+  })
+})
+
+describe('the digest’s escalations', () => {
+  it('shows how long each has been escalated, and that an acknowledged one still waits to be resolved', () => {
+    const text = renderDigest({
+      dateLabel: '2026-11-26',
+      patrols: { count: 0, staff: 0, vehicles: 0 },
+      hazards: { found: 0, closed: 0, overdueByUnit: [], openMajor: [] },
+      complaints: { received: 0, dueYesterday: 0, handledInTime: 0, late: [] },
+      escalations: [
+        {
+          code: 'TS20261124-0001',
+          level: 1,
+          notifiedAt: '11月25日 10:00',
+          ackAt: '11月25日 10:20',
+          age: '1 天 22 小时',
+        },
+        { code: 'TS20261124-0002', level: 2, notifiedAt: '11月26日 08:00', ackAt: null, age: '3 小时' },
+      ],
+    })
+    expect(text).toContain(
+      '- TS20261124-0001 → 值班员 11月25日 10:00，11月25日 10:20 确认，待办结（已升级 1 天 22 小时）',
+    )
+    expect(text).toContain('- TS20261124-0002 → 责任单位领导 11月26日 08:00，未确认（已升级 3 小时）')
   })
 })
