@@ -129,6 +129,18 @@ async function handleCardAction(turn: Turn, actor: Actor): Promise<Reply[]> {
     if (!report) return [text(WORDING.forbidden)]
     return [text(`已上报（${report.periodStart} 起的报表）。`), ...cardUpdate(turn, '已上报')]
   }
+  // The unfinished-form choice: the buttons say what the words say.
+  if (key === 'form.continue' || key === 'form.discard') {
+    const words = key === 'form.continue' ? '继续填写' : '放弃并开始新的'
+    const person = turn.person
+    if (!person) return [text(WORDING.notUnderstood)]
+    const replies = await handleForms(
+      { ...turn, message: { ...turn.message, kind: 'text', text: words } },
+      person,
+      turn.forms,
+    )
+    return [...(replies ?? [text('当前没有待选择的填报。')]), ...cardUpdate(turn, words)]
+  }
   const ack = /^escalation\.ack:(\d+|all)$/.exec(key)
   if (ack)
     return [

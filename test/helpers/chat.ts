@@ -33,9 +33,10 @@ export async function chat(services: Services, sender: string, input: ChatInput)
     .from(outbox)
     .where(and(like(outbox.dedupeKey, `in:${id}:%`)))
     .orderBy(asc(outbox.id))
+  // A card reads as what it says (its text, as DingTalk's HTTP mode shows it); buttons are tested by key.
   return rows.map((row) => {
-    const m = row.message as { type: string; text?: string; markdown?: string }
-    return m.text ?? m.markdown ?? m.type
+    const m = row.message as { type: string; text?: string; markdown?: string; description?: string }
+    return m.text ?? m.markdown ?? m.description ?? m.type
   })
 }
 

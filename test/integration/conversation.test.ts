@@ -131,6 +131,25 @@ describe('an unfinished form is never lost without a word', () => {
     await say(STAFF, '取消')
   })
 
+  it('offers the same choice as buttons, which do what the words do', async () => {
+    await say(STAFF, '巡查')
+    await say(STAFF, '今天上午9点到11点')
+    await say(STAFF, '上报隐患 建设路井盖缺失')
+    const [card] = await database.db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.message}->>'title' = '未完成的「日巡查工作记录」'`)
+      .orderBy(sql`${outbox.id} desc`)
+      .limit(1)
+    expect((card?.message as { buttons: { key: string; text: string }[] }).buttons).toEqual([
+      { key: 'form.continue', text: '继续填写', style: 1 },
+      { key: 'form.discard', text: '放弃并开始新的', style: 2 },
+    ])
+    const resumed = await say(STAFF, { kind: 'card', key: 'form.continue' })
+    expect(resumed[0]).toBe('继续填写「日巡查工作记录」。')
+    await say(STAFF, '取消')
+  })
+
   it('tells a field worker that a supervisor’s command is not theirs', async () => {
     expect(await say(STAFF, '督查')).toEqual([
       '您无权使用「督查记录表」：仅供督查员、管理员使用。发送「帮助」查看您可用的命令。',

@@ -106,7 +106,7 @@ async function step(
     // Anything else: nothing is lost — another command replaces the one waiting, and the question stands.
     const another = matchFormCommand(input)
     if (another) session.draft.pendingCommand = input
-    return [text(discardQuestion(form?.title ?? '填报', String(session.draft.pendingCommand ?? input)))]
+    return [discardChoice(turn, form?.title ?? '填报', String(session.draft.pendingCommand ?? input))]
   }
   if (session.step === STEP_DUPLICATE && form) {
     if (/^(是|同一个|是的)$/.test(input)) {
@@ -202,7 +202,7 @@ async function step(
       session.draft.pendingCommand = input
       session.draft.resumeStep = session.step
       session.step = STEP_DISCARD
-      return [text(discardQuestion(form.title, input))]
+      return [discardChoice(turn, form.title, input)]
     }
     clearSession(session)
     return startFromText(turn, session, actor, answers, deps, input)
@@ -485,8 +485,24 @@ function hasContent(session: Session): boolean {
   return Object.keys(session.draft).some((k) => !['pendingCommand', 'resumeStep', 'proposal'].includes(k))
 }
 
-function discardQuestion(title: string, command: string): string {
-  return `您有未完成的「${title}」填报。回复「继续填写」接着填；回复「放弃并开始新的」放弃它，并开始「${command}」。`
+/**
+ * The choice between the open draft and a new command: a card with two buttons where the platform shows
+ * them (the buttons send the same words), and the words themselves in the text for everyone else.
+ */
+function discardChoice(turn: Turn, title: string, command: string): Reply {
+  return {
+    message: {
+      type: 'card',
+      title: `未完成的「${title}」`,
+      description: `您有未完成的「${title}」填报。回复「继续填写」接着填；回复「放弃并开始新的」放弃它，并开始「${command}」。`,
+      taskId: `form-choice-${turn.message.messageId}`.replace(/[^A-Za-z0-9_@-]/g, '-').slice(0, 120),
+      buttons: [
+        { key: 'form.continue', text: '继续填写', style: 1 },
+        { key: 'form.discard', text: '放弃并开始新的', style: 2 },
+      ],
+      commandHint: '继续填写',
+    },
+  }
 }
 
 /** Who may use a form, in words: "「督查记录」供督查人员、管理员使用". */
