@@ -21,7 +21,7 @@ import { MP, protocolCrypto, sealedRequest, seconds, WECOM, wecomEnv } from '../
  * actually run is printed and must reach FUZZ_MIN_RUNS.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.CI ? 10_000 : 300))
-const TIME_LIMIT_MS = Number(process.env.FUZZ_TIME_LIMIT_MS ?? 300_000)
+const TIME_LIMIT_MS = Number(process.env.FUZZ_TIME_LIMIT_MS ?? 420_000)
 const MIN_RUNS = Number(process.env.FUZZ_MIN_RUNS ?? Math.min(RUNS, 1_000))
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202)
 

@@ -141,7 +141,7 @@ describe('an unfinished form is never lost without a word', () => {
       .where(sql`${outbox.message}->>'title' = '未完成的「日巡查工作记录」'`)
       .orderBy(sql`${outbox.id} desc`)
       .limit(1)
-    expect((card?.message as { buttons: { key: string; text: string }[] }).buttons).toEqual([
+    expect((card?.message as { buttons?: { key: string; text: string }[] } | undefined)?.buttons).toEqual([
       { key: 'form.continue', text: '继续填写', style: 1 },
       { key: 'form.discard', text: '放弃并开始新的', style: 2 },
     ])
