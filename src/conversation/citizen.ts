@@ -68,7 +68,8 @@ export async function handleCitizen(turn: Turn): Promise<Reply[]> {
   return [...replies, text(WORDING.unsupportedType(message.rawType ?? message.kind))]
 }
 
-async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
+/** The citizen's conversation row, locked for this message, and whether its pending question is still open. */
+async function citizenSession(turn: Turn) {
   const { ctx, message } = turn
   const session = await lockSession(ctx.db, {
     channel: message.channel,
@@ -76,6 +77,12 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     senderExternalId: message.sender.externalId,
   })
   const live = session.expiresAt !== null && session.expiresAt.getTime() > ctx.clock.now().getTime()
+  return { session, live }
+}
+
+async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
+  const { ctx, message } = turn
+  const { session, live } = await citizenSession(turn)
   const awaitingContact = live && session.step === STEP_CONTACT
   const awaitingDuplicate = live && session.step === STEP_DUPLICATE
   const awaitingPlace = live && session.step === STEP_PLACE
@@ -176,12 +183,8 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
 }
 
 async function askForPlace(turn: Turn, complaint: PendingComplaint): Promise<Reply[]> {
-  const { ctx, message } = turn
-  const session = await lockSession(ctx.db, {
-    channel: message.channel,
-    botId: message.botId,
-    senderExternalId: message.sender.externalId,
-  })
+  const { ctx } = turn
+  const { session } = await citizenSession(turn)
   session.step = STEP_PLACE
   session.draft = { ...complaint, alerted: Boolean(complaint.danger), mediaIds: turn.mediaIds }
   await saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
@@ -191,12 +194,7 @@ async function askForPlace(turn: Turn, complaint: PendingComplaint): Promise<Rep
 /** A location pin while the bot waits for the place: the pin is the place. */
 async function placeFromLocation(turn: Turn): Promise<Reply[] | undefined> {
   const { ctx, message } = turn
-  const session = await lockSession(ctx.db, {
-    channel: message.channel,
-    botId: message.botId,
-    senderExternalId: message.sender.externalId,
-  })
-  const live = session.expiresAt !== null && session.expiresAt.getTime() > ctx.clock.now().getTime()
+  const { session, live } = await citizenSession(turn)
   if (!live || session.step !== STEP_PLACE || !message.location) return undefined
   const pending = session.draft as unknown as PendingComplaint
   clearSession(session)
