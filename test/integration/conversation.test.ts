@@ -5,6 +5,7 @@ import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { runComplaintSla } from '../../src/jobs/complaint-sla'
 import { jobSettings } from '../../src/jobs/scheduler'
+import { recordInbound } from '../../src/messaging/inbox'
 import { receiveComplaint } from '../../src/services/complaints'
 import { testApp } from '../helpers/app'
 import { chat } from '../helpers/chat'
@@ -317,6 +318,38 @@ describe('citizens', () => {
     expect(ticket[0]).toContain('（燃气）')
     expect(ticket[0]).toContain('可回复「类别 道路」等更正')
     await say(CITIZEN, '不用')
+  })
+})
+
+describe('wording by channel', () => {
+  it('tells an unknown DingTalk account about its DingTalk account, and lets automatic events pass in silence', async () => {
+    const base = {
+      channel: 'dingtalk' as const,
+      botId: 'default',
+      sender: { externalId: 'stranger-dt' },
+      chat: { type: 'private' as const, id: 'stranger-dt' },
+      at: clock.now(),
+    }
+    const spoken = await recordInbound(database.db, { ...base, messageId: 'dt-stranger-1', kind: 'text', text: '你好' })
+    const entered = await recordInbound(database.db, {
+      ...base,
+      messageId: 'dt-stranger-2',
+      kind: 'event',
+      event: { name: 'enter_agent' },
+    })
+    await harness.services.inbound.process(spoken.id)
+    await harness.services.inbound.process(entered.id)
+    const replies = async (id: number) =>
+      (
+        await database.db
+          .select()
+          .from(outbox)
+          .where(sql`${outbox.dedupeKey} like ${`in:${id}:%`}`)
+      ).map((row) => (row.message as { text?: string }).text)
+    expect(await replies(spoken.id)).toEqual([
+      '您好！系统中暂未找到您的账号信息，请联系管理员开通权限。您的钉钉账号已记录，管理员绑定后即可使用。',
+    ])
+    expect(await replies(entered.id)).toEqual([])
   })
 })
 
