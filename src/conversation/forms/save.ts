@@ -11,6 +11,7 @@ import { linkMedia } from '../../services/media'
 import { announcePatrol } from '../../services/patrol-notices'
 import { recordPatrol, recordSupervision } from '../../services/patrols'
 import { formatLocal } from '../format'
+import { splitHazardStatements } from '../intent'
 
 /** What each confirmed form does: one service call, its media linked, the responsible people told. */
 interface DraftHazard {
@@ -154,22 +155,34 @@ async function saveHazard(draft: Record<string, unknown>, ctx: ServiceContext, a
     })
     return `已关联到原隐患 ${String(draft.duplicateCode)}，照片和说明已补充到该记录。`
   }
-  const hazard = await reportHazard({
-    ctx,
-    input: {
-      description: String(draft.description ?? ''),
-      category: (isCategory(String(draft.category)) ? draft.category : 'other') as Category,
-      level: draft.level === 'major' ? 'major' : 'general',
-      locationText: str(draft.locationText),
-      latitude: typeof draft.latitude === 'number' ? draft.latitude : undefined,
-      longitude: typeof draft.longitude === 'number' ? draft.longitude : undefined,
-      mediaIds: ids(draft.mediaIds),
-    },
-    actor,
-  })
-  await linkMedia(ctx.db, ids(draft.mediaIds), { type: 'hazard', id: hazard.id })
-  await notifyHazardAssignment(ctx, hazard)
-  return `隐患已上报，编号 ${hazard.code}。${await describeAssignment(ctx, hazard)}`
+  // Several defects in one report are several places found, each its own record (same place and
+  // level; the photos stay with the first), as the summary said before 确认.
+  const statements = splitHazardStatements(String(draft.description ?? ''))
+  const saved: string[] = []
+  for (const [index, description] of statements.entries()) {
+    const mediaIds = index === 0 ? ids(draft.mediaIds) : []
+    const hazard = await reportHazard({
+      ctx,
+      input: {
+        description,
+        category: (isCategory(String(draft.category)) ? draft.category : 'other') as Category,
+        level: draft.level === 'major' ? 'major' : 'general',
+        locationText: str(draft.locationText),
+        latitude: typeof draft.latitude === 'number' ? draft.latitude : undefined,
+        longitude: typeof draft.longitude === 'number' ? draft.longitude : undefined,
+        mediaIds,
+      },
+      actor,
+    })
+    await linkMedia(ctx.db, mediaIds, { type: 'hazard', id: hazard.id })
+    await notifyHazardAssignment(ctx, hazard)
+    saved.push(
+      statements.length === 1
+        ? `隐患已上报，编号 ${hazard.code}。${await describeAssignment(ctx, hazard)}`
+        : `${index + 1}. ${hazard.code} ${description}：${await describeAssignment(ctx, hazard)}`,
+    )
+  }
+  return statements.length === 1 ? (saved[0] as string) : `共 ${statements.length} 处隐患已上报：\n${saved.join('\n')}`
 }
 
 async function describeAssignment(

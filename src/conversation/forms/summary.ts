@@ -2,6 +2,7 @@ import type { FieldDefinition, FormDefinition } from '../../../bots/forms'
 import { CATEGORY_LABELS, type Category, isCategory } from '../../domain/categories'
 import { HAZARD_LEVEL_LABELS, type HazardLevel } from '../../domain/hazard-lifecycle'
 import { formatLocal } from '../format'
+import { splitHazardStatements } from '../intent'
 
 /** The draft as people check it before saving: labels, absolute times, readable categories. */
 export function renderValue(
@@ -47,6 +48,11 @@ export function renderSummary(
   const lines = [`【${form.title}】请核对：`]
   if (ctx.heading) lines.push(ctx.heading)
   for (const field of applicable) lines.push(`${field.label}：${renderValue(field, draft[field.key], ctx)}`)
+  if (form.id === 'hazard' && typeof draft.description === 'string') {
+    const statements = splitHazardStatements(draft.description)
+    if (statements.length > 1)
+      lines.push(`共 ${statements.length} 处隐患，将分别登记：${statements.map((s, i) => `${i + 1}. ${s}`).join('；')}`)
+  }
   const photos = Array.isArray(draft.mediaIds) ? draft.mediaIds.length : 0
   if (photos > 0) lines.push(`照片：${photos}张`)
   if (typeof draft.latitude === 'number') lines.push(`定位：${draft.latitude}, ${draft.longitude}`)
