@@ -91,6 +91,10 @@ describe('several hazards in one report', () => {
   it('says how many places were found and files each as its own record', async () => {
     const summary = await say(STAFF, '上报隐患 人民路88号门前井盖缺失、护栏断裂')
     expect(summary[0]).toContain('共 2 处隐患，将分别登记：1. 人民路88号门前井盖缺失；2. 护栏断裂')
+    // A bare level word after the summary sets the level, and leaves the description alone.
+    const general = await say(STAFF, '一般')
+    expect(general[0]).toContain('等级：一般隐患')
+    expect(general[0]).toContain('隐患描述：人民路88号门前井盖缺失、护栏断裂')
     const saved = await say(STAFF, '确认')
     expect(saved[0]).toMatch(/^共 2 处隐患已上报：\n1\. YH\d{8}-\d{4} 人民路88号门前井盖缺失：/)
     expect(saved[0]?.match(/YH\d{8}-\d{4}/g)).toHaveLength(2)

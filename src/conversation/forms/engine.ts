@@ -218,12 +218,26 @@ async function step(
     }
   }
   if (form && session.step === STEP_CONFIRM) {
-    // More details after the summary: read them like the first message and show the summary again.
-    if (form.extraction)
-      merge(
-        session,
-        normalise(form, (await deps.extractor.extract(form.extraction, input, extractionContext(answers))).fields),
+    // A bare answer to a field that cannot be mistaken (「一般」「重大」, a category) changes that field.
+    const plain = applicableFields(form, session.draft).find(
+      (f) => (f.type === 'level' || f.type === 'category') && input.length <= 8 && parseAnswer(f, input, answers).ok,
+    )
+    if (plain) {
+      const parsed = parseAnswer(plain, input, answers)
+      if (parsed.ok) merge(session, parsed.values)
+      return prompt(form, session, answers)
+    }
+    // More details after the summary: read them like the first message and show the summary again. A
+    // description is added to, never replaced by the newest sentence.
+    if (form.extraction) {
+      const extra = normalise(
+        form,
+        (await deps.extractor.extract(form.extraction, input, extractionContext(answers))).fields,
       )
+      if (typeof extra.description === 'string' && typeof session.draft.description === 'string')
+        extra.description = `${session.draft.description}；${extra.description}`
+      merge(session, extra)
+    }
     return prompt(form, session, answers)
   }
   // No form yet: a message that reads like a patrol report or a hazard starts the matching form — with or
