@@ -48,6 +48,20 @@ describe('answers are checked when they are given', () => {
     await say(STAFF, '取消')
   })
 
+  it('asks whether 两点半 means the small hours, and believes 凌晨 when it is said', async () => {
+    await say(SUPERVISOR, '督查')
+    expect(await say(SUPERVISOR, '质安处')).toEqual(['督查时间？'])
+    expect(await say(SUPERVISOR, '两点半')).toEqual([
+      '督查时间 11月23日 02:30 是凌晨吗？如是下午2点30分（14:30），请回复「是」；否则请发送正确的督查时间。',
+    ])
+    expect(await say(SUPERVISOR, '是')).toEqual(['带队领导是谁？'])
+    await say(SUPERVISOR, '取消')
+    await say(SUPERVISOR, '督查')
+    await say(SUPERVISOR, '质安处')
+    expect(await say(SUPERVISOR, '凌晨两点半')).toEqual(['带队领导是谁？'])
+    await say(SUPERVISOR, '取消')
+  })
+
   it('refuses a start that has not come yet', async () => {
     expect(await say(STAFF, '巡查 明天上午9点到11点在朗州路巡查，出动2人1车，未发现隐患')).toEqual([
       '开始时间是 11月24日 09:00，还没到。请发送实际的开始时间。',

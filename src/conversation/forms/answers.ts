@@ -19,6 +19,7 @@ export interface AnswerContext extends ExtractionContext {
 }
 
 const NONE = /^(无|没有|没|否|未发现|没发现|无隐患|0)$/
+export const NIGHT = /凌晨|夜里|夜间|半夜|深夜|晚上/
 
 export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerContext): AnswerResult {
   const text = raw.trim()
@@ -31,6 +32,8 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       const byEndOfDay = field.future && /前|以前|之前|为止|截止/.test(text) && !/[点时:：]/.test(text)
       const start = byEndOfDay ? zonedInstant(localDate(range.start, ctx.timeZone), ctx.timeZone, 23, 59) : range.start
       const values: Record<string, unknown> = { [field.key]: start.toISOString() }
+      // Said as night on purpose: the small-hours question is not asked.
+      if (NIGHT.test(text)) values[`${field.key}Night`] = true
       if (field.key === 'startedAt' && range.end) values.endedAt = range.end.toISOString()
       return { ok: true, values }
     }

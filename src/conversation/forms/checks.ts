@@ -61,6 +61,18 @@ export function checkDraft(form: FormId, draft: Record<string, unknown>, ctx: Ch
     const value = at(key)
     if (value && value.getTime() > ctx.now.getTime() + CLOCK_SLACK_MS)
       return { field: key, question: `${label}是 ${show(value)}，还没到。请发送实际的${label}。` }
+    // 「两点半」 said in the afternoon is rarely half past two at night: ask, never move it silently.
+    const hour = value ? Number(show(value).slice(-5, -3)) : -1
+    // An end is judged against its start (below), never on its own.
+    if (value && hour >= 1 && hour < 6 && !draft[`${key}Night`] && key !== 'endedAt') {
+      const afternoon = new Date(value.getTime() + 12 * HOUR_MS)
+      if (afternoon.getTime() <= ctx.now.getTime() + CLOCK_SLACK_MS)
+        return {
+          field: key,
+          proposal: afternoon.toISOString(),
+          question: `${label} ${show(value)} 是凌晨吗？如是${spoken(show(afternoon).slice(-5))}（${show(afternoon).slice(-5)}），请回复「是」；否则请发送正确的${label}。`,
+        }
+    }
   }
 
   if (form === 'patrol') {

@@ -13,7 +13,7 @@ import { extractLevel } from '../extract/rules'
 import { formatLocal, normaliseCode } from '../format'
 import { intentOf, splitHazardStatements } from '../intent'
 import type { Reply, Turn } from '../types'
-import { type AnswerContext, parseAnswer } from './answers'
+import { type AnswerContext, NIGHT, parseAnswer } from './answers'
 import { checkDraft } from './checks'
 import { readCorrection } from './corrections'
 import { findNearbyOpenHazard } from './duplicates'
@@ -352,6 +352,7 @@ async function startForm(
     merge(session, normalise(form, extraction.fields))
   }
   if (form.id === 'patrol' && session.draft.patrollers === undefined) session.draft.patrollers = answers.reporterName
+  if (NIGHT.test(rest)) for (const key of ['startedAt', 'endedAt', 'inspectedAt']) session.draft[`${key}Night`] = true
   return prompt(form, session, answers)
 }
 
