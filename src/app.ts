@@ -44,6 +44,9 @@ export function createApp(services: Services) {
   app.route('/api/v1', recordsApi())
   app.route('/console', consoleRoutes())
   app.route('/open311/v2', open311Routes())
+  // Discovery also where clients look for it first: next to the versioned endpoint.
+  app.get('/open311/discovery.json', (c) => c.redirect('/open311/v2/discovery.json', 301))
+  app.get('/open311/discovery.xml', (c) => c.redirect('/open311/v2/discovery.xml', 301))
   app.get('/', (c) => c.redirect('/console'))
   return app
 }

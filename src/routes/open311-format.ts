@@ -43,8 +43,42 @@ export function open311List(
   if (format === 'json') return c.json(items, status)
   const [root, item] = XML_SHAPES[kind]
   return c.body(`${DECLARATION}${builder.build({ [root]: { [item]: xmlReady(items) } })}`, status, {
-    'content-type': 'application/xml; charset=utf-8',
+    'content-type': XML_TYPE,
   })
+}
+
+/** The spec names text/xml as the XML format (and lists it so in discovery). */
+export const XML_TYPE = 'text/xml; charset=utf-8'
+
+/**
+ * Service discovery: where the GeoReport v2 endpoint is, in which formats, and when it last changed —
+ * where Open311 clients start.
+ */
+export function open311Discovery(c: Context, format: Open311Format, endpointUrl: string, changeset: string) {
+  const discovery = {
+    changeset,
+    contact: '请联系市住房和城乡建设局安监科。',
+    key_service: '申请 api_key 请联系系统管理员。',
+    endpoints: [
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: endpointUrl,
+        changeset,
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      },
+    ],
+  }
+  if (format === 'json') return c.json(discovery)
+  const xml = {
+    discovery: {
+      ...discovery,
+      endpoints: {
+        endpoint: discovery.endpoints.map((e) => ({ ...e, formats: { format: e.formats } })),
+      },
+    },
+  }
+  return c.body(`${DECLARATION}${builder.build(xml)}`, 200, { 'content-type': XML_TYPE })
 }
 
 export function open311Error(c: Context, format: Open311Format, code: ContentfulStatusCode, description: string) {
@@ -64,5 +98,5 @@ export function open311Definition(
       attributes: { attribute: xmlReady(definition.attributes) },
     },
   }
-  return c.body(`${DECLARATION}${builder.build(body)}`, 200, { 'content-type': 'application/xml; charset=utf-8' })
+  return c.body(`${DECLARATION}${builder.build(body)}`, 200, { 'content-type': XML_TYPE })
 }

@@ -16,6 +16,7 @@ import {
   OPEN311_FORMATS,
   type Open311Format,
   open311Definition,
+  open311Discovery,
   open311Error,
   open311List,
   splitFormat,
@@ -47,6 +48,9 @@ const NewRequest = z.object({
 export function open311Routes() {
   const app = new Hono<AppEnv>()
   app.use('*', limitBody(BODY_LIMITS.open311))
+
+  for (const format of OPEN311_FORMATS)
+    app.get(`/discovery.${format}`, (c) => open311Discovery(c, format, endpointUrl(c), OPEN311_CHANGESET))
 
   for (const format of OPEN311_FORMATS)
     app.get(`/services.${format}`, (c) =>
@@ -85,6 +89,15 @@ export function open311Routes() {
   })
 
   return app
+}
+
+/** When this endpoint's behaviour last changed, as discovery reports it (the spec's changeset). */
+const OPEN311_CHANGESET = '2026-12-02 00:00'
+
+/** The endpoint's public address: PUBLIC_BASE_URL when set, else the address this request came to. */
+function endpointUrl(c: Context<AppEnv>): string {
+  const base = c.var.services.config.publicBaseUrl ?? new URL(c.req.url).origin
+  return `${base.replace(/\/+$/, '')}/open311/v2`
 }
 
 /** POST requests.{json,xml}: files a complaint; the ticket number is the service_request_id. */

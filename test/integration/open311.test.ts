@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
+import { receiveComplaint } from '../../src/services/complaints'
 import { testApp } from '../helpers/app'
 import { chat } from '../helpers/chat'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
@@ -175,7 +176,7 @@ describe('Open311 GeoReport v2 in XML', () => {
     isArray: (name) => ['service', 'request', 'error'].includes(name),
   })
   const xml = async (res: Response) => {
-    expect(res.headers.get('content-type')).toContain('application/xml')
+    expect(res.headers.get('content-type')).toContain('text/xml')
     const text = await res.text()
     expect(text.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true)
     return parser.parse(text) as Record<string, Record<string, Record<string, string>[]>>
@@ -229,5 +230,51 @@ describe('Open311 GeoReport v2 in XML', () => {
     const definition = await harness.app.request(`${base}/services/bridge.xml`)
     expect(await definition.text()).toContain('<service_code>bridge</service_code>')
     expect((await harness.app.request(`${base}/requests/TS20261123-0001.csv`)).status).toBe(404)
+  })
+})
+
+describe('Open311 service discovery', () => {
+  it('tells a client where the GeoReport v2 endpoint is and in which formats, in JSON and XML', async () => {
+    const json = (await (await harness.app.request(`${base}/discovery.json`)).json()) as {
+      changeset: string
+      endpoints: { specification: string; url: string; type: string; formats: string[] }[]
+    }
+    expect(json.changeset).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    expect(json.endpoints).toEqual([
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: `http://localhost${base}`,
+        changeset: json.changeset,
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      },
+    ])
+    // A client that starts there follows the endpoint to the services.
+    const services = await harness.app.request(`${new URL(json.endpoints[0]?.url ?? '').pathname}/services.json`)
+    expect(services.status).toBe(200)
+
+    const xmlRes = await harness.app.request(`${base}/discovery.xml`)
+    expect(xmlRes.headers.get('content-type')).toContain('text/xml')
+    const doc = new XMLParser({ parseTagValue: false, isArray: (name) => ['endpoint', 'format'].includes(name) }).parse(
+      await xmlRes.text(),
+    ) as { discovery: { endpoints: { endpoint: { url: string; formats: { format: string[] } }[] } } }
+    expect(doc.discovery.endpoints.endpoint[0]?.url).toBe(`http://localhost${base}`)
+    expect(doc.discovery.endpoints.endpoint[0]?.formats.format).toEqual(['text/xml', 'application/json'])
+    const root = await harness.app.request('/open311/discovery.xml')
+    expect(root.status).toBe(301)
+    expect(root.headers.get('location')).toBe(`${base}/discovery.xml`)
+  })
+
+  it('finds a ticket by service_request_id whatever the other filters say, however old it is', async () => {
+    const old = await receiveComplaint({
+      ctx: harness.services.ctx,
+      input: { channel: 'open311', category: 'bridge', description: '桥面裂缝', locationText: '沅水大桥' },
+    })
+    clock.advance(120 * 86_400_000)
+    const found = (await (
+      await harness.app.request(`${base}/requests.json?service_request_id=${old.code}&status=closed&service_code=gas`)
+    ).json()) as { service_request_id: string }[]
+    expect(found.map((r) => r.service_request_id)).toEqual([old.code])
+    clock.advance(-120 * 86_400_000)
   })
 })
