@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv, Services } from './app-env'
-import { type ErrorBody, handleError } from './errors'
+import { AppError, type ErrorBody, handleError } from './errors'
 import { BODY_LIMITS, limitBody, refuseNulInUrl } from './http/body'
 import { securityHeaders } from './http/security-headers'
 import { actionsApi } from './routes/api/actions'
@@ -11,6 +11,7 @@ import { openApiDocument } from './routes/api/openapi'
 import { recordsApi } from './routes/api/records'
 import { reportsApi } from './routes/api/reports'
 import { consoleRoutes } from './routes/console'
+import { consoleError } from './routes/console/error-page'
 import { healthRoutes } from './routes/health'
 import { open311Routes } from './routes/open311'
 import { dingtalkWebhook } from './routes/webhooks/dingtalk'
@@ -28,7 +29,12 @@ export function createApp(services: Services) {
   app.use(securityHeaders)
   app.use(refuseNulInUrl)
   app.onError((error, c) => handleError(error, c, services.logger))
-  app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not_found', message: 'Not found' } }, 404))
+  app.notFound((c) =>
+    // People reach console addresses: they get a page in Chinese, systems get the JSON error.
+    c.req.path === '/console' || c.req.path.startsWith('/console/')
+      ? consoleError(new AppError('not_found', 404, '找不到该页面，请从导航栏进入。'), c)
+      : c.json<ErrorBody>({ error: { code: 'not_found', message: 'Not found' } }, 404),
+  )
   app.route('/', healthRoutes())
   app.route('/webhooks/wecom', wecomWebhook())
   app.route('/webhooks/wecom-robot', wecomRobotWebhook())

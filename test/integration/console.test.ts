@@ -35,6 +35,17 @@ async function page(path: string): Promise<string> {
 }
 
 describe('console chat simulator (demo mode)', () => {
+  it('renders pages in standards mode, and answers an unknown console address with a Chinese page', async () => {
+    const home = await harness.app.request('/console')
+    expect((await home.text()).startsWith('<!DOCTYPE html><html lang="zh-CN">')).toBe(true)
+    const missing = await harness.app.request('/console/no-such-page')
+    expect(missing.status).toBe(404)
+    expect(missing.headers.get('content-type')).toContain('text/html')
+    const text = await missing.text()
+    expect(text.startsWith('<!DOCTYPE html>')).toBe(true)
+    expect(text).toContain('找不到该页面，请从导航栏进入。')
+  })
+
   it('lists the demo people, loudly marked as demo mode', async () => {
     const html = await page('/console')
     expect(html).toContain('演示模式')

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { AppEnv } from '../../app-env'
 import { type ConsoleArea, mayOpen } from '../../domain/console-access'
@@ -39,40 +40,44 @@ export function Layout(props: { c: Context<AppEnv>; title: string; children: Chi
   const viewer = props.c.var.viewer
   const links = NAV.filter(([area]) => viewer && mayOpen(viewer.role, area) && (area !== 'chat' || demo))
   return (
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · 巡安`}</title>
-        {/* Raw: escaping would turn the font names' quotes into entities and lose the whole font list. */}
-        <style dangerouslySetInnerHTML={{ __html: STYLE }} />
-        {props.head}
-      </head>
-      <body>
-        <header>
-          <strong>巡安 控制台</strong>
-          {links.map(([, href, label]) => (
-            <a href={href}>{label}</a>
-          ))}
-          {viewer ? (
-            <span class="who">
-              {viewer.name}（{ROLE_LABELS[viewer.role]}）
-              <form method="post" action="/console/logout" style="display:inline">
-                <button type="submit" class="link">
-                  {demo ? '切换身份' : '退出'}
-                </button>
-              </form>
-            </span>
+    <>
+      {/* Standards mode: without a doctype browsers fall back to quirks mode. */}
+      {raw('<!DOCTYPE html>')}
+      <html lang="zh-CN">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${props.title} · 巡安`}</title>
+          {/* Raw: escaping would turn the font names' quotes into entities and lose the whole font list. */}
+          <style dangerouslySetInnerHTML={{ __html: STYLE }} />
+          {props.head}
+        </head>
+        <body>
+          <header>
+            <strong>巡安 控制台</strong>
+            {links.map(([, href, label]) => (
+              <a href={href}>{label}</a>
+            ))}
+            {viewer ? (
+              <span class="who">
+                {viewer.name}（{ROLE_LABELS[viewer.role]}）
+                <form method="post" action="/console/logout" style="display:inline">
+                  <button type="submit" class="link">
+                    {demo ? '切换身份' : '退出'}
+                  </button>
+                </form>
+              </span>
+            ) : null}
+          </header>
+          {demo ? (
+            <div class="demo">
+              演示模式：无需密码即可以任一演示人员身份登录，当前身份
+              {viewer ? `「${viewer.name}」` : '未选择'}。请勿录入真实数据。
+            </div>
           ) : null}
-        </header>
-        {demo ? (
-          <div class="demo">
-            演示模式：无需密码即可以任一演示人员身份登录，当前身份
-            {viewer ? `「${viewer.name}」` : '未选择'}。请勿录入真实数据。
-          </div>
-        ) : null}
-        <main>{props.children}</main>
-      </body>
-    </html>
+          <main>{props.children}</main>
+        </body>
+      </html>
+    </>
   )
 }
