@@ -33,6 +33,8 @@ export async function chat(services: Services, sender: string, input: ChatInput)
     .from(outbox)
     .where(and(like(outbox.dedupeKey, `in:${id}:%`)))
     .orderBy(asc(outbox.id))
+  // Never silent: every message a person sends gets at least one answer, in every test that chats.
+  if (rows.length === 0) throw new Error(`message went unanswered: ${JSON.stringify(input)}`)
   // A card reads as what it says (its text, as DingTalk's HTTP mode shows it); buttons are tested by key.
   return rows.map((row) => {
     const m = row.message as { type: string; text?: string; markdown?: string; description?: string }

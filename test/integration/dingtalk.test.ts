@@ -258,6 +258,14 @@ describe('DingTalk HTTP mode', () => {
     expect(await rows()).toBe(before)
   })
 
+  it('tells an unknown account about its DingTalk account, through the sessionWebhook', async () => {
+    const stranger = robotMessage('stranger-dt', { text: { content: '你好' } })
+    expect((await signed(stranger)).status).toBe(200)
+    expect(await repliesTo(stranger.msgId)).toEqual([
+      '您好！系统中暂未找到您的账号信息，请联系管理员开通权限。您的钉钉账号已记录，管理员绑定后即可使用。',
+    ])
+  })
+
   it('uses the OpenAPI when the sessionWebhook has expired, at receipt or by the time of sending', async () => {
     const stale = robotMessage('zhangwei-dt', {
       text: { content: '帮助' },

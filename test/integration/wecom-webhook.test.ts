@@ -373,3 +373,55 @@ describe('forms over WeCom', () => {
     expect(new Set(linked.map((p) => p.subjectId)).size).toBe(1)
   })
 })
+
+describe('the conversation on WeCom, through the platform fake', () => {
+  const say = async (text: string) => {
+    fake.reset()
+    const res = await post(
+      wecomMessageXml({
+        FromUserName: 'zhangwei',
+        CreateTime: seconds(clock.now()),
+        MsgType: 'text',
+        Content: text,
+        MsgId: nextMsgId(),
+      }),
+    )
+    expect(res.status).toBe(200)
+    await settle()
+    return sentTexts()
+  }
+
+  it('asks about an end before the start instead of failing at save, in exact words', async () => {
+    const morning = clock.now()
+    clock.set(new Date('2026-11-23T09:00:00Z')) // 17:00 in the city
+    try {
+      expect(await say('巡查 今天下午两点开始在柳叶湖大道巡查')).toEqual(['巡查几点结束？'])
+      expect(await say('四点')).toEqual([
+        '结束时间 04:00 早于开始时间 14:00，是下午4点（16:00）吗？回复「是」确认，或发送正确的结束时间。',
+      ])
+      expect(await say('是')).toEqual(['出动了多少人次？'])
+      expect(await say('取消')).toEqual(['已取消「日巡查工作记录」填报。'])
+    } finally {
+      clock.set(morning)
+    }
+  })
+
+  it('delivers an apology to the person when saving fails every time', async () => {
+    await database.db.execute(
+      sql.raw(`create or replace function xunan_wecom_fail() returns trigger language plpgsql as $$
+        begin raise exception 'injected failure'; end $$`),
+    )
+    await database.db.execute(
+      sql.raw(
+        'create trigger xunan_wecom_fail before insert on patrols for each row execute function xunan_wecom_fail()',
+      ),
+    )
+    try {
+      const summary = await say('今天上午8点到9点在朗州路巡查，出动1人0车，未发现隐患')
+      expect(summary.join('\n')).toContain('请核对')
+      expect(await say('确认')).toEqual(['抱歉，系统处理您的消息时出错，请稍后再试。如多次出现，请联系管理员。'])
+    } finally {
+      await database.db.execute(sql.raw('drop trigger xunan_wecom_fail on patrols'))
+    }
+  })
+})
