@@ -102,7 +102,7 @@ const TODO_PAGE = 10
 /** 「我的待办」, 「待办 2」: ten items a page, newest first, each a code, what to do, a few words and the deadline. */
 async function listTodos(turn: Turn, actor: Actor, page: number): Promise<string> {
   const { db, timeZone, clock } = turn.ctx
-  const items = await todosFor(db, actor, clock.now())
+  const items = await todosFor(db, actor, clock.now(), timeZone)
   if (items.length === 0) return '您暂无待办事项。'
   const pages = Math.ceil(items.length / TODO_PAGE)
   const current = Math.min(Math.max(1, page), pages)

@@ -99,3 +99,6 @@ export function currentObligations(
   }
   return out
 }
+
+/** Each patrol unit is inspected by the supervising office at least this often a month (scheme 000 (二)). */
+export const INSPECTIONS_PER_MONTH = 2

@@ -2,6 +2,7 @@ import { and, between, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
 import { hazards, patrols, people, supervisions, units } from '../db/schema'
 import { addDays, localDate, localParts } from '../domain/local-time'
+import { INSPECTIONS_PER_MONTH } from '../domain/obligations'
 import { periodOfDate } from '../domain/periods'
 import { type QuietHours, releaseAt } from '../domain/quiet-hours'
 import { notifyOnce } from '../messaging/notify'
@@ -13,7 +14,6 @@ import { unitHandlers } from '../services/recipients'
  * working days after an emergency disposal, a patrol team's report within 5 working days after the patrol,
  * and supervisors' inspections of every unit at least twice a month (reminded on the 20th and the 25th).
  */
-export const INSPECTIONS_PER_MONTH = 2
 const INSPECTION_REMINDER_DAYS = [20, 25]
 
 export async function runObligationReminders(ctx: ServiceContext, quiet: QuietHours): Promise<number> {

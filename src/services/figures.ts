@@ -3,6 +3,7 @@ import type { Database } from '../db/client'
 import { complaints, hazards, patrols, periodicReports, supervisions, units } from '../db/schema'
 import { handledAt } from '../domain/complaint-lifecycle'
 import { addDays, localDate } from '../domain/local-time'
+import { INSPECTIONS_PER_MONTH } from '../domain/obligations'
 import { computePeriodFigures, type PeriodFigures } from '../domain/period-figures'
 import type { Period } from '../domain/periods'
 import { computeUnitScore, type ScoredReportKind, type UnitScore } from '../domain/scoring'
@@ -41,8 +42,6 @@ export async function periodFigures(db: Database, period: Period, unitId?: numbe
   ])
   return computePeriodFigures(period, patrolRows, hazardRows)
 }
-
-const REQUIRED_INSPECTIONS_PER_MONTH = 2
 
 /**
  * The unit's score for a period, from the ledger: which working days lack a patrol record, which
@@ -155,7 +154,7 @@ export async function unitScore(ctx: ServiceContext, unitId: number, period: Per
       const done = inspectionRows.filter(
         (r) => r.inspectedUnitId === target.id && localDate(r.inspectedAt, ctx.timeZone).startsWith(month),
       ).length
-      inspections.push({ inspectedUnitName: target.name, month, required: REQUIRED_INSPECTIONS_PER_MONTH, done })
+      inspections.push({ inspectedUnitName: target.name, month, required: INSPECTIONS_PER_MONTH, done })
     }
   }
 

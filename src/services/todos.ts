@@ -1,7 +1,10 @@
-import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import { and, between, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
 import type { Database } from '../db/client'
-import { complaints, escalations, hazards } from '../db/schema'
+import { complaints, escalations, hazards, supervisions, units } from '../db/schema'
 import { describeDuration } from '../domain/durations'
+import { localDate } from '../domain/local-time'
+import { INSPECTIONS_PER_MONTH } from '../domain/obligations'
+import { periodOfDate } from '../domain/periods'
 import { maskPersonalInfo } from '../domain/privacy'
 import type { Actor } from '../domain/roles'
 
@@ -28,7 +31,7 @@ function short(text: string): string {
   return masked.length > SHORT ? `${masked.slice(0, SHORT)}…` : masked
 }
 
-export async function todosFor(db: Database, actor: Actor, now: Date): Promise<TodoItem[]> {
+export async function todosFor(db: Database, actor: Actor, now: Date, timeZone: string): Promise<TodoItem[]> {
   const items: TodoItem[] = []
   const addHazards = (rows: (typeof hazards.$inferSelect)[], what: (h: typeof hazards.$inferSelect) => string) => {
     for (const h of rows)
@@ -79,6 +82,7 @@ export async function todosFor(db: Database, actor: Actor, now: Date): Promise<T
     addHazards(rows, (h) =>
       h.status === 'awaiting_verification' ? '隐患待验收' : h.level === 'major' ? '重大隐患待交办' : '隐患待交办',
     )
+    if (actor.unitId !== null) items.push(...(await inspectionsDue(db, actor.unitId, now, timeZone)))
   }
 
   if (actor.role === 'duty_officer' || actor.role === 'leader' || actor.role === 'admin') {
@@ -110,7 +114,40 @@ export async function todosFor(db: Database, actor: Actor, now: Date): Promise<T
   const seen = new Set<string>()
   return items
     .sort((a, b) => b.at.getTime() - a.at.getTime())
-    .filter((item) => (seen.has(item.code) ? false : seen.add(item.code)))
+    .filter((item) => {
+      const key = `${item.code}:${item.what}`
+      return seen.has(key) ? false : Boolean(seen.add(key))
+    })
+}
+
+/** The patrol units this supervising office has not yet inspected as often as the month requires. */
+async function inspectionsDue(db: Database, officeId: number, now: Date, timeZone: string): Promise<TodoItem[]> {
+  const [office] = await db.select().from(units).where(eq(units.id, officeId))
+  if (office?.kind !== 'supervising') return []
+  const month = periodOfDate('month', localDate(now, timeZone), timeZone)
+  const [patrolUnits, done] = await Promise.all([
+    db
+      .select()
+      .from(units)
+      .where(and(eq(units.kind, 'patrol'), eq(units.active, true))),
+    db
+      .select({ inspected: supervisions.inspectedUnitId })
+      .from(supervisions)
+      .where(
+        and(eq(supervisions.supervisorUnitId, officeId), between(supervisions.inspectedAt, month.startAt, month.endAt)),
+      ),
+  ])
+  return patrolUnits
+    .map((u) => ({ unit: u, count: done.filter((d) => d.inspected === u.id).length }))
+    .filter(({ count }) => count < INSPECTIONS_PER_MONTH)
+    .map(({ unit, count }) => ({
+      code: '督查',
+      what: `本月督查${unit.name}`,
+      summary: `已 ${count} 次，应 ${INSPECTIONS_PER_MONTH} 次`,
+      due: month.endAt,
+      at: month.startAt,
+      overdue: false,
+    }))
 }
 
 /** Escalations sent to this person that are not resolved yet, acknowledged or not. */

@@ -215,6 +215,9 @@ describe('「我的待办」 for every role', () => {
     const supervisor = (await say(SUPERVISOR, '我的待办'))[0] as string
     expect(supervisor).toMatch(/【待办事项】共 \d+ 项/)
     expect(supervisor).toContain(`${code} 重大隐患待交办：朗州路与建设路口井盖缺失`)
+    // And the inspections the month still requires of the supervising office.
+    const all = (await say(SUPERVISOR, '待办 2'))[0] as string
+    expect(`${supervisor}\n${all}`).toMatch(/督查 本月督查质安处：已 0 次，应 2 次/)
 
     const complaint = await receiveComplaint({
       ctx,
