@@ -10,6 +10,7 @@ import { receiveComplaint } from '../../src/services/complaints'
 import { testApp } from '../helpers/app'
 import { chat } from '../helpers/chat'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { failInsertsInto } from '../helpers/faults'
 import { postForm } from '../helpers/requests'
 
 /**
@@ -386,15 +387,7 @@ describe('wording by channel', () => {
 
 describe('a failure after the response still reaches the person', () => {
   it('answers with an apology when saving fails every time, shows it to administrators, and retries on request', async () => {
-    await database.db.execute(
-      sql.raw(`create or replace function xunan_test_fail() returns trigger language plpgsql as $$
-        begin raise exception 'injected failure'; end $$`),
-    )
-    await database.db.execute(
-      sql.raw(
-        'create trigger xunan_test_fail before insert on supervisions for each row execute function xunan_test_fail()',
-      ),
-    )
+    const restore = await failInsertsInto(database.db, 'supervisions')
     await say(SUPERVISOR, '督查')
     for (const answer of ['质安处', '今天下午3点', '陈刚', '王五、赵六', '工地围挡', '围挡破损', '三日内修复']) {
       const replies = await say(SUPERVISOR, answer)
@@ -407,7 +400,7 @@ describe('a failure after the response still reaches the person', () => {
     const page = await harness.app.request('/console/admin/failures')
     expect(await page.text()).toContain('injected failure')
 
-    await database.db.execute(sql.raw('drop trigger xunan_test_fail on supervisions'))
+    await restore()
     const retried = await postForm(harness.app, '/console/admin/failures/retry', { id: String(row?.id) })
     expect(retried.status).toBe(303)
     const replies = await database.db

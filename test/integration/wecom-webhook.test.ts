@@ -9,6 +9,7 @@ import { receiveComplaint } from '../../src/services/complaints'
 import { FAKE_IMAGE, FakeWechatApi } from '../fakes/wechat-api'
 import { testApp } from '../helpers/app'
 import { createTestDatabase, seedDefaults, type TestDatabase } from '../helpers/db'
+import { failInsertsInto } from '../helpers/faults'
 import { independentCrypto, sealedRequest, seconds, WECOM, wecomEnv, wecomMessageXml } from '../helpers/wechat'
 
 const clock = new ManualClock('2026-11-23T02:00:00Z')
@@ -407,21 +408,13 @@ describe('the conversation on WeCom, through the platform fake', () => {
   })
 
   it('delivers an apology to the person when saving fails every time', async () => {
-    await database.db.execute(
-      sql.raw(`create or replace function xunan_wecom_fail() returns trigger language plpgsql as $$
-        begin raise exception 'injected failure'; end $$`),
-    )
-    await database.db.execute(
-      sql.raw(
-        'create trigger xunan_wecom_fail before insert on patrols for each row execute function xunan_wecom_fail()',
-      ),
-    )
+    const restore = await failInsertsInto(database.db, 'patrols')
     try {
       const summary = await say('今天上午8点到9点在朗州路巡查，出动1人0车，未发现隐患')
       expect(summary.join('\n')).toContain('请核对')
       expect(await say('确认')).toEqual(['抱歉，系统处理您的消息时出错，请稍后再试。如多次出现，请联系管理员。'])
     } finally {
-      await database.db.execute(sql.raw('drop trigger xunan_wecom_fail on patrols'))
+      await restore()
     }
   })
 })
