@@ -6,9 +6,6 @@ import { field } from './xml'
  * Normalises a decrypted WeCom-app or Official Account XML message. Messages are keyed by MsgId; events
  * have none, so their key is built from sender, time, event and key — a retry repeats all of them.
  */
-/** Set by the webhook on a document whose NUL characters it removed; recorded as an oddity. */
-export const NUL_REMOVED = '__nulRemoved'
-
 export function parseWechatMessage(xml: Record<string, unknown>, channel: ChannelId, botId: string): InboundMessage {
   const type = field(xml, 'MsgType') ?? 'unknown'
   const from = field(xml, 'FromUserName') ?? ''
@@ -23,7 +20,6 @@ export function parseWechatMessage(xml: Record<string, unknown>, channel: Channe
     sender: { externalId: from },
     chat: { type: 'private' as const, id: from },
     at,
-    ...(xml[NUL_REMOVED] ? { oddities: ['nul_removed'] } : {}),
   }
   const messageId = field(xml, 'MsgId')
   switch (type) {

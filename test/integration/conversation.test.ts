@@ -316,14 +316,12 @@ describe('citizens', () => {
     expect(replies[0]).toContain('⚠️ 安全提示：闻到燃气味请立即离开现场')
     expect(replies[0]).toContain('0736-96777')
     expect(replies[1]).toContain('请问具体在什么位置')
-    const officer = await personId('赵敏')
     const urgent = await database.db
       .select()
       .from(outbox)
       .where(sql`${outbox.message}->>'text' like '【紧急·市民报告险情】%'`)
     expect(urgent.length).toBe(1)
     expect(JSON.stringify(urgent[0]?.recipient)).toContain('duty_officer')
-    expect(officer).toBeGreaterThan(0)
     const ticket = await say(CITIZEN, '滨湖小区东门')
     expect(ticket[0]).toMatch(/您的投诉已受理，编号 TS\d{8}-\d{4}（燃气）/)
     // Advice and the alert were given once, not again with the ticket.

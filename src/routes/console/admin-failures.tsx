@@ -2,6 +2,7 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
 import { CHANNEL_LABELS } from '../../domain/channels'
+import { RuleViolation } from '../../domain/errors'
 import { rowId } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { readForm } from '../../http/body'
@@ -70,7 +71,8 @@ export function registerFailedMessages(app: Hono<AppEnv>): void {
     try {
       await requeueFailedMessage(ctx, auditActor(c), id.data)
     } catch (error) {
-      throw new AppError('not_found', 404, (error as Error).message)
+      if (error instanceof RuleViolation) throw new AppError('not_found', 404, error.message)
+      throw error
     }
     await inbound.process(id.data)
     return c.redirect('/console/admin/failures', 303)

@@ -3,8 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../../app-env'
 import { RuleViolation } from '../../domain/errors'
-import { AppError } from '../../errors'
-import { inputErrorOf } from '../../http/database-errors'
+import { AppError, inputErrorOf } from '../../errors'
 import { Layout } from './layout'
 
 /**

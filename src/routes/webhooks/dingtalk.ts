@@ -4,7 +4,8 @@ import { parseRobotMessage, RobotMessage } from '../../channels/dingtalk/message
 import { verifyCallbackSignature } from '../../channels/dingtalk/sign'
 import { AppError } from '../../errors'
 import { readJson } from '../../http/body'
-import { acceptDelivery, refuseBlocked, verified, webhookBodyLimit } from './guards'
+import { refuseBlockedCaller } from '../../http/credentials'
+import { acceptDelivery, verified, webhookBodyLimit } from './guards'
 import { claimSignature } from './signature-replay'
 
 /**
@@ -20,7 +21,7 @@ export function dingtalkWebhook() {
     const { platforms, inbound, clock } = c.var.services
     const bot = platforms.dingtalk.get(c.req.param('botId'))
     if (!bot) throw new AppError('not_found', 404, 'Unknown bot')
-    await refuseBlocked(c)
+    await refuseBlockedCaller(c)
     const timestamp = c.req.header('timestamp')
     const sign = c.req.header('sign')
     await verified(c, () => {

@@ -4,7 +4,7 @@ import { sanitiseInbound } from '../../channels/inbound-sanity'
 import type { InboundMessage } from '../../channels/types'
 import { AppError } from '../../errors'
 import { limitBody } from '../../http/body'
-import { recordFailedCredentials, refuseBlockedCaller } from '../../http/credentials'
+import { recordFailedCredentials } from '../../http/credentials'
 import { recordInbound } from '../../messaging/inbox'
 
 /**
@@ -15,9 +15,6 @@ import { recordInbound } from '../../messaging/inbox'
 export const MAX_WEBHOOK_BODY_BYTES = 64 * 1024
 
 export const webhookBodyLimit = limitBody(MAX_WEBHOOK_BODY_BYTES)
-
-/** Refuses a caller whose address has sent too many bad signatures; call before reading anything. */
-export const refuseBlocked = refuseBlockedCaller
 
 export function requireQuery(c: Context<AppEnv>, ...names: string[]): Record<string, string> {
   const values: Record<string, string> = {}

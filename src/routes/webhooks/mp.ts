@@ -3,13 +3,13 @@ import type { AppEnv } from '../../app-env'
 import type { MpBot } from '../../channels/bots'
 import type { OutboundMessage } from '../../channels/types'
 import { SignatureError, sealEnvelope, verifyPlainSignature } from '../../channels/wechat-crypto'
-import { parseWechatMessage } from '../../channels/wechat-message'
 import { buildWechatXml, extractEncryptField, field } from '../../channels/xml'
 import { AppError } from '../../errors'
+import { refuseBlockedCaller } from '../../http/credentials'
 import { claimPassiveReply } from '../../messaging/passive-reply'
-import { acceptDelivery, checkTimestamp, refuseBlocked, requireQuery, verified, webhookBodyLimit } from './guards'
+import { acceptDelivery, checkTimestamp, requireQuery, verified, webhookBodyLimit } from './guards'
 import { claimSignature } from './signature-replay'
-import { openVerified, parseSignedXml, parseXml } from './wecom'
+import { openVerified, parseSignedMessage } from './wecom'
 
 /** How long the webhook waits for the conversation before answering empty (the platform waits ~5 s). */
 export const PASSIVE_REPLY_BUDGET_MS = 3000
@@ -25,7 +25,7 @@ export function mpWebhook() {
 
   app.get('/:botId', async (c) => {
     const bot = findBot(c.var.services.platforms.mp, c.req.param('botId'))
-    await refuseBlocked(c)
+    await refuseBlockedCaller(c)
     const q = requireQuery(c, 'signature', 'timestamp', 'nonce', 'echostr')
     await verified(c, () => verifyPlain(bot, q))
     return c.text(q.echostr as string)
@@ -34,7 +34,7 @@ export function mpWebhook() {
   app.post('/:botId', webhookBodyLimit, async (c) => {
     const { platforms, inbound, clock } = c.var.services
     const bot = findBot(platforms.mp, c.req.param('botId'))
-    await refuseBlocked(c)
+    await refuseBlockedCaller(c)
     const q = requireQuery(c, 'timestamp', 'nonce')
     const encrypted = c.req.query('encrypt_type') === 'aes'
     // Compat mode sends every message both ways; only the encrypted copy is signed over its content, so
@@ -45,12 +45,12 @@ export function mpWebhook() {
         400,
         `${bot.mode === 'safe' ? 'Safe' : 'Compat'} mode requires encrypted messages`,
       )
-    let xml: Record<string, unknown>
+    let plaintext: string
     let plainSignature: string | undefined
     if (encrypted) {
       const cipher = extractEncryptField(await c.req.text())
       if (!cipher || !bot.encodingAesKey) throw new AppError('bad_request', 400, 'Missing Encrypt')
-      const plaintext = await verified(c, () =>
+      plaintext = await verified(c, () =>
         openVerified(cryptoOf(bot), {
           signature: c.req.query('msg_signature'),
           timestamp: q.timestamp as string,
@@ -58,17 +58,15 @@ export function mpWebhook() {
           encrypted: cipher,
         }),
       )
-      checkTimestamp(c, q.timestamp as string)
-      xml = parseSignedXml(plaintext)
     } else {
       plainSignature = c.req.query('signature')
       await verified(c, () =>
         verifyPlain(bot, { signature: plainSignature, timestamp: q.timestamp as string, nonce: q.nonce as string }),
       )
-      checkTimestamp(c, q.timestamp as string)
-      xml = parseXml(await c.req.text())
+      plaintext = await c.req.text()
     }
-    const parsed = parseWechatMessage(xml, 'mp', bot.id)
+    checkTimestamp(c, q.timestamp as string)
+    const { xml, message: parsed } = parseSignedMessage(plaintext, 'mp', bot.id)
     // The plain signature covers only the query: bound to the first message it carried, it cannot be
     // replayed with another body inside the time window.
     if (plainSignature)

@@ -5,15 +5,8 @@ import type { WecomRobotBot } from '../../channels/bots'
 import type { InboundMessage } from '../../channels/types'
 import { AppError } from '../../errors'
 import { readJson } from '../../http/body'
-import {
-  acceptDelivery,
-  base64Query,
-  checkTimestamp,
-  refuseBlocked,
-  requireQuery,
-  verified,
-  webhookBodyLimit,
-} from './guards'
+import { refuseBlockedCaller } from '../../http/credentials'
+import { acceptDelivery, base64Query, checkTimestamp, requireQuery, verified, webhookBodyLimit } from './guards'
 import { openVerified } from './wecom'
 
 /**
@@ -59,7 +52,7 @@ export function wecomRobotWebhook() {
 
   app.get('/:botId', async (c) => {
     const bot = findBot(c.var.services.platforms.wecomRobot, c.req.param('botId'))
-    await refuseBlocked(c)
+    await refuseBlockedCaller(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce', 'echostr')
     const plaintext = await verified(c, () =>
       openVerified(cryptoOf(bot), {
@@ -75,7 +68,7 @@ export function wecomRobotWebhook() {
   app.post('/:botId', webhookBodyLimit, async (c) => {
     const { platforms, inbound, clock } = c.var.services
     const bot = findBot(platforms.wecomRobot, c.req.param('botId'))
-    await refuseBlocked(c)
+    await refuseBlockedCaller(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce')
     // The envelope is {"encrypt": "<base64>"}: a JSON parse of at most the body cap, nothing else.
     const envelope = Envelope.safeParse(await readJson(c))

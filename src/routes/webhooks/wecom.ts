@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../app-env'
 import type { WecomBot } from '../../channels/bots'
+import type { InboundMessage } from '../../channels/types'
 import {
   type CryptoConfig,
   EnvelopeError,
@@ -8,18 +9,11 @@ import {
   SignatureError,
   verifyMessageSignature,
 } from '../../channels/wechat-crypto'
-import { NUL_REMOVED, parseWechatMessage } from '../../channels/wechat-message'
+import { parseWechatMessage } from '../../channels/wechat-message'
 import { extractEncryptField, MalformedXmlError, parseWechatXml } from '../../channels/xml'
 import { AppError } from '../../errors'
-import {
-  acceptDelivery,
-  base64Query,
-  checkTimestamp,
-  refuseBlocked,
-  requireQuery,
-  verified,
-  webhookBodyLimit,
-} from './guards'
+import { refuseBlockedCaller } from '../../http/credentials'
+import { acceptDelivery, base64Query, checkTimestamp, requireQuery, verified, webhookBodyLimit } from './guards'
 
 /**
  * WeCom self-built app callbacks: GET verifies the URL, POST delivers encrypted XML messages and events.
@@ -30,7 +24,7 @@ export function wecomWebhook() {
 
   app.get('/:botId', async (c) => {
     const bot = findBot(c.var.services.platforms.wecom, c.req.param('botId'))
-    await refuseBlocked(c)
+    await refuseBlockedCaller(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce', 'echostr')
     const echostr = base64Query(q.echostr as string)
     const plaintext = await verified(c, () =>
@@ -47,7 +41,7 @@ export function wecomWebhook() {
   app.post('/:botId', webhookBodyLimit, async (c) => {
     const { platforms, inbound } = c.var.services
     const bot = findBot(platforms.wecom, c.req.param('botId'))
-    await refuseBlocked(c)
+    await refuseBlockedCaller(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce')
     const encrypted = extractEncryptField(await c.req.text())
     if (!encrypted) throw new AppError('bad_request', 400, 'Missing Encrypt')
@@ -60,7 +54,7 @@ export function wecomWebhook() {
       }),
     )
     checkTimestamp(c, q.timestamp as string)
-    const message = parseWechatMessage(parseSignedXml(plaintext), 'wecom', bot.id)
+    const { message } = parseSignedMessage(plaintext, 'wecom', bot.id)
     const { id, isNew } = await acceptDelivery(c, message)
     if (isNew) void inbound.schedule(id)
     return c.text('')
@@ -95,13 +89,19 @@ export function openVerified(
 }
 
 /**
- * The decrypted, signed document. NUL characters are removed first (PostgreSQL cannot store them) and
- * the removal is noted on the message by the inbound sanity check, which sees the NUL-free text only —
- * so note it here as an element the message parser ignores.
+ * The decrypted, signed document as a message. NUL characters, which the XML parser refuses and
+ * PostgreSQL cannot store, are removed first and the removal recorded on the message: a signed message
+ * is kept, corrected, rather than lost to a 400.
  */
-export function parseSignedXml(plaintext: string): Record<string, unknown> {
-  if (!plaintext.includes('\u0000')) return parseXml(plaintext)
-  return { ...parseXml(plaintext.replaceAll('\u0000', '')), [NUL_REMOVED]: true }
+export function parseSignedMessage(
+  plaintext: string,
+  channel: 'wecom' | 'mp',
+  botId: string,
+): { xml: Record<string, unknown>; message: InboundMessage } {
+  const clean = plaintext.replaceAll('\u0000', '')
+  const xml = parseXml(clean)
+  const message = parseWechatMessage(xml, channel, botId)
+  return { xml, message: clean === plaintext ? message : { ...message, oddities: ['nul_removed'] } }
 }
 
 export function parseXml(body: string): Record<string, unknown> {
