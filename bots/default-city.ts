@@ -10,11 +10,13 @@ export interface CityDefinition {
   units: { code: string; name: string; kind: 'patrol' | 'supervising' | 'bureau'; leader?: string }[]
   routing: { category: Category; unit: string; keywords: string[] }[]
   people: { key: string; name: string; role: Role; unit?: string; phone?: string }[]
+  /** Special campaigns (source 004): the units taking part file its statistics table monthly. */
+  campaigns?: { name: string; startsOn?: string; units: string[] }[]
 }
 
 export const DEFAULT_CITY: CityDefinition = {
   units: [
-    { code: 'bureau', name: '市住房和城乡建设局', kind: 'bureau', leader: 'leader' },
+    { code: 'bureau', name: '常德市住房和城乡建设局', kind: 'bureau', leader: 'leader' },
     { code: 'anjianke', name: '安监科', kind: 'supervising', leader: 'leader' },
     { code: 'zhianchu', name: '质安处', kind: 'patrol' },
     { code: 'qiaoguanchu', name: '桥管处', kind: 'patrol' },
@@ -69,5 +71,12 @@ export const DEFAULT_CITY: CityDefinition = {
     { key: 'leader', name: '刘明', role: 'leader', unit: 'bureau', phone: '13800000007' },
     { key: 'admin', name: '系统管理员', role: 'admin', unit: 'bureau' },
     { key: 'citizen', name: '市民小周', role: 'citizen' },
+  ],
+  // The demo city takes part in one campaign; without a start date it began three months before the seed.
+  campaigns: [
+    {
+      name: '城市建设安全专项整治三年行动',
+      units: ['zhianchu', 'qiaoguanchu', 'ranqiban', 'shizheng', 'daoguanchu', 'yuanlin', 'fangguanju', 'zilaishui'],
+    },
   ],
 }

@@ -16,6 +16,8 @@ export const FIELD_TYPES = [
   'unit',
   'verdict',
   'phone',
+  'figures',
+  'problems',
 ] as const
 export type FieldType = (typeof FIELD_TYPES)[number]
 
@@ -30,9 +32,19 @@ export interface FieldDefinition {
   /** Datetime fields about what is still to come (deadlines): "12月10日" means the next one. */
   future?: boolean
   when?: (draft: Record<string, unknown>) => boolean
+  /** `figures` fields: what each number of the answer is, in order. */
+  parts?: readonly string[]
 }
 
-export const FORM_IDS = ['patrol', 'hazard', 'assignment', 'rectification', 'verification', 'supervision'] as const
+export const FORM_IDS = [
+  'patrol',
+  'hazard',
+  'assignment',
+  'rectification',
+  'verification',
+  'supervision',
+  'campaign',
+] as const
 export type FormId = (typeof FORM_IDS)[number]
 
 export interface FormDefinition {
@@ -238,11 +250,10 @@ export const FORMS: Record<FormId, FormDefinition> = {
       { key: 'lead', label: '带队领导', type: 'text', question: '带队领导是谁？', hint: '姓名' },
       {
         key: 'members',
-        label: '督查人员',
+        label: '督查组成员',
         type: 'text',
         question: '督查组成员有哪些？',
-        hint: '多人用顿号分隔',
-        optional: true,
+        hint: '多人用顿号分隔，例如：陈刚、赵敏',
       },
       {
         key: 'matters',
@@ -264,6 +275,55 @@ export const FORMS: Record<FormId, FormDefinition> = {
         type: 'text',
         question: '提出的整改要求？没有请回复「无」。',
         hint: '没有请回复「无」',
+      },
+    ],
+  },
+  campaign: {
+    id: 'campaign',
+    title: '专项整治统计表',
+    commands: ['填报统计表', '专项整治统计表', '填写统计表'],
+    roles: ['unit_handler', 'supervisor', 'leader', 'admin'],
+    fields: [
+      {
+        key: 'study',
+        label: '学习宣贯（本月）',
+        type: 'figures',
+        parts: ['专题学习次数', '重点报道数量'],
+        question: '本月组织学习习近平总书记关于安全生产重要论述的专题学习几次？刊登（推出）重点报道几篇？',
+        hint: '依次填写2个数字，例如：2、3；都没有请回复「无」',
+      },
+      {
+        key: 'enforcement',
+        label: '执法处罚（本月）',
+        type: 'figures',
+        parts: [
+          '打击严重违法违规行为（起）',
+          '关闭取缔（家）',
+          '停产整顿（家）',
+          '处罚罚款（万元）',
+          '联合惩戒失信企业（家）',
+          '问责曝光单位（家）',
+          '问责曝光人员（人）',
+        ],
+        question:
+          '本月执法处罚情况：打击严重违法违规行为（起）、关闭取缔（家）、停产整顿（家）、处罚罚款（万元）、联合惩戒失信企业（家）、问责曝光单位（家）、人员（人）？',
+        hint: '依次填写7个数字，例如：1、0、0、2.5、0、0、0；都没有请回复「无」',
+      },
+      {
+        key: 'risks',
+        label: '安全风险辨识及管控',
+        type: 'figures',
+        parts: ['重大安全风险辨识评估数量', '有效管控数量'],
+        question: '目前重大安全风险辨识评估数量、有效管控数量各是多少？',
+        hint: '依次填写2个数字，例如：5、5',
+      },
+      {
+        key: 'problems',
+        label: '存在的主要问题及整改情况',
+        type: 'problems',
+        question:
+          '存在的主要问题及整改情况？每条一行：「方面：主要问题；具体表现；整改措施及完成情况」（方面如：安全发展理念、安全生产责任、隐患排查和预防控制、基础建设、其他）。',
+        hint: '例如：基础建设：监管力量不足；专职人员2人；已申请增编，预计年底到位。没有请回复「无」',
       },
     ],
   },

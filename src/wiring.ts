@@ -60,6 +60,7 @@ export function createServices(args: {
     },
     logger,
     mediaDir: config.mediaDir,
+    reportsDir: config.reportsDir,
     fetchMedia,
     passiveReplyHoldMs: { mp: MP_PASSIVE_HOLD_MS },
     // Wake the outbox at once rather than at its next tick.

@@ -11,11 +11,21 @@ import { acknowledgeEscalation } from '../services/escalations'
 import { submitEmergencyReport } from '../services/hazard-followups'
 import type { PersonRow } from '../services/identities'
 import { applyPatrolCommand } from '../services/patrols'
-import { latestOpenReport, submitReport } from '../services/reports'
+import { latestOpenReport } from '../services/reports'
+import {
+  confirmReport,
+  reportsAwaitingSignature,
+  type Signer,
+  type SignoffOutcome,
+  signReport,
+  signSupervision,
+  supervisionsAwaitingSignature,
+} from '../services/signoffs'
 import { todosFor } from '../services/todos'
 import { handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
+import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import type { Reply, Turn } from './types'
 
 /**
@@ -73,8 +83,11 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const written = /^提交(处置报告|巡查报告)\s*(.*)$/.exec(input)
   if (written)
     return submitWrittenReport(turn, actor, written[1] === '处置报告' ? 'emergency' : 'team', written[2] ?? '')
-  const report = /^上报(周报|月报|季报|通报)/.exec(input)
-  if (report) return submitTyped(turn, actor, report[1] as string)
+  const report = /^(?:确认)?上报(周报|月报|季报|通报|统计表)/.exec(input)
+  if (report) return submitTyped(turn, person, report[1] as string)
+  if (/^(?:确认)?签字/.test(input)) return signTyped(turn, person, normaliseCode(input))
+  const narrative = NARRATIVE_COMMAND.exec(input)
+  if (narrative) return [text(await editNarrative(turn, actor, narrative))]
   if (/^确认收到/.test(input)) return acknowledge(turn, actor, undefined, normaliseCode(input))
   if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)
   return (await handleForms(turn, person, turn.forms)) ?? [text(WORDING.notUnderstood)]
@@ -123,11 +136,24 @@ async function listTodos(turn: Turn, actor: Actor, page: number): Promise<string
  */
 async function handleCardAction(turn: Turn, actor: Actor): Promise<Reply[]> {
   const key = turn.message.event?.key ?? ''
-  const submit = /^report\.submit:(\d+)$/.exec(key)
-  if (submit) {
-    const report = await submitReport(turn.ctx, Number(submit[1]), actor.role === 'admin' ? null : actor.unitId)
-    if (!report) return [text(WORDING.forbidden)]
-    return [text(`已上报（${report.periodStart} 起的报表）。`), ...cardUpdate(turn, '已上报')]
+  const signoff = /^(report\.submit|report\.sign|supervision\.sign):(\d+)$/.exec(key)
+  if (signoff && turn.person) {
+    const signer = signerOf(turn, turn.person)
+    const id = Number(signoff[2])
+    try {
+      if (signoff[1] === 'supervision.sign') {
+        const code = await signSupervision(turn.ctx, id, signer)
+        return [text(`已签字确认督查记录 ${code}（被督单位领导签字）。`), ...cardUpdate(turn, '已签字')]
+      }
+      const outcome =
+        signoff[1] === 'report.submit'
+          ? await confirmReport(turn.ctx, turn.reportsDir, id, signer)
+          : await signReport(turn.ctx, turn.reportsDir, id, signer)
+      return [text(outcomeText(outcome)), ...cardUpdate(turn, outcome.status === 'submitted' ? '已上报' : '已确认')]
+    } catch (error) {
+      if (error instanceof RuleViolation) return [text(error.message)]
+      throw error
+    }
   }
   // The unfinished-form choice: the buttons say what the words say.
   if (key === 'form.continue' || key === 'form.discard') {
@@ -194,13 +220,59 @@ const REPORT_WORDS = Object.fromEntries(
   Object.entries(REPORT_COMMAND_WORDS).map(([kind, word]) => [word, kind as ReportKind]),
 ) as Record<string, ReportKind>
 
-async function submitTyped(turn: Turn, actor: Actor, word: string): Promise<Reply[]> {
+function signerOf(turn: Turn, person: PersonRow): Signer {
+  return { id: person.id, name: person.name, role: person.role, unitId: person.unitId, channel: turn.message.channel }
+}
+
+function periodWords(report: { periodStart: string; periodEnd: string }): string {
+  return report.periodStart === report.periodEnd ? report.periodStart : `${report.periodStart} 至 ${report.periodEnd}`
+}
+
+function outcomeText(outcome: SignoffOutcome): string {
+  const label = REPORT_KIND_LABELS[outcome.report.kind as ReportKind]
+  const period = periodWords(outcome.report)
+  if (outcome.status === 'submitted') return `已上报${label}（${period}），签字已记录，报表不再变动。`
+  return `已确认${label}（${period}）。还需要：${outcome.waitingFor.join('；')}，签字后自动上报。`
+}
+
+/** 上报周报 / 确认上报月报 / 上报统计表: confirms the unit's newest open report of that kind. */
+async function submitTyped(turn: Turn, person: PersonRow, word: string): Promise<Reply[]> {
   const kind = REPORT_WORDS[word]
-  if (!kind || actor.unitId === null) return [text(WORDING.forbidden)]
-  const open = await latestOpenReport(turn.ctx, actor.unitId, kind)
+  if (!kind || person.unitId === null) return [text(WORDING.forbidden)]
+  const open = await latestOpenReport(turn.ctx, person.unitId, kind)
   if (!open) return [text(`您单位当前没有待上报的${REPORT_KIND_LABELS[kind]}。`)]
-  await submitReport(turn.ctx, open.id, actor.unitId)
-  return [text(`已上报${REPORT_KIND_LABELS[kind]}（${open.periodStart} 至 ${open.periodEnd}）。`)]
+  try {
+    return [text(outcomeText(await confirmReport(turn.ctx, turn.reportsDir, open.id, signerOf(turn, person))))]
+  } catch (error) {
+    if (error instanceof RuleViolation) return [text(error.message)]
+    throw error
+  }
+}
+
+/**
+ * 签字 / 确认签字: signs everything waiting for this person's signature (reports of the units they sign for,
+ * supervisions of their unit); 「签字 DC…」 signs that supervision only.
+ */
+async function signTyped(turn: Turn, person: PersonRow, code?: string): Promise<Reply[]> {
+  const signer = signerOf(turn, person)
+  const lines: string[] = []
+  try {
+    const supervisionsToSign = await supervisionsAwaitingSignature(turn.ctx, signer)
+    for (const s of supervisionsToSign.filter((s) => !code || s.code === code)) {
+      await signSupervision(turn.ctx, s.id, signer)
+      lines.push(`督查记录 ${s.code}：已签字（被督单位领导签字）`)
+    }
+    if (!code || !code.startsWith('DC'))
+      for (const report of await reportsAwaitingSignature(turn.ctx, signer)) {
+        const outcome = await signReport(turn.ctx, turn.reportsDir, report.id, signer)
+        lines.push(outcomeText(outcome))
+      }
+  } catch (error) {
+    if (error instanceof RuleViolation) return [text(error.message)]
+    throw error
+  }
+  if (lines.length === 0) return [text(code ? `没有等待您签字的 ${code}。` : '当前没有等待您签字的报表或督查记录。')]
+  return [text(lines.join('\n'))]
 }
 
 function cardUpdate(turn: Turn, replaceText: string): Reply[] {

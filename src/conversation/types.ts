@@ -22,6 +22,8 @@ export interface Turn {
   ctx: ServiceContext
   /** The extractor and session settings of the form engine. */
   forms: FormDeps
+  /** Where report files are written when a confirmation or signature re-renders one. */
+  reportsDir: string
 }
 
 export type ChannelRegistry = Record<ChannelId, Channel>

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from './calendar'
-import { endOfLocalDay, type IsoDate, isoDate, localDate, parseIsoDate } from './local-time'
+import { addDays, addMonths, endOfLocalDay, type IsoDate, isoDate, localDate, parseIsoDate } from './local-time'
 import { type Period, type PeriodKind, periodOfDate, previousPeriod, quarterlyBulletinDueDate } from './periods'
 
 /**
@@ -7,20 +7,24 @@ import { type Period, type PeriodKind, periodOfDate, previousPeriod, quarterlyBu
  * day after the week); supervising units monthly and quarterly (by the 5th working day after the period);
  * the quarterly bulletin by the 28th of the quarter's last month.
  */
-export type ReportKind = 'weekly' | 'monthly' | 'quarterly' | 'bulletin'
+export type ReportKind = 'weekly' | 'monthly' | 'quarterly' | 'bulletin' | 'campaign' | 'daily'
 
 export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   weekly: '周报表',
   monthly: '月报表',
   quarterly: '季报表',
   bulletin: '季度通报',
+  campaign: '专项整治统计表',
+  daily: '日巡查工作记录表',
 }
-/** The word in the chat command that submits a report: 上报周报, 上报月报, 上报季报, 上报通报. */
+/** The word in the chat command that submits a report: 上报周报, 上报月报, 上报季报, 上报通报, 上报统计表. */
 export const REPORT_COMMAND_WORDS: Record<ReportKind, string> = {
   weekly: '周报',
   monthly: '月报',
   quarterly: '季报',
   bulletin: '通报',
+  campaign: '统计表',
+  daily: '日巡查记录',
 }
 
 export interface Obligation {
@@ -48,19 +52,61 @@ export function reportDue(
   return { dueAt: endOfLocalDay(due.date, timeZone), provisional: due.provisional }
 }
 
-/** Which units owe which report: patrol units the weekly one, the supervising office the others. */
+/**
+ * Which units owe which report: patrol units the weekly one, the supervising office the others. The
+ * campaign table is owed by the units taking part in a campaign and the daily record by a unit that
+ * patrolled that day, whatever their kind.
+ */
 export function owesReport(kind: ReportKind, unitKind: 'patrol' | 'supervising' | 'bureau'): boolean {
+  if (kind === 'campaign' || kind === 'daily') return true
   return kind === 'weekly' ? unitKind === 'patrol' : unitKind === 'supervising'
 }
 
-/** The report of a kind for the period containing `date`, and when it is (or was) due. */
-export function obligationFor(
-  kind: ReportKind,
+/** Source 004 (六) and its table's note 3: the campaign statistics table is filed by the 18th of each month. */
+export const CAMPAIGN_DUE_DAY = 18
+/** Reminders before the due day (the 15th), besides the one on the due day itself. */
+export const CAMPAIGN_REMINDER_DAY = 15
+
+/**
+ * The campaign table filed in the month of `date` covers the month before it and is due on the 18th. When
+ * the 18th is a rest day the deadline moves to the next working day (民法典 第二百零三条: a period whose last
+ * day is a statutory holiday ends on the day after the holiday), the rule offices apply to filing dates.
+ */
+export function campaignObligation(
   unitId: number,
   date: IsoDate,
   calendar: WorkingCalendar,
   timeZone: string,
 ): Obligation {
+  const { year, month } = parseIsoDate(date)
+  const period = previousPeriod(periodOfDate('month', date, timeZone), timeZone)
+  let due = isoDate(year, month, CAMPAIGN_DUE_DAY)
+  let provisional = !calendar.isCovered(due)
+  while (!calendar.isWorkingDay(due)) {
+    due = addDays(due, 1)
+    provisional ||= !calendar.isCovered(due)
+  }
+  return { kind: 'campaign', unitId, period, dueAt: endOfLocalDay(due, timeZone), provisional }
+}
+
+/** Whether a campaign ran during any part of a period (its start on or before the period's end, not ended before it). */
+export function campaignCovers(campaign: { startsOn: IsoDate; endsOn: IsoDate | null }, period: Period): boolean {
+  return campaign.startsOn <= period.end && (campaign.endsOn === null || campaign.endsOn >= period.start)
+}
+
+/** The report of a kind for the period containing `date`, and when it is (or was) due. */
+export function obligationFor(
+  kind: Exclude<ReportKind, 'daily'>,
+  unitId: number,
+  date: IsoDate,
+  calendar: WorkingCalendar,
+  timeZone: string,
+): Obligation {
+  if (kind === 'campaign') {
+    // The table for the month of `date` is the one filed in the month after it.
+    const { year, month } = parseIsoDate(date)
+    return campaignObligation(unitId, addMonths(isoDate(year, month, 1), 1), calendar, timeZone)
+  }
   if (kind === 'bulletin') {
     const quarter = periodOfDate('quarter', date, timeZone)
     return {
@@ -81,8 +127,18 @@ export function currentObligations(
   timeZone: string,
   calendar: WorkingCalendar,
   units: readonly { id: number; kind: 'patrol' | 'supervising' | 'bureau' }[],
+  campaignMembers: readonly { unitId: number; startsOn: IsoDate; endsOn: IsoDate | null }[] = [],
 ): Obligation[] {
   const out: Obligation[] = []
+  // The campaign table for last month, owed by each unit taking part in a campaign that ran in it.
+  const seen = new Set<number>()
+  for (const member of campaignMembers) {
+    const obligation = campaignObligation(member.unitId, localDate(now, timeZone), calendar, timeZone)
+    if (seen.has(member.unitId) || !campaignCovers(member, obligation.period)) continue
+    if (!units.some((u) => u.id === member.unitId)) continue
+    seen.add(member.unitId)
+    out.push(obligation)
+  }
   for (const kind of ['weekly', 'monthly', 'quarterly'] as const) {
     const period = previousPeriod(periodOfDate(PERIOD_OF[kind], localDate(now, timeZone), timeZone), timeZone)
     const owners = units.filter((u) => owesReport(kind, u.kind))

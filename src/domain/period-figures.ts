@@ -40,6 +40,8 @@ export interface PeriodFigures {
   general: LevelFigures
   major: LevelFigures
   listedSupervision: number
+  /** 挂牌督办 on the campaign table: major hazards only (source 004 附件, 重大隐患 · 挂牌督办). */
+  majorListed: number
   mainHazards: HazardFact[]
 }
 
@@ -77,6 +79,7 @@ export function computePeriodFigures(
     general: levelFigures('general'),
     major: levelFigures('major'),
     listedSupervision: openAtSomePointInPeriod.filter((h) => h.listedSupervision).length,
+    majorListed: openAtSomePointInPeriod.filter((h) => h.listedSupervision && h.level === 'major').length,
     mainHazards: [...found]
       .sort((a, b) => (a.level === b.level ? a.foundAt.getTime() - b.foundAt.getTime() : a.level === 'major' ? -1 : 1))
       .slice(0, MAIN_HAZARD_LIMIT),

@@ -24,6 +24,8 @@ export interface InboundProcessorOptions {
   forms: FormDeps
   logger: Logger
   mediaDir: string
+  /** Where report files are written when a signature re-renders one. */
+  reportsDir: string
   fetchMedia?: MediaFetcher
   /** Called after replies were enqueued, to wake the outbox worker. */
   onEnqueued?: () => void
@@ -133,7 +135,14 @@ export class InboundProcessor {
         displayName: message.sender.name,
         at: message.at,
       })
-      const replies = await handleTurn({ message, ...sender, mediaIds, ctx: txCtx, forms: this.options.forms })
+      const replies = await handleTurn({
+        message,
+        ...sender,
+        mediaIds,
+        ctx: txCtx,
+        forms: this.options.forms,
+        reportsDir: this.options.reportsDir,
+      })
       await this.enqueueReplies(tx, id, message, replies)
       await tx.update(inboundMessages).set({ processedAt: ctx.clock.now() }).where(eq(inboundMessages.id, id))
       return true

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm'
 import type { CityDefinition } from '../../bots/default-city'
 import type { Database } from '../db/client'
-import { dutyRoster, identities, people, routingRules, units } from '../db/schema'
+import { campaigns, campaignUnits, dutyRoster, identities, people, routingRules, units } from '../db/schema'
 import { DAY_MS } from '../domain/clock'
-import { addDays, localDate, zonedInstant } from '../domain/local-time'
+import { addDays, addMonths, type IsoDate, localDate, zonedInstant } from '../domain/local-time'
 
 export interface SeedResult {
   seeded: boolean
@@ -67,9 +67,18 @@ export async function seedCity(
       const leaderId = unit.leader ? personIds.get(unit.leader) : undefined
       if (leaderId !== undefined) await tx.update(units).set({ leaderId }).where(eq(units.code, unit.code))
     }
+    const today = localDate(options.now, options.timeZone)
+    for (const campaign of city.campaigns ?? []) {
+      const [row] = await tx
+        .insert(campaigns)
+        .values({ name: campaign.name, startsOn: campaign.startsOn ?? firstOfMonth(addMonths(today, -3)) })
+        .returning({ id: campaigns.id })
+      if (!row) continue
+      for (const code of campaign.units)
+        await tx.insert(campaignUnits).values({ campaignId: row.id, unitId: unitId(code) as number })
+    }
     const dutyOfficers = city.people.filter((p) => p.role === 'duty_officer').map((p) => personIds.get(p.key))
     const rosterDays = options.rosterDays ?? 60
-    const today = localDate(options.now, options.timeZone)
     for (let i = -7; i < rosterDays && dutyOfficers.length > 0; i++) {
       const personId = dutyOfficers[(i + 7) % dutyOfficers.length]
       if (personId === undefined) continue
@@ -79,4 +88,8 @@ export async function seedCity(
     }
     return { seeded: true, units: city.units.length, people: city.people.length }
   })
+}
+
+function firstOfMonth(date: IsoDate): IsoDate {
+  return `${date.slice(0, 7)}-01` as IsoDate
 }

@@ -215,3 +215,26 @@ function monthsEndedWithin(period: Period, today: string): string[] {
   }
   return months
 }
+
+/** Hazards still open at the end of a period (for the narrative drafts): how many, how many major, how many overdue. */
+export async function openHazardFacts(
+  ctx: ServiceContext,
+  period: Period,
+  unitId?: number,
+): Promise<{ open: number; major: number; overdue: number }> {
+  const filter: SQL[] = [
+    lte(hazards.foundAt, period.endAt),
+    ne(hazards.status, 'voided'),
+    or(isNull(hazards.closedAt), gte(hazards.closedAt, period.endAt)) as SQL,
+  ]
+  if (unitId !== undefined) filter.push(eq(hazards.foundByUnitId, unitId))
+  const rows = await ctx.db
+    .select({ level: hazards.level, rectifyDueAt: hazards.rectifyDueAt })
+    .from(hazards)
+    .where(and(...filter))
+  return {
+    open: rows.length,
+    major: rows.filter((r) => r.level === 'major').length,
+    overdue: rows.filter((r) => r.rectifyDueAt !== null && r.rectifyDueAt.getTime() < period.endAt.getTime()).length,
+  }
+}

@@ -9,6 +9,7 @@ import type { Actor } from '../domain/roles'
 import { nextCode } from './codes'
 import type { ServiceContext } from './context'
 import { type HazardRow, ReportHazardInput, reportHazard } from './hazards'
+import { askInspectedLeaderToSign } from './signoffs'
 
 export type PatrolRow = typeof patrols.$inferSelect
 
@@ -92,7 +93,8 @@ export const RecordSupervisionInput = z.object({
   supervisorUnitId: z.number().int(),
   inspectedUnitId: z.number().int(),
   lead: z.string().trim().min(1, '请填写带队领导'),
-  members: z.string().trim().optional(),
+  /** 附件5 has a box for 督查组成员: a supervision is a group's work, so it is required. */
+  members: z.string().trim().min(1, '请填写督查组成员'),
   inspectedAt: z.date(),
   matters: z.string().trim().min(1, '请填写督查事项'),
   problems: z.string().trim().optional(),
@@ -112,6 +114,8 @@ export async function recordSupervision(args: { ctx: ServiceContext; input: Reco
       .values({ ...input, code, reporterId: actor.personId, createdAt: now })
       .returning()
     if (!row) throw new Error('supervision insert returned no row')
+    // 被督单位领导签字: the inspected unit's leader gets the record to acknowledge, in the same transaction.
+    await askInspectedLeaderToSign({ ...ctx, db }, row.id)
     return row
   })
 }

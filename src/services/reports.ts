@@ -1,40 +1,84 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { and, between, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
-import { hazards, patrols, periodicReports, supervisions, units } from '../db/schema'
+import { periodicReports, units } from '../db/schema'
+import { localDate } from '../domain/local-time'
 import { type Obligation, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
-import type { Period } from '../domain/periods'
+import { type Period, type PeriodKind, periodOfDate } from '../domain/periods'
+import { draftNarrative, NARRATIVE_FIELDS } from '../domain/signoff-lines'
 import { renderReportMarkdown } from '../reports/markdown'
 import type { ReportContent } from '../reports/report-content'
 import { buildReportWorkbook } from '../reports/xlsx'
+import { campaignForm } from './campaigns'
 import type { ServiceContext } from './context'
-import { periodFigures, unitScore } from './figures'
+import { openHazardFacts, periodFigures, unitScore } from './figures'
+import {
+  dailyRecordForm,
+  type Narrative,
+  patrolDays,
+  periodicForm,
+  supervisionForm,
+  supervisionIdsIn,
+  weeklyForm,
+} from './paperwork'
 
 export type PeriodicReportRow = typeof periodicReports.$inferSelect
 
-/** Figures for a unit's report: its own for a weekly report; every patrol unit's for the city-wide forms. */
+/** The report row's own words and id, when the content is for a drafted report (signatures, narrative). */
+export interface ReportSubject {
+  id: number
+  narrative: Narrative | null
+  entries?: Record<string, unknown> | null
+  confirmedById?: number | null
+}
+
+/**
+ * What a report says: the flat figures (for chat and the bulletin) and the paper forms it files — a patrol
+ * unit's week is 附件3 with a 附件2 sheet for each day it patrolled; a supervising unit's month or quarter is
+ * 附件4 with a 附件5 sheet for each of its supervisions and the score sheet; a day is one 附件2 sheet.
+ */
 export async function reportContent(
   ctx: ServiceContext,
-  kind: ReportKind,
+  kind: ReportContent['kind'],
   unitId: number,
   period: Period,
+  subject?: ReportSubject,
 ): Promise<ReportContent> {
   const allUnits = await ctx.db.select().from(units).where(eq(units.active, true)).orderBy(units.id)
   const owner = allUnits.find((u) => u.id === unitId)
   const generatedAt = formatLocal(ctx.clock.now(), ctx.timeZone, ctx.clock.now())
   const title = `安全生产巡查${REPORT_KIND_LABELS[kind]}`
-  if (kind === 'weekly') {
+  const generatedOn = localDate(ctx.clock.now(), ctx.timeZone)
+  const base = { kind, title, unitName: owner?.name ?? '', periodLabel: period.label, generatedAt, generatedOn }
+  const reportId = subject?.id ?? null
+  const narrative = subject?.narrative ?? {}
+  if (kind === 'weekly' || kind === 'daily') {
     const figures = await periodFigures(ctx.db, period, unitId)
+    const days = kind === 'daily' ? [period.start] : await patrolDays(ctx, unitId, period)
+    const daily = []
+    for (const day of days)
+      daily.push(
+        await dailyRecordForm(ctx, unitId, periodOfDate('day', day, ctx.timeZone), kind === 'daily' ? reportId : null),
+      )
     return {
-      kind,
-      title,
-      unitName: owner?.name ?? '',
-      periodLabel: period.label,
+      ...base,
       rows: [{ unit: owner?.name ?? '', figures }],
       totals: figures,
-      patrols: await patrolSheet(ctx, unitId, period),
-      generatedAt,
+      annex: {
+        ...(kind === 'weekly' ? { weekly: await weeklyForm(ctx, unitId, period, reportId, narrative) } : {}),
+        daily,
+      },
+    }
+  }
+  if (kind === 'campaign') {
+    const figures = await periodFigures(ctx.db, period, unitId)
+    return {
+      ...base,
+      title: '安全生产专项整治三年行动统计表',
+      rows: [{ unit: owner?.name ?? '', figures }],
+      totals: figures,
+      annex: { campaign: await campaignForm(ctx, unitId, period, subject) },
     }
   }
   const patrolUnits = allUnits.filter((u) => u.kind === 'patrol')
@@ -44,85 +88,21 @@ export async function reportContent(
     rows.push({ unit: unit.name, figures: await periodFigures(ctx.db, period, unit.id) })
     scores.push({ unit: unit.name, score: await unitScore(ctx, unit.id, period) })
   }
+  const supervisionForms = []
+  for (const id of await supervisionIdsIn(ctx, unitId, period)) {
+    const form = await supervisionForm(ctx, id)
+    if (form) supervisionForms.push(form)
+  }
   return {
-    kind,
-    title,
-    unitName: owner?.name ?? '',
-    periodLabel: period.label,
+    ...base,
     rows,
     totals: await periodFigures(ctx.db, period),
     scores,
-    supervisions: await supervisionSheet(ctx, unitId, period, allUnits),
-    generatedAt,
+    annex:
+      kind === 'bulletin'
+        ? {}
+        : { periodic: await periodicForm(ctx, unitId, period, reportId, narrative), supervisions: supervisionForms },
   }
-}
-
-async function patrolSheet(
-  ctx: ServiceContext,
-  unitId: number,
-  period: Period,
-): Promise<NonNullable<ReportContent['patrols']>> {
-  const rows = await ctx.db
-    .select()
-    .from(patrols)
-    .where(
-      and(
-        eq(patrols.unitId, unitId),
-        between(patrols.startedAt, period.startAt, period.endAt),
-        isNull(patrols.voidedAt),
-      ),
-    )
-    .orderBy(patrols.startedAt)
-  const found = rows.length
-    ? await ctx.db
-        .select({ patrolId: hazards.patrolId, code: hazards.code, description: hazards.description })
-        .from(hazards)
-        .where(
-          inArray(
-            hazards.patrolId,
-            rows.map((r) => r.id),
-          ),
-        )
-    : []
-  return rows.map((p) => {
-    const start = formatLocal(p.startedAt, ctx.timeZone, ctx.clock.now())
-    const list = found.filter((h) => h.patrolId === p.id)
-    return {
-      date: start.split(' ')[0] ?? start,
-      time: `${start.split(' ')[1] ?? ''}–${formatLocal(p.endedAt, ctx.timeZone, ctx.clock.now()).split(' ')[1] ?? ''}`,
-      area: p.area,
-      patrollers: p.patrollers,
-      staff: p.staffCount,
-      vehicles: p.vehicleCount,
-      hazards: list.length ? list.map((h) => `${h.code} ${h.description}`).join('；') : '无',
-      handling: p.handlingResult ?? '',
-      leader: p.teamLeader ?? '',
-    }
-  })
-}
-
-async function supervisionSheet(
-  ctx: ServiceContext,
-  unitId: number,
-  period: Period,
-  allUnits: { id: number; name: string }[],
-): Promise<NonNullable<ReportContent['supervisions']>> {
-  const rows = await ctx.db
-    .select()
-    .from(supervisions)
-    .where(
-      and(eq(supervisions.supervisorUnitId, unitId), between(supervisions.inspectedAt, period.startAt, period.endAt)),
-    )
-    .orderBy(supervisions.inspectedAt)
-  return rows.map((v) => ({
-    date: formatLocal(v.inspectedAt, ctx.timeZone, ctx.clock.now()),
-    inspected: allUnits.find((u) => u.id === v.inspectedUnitId)?.name ?? '',
-    lead: v.lead,
-    members: v.members ?? '',
-    matters: v.matters,
-    problems: v.problems ?? '无',
-    requirements: v.requirements ?? '无',
-  }))
 }
 
 /** Writes the XLSX next to the others and returns its path. */
@@ -137,16 +117,17 @@ export function reportMarkdown(content: ReportContent): string {
   return renderReportMarkdown(content)
 }
 
-/** The unit confirms its report: submitted now, unless it already was. */
 /**
- * Drafts an owed report once: the row (unique per kind, unit and period), its figures and its XLSX. Returns
- * undefined when the report already exists, so a retried or concurrent run drafts nothing twice.
+ * Drafts an owed report once: the row (unique per kind, unit and period), the narrative drafts its unit
+ * accepts or edits, its figures and its XLSX. Returns undefined when the report already exists, so a
+ * retried or concurrent run drafts nothing twice.
  */
 export async function draftReport(
   ctx: ServiceContext,
   reportsDir: string,
   obligation: Obligation,
 ): Promise<PeriodicReportRow | undefined> {
+  const narrative = await narrativeDraft(ctx, obligation.kind, obligation.unitId, obligation.period)
   const [created] = await ctx.db
     .insert(periodicReports)
     .values({
@@ -155,40 +136,65 @@ export async function draftReport(
       periodStart: obligation.period.start,
       periodEnd: obligation.period.end,
       dueAt: obligation.dueAt,
+      narrative,
       createdAt: ctx.clock.now(),
     })
     .onConflictDoNothing()
     .returning()
   if (!created) return undefined
-  const content = await reportContent(ctx, obligation.kind, obligation.unitId, obligation.period)
-  const [unit] = await ctx.db.select({ code: units.code }).from(units).where(eq(units.id, obligation.unitId))
-  const filePath = await writeReportFile(
-    reportsDir,
-    `${obligation.kind}-${unit?.code ?? obligation.unitId}-${obligation.period.start}`,
-    content,
-  )
+  return renderReport(ctx, reportsDir, created)
+}
+
+/** The narrative boxes of a weekly, monthly or quarterly form, drafted from the period's figures. */
+async function narrativeDraft(
+  ctx: ServiceContext,
+  kind: ReportKind,
+  unitId: number,
+  period: Period,
+): Promise<Record<string, string> | null> {
+  if (kind !== 'weekly' && kind !== 'monthly' && kind !== 'quarterly') return null
+  const figures = await periodFigures(ctx.db, period, kind === 'weekly' ? unitId : undefined)
+  const open = await openHazardFacts(ctx, period, kind === 'weekly' ? unitId : undefined)
+  const facts = {
+    hazardsFound: figures.hazardsFound,
+    hazardsRectified: figures.closedInPeriod,
+    stillOpen: open.open,
+    majorOpen: open.major,
+    overdue: open.overdue,
+  }
+  return Object.fromEntries(NARRATIVE_FIELDS[kind].map((field) => [field, draftNarrative(field, facts)]))
+}
+
+/**
+ * Renders a report's content and file from the ledger as it stands. A submitted report is frozen: its
+ * figures and file were fixed when the last signature came in and are never rendered again.
+ */
+export async function renderReport(
+  ctx: ServiceContext,
+  reportsDir: string,
+  row: PeriodicReportRow,
+): Promise<PeriodicReportRow> {
+  if (row.submittedAt || row.unitId === null) return row
+  const kind = row.kind as ReportKind
+  const period = periodOfDate(PERIOD_KIND_OF[kind], row.periodStart, ctx.timeZone)
+  const content = await reportContent(ctx, kind, row.unitId, period, row)
+  const [unit] = await ctx.db.select({ code: units.code }).from(units).where(eq(units.id, row.unitId))
+  const filePath = await writeReportFile(reportsDir, `${kind}-${unit?.code ?? row.unitId}-${row.periodStart}`, content)
   const [updated] = await ctx.db
     .update(periodicReports)
     .set({ data: content as unknown as Record<string, unknown>, filePath })
-    .where(eq(periodicReports.id, created.id))
-    .returning()
-  return updated ?? created
-}
-
-export async function submitReport(
-  ctx: ServiceContext,
-  reportId: number,
-  unitId: number | null,
-): Promise<PeriodicReportRow | undefined> {
-  const [row] = await ctx.db.select().from(periodicReports).where(eq(periodicReports.id, reportId))
-  if (!row || (unitId !== null && row.unitId !== unitId)) return undefined
-  if (row.submittedAt) return row
-  const [updated] = await ctx.db
-    .update(periodicReports)
-    .set({ submittedAt: ctx.clock.now() })
-    .where(and(eq(periodicReports.id, reportId), isNull(periodicReports.submittedAt)))
+    .where(and(eq(periodicReports.id, row.id), isNull(periodicReports.submittedAt)))
     .returning()
   return updated ?? row
+}
+
+const PERIOD_KIND_OF: Record<ReportKind, PeriodKind> = {
+  daily: 'day',
+  weekly: 'week',
+  monthly: 'month',
+  quarterly: 'quarter',
+  bulletin: 'quarter',
+  campaign: 'month',
 }
 
 /** The newest unsubmitted report of a kind for a unit (for the typed command 上报周报). */

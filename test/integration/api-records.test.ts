@@ -6,6 +6,7 @@ import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { runHousekeeping } from '../../src/jobs/housekeeping'
 import { idempotencyClient } from '../../src/routes/api/idempotency'
+import { chat } from '../helpers/chat'
 import type { CityLookup } from '../helpers/city'
 import { TEST_TIME_ZONE } from '../helpers/db'
 import { callApi } from '../helpers/requests'
@@ -162,6 +163,7 @@ describe('API supervisions and hazards', () => {
       inspectedUnitId: city.unit('zhianchu'),
       inspectedAt: at(10),
       lead: '刘明',
+      members: '陈刚、赵敏',
       matters: '检查在建工地安全',
       problems: '临边防护缺失',
     }
@@ -280,6 +282,14 @@ describe('API patrol steps and reports', () => {
     expect((await call(HANDLER_ZHIANCHU, 'POST', `/reports/${data.id}/transitions`, { action: 'submit' })).status).toBe(
       404,
     )
+    // Not confirmed nor signed yet: the API says what is missing and changes nothing.
+    const unsigned = await call(FIELD, 'POST', `/reports/${data.id}/transitions`, { action: 'submit' })
+    expect(unsigned.status).toBe(422)
+    const refusal = await errorOf(unsigned)
+    expect(refusal.code).toBe('unsigned')
+    expect(refusal.message).toContain('填报人确认上报；分管领导签字（孙建国）')
+    expect((await chat(services, 'demo:handler', '上报周报'))[0]).toContain('还需要：分管领导签字（孙建国）')
+    expect((await chat(services, 'demo:unit_leader', '签字'))[0]).toContain('已上报周报表（2026-11-16 至 2026-11-22）')
     const submitted = await call(FIELD, 'POST', `/reports/${data.id}/transitions`, { action: 'submit' })
     expect(submitted.status).toBe(200)
     expect(((await submitted.json()) as { data: { submittedAt: string } }).data.submittedAt).toBe(

@@ -179,7 +179,8 @@ describe('supervision record (督查记录表)', () => {
     expect((await say(SUPERVISOR, '不存在的单位'))[0]).toContain('没能识别')
     expect(await say(SUPERVISOR, '市政建设总公司')).toEqual(['督查时间？'])
     expect(await say(SUPERVISOR, '今天上午10点')).toEqual(['带队领导是谁？'])
-    expect(await say(SUPERVISOR, '陈刚')).toEqual(['督查了哪些事项？'])
+    expect(await say(SUPERVISOR, '陈刚')).toEqual(['督查组成员有哪些？'])
+    expect(await say(SUPERVISOR, '陈刚、赵敏')).toEqual(['督查了哪些事项？'])
     expect(await say(SUPERVISOR, '日巡查台账、隐患整改落实情况')).toEqual(['发现的主要问题？没有请回复「无」。'])
     await say(SUPERVISOR, '台账记录不完整')
     const summary = await say(SUPERVISOR, '一周内补齐台账')
@@ -194,6 +195,7 @@ describe('supervision record (督查记录表)', () => {
     expect(row).toMatchObject({
       inspectedUnitId: shizheng?.id,
       lead: '陈刚',
+      members: '陈刚、赵敏',
       problems: '台账记录不完整',
       requirements: '一周内补齐台账',
     })

@@ -167,6 +167,7 @@ describe('patrol and supervision ledgers in the console', () => {
         supervisorUnitId: city.unit('anjianke'),
         inspectedUnitId: city.unit('zhianchu'),
         lead: '刘明',
+        members: '陈刚、赵敏',
         inspectedAt: zonedInstant('2026-11-01', TEST_TIME_ZONE, 22),
         matters: '工地夜间施工检查',
       },

@@ -15,6 +15,7 @@ import { chat } from '../helpers/chat'
 import type { CityLookup } from '../helpers/city'
 import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 import { useSeededApp } from '../helpers/seeded'
+import { cellText, readBook } from '../helpers/workbook'
 
 const TZ = TEST_TIME_ZONE
 // National Day 2025: the week of Mon Sep 29 – Sun Oct 5 has only two working days, and Oct 6–8 are holidays too.
@@ -110,46 +111,56 @@ describe('weekly report over the National Day holiday', () => {
     const staffTotal = patrolsInWeek.reduce((n, p) => n + p.staff, 0)
     const vehicleTotal = patrolsInWeek.reduce((n, p) => n + p.vehicles, 0)
     const hazardTotal = patrolsInWeek.reduce((n, p) => n + p.hazards.length, 0)
-    const rows = await readSheet(weekly?.filePath ?? '', '报表')
-    expect(String(rows[0]?.[0])).toBe('安全生产巡查周报表')
-    expect(String(rows[1]?.[0])).toContain('统计周期：2025-09-29 至 2025-10-05')
-    expect(rows[2]).toEqual([
-      '单位',
-      '巡查次数',
-      '出动人次',
-      '出动台次',
-      '发现隐患',
-      '一般隐患',
-      '重大隐患',
-      '已整改',
-      '整改率',
-      '挂牌督办',
+    const book = await readBook(weekly?.filePath ?? '')
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      '附件3 周报表',
+      '附件2 市政建设总公司 09-29',
+      '附件2 市政建设总公司 09-30',
     ])
-    expect(rows[3]).toEqual([
-      '市政建设总公司',
-      patrolsInWeek.length,
-      staffTotal,
-      vehicleTotal,
-      hazardTotal,
-      2,
-      1,
-      1,
-      `${((1 / hazardTotal) * 100).toFixed(1)}%`,
-      0,
+    const form = book.getWorksheet('附件3 周报表')
+    if (!form) throw new Error('no 附件3')
+    expect(cellText(form, 'A1')).toBe('常德市住房和城乡建设局安全巡查隐患台账及整改情况周报表')
+    expect(cellText(form, 'A2')).toBe('呈报单位（盖章）：市政建设总公司')
+    expect(cellText(form, 'H2')).toBe('2025 年 10 月 6 日')
+    // The grid, label then value: 周/月, 出动人员（人次）, 出动车辆（台次）, 发现隐患（处）, 整改隐患（处）, 巡查人员.
+    expect(['B3', 'D3', 'F3', 'H3', 'J3', 'L3'].map((a) => cellText(form, a))).toEqual([
+      '2025-09-29 至 2025-10-05',
+      String(staffTotal),
+      String(vehicleTotal),
+      String(hazardTotal),
+      '1',
+      '张伟',
     ])
-    const daily = await readSheet(weekly?.filePath ?? '', '日巡查工作记录')
-    expect(daily[2]?.slice(0, 4)).toEqual(['日期', '巡查时间', '巡查路段/项目', '巡查人员'])
-    expect(daily.slice(3).map((r) => [r[0], r[1], r[4], r[5]])).toEqual([
-      ['9月29日', '09:00–11:00', 2, 1],
-      ['9月30日', '09:00–11:00', 3, 2],
+    expect(
+      cellText(form, 'B4')
+        .split('\n')
+        .map((line) => line.replace(/ YH\S+/, '')),
+    ).toEqual([
+      '1. 井盖缺失（柳叶湖大道，一般隐患，已销号）',
+      '2. 路面塌陷严重（柳叶湖大道，重大隐患，已上报）',
+      '3. 护栏松动（柳叶湖大道，一般隐患，已交办）',
     ])
-    const list = await readSheet(weekly?.filePath ?? '', '主要隐患清单')
-    expect(list.slice(3).map((r) => r[2])).toEqual(['路面塌陷严重', '井盖缺失', '护栏松动'])
+    expect(cellText(form, 'A8')).toBe('分管领导签字：待确认')
+    expect(cellText(form, 'G8')).toBe('填表人：待确认')
+    // 附件2: one row per hazard, the patrol's time, place and people merged over them.
+    const day = book.getWorksheet('附件2 市政建设总公司 09-29')
+    if (!day) throw new Error('no 附件2')
+    expect(cellText(day, 'A1')).toBe('常德市住房和城乡建设局安全日巡查工作记录表')
+    expect(cellText(day, 'A2')).toBe('2025 年 9 月 29 日')
+    expect(cellText(day, 'A4')).toBe('09:00—11:00')
+    expect(cellText(day, 'C4')).toMatch(/^井盖缺失（YH/)
+    expect(cellText(day, 'D4')).toBe('已销号：已补装')
+    expect(cellText(day, 'C5')).toMatch(/^路面塌陷严重（YH/)
+    expect((day.model as { merges: string[] }).merges).toEqual(expect.arrayContaining(['A4:A5', 'B4:B5', 'E4:E5']))
   })
 
-  it('is submitted from chat, and a second run drafts nothing new', async () => {
-    const reply = await chat(harness.services, 'demo:handler', '上报周报')
-    expect(reply[0]).toContain('已上报周报表（2025-09-29 至 2025-10-05）')
+  it('is confirmed by the handler and submitted by the leader’s signature, and a second run drafts nothing new', async () => {
+    const confirmed = await chat(harness.services, 'demo:handler', '上报周报')
+    expect(confirmed[0]).toBe(
+      '已确认周报表（2025-09-29 至 2025-10-05）。还需要：分管领导签字（孙建国），签字后自动上报。',
+    )
+    const signed = await chat(harness.services, 'demo:unit_leader', '签字')
+    expect(signed[0]).toContain('已上报周报表（2025-09-29 至 2025-10-05）')
     const [weekly] = await database.db
       .select()
       .from(periodicReports)
@@ -166,7 +177,7 @@ describe('weekly report over the National Day holiday', () => {
 })
 
 describe('city-wide monthly report and the score', () => {
-  it('puts every patrol unit, the special-campaign table and the score sheet in the monthly XLSX', async () => {
+  it('files 附件4 with every patrol unit’s figures and the score sheet in the monthly XLSX', async () => {
     clock.set(zonedInstant('2025-11-03', TZ, 9))
     await runPeriodicReports(
       harness.services.ctx,
@@ -178,7 +189,7 @@ describe('city-wide monthly report and the score', () => {
       .from(periodicReports)
       .where(and(eq(periodicReports.kind, 'monthly'), eq(periodicReports.periodStart, '2025-10-01')))
     expect(monthly?.unitId).toBe(city.unit('anjianke'))
-    const rows = await readSheet(monthly?.filePath ?? '', '报表')
+    const rows = await readSheet(monthly?.filePath ?? '', '各单位汇总')
     expect(rows.slice(3).map((r) => r[0])).toEqual([
       '质安处',
       '桥管处',
@@ -190,17 +201,8 @@ describe('city-wide monthly report and the score', () => {
       '自来水公司',
       '合计',
     ])
-    const campaign = await readSheet(monthly?.filePath ?? '', '专项整治统计表')
-    expect(campaign[2]).toEqual(['隐患等级', '排查（项）', '已治理（项）', '整改率', '挂牌督办（项）'])
-    const sheets = new ExcelJS.Workbook()
-    await sheets.xlsx.readFile(monthly?.filePath ?? '')
-    expect(sheets.worksheets.map((w) => w.name)).toEqual([
-      '报表',
-      '主要隐患清单',
-      '专项整治统计表',
-      '督查记录表',
-      '考核',
-    ])
+    const sheets = await readBook(monthly?.filePath ?? '')
+    expect(sheets.worksheets.map((w) => w.name)).toEqual(['附件4 月报表', '各单位汇总', '考核'])
     const scores = await readSheet(monthly?.filePath ?? '', '考核')
     expect(scores[2]).toEqual(['单位', '得分', '扣分', '扣分原因'])
     expect(scores.slice(3)).toHaveLength(8)

@@ -1,4 +1,5 @@
 import type { FieldDefinition } from '../../../bots/forms'
+import { numbersIn, parseCampaignProblems } from '../../domain/campaign-problems'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../domain/categories'
 import { classifyByKeywords } from '../../domain/classify'
 import { localDate, zonedInstant } from '../../domain/local-time'
@@ -79,6 +80,19 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       }
       if (/^(通过|合格|是|同意|验收通过)/.test(text)) return { ok: true, values: { verdict: 'pass' } }
       return { ok: false }
+    case 'figures': {
+      const parts = field.parts ?? []
+      if (NONE.test(text)) return { ok: true, values: { [field.key]: parts.map(() => 0) } }
+      const numbers = numbersIn(text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)))
+      // Exactly one number per part: a short or long answer is asked again rather than guessed at.
+      if (numbers.length !== parts.length || numbers.some((n) => n > 1_000_000)) return { ok: false }
+      return { ok: true, values: { [field.key]: numbers } }
+    }
+    case 'problems': {
+      if (NONE.test(text)) return { ok: true, values: { [field.key]: [] } }
+      const problems = parseCampaignProblems(text)
+      return problems ? { ok: true, values: { [field.key]: problems } } : { ok: false }
+    }
     case 'phone': {
       if (/^(不用|不需要|无需|不必|否|不)/.test(text)) return { ok: true, values: { [field.key]: '' } }
       const phone = /(1[3-9]\d{9})/.exec(text)?.[1]

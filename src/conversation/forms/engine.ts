@@ -6,6 +6,7 @@ import { dangerIn } from '../../domain/danger'
 import { RuleViolation } from '../../domain/errors'
 import { canActOnHazard, HAZARD_STATUS_LABELS, type HazardAction } from '../../domain/hazard-lifecycle'
 import { type Actor, ROLE_LABELS } from '../../domain/roles'
+import { campaignStartingPoint } from '../../services/campaigns'
 import type { PersonRow } from '../../services/identities'
 import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
@@ -350,6 +351,15 @@ async function startForm(
   } else if (form.extraction && rest) {
     const extraction = await deps.extractor.extract(form.extraction, rest, extractionContext(answers))
     merge(session, normalise(form, extraction.fields))
+  }
+  if (form.id === 'campaign') {
+    const start = actor.unitId === null ? undefined : await campaignStartingPoint(turn.ctx, actor.unitId)
+    if (!start) {
+      clearSession(session)
+      return [text('您单位当前没有待填报的专项整治统计表。')]
+    }
+    // Last month's risks and problems are the starting point: asked only when there is nothing to offer.
+    merge(session, start.draft)
   }
   if (form.id === 'patrol' && session.draft.patrollers === undefined) session.draft.patrollers = answers.reporterName
   if (NIGHT.test(rest)) for (const key of ['startedAt', 'endedAt', 'inspectedAt']) session.draft[`${key}Night`] = true

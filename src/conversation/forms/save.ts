@@ -3,6 +3,7 @@ import { type Category, isCategory } from '../../domain/categories'
 import { RuleViolation } from '../../domain/errors'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
 import type { Actor } from '../../domain/roles'
+import { fillCampaignTable } from '../../services/campaigns'
 import type { ServiceContext } from '../../services/context'
 import { addDuplicateHazardReport } from '../../services/hazard-followups'
 import { notifyHazardAssignment, unitName } from '../../services/hazard-notices'
@@ -97,7 +98,7 @@ export async function saveForm(
           inspectedUnitId: Number(draft.inspectedUnit),
           inspectedAt: new Date(String(draft.inspectedAt)),
           lead: String(draft.lead ?? ''),
-          members: str(draft.members),
+          members: String(draft.members ?? ''),
           matters: String(draft.matters ?? ''),
           problems: str(draft.problems),
           requirements: str(draft.requirements),
@@ -106,6 +107,8 @@ export async function saveForm(
       })
       return `督查记录已保存，编号 ${row.code}。`
     }
+    case 'campaign':
+      return fillCampaignTable(ctx, actor, draft)
   }
 }
 

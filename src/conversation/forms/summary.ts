@@ -34,6 +34,19 @@ export function renderValue(
         })
         .join('')}`
     }
+    case 'figures': {
+      const numbers = Array.isArray(value) ? value : []
+      return (field.parts ?? []).map((part, i) => `${part} ${numbers[i] ?? 0}`).join('，')
+    }
+    case 'problems': {
+      const list = Array.isArray(value)
+        ? (value as { aspect: string; problem: string; detail: string; measures: string }[])
+        : []
+      if (list.length === 0) return '无'
+      return list
+        .map((p, i) => `\n  ${i + 1}. ${p.aspect}：${p.problem}；${p.detail || '—'}；${p.measures || '—'}`)
+        .join('')
+    }
     default:
       return String(value)
   }

@@ -1,8 +1,17 @@
-import { date, index, integer, jsonb, pgTable, text, unique } from 'drizzle-orm/pg-core'
+import { date, index, integer, jsonb, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core'
 import { createdAt, id, instant } from './columns'
 import { people, units } from './org'
 
-export const REPORT_KINDS = ['weekly', 'monthly', 'quarterly', 'bulletin', 'digest', 'score'] as const
+export const REPORT_KINDS = [
+  'weekly',
+  'monthly',
+  'quarterly',
+  'bulletin',
+  'digest',
+  'score',
+  'daily',
+  'campaign',
+] as const
 
 /** A statutory report for a unit and period: when it was due, when it was submitted, what it said. */
 export const periodicReports = pgTable(
@@ -16,6 +25,12 @@ export const periodicReports = pgTable(
     dueAt: instant().notNull(),
     submittedAt: instant(),
     data: jsonb().$type<Record<string, unknown>>(),
+    /** What the unit writes itself (落实整改情况, 工作建议, 落实整改主要工作): drafted from the data, accepted or edited. */
+    narrative: jsonb().$type<Record<string, string>>(),
+    /** The special-campaign table's figures and problems the unit enters (sections 1, 3, 4, 5). */
+    entries: jsonb().$type<Record<string, unknown>>(),
+    /** Who confirmed it for submission (填表人 / 联系人). */
+    confirmedById: integer().references(() => people.id),
     filePath: text(),
     createdAt: createdAt(),
   },
@@ -40,4 +55,46 @@ export const auditLog = pgTable(
     at: instant().notNull(),
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],
+)
+
+/**
+ * An electronic signature on a paper form's signature line (签字): who confirmed, when and where. One per
+ * line of a record; the form prints 「姓名（时间 确认）」 in place of the wet signature.
+ */
+export const SIGNOFF_SUBJECTS = ['report', 'supervision'] as const
+export const signoffs = pgTable(
+  'signoffs',
+  {
+    id: id(),
+    subjectType: text({ enum: SIGNOFF_SUBJECTS }).notNull(),
+    subjectId: integer().notNull(),
+    line: text().notNull(),
+    personId: integer().references(() => people.id),
+    signerName: text().notNull(),
+    channel: text().notNull(),
+    signedAt: instant().notNull(),
+  },
+  (t) => [unique('signoffs_line_uq').on(t.subjectType, t.subjectId, t.line)],
+)
+
+/** A special campaign (专项整治行动, source 004): the units taking part file its statistics table monthly. */
+export const campaigns = pgTable('campaigns', {
+  id: id(),
+  name: text().notNull(),
+  startsOn: date({ mode: 'string' }).notNull(),
+  endsOn: date({ mode: 'string' }),
+  createdAt: createdAt(),
+})
+
+export const campaignUnits = pgTable(
+  'campaign_units',
+  {
+    campaignId: integer()
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
 )

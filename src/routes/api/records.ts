@@ -73,7 +73,7 @@ export const NewSupervision = z.object({
   inspectedUnitId: z.number().int().positive().max(MAX_ROW_ID),
   inspectedAt: instant,
   lead: text(50),
-  members: text(200).optional(),
+  members: text(200),
   matters: text(2000),
   problems: text(2000).optional(),
   requirements: text(2000).optional(),

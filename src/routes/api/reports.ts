@@ -8,7 +8,8 @@ import { localDate } from '../../domain/local-time'
 import { obligationFor, owesReport } from '../../domain/obligations'
 import { MAX_ROW_ID, rowId } from '../../domain/storable'
 import { AppError } from '../../errors'
-import { draftReport, submitReport } from '../../services/reports'
+import { draftReport } from '../../services/reports'
+import { submitSignedReport } from '../../services/signoffs'
 import { reportFileResponse, visibleReports } from '../report-file'
 import { requireApiToken } from './auth'
 import { actorOf, jsonBody, ruled, unitScope, visibleTo } from './request'
@@ -19,7 +20,7 @@ import { actorOf, jsonBody, ruled, unitScope, visibleTo } from './request'
  * period ends), and submit (上报) one.
  */
 export const NewReport = z.object({
-  kind: z.enum(['weekly', 'monthly', 'quarterly', 'bulletin']),
+  kind: z.enum(['weekly', 'monthly', 'quarterly', 'bulletin', 'campaign']),
   unitId: z.number().int().positive().max(MAX_ROW_ID).optional(),
   /** Any day in the period, YYYY-MM-DD in the city's time zone. */
   periodDate: z.iso.date(),
@@ -98,8 +99,8 @@ export function reportsApi() {
       throw new AppError('not_found', 404, 'Report not found')
     if (actor.role !== 'admin' && actor.unitId !== row.unitId)
       throw new AppError('forbidden', 403, 'Only the unit that owes this report may submit it')
-    const submitted = await submitReport(c.var.services.ctx, id, null)
-    return c.json({ data: present(submitted ?? row) })
+    const submitted = await ruled(() => submitSignedReport(c.var.services.ctx, c.var.services.config.reportsDir, id))
+    return c.json({ data: present(submitted) })
   })
   return app
 }
