@@ -2,7 +2,12 @@ import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
 import { patrols, people, periodicReports, units } from '../db/schema'
 import { addDays, endOfLocalDay, localDate, localParts, startOfLocalDay } from '../domain/local-time'
-import { currentObligations, REPORT_COMMAND_WORDS, REPORT_KIND_LABELS } from '../domain/obligations'
+import {
+  CAMPAIGN_REMINDER_DAY,
+  currentObligations,
+  REPORT_COMMAND_WORDS,
+  REPORT_KIND_LABELS,
+} from '../domain/obligations'
 import { periodOfDate } from '../domain/periods'
 import { type QuietHours, releaseAt } from '../domain/quiet-hours'
 import { narrativeLines } from '../domain/signoff-lines'
@@ -11,7 +16,7 @@ import type { ReportContent } from '../reports/report-content'
 import { campaignMemberships } from '../services/campaigns'
 import type { ServiceContext } from '../services/context'
 import { draftReport, renderReport, reportMarkdown } from '../services/reports'
-import { askLeaderToSign } from '../services/signoffs'
+import { askLeaderToSign, leaderSignersOf } from '../services/signoffs'
 
 /**
  * Statutory reports: when a period ends, each unit that owes a report gets it drafted from the ledger
@@ -137,22 +142,31 @@ async function remindDueToday(ctx: ServiceContext, quiet: QuietHours): Promise<v
       ),
     )
   for (const report of open) {
-    if (
-      report.unitId === null ||
-      localDate(report.dueAt, ctx.timeZone) !== today ||
-      report.dueAt.getTime() < now.getTime()
-    )
-      continue
+    if (report.unitId === null || report.dueAt.getTime() < now.getTime()) continue
+    const dueDay = localDate(report.dueAt, ctx.timeZone)
+    // The campaign table is also reminded on the 15th, three days ahead of its deadline.
+    const early = report.kind === 'campaign' && today < dueDay && Number(today.slice(8)) === CAMPAIGN_REMINDER_DAY
+    if (dueDay !== today && !early) continue
     const kind = report.kind as keyof typeof REPORT_KIND_LABELS
+    const when = `${early ? '将于' : '今天'} ${formatLocal(report.dueAt, ctx.timeZone, now)} 到期`
+    const scored = kind === 'weekly' || kind === 'monthly' || kind === 'quarterly'
+    // Confirmed and waiting only for the leader's signature: the reminder goes to the leader.
+    const waitingForLeader = report.confirmedById !== null
+    const personIds = waitingForLeader
+      ? (await leaderSignersOf(ctx, report.unitId)).map((p) => p.id)
+      : await reportPeople(ctx, report.unitId)
+    const action = waitingForLeader
+      ? '已确认待签字，请发送「签字」或点击卡片签字后上报'
+      : `尚未上报。请发送「上报${REPORT_COMMAND_WORDS[kind]}」或点击卡片确认上报`
     await notifyOnce(ctx.db, now, {
       subjectType: 'report',
       subjectId: report.id,
       kind: 'report_due',
       slot: today,
-      personIds: await reportPeople(ctx, report.unitId),
+      personIds,
       message: {
         type: 'text',
-        text: `【报表到期提醒】${REPORT_KIND_LABELS[kind]}（${report.periodStart} 起）今天 ${formatLocal(report.dueAt, ctx.timeZone, ctx.clock.now())} 到期，尚未上报。请发送「上报${REPORT_COMMAND_WORDS[kind]}」或点击卡片确认上报，逾期扣5分。`,
+        text: `【报表到期提醒】${REPORT_KIND_LABELS[kind]}（${report.periodStart} 起）${when}，${action}${scored ? '，逾期未报扣5分' : ''}。`,
       },
       notBefore: releaseAt(now, quiet, ctx.timeZone),
     })

@@ -2,11 +2,10 @@ import { and, asc, desc, eq, gte, isNull, lte } from 'drizzle-orm'
 import { z } from 'zod'
 import { campaigns, campaignUnits, people, periodicReports, units } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
-import { startOfLocalDay } from '../domain/local-time'
+import { localDate, startOfLocalDay } from '../domain/local-time'
 import { campaignCovers } from '../domain/obligations'
 import type { Period } from '../domain/periods'
 import { CAMPAIGN_ASPECTS, type CampaignEnforcement, type CampaignForm } from '../reports/annex/content'
-import { formatRate } from '../reports/format'
 import { type AdminActor, audited } from './audit'
 import type { ServiceContext } from './context'
 import { periodFigures } from './figures'
@@ -151,18 +150,19 @@ export async function campaignForm(
   return {
     campaign: campaign?.name ?? '',
     unitName: unit?.name ?? '',
-    filledOn: period.label,
+    filledOn: dateWords(localDate(ctx.clock.now(), ctx.timeZone)),
+    coversUntil: dateWords(period.end),
     study,
     hazards: {
       general: {
         found: cumulative.general.found,
         rectified: cumulative.general.rectified,
-        rate: formatRate(cumulative.general.rectificationRate),
+        rate: percentFigure(cumulative.general.rectificationRate),
       },
       major: {
         found: cumulative.major.found,
         rectified: cumulative.major.rectified,
-        rate: formatRate(cumulative.major.rectificationRate),
+        rate: percentFigure(cumulative.major.rectificationRate),
         listed: cumulative.majorListed,
       },
     },
@@ -214,7 +214,10 @@ export async function createCampaign(
   return created
 }
 
-/** The unit's newest campaign table not yet submitted. */
+/**
+ * The unit's campaign table to fill next: the oldest one not yet submitted, since it is due first and
+ * the later months' cumulative figures build on it.
+ */
 export async function openCampaignReport(ctx: ServiceContext, unitId: number) {
   const [row] = await ctx.db
     .select()
@@ -300,4 +303,14 @@ export async function fillCampaignTable(
     )
   await saveCampaignEntries(ctx, open.id, entries.data)
   return `已保存专项整治统计表（${open.periodStart.slice(0, 7)}）的填报内容。第1、2、3部分按行动开展以来累计数填入表中。核对无误后请发送「上报统计表」确认上报。`
+}
+
+/** 整改率（%） as the table's cell wants it: the number without the sign the header already has; — for 0 of 0. */
+function percentFigure(rate: number | null): string {
+  return rate === null ? '—' : (Math.round(rate * 1000) / 10).toFixed(1)
+}
+
+function dateWords(date: string): string {
+  const [year, month, day] = date.split('-').map(Number)
+  return `${year}年${month}月${day}日`
 }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { and, desc, eq, isNull } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
 import { periodicReports, units } from '../db/schema'
 import { localDate } from '../domain/local-time'
@@ -57,9 +57,15 @@ export async function reportContent(
     const figures = await periodFigures(ctx.db, period, unitId)
     const days = kind === 'daily' ? [period.start] : await patrolDays(ctx, unitId, period)
     const daily = []
+    // A week's 附件2 sheets carry each day's own signature, signed on that day's record.
     for (const day of days)
       daily.push(
-        await dailyRecordForm(ctx, unitId, periodOfDate('day', day, ctx.timeZone), kind === 'daily' ? reportId : null),
+        await dailyRecordForm(
+          ctx,
+          unitId,
+          periodOfDate('day', day, ctx.timeZone),
+          kind === 'daily' ? reportId : await dailyRecordId(ctx, unitId, day),
+        ),
       )
     return {
       ...base,
@@ -103,6 +109,16 @@ export async function reportContent(
         ? {}
         : { periodic: await periodicForm(ctx, unitId, period, reportId, narrative), supervisions: supervisionForms },
   }
+}
+
+async function dailyRecordId(ctx: ServiceContext, unitId: number, day: string): Promise<number | null> {
+  const [row] = await ctx.db
+    .select({ id: periodicReports.id })
+    .from(periodicReports)
+    .where(
+      and(eq(periodicReports.kind, 'daily'), eq(periodicReports.unitId, unitId), eq(periodicReports.periodStart, day)),
+    )
+  return row?.id ?? null
 }
 
 /** Writes the XLSX next to the others and returns its path. */
@@ -197,7 +213,10 @@ const PERIOD_KIND_OF: Record<ReportKind, PeriodKind> = {
   campaign: 'month',
 }
 
-/** The newest unsubmitted report of a kind for a unit (for the typed command 上报周报). */
+/**
+ * The unsubmitted report of a kind a typed command (上报周报) means: the newest one, except the campaign
+ * table, filled and filed oldest first because each month's cumulative figures build on the last.
+ */
 export async function latestOpenReport(
   ctx: ServiceContext,
   unitId: number,
@@ -207,7 +226,7 @@ export async function latestOpenReport(
     .select()
     .from(periodicReports)
     .where(and(eq(periodicReports.unitId, unitId), eq(periodicReports.kind, kind), isNull(periodicReports.submittedAt)))
-    .orderBy(desc(periodicReports.periodStart))
+    .orderBy(kind === 'campaign' ? asc(periodicReports.periodStart) : desc(periodicReports.periodStart))
     .limit(1)
   return row
 }

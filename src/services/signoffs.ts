@@ -255,7 +255,8 @@ export async function reportsAwaitingSignature(ctx: ServiceContext, signer: Sign
       )
     if (signersByUnit.get(unitId)?.includes(signer.id)) mine.push(row)
   }
-  return mine
+  // Days first: a week's form shows each day's signature, so the days are signed before the week freezes.
+  return mine.sort((a, b) => Number(b.kind === 'daily') - Number(a.kind === 'daily'))
 }
 
 /** Supervisions of units this person signs for whose 被督单位领导签字 is still empty. */

@@ -193,6 +193,14 @@ const queryOf = (params: Record<string, string>) => {
   return pairs.join('&')
 }
 
+/** Keeps the three slowest inputs seen, longest first. */
+function noteIfSlow(slowest: { ms: number; input: string }[], ms: number, input: unknown): void {
+  if (slowest.length === 3 && ms <= (slowest[2]?.ms ?? 0)) return
+  slowest.push({ ms, input: JSON.stringify(input).slice(0, 200) })
+  slowest.sort((a, b) => b.ms - a.ms)
+  slowest.length = Math.min(slowest.length, 3)
+}
+
 // ---- the property ------------------------------------------------------------------------------------
 async function fuzz<T>(
   services: { inbound: { idle(): Promise<void> } },
@@ -204,6 +212,9 @@ async function fuzz<T>(
   // Measured from a tenth of the way in, once caches and compiled code have settled.
   const warmUp = Math.max(1, Math.floor(Math.min(RUNS, MIN_RUNS) / 10))
   let heapAfterWarmUp = 0
+  // The slowest inputs are printed (never asserted: wall time on a shared machine is noise) so a run that
+  // falls short of FUZZ_MIN_RUNS shows which request cost the time.
+  const slowest: { ms: number; input: string }[] = []
   await fc.assert(
     fc.asyncProperty(inputs, async (input) => {
       ran++
@@ -213,9 +224,11 @@ async function fuzz<T>(
         heapAfterWarmUp = process.memoryUsage().heapUsed
       }
       const before = await fingerprint()
+      const started = performance.now()
       const res = await send(input)
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
       await res.arrayBuffer()
+      noteIfSlow(slowest, performance.now() - started, input)
       expect(res.status, `answered ${res.status} to ${JSON.stringify(input).slice(0, 300)}`).toBeLessThan(500)
       if (res.status >= 400) {
         await services.inbound.idle()
@@ -228,7 +241,8 @@ async function fuzz<T>(
   globalThis.gc?.()
   const growthMb = (process.memoryUsage().heapUsed - heapAfterWarmUp) / 1024 / 1024
   process.stdout.write(
-    `fuzz: ${ran} inputs, statuses ${JSON.stringify(Object.fromEntries(statuses))}, heap ${growthMb.toFixed(1)} MB\n`,
+    `fuzz: ${ran} inputs, statuses ${JSON.stringify(Object.fromEntries(statuses))}, heap ${growthMb.toFixed(1)} MB\n` +
+      slowest.map((s) => `  slow: ${s.ms.toFixed(0)} ms ${s.input}\n`).join(''),
   )
   expect(ran).toBeGreaterThanOrEqual(MIN_RUNS)
   // Flat: whatever one input allocates is released. Measured: under 50 MB over 10,000 inputs on the busiest

@@ -21,7 +21,7 @@ export function addCampaignSheet(book: ExcelJS.Workbook, form: CampaignForm): Ex
     orientation: 'landscape',
     widths: [6, 16, 13, 13, 13, 13, 13, 13, 13],
     repeatRows: '1:3',
-    header: form.campaign,
+    header: `${form.campaign}（统计截至${form.coversUntil}）`,
   })
   titleRow(sheet, 1, COLUMNS, CAMPAIGN_TITLE)
   plainLine(sheet, 2, 1, 5, `填报单位：${form.unitName}`)

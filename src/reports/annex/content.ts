@@ -99,6 +99,8 @@ export interface CampaignForm {
   campaign: string
   unitName: string
   filledOn: string
+  /** The last day the cumulative figures count (the end of the month the table is for). */
+  coversUntil: string
   /** Sections 1 and 3 and section 2 are cumulative since the campaign started. */
   study: { sessions: number; mediaReports: number }
   hazards: {

@@ -4,16 +4,13 @@ import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import type { InboundMessage } from '../../channels/types'
-import { formatLocal } from '../../conversation/format'
 import { sniffImageType } from '../../domain/media-type'
 import { ROLE_LABELS } from '../../domain/roles'
-import { rowId } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { BODY_LIMITS, limitBody, readForm } from '../../http/body'
 import { recordInbound } from '../../messaging/inbox'
 import { chatFeed, demoPeople } from '../../services/console-feed'
 import { storeMedia } from '../../services/media'
-import { reportFileResponse, visibleReports } from '../report-file'
 import { registerAdmin } from './admin'
 import { registerFailedMessages } from './admin-failures'
 import { registerOrgAdmin } from './admin-org'
@@ -24,7 +21,8 @@ import { Layout } from './layout'
 import { registerLedgerPages } from './ledger'
 import { registerMap } from './map'
 import { registerRecordPages } from './records'
-import { allow, demoOnly, registerSession, requireConsoleSession, viewerUnitScope } from './session'
+import { registerReportPages } from './reports'
+import { allow, demoOnly, registerSession, requireConsoleSession } from './session'
 
 /**
  * The web console in demo mode: pick a demo person and chat with the bot through the same engine as on
@@ -245,46 +243,6 @@ export function consoleRoutes() {
   registerOrgAdmin(app)
   registerFailedMessages(app)
 
-  app.get('/reports', async (c) => {
-    const { config } = c.var.services
-    const rows = await visibleReports(c, viewerUnitScope(c), 200)
-    return c.html(
-      <Layout c={c} title="报表">
-        <div class="card">
-          <h2>法定报表</h2>
-          <table>
-            <tr>
-              <th>类型</th>
-              <th>周期</th>
-              <th>上报期限</th>
-              <th>状态</th>
-              <th>文件</th>
-            </tr>
-            {rows.map((r) => (
-              <tr>
-                <td>{r.kind}</td>
-                <td>
-                  {r.periodStart} 至 {r.periodEnd}
-                </td>
-                <td>{formatLocal(r.dueAt, config.timeZone, c.var.services.clock.now())}</td>
-                <td>
-                  {r.submittedAt
-                    ? `已上报 ${formatLocal(r.submittedAt, config.timeZone, c.var.services.clock.now())}`
-                    : '未上报'}
-                </td>
-                <td>{r.filePath ? <a href={`/console/reports/${r.id}/file`}>下载 XLSX</a> : '—'}</td>
-              </tr>
-            ))}
-          </table>
-        </div>
-      </Layout>,
-    )
-  })
-
-  app.get('/reports/:id/file', (c) => {
-    const id = rowId().safeParse(c.req.param('id'))
-    if (!id.success) throw new AppError('bad_request', 400, '报表编号无效。')
-    return reportFileResponse(c, id.data, viewerUnitScope(c))
-  })
+  registerReportPages(app)
   return app
 }

@@ -1,0 +1,360 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import type { Context, Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../../app-env'
+import { formatLocal } from '../../conversation/format'
+import { periodicReports, units } from '../../db/schema'
+import { RuleViolation } from '../../domain/errors'
+import { REPORT_KIND_LABELS, type ReportKind } from '../../domain/obligations'
+import { NARRATIVE_FIELDS, NARRATIVE_LABELS } from '../../domain/signoff-lines'
+import { rowId } from '../../domain/storable'
+import { AppError } from '../../errors'
+import { readForm } from '../../http/body'
+import { CAMPAIGN_ASPECTS, type Signature, signatureText } from '../../reports/annex/content'
+import type { ReportContent } from '../../reports/report-content'
+import { CampaignEntries, previousEntries, saveCampaignEntries } from '../../services/campaigns'
+import { renderReport } from '../../services/reports'
+import { confirmReport, missingForReport, type Signer, signReport } from '../../services/signoffs'
+import { reportFileResponse, visibleReports } from '../report-file'
+import { Layout } from './layout'
+import { viewerOf, viewerUnitScope } from './session'
+
+/**
+ * 报表 in the console: every report the viewer may see with its state, and a page per report that shows
+ * who signed each line and when, lets the unit edit its narrative boxes or campaign figures before
+ * submission, and confirm (确认上报) or sign (签字) as the signed-in person, as the chat cards do.
+ */
+type ReportRow = typeof periodicReports.$inferSelect
+
+function stateOf(row: ReportRow, missing: string[]): string {
+  if (row.submittedAt) return '已上报'
+  if (row.confirmedById !== null || row.kind === 'daily') return `待签字（${missing.join('；')}）`
+  return '待确认上报'
+}
+
+function periodText(row: ReportRow): string {
+  return row.periodStart === row.periodEnd ? row.periodStart : `${row.periodStart} 至 ${row.periodEnd}`
+}
+
+async function loadVisible(c: Context<AppEnv>): Promise<ReportRow> {
+  const id = rowId().safeParse(c.req.param('id'))
+  if (!id.success) throw new AppError('bad_request', 400, '报表编号无效。')
+  const [row] = await c.var.services.db.select().from(periodicReports).where(eq(periodicReports.id, id.data))
+  const scope = viewerUnitScope(c)
+  if (!row || !(scope === undefined || row.unitId === null || row.unitId === scope))
+    throw new AppError('not_found', 404, '未找到该报表。')
+  return row
+}
+
+function signerOf(c: Context<AppEnv>): Signer {
+  const viewer = viewerOf(c)
+  if (viewer.personId === null) throw new AppError('forbidden', 403, '当前账号未关联人员，不能签字或确认上报。')
+  return { id: viewer.personId, name: viewer.name, role: viewer.role, unitId: viewer.unitId, channel: 'console' }
+}
+
+/** Runs a change on a report; a rule it breaks is shown as a 400 page in its own words. */
+async function act(c: Context<AppEnv>, row: ReportRow, change: () => Promise<unknown>) {
+  try {
+    await change()
+  } catch (error) {
+    if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
+    if (error instanceof z.ZodError)
+      throw new AppError('invalid_request', 400, error.issues[0]?.message ?? '表单内容无效')
+    throw error
+  }
+  return c.redirect(`/console/reports/${row.id}`, 303)
+}
+
+/** Every signature line the report's forms print, with the form it is on. */
+function signatureLines(content: ReportContent | null): { form: string; signature: Signature }[] {
+  const annex = content?.annex
+  if (!annex) return []
+  const lines: { form: string; signature: Signature }[] = []
+  if (annex.weekly)
+    lines.push(
+      { form: '附件3 周报表', signature: annex.weekly.chargeLeader },
+      { form: '附件3 周报表', signature: annex.weekly.filler },
+    )
+  if (annex.periodic) lines.push({ form: '附件4 月（季）报表', signature: annex.periodic.chargeLeader })
+  for (const day of annex.daily ?? [])
+    lines.push(
+      { form: `附件2 ${day.date}`, signature: day.patrolLead },
+      { form: `附件2 ${day.date}`, signature: day.unitLeader },
+    )
+  for (const s of annex.supervisions ?? [])
+    lines.push(
+      { form: `附件5 ${s.code}`, signature: s.leadSignature },
+      { form: `附件5 ${s.code}`, signature: s.inspectedLeader },
+    )
+  return lines
+}
+
+const number = (value: unknown) => (value === undefined || value === '' ? 0 : value)
+
+/** The console form's fields in the shape CampaignEntries validates. */
+function entriesFromForm(form: Record<string, unknown>): unknown {
+  return {
+    study: { sessions: number(form.sessions), mediaReports: number(form.mediaReports) },
+    enforcement: {
+      crackdowns: number(form.crackdowns),
+      closures: number(form.closures),
+      suspensions: number(form.suspensions),
+      finesWan: number(form.finesWan),
+      jointPunishments: number(form.jointPunishments),
+      accountableUnits: number(form.accountableUnits),
+      accountablePeople: number(form.accountablePeople),
+    },
+    risks: { identified: number(form.identified), controlled: number(form.controlled) },
+    problems: CAMPAIGN_ASPECTS.map((aspect, i) => ({
+      aspect,
+      problem: String(form[`problem${i}`] ?? ''),
+      detail: String(form[`detail${i}`] ?? ''),
+      measures: String(form[`measures${i}`] ?? ''),
+    })).filter((p) => p.problem.trim()),
+  }
+}
+
+const CAMPAIGN_FIGURES: [string, string, (e: CampaignEntries) => number][] = [
+  ['sessions', '专题学习次数（本月）', (e) => e.study.sessions],
+  ['mediaReports', '重点报道数量（本月）', (e) => e.study.mediaReports],
+  ['crackdowns', '打击严重违法违规行为（起，本月）', (e) => e.enforcement.crackdowns],
+  ['closures', '关闭取缔（家，本月）', (e) => e.enforcement.closures],
+  ['suspensions', '停产整顿（家，本月）', (e) => e.enforcement.suspensions],
+  ['finesWan', '处罚罚款（万元，本月）', (e) => e.enforcement.finesWan],
+  ['jointPunishments', '联合惩戒失信企业（家，本月）', (e) => e.enforcement.jointPunishments],
+  ['accountableUnits', '问责曝光单位（家，本月）', (e) => e.enforcement.accountableUnits],
+  ['accountablePeople', '问责曝光人员（人，本月）', (e) => e.enforcement.accountablePeople],
+  ['identified', '重大安全风险辨识评估数量', (e) => e.risks.identified],
+  ['controlled', '有效管控数量', (e) => e.risks.controlled],
+]
+
+function CampaignEntriesForm(props: { row: ReportRow; start: CampaignEntries | undefined; fromLastMonth: boolean }) {
+  const e = props.start
+  return (
+    <form method="post" action={`/console/reports/${props.row.id}/entries`}>
+      <h3>填报第1、3、4、5部分{props.fromLastMonth ? '（第4、5部分已沿用上月，可修改）' : ''}</h3>
+      <p>第1、3部分填本月新增数，表中按行动开展以来累计；第2部分由系统根据台账计算。</p>
+      {CAMPAIGN_FIGURES.map(([name, label, read]) => (
+        <label>
+          {label}{' '}
+          <input
+            name={name}
+            type="number"
+            min="0"
+            step={name === 'finesWan' ? '0.01' : '1'}
+            value={e && !(props.fromLastMonth && !['identified', 'controlled'].includes(name)) ? String(read(e)) : ''}
+            size={6}
+          />{' '}
+        </label>
+      ))}
+      <table>
+        <tr>
+          <th>方面</th>
+          <th>主要问题</th>
+          <th>具体表现</th>
+          <th>整改措施及完成情况</th>
+        </tr>
+        {CAMPAIGN_ASPECTS.map((aspect, i) => {
+          const p = e?.problems.find((x) => x.aspect === aspect)
+          return (
+            <tr>
+              <td>{aspect}</td>
+              <td>
+                <textarea name={`problem${i}`}>{p?.problem ?? ''}</textarea>
+              </td>
+              <td>
+                <textarea name={`detail${i}`}>{p?.detail ?? ''}</textarea>
+              </td>
+              <td>
+                <textarea name={`measures${i}`}>{p?.measures ?? ''}</textarea>
+              </td>
+            </tr>
+          )
+        })}
+      </table>
+      <button type="submit">保存填报内容</button>
+    </form>
+  )
+}
+
+export function registerReportPages(app: Hono<AppEnv>): void {
+  app.get('/reports', async (c) => {
+    const { db, config, clock, ctx } = c.var.services
+    const rows = await visibleReports(c, viewerUnitScope(c), 200)
+    const names = new Map((await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]))
+    const states = await Promise.all(rows.map(async (r) => stateOf(r, await missingForReport(ctx, r))))
+    return c.html(
+      <Layout c={c} title="报表">
+        <div class="card">
+          <h2>法定报表</h2>
+          <table>
+            <tr>
+              <th>报表</th>
+              <th>单位</th>
+              <th>周期</th>
+              <th>上报期限</th>
+              <th>状态</th>
+              <th>文件</th>
+            </tr>
+            {rows.map((r, i) => (
+              <tr>
+                <td>
+                  <a href={`/console/reports/${r.id}`}>{REPORT_KIND_LABELS[r.kind as ReportKind] ?? '报表'}</a>
+                </td>
+                <td>{r.unitId === null ? '全市' : (names.get(r.unitId) ?? '')}</td>
+                <td>{periodText(r)}</td>
+                <td>{formatLocal(r.dueAt, config.timeZone, clock.now())}</td>
+                <td>
+                  {r.submittedAt ? `已上报 ${formatLocal(r.submittedAt, config.timeZone, clock.now())}` : states[i]}
+                </td>
+                <td>{r.filePath ? <a href={`/console/reports/${r.id}/file`}>下载 XLSX</a> : '—'}</td>
+              </tr>
+            ))}
+          </table>
+        </div>
+      </Layout>,
+    )
+  })
+
+  app.get('/reports/:id/file', async (c) => {
+    const row = await loadVisible(c)
+    return reportFileResponse(c, row.id, viewerUnitScope(c))
+  })
+
+  app.get('/reports/:id', async (c) => {
+    const row = await loadVisible(c)
+    const { ctx, config, clock, db } = c.var.services
+    const kind = row.kind as ReportKind
+    const missing = await missingForReport(ctx, row)
+    const content = row.data as unknown as ReportContent | null
+    const [unit] = row.unitId === null ? [] : await db.select().from(units).where(eq(units.id, row.unitId))
+    const open = row.submittedAt === null
+    const narrativeFields =
+      kind === 'weekly' || kind === 'monthly' || kind === 'quarterly' ? NARRATIVE_FIELDS[kind] : []
+    const own = CampaignEntries.safeParse(row.entries)
+    const last =
+      kind === 'campaign' && !own.success && row.unitId !== null
+        ? await previousEntries(ctx, row.unitId, row.periodStart)
+        : undefined
+    return c.html(
+      <Layout c={c} title={REPORT_KIND_LABELS[kind] ?? '报表'}>
+        <div class="card">
+          <h2>
+            {unit?.name ?? '全市'} · {REPORT_KIND_LABELS[kind]} · {periodText(row)}
+          </h2>
+          <p>
+            上报期限：{formatLocal(row.dueAt, config.timeZone, clock.now())} · 状态：
+            {row.submittedAt
+              ? `已上报（${formatLocal(row.submittedAt, config.timeZone, clock.now())}），内容已固定`
+              : stateOf(row, missing)}
+          </p>
+          {row.filePath ? <a href={`/console/reports/${row.id}/file`}>下载 XLSX</a> : null}
+          <h3>签字</h3>
+          <table>
+            <tr>
+              <th>表</th>
+              <th>签字栏</th>
+            </tr>
+            {signatureLines(content).map((l) => (
+              <tr>
+                <td>{l.form}</td>
+                <td>{signatureText(l.signature)}</td>
+              </tr>
+            ))}
+          </table>
+          {open ? (
+            <p>
+              <form method="post" action={`/console/reports/${row.id}/confirm`} style="display:inline">
+                <button type="submit">确认上报</button>
+              </form>{' '}
+              <form method="post" action={`/console/reports/${row.id}/sign`} style="display:inline">
+                <button type="submit">签字</button>
+              </form>
+            </p>
+          ) : null}
+        </div>
+        {open && narrativeFields.length ? (
+          <div class="card">
+            <form method="post" action={`/console/reports/${row.id}/narrative`}>
+              <h3>报表文字（确认上报前可修改）</h3>
+              {narrativeFields.map((field) => (
+                <label>
+                  {NARRATIVE_LABELS[field]}
+                  <br />
+                  <textarea name={field} rows={4} cols={80}>
+                    {row.narrative?.[field] ?? ''}
+                  </textarea>
+                  <br />
+                </label>
+              ))}
+              <button type="submit">保存</button>
+            </form>
+          </div>
+        ) : null}
+        {open && kind === 'campaign' ? (
+          <div class="card">
+            <CampaignEntriesForm row={row} start={own.success ? own.data : last} fromLastMonth={!own.success} />
+          </div>
+        ) : null}
+      </Layout>,
+    )
+  })
+
+  app.post('/reports/:id/confirm', async (c) => {
+    const row = await loadVisible(c)
+    const signer = signerOf(c)
+    return act(c, row, () => confirmReport(c.var.services.ctx, c.var.services.config.reportsDir, row.id, signer))
+  })
+
+  app.post('/reports/:id/sign', async (c) => {
+    const row = await loadVisible(c)
+    const signer = signerOf(c)
+    return act(c, row, () => signReport(c.var.services.ctx, c.var.services.config.reportsDir, row.id, signer))
+  })
+
+  app.post('/reports/:id/narrative', async (c) => {
+    const row = await loadVisible(c)
+    const form = await readForm(c)
+    const kind = row.kind as ReportKind
+    if (kind !== 'weekly' && kind !== 'monthly' && kind !== 'quarterly')
+      throw new AppError('bad_request', 400, '该报表没有可填写的文字栏。')
+    mayEdit(c, row)
+    const narrative = { ...(row.narrative ?? {}) }
+    for (const field of NARRATIVE_FIELDS[kind]) {
+      const value = form[field]
+      if (typeof value === 'string') narrative[field] = value.trim().slice(0, 2000)
+    }
+    return act(c, row, async () => {
+      const [updated] = await c.var.services.db
+        .update(periodicReports)
+        .set({ narrative })
+        .where(and(eq(periodicReports.id, row.id), isNull(periodicReports.submittedAt)))
+        .returning()
+      if (!updated) throw new RuleViolation('submitted', '报表已上报，内容不能再修改。')
+      await renderReport(c.var.services.ctx, c.var.services.config.reportsDir, updated)
+    })
+  })
+
+  app.post('/reports/:id/entries', async (c) => {
+    const row = await loadVisible(c)
+    if (row.kind !== 'campaign') throw new AppError('bad_request', 400, '只有专项整治统计表需要填报。')
+    mayEdit(c, row)
+    const form = await readForm(c)
+    return act(c, row, async () => {
+      if (row.submittedAt) throw new RuleViolation('submitted', '报表已上报，内容不能再修改。')
+      const entries = CampaignEntries.parse(entriesFromForm(form))
+      if (entries.risks.controlled > entries.risks.identified)
+        throw new RuleViolation('invalid_entries', '有效管控数量不能多于重大安全风险辨识评估数量。')
+      await saveCampaignEntries(c.var.services.ctx, row.id, entries)
+      const [updated] = await c.var.services.db.select().from(periodicReports).where(eq(periodicReports.id, row.id))
+      if (updated) await renderReport(c.var.services.ctx, c.var.services.config.reportsDir, updated)
+    })
+  })
+}
+
+/** Only the unit's own people (or an administrator) change what its report says. */
+function mayEdit(c: Context<AppEnv>, row: ReportRow): void {
+  const viewer = viewerOf(c)
+  if (viewer.role !== 'admin' && viewer.unitId !== row.unitId)
+    throw new AppError('forbidden', 403, '只有本单位人员可以修改本单位的报表。')
+}
