@@ -82,13 +82,22 @@ export class OutboxWorker {
   }
 
   private previousRun: Promise<unknown> = Promise.resolve()
+  private queued: Promise<number> | null = null
 
   /**
    * Sends one batch of due rows; returns how many were handled. Runs in one process queue behind each
    * other (a wake-up during a tick waits for it); other replicas are kept apart by the row locks.
    */
   runOnce(): Promise<number> {
-    const run = this.previousRun.then(() => this.claimAndDeliver())
+    // Wake-ups coalesce: while a run is queued and not yet started, every caller shares it (it will see
+    // their rows). Without this, a burst of messages queued one run per message behind failing sends and
+    // a request awaiting its own run waited for all of them.
+    if (this.queued) return this.queued
+    const run = this.previousRun.then(() => {
+      this.queued = null
+      return this.claimAndDeliver()
+    })
+    this.queued = run
     this.previousRun = run.catch(() => undefined)
     return run
   }

@@ -73,6 +73,9 @@ const RECORD_TABLES = [
   'media',
   'api_idempotency',
   'console_sessions',
+  'signoffs',
+  'campaigns',
+  'campaign_units',
 ]
 async function fingerprint(): Promise<string> {
   const counts = RECORD_TABLES.map((t) => sql`(select count(*) from ${sql.identifier(t)})`)
@@ -581,6 +584,10 @@ describe('fuzzing the console', () => {
         '/console/admin/duty': { personId: '1', startsAt: '2026-11-23T08:00', endsAt: '2026-11-24T08:00' },
         '/console/admin/bind': { identityId: '1', personId: '1' },
         '/console/admin/settings': { quietStart: '22:00', quietEnd: '07:00', digestTime: '08:30' },
+        '/console/reports/1/narrative': { suggestions: '加强巡查' },
+        '/console/reports/1/entries': { sessions: '1', mediaReports: '2', identified: '3', controlled: '2' },
+        '/console/reports/1/confirm': {},
+        '/console/reports/1/sign': {},
       }
       // The dashboard takes no input worth fuzzing and is slow to render (issue: console performance).
       const pages = ['hazards', 'complaints', 'patrols', 'supervisions', 'map', 'reports', 'admin/failures']
