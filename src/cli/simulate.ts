@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { eq } from 'drizzle-orm'
 import { DEFAULT_CITY } from '../../bots/default-city'
 import { loadPlatformBots } from '../channels/bots'
 import { loadConfig } from '../config'
@@ -73,12 +74,78 @@ const script: Record<number, () => Promise<void>> = {
   },
 }
 
+/** A press on a card button, as the console's chat does it. */
+async function press(sender: string, key: string): Promise<void> {
+  const { id } = await recordInbound(services.db, {
+    channel: 'console',
+    botId: 'default',
+    messageId: `sim-${++sequence}`,
+    sender: { externalId: sender },
+    chat: { type: 'private', id: sender },
+    kind: 'card_action',
+    event: { name: 'card_click', key },
+    at: clock.now(),
+  })
+  await services.inbound.process(id)
+}
+
+/**
+ * The office at work: each working morning the field worker patrols (finding something every other day),
+ * and everyone answers the cards they were sent: a unit fills its campaign table before confirming it,
+ * confirms its reports (确认上报), leaders sign (签字) the reports and supervisions waiting for them.
+ */
+const answered = new Set<string>()
+async function officeWork(day: number): Promise<void> {
+  const date = localDate(clock.now(), config.timeZone)
+  const calendar = await services.ctx.calendar.get()
+  if (!calendar.isWorkingDay(date)) return
+  const area = ['柳叶湖大道', '武陵大道', '朗州路', '人民路'][day % 4]
+  const found = day % 2 === 0 ? `，发现${area}井盖松动已设警示` : '，未发现隐患'
+  await say('demo:field_staff', `今天上午8点到10点在${area}巡查，出动2人1车，张伟带队${found}`)
+  await say('demo:field_staff', '确认')
+  if (day === 2) {
+    for (const text of [
+      '督查',
+      '市政建设总公司',
+      '今天上午9点',
+      '刘明',
+      '陈刚、赵敏',
+      '日巡查台账、隐患整改',
+      '部分台账未签字',
+      '三日内补签',
+    ])
+      await say('demo:supervisor', text)
+    await say('demo:supervisor', '确认')
+  }
+  const cards = await services.db.select().from(outbox).where(eq(outbox.channel, 'console'))
+  for (const row of cards) {
+    const message = row.message as { type: string; buttons?: { key: string }[] }
+    const key = message.buttons?.[0]?.key
+    const to = (row.recipient as { externalId?: string }).externalId
+    if (message.type !== 'card' || !key || !to || !/^(report\.(submit|sign)|supervision\.sign):/.test(key)) continue
+    if (answered.has(key)) continue
+    answered.add(key)
+    const [report] = key.startsWith('report.submit:')
+      ? await services.db
+          .select()
+          .from(periodicReports)
+          .where(eq(periodicReports.id, Number(key.split(':')[1])))
+      : []
+    if (report?.kind === 'campaign')
+      for (const text of ['填报统计表', '1、1', '无', '3、3', '基础建设：专职监管人员不足；仅2人；已申请增编', '确认'])
+        await say(to, text)
+    await press(to, key)
+  }
+}
+
 const started = clock.now()
 const steps = (days * 24 * 60) / 15
 for (let step = 0; step < steps; step++) {
   const day = Math.floor((step * 15) / (24 * 60))
   if (step % ((24 * 60) / 15) === 0) await script[day]?.()
   await runTick(services)
+  // 10:00 local each day (the simulation starts at 08:00): the morning's office work.
+  if (step % ((24 * 60) / 15) === 8) await officeWork(day)
   clock.advance(15 * MINUTE_MS)
 }
 
@@ -101,5 +168,6 @@ console.log(
   `  daily digests: ${count('巡安日报')}, report cards: ${count('确认上报')}, report reminders: ${count('报表到期提醒')}`,
 )
 console.log(`report files (${reports.length}):`)
-for (const r of reports) console.log(`  ${r.kind} ${r.periodStart}..${r.periodEnd} → ${r.filePath}`)
+for (const r of reports)
+  console.log(`  ${r.kind} ${r.periodStart}..${r.periodEnd} ${r.submittedAt ? '已上报' : '未上报'} → ${r.filePath}`)
 await handle.close()

@@ -3,7 +3,7 @@ import { CAMPAIGN_ASPECTS } from '../reports/annex/content'
 /**
  * Section 5 of the campaign table as people type it in chat: one line per problem, 「方面：主要问题；具体表现；
  * 整改措施及完成情况」. The aspect is recognised from a few words of its name (理念, 责任, 排查/预防/控制, 基础);
- * anything else is 其他方面. A line with no aspect prefix is 其他方面 too.
+ * anything else is 其他方面. A line without a prefix is placed by the words of its problem.
  */
 export type CampaignAspect = (typeof CAMPAIGN_ASPECTS)[number]
 
@@ -33,9 +33,9 @@ export function parseCampaignProblems(text: string): CampaignProblem[] | undefin
   const byAspect = new Map<CampaignAspect, CampaignProblem>()
   for (const line of lines) {
     const prefixed = /^([^:：；;]{1,24})[:：]\s*([\s\S]*)$/.exec(line)
-    const aspect = prefixed ? aspectOf(prefixed[1] ?? '') : '其他方面'
     const body = (prefixed ? prefixed[2] : line) ?? ''
     const [problem = '', detail = '', ...measures] = body.split(/[；;]/).map((p) => p.trim())
+    const aspect = aspectOf(prefixed ? (prefixed[1] ?? '') : problem)
     if (!problem) continue
     const entry = { aspect, problem, detail, measures: measures.join('；') }
     const earlier = byAspect.get(aspect)

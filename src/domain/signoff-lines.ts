@@ -63,8 +63,9 @@ export type NarrativeField = keyof typeof NARRATIVE_LABELS
 /** Names written on patrol records ("张伟、王刚", "张伟,李娜") split and counted once each, in first-seen order. */
 export function distinctNames(lists: readonly string[]): string[] {
   const seen = new Set<string>()
+  // Split on punctuation and spaces only: 和 and 及 also occur in names.
   for (const list of lists)
-    for (const name of list.split(/[、,，;；\s]+|和|及/)) {
+    for (const name of list.split(/[、,，;；/\s]+/)) {
       const trimmed = name.trim()
       if (trimmed && trimmed !== '无') seen.add(trimmed)
     }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FakeOpenAi } from '../fakes/openai'
+import { cellText, readBook } from '../helpers/workbook'
 
 const run = promisify(execFile)
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -44,7 +45,12 @@ describe('command-line tools', () => {
     expect(stdout).toContain('Simulated 2 day(s), 2026-11-23 to 2026-11-25')
     expect(Number(/daily digests: (\d+)/.exec(stdout)?.[1])).toBeGreaterThanOrEqual(2)
     expect(/escalation cards: (\d+) \(levels: 1,/.test(stdout)).toBe(true)
-    expect(stdout).toMatch(/weekly 2026-11-16\.\.2026-11-22 → .*weekly-shizheng-2026-11-16\.xlsx/)
+    // The office answers its cards in the simulation: the week is confirmed, signed and filed.
+    const weekly = /weekly 2026-11-16\.\.2026-11-22 已上报 → (.*weekly-shizheng-2026-11-16\.xlsx)/.exec(stdout)?.[1]
+    expect(weekly).toBeDefined()
+    const form = (await readBook(weekly ?? '')).getWorksheet('附件3 周报表')
+    expect(form && cellText(form, 'A8')).toMatch(/^分管领导签字：孙建国（2026-11-2[34] \d\d:\d\d 确认）$/)
+    expect(form && cellText(form, 'G8')).toMatch(/^填表人：李娜（2026-11-23 \d\d:\d\d 确认）$/)
   }, 120_000)
 
   it('npm run eval:llm scores the labelled sets against the configured endpoint', async () => {
