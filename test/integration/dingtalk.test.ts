@@ -1,14 +1,25 @@
 import { createHash } from 'node:crypto'
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { dingtalkSign } from '../../src/channels/dingtalk/sign'
 import { type StreamHandle, startDingtalkStreams, TOPIC_CARD, TOPIC_ROBOT } from '../../src/channels/dingtalk/stream'
-import { complaints, identities, inboundMessages, media, outbox, people } from '../../src/db/schema'
+import {
+  complaints,
+  identities,
+  inboundMessages,
+  media,
+  outbox,
+  people,
+  periodicReports,
+  signoffs,
+} from '../../src/db/schema'
 import { HOUR_MS, ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
+import { runPeriodicReports } from '../../src/jobs/periodic-reports'
 import { enqueue } from '../../src/messaging/outbox'
 import { notifyComplaintAssignment } from '../../src/services/complaint-notices'
 import { receiveComplaint } from '../../src/services/complaints'
+import { recordPatrol } from '../../src/services/patrols'
 import { FAKE_FILE, FakeDingtalk, ROBOT_SECRET } from '../fakes/dingtalk'
 import { testApp } from '../helpers/app'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
@@ -400,5 +411,76 @@ describe('DingTalk HTTP mode: the same flows', () => {
     await settle(sign.msgId)
     const [row] = await database.db.select().from(complaints).where(eq(complaints.id, complaint.id))
     expect(row?.status).toBe('accepted')
+  })
+})
+
+describe('DingTalk: a weekly report confirmed by typing and signed on the leader’s card', () => {
+  it('files the report when the leader presses 确认签字 on the Stream card', async () => {
+    const [leader] = await database.db.select().from(people).where(eq(people.name, '孙建国'))
+    await database.db
+      .insert(identities)
+      .values({ personId: leader?.id, channel: 'dingtalk', botId: 'default', externalId: 'sun-dt' })
+      .onConflictDoNothing()
+    const [fieldWorker] = await database.db.select().from(people).where(eq(people.name, '张伟'))
+    const unitId = fieldWorker?.unitId as number
+    await recordPatrol({
+      ctx: harness.services.ctx,
+      input: {
+        unitId,
+        startedAt: zonedInstant('2026-11-17', TEST_TIME_ZONE, 9),
+        endedAt: zonedInstant('2026-11-17', TEST_TIME_ZONE, 10),
+        area: '紫菱路',
+        patrollers: '张伟',
+        staffCount: 1,
+      },
+      actor: { personId: fieldWorker?.id ?? null, role: 'field_staff', unitId },
+    })
+    await runPeriodicReports(harness.services.ctx, harness.services.config.reportsDir, { start: '22:00', end: '07:00' })
+    await harness.services.outbox.drain()
+    const [weekly] = await database.db
+      .select()
+      .from(periodicReports)
+      .where(and(eq(periodicReports.kind, 'weekly'), eq(periodicReports.unitId, unitId)))
+
+    const typed = robotMessage('lina-dt', { text: { content: '上报周报' } })
+    fake.push(TOPIC_ROBOT, typed)
+    expect(await repliesTo(typed.msgId)).toEqual([
+      '已确认周报表（2026-11-16 至 2026-11-22）。还需要：分管领导签字（孙建国），签字后自动上报。',
+    ])
+    const delivered = fake
+      .callsTo('/v1.0/card/instances/createAndDeliver')
+      .find((c) => JSON.stringify(c.body).includes(`report.sign:${weekly?.id}`))
+    expect(delivered?.body).toMatchObject({ openSpaceId: 'dtv1.card//IM_ROBOT.sun-dt' })
+    const outTrackId = String((delivered?.body as { outTrackId?: string } | undefined)?.outTrackId)
+    fake.push(TOPIC_CARD, {
+      outTrackId,
+      userId: 'sun-dt',
+      value: JSON.stringify({
+        cardPrivateData: { actionIds: ['sign'], params: { key: `report.sign:${weekly?.id}` } },
+      }),
+    })
+    await waitFor(
+      async () =>
+        (
+          await database.db
+            .select()
+            .from(periodicReports)
+            .where(eq(periodicReports.id, weekly?.id ?? 0))
+        )[0]?.submittedAt != null,
+    )
+    await harness.services.inbound.idle()
+    await harness.services.outbox.drain()
+    expect(fake.callsTo('/v1.0/card/instances').at(-1)?.body).toMatchObject({
+      outTrackId,
+      cardData: { cardParamMap: { status: '已上报' } },
+    })
+    const lines = await database.db
+      .select()
+      .from(signoffs)
+      .where(and(eq(signoffs.subjectType, 'report'), eq(signoffs.subjectId, weekly?.id ?? 0)))
+    expect(lines.map((l) => [l.line, l.signerName, l.channel]).sort()).toEqual([
+      ['charge_leader', '孙建国', 'dingtalk'],
+      ['filler', '李娜', 'dingtalk'],
+    ])
   })
 })

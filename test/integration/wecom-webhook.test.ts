@@ -1,14 +1,26 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { complaints, identities, inboundMessages, media, outbox, people } from '../../src/db/schema'
+import {
+  complaints,
+  identities,
+  inboundMessages,
+  media,
+  outbox,
+  people,
+  periodicReports,
+  signoffs,
+} from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { runPeriodicReports } from '../../src/jobs/periodic-reports'
 import { notifyComplaintAssignment } from '../../src/services/complaint-notices'
 import { receiveComplaint } from '../../src/services/complaints'
+import { recordPatrol } from '../../src/services/patrols'
 import { FAKE_IMAGE, FakeWechatApi } from '../fakes/wechat-api'
 import { testApp } from '../helpers/app'
-import { createTestDatabase, seedDefaults, type TestDatabase } from '../helpers/db'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 import { failInsertsInto } from '../helpers/faults'
 import { independentCrypto, sealedRequest, seconds, WECOM, wecomEnv, wecomMessageXml } from '../helpers/wechat'
 
@@ -416,5 +428,93 @@ describe('the conversation on WeCom, through the platform fake', () => {
     } finally {
       await restore()
     }
+  })
+})
+
+describe('WeCom: a weekly report confirmed on its card and signed by typing 签字', () => {
+  it('confirms as 填表人 from the card, sends the leader a card, and files the report on the leader’s 签字', async () => {
+    const [leader] = await database.db.select().from(people).where(eq(people.name, '孙建国'))
+    await database.db
+      .insert(identities)
+      .values({ personId: leader?.id, channel: 'wecom', botId: 'default', externalId: 'sunjianguo' })
+      .onConflictDoNothing()
+    const [fieldWorker] = await database.db.select().from(people).where(eq(people.name, '张伟'))
+    await recordPatrol({
+      ctx: harness.services.ctx,
+      input: {
+        unitId: fieldWorker?.unitId as number,
+        startedAt: zonedInstant('2026-11-18', TEST_TIME_ZONE, 9),
+        endedAt: zonedInstant('2026-11-18', TEST_TIME_ZONE, 11),
+        area: '洞庭大道',
+        patrollers: '张伟、王刚',
+        staffCount: 2,
+      },
+      actor: { personId: fieldWorker?.id ?? null, role: 'field_staff', unitId: fieldWorker?.unitId ?? null },
+    })
+    await runPeriodicReports(harness.services.ctx, harness.services.config.reportsDir, {
+      start: '22:00',
+      end: '07:00',
+    })
+    await settle()
+    const [weekly] = await database.db
+      .select()
+      .from(periodicReports)
+      .where(and(eq(periodicReports.kind, 'weekly'), eq(periodicReports.unitId, fieldWorker?.unitId as number)))
+    const cardTo = (user: string, key: string) =>
+      fake
+        .callsTo('/cgi-bin/message/send')
+        .find(
+          (c) =>
+            (c.body as { touser?: string }).touser === user &&
+            JSON.stringify((c.body as { template_card?: unknown }).template_card ?? {}).includes(key),
+        )
+    expect(cardTo('lina', `report.submit:${weekly?.id}`)?.body).toMatchObject({
+      msgtype: 'template_card',
+      template_card: { button_list: [{ key: `report.submit:${weekly?.id}`, text: '确认上报' }] },
+    })
+    const click = wecomMessageXml({
+      FromUserName: 'lina',
+      CreateTime: seconds(clock.now()),
+      MsgType: 'event',
+      Event: 'template_card_event',
+      EventKey: `report.submit:${weekly?.id}`,
+      TaskId: `report-${weekly?.id}`,
+      CardType: 'button_interaction',
+      ResponseCode: 'RESPONSE_CODE_REPORT',
+    })
+    expect((await post(click)).status).toBe(200)
+    await settle()
+    expect(sentTexts()).toContain(
+      '已确认周报表（2026-11-16 至 2026-11-22）。还需要：分管领导签字（孙建国），签字后自动上报。',
+    )
+    expect(fake.callsTo('/cgi-bin/message/update_template_card').at(-1)?.body).toMatchObject({
+      response_code: 'RESPONSE_CODE_REPORT',
+      button: { replace_name: '已确认' },
+    })
+    expect(cardTo('sunjianguo', `report.sign:${weekly?.id}`)).toBeDefined()
+
+    const typed = wecomMessageXml({
+      FromUserName: 'sunjianguo',
+      CreateTime: seconds(clock.now()),
+      MsgType: 'text',
+      Content: '签字',
+      MsgId: nextMsgId(),
+    })
+    expect((await post(typed)).status).toBe(200)
+    await settle()
+    expect(sentTexts().some((t) => t.includes('已上报周报表（2026-11-16 至 2026-11-22）'))).toBe(true)
+    const [filed] = await database.db
+      .select()
+      .from(periodicReports)
+      .where(eq(periodicReports.id, weekly?.id ?? 0))
+    expect(filed?.submittedAt).toEqual(clock.now())
+    const lines = await database.db
+      .select()
+      .from(signoffs)
+      .where(and(eq(signoffs.subjectType, 'report'), eq(signoffs.subjectId, weekly?.id ?? 0)))
+    expect(lines.map((l) => [l.line, l.signerName, l.channel]).sort()).toEqual([
+      ['charge_leader', '孙建国', 'wecom'],
+      ['filler', '李娜', 'wecom'],
+    ])
   })
 })
