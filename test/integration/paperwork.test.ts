@@ -3,7 +3,18 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { hazards, notifications, outbox, patrols, periodicReports, signoffs, supervisions } from '../../src/db/schema'
+import {
+  campaigns,
+  campaignUnits,
+  hazards,
+  notifications,
+  outbox,
+  patrols,
+  people,
+  periodicReports,
+  signoffs,
+  supervisions,
+} from '../../src/db/schema'
 import { CATEGORY_LABELS } from '../../src/domain/categories'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
@@ -17,7 +28,7 @@ import type { testApp } from '../helpers/app'
 import { chat, lastCode } from '../helpers/chat'
 import type { CityLookup } from '../helpers/city'
 import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
-import { callApi } from '../helpers/requests'
+import { callApi, postForm } from '../helpers/requests'
 import { useSeededApp } from '../helpers/seeded'
 import { cellText, describeSheet, readBook, type SheetLayout } from '../helpers/workbook'
 
@@ -38,7 +49,7 @@ useSeededApp(
   (seeded) => {
     ;({ database, harness, city } = seeded)
   },
-  { API_TOKEN: ADMIN_TOKEN },
+  { API_TOKEN: ADMIN_TOKEN, DEMO: '1' },
 )
 
 const GOLDEN = join(import.meta.dirname, '../fixtures/paperwork/layouts.json')
@@ -407,5 +418,80 @@ describe('a long month (附件4 续表)', () => {
     const rows = describeSheet(continuation)
     expect(Object.keys(rows.cells).filter((a) => /^C\d+$/.test(a) && a !== 'C3')).toHaveLength(16)
     expect(rows.page.printTitlesRow).toBe('1:3')
+  })
+})
+
+describe('the report pages and campaigns in the console', () => {
+  async function signInAs(name: string): Promise<string> {
+    const [person] = await database.db.select().from(people).where(eq(people.name, name))
+    const res = await postForm(harness.app, '/console/login/demo', { personId: String(person?.id) })
+    return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  }
+  const get = (path: string, cookie: string) => harness.app.request(path, { headers: { cookie } })
+
+  it('lets the unit edit and confirm its report and the leader sign it, showing who signed and when', async () => {
+    const weekly = await report('weekly', 'shizheng', '2026-10-26')
+    const lina = await signInAs('李娜')
+    const list = await (await get('/console/reports', lina)).text()
+    expect(list).toContain('周报表')
+    expect(list).not.toMatch(/>weekly</)
+    const page = await (await get(`/console/reports/${weekly.id}`, lina)).text()
+    expect(page).toContain('分管领导签字：待确认')
+    expect(page).toContain('待确认上报')
+
+    const edit = await postForm(
+      harness.app,
+      `/console/reports/${weekly.id}/narrative`,
+      { suggestions: '雨季加密巡查' },
+      { cookie: lina },
+    )
+    expect(edit.status).toBe(303)
+    expect((await report('weekly', 'shizheng', '2026-10-26')).narrative?.suggestions).toBe('雨季加密巡查')
+    expect((await postForm(harness.app, `/console/reports/${weekly.id}/confirm`, {}, { cookie: lina })).status).toBe(
+      303,
+    )
+    // 李娜 is not the signer: a clear refusal, nothing signed.
+    const refused = await postForm(harness.app, `/console/reports/${weekly.id}/sign`, {}, { cookie: lina })
+    expect(refused.status).toBe(400)
+    expect(await refused.text()).toContain('该报表应由孙建国签字，您不是签字人。')
+
+    const sun = await signInAs('孙建国')
+    expect((await postForm(harness.app, `/console/reports/${weekly.id}/sign`, {}, { cookie: sun })).status).toBe(303)
+    const filed = await report('weekly', 'shizheng', '2026-10-26')
+    expect(filed.submittedAt).toEqual(clock.now())
+    const signedPage = await (await get(`/console/reports/${weekly.id}`, sun)).text()
+    expect(signedPage).toContain('分管领导签字：孙建国（2026-11-02 09:00 确认）')
+    expect(signedPage).toContain('填表人：李娜（2026-11-02 09:00 确认）')
+    expect(signedPage).toContain('内容已固定')
+    // Another unit's handler does not see it.
+    expect((await get(`/console/reports/${weekly.id}`, await signInAs('王强'))).status).toBe(404)
+  })
+
+  it('lets the administrator start a campaign with its units, refusing bad dates with a reason', async () => {
+    const before = await database.db.select().from(campaigns)
+    const bad = await postForm(harness.app, '/console/admin/campaigns', {
+      name: '燃气安全专项整治',
+      startsOn: '2026-12-01',
+      endsOn: '2026-11-01',
+      [`unit_${city.unit('ranqiban')}`]: 'on',
+    })
+    expect(bad.status).toBe(400)
+    expect(await bad.text()).toContain('结束日期不能早于开始日期')
+    expect(await database.db.select().from(campaigns)).toHaveLength(before.length)
+    const good = await postForm(harness.app, '/console/admin/campaigns', {
+      name: '燃气安全专项整治',
+      startsOn: '2026-11-01',
+      [`unit_${city.unit('ranqiban')}`]: 'on',
+    })
+    expect(good.status).toBe(303)
+    const [created] = await database.db.select().from(campaigns).where(eq(campaigns.name, '燃气安全专项整治'))
+    const members = await database.db
+      .select()
+      .from(campaignUnits)
+      .where(eq(campaignUnits.campaignId, created?.id ?? 0))
+    expect(members.map((m) => m.unitId)).toEqual([city.unit('ranqiban')])
+    const page = await (await harness.app.request('/console/admin/campaigns')).text()
+    expect(page).toContain('燃气安全专项整治')
+    expect(page).toContain('2026-11-01 至 —')
   })
 })

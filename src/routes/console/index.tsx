@@ -12,6 +12,7 @@ import { recordInbound } from '../../messaging/inbox'
 import { chatFeed, demoPeople } from '../../services/console-feed'
 import { storeMedia } from '../../services/media'
 import { registerAdmin } from './admin'
+import { registerCampaignAdmin } from './admin-campaigns'
 import { registerFailedMessages } from './admin-failures'
 import { registerOrgAdmin } from './admin-org'
 import { ChatFeed, feedSignature, LIVE_SCRIPT } from './chat-feed'
@@ -243,6 +244,7 @@ export function consoleRoutes() {
   registerAdmin(app)
   registerOrgAdmin(app)
   registerFailedMessages(app)
+  registerCampaignAdmin(app)
 
   registerReportPages(app)
   return app
