@@ -43,5 +43,5 @@ export async function editNarrative(turn: Turn, actor: Actor, match: RegExpExecA
     .returning()
   if (updated) await renderReport(turn.ctx, turn.reportsDir, updated)
   const kind = report.kind as ReportKind
-  return `已更新${REPORT_KIND_LABELS[kind]}（${report.periodStart} 起）的「${NARRATIVE_LABELS[field]}」：\n${value}\n核对无误后请发送「上报${REPORT_COMMAND_WORDS[kind]}」。`
+  return `已更新${REPORT_KIND_LABELS[kind]}（${report.periodStart} 起）的「${NARRATIVE_LABELS[field]}」：\n${value}\n核对无误后请发送「确认上报${REPORT_COMMAND_WORDS[kind]}」。`
 }

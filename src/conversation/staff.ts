@@ -6,6 +6,7 @@ import { RuleViolation } from '../domain/errors'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
 import type { Actor } from '../domain/roles'
+import { narrativeLines, type SignedReportKind } from '../domain/signoff-lines'
 import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
 import { acknowledgeEscalation } from '../services/escalations'
 import { submitEmergencyReport } from '../services/hazard-followups'
@@ -83,8 +84,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const written = /^提交(处置报告|巡查报告)\s*(.*)$/.exec(input)
   if (written)
     return submitWrittenReport(turn, actor, written[1] === '处置报告' ? 'emergency' : 'team', written[2] ?? '')
-  const report = /^(?:确认)?上报(周报|月报|季报|通报|统计表)/.exec(input)
-  if (report) return submitTyped(turn, person, report[1] as string)
+  const report = /^(确认)?上报(周报|月报|季报|通报|统计表)/.exec(input)
+  if (report) return submitTyped(turn, person, report[2] as string, report[1] !== undefined)
   if (/^(?:确认)?签字/.test(input)) return signTyped(turn, person, normaliseCode(input))
   const narrative = NARRATIVE_COMMAND.exec(input)
   if (narrative) return [text(await editNarrative(turn, actor, narrative))]
@@ -236,11 +237,24 @@ function outcomeText(outcome: SignoffOutcome): string {
 }
 
 /** 上报周报 / 确认上报月报 / 上报统计表: confirms the unit's newest open report of that kind. */
-async function submitTyped(turn: Turn, person: PersonRow, word: string): Promise<Reply[]> {
+async function submitTyped(turn: Turn, person: PersonRow, word: string, confirmed: boolean): Promise<Reply[]> {
   const kind = REPORT_WORDS[word]
   if (!kind || person.unitId === null) return [text(WORDING.forbidden)]
   const open = await latestOpenReport(turn.ctx, person.unitId, kind)
   if (!open) return [text(`您单位当前没有待上报的${REPORT_KIND_LABELS[kind]}。`)]
+  // A form with boxes the unit writes itself is shown before it is confirmed: the drafts are accepted
+  // with 「确认上报…」 or edited first. (The card's 确认上报 button already showed them.)
+  const drafts = narrativeLines(kind as SignedReportKind, open.narrative)
+  if (!confirmed && drafts.length > 0 && open.confirmedById === null)
+    return [
+      text(
+        [
+          `${REPORT_KIND_LABELS[kind]}（${periodWords(open)}）请核对：`,
+          ...drafts,
+          `采用请回复「确认上报${word}」；修改请发送「${drafts[0]?.split('（')[0] ?? '工作建议'}：……」等。`,
+        ].join('\n'),
+      ),
+    ]
   try {
     return [text(outcomeText(await confirmReport(turn.ctx, turn.reportsDir, open.id, signerOf(turn, person))))]
   } catch (error) {

@@ -288,7 +288,7 @@ describe('API patrol steps and reports', () => {
     const refusal = await errorOf(unsigned)
     expect(refusal.code).toBe('unsigned')
     expect(refusal.message).toContain('填报人确认上报；分管领导签字（孙建国）')
-    expect((await chat(services, 'demo:handler', '上报周报'))[0]).toContain('还需要：分管领导签字（孙建国）')
+    expect((await chat(services, 'demo:handler', '确认上报周报'))[0]).toContain('还需要：分管领导签字（孙建国）')
     expect((await chat(services, 'demo:unit_leader', '签字'))[0]).toContain('已上报周报表（2026-11-16 至 2026-11-22）')
     const submitted = await call(FIELD, 'POST', `/reports/${data.id}/transitions`, { action: 'submit' })
     expect(submitted.status).toBe(200)

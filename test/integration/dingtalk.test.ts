@@ -442,7 +442,7 @@ describe('DingTalk: a weekly report confirmed by typing and signed on the leader
       .from(periodicReports)
       .where(and(eq(periodicReports.kind, 'weekly'), eq(periodicReports.unitId, unitId)))
 
-    const typed = robotMessage('lina-dt', { text: { content: '上报周报' } })
+    const typed = robotMessage('lina-dt', { text: { content: '确认上报周报' } })
     fake.push(TOPIC_ROBOT, typed)
     expect(await repliesTo(typed.msgId)).toEqual([
       '已确认周报表（2026-11-16 至 2026-11-22）。还需要：分管领导签字（孙建国），签字后自动上报。',

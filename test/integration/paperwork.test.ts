@@ -213,7 +213,12 @@ describe('the week of 2026-09-14 (附件2, 附件3)', () => {
     expect((await chat(harness.services, 'demo:handler', '工作建议：加强夜间巡查，雨后复查井盖'))[0]).toContain(
       '已更新周报表（2026-09-14 起）的「工作建议」',
     )
-    expect(await chat(harness.services, 'demo:handler', '上报周报')).toEqual([
+    // Typed 上报周报 shows the boxes the unit writes first; 确认上报周报 accepts them.
+    const shown = await chat(harness.services, 'demo:handler', '上报周报')
+    expect(shown[0]).toContain('周报表（2026-09-14 至 2026-09-20）请核对：')
+    expect(shown[0]).toContain('工作建议（草稿）：加强夜间巡查，雨后复查井盖')
+    expect(shown[0]).toContain('采用请回复「确认上报周报」')
+    expect(await chat(harness.services, 'demo:handler', '确认上报周报')).toEqual([
       '已确认周报表（2026-09-14 至 2026-09-20）。还需要：分管领导签字（孙建国），签字后自动上报。',
     ])
     // Not yet signed: the form says so.
@@ -290,7 +295,7 @@ describe('the month of September (附件4, 附件5) and the bulletin', () => {
     expect(cellText(form, 'L3')).toBe('待确认')
 
     // The supervising office confirms; its leader (刘明) signs; the form is complete.
-    expect((await chat(harness.services, 'demo:supervisor', '上报月报'))[0]).toContain('还需要：分管领导签字（刘明）')
+    expect((await chat(harness.services, 'demo:supervisor', '确认上报月报'))[0]).toContain('还需要：分管领导签字（刘明）')
     expect((await chat(harness.services, 'demo:leader', '签字'))[0]).toContain(
       '已上报月报表（2026-09-01 至 2026-09-30）',
     )

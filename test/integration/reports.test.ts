@@ -155,7 +155,8 @@ describe('weekly report over the National Day holiday', () => {
   })
 
   it('is confirmed by the handler and submitted by the leader’s signature, and a second run drafts nothing new', async () => {
-    const confirmed = await chat(harness.services, 'demo:handler', '上报周报')
+    expect((await chat(harness.services, 'demo:handler', '上报周报'))[0]).toContain('落实整改情况（草稿）：')
+    const confirmed = await chat(harness.services, 'demo:handler', '确认上报周报')
     expect(confirmed[0]).toBe(
       '已确认周报表（2025-09-29 至 2025-10-05）。还需要：分管领导签字（孙建国），签字后自动上报。',
     )
