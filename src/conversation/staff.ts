@@ -271,13 +271,13 @@ async function signTyped(turn: Turn, person: PersonRow, code?: string): Promise<
   const signer = signerOf(turn, person)
   const lines: string[] = []
   try {
-    const supervisionsToSign = await supervisionsAwaitingSignature(turn.ctx, signer)
+    const supervisionsToSign = await supervisionsAwaitingSignature(turn.ctx.db, signer)
     for (const s of supervisionsToSign.filter((s) => !code || s.code === code)) {
       await signSupervision(turn.ctx, s.id, signer)
       lines.push(`督查记录 ${s.code}：已签字（被督单位领导签字）`)
     }
     if (!code || !code.startsWith('DC'))
-      for (const report of await reportsAwaitingSignature(turn.ctx, signer)) {
+      for (const report of await reportsAwaitingSignature(turn.ctx.db, signer)) {
         const outcome = await signReport(turn.ctx, turn.reportsDir, report.id, signer)
         lines.push(outcomeText(outcome))
       }

@@ -153,7 +153,7 @@ async function remindDueToday(ctx: ServiceContext, quiet: QuietHours): Promise<v
     // Confirmed and waiting only for the leader's signature: the reminder goes to the leader.
     const waitingForLeader = report.confirmedById !== null
     const personIds = waitingForLeader
-      ? (await leaderSignersOf(ctx, report.unitId)).map((p) => p.id)
+      ? (await leaderSignersOf(ctx.db, report.unitId)).map((p) => p.id)
       : await reportPeople(ctx, report.unitId)
     const action = waitingForLeader
       ? '已确认待签字，请发送「签字」或点击卡片签字后上报'

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm'
+import type { Database } from '../db/client'
 import type { ChannelId } from '../db/schema'
 import { people, periodicReports, signoffs, supervisions, units } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
@@ -35,16 +36,16 @@ export interface Signer {
  * unit's own leaders, then its supervisors, then its handlers (a small unit whose most senior account in
  * the system is its handler still gets its forms signed, by a named person).
  */
-export async function leaderSignersOf(ctx: ServiceContext, unitId: number): Promise<{ id: number; name: string }[]> {
-  const [unit] = await ctx.db.select({ leaderId: units.leaderId }).from(units).where(eq(units.id, unitId))
+export async function leaderSignersOf(db: Database, unitId: number): Promise<{ id: number; name: string }[]> {
+  const [unit] = await db.select({ leaderId: units.leaderId }).from(units).where(eq(units.id, unitId))
   if (unit?.leaderId) {
-    const [leader] = await ctx.db
+    const [leader] = await db
       .select({ id: people.id, name: people.name })
       .from(people)
       .where(and(eq(people.id, unit.leaderId), eq(people.active, true)))
     if (leader) return [leader]
   }
-  const staff = await ctx.db
+  const staff = await db
     .select({ id: people.id, name: people.name, role: people.role })
     .from(people)
     .where(
@@ -94,7 +95,7 @@ async function sign(
 export async function missingForReport(ctx: ServiceContext, row: PeriodicReportRow): Promise<string[]> {
   const kind = row.kind as SignedReportKind
   const missing = missingLines(kind, row.confirmedById !== null, await signedLines(ctx, 'report', row.id))
-  const names = row.unitId === null ? '' : (await leaderSignersOf(ctx, row.unitId)).map((p) => p.name).join('、')
+  const names = row.unitId === null ? '' : (await leaderSignersOf(ctx.db, row.unitId)).map((p) => p.name).join('、')
   return missing.map((m) =>
     m === 'confirmation' ? '填报人确认上报' : `${SIGNOFF_LINE_LABELS[m]}${names ? `（${names}）` : ''}`,
   )
@@ -141,7 +142,7 @@ export async function confirmReport(
     .returning()
   row = confirmed ?? row
   if (hasFillerLine(row.kind as SignedReportKind)) await sign(ctx, { type: 'report', id: reportId }, 'filler', signer)
-  const leaders = await leaderSignersOf(ctx, unitId)
+  const leaders = await leaderSignersOf(ctx.db, unitId)
   if (leaders.some((l) => l.id === signer.id))
     for (const line of LEADER_LINES[row.kind as SignedReportKind])
       await sign(ctx, { type: 'report', id: reportId }, line, signer)
@@ -158,7 +159,7 @@ export async function signReport(
   const row = await loadReport(ctx, reportId)
   const unitId = row.unitId as number
   if (row.submittedAt) return { status: 'submitted', report: row }
-  const leaders = await leaderSignersOf(ctx, unitId)
+  const leaders = await leaderSignersOf(ctx.db, unitId)
   if (!leaders.some((l) => l.id === signer.id) && signer.role !== 'admin')
     throw new RuleViolation(
       'not_signer',
@@ -209,7 +210,7 @@ export async function askLeaderToSign(
   const signed = await signedLines(ctx, 'report', row.id)
   const pending = LEADER_LINES[kind].filter((line) => !signed.has(line))
   if (pending.length === 0) return
-  const leaders = (await leaderSignersOf(ctx, row.unitId)).filter((l) => l.id !== confirmedBy?.id)
+  const leaders = (await leaderSignersOf(ctx.db, row.unitId)).filter((l) => l.id !== confirmedBy?.id)
   const [unit] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, row.unitId))
   const period = row.periodStart === row.periodEnd ? row.periodStart : `${row.periodStart} 至 ${row.periodEnd}`
   const by = confirmedBy ? `已由${confirmedBy.name}确认，` : ''
@@ -231,8 +232,8 @@ export async function askLeaderToSign(
 }
 
 /** Reports waiting for this person's signature: confirmed (or daily), unsubmitted, of units they sign for. */
-export async function reportsAwaitingSignature(ctx: ServiceContext, signer: Signer): Promise<PeriodicReportRow[]> {
-  const open = await ctx.db
+export async function reportsAwaitingSignature(db: Database, signer: Pick<Signer, 'id'>): Promise<PeriodicReportRow[]> {
+  const open = await db
     .select()
     .from(periodicReports)
     .where(
@@ -251,7 +252,7 @@ export async function reportsAwaitingSignature(ctx: ServiceContext, signer: Sign
     if (!signersByUnit.has(unitId))
       signersByUnit.set(
         unitId,
-        (await leaderSignersOf(ctx, unitId)).map((l) => l.id),
+        (await leaderSignersOf(db, unitId)).map((l) => l.id),
       )
     if (signersByUnit.get(unitId)?.includes(signer.id)) mine.push(row)
   }
@@ -260,8 +261,8 @@ export async function reportsAwaitingSignature(ctx: ServiceContext, signer: Sign
 }
 
 /** Supervisions of units this person signs for whose 被督单位领导签字 is still empty. */
-export async function supervisionsAwaitingSignature(ctx: ServiceContext, signer: Signer) {
-  const rows = await ctx.db
+export async function supervisionsAwaitingSignature(db: Database, signer: Pick<Signer, 'id'>) {
+  const rows = await db
     .select({ id: supervisions.id, code: supervisions.code, inspectedUnitId: supervisions.inspectedUnitId })
     .from(supervisions)
     .leftJoin(
@@ -276,7 +277,7 @@ export async function supervisionsAwaitingSignature(ctx: ServiceContext, signer:
     .orderBy(asc(supervisions.inspectedAt))
   const mine = []
   for (const row of rows)
-    if ((await leaderSignersOf(ctx, row.inspectedUnitId)).some((l) => l.id === signer.id)) mine.push(row)
+    if ((await leaderSignersOf(db, row.inspectedUnitId)).some((l) => l.id === signer.id)) mine.push(row)
   return mine
 }
 
@@ -284,7 +285,7 @@ export async function supervisionsAwaitingSignature(ctx: ServiceContext, signer:
 export async function signSupervision(ctx: ServiceContext, supervisionId: number, signer: Signer): Promise<string> {
   const [row] = await ctx.db.select().from(supervisions).where(eq(supervisions.id, supervisionId))
   if (!row) throw new RuleViolation('not_found', '未找到该督查记录。')
-  const leaders = await leaderSignersOf(ctx, row.inspectedUnitId)
+  const leaders = await leaderSignersOf(ctx.db, row.inspectedUnitId)
   if (!leaders.some((l) => l.id === signer.id) && signer.role !== 'admin')
     throw new RuleViolation(
       'not_signer',
@@ -298,7 +299,7 @@ export async function signSupervision(ctx: ServiceContext, supervisionId: number
 export async function askInspectedLeaderToSign(ctx: ServiceContext, supervisionId: number): Promise<void> {
   const [row] = await ctx.db.select().from(supervisions).where(eq(supervisions.id, supervisionId))
   if (!row) return
-  const leaders = await leaderSignersOf(ctx, row.inspectedUnitId)
+  const leaders = await leaderSignersOf(ctx.db, row.inspectedUnitId)
   const problems = row.problems?.trim() ? row.problems : '无'
   await sendToPeople(
     ctx.db,

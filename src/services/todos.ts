@@ -1,12 +1,13 @@
-import { and, between, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import { and, between, desc, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm'
 import type { Database } from '../db/client'
-import { complaints, escalations, hazards, supervisions, units } from '../db/schema'
+import { complaints, escalations, hazards, periodicReports, supervisions, units } from '../db/schema'
 import { describeDuration } from '../domain/durations'
 import { localDate } from '../domain/local-time'
-import { INSPECTIONS_PER_MONTH } from '../domain/obligations'
+import { INSPECTIONS_PER_MONTH, REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
 import { periodOfDate } from '../domain/periods'
 import { maskPersonalInfo } from '../domain/privacy'
 import type { Actor } from '../domain/roles'
+import { reportsAwaitingSignature, supervisionsAwaitingSignature } from './signoffs'
 
 /**
  * 「我的待办」 for every role: what this person is expected to do next, newest first, each item a code, what it
@@ -110,6 +111,8 @@ export async function todosFor(db: Database, actor: Actor, now: Date, timeZone: 
     }
   }
 
+  if (actor.personId !== null) items.push(...(await reportTodos(db, actor, now)))
+
   // One line per item even when it is due for several reasons; newest first.
   const seen = new Set<string>()
   return items
@@ -166,4 +169,59 @@ async function escalatedTo(db: Database, personId: number): Promise<TodoItem[]> 
     at: escalation.notifiedAt,
     overdue: complaint.dueAt.getTime() < escalation.notifiedAt.getTime(),
   }))
+}
+
+const REPORT_ROLES = ['unit_handler', 'supervisor', 'leader', 'admin'] as const
+
+/**
+ * Reports: the unit's own reports not yet confirmed (确认上报), and every report or supervision record waiting
+ * for this person's signature (签字).
+ */
+async function reportTodos(db: Database, actor: Actor, now: Date): Promise<TodoItem[]> {
+  if (!(REPORT_ROLES as readonly string[]).includes(actor.role) || actor.personId === null) return []
+  const items: TodoItem[] = []
+  const period = (r: { periodStart: string; periodEnd: string }) =>
+    r.periodStart === r.periodEnd ? r.periodStart : `${r.periodStart} 至 ${r.periodEnd}`
+  if (actor.unitId !== null && actor.role !== 'leader') {
+    const open = await db
+      .select()
+      .from(periodicReports)
+      .where(
+        and(
+          eq(periodicReports.unitId, actor.unitId),
+          isNull(periodicReports.submittedAt),
+          isNull(periodicReports.confirmedById),
+          ne(periodicReports.kind, 'daily'),
+        ),
+      )
+    for (const r of open)
+      items.push({
+        code: REPORT_KIND_LABELS[r.kind as ReportKind] ?? '报表',
+        what: `待确认上报（发送「上报${REPORT_COMMAND_WORDS[r.kind as ReportKind] ?? '周报'}」）`,
+        summary: period(r),
+        due: r.dueAt,
+        at: r.createdAt,
+        overdue: r.dueAt < now,
+      })
+  }
+  const signer = { id: actor.personId }
+  for (const r of await reportsAwaitingSignature(db, signer))
+    items.push({
+      code: REPORT_KIND_LABELS[r.kind as ReportKind] ?? '报表',
+      what: '待签字（发送「签字」）',
+      summary: period(r),
+      due: r.dueAt,
+      at: r.createdAt,
+      overdue: r.dueAt < now,
+    })
+  for (const v of await supervisionsAwaitingSignature(db, signer))
+    items.push({
+      code: v.code,
+      what: '督查记录待签字',
+      summary: '被督单位领导签字',
+      due: null,
+      at: now,
+      overdue: false,
+    })
+  return items
 }

@@ -153,6 +153,7 @@ describe('the week of 2026-09-14 (附件2, 附件3)', () => {
       buttons: [{ key: `supervision.sign:${supervision?.id}`, text: '确认签字' }],
     })
     clock.set(zonedInstant('2026-09-16', TZ, 16, 5))
+    expect((await chat(harness.services, 'demo:unit_leader', '我的待办'))[0]).toContain(`· ${code} 督查记录待签字`)
     expect(await chat(harness.services, 'demo:unit_leader', `签字 ${code}`)).toEqual([
       `督查记录 ${code}：已签字（被督单位领导签字）`,
     ])
@@ -184,6 +185,13 @@ describe('the week of 2026-09-14 (附件2, 附件3)', () => {
       r.dedupeKey?.startsWith(`report-sign:${daily.id}:`),
     )
     expect(card?.message).toMatchObject({ buttons: [{ key: `report.sign:${daily.id}`, text: '确认签字' }] })
+    // Both know what is waiting for them.
+    expect((await chat(harness.services, 'demo:unit_leader', '我的待办'))[0]).toContain(
+      '· 日巡查工作记录表 待签字（发送「签字」）：2026-09-14',
+    )
+    expect((await chat(harness.services, 'demo:handler', '我的待办'))[0]).toContain(
+      '· 周报表 待确认上报（发送「上报周报」）：2026-09-14 至 2026-09-20',
+    )
     // Someone else pressing the button is told who signs.
     expect(await chat(harness.services, 'demo:handler', { kind: 'card', key: `report.sign:${daily.id}` })).toEqual([
       '该报表应由孙建国签字，您不是签字人。',
