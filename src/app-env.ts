@@ -9,6 +9,7 @@ import type { Logger } from './logger'
 import type { InboundProcessor } from './messaging/inbound-processor'
 import type { OutboxWorker } from './messaging/outbox'
 import type { DigestSummariser } from './reports/digest-summary'
+import type { NarrativeWriter } from './reports/narrative-writer'
 import type { ServiceContext } from './services/context'
 
 /** Everything a request handler may use, wired once at start-up and injected by createApp. */
@@ -27,6 +28,8 @@ export interface Services {
   throttles: Throttles
   /** Optional LLM headline for the daily digest. */
   digestSummariser?: DigestSummariser
+  /** Rewrites the reports' narrative drafts when an LLM is configured. */
+  narrativeWriter?: NarrativeWriter
 }
 
 /** Who is calling the API: the role and unit its token grants. */

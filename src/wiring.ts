@@ -13,6 +13,7 @@ import type { Logger } from './logger'
 import { InboundProcessor, type MediaFetcher } from './messaging/inbound-processor'
 import { type OutboxRow, OutboxWorker } from './messaging/outbox'
 import { llmDigestSummariser } from './reports/digest-summary'
+import { llmNarrativeWriter } from './reports/narrative-writer'
 import { markOutcomeForNextMessage, OUTCOME_KEY_PREFIX } from './services/complaint-notices'
 import { cachedCalendar, type ServiceContext } from './services/context'
 
@@ -69,6 +70,7 @@ export function createServices(args: {
     },
   })
   const digestSummariser = config.llm ? llmDigestSummariser(config.llm) : undefined
+  const narrativeWriter = config.llm ? llmNarrativeWriter(config.llm) : undefined
   return {
     config,
     db: handle.db,
@@ -85,6 +87,7 @@ export function createServices(args: {
       senderPerMinute: config.senderMaxPerMinute,
     }),
     digestSummariser,
+    narrativeWriter,
   }
 }
 

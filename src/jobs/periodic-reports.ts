@@ -12,6 +12,7 @@ import { periodOfDate } from '../domain/periods'
 import { type QuietHours, releaseAt } from '../domain/quiet-hours'
 import { narrativeLines } from '../domain/signoff-lines'
 import { notifyOnce, sendToPeople } from '../messaging/notify'
+import type { NarrativeWriter } from '../reports/narrative-writer'
 import type { ReportContent } from '../reports/report-content'
 import { campaignMemberships } from '../services/campaigns'
 import type { ServiceContext } from '../services/context'
@@ -23,7 +24,12 @@ import { askLeaderToSign, leaderSignersOf } from '../services/signoffs'
  * (figures + XLSX) and a card to confirm submission (确认上报); on the due day an unsubmitted report is
  * reminded. A report still unsubmitted after its due time costs the unit 5 points in the score.
  */
-export async function runPeriodicReports(ctx: ServiceContext, reportsDir: string, quiet: QuietHours): Promise<number> {
+export async function runPeriodicReports(
+  ctx: ServiceContext,
+  reportsDir: string,
+  quiet: QuietHours,
+  writer?: NarrativeWriter,
+): Promise<number> {
   const now = ctx.clock.now()
   const calendar = await ctx.calendar.get()
   const allUnits = await ctx.db
@@ -33,7 +39,7 @@ export async function runPeriodicReports(ctx: ServiceContext, reportsDir: string
   const members = await campaignMemberships(ctx)
   let drafted = 0
   for (const obligation of currentObligations(now, ctx.timeZone, calendar, allUnits, members)) {
-    const created = await draftReport(ctx, reportsDir, obligation)
+    const created = await draftReport(ctx, reportsDir, obligation, writer)
     if (!created) continue
     const content = created.data as unknown as ReportContent
     const recipients = await reportPeople(ctx, obligation.unitId)

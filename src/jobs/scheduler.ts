@@ -54,7 +54,7 @@ export function jobDefinitions(): JobDefinition[] {
       name: 'periodic-reports',
       cron: '5 * * * *',
       description: '法定报表：周报（巡查单位）、月/季报和季度通报（督查单位）自动生成XLSX、确认上报、到期提醒',
-      run: async (s) => runPeriodicReports(s.ctx, s.config.reportsDir, (await jobSettings(s)).quiet),
+      run: async (s) => runPeriodicReports(s.ctx, s.config.reportsDir, (await jobSettings(s)).quiet, s.narrativeWriter),
     },
     {
       name: 'obligation-reminders',
@@ -89,7 +89,7 @@ export async function runTick(services: Services): Promise<void> {
   const { sla, quiet } = await jobSettings(services)
   await runComplaintSla(services.ctx, sla, quiet)
   await runHazardReminders(services.ctx, quiet)
-  await runPeriodicReports(services.ctx, services.config.reportsDir, quiet)
+  await runPeriodicReports(services.ctx, services.config.reportsDir, quiet, services.narrativeWriter)
   await runObligationReminders(services.ctx, quiet)
   await runDailyDigestWhenDue(services)
   const now = localParts(services.clock.now(), services.config.timeZone)

@@ -6,8 +6,9 @@ import { periodicReports, units } from '../db/schema'
 import { localDate } from '../domain/local-time'
 import { type Obligation, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
 import { type Period, type PeriodKind, periodOfDate } from '../domain/periods'
-import { draftNarrative, NARRATIVE_FIELDS } from '../domain/signoff-lines'
+import { draftNarrative, NARRATIVE_FIELDS, NARRATIVE_LABELS } from '../domain/signoff-lines'
 import { renderReportMarkdown } from '../reports/markdown'
+import type { NarrativeWriter } from '../reports/narrative-writer'
 import type { ReportContent } from '../reports/report-content'
 import { buildReportWorkbook } from '../reports/xlsx'
 import { campaignForm } from './campaigns'
@@ -142,8 +143,22 @@ export async function draftReport(
   ctx: ServiceContext,
   reportsDir: string,
   obligation: Obligation,
+  writer?: NarrativeWriter,
 ): Promise<PeriodicReportRow | undefined> {
-  const narrative = await narrativeDraft(ctx, obligation.kind, obligation.unitId, obligation.period)
+  // A report already drafted is skipped before any drafting work (no LLM call per run); the insert's
+  // conflict check below still keeps two concurrent runs from drafting it twice.
+  const [existing] = await ctx.db
+    .select({ id: periodicReports.id })
+    .from(periodicReports)
+    .where(
+      and(
+        eq(periodicReports.kind, obligation.kind),
+        eq(periodicReports.unitId, obligation.unitId),
+        eq(periodicReports.periodStart, obligation.period.start),
+      ),
+    )
+  if (existing) return undefined
+  const narrative = await narrativeDraft(ctx, obligation.kind, obligation.unitId, obligation.period, writer)
   const [created] = await ctx.db
     .insert(periodicReports)
     .values({
@@ -167,6 +182,7 @@ async function narrativeDraft(
   kind: ReportKind,
   unitId: number,
   period: Period,
+  writer?: NarrativeWriter,
 ): Promise<Record<string, string> | null> {
   if (kind !== 'weekly' && kind !== 'monthly' && kind !== 'quarterly') return null
   const figures = await periodFigures(ctx.db, period, kind === 'weekly' ? unitId : undefined)
@@ -178,7 +194,15 @@ async function narrativeDraft(
     majorOpen: open.major,
     overdue: open.overdue,
   }
-  return Object.fromEntries(NARRATIVE_FIELDS[kind].map((field) => [field, draftNarrative(field, facts)]))
+  const drafts: Record<string, string> = {}
+  for (const field of NARRATIVE_FIELDS[kind]) {
+    const draft = draftNarrative(field, facts)
+    const written = writer
+      ? await writer({ form: REPORT_KIND_LABELS[kind], box: NARRATIVE_LABELS[field], facts, draft })
+      : undefined
+    drafts[field] = written ?? draft
+  }
+  return drafts
 }
 
 /**

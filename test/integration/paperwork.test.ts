@@ -303,7 +303,9 @@ describe('the month of September (附件4, 附件5) and the bulletin', () => {
     expect(cellText(form, 'L3')).toBe('待确认')
 
     // The supervising office confirms; its leader (刘明) signs; the form is complete.
-    expect((await chat(harness.services, 'demo:supervisor', '确认上报月报'))[0]).toContain('还需要：分管领导签字（刘明）')
+    expect((await chat(harness.services, 'demo:supervisor', '确认上报月报'))[0]).toContain(
+      '还需要：分管领导签字（刘明）',
+    )
     expect((await chat(harness.services, 'demo:leader', '签字'))[0]).toContain(
       '已上报月报表（2026-09-01 至 2026-09-30）',
     )
