@@ -276,7 +276,7 @@ async function signTyped(turn: Turn, person: PersonRow, code?: string): Promise<
       await signSupervision(turn.ctx, s.id, signer)
       lines.push(`督查记录 ${s.code}：已签字（被督单位领导签字）`)
     }
-    if (!code || !code.startsWith('DC'))
+    if (!code?.startsWith('DC'))
       for (const report of await reportsAwaitingSignature(turn.ctx.db, signer)) {
         const outcome = await signReport(turn.ctx, turn.reportsDir, report.id, signer)
         lines.push(outcomeText(outcome))

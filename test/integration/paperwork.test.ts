@@ -126,6 +126,11 @@ async function closeHazard(id: number, at: Date): Promise<void> {
   })
 }
 
+function contentOf(row: { data: unknown } | undefined): ReportContent {
+  if (!row?.data) throw new Error('report has no content')
+  return row.data as ReportContent
+}
+
 function sha(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex')
 }
@@ -262,7 +267,7 @@ describe('the week of 2026-09-14 (附件2, 附件3)', () => {
     expect(await renderReport(harness.services.ctx, harness.services.config.reportsDir, submitted)).toEqual(submitted)
     expect(sha(submitted.filePath ?? '')).toBe(before)
     const after = await report('weekly', 'shizheng', '2026-09-14')
-    expect((after.data as unknown as ReportContent).totals.patrolCount).toBe(2)
+    expect(contentOf(after).totals.patrolCount).toBe(2)
   })
 })
 
@@ -271,13 +276,13 @@ describe('the month of September (附件4, 附件5) and the bulletin', () => {
     const before = await database.db.select().from(periodicReports).where(eq(periodicReports.kind, 'bulletin'))
     expect(before).toHaveLength(1)
     // Drafted on Sept 21, before the Sept 18 patrol recorded later and the one on Sept 22.
-    expect((before[0]?.data as unknown as ReportContent).totals.patrolCount).toBe(3)
+    expect(contentOf(before[0]).totals.patrolCount).toBe(3)
     await patrol('2026-09-22', 9, 11, '人民路', '张伟', [])
     await runJob(zonedInstant('2026-09-23', TZ, 9))
     const [after] = await database.db.select().from(periodicReports).where(eq(periodicReports.kind, 'bulletin'))
     const inQuarter = (await database.db.select().from(patrols)).filter((p) => p.voidedAt === null).length
     expect(inQuarter).toBe(5)
-    expect((after?.data as unknown as ReportContent).totals.patrolCount).toBe(inQuarter)
+    expect(contentOf(after).totals.patrolCount).toBe(inQuarter)
   })
 
   it('files 附件4 with distinct patrollers and the complete ledger by industry, and 附件5 with both signatures', async () => {
