@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { eq } from 'drizzle-orm'
 import { DEFAULT_CITY } from '../../bots/default-city'
 import { loadPlatformBots } from '../channels/bots'
+import type { InboundMessage } from '../channels/types'
 import { loadConfig } from '../config'
 import { openDatabase } from '../db/client'
 import { escalations, outbox, periodicReports } from '../db/schema'
@@ -39,19 +40,20 @@ await seedCity(handle.db, DEFAULT_CITY, { now: clock.now(), timeZone: config.tim
 const services = createServices({ config, handle, clock, logger: silentLogger, platforms: loadPlatformBots({}) })
 
 let sequence = 0
-async function say(sender: string, text: string): Promise<void> {
+/** One message from a demo person through the public pipeline, as the console's chat sends it. */
+async function send(sender: string, content: Pick<InboundMessage, 'kind' | 'text' | 'event'>): Promise<void> {
   const { id } = await recordInbound(services.db, {
     channel: 'console',
     botId: 'default',
     messageId: `sim-${++sequence}`,
     sender: { externalId: sender },
     chat: { type: 'private', id: sender },
-    kind: 'text',
-    text,
     at: clock.now(),
+    ...content,
   })
   await services.inbound.process(id)
 }
+const say = (sender: string, text: string) => send(sender, { kind: 'text', text })
 
 const { receiveComplaint } = await import('../services/complaints')
 const { notifyComplaintAssignment } = await import('../services/complaint-notices')
@@ -75,19 +77,7 @@ const script: Record<number, () => Promise<void>> = {
 }
 
 /** A press on a card button, as the console's chat does it. */
-async function press(sender: string, key: string): Promise<void> {
-  const { id } = await recordInbound(services.db, {
-    channel: 'console',
-    botId: 'default',
-    messageId: `sim-${++sequence}`,
-    sender: { externalId: sender },
-    chat: { type: 'private', id: sender },
-    kind: 'card_action',
-    event: { name: 'card_click', key },
-    at: clock.now(),
-  })
-  await services.inbound.process(id)
-}
+const press = (sender: string, key: string) => send(sender, { kind: 'card_action', event: { name: 'card_click', key } })
 
 /**
  * The office at work: each working morning the field worker patrols (finding something every other day),

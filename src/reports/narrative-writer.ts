@@ -1,7 +1,7 @@
-import OpenAI from 'openai'
 import { NARRATIVE_PROMPT } from '../../prompts/narrative'
 import type { LlmSettings } from '../conversation/extract/llm'
 import type { NarrativeFacts } from '../domain/signoff-lines'
+import { textCompleter } from './llm-text'
 
 /**
  * An optional LLM rewrite of a report's narrative box. The rule-based draft is always there first; the
@@ -19,30 +19,10 @@ export type NarrativeWriter = (request: NarrativeRequest) => Promise<string | un
 const MAX_CHARS = 200
 
 export function llmNarrativeWriter(settings: LlmSettings): NarrativeWriter {
-  const client = new OpenAI({
-    apiKey: settings.apiKey,
-    baseURL: settings.baseUrl,
-    maxRetries: 0,
-    timeout: settings.timeoutMs,
-  })
+  const complete = textCompleter(settings)
   return async (request) => {
-    try {
-      const completion = await client.chat.completions.create(
-        {
-          model: settings.model,
-          temperature: 0,
-          messages: [
-            { role: 'system', content: NARRATIVE_PROMPT },
-            { role: 'user', content: JSON.stringify(request) },
-          ],
-        },
-        { signal: AbortSignal.timeout(settings.timeoutMs) },
-      )
-      const text = completion.choices[0]?.message?.content?.trim().replace(/\s+/g, ' ')
-      return text && acceptable(text, request.facts) ? text : undefined
-    } catch {
-      return undefined
-    }
+    const text = (await complete(NARRATIVE_PROMPT, JSON.stringify(request)))?.replace(/\s+/g, ' ')
+    return text && acceptable(text, request.facts) ? text : undefined
   }
 }
 

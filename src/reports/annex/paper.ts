@@ -114,3 +114,11 @@ export function dateHeading(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number)
   return `${year} 年 ${month} 月 ${day} 日`
 }
+
+/** A row of label/value box pairs across the page (the figure grid of 附件3 and 附件4). */
+export function labelValueRow(sheet: ExcelJS.Worksheet, row: number, pairs: [string, string | number][]): void {
+  pairs.forEach(([label, value], i) => {
+    box(sheet, { row, col: i * 2 + 1 }, label, 'label')
+    box(sheet, { row, col: i * 2 + 2 }, value, typeof value === 'number' ? 'figure' : 'value')
+  })
+}

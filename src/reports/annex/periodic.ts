@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs'
 import { type LedgerEntry, type PeriodicForm, signatureText } from './content'
-import { box, dateHeading, fitRowHeight, paperSheet, plainLine, titleRow } from './paper'
+import { box, dateHeading, fitRowHeight, labelValueRow, paperSheet, plainLine, titleRow } from './paper'
 
 /**
  * 附件4 安全巡查隐患台账及整改情况月（季）报表 (source 000): 呈报单位（盖章） and the date; the grid 周/月 ·
@@ -30,10 +30,7 @@ export function addPeriodicSheets(book: ExcelJS.Workbook, form: PeriodicForm): E
     ['落实整改\n（处）', form.hazardsRectified],
     ['分管负责人\n签字', form.chargeLeader.signer ? (signatureText(form.chargeLeader).split('：')[1] ?? '') : '待确认'],
   ]
-  grid.forEach(([label, value], i) => {
-    box(sheet, { row: 3, col: i * 2 + 1 }, label, 'label')
-    box(sheet, { row: 3, col: i * 2 + 2 }, value, typeof value === 'number' ? 'figure' : 'value')
-  })
+  labelValueRow(sheet, 3, grid)
   fitRowHeight(sheet, 3, 3)
   const entries = form.ledgerByCategory.flatMap((g) => g.entries)
   const ledgerText = ledgerBoxText(form)

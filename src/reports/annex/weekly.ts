@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs'
 import { signatureText, type WeeklyForm } from './content'
-import { box, dateHeading, fitRowHeight, paperSheet, plainLine, titleRow } from './paper'
+import { box, dateHeading, fitRowHeight, labelValueRow, paperSheet, plainLine, titleRow } from './paper'
 
 /**
  * 附件3 安全巡查隐患台账及整改情况周报表 (source 000): 呈报单位（盖章） and the date; the grid of label/value pairs
@@ -26,10 +26,7 @@ export function addWeeklySheet(book: ExcelJS.Workbook, form: WeeklyForm): ExcelJ
     ['整改隐患\n（处）', form.hazardsRectified],
     ['巡查\n人员', form.patrollers],
   ]
-  grid.forEach(([label, value], i) => {
-    box(sheet, { row: 3, col: i * 2 + 1 }, label, 'label')
-    box(sheet, { row: 3, col: i * 2 + 2 }, value, typeof value === 'number' ? 'figure' : 'value')
-  })
+  labelValueRow(sheet, 3, grid)
   fitRowHeight(sheet, 3, Math.max(3, Math.ceil(form.patrollers.length / 10)))
   const ledger = form.hazardLedger.length ? form.hazardLedger.join('\n') : '本周未发现隐患。'
   const rows: [string, string, number][] = [
