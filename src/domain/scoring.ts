@@ -1,31 +1,141 @@
 import type { IsoDate } from './local-time'
 
 /**
- * The unit score (考核): 100 points per unit and period, less a deduction for each rule broken. Every
- * deduction carries its reason and the record it comes from, so a unit can see why it lost points.
+ * The unit assessment (考核) of source 000 附件1 「安全巡查（督查）工作考核实施细则（单位部分：100分）」: three
+ * parts with their own points — 组织 10, 实施 80, 问责追责 10 — each losing points line by line and never
+ * going below 0; the score is the sum of the parts. Every deduction keeps the 附件1 line and its words, its
+ * reason and the record it comes from, so a unit can see exactly why it lost points.
  */
 export const FULL_SCORE = 100
 
-export const DEDUCTION_RULES = {
-  missing_ledger_day: { points: 2, label: '巡查台账缺失' },
-  missing_report: { points: 5, label: '报表未按时上报' },
-  hazard_overdue: { points: 10, label: '隐患未按期整改' },
-  complaint_late: { points: 10, label: '投诉举报超过1天办理' },
-  inspection_short: { points: 5, label: '督查次数不足' },
-  falsified_ledger: { points: 10, label: '台账弄虚作假' },
-  organisation: { points: 0, label: '组织管理' },
+export const ASSESSMENT_PARTS = {
+  organisation: { label: '巡查（督查）工作组织', cap: 10 },
+  implementation: { label: '巡查（督查）工作实施', cap: 80 },
+  accountability: { label: '巡查（督查）工作问责、追责', cap: 10 },
 } as const
+export type AssessmentPart = keyof typeof ASSESSMENT_PARTS
+
+interface RuleDefinition {
+  part: AssessmentPart
+  /** 附件1's numbering: part-line, e.g. 2-6. */
+  line: string
+  /** Points per occurrence; null for the lines scored 视情况 (the points are recorded with the finding). */
+  points: number | null
+  /** The line's words in 附件1. */
+  wording: string
+}
+
+export const DEDUCTION_RULES = {
+  plan_untimely: { part: 'organisation', line: '1-1', points: 2, wording: '巡查、督查方案制定修改不及时扣2分' },
+  plan_structure: { part: 'organisation', line: '1-2', points: 2, wording: '方案组织机构不明确、不具体扣2分' },
+  plan_assignment: {
+    part: 'organisation',
+    line: '1-3',
+    points: 2,
+    wording: '方案中巡查、督查定责、定区、定人不具体扣2分',
+  },
+  plan_unpublished: { part: 'organisation', line: '1-4', points: 2, wording: '方案未及时向社会公布扣2分' },
+  no_closed_loop: { part: 'organisation', line: '1-5', points: 2, wording: '巡查、督查工作未形成闭路管理扣2分' },
+  missing_ledger_day: {
+    part: 'implementation',
+    line: '2-1',
+    points: 2,
+    wording: '巡查、督查工作未建立日、月、季台账，每少一次扣2分',
+  },
+  missing_report: {
+    part: 'implementation',
+    line: '2-2',
+    points: 5,
+    wording: '巡查、督查工作情况月、季度报表每少一次扣5分',
+  },
+  hazard_overdue: { part: 'implementation', line: '2-3', points: 10, wording: '安全隐患整改不及时不处理扣10分' },
+  complaint_late: {
+    part: 'implementation',
+    line: '2-4',
+    points: 10,
+    wording: '社会监督举报、投诉处理不及时（超过1天）扣10分',
+  },
+  negligence_accident: {
+    part: 'implementation',
+    line: '2-5',
+    points: null,
+    wording: '因工作失职渎职造成安全事故视情况扣分',
+  },
+  patrol_short: {
+    part: 'implementation',
+    line: '2-6',
+    points: 5,
+    wording: '巡查、督查工作不按规定次数落实，每少一次扣5分',
+  },
+  inspection_short: {
+    part: 'implementation',
+    line: '2-6',
+    points: 5,
+    wording: '巡查、督查工作不按规定次数落实，每少一次扣5分',
+  },
+  falsified_ledger: { part: 'implementation', line: '2-7', points: 10, wording: '巡查、督查台账弄虚作假每次扣10分' },
+  no_accountability_mechanism: {
+    part: 'accountability',
+    line: '3-1',
+    points: 10,
+    wording: '未建立巡查（督查）考评、问责机制扣10分',
+  },
+  not_in_performance_review: {
+    part: 'accountability',
+    line: '3-2',
+    points: 10,
+    wording: '对巡查（督查）工作未纳入年度绩效考核的扣10分',
+  },
+  negative_impact: {
+    part: 'accountability',
+    line: '3-3',
+    points: null,
+    wording: '因工作失职渎职导致行业巡查（督查）工作社会负面影响较大的视情况扣分',
+  },
+} as const satisfies Record<string, RuleDefinition>
 export type DeductionRule = keyof typeof DEDUCTION_RULES
+
+/** The lines 安监科 records as findings (the rest are computed from the ledger). */
+export const FINDING_RULES = [
+  'plan_untimely',
+  'plan_structure',
+  'plan_assignment',
+  'plan_unpublished',
+  'no_closed_loop',
+  'negligence_accident',
+  'no_accountability_mechanism',
+  'not_in_performance_review',
+  'negative_impact',
+] as const satisfies readonly DeductionRule[]
+export type FindingRule = (typeof FINDING_RULES)[number]
+
+/** How many points a 视情况 line may take: at most its part's points. */
+export function discretionaryRange(rule: DeductionRule): { min: number; max: number } | null {
+  const definition: RuleDefinition = DEDUCTION_RULES[rule]
+  return definition.points === null ? { min: 1, max: ASSESSMENT_PARTS[definition.part].cap } : null
+}
 
 export interface Deduction {
   rule: DeductionRule
+  part: AssessmentPart
+  line: string
+  wording: string
   points: number
   reason: string
   ref: string | null
 }
 
+/** Rules an administrator chooses where the scheme leaves room. */
+export interface ScoringOptions {
+  /** 附件1 speaks of reports 每少一次 (each one missing): a late one is listed, and costs points only when on. */
+  latePenalty: boolean
+  /** A supervisor's approved extension is shown beside a late complaint; it removes the deduction only when on. */
+  extensionsExcuse: boolean
+}
+export const DEFAULT_SCORING: ScoringOptions = { latePenalty: false, extensionsExcuse: false }
+
 export interface UnitScoreFacts {
-  /** Working days on which a patrol ledger entry was required (patrol units; up to today). */
+  /** Working days on which a patrol ledger entry was required (patrol units; from go-live, up to yesterday). */
   requiredLedgerDays: readonly IsoDate[]
   /** Local dates on which the unit recorded at least one patrol. */
   ledgerDays: ReadonlySet<IsoDate>
@@ -38,18 +148,30 @@ export interface UnitScoreFacts {
   }[]
   /** Hazards of the unit whose rectification deadline fell in the period. */
   hazards: readonly { code: string; rectifyDueAt: Date; rectifiedAt: Date | null }[]
-  /** Complaints assigned to the unit whose handling limit fell in the period. */
-  complaints: readonly { code: string; dueAt: Date; handledAt: Date | null }[]
+  /**
+   * Complaints assigned to the unit whose 1-day limit (from receipt) fell in the period; `extendedTo` is the
+   * limit a supervisor approved instead, when there was one.
+   */
+  complaints: readonly { code: string; dueAt: Date; handledAt: Date | null; extendedTo?: Date | null }[]
   /** Inspection obligations (each supervised unit at least twice a month), with what was done. */
   inspections: readonly { inspectedUnitName: string; month: string; required: number; done: number }[]
   /** Ledger records voided as falsified. */
   falsified: readonly { code: string; reason: string }[]
-  /** Organisation items entered by hand, with their points. */
-  organisation: readonly { points: number; reason: string }[]
+  /** Findings 安监科 recorded for the unit and period, with the points of a 视情况 line. */
+  findings: readonly { rule: FindingRule; points?: number; reason: string; ref: string | null }[]
+}
+
+export interface PartScore {
+  label: string
+  cap: number
+  score: number
+  lost: number
 }
 
 export interface UnitScore {
   score: number
+  parts: Record<AssessmentPart, PartScore>
+  /** Everything found, including items listed without points (a late report when lateness is free). */
   deductions: Deduction[]
 }
 
@@ -63,23 +185,43 @@ const REPORT_LABELS = {
 } as const
 export type ScoredReportKind = keyof typeof REPORT_LABELS
 
-export function computeUnitScore(facts: UnitScoreFacts, now: Date): UnitScore {
+export function computeUnitScore(
+  facts: UnitScoreFacts,
+  now: Date,
+  options: ScoringOptions = DEFAULT_SCORING,
+): UnitScore {
   const deductions: Deduction[] = []
-  const add = (
-    rule: DeductionRule,
-    reason: string,
-    ref: string | null,
-    points: number = DEDUCTION_RULES[rule].points,
-  ) => deductions.push({ rule, points, reason, ref })
+  const add = (rule: DeductionRule, reason: string, ref: string | null, points?: number) => {
+    const definition: RuleDefinition = DEDUCTION_RULES[rule]
+    deductions.push({
+      rule,
+      part: definition.part,
+      line: definition.line,
+      wording: definition.wording,
+      points: points ?? definition.points ?? 0,
+      reason,
+      ref,
+    })
+  }
 
   for (const day of facts.requiredLedgerDays) {
-    if (!facts.ledgerDays.has(day)) add('missing_ledger_day', `${day} 无巡查记录`, day)
+    if (facts.ledgerDays.has(day)) continue
+    // A working day without a patrol record is both a missing daily ledger (2-1) and a patrol not carried
+    // out as often as required (2-6): 附件1 counts the two separately.
+    add('missing_ledger_day', `${day} 无日巡查台账`, day)
+    add('patrol_short', `${day} 未按规定开展日巡查`, day)
   }
   for (const report of facts.reports) {
-    const late = (report.submittedAt ?? now).getTime() > report.dueAt.getTime()
-    if (late) {
-      const what = `${report.periodLabel}${REPORT_LABELS[report.kind]}`
-      add('missing_report', report.submittedAt ? `${what}逾期上报` : `${what}未上报`, report.periodLabel)
+    const what = `${report.periodLabel}${REPORT_LABELS[report.kind]}`
+    if (!report.submittedAt) {
+      if (now.getTime() > report.dueAt.getTime()) add('missing_report', `${what}未上报`, report.periodLabel)
+    } else if (report.submittedAt.getTime() > report.dueAt.getTime()) {
+      add(
+        'missing_report',
+        `${what}逾期上报${options.latePenalty ? '' : '（已记录，不扣分）'}`,
+        report.periodLabel,
+        options.latePenalty ? undefined : 0,
+      )
     }
   }
   for (const hazard of facts.hazards) {
@@ -88,9 +230,13 @@ export function computeUnitScore(facts: UnitScoreFacts, now: Date): UnitScore {
     }
   }
   for (const complaint of facts.complaints) {
-    if ((complaint.handledAt ?? now).getTime() > complaint.dueAt.getTime()) {
-      add('complaint_late', `投诉 ${complaint.code} 超过1天办理`, complaint.code)
-    }
+    const handled = complaint.handledAt ?? now
+    if (handled.getTime() <= complaint.dueAt.getTime()) continue
+    const extended = complaint.extendedTo ?? null
+    const withinExtension = extended !== null && handled.getTime() <= extended.getTime()
+    if (withinExtension && options.extensionsExcuse) continue
+    const note = extended ? `（已批准延期，${withinExtension ? '在延期内办结' : '延期后仍超时'}）` : ''
+    add('complaint_late', `投诉 ${complaint.code} 超过1天办理${note}`, complaint.code)
   }
   for (const duty of facts.inspections) {
     for (let i = duty.done; i < duty.required; i++) {
@@ -103,8 +249,20 @@ export function computeUnitScore(facts: UnitScoreFacts, now: Date): UnitScore {
   }
   for (const record of facts.falsified)
     add('falsified_ledger', `台账 ${record.code} 弄虚作假：${record.reason}`, record.code)
-  for (const item of facts.organisation) add('organisation', item.reason, null, item.points)
+  for (const finding of facts.findings) {
+    const range = discretionaryRange(finding.rule)
+    // A 视情况 line takes the points recorded with it, kept inside its range.
+    const points = range ? Math.min(range.max, Math.max(range.min, finding.points ?? range.min)) : undefined
+    add(finding.rule, finding.reason, finding.ref, points)
+  }
 
-  const lost = deductions.reduce((sum, d) => sum + d.points, 0)
-  return { score: Math.max(0, FULL_SCORE - lost), deductions }
+  const parts = Object.fromEntries(
+    (Object.keys(ASSESSMENT_PARTS) as AssessmentPart[]).map((part) => {
+      const { label, cap } = ASSESSMENT_PARTS[part]
+      const lost = deductions.filter((d) => d.part === part).reduce((sum, d) => sum + d.points, 0)
+      return [part, { label, cap, lost, score: Math.max(0, cap - lost) }]
+    }),
+  ) as Record<AssessmentPart, PartScore>
+  const score = Object.values(parts).reduce((sum, p) => sum + p.score, 0)
+  return { score, parts, deductions }
 }

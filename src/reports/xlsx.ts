@@ -104,17 +104,25 @@ function addUnitSummary(book: ExcelJS.Workbook, content: ReportContent): void {
 
 function addScoreSheet(book: ExcelJS.Workbook, content: ReportContent): void {
   const scores = book.addWorksheet('考核')
-  titled(scores, '安全生产巡查工作考核表', `考核周期：${content.periodLabel}（满分100分）`, 4)
+  titled(scores, '安全巡查（督查）工作考核表', `考核周期：${content.periodLabel}（单位部分：100分）`, 7)
+  const header = ['单位', '组织（10分）', '实施（80分）', '问责追责（10分）', '得分', '扣分细则（附件1）', '扣分事实']
   table(
     scores,
-    ['单位', '得分', '扣分', '扣分原因'],
-    (content.scores ?? []).map((s) => [
-      s.unit,
-      s.score.score,
-      100 - s.score.score,
-      s.score.deductions.map((d) => `${d.reason}（-${d.points}）`).join('；') || '无',
-    ]),
+    header,
+    (content.scores ?? []).flatMap((s) => {
+      const parts = s.score.parts
+      const head = [s.unit, parts.organisation.score, parts.implementation.score, parts.accountability.score, s.score.score]
+      if (s.score.deductions.length === 0) return [[...head, '无', '']]
+      // One row per deduction, the unit's figures on its first row, so every reason is read next to its line.
+      return s.score.deductions.map((d, i) => [
+        ...(i === 0 ? head : ['', '', '', '', '']),
+        `${d.line} ${d.wording}`,
+        `${d.reason}（${d.points > 0 ? `-${d.points}` : '不扣分'}）`,
+      ])
+    }),
   )
-  scores.getColumn(4).width = 60
-  scores.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+  scores.getColumn(1).width = 16
+  scores.getColumn(6).width = 40
+  scores.getColumn(7).width = 48
+  scores.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
 }

@@ -2,12 +2,15 @@ import { and, between, eq, gte, inArray, isNotNull, isNull, lte, ne, or, type SQ
 import type { Database } from '../db/client'
 import { complaints, hazards, patrols, periodicReports, supervisions, units } from '../db/schema'
 import { handledAt } from '../domain/complaint-lifecycle'
+import { complaintClocks } from '../domain/deadlines'
 import { addDays, localDate } from '../domain/local-time'
 import { INSPECTIONS_PER_MONTH } from '../domain/obligations'
 import { computePeriodFigures, type PeriodFigures } from '../domain/period-figures'
 import type { Period } from '../domain/periods'
 import { computeUnitScore, type ScoredReportKind, type UnitScore } from '../domain/scoring'
+import { findingsFor } from './assessment-findings'
 import type { ServiceContext } from './context'
+import { loadScoringOptions } from './settings'
 
 /** Figures for the statutory forms: one unit's patrols and the hazards it found, or the whole city's. */
 export async function periodFigures(db: Database, period: Period, unitId?: number): Promise<PeriodFigures> {
@@ -192,12 +195,22 @@ export async function unitScore(ctx: ServiceContext, unitId: number, period: Per
       ),
       complaints: complaintRows
         .filter((c) => c.status !== 'rejected' && c.status !== 'duplicate')
-        .map((c) => ({ code: c.code, dueAt: c.dueAt, handledAt: handledAt(c) })),
+        .map((c) => {
+          // 附件1 measures 1 day from receipt; an approved extension is kept beside it, not in its place.
+          const limit = complaintClocks(c.receivedAt).dueAt
+          return {
+            code: c.code,
+            dueAt: limit,
+            handledAt: handledAt(c),
+            extendedTo: c.dueAt.getTime() > limit.getTime() ? c.dueAt : null,
+          }
+        }),
       inspections,
       falsified: falsifiedRows.map((f) => ({ code: f.code, reason: f.reason ?? '未注明' })),
-      organisation: [],
+      findings: await findingsFor(db, unitId, period),
     },
     now,
+    await loadScoringOptions(db),
   )
 }
 

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { Config } from '../config'
 import type { Database } from '../db/client'
 import { settings } from '../db/schema'
 import { ReminderSettings } from '../domain/reminder-settings'
+import { DEFAULT_SCORING, type ScoringOptions } from '../domain/scoring'
 import { type AdminActor, audited } from './audit'
 import type { ServiceContext } from './context'
 
@@ -41,5 +42,34 @@ export async function saveReminderSettings(
       .values({ key: KEY, value: next, updatedAt: ctx.clock.now() })
       .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: ctx.clock.now() } })
     return { entityId: KEY, before, after: next }
+  })
+}
+
+/** Where the scheme leaves room (source 000 附件1): late reports and complaint extensions, off by default. */
+const SCORING_KEY = 'assessment'
+export const ScoringSettings = z.object({
+  latePenalty: z.boolean(),
+  extensionsExcuse: z.boolean(),
+})
+
+export async function loadScoringOptions(db: Database): Promise<ScoringOptions> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, SCORING_KEY))
+  const saved = ScoringSettings.partial().safeParse(row?.value ?? {})
+  return { ...DEFAULT_SCORING, ...(saved.success ? saved.data : {}) }
+}
+
+export async function saveScoringOptions(
+  ctx: ServiceContext,
+  actor: AdminActor,
+  input: z.input<typeof ScoringSettings>,
+): Promise<ScoringOptions> {
+  const next = ScoringSettings.parse(input)
+  return audited(ctx, actor, { action: 'set_scoring', entity: 'settings' }, async (tx) => {
+    const before = await loadScoringOptions(tx)
+    await tx
+      .insert(settings)
+      .values({ key: SCORING_KEY, value: next, updatedAt: ctx.clock.now() })
+      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: ctx.clock.now() } })
+    return { entityId: SCORING_KEY, before, after: next }
   })
 }

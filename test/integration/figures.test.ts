@@ -110,13 +110,16 @@ describe('figures and score from the ledger', () => {
     expect(cityWide.hazardsFound).toBe(2)
 
     const score = await unitScore(ctx, shizheng, week)
-    expect(score.deductions.map((d) => [d.rule, d.ref])).toEqual([
-      ['missing_ledger_day', '2025-09-30'],
-      ['missing_report', '2025-09-22起'],
-      ['hazard_overdue', second.code],
-      ['complaint_late', complaint.code],
+    // 附件1: the day without a patrol is a missing daily ledger (2-1, −2) and a missing patrol (2-6, −5).
+    expect(score.deductions.map((d) => [d.line, d.rule, d.ref])).toEqual([
+      ['2-1', 'missing_ledger_day', '2025-09-30'],
+      ['2-6', 'patrol_short', '2025-09-30'],
+      ['2-2', 'missing_report', '2025-09-22起'],
+      ['2-3', 'hazard_overdue', second.code],
+      ['2-4', 'complaint_late', complaint.code],
     ])
-    expect(score.score).toBe(100 - 2 - 5 - 10 - 10)
+    expect(score.parts.implementation.lost).toBe(2 + 5 + 5 + 10 + 10)
+    expect(score.score).toBe(100 - 2 - 5 - 5 - 10 - 10)
   })
 
   it('counts inspections short of twice a month against the supervising office', async () => {

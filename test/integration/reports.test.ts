@@ -205,8 +205,29 @@ describe('city-wide monthly report and the score', () => {
     const sheets = await readBook(monthly?.filePath ?? '')
     expect(sheets.worksheets.map((w) => w.name)).toEqual(['附件4 月报表', '各单位汇总', '考核'])
     const scores = await readSheet(monthly?.filePath ?? '', '考核')
-    expect(scores[2]).toEqual(['单位', '得分', '扣分', '扣分原因'])
-    expect(scores.slice(3)).toHaveLength(8)
+    expect(scores[2]).toEqual([
+      '单位',
+      '组织（10分）',
+      '实施（80分）',
+      '问责追责（10分）',
+      '得分',
+      '扣分细则（附件1）',
+      '扣分事实',
+    ])
+    // Each unit once, its parts adding up to its score; every deduction on its own row with its 附件1 line.
+    const unitRows = scores.slice(3).filter((r) => r[0])
+    expect(unitRows.map((r) => r[0])).toEqual([
+      '质安处',
+      '桥管处',
+      '燃气办',
+      '市政建设总公司',
+      '道管处',
+      '园林局',
+      '房管局',
+      '自来水公司',
+    ])
+    for (const r of unitRows) expect(Number(r[1]) + Number(r[2]) + Number(r[3])).toBe(Number(r[4]))
+    expect(scores.slice(3).every((r) => r[5] === '无' || /^\d-\d /.test(String(r[5])))).toBe(true)
   })
 
   it('deducts 5 points for a weekly report left unsubmitted past its due time', async () => {

@@ -98,3 +98,27 @@ export const campaignUnits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
 )
+
+/**
+ * A finding 安监科 records against a unit for the assessment (source 000 附件1): the lines no ledger can
+ * show (the scheme's organisation, accountability, an accident from negligence), with the evidence, the
+ * points of a 视情况 line, and who recorded it. It counts in every period that contains its date.
+ */
+export const assessmentFindings = pgTable(
+  'assessment_findings',
+  {
+    id: id(),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    rule: text().notNull(),
+    appliesOn: date({ mode: 'string' }).notNull(),
+    points: integer(),
+    reason: text().notNull(),
+    mediaIds: jsonb().$type<number[]>().notNull().default([]),
+    recordedById: integer().references(() => people.id),
+    recordedByLabel: text().notNull(),
+    recordedAt: instant().notNull(),
+  },
+  (t) => [index('assessment_findings_unit_idx').on(t.unitId, t.appliesOn)],
+)
