@@ -4,6 +4,7 @@ import { AppError, type ErrorBody, handleError } from './errors'
 import { BODY_LIMITS, limitBody, refuseNulInUrl } from './http/body'
 import { securityHeaders } from './http/security-headers'
 import { actionsApi } from './routes/api/actions'
+import { assessmentApi } from './routes/api/assessment'
 import { requireApiToken } from './routes/api/auth'
 import { idempotencyKeys } from './routes/api/idempotency'
 import { ledgerApi } from './routes/api/ledger'
@@ -45,6 +46,7 @@ export function createApp(services: Services) {
   // Cheap before costly: a capped body, then the token (before anything reads the body), then idempotency.
   app.use('/api/v1/*', limitBody(BODY_LIMITS.api), requireApiToken, idempotencyKeys)
   app.route('/api/v1/reports', reportsApi())
+  app.route('/api/v1/assessment', assessmentApi())
   app.route('/api/v1', ledgerApi())
   app.route('/api/v1', actionsApi())
   app.route('/api/v1', recordsApi())

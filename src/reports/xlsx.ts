@@ -111,7 +111,13 @@ function addScoreSheet(book: ExcelJS.Workbook, content: ReportContent): void {
     header,
     (content.scores ?? []).flatMap((s) => {
       const parts = s.score.parts
-      const head = [s.unit, parts.organisation.score, parts.implementation.score, parts.accountability.score, s.score.score]
+      const head = [
+        s.unit,
+        parts.organisation.score,
+        parts.implementation.score,
+        parts.accountability.score,
+        s.score.score,
+      ]
       if (s.score.deductions.length === 0) return [[...head, '无', '']]
       // One row per deduction, the unit's figures on its first row, so every reason is read next to its line.
       return s.score.deductions.map((d, i) => [

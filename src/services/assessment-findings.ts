@@ -62,7 +62,7 @@ export async function findingsFor(db: Database, unitId: number, period: Period) 
     .map((r) => ({
       rule: r.rule,
       points: r.points ?? undefined,
-      reason: `${r.reason}（${r.recordedByLabel}记录）`,
+      reason: `${r.reason}；记录人：${r.recordedByLabel}`,
       ref: `F${r.id}`,
     }))
 }

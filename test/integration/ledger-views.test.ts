@@ -221,6 +221,8 @@ describe('OpenAPI description', () => {
     }
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/assessment',
+      '/assessment/findings',
       '/complaints',
       '/complaints/{code}',
       '/complaints/{code}/transitions',

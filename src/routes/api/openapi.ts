@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ComplaintFilter, HazardFilter, PatrolFilter, SupervisionFilter } from '../../services/ledger'
 import { ComplaintAction, HazardAction, NewComplaint } from './actions'
+import { NewFindingBody } from './assessment'
 import { NewHazard, NewPatrol, NewSupervision, PatrolTransition } from './records'
 import { NewReport, ReportAction } from './reports'
 
@@ -197,6 +198,20 @@ export function openApiDocument(version: string) {
           parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
           requestBody: jsonBody(PatrolTransition),
           responses: { '200': { description: 'The patrol after the step' }, ...errors, ...ruleErrors },
+        },
+      },
+      '/assessment': {
+        get: {
+          summary: 'The 附件1 assessment of every assessed unit for a month (parts, deductions with their 附件1 line)',
+          parameters: [{ name: 'month', in: 'query', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } }],
+          responses: { '200': { description: 'Scores by unit' }, ...errors },
+        },
+      },
+      '/assessment/findings': {
+        post: {
+          summary: 'Record a finding for the lines no ledger shows (supervisor, admin)',
+          requestBody: jsonBody(NewFindingBody),
+          responses: { '201': { description: 'Recorded' }, ...errors, ...ruleErrors },
         },
       },
       '/reports': {

@@ -15,6 +15,7 @@ import { registerAdmin } from './admin'
 import { registerCampaignAdmin } from './admin-campaigns'
 import { registerFailedMessages } from './admin-failures'
 import { registerOrgAdmin } from './admin-org'
+import { registerAssessment } from './assessment'
 import { ChatFeed, feedSignature, LIVE_SCRIPT } from './chat-feed'
 import { registerDashboard } from './dashboard'
 import { consoleError } from './error-page'
@@ -65,6 +66,7 @@ export function consoleRoutes() {
     app.use(path, allow('ledgers')).use(`${path}/*`, allow('ledgers'))
   app.use('/dashboard', allow('dashboard'))
   app.use('/reports', allow('reports')).use('/reports/*', allow('reports'))
+  app.use('/assessment', allow('reports')).use('/assessment/*', allow('reports'))
   app.use('/admin', allow('admin')).use('/admin/*', allow('admin'))
 
   app.get('/', async (c) => {
@@ -247,5 +249,6 @@ export function consoleRoutes() {
   registerCampaignAdmin(app)
 
   registerReportPages(app)
+  registerAssessment(app)
   return app
 }

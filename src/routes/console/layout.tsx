@@ -32,6 +32,7 @@ const NAV: [ConsoleArea, string, string][] = [
   ['ledgers', '/console/supervisions', '督查台账'],
   ['ledgers', '/console/map', '隐患地图'],
   ['reports', '/console/reports', '报表'],
+  ['reports', '/console/assessment', '考核'],
   ['admin', '/console/admin', '管理'],
 ]
 

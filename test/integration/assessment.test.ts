@@ -1,0 +1,196 @@
+import { and, eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { assessmentFindings, auditLog, people, periodicReports } from '../../src/db/schema'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { periodOfDate } from '../../src/domain/periods'
+import { runPeriodicReports } from '../../src/jobs/periodic-reports'
+import { unitScore } from '../../src/services/figures'
+import type { testApp } from '../helpers/app'
+import type { CityLookup } from '../helpers/city'
+import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { callApi, postForm } from '../helpers/requests'
+import { useSeededApp } from '../helpers/seeded'
+import { readBook } from '../helpers/workbook'
+
+/** The 附件1 assessment in the console, the API and the 考核 sheet, with 安监科's findings. */
+const TZ = TEST_TIME_ZONE
+const clock = new ManualClock(zonedInstant('2026-11-20', TZ, 10))
+const ADMIN = 'assessment-admin-token-0123456789'
+const SUPERVISOR = 'assessment-supervisor-token-0123'
+const HANDLER = 'assessment-handler-token-0123456'
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+let city: CityLookup
+
+useSeededApp(
+  clock,
+  (seeded) => {
+    ;({ database, harness, city } = seeded)
+  },
+  {
+    DEMO: '1',
+    API_TOKEN: ADMIN,
+    API_TOKENS: JSON.stringify([
+      { token: SUPERVISOR, role: 'supervisor', unit: 'anjianke', name: '安监科平台' },
+      { token: HANDLER, role: 'unit_handler', unit: 'shizheng', name: '市政系统' },
+    ]),
+  },
+)
+
+async function signInAs(name: string): Promise<string> {
+  const [person] = await database.db.select().from(people).where(eq(people.name, name))
+  const res = await postForm(harness.app, '/console/login/demo', { personId: String(person?.id) })
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+}
+
+describe('findings and the assessment page', () => {
+  it('lets 安监科 record a finding, shown with its 附件1 line in the unit’s 组织 part', async () => {
+    const chen = await signInAs('陈刚')
+    const recorded = await postForm(
+      harness.app,
+      '/console/assessment/findings',
+      {
+        unitId: String(city.unit('shizheng')),
+        rule: 'plan_unpublished',
+        appliesOn: '2026-11-05',
+        reason: '巡查方案未在官网公示',
+      },
+      { cookie: chen },
+    )
+    expect(recorded.status).toBe(303)
+    const [row] = await database.db.select().from(assessmentFindings)
+    expect(row).toMatchObject({ rule: 'plan_unpublished', recordedById: expect.any(Number), points: null })
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.action, 'record_finding'))
+    expect(audit).toHaveLength(1)
+
+    const score = await unitScore(harness.services.ctx, city.unit('shizheng'), periodOfDate('month', '2026-11-01', TZ))
+    expect(score.parts.organisation).toMatchObject({ score: 8, lost: 2 })
+    expect(score.deductions.find((d) => d.line === '1-4')).toMatchObject({
+      wording: '方案未及时向社会公布扣2分',
+      reason: '巡查方案未在官网公示；记录人：陈刚（演示）',
+      ref: `F${row?.id}`,
+    })
+    const page = await (
+      await harness.app.request('/console/assessment?month=2026-11', { headers: { cookie: chen } })
+    ).text()
+    expect(page).toContain('1-4 方案未及时向社会公布扣2分')
+    expect(page).toContain(`href="#finding-${row?.id}"`)
+    expect(page).toContain('安监科')
+  })
+
+  it('asks for the points of a 视情况 line, refuses a handler, and scopes a handler’s view to its unit', async () => {
+    const chen = await signInAs('陈刚')
+    const missingPoints = await postForm(
+      harness.app,
+      '/console/assessment/findings',
+      {
+        unitId: String(city.unit('shizheng')),
+        rule: 'negative_impact',
+        appliesOn: '2026-11-06',
+        reason: '被省级媒体曝光',
+      },
+      { cookie: chen },
+    )
+    expect(missingPoints.status).toBe(400)
+    expect(await missingPoints.text()).toContain('该条为“视情况扣分”，请填写 1–10 分。')
+    const lina = await signInAs('李娜')
+    const refused = await postForm(
+      harness.app,
+      '/console/assessment/findings',
+      { unitId: String(city.unit('shizheng')), rule: 'plan_untimely', appliesOn: '2026-11-06', reason: '方案未修订' },
+      { cookie: lina },
+    )
+    expect(refused.status).toBe(403)
+    expect(await database.db.select().from(assessmentFindings)).toHaveLength(1)
+    const own = await (
+      await harness.app.request('/console/assessment?month=2026-11', { headers: { cookie: lina } })
+    ).text()
+    expect(own).toContain('市政建设总公司')
+    expect(own).not.toContain('质安处')
+    expect((await harness.app.request('/console/assessment?month=2026-13', { headers: { cookie: lina } })).status).toBe(
+      400,
+    )
+  })
+
+  it('lets the administrator make late reports cost points', async () => {
+    expect((await postForm(harness.app, '/console/assessment/options', { latePenalty: 'on' })).status).toBe(303)
+    const page = await (await harness.app.request('/console/assessment')).text()
+    expect(page).toContain('逾期上报扣分')
+    expect(page).toContain('批准延期不免除投诉超时扣分')
+    await postForm(harness.app, '/console/assessment/options', {})
+    expect(await (await harness.app.request('/console/assessment')).text()).toContain('逾期上报只记录不扣分')
+  })
+})
+
+describe('the assessment API', () => {
+  it('lists every assessed unit with its parts, and takes findings from the supervising office only', async () => {
+    const listed = await callApi(harness.app, ADMIN, 'GET', '/assessment?month=2026-11')
+    expect(listed.status).toBe(200)
+    const body = (await listed.json()) as {
+      data: { unit: string; score: number; parts: Record<string, { score: number }> }[]
+    }
+    expect(body.data.map((u) => u.unit)).toEqual([
+      '安监科',
+      '质安处',
+      '桥管处',
+      '燃气办',
+      '市政建设总公司',
+      '道管处',
+      '园林局',
+      '房管局',
+      '自来水公司',
+    ])
+    for (const u of body.data)
+      expect(u.parts.organisation.score + u.parts.implementation.score + u.parts.accountability.score).toBe(u.score)
+
+    const finding = {
+      unitId: city.unit('zhianchu'),
+      rule: 'negligence_accident',
+      appliesOn: '2026-11-10',
+      points: 20,
+      reason: '工地坍塌事故调查认定监管失职',
+    }
+    expect((await callApi(harness.app, HANDLER, 'POST', '/assessment/findings', finding)).status).toBe(403)
+    const created = await callApi(harness.app, SUPERVISOR, 'POST', '/assessment/findings', finding)
+    expect(created.status).toBe(201)
+    const zhianchu = await unitScore(
+      harness.services.ctx,
+      city.unit('zhianchu'),
+      periodOfDate('month', '2026-11-01', TZ),
+    )
+    expect(zhianchu.deductions.find((d) => d.line === '2-5')).toMatchObject({ points: 20 })
+    expect((await callApi(harness.app, ADMIN, 'GET', '/assessment?month=11-2026')).status).toBe(400)
+    const own = (await (await callApi(harness.app, HANDLER, 'GET', '/assessment')).json()) as {
+      data: { unit: string }[]
+    }
+    expect(own.data.map((u) => u.unit)).toEqual(['市政建设总公司'])
+  })
+})
+
+describe('the 考核 sheet', () => {
+  it('matches the assessment page: the same parts and score for every unit', async () => {
+    clock.set(zonedInstant('2026-12-01', TZ, 9))
+    await runPeriodicReports(harness.services.ctx, harness.services.config.reportsDir, { start: '22:00', end: '07:00' })
+    const [monthly] = await database.db
+      .select()
+      .from(periodicReports)
+      .where(and(eq(periodicReports.kind, 'monthly'), eq(periodicReports.periodStart, '2026-11-01')))
+    const sheet = (await readBook(monthly?.filePath ?? '')).getWorksheet('考核')
+    if (!sheet) throw new Error('no 考核 sheet')
+    const rows: (string | number)[][] = []
+    sheet.eachRow((row, n) => {
+      if (n > 3 && row.getCell(1).value) rows.push([1, 2, 3, 4, 5].map((c) => row.getCell(c).value as string | number))
+    })
+    const month = periodOfDate('month', '2026-11-01', TZ)
+    const shizheng = await unitScore(harness.services.ctx, city.unit('shizheng'), month)
+    expect(rows.find((r) => r[0] === '市政建设总公司')).toEqual([
+      '市政建设总公司',
+      shizheng.parts.organisation.score,
+      shizheng.parts.implementation.score,
+      shizheng.parts.accountability.score,
+      shizheng.score,
+    ])
+    expect(rows.find((r) => r[0] === '质安处')?.[2]).toBeLessThanOrEqual(60)
+  })
+})
