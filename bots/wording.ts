@@ -61,7 +61,13 @@ export const WORDING = {
       ...(role === 'supervisor' || role === 'admin' || role === 'duty_officer'
         ? ['· 交办 编号 —— 交办隐患（重大隐患须填“五落实”）']
         : []),
-      ...(role === 'supervisor' || role === 'admin' ? ['· 验收 编号 —— 验收整改结果', '· 督查 —— 填写督查记录表'] : []),
+      ...(role === 'supervisor' || role === 'admin'
+        ? [
+            '· 验收 编号 —— 验收整改结果',
+            '· 督查 —— 填写督查记录表',
+            '· 作废 XC编号 原因 —— 作废错误的巡查记录（弄虚作假请写明）',
+          ]
+        : []),
       ...(role === 'unit_handler' ? ['· 签收/回复/转办/重复 TS编号 —— 办理投诉'] : []),
       ...(role === 'unit_handler' || role === 'supervisor' || role === 'leader' || role === 'admin'
         ? [

@@ -87,6 +87,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const report = /^(确认)?上报(周报|月报|季报|通报|统计表)/.exec(input)
   if (report) return submitTyped(turn, person, report[2] as string, report[1] !== undefined)
   if (/^(?:确认)?签字/.test(input)) return signTyped(turn, person, normaliseCode(input))
+  const voiding = /^作废\s*(XC\s*\d{8}\s*-?\s*\d+)\s*[，,：:\s]*([\s\S]*)$/i.exec(input)
+  if (voiding) return [text(await voidPatrol(turn, actor, voiding[1] ?? '', voiding[2] ?? ''))]
   const narrative = NARRATIVE_COMMAND.exec(input)
   if (narrative) return [text(await editNarrative(turn, actor, narrative))]
   if (/^确认收到/.test(input)) return acknowledge(turn, actor, undefined, normaliseCode(input))
@@ -220,6 +222,28 @@ async function submitWrittenReport(
 const REPORT_WORDS = Object.fromEntries(
   Object.entries(REPORT_COMMAND_WORDS).map(([kind, word]) => [word, kind as ReportKind]),
 ) as Record<string, ReportKind>
+
+/** 作废 XC… 原因: a supervisor voids a wrong patrol record; 「弄虚作假」 in the reason marks it falsified (2-7). */
+async function voidPatrol(turn: Turn, actor: Actor, rawCode: string, reason: string): Promise<string> {
+  const code = normaliseCode(rawCode)
+  const [patrol] = code ? await turn.ctx.db.select().from(patrols).where(eq(patrols.code, code)) : []
+  if (!patrol) return `未找到巡查记录 ${code ?? rawCode}。`
+  if (!reason.trim()) return `请写明作废原因，例如：作废 ${patrol.code} 弄虚作假：照片重复使用`
+  try {
+    const voided = await applyPatrolCommand({
+      ctx: turn.ctx,
+      patrolId: patrol.id,
+      command: { action: 'void', reason },
+      actor,
+    })
+    return voided.falsified
+      ? `已作废巡查记录 ${patrol.code}，认定台账弄虚作假，按考核细则每次扣10分。记录仍保留在台账上。`
+      : `已作废巡查记录 ${patrol.code}（${reason.trim()}）。记录仍保留在台账上，不再计入统计。`
+  } catch (error) {
+    if (error instanceof RuleViolation) return error.message
+    throw error
+  }
+}
 
 function signerOf(turn: Turn, person: PersonRow): Signer {
   return { id: person.id, name: person.name, role: person.role, unitId: person.unitId, channel: turn.message.channel }

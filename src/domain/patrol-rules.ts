@@ -4,7 +4,8 @@ import type { Actor } from './roles'
 /**
  * What may happen to a saved patrol record: a team patrol's written report is registered as submitted
  * (by its own unit, or the supervising office); a record found to be wrong is voided — kept on the ledger
- * with the reason, left out of the figures — by a supervisor or an administrator.
+ * with the reason, left out of the figures — by a supervisor or an administrator; a reason naming 弄虚作假
+ * marks it falsified.
  */
 export type PatrolAction = { action: 'submit_report' } | { action: 'void'; reason: string }
 
@@ -15,14 +16,19 @@ export interface PatrolState {
   voidedAt: Date | null
 }
 
-export type PatrolChange = { reportSubmittedAt: Date } | { voidedAt: Date; voidReason: string }
+export type PatrolChange = { reportSubmittedAt: Date } | { voidedAt: Date; voidReason: string; falsified: boolean }
+
+/** A record voided for 弄虚作假 (falsification) costs its unit 10 points (source 000 附件1 line 2-7). */
+export const FALSIFIED = /弄虚作假/
 
 export function patrolStep(patrol: PatrolState, command: PatrolAction, actor: Actor, now: Date): PatrolChange | null {
   if (patrol.voidedAt) throw new RuleViolation('invalid_transition', '该巡查记录已作废。')
   if (command.action === 'void') {
     if (actor.role !== 'supervisor' && actor.role !== 'admin')
       throw new RuleViolation('forbidden', '只有督查员或管理员可以作废巡查记录。')
-    return { voidedAt: now, voidReason: command.reason }
+    const reason = command.reason.trim()
+    if (reason.length < 2) throw new RuleViolation('reason_required', '作废须说明原因。')
+    return { voidedAt: now, voidReason: reason, falsified: FALSIFIED.test(reason) }
   }
   const mayAct = actor.role === 'admin' || actor.role === 'supervisor' || actor.unitId === patrol.unitId
   if (!mayAct) throw new RuleViolation('forbidden', '只能为本单位的巡查提交报告。')

@@ -248,7 +248,7 @@ export function computeUnitScore(
     }
   }
   for (const record of facts.falsified)
-    add('falsified_ledger', `台账 ${record.code} 弄虚作假：${record.reason}`, record.code)
+    add('falsified_ledger', `台账 ${record.code} 作废：${record.reason}`, record.code)
   for (const finding of facts.findings) {
     const range = discretionaryRange(finding.rule)
     // A 视情况 line takes the points recorded with it, kept inside its range.

@@ -6,7 +6,9 @@ import { zonedInstant } from '../../src/domain/local-time'
 import { periodOfDate } from '../../src/domain/periods'
 import { runPeriodicReports } from '../../src/jobs/periodic-reports'
 import { unitScore } from '../../src/services/figures'
+import { recordPatrol } from '../../src/services/patrols'
 import type { testApp } from '../helpers/app'
+import { chat } from '../helpers/chat'
 import type { CityLookup } from '../helpers/city'
 import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 import { callApi, postForm } from '../helpers/requests'
@@ -120,6 +122,39 @@ describe('findings and the assessment page', () => {
     expect(page).toContain('批准延期不免除投诉超时扣分')
     await postForm(harness.app, '/console/assessment/options', {})
     expect(await (await harness.app.request('/console/assessment')).text()).toContain('逾期上报只记录不扣分')
+  })
+})
+
+describe('a falsified ledger (附件1 2-7)', () => {
+  it('is voided from chat by the supervising office, kept on the ledger, and costs 10 points', async () => {
+    clock.set(zonedInstant('2026-11-18', TZ, 12))
+    const { patrol } = await recordPatrol({
+      ctx: harness.services.ctx,
+      input: {
+        unitId: city.unit('shizheng'),
+        startedAt: zonedInstant('2026-11-18', TZ, 9),
+        endedAt: zonedInstant('2026-11-18', TZ, 10),
+        area: '人民路',
+        patrollers: '张伟',
+        staffCount: 1,
+      },
+      actor: city.actor('张伟'),
+    })
+    clock.set(zonedInstant('2026-11-20', TZ, 10))
+    expect(await chat(harness.services, 'demo:handler', `作废 ${patrol.code} 弄虚作假`)).toEqual([
+      '只有督查员或管理员可以作废巡查记录。',
+    ])
+    expect(await chat(harness.services, 'demo:supervisor', `作废 ${patrol.code} 弄虚作假：照片与上周重复`)).toEqual([
+      `已作废巡查记录 ${patrol.code}，认定台账弄虚作假，按考核细则每次扣10分。记录仍保留在台账上。`,
+    ])
+    const score = await unitScore(harness.services.ctx, city.unit('shizheng'), periodOfDate('month', '2026-11-01', TZ))
+    expect(score.deductions.find((d) => d.line === '2-7')).toMatchObject({
+      points: 10,
+      ref: patrol.code,
+      reason: `台账 ${patrol.code} 作废：弄虚作假：照片与上周重复`,
+    })
+    const page = await (await harness.app.request(`/console/patrols/${patrol.code}`)).text()
+    expect(page).toContain('（台账弄虚作假）')
   })
 })
 

@@ -8,10 +8,12 @@ import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS } from '../../domain/hazard-l
 import { AppError } from '../../errors'
 import { patrolTable, supervisionTable } from '../../reports/ledger-export'
 import { listPatrols, listSupervisions, PatrolFilter, SupervisionFilter } from '../../services/ledger'
+import { applyPatrolCommand } from '../../services/patrols'
 import { parseFilter } from '../ledger-query'
+import { run } from './admin'
 import { Layout } from './layout'
 import { ExportLinks, Filters, NextLink, registerExports, unitNames, unitSelect } from './ledger-parts'
-import { scopedToViewer, visibleToViewer } from './session'
+import { scopedToViewer, viewerOf, visibleToViewer } from './session'
 
 /** 巡查台账 and 督查台账: the patrol and supervision records, with the same filters, paging and export. */
 const PATROL_KINDS = [
@@ -107,6 +109,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
         <div class="card">
           <h2>
             巡查 {patrol.code}（{kindLabel(patrol.kind)}）{patrol.voidedAt ? `已作废：${patrol.voidReason ?? ''}` : ''}
+            {patrol.falsified ? '（台账弄虚作假）' : ''}
           </h2>
           <table>
             <tr>
@@ -169,7 +172,37 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
             ))}
           </table>
         </div>
+        {!patrol.voidedAt && ['supervisor', 'admin'].includes(viewerOf(c).role) ? (
+          <div class="card">
+            <form method="post" action={`/console/patrols/${patrol.code}/void`}>
+              <h3>作废此记录</h3>
+              <p class="meta">记录保留在台账上并标明作废原因；原因写明“弄虚作假”的，按考核细则 2-7 每次扣10分。</p>
+              <input name="reason" placeholder="作废原因，如：弄虚作假：照片重复使用" size={40} required />{' '}
+              <button type="submit">作废</button>
+            </form>
+          </div>
+        ) : null}
       </Layout>,
+    )
+  })
+
+  app.post('/patrols/:code/void', async (c) => {
+    const [patrol] = await c.var.services.db
+      .select()
+      .from(patrols)
+      .where(eq(patrols.code, c.req.param('code')))
+    if (!patrol || !visibleToViewer(c, patrol.unitId)) throw new AppError('not_found', 404, '未找到该巡查记录。')
+    const viewer = viewerOf(c)
+    return run(
+      c,
+      (_actor, form) =>
+        applyPatrolCommand({
+          ctx: c.var.services.ctx,
+          patrolId: patrol.id,
+          command: { action: 'void', reason: String(form.reason ?? '') },
+          actor: { personId: viewer.personId, role: viewer.role, unitId: viewer.unitId },
+        }),
+      `/console/patrols/${patrol.code}`,
     )
   })
 
