@@ -42,6 +42,25 @@ const PERIOD_OF: Record<'weekly' | 'monthly' | 'quarterly', PeriodKind> = {
   quarterly: 'quarter',
 }
 
+/**
+ * A report the system drafts late (the server was down when its period ended) is never due before the
+ * working days it allows after the draft reaches the unit: lateness the unit did not cause costs nothing.
+ */
+export function dueAfterDrafting(
+  obligation: Obligation,
+  draftedOn: IsoDate,
+  calendar: WorkingCalendar,
+  timeZone: string,
+): Obligation {
+  if (obligation.kind !== 'weekly' && obligation.kind !== 'monthly' && obligation.kind !== 'quarterly')
+    return obligation
+  // Counted as if the period had ended the day before the draft: the unit gets the time the schedule gives.
+  const earliest = calendar.addWorkingDays(addDays(draftedOn, -1), WORKING_DAYS_AFTER[obligation.kind])
+  const earliestAt = endOfLocalDay(earliest.date, timeZone)
+  if (earliestAt.getTime() <= obligation.dueAt.getTime()) return obligation
+  return { ...obligation, dueAt: earliestAt, provisional: obligation.provisional || earliest.provisional }
+}
+
 export function reportDue(
   kind: 'weekly' | 'monthly' | 'quarterly',
   period: Period,

@@ -99,6 +99,8 @@ export async function seedDemoHistory(
   const today = localDate(options.now, tz)
   const days = options.days ?? 21
   const counts = { patrols: 0, hazards: 0, complaints: 0 }
+  // The demo city went live when its history starts: the assessment counts nothing before it.
+  await db.update(units).set({ goLiveOn: addDays(today, -days) })
 
   for (let back = days; back >= 1; back--) {
     const day = addDays(today, -back)

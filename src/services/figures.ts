@@ -3,7 +3,7 @@ import type { Database } from '../db/client'
 import { complaints, hazards, patrols, periodicReports, supervisions, units } from '../db/schema'
 import { handledAt } from '../domain/complaint-lifecycle'
 import { complaintClocks } from '../domain/deadlines'
-import { addDays, localDate } from '../domain/local-time'
+import { addDays, localDate, startOfLocalDay } from '../domain/local-time'
 import { INSPECTIONS_PER_MONTH } from '../domain/obligations'
 import { computePeriodFigures, type PeriodFigures } from '../domain/period-figures'
 import type { Period } from '../domain/periods'
@@ -50,11 +50,28 @@ export async function periodFigures(db: Database, period: Period, unitId?: numbe
  * The unit's score for a period, from the ledger: which working days lack a patrol record, which
  * reports were late, which hazards and complaints overran, which inspections are short.
  */
-export async function unitScore(ctx: ServiceContext, unitId: number, period: Period): Promise<UnitScore> {
+const NOTHING_TO_SCORE = {
+  requiredLedgerDays: [],
+  ledgerDays: new Set<string>(),
+  reports: [],
+  hazards: [],
+  complaints: [],
+  inspections: [],
+  falsified: [],
+  findings: [],
+} as const
+
+export async function unitScore(ctx: ServiceContext, unitId: number, whole: Period): Promise<UnitScore> {
+  let period = whole
   const { db } = ctx
   const now = ctx.clock.now()
   const [unit] = await db.select().from(units).where(eq(units.id, unitId))
   if (!unit) throw new Error(`unit ${unitId} not found`)
+  // Nothing before the unit's go-live date (启用日期) counts: the period is cut to start there.
+  if (unit.goLiveOn && unit.goLiveOn > period.start) {
+    if (unit.goLiveOn > period.end) return computeUnitScore(NOTHING_TO_SCORE, ctx.clock.now())
+    period = { ...period, start: unit.goLiveOn, startAt: startOfLocalDay(unit.goLiveOn, ctx.timeZone) }
+  }
   const calendar = await ctx.calendar.get()
   const today = localDate(now, ctx.timeZone)
   // Only days that have passed can be missing; today still has time.

@@ -29,6 +29,11 @@ export const UnitInput = z.object({
   name: z.string().trim().min(2, '请填写单位名称').max(50),
   kind: z.enum(UNIT_KINDS),
   leaderId: optionalId,
+  /** 启用日期: the assessment starts from it. */
+  goLiveOn: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.iso.date('启用日期请按 YYYY-MM-DD 填写').optional(),
+  ),
   active: checkbox,
 })
 
@@ -81,7 +86,7 @@ export async function saveUnit(ctx: ServiceContext, actor: AdminActor, input: z.
       const [leader] = await tx.select().from(people).where(eq(people.id, values.leaderId))
       if (leader?.role !== 'leader') throw new RuleViolation('invalid_person', '分管领导须选择一名领导。')
     }
-    const row = { ...values, leaderId: values.leaderId ?? null }
+    const row = { ...values, leaderId: values.leaderId ?? null, goLiveOn: values.goLiveOn ?? null }
     if (!id) {
       const [after] = await tx.insert(units).values(row).returning()
       return { entityId: String(after?.id), after }

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
 import { periodicReports, units } from '../db/schema'
 import { localDate } from '../domain/local-time'
-import { type Obligation, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
+import { dueAfterDrafting, type Obligation, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
 import { type Period, type PeriodKind, periodOfDate } from '../domain/periods'
 import { draftNarrative, NARRATIVE_FIELDS, NARRATIVE_LABELS } from '../domain/signoff-lines'
 import { renderReportMarkdown } from '../reports/markdown'
@@ -158,6 +158,12 @@ export async function draftReport(
       ),
     )
   if (existing) return undefined
+  obligation = dueAfterDrafting(
+    obligation,
+    localDate(ctx.clock.now(), ctx.timeZone),
+    await ctx.calendar.get(),
+    ctx.timeZone,
+  )
   const narrative = await narrativeDraft(ctx, obligation.kind, obligation.unitId, obligation.period, writer)
   const [created] = await ctx.db
     .insert(periodicReports)

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { assessmentFindings, auditLog, people, periodicReports } from '../../src/db/schema'
+import { assessmentFindings, auditLog, people, periodicReports, units } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { periodOfDate } from '../../src/domain/periods'
@@ -227,5 +227,29 @@ describe('the 考核 sheet', () => {
       shizheng.score,
     ])
     expect(rows.find((r) => r[0] === '质安处')?.[2]).toBeLessThanOrEqual(60)
+  })
+})
+
+describe('the go-live date (启用日期)', () => {
+  it('counts nothing before it: no missing days, reports or findings from before the unit went live', async () => {
+    const november = periodOfDate('month', '2026-11-01', TZ)
+    const full = await unitScore(harness.services.ctx, city.unit('shizheng'), november)
+    expect(full.deductions.some((d) => d.line === '2-1' && (d.ref ?? '') < '2026-11-16')).toBe(true)
+    await database.db
+      .update(units)
+      .set({ goLiveOn: '2026-11-16' })
+      .where(eq(units.id, city.unit('shizheng')))
+    const cut = await unitScore(harness.services.ctx, city.unit('shizheng'), november)
+    const days = cut.deductions.filter((d) => d.line === '2-1').map((d) => d.ref ?? '')
+    expect(days.length).toBeGreaterThan(0)
+    expect(days.every((day) => day >= '2026-11-16')).toBe(true)
+    // The 2026-11-05 finding is before go-live too.
+    expect(cut.deductions.some((d) => d.line === '1-4')).toBe(false)
+    await database.db
+      .update(units)
+      .set({ goLiveOn: '2026-12-05' })
+      .where(eq(units.id, city.unit('shizheng')))
+    const notYet = await unitScore(harness.services.ctx, city.unit('shizheng'), november)
+    expect(notYet).toMatchObject({ score: 100, deductions: [] })
   })
 })

@@ -4,7 +4,13 @@ import { parseAnswer } from '../../src/conversation/forms/answers'
 import { WorkingCalendar } from '../../src/domain/calendar'
 import { numbersIn, parseCampaignProblems } from '../../src/domain/campaign-problems'
 import { zonedInstant } from '../../src/domain/local-time'
-import { CAMPAIGN_DUE_DAY, campaignCovers, campaignObligation, obligationFor } from '../../src/domain/obligations'
+import {
+  CAMPAIGN_DUE_DAY,
+  campaignCovers,
+  campaignObligation,
+  dueAfterDrafting,
+  obligationFor,
+} from '../../src/domain/obligations'
 import { periodOfDate } from '../../src/domain/periods'
 import { distinctNames, draftNarrative, missingLines } from '../../src/domain/signoff-lines'
 
@@ -52,6 +58,22 @@ describe('the campaign table is due on the 18th (source 004 (六) and its note 3
     expect(campaignCovers({ startsOn: '2026-08-31', endsOn: null }, august)).toBe(true)
     expect(campaignCovers({ startsOn: '2026-09-01', endsOn: null }, august)).toBe(false)
     expect(campaignCovers({ startsOn: '2026-01-01', endsOn: '2026-07-31' }, august)).toBe(false)
+  })
+})
+
+describe('a report the system drafts late', () => {
+  it('is never due before the working days it allows after the draft reaches the unit', () => {
+    const plain = new WorkingCalendar([], [2026])
+    const weekly = obligationFor('weekly', 7, '2026-11-18', plain, TZ)
+    // Due at the end of Monday Nov 23; drafted on time, nothing changes.
+    expect(dueAfterDrafting(weekly, '2026-11-23', plain, TZ).dueAt).toEqual(endOf('2026-11-23'))
+    // The server was down until Wednesday: the unit gets the same one working day, Wednesday itself.
+    expect(dueAfterDrafting(weekly, '2026-11-25', plain, TZ).dueAt).toEqual(endOf('2026-11-25'))
+    // Drafted on a Saturday: the next working day, Monday.
+    expect(dueAfterDrafting(weekly, '2026-11-28', plain, TZ).dueAt).toEqual(endOf('2026-11-30'))
+    // The campaign table keeps its 18th.
+    const campaign = campaignObligation(7, '2026-10-01', plain, TZ)
+    expect(dueAfterDrafting(campaign, '2026-10-19', plain, TZ)).toEqual(campaign)
   })
 })
 

@@ -15,6 +15,8 @@ export const units = pgTable('units', {
   kind: text({ enum: UNIT_KINDS }).notNull(),
   /** Leader to escalate to after the duty officer. */
   leaderId: integer(),
+  /** 启用日期: the assessment counts nothing (days, reports, inspections) before it; null counts from the start. */
+  goLiveOn: date({ mode: 'string' }),
   active: boolean().notNull().default(true),
   createdAt: createdAt(),
 })

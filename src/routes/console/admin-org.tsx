@@ -59,7 +59,8 @@ function UnitForm(props: { unit?: typeof units.$inferSelect; leaders: Option[] }
       <input name="code" value={u?.code ?? ''} placeholder="代码，如 shizheng" size={12} required />{' '}
       <input name="name" value={u?.name ?? ''} placeholder="单位名称" required />{' '}
       <Choice name="kind" values={UNIT_KINDS} labels={UNIT_KIND_LABELS} selected={u?.kind ?? 'patrol'} /> 分管领导{' '}
-      <Select name="leaderId" options={props.leaders} selected={u?.leaderId} blank="无" />{' '}
+      <Select name="leaderId" options={props.leaders} selected={u?.leaderId} blank="无" /> 启用日期{' '}
+      <input name="goLiveOn" type="date" value={u?.goLiveOn ?? ''} />{' '}
       <label>
         <input type="checkbox" name="active" checked={u ? u.active : true} /> 启用
       </label>{' '}

@@ -1,0 +1,1 @@
+ALTER TABLE "units" ADD COLUMN "go_live_on" date;
