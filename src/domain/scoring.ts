@@ -159,6 +159,40 @@ export interface UnitScoreFacts {
   falsified: readonly { code: string; reason: string }[]
   /** Findings 安监科 recorded for the unit and period, with the points of a 视情况 line. */
   findings: readonly { rule: FindingRule; points?: number; reason: string; ref: string | null }[]
+  /** Accidents in the unit's sector in the period (失职渎职 ones cost points, 2-5). */
+  accidents?: readonly AccidentFact[]
+  /** Accidents in the unit's sector this year up to the period's end: the 一票否决 conditions read these. */
+  yearAccidents?: readonly AccidentFact[]
+}
+
+export interface AccidentFact {
+  ref: string
+  occurredOn: IsoDate
+  place: string
+  level: 'general' | 'larger' | 'major'
+  deaths: number
+  reporting: 'on_time' | 'late' | 'omitted' | 'false' | 'concealed'
+  mediaExposure: 'none' | 'local' | 'provincial' | 'national'
+  negligencePoints: number | null
+}
+
+const REPORTING_WORDS = { late: '迟报', omitted: '漏报', false: '谎报', concealed: '瞒报' } as const
+
+/**
+ * 一票否决 (source 000 五): any of the four conditions in the year vetoes the unit's annual 评优评先, whatever
+ * its points. Returns the reasons, empty when there is none.
+ */
+export function vetoReasons(accidents: readonly AccidentFact[]): string[] {
+  const reasons: string[] = []
+  for (const a of accidents) {
+    if (a.level === 'general' && a.deaths === 0 && (a.mediaExposure === 'provincial' || a.mediaExposure === 'national'))
+      reasons.push(`${a.occurredOn} ${a.place}一般安全生产责任事故被省级以上新闻媒体曝光，造成重大社会负面影响`)
+    if (a.deaths > 0) reasons.push(`${a.occurredOn} ${a.place}发生安全生产责任亡人事故（死亡 ${a.deaths} 人）`)
+    if (a.reporting !== 'on_time') reasons.push(`${a.occurredOn} ${a.place}事故${REPORTING_WORDS[a.reporting]}`)
+  }
+  const general = accidents.filter((a) => a.level === 'general' && a.deaths === 0)
+  if (general.length >= 3) reasons.push(`年内同行业发生一般安全生产责任事故 ${general.length} 起（3起以上）`)
+  return reasons
 }
 
 export interface PartScore {
@@ -170,6 +204,8 @@ export interface PartScore {
 
 export interface UnitScore {
   score: number
+  /** 一票否决 reasons; when any, the assessment reads 「一票否决」 whatever the points. */
+  veto: string[]
   parts: Record<AssessmentPart, PartScore>
   /** Everything found, including items listed without points (a late report when lateness is free). */
   deductions: Deduction[]
@@ -255,6 +291,15 @@ export function computeUnitScore(
     const points = range ? Math.min(range.max, Math.max(range.min, finding.points ?? range.min)) : undefined
     add(finding.rule, finding.reason, finding.ref, points)
   }
+  for (const accident of facts.accidents ?? []) {
+    if (accident.negligencePoints === null) continue
+    add(
+      'negligence_accident',
+      `${accident.occurredOn} ${accident.place}事故，认定工作失职渎职`,
+      accident.ref,
+      Math.min(ASSESSMENT_PARTS.implementation.cap, Math.max(1, accident.negligencePoints)),
+    )
+  }
 
   const parts = Object.fromEntries(
     (Object.keys(ASSESSMENT_PARTS) as AssessmentPart[]).map((part) => {
@@ -264,5 +309,5 @@ export function computeUnitScore(
     }),
   ) as Record<AssessmentPart, PartScore>
   const score = Object.values(parts).reduce((sum, p) => sum + p.score, 0)
-  return { score, parts, deductions }
+  return { score, veto: vetoReasons(facts.yearAccidents ?? []), parts, deductions }
 }

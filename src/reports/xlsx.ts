@@ -111,20 +111,18 @@ function addScoreSheet(book: ExcelJS.Workbook, content: ReportContent): void {
     header,
     (content.scores ?? []).flatMap((s) => {
       const parts = s.score.parts
-      const head = [
-        s.unit,
-        parts.organisation.score,
-        parts.implementation.score,
-        parts.accountability.score,
-        s.score.score,
+      const total = s.score.veto?.length ? `一票否决（${s.score.score}分）` : s.score.score
+      const head = [s.unit, parts.organisation.score, parts.implementation.score, parts.accountability.score, total]
+      const lines = [
+        ...(s.score.veto ?? []).map((reason) => ['一票否决（方案五）', reason]),
+        ...s.score.deductions.map((d) => [
+          `${d.line} ${d.wording}`,
+          `${d.reason}（${d.points > 0 ? `-${d.points}` : '不扣分'}）`,
+        ]),
       ]
-      if (s.score.deductions.length === 0) return [[...head, '无', '']]
+      if (lines.length === 0) return [[...head, '无', '']]
       // One row per deduction, the unit's figures on its first row, so every reason is read next to its line.
-      return s.score.deductions.map((d, i) => [
-        ...(i === 0 ? head : ['', '', '', '', '']),
-        `${d.line} ${d.wording}`,
-        `${d.reason}（${d.points > 0 ? `-${d.points}` : '不扣分'}）`,
-      ])
+      return lines.map((line, i) => [...(i === 0 ? head : ['', '', '', '', '']), ...line])
     }),
   )
   scores.getColumn(1).width = 16

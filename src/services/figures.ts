@@ -8,6 +8,7 @@ import { INSPECTIONS_PER_MONTH } from '../domain/obligations'
 import { computePeriodFigures, type PeriodFigures } from '../domain/period-figures'
 import type { Period } from '../domain/periods'
 import { computeUnitScore, type ScoredReportKind, type UnitScore } from '../domain/scoring'
+import { accidentFacts } from './accidents'
 import { findingsFor } from './assessment-findings'
 import type { ServiceContext } from './context'
 import { loadScoringOptions } from './settings'
@@ -225,6 +226,8 @@ export async function unitScore(ctx: ServiceContext, unitId: number, whole: Peri
       inspections,
       falsified: falsifiedRows.map((f) => ({ code: f.code, reason: f.reason ?? '未注明' })),
       findings: await findingsFor(db, unitId, period),
+      accidents: await accidentFacts(db, unitId, period.start, period.end),
+      yearAccidents: await accidentFacts(db, unitId, `${whole.end.slice(0, 4)}-01-01`, whole.end),
     },
     now,
     await loadScoringOptions(db),

@@ -203,6 +203,33 @@ describe('the assessment API', () => {
   })
 })
 
+describe('accidents and 一票否决', () => {
+  it('vetoes a unit whose accident was concealed, shown in the API and on the page whatever its points', async () => {
+    const accident = {
+      unitId: city.unit('ranqiban'),
+      occurredOn: '2026-11-12',
+      place: '朗州路燃气管道',
+      level: 'general',
+      deaths: 0,
+      reporting: 'concealed',
+      mediaExposure: 'none',
+      description: '燃气泄漏引发闪爆，未按规定上报',
+    }
+    expect((await callApi(harness.app, HANDLER, 'POST', '/assessment/accidents', accident)).status).toBe(403)
+    expect(
+      (await callApi(harness.app, SUPERVISOR, 'POST', '/assessment/accidents', { ...accident, deaths: -1 })).status,
+    ).toBe(400)
+    expect((await callApi(harness.app, SUPERVISOR, 'POST', '/assessment/accidents', accident)).status).toBe(201)
+    const listed = (await (await callApi(harness.app, ADMIN, 'GET', '/assessment?month=2026-11')).json()) as {
+      data: { unit: string; veto: string[] }[]
+    }
+    expect(listed.data.find((u) => u.unit === '燃气办')?.veto).toEqual(['2026-11-12 朗州路燃气管道事故瞒报'])
+    expect(listed.data.find((u) => u.unit === '桥管处')?.veto).toEqual([])
+    const page = await (await harness.app.request('/console/assessment?month=2026-11')).text()
+    expect(page).toContain('一票否决</strong>：2026-11-12 朗州路燃气管道事故瞒报')
+  })
+})
+
 describe('the 考核 sheet', () => {
   it('matches the assessment page: the same parts and score for every unit', async () => {
     clock.set(zonedInstant('2026-12-01', TZ, 9))

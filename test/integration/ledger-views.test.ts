@@ -222,6 +222,7 @@ describe('OpenAPI description', () => {
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/assessment',
+      '/assessment/accidents',
       '/assessment/findings',
       '/complaints',
       '/complaints/{code}',

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
+  type AccidentFact,
   ASSESSMENT_PARTS,
   computeUnitScore,
   DEDUCTION_RULES,
   type DeductionRule,
   type UnitScoreFacts,
+  vetoReasons,
 } from '../../src/domain/scoring'
 
 /** Source 000 附件1 「安全巡查（督查）工作考核实施细则（单位部分：100分）」, line by line. */
@@ -200,5 +202,47 @@ describe('where the scheme leaves room', () => {
     )
     expect(result.score).toBe(100)
     expect(result.deductions).toEqual([])
+  })
+})
+
+describe('一票否决 (source 000 五)', () => {
+  const accident = (over: Partial<AccidentFact>): AccidentFact => ({
+    ref: 'A1',
+    occurredOn: '2026-06-01',
+    place: '人民路',
+    level: 'general',
+    deaths: 0,
+    reporting: 'on_time',
+    mediaExposure: 'none',
+    negligencePoints: null,
+    ...over,
+  })
+
+  it.each<[string, AccidentFact[], string]>([
+    ['exposure by provincial or higher media', [accident({ mediaExposure: 'provincial' })], '被省级以上新闻媒体曝光'],
+    [
+      'three general accidents in the sector in a year',
+      [accident({ ref: 'A1' }), accident({ ref: 'A2' }), accident({ ref: 'A3' })],
+      '年内同行业发生一般安全生产责任事故 3 起（3起以上）',
+    ],
+    ['a general accident with a death', [accident({ deaths: 1 })], '发生安全生产责任亡人事故（死亡 1 人）'],
+    ['late, omitted, false or concealed reporting', [accident({ reporting: 'concealed' })], '事故瞒报'],
+  ])('vetoes for %s', (_label, accidents, words) => {
+    const reasons = vetoReasons(accidents)
+    expect(reasons.join('；')).toContain(words)
+    const result = computeUnitScore({ ...clean, yearAccidents: accidents }, now)
+    expect(result.veto).toEqual(reasons)
+    // The points are untouched: the veto stands beside them.
+    expect(result.score).toBe(100)
+  })
+
+  it('does not veto for two general accidents, reported on time, without deaths or wide exposure', () => {
+    expect(vetoReasons([accident({}), accident({ ref: 'A2', mediaExposure: 'local' })])).toEqual([])
+  })
+
+  it('deducts 2-5 with the points chosen for an accident caused by negligence', () => {
+    const result = computeUnitScore({ ...clean, accidents: [accident({ negligencePoints: 15 })] }, now)
+    expect(result.deductions).toMatchObject([{ line: '2-5', points: 15, ref: 'A1' }])
+    expect(result.score).toBe(85)
   })
 })

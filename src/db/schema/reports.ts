@@ -122,3 +122,34 @@ export const assessmentFindings = pgTable(
   },
   (t) => [index('assessment_findings_unit_idx').on(t.unitId, t.appliesOn)],
 )
+
+export const ACCIDENT_LEVELS = ['general', 'larger', 'major'] as const
+export const ACCIDENT_REPORTING = ['on_time', 'late', 'omitted', 'false', 'concealed'] as const
+export const MEDIA_EXPOSURE = ['none', 'local', 'provincial', 'national'] as const
+
+/**
+ * A safety accident (事故) in a unit's sector, recorded by 安监科: it feeds 附件1 line 2-5 (失职渎职, with the
+ * points chosen) and the four 一票否决 conditions of source 000 五.
+ */
+export const accidents = pgTable(
+  'accidents',
+  {
+    id: id(),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    occurredOn: date({ mode: 'string' }).notNull(),
+    place: text().notNull(),
+    level: text({ enum: ACCIDENT_LEVELS }).notNull(),
+    deaths: integer().notNull().default(0),
+    reporting: text({ enum: ACCIDENT_REPORTING }).notNull().default('on_time'),
+    mediaExposure: text({ enum: MEDIA_EXPOSURE }).notNull().default('none'),
+    /** Points under 附件1 2-5 when the accident was caused by negligence (失职渎职); null when it was not. */
+    negligencePoints: integer(),
+    description: text().notNull(),
+    recordedById: integer().references(() => people.id),
+    recordedByLabel: text().notNull(),
+    recordedAt: instant().notNull(),
+  },
+  (t) => [index('accidents_unit_idx').on(t.unitId, t.occurredOn)],
+)

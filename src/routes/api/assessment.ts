@@ -2,12 +2,13 @@ import { asc, inArray } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
-import { units } from '../../db/schema'
+import { ACCIDENT_LEVELS, ACCIDENT_REPORTING, MEDIA_EXPOSURE, units } from '../../db/schema'
 import { localDate } from '../../domain/local-time'
 import { periodOfDate } from '../../domain/periods'
 import { FINDING_RULES } from '../../domain/scoring'
 import { MAX_ROW_ID } from '../../domain/storable'
 import { AppError } from '../../errors'
+import { recordAccident } from '../../services/accidents'
 import { recordFinding } from '../../services/assessment-findings'
 import { unitScore } from '../../services/figures'
 import { requireApiToken } from './auth'
@@ -31,6 +32,19 @@ export const NewFindingBody = z.object({
   /** Required for the 视情况 lines (2-5, 3-3), within 1 and the part's points. */
   points: z.number().int().min(1).max(80).optional(),
   reason: z.string().trim().min(4).max(2000),
+})
+
+export const NewAccidentBody = z.object({
+  unitId: z.number().int().positive().max(MAX_ROW_ID),
+  occurredOn: z.iso.date(),
+  place: z.string().trim().min(2).max(200),
+  level: z.enum(ACCIDENT_LEVELS),
+  deaths: z.number().int().min(0).max(1000),
+  reporting: z.enum(ACCIDENT_REPORTING),
+  mediaExposure: z.enum(MEDIA_EXPOSURE),
+  /** 附件1 2-5: the points when the accident was caused by negligence (失职渎职). */
+  negligencePoints: z.number().int().min(1).max(80).optional(),
+  description: z.string().trim().min(4).max(2000),
 })
 
 export function assessmentApi() {
@@ -63,6 +77,15 @@ export function assessmentApi() {
       throw new AppError('forbidden', 403, 'Only the supervising office or an administrator records findings')
     const label = `${c.var.apiClient?.name ?? 'API'}（接口）`
     const row = await ruled(() => recordFinding(c.var.services.ctx, { personId: null, label }, input))
+    return c.json({ data: row }, 201)
+  })
+  app.post('/accidents', async (c) => {
+    const input = await jsonBody(c, NewAccidentBody)
+    const actor = actorOf(c)
+    if (actor.role !== 'supervisor' && actor.role !== 'admin')
+      throw new AppError('forbidden', 403, 'Only the supervising office or an administrator records accidents')
+    const label = `${c.var.apiClient?.name ?? 'API'}（接口）`
+    const row = await ruled(() => recordAccident(c.var.services.ctx, { personId: null, label }, input))
     return c.json({ data: row }, 201)
   })
   return app

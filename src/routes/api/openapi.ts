@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ComplaintFilter, HazardFilter, PatrolFilter, SupervisionFilter } from '../../services/ledger'
 import { ComplaintAction, HazardAction, NewComplaint } from './actions'
-import { NewFindingBody } from './assessment'
+import { NewAccidentBody, NewFindingBody } from './assessment'
 import { NewHazard, NewPatrol, NewSupervision, PatrolTransition } from './records'
 import { NewReport, ReportAction } from './reports'
 
@@ -205,6 +205,13 @@ export function openApiDocument(version: string) {
           summary: 'The 附件1 assessment of every assessed unit for a month (parts, deductions with their 附件1 line)',
           parameters: [{ name: 'month', in: 'query', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } }],
           responses: { '200': { description: 'Scores by unit' }, ...errors },
+        },
+      },
+      '/assessment/accidents': {
+        post: {
+          summary: 'Record an accident (事故): 附件1 2-5 and the 一票否决 conditions (supervisor, admin)',
+          requestBody: jsonBody(NewAccidentBody),
+          responses: { '201': { description: 'Recorded' }, ...errors, ...ruleErrors },
         },
       },
       '/assessment/findings': {

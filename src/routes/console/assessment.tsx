@@ -1,11 +1,17 @@
-import { asc, inArray } from 'drizzle-orm'
+import { asc, between, eq, inArray } from 'drizzle-orm'
 import type { Context, Hono } from 'hono'
 import type { AppEnv } from '../../app-env'
-import { units } from '../../db/schema'
+import { accidents, units } from '../../db/schema'
 import { localDate } from '../../domain/local-time'
 import { periodOfDate } from '../../domain/periods'
 import { DEDUCTION_RULES, type Deduction, discretionaryRange, FINDING_RULES } from '../../domain/scoring'
 import { AppError } from '../../errors'
+import {
+  ACCIDENT_LEVEL_LABELS,
+  ACCIDENT_REPORTING_LABELS,
+  MEDIA_EXPOSURE_LABELS,
+  recordAccident,
+} from '../../services/accidents'
 import { listFindings, recordFinding } from '../../services/assessment-findings'
 import { unitScore } from '../../services/figures'
 import { loadScoringOptions, saveScoringOptions } from '../../services/settings'
@@ -32,6 +38,16 @@ function recordLink(d: Deduction): string | null {
   return null
 }
 
+function Options(props: { name: string; labels: Record<string, string> }) {
+  return (
+    <select name={props.name}>
+      {Object.entries(props.labels).map(([value, label]) => (
+        <option value={value}>{label}</option>
+      ))}
+    </select>
+  )
+}
+
 function mayRecord(c: Context<AppEnv>): boolean {
   const role = viewerOf(c).role
   return role === 'supervisor' || role === 'admin'
@@ -55,6 +71,14 @@ export function registerAssessment(app: Hono<AppEnv>): void {
     for (const unit of shown) scores.push({ unit, score: await unitScore(ctx, unit.id, period) })
     const findings = (await listFindings(db, period)).filter((f) => scope === undefined || f.finding.unitId === scope)
     const options = await loadScoringOptions(db)
+    const yearAccidents = (
+      await db
+        .select({ accident: accidents, unitName: units.name })
+        .from(accidents)
+        .innerJoin(units, eq(units.id, accidents.unitId))
+        .where(between(accidents.occurredOn, `${month.slice(0, 4)}-01-01`, period.end))
+        .orderBy(asc(accidents.occurredOn))
+    ).filter((a) => scope === undefined || a.accident.unitId === scope)
     return c.html(
       <Layout c={c} title="考核">
         <div class="card">
@@ -86,11 +110,17 @@ export function registerAssessment(app: Hono<AppEnv>): void {
                 <td>{score.parts.implementation.score}</td>
                 <td>{score.parts.accountability.score}</td>
                 <td>
-                  <strong>{score.score}</strong>
+                  <strong>{score.veto.length ? '一票否决' : score.score}</strong>
+                  {score.veto.length ? <div class="meta">（{score.score} 分）</div> : null}
                 </td>
                 <td>
-                  {score.deductions.length === 0 ? '无' : null}
+                  {score.deductions.length === 0 && score.veto.length === 0 ? '无' : null}
                   <ul>
+                    {score.veto.map((reason) => (
+                      <li>
+                        <strong>一票否决</strong>：{reason}
+                      </li>
+                    ))}
                     {score.deductions.map((d) => {
                       const link = recordLink(d)
                       return (
@@ -143,6 +173,40 @@ export function registerAssessment(app: Hono<AppEnv>): void {
             </form>
           ) : null}
         </div>
+        <div class="card">
+          <h3>事故记录（本年）</h3>
+          <ul>
+            {yearAccidents.map(({ accident, unitName }) => (
+              <li id={`accident-${accident.id}`}>
+                {accident.occurredOn} {unitName} {accident.place}：{ACCIDENT_LEVEL_LABELS[accident.level]}事故，死亡{' '}
+                {accident.deaths} 人，{ACCIDENT_REPORTING_LABELS[accident.reporting]}，
+                {MEDIA_EXPOSURE_LABELS[accident.mediaExposure]}
+                {accident.negligencePoints ? `，认定失职渎职扣 ${accident.negligencePoints} 分` : ''}——
+                {accident.description}
+              </li>
+            ))}
+          </ul>
+          {yearAccidents.length === 0 ? <p class="meta">本年没有事故记录。</p> : null}
+          {mayRecord(c) ? (
+            <form method="post" action="/console/assessment/accidents">
+              <select name="unitId">
+                {assessed
+                  .filter((u) => u.active)
+                  .map((u) => (
+                    <option value={String(u.id)}>{u.name}</option>
+                  ))}
+              </select>{' '}
+              <input name="occurredOn" type="date" required /> <input name="place" placeholder="地点" required />{' '}
+              <Options name="level" labels={ACCIDENT_LEVEL_LABELS} />{' '}
+              <input name="deaths" type="number" min="0" value="0" size={3} /> 人死亡{' '}
+              <Options name="reporting" labels={ACCIDENT_REPORTING_LABELS} />{' '}
+              <Options name="mediaExposure" labels={MEDIA_EXPOSURE_LABELS} />{' '}
+              <input name="negligencePoints" type="number" min="1" max="80" placeholder="失职渎职扣分（如认定）" />{' '}
+              <input name="description" placeholder="事故经过和认定" size={30} required />{' '}
+              <button type="submit">记录事故</button>
+            </form>
+          ) : null}
+        </div>
         {viewerOf(c).role === 'admin' ? (
           <div class="card">
             <form method="post" action="/console/assessment/options">
@@ -178,6 +242,11 @@ export function registerAssessment(app: Hono<AppEnv>): void {
         }),
       '/console/assessment',
     )
+  })
+
+  app.post('/assessment/accidents', async (c) => {
+    if (!mayRecord(c)) throw new AppError('forbidden', 403, '只有安监科督查人员或管理员可以记录事故。')
+    return run(c, (actor, form) => recordAccident(c.var.services.ctx, actor, form as never), '/console/assessment')
   })
 
   app.post('/assessment/options', async (c) => {

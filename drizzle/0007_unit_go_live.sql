@@ -1,1 +1,0 @@
-ALTER TABLE "units" ADD COLUMN "go_live_on" date;
