@@ -10,7 +10,7 @@ import {
 } from './local-time'
 
 /** Reporting periods of the statutory forms: weeks run Monday to Sunday. */
-export const PERIOD_KINDS = ['day', 'week', 'month', 'quarter'] as const
+export const PERIOD_KINDS = ['day', 'week', 'month', 'quarter', 'half', 'year'] as const
 export type PeriodKind = (typeof PERIOD_KINDS)[number]
 
 export interface Period {
@@ -52,6 +52,18 @@ export function periodOfDate(kind: PeriodKind, date: IsoDate, timeZone: string):
       label = `${year}年第${quarter + 1}季度`
       break
     }
+    case 'half': {
+      const second = month > 6
+      start = isoDate(year, second ? 7 : 1, 1)
+      end = addDays(addMonths(start, 6), -1)
+      label = `${year}年${second ? '下' : '上'}半年`
+      break
+    }
+    case 'year':
+      start = isoDate(year, 1, 1)
+      end = isoDate(year, 12, 31)
+      label = `${year}年`
+      break
   }
   return { kind, start, end, startAt: startOfLocalDay(start, timeZone), endAt: endOfLocalDay(end, timeZone), label }
 }

@@ -280,3 +280,27 @@ describe('the go-live date (启用日期)', () => {
     expect(notYet).toMatchObject({ score: 100, deductions: [] })
   })
 })
+
+describe('quarter, half-year and year', () => {
+  it('assesses the longer spans over all their deductions, each part capped', async () => {
+    const month = (await (await callApi(harness.app, ADMIN, 'GET', '/assessment?month=2026-11')).json()) as {
+      data: { unit: string; deductions: unknown[] }[]
+    }
+    const year = (await (await callApi(harness.app, ADMIN, 'GET', '/assessment?month=2026-11&span=year')).json()) as {
+      period: { start: string; end: string }
+      data: { unit: string; score: number; deductions: unknown[]; parts: Record<string, { score: number }> }[]
+    }
+    expect(year.period).toEqual({ start: '2026-01-01', end: '2026-12-31' })
+    const byUnit = (list: { unit: string; deductions: unknown[] }[], unit: string) =>
+      list.find((u) => u.unit === unit)?.deductions.length ?? 0
+    expect(byUnit(year.data, '市政建设总公司')).toBeGreaterThanOrEqual(byUnit(month.data, '市政建设总公司'))
+    for (const u of year.data) expect(u.parts.implementation.score).toBeGreaterThanOrEqual(0)
+    const half = (await (await callApi(harness.app, ADMIN, 'GET', '/assessment?month=2026-11&span=half')).json()) as {
+      period: { start: string; end: string }
+    }
+    expect(half.period).toEqual({ start: '2026-07-01', end: '2026-12-31' })
+    expect((await callApi(harness.app, ADMIN, 'GET', '/assessment?span=decade')).status).toBe(400)
+    const page = await (await harness.app.request('/console/assessment?month=2026-11&span=quarter')).text()
+    expect(page).toContain('考核 · 2026年第4季度')
+  })
+})

@@ -23,6 +23,8 @@ export const AssessmentQuery = z.object({
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month: YYYY-MM')
     .optional(),
+  /** The month's own assessment, or the quarter, half-year or year it falls in. */
+  span: z.enum(['month', 'quarter', 'half', 'year']).default('month'),
 })
 
 export const NewFindingBody = z.object({
@@ -55,7 +57,7 @@ export function assessmentApi() {
     if (!query.success) throw new AppError('invalid_request', 400, query.error.issues[0]?.message ?? 'Invalid query')
     const { ctx, db, clock, config } = c.var.services
     const month = query.data.month ?? localDate(clock.now(), config.timeZone).slice(0, 7)
-    const period = periodOfDate('month', `${month}-01`, config.timeZone)
+    const period = periodOfDate(query.data.span, `${month}-01`, config.timeZone)
     const scope = unitScope(c)
     const assessed = (
       await db
@@ -67,7 +69,7 @@ export function assessmentApi() {
     const data = []
     for (const unit of assessed)
       data.push({ unitId: unit.id, unit: unit.name, ...(await unitScore(ctx, unit.id, period)) })
-    return c.json({ month, data })
+    return c.json({ month, span: query.data.span, period: { start: period.start, end: period.end }, data })
   })
 
   app.post('/findings', async (c) => {

@@ -203,7 +203,10 @@ export function openApiDocument(version: string) {
       '/assessment': {
         get: {
           summary: 'The 附件1 assessment of every assessed unit for a month (parts, deductions with their 附件1 line)',
-          parameters: [{ name: 'month', in: 'query', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } }],
+          parameters: [
+            { name: 'month', in: 'query', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } },
+            { name: 'span', in: 'query', schema: { type: 'string', enum: ['month', 'quarter', 'half', 'year'] } },
+          ],
           responses: { '200': { description: 'Scores by unit' }, ...errors },
         },
       },

@@ -25,6 +25,9 @@ import { viewerOf, viewerUnitScope } from './session'
  * caused it. 安监科 records the findings no ledger shows here; the administrator sets the two open rules.
  */
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
+/** 月、季、半年、年度 (source 000 五: 日常、月、季和年度绩效考核); the chosen month picks which one. */
+const ASSESSMENT_SPANS = ['month', 'quarter', 'half', 'year'] as const
+const SPAN_LABELS = { month: '月度', quarter: '季度', half: '半年', year: '年度' } as const
 
 /** Where a deduction's record is shown: the ledger page for a hazard, complaint, patrol or supervision. */
 function recordLink(d: Deduction): string | null {
@@ -59,7 +62,8 @@ export function registerAssessment(app: Hono<AppEnv>): void {
     const asked = c.req.query('month')
     if (asked !== undefined && !MONTH.test(asked)) throw new AppError('bad_request', 400, '月份请按 YYYY-MM 填写。')
     const month = asked ?? localDate(clock.now(), config.timeZone).slice(0, 7)
-    const period = periodOfDate('month', `${month}-01`, config.timeZone)
+    const span = ASSESSMENT_SPANS.find((s) => s === c.req.query('span')) ?? 'month'
+    const period = periodOfDate(span, `${month}-01`, config.timeZone)
     const scope = viewerUnitScope(c)
     const assessed = await db
       .select()
@@ -87,10 +91,18 @@ export function registerAssessment(app: Hono<AppEnv>): void {
             <label>
               月份 <input name="month" type="month" value={month} />
             </label>{' '}
+            <select name="span">
+              {ASSESSMENT_SPANS.map((s) => (
+                <option value={s} selected={s === span}>
+                  {SPAN_LABELS[s]}
+                </option>
+              ))}
+            </select>{' '}
             <button type="submit">查看</button>
           </form>
           <p class="meta">
             依据《安全巡查（督查）工作考核实施细则（单位部分：100分）》：组织10分、实施80分、问责追责10分，各部分扣完为止。
+            季度、半年和年度考核把期内每一项扣分逐次累计（日台账、报表、隐患、投诉、督查次数按发生计，组织和问责按检查发现计），再按各部分分值封顶合计。
             逾期上报{options.latePenalty ? '扣分' : '只记录不扣分'}；批准延期
             {options.extensionsExcuse ? '可免除' : '不免除'}投诉超时扣分。
           </p>
