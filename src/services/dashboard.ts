@@ -58,8 +58,9 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
   const patrolUnits = await db
     .select()
     .from(units)
-    .where(and(eq(units.kind, 'patrol'), eq(units.active, true)))
+    .where(and(inArray(units.kind, ['patrol', 'supervising']), eq(units.active, true)))
     .orderBy(units.id)
+  // Every assessed unit, the supervising offices as well as the patrol units.
   const scores = []
   for (const unit of patrolUnits) scores.push({ unit: unit.name, score: await unitScore(ctx, unit.id, month) })
   const trend = []

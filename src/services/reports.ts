@@ -91,10 +91,10 @@ export async function reportContent(
   const patrolUnits = allUnits.filter((u) => u.kind === 'patrol')
   const rows = []
   const scores = []
-  for (const unit of patrolUnits) {
-    rows.push({ unit: unit.name, figures: await periodFigures(ctx.db, period, unit.id) })
+  for (const unit of patrolUnits) rows.push({ unit: unit.name, figures: await periodFigures(ctx.db, period, unit.id) })
+  // Every assessed unit is on the 考核 sheet: the supervising offices as well as the patrol units.
+  for (const unit of allUnits.filter((u) => u.kind === 'patrol' || u.kind === 'supervising'))
     scores.push({ unit: unit.name, score: await unitScore(ctx, unit.id, period) })
-  }
   const supervisionForms = []
   for (const id of await supervisionIdsIn(ctx, unitId, period)) {
     const form = await supervisionForm(ctx, id)

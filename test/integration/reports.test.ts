@@ -217,6 +217,7 @@ describe('city-wide monthly report and the score', () => {
     // Each unit once, its parts adding up to its score; every deduction on its own row with its 附件1 line.
     const unitRows = scores.slice(3).filter((r) => r[0])
     expect(unitRows.map((r) => r[0])).toEqual([
+      '安监科',
       '质安处',
       '桥管处',
       '燃气办',

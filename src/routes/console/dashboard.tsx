@@ -36,17 +36,23 @@ export function registerDashboard(app: Hono<AppEnv>): void {
           <table>
             <tr>
               <th>单位</th>
+              <th>组织/实施/问责</th>
               <th>得分</th>
               <th>主要扣分</th>
             </tr>
             {d.scores.map((s) => (
               <tr>
-                <td>{s.unit}</td>
-                <td>{s.score.score}</td>
                 <td>
-                  {s.score.deductions
+                  <a href="/console/assessment">{s.unit}</a>
+                </td>
+                <td>
+                  {s.score.parts.organisation.score}/{s.score.parts.implementation.score}/
+                  {s.score.parts.accountability.score}
+                </td>
+                <td>{s.score.veto.length ? '一票否决' : s.score.score}</td>
+                <td>
+                  {[...s.score.veto, ...s.score.deductions.filter((x) => x.points > 0).map((x) => x.reason)]
                     .slice(0, 3)
-                    .map((x) => x.reason)
                     .join('；') || '—'}
                 </td>
               </tr>
