@@ -21,55 +21,51 @@ export function reminderDefaults(config: Config): ReminderSettings {
   }
 }
 
-export async function loadReminderSettings(db: Database, defaults: ReminderSettings): Promise<ReminderSettings> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, KEY))
-  // A saved value that no longer validates (say, after an upgrade narrowed a range) falls back to the default.
-  const saved = ReminderSettings.partial().safeParse(row?.value ?? {})
-  return { ...defaults, ...(saved.success ? saved.data : {}) }
+/**
+ * One group of settings stored under a key: the defaults overridden by what the administrator saved (a
+ * saved value that no longer validates, say after an upgrade narrowed a range, falls back to the default),
+ * and an audited save.
+ */
+function settingGroup<S extends z.ZodObject>(key: string, schema: S, action: string) {
+  type Value = z.infer<S>
+  const load = async (db: Database, defaults: Value): Promise<Value> => {
+    const [row] = await db.select().from(settings).where(eq(settings.key, key))
+    const saved = schema.partial().safeParse(row?.value ?? {})
+    return { ...defaults, ...(saved.success ? saved.data : {}) }
+  }
+  const save = (ctx: ServiceContext, actor: AdminActor, defaults: Value, input: z.input<S>): Promise<Value> => {
+    const next = schema.parse(input)
+    return audited(ctx, actor, { action, entity: 'settings' }, async (tx) => {
+      const before = await load(tx, defaults)
+      await tx
+        .insert(settings)
+        .values({ key, value: next, updatedAt: ctx.clock.now() })
+        .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: ctx.clock.now() } })
+      return { entityId: key, before, after: next }
+    })
+  }
+  return { load, save }
 }
 
-export async function saveReminderSettings(
-  ctx: ServiceContext,
-  actor: AdminActor,
-  defaults: ReminderSettings,
-  input: z.input<typeof ReminderSettings>,
-): Promise<ReminderSettings> {
-  const next = ReminderSettings.parse(input)
-  return audited(ctx, actor, { action: 'set_reminders', entity: 'settings' }, async (tx) => {
-    const before = await loadReminderSettings(tx, defaults)
-    await tx
-      .insert(settings)
-      .values({ key: KEY, value: next, updatedAt: ctx.clock.now() })
-      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: ctx.clock.now() } })
-    return { entityId: KEY, before, after: next }
-  })
-}
+const reminders = settingGroup(KEY, ReminderSettings, 'set_reminders')
+export const loadReminderSettings = reminders.load
+export const saveReminderSettings = reminders.save
 
 /** Where the scheme leaves room (source 000 附件1): late reports and complaint extensions, off by default. */
-const SCORING_KEY = 'assessment'
 export const ScoringSettings = z.object({
   latePenalty: z.boolean(),
   extensionsExcuse: z.boolean(),
 })
+const scoring = settingGroup('assessment', ScoringSettings, 'set_scoring')
 
-export async function loadScoringOptions(db: Database): Promise<ScoringOptions> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, SCORING_KEY))
-  const saved = ScoringSettings.partial().safeParse(row?.value ?? {})
-  return { ...DEFAULT_SCORING, ...(saved.success ? saved.data : {}) }
+export function loadScoringOptions(db: Database): Promise<ScoringOptions> {
+  return scoring.load(db, DEFAULT_SCORING)
 }
 
-export async function saveScoringOptions(
+export function saveScoringOptions(
   ctx: ServiceContext,
   actor: AdminActor,
   input: z.input<typeof ScoringSettings>,
 ): Promise<ScoringOptions> {
-  const next = ScoringSettings.parse(input)
-  return audited(ctx, actor, { action: 'set_scoring', entity: 'settings' }, async (tx) => {
-    const before = await loadScoringOptions(tx)
-    await tx
-      .insert(settings)
-      .values({ key: SCORING_KEY, value: next, updatedAt: ctx.clock.now() })
-      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: ctx.clock.now() } })
-    return { entityId: SCORING_KEY, before, after: next }
-  })
+  return scoring.save(ctx, actor, DEFAULT_SCORING, input)
 }

@@ -41,6 +41,16 @@ function recordLink(d: Deduction): string | null {
   return null
 }
 
+function UnitSelect(props: { units: { id: number; name: string }[] }) {
+  return (
+    <select name="unitId">
+      {props.units.map((u) => (
+        <option value={String(u.id)}>{u.name}</option>
+      ))}
+    </select>
+  )
+}
+
 function Options(props: { name: string; labels: Record<string, string> }) {
   return (
     <select name={props.name}>
@@ -161,13 +171,7 @@ export function registerAssessment(app: Hono<AppEnv>): void {
           {findings.length === 0 ? <p class="meta">本月没有记录。</p> : null}
           {mayRecord(c) ? (
             <form method="post" action="/console/assessment/findings">
-              <select name="unitId">
-                {assessed
-                  .filter((u) => u.active)
-                  .map((u) => (
-                    <option value={String(u.id)}>{u.name}</option>
-                  ))}
-              </select>{' '}
+              <UnitSelect units={assessed.filter((u) => u.active)} />{' '}
               <select name="rule">
                 {FINDING_RULES.map((rule) => (
                   <option value={rule}>
@@ -201,15 +205,8 @@ export function registerAssessment(app: Hono<AppEnv>): void {
           {yearAccidents.length === 0 ? <p class="meta">本年没有事故记录。</p> : null}
           {mayRecord(c) ? (
             <form method="post" action="/console/assessment/accidents">
-              <select name="unitId">
-                {assessed
-                  .filter((u) => u.active)
-                  .map((u) => (
-                    <option value={String(u.id)}>{u.name}</option>
-                  ))}
-              </select>{' '}
-              <input name="occurredOn" type="date" required /> <input name="place" placeholder="地点" required />{' '}
-              <Options name="level" labels={ACCIDENT_LEVEL_LABELS} />{' '}
+              <UnitSelect units={assessed.filter((u) => u.active)} /> <input name="occurredOn" type="date" required />{' '}
+              <input name="place" placeholder="地点" required /> <Options name="level" labels={ACCIDENT_LEVEL_LABELS} />{' '}
               <input name="deaths" type="number" min="0" value="0" size={3} /> 人死亡{' '}
               <Options name="reporting" labels={ACCIDENT_REPORTING_LABELS} />{' '}
               <Options name="mediaExposure" labels={MEDIA_EXPOSURE_LABELS} />{' '}
