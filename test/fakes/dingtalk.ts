@@ -33,6 +33,8 @@ export class FakeDingtalk {
   private tokenCount = 0
   private frameCount = 0
   connections = 0
+  /** WebSocket pings received from clients (their keepalive). */
+  pings = 0
   baseUrl = ''
 
   constructor(private readonly clock: Clock) {}
@@ -46,6 +48,9 @@ export class FakeDingtalk {
       socket.on('message', (raw) => {
         const frame = JSON.parse(String(raw)) as { headers?: { messageId?: string }; data?: string }
         if (frame.headers?.messageId) this.acks.push({ messageId: frame.headers.messageId, data: frame.data ?? '' })
+      })
+      socket.on('ping', () => {
+        this.pings++
       })
       socket.on('close', () => this.sockets.delete(socket))
     })
@@ -82,12 +87,21 @@ export class FakeDingtalk {
     return frame.headers.messageId
   }
 
+  /** A SYSTEM frame (e.g. `disconnect`, which the gateway sends before closing a connection). */
+  system(topic: string): void {
+    for (const socket of this.sockets) socket.send(JSON.stringify(this.frame('SYSTEM', topic, '{}')))
+  }
+
   dropAll(): void {
     for (const socket of this.sockets) socket.terminate()
   }
 
+  /** A silently dead connection: no frames, and no pong to the client's pings (nothing is read any more). */
   freezeAll(): void {
-    for (const socket of this.sockets) this.frozen.add(socket)
+    for (const socket of this.sockets) {
+      this.frozen.add(socket)
+      socket.pause()
+    }
   }
 
   expireTokens(): void {

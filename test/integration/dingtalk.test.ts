@@ -174,7 +174,51 @@ describe('DingTalk Stream mode with the real client', () => {
     expect(fake.callsTo('/v1.0/card/instances').at(-1)?.body).toMatchObject({
       outTrackId,
       cardData: { cardParamMap: { status: '已接收' } },
+      cardUpdateOptions: { updateCardDataByKey: true, updatePrivateDataByKey: true },
     })
+  })
+
+  it('creates one card instance per recipient and reads a callback’s parameters from content, as the SDK sends them', async () => {
+    for (const userId of ['lina-dt', 'zhangwei-dt'])
+      await enqueue(database.db, clock.now(), {
+        channel: 'dingtalk',
+        botId: 'default',
+        recipient: { kind: 'user', externalId: userId },
+        message: {
+          type: 'card',
+          title: '测试卡片',
+          description: '两人各一张',
+          taskId: 'task-shared',
+          buttons: [{ key: '帮助', text: '帮助' }],
+        },
+      })
+    await harness.services.outbox.drain()
+    const tracks = fake
+      .callsTo('/v1.0/card/instances/createAndDeliver')
+      .map((c) => (c.body as { outTrackId: string }).outTrackId)
+    expect(tracks).toEqual(['task-shared.lina-dt', 'task-shared.zhangwei-dt'])
+    // The official SDK's CardCallbackMessage carries the parameters under `content`.
+    fake.push(TOPIC_CARD, {
+      outTrackId: 'task-shared.zhangwei-dt',
+      userId: 'zhangwei-dt',
+      content: JSON.stringify({ cardPrivateData: { actionIds: ['help'], params: { key: '帮助' } } }),
+    })
+    await waitFor(
+      async () =>
+        (
+          await database.db
+            .select()
+            .from(inboundMessages)
+            .where(eq(inboundMessages.messageId, 'card:task-shared.zhangwei-dt:zhangwei-dt:帮助'))
+        ).length === 1,
+    )
+  })
+
+  it('keeps the socket alive with pings and reconnects at once on the gateway’s disconnect frame', async () => {
+    await waitFor(() => fake.pings > 0)
+    const before = fake.connections
+    fake.system('disconnect')
+    await waitFor(() => fake.connections > before && fake.openSockets() === 1)
   })
 
   it('downloads a picture by its downloadCode and keeps it', async () => {

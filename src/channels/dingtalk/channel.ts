@@ -87,7 +87,9 @@ export class DingtalkChannel implements Channel {
     if (message.type === 'card') {
       await api.call('POST', '/v1.0/card/instances/createAndDeliver', {
         cardTemplateId: bot?.cardTemplateId,
-        outTrackId: message.taskId,
+        // One card instance per recipient: the card platform treats one outTrackId as one card, so two
+        // handlers of a unit sharing it would see each other's clicks.
+        outTrackId: cardTrackId(message.taskId, userId),
         callbackType: 'STREAM',
         cardData: {
           cardParamMap: {
@@ -103,9 +105,11 @@ export class DingtalkChannel implements Channel {
       return
     }
     if (message.type === 'card_update') {
+      // Only the status key changes: the title, description and buttons stay as delivered.
       await api.call('PUT', '/v1.0/card/instances', {
         outTrackId: message.taskId,
         cardData: { cardParamMap: { status: message.replaceText } },
+        cardUpdateOptions: { updateCardDataByKey: true, updatePrivateDataByKey: true },
       })
       return
     }
@@ -173,4 +177,9 @@ function templateOf(message: OutboundMessage): { msgKey: string; msgParam: Recor
     default:
       throw new PlatformError('unsupported', `DingTalk robot messages cannot carry ${message.type}`, 'never')
   }
+}
+
+/** A card instance's id for one recipient (outTrackId allows letters, digits and . _ -). */
+export function cardTrackId(taskId: string, userId: string): string {
+  return `${taskId}.${userId}`.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 128)
 }

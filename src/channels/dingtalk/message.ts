@@ -100,25 +100,38 @@ export function parseRobotMessage(m: RobotMessage, botId: string, receivedAt: Da
   }
 }
 
-/** A card button click (TOPIC_CARD): our buttons carry their action key in the private params. */
+/**
+ * A card button click (TOPIC_CARD): our buttons carry their action key in the private params. The
+ * parameters come under `value` or, as the official SDK's CardCallbackMessage has them, under `content` —
+ * each a JSON string or already an object.
+ */
 export const CardCallback = z.object({
   outTrackId: z.string(),
   userId: z.string(),
-  value: z.string().optional(),
+  value: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+  content: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
 })
+
+type CardParams = { cardPrivateData?: { params?: { key?: unknown }; actionIds?: unknown[] } }
+
+function cardParams(raw: unknown): CardParams {
+  if (raw === undefined) return {}
+  if (typeof raw !== 'string') return raw as CardParams
+  try {
+    return JSON.parse(raw) as CardParams
+  } catch {
+    return {}
+  }
+}
 
 export function parseCardCallback(raw: unknown, botId: string, at: Date): InboundMessage | undefined {
   const parsed = CardCallback.safeParse(raw)
   if (!parsed.success) return undefined
-  let key: string | undefined
-  try {
-    const value = JSON.parse(parsed.data.value ?? '{}') as {
-      cardPrivateData?: { params?: { key?: string }; actionIds?: string[] }
-    }
-    key = value.cardPrivateData?.params?.key ?? value.cardPrivateData?.actionIds?.[0]
-  } catch {
-    key = undefined
+  const keyOf = (params: CardParams) => {
+    const key = params.cardPrivateData?.params?.key ?? params.cardPrivateData?.actionIds?.[0]
+    return typeof key === 'string' && key ? key : undefined
   }
+  const key = keyOf(cardParams(parsed.data.value)) ?? keyOf(cardParams(parsed.data.content))
   if (!key) return undefined
   return {
     channel: 'dingtalk',

@@ -1,16 +1,23 @@
 import { DWClient, type DWClientDownStream } from 'dingtalk-stream'
 
 /**
- * The real `dingtalk-stream` client with two changes: the gateway URL is configurable (the package
- * hard-codes it; tests and proxies point elsewhere), and a watchdog that ends a connection when no frame
- * at all — message, keep-alive or pong — arrived within the heartbeat window, so a silently dead socket
- * is replaced by the client's own reconnect.
+ * The real `dingtalk-stream` client with these changes: the gateway URL is configurable (the package
+ * hard-codes it; tests and proxies point elsewhere); the client pings the gateway a few times per heartbeat
+ * window (keepalive) and a watchdog ends a connection when no frame at all — message, keep-alive or pong —
+ * arrived within the window, so a silently dead socket is replaced by the client's own reconnect; and the
+ * gateway's SYSTEM `disconnect` frame closes the socket at once so the client reconnects (the package only
+ * notes it).
  */
 export const OFFICIAL_GATEWAY_URL = 'https://api.dingtalk.com/v1.0/gateway/connections/open'
 
 interface Internals {
   dw_url?: string
-  socket?: { terminate(): void; on(event: string, listener: (...args: unknown[]) => void): void }
+  socket?: {
+    terminate(): void
+    ping(data?: unknown, mask?: boolean): void
+    readyState: number
+    on(event: string, listener: (...args: unknown[]) => void): void
+  }
   reconnectInterval: number
 }
 
@@ -63,16 +70,27 @@ export class XunanStreamClient extends DWClient {
       this.lastFrameAt = Date.now()
     })
     clearInterval(this.watchdog)
+    let ticks = 0
     this.watchdog = setInterval(
       () => {
+        const socket = (this as unknown as Internals).socket
         if (Date.now() - this.lastFrameAt > this.heartbeatWindowMs) {
           this.lastFrameAt = Date.now()
           // The close handler of the package reconnects.
-          ;(this as unknown as Internals).socket?.terminate()
+          socket?.terminate()
+          return
         }
+        // Keepalive: a ping every other tick; the pong counts as a frame.
+        if (++ticks % 2 === 0 && socket?.readyState === 1) socket.ping('', true)
       },
       Math.max(50, Math.floor(this.heartbeatWindowMs / 4)),
     )
+  }
+
+  override onSystem(downstream: DWClientDownStream): void {
+    super.onSystem(downstream)
+    // The gateway is about to close this connection (a deploy on its side): reconnect now, not after it.
+    if (downstream.headers.topic === 'disconnect') (this as unknown as Internals).socket?.terminate()
   }
 
   override onDownStream(data: string): void {

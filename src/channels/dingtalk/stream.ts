@@ -9,9 +9,10 @@ export const TOPIC_ROBOT = '/v1.0/im/bot/messages/get'
 export const TOPIC_CARD = '/v1.0/card/instances/callback'
 
 /**
- * Stream mode (the default on Node): one socket per DingTalk bot. Each pushed frame is acknowledged at
- * once — before storing it or downloading its media — then stored under its own msgId (a re-push has a
- * new frame id but the same msgId) and processed like any webhook message.
+ * Stream mode (the default on Node): one socket per DingTalk bot. Each pushed frame is stored under its own
+ * msgId (a re-push has a new frame id but the same msgId) and acknowledged only then — so a crash or a
+ * database failure before the row exists leaves the frame unacknowledged and the platform re-sends it —
+ * and processed like any webhook message, after the acknowledgement.
  */
 export interface StreamHandle {
   clients: XunanStreamClient[]
@@ -33,10 +34,18 @@ export function startDingtalkStreams(
       reconnectIntervalMs: options.reconnectIntervalMs,
     })
     const take = (frame: DWClientDownStream, kind: 'robot' | 'card') => {
-      client.acknowledge(frame)
-      void store(services, bot.id, frame, kind).catch((error: unknown) =>
-        services.logger.error('DingTalk frame not stored', { bot: bot.id, kind, error }),
-      )
+      void store(services, bot.id, frame, kind)
+        .then(async (stored) => {
+          client.acknowledge(frame)
+          if (stored) await services.inbound.schedule(stored)
+        })
+        .catch((error: unknown) =>
+          services.logger.error('DingTalk frame not stored (left unacknowledged for a re-send)', {
+            bot: bot.id,
+            kind,
+            error,
+          }),
+        )
     }
     client.registerCallbackListener(TOPIC_ROBOT, (frame) => take(frame, 'robot'))
     client.registerCallbackListener(TOPIC_CARD, (frame) => take(frame, 'card'))
@@ -51,12 +60,13 @@ export function startDingtalkStreams(
   }
 }
 
+/** Stores a frame's message; the new row's id to process, or undefined (a re-push, or nothing to store). */
 async function store(
   services: Services,
   botId: string,
   frame: DWClientDownStream,
   kind: 'robot' | 'card',
-): Promise<void> {
+): Promise<number | undefined> {
   const now = services.clock.now()
   let data: unknown
   try {
@@ -75,9 +85,9 @@ async function store(
         })()
   if (!message) {
     services.logger.warn('DingTalk frame ignored', { botId, kind, frameId: frame.headers.messageId })
-    return
+    return undefined
   }
   const clean = sanitiseInbound(message, { receivedAt: now, platformHosts: services.platforms.platformHosts })
   const { id, isNew } = await recordInbound(services.db, clean)
-  if (isNew) await services.inbound.schedule(id)
+  return isNew ? id : undefined
 }
