@@ -24,6 +24,8 @@ export interface InboundMessage {
   kind: InboundKind
   text?: string
   media?: { mediaId?: string; url?: string; format?: string }
+  /** Further pictures of the same message (DingTalk rich text: a caption with several pictures). */
+  extraMedia?: { mediaId: string }[]
   location?: { latitude: number; longitude: number; label?: string; scale?: number }
   /** Events: subscribe, enter_agent, click …; card actions: the button key and the card's task id. */
   event?: { name: string; key?: string; taskId?: string; responseCode?: string }

@@ -195,16 +195,30 @@ export class InboundProcessor {
     }
   }
 
+  /** Every file the message carries (one, or several for a DingTalk rich text), downloaded and stored. */
   private async fetchMediaOf(message: InboundMessage, attempts: number): Promise<number[]> {
-    const mediaId = message.media?.mediaId
+    const ids = [message.media?.mediaId, ...(message.extraMedia ?? []).map((m) => m.mediaId)].filter(
+      (id): id is string => Boolean(id),
+    )
+    // A text message carries files only as a rich text's pictures; locations and events carry none.
+    const carriesFiles = ['image', 'voice', 'file', 'text'].includes(message.kind)
+    if (ids.length === 0 || !this.options.fetchMedia || !carriesFiles) return []
+    const stored: number[] = []
+    for (const mediaId of ids) {
+      const id = await this.fetchOne(message, mediaId, attempts)
+      if (id !== undefined) stored.push(id)
+    }
+    return stored
+  }
+
+  private async fetchOne(message: InboundMessage, mediaId: string, attempts: number): Promise<number | undefined> {
     const { fetchMedia, ctx, mediaDir, logger } = this.options
-    if (!mediaId || !fetchMedia || (message.kind !== 'image' && message.kind !== 'voice' && message.kind !== 'file'))
-      return []
+    if (!fetchMedia) return undefined
     const existing = await findMediaByExternalId(ctx.db, message.channel, mediaId)
-    if (existing) return [existing.id]
+    if (existing) return existing.id
     try {
       const file = await fetchMedia(message.channel, message.botId, mediaId)
-      if (!file) return []
+      if (!file) return undefined
       const sender = await resolveSender(ctx.db, {
         channel: message.channel,
         botId: message.botId,
@@ -218,12 +232,12 @@ export class InboundProcessor {
         uploaderIdentityId: sender.identity.id,
         receivedAt: message.at,
       })
-      return [stored.id]
+      return stored.id
     } catch (error) {
       // Try again on the next attempt; on the last one, go on without the file rather than lose the message.
       if (attempts + 1 < this.maxAttempts) throw error
       logger.warn('media download failed; continuing without it', { mediaId, error })
-      return []
+      return undefined
     }
   }
 }

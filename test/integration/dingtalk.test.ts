@@ -221,6 +221,31 @@ describe('DingTalk Stream mode with the real client', () => {
     await waitFor(() => fake.connections > before && fake.openSockets() === 1)
   })
 
+  it('keeps a rich text’s caption as text and attaches every picture', async () => {
+    const rich = robotMessage('zhangwei-dt', {
+      msgtype: 'richText',
+      content: {
+        richText: [
+          { text: '上报隐患 迎宾路井盖缺失' },
+          { type: 'picture', downloadCode: 'RT-1' },
+          { type: 'picture', downloadCode: 'RT-2' },
+        ],
+      },
+    })
+    fake.push(TOPIC_ROBOT, rich)
+    const replies = await repliesTo(rich.msgId)
+    const stored = await database.db.select().from(media)
+    expect(stored.map((m) => m.externalMediaId)).toEqual(expect.arrayContaining(['RT-1', 'RT-2']))
+    const level = robotMessage('zhangwei-dt', { text: { content: '一般' } })
+    fake.push(TOPIC_ROBOT, level)
+    const summary = (await repliesTo(level.msgId)).join('\n')
+    expect(`${replies.join('\n')}\n${summary}`).toContain('迎宾路井盖缺失')
+    expect(summary).toContain('照片：2张')
+    const cancel = robotMessage('zhangwei-dt', { text: { content: '取消' } })
+    fake.push(TOPIC_ROBOT, cancel)
+    await repliesTo(cancel.msgId)
+  })
+
   it('downloads a picture by its downloadCode and keeps it', async () => {
     const picture = robotMessage('zhangwei-dt', { msgtype: 'picture', content: { downloadCode: 'DL-1' } })
     fake.push(TOPIC_ROBOT, picture)

@@ -77,14 +77,18 @@ export function parseRobotMessage(m: RobotMessage, botId: string, receivedAt: Da
         .flatMap((p) => (p.text ? [p.text] : []))
         .join('')
         .trim()
-      const picture = parts.find((p) => p.downloadCode)?.downloadCode
+      // Every picture is kept (phones send a typed caption and several pictures as one rich text), and the
+      // caption stays the message's text.
+      const pictures = parts.flatMap((p) => (p.downloadCode ? [p.downloadCode] : []))
+      const [first, ...more] = pictures
       return {
         ok: true,
         message: {
           ...base,
           kind: text ? 'text' : 'image',
           text: text || undefined,
-          media: picture ? { mediaId: picture } : undefined,
+          media: first ? { mediaId: first } : undefined,
+          extraMedia: more.length ? more.map((mediaId) => ({ mediaId })) : undefined,
         },
       }
     }

@@ -56,6 +56,8 @@ export async function handleForms(turn: Turn, person: PersonRow, deps: FormDeps)
   const actor: Actor = { personId: person.id, role: person.role, unitId: person.unitId }
   const answers = await answerContext(turn, person)
   const replies = await step(turn, session, actor, answers, deps)
+  // A caption with pictures (DingTalk rich text): the text was read as usual, the pictures join the draft.
+  if (message.kind === 'text' && turn.mediaIds.length > 0 && session.form) attach(session, turn)
   await saveSession(ctx.db, session, now, deps.idleMs)
   if (replies === null) return notices.length > 0 ? notices.map(text) : null
   return [...notices.map(text), ...replies]
