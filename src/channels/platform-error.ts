@@ -35,3 +35,19 @@ export function outgoingIpFrom(errmsg: string): string | undefined {
 export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs = 10_000): Promise<Response> {
   return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
 }
+
+/**
+ * The errcode/errmsg reply of a webhook-style endpoint (group robots, response_url, sessionWebhook). An
+ * HTTP error is never taken for success: 5xx and 429 are tried again, other 4xx are refused for good, and
+ * a 2xx whose body is not the JSON reply is tried again rather than counted as sent.
+ */
+export async function webhookReply(response: Response, what: string): Promise<{ errcode: number; errmsg: string }> {
+  if (response.status >= 500 || response.status === 429)
+    throw new PlatformError(`http_${response.status}`, `${what} HTTP ${response.status}`, 'transient')
+  if (response.status >= 400)
+    throw new PlatformError(`http_${response.status}`, `${what} HTTP ${response.status}`, 'never')
+  const reply = (await response.json().catch(() => undefined)) as { errcode?: unknown; errmsg?: unknown } | undefined
+  if (!reply || typeof reply !== 'object')
+    throw new PlatformError('bad_reply', `${what} answered without its JSON reply`, 'transient')
+  return { errcode: Number(reply.errcode ?? 0), errmsg: String(reply.errmsg ?? '') }
+}

@@ -15,7 +15,8 @@ export interface RecordedCall {
   at: number
 }
 
-type Failure = { status?: number; reply?: Record<string, unknown> }
+/** A canned failure: a JSON reply, or `html` for what a proxy or a wrong address answers instead. */
+type Failure = { status?: number; reply?: Record<string, unknown>; html?: string }
 
 export const FAKE_IMAGE = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex')
 
@@ -79,6 +80,11 @@ export class FakeWechatApi {
       res.end(JSON.stringify(value))
     }
     const failure = this.failures.get(url.pathname)?.shift()
+    if (failure?.html !== undefined) {
+      res.writeHead(failure.status ?? 200, { 'content-type': 'text/html' })
+      res.end(failure.html)
+      return
+    }
     if (failure) return json(failure.status ?? 200, failure.reply ?? { errcode: -1, errmsg: 'system busy' })
 
     if (url.pathname === '/cgi-bin/gettoken' || url.pathname === '/cgi-bin/token') {

@@ -145,6 +145,30 @@ describe('WeCom delivery through the outbox', () => {
     expect(mediaId).toMatchObject({ msgtype: 'image', image: { media_id: expect.stringMatching(/^media-/) } })
   })
 
+  it('never counts an HTTP error or a reply that is not JSON as sent', async () => {
+    const url = `${fake.baseUrl}/cgi-bin/webhook/send?key=wrong-address`
+    const post = async () => {
+      const [id] = await enqueue(database.db, clock.now(), {
+        channel: 'wecom-robot',
+        botId: 'default',
+        recipient: { kind: 'webhook', url },
+        message: { type: 'markdown', markdown: '**巡查汇总**' },
+      })
+      return id ?? 0
+    }
+    fake.failNext('/cgi-bin/webhook/send', { status: 404, html: '<html>404 Not Found</html>' })
+    const refused = await post()
+    await harness.services.outbox.drain()
+    expect(await row(refused)).toMatchObject({ status: 'failed', errorCode: 'http_404' })
+    fake.failNext('/cgi-bin/webhook/send', { status: 200, html: '<html>login page of a proxy</html>' })
+    const garbled = await post()
+    await harness.services.outbox.drain()
+    expect(await row(garbled)).toMatchObject({ status: 'pending', errorCode: 'bad_reply', attempts: 1 })
+    clock.advance(10 * MINUTE_MS)
+    await harness.services.outbox.drain()
+    expect(await row(garbled)).toMatchObject({ status: 'sent' })
+  })
+
   it('spaces a burst of 50 group-robot posts to 20 a minute and loses none', async () => {
     const url = `${fake.baseUrl}/cgi-bin/webhook/send?key=unit-group`
     for (let i = 0; i < 50; i++) {

@@ -1,7 +1,7 @@
 import type { Clock } from '../../domain/clock'
 import type { DingtalkBot } from '../bots'
 import { isPlatformUrl } from '../outbound-hosts'
-import { fetchWithTimeout, PlatformError, toSendResult } from '../platform-error'
+import { fetchWithTimeout, PlatformError, toSendResult, webhookReply } from '../platform-error'
 import { robotSecret } from '../robot-secrets'
 import type { Channel, OutboundMessage, Recipient, SendResult } from '../types'
 import { DingtalkApi } from './api'
@@ -123,15 +123,13 @@ export class DingtalkChannel implements Channel {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(webhookBody(message)),
     })
-    if (response.status >= 500)
-      throw new PlatformError(`http_${response.status}`, `DingTalk webhook HTTP ${response.status}`, 'transient')
-    const reply = (await response.json().catch(() => ({}))) as { errcode?: number; errmsg?: string }
-    const code = Number(reply.errcode ?? 0)
+    const reply = await webhookReply(response, 'DingTalk webhook')
+    const code = reply.errcode
     if (code === 0) return
     // 130101: sending too fast; -1: busy. Both pass.
     throw new PlatformError(
       String(code),
-      `DingTalk webhook ${code}: ${reply.errmsg ?? ''}`,
+      `DingTalk webhook ${code}: ${reply.errmsg}`,
       code === 130101 || code === -1 ? 'transient' : 'never',
     )
   }

@@ -1,5 +1,5 @@
 import { isPlatformUrl } from '../outbound-hosts'
-import { fetchWithTimeout, PlatformError, toSendResult } from '../platform-error'
+import { fetchWithTimeout, PlatformError, toSendResult, webhookReply } from '../platform-error'
 import type { Channel, OutboundMessage, Recipient, SendResult } from '../types'
 import { robotBody } from '../wecom/channel'
 import { postToGroupRobot } from './group-robot'
@@ -30,15 +30,9 @@ export class WecomRobotChannel implements Channel {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ msgtype: 'markdown', markdown: { content } }),
         })
-        if (response.status >= 500)
-          throw new PlatformError(`http_${response.status}`, `response_url HTTP ${response.status}`, 'transient')
-        const reply = (await response.json().catch(() => ({}))) as { errcode?: number; errmsg?: string }
-        if (Number(reply.errcode ?? 0) !== 0) {
-          throw new PlatformError(
-            String(reply.errcode),
-            `response_url ${reply.errcode}: ${reply.errmsg ?? ''}`,
-            'never',
-          )
+        const reply = await webhookReply(response, 'response_url')
+        if (reply.errcode !== 0) {
+          throw new PlatformError(String(reply.errcode), `response_url ${reply.errcode}: ${reply.errmsg}`, 'never')
         }
         return { ok: true }
       }

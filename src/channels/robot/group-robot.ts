@@ -1,4 +1,4 @@
-import { fetchWithTimeout, PlatformError } from '../platform-error'
+import { fetchWithTimeout, PlatformError, webhookReply } from '../platform-error'
 
 /**
  * WeCom group robot (群机器人) webhook: text and markdown posts to a group's webhook key. The platform
@@ -13,14 +13,9 @@ export async function postToGroupRobot(webhookUrl: string, body: Record<string, 
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   })
-  if (response.status >= 500)
-    throw new PlatformError(`http_${response.status}`, `group robot HTTP ${response.status}`, 'transient')
-  const reply = (await response.json().catch(() => ({ errcode: -1, errmsg: 'non-JSON reply' }))) as {
-    errcode?: number
-    errmsg?: string
-  }
-  const code = Number(reply.errcode ?? 0)
+  const reply = await webhookReply(response, 'group robot')
+  const code = reply.errcode
   if (code === 0) return
   const transient = code === -1 || code === 45009
-  throw new PlatformError(String(code), `group robot ${code}: ${reply.errmsg ?? ''}`, transient ? 'transient' : 'never')
+  throw new PlatformError(String(code), `group robot ${code}: ${reply.errmsg}`, transient ? 'transient' : 'never')
 }
