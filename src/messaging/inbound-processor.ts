@@ -120,6 +120,9 @@ export class InboundProcessor {
   private async attempt(id: number, message: InboundMessage, attempts: number): Promise<'processed' | 'skipped'> {
     const { ctx } = this.options
     const mediaIds = await this.fetchMediaOf(message, attempts)
+    // Loaded through the pool, not the transaction: never asked for while the transaction holds PGlite's
+    // single connection.
+    await ctx.calendar.get()
     const done = await ctx.db.transaction(async (tx) => {
       const locked = await tx
         .select({ id: inboundMessages.id })

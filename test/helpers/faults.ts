@@ -6,7 +6,10 @@ import type { Database } from '../../src/db/client'
  * returned function removes the trigger. Used to prove that a failure after the response still reaches
  * the person.
  */
-export async function failInsertsInto(db: Database, table: 'patrols' | 'supervisions'): Promise<() => Promise<void>> {
+export async function failInsertsInto(
+  db: Database,
+  table: 'patrols' | 'supervisions' | 'outbox',
+): Promise<() => Promise<void>> {
   const name = `xunan_test_fail_${table}`
   await db.execute(
     sql.raw(`create or replace function ${name}() returns trigger language plpgsql as $$

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { eq, like } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { apiIdempotency, hazards, outbox, patrols } from '../../src/db/schema'
+import { apiIdempotency, complaints, hazards, outbox, patrols } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { runHousekeeping } from '../../src/jobs/housekeeping'
@@ -9,6 +9,7 @@ import { idempotencyClient } from '../../src/routes/api/idempotency'
 import { chat } from '../helpers/chat'
 import type { CityLookup } from '../helpers/city'
 import { TEST_TIME_ZONE } from '../helpers/db'
+import { failInsertsInto } from '../helpers/faults'
 import { callApi } from '../helpers/requests'
 import { type Seeded, useSeededApp } from '../helpers/seeded'
 
@@ -367,6 +368,32 @@ describe('API idempotency keys', () => {
     expect(fixed.status).toBe(201)
     expect(fixed.headers.get('idempotent-replayed')).toBeNull()
     expect(await countPatrols('失败重试')).toBe(1)
+  })
+
+  it('keeps neither the record nor its notices when a notice cannot be stored, so the retry files once', async () => {
+    const complaint = { category: 'road_municipal', description: '通知失败时的井盖投诉', locationText: '紫菱路' }
+    const file = () =>
+      app.request('/api/v1/complaints', {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${ADMIN}`,
+          'content-type': 'application/json',
+          'idempotency-key': 'notice-1',
+        },
+        body: JSON.stringify(complaint),
+      })
+    const count = async () =>
+      (await services.db.select().from(complaints).where(eq(complaints.description, complaint.description))).length
+    const restore = await failInsertsInto(services.db, 'outbox')
+    try {
+      expect((await file()).status).toBeGreaterThanOrEqual(500)
+      expect(await count()).toBe(0)
+    } finally {
+      await restore()
+    }
+    const retried = await file()
+    expect(retried.status).toBe(201)
+    expect(await count()).toBe(1)
   })
 
   it('files once when two deliveries of the same request race', async () => {

@@ -13,7 +13,7 @@ import { applyComplaintCommand, receiveComplaint } from '../../services/complain
 import { notifyHazardAssignment } from '../../services/hazard-notices'
 import { applyHazardCommand } from '../../services/hazards'
 import { requireApiToken } from './auth'
-import { actorOf, jsonBody, ruled, visibleTo } from './request'
+import { actorOf, jsonBody, ruled, visibleTo, withNotices } from './request'
 
 /**
  * Writes through /api/v1: file a complaint; move a hazard or a complaint along its loop. The token's role
@@ -72,16 +72,19 @@ export function actionsApi() {
     await ruled(() => assertMayRecord(actorOf(c), 'complaint'))
     const input = await jsonBody(c, NewComplaint)
     const ctx = c.var.services.ctx
-    const complaint = await receiveComplaint({
-      ctx,
-      input: {
-        ...input,
-        channel: 'open311',
-        citizenExternalId: input.reference,
-        contactConsent: Boolean(input.citizenPhone),
-      },
+    const complaint = await withNotices(ctx, async (tx) => {
+      const received = await receiveComplaint({
+        ctx: tx,
+        input: {
+          ...input,
+          channel: 'open311',
+          citizenExternalId: input.reference,
+          contactConsent: Boolean(input.citizenPhone),
+        },
+      })
+      await notifyComplaintAssignment(tx, received)
+      return received
     })
-    await notifyComplaintAssignment(ctx, complaint)
     return c.json(
       { data: { code: complaint.code, status: complaint.status, unitId: complaint.unitId, dueAt: complaint.dueAt } },
       201,
@@ -98,18 +101,21 @@ export function actionsApi() {
     // Scope before rules: another unit's item is "not found", never a status that confirms it exists.
     if (!hazard || !visibleTo(c, hazard.unitId)) throw new AppError('not_found', 404, 'Hazard not found')
     const updated = await ruled(() =>
-      applyHazardCommand({
-        ctx,
-        hazardId: hazard.id,
-        command:
-          command.action === 'assign'
-            ? { action: 'assign', unitId: command.unitId, fiveFixes: command.fiveFixes }
-            : command,
-        actor: actorOf(c),
-        options: command.action === 'assign' ? { rectifyDueAt: command.rectifyDueAt } : {},
+      withNotices(ctx, async (tx) => {
+        const after = await applyHazardCommand({
+          ctx: tx,
+          hazardId: hazard.id,
+          command:
+            command.action === 'assign'
+              ? { action: 'assign', unitId: command.unitId, fiveFixes: command.fiveFixes }
+              : command,
+          actor: actorOf(c),
+          options: command.action === 'assign' ? { rectifyDueAt: command.rectifyDueAt } : {},
+        })
+        if (command.action === 'assign') await notifyHazardAssignment(tx, after)
+        return after
       }),
     )
-    if (command.action === 'assign') await notifyHazardAssignment(ctx, updated)
     return c.json({ data: updated })
   })
 
@@ -122,10 +128,13 @@ export function actionsApi() {
       .where(eq(complaints.code, c.req.param('code')))
     if (!complaint || !visibleTo(c, complaint.unitId)) throw new AppError('not_found', 404, 'Complaint not found')
     const updated = await ruled(() =>
-      applyComplaintCommand({ ctx, complaintId: complaint.id, command, actor: actorOf(c) }),
+      withNotices(ctx, async (tx) => {
+        const after = await applyComplaintCommand({ ctx: tx, complaintId: complaint.id, command, actor: actorOf(c) })
+        if (command.action === 'reply') await notifyComplaintOutcome(tx, after)
+        if (command.action === 'assign' || command.action === 'transfer') await notifyComplaintAssignment(tx, after)
+        return after
+      }),
     )
-    if (command.action === 'reply') await notifyComplaintOutcome(ctx, updated)
-    if (command.action === 'assign' || command.action === 'transfer') await notifyComplaintAssignment(ctx, updated)
     return c.json({
       data: { code: updated.code, status: updated.status, unitId: updated.unitId, dueAt: updated.dueAt },
     })

@@ -16,7 +16,7 @@ import { announcePatrol } from '../../services/patrol-notices'
 import { applyPatrolCommand, recordPatrol, recordSupervision } from '../../services/patrols'
 import { parseFilter } from '../ledger-query'
 import { requireApiToken } from './auth'
-import { actorOf, jsonBody, ruled, scoped, unitScope, visibleTo } from './request'
+import { actorOf, jsonBody, ruled, scoped, unitScope, visibleTo, withNotices } from './request'
 
 /**
  * /api/v1 hazards (create), patrols and supervisions (list, get, create). New records are filed in the
@@ -100,9 +100,12 @@ export function recordsApi() {
     const hazard = await ruled(() => {
       assertMayRecord(actor, 'hazard')
       const foundByUnitId = actor.unitId ?? input.foundByUnitId
-      return reportHazard({ ctx, input: { ...input, foundByUnitId }, actor })
+      return withNotices(ctx, async (tx) => {
+        const saved = await reportHazard({ ctx: tx, input: { ...input, foundByUnitId }, actor })
+        await notifyHazardAssignment(tx, saved)
+        return saved
+      })
     })
-    await notifyHazardAssignment(ctx, hazard)
     return c.json({ data: hazard }, 201)
   })
 
@@ -130,9 +133,16 @@ export function recordsApi() {
     await assertUnits(ctx.db, { unitId: input.unitId })
     const actor = actorOf(c)
     const saved = await ruled(() =>
-      recordPatrol({ ctx, input: { ...input, unitId: recordingUnit(actor, 'patrol', input.unitId) }, actor }),
+      withNotices(ctx, async (tx) => {
+        const result = await recordPatrol({
+          ctx: tx,
+          input: { ...input, unitId: recordingUnit(actor, 'patrol', input.unitId) },
+          actor,
+        })
+        await announcePatrol(tx, result.patrol, result.hazards)
+        return result
+      }),
     )
-    await announcePatrol(ctx, saved.patrol, saved.hazards)
     return c.json(
       { data: { ...saved.patrol, hazards: saved.hazards.map((h) => ({ code: h.code, status: h.status })) } },
       201,

@@ -5,6 +5,7 @@ import { RuleViolation } from '../../domain/errors'
 import { type Actor, ledgerUnitScope } from '../../domain/roles'
 import { AppError } from '../../errors'
 import { readJson } from '../../http/body'
+import type { ServiceContext } from '../../services/context'
 
 /** What every /api/v1 handler needs from a request: a validated body, the acting client, its unit scope. */
 export async function jsonBody<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.infer<T>> {
@@ -47,4 +48,16 @@ export function scoped<T extends { unit?: number }>(c: Context<AppEnv>, filter: 
 export function visibleTo(c: Context<AppEnv>, unitId: number | null): boolean {
   const unit = unitScope(c)
   return unit === undefined || unit === unitId
+}
+
+/**
+ * A write and the notices it causes, in one transaction: a record and its notifications exist together or
+ * not at all, so a failed notice cannot leave a committed record behind a failed request that the client
+ * then retries into a second one. The services' own transactions nest inside as savepoints.
+ */
+export async function withNotices<T>(ctx: ServiceContext, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  // The calendar is loaded through the pool, not the transaction: load it first, so the embedded database's
+  // single connection is never asked for it while the transaction holds it.
+  await ctx.calendar.get()
+  return ctx.db.transaction((tx) => work({ ...ctx, db: tx }))
 }
