@@ -67,5 +67,12 @@ function describeError(error: Error, depth: number): Record<string, unknown> {
       : undefined,
   }
   if (error.cause instanceof Error && depth < 3) described.cause = describeError(error.cause, depth + 1)
+  // A cause that is not an Error (a driver's plain object, a code) is kept as it is, masked, never as {}.
+  else if (error.cause !== undefined && depth < 3) described.cause = scrub(error.cause, depth + 1)
+  // fetch's connection failures come as an AggregateError: its inner errors say which address refused.
+  if (error instanceof AggregateError && depth < 3)
+    described.errors = error.errors
+      .slice(0, 5)
+      .map((e) => (e instanceof Error ? describeError(e, depth + 1) : scrub(e, depth + 1)))
   return described
 }

@@ -170,7 +170,8 @@ export class OutboxWorker {
     if (result.ok) {
       await this.db
         .update(outbox)
-        .set({ status: 'sent', sentAt: this.clock.now(), lockedUntil: null, lastError: null })
+        // A delivered row keeps no stale error from an earlier attempt.
+        .set({ status: 'sent', sentAt: this.clock.now(), lockedUntil: null, lastError: null, errorCode: null })
         .where(eq(outbox.id, row.id))
       return
     }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { auditLog, identities, people } from '../../src/db/schema'
+import { auditLog, identities, outbox, people } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { receiveComplaint } from '../../src/services/complaints'
@@ -25,6 +25,40 @@ const form = (path: string, fields: Record<string, string>) => postForm(harness.
 async function audits(action: string) {
   return database.db.select().from(auditLog).where(eq(auditLog.action, action))
 }
+
+describe('messages the outbox gave up on', () => {
+  it('are listed with the platform’s error, masked, and sent again on request, the stale code cleared', async () => {
+    const [row] = await database.db
+      .insert(outbox)
+      .values({
+        channel: 'console',
+        botId: 'default',
+        recipient: { kind: 'user', externalId: 'demo:handler' },
+        message: { type: 'text', text: '投诉人电话13912345678，请回访' },
+        dedupeKey: 'dead-letter-1',
+        status: 'failed',
+        attempts: 5,
+        errorCode: '81013',
+        lastError: 'WeCom 81013: user & party & tag all invalid',
+        nextAttemptAt: clock.now(),
+      })
+      .returning()
+    const page = await (await harness.app.request('/console/admin/dead-letters')).text()
+    expect(page).toContain('81013 WeCom 81013: user &amp; party &amp; tag all invalid')
+    expect(page).not.toContain('13912345678')
+    expect((await form('/console/admin/dead-letters/resend', { id: 'abc' })).status).toBe(400)
+    expect((await form('/console/admin/dead-letters/resend', { id: String(row?.id) })).status).toBe(303)
+    await harness.services.outbox.drain()
+    const [after] = await database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.id, row?.id ?? 0))
+    expect(after).toMatchObject({ status: 'sent', errorCode: null, lastError: null })
+    expect(await audits('resend_message')).toHaveLength(1)
+    // Resent already: a second press says so.
+    expect((await form('/console/admin/dead-letters/resend', { id: String(row?.id) })).status).toBe(404)
+  })
+})
 
 describe('console administration', () => {
   it('binds an unknown chat account to a person, recorded in the audit log; the bot then knows them', async () => {

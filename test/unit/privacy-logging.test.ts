@@ -42,6 +42,21 @@ describe('logs', () => {
   })
 })
 
+describe('causes that are not errors', () => {
+  it('are logged as they are (a driver’s object, fetch’s AggregateError), never as an empty {}', () => {
+    const lines: string[] = []
+    const logger = createLogger('info', (line) => lines.push(line))
+    const plain = new Error('connect failed', { cause: { code: 'ECONNREFUSED', address: '127.0.0.1', port: 5432 } })
+    const refused = Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })
+    const aggregate = new TypeError('fetch failed', { cause: new AggregateError([refused], 'all addresses failed') })
+    logger.error('outbox run failed', { error: plain })
+    logger.error('outbox run failed', { error: aggregate })
+    const [first, second] = lines.map((l) => JSON.parse(l) as { error: Record<string, unknown> })
+    expect(first?.error.cause).toEqual({ code: 'ECONNREFUSED', address: '127.0.0.1', port: 5432 })
+    expect((second?.error.cause as { errors: { code: string }[] }).errors[0]?.code).toBe('ECONNREFUSED')
+  })
+})
+
 describe('stored values', () => {
   it('tells pictures from their bytes, not their claimed type', () => {
     expect(sniffImageType(Buffer.from('ffd8ffe000104a464946', 'hex'))).toBe('image/jpeg')

@@ -6,6 +6,7 @@ import { RuleViolation } from '../../domain/errors'
 import { rowId } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { readForm } from '../../http/body'
+import { deadLetters, resendDeadLetter } from '../../services/dead-letters'
 import { recentFailedMessages, requeueFailedMessage } from '../../services/failed-messages'
 import { auditActor } from './admin'
 import { AdminNav } from './admin-nav'
@@ -76,5 +77,68 @@ export function registerFailedMessages(app: Hono<AppEnv>): void {
     }
     await inbound.process(id.data)
     return c.redirect('/console/admin/failures', 303)
+  })
+
+  app.get('/admin/dead-letters', async (c) => {
+    const { db, config, clock } = c.var.services
+    const rows = await deadLetters(db)
+    return c.html(
+      <Layout c={c} title="发送失败的消息">
+        <AdminNav />
+        <div class="card">
+          <h2>发送失败的消息</h2>
+          <p class="meta">
+            平台拒收或多次发送仍失败的消息（如账号未在可见范围、服务器IP未加入白名单）。按平台给出的原因处理后，可点「重新发送」。
+          </p>
+          {rows.length === 0 ? (
+            <p>目前没有发送失败的消息。</p>
+          ) : (
+            <table>
+              <tr>
+                <th>时间</th>
+                <th>渠道</th>
+                <th>接收人</th>
+                <th>内容</th>
+                <th>平台错误</th>
+                <th>尝试次数</th>
+                <th />
+              </tr>
+              {rows.map((r) => (
+                <tr>
+                  <td>{formatLocal(r.createdAt, config.timeZone, clock.now())}</td>
+                  <td>{CHANNEL_LABELS[r.channel] ?? r.channel}</td>
+                  <td>{r.recipient}</td>
+                  <td>{r.excerpt}</td>
+                  <td>
+                    {r.errorCode} {r.error}
+                  </td>
+                  <td>{r.attempts}</td>
+                  <td>
+                    <form method="post" action="/console/admin/dead-letters/resend">
+                      <input type="hidden" name="id" value={String(r.id)} />
+                      <button type="submit">重新发送</button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </table>
+          )}
+        </div>
+      </Layout>,
+    )
+  })
+
+  app.post('/admin/dead-letters/resend', async (c) => {
+    const form = await readForm(c)
+    const id = rowId().safeParse(form.id)
+    if (!id.success) throw new AppError('bad_request', 400, '消息编号无效。')
+    try {
+      await resendDeadLetter(c.var.services.ctx, auditActor(c), id.data)
+    } catch (error) {
+      if (error instanceof RuleViolation) throw new AppError('not_found', 404, error.message)
+      throw error
+    }
+    c.var.services.outbox.runOnce().catch(() => undefined)
+    return c.redirect('/console/admin/dead-letters', 303)
   })
 }
