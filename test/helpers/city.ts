@@ -26,3 +26,15 @@ export async function loadCity(db: Database): Promise<CityLookup> {
     },
   }
 }
+
+/** The demo city's patrol units by name, in the order they were seeded. */
+export const PATROL_UNIT_NAMES = [
+  '质安处',
+  '桥管处',
+  '燃气办',
+  '市政建设总公司',
+  '道管处',
+  '园林局',
+  '房管局',
+  '自来水公司',
+] as const

@@ -12,7 +12,7 @@ import { applyHazardCommand } from '../../src/services/hazards'
 import { recordPatrol } from '../../src/services/patrols'
 import type { testApp } from '../helpers/app'
 import { chat } from '../helpers/chat'
-import type { CityLookup } from '../helpers/city'
+import { type CityLookup, PATROL_UNIT_NAMES } from '../helpers/city'
 import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 import { useSeededApp } from '../helpers/seeded'
 import { cellText, readBook } from '../helpers/workbook'
@@ -191,17 +191,7 @@ describe('city-wide monthly report and the score', () => {
       .where(and(eq(periodicReports.kind, 'monthly'), eq(periodicReports.periodStart, '2025-10-01')))
     expect(monthly?.unitId).toBe(city.unit('anjianke'))
     const rows = await readSheet(monthly?.filePath ?? '', '各单位汇总')
-    expect(rows.slice(3).map((r) => r[0])).toEqual([
-      '质安处',
-      '桥管处',
-      '燃气办',
-      '市政建设总公司',
-      '道管处',
-      '园林局',
-      '房管局',
-      '自来水公司',
-      '合计',
-    ])
+    expect(rows.slice(3).map((r) => r[0])).toEqual([...PATROL_UNIT_NAMES, '合计'])
     const sheets = await readBook(monthly?.filePath ?? '')
     expect(sheets.worksheets.map((w) => w.name)).toEqual(['附件4 月报表', '各单位汇总', '考核'])
     const scores = await readSheet(monthly?.filePath ?? '', '考核')
@@ -216,17 +206,7 @@ describe('city-wide monthly report and the score', () => {
     ])
     // Each unit once, its parts adding up to its score; every deduction on its own row with its 附件1 line.
     const unitRows = scores.slice(3).filter((r) => r[0])
-    expect(unitRows.map((r) => r[0])).toEqual([
-      '安监科',
-      '质安处',
-      '桥管处',
-      '燃气办',
-      '市政建设总公司',
-      '道管处',
-      '园林局',
-      '房管局',
-      '自来水公司',
-    ])
+    expect(unitRows.map((r) => r[0])).toEqual(['安监科', ...PATROL_UNIT_NAMES])
     for (const r of unitRows) expect(Number(r[1]) + Number(r[2]) + Number(r[3])).toBe(Number(r[4]))
     expect(scores.slice(3).every((r) => r[5] === '无' || /^\d-\d /.test(String(r[5])))).toBe(true)
   })

@@ -16,6 +16,16 @@ import { Layout } from './layout'
  * 处理失败的消息: messages the bot could not process after every attempt. Their senders were told so;
  * here an administrator sees why, and has one processed again once the cause is fixed.
  */
+/** One row's button: posts the row's id to the action. */
+function RowAction(props: { action: string; id: number; label: string }) {
+  return (
+    <form method="post" action={props.action}>
+      <input type="hidden" name="id" value={String(props.id)} />
+      <button type="submit">{props.label}</button>
+    </form>
+  )
+}
+
 export function registerFailedMessages(app: Hono<AppEnv>): void {
   app.get('/admin/failures', async (c) => {
     const { db, config } = c.var.services
@@ -50,10 +60,7 @@ export function registerFailedMessages(app: Hono<AppEnv>): void {
                   <td>{r.error}</td>
                   <td>{r.attempts}</td>
                   <td>
-                    <form method="post" action="/console/admin/failures/retry">
-                      <input type="hidden" name="id" value={String(r.id)} />
-                      <button type="submit">重新处理</button>
-                    </form>
+                    <RowAction action="/console/admin/failures/retry" id={r.id} label="重新处理" />
                   </td>
                 </tr>
               ))}
@@ -114,10 +121,7 @@ export function registerFailedMessages(app: Hono<AppEnv>): void {
                   </td>
                   <td>{r.attempts}</td>
                   <td>
-                    <form method="post" action="/console/admin/dead-letters/resend">
-                      <input type="hidden" name="id" value={String(r.id)} />
-                      <button type="submit">重新发送</button>
-                    </form>
+                    <RowAction action="/console/admin/dead-letters/resend" id={r.id} label="重新发送" />
                   </td>
                 </tr>
               ))}
