@@ -10,6 +10,8 @@ export interface CityDefinition {
   units: { code: string; name: string; kind: 'patrol' | 'supervising' | 'bureau'; leader?: string }[]
   routing: { category: Category; unit: string; keywords: string[] }[]
   people: { key: string; name: string; role: Role; unit?: string; phone?: string }[]
+  /** Who inspects whom how often a month (source 000 (二)); edited later in the admin pages. */
+  supervision?: { supervisor: string; units: string[]; perMonth: number }[]
   /** Special campaigns (source 004): the units taking part file its statistics table monthly. */
   campaigns?: { name: string; startsOn?: string; units: string[] }[]
 }
@@ -71,6 +73,14 @@ export const DEFAULT_CITY: CityDefinition = {
     { key: 'leader', name: '刘明', role: 'leader', unit: 'bureau', phone: '13800000007' },
     { key: 'admin', name: '系统管理员', role: 'admin', unit: 'bureau' },
     { key: 'citizen', name: '市民小周', role: 'citizen' },
+  ],
+  // 安监科 inspects every patrol unit at least twice a month (source 000 (二)).
+  supervision: [
+    {
+      supervisor: 'anjianke',
+      units: ['zhianchu', 'qiaoguanchu', 'ranqiban', 'shizheng', 'daoguanchu', 'yuanlin', 'fangguanju', 'zilaishui'],
+      perMonth: 2,
+    },
   ],
   // The demo city takes part in one campaign; without a start date it began three months before the seed.
   campaigns: [

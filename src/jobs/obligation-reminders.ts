@@ -2,12 +2,12 @@ import { and, between, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
 import { hazards, patrols, people, supervisions, units } from '../db/schema'
 import { addDays, localDate, localParts } from '../domain/local-time'
-import { INSPECTIONS_PER_MONTH } from '../domain/obligations'
 import { periodOfDate } from '../domain/periods'
 import { type QuietHours, releaseAt } from '../domain/quiet-hours'
 import { notifyOnce } from '../messaging/notify'
 import type { ServiceContext } from '../services/context'
 import { unitHandlers } from '../services/recipients'
+import { inspectionDuties } from '../services/supervision-assignments'
 
 /**
  * The other obligations from the rules, each reminded before it is due: the written report within 3
@@ -80,14 +80,16 @@ async function remindInspections(ctx: ServiceContext, now: Date, release: Date):
     .from(supervisions)
     .where(between(supervisions.inspectedAt, month.startAt, month.endAt))
   let sent = 0
+  const duties = await inspectionDuties(ctx.db)
   for (const office of allUnits.filter((u) => u.kind === 'supervising')) {
-    const short = allUnits
-      .filter((u) => u.kind === 'patrol')
-      .map((u) => ({
-        name: u.name,
-        count: done.filter((d) => d.supervisor === office.id && d.inspected === u.id).length,
+    const short = duties
+      .filter((d) => d.supervisorUnitId === office.id)
+      .map((d) => ({
+        name: d.name,
+        required: d.perMonth,
+        count: done.filter((x) => x.supervisor === office.id && x.inspected === d.unitId).length,
       }))
-      .filter((u) => u.count < INSPECTIONS_PER_MONTH)
+      .filter((u) => u.count < u.required)
     if (short.length === 0) continue
     const supervisors = await ctx.db
       .select({ id: people.id })
@@ -101,7 +103,7 @@ async function remindInspections(ctx: ServiceContext, now: Date, release: Date):
       personIds: supervisors.map((s) => s.id),
       message: {
         type: 'text',
-        text: `【督查次数提醒】每月对各单位督查不少于${INSPECTIONS_PER_MONTH}次，${month.label}尚未达到：${short.map((u) => `${u.name}（${u.count}次）`).join('、')}。不足部分每次扣5分。`,
+        text: `【督查次数提醒】${month.label}督查次数尚未达到督查分工的要求：${short.map((u) => `${u.name}（已${u.count}次，应${u.required}次）`).join('、')}。不足部分每次扣5分。`,
       },
       notBefore: release,
     })

@@ -1,7 +1,16 @@
 import { eq, sql } from 'drizzle-orm'
 import type { CityDefinition } from '../../bots/default-city'
 import type { Database } from '../db/client'
-import { campaigns, campaignUnits, dutyRoster, identities, people, routingRules, units } from '../db/schema'
+import {
+  campaigns,
+  campaignUnits,
+  dutyRoster,
+  identities,
+  people,
+  routingRules,
+  supervisionAssignments,
+  units,
+} from '../db/schema'
 import { DAY_MS } from '../domain/clock'
 import { addDays, addMonths, type IsoDate, localDate, zonedInstant } from '../domain/local-time'
 
@@ -67,6 +76,13 @@ export async function seedCity(
       const leaderId = unit.leader ? personIds.get(unit.leader) : undefined
       if (leaderId !== undefined) await tx.update(units).set({ leaderId }).where(eq(units.code, unit.code))
     }
+    for (const duty of city.supervision ?? [])
+      for (const code of duty.units)
+        await tx.insert(supervisionAssignments).values({
+          supervisorUnitId: unitId(duty.supervisor) as number,
+          supervisedUnitId: unitId(code) as number,
+          perMonth: duty.perMonth,
+        })
     const today = localDate(options.now, options.timeZone)
     for (const campaign of city.campaigns ?? []) {
       const [row] = await tx

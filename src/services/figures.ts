@@ -4,7 +4,6 @@ import { complaints, hazards, patrols, periodicReports, supervisions, units } fr
 import { handledAt } from '../domain/complaint-lifecycle'
 import { complaintClocks } from '../domain/deadlines'
 import { addDays, localDate, startOfLocalDay } from '../domain/local-time'
-import { INSPECTIONS_PER_MONTH } from '../domain/obligations'
 import { computePeriodFigures, type PeriodFigures } from '../domain/period-figures'
 import type { Period } from '../domain/periods'
 import { computeUnitScore, type ScoredReportKind, type UnitScore } from '../domain/scoring'
@@ -12,6 +11,7 @@ import { accidentFacts } from './accidents'
 import { findingsFor } from './assessment-findings'
 import type { ServiceContext } from './context'
 import { loadScoringOptions } from './settings'
+import { inspectionDuties } from './supervision-assignments'
 
 /** Figures for the statutory forms: one unit's patrols and the hazards it found, or the whole city's. */
 export async function periodFigures(db: Database, period: Period, unitId?: number): Promise<PeriodFigures> {
@@ -138,12 +138,7 @@ export async function unitScore(ctx: ServiceContext, unitId: number, whole: Peri
             between(patrols.startedAt, period.startAt, period.endAt),
           ),
         ),
-      unit.kind === 'supervising'
-        ? db
-            .select({ id: units.id, name: units.name })
-            .from(units)
-            .where(and(eq(units.kind, 'patrol'), eq(units.active, true)))
-        : Promise.resolve([]),
+      unit.kind === 'supervising' ? inspectionDuties(db, unitId) : Promise.resolve([]),
     ])
 
   const dueWindow = between(hazards.emergencyReportDueAt, period.startAt, minDate(period.endAt, now))
@@ -171,11 +166,11 @@ export async function unitScore(ctx: ServiceContext, unitId: number, whole: Peri
   // Inspection duty counts whole months that have ended inside the period.
   const inspections: { inspectedUnitName: string; month: string; required: number; done: number }[] = []
   for (const month of monthsEndedWithin(period, today)) {
-    for (const target of supervisedUnits) {
+    for (const duty of supervisedUnits) {
       const done = inspectionRows.filter(
-        (r) => r.inspectedUnitId === target.id && localDate(r.inspectedAt, ctx.timeZone).startsWith(month),
+        (r) => r.inspectedUnitId === duty.unitId && localDate(r.inspectedAt, ctx.timeZone).startsWith(month),
       ).length
-      inspections.push({ inspectedUnitName: target.name, month, required: INSPECTIONS_PER_MONTH, done })
+      inspections.push({ inspectedUnitName: duty.name, month, required: duty.perMonth, done })
     }
   }
 

@@ -1,13 +1,14 @@
 import { and, between, desc, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm'
 import type { Database } from '../db/client'
-import { complaints, escalations, hazards, periodicReports, supervisions, units } from '../db/schema'
+import { complaints, escalations, hazards, periodicReports, supervisions } from '../db/schema'
 import { describeDuration } from '../domain/durations'
 import { localDate } from '../domain/local-time'
-import { INSPECTIONS_PER_MONTH, REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
+import { REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
 import { periodOfDate } from '../domain/periods'
 import { maskPersonalInfo } from '../domain/privacy'
 import type { Actor } from '../domain/roles'
 import { reportsAwaitingSignature, supervisionsAwaitingSignature } from './signoffs'
+import { inspectionDuties } from './supervision-assignments'
 
 /**
  * 「我的待办」 for every role: what this person is expected to do next, newest first, each item a code, what it
@@ -123,16 +124,11 @@ export async function todosFor(db: Database, actor: Actor, now: Date, timeZone: 
     })
 }
 
-/** The patrol units this supervising office has not yet inspected as often as the month requires. */
+/** The units this supervising office has not yet inspected as often as its supervision table requires. */
 async function inspectionsDue(db: Database, officeId: number, now: Date, timeZone: string): Promise<TodoItem[]> {
-  const [office] = await db.select().from(units).where(eq(units.id, officeId))
-  if (office?.kind !== 'supervising') return []
   const month = periodOfDate('month', localDate(now, timeZone), timeZone)
-  const [patrolUnits, done] = await Promise.all([
-    db
-      .select()
-      .from(units)
-      .where(and(eq(units.kind, 'patrol'), eq(units.active, true))),
+  const [duties, done] = await Promise.all([
+    inspectionDuties(db, officeId),
     db
       .select({ inspected: supervisions.inspectedUnitId })
       .from(supervisions)
@@ -140,13 +136,13 @@ async function inspectionsDue(db: Database, officeId: number, now: Date, timeZon
         and(eq(supervisions.supervisorUnitId, officeId), between(supervisions.inspectedAt, month.startAt, month.endAt)),
       ),
   ])
-  return patrolUnits
-    .map((u) => ({ unit: u, count: done.filter((d) => d.inspected === u.id).length }))
-    .filter(({ count }) => count < INSPECTIONS_PER_MONTH)
-    .map(({ unit, count }) => ({
+  return duties
+    .map((duty) => ({ duty, count: done.filter((d) => d.inspected === duty.unitId).length }))
+    .filter(({ duty, count }) => count < duty.perMonth)
+    .map(({ duty, count }) => ({
       code: '督查',
-      what: `本月督查${unit.name}`,
-      summary: `已 ${count} 次，应 ${INSPECTIONS_PER_MONTH} 次`,
+      what: `本月督查${duty.name}`,
+      summary: `已 ${count} 次，应 ${duty.perMonth} 次`,
       due: month.endAt,
       at: month.startAt,
       overdue: false,

@@ -76,6 +76,9 @@ const RECORD_TABLES = [
   'signoffs',
   'campaigns',
   'campaign_units',
+  'assessment_findings',
+  'accidents',
+  'supervision_assignments',
 ]
 async function fingerprint(): Promise<string> {
   const counts = RECORD_TABLES.map((t) => sql`(select count(*) from ${sql.identifier(t)})`)

@@ -294,3 +294,34 @@ describe('quarter, half-year and year', () => {
     expect(page).toContain('考核 · 2026年第4季度')
   })
 })
+
+describe('the supervision table (source 000 (二))', () => {
+  it('measures the supervising office against its own rows, edited in the admin pages', async () => {
+    const november = periodOfDate('month', '2026-11-01', TZ)
+    const before = await unitScore(harness.services.ctx, city.unit('anjianke'), november)
+    expect(before.deductions.filter((d) => d.line === '2-6' && d.reason.includes('桥管处'))).toHaveLength(2)
+    const admin = await signInAs('系统管理员')
+    const set = (supervisedUnitId: number, perMonth: string) =>
+      postForm(
+        harness.app,
+        '/console/admin/assignments',
+        { supervisorUnitId: String(city.unit('anjianke')), supervisedUnitId: String(supervisedUnitId), perMonth },
+        { cookie: admin },
+      )
+    expect((await set(city.unit('qiaoguanchu'), '0')).status).toBe(303)
+    expect((await set(city.unit('zhianchu'), '3')).status).toBe(303)
+    expect((await set(city.unit('anjianke'), '1')).status).toBe(400)
+    const after = await unitScore(harness.services.ctx, city.unit('anjianke'), november)
+    expect(after.deductions.filter((d) => d.reason.includes('桥管处'))).toHaveLength(0)
+    expect(after.deductions.filter((d) => d.reason.includes('质安处'))).toMatchObject([
+      { line: '2-6', reason: '2026-11 对质安处督查 0/3 次' },
+      { line: '2-6' },
+      { line: '2-6' },
+    ])
+    const page = await (await harness.app.request('/console/admin/units', { headers: { cookie: admin } })).text()
+    expect(page).toContain('督查分工')
+    expect(
+      (await database.db.select().from(auditLog).where(eq(auditLog.action, 'set_supervision_assignment'))).length,
+    ).toBe(2)
+  })
+})

@@ -123,3 +123,21 @@ export const settings = pgTable('settings', {
   value: jsonb().notNull(),
   updatedAt: createdAt(),
 })
+
+/**
+ * Who inspects whom (source 000 (二)): a supervising unit, a unit it supervises, and how many inspections a
+ * month that takes. The 20th/25th reminders, 我的待办 and the assessment's 2-6 line all read this table.
+ */
+export const supervisionAssignments = pgTable(
+  'supervision_assignments',
+  {
+    supervisorUnitId: integer()
+      .notNull()
+      .references(() => units.id),
+    supervisedUnitId: integer()
+      .notNull()
+      .references(() => units.id),
+    perMonth: integer().notNull().default(2),
+  },
+  (t) => [uniqueIndex('supervision_assignments_pair_idx').on(t.supervisorUnitId, t.supervisedUnitId)],
+)

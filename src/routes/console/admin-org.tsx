@@ -7,6 +7,7 @@ import { REMINDER_SETTING_LABELS, type ReminderSettings } from '../../domain/rem
 import { ROLE_LABELS, ROLES } from '../../domain/roles'
 import { removeGroup, saveGroup, savePerson, saveUnit } from '../../services/org-admin'
 import { loadReminderSettings, reminderDefaults, saveReminderSettings } from '../../services/settings'
+import { inspectionDuties, setAssignment } from '../../services/supervision-assignments'
 import { run } from './admin'
 import { AdminNav } from './admin-nav'
 import { Layout } from './layout'
@@ -114,6 +115,9 @@ export function registerOrgAdmin(app: Hono<AppEnv>): void {
     const { db } = c.var.services
     const [rows, staff] = await Promise.all([db.select().from(units).orderBy(asc(units.id)), db.select().from(people)])
     const leaders = staff.filter((p) => p.role === 'leader').map((p) => ({ id: p.id, name: p.name }))
+    const duties = await inspectionDuties(db)
+    const names = new Map(rows.map((u) => [u.id, u.name]))
+    const supervising = rows.filter((u) => u.kind === 'supervising').map((u) => ({ id: u.id, name: u.name }))
     return c.html(
       <Layout c={c} title="单位">
         <AdminNav />
@@ -128,9 +132,51 @@ export function registerOrgAdmin(app: Hono<AppEnv>): void {
           <h3>新增单位</h3>
           <UnitForm leaders={leaders} />
         </div>
+        <div class="card">
+          <h2>督查分工</h2>
+          <p class="meta">
+            每个督查单位对所分工单位每月应督查的次数；提醒（每月20日、25日）、我的待办和考核（附件1
+            2-6，每少一次扣5分）都按此计算。次数填0即删除该项。
+          </p>
+          <table>
+            <tr>
+              <th>督查单位</th>
+              <th>被督查单位</th>
+              <th>每月次数</th>
+            </tr>
+            {duties.map((d) => (
+              <tr>
+                <td>{names.get(d.supervisorUnitId)}</td>
+                <td>{d.name}</td>
+                <td>
+                  <form method="post" action="/console/admin/assignments">
+                    <input type="hidden" name="supervisorUnitId" value={String(d.supervisorUnitId)} />
+                    <input type="hidden" name="supervisedUnitId" value={String(d.unitId)} />
+                    <input name="perMonth" type="number" min="0" max="31" value={String(d.perMonth)} size={3} />{' '}
+                    <button type="submit">保存</button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </table>
+          <h3>新增分工</h3>
+          <form method="post" action="/console/admin/assignments">
+            <Select name="supervisorUnitId" options={supervising} blank="督查单位" />{' '}
+            <Select
+              name="supervisedUnitId"
+              options={rows.map((u) => ({ id: u.id, name: u.name }))}
+              blank="被督查单位"
+            />{' '}
+            每月 <input name="perMonth" type="number" min="1" max="31" value="2" size={3} /> 次{' '}
+            <button type="submit">新增</button>
+          </form>
+        </div>
       </Layout>,
     )
   })
+  app.post('/admin/assignments', (c) =>
+    run(c, (actor, form) => setAssignment(c.var.services.ctx, actor, form as never), '/console/admin/units'),
+  )
   app.post('/admin/units', (c) =>
     run(c, (actor, form) => saveUnit(c.var.services.ctx, actor, form as never), '/console/admin/units'),
   )
