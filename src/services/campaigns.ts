@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, lte } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte } from 'drizzle-orm'
 import { z } from 'zod'
 import { campaigns, campaignUnits, people, periodicReports, units } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
@@ -93,13 +93,17 @@ export async function previousEntries(
   const rows = await ctx.db
     .select({ entries: periodicReports.entries, periodStart: periodicReports.periodStart })
     .from(periodicReports)
-    .where(and(eq(periodicReports.kind, 'campaign'), eq(periodicReports.unitId, unitId)))
-    .orderBy(asc(periodicReports.periodStart))
-  return rows
-    .filter((r) => r.periodStart < before)
-    .map((r) => parsedEntries(r.entries))
-    .filter((e) => e !== undefined)
-    .at(-1)
+    .where(
+      and(
+        eq(periodicReports.kind, 'campaign'),
+        eq(periodicReports.unitId, unitId),
+        lt(periodicReports.periodStart, before),
+        isNotNull(periodicReports.entries),
+      ),
+    )
+    .orderBy(desc(periodicReports.periodStart))
+  // The newest earlier table whose entries still validate.
+  return rows.map((r) => parsedEntries(r.entries)).find((e) => e !== undefined)
 }
 
 /** Source 004 附件 for a unit and month: cumulative sections 1–3 since the campaign started, 4 and 5 as entered. */

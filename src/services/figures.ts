@@ -13,6 +13,16 @@ import type { ServiceContext } from './context'
 import { loadScoringOptions } from './settings'
 import { inspectionDuties } from './supervision-assignments'
 
+/** What a hazard is, as every form and ledger lists it. */
+export const HAZARD_SUMMARY = {
+  code: hazards.code,
+  description: hazards.description,
+  locationText: hazards.locationText,
+  category: hazards.category,
+  level: hazards.level,
+  status: hazards.status,
+}
+
 /** Figures for the statutory forms: one unit's patrols and the hazards it found, or the whole city's. */
 export async function periodFigures(db: Database, period: Period, unitId?: number): Promise<PeriodFigures> {
   const patrolFilter: SQL[] = [between(patrols.startedAt, period.startAt, period.endAt), isNull(patrols.voidedAt)]
@@ -31,12 +41,7 @@ export async function periodFigures(db: Database, period: Period, unitId?: numbe
       .where(and(...patrolFilter)),
     db
       .select({
-        code: hazards.code,
-        description: hazards.description,
-        locationText: hazards.locationText,
-        category: hazards.category,
-        level: hazards.level,
-        status: hazards.status,
+        ...HAZARD_SUMMARY,
         foundAt: hazards.foundAt,
         closedAt: hazards.closedAt,
         listedSupervision: hazards.listedSupervision,

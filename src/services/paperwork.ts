@@ -15,7 +15,7 @@ import type {
   WeeklyForm,
 } from '../reports/annex/content'
 import type { ServiceContext } from './context'
-import { periodFigures } from './figures'
+import { HAZARD_SUMMARY, periodFigures } from './figures'
 
 /**
  * The annex forms of the scheme (source 000 附件2–5) filled from the ledger: what each box says, which
@@ -165,12 +165,7 @@ async function periodHazards(ctx: ServiceContext, period: Period, unitId?: numbe
   if (unitId !== undefined) filter.push(eq(hazards.foundByUnitId, unitId))
   return ctx.db
     .select({
-      code: hazards.code,
-      description: hazards.description,
-      locationText: hazards.locationText,
-      category: hazards.category,
-      level: hazards.level,
-      status: hazards.status,
+      ...HAZARD_SUMMARY,
       foundBy: units.name,
       patrolArea: patrols.area,
     })

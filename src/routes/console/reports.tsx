@@ -182,7 +182,10 @@ export function registerReportPages(app: Hono<AppEnv>): void {
     const { db, config, clock, ctx } = c.var.services
     const rows = await visibleReports(c, viewerUnitScope(c), 200)
     const names = new Map((await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]))
-    const states = await Promise.all(rows.map(async (r) => stateOf(r, await missingForReport(ctx, r))))
+    // What is missing matters only for reports not yet submitted.
+    const states = await Promise.all(
+      rows.map(async (r) => (r.submittedAt ? '' : stateOf(r, await missingForReport(ctx, r)))),
+    )
     return c.html(
       <Layout c={c} title="报表">
         <div class="card">
