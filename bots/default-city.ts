@@ -7,11 +7,12 @@ import type { Role } from '../src/domain/roles'
  * city edits units, routing and people in the console; this file is only the starting point.
  */
 export interface CityDefinition {
-  units: { code: string; name: string; kind: 'patrol' | 'supervising' | 'bureau'; leader?: string }[]
+  /** `leads`: the lead office (牵头科室, 安监科) that receives the supervising units' reports and owes the bulletin. */
+  units: { code: string; name: string; kind: 'patrol' | 'supervising' | 'bureau'; leader?: string; leads?: boolean }[]
   routing: { category: Category; unit: string; keywords: string[] }[]
   people: { key: string; name: string; role: Role; unit?: string; phone?: string }[]
-  /** Who inspects whom how often a month (source 000 (二)); edited later in the admin pages. */
-  supervision?: { supervisor: string; units: string[]; perMonth: number }[]
+  /** Who inspects whom how often a month or a quarter (source 000 (二)); edited later in the admin pages. */
+  supervision?: { supervisor: string; units: string[]; perMonth?: number; perQuarter?: number }[]
   /** Special campaigns (source 004): the units taking part file its statistics table monthly. */
   campaigns?: { name: string; startsOn?: string; units: string[] }[]
 }
@@ -19,7 +20,12 @@ export interface CityDefinition {
 export const DEFAULT_CITY: CityDefinition = {
   units: [
     { code: 'bureau', name: '常德市住房和城乡建设局', kind: 'bureau', leader: 'leader' },
-    { code: 'anjianke', name: '安监科', kind: 'supervising', leader: 'leader' },
+    { code: 'anjianke', name: '安监科', kind: 'supervising', leader: 'leader', leads: true },
+    // The other supervising units of source 000 (二) 2–4.
+    { code: 'jianguanke', name: '建管科', kind: 'supervising', leader: 'leader' },
+    { code: 'chengjianke', name: '城建科', kind: 'supervising', leader: 'leader' },
+    { code: 'guanwangban', name: '市管网办', kind: 'supervising' },
+    { code: 'gongyongju', name: '市公用局', kind: 'supervising' },
     { code: 'zhianchu', name: '质安处', kind: 'patrol' },
     { code: 'qiaoguanchu', name: '桥管处', kind: 'patrol' },
     { code: 'ranqiban', name: '燃气办', kind: 'patrol' },
@@ -74,13 +80,20 @@ export const DEFAULT_CITY: CityDefinition = {
     { key: 'admin', name: '系统管理员', role: 'admin', unit: 'bureau' },
     { key: 'citizen', name: '市民小周', role: 'citizen' },
   ],
-  // 安监科 inspects every patrol unit at least twice a month (source 000 (二)).
+  // Source 000 (二): 安监科 inspects every patrol unit (1); 建管科 inspects building safety quarterly — the
+  // construction-site and housing-safety units (2); 城建科 and 市管网办 inspect 市政建设总公司 monthly (3);
+  // 市公用局 inspects the utilities under it monthly (4); at least twice a month where monthly (5). 房管局 and
+  // 园林局 also supervise their own subordinate patrol units (4): a city adds those units and rows in the console.
   supervision: [
     {
       supervisor: 'anjianke',
       units: ['zhianchu', 'qiaoguanchu', 'ranqiban', 'shizheng', 'daoguanchu', 'yuanlin', 'fangguanju', 'zilaishui'],
       perMonth: 2,
     },
+    { supervisor: 'jianguanke', units: ['zhianchu', 'fangguanju'], perMonth: 0, perQuarter: 1 },
+    { supervisor: 'chengjianke', units: ['shizheng'], perMonth: 2 },
+    { supervisor: 'guanwangban', units: ['shizheng'], perMonth: 2 },
+    { supervisor: 'gongyongju', units: ['ranqiban', 'zilaishui'], perMonth: 2 },
   ],
   // The demo city takes part in one campaign; without a start date it began three months before the seed.
   campaigns: [

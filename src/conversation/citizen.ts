@@ -23,6 +23,7 @@ import { dutyOfficerAt } from '../services/recipients'
 import { formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
 import { clearSession, lockSession, saveSession } from './forms/session'
+import { text } from './reply'
 import type { Reply, Turn } from './types'
 
 const ATTACH_WINDOW_MS = 2 * HOUR_MS
@@ -342,8 +343,4 @@ async function attachToLatest(turn: Turn): Promise<Reply[]> {
     mediaIds: turn.mediaIds,
   })
   return [text(WORDING.citizenMediaAdded(latest.code, message.kind === 'location' ? '位置' : '照片'))]
-}
-
-function text(value: string): Reply {
-  return { message: { type: 'text', text: value } }
 }

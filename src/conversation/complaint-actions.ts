@@ -5,6 +5,7 @@ import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
 import { notifyComplaintAssignment, notifyComplaintOutcome } from '../services/complaint-notices'
 import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
 import { normaliseCode } from './format'
+import { text } from './reply'
 import type { Reply, Turn } from './types'
 
 /**
@@ -88,8 +89,4 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
     if (error instanceof RuleViolation) return [text(error.message)]
     throw error
   }
-}
-
-function text(value: string): Reply {
-  return { message: { type: 'text', text: value } }
 }

@@ -26,7 +26,9 @@ import { todosFor } from '../services/todos'
 import { handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
+import { cardUpdate, text } from './reply'
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
+import { receiveByCard, receiveTyped } from './report-receipts'
 import type { Reply, Turn } from './types'
 
 /**
@@ -91,6 +93,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (voiding) return [text(await voidPatrol(turn, actor, voiding[1] ?? '', voiding[2] ?? ''))]
   const narrative = NARRATIVE_COMMAND.exec(input)
   if (narrative) return [text(await editNarrative(turn, actor, narrative))]
+  if (/^(?:确认)?收到报表/.test(input)) return receiveTyped(turn, person)
   if (/^确认收到/.test(input)) return acknowledge(turn, actor, undefined, normaliseCode(input))
   if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)
   return (await handleForms(turn, person, turn.forms)) ?? [text(WORDING.notUnderstood)]
@@ -139,6 +142,8 @@ async function listTodos(turn: Turn, actor: Actor, page: number): Promise<string
  */
 async function handleCardAction(turn: Turn, actor: Actor): Promise<Reply[]> {
   const key = turn.message.event?.key ?? ''
+  const receipt = /^report\.receive:(\d+)$/.exec(key)
+  if (receipt && turn.person) return receiveByCard(turn, turn.person, Number(receipt[1]))
   const signoff = /^(report\.submit|report\.sign|supervision\.sign):(\d+)$/.exec(key)
   if (signoff && turn.person) {
     const signer = signerOf(turn, turn.person)
@@ -313,22 +318,6 @@ async function signTyped(turn: Turn, person: PersonRow, code?: string): Promise<
   return [text(lines.join('\n'))]
 }
 
-function cardUpdate(turn: Turn, replaceText: string): Reply[] {
-  const event = turn.message.event
-  if (!event?.responseCode) return []
-  return [
-    {
-      message: {
-        type: 'card_update',
-        taskId: event.taskId ?? '',
-        responseCode: event.responseCode,
-        replaceText,
-        userIds: [turn.message.sender.externalId],
-      },
-    },
-  ]
-}
-
 /**
  * 确认收到: by the card's escalation id; typed with a ticket number, that complaint's escalation; typed
  * alone, every escalation still waiting for this person's acknowledgement.
@@ -366,8 +355,4 @@ async function acknowledge(turn: Turn, actor: Actor, escalationId?: number, code
   }
   if (codes.length === 0) return [text('该提醒已确认或不是发给您的。')]
   return [text(`已确认收到投诉 ${codes.join('、')} 的升级提醒，后续升级已停止。请督促责任单位尽快办理。`)]
-}
-
-function text(value: string): Reply {
-  return { message: { type: 'text', text: value } }
 }

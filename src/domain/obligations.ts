@@ -71,14 +71,27 @@ export function reportDue(
   return { dueAt: endOfLocalDay(due.date, timeZone), provisional: due.provisional }
 }
 
+/** A unit as far as the reports it owes are concerned. */
+export interface ReportingUnit {
+  id: number
+  kind: 'patrol' | 'supervising' | 'bureau'
+  /** Has rows in the supervision table as the supervising unit (a patrol unit may supervise too). */
+  supervises: boolean
+  /** The lead office (牵头科室, 安监科). */
+  leadsSupervision: boolean
+}
+
 /**
- * Which units owe which report: patrol units the weekly one, the supervising office the others. The
- * campaign table is owed by the units taking part in a campaign and the daily record by a unit that
+ * Which units owe which report (source 000 (四)): patrol units the weekly one; every unit with supervision
+ * duties the monthly and quarterly one (附件4, to 安监科); the lead office alone the quarterly bulletin (四 3).
+ * The campaign table is owed by the units taking part in a campaign and the daily record by a unit that
  * patrolled that day, whatever their kind.
  */
-export function owesReport(kind: ReportKind, unitKind: 'patrol' | 'supervising' | 'bureau'): boolean {
+export function owesReport(kind: ReportKind, unit: Omit<ReportingUnit, 'id'>): boolean {
   if (kind === 'campaign' || kind === 'daily') return true
-  return kind === 'weekly' ? unitKind === 'patrol' : unitKind === 'supervising'
+  if (kind === 'weekly') return unit.kind === 'patrol'
+  if (kind === 'bulletin') return unit.leadsSupervision
+  return unit.kind === 'supervising' || unit.supervises
 }
 
 /** Source 004 (六) and its table's note 3: the campaign statistics table is filed by the 18th of each month. */
@@ -145,7 +158,7 @@ export function currentObligations(
   now: Date,
   timeZone: string,
   calendar: WorkingCalendar,
-  units: readonly { id: number; kind: 'patrol' | 'supervising' | 'bureau' }[],
+  units: readonly ReportingUnit[],
   campaignMembers: readonly { unitId: number; startsOn: IsoDate; endsOn: IsoDate | null }[] = [],
 ): Obligation[] {
   const out: Obligation[] = []
@@ -160,7 +173,7 @@ export function currentObligations(
   }
   for (const kind of ['weekly', 'monthly', 'quarterly'] as const) {
     const period = previousPeriod(periodOfDate(PERIOD_OF[kind], localDate(now, timeZone), timeZone), timeZone)
-    const owners = units.filter((u) => owesReport(kind, u.kind))
+    const owners = units.filter((u) => owesReport(kind, u))
     const { dueAt, provisional } = reportDue(kind, period, calendar, timeZone)
     for (const unit of owners) out.push({ kind, unitId: unit.id, period, dueAt, provisional })
   }
@@ -169,7 +182,7 @@ export function currentObligations(
   // The bulletin is owed from the first day of the quarter's last month.
   if (localDate(now, timeZone) >= isoDate(year, month, 1)) {
     const dueAt = endOfLocalDay(quarterlyBulletinDueDate(quarter), timeZone)
-    for (const unit of units.filter((u) => u.kind === 'supervising'))
+    for (const unit of units.filter((u) => owesReport('bulletin', u)))
       out.push({ kind: 'bulletin', unitId: unit.id, period: quarter, dueAt, provisional: false })
   }
   return out

@@ -153,8 +153,11 @@ export interface UnitScoreFacts {
    * limit a supervisor approved instead, when there was one.
    */
   complaints: readonly { code: string; dueAt: Date; handledAt: Date | null; extendedTo?: Date | null }[]
-  /** Inspection obligations (each supervised unit at least twice a month), with what was done. */
-  inspections: readonly { inspectedUnitName: string; month: string; required: number; done: number }[]
+  /**
+   * Inspection obligations from the supervision table (a month's or a quarter's, `period` naming which), with
+   * what was done.
+   */
+  inspections: readonly { inspectedUnitName: string; period: string; required: number; done: number }[]
   /** Ledger records voided as falsified. */
   falsified: readonly { code: string; reason: string }[]
   /** Findings 安监科 recorded for the unit and period, with the points of a 视情况 line. */
@@ -278,8 +281,8 @@ export function computeUnitScore(
     for (let i = duty.done; i < duty.required; i++) {
       add(
         'inspection_short',
-        `${duty.month} 对${duty.inspectedUnitName}督查 ${duty.done}/${duty.required} 次`,
-        duty.month,
+        `${duty.period} 对${duty.inspectedUnitName}督查 ${duty.done}/${duty.required} 次`,
+        duty.period,
       )
     }
   }

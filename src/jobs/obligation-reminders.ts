@@ -2,7 +2,7 @@ import { and, between, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
 import { hazards, patrols, people, supervisions, units } from '../db/schema'
 import { addDays, localDate, localParts } from '../domain/local-time'
-import { periodOfDate } from '../domain/periods'
+import { type Period, periodOfDate } from '../domain/periods'
 import { type QuietHours, releaseAt } from '../domain/quiet-hours'
 import { notifyOnce } from '../messaging/notify'
 import type { ServiceContext } from '../services/context'
@@ -73,37 +73,60 @@ export async function runObligationReminders(ctx: ServiceContext, quiet: QuietHo
 }
 
 async function remindInspections(ctx: ServiceContext, now: Date, release: Date): Promise<number> {
-  const month = periodOfDate('month', localDate(now, ctx.timeZone), ctx.timeZone)
-  const allUnits = await ctx.db.select().from(units).where(eq(units.active, true))
+  const today = localDate(now, ctx.timeZone)
+  const month = periodOfDate('month', today, ctx.timeZone)
+  const quarter = periodOfDate('quarter', today, ctx.timeZone)
+  // Quarterly duties are reminded in the quarter's last month, on the same days.
+  const quarterEnding = quarter.end === month.end
   const done = await ctx.db
-    .select({ supervisor: supervisions.supervisorUnitId, inspected: supervisions.inspectedUnitId })
+    .select({
+      supervisor: supervisions.supervisorUnitId,
+      inspected: supervisions.inspectedUnitId,
+      at: supervisions.inspectedAt,
+    })
     .from(supervisions)
-    .where(between(supervisions.inspectedAt, month.startAt, month.endAt))
+    .where(between(supervisions.inspectedAt, quarter.startAt, month.endAt))
+  const countIn = (office: number, unit: number, span: Period) =>
+    done.filter((x) => x.supervisor === office && x.inspected === unit && x.at.getTime() >= span.startAt.getTime())
+      .length
   let sent = 0
   const duties = await inspectionDuties(ctx.db)
-  for (const office of allUnits.filter((u) => u.kind === 'supervising')) {
-    const short = duties
-      .filter((d) => d.supervisorUnitId === office.id)
-      .map((d) => ({
-        name: d.name,
-        required: d.perMonth,
-        count: done.filter((x) => x.supervisor === office.id && x.inspected === d.unitId).length,
-      }))
-      .filter((u) => u.count < u.required)
+  for (const officeId of new Set(duties.map((d) => d.supervisorUnitId))) {
+    const short: string[] = []
+    for (const d of duties.filter((x) => x.supervisorUnitId === officeId)) {
+      const monthly = countIn(officeId, d.unitId, month)
+      if (d.perMonth > monthly) short.push(`${d.name}（本月已${monthly}次，应${d.perMonth}次）`)
+      const quarterly = countIn(officeId, d.unitId, quarter)
+      if (quarterEnding && d.perQuarter > quarterly)
+        short.push(`${d.name}（本季度已${quarterly}次，应${d.perQuarter}次）`)
+    }
     if (short.length === 0) continue
-    const supervisors = await ctx.db
-      .select({ id: people.id })
-      .from(people)
-      .where(and(eq(people.unitId, office.id), inArray(people.role, ['supervisor', 'leader']), eq(people.active, true)))
+    // The office's supervisors and handlers (a patrol unit that supervises has handlers), and its leader.
+    const [staff, [office]] = await Promise.all([
+      ctx.db
+        .select({ id: people.id })
+        .from(people)
+        .where(
+          and(
+            eq(people.unitId, officeId),
+            inArray(people.role, ['supervisor', 'unit_handler', 'leader']),
+            eq(people.active, true),
+          ),
+        ),
+      ctx.db.select({ leaderId: units.leaderId }).from(units).where(eq(units.id, officeId)),
+    ])
+    const supervisors = [...new Set([...staff.map((p) => p.id), ...(office?.leaderId ? [office.leaderId] : [])])].map(
+      (id) => ({ id }),
+    )
     const ok = await notifyOnce(ctx.db, now, {
       subjectType: 'unit',
-      subjectId: office.id,
+      subjectId: officeId,
       kind: 'inspections_short',
-      slot: localDate(now, ctx.timeZone),
+      slot: today,
       personIds: supervisors.map((s) => s.id),
       message: {
         type: 'text',
-        text: `【督查次数提醒】${month.label}督查次数尚未达到督查分工的要求：${short.map((u) => `${u.name}（已${u.count}次，应${u.required}次）`).join('、')}。不足部分每次扣5分。`,
+        text: `【督查次数提醒】${month.label}督查次数尚未达到督查分工的要求：${short.join('、')}。不足部分每次扣5分。`,
       },
       notBefore: release,
     })

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
-import { patrols, people, periodicReports, units } from '../db/schema'
+import { patrols, people, periodicReports } from '../db/schema'
 import { addDays, endOfLocalDay, localDate, localParts, startOfLocalDay } from '../domain/local-time'
 import {
   CAMPAIGN_REMINDER_DAY,
@@ -18,6 +18,7 @@ import { campaignMemberships } from '../services/campaigns'
 import type { ServiceContext } from '../services/context'
 import { draftReport, renderReport, reportMarkdown } from '../services/reports'
 import { askLeaderToSign, leaderSignersOf } from '../services/signoffs'
+import { reportingUnits } from '../services/supervision-assignments'
 
 /**
  * Statutory reports: when a period ends, each unit that owes a report gets it drafted from the ledger
@@ -32,10 +33,7 @@ export async function runPeriodicReports(
 ): Promise<number> {
   const now = ctx.clock.now()
   const calendar = await ctx.calendar.get()
-  const allUnits = await ctx.db
-    .select({ id: units.id, code: units.code, kind: units.kind })
-    .from(units)
-    .where(eq(units.active, true))
+  const allUnits = await reportingUnits(ctx.db)
   const members = await campaignMemberships(ctx)
   let drafted = 0
   for (const obligation of currentObligations(now, ctx.timeZone, calendar, allUnits, members)) {

@@ -19,6 +19,15 @@ export function renderReportMarkdown(content: ReportContent): string {
       ),
     )
   }
+  if (content.supervision)
+    lines.push(
+      '',
+      '**督查情况**',
+      ...content.supervision.map(
+        (s) =>
+          `- ${s.unit}：督查 ${s.inspectionsDone}/${s.inspectionsRequired} 次；${s.reports.join('；') || '本季度尚无应报报表'}`,
+      ),
+    )
   if (content.scores) lines.push('', '**考核得分**', ...content.scores.map((s) => `- ${s.unit}：${s.score.score} 分`))
   return lines.join('\n')
 }

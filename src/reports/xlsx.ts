@@ -80,8 +80,33 @@ export async function buildReportWorkbook(content: ReportContent): Promise<Buffe
   if (annex.campaign) addCampaignSheet(book, annex.campaign)
   if (content.kind === 'bulletin' || content.rows.length > 1) addUnitSummary(book, content)
   if (content.scores) addScoreSheet(book, content)
+  if (content.supervision) addSupervisionSummarySheet(book, content)
   if (book.worksheets.length === 0) addUnitSummary(book, content)
   return Buffer.from(await book.xlsx.writeBuffer())
+}
+
+/** The bulletin's 督查情况: each supervising unit's reports to the lead office and its inspections. */
+function addSupervisionSummarySheet(book: ExcelJS.Workbook, content: ReportContent): void {
+  const sheet = book.addWorksheet('督查情况')
+  titled(
+    sheet,
+    '各督查单位报表报送和督查落实情况',
+    `统计周期：${content.periodLabel}    生成时间：${content.generatedAt}`,
+    3,
+  )
+  table(
+    sheet,
+    ['督查单位', '月（季）报表报送', '督查次数（已落实/应落实）'],
+    (content.supervision ?? []).map((s) => [
+      s.unit,
+      s.reports.join('\n') || '—',
+      `${s.inspectionsDone}/${s.inspectionsRequired}`,
+    ]),
+  )
+  sheet.getColumn(1).width = 16
+  sheet.getColumn(2).width = 40
+  sheet.getColumn(3).width = 24
+  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
 }
 
 /** Every patrol unit's figures side by side (the bulletin, and an appendix to the monthly forms). */

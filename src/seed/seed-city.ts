@@ -41,7 +41,7 @@ export async function seedCity(
     for (const unit of city.units) {
       const [row] = await tx
         .insert(units)
-        .values({ code: unit.code, name: unit.name, kind: unit.kind })
+        .values({ code: unit.code, name: unit.name, kind: unit.kind, leadsSupervision: unit.leads ?? false })
         .returning({ id: units.id })
       if (row) unitIds.set(unit.code, row.id)
     }
@@ -81,7 +81,8 @@ export async function seedCity(
         await tx.insert(supervisionAssignments).values({
           supervisorUnitId: unitId(duty.supervisor) as number,
           supervisedUnitId: unitId(code) as number,
-          perMonth: duty.perMonth,
+          perMonth: duty.perMonth ?? 0,
+          perQuarter: duty.perQuarter ?? 0,
         })
     const today = localDate(options.now, options.timeZone)
     for (const campaign of city.campaigns ?? []) {

@@ -1,11 +1,12 @@
-import { and, between, eq, gte, inArray, isNotNull, isNull, lte, ne, or, type SQL } from 'drizzle-orm'
+import { and, between, eq, gte, inArray, isNotNull, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm'
+import type { PgColumn } from 'drizzle-orm/pg-core'
 import type { Database } from '../db/client'
 import { complaints, hazards, patrols, periodicReports, supervisions, units } from '../db/schema'
 import { handledAt } from '../domain/complaint-lifecycle'
 import { complaintClocks } from '../domain/deadlines'
 import { addDays, localDate, startOfLocalDay } from '../domain/local-time'
 import { computePeriodFigures, type PeriodFigures } from '../domain/period-figures'
-import type { Period } from '../domain/periods'
+import { type Period, periodOfDate } from '../domain/periods'
 import { computeUnitScore, type ScoredReportKind, type UnitScore } from '../domain/scoring'
 import { accidentFacts } from './accidents'
 import { findingsFor } from './assessment-findings'
@@ -23,17 +24,32 @@ export const HAZARD_SUMMARY = {
   status: hazards.status,
 }
 
-/** Figures for the statutory forms: one unit's patrols and the hazards it found, or the whole city's. */
-export async function periodFigures(db: Database, period: Period, unitId?: number): Promise<PeriodFigures> {
+/**
+ * Which units a figure covers: one unit, a set (a supervising unit's supervised units), or — undefined — the
+ * whole city.
+ */
+export type UnitScope = number | readonly number[] | undefined
+
+/** The filter a scope puts on a unit column; undefined for the whole city. */
+export function inScope(column: PgColumn, scope: UnitScope): SQL | undefined {
+  if (scope === undefined) return undefined
+  if (typeof scope === 'number') return eq(column, scope)
+  return scope.length === 0 ? sql`false` : inArray(column, [...scope])
+}
+
+/** Figures for the statutory forms: one unit's patrols and the hazards it found, a set of units', or the city's. */
+export async function periodFigures(db: Database, period: Period, scope?: UnitScope): Promise<PeriodFigures> {
   const patrolFilter: SQL[] = [between(patrols.startedAt, period.startAt, period.endAt), isNull(patrols.voidedAt)]
-  if (unitId !== undefined) patrolFilter.push(eq(patrols.unitId, unitId))
+  const patrolScope = inScope(patrols.unitId, scope)
+  if (patrolScope) patrolFilter.push(patrolScope)
   // Hazards found by the end of the period and not closed before it started: enough for every figure.
   const hazardFilter: SQL[] = [
     lte(hazards.foundAt, period.endAt),
     ne(hazards.status, 'voided'),
     or(isNull(hazards.closedAt), gte(hazards.closedAt, period.startAt)) as SQL,
   ]
-  if (unitId !== undefined) hazardFilter.push(eq(hazards.foundByUnitId, unitId))
+  const hazardScope = inScope(hazards.foundByUnitId, scope)
+  if (hazardScope) hazardFilter.push(hazardScope)
   const [patrolRows, hazardRows] = await Promise.all([
     db
       .select({ startedAt: patrols.startedAt, staffCount: patrols.staffCount, vehicleCount: patrols.vehicleCount })
@@ -130,7 +146,12 @@ export async function unitScore(ctx: ServiceContext, unitId: number, whole: Peri
         .where(
           and(
             eq(supervisions.supervisorUnitId, unitId),
-            between(supervisions.inspectedAt, period.startAt, period.endAt),
+            // From the start of the quarter the period starts in: a quarterly duty counts the whole quarter.
+            between(
+              supervisions.inspectedAt,
+              periodOfDate('quarter', period.start, ctx.timeZone).startAt,
+              period.endAt,
+            ),
           ),
         ),
       db
@@ -143,7 +164,8 @@ export async function unitScore(ctx: ServiceContext, unitId: number, whole: Peri
             between(patrols.startedAt, period.startAt, period.endAt),
           ),
         ),
-      unit.kind === 'supervising' ? inspectionDuties(db, unitId) : Promise.resolve([]),
+      // Any unit with rows in the supervision table is measured on them, a patrol unit that supervises too.
+      inspectionDuties(db, unitId),
     ])
 
   const dueWindow = between(hazards.emergencyReportDueAt, period.startAt, minDate(period.endAt, now))
@@ -168,14 +190,21 @@ export async function unitScore(ctx: ServiceContext, unitId: number, whole: Peri
       ),
   ])
 
-  // Inspection duty counts whole months that have ended inside the period.
-  const inspections: { inspectedUnitName: string; month: string; required: number; done: number }[] = []
-  for (const month of monthsEndedWithin(period, today)) {
+  // Inspection duties count whole months (and quarters) that have ended inside the period.
+  const inspections: { inspectedUnitName: string; period: string; required: number; done: number }[] = []
+  const doneWithin = (unitIdInspected: number, span: Period) =>
+    inspectionRows.filter(
+      (r) =>
+        r.inspectedUnitId === unitIdInspected &&
+        r.inspectedAt.getTime() >= span.startAt.getTime() &&
+        r.inspectedAt.getTime() <= span.endAt.getTime(),
+    ).length
+  for (const span of spansEndedWithin(period, today, ctx.timeZone)) {
     for (const duty of supervisedUnits) {
-      const done = inspectionRows.filter(
-        (r) => r.inspectedUnitId === duty.unitId && localDate(r.inspectedAt, ctx.timeZone).startsWith(month),
-      ).length
-      inspections.push({ inspectedUnitName: duty.name, month, required: duty.perMonth, done })
+      const required = span.kind === 'month' ? duty.perMonth : duty.perQuarter
+      if (required === 0) continue
+      const label = span.kind === 'month' ? span.start.slice(0, 7) : span.label
+      inspections.push({ inspectedUnitName: duty.name, period: label, required, done: doneWithin(duty.unitId, span) })
     }
   }
 
@@ -238,29 +267,31 @@ function minDate(a: Date, b: Date): Date {
   return a.getTime() <= b.getTime() ? a : b
 }
 
-function monthsEndedWithin(period: Period, today: string): string[] {
-  const months: string[] = []
-  for (let d = period.start; d <= period.end; d = addDays(d, 1)) {
-    const month = d.slice(0, 7)
-    const nextDay = addDays(d, 1)
-    const isMonthEnd = nextDay.slice(0, 7) !== month
-    if (isMonthEnd && d < today) months.push(month)
+/** The months and quarters whose last day falls inside the period and has passed. */
+function spansEndedWithin(period: Period, today: string, timeZone: string): Period[] {
+  const spans: Period[] = []
+  for (let d = period.start; d <= period.end && d < today; d = addDays(d, 1)) {
+    for (const kind of ['month', 'quarter'] as const) {
+      const span = periodOfDate(kind, d, timeZone)
+      if (span.end === d) spans.push(span)
+    }
   }
-  return months
+  return spans
 }
 
 /** Hazards still open at the end of a period (for the narrative drafts): how many, how many major, how many overdue. */
 export async function openHazardFacts(
   ctx: ServiceContext,
   period: Period,
-  unitId?: number,
+  scope?: UnitScope,
 ): Promise<{ open: number; major: number; overdue: number }> {
   const filter: SQL[] = [
     lte(hazards.foundAt, period.endAt),
     ne(hazards.status, 'voided'),
     or(isNull(hazards.closedAt), gte(hazards.closedAt, period.endAt)) as SQL,
   ]
-  if (unitId !== undefined) filter.push(eq(hazards.foundByUnitId, unitId))
+  const scoped = inScope(hazards.foundByUnitId, scope)
+  if (scoped) filter.push(scoped)
   const rows = await ctx.db
     .select({ level: hazards.level, rectifyDueAt: hazards.rectifyDueAt })
     .from(hazards)

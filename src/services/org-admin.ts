@@ -9,6 +9,7 @@ import { ROLES } from '../domain/roles'
 import { rowId } from '../domain/storable'
 import { type AdminActor, audited } from './audit'
 import type { ServiceContext } from './context'
+import { addToLeadOfficeDuties } from './supervision-assignments'
 
 /**
  * The city's organisation as the administrator keeps it: units, people and the group chats that receive
@@ -34,6 +35,8 @@ export const UnitInput = z.object({
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.iso.date('启用日期请按 YYYY-MM-DD 填写').optional(),
   ),
+  /** 牵头科室: at most one unit leads; setting it moves the role from the previous one. */
+  leadsSupervision: checkbox,
   active: checkbox,
 })
 
@@ -87,8 +90,17 @@ export async function saveUnit(ctx: ServiceContext, actor: AdminActor, input: z.
       if (leader?.role !== 'leader') throw new RuleViolation('invalid_person', '分管领导须选择一名领导。')
     }
     const row = { ...values, leaderId: values.leaderId ?? null, goLiveOn: values.goLiveOn ?? null }
+    if (row.leadsSupervision && (row.kind !== 'supervising' || !row.active))
+      throw new RuleViolation('invalid_lead', '牵头科室须是在用的督查单位。')
+    if (row.leadsSupervision)
+      await tx
+        .update(units)
+        .set({ leadsSupervision: false })
+        .where(id ? ne(units.id, id) : undefined)
     if (!id) {
       const [after] = await tx.insert(units).values(row).returning()
+      // The lead office inspects every patrol unit (source 000 (二) 1), a new one included.
+      if (after && after.kind === 'patrol' && after.active) await addToLeadOfficeDuties(tx, after.id)
       return { entityId: String(after?.id), after }
     }
     const [before] = await tx.select().from(units).where(eq(units.id, id)).for('update')

@@ -15,7 +15,8 @@ import type {
   WeeklyForm,
 } from '../reports/annex/content'
 import type { ServiceContext } from './context'
-import { HAZARD_SUMMARY, periodFigures } from './figures'
+import { HAZARD_SUMMARY, inScope, periodFigures, type UnitScope } from './figures'
+import { supervisedScope } from './supervision-assignments'
 
 /**
  * The annex forms of the scheme (source 000 附件2–5) filled from the ledger: what each box says, which
@@ -160,9 +161,10 @@ async function latestNotes(ctx: ServiceContext, hazardIds: number[]): Promise<Ma
 }
 
 /** The hazards of a period for a ledger: found in it, by one unit or (supervising units) every patrol unit. */
-async function periodHazards(ctx: ServiceContext, period: Period, unitId?: number) {
+async function periodHazards(ctx: ServiceContext, period: Period, scope?: UnitScope) {
   const filter: SQL[] = [between(hazards.foundAt, period.startAt, period.endAt), ne(hazards.status, 'voided')]
-  if (unitId !== undefined) filter.push(eq(hazards.foundByUnitId, unitId))
+  const scoped = inScope(hazards.foundByUnitId, scope)
+  if (scoped) filter.push(scoped)
   return ctx.db
     .select({
       ...HAZARD_SUMMARY,
@@ -177,9 +179,10 @@ async function periodHazards(ctx: ServiceContext, period: Period, unitId?: numbe
 }
 
 /** Everyone named on the period's patrols, once each. */
-async function patrollersOf(ctx: ServiceContext, period: Period, unitId?: number): Promise<string[]> {
+async function patrollersOf(ctx: ServiceContext, period: Period, scope?: UnitScope): Promise<string[]> {
   const filter: SQL[] = [between(patrols.startedAt, period.startAt, period.endAt), isNull(patrols.voidedAt)]
-  if (unitId !== undefined) filter.push(eq(patrols.unitId, unitId))
+  const scoped = inScope(patrols.unitId, scope)
+  if (scoped) filter.push(scoped)
   const rows = await ctx.db
     .select({ patrollers: patrols.patrollers })
     .from(patrols)
@@ -242,8 +245,10 @@ export async function periodicForm(
   narrative: Narrative,
 ): Promise<PeriodicForm> {
   const [unit] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, unitId))
-  const figures = await periodFigures(ctx.db, period)
-  const found = await periodHazards(ctx, period)
+  // The lead office reports on the whole city; another supervising unit on the units it supervises.
+  const scope = await supervisedScope(ctx.db, unitId)
+  const figures = await periodFigures(ctx.db, period, scope)
+  const found = await periodHazards(ctx, period, scope)
   const byCategory = new Map<string, LedgerEntry[]>()
   for (const h of found) {
     const label = CATEGORY_LABELS[h.category]
@@ -264,7 +269,7 @@ export async function periodicForm(
     filedOn: localDate(ctx.clock.now(), ctx.timeZone),
     period: period.kind === 'quarter' ? 'quarter' : 'month',
     periodLabel: period.label,
-    distinctPatrollers: (await patrollersOf(ctx, period)).length,
+    distinctPatrollers: (await patrollersOf(ctx, period, scope)).length,
     vehicleTurnouts: figures.vehicleTurnouts,
     hazardsFound: figures.hazardsFound,
     hazardsRectified: figures.closedInPeriod,

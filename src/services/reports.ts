@@ -23,6 +23,8 @@ import {
   supervisionIdsIn,
   weeklyForm,
 } from './paperwork'
+import { quarterSupervisionSummary } from './report-receipts'
+import { supervisedScope } from './supervision-assignments'
 
 export type PeriodicReportRow = typeof periodicReports.$inferSelect
 
@@ -88,13 +90,17 @@ export async function reportContent(
       annex: { campaign: await campaignForm(ctx, unitId, period, subject) },
     }
   }
-  const patrolUnits = allUnits.filter((u) => u.kind === 'patrol')
+  // The bulletin and the lead office's 附件4 cover the city; another supervising unit's, the units it supervises.
+  const scope = kind === 'bulletin' ? undefined : await supervisedScope(ctx.db, unitId)
+  const patrolUnits = allUnits.filter((u) => u.kind === 'patrol' && (scope === undefined || scope.includes(u.id)))
   const rows = []
   const scores = []
   for (const unit of patrolUnits) rows.push({ unit: unit.name, figures: await periodFigures(ctx.db, period, unit.id) })
-  // Every assessed unit is on the 考核 sheet: the supervising offices as well as the patrol units.
-  for (const unit of allUnits.filter((u) => u.kind === 'patrol' || u.kind === 'supervising'))
-    scores.push({ unit: unit.name, score: await unitScore(ctx, unit.id, period) })
+  // Every assessed unit is on the 考核 sheet (the lead office's forms and the bulletin): the supervising offices
+  // as well as the patrol units.
+  if (scope === undefined)
+    for (const unit of allUnits.filter((u) => u.kind === 'patrol' || u.kind === 'supervising'))
+      scores.push({ unit: unit.name, score: await unitScore(ctx, unit.id, period) })
   const supervisionForms = []
   for (const id of await supervisionIdsIn(ctx, unitId, period)) {
     const form = await supervisionForm(ctx, id)
@@ -103,8 +109,9 @@ export async function reportContent(
   return {
     ...base,
     rows,
-    totals: await periodFigures(ctx.db, period),
-    scores,
+    totals: await periodFigures(ctx.db, period, scope),
+    ...(scope === undefined ? { scores } : {}),
+    ...(kind === 'bulletin' ? { supervision: await quarterSupervisionSummary(ctx, period) } : {}),
     annex:
       kind === 'bulletin'
         ? {}
@@ -191,8 +198,9 @@ async function narrativeDraft(
   writer?: NarrativeWriter,
 ): Promise<Record<string, string> | null> {
   if (kind !== 'weekly' && kind !== 'monthly' && kind !== 'quarterly') return null
-  const figures = await periodFigures(ctx.db, period, kind === 'weekly' ? unitId : undefined)
-  const open = await openHazardFacts(ctx, period, kind === 'weekly' ? unitId : undefined)
+  const scope = kind === 'weekly' ? unitId : await supervisedScope(ctx.db, unitId)
+  const figures = await periodFigures(ctx.db, period, scope)
+  const open = await openHazardFacts(ctx, period, scope)
   const facts = {
     hazardsFound: figures.hazardsFound,
     hazardsRectified: figures.closedInPeriod,

@@ -15,6 +15,7 @@ import {
 import { sendToPeople } from '../messaging/notify'
 import { CampaignEntries } from './campaigns'
 import type { ServiceContext } from './context'
+import { announceToLeadOffice } from './report-receipts'
 import { type PeriodicReportRow, renderReport } from './reports'
 
 /**
@@ -194,6 +195,8 @@ async function settle(
     .set({ submittedAt: ctx.clock.now() })
     .where(and(eq(periodicReports.id, row.id), isNull(periodicReports.submittedAt)))
     .returning()
+  // A supervising unit's 附件4 goes on to the lead office (安监科), which confirms receipt.
+  if (submitted) await announceToLeadOffice(ctx, submitted)
   return { status: 'submitted', report: submitted ?? rendered }
 }
 

@@ -4,7 +4,7 @@ import { complaints, escalations, hazards, periodicReports, supervisions } from 
 import { describeDuration } from '../domain/durations'
 import { localDate } from '../domain/local-time'
 import { REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
-import { periodOfDate } from '../domain/periods'
+import { type Period, periodOfDate } from '../domain/periods'
 import { maskPersonalInfo } from '../domain/privacy'
 import type { Actor } from '../domain/roles'
 import { reportsAwaitingSignature, supervisionsAwaitingSignature } from './signoffs'
@@ -84,8 +84,10 @@ export async function todosFor(db: Database, actor: Actor, now: Date, timeZone: 
     addHazards(rows, (h) =>
       h.status === 'awaiting_verification' ? '隐患待验收' : h.level === 'major' ? '重大隐患待交办' : '隐患待交办',
     )
-    if (actor.unitId !== null) items.push(...(await inspectionsDue(db, actor.unitId, now, timeZone)))
   }
+  // Whoever inspects for a unit with supervision duties: 安监科's supervisors, a supervising patrol unit's handlers.
+  if ((actor.role === 'supervisor' || actor.role === 'unit_handler') && actor.unitId !== null)
+    items.push(...(await inspectionsDue(db, actor.unitId, now, timeZone)))
 
   if (actor.role === 'duty_officer' || actor.role === 'leader' || actor.role === 'admin') {
     const mine = actor.personId === null ? [] : await escalatedTo(db, actor.personId)
@@ -124,29 +126,43 @@ export async function todosFor(db: Database, actor: Actor, now: Date, timeZone: 
     })
 }
 
-/** The units this supervising office has not yet inspected as often as its supervision table requires. */
+/** The units this office has not yet inspected as often as its supervision table requires, this month or quarter. */
 async function inspectionsDue(db: Database, officeId: number, now: Date, timeZone: string): Promise<TodoItem[]> {
   const month = periodOfDate('month', localDate(now, timeZone), timeZone)
+  const quarter = periodOfDate('quarter', localDate(now, timeZone), timeZone)
   const [duties, done] = await Promise.all([
     inspectionDuties(db, officeId),
     db
-      .select({ inspected: supervisions.inspectedUnitId })
+      .select({ inspected: supervisions.inspectedUnitId, at: supervisions.inspectedAt })
       .from(supervisions)
       .where(
-        and(eq(supervisions.supervisorUnitId, officeId), between(supervisions.inspectedAt, month.startAt, month.endAt)),
+        and(
+          eq(supervisions.supervisorUnitId, officeId),
+          between(supervisions.inspectedAt, quarter.startAt, quarter.endAt),
+        ),
       ),
   ])
-  return duties
-    .map((duty) => ({ duty, count: done.filter((d) => d.inspected === duty.unitId).length }))
-    .filter(({ duty, count }) => count < duty.perMonth)
-    .map(({ duty, count }) => ({
-      code: '督查',
-      what: `本月督查${duty.name}`,
-      summary: `已 ${count} 次，应 ${duty.perMonth} 次`,
-      due: month.endAt,
-      at: month.startAt,
-      overdue: false,
-    }))
+  const count = (unitId: number, span: Period) =>
+    done.filter((d) => d.inspected === unitId && d.at.getTime() >= span.startAt.getTime() && d.at <= span.endAt).length
+  const items: TodoItem[] = []
+  for (const duty of duties) {
+    for (const [span, required, word] of [
+      [month, duty.perMonth, '本月'],
+      [quarter, duty.perQuarter, '本季度'],
+    ] as const) {
+      const n = count(duty.unitId, span)
+      if (n >= required) continue
+      items.push({
+        code: '督查',
+        what: `${word}督查${duty.name}`,
+        summary: `已 ${n} 次，应 ${required} 次`,
+        due: span.endAt,
+        at: span.startAt,
+        overdue: false,
+      })
+    }
+  }
+  return items
 }
 
 /** Escalations sent to this person that are not resolved yet, acknowledged or not. */

@@ -28,6 +28,9 @@ export async function loadCity(db: Database): Promise<CityLookup> {
 }
 
 /** The demo city's patrol units by name, in the order they were seeded. */
+/** The demo city's supervising units (source 000 (二)), the lead office 安监科 first. */
+export const SUPERVISING_UNIT_NAMES = ['安监科', '建管科', '城建科', '市管网办', '市公用局'] as const
+
 export const PATROL_UNIT_NAMES = [
   '质安处',
   '桥管处',

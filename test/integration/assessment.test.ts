@@ -9,7 +9,7 @@ import { unitScore } from '../../src/services/figures'
 import { recordPatrol } from '../../src/services/patrols'
 import type { testApp } from '../helpers/app'
 import { chat } from '../helpers/chat'
-import { type CityLookup, PATROL_UNIT_NAMES } from '../helpers/city'
+import { type CityLookup, PATROL_UNIT_NAMES, SUPERVISING_UNIT_NAMES } from '../helpers/city'
 import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 import { callApi, postForm } from '../helpers/requests'
 import { useSeededApp } from '../helpers/seeded'
@@ -165,7 +165,7 @@ describe('the assessment API', () => {
     const body = (await listed.json()) as {
       data: { unit: string; score: number; parts: Record<string, { score: number }> }[]
     }
-    expect(body.data.map((u) => u.unit)).toEqual(['安监科', ...PATROL_UNIT_NAMES])
+    expect(body.data.map((u) => u.unit)).toEqual([...SUPERVISING_UNIT_NAMES, ...PATROL_UNIT_NAMES])
     for (const u of body.data)
       expect(u.parts.organisation.score + u.parts.implementation.score + u.parts.accountability.score).toBe(u.score)
 

@@ -14,7 +14,7 @@ import {
 import type { ServiceContext } from '../../src/services/context'
 import { applyHazardCommand, hazardTimeline, reportHazard } from '../../src/services/hazards'
 import { recordPatrol } from '../../src/services/patrols'
-import { type CityLookup, loadCity } from '../helpers/city'
+import { type CityLookup, loadCity, SUPERVISING_UNIT_NAMES } from '../helpers/city'
 import { createTestDatabase, seedDefaults, serviceContext, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 
 const TZ = TEST_TIME_ZONE
@@ -47,7 +47,10 @@ describe('default city and calendar in the database', () => {
   it('seeds eight patrol units, the supervising office and routing for every domain', async () => {
     const rows = await database.db.select().from(units)
     expect(rows.filter((u) => u.kind === 'patrol')).toHaveLength(8)
-    expect(rows.find((u) => u.kind === 'supervising')?.name).toBe('安监科')
+    expect(rows.filter((u) => u.kind === 'supervising').map((u) => u.name)).toEqual(
+      expect.arrayContaining([...SUPERVISING_UNIT_NAMES]),
+    )
+    expect(rows.filter((u) => u.leadsSupervision).map((u) => u.name)).toEqual(['安监科'])
     const routing = await database.db.execute(sql`select count(*)::int as n from routing_rules`)
     expect(JSON.stringify(routing)).toContain('"n":8')
   })

@@ -107,7 +107,7 @@ describe('inspections at least twice a month', () => {
     await remind()
     const texts = (await textsTo('demo:supervisor')).filter((t) => t.includes('督查次数提醒'))
     expect(texts).toHaveLength(1)
-    expect(texts[0]).toContain('市政建设总公司（已0次，应2次）')
+    expect(texts[0]).toContain('市政建设总公司（本月已0次，应2次）')
   })
 })
 

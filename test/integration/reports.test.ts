@@ -12,7 +12,7 @@ import { applyHazardCommand } from '../../src/services/hazards'
 import { recordPatrol } from '../../src/services/patrols'
 import type { testApp } from '../helpers/app'
 import { chat } from '../helpers/chat'
-import { type CityLookup, PATROL_UNIT_NAMES } from '../helpers/city'
+import { type CityLookup, PATROL_UNIT_NAMES, SUPERVISING_UNIT_NAMES } from '../helpers/city'
 import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 import { useSeededApp } from '../helpers/seeded'
 import { cellText, readBook } from '../helpers/workbook'
@@ -206,7 +206,7 @@ describe('city-wide monthly report and the score', () => {
     ])
     // Each unit once, its parts adding up to its score; every deduction on its own row with its 附件1 line.
     const unitRows = scores.slice(3).filter((r) => r[0])
-    expect(unitRows.map((r) => r[0])).toEqual(['安监科', ...PATROL_UNIT_NAMES])
+    expect(unitRows.map((r) => r[0])).toEqual([...SUPERVISING_UNIT_NAMES, ...PATROL_UNIT_NAMES])
     for (const r of unitRows) expect(Number(r[1]) + Number(r[2]) + Number(r[3])).toBe(Number(r[4]))
     expect(scores.slice(3).every((r) => r[5] === '无' || /^\d-\d /.test(String(r[5])))).toBe(true)
   })

@@ -8,8 +8,10 @@ import {
   CAMPAIGN_DUE_DAY,
   campaignCovers,
   campaignObligation,
+  currentObligations,
   dueAfterDrafting,
   obligationFor,
+  owesReport,
 } from '../../src/domain/obligations'
 import { periodOfDate } from '../../src/domain/periods'
 import { distinctNames, draftNarrative, missingLines } from '../../src/domain/signoff-lines'
@@ -141,5 +143,51 @@ describe('the campaign form’s answers', () => {
       { aspect: '其他方面', problem: '宣传不够', detail: '', measures: '' },
     ])
     expect(numbersIn('罚款 2.5 万元，3 家')).toEqual([2.5, 3])
+  })
+})
+
+describe('who owes which report (source 000 (四))', () => {
+  const unit = (kind: 'patrol' | 'supervising' | 'bureau', supervises = false, leadsSupervision = false) => ({
+    kind,
+    supervises,
+    leadsSupervision,
+  })
+
+  it('asks the weekly report of patrol units, 附件4 of every unit with supervision duties, the bulletin of the lead office', () => {
+    expect(owesReport('weekly', unit('patrol'))).toBe(true)
+    expect(owesReport('weekly', unit('supervising', true))).toBe(false)
+    expect(owesReport('monthly', unit('patrol'))).toBe(false)
+    // A patrol unit that supervises its subordinate units (房管局) reports as a supervising unit too.
+    expect(owesReport('monthly', unit('patrol', true))).toBe(true)
+    expect(owesReport('quarterly', unit('patrol', true))).toBe(true)
+    expect(owesReport('weekly', unit('patrol', true))).toBe(true)
+    expect(owesReport('monthly', unit('supervising'))).toBe(true)
+    expect(owesReport('bulletin', unit('supervising', true))).toBe(false)
+    expect(owesReport('bulletin', unit('supervising', true, true))).toBe(true)
+    expect(owesReport('monthly', unit('bureau'))).toBe(false)
+  })
+
+  it('lists the bulletin only for the lead office from the first day of the quarter’s last month', () => {
+    const calendar = new WorkingCalendar([], [2026])
+    const units = [
+      { id: 1, ...unit('supervising', true, true) },
+      { id: 2, ...unit('supervising', true) },
+      { id: 3, ...unit('patrol') },
+    ]
+    const december = currentObligations(
+      zonedInstant('2026-12-01', 'Asia/Shanghai', 10),
+      'Asia/Shanghai',
+      calendar,
+      units,
+    )
+    expect(december.filter((o) => o.kind === 'bulletin').map((o) => o.unitId)).toEqual([1])
+    expect(december.filter((o) => o.kind === 'monthly').map((o) => o.unitId)).toEqual([1, 2])
+    const november = currentObligations(
+      zonedInstant('2026-11-30', 'Asia/Shanghai', 10),
+      'Asia/Shanghai',
+      calendar,
+      units,
+    )
+    expect(november.filter((o) => o.kind === 'bulletin')).toEqual([])
   })
 })

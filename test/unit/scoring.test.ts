@@ -98,7 +98,7 @@ describe('each line of 附件1, with its points and its words', () => {
       'implementation',
       5,
       '巡查、督查工作不按规定次数落实，每少一次扣5分',
-      { inspections: [{ inspectedUnitName: '桥管处', month: '2026-10', required: 2, done: 1 }] },
+      { inspections: [{ inspectedUnitName: '桥管处', period: '2026-10', required: 2, done: 1 }] },
     ],
     [
       '2-7',
@@ -196,7 +196,7 @@ describe('where the scheme leaves room', () => {
         reports: [{ kind: 'weekly', periodLabel: 'w', dueAt: after, submittedAt: before }],
         hazards: [{ code: 'YH3', rectifyDueAt: after, rectifiedAt: before }],
         complaints: [{ code: 'TS2', dueAt: after, handledAt: before }],
-        inspections: [{ inspectedUnitName: '燃气办', month: '2026-10', required: 2, done: 3 }],
+        inspections: [{ inspectedUnitName: '燃气办', period: '2026-10', required: 2, done: 3 }],
       },
       now,
     )

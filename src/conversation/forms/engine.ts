@@ -13,6 +13,7 @@ import type { ExtractedFields } from '../extract/fields'
 import { extractLevel } from '../extract/rules'
 import { formatLocal, normaliseCode } from '../format'
 import { intentOf, splitHazardStatements } from '../intent'
+import { text } from '../reply'
 import type { Reply, Turn } from '../types'
 import { type AnswerContext, NIGHT, parseAnswer } from './answers'
 import { checkDraft } from './checks'
@@ -559,8 +560,4 @@ function extractionContext(answers: AnswerContext) {
     categoryRules: answers.categoryRules,
     reporterName: answers.reporterName,
   }
-}
-
-function text(value: string): Reply {
-  return { message: { type: 'text', text: value } }
 }

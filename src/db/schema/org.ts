@@ -17,6 +17,11 @@ export const units = pgTable('units', {
   leaderId: integer(),
   /** 启用日期: the assessment counts nothing (days, reports, inspections) before it; null counts from the start. */
   goLiveOn: date({ mode: 'string' }),
+  /**
+   * 牵头科室 (source 000 (二) 1, 安监科): receives the supervising units' monthly and quarterly reports (附件4),
+   * compiles and owes the quarterly bulletin, and inspects every patrol unit (a new one is added to its duties).
+   */
+  leadsSupervision: boolean().notNull().default(false),
   active: boolean().notNull().default(true),
   createdAt: createdAt(),
 })
@@ -138,6 +143,8 @@ export const supervisionAssignments = pgTable(
       .notNull()
       .references(() => units.id),
     perMonth: integer().notNull().default(2),
+    /** Inspections a quarter instead of (or besides) monthly ones: 建管科's quarterly building-safety checks. */
+    perQuarter: integer().notNull().default(0),
   },
   (t) => [uniqueIndex('supervision_assignments_pair_idx').on(t.supervisorUnitId, t.supervisedUnitId)],
 )

@@ -31,6 +31,9 @@ export const periodicReports = pgTable(
     entries: jsonb().$type<Record<string, unknown>>(),
     /** Who confirmed it for submission (填表人 / 联系人). */
     confirmedById: integer().references(() => people.id),
+    /** A supervising unit's 附件4 as received by 安监科 (the lead office confirms it on a card or the console). */
+    receivedAt: instant(),
+    receivedById: integer().references(() => people.id),
     filePath: text(),
     createdAt: createdAt(),
   },

@@ -10,6 +10,7 @@ import { MAX_ROW_ID, rowId } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { draftReport } from '../../services/reports'
 import { submitSignedReport } from '../../services/signoffs'
+import { reportingUnits } from '../../services/supervision-assignments'
 import { reportFileResponse, visibleReports } from '../report-file'
 import { requireApiToken } from './auth'
 import { actorOf, jsonBody, ruled, unitScope, visibleTo } from './request'
@@ -78,7 +79,8 @@ export function reportsApi() {
     const row = await ruled(async () => {
       if (actor.role !== 'admin' && actor.unitId !== unitId)
         throw new RuleViolation('forbidden', 'Only the unit itself or an administrator may draft its reports')
-      if (!owesReport(input.kind, unit.kind))
+      const reporter = (await reportingUnits(ctx.db)).find((u) => u.id === unitId)
+      if (!reporter || !owesReport(input.kind, reporter))
         throw new RuleViolation('not_owed', `A ${unit.kind} unit does not file ${input.kind} reports`)
       const obligation = obligationFor(input.kind, unitId, input.periodDate, await ctx.calendar.get(), ctx.timeZone)
       if (obligation.period.end >= localDate(ctx.clock.now(), ctx.timeZone) && input.kind !== 'bulletin')

@@ -62,6 +62,9 @@ function UnitForm(props: { unit?: typeof units.$inferSelect; leaders: Option[] }
       <Choice name="kind" values={UNIT_KINDS} labels={UNIT_KIND_LABELS} selected={u?.kind ?? 'patrol'} /> 分管领导{' '}
       <Select name="leaderId" options={props.leaders} selected={u?.leaderId} blank="无" /> 启用日期{' '}
       <input name="goLiveOn" type="date" value={u?.goLiveOn ?? ''} />{' '}
+      <label title="接收各督查单位月、季报表，编制季度通报">
+        <input type="checkbox" name="leadsSupervision" checked={u ? u.leadsSupervision : false} /> 牵头科室
+      </label>{' '}
       <label>
         <input type="checkbox" name="active" checked={u ? u.active : true} /> 启用
       </label>{' '}
@@ -117,7 +120,7 @@ export function registerOrgAdmin(app: Hono<AppEnv>): void {
     const leaders = staff.filter((p) => p.role === 'leader').map((p) => ({ id: p.id, name: p.name }))
     const duties = await inspectionDuties(db)
     const names = new Map(rows.map((u) => [u.id, u.name]))
-    const supervising = rows.filter((u) => u.kind === 'supervising').map((u) => ({ id: u.id, name: u.name }))
+    const supervising = rows.filter((u) => u.kind !== 'bureau' && u.active).map((u) => ({ id: u.id, name: u.name }))
     return c.html(
       <Layout c={c} title="单位">
         <AdminNav />
@@ -135,14 +138,14 @@ export function registerOrgAdmin(app: Hono<AppEnv>): void {
         <div class="card">
           <h2>督查分工</h2>
           <p class="meta">
-            每个督查单位对所分工单位每月应督查的次数；提醒（每月20日、25日）、我的待办和考核（附件1
-            2-6，每少一次扣5分）都按此计算。次数填0即删除该项。
+            每个督查单位对所分工单位每月（或每季度）应督查的次数；提醒（每月20日、25日）、我的待办和考核（附件1
+            2-6，每少一次扣5分）都按此计算。巡查单位也可督查其下属单位。两项次数都填0即删除该项。新增的巡查单位自动列入牵头科室的督查分工。
           </p>
           <table>
             <tr>
               <th>督查单位</th>
               <th>被督查单位</th>
-              <th>每月次数</th>
+              <th>每月次数 / 每季度次数</th>
             </tr>
             {duties.map((d) => (
               <tr>
@@ -152,7 +155,8 @@ export function registerOrgAdmin(app: Hono<AppEnv>): void {
                   <form method="post" action="/console/admin/assignments">
                     <input type="hidden" name="supervisorUnitId" value={String(d.supervisorUnitId)} />
                     <input type="hidden" name="supervisedUnitId" value={String(d.unitId)} />
-                    <input name="perMonth" type="number" min="0" max="31" value={String(d.perMonth)} size={3} />{' '}
+                    <input name="perMonth" type="number" min="0" max="31" value={String(d.perMonth)} size={3} /> /{' '}
+                    <input name="perQuarter" type="number" min="0" max="92" value={String(d.perQuarter)} size={3} />{' '}
                     <button type="submit">保存</button>
                   </form>
                 </td>
@@ -167,7 +171,8 @@ export function registerOrgAdmin(app: Hono<AppEnv>): void {
               options={rows.map((u) => ({ id: u.id, name: u.name }))}
               blank="被督查单位"
             />{' '}
-            每月 <input name="perMonth" type="number" min="1" max="31" value="2" size={3} /> 次{' '}
+            每月 <input name="perMonth" type="number" min="0" max="31" value="2" size={3} /> 次，每季度{' '}
+            <input name="perQuarter" type="number" min="0" max="92" value="0" size={3} /> 次{' '}
             <button type="submit">新增</button>
           </form>
         </div>

@@ -23,6 +23,7 @@ import { Layout } from './layout'
 import { registerLedgerPages } from './ledger'
 import { registerMap } from './map'
 import { registerRecordPages } from './records'
+import { registerReceiptRoutes } from './report-receipts'
 import { registerReportPages } from './reports'
 import { allow, demoOnly, registerSession, requireConsoleSession } from './session'
 
@@ -249,6 +250,7 @@ export function consoleRoutes() {
   registerCampaignAdmin(app)
 
   registerReportPages(app)
+  registerReceiptRoutes(app)
   registerAssessment(app)
   return app
 }

@@ -17,6 +17,7 @@ import { renderReport } from '../../services/reports'
 import { confirmReport, missingForReport, type Signer, signReport } from '../../services/signoffs'
 import { reportFileResponse, visibleReports } from '../report-file'
 import { Layout } from './layout'
+import { ReportingStatusCard } from './report-receipts'
 import { viewerOf, viewerUnitScope } from './session'
 
 /**
@@ -188,6 +189,7 @@ export function registerReportPages(app: Hono<AppEnv>): void {
     )
     return c.html(
       <Layout c={c} title="报表">
+        <ReportingStatusCard c={c} />
         <div class="card">
           <h2>法定报表</h2>
           <table>
