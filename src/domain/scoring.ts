@@ -15,6 +15,16 @@ export const ASSESSMENT_PARTS = {
 } as const
 export type AssessmentPart = keyof typeof ASSESSMENT_PARTS
 
+/**
+ * How a score is computed, as the console and the 考核 sheet print it (source 000 五 and 附件1): the parts are
+ * capped separately, and a longer span is assessed over all its facts at once.
+ */
+export const ASSESSMENT_FORMULA = [
+  '计分方法：得分 = 组织（10分）+ 实施（80分）+ 问责追责（10分），各部分按附件1逐项扣分，扣完为止。',
+  '季度、半年和年度考核把期内每一项扣分逐次累计（日台账、报表、隐患、投诉、督查次数按发生计，组织和问责按检查发现计），再按各部分分值封顶合计，即综合日常、月、季结果形成年度结果。',
+  '有方案五所列情形之一的，年度绩效评优评先一票否决，不论得分。',
+] as const
+
 interface RuleDefinition {
   part: AssessmentPart
   /** 附件1's numbering: part-line, e.g. 2-6. */

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { PeriodFigures } from '../domain/period-figures'
+import { ASSESSMENT_FORMULA } from '../domain/scoring'
 import { addCampaignSheet } from './annex/campaign'
 import { addDailyRecordSheet } from './annex/daily-record'
 import { addPeriodicSheets } from './annex/periodic'
@@ -150,6 +151,14 @@ function addScoreSheet(book: ExcelJS.Workbook, content: ReportContent): void {
       return lines.map((line, i) => [...(i === 0 ? head : ['', '', '', '', '']), ...line])
     }),
   )
+  // The formula under the table, so the printed sheet explains its own numbers.
+  scores.addRow([])
+  for (const line of ASSESSMENT_FORMULA) {
+    const row = scores.addRow([line])
+    scores.mergeCells(row.number, 1, row.number, header.length)
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top' }
+    row.height = 30
+  }
   scores.getColumn(1).width = 16
   scores.getColumn(6).width = 40
   scores.getColumn(7).width = 48

@@ -4,7 +4,13 @@ import type { AppEnv } from '../../app-env'
 import { accidents, units } from '../../db/schema'
 import { localDate } from '../../domain/local-time'
 import { periodOfDate } from '../../domain/periods'
-import { DEDUCTION_RULES, type Deduction, discretionaryRange, FINDING_RULES } from '../../domain/scoring'
+import {
+  ASSESSMENT_FORMULA,
+  DEDUCTION_RULES,
+  type Deduction,
+  discretionaryRange,
+  FINDING_RULES,
+} from '../../domain/scoring'
 import { AppError } from '../../errors'
 import {
   ACCIDENT_LEVEL_LABELS,
@@ -111,8 +117,7 @@ export function registerAssessment(app: Hono<AppEnv>): void {
             <button type="submit">查看</button>
           </form>
           <p class="meta">
-            依据《安全巡查（督查）工作考核实施细则（单位部分：100分）》：组织10分、实施80分、问责追责10分，各部分扣完为止。
-            季度、半年和年度考核把期内每一项扣分逐次累计（日台账、报表、隐患、投诉、督查次数按发生计，组织和问责按检查发现计），再按各部分分值封顶合计。
+            依据《安全巡查（督查）工作考核实施细则（单位部分：100分）》。{ASSESSMENT_FORMULA.join('')}
             逾期上报{options.latePenalty ? '扣分' : '只记录不扣分'}；批准延期
             {options.extensionsExcuse ? '可免除' : '不免除'}投诉超时扣分。
           </p>
