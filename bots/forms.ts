@@ -18,6 +18,7 @@ export const FIELD_TYPES = [
   'phone',
   'figures',
   'problems',
+  'choice',
 ] as const
 export type FieldType = (typeof FIELD_TYPES)[number]
 
@@ -34,6 +35,11 @@ export interface FieldDefinition {
   when?: (draft: Record<string, unknown>) => boolean
   /** `figures` fields: what each number of the answer is, in order. */
   parts?: readonly string[]
+  /**
+   * `choice` fields: the values, each with its label and the words that pick it (the first choice whose
+   * label or a word the answer contains wins, so put the longer, more specific words first).
+   */
+  choices?: readonly { value: string; label: string; words: readonly string[] }[]
 }
 
 export const FORM_IDS = [
@@ -44,6 +50,7 @@ export const FORM_IDS = [
   'verification',
   'supervision',
   'campaign',
+  'accident',
 ] as const
 export type FormId = (typeof FORM_IDS)[number]
 
@@ -324,6 +331,90 @@ export const FORMS: Record<FormId, FormDefinition> = {
         question:
           '存在的主要问题及整改情况？每条一行：「方面：主要问题；具体表现；整改措施及完成情况」（方面如：安全发展理念、安全生产责任、隐患排查和预防控制、基础建设、其他）。',
         hint: '例如：基础建设：监管力量不足；专职人员2人；已申请增编，预计年底到位。没有请回复「无」',
+      },
+    ],
+  },
+  accident: {
+    id: 'accident',
+    title: '事故登记',
+    commands: ['登记事故', '事故登记', '事故报告登记'],
+    // 安监科 records accidents for the assessment (source 000 五, 附件1 2-5 and 3-3).
+    roles: ['supervisor', 'admin'],
+    fields: [
+      {
+        key: 'unit',
+        label: '责任单位',
+        type: 'unit',
+        question: '事故属于哪个单位的行业监管范围？',
+        hint: '例如：燃气办',
+      },
+      {
+        key: 'occurredAt',
+        label: '发生时间',
+        type: 'datetime',
+        question: '事故发生时间？',
+        hint: '例如：11月18日下午3点',
+      },
+      { key: 'place', label: '地点', type: 'text', question: '事故地点？', hint: '例如：武陵大道与人民路交叉口' },
+      {
+        key: 'accidentLevel',
+        label: '事故等级',
+        type: 'choice',
+        question: '事故等级：一般、较大还是重大？',
+        hint: '回复：一般 / 较大 / 重大',
+        choices: [
+          { value: 'larger', label: '较大', words: ['较大'] },
+          { value: 'major', label: '重大', words: ['重大', '特别重大'] },
+          { value: 'general', label: '一般', words: ['一般', '普通'] },
+        ],
+      },
+      {
+        key: 'deaths',
+        label: '死亡人数',
+        type: 'count',
+        question: '死亡人数？没有请回复「0」。',
+        hint: '例如：0',
+      },
+      {
+        key: 'reporting',
+        label: '报告情况',
+        type: 'choice',
+        question: '事故是否按时报告？（按时 / 迟报 / 漏报 / 谎报 / 瞒报）',
+        hint: '回复：按时 / 迟报 / 漏报 / 谎报 / 瞒报',
+        choices: [
+          { value: 'late', label: '迟报', words: ['迟报', '晚报', '报告晚', '报晚'] },
+          { value: 'omitted', label: '漏报', words: ['漏报'] },
+          { value: 'false', label: '谎报', words: ['谎报', '虚报'] },
+          { value: 'concealed', label: '瞒报', words: ['瞒报', '隐瞒', '未报', '没报', '没有报'] },
+          { value: 'on_time', label: '按时报告', words: ['按时', '及时', '准时', '正常'] },
+        ],
+      },
+      {
+        key: 'mediaExposure',
+        label: '媒体曝光',
+        type: 'choice',
+        question: '是否被媒体曝光？（未曝光 / 市县级 / 省级 / 中央级）',
+        hint: '回复：未曝光 / 市县级 / 省级 / 中央级',
+        choices: [
+          { value: 'none', label: '未曝光', words: ['未曝光', '没有曝光', '没曝光', '无', '没有', '否'] },
+          { value: 'national', label: '中央级媒体曝光', words: ['中央', '国家级', '全国'] },
+          { value: 'provincial', label: '省级媒体曝光', words: ['省级', '省'] },
+          { value: 'local', label: '市县级媒体曝光', words: ['市级', '县级', '市县', '本地', '地方'] },
+        ],
+      },
+      {
+        key: 'negligencePoints',
+        label: '失职渎职扣分',
+        type: 'count',
+        question: '是否认定工作失职渎职（附件1 2-5 视情况扣分）？认定的请回复扣分（1–80），未认定请回复「无」。',
+        hint: '例如：10；未认定回复「无」',
+      },
+      {
+        key: 'description',
+        label: '经过和认定',
+        type: 'text',
+        question: '请简述事故经过和认定情况。',
+        hint: '例如：燃气管道泄漏引发闪爆，未按规定上报',
       },
     ],
   },

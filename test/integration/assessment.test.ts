@@ -218,6 +218,35 @@ describe('accidents and 一票否决', () => {
     const page = await (await harness.app.request('/console/assessment?month=2026-11')).text()
     expect(page).toContain('一票否决</strong>：2026-11-12 朗州路燃气管道事故瞒报')
   })
+
+  it('is recorded from chat by 安监科, which is told of the veto at once; the form refuses what cannot be', async () => {
+    const say = async (text: string) => chat(harness.services, 'demo:supervisor', text)
+    expect((await chat(harness.services, 'demo:handler', '登记事故'))[0]).toContain('您无权使用「事故登记」')
+    await say('登记事故')
+    await say('桥管处')
+    await say('11月16日上午10点')
+    await say('沅江大桥引桥')
+    expect((await say('说不清'))[0]).toContain('回复：一般 / 较大 / 重大')
+    await say('一般')
+    await say('1人死亡')
+    await say('按时报告了')
+    await say('省级媒体报道过')
+    expect((await say('90'))[0]).toContain('失职渎职扣分为 1–80 分')
+    await say('15')
+    const summary = (await say('引桥护栏脱落致行人坠落，认定巡查不到位')).join('\n')
+    expect(summary).toContain('事故等级：一般')
+    expect(summary).toContain('媒体曝光：省级媒体曝光')
+    const saved = (await say('确认')).join('\n')
+    expect(saved).toMatch(/事故已登记（编号 A\d+），已计入考核。该单位本年度一票否决：/)
+    expect(saved).toContain('2026-11-16 沅江大桥引桥发生安全生产责任亡人事故（死亡 1 人）')
+    const score = await unitScore(
+      harness.services.ctx,
+      city.unit('qiaoguanchu'),
+      periodOfDate('month', '2026-11-01', TZ),
+    )
+    expect(score.veto).toEqual(['2026-11-16 沅江大桥引桥发生安全生产责任亡人事故（死亡 1 人）'])
+    expect(score.deductions.find((d) => d.line === '2-5')).toMatchObject({ points: 15 })
+  })
 })
 
 describe('the 考核 sheet', () => {

@@ -53,6 +53,12 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       if (category === 'other' && !/其他|其它/.test(text)) return { ok: false }
       return { ok: true, values: { [field.key]: category } }
     }
+    case 'choice': {
+      const choice = (field.choices ?? []).find(
+        (c) => text === c.label || text.includes(c.label) || c.words.some((w) => text.includes(w)),
+      )
+      return choice ? { ok: true, values: { [field.key]: choice.value } } : { ok: false }
+    }
     case 'level':
       if (/重大/.test(text)) return { ok: true, values: { [field.key]: 'major' } }
       if (/一般|普通/.test(text)) return { ok: true, values: { [field.key]: 'general' } }

@@ -28,6 +28,7 @@ const PAST_TIMES: Partial<Record<FormId, [string, string][]>> = {
     ['endedAt', '结束时间'],
   ],
   supervision: [['inspectedAt', '督查时间']],
+  accident: [['occurredAt', '发生时间']],
 }
 
 /** Words that point at a place without naming it. */
@@ -96,6 +97,16 @@ export function checkDraft(form: FormId, draft: Record<string, unknown>, ctx: Ch
     if (draft.staffCount === 0) return { field: 'staffCount', question: '出动人次至少为 1，请回复实际人次。' }
   }
 
+  // 附件1 2-5 is scored 视情况 within the 实施 part's 80 points.
+  if (form === 'accident' && typeof draft.negligencePoints === 'number' && draft.negligencePoints > 80)
+    return {
+      field: 'negligencePoints',
+      question: '失职渎职扣分为 1–80 分（实施部分共80分），请重新回复；未认定请回复「无」。',
+    }
+  if (form === 'accident' && typeof draft.place === 'string' && draft.place.trim().length < 2)
+    return { field: 'place', question: '请写明事故地点（至少两个字），例如：武陵大道燃气管道。' }
+  if (form === 'accident' && typeof draft.description === 'string' && draft.description.trim().length < 4)
+    return { field: 'description', question: '请简述事故经过和认定情况（至少四个字）。' }
   if (form === 'hazard' && typeof draft.locationText === 'string' && typeof draft.latitude !== 'number') {
     if (isVaguePlace(draft.locationText))
       return {

@@ -1,8 +1,14 @@
+import { eq } from 'drizzle-orm'
+import type { z } from 'zod'
 import type { FormId } from '../../../bots/forms'
+import { people } from '../../db/schema'
 import { type Category, isCategory } from '../../domain/categories'
 import { RuleViolation } from '../../domain/errors'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
+import { localDate } from '../../domain/local-time'
 import type { Actor } from '../../domain/roles'
+import { vetoReasons } from '../../domain/scoring'
+import { accidentFacts, type NewAccident, recordAccident } from '../../services/accidents'
 import { fillCampaignTable } from '../../services/campaigns'
 import type { ServiceContext } from '../../services/context'
 import { addDuplicateHazardReport } from '../../services/hazard-followups'
@@ -109,6 +115,8 @@ export async function saveForm(
     }
     case 'campaign':
       return fillCampaignTable(ctx, actor, draft)
+    case 'accident':
+      return saveAccident(draft, ctx, actor)
   }
 }
 
@@ -199,4 +207,32 @@ async function describeAssignment(
     return `已交办${await unitName(ctx, hazard.unitId)}${due}。`
   }
   return hazard.level === 'major' ? '重大隐患待督查落实“五落实”后交办。' : '待值班员分派责任单位。'
+}
+
+/** 事故登记 from chat, as the console records it: the assessment reads it at once (2-5, 一票否决). */
+async function saveAccident(draft: Record<string, unknown>, ctx: ServiceContext, actor: Actor): Promise<string> {
+  const [person] =
+    actor.personId === null
+      ? []
+      : await ctx.db.select({ name: people.name }).from(people).where(eq(people.id, actor.personId))
+  const points = Number(draft.negligencePoints ?? 0)
+  const row = await recordAccident(
+    ctx,
+    { personId: actor.personId, label: person?.name ?? '对话' },
+    {
+      unitId: Number(draft.unit),
+      occurredOn: localDate(new Date(String(draft.occurredAt)), ctx.timeZone),
+      place: String(draft.place ?? ''),
+      level: draft.accidentLevel as z.input<typeof NewAccident>['level'],
+      deaths: Number(draft.deaths ?? 0),
+      reporting: draft.reporting as z.input<typeof NewAccident>['reporting'],
+      mediaExposure: draft.mediaExposure as z.input<typeof NewAccident>['mediaExposure'],
+      negligencePoints: points > 0 ? points : undefined,
+      description: String(draft.description ?? ''),
+    },
+  )
+  // 一票否决 reads the unit's whole year: say at once when this accident (with the others) triggers it.
+  const year = await accidentFacts(ctx.db, row.unitId, `${row.occurredOn.slice(0, 4)}-01-01`, row.occurredOn)
+  const veto = vetoReasons(year)
+  return `事故已登记（编号 A${row.id}），已计入考核。${veto.length ? `该单位本年度一票否决：${veto.join('；')}。` : ''}`
 }

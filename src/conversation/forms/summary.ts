@@ -20,6 +20,8 @@ export function renderValue(
       return HAZARD_LEVEL_LABELS[value as HazardLevel] ?? String(value)
     case 'verdict':
       return value === 'pass' ? '通过' : '不通过'
+    case 'choice':
+      return field.choices?.find((c) => c.value === value)?.label ?? String(value)
     case 'unit':
       return ctx.units.find((u) => u.id === value)?.name ?? String(value)
     case 'hazards': {
