@@ -178,17 +178,16 @@ export const FORMS: Record<FormId, FormDefinition> = {
         key: 'rectifyDueAt',
         label: '整改期限',
         type: 'datetime',
-        question: '整改期限到什么时候？（最长一个月）',
-        hint: '例如：12月10日18点',
+        question: '整改期限到什么时候？回复「默认」按该类隐患的默认期限（派单规则中设置，一般30天）。',
+        hint: '例如：12月10日18点，或回复「默认」',
         future: true,
+        when: (d: Record<string, unknown>) => d.level !== 'major',
       },
       ...(
         [
           ['responsibility', '责任', '整改责任人或责任单位是谁？'],
           ['measures', '措施', '采取哪些整改措施？'],
           ['funding', '资金', '整改资金如何落实？'],
-          ['timeLimit', '时限', '各阶段时限如何安排？'],
-          ['contingencyPlan', '预案', '应急预案是什么？'],
         ] as const
       ).map(([key, label, question]) => ({
         key,
@@ -198,6 +197,24 @@ export const FORMS: Record<FormId, FormDefinition> = {
         hint: `请填写${label}落实情况`,
         when: (d: Record<string, unknown>) => d.level === 'major',
       })),
+      // A major hazard's 时限 is its rectification deadline, however far (no one-month cap).
+      {
+        key: 'timeLimit',
+        label: '五落实·时限',
+        type: 'datetime',
+        question: '重大隐患须落实“五落实”。整改完成时限到什么时候？',
+        hint: '例如：明年1月15日前',
+        future: true,
+        when: (d: Record<string, unknown>) => d.level === 'major',
+      },
+      {
+        key: 'contingencyPlan',
+        label: '五落实·预案',
+        type: 'text',
+        question: '重大隐患须落实“五落实”。应急预案是什么？',
+        hint: '请填写预案落实情况',
+        when: (d: Record<string, unknown>) => d.level === 'major',
+      },
     ],
   },
   rectification: {

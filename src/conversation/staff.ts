@@ -26,6 +26,7 @@ import { todosFor } from '../services/todos'
 import { handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
+import { acknowledgeMajor, handleHazardCommand, isHazardCommand } from './hazard-actions'
 import { cardUpdate, text } from './reply'
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import { receiveByCard, receiveTyped } from './report-receipts'
@@ -96,6 +97,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^(?:确认)?收到报表/.test(input)) return receiveTyped(turn, person)
   if (/^确认收到/.test(input)) return acknowledge(turn, actor, undefined, normaliseCode(input))
   if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)
+  if (isHazardCommand(input)) return handleHazardCommand(turn, actor, input)
   return (await handleForms(turn, person, turn.forms)) ?? [text(WORDING.notUnderstood)]
 }
 
@@ -142,6 +144,9 @@ async function listTodos(turn: Turn, actor: Actor, page: number): Promise<string
  */
 async function handleCardAction(turn: Turn, actor: Actor): Promise<Reply[]> {
   const key = turn.message.event?.key ?? ''
+  const major = /^hazard\.(ack|assign):(\d+)$/.exec(key)
+  if (major && turn.person)
+    return majorHazardCard(turn, turn.person, actor, major[1] as 'ack' | 'assign', Number(major[2]))
   const receipt = /^report\.receive:(\d+)$/.exec(key)
   if (receipt && turn.person) return receiveByCard(turn, turn.person, Number(receipt[1]))
   const signoff = /^(report\.submit|report\.sign|supervision\.sign):(\d+)$/.exec(key)
@@ -355,4 +360,23 @@ async function acknowledge(turn: Turn, actor: Actor, escalationId?: number, code
   }
   if (codes.length === 0) return [text('该提醒已确认或不是发给您的。')]
   return [text(`已确认收到投诉 ${codes.join('、')} 的升级提醒，后续升级已停止。请督促责任单位尽快办理。`)]
+}
+
+/** The major-hazard push card: 接报 records the acknowledgement; 交办 starts the assignment form. */
+async function majorHazardCard(
+  turn: Turn,
+  person: PersonRow,
+  actor: Actor,
+  button: 'ack' | 'assign',
+  hazardId: number,
+): Promise<Reply[]> {
+  const [hazard] = await turn.ctx.db.select().from(hazards).where(eq(hazards.id, hazardId))
+  if (!hazard) return [text('未找到该隐患。')]
+  if (button === 'ack') return [text(await acknowledgeMajor(turn, actor, hazard)), ...cardUpdate(turn, '已接报')]
+  const words = `交办 ${hazard.code}`
+  return (
+    (await handleForms({ ...turn, message: { ...turn.message, kind: 'text', text: words } }, person, turn.forms)) ?? [
+      text(WORDING.notUnderstood),
+    ]
+  )
 }

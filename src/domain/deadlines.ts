@@ -1,11 +1,14 @@
 import type { WorkingCalendar } from './calendar'
 import { HOUR_MS } from './clock'
-import { addMonths, endOfLocalDay, localDate } from './local-time'
+import { addDays, addMonths, endOfLocalDay, localDate } from './local-time'
 
 /** Statutory periods from the source documents. */
 export const EMERGENCY_REPORT_WORKING_DAYS = 3
 export const PATROL_TEAM_REPORT_WORKING_DAYS = 5
-export const MAX_RECTIFICATION_MONTHS = 1
+/** Source 001: the inspected unit reports back on a team's feedback within a month at the latest. */
+export const REPORT_BACK_MONTHS = 1
+/** A general hazard's rectification period when its category's routing rule sets none. */
+export const DEFAULT_RECTIFY_DAYS = 30
 
 export interface Deadline {
   dueAt: Date
@@ -33,25 +36,31 @@ export function patrolTeamReportDeadline(calendar: WorkingCalendar, patrolEndedA
   return workingDayDeadline(calendar, patrolEndedAt, PATROL_TEAM_REPORT_WORKING_DAYS, timeZone)
 }
 
-/** The latest rectification deadline allowed: end of the same date one calendar month after assignment. */
-export function maxRectificationDeadline(assignedAt: Date, timeZone: string): Date {
-  return endOfLocalDay(addMonths(localDate(assignedAt, timeZone), MAX_RECTIFICATION_MONTHS), timeZone)
+/**
+ * Source 001 「最迟不超过一个月」: the end of the same date one calendar month later (clamped to the month's
+ * end) — the inspected unit's report back on a patrol team's feedback, not every hazard's rectification.
+ */
+export function reportBackDeadline(from: Date, timeZone: string): Date {
+  return endOfLocalDay(addMonths(localDate(from, timeZone), REPORT_BACK_MONTHS), timeZone)
 }
 
-export type RectificationDeadlineCheck =
-  | { ok: true; dueAt: Date }
-  | { ok: false; reason: 'not_in_future' | 'beyond_one_month'; max: Date }
+export type RectificationDeadline = { ok: true; dueAt: Date } | { ok: false; reason: 'not_in_future' }
 
-/** Checks a requested rectification deadline; with none requested the maximum (one month) applies. */
-export function checkRectificationDeadline(
+/**
+ * A hazard's rectification deadline at assignment: the one given (a major hazard's 五落实 时限, or what the
+ * supervisor sets), which must lie ahead; otherwise the end of the day `defaultDays` after assignment (the
+ * category's period from the routing table, 30 days by default). No cap: a major hazard's plan may need
+ * more than a month.
+ */
+export function rectificationDeadline(
   assignedAt: Date,
   requested: Date | undefined,
+  defaultDays: number,
   timeZone: string,
-): RectificationDeadlineCheck {
-  const max = maxRectificationDeadline(assignedAt, timeZone)
-  if (!requested) return { ok: true, dueAt: max }
-  if (requested.getTime() <= assignedAt.getTime()) return { ok: false, reason: 'not_in_future', max }
-  if (requested.getTime() > max.getTime()) return { ok: false, reason: 'beyond_one_month', max }
+): RectificationDeadline {
+  if (!requested)
+    return { ok: true, dueAt: endOfLocalDay(addDays(localDate(assignedAt, timeZone), defaultDays), timeZone) }
+  if (requested.getTime() <= assignedAt.getTime()) return { ok: false, reason: 'not_in_future' }
   return { ok: true, dueAt: requested }
 }
 

@@ -40,6 +40,8 @@ export const HAZARD_ACTIONS = [
   'void',
   'list_supervision',
   'delist_supervision',
+  'acknowledge',
+  'emergency_disposal',
 ] as const
 export type HazardAction = (typeof HAZARD_ACTIONS)[number]
 
@@ -56,7 +58,14 @@ export const HAZARD_EVENT_LABELS: Record<HazardEventKind, string> = {
   void: '作废',
   list_supervision: '挂牌督办',
   delist_supervision: '摘牌',
+  acknowledge: '接报',
+  emergency_disposal: '应急处置',
 }
+
+/** 挂牌督办 levels: listed by this bureau or by the level above it. */
+export const LISTING_LEVELS = ['local', 'higher'] as const
+export type ListingLevel = (typeof LISTING_LEVELS)[number]
+export const LISTING_LEVEL_LABELS: Record<ListingLevel, string> = { local: '本级', higher: '上级' }
 
 /** The five fixes (五落实) a major hazard needs before it can be assigned. */
 export const FIVE_FIXES = ['responsibility', 'measures', 'funding', 'timeLimit', 'contingencyPlan'] as const
@@ -81,6 +90,10 @@ export interface HazardState {
   unitId: number | null
   listedSupervision: boolean
   fiveFixes: FiveFixes | null
+  /** When a major hazard's push was acknowledged (接报); null until then. */
+  majorAckAt?: Date | null
+  /** When an emergency disposal was recorded; null until then. */
+  emergencyDisposedAt?: Date | null
 }
 
 export type HazardCommand =
@@ -90,8 +103,10 @@ export type HazardCommand =
   | { action: 'verify_pass' }
   | { action: 'verify_fail'; reason: string }
   | { action: 'void'; reason: string }
-  | { action: 'list_supervision'; reason?: string }
-  | { action: 'delist_supervision'; reason?: string }
+  | { action: 'list_supervision'; level: ListingLevel; reason: string }
+  | { action: 'delist_supervision'; reason: string }
+  | { action: 'acknowledge' }
+  | { action: 'emergency_disposal'; note: string }
 
 interface Rule {
   from: readonly HazardStatus[]
@@ -128,6 +143,14 @@ const RULES: Record<HazardAction, Rule> = {
   void: { from: OPEN, to: 'voided', roles: ['supervisor', 'admin'] },
   list_supervision: { from: OPEN, to: 'same', roles: ['supervisor', 'leader', 'admin'] },
   delist_supervision: { from: OPEN, to: 'same', roles: ['supervisor', 'leader', 'admin'] },
+  acknowledge: { from: OPEN, to: 'same', roles: ['supervisor', 'duty_officer', 'leader', 'admin'] },
+  // The responsible unit disposes on the spot; the supervising office and the duty officer may record it too.
+  emergency_disposal: {
+    from: OPEN,
+    to: 'same',
+    roles: ['unit_handler', 'field_staff', 'supervisor', 'duty_officer', 'admin'],
+    ownUnitOnly: ['unit_handler', 'field_staff'],
+  },
 }
 
 export function canActOnHazard(actor: Actor, action: HazardAction, hazard: Pick<HazardState, 'unitId'>): boolean {
@@ -187,14 +210,24 @@ export function transitionHazard(state: HazardState, command: HazardCommand, act
       note = requireText(command.reason, '作废须说明原因。')
       break
     case 'list_supervision':
+      // 挂牌督办 is for major hazards (source 002 五落实, 000 四 2).
+      if (state.level !== 'major') throw new RuleViolation('not_major', '挂牌督办仅适用于重大隐患。')
       if (state.listedSupervision) throw new RuleViolation('already_listed', '该隐患已挂牌督办。')
       next.listedSupervision = true
-      note = command.reason?.trim() || null
+      note = `${LISTING_LEVEL_LABELS[command.level]}挂牌：${requireText(command.reason, '挂牌督办须说明原因。')}`
       break
     case 'delist_supervision':
       if (!state.listedSupervision) throw new RuleViolation('not_listed', '该隐患未挂牌督办。')
       next.listedSupervision = false
-      note = command.reason?.trim() || null
+      note = requireText(command.reason, '摘牌须说明原因。')
+      break
+    case 'acknowledge':
+      if (state.level !== 'major') throw new RuleViolation('not_major', '只有重大隐患需要接报。')
+      if (state.majorAckAt) throw new RuleViolation('already_acknowledged', '该重大隐患已接报。')
+      break
+    case 'emergency_disposal':
+      if (state.emergencyDisposedAt) throw new RuleViolation('already_disposed', '该隐患已记录应急处置。')
+      note = requireText(command.note, '请说明采取了哪些应急处置措施。')
       break
     case 'accept':
     case 'verify_pass':

@@ -4,6 +4,7 @@ import type { SlaSettings } from '../domain/complaint-sla'
 import { localParts } from '../domain/local-time'
 import type { QuietHours } from '../domain/quiet-hours'
 import { digestDue, quietHoursOf, slaSettingsOf } from '../domain/reminder-settings'
+import { escalateUnacknowledgedMajorHazards } from '../services/major-hazards'
 import { loadReminderSettings, reminderDefaults } from '../services/settings'
 import { runComplaintSla } from './complaint-sla'
 import { runDailyDigest } from './daily-digest'
@@ -43,6 +44,12 @@ export function jobDefinitions(): JobDefinition[] {
         const { sla, quiet } = await jobSettings(s)
         return runComplaintSla(s.ctx, sla, quiet)
       },
+    },
+    {
+      name: 'major-hazards',
+      cron: '* * * * *',
+      description: '重大隐患未接报逐级升级（值班员→责任单位领导→局领导），不受免打扰时段限制',
+      run: async (s) => escalateUnacknowledgedMajorHazards(s.ctx, (await jobSettings(s)).sla),
     },
     {
       name: 'hazard-reminders',
@@ -88,6 +95,7 @@ export function jobDefinitions(): JobDefinition[] {
 export async function runTick(services: Services): Promise<void> {
   const { sla, quiet } = await jobSettings(services)
   await runComplaintSla(services.ctx, sla, quiet)
+  await escalateUnacknowledgedMajorHazards(services.ctx, sla)
   await runHazardReminders(services.ctx, quiet)
   await runPeriodicReports(services.ctx, services.config.reportsDir, quiet, services.narrativeWriter)
   await runObligationReminders(services.ctx, quiet)

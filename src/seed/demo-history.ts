@@ -157,15 +157,6 @@ export async function seedDemoHistory(
           await step(new Date(base + 2 * DAY_MS), () =>
             applyHazardCommand({ ctx, hazardId: hazard.id, command: { action: 'verify_pass' }, actor: supervisor }),
           )
-        if (back === 9)
-          await step(new Date(base + 2 * DAY_MS), () =>
-            applyHazardCommand({
-              ctx,
-              hazardId: hazard.id,
-              command: { action: 'list_supervision', reason: '多次反复' },
-              actor: supervisor,
-            }),
-          )
       }
       if (back % 3 === 0) {
         clock.set(zonedInstant(day, tz, 15))
@@ -237,11 +228,29 @@ export async function seedDemoHistory(
     command: { action: 'void', reason: '与已有隐患重复' },
     actor: supervisor,
   })
-  const listed = await fixed('路面沉降反复出现', 'general')
+  // A major hazard with its 五落实, assigned and listed for supervision (挂牌督办).
+  const listed = await fixed('路面沉降反复出现，存在塌陷风险', 'major')
   await applyHazardCommand({
     ctx,
     hazardId: listed.id,
-    command: { action: 'list_supervision', reason: '多次反复' },
+    command: {
+      action: 'assign',
+      unitId: shizheng.id,
+      fiveFixes: {
+        responsibility: '市政建设总公司养护科',
+        measures: '设置围挡，注浆加固后重铺路面',
+        funding: '年度养护资金',
+        timeLimit: '六周内完成',
+        contingencyPlan: '沉降加剧时封闭车道',
+      },
+    },
+    actor: supervisor,
+    options: { rectifyDueAt: zonedInstant(addDays(today, 40), tz, 18) },
+  })
+  await applyHazardCommand({
+    ctx,
+    hazardId: listed.id,
+    command: { action: 'list_supervision', level: 'local', reason: '多次反复沉降' },
     actor: supervisor,
   })
   const waiting = await fixed('人行道地砖松动', 'general')

@@ -1,15 +1,17 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Database } from '../db/client'
-import { hazardEvents, hazards, routingRules } from '../db/schema'
+import { escalations, hazardEvents, hazards, routingRules } from '../db/schema'
+import type { WorkingCalendar } from '../domain/calendar'
 import { CATEGORIES } from '../domain/categories'
-import { checkRectificationDeadline, emergencyReportDeadline } from '../domain/deadlines'
+import { DEFAULT_RECTIFY_DAYS, emergencyReportDeadline, rectificationDeadline } from '../domain/deadlines'
 import { RuleViolation } from '../domain/errors'
 import { HAZARD_LEVELS, type HazardCommand, type HazardState, transitionHazard } from '../domain/hazard-lifecycle'
 import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
 import { routeCategory } from '../domain/routing'
 import { nextCode } from './codes'
 import type { ServiceContext } from './context'
+import { pushMajorHazard } from './major-hazards'
 import { assertActiveUnit } from './units'
 
 export type HazardRow = typeof hazards.$inferSelect
@@ -80,6 +82,8 @@ export async function reportHazard(args: {
       mediaIds: input.mediaIds,
       at: now,
     })
+    // A major hazard is pushed at once to the supervising office, the duty officer and the leaders.
+    if (input.level === 'major') await pushMajorHazard({ ...ctx, db }, row)
     if (input.level === 'general') {
       const decision = routeCategory(input.category, await db.select().from(routingRules))
       if (decision.routed) {
@@ -91,8 +95,13 @@ export async function reportHazard(args: {
 }
 
 export interface HazardCommandOptions {
-  /** For 'assign': the rectification deadline; at most one month, one month when absent. */
+  /**
+   * For 'assign': the rectification deadline (a major hazard's 五落实 时限); when absent, the category's period
+   * from the routing table (30 days by default).
+   */
   rectifyDueAt?: Date
+  /** For 'emergency_disposal': when it was carried out (now when absent; never in the future). */
+  disposedAt?: Date
   mediaIds?: number[]
 }
 
@@ -104,11 +113,14 @@ export async function applyHazardCommand(args: {
   options?: HazardCommandOptions
 }): Promise<HazardRow> {
   const { ctx } = args
+  // The working calendar is read before the transaction (an emergency disposal's 3-working-day clock): on
+  // the embedded database a read outside the transaction would wait for it.
+  const calendar = args.command.action === 'emergency_disposal' ? await ctx.calendar.get() : undefined
   return ctx.db.transaction(async (tx) => {
     const db: Database = tx
     const [current] = await db.select().from(hazards).where(eq(hazards.id, args.hazardId)).for('update')
     if (!current) throw new RuleViolation('not_found', '未找到该隐患。')
-    return applyInTransaction(db, ctx, current, args.command, args.actor, args.options ?? {})
+    return applyInTransaction(db, ctx, current, args.command, args.actor, { ...args.options, calendar })
   })
 }
 
@@ -118,7 +130,7 @@ async function applyInTransaction(
   current: HazardRow,
   command: HazardCommand,
   actor: Actor,
-  options: HazardCommandOptions,
+  options: HazardCommandOptions & { calendar?: WorkingCalendar },
 ): Promise<HazardRow> {
   const now = ctx.clock.now()
   const state: HazardState = {
@@ -127,6 +139,8 @@ async function applyInTransaction(
     unitId: current.unitId,
     listedSupervision: current.listedSupervision,
     fiveFixes: current.fiveFixes,
+    majorAckAt: current.majorAckAt,
+    emergencyDisposedAt: current.emergencyDisposedAt,
   }
   const { next, event } = transitionHazard(state, command, actor)
   const changes: Partial<typeof hazards.$inferInsert> = {
@@ -139,13 +153,17 @@ async function applyInTransaction(
   const data: Record<string, unknown> = {}
   switch (command.action) {
     case 'assign': {
-      const deadline = checkRectificationDeadline(now, options.rectifyDueAt, ctx.timeZone)
-      if (!deadline.ok) {
-        throw new RuleViolation(
-          'invalid_deadline',
-          deadline.reason === 'not_in_future' ? '整改期限须晚于当前时间。' : '整改期限最长为一个月。',
-        )
-      }
+      const [rule] = await db
+        .select({ rectifyDays: routingRules.rectifyDays })
+        .from(routingRules)
+        .where(eq(routingRules.category, current.category))
+      const deadline = rectificationDeadline(
+        now,
+        options.rectifyDueAt,
+        rule?.rectifyDays ?? DEFAULT_RECTIFY_DAYS,
+        ctx.timeZone,
+      )
+      if (!deadline.ok) throw new RuleViolation('invalid_deadline', '整改期限须晚于当前时间。')
       await assertActiveUnit(db, command.unitId)
       changes.assignedAt = now
       changes.rectifyDueAt = deadline.dueAt
@@ -165,6 +183,37 @@ async function applyInTransaction(
     case 'void':
       changes.voidReason = event.note
       break
+    case 'list_supervision':
+      changes.listingLevel = command.level
+      data.listingLevel = command.level
+      break
+    case 'delist_supervision':
+      changes.listingLevel = null
+      break
+    case 'acknowledge':
+      changes.majorAckAt = now
+      changes.majorAckById = actor.personId
+      // 接报 stops the escalation chain of the push, whoever in it acknowledges.
+      await db
+        .update(escalations)
+        .set({ ackAt: now, ackById: actor.personId })
+        .where(
+          and(eq(escalations.subjectType, 'hazard'), eq(escalations.subjectId, current.id), isNull(escalations.ackAt)),
+        )
+      break
+    case 'emergency_disposal': {
+      const disposedAt = options.disposedAt ?? now
+      if (disposedAt.getTime() > now.getTime()) throw new RuleViolation('invalid_time', '处置时间不能晚于现在。')
+      if (!options.calendar) throw new Error('emergency disposal needs the working calendar')
+      // Source 000 四 2: the written report to 安监科 within 3 working days after the disposal.
+      const due = emergencyReportDeadline(options.calendar, disposedAt, ctx.timeZone)
+      changes.emergencyDisposedAt = disposedAt
+      changes.emergencyReportDueAt = due.dueAt
+      changes.emergencyReportDueProvisional = due.provisional
+      data.disposedAt = disposedAt.toISOString()
+      data.reportDueAt = due.dueAt.toISOString()
+      break
+    }
     default:
       break
   }

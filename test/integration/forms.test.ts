@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { conversations, hazardEvents, hazards, outbox, patrols, supervisions, units } from '../../src/db/schema'
 import { ManualClock, MINUTE_MS } from '../../src/domain/clock'
-import { zonedInstant } from '../../src/domain/local-time'
+import { addDays, localDate, zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
 import { chat, lastCode } from '../helpers/chat'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
@@ -251,18 +251,18 @@ describe('unit handler and complaints', () => {
 })
 
 describe('assigning a major hazard (交办)', () => {
-  it('asks for the five fixes, proposes the unit from routing, and refuses a deadline over one month', async () => {
+  it('asks for the five fixes, proposes the unit from routing, and takes the 时限 as the deadline, however far', async () => {
     await say(STAFF, '上报隐患 长港路工地深基坑支护严重变形')
     const reported = await say(STAFF, '确认')
     expect(reported[0]).toContain('重大隐患待督查落实“五落实”后交办')
     const code = lastCode(reported, 'YH')
     expect((await say(HANDLER, `交办 ${code}`))[0]).toContain('无权')
-    expect(await say(SUPERVISOR, `交办 ${code}`)).toEqual(['整改期限到什么时候？（最长一个月）'])
-    expect((await say(SUPERVISOR, '12月10日18点'))[0]).toContain('五落实')
+    expect(await say(SUPERVISOR, `交办 ${code}`)).toEqual(['重大隐患须落实“五落实”。整改责任人或责任单位是谁？'])
     await say(SUPERVISOR, '项目经理王某')
     await say(SUPERVISOR, '立即停工，加固支护')
-    await say(SUPERVISOR, '施工单位自筹20万元')
-    await say(SUPERVISOR, '3日内完成加固，10日内复工验收')
+    expect((await say(SUPERVISOR, '施工单位自筹20万元'))[0]).toContain('整改完成时限到什么时候？')
+    // A six-week plan: past the one month a general hazard used to be capped at.
+    await say(SUPERVISOR, '明年1月8日18点')
     const summary = await say(SUPERVISOR, '基坑坍塌应急预案')
     expect(summary[0]).toContain('责任单位：质安处')
     expect(summary[0]).toContain('五落实·资金：施工单位自筹20万元')
@@ -271,21 +271,27 @@ describe('assigning a major hazard (交办)', () => {
     expect(row).toMatchObject({
       status: 'assigned',
       level: 'major',
-      fiveFixes: { funding: '施工单位自筹20万元', contingencyPlan: '基坑坍塌应急预案' },
+      fiveFixes: { funding: '施工单位自筹20万元', contingencyPlan: '基坑坍塌应急预案', timeLimit: '2027-01-08前完成' },
     })
-    expect(row?.rectifyDueAt).toEqual(zonedInstant('2026-12-10', TEST_TIME_ZONE, 18))
+    expect(row?.rectifyDueAt).toEqual(zonedInstant('2027-01-08', TEST_TIME_ZONE, 18))
   })
 
-  it('keeps the draft and explains when the deadline is too late', async () => {
-    await say(STAFF, '上报隐患 桃花源路燃气管道泄漏')
+  it('gives a general hazard its category’s default period on 「默认」, and refuses a deadline already past', async () => {
+    // 其他 has no routing rule: the hazard waits for a supervisor to assign it.
+    await say(STAFF, '上报隐患 人民路88号门口广告牌松动摇晃')
+    expect((await say(STAFF, '确认')).join('')).toContain('属于哪一类')
+    await say(STAFF, '其他')
+    await say(STAFF, '一般')
     const code = lastCode(await say(STAFF, '确认'), 'YH')
     await say(SUPERVISOR, `交办 ${code}`)
-    await say(SUPERVISOR, '明年3月1日')
-    for (const answer of ['a', 'b', 'c', 'd', 'e']) await say(SUPERVISOR, answer)
-    const refused = await say(SUPERVISOR, '确认')
-    expect(refused[0]).toContain('整改期限最长为一个月')
+    await say(SUPERVISOR, '市政建设总公司')
+    await say(SUPERVISOR, '昨天上午9点')
+    expect((await say(SUPERVISOR, '确认')).join('')).toContain('整改期限须晚于当前时间')
     await say(SUPERVISOR, '修改 整改期限')
-    await say(SUPERVISOR, '12月5日12点')
-    expect((await say(SUPERVISOR, '确认'))[0]).toContain('已交办燃气办')
+    expect((await say(SUPERVISOR, '默认')).join('')).toContain('整改期限：默认期限')
+    expect((await say(SUPERVISOR, '确认'))[0]).toContain('已交办市政建设总公司')
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    const assignedDay = localDate(clock.now(), TEST_TIME_ZONE)
+    expect(row?.rectifyDueAt).toEqual(new Date(zonedInstant(addDays(assignedDay, 31), TEST_TIME_ZONE).getTime() - 1))
   })
 })

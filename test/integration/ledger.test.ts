@@ -74,7 +74,7 @@ describe('hazards through the real schema', () => {
     })
     expect(hazard).toMatchObject({ status: 'assigned', unitId: city.unit('shizheng'), level: 'general' })
     expect(hazard.code).toMatch(/^YH20261123-\d{4}$/)
-    // One month from assignment, to the end of that local day.
+    // The category's default period (30 days) from assignment, to the end of that local day.
     expect(hazard.rectifyDueAt?.toISOString()).toBe(
       new Date(zonedInstant('2026-12-24', TZ).getTime() - 1).toISOString(),
     )
@@ -172,25 +172,27 @@ describe('hazards through the real schema', () => {
     expect(assigned.rectifyDueAt).toEqual(zonedInstant('2026-12-03', TZ, 18))
   })
 
-  it('refuses a rectification deadline beyond one month', async () => {
+  it('accepts a major hazard’s six-week 五落实 plan, and refuses a deadline already past', async () => {
     const hazard = await reportHazard({
       ctx,
       input: { description: '燃气管道标识缺失', category: 'gas', level: 'major' },
       actor: fieldStaff(),
     })
-    await expect(
+    const assign = (rectifyDueAt: Date) =>
       applyHazardCommand({
         ctx,
         hazardId: hazard.id,
         command: {
           action: 'assign',
           unitId: city.unit('ranqiban'),
-          fiveFixes: { responsibility: 'a', measures: 'b', funding: 'c', timeLimit: 'd', contingencyPlan: 'e' },
+          fiveFixes: { responsibility: 'a', measures: 'b', funding: 'c', timeLimit: '六周', contingencyPlan: 'e' },
         },
         actor: supervisor(),
-        options: { rectifyDueAt: zonedInstant('2027-01-30', TZ) },
-      }),
-    ).rejects.toThrow('整改期限最长为一个月')
+        options: { rectifyDueAt },
+      })
+    await expect(assign(zonedInstant('2026-11-01', TZ))).rejects.toThrow('整改期限须晚于当前时间')
+    const assigned = await assign(zonedInstant('2027-01-05', TZ, 18))
+    expect(assigned.rectifyDueAt).toEqual(zonedInstant('2027-01-05', TZ, 18))
   })
 
   it('refuses a handler from another unit and records nothing', async () => {

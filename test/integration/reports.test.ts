@@ -205,10 +205,14 @@ describe('city-wide monthly report and the score', () => {
       '扣分事实',
     ])
     // Each unit once, its parts adding up to its score; every deduction on its own row with its 附件1 line.
-    const unitRows = scores.slice(3).filter((r) => r[0])
+    // The table ends at the blank row; the scoring formula is printed under it.
+    const end = scores.findIndex((r, i) => i > 3 && r.every((cell) => !cell))
+    const table = scores.slice(3, end)
+    const unitRows = table.filter((r) => r[0])
     expect(unitRows.map((r) => r[0])).toEqual([...SUPERVISING_UNIT_NAMES, ...PATROL_UNIT_NAMES])
     for (const r of unitRows) expect(Number(r[1]) + Number(r[2]) + Number(r[3])).toBe(Number(r[4]))
-    expect(scores.slice(3).every((r) => r[5] === '无' || /^\d-\d /.test(String(r[5])))).toBe(true)
+    expect(table.every((r) => r[5] === '无' || /^\d-\d /.test(String(r[5])))).toBe(true)
+    expect(String(scores[end + 1]?.[0])).toMatch(/^计分方法：得分 = 组织（10分）\+ 实施（80分）\+ 问责追责（10分）/)
   })
 
   it('deducts 5 points for a weekly report left unsubmitted past its due time', async () => {

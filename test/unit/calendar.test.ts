@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { WorkingCalendar } from '../../src/domain/calendar'
 import {
-  checkRectificationDeadline,
   complaintClocks,
   emergencyReportDeadline,
-  maxRectificationDeadline,
   patrolTeamReportDeadline,
+  rectificationDeadline,
+  reportBackDeadline,
 } from '../../src/domain/deadlines'
 import { zonedInstant } from '../../src/domain/local-time'
 import { officialCalendar } from '../helpers/calendar'
@@ -77,19 +77,29 @@ describe('deadlines', () => {
     expect(deadline.dueAt.toISOString()).toBe(new Date(zonedInstant('2025-10-14', TZ).getTime() - 1).toISOString())
   })
 
-  it('caps rectification at one calendar month, clamping to the month end', () => {
+  it('puts the report back on a team’s feedback within one calendar month, clamped to the month end', () => {
+    const fed = zonedInstant('2026-01-31', TZ, 10, 0)
+    expect(reportBackDeadline(fed, TZ).toISOString()).toBe(
+      new Date(zonedInstant('2026-03-01', TZ).getTime() - 1).toISOString(),
+    )
+  })
+
+  it('takes a hazard’s deadline as given, however far (a major hazard’s 五落实 时限), or the category’s default', () => {
     const assigned = zonedInstant('2026-01-31', TZ, 10, 0)
-    const max = maxRectificationDeadline(assigned, TZ)
-    expect(max.toISOString()).toBe(new Date(zonedInstant('2026-03-01', TZ).getTime() - 1).toISOString())
-    expect(checkRectificationDeadline(assigned, undefined, TZ)).toEqual({ ok: true, dueAt: max })
-    const tooLate = new Date(max.getTime() + 1)
-    expect(checkRectificationDeadline(assigned, tooLate, TZ)).toMatchObject({ ok: false, reason: 'beyond_one_month' })
-    expect(checkRectificationDeadline(assigned, new Date(assigned.getTime() - 1), TZ)).toMatchObject({
+    const sixWeeks = zonedInstant('2026-03-14', TZ, 18, 0)
+    expect(rectificationDeadline(assigned, sixWeeks, 30, TZ)).toEqual({ ok: true, dueAt: sixWeeks })
+    expect(rectificationDeadline(assigned, undefined, 30, TZ)).toEqual({
+      ok: true,
+      dueAt: new Date(zonedInstant('2026-03-03', TZ).getTime() - 1),
+    })
+    expect(rectificationDeadline(assigned, undefined, 7, TZ)).toEqual({
+      ok: true,
+      dueAt: new Date(zonedInstant('2026-02-08', TZ).getTime() - 1),
+    })
+    expect(rectificationDeadline(assigned, new Date(assigned.getTime() - 1), 30, TZ)).toEqual({
       ok: false,
       reason: 'not_in_future',
     })
-    const inTwoWeeks = zonedInstant('2026-02-14', TZ, 18, 0)
-    expect(checkRectificationDeadline(assigned, inTwoWeeks, TZ)).toEqual({ ok: true, dueAt: inTwoWeeks })
   })
 
   it('starts both complaint clocks at receipt: sign-for and the 1-day limit', () => {

@@ -146,17 +146,69 @@ describe('hazard lifecycle', () => {
     )
   })
 
-  it('keeps listed supervision as a flag that does not change the status', () => {
-    const assigned = run(reported, [[{ action: 'assign', unitId: UNIT }, supervisor]])
-    const listed = transitionHazard(assigned, { action: 'list_supervision', reason: '市级挂牌' }, supervisor)
+  it('keeps listed supervision as a flag on a major hazard that does not change the status', () => {
+    const major: HazardState = { ...reported, level: 'major' }
+    const fixes = {
+      responsibility: '养护科',
+      measures: '围挡加固',
+      funding: '养护资金',
+      timeLimit: '六周',
+      contingencyPlan: '封闭车道',
+    }
+    const assigned = run(major, [[{ action: 'assign', unitId: UNIT, fiveFixes: fixes }, supervisor]])
+    const listed = transitionHazard(
+      assigned,
+      { action: 'list_supervision', level: 'higher', reason: '市级挂牌' },
+      supervisor,
+    )
     expect(listed.next).toMatchObject({ status: 'assigned', listedSupervision: true })
-    expect(listed.event.kind).toBe('list_supervision')
-    expect(violation(() => transitionHazard(listed.next, { action: 'list_supervision' }, supervisor)).code).toBe(
-      'already_listed',
+    expect(listed.event).toMatchObject({ kind: 'list_supervision', note: '上级挂牌：市级挂牌' })
+    expect(
+      violation(() =>
+        transitionHazard(listed.next, { action: 'list_supervision', level: 'local', reason: '再挂' }, supervisor),
+      ).code,
+    ).toBe('already_listed')
+    expect(
+      violation(() => transitionHazard(listed.next, { action: 'delist_supervision', reason: ' ' }, supervisor)).code,
+    ).toBe('reason_required')
+    expect(
+      transitionHazard(listed.next, { action: 'delist_supervision', reason: '整改到位' }, supervisor).next
+        .listedSupervision,
+    ).toBe(false)
+  })
+
+  it('refuses 挂牌督办 on a general hazard, and 接报 of one', () => {
+    const assigned = run(reported, [[{ action: 'assign', unitId: UNIT }, supervisor]])
+    expect(
+      violation(() =>
+        transitionHazard(assigned, { action: 'list_supervision', level: 'local', reason: '反复' }, supervisor),
+      ).code,
+    ).toBe('not_major')
+    expect(violation(() => transitionHazard(assigned, { action: 'acknowledge' }, supervisor)).code).toBe('not_major')
+  })
+
+  it('acknowledges a major hazard once, and records an emergency disposal once with what was done', () => {
+    const major: HazardState = { ...reported, level: 'major' }
+    expect(transitionHazard(major, { action: 'acknowledge' }, supervisor).event.kind).toBe('acknowledge')
+    expect(
+      violation(() => transitionHazard({ ...major, majorAckAt: new Date() }, { action: 'acknowledge' }, supervisor))
+        .code,
+    ).toBe('already_acknowledged')
+    const disposal = transitionHazard(major, { action: 'emergency_disposal', note: '已疏散人员并设置围挡' }, supervisor)
+    expect(disposal.event).toMatchObject({ kind: 'emergency_disposal', note: '已疏散人员并设置围挡' })
+    expect(disposal.next.status).toBe('reported')
+    expect(violation(() => transitionHazard(major, { action: 'emergency_disposal', note: '' }, supervisor)).code).toBe(
+      'reason_required',
     )
-    expect(transitionHazard(listed.next, { action: 'delist_supervision' }, supervisor).next.listedSupervision).toBe(
-      false,
-    )
+    expect(
+      violation(() =>
+        transitionHazard(
+          { ...major, emergencyDisposedAt: new Date() },
+          { action: 'emergency_disposal', note: '再次' },
+          supervisor,
+        ),
+      ).code,
+    ).toBe('already_disposed')
   })
 
   it('rejects actions out of order', () => {

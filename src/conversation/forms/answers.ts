@@ -27,6 +27,8 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
   if (!text) return { ok: false }
   switch (field.type) {
     case 'datetime': {
+      // A deadline may be left to the default period.
+      if (field.future && /^(默认|按默认|默认期限)$/.test(text)) return { ok: true, values: { [field.key]: 'default' } }
       const range = parseTimeRange(text, ctx.now, ctx.timeZone, field.future ? 'future' : 'past')
       if (!range) return { ok: false }
       // A deadline "12月20日前" without a time of day means the end of that day, not its morning.

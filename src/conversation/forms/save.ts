@@ -32,6 +32,7 @@ interface DraftHazard {
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
+const chosenDate = (v: unknown) => (typeof v === 'string' && v !== 'default' ? new Date(v) : undefined)
 const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [])
 
 export async function saveForm(
@@ -46,6 +47,8 @@ export async function saveForm(
     case 'hazard':
       return saveHazard(draft, ctx, actor)
     case 'assignment': {
+      // A major hazard's deadline is its 五落实 时限; a general one's is given, or 「默认」 (the category's period).
+      const timeLimit = chosenDate(draft.timeLimit)
       const hazard = await applyHazardCommand({
         ctx,
         hazardId: Number(draft.hazardId),
@@ -58,13 +61,13 @@ export async function saveForm(
                   responsibility: str(draft.responsibility),
                   measures: str(draft.measures),
                   funding: str(draft.funding),
-                  timeLimit: str(draft.timeLimit),
+                  timeLimit: timeLimit ? `${localDate(timeLimit, ctx.timeZone)}前完成` : undefined,
                   contingencyPlan: str(draft.contingencyPlan),
                 }
               : undefined,
         },
         actor,
-        options: { rectifyDueAt: new Date(String(draft.rectifyDueAt)) },
+        options: { rectifyDueAt: draft.level === 'major' ? timeLimit : chosenDate(draft.rectifyDueAt) },
       })
       await notifyHazardAssignment(ctx, hazard)
       return `隐患 ${hazard.code} ${await describeAssignment(ctx, hazard)}`

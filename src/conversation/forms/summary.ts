@@ -13,6 +13,7 @@ export function renderValue(
   if (value === undefined || value === null || value === '') return '—'
   switch (field.type) {
     case 'datetime':
+      if (value === 'default') return '默认期限'
       return formatLocal(new Date(String(value)), ctx.timeZone, ctx.now)
     case 'category':
       return isCategory(String(value)) ? CATEGORY_LABELS[value as Category] : String(value)

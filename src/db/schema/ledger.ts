@@ -61,6 +61,11 @@ export const hazards = pgTable(
     latitude: doublePrecision(),
     longitude: doublePrecision(),
     listedSupervision: boolean().notNull().default(false),
+    /** 挂牌督办 at this level (本级 / 上级) while listed. */
+    listingLevel: text({ enum: ['local', 'higher'] }),
+    /** 接报: who of the supervising office, duty officers or leaders acknowledged a major hazard's push, when. */
+    majorAckAt: instant(),
+    majorAckById: integer().references(() => people.id),
     fiveFixes: jsonb().$type<FiveFixes>(),
     foundAt: instant().notNull(),
     assignedAt: instant(),

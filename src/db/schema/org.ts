@@ -100,6 +100,8 @@ export const routingRules = pgTable('routing_rules', {
     .notNull()
     .references(() => units.id),
   keywords: jsonb().$type<string[]>().notNull().default([]),
+  /** A general hazard's default rectification period in days (editable; a major one's comes from its 五落实 时限). */
+  rectifyDays: integer().notNull().default(30),
   updatedAt: createdAt(),
 })
 

@@ -5,6 +5,7 @@ import type { AppEnv } from '../../app-env'
 import { complaints, hazards } from '../../db/schema'
 import { CATEGORIES } from '../../domain/categories'
 import { SATISFACTION_LEVELS } from '../../domain/complaint-lifecycle'
+import { LISTING_LEVELS } from '../../domain/hazard-lifecycle'
 import { assertMayRecord } from '../../domain/record-permissions'
 import { MAX_ROW_ID, storableDate } from '../../domain/storable'
 import { AppError } from '../../errors'
@@ -49,8 +50,10 @@ export const HazardAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('verify_pass') }),
   z.object({ action: z.literal('verify_fail'), reason: text }),
   z.object({ action: z.literal('void'), reason: text }),
-  z.object({ action: z.literal('list_supervision'), reason: text.optional() }),
-  z.object({ action: z.literal('delist_supervision'), reason: text.optional() }),
+  z.object({ action: z.literal('list_supervision'), level: z.enum(LISTING_LEVELS).default('local'), reason: text }),
+  z.object({ action: z.literal('delist_supervision'), reason: text }),
+  z.object({ action: z.literal('acknowledge') }),
+  z.object({ action: z.literal('emergency_disposal'), note: text, disposedAt: storableDate().optional() }),
 ])
 
 export const ComplaintAction = z.discriminatedUnion('action', [
@@ -108,9 +111,16 @@ export function actionsApi() {
           command:
             command.action === 'assign'
               ? { action: 'assign', unitId: command.unitId, fiveFixes: command.fiveFixes }
-              : command,
+              : command.action === 'emergency_disposal'
+                ? { action: 'emergency_disposal', note: command.note }
+                : command,
           actor: actorOf(c),
-          options: command.action === 'assign' ? { rectifyDueAt: command.rectifyDueAt } : {},
+          options:
+            command.action === 'assign'
+              ? { rectifyDueAt: command.rectifyDueAt }
+              : command.action === 'emergency_disposal'
+                ? { disposedAt: command.disposedAt }
+                : {},
         })
         if (command.action === 'assign') await notifyHazardAssignment(tx, after)
         return after

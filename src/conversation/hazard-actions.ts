@@ -1,0 +1,99 @@
+import { eq } from 'drizzle-orm'
+import { hazards } from '../db/schema'
+import { RuleViolation } from '../domain/errors'
+import { LISTING_LEVEL_LABELS, type ListingLevel } from '../domain/hazard-lifecycle'
+import type { Actor } from '../domain/roles'
+import { applyHazardCommand, type HazardRow } from '../services/hazards'
+import { formatLocal, normaliseCode } from './format'
+import { text } from './reply'
+import type { Reply, Turn } from './types'
+
+/**
+ * What the supervising office, the duty officer and the leaders do with a major hazard, one message each:
+ * 接报 YH… · 处置 YH… 措施 (应急处置) · 挂牌 YH… 本级|上级 原因 (挂牌督办) · 摘牌 YH… 原因.
+ */
+const COMMAND = /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌)\s*(.*)$/s
+const CODE = /YH\s*\d{8}\s*-?\s*\d+/i
+
+export function isHazardCommand(input: string): boolean {
+  const match = COMMAND.exec(input)
+  return Boolean(match && normaliseCode(match[2] ?? '')?.startsWith('YH'))
+}
+
+export async function handleHazardCommand(turn: Turn, actor: Actor, input: string): Promise<Reply[]> {
+  const match = COMMAND.exec(input)
+  const verb = match?.[1] ?? ''
+  const rest = match?.[2] ?? ''
+  const code = normaliseCode(rest) ?? ''
+  const [hazard] = await turn.ctx.db.select().from(hazards).where(eq(hazards.code, code))
+  if (!hazard) return [text(`未找到隐患 ${code}。`)]
+  const after = rest
+    .replace(CODE, '')
+    .replace(/^[\s，,：:]+/, '')
+    .trim()
+  try {
+    switch (verb) {
+      case '接报':
+        return [text(await acknowledgeMajor(turn, actor, hazard))]
+      case '处置':
+      case '应急处置': {
+        if (!after) return [text(`请写明采取的应急处置措施，例如：处置 ${code} 已疏散人员并设置围挡`)]
+        const updated = await applyHazardCommand({
+          ctx: turn.ctx,
+          hazardId: hazard.id,
+          command: { action: 'emergency_disposal', note: after },
+          actor,
+        })
+        const due = updated.emergencyReportDueAt
+          ? formatLocal(updated.emergencyReportDueAt, turn.ctx.timeZone, turn.ctx.clock.now())
+          : ''
+        return [
+          text(
+            `已记录隐患 ${code} 的应急处置。处置完毕后须在3个工作日内（${due}前）向安监科书面报告，提交后发送「提交处置报告 ${code}」。`,
+          ),
+        ]
+      }
+      case '挂牌':
+      case '挂牌督办': {
+        const level: ListingLevel = /^上级/.test(after) ? 'higher' : 'local'
+        const reason = after.replace(/^(本级|上级)[\s，,：:]*/, '').trim()
+        if (!reason) return [text(`请写明挂牌原因，例如：挂牌 ${code} 本级 多次反复沉降`)]
+        await applyHazardCommand({
+          ctx: turn.ctx,
+          hazardId: hazard.id,
+          command: { action: 'list_supervision', level, reason },
+          actor,
+        })
+        return [text(`隐患 ${code} 已${LISTING_LEVEL_LABELS[level]}挂牌督办，每周提醒责任单位直至摘牌。`)]
+      }
+      default: {
+        if (!after) return [text(`请写明摘牌原因，例如：摘牌 ${code} 整改到位`)]
+        await applyHazardCommand({
+          ctx: turn.ctx,
+          hazardId: hazard.id,
+          command: { action: 'delist_supervision', reason: after },
+          actor,
+        })
+        return [text(`隐患 ${code} 已摘牌。`)]
+      }
+    }
+  } catch (error) {
+    if (error instanceof RuleViolation) return [text(error.message)]
+    throw error
+  }
+}
+
+/** 接报 by command or the push card's button: recorded once, the escalation stopped. */
+export async function acknowledgeMajor(turn: Turn, actor: Actor, hazard: HazardRow): Promise<string> {
+  try {
+    await applyHazardCommand({ ctx: turn.ctx, hazardId: hazard.id, command: { action: 'acknowledge' }, actor })
+  } catch (error) {
+    if (error instanceof RuleViolation && error.code === 'already_acknowledged') {
+      const at = hazard.majorAckAt ? formatLocal(hazard.majorAckAt, turn.ctx.timeZone, turn.ctx.clock.now()) : ''
+      return `重大隐患 ${hazard.code} 已于 ${at} 接报，无需重复接报。`
+    }
+    if (error instanceof RuleViolation) return error.message
+    throw error
+  }
+  return `已接报重大隐患 ${hazard.code}，升级提醒已停止。请组织应急处置（「处置 ${hazard.code} 措施」），落实“五落实”后发送「交办 ${hazard.code}」。`
+}
