@@ -29,6 +29,11 @@ export function splitHazardStatements(text: string): string[] {
     .split(/[、；;，,。]|以及|还有|另外/)
     .map((part) => part.trim())
     .filter(Boolean)
-  const defects = parts.filter((part) => DEFECT.test(part))
+  // 「路面塌陷，重大隐患」 grades one defect in a clause of its own: that clause is no second place found.
+  const defects = parts.filter((part) => DEFECT.test(part) && !GRADING.test(part))
   return defects.length >= 2 ? defects : [text.trim()]
 }
+
+/** A clause that only grades or warns (重大隐患, 存在安全隐患, 很危险) rather than naming a defect. */
+const GRADING =
+  /^(?:都|均|也|皆)?(?:这|此|该|这个|这是|属于|属|是|为|系|定为|判定为|存在|有)?(?:一[个处起项])?(?:重大|较大|一般|严重|很大|极大)?的?(?:安全|事故)?(?:隐患|危险|风险|安全问题)(?:很大|较大|极大|严重)?[!！]*$|^(?:很|非常|十分|比较|极其|太)?危险(?:了)?[!！]*$/

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { splitHazardStatements } from '../../src/conversation/intent'
 import { RuleViolation } from '../../src/domain/errors'
 import {
   canActOnHazard,
@@ -216,5 +217,19 @@ describe('hazard lifecycle', () => {
       'invalid_transition',
     )
     expect(violation(() => transitionHazard(reported, { action: 'accept' }, handler)).code).toBe('invalid_transition')
+  })
+})
+
+describe('hazard statements in one message', () => {
+  it('counts each defect once, and a clause that only grades one is not a second hazard', () => {
+    expect(splitHazardStatements('井盖缺失、护栏断裂，路面有坑')).toEqual(['井盖缺失', '护栏断裂', '路面有坑'])
+    for (const text of [
+      '人民路路面塌陷形成深坑，重大隐患',
+      '人民路路面塌陷形成深坑，属于重大隐患',
+      '人民路路面塌陷，存在安全隐患',
+      '人民路路面塌陷，很危险！',
+    ])
+      expect(splitHazardStatements(text), text).toEqual([text])
+    expect(splitHazardStatements('井盖缺失，护栏断裂，都是重大隐患')).toEqual(['井盖缺失', '护栏断裂'])
   })
 })

@@ -19,6 +19,7 @@ import { registerAssessment } from './assessment'
 import { ChatFeed, feedSignature, LIVE_SCRIPT } from './chat-feed'
 import { registerDashboard } from './dashboard'
 import { consoleError } from './error-page'
+import { registerHazardActions } from './hazard-actions'
 import { Layout } from './layout'
 import { registerLedgerPages } from './ledger'
 import { registerMap } from './map'
@@ -250,6 +251,7 @@ export function consoleRoutes() {
   registerCampaignAdmin(app)
 
   registerReportPages(app)
+  registerHazardActions(app)
   registerReceiptRoutes(app)
   registerAssessment(app)
   return app

@@ -22,6 +22,7 @@ import { complaintTimeline } from '../../services/complaints'
 import { hazardTimeline } from '../../services/hazards'
 import { ComplaintFilter, HazardFilter, listComplaints, listHazards } from '../../services/ledger'
 import { parseFilter } from '../ledger-query'
+import { HazardActionsCard } from './hazard-actions'
 import { Layout } from './layout'
 import { ExportLinks, Filters, NextLink, registerExports, unitNames, unitSelect } from './ledger-parts'
 import { scopedToViewer, viewerUnitScope, visibleToViewer } from './session'
@@ -169,6 +170,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
               : ''}
           </p>
         </div>
+        <HazardActionsCard c={c} hazard={hazard} />
         <div class="card">
           <h3>处置过程</h3>
           <table>
