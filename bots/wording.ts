@@ -51,6 +51,8 @@ export const WORDING = {
   complaintNotFound: (code: string) => `未找到编号为 ${code} 的投诉，请核对编号。`,
   noComplaints: '您暂无投诉记录。直接发送文字描述即可投诉。',
   complaintOutcome: (code: string, outcome: string) => `您反映的问题（编号 ${code}）已办理：${outcome}\n感谢您的监督！`,
+  complaintHazardClosed: (code: string) =>
+    `您反映的问题（编号 ${code}）已作为安全隐患登记整改，现已整改完毕并经验收销号。感谢您的监督！`,
   staffWelcome: (name: string, role: Role) => `${name}您好（${ROLE_LABELS[role]}）。发送「帮助」查看可用命令。`,
   help: (role: Role) =>
     [
@@ -71,6 +73,12 @@ export const WORDING = {
           ]
         : []),
       ...(role === 'unit_handler' ? ['· 签收/回复/转办/重复 TS编号 —— 办理投诉'] : []),
+      ...(role === 'unit_handler' || role === 'supervisor' || role === 'duty_officer' || role === 'admin'
+        ? ['· 转为隐患 TS编号（重大）—— 把反映真实隐患的投诉登记为隐患，销号后告知市民']
+        : []),
+      ...(role === 'supervisor' || role === 'duty_officer' || role === 'leader' || role === 'admin'
+        ? ['· 接报 / 处置 / 挂牌 / 摘牌 YH编号 —— 重大隐患接报、应急处置、挂牌督办']
+        : []),
       ...(role === 'unit_handler' || role === 'supervisor' || role === 'leader' || role === 'admin'
         ? [
             '· 上报周报 / 上报月报 / 上报季报 / 上报统计表 —— 核对后确认上报报表',

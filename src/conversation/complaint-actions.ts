@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { units } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
 import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
+import { turnComplaintIntoHazard } from '../services/complaint-hazards'
 import { notifyComplaintAssignment, notifyComplaintOutcome } from '../services/complaint-notices'
 import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
 import { normaliseCode } from './format'
@@ -10,9 +11,9 @@ import type { Reply, Turn } from './types'
 
 /**
  * What a unit handler does with a complaint, in one message each:
- * 签收 TS… · 回复 TS… 结果 · 转办 TS… 单位 原因 · 重复 TS… TS…(原投诉)
+ * 签收 TS… · 回复 TS… 结果 · 转办 TS… 单位 原因 · 重复 TS… TS…(原投诉) · 转为隐患 TS…（重大）
  */
-const COMMAND = /^(签收|受理|回复|答复|转办|重复)\s*(.*)$/s
+const COMMAND = /^(签收|受理|回复|答复|转办|重复|转为隐患|转隐患)\s*(.*)$/s
 
 export function isComplaintCommand(input: string): boolean {
   const match = COMMAND.exec(input)
@@ -53,6 +54,17 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
           actor: SYSTEM_ACTOR,
         })
         return [text(`已回复投诉 ${code}，办理结果将告知市民。`)]
+      }
+      case '转为隐患':
+      case '转隐患': {
+        const level = /重大/.test(after) ? 'major' : 'general'
+        const { hazard } = await turnComplaintIntoHazard(ctx, complaint.id, actor, level)
+        const routed = hazard.status === 'assigned' ? '，已按派单规则交办责任单位' : '，待督查交办'
+        return [
+          text(
+            `已将投诉 ${code} 登记为${level === 'major' ? '重大' : '一般'}隐患 ${hazard.code}${routed}。投诉仍须在时限内答复市民；隐患销号后将告知市民。`,
+          ),
+        ]
       }
       case '转办': {
         const unitRows = await ctx.db

@@ -38,6 +38,7 @@ export const COMPLAINT_ACTIONS = [
   'mark_duplicate',
   'extend',
   'callback',
+  'to_hazard',
 ] as const
 export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number]
 export const COMPLAINT_EVENT_KINDS = ['received', ...COMPLAINT_ACTIONS] as const
@@ -53,6 +54,7 @@ export const COMPLAINT_EVENT_LABELS: Record<ComplaintEventKind, string> = {
   mark_duplicate: '标记重复',
   extend: '延期',
   callback: '回访',
+  to_hazard: '转为隐患',
 }
 
 export const SATISFACTION_LEVELS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
@@ -70,6 +72,8 @@ export interface ComplaintState {
   firstResponseAt: Date | null
   duplicateOfId: number | null
   satisfaction: Satisfaction | null
+  /** The hazard record the complaint became, if it did. */
+  hazardId?: number | null
 }
 
 export type ComplaintCommand =
@@ -82,6 +86,7 @@ export type ComplaintCommand =
   | { action: 'mark_duplicate'; duplicateOfId: number; reason: string }
   | { action: 'extend'; newDueAt: Date; reason: string }
   | { action: 'callback'; satisfaction: Satisfaction; note?: string }
+  | { action: 'to_hazard'; hazardId: number; hazardCode: string }
 
 interface Rule {
   from: readonly ComplaintStatus[]
@@ -113,6 +118,13 @@ const RULES: Record<ComplaintAction, Rule> = {
   },
   extend: { from: IN_HAND, to: 'same', roles: ['supervisor', 'admin'] },
   callback: { from: ['closed'], to: 'same', roles: ['duty_officer', 'supervisor', 'admin'] },
+  // A complaint about a real hazard becomes a hazard record too; its own 1-day clock keeps running.
+  to_hazard: {
+    from: ['received', 'assigned', 'accepted', 'replied', 'closed'],
+    to: 'same',
+    roles: ['unit_handler', 'duty_officer', 'supervisor', 'admin'],
+    ownUnitOnly: ['unit_handler'],
+  },
 }
 
 export function canActOnComplaint(
@@ -196,6 +208,11 @@ export function transitionComplaint(
     case 'callback':
       next.satisfaction = command.satisfaction
       note = command.note?.trim() || null
+      break
+    case 'to_hazard':
+      if (state.hazardId) throw new RuleViolation('already_hazard', '该投诉已转为隐患。')
+      next.hazardId = command.hazardId
+      note = `已转为隐患 ${command.hazardCode}`
       break
   }
   if (rule.to !== 'same') next.status = rule.to

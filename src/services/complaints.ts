@@ -132,6 +132,7 @@ async function applyInTransaction(
     firstResponseAt: current.firstResponseAt,
     duplicateOfId: current.duplicateOfId,
     satisfaction: current.satisfaction,
+    hazardId: current.hazardId,
   }
   const { next, event } = transitionComplaint(state, command, actor, now)
   const data: Record<string, unknown> = {}
@@ -143,6 +144,7 @@ async function applyInTransaction(
   }
   if (command.action === 'mark_duplicate') data.duplicateOfId = command.duplicateOfId
   if (command.action === 'callback') data.satisfaction = command.satisfaction
+  if (command.action === 'to_hazard') data.hazardId = command.hazardId
   const [updated] = await db
     .update(complaints)
     .set({

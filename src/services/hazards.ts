@@ -10,6 +10,7 @@ import { HAZARD_LEVELS, type HazardCommand, type HazardState, transitionHazard }
 import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
 import { routeCategory } from '../domain/routing'
 import { nextCode } from './codes'
+import { tellCitizenHazardClosed } from './complaint-hazards'
 import type { ServiceContext } from './context'
 import { pushMajorHazard } from './major-hazards'
 import { assertActiveUnit } from './units'
@@ -151,6 +152,7 @@ async function applyInTransaction(
     updatedAt: now,
   }
   const data: Record<string, unknown> = {}
+  let closedFromComplaint = false
   switch (command.action) {
     case 'assign': {
       const [rule] = await db
@@ -179,6 +181,7 @@ async function applyInTransaction(
       break
     case 'verify_pass':
       changes.closedAt = now
+      closedFromComplaint = current.complaintId !== null
       break
     case 'void':
       changes.voidReason = event.note
@@ -219,6 +222,8 @@ async function applyInTransaction(
   }
   const [updated] = await db.update(hazards).set(changes).where(eq(hazards.id, current.id)).returning()
   if (!updated) throw new Error('hazard update returned no row')
+  // 销号 of a hazard made from a complaint: the citizen hears it in the same transaction.
+  if (closedFromComplaint) await tellCitizenHazardClosed({ ...ctx, db }, updated)
   await db.insert(hazardEvents).values({
     hazardId: current.id,
     kind: event.kind,

@@ -1,9 +1,10 @@
 import { and, eq, like } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { escalations, hazardEvents, hazards, outbox, people } from '../../src/db/schema'
+import { complaints, escalations, hazardEvents, hazards, media, outbox, people } from '../../src/db/schema'
 import { ManualClock, MINUTE_MS } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { jobSettings } from '../../src/jobs/scheduler'
+import { applyHazardCommand } from '../../src/services/hazards'
 import { escalateUnacknowledgedMajorHazards } from '../../src/services/major-hazards'
 import type { testApp } from '../helpers/app'
 import { chat, lastCode } from '../helpers/chat'
@@ -169,5 +170,90 @@ describe('a major hazard reported at night', () => {
     expect(page.status).toBe(400)
     expect(await page.text()).toContain('挂牌督办仅适用于重大隐患')
     expect((await hazardOf(general)).listedSupervision).toBe(false)
+  })
+})
+
+describe('a complaint about a real hazard (转为隐患)', () => {
+  it('becomes a hazard linked both ways, photos carried over, and the citizen is told at 销号', async () => {
+    clock.set(zonedInstant('2026-10-12', TZ, 10))
+    const ticket = await say('demo:citizen', '武陵大道128号门口人行道井盖塌陷，我的电话13912345678')
+    const complaintCode = lastCode(ticket, 'TS')
+    await say('demo:citizen', '不用')
+    const [complaint] = await database.db.select().from(complaints).where(eq(complaints.code, complaintCode))
+    if (!complaint) throw new Error('no complaint')
+    // The citizen's photo of it, as the Official Account stores one.
+    await database.db.insert(media).values({
+      sha256: 'a'.repeat(64),
+      mimeType: 'image/jpeg',
+      bytes: 10,
+      storagePath: '/tmp/xunan-photo.jpg',
+      channel: 'console',
+      receivedAt: clock.now(),
+      subjectType: 'complaint',
+      subjectId: complaint.id,
+    })
+    const hazardsBefore = (await database.db.select().from(hazards)).length
+    expect((await say('demo:field_staff', `转为隐患 ${complaintCode}`))[0]).toBe('您没有权限对该投诉执行此操作。')
+    // Refused, nothing is left behind: the hazard it began is rolled back with it.
+    expect((await database.db.select().from(hazards)).length).toBe(hazardsBefore)
+    const turned = await say('demo:handler', `转为隐患 ${complaintCode}`)
+    expect(turned[0]).toMatch(/已将投诉 TS\d{8}-\d{4} 登记为一般隐患 YH\d{8}-\d{4}，已按派单规则交办责任单位/)
+    const hazardCode = lastCode(turned, 'YH')
+    const hazard = await hazardOf(hazardCode)
+    const [linked] = await database.db.select().from(complaints).where(eq(complaints.id, complaint.id))
+    expect(linked?.hazardId).toBe(hazard.id)
+    expect(hazard).toMatchObject({ complaintId: complaint.id, category: complaint.category, status: 'assigned' })
+    // The ledger's staff do not read the citizen's phone number.
+    expect(hazard.description).not.toContain('13912345678')
+    const photos = await database.db
+      .select()
+      .from(media)
+      .where(and(eq(media.subjectType, 'hazard'), eq(media.subjectId, hazard.id)))
+    expect(photos.map((p) => p.storagePath)).toEqual(['/tmp/xunan-photo.jpg'])
+    // The complaint's own clock still runs: it is still open for the unit to answer.
+    expect(linked?.status).toBe(complaint.status)
+    expect((await say('demo:handler', `转为隐患 ${complaintCode}`))[0]).toBe('该投诉已转为隐患。')
+
+    await applyHazardCommand({
+      ctx: harness.services.ctx,
+      hazardId: hazard.id,
+      command: { action: 'report_rectification', note: '已更换井盖' },
+      actor: { personId: await personId('李娜'), role: 'unit_handler', unitId: hazard.unitId },
+    })
+    const toCitizen = () =>
+      database.db
+        .select()
+        .from(outbox)
+        .where(like(outbox.dedupeKey, `complaint-hazard-closed:${complaint.id}`))
+    expect(await toCitizen()).toHaveLength(0)
+    await applyHazardCommand({
+      ctx: harness.services.ctx,
+      hazardId: hazard.id,
+      command: { action: 'verify_pass' },
+      actor: { personId: await personId('陈刚'), role: 'supervisor', unitId: null },
+    })
+    const told = await toCitizen()
+    expect(told).toHaveLength(1)
+    expect(told[0]?.recipient).toMatchObject({ externalId: 'demo:citizen' })
+    expect(JSON.stringify(told[0]?.message)).toContain(`您反映的问题（编号 ${complaintCode}）已作为安全隐患登记整改`)
+  })
+
+  it('is offered through the API and the console, once', async () => {
+    await say('demo:citizen', '朗州路88号旁边的路灯杆歪了快倒了')
+    const first = lastCode(await say('demo:citizen', '朗州路88号'), 'TS')
+    await say('demo:citizen', '不用')
+    const api = await callApi(harness.app, ADMIN, 'POST', `/complaints/${first}/transitions`, {
+      action: 'to_hazard',
+      level: 'major',
+    })
+    expect(api.status).toBe(200)
+    const body = (await api.json()) as { data: { hazardCode: string } }
+    expect((await hazardOf(body.data.hazardCode)).level).toBe('major')
+    const again = await callApi(harness.app, ADMIN, 'POST', `/complaints/${first}/transitions`, { action: 'to_hazard' })
+    expect(again.status).toBe(422)
+    const page = await (await harness.app.request(`/console/complaints/${first}`)).text()
+    expect(page).toContain(`已转为隐患：<a href="/console/hazards/${body.data.hazardCode}">`)
+    const hazardPage = await (await harness.app.request(`/console/hazards/${body.data.hazardCode}`)).text()
+    expect(hazardPage).toContain(`来自投诉：<a href="/console/complaints/${first}">`)
   })
 })

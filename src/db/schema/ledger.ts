@@ -66,6 +66,8 @@ export const hazards = pgTable(
     /** 接报: who of the supervising office, duty officers or leaders acknowledged a major hazard's push, when. */
     majorAckAt: instant(),
     majorAckById: integer().references(() => people.id),
+    /** The citizen's complaint this hazard was made from (转为隐患); the complaint links back. */
+    complaintId: integer(),
     fiveFixes: jsonb().$type<FiveFixes>(),
     foundAt: instant().notNull(),
     assignedAt: instant(),
@@ -138,6 +140,8 @@ export const complaints = pgTable(
     closedAt: instant(),
     outcome: text(),
     duplicateOfId: integer(),
+    /** The hazard record this complaint became (转为隐患). */
+    hazardId: integer(),
     satisfaction: text({ enum: SATISFACTION_LEVELS }),
     /** How the outcome reached the citizen, or why it could not. */
     outcomeDelivery: text({ enum: ['pending', 'delivered', 'on_next_message', 'undeliverable'] }),

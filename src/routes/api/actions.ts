@@ -5,10 +5,11 @@ import type { AppEnv } from '../../app-env'
 import { complaints, hazards } from '../../db/schema'
 import { CATEGORIES } from '../../domain/categories'
 import { SATISFACTION_LEVELS } from '../../domain/complaint-lifecycle'
-import { LISTING_LEVELS } from '../../domain/hazard-lifecycle'
+import { HAZARD_LEVELS, LISTING_LEVELS } from '../../domain/hazard-lifecycle'
 import { assertMayRecord } from '../../domain/record-permissions'
 import { MAX_ROW_ID, storableDate } from '../../domain/storable'
 import { AppError } from '../../errors'
+import { turnComplaintIntoHazard } from '../../services/complaint-hazards'
 import { notifyComplaintAssignment, notifyComplaintOutcome } from '../../services/complaint-notices'
 import { applyComplaintCommand, receiveComplaint } from '../../services/complaints'
 import { notifyHazardAssignment } from '../../services/hazard-notices'
@@ -65,6 +66,8 @@ export const ComplaintAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('reject'), reason: text }),
   z.object({ action: z.literal('extend'), newDueAt: storableDate(), reason: text }),
   z.object({ action: z.literal('callback'), satisfaction: z.enum(SATISFACTION_LEVELS), note: text.optional() }),
+  /** 转为隐患: the complaint becomes a hazard record too (linked both ways); the answer names the hazard. */
+  z.object({ action: z.literal('to_hazard'), level: z.enum(HAZARD_LEVELS).default('general') }),
 ])
 
 export function actionsApi() {
@@ -137,6 +140,20 @@ export function actionsApi() {
       .from(complaints)
       .where(eq(complaints.code, c.req.param('code')))
     if (!complaint || !visibleTo(c, complaint.unitId)) throw new AppError('not_found', 404, 'Complaint not found')
+    if (command.action === 'to_hazard') {
+      const { complaint: after, hazard } = await ruled(() =>
+        turnComplaintIntoHazard(ctx, complaint.id, actorOf(c), command.level),
+      )
+      return c.json({
+        data: {
+          code: after.code,
+          status: after.status,
+          unitId: after.unitId,
+          dueAt: after.dueAt,
+          hazardCode: hazard.code,
+        },
+      })
+    }
     const updated = await ruled(() =>
       withNotices(ctx, async (tx) => {
         const after = await applyComplaintCommand({ ctx: tx, complaintId: complaint.id, command, actor: actorOf(c) })

@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
-import { hazards, people, units } from '../../db/schema'
+import { complaints, hazards, people, units } from '../../db/schema'
 import { RuleViolation } from '../../domain/errors'
 import {
   FIVE_FIX_LABELS,
@@ -16,6 +16,7 @@ import { zonedInstant } from '../../domain/local-time'
 import type { Actor } from '../../domain/roles'
 import { AppError } from '../../errors'
 import { readForm } from '../../http/body'
+import { turnComplaintIntoHazard } from '../../services/complaint-hazards'
 import { notifyHazardAssignment } from '../../services/hazard-notices'
 import { applyHazardCommand, type HazardRow } from '../../services/hazards'
 import { viewerOf, visibleToViewer } from './session'
@@ -56,6 +57,30 @@ function atLocal(value: string | undefined, timeZone: string): Date | undefined 
 }
 
 export function registerHazardActions(app: Hono<AppEnv>): void {
+  app.post('/complaints/:code/hazard', async (c) => {
+    const { ctx, db } = c.var.services
+    const [complaint] = await db
+      .select()
+      .from(complaints)
+      .where(eq(complaints.code, c.req.param('code')))
+    if (!complaint || !visibleToViewer(c, complaint.unitId)) throw new AppError('not_found', 404, '未找到该投诉。')
+    const form = await readForm(c)
+    const level = form.level === 'major' ? 'major' : 'general'
+    const viewer = viewerOf(c)
+    try {
+      const { hazard } = await turnComplaintIntoHazard(
+        ctx,
+        complaint.id,
+        { personId: viewer.personId, role: viewer.role, unitId: viewer.unitId },
+        level,
+      )
+      return c.redirect(`/console/hazards/${encodeURIComponent(hazard.code)}`, 303)
+    } catch (error) {
+      if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
+      throw error
+    }
+  })
+
   app.post('/hazards/:code/actions', async (c) => {
     const { ctx, config, db } = c.var.services
     const [hazard] = await db
@@ -200,4 +225,45 @@ export async function HazardActionsCard(props: { c: Context<AppEnv>; hazard: Haz
       ) : null}
     </div>
   )
+}
+
+/** On a complaint's page: the hazard it became, or the form to turn it into one (转为隐患). */
+export async function ComplaintHazardLink(props: { c: Context<AppEnv>; complaint: typeof complaints.$inferSelect }) {
+  const { c, complaint } = props
+  if (complaint.hazardId !== null) {
+    const [hazard] = await c.var.services.db
+      .select({ code: hazards.code })
+      .from(hazards)
+      .where(eq(hazards.id, complaint.hazardId))
+    return (
+      <p>
+        已转为隐患：<a href={`/console/hazards/${encodeURIComponent(hazard?.code ?? '')}`}>{hazard?.code}</a>
+      </p>
+    )
+  }
+  if (complaint.status === 'rejected' || complaint.status === 'duplicate') return null
+  return (
+    <form method="post" action={`/console/complaints/${encodeURIComponent(complaint.code)}/hazard`}>
+      <select name="level">
+        <option value="general">一般隐患</option>
+        <option value="major">重大隐患</option>
+      </select>{' '}
+      <button type="submit">转为隐患</button>（类别、地点和照片随之登记，销号后告知市民）
+    </form>
+  )
+}
+
+/** On a hazard's page: the complaint it was made from. */
+export async function HazardComplaintLink(props: { c: Context<AppEnv>; hazard: HazardRow }) {
+  const { c, hazard } = props
+  if (hazard.complaintId === null) return null
+  const [complaint] = await c.var.services.db
+    .select({ code: complaints.code })
+    .from(complaints)
+    .where(eq(complaints.id, hazard.complaintId))
+  return complaint ? (
+    <p>
+      来自投诉：<a href={`/console/complaints/${encodeURIComponent(complaint.code)}`}>{complaint.code}</a>
+    </p>
+  ) : null
 }

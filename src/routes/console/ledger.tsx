@@ -22,7 +22,7 @@ import { complaintTimeline } from '../../services/complaints'
 import { hazardTimeline } from '../../services/hazards'
 import { ComplaintFilter, HazardFilter, listComplaints, listHazards } from '../../services/ledger'
 import { parseFilter } from '../ledger-query'
-import { HazardActionsCard } from './hazard-actions'
+import { ComplaintHazardLink, HazardActionsCard, HazardComplaintLink } from './hazard-actions'
 import { Layout } from './layout'
 import { ExportLinks, Filters, NextLink, registerExports, unitNames, unitSelect } from './ledger-parts'
 import { scopedToViewer, viewerUnitScope, visibleToViewer } from './session'
@@ -169,6 +169,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
               ? ` · 整改期限 ${formatLocal(hazard.rectifyDueAt, config.timeZone, c.var.services.clock.now())}`
               : ''}
           </p>
+          <HazardComplaintLink c={c} hazard={hazard} />
         </div>
         <HazardActionsCard c={c} hazard={hazard} />
         <div class="card">
@@ -300,6 +301,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
             {formatLocal(complaint.dueAt, config.timeZone, c.var.services.clock.now())}
           </p>
           {complaint.outcome ? <p>办理结果：{complaint.outcome}</p> : null}
+          <ComplaintHazardLink c={c} complaint={complaint} />
         </div>
         <div class="card">
           <h3>办理过程</h3>
