@@ -127,6 +127,20 @@ export const FORMS: Record<FormId, FormDefinition> = {
         when: (d) => Array.isArray(d.hazards) && d.hazards.length > 0,
       },
       { key: 'teamLeader', label: '带队人', type: 'text', question: '带队人是谁？', hint: '姓名', optional: true },
+      // Taken from the message (「特护期巡查」「重点巡查」), routine otherwise; changed with 修改 巡查类型.
+      {
+        key: 'focus',
+        label: '巡查类型',
+        type: 'choice',
+        question: '巡查类型：日常巡查、重点巡查还是特护期巡查？',
+        hint: '回复：日常 / 重点 / 特护期',
+        optional: true,
+        choices: [
+          { value: 'special_period', label: '特护期巡查', words: ['特护'] },
+          { value: 'focused', label: '重点巡查', words: ['重点', '专项'] },
+          { value: 'routine', label: '日常巡查', words: ['日常', '常态', '例行', '普通'] },
+        ],
+      },
     ],
   },
   hazard: {

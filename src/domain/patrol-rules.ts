@@ -36,3 +36,22 @@ export function patrolStep(patrol: PatrolState, command: PatrolAction, actor: Ac
   // Submitting twice is harmless: the first submission's time stands.
   return patrol.reportSubmittedAt ? null : { reportSubmittedAt: now }
 }
+
+/**
+ * Source 000 二: patrols are routine (常态化, 日常巡查), and may also be focused (重点巡查) or held in a special
+ * period (特护期巡查: holidays, floods, major events).
+ */
+export const PATROL_FOCUSES = ['routine', 'focused', 'special_period'] as const
+export type PatrolFocus = (typeof PATROL_FOCUSES)[number]
+export const PATROL_FOCUS_LABELS: Record<PatrolFocus, string> = {
+  routine: '日常巡查',
+  focused: '重点巡查',
+  special_period: '特护期巡查',
+}
+
+/** What a report's words say the patrol was: 特护期 or 重点 when said, routine otherwise. */
+export function patrolFocusOf(text: string): PatrolFocus {
+  if (/特护期|特护/.test(text)) return 'special_period'
+  if (/重点巡查|重点巡|重点检查|专项巡查/.test(text)) return 'focused'
+  return 'routine'
+}

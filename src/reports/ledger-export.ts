@@ -3,6 +3,7 @@ import type { complaints, hazards, patrols, supervisions } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
 import { COMPLAINT_STATUS_LABELS } from '../domain/complaint-lifecycle'
 import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
+import { PATROL_FOCUS_LABELS } from '../domain/patrol-rules'
 import { maskOptional, maskPhone } from '../domain/privacy'
 
 /**
@@ -106,7 +107,7 @@ export function patrolTable(
     ],
     rows: rows.map((p) => [
       p.code,
-      p.kind === 'team' ? '巡查组' : '日常巡查',
+      p.kind === 'team' ? '巡查组' : PATROL_FOCUS_LABELS[p.focus],
       unitName(p.unitId),
       format(p.startedAt),
       format(p.endedAt),

@@ -4,6 +4,7 @@ import { hazardEvents, hazards, patrols, people, signoffs, supervisions, units }
 import { CATEGORY_LABELS } from '../domain/categories'
 import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { localDate } from '../domain/local-time'
+import { PATROL_FOCUS_LABELS } from '../domain/patrol-rules'
 import type { Period } from '../domain/periods'
 import { distinctNames } from '../domain/signoff-lines'
 import type {
@@ -70,6 +71,7 @@ export async function dailyRecordForm(
       startedAt: patrols.startedAt,
       endedAt: patrols.endedAt,
       area: patrols.area,
+      focus: patrols.focus,
       patrollers: patrols.patrollers,
       teamLeader: patrols.teamLeader,
       handlingResult: patrols.handlingResult,
@@ -118,7 +120,8 @@ export async function dailyRecordForm(
       const own = found.filter((h) => h.patrolId === p.id)
       return {
         time: `${time(p.startedAt)}—${time(p.endedAt)}`,
-        place: p.area,
+        // A focused or special-period patrol says so beside its place (source 000 二).
+        place: p.focus === 'routine' ? p.area : `${p.area}（${PATROL_FOCUS_LABELS[p.focus]}）`,
         patrollers: p.patrollers,
         findings: own.map((h) => ({
           hazard: `${h.description}（${h.code}）`,

@@ -4,7 +4,7 @@ import type { Database } from '../db/client'
 import { patrols, supervisions } from '../db/schema'
 import { patrolTeamReportDeadline } from '../domain/deadlines'
 import { RuleViolation } from '../domain/errors'
-import { type PatrolAction, patrolStep } from '../domain/patrol-rules'
+import { PATROL_FOCUSES, type PatrolAction, patrolStep } from '../domain/patrol-rules'
 import type { Actor } from '../domain/roles'
 import { nextCode } from './codes'
 import type { ServiceContext } from './context'
@@ -16,6 +16,7 @@ export type PatrolRow = typeof patrols.$inferSelect
 export const RecordPatrolInput = z
   .object({
     kind: z.enum(['daily', 'team']).default('daily'),
+    focus: z.enum(PATROL_FOCUSES).default('routine'),
     unitId: z.number().int(),
     startedAt: z.date(),
     endedAt: z.date(),
@@ -53,6 +54,7 @@ export async function recordPatrol(args: {
       .values({
         code,
         kind: input.kind,
+        focus: input.focus,
         unitId: input.unitId,
         reporterId: actor.personId,
         startedAt: input.startedAt,

@@ -295,3 +295,21 @@ describe('assigning a major hazard (交办)', () => {
     expect(row?.rectifyDueAt).toEqual(new Date(zonedInstant(addDays(assignedDay, 31), TEST_TIME_ZONE).getTime() - 1))
   })
 })
+
+describe('patrol kinds (source 000 二)', () => {
+  it('takes the patrol kind from the message (特护期巡查), shown in the summary, the record and the ledger', async () => {
+    const summary = await say(STAFF, '今天早上6点到7点在柳叶湖大道特护期巡查，出动3人1车，未发现隐患')
+    expect(summary[0]).toContain('巡查类型：特护期巡查')
+    const saved = await say(STAFF, '确认')
+    const code = lastCode(saved, 'XC')
+    const [row] = await database.db.select().from(patrols).where(eq(patrols.code, code))
+    expect(row).toMatchObject({ focus: 'special_period', area: '柳叶湖大道' })
+    const ledger = await (await harness.app.request('/console/patrols')).text()
+    expect(ledger).toContain('特护期巡查')
+    // Without such words a patrol is routine, and the kind can be changed before saving.
+    await say(STAFF, '今天早上7点到7点半在朗州路巡查，出动2人1车，未发现隐患')
+    await say(STAFF, '修改 巡查类型')
+    expect((await say(STAFF, '重点'))[0]).toContain('巡查类型：重点巡查')
+    await say(STAFF, '取消')
+  })
+})

@@ -76,7 +76,11 @@ export function extractPatrol(text: string, ctx: ExtractionContext): ExtractedFi
   // "到4点巡查X" names a time, not a place: such captures are skipped.
   const looksLikeTime = (value: string | undefined) =>
     !value || /^[0-9零一二两三四五六七八九十半:：\s]+[点时]?[半]?$/.test(value)
-  const areaBefore = /(?:在|到|对|沿)([^，。,在]{2,24}?)(?:一带|沿线|周边)?(?:进行)?(?:巡查|巡视|检查)/.exec(text)?.[1]
+  // The kind of patrol (特护期巡查, 重点巡查) is not part of the place.
+  const areaBefore =
+    /(?:在|到|对|沿)([^，。,在]{2,24}?)(?:一带|沿线|周边)?(?:进行)?(?:日常|重点|特护期|专项)?(?:巡查|巡视|检查)/.exec(
+      text,
+    )?.[1]
   const areaAfter =
     /巡查(?:了)?([^，。,：:在]{2,24}(?:大道|大街|路桥|路|街|桥|小区|工地|项目|广场|公园|片区|区域|沿线|站))/.exec(
       text,

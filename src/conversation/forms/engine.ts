@@ -5,6 +5,7 @@ import { classifyByKeywords } from '../../domain/classify'
 import { dangerIn } from '../../domain/danger'
 import { RuleViolation } from '../../domain/errors'
 import { canActOnHazard, HAZARD_STATUS_LABELS, type HazardAction } from '../../domain/hazard-lifecycle'
+import { patrolFocusOf } from '../../domain/patrol-rules'
 import { type Actor, ROLE_LABELS } from '../../domain/roles'
 import { campaignStartingPoint } from '../../services/campaigns'
 import type { PersonRow } from '../../services/identities'
@@ -365,6 +366,7 @@ async function startForm(
     merge(session, start.draft)
   }
   if (form.id === 'patrol' && session.draft.patrollers === undefined) session.draft.patrollers = answers.reporterName
+  if (form.id === 'patrol' && session.draft.focus === undefined) session.draft.focus = patrolFocusOf(rest)
   if (NIGHT.test(rest)) for (const key of ['startedAt', 'endedAt', 'inspectedAt']) session.draft[`${key}Night`] = true
   return prompt(form, session, answers)
 }

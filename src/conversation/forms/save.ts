@@ -6,6 +6,7 @@ import { type Category, isCategory } from '../../domain/categories'
 import { RuleViolation } from '../../domain/errors'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
 import { localDate } from '../../domain/local-time'
+import { PATROL_FOCUSES, type PatrolFocus } from '../../domain/patrol-rules'
 import type { Actor } from '../../domain/roles'
 import { vetoReasons } from '../../domain/scoring'
 import { accidentFacts, type NewAccident, recordAccident } from '../../services/accidents'
@@ -32,6 +33,7 @@ interface DraftHazard {
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
+const isPatrolFocus = (v: unknown): v is PatrolFocus => PATROL_FOCUSES.includes(v as PatrolFocus)
 const chosenDate = (v: unknown) => (typeof v === 'string' && v !== 'default' ? new Date(v) : undefined)
 const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [])
 
@@ -138,6 +140,7 @@ async function savePatrol(draft: Record<string, unknown>, ctx: ServiceContext, a
       vehicleCount: Number(draft.vehicleCount ?? 0),
       handlingResult: str(draft.handlingResult),
       teamLeader: str(draft.teamLeader),
+      focus: isPatrolFocus(draft.focus) ? draft.focus : 'routine',
       hazards: found.map((h) => ({
         description: h.description,
         category: (h.category && isCategory(h.category) ? h.category : 'other') as Category,

@@ -3,6 +3,7 @@ import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, uniqueI
 import { CATEGORIES } from '../../domain/categories'
 import { COMPLAINT_EVENT_KINDS, COMPLAINT_STATUSES, SATISFACTION_LEVELS } from '../../domain/complaint-lifecycle'
 import { type FiveFixes, HAZARD_EVENT_KINDS, HAZARD_LEVELS, HAZARD_STATUSES } from '../../domain/hazard-lifecycle'
+import { PATROL_FOCUSES } from '../../domain/patrol-rules'
 import { ROLES } from '../../domain/roles'
 import { createdAt, id, instant } from './columns'
 import { CHANNELS, people, units } from './org'
@@ -16,6 +17,8 @@ export const patrols = pgTable(
     kind: text({ enum: ['daily', 'team'] })
       .notNull()
       .default('daily'),
+    /** 日常巡查 / 重点巡查 / 特护期巡查 (source 000 二). */
+    focus: text({ enum: PATROL_FOCUSES }).notNull().default('routine'),
     unitId: integer()
       .notNull()
       .references(() => units.id),

@@ -5,6 +5,7 @@ import { formatLocal } from '../../conversation/format'
 import { hazards, media, patrols, supervisions } from '../../db/schema'
 import { CATEGORY_LABELS } from '../../domain/categories'
 import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS } from '../../domain/hazard-lifecycle'
+import { PATROL_FOCUS_LABELS, type PatrolFocus } from '../../domain/patrol-rules'
 import { AppError } from '../../errors'
 import { patrolTable, supervisionTable } from '../../reports/ledger-export'
 import { listPatrols, listSupervisions, PatrolFilter, SupervisionFilter } from '../../services/ledger'
@@ -20,7 +21,8 @@ const PATROL_KINDS = [
   ['daily', '日常巡查'],
   ['team', '巡查组'],
 ] as const
-const kindLabel = (kind: 'daily' | 'team') => (kind === 'team' ? '巡查组' : '日常巡查')
+const kindLabel = (kind: 'daily' | 'team', focus: PatrolFocus) =>
+  kind === 'team' ? '巡查组' : PATROL_FOCUS_LABELS[focus]
 
 export function registerRecordPages(app: Hono<AppEnv>): void {
   app.get('/patrols', async (c) => {
@@ -60,7 +62,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
                   {p.voidedAt ? '（已作废）' : ''}
                 </td>
                 <td>{formatLocal(p.startedAt, config.timeZone, c.var.services.clock.now())}</td>
-                <td>{kindLabel(p.kind)}</td>
+                <td>{kindLabel(p.kind, p.focus)}</td>
                 <td>{names.name(p.unitId)}</td>
                 <td>{p.area}</td>
                 <td>{p.patrollers}</td>
@@ -108,7 +110,8 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
       <Layout c={c} title={patrol.code}>
         <div class="card">
           <h2>
-            巡查 {patrol.code}（{kindLabel(patrol.kind)}）{patrol.voidedAt ? `已作废：${patrol.voidReason ?? ''}` : ''}
+            巡查 {patrol.code}（{kindLabel(patrol.kind, patrol.focus)}）
+            {patrol.voidedAt ? `已作废：${patrol.voidReason ?? ''}` : ''}
             {patrol.falsified ? '（台账弄虚作假）' : ''}
           </h2>
           <table>

@@ -1,0 +1,1 @@
+ALTER TABLE "patrols" ADD COLUMN "focus" text DEFAULT 'routine' NOT NULL;
