@@ -10,9 +10,10 @@ import type { Reply, Turn } from './types'
 
 /**
  * What the supervising office, the duty officer and the leaders do with a major hazard, one message each:
- * 接报 YH… · 处置 YH… 措施 (应急处置) · 挂牌 YH… 本级|上级 原因 (挂牌督办) · 摘牌 YH… 原因.
+ * 接报 YH… · 处置 YH… 措施 (应急处置) · 挂牌 YH… 本级|上级 原因 (挂牌督办) · 摘牌 YH… 原因 ·
+ * 定级 YH… 重大|一般 理由 (the supervising office regrades a reporter's judgement).
  */
-const COMMAND = /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌)\s*(.*)$/s
+const COMMAND = /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级)\s*(.*)$/s
 const CODE = /YH\s*\d{8}\s*-?\s*\d+/i
 
 export function isHazardCommand(input: string): boolean {
@@ -65,6 +66,22 @@ export async function handleHazardCommand(turn: Turn, actor: Actor, input: strin
           actor,
         })
         return [text(`隐患 ${code} 已${LISTING_LEVEL_LABELS[level]}挂牌督办，每周提醒责任单位直至摘牌。`)]
+      }
+      case '定级': {
+        const level = /^重大/.test(after) ? 'major' : /^一般/.test(after) ? 'general' : undefined
+        const reason = after.replace(/^(重大|一般)(隐患)?[\s，,：:]*/, '').trim()
+        if (!level || !reason) return [text(`请写明等级和理由，例如：定级 ${code} 重大 塌陷范围扩大，危及行人`)]
+        await applyHazardCommand({
+          ctx: turn.ctx,
+          hazardId: hazard.id,
+          command: { action: 'regrade', level, reason },
+          actor,
+        })
+        return [
+          text(
+            `隐患 ${code} 已定为${level === 'major' ? '重大隐患，已推送安监科、值班员和领导，交办前须落实“五落实”' : '一般隐患'}。`,
+          ),
+        ]
       }
       default: {
         if (!after) return [text(`请写明摘牌原因，例如：摘牌 ${code} 整改到位`)]

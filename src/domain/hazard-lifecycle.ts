@@ -42,6 +42,7 @@ export const HAZARD_ACTIONS = [
   'delist_supervision',
   'acknowledge',
   'emergency_disposal',
+  'regrade',
 ] as const
 export type HazardAction = (typeof HAZARD_ACTIONS)[number]
 
@@ -60,6 +61,7 @@ export const HAZARD_EVENT_LABELS: Record<HazardEventKind, string> = {
   delist_supervision: '摘牌',
   acknowledge: '接报',
   emergency_disposal: '应急处置',
+  regrade: '重新定级',
 }
 
 /** 挂牌督办 levels: listed by this bureau or by the level above it. */
@@ -107,6 +109,7 @@ export type HazardCommand =
   | { action: 'delist_supervision'; reason: string }
   | { action: 'acknowledge' }
   | { action: 'emergency_disposal'; note: string }
+  | { action: 'regrade'; level: HazardLevel; reason: string }
 
 interface Rule {
   from: readonly HazardStatus[]
@@ -145,6 +148,8 @@ const RULES: Record<HazardAction, Rule> = {
   delist_supervision: { from: OPEN, to: 'same', roles: ['supervisor', 'leader', 'admin'] },
   acknowledge: { from: OPEN, to: 'same', roles: ['supervisor', 'duty_officer', 'leader', 'admin'] },
   // The responsible unit disposes on the spot; the supervising office and the duty officer may record it too.
+  // The supervising office corrects a reporter's judgement of the level, with its reason.
+  regrade: { from: OPEN, to: 'same', roles: ['supervisor', 'admin'] },
   emergency_disposal: {
     from: OPEN,
     to: 'same',
@@ -224,6 +229,12 @@ export function transitionHazard(state: HazardState, command: HazardCommand, act
     case 'acknowledge':
       if (state.level !== 'major') throw new RuleViolation('not_major', '只有重大隐患需要接报。')
       if (state.majorAckAt) throw new RuleViolation('already_acknowledged', '该重大隐患已接报。')
+      break
+    case 'regrade':
+      if (command.level === state.level)
+        throw new RuleViolation('same_level', `该隐患已是${HAZARD_LEVEL_LABELS[state.level]}。`)
+      next.level = command.level
+      note = `定为${HAZARD_LEVEL_LABELS[command.level]}：${requireText(command.reason, '重新定级须说明理由。')}`
       break
     case 'emergency_disposal':
       if (state.emergencyDisposedAt) throw new RuleViolation('already_disposed', '该隐患已记录应急处置。')

@@ -146,6 +146,7 @@ async function applyInTransaction(
   const { next, event } = transitionHazard(state, command, actor)
   const changes: Partial<typeof hazards.$inferInsert> = {
     status: next.status,
+    level: next.level,
     unitId: next.unitId,
     listedSupervision: next.listedSupervision,
     fiveFixes: next.fiveFixes,
@@ -222,6 +223,8 @@ async function applyInTransaction(
   }
   const [updated] = await db.update(hazards).set(changes).where(eq(hazards.id, current.id)).returning()
   if (!updated) throw new Error('hazard update returned no row')
+  // Regraded to major: pushed as a newly reported major hazard is.
+  if (command.action === 'regrade' && updated.level === 'major') await pushMajorHazard({ ...ctx, db }, updated)
   // 销号 of a hazard made from a complaint: the citizen hears it in the same transaction.
   if (closedFromComplaint) await tellCitizenHazardClosed({ ...ctx, db }, updated)
   await db.insert(hazardEvents).values({

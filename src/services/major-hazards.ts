@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm'
-import { escalations, hazards, people } from '../db/schema'
+import { and, desc, eq, inArray } from 'drizzle-orm'
+import { escalations, hazardEvents, hazards, people } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
 import { ESCALATION_LEVEL_LABELS, type EscalationLevel, type SlaSettings } from '../domain/complaint-sla'
 import { describeDuration } from '../domain/durations'
@@ -96,7 +96,15 @@ export async function escalateUnacknowledgedMajorHazards(ctx: ServiceContext, se
         .select()
         .from(escalations)
         .where(and(eq(escalations.subjectType, 'hazard'), eq(escalations.subjectId, hazard.id)))
-      const level = majorHazardEscalation({ ...hazard, pushedAt: hazard.createdAt }, chain, now, settings.ackTimeoutMs)
+      // Pushed when reported as major, or when regraded to major since.
+      const [regraded] = await tx
+        .select({ at: hazardEvents.at })
+        .from(hazardEvents)
+        .where(and(eq(hazardEvents.hazardId, hazard.id), eq(hazardEvents.kind, 'regrade')))
+        .orderBy(desc(hazardEvents.at))
+        .limit(1)
+      const pushedAt = regraded?.at ?? hazard.createdAt
+      const level = majorHazardEscalation({ ...hazard, pushedAt }, chain, now, settings.ackTimeoutMs)
       if (level === undefined) continue
       const target = await levelTarget(txCtx, hazard, level, now)
       const [row] = await tx
@@ -111,7 +119,7 @@ export async function escalateUnacknowledgedMajorHazards(ctx: ServiceContext, se
         .onConflictDoNothing()
         .returning()
       if (!row || target === undefined) continue
-      const waited = describeDuration(now.getTime() - hazard.createdAt.getTime())
+      const waited = describeDuration(now.getTime() - pushedAt.getTime())
       await sendToPeople(
         tx,
         now,

@@ -111,7 +111,10 @@ describe('hazards: report, rectify, verify', () => {
 
   it('reports a hazard from free text, asks for the level, takes a shared location', async () => {
     const first = await say(STAFF, '上报隐患 皂果路井盖缺失')
-    expect(first).toEqual(['是一般隐患还是重大隐患？'])
+    // The level is asked with the category's 重大事故隐患 criteria in front of the reporter.
+    expect(first).toHaveLength(1)
+    expect(first[0]).toMatch(/^是一般隐患还是重大隐患？\n属于重大隐患的情形（道路及市政设施）：\n· /)
+    expect(first[0]).toContain('· 井盖缺失、破损或严重下沉')
     const located = await say(STAFF, { kind: 'location', latitude: 29.03, longitude: 111.69, label: '皂果路12号' })
     expect(located[0]).toBe('已添加位置（皂果路12号）。')
     const summary = await say(STAFF, '一般')

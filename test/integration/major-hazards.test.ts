@@ -257,3 +257,30 @@ describe('a complaint about a real hazard (转为隐患)', () => {
     expect(hazardPage).toContain(`来自投诉：<a href="/console/complaints/${first}">`)
   })
 })
+
+describe('regrading (定级)', () => {
+  it('lets the supervising office regrade a reported hazard with a reason, pushing it when it becomes major', async () => {
+    clock.set(zonedInstant('2026-10-13', TZ, 9))
+    await say('demo:field_staff', '上报隐患 滨湖路人行道树木倾斜')
+    await say('demo:field_staff', '确认')
+    await say('demo:field_staff', '一般')
+    const general = lastCode(await say('demo:field_staff', '确认'), 'YH')
+    expect((await say('demo:handler', `定级 ${general} 重大 树干开裂`))[0]).toBe('您没有权限对该隐患执行此操作。')
+    expect((await say('demo:supervisor', `定级 ${general} 重大`))[0]).toContain('请写明等级和理由')
+    const regraded = await say('demo:supervisor', `定级 ${general} 重大 树干开裂，随时可能倒向人行道`)
+    expect(regraded[0]).toContain('已定为重大隐患')
+    const hazard = await hazardOf(general)
+    expect(hazard.level).toBe('major')
+    const [event] = await database.db
+      .select()
+      .from(hazardEvents)
+      .where(and(eq(hazardEvents.hazardId, hazard.id), eq(hazardEvents.kind, 'regrade')))
+    expect(event?.note).toBe('定为重大隐患：树干开裂，随时可能倒向人行道')
+    const pushed = await database.db
+      .select()
+      .from(outbox)
+      .where(like(outbox.dedupeKey, `major-push:${hazard.id}:%`))
+    expect(pushed.length).toBeGreaterThan(0)
+    expect((await say('demo:supervisor', `定级 ${general} 重大 再定`))[0]).toBe('该隐患已是重大隐患。')
+  })
+})

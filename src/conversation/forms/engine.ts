@@ -1,6 +1,8 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm'
 import { type FieldDefinition, FORMS, type FormDefinition, type FormId } from '../../../bots/forms'
+import { MAJOR_HAZARD_CRITERIA } from '../../../bots/major-hazard-criteria'
 import { hazards, patrols, routingRules, units } from '../../db/schema'
+import { CATEGORY_LABELS, type Category, isCategory } from '../../domain/categories'
 import { classifyByKeywords } from '../../domain/classify'
 import { dangerIn } from '../../domain/danger'
 import { RuleViolation } from '../../domain/errors'
@@ -177,7 +179,7 @@ async function step(
   if (/^确认$/.test(input) && form) {
     // "确认" is never an answer: say what is still missing.
     const missing = form.fields.find((f) => f.key === session.step)
-    return [text(`还差一项才能保存。${missing ? missing.question : ''}`)]
+    return [text(`还差一项才能保存。${missing ? questionFor(missing, session.draft) : ''}`)]
   }
   const edit = /^修改\s*(.+)$/.exec(input)
   if (edit && form) {
@@ -406,6 +408,17 @@ function nextMissing(form: FormDefinition, draft: Record<string, unknown>): Fiel
   )
 }
 
+/**
+ * The level question comes with the short 重大事故隐患 criteria for the hazard's category, so the reporter
+ * judges with the standard in front of them rather than by guess.
+ */
+function questionFor(field: FieldDefinition, draft: Record<string, unknown>): string {
+  if (field.type !== 'level' || !isCategory(String(draft.category))) return field.question
+  const criteria = MAJOR_HAZARD_CRITERIA[draft.category as Category]
+  if (!criteria?.length) return field.question
+  return `${field.question}\n属于重大隐患的情形（${CATEGORY_LABELS[draft.category as Category]}）：\n${criteria.map((c) => `· ${c}`).join('\n')}`
+}
+
 function prompt(form: FormDefinition, session: Session, answers: AnswerContext): Reply[] {
   const problem = checkDraft(form.id, session.draft, answers)
   if (problem) {
@@ -417,7 +430,7 @@ function prompt(form: FormDefinition, session: Session, answers: AnswerContext):
   const missing = nextMissing(form, session.draft)
   if (missing) {
     session.step = missing.key
-    return [text(missing.question)]
+    return [text(questionFor(missing, session.draft))]
   }
   session.step = STEP_CONFIRM
   const heading = typeof session.draft.hazardCode === 'string' ? `隐患编号：${session.draft.hazardCode}` : undefined

@@ -55,6 +55,7 @@ export const HazardAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('delist_supervision'), reason: text }),
   z.object({ action: z.literal('acknowledge') }),
   z.object({ action: z.literal('emergency_disposal'), note: text, disposedAt: storableDate().optional() }),
+  z.object({ action: z.literal('regrade'), level: z.enum(HAZARD_LEVELS), reason: text }),
 ])
 
 export const ComplaintAction = z.discriminatedUnion('action', [

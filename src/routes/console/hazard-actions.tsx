@@ -8,6 +8,8 @@ import { RuleViolation } from '../../domain/errors'
 import {
   FIVE_FIX_LABELS,
   FIVE_FIXES,
+  HAZARD_LEVEL_LABELS,
+  HAZARD_LEVELS,
   type HazardCommand,
   LISTING_LEVEL_LABELS,
   LISTING_LEVELS,
@@ -45,6 +47,7 @@ const HazardForm = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('list_supervision'), level: z.enum(LISTING_LEVELS), reason: text }),
   z.object({ action: z.literal('delist_supervision'), reason: text }),
+  z.object({ action: z.literal('regrade'), level: z.enum(HAZARD_LEVELS), reason: text }),
   z.object({ action: z.literal('verify_pass') }),
   z.object({ action: z.literal('verify_fail'), reason: text }),
 ])
@@ -209,6 +212,14 @@ export async function HazardActionsCard(props: { c: Context<AppEnv>; hazard: Haz
         <form method="post" action={action}>
           <input type="hidden" name="action" value="delist_supervision" />
           摘牌原因 <input name="reason" size={30} required /> <button type="submit">摘牌</button>
+        </form>
+      ) : null}
+      {open ? (
+        <form method="post" action={action}>
+          <input type="hidden" name="action" value="regrade" />
+          <input type="hidden" name="level" value={major ? 'general' : 'major'} />
+          理由 <input name="reason" size={30} required />{' '}
+          <button type="submit">改为{HAZARD_LEVEL_LABELS[major ? 'general' : 'major']}</button>
         </form>
       ) : null}
       {hazard.status === 'awaiting_verification' ? (
