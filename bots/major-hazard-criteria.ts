@@ -32,11 +32,7 @@ export const MAJOR_HAZARD_CRITERIA: Partial<Record<Category, readonly string[]>>
     '挡墙、边坡有垮塌风险',
     '路灯杆、标志杆有倾倒风险或带电部件裸露',
   ],
-  sidewalk_excavation: [
-    '开挖作业无围挡、无警示、夜间无照明',
-    '深开挖无支护，临近建筑或地下管线',
-    '回填不实造成塌陷',
-  ],
+  sidewalk_excavation: ['开挖作业无围挡、无警示、夜间无照明', '深开挖无支护，临近建筑或地下管线', '回填不实造成塌陷'],
   greenery_park: [
     '行道树、古树严重倾斜、枯死或根系松动，可能倒伏',
     '大枝枯死悬挂在道路、人行道上方',

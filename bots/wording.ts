@@ -21,6 +21,7 @@ export const WORDING = {
   citizenMediaAdded: (code: string, what: string) => `已将${what}补充到投诉 ${code}。`,
   complaintReceived: (code: string, category: Category, due: string) =>
     `您的投诉已受理，编号 ${code}（${CATEGORY_LABELS[category]}）。我们将于 ${due} 前处理并答复您。发送「查询 ${code}」可查看进度；如类别不对，可回复「类别 ${category === 'gas' ? '道路' : '燃气'}」等更正。`,
+  whistleblowingNote: '\n您的举报人信息将严格保密；经核实属实的，按有奖举报规定给予奖励。',
   askPlace: '请问具体在什么位置？请发送定位（点“+”选择“位置”），或回复路名、小区、门牌号等，我们登记后马上给您编号。',
   placeTooVague: (place: string) =>
     `「${place}」还不够具体，工作人员可能找不到。请发送定位，或补充路名、小区名、门牌号或附近的标志性建筑。`,
@@ -74,8 +75,12 @@ export const WORDING = {
         : []),
       ...(role === 'unit_handler' ? ['· 签收/回复/转办/重复 TS编号 —— 办理投诉'] : []),
       ...(role === 'unit_handler' || role === 'supervisor' || role === 'duty_officer' || role === 'admin'
-        ? ['· 转为隐患 TS编号（重大）—— 把反映真实隐患的投诉登记为隐患，销号后告知市民']
+        ? [
+            '· 转为隐患 TS编号（重大）—— 把反映真实隐患的投诉登记为隐患，销号后告知市民',
+            '· 核实 TS编号 属实/不属实 说明 —— 核实有奖举报',
+          ]
         : []),
+      ...(role === 'supervisor' || role === 'admin' ? ['· 发放奖励 TS编号 方式 —— 登记举报奖励发放'] : []),
       ...(role === 'supervisor' || role === 'duty_officer' || role === 'leader' || role === 'admin'
         ? ['· 接报 / 处置 / 挂牌 / 摘牌 YH编号 —— 重大隐患接报、应急处置、挂牌督办']
         : []),

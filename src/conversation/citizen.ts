@@ -5,6 +5,7 @@ import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories
 import { HOUR_MS } from '../domain/clock'
 import { type DangerKind, dangerIn } from '../domain/danger'
 import { maskPersonalInfo } from '../domain/privacy'
+import { isWhistleblowing } from '../domain/rewards'
 import { sendToPeople } from '../messaging/notify'
 import {
   addComplaintEvidence,
@@ -283,6 +284,7 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
       longitude: pending.longitude,
       citizenPhone: pending.phone,
       contactConsent: Boolean(pending.phone),
+      whistleblowing: isWhistleblowing(pending.description),
       mediaIds: [...(pending.mediaIds ?? []), ...turn.mediaIds],
     },
   })
@@ -294,7 +296,7 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
     complaint.code,
     complaint.category,
     formatLocal(complaint.dueAt, ctx.timeZone, ctx.clock.now()),
-  )}`
+  )}${complaint.whistleblowing ? WORDING.whistleblowingNote : ''}`
   if (pending.phone) return [text(received)]
   // One passive reply carries both: the ticket, and the offer to be called back.
   const followUp = await lockSession(ctx.db, key)

@@ -5,6 +5,7 @@ import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
 import { turnComplaintIntoHazard } from '../services/complaint-hazards'
 import { notifyComplaintAssignment, notifyComplaintOutcome } from '../services/complaint-notices'
 import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
+import { recordRewardPaid, verifyWhistleblowing } from '../services/rewards'
 import { normaliseCode } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -13,7 +14,7 @@ import type { Reply, Turn } from './types'
  * What a unit handler does with a complaint, in one message each:
  * 签收 TS… · 回复 TS… 结果 · 转办 TS… 单位 原因 · 重复 TS… TS…(原投诉) · 转为隐患 TS…（重大）
  */
-const COMMAND = /^(签收|受理|回复|答复|转办|重复|转为隐患|转隐患)\s*(.*)$/s
+const COMMAND = /^(签收|受理|回复|答复|转办|重复|转为隐患|转隐患|核实|发放奖励)\s*(.*)$/s
 
 export function isComplaintCommand(input: string): boolean {
   const match = COMMAND.exec(input)
@@ -54,6 +55,25 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
           actor: SYSTEM_ACTOR,
         })
         return [text(`已回复投诉 ${code}，办理结果将告知市民。`)]
+      }
+      case '核实': {
+        const substantiated = /^属实/.test(after) ? true : /^(不属实|不实|未核实)/.test(after) ? false : undefined
+        const reason = after.replace(/^(属实|不属实|不实|未核实)[\s，,：:]*/, '').trim()
+        if (substantiated === undefined || !reason)
+          return [text(`请写明核实结果和情况，例如：核实 ${code} 属实 现场确有违规施工`)]
+        const { reward } = await verifyWhistleblowing(ctx, complaint.id, actor, substantiated, reason)
+        return [
+          text(
+            substantiated
+              ? `举报 ${code} 核实属实，按标准奖励 ${reward?.amountYuan ?? 0} 元，待督查登记发放。`
+              : `举报 ${code} 核实不属实，不予奖励。`,
+          ),
+        ]
+      }
+      case '发放奖励': {
+        if (!after) return [text(`请写明发放方式，例如：发放奖励 ${code} 微信转账`)]
+        const { reward } = await recordRewardPaid(ctx, complaint.id, actor, after)
+        return [text(`已登记举报 ${code} 的奖励发放（${reward?.amountYuan ?? 0} 元，${after}）。`)]
       }
       case '转为隐患':
       case '转隐患': {

@@ -4,7 +4,7 @@ import type { Role } from './roles'
  * Which parts of the web console each role may open. Unit handlers and field staff also see only their
  * own unit's items on the ledgers (see ledgerUnitScope); citizens use the chat only.
  */
-export const CONSOLE_AREAS = ['chat', 'ledgers', 'dashboard', 'reports', 'admin'] as const
+export const CONSOLE_AREAS = ['chat', 'ledgers', 'dashboard', 'reports', 'rewards', 'admin'] as const
 export type ConsoleArea = (typeof CONSOLE_AREAS)[number]
 
 const STAFF: readonly Role[] = ['field_staff', 'unit_handler', 'duty_officer', 'supervisor', 'leader', 'admin']
@@ -14,6 +14,8 @@ export const AREA_ROLES: Record<ConsoleArea, readonly Role[]> = {
   ledgers: STAFF,
   dashboard: ['duty_officer', 'supervisor', 'leader', 'admin'],
   reports: ['unit_handler', 'duty_officer', 'supervisor', 'leader', 'admin'],
+  // 有奖举报: the reporters' identities are for the reward handlers alone (source 002 严格保密).
+  rewards: ['supervisor', 'admin'],
   admin: ['admin'],
 }
 

@@ -79,7 +79,8 @@ export function complaintTable(
       format(c.dueAt),
       format(c.repliedAt),
       free(c.outcome, c.citizenName),
-      c.citizenPhone ? maskPhone(c.citizenPhone) : '',
+      // A 举报's reporter is confidential: not even a masked number leaves the reward handlers' page.
+      c.whistleblowing ? '（举报人信息保密）' : c.citizenPhone ? maskPhone(c.citizenPhone) : '',
     ]),
   }
 }

@@ -7,6 +7,7 @@ import { complaints, units } from '../db/schema'
 import { CATEGORIES, CATEGORY_LABELS, isCategory } from '../domain/categories'
 import type { ComplaintStatus } from '../domain/complaint-lifecycle'
 import { maskOptional, maskPersonalInfo } from '../domain/privacy'
+import { isWhistleblowing } from '../domain/rewards'
 import { isStorableDate } from '../domain/storable'
 import { BODY_LIMITS, limitBody, readForm } from '../http/body'
 import { recordFailedCredentials, refuseBlockedCaller } from '../http/credentials'
@@ -132,6 +133,7 @@ async function fileRequest(c: Context<AppEnv>, format: Open311Format) {
       citizenName: name,
       citizenPhone: /^[0-9+\-\s]{5,20}$/.test(form.data.phone ?? '') ? form.data.phone : undefined,
       contactConsent: Boolean(form.data.phone),
+      whistleblowing: isWhistleblowing(form.data.description),
       category: form.data.service_code,
       description: form.data.description,
       locationText: form.data.address_string,

@@ -25,6 +25,8 @@ export const ReceiveComplaintInput = z.object({
     .regex(/^[0-9+\-\s]{5,20}$/, '请填写正确的联系电话')
     .optional(),
   contactConsent: z.boolean().default(false),
+  /** A 举报 (rewarded reporting): the reporter's identity is kept confidential. */
+  whistleblowing: z.boolean().default(false),
   category: z.enum(CATEGORIES),
   description: z.string().trim().min(1, '请描述投诉的问题'),
   locationText: z.string().trim().optional(),
@@ -59,6 +61,7 @@ export async function receiveComplaint(args: {
         citizenName: input.citizenName,
         citizenPhone: input.citizenPhone,
         contactConsent: input.contactConsent,
+        whistleblowing: input.whistleblowing,
         category: input.category,
         description: input.description,
         locationText: input.locationText,

@@ -26,7 +26,7 @@ export function reminderDefaults(config: Config): ReminderSettings {
  * saved value that no longer validates, say after an upgrade narrowed a range, falls back to the default),
  * and an audited save.
  */
-function settingGroup<S extends z.ZodObject>(key: string, schema: S, action: string) {
+export function settingGroup<S extends z.ZodObject>(key: string, schema: S, action: string) {
   type Value = z.infer<S>
   const load = async (db: Database, defaults: Value): Promise<Value> => {
     const [row] = await db.select().from(settings).where(eq(settings.key, key))

@@ -145,6 +145,8 @@ export const complaints = pgTable(
     duplicateOfId: integer(),
     /** The hazard record this complaint became (转为隐患). */
     hazardId: integer(),
+    /** 举报 (rewarded reporting, source 002): the reporter's identity is kept from everyone but the reward handlers. */
+    whistleblowing: boolean().notNull().default(false),
     satisfaction: text({ enum: SATISFACTION_LEVELS }),
     /** How the outcome reached the citizen, or why it could not. */
     outcomeDelivery: text({ enum: ['pending', 'delivered', 'on_next_message', 'undeliverable'] }),
@@ -237,3 +239,18 @@ export const codeCounters = pgTable(
   },
   (t) => [uniqueIndex('code_counters_uq').on(t.prefix, t.day)],
 )
+
+/** The reward for a 举报 (source 002 (五)): checked (属实 or not, why, by whom), the amount, and its payment. */
+export const reportRewards = pgTable('report_rewards', {
+  complaintId: integer()
+    .primaryKey()
+    .references(() => complaints.id),
+  verified: boolean(),
+  verifyReason: text(),
+  verifiedAt: instant(),
+  verifiedById: integer().references(() => people.id),
+  amountYuan: integer(),
+  paidAt: instant(),
+  paidHow: text(),
+  paidById: integer().references(() => people.id),
+})

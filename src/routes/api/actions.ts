@@ -7,6 +7,7 @@ import { CATEGORIES } from '../../domain/categories'
 import { SATISFACTION_LEVELS } from '../../domain/complaint-lifecycle'
 import { HAZARD_LEVELS, LISTING_LEVELS } from '../../domain/hazard-lifecycle'
 import { assertMayRecord } from '../../domain/record-permissions'
+import { isWhistleblowing } from '../../domain/rewards'
 import { MAX_ROW_ID, storableDate } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { turnComplaintIntoHazard } from '../../services/complaint-hazards'
@@ -87,6 +88,7 @@ export function actionsApi() {
           channel: 'open311',
           citizenExternalId: input.reference,
           contactConsent: Boolean(input.citizenPhone),
+          whistleblowing: isWhistleblowing(input.description),
         },
       })
       await notifyComplaintAssignment(tx, received)

@@ -55,8 +55,9 @@ export function ledgerApi() {
 function masked(c: typeof complaints.$inferSelect) {
   return {
     ...c,
-    citizenName: c.citizenName ? `${[...c.citizenName][0]}*` : null,
-    citizenPhone: c.citizenPhone ? maskPhone(c.citizenPhone) : null,
+    // A 举报's reporter is confidential (source 002): nothing of them, masked or not.
+    citizenName: c.citizenName && !c.whistleblowing ? `${[...c.citizenName][0]}*` : null,
+    citizenPhone: c.citizenPhone && !c.whistleblowing ? maskPhone(c.citizenPhone) : null,
     citizenExternalId: undefined,
     description: maskPersonalInfo(c.description, c.citizenName),
   }

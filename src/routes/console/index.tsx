@@ -26,6 +26,7 @@ import { registerMap } from './map'
 import { registerRecordPages } from './records'
 import { registerReceiptRoutes } from './report-receipts'
 import { registerReportPages } from './reports'
+import { registerRewardPages } from './rewards'
 import { allow, demoOnly, registerSession, requireConsoleSession } from './session'
 
 /**
@@ -69,6 +70,7 @@ export function consoleRoutes() {
   app.use('/dashboard', allow('dashboard'))
   app.use('/reports', allow('reports')).use('/reports/*', allow('reports'))
   app.use('/assessment', allow('reports')).use('/assessment/*', allow('reports'))
+  app.use('/rewards', allow('rewards')).use('/rewards/*', allow('rewards'))
   app.use('/admin', allow('admin')).use('/admin/*', allow('admin'))
 
   app.get('/', async (c) => {
@@ -252,6 +254,7 @@ export function consoleRoutes() {
 
   registerReportPages(app)
   registerHazardActions(app)
+  registerRewardPages(app)
   registerReceiptRoutes(app)
   registerAssessment(app)
   return app

@@ -33,6 +33,7 @@ const NAV: [ConsoleArea, string, string][] = [
   ['ledgers', '/console/map', '隐患地图'],
   ['reports', '/console/reports', '报表'],
   ['reports', '/console/assessment', '考核'],
+  ['rewards', '/console/rewards', '有奖举报'],
   ['admin', '/console/admin', '管理'],
 ]
 

@@ -191,6 +191,7 @@ const HOME: Record<ConsoleArea, string> = {
   ledgers: '/console/hazards',
   dashboard: '/console/dashboard',
   reports: '/console/reports',
+  rewards: '/console/rewards',
   admin: '/console/admin',
 }
 
