@@ -1,5 +1,6 @@
 import { RECORDING_ROLES } from '../src/domain/record-permissions'
 import type { Role } from '../src/domain/roles'
+import { PATROL_CHECKLIST } from './patrol-checklist'
 
 /**
  * The structured forms the bots offer, declared here rather than in the engine: which command starts
@@ -19,6 +20,7 @@ export const FIELD_TYPES = [
   'figures',
   'problems',
   'choice',
+  'check',
 ] as const
 export type FieldType = (typeof FIELD_TYPES)[number]
 
@@ -51,6 +53,7 @@ export const FORM_IDS = [
   'supervision',
   'campaign',
   'accident',
+  'team',
 ] as const
 export type FormId = (typeof FORM_IDS)[number]
 
@@ -447,6 +450,52 @@ export const FORMS: Record<FormId, FormDefinition> = {
         question: '请简述事故经过和认定情况。',
         hint: '例如：燃气管道泄漏引发闪爆，未按规定上报',
       },
+    ],
+  },
+  team: {
+    id: 'team',
+    title: '巡查组巡查',
+    commands: ['巡查组', '巡查组巡查', '组织巡查'],
+    roles: ['field_staff', 'unit_handler', 'supervisor', 'admin'],
+    fields: [
+      { key: 'teamName', label: '巡查组', type: 'text', question: '巡查组名称？', hint: '例如：第一巡查组' },
+      { key: 'teamLeader', label: '组长', type: 'text', question: '组长是谁？', hint: '姓名' },
+      {
+        key: 'members',
+        label: '组员',
+        type: 'text',
+        question: '组员有哪些？（巡查组3至5人，含组长）',
+        hint: '多人用顿号分隔，例如：王刚、李强',
+      },
+      {
+        key: 'target',
+        label: '被巡查单位/乡镇',
+        type: 'text',
+        question: '巡查的是哪个单位或乡镇（街道）？',
+        hint: '例如：丹阳街道',
+      },
+      {
+        key: 'startedAt',
+        label: '开始时间',
+        type: 'datetime',
+        question: '巡查从什么时候开始？',
+        hint: '例如：12月1日上午9点',
+      },
+      {
+        key: 'endedAt',
+        label: '结束时间',
+        type: 'datetime',
+        question: '巡查到什么时候结束？',
+        hint: '例如：12月2日下午5点',
+      },
+      // Source 003, item by item: 符合 / 不符合（问题）/ 不适用; 「其余符合」 or 「本节不适用」 answer the rest at once.
+      ...PATROL_CHECKLIST.map((item, i) => ({
+        key: `check_${item.id.replaceAll('.', '_')}`,
+        label: `${item.id} ${item.text}`,
+        type: 'check' as const,
+        question: `检查表第${i + 1}/${PATROL_CHECKLIST.length}项【${item.topic}】${item.text}\n回复：符合 / 不符合 问题说明 / 不适用（「其余符合」「本节不适用」可一次回复多项）`,
+        hint: '请回复「符合」「不符合 问题说明」或「不适用」',
+      })),
     ],
   },
 }

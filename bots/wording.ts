@@ -94,6 +94,9 @@ export const WORDING = {
       ...(role === 'leader' || role === 'supervisor' || role === 'unit_handler' || role === 'admin'
         ? ['· 签字 —— 签署待您签字的报表和督查记录（签字 DC编号 只签该督查记录）']
         : []),
+      ...(role === 'unit_handler' || role === 'supervisor' || role === 'admin' || role === 'field_staff'
+        ? ['· 巡查组 —— 登记巡查组巡查，逐项填写检查表', '· 诊断 / 分类 / 移交 / 销号 WT编号 —— 处理巡查组问题清单']
+        : []),
       '· 我的待办 —— 查看待处理事项',
       '· 查询 编号 —— 查看隐患或投诉进度',
       '· 取消 —— 放弃当前填报',

@@ -13,7 +13,7 @@ export function formatLocal(instant: Date, timeZone: string, reference?: Date): 
 
 /** Ticket and record numbers as people type them: 'ts20261123-0001' or with spaces. */
 export function normaliseCode(text: string): string | undefined {
-  const match = /\b(TS|YH|XC|DC)\s*(\d{8})\s*-?\s*(\d{1,6})\b/i.exec(text)
+  const match = /\b(TS|YH|XC|DC|WT)\s*(\d{8})\s*-?\s*(\d{1,6})\b/i.exec(text)
   if (!match) return undefined
   return `${match[1]?.toUpperCase()}${match[2]}-${match[3]?.padStart(4, '0')}`
 }

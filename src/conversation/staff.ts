@@ -27,6 +27,7 @@ import { handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { acknowledgeMajor, handleHazardCommand, isHazardCommand } from './hazard-actions'
+import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import { receiveByCard, receiveTyped } from './report-receipts'
@@ -98,6 +99,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^确认收到/.test(input)) return acknowledge(turn, actor, undefined, normaliseCode(input))
   if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)
   if (isHazardCommand(input)) return handleHazardCommand(turn, actor, input)
+  if (isProblemCommand(input)) return handleProblemCommand(turn, actor, input)
   return (await handleForms(turn, person, turn.forms)) ?? [text(WORDING.notUnderstood)]
 }
 

@@ -55,3 +55,22 @@ export function patrolFocusOf(text: string): PatrolFocus {
   if (/重点巡查|重点巡|重点检查|专项巡查/.test(text)) return 'focused'
   return 'routine'
 }
+
+/** Source 001: a patrol team (巡查组) has 3 to 5 people, its leader (组长) included. */
+export const TEAM_SIZE = { min: 3, max: 5 } as const
+
+/** Everyone on a team, the leader first, each once. */
+export function teamMembers(leader: string, members: string): string[] {
+  const seen = new Set<string>()
+  for (const name of [leader, ...members.split(/[、,，;；/\s]+/)]) {
+    const trimmed = name.trim()
+    if (trimmed && trimmed !== '无') seen.add(trimmed)
+  }
+  return [...seen]
+}
+
+/** Why a team's size breaks the rule, or undefined when it keeps it. */
+export function teamSizeProblem(size: number): string | undefined {
+  if (size >= TEAM_SIZE.min && size <= TEAM_SIZE.max) return undefined
+  return `巡查组由${TEAM_SIZE.min}至${TEAM_SIZE.max}人组成（含组长），现为${size}人。`
+}

@@ -3,8 +3,8 @@ import type { Database } from '../db/client'
 import { rowsOf } from '../db/client'
 import { localDate } from '../domain/local-time'
 
-/** Prefixes of the human-readable numbers people quote in chat: 隐患 YH, 投诉 TS, 巡查 XC, 督查 DC. */
-export const CODE_PREFIXES = { hazard: 'YH', complaint: 'TS', patrol: 'XC', supervision: 'DC' } as const
+/** Prefixes of the human-readable numbers people quote in chat: 隐患 YH, 投诉 TS, 巡查 XC, 督查 DC, 问题 WT. */
+export const CODE_PREFIXES = { hazard: 'YH', complaint: 'TS', patrol: 'XC', supervision: 'DC', problem: 'WT' } as const
 
 /**
  * The next number of the day, e.g. TS20261123-0007. One upsert per number keeps it unique across

@@ -55,6 +55,18 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       if (category === 'other' && !/其他|其它/.test(text)) return { ok: false }
       return { ok: true, values: { [field.key]: category } }
     }
+    case 'check': {
+      if (/^(不符合|不合格|未落实|没有落实|否)/.test(text)) {
+        const note = text.replace(/^(不符合|不合格|未落实|没有落实|否)[\s，,：:。]*/, '').trim()
+        return { ok: true, values: { [field.key]: { verdict: 'fail', note } } }
+      }
+      if (/^(不适用|不涉及|无此项)/.test(text)) return { ok: true, values: { [field.key]: { verdict: 'na' } } }
+      if (/^(符合|合格|已落实|落实|是|有)/.test(text)) {
+        const note = text.replace(/^(符合|合格|已落实|落实|是|有)[\s，,：:。]*/, '').trim()
+        return { ok: true, values: { [field.key]: { verdict: 'pass', ...(note ? { note } : {}) } } }
+      }
+      return { ok: false }
+    }
     case 'choice': {
       const choice = (field.choices ?? []).find(
         (c) => text === c.label || text.includes(c.label) || c.words.some((w) => text.includes(w)),

@@ -1,4 +1,5 @@
 import type { FormId } from '../../../bots/forms'
+import { teamMembers, teamSizeProblem } from '../../domain/patrol-rules'
 import { formatLocal } from '../format'
 
 /**
@@ -29,6 +30,7 @@ const PAST_TIMES: Partial<Record<FormId, [string, string][]>> = {
   ],
   supervision: [['inspectedAt', '督查时间']],
   accident: [['occurredAt', '发生时间']],
+  team: [['startedAt', '开始时间']],
 }
 
 /** Words that point at a place without naming it. */
@@ -97,6 +99,12 @@ export function checkDraft(form: FormId, draft: Record<string, unknown>, ctx: Ch
     if (draft.staffCount === 0) return { field: 'staffCount', question: '出动人次至少为 1，请回复实际人次。' }
   }
 
+  if (form === 'team' && typeof draft.teamLeader === 'string' && typeof draft.members === 'string') {
+    const problem = teamSizeProblem(teamMembers(draft.teamLeader, draft.members).length)
+    if (problem) return { field: 'members', question: `${problem}请重新回复组员（不含组长时另列）。` }
+  }
+  if (form === 'team' && at('startedAt') && at('endedAt') && (at('endedAt') as Date) < (at('startedAt') as Date))
+    return { field: 'endedAt', question: '结束时间早于开始时间，请重新发送结束时间。' }
   // 附件1 2-5 is scored 视情况 within the 实施 part's 80 points.
   if (form === 'accident' && typeof draft.negligencePoints === 'number' && draft.negligencePoints > 80)
     return {

@@ -19,6 +19,7 @@ import { intentOf, splitHazardStatements } from '../intent'
 import { text } from '../reply'
 import type { Reply, Turn } from '../types'
 import { type AnswerContext, NIGHT, parseAnswer } from './answers'
+import { bulkChecklistAnswer } from './checklist'
 import { checkDraft } from './checks'
 import { readCorrection } from './corrections'
 import { findNearbyOpenHazard } from './duplicates'
@@ -218,6 +219,11 @@ async function step(
   if (form && session.step && session.step !== STEP_CONFIRM) {
     const field = form.fields.find((f) => f.key === session.step)
     if (field) {
+      const bulk = field.type === 'check' ? bulkChecklistAnswer(form, session.draft, field, input) : undefined
+      if (bulk) {
+        merge(session, bulk)
+        return prompt(form, session, answers)
+      }
       const parsed = parseAnswer(field, input, answers)
       if (!parsed.ok) return [text(`没能识别“${input}”。${field.hint}。\n${field.question}`)]
       merge(session, parsed.values)
@@ -268,13 +274,15 @@ async function step(
   return null
 }
 
+/** Every form's commands, longest first across all forms, so 巡查组 wins over 巡查 and 上报隐患 over 上报. */
+const FORM_COMMANDS = Object.values(FORMS)
+  .flatMap((form) => form.commands.map((command) => ({ form, command })))
+  .sort((a, b) => b.command.length - a.command.length)
+
 function matchFormCommand(input: string, strict = false): { form: FormDefinition; rest: string } | undefined {
-  for (const form of Object.values(FORMS)) {
-    // Longest command first, so 上报隐患 wins over 上报.
-    for (const command of [...form.commands].sort((a, b) => b.length - a.length)) {
-      if (input === command || input.startsWith(`${command} `) || (!strict && input.startsWith(command))) {
-        return { form, rest: input.slice(command.length).replace(/^[\s:：，,]+/, '') }
-      }
+  for (const { form, command } of FORM_COMMANDS) {
+    if (input === command || input.startsWith(`${command} `) || (!strict && input.startsWith(command))) {
+      return { form, rest: input.slice(command.length).replace(/^[\s:：，,]+/, '') }
     }
   }
   return undefined

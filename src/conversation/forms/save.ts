@@ -18,8 +18,10 @@ import { applyHazardCommand, reportHazard } from '../../services/hazards'
 import { linkMedia } from '../../services/media'
 import { announcePatrol } from '../../services/patrol-notices'
 import { recordPatrol, recordSupervision } from '../../services/patrols'
+import { recordTeamPatrol } from '../../services/team-patrols'
 import { formatLocal } from '../format'
 import { splitHazardStatements } from '../intent'
+import type { CheckAnswer } from './checklist'
 
 /** What each confirmed form does: one service call, its media linked, the responsible people told. */
 interface DraftHazard {
@@ -122,6 +124,8 @@ export async function saveForm(
       return fillCampaignTable(ctx, actor, draft)
     case 'accident':
       return saveAccident(draft, ctx, actor)
+    case 'team':
+      return saveTeamPatrol(draft, ctx, actor)
   }
 }
 
@@ -241,4 +245,32 @@ async function saveAccident(draft: Record<string, unknown>, ctx: ServiceContext,
   const year = await accidentFacts(ctx.db, row.unitId, `${row.occurredOn.slice(0, 4)}-01-01`, row.occurredOn)
   const veto = vetoReasons(year)
   return `事故已登记（编号 A${row.id}），已计入考核。${veto.length ? `该单位本年度一票否决：${veto.join('；')}。` : ''}`
+}
+
+/** 巡查组巡查 with its checklist: every 不符合 becomes an item on the team's problem list. */
+async function saveTeamPatrol(draft: Record<string, unknown>, ctx: ServiceContext, actor: Actor): Promise<string> {
+  const results = Object.entries(draft)
+    .filter(([key]) => key.startsWith('check_'))
+    .map(([key, value]) => {
+      const answer = value as CheckAnswer
+      return { itemId: key.replace(/^check_/, '').replaceAll('_', '.'), verdict: answer.verdict, note: answer.note }
+    })
+  const { patrol, problems } = await recordTeamPatrol(
+    ctx,
+    {
+      teamName: String(draft.teamName ?? ''),
+      teamLeader: String(draft.teamLeader ?? ''),
+      members: String(draft.members ?? ''),
+      target: String(draft.target ?? ''),
+      startedAt: new Date(String(draft.startedAt)),
+      endedAt: new Date(String(draft.endedAt)),
+      results,
+    },
+    actor,
+  )
+  const due = patrol.reportDueAt ? formatLocal(patrol.reportDueAt, ctx.timeZone, ctx.clock.now()) : ''
+  const list = problems.length
+    ? `问题清单 ${problems.length} 项：${problems.map((p) => p.code).join('、')}。逐项「诊断 WT编号 原因；类别」「分类 WT编号 立即整改|限期 日期|移交 部门」「移交 WT编号 单位」「销号 WT编号 整改结果」。`
+    : '检查表无不符合项。'
+  return `巡查组巡查已保存，编号 ${patrol.code}。${list}巡查报告须在 ${due} 前提交（发送「提交巡查报告 ${patrol.code}」）。`
 }

@@ -3,6 +3,7 @@ import { CATEGORY_LABELS, type Category, isCategory } from '../../domain/categor
 import { HAZARD_LEVEL_LABELS, type HazardLevel } from '../../domain/hazard-lifecycle'
 import { formatLocal } from '../format'
 import { splitHazardStatements } from '../intent'
+import { checklistSummary } from './checklist'
 
 /** The draft as people check it before saving: labels, absolute times, readable categories. */
 export function renderValue(
@@ -63,7 +64,11 @@ export function renderSummary(
 ): string {
   const lines = [`【${form.title}】请核对：`]
   if (ctx.heading) lines.push(ctx.heading)
-  for (const field of applicable) lines.push(`${field.label}：${renderValue(field, draft[field.key], ctx)}`)
+  for (const field of applicable)
+    if (field.type !== 'check') lines.push(`${field.label}：${renderValue(field, draft[field.key], ctx)}`)
+  // A checklist is counted, with each 不符合 named, rather than listed item by item.
+  const checklist = checklistSummary(form, draft)
+  if (checklist) lines.push(checklist)
   if (form.id === 'hazard' && typeof draft.description === 'string') {
     const statements = splitHazardStatements(draft.description)
     if (statements.length > 1)

@@ -4,6 +4,7 @@ import { CATEGORIES } from '../../domain/categories'
 import { COMPLAINT_EVENT_KINDS, COMPLAINT_STATUSES, SATISFACTION_LEVELS } from '../../domain/complaint-lifecycle'
 import { type FiveFixes, HAZARD_EVENT_KINDS, HAZARD_LEVELS, HAZARD_STATUSES } from '../../domain/hazard-lifecycle'
 import { PATROL_FOCUSES } from '../../domain/patrol-rules'
+import { DISPOSITIONS, PROBLEM_STATUSES } from '../../domain/problem-list'
 import { ROLES } from '../../domain/roles'
 import { createdAt, id, instant } from './columns'
 import { CHANNELS, people, units } from './org'
@@ -17,6 +18,8 @@ export const patrols = pgTable(
     kind: text({ enum: ['daily', 'team'] })
       .notNull()
       .default('daily'),
+    /** A patrol team's name (巡查组, source 001). */
+    teamName: text(),
     /** 日常巡查 / 重点巡查 / 特护期巡查 (source 000 二). */
     focus: text({ enum: PATROL_FOCUSES }).notNull().default('routine'),
     unitId: integer()
@@ -254,3 +257,61 @@ export const reportRewards = pgTable('report_rewards', {
   paidHow: text(),
   paidById: integer().references(() => people.id),
 })
+
+/** A patrol team's answer to each item of the source 003 checklist. */
+export const teamChecklistResults = pgTable(
+  'team_checklist_results',
+  {
+    patrolId: integer()
+      .notNull()
+      .references(() => patrols.id),
+    itemId: text().notNull(),
+    verdict: text({ enum: ['pass', 'fail', 'na'] }).notNull(),
+    note: text(),
+  },
+  (t) => [uniqueIndex('team_checklist_item_idx').on(t.patrolId, t.itemId)],
+)
+
+/** A patrol team's problem list (问题清单, source 001), each item through to 整改销号. */
+export const problemItems = pgTable(
+  'problem_items',
+  {
+    id: id(),
+    code: text().notNull().unique(),
+    patrolId: integer()
+      .notNull()
+      .references(() => patrols.id),
+    checklistItemId: text(),
+    description: text().notNull(),
+    status: text({ enum: PROBLEM_STATUSES }).notNull().default('listed'),
+    cause: text(),
+    problemCategory: text(),
+    disposition: text({ enum: DISPOSITIONS }),
+    dueAt: instant(),
+    transferTo: text(),
+    handedOverTo: text(),
+    /** The inspected unit reports back within a month of the handover at the latest (source 001). */
+    reportBackDueAt: instant(),
+    closedAt: instant(),
+    result: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('problem_items_patrol_idx').on(t.patrolId)],
+)
+
+/** Append-only: every step of a problem, who and when. */
+export const problemEvents = pgTable(
+  'problem_events',
+  {
+    id: id(),
+    problemId: integer()
+      .notNull()
+      .references(() => problemItems.id),
+    kind: text().notNull(),
+    toStatus: text({ enum: PROBLEM_STATUSES }).notNull(),
+    actorId: integer().references(() => people.id),
+    note: text(),
+    at: instant().notNull(),
+  },
+  (t) => [index('problem_events_problem_idx').on(t.problemId)],
+)

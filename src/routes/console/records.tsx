@@ -15,6 +15,7 @@ import { run } from './admin'
 import { Layout } from './layout'
 import { ExportLinks, Filters, NextLink, registerExports, unitNames, unitSelect } from './ledger-parts'
 import { scopedToViewer, viewerOf, visibleToViewer } from './session'
+import { TeamPatrolCard } from './team-patrol'
 
 /** 巡查台账 and 督查台账: the patrol and supervision records, with the same filters, paging and export. */
 const PATROL_KINDS = [
@@ -159,6 +160,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
           </table>
           {photos.length ? <p class="meta">照片 {photos.length} 张</p> : null}
         </div>
+        {patrol.kind === 'team' ? <TeamPatrolCard c={c} patrolId={patrol.id} teamName={patrol.teamName} /> : null}
         <div class="card">
           <h3>本次巡查发现的隐患（{found.length}）</h3>
           <table>

@@ -1,0 +1,140 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { PATROL_CHECKLIST } from '../../bots/patrol-checklist'
+import { identities, patrols, people, problemEvents, problemItems, teamChecklistResults } from '../../src/db/schema'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { FakeWechatApi } from '../fakes/wechat-api'
+import { testApp } from '../helpers/app'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { sealedRequest, seconds, wecomEnv, wecomMessageXml } from '../helpers/wechat'
+
+/**
+ * A patrol team (巡查组, source 001) on WeCom: the team of 3–5, the source 003 checklist item by item, each
+ * 不符合 on the problem list, and the list closed item by item (诊断分析 → 分类处置 → 移交督办 → 整改销号).
+ */
+const TZ = TEST_TIME_ZONE
+const clock = new ManualClock(zonedInstant('2026-11-23', TZ, 16))
+let database: TestDatabase
+let fake: FakeWechatApi
+let harness: ReturnType<typeof testApp>
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  fake = await new FakeWechatApi(clock).start()
+  harness = testApp(database, clock, wecomEnv(fake.baseUrl))
+  const [person] = await database.db.select().from(people).where(eq(people.name, '李娜'))
+  await database.db
+    .insert(identities)
+    .values({ personId: person?.id, channel: 'wecom', botId: 'default', externalId: 'lina' })
+})
+afterAll(async () => {
+  await fake?.stop()
+  await database?.drop()
+})
+afterEach(() => fake.reset())
+
+let msgSeq = 1
+/** Sends one text as 李娜 through the signed, encrypted WeCom callback and returns what the bot sent back. */
+async function say(content: string): Promise<string> {
+  fake.reset()
+  const xml = wecomMessageXml({
+    FromUserName: 'lina',
+    CreateTime: seconds(clock.now()),
+    MsgType: 'text',
+    Content: content,
+    MsgId: `7700000000000${String(msgSeq++).padStart(5, '0')}`,
+  })
+  const sealed = sealedRequest(xml, { timestamp: seconds(clock.now()) })
+  const res = await harness.app.request(`/webhooks/wecom/default?${sealed.query}`, {
+    method: 'POST',
+    body: sealed.body,
+  })
+  expect(res.status).toBe(200)
+  await harness.services.inbound.idle()
+  await harness.services.outbox.drain()
+  return fake
+    .callsTo('/cgi-bin/message/send')
+    .map((c) => {
+      const body = c.body as { text?: { content: string }; markdown?: { content: string } }
+      return body.text?.content ?? body.markdown?.content ?? ''
+    })
+    .join('\n')
+}
+
+let problemCodes: string[] = []
+
+describe('a patrol team with the checklist, on WeCom', () => {
+  it('refuses a team of fewer than 3, naming the rule, and walks the checklist item by item', async () => {
+    expect(await say('巡查组')).toContain('巡查组名称')
+    expect(await say('第一巡查组')).toContain('组长是谁')
+    expect(await say('李娜')).toContain('组员有哪些')
+    expect(await say('王刚')).toContain('巡查组由3至5人组成（含组长），现为2人。')
+    expect(await say('王刚、赵强')).toContain('巡查的是哪个单位或乡镇')
+    await say('丹阳街道')
+    await say('今天上午9点')
+    const first = await say('今天下午3点')
+    expect(first).toContain(`检查表第1/${PATROL_CHECKLIST.length}项【贯彻落实上级决策部署】`)
+    expect(await say('符合')).toContain(`检查表第2/${PATROL_CHECKLIST.length}项`)
+    expect(await say('说不好')).toContain('请回复「符合」「不符合 问题说明」或「不适用」')
+    await say('不符合 未及时向党政主要负责人汇报上级指示')
+    // Item 3 does not apply; then all of section 二 at once.
+    const sectionTwo = await say('不适用')
+    expect(sectionTwo).toContain('【领导责任】')
+    const sectionThree = await say('本节符合')
+    expect(sectionThree).toContain('【重点行业领域专项整治情况】')
+    await say('不符合 未制定餐饮场所燃气安全专项整治方案')
+    const summary = await say('其余符合')
+    expect(summary).toContain('【巡查组巡查】请核对')
+    expect(summary).toContain(
+      `检查表（${PATROL_CHECKLIST.length}项）：符合 ${PATROL_CHECKLIST.length - 3} 项，不符合 2 项，不适用 1 项`,
+    )
+    expect(summary).toContain('未制定餐饮场所燃气安全专项整治方案')
+    const saved = await say('确认')
+    expect(saved).toMatch(/巡查组巡查已保存，编号 XC\d{8}-\d{4}。问题清单 2 项/)
+    problemCodes = [...saved.matchAll(/WT\d{8}-\d{4}/g)].map((m) => m[0]).slice(0, 2)
+    expect(problemCodes).toHaveLength(2)
+
+    const [patrol] = await database.db.select().from(patrols).where(eq(patrols.kind, 'team'))
+    expect(patrol).toMatchObject({
+      teamName: '第一巡查组',
+      teamLeader: '李娜',
+      patrollers: '李娜、王刚、赵强',
+      area: '丹阳街道',
+      staffCount: 3,
+    })
+    // The team's report: 5 working days after the patrol (Mon Nov 23 → Mon Nov 30).
+    expect(patrol?.reportDueAt?.getTime()).toBe(zonedInstant('2026-12-01', TZ).getTime() - 1)
+    const results = await database.db.select().from(teamChecklistResults)
+    expect(results).toHaveLength(PATROL_CHECKLIST.length)
+    expect(results.filter((r) => r.verdict === 'fail').map((r) => r.itemId)).toEqual(['1.1.2', '3.1.1'])
+  })
+
+  it('closes the problem list item by item, each step an event, the report back within a month', async () => {
+    const [deadline, immediate] = problemCodes as [string, string]
+    expect(await say(`分类 ${deadline} 限期 12月20日`)).toContain('不能分类处置')
+    expect(await say(`诊断 ${deadline} 未建立信息报送制度`)).toContain('请写明原因和类别')
+    expect(await say(`诊断 ${deadline} 未建立信息报送制度；制度建设`)).toContain('已诊断分析')
+    expect(await say(`分类 ${deadline} 限期 12月20日`)).toContain('已分类处置')
+    const handed = await say(`移交 ${deadline} 丹阳街道办事处`)
+    expect(handed).toContain('已移交督办，被巡查单位须在 12月23日 23:59 前反馈整改情况')
+    expect(await say(`销号 ${deadline} 已建立信息报送制度并报送`)).toContain('已整改销号')
+
+    await say(`诊断 ${immediate} 专项整治部署不到位；工作部署`)
+    await say(`分类 ${immediate} 立即整改`)
+    expect(await say(`移交 ${immediate} 丹阳街道`)).toContain('立即整改的问题无需移交')
+    expect(await say(`销号 ${immediate} 已当场制定方案`)).toContain('已整改销号')
+
+    const items = await database.db.select().from(problemItems)
+    expect(items.every((p) => p.status === 'closed')).toBe(true)
+    const events = await database.db.select().from(problemEvents)
+    expect(events.map((e) => e.kind).sort()).toEqual(
+      ['classify', 'classify', 'close', 'close', 'diagnose', 'diagnose', 'hand_over', 'listed', 'listed'].sort(),
+    )
+    const [patrol] = await database.db.select().from(patrols).where(eq(patrols.kind, 'team'))
+    const page = await (await harness.app.request(`/console/patrols/${patrol?.code}`)).text()
+    expect(page).toContain('问题清单（2）')
+    expect(page).toContain('已整改销号')
+  })
+})
