@@ -17,7 +17,17 @@ export const BindIdentityInput = z.object({
   identityId: rowId(),
   personId: rowId(),
 })
-export const RoutingInput = z.object({ category: z.enum(CATEGORIES), unitId: rowId() })
+export const RoutingInput = z.object({
+  category: z.enum(CATEGORIES),
+  unitId: rowId(),
+  /** A general hazard's default rectification period for the category (days). */
+  rectifyDays: z.coerce
+    .number()
+    .int('整改期限请填整数天')
+    .min(1, '整改期限至少1天')
+    .max(365, '整改期限最长365天')
+    .default(30),
+})
 export const DutyShiftInput = z.object({
   personId: rowId(),
   startsAt: storableDate(),
@@ -45,15 +55,15 @@ export async function bindIdentity(ctx: ServiceContext, actor: AdminActor, input
 }
 
 export async function setRouting(ctx: ServiceContext, actor: AdminActor, input: z.input<typeof RoutingInput>) {
-  const { category, unitId } = RoutingInput.parse(input)
+  const { category, unitId, rectifyDays } = RoutingInput.parse(input)
   return audited(ctx, actor, { action: 'set_routing', entity: 'routing' }, async (tx) => {
     const [unit] = await tx.select().from(units).where(eq(units.id, unitId))
     if (!unit?.active) throw new RuleViolation('invalid_unit', '请选择一个启用中的单位。')
     const [before] = await tx.select().from(routingRules).where(eq(routingRules.category, category))
     const [after] = await tx
       .insert(routingRules)
-      .values({ category, unitId, keywords: before?.keywords ?? [] })
-      .onConflictDoUpdate({ target: routingRules.category, set: { unitId, updatedAt: ctx.clock.now() } })
+      .values({ category, unitId, rectifyDays, keywords: before?.keywords ?? [] })
+      .onConflictDoUpdate({ target: routingRules.category, set: { unitId, rectifyDays, updatedAt: ctx.clock.now() } })
       .returning()
     return { entityId: category, before, after }
   })

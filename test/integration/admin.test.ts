@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditLog, identities, outbox, people } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
-import { zonedInstant } from '../../src/domain/local-time'
+import { addDays, localDate, zonedInstant } from '../../src/domain/local-time'
 import { receiveComplaint } from '../../src/services/complaints'
+import { reportHazard } from '../../src/services/hazards'
 import type { testApp } from '../helpers/app'
 import { chat } from '../helpers/chat'
 import type { CityLookup } from '../helpers/city'
@@ -98,6 +99,34 @@ describe('console administration', () => {
     })
     expect(complaint.unitId).toBe(city.unit('shizheng'))
     expect(await audits('set_routing')).toHaveLength(1)
+  })
+
+  it('sets a category’s default rectification period, used when a general hazard is assigned without one', async () => {
+    expect(
+      (
+        await form('/console/admin/routing', {
+          category: 'bridge',
+          unitId: String(city.unit('qiaoguanchu')),
+          rectifyDays: '0',
+        })
+      ).status,
+    ).toBe(400)
+    expect(
+      (
+        await form('/console/admin/routing', {
+          category: 'bridge',
+          unitId: String(city.unit('qiaoguanchu')),
+          rectifyDays: '7',
+        })
+      ).status,
+    ).toBe(303)
+    const hazard = await reportHazard({
+      ctx: harness.services.ctx,
+      input: { description: '沅江大桥护栏松动', category: 'bridge' },
+      actor: city.actor('张伟'),
+    })
+    const assignedDay = localDate(harness.services.clock.now(), TEST_TIME_ZONE)
+    expect(hazard.rectifyDueAt).toEqual(new Date(zonedInstant(addDays(assignedDay, 8), TEST_TIME_ZONE).getTime() - 1))
   })
 
   it('adds a duty shift, and refuses a person who is not a duty officer without writing anything', async () => {

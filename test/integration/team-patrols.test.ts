@@ -1,12 +1,15 @@
 import { eq } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { PATROL_CHECKLIST } from '../../bots/patrol-checklist'
 import { identities, patrols, people, problemEvents, problemItems, teamChecklistResults } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
+import { recordTeamPatrol } from '../../src/services/team-patrols'
 import { FakeWechatApi } from '../fakes/wechat-api'
 import { testApp } from '../helpers/app'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { postForm } from '../helpers/requests'
 import { sealedRequest, seconds, wecomEnv, wecomMessageXml } from '../helpers/wechat'
 
 /**
@@ -136,5 +139,47 @@ describe('a patrol team with the checklist, on WeCom', () => {
     const page = await (await harness.app.request(`/console/patrols/${patrol?.code}`)).text()
     expect(page).toContain('问题清单（2）')
     expect(page).toContain('已整改销号')
+  })
+})
+
+describe('the problem list and the team report in the console', () => {
+  it('works a problem through from the patrol page, and files the report with the checklist', async () => {
+    const [lina] = await database.db.select().from(people).where(eq(people.name, '李娜'))
+    const { patrol, problems } = await recordTeamPatrol(
+      harness.services.ctx,
+      {
+        teamName: '第二巡查组',
+        teamLeader: '李娜',
+        members: '王刚、赵强、孙丽',
+        target: '永安街道',
+        startedAt: zonedInstant('2026-11-23', TZ, 9),
+        endedAt: zonedInstant('2026-11-23', TZ, 12),
+        results: PATROL_CHECKLIST.map((item) =>
+          item.id === '2.1.1'
+            ? { itemId: item.id, verdict: 'fail' as const, note: '安全生产未纳入会议议程' }
+            : { itemId: item.id, verdict: 'pass' as const },
+        ),
+      },
+      { personId: lina?.id ?? null, role: 'unit_handler', unitId: lina?.unitId ?? null },
+    )
+    const [problem] = problems
+    if (!problem) throw new Error('no problem')
+    const step = (form: Record<string, string>) => postForm(harness.app, `/console/problems/${problem.code}/step`, form)
+    expect((await step({ action: 'close', result: '已整改' })).status).toBe(400)
+    expect((await step({ action: 'diagnose', cause: '议事规则未更新', category: '领导责任' })).status).toBe(303)
+    expect((await step({ action: 'classify', disposition: 'immediate', dueOn: '' })).status).toBe(303)
+    expect((await step({ action: 'close', result: '已修订议事规则并列入议程' })).status).toBe(303)
+    const [closed] = await database.db.select().from(problemItems).where(eq(problemItems.code, problem.code))
+    expect(closed).toMatchObject({ status: 'closed', disposition: 'immediate', result: '已修订议事规则并列入议程' })
+
+    const res = await harness.app.request(`/console/patrols/${patrol.code}/team-report.xlsx`)
+    expect(res.status).toBe(200)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never)
+    const checklist = book.getWorksheet('检查表')
+    expect(checklist?.rowCount).toBe(3 + PATROL_CHECKLIST.length)
+    const failed = checklist?.getRow(3 + PATROL_CHECKLIST.findIndex((i) => i.id === '2.1.1') + 1)
+    expect([failed?.getCell(4).value, failed?.getCell(5).value]).toEqual(['不符合', '安全生产未纳入会议议程'])
+    expect(book.getWorksheet('问题清单')?.getRow(2).getCell(3).value).toBe('已整改销号')
   })
 })

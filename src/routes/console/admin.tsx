@@ -92,6 +92,7 @@ export function registerAdmin(app: Hono<AppEnv>): void {
         </div>
         <div class="card">
           <h2>分类派单规则</h2>
+          <p class="meta">每类隐患的责任单位，以及一般隐患交办时的默认整改期限（天）；重大隐患按“五落实”时限。</p>
           <table>
             {CATEGORIES.map((category) => (
               <tr>
@@ -109,7 +110,16 @@ export function registerAdmin(app: Hono<AppEnv>): void {
                         </option>
                       ))}
                     </select>{' '}
-                    <button type="submit">保存</button>
+                    默认整改期限{' '}
+                    <input
+                      name="rectifyDays"
+                      type="number"
+                      min="1"
+                      max="365"
+                      size={4}
+                      value={String(routing.find((r) => r.category === category)?.rectifyDays ?? 30)}
+                    />{' '}
+                    天 <button type="submit">保存</button>
                   </form>
                 </td>
               </tr>

@@ -28,6 +28,7 @@ import { registerReceiptRoutes } from './report-receipts'
 import { registerReportPages } from './reports'
 import { registerRewardPages } from './rewards'
 import { allow, demoOnly, registerSession, requireConsoleSession } from './session'
+import { registerTeamPatrolRoutes } from './team-patrol'
 
 /**
  * The web console in demo mode: pick a demo person and chat with the bot through the same engine as on
@@ -71,6 +72,7 @@ export function consoleRoutes() {
   app.use('/reports', allow('reports')).use('/reports/*', allow('reports'))
   app.use('/assessment', allow('reports')).use('/assessment/*', allow('reports'))
   app.use('/rewards', allow('rewards')).use('/rewards/*', allow('rewards'))
+  app.use('/problems/*', allow('ledgers'))
   app.use('/admin', allow('admin')).use('/admin/*', allow('admin'))
 
   app.get('/', async (c) => {
@@ -255,6 +257,7 @@ export function consoleRoutes() {
   registerReportPages(app)
   registerHazardActions(app)
   registerRewardPages(app)
+  registerTeamPatrolRoutes(app)
   registerReceiptRoutes(app)
   registerAssessment(app)
   return app

@@ -160,7 +160,9 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
           </table>
           {photos.length ? <p class="meta">照片 {photos.length} 张</p> : null}
         </div>
-        {patrol.kind === 'team' ? <TeamPatrolCard c={c} patrolId={patrol.id} teamName={patrol.teamName} /> : null}
+        {patrol.kind === 'team' ? (
+          <TeamPatrolCard c={c} patrolId={patrol.id} patrolCode={patrol.code} teamName={patrol.teamName} />
+        ) : null}
         <div class="card">
           <h3>本次巡查发现的隐患（{found.length}）</h3>
           <table>

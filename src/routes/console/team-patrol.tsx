@@ -1,15 +1,29 @@
-import type { Context } from 'hono'
+import { eq } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
+import type { Context, Hono } from 'hono'
+import { z } from 'zod'
 import { PATROL_CHECKLIST } from '../../../bots/patrol-checklist'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
-import { DISPOSITION_LABELS, PROBLEM_STATUS_LABELS } from '../../domain/problem-list'
-import { teamPatrolDetail } from '../../services/team-patrols'
+import { patrols, problemItems } from '../../db/schema'
+import { RuleViolation } from '../../domain/errors'
+import { zonedInstant } from '../../domain/local-time'
+import { DISPOSITION_LABELS, DISPOSITIONS, PROBLEM_STATUS_LABELS, type ProblemCommand } from '../../domain/problem-list'
+import { AppError } from '../../errors'
+import { readForm } from '../../http/body'
+import { applyProblemStep, teamPatrolDetail } from '../../services/team-patrols'
+import { viewerOf, visibleToViewer } from './session'
 
 const VERDICT_LABELS = { pass: '符合', fail: '不符合', na: '不适用' } as const
 
 /** A team patrol's page: the source 003 checklist as answered, and the problem list with each item's state. */
-export async function TeamPatrolCard(props: { c: Context<AppEnv>; patrolId: number; teamName: string | null }) {
-  const { c, patrolId, teamName } = props
+export async function TeamPatrolCard(props: {
+  c: Context<AppEnv>
+  patrolId: number
+  patrolCode: string
+  teamName: string | null
+}) {
+  const { c, patrolId, patrolCode, teamName } = props
   const { db, config, clock } = c.var.services
   const { results, problems } = await teamPatrolDetail(db, patrolId)
   const at = (d: Date | null) => (d ? formatLocal(d, config.timeZone, clock.now()) : '—')
@@ -44,6 +58,7 @@ export async function TeamPatrolCard(props: { c: Context<AppEnv>; patrolId: numb
           <th>分类处置</th>
           <th>移交督办</th>
           <th>整改销号</th>
+          <th>下一步</th>
         </tr>
         {problems.map((p) => (
           <tr>
@@ -58,13 +73,165 @@ export async function TeamPatrolCard(props: { c: Context<AppEnv>; patrolId: numb
             </td>
             <td>{p.handedOverTo ? `${p.handedOverTo}，反馈期限 ${at(p.reportBackDueAt)}` : '—'}</td>
             <td>{p.closedAt ? `${at(p.closedAt)} ${p.result ?? ''}` : '—'}</td>
+            <td>
+              <NextStepForm problem={p} />
+            </td>
           </tr>
         ))}
       </table>
+      <p>
+        <a href={`/console/patrols/${encodeURIComponent(patrolCode)}/team-report.xlsx`}>
+          下载巡查组报告（检查表和问题清单，XLSX）
+        </a>
+      </p>
       <p class="meta">
-        在对话中逐项处理：「诊断 WT编号 原因；类别」「分类 WT编号 立即整改|限期 日期|移交 部门」「移交 WT编号
+        也可在对话中逐项处理：「诊断 WT编号 原因；类别」「分类 WT编号 立即整改|限期 日期|移交 部门」「移交 WT编号
         单位」「销号 WT编号 整改结果」。
       </p>
     </div>
   )
+}
+
+type ProblemRow = typeof problemItems.$inferSelect
+
+/** The form for the one step a problem can take next (诊断分析 → 分类处置 → 移交督办 → 整改销号). */
+function NextStepForm(props: { problem: ProblemRow }) {
+  const p = props.problem
+  const action = `/console/problems/${encodeURIComponent(p.code)}/step`
+  if (p.status === 'closed') return <span>—</span>
+  if (p.status === 'listed')
+    return (
+      <form method="post" action={action}>
+        <input type="hidden" name="action" value="diagnose" />
+        原因 <input name="cause" size={16} required /> 类别 <input name="category" size={8} required />{' '}
+        <button type="submit">诊断分析</button>
+      </form>
+    )
+  if (p.status === 'diagnosed')
+    return (
+      <form method="post" action={action}>
+        <input type="hidden" name="action" value="classify" />
+        <select name="disposition">
+          {DISPOSITIONS.map((d) => (
+            <option value={d}>{DISPOSITION_LABELS[d]}</option>
+          ))}
+        </select>{' '}
+        期限 <input type="date" name="dueOn" /> 移交部门 <input name="transferTo" size={10} />{' '}
+        <button type="submit">分类处置</button>
+      </form>
+    )
+  if (p.status === 'classified' && p.disposition !== 'immediate')
+    return (
+      <form method="post" action={action}>
+        <input type="hidden" name="action" value="hand_over" />
+        移交 <input name="to" size={14} required /> <button type="submit">移交督办</button>
+      </form>
+    )
+  return (
+    <form method="post" action={action}>
+      <input type="hidden" name="action" value="close" />
+      整改结果 <input name="result" size={16} required /> <button type="submit">整改销号</button>
+    </form>
+  )
+}
+
+const StepForm = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('diagnose'), cause: z.string().trim().max(500), category: z.string().trim().max(100) }),
+  z.object({
+    action: z.literal('classify'),
+    disposition: z.enum(DISPOSITIONS),
+    dueOn: z.iso
+      .date('期限请按 YYYY-MM-DD 填写')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    transferTo: z.string().trim().max(200).optional(),
+  }),
+  z.object({ action: z.literal('hand_over'), to: z.string().trim().max(200) }),
+  z.object({ action: z.literal('close'), result: z.string().trim().max(2000) }),
+])
+
+async function patrolOfProblem(c: Context<AppEnv>, code: string) {
+  const [row] = await c.var.services.db
+    .select({ problem: problemItems, patrol: patrols })
+    .from(problemItems)
+    .innerJoin(patrols, eq(patrols.id, problemItems.patrolId))
+    .where(eq(problemItems.code, code))
+  if (!row || !visibleToViewer(c, row.patrol.unitId)) throw new AppError('not_found', 404, '未找到该问题。')
+  return row
+}
+
+export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
+  app.post('/problems/:code/step', async (c) => {
+    const { problem, patrol } = await patrolOfProblem(c, c.req.param('code'))
+    const parsed = StepForm.safeParse(await readForm(c))
+    if (!parsed.success) throw new AppError('invalid_request', 400, parsed.error.issues[0]?.message ?? '表单内容无效')
+    const form = parsed.data
+    const { config, ctx } = c.var.services
+    const command: ProblemCommand =
+      form.action === 'classify'
+        ? {
+            action: 'classify',
+            disposition: form.disposition,
+            dueAt: form.dueOn ? zonedInstant(form.dueOn, config.timeZone, 23, 59) : undefined,
+            transferTo: form.transferTo,
+          }
+        : form
+    const viewer = viewerOf(c)
+    try {
+      await applyProblemStep(ctx, problem.id, command, {
+        personId: viewer.personId,
+        role: viewer.role,
+        unitId: viewer.unitId,
+      })
+    } catch (error) {
+      if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
+      throw error
+    }
+    return c.redirect(`/console/patrols/${encodeURIComponent(patrol.code)}`, 303)
+  })
+
+  /** The team's written report: the checklist as answered and the problem list, one sheet each. */
+  app.get('/patrols/:code/team-report.xlsx', async (c) => {
+    const [patrol] = await c.var.services.db
+      .select()
+      .from(patrols)
+      .where(eq(patrols.code, c.req.param('code')))
+    if (!patrol || patrol.kind !== 'team' || !visibleToViewer(c, patrol.unitId))
+      throw new AppError('not_found', 404, '未找到该巡查组巡查。')
+    const { results, problems } = await teamPatrolDetail(c.var.services.db, patrol.id)
+    const { config, clock } = c.var.services
+    const at = (d: Date | null) => (d ? formatLocal(d, config.timeZone, clock.now()) : '')
+    const book = new ExcelJS.Workbook()
+    book.creator = '巡安'
+    const checklist = book.addWorksheet('检查表')
+    checklist.addRow([
+      `${patrol.teamName ?? '巡查组'}巡查报告 · ${patrol.area} · ${at(patrol.startedAt)} 至 ${at(patrol.endedAt)}`,
+    ])
+    checklist.addRow([`组长 ${patrol.teamLeader ?? ''} · 成员 ${patrol.patrollers}`])
+    checklist.addRow(['序号', '主要内容', '巡查要点', '结果', '说明'])
+    for (const item of PATROL_CHECKLIST) {
+      const r = results.find((x) => x.itemId === item.id)
+      checklist.addRow([item.id, item.topic, item.text, r ? VERDICT_LABELS[r.verdict] : '未填', r?.note ?? ''])
+    }
+    checklist.getColumn(3).width = 60
+    const list = book.addWorksheet('问题清单')
+    list.addRow(['编号', '问题', '状态', '原因', '类别', '处置', '移交督办', '反馈期限', '整改结果'])
+    for (const p of problems)
+      list.addRow([
+        p.code,
+        p.description,
+        PROBLEM_STATUS_LABELS[p.status],
+        p.cause ?? '',
+        p.problemCategory ?? '',
+        p.disposition ? DISPOSITION_LABELS[p.disposition] : '',
+        p.handedOverTo ?? '',
+        at(p.reportBackDueAt),
+        p.result ?? '',
+      ])
+    const bytes = Buffer.from(await book.xlsx.writeBuffer())
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="team-report-${patrol.code}.xlsx"`,
+    })
+  })
 }
