@@ -196,7 +196,7 @@ export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
       .select()
       .from(patrols)
       .where(eq(patrols.code, c.req.param('code')))
-    if (!patrol || patrol.kind !== 'team' || !visibleToViewer(c, patrol.unitId))
+    if (patrol?.kind !== 'team' || !visibleToViewer(c, patrol.unitId))
       throw new AppError('not_found', 404, '未找到该巡查组巡查。')
     const { results, problems } = await teamPatrolDetail(c.var.services.db, patrol.id)
     const { config, clock } = c.var.services
