@@ -6,6 +6,7 @@ import { turnComplaintIntoHazard } from '../services/complaint-hazards'
 import { notifyComplaintAssignment, notifyComplaintOutcome } from '../services/complaint-notices'
 import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
 import { recordRewardPaid, verifyWhistleblowing } from '../services/rewards'
+import { codedCommand } from './coded-command'
 import { normaliseCode } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -17,19 +18,15 @@ import type { Reply, Turn } from './types'
 const COMMAND = /^(签收|受理|回复|答复|转办|重复|转为隐患|转隐患|核实|发放奖励)\s*(.*)$/s
 
 export function isComplaintCommand(input: string): boolean {
-  const match = COMMAND.exec(input)
-  return Boolean(match && normaliseCode(match[2] ?? '')?.startsWith('TS'))
+  return codedCommand(COMMAND, 'TS', input) !== undefined
 }
 
 export async function handleComplaintCommand(turn: Turn, actor: Actor, input: string): Promise<Reply[]> {
-  const match = COMMAND.exec(input)
-  const verb = match?.[1] ?? ''
-  const rest = match?.[2] ?? ''
-  const code = normaliseCode(rest)
-  if (!code) return [text(`请附上投诉编号，例如：${verb} TS20261123-0001`)]
+  const parsed = codedCommand(COMMAND, 'TS', input)
+  if (!parsed) return [text('请附上投诉编号，例如：签收 TS20261123-0001')]
+  const { verb, code, after } = parsed
   const complaint = await findComplaintByCode(turn.ctx.db, code)
   if (!complaint) return [text(`未找到投诉 ${code}。`)]
-  const after = rest.replace(/TS\s*\d{8}\s*-?\s*\d+/i, '').trim()
   const ctx = turn.ctx
   try {
     switch (verb) {

@@ -4,7 +4,8 @@ import { RuleViolation } from '../domain/errors'
 import { LISTING_LEVEL_LABELS, type ListingLevel } from '../domain/hazard-lifecycle'
 import type { Actor } from '../domain/roles'
 import { applyHazardCommand, type HazardRow } from '../services/hazards'
-import { formatLocal, normaliseCode } from './format'
+import { codedCommand } from './coded-command'
+import { formatLocal } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 
@@ -14,24 +15,17 @@ import type { Reply, Turn } from './types'
  * 定级 YH… 重大|一般 理由 (the supervising office regrades a reporter's judgement).
  */
 const COMMAND = /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级)\s*(.*)$/s
-const CODE = /YH\s*\d{8}\s*-?\s*\d+/i
 
 export function isHazardCommand(input: string): boolean {
-  const match = COMMAND.exec(input)
-  return Boolean(match && normaliseCode(match[2] ?? '')?.startsWith('YH'))
+  return codedCommand(COMMAND, 'YH', input) !== undefined
 }
 
 export async function handleHazardCommand(turn: Turn, actor: Actor, input: string): Promise<Reply[]> {
-  const match = COMMAND.exec(input)
-  const verb = match?.[1] ?? ''
-  const rest = match?.[2] ?? ''
-  const code = normaliseCode(rest) ?? ''
+  const parsed = codedCommand(COMMAND, 'YH', input)
+  if (!parsed) return [text('请附上隐患编号，例如：接报 YH20261123-0001')]
+  const { verb, code, after } = parsed
   const [hazard] = await turn.ctx.db.select().from(hazards).where(eq(hazards.code, code))
   if (!hazard) return [text(`未找到隐患 ${code}。`)]
-  const after = rest
-    .replace(CODE, '')
-    .replace(/^[\s，,：:]+/, '')
-    .trim()
   try {
     switch (verb) {
       case '接报':

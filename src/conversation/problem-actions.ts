@@ -5,8 +5,9 @@ import { localDate, zonedInstant } from '../domain/local-time'
 import { DISPOSITION_LABELS, PROBLEM_STATUS_LABELS, type ProblemCommand } from '../domain/problem-list'
 import type { Actor } from '../domain/roles'
 import { applyProblemStep } from '../services/team-patrols'
+import { codedCommand } from './coded-command'
 import { parseTimeRange } from './extract/time'
-import { formatLocal, normaliseCode } from './format'
+import { formatLocal } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 
@@ -15,24 +16,17 @@ import type { Reply, Turn } from './types'
  * 诊断 WT… 原因；类别 · 分类 WT… 立即整改 | 限期 12月20日 | 移交 市场监管局 · 移交 WT… 单位 · 销号 WT… 整改结果.
  */
 const COMMAND = /^(诊断|分类处置|分类|移交督办|移交|销号|整改销号)\s*(.*)$/s
-const CODE = /WT\s*\d{8}\s*-?\s*\d+/i
 
 export function isProblemCommand(input: string): boolean {
-  const match = COMMAND.exec(input)
-  return Boolean(match && normaliseCode(match[2] ?? '')?.startsWith('WT'))
+  return codedCommand(COMMAND, 'WT', input) !== undefined
 }
 
 export async function handleProblemCommand(turn: Turn, actor: Actor, input: string): Promise<Reply[]> {
-  const match = COMMAND.exec(input)
-  const verb = match?.[1] ?? ''
-  const rest = match?.[2] ?? ''
-  const code = normaliseCode(rest) ?? ''
+  const parsed = codedCommand(COMMAND, 'WT', input)
+  if (!parsed) return [text('请附上问题编号，例如：诊断 WT20261123-0001 原因；类别')]
+  const { verb, code, after } = parsed
   const [problem] = await turn.ctx.db.select().from(problemItems).where(eq(problemItems.code, code))
   if (!problem) return [text(`未找到问题 ${code}。`)]
-  const after = rest
-    .replace(CODE, '')
-    .replace(/^[\s，,：:]+/, '')
-    .trim()
   const command = commandOf(turn, verb, after)
   if (typeof command === 'string') return [text(command.replaceAll('WT…', code))]
   try {
