@@ -591,9 +591,21 @@ describe('fuzzing the console', () => {
         '/console/reports/1/entries': { sessions: '1', mediaReports: '2', identified: '3', controlled: '2' },
         '/console/reports/1/confirm': {},
         '/console/reports/1/sign': {},
+        '/console/reports/1/receive': {},
+        '/console/admin/assignments': { supervisorUnitId: '2', supervisedUnitId: '3', perMonth: '2', perQuarter: '0' },
+        '/console/hazards/YH20261123-0001/actions': {
+          action: 'emergency_disposal',
+          note: '已设置围挡',
+          disposedAt: '2026-11-23T08:00',
+        },
+        '/console/complaints/TS20261123-0001/hazard': { level: 'major' },
+        '/console/rewards/1/verify': { substantiated: 'yes', reason: '属实' },
+        '/console/rewards/1/pay': { how: '微信转账' },
+        '/console/rewards/standard': { general: '200', major: '2000' },
+        '/console/problems/WT20261123-0001/step': { action: 'classify', disposition: 'deadline', dueOn: '2026-12-20' },
       }
       // The dashboard takes no input worth fuzzing and is slow to render (issue: console performance).
-      const pages = ['hazards', 'complaints', 'patrols', 'supervisions', 'map', 'reports', 'admin/failures']
+      const pages = ['hazards', 'complaints', 'patrols', 'supervisions', 'map', 'reports', 'rewards', 'admin/failures']
       const paths = Object.keys(forms)
       await fuzz(
         demo.services,

@@ -16,6 +16,7 @@ import {
 } from '../../domain/hazard-lifecycle'
 import { zonedInstant } from '../../domain/local-time'
 import type { Actor } from '../../domain/roles'
+import { isStorableDate } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { readForm } from '../../http/body'
 import { turnComplaintIntoHazard } from '../../services/complaint-hazards'
@@ -56,7 +57,13 @@ function atLocal(value: string | undefined, timeZone: string): Date | undefined 
   if (!value) return undefined
   const [date, clock] = value.split('T') as [string, string]
   const [hour, minute] = clock.split(':').map(Number) as [number, number]
-  return zonedInstant(date, timeZone, hour, minute)
+  // The pattern admits 2026-13-45T99:99: only a real calendar day and time is a time.
+  const instant =
+    hour < 24 && minute < 60 && z.iso.date().safeParse(date).success
+      ? zonedInstant(date, timeZone, hour, minute)
+      : undefined
+  if (!instant || !isStorableDate(instant)) throw new AppError('invalid_request', 400, '时间不正确，请重新选择。')
+  return instant
 }
 
 export function registerHazardActions(app: Hono<AppEnv>): void {
