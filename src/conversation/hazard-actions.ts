@@ -4,6 +4,7 @@ import { RuleViolation } from '../domain/errors'
 import { LISTING_LEVEL_LABELS, type ListingLevel } from '../domain/hazard-lifecycle'
 import type { Actor } from '../domain/roles'
 import { applyHazardCommand, type HazardRow } from '../services/hazards'
+import { linkMedia, recentUnattachedMedia } from '../services/media'
 import { codedCommand } from './coded-command'
 import { formatLocal } from './format'
 import { text } from './reply'
@@ -33,18 +34,22 @@ export async function handleHazardCommand(turn: Turn, actor: Actor, input: strin
       case '处置':
       case '应急处置': {
         if (!after) return [text(`请写明采取的应急处置措施，例如：处置 ${code} 已疏散人员并设置围挡`)]
+        // Photos of the scene sent just before the command go with the disposal.
+        const photos = await recentUnattachedMedia(turn.ctx.db, turn.identity.id, turn.ctx.clock.now())
         const updated = await applyHazardCommand({
           ctx: turn.ctx,
           hazardId: hazard.id,
           command: { action: 'emergency_disposal', note: after },
           actor,
+          options: { mediaIds: photos },
         })
+        await linkMedia(turn.ctx.db, photos, { type: 'hazard', id: hazard.id })
         const due = updated.emergencyReportDueAt
           ? formatLocal(updated.emergencyReportDueAt, turn.ctx.timeZone, turn.ctx.clock.now())
           : ''
         return [
           text(
-            `已记录隐患 ${code} 的应急处置。处置完毕后须在3个工作日内（${due}前）向安监科书面报告，提交后发送「提交处置报告 ${code}」。`,
+            `已记录隐患 ${code} 的应急处置${photos.length ? `（附现场照片 ${photos.length} 张）` : ''}。处置完毕后须在3个工作日内（${due}前）向安监科书面报告，提交后发送「提交处置报告 ${code}」。`,
           ),
         ]
       }

@@ -146,9 +146,9 @@ async function listTodos(turn: Turn, actor: Actor, page: number): Promise<string
  */
 async function handleCardAction(turn: Turn, actor: Actor): Promise<Reply[]> {
   const key = turn.message.event?.key ?? ''
-  const major = /^hazard\.(ack|assign):(\d+)$/.exec(key)
+  const major = /^hazard\.(ack|assign|dispose):(\d+)$/.exec(key)
   if (major && turn.person)
-    return majorHazardCard(turn, turn.person, actor, major[1] as 'ack' | 'assign', Number(major[2]))
+    return majorHazardCard(turn, turn.person, actor, major[1] as 'ack' | 'assign' | 'dispose', Number(major[2]))
   const receipt = /^report\.receive:(\d+)$/.exec(key)
   if (receipt && turn.person) return receiveByCard(turn, turn.person, Number(receipt[1]))
   const signoff = /^(report\.submit|report\.sign|supervision\.sign):(\d+)$/.exec(key)
@@ -369,12 +369,19 @@ async function majorHazardCard(
   turn: Turn,
   person: PersonRow,
   actor: Actor,
-  button: 'ack' | 'assign',
+  button: 'ack' | 'assign' | 'dispose',
   hazardId: number,
 ): Promise<Reply[]> {
   const [hazard] = await turn.ctx.db.select().from(hazards).where(eq(hazards.id, hazardId))
   if (!hazard) return [text('未找到该隐患。')]
   if (button === 'ack') return [text(await acknowledgeMajor(turn, actor, hazard)), ...cardUpdate(turn, '已接报')]
+  // What was done is words (and photos): the button says how to send them.
+  if (button === 'dispose')
+    return [
+      text(
+        `请先发送现场照片（如有），再发送「处置 ${hazard.code} 已采取的措施」，例如：处置 ${hazard.code} 已疏散人员并设置围挡。`,
+      ),
+    ]
   const words = `交办 ${hazard.code}`
   return (
     (await handleForms({ ...turn, message: { ...turn.message, kind: 'text', text: words } }, person, turn.forms)) ?? [

@@ -43,6 +43,7 @@ function pushCard(hazard: HazardRow, title: string, lines: string[]) {
     taskId: `major-${hazard.id}`,
     buttons: [
       { key: `hazard.ack:${hazard.id}`, text: '接报', style: 1 as const },
+      { key: `hazard.dispose:${hazard.id}`, text: '应急处置', style: 2 as const },
       { key: `hazard.assign:${hazard.id}`, text: '交办', style: 2 as const },
     ],
     commandHint: `接报 ${hazard.code}`,

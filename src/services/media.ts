@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq, gte, isNull } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { type ChannelId, media } from '../db/schema'
 
@@ -77,4 +77,23 @@ export async function linkMedia(
 ) {
   for (const id of mediaIds)
     await db.update(media).set({ subjectType: subject.type, subjectId: subject.id }).where(eq(media.id, id))
+}
+
+/** How long a photo sent before a command (「处置 YH…」) still belongs to it. */
+const RECENT_MEDIA_MS = 30 * 60_000
+
+/** Photos this chat account sent in the last half hour that no record has taken yet. */
+export async function recentUnattachedMedia(db: Database, identityId: number, now: Date): Promise<number[]> {
+  const rows = await db
+    .select({ id: media.id })
+    .from(media)
+    .where(
+      and(
+        eq(media.uploaderIdentityId, identityId),
+        isNull(media.subjectId),
+        gte(media.receivedAt, new Date(now.getTime() - RECENT_MEDIA_MS)),
+      ),
+    )
+    .orderBy(asc(media.id))
+  return rows.map((r) => r.id)
 }

@@ -1,6 +1,6 @@
 import { and, eq, like } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { complaints, escalations, hazardEvents, hazards, media, outbox, people } from '../../src/db/schema'
+import { complaints, escalations, hazardEvents, hazards, identities, media, outbox, people } from '../../src/db/schema'
 import { ManualClock, MINUTE_MS } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { jobSettings } from '../../src/jobs/scheduler'
@@ -68,7 +68,11 @@ describe('a major hazard reported at night', () => {
       expect(row.message).toMatchObject({
         type: 'card',
         title: `【重大隐患】${code}`,
-        buttons: [{ key: `hazard.ack:${hazard.id}`, text: '接报' }, { key: `hazard.assign:${hazard.id}` }],
+        buttons: [
+          { key: `hazard.ack:${hazard.id}`, text: '接报' },
+          { key: `hazard.dispose:${hazard.id}`, text: '应急处置' },
+          { key: `hazard.assign:${hazard.id}`, text: '交办' },
+        ],
       })
     }
   })
@@ -113,8 +117,35 @@ describe('a major hazard reported at night', () => {
     // Friday Oct 9, 2026, 23:50; Saturday Oct 10 is a make-up working day: Oct 10, 12, 13 → due end of Tuesday.
     clock.set(zonedInstant('2026-10-09', TZ, 23, 50))
     expect((await say('demo:handler', `处置 ${code}`))[0]).toContain('请写明采取的应急处置措施')
+    const hazardRow = await hazardOf(code)
+    expect((await say('demo:supervisor', { kind: 'card', key: `hazard.dispose:${hazardRow.id}` }))[0]).toContain(
+      `请先发送现场照片（如有），再发送「处置 ${code} 已采取的措施」`,
+    )
+    // The scene photo 陈刚 sent from his phone just before (stored as an upload of his chat account).
+    const [chenAccount] = await database.db
+      .select()
+      .from(identities)
+      .where(eq(identities.externalId, 'demo:supervisor'))
+    const [photo] = await database.db
+      .insert(media)
+      .values({
+        sha256: 'b'.repeat(64),
+        mimeType: 'image/jpeg',
+        bytes: 10,
+        storagePath: '/tmp/xunan-scene.jpg',
+        channel: 'console',
+        uploaderIdentityId: chenAccount?.id,
+        receivedAt: new Date(clock.now().getTime() - 5 * MINUTE_MS),
+      })
+      .returning()
     const reply = await say('demo:supervisor', `处置 ${code} 已疏散行人并设置围挡，封闭两条车道`)
+    expect(reply[0]).toContain('（附现场照片 1 张）')
     expect(reply[0]).toContain('3个工作日内（10月13日 23:59前）')
+    const [linkedPhoto] = await database.db
+      .select()
+      .from(media)
+      .where(eq(media.id, photo?.id ?? 0))
+    expect(linkedPhoto).toMatchObject({ subjectType: 'hazard', subjectId: hazardRow.id })
     const hazard = await hazardOf(code)
     expect(hazard.emergencyDisposedAt?.getTime()).toBe(clock.now().getTime())
     expect(hazard.emergencyReportDueAt?.getTime()).toBe(zonedInstant('2026-10-14', TZ).getTime() - 1)
@@ -122,7 +153,11 @@ describe('a major hazard reported at night', () => {
       .select()
       .from(hazardEvents)
       .where(and(eq(hazardEvents.hazardId, hazard.id), eq(hazardEvents.kind, 'emergency_disposal')))
-    expect(event).toMatchObject({ note: '已疏散行人并设置围挡，封闭两条车道', actorId: await personId('陈刚') })
+    expect(event).toMatchObject({
+      note: '已疏散行人并设置围挡，封闭两条车道',
+      actorId: await personId('陈刚'),
+      mediaIds: [photo?.id],
+    })
     expect((await say('demo:supervisor', `处置 ${code} 再次处置`))[0]).toContain('已记录应急处置')
   })
 
