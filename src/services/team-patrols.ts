@@ -10,6 +10,7 @@ import type { Actor } from '../domain/roles'
 import { nextCode } from './codes'
 import type { ServiceContext } from './context'
 import { recordPatrol } from './patrols'
+import { assertActiveUnit } from './units'
 
 /**
  * A patrol team's patrol (巡查组, source 001) with the source 003 checklist: the team of 3–5, the unit or town
@@ -28,6 +29,7 @@ export interface TeamPatrolInput {
 
 export async function recordTeamPatrol(ctx: ServiceContext, input: TeamPatrolInput, actor: Actor) {
   if (actor.unitId === null) throw new RuleViolation('no_unit', '您的账号未关联单位，无法登记巡查组巡查。')
+  await assertActiveUnit(ctx.db, actor.unitId)
   const team = teamMembers(input.teamLeader, input.members)
   const sizeProblem = teamSizeProblem(team.length)
   if (sizeProblem) throw new RuleViolation('team_size', sizeProblem)

@@ -603,6 +603,17 @@ describe('fuzzing the console', () => {
         '/console/rewards/1/pay': { how: '微信转账' },
         '/console/rewards/standard': { general: '200', major: '2000' },
         '/console/problems/WT20261123-0001/step': { action: 'classify', disposition: 'deadline', dueOn: '2026-12-20' },
+        '/console/patrols/team': {
+          teamName: '第一巡查组',
+          teamLeader: '李娜',
+          members: '王刚、赵强',
+          target: '丹阳街道',
+          startedAt: '2026-11-23T09:00',
+          endedAt: '2026-11-23T11:00',
+          unitId: '3',
+          'v_1.1.1': 'fail',
+          'n_1.1.1': '未学习',
+        },
       }
       // The dashboard takes no input worth fuzzing and is slow to render (issue: console performance).
       const pages = ['hazards', 'complaints', 'patrols', 'supervisions', 'map', 'reports', 'rewards', 'admin/failures']

@@ -2,7 +2,15 @@ import { eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { PATROL_CHECKLIST } from '../../bots/patrol-checklist'
-import { identities, patrols, people, problemEvents, problemItems, teamChecklistResults } from '../../src/db/schema'
+import {
+  identities,
+  patrols,
+  people,
+  problemEvents,
+  problemItems,
+  teamChecklistResults,
+  units,
+} from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { recordTeamPatrol } from '../../src/services/team-patrols'
@@ -181,5 +189,43 @@ describe('the problem list and the team report in the console', () => {
     const failed = checklist?.getRow(3 + PATROL_CHECKLIST.findIndex((i) => i.id === '2.1.1') + 1)
     expect([failed?.getCell(4).value, failed?.getCell(5).value]).toEqual(['不符合', '安全生产未纳入会议议程'])
     expect(book.getWorksheet('问题清单')?.getRow(2).getCell(3).value).toBe('已整改销号')
+  })
+})
+
+describe('a team patrol entered in the console', () => {
+  it('takes the team, dates and checklist from the form, refusing a team of six', async () => {
+    const page = await (await harness.app.request('/console/patrols/team/new')).text()
+    expect(page).toContain(PATROL_CHECKLIST[0]?.text ?? '')
+    const [shizheng] = await database.db.select().from(units).where(eq(units.code, 'shizheng'))
+    const form = (members: string) => ({
+      teamName: '第三巡查组',
+      teamLeader: '李娜',
+      members,
+      target: '芙蓉街道',
+      startedAt: '2026-11-23T09:00',
+      endedAt: '2026-11-23T11:30',
+      unitId: String(shizheng?.id),
+      'v_1.1.1': 'fail',
+      'n_1.1.1': '未传达学习上级指示',
+      'v_1.1.2': 'na',
+    })
+    const six = await postForm(harness.app, '/console/patrols/team', form('甲、乙、丙、丁、戊'))
+    expect(six.status).toBe(400)
+    expect(await six.text()).toContain('巡查组由3至5人组成（含组长），现为6人。')
+    const saved = await postForm(harness.app, '/console/patrols/team', form('甲、乙'))
+    expect(saved.status).toBe(303)
+    const code = decodeURIComponent(saved.headers.get('location')?.split('/').pop() ?? '')
+    const [patrol] = await database.db.select().from(patrols).where(eq(patrols.code, code))
+    expect(patrol).toMatchObject({ teamName: '第三巡查组', area: '芙蓉街道', staffCount: 3 })
+    const results = await database.db
+      .select()
+      .from(teamChecklistResults)
+      .where(eq(teamChecklistResults.patrolId, patrol?.id ?? 0))
+    expect(results).toHaveLength(PATROL_CHECKLIST.length)
+    const problems = await database.db
+      .select()
+      .from(problemItems)
+      .where(eq(problemItems.patrolId, patrol?.id ?? 0))
+    expect(problems.map((p) => p.description)).toEqual(['【贯彻落实上级决策部署】未传达学习上级指示'])
   })
 })

@@ -44,6 +44,9 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
         />
         <div class="card">
           <h2>巡查台账</h2>
+          <p>
+            <a href="/console/patrols/team/new">登记巡查组巡查（含检查表）</a>
+          </p>
           <ExportLinks path="/console/patrols" query={query} />
           <table>
             <tr>

@@ -5,13 +5,14 @@ import { z } from 'zod'
 import { PATROL_CHECKLIST } from '../../../bots/patrol-checklist'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
-import { patrols, problemItems } from '../../db/schema'
+import { patrols, problemItems, units } from '../../db/schema'
 import { RuleViolation } from '../../domain/errors'
 import { zonedInstant } from '../../domain/local-time'
 import { DISPOSITION_LABELS, DISPOSITIONS, PROBLEM_STATUS_LABELS, type ProblemCommand } from '../../domain/problem-list'
 import { AppError } from '../../errors'
 import { readForm } from '../../http/body'
-import { applyProblemStep, teamPatrolDetail } from '../../services/team-patrols'
+import { applyProblemStep, recordTeamPatrol, teamPatrolDetail } from '../../services/team-patrols'
+import { Layout } from './layout'
 import { viewerOf, visibleToViewer } from './session'
 
 const VERDICT_LABELS = { pass: '符合', fail: '不符合', na: '不适用' } as const
@@ -160,7 +161,123 @@ async function patrolOfProblem(c: Context<AppEnv>, code: string) {
   return row
 }
 
+const NewTeamPatrol = z.object({
+  teamName: z.string().trim().min(1, '请填写巡查组名称').max(50),
+  teamLeader: z.string().trim().min(1, '请填写组长').max(30),
+  members: z.string().trim().min(1, '请填写组员').max(200),
+  target: z.string().trim().min(1, '请填写被巡查单位或乡镇').max(100),
+  startedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '请填写开始时间'),
+  endedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '请填写结束时间'),
+  /** The team's unit, chosen by an account without one (an administrator). */
+  unitId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2_147_483_647)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+})
+
+/** <input type="datetime-local"> is the city's wall-clock time; only a real day and time is one. */
+function wallClock(value: string, timeZone: string): Date {
+  const [date, clock] = value.split('T') as [string, string]
+  const [hour, minute] = clock.split(':').map(Number) as [number, number]
+  if (!(hour < 24 && minute < 60 && z.iso.date().safeParse(date).success))
+    throw new AppError('invalid_request', 400, '时间不正确，请重新选择。')
+  return zonedInstant(date, timeZone, hour, minute)
+}
+
 export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
+  /** A team patrol entered in the console: the team, the place and dates, and the checklist item by item. */
+  app.get('/patrols/team/new', async (c) => {
+    const unitRows =
+      viewerOf(c).unitId === null
+        ? await c.var.services.db.select({ id: units.id, name: units.name }).from(units).where(eq(units.active, true))
+        : []
+    return c.html(
+      <Layout c={c} title="巡查组巡查">
+        <div class="card">
+          <h2>登记巡查组巡查</h2>
+          <form method="post" action="/console/patrols/team">
+            <p>
+              巡查组 <input name="teamName" required size={12} /> 组长 <input name="teamLeader" required size={8} />{' '}
+              组员 <input name="members" required size={24} placeholder="顿号分隔，含组长共3至5人" />
+            </p>
+            {unitRows.length ? (
+              <p>
+                巡查组所属单位{' '}
+                <select name="unitId" required>
+                  {unitRows.map((u) => (
+                    <option value={String(u.id)}>{u.name}</option>
+                  ))}
+                </select>
+              </p>
+            ) : null}
+            <p>
+              被巡查单位/乡镇 <input name="target" required size={16} /> 开始{' '}
+              <input type="datetime-local" name="startedAt" required /> 结束{' '}
+              <input type="datetime-local" name="endedAt" required />
+            </p>
+            <table>
+              {PATROL_CHECKLIST.map((item) => (
+                <tr>
+                  <td>{item.id}</td>
+                  <td>{item.topic}</td>
+                  <td>{item.text}</td>
+                  <td>
+                    {(['pass', 'fail', 'na'] as const).map((v) => (
+                      <label>
+                        <input type="radio" name={`v_${item.id}`} value={v} checked={v === 'pass'} />
+                        {VERDICT_LABELS[v]}{' '}
+                      </label>
+                    ))}
+                  </td>
+                  <td>
+                    <input name={`n_${item.id}`} size={20} placeholder="问题说明" />
+                  </td>
+                </tr>
+              ))}
+            </table>
+            <button type="submit">保存（不符合项列入问题清单）</button>
+          </form>
+        </div>
+      </Layout>,
+    )
+  })
+
+  app.post('/patrols/team', async (c) => {
+    const form = await readForm(c)
+    const parsed = NewTeamPatrol.safeParse(form)
+    if (!parsed.success) throw new AppError('invalid_request', 400, parsed.error.issues[0]?.message ?? '表单内容无效')
+    const { config, ctx } = c.var.services
+    const results = PATROL_CHECKLIST.map((item): { itemId: string; verdict: 'pass' | 'fail' | 'na'; note?: string } => {
+      const verdict = form[`v_${item.id}`]
+      const note = form[`n_${item.id}`]
+      return {
+        itemId: item.id,
+        verdict: verdict === 'fail' ? 'fail' : verdict === 'na' ? 'na' : 'pass',
+        note: typeof note === 'string' ? note.slice(0, 500) : undefined,
+      }
+    })
+    const viewer = viewerOf(c)
+    try {
+      const { patrol } = await recordTeamPatrol(
+        ctx,
+        {
+          ...parsed.data,
+          startedAt: wallClock(parsed.data.startedAt, config.timeZone),
+          endedAt: wallClock(parsed.data.endedAt, config.timeZone),
+          results,
+        },
+        { personId: viewer.personId, role: viewer.role, unitId: viewer.unitId ?? parsed.data.unitId ?? null },
+      )
+      return c.redirect(`/console/patrols/${encodeURIComponent(patrol.code)}`, 303)
+    } catch (error) {
+      if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
+      throw error
+    }
+  })
+
   app.post('/problems/:code/step', async (c) => {
     const { problem, patrol } = await patrolOfProblem(c, c.req.param('code'))
     const parsed = StepForm.safeParse(await readForm(c))
