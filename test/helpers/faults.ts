@@ -8,7 +8,7 @@ import type { Database } from '../../src/db/client'
  */
 export async function failInsertsInto(
   db: Database,
-  table: 'patrols' | 'supervisions' | 'outbox',
+  table: 'patrols' | 'supervisions' | 'outbox' | 'inbound_messages',
 ): Promise<() => Promise<void>> {
   const name = `xunan_test_fail_${table}`
   await db.execute(

@@ -23,26 +23,42 @@ import { recordPatrol } from '../../src/services/patrols'
 import { FAKE_FILE, FakeDingtalk, ROBOT_SECRET } from '../fakes/dingtalk'
 import { testApp } from '../helpers/app'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { failInsertsInto } from '../helpers/faults'
 
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 16))
 let database: TestDatabase
 let fake: FakeDingtalk
 let harness: ReturnType<typeof testApp>
 let streams: StreamHandle
+/** Errors the server logged, to see a frame that failed to store. */
+const loggedErrors: { message: string; fields?: Record<string, unknown> }[] = []
+const recordingLogger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error(message: string, fields?: Record<string, unknown>) {
+    loggedErrors.push({ message, fields })
+  },
+}
 
 beforeAll(async () => {
   database = await createTestDatabase()
   await seedDefaults(database, clock.now())
   fake = await new FakeDingtalk(clock).start()
-  harness = testApp(database, clock, {
-    DINGTALK_CLIENT_ID: 'ding-app',
-    DINGTALK_CLIENT_SECRET: 'ding-secret',
-    DINGTALK_ROBOT_CODE: 'robot-1',
-    DINGTALK_API_BASE: fake.baseUrl,
-    DINGTALK_GATEWAY_URL: fake.gatewayUrl,
-    DINGTALK_CARD_TEMPLATE_ID: 'tmpl.schema',
-    ROBOT_SECRET_SHIZHENG: ROBOT_SECRET,
-  })
+  harness = testApp(
+    database,
+    clock,
+    {
+      DINGTALK_CLIENT_ID: 'ding-app',
+      DINGTALK_CLIENT_SECRET: 'ding-secret',
+      DINGTALK_ROBOT_CODE: 'robot-1',
+      DINGTALK_API_BASE: fake.baseUrl,
+      DINGTALK_GATEWAY_URL: fake.gatewayUrl,
+      DINGTALK_CARD_TEMPLATE_ID: 'tmpl.schema',
+      ROBOT_SECRET_SHIZHENG: ROBOT_SECRET,
+    },
+    { logger: recordingLogger },
+  )
   for (const [name, userId] of [
     ['张伟', 'zhangwei-dt'],
     ['李娜', 'lina-dt'],
@@ -129,6 +145,25 @@ describe('DingTalk Stream mode with the real client', () => {
       msgtype: 'text',
       text: { content: expect.stringContaining('上报隐患') },
     })
+  })
+
+  it('leaves a frame it could not store unacknowledged, so the platform re-sends it, and stores the re-send once', async () => {
+    const message = robotMessage('zhangwei-dt', { text: { content: '帮助' } })
+    const restore = await failInsertsInto(database.db, 'inbound_messages')
+    const lost = fake.push(TOPIC_ROBOT, message)
+    // The failure is logged only after the store failed; had the frame been acknowledged, it would be by then.
+    await waitFor(() => loggedErrors.some((e) => e.message.startsWith('DingTalk frame not stored')))
+    expect(fake.acks.some((a) => a.messageId === lost)).toBe(false)
+    expect(
+      await database.db.select().from(inboundMessages).where(eq(inboundMessages.messageId, message.msgId)),
+    ).toHaveLength(0)
+    await restore()
+    const resent = fake.push(TOPIC_ROBOT, message)
+    expect((await repliesTo(message.msgId))[0]).toContain('上报隐患')
+    expect(fake.acks.some((a) => a.messageId === resent)).toBe(true)
+    expect(
+      await database.db.select().from(inboundMessages).where(eq(inboundMessages.messageId, message.msgId)),
+    ).toHaveLength(1)
   })
 
   it('takes a patrol report in free text and saves it on 确认', async () => {
