@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
 import journal from '../../drizzle/meta/_journal.json'
+import { lockDataDirectory } from './dir-lock'
 import * as schema from './schema'
 
 export type Schema = typeof schema
@@ -38,15 +39,26 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const client = dataDir ? new PGlite(dataDir) : new PGlite()
-  await client.waitReady
+  // One process per data directory: a second server refuses to start rather than corrupt it.
+  const release = dataDir ? lockDataDirectory(dataDir) : () => {}
+  let client: PGlite
+  try {
+    client = dataDir ? new PGlite(dataDir) : new PGlite()
+    await client.waitReady
+  } catch (error) {
+    release()
+    throw error
+  }
   const db = drizzlePglite({ client, schema, casing: 'snake_case' })
   return {
     db: db as unknown as Database,
     kind: 'pglite',
     // PGlite is single-connection and in-process: there is no second migrator to race with.
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    async close() {
+      await client.close()
+      release()
+    },
   }
 }
 

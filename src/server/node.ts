@@ -3,6 +3,7 @@ import { createApp } from '../app'
 import { bootstrap } from '../bootstrap'
 import { startDingtalkStreams } from '../channels/dingtalk/stream'
 import { ConfigError, loadConfig } from '../config'
+import { DataDirectoryInUse } from '../db/dir-lock'
 import { startScheduler } from '../jobs/scheduler'
 import { createLogger } from '../logger'
 
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A configuration mistake is one clear line, not a stack trace.
-  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`)
+  if (error instanceof ConfigError || error instanceof DataDirectoryInUse) process.stderr.write(`${error.message}\n`)
   else
     process.stderr.write(
       `Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
