@@ -120,20 +120,27 @@ async function runWeeklyGroupSummariesOnMonday(services: Services): Promise<void
   if (weekday === 'Mon') await runWeeklyGroupSummaries(services.ctx)
 }
 
+/**
+ * One run of a job. What it queued is sent by the outbox in the background: a job never waits for the
+ * platforms, so a slow platform cannot make node-cron skip the next minute's run ("task still running").
+ */
+export async function runJob(services: Services, job: JobDefinition): Promise<void> {
+  try {
+    await job.run(services)
+  } catch (error) {
+    services.logger.error('job failed', { job: job.name, error })
+    return
+  }
+  void services.outbox.runOnce().catch((error: unknown) => services.logger.error('outbox run failed', { error }))
+}
+
 export function startScheduler(services: Services): { stop(): Promise<void> } {
   const tasks = jobDefinitions().map((job) =>
-    schedule(
-      job.cron,
-      async () => {
-        try {
-          await job.run(services)
-          await services.outbox.runOnce()
-        } catch (error) {
-          services.logger.error('job failed', { job: job.name, error })
-        }
-      },
-      { timezone: services.config.timeZone, name: job.name, noOverlap: true },
-    ),
+    schedule(job.cron, () => runJob(services, job), {
+      timezone: services.config.timeZone,
+      name: job.name,
+      noOverlap: true,
+    }),
   )
   return {
     async stop() {

@@ -6,7 +6,7 @@ import { zonedInstant } from '../../src/domain/local-time'
 import { runComplaintSla } from '../../src/jobs/complaint-sla'
 import { runDailyDigest } from '../../src/jobs/daily-digest'
 import { runHazardReminders } from '../../src/jobs/hazard-reminders'
-import { jobSettings, runTick } from '../../src/jobs/scheduler'
+import { jobSettings, runJob, runTick } from '../../src/jobs/scheduler'
 import { receiveComplaint } from '../../src/services/complaints'
 import { reportHazard } from '../../src/services/hazards'
 import { testApp } from '../helpers/app'
@@ -247,5 +247,35 @@ describe('daily digest with an LLM headline', () => {
     } finally {
       await llm.stop()
     }
+  })
+})
+
+describe('a job and the outbox', () => {
+  it('finishes without waiting for the platforms, so a slow one cannot make the next minute’s run skip', async () => {
+    let sendsStarted = 0
+    // The outbox is stuck: its run never ends (a platform that never answers).
+    const stuck = {
+      ...harness.services,
+      outbox: {
+        ...harness.services.outbox,
+        runOnce: () => {
+          sendsStarted++
+          return new Promise<number>(() => {})
+        },
+      } as typeof harness.services.outbox,
+    }
+    let ran = 0
+    await runJob(stuck, {
+      name: 'probe',
+      cron: '* * * * *',
+      description: '',
+      run: async () => {
+        ran++
+        return 1
+      },
+    })
+    // The job returned; its messages are left to the outbox, which was woken.
+    expect(ran).toBe(1)
+    expect(sendsStarted).toBe(1)
   })
 })
