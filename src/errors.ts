@@ -27,6 +27,11 @@ export interface ErrorBody {
  * its stack, 500, no details to the caller).
  */
 export function handleError(error: Error, c: Context, logger: Logger): Response {
+  const unavailable = unavailableErrorOf(error)
+  if (unavailable) {
+    logger.warn('database unavailable', { path: c.req.path, error })
+    return handleError(unavailable, c, logger)
+  }
   const input = inputErrorOf(error)
   if (input) {
     logger.warn('database refused the input', { path: c.req.path, error })
@@ -86,5 +91,39 @@ export function inputErrorOf(error: unknown): AppError | undefined {
   if (state.startsWith('22')) return new AppError('bad_request', 400, '提交的数据超出允许的范围或格式不正确。')
   if (state === '23503') return new AppError('invalid_reference', 422, '所引用的记录不存在。')
   if (state === '23505') return new AppError('conflict', 409, '该记录已存在。')
+  return undefined
+}
+
+/** Network failures reaching the database, as postgres.js and Node report them. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+])
+/** SQLSTATEs of a server that cannot take work now: 08 connection exceptions, shutting down, too many clients. */
+const UNAVAILABLE_STATES = /^08|^57P0[123]$|^53300$/
+
+/**
+ * A database that cannot be reached is not the caller's fault and not a bug: 503 with Retry-After, at once, so a
+ * platform retries later (WeCom, the Official Account and DingTalk all do) instead of waiting on a hung request.
+ */
+export function unavailableErrorOf(error: unknown): AppError | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && (UNREACHABLE.has(code) || UNAVAILABLE_STATES.test(code))) {
+      const unavailable = new AppError('unavailable', 503, '服务暂时不可用，请稍后重试。')
+      unavailable.retryAfterSeconds = 5
+      return unavailable
+    }
+  }
   return undefined
 }
