@@ -479,6 +479,11 @@ describe('fuzzing /api/v1', () => {
         '/complaints/TS20261123-0001/transitions': { action: 'transfer', unitId: 2, reason: '不属本单位' },
         '/patrols/XC20261123-0001/transitions': { action: 'void', reason: '重复' },
         '/reports/1/transitions': { action: 'submit' },
+        // The other shapes of a transition, on other records: major-hazard steps and 转为隐患.
+        '/hazards/YH20261123-0002/transitions': { action: 'emergency_disposal', note: '已设围挡', disposedAt: at(10) },
+        '/hazards/YH20261123-0003/transitions': { action: 'list_supervision', level: 'higher', reason: '反复' },
+        '/hazards/YH20261123-0004/transitions': { action: 'regrade', level: 'major', reason: '范围扩大' },
+        '/complaints/TS20261123-0002/transitions': { action: 'to_hazard', level: 'major' },
       }
       const paths = Object.keys(bodies) as (keyof typeof bodies)[]
       await fuzz(
