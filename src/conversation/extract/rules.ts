@@ -81,8 +81,10 @@ export function extractPatrol(text: string, ctx: ExtractionContext): ExtractedFi
     /(?:在|到|对|沿)([^，。,在]{2,24}?)(?:一带|沿线|周边)?(?:进行)?(?:日常|重点|特护期|专项)?(?:巡查|巡视|检查)/.exec(
       text,
     )?.[1]
+  // After the verb (巡查/巡视/巡了), up to the first place word; never across a space or a list mark, which
+  // start what was found (「巡查朗州路 井盖缺失、护栏断了」).
   const areaAfter =
-    /巡查(?:了)?([^，。,：:在]{2,24}(?:大道|大街|路桥|路|街|桥|小区|工地|项目|广场|公园|片区|区域|沿线|站))/.exec(
+    /巡(?:查|视|了|了一圈)(?:了)?\s*([^，。,：:在\s、；;]{2,24}?(?:大道|大街|路桥|路|街|桥|小区|工地|项目|广场|公园|片区|区域|沿线|站))/.exec(
       text,
     )?.[1]
   const area = looksLikeTime(areaBefore) ? areaAfter : areaBefore
@@ -94,10 +96,15 @@ export function extractPatrol(text: string, ctx: ExtractionContext): ExtractedFi
   )
   if (names.length > 0) out.patrollers = names.join('、')
 
-  const staff = new RegExp(`${N}\\s*(?:名|个)?\\s*(?:人次|人)`).exec(text)?.[1]
+  // Counts as people write them: 「2人」「3名人员」, or the noun first 「人员3名」「车辆1台」「人数：3」.
+  const staff =
+    new RegExp(`${N}\\s*(?:名|个|位)?\\s*(?:人次|人)`).exec(text)?.[1] ??
+    new RegExp(`(?:出动人员|巡查人员|人员|人数|人次)\\s*[:：为共]?\\s*${N}\\s*(?:名|个|位|人)?`).exec(text)?.[1]
   if (staff) out.staffCount = parseChineseNumber(staff)
   else if (names.length > 0 && companions) out.staffCount = names.length
-  const vehicles = new RegExp(`${N}\\s*(?:辆|台)?\\s*(?:车次|台次|车)`).exec(text)?.[1]
+  const vehicles =
+    new RegExp(`${N}\\s*(?:辆|台)?\\s*(?:车次|台次|车)`).exec(text)?.[1] ??
+    new RegExp(`(?:出动车辆|车辆|车次|台次)\\s*[:：为共]?\\s*${N}\\s*(?:辆|台|台次)?`).exec(text)?.[1]
   if (vehicles) out.vehicleCount = parseChineseNumber(vehicles)
   else if (/(?:未|没有|无)(?:出)?(?:车|用车)|步行/.test(text)) out.vehicleCount = 0
 
@@ -106,10 +113,20 @@ export function extractPatrol(text: string, ctx: ExtractionContext): ExtractedFi
     /(?:带队人?|组长|负责人|带队领导)[:：为是]\s*([\u4e00-\u9fa5]{2,4})/.exec(text)?.[1]
   if (leader) out.teamLeader = leader
 
-  if (/(?:未|没有|无)发现(?:隐患|问题|异常)|一切正常|无异常/.test(text)) {
+  // Saying nothing was found: 未发现隐患, 没发现问题, 未见异常, 一切正常 — no hazard, never one named after the word.
+  // 「发现井盖缺失，未见其他问题」 found something: a negation counts only when nothing is found outright.
+  const foundOutright = /(?<!未|没|没有|无)发现(?!.{0,3}(?:隐患|问题|异常)[，。,；;]?$)/.test(text)
+  const saysNone =
+    /(?:未|没有|没|无)(?:发现|见|看到|查出)[^，。,；;]{0,4}?(?:隐患|问题|异常|情况)|一切正常|无异常|情况正常|均正常/.test(
+      text,
+    )
+  if (saysNone && !foundOutright) {
     out.hazards = []
   } else {
-    const found = /发现(?:了)?(?:[0-9一二两三四五六七八九十]+\s*(?:处|个|起|项))?([^。；;]+)/.exec(text)?.[1]
+    // What was found: after 发现, or — with no lead word — the defects listed after the place (「巡查朗州路 井盖缺失」).
+    const found =
+      /发现(?:了)?(?:[0-9一二两三四五六七八九十]+\s*(?:处|个|起|项))?([^。；;]+)/.exec(text)?.[1] ??
+      defectsAfterPlace(text, area)
     if (found) {
       const pieces = found
         .split(/[，,]/)
@@ -121,7 +138,9 @@ export function extractPatrol(text: string, ctx: ExtractionContext): ExtractedFi
         const withDetails = hazard as Partial<HazardFields> & { description: string }
         const category = classifyByKeywords(description, ctx.categoryRules)
         if (category !== 'other') withDetails.category = category
-        withDetails.level = extractLevel(description)
+        // A grade said in a clause of its own (「，属于重大隐患」) grades the defect before it.
+        const graded = pieces.slice(1).some((p) => /重大(?:事故)?隐患/.test(p) && !/一般/.test(p))
+        withDetails.level = graded ? 'major' : extractLevel(description)
         const place = extractPlace(found)
         if (place) withDetails.locationText = place
         out.hazards = [withDetails]
@@ -133,4 +152,20 @@ export function extractPatrol(text: string, ctx: ExtractionContext): ExtractedFi
   )?.[1]
   if (handled) out.handlingResult = handled
   return out
+}
+
+/** Defect words as people write them (the same list that tells a hazard report from other text). */
+const DEFECT_WORD =
+  /缺失|丢失|不见了|破损|损坏|坏了|断裂|断了|裂缝|开裂|塌陷|坍塌|沉降|松动|脱落|倾斜|倒伏|漏水|漏气|渗漏|积水|坑洼|有坑|堵塞|裸露|未设|无围挡|占道|乱堆|不亮/
+
+/** The text after the patrolled place when it lists defects without a lead word. */
+function defectsAfterPlace(text: string, area: string | undefined): string | undefined {
+  if (!area) return undefined
+  const at = text.indexOf(area)
+  if (at < 0) return undefined
+  const rest = text
+    .slice(at + area.length)
+    .replace(/^(?:一带|沿线|周边)?(?:进行)?(?:日常|重点|特护期|专项)?(?:巡查|巡视|检查)?/, '')
+    .replace(/^[\s，,：:。]+/, '')
+  return DEFECT_WORD.test(rest) ? rest : undefined
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_CITY } from '../../bots/default-city'
+import { extractPatrol } from '../../src/conversation/extract/rules'
+import { zonedInstant } from '../../src/domain/local-time'
+
+/**
+ * Patrol reports typed the way field staff type them, outside the labelled set the keyword lists were tuned
+ * on (issue: extraction that generalises): nothing found said in other words, defects listed without 发现, a
+ * grade in a clause of its own, counts with the noun first, the place followed by a space.
+ */
+const ctx = {
+  now: zonedInstant('2026-12-03', 'Asia/Shanghai', 18),
+  timeZone: 'Asia/Shanghai',
+  categoryRules: DEFAULT_CITY.routing.map((r) => ({ category: r.category, keywords: r.keywords })),
+}
+
+describe('patrol reports as people type them', () => {
+  it.each(['上午9点到11点巡查武陵大道，未见异常', '下午在人民路巡查，没发现什么问题', '今天巡查洞庭大道，一切正常'])(
+    'reads 「%s」 as nothing found',
+    (text) => {
+      expect(extractPatrol(text, ctx).hazards).toEqual([])
+    },
+  )
+
+  it('keeps what was found when the message also says nothing else was', () => {
+    expect(extractPatrol('上午巡查人民路，发现井盖缺失，未见其他问题', ctx).hazards).toMatchObject([
+      { description: '井盖缺失' },
+    ])
+  })
+
+  it('finds defects listed after the place without a lead word, and keeps them out of the place', () => {
+    const fields = extractPatrol('下午巡查朗州路 井盖缺失、护栏断了两处、路灯不亮', ctx)
+    expect(fields.area).toBe('朗州路')
+    expect(fields.hazards).toMatchObject([
+      { description: '井盖缺失、护栏断了两处、路灯不亮', category: 'road_municipal' },
+    ])
+  })
+
+  it.each([
+    '昨天下午三点半到五点在滨湖路巡查，发现井盖破损，属于重大隐患',
+    '今天上午巡查人民路，井盖缺失，定为重大隐患',
+  ])('takes the grade from its own clause in 「%s」', (text) => {
+    expect(extractPatrol(text, ctx).hazards?.[0]?.level).toBe('major')
+  })
+
+  it('reads counts with the noun first, and 巡了 as the verb', () => {
+    const fields = extractPatrol('今天早上巡了柳叶湖大道 人员3名 车辆1台 发现3处坑洼', ctx)
+    expect(fields).toMatchObject({ area: '柳叶湖大道', staffCount: 3, vehicleCount: 1 })
+    expect(extractPatrol('上午巡查桃花源路，出动人员：4，车辆2台，未发现隐患', ctx)).toMatchObject({
+      staffCount: 4,
+      vehicleCount: 2,
+      hazards: [],
+    })
+  })
+})
