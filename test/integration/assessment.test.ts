@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { assessmentFindings, auditLog, people, periodicReports, units } from '../../src/db/schema'
+import { assessmentFindings, auditLog, periodicReports, units } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { periodOfDate } from '../../src/domain/periods'
@@ -11,7 +11,7 @@ import type { testApp } from '../helpers/app'
 import { chat } from '../helpers/chat'
 import { type CityLookup, PATROL_UNIT_NAMES, SUPERVISING_UNIT_NAMES } from '../helpers/city'
 import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
-import { callApi, postForm } from '../helpers/requests'
+import { callApi, demoSignIn, postForm } from '../helpers/requests'
 import { useSeededApp } from '../helpers/seeded'
 import { readBook } from '../helpers/workbook'
 
@@ -40,11 +40,7 @@ useSeededApp(
   },
 )
 
-async function signInAs(name: string): Promise<string> {
-  const [person] = await database.db.select().from(people).where(eq(people.name, name))
-  const res = await postForm(harness.app, '/console/login/demo', { personId: String(person?.id) })
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-}
+const signInAs = (name: string) => demoSignIn(harness.app, database.db, name)
 
 describe('findings and the assessment page', () => {
   it('lets 安监科 record a finding, shown with its 附件1 line in the unit’s 组织 part', async () => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { chatGroups, complaints, outbox, people, reportRewards } from '../../src/db/schema'
+import { chatGroups, complaints, outbox, reportRewards } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { runDailyDigest } from '../../src/jobs/daily-digest'
@@ -9,7 +9,7 @@ import type { testApp } from '../helpers/app'
 import { chat, lastCode } from '../helpers/chat'
 import type { CityLookup } from '../helpers/city'
 import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
-import { callApi, postForm } from '../helpers/requests'
+import { callApi, demoSignIn, postForm } from '../helpers/requests'
 import { useSeededApp } from '../helpers/seeded'
 
 /**
@@ -47,11 +47,7 @@ useSeededApp(
 
 const say = (who: string, text: string) => chat(harness.services, who, text)
 
-async function signIn(name: string): Promise<string> {
-  const [person] = await database.db.select().from(people).where(eq(people.name, name))
-  const res = await postForm(harness.app, '/console/login/demo', { personId: String(person?.id) })
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-}
+const signIn = (name: string) => demoSignIn(harness.app, database.db, name)
 
 let code = ''
 

@@ -13,7 +13,7 @@ import type { testApp } from '../helpers/app'
 import { chat } from '../helpers/chat'
 import type { CityLookup } from '../helpers/city'
 import { TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
-import { postForm } from '../helpers/requests'
+import { demoSignIn, postForm } from '../helpers/requests'
 import { useSeededApp } from '../helpers/seeded'
 import { readBook } from '../helpers/workbook'
 
@@ -52,11 +52,7 @@ async function addPerson(key: string, name: string, role: 'unit_handler' | 'supe
   return row.id
 }
 
-async function signIn(name: string): Promise<string> {
-  const [person] = await database.db.select().from(people).where(eq(people.name, name))
-  const res = await postForm(harness.app, '/console/login/demo', { personId: String(person?.id) })
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-}
+const signIn = (name: string) => demoSignIn(harness.app, database.db, name)
 
 async function reportOf(kind: 'monthly' | 'quarterly' | 'bulletin', unit: string, periodStart: string) {
   const [row] = await database.db
