@@ -9,6 +9,7 @@ import { DISPOSITION_LABELS, nextProblemStatus, type ProblemCommand } from '../d
 import type { Actor } from '../domain/roles'
 import { nextCode } from './codes'
 import type { ServiceContext } from './context'
+import { linkMedia } from './media'
 import { recordPatrol } from './patrols'
 import { assertActiveUnit } from './units'
 
@@ -24,7 +25,7 @@ export interface TeamPatrolInput {
   target: string
   startedAt: Date
   endedAt: Date
-  results: { itemId: string; verdict: 'pass' | 'fail' | 'na'; note?: string }[]
+  results: { itemId: string; verdict: 'pass' | 'fail' | 'na'; note?: string; mediaIds?: number[] }[]
 }
 
 export async function recordTeamPatrol(ctx: ServiceContext, input: TeamPatrolInput, actor: Actor) {
@@ -68,7 +69,10 @@ export async function recordTeamPatrol(ctx: ServiceContext, input: TeamPatrolInp
         itemId: result.itemId,
         verdict: result.verdict,
         note: result.note?.trim() || null,
+        mediaIds: result.mediaIds ?? [],
       })
+      // The item's photos are the patrol's evidence.
+      await linkMedia(tx, result.mediaIds ?? [], { type: 'patrol', id: patrol.id })
       if (result.verdict !== 'fail') continue
       const item = PATROL_CHECKLIST.find((i) => i.id === result.itemId)
       const [problem] = await tx

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { PATROL_CHECKLIST } from '../../bots/patrol-checklist'
 import {
   identities,
+  media,
   patrols,
   people,
   problemEvents,
@@ -74,6 +75,27 @@ async function say(content: string): Promise<string> {
     .join('\n')
 }
 
+/** Sends a photo as 李娜 (the fake serves its bytes), and returns what the bot said. */
+async function sendPhoto(mediaId: string): Promise<string> {
+  fake.reset()
+  const xml = wecomMessageXml({
+    FromUserName: 'lina',
+    CreateTime: seconds(clock.now()),
+    MsgType: 'image',
+    PicUrl: 'http://example.invalid/p.jpg',
+    MediaId: mediaId,
+    MsgId: `7700000000000${String(msgSeq++).padStart(5, '0')}`,
+  })
+  const sealed = sealedRequest(xml, { timestamp: seconds(clock.now()) })
+  await harness.app.request(`/webhooks/wecom/default?${sealed.query}`, { method: 'POST', body: sealed.body })
+  await harness.services.inbound.idle()
+  await harness.services.outbox.drain()
+  return fake
+    .callsTo('/cgi-bin/message/send')
+    .map((c) => (c.body as { text?: { content: string } }).text?.content ?? '')
+    .join('\n')
+}
+
 let problemCodes: string[] = []
 
 describe('a patrol team with the checklist, on WeCom', () => {
@@ -90,6 +112,8 @@ describe('a patrol team with the checklist, on WeCom', () => {
     expect(await say('符合')).toContain(`检查表第2/${PATROL_CHECKLIST.length}项`)
     expect(await say('说不好')).toContain('请回复「符合」「不符合 问题说明」或「不适用」')
     await say('不符合 未及时向党政主要负责人汇报上级指示')
+    // A photo of the missing record goes with the item just answered 不符合.
+    expect(await sendPhoto('MEDIA_TEAM_1')).toContain('已添加照片')
     // Item 3 does not apply; then all of section 二 at once.
     const sectionTwo = await say('不适用')
     expect(sectionTwo).toContain('【领导责任】')
@@ -102,6 +126,7 @@ describe('a patrol team with the checklist, on WeCom', () => {
       `检查表（${PATROL_CHECKLIST.length}项）：符合 ${PATROL_CHECKLIST.length - 3} 项，不符合 2 项，不适用 1 项`,
     )
     expect(summary).toContain('未制定餐饮场所燃气安全专项整治方案')
+    expect(summary).toContain('未及时向党政主要负责人汇报上级指示（照片1张）')
     const saved = await say('确认')
     expect(saved).toMatch(/巡查组巡查已保存，编号 XC\d{8}-\d{4}。问题清单 2 项/)
     problemCodes = [...saved.matchAll(/WT\d{8}-\d{4}/g)].map((m) => m[0]).slice(0, 2)
@@ -120,6 +145,13 @@ describe('a patrol team with the checklist, on WeCom', () => {
     const results = await database.db.select().from(teamChecklistResults)
     expect(results).toHaveLength(PATROL_CHECKLIST.length)
     expect(results.filter((r) => r.verdict === 'fail').map((r) => r.itemId)).toEqual(['1.1.2', '3.1.1'])
+    const withPhoto = results.find((r) => r.itemId === '1.1.2')
+    expect(withPhoto?.mediaIds).toHaveLength(1)
+    const [photo] = await database.db
+      .select()
+      .from(media)
+      .where(eq(media.id, withPhoto?.mediaIds[0] ?? 0))
+    expect(photo).toMatchObject({ externalMediaId: 'MEDIA_TEAM_1', subjectType: 'patrol', subjectId: patrol?.id })
   })
 
   it('closes the problem list item by item, each step an event, the report back within a month', async () => {

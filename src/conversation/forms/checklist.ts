@@ -41,6 +41,8 @@ export function bulkChecklistAnswer(
 export interface CheckAnswer {
   verdict: 'pass' | 'fail' | 'na'
   note?: string
+  /** Photos sent right after answering 不符合. */
+  mediaIds?: number[]
 }
 
 /** The checklist as the summary shows it: counts, and each 不符合 with its problem. */
@@ -52,6 +54,9 @@ export function checklistSummary(form: FormDefinition, draft: Record<string, unk
   const failed = answers.filter((a) => a.answer?.verdict === 'fail')
   return [
     `检查表（${checks.length}项）：符合 ${count('pass')} 项，不符合 ${count('fail')} 项，不适用 ${count('na')} 项`,
-    ...failed.map((a) => `  · ${a.item?.id} ${a.item?.topic}：${a.answer?.note || a.item?.text}`),
+    ...failed.map(
+      (a) =>
+        `  · ${a.item?.id} ${a.item?.topic}：${a.answer?.note || a.item?.text}${a.answer?.mediaIds?.length ? `（照片${a.answer.mediaIds.length}张）` : ''}`,
+    ),
   ].join('\n')
 }

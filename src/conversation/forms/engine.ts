@@ -518,11 +518,19 @@ function attach(session: Session, turn: Turn): void {
   const { message, mediaIds } = turn
   const draft = session.draft
   const hazardsInDraft = Array.isArray(draft.hazards) ? (draft.hazards as Record<string, unknown>[]) : undefined
-  // In a patrol record, evidence belongs to the hazard found last; otherwise to the record itself.
+  // In a patrol record, evidence belongs to the hazard found last; in a team's checklist, to the item last
+  // answered 不符合; otherwise to the record itself.
+  const failedItem =
+    session.form === 'team'
+      ? Object.entries(draft)
+          .filter(([key, value]) => key.startsWith('check_') && (value as { verdict?: string }).verdict === 'fail')
+          .map(([, value]) => value as Record<string, unknown>)
+          .at(-1)
+      : undefined
   const target =
     session.form === 'patrol' && hazardsInDraft && hazardsInDraft.length > 0
       ? hazardsInDraft[hazardsInDraft.length - 1]
-      : draft
+      : (failedItem ?? draft)
   if (!target) return
   if (mediaIds.length > 0) target.mediaIds = [...((target.mediaIds as number[] | undefined) ?? []), ...mediaIds]
   if (message.kind === 'location' && message.location) {

@@ -253,7 +253,12 @@ async function saveTeamPatrol(draft: Record<string, unknown>, ctx: ServiceContex
     .filter(([key]) => key.startsWith('check_'))
     .map(([key, value]) => {
       const answer = value as CheckAnswer
-      return { itemId: key.replace(/^check_/, '').replaceAll('_', '.'), verdict: answer.verdict, note: answer.note }
+      return {
+        itemId: key.replace(/^check_/, '').replaceAll('_', '.'),
+        verdict: answer.verdict,
+        note: answer.note,
+        mediaIds: answer.mediaIds,
+      }
     })
   const { patrol, problems } = await recordTeamPatrol(
     ctx,

@@ -268,6 +268,8 @@ export const teamChecklistResults = pgTable(
     itemId: text().notNull(),
     verdict: text({ enum: ['pass', 'fail', 'na'] }).notNull(),
     note: text(),
+    /** Photos taken for this item (kept with the patrol). */
+    mediaIds: jsonb().$type<number[]>().notNull().default([]),
   },
   (t) => [uniqueIndex('team_checklist_item_idx').on(t.patrolId, t.itemId)],
 )

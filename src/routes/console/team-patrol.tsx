@@ -44,7 +44,10 @@ export async function TeamPatrolCard(props: {
               <td>{item.topic}</td>
               <td>{item.text}</td>
               <td data-verdict={r?.verdict ?? ''}>{r ? VERDICT_LABELS[r.verdict] : '未填'}</td>
-              <td>{r?.note ?? ''}</td>
+              <td>
+                {r?.note ?? ''}
+                {r?.mediaIds.length ? `（照片 ${r.mediaIds.length} 张）` : ''}
+              </td>
             </tr>
           )
         })}

@@ -1,0 +1,1 @@
+ALTER TABLE "team_checklist_results" ADD COLUMN "media_ids" jsonb DEFAULT '[]'::jsonb NOT NULL;
