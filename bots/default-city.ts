@@ -60,7 +60,7 @@ export const DEFAULT_CITY: CityDefinition = {
     {
       category: 'greenery_park',
       unit: 'yuanlin',
-      keywords: ['绿化', '树木', '公园', '倒伏', '枯树', '草坪', '树枝', '枯枝', '古树', '行道树'],
+      keywords: ['绿化', '树木', '树', '公园', '倒伏', '枯树', '草坪', '树枝', '枯枝', '古树', '行道树'],
     },
     { category: 'dangerous_house', unit: 'fangguanju', keywords: ['危房', '小区', '物业', '墙体', '开裂', '外墙'] },
     {

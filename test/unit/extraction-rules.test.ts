@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CITY } from '../../bots/default-city'
 import { extractPatrol } from '../../src/conversation/extract/rules'
+import { classifyByKeywords } from '../../src/domain/classify'
 import { zonedInstant } from '../../src/domain/local-time'
 
 /**
@@ -51,5 +52,16 @@ describe('patrol reports as people type them', () => {
       vehicleCount: 2,
       hazards: [],
     })
+  })
+})
+
+describe('the category of what is broken, not of where it stands', () => {
+  it.each([
+    ['人行道上的大树倒了，挡住了路', 'greenery_park'],
+    ['人行道上的行道树枯死了', 'greenery_park'],
+    ['小区门口的井盖松动', 'road_municipal'],
+    ['人行道被挖开没有回填', 'sidewalk_excavation'],
+  ] as const)('「%s」 is %s', (text, category) => {
+    expect(classifyByKeywords(text, ctx.categoryRules)).toBe(category)
   })
 })
