@@ -12,7 +12,7 @@ import { inspectionDuties } from '../services/supervision-assignments'
 /**
  * The other obligations from the rules, each reminded before it is due: the written report within 3
  * working days after an emergency disposal, a patrol team's report within 5 working days after the patrol,
- * and supervisors' inspections of every unit at least twice a month (reminded on the 20th and the 25th).
+ * and each supervising unit's inspections against its supervision table (reminded on the 20th and the 25th).
  */
 const INSPECTION_REMINDER_DAYS = [20, 25]
 
@@ -115,15 +115,13 @@ async function remindInspections(ctx: ServiceContext, now: Date, release: Date):
         ),
       ctx.db.select({ leaderId: units.leaderId }).from(units).where(eq(units.id, officeId)),
     ])
-    const supervisors = [...new Set([...staff.map((p) => p.id), ...(office?.leaderId ? [office.leaderId] : [])])].map(
-      (id) => ({ id }),
-    )
+    const personIds = [...new Set([...staff.map((p) => p.id), ...(office?.leaderId ? [office.leaderId] : [])])]
     const ok = await notifyOnce(ctx.db, now, {
       subjectType: 'unit',
       subjectId: officeId,
       kind: 'inspections_short',
       slot: today,
-      personIds: supervisors.map((s) => s.id),
+      personIds,
       message: {
         type: 'text',
         text: `【督查次数提醒】${month.label}督查次数尚未达到督查分工的要求：${short.join('、')}。不足部分每次扣5分。`,

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { escalations, hazardEvents, hazards, people } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
 import { ESCALATION_LEVEL_LABELS, type EscalationLevel, type SlaSettings } from '../domain/complaint-sla'
 import { describeDuration } from '../domain/durations'
+import { OPEN_HAZARD_STATUSES } from '../domain/hazard-lifecycle'
 import { majorHazardEscalation } from '../domain/major-hazard-escalation'
 import { maskPersonalInfo } from '../domain/privacy'
 import { sendToPeople } from '../messaging/notify'
@@ -85,14 +86,11 @@ export async function escalateUnacknowledgedMajorHazards(ctx: ServiceContext, se
       .select()
       .from(hazards)
       .where(
-        and(
-          eq(hazards.level, 'major'),
-          inArray(hazards.status, ['reported', 'assigned', 'rectifying', 'awaiting_verification']),
-        ),
+        and(eq(hazards.level, 'major'), isNull(hazards.majorAckAt), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])),
       )
       .for('update', { skipLocked: true })
     let sent = 0
-    for (const hazard of open.filter((h) => h.majorAckAt === null)) {
+    for (const hazard of open) {
       const chain = await tx
         .select()
         .from(escalations)

@@ -80,6 +80,14 @@ export async function receiveReport(
   receiver: Receiver,
 ): Promise<{ report: ReportRow; already: boolean }> {
   await assertReceiver(ctx.db, receiver)
+  return recordReceipt(ctx, reportId, receiver)
+}
+
+async function recordReceipt(
+  ctx: ServiceContext,
+  reportId: number,
+  receiver: Receiver,
+): Promise<{ report: ReportRow; already: boolean }> {
   const [row] = await ctx.db.select().from(periodicReports).where(eq(periodicReports.id, reportId))
   if (!row || !isReceivedKind(row.kind)) throw new RuleViolation('not_found', '未找到该月（季）报表。')
   if (!row.submittedAt) throw new RuleViolation('not_submitted', '该报表尚未上报，不能确认收到。')
@@ -110,18 +118,27 @@ export async function receivePending(ctx: ServiceContext, receiver: Receiver): P
   const received: ReportRow[] = []
   for (const row of pending) {
     if (row.unitId === lead?.id) continue
-    const outcome = await receiveReport(ctx, row.id, receiver)
+    const outcome = await recordReceipt(ctx, row.id, receiver)
     if (!outcome.already) received.push(outcome.report)
   }
   return received
 }
 
-export type ReportingState = 'not_drafted' | 'pending' | 'submitted' | 'received'
+export type ReportingState = 'not_drafted' | 'pending' | 'overdue' | 'submitted' | 'received'
 export const REPORTING_STATE_LABELS: Record<ReportingState, string> = {
   not_drafted: '未生成',
-  pending: '未上报',
+  pending: '待上报',
+  overdue: '逾期未报',
   submitted: '已上报，待签收',
   received: '已签收',
+}
+
+/** Where a unit's 附件4 stands with the lead office: the one reading the console list and the bulletin share. */
+export function reportingStateOf(report: ReportRow | null | undefined, now: Date): ReportingState {
+  if (!report) return 'not_drafted'
+  if (report.receivedAt) return 'received'
+  if (report.submittedAt) return 'submitted'
+  return report.dueAt.getTime() < now.getTime() ? 'overdue' : 'pending'
 }
 
 export interface ReportingStatus {
@@ -139,6 +156,7 @@ export async function reportingStatus(
   db: Database,
   kind: ReceivedKind,
   periodStart: string,
+  now: Date,
 ): Promise<ReportingStatus[]> {
   const [owers, lead, rows] = await Promise.all([
     reportingUnits(db),
@@ -152,14 +170,7 @@ export async function reportingStatus(
     .filter((u) => owesReport(kind, u) && u.id !== lead?.id)
     .map((u) => {
       const report = rows.find((r) => r.unitId === u.id) ?? null
-      const state: ReportingState = !report
-        ? 'not_drafted'
-        : report.receivedAt
-          ? 'received'
-          : report.submittedAt
-            ? 'submitted'
-            : 'pending'
-      return { unitId: u.id, unitName: u.name, state, report }
+      return { unitId: u.id, unitName: u.name, state: reportingStateOf(report, now), report }
     })
 }
 
@@ -198,16 +209,7 @@ export async function quarterSupervisionSummary(ctx: ServiceContext, quarter: Pe
       .from(supervisions)
       .where(between(supervisions.inspectedAt, quarter.startAt, quarter.endAt)),
   ])
-  const stateOf = (row: ReportRow | undefined, dueAt?: Date) =>
-    !row
-      ? '未生成'
-      : row.receivedAt
-        ? '已签收'
-        : row.submittedAt
-          ? '已上报'
-          : (dueAt ?? row.dueAt).getTime() < ctx.clock.now().getTime()
-            ? '逾期未报'
-            : '待上报'
+  const stateOf = (row: ReportRow | undefined) => REPORTING_STATE_LABELS[reportingStateOf(row, ctx.clock.now())]
   return owers
     .filter((u) => owesReport('monthly', u))
     .map((u) => {

@@ -1,12 +1,9 @@
 import { eq } from 'drizzle-orm'
 import type { Context, Hono } from 'hono'
-import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
 import { people, routingRules, units } from '../../db/schema'
 import { CATEGORIES, CATEGORY_LABELS } from '../../domain/categories'
-import { RuleViolation } from '../../domain/errors'
-import { zonedInstant } from '../../domain/local-time'
 import { ROLE_LABELS } from '../../domain/roles'
 import { AppError } from '../../errors'
 import { readForm } from '../../http/body'
@@ -20,6 +17,7 @@ import {
   upcomingRoster,
 } from '../../services/admin'
 import { AdminNav } from './admin-nav'
+import { asFormError, localDateTime } from './form-rules'
 import { Layout } from './layout'
 import { viewerOf } from './session'
 
@@ -37,14 +35,7 @@ export async function run(
   to = '/console/admin',
 ) {
   const form = await readForm(c)
-  try {
-    await change(auditActor(c), form)
-  } catch (error) {
-    if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
-    if (error instanceof z.ZodError)
-      throw new AppError('invalid_request', 400, error.issues[0]?.message ?? '表单内容无效')
-    throw error
-  }
+  await asFormError(() => change(auditActor(c), form))
   return c.redirect(to, 303)
 }
 
@@ -174,15 +165,8 @@ export function registerAdmin(app: Hono<AppEnv>): void {
   app.post('/admin/routing', (c) => run(c, (actor, form) => setRouting(c.var.services.ctx, actor, form as never)))
   app.post('/admin/duty', (c) =>
     run(c, (actor, form) => {
-      // <input type="datetime-local"> has no zone: it is the city's wall-clock time.
-      const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(String(form.startsAt ?? ''))
-      if (!match) throw new AppError('invalid_request', 400, '请填写开始时间')
-      const startsAt = zonedInstant(
-        match[1] as string,
-        c.var.services.config.timeZone,
-        Number(match[2]),
-        Number(match[3]),
-      )
+      const startsAt = localDateTime(form.startsAt, c.var.services.config.timeZone)
+      if (!startsAt) throw new AppError('invalid_request', 400, '请填写开始时间')
       return addDutyShift(c.var.services.ctx, actor, {
         personId: form.personId as string,
         hours: (form.hours as string) || 24,

@@ -4,7 +4,6 @@ import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
 import { complaints, hazards, people, units } from '../../db/schema'
-import { RuleViolation } from '../../domain/errors'
 import {
   FIVE_FIX_LABELS,
   FIVE_FIXES,
@@ -14,14 +13,13 @@ import {
   LISTING_LEVEL_LABELS,
   LISTING_LEVELS,
 } from '../../domain/hazard-lifecycle'
-import { zonedInstant } from '../../domain/local-time'
 import type { Actor } from '../../domain/roles'
-import { isStorableDate } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { readForm } from '../../http/body'
 import { turnComplaintIntoHazard } from '../../services/complaint-hazards'
 import { notifyHazardAssignment } from '../../services/hazard-notices'
 import { applyHazardCommand, type HazardRow } from '../../services/hazards'
+import { asFormError, localDateTime } from './form-rules'
 import { viewerOf, visibleToViewer } from './session'
 
 /**
@@ -31,7 +29,7 @@ import { viewerOf, visibleToViewer } from './session'
  */
 const text = z.string().trim().min(1, '请填写内容').max(2000)
 /** <input type="datetime-local"> has no zone: it is the city's wall-clock time. */
-const localDateTime = z
+const dateTimeField = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '时间格式不正确')
   .optional()
@@ -39,11 +37,11 @@ const localDateTime = z
 
 const HazardForm = z.discriminatedUnion('action', [
   z.object({ action: z.literal('acknowledge') }),
-  z.object({ action: z.literal('emergency_disposal'), note: text, disposedAt: localDateTime }),
+  z.object({ action: z.literal('emergency_disposal'), note: text, disposedAt: dateTimeField }),
   z.object({
     action: z.literal('assign'),
     unitId: z.coerce.number().int().positive('请选择责任单位'),
-    rectifyDueAt: localDateTime,
+    rectifyDueAt: dateTimeField,
     ...Object.fromEntries(FIVE_FIXES.map((key) => [key, z.string().trim().max(2000).optional()])),
   }),
   z.object({ action: z.literal('list_supervision'), level: z.enum(LISTING_LEVELS), reason: text }),
@@ -53,16 +51,11 @@ const HazardForm = z.discriminatedUnion('action', [
   z.object({ action: z.literal('verify_fail'), reason: text }),
 ])
 
+/** An optional date-time field: empty is none; given, it must be a real time. */
 function atLocal(value: string | undefined, timeZone: string): Date | undefined {
   if (!value) return undefined
-  const [date, clock] = value.split('T') as [string, string]
-  const [hour, minute] = clock.split(':').map(Number) as [number, number]
-  // The pattern admits 2026-13-45T99:99: only a real calendar day and time is a time.
-  const instant =
-    hour < 24 && minute < 60 && z.iso.date().safeParse(date).success
-      ? zonedInstant(date, timeZone, hour, minute)
-      : undefined
-  if (!instant || !isStorableDate(instant)) throw new AppError('invalid_request', 400, '时间不正确，请重新选择。')
+  const instant = localDateTime(value, timeZone)
+  if (!instant) throw new AppError('invalid_request', 400, '时间不正确，请重新选择。')
   return instant
 }
 
@@ -77,18 +70,15 @@ export function registerHazardActions(app: Hono<AppEnv>): void {
     const form = await readForm(c)
     const level = form.level === 'major' ? 'major' : 'general'
     const viewer = viewerOf(c)
-    try {
-      const { hazard } = await turnComplaintIntoHazard(
+    const { hazard } = await asFormError(() =>
+      turnComplaintIntoHazard(
         ctx,
         complaint.id,
         { personId: viewer.personId, role: viewer.role, unitId: viewer.unitId },
         level,
-      )
-      return c.redirect(`/console/hazards/${encodeURIComponent(hazard.code)}`, 303)
-    } catch (error) {
-      if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
-      throw error
-    }
+      ),
+    )
+    return c.redirect(`/console/hazards/${encodeURIComponent(hazard.code)}`, 303)
   })
 
   app.post('/hazards/:code/actions', async (c) => {
@@ -115,16 +105,13 @@ export function registerHazardActions(app: Hono<AppEnv>): void {
       command = { action: 'emergency_disposal', note: form.note }
       options = { disposedAt: atLocal(form.disposedAt, config.timeZone) }
     } else command = form
-    try {
-      await ctx.db.transaction(async (tx) => {
+    await asFormError(() =>
+      ctx.db.transaction(async (tx) => {
         const txCtx = { ...ctx, db: tx }
         const after = await applyHazardCommand({ ctx: txCtx, hazardId: hazard.id, command, actor, options })
         if (command.action === 'assign') await notifyHazardAssignment(txCtx, after)
-      })
-    } catch (error) {
-      if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
-      throw error
-    }
+      }),
+    )
     return c.redirect(`/console/hazards/${encodeURIComponent(hazard.code)}`, 303)
   })
 }

@@ -1,7 +1,6 @@
 import type { Context, Hono } from 'hono'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
-import { RuleViolation } from '../../domain/errors'
 import { localDate } from '../../domain/local-time'
 import { REPORT_KIND_LABELS } from '../../domain/obligations'
 import { periodOfDate, previousPeriod } from '../../domain/periods'
@@ -9,6 +8,7 @@ import { rowId } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { RECEIVED_KINDS, REPORTING_STATE_LABELS, receiveReport, reportingStatus } from '../../services/report-receipts'
 import { leadOffice } from '../../services/supervision-assignments'
+import { asFormError } from './form-rules'
 import { viewerOf, viewerUnitScope } from './session'
 
 /**
@@ -28,7 +28,7 @@ export async function ReportingStatusCard(props: { c: Context<AppEnv> }) {
         periodOfDate(kind === 'monthly' ? 'month' : 'quarter', today, config.timeZone),
         config.timeZone,
       )
-      return { kind, period, rows: await reportingStatus(db, kind, period.start) }
+      return { kind, period, rows: await reportingStatus(db, kind, period.start, clock.now()) }
     }),
   )
   return (
@@ -80,16 +80,9 @@ export function registerReceiptRoutes(app: Hono<AppEnv>): void {
     const viewer = viewerOf(c)
     if (viewer.personId === null && viewer.role !== 'admin')
       throw new AppError('forbidden', 403, '当前账号未关联人员，不能确认收到。')
-    try {
-      await receiveReport(c.var.services.ctx, id.data, {
-        id: viewer.personId,
-        role: viewer.role,
-        unitId: viewer.unitId,
-      })
-    } catch (error) {
-      if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
-      throw error
-    }
+    await asFormError(() =>
+      receiveReport(c.var.services.ctx, id.data, { id: viewer.personId, role: viewer.role, unitId: viewer.unitId }),
+    )
     return c.redirect('/console/reports', 303)
   })
 }

@@ -1,6 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Context, Hono } from 'hono'
-import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
 import { periodicReports, units } from '../../db/schema'
@@ -16,6 +15,7 @@ import { CampaignEntries, previousEntries, saveCampaignEntries } from '../../ser
 import { renderReport } from '../../services/reports'
 import { confirmReport, missingForReport, type Signer, signReport } from '../../services/signoffs'
 import { reportFileResponse, visibleReports } from '../report-file'
+import { asFormError } from './form-rules'
 import { Layout } from './layout'
 import { ReportingStatusCard } from './report-receipts'
 import { viewerOf, viewerUnitScope } from './session'
@@ -55,14 +55,7 @@ function signerOf(c: Context<AppEnv>): Signer {
 
 /** Runs a change on a report; a rule it breaks is shown as a 400 page in its own words. */
 async function act(c: Context<AppEnv>, row: ReportRow, change: () => Promise<unknown>) {
-  try {
-    await change()
-  } catch (error) {
-    if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
-    if (error instanceof z.ZodError)
-      throw new AppError('invalid_request', 400, error.issues[0]?.message ?? '表单内容无效')
-    throw error
-  }
+  await asFormError(change)
   return c.redirect(`/console/reports/${row.id}`, 303)
 }
 

@@ -1,7 +1,6 @@
 import type { Hono } from 'hono'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
-import { RuleViolation } from '../../domain/errors'
 import { rowId } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { readForm } from '../../http/body'
@@ -13,6 +12,7 @@ import {
   verifyWhistleblowing,
   whistleblowingLedger,
 } from '../../services/rewards'
+import { asFormError } from './form-rules'
 import { Layout } from './layout'
 import { viewerOf } from './session'
 
@@ -114,14 +114,11 @@ export function registerRewardPages(app: Hono<AppEnv>): void {
     const viewer = viewerOf(c)
     const actor = { personId: viewer.personId, role: viewer.role, unitId: viewer.unitId }
     const ctx = c.var.services.ctx
-    try {
-      if (step === 'verify')
-        await verifyWhistleblowing(ctx, id.data, actor, form.substantiated === 'yes', String(form.reason ?? ''))
-      else await recordRewardPaid(ctx, id.data, actor, String(form.how ?? ''))
-    } catch (error) {
-      if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
-      throw error
-    }
+    await asFormError(() =>
+      step === 'verify'
+        ? verifyWhistleblowing(ctx, id.data, actor, form.substantiated === 'yes', String(form.reason ?? ''))
+        : recordRewardPaid(ctx, id.data, actor, String(form.how ?? '')),
+    )
     return c.redirect('/console/rewards', 303)
   })
 }

@@ -6,12 +6,12 @@ import { PATROL_CHECKLIST } from '../../../bots/patrol-checklist'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
 import { patrols, problemItems, units } from '../../db/schema'
-import { RuleViolation } from '../../domain/errors'
 import { zonedInstant } from '../../domain/local-time'
 import { DISPOSITION_LABELS, DISPOSITIONS, PROBLEM_STATUS_LABELS, type ProblemCommand } from '../../domain/problem-list'
 import { AppError } from '../../errors'
 import { readForm } from '../../http/body'
 import { applyProblemStep, recordTeamPatrol, teamPatrolDetail } from '../../services/team-patrols'
+import { asFormError, localDateTime } from './form-rules'
 import { Layout } from './layout'
 import { viewerOf, visibleToViewer } from './session'
 
@@ -181,13 +181,11 @@ const NewTeamPatrol = z.object({
     .or(z.literal('').transform(() => undefined)),
 })
 
-/** <input type="datetime-local"> is the city's wall-clock time; only a real day and time is one. */
+/** A required date-time field: it must be a real time. */
 function wallClock(value: string, timeZone: string): Date {
-  const [date, clock] = value.split('T') as [string, string]
-  const [hour, minute] = clock.split(':').map(Number) as [number, number]
-  if (!(hour < 24 && minute < 60 && z.iso.date().safeParse(date).success))
-    throw new AppError('invalid_request', 400, '时间不正确，请重新选择。')
-  return zonedInstant(date, timeZone, hour, minute)
+  const instant = localDateTime(value, timeZone)
+  if (!instant) throw new AppError('invalid_request', 400, '时间不正确，请重新选择。')
+  return instant
 }
 
 export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
@@ -263,8 +261,8 @@ export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
       }
     })
     const viewer = viewerOf(c)
-    try {
-      const { patrol } = await recordTeamPatrol(
+    const { patrol } = await asFormError(() =>
+      recordTeamPatrol(
         ctx,
         {
           ...parsed.data,
@@ -273,12 +271,9 @@ export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
           results,
         },
         { personId: viewer.personId, role: viewer.role, unitId: viewer.unitId ?? parsed.data.unitId ?? null },
-      )
-      return c.redirect(`/console/patrols/${encodeURIComponent(patrol.code)}`, 303)
-    } catch (error) {
-      if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
-      throw error
-    }
+      ),
+    )
+    return c.redirect(`/console/patrols/${encodeURIComponent(patrol.code)}`, 303)
   })
 
   app.post('/problems/:code/step', async (c) => {
@@ -297,16 +292,13 @@ export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
           }
         : form
     const viewer = viewerOf(c)
-    try {
-      await applyProblemStep(ctx, problem.id, command, {
+    await asFormError(() =>
+      applyProblemStep(ctx, problem.id, command, {
         personId: viewer.personId,
         role: viewer.role,
         unitId: viewer.unitId,
-      })
-    } catch (error) {
-      if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
-      throw error
-    }
+      }),
+    )
     return c.redirect(`/console/patrols/${encodeURIComponent(patrol.code)}`, 303)
   })
 
