@@ -48,5 +48,6 @@ export interface ConsoleViewer {
 }
 
 export interface AppEnv {
-  Variables: { services: Services; apiClient?: ApiClient; viewer?: ConsoleViewer }
+  /** `requestId`: the X-Request-Id of this request (the caller's, when it sent a sane one), in logs and error bodies. */
+  Variables: { services: Services; apiClient?: ApiClient; viewer?: ConsoleViewer; requestId: string }
 }

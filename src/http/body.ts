@@ -21,7 +21,7 @@ export function limitBody(maxBytes: number, message = 'Request body too large'):
   return bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new AppError('payload_too_large', 413, message)
+      throw new AppError('payload_too_large', message)
     },
   })
 }
@@ -40,9 +40,9 @@ export async function readForm(c: Context<AppEnv>, message = '表单内容无法
     form = (await c.req.parseBody({ all: false })) as Record<string, unknown>
   } catch (error) {
     if (error instanceof AppError) throw error
-    throw new AppError('bad_request', 400, message)
+    throw new AppError('invalid_request', message)
   }
-  if (hasNul(form)) throw new AppError('bad_request', 400, '内容含有不允许的控制字符')
+  if (hasNul(form)) throw new AppError('invalid_request', '内容含有不允许的控制字符')
   return form
 }
 
@@ -53,7 +53,7 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
     text = await c.req.text()
   } catch (error) {
     if (error instanceof AppError) throw error
-    throw new AppError('bad_request', 400, 'Unreadable body')
+    throw new AppError('invalid_request', 'Unreadable body')
   }
   let json: unknown
   try {
@@ -61,7 +61,7 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
   } catch {
     return undefined
   }
-  if (hasNul(json)) throw new AppError('invalid_request', 400, 'NUL characters are not allowed')
+  if (hasNul(json)) throw new AppError('invalid_request', 'NUL characters are not allowed')
   return json
 }
 
@@ -71,8 +71,8 @@ export const refuseNulInUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
   try {
     decoded = decodeURIComponent(c.req.url)
   } catch {
-    throw new AppError('bad_request', 400, 'Malformed URL encoding')
+    throw new AppError('invalid_request', 'Malformed URL encoding')
   }
-  if (decoded.includes('\u0000')) throw new AppError('bad_request', 400, 'NUL characters are not allowed')
+  if (decoded.includes('\u0000')) throw new AppError('invalid_request', 'NUL characters are not allowed')
   return next()
 }

@@ -60,7 +60,7 @@ export class Throttles {
 }
 
 function tooMany(msBeforeNext: number): AppError {
-  const error = new AppError('too_many_requests', 429, '尝试次数过多，请稍后再试。')
+  const error = new AppError('too_many_requests', '尝试次数过多，请稍后再试。')
   error.retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000))
   return error
 }

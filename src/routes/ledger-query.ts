@@ -27,7 +27,7 @@ export function parseFilter<T extends z.ZodType>(c: Context<AppEnv>, schema: T):
   const parsed = schema.safeParse(query)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new AppError('invalid_request', 400, `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`)
+    throw new AppError('invalid_request', `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`)
   }
   return parsed.data
 }

@@ -31,9 +31,9 @@ export async function reportFileResponse(
 ): Promise<Response> {
   const [report] = await c.var.services.db.select().from(periodicReports).where(eq(periodicReports.id, id))
   const visible = report && (unitScope === undefined || report.unitId === null || report.unitId === unitScope)
-  if (!visible || !report.filePath) throw new AppError('not_found', 404, 'Report file not found')
+  if (!visible || !report.filePath) throw new AppError('not_found', 'Report file not found')
   const bytes = await readFile(report.filePath).catch(() => undefined)
-  if (!bytes) throw new AppError('not_found', 404, 'Report file is missing on disk')
+  if (!bytes) throw new AppError('not_found', 'Report file is missing on disk')
   const name = basename(report.filePath)
   return c.body(new Uint8Array(bytes), 200, {
     'content-type': XLSX_TYPE,

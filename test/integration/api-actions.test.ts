@@ -74,7 +74,10 @@ describe('API writes with role-scoped tokens', () => {
     const path = `/hazards/${hazard.code}/transitions`
     const early = await call(SUPERVISOR, 'POST', path, { action: 'verify_pass' })
     expect(early.status).toBe(422)
-    expect(((await early.json()) as { error: { code: string } }).error.code).toBe('invalid_transition')
+    expect(((await early.json()) as { error: { code: string; rule: string } }).error).toMatchObject({
+      code: 'rule_violation',
+      rule: 'invalid_transition',
+    })
     const missing = await call(SHIZHENG, 'POST', path, { action: 'report_rectification' })
     expect(missing.status).toBe(400)
     expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(/^note/)

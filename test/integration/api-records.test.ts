@@ -54,7 +54,7 @@ const patrol = (overrides: Record<string, unknown> = {}) => ({
 })
 
 async function errorOf(response: Response) {
-  return ((await response.json()) as { error: { code: string; message: string } }).error
+  return ((await response.json()) as { error: { code: string; message: string; rule?: string } }).error
 }
 
 describe('API patrols', () => {
@@ -71,7 +71,9 @@ describe('API patrols', () => {
     }
     expect(data.code).toMatch(/^XC20261123-\d{4}$/)
     expect(data.unitId).toBe(city.unit('shizheng'))
-    expect(data.hazards).toEqual([{ code: expect.stringMatching(/^YH/), status: 'assigned' }])
+    expect(data.hazards).toEqual([
+      { code: expect.stringMatching(/^YH/), status: 'assigned', category: expect.any(String), level: 'general' },
+    ])
     // The hazard's assignment notice is queued for the responsible unit's handlers.
     const hazardId = await idOfHazard(data.hazards[0]?.code ?? '')
     const notices = await services.db
@@ -94,7 +96,7 @@ describe('API patrols', () => {
 
     const adminWithoutUnit = await call(ADMIN, 'POST', '/patrols', patrol())
     expect(adminWithoutUnit.status).toBe(422)
-    expect((await errorOf(adminWithoutUnit)).code).toBe('unit_required')
+    expect((await errorOf(adminWithoutUnit)).rule).toBe('unit_required')
     const adminForUnit = await call(ADMIN, 'POST', '/patrols', patrol({ unitId: city.unit('zhianchu') }))
     expect(adminForUnit.status).toBe(201)
 
@@ -249,7 +251,7 @@ describe('API patrol steps and reports', () => {
     expect(((await voided.json()) as { data: { voidReason: string } }).data.voidReason).toBe('与XC记录重复')
     const again = await call(FIELD, 'POST', path, { action: 'submit_report' })
     expect(again.status).toBe(422)
-    expect((await errorOf(again)).code).toBe('invalid_transition')
+    expect((await errorOf(again)).rule).toBe('invalid_transition')
     expect((await call(FIELD, 'POST', path, { action: 'approve' })).status).toBe(400)
   })
 
@@ -257,18 +259,18 @@ describe('API patrol steps and reports', () => {
     const weekly = await call(FIELD, 'POST', '/reports', { kind: 'weekly', periodDate: '2026-11-18' })
     expect(weekly.status).toBe(201)
     const { data } = (await weekly.json()) as {
-      data: { id: number; unitId: number; periodStart: string; periodEnd: string; file: string; data: unknown }
+      data: { id: number; unitId: number; periodStart: string; periodEnd: string; file: string; figures: unknown }
     }
     expect(data).toMatchObject({ unitId: city.unit('shizheng'), periodStart: '2026-11-16', periodEnd: '2026-11-22' })
-    expect(data.data).toBeTruthy()
+    expect(data.figures).toBeTruthy()
     const file = await call(FIELD, 'GET', `/reports/${data.id}/file`)
     expect(file.headers.get('content-type')).toContain('spreadsheetml')
 
     expect((await call(FIELD, 'POST', '/reports', { kind: 'weekly', periodDate: '2026-11-20' })).status).toBe(409)
     const current = await call(FIELD, 'POST', '/reports', { kind: 'weekly', periodDate: '2026-11-23' })
-    expect((await errorOf(current)).code).toBe('period_not_over')
+    expect((await errorOf(current)).rule).toBe('period_not_over')
     const notOwed = await call(FIELD, 'POST', '/reports', { kind: 'monthly', periodDate: '2026-10-01' })
-    expect((await errorOf(notOwed)).code).toBe('not_owed')
+    expect((await errorOf(notOwed)).rule).toBe('not_owed')
     const otherUnit = await call(FIELD, 'POST', '/reports', {
       kind: 'weekly',
       unitId: city.unit('zhianchu'),
@@ -287,7 +289,7 @@ describe('API patrol steps and reports', () => {
     const unsigned = await call(FIELD, 'POST', `/reports/${data.id}/transitions`, { action: 'submit' })
     expect(unsigned.status).toBe(422)
     const refusal = await errorOf(unsigned)
-    expect(refusal.code).toBe('unsigned')
+    expect(refusal).toMatchObject({ code: 'rule_violation', rule: 'unsigned' })
     expect(refusal.message).toContain('填报人确认上报；分管领导签字（孙建国）')
     expect((await chat(services, 'demo:handler', '确认上报周报'))[0]).toContain('还需要：分管领导签字（孙建国）')
     expect((await chat(services, 'demo:unit_leader', '签字'))[0]).toContain('已上报周报表（2026-11-16 至 2026-11-22）')

@@ -486,7 +486,10 @@ describe('bad input answers 400 or 422, never 500', () => {
       reason: '不属本单位',
     })
     expect(res.status).toBe(422)
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_unit')
+    expect(((await res.json()) as { error: { code: string; rule: string } }).error).toMatchObject({
+      code: 'rule_violation',
+      rule: 'invalid_unit',
+    })
   })
 })
 

@@ -1,7 +1,6 @@
+import { createRoute } from '@hono/zod-openapi'
 import { eq } from 'drizzle-orm'
-import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppEnv } from '../../app-env'
 import { complaints, hazards } from '../../db/schema'
 import { CATEGORIES } from '../../domain/categories'
 import { SATISFACTION_LEVELS } from '../../domain/complaint-lifecycle'
@@ -15,8 +14,10 @@ import { notifyComplaintAssignment, notifyComplaintOutcome } from '../../service
 import { applyComplaintCommand, receiveComplaint } from '../../services/complaints'
 import { notifyHazardAssignment } from '../../services/hazard-notices'
 import { applyHazardCommand } from '../../services/hazards'
-import { requireApiToken } from './auth'
-import { actorOf, jsonBody, ruled, visibleTo, withNotices } from './request'
+import { Complaint, Hazard, one } from './contracts'
+import { presentComplaint, presentHazard, presentOneComplaint } from './present'
+import { actorOf, visibleTo, withNotices } from './request'
+import { actionErrors, apiApp, codeParam, createErrors, json, jsonRequest } from './route-kit'
 
 /**
  * Writes through /api/v1: file a complaint; move a hazard or a complaint along its loop. The token's role
@@ -73,44 +74,58 @@ export const ComplaintAction = z.discriminatedUnion('action', [
 ])
 
 export function actionsApi() {
-  const app = new Hono<AppEnv>()
-  app.use('*', requireApiToken)
+  const app = apiApp()
 
-  app.post('/complaints', async (c) => {
-    await ruled(() => assertMayRecord(actorOf(c), 'complaint'))
-    const input = await jsonBody(c, NewComplaint)
-    const ctx = c.var.services.ctx
-    const complaint = await withNotices(ctx, async (tx) => {
-      const received = await receiveComplaint({
-        ctx: tx,
-        input: {
-          ...input,
-          channel: 'open311',
-          citizenExternalId: input.reference,
-          contactConsent: Boolean(input.citizenPhone),
-          whistleblowing: isWhistleblowing(input.description),
-        },
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/complaints',
+      summary: 'File a complaint (routed to the responsible unit; the 1-day limit starts)',
+      tags: ['complaints'],
+      request: { body: jsonRequest(NewComplaint) },
+      responses: { 201: json(one(Complaint), 'Filed'), ...createErrors },
+    }),
+    async (c) => {
+      assertMayRecord(actorOf(c), 'complaint')
+      const input = c.req.valid('json')
+      const ctx = c.var.services.ctx
+      const complaint = await withNotices(ctx, async (tx) => {
+        const received = await receiveComplaint({
+          ctx: tx,
+          input: {
+            ...input,
+            channel: 'open311',
+            citizenExternalId: input.reference,
+            contactConsent: Boolean(input.citizenPhone),
+            whistleblowing: isWhistleblowing(input.description),
+          },
+        })
+        await notifyComplaintAssignment(tx, received)
+        return received
       })
-      await notifyComplaintAssignment(tx, received)
-      return received
-    })
-    return c.json(
-      { data: { code: complaint.code, status: complaint.status, unitId: complaint.unitId, dueAt: complaint.dueAt } },
-      201,
-    )
-  })
+      return c.json({ data: await presentOneComplaint(ctx.db, complaint) }, 201)
+    },
+  )
 
-  app.post('/hazards/:code/transitions', async (c) => {
-    const command = await jsonBody(c, HazardAction)
-    const ctx = c.var.services.ctx
-    const [hazard] = await ctx.db
-      .select()
-      .from(hazards)
-      .where(eq(hazards.code, c.req.param('code')))
-    // Scope before rules: another unit's item is "not found", never a status that confirms it exists.
-    if (!hazard || !visibleTo(c, hazard.unitId)) throw new AppError('not_found', 404, 'Hazard not found')
-    const updated = await ruled(() =>
-      withNotices(ctx, async (tx) => {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/hazards/{code}/transitions',
+      summary: 'Move a hazard along its loop, acting in the token’s role and unit',
+      tags: ['hazards'],
+      request: { params: codeParam('YH20261123-0001'), body: jsonRequest(HazardAction) },
+      responses: { 200: json(one(Hazard), 'The hazard after the step'), ...actionErrors },
+    }),
+    async (c) => {
+      const command = c.req.valid('json')
+      const ctx = c.var.services.ctx
+      const [hazard] = await ctx.db
+        .select()
+        .from(hazards)
+        .where(eq(hazards.code, c.req.valid('param').code))
+      // Scope before rules: another unit's item is "not found", never a status that confirms it exists.
+      if (!hazard || !visibleTo(c, hazard.unitId)) throw new AppError('not_found', 'Hazard not found')
+      const updated = await withNotices(ctx, async (tx) => {
         const after = await applyHazardCommand({
           ctx: tx,
           hazardId: hazard.id,
@@ -130,44 +145,41 @@ export function actionsApi() {
         })
         if (command.action === 'assign') await notifyHazardAssignment(tx, after)
         return after
-      }),
-    )
-    return c.json({ data: updated })
-  })
-
-  app.post('/complaints/:code/transitions', async (c) => {
-    const command = await jsonBody(c, ComplaintAction)
-    const ctx = c.var.services.ctx
-    const [complaint] = await ctx.db
-      .select()
-      .from(complaints)
-      .where(eq(complaints.code, c.req.param('code')))
-    if (!complaint || !visibleTo(c, complaint.unitId)) throw new AppError('not_found', 404, 'Complaint not found')
-    if (command.action === 'to_hazard') {
-      const { complaint: after, hazard } = await ruled(() =>
-        turnComplaintIntoHazard(ctx, complaint.id, actorOf(c), command.level),
-      )
-      return c.json({
-        data: {
-          code: after.code,
-          status: after.status,
-          unitId: after.unitId,
-          dueAt: after.dueAt,
-          hazardCode: hazard.code,
-        },
       })
-    }
-    const updated = await ruled(() =>
-      withNotices(ctx, async (tx) => {
+      return c.json({ data: presentHazard(updated) }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/complaints/{code}/transitions',
+      summary: 'Move a complaint along its lifecycle, acting in the token’s role and unit',
+      description: '`to_hazard` (转为隐患) also files a hazard; the answer’s `hazardCode` names it.',
+      tags: ['complaints'],
+      request: { params: codeParam('TS20261123-0001'), body: jsonRequest(ComplaintAction) },
+      responses: { 200: json(one(Complaint), 'The complaint after the step'), ...actionErrors },
+    }),
+    async (c) => {
+      const command = c.req.valid('json')
+      const ctx = c.var.services.ctx
+      const [complaint] = await ctx.db
+        .select()
+        .from(complaints)
+        .where(eq(complaints.code, c.req.valid('param').code))
+      if (!complaint || !visibleTo(c, complaint.unitId)) throw new AppError('not_found', 'Complaint not found')
+      if (command.action === 'to_hazard') {
+        const { complaint: after, hazard } = await turnComplaintIntoHazard(ctx, complaint.id, actorOf(c), command.level)
+        return c.json({ data: presentComplaint(after, hazard.code) }, 200)
+      }
+      const updated = await withNotices(ctx, async (tx) => {
         const after = await applyComplaintCommand({ ctx: tx, complaintId: complaint.id, command, actor: actorOf(c) })
         if (command.action === 'reply') await notifyComplaintOutcome(tx, after)
         if (command.action === 'assign' || command.action === 'transfer') await notifyComplaintAssignment(tx, after)
         return after
-      }),
-    )
-    return c.json({
-      data: { code: updated.code, status: updated.status, unitId: updated.unitId, dueAt: updated.dueAt },
-    })
-  })
+      })
+      return c.json({ data: await presentOneComplaint(ctx.db, updated) }, 200)
+    },
+  )
   return app
 }

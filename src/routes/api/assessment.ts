@@ -1,5 +1,6 @@
+import { createRoute } from '@hono/zod-openapi'
 import { asc, inArray } from 'drizzle-orm'
-import { Hono } from 'hono'
+import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { ACCIDENT_LEVELS, ACCIDENT_REPORTING, MEDIA_EXPOSURE, units } from '../../db/schema'
@@ -11,8 +12,10 @@ import { AppError } from '../../errors'
 import { recordAccident } from '../../services/accidents'
 import { recordFinding } from '../../services/assessment-findings'
 import { unitScore } from '../../services/figures'
-import { requireApiToken } from './auth'
-import { actorOf, jsonBody, ruled, unitScope } from './request'
+import { Accident, Assessment, Finding, one } from './contracts'
+import { presentAccident, presentFinding } from './present'
+import { actorOf, unitScope } from './request'
+import { apiApp, createErrors, json, jsonRequest, listErrors } from './route-kit'
 
 /**
  * /api/v1/assessment: the 附件1 assessment of every assessed unit for a month (a unit's token sees its own),
@@ -49,46 +52,76 @@ export const NewAccidentBody = z.object({
   description: z.string().trim().min(4).max(2000),
 })
 
-export function assessmentApi() {
-  const app = new Hono<AppEnv>()
-  app.use('*', requireApiToken)
-  app.get('/', async (c) => {
-    const query = AssessmentQuery.safeParse(c.req.query())
-    if (!query.success) throw new AppError('invalid_request', 400, query.error.issues[0]?.message ?? 'Invalid query')
-    const { ctx, db, clock, config } = c.var.services
-    const month = query.data.month ?? localDate(clock.now(), config.timeZone).slice(0, 7)
-    const period = periodOfDate(query.data.span, `${month}-01`, config.timeZone)
-    const scope = unitScope(c)
-    const assessed = (
-      await db
-        .select()
-        .from(units)
-        .where(inArray(units.kind, ['patrol', 'supervising']))
-        .orderBy(asc(units.id))
-    ).filter((u) => u.active && (scope === undefined || u.id === scope))
-    const data = []
-    for (const unit of assessed)
-      data.push({ unitId: unit.id, unit: unit.name, ...(await unitScore(ctx, unit.id, period)) })
-    return c.json({ month, span: query.data.span, period: { start: period.start, end: period.end }, data })
-  })
+const supervisingOffice = (c: Context<AppEnv>, what: string) => {
+  const actor = actorOf(c)
+  if (actor.role !== 'supervisor' && actor.role !== 'admin')
+    throw new AppError('forbidden', `Only the supervising office or an administrator records ${what}`)
+  return { personId: null, label: `${c.var.apiClient?.name ?? 'API'}（接口）` }
+}
 
-  app.post('/findings', async (c) => {
-    const input = await jsonBody(c, NewFindingBody)
-    const actor = actorOf(c)
-    if (actor.role !== 'supervisor' && actor.role !== 'admin')
-      throw new AppError('forbidden', 403, 'Only the supervising office or an administrator records findings')
-    const label = `${c.var.apiClient?.name ?? 'API'}（接口）`
-    const row = await ruled(() => recordFinding(c.var.services.ctx, { personId: null, label }, input))
-    return c.json({ data: row }, 201)
-  })
-  app.post('/accidents', async (c) => {
-    const input = await jsonBody(c, NewAccidentBody)
-    const actor = actorOf(c)
-    if (actor.role !== 'supervisor' && actor.role !== 'admin')
-      throw new AppError('forbidden', 403, 'Only the supervising office or an administrator records accidents')
-    const label = `${c.var.apiClient?.name ?? 'API'}（接口）`
-    const row = await ruled(() => recordAccident(c.var.services.ctx, { personId: null, label }, input))
-    return c.json({ data: row }, 201)
-  })
+export function assessmentApi() {
+  const app = apiApp()
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      summary: 'The 附件1 assessment of every assessed unit for a month, or the span it falls in',
+      description: 'Parts, deductions with their 附件1 line, and 一票否决 reasons. A unit’s token sees its own unit.',
+      tags: ['assessment'],
+      request: { query: AssessmentQuery },
+      responses: { 200: json(Assessment, 'Scores by unit'), ...listErrors },
+    }),
+    async (c) => {
+      const query = c.req.valid('query')
+      const { ctx, db, clock, config } = c.var.services
+      const month = query.month ?? localDate(clock.now(), config.timeZone).slice(0, 7)
+      const period = periodOfDate(query.span, `${month}-01`, config.timeZone)
+      const scope = unitScope(c)
+      const assessed = (
+        await db
+          .select()
+          .from(units)
+          .where(inArray(units.kind, ['patrol', 'supervising']))
+          .orderBy(asc(units.id))
+      ).filter((u) => u.active && (scope === undefined || u.id === scope))
+      const data = []
+      for (const unit of assessed)
+        data.push({ unitId: unit.id, unit: unit.name, ...(await unitScore(ctx, unit.id, period)) })
+      return c.json({ month, span: query.span, period: { start: period.start, end: period.end }, data }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/findings',
+      summary: 'Record a finding for the lines no ledger shows (supervisor, admin)',
+      tags: ['assessment'],
+      request: { body: jsonRequest(NewFindingBody) },
+      responses: { 201: json(one(Finding), 'Recorded'), ...createErrors },
+    }),
+    async (c) => {
+      const input = c.req.valid('json')
+      const row = await recordFinding(c.var.services.ctx, supervisingOffice(c, 'findings'), input)
+      return c.json({ data: presentFinding(row) }, 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/accidents',
+      summary: 'Record an accident (事故): 附件1 2-5 and the 一票否决 conditions (supervisor, admin)',
+      tags: ['assessment'],
+      request: { body: jsonRequest(NewAccidentBody) },
+      responses: { 201: json(one(Accident), 'Recorded'), ...createErrors },
+    }),
+    async (c) => {
+      const input = c.req.valid('json')
+      const row = await recordAccident(c.var.services.ctx, supervisingOffice(c, 'accidents'), input)
+      return c.json({ data: presentAccident(row) }, 201)
+    },
+  )
   return app
 }

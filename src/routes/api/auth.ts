@@ -27,14 +27,14 @@ export const requireApiToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.var.apiClient) return next()
   const { config } = c.var.services
   if (!config.apiToken && config.apiTokens.length === 0)
-    throw new AppError('unauthorized', 401, 'API access is not configured (set API_TOKEN)')
+    throw new AppError('unauthorized', 'API access is not configured (set API_TOKEN)')
   await refuseBlockedCaller(c)
   const presented = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
-  if (!presented) throw new AppError('unauthorized', 401, 'Bearer token required')
+  if (!presented) throw new AppError('unauthorized', 'Bearer token required')
   const client = presented.length <= 512 ? await clientForToken(c, presented) : undefined
   if (!client) {
     await recordFailedCredentials(c, 'API token')
-    throw new AppError('unauthorized', 401, 'Invalid token')
+    throw new AppError('unauthorized', 'Invalid token')
   }
   c.set('apiClient', client)
   return next()

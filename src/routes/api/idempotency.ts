@@ -25,13 +25,12 @@ export function idempotencyClient(caller: ApiClient): string {
 export const idempotencyKeys: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = c.req.header('idempotency-key')
   if (c.req.method !== 'POST' || key === undefined) return next()
-  if (key.length < 1 || key.length > 200)
-    throw new AppError('invalid_request', 400, 'Idempotency-Key: 1 to 200 characters')
+  if (key.length < 1 || key.length > 200) throw new AppError('invalid_request', 'Idempotency-Key: 1 to 200 characters')
   const { db, clock } = c.var.services
   // Keys belong to the authenticated client (its token's identity, not the raw header): two clients may
   // use the same key without meeting. Authentication ran before this middleware.
   const caller = c.var.apiClient
-  if (!caller) throw new AppError('unauthorized', 401, 'Bearer token required')
+  if (!caller) throw new AppError('unauthorized', 'Bearer token required')
   const client = idempotencyClient(caller)
   const requestHash = sha256(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)
   const now = clock.now()
@@ -45,7 +44,7 @@ export const idempotencyKeys: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (claimed.length === 0) {
     const [earlier] = await db.select().from(apiIdempotency).where(where)
     if (earlier && earlier.requestHash !== requestHash)
-      throw new AppError('idempotency_key_reused', 422, 'This Idempotency-Key was used with another request')
+      throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used with another request')
     if (earlier?.status != null) {
       c.header('Idempotent-Replayed', 'true')
       return c.json(earlier.body as object, earlier.status as ContentfulStatusCode)
@@ -62,7 +61,7 @@ export const idempotencyKeys: MiddlewareHandler<AppEnv> = async (c, next) => {
       )
       .returning()
     if (claimed.length === 0)
-      throw new AppError('conflict', 409, 'A request with this Idempotency-Key is still being processed')
+      throw new AppError('conflict', 'A request with this Idempotency-Key is still being processed')
   }
 
   try {

@@ -1,64 +1,100 @@
+import { createRoute } from '@hono/zod-openapi'
 import { eq } from 'drizzle-orm'
-import { Hono } from 'hono'
-import type { AppEnv } from '../../app-env'
 import { complaints, hazards } from '../../db/schema'
-import { maskPersonalInfo, maskPhone } from '../../domain/privacy'
 import { AppError } from '../../errors'
 import { complaintTimeline } from '../../services/complaints'
 import { hazardTimeline } from '../../services/hazards'
 import { ComplaintFilter, HazardFilter, listComplaints, listHazards } from '../../services/ledger'
 import { parseFilter } from '../ledger-query'
-import { requireApiToken } from './auth'
+import { Complaint, ComplaintWithEvents, Hazard, HazardWithEvents, one, page } from './contracts'
+import {
+  presentComplaintEvent,
+  presentComplaints,
+  presentHazard,
+  presentHazardEvent,
+  presentOneComplaint,
+} from './present'
 import { scoped, visibleTo } from './request'
+import { apiApp, codeParam, json, listErrors, queryParameters, readErrors } from './route-kit'
 
 /** GET /api/v1/hazards, /hazards/:code, /complaints, /complaints/:code — the ledgers for other systems. */
 export function ledgerApi() {
-  const app = new Hono<AppEnv>()
-  app.use('*', requireApiToken)
+  const app = apiApp()
 
-  app.get('/hazards', async (c) => {
-    const page = await listHazards(
-      c.var.services.db,
-      scoped(c, parseFilter(c, HazardFilter)),
-      c.var.services.clock.now(),
-    )
-    return c.json({ data: page.rows, nextCursor: page.nextCursor })
-  })
-  app.get('/hazards/:code', async (c) => {
-    const [hazard] = await c.var.services.db
-      .select()
-      .from(hazards)
-      .where(eq(hazards.code, c.req.param('code')))
-    if (!hazard || !visibleTo(c, hazard.unitId)) throw new AppError('not_found', 404, 'Hazard not found')
-    return c.json({ data: { ...hazard, events: await hazardTimeline(c.var.services.db, hazard.id) } })
-  })
-  app.get('/complaints', async (c) => {
-    const page = await listComplaints(
-      c.var.services.db,
-      scoped(c, parseFilter(c, ComplaintFilter)),
-      c.var.services.clock.now(),
-    )
-    return c.json({ data: page.rows.map(masked), nextCursor: page.nextCursor })
-  })
-  app.get('/complaints/:code', async (c) => {
-    const [complaint] = await c.var.services.db
-      .select()
-      .from(complaints)
-      .where(eq(complaints.code, c.req.param('code')))
-    if (!complaint || !visibleTo(c, complaint.unitId)) throw new AppError('not_found', 404, 'Complaint not found')
-    return c.json({ data: { ...masked(complaint), events: await complaintTimeline(c.var.services.db, complaint.id) } })
-  })
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/hazards',
+      summary: 'List hazards (newest first, keyset paging)',
+      tags: ['hazards'],
+      parameters: queryParameters(HazardFilter),
+      responses: { 200: json(page(Hazard), 'A page of hazards'), ...listErrors },
+    }),
+    async (c) => {
+      const { db, clock } = c.var.services
+      const result = await listHazards(db, scoped(c, parseFilter(c, HazardFilter)), clock.now())
+      return c.json({ data: result.rows.map(presentHazard), nextCursor: result.nextCursor }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/hazards/{code}',
+      summary: 'A hazard with its event timeline',
+      tags: ['hazards'],
+      request: { params: codeParam('YH20261123-0001') },
+      responses: { 200: json(one(HazardWithEvents), 'The hazard'), ...readErrors },
+    }),
+    async (c) => {
+      const { db } = c.var.services
+      const [hazard] = await db
+        .select()
+        .from(hazards)
+        .where(eq(hazards.code, c.req.valid('param').code))
+      if (!hazard || !visibleTo(c, hazard.unitId)) throw new AppError('not_found', 'Hazard not found')
+      const events = (await hazardTimeline(db, hazard.id)).map(presentHazardEvent)
+      return c.json({ data: { ...presentHazard(hazard), events } }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/complaints',
+      summary: 'List complaints (newest first, keyset paging); citizens masked',
+      tags: ['complaints'],
+      parameters: queryParameters(ComplaintFilter),
+      responses: { 200: json(page(Complaint), 'A page of complaints'), ...listErrors },
+    }),
+    async (c) => {
+      const { db, clock } = c.var.services
+      const result = await listComplaints(db, scoped(c, parseFilter(c, ComplaintFilter)), clock.now())
+      return c.json({ data: await presentComplaints(db, result.rows), nextCursor: result.nextCursor }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/complaints/{code}',
+      summary: 'A complaint with its event timeline; citizens masked',
+      tags: ['complaints'],
+      request: { params: codeParam('TS20261123-0001') },
+      responses: { 200: json(one(ComplaintWithEvents), 'The complaint'), ...readErrors },
+    }),
+    async (c) => {
+      const { db } = c.var.services
+      const [complaint] = await db
+        .select()
+        .from(complaints)
+        .where(eq(complaints.code, c.req.valid('param').code))
+      if (!complaint || !visibleTo(c, complaint.unitId)) throw new AppError('not_found', 'Complaint not found')
+      const events = (await complaintTimeline(db, complaint.id)).map((e) =>
+        presentComplaintEvent(e, complaint.citizenName),
+      )
+      return c.json({ data: { ...(await presentOneComplaint(db, complaint)), events } }, 200)
+    },
+  )
   return app
-}
-
-/** Citizens' names and phone numbers stay masked outside the handling chain. */
-function masked(c: typeof complaints.$inferSelect) {
-  return {
-    ...c,
-    // A 举报's reporter is confidential (source 002): nothing of them, masked or not.
-    citizenName: c.citizenName && !c.whistleblowing ? `${[...c.citizenName][0]}*` : null,
-    citizenPhone: c.citizenPhone && !c.whistleblowing ? maskPhone(c.citizenPhone) : null,
-    citizenExternalId: undefined,
-    description: maskPersonalInfo(c.description, c.citizenName),
-  }
 }

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm'
-import { Hono } from 'hono'
+import { createRoute } from '@hono/zod-openapi'
+import { asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
-import type { AppEnv } from '../../app-env'
 import type { Database } from '../../db/client'
 import { hazards, patrols, supervisions, units } from '../../db/schema'
 import { CATEGORIES } from '../../domain/categories'
@@ -15,8 +14,20 @@ import { listPatrols, listSupervisions, PatrolFilter, SupervisionFilter } from '
 import { announcePatrol } from '../../services/patrol-notices'
 import { applyPatrolCommand, recordPatrol, recordSupervision } from '../../services/patrols'
 import { parseFilter } from '../ledger-query'
-import { requireApiToken } from './auth'
-import { actorOf, jsonBody, ruled, scoped, unitScope, visibleTo, withNotices } from './request'
+import { Hazard, one, Patrol, PatrolWithHazards, page, Supervision } from './contracts'
+import { presentHazard, presentPatrol, presentSupervision } from './present'
+import { actorOf, scoped, unitScope, visibleTo, withNotices } from './request'
+import {
+  actionErrors,
+  apiApp,
+  codeParam,
+  createErrors,
+  json,
+  jsonRequest,
+  listErrors,
+  queryParameters,
+  readErrors,
+} from './route-kit'
 
 /**
  * /api/v1 hazards (create), patrols and supervisions (list, get, create). New records are filed in the
@@ -84,56 +95,99 @@ async function assertUnits(db: Database, fields: Record<string, number | undefin
   for (const [field, id] of Object.entries(fields)) {
     if (id === undefined) continue
     const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.id, id))
-    if (!unit) throw new AppError('invalid_request', 400, `${field}: no such unit`)
+    if (!unit) throw new AppError('invalid_request', `${field}: no such unit`)
   }
 }
 
-export function recordsApi() {
-  const app = new Hono<AppEnv>()
-  app.use('*', requireApiToken)
+/** A patrol with the hazards found on it: the one shape every patrol operation answers with. */
+async function patrolWithHazards(db: Database, patrol: typeof patrols.$inferSelect) {
+  const found = await db
+    .select({ code: hazards.code, status: hazards.status, category: hazards.category, level: hazards.level })
+    .from(hazards)
+    .where(eq(hazards.patrolId, patrol.id))
+    .orderBy(asc(hazards.id))
+  return { ...presentPatrol(patrol), hazards: found }
+}
 
-  app.post('/hazards', async (c) => {
-    const input = await jsonBody(c, NewHazard)
-    const { ctx } = c.var.services
-    await assertUnits(ctx.db, { foundByUnitId: input.foundByUnitId })
-    const actor = actorOf(c)
-    const hazard = await ruled(() => {
+export function recordsApi() {
+  const app = apiApp()
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/hazards',
+      summary: 'Report a hazard, found by the token’s unit (routed at once when general)',
+      tags: ['hazards'],
+      request: { body: jsonRequest(NewHazard) },
+      responses: { 201: json(one(Hazard), 'Reported'), ...createErrors },
+    }),
+    async (c) => {
+      const input = c.req.valid('json')
+      const { ctx } = c.var.services
+      await assertUnits(ctx.db, { foundByUnitId: input.foundByUnitId })
+      const actor = actorOf(c)
       assertMayRecord(actor, 'hazard')
       const foundByUnitId = actor.unitId ?? input.foundByUnitId
-      return withNotices(ctx, async (tx) => {
+      const hazard = await withNotices(ctx, async (tx) => {
         const saved = await reportHazard({ ctx: tx, input: { ...input, foundByUnitId }, actor })
         await notifyHazardAssignment(tx, saved)
         return saved
       })
-    })
-    return c.json({ data: hazard }, 201)
-  })
+      return c.json({ data: presentHazard(hazard) }, 201)
+    },
+  )
 
-  app.get('/patrols', async (c) => {
-    const { db, clock } = c.var.services
-    const page = await listPatrols(db, scoped(c, parseFilter(c, PatrolFilter)), clock.now())
-    return c.json({ data: page.rows, nextCursor: page.nextCursor })
-  })
-  app.get('/patrols/:code', async (c) => {
-    const { db } = c.var.services
-    const [patrol] = await db
-      .select()
-      .from(patrols)
-      .where(eq(patrols.code, c.req.param('code')))
-    if (!patrol || !visibleTo(c, patrol.unitId)) throw new AppError('not_found', 404, 'Patrol not found')
-    const found = await db
-      .select({ code: hazards.code, status: hazards.status, category: hazards.category, level: hazards.level })
-      .from(hazards)
-      .where(eq(hazards.patrolId, patrol.id))
-    return c.json({ data: { ...patrol, hazards: found } })
-  })
-  app.post('/patrols', async (c) => {
-    const input = await jsonBody(c, NewPatrol)
-    const { ctx } = c.var.services
-    await assertUnits(ctx.db, { unitId: input.unitId })
-    const actor = actorOf(c)
-    const saved = await ruled(() =>
-      withNotices(ctx, async (tx) => {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/patrols',
+      summary: 'List patrols (newest first, keyset paging)',
+      tags: ['patrols'],
+      parameters: queryParameters(PatrolFilter),
+      responses: { 200: json(page(Patrol), 'A page of patrols'), ...listErrors },
+    }),
+    async (c) => {
+      const { db, clock } = c.var.services
+      const result = await listPatrols(db, scoped(c, parseFilter(c, PatrolFilter)), clock.now())
+      return c.json({ data: result.rows.map(presentPatrol), nextCursor: result.nextCursor }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/patrols/{code}',
+      summary: 'A patrol with the hazards found on it',
+      tags: ['patrols'],
+      request: { params: codeParam('XC20261123-0001') },
+      responses: { 200: json(one(PatrolWithHazards), 'The patrol'), ...readErrors },
+    }),
+    async (c) => {
+      const { db } = c.var.services
+      const [patrol] = await db
+        .select()
+        .from(patrols)
+        .where(eq(patrols.code, c.req.valid('param').code))
+      if (!patrol || !visibleTo(c, patrol.unitId)) throw new AppError('not_found', 'Patrol not found')
+      return c.json({ data: await patrolWithHazards(db, patrol) }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/patrols',
+      summary: 'File a patrol record (日巡查 or 巡查组) with the hazards found, in the token’s role and unit',
+      tags: ['patrols'],
+      request: { body: jsonRequest(NewPatrol) },
+      responses: { 201: json(one(PatrolWithHazards), 'Filed'), ...createErrors },
+    }),
+    async (c) => {
+      const input = c.req.valid('json')
+      const { ctx } = c.var.services
+      await assertUnits(ctx.db, { unitId: input.unitId })
+      const actor = actorOf(c)
+      const saved = await withNotices(ctx, async (tx) => {
         const result = await recordPatrol({
           ctx: tx,
           input: { ...input, unitId: recordingUnit(actor, 'patrol', input.unitId) },
@@ -141,55 +195,93 @@ export function recordsApi() {
         })
         await announcePatrol(tx, result.patrol, result.hazards)
         return result
-      }),
-    )
-    return c.json(
-      { data: { ...saved.patrol, hazards: saved.hazards.map((h) => ({ code: h.code, status: h.status })) } },
-      201,
-    )
-  })
+      })
+      return c.json({ data: await patrolWithHazards(ctx.db, saved.patrol) }, 201)
+    },
+  )
 
-  app.post('/patrols/:code/transitions', async (c) => {
-    const command = await jsonBody(c, PatrolTransition)
-    const { ctx } = c.var.services
-    const [patrol] = await ctx.db
-      .select()
-      .from(patrols)
-      .where(eq(patrols.code, c.req.param('code')))
-    if (!patrol || !visibleTo(c, patrol.unitId)) throw new AppError('not_found', 404, 'Patrol not found')
-    const updated = await ruled(() => applyPatrolCommand({ ctx, patrolId: patrol.id, command, actor: actorOf(c) }))
-    return c.json({ data: updated })
-  })
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/patrols/{code}/transitions',
+      summary: 'Register a team patrol’s written report, or void a wrong record (supervisor, admin)',
+      tags: ['patrols'],
+      request: { params: codeParam('XC20261123-0001'), body: jsonRequest(PatrolTransition) },
+      responses: { 200: json(one(PatrolWithHazards), 'The patrol after the step'), ...actionErrors },
+    }),
+    async (c) => {
+      const command = c.req.valid('json')
+      const { ctx } = c.var.services
+      const [patrol] = await ctx.db
+        .select()
+        .from(patrols)
+        .where(eq(patrols.code, c.req.valid('param').code))
+      if (!patrol || !visibleTo(c, patrol.unitId)) throw new AppError('not_found', 'Patrol not found')
+      const updated = await applyPatrolCommand({ ctx, patrolId: patrol.id, command, actor: actorOf(c) })
+      return c.json({ data: await patrolWithHazards(ctx.db, updated) }, 200)
+    },
+  )
 
-  app.get('/supervisions', async (c) => {
-    const filter = parseFilter(c, SupervisionFilter)
-    // A unit's token sees the supervisions of its own unit.
-    const unit = unitScope(c)
-    const page = await listSupervisions(c.var.services.db, unit === undefined ? filter : { ...filter, unit })
-    return c.json({ data: page.rows, nextCursor: page.nextCursor })
-  })
-  app.get('/supervisions/:code', async (c) => {
-    const [row] = await c.var.services.db
-      .select()
-      .from(supervisions)
-      .where(eq(supervisions.code, c.req.param('code')))
-    if (!row || !(visibleTo(c, row.inspectedUnitId) || visibleTo(c, row.supervisorUnitId)))
-      throw new AppError('not_found', 404, 'Supervision not found')
-    return c.json({ data: row })
-  })
-  app.post('/supervisions', async (c) => {
-    const input = await jsonBody(c, NewSupervision)
-    const { ctx } = c.var.services
-    await assertUnits(ctx.db, { supervisorUnitId: input.supervisorUnitId, inspectedUnitId: input.inspectedUnitId })
-    const actor = actorOf(c)
-    const row = await ruled(() =>
-      recordSupervision({
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/supervisions',
+      summary: 'List supervision records (督查记录, newest first, keyset paging)',
+      description: 'A unit’s token sees the supervisions of its own unit.',
+      tags: ['supervisions'],
+      parameters: queryParameters(SupervisionFilter),
+      responses: { 200: json(page(Supervision), 'A page of supervisions'), ...listErrors },
+    }),
+    async (c) => {
+      const filter = parseFilter(c, SupervisionFilter)
+      const unit = unitScope(c)
+      const result = await listSupervisions(c.var.services.db, unit === undefined ? filter : { ...filter, unit })
+      return c.json({ data: result.rows.map(presentSupervision), nextCursor: result.nextCursor }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/supervisions/{code}',
+      summary: 'A supervision record',
+      tags: ['supervisions'],
+      request: { params: codeParam('DC20261123-0001') },
+      responses: { 200: json(one(Supervision), 'The supervision'), ...readErrors },
+    }),
+    async (c) => {
+      const [row] = await c.var.services.db
+        .select()
+        .from(supervisions)
+        .where(eq(supervisions.code, c.req.valid('param').code))
+      if (!row || !(visibleTo(c, row.inspectedUnitId) || visibleTo(c, row.supervisorUnitId)))
+        throw new AppError('not_found', 'Supervision not found')
+      return c.json({ data: presentSupervision(row) }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/supervisions',
+      summary:
+        'File a supervision record (督查记录表), by the token’s unit or, for an administrator, `supervisorUnitId`',
+      tags: ['supervisions'],
+      request: { body: jsonRequest(NewSupervision) },
+      responses: { 201: json(one(Supervision), 'Filed'), ...createErrors },
+    }),
+    async (c) => {
+      const input = c.req.valid('json')
+      const { ctx } = c.var.services
+      await assertUnits(ctx.db, { supervisorUnitId: input.supervisorUnitId, inspectedUnitId: input.inspectedUnitId })
+      const actor = actorOf(c)
+      const row = await recordSupervision({
         ctx,
         input: { ...input, supervisorUnitId: recordingUnit(actor, 'supervision', input.supervisorUnitId) },
         actor,
-      }),
-    )
-    return c.json({ data: row }, 201)
-  })
+      })
+      return c.json({ data: presentSupervision(row) }, 201)
+    },
+  )
   return app
 }

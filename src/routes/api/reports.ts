@@ -1,6 +1,6 @@
+import { createRoute, z } from '@hono/zod-openapi'
 import { eq } from 'drizzle-orm'
-import { Hono } from 'hono'
-import { z } from 'zod'
+import type { Context } from 'hono'
 import type { AppEnv } from '../../app-env'
 import { periodicReports, units } from '../../db/schema'
 import { RuleViolation } from '../../domain/errors'
@@ -12,8 +12,10 @@ import { draftReport } from '../../services/reports'
 import { submitSignedReport } from '../../services/signoffs'
 import { reportingUnits } from '../../services/supervision-assignments'
 import { reportFileResponse, visibleReports } from '../report-file'
-import { requireApiToken } from './auth'
-import { actorOf, jsonBody, ruled, unitScope, visibleTo } from './request'
+import { one, Report, ReportWithFigures } from './contracts'
+import { presentReport, presentReportWithFigures } from './present'
+import { actorOf, unitScope, visibleTo } from './request'
+import { actionErrors, apiApp, createErrors, json, jsonRequest, listErrors, readErrors } from './route-kit'
 
 /**
  * /api/v1/reports: the statutory reports. List and get (a unit's token sees its unit's and the city-wide
@@ -28,55 +30,86 @@ export const NewReport = z.object({
 })
 export const ReportAction = z.discriminatedUnion('action', [z.object({ action: z.literal('submit') })])
 
-function present(r: typeof periodicReports.$inferSelect, withData = false) {
-  return {
-    id: r.id,
-    kind: r.kind,
-    unitId: r.unitId,
-    periodStart: r.periodStart,
-    periodEnd: r.periodEnd,
-    dueAt: r.dueAt,
-    submittedAt: r.submittedAt,
-    file: r.filePath ? `/api/v1/reports/${r.id}/file` : null,
-    ...(withData ? { data: r.data } : {}),
-  }
-}
+const idParam = z.object({
+  id: rowId().openapi({ param: { name: 'id', in: 'path' }, type: 'integer', example: 12 }),
+})
 
-const reportId = (raw: string) => {
-  const id = rowId().safeParse(raw)
-  if (!id.success) throw new AppError('invalid_request', 400, 'id: must be a positive integer')
-  return id.data
+async function visibleReport(c: Context<AppEnv>, id: number) {
+  const [row] = await c.var.services.db.select().from(periodicReports).where(eq(periodicReports.id, id))
+  if (!row || !(row.unitId === null || visibleTo(c, row.unitId))) throw new AppError('not_found', 'Report not found')
+  return row
 }
 
 export function reportsApi() {
-  const app = new Hono<AppEnv>()
-  app.use('*', requireApiToken)
-  app.get('/', async (c) => {
-    const limit = z.coerce.number().int().min(1).max(200).catch(50).parse(c.req.query('limit'))
-    return c.json({ data: (await visibleReports(c, unitScope(c), limit)).map((r) => present(r)) })
-  })
+  const app = apiApp()
 
-  app.get('/:id{[0-9]+}', async (c) => {
-    const [row] = await c.var.services.db
-      .select()
-      .from(periodicReports)
-      .where(eq(periodicReports.id, reportId(c.req.param('id'))))
-    if (!row || !(row.unitId === null || visibleTo(c, row.unitId)))
-      throw new AppError('not_found', 404, 'Report not found')
-    return c.json({ data: present(row, true) })
-  })
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      summary: 'Generated statutory reports, newest first (a unit’s token: its own and the city-wide ones)',
+      tags: ['reports'],
+      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+      responses: { 200: json(z.object({ data: z.array(Report) }), 'Reports'), ...listErrors },
+    }),
+    async (c) => {
+      const rows = await visibleReports(c, unitScope(c), c.req.valid('query').limit)
+      return c.json({ data: rows.map(presentReport) }, 200)
+    },
+  )
 
-  app.get('/:id/file', (c) => reportFileResponse(c, reportId(c.req.param('id')), unitScope(c)))
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      summary: 'A report with the figures its form is filled from',
+      tags: ['reports'],
+      request: { params: idParam },
+      responses: { 200: json(one(ReportWithFigures), 'The report'), ...readErrors },
+    }),
+    async (c) => c.json({ data: presentReportWithFigures(await visibleReport(c, c.req.valid('param').id)) }, 200),
+  )
 
-  app.post('/', async (c) => {
-    const input = await jsonBody(c, NewReport)
-    const { ctx, config } = c.var.services
-    const actor = actorOf(c)
-    const unitId = input.unitId ?? actor.unitId
-    if (unitId === null) throw new AppError('invalid_request', 400, 'unitId: required for a token without a unit')
-    const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId))
-    if (!unit) throw new AppError('invalid_request', 400, 'unitId: no such unit')
-    const row = await ruled(async () => {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/file',
+      summary: 'A report as XLSX',
+      tags: ['reports'],
+      request: { params: idParam },
+      responses: {
+        200: {
+          description: 'The file',
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: z.string().openapi({ format: 'binary' }),
+            },
+          },
+        },
+        ...readErrors,
+      },
+    }),
+    // biome-ignore lint/suspicious/noExplicitAny: a file download, not a JSON body the route's types describe
+    (c) => reportFileResponse(c, c.req.valid('param').id, unitScope(c)) as any,
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      summary: 'Draft a report for a period that has ended (the scheduled job drafts each on time)',
+      tags: ['reports'],
+      request: { body: jsonRequest(NewReport) },
+      responses: { 201: json(one(ReportWithFigures), 'Drafted, with its figures and XLSX'), ...createErrors },
+    }),
+    async (c) => {
+      const input = c.req.valid('json')
+      const { ctx, config } = c.var.services
+      const actor = actorOf(c)
+      const unitId = input.unitId ?? actor.unitId
+      if (unitId === null) throw new AppError('invalid_request', 'unitId: required for a token without a unit')
+      const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId))
+      if (!unit) throw new AppError('invalid_request', 'unitId: no such unit')
       if (actor.role !== 'admin' && actor.unitId !== unitId)
         throw new RuleViolation('forbidden', 'Only the unit itself or an administrator may draft its reports')
       const reporter = (await reportingUnits(ctx.db)).find((u) => u.id === unitId)
@@ -86,23 +119,28 @@ export function reportsApi() {
       if (obligation.period.end >= localDate(ctx.clock.now(), ctx.timeZone) && input.kind !== 'bulletin')
         throw new RuleViolation('period_not_over', 'The period has not ended yet')
       const drafted = await draftReport(ctx, config.reportsDir, obligation)
-      if (!drafted) throw new AppError('conflict', 409, 'This report has already been drafted')
-      return drafted
-    })
-    return c.json({ data: present(row, true) }, 201)
-  })
+      if (!drafted) throw new AppError('conflict', 'This report has already been drafted')
+      return c.json({ data: presentReportWithFigures(drafted) }, 201)
+    },
+  )
 
-  app.post('/:id/transitions', async (c) => {
-    await jsonBody(c, ReportAction)
-    const id = reportId(c.req.param('id'))
-    const actor = actorOf(c)
-    const [row] = await c.var.services.db.select().from(periodicReports).where(eq(periodicReports.id, id))
-    if (!row || !(row.unitId === null || visibleTo(c, row.unitId)))
-      throw new AppError('not_found', 404, 'Report not found')
-    if (actor.role !== 'admin' && actor.unitId !== row.unitId)
-      throw new AppError('forbidden', 403, 'Only the unit that owes this report may submit it')
-    const submitted = await ruled(() => submitSignedReport(c.var.services.ctx, c.var.services.config.reportsDir, id))
-    return c.json({ data: present(submitted) })
-  })
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/transitions',
+      summary: 'Submit (上报) a report, as the unit that owes it',
+      tags: ['reports'],
+      request: { params: idParam, body: jsonRequest(ReportAction) },
+      responses: { 200: json(one(Report), 'The report after the step'), ...actionErrors },
+    }),
+    async (c) => {
+      const row = await visibleReport(c, c.req.valid('param').id)
+      const actor = actorOf(c)
+      if (actor.role !== 'admin' && actor.unitId !== row.unitId)
+        throw new AppError('forbidden', 'Only the unit that owes this report may submit it')
+      const submitted = await submitSignedReport(c.var.services.ctx, c.var.services.config.reportsDir, row.id)
+      return c.json({ data: presentReport(submitted) }, 200)
+    },
+  )
   return app
 }

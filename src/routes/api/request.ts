@@ -1,37 +1,14 @@
 import type { Context } from 'hono'
-import type { z } from 'zod'
 import type { AppEnv } from '../../app-env'
-import { RuleViolation } from '../../domain/errors'
 import { type Actor, ledgerUnitScope } from '../../domain/roles'
 import { AppError } from '../../errors'
-import { readJson } from '../../http/body'
 import type { ServiceContext } from '../../services/context'
 
-/** What every /api/v1 handler needs from a request: a validated body, the acting client, its unit scope. */
-export async function jsonBody<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await readJson(c))
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new AppError('invalid_request', 400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`)
-  }
-  return parsed.data
-}
-
+/** What every /api/v1 handler needs from a request: the acting client and its unit scope. */
 export function actorOf(c: Context<AppEnv>): Actor {
   const client = c.var.apiClient
-  if (!client) throw new AppError('unauthorized', 401, 'Bearer token required')
+  if (!client) throw new AppError('unauthorized', 'Bearer token required')
   return { personId: null, role: client.role, unitId: client.unitId }
-}
-
-/** Broken business rules are 422 with the rule's code; a rule saying "not yours" is 403. */
-export async function ruled<T>(work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work()
-  } catch (error) {
-    if (error instanceof RuleViolation)
-      throw new AppError(error.code, error.code === 'forbidden' ? 403 : 422, error.message)
-    throw error
-  }
 }
 
 /** A unit handler's or field worker's token sees its own unit's items only; others see every unit. */

@@ -74,12 +74,12 @@ export function registerFailedMessages(app: Hono<AppEnv>): void {
   app.post('/admin/failures/retry', async (c) => {
     const form = await readForm(c)
     const id = rowId().safeParse(form.id)
-    if (!id.success) throw new AppError('bad_request', 400, '消息编号无效。')
+    if (!id.success) throw new AppError('invalid_request', '消息编号无效。')
     const { ctx, inbound } = c.var.services
     try {
       await requeueFailedMessage(ctx, auditActor(c), id.data)
     } catch (error) {
-      if (error instanceof RuleViolation) throw new AppError('not_found', 404, error.message)
+      if (error instanceof RuleViolation) throw new AppError('not_found', error.message)
       throw error
     }
     await inbound.process(id.data)
@@ -135,11 +135,11 @@ export function registerFailedMessages(app: Hono<AppEnv>): void {
   app.post('/admin/dead-letters/resend', async (c) => {
     const form = await readForm(c)
     const id = rowId().safeParse(form.id)
-    if (!id.success) throw new AppError('bad_request', 400, '消息编号无效。')
+    if (!id.success) throw new AppError('invalid_request', '消息编号无效。')
     try {
       await resendDeadLetter(c.var.services.ctx, auditActor(c), id.data)
     } catch (error) {
-      if (error instanceof RuleViolation) throw new AppError('not_found', 404, error.message)
+      if (error instanceof RuleViolation) throw new AppError('not_found', error.message)
       throw error
     }
     c.var.services.outbox.runOnce().catch(() => undefined)

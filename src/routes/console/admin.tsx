@@ -166,7 +166,7 @@ export function registerAdmin(app: Hono<AppEnv>): void {
   app.post('/admin/duty', (c) =>
     run(c, (actor, form) => {
       const startsAt = localDateTime(form.startsAt, c.var.services.config.timeZone)
-      if (!startsAt) throw new AppError('invalid_request', 400, '请填写开始时间')
+      if (!startsAt) throw new AppError('invalid_request', '请填写开始时间')
       return addDutyShift(c.var.services.ctx, actor, {
         personId: form.personId as string,
         hours: (form.hours as string) || 24,

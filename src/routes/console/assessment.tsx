@@ -76,7 +76,7 @@ export function registerAssessment(app: Hono<AppEnv>): void {
   app.get('/assessment', async (c) => {
     const { ctx, db, clock, config } = c.var.services
     const asked = c.req.query('month')
-    if (asked !== undefined && !MONTH.test(asked)) throw new AppError('bad_request', 400, '月份请按 YYYY-MM 填写。')
+    if (asked !== undefined && !MONTH.test(asked)) throw new AppError('invalid_request', '月份请按 YYYY-MM 填写。')
     const month = asked ?? localDate(clock.now(), config.timeZone).slice(0, 7)
     const span = ASSESSMENT_SPANS.find((s) => s === c.req.query('span')) ?? 'month'
     const period = periodOfDate(span, `${month}-01`, config.timeZone)
@@ -243,7 +243,7 @@ export function registerAssessment(app: Hono<AppEnv>): void {
   })
 
   app.post('/assessment/findings', async (c) => {
-    if (!mayRecord(c)) throw new AppError('forbidden', 403, '只有安监科督查人员或管理员可以记录考核发现。')
+    if (!mayRecord(c)) throw new AppError('forbidden', '只有安监科督查人员或管理员可以记录考核发现。')
     return run(
       c,
       (actor, form) =>
@@ -259,12 +259,12 @@ export function registerAssessment(app: Hono<AppEnv>): void {
   })
 
   app.post('/assessment/accidents', async (c) => {
-    if (!mayRecord(c)) throw new AppError('forbidden', 403, '只有安监科督查人员或管理员可以记录事故。')
+    if (!mayRecord(c)) throw new AppError('forbidden', '只有安监科督查人员或管理员可以记录事故。')
     return run(c, (actor, form) => recordAccident(c.var.services.ctx, actor, form as never), '/console/assessment')
   })
 
   app.post('/assessment/options', async (c) => {
-    if (viewerOf(c).role !== 'admin') throw new AppError('forbidden', 403, '只有管理员可以修改考核规则。')
+    if (viewerOf(c).role !== 'admin') throw new AppError('forbidden', '只有管理员可以修改考核规则。')
     return run(
       c,
       (actor, form) =>

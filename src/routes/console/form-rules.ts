@@ -12,9 +12,8 @@ export async function asFormError<T>(change: () => Promise<T>): Promise<T> {
   try {
     return await change()
   } catch (error) {
-    if (error instanceof RuleViolation) throw new AppError(error.code, 400, error.message)
-    if (error instanceof z.ZodError)
-      throw new AppError('invalid_request', 400, error.issues[0]?.message ?? '表单内容无效')
+    if (error instanceof RuleViolation) throw new AppError('invalid_request', error.message, error.code)
+    if (error instanceof z.ZodError) throw new AppError('invalid_request', error.issues[0]?.message ?? '表单内容无效')
     throw error
   }
 }

@@ -55,7 +55,7 @@ const HazardForm = z.discriminatedUnion('action', [
 function atLocal(value: string | undefined, timeZone: string): Date | undefined {
   if (!value) return undefined
   const instant = localDateTime(value, timeZone)
-  if (!instant) throw new AppError('invalid_request', 400, '时间不正确，请重新选择。')
+  if (!instant) throw new AppError('invalid_request', '时间不正确，请重新选择。')
   return instant
 }
 
@@ -66,7 +66,7 @@ export function registerHazardActions(app: Hono<AppEnv>): void {
       .select()
       .from(complaints)
       .where(eq(complaints.code, c.req.param('code')))
-    if (!complaint || !visibleToViewer(c, complaint.unitId)) throw new AppError('not_found', 404, '未找到该投诉。')
+    if (!complaint || !visibleToViewer(c, complaint.unitId)) throw new AppError('not_found', '未找到该投诉。')
     const form = await readForm(c)
     const level = form.level === 'major' ? 'major' : 'general'
     const viewer = viewerOf(c)
@@ -87,9 +87,9 @@ export function registerHazardActions(app: Hono<AppEnv>): void {
       .select()
       .from(hazards)
       .where(eq(hazards.code, c.req.param('code')))
-    if (!hazard || !visibleToViewer(c, hazard.unitId)) throw new AppError('not_found', 404, '未找到该隐患。')
+    if (!hazard || !visibleToViewer(c, hazard.unitId)) throw new AppError('not_found', '未找到该隐患。')
     const parsed = HazardForm.safeParse(await readForm(c))
-    if (!parsed.success) throw new AppError('invalid_request', 400, parsed.error.issues[0]?.message ?? '表单内容无效')
+    if (!parsed.success) throw new AppError('invalid_request', parsed.error.issues[0]?.message ?? '表单内容无效')
     const form = parsed.data
     const viewer = viewerOf(c)
     const actor: Actor = { personId: viewer.personId, role: viewer.role, unitId: viewer.unitId }

@@ -50,7 +50,7 @@ const LIVE_WINDOW_MS = 10 * 60_000
 /** The demo person a chat page is for, from its :key, or a 404. */
 async function demoPersonOf(c: Context<AppEnv>) {
   const person = (await demoPeople(c.var.services.db)).find((p) => p.externalId === `demo:${c.req.param('key')}`)
-  if (!person) throw new AppError('not_found', 404, '没有这位演示人员。')
+  if (!person) throw new AppError('not_found', '没有这位演示人员。')
   return person
 }
 
@@ -205,25 +205,25 @@ export function consoleRoutes() {
 
   app.post('/chat/:key', async (c) => {
     const form = MessageForm.safeParse(await readForm(c))
-    if (!form.success) throw new AppError('bad_request', 400, form.error.issues[0]?.message ?? '内容无效')
+    if (!form.success) throw new AppError('invalid_request', form.error.issues[0]?.message ?? '内容无效')
     return deliver(c, (base) => ({ ...base, kind: 'text', text: form.data.text }))
   })
 
   app.post('/chat/:key/card', async (c) => {
     const key = CardForm.safeParse(await readForm(c))
-    if (!key.success) throw new AppError('bad_request', 400, '无效的按钮')
+    if (!key.success) throw new AppError('invalid_request', '无效的按钮')
     return deliver(c, (base) => ({ ...base, kind: 'card_action', event: { name: 'card_click', key: key.data.key } }))
   })
 
   app.post('/chat/:key/photo', async (c) => {
     const body = await readForm(c, '照片上传失败，请重新选择照片')
     const file = body.photo
-    if (!(file instanceof File) || file.size === 0) throw new AppError('bad_request', 400, '请选择照片')
-    if (file.size > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', 413, '照片不能超过10MB')
+    if (!(file instanceof File) || file.size === 0) throw new AppError('invalid_request', '请选择照片')
+    if (file.size > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', '照片不能超过10MB')
     const bytes = Buffer.from(await file.arrayBuffer())
     // The file's own bytes decide, not the type the browser claims: SVG and HTML are refused.
     const mimeType = sniffImageType(bytes)
-    if (!mimeType) throw new AppError('bad_request', 400, '只能上传 JPEG、PNG、GIF 或 WebP 格式的照片')
+    if (!mimeType) throw new AppError('invalid_request', '只能上传 JPEG、PNG、GIF 或 WebP 格式的照片')
     return deliver(c, async (base) => {
       const { db, config } = c.var.services
       const externalMediaId = `upload-${crypto.randomUUID()}`
@@ -241,7 +241,7 @@ export function consoleRoutes() {
 
   app.post('/chat/:key/location', async (c) => {
     const form = LocationForm.safeParse(await readForm(c))
-    if (!form.success) throw new AppError('bad_request', 400, '请填写正确的经纬度')
+    if (!form.success) throw new AppError('invalid_request', '请填写正确的经纬度')
     return deliver(c, (base) => ({ ...base, kind: 'location', location: form.data }))
   })
 

@@ -146,7 +146,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
       .select()
       .from(hazards)
       .where(eq(hazards.code, c.req.param('code')))
-    if (!hazard || !visibleToViewer(c, hazard.unitId)) throw new AppError('not_found', 404, '未找到该隐患。')
+    if (!hazard || !visibleToViewer(c, hazard.unitId)) throw new AppError('not_found', '未找到该隐患。')
     const [events, names, photos] = await Promise.all([
       hazardTimeline(db, hazard.id),
       unitNames(c),
@@ -194,11 +194,11 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
 
   app.get('/media/:id', async (c) => {
     const id = rowId().safeParse(c.req.param('id'))
-    if (!id.success) throw new AppError('bad_request', 400, '照片编号无效。')
+    if (!id.success) throw new AppError('invalid_request', '照片编号无效。')
     const [row] = await c.var.services.db.select().from(media).where(eq(media.id, id.data))
-    if (!row || !(await mediaVisible(c, row))) throw new AppError('not_found', 404, '未找到该照片。')
+    if (!row || !(await mediaVisible(c, row))) throw new AppError('not_found', '未找到该照片。')
     const bytes = await readFile(row.storagePath).catch(() => undefined)
-    if (!bytes) throw new AppError('not_found', 404, '照片文件缺失。')
+    if (!bytes) throw new AppError('not_found', '照片文件缺失。')
     // Shown inline only when the bytes are one of four picture formats; anything else is a download.
     // Either way the response may not run or load anything (sandboxed, no sources).
     const inline = sniffImageType(bytes)
@@ -279,7 +279,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
       .select()
       .from(complaints)
       .where(eq(complaints.code, c.req.param('code')))
-    if (!complaint || !visibleToViewer(c, complaint.unitId)) throw new AppError('not_found', 404, '未找到该投诉。')
+    if (!complaint || !visibleToViewer(c, complaint.unitId)) throw new AppError('not_found', '未找到该投诉。')
     const [events, names, photos] = await Promise.all([
       complaintTimeline(db, complaint.id),
       unitNames(c),

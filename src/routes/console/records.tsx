@@ -100,7 +100,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
       .select()
       .from(patrols)
       .where(eq(patrols.code, c.req.param('code')))
-    if (!patrol || !visibleToViewer(c, patrol.unitId)) throw new AppError('not_found', 404, '未找到该巡查记录。')
+    if (!patrol || !visibleToViewer(c, patrol.unitId)) throw new AppError('not_found', '未找到该巡查记录。')
     const [found, names, photos] = await Promise.all([
       db.select().from(hazards).where(eq(hazards.patrolId, patrol.id)),
       unitNames(c),
@@ -201,7 +201,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
       .select()
       .from(patrols)
       .where(eq(patrols.code, c.req.param('code')))
-    if (!patrol || !visibleToViewer(c, patrol.unitId)) throw new AppError('not_found', 404, '未找到该巡查记录。')
+    if (!patrol || !visibleToViewer(c, patrol.unitId)) throw new AppError('not_found', '未找到该巡查记录。')
     const viewer = viewerOf(c)
     return run(
       c,
@@ -278,7 +278,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
       .select()
       .from(supervisions)
       .where(eq(supervisions.code, c.req.param('code')))
-    if (!row || !visibleToViewer(c, row.inspectedUnitId)) throw new AppError('not_found', 404, '未找到该督查记录。')
+    if (!row || !visibleToViewer(c, row.inspectedUnitId)) throw new AppError('not_found', '未找到该督查记录。')
     const names = await unitNames(c)
     const fields: [string, string][] = [
       ['督查时间', formatLocal(row.inspectedAt, config.timeZone, c.var.services.clock.now())],

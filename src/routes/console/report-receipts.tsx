@@ -76,10 +76,10 @@ export async function ReportingStatusCard(props: { c: Context<AppEnv> }) {
 export function registerReceiptRoutes(app: Hono<AppEnv>): void {
   app.post('/reports/:id/receive', async (c) => {
     const id = rowId().safeParse(c.req.param('id'))
-    if (!id.success) throw new AppError('bad_request', 400, '报表编号无效。')
+    if (!id.success) throw new AppError('invalid_request', '报表编号无效。')
     const viewer = viewerOf(c)
     if (viewer.personId === null && viewer.role !== 'admin')
-      throw new AppError('forbidden', 403, '当前账号未关联人员，不能确认收到。')
+      throw new AppError('forbidden', '当前账号未关联人员，不能确认收到。')
     await asFormError(() =>
       receiveReport(c.var.services.ctx, id.data, { id: viewer.personId, role: viewer.role, unitId: viewer.unitId }),
     )

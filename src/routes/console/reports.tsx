@@ -39,17 +39,17 @@ function periodText(row: ReportRow): string {
 
 async function loadVisible(c: Context<AppEnv>): Promise<ReportRow> {
   const id = rowId().safeParse(c.req.param('id'))
-  if (!id.success) throw new AppError('bad_request', 400, '报表编号无效。')
+  if (!id.success) throw new AppError('invalid_request', '报表编号无效。')
   const [row] = await c.var.services.db.select().from(periodicReports).where(eq(periodicReports.id, id.data))
   const scope = viewerUnitScope(c)
   if (!row || !(scope === undefined || row.unitId === null || row.unitId === scope))
-    throw new AppError('not_found', 404, '未找到该报表。')
+    throw new AppError('not_found', '未找到该报表。')
   return row
 }
 
 function signerOf(c: Context<AppEnv>): Signer {
   const viewer = viewerOf(c)
-  if (viewer.personId === null) throw new AppError('forbidden', 403, '当前账号未关联人员，不能签字或确认上报。')
+  if (viewer.personId === null) throw new AppError('forbidden', '当前账号未关联人员，不能签字或确认上报。')
   return { id: viewer.personId, name: viewer.name, role: viewer.role, unitId: viewer.unitId, channel: 'console' }
 }
 
@@ -315,7 +315,7 @@ export function registerReportPages(app: Hono<AppEnv>): void {
     const form = await readForm(c)
     const kind = row.kind as ReportKind
     if (kind !== 'weekly' && kind !== 'monthly' && kind !== 'quarterly')
-      throw new AppError('bad_request', 400, '该报表没有可填写的文字栏。')
+      throw new AppError('invalid_request', '该报表没有可填写的文字栏。')
     mayEdit(c, row)
     const narrative = { ...(row.narrative ?? {}) }
     for (const field of NARRATIVE_FIELDS[kind]) {
@@ -335,7 +335,7 @@ export function registerReportPages(app: Hono<AppEnv>): void {
 
   app.post('/reports/:id/entries', async (c) => {
     const row = await loadVisible(c)
-    if (row.kind !== 'campaign') throw new AppError('bad_request', 400, '只有专项整治统计表需要填报。')
+    if (row.kind !== 'campaign') throw new AppError('invalid_request', '只有专项整治统计表需要填报。')
     mayEdit(c, row)
     const form = await readForm(c)
     return act(c, row, async () => {
@@ -354,5 +354,5 @@ export function registerReportPages(app: Hono<AppEnv>): void {
 function mayEdit(c: Context<AppEnv>, row: ReportRow): void {
   const viewer = viewerOf(c)
   if (viewer.role !== 'admin' && viewer.unitId !== row.unitId)
-    throw new AppError('forbidden', 403, '只有本单位人员可以修改本单位的报表。')
+    throw new AppError('forbidden', '只有本单位人员可以修改本单位的报表。')
 }

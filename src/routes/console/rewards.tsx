@@ -98,10 +98,10 @@ export function registerRewardPages(app: Hono<AppEnv>): void {
 
   app.post('/rewards/standard', async (c) => {
     const viewer = viewerOf(c)
-    if (viewer.role !== 'admin') throw new AppError('forbidden', 403, '只有管理员可以修改奖励标准。')
+    if (viewer.role !== 'admin') throw new AppError('forbidden', '只有管理员可以修改奖励标准。')
     const form = await readForm(c)
     const parsed = RewardStandardSettings.safeParse(form)
-    if (!parsed.success) throw new AppError('invalid_request', 400, parsed.error.issues[0]?.message ?? '请填写金额')
+    if (!parsed.success) throw new AppError('invalid_request', parsed.error.issues[0]?.message ?? '请填写金额')
     await saveRewardStandard(c.var.services.ctx, { personId: viewer.personId, label: viewer.name }, parsed.data)
     return c.redirect('/console/rewards', 303)
   })
@@ -109,7 +109,7 @@ export function registerRewardPages(app: Hono<AppEnv>): void {
   app.post('/rewards/:id/:step', async (c) => {
     const id = rowId().safeParse(c.req.param('id'))
     const step = c.req.param('step')
-    if (!id.success || (step !== 'verify' && step !== 'pay')) throw new AppError('not_found', 404, '未找到该页面。')
+    if (!id.success || (step !== 'verify' && step !== 'pay')) throw new AppError('not_found', '未找到该页面。')
     const form = await readForm(c)
     const viewer = viewerOf(c)
     const actor = { personId: viewer.personId, role: viewer.role, unitId: viewer.unitId }

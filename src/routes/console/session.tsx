@@ -143,7 +143,6 @@ export const requireConsoleSession: MiddlewareHandler<AppEnv> = async (c, next) 
   if (!signInConfigured(config))
     throw new AppError(
       'forbidden',
-      403,
       '控制台需要登录，但本服务器尚未配置登录方式（请设置 CONSOLE_PASSWORD 或 API_TOKEN）。',
     )
   return c.redirect('/console/login', 302)
@@ -152,14 +151,14 @@ export const requireConsoleSession: MiddlewareHandler<AppEnv> = async (c, next) 
 /** The viewer a page acts for; the session middleware guarantees one on every page it lets through. */
 export function viewerOf(c: Context<AppEnv>): ConsoleViewer {
   const viewer = c.var.viewer
-  if (!viewer) throw new AppError('unauthorized', 401, '请先登录')
+  if (!viewer) throw new AppError('unauthorized', '请先登录')
   return viewer
 }
 
 /** Admits only the roles that may open this part of the console. */
 export function allow(area: ConsoleArea): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (!mayOpen(viewerOf(c).role, area)) throw new AppError('forbidden', 403, '您的角色无权查看此页面。')
+    if (!mayOpen(viewerOf(c).role, area)) throw new AppError('forbidden', '您的角色无权查看此页面。')
     return next()
   }
 }
@@ -250,10 +249,10 @@ export function registerSession(app: Hono<AppEnv>): void {
 
   // Demo mode: sign in as a demo person, no password.
   app.post('/login/demo', async (c) => {
-    if (!c.var.services.config.demo) throw new AppError('forbidden', 403, '仅演示模式可免密登录。')
+    if (!c.var.services.config.demo) throw new AppError('forbidden', '仅演示模式可免密登录。')
     const form = await readForm(c)
     const person = (await demoPeople(c.var.services.db)).find((p) => String(p.personId) === String(form.personId))
-    if (!person) throw new AppError('bad_request', 400, '请选择一名演示人员。')
+    if (!person) throw new AppError('invalid_request', '请选择一名演示人员。')
     await startSession(
       c,
       { name: person.name, role: person.role, unitId: person.unitId, personId: person.personId },

@@ -160,7 +160,7 @@ async function patrolOfProblem(c: Context<AppEnv>, code: string) {
     .from(problemItems)
     .innerJoin(patrols, eq(patrols.id, problemItems.patrolId))
     .where(eq(problemItems.code, code))
-  if (!row || !visibleToViewer(c, row.patrol.unitId)) throw new AppError('not_found', 404, '未找到该问题。')
+  if (!row || !visibleToViewer(c, row.patrol.unitId)) throw new AppError('not_found', '未找到该问题。')
   return row
 }
 
@@ -184,7 +184,7 @@ const NewTeamPatrol = z.object({
 /** A required date-time field: it must be a real time. */
 function wallClock(value: string, timeZone: string): Date {
   const instant = localDateTime(value, timeZone)
-  if (!instant) throw new AppError('invalid_request', 400, '时间不正确，请重新选择。')
+  if (!instant) throw new AppError('invalid_request', '时间不正确，请重新选择。')
   return instant
 }
 
@@ -249,7 +249,7 @@ export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
   app.post('/patrols/team', async (c) => {
     const form = await readForm(c)
     const parsed = NewTeamPatrol.safeParse(form)
-    if (!parsed.success) throw new AppError('invalid_request', 400, parsed.error.issues[0]?.message ?? '表单内容无效')
+    if (!parsed.success) throw new AppError('invalid_request', parsed.error.issues[0]?.message ?? '表单内容无效')
     const { config, ctx } = c.var.services
     const results = PATROL_CHECKLIST.map((item): { itemId: string; verdict: 'pass' | 'fail' | 'na'; note?: string } => {
       const verdict = form[`v_${item.id}`]
@@ -279,7 +279,7 @@ export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
   app.post('/problems/:code/step', async (c) => {
     const { problem, patrol } = await patrolOfProblem(c, c.req.param('code'))
     const parsed = StepForm.safeParse(await readForm(c))
-    if (!parsed.success) throw new AppError('invalid_request', 400, parsed.error.issues[0]?.message ?? '表单内容无效')
+    if (!parsed.success) throw new AppError('invalid_request', parsed.error.issues[0]?.message ?? '表单内容无效')
     const form = parsed.data
     const { config, ctx } = c.var.services
     const command: ProblemCommand =
@@ -309,7 +309,7 @@ export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
       .from(patrols)
       .where(eq(patrols.code, c.req.param('code')))
     if (patrol?.kind !== 'team' || !visibleToViewer(c, patrol.unitId))
-      throw new AppError('not_found', 404, '未找到该巡查组巡查。')
+      throw new AppError('not_found', '未找到该巡查组巡查。')
     const { results, problems } = await teamPatrolDetail(c.var.services.db, patrol.id)
     const { config, clock } = c.var.services
     const at = (d: Date | null) => (d ? formatLocal(d, config.timeZone, clock.now()) : '')

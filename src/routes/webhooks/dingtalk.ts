@@ -20,16 +20,16 @@ export function dingtalkWebhook() {
   app.post('/:botId', webhookBodyLimit, async (c) => {
     const { platforms, inbound, clock } = c.var.services
     const bot = platforms.dingtalk.get(c.req.param('botId'))
-    if (!bot) throw new AppError('not_found', 404, 'Unknown bot')
+    if (!bot) throw new AppError('not_found', 'Unknown bot')
     await refuseBlockedCaller(c)
     const timestamp = c.req.header('timestamp')
     const sign = c.req.header('sign')
     await verified(c, () => {
       if (!verifyCallbackSignature(timestamp, sign, bot.clientSecret, clock.now()))
-        throw new AppError('unauthorized', 401, 'Invalid or stale signature')
+        throw new AppError('unauthorized', 'Invalid or stale signature')
     })
     const body = RobotMessage.safeParse(await readJson(c))
-    if (!body.success) throw new AppError('bad_request', 400, 'Malformed robot message')
+    if (!body.success) throw new AppError('invalid_request', 'Malformed robot message')
     // The signature covers the timestamp only: it is bound to the first message it carried.
     await claimSignature(c, `dingtalk:${bot.id}:${timestamp}:${sign}`, body.data.msgId)
     const parsed = parseRobotMessage(body.data, bot.id, clock.now())

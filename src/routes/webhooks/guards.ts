@@ -20,8 +20,8 @@ export function requireQuery(c: Context<AppEnv>, ...names: string[]): Record<str
   const values: Record<string, string> = {}
   for (const name of names) {
     const value = c.req.query(name)
-    if (!value) throw new AppError('unauthorized', 401, `Missing ${name}`)
-    if (value.length > 512 || value.includes('\u0000')) throw new AppError('bad_request', 400, `Malformed ${name}`)
+    if (!value) throw new AppError('unauthorized', `Missing ${name}`)
+    if (value.length > 512 || value.includes('\u0000')) throw new AppError('invalid_request', `Malformed ${name}`)
     values[name] = value
   }
   return values
@@ -45,11 +45,11 @@ export function checkTimestamp(
 ): void {
   const { platforms, clock } = c.var.services
   const windowSeconds = platforms.maxSkewSeconds
-  if (!/^\d{1,15}$/.test(timestamp)) throw new AppError('stale_request', 401, 'Timestamp is not a number')
+  if (!/^\d{1,15}$/.test(timestamp)) throw new AppError('unauthorized', 'Timestamp is not a number')
   if (windowSeconds === 0) return
   const sent = Number(timestamp) * (unit === 'seconds' ? 1000 : 1)
   if (!Number.isFinite(sent) || Math.abs(clock.now().getTime() - sent) > windowSeconds * 1000) {
-    throw new AppError('stale_request', 401, 'Timestamp outside the allowed window')
+    throw new AppError('unauthorized', 'Timestamp outside the allowed window')
   }
 }
 
@@ -73,7 +73,7 @@ export async function acceptDelivery(
   const sender = `${clean.channel}:${clean.botId}:${clean.sender.externalId}`
   if (!(await throttles.allowSender(sender))) {
     logger.warn('sender over its message rate; refused for the platform to retry', { channel: clean.channel })
-    const error = new AppError('too_many_requests', 429, 'Too many messages from this sender')
+    const error = new AppError('too_many_requests', 'Too many messages from this sender')
     error.retryAfterSeconds = 60
     throw error
   }

@@ -41,15 +41,14 @@ export function mpWebhook() {
     // a plain body is accepted in plain mode alone (where the signature covers only the query).
     if (bot.mode !== 'plain' && !encrypted)
       throw new AppError(
-        'bad_request',
-        400,
+        'invalid_request',
         `${bot.mode === 'safe' ? 'Safe' : 'Compat'} mode requires encrypted messages`,
       )
     let plaintext: string
     let plainSignature: string | undefined
     if (encrypted) {
       const cipher = extractEncryptField(await c.req.text())
-      if (!cipher || !bot.encodingAesKey) throw new AppError('bad_request', 400, 'Missing Encrypt')
+      if (!cipher || !bot.encodingAesKey) throw new AppError('invalid_request', 'Missing Encrypt')
       plaintext = await verified(c, () =>
         openVerified(cryptoOf(bot), {
           signature: c.req.query('msg_signature'),
@@ -102,7 +101,7 @@ export function mpWebhook() {
 
 function findBot(bots: Map<string, MpBot>, botId: string): MpBot {
   const bot = bots.get(botId)
-  if (!bot) throw new AppError('not_found', 404, 'Unknown bot')
+  if (!bot) throw new AppError('not_found', 'Unknown bot')
   return bot
 }
 
@@ -114,7 +113,7 @@ function verifyPlain(bot: MpBot, q: { signature?: string; timestamp?: string; no
   try {
     verifyPlainSignature(bot.token, { signature: q.signature, timestamp: q.timestamp ?? '', nonce: q.nonce ?? '' })
   } catch (error) {
-    if (error instanceof SignatureError) throw new AppError('unauthorized', 401, 'Invalid signature')
+    if (error instanceof SignatureError) throw new AppError('unauthorized', 'Invalid signature')
     throw error
   }
 }

@@ -26,5 +26,5 @@ export async function claimSignature(c: Context<AppEnv>, signature: string, mess
     .where(eq(webhookSignatures.signature, key))
   if (earlier?.messageId === messageId) return
   await recordFailedCredentials(c, 'replayed webhook signature')
-  throw new AppError('unauthorized', 401, 'This signature was already used for another message')
+  throw new AppError('unauthorized', 'This signature was already used for another message')
 }

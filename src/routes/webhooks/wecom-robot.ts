@@ -72,7 +72,7 @@ export function wecomRobotWebhook() {
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce')
     // The envelope is {"encrypt": "<base64>"}: a JSON parse of at most the body cap, nothing else.
     const envelope = Envelope.safeParse(await readJson(c))
-    if (!envelope.success) throw new AppError('bad_request', 400, 'Malformed JSON')
+    if (!envelope.success) throw new AppError('invalid_request', 'Malformed JSON')
     const plaintext = await verified(c, () =>
       openVerified(cryptoOf(bot), {
         signature: q.msg_signature,
@@ -86,10 +86,10 @@ export function wecomRobotWebhook() {
     try {
       body = JSON.parse(plaintext)
     } catch {
-      throw new AppError('bad_request', 400, 'Malformed JSON')
+      throw new AppError('invalid_request', 'Malformed JSON')
     }
     const parsed = RobotMessage.safeParse(body)
-    if (!parsed.success) throw new AppError('bad_request', 400, 'Unexpected message shape')
+    if (!parsed.success) throw new AppError('invalid_request', 'Unexpected message shape')
     const { id, isNew } = await acceptDelivery(c, toInbound(parsed.data, bot.id, clock.now()))
     if (isNew) void inbound.schedule(id)
     return c.text('')
@@ -132,7 +132,7 @@ function toInbound(m: z.infer<typeof RobotMessage>, botId: string, at: Date): In
 
 function findBot(bots: Map<string, WecomRobotBot>, botId: string): WecomRobotBot {
   const bot = bots.get(botId)
-  if (!bot) throw new AppError('not_found', 404, 'Unknown bot')
+  if (!bot) throw new AppError('not_found', 'Unknown bot')
   return bot
 }
 

@@ -44,7 +44,7 @@ export function wecomWebhook() {
     await refuseBlockedCaller(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce')
     const encrypted = extractEncryptField(await c.req.text())
-    if (!encrypted) throw new AppError('bad_request', 400, 'Missing Encrypt')
+    if (!encrypted) throw new AppError('invalid_request', 'Missing Encrypt')
     const plaintext = await verified(c, () =>
       openVerified(crypto(bot), {
         signature: q.msg_signature,
@@ -69,7 +69,7 @@ export function crypto(bot: { token: string; encodingAesKey: string; corpId: str
 
 function findBot(bots: Map<string, WecomBot>, botId: string): WecomBot {
   const bot = bots.get(botId)
-  if (!bot) throw new AppError('not_found', 404, 'Unknown bot')
+  if (!bot) throw new AppError('not_found', 'Unknown bot')
   return bot
 }
 
@@ -82,8 +82,8 @@ export function openVerified(
     verifyMessageSignature(config, params)
     return openEnvelope(config, params.encrypted)
   } catch (error) {
-    if (error instanceof SignatureError) throw new AppError('unauthorized', 401, 'Invalid signature')
-    if (error instanceof EnvelopeError) throw new AppError('bad_request', 400, 'Cannot open the message')
+    if (error instanceof SignatureError) throw new AppError('unauthorized', 'Invalid signature')
+    if (error instanceof EnvelopeError) throw new AppError('invalid_request', 'Cannot open the message')
     throw error
   }
 }
@@ -108,7 +108,7 @@ export function parseXml(body: string): Record<string, unknown> {
   try {
     return parseWechatXml(body)
   } catch (error) {
-    if (error instanceof MalformedXmlError) throw new AppError('bad_request', 400, 'Malformed XML')
+    if (error instanceof MalformedXmlError) throw new AppError('invalid_request', 'Malformed XML')
     throw error
   }
 }
