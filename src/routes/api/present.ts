@@ -12,7 +12,7 @@ import {
   type periodicReports,
   type supervisions,
 } from '../../db/schema'
-import { maskName, maskOptional, maskPersonalInfo, maskPhone } from '../../domain/privacy'
+import { maskOptional, maskPersonalInfo, maskPhone } from '../../domain/privacy'
 import type * as contract from './contracts'
 
 /**
@@ -84,7 +84,8 @@ export function presentComplaint(c: ComplaintRow, hazardCode: string | null): Ou
     id: c.id,
     code: c.code,
     channel: c.channel,
-    citizenName: c.citizenName && !hidden ? maskName(c.citizenName) : null,
+    // The surname only, without the name's length.
+    citizenName: c.citizenName && !hidden ? `${[...c.citizenName.trim()][0] ?? ''}*` : null,
     citizenPhone: c.citizenPhone && !hidden ? maskPhone(c.citizenPhone) : null,
     contactConsent: c.contactConsent,
     category: c.category,
