@@ -7,6 +7,7 @@ import type { Role } from './domain/roles'
 import type { Throttles } from './http/throttle'
 import type { Logger } from './logger'
 import type { InboundProcessor } from './messaging/inbound-processor'
+import type { InboxWriter } from './messaging/inbox-writer'
 import type { OutboxWorker } from './messaging/outbox'
 import type { DigestSummariser } from './reports/digest-summary'
 import type { NarrativeWriter } from './reports/narrative-writer'
@@ -23,6 +24,8 @@ export interface Services {
   platforms: PlatformBots
   channels: ChannelRegistry
   inbound: InboundProcessor
+  /** Stores acknowledged deliveries, batching concurrent ones into one INSERT. */
+  inbox: InboxWriter
   outbox: OutboxWorker
   /** Failed-credential and per-sender limits, shared by every route of this process. */
   throttles: Throttles

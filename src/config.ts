@@ -73,6 +73,17 @@ const EnvSchema = z.object({
     .int('expected a whole number')
     .min(1, 'expected at least 1')
     .default(120),
+  INBOUND_CONCURRENCY: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .max(64, 'expected at most 64')
+    .optional(),
+  INBOUND_QUEUE_LIMIT: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .default(1000),
   SESSION_SECRET: z
     .string()
     .trim()
@@ -131,6 +142,13 @@ export interface Config {
   authMaxFailures: number
   /** Messages one chat account may send a minute before the rest are refused for the platform to retry. */
   senderMaxPerMinute: number
+  /**
+   * Messages processed at once; unset: 1 on the embedded database (one connection), on Postgres twice the
+   * cores up to 8 (the pool has 10 connections).
+   */
+  inboundConcurrency: number | undefined
+  /** Messages waiting to be processed beyond which webhooks answer 503 so the platform retries. */
+  inboundQueueLimit: number
   /** Bearer token for /api/v1 with full (admin) rights; the API answers 401 while no token is set. */
   apiToken: string | undefined
   /** Further tokens, each limited to a role (and a unit): JSON [{token, role, unit?, name}]. */
@@ -192,6 +210,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionSecret: e.SESSION_SECRET,
     authMaxFailures: e.AUTH_MAX_FAILURES,
     senderMaxPerMinute: e.SENDER_MAX_PER_MINUTE,
+    inboundConcurrency: e.INBOUND_CONCURRENCY,
+    inboundQueueLimit: e.INBOUND_QUEUE_LIMIT,
     apiToken: e.API_TOKEN,
     apiTokens: parseApiTokens(e.API_TOKENS),
     open311ApiKey: e.OPEN311_API_KEY,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import type { Services } from './app-env'
 import type { PlatformBots } from './channels/bots'
 import { IP_NOT_ALLOWED_CODES } from './channels/platform-error'
@@ -11,6 +12,7 @@ import type { Clock } from './domain/clock'
 import { DEFAULT_THROTTLE_LIMITS, Throttles } from './http/throttle'
 import type { Logger } from './logger'
 import { InboundProcessor, type MediaFetcher } from './messaging/inbound-processor'
+import { InboxWriter } from './messaging/inbox-writer'
 import { type OutboxRow, OutboxWorker } from './messaging/outbox'
 import { llmDigestSummariser } from './reports/digest-summary'
 import { llmNarrativeWriter } from './reports/narrative-writer'
@@ -64,6 +66,8 @@ export function createServices(args: {
     reportsDir: config.reportsDir,
     fetchMedia,
     passiveReplyHoldMs: { mp: MP_PASSIVE_HOLD_MS },
+    concurrency: config.inboundConcurrency ?? (handle.kind === 'pglite' ? 1 : Math.min(8, 2 * availableParallelism())),
+    queueLimit: config.inboundQueueLimit,
     // Wake the outbox at once rather than at its next tick.
     onEnqueued: () => {
       outbox.runOnce().catch((error: unknown) => logger.error('outbox run failed', { error }))
@@ -81,6 +85,7 @@ export function createServices(args: {
     platforms,
     channels,
     inbound,
+    inbox: new InboxWriter(handle.db),
     outbox,
     throttles: new Throttles({
       failedAuth: { ...DEFAULT_THROTTLE_LIMITS.failedAuth, points: config.authMaxFailures },

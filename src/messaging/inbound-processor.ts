@@ -12,6 +12,7 @@ import { resolveSender } from '../services/identities'
 import { findMediaByExternalId, storeMedia } from '../services/media'
 import { inboundFromRow } from './inbox'
 import { enqueue } from './outbox'
+import { KeyedWorkQueue } from './work-queue'
 
 export type MediaFetcher = (
   channel: ChannelId,
@@ -32,6 +33,15 @@ export interface InboundProcessorOptions {
   /** Replies on these channels wait this long before the outbox may send them (room for a passive reply). */
   passiveReplyHoldMs?: Partial<Record<ChannelId, number>>
   maxAttempts?: number
+  /** Messages processed at once (default 1: the embedded database has one connection anyway). */
+  concurrency?: number
+  /** Messages waiting beyond which webhooks answer 503 for the platform to retry (default 1000). */
+  queueLimit?: number
+}
+
+/** Whose turn it is: one person's messages on one bot are handled in order, one at a time. */
+export function senderKey(message: Pick<InboundMessage, 'channel' | 'botId' | 'sender'>): string {
+  return `${message.channel}:${message.botId}:${message.sender.externalId}`
 }
 
 /** The apology sent when every attempt failed: apart from the replies, which may still follow a retry. */
@@ -50,38 +60,71 @@ export function replyKey(inboundId: number, index: number): string {
  * processed, so a crash at any point leaves the row to be processed again and never sends twice.
  */
 export class InboundProcessor {
-  private readonly running = new Set<Promise<unknown>>()
+  private readonly queue: KeyedWorkQueue
   private readonly maxAttempts: number
 
   constructor(private readonly options: InboundProcessorOptions) {
     this.maxAttempts = options.maxAttempts ?? 3
+    this.queue = new KeyedWorkQueue({
+      concurrency: Math.max(1, options.concurrency ?? 1),
+      limit: Math.max(1, options.queueLimit ?? 1000),
+    })
   }
 
-  /** Processes in the background; errors are logged and left for the sweep. */
-  schedule(id: number): Promise<void> {
-    const task = this.process(id)
-      .then(() => undefined)
-      .catch((error: unknown) => this.options.logger.error('inbound processing failed', { id, error }))
-    this.running.add(task)
-    void task.finally(() => this.running.delete(task))
-    return task
+  /**
+   * Queues a stored message for processing in the bounded pool; resolves when it has been processed. Errors
+   * are logged and left for the sweep. `urgent` puts it ahead of the backlog (a passive reply is waiting).
+   */
+  schedule(id: number, sender?: string, urgent = false): Promise<void> {
+    return this.queue.add(
+      id,
+      sender ?? `inbound:${id}`,
+      () =>
+        this.process(id).then(
+          () => undefined,
+          (error: unknown) => this.options.logger.error('inbound processing failed', { id, error }),
+        ),
+      urgent,
+    )
+  }
+
+  /** True while the backlog is at its bound: a webhook should refuse (503) rather than queue more. */
+  overloaded(): boolean {
+    return this.queue.full()
+  }
+
+  /** Backlog and work in progress, for /readyz and the metrics. */
+  load(): { waiting: number; active: number } {
+    return { waiting: this.queue.backlog, active: this.queue.active }
   }
 
   /** Waits for everything scheduled so far (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running])
+  idle(): Promise<void> {
+    return this.queue.idle()
   }
 
   /** Picks up rows a crash or an error left unprocessed. */
   async sweep(olderThan: Date): Promise<number> {
     const { db } = this.options.ctx
     const rows = await db
-      .select({ id: inboundMessages.id })
+      .select({
+        id: inboundMessages.id,
+        channel: inboundMessages.channel,
+        botId: inboundMessages.botId,
+        senderExternalId: inboundMessages.senderExternalId,
+      })
       .from(inboundMessages)
       .where(and(isNull(inboundMessages.processedAt), lt(inboundMessages.receivedAt, olderThan)))
-      .orderBy(inboundMessages.receivedAt)
+      .orderBy(inboundMessages.receivedAt, inboundMessages.id)
       .limit(100)
-    for (const row of rows) await this.schedule(row.id)
+    await Promise.all(
+      rows.map((row) =>
+        this.schedule(
+          row.id,
+          senderKey({ channel: row.channel, botId: row.botId, sender: { externalId: row.senderExternalId } }),
+        ),
+      ),
+    )
     return rows.length
   }
 

@@ -1,41 +1,36 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, or } from 'drizzle-orm'
 import type { InboundMessage } from '../channels/types'
 import type { Database } from '../db/client'
 import { inboundMessages } from '../db/schema'
 
 export type InboundRow = typeof inboundMessages.$inferSelect
 
+export interface Stored {
+  id: number
+  isNew: boolean
+}
+
+/** The inbox row of an accepted delivery, keyed by (channel, bot, platform message id). */
+export function inboundRowOf(message: InboundMessage): typeof inboundMessages.$inferInsert {
+  return {
+    channel: message.channel,
+    botId: message.botId,
+    messageId: message.messageId,
+    senderExternalId: message.sender.externalId,
+    kind: message.kind,
+    payload: serialise(message),
+    receivedAt: message.at,
+  }
+}
+
 /**
- * Stores an accepted delivery keyed by (channel, bot, platform message id). A platform retry hits the
- * unique key: it is acknowledged and not processed again.
+ * Stores one accepted delivery. A platform retry hits the unique key: it is acknowledged and not processed
+ * again. Webhooks store through the InboxWriter instead, which batches concurrent deliveries.
  */
-export async function recordInbound(db: Database, message: InboundMessage): Promise<{ id: number; isNew: boolean }> {
-  const [inserted] = await db
-    .insert(inboundMessages)
-    .values({
-      channel: message.channel,
-      botId: message.botId,
-      messageId: message.messageId,
-      senderExternalId: message.sender.externalId,
-      kind: message.kind,
-      payload: serialise(message),
-      receivedAt: message.at,
-    })
-    .onConflictDoNothing()
-    .returning({ id: inboundMessages.id })
-  if (inserted) return { id: inserted.id, isNew: true }
-  const [existing] = await db
-    .select({ id: inboundMessages.id })
-    .from(inboundMessages)
-    .where(
-      and(
-        eq(inboundMessages.channel, message.channel),
-        eq(inboundMessages.botId, message.botId),
-        eq(inboundMessages.messageId, message.messageId),
-      ),
-    )
-  if (!existing) throw new Error('inbound row vanished after a conflict')
-  return { id: existing.id, isNew: false }
+export async function recordInbound(db: Database, message: InboundMessage): Promise<Stored> {
+  const [stored] = await storeBatch(db, [message])
+  if (!stored) throw new Error('storing an inbound message returned nothing')
+  return stored
 }
 
 function serialise(message: InboundMessage): Record<string, unknown> {
@@ -45,4 +40,54 @@ function serialise(message: InboundMessage): Record<string, unknown> {
 export function inboundFromRow(row: InboundRow): InboundMessage {
   const payload = row.payload as unknown as InboundMessage
   return { ...payload, at: new Date(payload.at) }
+}
+
+const keyOf = (m: { channel: string; botId: string; messageId: string }) =>
+  `${m.channel}\u0000${m.botId}\u0000${m.messageId}`
+
+/**
+ * Stores messages in one statement. A message already stored (a platform's retry) and the second copy of one
+ * inside the same batch both come back as not new, with the stored row's id.
+ */
+export async function storeBatch(db: Database, messages: InboundMessage[]): Promise<Stored[]> {
+  if (messages.length === 0) return []
+  const inserted = await db.insert(inboundMessages).values(messages.map(inboundRowOf)).onConflictDoNothing().returning({
+    id: inboundMessages.id,
+    channel: inboundMessages.channel,
+    botId: inboundMessages.botId,
+    messageId: inboundMessages.messageId,
+  })
+  const ids = new Map(inserted.map((row) => [keyOf(row), row.id]))
+  const fresh = new Set(ids.keys())
+  const missing = messages.filter((m) => !ids.has(keyOf(m)))
+  if (missing.length > 0) {
+    const existing = await db
+      .select({
+        id: inboundMessages.id,
+        channel: inboundMessages.channel,
+        botId: inboundMessages.botId,
+        messageId: inboundMessages.messageId,
+      })
+      .from(inboundMessages)
+      .where(
+        or(
+          ...missing.map((m) =>
+            and(
+              eq(inboundMessages.channel, m.channel),
+              eq(inboundMessages.botId, m.botId),
+              eq(inboundMessages.messageId, m.messageId),
+            ),
+          ),
+        ),
+      )
+    for (const row of existing) ids.set(keyOf(row), row.id)
+  }
+  return messages.map((m) => {
+    const key = keyOf(m)
+    const id = ids.get(key)
+    if (id === undefined) throw new Error('inbound row vanished after a conflict')
+    // Only the first copy of a message in the batch is the new one.
+    const isNew = fresh.delete(key)
+    return { id, isNew }
+  })
 }

@@ -1,6 +1,6 @@
 import type { DWClientDownStream } from 'dingtalk-stream'
 import type { Services } from '../../app-env'
-import { recordInbound } from '../../messaging/inbox'
+import { senderKey } from '../../messaging/inbound-processor'
 import { sanitiseInbound } from '../inbound-sanity'
 import { parseCardCallback, parseRobotMessage, RobotMessage } from './message'
 import { XunanStreamClient } from './stream-client'
@@ -37,7 +37,7 @@ export function startDingtalkStreams(
       void store(services, bot.id, frame, kind)
         .then(async (stored) => {
           client.acknowledge(frame)
-          if (stored) await services.inbound.schedule(stored)
+          if (stored) await services.inbound.schedule(stored.id, stored.sender)
         })
         .catch((error: unknown) =>
           services.logger.error('DingTalk frame not stored (left unacknowledged for a re-send)', {
@@ -66,7 +66,7 @@ async function store(
   botId: string,
   frame: DWClientDownStream,
   kind: 'robot' | 'card',
-): Promise<number | undefined> {
+): Promise<{ id: number; sender: string } | undefined> {
   const now = services.clock.now()
   let data: unknown
   try {
@@ -88,6 +88,6 @@ async function store(
     return undefined
   }
   const clean = sanitiseInbound(message, { receivedAt: now, platformHosts: services.platforms.platformHosts })
-  const { id, isNew } = await recordInbound(services.db, clean)
-  return isNew ? id : undefined
+  const { id, isNew } = await services.inbox.record(clean)
+  return isNew ? { id, sender: senderKey(clean) } : undefined
 }

@@ -18,7 +18,7 @@ import { claimSignature } from './signature-replay'
 export function dingtalkWebhook() {
   const app = new Hono<AppEnv>()
   app.post('/:botId', webhookBodyLimit, async (c) => {
-    const { platforms, inbound, clock } = c.var.services
+    const { platforms, clock } = c.var.services
     const bot = platforms.dingtalk.get(c.req.param('botId'))
     if (!bot) throw new AppError('not_found', 'Unknown bot')
     await refuseBlockedCaller(c)
@@ -34,8 +34,7 @@ export function dingtalkWebhook() {
     await claimSignature(c, `dingtalk:${bot.id}:${timestamp}:${sign}`, body.data.msgId)
     const parsed = parseRobotMessage(body.data, bot.id, clock.now())
     if (parsed.ok) {
-      const { id, isNew } = await acceptDelivery(c, parsed.message)
-      if (isNew) void inbound.schedule(id)
+      await acceptDelivery(c, parsed.message)
     }
     return c.json({})
   })

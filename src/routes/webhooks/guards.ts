@@ -5,7 +5,7 @@ import type { InboundMessage } from '../../channels/types'
 import { AppError } from '../../errors'
 import { limitBody } from '../../http/body'
 import { recordFailedCredentials } from '../../http/credentials'
-import { recordInbound } from '../../messaging/inbox'
+import { senderKey } from '../../messaging/inbound-processor'
 
 /**
  * Shared checks for every webhook, in the order that keeps an unauthenticated caller cheap: body size,
@@ -54,15 +54,19 @@ export function checkTimestamp(
 }
 
 /**
- * Stores a verified delivery: corrected where it would break storage (oddities recorded), refused with 429
- * when its sender is flooding (the platform retries later, others are not starved), otherwise kept once
- * under its platform id.
+ * Stores a verified delivery and queues it for processing: corrected where it would break storage (oddities
+ * recorded), refused with 429 when its sender is flooding (the platform retries later, others are not
+ * starved), refused with 503 while the processing backlog is at its bound (before storing: the platform
+ * retries, and the acknowledgements stay fast), otherwise kept once under its platform id — in the same INSERT
+ * as the deliveries that arrived with it. `processing` settles when the conversation has run; `urgent` puts it
+ * ahead of the backlog (a passive reply waits on it) and waits on a retry's first processing too.
  */
 export async function acceptDelivery(
   c: Context<AppEnv>,
   message: InboundMessage,
-): Promise<{ id: number; isNew: boolean; message: InboundMessage }> {
-  const { db, clock, platforms, throttles, logger } = c.var.services
+  options: { urgent?: boolean } = {},
+): Promise<{ id: number; isNew: boolean; message: InboundMessage; processing: Promise<void> }> {
+  const { clock, platforms, throttles, logger, inbox, inbound } = c.var.services
   const clean = sanitiseInbound(message, { receivedAt: clock.now(), platformHosts: platforms.platformHosts })
   if (clean.oddities?.length)
     logger.warn('odd delivery stored with corrections', {
@@ -70,15 +74,26 @@ export async function acceptDelivery(
       messageId: clean.messageId,
       oddities: clean.oddities,
     })
-  const sender = `${clean.channel}:${clean.botId}:${clean.sender.externalId}`
+  const sender = senderKey(clean)
   if (!(await throttles.allowSender(sender))) {
     logger.warn('sender over its message rate; refused for the platform to retry', { channel: clean.channel })
     const error = new AppError('too_many_requests', 'Too many messages from this sender')
     error.retryAfterSeconds = 60
     throw error
   }
-  const stored = await recordInbound(db, clean)
-  return { ...stored, message: clean }
+  if (inbound.overloaded()) {
+    logger.warn('processing backlog full; refused for the platform to retry', {
+      channel: clean.channel,
+      ...inbound.load(),
+    })
+    const error = new AppError('unavailable', 'Busy: retry shortly')
+    error.retryAfterSeconds = 5
+    throw error
+  }
+  const stored = await inbox.record(clean)
+  const processing =
+    stored.isNew || options.urgent ? inbound.schedule(stored.id, sender, options.urgent) : Promise.resolve()
+  return { ...stored, message: clean, processing }
 }
 
 /**

@@ -32,7 +32,7 @@ export function mpWebhook() {
   })
 
   app.post('/:botId', webhookBodyLimit, async (c) => {
-    const { platforms, inbound, clock } = c.var.services
+    const { platforms, clock } = c.var.services
     const bot = findBot(platforms.mp, c.req.param('botId'))
     await refuseBlockedCaller(c)
     const q = requireQuery(c, 'timestamp', 'nonce')
@@ -70,9 +70,9 @@ export function mpWebhook() {
     // replayed with another body inside the time window.
     if (plainSignature)
       await claimSignature(c, `mp:${bot.id}:${plainSignature}:${q.timestamp}:${q.nonce}`, parsed.messageId)
-    const { id, isNew, message } = await acceptDelivery(c, parsed)
-    // New or retried, wait (within budget) for the conversation so the answer can ride on this response.
-    const processing = isNew ? inbound.schedule(id) : inbound.idle()
+    // New or retried, wait (within budget) for the conversation so the answer can ride on this response; it
+    // goes ahead of the backlog.
+    const { id, message, processing } = await acceptDelivery(c, parsed, { urgent: true })
     await Promise.race([processing, new Promise((resolve) => setTimeout(resolve, PASSIVE_REPLY_BUDGET_MS))])
     const reply = await claimPassiveReply(c.var.services.db, id, clock.now())
     if (!reply) return c.text('success')

@@ -66,7 +66,7 @@ export function wecomRobotWebhook() {
   })
 
   app.post('/:botId', webhookBodyLimit, async (c) => {
-    const { platforms, inbound, clock } = c.var.services
+    const { platforms, clock } = c.var.services
     const bot = findBot(platforms.wecomRobot, c.req.param('botId'))
     await refuseBlockedCaller(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce')
@@ -90,8 +90,7 @@ export function wecomRobotWebhook() {
     }
     const parsed = RobotMessage.safeParse(body)
     if (!parsed.success) throw new AppError('invalid_request', 'Unexpected message shape')
-    const { id, isNew } = await acceptDelivery(c, toInbound(parsed.data, bot.id, clock.now()))
-    if (isNew) void inbound.schedule(id)
+    await acceptDelivery(c, toInbound(parsed.data, bot.id, clock.now()))
     return c.text('')
   })
 

@@ -39,7 +39,7 @@ export function wecomWebhook() {
   })
 
   app.post('/:botId', webhookBodyLimit, async (c) => {
-    const { platforms, inbound } = c.var.services
+    const { platforms } = c.var.services
     const bot = findBot(platforms.wecom, c.req.param('botId'))
     await refuseBlockedCaller(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce')
@@ -55,8 +55,7 @@ export function wecomWebhook() {
     )
     checkTimestamp(c, q.timestamp as string)
     const { message } = parseSignedMessage(plaintext, 'wecom', bot.id)
-    const { id, isNew } = await acceptDelivery(c, message)
-    if (isNew) void inbound.schedule(id)
+    await acceptDelivery(c, message)
     return c.text('')
   })
 

@@ -1,0 +1,114 @@
+/**
+ * A bounded pool for the work that follows an acknowledgement: at most `concurrency` jobs at a time, one at a
+ * time per key (a person's messages are handled in the order they came), urgent jobs first (the Official
+ * Account's passive reply has seconds to ride on the response). A burst becomes a backlog that drains at a
+ * steady pace instead of a thousand conversations competing with the acknowledgements for the event loop and
+ * the database.
+ */
+export interface WorkQueueOptions {
+  concurrency: number
+  /** Jobs waiting (not running) beyond which `full()` says so, and callers refuse new work. */
+  limit: number
+}
+
+interface Job {
+  id: number
+  key: string
+  urgent: boolean
+  run: () => Promise<void>
+  done: Promise<void>
+  settle: () => void
+}
+
+export class KeyedWorkQueue {
+  private readonly waiting: Job[] = []
+  private readonly busyKeys = new Set<string>()
+  private readonly byId = new Map<number, Job>()
+  private running = 0
+  private readonly emptied: (() => void)[] = []
+
+  constructor(private readonly options: WorkQueueOptions) {}
+
+  /** Jobs waiting to start. */
+  get backlog(): number {
+    return this.waiting.length
+  }
+
+  get active(): number {
+    return this.running
+  }
+
+  /** True when the backlog has reached its bound: new work should be refused so the sender retries later. */
+  full(): boolean {
+    return this.waiting.length >= this.options.limit
+  }
+
+  /**
+   * Adds a job, or joins the one already queued or running under that id (a sweep and a webhook may both ask
+   * for the same message). Resolves when it has run; its failures are the job's own to report.
+   */
+  add(id: number, key: string, run: () => Promise<void>, urgent = false): Promise<void> {
+    const existing = this.byId.get(id)
+    if (existing) {
+      if (urgent && !existing.urgent) existing.urgent = true
+      return existing.done
+    }
+    let settle: () => void = () => undefined
+    const done = new Promise<void>((resolve) => {
+      settle = resolve
+    })
+    const job: Job = { id, key, urgent, run, done, settle }
+    this.byId.set(id, job)
+    this.waiting.push(job)
+    this.pump()
+    return done
+  }
+
+  /** Resolves once nothing waits and nothing runs. */
+  idle(): Promise<void> {
+    if (this.running === 0 && this.waiting.length === 0) return Promise.resolve()
+    return new Promise((resolve) => this.emptied.push(resolve))
+  }
+
+  private pump(): void {
+    while (this.running < this.options.concurrency) {
+      const index = this.nextIndex()
+      if (index < 0) break
+      const [job] = this.waiting.splice(index, 1)
+      if (!job) break
+      this.start(job)
+    }
+    if (this.running === 0 && this.waiting.length === 0) for (const resolve of this.emptied.splice(0)) resolve()
+  }
+
+  /** The first urgent job whose key is free, else the first job whose key is free; -1 when none may start. */
+  private nextIndex(): number {
+    let fallback = -1
+    // A key blocked once stays blocked for the rest of the scan, so a person's later message never overtakes
+    // their earlier one.
+    const blocked = new Set<string>()
+    for (let i = 0; i < this.waiting.length; i++) {
+      const job = this.waiting[i] as Job
+      if (this.busyKeys.has(job.key) || blocked.has(job.key)) continue
+      if (job.urgent) return i
+      if (fallback < 0) fallback = i
+      blocked.add(job.key)
+    }
+    return fallback
+  }
+
+  private start(job: Job): void {
+    this.running++
+    this.busyKeys.add(job.key)
+    void job
+      .run()
+      .catch(() => undefined)
+      .finally(() => {
+        this.running--
+        this.busyKeys.delete(job.key)
+        this.byId.delete(job.id)
+        job.settle()
+        this.pump()
+      })
+  }
+}
