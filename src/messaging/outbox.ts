@@ -60,8 +60,8 @@ export interface OutboxWorkerOptions {
 const BACKOFF_MS = [5_000, 30_000, 2 * MINUTE_MS, 10 * MINUTE_MS, 30 * MINUTE_MS, 60 * MINUTE_MS]
 
 /**
- * Delivers due outbox rows. Claims with FOR UPDATE SKIP LOCKED and a lease, so several replicas share
- * the work and never send a row twice; transient failures back off; permanent ones keep the platform's
+ * Delivers due outbox rows. Claims with FOR UPDATE SKIP LOCKED and a lease renewed right before each send, so
+ * several replicas share the work and never send a row twice however slow the platform; transient failures back off; permanent ones keep the platform's
  * code and message on the row.
  */
 export class OutboxWorker {
@@ -127,8 +127,25 @@ export class OutboxWorker {
         ),
       )
       .orderBy(outbox.nextAttemptAt, outbox.id)
-    for (const row of rows) await this.deliver(row)
+    for (const row of rows) if (await this.renewLease(row)) await this.deliver(row)
     return rows.length
+  }
+
+  /**
+   * A batch is sent one row at a time, so the lease taken when it was claimed may run out before its last rows
+   * are reached, and another replica may have claimed them meanwhile. Right before each send the row's lease is
+   * renewed — only if it is still this claim's: every claim increments `attempts`, so a row another replica
+   * took over no longer matches and is left to it. Once renewed, nobody else can claim the row during the send.
+   */
+  private async renewLease(row: OutboxRow): Promise<boolean> {
+    const now = this.clock.now()
+    const renewed = await this.db
+      .update(outbox)
+      .set({ lockedUntil: new Date(now.getTime() + this.leaseMs) })
+      .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts)))
+      .returning({ id: outbox.id })
+    if (renewed.length === 0) this.logger.info('outbox row taken over by another worker', { id: row.id })
+    return renewed.length > 0
   }
 
   /** Runs batches until nothing is due (tests and the simulator). */
