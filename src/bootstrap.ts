@@ -3,6 +3,7 @@ import type { Services } from './app-env'
 import { loadPlatformBots } from './channels/bots'
 import type { Config } from './config'
 import { type DatabaseHandle, openDatabase } from './db/client'
+import { whenDatabaseReachable } from './db/startup-wait'
 import { type Clock, systemClock } from './domain/clock'
 import type { Logger } from './logger'
 import { seedDemoHistory } from './seed/demo-history'
@@ -29,9 +30,15 @@ export async function bootstrap(
   const platforms = loadPlatformBots(env)
   const handle = await openDatabase(config.database)
   try {
-    await handle.migrate()
+    logger.info('checking migrations', { database: handle.kind })
+    await whenDatabaseReachable(() => handle.migrate(), {
+      deadlineMs: config.databaseStartupWaitSeconds * 1000,
+      logger,
+    })
+    logger.info('loading the official calendar')
     await seedOfficialCalendar(handle.db)
     if (config.demo) {
+      logger.info('checking the demo city')
       const seeded = await seedCity(handle.db, DEFAULT_CITY, { now: clock.now(), timeZone: config.timeZone })
       if (seeded.seeded) {
         const history = await seedDemoHistory(handle.db, { now: clock.now(), timeZone: config.timeZone })

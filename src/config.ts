@@ -79,6 +79,11 @@ const EnvSchema = z.object({
     .min(1, 'expected at least 1')
     .max(64, 'expected at most 64')
     .optional(),
+  DATABASE_STARTUP_WAIT_SECONDS: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(0, 'expected 0 or more')
+    .default(60),
   INBOUND_QUEUE_LIMIT: z.coerce
     .number({ message: 'expected a whole number' })
     .int('expected a whole number')
@@ -149,6 +154,8 @@ export interface Config {
   inboundConcurrency: number | undefined
   /** Messages waiting to be processed beyond which webhooks answer 503 so the platform retries. */
   inboundQueueLimit: number
+  /** At start-up, how long to keep retrying a database that cannot be reached yet. */
+  databaseStartupWaitSeconds: number
   /** Bearer token for /api/v1 with full (admin) rights; the API answers 401 while no token is set. */
   apiToken: string | undefined
   /** Further tokens, each limited to a role (and a unit): JSON [{token, role, unit?, name}]. */
@@ -212,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     senderMaxPerMinute: e.SENDER_MAX_PER_MINUTE,
     inboundConcurrency: e.INBOUND_CONCURRENCY,
     inboundQueueLimit: e.INBOUND_QUEUE_LIMIT,
+    databaseStartupWaitSeconds: e.DATABASE_STARTUP_WAIT_SECONDS,
     apiToken: e.API_TOKEN,
     apiTokens: parseApiTokens(e.API_TOKENS),
     open311ApiKey: e.OPEN311_API_KEY,
