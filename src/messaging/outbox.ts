@@ -53,6 +53,8 @@ export interface OutboxWorkerOptions {
   maxAttempts?: number
   /** How long a claimed row stays invisible to other workers. */
   leaseMs?: number
+  /** Recipients sent to at once within a batch (each recipient's rows stay in order). */
+  parallelRecipients?: number
   /** Called when a row fails for good (e.g. to mark a complaint's outcome undeliverable). */
   onPermanentFailure?: (row: OutboxRow, error: string, code: string | undefined) => Promise<void>
 }
@@ -68,6 +70,7 @@ export class OutboxWorker {
   private readonly batchSize: number
   private readonly maxAttempts: number
   private readonly leaseMs: number
+  private readonly parallelRecipients: number
 
   constructor(
     private readonly db: Database,
@@ -79,6 +82,7 @@ export class OutboxWorker {
     this.batchSize = options.batchSize ?? 20
     this.maxAttempts = options.maxAttempts ?? 8
     this.leaseMs = options.leaseMs ?? 60_000
+    this.parallelRecipients = Math.max(1, options.parallelRecipients ?? 8)
   }
 
   private previousRun: Promise<unknown> = Promise.resolve()
@@ -95,11 +99,24 @@ export class OutboxWorker {
     if (this.queued) return this.queued
     const run = this.previousRun.then(() => {
       this.queued = null
-      return this.claimAndDeliver()
+      return this.deliverWhileFull()
     })
     this.queued = run
     this.previousRun = run.catch(() => undefined)
     return run
+  }
+
+  /**
+   * Batch after batch while each comes back full: a backlog left by a burst drains at the platform's pace, not at
+   * one batch per tick.
+   */
+  private async deliverWhileFull(): Promise<number> {
+    let total = 0
+    for (;;) {
+      const handled = await this.claimAndDeliver()
+      total += handled
+      if (handled < this.batchSize) return total
+    }
   }
 
   private async claimAndDeliver(): Promise<number> {
@@ -127,7 +144,19 @@ export class OutboxWorker {
         ),
       )
       .orderBy(outbox.nextAttemptAt, outbox.id)
-    for (const row of rows) if (await this.renewLease(row)) await this.deliver(row)
+    // Each recipient's rows in order (the parts of a long message stay consecutive), different recipients at
+    // once: one slow conversation with the platform does not hold up everyone else's replies.
+    const byRecipient = new Map<string, OutboxRow[]>()
+    for (const row of rows) {
+      const key = `${row.channel}:${row.botId}:${JSON.stringify(row.recipient)}`
+      byRecipient.set(key, [...(byRecipient.get(key) ?? []), row])
+    }
+    const queues = [...byRecipient.values()]
+    const lanes = Array.from({ length: Math.min(this.parallelRecipients, queues.length) }, async () => {
+      for (let queue = queues.shift(); queue; queue = queues.shift())
+        for (const row of queue) if (await this.renewLease(row)) await this.deliver(row)
+    })
+    await Promise.all(lanes)
     return rows.length
   }
 

@@ -48,7 +48,8 @@ function slowPlatform() {
 describe('outbox leases with two replicas', () => {
   it('sends each row once when a batch outlives its lease and the other replica claims the rest', async () => {
     const platform = slowPlatform()
-    const options = { batchSize: 3, leaseMs: 60_000 }
+    // One lane: the batch is sent row after row, as for one recipient with many rows.
+    const options = { batchSize: 3, leaseMs: 60_000, parallelRecipients: 1 }
     const first = new OutboxWorker(database.db, platform.channels, clock, silentLogger, options)
     const second = new OutboxWorker(database.db, platform.channels, clock, silentLogger, options)
     for (const n of [1, 2, 3])

@@ -66,12 +66,10 @@ describe('WeCom delivery through the outbox', () => {
   it('coalesces a burst of wake-ups into one queued run instead of one run per wake-up', async () => {
     const ids = await Promise.all(Array.from({ length: 30 }, (_, i) => send(`唤醒${i}`)))
     // Fifty wake-ups at once (one per arriving message in a burst): they share the one run not yet started,
-    // which sends one batch (20); the rest waits for the worker's next tick rather than fifty chained runs.
+    // which goes on batch after batch (20, then 10) while batches come back full — not fifty chained runs,
+    // and not one batch per tick.
     const handled = await Promise.all(Array.from({ length: 50 }, () => harness.services.outbox.runOnce()))
-    expect(new Set(handled)).toEqual(new Set([20]))
-    const statuses = await Promise.all(ids.map(async (id) => (await row(id))?.status))
-    expect(statuses.filter((s) => s === 'sent')).toHaveLength(20)
-    await harness.services.outbox.drain()
+    expect(new Set(handled)).toEqual(new Set([30]))
     for (const id of ids) expect((await row(id))?.status).toBe('sent')
   })
 
