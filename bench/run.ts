@@ -7,7 +7,11 @@ import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const folder = fileURLToPath(new URL('.', import.meta.url))
-const suites = readdirSync(folder).filter((f) => f.endsWith('.bench.ts'))
+// `npm run bench -- webhook` runs only the suites whose name contains one of the arguments.
+const only = process.argv.slice(2)
+const suites = readdirSync(folder).filter(
+  (f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((name) => f.includes(name))),
+)
 if (suites.length === 0) console.log('no benchmarks yet')
 for (const suite of suites) {
   console.log(`# ${suite}`)

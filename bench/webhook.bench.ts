@@ -1,0 +1,225 @@
+/**
+ * Webhook throughput, side by side in one run with one load generator (autocannon): a bare Hono route, the
+ * `wechat` (node-webot) middleware decrypting the same messages and storing nothing, and Xun'an on Postgres and
+ * on the embedded database — which verifies, decrypts, stores every message (group commit) and answers, then
+ * processes the backlog in its bounded pool and sends each reply to a local stand-in for the WeCom API.
+ *
+ * Reported: acknowledgements per second and their latency, the drain time of the burst (until every reply has
+ * reached the platform stand-in), the server's RSS; and the Official Account complaint path (ticket in the
+ * passive reply) at a fixed 50 requests/s. `BENCH_MESSAGES` sets the burst (default 3000), `BENCH_DATABASE_URL`
+ * the Postgres server (default the local one; a fresh database is created).
+ */
+import { type ChildProcess, fork, spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+import postgres from 'postgres'
+import { systemClock } from '../src/domain/clock'
+import { FakeWechatApi } from '../test/fakes/wechat-api'
+import { independentCrypto, MP, WECOM, wecomEnv } from '../test/helpers/wechat'
+
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 3000)
+const CONNECTIONS = 20
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const root = new URL('..', import.meta.url).pathname
+
+interface Prepared {
+  path: string
+  body: string
+}
+
+let sequence = 0
+/** Signed, encrypted WeCom text messages, each from its own (unbound) account: one reply each. */
+function wecomMessages(n: number): Prepared[] {
+  const crypto = independentCrypto(WECOM.token, WECOM.encodingAesKey, WECOM.corpId)
+  const timestamp = String(Math.floor(Date.now() / 1000))
+  return Array.from({ length: n }, () => {
+    const id = sequence++
+    const xml = `<xml><ToUserName><![CDATA[${WECOM.corpId}]]></ToUserName><FromUserName><![CDATA[bench${id}]]></FromUserName><CreateTime>${timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[帮助]]></Content><MsgId>${9_000_000_000 + id}</MsgId><AgentID>${WECOM.agentId}</AgentID></xml>`
+    const encrypted = crypto.encrypt(xml)
+    const nonce = `n${id}`
+    const signature = crypto.getSignature(timestamp, nonce, encrypted)
+    const query = new URLSearchParams({ msg_signature: signature, timestamp, nonce, encrypt_type: 'aes' })
+    return {
+      path: `/webhooks/wecom/default?${query}`,
+      body: `<xml><ToUserName><![CDATA[${WECOM.corpId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt><AgentID>${WECOM.agentId}</AgentID></xml>`,
+    }
+  })
+}
+
+/** Citizens' complaints to the Official Account (safe mode): each gets its ticket in the passive reply. */
+function complaintMessages(n: number): Prepared[] {
+  const crypto = independentCrypto(MP.token, MP.encodingAesKey, MP.appId)
+  const timestamp = String(Math.floor(Date.now() / 1000))
+  return Array.from({ length: n }, () => {
+    const id = sequence++
+    const xml = `<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[openid${id}]]></FromUserName><CreateTime>${timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[人民路${id}号门口井盖破损，很危险]]></Content><MsgId>${8_000_000_000 + id}</MsgId></xml>`
+    const encrypted = crypto.encrypt(xml)
+    const nonce = `m${id}`
+    const signature = crypto.getSignature(timestamp, nonce, encrypted)
+    const query = new URLSearchParams({ msg_signature: signature, timestamp, nonce, encrypt_type: 'aes' })
+    return {
+      path: `/webhooks/mp/default?${query}`,
+      body: `<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`,
+    }
+  })
+}
+
+async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await check()) return true
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return false
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).status < 500
+  } catch {
+    return false
+  }
+}
+
+function rssMiB(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
+  if (child.exitCode === null) child.kill('SIGKILL')
+}
+
+function load(port: number, prepared: Prepared[], options: { rate?: number } = {}) {
+  let next = 0
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: options.rate ? 10 : CONNECTIONS,
+    amount: prepared.length,
+    overallRate: options.rate,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const message = prepared[next++ % prepared.length] as Prepared
+          return { ...request, path: message.path, body: message.body }
+        },
+      },
+    ],
+  })
+}
+
+interface Row {
+  target: string
+  rps: number
+  p50: number
+  p99: number
+  max: number
+  non2xx: number
+  errors: number
+  drainSeconds?: number
+  rssMiB?: number
+}
+const rows: Row[] = []
+
+function record(target: string, result: autocannon.Result, extra: Partial<Row> = {}): Row {
+  const row = {
+    target,
+    // The whole burst over its whole duration: a burst shorter than a second makes autocannon's per-second
+    // average meaningless.
+    rps: Math.round(result.requests.total / result.duration),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    ...extra,
+  }
+  rows.push(row)
+  console.log(JSON.stringify(row))
+  return row
+}
+
+async function peer(target: string, command: () => ChildProcess, port: number): Promise<void> {
+  const child = command()
+  await waitUntil(() => answers(`http://127.0.0.1:${port}/`), 20_000)
+  const result = await load(port, wecomMessages(MESSAGES))
+  record(target, result, { rssMiB: rssMiB(child) })
+  await stop(child)
+}
+
+async function xunan(target: string, database: Record<string, string>, port: number): Promise<void> {
+  const fake = await new FakeWechatApi(systemClock).start()
+  const sends = () => fake.calls.filter((c) => c.path === '/cgi-bin/message/send').length
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/node.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      ...wecomEnv(fake.baseUrl),
+      ...database,
+      PORT: String(port),
+      DEMO: '0',
+      JOBS: '0',
+      LOG_LEVEL: 'error',
+      SENDER_MAX_PER_MINUTE: '100000',
+      INBOUND_QUEUE_LIMIT: String(MESSAGES * 2),
+    },
+  })
+  const started = Date.now()
+  await waitUntil(() => answers(`http://127.0.0.1:${port}/readyz`), 60_000)
+  const startSeconds = (Date.now() - started) / 1000
+  const burstStart = Date.now()
+  const result = await load(port, wecomMessages(MESSAGES))
+  const drained = await waitUntil(() => sends() >= MESSAGES, 600_000)
+  const drainSeconds = (Date.now() - burstStart) / 1000
+  record(target, result, { drainSeconds: drained ? drainSeconds : Number.NaN, rssMiB: rssMiB(child) })
+  console.log(JSON.stringify({ target, startSeconds, replies: sends() }))
+
+  // The Official Account complaint path at a fixed 50 requests/s (MP env is part of wecomEnv).
+  const complaints = await load(port, complaintMessages(Math.min(MESSAGES, 1000)), { rate: 50 })
+  record(`${target}, complaint path at 50/s`, complaints)
+  await stop(child)
+  await fake.stop()
+}
+
+const pgAdmin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} })
+await pgAdmin.unsafe('drop database if exists xunan_bench')
+await pgAdmin.unsafe('create database xunan_bench')
+await pgAdmin.end()
+const benchUrl = new URL(ADMIN_URL)
+benchUrl.pathname = '/xunan_bench'
+const dataDir = mkdtempSync(join(tmpdir(), 'xunan-bench-'))
+
+const peerEnv = { TOKEN: WECOM.token, AES_KEY: WECOM.encodingAesKey, RECEIVE_ID: WECOM.corpId }
+await peer(
+  'bare Hono route (reads the body, stores nothing)',
+  () =>
+    fork(join(root, 'bench/peers/bare-hono.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, PORT: '4101' },
+    }),
+  4101,
+)
+await peer(
+  '`wechat` middleware (decrypts, stores nothing)',
+  () => fork(join(root, 'bench/peers/wechat-peer.cjs'), [], { env: { ...process.env, ...peerEnv, PORT: '4102' } }),
+  4102,
+)
+await xunan("Xun'an on Postgres", { DATABASE_URL: benchUrl.toString() }, 4103)
+await xunan("Xun'an on PGlite", { DATA_DIR: dataDir }, 4104)
+rmSync(dataDir, { recursive: true, force: true })
+
+const peerRate = rows.find((r) => r.target.startsWith('`wechat`'))?.rps ?? Number.NaN
+console.log('\n| target | acks/s | × peer | p50 ms | p99 ms | max ms | non-2xx | errors | burst drained in | RSS |')
+console.log('|---|---|---|---|---|---|---|---|---|---|')
+for (const r of rows)
+  console.log(
+    `| ${r.target} | ${r.rps} | ${(r.rps / peerRate).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.non2xx} | ${r.errors} | ${r.drainSeconds === undefined ? '' : `${r.drainSeconds.toFixed(1)} s (${Math.round(MESSAGES / r.drainSeconds)} msg/s)`} | ${r.rssMiB ?? ''} MiB |`,
+  )
