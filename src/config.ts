@@ -84,6 +84,12 @@ const EnvSchema = z.object({
     .int('expected a whole number')
     .min(0, 'expected 0 or more')
     .default(60),
+  OUTBOX_LEASE_SECONDS: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .max(3600, 'expected at most 3600')
+    .default(60),
   INBOUND_QUEUE_LIMIT: z.coerce
     .number({ message: 'expected a whole number' })
     .int('expected a whole number')
@@ -154,6 +160,11 @@ export interface Config {
   inboundConcurrency: number | undefined
   /** Messages waiting to be processed beyond which webhooks answer 503 so the platform retries. */
   inboundQueueLimit: number
+  /**
+   * How long a claimed outbox row stays with the worker that claimed it (renewed before each send); a send a
+   * crash interrupted is taken up again after this.
+   */
+  outboxLeaseSeconds: number
   /** At start-up, how long to keep retrying a database that cannot be reached yet. */
   databaseStartupWaitSeconds: number
   /** Bearer token for /api/v1 with full (admin) rights; the API answers 401 while no token is set. */
@@ -220,6 +231,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     inboundConcurrency: e.INBOUND_CONCURRENCY,
     inboundQueueLimit: e.INBOUND_QUEUE_LIMIT,
     databaseStartupWaitSeconds: e.DATABASE_STARTUP_WAIT_SECONDS,
+    outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS,
     apiToken: e.API_TOKEN,
     apiTokens: parseApiTokens(e.API_TOKENS),
     open311ApiKey: e.OPEN311_API_KEY,

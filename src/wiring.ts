@@ -51,6 +51,7 @@ export function createServices(args: {
     return undefined
   }
   const outbox = new OutboxWorker(handle.db, channels, clock, logger, {
+    leaseMs: config.outboxLeaseSeconds * 1000,
     onPermanentFailure: (row, error, code) => onPermanentFailure(ctx, row, error, code),
   })
   const extractor = createExtractor(config.llm ? new LlmExtractor(config.llm) : undefined, logger)

@@ -44,6 +44,8 @@ export function senderKey(message: Pick<InboundMessage, 'channel' | 'botId' | 's
   return `${message.channel}:${message.botId}:${message.sender.externalId}`
 }
 
+const SWEEP_BATCH = 100
+
 /** The apology sent when every attempt failed: apart from the replies, which may still follow a retry. */
 export function apologyKey(inboundId: number): string {
   return `in:${inboundId}:apology`
@@ -103,6 +105,20 @@ export class InboundProcessor {
     return this.queue.idle()
   }
 
+  /**
+   * Sweeps batch after batch while batches come back full (a crash may leave hundreds unprocessed), up to a
+   * bound so a database that keeps failing cannot spin it.
+   */
+  async sweepAll(olderThan: Date, maxRounds = 100): Promise<number> {
+    let total = 0
+    for (let round = 0; round < maxRounds; round++) {
+      const swept = await this.sweep(olderThan)
+      total += swept
+      if (swept < SWEEP_BATCH) break
+    }
+    return total
+  }
+
   /** Picks up rows a crash or an error left unprocessed. */
   async sweep(olderThan: Date): Promise<number> {
     const { db } = this.options.ctx
@@ -116,7 +132,7 @@ export class InboundProcessor {
       .from(inboundMessages)
       .where(and(isNull(inboundMessages.processedAt), lt(inboundMessages.receivedAt, olderThan)))
       .orderBy(inboundMessages.receivedAt, inboundMessages.id)
-      .limit(100)
+      .limit(SWEEP_BATCH)
     await Promise.all(
       rows.map((row) =>
         this.schedule(

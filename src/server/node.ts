@@ -36,7 +36,11 @@ async function main(): Promise<void> {
         delivering = false
       })
   }, OUTBOX_TICK_MS)
-  // Messages a crash left unprocessed are picked up again.
+  // Messages a crash left unprocessed are picked up again: at once for everything received before this start
+  // (the platform will not send those again), then every half minute for rows an error left behind.
+  services.inbound
+    .sweepAll(services.clock.now())
+    .catch((error: unknown) => logger.error('inbox sweep failed', { error }))
   const sweepTimer = setInterval(() => {
     services.inbound
       .sweep(new Date(services.clock.now().getTime() - INBOX_SWEEP_MS))
