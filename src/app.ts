@@ -3,6 +3,7 @@ import { requestId } from 'hono/request-id'
 import type { AppEnv, Services } from './app-env'
 import { AppError, errorResponse, handleError } from './errors'
 import { refuseNulInUrl } from './http/body'
+import { deadline } from './http/deadline'
 import { securityHeaders } from './http/security-headers'
 import { apiV1 } from './routes/api'
 import { consoleRoutes } from './routes/console'
@@ -32,6 +33,9 @@ export function createApp(services: Services) {
       ? consoleError(new AppError('not_found', '找不到该页面，请从导航栏进入。'), c)
       : errorResponse(c, new AppError('not_found', 'Not found')),
   )
+  // A platform waits five seconds: past the deadline it gets 503 and sends again, never a hung request.
+  app.use('/readyz', deadline())
+  app.use('/webhooks/*', deadline())
   app.route('/', healthRoutes())
   app.route('/webhooks/wecom', wecomWebhook())
   app.route('/webhooks/wecom-robot', wecomRobotWebhook())

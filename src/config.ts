@@ -84,6 +84,12 @@ const EnvSchema = z.object({
     .int('expected a whole number')
     .min(0, 'expected 0 or more')
     .default(60),
+  WEBHOOK_DEADLINE_MS: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(100, 'expected at least 100')
+    .max(4_500, 'expected at most 4500 (the platforms wait 5 seconds)')
+    .default(4_000),
   OUTBOX_LEASE_SECONDS: z.coerce
     .number({ message: 'expected a whole number' })
     .int('expected a whole number')
@@ -165,6 +171,8 @@ export interface Config {
    * crash interrupted is taken up again after this.
    */
   outboxLeaseSeconds: number
+  /** Webhooks and /readyz answer 503 past this many milliseconds (the platforms wait five seconds). */
+  webhookDeadlineMs: number
   /** At start-up, how long to keep retrying a database that cannot be reached yet. */
   databaseStartupWaitSeconds: number
   /** Bearer token for /api/v1 with full (admin) rights; the API answers 401 while no token is set. */
@@ -232,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     inboundQueueLimit: e.INBOUND_QUEUE_LIMIT,
     databaseStartupWaitSeconds: e.DATABASE_STARTUP_WAIT_SECONDS,
     outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS,
+    webhookDeadlineMs: e.WEBHOOK_DEADLINE_MS,
     apiToken: e.API_TOKEN,
     apiTokens: parseApiTokens(e.API_TOKENS),
     open311ApiKey: e.OPEN311_API_KEY,
