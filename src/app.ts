@@ -51,4 +51,19 @@ export function createApp(services: Services) {
   return app
 }
 
+/** What a ROLE=worker process serves: its health, for the orchestrator. */
+export function createWorkerApp(services: Services) {
+  const app = new Hono<AppEnv>()
+  app.use(async (c, next) => {
+    c.set('services', services)
+    await next()
+  })
+  app.use(requestId({ limitLength: 64 }))
+  app.onError((error, c) => handleError(error, c, services.logger))
+  app.notFound((c) => errorResponse(c, new AppError('not_found', 'A worker serves only /healthz and /readyz')))
+  app.use('/readyz', deadline())
+  app.route('/', healthRoutes())
+  return app
+}
+
 export type App = ReturnType<typeof createApp>

@@ -84,6 +84,13 @@ const EnvSchema = z.object({
     .int('expected a whole number')
     .min(0, 'expected 0 or more')
     .default(60),
+  ROLE: z.enum(['all', 'web', 'worker'], { message: 'expected all, web or worker' }).default('all'),
+  SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .max(300, 'expected at most 300')
+    .default(20),
   WEBHOOK_DEADLINE_MS: z.coerce
     .number({ message: 'expected a whole number' })
     .int('expected a whole number')
@@ -171,6 +178,15 @@ export interface Config {
    * crash interrupted is taken up again after this.
    */
   outboxLeaseSeconds: number
+  /**
+   * What this process does. `all`: everything (npm start). `web`: webhooks, console and API — it acknowledges
+   * and stores messages and leaves their processing to workers (except the Official Account's, whose passive
+   * reply cannot wait). `worker`: processes stored messages, sends the outbox, runs the jobs and the DingTalk
+   * stream; it serves only /healthz and /readyz. web and worker coordinate through Postgres.
+   */
+  role: 'all' | 'web' | 'worker'
+  /** On SIGTERM, how long to finish what is in flight before exiting. */
+  shutdownGraceSeconds: number
   /** Webhooks and /readyz answer 503 past this many milliseconds (the platforms wait five seconds). */
   webhookDeadlineMs: number
   /** At start-up, how long to keep retrying a database that cannot be reached yet. */
@@ -218,6 +234,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   // Demo data belongs only in an embedded database: an operator who set a real database or a console
   // password is setting up production, platform or not.
   const productionSigns = anyPlatform || Boolean(e.DATABASE_URL) || Boolean(e.CONSOLE_PASSWORD)
+  if (e.ROLE !== 'all' && !e.DATABASE_URL)
+    throw new ConfigError(
+      `Invalid configuration: ROLE: ${e.ROLE} works with other processes through Postgres (set DATABASE_URL); the embedded database serves one process, ROLE=all`,
+    )
   if (e.DEMO && e.DATABASE_URL)
     throw new ConfigError(
       'Invalid configuration: DEMO: the demo city is loaded only into the embedded database (unset DATABASE_URL)',
@@ -241,6 +261,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseStartupWaitSeconds: e.DATABASE_STARTUP_WAIT_SECONDS,
     outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS,
     webhookDeadlineMs: e.WEBHOOK_DEADLINE_MS,
+    role: e.ROLE,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     apiToken: e.API_TOKEN,
     apiTokens: parseApiTokens(e.API_TOKENS),
     open311ApiKey: e.OPEN311_API_KEY,

@@ -69,6 +69,7 @@ export function createServices(args: {
     passiveReplyHoldMs: { mp: MP_PASSIVE_HOLD_MS },
     concurrency: config.inboundConcurrency ?? (handle.kind === 'pglite' ? 1 : Math.min(8, 2 * availableParallelism())),
     queueLimit: config.inboundQueueLimit,
+    processHere: config.role === 'web' ? 'urgent' : 'all',
     // Wake the outbox at once rather than at its next tick.
     onEnqueued: () => {
       outbox.runOnce().catch((error: unknown) => logger.error('outbox run failed', { error }))

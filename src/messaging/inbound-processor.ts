@@ -37,6 +37,11 @@ export interface InboundProcessorOptions {
   concurrency?: number
   /** Messages waiting beyond which webhooks answer 503 for the platform to retry (default 1000). */
   queueLimit?: number
+  /**
+   * `urgent`: this process (ROLE=web) processes only what cannot wait for a worker — the Official Account's
+   * messages, whose answer rides on the HTTP response; the rest is left stored for the workers' sweep.
+   */
+  processHere?: 'all' | 'urgent'
 }
 
 /** Whose turn it is: one person's messages on one bot are handled in order, one at a time. */
@@ -78,6 +83,7 @@ export class InboundProcessor {
    * are logged and left for the sweep. `urgent` puts it ahead of the backlog (a passive reply is waiting).
    */
   schedule(id: number, sender?: string, urgent = false): Promise<void> {
+    if (this.options.processHere === 'urgent' && !urgent) return Promise.resolve()
     return this.queue.add(
       id,
       sender ?? `inbound:${id}`,

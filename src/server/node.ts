@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server'
-import { createApp } from '../app'
+import { createApp, createWorkerApp } from '../app'
 import { bootstrap } from '../bootstrap'
 import { startDingtalkStreams } from '../channels/dingtalk/stream'
 import { ConfigError, loadConfig } from '../config'
@@ -9,58 +9,94 @@ import { createLogger } from '../logger'
 
 const OUTBOX_TICK_MS = 1000
 const INBOX_SWEEP_MS = 30_000
+/** A worker looks for messages the web processes stored this often. */
+const WORKER_POLL_MS = 200
 
-/** Node entry point: configuration, database, HTTP server, background delivery, clean shutdown. */
+/**
+ * Node entry point: configuration, database, HTTP server, background work by role, graceful shutdown.
+ * ROLE=all (the default, `npm start`) does everything; ROLE=web answers webhooks, the console and the API;
+ * ROLE=worker processes stored messages, delivers the outbox, runs the jobs and the DingTalk stream.
+ */
 async function main(): Promise<void> {
   const config = loadConfig(process.env)
   const logger = createLogger(config.logLevel)
   const runtime = await bootstrap(config, logger, process.env)
   const { services } = runtime
-  const app = createApp(services)
+  const works = config.role !== 'web'
+  const app = config.role === 'worker' ? createWorkerApp(services) : createApp(services)
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     logger.info("Xun'an listening", {
       url: `http://localhost:${info.port}`,
+      role: config.role,
       database: runtime.handle.kind,
       demo: config.demo,
     })
   })
-  // The outbox is also woken after each processed message; the tick catches retries and spacing.
-  let delivering = false
-  const outboxTimer = setInterval(() => {
-    if (delivering) return
-    delivering = true
-    services.outbox
-      .runOnce()
-      .catch((error: unknown) => logger.error('outbox run failed', { error }))
-      .finally(() => {
-        delivering = false
-      })
-  }, OUTBOX_TICK_MS)
-  // Messages a crash left unprocessed are picked up again: at once for everything received before this start
-  // (the platform will not send those again), then every half minute for rows an error left behind.
-  services.inbound
-    .sweepAll(services.clock.now())
-    .catch((error: unknown) => logger.error('inbox sweep failed', { error }))
-  const sweepTimer = setInterval(() => {
-    services.inbound
-      .sweep(new Date(services.clock.now().getTime() - INBOX_SWEEP_MS))
-      .catch((error: unknown) => logger.error('inbox sweep failed', { error }))
-  }, INBOX_SWEEP_MS)
+  const timers: NodeJS.Timeout[] = []
+  /** Runs `task` every `ms`, never two at once; the promise of the run in progress is kept for shutdown. */
+  const running = new Set<Promise<unknown>>()
+  const every = (ms: number, what: string, task: () => Promise<unknown>) => {
+    let busy = false
+    timers.push(
+      setInterval(() => {
+        if (busy) return
+        busy = true
+        const run = task()
+          .catch((error: unknown) => logger.error(`${what} failed`, { error }))
+          .finally(() => {
+            busy = false
+            running.delete(run)
+          })
+        running.add(run)
+      }, ms),
+    )
+  }
 
-  const scheduler = config.jobs.enabled ? startScheduler(services) : undefined
-  const streams = startDingtalkStreams(services)
+  if (works) {
+    // The outbox is also woken after each processed message; the tick catches retries and spacing.
+    every(OUTBOX_TICK_MS, 'outbox run', () => services.outbox.runOnce())
+    // Messages a crash left unprocessed are picked up again: at once for everything received before this start
+    // (the platform will not send those again), then every half minute for rows an error left behind.
+    services.inbound
+      .sweepAll(services.clock.now())
+      .catch((error: unknown) => logger.error('inbox sweep failed', { error }))
+    if (config.role === 'worker')
+      // Messages the web processes stored: claimed by whichever worker gets there first (row locks).
+      every(WORKER_POLL_MS, 'inbox poll', () => services.inbound.sweepAll(services.clock.now()))
+    else
+      every(INBOX_SWEEP_MS, 'inbox sweep', () =>
+        services.inbound.sweep(new Date(services.clock.now().getTime() - INBOX_SWEEP_MS)),
+      )
+  }
+  const scheduler = works && config.jobs.enabled ? startScheduler(services) : undefined
+  const streams = works ? startDingtalkStreams(services) : { stop() {} }
 
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
     stopping = true
-    logger.info('shutting down', { signal })
-    clearInterval(outboxTimer)
-    clearInterval(sweepTimer)
-    await scheduler?.stop()
+    logger.info('shutting down', { signal, graceSeconds: config.shutdownGraceSeconds })
+    // Past the grace period the process exits anyway: whatever was not finished is in the database to be
+    // taken up again (unprocessed messages by the sweep, claimed replies when their lease runs out).
+    const forced = setTimeout(() => {
+      logger.warn('grace period over; exiting with work in flight')
+      process.exit(1)
+    }, config.shutdownGraceSeconds * 1000)
+    forced.unref()
+    for (const timer of timers) clearInterval(timer)
+    // Stop taking messages first: no new request, no new frame, no new job run.
     streams.stop()
-    server.close()
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    ;(server as { closeIdleConnections?: () => void }).closeIdleConnections?.()
+    await scheduler?.stop()
+    // Then finish what was taken: requests in flight, the messages being processed, the outbox run under way.
+    await closed
+    await Promise.allSettled([...running])
+    await services.inbound.idle()
+    // The replies of what was processed go out now rather than after the restart.
+    if (works) await services.outbox.runOnce().catch((error: unknown) => logger.error('outbox run failed', { error }))
     await runtime.close()
+    logger.info('stopped')
     process.exit(0)
   }
   process.on('SIGINT', () => void stop('SIGINT'))

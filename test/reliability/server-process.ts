@@ -67,11 +67,12 @@ export class ServerProcess {
     await exited
   }
 
-  async stop(): Promise<void> {
+  /** SIGTERM: the graceful stop; resolves with the exit code. */
+  async stop(): Promise<number | null> {
     const child = this.child
-    if (!child || child.exitCode !== null) return
-    const exited = new Promise((resolve) => child.once('exit', resolve))
+    if (!child || child.exitCode !== null) return child?.exitCode ?? null
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     child.kill('SIGTERM')
-    await exited
+    return exited
   }
 }

@@ -82,6 +82,10 @@ describe('configuration that would open the door', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).demo).toBe(false)
     expect(loadConfig({ CONSOLE_PASSWORD: 'correct horse battery staple' }).demo).toBe(false)
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db', DEMO: '1' })).toThrow(/DEMO/)
+    // A web or worker process needs the others, through Postgres; the embedded database serves one process.
+    expect(() => loadConfig({ ROLE: 'web' })).toThrow(/ROLE: web .*DATABASE_URL/)
+    expect(() => loadConfig({ ROLE: 'cashier', DATABASE_URL: 'postgres://u@h/db' })).toThrow(/ROLE/)
+    expect(loadConfig({ ROLE: 'worker', DATABASE_URL: 'postgres://u@h/db' }).role).toBe('worker')
   })
 
   it('turns replay protection off only for recorded samples', () => {
