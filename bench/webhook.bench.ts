@@ -154,38 +154,53 @@ async function peer(target: string, command: () => ChildProcess, port: number): 
   await stop(child)
 }
 
-async function xunan(target: string, database: Record<string, string>, port: number): Promise<void> {
+async function xunan(
+  target: string,
+  database: Record<string, string>,
+  port: number,
+  options: { workerPort?: number } = {},
+): Promise<void> {
   const fake = await new FakeWechatApi(systemClock).start()
   const sends = () => fake.calls.filter((c) => c.path === '/cgi-bin/message/send').length
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/node.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      ...wecomEnv(fake.baseUrl),
-      ...database,
-      PORT: String(port),
-      DEMO: '0',
-      JOBS: '0',
-      LOG_LEVEL: 'error',
-      SENDER_MAX_PER_MINUTE: '100000',
-      INBOUND_QUEUE_LIMIT: String(MESSAGES * 2),
-    },
-  })
+  const launch = (listen: number, role: string) =>
+    spawn(process.execPath, ['--import', 'tsx', 'src/server/node.ts'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        ...wecomEnv(fake.baseUrl),
+        ...database,
+        PORT: String(listen),
+        ROLE: role,
+        DEMO: '0',
+        JOBS: '0',
+        LOG_LEVEL: 'error',
+        SENDER_MAX_PER_MINUTE: '100000',
+        INBOUND_QUEUE_LIMIT: String(MESSAGES * 2),
+      },
+    })
+  // With a worker port: one ROLE=web process takes the load, one ROLE=worker processes and replies.
+  const child = launch(port, options.workerPort ? 'web' : 'all')
+  const worker = options.workerPort ? launch(options.workerPort, 'worker') : undefined
   const started = Date.now()
   await waitUntil(() => answers(`http://127.0.0.1:${port}/readyz`), 60_000)
+  if (options.workerPort) await waitUntil(() => answers(`http://127.0.0.1:${options.workerPort}/readyz`), 60_000)
   const startSeconds = (Date.now() - started) / 1000
   const burstStart = Date.now()
   const result = await load(port, wecomMessages(MESSAGES))
   const drained = await waitUntil(() => sends() >= MESSAGES, 600_000)
   const drainSeconds = (Date.now() - burstStart) / 1000
-  record(target, result, { drainSeconds: drained ? drainSeconds : Number.NaN, rssMiB: rssMiB(child) })
+  record(target, result, {
+    drainSeconds: drained ? drainSeconds : Number.NaN,
+    rssMiB: rssMiB(child) + (worker ? rssMiB(worker) : 0),
+  })
   console.log(JSON.stringify({ target, startSeconds, replies: sends() }))
 
   // The Official Account complaint path at a fixed 50 requests/s (MP env is part of wecomEnv).
   const complaints = await load(port, complaintMessages(Math.min(MESSAGES, 1000)), { rate: 50 })
   record(`${target}, complaint path at 50/s`, complaints)
   await stop(child)
+  if (worker) await stop(worker)
   await fake.stop()
 }
 
@@ -193,6 +208,13 @@ const pgAdmin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} })
 await pgAdmin.unsafe('drop database if exists xunan_bench')
 await pgAdmin.unsafe('create database xunan_bench')
 await pgAdmin.end()
+/** A fresh bench database again, for the next Postgres run. */
+async function freshBenchDatabase(): Promise<void> {
+  const again = postgres(ADMIN_URL, { max: 1, onnotice: () => {} })
+  await again.unsafe('drop database if exists xunan_bench with (force)')
+  await again.unsafe('create database xunan_bench')
+  await again.end()
+}
 const benchUrl = new URL(ADMIN_URL)
 benchUrl.pathname = '/xunan_bench'
 const dataDir = mkdtempSync(join(tmpdir(), 'xunan-bench-'))
@@ -214,6 +236,10 @@ await peer(
 )
 await xunan("Xun'an on Postgres", { DATABASE_URL: benchUrl.toString() }, 4103)
 await xunan("Xun'an on PGlite", { DATA_DIR: dataDir }, 4104)
+await freshBenchDatabase()
+await xunan("Xun'an on Postgres, ROLE=web + ROLE=worker", { DATABASE_URL: benchUrl.toString() }, 4105, {
+  workerPort: 4106,
+})
 rmSync(dataDir, { recursive: true, force: true })
 
 const peerRate = rows.find((r) => r.target.startsWith('`wechat`'))?.rps ?? Number.NaN

@@ -9,6 +9,7 @@ import type { Logger } from './logger'
 import type { InboundProcessor } from './messaging/inbound-processor'
 import type { InboxWriter } from './messaging/inbox-writer'
 import type { OutboxWorker } from './messaging/outbox'
+import type { Metrics } from './observability/metrics'
 import type { DigestSummariser } from './reports/digest-summary'
 import type { NarrativeWriter } from './reports/narrative-writer'
 import type { ServiceContext } from './services/context'
@@ -26,6 +27,8 @@ export interface Services {
   inbound: InboundProcessor
   /** Stores acknowledged deliveries, batching concurrent ones into one INSERT. */
   inbox: InboxWriter
+  /** Prometheus metrics of this process (GET /metrics with METRICS_TOKEN). */
+  metrics: Metrics
   outbox: OutboxWorker
   /** Failed-credential and per-sender limits, shared by every route of this process. */
   throttles: Throttles

@@ -4,6 +4,7 @@ import type { AppEnv, Services } from './app-env'
 import { AppError, errorResponse, handleError } from './errors'
 import { refuseNulInUrl } from './http/body'
 import { deadline } from './http/deadline'
+import { requestMetrics } from './http/request-metrics'
 import { securityHeaders } from './http/security-headers'
 import { apiV1 } from './routes/api'
 import { consoleRoutes } from './routes/console'
@@ -24,6 +25,7 @@ export function createApp(services: Services) {
   })
   // A caller's own X-Request-Id is kept when it is short and plain, so its logs and ours can be joined.
   app.use(requestId({ limitLength: 64 }))
+  app.use(requestMetrics)
   app.use(securityHeaders)
   app.use(refuseNulInUrl)
   app.onError((error, c) => handleError(error, c, services.logger))
@@ -59,8 +61,11 @@ export function createWorkerApp(services: Services) {
     await next()
   })
   app.use(requestId({ limitLength: 64 }))
+  app.use(requestMetrics)
   app.onError((error, c) => handleError(error, c, services.logger))
-  app.notFound((c) => errorResponse(c, new AppError('not_found', 'A worker serves only /healthz and /readyz')))
+  app.notFound((c) =>
+    errorResponse(c, new AppError('not_found', 'A worker serves only /healthz, /readyz and /metrics')),
+  )
   app.use('/readyz', deadline())
   app.route('/', healthRoutes())
   return app

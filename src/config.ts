@@ -84,6 +84,7 @@ const EnvSchema = z.object({
     .int('expected a whole number')
     .min(0, 'expected 0 or more')
     .default(60),
+  METRICS_TOKEN: secret,
   ROLE: z.enum(['all', 'web', 'worker'], { message: 'expected all, web or worker' }).default('all'),
   SHUTDOWN_GRACE_SECONDS: z.coerce
     .number({ message: 'expected a whole number' })
@@ -185,6 +186,8 @@ export interface Config {
    * stream; it serves only /healthz and /readyz. web and worker coordinate through Postgres.
    */
   role: 'all' | 'web' | 'worker'
+  /** Bearer token for GET /metrics (Prometheus); /metrics answers 401 while it is unset. */
+  metricsToken: string | undefined
   /** On SIGTERM, how long to finish what is in flight before exiting. */
   shutdownGraceSeconds: number
   /** Webhooks and /readyz answer 503 past this many milliseconds (the platforms wait five seconds). */
@@ -262,6 +265,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS,
     webhookDeadlineMs: e.WEBHOOK_DEADLINE_MS,
     role: e.ROLE,
+    metricsToken: e.METRICS_TOKEN,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     apiToken: e.API_TOKEN,
     apiTokens: parseApiTokens(e.API_TOKENS),

@@ -14,6 +14,7 @@ import type { Logger } from './logger'
 import { InboundProcessor, type MediaFetcher } from './messaging/inbound-processor'
 import { InboxWriter } from './messaging/inbox-writer'
 import { type OutboxRow, OutboxWorker } from './messaging/outbox'
+import { Metrics } from './observability/metrics'
 import { llmDigestSummariser } from './reports/digest-summary'
 import { llmNarrativeWriter } from './reports/narrative-writer'
 import { markOutcomeForNextMessage, OUTCOME_KEY_PREFIX } from './services/complaint-notices'
@@ -50,9 +51,12 @@ export function createServices(args: {
     if (channel === 'dingtalk') return dingtalk.api(botId).downloadFile(mediaId)
     return undefined
   }
+  // The metrics read the pool's load through a late reference: the processor is built below.
+  const metrics = new Metrics(handle.db, clock, () => inbound.load())
   const outbox = new OutboxWorker(handle.db, channels, clock, logger, {
     leaseMs: config.outboxLeaseSeconds * 1000,
     onPermanentFailure: (row, error, code) => onPermanentFailure(ctx, row, error, code),
+    onSendResult: (row, result, code) => metrics.sends.inc({ channel: row.channel, result, code: code ?? '' }),
   })
   const extractor = createExtractor(config.llm ? new LlmExtractor(config.llm) : undefined, logger)
   const inbound = new InboundProcessor({
@@ -88,6 +92,7 @@ export function createServices(args: {
     channels,
     inbound,
     inbox: new InboxWriter(handle.db),
+    metrics,
     outbox,
     throttles: new Throttles({
       failedAuth: { ...DEFAULT_THROTTLE_LIMITS.failedAuth, points: config.authMaxFailures },

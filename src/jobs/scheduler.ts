@@ -126,7 +126,7 @@ async function runWeeklyGroupSummariesOnMonday(services: Services): Promise<void
  */
 export async function runJob(services: Services, job: JobDefinition): Promise<void> {
   try {
-    await job.run(services)
+    await services.metrics.timeJob(job.name, () => job.run(services))
   } catch (error) {
     services.logger.error('job failed', { job: job.name, error })
     return

@@ -57,6 +57,8 @@ export interface OutboxWorkerOptions {
   parallelRecipients?: number
   /** Called when a row fails for good (e.g. to mark a complaint's outcome undeliverable). */
   onPermanentFailure?: (row: OutboxRow, error: string, code: string | undefined) => Promise<void>
+  /** Told every send's outcome (for the metrics): sent, retry later, or failed for good. */
+  onSendResult?: (row: OutboxRow, outcome: 'sent' | 'retry' | 'failed', code: string | undefined) => void
 }
 
 const BACKOFF_MS = [5_000, 30_000, 2 * MINUTE_MS, 10 * MINUTE_MS, 30 * MINUTE_MS, 60 * MINUTE_MS]
@@ -212,6 +214,12 @@ export class OutboxWorker {
       row.botId,
       recipient,
       row.message as unknown as OutboundMessage,
+    )
+    const giveUpNow = !result.ok && (result.retry === 'never' || row.attempts >= this.maxAttempts)
+    this.options.onSendResult?.(
+      row,
+      result.ok ? 'sent' : giveUpNow ? 'failed' : 'retry',
+      result.ok ? undefined : result.code,
     )
     if (result.ok) {
       await this.db

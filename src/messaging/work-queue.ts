@@ -25,6 +25,8 @@ export class KeyedWorkQueue {
   private readonly busyKeys = new Set<string>()
   private readonly byId = new Map<number, Job>()
   private running = 0
+  /** Urgent jobs waiting: while there are none, the first free job is taken without scanning the backlog. */
+  private urgentWaiting = 0
   private readonly emptied: (() => void)[] = []
 
   constructor(private readonly options: WorkQueueOptions) {}
@@ -50,7 +52,10 @@ export class KeyedWorkQueue {
   add(id: number, key: string, run: () => Promise<void>, urgent = false): Promise<void> {
     const existing = this.byId.get(id)
     if (existing) {
-      if (urgent && !existing.urgent) existing.urgent = true
+      if (urgent && !existing.urgent && this.waiting.includes(existing)) {
+        existing.urgent = true
+        this.urgentWaiting++
+      }
       return existing.done
     }
     let settle: () => void = () => undefined
@@ -60,6 +65,7 @@ export class KeyedWorkQueue {
     const job: Job = { id, key, urgent, run, done, settle }
     this.byId.set(id, job)
     this.waiting.push(job)
+    if (urgent) this.urgentWaiting++
     this.pump()
     return done
   }
@@ -76,6 +82,7 @@ export class KeyedWorkQueue {
       if (index < 0) break
       const [job] = this.waiting.splice(index, 1)
       if (!job) break
+      if (job.urgent) this.urgentWaiting--
       this.start(job)
     }
     if (this.running === 0 && this.waiting.length === 0) for (const resolve of this.emptied.splice(0)) resolve()
@@ -91,6 +98,8 @@ export class KeyedWorkQueue {
       const job = this.waiting[i] as Job
       if (this.busyKeys.has(job.key) || blocked.has(job.key)) continue
       if (job.urgent) return i
+      // Nothing urgent waits: the first free job is the one (a burst's backlog is not scanned per dispatch).
+      if (this.urgentWaiting === 0) return i
       if (fallback < 0) fallback = i
       blocked.add(job.key)
     }
