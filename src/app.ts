@@ -16,8 +16,8 @@ import { mpWebhook } from './routes/webhooks/mp'
 import { wecomWebhook } from './routes/webhooks/wecom'
 import { wecomRobotWebhook } from './routes/webhooks/wecom-robot'
 
-/** The Hono app, runtime-neutral: Node and Workers entry points both build it from their services. */
-export function createApp(services: Services) {
+/** What every app of ours starts with: its services, a request id, the metrics, errors in our shape, health. */
+function baseApp(services: Services) {
   const app = new Hono<AppEnv>()
   app.use(async (c, next) => {
     c.set('services', services)
@@ -26,17 +26,23 @@ export function createApp(services: Services) {
   // A caller's own X-Request-Id is kept when it is short and plain, so its logs and ours can be joined.
   app.use(requestId({ limitLength: 64 }))
   app.use(requestMetrics)
+  app.onError((error, c) => handleError(error, c, services.logger))
+  // A platform (or a load balancer) waits a few seconds: past the deadline it gets 503, never a hung request.
+  app.use('/readyz', deadline())
+  return app
+}
+
+/** The Hono app, runtime-neutral: Node and Workers entry points both build it from their services. */
+export function createApp(services: Services) {
+  const app = baseApp(services)
   app.use(securityHeaders)
   app.use(refuseNulInUrl)
-  app.onError((error, c) => handleError(error, c, services.logger))
   app.notFound((c) =>
     // People reach console addresses: they get a page in Chinese, systems get the JSON error.
     c.req.path === '/console' || c.req.path.startsWith('/console/')
       ? consoleError(new AppError('not_found', '找不到该页面，请从导航栏进入。'), c)
       : errorResponse(c, new AppError('not_found', 'Not found')),
   )
-  // A platform waits five seconds: past the deadline it gets 503 and sends again, never a hung request.
-  app.use('/readyz', deadline())
   app.use('/webhooks/*', deadline())
   app.route('/', healthRoutes())
   app.route('/webhooks/wecom', wecomWebhook())
@@ -55,18 +61,10 @@ export function createApp(services: Services) {
 
 /** What a ROLE=worker process serves: its health, for the orchestrator. */
 export function createWorkerApp(services: Services) {
-  const app = new Hono<AppEnv>()
-  app.use(async (c, next) => {
-    c.set('services', services)
-    await next()
-  })
-  app.use(requestId({ limitLength: 64 }))
-  app.use(requestMetrics)
-  app.onError((error, c) => handleError(error, c, services.logger))
+  const app = baseApp(services)
   app.notFound((c) =>
     errorResponse(c, new AppError('not_found', 'A worker serves only /healthz, /readyz and /metrics')),
   )
-  app.use('/readyz', deadline())
   app.route('/', healthRoutes())
   return app
 }

@@ -86,6 +86,14 @@ export function seconds(date: Date): number {
   return Math.floor(date.getTime() / 1000)
 }
 
+/** A signed WeCom text message posted as the platform posts it, stamped with the wall clock (for real processes). */
+export function liveWecomText(from: string, msgId: number, content = '帮助'): { path: string; body: string } {
+  const now = Math.floor(Date.now() / 1000)
+  const xml = wecomMessageXml({ FromUserName: from, CreateTime: now, MsgType: 'text', Content: content, MsgId: msgId })
+  const sealed = sealedRequest(xml, { timestamp: now, nonce: `n${msgId}` })
+  return { path: `/webhooks/wecom/default?${sealed.query}`, body: sealed.body }
+}
+
 /**
  * A second independent sealer written from the protocol description, for the intelligent robot whose
  * receive id is empty (which `wechat-crypto` refuses): random(16) | length(4, BE) | message | id,

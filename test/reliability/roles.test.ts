@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemClock } from '../../src/domain/clock'
 import { FakeWechatApi } from '../fakes/wechat-api'
-import { independentCrypto, WECOM, wecomEnv } from '../helpers/wechat'
-import { eventually, freePort, ServerProcess } from './server-process'
+import { liveWecomText, wecomEnv } from '../helpers/wechat'
+import { eventually, freePort, ServerProcess, scratchPostgres } from './server-process'
 
 /**
  * One image, every role: two ROLE=web processes acknowledge and store, one ROLE=worker processes and replies,
@@ -14,7 +13,6 @@ import { eventually, freePort, ServerProcess } from './server-process'
  * taken, exits 0, and the restart leaves nothing undone.
  */
 const url = process.env.TEST_DATABASE_URL
-const crypto = independentCrypto(WECOM.token, WECOM.encodingAesKey, WECOM.corpId)
 let fake: FakeWechatApi
 
 beforeAll(async () => {
@@ -24,24 +22,8 @@ afterAll(async () => {
   await fake?.stop()
 })
 
-function signed(sender: string, id: number) {
-  const timestamp = String(Math.floor(Date.now() / 1000))
-  const xml = `<xml><ToUserName><![CDATA[${WECOM.corpId}]]></ToUserName><FromUserName><![CDATA[${sender}]]></FromUserName><CreateTime>${timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[帮助]]></Content><MsgId>${id}</MsgId><AgentID>${WECOM.agentId}</AgentID></xml>`
-  const encrypted = crypto.encrypt(xml)
-  const nonce = `r${id}`
-  const query = new URLSearchParams({
-    msg_signature: crypto.getSignature(timestamp, nonce, encrypted),
-    timestamp,
-    nonce,
-  })
-  return {
-    path: `/webhooks/wecom/default?${query}`,
-    body: `<xml><ToUserName><![CDATA[${WECOM.corpId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt><AgentID>${WECOM.agentId}</AgentID></xml>`,
-  }
-}
-
 async function deliver(server: ServerProcess, sender: string, id: number): Promise<boolean> {
-  const { path, body } = signed(sender, id)
+  const { path, body } = liveWecomText(sender, id)
   try {
     return (await fetch(`${server.url}${path}`, { method: 'POST', body, signal: AbortSignal.timeout(5_000) })).ok
   } catch {
@@ -63,26 +45,20 @@ const baseEnv = () => ({
 })
 
 describe.skipIf(!url)('web and worker processes on one Postgres (runs with TEST_DATABASE_URL)', () => {
-  const name = `xunan_roles_${process.pid}`
-  let admin: ReturnType<typeof postgres>
+  let scratch: Awaited<ReturnType<typeof scratchPostgres>>
   const servers: ServerProcess[] = []
 
   beforeAll(async () => {
-    admin = postgres(url as string, { max: 1, onnotice: () => {} })
-    await admin.unsafe(`drop database if exists "${name}" with (force)`)
-    await admin.unsafe(`create database "${name}"`)
-    const target = new URL(url as string)
-    target.pathname = `/${name}`
+    scratch = await scratchPostgres(url as string, `xunan_roles_${process.pid}`)
     for (const role of ['web', 'web', 'worker']) {
-      const server = new ServerProcess(await freePort(), { ...baseEnv(), DATABASE_URL: target.toString(), ROLE: role })
+      const server = new ServerProcess(await freePort(), { ...baseEnv(), DATABASE_URL: scratch.url, ROLE: role })
       await server.start()
       servers.push(server)
     }
   }, 180_000)
   afterAll(async () => {
     for (const server of servers) await server.stop()
-    await admin?.unsafe(`drop database if exists "${name}" with (force)`)
-    await admin?.end({ timeout: 5 })
+    await scratch?.drop()
   })
 
   it('acknowledges on either web process and replies once from the worker', async () => {
@@ -107,17 +83,9 @@ describe('a graceful stop', () => {
   beforeAll(async () => {
     const env: Record<string, string> = { ...baseEnv(), SHUTDOWN_GRACE_SECONDS: '30' }
     if (url) {
-      const name = `xunan_stop_${process.pid}`
-      const admin = postgres(url, { max: 1, onnotice: () => {} })
-      await admin.unsafe(`drop database if exists "${name}" with (force)`)
-      await admin.unsafe(`create database "${name}"`)
-      const target = new URL(url)
-      target.pathname = `/${name}`
-      env.DATABASE_URL = target.toString()
-      cleanup = async () => {
-        await admin.unsafe(`drop database if exists "${name}" with (force)`)
-        await admin.end({ timeout: 5 })
-      }
+      const scratch = await scratchPostgres(url, `xunan_stop_${process.pid}`)
+      env.DATABASE_URL = scratch.url
+      cleanup = () => scratch.drop()
     } else {
       const dataDir = mkdtempSync(join(tmpdir(), 'xunan-stop-'))
       env.DATA_DIR = dataDir

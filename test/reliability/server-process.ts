@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import postgres from 'postgres'
 
 /**
  * The real server as a separate process, for the fault suites: started exactly as `npm start` starts it, killed
@@ -74,5 +75,21 @@ export class ServerProcess {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     child.kill('SIGTERM')
     return exited
+  }
+}
+
+/** A new, empty Postgres database beside the one `adminUrl` names, for a suite's processes; dropped by `drop`. */
+export async function scratchPostgres(adminUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`drop database if exists "${name}" with (force)`)
+  await admin.unsafe(`create database "${name}"`)
+  const target = new URL(adminUrl)
+  target.pathname = `/${name}`
+  return {
+    url: target.toString(),
+    async drop() {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`)
+      await admin.end({ timeout: 5 })
+    },
   }
 }

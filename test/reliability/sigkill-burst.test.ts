@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
-import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DatabaseHandle, openDatabase, rowsOf } from '../../src/db/client'
 import { systemClock } from '../../src/domain/clock'
 import { FakeWechatApi } from '../fakes/wechat-api'
-import { independentCrypto, WECOM, wecomEnv } from '../helpers/wechat'
-import { eventually, freePort, ServerProcess } from './server-process'
+import { liveWecomText, wecomEnv } from '../helpers/wechat'
+import { eventually, freePort, ServerProcess, scratchPostgres } from './server-process'
 
 /**
  * SIGKILL in the middle of a burst. The real server (a separate process, started as `npm start` starts it) takes
@@ -31,19 +30,11 @@ beforeAll(async () => {
   fake = await new FakeWechatApi(systemClock).start()
   const url = process.env.TEST_DATABASE_URL
   if (url) {
-    const name = `xunan_sigkill_${process.pid}`
-    const admin = postgres(url, { max: 1, onnotice: () => {} })
-    await admin.unsafe(`drop database if exists "${name}" with (force)`)
-    await admin.unsafe(`create database "${name}"`)
-    const target = new URL(url)
-    target.pathname = `/${name}`
+    const scratch = await scratchPostgres(url, `xunan_sigkill_${process.pid}`)
     database = {
-      env: { DATABASE_URL: target.toString() },
-      open: () => openDatabase({ kind: 'postgres', url: target.toString(), maxConnections: 2 }),
-      async drop() {
-        await admin.unsafe(`drop database if exists "${name}" with (force)`)
-        await admin.end({ timeout: 5 })
-      },
+      env: { DATABASE_URL: scratch.url },
+      open: () => openDatabase({ kind: 'postgres', url: scratch.url, maxConnections: 2 }),
+      drop: () => scratch.drop(),
     }
   } else {
     const dataDir = mkdtempSync(join(tmpdir(), 'xunan-sigkill-'))
@@ -75,23 +66,8 @@ afterAll(async () => {
   await database?.drop()
 })
 
-const crypto = independentCrypto(WECOM.token, WECOM.encodingAesKey, WECOM.corpId)
 /** One signed message from sender `n` (an account nobody has bound: it gets one reply, the sign-up hint). */
-function request(n: number) {
-  const timestamp = String(Math.floor(Date.now() / 1000))
-  const xml = `<xml><ToUserName><![CDATA[${WECOM.corpId}]]></ToUserName><FromUserName><![CDATA[killed${n}]]></FromUserName><CreateTime>${timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[帮助]]></Content><MsgId>${7_000_000_000 + n}</MsgId><AgentID>${WECOM.agentId}</AgentID></xml>`
-  const encrypted = crypto.encrypt(xml)
-  const nonce = `k${n}`
-  const query = new URLSearchParams({
-    msg_signature: crypto.getSignature(timestamp, nonce, encrypted),
-    timestamp,
-    nonce,
-  })
-  return {
-    path: `/webhooks/wecom/default?${query}`,
-    body: `<xml><ToUserName><![CDATA[${WECOM.corpId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt><AgentID>${WECOM.agentId}</AgentID></xml>`,
-  }
-}
+const request = (n: number) => liveWecomText(`killed${n}`, 7_000_000_000 + n)
 
 /** Sends as a platform does: answered 200 means acknowledged; anything else is retried later. */
 async function deliver(n: number): Promise<boolean> {
