@@ -26,6 +26,8 @@ export class FakeWechatApi {
   private tokenCounter = 0
   private validTokens = new Set<string>()
   private failures = new Map<string, Failure[]>()
+  private stableToken: string | undefined
+  private plainToken: string | undefined
   baseUrl = ''
 
   constructor(private readonly clock: Clock) {}
@@ -87,7 +89,25 @@ export class FakeWechatApi {
     }
     if (failure) return json(failure.status ?? 200, failure.reply ?? { errcode: -1, errmsg: 'system busy' })
 
-    if (url.pathname === '/cgi-bin/gettoken' || url.pathname === '/cgi-bin/token') {
+    // The Official Account's stable token: one token for every caller until it expires (or is forced).
+    if (url.pathname === '/cgi-bin/stable_token') {
+      const request = (body ?? {}) as { appid?: string; secret?: string; force_refresh?: boolean }
+      if (!(request.appid && request.secret)) return json(200, { errcode: 41004, errmsg: 'appsecret missing' })
+      if (request.force_refresh || !this.stableToken || !this.validTokens.has(this.stableToken)) {
+        this.stableToken = `stable-${++this.tokenCounter}`
+        this.validTokens.add(this.stableToken)
+      }
+      return json(200, { access_token: this.stableToken, expires_in: 7200 })
+    }
+    // The Official Account's plain token: each call issues a new one and retires the caller's previous one.
+    if (url.pathname === '/cgi-bin/token') {
+      if (!query.secret) return json(200, { errcode: 41004, errmsg: 'secret missing' })
+      if (this.plainToken) this.validTokens.delete(this.plainToken)
+      this.plainToken = `token-${++this.tokenCounter}`
+      this.validTokens.add(this.plainToken)
+      return json(200, { access_token: this.plainToken, expires_in: 7200 })
+    }
+    if (url.pathname === '/cgi-bin/gettoken') {
       if (!(query.corpsecret || query.secret)) return json(200, { errcode: 41004, errmsg: 'secret missing' })
       const token = `token-${++this.tokenCounter}`
       this.validTokens.add(token)

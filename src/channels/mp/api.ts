@@ -24,16 +24,23 @@ export class MpApi extends WechatApi {
     )
   }
 
+  /**
+   * The stable access token (/cgi-bin/stable_token, never force-refreshed): every process asking gets the same
+   * token until it expires. /cgi-bin/token issued a new one per call and retired the previous, so two replicas
+   * kept invalidating each other's tokens.
+   */
   protected async fetchToken(): Promise<FetchedToken> {
     if (!this.settings.appSecret) throw new PlatformError('no_secret', 'MP_APP_SECRET is not configured', 'never')
-    const response = await fetchWithTimeout(
-      this.url('/cgi-bin/token', {
+    const response = await fetchWithTimeout(this.url('/cgi-bin/stable_token', {}), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
         grant_type: 'client_credential',
         appid: this.settings.appId,
         secret: this.settings.appSecret,
+        force_refresh: false,
       }),
-      { method: 'GET' },
-    )
+    })
     const reply = await this.readJson(response)
     this.check(reply)
     return { token: String(reply.access_token), expiresInSeconds: Number(reply.expires_in ?? 7200) }
