@@ -1,7 +1,10 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { and, eq, isNull, lt } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import type { InboundMessage, Recipient } from '../channels/types'
 import { handleTurn } from '../conversation/engine'
+import { PrefetchedExtractor, RecordingExtractor } from '../conversation/extract/prefetch'
 import type { FormDeps } from '../conversation/forms/engine'
 import type { Reply } from '../conversation/types'
 import type { Database } from '../db/client'
@@ -50,6 +53,9 @@ export function senderKey(message: Pick<InboundMessage, 'channel' | 'botId' | 's
 }
 
 const SWEEP_BATCH = 100
+
+/** Ends the rehearsal's transaction: everything it wrote is rolled back. */
+class Rehearsed extends Error {}
 
 /** The apology sent when every attempt failed: apart from the replies, which may still follow a retry. */
 export function apologyKey(inboundId: number): string {
@@ -188,6 +194,7 @@ export class InboundProcessor {
     // Loaded through the pool, not the transaction: never asked for while the transaction holds PGlite's
     // single connection.
     await ctx.calendar.get()
+    const forms = await this.withPrefetchedExtraction(message, mediaIds)
     const done = await ctx.db.transaction(async (tx) => {
       const locked = await tx
         .select({ id: inboundMessages.id })
@@ -208,7 +215,7 @@ export class InboundProcessor {
         ...sender,
         mediaIds,
         ctx: txCtx,
-        forms: this.options.forms,
+        forms,
         reportsDir: this.options.reportsDir,
       })
       await this.enqueueReplies(tx, id, message, replies)
@@ -217,6 +224,45 @@ export class InboundProcessor {
     })
     if (done) this.options.onEnqueued?.()
     return done ? 'processed' : 'skipped'
+  }
+
+  /**
+   * With a slow (LLM) extractor, a text message's turn is first rehearsed in a transaction that is rolled back,
+   * recording what it would ask the extractor; the questions are then answered with no transaction open, so a
+   * slow model never holds a database connection (on the embedded database, the only one). Without an LLM, or
+   * for anything but text, the turn runs as it is.
+   */
+  private async withPrefetchedExtraction(message: InboundMessage, mediaIds: number[]): Promise<FormDeps> {
+    const { forms, ctx, logger } = this.options
+    if (!forms.extractor.slow || message.kind !== 'text') return forms
+    const recorder = new RecordingExtractor()
+    try {
+      await ctx.db.transaction(async (tx) => {
+        const sender = await resolveSender(tx, {
+          channel: message.channel,
+          botId: message.botId,
+          externalId: message.sender.externalId,
+          displayName: message.sender.name,
+          at: message.at,
+        })
+        await handleTurn({
+          message,
+          ...sender,
+          mediaIds,
+          ctx: { ...ctx, db: tx },
+          forms: { ...forms, extractor: recorder },
+          // A report a signature would re-render is written where nothing reads it.
+          reportsDir: join(tmpdir(), 'xunan-rehearsal'),
+        })
+        throw new Rehearsed()
+      })
+    } catch (error) {
+      // Any other failure: the real turn will meet it (and retry); the rehearsal only loses its head start.
+      if (!(error instanceof Rehearsed)) logger.debug('rehearsal failed', { error })
+    }
+    const prefetched = new PrefetchedExtractor(forms.extractor)
+    await prefetched.prefetch(recorder.questions)
+    return { ...forms, extractor: prefetched }
   }
 
   /** After the last attempt the sender still gets an answer, and the row keeps its error for an admin. */

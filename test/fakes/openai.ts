@@ -10,10 +10,14 @@ export type Behaviour =
   | { kind: 'text'; content: string }
   | { kind: 'status'; status: number }
   | { kind: 'hang'; ms: number }
+  /** Answers `content` only once `until` settles: the model is thinking for as long as the test wants. */
+  | { kind: 'held'; until: Promise<void>; content: unknown }
 
 export class FakeOpenAi {
   readonly requests: { model: string; messages: { role: string; content: string }[] }[] = []
   behaviour: Behaviour = { kind: 'json', content: {} }
+  /** Called as each request arrives (before it is answered). */
+  onRequest: (() => void) | undefined
   private server: Server | undefined
   baseUrl = ''
 
@@ -33,7 +37,9 @@ export class FakeOpenAi {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     this.requests.push(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+    this.onRequest?.()
     const b = this.behaviour
+    if (b.kind === 'held') await b.until
     if (b.kind === 'hang') {
       await new Promise((resolve) => setTimeout(resolve, b.ms))
       if (res.destroyed) return
@@ -43,7 +49,8 @@ export class FakeOpenAi {
       res.end(JSON.stringify({ error: { message: 'boom', type: 'server_error' } }))
       return
     }
-    const content = b.kind === 'json' ? JSON.stringify(b.content) : b.kind === 'text' ? b.content : '{}'
+    const content =
+      b.kind === 'json' || b.kind === 'held' ? JSON.stringify(b.content) : b.kind === 'text' ? b.content : '{}'
     res.writeHead(200, { 'content-type': 'application/json' })
     res.end(
       JSON.stringify({

@@ -66,6 +66,41 @@ describe('LLM extraction (OpenAI-compatible endpoint)', () => {
     expect(row).toMatchObject({ area: '高新区东片', staffCount: 2, vehicleCount: 1 })
   })
 
+  it('asks the model with no transaction open: the database serves everyone else while the model thinks', async () => {
+    let release: () => void = () => undefined
+    const until = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const asked = new Promise<void>((resolve) => {
+      llm.onRequest = resolve
+    })
+    llm.behaviour = {
+      kind: 'held',
+      until,
+      content: {
+        startedAt: '2026-11-23T07:00:00+08:00',
+        endedAt: '2026-11-23T09:00:00+08:00',
+        area: '高新区东片',
+        patrollers: '张伟、老王',
+        staffCount: 2,
+        vehicleCount: 1,
+        hazards: [],
+      },
+    }
+    const turn = chat(harness.services, STAFF, `巡查 ${MESSAGE}`)
+    await asked
+    // On the embedded database a transaction holds the one connection: were the model asked inside the
+    // message's transaction, this query would wait for the model (and the test would time out).
+    const others = await harness.services.db.select({ id: patrols.id }).from(patrols).limit(1)
+    expect(Array.isArray(others)).toBe(true)
+    release()
+    llm.onRequest = undefined
+    const summary = await turn
+    expect(summary[0]).toContain('巡查路段/项目：高新区东片')
+    // Asked once, in the rehearsal: the real turn used the answer.
+    expect(llm.requests).toHaveLength(1)
+  }, 15_000)
+
   it('drops invalid fields one by one and asks for them', async () => {
     llm.behaviour = {
       kind: 'json',

@@ -13,6 +13,8 @@ export interface Extraction<F extends ExtractionForm> {
 }
 
 export interface Extractor {
+  /** True when extraction may wait on an outside service (an LLM): then it is kept out of transactions. */
+  readonly slow?: boolean
   /** `budgetMs` caps the wait for the LLM below its configured timeout (e.g. inside a passive reply). */
   extract<F extends ExtractionForm>(
     form: F,
@@ -39,6 +41,7 @@ export function extractByRules<F extends ExtractionForm>(
 
 export function createExtractor(llm: LlmExtractor | undefined, logger: Logger): Extractor {
   return {
+    slow: Boolean(llm),
     async extract(form, text, context, budgetMs) {
       const rules = extractByRules(form, text, context)
       if (!llm) return { fields: rules, source: 'rules' }
