@@ -3,7 +3,8 @@ import { basename } from 'node:path'
 import { desc, eq, isNull, or } from 'drizzle-orm'
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
-import { periodicReports } from '../db/schema'
+import { periodicReports, units } from '../db/schema'
+import { reportFileName } from '../domain/report-file-name'
 import { AppError } from '../errors'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -34,9 +35,13 @@ export async function reportFileResponse(
   if (!visible || !report.filePath) throw new AppError('not_found', 'Report file not found')
   const bytes = await readFile(report.filePath).catch(() => undefined)
   if (!bytes) throw new AppError('not_found', 'Report file is missing on disk')
-  const name = basename(report.filePath)
+  const [unit] = report.unitId
+    ? await c.var.services.db.select({ name: units.name }).from(units).where(eq(units.id, report.unitId))
+    : []
+  const name = reportFileName({ ...report, unitName: unit?.name ?? null })
   return c.body(new Uint8Array(bytes), 200, {
     'content-type': XLSX_TYPE,
-    'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    // The Chinese name for every current browser and client (RFC 6266 filename*), the stored ASCII name for the rest.
+    'content-disposition': `attachment; filename="${basename(report.filePath)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
   })
 }

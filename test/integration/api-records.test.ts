@@ -265,6 +265,10 @@ describe('API patrol steps and reports', () => {
     expect(data.figures).toBeTruthy()
     const file = await call(FIELD, 'GET', `/reports/${data.id}/file`)
     expect(file.headers.get('content-type')).toContain('spreadsheetml')
+    // Named for people: the unit, the form and the week, in Chinese (RFC 6266 filename*).
+    expect(file.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('市政建设总公司_周报表_2026年第47周.xlsx')}`,
+    )
 
     expect((await call(FIELD, 'POST', '/reports', { kind: 'weekly', periodDate: '2026-11-20' })).status).toBe(409)
     const current = await call(FIELD, 'POST', '/reports', { kind: 'weekly', periodDate: '2026-11-23' })

@@ -343,7 +343,7 @@ export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
     const bytes = Buffer.from(await book.xlsx.writeBuffer())
     return c.body(new Uint8Array(bytes), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="team-report-${patrol.code}.xlsx"`,
+      'content-disposition': `attachment; filename="team-report-${patrol.code}.xlsx"; filename*=UTF-8''${encodeURIComponent(`巡查组报告_${patrol.code}.xlsx`)}`,
     })
   })
 }
