@@ -32,8 +32,9 @@ export function reportFileName(report: {
           : `${report.periodStart}至${report.periodEnd}`
     }
   })()
-  // Nothing a file system or a header would trip on: path separators and quotes become full-width.
-  const safe = (text: string) => text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+  // Nothing a file system or a header would trip on: path separators, quotes and control characters become _.
+  const safe = (text: string) =>
+    [...text].map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('')
   return `${safe(report.unitName ?? '全市')}_${label}_${safe(period)}.xlsx`
 }
 

@@ -4,11 +4,16 @@ import { isoWeek, reportFileName } from '../../src/domain/report-file-name'
 describe('report file names', () => {
   it('names the unit, the form and the period in Chinese', () => {
     expect(
-      reportFileName({ kind: 'weekly', unitName: '市政建设总公司', periodStart: '2026-11-16', periodEnd: '2026-11-22' }),
+      reportFileName({
+        kind: 'weekly',
+        unitName: '市政建设总公司',
+        periodStart: '2026-11-16',
+        periodEnd: '2026-11-22',
+      }),
     ).toBe('市政建设总公司_周报表_2026年第47周.xlsx')
-    expect(reportFileName({ kind: 'monthly', unitName: '安监科', periodStart: '2026-10-01', periodEnd: '2026-10-31' })).toBe(
-      '安监科_月报表_2026年10月.xlsx',
-    )
+    expect(
+      reportFileName({ kind: 'monthly', unitName: '安监科', periodStart: '2026-10-01', periodEnd: '2026-10-31' }),
+    ).toBe('安监科_月报表_2026年10月.xlsx')
     expect(
       reportFileName({ kind: 'bulletin', unitName: '安监科', periodStart: '2026-10-01', periodEnd: '2026-12-31' }),
     ).toBe('安监科_季度通报_2026年第4季度.xlsx')
