@@ -112,6 +112,11 @@ describe('ledger pages in the console', () => {
     expect(list).not.toContain(`>${codes[22]}<`)
     const detail = await (await harness.app.request(`/console/hazards/${codes[0]}`)).text()
     expect(detail).toContain('处置过程')
+    // Who acted, in words: a name with its role, or 系统 — never an internal role code.
+    expect(detail).not.toMatch(
+      /<td>(field_staff|unit_handler|supervisor|duty_officer|leader|admin|system|citizen)<\/td>/,
+    )
+    expect(detail).toMatch(/<td>(系统|[^<]+（[^<]+）|巡查员|责任单位经办人|值班员|督查员|领导|管理员|市民)<\/td>/)
     // Every hazard here is general: filtering for major ones lists none, and the form keeps the choice.
     const major = await (await harness.app.request('/console/hazards?level=major')).text()
     expect(major).not.toContain(codes[0])

@@ -22,6 +22,7 @@ import { complaintTimeline } from '../../services/complaints'
 import { hazardTimeline } from '../../services/hazards'
 import { ComplaintFilter, HazardFilter, listComplaints, listHazards } from '../../services/ledger'
 import { parseFilter } from '../ledger-query'
+import { actorLabeller } from './actors'
 import { ComplaintHazardLink, HazardActionsCard, HazardComplaintLink } from './hazard-actions'
 import { Layout } from './layout'
 import { ExportLinks, Filters, NextLink, registerExports, unitNames, unitSelect } from './ledger-parts'
@@ -155,6 +156,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
         .from(media)
         .where(and(eq(media.subjectType, 'hazard'), eq(media.subjectId, hazard.id))),
     ])
+    const actor = await actorLabeller(db, events)
     return c.html(
       <Layout c={c} title={hazard.code}>
         <div class="card">
@@ -180,7 +182,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
                 <td>{formatLocal(e.at, config.timeZone, c.var.services.clock.now())}</td>
                 <td data-kind={e.kind}>{HAZARD_EVENT_LABELS[e.kind]}</td>
                 <td>{HAZARD_STATUS_LABELS[e.toStatus]}</td>
-                <td>{e.actorRole}</td>
+                <td>{actor(e)}</td>
                 <td>{e.note ?? ''}</td>
                 <td>{e.mediaIds.length ? `照片 ${e.mediaIds.length} 张` : ''}</td>
               </tr>
@@ -288,6 +290,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
         .from(media)
         .where(and(eq(media.subjectType, 'complaint'), eq(media.subjectId, complaint.id))),
     ])
+    const actor = await actorLabeller(db, events)
     return c.html(
       <Layout c={c} title={complaint.code}>
         <div class="card">
@@ -311,7 +314,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
                 <td>{formatLocal(e.at, config.timeZone, c.var.services.clock.now())}</td>
                 <td data-kind={e.kind}>{COMPLAINT_EVENT_LABELS[e.kind]}</td>
                 <td>{COMPLAINT_STATUS_LABELS[e.toStatus]}</td>
-                <td>{e.actorRole}</td>
+                <td>{actor(e)}</td>
                 <td>{e.note ?? ''}</td>
               </tr>
             ))}
