@@ -1,6 +1,17 @@
 # syntax=docker/dockerfile:1
-# One image for every role (ROLE=all|web|worker). Runtime dependencies only, run as the unprivileged `node` user,
-# healthy once /readyz answers (database reachable, migrations applied).
+# One image for every role (ROLE=all|web|worker): the esbuild bundle run by plain node, runtime dependencies only,
+# the unprivileged `node` user, healthy once /readyz answers (database reachable, migrations applied).
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json ./
+COPY src ./src
+COPY bots ./bots
+COPY drizzle ./drizzle
+COPY prompts ./prompts
+RUN npm run build
+
 FROM node:22-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -10,11 +21,9 @@ FROM node:22-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-COPY package.json tsconfig.json ./
-COPY src ./src
-COPY bots ./bots
+COPY --from=build /app/dist ./dist
+COPY package.json ./
 COPY drizzle ./drizzle
-COPY prompts ./prompts
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
@@ -22,4 +31,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # SIGTERM reaches node directly (exec form): the graceful stop finishes work in flight.
-CMD ["node", "--import", "tsx", "src/server/node.ts"]
+CMD ["node", "--enable-source-maps", "dist/server/node.mjs"]

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
@@ -25,7 +26,18 @@ export interface DatabaseHandle {
   close(): Promise<void>
 }
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url))
+/**
+ * The migrations shipped beside the code: found upwards from this module, so the same code works from src/db
+ * (run through tsx) and from the one-file build in dist/.
+ */
+export const MIGRATIONS_FOLDER = findUpwards('drizzle/meta/_journal.json', fileURLToPath(new URL('.', import.meta.url)))
+
+function findUpwards(relative: string, from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, relative))) return join(dir, relative.split('/')[0] as string)
+    if (dirname(dir) === dir) throw new Error(`${relative} not found above ${from}`)
+  }
+}
 const MIGRATION_LOCK_KEY = 7_240_301 // any constant; keeps concurrent start-ups from migrating twice
 
 export type DatabaseTarget =

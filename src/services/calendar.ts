@@ -1,4 +1,4 @@
-import holidayData from 'chinese-days/dist/chinese-days.json'
+import holidayData from 'chinese-days/dist/chinese-days.json' with { type: 'json' }
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { calendarDays, calendarYears } from '../db/schema'

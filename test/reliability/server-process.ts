@@ -35,6 +35,8 @@ export class ServerProcess {
   constructor(
     readonly port: number,
     private readonly env: Record<string, string>,
+    /** Node's arguments: the TypeScript entry through tsx (as `npm start`), or the built bundle. */
+    private readonly nodeArgs: string[] = ['--import', 'tsx', 'src/server/node.ts'],
   ) {}
 
   get url(): string {
@@ -42,7 +44,7 @@ export class ServerProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/node.ts'], {
+    const child = spawn(process.execPath, this.nodeArgs, {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(this.port) },
