@@ -98,6 +98,12 @@ const EnvSchema = z.object({
     .min(100, 'expected at least 100')
     .max(4_500, 'expected at most 4500 (the platforms wait 5 seconds)')
     .default(4_000),
+  OUTBOX_PARALLEL_RECIPIENTS: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .max(64, 'expected at most 64')
+    .default(8),
   OUTBOX_LEASE_SECONDS: z.coerce
     .number({ message: 'expected a whole number' })
     .int('expected a whole number')
@@ -179,6 +185,8 @@ export interface Config {
    * crash interrupted is taken up again after this.
    */
   outboxLeaseSeconds: number
+  /** Recipients the outbox sends to at once (each recipient's messages stay in order). */
+  outboxParallelRecipients: number
   /**
    * What this process does. `all`: everything (npm start). `web`: webhooks, console and API — it acknowledges
    * and stores messages and leaves their processing to workers (except the Official Account's, whose passive
@@ -263,6 +271,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     inboundQueueLimit: e.INBOUND_QUEUE_LIMIT,
     databaseStartupWaitSeconds: e.DATABASE_STARTUP_WAIT_SECONDS,
     outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS,
+    outboxParallelRecipients: e.OUTBOX_PARALLEL_RECIPIENTS,
     webhookDeadlineMs: e.WEBHOOK_DEADLINE_MS,
     role: e.ROLE,
     metricsToken: e.METRICS_TOKEN,

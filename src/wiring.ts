@@ -55,6 +55,7 @@ export function createServices(args: {
   const metrics = new Metrics(handle.db, clock, () => inbound.load())
   const outbox = new OutboxWorker(handle.db, channels, clock, logger, {
     leaseMs: config.outboxLeaseSeconds * 1000,
+    parallelRecipients: config.outboxParallelRecipients,
     onPermanentFailure: (row, error, code) => onPermanentFailure(ctx, row, error, code),
     onSendResult: (row, result, code) => metrics.sends.inc({ channel: row.channel, result, code: code ?? '' }),
   })

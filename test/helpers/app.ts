@@ -26,6 +26,9 @@ export function testApp(
     // Tests that make many wrong attempts on purpose are not about throttling (test/integration/hardening is).
     AUTH_MAX_FAILURES: '10000',
     SENDER_MAX_PER_MINUTE: '10000',
+    // One recipient at a time, so tests that read the platform's calls in order see a fixed order; the
+    // recipients-at-once path is exercised by test/integration/outbox-lease.test.ts and the fault suites.
+    OUTBOX_PARALLEL_RECIPIENTS: '1',
     ...env,
   }
   const config = loadConfig(fullEnv)

@@ -82,3 +82,46 @@ describe('outbox leases with two replicas', () => {
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent'])
   })
 })
+
+describe('outbox lanes', () => {
+  it('sends to several recipients at once, each recipient’s messages in order and once', async () => {
+    const sent: { to: string; text: string }[] = []
+    // The first three sends wait for one another: were recipients served one after another, they never would.
+    let waiting = 0
+    let openBarrier: () => void = () => undefined
+    const barrier = new Promise<void>((resolve) => {
+      openBarrier = resolve
+    })
+    const channel = (id: ChannelId): Channel => ({
+      id,
+      async send(_botId, to, message) {
+        if (sent.length === 0 && waiting < 3) {
+          waiting++
+          if (waiting === 3) openBarrier()
+          await barrier
+        }
+        sent.push({ to: to.kind === 'user' ? to.externalId : '', text: message.type === 'text' ? message.text : '' })
+        return { ok: true }
+      },
+    })
+    const channels = Object.fromEntries(CHANNELS.map((id) => [id, channel(id)])) as Record<ChannelId, Channel>
+    const worker = new OutboxWorker(database.db, channels, clock, silentLogger, { parallelRecipients: 3 })
+    for (const person of ['a', 'b', 'c'])
+      for (const n of [1, 2, 3])
+        await enqueue(database.db, clock.now(), {
+          channel: 'wecom',
+          botId: 'default',
+          recipient: { kind: 'user', externalId: `lane-${person}` },
+          message: { type: 'text', text: `${person}${n}` },
+          dedupeKey: `lane-test:${person}:${n}`,
+        })
+    await worker.drain()
+    for (const person of ['a', 'b', 'c'])
+      expect(sent.filter((s) => s.to === `lane-${person}`).map((s) => s.text)).toEqual([
+        `${person}1`,
+        `${person}2`,
+        `${person}3`,
+      ])
+    expect(sent).toHaveLength(9)
+  })
+})
