@@ -50,6 +50,11 @@ describe('administration of units, people and group chats', () => {
     expect(update?.before).toMatchObject({ name: '城管执法局' })
     expect(update?.after).toMatchObject({ name: '市城管执法局' })
     expect(update?.actorLabel).toBe('系统管理员（演示）')
+    // The audit log reads in words, with its column headings.
+    const log = await (await harness.app.request('/console/admin')).text()
+    expect(log).toContain('<th>操作</th>')
+    expect(log).toContain('<td>修改单位</td>')
+    expect(log).not.toMatch(/<td>(update_unit|create_unit|set_routing)<\/td>/)
 
     const clash = await form('/console/admin/units', {
       code: 'shizheng',

@@ -3,6 +3,7 @@ import type { Context, Hono } from 'hono'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
 import { people, routingRules, units } from '../../db/schema'
+import { auditActionLabel, auditEntityLabel } from '../../domain/audit-vocabulary'
 import { CATEGORIES, CATEGORY_LABELS } from '../../domain/categories'
 import { ROLE_LABELS } from '../../domain/roles'
 import { AppError } from '../../errors'
@@ -146,13 +147,19 @@ export function registerAdmin(app: Hono<AppEnv>): void {
         <div class="card">
           <h2>审计日志</h2>
           <table>
+            <tr>
+              <th>时间</th>
+              <th>操作人</th>
+              <th>操作</th>
+              <th>对象</th>
+            </tr>
             {audit.map((a) => (
               <tr>
                 <td>{formatLocal(a.at, config.timeZone, c.var.services.clock.now())}</td>
-                <td>{a.actorLabel}</td>
-                <td>{a.action}</td>
+                <td>{a.actorLabel === 'system' ? '系统' : a.actorLabel}</td>
+                <td>{auditActionLabel(a.action)}</td>
                 <td>
-                  {a.entity} {a.entityId ?? ''}
+                  {auditEntityLabel(a.entity)} {a.entityId ?? ''}
                 </td>
               </tr>
             ))}
