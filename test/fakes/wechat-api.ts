@@ -13,6 +13,8 @@ export interface RecordedCall {
   query: Record<string, string>
   body: unknown
   at: number
+  /** How the stand-in answered: false for an injected failure or a refused token. */
+  ok?: boolean
 }
 
 /** A canned failure: a JSON reply, or `html` for what a proxy or a wrong address answers instead. */
@@ -75,13 +77,21 @@ export class FakeWechatApi {
           ? `<${raw.length} bytes>`
           : null
     const query = Object.fromEntries(url.searchParams)
-    this.calls.push({ method: req.method ?? 'GET', path: url.pathname, query, body, at: this.clock.now().getTime() })
+    const call: RecordedCall = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query,
+      body,
+      at: this.clock.now().getTime(),
+    }
+    this.calls.push(call)
 
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' })
       res.end(JSON.stringify(value))
     }
     const failure = this.failures.get(url.pathname)?.shift()
+    call.ok = !failure
     if (failure?.html !== undefined) {
       res.writeHead(failure.status ?? 200, { 'content-type': 'text/html' })
       res.end(failure.html)
@@ -116,8 +126,10 @@ export class FakeWechatApi {
     if (url.pathname.startsWith('/webhook/') || url.pathname === '/cgi-bin/webhook/send')
       return this.groupRobot(url, json)
     if (url.pathname.startsWith('/response/')) return json(200, { errcode: 0, errmsg: 'ok' })
-    if (!this.validTokens.has(query.access_token ?? ''))
+    if (!this.validTokens.has(query.access_token ?? '')) {
+      call.ok = false
       return json(200, { errcode: 42001, errmsg: 'access_token expired' })
+    }
     switch (url.pathname) {
       case '/cgi-bin/media/get':
         res.writeHead(200, { 'content-type': 'image/png' })
