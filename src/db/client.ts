@@ -23,6 +23,12 @@ export interface DatabaseHandle {
   kind: 'pglite' | 'postgres'
   /** Applies pending migrations; safe to call from several replicas at once. */
   migrate(): Promise<void>
+  /**
+   * Takes a lock only one process can hold, for as long as this process lives (a session advisory lock on
+   * Postgres: a dead holder's lock goes with its connection). Undefined when another process holds it. The
+   * embedded database serves one process, which always holds it.
+   */
+  tryExclusive(key: number): Promise<{ release(): Promise<void> } | undefined>
   close(): Promise<void>
 }
 
@@ -67,6 +73,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     kind: 'pglite',
     // PGlite is single-connection and in-process: there is no second migrator to race with.
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    tryExclusive: async () => ({ release: async () => {} }),
     async close() {
       await client.close()
       release()
@@ -90,6 +97,25 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
       } finally {
         await lockConnection`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {})
         lockConnection.release()
+      }
+    },
+    async tryExclusive(key) {
+      const connection = await client.reserve()
+      try {
+        const [row] = await connection<{ taken: boolean }[]>`select pg_try_advisory_lock(${key}) as taken`
+        if (!row?.taken) {
+          connection.release()
+          return undefined
+        }
+      } catch (error) {
+        connection.release()
+        throw error
+      }
+      return {
+        async release() {
+          await connection`select pg_advisory_unlock(${key})`.catch(() => {})
+          connection.release()
+        },
       }
     },
     close: () => client.end({ timeout: 5 }),

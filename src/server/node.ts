@@ -11,6 +11,9 @@ const OUTBOX_TICK_MS = 1000
 const INBOX_SWEEP_MS = 30_000
 /** A worker looks for messages the web processes stored this often. */
 const WORKER_POLL_MS = 200
+/** Workers without the DingTalk stream try to take it over this often. */
+const STREAM_CLAIM_MS = 30_000
+const DINGTALK_STREAM_LOCK_KEY = 7_240_302
 
 /**
  * Node entry point: configuration, database, HTTP server, background work by role, graceful shutdown.
@@ -69,9 +72,23 @@ async function main(): Promise<void> {
       )
   }
   const scheduler = works && config.jobs.enabled ? startScheduler(services) : undefined
-  const streams = works ? startDingtalkStreams(services) : { stop() {} }
-
+  // One DingTalk Stream connection per city, whichever worker holds the lock; another takes over within a
+  // claim interval when the holder goes away (its lock goes with its database session).
+  let streams: { stop(): void } = { stop() {} }
+  let streamLock: { release(): Promise<void> } | undefined
   let stopping = false
+  const claimStream = async () => {
+    if (streamLock || stopping) return
+    streamLock = await runtime.handle.tryExclusive(DINGTALK_STREAM_LOCK_KEY)
+    if (!streamLock) return
+    streams = startDingtalkStreams(services)
+    logger.info('this process holds the DingTalk stream')
+  }
+  if (works && [...services.platforms.dingtalk.values()].some((bot) => bot.mode === 'stream')) {
+    await claimStream().catch((error: unknown) => logger.error('stream claim failed', { error }))
+    every(STREAM_CLAIM_MS, 'stream claim', claimStream)
+  }
+
   const stop = async (signal: string) => {
     if (stopping) return
     stopping = true
@@ -86,6 +103,7 @@ async function main(): Promise<void> {
     for (const timer of timers) clearInterval(timer)
     // Stop taking messages first: no new request, no new frame, no new job run.
     streams.stop()
+    await streamLock?.release()
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
     ;(server as { closeIdleConnections?: () => void }).closeIdleConnections?.()
     await scheduler?.stop()
