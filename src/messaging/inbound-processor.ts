@@ -54,6 +54,17 @@ export function senderKey(message: Pick<InboundMessage, 'channel' | 'botId' | 's
 
 const SWEEP_BATCH = 100
 
+/** Who wrote, as the identity lookup takes it. */
+function senderOf(message: InboundMessage) {
+  return {
+    channel: message.channel,
+    botId: message.botId,
+    externalId: message.sender.externalId,
+    displayName: message.sender.name,
+    at: message.at,
+  }
+}
+
 /** Ends the rehearsal's transaction: everything it wrote is rolled back. */
 class Rehearsed extends Error {}
 
@@ -203,13 +214,7 @@ export class InboundProcessor {
         .for('update', { skipLocked: true })
       if (locked.length === 0) return false
       const txCtx: ServiceContext = { ...ctx, db: tx }
-      const sender = await resolveSender(tx, {
-        channel: message.channel,
-        botId: message.botId,
-        externalId: message.sender.externalId,
-        displayName: message.sender.name,
-        at: message.at,
-      })
+      const sender = await resolveSender(tx, senderOf(message))
       const replies = await handleTurn({
         message,
         ...sender,
@@ -238,13 +243,7 @@ export class InboundProcessor {
     const recorder = new RecordingExtractor()
     try {
       await ctx.db.transaction(async (tx) => {
-        const sender = await resolveSender(tx, {
-          channel: message.channel,
-          botId: message.botId,
-          externalId: message.sender.externalId,
-          displayName: message.sender.name,
-          at: message.at,
-        })
+        const sender = await resolveSender(tx, senderOf(message))
         await handleTurn({
           message,
           ...sender,

@@ -37,19 +37,22 @@ beforeEach(async () => {
 // Wording the rules cannot read: no clock times, an area without a road suffix, counts in words.
 const MESSAGE = '早班跟老王把高新区东片转了一圈，去了俩人开了一台车，东片一切正常'
 
+/** The whole patrol as a model reads that message. */
+const MODEL_ANSWER = {
+  startedAt: '2026-11-23T07:00:00+08:00',
+  endedAt: '2026-11-23T09:00:00+08:00',
+  area: '高新区东片',
+  patrollers: '张伟、老王',
+  staffCount: 2,
+  vehicleCount: 1,
+  hazards: [],
+}
+
 describe('LLM extraction (OpenAI-compatible endpoint)', () => {
   it('uses the fields the model returns, asks only for the rest, and sends the prompt and model', async () => {
     llm.behaviour = {
       kind: 'json',
-      content: {
-        startedAt: '2026-11-23T07:00:00+08:00',
-        endedAt: '2026-11-23T09:00:00+08:00',
-        area: '高新区东片',
-        patrollers: '张伟、老王',
-        staffCount: 2,
-        vehicleCount: 1,
-        hazards: [],
-      },
+      content: MODEL_ANSWER,
     }
     const summary = await chat(harness.services, STAFF, `巡查 ${MESSAGE}`)
     expect(summary[0]).toContain('开始时间：11月23日 07:00')
@@ -77,15 +80,7 @@ describe('LLM extraction (OpenAI-compatible endpoint)', () => {
     llm.behaviour = {
       kind: 'held',
       until,
-      content: {
-        startedAt: '2026-11-23T07:00:00+08:00',
-        endedAt: '2026-11-23T09:00:00+08:00',
-        area: '高新区东片',
-        patrollers: '张伟、老王',
-        staffCount: 2,
-        vehicleCount: 1,
-        hazards: [],
-      },
+      content: MODEL_ANSWER,
     }
     const turn = chat(harness.services, STAFF, `巡查 ${MESSAGE}`)
     await asked
