@@ -1,4 +1,4 @@
-import { and, eq, or } from 'drizzle-orm'
+import { and, eq, or, sql } from 'drizzle-orm'
 import type { InboundMessage } from '../channels/types'
 import type { Database } from '../db/client'
 import { inboundMessages } from '../db/schema'
@@ -42,8 +42,14 @@ export function inboundFromRow(row: InboundRow): InboundMessage {
   return { ...payload, at: new Date(payload.at) }
 }
 
+/**
+ * A delivery's key as hex of its UTF-8 bytes, computed the same way here and in SQL. The key's text cannot be
+ * compared as the driver returns it: a value that starts with U+FEFF comes back without it (the text decoder
+ * takes it for a byte-order mark), and a platform message id can be anything.
+ */
 const keyOf = (m: { channel: string; botId: string; messageId: string }) =>
-  `${m.channel}\u0000${m.botId}\u0000${m.messageId}`
+  Buffer.from(`${m.channel}\u0001${m.botId}\u0001${m.messageId}`, 'utf8').toString('hex')
+const keyInSql = sql<string>`encode(convert_to(${inboundMessages.channel} || chr(1) || ${inboundMessages.botId} || chr(1) || ${inboundMessages.messageId}, 'UTF8'), 'hex')`
 
 /**
  * Stores messages in one statement. A message already stored (a platform's retry) and the second copy of one
@@ -51,23 +57,17 @@ const keyOf = (m: { channel: string; botId: string; messageId: string }) =>
  */
 export async function storeBatch(db: Database, messages: InboundMessage[]): Promise<Stored[]> {
   if (messages.length === 0) return []
-  const inserted = await db.insert(inboundMessages).values(messages.map(inboundRowOf)).onConflictDoNothing().returning({
-    id: inboundMessages.id,
-    channel: inboundMessages.channel,
-    botId: inboundMessages.botId,
-    messageId: inboundMessages.messageId,
-  })
-  const ids = new Map(inserted.map((row) => [keyOf(row), row.id]))
+  const inserted = await db
+    .insert(inboundMessages)
+    .values(messages.map(inboundRowOf))
+    .onConflictDoNothing()
+    .returning({ id: inboundMessages.id, key: keyInSql })
+  const ids = new Map(inserted.map((row) => [row.key, row.id]))
   const fresh = new Set(ids.keys())
   const missing = messages.filter((m) => !ids.has(keyOf(m)))
   if (missing.length > 0) {
     const existing = await db
-      .select({
-        id: inboundMessages.id,
-        channel: inboundMessages.channel,
-        botId: inboundMessages.botId,
-        messageId: inboundMessages.messageId,
-      })
+      .select({ id: inboundMessages.id, key: keyInSql })
       .from(inboundMessages)
       .where(
         or(
@@ -80,7 +80,7 @@ export async function storeBatch(db: Database, messages: InboundMessage[]): Prom
           ),
         ),
       )
-    for (const row of existing) ids.set(keyOf(row), row.id)
+    for (const row of existing) ids.set(row.key, row.id)
   }
   return messages.map((m) => {
     const key = keyOf(m)
