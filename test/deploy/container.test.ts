@@ -1,7 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { eventually, freePort } from '../reliability/server-process'
+import { freePort } from '../reliability/server-process'
 
 /**
  * The image builds and answers /readyz — where a Docker daemon is available. Elsewhere (this project's CI
@@ -20,14 +20,14 @@ describe.skipIf(!daemon)('the container image', () => {
   it('builds, runs as a non-root user and becomes ready', async () => {
     execFileSync('docker', ['build', '-t', 'xunan:test', root], { stdio: 'inherit' })
     const port = await freePort()
-    execFileSync('docker', ['run', '-d', '--name', name, '-p', `127.0.0.1:${port}:3000`, 'xunan:test'])
-    await eventually(async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200
-      } catch {
-        return false
-      }
-    }, 'the container to be ready')
+    // Attached, so its log is the event: the server says it listens once the database is open and migrated.
+    const run = spawn('docker', ['run', '--name', name, '-p', `127.0.0.1:${port}:3000`, 'xunan:test'])
+    await new Promise<void>((resolve, reject) => {
+      for (const stream of [run.stdout, run.stderr])
+        stream.on('data', (chunk) => String(chunk).includes("Xun'an listening") && resolve())
+      run.once('exit', (code) => reject(new Error(`the container exited (${code})`)))
+    })
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200)
     const user = execFileSync('docker', ['exec', name, 'id', '-u']).toString().trim()
     expect(user).not.toBe('0')
   }, 900_000)

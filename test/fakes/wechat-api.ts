@@ -45,6 +45,22 @@ export class FakeWechatApi {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()))
   }
 
+  private waiters: { check: () => boolean; resolve: () => void }[] = []
+
+  /** Resolves once `check` holds, looking again at every call the stand-in receives: no polling. */
+  waitFor(check: () => boolean): Promise<void> {
+    if (check()) return Promise.resolve()
+    return new Promise((resolve) => this.waiters.push({ check, resolve }))
+  }
+
+  private notify(): void {
+    this.waiters = this.waiters.filter((waiter) => {
+      if (!waiter.check()) return true
+      waiter.resolve()
+      return false
+    })
+  }
+
   /** Every token issued so far stops working (as after the 2-hour expiry). */
   expireTokens(): void {
     this.validTokens.clear()
@@ -85,6 +101,8 @@ export class FakeWechatApi {
       at: this.clock.now().getTime(),
     }
     this.calls.push(call)
+    // Waiters look again once the call is answered (its `ok` is set below, synchronously).
+    setImmediate(() => this.notify())
 
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' })

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemClock } from '../../src/domain/clock'
 import { FakeWechatApi } from '../fakes/wechat-api'
 import { liveWecomText, wecomEnv } from '../helpers/wechat'
-import { eventually, freePort, ServerProcess, scratchPostgres } from './server-process'
+import { freePort, ServerProcess, scratchPostgres } from './server-process'
 
 /**
  * One image, every role: two ROLE=web processes acknowledge and store, one ROLE=worker processes and replies,
@@ -71,7 +71,7 @@ describe.skipIf(!url)('web and worker processes on one Postgres (runs with TEST_
     // The worker serves its health only; the webhooks are the web processes'.
     expect((await fetch(`${worker.url}/readyz`)).status).toBe(200)
     expect((await fetch(`${worker.url}/webhooks/wecom/default`, { method: 'POST', body: '' })).status).toBe(404)
-    await eventually(() => senders.every((s) => repliesTo(s) >= 1), 'replies from the worker')
+    await fake.waitFor(() => senders.every((s) => repliesTo(s) >= 1))
     for (const sender of senders) expect(repliesTo(sender), sender).toBe(1)
   }, 180_000)
 })
@@ -122,7 +122,7 @@ describe('a graceful stop', () => {
       if (!acknowledged.has(sender) && (await deliver(server, sender, 4_000_000_000 + Number(sender.slice(4)))))
         acknowledged.add(sender)
     expect(acknowledged.size).toBe(senders.length)
-    await eventually(() => senders.every((s) => repliesTo(s) >= 1), 'replies after the restart')
+    await fake.waitFor(() => senders.every((s) => repliesTo(s) >= 1))
     for (const sender of senders) expect(repliesTo(sender), sender).toBe(1)
   }, 300_000)
 })

@@ -18,16 +18,6 @@ export async function freePort(): Promise<number> {
   return address.port
 }
 
-/** Polls until `check` holds; the suites wait on real processes, so only the overall deadline is wall time. */
-export async function eventually(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await check()) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
-
 export class ServerProcess {
   private child: ChildProcess | undefined
   readonly log: string[] = []
@@ -43,22 +33,28 @@ export class ServerProcess {
     return `http://127.0.0.1:${this.port}`
   }
 
+  /**
+   * Starts the process and resolves when it says it listens — which it does only after the database is open
+   * and migrated — or rejects with its output if it exits first. No polling: the process's own line is the event.
+   */
   async start(): Promise<void> {
     const child = spawn(process.execPath, this.nodeArgs, {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(this.port) },
+      // The start-up line is logged at info.
+      env: { PATH: process.env.PATH ?? '', ...this.env, LOG_LEVEL: 'info', PORT: String(this.port) },
     })
     this.child = child
-    for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk) => this.log.push(String(chunk)))
-    await eventually(async () => {
-      if (child.exitCode !== null) throw new Error(`server exited: ${this.log.join('')}`)
-      try {
-        return (await fetch(`${this.url}/readyz`)).status === 200
-      } catch {
-        return false
+    await new Promise<void>((resolve, reject) => {
+      const onOutput = (chunk: unknown) => {
+        this.log.push(String(chunk))
+        if (String(chunk).includes("Xun'an listening")) resolve()
       }
-    }, 'the server to be ready')
+      // The log goes to one stream or the other by level: listen on both.
+      child.stdout?.on('data', onOutput)
+      child.stderr?.on('data', onOutput)
+      child.once('exit', () => reject(new Error(`server exited: ${this.log.join('')}`)))
+    })
   }
 
   /** kill -9: no shutdown handler runs. */

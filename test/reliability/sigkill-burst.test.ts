@@ -7,7 +7,7 @@ import { type DatabaseHandle, openDatabase, rowsOf } from '../../src/db/client'
 import { systemClock } from '../../src/domain/clock'
 import { FakeWechatApi } from '../fakes/wechat-api'
 import { liveWecomText, wecomEnv } from '../helpers/wechat'
-import { eventually, freePort, ServerProcess, scratchPostgres } from './server-process'
+import { freePort, ServerProcess, scratchPostgres } from './server-process'
 
 /**
  * SIGKILL in the middle of a burst. The real server (a separate process, started as `npm start` starts it) takes
@@ -107,7 +107,7 @@ describe('SIGKILL in the middle of a burst', () => {
     for (let n = 0; n < MESSAGES; n++) if (!acknowledged.has(n) && (await deliver(n))) acknowledged.add(n)
     expect(acknowledged.size).toBe(MESSAGES)
 
-    await eventually(() => Array.from({ length: MESSAGES }, (_, n) => repliesTo(n)).every((r) => r >= 1), 'replies')
+    await fake.waitFor(() => Array.from({ length: MESSAGES }, (_, n) => repliesTo(n)).every((r) => r >= 1))
     await server.stop()
 
     const handle = await database.open()
