@@ -19,6 +19,7 @@ import { llmDigestSummariser } from './reports/digest-summary'
 import { llmNarrativeWriter } from './reports/narrative-writer'
 import { markOutcomeForNextMessage, OUTCOME_KEY_PREFIX } from './services/complaint-notices'
 import { cachedCalendar, type ServiceContext } from './services/context'
+import { DatabaseTokenStore } from './services/platform-tokens'
 
 /** The Official Account's first reply waits this long for the passive answer before the outbox may send it. */
 const MP_PASSIVE_HOLD_MS = 10_000
@@ -44,7 +45,9 @@ export function createServices(args: {
     complaintClocks: config.complaintClocks,
     calendar: cachedCalendar(handle.db),
   }
-  const { channels, wecom, mp, dingtalk } = createChannels(platforms, clock, args.env ?? {})
+  // Replicas share platform tokens through Postgres; the embedded database serves a single process.
+  const tokenStore = handle.kind === 'postgres' ? new DatabaseTokenStore(handle.db, clock) : undefined
+  const { channels, wecom, mp, dingtalk } = createChannels(platforms, clock, args.env ?? {}, tokenStore)
   const fetchMedia: MediaFetcher = async (channel, botId, mediaId) => {
     if (channel === 'wecom') return wecom.api(botId).downloadMedia(mediaId)
     if (channel === 'mp') return mp.api(botId).downloadMedia(mediaId)

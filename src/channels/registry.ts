@@ -1,5 +1,6 @@
 import type { ChannelRegistry } from '../conversation/types'
 import type { Clock } from '../domain/clock'
+import type { SharedTokenStore } from './access-token'
 import type { PlatformBots } from './bots'
 import { ConsoleChannel } from './console'
 import { DingtalkChannel } from './dingtalk/channel'
@@ -17,10 +18,16 @@ class PullOnlyChannel implements Channel {
 }
 
 /** Every channel id has an adapter: a missing one is a compile error, not a runtime surprise. */
-export function createChannels(platforms: PlatformBots, clock: Clock, env: Record<string, string | undefined> = {}) {
-  const wecom = new WecomChannel(platforms.wecom, clock, platforms.platformHosts)
+export function createChannels(
+  platforms: PlatformBots,
+  clock: Clock,
+  env: Record<string, string | undefined> = {},
+  /** Shares WeCom and DingTalk tokens between replicas; the Official Account's stable token needs no sharing. */
+  tokenStore?: SharedTokenStore,
+) {
+  const wecom = new WecomChannel(platforms.wecom, clock, platforms.platformHosts, tokenStore)
   const mp = new MpChannel(platforms.mp, clock)
-  const dingtalk = new DingtalkChannel(platforms.dingtalk, clock, env, platforms.platformHosts)
+  const dingtalk = new DingtalkChannel(platforms.dingtalk, clock, env, platforms.platformHosts, tokenStore)
   const channels: ChannelRegistry = {
     wecom,
     'wecom-robot': new WecomRobotChannel(platforms.platformHosts),

@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/clock'
-import { AccessTokenCache, type FetchedToken } from './access-token'
+import { AccessTokenCache, type FetchedToken, type SharedTokenStore } from './access-token'
 import { fetchWithTimeout, IP_NOT_ALLOWED_CODES, outgoingIpFrom, PlatformError } from './platform-error'
 
 /**
@@ -27,8 +27,9 @@ export abstract class WechatApi {
   constructor(
     protected readonly profile: WechatApiProfile,
     clock: Clock,
+    sharedTokens?: { store: SharedTokenStore; key: string },
   ) {
-    this.tokens = new AccessTokenCache(() => this.fetchToken(), clock)
+    this.tokens = new AccessTokenCache(() => this.fetchToken(), clock, sharedTokens)
   }
 
   protected abstract fetchToken(): Promise<FetchedToken>

@@ -1,5 +1,5 @@
 import type { Clock } from '../../domain/clock'
-import { AccessTokenCache } from '../access-token'
+import { AccessTokenCache, type SharedTokenStore } from '../access-token'
 import { fetchWithTimeout, PlatformError } from '../platform-error'
 
 /**
@@ -20,8 +20,13 @@ export class DingtalkApi {
   constructor(
     readonly settings: DingtalkApiSettings,
     clock: Clock,
+    tokenStore?: SharedTokenStore,
   ) {
-    this.tokens = new AccessTokenCache(() => this.fetchToken(), clock)
+    this.tokens = new AccessTokenCache(
+      () => this.fetchToken(),
+      clock,
+      tokenStore && { store: tokenStore, key: `dingtalk:${settings.clientId}` },
+    )
   }
 
   private async fetchToken() {

@@ -1,4 +1,5 @@
 import type { Clock } from '../../domain/clock'
+import type { SharedTokenStore } from '../access-token'
 import type { DingtalkBot } from '../bots'
 import { isPlatformUrl } from '../outbound-hosts'
 import { fetchWithTimeout, PlatformError, toSendResult, webhookReply } from '../platform-error'
@@ -21,6 +22,7 @@ export class DingtalkChannel implements Channel {
     private readonly clock: Clock,
     private readonly env: Record<string, string | undefined>,
     private readonly platformHosts: ReadonlySet<string> = new Set(),
+    private readonly tokenStore?: SharedTokenStore,
   ) {}
 
   api(botId: string): DingtalkApi {
@@ -28,7 +30,7 @@ export class DingtalkChannel implements Channel {
     if (!api) {
       const bot = this.bots.get(botId)
       if (!bot) throw new PlatformError('unknown_bot', `DingTalk bot "${botId}" is not configured`, 'never')
-      api = new DingtalkApi(bot, this.clock)
+      api = new DingtalkApi(bot, this.clock, this.tokenStore)
       this.apis.set(botId, api)
     }
     return api

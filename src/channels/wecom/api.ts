@@ -1,5 +1,5 @@
 import type { Clock } from '../../domain/clock'
-import type { FetchedToken } from '../access-token'
+import type { FetchedToken, SharedTokenStore } from '../access-token'
 import { fetchWithTimeout, PlatformError } from '../platform-error'
 import { type ApiReply, WechatApi } from '../wechat-api'
 
@@ -8,6 +8,7 @@ export class WecomApi extends WechatApi {
   constructor(
     private readonly settings: { apiBase: string; corpId: string; secret: string | undefined; agentId: string },
     clock: Clock,
+    tokenStore?: SharedTokenStore,
   ) {
     super(
       {
@@ -18,6 +19,8 @@ export class WecomApi extends WechatApi {
         allowlistHint: '企业微信应用的“企业可信IP”名单中',
       },
       clock,
+      // A WeCom token belongs to one app of one corp: replicas share it by that pair.
+      tokenStore && { store: tokenStore, key: `wecom:${settings.corpId}:${settings.agentId}` },
     )
   }
 

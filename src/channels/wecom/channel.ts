@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Clock } from '../../domain/clock'
+import type { SharedTokenStore } from '../access-token'
 import type { WecomBot } from '../bots'
 import { isPlatformUrl } from '../outbound-hosts'
 import { PlatformError, toSendResult } from '../platform-error'
@@ -17,6 +18,7 @@ export class WecomChannel implements Channel {
     private readonly bots: Map<string, WecomBot>,
     private readonly clock: Clock,
     private readonly platformHosts: ReadonlySet<string> = new Set(),
+    private readonly tokenStore?: SharedTokenStore,
   ) {}
 
   api(botId: string): WecomApi {
@@ -24,7 +26,7 @@ export class WecomChannel implements Channel {
     if (!api) {
       const bot = this.bots.get(botId)
       if (!bot) throw new PlatformError('unknown_bot', `WeCom bot "${botId}" is not configured`, 'never')
-      api = new WecomApi(bot, this.clock)
+      api = new WecomApi(bot, this.clock, this.tokenStore)
       this.apis.set(botId, api)
     }
     return api

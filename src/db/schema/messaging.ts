@@ -23,6 +23,8 @@ export const inboundMessages = pgTable(
     lastError: text(),
     /** Set when every attempt failed and the sender got an apology instead: the console lists these. */
     failedAt: instant(),
+    /** The webhook request that stored it (X-Request-Id), so its log lines and its replies can be found together. */
+    requestId: text(),
   },
   (t) => [
     uniqueIndex('inbound_messages_uq').on(t.channel, t.botId, t.messageId),
@@ -52,6 +54,8 @@ export const outbox = pgTable(
     errorCode: text(),
     createdAt: createdAt(),
     sentAt: instant(),
+    /** The request (webhook, API call) whose work queued it; sent along as X-Request-Id on the platform call. */
+    requestId: text(),
   },
   (t) => [index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`)],
 )
@@ -126,3 +130,16 @@ export const apiIdempotency = pgTable(
   },
   (t) => [primaryKey({ columns: [t.client, t.key] })],
 )
+
+/**
+ * Platform access tokens shared by every replica: a token fetched by one process is used by all, and only
+ * one process refreshes it (under an advisory lock), so replicas never retire each other's tokens.
+ * Short-lived by nature (two hours); never logged.
+ */
+export const platformTokens = pgTable('platform_tokens', {
+  /** Which app's token: platform, then the app's public id (never the secret). */
+  key: text().primaryKey(),
+  token: text().notNull(),
+  expiresAt: instant().notNull(),
+  refreshedAt: instant().notNull(),
+})
