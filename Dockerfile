@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image for every role (ROLE=all|web|worker): the esbuild bundle run by plain node, runtime dependencies only,
 # the unprivileged `node` user, healthy once /readyz answers (database reachable, migrations applied).
-FROM node:22-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -12,12 +12,12 @@ COPY drizzle ./drizzle
 COPY prompts ./prompts
 RUN npm run build
 
-FROM node:22-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
-FROM node:22-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules

@@ -36,6 +36,8 @@ export function createServices(args: {
   platforms: PlatformBots
   /** For secrets named by configuration (e.g. a custom group robot's signing secret). */
   env?: Record<string, string | undefined>
+  /** Request throttles kept by the caller: a Worker keeps one set per isolate across its invocations. */
+  throttles?: Throttles
 }): Services {
   const { config, handle, clock, logger, platforms } = args
   const ctx: ServiceContext = {
@@ -98,10 +100,7 @@ export function createServices(args: {
     inbox: new InboxWriter(handle.db),
     metrics,
     outbox,
-    throttles: new Throttles({
-      failedAuth: { ...DEFAULT_THROTTLE_LIMITS.failedAuth, points: config.authMaxFailures },
-      senderPerMinute: config.senderMaxPerMinute,
-    }),
+    throttles: args.throttles ?? createThrottles(config),
     digestSummariser,
     narrativeWriter,
   }
@@ -131,4 +130,12 @@ async function onPermanentFailure(
       at: ctx.clock.now(),
     })
   }
+}
+
+/** The request throttles the configuration asks for (failed sign-ins, messages per sender per minute). */
+export function createThrottles(config: Config): Throttles {
+  return new Throttles({
+    failedAuth: { ...DEFAULT_THROTTLE_LIMITS.failedAuth, points: config.authMaxFailures },
+    senderPerMinute: config.senderMaxPerMinute,
+  })
 }

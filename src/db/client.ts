@@ -36,7 +36,12 @@ export interface DatabaseHandle {
  * The migrations shipped beside the code: found upwards from this module, so the same code works from src/db
  * (run through tsx) and from the one-file build in dist/.
  */
-export const MIGRATIONS_FOLDER = findUpwards('drizzle/meta/_journal.json', fileURLToPath(new URL('.', import.meta.url)))
+let migrationsFolder: string | undefined
+/** Looked up when first needed, never at import: a Worker bundle has no files to look in and never migrates. */
+export function migrationsDirectory(): string {
+  migrationsFolder ??= findUpwards('drizzle/meta/_journal.json', fileURLToPath(new URL('.', import.meta.url)))
+  return migrationsFolder
+}
 
 function findUpwards(relative: string, from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
@@ -72,7 +77,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     db: db as unknown as Database,
     kind: 'pglite',
     // PGlite is single-connection and in-process: there is no second migrator to race with.
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: () => migratePglite(db, { migrationsFolder: migrationsDirectory() }),
     tryExclusive: async () => ({ release: async () => {} }),
     async close() {
       await client.close()
@@ -93,7 +98,7 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
       const lockConnection = await client.reserve()
       try {
         await lockConnection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`
-        await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER })
+        await migratePostgres(db, { migrationsFolder: migrationsDirectory() })
       } finally {
         await lockConnection`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {})
         lockConnection.release()

@@ -1,4 +1,4 @@
-import { schedule } from 'node-cron'
+import { Cron } from 'croner'
 import type { Services } from '../app-env'
 import type { SlaSettings } from '../domain/complaint-sla'
 import { localParts } from '../domain/local-time'
@@ -125,26 +125,31 @@ async function runWeeklyGroupSummariesOnMonday(services: Services): Promise<void
  * platforms, so a slow platform cannot make node-cron skip the next minute's run ("task still running").
  */
 export async function runJob(services: Services, job: JobDefinition): Promise<void> {
-  try {
-    await services.metrics.timeJob(job.name, () => job.run(services))
-  } catch (error) {
-    services.logger.error('job failed', { job: job.name, error })
-    return
-  }
+  if (!(await runTimed(services, job))) return
   void services.outbox.runOnce().catch((error: unknown) => services.logger.error('outbox run failed', { error }))
 }
 
-export function startScheduler(services: Services): { stop(): Promise<void> } {
-  const tasks = jobDefinitions().map((job) =>
-    schedule(job.cron, () => runJob(services, job), {
-      timezone: services.config.timeZone,
-      name: job.name,
-      noOverlap: true,
-    }),
-  )
-  return {
-    async stop() {
-      for (const task of tasks) await task.stop()
-    },
+/** Runs a job under its duration metric; a failure is logged with its cause and reported as false. */
+async function runTimed(services: Services, job: JobDefinition): Promise<boolean> {
+  try {
+    await services.metrics.timeJob(job.name, () => job.run(services))
+    return true
+  } catch (error) {
+    services.logger.error('job failed', { job: job.name, error })
+    return false
   }
+}
+
+/**
+ * The jobs whose schedule names the minute `at` (in the city's time zone), each run to the end, then one
+ * outbox run for what they queued: a platform's own cron (a Worker's scheduled event, every minute) calls
+ * this where a long-running process has node-cron. Returns the names of the jobs run.
+ */
+export async function runJobsDueAt(services: Services, at: Date): Promise<string[]> {
+  const due = jobDefinitions().filter((job) =>
+    new Cron(job.cron, { timezone: services.config.timeZone, paused: true }).match(at),
+  )
+  for (const job of due) await runTimed(services, job)
+  if (due.length > 0) await services.outbox.runOnce()
+  return due.map((job) => job.name)
 }

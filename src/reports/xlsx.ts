@@ -9,6 +9,8 @@ import { addWeeklySheet } from './annex/weekly'
 import { formatRate } from './format'
 import type { ReportContent } from './report-content'
 
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
 /**
  * A statutory report as XLSX: the paper forms it files (annex templates in ./annex, one sheet each, laid
  * out and printed as the scheme draws them), then the supporting tables: every patrol unit's figures and

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { desc, eq, isNull, or } from 'drizzle-orm'
 import type { Context } from 'hono'
@@ -6,8 +5,8 @@ import type { AppEnv } from '../app-env'
 import { periodicReports, units } from '../db/schema'
 import { reportFileName } from '../domain/report-file-name'
 import { AppError } from '../errors'
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+import { XLSX_CONTENT_TYPE } from '../reports/xlsx'
+import { readStoredFile } from '../storage/stored-files'
 
 /**
  * The reports a viewer may see, newest first: a unit's people see their unit's reports and the city-wide
@@ -33,14 +32,14 @@ export async function reportFileResponse(
   const [report] = await c.var.services.db.select().from(periodicReports).where(eq(periodicReports.id, id))
   const visible = report && (unitScope === undefined || report.unitId === null || report.unitId === unitScope)
   if (!visible || !report.filePath) throw new AppError('not_found', 'Report file not found')
-  const bytes = await readFile(report.filePath).catch(() => undefined)
+  const bytes = await readStoredFile(report.filePath)
   if (!bytes) throw new AppError('not_found', 'Report file is missing on disk')
   const [unit] = report.unitId
     ? await c.var.services.db.select({ name: units.name }).from(units).where(eq(units.id, report.unitId))
     : []
   const name = reportFileName({ ...report, unitName: unit?.name ?? null })
   return c.body(new Uint8Array(bytes), 200, {
-    'content-type': XLSX_TYPE,
+    'content-type': XLSX_CONTENT_TYPE,
     // The Chinese name for every current browser and client (RFC 6266 filename*), the stored ASCII name for the rest.
     'content-disposition': `attachment; filename="${basename(report.filePath)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
   })

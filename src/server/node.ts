@@ -4,7 +4,7 @@ import { bootstrap } from '../bootstrap'
 import { startDingtalkStreams } from '../channels/dingtalk/stream'
 import { ConfigError, loadConfig } from '../config'
 import { DataDirectoryInUse } from '../db/dir-lock'
-import { startScheduler } from '../jobs/scheduler'
+import { startScheduler } from '../jobs/cron-schedule'
 import { createLogger } from '../logger'
 
 const OUTBOX_TICK_MS = 1000

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { and, asc, eq, gte, isNull } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { type ChannelId, media } from '../db/schema'
+import { storeFile } from '../storage/stored-files'
 
 export type MediaRow = typeof media.$inferSelect
 
@@ -38,9 +37,7 @@ export async function storeMedia(
   if (existing) return existing
   const sha256 = createHash('sha256').update(input.bytes).digest('hex')
   const extension = EXTENSIONS[input.mimeType] ?? 'bin'
-  await mkdir(directory, { recursive: true })
-  const storagePath = join(directory, `${sha256}.${extension}`)
-  await writeFile(storagePath, input.bytes)
+  const storagePath = await storeFile(directory, `${sha256}.${extension}`, input.bytes, input.mimeType)
   const [row] = await db
     .insert(media)
     .values({

@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { and, asc, desc, eq, isNull } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
 import { periodicReports, units } from '../db/schema'
@@ -10,7 +8,8 @@ import { draftNarrative, NARRATIVE_FIELDS, NARRATIVE_LABELS } from '../domain/si
 import { renderReportMarkdown } from '../reports/markdown'
 import type { NarrativeWriter } from '../reports/narrative-writer'
 import type { ReportContent } from '../reports/report-content'
-import { buildReportWorkbook } from '../reports/xlsx'
+import { buildReportWorkbook, XLSX_CONTENT_TYPE } from '../reports/xlsx'
+import { storeFile } from '../storage/stored-files'
 import { campaignForm } from './campaigns'
 import type { ServiceContext } from './context'
 import { openHazardFacts, periodFigures, unitScore } from './figures'
@@ -131,10 +130,7 @@ async function dailyRecordId(ctx: ServiceContext, unitId: number, day: string): 
 
 /** Writes the XLSX next to the others and returns its path. */
 export async function writeReportFile(directory: string, name: string, content: ReportContent): Promise<string> {
-  await mkdir(directory, { recursive: true })
-  const path = join(directory, `${name}.xlsx`)
-  await writeFile(path, await buildReportWorkbook(content))
-  return path
+  return storeFile(directory, `${name}.xlsx`, await buildReportWorkbook(content), XLSX_CONTENT_TYPE)
 }
 
 export function reportMarkdown(content: ReportContent): string {

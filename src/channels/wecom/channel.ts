@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Clock } from '../../domain/clock'
+import { readStoredFile } from '../../storage/stored-files'
 import type { SharedTokenStore } from '../access-token'
 import type { WecomBot } from '../bots'
 import { isPlatformUrl } from '../outbound-hosts'
@@ -62,7 +62,8 @@ export class WecomChannel implements Channel {
       case 'image': {
         let mediaId = message.mediaId
         if (!mediaId && message.path) {
-          const bytes = await readFile(message.path)
+          const bytes = await readStoredFile(message.path)
+          if (!bytes) throw new PlatformError('no_media', 'the image file is missing', 'never')
           mediaId = await api.upload('image', { bytes, filename: basename(message.path), mimeType: 'image/png' })
         }
         if (!mediaId) throw new PlatformError('no_media', 'image message without media', 'never')

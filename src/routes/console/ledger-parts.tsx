@@ -5,9 +5,9 @@ import { formatLocal } from '../../conversation/format'
 import { units } from '../../db/schema'
 import { localDate } from '../../domain/local-time'
 import { type Table, toCsv, toXlsx } from '../../reports/ledger-export'
+import { XLSX_CONTENT_TYPE } from '../../reports/xlsx'
 import type { Page } from '../../services/ledger'
 import { parseFilter } from '../ledger-query'
-import { XLSX_TYPE } from '../report-file'
 import { scopedToViewer, viewerUnitScope } from './session'
 
 /** The parts every console ledger shares: unit names, the filter form, paging and export. */
@@ -108,7 +108,7 @@ async function exportResponse(c: Context<AppEnv>, title: string, format: 'csv' |
   if (format === 'csv')
     return c.body(toCsv(table), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': disposition })
   return c.body(new Uint8Array(await toXlsx(title, table)), 200, {
-    'content-type': XLSX_TYPE,
+    'content-type': XLSX_CONTENT_TYPE,
     'content-disposition': disposition,
   })
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { and, eq } from 'drizzle-orm'
 import type { Context, Hono } from 'hono'
 import type { AppEnv } from '../../app-env'
@@ -21,6 +20,7 @@ import { complaintTable, hazardTable } from '../../reports/ledger-export'
 import { complaintTimeline } from '../../services/complaints'
 import { hazardTimeline } from '../../services/hazards'
 import { ComplaintFilter, HazardFilter, listComplaints, listHazards } from '../../services/ledger'
+import { readStoredFile } from '../../storage/stored-files'
 import { parseFilter } from '../ledger-query'
 import { actorLabeller } from './actors'
 import { ComplaintHazardLink, HazardActionsCard, HazardComplaintLink } from './hazard-actions'
@@ -199,7 +199,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
     if (!id.success) throw new AppError('invalid_request', '照片编号无效。')
     const [row] = await c.var.services.db.select().from(media).where(eq(media.id, id.data))
     if (!row || !(await mediaVisible(c, row))) throw new AppError('not_found', '未找到该照片。')
-    const bytes = await readFile(row.storagePath).catch(() => undefined)
+    const bytes = await readStoredFile(row.storagePath)
     if (!bytes) throw new AppError('not_found', '照片文件缺失。')
     // Shown inline only when the bytes are one of four picture formats; anything else is a download.
     // Either way the response may not run or load anything (sandboxed, no sources).
