@@ -1,9 +1,12 @@
+import pino from 'pino'
 import { maskPersonalInfo } from './domain/privacy'
+import { currentRequestId } from './observability/request-context'
 
 /**
- * A small structured logger: one JSON line per event. Secrets never reach it; citizens' phone and ID
- * numbers in any string are masked; a failed SQL statement is logged with its cause (code, message) and
- * never with its parameters.
+ * Structured logs, one JSON line per event (pino): `time`, `level`, `message`, the request id of the work
+ * that logged it, then the fields. Secrets never reach it — and should one be passed by mistake, the fields
+ * that name credentials are redacted; citizens' phone and ID numbers in any string are masked; a failed SQL
+ * statement is logged with its cause (code, message) and never with its parameters.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 export interface Logger {
@@ -13,15 +16,45 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void
 }
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
+/** Field names that hold credentials, at the top level or one level down (headers, config objects). */
+const CREDENTIAL_FIELDS = [
+  'password',
+  'secret',
+  'token',
+  'accessToken',
+  'access_token',
+  'authorization',
+  'apiKey',
+  'api_key',
+  'cookie',
+]
+const REDACTED_PATHS = CREDENTIAL_FIELDS.flatMap((name) => [name, `*.${name}`])
 
-export function createLogger(
-  level: LogLevel,
-  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
-): Logger {
+/**
+ * A logger writing to `write` (one line per call, without its newline) or, by default, synchronously to
+ * stderr — synchronous so that the last lines before a crash or an exit are never lost.
+ */
+export function createLogger(level: LogLevel, write?: (line: string) => void): Logger {
+  const destination = write
+    ? { write: (chunk: string) => write(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk) }
+    : pino.destination({ dest: 2, sync: true })
+  const base = pino(
+    {
+      level,
+      base: undefined,
+      messageKey: 'message',
+      timestamp: () => `,"time":"${new Date().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: () => {
+        const requestId = currentRequestId()
+        return requestId ? { requestId } : {}
+      },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    destination,
+  )
   const log = (at: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
-    if (ORDER[at] < ORDER[level]) return
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, message, ...serialise(fields) }))
+    if (base.isLevelEnabled(at)) base[at](serialise(fields), maskPersonalInfo(message))
   }
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') }
 }

@@ -1,3 +1,4 @@
+import { currentRequestId } from '../observability/request-context'
 import type { SendResult } from './types'
 
 /**
@@ -33,7 +34,18 @@ export function outgoingIpFrom(errmsg: string): string | undefined {
 }
 
 export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs = 10_000): Promise<Response> {
-  return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+  return fetch(url, { ...init, headers: withRequestIdHeader(init.headers), signal: AbortSignal.timeout(timeoutMs) })
+}
+
+/**
+ * The platform call carries the id of the request whose work makes it (X-Request-Id): the platforms ignore
+ * it, but a relay or egress proxy in between logs it, so one id follows a message from webhook to reply.
+ */
+function withRequestIdHeader(headers: RequestInit['headers']): Headers {
+  const merged = new Headers(headers)
+  const requestId = currentRequestId()
+  if (requestId && !merged.has('x-request-id')) merged.set('x-request-id', requestId)
+  return merged
 }
 
 /**

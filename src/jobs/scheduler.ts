@@ -4,6 +4,7 @@ import type { SlaSettings } from '../domain/complaint-sla'
 import { localParts } from '../domain/local-time'
 import type { QuietHours } from '../domain/quiet-hours'
 import { digestDue, quietHoursOf, slaSettingsOf } from '../domain/reminder-settings'
+import { withRequestId } from '../observability/request-context'
 import { escalateUnacknowledgedMajorHazards } from '../services/major-hazards'
 import { loadReminderSettings, reminderDefaults } from '../services/settings'
 import { runComplaintSla } from './complaint-sla'
@@ -129,10 +130,14 @@ export async function runJob(services: Services, job: JobDefinition): Promise<vo
   void services.outbox.runOnce().catch((error: unknown) => services.logger.error('outbox run failed', { error }))
 }
 
-/** Runs a job under its duration metric; a failure is logged with its cause and reported as false. */
+/**
+ * Runs a job under its duration metric and an id of its own (`job-<name>-…`, like a request's), which its log
+ * lines, the messages it queues and their sends carry. A failure is logged with its cause and reported as false.
+ */
 async function runTimed(services: Services, job: JobDefinition): Promise<boolean> {
   try {
-    await services.metrics.timeJob(job.name, () => job.run(services))
+    const runId = `job-${job.name}-${crypto.randomUUID().slice(0, 8)}`
+    await withRequestId(runId, () => services.metrics.timeJob(job.name, () => job.run(services)))
     return true
   } catch (error) {
     services.logger.error('job failed', { job: job.name, error })

@@ -10,6 +10,7 @@ import type { Reply } from '../conversation/types'
 import type { Database } from '../db/client'
 import { type ChannelId, inboundMessages } from '../db/schema'
 import { errorSummary, type Logger } from '../logger'
+import { withRequestId } from '../observability/request-context'
 import type { ServiceContext } from '../services/context'
 import { resolveSender } from '../services/identities'
 import { findMediaByExternalId, storeMedia } from '../services/media'
@@ -174,12 +175,19 @@ export class InboundProcessor {
    * Only when even the apology cannot be stored (the database is away) does the row wait for the sweep.
    */
   async process(id: number): Promise<'processed' | 'skipped' | 'failed'> {
-    const { ctx, logger } = this.options
+    const { ctx } = this.options
     const [row] = await ctx.db
       .select()
       .from(inboundMessages)
       .where(and(eq(inboundMessages.id, id), isNull(inboundMessages.processedAt)))
     if (!row) return 'skipped'
+    // Processed under the id of the request that stored it: its log lines, replies and sends say so.
+    return withRequestId(row.requestId, () => this.processRow(row))
+  }
+
+  private async processRow(row: typeof inboundMessages.$inferSelect): Promise<'processed' | 'failed' | 'skipped'> {
+    const { ctx, logger } = this.options
+    const { id } = row
     const message = inboundFromRow(row)
     for (let attempts = row.attempts; ; ) {
       try {
@@ -227,7 +235,10 @@ export class InboundProcessor {
       await tx.update(inboundMessages).set({ processedAt: ctx.clock.now() }).where(eq(inboundMessages.id, id))
       return true
     })
-    if (done) this.options.onEnqueued?.()
+    if (done) {
+      this.options.logger.debug('inbound message processed', { id, channel: message.channel, kind: message.kind })
+      this.options.onEnqueued?.()
+    }
     return done ? 'processed' : 'skipped'
   }
 

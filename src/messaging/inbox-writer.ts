@@ -1,9 +1,9 @@
 import type { InboundMessage } from '../channels/types'
 import type { Database } from '../db/client'
-import { type Stored, storeBatch } from './inbox'
+import { currentRequestId } from '../observability/request-context'
+import { type Delivery, type Stored, storeBatch } from './inbox'
 
-interface Pending {
-  message: InboundMessage
+interface Pending extends Delivery {
   resolve: (stored: Stored) => void
   reject: (error: unknown) => void
 }
@@ -41,7 +41,8 @@ export class InboxWriter {
 
   record(message: InboundMessage): Promise<Stored> {
     return new Promise<Stored>((resolve, reject) => {
-      this.pending.push({ message, resolve, reject })
+      // The request's id is read here, in its own context: the batch is written from another.
+      this.pending.push({ message, requestId: currentRequestId(), resolve, reject })
       // The first delivery of a quiet moment is written at once; while a write runs, others gather for the next.
       if (!this.writing) this.startWriting()
     })
@@ -62,10 +63,7 @@ export class InboxWriter {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.maxBatch)
       try {
-        const stored = await storeBatch(
-          this.db,
-          batch.map((p) => p.message),
-        )
+        const stored = await storeBatch(this.db, batch)
         for (const [i, p] of batch.entries()) p.resolve(stored[i] as Stored)
       } catch (error) {
         for (const p of batch) p.reject(error)

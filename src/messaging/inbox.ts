@@ -2,6 +2,7 @@ import { and, eq, or, sql } from 'drizzle-orm'
 import type { InboundMessage } from '../channels/types'
 import type { Database } from '../db/client'
 import { inboundMessages } from '../db/schema'
+import { currentRequestId } from '../observability/request-context'
 
 export type InboundRow = typeof inboundMessages.$inferSelect
 
@@ -10,9 +11,19 @@ export interface Stored {
   isNew: boolean
 }
 
+/** A message to store, with the request that brought it (kept on its row, so its processing logs under it). */
+export interface Delivery {
+  message: InboundMessage
+  requestId: string | undefined
+}
+
 /** The inbox row of an accepted delivery, keyed by (channel, bot, platform message id). */
-export function inboundRowOf(message: InboundMessage): typeof inboundMessages.$inferInsert {
+export function inboundRowOf(
+  message: InboundMessage,
+  requestId: string | undefined,
+): typeof inboundMessages.$inferInsert {
   return {
+    requestId,
     channel: message.channel,
     botId: message.botId,
     messageId: message.messageId,
@@ -28,7 +39,7 @@ export function inboundRowOf(message: InboundMessage): typeof inboundMessages.$i
  * again. Webhooks store through the InboxWriter instead, which batches concurrent deliveries.
  */
 export async function recordInbound(db: Database, message: InboundMessage): Promise<Stored> {
-  const [stored] = await storeBatch(db, [message])
+  const [stored] = await storeBatch(db, [{ message, requestId: currentRequestId() }])
   if (!stored) throw new Error('storing an inbound message returned nothing')
   return stored
 }
@@ -55,11 +66,12 @@ const keyInSql = sql<string>`encode(convert_to(${inboundMessages.channel} || chr
  * Stores messages in one statement. A message already stored (a platform's retry) and the second copy of one
  * inside the same batch both come back as not new, with the stored row's id.
  */
-export async function storeBatch(db: Database, messages: InboundMessage[]): Promise<Stored[]> {
-  if (messages.length === 0) return []
+export async function storeBatch(db: Database, deliveries: Delivery[]): Promise<Stored[]> {
+  if (deliveries.length === 0) return []
+  const messages = deliveries.map((d) => d.message)
   const inserted = await db
     .insert(inboundMessages)
-    .values(messages.map(inboundRowOf))
+    .values(deliveries.map((d) => inboundRowOf(d.message, d.requestId)))
     .onConflictDoNothing()
     .returning({ id: inboundMessages.id, key: keyInSql })
   const ids = new Map(inserted.map((row) => [row.key, row.id]))

@@ -8,6 +8,7 @@ import { type ChannelId, outbox } from '../db/schema'
 import type { Clock } from '../domain/clock'
 import { MINUTE_MS } from '../domain/clock'
 import type { Logger } from '../logger'
+import { currentRequestId, withRequestId } from '../observability/request-context'
 
 export type OutboxRow = typeof outbox.$inferSelect
 
@@ -35,6 +36,8 @@ export async function enqueue(db: Database, now: Date, input: EnqueueInput): Pro
     dedupeKey: input.dedupeKey ? (parts.length > 1 ? `${input.dedupeKey}#${index}` : input.dedupeKey) : null,
     nextAttemptAt: input.notBefore ?? now,
     createdAt: now,
+    // The request (or job run) whose work queues it: its send goes out under the same id.
+    requestId: currentRequestId(),
   }))
   const inserted = await db.insert(outbox).values(rows).onConflictDoNothing().returning({ id: outbox.id })
   return inserted.map((r) => r.id)
@@ -156,7 +159,8 @@ export class OutboxWorker {
     const queues = [...byRecipient.values()]
     const lanes = Array.from({ length: Math.min(this.parallelRecipients, queues.length) }, async () => {
       for (let queue = queues.shift(); queue; queue = queues.shift())
-        for (const row of queue) if (await this.renewLease(row)) await this.deliver(row)
+        for (const row of queue)
+          if (await this.renewLease(row)) await withRequestId(row.requestId, () => this.deliver(row))
     })
     await Promise.all(lanes)
     return rows.length

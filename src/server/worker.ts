@@ -4,7 +4,7 @@ import { loadConfig } from '../config'
 import { type Clock, systemClock } from '../domain/clock'
 import type { Throttles } from '../http/throttle'
 import { runJobsDueAt } from '../jobs/scheduler'
-import { createLogger, type Logger } from '../logger'
+import { createLogger, type Logger, type LogLevel } from '../logger'
 import { type ObjectBucket, registerBucket } from '../storage/stored-files'
 import { createThrottles } from '../wiring'
 
@@ -49,7 +49,7 @@ export function createWorkerHandlers(options: { clock?: Clock; logger?: Logger }
   async function open(env: WorkerEnv): Promise<{ runtime: Runtime; logger: Logger }> {
     const settings = settingsFrom(env)
     const config = loadConfig(settings)
-    const logger = options.logger ?? createLogger(config.logLevel)
+    const logger = options.logger ?? workersLogger(config.logLevel)
     if (config.database.kind !== 'postgres')
       throw new Error('a Worker needs DATABASE_URL or a HYPERDRIVE binding: the embedded database runs on Node only')
     throttles ??= createThrottles(config)
@@ -80,7 +80,7 @@ export function createWorkerHandlers(options: { clock?: Clock; logger?: Logger }
       try {
         opened = await open(env)
       } catch (error) {
-        ;(options.logger ?? createLogger('error')).error('worker start failed', { error })
+        ;(options.logger ?? workersLogger('error')).error('worker start failed', { error })
         return unavailable()
       }
       const { runtime, logger } = opened
@@ -121,6 +121,11 @@ export function settingsFrom(env: WorkerEnv): Record<string, string | undefined>
     settings.REPORTS_DIR ??= `r2://${MEDIA_BUCKET_BINDING}/reports`
   }
   return settings
+}
+
+/** On Workers a log line is a console line: the runtime collects them (wrangler tail, Workers Logs). */
+function workersLogger(level: LogLevel): Logger {
+  return createLogger(level, (line) => console.log(line))
 }
 
 function isBucket(value: unknown): value is ObjectBucket {

@@ -11,6 +11,7 @@ export interface RecordedCall {
   method: string
   path: string
   query: Record<string, string>
+  headers: Record<string, string | string[] | undefined>
   body: unknown
   at: number
   /** How the stand-in answered: false for an injected failure or a refused token. */
@@ -97,6 +98,7 @@ export class FakeWechatApi {
       method: req.method ?? 'GET',
       path: url.pathname,
       query,
+      headers: req.headers,
       body,
       at: this.clock.now().getTime(),
     }
