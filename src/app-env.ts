@@ -1,4 +1,5 @@
 import type { PlatformBots } from './channels/bots'
+import type { DingtalkStreamState } from './channels/dingtalk/stream-state'
 import type { Config } from './config'
 import type { ChannelRegistry } from './conversation/types'
 import type { Database } from './db/client'
@@ -32,6 +33,8 @@ export interface Services {
   outbox: OutboxWorker
   /** Failed-credential and per-sender limits, shared by every route of this process. */
   throttles: Throttles
+  /** Whether this process holds the DingTalk Stream connections, and whether they are up. */
+  dingtalkStream: DingtalkStreamState
   /** Optional LLM headline for the daily digest. */
   digestSummariser?: DigestSummariser
   /** Rewrites the reports' narrative drafts when an LLM is configured. */

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import type { Services } from './app-env'
 import type { PlatformBots } from './channels/bots'
+import { DingtalkStreamState } from './channels/dingtalk/stream-state'
 import { IP_NOT_ALLOWED_CODES } from './channels/platform-error'
 import { createChannels } from './channels/registry'
 import type { Config } from './config'
@@ -56,8 +57,9 @@ export function createServices(args: {
     if (channel === 'dingtalk') return dingtalk.api(botId).downloadFile(mediaId)
     return undefined
   }
+  const dingtalkStream = new DingtalkStreamState()
   // The metrics read the pool's load through a late reference: the processor is built below.
-  const metrics = new Metrics(handle.db, clock, () => inbound.load())
+  const metrics = new Metrics(handle.db, clock, () => inbound.load(), dingtalkStream)
   const outbox = new OutboxWorker(handle.db, channels, clock, logger, {
     leaseMs: config.outboxLeaseSeconds * 1000,
     parallelRecipients: config.outboxParallelRecipients,
@@ -101,6 +103,7 @@ export function createServices(args: {
     metrics,
     outbox,
     throttles: args.throttles ?? createThrottles(config),
+    dingtalkStream,
     digestSummariser,
     narrativeWriter,
   }

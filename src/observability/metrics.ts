@@ -1,5 +1,6 @@
 import { and, inArray, isNull, lt, sql } from 'drizzle-orm'
 import { Counter, Gauge, Histogram, Registry } from 'prom-client'
+import type { DingtalkStreamState } from '../channels/dingtalk/stream-state'
 import type { Database } from '../db/client'
 import { complaints, hazards, inboundMessages, outbox } from '../db/schema'
 import type { Clock } from '../domain/clock'
@@ -24,6 +25,7 @@ export class Metrics {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly inboundLoad: () => { waiting: number; active: number },
+    private readonly dingtalkStream?: DingtalkStreamState,
   ) {
     const registers = [this.registry]
     this.requests = new Counter({
@@ -64,6 +66,17 @@ export class Metrics {
       labelNames: ['state'],
       registers,
     })
+    this.streamHeld = new Gauge({
+      name: 'xunan_dingtalk_stream_held',
+      help: 'Whether this process holds the DingTalk Stream connections (1 in exactly one worker of a city)',
+      registers,
+    })
+    this.streamConnected = new Gauge({
+      name: 'xunan_dingtalk_stream_connected',
+      help: 'Whether the DingTalk Stream socket of each bot is connected, in the process holding the stream',
+      labelNames: ['bot'],
+      registers,
+    })
     const { db: database, clock: time } = this
     const backlog = new Gauge({
       name: 'xunan_inbox_backlog',
@@ -90,13 +103,9 @@ export class Metrics {
     // Read from the database when scraped, so every process reports the same shared state.
     this.collectShared = async () => {
       const now = time.now()
-      const [inbox] = await database
-        .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${inboundMessages.receivedAt})` })
-        .from(inboundMessages)
-        .where(isNull(inboundMessages.processedAt))
-      backlog.set(Number(inbox?.n ?? 0))
-      const oldestAt = inbox?.oldest ? new Date(inbox.oldest) : undefined
-      oldest.set(oldestAt ? Math.max(0, (now.getTime() - oldestAt.getTime()) / 1000) : 0)
+      const inbox = await inboxBacklog(database, now)
+      backlog.set(inbox.unprocessed)
+      oldest.set(inbox.oldestAgeSeconds)
       outboxRows.reset()
       const rows = await database
         .select({ status: outbox.status, channel: outbox.channel, n: sql<number>`count(*)::int` })
@@ -118,12 +127,19 @@ export class Metrics {
   }
 
   private readonly collectShared: () => Promise<void>
+  private readonly streamHeld: Gauge
+  private readonly streamConnected: Gauge<'bot'>
 
   /** The Prometheus text exposition, with the shared figures read now. */
   async render(): Promise<string> {
     const load = this.inboundLoad()
     this.inbound.set({ state: 'waiting' }, load.waiting)
     this.inbound.set({ state: 'active' }, load.active)
+    const stream = this.dingtalkStream?.snapshot()
+    this.streamHeld.set(stream?.held ? 1 : 0)
+    this.streamConnected.reset()
+    for (const [bot, connected] of Object.entries(stream?.connected ?? {}))
+      this.streamConnected.set({ bot }, connected ? 1 : 0)
     await this.collectShared()
     return this.registry.metrics()
   }
@@ -144,5 +160,21 @@ export class Metrics {
       end({ result: 'error' })
       throw error
     }
+  }
+}
+
+/** Stored messages not processed yet, across all processes, and how long the oldest has waited. */
+export async function inboxBacklog(
+  db: Database,
+  now: Date,
+): Promise<{ unprocessed: number; oldestAgeSeconds: number }> {
+  const [inbox] = await db
+    .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${inboundMessages.receivedAt})` })
+    .from(inboundMessages)
+    .where(isNull(inboundMessages.processedAt))
+  const oldestAt = inbox?.oldest ? new Date(inbox.oldest) : undefined
+  return {
+    unprocessed: Number(inbox?.n ?? 0),
+    oldestAgeSeconds: oldestAt ? Math.max(0, Math.round((now.getTime() - oldestAt.getTime()) / 1000)) : 0,
   }
 }

@@ -4,6 +4,7 @@ import { constantTimeEqual } from '../channels/wechat-crypto'
 import { checkReadiness } from '../db/client'
 import { AppError } from '../errors'
 import { recordFailedCredentials, refuseBlockedCaller } from '../http/credentials'
+import { inboxBacklog } from '../observability/metrics'
 
 /**
  * Liveness (the process answers), readiness (database reachable, migrations applied; with this process's
@@ -13,15 +14,19 @@ export function healthRoutes() {
   const app = new Hono<AppEnv>()
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/readyz', async (c) => {
-    const { db, databaseKind, config, inbound } = c.var.services
+    const { db, databaseKind, config, inbound, clock, platforms, dingtalkStream } = c.var.services
     const readiness = await checkReadiness(db)
     if (!readiness.ready) return c.json({ status: 'unavailable', reason: readiness.reason }, 503)
+    const streamConfigured = [...platforms.dingtalk.values()].some((bot) => bot.mode === 'stream')
     return c.json({
       status: 'ready',
       role: config.role,
       database: databaseKind,
       migrations: readiness.migrations,
       processing: inbound.load(),
+      // Reported, not judged: a backlog or a stream reconnecting does not take a web process out of rotation.
+      backlog: await inboxBacklog(db, clock.now()),
+      ...(streamConfigured ? { dingtalkStream: dingtalkStream.snapshot() } : {}),
     })
   })
   app.get('/metrics', async (c) => {

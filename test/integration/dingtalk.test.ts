@@ -319,6 +319,15 @@ describe('DingTalk Stream mode with the real client', () => {
     ).toHaveLength(0)
   })
 
+  it('reports the held, connected stream in /readyz and the metrics', async () => {
+    const ready = (await (await harness.app.request('/readyz')).json()) as Record<string, unknown>
+    expect(ready.dingtalkStream).toEqual({ held: true, connected: { default: true } })
+    expect(ready.backlog).toMatchObject({ unprocessed: expect.any(Number), oldestAgeSeconds: expect.any(Number) })
+    const metrics = await harness.services.metrics.render()
+    expect(metrics).toMatch(/^xunan_dingtalk_stream_held 1$/m)
+    expect(metrics).toMatch(/^xunan_dingtalk_stream_connected\{bot="default"\} 1$/m)
+  })
+
   it('reconnects after the connection drops, and after it goes silent', async () => {
     const before = fake.connections
     fake.dropAll()

@@ -4,6 +4,7 @@ import { senderKey } from '../../messaging/inbound-processor'
 import { sanitiseInbound } from '../inbound-sanity'
 import { parseCardCallback, parseRobotMessage, RobotMessage } from './message'
 import { XunanStreamClient } from './stream-client'
+import type { StreamConnection } from './stream-state'
 
 export const TOPIC_ROBOT = '/v1.0/im/bot/messages/get'
 export const TOPIC_CARD = '/v1.0/card/instances/callback'
@@ -24,6 +25,7 @@ export function startDingtalkStreams(
   options: { heartbeatWindowMs?: number; reconnectIntervalMs?: number } = {},
 ): StreamHandle {
   const clients: XunanStreamClient[] = []
+  const connections: StreamConnection[] = []
   for (const bot of services.platforms.dingtalk.values()) {
     if (bot.mode !== 'stream') continue
     const client = new XunanStreamClient({
@@ -51,10 +53,13 @@ export function startDingtalkStreams(
     client.registerCallbackListener(TOPIC_CARD, (frame) => take(frame, 'card'))
     void client.connect()
     clients.push(client)
+    connections.push({ bot: bot.id, connected: () => client.connected })
   }
+  services.dingtalkStream.hold(connections)
   return {
     clients,
     stop() {
+      services.dingtalkStream.release()
       for (const client of clients) client.disconnect()
     },
   }
