@@ -24,6 +24,13 @@ const secret = z
   .optional()
   .refine((v) => v === undefined || v.length >= MIN_SECRET_LENGTH, `expected at least ${MIN_SECRET_LENGTH} characters`)
 
+const proxyUrl = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[^\s/]+/i, 'expected a proxy URL such as http://10.0.0.8:3128')
+  .optional()
+  .or(z.literal('').transform(() => undefined))
+
 const positiveNumber = (fallback: number) =>
   z.coerce.number({ message: 'expected a number' }).positive('expected a positive number').default(fallback)
 
@@ -58,6 +65,10 @@ const EnvSchema = z.object({
     .url('expected a URL such as https://xunan.example.gov.cn')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // The standard proxy variables (also lower case): outbound calls go through them, except to NO_PROXY hosts.
+  HTTPS_PROXY: proxyUrl,
+  HTTP_PROXY: proxyUrl,
+  NO_PROXY: optionalText,
   TRUSTED_PROXY: flag,
   API_TOKEN: secret,
   API_TOKENS: optionalText,
@@ -218,6 +229,8 @@ export interface Config {
   /** A half-filled form is dropped after this long without a message. */
   conversationIdleMinutes: number
   llm: { apiKey: string; baseUrl: string | undefined; model: string; timeoutMs: number } | undefined
+  /** The forward proxy outbound calls go through (政务云 networks), and the hosts reached directly. */
+  outboundProxy: { http: string; https: string; noProxy: string | undefined } | undefined
   platforms: { wecom: boolean; mp: boolean; dingtalk: boolean }
 }
 
@@ -226,7 +239,13 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = EnvSchema.safeParse(env)
+  const parsed = EnvSchema.safeParse({
+    ...env,
+    // Tools agree on the upper-case names; many also set the lower-case ones only.
+    HTTPS_PROXY: env.HTTPS_PROXY ?? env.https_proxy,
+    HTTP_PROXY: env.HTTP_PROXY ?? env.http_proxy,
+    NO_PROXY: env.NO_PROXY ?? env.no_proxy,
+  })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const variable = String(issue?.path[0] ?? 'environment')
@@ -293,6 +312,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     llm: e.OPENAI_API_KEY
       ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
       : undefined,
+    outboundProxy:
+      e.HTTPS_PROXY || e.HTTP_PROXY
+        ? {
+            https: (e.HTTPS_PROXY ?? e.HTTP_PROXY) as string,
+            http: (e.HTTP_PROXY ?? e.HTTPS_PROXY) as string,
+            noProxy: e.NO_PROXY,
+          }
+        : undefined,
     platforms,
   }
 }

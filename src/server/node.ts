@@ -4,6 +4,7 @@ import { bootstrap } from '../bootstrap'
 import { startDingtalkStreams } from '../channels/dingtalk/stream'
 import { ConfigError, loadConfig } from '../config'
 import { DataDirectoryInUse } from '../db/dir-lock'
+import { useOutboundProxy } from '../http/outbound-proxy'
 import { startScheduler } from '../jobs/cron-schedule'
 import { createLogger } from '../logger'
 
@@ -23,6 +24,8 @@ const DINGTALK_STREAM_LOCK_KEY = 7_240_302
 async function main(): Promise<void> {
   const config = loadConfig(process.env)
   const logger = createLogger(config.logLevel)
+  const proxy = useOutboundProxy(config)
+  if (proxy) logger.info('outbound calls go through the proxy', proxy)
   const runtime = await bootstrap(config, logger, process.env)
   const { services } = runtime
   const works = config.role !== 'web'
