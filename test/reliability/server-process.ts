@@ -27,6 +27,8 @@ export class ServerProcess {
     private readonly env: Record<string, string>,
     /** Node's arguments: the TypeScript entry through tsx (as `npm start`), or the built bundle. */
     private readonly nodeArgs: string[] = ['--import', 'tsx', 'src/server/node.ts'],
+    /** Where it runs: the repository, or an installed copy such as the container's /app. */
+    private readonly cwd: string = root,
   ) {}
 
   get url(): string {
@@ -39,7 +41,7 @@ export class ServerProcess {
    */
   async start(): Promise<void> {
     const child = spawn(process.execPath, this.nodeArgs, {
-      cwd: root,
+      cwd: this.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
       // The start-up line is logged at info.
       env: { PATH: process.env.PATH ?? '', ...this.env, LOG_LEVEL: 'info', PORT: String(this.port) },
