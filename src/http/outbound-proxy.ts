@@ -14,7 +14,11 @@ const LOOPBACK = 'localhost,127.0.0.1,::1'
 export function useOutboundProxy(config: Pick<Config, 'outboundProxy'>): { via: string; direct: string } | undefined {
   const proxy = config.outboundProxy
   if (!proxy) return undefined
-  const noProxy = proxy.noProxy?.split(/[\s,]+/).filter(Boolean).join(',') ?? LOOPBACK
+  const noProxy =
+    proxy.noProxy
+      ?.split(/[\s,]+/)
+      .filter(Boolean)
+      .join(',') ?? LOOPBACK
   setGlobalDispatcher(new EnvHttpProxyAgent({ httpProxy: proxy.http, httpsProxy: proxy.https, noProxy }))
   return { via: withoutCredentials(proxy.https), direct: noProxy }
 }
