@@ -23,6 +23,7 @@ import { scratchPostgres } from '../reliability/server-process'
  * the invocation ends, a photo lands in R2, and a cron tick escalates an overdue complaint.
  */
 const url = process.env.TEST_DATABASE_URL
+const FIELD_TOKEN = 'workerd-field-token-0123456789'
 const root = join(import.meta.dirname, '..', '..')
 const run = promisify(execFile)
 
@@ -53,7 +54,15 @@ describe.skipIf(!url)('the Worker bundle in workerd (runs with TEST_DATABASE_URL
       modules: [{ type: 'ESModule', path: join(outdir, 'worker.js') }],
       compatibilityDate,
       compatibilityFlags: ['nodejs_compat'],
-      bindings: { ...wecomEnv(fake.baseUrl), DATABASE_URL: scratch.url, DEMO: '0', LOG_LEVEL: 'error' },
+      bindings: {
+        ...wecomEnv(fake.baseUrl),
+        DATABASE_URL: scratch.url,
+        DEMO: '0',
+        LOG_LEVEL: 'error',
+        API_TOKENS: JSON.stringify([
+          { token: FIELD_TOKEN, role: 'field_staff', unit: 'shizheng', name: '市政巡查App' },
+        ]),
+      },
       r2Buckets: ['MEDIA'],
       unsafeTriggerHandlers: true,
     })
@@ -108,6 +117,28 @@ describe.skipIf(!url)('the Worker bundle in workerd (runs with TEST_DATABASE_URL
     const bucket = (await worker.getR2Bucket('MEDIA')) as unknown as ObjectBucket
     const object = await bucket.get((row?.storagePath ?? '').slice('r2://MEDIA/'.length))
     expect(object && Buffer.from(await object.arrayBuffer())).toEqual(FAKE_IMAGE)
+  })
+
+  it('renders a weekly report as XLSX (exceljs in workerd), keeps it in R2 and serves the download', async () => {
+    const auth = { authorization: `Bearer ${FIELD_TOKEN}`, 'content-type': 'application/json' }
+    const lastWeek = new Date(Date.now() - 7 * 24 * HOUR_MS).toISOString().slice(0, 10)
+    const drafted = await worker.dispatchFetch('https://xunan.example/api/v1/reports', {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ kind: 'weekly', periodDate: lastWeek }),
+    })
+    expect(drafted.status).toBe(201)
+    const { data } = (await drafted.json()) as { data: { id: number; file: string } }
+    expect(data.file).toBe(`/api/v1/reports/${data.id}/file`)
+
+    const file = await worker.dispatchFetch(`https://xunan.example${data.file}`, { headers: auth })
+    expect(file.status).toBe(200)
+    const bytes = Buffer.from(await file.arrayBuffer())
+    // An XLSX is a zip: it starts with the local file header PK\x03\x04.
+    expect(bytes.subarray(0, 4).toString('hex')).toBe('504b0304')
+    const bucket = (await worker.getR2Bucket('MEDIA')) as unknown as ObjectBucket
+    const listed = await (bucket as unknown as { list(): Promise<{ objects: { key: string }[] }> }).list()
+    expect(listed.objects.some((o) => o.key.startsWith('reports/') && o.key.endsWith('.xlsx'))).toBe(true)
   })
 
   it('escalates an overdue complaint on a cron tick and sends the notice', async () => {
