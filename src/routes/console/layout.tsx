@@ -61,14 +61,14 @@ export function Layout(props: { c: Context<AppEnv>; title: string; children: Chi
               <a href={href}>{label}</a>
             ))}
             {viewer ? (
-              <span class="who">
+              <div class="who">
                 {viewer.name}（{ROLE_LABELS[viewer.role]}）
                 <form method="post" action="/console/logout" style="display:inline">
                   <button type="submit" class="link">
                     {demo ? '切换身份' : '退出'}
                   </button>
                 </form>
-              </span>
+              </div>
             ) : null}
           </header>
           {demo ? (

@@ -261,14 +261,15 @@ export function registerReportPages(app: Hono<AppEnv>): void {
             ))}
           </table>
           {open ? (
-            <p>
+            // A form may not sit inside a <p>: a div holds the two buttons' forms side by side.
+            <div class="actions">
               <form method="post" action={`/console/reports/${row.id}/confirm`} style="display:inline">
                 <button type="submit">确认上报</button>
               </form>{' '}
               <form method="post" action={`/console/reports/${row.id}/sign`} style="display:inline">
                 <button type="submit">签字</button>
               </form>
-            </p>
+            </div>
           ) : null}
         </div>
         {open && narrativeFields.length ? (
