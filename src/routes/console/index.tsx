@@ -28,6 +28,7 @@ import { registerReceiptRoutes } from './report-receipts'
 import { registerReportPages } from './reports'
 import { registerRewardPages } from './rewards'
 import { allow, demoOnly, registerSession, requireConsoleSession } from './session'
+import { registerStylesheet } from './stylesheet'
 import { registerTeamPatrolRoutes } from './team-patrol'
 
 /**
@@ -57,6 +58,8 @@ async function demoPersonOf(c: Context<AppEnv>) {
 export function consoleRoutes() {
   const app = new Hono<AppEnv>()
   app.onError((error, c) => consoleError(error, c))
+  // Before the session check: the sign-in page is styled too.
+  registerStylesheet(app)
   // Bodies are capped before anything reads them: small forms everywhere, photos on the upload route.
   const formLimit = limitBody(BODY_LIMITS.consoleForm, '提交的内容过长')
   const photoLimit = limitBody(BODY_LIMITS.photoUpload, '照片不能超过10MB')

@@ -96,7 +96,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
         <div class="card">
           <h2>隐患台账</h2>
           <ExportLinks path="/console/hazards" query={query} />
-          <table>
+          <table class="ledger">
             <tr>
               <th>编号</th>
               <th>发现时间</th>
@@ -109,19 +109,21 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
             </tr>
             {page.rows.map((h) => (
               <tr>
-                <td>
+                <td data-label="编号">
                   <a href={`/console/hazards/${h.code}`}>{h.code}</a>
                 </td>
-                <td>{formatLocal(h.foundAt, config.timeZone, c.var.services.clock.now())}</td>
-                <td>{CATEGORY_LABELS[h.category]}</td>
-                <td>{HAZARD_LEVEL_LABELS[h.level]}</td>
-                <td>
+                <td data-label="发现时间">{formatLocal(h.foundAt, config.timeZone, c.var.services.clock.now())}</td>
+                <td data-label="类别">{CATEGORY_LABELS[h.category]}</td>
+                <td data-label="等级">{HAZARD_LEVEL_LABELS[h.level]}</td>
+                <td data-label="状态">
                   {HAZARD_STATUS_LABELS[h.status]}
                   {h.listedSupervision ? '（挂牌）' : ''}
                 </td>
-                <td>{h.description}</td>
-                <td>{names.name(h.unitId)}</td>
-                <td>
+                <td data-label="描述" class="desc">
+                  {h.description}
+                </td>
+                <td data-label="责任单位">{names.name(h.unitId)}</td>
+                <td data-label="整改期限">
                   {h.rectifyDueAt ? formatLocal(h.rectifyDueAt, config.timeZone, c.var.services.clock.now()) : '—'}
                 </td>
               </tr>
@@ -176,7 +178,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
         <HazardActionsCard c={c} hazard={hazard} />
         <div class="card">
           <h3>处置过程</h3>
-          <table>
+          <table class="timeline">
             {events.map((e) => (
               <tr>
                 <td>{formatLocal(e.at, config.timeZone, c.var.services.clock.now())}</td>
@@ -237,7 +239,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
         <div class="card">
           <h2>投诉台账</h2>
           <ExportLinks path="/console/complaints" query={query} />
-          <table>
+          <table class="ledger">
             <tr>
               <th>编号</th>
               <th>受理时间</th>
@@ -249,15 +251,17 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
             </tr>
             {page.rows.map((r) => (
               <tr>
-                <td>
+                <td data-label="编号">
                   <a href={`/console/complaints/${r.code}`}>{r.code}</a>
                 </td>
-                <td>{formatLocal(r.receivedAt, config.timeZone, c.var.services.clock.now())}</td>
-                <td>{CATEGORY_LABELS[r.category]}</td>
-                <td>{COMPLAINT_STATUS_LABELS[r.status]}</td>
-                <td>{maskPersonalInfo(r.description, r.citizenName)}</td>
-                <td>{names.name(r.unitId)}</td>
-                <td>{formatLocal(r.dueAt, config.timeZone, c.var.services.clock.now())}</td>
+                <td data-label="受理时间">{formatLocal(r.receivedAt, config.timeZone, c.var.services.clock.now())}</td>
+                <td data-label="类别">{CATEGORY_LABELS[r.category]}</td>
+                <td data-label="状态">{COMPLAINT_STATUS_LABELS[r.status]}</td>
+                <td data-label="描述" class="desc">
+                  {maskPersonalInfo(r.description, r.citizenName)}
+                </td>
+                <td data-label="责任单位">{names.name(r.unitId)}</td>
+                <td data-label="办理时限">{formatLocal(r.dueAt, config.timeZone, c.var.services.clock.now())}</td>
               </tr>
             ))}
           </table>
@@ -308,7 +312,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
         </div>
         <div class="card">
           <h3>办理过程</h3>
-          <table>
+          <table class="timeline">
             {events.map((e) => (
               <tr>
                 <td>{formatLocal(e.at, config.timeZone, c.var.services.clock.now())}</td>

@@ -48,7 +48,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
             <a href="/console/patrols/team/new">登记巡查组巡查（含检查表）</a>
           </p>
           <ExportLinks path="/console/patrols" query={query} />
-          <table>
+          <table class="ledger">
             <tr>
               <th>编号</th>
               <th>巡查时间</th>
@@ -61,19 +61,21 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
             </tr>
             {page.rows.map((p) => (
               <tr>
-                <td>
+                <td data-label="编号">
                   <a href={`/console/patrols/${p.code}`}>{p.code}</a>
                   {p.voidedAt ? '（已作废）' : ''}
                 </td>
-                <td>{formatLocal(p.startedAt, config.timeZone, c.var.services.clock.now())}</td>
-                <td>{kindLabel(p.kind, p.focus)}</td>
-                <td>{names.name(p.unitId)}</td>
-                <td>{p.area}</td>
-                <td>{p.patrollers}</td>
-                <td>
+                <td data-label="巡查时间">{formatLocal(p.startedAt, config.timeZone, c.var.services.clock.now())}</td>
+                <td data-label="类型">{kindLabel(p.kind, p.focus)}</td>
+                <td data-label="巡查单位">{names.name(p.unitId)}</td>
+                <td data-label="路段/项目" class="desc">
+                  {p.area}
+                </td>
+                <td data-label="人员">{p.patrollers}</td>
+                <td data-label="人次/车辆">
                   {p.staffCount}/{p.vehicleCount}
                 </td>
-                <td>
+                <td data-label="报告期限">
                   {p.reportDueAt ? formatLocal(p.reportDueAt, config.timeZone, c.var.services.clock.now()) : '—'}
                   {p.reportSubmittedAt ? '（已提交）' : ''}
                 </td>
@@ -234,7 +236,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
         <div class="card">
           <h2>督查台账</h2>
           <ExportLinks path="/console/supervisions" query={query} />
-          <table>
+          <table class="ledger">
             <tr>
               <th>编号</th>
               <th>督查时间</th>
@@ -246,15 +248,19 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
             </tr>
             {page.rows.map((s) => (
               <tr>
-                <td>
+                <td data-label="编号">
                   <a href={`/console/supervisions/${s.code}`}>{s.code}</a>
                 </td>
-                <td>{formatLocal(s.inspectedAt, config.timeZone, c.var.services.clock.now())}</td>
-                <td>{names.name(s.supervisorUnitId)}</td>
-                <td>{names.name(s.inspectedUnitId)}</td>
-                <td>{s.lead}</td>
-                <td>{s.matters}</td>
-                <td>{s.problems ?? '—'}</td>
+                <td data-label="督查时间">{formatLocal(s.inspectedAt, config.timeZone, c.var.services.clock.now())}</td>
+                <td data-label="督查单位">{names.name(s.supervisorUnitId)}</td>
+                <td data-label="被督查单位">{names.name(s.inspectedUnitId)}</td>
+                <td data-label="带队领导">{s.lead}</td>
+                <td data-label="督查事项" class="desc">
+                  {s.matters}
+                </td>
+                <td data-label="发现问题" class="desc">
+                  {s.problems ?? '—'}
+                </td>
               </tr>
             ))}
           </table>
