@@ -14,28 +14,38 @@ export function reportFileName(report: {
   periodEnd: string
 }): string {
   const label = REPORT_KIND_LABELS[report.kind as ReportKind] ?? OTHER_LABELS[report.kind] ?? '报表'
-  const [year, month] = report.periodStart.split('-').map(Number) as [number, number]
-  const period = (() => {
-    switch (report.kind) {
-      case 'weekly': {
-        const { weekYear, week } = isoWeek(report.periodStart)
-        return `${weekYear}年第${week}周`
-      }
-      case 'monthly':
-        return `${year}年${month}月`
-      case 'quarterly':
-      case 'bulletin':
-        return `${year}年第${Math.floor((month - 1) / 3) + 1}季度`
-      default:
-        return report.periodStart === report.periodEnd
-          ? report.periodStart
-          : `${report.periodStart}至${report.periodEnd}`
-    }
-  })()
+  const period = reportPeriodLabel(report)
   // Nothing a file system or a header would trip on: path separators, quotes and control characters become _.
   const safe = (text: string) =>
     [...text].map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('')
   return `${safe(report.unitName ?? '全市')}_${label}_${safe(period)}.xlsx`
+}
+
+/** A report's period as the office names it: 2026年第47周, 2026年11月, 2026年第4季度, 2026年11月23日. */
+export function reportPeriodLabel(report: { kind: string; periodStart: string; periodEnd: string }): string {
+  const [year, month] = report.periodStart.split('-').map(Number) as [number, number]
+  switch (report.kind) {
+    case 'weekly': {
+      const { weekYear, week } = isoWeek(report.periodStart)
+      return `${weekYear}年第${week}周`
+    }
+    case 'monthly':
+    case 'campaign':
+      return `${year}年${month}月`
+    case 'quarterly':
+    case 'bulletin':
+      return `${year}年第${Math.floor((month - 1) / 3) + 1}季度`
+    default:
+      return report.periodStart === report.periodEnd
+        ? chineseDate(report.periodStart)
+        : `${chineseDate(report.periodStart)}至${chineseDate(report.periodEnd)}`
+  }
+}
+
+/** 2026-11-23 → 2026年11月23日. */
+function chineseDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number]
+  return `${year}年${month}月${day}日`
 }
 
 export function isoWeek(isoDate: string): { weekYear: number; week: number } {

@@ -1,9 +1,18 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
 import { periodicReports, units } from '../db/schema'
+import { RuleViolation } from '../domain/errors'
 import { localDate } from '../domain/local-time'
-import { dueAfterDrafting, type Obligation, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
+import {
+  dueAfterDrafting,
+  type Obligation,
+  obligationFor,
+  owesReport,
+  REPORT_KIND_LABELS,
+  type ReportKind,
+} from '../domain/obligations'
 import { type Period, type PeriodKind, periodOfDate } from '../domain/periods'
+import type { Actor } from '../domain/roles'
 import { draftNarrative, NARRATIVE_FIELDS, NARRATIVE_LABELS } from '../domain/signoff-lines'
 import { renderReportMarkdown } from '../reports/markdown'
 import type { NarrativeWriter } from '../reports/narrative-writer'
@@ -23,7 +32,7 @@ import {
   weeklyForm,
 } from './paperwork'
 import { quarterSupervisionSummary } from './report-receipts'
-import { supervisedScope } from './supervision-assignments'
+import { reportingUnits, supervisedScope } from './supervision-assignments'
 
 export type PeriodicReportRow = typeof periodicReports.$inferSelect
 
@@ -263,4 +272,28 @@ export async function latestOpenReport(
     .orderBy(kind === 'campaign' ? asc(periodicReports.periodStart) : desc(periodicReports.periodStart))
     .limit(1)
   return row
+}
+
+/**
+ * Drafts a report now, for a period that has ended, at a person's request (the API's POST /reports, the
+ * console's 立即生成) — the scheduled job drafts each on time without asking. The unit must owe that kind of
+ * report, and only the unit itself or an administrator may ask. Undefined when it was drafted already.
+ */
+export async function draftReportOnRequest(
+  ctx: ServiceContext,
+  reportsDir: string,
+  request: { kind: Exclude<ReportKind, 'daily'>; unitId: number; periodDate: string; actor: Actor },
+): Promise<PeriodicReportRow | undefined> {
+  const { kind, unitId, periodDate, actor } = request
+  const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId))
+  if (!unit) throw new RuleViolation('not_found', 'No such unit')
+  if (actor.role !== 'admin' && actor.unitId !== unitId)
+    throw new RuleViolation('forbidden', 'Only the unit itself or an administrator may draft its reports')
+  const reporter = (await reportingUnits(ctx.db)).find((u) => u.id === unitId)
+  if (!reporter || !owesReport(kind, reporter))
+    throw new RuleViolation('not_owed', `A ${unit.kind} unit does not file ${kind} reports`)
+  const obligation = obligationFor(kind, unitId, periodDate, await ctx.calendar.get(), ctx.timeZone)
+  if (obligation.period.end >= localDate(ctx.clock.now(), ctx.timeZone) && kind !== 'bulletin')
+    throw new RuleViolation('period_not_over', 'The period has not ended yet')
+  return draftReport(ctx, reportsDir, obligation)
 }

@@ -3,14 +3,10 @@ import { eq } from 'drizzle-orm'
 import type { Context } from 'hono'
 import type { AppEnv } from '../../app-env'
 import { periodicReports, units } from '../../db/schema'
-import { RuleViolation } from '../../domain/errors'
-import { localDate } from '../../domain/local-time'
-import { obligationFor, owesReport } from '../../domain/obligations'
 import { MAX_ROW_ID, rowId } from '../../domain/storable'
 import { AppError } from '../../errors'
-import { draftReport } from '../../services/reports'
+import { draftReportOnRequest } from '../../services/reports'
 import { submitSignedReport } from '../../services/signoffs'
-import { reportingUnits } from '../../services/supervision-assignments'
 import { reportFileResponse, visibleReports } from '../report-file'
 import { one, Report, ReportWithFigures } from './contracts'
 import { presentReport, presentReportWithFigures } from './present'
@@ -108,17 +104,14 @@ export function reportsApi() {
       const actor = actorOf(c)
       const unitId = input.unitId ?? actor.unitId
       if (unitId === null) throw new AppError('invalid_request', 'unitId: required for a token without a unit')
-      const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId))
+      const [unit] = await ctx.db.select({ id: units.id }).from(units).where(eq(units.id, unitId))
       if (!unit) throw new AppError('invalid_request', 'unitId: no such unit')
-      if (actor.role !== 'admin' && actor.unitId !== unitId)
-        throw new RuleViolation('forbidden', 'Only the unit itself or an administrator may draft its reports')
-      const reporter = (await reportingUnits(ctx.db)).find((u) => u.id === unitId)
-      if (!reporter || !owesReport(input.kind, reporter))
-        throw new RuleViolation('not_owed', `A ${unit.kind} unit does not file ${input.kind} reports`)
-      const obligation = obligationFor(input.kind, unitId, input.periodDate, await ctx.calendar.get(), ctx.timeZone)
-      if (obligation.period.end >= localDate(ctx.clock.now(), ctx.timeZone) && input.kind !== 'bulletin')
-        throw new RuleViolation('period_not_over', 'The period has not ended yet')
-      const drafted = await draftReport(ctx, config.reportsDir, obligation)
+      const drafted = await draftReportOnRequest(ctx, config.reportsDir, {
+        kind: input.kind,
+        unitId,
+        periodDate: input.periodDate,
+        actor,
+      })
       if (!drafted) throw new AppError('conflict', 'This report has already been drafted')
       return c.json({ data: presentReportWithFigures(drafted) }, 201)
     },

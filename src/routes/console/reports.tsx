@@ -1,19 +1,24 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Context, Hono } from 'hono'
+import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
 import { periodicReports, units } from '../../db/schema'
+import { DAY_MS } from '../../domain/clock'
 import { RuleViolation } from '../../domain/errors'
+import { localDate } from '../../domain/local-time'
 import { REPORT_KIND_LABELS, type ReportKind } from '../../domain/obligations'
+import { reportPeriodLabel } from '../../domain/report-file-name'
 import { NARRATIVE_FIELDS, NARRATIVE_LABELS } from '../../domain/signoff-lines'
-import { rowId } from '../../domain/storable'
+import { MAX_ROW_ID, rowId } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { readForm } from '../../http/body'
 import { CAMPAIGN_ASPECTS, type Signature, signatureText } from '../../reports/annex/content'
 import type { ReportContent } from '../../reports/report-content'
 import { CampaignEntries, previousEntries, saveCampaignEntries } from '../../services/campaigns'
-import { renderReport } from '../../services/reports'
+import { draftReportOnRequest, renderReport } from '../../services/reports'
 import { confirmReport, missingForReport, type Signer, signReport } from '../../services/signoffs'
+import { reportingUnits } from '../../services/supervision-assignments'
 import { reportFileResponse, visibleReports } from '../report-file'
 import { asFormError } from './form-rules'
 import { Layout } from './layout'
@@ -27,15 +32,40 @@ import { viewerOf, viewerUnitScope } from './session'
  */
 type ReportRow = typeof periodicReports.$inferSelect
 
-function stateOf(row: ReportRow, missing: string[]): string {
+function stateOf(row: ReportRow, missing: string[], now: Date): string {
   if (row.submittedAt) return '已上报'
-  if (row.confirmedById !== null || row.kind === 'daily') return `待签字（${missing.join('；')}）`
-  return '待确认上报'
+  // Past its due time and not filed: the assessment counts it late, so the list says so first.
+  const late = row.dueAt < now ? '逾期 · ' : ''
+  if (row.confirmedById !== null || row.kind === 'daily') return `${late}待签字（${missing.join('；')}）`
+  return `${late}草稿，待确认上报`
 }
 
-function periodText(row: ReportRow): string {
-  return row.periodStart === row.periodEnd ? row.periodStart : `${row.periodStart} 至 ${row.periodEnd}`
+const periodText = (row: ReportRow) => reportPeriodLabel(row)
+
+/** Who has signed the report's lines so far, by name. */
+function signersOf(row: ReportRow): string {
+  const names = signatureLines(row.data as ReportContent | null).flatMap((l) =>
+    l.signature.signer ? [l.signature.signer.name] : [],
+  )
+  return [...new Set(names)].join('、') || '—'
 }
+
+/** The kinds a person may draft now, in the order the office files them. */
+const DRAFTABLE: Exclude<ReportKind, 'daily'>[] = ['weekly', 'monthly', 'quarterly', 'bulletin', 'campaign']
+
+/** The words of a drafting rule the person broke. */
+const DRAFT_REFUSALS: Record<string, string> = {
+  not_owed: '该单位不报送这类报表，请换一种报表或单位。',
+  period_not_over: '所选日期所在的周期还没有结束，结束后才能生成。',
+  forbidden: '只能为本单位生成报表。',
+  not_found: '没有这个单位。',
+}
+
+const DraftForm = z.object({
+  kind: z.enum(DRAFTABLE, { message: '请选择报表种类' }),
+  unitId: z.coerce.number().int().positive().max(MAX_ROW_ID).optional(),
+  periodDate: z.iso.date({ message: '请选择周期内的一天' }),
+})
 
 async function loadVisible(c: Context<AppEnv>): Promise<ReportRow> {
   const id = rowId().safeParse(c.req.param('id'))
@@ -177,41 +207,114 @@ export function registerReportPages(app: Hono<AppEnv>): void {
     const rows = await visibleReports(c, viewerUnitScope(c), 200)
     const names = new Map((await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]))
     // What is missing matters only for reports not yet submitted.
+    const now = clock.now()
     const states = await Promise.all(
-      rows.map(async (r) => (r.submittedAt ? '' : stateOf(r, await missingForReport(ctx, r)))),
+      rows.map(async (r) => (r.submittedAt ? '' : stateOf(r, await missingForReport(ctx, r), now))),
     )
+    const viewer = viewerOf(c)
+    const draftUnits = (await reportingUnits(db)).filter((u) => viewer.role === 'admin' || u.id === viewer.unitId)
+    // A day of last week: the period most often drafted by hand.
+    const lastWeek = localDate(new Date(now.getTime() - 7 * DAY_MS), config.timeZone)
     return c.html(
       <Layout c={c} title="报表">
         <ReportingStatusCard c={c} />
         <div class="card">
           <h2>法定报表</h2>
-          <table>
-            <tr>
-              <th>报表</th>
-              <th>单位</th>
-              <th>周期</th>
-              <th>上报期限</th>
-              <th>状态</th>
-              <th>文件</th>
-            </tr>
-            {rows.map((r, i) => (
+          {rows.length === 0 ? (
+            <p>
+              暂无报表。周报、月（季）报、季度通报和专项整治统计表在周期结束后由系统自动生成（每小时检查一次），
+              生成后在这里确认上报和签字；也可以用下面的「立即生成」为已结束的周期生成。
+            </p>
+          ) : (
+            <table class="ledger">
               <tr>
-                <td>
-                  <a href={`/console/reports/${r.id}`}>{REPORT_KIND_LABELS[r.kind as ReportKind] ?? '报表'}</a>
-                </td>
-                <td>{r.unitId === null ? '全市' : (names.get(r.unitId) ?? '')}</td>
-                <td>{periodText(r)}</td>
-                <td>{formatLocal(r.dueAt, config.timeZone, clock.now())}</td>
-                <td>
-                  {r.submittedAt ? `已上报 ${formatLocal(r.submittedAt, config.timeZone, clock.now())}` : states[i]}
-                </td>
-                <td>{r.filePath ? <a href={`/console/reports/${r.id}/file`}>下载 XLSX</a> : '—'}</td>
+                <th>报表</th>
+                <th>单位</th>
+                <th>周期</th>
+                <th>上报期限</th>
+                <th>状态</th>
+                <th>已签字</th>
+                <th>文件</th>
               </tr>
-            ))}
-          </table>
+              {rows.map((r, i) => (
+                <tr>
+                  <td data-label="报表">
+                    <a href={`/console/reports/${r.id}`}>{REPORT_KIND_LABELS[r.kind as ReportKind] ?? '报表'}</a>
+                  </td>
+                  <td data-label="单位">{r.unitId === null ? '全市' : (names.get(r.unitId) ?? '')}</td>
+                  <td data-label="周期">{periodText(r)}</td>
+                  <td data-label="上报期限">{formatLocal(r.dueAt, config.timeZone, now)}</td>
+                  <td data-label="状态">
+                    {r.submittedAt ? `已上报 ${formatLocal(r.submittedAt, config.timeZone, now)}` : states[i]}
+                  </td>
+                  <td data-label="已签字">{signersOf(r)}</td>
+                  <td data-label="文件">
+                    {r.filePath ? <a href={`/console/reports/${r.id}/file`}>下载 XLSX</a> : '—'}
+                  </td>
+                </tr>
+              ))}
+            </table>
+          )}
         </div>
+        {draftUnits.length > 0 ? (
+          <div class="card">
+            <h3>立即生成</h3>
+            <form method="post" action="/console/reports/draft">
+              <label>
+                报表{' '}
+                <select name="kind">
+                  {DRAFTABLE.map((kind) => (
+                    <option value={kind}>{REPORT_KIND_LABELS[kind]}</option>
+                  ))}
+                </select>
+              </label>{' '}
+              <label>
+                单位{' '}
+                <select name="unitId">
+                  {draftUnits.map((u) => (
+                    <option value={String(u.id)}>{u.name}</option>
+                  ))}
+                </select>
+              </label>{' '}
+              <label>
+                周期内的一天 <input type="date" name="periodDate" value={lastWeek} required />
+              </label>{' '}
+              <button type="submit">生成</button>
+            </form>
+          </div>
+        ) : null}
       </Layout>,
     )
+  })
+
+  app.post('/reports/draft', async (c) => {
+    const { ctx, config, db } = c.var.services
+    const form = DraftForm.safeParse(await readForm(c))
+    if (!form.success) throw new AppError('invalid_request', form.error.issues[0]?.message ?? '表单内容无效')
+    const viewer = viewerOf(c)
+    const unitId = form.data.unitId ?? viewer.unitId
+    if (unitId === null) throw new AppError('invalid_request', '请选择单位')
+    const actor = { personId: viewer.personId, role: viewer.role, unitId: viewer.unitId }
+    let drafted: ReportRow | undefined
+    try {
+      drafted = await draftReportOnRequest(ctx, config.reportsDir, { ...form.data, unitId, actor })
+    } catch (error) {
+      if (error instanceof RuleViolation && DRAFT_REFUSALS[error.code])
+        throw new AppError('invalid_request', DRAFT_REFUSALS[error.code] as string)
+      throw error
+    }
+    // Drafted before (by the job or by someone else): open that one.
+    const target =
+      drafted ??
+      (
+        await db
+          .select({ id: periodicReports.id })
+          .from(periodicReports)
+          .where(and(eq(periodicReports.kind, form.data.kind), eq(periodicReports.unitId, unitId)))
+          .orderBy(desc(periodicReports.periodStart))
+          .limit(1)
+      )[0]
+    return c.redirect(target ? `/console/reports/${target.id}` : '/console/reports', 303)
   })
 
   app.get('/reports/:id/file', async (c) => {
@@ -244,7 +347,7 @@ export function registerReportPages(app: Hono<AppEnv>): void {
             上报期限：{formatLocal(row.dueAt, config.timeZone, clock.now())} · 状态：
             {row.submittedAt
               ? `已上报（${formatLocal(row.submittedAt, config.timeZone, clock.now())}），内容已固定`
-              : stateOf(row, missing)}
+              : stateOf(row, missing, clock.now())}
           </p>
           {row.filePath ? <a href={`/console/reports/${row.id}/file`}>下载 XLSX</a> : null}
           <h3>签字</h3>
