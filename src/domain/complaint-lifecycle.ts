@@ -18,6 +18,13 @@ export const COMPLAINT_STATUSES = [
 ] as const
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number]
 
+/** Not handled yet: the 1-day limit runs, and past it the complaint is overdue. */
+export const OPEN_COMPLAINT_STATUSES = [
+  'received',
+  'assigned',
+  'accepted',
+] as const satisfies readonly ComplaintStatus[]
+
 export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
   received: '已受理',
   assigned: '已派单',

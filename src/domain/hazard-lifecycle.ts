@@ -127,6 +127,9 @@ export const OPEN_HAZARD_STATUSES: readonly HazardStatus[] = [
 ]
 const OPEN = OPEN_HAZARD_STATUSES
 
+/** With a unit that must rectify it: past its rectification deadline, such a hazard is overdue. */
+export const UNDER_RECTIFICATION_STATUSES = ['assigned', 'rectifying'] as const satisfies readonly HazardStatus[]
+
 const RULES: Record<HazardAction, Rule> = {
   assign: { from: ['reported'], to: 'assigned', roles: ['supervisor', 'duty_officer', 'admin', 'system'] },
   accept: {

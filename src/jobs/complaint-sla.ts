@@ -2,6 +2,7 @@ import { and, eq, inArray, lte } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
 import { complaints, escalations } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
+import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { ESCALATION_LEVEL_LABELS, type EscalationLevel, type SlaSettings, slaActions } from '../domain/complaint-sla'
 import { describeDuration } from '../domain/durations'
 import { maskPersonalInfo } from '../domain/privacy'
@@ -23,7 +24,7 @@ export async function runComplaintSla(ctx: ServiceContext, settings: SlaSettings
       .from(complaints)
       .where(
         and(
-          inArray(complaints.status, ['received', 'assigned', 'accepted']),
+          inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]),
           lte(complaints.receivedAt, new Date(now.getTime() - Math.min(settings.unacceptedAfterMs, 60_000))),
         ),
       )

@@ -3,6 +3,7 @@ import { formatLocal } from '../conversation/format'
 import { complaints, escalations, hazards, notifications, units } from '../db/schema'
 import { handledAt } from '../domain/complaint-lifecycle'
 import { describeDuration } from '../domain/durations'
+import { UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { addDays, localDate } from '../domain/local-time'
 import { periodOfDate } from '../domain/periods'
 import { maskPersonalInfo } from '../domain/privacy'
@@ -27,7 +28,7 @@ export async function gatherDigest(ctx: ServiceContext): Promise<DigestData> {
     db
       .select({ unitId: hazards.unitId })
       .from(hazards)
-      .where(and(inArray(hazards.status, ['assigned', 'rectifying']), lt(hazards.rectifyDueAt, now))),
+      .where(and(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]), lt(hazards.rectifyDueAt, now))),
     db
       .select()
       .from(hazards)

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
 import { hazards } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
-import { HAZARD_LEVEL_LABELS } from '../domain/hazard-lifecycle'
+import { HAZARD_LEVEL_LABELS, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { hazardReminders } from '../domain/hazard-reminders'
 import { type QuietHours, releaseAt } from '../domain/quiet-hours'
 import { notifyOnce } from '../messaging/notify'
@@ -17,7 +17,7 @@ export async function runHazardReminders(ctx: ServiceContext, quiet: QuietHours)
     const open = await tx
       .select()
       .from(hazards)
-      .where(inArray(hazards.status, ['assigned', 'rectifying']))
+      .where(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]))
       .for('update', { skipLocked: true })
     let sent = 0
     for (const hazard of open) {

@@ -4,6 +4,8 @@ import type { DingtalkStreamState } from '../channels/dingtalk/stream-state'
 import type { Database } from '../db/client'
 import { complaints, hazards, inboundMessages, outbox } from '../db/schema'
 import type { Clock } from '../domain/clock'
+import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
+import { UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 
 /**
  * The process's metrics in Prometheus text (prom-client): what an operator watches — webhooks by channel and
@@ -116,11 +118,11 @@ export class Metrics {
       const [late] = await database
         .select({ n: sql<number>`count(*)::int` })
         .from(complaints)
-        .where(and(inArray(complaints.status, ['received', 'assigned', 'accepted']), lt(complaints.dueAt, now)))
+        .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), lt(complaints.dueAt, now)))
       const [overdueHazards] = await database
         .select({ n: sql<number>`count(*)::int` })
         .from(hazards)
-        .where(and(inArray(hazards.status, ['assigned', 'rectifying']), lt(hazards.rectifyDueAt, now)))
+        .where(and(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]), lt(hazards.rectifyDueAt, now)))
       overdue.set({ kind: 'complaint' }, Number(late?.n ?? 0))
       overdue.set({ kind: 'hazard' }, Number(overdueHazards?.n ?? 0))
     }

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import { formatLocal } from '../conversation/format'
 import { complaintEvents, complaints } from '../db/schema'
+import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { sendToPeople } from '../messaging/notify'
 import { enqueue } from '../messaging/outbox'
 import type { ComplaintRow } from './complaints'
@@ -131,7 +132,7 @@ export async function latestOpenComplaint(
         inArray(complaints.channel, ['mp', 'console']),
         eq(complaints.botId, botId),
         eq(complaints.citizenExternalId, openId),
-        inArray(complaints.status, ['received', 'assigned', 'accepted']),
+        inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]),
         gte(complaints.receivedAt, new Date(ctx.clock.now().getTime() - withinMs)),
       ),
     )

@@ -1,6 +1,7 @@
-import { and, between, eq, inArray, lt } from 'drizzle-orm'
+import { and, between, count, eq, inArray, lt, sql } from 'drizzle-orm'
 import { complaints, hazards, units } from '../db/schema'
-import { handledAt } from '../domain/complaint-lifecycle'
+import { handledAt, OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
+import { OPEN_HAZARD_STATUSES, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { addDays, localDate } from '../domain/local-time'
 import { periodOfDate } from '../domain/periods'
 import type { UnitScore } from '../domain/scoring'
@@ -30,17 +31,24 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
   const day = periodOfDate('day', today, timeZone)
   const month = periodOfDate('month', today, timeZone)
   const last30 = { startAt: periodOfDate('day', addDays(today, -29), timeZone).startAt, endAt: day.endAt }
-  const [todayFigures, monthFigures, openHazards, openComplaints, todayComplaints, due30] = await Promise.all([
+  // Counted in the database: a city with a million hazards sends back three numbers, not its open rows.
+  const [todayFigures, monthFigures, [openHazards], [openComplaints], todayComplaints, due30] = await Promise.all([
     periodFigures(db, day),
     periodFigures(db, month),
     db
-      .select()
+      .select({
+        all: count(),
+        overdue: count(
+          sql`case when ${inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES])} and ${lt(hazards.rectifyDueAt, now)} then 1 end`,
+        ),
+        major: count(sql`case when ${eq(hazards.level, 'major')} then 1 end`),
+      })
       .from(hazards)
-      .where(inArray(hazards.status, ['reported', 'assigned', 'rectifying', 'awaiting_verification'])),
+      .where(inArray(hazards.status, [...OPEN_HAZARD_STATUSES])),
     db
-      .select()
+      .select({ all: count(), overdue: count(sql`case when ${lt(complaints.dueAt, now)} then 1 end`) })
       .from(complaints)
-      .where(inArray(complaints.status, ['received', 'assigned', 'accepted'])),
+      .where(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES])),
     db
       .select({ id: complaints.id })
       .from(complaints)
@@ -82,11 +90,11 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
       complaintsReceived: todayComplaints.length,
     },
     open: {
-      hazards: openHazards.length,
-      overdueHazards: openHazards.filter((h) => h.rectifyDueAt && h.rectifyDueAt.getTime() < now.getTime()).length,
-      openMajor: openHazards.filter((h) => h.level === 'major').length,
-      openComplaints: openComplaints.length,
-      overdueComplaints: openComplaints.filter((c) => c.dueAt.getTime() < now.getTime()).length,
+      hazards: Number(openHazards?.all ?? 0),
+      overdueHazards: Number(openHazards?.overdue ?? 0),
+      openMajor: Number(openHazards?.major ?? 0),
+      openComplaints: Number(openComplaints?.all ?? 0),
+      overdueComplaints: Number(openComplaints?.overdue ?? 0),
     },
     complaintOnTimeRate: counted.length === 0 ? null : onTime / counted.length,
     rectificationRate: monthFigures.rectificationRate,

@@ -3,8 +3,8 @@ import { z } from 'zod'
 import type { Database } from '../db/client'
 import { complaints, hazards, patrols, supervisions } from '../db/schema'
 import { CATEGORIES } from '../domain/categories'
-import { COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
-import { HAZARD_LEVELS, HAZARD_STATUSES } from '../domain/hazard-lifecycle'
+import { COMPLAINT_STATUSES, OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
+import { HAZARD_LEVELS, HAZARD_STATUSES, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { isStorableDate, MAX_ROW_ID, rowId, storableDate } from '../domain/storable'
 import type { PatrolRow } from './patrols'
 
@@ -133,7 +133,9 @@ export async function listHazards(
         filter.level?.length ? inArray(hazards.level, filter.level) : undefined,
         filter.category?.length ? inArray(hazards.category, filter.category) : undefined,
         ...dateRange(hazards.foundAt, filter),
-        ...(filter.overdue ? [inArray(hazards.status, ['assigned', 'rectifying']), lt(hazards.rectifyDueAt, now)] : []),
+        ...(filter.overdue
+          ? [inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]), lt(hazards.rectifyDueAt, now)]
+          : []),
         afterCursor(hazards.foundAt, hazards.id, filter.cursor),
       ]),
     )
@@ -157,7 +159,7 @@ export async function listComplaints(
         filter.category?.length ? inArray(complaints.category, filter.category) : undefined,
         ...dateRange(complaints.receivedAt, filter),
         ...(filter.overdue
-          ? [inArray(complaints.status, ['received', 'assigned', 'accepted']), lt(complaints.dueAt, now)]
+          ? [inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), lt(complaints.dueAt, now)]
           : []),
         afterCursor(complaints.receivedAt, complaints.id, filter.cursor),
       ]),

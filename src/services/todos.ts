@@ -1,7 +1,9 @@
 import { and, between, desc, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { complaints, escalations, hazards, periodicReports, supervisions } from '../db/schema'
+import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { describeDuration } from '../domain/durations'
+import { UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { localDate } from '../domain/local-time'
 import { REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
 import { type Period, periodOfDate } from '../domain/periods'
@@ -25,7 +27,7 @@ export interface TodoItem {
   overdue: boolean
 }
 
-const OPEN_COMPLAINT = ['received', 'assigned', 'accepted'] as const
+const OPEN_COMPLAINT = OPEN_COMPLAINT_STATUSES
 const SHORT = 24
 
 function short(text: string): string {
@@ -70,7 +72,7 @@ export async function todosFor(db: Database, actor: Actor, now: Date, timeZone: 
       db
         .select()
         .from(hazards)
-        .where(and(eq(hazards.unitId, actor.unitId), inArray(hazards.status, ['assigned', 'rectifying']))),
+        .where(and(eq(hazards.unitId, actor.unitId), inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]))),
     ])
     addComplaints(unitComplaints, (c) => (c.status === 'assigned' ? '投诉待签收' : '投诉待回复'))
     addHazards(unitHazards, (h) => (h.status === 'assigned' ? '隐患待整改' : '隐患整改中'))

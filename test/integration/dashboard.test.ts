@@ -60,4 +60,22 @@ describe('leaders’ dashboard', () => {
     expect(html).toMatch(/id="overdue-complaints">1</)
     expect(html).toContain('市政建设总公司')
   })
+
+  it('links every number to the ledger that lists exactly those records', async () => {
+    const html = await (await harness.app.request('/console/dashboard')).text()
+    const figures = [
+      ...html.matchAll(/<a href="(\/console\/(?:hazards|complaints|patrols)\?[^"]+)">(?:<strong[^>]*>)?(\d+)</g),
+    ]
+    // Today's three, the open and overdue counts, and three per day of the trend.
+    expect(figures.length).toBeGreaterThanOrEqual(8 + 21)
+    for (const [, href, shown] of figures) {
+      const path = (href as string).replaceAll('&amp;', '&')
+      const ledger = await (await harness.app.request(path)).text()
+      const kind = /\/console\/(\w+)\?/.exec(path)?.[1]
+      const rows = new Set(
+        [...ledger.matchAll(new RegExp(`href="/console/${kind}/([A-Z]{2}\\d[^"]*)"`, 'g'))].map((m) => m[1]),
+      )
+      expect(rows.size, path).toBe(Number(shown))
+    }
+  })
 })

@@ -1,13 +1,26 @@
 import type { Hono } from 'hono'
 import type { AppEnv } from '../../app-env'
+import { OPEN_COMPLAINT_STATUSES } from '../../domain/complaint-lifecycle'
+import { OPEN_HAZARD_STATUSES } from '../../domain/hazard-lifecycle'
+import { localDate } from '../../domain/local-time'
 import { formatRate } from '../../reports/format'
 import { dashboard } from '../../services/dashboard'
 import { Layout } from './layout'
 
+/** A ledger filtered as the number beside it counts: every figure on the dashboard opens its records. */
+function ledgerLink(path: string, query: Record<string, string>): string {
+  return `${path}?${new URLSearchParams(query).toString()}`
+}
+
+const OPEN_HAZARDS = ledgerLink('/console/hazards', { status: OPEN_HAZARD_STATUSES.join(',') })
+
 /** 领导驾驶舱: today's figures, overdue items, the complaint 1-day rate, rectification, scores, trend. */
 export function registerDashboard(app: Hono<AppEnv>): void {
   app.get('/dashboard', async (c) => {
-    const d = await dashboard(c.var.services.ctx)
+    const { ctx } = c.var.services
+    const d = await dashboard(ctx)
+    const today = localDate(ctx.clock.now(), ctx.timeZone)
+    const onDay = (ledger: string, date: string) => ledgerLink(`/console/${ledger}`, { from: date, to: date })
     const max = Math.max(1, ...d.trend.map((t) => Math.max(t.patrols, t.hazards, t.complaints)))
     const bar = (n: number) => '█'.repeat(Math.round((n / max) * 20)) || '·'
     return c.html(
@@ -15,16 +28,37 @@ export function registerDashboard(app: Hono<AppEnv>): void {
         <div class="card">
           <h2>今日</h2>
           <p>
-            巡查 <strong>{d.today.patrols}</strong> 次（{d.today.staff} 人次） · 新发现隐患{' '}
-            <strong>{d.today.hazardsFound}</strong> 项 · 受理投诉 <strong>{d.today.complaintsReceived}</strong> 件
+            巡查{' '}
+            <a href={onDay('patrols', today)}>
+              <strong>{d.today.patrols}</strong>
+            </a>{' '}
+            次（{d.today.staff} 人次） · 新发现隐患{' '}
+            <a href={onDay('hazards', today)}>
+              <strong>{d.today.hazardsFound}</strong>
+            </a>{' '}
+            项 · 受理投诉{' '}
+            <a href={onDay('complaints', today)}>
+              <strong>{d.today.complaintsReceived}</strong>
+            </a>{' '}
+            件
           </p>
         </div>
         <div class="card">
           <h2>需关注</h2>
           <p>
-            未销号隐患 {d.open.hazards} 项（超期 <strong id="overdue-hazards">{d.open.overdueHazards}</strong>，重大{' '}
-            {d.open.openMajor}） · 未办结投诉 {d.open.openComplaints} 件（超时{' '}
-            <strong id="overdue-complaints">{d.open.overdueComplaints}</strong>）
+            未销号隐患 <a href={OPEN_HAZARDS}>{d.open.hazards}</a> 项（超期{' '}
+            <a href={ledgerLink('/console/hazards', { overdue: '1' })}>
+              <strong id="overdue-hazards">{d.open.overdueHazards}</strong>
+            </a>
+            ，重大 <a href={`${OPEN_HAZARDS}&level=major`}>{d.open.openMajor}</a>） · 未办结投诉{' '}
+            <a href={ledgerLink('/console/complaints', { status: OPEN_COMPLAINT_STATUSES.join(',') })}>
+              {d.open.openComplaints}
+            </a>{' '}
+            件（超时{' '}
+            <a href={ledgerLink('/console/complaints', { overdue: '1' })}>
+              <strong id="overdue-complaints">{d.open.overdueComplaints}</strong>
+            </a>
+            ）
           </p>
           <p>
             近30日投诉1日内办结率 <strong id="on-time-rate">{formatRate(d.complaintOnTimeRate)}</strong> ·
@@ -72,13 +106,13 @@ export function registerDashboard(app: Hono<AppEnv>): void {
               <tr>
                 <td>{t.date}</td>
                 <td>
-                  {bar(t.patrols)} {t.patrols}
+                  {bar(t.patrols)} <a href={onDay('patrols', t.date)}>{t.patrols}</a>
                 </td>
                 <td>
-                  {bar(t.hazards)} {t.hazards}
+                  {bar(t.hazards)} <a href={onDay('hazards', t.date)}>{t.hazards}</a>
                 </td>
                 <td>
-                  {bar(t.complaints)} {t.complaints}
+                  {bar(t.complaints)} <a href={onDay('complaints', t.date)}>{t.complaints}</a>
                 </td>
               </tr>
             ))}
