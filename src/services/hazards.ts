@@ -13,6 +13,7 @@ import { nextCode } from './codes'
 import { tellCitizenHazardClosed } from './complaint-hazards'
 import type { ServiceContext } from './context'
 import { pushMajorHazard } from './major-hazards'
+import { linkMedia } from './media'
 import { assertActiveUnit } from './units'
 
 export type HazardRow = typeof hazards.$inferSelect
@@ -83,6 +84,8 @@ export async function reportHazard(args: {
       mediaIds: input.mediaIds,
       at: now,
     })
+    // The photos the step names belong to the hazard from now on (the console shows them by step).
+    await linkMedia(db, input.mediaIds, { type: 'hazard', id: row.id })
     // A major hazard is pushed at once to the supervising office, the duty officer and the leaders.
     if (input.level === 'major') await pushMajorHazard({ ...ctx, db }, row)
     if (input.level === 'general') {
@@ -239,6 +242,7 @@ async function applyInTransaction(
     data: Object.keys(data).length > 0 ? data : null,
     at: now,
   })
+  await linkMedia(db, options.mediaIds ?? [], { type: 'hazard', id: current.id })
   return updated
 }
 

@@ -6,11 +6,16 @@ import { complaints, hazards, media, patrols, supervisions } from '../../db/sche
 import { CATEGORIES, CATEGORY_LABELS } from '../../domain/categories'
 import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUS_LABELS, COMPLAINT_STATUSES } from '../../domain/complaint-lifecycle'
 import {
+  FIVE_FIX_LABELS,
+  FIVE_FIXES,
+  type FiveFixes,
   HAZARD_EVENT_LABELS,
   HAZARD_LEVEL_LABELS,
   HAZARD_LEVELS,
   HAZARD_STATUS_LABELS,
   HAZARD_STATUSES,
+  type HazardEventKind,
+  missingFiveFixes,
 } from '../../domain/hazard-lifecycle'
 import { sniffImageType } from '../../domain/media-type'
 import { maskPersonalInfo } from '../../domain/privacy'
@@ -36,18 +41,97 @@ const CATEGORY_SELECT = {
 }
 
 /** The original photos, unaltered, each with its SHA-256 so a copy can be checked against the evidence. */
-function Photos(props: { photos: (typeof media.$inferSelect)[] }) {
+type MediaRow = typeof media.$inferSelect
+
+/** One photo with when it was sent and by whom; the original (and its SHA-256) is one click away. */
+function Photo(props: { photo: MediaRow; caption: string; alt: string }) {
+  const { photo } = props
+  return (
+    <figure>
+      <a href={`/console/media/${photo.id}`}>
+        <img src={`/console/media/${photo.id}`} alt={props.alt} width="160" loading="lazy" />
+      </a>
+      <figcaption class="meta">{props.caption}</figcaption>
+    </figure>
+  )
+}
+
+function Photos(props: { photos: MediaRow[]; caption: (photo: MediaRow) => string }) {
   if (props.photos.length === 0) return null
   return (
     <div class="photos">
       {props.photos.map((p) => (
-        <figure>
-          <a href={`/console/media/${p.id}`}>
-            <img src={`/console/media/${p.id}`} alt="现场照片" width="160" loading="lazy" />
-          </a>
-          <figcaption class="meta">SHA-256 {p.sha256.slice(0, 12)}…</figcaption>
-        </figure>
+        <Photo photo={p} caption={props.caption(p)} alt="现场照片" />
       ))}
+    </div>
+  )
+}
+
+/** Which stage of the loop a hazard photo documents, by the step it came with. */
+const PHOTO_STAGES: { label: string; kinds: readonly HazardEventKind[] }[] = [
+  { label: '上报', kinds: ['reported'] },
+  { label: '应急处置', kinds: ['emergency_disposal'] },
+  { label: '整改后', kinds: ['report_rectification'] },
+  { label: '验收', kinds: ['verify_pass', 'verify_fail'] },
+]
+
+/** A hazard's photos grouped 上报 / 整改后 / 验收, each with its time and who sent it. */
+interface PhotoEvent {
+  kind: HazardEventKind
+  mediaIds: number[]
+  at: Date
+}
+
+function HazardPhotos<E extends PhotoEvent>(props: {
+  photos: MediaRow[]
+  events: E[]
+  who: (event: E) => string
+  when: (at: Date) => string
+}) {
+  if (props.photos.length === 0) return null
+  const stageOf = new Map<number, { stage: string; caption: string }>()
+  for (const event of props.events) {
+    const stage = PHOTO_STAGES.find((s) => s.kinds.includes(event.kind))?.label ?? '其他'
+    for (const id of event.mediaIds)
+      stageOf.set(id, { stage, caption: `${props.when(event.at)} · ${props.who(event)}` })
+  }
+  const groups = [...PHOTO_STAGES.map((s) => s.label), '其他']
+    .map((stage) => ({ stage, photos: props.photos.filter((p) => (stageOf.get(p.id)?.stage ?? '其他') === stage) }))
+    .filter((g) => g.photos.length > 0)
+  return (
+    <div>
+      {groups.map((g) => (
+        <section>
+          <h4>{g.stage}照片</h4>
+          <div class="photos">
+            {g.photos.map((p) => (
+              <Photo
+                photo={p}
+                caption={stageOf.get(p.id)?.caption ?? props.when(p.receivedAt)}
+                alt={`${g.stage}照片`}
+              />
+            ))}
+          </div>
+        </section>
+      ))}
+    </div>
+  )
+}
+
+/** 五落实 of a major hazard: each of the five, or that it is still missing. */
+function FiveFixesCard(props: { fixes: FiveFixes | null }) {
+  const missing = missingFiveFixes(props.fixes)
+  return (
+    <div class="card">
+      <h3>五落实{missing.length ? `（尚缺${missing.length}项）` : '（已全部落实）'}</h3>
+      <table>
+        {FIVE_FIXES.map((key) => (
+          <tr>
+            <th>{FIVE_FIX_LABELS[key]}</th>
+            <td>{props.fixes?.[key]?.trim() || '未落实'}</td>
+          </tr>
+        ))}
+      </table>
     </div>
   )
 }
@@ -159,6 +243,11 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
         .where(and(eq(media.subjectType, 'hazard'), eq(media.subjectId, hazard.id))),
     ])
     const actor = await actorLabeller(db, events)
+    const reporter = events.find((e) => e.kind === 'reported')
+    const [patrol] = hazard.patrolId
+      ? await db.select({ code: patrols.code }).from(patrols).where(eq(patrols.id, hazard.patrolId))
+      : []
+    const when = (at: Date) => formatLocal(at, config.timeZone, c.var.services.clock.now())
     return c.html(
       <Layout c={c} title={hazard.code}>
         <div class="card">
@@ -173,8 +262,18 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
               ? ` · 整改期限 ${formatLocal(hazard.rectifyDueAt, config.timeZone, c.var.services.clock.now())}`
               : ''}
           </p>
+          <p class="meta">
+            上报人 {reporter ? actor(reporter) : '—'}
+            {patrol ? (
+              <>
+                {' · 来自巡查 '}
+                <a href={`/console/patrols/${patrol.code}`}>{patrol.code}</a>
+              </>
+            ) : null}
+          </p>
           <HazardComplaintLink c={c} hazard={hazard} />
         </div>
+        {hazard.level === 'major' ? <FiveFixesCard fixes={hazard.fiveFixes} /> : null}
         <HazardActionsCard c={c} hazard={hazard} />
         <div class="card">
           <h3>处置过程</h3>
@@ -190,7 +289,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
               </tr>
             ))}
           </table>
-          <Photos photos={photos} />
+          <HazardPhotos photos={photos} events={events} who={actor} when={when} />
         </div>
       </Layout>,
     )
@@ -295,6 +394,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
         .where(and(eq(media.subjectType, 'complaint'), eq(media.subjectId, complaint.id))),
     ])
     const actor = await actorLabeller(db, events)
+    const when = (at: Date) => formatLocal(at, config.timeZone, c.var.services.clock.now())
     return c.html(
       <Layout c={c} title={complaint.code}>
         <div class="card">
@@ -323,7 +423,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
               </tr>
             ))}
           </table>
-          <Photos photos={photos} />
+          <Photos photos={photos} caption={(p) => `${when(p.receivedAt)} 收到`} />
         </div>
       </Layout>,
     )

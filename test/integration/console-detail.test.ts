@@ -1,0 +1,109 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { hazards, media } from '../../src/db/schema'
+import { HOUR_MS, ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { applyHazardCommand, reportHazard } from '../../src/services/hazards'
+import { TEST_TIME_ZONE } from '../helpers/db'
+import { type Seeded, useSeededApp } from '../helpers/seeded'
+
+/**
+ * A hazard's page tells its whole story: who reported it, the 五落实 of a major one, and its photos grouped by
+ * the step they document — 上报, 整改后 — each with the time and the person, not a checksum.
+ */
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
+let seeded: Seeded
+useSeededApp(
+  clock,
+  (s) => {
+    seeded = s
+  },
+  { DEMO: '1' },
+)
+
+async function photo(sha: string): Promise<number> {
+  const [row] = await seeded.database.db
+    .insert(media)
+    .values({
+      sha256: sha.repeat(64),
+      mimeType: 'image/jpeg',
+      bytes: 10,
+      storagePath: `/tmp/xunan-detail-${sha}.jpg`,
+      channel: 'console',
+      receivedAt: clock.now(),
+    })
+    .returning()
+  if (!row) throw new Error('no photo')
+  return row.id
+}
+
+describe('the hazard page', () => {
+  it('shows what a major hazard still lacks of its 五落实 before it is assigned', async () => {
+    const hazard = await reportHazard({
+      ctx: seeded.harness.services.ctx,
+      input: { description: '燃气管道泄漏', category: 'gas', level: 'major' },
+      actor: seeded.city.actor('张伟'),
+    })
+    const html = await (await seeded.harness.app.request(`/console/hazards/${hazard.code}`)).text()
+    expect(html).toContain('五落实（尚缺5项）')
+    expect(html).toMatch(/<th>预案<\/th><td>未落实<\/td>/)
+  })
+
+  it('names the reporter, shows a major hazard’s 五落实 and groups the photos by step', async () => {
+    const ctx = seeded.harness.services.ctx
+    const { city } = seeded
+    const scene = await photo('a')
+    const hazard = await reportHazard({
+      ctx,
+      input: {
+        description: '深基坑支护变形',
+        category: 'road_municipal',
+        level: 'major',
+        mediaIds: [scene],
+      },
+      actor: city.actor('张伟'),
+    })
+    await applyHazardCommand({
+      ctx,
+      hazardId: hazard.id,
+      command: {
+        action: 'assign',
+        unitId: city.unit('shizheng'),
+        fiveFixes: {
+          responsibility: '李娜',
+          measures: '加设支撑，每日监测',
+          funding: '专项资金5万元',
+          timeLimit: '12月5日前',
+          contingencyPlan: '基坑坍塌应急预案',
+        },
+      },
+      actor: city.actor('系统管理员'),
+    })
+    const [assigned] = await seeded.database.db.select().from(hazards).where(eq(hazards.id, hazard.id))
+    if (assigned?.status === 'assigned')
+      await applyHazardCommand({ ctx, hazardId: hazard.id, command: { action: 'accept' }, actor: city.actor('李娜') })
+    clock.advance(2 * HOUR_MS)
+    const after = await photo('b')
+    await applyHazardCommand({
+      ctx,
+      hazardId: hazard.id,
+      command: { action: 'report_rectification', note: '支撑已加固' },
+      actor: city.actor('李娜'),
+      options: { mediaIds: [after] },
+    })
+
+    const html = await (await seeded.harness.app.request(`/console/hazards/${hazard.code}`)).text()
+    expect(html).toContain('上报人 张伟')
+    expect(html).toContain('五落实（已全部落实）')
+    expect(html).toMatch(/<th>措施<\/th><td>加设支撑，每日监测<\/td>/)
+    expect(html).toMatch(/<th>资金<\/th><td>专项资金5万元<\/td>/)
+    const reported = html.indexOf('上报照片')
+    const rectified = html.indexOf('整改后照片')
+    expect(reported).toBeGreaterThan(0)
+    expect(rectified).toBeGreaterThan(reported)
+    expect(html.slice(reported, rectified)).toContain(`/console/media/${scene}`)
+    expect(html.slice(rectified)).toContain(`/console/media/${after}`)
+    expect(html.slice(rectified)).toMatch(/11月23日 12:00 · 李娜/)
+    expect(html).not.toContain('SHA-256')
+  })
+})
