@@ -31,6 +31,14 @@ const proxyUrl = z
   .optional()
   .or(z.literal('').transform(() => undefined))
 
+const tileUrl = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[^\s]+$/i, 'expected an http(s) URL')
+  .refine((v) => v.includes('{z}') && v.includes('{x}') && v.includes('{y}'), 'expected {z}, {x} and {y} in the URL')
+  .optional()
+  .or(z.literal('').transform(() => undefined))
+
 const positiveNumber = (fallback: number) =>
   z.coerce.number({ message: 'expected a number' }).positive('expected a positive number').default(fallback)
 
@@ -65,6 +73,14 @@ const EnvSchema = z.object({
     .url('expected a URL such as https://xunan.example.gov.cn')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // Map tiles for 隐患地图 (天地图, the city's own server, 高德…): an https URL template with {z}, {x}, {y}.
+  MAP_TILE_URL: tileUrl,
+  MAP_LABEL_URL: tileUrl,
+  MAP_TILE_SUBDOMAINS: optionalText,
+  MAP_TILE_DATUM: z
+    .enum(['wgs84', 'gcj02'], { message: 'expected wgs84 (天地图, most servers) or gcj02 (高德, 腾讯)' })
+    .default('wgs84'),
+  MAP_TILE_ATTRIBUTION: optionalText,
   // The standard proxy variables (also lower case): outbound calls go through them, except to NO_PROXY hosts.
   HTTPS_PROXY: proxyUrl,
   HTTP_PROXY: proxyUrl,
@@ -229,6 +245,10 @@ export interface Config {
   /** A half-filled form is dropped after this long without a message. */
   conversationIdleMinutes: number
   llm: { apiKey: string; baseUrl: string | undefined; model: string; timeoutMs: number } | undefined
+  /** Map tiles for the hazard map; without them the map is a plain latitude/longitude grid. */
+  mapTiles:
+    | { url: string; labelUrl: string | undefined; subdomains: string; datum: 'wgs84' | 'gcj02'; attribution: string }
+    | undefined
   /** The forward proxy outbound calls go through (政务云 networks), and the hosts reached directly. */
   outboundProxy: { http: string; https: string; noProxy: string | undefined } | undefined
   platforms: { wecom: boolean; mp: boolean; dingtalk: boolean }
@@ -311,6 +331,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     llm: e.OPENAI_API_KEY
       ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
+      : undefined,
+    mapTiles: e.MAP_TILE_URL
+      ? {
+          url: e.MAP_TILE_URL,
+          labelUrl: e.MAP_LABEL_URL,
+          subdomains: e.MAP_TILE_SUBDOMAINS ?? 'abc',
+          datum: e.MAP_TILE_DATUM,
+          attribution: e.MAP_TILE_ATTRIBUTION ?? '',
+        }
       : undefined,
     outboundProxy:
       e.HTTPS_PROXY || e.HTTP_PROXY

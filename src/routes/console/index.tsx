@@ -4,6 +4,7 @@ import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import type { InboundMessage } from '../../channels/types'
+import { convertDatum } from '../../domain/map-coordinates'
 import { sniffImageType } from '../../domain/media-type'
 import { ROLE_LABELS } from '../../domain/roles'
 import { AppError } from '../../errors'
@@ -30,6 +31,7 @@ import { registerRewardPages } from './rewards'
 import { allow, demoOnly, registerSession, requireConsoleSession } from './session'
 import { registerStylesheet } from './stylesheet'
 import { registerTeamPatrolRoutes } from './team-patrol'
+import { registerVendorAssets } from './vendor-assets'
 
 /**
  * The web console in demo mode: pick a demo person and chat with the bot through the same engine as on
@@ -60,6 +62,7 @@ export function consoleRoutes() {
   app.onError((error, c) => consoleError(error, c))
   // Before the session check: the sign-in page is styled too.
   registerStylesheet(app)
+  registerVendorAssets(app)
   // Bodies are capped before anything reads them: small forms everywhere, photos on the upload route.
   const formLimit = limitBody(BODY_LIMITS.consoleForm, '提交的内容过长')
   const photoLimit = limitBody(BODY_LIMITS.photoUpload, '照片不能超过10MB')
@@ -245,7 +248,9 @@ export function consoleRoutes() {
   app.post('/chat/:key/location', async (c) => {
     const form = LocationForm.safeParse(await readForm(c))
     if (!form.success) throw new AppError('invalid_request', '请填写正确的经纬度')
-    return deliver(c, (base) => ({ ...base, kind: 'location', location: form.data }))
+    // A browser reports WGS-84; the chat apps this page stands in for send GCJ-02, and that is what is stored.
+    const { latitude, longitude } = convertDatum(form.data, 'wgs84', 'gcj02')
+    return deliver(c, (base) => ({ ...base, kind: 'location', location: { ...form.data, latitude, longitude } }))
   })
 
   registerLedgerPages(app)

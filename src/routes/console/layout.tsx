@@ -35,6 +35,8 @@ export function Layout(props: { c: Context<AppEnv>; title: string; children: Chi
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${props.title} · 巡安`}</title>
           <link rel="stylesheet" href={STYLESHEET_PATH} />
+          {/* No icon file: without this every page would ask for /favicon.ico and log a 404. */}
+          <link rel="icon" href="data:," />
           {props.head}
         </head>
         <body>

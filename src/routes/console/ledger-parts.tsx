@@ -39,6 +39,8 @@ export function Filters(props: {
   selects: FilterSelect[]
   query: Record<string, string>
   overdueLabel?: string
+  /** The 自…至 date range (ledgers); the map filters without it. */
+  dates?: boolean
 }) {
   const q = props.query
   return (
@@ -56,7 +58,12 @@ export function Filters(props: {
           </select>{' '}
         </>
       ))}
-      自 <input type="date" name="from" value={q.from ?? ''} /> 至 <input type="date" name="to" value={q.to ?? ''} />{' '}
+      {props.dates === false ? null : (
+        <>
+          自 <input type="date" name="from" value={q.from ?? ''} /> 至{' '}
+          <input type="date" name="to" value={q.to ?? ''} />{' '}
+        </>
+      )}
       {props.overdueLabel ? (
         <label>
           <input type="checkbox" name="overdue" value="1" checked={q.overdue === '1'} /> {props.overdueLabel}

@@ -1,16 +1,29 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import type { Hono } from 'hono'
+import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { hazards } from '../../db/schema'
 import { CATEGORY_LABELS } from '../../domain/categories'
-import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS, OPEN_HAZARD_STATUSES } from '../../domain/hazard-lifecycle'
+import {
+  HAZARD_LEVEL_LABELS,
+  HAZARD_LEVELS,
+  HAZARD_STATUS_LABELS,
+  OPEN_HAZARD_STATUSES,
+} from '../../domain/hazard-lifecycle'
+import { convertDatum } from '../../domain/map-coordinates'
+import { rowId } from '../../domain/storable'
 import { Layout } from './layout'
+import { Filters, unitNames, unitSelect } from './ledger-parts'
 import { viewerUnitScope } from './session'
+import { vendorAssetPath } from './vendor-assets'
 
 /**
- * 隐患地图: the open hazards that have a location, drawn where they are. The server has no internet, so
- * there are no map tiles: the points are projected onto a plain grid with latitude and longitude marked,
- * which is enough to see clusters and to click through to each record.
+ * 隐患地图: the open hazards that have a location, drawn where they are, filtered by level and unit. With map
+ * tiles configured (MAP_TILE_URL: 天地图, the city's own tile server, 高德…) it is a Leaflet map — the library
+ * served from its npm package, no CDN — with nearby points clustered and each point converted from the GCJ-02
+ * the platforms send to the tiles' datum. Without tiles (a closed network, or where the library cannot be
+ * served) the points are projected onto a plain grid with latitude and longitude marked, which is still enough
+ * to see clusters and to click through to each record.
  */
 const WIDTH = 860
 const HEIGHT = 560
@@ -54,15 +67,87 @@ export function projectPoints<T extends MapPoint>(points: T[], width = WIDTH, he
   }
 }
 
+const MapQuery = z.object({
+  level: z.enum(HAZARD_LEVELS).optional().catch(undefined),
+  unit: rowId().optional().catch(undefined),
+})
+
+/** The page's own policy: the console's, plus the tile servers' images. */
+function mapPolicy(nonce: string, tileOrigins: string[]): string {
+  return [
+    "default-src 'self'",
+    `script-src 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: ${tileOrigins.join(' ')}`.trim(),
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join('; ')
+}
+
+/** A tile template's origin for the policy: a host label with a placeholder ({s}) widens to *. */
+export function tileOrigin(template: string): string {
+  const [, scheme, host] = /^(https?):\/\/([^/?#]+)/i.exec(template) ?? []
+  if (!scheme || !host) throw new Error('not an http(s) tile URL')
+  const labels = host.split('.')
+  const templated = labels.findLastIndex((label) => label.includes('{'))
+  return templated === -1 ? `${scheme}://${host}` : `${scheme}://*.${labels.slice(templated + 1).join('.')}`
+}
+
+/** Runs in the browser: builds the Leaflet map from the JSON the page carries. Text is set, never parsed as HTML. */
+const MAP_SCRIPT = `
+const data = JSON.parse(document.getElementById('map-data').textContent)
+const map = L.map('map', { zoomControl: true })
+map.attributionControl.setPrefix('Leaflet')
+const options = { subdomains: data.tiles.subdomains, maxZoom: 18, attribution: data.tiles.attribution }
+L.tileLayer(data.tiles.url, options).addTo(map)
+if (data.tiles.labelUrl) L.tileLayer(data.tiles.labelUrl, { subdomains: data.tiles.subdomains, maxZoom: 18 }).addTo(map)
+const cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 })
+const bounds = []
+for (const p of data.points) {
+  const marker = L.circleMarker([p.lat, p.lng], {
+    radius: p.major ? 9 : 7,
+    color: p.listed ? '#111827' : '#ffffff',
+    weight: p.listed ? 3 : 1,
+    fillColor: p.major ? '#d92d20' : '#f79009',
+    fillOpacity: 0.85,
+  })
+  const box = document.createElement('div')
+  const link = document.createElement('a')
+  link.href = '/console/hazards/' + encodeURIComponent(p.code)
+  link.textContent = p.code
+  const text = document.createElement('div')
+  text.textContent = p.summary
+  box.append(link, text)
+  marker.bindPopup(box)
+  marker.options.code = p.code
+  cluster.addLayer(marker)
+  bounds.push([p.lat, p.lng])
+}
+map.addLayer(cluster)
+if (bounds.length) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 })
+else map.setView([data.center.lat, data.center.lng], 12)
+const element = document.getElementById('map')
+element.dataset.points = String(data.points.length)
+// For whoever reads the page's state (the browser test): the zoom level once each zoom has finished.
+element.dataset.zoom = String(map.getZoom())
+map.on('zoomend', () => { element.dataset.zoom = String(map.getZoom()) })
+`
+
 export function registerMap(app: Hono<AppEnv>): void {
   app.get('/map', async (c) => {
-    const { db } = c.var.services
-    const unit = viewerUnitScope(c)
+    const { db, config } = c.var.services
+    const query = MapQuery.parse(c.req.query())
+    const scope = viewerUnitScope(c)
+    const unit = scope ?? query.unit
     const open = and(
       inArray(hazards.status, [...OPEN_HAZARD_STATUSES]),
       unit === undefined ? undefined : eq(hazards.unitId, unit),
+      query.level ? eq(hazards.level, query.level) : undefined,
     )
-    const [rows, [unplaced]] = await Promise.all([
+    const [rows, [unplaced], names] = await Promise.all([
       db
         .select()
         .from(hazards)
@@ -73,17 +158,95 @@ export function registerMap(app: Hono<AppEnv>): void {
         .select({ n: sql<number>`count(*)::int` })
         .from(hazards)
         .where(and(open, or(isNull(hazards.latitude), isNull(hazards.longitude)))),
+      unitNames(c),
     ])
     const points = rows.map((h) => ({ ...h, latitude: h.latitude as number, longitude: h.longitude as number }))
+    const tiles = config.mapTiles
+    const scripts = tiles
+      ? ([vendorAssetPath('leaflet.js'), vendorAssetPath('markercluster.js')] as const)
+      : ([undefined, undefined] as const)
+    const leaflet = tiles && scripts[0] && scripts[1] ? { tiles, scripts: scripts as [string, string] } : undefined
+    const nonce = c.get('secureHeadersNonce') ?? ''
+    if (leaflet)
+      c.header(
+        'content-security-policy',
+        mapPolicy(nonce, [
+          ...new Set([leaflet.tiles.url, leaflet.tiles.labelUrl].filter(Boolean).map((u) => tileOrigin(u as string))),
+        ]),
+      )
+    const filters = (
+      <Filters
+        action="/console/map"
+        dates={false}
+        query={Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v ?? '')]))}
+        selects={[
+          { name: 'level', label: '等级', options: HAZARD_LEVELS.map((v) => [v, HAZARD_LEVEL_LABELS[v]] as const) },
+          unitSelect('unit', '单位', names.filterable),
+        ]}
+      />
+    )
+    const summary = (
+      <p class="meta">
+        共 {points.length} 处有位置{unplaced?.n ? `，另有 ${unplaced.n} 处未记录位置` : ''}
+        。红色为重大隐患，橙色为一般隐患，黑框为挂牌督办。点击可查看详情。
+      </p>
+    )
+    if (leaflet) {
+      const data = {
+        tiles: {
+          url: leaflet.tiles.url,
+          labelUrl: leaflet.tiles.labelUrl ?? null,
+          subdomains: leaflet.tiles.subdomains,
+          attribution: leaflet.tiles.attribution,
+        },
+        // Stored as the platforms send them (GCJ-02); placed in the tiles' datum.
+        points: points.map((h) => {
+          const at = convertDatum(h, 'gcj02', leaflet.tiles.datum)
+          return {
+            code: h.code,
+            lat: Number(at.latitude.toFixed(6)),
+            lng: Number(at.longitude.toFixed(6)),
+            major: h.level === 'major',
+            listed: h.listedSupervision,
+            summary: `${CATEGORY_LABELS[h.category]} ${HAZARD_LEVEL_LABELS[h.level]} ${HAZARD_STATUS_LABELS[h.status]} · ${h.description}`,
+          }
+        }),
+        center: { lat: 29.0405, lng: 111.6951 },
+      }
+      const head = (
+        <>
+          <link rel="stylesheet" href={vendorAssetPath('leaflet.css')} />
+          <link rel="stylesheet" href={vendorAssetPath('markercluster.css')} />
+          <link rel="stylesheet" href={vendorAssetPath('markercluster-default.css')} />
+        </>
+      )
+      return c.html(
+        <Layout c={c} title="隐患地图" head={head}>
+          {filters}
+          <div class="card">
+            <h2>隐患地图（未销号）</h2>
+            {summary}
+            <div id="map" style="height:560px;border-radius:6px" />
+          </div>
+          {/* JSON in a non-script type: data, never run; < is escaped so no text can close the element. */}
+          <script
+            type="application/json"
+            id="map-data"
+            dangerouslySetInnerHTML={{ __html: JSON.stringify(data).replaceAll('<', '\\u003c') }}
+          />
+          <script nonce={nonce} src={leaflet.scripts[0]} />
+          <script nonce={nonce} src={leaflet.scripts[1]} />
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: MAP_SCRIPT }} />
+        </Layout>,
+      )
+    }
     const projection = points.length ? projectPoints(points) : undefined
     return c.html(
       <Layout c={c} title="隐患地图">
+        {filters}
         <div class="card">
           <h2>隐患地图（未销号）</h2>
-          <p class="meta">
-            共 {points.length} 处有位置{unplaced?.n ? `，另有 ${unplaced.n} 处未记录位置` : ''}
-            。红色为重大隐患，橙色为一般隐患，黑框为挂牌督办。点击可查看详情。
-          </p>
+          {summary}
           {projection ? (
             <svg
               viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
