@@ -70,9 +70,12 @@ describe('console administration', () => {
     expect(page).toContain('newcomer')
     const [identity] = await database.db.select().from(identities).where(eq(identities.externalId, 'newcomer'))
     const [zhang] = await database.db.select().from(people).where(eq(people.name, '张伟'))
-    expect(
-      (await form('/console/admin/bind', { identityId: String(identity?.id), personId: String(zhang?.id) })).status,
-    ).toBe(303)
+    const binding = await form('/console/admin/bind', { identityId: String(identity?.id), personId: String(zhang?.id) })
+    expect(binding.status).toBe(303)
+    // Back on the page, the change is confirmed.
+    const location = binding.headers.get('location') ?? ''
+    expect(location).toBe('/console/admin?saved=1')
+    expect(await (await harness.app.request(location)).text()).toContain('已保存。')
     const [bound] = await database.db
       .select()
       .from(identities)

@@ -37,7 +37,8 @@ export async function run(
 ) {
   const form = await readForm(c)
   await asFormError(() => change(auditActor(c), form))
-  return c.redirect(to, 303)
+  // The page it returns to says the change was saved.
+  return c.redirect(`${to}${to.includes('?') ? '&' : '?'}saved=1`, 303)
 }
 
 export function registerAdmin(app: Hono<AppEnv>): void {

@@ -23,6 +23,7 @@ import { consoleError } from './error-page'
 import { registerHazardActions } from './hazard-actions'
 import { Layout } from './layout'
 import { registerLedgerPages } from './ledger'
+import { unitNames } from './ledger-parts'
 import { registerMap } from './map'
 import { registerRecordPages } from './records'
 import { registerReceiptRoutes } from './report-receipts'
@@ -83,6 +84,7 @@ export function consoleRoutes() {
 
   app.get('/', async (c) => {
     const people = await demoPeople(c.var.services.db)
+    const names = await unitNames(c)
     const current = c.var.viewer
     return c.html(
       <Layout c={c} title="选择演示人员">
@@ -91,15 +93,23 @@ export function consoleRoutes() {
           <p class="meta">
             「进入对话」以此人身份与机器人聊天（与企业微信中相同）；「以此身份登录」则以此人的角色和单位浏览台账、驾驶舱等页面。
           </p>
-          <table>
+          <table class="ledger">
+            <tr>
+              <th>姓名</th>
+              <th>角色</th>
+              <th>单位</th>
+              <th>对话</th>
+              <th>浏览</th>
+            </tr>
             {people.map((p) => (
               <tr>
-                <td>{p.name}</td>
-                <td>{ROLE_LABELS[p.role]}</td>
-                <td>
+                <td data-label="姓名">{p.name}</td>
+                <td data-label="角色">{ROLE_LABELS[p.role]}</td>
+                <td data-label="单位">{p.unitId === null ? '—' : names.name(p.unitId)}</td>
+                <td data-label="对话">
                   <a href={`/console/chat/${encodeURIComponent(p.externalId.slice('demo:'.length))}`}>进入对话</a>
                 </td>
-                <td>
+                <td data-label="浏览">
                   {current?.personId === p.personId ? (
                     '当前身份'
                   ) : (
@@ -122,13 +132,21 @@ export function consoleRoutes() {
     const person = await demoPersonOf(c)
     const feed = await chatFeed(db, person.externalId)
     const key = encodeURIComponent(c.req.param('key'))
+    const names = await unitNames(c)
+    const viewer = c.var.viewer
     return c.html(
       <Layout c={c} title={person.name}>
         <div class="card">
           <h2>
-            {person.name}（{ROLE_LABELS[person.role]}）
+            以「{person.name}」的身份对话（{person.unitId === null ? '' : `${names.name(person.unitId)} · `}
+            {ROLE_LABELS[person.role]}）
           </h2>
-          <p class="meta">与企业微信中的机器人相同的对话引擎；提醒、升级、日报等推送也会出现在这里。</p>
+          <p class="meta">
+            与企业微信中的机器人相同的对话引擎；提醒、升级、日报等推送也会出现在这里。
+            {viewer && viewer.personId !== person.personId
+              ? `页面顶部的「${viewer.name}」是浏览台账所用的身份，与此对话无关。`
+              : ''}
+          </p>
         </div>
         <div class="card" id="feed">
           <ChatFeed items={feed} personKey={key} timeZone={config.timeZone} />

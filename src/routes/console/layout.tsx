@@ -64,7 +64,14 @@ export function Layout(props: { c: Context<AppEnv>; title: string; children: Chi
               {viewer ? `「${viewer.name}」` : '未选择'}。请勿录入真实数据。
             </div>
           ) : null}
-          <main>{props.children}</main>
+          <main>
+            {props.c.req.query('saved') === '1' ? (
+              <div class="saved" role="status">
+                已保存。
+              </div>
+            ) : null}
+            {props.children}
+          </main>
         </body>
       </html>
     </>

@@ -20,6 +20,7 @@ main{max-width:900px;margin:20px auto;padding:0 16px}
 .me{text-align:right}.me .bubble{background:#d4f3d0}
 .bubble{display:inline-block;background:#fff;border-radius:8px;padding:8px 12px;margin:4px 0;white-space:pre-wrap;max-width:80%;text-align:left;box-shadow:0 1px 2px rgba(0,0,0,.08)}
 .meta{color:#6b7280;font-size:12px}
+.saved{background:#dcfce7;color:#14532d;border-radius:8px;padding:8px 16px;margin-bottom:12px}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e5e7eb;padding:6px;text-align:left}
 figure{display:inline-block;margin:4px}.photos img{border-radius:4px;border:1px solid #e5e7eb;max-width:100%;height:auto}
 textarea{width:100%;min-height:60px;font:inherit;box-sizing:border-box}button{font:inherit;padding:6px 16px}
