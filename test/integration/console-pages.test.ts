@@ -102,6 +102,18 @@ describe('every console page', () => {
     expect(visibleText('<a href="/console/chat/field_staff">聊天</a>').match(codePattern)).toBeNull()
   })
 
+  it('exports every ledger without an internal code in it', async () => {
+    const problems: string[] = []
+    for (const ledger of ['hazards', 'complaints', 'patrols', 'supervisions']) {
+      const response = await seeded.harness.app.request(`/console/${ledger}/export.csv`)
+      expect(response.status, ledger).toBe(200)
+      const csv = await response.text()
+      expect(csv.split('\n').length, ledger).toBeGreaterThan(2)
+      for (const [code] of csv.matchAll(codePattern)) problems.push(`${ledger}.csv: "${code}"`)
+    }
+    expect(problems).toEqual([])
+  })
+
   it('answers an unknown address with a valid Chinese page', async () => {
     const response = await seeded.harness.app.request('/console/no-such-page')
     expect(response.status).toBe(404)
