@@ -3,7 +3,7 @@ import { complaints, hazards, units } from '../db/schema'
 import { handledAt, OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { OPEN_HAZARD_STATUSES, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { addDays, localDate } from '../domain/local-time'
-import { periodOfDate } from '../domain/periods'
+import { type Period, periodOfDate } from '../domain/periods'
 import type { UnitScore } from '../domain/scoring'
 import type { ServiceContext } from './context'
 import { periodFigures, unitScore } from './figures'
@@ -63,14 +63,7 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
     const handled = handledAt(c)
     return handled !== null && handled.getTime() <= c.dueAt.getTime()
   }).length
-  const patrolUnits = await db
-    .select()
-    .from(units)
-    .where(and(inArray(units.kind, ['patrol', 'supervising']), eq(units.active, true)))
-    .orderBy(units.id)
-  // Every assessed unit, the supervising offices as well as the patrol units.
-  const scores = []
-  for (const unit of patrolUnits) scores.push({ unit: unit.name, score: await unitScore(ctx, unit.id, month) })
+  const scores = await monthScores(ctx, month)
   const trend = []
   for (let back = 6; back >= 0; back--) {
     const date = addDays(today, -back)
@@ -101,4 +94,30 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
     scores,
     trend,
   }
+}
+
+/**
+ * How long the month's scores on the dashboard may be reused. Scoring every unit reads each one's whole month
+ * (about ten queries a unit), which is most of the dashboard's time; leaders opening it again and again within
+ * a minute see the same figures, and the 考核 page always computes them afresh.
+ */
+export const DASHBOARD_SCORES_TTL_MS = 60_000
+
+const scoreCache = new WeakMap<object, { month: string; at: number; scores: { unit: string; score: UnitScore }[] }>()
+
+/** Every assessed unit's score this month — the supervising offices as well as the patrol units. */
+async function monthScores(ctx: ServiceContext, month: Period): Promise<{ unit: string; score: UnitScore }[]> {
+  const now = ctx.clock.now().getTime()
+  const cached = scoreCache.get(ctx.db)
+  if (cached && cached.month === month.start && now - cached.at >= 0 && now - cached.at < DASHBOARD_SCORES_TTL_MS)
+    return cached.scores
+  const assessed = await ctx.db
+    .select()
+    .from(units)
+    .where(and(inArray(units.kind, ['patrol', 'supervising']), eq(units.active, true)))
+    .orderBy(units.id)
+  const scores = []
+  for (const unit of assessed) scores.push({ unit: unit.name, score: await unitScore(ctx, unit.id, month) })
+  scoreCache.set(ctx.db, { month: month.start, at: now, scores })
+  return scores
 }

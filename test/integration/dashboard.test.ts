@@ -2,8 +2,10 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { hazards } from '../../src/db/schema'
 import { HOUR_MS, ManualClock } from '../../src/domain/clock'
-import { zonedInstant } from '../../src/domain/local-time'
+import { localDate, zonedInstant } from '../../src/domain/local-time'
+import { recordFinding } from '../../src/services/assessment-findings'
 import { applyComplaintCommand, receiveComplaint } from '../../src/services/complaints'
+import { DASHBOARD_SCORES_TTL_MS } from '../../src/services/dashboard'
 import { reportHazard } from '../../src/services/hazards'
 import type { testApp } from '../helpers/app'
 import type { CityLookup } from '../helpers/city'
@@ -77,5 +79,30 @@ describe('leaders’ dashboard', () => {
       )
       expect(rows.size, path).toBe(Number(shown))
     }
+  })
+
+  it('reuses the month’s scores for a minute, then shows what changed', async () => {
+    const ctx = harness.services.ctx
+    const scoreOf = async () => {
+      const html = await (await harness.app.request('/console/dashboard')).text()
+      const row = /市政建设总公司<\/a><\/td><td>[^<]*<\/td><td>(\d+|一票否决)<\/td>/.exec(html)
+      return row?.[1]
+    }
+    const before = await scoreOf()
+    expect(before).toMatch(/^\d+$/)
+    await recordFinding(
+      ctx,
+      { personId: null, label: '安监科' },
+      {
+        unitId: city.unit('shizheng'),
+        rule: 'no_accountability_mechanism',
+        appliesOn: localDate(clock.now(), TEST_TIME_ZONE),
+        reason: '未建立巡查考评问责机制',
+      },
+    )
+    clock.advance(DASHBOARD_SCORES_TTL_MS - 1_000)
+    expect(await scoreOf()).toBe(before)
+    clock.advance(2_000)
+    expect(Number(await scoreOf())).toBe(Number(before) - 10)
   })
 })

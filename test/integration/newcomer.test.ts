@@ -24,7 +24,7 @@ async function say(who: string, text: string): Promise<string> {
 }
 
 const page = async (path: string) => (await seeded.harness.app.request(path)).text()
-const todaysPatrols = (html: string) => Number(/巡查 <strong>(\d+)<\/strong> 次/.exec(html)?.[1])
+const todaysPatrols = (html: string) => Number(/巡查 <a [^>]*><strong>(\d+)<\/strong><\/a> 次/.exec(html)?.[1])
 
 describe('a newcomer’s first minute', () => {
   it('files a patrol report and a complaint in the simulator and sees them on the ledgers and the dashboard', async () => {
