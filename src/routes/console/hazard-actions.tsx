@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import type { Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { formatLocal } from '../../conversation/format'
-import { complaints, hazards, people, units } from '../../db/schema'
+import { complaints, hazardEvents, hazards, people, units } from '../../db/schema'
 import {
   FIVE_FIX_LABELS,
   FIVE_FIXES,
@@ -125,6 +125,17 @@ export async function HazardActionsCard(props: { c: Context<AppEnv>; hazard: Haz
     ? await db.select({ name: people.name }).from(people).where(eq(people.id, hazard.majorAckById))
     : []
   const unitOptions = await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.active, true))
+  // What the unit reported, shown beside the 验收 buttons: the verifier judges that report.
+  const [rectification] =
+    hazard.status === 'awaiting_verification'
+      ? await db
+          .select({ note: hazardEvents.note, at: hazardEvents.at, mediaIds: hazardEvents.mediaIds, by: people.name })
+          .from(hazardEvents)
+          .leftJoin(people, eq(people.id, hazardEvents.actorId))
+          .where(and(eq(hazardEvents.hazardId, hazard.id), eq(hazardEvents.kind, 'report_rectification')))
+          .orderBy(desc(hazardEvents.at), desc(hazardEvents.id))
+          .limit(1)
+      : []
   const action = `/console/hazards/${encodeURIComponent(hazard.code)}/actions`
   const open = hazard.status !== 'closed' && hazard.status !== 'voided'
   const major = hazard.level === 'major'
@@ -218,6 +229,19 @@ export async function HazardActionsCard(props: { c: Context<AppEnv>; hazard: Haz
       ) : null}
       {hazard.status === 'awaiting_verification' ? (
         <>
+          <h4>责任单位整改反馈</h4>
+          {rectification ? (
+            <p>
+              {rectification.note ?? '（未填写）'}
+              <span class="meta">
+                {' '}
+                — {rectification.by ?? '责任单位'}，{when(rectification.at)}
+                {rectification.mediaIds.length ? `，附整改后照片 ${rectification.mediaIds.length} 张（见下方）` : ''}
+              </span>
+            </p>
+          ) : (
+            <p class="meta">未找到整改反馈记录。</p>
+          )}
           <form method="post" action={action}>
             <input type="hidden" name="action" value="verify_pass" />
             <button type="submit">验收通过（销号）</button>
