@@ -2,10 +2,15 @@ import { existsSync, mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CATEGORY_LABELS } from '../../src/domain/categories'
 import { ManualClock } from '../../src/domain/clock'
+import { COMPLAINT_STATUS_LABELS } from '../../src/domain/complaint-lifecycle'
+import { HAZARD_STATUS_LABELS } from '../../src/domain/hazard-lifecycle'
 import { zonedInstant } from '../../src/domain/local-time'
+import { REPORT_KIND_LABELS } from '../../src/domain/obligations'
+import { ROLE_LABELS } from '../../src/domain/roles'
 import { runTick } from '../../src/jobs/scheduler'
 import { seedDemoHistory } from '../../src/seed/demo-history'
 import { testApp } from '../helpers/app'
@@ -45,6 +50,43 @@ interface PageFacts {
   font: string
   scrollWidth: number
   innerWidth: number
+}
+
+/** Demo people, one of each role the console shows pages to. */
+const ROLES = ['系统管理员', '李娜', '张伟', '刘明', '陈刚']
+
+/** Internal codes with a Chinese label: none may be in the text a person reads. */
+const INTERNAL_CODES = [
+  ...Object.keys(ROLE_LABELS),
+  ...Object.keys(HAZARD_STATUS_LABELS),
+  ...Object.keys(COMPLAINT_STATUS_LABELS),
+  ...Object.keys(REPORT_KIND_LABELS),
+  ...Object.keys(CATEGORY_LABELS),
+].filter((code) => /[a-z]/.test(code))
+const codePattern = new RegExp(`(?<![\\w./:-])(${INTERNAL_CODES.join('|')})(?![\\w/-])`)
+
+/** Goes to a page (unless already there) and lists what is wrong with it. */
+async function inspect(page: Page, base: string, path: string, who: string): Promise<string[]> {
+  const here = page.url().startsWith(base) ? page.url().slice(base.length) : ''
+  if (here !== path) {
+    const response = await page.goto(`${base}${path}`)
+    if (response?.status() !== 200) return [`${who} ${path}: HTTP ${response?.status()}`]
+  }
+  const facts = (await page.evaluate(`({
+    mode: document.compatMode,
+    font: getComputedStyle(document.body).fontFamily,
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    text: document.body.innerText,
+  })`)) as PageFacts & { text: string }
+  const problems: string[] = []
+  if (facts.mode !== 'CSS1Compat') problems.push(`${who} ${path}: ${facts.mode}`)
+  if (!facts.font.includes('PingFang SC')) problems.push(`${who} ${path}: font ${facts.font}`)
+  if (facts.innerWidth < 640 && facts.scrollWidth > facts.innerWidth)
+    problems.push(`${who} ${path}: ${facts.scrollWidth}px wide on a ${facts.innerWidth}px screen`)
+  const code = codePattern.exec(facts.text)?.[1]
+  if (code) problems.push(`${who} ${path}: shows "${code}"`)
+  return problems
 }
 
 describe.skipIf(!available)('console layouts in a real browser', () => {
@@ -91,20 +133,11 @@ describe.skipIf(!available)('console layouts in a real browser', () => {
       try {
         const problems: string[] = []
         for (const path of [...PAGES, ...details]) {
-          const response = await page.goto(`${base}${path}`)
-          expect(response?.status(), path).toBe(200)
-          const facts = (await page.evaluate(`({
-          mode: document.compatMode,
-          font: getComputedStyle(document.body).fontFamily,
-          scrollWidth: document.documentElement.scrollWidth,
-          innerWidth: window.innerWidth,
-        })`)) as PageFacts
-          if (facts.mode !== 'CSS1Compat') problems.push(`${path}: ${facts.mode}`)
-          if (!facts.font.includes('PingFang SC')) problems.push(`${path}: font ${facts.font}`)
-          if (size.name === 'phone' && facts.scrollWidth > facts.innerWidth)
-            problems.push(`${path}: ${facts.scrollWidth}px wide on a ${facts.innerWidth}px screen`)
-          const file = `${size.name}${path.replaceAll('/', '_')}.png`
-          await page.screenshot({ path: join(artifacts, file), fullPage: true })
+          problems.push(...(await inspect(page, base, path, size.name)))
+          await page.screenshot({
+            path: join(artifacts, `${size.name}${path.replaceAll('/', '_')}.png`),
+            fullPage: true,
+          })
         }
         expect(problems).toEqual([])
       } finally {
@@ -113,6 +146,39 @@ describe.skipIf(!available)('console layouts in a real browser', () => {
     },
     120_000,
   )
+
+  it('shows each role its own pages, at both sizes, with no internal code in the text', async () => {
+    const problems: string[] = []
+    for (const person of ROLES) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+      try {
+        const page = await context.newPage()
+        // Signing in as the demo person, as the 以此身份登录 button does.
+        await page.goto(`${base}/console`)
+        const signIn = page.locator('tr', { hasText: person }).locator('button', { hasText: '以此身份登录' })
+        // Demo mode browses as the administrator until someone else is chosen: that row says 当前身份.
+        if ((await signIn.count()) > 0) {
+          await signIn.click()
+          await page.waitForURL((url) => url.pathname !== '/console')
+        }
+        const nav = await page.$$eval('header nav a', (links) => links.map((a) => a.getAttribute('href') ?? ''))
+        expect(nav.length, person).toBeGreaterThan(0)
+        const paths = [...new Set([...nav.filter((href) => href !== '/console'), ...details])]
+        for (const size of SIZES) {
+          await page.setViewportSize({ width: size.width, height: size.height })
+          for (const path of paths) {
+            const response = await page.goto(`${base}${path}`)
+            // A detail page of another unit is not this person's to open: 404 is the right answer.
+            if (response?.status() === 404 || response?.status() === 403) continue
+            problems.push(...(await inspect(page, base, path, `${person} ${size.name}`)))
+          }
+        }
+      } finally {
+        await context.close()
+      }
+    }
+    expect(problems).toEqual([])
+  }, 300_000)
 
   it('shows a ledger as one card per record on the phone, with its labels', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
