@@ -1,29 +1,22 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { serve } from '@hono/node-server'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { serve } from '@hono/node-server'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CATEGORY_LABELS } from '../../src/domain/categories'
 import { ManualClock } from '../../src/domain/clock'
-import { COMPLAINT_STATUS_LABELS } from '../../src/domain/complaint-lifecycle'
-import { HAZARD_STATUS_LABELS } from '../../src/domain/hazard-lifecycle'
 import { zonedInstant } from '../../src/domain/local-time'
-import { REPORT_KIND_LABELS } from '../../src/domain/obligations'
-import { ROLE_LABELS } from '../../src/domain/roles'
 import { runTick } from '../../src/jobs/scheduler'
 import { seedDemoHistory } from '../../src/seed/demo-history'
 import { testApp } from '../helpers/app'
+import { chromiumAvailable, launchChromium, serveOnLoopback } from '../helpers/browser'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { internalCodePattern } from '../helpers/vocabulary'
 
 /**
  * The console's pages in a real browser at a desktop (1366×900) and a phone (390×844): standards mode, the
  * CJK font list applied, and on the phone nothing wider than the screen. Screenshots of every page at both
  * sizes go to test-artifacts/browser/layouts/ (CI keeps them).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const available = existsSync(CHROMIUM)
-if (!available) console.warn(`browser tests skipped: no chromium at ${CHROMIUM} (install Debian's chromium package)`)
 const artifacts = join(process.cwd(), 'test-artifacts', 'browser', 'layouts')
 
 const SIZES = [
@@ -55,16 +48,6 @@ interface PageFacts {
 /** Demo people, one of each role the console shows pages to. */
 const ROLES = ['系统管理员', '李娜', '张伟', '刘明', '陈刚']
 
-/** Internal codes with a Chinese label: none may be in the text a person reads. */
-const INTERNAL_CODES = [
-  ...Object.keys(ROLE_LABELS),
-  ...Object.keys(HAZARD_STATUS_LABELS),
-  ...Object.keys(COMPLAINT_STATUS_LABELS),
-  ...Object.keys(REPORT_KIND_LABELS),
-  ...Object.keys(CATEGORY_LABELS),
-].filter((code) => /[a-z]/.test(code))
-const codePattern = new RegExp(`(?<![\\w./:-])(${INTERNAL_CODES.join('|')})(?![\\w/-])`)
-
 /** Goes to a page (unless already there) and lists what is wrong with it. */
 async function inspect(page: Page, base: string, path: string, who: string): Promise<string[]> {
   const here = page.url().startsWith(base) ? page.url().slice(base.length) : ''
@@ -84,12 +67,12 @@ async function inspect(page: Page, base: string, path: string, who: string): Pro
   if (!facts.font.includes('PingFang SC')) problems.push(`${who} ${path}: font ${facts.font}`)
   if (facts.innerWidth < 640 && facts.scrollWidth > facts.innerWidth)
     problems.push(`${who} ${path}: ${facts.scrollWidth}px wide on a ${facts.innerWidth}px screen`)
-  const code = codePattern.exec(facts.text)?.[1]
+  const code = internalCodePattern().exec(facts.text)?.[1]
   if (code) problems.push(`${who} ${path}: shows "${code}"`)
   return problems
 }
 
-describe.skipIf(!available)('console layouts in a real browser', () => {
+describe.skipIf(!chromiumAvailable)('console layouts in a real browser', () => {
   const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
   let database: TestDatabase
   let server: ReturnType<typeof serve>
@@ -104,19 +87,14 @@ describe.skipIf(!available)('console layouts in a real browser', () => {
     await seedDemoHistory(database.db, { now: clock.now(), timeZone: TEST_TIME_ZONE })
     const { app, services } = testApp(database, clock)
     await runTick(services)
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    ;({ base, server } = await serveOnLoopback(app.fetch))
     // A detail page of each kind, found through the ledgers as a person would.
     for (const ledger of ['hazards', 'complaints', 'patrols', 'supervisions']) {
       const html = await (await fetch(`${base}/console/${ledger}`)).text()
       const link = new RegExp(`href="(/console/${ledger}/[A-Z]{2}\\d[^"]*)"`).exec(html)?.[1]
       if (link) details.push(link)
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    })
+    browser = await launchChromium()
   }, 120_000)
 
   afterAll(async () => {

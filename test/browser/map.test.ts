@@ -1,15 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { serve } from '@hono/node-server'
-import { type Browser, chromium } from 'playwright-core'
+import type { serve } from '@hono/node-server'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { seedDemoHistory } from '../../src/seed/demo-history'
 import { FAKE_IMAGE } from '../fakes/wechat-api'
 import { testApp } from '../helpers/app'
+import { chromiumAvailable, launchChromium, serveOnLoopback } from '../helpers/browser'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 
 /**
@@ -17,12 +18,9 @@ import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } f
  * them): the tiles are fetched, the demo city's open hazards are drawn as markers or clusters, and a marker
  * opens its record.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const available = existsSync(CHROMIUM)
 const artifacts = join(process.cwd(), 'test-artifacts', 'browser')
-if (!available) console.warn(`browser tests skipped: no chromium at ${CHROMIUM} (install Debian's chromium package)`)
 
-describe.skipIf(!available)('the Leaflet hazard map in a real browser', () => {
+describe.skipIf(!chromiumAvailable)('the Leaflet hazard map in a real browser', () => {
   const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
   let database: TestDatabase
   let server: ReturnType<typeof serve>
@@ -43,13 +41,8 @@ describe.skipIf(!available)('the Leaflet hazard map in a real browser', () => {
     await seedDefaults(database, clock.now())
     await seedDemoHistory(database.db, { now: clock.now(), timeZone: TEST_TIME_ZONE })
     const { app } = testApp(database, clock, { MAP_TILE_URL: tileUrl, MAP_TILE_ATTRIBUTION: '本市地图' })
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    })
+    ;({ base, server } = await serveOnLoopback(app.fetch))
+    browser = await launchChromium()
   }, 120_000)
 
   afterAll(async () => {

@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { serve } from '@hono/node-server'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { serve } from '@hono/node-server'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { FAKE_IMAGE } from '../fakes/wechat-api'
 import { testApp } from '../helpers/app'
+import { chromiumAvailable, launchChromium, serveOnLoopback } from '../helpers/browser'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 
 /**
@@ -16,13 +16,10 @@ import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } f
  * ledger shows the whole timeline, the export downloads. Screenshots go to test-artifacts/browser/.
  * .ci/run installs chromium when it is missing; only when it cannot be installed is this file skipped.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const available = existsSync(CHROMIUM)
-if (!available) console.warn(`browser tests skipped: no chromium at ${CHROMIUM} (install Debian's chromium package)`)
 const artifacts = join(process.cwd(), 'test-artifacts', 'browser')
 
 // Skipped only when no browser can be had on this machine (see the warning above).
-describe.skipIf(!available)('console in a real browser', () => {
+describe.skipIf(!chromiumAvailable)('console in a real browser', () => {
   const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
   let database: TestDatabase
   let server: ReturnType<typeof serve>
@@ -35,21 +32,8 @@ describe.skipIf(!available)('console in a real browser', () => {
     database = await createTestDatabase()
     await seedDefaults(database, clock.now())
     const { app } = testApp(database, clock)
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    ;({ base, server } = await serveOnLoopback(app.fetch))
+    browser = await launchChromium()
     page = await browser.newPage({
       acceptDownloads: true,
       viewport: { width: 1100, height: 900 },

@@ -2,19 +2,14 @@ import { eq } from 'drizzle-orm'
 import { HtmlValidate } from 'html-validate'
 import { describe, expect, it } from 'vitest'
 import { people } from '../../src/db/schema'
-import { CATEGORY_LABELS } from '../../src/domain/categories'
-import { CHANNEL_LABELS } from '../../src/domain/channels'
 import { ManualClock } from '../../src/domain/clock'
-import { COMPLAINT_STATUS_LABELS } from '../../src/domain/complaint-lifecycle'
-import { HAZARD_STATUS_LABELS } from '../../src/domain/hazard-lifecycle'
 import { zonedInstant } from '../../src/domain/local-time'
-import { REPORT_KIND_LABELS } from '../../src/domain/obligations'
-import { ROLE_LABELS } from '../../src/domain/roles'
 import { runTick } from '../../src/jobs/scheduler'
 import { seedDemoHistory } from '../../src/seed/demo-history'
 import { TEST_TIME_ZONE } from '../helpers/db'
 import { postForm } from '../helpers/requests'
 import { type Seeded, useSeededApp } from '../helpers/seeded'
+import { internalCodePattern } from '../helpers/vocabulary'
 
 /**
  * Every console page a person can reach, as every demo role: the pages are found by following the links from
@@ -81,16 +76,7 @@ function visibleText(html: string): string {
     .replaceAll('&nbsp;', ' ')
 }
 
-/** Internal codes that have a Chinese label: none may reach the page as they are. */
-const INTERNAL_CODES = [
-  ...Object.keys(ROLE_LABELS),
-  ...Object.keys(HAZARD_STATUS_LABELS),
-  ...Object.keys(COMPLAINT_STATUS_LABELS),
-  ...Object.keys(REPORT_KIND_LABELS),
-  ...Object.keys(CATEGORY_LABELS),
-  ...Object.keys(CHANNEL_LABELS),
-].filter((code) => /[a-z]/.test(code))
-const codePattern = new RegExp(`(?<![\\w./:-])(${INTERNAL_CODES.join('|')})(?![\\w/-])`, 'g')
+const codePattern = internalCodePattern()
 
 const validator = new HtmlValidate({ extends: ['html-validate:standard'] })
 
