@@ -92,6 +92,12 @@ describe('the hazard map on tiles', () => {
       lng: stored.longitude,
     })
 
+    // A hazard's own page shows it on the same tiles, alone.
+    const detail = await onTianditu.app.request(`/console/hazards/${road.code}`)
+    const own = mapData(await detail.text())
+    expect(own.points.map((p) => p.code)).toEqual([road.code])
+    expect(detail.headers.get('content-security-policy')).toContain('https://*.tianditu.gov.cn')
+
     // Filtered by level.
     const majors = mapData(await (await onTianditu.app.request('/console/map?level=major')).text())
     expect(majors.points.map((p) => p.code)).toEqual([major.code])
@@ -101,6 +107,12 @@ describe('the hazard map on tiles', () => {
     const html = await (await seeded.harness.app.request('/console/map')).text()
     expect(html).toContain('<svg')
     expect(html).not.toContain('map-data')
+    // A hazard's page still says where it is, in numbers.
+    const [first] = /data-code="(YH[^"]+)"/.exec(html) ?? []
+    const code = first?.slice('data-code="'.length, -1)
+    const detail = await (await seeded.harness.app.request(`/console/hazards/${code}`)).text()
+    expect(detail).toMatch(/纬度 \d+\.\d{5}，经度 \d+\.\d{5}（GCJ-02）/)
+    expect(detail).not.toContain('map-data')
     expect(() => testApp(seeded.database, clock, { MAP_TILE_URL: 'https://tiles.example.com/map.png' })).toThrow(
       /MAP_TILE_URL: expected \{z\}, \{x\} and \{y\}/,
     )

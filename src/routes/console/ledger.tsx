@@ -31,6 +31,7 @@ import { actorLabeller } from './actors'
 import { ComplaintHazardLink, HazardActionsCard, HazardComplaintLink } from './hazard-actions'
 import { Layout } from './layout'
 import { ExportLinks, Filters, NextLink, registerExports, unitNames, unitSelect } from './ledger-parts'
+import { tiledMap } from './map'
 import { scopedToViewer, viewerUnitScope, visibleToViewer } from './session'
 
 /** 隐患台账 and 投诉台账: filters, keyset paging, a detail page with the full timeline and photos, and export. */
@@ -248,8 +249,13 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
       ? await db.select({ code: patrols.code }).from(patrols).where(eq(patrols.id, hazard.patrolId))
       : []
     const when = (at: Date) => formatLocal(at, config.timeZone, c.var.services.clock.now())
+    const located =
+      hazard.latitude !== null && hazard.longitude !== null
+        ? { ...hazard, latitude: hazard.latitude, longitude: hazard.longitude }
+        : undefined
+    const tiled = located ? tiledMap(c) : undefined
     return c.html(
-      <Layout c={c} title={hazard.code}>
+      <Layout c={c} title={hazard.code} head={tiled?.head}>
         <div class="card">
           <h2>
             隐患 {hazard.code}（{HAZARD_STATUS_LABELS[hazard.status]}）
@@ -273,6 +279,16 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
           </p>
           <HazardComplaintLink c={c} hazard={hazard} />
         </div>
+        {located ? (
+          <div class="card">
+            <h3>位置</h3>
+            <p class="meta">
+              {hazard.locationText ?? ''} 纬度 {located.latitude.toFixed(5)}，经度 {located.longitude.toFixed(5)}
+              （GCJ-02）
+            </p>
+            {tiled?.render([located], 300)}
+          </div>
+        ) : null}
         {hazard.level === 'major' ? <FiveFixesCard fixes={hazard.fiveFixes} /> : null}
         <HazardActionsCard c={c} hazard={hazard} />
         <div class="card">

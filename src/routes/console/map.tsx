@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
-import type { Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import { hazards } from '../../db/schema'
@@ -136,9 +136,76 @@ element.dataset.zoom = String(map.getZoom())
 map.on('zoomend', () => { element.dataset.zoom = String(map.getZoom()) })
 `
 
+/** What a marker needs to know about its hazard. */
+type MappedHazard = Pick<
+  typeof hazards.$inferSelect,
+  'code' | 'level' | 'listedSupervision' | 'category' | 'status' | 'description'
+> & { latitude: number; longitude: number }
+
+/**
+ * The Leaflet map on configured tiles, for a page that shows hazards on one (the map, a hazard's page): the
+ * page's policy widened to the tile host, the stylesheets for its head, and the map itself. Undefined when no
+ * tiles are configured or the library cannot be served here; the page then shows what it can without it.
+ */
+export function tiledMap(c: Context<AppEnv>) {
+  const tiles = c.var.services.config.mapTiles
+  const leafletJs = vendorAssetPath('leaflet.js')
+  const clusterJs = vendorAssetPath('markercluster.js')
+  if (!tiles || !leafletJs || !clusterJs) return undefined
+  const nonce = c.get('secureHeadersNonce') ?? ''
+  const origins = [tiles.url, tiles.labelUrl].filter((u): u is string => Boolean(u)).map(tileOrigin)
+  c.header('content-security-policy', mapPolicy(nonce, [...new Set(origins)]))
+  return {
+    head: (
+      <>
+        <link rel="stylesheet" href={vendorAssetPath('leaflet.css')} />
+        <link rel="stylesheet" href={vendorAssetPath('markercluster.css')} />
+        <link rel="stylesheet" href={vendorAssetPath('markercluster-default.css')} />
+      </>
+    ),
+    render(points: MappedHazard[], height: number) {
+      const data = {
+        tiles: {
+          url: tiles.url,
+          labelUrl: tiles.labelUrl ?? null,
+          subdomains: tiles.subdomains,
+          attribution: tiles.attribution,
+        },
+        // Stored as the platforms send them (GCJ-02); placed in the tiles' datum.
+        points: points.map((h) => {
+          const at = convertDatum(h, 'gcj02', tiles.datum)
+          return {
+            code: h.code,
+            lat: Number(at.latitude.toFixed(6)),
+            lng: Number(at.longitude.toFixed(6)),
+            major: h.level === 'major',
+            listed: h.listedSupervision,
+            summary: `${CATEGORY_LABELS[h.category]} ${HAZARD_LEVEL_LABELS[h.level]} ${HAZARD_STATUS_LABELS[h.status]} · ${h.description}`,
+          }
+        }),
+        center: { lat: 29.0405, lng: 111.6951 },
+      }
+      return (
+        <>
+          <div id="map" style={`height:${height}px;border-radius:6px`} />
+          {/* JSON in a non-script type: data, never run; < is escaped so no text can close the element. */}
+          <script
+            type="application/json"
+            id="map-data"
+            dangerouslySetInnerHTML={{ __html: JSON.stringify(data).replaceAll('<', '\\u003c') }}
+          />
+          <script nonce={nonce} src={leafletJs} />
+          <script nonce={nonce} src={clusterJs} />
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: MAP_SCRIPT }} />
+        </>
+      )
+    },
+  }
+}
+
 export function registerMap(app: Hono<AppEnv>): void {
   app.get('/map', async (c) => {
-    const { db, config } = c.var.services
+    const { db } = c.var.services
     const query = MapQuery.parse(c.req.query())
     const scope = viewerUnitScope(c)
     const unit = scope ?? query.unit
@@ -161,19 +228,7 @@ export function registerMap(app: Hono<AppEnv>): void {
       unitNames(c),
     ])
     const points = rows.map((h) => ({ ...h, latitude: h.latitude as number, longitude: h.longitude as number }))
-    const tiles = config.mapTiles
-    const scripts = tiles
-      ? ([vendorAssetPath('leaflet.js'), vendorAssetPath('markercluster.js')] as const)
-      : ([undefined, undefined] as const)
-    const leaflet = tiles && scripts[0] && scripts[1] ? { tiles, scripts: scripts as [string, string] } : undefined
-    const nonce = c.get('secureHeadersNonce') ?? ''
-    if (leaflet)
-      c.header(
-        'content-security-policy',
-        mapPolicy(nonce, [
-          ...new Set([leaflet.tiles.url, leaflet.tiles.labelUrl].filter(Boolean).map((u) => tileOrigin(u as string))),
-        ]),
-      )
+    const tiled = tiledMap(c)
     const filters = (
       <Filters
         action="/console/map"
@@ -191,55 +246,17 @@ export function registerMap(app: Hono<AppEnv>): void {
         。红色为重大隐患，橙色为一般隐患，黑框为挂牌督办。点击可查看详情。
       </p>
     )
-    if (leaflet) {
-      const data = {
-        tiles: {
-          url: leaflet.tiles.url,
-          labelUrl: leaflet.tiles.labelUrl ?? null,
-          subdomains: leaflet.tiles.subdomains,
-          attribution: leaflet.tiles.attribution,
-        },
-        // Stored as the platforms send them (GCJ-02); placed in the tiles' datum.
-        points: points.map((h) => {
-          const at = convertDatum(h, 'gcj02', leaflet.tiles.datum)
-          return {
-            code: h.code,
-            lat: Number(at.latitude.toFixed(6)),
-            lng: Number(at.longitude.toFixed(6)),
-            major: h.level === 'major',
-            listed: h.listedSupervision,
-            summary: `${CATEGORY_LABELS[h.category]} ${HAZARD_LEVEL_LABELS[h.level]} ${HAZARD_STATUS_LABELS[h.status]} · ${h.description}`,
-          }
-        }),
-        center: { lat: 29.0405, lng: 111.6951 },
-      }
-      const head = (
-        <>
-          <link rel="stylesheet" href={vendorAssetPath('leaflet.css')} />
-          <link rel="stylesheet" href={vendorAssetPath('markercluster.css')} />
-          <link rel="stylesheet" href={vendorAssetPath('markercluster-default.css')} />
-        </>
-      )
+    if (tiled)
       return c.html(
-        <Layout c={c} title="隐患地图" head={head}>
+        <Layout c={c} title="隐患地图" head={tiled.head}>
           {filters}
           <div class="card">
             <h2>隐患地图（未销号）</h2>
             {summary}
-            <div id="map" style="height:560px;border-radius:6px" />
+            {tiled.render(points, 560)}
           </div>
-          {/* JSON in a non-script type: data, never run; < is escaped so no text can close the element. */}
-          <script
-            type="application/json"
-            id="map-data"
-            dangerouslySetInnerHTML={{ __html: JSON.stringify(data).replaceAll('<', '\\u003c') }}
-          />
-          <script nonce={nonce} src={leaflet.scripts[0]} />
-          <script nonce={nonce} src={leaflet.scripts[1]} />
-          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: MAP_SCRIPT }} />
         </Layout>,
       )
-    }
     const projection = points.length ? projectPoints(points) : undefined
     return c.html(
       <Layout c={c} title="隐患地图">
