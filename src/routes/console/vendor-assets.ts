@@ -9,7 +9,18 @@ import type { AppEnv } from '../../app-env'
  * first asked for; where there is no node_modules (a Worker bundle) they are unavailable and the pages that
  * use them fall back to what works without them.
  */
-const require = createRequire(import.meta.url)
+/** Node's resolver from this module, made when first needed: a Worker has no module location to make it from. */
+let resolver: NodeJS.Require | null | undefined
+function nodeRequire(): NodeJS.Require | null {
+  if (resolver === undefined) {
+    try {
+      resolver = createRequire(import.meta.url)
+    } catch {
+      resolver = null
+    }
+  }
+  return resolver
+}
 
 const ASSETS = {
   'leaflet.js': { module: 'leaflet/dist/leaflet.js', type: 'text/javascript' },
@@ -25,7 +36,8 @@ const loaded = new Map<VendorAsset, string | null>()
 function load(name: VendorAsset): string | null {
   if (!loaded.has(name)) {
     try {
-      loaded.set(name, readFileSync(require.resolve(ASSETS[name].module), 'utf8'))
+      const require = nodeRequire()
+      loaded.set(name, require ? readFileSync(require.resolve(ASSETS[name].module), 'utf8') : null)
     } catch {
       loaded.set(name, null)
     }
@@ -36,7 +48,7 @@ function load(name: VendorAsset): string | null {
 function version(name: VendorAsset): string {
   const pkg = ASSETS[name].module.split('/')[0] as string
   try {
-    return (require(`${pkg}/package.json`) as { version: string }).version
+    return (nodeRequire()?.(`${pkg}/package.json`) as { version: string } | undefined)?.version ?? 'unknown'
   } catch {
     return 'unknown'
   }
