@@ -4,7 +4,7 @@ import { RuleViolation } from '../domain/errors'
 import { LISTING_LEVEL_LABELS, type ListingLevel } from '../domain/hazard-lifecycle'
 import type { Actor } from '../domain/roles'
 import { applyHazardCommand, type HazardRow } from '../services/hazards'
-import { linkMedia, recentUnattachedMedia } from '../services/media'
+import { recentUnattachedMedia } from '../services/media'
 import { codedCommand } from './coded-command'
 import { formatLocal } from './format'
 import { text } from './reply'
@@ -43,7 +43,6 @@ export async function handleHazardCommand(turn: Turn, actor: Actor, input: strin
           actor,
           options: { mediaIds: photos },
         })
-        await linkMedia(turn.ctx.db, photos, { type: 'hazard', id: hazard.id })
         const due = updated.emergencyReportDueAt
           ? formatLocal(updated.emergencyReportDueAt, turn.ctx.timeZone, turn.ctx.clock.now())
           : ''

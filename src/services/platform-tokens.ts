@@ -22,12 +22,8 @@ export class DatabaseTokenStore implements SharedTokenStore {
     private readonly clock: Clock,
   ) {}
 
-  async read(key: string): Promise<StoredToken | undefined> {
-    const [row] = await this.db
-      .select({ token: platformTokens.token, expiresAt: platformTokens.expiresAt })
-      .from(platformTokens)
-      .where(eq(platformTokens.key, key))
-    return row
+  read(key: string): Promise<StoredToken | undefined> {
+    return storedToken(this.db, key)
   }
 
   refresh(
@@ -37,10 +33,7 @@ export class DatabaseTokenStore implements SharedTokenStore {
   ): Promise<StoredToken> {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${TOKEN_LOCK_NAMESPACE}, hashtext(${key}))`)
-      const [row] = await tx
-        .select({ token: platformTokens.token, expiresAt: platformTokens.expiresAt })
-        .from(platformTokens)
-        .where(eq(platformTokens.key, key))
+      const row = await storedToken(tx, key)
       if (row && row.token !== options.rejected && row.expiresAt > options.freshUntil) return row
       const fresh = await fetch()
       const values = { token: fresh.token, expiresAt: fresh.expiresAt, refreshedAt: this.clock.now() }
@@ -51,4 +44,12 @@ export class DatabaseTokenStore implements SharedTokenStore {
       return fresh
     })
   }
+}
+
+async function storedToken(db: Database, key: string): Promise<StoredToken | undefined> {
+  const [row] = await db
+    .select({ token: platformTokens.token, expiresAt: platformTokens.expiresAt })
+    .from(platformTokens)
+    .where(eq(platformTokens.key, key))
+  return row
 }

@@ -84,7 +84,6 @@ export async function saveForm(
         actor,
         options: { mediaIds: ids(draft.mediaIds) },
       })
-      await linkMedia(ctx.db, ids(draft.mediaIds), { type: 'hazard', id: hazard.id })
       return `已提交隐患 ${hazard.code} 的整改反馈，等待督查验收。`
     }
     case 'verification': {
@@ -158,8 +157,7 @@ async function savePatrol(draft: Record<string, unknown>, ctx: ServiceContext, a
     actor,
   })
   const lines = [`巡查记录已保存，编号 ${patrol.code}。`]
-  for (const [index, hazard] of hazards.entries()) {
-    await linkMedia(ctx.db, found[index]?.mediaIds ?? [], { type: 'hazard', id: hazard.id })
+  for (const hazard of hazards) {
     lines.push(`隐患 ${hazard.code}：${await describeAssignment(ctx, hazard)}`)
   }
   await linkMedia(ctx.db, ids(draft.mediaIds), { type: 'patrol', id: patrol.id })
@@ -195,7 +193,6 @@ async function saveHazard(draft: Record<string, unknown>, ctx: ServiceContext, a
       },
       actor,
     })
-    await linkMedia(ctx.db, mediaIds, { type: 'hazard', id: hazard.id })
     await notifyHazardAssignment(ctx, hazard)
     saved.push(
       statements.length === 1
