@@ -1,4 +1,4 @@
-import { and, asc, between, eq } from 'drizzle-orm'
+import { and, asc, between, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Database } from '../db/client'
 import { ACCIDENT_LEVELS, ACCIDENT_REPORTING, accidents, MEDIA_EXPOSURE, units } from '../db/schema'
@@ -62,19 +62,37 @@ export async function recordAccident(ctx: ServiceContext, actor: AdminActor, inp
 
 /** A unit's accidents between two dates, as the score reads them. */
 export async function accidentFacts(db: Database, unitId: number, from: string, to: string): Promise<AccidentFact[]> {
+  return (await accidentFactsOfUnits(db, [unitId], from, to)).get(unitId) ?? []
+}
+
+/** Several units' accidents between two dates, by unit: the assessment scores every unit from one query. */
+export async function accidentFactsOfUnits(
+  db: Database,
+  unitIds: readonly number[],
+  from: string,
+  to: string,
+): Promise<Map<number, (AccidentFact & { unitId: number })[]>> {
+  const byUnit = new Map<number, (AccidentFact & { unitId: number })[]>()
+  if (unitIds.length === 0) return byUnit
   const rows = await db
     .select()
     .from(accidents)
-    .where(and(eq(accidents.unitId, unitId), between(accidents.occurredOn, from, to)))
+    .where(and(inArray(accidents.unitId, [...unitIds]), between(accidents.occurredOn, from, to)))
     .orderBy(asc(accidents.occurredOn), asc(accidents.id))
-  return rows.map((r) => ({
-    ref: `A${r.id}`,
-    occurredOn: r.occurredOn,
-    place: r.place,
-    level: r.level,
-    deaths: r.deaths,
-    reporting: r.reporting,
-    mediaExposure: r.mediaExposure,
-    negligencePoints: r.negligencePoints,
-  }))
+  for (const r of rows) {
+    const list = byUnit.get(r.unitId) ?? []
+    list.push({
+      unitId: r.unitId,
+      ref: `A${r.id}`,
+      occurredOn: r.occurredOn,
+      place: r.place,
+      level: r.level,
+      deaths: r.deaths,
+      reporting: r.reporting,
+      mediaExposure: r.mediaExposure,
+      negligencePoints: r.negligencePoints,
+    })
+    byUnit.set(r.unitId, list)
+  }
+  return byUnit
 }

@@ -1,4 +1,4 @@
-import { and, asc, between, eq } from 'drizzle-orm'
+import { and, asc, between, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Database } from '../db/client'
 import { assessmentFindings, units } from '../db/schema'
@@ -52,19 +52,38 @@ export async function recordFinding(ctx: ServiceContext, actor: AdminActor, inpu
 
 /** The unit's findings whose date falls in the period, as the score reads them. */
 export async function findingsFor(db: Database, unitId: number, period: Period) {
+  return (await findingsOfUnits(db, [unitId], period.start, period.end)).get(unitId) ?? []
+}
+
+export type ScoredFinding = { rule: FindingRule; points: number | undefined; reason: string; ref: string }
+
+/** Several units' findings dated between two days, by unit, with the date each applies on. */
+export async function findingsOfUnits(
+  db: Database,
+  unitIds: readonly number[],
+  from: string,
+  to: string,
+): Promise<Map<number, (ScoredFinding & { appliesOn: string })[]>> {
+  const byUnit = new Map<number, (ScoredFinding & { appliesOn: string })[]>()
+  if (unitIds.length === 0) return byUnit
   const rows = await db
     .select()
     .from(assessmentFindings)
-    .where(and(eq(assessmentFindings.unitId, unitId), between(assessmentFindings.appliesOn, period.start, period.end)))
+    .where(and(inArray(assessmentFindings.unitId, [...unitIds]), between(assessmentFindings.appliesOn, from, to)))
     .orderBy(asc(assessmentFindings.appliesOn), asc(assessmentFindings.id))
-  return rows
-    .filter((r): r is typeof r & { rule: FindingRule } => (FINDING_RULES as readonly string[]).includes(r.rule))
-    .map((r) => ({
-      rule: r.rule,
+  for (const r of rows) {
+    if (!(FINDING_RULES as readonly string[]).includes(r.rule)) continue
+    const list = byUnit.get(r.unitId) ?? []
+    list.push({
+      rule: r.rule as FindingRule,
       points: r.points ?? undefined,
       reason: `${r.reason}；记录人：${r.recordedByLabel}`,
       ref: `F${r.id}`,
-    }))
+      appliesOn: r.appliesOn,
+    })
+    byUnit.set(r.unitId, list)
+  }
+  return byUnit
 }
 
 /** Every finding of a period, newest first, for the assessment page. */

@@ -21,7 +21,7 @@ import { buildReportWorkbook, XLSX_CONTENT_TYPE } from '../reports/xlsx'
 import { storeFile } from '../storage/stored-files'
 import { campaignForm } from './campaigns'
 import type { ServiceContext } from './context'
-import { openHazardFacts, periodFigures, unitScore } from './figures'
+import { openHazardFacts, periodFigures } from './figures'
 import {
   dailyRecordForm,
   type Narrative,
@@ -33,6 +33,7 @@ import {
 } from './paperwork'
 import { quarterSupervisionSummary } from './report-receipts'
 import { reportingUnits, supervisedScope } from './supervision-assignments'
+import { unitScores } from './unit-scores'
 
 export type PeriodicReportRow = typeof periodicReports.$inferSelect
 
@@ -106,9 +107,18 @@ export async function reportContent(
   for (const unit of patrolUnits) rows.push({ unit: unit.name, figures: await periodFigures(ctx.db, period, unit.id) })
   // Every assessed unit is on the 考核 sheet (the lead office's forms and the bulletin): the supervising offices
   // as well as the patrol units.
-  if (scope === undefined)
-    for (const unit of allUnits.filter((u) => u.kind === 'patrol' || u.kind === 'supervising'))
-      scores.push({ unit: unit.name, score: await unitScore(ctx, unit.id, period) })
+  if (scope === undefined) {
+    const assessed = allUnits.filter((u) => u.kind === 'patrol' || u.kind === 'supervising')
+    const byUnit = await unitScores(
+      ctx,
+      assessed.map((u) => u.id),
+      period,
+    )
+    for (const unit of assessed) {
+      const score = byUnit.get(unit.id)
+      if (score) scores.push({ unit: unit.name, score })
+    }
+  }
   const supervisionForms = []
   for (const id of await supervisionIdsIn(ctx, unitId, period)) {
     const form = await supervisionForm(ctx, id)

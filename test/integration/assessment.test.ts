@@ -5,8 +5,8 @@ import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { periodOfDate } from '../../src/domain/periods'
 import { runPeriodicReports } from '../../src/jobs/periodic-reports'
-import { unitScore } from '../../src/services/figures'
 import { recordPatrol } from '../../src/services/patrols'
+import { unitScore, unitScores } from '../../src/services/unit-scores'
 import type { testApp } from '../helpers/app'
 import { chat } from '../helpers/chat'
 import { type CityLookup, PATROL_UNIT_NAMES, SUPERVISING_UNIT_NAMES } from '../helpers/city'
@@ -293,6 +293,37 @@ describe('the go-live date (启用日期)', () => {
       .where(eq(units.id, city.unit('shizheng')))
     const notYet = await unitScore(harness.services.ctx, city.unit('shizheng'), november)
     expect(notYet).toMatchObject({ score: 100, deductions: [] })
+  })
+})
+
+describe('scoring every unit at once', () => {
+  it('gives each unit the score it gets alone, with go-live dates that differ', async () => {
+    await database.db
+      .update(units)
+      .set({ goLiveOn: '2026-11-16' })
+      .where(eq(units.id, city.unit('shizheng')))
+    const assessed = (await database.db.select().from(units)).filter(
+      (u) => u.active && (u.kind === 'patrol' || u.kind === 'supervising'),
+    )
+    expect(assessed.length).toBeGreaterThan(5)
+    for (const span of ['month', 'quarter'] as const) {
+      const period = periodOfDate(span, '2026-11-01', TZ)
+      const together = await unitScores(
+        harness.services.ctx,
+        assessed.map((u) => u.id),
+        period,
+      )
+      for (const unit of assessed)
+        expect(together.get(unit.id), `${unit.name} ${span}`).toEqual(
+          await unitScore(harness.services.ctx, unit.id, period),
+        )
+      // The units differ, so a row given to the wrong unit would show.
+      expect(new Set([...together.values()].map((s) => JSON.stringify(s.deductions))).size).toBeGreaterThan(2)
+    }
+    await database.db
+      .update(units)
+      .set({ goLiveOn: null })
+      .where(eq(units.id, city.unit('shizheng')))
   })
 })
 

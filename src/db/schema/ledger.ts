@@ -46,6 +46,8 @@ export const patrols = pgTable(
   (t) => [
     index('patrols_unit_started_idx').on(t.unitId, t.startedAt),
     index('patrols_started_idx').on(t.startedAt, t.id),
+    // Team patrols' report deadlines, which the assessment reads by month.
+    index('patrols_report_due_idx').on(t.reportDueAt).where(sql`${t.reportDueAt} is not null`),
   ],
 )
 
@@ -91,6 +93,11 @@ export const hazards = pgTable(
   (t) => [
     // Deadline sweeps: open hazards by due date.
     index('hazards_open_due_idx').on(t.rectifyDueAt).where(sql`${t.status} in ('assigned', 'rectifying')`),
+    // The assessment reads every deadline that fell in a month, met or not; the dashboard counts the open ones
+    // by level and deadline from the index alone.
+    index('hazards_rectify_due_idx').on(t.rectifyDueAt),
+    index('hazards_emergency_due_idx').on(t.emergencyReportDueAt).where(sql`${t.emergencyReportDueAt} is not null`),
+    index('hazards_status_level_due_idx').on(t.status, t.level, t.rectifyDueAt),
     index('hazards_unit_status_idx').on(t.unitId, t.status),
     index('hazards_found_idx').on(t.foundAt, t.id),
     index('hazards_status_found_idx').on(t.status, t.foundAt),
@@ -159,6 +166,8 @@ export const complaints = pgTable(
   },
   (t) => [
     index('complaints_open_due_idx').on(t.dueAt).where(sql`${t.status} in ('received', 'assigned', 'accepted')`),
+    // The 1-day rate and the assessment read every complaint whose limit fell in a span, handled or not.
+    index('complaints_due_idx').on(t.dueAt),
     index('complaints_unit_status_idx').on(t.unitId, t.status),
     index('complaints_received_idx').on(t.receivedAt, t.id),
     index('complaints_citizen_idx').on(t.channel, t.botId, t.citizenExternalId),

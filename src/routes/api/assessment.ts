@@ -11,7 +11,7 @@ import { MAX_ROW_ID } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { recordAccident } from '../../services/accidents'
 import { recordFinding } from '../../services/assessment-findings'
-import { unitScore } from '../../services/figures'
+import { unitScores } from '../../services/unit-scores'
 import { Accident, Assessment, Finding, one } from './contracts'
 import { presentAccident, presentFinding } from './present'
 import { actorOf, unitScope } from './request'
@@ -85,9 +85,15 @@ export function assessmentApi() {
           .where(inArray(units.kind, ['patrol', 'supervising']))
           .orderBy(asc(units.id))
       ).filter((u) => u.active && (scope === undefined || u.id === scope))
-      const data = []
-      for (const unit of assessed)
-        data.push({ unitId: unit.id, unit: unit.name, ...(await unitScore(ctx, unit.id, period)) })
+      const byUnit = await unitScores(
+        ctx,
+        assessed.map((u) => u.id),
+        period,
+      )
+      const data = assessed.flatMap((unit) => {
+        const score = byUnit.get(unit.id)
+        return score ? [{ unitId: unit.id, unit: unit.name, ...score }] : []
+      })
       return c.json({ month, span: query.span, period: { start: period.start, end: period.end }, data }, 200)
     },
   )

@@ -19,8 +19,8 @@ import {
   recordAccident,
 } from '../../services/accidents'
 import { listFindings, recordFinding } from '../../services/assessment-findings'
-import { unitScore } from '../../services/figures'
 import { loadScoringOptions, saveScoringOptions } from '../../services/settings'
+import { unitScores } from '../../services/unit-scores'
 import { run } from './admin'
 import { Layout } from './layout'
 import { viewerOf, viewerUnitScope } from './session'
@@ -87,8 +87,15 @@ export function registerAssessment(app: Hono<AppEnv>): void {
       .where(inArray(units.kind, ['patrol', 'supervising']))
       .orderBy(asc(units.id))
     const shown = assessed.filter((u) => u.active && (scope === undefined || u.id === scope))
-    const scores = []
-    for (const unit of shown) scores.push({ unit, score: await unitScore(ctx, unit.id, period) })
+    const byUnit = await unitScores(
+      ctx,
+      shown.map((u) => u.id),
+      period,
+    )
+    const scores = shown.flatMap((unit) => {
+      const score = byUnit.get(unit.id)
+      return score ? [{ unit, score }] : []
+    })
     const findings = (await listFindings(db, period)).filter((f) => scope === undefined || f.finding.unitId === scope)
     const options = await loadScoringOptions(db)
     const yearAccidents = (
