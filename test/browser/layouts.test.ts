@@ -15,7 +15,8 @@ import { internalCodePattern } from '../helpers/vocabulary'
 /**
  * The console's pages in a real browser at a desktop (1366×900) and a phone (390×844): standards mode, the
  * CJK font list applied, and on the phone nothing wider than the screen. Screenshots of every page at both
- * sizes go to test-artifacts/browser/layouts/ (CI keeps them).
+ * sizes go to test-artifacts/browser/layouts/, and of every page each role sees to .../layouts/roles/ (CI keeps
+ * them).
  */
 const artifacts = join(process.cwd(), 'test-artifacts', 'browser', 'layouts')
 
@@ -45,8 +46,14 @@ interface PageFacts {
   innerWidth: number
 }
 
-/** Demo people, one of each role the console shows pages to. */
-const ROLES = ['系统管理员', '李娜', '张伟', '刘明', '陈刚']
+/** Demo people, one of each role the console shows pages to (the role names the screenshot files). */
+const ROLES = [
+  { person: '系统管理员', role: 'admin' },
+  { person: '李娜', role: 'unit_handler' },
+  { person: '张伟', role: 'field_staff' },
+  { person: '刘明', role: 'leader' },
+  { person: '陈刚', role: 'supervisor' },
+] as const
 
 /** Goes to a page (unless already there) and lists what is wrong with it. */
 async function inspect(page: Page, base: string, path: string, who: string): Promise<string[]> {
@@ -81,7 +88,7 @@ describe.skipIf(!chromiumAvailable)('console layouts in a real browser', () => {
   const details: string[] = []
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true })
+    mkdirSync(join(artifacts, 'roles'), { recursive: true })
     database = await createTestDatabase()
     await seedDefaults(database, clock.now())
     await seedDemoHistory(database.db, { now: clock.now(), timeZone: TEST_TIME_ZONE })
@@ -127,7 +134,7 @@ describe.skipIf(!chromiumAvailable)('console layouts in a real browser', () => {
 
   it('shows each role its own pages, at both sizes, with no internal code in the text', async () => {
     const problems: string[] = []
-    for (const person of ROLES) {
+    for (const { person, role } of ROLES) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
       try {
         const page = await context.newPage()
@@ -149,6 +156,10 @@ describe.skipIf(!chromiumAvailable)('console layouts in a real browser', () => {
             // A detail page of another unit is not this person's to open: 404 is the right answer.
             if (response?.status() === 404 || response?.status() === 403) continue
             problems.push(...(await inspect(page, base, path, `${person} ${size.name}`)))
+            await page.screenshot({
+              path: join(artifacts, 'roles', `${role}-${size.name}${path.replaceAll('/', '_')}.png`),
+              fullPage: true,
+            })
           }
         }
       } finally {

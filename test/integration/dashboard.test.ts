@@ -84,7 +84,7 @@ describe('leaders’ dashboard', () => {
     const ctx = harness.services.ctx
     const scoreOf = async () => {
       const html = await (await harness.app.request('/console/dashboard')).text()
-      const row = /市政建设总公司<\/a><\/td><td>[^<]*<\/td><td>(\d+|一票否决)<\/td>/.exec(html)
+      const row = /市政建设总公司<\/a><\/td><td[^>]*>[^<]*<\/td><td[^>]*>(\d+|一票否决)<\/td>/.exec(html)
       return row?.[1]
     }
     const before = await scoreOf()

@@ -22,7 +22,8 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     const today = localDate(ctx.clock.now(), ctx.timeZone)
     const onDay = (ledger: string, date: string) => ledgerLink(`/console/${ledger}`, { from: date, to: date })
     const max = Math.max(1, ...d.trend.map((t) => Math.max(t.patrols, t.hazards, t.complaints)))
-    const bar = (n: number) => '█'.repeat(Math.round((n / max) * 20)) || '·'
+    // A bar as wide as its share of the week's largest figure (at least a sliver, so a zero still shows).
+    const bar = (n: number) => <span class="bar" style={`width:${Math.max(2, Math.round((n / max) * 60))}%`} />
     return c.html(
       <Layout c={c} title="驾驶舱">
         <div class="card">
@@ -67,35 +68,38 @@ export function registerDashboard(app: Hono<AppEnv>): void {
         </div>
         <div class="card">
           <h2>本月考核</h2>
-          <table>
+          <table class="ledger">
             <tr>
               <th>单位</th>
               <th>组织/实施/问责</th>
               <th>得分</th>
               <th>主要扣分</th>
             </tr>
-            {d.scores.map((s) => (
-              <tr>
-                <td>
-                  <a href="/console/assessment">{s.unit}</a>
-                </td>
-                <td>
-                  {s.score.parts.organisation.score}/{s.score.parts.implementation.score}/
-                  {s.score.parts.accountability.score}
-                </td>
-                <td>{s.score.veto.length ? '一票否决' : s.score.score}</td>
-                <td>
-                  {[...s.score.veto, ...s.score.deductions.filter((x) => x.points > 0).map((x) => x.reason)]
-                    .slice(0, 3)
-                    .join('；') || '—'}
-                </td>
-              </tr>
-            ))}
+            {d.scores.map((s) => {
+              const reasons = [...s.score.veto, ...s.score.deductions.filter((x) => x.points > 0).map((x) => x.reason)]
+              return (
+                <tr>
+                  <td data-label="单位">
+                    <a href="/console/assessment">{s.unit}</a>
+                  </td>
+                  <td data-label="组织/实施/问责">
+                    {s.score.parts.organisation.score}/{s.score.parts.implementation.score}/
+                    {s.score.parts.accountability.score}
+                  </td>
+                  <td data-label="得分">{s.score.veto.length ? '一票否决' : s.score.score}</td>
+                  <td data-label="主要扣分" class="desc">
+                    {reasons.length === 0
+                      ? '—'
+                      : `${reasons.slice(0, 2).join('；')}${reasons.length > 2 ? `；等 ${reasons.length} 项` : ''}`}
+                  </td>
+                </tr>
+              )
+            })}
           </table>
         </div>
         <div class="card">
           <h2>近7日趋势</h2>
-          <table>
+          <table class="trend">
             <tr>
               <th>日期</th>
               <th>巡查</th>
@@ -104,15 +108,18 @@ export function registerDashboard(app: Hono<AppEnv>): void {
             </tr>
             {d.trend.map((t) => (
               <tr>
-                <td>{t.date}</td>
+                <td>{t.date.slice(5)}</td>
                 <td>
-                  {bar(t.patrols)} <a href={onDay('patrols', t.date)}>{t.patrols}</a>
+                  {bar(t.patrols)}
+                  <a href={onDay('patrols', t.date)}>{t.patrols}</a>
                 </td>
                 <td>
-                  {bar(t.hazards)} <a href={onDay('hazards', t.date)}>{t.hazards}</a>
+                  {bar(t.hazards)}
+                  <a href={onDay('hazards', t.date)}>{t.hazards}</a>
                 </td>
                 <td>
-                  {bar(t.complaints)} <a href={onDay('complaints', t.date)}>{t.complaints}</a>
+                  {bar(t.complaints)}
+                  <a href={onDay('complaints', t.date)}>{t.complaints}</a>
                 </td>
               </tr>
             ))}

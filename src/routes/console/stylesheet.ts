@@ -25,6 +25,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e5e7eb;
 figure{display:inline-block;margin:4px}.photos img{border-radius:4px;border:1px solid #e5e7eb;max-width:100%;height:auto}
 textarea{width:100%;min-height:60px;font:inherit;box-sizing:border-box}button{font:inherit;padding:6px 16px}
 input,select{font:inherit;max-width:100%}
+table.trend td{white-space:nowrap}.bar{display:inline-block;height:10px;margin-right:6px;background:#0b5cad;border-radius:2px;vertical-align:middle}
 @media (max-width:640px){
 header{padding:8px 12px;gap:8px}
 header nav{flex-wrap:nowrap;overflow-x:auto;white-space:nowrap;width:100%;gap:14px;padding-bottom:2px}
