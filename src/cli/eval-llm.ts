@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { DEFAULT_CITY } from '../../bots/default-city'
 import { ConfigError, loadConfig } from '../config'
+import { loadCorpus } from '../conversation/extract/corpus'
 import { flattenComplaint, flattenPatrol, type LabelledExample, scoreExamples } from '../conversation/extract/evaluate'
 import { extractByRules } from '../conversation/extract/extractor'
 import { LlmExtractor } from '../conversation/extract/llm'
@@ -26,11 +27,28 @@ const load = (name: string) =>
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as LabelledExample)
 
-for (const form of ['patrol', 'complaint'] as const) {
+// The project's first sets, and the independent corpus's test split (the split the rules were not tuned on).
+const corpus = new URL('../../test/fixtures/extraction/corpus/', import.meta.url)
+const sets = [
+  { name: 'patrol', form: 'patrol', examples: load('patrol') },
+  { name: 'complaint', form: 'complaint', examples: load('complaint') },
+  {
+    name: 'corpus test patrol',
+    form: 'patrol',
+    examples: loadCorpus('patrol', corpus).filter((e) => e.split === 'test'),
+  },
+  {
+    name: 'corpus test complaint',
+    form: 'complaint',
+    examples: loadCorpus('complaint', corpus).filter((e) => e.split === 'test'),
+  },
+] as const
+
+for (const { name, form, examples } of sets) {
   const llmOnly = []
   const combined = []
   let failures = 0
-  for (const example of load(form)) {
+  for (const example of examples) {
     const rules = extractByRules(form, example.text, ctx)
     const fromLlm = await llm.extract(form, example.text, ctx).catch(() => {
       failures++
@@ -44,7 +62,7 @@ for (const form of ['patrol', 'complaint'] as const) {
   const a = scoreExamples(llmOnly)
   const b = scoreExamples(combined)
   console.log(
-    `${form}: LLM ${(a.accuracy * 100).toFixed(1)}%, LLM+rules ${(b.accuracy * 100).toFixed(1)}%, failed calls ${failures}`,
+    `${name}: LLM ${(a.accuracy * 100).toFixed(1)}%, LLM+rules ${(b.accuracy * 100).toFixed(1)}%, failed calls ${failures}`,
   )
   console.log(`  by field (LLM+rules): ${JSON.stringify(b.fields)}`)
 }

@@ -2,16 +2,27 @@ import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { DEFAULT_CITY } from '../../bots/default-city'
 import { ConfigError, loadConfig } from '../config'
+import { loadCorpus, type Split } from '../conversation/extract/corpus'
+import { flattenComplaint, flattenPatrol, scoreExamples } from '../conversation/extract/evaluate'
 import { createExtractor } from '../conversation/extract/extractor'
 import { LlmExtractor } from '../conversation/extract/llm'
+import { extractComplaint, extractPatrol } from '../conversation/extract/rules'
+import { zonedInstant } from '../domain/local-time'
 import { createLogger } from '../logger'
 
 /**
+ * `npm run extract -- --eval test` scores the rules on the labelled corpus (below).
  * `npm run extract -- --form patrol|hazard|complaint`: one message per line on stdin, one JSON object per
  * line on stdout with the fields found — by the rules, or the LLM too when OPENAI_API_KEY is set.
  */
 try {
-  const { values } = parseArgs({ options: { form: { type: 'string', default: 'patrol' } } })
+  const { values } = parseArgs({
+    options: { form: { type: 'string', default: 'patrol' }, eval: { type: 'string' } },
+  })
+  if (values.eval !== undefined) {
+    evaluateRules(values.eval)
+    process.exit(0)
+  }
   const form = values.form
   if (form !== 'patrol' && form !== 'hazard' && form !== 'complaint')
     throw new ConfigError('--form must be patrol, hazard or complaint')
@@ -30,4 +41,37 @@ try {
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
   process.exit(1)
+}
+
+/**
+ * `npm run extract -- --eval test` (or train, dev, all): the rules on the labelled corpus, per field, with the
+ * time each message takes. Relative times are read against 2026-11-23 16:00, the date the corpus was written for.
+ */
+function evaluateRules(which: string): void {
+  const splits: readonly Split[] = which === 'all' || which === '' ? ['train', 'dev', 'test'] : [which as Split]
+  if (!splits.every((s) => s === 'train' || s === 'dev' || s === 'test'))
+    throw new ConfigError('--eval must be train, dev, test or all')
+  const timeZone = 'Asia/Shanghai'
+  const now = zonedInstant('2026-11-23', timeZone, 16)
+  const ctx = { now, timeZone, categoryRules: DEFAULT_CITY.routing, reporterName: '张伟' }
+  const directory = new URL('../../test/fixtures/extraction/corpus/', import.meta.url)
+  for (const form of ['patrol', 'complaint'] as const) {
+    const examples = loadCorpus(form, directory).filter((e) => splits.includes(e.split))
+    const started = performance.now()
+    const scored = examples.map((example) => ({
+      example,
+      got:
+        form === 'patrol'
+          ? flattenPatrol(extractPatrol(example.text, ctx), now, timeZone)
+          : flattenComplaint(extractComplaint(example.text, ctx)),
+    }))
+    const perMessage = (performance.now() - started) / Math.max(1, examples.length)
+    const report = scoreExamples(scored)
+    const fields = Object.entries(report.fields)
+      .map(([field, f]) => `${field} ${((f.correct / f.total) * 100).toFixed(0)}% (${f.correct}/${f.total})`)
+      .join(' · ')
+    process.stdout.write(
+      `${form} [${splits.join('+')}] ${examples.length} messages: ${(report.accuracy * 100).toFixed(1)}% of fields, ${perMessage.toFixed(2)} ms a message\n  ${fields}\n`,
+    )
+  }
 }

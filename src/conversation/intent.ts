@@ -13,8 +13,19 @@ const PATROL_DETAIL = /[点时:：]|[0-9一二两三四五六七八九十]\s*[�
 const DEFECT =
   /缺失|丢失|不见了|没了|破损|损坏|坏了|断裂|断了|裂缝|开裂|塌陷|坍塌|沉降|松动|脱落|倾斜|倒伏|倒了|漏水|漏气|渗漏|积水|坑洼|有坑|堵塞|裸露|未设|没有围挡|无围挡|占道|乱堆|违章|隐患|危险|安全问题/
 
+/** A span of time: 「8:30-10:30」「八点半到十点半」「14时至16时」. */
+const TIME_SPAN =
+  /[0-9一二两三四五六七八九十]{1,3}\s*(?:[:：.][0-9]{2}|[点时](?:半|[0-9一二三四五]{1,3}分?)?)\s*(?:到|至|-|—|－|~|～)+\s*(?:上午|下午|晚上|中午)?[0-9一二两三四五六七八九十]{1,3}/
+/** A turn-out: 「3人1车」「人2车1」「出动人员5名」「两人一车」. */
+const TURNOUT =
+  /[0-9一二两三四五六七八九十]\s*(?:个|名)?\s*人(?!行|民)|人员?\s*[:：]?\s*[0-9]|车\s*[0-9]|[0-9一二两三四五]\s*(?:辆|台)?\s*车/
+/** A report that nothing was found. */
+const NOTHING_FOUND = /(?:未|没有|没)(?:发现|见)|无异常|一切正常|均正常|情况正常/
+
 export function intentOf(text: string): Intent | undefined {
   if (PATROL.test(text) && PATROL_DETAIL.test(text)) return 'patrol'
+  // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.
+  if (TURNOUT.test(text) && (TIME_SPAN.test(text) || NOTHING_FOUND.test(text))) return 'patrol'
   if (DEFECT.test(text) && [...text].length >= 4) return 'hazard'
   return undefined
 }

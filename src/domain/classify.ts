@@ -28,7 +28,7 @@ export function classifyByKeywords(
 const LOCATION_PHRASE =
   /[\u4e00-\u9fa5]{1,8}?(?:上的|上有|边上的|边的|旁边的|旁的|附近的|里的|内的|门口的|下面的|下的)/g
 
-function locationPhrases(text: string): string[] {
+export function locationPhrases(text: string): string[] {
   return text.match(LOCATION_PHRASE) ?? []
 }
 

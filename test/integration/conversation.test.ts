@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { complaints, escalations, inboundMessages, outbox, people } from '../../src/db/schema'
+import { complaints, escalations, hazards, inboundMessages, outbox, patrols, people } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { runComplaintSla } from '../../src/jobs/complaint-sla'
@@ -99,6 +99,34 @@ describe('several hazards in one patrol', () => {
     expect((await say(STAFF, '拆分隐患 1'))[0]).toContain('无需拆分')
     const saved = await say(STAFF, '确认')
     expect(saved.join('\n').match(/YH\d{8}-\d{4}/g)?.length).toBe(2)
+  })
+})
+
+describe('places counted inside a statement', () => {
+  it('reads 「井盖破损2处」 as two places, shows the count and files one hazard per place', async () => {
+    const summary = await say(STAFF, '昨天晚上七点到八点半 朗州北路 井盖破损2处 路灯不亮1处 出动3人1车 已放锥桶')
+    expect(summary[0]).toContain('发现隐患：共 3 处')
+    expect(summary[0]).toMatch(/1\. 井盖破损2处（道路及市政设施，一般，2处）/)
+    expect(summary[0]).toContain('出动人次：3')
+    const saved = await say(STAFF, '确认')
+    const code = /XC\d{8}-\d{4}/.exec(saved.join('\n'))?.[0] as string
+    const [patrol] = await database.db.select().from(patrols).where(eq(patrols.code, code))
+    const found = await database.db
+      .select({ description: hazards.description })
+      .from(hazards)
+      .where(eq(hazards.patrolId, patrol?.id ?? -1))
+    expect(found.map((h) => h.description).sort()).toEqual([
+      '井盖破损2处（第1处，共2处）',
+      '井盖破损2处（第2处，共2处）',
+      '路灯不亮1处',
+    ])
+  })
+
+  it('records no hazard when the message says nothing was found', async () => {
+    const summary = await say(STAFF, '2人 1车 13:30-15:00 城北片区 无异常')
+    expect(summary[0]).toContain('发现隐患：无')
+    expect(summary[0]).toContain('巡查路段/项目：城北片区')
+    await say(STAFF, '取消')
   })
 })
 

@@ -32,8 +32,11 @@ describe('patrol reports as people type them', () => {
   it('finds defects listed after the place without a lead word, and keeps them out of the place', () => {
     const fields = extractPatrol('下午巡查朗州路 井盖缺失、护栏断了两处、路灯不亮', ctx)
     expect(fields.area).toBe('朗州路')
+    // Each item of the 、 list is a statement of its own, with the places it counts.
     expect(fields.hazards).toMatchObject([
-      { description: '井盖缺失、护栏断了两处、路灯不亮', category: 'road_municipal' },
+      { description: '井盖缺失', category: 'road_municipal', count: 1 },
+      { description: '护栏断了两处', category: 'road_municipal', count: 2 },
+      { description: '路灯不亮', category: 'road_municipal', count: 1 },
     ])
   })
 

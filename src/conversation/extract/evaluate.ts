@@ -1,4 +1,5 @@
 import { localDate, localParts } from '../../domain/local-time'
+import { distinctSorted } from './corpus'
 import type { ExtractedFields } from './fields'
 
 /**
@@ -49,6 +50,9 @@ export function flattenPatrol(fields: ExtractedFields<'patrol'>, now: Date, time
     hazards: fields.hazards?.length,
     category: first?.category,
     level: first?.level,
+    // The corpus scores the whole message: places found (发现隐患（处）), the domains named, any major one.
+    hazardCount: fields.hazards?.reduce((sum, h) => sum + (h.count ?? 1), 0),
+    categories: fields.hazards?.length ? distinctSorted(fields.hazards.map((h) => h.category ?? 'other')) : undefined,
   }
 }
 

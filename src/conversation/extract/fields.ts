@@ -21,7 +21,15 @@ export const PatrolFields = z.object({
   patrollers: z.string().trim().min(1).max(100),
   staffCount: z.number().int().min(1).max(500),
   vehicleCount: z.number().int().min(0).max(500),
-  hazards: z.array(HazardFields.partial().extend({ description: HazardFields.shape.description })).max(20),
+  /** Each hazard statement; `count` is how many places it names (「井盖破损2处」 is 2), 1 when left out. */
+  hazards: z
+    .array(
+      HazardFields.partial().extend({
+        description: HazardFields.shape.description,
+        count: z.number().int().min(1).max(99).optional(),
+      }),
+    )
+    .max(20),
   handlingResult: z.string().trim().min(1).max(300),
   teamLeader: z.string().trim().min(1).max(20),
 })

@@ -3,6 +3,7 @@ import { numbersIn, parseCampaignProblems } from '../../domain/campaign-problems
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../domain/categories'
 import { classifyByKeywords } from '../../domain/classify'
 import { localDate, zonedInstant } from '../../domain/local-time'
+import { hazardStatements } from '../extract/hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from '../extract/numbers'
 import { type ExtractionContext, extractLevel } from '../extract/rules'
 import { parseTimeRange } from '../extract/time'
@@ -80,12 +81,22 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
     case 'hazards': {
       if (NONE.test(text)) return { ok: true, values: { [field.key]: [] } }
       if (text.length < 2) return { ok: false }
-      // Several defects in one answer are several hazards, each with its own category and level.
-      const found = splitHazardStatements(text).map((part) => ({
-        description: part,
-        category: classifyByKeywords(part, ctx.categoryRules),
-        level: extractLevel(part),
-      }))
+      // Several defects in one answer are several hazards, each with its own category, level and count of
+      // places; an answer the statement reader cannot cut is taken as people separated it.
+      const statements = hazardStatements(text, ctx)
+      const found =
+        statements.length > 0
+          ? statements.map((s) => ({
+              description: s.description,
+              category: s.category ?? classifyByKeywords(s.description, ctx.categoryRules),
+              level: s.level,
+              ...(s.count > 1 ? { count: s.count } : {}),
+            }))
+          : splitHazardStatements(text).map((part) => ({
+              description: part,
+              category: classifyByKeywords(part, ctx.categoryRules),
+              level: extractLevel(part),
+            }))
       return { ok: true, values: { [field.key]: found } }
     }
     case 'unit': {

@@ -26,6 +26,8 @@ import type { CheckAnswer } from './checklist'
 /** What each confirmed form does: one service call, its media linked, the responsible people told. */
 interface DraftHazard {
   description: string
+  /** How many places the statement counts (「井盖破损2处」): each place is a hazard of its own to rectify. */
+  count?: number
   category?: string
   level?: string
   locationText?: string
@@ -144,7 +146,7 @@ async function savePatrol(draft: Record<string, unknown>, ctx: ServiceContext, a
       handlingResult: str(draft.handlingResult),
       teamLeader: str(draft.teamLeader),
       focus: isPatrolFocus(draft.focus) ? draft.focus : 'routine',
-      hazards: found.map((h) => ({
+      hazards: found.flatMap(eachPlace).map((h) => ({
         description: h.description,
         category: (h.category && isCategory(h.category) ? h.category : 'other') as Category,
         level: (h.level === 'major' ? 'major' : 'general') as HazardLevel,
@@ -163,6 +165,20 @@ async function savePatrol(draft: Record<string, unknown>, ctx: ServiceContext, a
   await linkMedia(ctx.db, ids(draft.mediaIds), { type: 'patrol', id: patrol.id })
   await announcePatrol(ctx, patrol, hazards)
   return lines.join('\n')
+}
+
+/**
+ * A statement of several places becomes one hazard per place, so the 发现隐患（处）on every form is the count
+ * the patrol reported and each place is rectified and closed (销号) on its own. The photos stay with the first.
+ */
+function eachPlace(hazard: DraftHazard): DraftHazard[] {
+  const count = Number.isInteger(hazard.count) && (hazard.count ?? 1) > 1 ? Math.min(hazard.count ?? 1, 99) : 1
+  if (count === 1) return [hazard]
+  return Array.from({ length: count }, (_, i) => ({
+    ...hazard,
+    description: `${hazard.description}（第${i + 1}处，共${count}处）`.slice(0, 500),
+    mediaIds: i === 0 ? hazard.mediaIds : [],
+  }))
 }
 
 async function saveHazard(draft: Record<string, unknown>, ctx: ServiceContext, actor: Actor): Promise<string> {

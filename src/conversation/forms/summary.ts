@@ -27,14 +27,23 @@ export function renderValue(
     case 'unit':
       return ctx.units.find((u) => u.id === value)?.name ?? String(value)
     case 'hazards': {
-      const list = value as { description: string; category?: string; level?: string; mediaIds?: number[] }[]
+      const list = value as {
+        description: string
+        count?: number
+        category?: string
+        level?: string
+        mediaIds?: number[]
+      }[]
       if (list.length === 0) return '无'
-      const count = list.length > 1 ? `共 ${list.length} 处` : ''
+      // Places, as the report forms count them: a statement of two places is two.
+      const places = list.reduce((sum, h) => sum + (h.count ?? 1), 0)
+      const count = places > 1 ? `共 ${places} 处` : ''
       return `${count}${list
         .map((h, i) => {
           const category = h.category && isCategory(h.category) ? CATEGORY_LABELS[h.category] : '待定'
           const photos = h.mediaIds?.length ? `，照片${h.mediaIds.length}张` : ''
-          return `\n  ${i + 1}. ${h.description}（${category}，${h.level === 'major' ? '重大' : '一般'}${photos}）`
+          const several = (h.count ?? 1) > 1 ? `，${h.count}处` : ''
+          return `\n  ${i + 1}. ${h.description}（${category}，${h.level === 'major' ? '重大' : '一般'}${several}${photos}）`
         })
         .join('')}`
     }

@@ -1,0 +1,218 @@
+import type { Category } from '../../domain/categories'
+import { locationPhrases } from '../../domain/classify'
+import { findPlaces } from './place'
+
+/**
+ * The domain of a hazard by weighted evidence over its whole statement: the things that are broken weigh
+ * most (井盖 is roads, 消防栓 is water, 塔吊 is a site), the setting less (公园, 小区, 桥), and the city's
+ * routing keywords (edited in the console) add one each. A word that only says where something stands
+ * (「人行道上的树」「桥下」) weighs half: a tree over a sidewalk is greenery. Some things belong to whatever
+ * they are on — a 护栏 on a bridge is the bridge's, in a park the park's, elsewhere the road's.
+ */
+const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> = {
+  road_municipal: [
+    ['井盖', 3],
+    ['窨井', 3],
+    ['下水道', 3],
+    ['篦子', 3],
+    ['排水沟', 2],
+    ['排水管', 2],
+    ['雨水井', 3],
+    ['路灯', 3],
+    ['红绿灯', 3],
+    ['路面', 2],
+    ['坑洼', 2],
+    ['坑槽', 2],
+    ['沉降', 1],
+    ['指示牌', 2],
+    ['隧道', 1.5],
+    ['下穿', 1.5],
+    ['机动车道', 1],
+    ['马路', 1.5],
+    ['道路', 1.5],
+    ['路中间', 1],
+    ['积水', 1],
+    ['碎石', 1],
+    ['砂石', 1],
+  ],
+  bridge: [
+    ['桥面', 3],
+    ['桥墩', 3],
+    ['桥台', 3],
+    ['伸缩缝', 3],
+    ['支座', 3],
+    ['引道', 2],
+    ['涵洞', 2.5],
+    ['限高架', 3],
+    ['天桥', 3],
+    ['桥梁', 3],
+    ['钢丝绳', 2],
+    ['桥', 1.5],
+  ],
+  greenery_park: [
+    ['行道树', 3],
+    ['树枝', 3],
+    ['枯枝', 3],
+    ['枯树', 3],
+    ['大树', 3],
+    ['树', 2],
+    ['绿化', 2],
+    ['公园', 2],
+    ['步道', 2],
+    ['栈道', 2.5],
+    ['风光带', 2],
+    ['游乐', 2],
+    ['健身器材', 2.5],
+    ['座椅', 1.5],
+    ['景观', 2],
+    ['亭', 1.5],
+    ['护坡', 1.5],
+    ['苗圃', 2.5],
+    ['马蜂', 2],
+    ['湖', 1],
+    ['码头', 1],
+    ['旅游区', 1.5],
+  ],
+  sidewalk_excavation: [
+    ['人行道', 2],
+    ['开挖', 2],
+    ['挖开', 2],
+    ['挖断', 1.5],
+    ['占道', 3],
+    ['占用', 1.5],
+    ['盲道', 3],
+    ['地砖', 2.5],
+    ['人行道板', 3],
+    ['树池', 2.5],
+    ['树坑', 2.5],
+    ['回填', 2],
+    ['乱堆', 2],
+    ['堆放', 1],
+    ['摆摊', 2],
+    ['经营', 1.5],
+    ['沟槽', 2],
+  ],
+  construction_site: [
+    ['工地', 3],
+    ['在建', 3],
+    ['脚手架', 3],
+    ['塔吊', 3],
+    ['基坑', 3],
+    ['高支模', 3],
+    ['外架', 3],
+    ['施工电梯', 3],
+    ['升降机', 3],
+    ['渣土', 2],
+    ['围挡', 1],
+    ['安全帽', 2],
+    ['安全带', 2],
+    ['临边', 2],
+    ['工人', 1.5],
+    ['楼盘', 2],
+    ['项目', 1.5],
+    ['打桩', 2.5],
+    ['施工', 1],
+    ['建筑垃圾', 2],
+    ['密目网', 3],
+    ['防护网', 2],
+  ],
+  gas: [
+    ['燃气', 4],
+    ['煤气', 4],
+    ['天然气', 4],
+    ['液化气', 4],
+    ['气瓶', 3],
+    ['气罐', 3],
+    ['罐车', 2],
+    ['调压', 3],
+    ['漏气', 3],
+    ['气味', 2],
+    ['味道', 1],
+  ],
+  dangerous_house: [
+    ['危房', 4],
+    ['自建房', 3],
+    ['承重墙', 3],
+    ['房屋', 2.5],
+    ['老房子', 3],
+    ['房子', 2],
+    ['墙体', 2],
+    ['外墙', 2.5],
+    ['围墙', 1.5],
+    ['屋顶', 2],
+    ['屋檐', 2],
+    ['阳台', 2.5],
+    ['楼板', 2.5],
+    ['楼道', 2],
+    ['楼梯', 2],
+    ['居民楼', 2.5],
+    ['楼', 1],
+    ['小区', 1.5],
+    ['物业', 2],
+    ['化粪池', 2.5],
+    ['电梯', 1.5],
+    ['消防通道', 2.5],
+    ['宿舍', 2],
+    ['车库', 2],
+    ['瓷砖', 1.5],
+    ['保温层', 1],
+    ['广告牌', 1],
+  ],
+  water_hydrant: [
+    ['消防栓', 4],
+    ['水管', 3],
+    ['供水', 3],
+    ['爆管', 3],
+    ['自来水', 3],
+    ['水表', 3],
+    ['供水井', 3],
+    ['阀门井', 2],
+    ['水厂', 2],
+    ['加压站', 3],
+    ['冒水', 2],
+    ['漏水', 2],
+    ['停水', 3],
+    ['管网', 1],
+  ],
+}
+
+/** Things that take the domain of what they are on. */
+const BELONGS_TO_SETTING = /护栏|栏杆|扶手|台阶|围墙/
+
+export function categoryByEvidence(
+  said: string,
+  rules: readonly { category: Category; keywords: readonly string[] }[] = [],
+): Category | undefined {
+  // 「樟木桥小区」「七里桥片区」 are named after a bridge, not one: 桥 inside such a name is no evidence.
+  const text = findPlaces(said).reduce(
+    (rest, place) => (/桥$/.test(place) ? rest : rest.replace(place, place.replaceAll('桥', '乔'))),
+    said,
+  )
+  const places = locationPhrases(text)
+  const outside = places.reduce((rest, place) => rest.replace(place, ' '), text)
+  const weigh = (word: string, weight: number) => {
+    if (!word || !text.includes(word)) return 0
+    // Only in a phrase that says where: half.
+    return outside.includes(word) ? weight : weight / 2
+  }
+  const scores = new Map<Category, number>()
+  const add = (category: Category, points: number) => scores.set(category, (scores.get(category) ?? 0) + points)
+  for (const [category, words] of Object.entries(EVIDENCE) as [Category, readonly [string, number][]][])
+    for (const [word, weight] of words) add(category, weigh(word, weight))
+  for (const rule of rules) for (const keyword of rule.keywords) add(rule.category, weigh(keyword, 1))
+  if (BELONGS_TO_SETTING.test(text)) {
+    const setting = /桥/.test(text)
+      ? 'bridge'
+      : /公园|湖|河|步道|风光带|码头|景区|旅游区|港/.test(text)
+        ? 'greenery_park'
+        : /小区|楼|宿舍|社区/.test(text)
+          ? 'dangerous_house'
+          : /人行道/.test(text)
+            ? 'sidewalk_excavation'
+            : 'road_municipal'
+    add(setting, 2)
+  }
+  let best: { category: Category; score: number } | undefined
+  for (const [category, score] of scores) if (score > 0 && (!best || score > best.score)) best = { category, score }
+  return best?.category
+}

@@ -1,0 +1,200 @@
+import type { Category } from '../../domain/categories'
+import type { HazardLevel } from '../../domain/hazard-lifecycle'
+import { categoryByEvidence } from './category-evidence'
+import { parseChineseNumber } from './numbers'
+import { findPlace } from './place'
+
+/**
+ * What a patrol found, as hazard statements: the message is cut into clauses, and a clause that names a
+ * thing and what is wrong with it (「井盖破损2处」「两棵大树倾斜」) is one statement, with the number of places
+ * it counts (发现隐患（处）on the report forms). A clause that only adds to the one before (「没有围挡」「属于重大
+ * 隐患」「已设围挡」) grades or describes it rather than starting another. A summary count (「发现隐患4处」)
+ * stands for places the message does not list one by one. Saying nothing was found gives no statement.
+ */
+export interface HazardStatement {
+  description: string
+  count: number
+  category?: Category
+  level: HazardLevel
+  locationText?: string
+}
+
+interface StatementContext {
+  categoryRules: readonly { category: Category; keywords: readonly string[] }[]
+}
+
+/** What is wrong, as people write it. */
+const DEFECT =
+  /缺失|缺了|缺少|丢失|丢了|不见了|没了|被偷|被盗|破损|损坏|损毁|撞毁|坏了|坏|破了|破裂|碎了|压碎|断裂|断了|断开|折断|刮断|裂缝|裂开|开裂|龟裂|塌陷|坍塌|塌了|垮塌|滑塌|倒塌|倒了|倒伏|撞倒|撞歪|撞弯|沉降|下沉|沉陷|下陷|松动|松了|晃|脱落|掉|倾斜|歪|漏水|漏气|泄漏|渗水|渗漏|冒水|爆管|爆了|积水|坑洼|坑槽|有坑|大坑|大洞|有洞|堵塞|裸露|外露|未设|未按|未回填|没回填|没有回填|无围挡|围挡不全|不到位|无警示|没有警示|不亮|熄|故障|锈蚀|锈穿|生锈|腐朽|腐烂|老化|变形|异响|异味|气味|味道|枯死|枯树|违规|违章|私自|私拉|无证|未戴|未挂|未系|没有拉结|超过|过大|过高|撒漏|散落|占道|占用|乱堆|堆放|隆起|外鼓|无防|没有防|无法使用|无水|被埋|被圈|被挖|挖断|被撬|敞开|居住|生火|烧火|开荒|摇摇晃晃|翘起|翘|掀开|枯枝|失效|失灵|封死|堆在|挖鱼塘|违停|不规范|挂着电线|(?:未|没有|没|无)(?:设|按|挂|戴|系|报备|回填|恢复|封闭|年检|检测|围挡|防护|临边防护|警示|标志|盖板|拉结|接地|防雷)/
+
+/** A clause that reports nothing found. */
+const NOTHING_FOUND =
+  /(?:未|没有|没)(?:发现|见|看到)(?:啥|什么)?$|都正常|(?:未|没有|没|无)(?:发现|见|看到|查出)?(?:什么|啥|任何|安全|其他|其它)?(?:隐患|问题|异常|情况)|一切正常|均正常|情况正常|无异常|未见异常|没啥|都没问题|^(?:检查结果|巡查结果|结果|情况|发现问题)?[:：]?\s*(?:正常|无)$|没有巡查/
+
+/** A clause that tells what was done about it, or anything else that is not a defect of its own. */
+const NOT_A_STATEMENT =
+  /^(?:已|并已|均已|现已|已经|建议|要求|需|需要|请|望|责任单位|出动|共|已责令|立即|随时|有.{0,4}(?:风险|危险)|存在.{0,6}(?:风险|危险)|.{0,4}很危险|非常危险|情况紧急|无人员伤亡|物业说|住户)/
+
+/** Words that grade what came before: the 重大 cue in a clause of its own. */
+const MAJOR_CUE =
+  /重大(?:事故)?隐患|列为重大|定为重大|属重大|重大风险|D级危房|情况紧急|紧急|随时可能倒|随时会倒|坠落风险|掉落风险|坍塌风险|触电危险|已封桥|封桥|停工|停止使用|正在漏气|疏散|人员受伤|砸到|砸坏|砸伤|陷入|深不见底|明火|还住在里面|还住着|仍有人居住/
+/** A clause of its own that grades what came before it (「这个比较严重」). */
+const GRADE_CLAUSE = /(?:比较|很|非常|十分|特别)?严重$/
+/**
+ * Defects that are major in themselves: the kinds of 重大事故隐患 in source 000 and the national criteria —
+ * collapse, gas leaks, failing structure, deep pits and formwork, a burst main under the road.
+ */
+const MAJOR_DEFECT =
+  /坍塌|垮塌|倒塌|泄漏|漏气|(?:桥|梁|承重|钢丝绳|支架|主管).{0,6}(?:断裂|断了|断开)|(?:梁|承重墙|墙体).{0,4}(?:裂缝|开裂|倾斜)|(?:开裂|裂缝)严重|(?:树枝|枯枝).{0,4}(?:断裂|悬挂)|深基坑|高支模|外鼓|倾斜严重|锈蚀严重|钢丝绳|附墙|没有拉结|连墙件缺失|没有临边防护|燃气.{0,4}(?:挖断|挖破)|主管道|隆起|路面塌陷|塌陷.{0,6}(?:平米|平方|直径|深)/
+const GENERAL_CUE = /一般(?:隐患|问题)|均为一般|一般$/
+
+const ONLY_COUNT =
+  /^(?:约|大约|大概|共|共计)?([0-9]+|[一二两三四五六七八九十]+)(?:多)?\s*(?:处|个|块|盏|棵|根|段|座|家|起|项|组|条)$/
+
+/** A number of places inside a statement: 2处, 两个, 三棵, 约二十盏, 四五块 (the larger), 6处 not 6米. */
+const COUNT_RE =
+  /(?:约|大约|大概|共)?((?<![0-9])[0-9]+(?!\s*栋)|[一二两三四五六七八九十]+)(?:多)?\s*(处|个|块|盏|棵|根|段|座|家|栋|起|项|组|条|口)(?![米公厘平])/
+const SUMMARY_RE =
+  /(?:发现|共发现|共计|计)?(?:安全)?(?:隐患|问题)(?:共计|共|计)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)|(?:发现|共发现)\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)(?:安全)?(?:隐患|问题)/
+
+export function hazardStatements(text: string, ctx: StatementContext): HazardStatement[] {
+  const clauses = segment(text)
+  const statements: HazardStatement[] = []
+  let summary: number | undefined
+  let allGeneral = false
+  let nothing = false
+  for (const clause of clauses) {
+    const summed = SUMMARY_RE.exec(clause)
+    if (summed) {
+      summary = parseCount(summed[1] ?? summed[2] ?? '')
+      // 「发现问题8处，其中1处为重大隐患（…）」: what follows 其中 is a statement of its own.
+      const rest = clause.slice((summed.index ?? 0) + summed[0].length).replace(/^[，,：:]?(?:其中)?/, '')
+      if (rest && DEFECT.test(rest)) statements.push(statementOf(rest, ctx))
+      continue
+    }
+    if (GENERAL_CUE.test(clause) && !DEFECT.test(clause.replace(GENERAL_CUE, ''))) {
+      // 「其余为一般问题」 grades the rest, not what was named as major.
+      if (!/其余|其他|其它/.test(clause)) allGeneral = true
+      continue
+    }
+    if (NOTHING_FOUND.test(clause) && !/发现[^未没无]{2,}/.test(clause.replace(NOTHING_FOUND, ''))) {
+      nothing = true
+      continue
+    }
+    const body = clause.replace(LEAD, '')
+    const previous = statements.at(-1)
+    if ((MAJOR_CUE.test(body) || GRADE_CLAUSE.test(body)) && previous && !hasThing(body)) {
+      previous.level = 'major'
+      continue
+    }
+    // 「约二十盏」「两处」 on their own count the statement before them.
+    const onlyCount = ONLY_COUNT.exec(body)
+    if (onlyCount && previous) {
+      previous.count = clampCount(parseCount(onlyCount[1] ?? '') ?? previous.count)
+      continue
+    }
+    if (!DEFECT.test(body) || NOT_A_STATEMENT.test(body)) continue
+    if (!previous) {
+      if (hasThing(body) || COUNT_RE.test(body)) statements.push(statementOf(body, ctx))
+      continue
+    }
+    // Another statement when it counts places of its own or is about another domain; otherwise it says more
+    // about the one before (「路面冒水」 after a burst main, 「没有围挡」, 「连墙件缺失」 after 「脚手架没有拉结」).
+    const next = statementOf(body, ctx)
+    const ownDomain = next.category !== undefined && next.category !== previous.category && hasThing(body)
+    const ownThing = thingsIn(body).some((thing) => !thingsIn(previous.description).includes(thing))
+    if (COUNT_RE.test(body) || ownDomain || (ownThing && !CONSEQUENCE.test(body))) {
+      statements.push(next)
+      continue
+    }
+    previous.description = `${previous.description}，${body}`
+    if (next.level === 'major') previous.level = 'major'
+  }
+  if (allGeneral) for (const s of statements) s.level = 'general'
+  const listed = statements.reduce((sum, s) => sum + s.count, 0)
+  // A summary count larger than what is listed stands for the rest (「共发现隐患7处，均为一般隐患」).
+  if (summary !== undefined && summary > listed) {
+    const category = statements[0]?.category ?? knownCategory(text, ctx)
+    statements.push({
+      description: listed === 0 ? `发现隐患${summary}处` : `其余隐患${summary - listed}处`,
+      count: summary - listed,
+      ...(category ? { category } : {}),
+      level: 'general',
+    })
+  }
+  if (statements.length === 0 && nothing) return []
+  // A statement that names no domain of its own takes the message's (「疑似管道泄漏」 after 「天然气味道很重」).
+  const whole = knownCategory(text, ctx)
+  for (const s of statements) if (!s.category && whole) s.category = whole
+  return statements
+}
+
+/** Whether a clause of the message says nothing was found (「未发现隐患」「一切正常」「，正常」「发现问题：无」). */
+export function saysNothingFound(text: string): boolean {
+  return segment(text).some((clause) => NOTHING_FOUND.test(clause))
+}
+
+/** Lead words before a statement: 发现, 问题：, 情况：, 1. */
+const LEAD =
+  /^(?:(?:今天|今早|昨天|雨后|上午|下午|晚上|早上|中午)?(?:巡查|巡视|检查)(?:时|中|过程中)?(?=发现)|其中|另外|另有|另|还有|同时|并且|而且|且|又|再|发现了|发现|问题[:：]?|情况[:：]?|检查结果[:：]?|[0-9一二三四五六七八九十]+[.、．)）]|[（(][0-9一二三四五六七八九十]+[)）])+/
+
+/** Things that can be wrong: a statement names one (the routing keywords are things too). */
+const THING =
+  /井盖|窨井|井|盖板|篦子|路面|道路|马路|路灯|灯|护栏|栏杆|扶手|台阶|人行道|地砖|砖|树|树枝|枝|消防栓|水管|管道|管网|管子|阀门|水表|墙|外墙|围墙|屋顶|屋檐|瓦|楼|房|阳台|桥|伸缩缝|桥墩|桥面|桥台|支座|涵洞|脚手架|塔吊|基坑|高支模|围挡|标志|标识|指示牌|广告牌|瓷砖|电梯|座椅|器材|设施|步道|栈道|挡土墙|护坡|化粪池|配电箱|电线|电缆|燃气|煤气|天然气|液化气|气瓶|罐|调压|工地|项目|工人|渣土|钢管|材料|杂物|垃圾|车|限高架|顶棚|玻璃|亭|梁|保温层|警戒|排水|沟|坑|洞|积水|裂缝|冰面|游乐|外架|防护|施工|开挖|占道|盲道|绿化|草|苗圃|房屋|宿舍|住户|流浪|人员/
+
+/** What follows from a defect rather than another one: water on the road from a burst main, a smell, a guess. */
+const CONSEQUENCE = /冒水|积水|异味|气味|味道|闻到|晃|异响|响声|危险|疑似|可能|好像|导致|造成|影响/
+
+function thingsIn(clause: string): string[] {
+  return clause.match(new RegExp(THING.source, 'g')) ?? []
+}
+
+function hasThing(clause: string): boolean {
+  return THING.test(clause.replace(/围挡不全|未设围挡|没有围挡|无围挡|无警示|警示标志/g, ''))
+}
+
+function statementOf(body: string, ctx: StatementContext): HazardStatement {
+  const counted = COUNT_RE.exec(body)
+  const count = counted ? (parseCount(counted[1] ?? '') ?? 1) : 1
+  const category = knownCategory(body, ctx)
+  const place = findPlace(body)
+  return {
+    description: body,
+    count: clampCount(count),
+    ...(category ? { category } : {}),
+    level: MAJOR_DEFECT.test(body) || MAJOR_CUE.test(body) ? 'major' : 'general',
+    ...(place ? { locationText: place } : {}),
+  }
+}
+
+function knownCategory(text: string, ctx: StatementContext): Category | undefined {
+  return categoryByEvidence(text, ctx.categoryRules)
+}
+
+function clampCount(count: number): number {
+  return Math.min(Math.max(count, 1), 99)
+}
+
+/** 「四五块」「六七处」 count the larger; 「十几个」 is one heap, not a count of places. */
+function parseCount(raw: string): number | undefined {
+  const pair = /^([一二两三四五六七八九])([二三四五六七八九])$/.exec(raw)
+  if (pair && pair[2]) return parseChineseNumber(pair[2])
+  return parseChineseNumber(raw)
+}
+
+/**
+ * Clauses: split at sentence marks, commas, semicolons, list marks and spaces. A 、 list of defects whose
+ * parts each carry their own thing (「井盖缺失2处、路面坑槽2处」) is split too; 「善卷路、武陵大道」 is not,
+ * because a place list has no defect in it.
+ */
+export function segment(text: string): string[] {
+  const rough = text
+    .replace(/([0-9一二三四五六七八九十]+[.、．]|[；;。！!？?\n])/g, '\n$1')
+    .split(/[\n，,；;。！!？?\s]+/)
+    .map((c) => c.trim())
+    .filter(Boolean)
+  return rough.flatMap((clause) => {
+    const parts = clause.split('、')
+    return parts.length > 1 && parts.every((p) => DEFECT.test(p)) ? parts : [clause]
+  })
+}

@@ -1,0 +1,66 @@
+/**
+ * Place names in chat text, without a dictionary of the city's streets: a place is a run of Chinese ending in
+ * a place word (路, 大桥, 小区, 公园, 片区 …) with an optional part after it (北段, 东门, 交叉口, 沿线 …),
+ * and it starts after the words that are not part of a name — times, verbs, pronouns, labels — which are cut
+ * off its front. Two places joined by 和 / 与 / 、 / 至 / 到 make one area (「人民路和建设路」「善卷路、武陵大道」).
+ */
+const SUFFIX =
+  '(?:大道|大街|大桥|立交桥|跨线桥|高架桥|天桥|引桥|路桥|桥|隧道|通道|路口|路|街|巷|小区|花园|家园|新村|苑|宿舍|公园|广场|风光带|旅游区|社区|街道|村|镇|乡|县|城区|新区|开发区|工业园|园区|片区|区|工地|项目|楼盘|车站|北站|站|港|河|湖|码头|夜市|市场|水厂|门站|调压站|加压站|基地)'
+const TAIL =
+  '(?:[东南西北中]?(?:段|线)|[东南西北]?(?:延线|端|头)|沿线|周边|一带|附近|全线|[东南西北]门|门口|交叉口|交汇处|路口|口|[0-9]+号)?'
+const CJK = '[\\u4e00-\\u9fa5A-Za-z0-9]'
+
+/** Words that end a place on the left: what comes before them is never part of the name. */
+const LEFT_STOP =
+  /^.*(?:今天|今日|今早|今儿|昨天|昨日|昨晚|前天|上午|下午|中午|早上|晚上|傍晚|凌晨|夜间|早班|晚班|巡查了|巡视了|巡查|巡视|巡了一圈|巡了|巡的是|检查了|检查|去了|来到|到了|走了一圈|开展|进行|发现|上报|报告|报|地点|区域|路段|位置|地址|沿着|对|在(?!建)|到|我们|我|本人|一行|同事|和小\S|和老\S|一起|两人|三人|[0-9一二两三四五六七八九十]+(?:人|名|车|辆|台)|点半?|[0-9]+分|[:：])/
+
+const PLACE_RE = new RegExp(
+  `(${CJK}{1,14}?${SUFFIX}(?:(?:和|与|、|至|到)${CJK}{1,10}?${SUFFIX})?${TAIL})(?![灯面牙沿基墩栏])`,
+  'g',
+)
+
+const EXTENSION = new RegExp(`^[\\u4e00-\\u9fa5]{0,3}?${SUFFIX}${TAIL}(?![灯面牙沿基墩栏])`)
+
+/** The first place the text names, or undefined. */
+export function findPlace(text: string): string | undefined {
+  return findPlaces(text)[0]
+}
+
+/** Every place the text names, in order, each cut to its name. */
+export function findPlaces(text: string): string[] {
+  const places: string[] = []
+  for (const chunk of text.split(/[，,。；;！!？?\s：:（）()【】"“”]+/)) {
+    PLACE_RE.lastIndex = 0
+    for (let match = PLACE_RE.exec(chunk); match; match = PLACE_RE.exec(chunk)) {
+      let raw = match[1] ?? ''
+      let end = match.index + raw.length
+      // The shortest match stops at the first place word; a name goes on while another follows at once
+      // (「桥南小区」「樟木桥社区」「人民路桥」「沅水大桥引桥」).
+      for (let more = EXTENSION.exec(chunk.slice(end)); more; more = EXTENSION.exec(chunk.slice(end))) {
+        raw += more[0]
+        end += more[0].length
+      }
+      PLACE_RE.lastIndex = end
+      const place = trimPlace(raw)
+      if (place && !NOT_A_PLACE.test(place)) places.push(place)
+    }
+  }
+  return places
+}
+
+/** Words that end in a place word but name no place here (「道路」「马路」「城区几条主干道」 stay). */
+const NOT_A_PLACE =
+  /^(?:道路|马路|路|桥|公路|街|小区|工地|项目|站|区|村|镇|楼盘|河|湖|路口|路边|路中间|路面|铁路|高架桥|天桥|公园|菜市场|市场|社区|广场)(?:门口|[东南西北]门|附近|旁边|周边|一带|沿线|口)?$|(?:走|马|修|绕|过|让|铺|找|的)路$|^(?:这|那|整|隔壁|家|我|你|他|附近|旁边|楼下|对面|路边|门口|下面|上面|有个|一个|一段|这段|老年人|行人|小孩|车(?!站))/
+
+function trimPlace(raw: string): string | undefined {
+  let place = raw
+  // Cut at the last word that cannot be in a name, then drop a leading filler or measure word.
+  for (;;) {
+    const stop = LEFT_STOP.exec(place)
+    if (!stop || stop[0].length >= place.length) break
+    place = place.slice(stop[0].length)
+  }
+  place = place.replace(/^(?:了|的|是|去|往|从|将|把|被|共|有|个|一个|一座|一处|那个|这个|其中|另外|另|又|还|也)+/, '')
+  place = place.replace(/^(?:市政公司|桥管处|道管处|园林局|巡查组|市政)+/, '')
+  return place.length >= 2 ? place : undefined
+}
