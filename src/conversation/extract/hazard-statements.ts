@@ -178,7 +178,7 @@ function clampCount(count: number): number {
 /** 「四五块」「六七处」 count the larger; 「十几个」 is one heap, not a count of places. */
 function parseCount(raw: string): number | undefined {
   const pair = /^([一二两三四五六七八九])([二三四五六七八九])$/.exec(raw)
-  if (pair && pair[2]) return parseChineseNumber(pair[2])
+  if (pair?.[2]) return parseChineseNumber(pair[2])
   return parseChineseNumber(raw)
 }
 
