@@ -15,6 +15,11 @@ export interface CityDefinition {
   supervision?: { supervisor: string; units: string[]; perMonth?: number; perQuarter?: number }[]
   /** Special campaigns (source 004): the units taking part file its statistics table monthly. */
   campaigns?: { name: string; startsOn?: string; units: string[] }[]
+  /**
+   * Place names people write without a place word (a county, a district, a part of town): the free-text reader
+   * knows 「朗州路」「沅水大桥」 by their endings, and these by name. Add the city's own here.
+   */
+  places?: string[]
 }
 
 export const DEFAULT_CITY: CityDefinition = {
@@ -101,5 +106,37 @@ export const DEFAULT_CITY: CityDefinition = {
       name: '城市建设安全专项整治三年行动',
       units: ['zhianchu', 'qiaoguanchu', 'ranqiban', 'shizheng', 'daoguanchu', 'yuanlin', 'fangguanju', 'zilaishui'],
     },
+  ],
+  // Changde's districts and counties as people say them, and the parts of town.
+  places: [
+    '武陵区',
+    '鼎城区',
+    '安乡县',
+    '汉寿县',
+    '澧县',
+    '临澧县',
+    '桃源县',
+    '石门县',
+    '津市市',
+    '安乡',
+    '汉寿',
+    '临澧',
+    '桃源',
+    '石门',
+    '津市',
+    '柳叶湖',
+    '西湖',
+    '西洞庭',
+    '桃花源',
+    '经开区',
+    '高新区',
+    '武陵阁',
+    '城北',
+    '城南',
+    '城东',
+    '城西',
+    '江北',
+    '江南',
+    '老城区',
   ],
 }

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadCorpus } from '../../src/conversation/extract/corpus'
 import { FakeOpenAi } from '../fakes/openai'
 import { cellText, readBook } from '../helpers/workbook'
 
@@ -61,6 +62,12 @@ describe('command-line tools', () => {
     })
     expect(stdout).toMatch(/^patrol: LLM \d+\.\d%, LLM\+rules \d+\.\d%, failed calls 0$/m)
     expect(stdout).toMatch(/^complaint: LLM \d+\.\d%/m)
-    expect(llm.requests.length).toBe(100)
+    // The first sets and the corpus's held-out test split: one request a message.
+    expect(stdout).toMatch(/^corpus test patrol: LLM \d+\.\d%/m)
+    const corpus = new URL('../fixtures/extraction/corpus/', import.meta.url)
+    const heldOut = [...loadCorpus('patrol', corpus), ...loadCorpus('complaint', corpus)].filter(
+      (e) => e.split === 'test',
+    )
+    expect(llm.requests.length).toBe(100 + heldOut.length)
   }, 60_000)
 })

@@ -1,6 +1,6 @@
 import type { Category } from '../../domain/categories'
 import { locationPhrases } from '../../domain/classify'
-import { findPlaces } from './place'
+import { findPlaces, placeWordOf } from './place'
 
 /**
  * The domain of a hazard by weighted evidence over its whole statement: the things that are broken weigh
@@ -160,7 +160,7 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
   ],
   water_hydrant: [
     ['消防栓', 4],
-    ['水管', 3],
+    ['水管', 4],
     ['供水', 3],
     ['爆管', 3],
     ['自来水', 3],
@@ -182,12 +182,9 @@ const BELONGS_TO_SETTING = /护栏|栏杆|扶手|台阶|围墙/
 export function categoryByEvidence(
   said: string,
   rules: readonly { category: Category; keywords: readonly string[] }[] = [],
+  setting = said,
 ): Category | undefined {
-  // 「樟木桥小区」「七里桥片区」 are named after a bridge, not one: 桥 inside such a name is no evidence.
-  const text = findPlaces(said).reduce(
-    (rest, place) => (/桥$/.test(place) ? rest : rest.replace(place, place.replaceAll('桥', '乔'))),
-    said,
-  )
+  const text = neutraliseNames(said)
   const places = locationPhrases(text)
   const outside = places.reduce((rest, place) => rest.replace(place, ' '), text)
   const weigh = (word: string, weight: number) => {
@@ -201,18 +198,36 @@ export function categoryByEvidence(
     for (const [word, weight] of words) add(category, weigh(word, weight))
   for (const rule of rules) for (const keyword of rule.keywords) add(rule.category, weigh(keyword, 1))
   if (BELONGS_TO_SETTING.test(text)) {
-    const setting = /桥/.test(text)
+    // The statement's own setting first, then the message's (「青年路立交桥 … 护栏松动三处」).
+    const around = settingOf(text) ? text : neutraliseNames(setting)
+    const where = /桥/.test(around)
       ? 'bridge'
-      : /公园|湖|河|步道|风光带|码头|景区|旅游区|港/.test(text)
+      : /公园|湖|河|步道|风光带|码头|景区|旅游区|港|假山/.test(around)
         ? 'greenery_park'
-        : /小区|楼|宿舍|社区/.test(text)
+        : /小区|楼|宿舍|社区/.test(around)
           ? 'dangerous_house'
-          : /人行道/.test(text)
+          : /人行道/.test(around)
             ? 'sidewalk_excavation'
             : 'road_municipal'
-    add(setting, 2)
+    add(where, 2)
   }
   let best: { category: Category; score: number } | undefined
   for (const [category, score] of scores) if (score > 0 && (!best || score > best.score)) best = { category, score }
   return best?.category
+}
+
+/**
+ * A place's name is no evidence, only the kind of place it is: 「樟木桥小区」 is an estate, not a bridge, and
+ * 「翠湖花园」 no lake. Each name is blanked up to its place word.
+ */
+function neutraliseNames(said: string): string {
+  return findPlaces(said).reduce((rest, place) => {
+    const word = placeWordOf(place)
+    return rest.replace(place, `${'　'.repeat(place.length - word.length)}${word}`)
+  }, said)
+}
+
+/** Whether the text itself says where (a bridge, a park, an estate, a sidewalk). */
+function settingOf(text: string): boolean {
+  return /桥|公园|湖|河|步道|风光带|码头|景区|旅游区|港|假山|小区|楼|宿舍|社区|人行道/.test(text)
 }

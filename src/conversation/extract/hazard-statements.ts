@@ -21,15 +21,17 @@ export interface HazardStatement {
 
 interface StatementContext {
   categoryRules: readonly { category: Category; keywords: readonly string[] }[]
+  /** The whole message: where a statement's guard rail or steps stand when the statement does not say. */
+  setting?: string
 }
 
 /** What is wrong, as people write it. */
 const DEFECT =
-  /缺失|缺了|缺少|丢失|丢了|不见了|没了|被偷|被盗|破损|损坏|损毁|撞毁|坏了|坏|破了|破裂|碎了|压碎|断裂|断了|断开|折断|刮断|裂缝|裂开|开裂|龟裂|塌陷|坍塌|塌了|垮塌|滑塌|倒塌|倒了|倒伏|撞倒|撞歪|撞弯|沉降|下沉|沉陷|下陷|松动|松了|晃|脱落|掉|倾斜|歪|漏水|漏气|泄漏|渗水|渗漏|冒水|爆管|爆了|积水|坑洼|坑槽|有坑|大坑|大洞|有洞|堵塞|裸露|外露|未设|未按|未回填|没回填|没有回填|无围挡|围挡不全|不到位|无警示|没有警示|不亮|熄|故障|锈蚀|锈穿|生锈|腐朽|腐烂|老化|变形|异响|异味|气味|味道|枯死|枯树|违规|违章|私自|私拉|无证|未戴|未挂|未系|没有拉结|超过|过大|过高|撒漏|散落|占道|占用|乱堆|堆放|隆起|外鼓|无防|没有防|无法使用|无水|被埋|被圈|被挖|挖断|被撬|敞开|居住|生火|烧火|开荒|摇摇晃晃|翘起|翘|掀开|枯枝|失效|失灵|封死|堆在|挖鱼塘|违停|不规范|挂着电线|(?:未|没有|没|无)(?:设|按|挂|戴|系|报备|回填|恢复|封闭|年检|检测|围挡|防护|临边防护|警示|标志|盖板|拉结|接地|防雷)/
+  /缺失|缺了|缺少|丢失|丢了|不见了|没了|被偷|被盗|破损|损坏|损毁|撞毁|坏了|坏|破了|破裂|碎了|压碎|断裂|断了|断开|折断|刮断|裂缝|裂开|开裂|龟裂|塌陷|坍塌|塌了|垮塌|滑塌|倒塌|倒了|倒伏|撞倒|撞歪|撞弯|沉降|下沉|沉陷|下陷|松动|松了|晃|脱落|掉|倾斜|歪|漏水|漏气|泄漏|渗水|渗漏|冒水|爆管|爆了|积水|坑洼|坑槽|有坑|大坑|大洞|有洞|堵塞|裸露|外露|未设|未按|未回填|没回填|没有回填|无围挡|围挡不全|不到位|无警示|没有警示|不亮|熄|故障|锈蚀|锈穿|生锈|腐朽|腐烂|老化|变形|异响|异味|气味|味道|枯死|枯树|违规|违章|私自|私拉|无证|未戴|未挂|未系|没有拉结|超过|过大|过高|撒漏|散落|占道|占用|乱堆|堆放|隆起|外鼓|无防|没有防|无法使用|无水|被埋|被圈|被挖|挖断|被撬|敞开|居住|生火|烧火|开荒|摇摇晃晃|翘起|翘|掀开|枯枝|失效|失灵|封死|堆在|挖鱼塘|违停|不规范|挂着电线|压到电线|压翻|翻了|堵死|堵了|住人|搭棚|错台|跳车|冲刷|掏空|非法|违法|擅自|未经|太矮|过低|撞飞|遮挡|压坏|过期|私接|系缆|靠泊|烧垃圾|无水|有点裂|裂了|缺口|错位|位移|空鼓|起包|油污|很滑|青苔|中空|危房|漏点|堆满|被水淹|淹了|未放|接去|私自接|自己接|保护范围内施工|缺(?:盖板|失|少|了)|(?:未|没有|没|无)(?:安装|设置|配备|设|按|挂|戴|系|报备|回填|恢复|封闭|年检|检测|围挡|防护|临边防护|警示|标志|盖板|拉结|接地|防雷|专人|支护|放坡|密闭|锁|门|资质|审批|手续|许可|论证|报警|垫板|减压阀)/
 
 /** A clause that reports nothing found. */
 const NOTHING_FOUND =
-  /(?:未|没有|没)(?:发现|见|看到)(?:啥|什么)?$|都正常|(?:未|没有|没|无)(?:发现|见|看到|查出)?(?:什么|啥|任何|安全|其他|其它)?(?:隐患|问题|异常|情况)|一切正常|均正常|情况正常|无异常|未见异常|没啥|都没问题|^(?:检查结果|巡查结果|结果|情况|发现问题)?[:：]?\s*(?:正常|无)$|没有巡查/
+  /(?:未|没有|没)(?:发现|见|看到)(?:啥|什么)?$|都正常|都挺好|都还好|良好$|(?:未|没有|没|无)(?:发现|见|看到|查出)?(?:什么|啥|任何|安全|其他|其它)?(?:隐患|问题|异常|情况)|一切正常|均正常|情况正常|无异常|未见异常|没啥|都没问题|^(?:检查结果|巡查结果|结果|情况|发现问题)?[:：]?\s*(?:正常|无)$|没有巡查/
 
 /** A clause that tells what was done about it, or anything else that is not a defect of its own. */
 const NOT_A_STATEMENT =
@@ -37,7 +39,7 @@ const NOT_A_STATEMENT =
 
 /** Words that grade what came before: the 重大 cue in a clause of its own. */
 const MAJOR_CUE =
-  /重大(?:事故)?隐患|列为重大|定为重大|属重大|重大风险|D级危房|情况紧急|紧急|随时可能倒|随时会倒|坠落风险|掉落风险|坍塌风险|触电危险|已封桥|封桥|停工|停止使用|正在漏气|疏散|人员受伤|砸到|砸坏|砸伤|陷入|深不见底|明火|还住在里面|还住着|仍有人居住/
+  /重大(?:事故)?隐患|列为重大|定为重大|属重大|重大风险|D级危房|情况紧急|紧急|随时可能倒|随时会倒|坠落风险|掉落风险|坍塌风险|触电危险|已封桥|封桥|停工|停止使用|正在漏气|疏散|人员受伤|砸到|砸坏|砸伤|陷入|深不见底|明火|还住在里面|还住着|仍有人居住|有人居住|住(?:了|着)(?:十几户|几十户|[0-9一二两三四五六七八九十]+户|人|一对|老人)|还有人在里面|随时(?:可能|会)?(?:倒|掉|塌|坠)|(?:倒塌|坠落|掉落)风险|悬在半空|悬空|脱落悬挂|差点掉|掉下去/
 /** A clause of its own that grades what came before it (「这个比较严重」). */
 const GRADE_CLAUSE = /(?:比较|很|非常|十分|特别)?严重$/
 /**
@@ -45,7 +47,7 @@ const GRADE_CLAUSE = /(?:比较|很|非常|十分|特别)?严重$/
  * collapse, gas leaks, failing structure, deep pits and formwork, a burst main under the road.
  */
 const MAJOR_DEFECT =
-  /坍塌|垮塌|倒塌|泄漏|漏气|(?:桥|梁|承重|钢丝绳|支架|主管).{0,6}(?:断裂|断了|断开)|(?:梁|承重墙|墙体).{0,4}(?:裂缝|开裂|倾斜)|(?:开裂|裂缝)严重|(?:树枝|枯枝).{0,4}(?:断裂|悬挂)|深基坑|高支模|外鼓|倾斜严重|锈蚀严重|钢丝绳|附墙|没有拉结|连墙件缺失|没有临边防护|燃气.{0,4}(?:挖断|挖破)|主管道|隆起|路面塌陷|塌陷.{0,6}(?:平米|平方|直径|深)/
+  /坍塌|塌了|大面积(?:空鼓|脱落|开裂|裂缝|塌陷)|(?:桥墩|支座|主梁).{0,6}(?:冲刷|露出|位移)|基坑.{0,8}(?:[5-9]|[1-9][0-9])米|(?:没有|无)(?:放坡|支护)|燃气.{0,10}(?:气味|冒气)|冒气|垮塌|倒塌|泄漏|漏气|(?:桥|梁|承重|钢丝绳|支架|主管).{0,6}(?:断裂|断了|断开)|(?:梁|承重墙|墙体).{0,4}(?:裂缝|开裂|倾斜)|(?:开裂|裂缝)严重|(?:树枝|枯枝).{0,4}(?:断裂|悬挂)|深基坑|高支模|外鼓|倾斜严重|锈蚀严重|钢丝绳|附墙|没有拉结|连墙件缺失|没有临边防护|燃气.{0,4}(?:挖断|挖破)|主管道|路面塌陷|塌陷.{0,6}(?:平米|平方|直径|深)/
 const GENERAL_CUE = /一般(?:隐患|问题)|均为一般|一般$/
 
 const ONLY_COUNT =
@@ -53,23 +55,40 @@ const ONLY_COUNT =
 
 /** A number of places inside a statement: 2处, 两个, 三棵, 约二十盏, 四五块 (the larger), 6处 not 6米. */
 const COUNT_RE =
-  /(?:约|大约|大概|共)?((?<![0-9])[0-9]+(?!\s*栋)|[一二两三四五六七八九十]+)(?:多)?\s*(处|个|块|盏|棵|根|段|座|家|栋|起|项|组|条|口)(?![米公厘平])/
+  /(?:约|大约|大概|共)?((?<![0-9])[0-9]+(?!\s*栋)|[一二两三四五六七八九十]+)(?:多)?\s*(处|个|块|盏|棵|根|段|座|家|户|栋|起|项|组|条|口)(?![米公厘平])/
 const SUMMARY_RE =
-  /(?:发现|共发现|共计|计)?(?:安全)?(?:隐患|问题)(?:共计|共|计)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)|(?:发现|共发现)\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)(?:安全)?(?:隐患|问题)/
+  /(?:发现|共发现|共计|计)?(?:安全)?(?:隐患|问题)[:：]?(?:共计|共|计)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)|(?:发现|共发现)\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)(?:安全)?(?:隐患|问题)/
 
-export function hazardStatements(text: string, ctx: StatementContext): HazardStatement[] {
+export function hazardStatements(text: string, given: StatementContext): HazardStatement[] {
+  const ctx = { ...given, setting: given.setting ?? text }
   const clauses = segment(text)
   const statements: HazardStatement[] = []
   let summary: number | undefined
   let allGeneral = false
   let nothing = false
+  let majorNext = false
+  // A thing named in a clause of its own, waiting for what is wrong with it (「河边护栏 锈蚀 有4段」).
+  let pendingThing: string | undefined
+  const push = (statement: HazardStatement) => {
+    if (majorNext) statement.level = 'major'
+    majorNext = false
+    pendingThing = undefined
+    statements.push(statement)
+  }
   for (const clause of clauses) {
     const summed = SUMMARY_RE.exec(clause)
     if (summed) {
-      summary = parseCount(summed[1] ?? summed[2] ?? '')
+      const counted = parseCount(summed[1] ?? summed[2] ?? '')
+      // The first summary counts the message; a later one (「其中重大隐患1处」) says which are major.
+      if (summary === undefined) summary = counted
+      else if (/重大/.test(clause)) majorNext = true
+      if (counted === 0) nothing = true
       // 「发现问题8处，其中1处为重大隐患（…）」: what follows 其中 is a statement of its own.
-      const rest = clause.slice((summed.index ?? 0) + summed[0].length).replace(/^[，,：:]?(?:其中)?/, '')
-      if (rest && DEFECT.test(rest)) statements.push(statementOf(rest, ctx))
+      const rest = clause.slice((summed.index ?? 0) + summed[0].length).replace(/^[，,：:（(]?(?:其中)?/, '')
+      if (rest && DEFECT.test(rest)) {
+        statements.push(statementOf(rest, ctx))
+        pendingThing = undefined
+      }
       continue
     }
     if (GENERAL_CUE.test(clause) && !DEFECT.test(clause.replace(GENERAL_CUE, ''))) {
@@ -93,9 +112,16 @@ export function hazardStatements(text: string, ctx: StatementContext): HazardSta
       previous.count = clampCount(parseCount(onlyCount[1] ?? '') ?? previous.count)
       continue
     }
-    if (!DEFECT.test(body) || NOT_A_STATEMENT.test(body)) continue
+    if (!DEFECT.test(body) || NOT_A_STATEMENT.test(body)) {
+      if (hasThing(body) && !DEFECT.test(body) && !NOT_A_STATEMENT.test(body)) pendingThing = body
+      continue
+    }
+    if (pendingThing && !hasThing(body)) {
+      push(statementOf(`${pendingThing}${body}`, ctx))
+      continue
+    }
     if (!previous) {
-      if (hasThing(body) || COUNT_RE.test(body)) statements.push(statementOf(body, ctx))
+      if (hasThing(body) || COUNT_RE.test(body)) push(statementOf(body, ctx))
       continue
     }
     // Another statement when it counts places of its own or is about another domain; otherwise it says more
@@ -103,8 +129,9 @@ export function hazardStatements(text: string, ctx: StatementContext): HazardSta
     const next = statementOf(body, ctx)
     const ownDomain = next.category !== undefined && next.category !== previous.category && hasThing(body)
     const ownThing = thingsIn(body).some((thing) => !thingsIn(previous.description).includes(thing))
-    if (COUNT_RE.test(body) || ownDomain || (ownThing && !CONSEQUENCE.test(body))) {
-      statements.push(next)
+    const countsSeveral = (next.count ?? 1) > 1
+    if (countsSeveral || ((ownDomain || ownThing) && !CONSEQUENCE.test(body))) {
+      push(next)
       continue
     }
     previous.description = `${previous.description}，${body}`
@@ -140,35 +167,46 @@ const LEAD =
 
 /** Things that can be wrong: a statement names one (the routing keywords are things too). */
 const THING =
-  /井盖|窨井|井|盖板|篦子|路面|道路|马路|路灯|灯|护栏|栏杆|扶手|台阶|人行道|地砖|砖|树|树枝|枝|消防栓|水管|管道|管网|管子|阀门|水表|墙|外墙|围墙|屋顶|屋檐|瓦|楼|房|阳台|桥|伸缩缝|桥墩|桥面|桥台|支座|涵洞|脚手架|塔吊|基坑|高支模|围挡|标志|标识|指示牌|广告牌|瓷砖|电梯|座椅|器材|设施|步道|栈道|挡土墙|护坡|化粪池|配电箱|电线|电缆|燃气|煤气|天然气|液化气|气瓶|罐|调压|工地|项目|工人|渣土|钢管|材料|杂物|垃圾|车|限高架|顶棚|玻璃|亭|梁|保温层|警戒|排水|沟|坑|洞|积水|裂缝|冰面|游乐|外架|防护|施工|开挖|占道|盲道|绿化|草|苗圃|房屋|宿舍|住户|流浪|人员/
+  /井盖|窨井|井|盖板|篦子|路面|道路|马路|路灯|灯|护栏|栏杆|扶手|台阶|人行道|地砖|砖|树|树枝|枝|消防栓|水管|管道|管网|管子|阀门|水表|墙|外墙|围墙|屋顶|屋檐|瓦|楼|房|阳台|桥|伸缩缝|桥墩|桥面|桥台|支座|涵洞|脚手架|塔吊|基坑|高支模|围挡|标志|标识|指示牌|广告牌|瓷砖|电梯|座椅|器材|设施|步道|栈道|挡土墙|护坡|化粪池|配电箱|电线|电缆|燃气|煤气|天然气|液化气|气瓶|罐|调压|工地|项目|安全帽|安全带|安全网|渣土|钢管|材料|杂物|垃圾|车|限高架|顶棚|玻璃|亭|梁|保温层|警戒|排水|沟|坑|洞|积水|裂缝|冰面|游乐|外架|防护|施工|开挖|占道|盲道|绿化|草|苗圃|房屋|宿舍|住户|流浪|树池|树坑|软管|三通|报警器|监控|通道|危房/
 
 /** What follows from a defect rather than another one: water on the road from a burst main, a smell, a guess. */
-const CONSEQUENCE = /冒水|积水|异味|气味|味道|闻到|晃|异响|响声|危险|疑似|可能|好像|导致|造成|影响/
+const CONSEQUENCE =
+  /冒水|积水|异味|气味|味道|闻到|晃|异响|响声|危险|疑似|可能|好像|导致|造成|影响|砸坏|砸到|压到|淹|滑倒|摔倒|跳车|踩空|隆起|留了|进出|作业/
+
+/** 「没有围挡」「无警示标志」 say what is missing around a thing, they name no thing of their own. */
+const MISSING_SAFEGUARD = /围挡不全|未设(?:置)?围挡|没有围挡|无围挡|无警示|没有警示|警示标志/g
 
 function thingsIn(clause: string): string[] {
-  return clause.match(new RegExp(THING.source, 'g')) ?? []
+  return clause.replace(MISSING_SAFEGUARD, '').match(new RegExp(THING.source, 'g')) ?? []
 }
 
 function hasThing(clause: string): boolean {
-  return THING.test(clause.replace(/围挡不全|未设围挡|没有围挡|无围挡|无警示|警示标志/g, ''))
+  return thingsIn(clause).length > 0
 }
 
 function statementOf(body: string, ctx: StatementContext): HazardStatement {
+  const setting = ctx.setting
   const counted = COUNT_RE.exec(body)
   const count = counted ? (parseCount(counted[1] ?? '') ?? 1) : 1
-  const category = knownCategory(body, ctx)
+  const category = categoryByEvidence(body, ctx.categoryRules, setting)
   const place = findPlace(body)
   return {
     description: body,
     count: clampCount(count),
     ...(category ? { category } : {}),
-    level: MAJOR_DEFECT.test(body) || MAJOR_CUE.test(body) ? 'major' : 'general',
+    level: isMajor(body) ? 'major' : 'general',
     ...(place ? { locationText: place } : {}),
   }
 }
 
 function knownCategory(text: string, ctx: StatementContext): Category | undefined {
   return categoryByEvidence(text, ctx.categoryRules)
+}
+
+/** 「用检测仪测了没有泄漏」「没有燃气泄漏报警装置」: a leak said not to be there is no major cue. */
+function isMajor(body: string): boolean {
+  const said = body.replace(/(?:没有|未|无)(?:燃气)?(?:泄漏|漏气)/g, '')
+  return MAJOR_DEFECT.test(said) || MAJOR_CUE.test(said)
 }
 
 function clampCount(count: number): number {

@@ -1,3 +1,5 @@
+import { DEFAULT_CITY } from '../../../bots/default-city'
+
 /**
  * Place names in chat text, without a dictionary of the city's streets: a place is a run of Chinese ending in
  * a place word (路, 大桥, 小区, 公园, 片区 …) with an optional part after it (北段, 东门, 交叉口, 沿线 …),
@@ -5,21 +7,28 @@
  * off its front. Two places joined by 和 / 与 / 、 / 至 / 到 make one area (「人民路和建设路」「善卷路、武陵大道」).
  */
 const SUFFIX =
-  '(?:大道|大街|大桥|立交桥|跨线桥|高架桥|天桥|引桥|路桥|桥|隧道|通道|路口|路|街|巷|小区|花园|家园|新村|苑|宿舍|公园|广场|风光带|旅游区|社区|街道|村|镇|乡|县|城区|新区|开发区|工业园|园区|片区|区|工地|项目|楼盘|车站|北站|站|港|河|湖|码头|夜市|市场|水厂|门站|调压站|加压站|基地)'
+  '(?:大道|大街|大桥|立交桥|跨线桥|高架桥|天桥|引桥|路桥|桥|隧道|通道|路口|路|街道|街|巷|小区|花园|家园|新村|苑|宿舍|公园|广场|风光带|旅游区|社区|村|镇|乡|县|城区|新区|开发区|工业园|园区|片区|区|工地|项目|楼盘|车站|北站|站|港|河|湖|码头|夜市|市场|水厂|门站|调压站|加压站|基地)'
 const TAIL =
   '(?:[东南西北中]?(?:段|线)|[东南西北]?(?:延线|端|头)|沿线|周边|一带|附近|全线|[东南西北]门|门口|交叉口|交汇处|路口|口|[0-9]+号)?'
 const CJK = '[\\u4e00-\\u9fa5A-Za-z0-9]'
 
 /** Words that end a place on the left: what comes before them is never part of the name. */
 const LEFT_STOP =
-  /^.*(?:今天|今日|今早|今儿|昨天|昨日|昨晚|前天|上午|下午|中午|早上|晚上|傍晚|凌晨|夜间|早班|晚班|巡查了|巡视了|巡查|巡视|巡了一圈|巡了|巡的是|检查了|检查|去了|来到|到了|走了一圈|开展|进行|发现|上报|报告|报|地点|区域|路段|位置|地址|沿着|对|在(?!建)|到|我们|我|本人|一行|同事|和小\S|和老\S|一起|两人|三人|[0-9一二两三四五六七八九十]+(?:人|名|车|辆|台)|点半?|[0-9]+分|[:：])/
+  /^.*(?:今天|今日|今早|今儿|昨天|昨日|昨晚|前天|上午|下午|中午|早上|晚上|傍晚|凌晨|夜间|早班|晚班|巡查了|巡视了|巡查|巡视|巡了一圈|巡了|巡的是|检查了|检查|去了|来到|到了|走了一圈|开展|进行|发现|上报|报告|报|就在|刚才|路过|地点|区域|路段|位置|地址|沿着|对|在(?!建)|到|我们|我|本人|一行|同事|和小\S|和老\S|一起|两人|三人|[0-9一二两三四五六七八九十]+(?:人|名|车|辆|台)|点半?|[0-9]+分|[:：])/
 
 const PLACE_RE = new RegExp(
   `(${CJK}{1,14}?${SUFFIX}(?:(?:和|与|、|至|到)${CJK}{1,10}?${SUFFIX})?${TAIL})(?![灯面牙沿基墩栏])`,
   'g',
 )
 
-const EXTENSION = new RegExp(`^[\\u4e00-\\u9fa5]{0,3}?${SUFFIX}${TAIL}(?![灯面牙沿基墩栏])`)
+const EXTENSION = new RegExp(`^(?:(?!的)[\\u4e00-\\u9fa5]){0,3}?${SUFFIX}${TAIL}(?![灯面牙沿基墩栏])`)
+
+const PLACE_WORD = new RegExp(`${SUFFIX}${TAIL}$`)
+
+/** The place word a name ends in (「大桥」 of 「沅水大桥」, 「小区」 of 「樟木桥小区」). */
+export function placeWordOf(place: string): string {
+  return PLACE_WORD.exec(place)?.[0] ?? ''
+}
 
 /** The first place the text names, or undefined. */
 export function findPlace(text: string): string | undefined {
@@ -27,9 +36,10 @@ export function findPlace(text: string): string | undefined {
 }
 
 /** Every place the text names, in order, each cut to its name. */
-export function findPlaces(text: string): string[] {
+export function findPlaces(text: string, lexicon: readonly string[] = DEFAULT_CITY.places ?? []): string[] {
   const places: string[] = []
   for (const chunk of text.split(/[，,。；;！!？?\s：:（）()【】"“”]+/)) {
+    const found: { at: number; end: number; place: string }[] = []
     PLACE_RE.lastIndex = 0
     for (let match = PLACE_RE.exec(chunk); match; match = PLACE_RE.exec(chunk)) {
       let raw = match[1] ?? ''
@@ -42,15 +52,28 @@ export function findPlaces(text: string): string[] {
       }
       PLACE_RE.lastIndex = end
       const place = trimPlace(raw)
-      if (place && !NOT_A_PLACE.test(place)) places.push(place)
+      if (place && !NOT_A_PLACE.test(place)) found.push({ at: end - place.length, end, place })
     }
+    // The city's own names that carry no place word (「津市」「汉寿」「城北」), where no other place covers them.
+    for (const name of lexicon) {
+      for (let at = chunk.indexOf(name); at >= 0; at = chunk.indexOf(name, at + name.length)) {
+        if (found.some((f) => at < f.end && at + name.length > f.at)) continue
+        const tail = LEXICON_TAIL.exec(chunk.slice(at + name.length))?.[0] ?? ''
+        found.push({ at, end: at + name.length + tail.length, place: `${name}${tail}` })
+      }
+    }
+    found.sort((a, b) => a.at - b.at)
+    places.push(...found.map((f) => f.place))
   }
   return places
 }
 
+/** What may follow a lexicon name and still be the same place: 「津市市区」「汉寿县城」「城北片区」. */
+const LEXICON_TAIL = /^(?:市区|城区|县城|[东南西北中]?(?:片区|城区|新区|段)|周边|一带)?/
+
 /** Words that end in a place word but name no place here (「道路」「马路」「城区几条主干道」 stay). */
 const NOT_A_PLACE =
-  /^(?:道路|马路|路|桥|公路|街|小区|工地|项目|站|区|村|镇|楼盘|河|湖|路口|路边|路中间|路面|铁路|高架桥|天桥|公园|菜市场|市场|社区|广场)(?:门口|[东南西北]门|附近|旁边|周边|一带|沿线|口)?$|(?:走|马|修|绕|过|让|铺|找|的)路$|^(?:这|那|整|隔壁|家|我|你|他|附近|旁边|楼下|对面|路边|门口|下面|上面|有个|一个|一段|这段|老年人|行人|小孩|车(?!站))/
+  /^(?:道路|马路|路|桥|公路|街|小区|工地|项目|站|区|村|镇|楼盘|河|湖|路口|路边|路中间|路面|铁路|高架桥|天桥|公园|菜市场|市场|社区|广场)(?:门口|[东南西北]门|附近|旁边|周边|一带|沿线|口)?$|(?:走|马|修|绕|过|让|铺|找|的|挖)路$|^(?:液化气|加油|加气|公交|燃气|调压)站$|的|^(?:全|挖|刚|物业|就)|^(?:这|那|整|隔壁|家|我|你|他|附近|旁边|楼下|对面|路边|门口|下面|上面|有个|一个|一段|这段|老年人|行人|小孩|车(?!站))/
 
 function trimPlace(raw: string): string | undefined {
   let place = raw

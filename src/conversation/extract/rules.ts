@@ -63,9 +63,22 @@ export function extractComplaint(text: string, ctx: ExtractionContext): Extracte
   if (description.length >= 2) out.description = description
   const category = categoryByEvidence(text, ctx.categoryRules)
   if (category) out.category = category
-  const place = findPlace(description) ?? extractPlace(description)
+  const place = complaintPlace(description)
   if (place) out.locationText = place
   return out
+}
+
+/**
+ * Where a complaint is: the address people put after 在 / 地址是 / 位于, often at the end, or else the first
+ * place named; the old pattern is the last resort.
+ */
+function complaintPlace(description: string): string | undefined {
+  const cued =
+    /(?:在(?!建)|地址(?:是|在)?|位于|位置(?:是|在)?|小区是|是)[:：]?\s*([^，。,！!？?；;]{2,30}?)[，。,！!？?；;]*(?:电话|手机|$)/.exec(
+      description,
+    )?.[1]
+  const fromCue = cued ? findPlace(cued) : undefined
+  return fromCue ?? findPlace(description) ?? extractPlace(description)
 }
 
 export function extractPatrol(text: string, ctx: ExtractionContext): ExtractedFields<'patrol'> {
@@ -82,9 +95,7 @@ export function extractPatrol(text: string, ctx: ExtractionContext): ExtractedFi
   const listed = /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,4}(?:[、，,和][\u4e00-\u9fa5]{2,4})+)/.exec(text)?.[1]
   const names = [
     ...(listed ? [] : [ctx.reporterName]),
-    ...(companions && !/^(?:同事|小[\u4e00-\u9fa5]|老[\u4e00-\u9fa5])$/.test(companions)
-      ? companions.split(/[、和]/)
-      : []),
+    ...(companions && !/^(?:同事|同事们|大家)$/.test(companions) ? companions.split(/[、和]/) : []),
     ...(listed ? listed.split(/[、，,和]/) : []),
   ].filter((n): n is string => Boolean(n?.trim()))
   if (names.length > 0) out.patrollers = [...new Set(names)].join('、')
