@@ -23,6 +23,8 @@ export const WORDING = {
     `您的投诉已受理，编号 ${code}（${CATEGORY_LABELS[category]}）。我们将于 ${due} 前处理并答复您。发送「查询 ${code}」可查看进度；如类别不对，可回复「类别 ${category === 'gas' ? '道路' : '燃气'}」等更正。`,
   whistleblowingNote: '\n您的举报人信息将严格保密；经核实属实的，按有奖举报规定给予奖励。',
   askPlace: '请问具体在什么位置？请发送定位（点“+”选择“位置”），或回复路名、小区、门牌号等，我们登记后马上给您编号。',
+  askPlaceGuess: (place: string) =>
+    `请确认位置：是在「${place}」吗？是请回复「是」；不是请发送定位，或回复路名、小区、门牌号等，我们登记后马上给您编号。`,
   placeTooVague: (place: string) =>
     `「${place}」还不够具体，工作人员可能找不到。请发送定位，或补充路名、小区名、门牌号或附近的标志性建筑。`,
   pendingDuplicate: (code: string) =>

@@ -3,10 +3,11 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_CITY } from '../../bots/default-city'
 import { ConfigError, loadConfig } from '../config'
 import { loadCorpus, type Split } from '../conversation/extract/corpus'
-import { flattenComplaint, flattenPatrol, scoreExamples } from '../conversation/extract/evaluate'
+import { flattenComplaint, flattenPatrol, scoreExamples, scoreSummaries } from '../conversation/extract/evaluate'
 import { createExtractor } from '../conversation/extract/extractor'
+import type { ExtractedFields } from '../conversation/extract/fields'
 import { LlmExtractor } from '../conversation/extract/llm'
-import { extractComplaint, extractPatrol } from '../conversation/extract/rules'
+import { readByRules } from '../conversation/extract/rules'
 import { zonedInstant } from '../domain/local-time'
 import { createLogger } from '../logger'
 
@@ -58,20 +59,30 @@ function evaluateRules(which: string): void {
   for (const form of ['patrol', 'complaint'] as const) {
     const examples = loadCorpus(form, directory).filter((e) => splits.includes(e.split))
     const started = performance.now()
-    const scored = examples.map((example) => ({
-      example,
-      got:
-        form === 'patrol'
-          ? flattenPatrol(extractPatrol(example.text, ctx), now, timeZone)
-          : flattenComplaint(extractComplaint(example.text, ctx)),
-    }))
+    const scored = examples.map((example) => {
+      const reading = readByRules(form, example.text, ctx)
+      return {
+        example,
+        unsure: reading.unsure,
+        got:
+          form === 'patrol'
+            ? flattenPatrol(reading.fields as ExtractedFields<'patrol'>, now, timeZone)
+            : flattenComplaint(reading.fields as ExtractedFields<'complaint'>),
+      }
+    })
     const perMessage = (performance.now() - started) / Math.max(1, examples.length)
     const report = scoreExamples(scored)
     const fields = Object.entries(report.fields)
       .map(([field, f]) => `${field} ${((f.correct / f.total) * 100).toFixed(0)}% (${f.correct}/${f.total})`)
       .join(' · ')
+    const summaries = scoreSummaries(scored)
+    const share = (n: number) => `${((n / Math.max(1, summaries.messages)) * 100).toFixed(1)}%`
+    const ofScore = (f: { correct: number; total: number }) =>
+      `${((f.correct / Math.max(1, f.total)) * 100).toFixed(1)}% (${f.correct}/${f.total})`
     process.stdout.write(
-      `${form} [${splits.join('+')}] ${examples.length} messages: ${(report.accuracy * 100).toFixed(1)}% of fields, ${perMessage.toFixed(2)} ms a message\n  ${fields}\n`,
+      `${form} [${splits.join('+')}] ${examples.length} messages: ${(report.accuracy * 100).toFixed(1)}% of fields, ${perMessage.toFixed(2)} ms a message\n  ${fields}\n` +
+        `  confirmed summary right ${share(summaries.confirmedRight)}, silently wrong ${share(summaries.silentlyWrong)}, ` +
+        `${summaries.questionsPerMessage.toFixed(2)} questions a message; filled without asking right ${ofScore(summaries.sureRight)}, guesses right ${ofScore(summaries.guessRight)}\n`,
     )
   }
 }

@@ -116,6 +116,12 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       return [text(`${phone ? WORDING.phoneNotedForPending : ''}${WORDING.pendingDuplicate(code)}`)]
     }
   } else if (awaitingPlace && !isQuery) {
+    const guessed = typeof pending.guessedPlace === 'string' ? pending.guessedPlace : undefined
+    if (guessed && /^(?:是|对|是的|对的|没错|嗯|就是)$/.test(body)) {
+      await forget()
+      const { guessedPlace: _, ...rest } = pending
+      return fileComplaint(turn, { ...(rest as unknown as PendingComplaint), locationText: guessed })
+    }
     if (isVaguePlace(body) && body.length < 12) {
       await keep()
       return [text(WORDING.placeTooVague(body))]
@@ -158,25 +164,29 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     .from(routingRules)
   // The ticket must ride on the platform's 5-second passive reply: the LLM (when configured) gets a short
   // budget to classify, the rules answer otherwise.
-  const extracted = (
-    await turn.forms.extractor.extract(
-      'complaint',
-      body,
-      { now: ctx.clock.now(), timeZone: ctx.timeZone, categoryRules: rules },
-      CLASSIFY_BUDGET_MS,
-    )
-  ).fields
+  const extraction = await turn.forms.extractor.extract(
+    'complaint',
+    body,
+    { now: ctx.clock.now(), timeZone: ctx.timeZone, categoryRules: rules },
+    CLASSIFY_BUDGET_MS,
+  )
+  const extracted = extraction.fields
+  // A place the reader only guessed is shown back to be confirmed, never filed silently.
+  const guessedPlace =
+    extraction.unsure.includes('locationText') && extracted.locationText && !isVaguePlace(extracted.locationText)
+      ? extracted.locationText
+      : undefined
   const complaint: PendingComplaint = {
     description: extracted.description ?? body,
     category: extracted.category ?? 'other',
-    locationText: extracted.locationText,
+    locationText: guessedPlace ? undefined : extracted.locationText,
     phone: extracted.phone,
     danger: dangerIn(body),
   }
   // Where, before the ticket: a complaint nobody can find cannot be handled in a day. Danger does not
   // wait for the answer: the advice goes out now and the duty officer is told at once.
   if (!complaint.locationText || isVaguePlace(complaint.locationText)) {
-    const ask = await askForPlace(turn, complaint)
+    const ask = await askForPlace(turn, complaint, guessedPlace)
     if (!complaint.danger) return ask
     await alertDutyOfficer(turn, complaint)
     return [text(await safetyAdvice(turn, complaint.danger)), ...ask]
@@ -184,13 +194,18 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   return fileComplaint(turn, complaint)
 }
 
-async function askForPlace(turn: Turn, complaint: PendingComplaint): Promise<Reply[]> {
+async function askForPlace(turn: Turn, complaint: PendingComplaint, guess?: string): Promise<Reply[]> {
   const { ctx } = turn
   const { session } = await citizenSession(turn)
   session.step = STEP_PLACE
-  session.draft = { ...complaint, alerted: Boolean(complaint.danger), mediaIds: turn.mediaIds }
+  session.draft = {
+    ...complaint,
+    alerted: Boolean(complaint.danger),
+    mediaIds: turn.mediaIds,
+    ...(guess ? { guessedPlace: guess } : {}),
+  }
   await saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
-  return [text(WORDING.askPlace)]
+  return [text(guess ? WORDING.askPlaceGuess(guess) : WORDING.askPlace)]
 }
 
 /** A location pin while the bot waits for the place: the pin is the place. */

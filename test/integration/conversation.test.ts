@@ -130,6 +130,44 @@ describe('places counted inside a statement', () => {
   })
 })
 
+describe('guesses are asked, not filled in', () => {
+  it('shows a guessed patrol area and takes it on 「是」', async () => {
+    // Two readings of where the patrol went (the defect's place first, the place after 巡查 later): a guess.
+    const asked = await say(STAFF, '建设路口井盖缺失已放锥桶，昨天晚上10点到11点巡查了朗州路，出动2人1车')
+    expect(asked).toEqual(['巡查路段/项目是「朗州路」吗？是请回复「是」；不是请直接发送正确的巡查路段/项目。'])
+    const summary = await say(STAFF, '是')
+    expect(summary[0]).toContain('巡查路段/项目：朗州路')
+    expect(summary[0]).toContain('建设路口井盖缺失已放锥桶（道路及市政设施，一般）')
+    await say(STAFF, '取消')
+  })
+
+  it('reads another answer to the guess as the answer', async () => {
+    await say(STAFF, '建设路口井盖缺失已放锥桶，昨天晚上10点到11点巡查了朗州路，出动2人1车')
+    const summary = await say(STAFF, '建设路')
+    expect(summary[0]).toContain('巡查路段/项目：建设路')
+    await say(STAFF, '取消')
+  })
+
+  it('asks to check a hazard’s domain read from weak evidence', async () => {
+    const summary = await say(STAFF, '昨天晚上10点到11点巡查朗州路，出动2人1车，发现围挡倒了，已通知施工单位')
+    expect(summary[0]).toContain('1. 围挡倒了（建筑工地？请核对，一般）')
+    await say(STAFF, '取消')
+  })
+
+  it('asks a citizen to confirm a guessed place before the ticket, and files it on 「是」', async () => {
+    const CITIZEN = 'demo:citizen'
+    const asked = await say(CITIZEN, '菜市场门口的井盖丢了好几天了')
+    expect(asked).toEqual([
+      '请确认位置：是在「菜市场门口」吗？是请回复「是」；不是请发送定位，或回复路名、小区、门牌号等，我们登记后马上给您编号。',
+    ])
+    const ticket = await say(CITIZEN, '是')
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row).toMatchObject({ locationText: '菜市场门口', category: 'road_municipal' })
+    await say(CITIZEN, '不用')
+  })
+})
+
 describe('several hazards in one report', () => {
   it('says how many places were found and files each as its own record', async () => {
     const summary = await say(STAFF, '上报隐患 人民路88号门前井盖缺失、护栏断裂')

@@ -156,7 +156,6 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['车库', 2],
     ['瓷砖', 1.5],
     ['保温层', 1],
-    ['广告牌', 1],
   ],
   water_hydrant: [
     ['消防栓', 4],
@@ -179,11 +178,18 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
 /** Things that take the domain of what they are on. */
 const BELONGS_TO_SETTING = /护栏|栏杆|扶手|台阶|围墙/
 
-export function categoryByEvidence(
+export interface WeighedCategory {
+  category: Category
+  score: number
+  /** How far ahead of the next domain. */
+  margin: number
+}
+
+export function weighCategories(
   said: string,
   rules: readonly { category: Category; keywords: readonly string[] }[] = [],
   setting = said,
-): Category | undefined {
+): WeighedCategory | undefined {
   const text = neutraliseNames(said)
   const places = locationPhrases(text)
   const outside = places.reduce((rest, place) => rest.replace(place, ' '), text)
@@ -211,9 +217,28 @@ export function categoryByEvidence(
             : 'road_municipal'
     add(where, 2)
   }
-  let best: { category: Category; score: number } | undefined
-  for (const [category, score] of scores) if (score > 0 && (!best || score > best.score)) best = { category, score }
-  return best?.category
+  const ranked = [...scores].filter(([, score]) => score > 0).sort((a, b) => b[1] - a[1])
+  const [first, second] = ranked
+  if (!first) return undefined
+  return { category: first[0], score: first[1], margin: first[1] - (second?.[1] ?? 0) }
+}
+
+/**
+ * When the evidence is enough to fill the domain without asking: a strong word, and clearly more than any
+ * other domain's (measured on the corpus's train and dev splits: docs/EXTRACTION.md).
+ */
+export const SURE_CATEGORY = { score: 2.5, margin: 1 } as const
+
+export function isSureCategory(weighed: WeighedCategory | undefined): boolean {
+  return weighed !== undefined && weighed.score >= SURE_CATEGORY.score && weighed.margin >= SURE_CATEGORY.margin
+}
+
+export function categoryByEvidence(
+  said: string,
+  rules: readonly { category: Category; keywords: readonly string[] }[] = [],
+  setting = said,
+): Category | undefined {
+  return weighCategories(said, rules, setting)?.category
 }
 
 /**

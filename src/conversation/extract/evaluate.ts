@@ -96,3 +96,66 @@ export function scoreExamples(examples: { example: LabelledExample; got: Flat }[
   }
   return { accuracy: total === 0 ? 0 : correct / total, fields, misses }
 }
+
+/** Which scored field a guessed extraction field stands for. */
+function scoredFieldOf(unsureKey: string): string {
+  if (unsureKey.startsWith('hazards.')) return 'categories'
+  return unsureKey
+}
+
+export interface SummaryReport {
+  messages: number
+  /** Messages whose confirmed summary is right: every field right, or asked (a guess shown, or missing). */
+  confirmedRight: number
+  /** Messages with a field filled in without asking, and wrong. */
+  silentlyWrong: number
+  /** Fields asked for per message: guesses shown to confirm, and what the message did not say. */
+  questionsPerMessage: number
+  /** Of the fields filled without asking, the share that was right; of the guesses, the share that was right. */
+  sureRight: FieldScore
+  guessRight: FieldScore
+}
+
+/**
+ * How often the summary a person confirms is right when guesses are asked about, not filled: the measure
+ * that matters for the ledger, beside plain field accuracy.
+ */
+export function scoreSummaries(
+  examples: { example: LabelledExample; got: Flat; unsure: readonly string[] }[],
+): SummaryReport {
+  let confirmedRight = 0
+  let silentlyWrong = 0
+  let questions = 0
+  const sureRight = { correct: 0, total: 0 }
+  const guessRight = { correct: 0, total: 0 }
+  for (const { example, got, unsure } of examples) {
+    const guessed = new Set(unsure.map(scoredFieldOf))
+    const single = scoreExamples([{ example, got }])
+    const wrong = new Set(single.misses.map((m) => m.field))
+    let right = true
+    for (const field of Object.keys(single.fields)) {
+      const missing = got[field] === undefined
+      if (missing || guessed.has(field)) {
+        questions++
+        if (guessed.has(field) && !missing) {
+          guessRight.total++
+          if (!wrong.has(field)) guessRight.correct++
+        }
+        continue
+      }
+      sureRight.total++
+      if (wrong.has(field)) right = false
+      else sureRight.correct++
+    }
+    if (right) confirmedRight++
+    else silentlyWrong++
+  }
+  return {
+    messages: examples.length,
+    confirmedRight,
+    silentlyWrong,
+    questionsPerMessage: examples.length === 0 ? 0 : questions / examples.length,
+    sureRight,
+    guessRight,
+  }
+}

@@ -1,7 +1,7 @@
 import type { Logger } from '../../logger'
 import type { ExtractedFields, ExtractionForm } from './fields'
 import type { LlmExtractor } from './llm'
-import { type ExtractionContext, extractComplaint, extractHazard, extractPatrol } from './rules'
+import { type ExtractionContext, readByRules } from './rules'
 
 /**
  * Rules always run; the LLM, when configured, runs too and wins on every field it got right. When the LLM
@@ -10,6 +10,11 @@ import { type ExtractionContext, extractComplaint, extractHazard, extractPatrol 
 export interface Extraction<F extends ExtractionForm> {
   fields: ExtractedFields<F>
   source: 'rules' | 'llm+rules'
+  /**
+   * Fields the rules only guessed (`area`, `category`, `locationText`, `hazards.<i>.category`): the form shows
+   * the guess and asks instead of filling it silently. A field the LLM answered is not a guess.
+   */
+  unsure: string[]
 }
 
 export interface Extractor {
@@ -29,33 +34,31 @@ export function extractByRules<F extends ExtractionForm>(
   text: string,
   context: ExtractionContext,
 ): ExtractedFields<F> {
-  switch (form) {
-    case 'patrol':
-      return extractPatrol(text, context) as ExtractedFields<F>
-    case 'hazard':
-      return extractHazard(text, context) as ExtractedFields<F>
-    default:
-      return extractComplaint(text, context) as ExtractedFields<F>
-  }
+  return readByRules(form, text, context).fields
 }
 
 export function createExtractor(llm: LlmExtractor | undefined, logger: Logger): Extractor {
   return {
     slow: Boolean(llm),
     async extract(form, text, context, budgetMs) {
-      const rules = extractByRules(form, text, context)
-      if (!llm) return { fields: rules, source: 'rules' }
+      const { fields: rules, unsure } = readByRules(form, text, context)
+      if (!llm) return { fields: rules, source: 'rules', unsure }
       try {
         const fromLlm = budgetMs
           ? await withinBudget(llm.extract(form, text, context), budgetMs)
           : await llm.extract(form, text, context)
-        return { fields: { ...rules, ...fromLlm }, source: 'llm+rules' }
+        const answered = new Set(Object.keys(fromLlm))
+        return {
+          fields: { ...rules, ...fromLlm },
+          source: 'llm+rules',
+          unsure: unsure.filter((key) => !answered.has(key.split('.')[0] ?? key)),
+        }
       } catch (error) {
         logger.warn('LLM extraction failed; using rules', {
           form,
           error: error instanceof Error ? error.message : String(error),
         })
-        return { fields: rules, source: 'rules' }
+        return { fields: rules, source: 'rules', unsure }
       }
     },
   }

@@ -1,6 +1,6 @@
 import type { Category } from '../../domain/categories'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
-import { categoryByEvidence } from './category-evidence'
+import { categoryByEvidence, isSureCategory, weighCategories } from './category-evidence'
 import { parseChineseNumber } from './numbers'
 import { findPlace } from './place'
 
@@ -15,6 +15,8 @@ export interface HazardStatement {
   description: string
   count: number
   category?: Category
+  /** False when the domain is a guess (weak or close evidence, or only the message's): the bot asks. */
+  categorySure: boolean
   level: HazardLevel
   locationText?: string
 }
@@ -146,13 +148,18 @@ export function hazardStatements(text: string, given: StatementContext): HazardS
       description: listed === 0 ? `发现隐患${summary}处` : `其余隐患${summary - listed}处`,
       count: summary - listed,
       ...(category ? { category } : {}),
+      categorySure: false,
       level: 'general',
     })
   }
   if (statements.length === 0 && nothing) return []
   // A statement that names no domain of its own takes the message's (「疑似管道泄漏」 after 「天然气味道很重」).
   const whole = knownCategory(text, ctx)
-  for (const s of statements) if (!s.category && whole) s.category = whole
+  for (const s of statements)
+    if (!s.category && whole) {
+      s.category = whole
+      s.categorySure = false
+    }
   return statements
 }
 
@@ -188,12 +195,14 @@ function statementOf(body: string, ctx: StatementContext): HazardStatement {
   const setting = ctx.setting
   const counted = COUNT_RE.exec(body)
   const count = counted ? (parseCount(counted[1] ?? '') ?? 1) : 1
-  const category = categoryByEvidence(body, ctx.categoryRules, setting)
+  const weighed = weighCategories(body, ctx.categoryRules, setting)
+  const category = weighed?.category
   const place = findPlace(body)
   return {
     description: body,
     count: clampCount(count),
     ...(category ? { category } : {}),
+    categorySure: isSureCategory(weighed),
     level: isMajor(body) ? 'major' : 'general',
     ...(place ? { locationText: place } : {}),
   }

@@ -1,8 +1,7 @@
 import type { Category } from '../../domain/categories'
-import { classifyByKeywords } from '../../domain/classify'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
-import { categoryByEvidence } from './category-evidence'
-import type { ExtractedFields } from './fields'
+import { isSureCategory, weighCategories } from './category-evidence'
+import type { ExtractedFields, ExtractionForm } from './fields'
 import { hazardStatements, saysNothingFound } from './hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
 import { findPlace } from './place'
@@ -42,54 +41,108 @@ export function extractPlace(text: string): string | undefined {
 }
 
 export function extractHazard(text: string, ctx: ExtractionContext): ExtractedFields<'hazard'> {
+  return readHazard(text, ctx).fields
+}
+
+function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'> {
   const description = text.replace(/^(上报隐患|隐患上报|上报|报告隐患)[:：\s]*/, '').trim()
   const out: ExtractedFields<'hazard'> = {}
+  const unsure: string[] = []
   if (description.length >= 2) out.description = description
-  const category = classifyByKeywords(text, ctx.categoryRules)
-  if (category !== 'other') out.category = category
+  const weighed = weighCategories(text, ctx.categoryRules)
+  if (weighed) {
+    out.category = weighed.category
+    if (!isSureCategory(weighed)) unsure.push('category')
+  }
   out.level = extractLevel(text)
   const place = extractPlace(description)
   if (place) out.locationText = place
-  return out
+  return { fields: out, unsure }
+}
+
+/** The rules' reading of a message for a form, with the fields that are guesses. */
+export function readByRules<F extends ExtractionForm>(form: F, text: string, ctx: ExtractionContext): RulesReading<F> {
+  switch (form) {
+    case 'patrol':
+      return readPatrol(text, ctx) as RulesReading<F>
+    case 'hazard':
+      return readHazard(text, ctx) as RulesReading<F>
+    default:
+      return readComplaint(text, ctx) as RulesReading<F>
+  }
 }
 
 export function extractComplaint(text: string, ctx: ExtractionContext): ExtractedFields<'complaint'> {
+  return readComplaint(text, ctx).fields
+}
+
+function readComplaint(text: string, ctx: ExtractionContext): RulesReading<'complaint'> {
   const out: ExtractedFields<'complaint'> = {}
+  const unsure: string[] = []
   const phone = /(?<!\d)(1[3-9]\d{9})(?!\d)/.exec(text)?.[1]
   if (phone) out.phone = phone
   const description = text
     .replace(/[，,。\s]*(?:我的|本人)?(?:电话|手机|手机号|联系方式|联系电话)?(?:是|为)?[:：]?\s*1[3-9]\d{9}[。.]?/, '')
     .trim()
   if (description.length >= 2) out.description = description
-  const category = categoryByEvidence(text, ctx.categoryRules)
-  if (category) out.category = category
+  const weighed = weighCategories(text, ctx.categoryRules)
+  if (weighed) {
+    out.category = weighed.category
+    if (!isSureCategory(weighed)) unsure.push('category')
+  }
   const place = complaintPlace(description)
-  if (place) out.locationText = place
-  return out
+  if (place) {
+    out.locationText = place.place
+    if (!place.sure) unsure.push('locationText')
+  }
+  return { fields: out, unsure }
 }
 
 /**
  * Where a complaint is: the address people put after 在 / 地址是 / 位于, often at the end, or else the first
  * place named; the old pattern is the last resort.
  */
-function complaintPlace(description: string): string | undefined {
+function complaintPlace(description: string): { place: string; sure: boolean } | undefined {
   const cued =
     /(?:在(?!建)|地址(?:是|在)?|位于|位置(?:是|在)?|小区是|是)[:：]?\s*([^，。,！!？?；;]{2,30}?)[，。,！!？?；;]*(?:电话|手机|$)/.exec(
       description,
     )?.[1]
   const fromCue = cued ? findPlace(cued) : undefined
-  return fromCue ?? findPlace(description) ?? extractPlace(description)
+  if (fromCue) return { place: fromCue, sure: true }
+  const named = findPlace(description)
+  if (named) return { place: named, sure: true }
+  // The old pattern finds something place-like where the grammar found nothing: a guess.
+  const loose = extractPlace(description)
+  return loose ? { place: loose, sure: false } : undefined
 }
 
 export function extractPatrol(text: string, ctx: ExtractionContext): ExtractedFields<'patrol'> {
+  return readPatrol(text, ctx).fields
+}
+
+/**
+ * What the rules read, and which of it is a guess: a field named in `unsure` is shown to the person to confirm
+ * rather than filled in silently (the area when only the first place in the message was taken; a hazard's
+ * domain on weak or close evidence).
+ */
+export interface RulesReading<F extends ExtractionForm> {
+  fields: ExtractedFields<F>
+  unsure: string[]
+}
+
+function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'> {
   const out: ExtractedFields<'patrol'> = {}
+  const unsure: string[] = []
   const range = parseTimeRange(text, ctx.now, ctx.timeZone)
   if (range) {
     out.startedAt = range.start.toISOString()
     if (range.end) out.endedAt = range.end.toISOString()
   }
   const area = patrolArea(text)
-  if (area) out.area = area
+  if (area) {
+    out.area = area.place
+    if (!area.sure) unsure.push('area')
+  }
 
   const companions = /(?:和|与|同)([\u4e00-\u9fa5、]{2,20}?)(?:一起|一同|共同)?(?:在|到|对|巡查|巡视)/.exec(text)?.[1]
   const listed = /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,4}(?:[、，,和][\u4e00-\u9fa5]{2,4})+)/.exec(text)?.[1]
@@ -114,7 +167,11 @@ export function extractPatrol(text: string, ctx: ExtractionContext): ExtractedFi
     /(?:带队人?|组长|负责人|带队领导)[:：为是]\s*([\u4e00-\u9fa5]{2,4})/.exec(text)?.[1]
   if (leader && leader !== '本人') out.teamLeader = leader
 
-  out.hazards = hazardStatements(text, ctx).map((h) => ({
+  const statements = hazardStatements(text, ctx)
+  statements.forEach((h, i) => {
+    if (h.category && !h.categorySure) unsure.push(`hazards.${i}.category`)
+  })
+  out.hazards = statements.map((h) => ({
     description: h.description.slice(0, 500),
     count: h.count,
     level: h.level,
@@ -128,19 +185,21 @@ export function extractPatrol(text: string, ctx: ExtractionContext): ExtractedFi
       text,
     )?.[1]
   if (handled) out.handlingResult = handled
-  return out
+  return { fields: out, unsure }
 }
 
 /** Where the patrol went: a labelled field (地点：, 巡查区域), the place after the patrol verb, or the first place. */
-function patrolArea(text: string): string | undefined {
+function patrolArea(text: string): { place: string; sure: boolean } | undefined {
   const labelled = /(?:巡查|巡视)?(?:地点|区域|路段|范围)\s*[:：为]?\s*([^，。,；;\s]{2,30})/.exec(text)?.[1]
-  if (labelled) return findPlace(labelled) ?? labelled
+  if (labelled) return { place: findPlace(labelled) ?? labelled, sure: true }
+  const first = findPlace(text)
   const afterVerb = /(?:巡查|巡视|巡了一圈|巡了|巡的是|检查了|检查|去了|到)(?:了)?\s*([^，。,；;：:\s]{2,30})/g
   for (const match of text.matchAll(afterVerb)) {
     const place = findPlace(match[1] ?? '')
-    if (place) return place
+    // Two readings that disagree (the place after the verb, and the first place named) make it a guess.
+    if (place) return { place, sure: !first || first.includes(place) || place.includes(first) }
   }
-  return findPlace(text)
+  return first ? { place: first, sure: true } : undefined
 }
 
 const COUNT = `(${NUMBER_PATTERN})`

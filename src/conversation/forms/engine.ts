@@ -25,7 +25,7 @@ import { readCorrection } from './corrections'
 import { findNearbyOpenHazard } from './duplicates'
 import { saveForm } from './save'
 import { clearSession, lockSession, type Session, saveSession } from './session'
-import { renderSummary } from './summary'
+import { renderSummary, renderValue } from './summary'
 
 /**
  * The form engine: one active form per person, the draft persisted between messages, only missing
@@ -245,7 +245,7 @@ async function step(
     if (form.extraction) {
       const extra = normalise(
         form,
-        (await deps.extractor.extract(form.extraction, input, extractionContext(answers))).fields,
+        withGuessesSetAside(session, await deps.extractor.extract(form.extraction, input, extractionContext(answers))),
       )
       if (typeof extra.description === 'string' && typeof session.draft.description === 'string')
         extra.description = `${session.draft.description}；${extra.description}`
@@ -364,7 +364,7 @@ async function startForm(
     }
   } else if (form.extraction && rest) {
     const extraction = await deps.extractor.extract(form.extraction, rest, extractionContext(answers))
-    merge(session, normalise(form, extraction.fields))
+    merge(session, normalise(form, withGuessesSetAside(session, extraction)))
   }
   if (form.id === 'campaign') {
     const start = actor.unitId === null ? undefined : await campaignStartingPoint(turn.ctx, actor.unitId)
@@ -379,6 +379,31 @@ async function startForm(
   if (form.id === 'patrol' && session.draft.focus === undefined) session.draft.focus = patrolFocusOf(rest)
   if (NIGHT.test(rest)) for (const key of ['startedAt', 'endedAt', 'inspectedAt']) session.draft[`${key}Night`] = true
   return prompt(form, session, answers)
+}
+
+/**
+ * What the extraction only guessed is not filled in silently: a guessed field waits in `draft.guesses` and is
+ * shown to the person when its question comes (「巡查路段/项目是「朗州路」吗？」); a hazard whose domain is a
+ * guess is marked so the summary asks to check it.
+ */
+function withGuessesSetAside(
+  session: Session,
+  extraction: { fields: Record<string, unknown>; unsure: readonly string[] },
+): Record<string, unknown> {
+  const fields = { ...extraction.fields }
+  const guesses = { ...((session.draft.guesses as Record<string, unknown> | undefined) ?? {}) }
+  for (const key of extraction.unsure) {
+    const item = /^hazards\.(\d+)\.category$/.exec(key)
+    if (item && Array.isArray(fields.hazards)) {
+      const hazard = fields.hazards[Number(item[1])] as Record<string, unknown> | undefined
+      if (hazard) fields.hazards[Number(item[1])] = { ...hazard, categoryUnsure: true }
+    } else if (!key.includes('.') && fields[key] !== undefined) {
+      guesses[key] = fields[key]
+      delete fields[key]
+    }
+  }
+  if (Object.keys(guesses).length > 0) session.draft.guesses = guesses
+  return fields
 }
 
 /** Extraction output in draft shape (patrol hazards keep their own category and level). */
@@ -438,6 +463,15 @@ function prompt(form: FormDefinition, session: Session, answers: AnswerContext):
   const missing = nextMissing(form, session.draft)
   if (missing) {
     session.step = missing.key
+    const guesses = session.draft.guesses as Record<string, unknown> | undefined
+    const guess = guesses?.[missing.key]
+    if (guesses && guess !== undefined) {
+      // The guess is offered once: 「是」 takes it, any other answer is read as the answer.
+      delete guesses[missing.key]
+      session.draft.proposal = { key: missing.key, value: guess }
+      const shown = renderValue(missing, guess, { timeZone: answers.timeZone, units: answers.units, now: answers.now })
+      return [text(`${missing.label}是「${shown}」吗？是请回复「是」；不是请直接发送正确的${missing.label}。`)]
+    }
     return [text(questionFor(missing, session.draft))]
   }
   session.step = STEP_CONFIRM
@@ -541,7 +575,7 @@ function attach(session: Session, turn: Turn): void {
 }
 
 function hasContent(session: Session): boolean {
-  return Object.keys(session.draft).some((k) => !['pendingCommand', 'resumeStep', 'proposal'].includes(k))
+  return Object.keys(session.draft).some((k) => !['pendingCommand', 'resumeStep', 'proposal', 'guesses'].includes(k))
 }
 
 /**

@@ -31,6 +31,7 @@ export function renderValue(
         description: string
         count?: number
         category?: string
+        categoryUnsure?: boolean
         level?: string
         mediaIds?: number[]
       }[]
@@ -40,7 +41,11 @@ export function renderValue(
       const count = places > 1 ? `共 ${places} 处` : ''
       return `${count}${list
         .map((h, i) => {
-          const category = h.category && isCategory(h.category) ? CATEGORY_LABELS[h.category] : '待定'
+          // A domain the reader only guessed is shown with a request to check it.
+          const category =
+            h.category && isCategory(h.category)
+              ? `${CATEGORY_LABELS[h.category]}${h.categoryUnsure ? '？请核对' : ''}`
+              : '待定'
           const photos = h.mediaIds?.length ? `，照片${h.mediaIds.length}张` : ''
           const several = (h.count ?? 1) > 1 ? `，${h.count}处` : ''
           return `\n  ${i + 1}. ${h.description}（${category}，${h.level === 'major' ? '重大' : '一般'}${several}${photos}）`
