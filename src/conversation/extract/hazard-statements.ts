@@ -29,11 +29,11 @@ interface StatementContext {
 
 /** What is wrong, as people write it. */
 const DEFECT =
-  /缺失|缺了|缺少|丢失|丢了|不见了|没了|被偷|被盗|破损|损坏|损毁|撞毁|坏了|坏|破了|破裂|碎了|压碎|断裂|断了|断开|折断|刮断|裂缝|裂开|开裂|龟裂|塌陷|坍塌|塌了|垮塌|滑塌|倒塌|倒了|倒伏|撞倒|撞歪|撞弯|沉降|下沉|沉陷|下陷|松动|松了|晃|脱落|掉|倾斜|歪|漏水|漏气|泄漏|渗水|渗漏|冒水|爆管|爆了|积水|坑洼|坑槽|有坑|大坑|大洞|有洞|堵塞|裸露|外露|未设|未按|未回填|没回填|没有回填|无围挡|围挡不全|不到位|无警示|没有警示|不亮|熄|故障|锈蚀|锈穿|生锈|腐朽|腐烂|老化|变形|异响|异味|气味|味道|枯死|枯树|违规|违章|私自|私拉|无证|未戴|未挂|未系|没有拉结|超过|过大|过高|撒漏|散落|占道|占用|乱堆|堆放|隆起|外鼓|无防|没有防|无法使用|无水|被埋|被圈|被挖|挖断|被撬|敞开|居住|生火|烧火|开荒|摇摇晃晃|翘起|翘|掀开|枯枝|失效|失灵|封死|堆在|挖鱼塘|违停|不规范|挂着电线|压到电线|压翻|翻了|堵死|堵了|住人|搭棚|错台|跳车|冲刷|掏空|非法|违法|擅自|未经|太矮|过低|撞飞|遮挡|压坏|过期|私接|系缆|靠泊|烧垃圾|无水|有点裂|裂了|缺口|错位|位移|空鼓|起包|油污|很滑|青苔|中空|危房|漏点|堆满|被水淹|淹了|未放|接去|私自接|自己接|保护范围内施工|缺(?:盖板|失|少|了)|(?:未|没有|没|无)(?:安装|设置|配备|设|按|挂|戴|系|报备|回填|恢复|封闭|年检|检测|围挡|防护|临边防护|警示|标志|盖板|拉结|接地|防雷|专人|支护|放坡|密闭|锁|门|资质|审批|手续|许可|论证|报警|垫板|减压阀)/
+  /缺失|缺了|缺少|丢失|丢了|不见了|没了|被偷|被盗|破损|损坏|损毁|撞毁|坏了|坏|破了|破裂|碎了|压碎|断裂|断了|断开|折断|刮断|裂缝|裂开|开裂|龟裂|塌陷|坍塌|塌了|垮塌|滑塌|倒塌|倒了|倒伏|撞倒|撞歪|撞弯|沉降|下沉|沉陷|下陷|松动|松了|晃|脱落|掉|倾斜|歪|漏水|漏气|泄漏|渗水|渗漏|冒水|爆管|爆了|积水|坑洼|坑槽|有坑|大坑|大洞|有洞|堵塞|裸露|外露|未设|未按|未回填|没回填|没有回填|无围挡|围挡不全|不到位|无警示|没有警示|不亮|熄|故障|锈蚀|锈穿|生锈|腐朽|腐烂|老化|变形|异响|异味|气味|味道|枯死|枯树|违规|违章|私自|私拉|无证|未戴|未挂|未系|没有拉结|超过|过大|过高|撒漏|散落|占道|占用|乱堆|堆放|隆起|外鼓|无防|没有防|无法使用|无水|被埋|被圈|被挖|挖断|被撬|敞开|居住|生火|烧火|开荒|摇摇晃晃|翘起|翘|掀开|枯枝|失效|失灵|封死|堆在|挖鱼塘|违停|不规范|挂着电线|压到电线|压翻|翻了|堵死|堵了|住人|搭棚|错台|跳车|冲刷|掏空|非法|违法|擅自|未经|太矮|过低|撞飞|遮挡|压坏|过期|私接|系缆|靠泊|烧垃圾|无水|有点裂|裂了|缺口|错位|位移|空鼓|起包|油污|很滑|青苔|中空|危房|漏点|堆满|需要更换|需更换|冲走|挂满|破洞|冒气|压烂|坑坑洼洼|被水淹|淹了|未放|接去|私自接|自己接|保护范围内施工|缺(?:盖板|失|少|了)|(?:未|没有|没|无)(?:安装|设置|配备|设|按|挂|戴|系|报备|回填|恢复|封闭|年检|检测|围挡|防护|临边防护|警示|标志|盖板|拉结|接地|防雷|专人|支护|放坡|密闭|锁|门|资质|审批|手续|许可|论证|报警|垫板|减压阀)/
 
 /** A clause that reports nothing found. */
 const NOTHING_FOUND =
-  /(?:未|没有|没)(?:发现|见|看到)(?:啥|什么)?$|都正常|都挺好|都还好|良好$|(?:未|没有|没|无)(?:发现|见|看到|查出)?(?:什么|啥|任何|安全|其他|其它)?(?:隐患|问题|异常|情况)|一切正常|均正常|情况正常|无异常|未见异常|没啥|都没问题|^(?:检查结果|巡查结果|结果|情况|发现问题)?[:：]?\s*(?:正常|无)$|没有巡查/
+  /(?:未|没有|没)(?:发现|见|看到)(?:啥|什么)?$|都正常|都挺好|都还好|良好$|(?<!不)[\u4e00-\u9fa5]{0,4}(?:都|均)?(?:正常|完好|齐全|规范|合格)$|无巡查|没有(?:出去)?巡查|(?:未|没有|没|无)(?:发现|见|看到|查出)?(?:什么|啥|任何|安全|其他|其它)?(?:隐患|问题|异常|情况)|一切正常|均正常|情况正常|无异常|未见异常|没啥|都没问题|^(?:检查结果|巡查结果|结果|情况|发现问题)?[:：]?\s*(?:正常|无)$|没有巡查/
 
 /** A clause that tells what was done about it, or anything else that is not a defect of its own. */
 const NOT_A_STATEMENT =
@@ -108,10 +108,18 @@ export function hazardStatements(text: string, given: StatementContext): HazardS
       previous.level = 'major'
       continue
     }
-    // 「约二十盏」「两处」 on their own count the statement before them.
+    // 「约二十盏」「两处」 on their own count the statement before them; so does 「有3块已经断了」 after a
+    // statement of one, saying how many of the thing it named.
     const onlyCount = ONLY_COUNT.exec(body)
     if (onlyCount && previous) {
       previous.count = clampCount(parseCount(onlyCount[1] ?? '') ?? previous.count)
+      continue
+    }
+    const howMany = /^有\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|块|盏|棵|根|段|座|家|户|栋|条)/.exec(body)
+    if (howMany && previous && previous.count === 1 && !hasThing(body)) {
+      previous.count = clampCount(parseCount(howMany[1] ?? '') ?? 1)
+      previous.description = `${previous.description}，${body}`
+      if (isMajor(body)) previous.level = 'major'
       continue
     }
     if (!DEFECT.test(body) || NOT_A_STATEMENT.test(body)) {
@@ -165,7 +173,10 @@ export function hazardStatements(text: string, given: StatementContext): HazardS
 
 /** Whether a clause of the message says nothing was found (「未发现隐患」「一切正常」「，正常」「发现问题：无」). */
 export function saysNothingFound(text: string): boolean {
-  return segment(text).some((clause) => NOTHING_FOUND.test(clause))
+  return segment(text).some((clause) => {
+    const summed = SUMMARY_RE.exec(clause)
+    return NOTHING_FOUND.test(clause) || (summed !== null && parseCount(summed[1] ?? summed[2] ?? '') === 0)
+  })
 }
 
 /** Lead words before a statement: 发现, 问题：, 情况：, 1. */
@@ -194,7 +205,9 @@ function hasThing(clause: string): boolean {
 function statementOf(body: string, ctx: StatementContext): HazardStatement {
   const setting = ctx.setting
   const counted = COUNT_RE.exec(body)
-  const count = counted ? (parseCount(counted[1] ?? '') ?? 1) : 1
+  // 「井盖缺失1、路灯不亮2」: a bare number after the defect, in a list, is its count.
+  const bare = counted ? undefined : /(?:缺失|破损|损坏|不亮|松动|坑洼|缺少|丢失|故障|堵塞)\s*([0-9]{1,2})$/.exec(body)
+  const count = counted ? (parseCount(counted[1] ?? '') ?? 1) : bare ? Number(bare[1]) : 1
   const weighed = weighCategories(body, ctx.categoryRules, setting)
   const category = weighed?.category
   const place = findPlace(body)
