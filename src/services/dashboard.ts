@@ -1,13 +1,13 @@
 import { and, between, count, eq, inArray, isNull, lt, lte, ne, notInArray, type SQL, sql } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
-import { complaints, hazards, patrols, units } from '../db/schema'
+import { complaints, hazards, patrols } from '../db/schema'
 import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { OPEN_HAZARD_STATUSES, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { addDays, localDate } from '../domain/local-time'
 import { type Period, periodOfDate } from '../domain/periods'
 import type { UnitScore } from '../domain/scoring'
 import type { ServiceContext } from './context'
-import { unitScores } from './unit-scores'
+import { assessedUnits, scoreEach } from './unit-scores'
 
 /** What a leader sees first: today, what is overdue, the 1-day rate, rectification, scores, a week's trend. */
 export interface Dashboard {
@@ -154,18 +154,6 @@ function rate(part: number, whole: number): number {
 
 /** Every assessed unit's score this month — the supervising offices as well as the patrol units. */
 async function monthScores(ctx: ServiceContext, month: Period): Promise<{ unit: string; score: UnitScore }[]> {
-  const assessed = await ctx.db
-    .select({ id: units.id, name: units.name })
-    .from(units)
-    .where(and(inArray(units.kind, ['patrol', 'supervising']), eq(units.active, true)))
-    .orderBy(units.id)
-  const byUnit = await unitScores(
-    ctx,
-    assessed.map((u) => u.id),
-    month,
-  )
-  return assessed.flatMap((unit) => {
-    const score = byUnit.get(unit.id)
-    return score ? [{ unit: unit.name, score }] : []
-  })
+  const scored = await scoreEach(ctx, await assessedUnits(ctx.db), month)
+  return scored.map(({ unit, score }) => ({ unit: unit.name, score }))
 }

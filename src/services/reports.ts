@@ -33,7 +33,7 @@ import {
 } from './paperwork'
 import { quarterSupervisionSummary } from './report-receipts'
 import { reportingUnits, supervisedScope } from './supervision-assignments'
-import { unitScores } from './unit-scores'
+import { scoreEach } from './unit-scores'
 
 export type PeriodicReportRow = typeof periodicReports.$inferSelect
 
@@ -109,15 +109,7 @@ export async function reportContent(
   // as well as the patrol units.
   if (scope === undefined) {
     const assessed = allUnits.filter((u) => u.kind === 'patrol' || u.kind === 'supervising')
-    const byUnit = await unitScores(
-      ctx,
-      assessed.map((u) => u.id),
-      period,
-    )
-    for (const unit of assessed) {
-      const score = byUnit.get(unit.id)
-      if (score) scores.push({ unit: unit.name, score })
-    }
+    for (const { unit, score } of await scoreEach(ctx, assessed, period)) scores.push({ unit: unit.name, score })
   }
   const supervisionForms = []
   for (const id of await supervisionIdsIn(ctx, unitId, period)) {

@@ -1,4 +1,5 @@
-import { and, between, eq, inArray, isNotNull, ne } from 'drizzle-orm'
+import { and, asc, between, eq, inArray, isNotNull, ne } from 'drizzle-orm'
+import type { Database } from '../db/client'
 import { complaints, hazards, patrols, periodicReports, supervisions, units } from '../db/schema'
 import { handledAt } from '../domain/complaint-lifecycle'
 import { complaintClocks } from '../domain/deadlines'
@@ -257,6 +258,32 @@ export async function unitScores(
     )
   }
   return scores
+}
+
+/** The units the assessment scores: the active patrol units and supervising offices, in their order. */
+export async function assessedUnits(db: Database) {
+  return db
+    .select()
+    .from(units)
+    .where(and(inArray(units.kind, ['patrol', 'supervising']), eq(units.active, true)))
+    .orderBy(asc(units.id))
+}
+
+/** Each unit of a list with its score for the period, all scored in one pass. */
+export async function scoreEach<U extends { id: number }>(
+  ctx: ServiceContext,
+  list: readonly U[],
+  period: Period,
+): Promise<{ unit: U; score: UnitScore }[]> {
+  const byUnit = await unitScores(
+    ctx,
+    list.map((u) => u.id),
+    period,
+  )
+  return list.flatMap((unit) => {
+    const score = byUnit.get(unit.id)
+    return score ? [{ unit, score }] : []
+  })
 }
 
 /** One unit's score for a period (see unitScores). */

@@ -1,9 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
-import { asc, inArray } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
-import { ACCIDENT_LEVELS, ACCIDENT_REPORTING, MEDIA_EXPOSURE, units } from '../../db/schema'
+import { ACCIDENT_LEVELS, ACCIDENT_REPORTING, MEDIA_EXPOSURE } from '../../db/schema'
 import { localDate } from '../../domain/local-time'
 import { periodOfDate } from '../../domain/periods'
 import { FINDING_RULES } from '../../domain/scoring'
@@ -11,7 +10,7 @@ import { MAX_ROW_ID } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { recordAccident } from '../../services/accidents'
 import { recordFinding } from '../../services/assessment-findings'
-import { unitScores } from '../../services/unit-scores'
+import { assessedUnits, scoreEach } from '../../services/unit-scores'
 import { Accident, Assessment, Finding, one } from './contracts'
 import { presentAccident, presentFinding } from './present'
 import { actorOf, unitScope } from './request'
@@ -78,22 +77,12 @@ export function assessmentApi() {
       const month = query.month ?? localDate(clock.now(), config.timeZone).slice(0, 7)
       const period = periodOfDate(query.span, `${month}-01`, config.timeZone)
       const scope = unitScope(c)
-      const assessed = (
-        await db
-          .select()
-          .from(units)
-          .where(inArray(units.kind, ['patrol', 'supervising']))
-          .orderBy(asc(units.id))
-      ).filter((u) => u.active && (scope === undefined || u.id === scope))
-      const byUnit = await unitScores(
-        ctx,
-        assessed.map((u) => u.id),
-        period,
-      )
-      const data = assessed.flatMap((unit) => {
-        const score = byUnit.get(unit.id)
-        return score ? [{ unitId: unit.id, unit: unit.name, ...score }] : []
-      })
+      const assessed = (await assessedUnits(db)).filter((u) => scope === undefined || u.id === scope)
+      const data = (await scoreEach(ctx, assessed, period)).map(({ unit, score }) => ({
+        unitId: unit.id,
+        unit: unit.name,
+        ...score,
+      }))
       return c.json({ month, span: query.span, period: { start: period.start, end: period.end }, data }, 200)
     },
   )

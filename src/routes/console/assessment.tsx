@@ -1,4 +1,4 @@
-import { asc, between, eq, inArray } from 'drizzle-orm'
+import { asc, between, eq } from 'drizzle-orm'
 import type { Context, Hono } from 'hono'
 import type { AppEnv } from '../../app-env'
 import { accidents, units } from '../../db/schema'
@@ -20,7 +20,7 @@ import {
 } from '../../services/accidents'
 import { listFindings, recordFinding } from '../../services/assessment-findings'
 import { loadScoringOptions, saveScoringOptions } from '../../services/settings'
-import { unitScores } from '../../services/unit-scores'
+import { assessedUnits, scoreEach } from '../../services/unit-scores'
 import { run } from './admin'
 import { Layout } from './layout'
 import { viewerOf, viewerUnitScope } from './session'
@@ -81,21 +81,9 @@ export function registerAssessment(app: Hono<AppEnv>): void {
     const span = ASSESSMENT_SPANS.find((s) => s === c.req.query('span')) ?? 'month'
     const period = periodOfDate(span, `${month}-01`, config.timeZone)
     const scope = viewerUnitScope(c)
-    const assessed = await db
-      .select()
-      .from(units)
-      .where(inArray(units.kind, ['patrol', 'supervising']))
-      .orderBy(asc(units.id))
-    const shown = assessed.filter((u) => u.active && (scope === undefined || u.id === scope))
-    const byUnit = await unitScores(
-      ctx,
-      shown.map((u) => u.id),
-      period,
-    )
-    const scores = shown.flatMap((unit) => {
-      const score = byUnit.get(unit.id)
-      return score ? [{ unit, score }] : []
-    })
+    const assessed = await assessedUnits(db)
+    const shown = assessed.filter((u) => scope === undefined || u.id === scope)
+    const scores = await scoreEach(ctx, shown, period)
     const findings = (await listFindings(db, period)).filter((f) => scope === undefined || f.finding.unitId === scope)
     const options = await loadScoringOptions(db)
     const yearAccidents = (
@@ -183,7 +171,7 @@ export function registerAssessment(app: Hono<AppEnv>): void {
           {findings.length === 0 ? <p class="meta">本月没有记录。</p> : null}
           {mayRecord(c) ? (
             <form method="post" action="/console/assessment/findings">
-              <UnitSelect units={assessed.filter((u) => u.active)} />{' '}
+              <UnitSelect units={assessed} />{' '}
               <select name="rule">
                 {FINDING_RULES.map((rule) => (
                   <option value={rule}>
@@ -217,7 +205,7 @@ export function registerAssessment(app: Hono<AppEnv>): void {
           {yearAccidents.length === 0 ? <p class="meta">本年没有事故记录。</p> : null}
           {mayRecord(c) ? (
             <form method="post" action="/console/assessment/accidents">
-              <UnitSelect units={assessed.filter((u) => u.active)} /> <input name="occurredOn" type="date" required />{' '}
+              <UnitSelect units={assessed} /> <input name="occurredOn" type="date" required />{' '}
               <input name="place" placeholder="地点" required /> <Options name="level" labels={ACCIDENT_LEVEL_LABELS} />{' '}
               <input name="deaths" type="number" min="0" value="0" size={3} /> 人死亡{' '}
               <Options name="reporting" labels={ACCIDENT_REPORTING_LABELS} />{' '}
