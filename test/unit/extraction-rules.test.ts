@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CITY } from '../../bots/default-city'
-import { extractPatrol } from '../../src/conversation/extract/rules'
+import { extractComplaint, extractPatrol, RULES_READ_LIMIT } from '../../src/conversation/extract/rules'
 import { classifyByKeywords } from '../../src/domain/classify'
 import { zonedInstant } from '../../src/domain/local-time'
 
@@ -66,5 +66,16 @@ describe('the category of what is broken, not of where it stands', () => {
     ['人行道被挖开没有回填', 'sidewalk_excavation'],
   ] as const)('「%s」 is %s', (text, category) => {
     expect(classifyByKeywords(text, ctx.categoryRules)).toBe(category)
+  })
+})
+
+describe('long messages', () => {
+  it('reads the first part of a very long complaint and keeps all of it in the description', () => {
+    const text = `人民路88号门口井盖缺失，${'情况说明。'.repeat(600)}结尾`
+    const fields = extractComplaint(text, ctx)
+    expect(text.length).toBeGreaterThan(RULES_READ_LIMIT)
+    expect(fields.description).toBe(text)
+    expect(fields.category).toBe('road_municipal')
+    expect(fields.locationText).toBe('人民路88号')
   })
 })
