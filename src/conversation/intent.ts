@@ -3,6 +3,8 @@
  * (巡察、寻查、巡差), a bare list of defects after a place. Only used when no command matched and no form is
  * open; the form that starts still shows its summary before anything is saved.
  */
+import { saysNothingFound } from './extract/hazard-statements'
+
 export type Intent = 'patrol' | 'hazard'
 
 /** 巡查 and the ways it is mistyped or said: 巡察/寻查/巡差/巡检/巡视/巡逻, 巡了一圈. */
@@ -19,13 +21,11 @@ const TIME_SPAN =
 /** A turn-out: 「3人1车」「人2车1」「出动人员5名」「两人一车」. */
 const TURNOUT =
   /[0-9一二两三四五六七八九十]\s*(?:个|名)?\s*人(?!行|民)|人员?\s*[:：]?\s*[0-9]|车\s*[0-9]|[0-9一二两三四五]\s*(?:辆|台)?\s*车/
-/** A report that nothing was found. */
-const NOTHING_FOUND = /(?:未|没有|没)(?:发现|见)|无异常|一切正常|均正常|情况正常/
 
 export function intentOf(text: string): Intent | undefined {
   if (PATROL.test(text) && PATROL_DETAIL.test(text)) return 'patrol'
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.
-  if (TURNOUT.test(text) && (TIME_SPAN.test(text) || NOTHING_FOUND.test(text))) return 'patrol'
+  if (TURNOUT.test(text) && (TIME_SPAN.test(text) || saysNothingFound(text))) return 'patrol'
   if (DEFECT.test(text) && [...text].length >= 4) return 'hazard'
   return undefined
 }

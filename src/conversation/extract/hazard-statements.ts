@@ -62,8 +62,20 @@ const SUMMARY_RE =
   /(?:发现|共发现|共计|计)?(?:安全)?(?:隐患|问题)[:：]?(?:共计|共|计)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)|(?:发现|共发现)\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)(?:安全)?(?:隐患|问题)/
 
 export function hazardStatements(text: string, given: StatementContext): HazardStatement[] {
+  return readFindings(text, given).statements
+}
+
+/**
+ * The hazard statements, and whether the message says outright that nothing was found: an empty list with
+ * `nothingFound` answers the form's question (无), an empty list without it leaves the question to be asked.
+ */
+export function readFindings(
+  text: string,
+  given: StatementContext,
+): { statements: HazardStatement[]; nothingFound: boolean } {
   const ctx = { ...given, setting: given.setting ?? text }
   const clauses = segment(text)
+  const nothingFound = clauses.some(saysNothing)
   const statements: HazardStatement[] = []
   let summary: number | undefined
   let allGeneral = false
@@ -87,10 +99,7 @@ export function hazardStatements(text: string, given: StatementContext): HazardS
       if (counted === 0) nothing = true
       // 「发现问题8处，其中1处为重大隐患（…）」: what follows 其中 is a statement of its own.
       const rest = clause.slice((summed.index ?? 0) + summed[0].length).replace(/^[，,：:（(]?(?:其中)?/, '')
-      if (rest && DEFECT.test(rest)) {
-        statements.push(statementOf(rest, ctx))
-        pendingThing = undefined
-      }
+      if (rest && DEFECT.test(rest)) push(statementOf(rest, ctx))
       continue
     }
     if (GENERAL_CUE.test(clause) && !DEFECT.test(clause.replace(GENERAL_CUE, ''))) {
@@ -160,7 +169,7 @@ export function hazardStatements(text: string, given: StatementContext): HazardS
       level: 'general',
     })
   }
-  if (statements.length === 0 && nothing) return []
+  if (statements.length === 0 && nothing) return { statements: [], nothingFound }
   // A statement that names no domain of its own takes the message's (「疑似管道泄漏」 after 「天然气味道很重」).
   const whole = knownCategory(text, ctx)
   for (const s of statements)
@@ -168,15 +177,17 @@ export function hazardStatements(text: string, given: StatementContext): HazardS
       s.category = whole
       s.categorySure = false
     }
-  return statements
+  return { statements, nothingFound }
 }
 
 /** Whether a clause of the message says nothing was found (「未发现隐患」「一切正常」「，正常」「发现问题：无」). */
 export function saysNothingFound(text: string): boolean {
-  return segment(text).some((clause) => {
-    const summed = SUMMARY_RE.exec(clause)
-    return NOTHING_FOUND.test(clause) || (summed !== null && parseCount(summed[1] ?? summed[2] ?? '') === 0)
-  })
+  return segment(text).some(saysNothing)
+}
+
+function saysNothing(clause: string): boolean {
+  const summed = SUMMARY_RE.exec(clause)
+  return NOTHING_FOUND.test(clause) || (summed !== null && parseCount(summed[1] ?? summed[2] ?? '') === 0)
 }
 
 /** Lead words before a statement: 发现, 问题：, 情况：, 1. */

@@ -2,7 +2,7 @@ import type { Category } from '../../domain/categories'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
 import { isSureCategory, weighCategories } from './category-evidence'
 import type { ExtractedFields, ExtractionForm } from './fields'
-import { hazardStatements, saysNothingFound } from './hazard-statements'
+import { readFindings } from './hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
 import { findPlace } from './place'
 import { parseTimeRange } from './time'
@@ -173,7 +173,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
     /(?:带队人?|组长|负责人|带队领导)[:：为是]\s*([\u4e00-\u9fa5]{2,4})/.exec(text)?.[1]
   if (leader && leader !== '本人') out.teamLeader = leader
 
-  const statements = hazardStatements(text, ctx)
+  const { statements, nothingFound } = readFindings(text, ctx)
   statements.forEach((h, i) => {
     if (h.category && !h.categorySure) unsure.push(`hazards.${i}.category`)
   })
@@ -185,7 +185,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
     ...(h.locationText ? { locationText: h.locationText } : {}),
   }))
   // A message that says nothing of what was found leaves the question to the form.
-  if (out.hazards.length === 0 && !saysNothingFound(text)) delete out.hazards
+  if (out.hazards.length === 0 && !nothingFound) delete out.hazards
   const handled =
     /(已(?:设|设置|拉设|拉|做|安排|通知|处理|整改|围挡|上报|移交|更换|修复|清理|关阀|派人|责令|下达|要求|放)[^，。,]{0,20})/.exec(
       text,
