@@ -1,6 +1,6 @@
 import { and, eq, or, sql } from 'drizzle-orm'
 import type { InboundMessage } from '../channels/types'
-import type { Database } from '../db/client'
+import { type Database, rowsOf } from '../db/client'
 import { inboundMessages } from '../db/schema'
 import { currentRequestId } from '../observability/request-context'
 
@@ -17,23 +17,6 @@ export interface Delivery {
   requestId: string | undefined
 }
 
-/** The inbox row of an accepted delivery, keyed by (channel, bot, platform message id). */
-export function inboundRowOf(
-  message: InboundMessage,
-  requestId: string | undefined,
-): typeof inboundMessages.$inferInsert {
-  return {
-    requestId,
-    channel: message.channel,
-    botId: message.botId,
-    messageId: message.messageId,
-    senderExternalId: message.sender.externalId,
-    kind: message.kind,
-    payload: serialise(message),
-    receivedAt: message.at,
-  }
-}
-
 /**
  * Stores one accepted delivery. A platform retry hits the unique key: it is acknowledged and not processed
  * again. Webhooks store through the InboxWriter instead, which batches concurrent deliveries.
@@ -42,10 +25,6 @@ export async function recordInbound(db: Database, message: InboundMessage): Prom
   const [stored] = await storeBatch(db, [{ message, requestId: currentRequestId() }])
   if (!stored) throw new Error('storing an inbound message returned nothing')
   return stored
-}
-
-function serialise(message: InboundMessage): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(message)) as Record<string, unknown>
 }
 
 export function inboundFromRow(row: InboundRow): InboundMessage {
@@ -65,15 +44,36 @@ const keyInSql = sql<string>`encode(convert_to(${inboundMessages.channel} || chr
 /**
  * Stores messages in one statement. A message already stored (a platform's retry) and the second copy of one
  * inside the same batch both come back as not new, with the stored row's id.
+ *
+ * The batch travels as one JSON parameter expanded by jsonb_to_recordset: the statement's text is the same for
+ * every batch size, and building it costs nothing — the query builder's generic INSERT of a few hundred rows
+ * had been a tenth of an acknowledgement's CPU time.
  */
 export async function storeBatch(db: Database, deliveries: Delivery[]): Promise<Stored[]> {
   if (deliveries.length === 0) return []
   const messages = deliveries.map((d) => d.message)
-  const inserted = await db
-    .insert(inboundMessages)
-    .values(deliveries.map((d) => inboundRowOf(d.message, d.requestId)))
-    .onConflictDoNothing()
-    .returning({ id: inboundMessages.id, key: keyInSql })
+  const rows = deliveries.map(({ message, requestId }) => ({
+    channel: message.channel,
+    bot_id: message.botId,
+    message_id: message.messageId,
+    sender_external_id: message.sender.externalId,
+    kind: message.kind,
+    // Dates become ISO strings, as the processor reads them back (inboundFromRow).
+    payload: message,
+    received_at: message.at,
+    request_id: requestId ?? null,
+  }))
+  const inserted = rowsOf<{ id: number; key: string }>(
+    await db.execute(sql`
+      insert into ${inboundMessages}
+        (channel, bot_id, message_id, sender_external_id, kind, payload, received_at, request_id)
+      select channel, bot_id, message_id, sender_external_id, kind, payload, received_at, request_id
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+        channel text, bot_id text, message_id text, sender_external_id text, kind text, payload jsonb,
+        received_at timestamptz, request_id text)
+      on conflict do nothing
+      returning id, ${keyInSql} as key`),
+  )
   const ids = new Map(inserted.map((row) => [row.key, row.id]))
   const fresh = new Set(ids.keys())
   const missing = messages.filter((m) => !ids.has(keyOf(m)))
