@@ -66,6 +66,12 @@ function senderOf(message: InboundMessage) {
   }
 }
 
+/** A message the webhook has just stored, with the request that brought it. */
+export interface FreshDelivery {
+  message: InboundMessage
+  requestId: string | undefined
+}
+
 /** Ends the rehearsal's transaction: everything it wrote is rolled back. */
 class Rehearsed extends Error {}
 
@@ -100,13 +106,13 @@ export class InboundProcessor {
    * Queues a stored message for processing in the bounded pool; resolves when it has been processed. Errors
    * are logged and left for the sweep. `urgent` puts it ahead of the backlog (a passive reply is waiting).
    */
-  schedule(id: number, sender?: string, urgent = false): Promise<void> {
+  schedule(id: number, sender?: string, urgent = false, fresh?: FreshDelivery): Promise<void> {
     if (this.options.processHere === 'urgent' && !urgent) return Promise.resolve()
     return this.queue.add(
       id,
       sender ?? `inbound:${id}`,
       () =>
-        this.process(id).then(
+        this.process(id, fresh).then(
           () => undefined,
           (error: unknown) => this.options.logger.error('inbound processing failed', { id, error }),
         ),
@@ -174,8 +180,11 @@ export class InboundProcessor {
    * apology saying what to do — and the row keeps the error for the console's failed-messages page.
    * Only when even the apology cannot be stored (the database is away) does the row wait for the sweep.
    */
-  async process(id: number): Promise<'processed' | 'skipped' | 'failed'> {
+  async process(id: number, fresh?: FreshDelivery): Promise<'processed' | 'skipped' | 'failed'> {
     const { ctx } = this.options
+    // A delivery stored a moment ago is processed from what the webhook already holds: its row says nothing
+    // more (no attempt yet), and the transaction still locks the row and skips it if it has been processed.
+    if (fresh) return withRequestId(fresh.requestId, () => this.processMessage(id, fresh.message, 0))
     const [row] = await ctx.db
       .select()
       .from(inboundMessages)
@@ -185,11 +194,17 @@ export class InboundProcessor {
     return withRequestId(row.requestId, () => this.processRow(row))
   }
 
-  private async processRow(row: typeof inboundMessages.$inferSelect): Promise<'processed' | 'failed' | 'skipped'> {
+  private processRow(row: typeof inboundMessages.$inferSelect): Promise<'processed' | 'failed' | 'skipped'> {
+    return this.processMessage(row.id, inboundFromRow(row), row.attempts)
+  }
+
+  private async processMessage(
+    id: number,
+    message: InboundMessage,
+    attemptsSoFar: number,
+  ): Promise<'processed' | 'failed' | 'skipped'> {
     const { ctx, logger } = this.options
-    const { id } = row
-    const message = inboundFromRow(row)
-    for (let attempts = row.attempts; ; ) {
+    for (let attempts = attemptsSoFar; ; ) {
       try {
         return await this.attempt(id, message, attempts)
       } catch (error) {

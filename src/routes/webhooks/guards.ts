@@ -6,6 +6,7 @@ import { AppError } from '../../errors'
 import { limitBody } from '../../http/body'
 import { recordFailedCredentials } from '../../http/credentials'
 import { senderKey } from '../../messaging/inbound-processor'
+import { currentRequestId } from '../../observability/request-context'
 
 /**
  * Shared checks for every webhook, in the order that keeps an unauthenticated caller cheap: body size,
@@ -92,7 +93,14 @@ export async function acceptDelivery(
   }
   const stored = await inbox.record(clean)
   const processing =
-    stored.isNew || options.urgent ? inbound.schedule(stored.id, sender, options.urgent) : Promise.resolve()
+    stored.isNew || options.urgent
+      ? inbound.schedule(
+          stored.id,
+          sender,
+          options.urgent,
+          stored.isNew ? { message: clean, requestId: currentRequestId() } : undefined,
+        )
+      : Promise.resolve()
   return { ...stored, message: clean, processing }
 }
 
