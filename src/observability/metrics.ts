@@ -1,5 +1,5 @@
 import { and, inArray, isNull, lt, sql } from 'drizzle-orm'
-import { Counter, Gauge, Histogram, Registry } from 'prom-client'
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 import type { DingtalkStreamState } from '../channels/dingtalk/stream-state'
 import type { Database } from '../db/client'
 import { complaints, hazards, inboundMessages, outbox } from '../db/schema'
@@ -22,6 +22,14 @@ export class Metrics {
   readonly jobSeconds: Histogram<'job' | 'result'>
   readonly jobLastSuccess: Gauge<'job'>
   private readonly inbound: Gauge<'state'>
+
+  /**
+   * The process's own figures (resident memory, heap, event-loop delay, GC, handles) under the usual
+   * `process_` and `nodejs_` names. Started by the Node entry only: a Worker isolate has no process to measure.
+   */
+  collectProcessMetrics(): void {
+    collectDefaultMetrics({ register: this.registry })
+  }
 
   constructor(
     private readonly db: Database,

@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs'
 import type { complaints, hazards, patrols, supervisions } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
 import { COMPLAINT_STATUS_LABELS } from '../domain/complaint-lifecycle'
 import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { PATROL_FOCUS_LABELS } from '../domain/patrol-rules'
 import { maskOptional, maskPhone } from '../domain/privacy'
+import { newWorkbook } from './workbook'
 
 /**
  * Ledger exports (the filtered list) as CSV or XLSX. Exports leave the system, so every free-text column
@@ -156,7 +156,7 @@ export function toCsv(table: Table): string {
 }
 
 export async function toXlsx(title: string, table: Table): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
+  const book = await newWorkbook()
   const sheet = book.addWorksheet(title)
   sheet.addRow(table.headers).font = { bold: true }
   for (const row of table.rows) sheet.addRow(row)

@@ -1,5 +1,5 @@
-import OpenAI from 'openai'
 import type { LlmSettings } from '../conversation/extract/llm'
+import { lazyOpenAiClient } from '../conversation/extract/openai-client'
 
 /**
  * One short text from the configured LLM for a system prompt and a user message, or undefined on any
@@ -9,15 +9,10 @@ import type { LlmSettings } from '../conversation/extract/llm'
 export type TextCompleter = (system: string, user: string) => Promise<string | undefined>
 
 export function textCompleter(settings: LlmSettings): TextCompleter {
-  const client = new OpenAI({
-    apiKey: settings.apiKey,
-    baseURL: settings.baseUrl,
-    maxRetries: 0,
-    timeout: settings.timeoutMs,
-  })
+  const client = lazyOpenAiClient(settings)
   return async (system, user) => {
     try {
-      const completion = await client.chat.completions.create(
+      const completion = await (await client()).chat.completions.create(
         {
           model: settings.model,
           temperature: 0,

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { PeriodFigures } from '../domain/period-figures'
 import { ASSESSMENT_FORMULA } from '../domain/scoring'
 import { addCampaignSheet } from './annex/campaign'
@@ -8,6 +8,7 @@ import { addSupervisionSheet } from './annex/supervision'
 import { addWeeklySheet } from './annex/weekly'
 import { formatRate } from './format'
 import type { ReportContent } from './report-content'
+import { newWorkbook } from './workbook'
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -72,8 +73,7 @@ function table(sheet: ExcelJS.Worksheet, headers: readonly string[], rows: (stri
 }
 
 export async function buildReportWorkbook(content: ReportContent): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
-  book.creator = '巡安'
+  const book = await newWorkbook()
   const annex = content.annex ?? {}
   // The paper forms first, in the order they are filed; the supporting tables after them.
   if (annex.weekly) addWeeklySheet(book, annex.weekly)

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   if (proxy) logger.info('outbound calls go through the proxy', proxy)
   const runtime = await bootstrap(config, logger, process.env)
   const { services } = runtime
+  services.metrics.collectProcessMetrics()
   const works = config.role !== 'web'
   const app = config.role === 'worker' ? createWorkerApp(services) : createApp(services)
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
     if (streamLock || stopping) return
     streamLock = await runtime.handle.tryExclusive(DINGTALK_STREAM_LOCK_KEY)
     if (!streamLock) return
-    streams = startDingtalkStreams(services)
+    streams = await startDingtalkStreams(services)
     logger.info('this process holds the DingTalk stream')
   }
   if (works && [...services.platforms.dingtalk.values()].some((bot) => bot.mode === 'stream')) {

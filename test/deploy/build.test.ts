@@ -17,6 +17,7 @@ const work = mkdtempSync(join(tmpdir(), 'xunan-built-'))
 const app = join(work, 'app')
 const dataDir = join(work, 'data')
 let server: ServerProcess | undefined
+const metricsToken = 'build-test-metrics-token-0123456789'
 
 afterAll(async () => {
   await server?.stop()
@@ -38,7 +39,7 @@ describe('the production build', () => {
 
     server = new ServerProcess(
       await freePort(),
-      { DATA_DIR: dataDir, DEMO: '0', JOBS: '0', LOG_LEVEL: 'error' },
+      { DATA_DIR: dataDir, DEMO: '0', JOBS: '0', LOG_LEVEL: 'error', METRICS_TOKEN: metricsToken },
       ['dist/server/node.mjs'],
       app,
     )
@@ -46,6 +47,12 @@ describe('the production build', () => {
     const ready = (await (await fetch(`${server.url}/readyz`)).json()) as { status: string; migrations: number }
     expect(ready).toMatchObject({ status: 'ready', migrations: expect.any(Number) })
     expect(ready.migrations).toBeGreaterThan(0)
+    // The Node entry adds the process's own figures to the metrics: memory, heap, event-loop delay.
+    const scrape = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+    const metrics = await scrape.text()
+    expect(scrape.status).toBe(200)
+    expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m)
+    expect(metrics).toMatch(/^nodejs_eventloop_lag_p99_seconds [\d.e-]+/m)
     expect(await server.stop()).toBe(0)
   }, 300_000)
 })

@@ -68,7 +68,7 @@ beforeAll(async () => {
       .insert(identities)
       .values({ personId: person?.id, channel: 'dingtalk', botId: 'default', externalId: userId })
   }
-  streams = startDingtalkStreams(harness.services, { heartbeatWindowMs: 400, reconnectIntervalMs: 100 })
+  streams = await startDingtalkStreams(harness.services, { heartbeatWindowMs: 400, reconnectIntervalMs: 100 })
   await waitFor(() => fake.openSockets() === 1)
 })
 afterAll(async () => {

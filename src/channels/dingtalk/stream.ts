@@ -3,7 +3,7 @@ import type { Services } from '../../app-env'
 import { senderKey } from '../../messaging/inbound-processor'
 import { sanitiseInbound } from '../inbound-sanity'
 import { parseCardCallback, parseRobotMessage, RobotMessage } from './message'
-import { XunanStreamClient } from './stream-client'
+import { streamClientClass, type XunanStreamClient } from './stream-client'
 import type { StreamConnection } from './stream-state'
 
 export const TOPIC_ROBOT = '/v1.0/im/bot/messages/get'
@@ -20,10 +20,11 @@ export interface StreamHandle {
   stop(): void
 }
 
-export function startDingtalkStreams(
+export async function startDingtalkStreams(
   services: Services,
   options: { heartbeatWindowMs?: number; reconnectIntervalMs?: number } = {},
-): StreamHandle {
+): Promise<StreamHandle> {
+  const XunanStreamClient = await streamClientClass()
   const clients: XunanStreamClient[] = []
   const connections: StreamConnection[] = []
   for (const bot of services.platforms.dingtalk.values()) {

@@ -1,9 +1,10 @@
-import OpenAI from 'openai'
+import type OpenAI from 'openai'
 import { z } from 'zod'
 import { EXTRACT_PROMPT_VERSION, extractionPrompt } from '../../../prompts/extract'
 import { CATEGORIES } from '../../domain/categories'
 import { localParts } from '../../domain/local-time'
 import { EXTRACTION_SCHEMAS, type ExtractedFields, type ExtractionForm, keepValidFields } from './fields'
+import { lazyOpenAiClient } from './openai-client'
 
 /**
  * Extraction through any OpenAI-compatible endpoint (OpenAI, DeepSeek, Qwen/DashScope, a local server).
@@ -18,15 +19,10 @@ export interface LlmSettings {
 }
 
 export class LlmExtractor {
-  private readonly client: OpenAI
+  private readonly client: () => Promise<OpenAI>
 
   constructor(private readonly settings: LlmSettings) {
-    this.client = new OpenAI({
-      apiKey: settings.apiKey,
-      baseURL: settings.baseUrl,
-      maxRetries: 0,
-      timeout: settings.timeoutMs,
-    })
+    this.client = lazyOpenAiClient(settings)
   }
 
   get promptVersion(): string {
@@ -41,7 +37,7 @@ export class LlmExtractor {
     const p = localParts(context.now, context.timeZone)
     const nowLocal = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`
     const schema = JSON.stringify(z.toJSONSchema(EXTRACTION_SCHEMAS[form].partial()))
-    const completion = await this.client.chat.completions.create(
+    const completion = await (await this.client()).chat.completions.create(
       {
         model: this.settings.model,
         temperature: 0,

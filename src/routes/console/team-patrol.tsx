@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm'
-import ExcelJS from 'exceljs'
 import type { Context, Hono } from 'hono'
 import { z } from 'zod'
 import { PATROL_CHECKLIST } from '../../../bots/patrol-checklist'
@@ -10,6 +9,7 @@ import { zonedInstant } from '../../domain/local-time'
 import { DISPOSITION_LABELS, DISPOSITIONS, PROBLEM_STATUS_LABELS, type ProblemCommand } from '../../domain/problem-list'
 import { AppError } from '../../errors'
 import { readForm } from '../../http/body'
+import { newWorkbook } from '../../reports/workbook'
 import { applyProblemStep, recordTeamPatrol, teamPatrolDetail } from '../../services/team-patrols'
 import { asFormError, localDateTime } from './form-rules'
 import { Layout } from './layout'
@@ -313,8 +313,7 @@ export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
     const { results, problems } = await teamPatrolDetail(c.var.services.db, patrol.id)
     const { config, clock } = c.var.services
     const at = (d: Date | null) => (d ? formatLocal(d, config.timeZone, clock.now()) : '')
-    const book = new ExcelJS.Workbook()
-    book.creator = '巡安'
+    const book = await newWorkbook()
     const checklist = book.addWorksheet('检查表')
     checklist.addRow([
       `${patrol.teamName ?? '巡查组'}巡查报告 · ${patrol.area} · ${at(patrol.startedAt)} 至 ${at(patrol.endedAt)}`,
