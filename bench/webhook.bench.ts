@@ -8,8 +8,10 @@
  * reached the platform stand-in), the server's RSS; and the Official Account complaint path (ticket in the
  * passive reply) at a fixed 50 requests/s. `BENCH_MESSAGES` sets the burst (default 3000), `BENCH_DATABASE_URL`
  * the Postgres server (default the local one; a fresh database is created).
+ *
+ * Xun'an runs as production runs it: the `npm run build` bundle under plain node (no TypeScript loader).
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -95,9 +97,20 @@ async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL')
 }
 
-function load(port: number, prepared: Prepared[], options: { rate?: number } = {}) {
+/**
+ * A burst, with its true duration: autocannon settles its result on a one-second tick, so for a burst of a few
+ * seconds its own duration (and any rate from it) is rounded up by up to a second. The burst's duration here
+ * runs from the start to the last answer.
+ */
+async function load(
+  port: number,
+  prepared: Prepared[],
+  options: { rate?: number } = {},
+): Promise<autocannon.Result & { seconds: number }> {
   let next = 0
-  return autocannon({
+  const started = performance.now()
+  let lastAnswer = started
+  const burst: autocannon.Options = {
     url: `http://127.0.0.1:${port}`,
     connections: options.rate ? 10 : CONNECTIONS,
     amount: prepared.length,
@@ -112,7 +125,14 @@ function load(port: number, prepared: Prepared[], options: { rate?: number } = {
         },
       },
     ],
+  }
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(burst, (error, done) => (error ? reject(error) : resolve(done)))
+    instance.on('response', () => {
+      lastAnswer = performance.now()
+    })
   })
+  return { ...result, seconds: (lastAnswer - started) / 1000 }
 }
 
 interface Row {
@@ -128,12 +148,12 @@ interface Row {
 }
 const rows: Row[] = []
 
-function record(target: string, result: autocannon.Result, extra: Partial<Row> = {}): Row {
+function record(target: string, result: autocannon.Result & { seconds: number }, extra: Partial<Row> = {}): Row {
   const row = {
     target,
-    // The whole burst over its whole duration: a burst shorter than a second makes autocannon's per-second
-    // average meaningless.
-    rps: Math.round(result.requests.total / result.duration),
+    // The whole burst over its whole duration: autocannon's per-second average means nothing for a burst of a
+    // few seconds.
+    rps: Math.round(result.requests.total / result.seconds),
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,
@@ -158,12 +178,12 @@ async function xunan(
   target: string,
   database: Record<string, string>,
   port: number,
-  options: { workerPort?: number } = {},
+  options: { workerPort?: number; webOnly?: boolean } = {},
 ): Promise<void> {
   const fake = await new FakeWechatApi(systemClock).start()
   const sends = () => fake.calls.filter((c) => c.path === '/cgi-bin/message/send').length
   const launch = (listen: number, role: string) =>
-    spawn(process.execPath, ['--import', 'tsx', 'src/server/node.ts'], {
+    spawn(process.execPath, ['dist/server/node.mjs'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {
@@ -179,8 +199,9 @@ async function xunan(
         INBOUND_QUEUE_LIMIT: String(MESSAGES * 2),
       },
     })
-  // With a worker port: one ROLE=web process takes the load, one ROLE=worker processes and replies.
-  const child = launch(port, options.workerPort ? 'web' : 'all')
+  // With a worker port: one ROLE=web process takes the load, one ROLE=worker processes and replies. Web only:
+  // the acknowledgement path alone (what faces the platform when the processing runs on other machines).
+  const child = launch(port, options.workerPort || options.webOnly ? 'web' : 'all')
   const worker = options.workerPort ? launch(options.workerPort, 'worker') : undefined
   const started = Date.now()
   await waitUntil(() => answers(`http://127.0.0.1:${port}/readyz`), 60_000)
@@ -188,15 +209,20 @@ async function xunan(
   const startSeconds = (Date.now() - started) / 1000
   const burstStart = Date.now()
   const result = await load(port, wecomMessages(MESSAGES))
-  const drained = await waitUntil(() => sends() >= MESSAGES, 600_000)
+  const drained = options.webOnly ? false : await waitUntil(() => sends() >= MESSAGES, 600_000)
   const drainSeconds = (Date.now() - burstStart) / 1000
   record(target, result, {
-    drainSeconds: drained ? drainSeconds : Number.NaN,
+    drainSeconds: options.webOnly ? undefined : drained ? drainSeconds : Number.NaN,
     rssMiB: rssMiB(child) + (worker ? rssMiB(worker) : 0),
   })
   console.log(JSON.stringify({ target, startSeconds, replies: sends() }))
 
   // The Official Account complaint path at a fixed 50 requests/s (MP env is part of wecomEnv).
+  if (options.webOnly) {
+    await stop(child)
+    await fake.stop()
+    return
+  }
   const complaints = await load(port, complaintMessages(Math.min(MESSAGES, 1000)), { rate: 50 })
   record(`${target}, complaint path at 50/s`, complaints)
   await stop(child)
@@ -204,6 +230,7 @@ async function xunan(
   await fake.stop()
 }
 
+execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' })
 const pgAdmin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} })
 await pgAdmin.unsafe('drop database if exists xunan_bench')
 await pgAdmin.unsafe('create database xunan_bench')
@@ -234,6 +261,15 @@ await peer(
   () => fork(join(root, 'bench/peers/wechat-peer.cjs'), [], { env: { ...process.env, ...peerEnv, PORT: '4102' } }),
   4102,
 )
+await xunan(
+  "Xun'an on Postgres, ROLE=web alone (acknowledges and stores)",
+  { DATABASE_URL: benchUrl.toString() },
+  4107,
+  {
+    webOnly: true,
+  },
+)
+await freshBenchDatabase()
 await xunan("Xun'an on Postgres", { DATABASE_URL: benchUrl.toString() }, 4103)
 await xunan("Xun'an on PGlite", { DATA_DIR: dataDir }, 4104)
 await freshBenchDatabase()
