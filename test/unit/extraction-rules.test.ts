@@ -40,6 +40,13 @@ describe('patrol reports as people type them', () => {
     ])
   })
 
+  it('counts houses by 栋 after them, and not a building number in an address', () => {
+    const counted = (text: string) => extractPatrol(text, ctx).hazards?.reduce((n, h) => n + (h.count ?? 1), 0)
+    expect(counted('上午巡查老城区，发现危房2栋')).toBe(2)
+    expect(counted('下午巡查城东片区，民房3栋外墙开裂')).toBe(3)
+    expect(counted('上午巡查桂园小区，5栋楼道内燃气管道被私自改装')).toBe(1)
+  })
+
   it.each([
     '昨天下午三点半到五点在滨湖路巡查，发现井盖破损，属于重大隐患',
     '今天上午巡查人民路，井盖缺失，定为重大隐患',
