@@ -40,6 +40,14 @@ describe('patrol reports as people type them', () => {
     ])
   })
 
+  it('reads each counted item of a list as its own, but not the items under a counted heading or the scope', () => {
+    const counts = (text: string) => extractPatrol(text, ctx).hazards?.map((h) => h.count)
+    expect(counts('城区供水管网巡查：发现消防栓损坏5个、被圈占2个、被埋压1个')).toEqual([5, 2, 1])
+    expect(counts('湘江北路 一处人行道树坑没有盖板 一处行道树倒伏')).toEqual([1, 1])
+    expect(counts('上午在城北巡查发现三处井盖：一处缺失、一处破损、一处高差过大')).toEqual([3])
+    expect(counts('上午对辖区内3个老旧小区开展危房排查，发现C级危房1栋、D级危房1栋')).toEqual([1, 1])
+  })
+
   it('counts houses by 栋 after them, and not a building number in an address', () => {
     const counted = (text: string) => extractPatrol(text, ctx).hazards?.reduce((n, h) => n + (h.count ?? 1), 0)
     expect(counted('上午巡查老城区，发现危房2栋')).toBe(2)

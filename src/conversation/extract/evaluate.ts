@@ -49,7 +49,12 @@ export function flattenPatrol(fields: ExtractedFields<'patrol'>, now: Date, time
     vehicleCount: fields.vehicleCount,
     hazards: fields.hazards?.length,
     category: first?.category,
-    level: first?.level,
+    // As the corpus labels it: major when any statement is, general otherwise.
+    level: fields.hazards?.length
+      ? fields.hazards.some((h) => h.level === 'major')
+        ? 'major'
+        : (first?.level ?? 'general')
+      : undefined,
     // The corpus scores the whole message: places found (发现隐患（处）), the domains named, any major one.
     hazardCount: fields.hazards?.reduce((sum, h) => sum + (h.count ?? 1), 0),
     categories: fields.hazards?.length ? distinctSorted(fields.hazards.map((h) => h.category ?? 'other')) : undefined,

@@ -39,6 +39,9 @@ const NOTHING_FOUND =
 const NOT_A_STATEMENT =
   /^(?:已|并已|均已|现已|已经|建议|要求|需|需要|请|望|责任单位|出动|共|已责令|立即|随时|有.{0,4}(?:风险|危险)|存在.{0,6}(?:风险|危险)|.{0,4}很危险|非常危险|情况紧急|无人员伤亡|物业说|住户)/
 
+/** 「对辖区内3个老旧小区开展危房排查」 says what the patrol covered: its count is of places visited, not found. */
+const PATROL_SCOPE = /(?:对|在).{0,24}(?:开展|进行|组织)(?:了)?.{0,8}(?:排查|巡查|检查|巡视)$/
+
 /** Words that grade what came before: the 重大 cue in a clause of its own. */
 const MAJOR_CUE =
   /重大(?:事故)?隐患|列为重大|定为重大|属重大|重大风险|D级危房|情况紧急|紧急|随时可能倒|随时会倒|坠落风险|掉落风险|坍塌风险|触电危险|已封桥|封桥|停工|停止使用|正在漏气|疏散|人员受伤|砸到|砸坏|砸伤|陷入|深不见底|明火|还住在里面|还住着|仍有人居住|有人居住|住(?:了|着)(?:十几户|几十户|[0-9一二两三四五六七八九十]+户|人|一对|老人)|还有人在里面|随时(?:可能|会)?(?:倒|掉|塌|坠)|(?:倒塌|坠落|掉落)风险|悬在半空|悬空|脱落悬挂|差点掉|掉下去/
@@ -135,7 +138,7 @@ export function readFindings(
       if (isMajor(body)) previous.level = 'major'
       continue
     }
-    if (!DEFECT.test(body) || NOT_A_STATEMENT.test(body)) {
+    if (!DEFECT.test(body) || NOT_A_STATEMENT.test(body) || PATROL_SCOPE.test(body)) {
       if (hasThing(body) && !DEFECT.test(body) && !NOT_A_STATEMENT.test(body)) pendingThing = body
       continue
     }
@@ -153,7 +156,11 @@ export function readFindings(
     const ownDomain = next.category !== undefined && next.category !== previous.category && hasThing(body)
     const ownThing = thingsIn(body).some((thing) => !thingsIn(previous.description).includes(thing))
     const countsSeveral = (next.count ?? 1) > 1
-    if (countsSeveral || ((ownDomain || ownThing) && !CONSEQUENCE.test(body))) {
+    // 「一处…，一处…」「损坏5个、被圈占2个、被埋压1个」: after a statement that counted its places, a clause that
+    // counts its own, one included, is the next item of the list even when it names no other thing. A statement
+    // that headed a list (「发现三处井盖：一处缺失、一处破损」) already counted the items.
+    const countsOwn = COUNT_RE.test(body) && COUNT_RE.test(previous.description) && !/[:：]/.test(previous.description)
+    if (countsSeveral || ((ownDomain || ownThing || countsOwn) && !CONSEQUENCE.test(body))) {
       push(next)
       continue
     }
