@@ -107,7 +107,8 @@ async function officeWork(day: number): Promise<void> {
       await say('demo:supervisor', text)
     await say('demo:supervisor', '确认')
   }
-  const cards = await services.db.select().from(outbox).where(eq(outbox.channel, 'console'))
+  // In the order they were sent: a card that reached several people is answered by the first it reached.
+  const cards = await services.db.select().from(outbox).where(eq(outbox.channel, 'console')).orderBy(outbox.id)
   for (const row of cards) {
     const message = row.message as { type: string; buttons?: { key: string }[] }
     const key = message.buttons?.[0]?.key
