@@ -48,6 +48,23 @@ describe('patrol reports as people type them', () => {
     expect(counts('上午对辖区内3个老旧小区开展危房排查，发现C级危房1栋、D级危房1栋')).toEqual([1, 1])
   })
 
+  it('takes the domain of a themed patrol to settle a tie, and reads a tree pit as the sidewalk’s', () => {
+    const categories = (text: string) => extractPatrol(text, ctx).hazards?.map((h) => h.category)
+    expect(categories('城北供水管网巡查，发现一处消防栓无水，一处水表井盖缺失')).toEqual([
+      'water_hydrant',
+      'water_hydrant',
+    ])
+    expect(categories('莲池路巡查 一处树池盖板缺失')).toEqual(['sidewalk_excavation'])
+    // Without the theme, a manhole cover is the road's.
+    expect(categories('上午巡查城北，发现一处井盖缺失')).toEqual(['road_municipal'])
+  })
+
+  it('grades the statement before a clause that only says where the danger would go, or names a risk of falling', () => {
+    const levels = (text: string) => extractPatrol(text, ctx).hazards?.map((h) => h.level)
+    expect(levels('巡查洞庭大道，发现绿化带内一棵大樟树根部被挖空，树干倾斜，随时可能倒向机动车道')).toEqual(['major'])
+    expect(levels('今天巡查白马湖公园，有一棵古树的树干中空，有倒伏风险')).toEqual(['major'])
+  })
+
   it('counts houses by 栋 after them, and not a building number in an address', () => {
     const counted = (text: string) => extractPatrol(text, ctx).hazards?.reduce((n, h) => n + (h.count ?? 1), 0)
     expect(counted('上午巡查老城区，发现危房2栋')).toBe(2)

@@ -179,6 +179,43 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
   ],
 }
 
+/** The subject of a patrol of one network or kind of place, by what its name begins with. */
+const THEMES: readonly [RegExp, Category][] = [
+  [/供水|自来水|给水|消防栓/, 'water_hydrant'],
+  [/燃气|天然气|煤气|液化气/, 'gas'],
+  [/排水|雨水|污水|雨污|市政道路|路灯/, 'road_municipal'],
+  [/桥梁|桥/, 'bridge'],
+  [/危房|房屋|老旧小区|自建房/, 'dangerous_house'],
+  [/工地|在建|建筑施工/, 'construction_site'],
+  [/绿化|园林|公园|行道树/, 'greenery_park'],
+  [/人行道|占道|开挖/, 'sidewalk_excavation'],
+]
+const THEME_PATROL =
+  /(供水|自来水|给水|消防栓|燃气|天然气|煤气|液化气|排水|雨水|污水|雨污|市政道路|路灯|桥梁|危房|房屋|老旧小区|自建房|工地|在建|建筑施工|绿化|园林|公园|行道树|人行道|占道|开挖)[^，,。；;\s]{0,8}?(?:专项)?(?:巡查|排查|检查|巡检|巡视)/
+/** What a theme adds: less than a broken thing's own word, enough to settle a tie between two. */
+const THEME_WEIGHT = 1.5
+
+function themeOf(setting: string): Category | undefined {
+  const subject = THEME_PATROL.exec(setting)?.[1]
+  return subject ? THEMES.find(([words]) => words.test(subject))?.[1] : undefined
+}
+
+/** Other domains' evidence words that contain a word (「树池」 contains 「树」), longest first. */
+const containerCache = new Map<string, string[]>()
+function containers(word: string, category: Category): string[] {
+  const key = `${category}:${word}`
+  let found = containerCache.get(key)
+  if (!found) {
+    found = (Object.entries(EVIDENCE) as [Category, readonly [string, number][]][])
+      .filter(([other]) => other !== category)
+      .flatMap(([, words]) => words.map(([longer]) => longer))
+      .filter((longer) => longer.length > word.length && longer.includes(word))
+      .sort((a, b) => b.length - a.length)
+    containerCache.set(key, found)
+  }
+  return found
+}
+
 /** Things that take the domain of what they are on. */
 const BELONGS_TO_SETTING = /护栏|栏杆|扶手|台阶|围墙/
 
@@ -197,16 +234,21 @@ export function weighCategories(
   const text = neutraliseNames(said)
   const places = locationPhrases(text)
   const outside = places.reduce((rest, place) => rest.replace(place, ' '), text)
-  const weigh = (word: string, weight: number) => {
+  const weigh = (word: string, weight: number, category: Category) => {
     if (!word || !text.includes(word)) return 0
+    // Inside another domain's longer word it is part of that thing: the 树 of 树池, the 桥 of 桥管处… only count
+    // what is left outside those.
+    const own = (within: string) =>
+      containers(word, category).reduce((rest, longer) => rest.replaceAll(longer, ' '), within)
+    if (!own(text).includes(word)) return 0
     // Only in a phrase that says where: half.
-    return outside.includes(word) ? weight : weight / 2
+    return own(outside).includes(word) ? weight : weight / 2
   }
   const scores = new Map<Category, number>()
   const add = (category: Category, points: number) => scores.set(category, (scores.get(category) ?? 0) + points)
   for (const [category, words] of Object.entries(EVIDENCE) as [Category, readonly [string, number][]][])
-    for (const [word, weight] of words) add(category, weigh(word, weight))
-  for (const rule of rules) for (const keyword of rule.keywords) add(rule.category, weigh(keyword, 1))
+    for (const [word, weight] of words) add(category, weigh(word, weight, category))
+  for (const rule of rules) for (const keyword of rule.keywords) add(rule.category, weigh(keyword, 1, rule.category))
   if (BELONGS_TO_SETTING.test(text)) {
     // The statement's own setting first, then the message's (「青年路立交桥 … 护栏松动三处」).
     const around = settingOf(text) ? text : neutraliseNames(setting)
@@ -221,6 +263,10 @@ export function weighCategories(
             : 'road_municipal'
     add(where, 2)
   }
+  // A patrol of one network or kind of place (「供水管网巡查」「对城区排水管网进行巡查」「危房排查」) says what its
+  // findings are about: 「水表井盖缺失」 on a water patrol is the water company's, not the road's.
+  const theme = themeOf(neutraliseNames(setting))
+  if (theme) add(theme, THEME_WEIGHT)
   const ranked = [...scores].filter(([, score]) => score > 0).sort((a, b) => b[1] - a[1])
   const [first, second] = ranked
   if (!first) return undefined

@@ -44,7 +44,7 @@ const PATROL_SCOPE = /(?:对|在).{0,24}(?:开展|进行|组织)(?:了)?.{0,8}(?
 
 /** Words that grade what came before: the 重大 cue in a clause of its own. */
 const MAJOR_CUE =
-  /重大(?:事故)?隐患|列为重大|定为重大|属重大|重大风险|D级危房|情况紧急|紧急|随时可能倒|随时会倒|坠落风险|掉落风险|坍塌风险|触电危险|已封桥|封桥|停工|停止使用|正在漏气|疏散|人员受伤|砸到|砸坏|砸伤|陷入|深不见底|明火|还住在里面|还住着|仍有人居住|有人居住|住(?:了|着)(?:十几户|几十户|[0-9一二两三四五六七八九十]+户|人|一对|老人)|还有人在里面|随时(?:可能|会)?(?:倒|掉|塌|坠)|(?:倒塌|坠落|掉落)风险|悬在半空|悬空|脱落悬挂|差点掉|掉下去/
+  /重大(?:事故)?隐患|列为重大|定为重大|属重大|重大风险|D级危房|情况紧急|紧急|随时可能倒|随时会倒|坠落风险|掉落风险|坍塌风险|触电危险|已封桥|封桥|停工|停止使用|正在漏气|疏散|人员受伤|砸到|砸坏|砸伤|陷入|深不见底|明火|还住在里面|还住着|仍有人居住|有人居住|住(?:了|着)(?:十几户|几十户|[0-9一二两三四五六七八九十]+户|人|一对|老人)|还有人在里面|随时(?:可能|会)?(?:倒|掉|塌|坠)|(?:倒塌|坠落|掉落|倒伏|垮塌|坍塌|断裂)风险|悬在半空|悬空|脱落悬挂|差点掉|掉下去/
 /** A clause of its own that grades what came before it (「这个比较严重」). */
 const GRADE_CLAUSE = /(?:比较|很|非常|十分|特别)?严重$/
 /**
@@ -120,7 +120,8 @@ export function readFindings(
     }
     const body = clause.replace(LEAD, '')
     const previous = statements.at(-1)
-    if ((MAJOR_CUE.test(body) || GRADE_CLAUSE.test(body)) && previous && !hasThing(body)) {
+    // 「随时可能倒向机动车道」 names a thing, but only where the danger goes: with no defect of its own, it grades.
+    if ((MAJOR_CUE.test(body) || GRADE_CLAUSE.test(body)) && previous && (!hasThing(body) || !DEFECT.test(body))) {
       previous.level = 'major'
       continue
     }
