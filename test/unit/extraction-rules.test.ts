@@ -65,6 +65,23 @@ describe('patrol reports as people type them', () => {
     expect(levels('今天巡查白马湖公园，有一棵古树的树干中空，有倒伏风险')).toEqual(['major'])
   })
 
+  it('starts another statement where the writer numbers it or says 还有, and counts 件', () => {
+    const counts = (text: string) => extractPatrol(text, ctx).hazards?.map((h) => h.count)
+    expect(counts('巡查发现：1.建设路人行道地砖破损；2.人民路人行道被摆摊占用；3.朗州路盲道被车辆占用')).toEqual([
+      1, 1, 1,
+    ])
+    expect(counts('西站附近在建项目 外架的安全网破了好几个洞 还有工人没系安全带在高处作业')).toEqual([1, 1])
+    expect(counts('下午巡查滨江公园 健身器材坏了3件')).toEqual([3])
+  })
+
+  it.each([
+    '昨天下午看了下武陵大道那个在建商业综合体，塔吊的标准节螺栓有松动',
+    '临澧县城安福路一处危房，外墙已经鼓出来了，D级',
+    '德山枉水大桥限高架被货车撞弯了，横梁快掉下来了',
+  ])('grades 「%s」 major', (text) => {
+    expect(extractPatrol(text, ctx).hazards?.some((h) => h.level === 'major')).toBe(true)
+  })
+
   it('counts houses by 栋 after them, and not a building number in an address', () => {
     const counted = (text: string) => extractPatrol(text, ctx).hazards?.reduce((n, h) => n + (h.count ?? 1), 0)
     expect(counted('上午巡查老城区，发现危房2栋')).toBe(2)
