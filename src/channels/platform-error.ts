@@ -33,8 +33,24 @@ export function outgoingIpFrom(errmsg: string): string | undefined {
   return /(?:from ip|invalid ip)[:\s]+([0-9a-fA-F.:]+)/i.exec(errmsg)?.[1]
 }
 
+/** How a platform call's time limit is kept: a timer, or in the fault suites a deadline the test ends itself. */
+export type DeadlineSignal = (timeoutMs: number) => AbortSignal
+let deadlineSignal: DeadlineSignal = (timeoutMs) => AbortSignal.timeout(timeoutMs)
+
+/**
+ * Replaces the time limit of platform calls in this process (tests: a platform that never answers is given up on
+ * when the test says, with no real time waited); returns the function that puts the timer back.
+ */
+export function usePlatformDeadlines(make: DeadlineSignal): () => void {
+  const previous = deadlineSignal
+  deadlineSignal = make
+  return () => {
+    deadlineSignal = previous
+  }
+}
+
 export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs = 10_000): Promise<Response> {
-  return fetch(url, { ...init, headers: withRequestIdHeader(init.headers), signal: AbortSignal.timeout(timeoutMs) })
+  return fetch(url, { ...init, headers: withRequestIdHeader(init.headers), signal: deadlineSignal(timeoutMs) })
 }
 
 /**

@@ -9,6 +9,7 @@ import type { FormDeps } from '../conversation/forms/engine'
 import type { Reply } from '../conversation/types'
 import type { Database } from '../db/client'
 import { type ChannelId, inboundMessages } from '../db/schema'
+import { unavailableErrorOf } from '../errors'
 import { errorSummary, type Logger } from '../logger'
 import { withRequestId } from '../observability/request-context'
 import type { ServiceContext } from '../services/context'
@@ -208,6 +209,9 @@ export class InboundProcessor {
       try {
         return await this.attempt(id, message, attempts)
       } catch (error) {
+        // The database out of reach is no fault of the message: its attempts are not spent (nor an apology sent),
+        // and nothing more is asked of a driver that is reconnecting; the sweep takes the row up again.
+        if (unavailableErrorOf(error)) throw error
         attempts++
         logger.error('inbound message failed', { id, attempts, error })
         await ctx.db

@@ -29,6 +29,9 @@ export class FakeWechatApi {
   private tokenCounter = 0
   private validTokens = new Set<string>()
   private failures = new Map<string, Failure[]>()
+  /** Calls held without an answer, per path, and the answers held open (ended when the caller gives up). */
+  private hangs = new Map<string, number>()
+  private readonly held = new Set<ServerResponse>()
   private stableToken: string | undefined
   private plainToken: string | undefined
   baseUrl = ''
@@ -43,6 +46,7 @@ export class FakeWechatApi {
   }
 
   async stop(): Promise<void> {
+    for (const res of this.held) res.destroy()
     await new Promise<void>((resolve) => this.server?.close(() => resolve()))
   }
 
@@ -65,6 +69,14 @@ export class FakeWechatApi {
   /** Every token issued so far stops working (as after the 2-hour expiry). */
   expireTokens(): void {
     this.validTokens.clear()
+  }
+
+  /**
+   * The next `count` calls to `path` get no answer at all, and are not acted on (a platform that is down behind
+   * a load balancer that holds connections): the caller's time limit has to end them.
+   */
+  hangNext(path: string, count: number): void {
+    this.hangs.set(path, (this.hangs.get(path) ?? 0) + count)
   }
 
   /** The next calls to `path` fail as given, in order. */
@@ -109,6 +121,14 @@ export class FakeWechatApi {
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' })
       res.end(JSON.stringify(value))
+    }
+    const hangs = this.hangs.get(url.pathname) ?? 0
+    if (hangs > 0) {
+      this.hangs.set(url.pathname, hangs - 1)
+      call.ok = false
+      this.held.add(res)
+      res.once('close', () => this.held.delete(res))
+      return
     }
     const failure = this.failures.get(url.pathname)?.shift()
     call.ok = !failure

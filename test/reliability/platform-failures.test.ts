@@ -1,5 +1,6 @@
 import { eq, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { usePlatformDeadlines } from '../../src/channels/platform-error'
 import { identities, outbox, people } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { FakeWechatApi } from '../fakes/wechat-api'
@@ -10,7 +11,7 @@ import { sealedRequest, seconds, wecomEnv, wecomMessageXml } from '../helpers/we
 
 /**
  * The platform misbehaving while people write in: server errors for half a minute, a proxy's HTML page, rate
- * limits, an access token that expires mid-stream. Every reply reaches each person once after the platform
+ * limits, an access token that expires mid-stream, calls that get no answer until the time limit ends them. Every reply reaches each person once after the platform
  * recovers; a reply the platform keeps refusing becomes a dead letter the console lists and an administrator
  * resends. Counted at the platform stand-in; time passes on the injected clock.
  */
@@ -88,6 +89,48 @@ describe('platform failures', () => {
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([])
     // The expired token was fetched again, once for the burst (single flight).
     expect(fake.callsTo('/cgi-bin/gettoken').length).toBe(2)
+  })
+
+  it('gives up on a platform that does not answer at the time limit, and delivers once when it answers again', async () => {
+    // The time limit of every platform call is a deadline this test ends: no real time passes.
+    const deadlines: AbortController[] = []
+    const restore = usePlatformDeadlines(() => {
+      const deadline = new AbortController()
+      deadlines.push(deadline)
+      return deadline.signal
+    })
+    try {
+      const users = ['t1', 't2']
+      // Counted before anyone writes: the outbox wakes as soon as a reply is queued.
+      const before = fake.callsTo(SEND).filter((c) => !c.ok).length
+      fake.hangNext(SEND, 2)
+      for (const user of users) await say(user)
+      await harness.services.inbound.idle()
+      const run = harness.services.outbox.drain(1)
+      // Each send that gets no answer is given up on when its deadline ends (sends to different people may be
+      // under way at once, or one after the other).
+      for (let given = 1; given <= users.length; given++) {
+        await fake.waitFor(() => fake.callsTo(SEND).filter((c) => !c.ok).length >= before + given)
+        for (const deadline of deadlines.splice(0))
+          deadline.abort(new DOMException('no answer in time', 'TimeoutError'))
+      }
+      await run
+      console.log('run done')
+      // Given up on, not lost: both rows wait for their retry with the reason kept.
+      const waiting = await database.db.select().from(outbox).where(eq(outbox.status, 'pending'))
+      expect(waiting.filter((r) => users.includes((r.recipient as { externalId?: string }).externalId ?? ''))).toEqual(
+        expect.arrayContaining([expect.objectContaining({ lastError: expect.stringMatching(/time|abort/i) })]),
+      )
+      for (const user of users) expect(delivered(user), user).toBe(0)
+      // The platform answers again: each reply goes out once.
+      for (let i = 0; i < 5 && users.some((u) => delivered(u) === 0); i++) await tick(30_000)
+      for (const user of users) expect(delivered(user), user).toBe(1)
+      expect(
+        fake.callsTo(SEND).filter((c) => users.includes((c.body as { touser?: string }).touser ?? '')).length,
+      ).toBe(4)
+    } finally {
+      restore()
+    }
   })
 
   it('turns a reply the platform keeps refusing into a dead letter an administrator resends', async () => {
