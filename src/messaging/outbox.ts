@@ -67,9 +67,9 @@ export interface OutboxWorkerOptions {
 const BACKOFF_MS = [5_000, 30_000, 2 * MINUTE_MS, 10 * MINUTE_MS, 30 * MINUTE_MS, 60 * MINUTE_MS]
 
 /**
- * Delivers due outbox rows. Claims with FOR UPDATE SKIP LOCKED and a lease renewed right before each send, so
- * several replicas share the work and never send a row twice however slow the platform; transient failures back off; permanent ones keep the platform's
- * code and message on the row.
+ * Delivers due outbox rows. Claims with FOR UPDATE SKIP LOCKED and a lease renewed before a send once a quarter
+ * of it has passed, so several replicas share the work and never send a row twice however slow the platform;
+ * transient failures back off; permanent ones keep the platform's code and message on the row.
  */
 export class OutboxWorker {
   private readonly batchSize: number
@@ -170,8 +170,9 @@ export class OutboxWorker {
   /**
    * A batch is sent one row at a time, so the lease taken when it was claimed may run out before its last rows
    * are reached, and another replica may have claimed them meanwhile. Right before each send past the first
-   * quarter of the lease, the row's lease is renewed — only if it is still this claim's: every claim increments `attempts`, so a row another replica
-   * took over no longer matches and is left to it. Once renewed, nobody else can claim the row during the send.
+   * quarter of the lease, the row's lease is renewed — only if it is still this claim's: every claim increments
+   * `attempts`, so a row another replica took over no longer matches and is left to it. Once renewed, nobody else
+   * can claim the row during the send.
    */
   private async leaseHeld(row: OutboxRow, claimedAt: number): Promise<boolean> {
     const now = this.clock.now()

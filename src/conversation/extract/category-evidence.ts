@@ -232,6 +232,8 @@ export function weighCategories(
   setting = said,
 ): WeighedCategory | undefined {
   const text = neutraliseNames(said)
+  // The message around the statement, its names blanked the same way (once: most callers pass the statement's own).
+  const message = setting === said ? text : neutraliseNames(setting)
   const places = locationPhrases(text)
   const outside = places.reduce((rest, place) => rest.replace(place, ' '), text)
   const weigh = (word: string, weight: number, category: Category) => {
@@ -251,7 +253,7 @@ export function weighCategories(
   for (const rule of rules) for (const keyword of rule.keywords) add(rule.category, weigh(keyword, 1, rule.category))
   if (BELONGS_TO_SETTING.test(text)) {
     // The statement's own setting first, then the message's (「青年路立交桥 … 护栏松动三处」).
-    const around = settingOf(text) ? text : neutraliseNames(setting)
+    const around = settingOf(text) ? text : message
     const where = /桥/.test(around)
       ? 'bridge'
       : /公园|湖|河|步道|风光带|码头|景区|旅游区|港|假山/.test(around)
@@ -265,7 +267,7 @@ export function weighCategories(
   }
   // A patrol of one network or kind of place (「供水管网巡查」「对城区排水管网进行巡查」「危房排查」) says what its
   // findings are about: 「水表井盖缺失」 on a water patrol is the water company's, not the road's.
-  const theme = themeOf(neutraliseNames(setting))
+  const theme = themeOf(message)
   if (theme) add(theme, THEME_WEIGHT)
   const ranked = [...scores].filter(([, score]) => score > 0).sort((a, b) => b[1] - a[1])
   const [first, second] = ranked

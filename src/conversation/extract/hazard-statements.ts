@@ -204,13 +204,16 @@ function saysNothing(clause: string): boolean {
   return NOTHING_FOUND.test(clause) || (summed !== null && parseCount(summed[1] ?? summed[2] ?? '') === 0)
 }
 
+/** An item's number in a list: 1. 2、 3） （4）. */
+const LIST_NUMBER = '[0-9一二三四五六七八九十]+[.、．)）]|[（(][0-9一二三四五六七八九十]+[)）]'
+
 /** A clause the writer starts as another item: a list number, or 另外 / 还有 / 此外. */
-const ANOTHER_ITEM =
-  /^(?:发现)?(?:[0-9一二三四五六七八九十]+[.、．)）]|[（(][0-9一二三四五六七八九十]+[)）]|另外|另有|还有|此外)/
+const ANOTHER_ITEM = new RegExp(`^(?:发现)?(?:${LIST_NUMBER}|另外|另有|还有|此外)`)
 
 /** Lead words before a statement: 发现, 问题：, 情况：, 1. */
-const LEAD =
-  /^(?:(?:今天|今早|昨天|雨后|上午|下午|晚上|早上|中午)?(?:巡查|巡视|检查)(?:时|中|过程中)?(?=发现)|其中|另外|另有|另|还有|同时|并且|而且|且|又|再|发现了|发现|问题[:：]?|情况[:：]?|检查结果[:：]?|[0-9一二三四五六七八九十]+[.、．)）]|[（(][0-9一二三四五六七八九十]+[)）])+/
+const LEAD = new RegExp(
+  `^(?:(?:今天|今早|昨天|雨后|上午|下午|晚上|早上|中午)?(?:巡查|巡视|检查)(?:时|中|过程中)?(?=发现)|其中|另外|另有|另|还有|同时|并且|而且|且|又|再|发现了|发现|问题[:：]?|情况[:：]?|检查结果[:：]?|${LIST_NUMBER})+`,
+)
 
 /** Things that can be wrong: a statement names one (the routing keywords are things too). */
 const THING =
