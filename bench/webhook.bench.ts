@@ -25,6 +25,14 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 3000)
 const CONNECTIONS = 20
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const root = new URL('..', import.meta.url).pathname
+/**
+ * `BENCH_TARGETS=peer,web` runs only some rows (bare, peer, web, postgres, pglite, split); all by default. The
+ * `wechat` peer always runs: every ratio is to it.
+ */
+const targets = (process.env.BENCH_TARGETS ?? 'bare,peer,web,postgres,pglite,split').split(',')
+const wanted = (name: string) => targets.includes(name)
+/** Node options for Xun'an's processes only, e.g. `BENCH_SERVER_ARGS=--cpu-prof` to profile them. */
+const serverArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)
 
 interface Prepared {
   path: string
@@ -183,7 +191,7 @@ async function xunan(
   const fake = await new FakeWechatApi(systemClock).start()
   const sends = () => fake.calls.filter((c) => c.path === '/cgi-bin/message/send').length
   const launch = (listen: number, role: string) =>
-    spawn(process.execPath, ['dist/server/node.mjs'], {
+    spawn(process.execPath, [...serverArgs, 'dist/server/node.mjs'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {
@@ -247,35 +255,41 @@ benchUrl.pathname = '/xunan_bench'
 const dataDir = mkdtempSync(join(tmpdir(), 'xunan-bench-'))
 
 const peerEnv = { TOKEN: WECOM.token, AES_KEY: WECOM.encodingAesKey, RECEIVE_ID: WECOM.corpId }
-await peer(
-  'bare Hono route (reads the body, stores nothing)',
-  () =>
-    fork(join(root, 'bench/peers/bare-hono.ts'), [], {
-      execArgv: ['--import', 'tsx'],
-      env: { ...process.env, PORT: '4101' },
-    }),
-  4101,
-)
+if (wanted('bare'))
+  await peer(
+    'bare Hono route (reads the body, stores nothing)',
+    () =>
+      fork(join(root, 'bench/peers/bare-hono.ts'), [], {
+        execArgv: ['--import', 'tsx'],
+        env: { ...process.env, PORT: '4101' },
+      }),
+    4101,
+  )
 await peer(
   '`wechat` middleware (decrypts, stores nothing)',
   () => fork(join(root, 'bench/peers/wechat-peer.cjs'), [], { env: { ...process.env, ...peerEnv, PORT: '4102' } }),
   4102,
 )
-await xunan(
-  "Xun'an on Postgres, ROLE=web alone (acknowledges and stores)",
-  { DATABASE_URL: benchUrl.toString() },
-  4107,
-  {
-    webOnly: true,
-  },
-)
-await freshBenchDatabase()
-await xunan("Xun'an on Postgres", { DATABASE_URL: benchUrl.toString() }, 4103)
-await xunan("Xun'an on PGlite", { DATA_DIR: dataDir }, 4104)
-await freshBenchDatabase()
-await xunan("Xun'an on Postgres, ROLE=web + ROLE=worker", { DATABASE_URL: benchUrl.toString() }, 4105, {
-  workerPort: 4106,
-})
+if (wanted('web'))
+  await xunan(
+    "Xun'an on Postgres, ROLE=web alone (acknowledges and stores)",
+    { DATABASE_URL: benchUrl.toString() },
+    4107,
+    {
+      webOnly: true,
+    },
+  )
+if (wanted('postgres')) {
+  await freshBenchDatabase()
+  await xunan("Xun'an on Postgres", { DATABASE_URL: benchUrl.toString() }, 4103)
+}
+if (wanted('pglite')) await xunan("Xun'an on PGlite", { DATA_DIR: dataDir }, 4104)
+if (wanted('split')) {
+  await freshBenchDatabase()
+  await xunan("Xun'an on Postgres, ROLE=web + ROLE=worker", { DATABASE_URL: benchUrl.toString() }, 4105, {
+    workerPort: 4106,
+  })
+}
 rmSync(dataDir, { recursive: true, force: true })
 
 const peerRate = rows.find((r) => r.target.startsWith('`wechat`'))?.rps ?? Number.NaN

@@ -61,6 +61,8 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** 0 behind a pooler in transaction mode (PgBouncer), which does not keep prepared statements. */
+  DATABASE_PREPARE: flag,
   DATA_DIR: z.string().trim().min(1).default('./data'),
   MEDIA_DIR: optionalText,
   REPORTS_DIR: optionalText,
@@ -182,7 +184,7 @@ export type Env = z.input<typeof EnvSchema>
 
 export interface Config {
   port: number
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string }
+  database: { kind: 'postgres'; url: string; preparedStatements: boolean } | { kind: 'pglite'; dataDir: string }
   timeZone: string
   /** Where received photos and files are kept; defaults to <DATA_DIR>/media. */
   mediaDir: string
@@ -294,7 +296,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     )
   return {
     port: e.PORT,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, preparedStatements: e.DATABASE_PREPARE ?? true }
+      : { kind: 'pglite', dataDir: e.DATA_DIR },
     timeZone: e.TIME_ZONE,
     mediaDir: e.MEDIA_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/media`,
     reportsDir: e.REPORTS_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/reports`,

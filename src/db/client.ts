@@ -11,6 +11,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
 import journal from '../../drizzle/meta/_journal.json'
 import { lockDataDirectory } from './dir-lock'
+import { preparingClient } from './prepared-statements'
 import * as schema from './schema'
 
 export type Schema = typeof schema
@@ -52,11 +53,12 @@ function findUpwards(relative: string, from: string): string {
 const MIGRATION_LOCK_KEY = 7_240_301 // any constant; keeps concurrent start-ups from migrating twice
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; maxConnections?: number }
+  | { kind: 'postgres'; url: string; maxConnections?: number; preparedStatements?: boolean }
   | { kind: 'pglite'; dataDir?: string }
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  if (target.kind === 'postgres') return openPostgres(target.url, target.maxConnections ?? 10)
+  if (target.kind === 'postgres')
+    return openPostgres(target.url, target.maxConnections ?? 10, target.preparedStatements ?? true)
   return openPglite(target.dataDir)
 }
 
@@ -86,10 +88,14 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   }
 }
 
-async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+async function openPostgres(url: string, max: number, prepare: boolean): Promise<DatabaseHandle> {
   // connect_timeout: an unreachable server fails a request in seconds (answered 503) rather than hanging it.
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 2 })
-  const db = drizzlePostgres({ client, schema, casing: 'snake_case' })
+  const db = drizzlePostgres({
+    client: prepare ? preparingClient(client) : client,
+    schema,
+    casing: 'snake_case',
+  })
   return {
     db: db as unknown as Database,
     kind: 'postgres',
