@@ -37,14 +37,23 @@ export async function bootstrap(
     startup?: 'migrate' | 'verify' | 'none'
     /** Connections this runtime may open (a Worker invocation may hold six). */
     maxConnections?: number
+    /**
+     * False for connections that live for one request (a Worker invocation): each statement runs about once on
+     * them, so preparing it would only add the bookkeeping.
+     */
+    preparedStatements?: boolean
     /** Throttles that outlive this runtime (a Worker isolate's, shared by its invocations). */
     throttles?: Throttles
   } = {},
 ): Promise<Runtime> {
   const platforms = loadPlatformBots(env)
   const target =
-    config.database.kind === 'postgres' && options.maxConnections
-      ? { ...config.database, maxConnections: options.maxConnections }
+    config.database.kind === 'postgres'
+      ? {
+          ...config.database,
+          maxConnections: options.maxConnections,
+          preparedStatements: options.preparedStatements ?? config.database.preparedStatements,
+        }
       : config.database
   const handle = await openDatabase(target)
   const startup = options.startup ?? 'migrate'

@@ -56,6 +56,7 @@ export function createWorkerHandlers(options: { clock?: Clock; logger?: Logger }
     const runtime = await bootstrap(config, logger, settings, clock, {
       startup: verified ? 'none' : 'verify',
       maxConnections: CONNECTIONS_PER_INVOCATION,
+      preparedStatements: false,
       throttles,
     })
     verified = true

@@ -20,7 +20,12 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({
       kind: 'postgres',
       url: 'postgres://u@h:5432/db',
+      preparedStatements: true,
     })
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', DATABASE_PREPARE: '0' }).database).toMatchObject({
+      preparedStatements: false,
+    })
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', DATABASE_PREPARE: 'sometimes' })).toThrow()
     expect(loadConfig({ DATA_DIR: '/var/lib/xunan' }).database).toEqual({ kind: 'pglite', dataDir: '/var/lib/xunan' })
   })
 
