@@ -128,3 +128,58 @@ describe('long messages', () => {
     expect(fields.locationText).toBe('人民路88号')
   })
 })
+
+describe('the fourth round: days, turn-out, places and findings in other words', () => {
+  const local = (iso: string | undefined) =>
+    iso && new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16)
+
+  it.each([
+    ['昨晚七点到九点巡查青年路', '2026-12-02 19:00', '2026-12-02 21:00'],
+    ['今早6点半至8点 巡查桃林路', '2026-12-03 06:30', '2026-12-03 08:00'],
+    ['前晚十点 夜查沅安路', '2026-12-01 22:00', undefined],
+  ])('reads the day and the part of it said in one word: 「%s」', (text, start, end) => {
+    const fields = extractPatrol(text, ctx)
+    expect(local(fields.startedAt)).toBe(start)
+    expect(local(fields.endedAt)).toBe(end)
+  })
+
+  it('counts no car for a ride on an e-bike followed by the people, and a companion named before going', () => {
+    expect(extractPatrol('骑电动车 一个人 巡了皂果路', ctx)).toMatchObject({ staffCount: 1, vehicleCount: 0 })
+    expect(extractPatrol('下午跟老周去了光荣路 路灯不亮三盏', ctx)).toMatchObject({ staffCount: 2, area: '光荣路' })
+  })
+
+  it('narrows a county or district to the street or town named right after it', () => {
+    expect(extractPatrol('桃源县 漳江路 路面塌陷一处', ctx).area).toBe('桃源县漳江路')
+    expect(extractPatrol('澧县 澧阳镇 一栋老楼外墙开裂', ctx).area).toBe('澧县澧阳镇')
+    // Not when something else comes between them.
+    expect(extractPatrol('澧县城区 3人1车 澧阳路井盖缺失', ctx).area).toBe('澧县城区')
+  })
+
+  it('takes no label from inside a defect and no generic 辖区 for the area', () => {
+    expect(extractPatrol('德山 一个工地 支模区域立杆变形', ctx).area).not.toBe('立杆变形')
+    expect(extractPatrol('今天排查辖区自建房 丹洲乡一栋土坯房墙体开裂', ctx).area).toBe('丹洲乡')
+  })
+
+  it('reads the missing leak alarm as no leak, and a burst supply pipe as water supply', () => {
+    expect(extractPatrol('餐馆后厨未安装燃气泄漏报警器', ctx).hazards).toMatchObject([
+      { category: 'gas', level: 'general' },
+    ])
+    expect(extractPatrol('一处燃气管道泄漏', ctx).hazards).toMatchObject([{ level: 'major' }])
+    expect(extractPatrol('青年路一处供水管爆裂 路面冒水', ctx).hazards).toMatchObject([
+      { category: 'water_hydrant', count: 1 },
+    ])
+  })
+
+  it('counts buildings found wanting in a summary, and takes a themed patrol for no hazard', () => {
+    const surveyed = extractPatrol('排查自建房15栋，发现4栋存在安全隐患，其中1栋墙体严重倾斜', ctx).hazards ?? []
+    expect(surveyed.reduce((sum, h) => sum + h.count, 0)).toBe(4)
+    expect(extractPatrol('危房巡查 一栋老楼楼梯断裂', ctx).hazards).toMatchObject([
+      { category: 'dangerous_house', count: 1 },
+    ])
+  })
+
+  it('knows the pavement defects of the maintenance standard and a rock fall onto the road', () => {
+    expect(extractPatrol('桥面有三处拥包', ctx).hazards).toMatchObject([{ count: 3 }])
+    expect(extractPatrol('环山路 山体落石 滚到了车道上', ctx).hazards).toMatchObject([{ category: 'road_municipal' }])
+  })
+})

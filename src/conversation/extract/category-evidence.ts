@@ -38,6 +38,10 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['积水', 1],
     ['碎石', 1],
     ['砂石', 1],
+    ['拥包', 2],
+    ['车辙', 2],
+    ['落石', 2],
+    ['山体', 1.5],
   ],
   bridge: [
     ['桥面', 3],
@@ -119,6 +123,8 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['建筑垃圾', 2],
     ['密目网', 3],
     ['防护网', 2],
+    ['标准节', 3],
+    ['立杆', 2],
   ],
   gas: [
     ['燃气', 4],
@@ -160,6 +166,11 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['车库', 2],
     ['瓷砖', 1.5],
     ['保温层', 1],
+    // Old buildings people still use: halls, temples, village houses.
+    ['祠堂', 3],
+    ['土坯房', 3],
+    ['民房', 3],
+    ['老楼', 2.5],
   ],
   water_hydrant: [
     ['消防栓', 4],

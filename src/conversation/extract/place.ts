@@ -30,6 +30,31 @@ export function placeWordOf(place: string): string {
   return PLACE_WORD.exec(place)?.[0] ?? ''
 }
 
+/** A county, district, town or zone: what a more precise place right after it narrows down. */
+const ADMINISTRATIVE = /(?:县|市|区|镇|乡|街道|城区|市区|县城)$/
+/** The rest of a zone's name a lexicon name may leave behind (「柳叶湖」 of 「柳叶湖旅游度假区」). */
+const ZONE_REST = '(?:旅游度假区|度假区|风景区|景区|开发区|高新区|经开区|新区|城区|市区|县城|街道)?'
+
+/**
+ * 「石门县 宝峰路」「津市市 孟姜女大道」「柳叶湖旅游度假区 环湖路」: a district followed at once by a place inside
+ * it is one place, the district and the street; any other place is returned as it was.
+ */
+export function narrowedPlace(
+  text: string,
+  place: string,
+  lexicon: readonly string[] = DEFAULT_CITY.places ?? [],
+): string {
+  if (!ADMINISTRATIVE.test(place) && !lexicon.includes(place)) return place
+  const at = text.indexOf(place)
+  if (at < 0) return place
+  const after = new RegExp(`^${ZONE_REST}\\s*`).exec(text.slice(at + place.length))?.[0] ?? ''
+  const rest = text.slice(at + place.length + after.length)
+  const next = findPlaces(rest.split(/[，,。；;！!？?\s：:（）()【】"“”]/)[0] ?? '', lexicon)[0]
+  if (!next || !rest.startsWith(next)) return place
+  // 「汉寿县 龙阳镇 …」: a town inside the county narrows on in its turn.
+  return `${place}${after.trim()}${narrowedPlace(rest, next, lexicon)}`
+}
+
 /** The first place the text names, or undefined. */
 export function findPlace(text: string): string | undefined {
   return findPlaces(text)[0]
@@ -71,9 +96,12 @@ export function findPlaces(text: string, lexicon: readonly string[] = DEFAULT_CI
 /** What may follow a lexicon name and still be the same place: 「津市市区」「汉寿县城」「城北片区」. */
 const LEXICON_TAIL = /^(?:市区|城区|县城|[东南西北中]?(?:片区|城区|新区|段)|周边|一带)?/
 
-/** Words that end in a place word but name no place here (「道路」「马路」「城区几条主干道」 stay). */
+/**
+ * Words that end in a place word but name no place here (「道路」「马路」「城区几条主干道」 stay; 「排查辖区」,
+ * 「泥巴带得满路都是」).
+ */
 const NOT_A_PLACE =
-  /^(?:道路|马路|路|桥|公路|街|小区|工地|项目|站|区|村|镇|楼盘|河|湖|路口|路边|路中间|路面|铁路|高架桥|天桥|公园|菜市场|市场|社区|广场)(?:门口|[东南西北]门|附近|旁边|周边|一带|沿线|口)?$|(?:走|马|修|绕|过|让|铺|找|的|挖)路$|^(?:液化气|加油|加气|公交|燃气|调压)站$|的|^(?:全|挖|刚|物业|就)|^(?:这|那|整|隔壁|家|我|你|他|附近|旁边|楼下|对面|路边|门口|下面|上面|有个|一个|一段|这段|老年人|行人|小孩|车(?!站))/
+  /^(?:道路|马路|路|桥|公路|街|小区|工地|项目|站|区|村|镇|楼盘|河|湖|路口|路边|路中间|路面|铁路|高架桥|天桥|公园|菜市场|市场|社区|广场)(?:门口|[东南西北]门|附近|旁边|周边|一带|沿线|口)?$|(?:走|马|修|绕|过|让|铺|找|的|挖|满)路$|辖区$|^(?:液化气|加油|加气|公交|燃气|调压)站$|的|^(?:全|挖|刚|物业|就)|^(?:这|那|整|隔壁|家|我|你|他|附近|旁边|楼下|对面|路边|门口|下面|上面|有个|一个|一段|这段|老年人|行人|小孩|车(?!站))/
 
 function trimPlace(raw: string): string | undefined {
   let place = raw

@@ -4,7 +4,7 @@ import { isSureCategory, weighCategories } from './category-evidence'
 import type { ExtractedFields, ExtractionForm } from './fields'
 import { readFindings } from './hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
-import { findPlace } from './place'
+import { findPlace, narrowedPlace } from './place'
 import { parseTimeRange } from './time'
 
 /** Rule-based extraction: what works with no LLM, and whenever the LLM is slow, down or wrong. */
@@ -146,11 +146,14 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
   }
   const area = patrolArea(text)
   if (area) {
-    out.area = area.place
+    out.area = narrowedPlace(text, area.place)
     if (!area.sure) unsure.push('area')
   }
 
-  const companions = /(?:和|与|同)([\u4e00-\u9fa5、]{2,20}?)(?:一起|一同|共同)?(?:在|到|对|巡查|巡视)/.exec(text)?.[1]
+  const companions =
+    /(?:和|与|同)([\u4e00-\u9fa5、]{2,20}?)(?:一起|一同|共同)?(?:在|到|对|巡查|巡视)/.exec(text)?.[1] ??
+    // 「跟李工去了」「跟着王科长一起去的」: one companion named before the going.
+    /跟(?:着)?([\u4e00-\u9fa5]{2,3}?)(?:一起|一同)?(?:去|到|巡)/.exec(text)?.[1]
   const listed = /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,4}(?:[、，,和][\u4e00-\u9fa5]{2,4})+)/.exec(text)?.[1]
   const names = [
     ...(listed ? [] : [ctx.reporterName]),
@@ -162,7 +165,8 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
   const staff = staffCount(text)
   if (staff !== undefined) out.staffCount = staff
   else if (listed) out.staffCount = listed.split(/[、，,和]/).length
-  else if (names.length > 1 && companions) out.staffCount = names.length
+  else if (companions && !/^(?:同事|同事们|大家)$/.test(companions))
+    out.staffCount = new Set([ctx.reporterName ?? '', ...companions.split(/[、和]/)]).size
   else if (/(?:和|与|同)(?:同事|小[\u4e00-\u9fa5]|老[\u4e00-\u9fa5])(?!\S*[、，,]\S*(?:一起|巡))/.test(text))
     out.staffCount = 2
   const vehicles = vehicleCount(text)
@@ -196,7 +200,11 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
 
 /** Where the patrol went: a labelled field (地点：, 巡查区域), the place after the patrol verb, or the first place. */
 function patrolArea(text: string): { place: string; sure: boolean } | undefined {
-  const labelled = /(?:巡查|巡视)?(?:地点|区域|路段|范围)\s*[:：为]?\s*([^，。,；;\s]{2,30})/.exec(text)?.[1]
+  // A label is a label with its colon (「地点：」「巡查区域为」), or at the start of a line of its own: not the
+  // 区域 inside 「高支模区域立杆间距过大」.
+  const labelled =
+    /(?:巡查|巡视)?(?:地点|区域|路段|范围)\s*[:：为]\s*([^，。,；;\s]{2,30})/.exec(text)?.[1] ??
+    /(?:^|[\s，,。；;】])(?:巡查|巡视)(?:地点|区域|路段|范围)\s*([^，。,；;\s]{2,30})/.exec(text)?.[1]
   if (labelled) return { place: findPlace(labelled) ?? labelled, sure: true }
   const first = findPlace(text)
   const afterVerb = /(?:巡查|巡视|巡了一圈|巡了|巡的是|检查了|检查|去了|到)(?:了)?\s*([^，。,；;：:\s]{2,30})/g
@@ -222,7 +230,10 @@ function staffCount(text: string): number | undefined {
 function vehicleCount(text: string): number | undefined {
   const raw =
     new RegExp(`${COUNT}\\s*(?:辆|台|个)?\\s*(?:车次|台次|车)`).exec(text)?.[1] ??
-    new RegExp(`(?:出动车辆|车辆|车次|台次|车)\\s*[:：为共]?\\s*${COUNT}\\s*(?:辆|台|台次)?`).exec(text)?.[1]
+    // Not the people counted after a vehicle word: 「骑电动车 一个人」 is no car and one person.
+    new RegExp(
+      `(?:出动车辆|车辆|车次|台次|车)\\s*[:：为共]?\\s*${COUNT}(?!\\s*(?:个|名|位)?\\s*人)\\s*(?:辆|台|台次)?`,
+    ).exec(text)?.[1]
   if (raw) return parseChineseNumber(raw)
   if (/(?:未|没有|没|无)(?:出)?(?:车|用车)|步行|走路|骑(?:电动车|自行车|车)/.test(text)) return 0
   if (/开(?:了)?(?:一台|一辆)?车/.test(text)) return 1

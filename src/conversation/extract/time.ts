@@ -19,6 +19,24 @@ const HALF_DAYS: Record<string, { from: number; to: number; pm: boolean }> = {
   下午: { from: 14, to: 18, pm: true },
   傍晚: { from: 17, to: 19, pm: true },
   晚上: { from: 19, to: 22, pm: true },
+  夜里: { from: 20, to: 23, pm: true },
+  夜间: { from: 20, to: 23, pm: true },
+}
+
+/**
+ * A day and a part of it said in one word (「昨晚八点」「今早」「明晚」): spelled out, so the day and the half-day
+ * are each read as usual. Without it 「昨晚八点至十点」 was read as eight to ten this morning.
+ */
+const DAY_PREFIX = '(昨|今|(?<![说证声表聪光透标注文照查发阐])明|(?<![之提以目当门面跟眼向事])前)'
+const CONTRACTED: [RegExp, string][] = [
+  [new RegExp(`${DAY_PREFIX}(?:晚上|晚|夜里|夜)(?![间会])`, 'g'), '$1天晚上'],
+  [new RegExp(`${DAY_PREFIX}(?:早上|早晨|早|晨)(?![餐饭点])`, 'g'), '$1天早上'],
+]
+
+function spellOutDays(text: string): string {
+  let spelled = text
+  for (const [pattern, replacement] of CONTRACTED) spelled = spelled.replace(pattern, replacement)
+  return spelled
 }
 
 const N = `(?:${NUMBER_PATTERN})`
@@ -87,6 +105,7 @@ export function parseTimeRange(
   timeZone: string,
   direction: TimeDirection = 'past',
 ): TimeRange | undefined {
+  text = spellOutDays(text)
   const date = resolveDate(text, now, timeZone, direction)
   const clocks: ClockMatch[] = []
   for (const match of text.matchAll(CLOCK_RE)) {
