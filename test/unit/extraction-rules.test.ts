@@ -172,7 +172,7 @@ describe('the fourth round: days, turn-out, places and findings in other words',
 
   it('counts buildings found wanting in a summary, and takes a themed patrol for no hazard', () => {
     const surveyed = extractPatrol('排查自建房15栋，发现4栋存在安全隐患，其中1栋墙体严重倾斜', ctx).hazards ?? []
-    expect(surveyed.reduce((sum, h) => sum + h.count, 0)).toBe(4)
+    expect(surveyed.reduce((sum, h) => sum + (h.count ?? 1), 0)).toBe(4)
     expect(extractPatrol('危房巡查 一栋老楼楼梯断裂', ctx).hazards).toMatchObject([
       { category: 'dangerous_house', count: 1 },
     ])
