@@ -183,3 +183,26 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     expect(extractPatrol('环山路 山体落石 滚到了车道上', ctx).hazards).toMatchObject([{ category: 'road_municipal' }])
   })
 })
+
+describe('the fifth round: counts after labels, generic places, and a few more defects', () => {
+  it('takes no vehicle count from the number of a label before it', () => {
+    expect(extractPatrol('巡查记录 人数4 车2 地点白马湖路 情况正常', ctx)).toMatchObject({
+      staffCount: 4,
+      vehicleCount: 2,
+    })
+    expect(extractPatrol('2 台车 3个人 巡查建设路', ctx)).toMatchObject({ vehicleCount: 2 })
+  })
+
+  it('does not take 老旧小区 for the name of a place', () => {
+    expect(extractPatrol('上午在城西片区检查老旧小区 外墙瓷砖脱落', ctx).area).toBe('城西片区')
+  })
+
+  it('grades a risk of hitting people as major, and reads things left about as a defect', () => {
+    expect(extractPatrol('居民楼外墙瓷砖松动 有砸人的风险', ctx).hazards).toMatchObject([{ level: 'major' }])
+    expect(extractPatrol('加气站消防器材过期，钢瓶乱放', ctx).hazards).toHaveLength(2)
+  })
+
+  it('reads a drain outlet as the road’s even under a bridge', () => {
+    expect(extractPatrol('那个桥下面的排水口堵了', ctx).hazards).toMatchObject([{ category: 'road_municipal' }])
+  })
+})

@@ -229,7 +229,8 @@ function staffCount(text: string): number | undefined {
 /** 「1车」「车辆2台」「两台车」「台次3」「车两台」「人2车1」; walking or no car is 0, 开车 is 1. */
 function vehicleCount(text: string): number | undefined {
   const raw =
-    new RegExp(`${COUNT}\\s*(?:辆|台|个)?\\s*(?:车次|台次|车)`).exec(text)?.[1] ??
+    // 「1车」「两台车」「2 台车」, not the 3 of 「人员3 车1」: a space is allowed only before a measure word.
+    new RegExp(`${COUNT}(?:\\s*(?:辆|台|个)\\s*)?(?:车次|台次|车)`).exec(text)?.[1] ??
     // Not the people counted after a vehicle word: 「骑电动车 一个人」 is no car and one person.
     new RegExp(
       `(?:出动车辆|车辆|车次|台次|车)\\s*[:：为共]?\\s*${COUNT}(?!\\s*(?:个|名|位)?\\s*人)\\s*(?:辆|台|台次)?`,
