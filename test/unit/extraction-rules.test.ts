@@ -153,6 +153,8 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     expect(extractPatrol('澧县 澧阳镇 一栋老楼外墙开裂', ctx).area).toBe('澧县澧阳镇')
     // Not when something else comes between them.
     expect(extractPatrol('澧县城区 3人1车 澧阳路井盖缺失', ctx).area).toBe('澧县城区')
+    // A citizen's place the same way.
+    expect(extractComplaint('桃源县 漳江路的井盖没了', ctx).locationText).toBe('桃源县漳江路')
   })
 
   it('takes no label from inside a defect and no generic 辖区 for the area', () => {

@@ -98,7 +98,7 @@ function readComplaint(text: string, ctx: ExtractionContext): RulesReading<'comp
   }
   const place = complaintPlace(description)
   if (place) {
-    out.locationText = place.place
+    out.locationText = narrowedPlace(description, place.place)
     if (!place.sure) unsure.push('locationText')
   }
   return { fields: out, unsure }
