@@ -204,6 +204,13 @@ describe('the fifth round: counts after labels, generic places, and a few more d
     expect(extractPatrol('加气站消防器材过期，钢瓶乱放', ctx).hazards).toHaveLength(2)
   })
 
+  it('counts what the forms count: a summary naming what had problems, seams by 道, and out-of-service or piled-up', () => {
+    const total = (text: string) => (extractPatrol(text, ctx).hazards ?? []).reduce((sum, h) => sum + (h.count ?? 1), 0)
+    expect(total('检查地下通道6座 发现问题通道2座 主要是照明不足')).toBe(2)
+    expect(total('青年路桥有2道伸缩缝堵塞')).toBe(2)
+    expect(total('人行天桥的电梯停用，楼梯口堆了杂物')).toBe(2)
+  })
+
   it('reads a drain outlet as the road’s even under a bridge', () => {
     expect(extractPatrol('那个桥下面的排水口堵了', ctx).hazards).toMatchObject([{ category: 'road_municipal' }])
   })
