@@ -22,24 +22,19 @@ type UnsafeOptions = Parameters<Sql['unsafe']>[2]
  * transaction mode (PgBouncer) does not keep prepared statements; `DATABASE_PREPARE=0` turns this off for it.
  */
 export function preparingClient(client: Sql): Sql {
+  // Built once per client, not on every property read: `unsafe` is read for every query.
+  const unsafe = (text: string, parameters: unknown[] = [], options: UnsafeOptions = {}) =>
+    client.unsafe(text, parameters as never, {
+      ...options,
+      prepare: options.prepare === true || (parameters.length > 0 && parameters.length <= MAX_PREPARED_PARAMETERS),
+    })
+  const begin = (...args: unknown[]) => client.begin(...(wrapCallback(args) as Parameters<Sql['begin']>))
+  const savepoint = (...args: unknown[]) =>
+    (client as unknown as { savepoint: (...a: unknown[]) => unknown }).savepoint(...wrapCallback(args))
+  const wrapped: Record<PropertyKey, unknown> = { unsafe, begin, savepoint }
   return new Proxy(client, {
     get(target, property, receiver) {
-      if (property === 'unsafe') {
-        return (text: string, parameters: unknown[] = [], options: UnsafeOptions = {}) =>
-          target.unsafe(text, parameters as never, {
-            ...options,
-            prepare:
-              options?.prepare === true || (parameters.length > 0 && parameters.length <= MAX_PREPARED_PARAMETERS),
-          })
-      }
-      if (property === 'begin') {
-        return (...args: unknown[]) => target.begin(...(wrapCallback(args) as Parameters<Sql['begin']>))
-      }
-      if (property === 'savepoint') {
-        return (...args: unknown[]) =>
-          (target as unknown as { savepoint: (...a: unknown[]) => unknown }).savepoint(...wrapCallback(args))
-      }
-      return Reflect.get(target, property, receiver)
+      return Object.hasOwn(wrapped, property) ? wrapped[property] : Reflect.get(target, property, receiver)
     },
   })
 }

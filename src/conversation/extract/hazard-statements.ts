@@ -69,6 +69,11 @@ const COUNT_RE =
 const SUMMARY_RE =
   /(?:发现|共发现|共计|计)?(?:安全)?(?:隐患|问题)[:：]?(?:共计|共|计)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)|(?:发现|共发现)\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)(?:安全)?(?:隐患|问题)|(?:发现|其中)\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:栋|户|座|家|处|个)(?:房屋|房子|建筑)?(?:存在|有)(?:安全)?(?:隐患|问题)|发现(?:有)?问题(?:的)?[\u4e00-\u9fa5]{1,4}?([0-9]+|[一二两三四五六七八九十]+)\s*(?:座|个|处|栋|家|户)/
 
+/** The count a summary states, whichever of SUMMARY_RE's shapes it has. */
+function summaryCount(summed: RegExpExecArray): number | undefined {
+  return parseCount(summed.slice(1).find((group) => group !== undefined) ?? '')
+}
+
 export function hazardStatements(text: string, given: StatementContext): HazardStatement[] {
   return readFindings(text, given).statements
 }
@@ -100,7 +105,7 @@ export function readFindings(
   for (const clause of clauses) {
     const summed = SUMMARY_RE.exec(clause)
     if (summed) {
-      const counted = parseCount(summed[1] ?? summed[2] ?? summed[3] ?? summed[4] ?? '')
+      const counted = summaryCount(summed)
       // The first summary counts the message; a later one (「其中重大隐患1处」) says which are major.
       if (summary === undefined) summary = counted
       else if (/重大/.test(clause)) majorNext = true
@@ -202,10 +207,7 @@ export function saysNothingFound(text: string): boolean {
 
 function saysNothing(clause: string): boolean {
   const summed = SUMMARY_RE.exec(clause)
-  return (
-    NOTHING_FOUND.test(clause) ||
-    (summed !== null && parseCount(summed[1] ?? summed[2] ?? summed[3] ?? summed[4] ?? '') === 0)
-  )
+  return NOTHING_FOUND.test(clause) || (summed !== null && summaryCount(summed) === 0)
 }
 
 /** An item's number in a list: 1. 2、 3） （4）. */

@@ -30,6 +30,9 @@ export function placeWordOf(place: string): string {
   return PLACE_WORD.exec(place)?.[0] ?? ''
 }
 
+/** What ends a stretch of text a place name can run through: punctuation, spaces, brackets, quotes. */
+const CHUNK_BREAK = /[，,。；;！!？?\s：:（）()【】"“”]+/
+
 /** A county, district, town or zone: what a more precise place right after it narrows down. */
 const ADMINISTRATIVE = /(?:县|市|区|镇|乡|街道|城区|市区|县城)$/
 /** The rest of a zone's name a lexicon name may leave behind (「柳叶湖」 of 「柳叶湖旅游度假区」). */
@@ -49,7 +52,7 @@ export function narrowedPlace(
   if (at < 0) return place
   const after = new RegExp(`^${ZONE_REST}\\s*`).exec(text.slice(at + place.length))?.[0] ?? ''
   const rest = text.slice(at + place.length + after.length)
-  const next = findPlaces(rest.split(/[，,。；;！!？?\s：:（）()【】"“”]/)[0] ?? '', lexicon)[0]
+  const next = findPlaces(rest.split(CHUNK_BREAK)[0] ?? '', lexicon)[0]
   if (!next || !rest.startsWith(next)) return place
   // 「汉寿县 龙阳镇 …」: a town inside the county narrows on in its turn.
   return `${place}${after.trim()}${narrowedPlace(rest, next, lexicon)}`
@@ -63,7 +66,7 @@ export function findPlace(text: string): string | undefined {
 /** Every place the text names, in order, each cut to its name. */
 export function findPlaces(text: string, lexicon: readonly string[] = DEFAULT_CITY.places ?? []): string[] {
   const places: string[] = []
-  for (const chunk of text.split(/[，,。；;！!？?\s：:（）()【】"“”]+/)) {
+  for (const chunk of text.split(CHUNK_BREAK)) {
     const found: { at: number; end: number; place: string }[] = []
     PLACE_RE.lastIndex = 0
     for (let match = PLACE_RE.exec(chunk); match; match = PLACE_RE.exec(chunk)) {

@@ -154,10 +154,12 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
     /(?:和|与|同)([\u4e00-\u9fa5、]{2,20}?)(?:一起|一同|共同)?(?:在|到|对|巡查|巡视)/.exec(text)?.[1] ??
     // 「跟李工去了」「跟着王科长一起去的」: one companion named before the going.
     /跟(?:着)?([\u4e00-\u9fa5]{2,3}?)(?:一起|一同)?(?:去|到|巡)/.exec(text)?.[1]
+  // 「和同事」 says someone came along, not who.
+  const namedCompanions = companions && !/^(?:同事|同事们|大家)$/.test(companions) ? companions : undefined
   const listed = /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,4}(?:[、，,和][\u4e00-\u9fa5]{2,4})+)/.exec(text)?.[1]
   const names = [
     ...(listed ? [] : [ctx.reporterName]),
-    ...(companions && !/^(?:同事|同事们|大家)$/.test(companions) ? companions.split(/[、和]/) : []),
+    ...(namedCompanions ? namedCompanions.split(/[、和]/) : []),
     ...(listed ? listed.split(/[、，,和]/) : []),
   ].filter((n): n is string => Boolean(n?.trim()))
   if (names.length > 0) out.patrollers = [...new Set(names)].join('、')
@@ -165,8 +167,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
   const staff = staffCount(text)
   if (staff !== undefined) out.staffCount = staff
   else if (listed) out.staffCount = listed.split(/[、，,和]/).length
-  else if (companions && !/^(?:同事|同事们|大家)$/.test(companions))
-    out.staffCount = new Set([ctx.reporterName ?? '', ...companions.split(/[、和]/)]).size
+  else if (namedCompanions) out.staffCount = new Set([ctx.reporterName ?? '', ...namedCompanions.split(/[、和]/)]).size
   else if (/(?:和|与|同)(?:同事|小[\u4e00-\u9fa5]|老[\u4e00-\u9fa5])(?!\S*[、，,]\S*(?:一起|巡))/.test(text))
     out.staffCount = 2
   const vehicles = vehicleCount(text)
