@@ -64,6 +64,8 @@ const EnvSchema = z.object({
   /** 0 behind a pooler in transaction mode (PgBouncer), which does not keep prepared statements. */
   DATABASE_PREPARE: flag,
   DATA_DIR: z.string().trim().min(1).default('./data'),
+  /** 0 keeps the embedded database on the main thread (its statements then stop the event loop while they run). */
+  PGLITE_THREAD: flag,
   MEDIA_DIR: optionalText,
   REPORTS_DIR: optionalText,
   TIME_ZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai'),
@@ -184,7 +186,9 @@ export type Env = z.input<typeof EnvSchema>
 
 export interface Config {
   port: number
-  database: { kind: 'postgres'; url: string; preparedStatements: boolean } | { kind: 'pglite'; dataDir: string }
+  database:
+    | { kind: 'postgres'; url: string; preparedStatements: boolean }
+    | { kind: 'pglite'; dataDir: string; thread: boolean }
   timeZone: string
   /** Where received photos and files are kept; defaults to <DATA_DIR>/media. */
   mediaDir: string
@@ -298,7 +302,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, preparedStatements: e.DATABASE_PREPARE ?? true }
-      : { kind: 'pglite', dataDir: e.DATA_DIR },
+      : { kind: 'pglite', dataDir: e.DATA_DIR, thread: e.PGLITE_THREAD ?? true },
     timeZone: e.TIME_ZONE,
     mediaDir: e.MEDIA_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/media`,
     reportsDir: e.REPORTS_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/reports`,

@@ -11,6 +11,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
 import journal from '../../drizzle/meta/_journal.json'
 import { lockDataDirectory } from './dir-lock'
+import { openThreadedPglite, type ThreadedPglite } from './pglite-thread-client'
 import { preparingClient } from './prepared-statements'
 import * as schema from './schema'
 
@@ -54,27 +55,40 @@ const MIGRATION_LOCK_KEY = 7_240_301 // any constant; keeps concurrent start-ups
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; maxConnections?: number; preparedStatements?: boolean }
-  | { kind: 'pglite'; dataDir?: string }
+  | {
+      kind: 'pglite'
+      dataDir?: string
+      /**
+       * Runs the database in a thread of its own (src/db/pglite-thread.ts) so its statements never stop the
+       * event loop. The server does; tests and one-off scripts keep it in-process, where it starts faster.
+       */
+      thread?: boolean
+    }
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres')
     return openPostgres(target.url, target.maxConnections ?? 10, target.preparedStatements ?? true)
-  return openPglite(target.dataDir)
+  return openPglite(target.dataDir, target.thread ?? false)
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined, thread: boolean): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   // One process per data directory: a second server refuses to start rather than corrupt it.
   const release = dataDir ? lockDataDirectory(dataDir) : () => {}
-  let client: PGlite
+  let client: PGlite | ThreadedPglite
   try {
-    client = dataDir ? new PGlite(dataDir) : new PGlite()
-    await client.waitReady
+    if (thread) client = await openThreadedPglite(dataDir)
+    else {
+      const inProcess = dataDir ? new PGlite(dataDir) : new PGlite()
+      await inProcess.waitReady
+      client = inProcess
+    }
   } catch (error) {
     release()
     throw error
   }
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' })
+  // drizzle's PGlite driver calls only query, exec and transaction, which the threaded client answers alike.
+  const db = drizzlePglite({ client: client as PGlite, schema, casing: 'snake_case' })
   return {
     db: db as unknown as Database,
     kind: 'pglite',

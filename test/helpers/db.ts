@@ -20,7 +20,8 @@ export interface TestDatabase extends DatabaseHandle {
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL
   if (!url) {
-    const handle = await openDatabase({ kind: 'pglite' })
+    // TEST_PGLITE_THREAD=1 runs the suite against the embedded database in its own thread, as the server runs it.
+    const handle = await openDatabase({ kind: 'pglite', thread: process.env.TEST_PGLITE_THREAD === '1' })
     if (options.migrate !== false) await handle.migrate()
     return { ...handle, label: 'pglite', drop: () => handle.close() }
   }

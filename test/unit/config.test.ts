@@ -8,7 +8,7 @@ describe('configuration', () => {
     const config = loadConfig({})
     expect(config).toMatchObject({
       port: 8787,
-      database: { kind: 'pglite', dataDir: './data' },
+      database: { kind: 'pglite', dataDir: './data', thread: true },
       timeZone: 'Asia/Shanghai',
       demo: true,
       llm: undefined,
@@ -26,7 +26,12 @@ describe('configuration', () => {
       preparedStatements: false,
     })
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', DATABASE_PREPARE: 'sometimes' })).toThrow()
-    expect(loadConfig({ DATA_DIR: '/var/lib/xunan' }).database).toEqual({ kind: 'pglite', dataDir: '/var/lib/xunan' })
+    expect(loadConfig({ DATA_DIR: '/var/lib/xunan' }).database).toEqual({
+      kind: 'pglite',
+      dataDir: '/var/lib/xunan',
+      thread: true,
+    })
+    expect(loadConfig({ PGLITE_THREAD: '0' }).database).toMatchObject({ thread: false })
   })
 
   it('turns demo mode off by default once a platform is configured, unless asked for', () => {
