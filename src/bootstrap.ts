@@ -37,6 +37,8 @@ export async function bootstrap(
     startup?: 'migrate' | 'verify' | 'none'
     /** Connections this runtime may open (a Worker invocation may hold six). */
     maxConnections?: number
+    /** The embedded database's thread stopped on its own (see openThreadedPglite). */
+    onDatabaseLost?: (error: Error) => void
     /**
      * False for connections that live for one request (a Worker invocation): each statement runs about once on
      * them, so preparing it would only add the bookkeeping.
@@ -54,7 +56,7 @@ export async function bootstrap(
           maxConnections: options.maxConnections,
           preparedStatements: options.preparedStatements ?? config.database.preparedStatements,
         }
-      : config.database
+      : { ...config.database, onThreadStopped: options.onDatabaseLost }
   const handle = await openDatabase(target)
   const startup = options.startup ?? 'migrate'
   try {

@@ -63,21 +63,27 @@ export type DatabaseTarget =
        * event loop. The server does; tests and one-off scripts keep it in-process, where it starts faster.
        */
       thread?: boolean
+      /** The thread stopped without being closed: every statement fails from then on. */
+      onThreadStopped?: (error: Error) => void
     }
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres')
     return openPostgres(target.url, target.maxConnections ?? 10, target.preparedStatements ?? true)
-  return openPglite(target.dataDir, target.thread ?? false)
+  return openPglite(target.dataDir, target.thread ?? false, target.onThreadStopped)
 }
 
-async function openPglite(dataDir: string | undefined, thread: boolean): Promise<DatabaseHandle> {
+async function openPglite(
+  dataDir: string | undefined,
+  thread: boolean,
+  onStopped?: (error: Error) => void,
+): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   // One process per data directory: a second server refuses to start rather than corrupt it.
   const release = dataDir ? lockDataDirectory(dataDir) : () => {}
   let client: PGlite | ThreadedPglite
   try {
-    if (thread) client = await openThreadedPglite(dataDir)
+    if (thread) client = await openThreadedPglite(dataDir, { onStopped })
     else {
       const inProcess = dataDir ? new PGlite(dataDir) : new PGlite()
       await inProcess.waitReady

@@ -47,12 +47,25 @@ function rebuildError(serialized: SerializedError): Error {
  * run one at a time there, exactly as they would in-process (PGlite is one connection): a transaction holds
  * the database from BEGIN to COMMIT, and anything else waits for it.
  */
-export async function openThreadedPglite(dataDir: string | undefined): Promise<ThreadedPglite> {
-  const worker = new Worker(threadScript(), { workerData: { dataDir } satisfies ThreadStart })
+export async function openThreadedPglite(
+  dataDir: string | undefined,
+  options: {
+    /**
+     * Called once if the thread stops without being closed (PGlite aborted, out of memory). In-process such a
+     * failure took the whole server down, and a supervisor restarted it; the server keeps that by exiting.
+     */
+    onStopped?: (error: Error) => void
+    /** Another script for the thread (tests stand in a thread that fails). */
+    script?: URL
+  } = {},
+): Promise<ThreadedPglite> {
+  const worker = new Worker(options.script ?? threadScript(), { workerData: { dataDir } satisfies ThreadStart })
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
   let nextId = 1
   let nextTransaction = 1
   let stopped: Error | undefined
+  let started = false
+  let closing = false
 
   // The thread keeps the process alive only while a call waits for it: a CLI that forgets to close still exits.
   const settle = (id: number) => {
@@ -75,9 +88,11 @@ export async function openThreadedPglite(dataDir: string | undefined): Promise<T
       else entry.reject(rebuildError(response.error))
     })
     const fail = (error: Error) => {
-      stopped ??= error
+      if (stopped) return
+      stopped = error
       reject(error)
       for (const id of [...pending.keys()]) settle(id)?.reject(error)
+      if (started && !closing) options.onStopped?.(error)
     }
     worker.on('error', (error) =>
       fail(new Error(`embedded database thread failed: ${error.message}`, { cause: error })),
@@ -101,6 +116,7 @@ export async function openThreadedPglite(dataDir: string | undefined): Promise<T
     await worker.terminate()
     throw error
   }
+  started = true
   worker.unref()
 
   const queries = (tx: number | undefined): PgliteQueries => ({
@@ -140,6 +156,7 @@ export async function openThreadedPglite(dataDir: string | undefined): Promise<T
     },
     async close() {
       if (stopped) return
+      closing = true
       await call({ op: 'close' })
       stopped = new Error('embedded database closed')
       await worker.terminate()

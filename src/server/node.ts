@@ -26,7 +26,14 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel)
   const proxy = useOutboundProxy(config)
   if (proxy) logger.info('outbound calls go through the proxy', proxy)
-  const runtime = await bootstrap(config, logger, process.env)
+  const runtime = await bootstrap(config, logger, process.env, undefined, {
+    // Nothing can be stored any more: exit, so that the supervisor (systemd, Docker) starts a fresh server, as it
+    // did when the embedded database ran in-process and its failure took the process with it.
+    onDatabaseLost(error) {
+      logger.error('the embedded database stopped; exiting', { error })
+      process.exit(1)
+    },
+  })
   const { services } = runtime
   services.metrics.collectProcessMetrics()
   const works = config.role !== 'web'

@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DatabaseHandle, openDatabase, rowsOf } from '../../src/db/client'
 import { DataDirectoryInUse } from '../../src/db/dir-lock'
+import { openThreadedPglite } from '../../src/db/pglite-thread-client'
 import { units } from '../../src/db/schema'
 import { inputErrorOf } from '../../src/errors'
 
@@ -147,5 +148,27 @@ describe('the embedded database in its own thread', () => {
     const rows = await again.db.select({ code: units.code }).from(units).where(eq(units.code, 'D1'))
     expect(rows).toEqual([{ code: 'D1' }])
     await again.close()
+  })
+
+  it('fails every statement and says so once when the thread stops on its own, but not when it is closed', async () => {
+    // A stand-in thread that opens and then dies at the first statement, as PGlite aborting would.
+    const dying = new URL(
+      `data:text/javascript,${encodeURIComponent(
+        "import { parentPort } from 'node:worker_threads'\n" +
+          'parentPort.postMessage({ ready: true })\n' +
+          'parentPort.on("message", () => process.exit(3))',
+      )}`,
+    )
+    const stops: Error[] = []
+    const client = await openThreadedPglite(undefined, { script: dying, onStopped: (error) => stops.push(error) })
+    await expect(client.query('select 1')).rejects.toThrow('embedded database thread stopped (exit code 3)')
+    await expect(client.query('select 1')).rejects.toThrow('exit code 3')
+    expect(stops.map((error) => error.message)).toEqual(['embedded database thread stopped (exit code 3)'])
+
+    const closed: Error[] = []
+    const healthy = await openThreadedPglite(undefined, { onStopped: (error) => closed.push(error) })
+    await healthy.close()
+    await expect(healthy.query('select 1')).rejects.toThrow('embedded database closed')
+    expect(closed).toEqual([])
   })
 })
