@@ -215,3 +215,22 @@ describe('the fifth round: counts after labels, generic places, and a few more d
     expect(extractPatrol('那个桥下面的排水口堵了', ctx).hazards).toMatchObject([{ category: 'road_municipal' }])
   })
 })
+
+describe('messages dictated with a space between every word', () => {
+  it('reads each hazard as a whole phrase, and a new thing after a defect as the next hazard', () => {
+    const hazards =
+      extractPatrol('上午 巡查 柳叶 大道 人行 天桥 台阶 有 三块 松动 了 桥下 路灯 也 不 亮', ctx).hazards ?? []
+    expect(hazards.map((h) => [h.description, h.count ?? 1])).toEqual([
+      ['天桥台阶有三块松动了', 3],
+      ['桥下路灯也不亮', 1],
+    ])
+  })
+
+  it('keeps what is missing with its negation (「没有 设 围挡」), and leaves phrases typed with spaces alone', () => {
+    const [first, ...rest] = extractPatrol('城东 水管 维修 的 坑 没有 设 护栏 晚上 很 黑', ctx).hazards ?? []
+    expect(first?.description).toContain('没有设护栏')
+    expect(rest).toEqual([])
+    // Typed phrases with longer words between the spaces are read phrase by phrase, as before.
+    expect(extractPatrol('德山 枉水大桥 限高架被货车撞弯了 护栏缺失两处', ctx).hazards).toHaveLength(2)
+  })
+})

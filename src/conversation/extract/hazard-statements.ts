@@ -29,7 +29,7 @@ interface StatementContext {
 
 /** What is wrong, as people write it. */
 const DEFECT =
-  /停用|停运|堆了|乱放|乱摆|乱拉|乱接|乱停|拥包|车辙|落石|滑坡|塌方|爆裂|超期|(?<!影)响|缺失|缺了|缺少|丢失|丢了|不见了|没了|被偷|被盗|破损|损坏|损毁|撞毁|坏了|坏|破了|破裂|碎了|压碎|断裂|断了|断开|折断|刮断|裂缝|裂开|开裂|龟裂|塌陷|坍塌|塌了|垮塌|滑塌|倒塌|倒了|倒伏|撞倒|撞歪|撞弯|沉降|下沉|沉陷|下陷|松动|松了|晃|脱落|掉|倾斜|歪|漏水|漏气|泄漏|渗水|渗漏|冒水|爆管|爆了|积水|坑洼|坑槽|有坑|大坑|大洞|有洞|堵塞|裸露|外露|露出|未设|未按|未回填|没回填|没有回填|无围挡|围挡不全|不到位|无警示|没有警示|不亮|熄|故障|锈蚀|锈穿|生锈|腐朽|腐烂|老化|变形|异响|异味|气味|味道|枯死|枯树|违规|违章|私自|私拉|无证|未戴|未挂|未系|没有拉结|超过|过大|过高|撒漏|散落|占道|占用|乱堆|堆放|隆起|外鼓|无防|没有防|无法使用|无水|被埋|被圈|被挖|挖断|被撬|敞开|居住|生火|烧火|开荒|摇摇晃晃|翘起|翘|掀开|枯枝|失效|失灵|封死|堆在|挖鱼塘|违停|不规范|挂着电线|压到电线|压翻|翻了|堵死|堵了|住人|搭棚|错台|跳车|冲刷|掏空|非法|违法|擅自|未经|太矮|过低|撞飞|遮挡|压坏|过期|私接|系缆|靠泊|烧垃圾|无水|有点裂|裂了|缺口|错位|位移|空鼓|起包|油污|很滑|青苔|中空|危房|漏点|堆满|需要更换|需更换|冲走|挂满|破洞|冒气|压烂|坑坑洼洼|被水淹|淹了|未放|接去|私自接|自己接|保护范围内施工|缺(?:盖板|失|少|了)|(?:未|没有|没|无)(?:安装|设置|配备|设|按|挂|戴|系|报备|回填|恢复|封闭|年检|检测|围挡|防护|临边防护|警示|标志|盖板|拉结|接地|防雷|专人|支护|放坡|密闭|锁|门|资质|审批|手续|许可|论证|报警|垫板|减压阀)/
+  /停用|停运|堆了|乱放|乱摆|乱拉|乱接|乱停|拥包|车辙|落石|滑坡|塌方|爆裂|超期|(?<!影)响|缺失|缺了|缺少|丢失|丢了|不见了|没了|被偷|被盗|破损|损坏|损毁|撞毁|坏了|坏|破了|破裂|碎了|压碎|断裂|断了|断开|折断|刮断|裂缝|裂纹|裂开|开裂|龟裂|塌陷|坍塌|塌了|垮塌|滑塌|倒塌|倒了|倒伏|撞倒|撞歪|撞弯|沉降|下沉|沉陷|下陷|松动|松了|晃|脱落|掉|倾斜|歪|漏水|漏气|泄漏|渗水|渗漏|冒水|爆管|爆了|积水|坑洼|坑槽|有坑|大坑|大洞|有洞|堵塞|裸露|外露|露出|未设|未按|未回填|没回填|没有回填|无围挡|围挡不全|不到位|无警示|没有警示|不亮|熄|故障|锈蚀|锈穿|生锈|腐朽|腐烂|老化|变形|异响|异味|气味|味道|枯死|枯树|违规|违章|私自|私拉|无证|未戴|未挂|未系|没有拉结|超过|过大|过高|撒漏|散落|占道|占用|乱堆|堆放|隆起|外鼓|无防|没有防|无法使用|无水|被埋|被圈|被挖|挖断|被撬|敞开|居住|生火|烧火|开荒|摇摇晃晃|翘起|翘|掀开|枯枝|失效|失灵|封死|堆在|挖鱼塘|违停|不规范|挂着电线|压到电线|压翻|翻了|堵死|堵了|住人|搭棚|错台|跳车|冲刷|掏空|非法|违法|擅自|未经|太矮|过低|撞飞|遮挡|压坏|过期|私接|系缆|靠泊|烧垃圾|无水|有点裂|裂了|缺口|错位|位移|空鼓|起包|油污|很滑|青苔|中空|危房|漏点|堆满|需要更换|需更换|冲走|挂满|破洞|冒气|压烂|坑坑洼洼|被水淹|淹了|未放|接去|私自接|自己接|保护范围内施工|缺(?:盖板|失|少|了)|(?:未|没有|没|无)(?:安装|设置|配备|设|按|挂|戴|系|报备|回填|恢复|封闭|年检|检测|围挡|防护|临边防护|警示|标志|盖板|拉结|接地|防雷|专人|支护|放坡|密闭|锁|门|资质|审批|手续|许可|论证|报警|垫板|减压阀)/
 
 /** A clause that reports nothing found. */
 const NOTHING_FOUND =
@@ -286,12 +286,57 @@ function parseCount(raw: string): number | undefined {
 }
 
 /**
+ * A message dictated with a space between every word (「燃气管道 被 第三方 施工 挖破 了 正在 漏气」): at least
+ * six space-separated words, half of them two characters or fewer. Typed terse messages put spaces between
+ * phrases (「德山 枉水大桥 限高架被货车撞弯了」), whose words are longer.
+ */
+function isDictatedWordByWord(text: string): boolean {
+  const words = text.trim().split(/ +/)
+  if (words.length < 6 || /[，,。；;\n]/.test(text)) return false
+  const lengths = words.map((word) => [...word].length).sort((a, b) => a - b)
+  return (lengths[Math.floor(lengths.length / 2)] ?? 0) <= 2
+}
+
+/** A word that only says the patrol went on (「巡查」「检查了」): it ends a phrase and is no part of one. */
+const PATROL_WORD = /^(?:巡查|巡了|检查|查看|看了)(?:了|一下)?$/
+
+/**
+ * Puts a word-by-word dictation back into phrases, so that each hazard reads as a whole rather than a word a
+ * clause. The words before the first thing or defect (place, time) stay on their own; from there words join
+ * until a phrase has said what is wrong, and a word naming a thing after that starts the next phrase
+ * (「桥头 引道 路面 出现 一条 横向 裂缝 约 10米 | 桥台 背墙 也有 裂纹」). Other messages pass unchanged.
+ */
+function regroupDictation(text: string): string {
+  if (!isDictatedWordByWord(text)) return text
+  const phrases: string[] = []
+  let phrase = ''
+  for (const word of text.trim().split(/ +/)) {
+    if (PATROL_WORD.test(word)) {
+      if (phrase) phrases.push(phrase)
+      phrases.push(word)
+      phrase = ''
+      continue
+    }
+    const started = phrase !== ''
+    // 「未 设 标志」「没有 年检」: the word after a negation is what is missing, not the next thing.
+    const said = started && DEFECT.test(phrase) && !/(?:未|没有|没|无|缺|设)$/.test(phrase)
+    if (!started && !hasThing(word) && !DEFECT.test(word)) phrases.push(word)
+    else if (said && hasThing(word)) {
+      phrases.push(phrase)
+      phrase = word
+    } else phrase += word
+  }
+  if (phrase) phrases.push(phrase)
+  return phrases.join('，')
+}
+
+/**
  * Clauses: split at sentence marks, commas, semicolons, list marks and spaces. A 、 list of defects whose
  * parts each carry their own thing (「井盖缺失2处、路面坑槽2处」) is split too; 「善卷路、武陵大道」 is not,
  * because a place list has no defect in it.
  */
 export function segment(text: string): string[] {
-  const rough = text
+  const rough = regroupDictation(text)
     .replace(/([0-9一二三四五六七八九十]+[.、．]|[；;。！!？?\n])/g, '\n$1')
     .split(/[\n，,；;。！!？?\s]+/)
     .map((c) => c.trim())
