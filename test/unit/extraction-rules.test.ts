@@ -233,4 +233,10 @@ describe('messages dictated with a space between every word', () => {
     // Typed phrases with longer words between the spaces are read phrase by phrase, as before.
     expect(extractPatrol('德山 枉水大桥 限高架被货车撞弯了 护栏缺失两处', ctx).hazards).toHaveLength(2)
   })
+
+  it('reads the people doing the work as the subject of a hazard of their own (特种作业人员无证)', () => {
+    const hazards = extractPatrol('城南 工地 物料 提升机 没有 限位 装置 操作 工人 未 持证', ctx).hazards ?? []
+    expect(hazards).toHaveLength(2)
+    expect(hazards[1]?.description).toContain('工人未持证')
+  })
 })
