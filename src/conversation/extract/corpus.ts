@@ -4,7 +4,8 @@ import type { LabelledExample } from './evaluate'
 
 /**
  * The independent labelled corpus (test/fixtures/extraction/corpus, how it was written: docs/EXTRACTION.md).
- * Lines are compact as they were typed by hand: `t` the message; for a patrol `day` (days before 2026-11-23),
+ * Lines are compact as they were typed by hand: `t` the message; for a patrol `day` (the day against 2026-11-23:
+ * 0 that day, -1 the day before),
  * `start`/`end` (HH:MM), `area`, `staff`, `veh`, and `hz` — every hazard statement as
  * [category, "g"|"m", places]; for a complaint `cat`, `loc`, `phone`. A field left out is not scored.
  */
