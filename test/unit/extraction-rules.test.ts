@@ -240,3 +240,31 @@ describe('messages dictated with a space between every word', () => {
     expect(hazards[1]?.description).toContain('工人未持证')
   })
 })
+
+describe('the sixth round: going somewhere, lamps lit by day, walls taken out, and what happens when one passes', () => {
+  const total = (text: string) => (extractPatrol(text, ctx).hazards ?? []).reduce((sum, h) => sum + (h.count ?? 1), 0)
+
+  it('reads a companion driven with, a place after 去了趟, and no 「上有个」 in the name of a place', () => {
+    const read = extractPatrol('下午跟小赵开车去了趟经开区 德山大道上有个搅拌站没有冲洗设施', ctx)
+    expect(read).toMatchObject({ staffCount: 2, vehicleCount: 1 })
+    expect(read.area).toContain('德山大道')
+    expect(read.area).not.toContain('搅拌站')
+    expect(read.hazards).toHaveLength(1)
+  })
+
+  it('knows a bearing with a void, lamps lit in daytime and a load-bearing wall taken out (major)', () => {
+    expect(extractPatrol('沅水大桥2号墩有个支座脱空', ctx).hazards).toMatchObject([{ category: 'bridge' }])
+    expect(total('滨江路有五盏路灯白天也亮着')).toBe(5)
+    expect(extractPatrol('城北一栋老楼 底层商铺装修 私自拆除承重墙', ctx).hazards).toMatchObject([{ level: 'major' }])
+  })
+
+  it('counts the buildings a statement begins with, but not a building number in an address', () => {
+    expect(total('排查了三个小区 发现3栋楼屋面瓦片脱落')).toBe(3)
+    expect(total('桂园小区5栋楼下的化粪池盖板破了')).toBe(1)
+  })
+
+  it('reads what happens when someone passes over a defect as part of it', () => {
+    expect(total('人行道 一块 盖板 松了 人 踩 上去 的 时候 会 晃')).toBe(1)
+    expect(total('桥头伸缩缝钢板翘起，车辆经过时声音很大')).toBe(1)
+  })
+})

@@ -153,7 +153,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
   const companions =
     /(?:和|与|同)([\u4e00-\u9fa5、]{2,20}?)(?:一起|一同|共同)?(?:在|到|对|巡查|巡视)/.exec(text)?.[1] ??
     // 「跟李工去了」「跟着王科长一起去的」: one companion named before the going.
-    /跟(?:着)?([\u4e00-\u9fa5]{2,3}?)(?:一起|一同)?(?:去|到|巡)/.exec(text)?.[1]
+    /跟(?:着)?([\u4e00-\u9fa5]{2,3}?)(?:一起|一同)?(?:开车|骑车|坐车|走路)?(?:去|到|巡)/.exec(text)?.[1]
   // 「和同事」 says someone came along, not who.
   const namedCompanions = companions && !/^(?:同事|同事们|大家)$/.test(companions) ? companions : undefined
   const listed = /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,4}(?:[、，,和][\u4e00-\u9fa5]{2,4})+)/.exec(text)?.[1]
