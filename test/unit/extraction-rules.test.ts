@@ -267,4 +267,9 @@ describe('the sixth round: going somewhere, lamps lit by day, walls taken out, a
     expect(total('人行道 一块 盖板 松了 人 踩 上去 的 时候 会 晃')).toBe(1)
     expect(total('桥头伸缩缝钢板翘起，车辆经过时声音很大')).toBe(1)
   })
+
+  it('reads the road itself, named by no name, as the road’s (「我家门口的路到处是坑」)', () => {
+    expect(extractComplaint('我家门口的路到处是坑 下雨全是泥水 在桥南街道', ctx).category).toBe('road_municipal')
+    expect(extractComplaint('学校旁边的路塌下去一块 电动车差点摔了', ctx).category).toBe('road_municipal')
+  })
 })

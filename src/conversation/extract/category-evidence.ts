@@ -36,6 +36,9 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['马路', 1.5],
     ['道路', 1.5],
     ['路中间', 1],
+    // The road itself, once its name is blanked (「我们这里的路全是坑」「河边的路塌了一半」).
+    ['的路', 1.5],
+    ['坑', 1],
     ['积水', 1],
     ['碎石', 1],
     ['砂石', 1],
