@@ -272,4 +272,8 @@ describe('the sixth round: going somewhere, lamps lit by day, walls taken out, a
     expect(extractComplaint('我家门口的路到处是坑 下雨全是泥水 在桥南街道', ctx).category).toBe('road_municipal')
     expect(extractComplaint('学校旁边的路塌下去一块 电动车差点摔了', ctx).category).toBe('road_municipal')
   })
+
+  it('reads road works as digging up the road, not as a building site', () => {
+    expect(extractComplaint('建设路修路修了两个月 路一直封着 公交都绕道', ctx).category).toBe('sidewalk_excavation')
+  })
 })

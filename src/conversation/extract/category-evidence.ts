@@ -90,6 +90,8 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['开挖', 2],
     ['挖开', 2],
     ['挖断', 1.5],
+    // Road works: the road dug up and closed, whoever digs it.
+    ['修路', 2],
     ['占道', 3],
     ['占用', 1.5],
     ['盲道', 3],
