@@ -276,4 +276,9 @@ describe('the sixth round: going somewhere, lamps lit by day, walls taken out, a
   it('reads road works as digging up the road, not as a building site', () => {
     expect(extractComplaint('建设路修路修了两个月 路一直封着 公交都绕道', ctx).category).toBe('sidewalk_excavation')
   })
+
+  it('reads a missing safety device named with a qualifier (「没有可燃气体报警器」) as a defect', () => {
+    expect(extractPatrol('巡查了城北一家酒楼 后厨没有燃气泄漏报警器', ctx).hazards).toMatchObject([{ category: 'gas' }])
+    expect(extractPatrol('工地材料仓库未配备手提式灭火器', ctx).hazards).toHaveLength(1)
+  })
 })
