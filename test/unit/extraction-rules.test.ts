@@ -281,4 +281,16 @@ describe('the sixth round: going somewhere, lamps lit by day, walls taken out, a
     expect(extractPatrol('巡查了城北一家酒楼 后厨没有燃气泄漏报警器', ctx).hazards).toMatchObject([{ category: 'gas' }])
     expect(extractPatrol('工地材料仓库未配备手提式灭火器', ctx).hazards).toHaveLength(1)
   })
+
+  it('counts a house once however many of its parts are named, unless the message counts them', () => {
+    const total = (text: string) => (extractPatrol(text, ctx).hazards ?? []).reduce((sum, h) => sum + (h.count ?? 1), 0)
+    expect(total('西门口一栋土坯房 后墙开裂 房梁也有点歪 还住着两个老人')).toBe(1)
+    expect(total('检查老街 危房2栋 墙体开裂')).toBe(2)
+  })
+
+  it('takes no count of people from the minutes of a time, nor a count of cars from 「人2车1」', () => {
+    expect(extractPatrol('8:00—10:00 人员：李军、何平 地点：青年路', ctx)).toMatchObject({ staffCount: 2 })
+    expect(extractPatrol('夜查 武陵大道 人3车1', ctx)).toMatchObject({ staffCount: 3, vehicleCount: 1 })
+    expect(extractPatrol('夜查 武陵大道 3人1车', ctx)).toMatchObject({ staffCount: 3, vehicleCount: 1 })
+  })
 })

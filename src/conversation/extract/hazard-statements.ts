@@ -88,6 +88,8 @@ export function readFindings(
 ): { statements: HazardStatement[]; nothingFound: boolean } {
   const ctx = { ...given, setting: given.setting ?? text }
   const clauses = segment(text)
+  // The message's domain, for statements that name none of their own.
+  const whole = knownCategory(text, ctx)
   const nothingFound = clauses.some(saysNothing)
   const statements: HazardStatement[] = []
   let summary: number | undefined
@@ -169,7 +171,17 @@ export function readFindings(
     // counts its own, one included, is the next item of the list even when it names no other thing. A statement
     // that headed a list (「发现三处井盖：一处缺失、一处破损」) already counted the items.
     const countsOwn = COUNT_RE.test(body) && COUNT_RE.test(previous.description) && !/[:：]/.test(previous.description)
-    if (countsSeveral || anotherItem || ((ownDomain || ownThing || countsOwn) && !CONSEQUENCE.test(body))) {
+    // A house is one place however many of its parts are named (「墙体开裂，屋顶瓦片松动」 is one 危房), as the
+    // forms count houses: more of the same house says more about it, unless it counts or lists.
+    const sameHouse =
+      (next.category ?? whole) === 'dangerous_house' &&
+      (previous.category ?? whole) === 'dangerous_house' &&
+      !COUNT_RE.test(body)
+    if (
+      countsSeveral ||
+      anotherItem ||
+      ((ownDomain || ownThing || countsOwn) && !CONSEQUENCE.test(body) && !sameHouse)
+    ) {
       push(next)
       continue
     }
@@ -191,7 +203,6 @@ export function readFindings(
   }
   if (statements.length === 0 && nothing) return { statements: [], nothingFound }
   // A statement that names no domain of its own takes the message's (「疑似管道泄漏」 after 「天然气味道很重」).
-  const whole = knownCategory(text, ctx)
   for (const s of statements)
     if (!s.category && whole) {
       s.category = whole

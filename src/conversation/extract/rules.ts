@@ -217,7 +217,8 @@ function patrolArea(text: string): { place: string; sure: boolean } | undefined 
   return first ? { place: first, sure: true } : undefined
 }
 
-const COUNT = `(${NUMBER_PATTERN})`
+// Not the minutes of a time (「9:00—11:00 人员：…」 is no count of 0 people), nor the middle of a number.
+const COUNT = `(?<![0-9]|[0-9][:：.])(${NUMBER_PATTERN})`
 
 /** 「2人」「3名人员」「人员4名」「人数3」「三个人」「人2车1」「8人次」「我和小刘」 — not 「出动1人步行」's 步行. */
 function staffCount(text: string): number | undefined {
@@ -231,7 +232,10 @@ function staffCount(text: string): number | undefined {
 function vehicleCount(text: string): number | undefined {
   const raw =
     // 「1车」「两台车」「2 台车」, not the 3 of 「人员3 车1」: a space is allowed only before a measure word.
-    new RegExp(`${COUNT}(?:\\s*(?:辆|台|个)\\s*)?(?:车次|台次|车)`).exec(text)?.[1] ??
+    // Nor the 2 of 「人2车1」, which counts the people before it.
+    new RegExp(
+      `(?<!(?:^|[^0-9零〇一二两俩三四五六七八九十百个名位])人\\s*)${COUNT}(?:\\s*(?:辆|台|个)\\s*)?(?:车次|台次|车)`,
+    ).exec(text)?.[1] ??
     // Not the people counted after a vehicle word: 「骑电动车 一个人」 is no car and one person.
     new RegExp(
       `(?:出动车辆|车辆|车次|台次|车)\\s*[:：为共]?\\s*${COUNT}(?!\\s*(?:个|名|位)?\\s*人)\\s*(?:辆|台|台次)?`,
