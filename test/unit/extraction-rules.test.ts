@@ -293,4 +293,10 @@ describe('the sixth round: going somewhere, lamps lit by day, walls taken out, a
     expect(extractPatrol('夜查 武陵大道 人3车1', ctx)).toMatchObject({ staffCount: 3, vehicleCount: 1 })
     expect(extractPatrol('夜查 武陵大道 3人1车', ctx)).toMatchObject({ staffCount: 3, vehicleCount: 1 })
   })
+
+  it('reads missing guard rails, barriers and warning lamps as part of the dig they guard, not as hazards of their own', () => {
+    const total = (text: string) => (extractPatrol(text, ctx).hazards ?? []).reduce((sum, h) => sum + (h.count ?? 1), 0)
+    expect(total('城西一处供水抢修坑 没有护栏 晚上也没有警示灯')).toBe(1)
+    expect(total('燕山路燃气管道开挖，沟槽边没设围挡，夜间无警示灯')).toBe(1)
+  })
 })
