@@ -299,4 +299,10 @@ describe('the sixth round: going somewhere, lamps lit by day, walls taken out, a
     expect(total('城西一处供水抢修坑 没有护栏 晚上也没有警示灯')).toBe(1)
     expect(total('燕山路燃气管道开挖，沟槽边没设围挡，夜间无警示灯')).toBe(1)
   })
+
+  it('does not take where a thing leans, or how far it is from something, for another hazard', () => {
+    const total = (text: string) => (extractPatrol(text, ctx).hazards ?? []).reduce((sum, h) => sum + (h.count ?? 1), 0)
+    expect(total('白马湖路一根电线杆底部锈蚀，杆身往人行道倾斜')).toBe(1)
+    expect(total('河堤挡土墙垮了一段，垮塌处离居民房只有三米')).toBe(1)
+  })
 })
