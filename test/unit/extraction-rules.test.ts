@@ -305,4 +305,8 @@ describe('the sixth round: going somewhere, lamps lit by day, walls taken out, a
     expect(total('白马湖路一根电线杆底部锈蚀，杆身往人行道倾斜')).toBe(1)
     expect(total('河堤挡土墙垮了一段，垮塌处离居民房只有三米')).toBe(1)
   })
+
+  it('grades a statement on all it says, the clauses that add to it included', () => {
+    expect(extractPatrol('菜市场旁边燃气立管被货车刮歪了，闻到有气味', ctx).hazards).toMatchObject([{ level: 'major' }])
+  })
 })

@@ -53,7 +53,7 @@ const GRADE_CLAUSE = /(?:比较|很|非常|十分|特别)?严重$/
  * collapse, gas leaks, failing structure, deep pits and formwork, a burst main under the road.
  */
 const MAJOR_DEFECT =
-  /坍塌|拆(?:了|除|掉)?承重|(?:塔吊|起重机|施工电梯|升降机|标准节).{0,10}(?:松动|倾斜|变形|断裂|开裂)|塌了|大面积(?:空鼓|脱落|开裂|裂缝|塌陷)|(?:桥墩|支座|主梁).{0,6}(?:冲刷|露出|位移)|基坑.{0,8}(?:[5-9]|[1-9][0-9])米|(?:没有|无)(?:放坡|支护)|燃气.{0,10}(?:气味|冒气)|冒气|垮塌|倒塌|泄漏|漏气|(?:桥|梁|承重|钢丝绳|支架|主管).{0,6}(?:断裂|断了|断开)|(?:梁|承重墙|墙体).{0,4}(?:裂缝|开裂|倾斜)|(?:开裂|裂缝)严重|(?:树枝|枯枝).{0,4}(?:断裂|悬挂)|深基坑|高支模|外鼓|倾斜严重|锈蚀严重|钢丝绳|附墙|没有拉结|连墙件缺失|没有临边防护|燃气.{0,4}(?:挖断|挖破)|主管道|路面塌陷|塌陷.{0,6}(?:平米|平方|直径|深)/
+  /坍塌|拆(?:了|除|掉)?承重|(?:塔吊|起重机|施工电梯|升降机|标准节).{0,10}(?:松动|倾斜|变形|断裂|开裂)|塌了|大面积(?:空鼓|脱落|开裂|裂缝|塌陷)|(?:桥墩|支座|主梁).{0,6}(?:冲刷|露出|位移)|基坑.{0,8}(?:[5-9]|[1-9][0-9])米|(?:没有|无)(?:放坡|支护)|燃气.{0,16}(?:气味|冒气)|冒气|垮塌|倒塌|泄漏|漏气|(?:桥|梁|承重|钢丝绳|支架|主管).{0,6}(?:断裂|断了|断开)|(?:梁|承重墙|墙体).{0,4}(?:裂缝|开裂|倾斜)|(?:开裂|裂缝)严重|(?:树枝|枯枝).{0,4}(?:断裂|悬挂)|深基坑|高支模|外鼓|倾斜严重|锈蚀严重|钢丝绳|附墙|没有拉结|连墙件缺失|没有临边防护|燃气.{0,4}(?:挖断|挖破)|主管道|路面塌陷|塌陷.{0,6}(?:平米|平方|直径|深)/
 const GENERAL_CUE = /一般(?:隐患|问题)|均为一般|一般$/
 
 const ONLY_COUNT =
@@ -188,7 +188,8 @@ export function readFindings(
       continue
     }
     previous.description = `${previous.description}，${body}`
-    if (next.level === 'major') previous.level = 'major'
+    // Graded on the whole statement: 「燃气管道被撞弯」 then 「有气味」 is a gas main that smells.
+    if (next.level === 'major' || isMajor(previous.description)) previous.level = 'major'
   }
   if (allGeneral) for (const s of statements) s.level = 'general'
   const listed = statements.reduce((sum, s) => sum + s.count, 0)
