@@ -15,6 +15,9 @@ const ctx = {
   categoryRules: DEFAULT_CITY.routing.map((r) => ({ category: r.category, keywords: r.keywords })),
 }
 
+/** Places found, as the forms count 发现隐患（处）: the sum of the statements' counts. */
+const total = (text: string) => (extractPatrol(text, ctx).hazards ?? []).reduce((sum, h) => sum + (h.count ?? 1), 0)
+
 describe('patrol reports as people type them', () => {
   it.each(['上午9点到11点巡查武陵大道，未见异常', '下午在人民路巡查，没发现什么问题', '今天巡查洞庭大道，一切正常'])(
     'reads 「%s」 as nothing found',
@@ -83,10 +86,9 @@ describe('patrol reports as people type them', () => {
   })
 
   it('counts houses by 栋 after them, and not a building number in an address', () => {
-    const counted = (text: string) => extractPatrol(text, ctx).hazards?.reduce((n, h) => n + (h.count ?? 1), 0)
-    expect(counted('上午巡查老城区，发现危房2栋')).toBe(2)
-    expect(counted('下午巡查城东片区，民房3栋外墙开裂')).toBe(3)
-    expect(counted('上午巡查桂园小区，5栋楼道内燃气管道被私自改装')).toBe(1)
+    expect(total('上午巡查老城区，发现危房2栋')).toBe(2)
+    expect(total('下午巡查城东片区，民房3栋外墙开裂')).toBe(3)
+    expect(total('上午巡查桂园小区，5栋楼道内燃气管道被私自改装')).toBe(1)
   })
 
   it.each([
@@ -205,7 +207,6 @@ describe('the fifth round: counts after labels, generic places, and a few more d
   })
 
   it('counts what the forms count: a summary naming what had problems, seams by 道, and out-of-service or piled-up', () => {
-    const total = (text: string) => (extractPatrol(text, ctx).hazards ?? []).reduce((sum, h) => sum + (h.count ?? 1), 0)
     expect(total('检查地下通道6座 发现问题通道2座 主要是照明不足')).toBe(2)
     expect(total('青年路桥有2道伸缩缝堵塞')).toBe(2)
     expect(total('人行天桥的电梯停用，楼梯口堆了杂物')).toBe(2)
@@ -242,8 +243,6 @@ describe('messages dictated with a space between every word', () => {
 })
 
 describe('the sixth round: going somewhere, lamps lit by day, walls taken out, and what happens when one passes', () => {
-  const total = (text: string) => (extractPatrol(text, ctx).hazards ?? []).reduce((sum, h) => sum + (h.count ?? 1), 0)
-
   it('reads a companion driven with, a place after 去了趟, and no 「上有个」 in the name of a place', () => {
     const read = extractPatrol('下午跟小赵开车去了趟经开区 德山大道上有个搅拌站没有冲洗设施', ctx)
     expect(read).toMatchObject({ staffCount: 2, vehicleCount: 1 })
@@ -283,7 +282,6 @@ describe('the sixth round: going somewhere, lamps lit by day, walls taken out, a
   })
 
   it('counts a house once however many of its parts are named, unless the message counts them', () => {
-    const total = (text: string) => (extractPatrol(text, ctx).hazards ?? []).reduce((sum, h) => sum + (h.count ?? 1), 0)
     expect(total('西门口一栋土坯房 后墙开裂 房梁也有点歪 还住着两个老人')).toBe(1)
     expect(total('检查老街 危房2栋 墙体开裂')).toBe(2)
   })
@@ -295,13 +293,11 @@ describe('the sixth round: going somewhere, lamps lit by day, walls taken out, a
   })
 
   it('reads missing guard rails, barriers and warning lamps as part of the dig they guard, not as hazards of their own', () => {
-    const total = (text: string) => (extractPatrol(text, ctx).hazards ?? []).reduce((sum, h) => sum + (h.count ?? 1), 0)
     expect(total('城西一处供水抢修坑 没有护栏 晚上也没有警示灯')).toBe(1)
     expect(total('燕山路燃气管道开挖，沟槽边没设围挡，夜间无警示灯')).toBe(1)
   })
 
   it('does not take where a thing leans, or how far it is from something, for another hazard', () => {
-    const total = (text: string) => (extractPatrol(text, ctx).hazards ?? []).reduce((sum, h) => sum + (h.count ?? 1), 0)
     expect(total('白马湖路一根电线杆底部锈蚀，杆身往人行道倾斜')).toBe(1)
     expect(total('河堤挡土墙垮了一段，垮塌处离居民房只有三米')).toBe(1)
   })
