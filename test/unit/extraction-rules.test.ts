@@ -306,3 +306,31 @@ describe('the sixth round: going somewhere, lamps lit by day, walls taken out, a
     expect(extractPatrol('菜市场旁边燃气立管被货车刮歪了，闻到有气味', ctx).hazards).toMatchObject([{ level: 'major' }])
   })
 })
+
+describe('the seventh round: counts after a time, what was covered, harm that did not happen, and more missing measures', () => {
+  it('reads no minutes from a count after 点 (「五点 三个人」 is five o’clock and three people)', () => {
+    const read = extractPatrol('下午两点到五点 三个人一台车 巡查建设路', ctx)
+    expect(read.staffCount).toBe(3)
+    expect(read.endedAt).toBe(zonedInstant('2026-12-03', 'Asia/Shanghai', 17).toISOString())
+  })
+
+  it('reads what the patrol covered (「排查城区自建房20栋」) as no finding, and what it found after it', () => {
+    expect(total('排查武陵区自建房20栋，发现私自加层3栋')).toBe(3)
+  })
+
+  it('takes no grade from harm that did not happen', () => {
+    expect(extractPatrol('商场外墙一块广告灯箱掉下来了 好在没砸到人', ctx).hazards).toMatchObject([
+      { level: 'general' },
+    ])
+  })
+
+  it('knows measures not taken, checks not done, too much stored and a pit described at length', () => {
+    expect(extractPatrol('城东一个工地 基坑边堆土 没有采取任何防护措施', ctx).hazards).toHaveLength(1)
+    expect(total('检查加气站2家，一家储气瓶未做年度检验，另一家超量存放钢瓶')).toBe(2)
+    expect(extractPatrol('老街口路面有一个半米宽的坑', ctx).hazards).toMatchObject([{ category: 'road_municipal' }])
+  })
+
+  it('does not take 沿路 for the name of a place', () => {
+    expect(extractPatrol('上午沿朗州路巡查 一辆搅拌车沿路漏浆', ctx).area).toContain('朗州路')
+  })
+})

@@ -41,8 +41,9 @@ function spellOutDays(text: string): string {
 
 const N = `(?:${NUMBER_PATTERN})`
 const HALF = Object.keys(HALF_DAYS).join('|')
-// A clock time: optional half-day word, hour, optional minutes (":30", "点30分", "点半", "点一刻").
-const CLOCK = `(?:(${HALF}))?\\s*(${N})\\s*(?:[:：]\\s*([0-9]{1,2})|[点时](?:\\s*(半|一刻|三刻|${N})\\s*分?)?)`
+// A clock time: optional half-day word, hour, optional minutes (":30", "点30分", "点半", "点一刻"). A number after
+// 点 that counts something is not its minutes: 「六点 四个人」 is six o'clock and four people.
+const CLOCK = `(?:(${HALF}))?\\s*(${N})\\s*(?:[:：]\\s*([0-9]{1,2})|[点时](?:\\s*(半|一刻|三刻|${N})(?:\\s*分|(?!\\s*[个人名位台辆车处盏块])))?)`
 const CLOCK_RE = new RegExp(CLOCK, 'g')
 
 function dayOffset(text: string): { date: IsoDate; explicit: boolean } | undefined {
