@@ -4,6 +4,7 @@ import { complaints, routingRules } from '../db/schema'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories'
 import { HOUR_MS } from '../domain/clock'
 import { type DangerKind, dangerIn } from '../domain/danger'
+import { findMobileNumber } from '../domain/mobile-number'
 import { maskPersonalInfo } from '../domain/privacy'
 import { isWhistleblowing } from '../domain/rewards'
 import { sendToPeople } from '../messaging/notify'
@@ -109,7 +110,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     // Anything else keeps the question open: a phone number joins the pending complaint, a query is
     // answered, and the question is asked again.
     if (!isQuery) {
-      const phone = /(?<!\d)(1[3-9]\d{9})(?!\d)/.exec(body)?.[1]
+      const phone = findMobileNumber(body)
       if (phone) session.draft.phone = phone
       await keep()
       const code = String(pending.candidateCode ?? '')
@@ -132,7 +133,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     await forget()
   }
   if (awaitingContact) {
-    const phone = /(?<!\d)(1[3-9]\d{9})(?!\d)/.exec(body)?.[1]
+    const phone = findMobileNumber(body)
     if (phone || /^(不用|不需要|无需|不必|不了)/.test(body)) {
       await setComplaintContact(ctx, complaintId, phone ?? null)
       return [text(phone ? WORDING.contactSaved : WORDING.contactDeclined)]

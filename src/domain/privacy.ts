@@ -1,9 +1,11 @@
+import { MOBILE_NUMBER } from './mobile-number'
+
 /**
  * Citizens' personal data — names, mobile and landline numbers, ID card numbers — never appear where others
  * can see them: public Open311 answers, exports, digests, group posts, logs. This module is the one place
  * that masks them; everything that shows free text others may read goes through maskPersonalInfo.
  */
-const MOBILE = /(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?\d{4}[\s-]?(\d{4})(?!\d)/g
+const MOBILE = new RegExp(MOBILE_NUMBER.source, 'g')
 /** 18-digit resident ID (last may be X) and the old 15-digit form. */
 const ID_CARD = /(?<![\dA-Za-z])(\d{6})(?:\d{8}|\d{5})(\d{3}[\dXx])(?![\dA-Za-z])/g
 /** Landlines with an area code: 0736-7654321, (0736)7654321, 0736 7654321. */
@@ -12,7 +14,7 @@ const LANDLINE = /(?<!\d)(\(?0\d{2,3}\)?[\s-]?)\d{3,4}(\d{4})(?!\d)/g
 const INTRODUCED_NAME = /(我叫|本人|姓名[:：]?\s*|联系人[:：]?\s*)([\u4e00-\u9fa5]{2,3})/g
 
 export function maskPhone(text: string): string {
-  return text.replace(MOBILE, '$1****$2')
+  return text.replace(MOBILE, '$1****$3')
 }
 
 export function maskName(name: string): string {
@@ -28,7 +30,7 @@ export function maskName(name: string): string {
 export function maskPersonalInfo(text: string, citizenName?: string | null): string {
   let out = text
     .replace(ID_CARD, (_m, head: string, tail: string) => `${head}********${tail}`)
-    .replace(MOBILE, '$1****$2')
+    .replace(MOBILE, '$1****$3')
     .replace(LANDLINE, '$1****$2')
     .replace(INTRODUCED_NAME, (_m, lead: string, name: string) => `${lead}${maskName(name)}`)
   if (citizenName?.trim()) out = out.split(citizenName.trim()).join(maskName(citizenName))

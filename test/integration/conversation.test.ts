@@ -409,6 +409,16 @@ describe('citizens', () => {
     expect(row?.citizenPhone).toBe('13912345678')
   })
 
+  it('takes a mobile number typed in groups at the contact question, as its eleven digits', async () => {
+    const filed = await say(CITIZEN, '紫菱路人行道上的井盖翘起来了')
+    const code = /TS\d{8}-\d{4}/.exec(filed[0] as string)?.[0] as string
+    expect(filed[0]).toContain('如需工作人员电话联系您')
+    const saved = await say(CITIZEN, '139-0736-2468')
+    expect(saved[0]).toBe('已登记您的联系电话，工作人员可能会与您联系核实情况。')
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row?.citizenPhone).toBe('13907362468')
+  })
+
   it('does not suggest the category the complaint already has', async () => {
     const ticket = await say(CITIZEN, '建设路与朗州路口燃气管道有异味')
     expect(ticket[0]).toContain('（燃气）')

@@ -3,6 +3,7 @@ import { numbersIn, parseCampaignProblems } from '../../domain/campaign-problems
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../domain/categories'
 import { classifyByKeywords } from '../../domain/classify'
 import { localDate, zonedInstant } from '../../domain/local-time'
+import { findMobileNumber } from '../../domain/mobile-number'
 import { hazardStatements } from '../extract/hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from '../extract/numbers'
 import { type ExtractionContext, extractLevel } from '../extract/rules'
@@ -126,7 +127,7 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
     }
     case 'phone': {
       if (/^(不用|不需要|无需|不必|否|不)/.test(text)) return { ok: true, values: { [field.key]: '' } }
-      const phone = /(1[3-9]\d{9})/.exec(text)?.[1]
+      const phone = findMobileNumber(text)
       return phone ? { ok: true, values: { [field.key]: phone } } : { ok: false }
     }
   }
