@@ -71,7 +71,7 @@ export const DEFAULT_CITY: CityDefinition = {
     {
       category: 'water_hydrant',
       unit: 'zilaishui',
-      keywords: ['水管', '爆管', '消防栓', '停水', '漏水', '供水', '水厂'],
+      keywords: ['水管', '爆管', '消防栓', '消火栓', '停水', '漏水', '供水', '水厂'],
     },
   ],
   people: [

@@ -334,3 +334,89 @@ describe('the seventh round: counts after a time, what was covered, harm that di
     expect(extractPatrol('上午沿朗州路巡查 一辆搅拌车沿路漏浆', ctx).area).toContain('朗州路')
   })
 })
+
+describe('the eighth round: lists numbered in words, repairs and re-checks, workers’ unsafe acts, and parts of a thing', () => {
+  it('reads 「一是…；二是…」 as the items of a list', () => {
+    const read = extractPatrol('检查情况如下：一是沅安路三处雨水篦子缺失；二是滨湖公园一段木栈道腐烂', ctx)
+    expect(read.hazards).toMatchObject([
+      { count: 3, category: 'road_municipal' },
+      { count: 1, category: 'greenery_park' },
+    ])
+  })
+
+  it('reads a repair done, or a re-check that finds the earlier hazard fixed, as nothing found', () => {
+    expect(extractPatrol('洞庭大道上周报的那个坑 今天复查 已经修复了', ctx).hazards).toEqual([])
+    expect(extractPatrol('今天抢修了紫菱路一处爆管 路面已恢复 沿线未见其他问题', ctx).hazards).toEqual([])
+  })
+
+  it('reads a worker’s unsafe act as a hazard of its own, even while at work', () => {
+    expect(total('北站工地 卸料平台无防护栏杆 工人高处作业没戴安全帽')).toBe(2)
+  })
+
+  it('keeps a clause that begins with a part of the thing with that thing', () => {
+    expect(total('建设路一根广告杆倾斜 底部螺丝已经锈烂')).toBe(1)
+  })
+
+  it('reads 「X也…」 as another thing that is also wrong', () => {
+    expect(total('人行天桥的台阶缺了两块 栏杆也松了')).toBe(3)
+  })
+
+  it('knows heaving tiles, worn chains, things too many, distances too short, doors left open and things put where they should not be', () => {
+    expect(extractPatrol('柳叶湖风光带 步道地砖拱起', ctx).hazards).toMatchObject([{ category: 'greenery_park' }])
+    expect(extractPatrol('儿童乐园 秋千链条磨损', ctx).hazards).toMatchObject([{ level: 'general' }])
+    expect(total('城东工地 塔吊附着拆除过多 升降机门未关闭就运行')).toBe(2)
+    expect(extractPatrol('一家小吃店 液化气瓶与灶台距离不足', ctx).hazards).toHaveLength(1)
+    expect(extractPatrol('育才路 一家五金店把几个液化气罐摆在人行道上卖', ctx).hazards).toHaveLength(1)
+  })
+
+  it('reads 「未发现明显异常」 as nothing found, and a short 「查占道施工」 as what the patrol looked for', () => {
+    expect(extractPatrol('下午2人巡查桥南社区 未发现明显异常', ctx).hazards).toEqual([])
+    expect(total('在常德大道 查占道经营 一家水果店在人行道上摆摊')).toBe(1)
+  })
+
+  it('counts 「井盖×4」 and a summary of 「共N处问题」, but not the stake number of 「K12+300处」', () => {
+    expect(total('善德路 雨水篦子×4 缺失')).toBe(4)
+    expect(total('沅澧快线K12+300处边坡垮塌')).toBe(1)
+    expect(total('城西一个工地 外架未挂安全网 临边无防护 共三处问题')).toBe(3)
+  })
+
+  it('reads a hydrant patrol’s findings as the water company’s when they name no thing', () => {
+    expect(extractPatrol('城北消火栓巡检 无水2个 被埋压1个', ctx).hazards).toMatchObject([
+      { category: 'water_hydrant', count: 2 },
+      { category: 'water_hydrant', count: 1 },
+    ])
+  })
+
+  it('reads an hour span whose first hour has no 点, and a night patrol that ends at midnight or after it', () => {
+    const span = extractPatrol('时间14-16点 巡查芙蓉路', ctx)
+    expect(span.startedAt).toBe(zonedInstant('2026-12-03', 'Asia/Shanghai', 14).toISOString())
+    expect(span.endedAt).toBe(zonedInstant('2026-12-03', 'Asia/Shanghai', 16).toISOString())
+    expect(extractPatrol('晚上9点到12点 夜查渣土车', ctx).endedAt).toBe(
+      zonedInstant('2026-12-04', 'Asia/Shanghai', 0).toISOString(),
+    )
+    expect(extractPatrol('晚上11点到凌晨2点 夜查工地', ctx).endedAt).toBe(
+      zonedInstant('2026-12-04', 'Asia/Shanghai', 2).toISOString(),
+    )
+  })
+
+  it('counts the staff in 「巡查员3名」, 「带两个新同事」 and 「和王师傅去了」', () => {
+    expect(extractPatrol('出动巡查员3名 车1台 巡查皂果路', ctx).staffCount).toBe(3)
+    expect(extractPatrol('今天带两个新同事跑了一趟江北', ctx).staffCount).toBe(3)
+    expect(extractPatrol('上午和王师傅去了北站 路灯不亮3盏', ctx).staffCount).toBe(2)
+  })
+})
+
+describe('complaints: a mobile number typed in groups, a building number, and digging up a road', () => {
+  it('reads 「138 0736 1234」 and 「138-0736-1234」 as the number, and leaves it out of the description', () => {
+    for (const typed of ['138 0736 1234', '138-0736-1234', '+86 138 0736 1234']) {
+      const read = extractComplaint(`育才路的井盖没了 联系电话${typed}`, ctx)
+      expect(read.phone).toBe('13807361234')
+      expect(read.description).not.toContain('1234')
+    }
+  })
+
+  it('keeps the building number after the estate, and reads digging up the road as road works', () => {
+    expect(extractComplaint('墙裂了好长一条缝 地址是朝阳小区5栋', ctx).locationText).toContain('朝阳小区5栋')
+    expect(extractComplaint('建设路在挖路 挖了半个月没人管', ctx).category).toBe('sidewalk_excavation')
+  })
+})

@@ -92,6 +92,7 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['挖断', 1.5],
     // Road works: the road dug up and closed, whoever digs it.
     ['修路', 2],
+    ['挖路', 2],
     ['占道', 3],
     ['占用', 1.5],
     ['盲道', 3],
@@ -181,6 +182,7 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
   ],
   water_hydrant: [
     ['消防栓', 4],
+    ['消火栓', 4],
     ['水管', 4],
     ['供水', 3],
     ['爆管', 3],
@@ -199,7 +201,7 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
 
 /** The subject of a patrol of one network or kind of place, by what its name begins with. */
 const THEMES: readonly [RegExp, Category][] = [
-  [/供水|自来水|给水|消防栓/, 'water_hydrant'],
+  [/供水|自来水|给水|消防栓|消火栓/, 'water_hydrant'],
   [/燃气|天然气|煤气|液化气/, 'gas'],
   [/排水|雨水|污水|雨污|市政道路|路灯/, 'road_municipal'],
   [/桥梁|桥/, 'bridge'],
@@ -209,7 +211,7 @@ const THEMES: readonly [RegExp, Category][] = [
   [/人行道|占道|开挖/, 'sidewalk_excavation'],
 ]
 const THEME_PATROL =
-  /(供水|自来水|给水|消防栓|燃气|天然气|煤气|液化气|排水|雨水|污水|雨污|市政道路|路灯|桥梁|危房|房屋|老旧小区|自建房|工地|在建|建筑施工|绿化|园林|公园|行道树|人行道|占道|开挖)[^，,。；;\s]{0,8}?(?:专项)?(?:巡查|排查|检查|巡检|巡视)/
+  /(供水|自来水|给水|消防栓|消火栓|燃气|天然气|煤气|液化气|排水|雨水|污水|雨污|市政道路|路灯|桥梁|危房|房屋|老旧小区|自建房|工地|在建|建筑施工|绿化|园林|公园|行道树|人行道|占道|开挖)[^，,。；;\s]{0,8}?(?:专项)?(?:巡查|排查|检查|巡检|巡视)/
 /** What a theme adds: less than a broken thing's own word, enough to settle a tie between two. */
 const THEME_WEIGHT = 1.5
 
@@ -235,7 +237,7 @@ function containers(word: string, category: Category): string[] {
 }
 
 /** Things that take the domain of what they are on. */
-const BELONGS_TO_SETTING = /护栏|栏杆|扶手|台阶|围墙/
+const BELONGS_TO_SETTING = /护栏|栏杆|扶手|台阶|围墙|地砖/
 
 export interface WeighedCategory {
   category: Category

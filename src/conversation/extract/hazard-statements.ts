@@ -29,11 +29,11 @@ interface StatementContext {
 
 /** What is wrong, as people write it. */
 const DEFECT =
-  /停用|停运|堆了|乱放|乱摆|乱拉|乱接|乱停|拥包|车辙|落石|滑坡|塌方|爆裂|超期|(?<!影)响|缺失|缺了|缺少|丢失|丢了|不见了|没了|被偷|被盗|破损|损坏|损毁|撞毁|坏了|坏|破了|破裂|碎了|压碎|断裂|断了|断开|折断|刮断|裂缝|裂纹|脱空|白天(?:还|也|都|一直)?亮|拆(?:了|除|掉)?承重|裂开|开裂|龟裂|塌陷|坍塌|塌了|垮塌|垮了|滑塌|倒塌|倒了|倒伏|撞倒|撞歪|撞弯|沉降|下沉|沉陷|下陷|松动|松了|晃|脱落|掉|倾斜|歪|漏水|漏气|泄漏|渗水|渗漏|冒水|爆管|爆了|积水|坑洼|坑槽|有坑|大坑|大洞|有洞|堵塞|裸露|外露|露出|未设|未按|未回填|没回填|没有回填|无围挡|围挡不全|不到位|无警示|没有警示|不亮|熄|故障|锈蚀|锈穿|生锈|腐朽|腐烂|老化|变形|异响|异味|气味|味道|枯死|枯树|违规|违章|私自|私拉|无证|未戴|未挂|未系|没有拉结|超过|过大|过高|撒漏|散落|占道|占用|乱堆|堆放|隆起|外鼓|无防|没有防|无法使用|无水|被埋|被圈|被挖|挖断|被撬|敞开|居住|生火|烧火|开荒|摇摇晃晃|翘起|翘|掀开|枯枝|失效|失灵|封死|堆在|挖鱼塘|违停|不规范|挂着电线|压到电线|压翻|翻了|堵死|堵了|住人|搭棚|错台|跳车|冲刷|掏空|非法|违法|擅自|未经|太矮|过低|撞飞|遮挡|压坏|过期|私接|系缆|靠泊|烧垃圾|无水|有点裂|裂了|缺口|错位|位移|空鼓|起包|油污|很滑|青苔|中空|危房|漏点|堆满|需要更换|需更换|冲走|挂满|破洞|冒气|压烂|坑坑洼洼|被水淹|淹了|未放|接去|私自接|自己接|保护范围内施工|缺(?:盖板|失|少|了)|(?:未|没有|没|无)(?:安装|设置|配备|设|按|挂|戴|系|报备|回填|恢复|封闭|年检|检测|围挡|防护|临边防护|警示|标志|盖板|拉结|接地|防雷|专人|支护|放坡|密闭|锁|门|资质|审批|手续|许可|论证|报警|垫板|减压阀|持证|限位|漏电保护|洗车|冲洗|护栏|防护栏|采取|搭设)|(?:未|没有|无)(?:安装|设置|配备|设|做)?(?!有)[\u4e00-\u9fa5]{1,4}?(?:报警器|报警装置|灭火器|警示灯|警示牌|检验|检测)|超量|超载|的坑|个坑|的洞|个洞/
+  /停用|停运|堆了|乱放|乱摆|乱拉|乱接|乱停|拥包|车辙|落石|滑坡|塌方|爆裂|超期|(?<!影)响|缺失|缺了|缺少|丢失|丢了|不见了|没了|被偷|被盗|破损|损坏|损毁|撞毁|坏了|坏|破了|破裂|碎了|压碎|断裂|断了|断开|折断|刮断|裂缝|裂纹|脱空|白天(?:还|也|都|一直)?亮|拆(?:了|除|掉)?承重|裂开|开裂|龟裂|塌陷|坍塌|塌了|垮塌|垮了|滑塌|倒塌|倒了|倒伏|撞倒|撞歪|撞弯|沉降|下沉|沉陷|下陷|松动|松了|晃|脱落|掉|倾斜|歪|漏水|漏气|泄漏|渗水|渗漏|冒水|爆管|爆了|积水|坑洼|坑槽|有坑|大坑|大洞|有洞|堵塞|裸露|外露|露出|未设|未按|未回填|没回填|没有回填|无围挡|围挡不全|不到位|无警示|没有警示|不亮|熄|故障|锈蚀|锈穿|生锈|腐朽|腐烂|老化|变形|异响|异味|气味|味道|枯死|枯树|违规|违章|私自|私拉|无证|未戴|未挂|未系|没有拉结|超过|过大|过高|撒漏|散落|占道|占用|乱堆|堆放|隆起|外鼓|无防|没有防|无法使用|无水|被埋|被圈|被挖|挖断|被撬|敞开|居住|生火|烧火|开荒|摇摇晃晃|翘起|翘|掀开|枯枝|失效|失灵|封死|堆在|挖鱼塘|违停|不规范|挂着电线|压到电线|压翻|翻了|堵死|堵了|住人|搭棚|错台|跳车|冲刷|掏空|非法|违法|擅自|未经|太矮|过低|撞飞|遮挡|压坏|过期|私接|系缆|靠泊|烧垃圾|无水|有点裂|裂了|缺口|错位|位移|空鼓|起包|油污|很滑|青苔|中空|危房|漏点|堆满|需要更换|需更换|冲走|挂满|破洞|冒气|压烂|坑坑洼洼|被水淹|淹了|未放|接去|私自接|自己接|保护范围内施工|缺(?:盖板|失|少|了)|(?:未|没有|没|无)(?:安装|设置|配备|设|按|挂|戴|系|报备|回填|恢复|封闭|年检|检测|围挡|防护|临边防护|警示|标志|盖板|拉结|接地|防雷|专人|支护|放坡|密闭|锁|门|资质|审批|手续|许可|论证|报警|垫板|减压阀|持证|限位|漏电保护|洗车|冲洗|护栏|防护栏|采取|搭设)|(?:未|没有|无)(?:安装|设置|配备|设|做)?(?!有)[\u4e00-\u9fa5]{1,4}?(?:报警器|报警装置|灭火器|警示灯|警示牌|检验|检测)|超量|超载|(?:放|摆|堆|绑|挂|拴|晾|搭)在|摆摊|摆卖|松脱|有点松|有些松|很松|太松|松垮|塞满|塞了|的坑|个坑|的洞|个洞|拱起|鼓起|凸起|磨损|锈(?:得|了|没|烂|坏|透)|过多|过密|过近|过长|未关闭|没关|(?:间距|距离|长度|高度|深度|宽度|厚度|埋深|强度|照明|数量)?(?:不足|不够)(?![0-9一二两三四五六七八九十半])|(?:没有|未设置?|未安装|无|缺)(?:扫地杆|剪刀撑|连墙件|防护棚|挡脚板|防护门|防坠|安全网|密目网|限位器|盖子|井盖|篦子|扶手|照明)/
 
 /** A clause that reports nothing found. */
 const NOTHING_FOUND =
-  /(?:未|没有|没)(?:发现|见|看到)(?:啥|什么)?$|都正常|都挺好|都还好|良好$|(?<!不)[\u4e00-\u9fa5]{0,4}(?:都|均)?(?:正常|完好|齐全|规范|合格)$|无巡查|没有(?:出去)?巡查|(?:未|没有|没|无)(?:发现|见|看到|查出)?(?:什么|啥|任何|安全|其他|其它)?(?:隐患|问题|异常|情况)|一切正常|均正常|情况正常|无异常|未见异常|没啥|都没问题|^(?:检查结果|巡查结果|结果|情况|发现问题)?[:：]?\s*(?:正常|无)$|没有巡查/
+  /(?:未|没有|没)(?:发现|见|看到)(?:啥|什么)?$|都正常|都挺好|都还好|良好$|(?<!不)[\u4e00-\u9fa5]{0,4}(?:都|均)?(?:正常|完好|齐全|规范|合格)$|无巡查|没有(?:出去)?巡查|(?:未|没有|没|无)(?:发现|见|看到|查出)?(?:什么|啥|任何|安全|其他|其它|明显的?|新的?)?(?:隐患|问题|异常|情况)|一切正常|均正常|情况正常|无异常|未见异常|没啥|都没问题|^(?:检查结果|巡查结果|结果|情况|发现问题)?[:：]?\s*(?:正常|无)$|没有巡查/
 
 /** A clause that tells what was done about it, or anything else that is not a defect of its own. */
 const NOT_A_STATEMENT =
@@ -41,16 +41,28 @@ const NOT_A_STATEMENT =
 
 /**
  * 「对辖区内3个老旧小区开展危房排查」「排查城区自建房12栋」 say what the patrol covered: their count is of places
- * visited, not found.
+ * visited, not found. So does a short 「查占道施工」: what the patrol looked for, not what it found.
  */
 const PATROL_SCOPE =
-  /^(?:排查|巡查|检查(?!井)|查看|走访)(?:了)?[^，,。；;]{0,20}?[0-9一二两三四五六七八九十]+(?:栋|处|个|家|座|户|条|所)$|(?:对|在).{0,24}(?:开展|进行|组织)(?:了)?.{0,8}(?:排查|巡查|检查|巡视)$|^[^，,。；;]{0,10}?(?:专项)?(?:巡查|排查|检查|巡检|巡视)(?:工作)?$/
+  /^(?:排查|巡查|检查(?!井)|查看|走访)(?:了)?[^，,。；;]{0,20}?[0-9一二两三四五六七八九十]+(?:栋|处|个|家|座|户|条|所)$|(?:对|在).{0,24}(?:开展|进行|组织)(?:了)?.{0,8}(?:排查|巡查|检查|巡视)$|^[^，,。；;]{0,10}?(?:专项)?(?:巡查|排查|检查|巡检|巡视)(?:工作)?$|^(?:查|专查|夜查|排查|巡查|检查(?!井))(?!到|出|实|处|获|看到)(?:(?!发现)[^，,。；;0-9])[^，,。；;0-9]{0,7}$/
+
+/**
+ * What was put right, not found: a repair done (「今天抢修了桃花源路一处漏水点」), or a hazard reported before and
+ * checked again (「柳叶大道昨天报的那处塌陷」). Neither counts as a place found; a re-check that says the earlier
+ * hazard is fixed (「已经回填压实」「恢复通行」) says nothing new was found.
+ */
+const REPAIRED =
+  /^(?:今天|今日|上午|下午|刚才|已|已经)?(?:抢修|修复|修好|维修|更换|补装|补齐|清理|清除|回填)(?:了|完|好)/
+const REPORTED_BEFORE =
+  /(?:昨天|前天|之前|上次|上周|前期|此前|早前|原来|前几天)[\u4e00-\u9fa5]{0,4}?(?:报|上报|发现|反映|交办)的/
+const FIXED_ON_RECHECK =
+  /^(?:已经?|均已|现已|都已)?(?:回填|修复|修好|整改|恢复|处理|更换|补齐|补装|清理|加固|抢修)(?:压实|完毕|到位|好了|完成|了)?$|恢复通行|已销号|整改到位/
 
 /** Words that grade what came before: the 重大 cue in a clause of its own. */
 const MAJOR_CUE =
   /重大(?:事故)?隐患|列为重大|定为重大|属重大|重大风险|D级危房|情况紧急|紧急|随时可能倒|随时会倒|坠落风险|掉落风险|坍塌风险|触电危险|已封桥|封桥|停工|停止使用|正在漏气|疏散|人员受伤|砸到|砸坏|砸伤|砸人|陷入|深不见底|明火|还住在里面|还住着|仍有人居住|有人居住|住(?:了|着)(?:十几户|几十户|[0-9一二两三四五六七八九十]+户|人|一对|老人)|还有人在里面|随时(?:可能|会)?(?:倒|掉|塌|坠)|(?:倒塌|坠落|掉落|倒伏|垮塌|坍塌|断裂)风险|快(?:要)?(?:掉下来|塌|倒)|D级|悬在半空|悬空|脱落悬挂|差点掉|掉下去/
 /** A clause of its own that grades what came before it (「这个比较严重」). */
-const GRADE_CLAUSE = /(?:比较|很|非常|十分|特别)?严重$/
+const GRADE_CLAUSE = /^(?:这个|这|那个|那|情况|问题)?(?:比较|很|非常|十分|特别)?严重$/
 /**
  * Defects that are major in themselves: the kinds of 重大事故隐患 in source 000 and the national criteria —
  * collapse, gas leaks, failing structure, deep pits and formwork, a burst main under the road.
@@ -68,9 +80,9 @@ const ONLY_COUNT =
  * (「危房2栋」「民房3栋」) or what was found (「发现2栋楼外墙空鼓」, 「2栋楼外墙空鼓」 with 发现 read off; not 「5栋楼道」).
  */
 const COUNT_RE =
-  /(?:约|大约|大概|共)?((?<![0-9])[0-9]+(?!\s*栋)|(?<=(?:[房屋层]|发现)\s{0,2})[0-9]+(?=\s*栋)|(?<=^\s{0,2})[0-9]+(?=\s*栋楼(?![道下]))|[一二两三四五六七八九十]+)(?:多)?\s*(处|个|块|盏|棵|根|段|座|家|户|栋|起|项|组|条|口|件|只|道)(?![米公厘平])/
+  /(?:约|大约|大概|共)?((?<![0-9+＋])[0-9]+(?!\s*栋)|(?<=(?:[房屋层]|发现)\s{0,2})[0-9]+(?=\s*栋)|(?<=^\s{0,2})[0-9]+(?=\s*栋楼(?![道下]))|[一二两三四五六七八九十]+)(?:多)?\s*(处|个|块|盏|棵|根|段|座|家|户|栋|起|项|组|条|口|件|只|道)(?![米公厘平])/
 const SUMMARY_RE =
-  /(?:发现|共发现|共计|计)?(?:安全)?(?:隐患|问题)[:：]?(?:共计|共|计)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)|(?:发现|共发现)\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)(?:安全)?(?:隐患|问题)|(?:发现|其中)\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:栋|户|座|家|处|个)(?:房屋|房子|建筑)?(?:存在|有)(?:安全)?(?:隐患|问题)|发现(?:有)?问题(?:的)?[\u4e00-\u9fa5]{1,4}?([0-9]+|[一二两三四五六七八九十]+)\s*(?:座|个|处|栋|家|户)/
+  /(?:发现|共发现|共计|计)?(?:安全)?(?:隐患|问题)[:：]?(?:共计|共|计)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)|(?:发现|共发现|共|共计|合计|一共)\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)(?:安全)?(?:隐患|问题)|(?:发现|其中)\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:栋|户|座|家|处|个)(?:房屋|房子|建筑)?(?:存在|有)(?:安全)?(?:隐患|问题)|发现(?:有)?问题(?:的)?[\u4e00-\u9fa5]{1,4}?([0-9]+|[一二两三四五六七八九十]+)\s*(?:座|个|处|栋|家|户)/
 
 /** The count a summary states, whichever of SUMMARY_RE's shapes it has. */
 function summaryCount(summed: RegExpExecArray): number | undefined {
@@ -107,7 +119,13 @@ export function readFindings(
     pendingThing = undefined
     statements.push(statement)
   }
+  let recheckedFixed = false
   for (const clause of clauses) {
+    if (REPORTED_BEFORE.test(clause)) {
+      recheckedFixed = clauses.some((c) => FIXED_ON_RECHECK.test(c))
+      continue
+    }
+    if (REPAIRED.test(clause)) continue
     const summed = SUMMARY_RE.exec(clause)
     if (summed) {
       const counted = summaryCount(summed)
@@ -184,10 +202,16 @@ export function readFindings(
       (next.category ?? whole) === 'dangerous_house' &&
       (previous.category ?? whole) === 'dangerous_house' &&
       !COUNT_RE.test(body)
+    // 「扶手也晃」「车库顶板也在渗水」: another thing that is also wrong.
+    const alsoWrong = ownThing && /^[^，,]{1,8}?也/.test(body) && !sameHouse
     if (
       countsSeveral ||
       anotherItem ||
-      ((ownDomain || ownThing || countsOwn) && !CONSEQUENCE.test(body) && !sameHouse)
+      alsoWrong ||
+      ((ownDomain || ownThing || countsOwn) &&
+        (!CONSEQUENCE.test(body) || UNSAFE_ACT.test(body)) &&
+        !sameHouse &&
+        !(PART_FIRST.test(body) && !countsOwn))
     ) {
       push(next)
       continue
@@ -209,6 +233,7 @@ export function readFindings(
       level: 'general',
     })
   }
+  if (statements.length === 0 && recheckedFixed) return { statements: [], nothingFound: true }
   if (statements.length === 0 && nothing) return { statements: [], nothingFound }
   // A statement that names no domain of its own takes the message's (「疑似管道泄漏」 after 「天然气味道很重」).
   for (const s of statements)
@@ -232,17 +257,24 @@ function saysNothing(clause: string): boolean {
 /** An item's number in a list: 1. 2、 3） （4）. */
 const LIST_NUMBER = '[0-9一二三四五六七八九十]+[.、．)）]|[（(][0-9一二三四五六七八九十]+[)）]'
 
-/** A clause the writer starts as another item: a list number, or 另外 / 还有 / 此外. */
-const ANOTHER_ITEM = new RegExp(`^(?:发现)?(?:${LIST_NUMBER}|另外|另有|还有|此外)`)
+/** 「一是…；二是…」「其一」「第二」: items numbered in words, as official reports write them. */
+const WORD_ITEM =
+  '(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+(?:是|处|个)?[,，、：:]?)'
+
+/**
+ * A clause the writer starts as another item: a list number, or 另外 / 还有 / 此外 (not 「还有人居住」, which
+ * says people are still there).
+ */
+const ANOTHER_ITEM = new RegExp(`^(?:发现)?(?:${LIST_NUMBER}|${WORD_ITEM}|另外|另有|还有(?!人)|此外)`)
 
 /** Lead words before a statement: 发现, 问题：, 情况：, 1. */
 const LEAD = new RegExp(
-  `^(?:(?:今天|今早|昨天|雨后|上午|下午|晚上|早上|中午)?(?:巡查|巡视|检查)(?:时|中|过程中)?(?=发现)|其中|另外|另有|另|还有|同时|并且|而且|且|又|再|发现了|发现|问题[:：]?|情况[:：]?|检查结果[:：]?|${LIST_NUMBER})+`,
+  `^(?:(?:今天|今早|昨天|雨后|上午|下午|晚上|早上|中午)?(?:巡查|巡视|检查)(?:时|中|过程中)?(?=发现)|[\u4e00-\u9fa5]{0,8}如下[:：]|其中|另外|另有|另|还有(?!人)(?:就是)?|同时|并且|而且|且|又|再|发现了|发现|问题[:：]?|情况[:：]?|检查结果[:：]?|${LIST_NUMBER}|${WORD_ITEM})+`,
 )
 
 /** Things that can be wrong: a statement names one (the routing keywords are things too). */
 const THING =
-  /标准节|螺栓|螺丝|滑梯|石材|落石|山体|沥青|井盖|窨井|井|盖板|篦子|路面|道路|马路|路灯|灯|护栏|栏杆|扶手|台阶|人行道|地砖|砖|树|树枝|枝|消防栓|水管|管道|管网|管子|阀门|水表|墙|外墙|围墙|屋顶|屋檐|瓦|楼|房|阳台|桥|伸缩缝|桥墩|桥面|桥台|支座|涵洞|脚手架|塔吊|基坑|高支模|围挡|标志|标识|指示牌|广告牌|瓷砖|电梯|座椅|器材|设施|步道|栈道|挡土墙|护坡|化粪池|配电箱|电线|电缆|燃气|煤气|天然气|液化气|气瓶|钢瓶|罐|调压|工地|项目|安全帽|安全带|安全网|渣土|钢管|材料|杂物|垃圾|车|限高架|顶棚|玻璃|亭|梁|保温层|警戒|排水|沟|坑|洞|积水|裂缝|冰面|游乐|外架|防护|施工|开挖|占道|盲道|绿化|草|苗圃|房屋|宿舍|住户|流浪|树池|树坑|软管|三通|报警器|监控|通道|危房|高压线|司机|工人|作业人员|操作人员|特种作业|电工|焊工|架子工|信号工/
+  /标准节|螺栓|螺丝|滑梯|石材|落石|山体|沥青|路基|公路|井盖|窨井|井|盖板|篦子|路面|道路|马路|路灯|灯|护栏|栏杆|扶手|台阶|人行道|地砖|砖|树|树枝|枝|消防栓|消火栓|水管|管道|管网|管子|阀门|水表|墙|外墙|围墙|屋顶|屋檐|瓦|楼|房|阳台|桥|伸缩缝|桥墩|桥面|桥台|支座|涵洞|脚手架|塔吊|升降机|起重机|卸料平台|基坑|高支模|围挡|标志|标识|指示牌|广告牌|瓷砖|电梯|座椅|器材|设施|步道|栈道|挡土墙|护坡|边坡|化粪池|配电箱|电线|电缆|燃气|煤气|天然气|液化气|气瓶|钢瓶|罐|调压|工地|项目|安全帽|安全带|安全网|渣土|钢管|材料|杂物|垃圾|车|限高架|顶棚|玻璃|亭|梁|保温层|警戒|排水|沟|坑|洞|积水|裂缝|冰面|游乐|秋千|链条|外架|空调外机|防护|施工|开挖|占道|盲道|绿化|草|苗圃|房屋|宿舍|住户|流浪|树池|树坑|软管|三通|报警器|监控|通道|危房|高压线|司机|工人|作业人员|操作人员|特种作业|电工|焊工|架子工|信号工/
 
 /**
  * What follows from a defect rather than another one: water on the road from a burst main, a smell, a guess,
@@ -250,6 +282,18 @@ const THING =
  */
 const CONSEQUENCE =
   /(?:经过|过|踩|走|压)(?:上去)?(?:的)?时(?:候)?|冒水|积水|异味|气味|味道|闻到|晃|异响|响声|危险|疑似|可能|好像|导致|造成|影响|砸坏|砸到|压到|淹|滑倒|摔倒|跳车|踩空|隆起|留了|进出|作业/
+
+/**
+ * What a worker does unsafely (「高处作业未系安全带」「无证操作」) is a hazard of its own, as the criteria list
+ * them, even where the clause also says people are at work.
+ */
+const UNSAFE_ACT = /(?:未|没|没有|不)(?:系|戴|佩戴|穿|持证)|无证|违章(?:作业|操作|指挥)|冒险作业/
+
+/**
+ * 「路灯杆倾斜了，底座螺丝都锈没了」: a clause that begins with a part (the base, the bolts, the root) goes on
+ * about the thing before it.
+ */
+const PART_FIRST = /^(?:其|它的?|那个|这个)?(?:底座|底部|根部|基础|表面|顶部|连接处|接头|焊缝|螺丝|灯头|灯罩)/
 
 /** 「没有围挡」「无警示标志」「晚上没有警示灯」 say what is missing around a thing, they name no thing of their own. */
 const MISSING_SAFEGUARD =
@@ -263,12 +307,16 @@ function hasThing(clause: string): boolean {
   return thingsIn(clause).length > 0
 }
 
+const TIMES_COUNT = /(?<=[\u4e00-\u9fa5]\s?)[xX×*＊]\s*([0-9]{1,2})(?![0-9]|\s*[米公厘平mM])/
+
 function statementOf(body: string, ctx: StatementContext): HazardStatement {
   const setting = ctx.setting
   const counted = COUNT_RE.exec(body)
   // 「井盖缺失1、路灯不亮2」: a bare number after the defect, in a list, is its count.
   const bare = counted ? undefined : /(?:缺失|破损|损坏|不亮|松动|坑洼|缺少|丢失|故障|堵塞)\s*([0-9]{1,2})$/.exec(body)
-  const count = counted ? (parseCount(counted[1] ?? '') ?? 1) : bare ? Number(bare[1]) : 1
+  // 「井盖x3 缺失」「路灯×5」: a thing times a number (not the 3x4 of a size in metres).
+  const times = counted || bare ? undefined : TIMES_COUNT.exec(body)
+  const count = counted ? (parseCount(counted[1] ?? '') ?? 1) : bare ? Number(bare[1]) : times ? Number(times[1]) : 1
   const weighed = weighCategories(body, ctx.categoryRules, setting)
   const category = weighed?.category
   const place = findPlace(body)

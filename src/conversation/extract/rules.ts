@@ -1,5 +1,6 @@
 import type { Category } from '../../domain/categories'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
+import { findMobileNumber, MOBILE_NUMBER } from '../../domain/mobile-number'
 import { isSureCategory, weighCategories } from './category-evidence'
 import type { ExtractedFields, ExtractionForm } from './fields'
 import { readFindings } from './hazard-statements'
@@ -85,10 +86,15 @@ export function extractComplaint(text: string, ctx: ExtractionContext): Extracte
 function readComplaint(text: string, ctx: ExtractionContext): RulesReading<'complaint'> {
   const out: ExtractedFields<'complaint'> = {}
   const unsure: string[] = []
-  const phone = /(?<!\d)(1[3-9]\d{9})(?!\d)/.exec(text)?.[1]
+  const phone = findMobileNumber(text)
   if (phone) out.phone = phone
   const description = text
-    .replace(/[，,。\s]*(?:我的|本人)?(?:电话|手机|手机号|联系方式|联系电话)?(?:是|为)?[:：]?\s*1[3-9]\d{9}[。.]?/, '')
+    .replace(
+      new RegExp(
+        `[，,。\\s]*(?:我的|本人)?(?:电话|手机|手机号|联系方式|联系电话)?(?:是|为)?[:：]?\\s*${MOBILE_NUMBER.source}[。.]?`,
+      ),
+      '',
+    )
     .trim()
   if (description.length >= 2) out.description = description
   const weighed = weighCategories(text, ctx.categoryRules)
@@ -151,7 +157,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
   }
 
   const companions =
-    /(?:和|与|同)([\u4e00-\u9fa5、]{2,20}?)(?:一起|一同|共同)?(?:在|到|对|巡查|巡视)/.exec(text)?.[1] ??
+    /(?:和|与|同)([\u4e00-\u9fa5、]{2,20}?)(?:一起|一同|共同)?(?:在|到|去|对|巡查|巡视)/.exec(text)?.[1] ??
     // 「跟李工去了」「跟着王科长一起去的」: one companion named before the going.
     /跟(?:着)?([\u4e00-\u9fa5]{2,3}?)(?:一起|一同)?(?:开车|骑车|坐车|走路)?(?:去|到|巡)/.exec(text)?.[1]
   // 「和同事」 says someone came along, not who.
@@ -220,12 +226,20 @@ function patrolArea(text: string): { place: string; sure: boolean } | undefined 
 // Not the minutes of a time (「9:00—11:00 人员：…」 is no count of 0 people), nor the middle of a number.
 const COUNT = `(?<![0-9]|[0-9][:：.])(${NUMBER_PATTERN})`
 
-/** 「2人」「3名人员」「人员4名」「人数3」「三个人」「人2车1」「8人次」「我和小刘」 — not 「出动1人步行」's 步行. */
+/**
+ * 「2人」「3名人员」「人员4名」「巡查员2名」「人数3」「三个人」「人2车1」「8人次」「我和小刘」 — not 「出动1人步行」's
+ * 步行. 「带两个新同事」 is the writer and two more.
+ */
 function staffCount(text: string): number | undefined {
   const raw =
     new RegExp(`${COUNT}\\s*(?:名|个|位)?\\s*(?:人次|人员|巡查员|人)(?!行|民|工)`).exec(text)?.[1] ??
-    new RegExp(`(?:出动人员|巡查人员|人员|人数|人次|人)\\s*[:：为共]?\\s*${COUNT}\\s*(?:名|个|位|人)?`).exec(text)?.[1]
-  return raw ? parseChineseNumber(raw) : undefined
+    new RegExp(
+      `(?:出动人员|巡查人员|人员|人数|人次|巡查员|队员|网格员|安全员|人)\\s*[:：为共]?\\s*${COUNT}\\s*(?:名|个|位|人)?`,
+    ).exec(text)?.[1]
+  if (raw) return parseChineseNumber(raw)
+  const brought = new RegExp(`(?:带|领)(?:了|着)?${COUNT}\\s*(?:个|名|位)(?:新)?(?:同事|队员|组员|人)`).exec(text)?.[1]
+  const others = brought ? parseChineseNumber(brought) : undefined
+  return others === undefined ? undefined : others + 1
 }
 
 /** 「1车」「车辆2台」「两台车」「台次3」「车两台」「人2车1」; walking or no car is 0, 开车 is 1. */

@@ -45,6 +45,7 @@ const HALF = Object.keys(HALF_DAYS).join('|')
 // 点 that counts something is not its minutes: 「六点 四个人」 is six o'clock and four people.
 const CLOCK = `(?:(${HALF}))?\\s*(${N})\\s*(?:[:：]\\s*([0-9]{1,2})|[点时](?:\\s*(半|一刻|三刻|${N})(?:\\s*分|(?!\\s*[个人名位台辆车处盏块])))?)`
 const CLOCK_RE = new RegExp(CLOCK, 'g')
+const HOUR_SPAN = new RegExp(`(?<![0-9.:：点时])(${N})(\\s*[-—–~～到至]\\s*${N}\\s*[点时])`, 'g')
 
 function dayOffset(text: string): { date: IsoDate; explicit: boolean } | undefined {
   for (const [word, offset] of Object.entries(DAY_WORDS))
@@ -106,7 +107,8 @@ export function parseTimeRange(
   timeZone: string,
   direction: TimeDirection = 'past',
 ): TimeRange | undefined {
-  text = spellOutDays(text)
+  // 「9-11点」「九到十一点」: the first hour of a span need not say 点.
+  text = spellOutDays(text).replace(HOUR_SPAN, '$1点$2')
   const date = resolveDate(text, now, timeZone, direction)
   const clocks: ClockMatch[] = []
   for (const match of text.matchAll(CLOCK_RE)) {
@@ -126,7 +128,10 @@ export function parseTimeRange(
   const second = clocks[1]
   if (!second) return { start }
   let endHour = to24(second, first.halfDay ?? halfDayWord)
-  // "下午2点到5点" inherits pm; "9点到1点" means past noon.
-  if (endHour < startHour && endHour < 12) endHour += 12
-  return { start, end: zonedInstant(date, timeZone, endHour % 24, second.minute) }
+  // "下午2点到5点" inherits pm; "9点到1点" means past noon; "晚上10点到12点" and "晚上11点到凌晨1点" end
+  // after midnight, on the next day.
+  if (endHour < startHour)
+    endHour += !second.halfDay && endHour < 12 && endHour + 12 > startHour ? 12 : endHour === 12 ? 12 : 24
+  const endDate = endHour >= 24 ? addDays(date, 1) : date
+  return { start, end: zonedInstant(endDate, timeZone, endHour % 24, second.minute) }
 }
