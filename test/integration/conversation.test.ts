@@ -141,6 +141,22 @@ describe('guesses are asked, not filled in', () => {
     await say(STAFF, '取消')
   })
 
+  it('offers a hazard in words the rules do not know as a guess, and takes 「无」 instead', async () => {
+    const message = '2人1车 9:00-10:30 新华路 一家早餐店用的液化气罐是过了年限的'
+    const asked = await say(STAFF, message)
+    expect(asked).toEqual([
+      '发现隐患是否为以下内容：\n  1. 一家早餐店用的液化气罐是过了年限的（燃气，一般）\n是请回复「是」；不是请直接发送正确的发现隐患。',
+    ])
+    expect(await say(STAFF, '是')).toEqual(['现场是如何处理的？'])
+    const summary = await say(STAFF, '已要求店主更换')
+    expect(summary[0]).toContain('一家早餐店用的液化气罐是过了年限的（燃气，一般）')
+    await say(STAFF, '取消')
+    await say(STAFF, message)
+    const none = await say(STAFF, '无')
+    expect(none[0]).toContain('发现隐患：无')
+    await say(STAFF, '取消')
+  })
+
   it('reads another answer to the guess as the answer', async () => {
     await say(STAFF, '建设路口井盖缺失已放锥桶，昨天晚上10点到11点巡查了朗州路，出动2人1车')
     const summary = await say(STAFF, '建设路')

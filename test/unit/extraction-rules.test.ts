@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CITY } from '../../bots/default-city'
-import { extractComplaint, extractPatrol, RULES_READ_LIMIT } from '../../src/conversation/extract/rules'
+import { extractComplaint, extractPatrol, RULES_READ_LIMIT, readByRules } from '../../src/conversation/extract/rules'
 import { classifyByKeywords } from '../../src/domain/classify'
 import { zonedInstant } from '../../src/domain/local-time'
 
@@ -418,5 +418,23 @@ describe('complaints: a mobile number typed in groups, a building number, and di
   it('keeps the building number after the estate, and reads digging up the road as road works', () => {
     expect(extractComplaint('墙裂了好长一条缝 地址是朝阳小区5栋', ctx).locationText).toContain('朝阳小区5栋')
     expect(extractComplaint('建设路在挖路 挖了半个月没人管', ctx).category).toBe('sidewalk_excavation')
+  })
+})
+
+describe('a hazard in words the rules do not know', () => {
+  it('is offered as a guess when the message does not say nothing was found', () => {
+    const read = readByRules('patrol', '9:00-11:00 2人 建设路 一家米粉店的煤气罐是十几年前的老罐子', ctx)
+    expect(read.fields.hazards).toMatchObject([{ category: 'gas', count: 1 }])
+    expect(read.unsure).toContain('hazards')
+  })
+
+  it('is not guessed from a time, the turn-out, a place or a message that names no thing', () => {
+    for (const text of ['下午两点 2人1车 巡查皂果路', '今天去了一趟人民路', '人员：张三、李四 时间：9点到11点'])
+      expect(readByRules('patrol', text, ctx).fields.hazards).toBeUndefined()
+  })
+
+  it('leaves the statements it does know as they are, asking only about a doubtful domain', () => {
+    const read = readByRules('patrol', '上午巡查朗州路 井盖缺失2处', ctx)
+    expect(read.unsure).not.toContain('hazards')
   })
 })

@@ -102,10 +102,11 @@ export function scoreExamples(examples: { example: LabelledExample; got: Flat }[
   return { accuracy: total === 0 ? 0 : correct / total, fields, misses }
 }
 
-/** Which scored field a guessed extraction field stands for. */
-function scoredFieldOf(unsureKey: string): string {
-  if (unsureKey.startsWith('hazards.')) return 'categories'
-  return unsureKey
+/** Which scored fields a guessed extraction field stands for: a guessed hazard list is all three of its fields. */
+function scoredFieldsOf(unsureKey: string): string[] {
+  if (unsureKey === 'hazards') return ['hazardCount', 'categories', 'level']
+  if (unsureKey.startsWith('hazards.')) return ['categories']
+  return [unsureKey]
 }
 
 export interface SummaryReport {
@@ -134,7 +135,7 @@ export function scoreSummaries(
   const sureRight = { correct: 0, total: 0 }
   const guessRight = { correct: 0, total: 0 }
   for (const { example, got, unsure } of examples) {
-    const guessed = new Set(unsure.map(scoredFieldOf))
+    const guessed = new Set(unsure.flatMap(scoredFieldsOf))
     const single = scoreExamples([{ example, got }])
     const wrong = new Set(single.misses.map((m) => m.field))
     let right = true

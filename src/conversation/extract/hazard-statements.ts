@@ -96,11 +96,12 @@ export function hazardStatements(text: string, given: StatementContext): HazardS
 /**
  * The hazard statements, and whether the message says outright that nothing was found: an empty list with
  * `nothingFound` answers the form's question (无), an empty list without it leaves the question to be asked.
+ * `guessed` says the statements are the rules' guess (below), to be shown and confirmed, not filled in.
  */
 export function readFindings(
   text: string,
   given: StatementContext,
-): { statements: HazardStatement[]; nothingFound: boolean } {
+): { statements: HazardStatement[]; nothingFound: boolean; guessed?: boolean } {
   const ctx = { ...given, setting: given.setting ?? text }
   const clauses = segment(text)
   // The message's domain, for statements that name none of their own.
@@ -235,6 +236,10 @@ export function readFindings(
   }
   if (statements.length === 0 && recheckedFixed) return { statements: [], nothingFound: true }
   if (statements.length === 0 && nothing) return { statements: [], nothingFound }
+  if (statements.length === 0 && !nothingFound) {
+    const guess = guessedStatement(clauses, ctx)
+    if (guess) return { statements: [guess], nothingFound, guessed: true }
+  }
   // A statement that names no domain of its own takes the message's (「疑似管道泄漏」 after 「天然气味道很重」).
   for (const s of statements)
     if (!s.category && whole) {
@@ -242,6 +247,39 @@ export function readFindings(
       s.categorySure = false
     }
   return { statements, nothingFound }
+}
+
+/**
+ * A patrol report that names no defect the rules know, yet does not say nothing was found, nearly always
+ * reports one in words they do not know (「液化气罐放在地下室用」): of the corpus's train and dev messages, every
+ * one without a 「未发现」 had a hazard. What it says about a thing or a domain, past its time, people and place, is
+ * offered as the hazard for the person to confirm or correct; a message that names no thing gets no guess.
+ */
+function guessedStatement(clauses: readonly string[], ctx: StatementContext): HazardStatement | undefined {
+  const said = clauses
+    .map((clause) => clause.replace(LEAD, ''))
+    .filter(
+      (clause) =>
+        clause.length >= 2 &&
+        !NOT_A_STATEMENT.test(clause) &&
+        !PATROL_SCOPE.test(clause) &&
+        !TURN_OUT_OR_TIME.test(clause) &&
+        !onlyPlace(clause) &&
+        (hasThing(clause) || weighCategories(clause, ctx.categoryRules) !== undefined),
+    )
+  if (said.length === 0) return undefined
+  const statement = statementOf(said.join('，'), ctx)
+  return { ...statement, categorySure: false }
+}
+
+/** Clauses that say when or who: 「下午三点」「2人1车」「人员：张三、李四」「开车」. */
+const TURN_OUT_OR_TIME =
+  /^(?:(?:今天|昨天|前天|今日|昨日|上午|下午|中午|早上|晚上|凌晨|傍晚)?[0-9一二两三四五六七八九十:：点时半到至\-~—]*(?:分)?|[0-9一二两三四五六七八九十]+\s*(?:人|名|位|个人)(?:[0-9一二两三四五六七八九十]+\s*(?:车|辆|台))?|(?:人员|巡查人员|时间|出动)[:：].*|开车|步行|走路|骑车)$/
+
+/** A clause that is a place name and little else (「鼎城区花山路」「在朗州北路」). */
+function onlyPlace(clause: string): boolean {
+  const place = findPlace(clause)
+  return place !== undefined && clause.length - place.length <= 2
 }
 
 /** Whether a clause of the message says nothing was found (「未发现隐患」「一切正常」「，正常」「发现问题：无」). */

@@ -184,10 +184,13 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
     /(?:带队人?|组长|负责人|带队领导)[:：为是]\s*([\u4e00-\u9fa5]{2,4})/.exec(text)?.[1]
   if (leader && leader !== '本人') out.teamLeader = leader
 
-  const { statements, nothingFound } = readFindings(text, ctx)
-  statements.forEach((h, i) => {
-    if (h.category && !h.categorySure) unsure.push(`hazards.${i}.category`)
-  })
+  const { statements, nothingFound, guessed } = readFindings(text, ctx)
+  // A guessed hazard is shown for the person to confirm, with its domain; the others ask for a domain in doubt.
+  if (guessed) unsure.push('hazards')
+  else
+    statements.forEach((h, i) => {
+      if (h.category && !h.categorySure) unsure.push(`hazards.${i}.category`)
+    })
   out.hazards = statements.map((h) => ({
     description: h.description.slice(0, 500),
     count: h.count,

@@ -470,7 +470,11 @@ function prompt(form: FormDefinition, session: Session, answers: AnswerContext):
       delete guesses[missing.key]
       session.draft.proposal = { key: missing.key, value: guess }
       const shown = renderValue(missing, guess, { timeZone: answers.timeZone, units: answers.units, now: answers.now })
-      return [text(`${missing.label}是「${shown}」吗？是请回复「是」；不是请直接发送正确的${missing.label}。`)]
+      // A list (the hazards found) is shown line by line rather than inside the quotation marks.
+      const question = shown.includes('\n')
+        ? `${missing.label}是否为以下内容：${shown.startsWith('\n') ? '' : '\n'}${shown}\n是请回复「是」；不是请直接发送正确的${missing.label}。`
+        : `${missing.label}是「${shown}」吗？是请回复「是」；不是请直接发送正确的${missing.label}。`
+      return [text(question)]
     }
     return [text(questionFor(missing, session.draft))]
   }
