@@ -438,3 +438,46 @@ describe('a hazard in words the rules do not know', () => {
     expect(read.unsure).not.toContain('hazards')
   })
 })
+
+describe('the ninth round: sizes, counted things, stairs and walls where they stand, other authorities', () => {
+  it('adds a size to the statement before it, and grades a collapse a metre deep or more as major', () => {
+    const deep = extractPatrol('巡查发现建设路与紫菱路口一处路面下陷，面积约3平方米，深约1.2米', ctx).hazards
+    expect(deep).toMatchObject([{ level: 'major' }])
+    expect(deep?.[0]?.description).toContain('深约1.2米')
+    expect(extractPatrol('河堤步道一处塌陷，面积约2平方米', ctx).hazards).toMatchObject([{ level: 'general' }])
+  })
+
+  it('does not cut a decimal number as a list number', () => {
+    expect(total('北站路一处坑槽 宽约0.8米 深约0.3米')).toBe(1)
+  })
+
+  it('reads what is wrong with things counted in a clause of their own', () => {
+    expect(total('滨湖路口 三根路灯杆 灯头脱落')).toBe(3)
+    expect(total('今天四个人两台车巡查人民路 井盖缺失1处')).toBe(1)
+  })
+
+  it('reads a stair, a hand rail or a retaining wall as the domain of what it stands on', () => {
+    expect(extractPatrol('沅水大桥人行梯道 楼梯踏步断了一块', ctx).hazards).toMatchObject([{ category: 'bridge' }])
+    expect(extractPatrol('火车站地下通道 楼梯扶手松动', ctx).hazards).toMatchObject([{ category: 'road_municipal' }])
+    expect(extractComplaint('我家房子后面的挡墙开裂了 一下雨就往外冒水', ctx).category).toBe('dangerous_house')
+  })
+
+  it('reads telecom and power poles as another authority’s (其他)', () => {
+    expect(extractPatrol('建设路一根电信杆子倒在人行道上', ctx).hazards).toMatchObject([{ category: 'other' }])
+  })
+
+  it('grades a gas main pressed under a building or shed as major, as the gas criteria do', () => {
+    expect(extractPatrol('沿江路 一段燃气管道被违建的门面占压', ctx).hazards).toMatchObject([
+      { category: 'gas', level: 'major' },
+    ])
+  })
+
+  it('knows road markings, fitness equipment, loose bolts, termites and 「没出去巡」', () => {
+    expect(total('育才路小学门口 斑马线磨得看不清了 减速带也坏了')).toBe(2)
+    expect(total('江边公园 单杠螺丝没拧紧')).toBe(1)
+    expect(extractPatrol('老街一栋木结构老宅 木柱被白蚁蛀空', ctx).hazards).toMatchObject([
+      { category: 'dangerous_house' },
+    ])
+    expect(extractPatrol('今天开会没出去巡查', ctx).hazards).toEqual([])
+  })
+})

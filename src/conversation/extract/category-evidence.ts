@@ -46,6 +46,10 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['车辙', 2],
     ['落石', 2],
     ['山体', 1.5],
+    ['排水孔', 2],
+    ['减速带', 3],
+    ['斑马线', 3],
+    ['标线', 2],
   ],
   bridge: [
     ['桥面', 3],
@@ -93,6 +97,11 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     // Road works: the road dug up and closed, whoever digs it.
     ['修路', 2],
     ['挖路', 2],
+    // Occupying the road or the footway, whoever does it.
+    ['占用机动车道', 3],
+    ['占用车道', 3],
+    ['占用道路', 3],
+    ['占用人行道', 3],
     ['占道', 3],
     ['占用', 1.5],
     ['盲道', 3],
@@ -162,11 +171,13 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['阳台', 2.5],
     ['楼板', 2.5],
     ['楼道', 2],
-    ['楼梯', 2],
+    // A stair is the building's, the bridge's or the underpass's, as it stands (BELONGS_TO_SETTING).
+    ['楼梯', 1],
     ['居民楼', 2.5],
     ['楼', 1],
     ['小区', 1.5],
-    ['物业', 2],
+    // The estate's managers are who is responsible, not what is broken.
+    ['物业', 1],
     ['化粪池', 2.5],
     ['电梯', 1.5],
     ['消防通道', 2.5],
@@ -179,6 +190,10 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['土坯房', 3],
     ['民房', 3],
     ['老楼', 2.5],
+    ['老宅', 3],
+    ['古建', 2.5],
+    ['屋面', 2],
+    ['木柱', 2],
   ],
   water_hydrant: [
     ['消防栓', 4],
@@ -198,6 +213,22 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['管网', 1],
   ],
 }
+
+/**
+ * Things other authorities own — telecom and power lines and poles — which the bureau passes on: their words
+ * are evidence of 其他 (「通信杆子断了」 is the telecom company's, wherever it lies).
+ */
+const ANOTHER_AUTHORITY: readonly [string, number][] = [
+  ['通信', 4],
+  ['电信', 4],
+  ['联通', 4],
+  ['移动公司', 4],
+  ['光缆', 4],
+  ['广电', 4],
+  ['电线杆', 4],
+  ['电力', 2],
+  ['供电', 2],
+]
 
 /** The subject of a patrol of one network or kind of place, by what its name begins with. */
 const THEMES: readonly [RegExp, Category][] = [
@@ -237,7 +268,7 @@ function containers(word: string, category: Category): string[] {
 }
 
 /** Things that take the domain of what they are on. */
-const BELONGS_TO_SETTING = /护栏|栏杆|扶手|台阶|围墙|地砖/
+const BELONGS_TO_SETTING = /护栏|栏杆|扶手|台阶|楼梯|围墙|挡土墙|挡墙|地砖/
 
 export interface WeighedCategory {
   category: Category
@@ -270,19 +301,22 @@ export function weighCategories(
   const add = (category: Category, points: number) => scores.set(category, (scores.get(category) ?? 0) + points)
   for (const [category, words] of Object.entries(EVIDENCE) as [Category, readonly [string, number][]][])
     for (const [word, weight] of words) add(category, weigh(word, weight, category))
+  for (const [word, weight] of ANOTHER_AUTHORITY) add('other', weigh(word, weight, 'other'))
   for (const rule of rules) for (const keyword of rule.keywords) add(rule.category, weigh(keyword, 1, rule.category))
   if (BELONGS_TO_SETTING.test(text)) {
     // The statement's own setting first, then the message's (「青年路立交桥 … 护栏松动三处」).
     const around = settingOf(text) ? text : message
     const where = /桥/.test(around)
       ? 'bridge'
-      : /公园|湖|河|步道|风光带|码头|景区|旅游区|港|假山/.test(around)
-        ? 'greenery_park'
-        : /小区|楼|宿舍|社区/.test(around)
-          ? 'dangerous_house'
-          : /人行道/.test(around)
-            ? 'sidewalk_excavation'
-            : 'road_municipal'
+      : /地下通道|隧道|下穿/.test(around)
+        ? 'road_municipal'
+        : /公园|湖|河|步道|风光带|码头|景区|旅游区|港|假山/.test(around)
+          ? 'greenery_park'
+          : /小区|楼(?!梯)|宿舍|社区|房子|房屋|民房|自建房/.test(around)
+            ? 'dangerous_house'
+            : /人行道/.test(around)
+              ? 'sidewalk_excavation'
+              : 'road_municipal'
     add(where, 2)
   }
   // A patrol of one network or kind of place (「供水管网巡查」「对城区排水管网进行巡查」「危房排查」) says what its
@@ -326,5 +360,7 @@ function neutraliseNames(said: string): string {
 
 /** Whether the text itself says where (a bridge, a park, an estate, a sidewalk). */
 function settingOf(text: string): boolean {
-  return /桥|公园|湖|河|步道|风光带|码头|景区|旅游区|港|假山|小区|楼|宿舍|社区|人行道/.test(text)
+  return /桥|公园|湖|河|步道|风光带|码头|景区|旅游区|港|假山|小区|楼(?!梯)|宿舍|社区|房子|房屋|民房|自建房|人行道|地下通道|隧道|下穿/.test(
+    text,
+  )
 }
