@@ -481,3 +481,45 @@ describe('the ninth round: sizes, counted things, stairs and walls where they st
     expect(extractPatrol('今天开会没出去巡查', ctx).hazards).toEqual([])
   })
 })
+
+describe('the tenth round: dictated burst mains, old trees, repairs reported back, and counts that are durations', () => {
+  it('reads a burst main dictated word by word as the water company’s, and major', () => {
+    expect(extractPatrol('北门 加压站 进水 主管 爆管 路面 冒水 已关阀', ctx).hazards).toMatchObject([
+      { category: 'water_hydrant', level: 'major' },
+    ])
+  })
+
+  it('counts trees by 株 and knows a lopsided crown and a hollow trunk', () => {
+    expect(total('古树巡查 共9株 其中1株古樟主干空洞 另1株桂花偏冠')).toBe(2)
+  })
+
+  it('reads a known hazard reported back as fixed as nothing found, and a repair asked for as no repair', () => {
+    expect(extractPatrol('领导 紫菱路井盖缺失那个事 已经处理好了 市政换了新井盖', ctx).hazards).toEqual([])
+    expect(extractPatrol('朗州路燃气调压箱被撞 箱体变形 能闻到燃气味 已通知燃气公司抢修', ctx).hazards).toMatchObject([
+      { level: 'major' },
+    ])
+  })
+
+  it('takes no count from a duration (「两个月」「三个小时」), but counts 「2个小区」', () => {
+    expect(total('建设路新换的人行道砖 不到两个月就碎了好多块')).toBe(1)
+    expect(total('发现3个小区的外墙砖空鼓')).toBe(3)
+  })
+
+  it('keeps two hazards of an estate apart, while more about a house’s structure stays with the house', () => {
+    expect(total('城北 一处老旧小区 楼道里电动车充电 消防通道被堵')).toBe(2)
+    expect(total('老城区一栋危房 外墙开裂 屋面漏雨')).toBe(1)
+  })
+
+  it('grades an overloaded unloading platform and a wall leaning out as major', () => {
+    expect(extractPatrol('城南工地 卸料平台超载堆放模板', ctx).hazards).toMatchObject([
+      { category: 'construction_site', level: 'major' },
+    ])
+    expect(extractPatrol('老街一栋砖房 山墙开裂外倾', ctx).hazards).toMatchObject([{ level: 'major' }])
+  })
+
+  it('reads 「今日无事」 as nothing found, a 路线 label as the area, and companions named by title', () => {
+    expect(extractPatrol('今日无事', ctx).hazards).toEqual([])
+    expect(extractPatrol('巡查路线：皂果路-朗州路，井盖缺失1处', ctx).area).toBe('皂果路')
+    expect(extractPatrol('跟王工刘工一起 对沅水大桥进行了检查', ctx).staffCount).toBe(3)
+  })
+})

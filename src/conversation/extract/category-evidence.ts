@@ -141,6 +141,7 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['防护网', 2],
     ['标准节', 3],
     ['立杆', 2],
+    ['卸料平台', 3],
   ],
   gas: [
     ['燃气', 4],
@@ -191,6 +192,10 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['民房', 3],
     ['老楼', 2.5],
     ['老宅', 3],
+    ['檩条', 2.5],
+    ['屋架', 2.5],
+    ['钢架', 1.5],
+    ['顶棚', 1.5],
     ['古建', 2.5],
     ['屋面', 2],
     ['木柱', 2],

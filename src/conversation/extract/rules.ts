@@ -157,7 +157,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
   }
 
   const companions =
-    /(?:和|与|同)([\u4e00-\u9fa5、]{2,20}?)(?:一起|一同|共同)?(?:在|到|去|对|巡查|巡视)/.exec(text)?.[1] ??
+    /(?:和|与|同|跟)(?:着)?([\u4e00-\u9fa5、]{2,20}?)(?:一起|一同|共同)?\s*(?:在|到|去|对|巡查|巡视)/.exec(text)?.[1] ??
     // 「跟李工去了」「跟着王科长一起去的」: one companion named before the going.
     /跟(?:着)?([\u4e00-\u9fa5]{2,3}?)(?:一起|一同)?(?:开车|骑车|坐车|走路)?(?:去|到|巡)/.exec(text)?.[1]
   // 「和同事」 says someone came along, not who.
@@ -165,7 +165,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
   const listed = /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,4}(?:[、，,和][\u4e00-\u9fa5]{2,4})+)/.exec(text)?.[1]
   const names = [
     ...(listed ? [] : [ctx.reporterName]),
-    ...(namedCompanions ? namedCompanions.split(/[、和]/) : []),
+    ...(namedCompanions ? companionNames(namedCompanions) : []),
     ...(listed ? listed.split(/[、，,和]/) : []),
   ].filter((n): n is string => Boolean(n?.trim()))
   if (names.length > 0) out.patrollers = [...new Set(names)].join('、')
@@ -173,7 +173,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
   const staff = staffCount(text)
   if (staff !== undefined) out.staffCount = staff
   else if (listed) out.staffCount = listed.split(/[、，,和]/).length
-  else if (namedCompanions) out.staffCount = new Set([ctx.reporterName ?? '', ...namedCompanions.split(/[、和]/)]).size
+  else if (namedCompanions) out.staffCount = new Set([ctx.reporterName ?? '', ...companionNames(namedCompanions)]).size
   else if (/(?:和|与|同)(?:同事|小[\u4e00-\u9fa5]|老[\u4e00-\u9fa5])(?!\S*[、，,]\S*(?:一起|巡))/.test(text))
     out.staffCount = 2
   const vehicles = vehicleCount(text)
@@ -213,7 +213,7 @@ function patrolArea(text: string): { place: string; sure: boolean } | undefined 
   // A label is a label with its colon (「地点：」「巡查区域为」), or at the start of a line of its own: not the
   // 区域 inside 「高支模区域立杆间距过大」.
   const labelled =
-    /(?:巡查|巡视)?(?:地点|区域|路段|范围)\s*[:：为]\s*([^，。,；;\s]{2,30})/.exec(text)?.[1] ??
+    /(?:巡查|巡视)?(?:地点|区域|路段|路线|范围)\s*[:：为]\s*([^，。,；;\s]{2,30})/.exec(text)?.[1] ??
     /(?:^|[\s，,。；;】])(?:巡查|巡视)(?:地点|区域|路段|范围)\s*([^，。,；;\s]{2,30})/.exec(text)?.[1]
   if (labelled) return { place: findPlace(labelled) ?? labelled, sure: true }
   const first = findPlace(text)
@@ -224,6 +224,14 @@ function patrolArea(text: string): { place: string; sure: boolean } | undefined 
     if (place) return { place, sure: !first || first.includes(place) || place.includes(first) }
   }
   return first ? { place: first, sure: true } : undefined
+}
+
+/** 「小王、小李」「张工李工」: the companions named, one each, titles kept. */
+function companionNames(named: string): string[] {
+  return named.split(/[、和]/).flatMap((part) => {
+    const titled = part.match(/[\u4e00-\u9fa5]{1,2}?(?:工|师傅|科长|队长|主任|所长|站长|经理)/g)
+    return titled && titled.join('') === part ? titled : [part]
+  })
 }
 
 // Not the minutes of a time (「9:00—11:00 人员：…」 is no count of 0 people), nor the middle of a number.
