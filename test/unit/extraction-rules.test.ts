@@ -523,3 +523,44 @@ describe('the tenth round: dictated burst mains, old trees, repairs reported bac
     expect(extractPatrol('跟王工刘工一起 对沅水大桥进行了检查', ctx).staffCount).toBe(3)
   })
 })
+
+describe('the eleventh round: counting as the forms count', () => {
+  it('multiplies 「各有1处」 by the places listed before it', () => {
+    expect(total('巡查发现：朗州路、青年路各有2处路灯不亮')).toBe(4)
+  })
+
+  it('reads a count said before the statement it counts, and after a statement that counted its own', () => {
+    expect(total('雨后巡查 城西 发现 3处 路面塌陷 2处 护坡 垮塌')).toBe(5)
+  })
+
+  it('splits a dictated list of defects of one thing by their counts, and keeps 占道 施工 together', () => {
+    expect(total('城南 巡查 井盖 缺失 三个 破损 两个')).toBe(5)
+    expect(extractPatrol('两人 一车 上午 巡了 城东 发现 两处 占道 施工 没有 审批', ctx).hazards).toMatchObject([
+      { count: 2, category: 'sidewalk_excavation' },
+    ])
+  })
+
+  it('takes no count from an ordinal (第2组) and starts a dictated phrase at a count', () => {
+    expect(total('桥南社区 自建房 排查 第2组 入户 15户 发现 1户 外墙 有 明显 裂缝')).toBe(1)
+  })
+
+  it('knows dead trees and fallen stakes, peeling paint, and wires left in water', () => {
+    expect(total('皂果路绿化带 新栽的 桂花 死了 还有 支撑杆 倒了')).toBe(2)
+    expect(total('分别发现伸缩缝堵塞2处、栏杆油漆剥落1处')).toBe(3)
+    expect(extractPatrol('北站 改造片区 临时用电 线路 乱拉乱接', ctx).hazards).toMatchObject([
+      { category: 'construction_site' },
+    ])
+  })
+
+  it('grades a C-grade house still lived in as major, but not a road a fallen tree lies across', () => {
+    expect(extractPatrol('城东 一栋C级危房 还有两户老人住着', ctx).hazards).toMatchObject([{ level: 'major' }])
+    expect(extractPatrol('一个市民说朗州路有棵树倒了压住了人行道', ctx).hazards).toMatchObject([{ level: 'general' }])
+  })
+
+  it('takes no generic 低洼路段 or 「说」 for the patrol area', () => {
+    expect(extractPatrol('雨大 巡查了一下低洼路段 紫菱路和芙蓉路交叉口 积水较深', ctx).area).toBe(
+      '紫菱路和芙蓉路交叉口',
+    )
+    expect(extractPatrol('一个市民说朗州路有棵树倒了', ctx).area).toBe('朗州路')
+  })
+})

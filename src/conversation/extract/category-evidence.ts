@@ -142,6 +142,7 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['标准节', 3],
     ['立杆', 2],
     ['卸料平台', 3],
+    ['临时用电', 3],
   ],
   gas: [
     ['燃气', 4],

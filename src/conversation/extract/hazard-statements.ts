@@ -29,7 +29,7 @@ interface StatementContext {
 
 /** What is wrong, as people write it. */
 const DEFECT =
-  /停用|停运|堆了|乱放|乱摆|乱拉|乱接|乱停|拥包|车辙|落石|滑坡|塌方|爆裂|超期|(?<!影)响|缺失|缺了|缺少|丢失|丢了|不见了|没了|被偷|被盗|破损|损坏|损毁|撞毁|坏了|坏|破了|破裂|碎了|压碎|断裂|断了|断开|折断|刮断|裂缝|裂纹|脱空|白天(?:还|也|都|一直)?亮|拆(?:了|除|掉)?承重|裂开|开裂|龟裂|塌陷|坍塌|塌了|垮塌|垮了|滑塌|倒塌|倒了|倒伏|撞倒|撞歪|撞弯|沉降|下沉|沉陷|下陷|松动|松了|晃|脱落|掉|倾斜|歪|漏水|漏气|泄漏|渗水|渗漏|冒水|爆管|爆了|积水|坑洼|坑槽|有坑|大坑|大洞|有洞|堵塞|裸露|外露|露出|未设|未按|未回填|没回填|没有回填|无围挡|围挡不全|不到位|无警示|没有警示|不亮|熄|故障|锈蚀|锈穿|生锈|腐朽|腐烂|老化|变形|异响|异味|气味|味道|枯死|枯树|违规|违章|私自|私拉|无证|未戴|未挂|未系|没有拉结|超过|过大|过高|撒漏|散落|占道|占用|乱堆|堆放|隆起|外鼓|无防|没有防|无法使用|无水|被埋|被圈|被挖|挖断|被撬|敞开|居住|生火|烧火|开荒|摇摇晃晃|翘起|翘|掀开|枯枝|失效|失灵|封死|堆在|挖鱼塘|违停|不规范|挂着电线|压到电线|压翻|翻了|堵死|堵了|住人|搭棚|错台|跳车|冲刷|掏空|非法|违法|擅自|未经|太矮|过低|撞飞|遮挡|压坏|过期|私接|系缆|靠泊|烧垃圾|无水|有点裂|裂了|缺口|错位|位移|空鼓|起包|油污|很滑|青苔|中空|危房|漏点|堆满|需要更换|需更换|冲走|挂满|破洞|冒气|压烂|坑坑洼洼|被水淹|淹了|未放|接去|私自接|自己接|保护范围内施工|缺(?:盖板|失|少|了)|(?:未|没有|没|无)(?:安装|设置|配备|设|按|挂|戴|系|报备|回填|恢复|封闭|年检|检测|围挡|防护|临边防护|警示|标志|盖板|拉结|接地|防雷|专人|支护|放坡|密闭|锁|门|资质|审批|手续|许可|论证|报警|垫板|减压阀|持证|限位|漏电保护|洗车|冲洗|护栏|防护栏|采取|搭设|覆盖|遮盖|苫盖)|(?:未|没有|无)(?:安装|设置|配备|设|做)?(?!有)[\u4e00-\u9fa5]{1,4}?(?:报警器|报警装置|灭火器|警示灯|警示牌|检验|检测)|超量|超载|(?:放|摆|堆|绑|挂|拴|晾|搭)在|占压|压住|蛀空|虫蛀|白蚁|漏雨|看不清|模糊不清|没拧紧|未拧紧|拧不紧|没固定|未固定|露在外|凹坑|凹陷|撞凹|淤积|淤堵|淤塞|偏冠|空洞|枯萎|虫害|烂了|烂掉|坏掉|被堵|堵住|飞线|(?:楼道|室内|屋里|家里|走廊).{0,6}充电|摆摊|摆卖|松脱|有点松|有些松|很松|太松|松垮|塞满|塞了|的坑|个坑|的洞|个洞|拱起|鼓起|凸起|磨损|锈(?:得|了|没|烂|坏|透)|过多|过密|过近|过长|未关闭|没关|(?:间距|距离|长度|高度|深度|宽度|厚度|埋深|强度|照明|数量)?(?:不足|不够)(?![0-9一二两三四五六七八九十半])|(?:没有|未设置?|未安装|无|缺)(?:扫地杆|剪刀撑|连墙件|防护棚|挡脚板|防护门|防坠|安全网|密目网|限位器|盖子|井盖|篦子|扶手|照明)/
+  /停用|停运|堆了|乱放|乱摆|乱拉|乱接|乱停|拥包|车辙|落石|滑坡|塌方|爆裂|超期|(?<!影)响|缺失|缺了|缺少|丢失|丢了|不见了|没了|被偷|被盗|破损|损坏|损毁|撞毁|坏了|坏|破了|破裂|碎了|压碎|断裂|断了|断开|折断|刮断|裂缝|裂纹|脱空|白天(?:还|也|都|一直)?亮|拆(?:了|除|掉)?承重|裂开|开裂|龟裂|塌陷|坍塌|塌了|垮塌|垮了|滑塌|倒塌|倒了|倒伏|撞倒|撞歪|撞弯|沉降|下沉|沉陷|下陷|松动|松了|晃|脱落|掉|倾斜|歪|漏水|漏气|泄漏|渗水|渗漏|冒水|爆管|爆了|积水|坑洼|坑槽|有坑|大坑|大洞|有洞|堵塞|裸露|外露|露出|未设|未按|未回填|没回填|没有回填|无围挡|围挡不全|不到位|无警示|没有警示|不亮|熄|故障|锈蚀|锈穿|生锈|腐朽|腐烂|老化|变形|异响|异味|气味|味道|枯死|枯树|违规|违章|私自|私拉|无证|未戴|未挂|未系|没有拉结|超过|过大|过高|撒漏|散落|占道|占用|乱堆|堆放|隆起|外鼓|无防|没有防|无法使用|无水|被埋|被圈|被挖|挖断|被撬|敞开|居住|生火|烧火|开荒|摇摇晃晃|翘起|翘|掀开|枯枝|失效|失灵|封死|堆在|挖鱼塘|违停|不规范|挂着电线|压到电线|压翻|翻了|堵死|堵了|住人|搭棚|错台|跳车|冲刷|掏空|非法|违法|擅自|未经|太矮|过低|撞飞|遮挡|压坏|过期|私接|系缆|靠泊|烧垃圾|无水|有点裂|裂了|缺口|错位|位移|空鼓|起包|油污|很滑|青苔|中空|危房|漏点|堆满|需要更换|需更换|冲走|挂满|破洞|冒气|压烂|坑坑洼洼|被水淹|淹了|未放|接去|私自接|自己接|保护范围内施工|缺(?:盖板|失|少|了)|(?:未|没有|没|无)(?:安装|设置|配备|设|按|挂|戴|系|报备|回填|恢复|封闭|年检|检测|围挡|防护|临边防护|警示|标志|盖板|拉结|接地|防雷|专人|支护|放坡|密闭|锁|门|资质|审批|手续|许可|论证|报警|垫板|减压阀|持证|限位|漏电保护|洗车|冲洗|护栏|防护栏|采取|搭设|覆盖|遮盖|苫盖)|(?:未|没有|无)(?:安装|设置|配备|设|做)?(?!有)[\u4e00-\u9fa5]{1,4}?(?:报警器|报警装置|灭火器|警示灯|警示牌|检验|检测)|超量|超载|(?:放|摆|堆|绑|挂|拴|晾|搭)在|占压|压住|蛀空|虫蛀|白蚁|漏雨|看不清|模糊不清|没拧紧|未拧紧|拧不紧|没固定|未固定|露在外|剥落|脱皮|起皮|泡在水|浸泡|死了|死掉|枯了|凹坑|凹陷|撞凹|淤积|淤堵|淤塞|偏冠|空洞|枯萎|虫害|烂了|烂掉|坏掉|被堵|堵住|飞线|(?:楼道|室内|屋里|家里|走廊).{0,6}充电|摆摊|摆卖|松脱|有点松|有些松|很松|太松|松垮|塞满|塞了|的坑|个坑|的洞|个洞|拱起|鼓起|凸起|磨损|锈(?:得|了|没|烂|坏|透)|过多|过密|过近|过长|未关闭|没关|(?:间距|距离|长度|高度|深度|宽度|厚度|埋深|强度|照明|数量)?(?:不足|不够)(?![0-9一二两三四五六七八九十半])|(?:没有|未设置?|未安装|无|缺)(?:扫地杆|剪刀撑|连墙件|防护棚|挡脚板|防护门|防坠|安全网|密目网|限位器|盖子|井盖|篦子|扶手|照明)/
 
 /** A clause that reports nothing found. */
 const NOTHING_FOUND =
@@ -61,7 +61,7 @@ const FIXED_ON_RECHECK =
 
 /** Words that grade what came before: the 重大 cue in a clause of its own. */
 const MAJOR_CUE =
-  /重大(?:事故)?隐患|列为重大|定为重大|属重大|重大风险|D级危房|情况紧急|紧急|随时可能倒|随时会倒|坠落风险|掉落风险|坍塌风险|触电危险|已封桥|封桥|停工|停止使用|正在漏气|疏散|人员受伤|砸到|砸坏|砸伤|砸人|陷入|深不见底|明火|还住在里面|还住着|仍有人居住|有人居住|住(?:了|着)(?:十几户|几十户|[0-9一二两三四五六七八九十]+户|人|一对|老人)|还有人在里面|随时(?:可能|会)?(?:倒|掉|塌|坠)|(?:倒塌|坠落|掉落|倒伏|垮塌|坍塌|断裂)风险|快(?:要)?(?:掉下来|塌|倒)|D级|悬在半空|悬空|脱落悬挂|差点掉|掉下去/
+  /重大(?:事故)?隐患|列为重大|定为重大|属重大|重大风险|D级危房|情况紧急|紧急|随时可能倒|随时会倒|坠落风险|掉落风险|坍塌风险|触电危险|已封桥|封桥|停工|停止使用|正在漏气|疏散|人员受伤|砸到|砸坏|砸伤|砸人|陷入|深不见底|明火|还住在里面|还住着|仍有人居住|有人居住|(?<![压挡堵围拦])住(?:了|着)(?:十几户|几十户|[0-9一二两三四五六七八九十]+户|人|一对|老人)|(?:人|老人|住户|居民|户)(?:还|仍)?住着|仍在使用|还在使用|还有人在里面|随时(?:可能|会)?(?:倒|掉|塌|坠)|(?:倒塌|坠落|掉落|倒伏|垮塌|坍塌|断裂)风险|快(?:要)?(?:掉下来|塌|倒)|D级|悬在半空|悬空|脱落悬挂|差点掉|掉下去/
 /** A clause of its own that grades what came before it (「这个比较严重」). */
 const GRADE_CLAUSE = /^(?:这个|这|那个|那|情况|问题)?(?:比较|很|非常|十分|特别)?严重$/
 /**
@@ -90,7 +90,7 @@ const ONLY_COUNT =
  * (「危房2栋」「民房3栋」) or what was found (「发现2栋楼外墙空鼓」, 「2栋楼外墙空鼓」 with 发现 read off; not 「5栋楼道」).
  */
 const COUNT_RE =
-  /(?:约|大约|大概|共)?((?<![0-9+＋])[0-9]+(?!\s*栋)|(?<=(?:[房屋层]|发现)\s{0,2})[0-9]+(?=\s*栋)|(?<=^\s{0,2})[0-9]+(?=\s*栋楼(?![道下]))|[一二两三四五六七八九十]+)(?:多)?\s*(处|个|块|盏|棵|株|根|段|座|家|户|栋|起|项|组|条|口|件|只|道)(?![米公厘平月年]|小时|钟头|星期|礼拜)/
+  /(?:约|大约|大概|共)?((?<![0-9+＋第])[0-9]+(?!\s*栋)|(?<=(?:[房屋层]|发现)\s{0,2})[0-9]+(?=\s*栋)|(?<=^\s{0,2})[0-9]+(?=\s*栋楼(?![道下]))|[一二两三四五六七八九十]+)(?:多)?\s*(处|个|块|盏|棵|株|根|段|座|家|户|栋|起|项|组|条|口|件|只|道)(?![米公厘平月年]|小时|钟头|星期|礼拜)/
 const SUMMARY_RE =
   /(?:发现|共发现|共计|计)?(?:安全)?(?:隐患|问题)[:：]?(?:共计|共|计)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)|(?:发现|共发现|共|共计|合计|一共)\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)(?:安全)?(?:隐患|问题)|(?:发现|其中)\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:栋|户|座|家|处|个)(?:房屋|房子|建筑)?(?:存在|有)(?:安全)?(?:隐患|问题)|发现(?:有)?问题(?:的)?[\u4e00-\u9fa5]{1,4}?([0-9]+|[一二两三四五六七八九十]+)\s*(?:座|个|处|栋|家|户)/
 
@@ -124,14 +124,24 @@ export function readFindings(
   let majorNext = false
   // A thing named in a clause of its own, waiting for what is wrong with it (「河边护栏 锈蚀 有4段」).
   let pendingThing: string | undefined
+  // 「发现 2处 路面塌陷」: a count said before the statement it counts.
+  let pendingCount: number | undefined
+  let afterLead = false
   const push = (statement: HazardStatement) => {
     if (majorNext) statement.level = 'major'
     majorNext = false
     pendingThing = undefined
+    if (pendingCount !== undefined && !COUNTED.has(statement)) {
+      statement.count = pendingCount
+      COUNTED.add(statement)
+    }
+    pendingCount = undefined
     statements.push(statement)
   }
   let recheckedFixed = false
   for (const clause of clauses) {
+    const lead = afterLead
+    afterLead = clause.replace(LEAD, '') === ''
     if (REPORTED_BEFORE.test(clause)) {
       recheckedFixed = clauses.some((c) => FIXED_ON_RECHECK.test(c))
       continue
@@ -171,9 +181,14 @@ export function readFindings(
     }
     // 「约二十盏」「两处」 on their own count the statement before them; so does 「有3块已经断了」 after a
     // statement of one, saying how many of the thing it named.
+    // A count after 发现, or after a statement that has counted its own, counts the statement that follows.
     const onlyCount = ONLY_COUNT.exec(body)
-    if (onlyCount && previous) {
-      previous.count = clampCount(parseCount(onlyCount[1] ?? '') ?? previous.count)
+    if (onlyCount) {
+      const said = parseCount(onlyCount[1] ?? '')
+      if (previous && !lead && !COUNTED.has(previous)) {
+        previous.count = clampCount(said ?? previous.count)
+        COUNTED.add(previous)
+      } else if (said !== undefined) pendingCount = clampCount(said)
       continue
     }
     // 「面积大约4平方米」「深约1.5米」: the size of what the statement before it found, graded with it.
@@ -331,12 +346,12 @@ const ANOTHER_ITEM = new RegExp(`^(?:发现)?(?:${LIST_NUMBER}|${WORD_ITEM}|另�
 
 /** Lead words before a statement: 发现, 问题：, 情况：, 1. */
 const LEAD = new RegExp(
-  `^(?:(?:今天|今早|昨天|雨后|上午|下午|晚上|早上|中午)?(?:巡查|巡视|检查)(?:时|中|过程中)?(?=发现)|[\u4e00-\u9fa5]{0,8}如下[:：]|其中|另外|另有|另|还有(?!人)(?:就是)?|同时|并且|而且|且|又|再|发现了|发现|问题[:：]?|情况[:：]?|检查结果[:：]?|${LIST_NUMBER}|${WORD_ITEM})+`,
+  `^(?:(?:今天|今早|昨天|雨后|上午|下午|晚上|早上|中午)?(?:巡查|巡视|检查)(?:时|中|过程中)?(?=发现)|[\u4e00-\u9fa5]{0,8}如下[:：]|其中|另外|另有|另|还有(?!人)(?:就是)?|同时|并且|而且|且|又|再|分别|发现了|发现[:：]?|问题[:：]?|情况[:：]?|检查结果[:：]?|${LIST_NUMBER}|${WORD_ITEM})+`,
 )
 
 /** Things that can be wrong: a statement names one (the routing keywords are things too). */
 const THING =
-  /标准节|螺栓|螺丝|滑梯|石材|落石|山体|沥青|路基|公路|井盖|窨井|井|盖板|篦子|路面|道路|马路|路灯|灯|护栏|栏杆|扶手|台阶|人行道|地砖|砖|树|树枝|枝|消防栓|消火栓|水管|管道|管网|管子|阀门|水表|墙|外墙|围墙|屋顶|屋檐|瓦|楼|房|阳台|桥|伸缩缝|桥墩|桥面|桥台|支座|涵洞|脚手架|塔吊|升降机|起重机|卸料平台|基坑|高支模|围挡|标志|标识|指示牌|广告牌|瓷砖|电梯|座椅|器材|设施|步道|栈道|挡土墙|护坡|边坡|化粪池|配电箱|电线|电缆|燃气|煤气|天然气|液化气|气瓶|钢瓶|罐|调压|工地|项目|安全帽|安全带|安全网|渣土|钢管|材料|杂物|垃圾|车|限高架|顶棚|玻璃|亭|梁|保温层|警戒|排水|沟|坑|洞|积水|裂缝|冰面|游乐|秋千|链条|单杠|双杠|健身器材|减速带|斑马线|标线|公厕|厕所|卫生间|大门|柜门|门窗|防护门|老宅|木柱|屋面|外架|空调外机|主管|干管|限载牌|限重牌|桥名牌|铭牌|卸料平台|檩条|钢架|顶棚|板子|防护|施工|开挖|占道|盲道|绿化|草|苗圃|房屋|宿舍|住户|流浪|树池|树坑|软管|三通|报警器|监控|通道|危房|高压线|司机|工人|作业人员|操作人员|特种作业|电工|焊工|架子工|信号工/
+  /标准节|螺栓|螺丝|滑梯|石材|落石|山体|沥青|路基|公路|井盖|窨井|井|盖板|篦子|路面|道路|马路|路灯|灯|护栏|栏杆|扶手|台阶|人行道|地砖|砖|树|树枝|枝|消防栓|消火栓|水管|管道|管网|管子|阀门|水表|墙|外墙|围墙|屋顶|屋檐|瓦|楼|房|阳台|桥|伸缩缝|桥墩|桥面|桥台|支座|涵洞|脚手架|塔吊|升降机|起重机|卸料平台|基坑|高支模|围挡|标志|标识|指示牌|广告牌|瓷砖|电梯|座椅|器材|设施|步道|栈道|挡土墙|护坡|边坡|化粪池|配电箱|电线|电缆|燃气|煤气|天然气|液化气|气瓶|钢瓶|罐|调压|工地|项目|安全帽|安全带|安全网|渣土|钢管|材料|杂物|垃圾|车|限高架|顶棚|玻璃|亭|梁|保温层|警戒|排水|沟|坑|洞|积水|裂缝|冰面|游乐|秋千|链条|单杠|双杠|健身器材|减速带|斑马线|标线|公厕|厕所|卫生间|大门|柜门|门窗|防护门|老宅|木柱|屋面|外架|空调外机|线路|临时用电|香樟|樟树|杨树|银杏|桂花|苗木|支撑杆|主管|干管|限载牌|限重牌|桥名牌|铭牌|卸料平台|檩条|钢架|顶棚|板子|防护|施工|开挖|占道|盲道|绿化|草|苗圃|房屋|宿舍|住户|流浪|树池|树坑|软管|三通|报警器|监控|通道|危房|高压线|司机|工人|作业人员|操作人员|特种作业|电工|焊工|架子工|信号工/
 
 /**
  * What follows from a defect rather than another one: water on the road from a burst main, a smell, a guess,
@@ -382,11 +397,21 @@ function statementOf(body: string, ctx: StatementContext): HazardStatement {
   const bare = counted ? undefined : /(?:缺失|破损|损坏|不亮|松动|坑洼|缺少|丢失|故障|堵塞)\s*([0-9]{1,2})$/.exec(body)
   // 「井盖x3 缺失」「路灯×5」: a thing times a number (not the 3x4 of a size in metres).
   const times = counted || bare ? undefined : TIMES_COUNT.exec(body)
-  const count = counted ? (parseCount(counted[1] ?? '') ?? 1) : bare ? Number(bare[1]) : times ? Number(times[1]) : 1
+  const said = counted
+    ? (parseCount(counted[1] ?? '') ?? 1)
+    : bare
+      ? Number(bare[1])
+      : times
+        ? Number(times[1])
+        : undefined
+  // 「善卷路、紫菱路、朝阳路各有1处井盖破损」: each of the places listed before 各.
+  const each = /^(.*?)各(?:有|发现|存在)?\s*(?:[0-9]+|[一二两三四五六七八九十]+)/.exec(body)
+  const places = each ? (each[1] ?? '').split(/[、和与及]/).filter((part) => findPlace(part) !== undefined).length : 0
+  const count = (said ?? 1) * (places >= 2 ? places : 1)
   const weighed = weighCategories(body, ctx.categoryRules, setting)
   const category = weighed?.category
   const place = findPlace(body)
-  return {
+  const statement: HazardStatement = {
     description: body,
     count: clampCount(count),
     ...(category ? { category } : {}),
@@ -394,7 +419,12 @@ function statementOf(body: string, ctx: StatementContext): HazardStatement {
     level: isMajor(body) ? 'major' : 'general',
     ...(place ? { locationText: place } : {}),
   }
+  if (said !== undefined) COUNTED.add(statement)
+  return statement
 }
+
+/** Statements whose count the message said (「2处」), rather than the one a statement has by default. */
+const COUNTED = new WeakSet<HazardStatement>()
 
 function knownCategory(text: string, ctx: StatementContext): Category | undefined {
   return categoryByEvidence(text, ctx.categoryRules)
@@ -439,7 +469,7 @@ function isDictatedWordByWord(text: string): boolean {
 }
 
 /** A word that only says the patrol went on (「巡查」「检查了」): it ends a phrase and is no part of one. */
-const PATROL_WORD = /^(?:巡查|巡了|检查|查看|看了)(?:了|一下)?$/
+const PATROL_WORD = /^(?:巡查|巡了|检查|排查|查看|看了|入户|走访|发现)(?:了|一下)?$/
 
 /**
  * Puts a word-by-word dictation back into phrases, so that each hazard reads as a whole rather than a word a
@@ -461,8 +491,14 @@ function regroupDictation(text: string): string {
     const started = phrase !== ''
     // 「未 设 标志」「没有 年检」: the word after a negation is what is missing, not the next thing.
     const said = started && DEFECT.test(phrase) && !/(?:未|没有|没|无|缺|设)$/.test(phrase)
-    if (!started && !hasThing(word) && !DEFECT.test(word)) phrases.push(word)
-    else if (said && hasThing(word)) {
+    // A count starts a phrase (「1户 三层以上 有 明显 裂缝」); after a phrase that has said its defect and its
+    // count, another defect starts the next (「井盖 缺失 两个 | 破损 一个」). 施工 after 占道 is one word.
+    const counted = said && COUNT_RE.test(phrase)
+    if (!started && !hasThing(word) && !DEFECT.test(word) && !COUNT_RE.test(word)) phrases.push(word)
+    else if (
+      (said && hasThing(word) && !/^(?:施工|作业)$/.test(word)) ||
+      (counted && ((DEFECT.test(word) && !hasThing(word)) || ONLY_COUNT.test(word)))
+    ) {
       phrases.push(phrase)
       phrase = word
     } else phrase += word
