@@ -157,6 +157,17 @@ describe('guesses are asked, not filled in', () => {
     await say(STAFF, '取消')
   })
 
+  it('keeps every word of an answer to the hazards question that the rules cannot cut', async () => {
+    const asked = await say(STAFF, '2人1车 14:00-15:30 紫菱路')
+    expect(asked).toEqual(['本次巡查发现了什么隐患？没有请回复「无」。'])
+    const answer = '一家小吃店用的液化气罐是过了年限的，店主说下周换'
+    expect(await say(STAFF, answer)).toEqual(['现场是如何处理的？'])
+    const summary = await say(STAFF, '已口头提醒')
+    expect(summary[0]).toContain('一家小吃店用的液化气罐是过了年限的')
+    expect(summary[0]).toContain('店主说下周换')
+    await say(STAFF, '取消')
+  })
+
   it('reads another answer to the guess as the answer', async () => {
     await say(STAFF, '建设路口井盖缺失已放锥桶，昨天晚上10点到11点巡查了朗州路，出动2人1车')
     const summary = await say(STAFF, '建设路')

@@ -99,10 +99,6 @@ function summaryCount(summed: RegExpExecArray): number | undefined {
   return parseCount(summed.slice(1).find((group) => group !== undefined) ?? '')
 }
 
-export function hazardStatements(text: string, given: StatementContext): HazardStatement[] {
-  return readFindings(text, given).statements
-}
-
 /**
  * The hazard statements, and whether the message says outright that nothing was found: an empty list with
  * `nothingFound` answers the form's question (无), an empty list without it leaves the question to be asked.

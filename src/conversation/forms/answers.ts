@@ -4,7 +4,7 @@ import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../domain/categor
 import { classifyByKeywords } from '../../domain/classify'
 import { localDate, zonedInstant } from '../../domain/local-time'
 import { findMobileNumber } from '../../domain/mobile-number'
-import { hazardStatements } from '../extract/hazard-statements'
+import { readFindings } from '../extract/hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from '../extract/numbers'
 import { type ExtractionContext, extractLevel } from '../extract/rules'
 import { parseTimeRange } from '../extract/time'
@@ -83,10 +83,11 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       if (NONE.test(text)) return { ok: true, values: { [field.key]: [] } }
       if (text.length < 2) return { ok: false }
       // Several defects in one answer are several hazards, each with its own category, level and count of
-      // places; an answer the statement reader cannot cut is taken as people separated it.
-      const statements = hazardStatements(text, ctx)
+      // places; an answer the statement reader cannot cut (its reading would only be a guess) is taken as
+      // people separated it, every word kept.
+      const { statements, guessed } = readFindings(text, ctx)
       const found =
-        statements.length > 0
+        statements.length > 0 && !guessed
           ? statements.map((s) => ({
               description: s.description,
               category: s.category ?? classifyByKeywords(s.description, ctx.categoryRules),
