@@ -131,7 +131,7 @@ describe('Official Account, plain mode', () => {
       .select()
       .from(complaints)
       .where(eq(complaints.code, code ?? ''))
-    expect(row).toMatchObject({ category: 'gas', latitude: 29.04, longitude: 111.7, locationText: '滨湖小区' })
+    expect(row).toMatchObject({ category: 'gas', latitude: 29.04, longitude: 111.7, locationText: '滨湖小区3栋' })
     const [stored] = await database.db.select().from(media).where(eq(media.externalMediaId, 'MP_MEDIA_1'))
     expect(stored).toMatchObject({ subjectType: 'complaint', subjectId: row?.id })
   })
