@@ -564,3 +564,41 @@ describe('the eleventh round: counting as the forms count', () => {
     expect(extractPatrol('一个市民说朗州路有棵树倒了', ctx).area).toBe('朗州路')
   })
 })
+
+describe('the twelfth round: items started in dictation, places counted by 处, and re-checks', () => {
+  it('starts the next dictated item at 其中, 还有 or 另外', () => {
+    expect(total('建设路 那段 盲道 被 电动车 停满了 还有 三个 窨井盖 松动')).toBe(4)
+    expect(total('检查 在建 工地 5个 其中 2个 工地 临边 没有 防护')).toBe(2)
+  })
+
+  it('keeps what is missing with 没有设置 in dictation, and reads a count after 有 before its thing', () => {
+    expect(total('城东 紫缘路 施工单位 开挖 路面 没有 设置 围挡 也 没有 警示灯')).toBe(1)
+    expect(total('那边新修的路 有三处 井盖 比路面低了好几公分')).toBe(3)
+  })
+
+  it('counts the places (处) a statement names rather than the one thing it names first', () => {
+    expect(total('其中一座桥的栏杆松动三处')).toBe(3)
+  })
+
+  it('gives a pending thing the count of what is wrong with it', () => {
+    expect(total('燃气站 灭火器过期 可燃气体报警器 有3个探头失效')).toBe(4)
+  })
+
+  it('reads a re-check of work handed over before as nothing new, and 未发现新增隐患 as nothing found', () => {
+    expect(extractPatrol('城区巡查：未发现新增隐患，上周交办的2处井盖已全部更换', ctx).hazards).toEqual([])
+  })
+
+  it('grades timber stored or fires lit under a bridge as major, as the bridge criteria do', () => {
+    expect(extractPatrol('沅水二桥 南岸 引桥 下面 有人 堆放 木材', ctx).hazards).toMatchObject([
+      { category: 'bridge', level: 'major' },
+    ])
+  })
+
+  it('reads a rockery, a grid cover crushed, a fire hydrant hidden, and a dig nobody fills', () => {
+    expect(extractPatrol('滨湖公园 的 假山 有 块 石头 松了', ctx).hazards).toMatchObject([
+      { category: 'greenery_park' },
+    ])
+    expect(total('发现一处雨水篦子被压断')).toBe(1)
+    expect(extractComplaint('我家门口的马路被挖开了 半个月了也没人填', ctx).category).toBe('sidewalk_excavation')
+  })
+})

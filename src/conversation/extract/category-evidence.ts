@@ -77,6 +77,7 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['步道', 2],
     ['栈道', 2.5],
     ['风光带', 2],
+    ['假山', 2],
     ['游乐', 2],
     ['健身器材', 2.5],
     ['座椅', 1.5],
@@ -97,6 +98,10 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     // Road works: the road dug up and closed, whoever digs it.
     ['修路', 2],
     ['挖路', 2],
+    // A dig left open: nobody fills it back.
+    ['不填', 2],
+    ['没填', 2],
+    ['没人填', 2],
     // Occupying the road or the footway, whoever does it.
     ['占用机动车道', 3],
     ['占用车道', 3],
@@ -248,7 +253,7 @@ const THEMES: readonly [RegExp, Category][] = [
   [/人行道|占道|开挖/, 'sidewalk_excavation'],
 ]
 const THEME_PATROL =
-  /(供水|自来水|给水|消防栓|消火栓|燃气|天然气|煤气|液化气|排水|雨水|污水|雨污|市政道路|路灯|桥梁|危房|房屋|老旧小区|自建房|工地|在建|建筑施工|绿化|园林|公园|行道树|人行道|占道|开挖)[^，,。；;\s]{0,8}?(?:专项)?(?:巡查|排查|检查|巡检|巡视)/
+  /(供水|自来水|给水|消防栓|消火栓|燃气|天然气|煤气|液化气|排水|雨水|污水|雨污|市政道路|路灯|桥梁|危房|房屋|老旧小区|自建房|工地|在建|建筑施工|绿化|园林|公园|行道树|人行道|占道|开挖)\s?[^，,。；;\s]{0,8}?\s?(?:专项)?(?:巡查|排查|检查|巡检|巡视|巡线)/
 /** What a theme adds: less than a broken thing's own word, enough to settle a tie between two. */
 const THEME_WEIGHT = 1.5
 
