@@ -602,3 +602,14 @@ describe('the twelfth round: items started in dictation, places counted by 处, 
     expect(extractComplaint('我家门口的马路被挖开了 半个月了也没人填', ctx).category).toBe('sidewalk_excavation')
   })
 })
+
+describe('a barrier belongs to what it fences', () => {
+  it('reads a barrier around a dig or occupying the road as the dig’s, and around a building site as the site’s', () => {
+    expect(extractPatrol('紫菱路人行道开挖埋管，围挡倒了两段', ctx).hazards).toMatchObject([
+      { category: 'sidewalk_excavation' },
+    ])
+    expect(extractPatrol('建设路一个在建工地 围挡被风刮倒了', ctx).hazards).toMatchObject([
+      { category: 'construction_site' },
+    ])
+  })
+})

@@ -330,6 +330,14 @@ export function weighCategories(
               : 'road_municipal'
     add(where, 2)
   }
+  // A barrier belongs to what it fences or takes: a dig in the road or footway, or the road it occupies (占道
+  // 挖掘), unless the message is about a building site (「人行道开挖铺设电缆，围挡倒了一段」 is the dig's,
+  // 「施工围挡占用盲道」 an occupation, 「工地围挡倒了」 the site's).
+  if (/围挡/.test(text)) {
+    const around = /开挖|挖开|沟槽|占道|占用|工地|在建|项目/.test(text) ? text : message
+    const dig = /开挖|挖开|沟槽|占道|占用/.test(around) && !/工地|在建|项目/.test(around)
+    add(dig ? 'sidewalk_excavation' : 'construction_site', 2)
+  }
   // A patrol of one network or kind of place (「供水管网巡查」「对城区排水管网进行巡查」「危房排查」) says what its
   // findings are about: 「水表井盖缺失」 on a water patrol is the water company's, not the road's.
   const theme = themeOf(message)
