@@ -613,3 +613,14 @@ describe('a barrier belongs to what it fences', () => {
     ])
   })
 })
+
+describe('signs, voids under the pavement and closed roads', () => {
+  it('reads shop signs and billboards as another authority’s, a void under the pavement and a closed road as major', () => {
+    expect(extractPatrol('人民路一家商店的招牌歪了', ctx).hazards).toMatchObject([{ category: 'other' }])
+    expect(extractPatrol('紫菱路人行道塌了一块 下面是空的', ctx).hazards).toMatchObject([{ level: 'major' }])
+    expect(extractPatrol('环湖路边坡有落石滚到路上 已通知交警封闭一个车道', ctx).hazards).toMatchObject([
+      { level: 'major' },
+    ])
+    expect(extractPatrol('一座人行桥栏杆松了2根 已设置禁止通行标志', ctx).hazards).toMatchObject([{ level: 'general' }])
+  })
+})

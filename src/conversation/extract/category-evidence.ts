@@ -226,8 +226,9 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
 }
 
 /**
- * Things other authorities own — telecom and power lines and poles — which the bureau passes on: their words
- * are evidence of 其他 (「通信杆子断了」 is the telecom company's, wherever it lies).
+ * Things other authorities own — telecom and power lines and poles, shop signs and billboards (城管) — which
+ * the bureau passes on: their words are evidence of 其他 (「通信杆子断了」 is the telecom company's, wherever it
+ * lies).
  */
 const ANOTHER_AUTHORITY: readonly [string, number][] = [
   ['通信', 4],
@@ -239,6 +240,9 @@ const ANOTHER_AUTHORITY: readonly [string, number][] = [
   ['电线杆', 4],
   ['电力', 2],
   ['供电', 2],
+  ['广告牌', 3],
+  ['招牌', 3],
+  ['店招', 3],
 ]
 
 /** The subject of a patrol of one network or kind of place, by what its name begins with. */
