@@ -624,3 +624,11 @@ describe('signs, voids under the pavement and closed roads', () => {
     expect(extractPatrol('一座人行桥栏杆松了2根 已设置禁止通行标志', ctx).hazards).toMatchObject([{ level: 'general' }])
   })
 })
+
+describe('the patrol area, not where something was found', () => {
+  it('takes the area before 「巡查发现」 over the place found, and no counted generic place (「三个小区」「一栋老旧宿舍」)', () => {
+    expect(extractPatrol('澧县城区 2人1车 巡查发现老城区一处围墙倒塌', ctx).area).toBe('澧县城区')
+    expect(extractPatrol('今天巡查了两个小区：金丹小区、桃花苑，桃花苑有一处围墙开裂', ctx).area).toContain('金丹小区')
+    expect(extractPatrol('汉寿县城区巡查 发现一栋老旧宿舍楼 外墙开裂', ctx).area).toContain('汉寿县')
+  })
+})

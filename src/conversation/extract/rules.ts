@@ -224,7 +224,9 @@ function patrolArea(text: string): { place: string; sure: boolean } | undefined 
     /(?:^|[\s，,。；;】])(?:巡查|巡视)(?:地点|区域|路段|范围)\s*([^，。,；;\s]{2,30})/.exec(text)?.[1]
   if (labelled) return { place: findPlace(labelled) ?? labelled, sure: true }
   const first = findPlace(text)
-  const afterVerb = /(?:巡查|巡视|巡了一圈|巡了|巡的是|检查了|检查|去了|到)(?:了)?\s*([^，。,；;：:\s]{2,30})/g
+  // Not the place after 「巡查发现」: that is where something was found, not where the patrol went.
+  const afterVerb =
+    /(?:巡查|巡视|巡了一圈|巡了|巡的是|检查了|检查|去了|到)(?:了)?(?!中?发现|时发现)\s*([^，。,；;：:\s]{2,30})/g
   for (const match of text.matchAll(afterVerb)) {
     const place = findPlace(match[1] ?? '')
     // Two readings that disagree (the place after the verb, and the first place named) make it a guess.
