@@ -280,10 +280,12 @@ describe('assigning a major hazard (交办)', () => {
   })
 
   it('gives a general hazard its category’s default period on 「默认」, and refuses a deadline already past', async () => {
-    // 其他 has no routing rule: the hazard waits for a supervisor to assign it.
-    await say(STAFF, '上报隐患 人民路88号门口广告牌松动摇晃')
-    expect((await say(STAFF, '确认')).join('')).toContain('属于哪一类')
-    await say(STAFF, '其他')
+    // 其他 has no routing rule: the hazard waits for a supervisor to assign it. A shop sign is no unit's of the
+    // bureau, so 其他 is offered to confirm rather than filled in.
+    expect(await say(STAFF, '上报隐患 人民路88号门口广告牌松动摇晃')).toEqual([
+      '类别是「其他」吗？是请回复「是」；不是请直接发送正确的类别。',
+    ])
+    expect((await say(STAFF, '是')).join('')).toContain('是一般隐患还是重大隐患')
     await say(STAFF, '一般')
     const code = lastCode(await say(STAFF, '确认'), 'YH')
     await say(SUPERVISOR, `交办 ${code}`)

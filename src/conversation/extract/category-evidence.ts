@@ -339,8 +339,9 @@ export function weighCategories(
   // 「施工围挡占用盲道」 an occupation, 「工地围挡倒了」 the site's).
   if (/围挡/.test(text)) {
     const around = /开挖|挖开|沟槽|占道|占用|工地|在建|项目/.test(text) ? text : message
-    const dig = /开挖|挖开|沟槽|占道|占用/.test(around) && !/工地|在建|项目/.test(around)
-    add(dig ? 'sidewalk_excavation' : 'construction_site', 2)
+    // With neither said, a barrier alone stays the weak evidence it was, and the domain is asked.
+    const site = /工地|在建|项目/.test(around)
+    if (site || /开挖|挖开|沟槽|占道|占用/.test(around)) add(site ? 'construction_site' : 'sidewalk_excavation', 2)
   }
   // A patrol of one network or kind of place (「供水管网巡查」「对城区排水管网进行巡查」「危房排查」) says what its
   // findings are about: 「水表井盖缺失」 on a water patrol is the water company's, not the road's.
@@ -359,6 +360,8 @@ export function weighCategories(
 export const SURE_CATEGORY = { score: 2.5, margin: 1 } as const
 
 export function isSureCategory(weighed: WeighedCategory | undefined): boolean {
+  // 其他 says the thing is no unit's of the bureau (a shop sign, a telecom pole): always confirmed, never filled.
+  if (weighed?.category === 'other') return false
   return weighed !== undefined && weighed.score >= SURE_CATEGORY.score && weighed.margin >= SURE_CATEGORY.margin
 }
 
