@@ -9,7 +9,7 @@ import { findPlaces, placeWordOf } from './place'
  * (「人行道上的树」「桥下」) weighs half: a tree over a sidewalk is greenery. Some things belong to whatever
  * they are on — a 护栏 on a bridge is the bridge's, in a park the park's, elsewhere the road's.
  */
-const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> = {
+const EVIDENCE: Record<Category, readonly [string, number][]> = {
   road_municipal: [
     ['井盖', 3],
     ['窨井', 3],
@@ -223,27 +223,23 @@ const EVIDENCE: Record<Exclude<Category, 'other'>, readonly [string, number][]> 
     ['停水', 3],
     ['管网', 1],
   ],
+  // Things other authorities own — telecom and power lines and poles, shop signs and billboards (城管) — which
+  // the bureau passes on (「通信杆子断了」 is the telecom company's, wherever it lies).
+  other: [
+    ['通信', 4],
+    ['电信', 4],
+    ['联通', 4],
+    ['移动公司', 4],
+    ['光缆', 4],
+    ['广电', 4],
+    ['电线杆', 4],
+    ['电力', 2],
+    ['供电', 2],
+    ['广告牌', 3],
+    ['招牌', 3],
+    ['店招', 3],
+  ],
 }
-
-/**
- * Things other authorities own — telecom and power lines and poles, shop signs and billboards (城管) — which
- * the bureau passes on: their words are evidence of 其他 (「通信杆子断了」 is the telecom company's, wherever it
- * lies).
- */
-const ANOTHER_AUTHORITY: readonly [string, number][] = [
-  ['通信', 4],
-  ['电信', 4],
-  ['联通', 4],
-  ['移动公司', 4],
-  ['光缆', 4],
-  ['广电', 4],
-  ['电线杆', 4],
-  ['电力', 2],
-  ['供电', 2],
-  ['广告牌', 3],
-  ['招牌', 3],
-  ['店招', 3],
-]
 
 /** The subject of a patrol of one network or kind of place, by what its name begins with. */
 const THEMES: readonly [RegExp, Category][] = [
@@ -316,7 +312,6 @@ export function weighCategories(
   const add = (category: Category, points: number) => scores.set(category, (scores.get(category) ?? 0) + points)
   for (const [category, words] of Object.entries(EVIDENCE) as [Category, readonly [string, number][]][])
     for (const [word, weight] of words) add(category, weigh(word, weight, category))
-  for (const [word, weight] of ANOTHER_AUTHORITY) add('other', weigh(word, weight, 'other'))
   for (const rule of rules) for (const keyword of rule.keywords) add(rule.category, weigh(keyword, 1, rule.category))
   if (BELONGS_TO_SETTING.test(text)) {
     // The statement's own setting first, then the message's (「青年路立交桥 … 护栏松动三处」).

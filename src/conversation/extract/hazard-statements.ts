@@ -137,7 +137,9 @@ export function readFindings(
   let recheckedFixed = false
   for (const clause of clauses) {
     const lead = afterLead
-    afterLead = clause.replace(LEAD, '') === ''
+    // The clause without its lead words (发现, 其中, a list number …): what it says.
+    const body = clause.replace(LEAD, '')
+    afterLead = body === ''
     if (REPORTED_BEFORE.test(clause)) {
       recheckedFixed = clauses.some((c) => FIXED_ON_RECHECK.test(c))
       continue
@@ -165,7 +167,6 @@ export function readFindings(
       nothing = true
       continue
     }
-    const body = clause.replace(LEAD, '')
     const previous = statements.at(-1)
     // 「1.…；2.…」「另外…」「还有…」: the writer says another item begins.
     const anotherItem = ANOTHER_ITEM.test(clause)
