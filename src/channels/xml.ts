@@ -50,7 +50,7 @@ export function parseWechatXml(body: string): Record<string, unknown> {
   parser.on('cdata', appendText)
   parser.on('closetag', () => {
     const closed = stack.pop() as OpenElement
-    const value = valueOf(closed)
+    const value = elementValue(closed)
     const parent = stack.at(-1)
     if (!parent) {
       root = { name: closed.name, value }
@@ -68,11 +68,11 @@ export function parseWechatXml(body: string): Record<string, unknown> {
     if (error instanceof MalformedXmlError) throw error
     throw new MalformedXmlError(`invalid XML: ${(error as Error).message}`)
   }
-  if (!root || root.name !== 'xml' || typeof root.value !== 'object') throw new MalformedXmlError('missing <xml> root')
+  if (root?.name !== 'xml' || typeof root.value !== 'object') throw new MalformedXmlError('missing <xml> root')
   return root.value as Record<string, unknown>
 }
 
-function valueOf(element: OpenElement): unknown {
+function elementValue(element: OpenElement): unknown {
   const text = element.text.trim()
   if (!element.children) return text
   if (text) element.children['#text'] = text
