@@ -93,9 +93,19 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-function rssMiB(child: ChildProcess): number {
+/** Resident memory now, and the most it has been since the process started (the kernel's high-water mark). */
+function memoryMiB(child: ChildProcess): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
+  const read = (name: string) => Math.round(Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024)
+  return { rss: read('VmRSS'), peak: read('VmHWM') }
+}
+
+function memoryOf(...children: (ChildProcess | undefined)[]): Pick<Row, 'rssMiB' | 'peakRssMiB'> {
+  const figures = children.filter((c) => c !== undefined).map(memoryMiB)
+  return {
+    rssMiB: figures.reduce((sum, f) => sum + f.rss, 0),
+    peakRssMiB: figures.reduce((sum, f) => sum + f.peak, 0),
+  }
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -153,6 +163,7 @@ interface Row {
   errors: number
   drainSeconds?: number
   rssMiB?: number
+  peakRssMiB?: number
 }
 const rows: Row[] = []
 
@@ -178,7 +189,7 @@ async function peer(target: string, command: () => ChildProcess, port: number): 
   const child = command()
   await waitUntil(() => answers(`http://127.0.0.1:${port}/`), 20_000)
   const result = await load(port, wecomMessages(MESSAGES))
-  record(target, result, { rssMiB: rssMiB(child) })
+  record(target, result, memoryOf(child))
   await stop(child)
 }
 
@@ -221,7 +232,7 @@ async function xunan(
   const drainSeconds = (Date.now() - burstStart) / 1000
   record(target, result, {
     drainSeconds: options.webOnly ? undefined : drained ? drainSeconds : Number.NaN,
-    rssMiB: rssMiB(child) + (worker ? rssMiB(worker) : 0),
+    ...memoryOf(child, worker),
   })
   console.log(JSON.stringify({ target, startSeconds, replies: sends() }))
 
@@ -293,9 +304,11 @@ if (wanted('split')) {
 rmSync(dataDir, { recursive: true, force: true })
 
 const peerRate = rows.find((r) => r.target.startsWith('`wechat`'))?.rps ?? Number.NaN
-console.log('\n| target | acks/s | × peer | p50 ms | p99 ms | max ms | non-2xx | errors | burst drained in | RSS |')
+console.log(
+  '\n| target | acks/s | × peer | p50 ms | p99 ms | max ms | non-2xx | errors | burst drained in | RSS (peak) |',
+)
 console.log('|---|---|---|---|---|---|---|---|---|---|')
 for (const r of rows)
   console.log(
-    `| ${r.target} | ${r.rps} | ${(r.rps / peerRate).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.non2xx} | ${r.errors} | ${r.drainSeconds === undefined ? '' : `${r.drainSeconds.toFixed(1)} s (${Math.round(MESSAGES / r.drainSeconds)} msg/s)`} | ${r.rssMiB ?? ''} MiB |`,
+    `| ${r.target} | ${r.rps} | ${(r.rps / peerRate).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.non2xx} | ${r.errors} | ${r.drainSeconds === undefined ? '' : `${r.drainSeconds.toFixed(1)} s (${Math.round(MESSAGES / r.drainSeconds)} msg/s)`} | ${r.rssMiB === undefined ? '' : `${r.rssMiB} (${r.peakRssMiB}) MiB`} |`,
   )
