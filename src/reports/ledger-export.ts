@@ -4,7 +4,7 @@ import { COMPLAINT_STATUS_LABELS } from '../domain/complaint-lifecycle'
 import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { PATROL_FOCUS_LABELS } from '../domain/patrol-rules'
 import { maskOptional, maskPhone } from '../domain/privacy'
-import { newWorkbook } from './workbook'
+import { streamedWorkbook } from './workbook'
 
 /**
  * Ledger exports (the filtered list) as CSV or XLSX. Exports leave the system, so every free-text column
@@ -156,12 +156,13 @@ export function toCsv(table: Table): string {
 }
 
 export async function toXlsx(title: string, table: Table): Promise<Buffer> {
-  const book = await newWorkbook()
-  const sheet = book.addWorksheet(title)
-  sheet.addRow(table.headers).font = { bold: true }
-  for (const row of table.rows) sheet.addRow(row)
-  sheet.columns.forEach((column) => {
-    column.width = 16
+  return streamedWorkbook(async (book) => {
+    const sheet = book.addWorksheet(title, { properties: { defaultColWidth: 16 } })
+    sheet.columns = table.headers.map(() => ({ width: 16 }))
+    const header = sheet.addRow(table.headers)
+    header.font = { bold: true }
+    header.commit()
+    for (const row of table.rows) sheet.addRow(row).commit()
+    sheet.commit()
   })
-  return Buffer.from(await book.xlsx.writeBuffer())
 }
