@@ -31,8 +31,17 @@ const root = new URL('..', import.meta.url).pathname
  */
 const targets = (process.env.BENCH_TARGETS ?? 'bare,peer,web,postgres,pglite,split').split(',')
 const wanted = (name: string) => targets.includes(name)
-/** Node options for Xun'an's processes only, e.g. `BENCH_SERVER_ARGS=--cpu-prof` to profile them. */
-const serverArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)
+/**
+ * Node options for Xun'an's processes: the memory budget production runs with (taken from `npm run start:built`,
+ * which the Dockerfile matches), then `BENCH_SERVER_ARGS`, e.g. `--cpu-prof` to profile them, or another budget
+ * (a later flag wins).
+ */
+const productionArgs = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts['start:built'] as string
+)
+  .split(' ')
+  .filter((arg) => arg.startsWith('--max-'))
+const serverArgs = [...productionArgs, ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)]
 
 interface Prepared {
   path: string

@@ -25,10 +25,16 @@ export class Metrics {
 
   /**
    * The process's own figures (resident memory, heap, event-loop delay, GC, handles) under the usual
-   * `process_` and `nodejs_` names. Started by the Node entry only: a Worker isolate has no process to measure.
+   * `process_` and `nodejs_` names, and the heap's limit (the memory budget it was started with, or V8's default
+   * when none was given). Started by the Node entry only: a Worker isolate has no process to measure.
    */
-  collectProcessMetrics(): void {
+  collectProcessMetrics(heapLimitBytes: number): void {
     collectDefaultMetrics({ register: this.registry })
+    new Gauge({
+      name: 'xunan_heap_limit_bytes',
+      help: 'The most the JavaScript heap may grow to (--max-old-space-size and --max-semi-space-size)',
+      registers: [this.registry],
+    }).set(heapLimitBytes)
   }
 
   constructor(

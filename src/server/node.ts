@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8'
 import { serve } from '@hono/node-server'
 import { createApp, createWorkerApp } from '../app'
 import { bootstrap } from '../bootstrap'
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     },
   })
   const { services } = runtime
-  services.metrics.collectProcessMetrics()
+  services.metrics.collectProcessMetrics(getHeapStatistics().heap_size_limit)
   const works = config.role !== 'web'
   const app = config.role === 'worker' ? createWorkerApp(services) : createApp(services)
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {

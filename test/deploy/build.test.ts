@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,6 +26,10 @@ afterAll(async () => {
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
+/** The memory budget production runs with: the V8 flags of `npm run start:built`. */
+const startBuilt = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts['start:built'] as string
+const budget = startBuilt.split(' ').filter((arg) => arg.startsWith('--max-'))
+
 describe('the production build', () => {
   it('bundles the server, which plain node runs to readiness with runtime dependencies only', async () => {
     execFileSync(npm, ['run', 'build'], { cwd: root, stdio: 'pipe' })
@@ -40,7 +44,7 @@ describe('the production build', () => {
     server = new ServerProcess(
       await freePort(),
       { DATA_DIR: dataDir, DEMO: '0', JOBS: '0', LOG_LEVEL: 'error', METRICS_TOKEN: metricsToken },
-      ['dist/server/node.mjs'],
+      [...budget, 'dist/server/node.mjs'],
       app,
     )
     await server.start()
@@ -53,6 +57,15 @@ describe('the production build', () => {
     expect(scrape.status).toBe(200)
     expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m)
     expect(metrics).toMatch(/^nodejs_eventloop_lag_p99_seconds [\d.e-]+/m)
+    // Started with production's memory budget, which the process reports as its heap limit.
+    // (V8 adds the young generation to the limit: 256 MiB old, three 16 MiB semi-spaces.)
+    expect(Number(/^xunan_heap_limit_bytes (\d+)/m.exec(metrics)?.[1])).toBe((256 + 3 * 16) * 2 ** 20)
     expect(await server.stop()).toBe(0)
   }, 300_000)
+
+  it('has the image run the server with the same memory budget as npm run start:built', () => {
+    expect(budget).toEqual(['--max-old-space-size=256', '--max-semi-space-size=16'])
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8')
+    expect(/^ENV NODE_OPTIONS="([^"]*)"/m.exec(dockerfile)?.[1]?.split(' ')).toEqual(budget)
+  })
 })
