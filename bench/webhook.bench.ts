@@ -12,7 +12,7 @@
  * Xun'an runs as production runs it: the `npm run build` bundle under plain node (no TypeScript loader).
  */
 import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
@@ -109,6 +109,39 @@ function memoryMiB(child: ChildProcess): { rss: number; peak: number } {
   return { rss: read('VmRSS'), peak: read('VmHWM') }
 }
 
+/** CPU seconds (user and system) a process has used, from /proc (clock ticks of 1/100 s on Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return 0 // a Postgres backend that ended between listing and reading
+  }
+}
+
+/** CPU seconds used so far by every Postgres process on the machine (the bench's database shares its cores). */
+function postgresCpuSeconds(): number {
+  let total = 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(entry))
+    } catch {}
+  }
+  return total
+}
+
+/** Starts counting the CPU a burst costs: the server's own, and the database's. */
+function cpuMeter(...children: (ChildProcess | undefined)[]): () => Pick<Row, 'serverCpuMs' | 'databaseCpuMs'> {
+  const pids = children.flatMap((c) => (c?.pid ? [c.pid] : []))
+  const server = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0)
+  const [serverBefore, databaseBefore] = [server(), postgresCpuSeconds()]
+  return () => ({
+    serverCpuMs: (server() - serverBefore) * 1000,
+    databaseCpuMs: (postgresCpuSeconds() - databaseBefore) * 1000,
+  })
+}
+
 function memoryOf(...children: (ChildProcess | undefined)[]): Pick<Row, 'rssMiB' | 'peakRssMiB'> {
   const figures = children.filter((c) => c !== undefined).map(memoryMiB)
   return {
@@ -173,6 +206,10 @@ interface Row {
   drainSeconds?: number
   rssMiB?: number
   peakRssMiB?: number
+  /** CPU milliseconds of the whole burst; per acknowledgement in the table. */
+  serverCpuMs?: number
+  databaseCpuMs?: number
+  requests?: number
 }
 const rows: Row[] = []
 
@@ -187,6 +224,7 @@ function record(target: string, result: autocannon.Result & { seconds: number },
     max: result.latency.max,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    requests: result.requests.total,
     ...extra,
   }
   rows.push(row)
@@ -197,8 +235,9 @@ function record(target: string, result: autocannon.Result & { seconds: number },
 async function peer(target: string, command: () => ChildProcess, port: number): Promise<void> {
   const child = command()
   await waitUntil(() => answers(`http://127.0.0.1:${port}/`), 20_000)
+  const cpu = cpuMeter(child)
   const result = await load(port, wecomMessages(MESSAGES))
-  record(target, result, memoryOf(child))
+  record(target, result, { ...memoryOf(child), ...cpu() })
   await stop(child)
 }
 
@@ -236,12 +275,15 @@ async function xunan(
   if (options.workerPort) await waitUntil(() => answers(`http://127.0.0.1:${options.workerPort}/readyz`), 60_000)
   const startSeconds = (Date.now() - started) / 1000
   const burstStart = Date.now()
+  const cpu = cpuMeter(child, worker)
   const result = await load(port, wecomMessages(MESSAGES))
+  const burstCpu = cpu()
   const drained = options.webOnly ? false : await waitUntil(() => sends() >= MESSAGES, 600_000)
   const drainSeconds = (Date.now() - burstStart) / 1000
   record(target, result, {
     drainSeconds: options.webOnly ? undefined : drained ? drainSeconds : Number.NaN,
     ...memoryOf(child, worker),
+    ...burstCpu,
   })
   console.log(JSON.stringify({ target, startSeconds, replies: sends() }))
 
@@ -312,12 +354,19 @@ if (wanted('split')) {
 }
 rmSync(dataDir, { recursive: true, force: true })
 
+function perAck(r: Row): string {
+  const requests = r.requests ?? 0
+  if (r.serverCpuMs === undefined || requests === 0) return ''
+  const each = (ms: number | undefined) => ((ms ?? 0) / requests).toFixed(3)
+  return `${each(r.serverCpuMs)} + ${each(r.databaseCpuMs)}`
+}
+
 const peerRate = rows.find((r) => r.target.startsWith('`wechat`'))?.rps ?? Number.NaN
 console.log(
-  '\n| target | acks/s | × peer | p50 ms | p99 ms | max ms | non-2xx | errors | burst drained in | RSS (peak) |',
+  '\n| target | acks/s | × peer | p50 ms | p99 ms | max ms | non-2xx | errors | burst drained in | RSS (peak) | CPU ms per ack: server + database |',
 )
-console.log('|---|---|---|---|---|---|---|---|---|---|')
+console.log('|---|---|---|---|---|---|---|---|---|---|---|')
 for (const r of rows)
   console.log(
-    `| ${r.target} | ${r.rps} | ${(r.rps / peerRate).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.non2xx} | ${r.errors} | ${r.drainSeconds === undefined ? '' : `${r.drainSeconds.toFixed(1)} s (${Math.round(MESSAGES / r.drainSeconds)} msg/s)`} | ${r.rssMiB === undefined ? '' : `${r.rssMiB} (${r.peakRssMiB}) MiB`} |`,
+    `| ${r.target} | ${r.rps} | ${(r.rps / peerRate).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.non2xx} | ${r.errors} | ${r.drainSeconds === undefined ? '' : `${r.drainSeconds.toFixed(1)} s (${Math.round(MESSAGES / r.drainSeconds)} msg/s)`} | ${r.rssMiB === undefined ? '' : `${r.rssMiB} (${r.peakRssMiB}) MiB`} | ${perAck(r)} |`,
   )
