@@ -4,7 +4,7 @@ import { COMPLAINT_STATUS_LABELS } from '../domain/complaint-lifecycle'
 import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { PATROL_FOCUS_LABELS } from '../domain/patrol-rules'
 import { maskOptional, maskPhone } from '../domain/privacy'
-import { streamedWorkbook } from './workbook'
+import { sheetFile } from './workbook'
 
 /**
  * Ledger exports (the filtered list) as CSV or XLSX. Exports leave the system, so every free-text column
@@ -155,14 +155,6 @@ export function toCsv(table: Table): string {
   return `\uFEFF${[table.headers, ...table.rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`
 }
 
-export async function toXlsx(title: string, table: Table): Promise<Buffer> {
-  return streamedWorkbook(async (book) => {
-    const sheet = book.addWorksheet(title, { properties: { defaultColWidth: 16 } })
-    sheet.columns = table.headers.map(() => ({ width: 16 }))
-    const header = sheet.addRow(table.headers)
-    header.font = { bold: true }
-    header.commit()
-    for (const row of table.rows) sheet.addRow(row).commit()
-    sheet.commit()
-  })
+export function toXlsx(title: string, table: Table): Promise<Buffer> {
+  return sheetFile(title, table.headers, table.rows, 16)
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { and, eq, sql } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
 import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DatabaseHandle, openDatabase } from '../../src/db/client'
@@ -24,6 +25,7 @@ import { scratchPostgres } from '../reliability/server-process'
  */
 const url = process.env.TEST_DATABASE_URL
 const FIELD_TOKEN = 'workerd-field-token-0123456789'
+const CONSOLE_PASSWORD = 'workerd-console-password-0123'
 const root = join(import.meta.dirname, '..', '..')
 const run = promisify(execFile)
 
@@ -59,6 +61,8 @@ describe.skipIf(!url)('the Worker bundle in workerd (runs with TEST_DATABASE_URL
         DATABASE_URL: scratch.url,
         DEMO: '0',
         LOG_LEVEL: 'error',
+        CONSOLE_PASSWORD,
+        SESSION_SECRET: 'workerd-session-secret-0123456789abcdef',
         API_TOKENS: JSON.stringify([
           { token: FIELD_TOKEN, role: 'field_staff', unit: 'shizheng', name: '市政巡查App' },
         ]),
@@ -139,6 +143,29 @@ describe.skipIf(!url)('the Worker bundle in workerd (runs with TEST_DATABASE_URL
     const bucket = (await worker.getR2Bucket('MEDIA')) as unknown as ObjectBucket
     const listed = await (bucket as unknown as { list(): Promise<{ objects: { key: string }[] }> }).list()
     expect(listed.objects.some((o) => o.key.startsWith('reports/') && o.key.endsWith('.xlsx'))).toBe(true)
+  })
+
+  it('exports a ledger as XLSX written row by row (the streaming writer of exceljs, in workerd)', async () => {
+    await receiveComplaint({
+      ctx: serviceContext(admin, systemClock),
+      input: { channel: 'mp', citizenExternalId: 'o-export', category: 'road_municipal', description: '路灯不亮' },
+    })
+    const signIn = await worker.dispatchFetch('https://xunan.example/console/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://xunan.example' },
+      body: new URLSearchParams({ password: CONSOLE_PASSWORD }).toString(),
+      redirect: 'manual',
+    })
+    expect(signIn.status).toBe(303)
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const file = await worker.dispatchFetch('https://xunan.example/console/complaints/export.xlsx', {
+      headers: { cookie },
+    })
+    expect(file.status).toBe(200)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await file.arrayBuffer())
+    const rows = book.getWorksheet('投诉台账')?.getSheetValues() ?? []
+    expect(JSON.stringify(rows)).toContain('路灯不亮')
   })
 
   it('escalates an overdue complaint on a cron tick and sends the notice', async () => {
