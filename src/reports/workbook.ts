@@ -30,10 +30,7 @@ export async function sheetFile(
   const { default: excel } = await import('exceljs')
   if (!excel.stream?.xlsx) {
     const book = await newWorkbook()
-    const sheet = book.addWorksheet(title)
-    sheet.columns = headers.map(() => ({ width: columnWidth }))
-    sheet.addRow(headers).font = { bold: true }
-    for (const row of rows) sheet.addRow(row)
+    fillSheet(book.addWorksheet(title), headers, rows, columnWidth)
     return Buffer.from(await book.xlsx.writeBuffer())
   }
   const { PassThrough } = await import('node:stream')
@@ -47,13 +44,18 @@ export async function sheetFile(
   const book = new excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
   book.creator = '巡安'
   const sheet = book.addWorksheet(title)
+  fillSheet(sheet, headers, rows, columnWidth)
+  sheet.commit()
+  await book.commit()
+  await finished
+  return Buffer.concat(chunks)
+}
+
+/** The header in bold, then the rows, each committed: written out at once by a streaming sheet, a no-op otherwise. */
+function fillSheet(sheet: ExcelJS.Worksheet, headers: string[], rows: Cell[][], columnWidth: number): void {
   sheet.columns = headers.map(() => ({ width: columnWidth }))
   const header = sheet.addRow(headers)
   header.font = { bold: true }
   header.commit()
   for (const row of rows) sheet.addRow(row).commit()
-  sheet.commit()
-  await book.commit()
-  await finished
-  return Buffer.concat(chunks)
 }
