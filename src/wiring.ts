@@ -66,6 +66,7 @@ export function createServices(args: {
     onPermanentFailure: (row, error, code) => onPermanentFailure(ctx, row, error, code),
     onSendResult: (row, result, code) => metrics.sends.inc({ channel: row.channel, result, code: code ?? '' }),
   })
+  const inbox = new InboxWriter(handle.db)
   const extractor = createExtractor(config.llm ? new LlmExtractor(config.llm) : undefined, logger)
   const inbound = new InboundProcessor({
     ctx,
@@ -81,6 +82,8 @@ export function createServices(args: {
     passiveReplyHoldMs: { mp: MP_PASSIVE_HOLD_MS },
     concurrency: config.inboundConcurrency ?? (handle.kind === 'pglite' ? 1 : Math.min(8, 2 * availableParallelism())),
     queueLimit: config.inboundQueueLimit,
+    // A burst's acknowledgements come first: its conversations wait (one at a time still moving) until it eases.
+    yieldTo: inbox,
     processHere: config.role === 'web' ? 'urgent' : 'all',
     // Wake the outbox at once rather than at its next tick.
     onEnqueued: () => {
@@ -99,7 +102,7 @@ export function createServices(args: {
     platforms,
     channels,
     inbound,
-    inbox: new InboxWriter(handle.db),
+    inbox,
     metrics,
     outbox,
     throttles: args.throttles ?? createThrottles(config),

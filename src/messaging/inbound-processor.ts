@@ -17,7 +17,7 @@ import { resolveSender } from '../services/identities'
 import { findMediaByExternalId, storeMedia } from '../services/media'
 import { inboundFromRow } from './inbox'
 import { enqueue } from './outbox'
-import { KeyedWorkQueue } from './work-queue'
+import { KeyedWorkQueue, type YieldSignal } from './work-queue'
 
 export type MediaFetcher = (
   channel: ChannelId,
@@ -47,6 +47,8 @@ export interface InboundProcessorOptions {
    * messages, whose answer rides on the HTTP response; the rest is left stored for the workers' sweep.
    */
   processHere?: 'all' | 'urgent'
+  /** Work the pool gives way to (the webhooks' acknowledgements): see KeyedWorkQueue. */
+  yieldTo?: YieldSignal
 }
 
 /** Whose turn it is: one person's messages on one bot are handled in order, one at a time. */
@@ -100,6 +102,7 @@ export class InboundProcessor {
     this.queue = new KeyedWorkQueue({
       concurrency: Math.max(1, options.concurrency ?? 1),
       limit: Math.max(1, options.queueLimit ?? 1000),
+      yieldTo: options.yieldTo,
     })
   }
 

@@ -9,6 +9,24 @@ export interface WorkQueueOptions {
   concurrency: number
   /** Jobs waiting (not running) beyond which `full()` says so, and callers refuse new work. */
   limit: number
+  /**
+   * Work this pool gives way to: while it is busy, ordinary jobs start only while fewer than `busyConcurrency`
+   * run (urgent ones still take the full width), and the pool widens again when it signals it is quiet.
+   */
+  yieldTo?: YieldSignal
+  /**
+   * Jobs that may run while `yieldTo` is busy (default 0: a burst's acknowledgements get the process to
+   * themselves). Ordinary work cannot be starved by it: once the backlog reaches `limit`, callers refuse new
+   * work, so nothing more arrives to keep `yieldTo` busy, and the pool takes up its width again.
+   */
+  busyConcurrency?: number
+}
+
+/** Something the pool makes way for: the acknowledgements of a burst. */
+export interface YieldSignal {
+  readonly busy: boolean
+  /** Calls back each time it stops being busy. */
+  onQuiet(listener: () => void): void
 }
 
 interface Job {
@@ -29,7 +47,12 @@ export class KeyedWorkQueue {
   private urgentWaiting = 0
   private readonly emptied: (() => void)[] = []
 
-  constructor(private readonly options: WorkQueueOptions) {}
+  private readonly busyConcurrency: number
+
+  constructor(private readonly options: WorkQueueOptions) {
+    this.busyConcurrency = Math.max(0, Math.min(options.busyConcurrency ?? 0, options.concurrency))
+    options.yieldTo?.onQuiet(() => this.pump())
+  }
 
   /** Jobs waiting to start. */
   get backlog(): number {
@@ -80,6 +103,10 @@ export class KeyedWorkQueue {
     while (this.running < this.options.concurrency) {
       const index = this.nextIndex()
       if (index < 0) break
+      const candidate = this.waiting[index] as Job
+      // Ordinary work waits while the acknowledgements are busy; nextIndex offers an urgent job first, so a
+      // candidate that is not urgent means nothing urgent can start either.
+      if (!candidate.urgent && this.running >= this.busyConcurrency && this.options.yieldTo?.busy) break
       const [job] = this.waiting.splice(index, 1)
       if (!job) break
       if (job.urgent) this.urgentWaiting--

@@ -6,6 +6,7 @@ import { identities, inboundMessages, outbox, people } from '../../src/db/schema
 import { ManualClock } from '../../src/domain/clock'
 import { silentLogger } from '../../src/logger'
 import { InboundProcessor } from '../../src/messaging/inbound-processor'
+import { InboxWriter } from '../../src/messaging/inbox-writer'
 import { FakeWechatApi } from '../fakes/wechat-api'
 import { testApp } from '../helpers/app'
 import { createTestDatabase, seedDefaults, type TestDatabase } from '../helpers/db'
@@ -175,3 +176,63 @@ describe('a full processing backlog', () => {
     }
   })
 })
+
+describe('a burst and its conversations', () => {
+  it('acknowledges the whole burst first, then processes it once the deliveries stop overlapping', async () => {
+    // The writer's clock and its one timer are the test's: time stands still until the test moves it.
+    let now = 0
+    const timers: { at: number; run: () => void }[] = []
+    const inbox = new InboxWriter(database.db, {
+      busyHoldMs: 25,
+      now: () => now,
+      setTimer: (run, ms) => timers.push({ at: now + ms, run }),
+    })
+    const original = { inbox: harness.services.inbox, inbound: harness.services.inbound }
+    harness.services.inbox = inbox
+    harness.services.inbound = new InboundProcessor({
+      ctx: harness.services.ctx,
+      forms: { extractor: createExtractor(undefined, silentLogger), idleMs: 30 * 60_000 },
+      logger: silentLogger,
+      mediaDir: `/tmp/xunan-media-${process.pid}`,
+      reportsDir: `/tmp/xunan-reports-${process.pid}`,
+      concurrency: 4,
+      yieldTo: inbox,
+    })
+    try {
+      // One delivery at a time is no burst: it is processed at once.
+      const single = await post(text('帮助', '88125535425140001', 'loner'))
+      expect(single.status).toBe(200)
+      await harness.services.inbound.idle()
+      expect(await processed(['88125535425140001'])).toEqual([true])
+      expect(timers).toHaveLength(0)
+
+      const ids = Array.from({ length: 8 }, (_, i) => `8812553542514010${i}`)
+      const answers = await Promise.all(ids.map((id, i) => post(text('帮助', id, `burst${i}`))))
+      expect(answers.map((r) => r.status)).toEqual(ids.map(() => 200))
+      // Every one stored and answered; none of their conversations has started (the first may have: it came
+      // before any other overlapped it).
+      const during = await processed(ids)
+      expect(during).toHaveLength(8)
+      expect(during.slice(1).every((done) => !done)).toBe(true)
+      expect(harness.services.inbound.load().waiting).toBeGreaterThanOrEqual(7)
+
+      // The hold runs out with no new delivery: the pool takes up its width and works through the backlog.
+      now += 25
+      for (const timer of timers.splice(0)) timer.run()
+      await harness.services.inbound.idle()
+      expect(await processed(ids)).toEqual(ids.map(() => true))
+    } finally {
+      harness.services.inbox = original.inbox
+      harness.services.inbound = original.inbound
+    }
+  })
+})
+
+async function processed(messageIds: string[]): Promise<boolean[]> {
+  const rows = await database.db
+    .select({ messageId: inboundMessages.messageId, processedAt: inboundMessages.processedAt })
+    .from(inboundMessages)
+    .where(sql`${inboundMessages.messageId} in ${messageIds}`)
+  const byId = new Map(rows.map((r) => [r.messageId, r.processedAt !== null]))
+  return messageIds.flatMap((id) => (byId.has(id) ? [byId.get(id) === true] : []))
+}

@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { KeyedWorkQueue } from '../../src/messaging/work-queue'
+import { KeyedWorkQueue, type YieldSignal } from '../../src/messaging/work-queue'
+
+/** The acknowledgements the pool gives way to, switched by the test. */
+function switchableSignal() {
+  const listeners: (() => void)[] = []
+  let busy = true
+  const signal: YieldSignal & { quiet(): void } = {
+    get busy() {
+      return busy
+    },
+    onQuiet: (listener) => listeners.push(listener),
+    quiet() {
+      busy = false
+      for (const listener of listeners) listener()
+    },
+  }
+  return signal
+}
 
 /** A job that runs until the test opens its gate, recording when it started and finished. */
 function gatedJobs() {
@@ -97,5 +114,37 @@ describe('the bounded processing pool', () => {
       ran.push(2)
     })
     expect(ran).toEqual([1, 2])
+  })
+
+  it('holds ordinary work while the acknowledgements are busy, starts urgent work anyway, and widens when quiet', async () => {
+    const acknowledgements = switchableSignal()
+    const queue = new KeyedWorkQueue({ concurrency: 3, limit: 100, yieldTo: acknowledgements })
+    const { log, job, open } = gatedJobs()
+    void queue.add(1, 'a', job(1))
+    void queue.add(2, 'b', job(2))
+    void queue.add(9, 'citizen', job(9), true)
+    expect(log).toEqual(['start 9'])
+    expect({ waiting: queue.backlog, active: queue.active }).toEqual({ waiting: 2, active: 1 })
+    // A job finishing while still busy frees a place, which ordinary work may not take.
+    await open(9)
+    expect(log).toEqual(['start 9', 'end 9'])
+    acknowledgements.quiet()
+    expect(log.slice(2)).toEqual(['start 1', 'start 2'])
+    for (const id of [1, 2]) await open(id)
+    await queue.idle()
+  })
+
+  it('lets `busyConcurrency` ordinary jobs run through a burst', async () => {
+    const acknowledgements = switchableSignal()
+    const queue = new KeyedWorkQueue({ concurrency: 4, limit: 100, yieldTo: acknowledgements, busyConcurrency: 1 })
+    const { log, job, open } = gatedJobs()
+    for (const id of [1, 2, 3]) void queue.add(id, `person ${id}`, job(id))
+    expect(log).toEqual(['start 1'])
+    await open(1)
+    expect(log).toEqual(['start 1', 'end 1', 'start 2'])
+    acknowledgements.quiet()
+    expect(log.at(-1)).toBe('start 3')
+    for (const id of [2, 3]) await open(id)
+    await queue.idle()
   })
 })
