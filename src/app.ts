@@ -27,7 +27,7 @@ function baseApp(services: Services) {
   // A caller's own X-Request-Id is kept when it is short and plain, so its logs and ours can be joined.
   app.use(requestId({ limitLength: 64 }))
   // Everything the request does — log lines, stored messages, queued replies, platform calls — carries its id.
-  app.use((c, next) => withRequestId(c.var.requestId, next))
+  app.use((c, next) => withRequestId(c.get('requestId'), next))
   app.use(requestMetrics)
   app.onError((error, c) => handleError(error, c, services.logger))
   // A platform (or a load balancer) waits a few seconds: past the deadline it gets 503, never a hung request.

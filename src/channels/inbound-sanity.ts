@@ -18,20 +18,11 @@ export function sanitiseInbound(
   options: { receivedAt: Date; platformHosts: ReadonlySet<string> },
 ): InboundMessage {
   const oddities: string[] = [...(message.oddities ?? [])]
-  let nulRemoved = false
-  const clean = <T>(value: T): T => {
-    if (typeof value === 'string') {
-      if (!value.includes('\u0000')) return value
-      nulRemoved = true
-      return value.replaceAll('\u0000', '') as T
-    }
-    if (Array.isArray(value)) return value.map(clean) as T
-    if (value && typeof value === 'object' && !(value instanceof Date))
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)])) as T
-    return value
-  }
-  const out = clean(message)
-  if (nulRemoved) oddities.push('nul_removed')
+  // Nearly every delivery has no NUL anywhere: it is copied shallowly (only top-level fields are corrected below)
+  // instead of rebuilt field by field.
+  const hasNul = containsNul(message)
+  const out = hasNul ? withoutNul(message) : { ...message }
+  if (hasNul) oddities.push('nul_removed')
 
   const time = out.at instanceof Date ? out.at.getTime() : Number.NaN
   if (!Number.isFinite(time) || time < EARLIEST || time > options.receivedAt.getTime() + LATEST_AHEAD_MS) {
@@ -61,4 +52,22 @@ export function sanitiseInbound(
     out.messageId = `missing:${out.sender.externalId}:${out.at.getTime()}`
   }
   return oddities.length ? { ...out, oddities } : out
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000')
+  if (Array.isArray(value)) return value.some(containsNul)
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const key in value) if (containsNul((value as Record<string, unknown>)[key])) return true
+  }
+  return false
+}
+
+/** A deep copy with every NUL character removed (Dates kept as they are). */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '') as T
+  if (Array.isArray(value)) return value.map(withoutNul) as T
+  if (value && typeof value === 'object' && !(value instanceof Date))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T
+  return value
 }

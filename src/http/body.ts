@@ -76,9 +76,15 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
 
 /** Query parameters with a NUL (%00) are refused before any handler uses them. */
 export const refuseNulInUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { url } = c.req
+  // Without a percent sign nothing is encoded: the address is checked as it is (most requests, every webhook).
+  if (!url.includes('%')) {
+    if (url.includes('\u0000')) throw new AppError('invalid_request', 'NUL characters are not allowed')
+    return next()
+  }
   let decoded: string
   try {
-    decoded = decodeURIComponent(c.req.url)
+    decoded = decodeURIComponent(url)
   } catch {
     throw new AppError('invalid_request', 'Malformed URL encoding')
   }

@@ -8,7 +8,7 @@ import type { AppEnv } from '../app-env'
  * Cloudflare's own CF-Connecting-IP (which Cloudflare sets, overwriting any the caller sent).
  */
 export function clientAddress(c: Context<AppEnv>): string {
-  if (c.var.services.config.trustedProxy) {
+  if (c.get('services').config.trustedProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
     if (forwarded) return forwarded
   }
@@ -18,7 +18,7 @@ export function clientAddress(c: Context<AppEnv>): string {
 
 /** Whether the browser reached us over TLS: the configured public URL, or a trusted proxy's word. */
 export function servedOverTls(c: Context<AppEnv>): boolean {
-  const { publicBaseUrl, trustedProxy } = c.var.services.config
+  const { publicBaseUrl, trustedProxy } = c.get('services').config
   if (publicBaseUrl) return publicBaseUrl.startsWith('https:')
   if (trustedProxy) return c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
   return new URL(c.req.url).protocol === 'https:'

@@ -8,11 +8,11 @@ import { clientAddress } from './client-address'
  * failure counted and logged — with the route and address, never the secret.
  */
 export async function refuseBlockedCaller(c: Context<AppEnv>): Promise<void> {
-  await c.var.services.throttles.refuseIfBlocked(clientAddress(c))
+  await c.get('services').throttles.refuseIfBlocked(clientAddress(c))
 }
 
 export async function recordFailedCredentials(c: Context<AppEnv>, what: string): Promise<void> {
   const address = clientAddress(c)
-  c.var.services.logger.warn('credentials refused', { what, path: c.req.path, address })
-  await c.var.services.throttles.recordFailure(address)
+  c.get('services').logger.warn('credentials refused', { what, path: c.req.path, address })
+  await c.get('services').throttles.recordFailure(address)
 }

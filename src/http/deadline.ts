@@ -13,7 +13,7 @@ import { AppError } from '../errors'
  */
 export function deadline(): MiddlewareHandler<AppEnv> {
   return (c, next) =>
-    timeout(c.var.services.config.webhookDeadlineMs, () => {
+    timeout(c.get('services').config.webhookDeadlineMs, () => {
       const error = new AppError('unavailable', '服务暂时不可用，请稍后重试。')
       error.retryAfterSeconds = 5
       return error

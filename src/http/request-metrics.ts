@@ -14,7 +14,7 @@ export function areaOf(path: string): string {
 
 /** Counts every request by area and status and times it (errors included: this runs outside the error handler). */
 export const requestMetrics: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { metrics } = c.var.services
+  const { metrics } = c.get('services')
   const area = areaOf(c.req.path)
   const end = metrics.requestSeconds.startTimer({ area })
   try {

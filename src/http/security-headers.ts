@@ -44,7 +44,7 @@ const otherHeaders = secureHeaders({
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   const forConsole = c.req.path === '/console' || c.req.path.startsWith('/console/')
   await (forConsole ? consoleHeaders : otherHeaders)(c, next)
-  const { publicBaseUrl } = c.var.services.config
+  const { publicBaseUrl } = c.get('services').config
   if (publicBaseUrl?.startsWith('https:') && !c.res.headers.has('strict-transport-security'))
     c.res.headers.set('strict-transport-security', 'max-age=15552000')
 }

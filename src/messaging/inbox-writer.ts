@@ -35,7 +35,9 @@ export interface InboxWriterOptions {
  */
 export class InboxWriter implements YieldSignal {
   private pending: Pending[] = []
-  private writing: Promise<void> | null = null
+  /** One batch is written at a time (the next gathers meanwhile); a flush may already be on its way. */
+  private writing = false
+  private flushScheduled = false
   private readonly maxBatch: number
   private readonly schedule: (flush: () => void) => void
   private readonly busyAt: number
@@ -81,12 +83,38 @@ export class InboxWriter implements YieldSignal {
       // The request's id is read here, in its own context: the batch is written from another.
       this.pending.push({ message, requestId: currentRequestId(), resolve, reject })
       // The first delivery of a quiet moment is written at once; while a write runs, others gather for the next.
-      if (!this.writing) this.startWriting()
-    }).finally(() => this.settled())
+      this.flushSoon()
+    })
   }
 
-  private settled(): void {
-    this.inFlight--
+  private flushSoon(): void {
+    if (this.flushScheduled || this.writing || this.pending.length === 0) return
+    this.flushScheduled = true
+    this.schedule(() => {
+      this.flushScheduled = false
+      this.flush()
+    })
+  }
+
+  private flush(): void {
+    const batch = this.pending.splice(0, this.maxBatch)
+    if (batch.length === 0) return
+    this.writing = true
+    storeBatch(this.db, batch)
+      .then(
+        (stored) => {
+          this.inFlight -= batch.length
+          for (const [i, p] of batch.entries()) p.resolve(stored[i] as Stored)
+        },
+        (error: unknown) => {
+          this.inFlight -= batch.length
+          for (const p of batch) p.reject(error)
+        },
+      )
+      .finally(() => {
+        this.writing = false
+        this.flushSoon()
+      })
   }
 
   private holdBusy(): void {
@@ -103,28 +131,5 @@ export class InboxWriter implements YieldSignal {
       this.timerArmed = false
       for (const listener of this.quietListeners) listener()
     }, ms)
-  }
-
-  private startWriting(): void {
-    this.writing = new Promise<void>((done) => {
-      this.schedule(() => {
-        void this.drain().finally(done)
-      })
-    }).finally(() => {
-      this.writing = null
-      if (this.pending.length > 0) this.startWriting()
-    })
-  }
-
-  private async drain(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, this.maxBatch)
-      try {
-        const stored = await storeBatch(this.db, batch)
-        for (const [i, p] of batch.entries()) p.resolve(stored[i] as Stored)
-      } catch (error) {
-        for (const p of batch) p.reject(error)
-      }
-    }
   }
 }

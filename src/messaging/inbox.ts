@@ -74,9 +74,10 @@ export async function storeBatch(db: Database, deliveries: Delivery[]): Promise<
       on conflict do nothing
       returning id, ${keyInSql} as key`),
   )
+  const keys = messages.map(keyOf)
   const ids = new Map(inserted.map((row) => [row.key, row.id]))
   const fresh = new Set(ids.keys())
-  const missing = messages.filter((m) => !ids.has(keyOf(m)))
+  const missing = messages.filter((_, i) => !ids.has(keys[i] as string))
   if (missing.length > 0) {
     const existing = await db
       .select({ id: inboundMessages.id, key: keyInSql })
@@ -94,8 +95,7 @@ export async function storeBatch(db: Database, deliveries: Delivery[]): Promise<
       )
     for (const row of existing) ids.set(row.key, row.id)
   }
-  return messages.map((m) => {
-    const key = keyOf(m)
+  return keys.map((key) => {
     const id = ids.get(key)
     if (id === undefined) throw new Error('inbound row vanished after a conflict')
     // Only the first copy of a message in the batch is the new one.

@@ -14,7 +14,7 @@ export function healthRoutes() {
   const app = new Hono<AppEnv>()
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/readyz', async (c) => {
-    const { db, databaseKind, config, inbound, clock, platforms, dingtalkStream } = c.var.services
+    const { db, databaseKind, config, inbound, clock, platforms, dingtalkStream } = c.get('services')
     const readiness = await checkReadiness(db)
     if (!readiness.ready) return c.json({ status: 'unavailable', reason: readiness.reason }, 503)
     const streamConfigured = [...platforms.dingtalk.values()].some((bot) => bot.mode === 'stream')
@@ -30,7 +30,7 @@ export function healthRoutes() {
     })
   })
   app.get('/metrics', async (c) => {
-    const { config, metrics } = c.var.services
+    const { config, metrics } = c.get('services')
     if (!config.metricsToken) throw new AppError('unauthorized', 'Metrics are closed until METRICS_TOKEN is set')
     await refuseBlockedCaller(c)
     const presented = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? ''

@@ -14,7 +14,7 @@ const isPlainDate = (v: string) =>
  * in `from`/`to` means the whole local day in the city's time zone (to=2026-11-20 includes that evening).
  */
 export function parseFilter<T extends z.ZodType>(c: Context<AppEnv>, schema: T): z.infer<T> {
-  const timeZone = c.var.services.config.timeZone
+  const timeZone = c.get('services').config.timeZone
   const query = Object.fromEntries(
     Object.entries(c.req.query())
       .filter(([, v]) => v !== '')

@@ -84,7 +84,7 @@ export function open311Routes() {
   app.get('/requests/:file', async (c) => {
     const file = splitFormat(c.req.param('file'))
     if (!file) return open311Error(c, 'json', 404, 'use requests/{service_request_id}.json or .xml')
-    const [row] = await requestRows(c.var.services.db, eq(complaints.code, file.id), 1)
+    const [row] = await requestRows(c.get('services').db, eq(complaints.code, file.id), 1)
     if (!row) return open311Error(c, file.format, 404, `service_request_id ${file.id} not found`)
     return open311List(c, file.format, 'requests', [toRequest(row)])
   })
@@ -97,13 +97,13 @@ const OPEN311_CHANGESET = '2026-12-02 00:00'
 
 /** The endpoint's public address: PUBLIC_BASE_URL when set, else the address this request came to. */
 function endpointUrl(c: Context<AppEnv>): string {
-  const base = c.var.services.config.publicBaseUrl ?? new URL(c.req.url).origin
+  const base = c.get('services').config.publicBaseUrl ?? new URL(c.req.url).origin
   return `${base.replace(/\/+$/, '')}/open311/v2`
 }
 
 /** POST requests.{json,xml}: files a complaint; the ticket number is the service_request_id. */
 async function fileRequest(c: Context<AppEnv>, format: Open311Format) {
-  const { services } = c.var
+  const services = c.get('services')
   await refuseBlockedCaller(c)
   const body = await readForm(c, 'the request body is not a form')
   // The key first: without it nothing else about the request is looked at.
@@ -153,7 +153,7 @@ async function fileRequest(c: Context<AppEnv>, format: Open311Format) {
 
 /** GET requests.{json,xml}: by ids, or by service, status and date window (the last 90 days by default). */
 async function listRequests(c: Context<AppEnv>, format: Open311Format) {
-  const { db } = c.var.services
+  const { db } = c.get('services')
   const q = c.req.query()
   const ids = q.service_request_id
     ?.split(',')
@@ -177,7 +177,7 @@ async function listRequests(c: Context<AppEnv>, format: Open311Format) {
     return open311Error(c, format, 400, 'start_date and end_date must be w3 date-times')
   }
   // Without ids or dates the spec's default window is the last 90 days.
-  filters.push(gte(complaints.receivedAt, start ?? new Date(c.var.services.clock.now().getTime() - 90 * 86_400_000)))
+  filters.push(gte(complaints.receivedAt, start ?? new Date(c.get('services').clock.now().getTime() - 90 * 86_400_000)))
   if (end) filters.push(lte(complaints.receivedAt, end))
   const rows = await requestRows(db, and(...filters), 1000)
   return open311List(c, format, 'requests', rows.map(toRequest))

@@ -13,8 +13,9 @@ import { readStoredFile } from '../storage/stored-files'
  * ones (bulletins are circulated to every unit); `unitScope` undefined means every report.
  */
 export function visibleReports(c: Context<AppEnv>, unitScope: number | undefined, limit: number) {
-  return c.var.services.db
-    .select()
+  return c
+    .get('services')
+    .db.select()
     .from(periodicReports)
     .where(
       unitScope === undefined ? undefined : or(isNull(periodicReports.unitId), eq(periodicReports.unitId, unitScope)),
@@ -29,13 +30,13 @@ export async function reportFileResponse(
   id: number,
   unitScope: number | undefined,
 ): Promise<Response> {
-  const [report] = await c.var.services.db.select().from(periodicReports).where(eq(periodicReports.id, id))
+  const [report] = await c.get('services').db.select().from(periodicReports).where(eq(periodicReports.id, id))
   const visible = report && (unitScope === undefined || report.unitId === null || report.unitId === unitScope)
   if (!visible || !report.filePath) throw new AppError('not_found', 'Report file not found')
   const bytes = await readStoredFile(report.filePath)
   if (!bytes) throw new AppError('not_found', 'Report file is missing on disk')
   const [unit] = report.unitId
-    ? await c.var.services.db.select({ name: units.name }).from(units).where(eq(units.id, report.unitId))
+    ? await c.get('services').db.select({ name: units.name }).from(units).where(eq(units.id, report.unitId))
     : []
   const name = reportFileName({ ...report, unitName: unit?.name ?? null })
   return c.body(new Uint8Array(bytes), 200, {

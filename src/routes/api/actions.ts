@@ -88,7 +88,7 @@ export function actionsApi() {
     async (c) => {
       assertMayRecord(actorOf(c), 'complaint')
       const input = c.req.valid('json')
-      const ctx = c.var.services.ctx
+      const ctx = c.get('services').ctx
       const complaint = await withNotices(ctx, async (tx) => {
         const received = await receiveComplaint({
           ctx: tx,
@@ -118,7 +118,7 @@ export function actionsApi() {
     }),
     async (c) => {
       const command = c.req.valid('json')
-      const ctx = c.var.services.ctx
+      const ctx = c.get('services').ctx
       const [hazard] = await ctx.db
         .select()
         .from(hazards)
@@ -162,7 +162,7 @@ export function actionsApi() {
     }),
     async (c) => {
       const command = c.req.valid('json')
-      const ctx = c.var.services.ctx
+      const ctx = c.get('services').ctx
       const [complaint] = await ctx.db
         .select()
         .from(complaints)

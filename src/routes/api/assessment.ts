@@ -55,7 +55,7 @@ const supervisingOffice = (c: Context<AppEnv>, what: string) => {
   const actor = actorOf(c)
   if (actor.role !== 'supervisor' && actor.role !== 'admin')
     throw new AppError('forbidden', `Only the supervising office or an administrator records ${what}`)
-  return { personId: null, label: `${c.var.apiClient?.name ?? 'API'}（接口）` }
+  return { personId: null, label: `${c.get('apiClient')?.name ?? 'API'}（接口）` }
 }
 
 export function assessmentApi() {
@@ -73,7 +73,7 @@ export function assessmentApi() {
     }),
     async (c) => {
       const query = c.req.valid('query')
-      const { ctx, db, clock, config } = c.var.services
+      const { ctx, db, clock, config } = c.get('services')
       const month = query.month ?? localDate(clock.now(), config.timeZone).slice(0, 7)
       const period = periodOfDate(query.span, `${month}-01`, config.timeZone)
       const scope = unitScope(c)
@@ -98,7 +98,7 @@ export function assessmentApi() {
     }),
     async (c) => {
       const input = c.req.valid('json')
-      const row = await recordFinding(c.var.services.ctx, supervisingOffice(c, 'findings'), input)
+      const row = await recordFinding(c.get('services').ctx, supervisingOffice(c, 'findings'), input)
       return c.json({ data: presentFinding(row) }, 201)
     },
   )
@@ -114,7 +114,7 @@ export function assessmentApi() {
     }),
     async (c) => {
       const input = c.req.valid('json')
-      const row = await recordAccident(c.var.services.ctx, supervisingOffice(c, 'accidents'), input)
+      const row = await recordAccident(c.get('services').ctx, supervisingOffice(c, 'accidents'), input)
       return c.json({ data: presentAccident(row) }, 201)
     },
   )

@@ -13,7 +13,7 @@ import { recordFailedCredentials, refuseBlockedCaller } from '../../http/credent
  * unit's items and sees only them.
  */
 export async function clientForToken(c: Context<AppEnv>, presented: string): Promise<ApiClient | undefined> {
-  const { config, db } = c.var.services
+  const { config, db } = c.get('services')
   if (config.apiToken && constantTimeEqual(presented, config.apiToken))
     return { name: 'admin', role: 'admin', unitId: null }
   const entry = config.apiTokens.find((t) => constantTimeEqual(presented, t.token))
@@ -24,8 +24,8 @@ export async function clientForToken(c: Context<AppEnv>, presented: string): Pro
 
 export const requireApiToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   // The API's sub-apps share one prefix, so this runs once per sub-app: authenticate once.
-  if (c.var.apiClient) return next()
-  const { config } = c.var.services
+  if (c.get('apiClient')) return next()
+  const { config } = c.get('services')
   if (!config.apiToken && config.apiTokens.length === 0)
     throw new AppError('unauthorized', 'API access is not configured (set API_TOKEN)')
   await refuseBlockedCaller(c)

@@ -26,10 +26,10 @@ export const idempotencyKeys: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = c.req.header('idempotency-key')
   if (c.req.method !== 'POST' || key === undefined) return next()
   if (key.length < 1 || key.length > 200) throw new AppError('invalid_request', 'Idempotency-Key: 1 to 200 characters')
-  const { db, clock } = c.var.services
+  const { db, clock } = c.get('services')
   // Keys belong to the authenticated client (its token's identity, not the raw header): two clients may
   // use the same key without meeting. Authentication ran before this middleware.
-  const caller = c.var.apiClient
+  const caller = c.get('apiClient')
   if (!caller) throw new AppError('unauthorized', 'Bearer token required')
   const client = idempotencyClient(caller)
   const requestHash = sha256(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)

@@ -31,7 +31,7 @@ export function ledgerApi() {
       responses: { 200: json(page(Hazard), 'A page of hazards'), ...listErrors },
     }),
     async (c) => {
-      const { db, clock } = c.var.services
+      const { db, clock } = c.get('services')
       const result = await listHazards(db, scoped(c, parseFilter(c, HazardFilter)), clock.now())
       return c.json({ data: result.rows.map(presentHazard), nextCursor: result.nextCursor }, 200)
     },
@@ -47,7 +47,7 @@ export function ledgerApi() {
       responses: { 200: json(one(HazardWithEvents), 'The hazard'), ...readErrors },
     }),
     async (c) => {
-      const { db } = c.var.services
+      const { db } = c.get('services')
       const [hazard] = await db
         .select()
         .from(hazards)
@@ -68,7 +68,7 @@ export function ledgerApi() {
       responses: { 200: json(page(Complaint), 'A page of complaints'), ...listErrors },
     }),
     async (c) => {
-      const { db, clock } = c.var.services
+      const { db, clock } = c.get('services')
       const result = await listComplaints(db, scoped(c, parseFilter(c, ComplaintFilter)), clock.now())
       return c.json({ data: await presentComplaints(db, result.rows), nextCursor: result.nextCursor }, 200)
     },
@@ -84,7 +84,7 @@ export function ledgerApi() {
       responses: { 200: json(one(ComplaintWithEvents), 'The complaint'), ...readErrors },
     }),
     async (c) => {
-      const { db } = c.var.services
+      const { db } = c.get('services')
       const [complaint] = await db
         .select()
         .from(complaints)

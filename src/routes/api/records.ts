@@ -123,7 +123,7 @@ export function recordsApi() {
     }),
     async (c) => {
       const input = c.req.valid('json')
-      const { ctx } = c.var.services
+      const { ctx } = c.get('services')
       await assertUnits(ctx.db, { foundByUnitId: input.foundByUnitId })
       const actor = actorOf(c)
       assertMayRecord(actor, 'hazard')
@@ -147,7 +147,7 @@ export function recordsApi() {
       responses: { 200: json(page(Patrol), 'A page of patrols'), ...listErrors },
     }),
     async (c) => {
-      const { db, clock } = c.var.services
+      const { db, clock } = c.get('services')
       const result = await listPatrols(db, scoped(c, parseFilter(c, PatrolFilter)), clock.now())
       return c.json({ data: result.rows.map(presentPatrol), nextCursor: result.nextCursor }, 200)
     },
@@ -163,7 +163,7 @@ export function recordsApi() {
       responses: { 200: json(one(PatrolWithHazards), 'The patrol'), ...readErrors },
     }),
     async (c) => {
-      const { db } = c.var.services
+      const { db } = c.get('services')
       const [patrol] = await db
         .select()
         .from(patrols)
@@ -184,7 +184,7 @@ export function recordsApi() {
     }),
     async (c) => {
       const input = c.req.valid('json')
-      const { ctx } = c.var.services
+      const { ctx } = c.get('services')
       await assertUnits(ctx.db, { unitId: input.unitId })
       const actor = actorOf(c)
       const saved = await withNotices(ctx, async (tx) => {
@@ -211,7 +211,7 @@ export function recordsApi() {
     }),
     async (c) => {
       const command = c.req.valid('json')
-      const { ctx } = c.var.services
+      const { ctx } = c.get('services')
       const [patrol] = await ctx.db
         .select()
         .from(patrols)
@@ -235,7 +235,7 @@ export function recordsApi() {
     async (c) => {
       const filter = parseFilter(c, SupervisionFilter)
       const unit = unitScope(c)
-      const result = await listSupervisions(c.var.services.db, unit === undefined ? filter : { ...filter, unit })
+      const result = await listSupervisions(c.get('services').db, unit === undefined ? filter : { ...filter, unit })
       return c.json({ data: result.rows.map(presentSupervision), nextCursor: result.nextCursor }, 200)
     },
   )
@@ -250,8 +250,9 @@ export function recordsApi() {
       responses: { 200: json(one(Supervision), 'The supervision'), ...readErrors },
     }),
     async (c) => {
-      const [row] = await c.var.services.db
-        .select()
+      const [row] = await c
+        .get('services')
+        .db.select()
         .from(supervisions)
         .where(eq(supervisions.code, c.req.valid('param').code))
       if (!row || !(visibleTo(c, row.inspectedUnitId) || visibleTo(c, row.supervisorUnitId)))
@@ -272,7 +273,7 @@ export function recordsApi() {
     }),
     async (c) => {
       const input = c.req.valid('json')
-      const { ctx } = c.var.services
+      const { ctx } = c.get('services')
       await assertUnits(ctx.db, { supervisorUnitId: input.supervisorUnitId, inspectedUnitId: input.inspectedUnitId })
       const actor = actorOf(c)
       const row = await recordSupervision({

@@ -31,7 +31,7 @@ const idParam = z.object({
 })
 
 async function visibleReport(c: Context<AppEnv>, id: number) {
-  const [row] = await c.var.services.db.select().from(periodicReports).where(eq(periodicReports.id, id))
+  const [row] = await c.get('services').db.select().from(periodicReports).where(eq(periodicReports.id, id))
   if (!row || !(row.unitId === null || visibleTo(c, row.unitId))) throw new AppError('not_found', 'Report not found')
   return row
 }
@@ -100,7 +100,7 @@ export function reportsApi() {
     }),
     async (c) => {
       const input = c.req.valid('json')
-      const { ctx, config } = c.var.services
+      const { ctx, config } = c.get('services')
       const actor = actorOf(c)
       const unitId = input.unitId ?? actor.unitId
       if (unitId === null) throw new AppError('invalid_request', 'unitId: required for a token without a unit')
@@ -131,7 +131,7 @@ export function reportsApi() {
       const actor = actorOf(c)
       if (actor.role !== 'admin' && actor.unitId !== row.unitId)
         throw new AppError('forbidden', 'Only the unit that owes this report may submit it')
-      const submitted = await submitSignedReport(c.var.services.ctx, c.var.services.config.reportsDir, row.id)
+      const submitted = await submitSignedReport(c.get('services').ctx, c.get('services').config.reportsDir, row.id)
       return c.json({ data: presentReport(submitted) }, 200)
     },
   )

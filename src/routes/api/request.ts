@@ -6,14 +6,14 @@ import type { ServiceContext } from '../../services/context'
 
 /** What every /api/v1 handler needs from a request: the acting client and its unit scope. */
 export function actorOf(c: Context<AppEnv>): Actor {
-  const client = c.var.apiClient
+  const client = c.get('apiClient')
   if (!client) throw new AppError('unauthorized', 'Bearer token required')
   return { personId: null, role: client.role, unitId: client.unitId }
 }
 
 /** A unit handler's or field worker's token sees its own unit's items only; others see every unit. */
 export function unitScope(c: Context<AppEnv>): number | undefined {
-  const client = c.var.apiClient
+  const client = c.get('apiClient')
   return client ? ledgerUnitScope(client.role, client.unitId) : undefined
 }
 

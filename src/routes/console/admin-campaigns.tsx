@@ -13,7 +13,7 @@ import { Layout } from './layout'
  */
 export function registerCampaignAdmin(app: Hono<AppEnv>): void {
   app.get('/admin/campaigns', async (c) => {
-    const { db } = c.var.services
+    const { db } = c.get('services')
     const [rows, members, unitRows] = await Promise.all([
       db.select().from(campaigns).orderBy(asc(campaigns.startsOn), asc(campaigns.id)),
       db
@@ -78,7 +78,7 @@ export function registerCampaignAdmin(app: Hono<AppEnv>): void {
     run(
       c,
       (actor, form) =>
-        createCampaign(c.var.services.ctx, actor, {
+        createCampaign(c.get('services').ctx, actor, {
           name: String(form.name ?? ''),
           startsOn: String(form.startsOn ?? ''),
           endsOn: form.endsOn ? String(form.endsOn) : undefined,

@@ -28,7 +28,7 @@ function RowAction(props: { action: string; id: number; label: string }) {
 
 export function registerFailedMessages(app: Hono<AppEnv>): void {
   app.get('/admin/failures', async (c) => {
-    const { db, config } = c.var.services
+    const { db, config } = c.get('services')
     const rows = await recentFailedMessages(db)
     return c.html(
       <Layout c={c} title="处理失败的消息">
@@ -53,7 +53,7 @@ export function registerFailedMessages(app: Hono<AppEnv>): void {
               </tr>
               {rows.map((r) => (
                 <tr>
-                  <td>{formatLocal(r.receivedAt, config.timeZone, c.var.services.clock.now())}</td>
+                  <td>{formatLocal(r.receivedAt, config.timeZone, c.get('services').clock.now())}</td>
                   <td>{CHANNEL_LABELS[r.channel] ?? r.channel}</td>
                   <td>{r.sender}</td>
                   <td>{r.excerpt || '（非文字消息）'}</td>
@@ -75,7 +75,7 @@ export function registerFailedMessages(app: Hono<AppEnv>): void {
     const form = await readForm(c)
     const id = rowId().safeParse(form.id)
     if (!id.success) throw new AppError('invalid_request', '消息编号无效。')
-    const { ctx, inbound } = c.var.services
+    const { ctx, inbound } = c.get('services')
     try {
       await requeueFailedMessage(ctx, auditActor(c), id.data)
     } catch (error) {
@@ -87,7 +87,7 @@ export function registerFailedMessages(app: Hono<AppEnv>): void {
   })
 
   app.get('/admin/dead-letters', async (c) => {
-    const { db, config, clock } = c.var.services
+    const { db, config, clock } = c.get('services')
     const rows = await deadLetters(db)
     return c.html(
       <Layout c={c} title="发送失败的消息">
@@ -137,12 +137,14 @@ export function registerFailedMessages(app: Hono<AppEnv>): void {
     const id = rowId().safeParse(form.id)
     if (!id.success) throw new AppError('invalid_request', '消息编号无效。')
     try {
-      await resendDeadLetter(c.var.services.ctx, auditActor(c), id.data)
+      await resendDeadLetter(c.get('services').ctx, auditActor(c), id.data)
     } catch (error) {
       if (error instanceof RuleViolation) throw new AppError('not_found', error.message)
       throw error
     }
-    c.var.services.outbox.runOnce().catch(() => undefined)
+    c.get('services')
+      .outbox.runOnce()
+      .catch(() => undefined)
     return c.redirect('/console/admin/dead-letters', 303)
   })
 }

@@ -115,7 +115,7 @@ function GroupForm(props: { group?: typeof chatGroups.$inferSelect; units: Optio
 
 export function registerOrgAdmin(app: Hono<AppEnv>): void {
   app.get('/admin/units', async (c) => {
-    const { db } = c.var.services
+    const { db } = c.get('services')
     const [rows, staff] = await Promise.all([db.select().from(units).orderBy(asc(units.id)), db.select().from(people)])
     const leaders = staff.filter((p) => p.role === 'leader').map((p) => ({ id: p.id, name: p.name }))
     const duties = await inspectionDuties(db)
@@ -180,14 +180,14 @@ export function registerOrgAdmin(app: Hono<AppEnv>): void {
     )
   })
   app.post('/admin/assignments', (c) =>
-    run(c, (actor, form) => setAssignment(c.var.services.ctx, actor, form as never), '/console/admin/units'),
+    run(c, (actor, form) => setAssignment(c.get('services').ctx, actor, form as never), '/console/admin/units'),
   )
   app.post('/admin/units', (c) =>
-    run(c, (actor, form) => saveUnit(c.var.services.ctx, actor, form as never), '/console/admin/units'),
+    run(c, (actor, form) => saveUnit(c.get('services').ctx, actor, form as never), '/console/admin/units'),
   )
 
   app.get('/admin/people', async (c) => {
-    const { db } = c.var.services
+    const { db } = c.get('services')
     const [rows, unitRows] = await Promise.all([
       db.select().from(people).orderBy(asc(people.id)),
       db.select({ id: units.id, name: units.name }).from(units),
@@ -210,11 +210,11 @@ export function registerOrgAdmin(app: Hono<AppEnv>): void {
     )
   })
   app.post('/admin/people', (c) =>
-    run(c, (actor, form) => savePerson(c.var.services.ctx, actor, form as never), '/console/admin/people'),
+    run(c, (actor, form) => savePerson(c.get('services').ctx, actor, form as never), '/console/admin/people'),
   )
 
   app.get('/admin/groups', async (c) => {
-    const { db } = c.var.services
+    const { db } = c.get('services')
     const [rows, unitRows] = await Promise.all([
       db.select().from(chatGroups).orderBy(asc(chatGroups.id)),
       db.select({ id: units.id, name: units.name }).from(units),
@@ -246,16 +246,17 @@ export function registerOrgAdmin(app: Hono<AppEnv>): void {
   app.post('/admin/groups', (c) =>
     run(
       c,
-      (actor, form) => saveGroup(c.var.services.ctx, actor, form as never, c.var.services.platforms.platformHosts),
+      (actor, form) =>
+        saveGroup(c.get('services').ctx, actor, form as never, c.get('services').platforms.platformHosts),
       '/console/admin/groups',
     ),
   )
   app.post('/admin/groups/remove', (c) =>
-    run(c, (actor, form) => removeGroup(c.var.services.ctx, actor, form), '/console/admin/groups'),
+    run(c, (actor, form) => removeGroup(c.get('services').ctx, actor, form), '/console/admin/groups'),
   )
 
   app.get('/admin/settings', async (c) => {
-    const { db, config } = c.var.services
+    const { db, config } = c.get('services')
     const defaults = reminderDefaults(config)
     const current = await loadReminderSettings(db, defaults)
     const keys = Object.keys(REMINDER_SETTING_LABELS) as (keyof ReminderSettings)[]
@@ -287,7 +288,7 @@ export function registerOrgAdmin(app: Hono<AppEnv>): void {
     run(
       c,
       (actor, form) =>
-        saveReminderSettings(c.var.services.ctx, actor, reminderDefaults(c.var.services.config), form as never),
+        saveReminderSettings(c.get('services').ctx, actor, reminderDefaults(c.get('services').config), form as never),
       '/console/admin/settings',
     ),
   )

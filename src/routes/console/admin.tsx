@@ -26,7 +26,7 @@ import { viewerOf } from './session'
 /** Changes are audited under the signed-in viewer; in demo mode the label says so. */
 export function auditActor(c: Context<AppEnv>): AdminActor {
   const viewer = viewerOf(c)
-  return { personId: viewer.personId, label: `${viewer.name}${c.var.services.config.demo ? '（演示）' : ''}` }
+  return { personId: viewer.personId, label: `${viewer.name}${c.get('services').config.demo ? '（演示）' : ''}` }
 }
 
 /** Applies an admin form: rule or input problems become a 400 page naming them; success goes back to `to`. */
@@ -43,7 +43,7 @@ export async function run(
 
 export function registerAdmin(app: Hono<AppEnv>): void {
   app.get('/admin', async (c) => {
-    const { ctx, db, config } = c.var.services
+    const { ctx, db, config } = c.get('services')
     const [unbound, staff, unitRows, routing, roster, audit] = await Promise.all([
       unboundIdentities(ctx),
       db.select().from(people).where(eq(people.active, true)),
@@ -126,8 +126,8 @@ export function registerAdmin(app: Hono<AppEnv>): void {
               <tr>
                 <td>{r.name}</td>
                 <td>
-                  {formatLocal(r.startsAt, config.timeZone, c.var.services.clock.now())} —{' '}
-                  {formatLocal(r.endsAt, config.timeZone, c.var.services.clock.now())}
+                  {formatLocal(r.startsAt, config.timeZone, c.get('services').clock.now())} —{' '}
+                  {formatLocal(r.endsAt, config.timeZone, c.get('services').clock.now())}
                 </td>
               </tr>
             ))}
@@ -156,7 +156,7 @@ export function registerAdmin(app: Hono<AppEnv>): void {
             </tr>
             {audit.map((a) => (
               <tr>
-                <td>{formatLocal(a.at, config.timeZone, c.var.services.clock.now())}</td>
+                <td>{formatLocal(a.at, config.timeZone, c.get('services').clock.now())}</td>
                 <td>{a.actorLabel === 'system' ? '系统' : a.actorLabel}</td>
                 <td>{auditActionLabel(a.action)}</td>
                 <td>
@@ -169,13 +169,13 @@ export function registerAdmin(app: Hono<AppEnv>): void {
       </Layout>,
     )
   })
-  app.post('/admin/bind', (c) => run(c, (actor, form) => bindIdentity(c.var.services.ctx, actor, form as never)))
-  app.post('/admin/routing', (c) => run(c, (actor, form) => setRouting(c.var.services.ctx, actor, form as never)))
+  app.post('/admin/bind', (c) => run(c, (actor, form) => bindIdentity(c.get('services').ctx, actor, form as never)))
+  app.post('/admin/routing', (c) => run(c, (actor, form) => setRouting(c.get('services').ctx, actor, form as never)))
   app.post('/admin/duty', (c) =>
     run(c, (actor, form) => {
-      const startsAt = localDateTime(form.startsAt, c.var.services.config.timeZone)
+      const startsAt = localDateTime(form.startsAt, c.get('services').config.timeZone)
       if (!startsAt) throw new AppError('invalid_request', '请填写开始时间')
-      return addDutyShift(c.var.services.ctx, actor, {
+      return addDutyShift(c.get('services').ctx, actor, {
         personId: form.personId as string,
         hours: (form.hours as string) || 24,
         startsAt,

@@ -74,7 +74,7 @@ function mayRecord(c: Context<AppEnv>): boolean {
 
 export function registerAssessment(app: Hono<AppEnv>): void {
   app.get('/assessment', async (c) => {
-    const { ctx, db, clock, config } = c.var.services
+    const { ctx, db, clock, config } = c.get('services')
     const asked = c.req.query('month')
     if (asked !== undefined && !MONTH.test(asked)) throw new AppError('invalid_request', '月份请按 YYYY-MM 填写。')
     const month = asked ?? localDate(clock.now(), config.timeZone).slice(0, 7)
@@ -242,7 +242,7 @@ export function registerAssessment(app: Hono<AppEnv>): void {
     return run(
       c,
       (actor, form) =>
-        recordFinding(c.var.services.ctx, actor, {
+        recordFinding(c.get('services').ctx, actor, {
           unitId: form.unitId as never,
           rule: form.rule as never,
           appliesOn: String(form.appliesOn ?? ''),
@@ -255,7 +255,7 @@ export function registerAssessment(app: Hono<AppEnv>): void {
 
   app.post('/assessment/accidents', async (c) => {
     if (!mayRecord(c)) throw new AppError('forbidden', '只有安监科督查人员或管理员可以记录事故。')
-    return run(c, (actor, form) => recordAccident(c.var.services.ctx, actor, form as never), '/console/assessment')
+    return run(c, (actor, form) => recordAccident(c.get('services').ctx, actor, form as never), '/console/assessment')
   })
 
   app.post('/assessment/options', async (c) => {
@@ -263,7 +263,7 @@ export function registerAssessment(app: Hono<AppEnv>): void {
     return run(
       c,
       (actor, form) =>
-        saveScoringOptions(c.var.services.ctx, actor, {
+        saveScoringOptions(c.get('services').ctx, actor, {
           latePenalty: form.latePenalty === 'on',
           extensionsExcuse: form.extensionsExcuse === 'on',
         }),

@@ -17,7 +17,7 @@ const OPEN_HAZARDS = ledgerLink('/console/hazards', { status: OPEN_HAZARD_STATUS
 /** 领导驾驶舱: today's figures, overdue items, the complaint 1-day rate, rectification, scores, trend. */
 export function registerDashboard(app: Hono<AppEnv>): void {
   app.get('/dashboard', async (c) => {
-    const { ctx } = c.var.services
+    const { ctx } = c.get('services')
     const d = await dashboard(ctx)
     const today = localDate(ctx.clock.now(), ctx.timeZone)
     const onDay = (ledger: string, date: string) => ledgerLink(`/console/${ledger}`, { from: date, to: date })

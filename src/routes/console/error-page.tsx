@@ -47,7 +47,7 @@ export function consoleError(caught: Error, c: Context<AppEnv>): Response | Prom
     detail = error.message
     if (error instanceof AppError && error.retryAfterSeconds) c.header('retry-after', String(error.retryAfterSeconds))
   } else {
-    c.var.services?.logger.error('unhandled console error', { path: c.req.path, error })
+    c.get('services')?.logger.error('unhandled console error', { path: c.req.path, error })
   }
   return c.html(
     <Layout c={c} title={HEADINGS[status] ?? '出错了'}>

@@ -61,7 +61,7 @@ function atLocal(value: string | undefined, timeZone: string): Date | undefined 
 
 export function registerHazardActions(app: Hono<AppEnv>): void {
   app.post('/complaints/:code/hazard', async (c) => {
-    const { ctx, db } = c.var.services
+    const { ctx, db } = c.get('services')
     const [complaint] = await db
       .select()
       .from(complaints)
@@ -82,7 +82,7 @@ export function registerHazardActions(app: Hono<AppEnv>): void {
   })
 
   app.post('/hazards/:code/actions', async (c) => {
-    const { ctx, config, db } = c.var.services
+    const { ctx, config, db } = c.get('services')
     const [hazard] = await db
       .select()
       .from(hazards)
@@ -119,7 +119,7 @@ export function registerHazardActions(app: Hono<AppEnv>): void {
 /** The major-hazard facts and the action forms on a hazard's page. */
 export async function HazardActionsCard(props: { c: Context<AppEnv>; hazard: HazardRow }) {
   const { c, hazard } = props
-  const { db, config, clock } = c.var.services
+  const { db, config, clock } = c.get('services')
   const when = (d: Date) => formatLocal(d, config.timeZone, clock.now())
   const [ackBy] = hazard.majorAckById
     ? await db.select({ name: people.name }).from(people).where(eq(people.id, hazard.majorAckById))
@@ -260,8 +260,9 @@ export async function HazardActionsCard(props: { c: Context<AppEnv>; hazard: Haz
 export async function ComplaintHazardLink(props: { c: Context<AppEnv>; complaint: typeof complaints.$inferSelect }) {
   const { c, complaint } = props
   if (complaint.hazardId !== null) {
-    const [hazard] = await c.var.services.db
-      .select({ code: hazards.code })
+    const [hazard] = await c
+      .get('services')
+      .db.select({ code: hazards.code })
       .from(hazards)
       .where(eq(hazards.id, complaint.hazardId))
     return (
@@ -286,8 +287,9 @@ export async function ComplaintHazardLink(props: { c: Context<AppEnv>; complaint
 export async function HazardComplaintLink(props: { c: Context<AppEnv>; hazard: HazardRow }) {
   const { c, hazard } = props
   if (hazard.complaintId === null) return null
-  const [complaint] = await c.var.services.db
-    .select({ code: complaints.code })
+  const [complaint] = await c
+    .get('services')
+    .db.select({ code: complaints.code })
     .from(complaints)
     .where(eq(complaints.id, hazard.complaintId))
   return complaint ? (

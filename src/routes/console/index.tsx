@@ -53,7 +53,7 @@ const LIVE_WINDOW_MS = 10 * 60_000
 
 /** The demo person a chat page is for, from its :key, or a 404. */
 async function demoPersonOf(c: Context<AppEnv>) {
-  const person = (await demoPeople(c.var.services.db)).find((p) => p.externalId === `demo:${c.req.param('key')}`)
+  const person = (await demoPeople(c.get('services').db)).find((p) => p.externalId === `demo:${c.req.param('key')}`)
   if (!person) throw new AppError('not_found', '没有这位演示人员。')
   return person
 }
@@ -83,9 +83,9 @@ export function consoleRoutes() {
   app.use('/admin', allow('admin')).use('/admin/*', allow('admin'))
 
   app.get('/', async (c) => {
-    const people = await demoPeople(c.var.services.db)
+    const people = await demoPeople(c.get('services').db)
     const names = await unitNames(c)
-    const current = c.var.viewer
+    const current = c.get('viewer')
     return c.html(
       <Layout c={c} title="选择演示人员">
         <div class="card">
@@ -128,12 +128,12 @@ export function consoleRoutes() {
   })
 
   app.get('/chat/:key', async (c) => {
-    const { db, config } = c.var.services
+    const { db, config } = c.get('services')
     const person = await demoPersonOf(c)
     const feed = await chatFeed(db, person.externalId)
     const key = encodeURIComponent(c.req.param('key'))
     const names = await unitNames(c)
-    const viewer = c.var.viewer
+    const viewer = c.get('viewer')
     return c.html(
       <Layout c={c} title={person.name}>
         <div class="card">
@@ -180,7 +180,7 @@ export function consoleRoutes() {
   // Live updates: the feed, re-rendered whenever it changes, for as long as the page is open (the browser
   // reconnects after each window). One cheap query a second per open page; demo mode only.
   app.get('/chat/:key/events', async (c) => {
-    const { db, config } = c.var.services
+    const { db, config } = c.get('services')
     const person = await demoPersonOf(c)
     const key = encodeURIComponent(c.req.param('key'))
     return streamSSE(c, async (stream) => {
@@ -210,7 +210,7 @@ export function consoleRoutes() {
     c: Context<AppEnv>,
     build: (base: Omit<InboundMessage, 'kind'>) => InboundMessage | Promise<InboundMessage>,
   ) => {
-    const { db, inbound, clock } = c.var.services
+    const { db, inbound, clock } = c.get('services')
     const { externalId } = await demoPersonOf(c)
     const base = {
       channel: 'console' as const,
@@ -249,7 +249,7 @@ export function consoleRoutes() {
     const mimeType = sniffImageType(bytes)
     if (!mimeType) throw new AppError('invalid_request', '只能上传 JPEG、PNG、GIF 或 WebP 格式的照片')
     return deliver(c, async (base) => {
-      const { db, config } = c.var.services
+      const { db, config } = c.get('services')
       const externalMediaId = `upload-${crypto.randomUUID()}`
       await storeMedia(db, config.mediaDir, {
         bytes,

@@ -22,8 +22,8 @@ const NAV: [ConsoleArea, string, string][] = [
 ]
 
 export function Layout(props: { c: Context<AppEnv>; title: string; children: Child; head?: Child }) {
-  const demo = props.c.var.services.config.demo
-  const viewer = props.c.var.viewer
+  const demo = props.c.get('services').config.demo
+  const viewer = props.c.get('viewer')
   const links = NAV.filter(([area]) => viewer && mayOpen(viewer.role, area) && (area !== 'chat' || demo))
   return (
     <>

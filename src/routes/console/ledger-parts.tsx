@@ -14,7 +14,7 @@ import { scopedToViewer, viewerUnitScope } from './session'
 const EXPORT_LIMIT = 10_000
 
 export async function unitNames(c: Context<AppEnv>) {
-  const rows = await c.var.services.db.select({ id: units.id, name: units.name }).from(units)
+  const rows = await c.get('services').db.select({ id: units.id, name: units.name }).from(units)
   const names = new Map(rows.map((u) => [u.id, u.name]))
   const scope = viewerUnitScope(c)
   return {
@@ -26,7 +26,7 @@ export async function unitNames(c: Context<AppEnv>) {
 }
 
 export const localTime = (c: Context<AppEnv>) => (d: Date | null) =>
-  d ? formatLocal(d, c.var.services.config.timeZone, c.var.services.clock.now()) : ''
+  d ? formatLocal(d, c.get('services').config.timeZone, c.get('services').clock.now()) : ''
 
 export interface FilterSelect {
   name: string
@@ -109,7 +109,7 @@ async function collectForExport<T>(listPage: (cursor: string | undefined) => Pro
 }
 
 async function exportResponse(c: Context<AppEnv>, title: string, format: 'csv' | 'xlsx', table: Table) {
-  const stamp = localDate(c.var.services.clock.now(), c.var.services.config.timeZone)
+  const stamp = localDate(c.get('services').clock.now(), c.get('services').config.timeZone)
   const name = `${title}-${stamp}.${format}`
   const disposition = `attachment; filename="ledger.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`
   if (format === 'csv')

@@ -140,7 +140,7 @@ function FiveFixesCard(props: { fixes: FiveFixes | null }) {
 /** A photo is visible with the record it belongs to; one not yet attached, only to those who see all units. */
 async function mediaVisible(c: Context<AppEnv>, row: typeof media.$inferSelect): Promise<boolean> {
   if (viewerUnitScope(c) === undefined) return true
-  const { db } = c.var.services
+  const { db } = c.get('services')
   const id = row.subjectId ?? -1
   const owners =
     row.subjectType === 'hazard'
@@ -157,7 +157,7 @@ async function mediaVisible(c: Context<AppEnv>, row: typeof media.$inferSelect):
 
 export function registerLedgerPages(app: Hono<AppEnv>): void {
   app.get('/hazards', async (c) => {
-    const { db, clock, config } = c.var.services
+    const { db, clock, config } = c.get('services')
     const filter = scopedToViewer(c, parseFilter(c, HazardFilter))
     const [page, names] = await Promise.all([listHazards(db, filter, clock.now()), unitNames(c)])
     const query = c.req.query()
@@ -197,7 +197,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
                 <td data-label="编号">
                   <a href={`/console/hazards/${h.code}`}>{h.code}</a>
                 </td>
-                <td data-label="发现时间">{formatLocal(h.foundAt, config.timeZone, c.var.services.clock.now())}</td>
+                <td data-label="发现时间">{formatLocal(h.foundAt, config.timeZone, c.get('services').clock.now())}</td>
                 <td data-label="类别">{CATEGORY_LABELS[h.category]}</td>
                 <td data-label="等级">{HAZARD_LEVEL_LABELS[h.level]}</td>
                 <td data-label="状态">
@@ -209,7 +209,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
                 </td>
                 <td data-label="责任单位">{names.name(h.unitId)}</td>
                 <td data-label="整改期限">
-                  {h.rectifyDueAt ? formatLocal(h.rectifyDueAt, config.timeZone, c.var.services.clock.now()) : '—'}
+                  {h.rectifyDueAt ? formatLocal(h.rectifyDueAt, config.timeZone, c.get('services').clock.now()) : '—'}
                 </td>
               </tr>
             ))}
@@ -224,12 +224,12 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
     path: '/hazards',
     title: '隐患台账',
     filter: HazardFilter,
-    list: (c, filter) => listHazards(c.var.services.db, filter, c.var.services.clock.now()),
+    list: (c, filter) => listHazards(c.get('services').db, filter, c.get('services').clock.now()),
     table: hazardTable,
   })
 
   app.get('/hazards/:code', async (c) => {
-    const { db, config } = c.var.services
+    const { db, config } = c.get('services')
     const [hazard] = await db
       .select()
       .from(hazards)
@@ -248,7 +248,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
     const [patrol] = hazard.patrolId
       ? await db.select({ code: patrols.code }).from(patrols).where(eq(patrols.id, hazard.patrolId))
       : []
-    const when = (at: Date) => formatLocal(at, config.timeZone, c.var.services.clock.now())
+    const when = (at: Date) => formatLocal(at, config.timeZone, c.get('services').clock.now())
     const located =
       hazard.latitude !== null && hazard.longitude !== null
         ? { ...hazard, latitude: hazard.latitude, longitude: hazard.longitude }
@@ -265,7 +265,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
             {CATEGORY_LABELS[hazard.category]} · {HAZARD_LEVEL_LABELS[hazard.level]} · {hazard.locationText ?? '—'} ·
             责任单位 {names.name(hazard.unitId)}
             {hazard.rectifyDueAt
-              ? ` · 整改期限 ${formatLocal(hazard.rectifyDueAt, config.timeZone, c.var.services.clock.now())}`
+              ? ` · 整改期限 ${formatLocal(hazard.rectifyDueAt, config.timeZone, c.get('services').clock.now())}`
               : ''}
           </p>
           <p class="meta">
@@ -296,7 +296,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
           <table class="timeline">
             {events.map((e) => (
               <tr>
-                <td>{formatLocal(e.at, config.timeZone, c.var.services.clock.now())}</td>
+                <td>{formatLocal(e.at, config.timeZone, c.get('services').clock.now())}</td>
                 <td data-kind={e.kind}>{HAZARD_EVENT_LABELS[e.kind]}</td>
                 <td>{HAZARD_STATUS_LABELS[e.toStatus]}</td>
                 <td>{actor(e)}</td>
@@ -314,7 +314,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
   app.get('/media/:id', async (c) => {
     const id = rowId().safeParse(c.req.param('id'))
     if (!id.success) throw new AppError('invalid_request', '照片编号无效。')
-    const [row] = await c.var.services.db.select().from(media).where(eq(media.id, id.data))
+    const [row] = await c.get('services').db.select().from(media).where(eq(media.id, id.data))
     if (!row || !(await mediaVisible(c, row))) throw new AppError('not_found', '未找到该照片。')
     const bytes = await readStoredFile(row.storagePath)
     if (!bytes) throw new AppError('not_found', '照片文件缺失。')
@@ -331,7 +331,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
   })
 
   app.get('/complaints', async (c) => {
-    const { db, clock, config } = c.var.services
+    const { db, clock, config } = c.get('services')
     const filter = scopedToViewer(c, parseFilter(c, ComplaintFilter))
     const [page, names] = await Promise.all([listComplaints(db, filter, clock.now()), unitNames(c)])
     const query = c.req.query()
@@ -369,14 +369,16 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
                 <td data-label="编号">
                   <a href={`/console/complaints/${r.code}`}>{r.code}</a>
                 </td>
-                <td data-label="受理时间">{formatLocal(r.receivedAt, config.timeZone, c.var.services.clock.now())}</td>
+                <td data-label="受理时间">
+                  {formatLocal(r.receivedAt, config.timeZone, c.get('services').clock.now())}
+                </td>
                 <td data-label="类别">{CATEGORY_LABELS[r.category]}</td>
                 <td data-label="状态">{COMPLAINT_STATUS_LABELS[r.status]}</td>
                 <td data-label="描述" class="desc">
                   {maskPersonalInfo(r.description, r.citizenName)}
                 </td>
                 <td data-label="责任单位">{names.name(r.unitId)}</td>
-                <td data-label="办理时限">{formatLocal(r.dueAt, config.timeZone, c.var.services.clock.now())}</td>
+                <td data-label="办理时限">{formatLocal(r.dueAt, config.timeZone, c.get('services').clock.now())}</td>
               </tr>
             ))}
           </table>
@@ -390,12 +392,12 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
     path: '/complaints',
     title: '投诉台账',
     filter: ComplaintFilter,
-    list: (c, filter) => listComplaints(c.var.services.db, filter, c.var.services.clock.now()),
+    list: (c, filter) => listComplaints(c.get('services').db, filter, c.get('services').clock.now()),
     table: complaintTable,
   })
 
   app.get('/complaints/:code', async (c) => {
-    const { db, config } = c.var.services
+    const { db, config } = c.get('services')
     const [complaint] = await db
       .select()
       .from(complaints)
@@ -410,7 +412,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
         .where(and(eq(media.subjectType, 'complaint'), eq(media.subjectId, complaint.id))),
     ])
     const actor = await actorLabeller(db, events)
-    const when = (at: Date) => formatLocal(at, config.timeZone, c.var.services.clock.now())
+    const when = (at: Date) => formatLocal(at, config.timeZone, c.get('services').clock.now())
     return c.html(
       <Layout c={c} title={complaint.code}>
         <div class="card">
@@ -421,7 +423,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
           <p class="meta">
             {CATEGORY_LABELS[complaint.category]} · {complaint.locationText ?? '—'} · 责任单位{' '}
             {names.name(complaint.unitId)} · 办理时限{' '}
-            {formatLocal(complaint.dueAt, config.timeZone, c.var.services.clock.now())}
+            {formatLocal(complaint.dueAt, config.timeZone, c.get('services').clock.now())}
           </p>
           {complaint.outcome ? <p>办理结果：{complaint.outcome}</p> : null}
           <ComplaintHazardLink c={c} complaint={complaint} />
@@ -431,7 +433,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
           <table class="timeline">
             {events.map((e) => (
               <tr>
-                <td>{formatLocal(e.at, config.timeZone, c.var.services.clock.now())}</td>
+                <td>{formatLocal(e.at, config.timeZone, c.get('services').clock.now())}</td>
                 <td data-kind={e.kind}>{COMPLAINT_EVENT_LABELS[e.kind]}</td>
                 <td>{COMPLAINT_STATUS_LABELS[e.toStatus]}</td>
                 <td>{actor(e)}</td>

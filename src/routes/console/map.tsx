@@ -148,7 +148,7 @@ type MappedHazard = Pick<
  * tiles are configured or the library cannot be served here; the page then shows what it can without it.
  */
 export function tiledMap(c: Context<AppEnv>) {
-  const tiles = c.var.services.config.mapTiles
+  const tiles = c.get('services').config.mapTiles
   const leafletJs = vendorAssetPath('leaflet.js')
   const clusterJs = vendorAssetPath('markercluster.js')
   if (!tiles || !leafletJs || !clusterJs) return undefined
@@ -205,7 +205,7 @@ export function tiledMap(c: Context<AppEnv>) {
 
 export function registerMap(app: Hono<AppEnv>): void {
   app.get('/map', async (c) => {
-    const { db } = c.var.services
+    const { db } = c.get('services')
     const query = MapQuery.parse(c.req.query())
     const scope = viewerUnitScope(c)
     const unit = scope ?? query.unit

@@ -27,7 +27,7 @@ const kindLabel = (kind: 'daily' | 'team', focus: PatrolFocus) =>
 
 export function registerRecordPages(app: Hono<AppEnv>): void {
   app.get('/patrols', async (c) => {
-    const { db, clock, config } = c.var.services
+    const { db, clock, config } = c.get('services')
     const filter = scopedToViewer(c, parseFilter(c, PatrolFilter))
     const [page, names] = await Promise.all([listPatrols(db, filter, clock.now()), unitNames(c)])
     const query = c.req.query()
@@ -65,7 +65,9 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
                   <a href={`/console/patrols/${p.code}`}>{p.code}</a>
                   {p.voidedAt ? '（已作废）' : ''}
                 </td>
-                <td data-label="巡查时间">{formatLocal(p.startedAt, config.timeZone, c.var.services.clock.now())}</td>
+                <td data-label="巡查时间">
+                  {formatLocal(p.startedAt, config.timeZone, c.get('services').clock.now())}
+                </td>
                 <td data-label="类型">{kindLabel(p.kind, p.focus)}</td>
                 <td data-label="巡查单位">{names.name(p.unitId)}</td>
                 <td data-label="路段/项目" class="desc">
@@ -76,7 +78,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
                   {p.staffCount}/{p.vehicleCount}
                 </td>
                 <td data-label="报告期限">
-                  {p.reportDueAt ? formatLocal(p.reportDueAt, config.timeZone, c.var.services.clock.now()) : '—'}
+                  {p.reportDueAt ? formatLocal(p.reportDueAt, config.timeZone, c.get('services').clock.now()) : '—'}
                   {p.reportSubmittedAt ? '（已提交）' : ''}
                 </td>
               </tr>
@@ -92,12 +94,12 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
     path: '/patrols',
     title: '巡查台账',
     filter: PatrolFilter,
-    list: (c, filter) => listPatrols(c.var.services.db, filter, c.var.services.clock.now()),
+    list: (c, filter) => listPatrols(c.get('services').db, filter, c.get('services').clock.now()),
     table: patrolTable,
   })
 
   app.get('/patrols/:code', async (c) => {
-    const { db, config } = c.var.services
+    const { db, config } = c.get('services')
     const [patrol] = await db
       .select()
       .from(patrols)
@@ -111,7 +113,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
         .from(media)
         .where(and(eq(media.subjectType, 'patrol'), eq(media.subjectId, patrol.id))),
     ])
-    const at = (d: Date | null) => (d ? formatLocal(d, config.timeZone, c.var.services.clock.now()) : '—')
+    const at = (d: Date | null) => (d ? formatLocal(d, config.timeZone, c.get('services').clock.now()) : '—')
     return c.html(
       <Layout c={c} title={patrol.code}>
         <div class="card">
@@ -199,8 +201,9 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
   })
 
   app.post('/patrols/:code/void', async (c) => {
-    const [patrol] = await c.var.services.db
-      .select()
+    const [patrol] = await c
+      .get('services')
+      .db.select()
       .from(patrols)
       .where(eq(patrols.code, c.req.param('code')))
     if (!patrol || !visibleToViewer(c, patrol.unitId)) throw new AppError('not_found', '未找到该巡查记录。')
@@ -209,7 +212,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
       c,
       (_actor, form) =>
         applyPatrolCommand({
-          ctx: c.var.services.ctx,
+          ctx: c.get('services').ctx,
           patrolId: patrol.id,
           command: { action: 'void', reason: String(form.reason ?? '') },
           actor: { personId: viewer.personId, role: viewer.role, unitId: viewer.unitId },
@@ -219,7 +222,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
   })
 
   app.get('/supervisions', async (c) => {
-    const { db, config } = c.var.services
+    const { db, config } = c.get('services')
     const filter = scopedToViewer(c, parseFilter(c, SupervisionFilter))
     const [page, names] = await Promise.all([listSupervisions(db, filter), unitNames(c)])
     const query = c.req.query()
@@ -251,7 +254,9 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
                 <td data-label="编号">
                   <a href={`/console/supervisions/${s.code}`}>{s.code}</a>
                 </td>
-                <td data-label="督查时间">{formatLocal(s.inspectedAt, config.timeZone, c.var.services.clock.now())}</td>
+                <td data-label="督查时间">
+                  {formatLocal(s.inspectedAt, config.timeZone, c.get('services').clock.now())}
+                </td>
                 <td data-label="督查单位">{names.name(s.supervisorUnitId)}</td>
                 <td data-label="被督查单位">{names.name(s.inspectedUnitId)}</td>
                 <td data-label="带队领导">{s.lead}</td>
@@ -274,12 +279,12 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
     path: '/supervisions',
     title: '督查台账',
     filter: SupervisionFilter,
-    list: (c, filter) => listSupervisions(c.var.services.db, filter),
+    list: (c, filter) => listSupervisions(c.get('services').db, filter),
     table: supervisionTable,
   })
 
   app.get('/supervisions/:code', async (c) => {
-    const { db, config } = c.var.services
+    const { db, config } = c.get('services')
     const [row] = await db
       .select()
       .from(supervisions)
@@ -287,7 +292,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
     if (!row || !visibleToViewer(c, row.inspectedUnitId)) throw new AppError('not_found', '未找到该督查记录。')
     const names = await unitNames(c)
     const fields: [string, string][] = [
-      ['督查时间', formatLocal(row.inspectedAt, config.timeZone, c.var.services.clock.now())],
+      ['督查时间', formatLocal(row.inspectedAt, config.timeZone, c.get('services').clock.now())],
       ['督查单位', names.name(row.supervisorUnitId)],
       ['被督查单位', names.name(row.inspectedUnitId)],
       ['带队领导', row.lead],

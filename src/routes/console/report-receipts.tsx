@@ -17,7 +17,7 @@ import { viewerOf, viewerUnitScope } from './session'
  */
 export async function ReportingStatusCard(props: { c: Context<AppEnv> }) {
   const { c } = props
-  const { db, config, clock } = c.var.services
+  const { db, config, clock } = c.get('services')
   const scope = viewerUnitScope(c)
   const lead = await leadOffice(db)
   if (!lead || (scope !== undefined && scope !== lead.id)) return null
@@ -81,7 +81,7 @@ export function registerReceiptRoutes(app: Hono<AppEnv>): void {
     if (viewer.personId === null && viewer.role !== 'admin')
       throw new AppError('forbidden', '当前账号未关联人员，不能确认收到。')
     await asFormError(() =>
-      receiveReport(c.var.services.ctx, id.data, { id: viewer.personId, role: viewer.role, unitId: viewer.unitId }),
+      receiveReport(c.get('services').ctx, id.data, { id: viewer.personId, role: viewer.role, unitId: viewer.unitId }),
     )
     return c.redirect('/console/reports', 303)
   })

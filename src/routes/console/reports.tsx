@@ -70,7 +70,7 @@ const DraftForm = z.object({
 async function loadVisible(c: Context<AppEnv>): Promise<ReportRow> {
   const id = rowId().safeParse(c.req.param('id'))
   if (!id.success) throw new AppError('invalid_request', '报表编号无效。')
-  const [row] = await c.var.services.db.select().from(periodicReports).where(eq(periodicReports.id, id.data))
+  const [row] = await c.get('services').db.select().from(periodicReports).where(eq(periodicReports.id, id.data))
   const scope = viewerUnitScope(c)
   if (!row || !(scope === undefined || row.unitId === null || row.unitId === scope))
     throw new AppError('not_found', '未找到该报表。')
@@ -203,7 +203,7 @@ function CampaignEntriesForm(props: { row: ReportRow; start: CampaignEntries | u
 
 export function registerReportPages(app: Hono<AppEnv>): void {
   app.get('/reports', async (c) => {
-    const { db, config, clock, ctx } = c.var.services
+    const { db, config, clock, ctx } = c.get('services')
     const rows = await visibleReports(c, viewerUnitScope(c), 200)
     const names = new Map((await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]))
     // What is missing matters only for reports not yet submitted.
@@ -288,7 +288,7 @@ export function registerReportPages(app: Hono<AppEnv>): void {
   })
 
   app.post('/reports/draft', async (c) => {
-    const { ctx, config, db } = c.var.services
+    const { ctx, config, db } = c.get('services')
     const form = DraftForm.safeParse(await readForm(c))
     if (!form.success) throw new AppError('invalid_request', form.error.issues[0]?.message ?? '表单内容无效')
     const viewer = viewerOf(c)
@@ -324,7 +324,7 @@ export function registerReportPages(app: Hono<AppEnv>): void {
 
   app.get('/reports/:id', async (c) => {
     const row = await loadVisible(c)
-    const { ctx, config, clock, db } = c.var.services
+    const { ctx, config, clock, db } = c.get('services')
     const kind = row.kind as ReportKind
     const missing = await missingForReport(ctx, row)
     const content = row.data as unknown as ReportContent | null
@@ -405,13 +405,13 @@ export function registerReportPages(app: Hono<AppEnv>): void {
   app.post('/reports/:id/confirm', async (c) => {
     const row = await loadVisible(c)
     const signer = signerOf(c)
-    return act(c, row, () => confirmReport(c.var.services.ctx, c.var.services.config.reportsDir, row.id, signer))
+    return act(c, row, () => confirmReport(c.get('services').ctx, c.get('services').config.reportsDir, row.id, signer))
   })
 
   app.post('/reports/:id/sign', async (c) => {
     const row = await loadVisible(c)
     const signer = signerOf(c)
-    return act(c, row, () => signReport(c.var.services.ctx, c.var.services.config.reportsDir, row.id, signer))
+    return act(c, row, () => signReport(c.get('services').ctx, c.get('services').config.reportsDir, row.id, signer))
   })
 
   app.post('/reports/:id/narrative', async (c) => {
@@ -427,13 +427,14 @@ export function registerReportPages(app: Hono<AppEnv>): void {
       if (typeof value === 'string') narrative[field] = value.trim().slice(0, 2000)
     }
     return act(c, row, async () => {
-      const [updated] = await c.var.services.db
-        .update(periodicReports)
+      const [updated] = await c
+        .get('services')
+        .db.update(periodicReports)
         .set({ narrative })
         .where(and(eq(periodicReports.id, row.id), isNull(periodicReports.submittedAt)))
         .returning()
       if (!updated) throw new RuleViolation('submitted', '报表已上报，内容不能再修改。')
-      await renderReport(c.var.services.ctx, c.var.services.config.reportsDir, updated)
+      await renderReport(c.get('services').ctx, c.get('services').config.reportsDir, updated)
     })
   })
 
@@ -447,9 +448,9 @@ export function registerReportPages(app: Hono<AppEnv>): void {
       const entries = CampaignEntries.parse(entriesFromForm(form))
       if (entries.risks.controlled > entries.risks.identified)
         throw new RuleViolation('invalid_entries', '有效管控数量不能多于重大安全风险辨识评估数量。')
-      await saveCampaignEntries(c.var.services.ctx, row.id, entries)
-      const [updated] = await c.var.services.db.select().from(periodicReports).where(eq(periodicReports.id, row.id))
-      if (updated) await renderReport(c.var.services.ctx, c.var.services.config.reportsDir, updated)
+      await saveCampaignEntries(c.get('services').ctx, row.id, entries)
+      const [updated] = await c.get('services').db.select().from(periodicReports).where(eq(periodicReports.id, row.id))
+      if (updated) await renderReport(c.get('services').ctx, c.get('services').config.reportsDir, updated)
     })
   })
 }

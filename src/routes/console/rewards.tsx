@@ -22,7 +22,7 @@ import { viewerOf } from './session'
  */
 export function registerRewardPages(app: Hono<AppEnv>): void {
   app.get('/rewards', async (c) => {
-    const { db, config, clock } = c.var.services
+    const { db, config, clock } = c.get('services')
     const [rows, standard] = await Promise.all([whistleblowingLedger(db), loadRewardStandard(db)])
     const when = (d: Date | null) => (d ? formatLocal(d, config.timeZone, clock.now()) : '—')
     return c.html(
@@ -102,7 +102,7 @@ export function registerRewardPages(app: Hono<AppEnv>): void {
     const form = await readForm(c)
     const parsed = RewardStandardSettings.safeParse(form)
     if (!parsed.success) throw new AppError('invalid_request', parsed.error.issues[0]?.message ?? '请填写金额')
-    await saveRewardStandard(c.var.services.ctx, { personId: viewer.personId, label: viewer.name }, parsed.data)
+    await saveRewardStandard(c.get('services').ctx, { personId: viewer.personId, label: viewer.name }, parsed.data)
     return c.redirect('/console/rewards', 303)
   })
 
@@ -113,7 +113,7 @@ export function registerRewardPages(app: Hono<AppEnv>): void {
     const form = await readForm(c)
     const viewer = viewerOf(c)
     const actor = { personId: viewer.personId, role: viewer.role, unitId: viewer.unitId }
-    const ctx = c.var.services.ctx
+    const ctx = c.get('services').ctx
     await asFormError(() =>
       step === 'verify'
         ? verifyWhistleblowing(ctx, id.data, actor, form.substantiated === 'yes', String(form.reason ?? ''))

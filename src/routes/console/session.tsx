@@ -65,12 +65,12 @@ function signInConfigured(config: Config): boolean {
 }
 
 async function sessionIdOf(c: Context<AppEnv>): Promise<string | undefined> {
-  const id = await getSignedCookie(c, cookieKey(c.var.services.config), COOKIE)
+  const id = await getSignedCookie(c, cookieKey(c.get('services').config), COOKIE)
   return typeof id === 'string' && /^[A-Za-z0-9_-]{43}$/.test(id) ? id : undefined
 }
 
 async function readSession(c: Context<AppEnv>): Promise<ConsoleViewer | undefined> {
-  const { config, clock, db } = c.var.services
+  const { config, clock, db } = c.get('services')
   const id = await sessionIdOf(c)
   if (!id) return undefined
   const [row] = await db
@@ -85,7 +85,7 @@ async function readSession(c: Context<AppEnv>): Promise<ConsoleViewer | undefine
 }
 
 async function startSession(c: Context<AppEnv>, viewer: ConsoleViewer, credential: string): Promise<void> {
-  const { config, clock, db } = c.var.services
+  const { config, clock, db } = c.get('services')
   // Whatever session this browser had ends here: a new sign-in never continues an old one.
   await revokeSession(c)
   const id = randomBytes(32).toString('base64url')
@@ -110,9 +110,10 @@ async function startSession(c: Context<AppEnv>, viewer: ConsoleViewer, credentia
 async function revokeSession(c: Context<AppEnv>): Promise<void> {
   const id = await sessionIdOf(c)
   if (id)
-    await c.var.services.db
-      .update(consoleSessions)
-      .set({ revokedAt: c.var.services.clock.now() })
+    await c
+      .get('services')
+      .db.update(consoleSessions)
+      .set({ revokedAt: c.get('services').clock.now() })
       .where(eq(consoleSessions.id, id))
 }
 
@@ -123,7 +124,7 @@ async function endSession(c: Context<AppEnv>): Promise<void> {
 
 /** Without a chosen person, demo mode browses as the demo administrator. */
 async function demoAdministrator(c: Context<AppEnv>): Promise<ConsoleViewer> {
-  const admin = (await demoPeople(c.var.services.db)).find((p) => p.role === 'admin')
+  const admin = (await demoPeople(c.get('services').db)).find((p) => p.role === 'admin')
   return {
     name: admin?.name ?? '管理员',
     role: 'admin',
@@ -135,11 +136,11 @@ async function demoAdministrator(c: Context<AppEnv>): Promise<ConsoleViewer> {
 const OPEN_PATHS = ['/console/login', '/console/login/demo', '/console/logout']
 
 export const requireConsoleSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { config } = c.var.services
+  const { config } = c.get('services')
   const session = await readSession(c)
   if (session) c.set('viewer', session)
   else if (config.demo) c.set('viewer', await demoAdministrator(c))
-  if (OPEN_PATHS.includes(c.req.path) || c.var.viewer) return next()
+  if (OPEN_PATHS.includes(c.req.path) || c.get('viewer')) return next()
   if (!signInConfigured(config))
     throw new AppError(
       'forbidden',
@@ -150,7 +151,7 @@ export const requireConsoleSession: MiddlewareHandler<AppEnv> = async (c, next) 
 
 /** The viewer a page acts for; the session middleware guarantees one on every page it lets through. */
 export function viewerOf(c: Context<AppEnv>): ConsoleViewer {
-  const viewer = c.var.viewer
+  const viewer = c.get('viewer')
   if (!viewer) throw new AppError('unauthorized', '请先登录')
   return viewer
 }
@@ -181,7 +182,7 @@ export function visibleToViewer(c: Context<AppEnv>, ...unitIds: (number | null)[
 
 /** Pages that act as a demo person exist only in demo mode. */
 export const demoOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.var.services.config.demo) return c.redirect(homePath(viewerOf(c).role, false), 302)
+  if (!c.get('services').config.demo) return c.redirect(homePath(viewerOf(c).role, false), 302)
   return next()
 }
 
@@ -217,7 +218,7 @@ function LoginPage(props: { c: Context<AppEnv>; error?: string }) {
 /** The console account a password or token opens, if any. */
 async function viewerForSecret(c: Context<AppEnv>, presented: string): Promise<ConsoleViewer | undefined> {
   if (presented.length > 512) return undefined
-  const password = c.var.services.config.consolePassword
+  const password = c.get('services').config.consolePassword
   if (password && constantTimeEqual(presented, password))
     return { name: '管理员', role: 'admin', unitId: null, personId: null }
   const client = await clientForToken(c, presented)
@@ -232,7 +233,7 @@ async function viewerForSecret(c: Context<AppEnv>, presented: string): Promise<C
 }
 
 export function registerSession(app: Hono<AppEnv>): void {
-  app.get('/login', (c) => (c.var.services.config.demo ? c.redirect('/console', 302) : c.html(<LoginPage c={c} />)))
+  app.get('/login', (c) => (c.get('services').config.demo ? c.redirect('/console', 302) : c.html(<LoginPage c={c} />)))
 
   app.post('/login', async (c) => {
     await refuseBlockedCaller(c)
@@ -244,14 +245,14 @@ export function registerSession(app: Hono<AppEnv>): void {
       return c.html(<LoginPage c={c} error="密码或令牌错误" />, 401)
     }
     await startSession(c, viewer, fingerprint(presented))
-    return c.redirect(homePath(viewer.role, c.var.services.config.demo), 303)
+    return c.redirect(homePath(viewer.role, c.get('services').config.demo), 303)
   })
 
   // Demo mode: sign in as a demo person, no password.
   app.post('/login/demo', async (c) => {
-    if (!c.var.services.config.demo) throw new AppError('forbidden', '仅演示模式可免密登录。')
+    if (!c.get('services').config.demo) throw new AppError('forbidden', '仅演示模式可免密登录。')
     const form = await readForm(c)
-    const person = (await demoPeople(c.var.services.db)).find((p) => String(p.personId) === String(form.personId))
+    const person = (await demoPeople(c.get('services').db)).find((p) => String(p.personId) === String(form.personId))
     if (!person) throw new AppError('invalid_request', '请选择一名演示人员。')
     await startSession(
       c,
@@ -263,6 +264,6 @@ export function registerSession(app: Hono<AppEnv>): void {
 
   app.post('/logout', async (c) => {
     await endSession(c)
-    return c.redirect(c.var.services.config.demo ? '/console' : '/console/login', 303)
+    return c.redirect(c.get('services').config.demo ? '/console' : '/console/login', 303)
   })
 }

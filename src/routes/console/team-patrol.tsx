@@ -25,7 +25,7 @@ export async function TeamPatrolCard(props: {
   teamName: string | null
 }) {
   const { c, patrolId, patrolCode, teamName } = props
-  const { db, config, clock } = c.var.services
+  const { db, config, clock } = c.get('services')
   const { results, problems } = await teamPatrolDetail(db, patrolId)
   const at = (d: Date | null) => (d ? formatLocal(d, config.timeZone, clock.now()) : '—')
   const count = (v: keyof typeof VERDICT_LABELS) => results.filter((r) => r.verdict === v).length
@@ -155,8 +155,9 @@ const StepForm = z.discriminatedUnion('action', [
 ])
 
 async function patrolOfProblem(c: Context<AppEnv>, code: string) {
-  const [row] = await c.var.services.db
-    .select({ problem: problemItems, patrol: patrols })
+  const [row] = await c
+    .get('services')
+    .db.select({ problem: problemItems, patrol: patrols })
     .from(problemItems)
     .innerJoin(patrols, eq(patrols.id, problemItems.patrolId))
     .where(eq(problemItems.code, code))
@@ -193,7 +194,11 @@ export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
   app.get('/patrols/team/new', async (c) => {
     const unitRows =
       viewerOf(c).unitId === null
-        ? await c.var.services.db.select({ id: units.id, name: units.name }).from(units).where(eq(units.active, true))
+        ? await c
+            .get('services')
+            .db.select({ id: units.id, name: units.name })
+            .from(units)
+            .where(eq(units.active, true))
         : []
     return c.html(
       <Layout c={c} title="巡查组巡查">
@@ -250,7 +255,7 @@ export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
     const form = await readForm(c)
     const parsed = NewTeamPatrol.safeParse(form)
     if (!parsed.success) throw new AppError('invalid_request', parsed.error.issues[0]?.message ?? '表单内容无效')
-    const { config, ctx } = c.var.services
+    const { config, ctx } = c.get('services')
     const results = PATROL_CHECKLIST.map((item): { itemId: string; verdict: 'pass' | 'fail' | 'na'; note?: string } => {
       const verdict = form[`v_${item.id}`]
       const note = form[`n_${item.id}`]
@@ -281,7 +286,7 @@ export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
     const parsed = StepForm.safeParse(await readForm(c))
     if (!parsed.success) throw new AppError('invalid_request', parsed.error.issues[0]?.message ?? '表单内容无效')
     const form = parsed.data
-    const { config, ctx } = c.var.services
+    const { config, ctx } = c.get('services')
     const command: ProblemCommand =
       form.action === 'classify'
         ? {
@@ -304,14 +309,15 @@ export function registerTeamPatrolRoutes(app: Hono<AppEnv>): void {
 
   /** The team's written report: the checklist as answered and the problem list, one sheet each. */
   app.get('/patrols/:code/team-report.xlsx', async (c) => {
-    const [patrol] = await c.var.services.db
-      .select()
+    const [patrol] = await c
+      .get('services')
+      .db.select()
       .from(patrols)
       .where(eq(patrols.code, c.req.param('code')))
     if (patrol?.kind !== 'team' || !visibleToViewer(c, patrol.unitId))
       throw new AppError('not_found', '未找到该巡查组巡查。')
-    const { results, problems } = await teamPatrolDetail(c.var.services.db, patrol.id)
-    const { config, clock } = c.var.services
+    const { results, problems } = await teamPatrolDetail(c.get('services').db, patrol.id)
+    const { config, clock } = c.get('services')
     const at = (d: Date | null) => (d ? formatLocal(d, config.timeZone, clock.now()) : '')
     const book = await newWorkbook()
     const checklist = book.addWorksheet('检查表')

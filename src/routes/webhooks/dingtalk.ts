@@ -18,7 +18,7 @@ import { claimSignature } from './signature-replay'
 export function dingtalkWebhook() {
   const app = new Hono<AppEnv>()
   app.post('/:botId', webhookBodyLimit, async (c) => {
-    const { platforms, clock } = c.var.services
+    const { platforms, clock } = c.get('services')
     const bot = platforms.dingtalk.get(c.req.param('botId'))
     if (!bot) throw new AppError('not_found', 'Unknown bot')
     await refuseBlockedCaller(c)

@@ -19,8 +19,10 @@ export const webhookBodyLimit = limitBody(MAX_WEBHOOK_BODY_BYTES)
 
 export function requireQuery(c: Context<AppEnv>, ...names: string[]): Record<string, string> {
   const values: Record<string, string> = {}
+  // The query string is parsed once for all the names.
+  const query = c.req.query()
   for (const name of names) {
-    const value = c.req.query(name)
+    const value = query[name]
     if (!value) throw new AppError('unauthorized', `Missing ${name}`)
     if (value.length > 512 || value.includes('\u0000')) throw new AppError('invalid_request', `Malformed ${name}`)
     values[name] = value
@@ -44,7 +46,7 @@ export function checkTimestamp(
   timestamp: string,
   unit: 'seconds' | 'milliseconds' = 'seconds',
 ): void {
-  const { platforms, clock } = c.var.services
+  const { platforms, clock } = c.get('services')
   const windowSeconds = platforms.maxSkewSeconds
   if (!/^\d{1,15}$/.test(timestamp)) throw new AppError('unauthorized', 'Timestamp is not a number')
   if (windowSeconds === 0) return
@@ -67,7 +69,7 @@ export async function acceptDelivery(
   message: InboundMessage,
   options: { urgent?: boolean } = {},
 ): Promise<{ id: number; isNew: boolean; message: InboundMessage; processing: Promise<void> }> {
-  const { clock, platforms, throttles, logger, inbox, inbound } = c.var.services
+  const { clock, platforms, throttles, logger, inbox, inbound } = c.get('services')
   const clean = sanitiseInbound(message, { receivedAt: clock.now(), platformHosts: platforms.platformHosts })
   if (clean.oddities?.length)
     logger.warn('odd delivery stored with corrections', {

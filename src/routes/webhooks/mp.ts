@@ -24,7 +24,7 @@ export function mpWebhook() {
   const app = new Hono<AppEnv>()
 
   app.get('/:botId', async (c) => {
-    const bot = findBot(c.var.services.platforms.mp, c.req.param('botId'))
+    const bot = findBot(c.get('services').platforms.mp, c.req.param('botId'))
     await refuseBlockedCaller(c)
     const q = requireQuery(c, 'signature', 'timestamp', 'nonce', 'echostr')
     await verified(c, () => verifyPlain(bot, q))
@@ -32,7 +32,7 @@ export function mpWebhook() {
   })
 
   app.post('/:botId', webhookBodyLimit, async (c) => {
-    const { platforms, clock } = c.var.services
+    const { platforms, clock } = c.get('services')
     const bot = findBot(platforms.mp, c.req.param('botId'))
     await refuseBlockedCaller(c)
     const q = requireQuery(c, 'timestamp', 'nonce')
@@ -74,7 +74,7 @@ export function mpWebhook() {
     // goes ahead of the backlog.
     const { id, message, processing } = await acceptDelivery(c, parsed, { urgent: true })
     await Promise.race([processing, new Promise((resolve) => setTimeout(resolve, PASSIVE_REPLY_BUDGET_MS))])
-    const reply = await claimPassiveReply(c.var.services.db, id, clock.now())
+    const reply = await claimPassiveReply(c.get('services').db, id, clock.now())
     if (!reply) return c.text('success')
     const replyXml = passiveXml(reply, {
       toUser: message.sender.externalId,

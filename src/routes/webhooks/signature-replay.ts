@@ -12,7 +12,7 @@ import { recordFailedCredentials } from '../../http/credentials'
  * a captured signature and refused with 401.
  */
 export async function claimSignature(c: Context<AppEnv>, signature: string, messageId: string): Promise<void> {
-  const { db, clock } = c.var.services
+  const { db, clock } = c.get('services')
   const key = createHash('sha256').update(signature).digest('hex')
   const [claimed] = await db
     .insert(webhookSignatures)

@@ -51,7 +51,7 @@ export function wecomRobotWebhook() {
   const app = new Hono<AppEnv>()
 
   app.get('/:botId', async (c) => {
-    const bot = findBot(c.var.services.platforms.wecomRobot, c.req.param('botId'))
+    const bot = findBot(c.get('services').platforms.wecomRobot, c.req.param('botId'))
     await refuseBlockedCaller(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce', 'echostr')
     const plaintext = await verified(c, () =>
@@ -66,7 +66,7 @@ export function wecomRobotWebhook() {
   })
 
   app.post('/:botId', webhookBodyLimit, async (c) => {
-    const { platforms, clock } = c.var.services
+    const { platforms, clock } = c.get('services')
     const bot = findBot(platforms.wecomRobot, c.req.param('botId'))
     await refuseBlockedCaller(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce')

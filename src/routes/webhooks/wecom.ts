@@ -23,7 +23,7 @@ export function wecomWebhook() {
   const app = new Hono<AppEnv>()
 
   app.get('/:botId', async (c) => {
-    const bot = findBot(c.var.services.platforms.wecom, c.req.param('botId'))
+    const bot = findBot(c.get('services').platforms.wecom, c.req.param('botId'))
     await refuseBlockedCaller(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce', 'echostr')
     const echostr = base64Query(q.echostr as string)
@@ -39,7 +39,7 @@ export function wecomWebhook() {
   })
 
   app.post('/:botId', webhookBodyLimit, async (c) => {
-    const { platforms } = c.var.services
+    const { platforms } = c.get('services')
     const bot = findBot(platforms.wecom, c.req.param('botId'))
     await refuseBlockedCaller(c)
     const q = requireQuery(c, 'msg_signature', 'timestamp', 'nonce')
