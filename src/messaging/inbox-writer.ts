@@ -60,7 +60,8 @@ export class InboxWriter implements YieldSignal {
     this.busyAt = Math.max(1, options.busyAt ?? 2)
     this.busyHoldMs = options.busyHoldMs ?? 25
     this.now = options.now ?? (() => performance.now())
-    this.setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms).unref())
+    // Not unref'd: a process shutting down waits for the pool, which waits for this timer.
+    this.setTimer = options.setTimer ?? ((callback, ms) => void setTimeout(callback, ms))
   }
 
   /**
