@@ -632,3 +632,21 @@ describe('the patrol area, not where something was found', () => {
     expect(extractPatrol('汉寿县城区巡查 发现一栋老旧宿舍楼 外墙开裂', ctx).area).toContain('汉寿县')
   })
 })
+
+describe('where a hazard is, read as a complaint’s place is read', () => {
+  const placeOf = (text: string) => readByRules('hazard', text, ctx)
+  it('cuts the time and the verbs off the front and keeps the building and the house number', () => {
+    expect(placeOf('今天下午三点在滨江花园3号楼工地发现塔吊司机无证操作，已责令停工').fields.locationText).toBe(
+      '滨江花园3号楼工地',
+    )
+    expect(placeOf('路灯倒了 在中山北路128号门口 挡住半条路').fields.locationText).toBe('中山北路128号')
+    expect(placeOf('明天上午去检查一下城南中学的消防通道，被杂物堵了').fields.locationText).toBe('城南中学')
+  })
+
+  it('asks about a place only the loose pattern found instead of filling it in', () => {
+    const read = placeOf('老旧小区幸福里2栋外墙瓷砖脱落，砸到一辆电动车，没伤人')
+    expect(read.fields.locationText).toBe('老旧小区')
+    expect(read.unsure).toContain('locationText')
+    expect(placeOf('学府路桥伸缩缝断裂，车辆经过颠簸严重').unsure).not.toContain('locationText')
+  })
+})

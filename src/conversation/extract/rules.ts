@@ -56,8 +56,12 @@ function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'
     if (!isSureCategory(weighed)) unsure.push('category')
   }
   out.level = extractLevel(text)
-  const place = extractPlace(description)
-  if (place) out.locationText = place
+  // Read as a complaint's place is: a hazard report names its place the same ways.
+  const place = reportedPlace(description)
+  if (place) {
+    out.locationText = narrowedPlace(description, place.place)
+    if (!place.sure) unsure.push('locationText')
+  }
   return { fields: out, unsure }
 }
 
@@ -95,7 +99,7 @@ function readComplaint(text: string, ctx: ExtractionContext): RulesReading<'comp
     out.category = weighed.category
     if (!isSureCategory(weighed)) unsure.push('category')
   }
-  const place = complaintPlace(description)
+  const place = reportedPlace(description)
   if (place) {
     out.locationText = narrowedPlace(description, place.place)
     if (!place.sure) unsure.push('locationText')
@@ -118,10 +122,10 @@ function withoutPhone(text: string): string {
 }
 
 /**
- * Where a complaint is: the address people put after 在 / 地址是 / 位于, often at the end, or else the first
+ * Where a complaint or a hazard is: the address people put after 在 / 地址是 / 位于, often at the end, or else the first
  * place named; the old pattern is the last resort.
  */
-function complaintPlace(description: string): { place: string; sure: boolean } | undefined {
+function reportedPlace(description: string): { place: string; sure: boolean } | undefined {
   const cued =
     /(?:在(?!建)|地址(?:是|在)?|位于|位置(?:是|在)?|小区是|是)[:：]?\s*([^，。,！!？?；;]{2,30}?)[，。,！!？?；;]*(?:电话|手机|$)/.exec(
       description,
