@@ -650,3 +650,16 @@ describe('where a hazard is, read as a complaint’s place is read', () => {
     expect(placeOf('学府路桥伸缩缝断裂，车辆经过颠簸严重').unsure).not.toContain('locationText')
   })
 })
+
+describe('a complaint’s place among greetings, areas and addresses', () => {
+  const placeOf = (text: string) => readByRules('complaint', text, ctx).fields.locationText
+  it('does not take a greeting or a question into the name', () => {
+    expect(placeOf('请问一下老城区那个危房什么时候拆，墙都裂了')).toBe('老城区')
+    expect(placeOf('您好 人民东路一带渣土车把泥巴带得满马路都是')).toBe('人民东路一带')
+  })
+
+  it('takes the address with its number over an area named before it, and keeps a district with its address', () => {
+    expect(placeOf('请问一下老城区那个危房什么时候拆，墙都裂了，人还住在里面，朗州北路33号')).toBe('朗州北路33号')
+    expect(placeOf('楼道里电动车充电，飞线，物业不管，常德市鼎城区桥南新村12栋二单元')).toBe('常德市鼎城区桥南新村12栋')
+  })
+})

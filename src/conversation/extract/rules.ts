@@ -5,7 +5,7 @@ import { isSureCategory, weighCategories } from './category-evidence'
 import type { ExtractedFields, ExtractionForm } from './fields'
 import { readFindings } from './hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
-import { findPlace, narrowedPlace } from './place'
+import { findPlace, findPlaces, narrowedPlace } from './place'
 import { parseTimeRange } from './time'
 
 /** Rule-based extraction: what works with no LLM, and whenever the LLM is slow, down or wrong. */
@@ -132,11 +132,22 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
     )?.[1]
   const fromCue = cued ? findPlace(cued) : undefined
   if (fromCue) return { place: fromCue, sure: true }
-  const named = findPlace(description)
+  const named = mostPrecise(description, findPlaces(description))
   if (named) return { place: named, sure: true }
   // The old pattern finds something place-like where the grammar found nothing: a guess.
   const loose = extractPlace(description)
   return loose ? { place: loose, sure: false } : undefined
+}
+
+/**
+ * An area named first and an address with its number later in the message (「老城区那个危房…朗州北路33号」):
+ * the address. An address right after its district (「鼎城区桥南新村12栋」) is kept whole by narrowedPlace.
+ */
+function mostPrecise(text: string, places: string[]): string | undefined {
+  const [first] = places
+  if (!first || !/(?:区|街道|镇|乡|县|一带|周边|附近)$/.test(first)) return first
+  if (narrowedPlace(text, first) !== first) return first
+  return places.find((place) => /[0-9]+(?:号楼|号|栋|幢)$/.test(place)) ?? first
 }
 
 export function extractPatrol(text: string, ctx: ExtractionContext): ExtractedFields<'patrol'> {
