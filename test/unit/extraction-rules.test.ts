@@ -663,3 +663,19 @@ describe('a complaint’s place among greetings, areas and addresses', () => {
     expect(placeOf('楼道里电动车充电，飞线，物业不管，常德市鼎城区桥南新村12栋二单元')).toBe('常德市鼎城区桥南新村12栋')
   })
 })
+
+describe('who went and where, in a sentence that says how they went', () => {
+  it('ends the companions’ names where the count of people and the car begin', () => {
+    const read = extractPatrol('今天上午8点半到11点，我和小王两人开一辆车巡查了建设路、人民路，发现井盖破损2处', {
+      ...ctx,
+      reporterName: '张伟',
+    })
+    expect(read.patrollers).toBe('张伟、小王')
+    expect(read.staffCount).toBe(2)
+    expect(read.vehicleCount).toBe(1)
+  })
+
+  it('does not take 夜巡 into the area’s name', () => {
+    expect(extractPatrol('昨天晚上8点到10点夜巡夜市周边，两个人，步行，没问题', ctx).area).toBe('夜市周边')
+  })
+})
