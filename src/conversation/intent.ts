@@ -3,7 +3,7 @@
  * (巡察、寻查、巡差), a bare list of defects after a place. Only used when no command matched and no form is
  * open; the form that starts still shows its summary before anything is saved.
  */
-import { saysNothingFound } from './extract/hazard-statements'
+import { namesDefect, saysNothingFound } from './extract/hazard-statements'
 
 export type Intent = 'patrol' | 'hazard'
 
@@ -22,11 +22,16 @@ const TIME_SPAN =
 const TURNOUT =
   /[0-9一二两三四五六七八九十]\s*(?:个|名)?\s*人(?!行|民)|人员?\s*[:：]?\s*[0-9]|车\s*[0-9]|[0-9一二两三四五]\s*(?:辆|台)?\s*车/
 
+const QUESTION = /[？?]\s*$|[吗呢嘛]\s*$/
+
 export function intentOf(text: string): Intent | undefined {
   if (PATROL.test(text) && PATROL_DETAIL.test(text)) return 'patrol'
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.
   if (TURNOUT.test(text) && (TIME_SPAN.test(text) || saysNothingFound(text))) return 'patrol'
   if (DEFECT.test(text) && [...text].length >= 4) return 'hazard'
+  // The patrol form's wider vocabulary (「塔吊司机无证操作」「楼道里电动车充电」), for a statement rather than a
+  // question about something (「这个灯坏了吗？」 asks; the form would only have to be cancelled).
+  if (namesDefect(text) && [...text].length >= 6 && !QUESTION.test(text)) return 'hazard'
   return undefined
 }
 

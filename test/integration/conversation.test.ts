@@ -297,6 +297,45 @@ describe('messages without the exact command word', () => {
   })
 })
 
+describe('what a sentence already says is not asked again', () => {
+  it('fills the place, the kind and the grade from a description given in answer to the first question', async () => {
+    expect(await say(STAFF, '上报隐患')).toEqual(['请描述发现的隐患。'])
+    const summary = (await say(STAFF, '学府路桥伸缩缝断裂，车辆经过颠簸严重，重大隐患')).join('\n')
+    expect(summary).toContain('【隐患上报】请核对')
+    expect(summary).toContain('地点：学府路桥')
+    expect(summary).toContain('类别：桥梁')
+    expect(summary).toContain('等级：重大')
+    await say(STAFF, '取消')
+  })
+
+  it('keeps what was answered before when the description says otherwise', async () => {
+    await say(STAFF, '上报隐患')
+    await say(STAFF, { kind: 'location', latitude: 29.03, longitude: 111.69, label: '常德市武陵区人民路100号' })
+    const summary = (await say(STAFF, '学府路桥伸缩缝断裂，车辆经过颠簸严重，重大隐患')).join('\n')
+    // The place sent first stands; the kind and the grade the sentence gives are taken.
+    expect(summary).toContain('地点：常德市武陵区人民路100号')
+    expect(summary).not.toContain('地点：学府路桥')
+    expect(summary).toContain('类别：桥梁')
+    await say(STAFF, '取消')
+  })
+
+  it('starts a hazard report from an unsafe act said without a command word, and lists the kinds when it asks', async () => {
+    const started = (await say(STAFF, '今天下午三点在滨江花园3号楼工地发现塔吊司机无证操作，已责令停工')).join('\n')
+    expect(started).not.toContain('暂未理解')
+    expect(started).toMatch(/是一般隐患还是重大隐患|请核对/)
+    await say(STAFF, '取消')
+    await say(STAFF, '上报隐患')
+    await say(STAFF, '有个东西看着不太对劲')
+    const asked = (await say(STAFF, '滨江花园')).join('\n')
+    expect(asked).toContain('属于哪一类？（建筑工地、桥梁、燃气')
+    await say(STAFF, '取消')
+  })
+
+  it('does not start a form from a question in those words', async () => {
+    expect((await say(STAFF, '塔吊司机无证操作怎么处理呢？')).join('\n')).not.toContain('【隐患上报】')
+  })
+})
+
 describe('「我的待办」 for every role', () => {
   it('shows a supervisor what waits for 交办, a handler their unit’s work with descriptions, a duty officer what is overdue', async () => {
     const ctx = harness.services.ctx

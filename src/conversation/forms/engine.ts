@@ -227,6 +227,19 @@ async function step(
       const parsed = parseAnswer(field, input, answers)
       if (!parsed.ok) return [text(`没能识别“${input}”。${field.hint}。\n${field.question}`)]
       merge(session, parsed.values)
+      // A description answered in a sentence often says where, what kind and how serious too
+      // (「学府路桥伸缩缝断裂，车辆颠簸严重」): what it says is not asked again; what was already answered stays.
+      if (form.extraction && field.key === 'description') {
+        const more = normalise(
+          form,
+          withGuessesSetAside(
+            session,
+            await deps.extractor.extract(form.extraction, input, extractionContext(answers)),
+          ),
+        )
+        for (const [key, value] of Object.entries(more))
+          if (key !== 'description' && session.draft[key] === undefined) session.draft[key] = value
+      }
       return prompt(form, session, answers)
     }
   }
@@ -442,10 +455,12 @@ function nextMissing(form: FormDefinition, draft: Record<string, unknown>): Fiel
 }
 
 /**
- * The level question comes with the short 重大事故隐患 criteria for the hazard's category, so the reporter
- * judges with the standard in front of them rather than by guess.
+ * The category question lists the categories. The level question comes with the short 重大事故隐患 criteria
+ * for the hazard's category, so the reporter judges with the standard in front of them rather than by guess.
  */
 function questionFor(field: FieldDefinition, draft: Record<string, unknown>): string {
+  // Nobody knows the bureau's categories by heart: they come with the question.
+  if (field.type === 'category') return `${field.question}（${field.hint}）`
   if (field.type !== 'level' || !isCategory(String(draft.category))) return field.question
   const criteria = MAJOR_HAZARD_CRITERIA[draft.category as Category]
   if (!criteria?.length) return field.question
