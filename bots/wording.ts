@@ -10,12 +10,14 @@ export const WORDING = {
   mediaOutsideForm:
     '已收到您发送的内容。请问是用于哪条记录？可先发送「上报隐患」「整改 编号」等命令，再补充照片或位置。',
   notUnderstood: '暂未理解您的意思。发送「帮助」查看可用命令。',
+  staffCourtesy: '好的。需要时发送「帮助」查看可用命令。',
   unsupportedType: (type: string) => `暂不支持「${type}」类型的消息，请发送文字、图片、语音或位置。`,
   locationReceived: (label: string) => `已收到位置：${label}。`,
   citizenWelcome:
     '欢迎关注！如发现建筑工地、桥梁、燃气、道路井盖、占道挖掘、园林绿化、危房、供水管网等安全隐患，请直接发送文字描述（可附照片和位置），我们将在1个工作日内处理并答复。发送「查询 编号」可查看办理进度。',
   staffOnly: '该功能仅供工作人员使用。如需反映问题，请直接用文字描述问题和地点。',
   citizenTooShort: '请用一句话描述您要投诉或反映的问题，例如：“XX路与XX路口有井盖缺失”。',
+  citizenCourtesy: '不客气。有新的问题，直接发一句话说明问题和地点即可；发送「查询」可查看处理进度。',
   citizenVoiceNoText: '暂未能识别语音内容，请用文字描述问题。',
   citizenMediaNoComplaint: '已收到。请再用文字描述一下问题和地点，我们会为您登记。',
   citizenMediaAdded: (code: string, what: string) => `已将${what}补充到投诉 ${code}。`,

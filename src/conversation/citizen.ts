@@ -22,6 +22,7 @@ import {
 } from '../services/complaint-notices'
 import { findComplaintByCode, receiveComplaint } from '../services/complaints'
 import { dutyOfficerAt } from '../services/recipients'
+import { isCourtesy } from './courtesy'
 import { formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
 import { clearSession, lockSession, saveSession } from './forms/session'
@@ -159,6 +160,8 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   if (STAFF_COMMAND.test(body)) return [text(WORDING.staffOnly)]
   const correction = /^(?:类别|分类)[\s:：]*(.+)$/.exec(body)
   if (correction) return correctCategory(turn, correction[1]?.trim() ?? '')
+  // 「谢谢」「好的」 after a ticket or an answer is courtesy, not a complaint too short to file.
+  if (isCourtesy(body)) return [text(WORDING.citizenCourtesy)]
   if ([...body].length < MIN_DESCRIPTION_CHARS) return [text(WORDING.citizenTooShort)]
   const rules = await ctx.db
     .select({ category: routingRules.category, keywords: routingRules.keywords })

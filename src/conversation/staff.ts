@@ -24,6 +24,7 @@ import {
 } from '../services/signoffs'
 import { todosFor } from '../services/todos'
 import { handleComplaintCommand, isComplaintCommand } from './complaint-actions'
+import { isCourtesy } from './courtesy'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { acknowledgeMajor, handleHazardCommand, isHazardCommand } from './hazard-actions'
@@ -100,7 +101,11 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)
   if (isHazardCommand(input)) return handleHazardCommand(turn, actor, input)
   if (isProblemCommand(input)) return handleProblemCommand(turn, actor, input)
-  return (await handleForms(turn, person, turn.forms)) ?? [text(WORDING.notUnderstood)]
+  return (
+    (await handleForms(turn, person, turn.forms)) ?? [
+      text(isCourtesy(input) ? WORDING.staffCourtesy : WORDING.notUnderstood),
+    ]
+  )
 }
 
 async function describeRecord(turn: Turn, input: string): Promise<string> {

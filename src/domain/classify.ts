@@ -26,7 +26,7 @@ export function classifyByKeywords(
 
 /** 「人行道上的」「小区门口」「桥下」: a place named only to say where something is. */
 const LOCATION_PHRASE =
-  /[\u4e00-\u9fa5]{1,8}?(?:上的|上有|边上的|边的|旁边的|旁的|附近的|里的|内的|门口的|下面的|下的)/g
+  /[\u4e00-\u9fa5]{1,8}?(?:上的|上有|边上的|边的|旁边的|旁的|附近的|里的|内的|门口的|门口(?:这个|那个|有个|有)|下面的|下的)/g
 
 export function locationPhrases(text: string): string[] {
   return text.match(LOCATION_PHRASE) ?? []

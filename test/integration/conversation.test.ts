@@ -331,6 +331,10 @@ describe('what a sentence already says is not asked again', () => {
     await say(STAFF, '取消')
   })
 
+  it('answers courtesy as courtesy when no form is open', async () => {
+    expect(await say(STAFF, '收到，谢谢')).toEqual(['好的。需要时发送「帮助」查看可用命令。'])
+  })
+
   it('does not start a form from a question in those words', async () => {
     expect((await say(STAFF, '塔吊司机无证操作怎么处理呢？')).join('\n')).not.toContain('【隐患上报】')
   })
@@ -490,6 +494,18 @@ describe('citizens', () => {
     expect(ticket[0]).toContain('（燃气）')
     expect(ticket[0]).toContain('可回复「类别 道路」等更正')
     await say(CITIZEN, '不用')
+  })
+
+  it('files a hole at the gate of an estate as a road problem, and answers thanks as thanks', async () => {
+    await say(CITIZEN, '小区门口这个坑好久了')
+    const ticket = await say(CITIZEN, '建设路与人民路交叉口东北角')
+    expect(ticket[0]).toMatch(/编号 TS\d{8}-\d{4}（道路及市政设施）/)
+    await say(CITIZEN, '不用')
+    for (const thanks of ['谢谢', '好的，谢谢你们！', '辛苦了'])
+      expect(await say(CITIZEN, thanks)).toEqual([
+        '不客气。有新的问题，直接发一句话说明问题和地点即可；发送「查询」可查看处理进度。',
+      ])
+    expect(await say(CITIZEN, '你好')).toEqual(['请用一句话描述您要投诉或反映的问题，例如：“XX路与XX路口有井盖缺失”。'])
   })
 })
 
