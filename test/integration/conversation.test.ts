@@ -234,6 +234,18 @@ describe('corrections in plain words', () => {
     expect(time[1]).toContain('结束时间：11月23日 10:30')
     // The summary's hint names a field this form has.
     expect(time[1]).toContain('（如：修改 巡查路段/项目）')
+    // A place said alone, without the word for the field, corrects the place.
+    const street = await say(STAFF, '不对 是柳叶湖大道北段')
+    expect(street[0]).toBe('已将「巡查路段/项目」改为：柳叶湖大道北段')
+    await say(STAFF, '取消')
+  })
+
+  it('takes a place correction while another question is open, and asks that question again', async () => {
+    await say(STAFF, '朗州路 井盖 缺失 两处 已经 设置 围挡')
+    const corrected = await say(STAFF, '不对，是建设路')
+    expect(corrected[0]).toBe('已将「地点」改为：建设路')
+    expect(corrected[1]).toContain('是一般隐患还是重大隐患？')
+    expect((await say(STAFF, '一般')).join('\n')).toContain('地点：建设路')
     await say(STAFF, '取消')
   })
 })

@@ -1,4 +1,5 @@
 import type { FieldDefinition } from '../../../bots/forms'
+import { findPlace } from '../extract/place'
 
 /**
  * Corrections in plain words while a form is open — 「不对，是3个人」「地点写错了，是洞庭大道」「时间改成下午三点」 —
@@ -33,10 +34,6 @@ export interface Correction {
 
 export function readCorrection(input: string, fields: FieldDefinition[]): Correction | undefined {
   if (!CORRECTION.test(input)) return undefined
-  // The most specific words first (结束时间 before 时间), in FIELD_WORDS order.
-  const key = Object.keys(FIELD_WORDS).find((k) => FIELD_WORDS[k]?.test(input) && fields.some((f) => f.key === k))
-  const field = fields.find((f) => f.key === key)
-  if (!field) return undefined
   // The new value: after the last 是/改成/改为/应该是, else the whole message minus the correction words.
   const after = /(?:改成|改为|应该是|更正为|是|为)\s*[:：]?\s*([^，,。]*?)\s*[。.!！]*$/.exec(input)?.[1]?.trim()
   const value =
@@ -45,5 +42,15 @@ export function readCorrection(input: string, fields: FieldDefinition[]): Correc
       .replace(CORRECTION, '')
       .replace(/^[，,：:\s]+/, '')
       .trim()
-  return value ? { field, value } : undefined
+  if (!value) return undefined
+  // The most specific words first (结束时间 before 时间), in FIELD_WORDS order.
+  const key =
+    Object.keys(FIELD_WORDS).find((k) => FIELD_WORDS[k]?.test(input) && fields.some((f) => f.key === k)) ??
+    // No field named (「不对，是建设路」): a value that is a place name corrects the form's place.
+    (findPlace(value) === value ? PLACE_KEYS.find((k) => fields.some((f) => f.key === k)) : undefined)
+  const field = fields.find((f) => f.key === key)
+  return field ? { field, value } : undefined
 }
+
+/** The fields that hold where: a hazard's place, a patrol's area. */
+const PLACE_KEYS = ['locationText', 'area']
