@@ -253,7 +253,8 @@ export const FORMS: Record<FormId, FormDefinition> = {
   verification: {
     id: 'verification',
     title: '整改验收',
-    commands: ['验收'],
+    // 销号 is what the scheme calls closing a hazard on a passed check (a WT problem's 销号 is read before forms).
+    commands: ['验收', '销号'],
     roles: ['supervisor', 'admin'],
     needsHazardCode: true,
     fields: [

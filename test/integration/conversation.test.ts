@@ -8,7 +8,7 @@ import { jobSettings } from '../../src/jobs/scheduler'
 import { recordInbound } from '../../src/messaging/inbox'
 import { receiveComplaint } from '../../src/services/complaints'
 import { testApp } from '../helpers/app'
-import { chat } from '../helpers/chat'
+import { chat, lastCode } from '../helpers/chat'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 import { failInsertsInto } from '../helpers/faults'
 import { postForm } from '../helpers/requests'
@@ -349,6 +349,24 @@ describe('what a sentence already says is not asked again', () => {
 
   it('does not start a form from a question in those words', async () => {
     expect((await say(STAFF, '塔吊司机无证操作怎么处理呢？')).join('\n')).not.toContain('【隐患上报】')
+  })
+})
+
+describe('a hazard closed in the words people use for it', () => {
+  it('takes a code and what was done as a rectification report, and 销号 as the check that closes it', async () => {
+    await say(STAFF, '五一路井盖缺失一处，已设围挡')
+    await say(STAFF, '一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const report = (await say(HANDLER, `${code} 已经更换新井盖，恢复路面`)).join('\n')
+    expect(report).toContain('【整改反馈】请核对')
+    expect(report).toContain('整改情况：已经更换新井盖，恢复路面')
+    expect((await say(HANDLER, '确认')).join('\n')).toContain('等待督查验收')
+    expect(await say(STAFF, `销号 ${code}`)).toEqual([
+      '您无权使用「整改验收」：仅供督查员、管理员使用。发送「帮助」查看您可用的命令。',
+    ])
+    expect(await say(SUPERVISOR, `销号 ${code}`)).toEqual(['验收是否通过？'])
+    await say(SUPERVISOR, '通过')
+    expect((await say(SUPERVISOR, '确认')).join('\n')).toContain('验收通过，已销号')
   })
 })
 

@@ -266,6 +266,9 @@ async function step(
     }
     return prompt(form, session, answers)
   }
+  // 「YH20261123-0001 已经整改好了」: a hazard's code and what was done about it is a rectification report.
+  if (!form && RECTIFIED_WITH_CODE.test(input))
+    return startFromText(turn, session, actor, answers, deps, `整改 ${input}`)
   // No form yet: a message that reads like a patrol report or a hazard starts the matching form — with or
   // without the command word, typos and all. Danger words make it a major hazard at once (confirmed in
   // the summary like any other).
@@ -286,6 +289,9 @@ async function step(
   }
   return null
 }
+
+const RECTIFIED_WITH_CODE =
+  /^\s*(?:YH|yh)\s*\d{8}\s*-?\s*\d+[\s，,：:]*(?:已经?|已)?(?:整改|修复|修好|修缮|更换|处理|处置|完成|加固|拆除|清理)/
 
 /** Every form's commands, longest first across all forms, so 巡查组 wins over 巡查 and 上报隐患 over 上报. */
 const FORM_COMMANDS = Object.values(FORMS)
