@@ -62,6 +62,18 @@ function post(plaintext: string) {
   return harness.app.request(`/webhooks/wecom/default?${sealed.query}`, { method: 'POST', body: sealed.body })
 }
 
+/** A processor on the harness's database with the pool settings a test needs. */
+function processor(options: Partial<ConstructorParameters<typeof InboundProcessor>[0]>): InboundProcessor {
+  return new InboundProcessor({
+    ctx: harness.services.ctx,
+    forms: { extractor: createExtractor(undefined, silentLogger), idleMs: 30 * 60_000 },
+    logger: silentLogger,
+    mediaDir: `/tmp/xunan-media-${process.pid}`,
+    reportsDir: `/tmp/xunan-reports-${process.pid}`,
+    ...options,
+  })
+}
+
 async function insertStatements(): Promise<number> {
   const [row] = rowsOf<{ n: number }>(await database.db.execute(sql.raw('select n from inbox_insert_statements')))
   return Number(row?.n)
@@ -123,12 +135,7 @@ describe('a full processing backlog', () => {
       release = resolve
     })
     const original = harness.services.inbound
-    harness.services.inbound = new InboundProcessor({
-      ctx: harness.services.ctx,
-      forms: { extractor: createExtractor(undefined, silentLogger), idleMs: 30 * 60_000 },
-      logger: silentLogger,
-      mediaDir: `/tmp/xunan-media-${process.pid}`,
-      reportsDir: `/tmp/xunan-reports-${process.pid}`,
+    harness.services.inbound = processor({
       fetchMedia: async () => {
         await gate
         return { bytes: Buffer.from([0xff, 0xd8, 0xff, 0xd9]), mimeType: 'image/jpeg' }
@@ -189,12 +196,7 @@ describe('a burst and its conversations', () => {
     })
     const original = { inbox: harness.services.inbox, inbound: harness.services.inbound }
     harness.services.inbox = inbox
-    harness.services.inbound = new InboundProcessor({
-      ctx: harness.services.ctx,
-      forms: { extractor: createExtractor(undefined, silentLogger), idleMs: 30 * 60_000 },
-      logger: silentLogger,
-      mediaDir: `/tmp/xunan-media-${process.pid}`,
-      reportsDir: `/tmp/xunan-reports-${process.pid}`,
+    harness.services.inbound = processor({
       concurrency: 4,
       yieldTo: inbox,
     })
