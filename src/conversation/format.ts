@@ -1,8 +1,8 @@
 import { localParts } from '../domain/local-time'
+import { halfWidthDigitsAndLetters } from './extract/numbers'
 
-/** Absolute local times as people read them in chat: 11月24日 10:05. */
 /**
- * 「11月23日 09:00」, with the year when it is not the reference's year (「2027年1月3日 23:59」 for a deadline
+ * Absolute local times as people read them in chat: 「11月23日 09:00」, with the year when it is not the reference's year (「2027年1月3日 23:59」 for a deadline
  * set in December): a date never leaves its year to be guessed. Without a reference, no year.
  */
 export function formatLocal(instant: Date, timeZone: string, reference?: Date): string {
@@ -13,7 +13,8 @@ export function formatLocal(instant: Date, timeZone: string, reference?: Date): 
 
 /** Ticket and record numbers as people type them: 'ts20261123-0001' or with spaces. */
 export function normaliseCode(text: string): string | undefined {
-  const match = /\b(TS|YH|XC|DC|WT)\s*(\d{8})\s*-?\s*(\d{1,6})\b/i.exec(text)
+  // A code typed in full width (「ＹＨ２０２６１１２３－０００１」) is the same code.
+  const match = /\b(TS|YH|XC|DC|WT)\s*(\d{8})\s*[-－—]?\s*(\d{1,6})\b/i.exec(halfWidthDigitsAndLetters(text))
   if (!match) return undefined
   return `${match[1]?.toUpperCase()}${match[2]}-${match[3]?.padStart(4, '0')}`
 }

@@ -679,3 +679,12 @@ describe('who went and where, in a sentence that says how they went', () => {
     expect(extractPatrol('昨天晚上8点到10点夜巡夜市周边，两个人，步行，没问题', ctx).area).toBe('夜市周边')
   })
 })
+
+describe('digits typed in full width', () => {
+  it('reads ９点到１１点 ２人１车 as the same report in ordinary digits', () => {
+    const read = extractPatrol('９点到１１点 巡查人民路 ２人１车 井盖缺失１处', ctx)
+    expect(read).toMatchObject({ area: '人民路', staffCount: 2, vehicleCount: 1 })
+    expect(read.startedAt).toBe(zonedInstant('2026-12-03', 'Asia/Shanghai', 9).toISOString())
+    expect(read.endedAt).toBe(zonedInstant('2026-12-03', 'Asia/Shanghai', 11).toISOString())
+  })
+})

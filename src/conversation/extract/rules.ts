@@ -4,7 +4,7 @@ import { findMobileNumber, MOBILE_NUMBER } from '../../domain/mobile-number'
 import { isSureCategory, weighCategories } from './category-evidence'
 import type { ExtractedFields, ExtractionForm } from './fields'
 import { readFindings } from './hazard-statements'
-import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
+import { halfWidthDigitsAndLetters, NUMBER_PATTERN, parseChineseNumber } from './numbers'
 import { findPlace, findPlaces, narrowedPlace } from './place'
 import { parseTimeRange } from './time'
 
@@ -66,7 +66,8 @@ function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'
 }
 
 /** The rules' reading of a message for a form, with the fields that are guesses. */
-export function readByRules<F extends ExtractionForm>(form: F, text: string, ctx: ExtractionContext): RulesReading<F> {
+export function readByRules<F extends ExtractionForm>(form: F, typed: string, ctx: ExtractionContext): RulesReading<F> {
+  const text = halfWidthDigitsAndLetters(typed)
   const head = text.length > RULES_READ_LIMIT ? text.slice(0, RULES_READ_LIMIT) : text
   const reading = (
     form === 'patrol' ? readPatrol(head, ctx) : form === 'hazard' ? readHazard(head, ctx) : readComplaint(head, ctx)

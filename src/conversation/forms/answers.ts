@@ -5,7 +5,7 @@ import { classifyByKeywords } from '../../domain/classify'
 import { localDate, zonedInstant } from '../../domain/local-time'
 import { findMobileNumber } from '../../domain/mobile-number'
 import { readFindings } from '../extract/hazard-statements'
-import { NUMBER_PATTERN, parseChineseNumber } from '../extract/numbers'
+import { halfWidthDigitsAndLetters, NUMBER_PATTERN, parseChineseNumber } from '../extract/numbers'
 import { type ExtractionContext, extractLevel } from '../extract/rules'
 import { parseTimeRange } from '../extract/time'
 import { splitHazardStatements } from '../intent'
@@ -25,7 +25,7 @@ const NONE = /^(无|没有|没|否|未发现|没发现|无隐患|0)$/
 export const NIGHT = /凌晨|夜里|夜间|半夜|深夜|晚上/
 
 export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerContext): AnswerResult {
-  const text = raw.trim()
+  const text = halfWidthDigitsAndLetters(raw.trim())
   if (!text) return { ok: false }
   switch (field.type) {
     case 'datetime': {
