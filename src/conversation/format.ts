@@ -1,5 +1,5 @@
 import { localParts } from '../domain/local-time'
-import { halfWidthDigitsAndLetters } from './extract/numbers'
+import { halfWidthDigitsAndLetters } from '../domain/text-width'
 
 /**
  * Absolute local times as people read them in chat: 「11月23日 09:00」, with the year when it is not the reference's year (「2027年1月3日 23:59」 for a deadline

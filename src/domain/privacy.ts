@@ -1,4 +1,5 @@
 import { MOBILE_NUMBER } from './mobile-number'
+import { halfWidthDigitsAndLetters } from './text-width'
 
 /**
  * Citizens' personal data — names, mobile and landline numbers, ID card numbers — never appear where others
@@ -28,7 +29,8 @@ export function maskName(name: string): string {
  * wherever it appears.
  */
 export function maskPersonalInfo(text: string, citizenName?: string | null): string {
-  let out = text
+  // A number typed in full width (「１３９１２３４５６７８」) is masked like any other.
+  let out = halfWidthDigitsAndLetters(text)
     .replace(ID_CARD, (_m, head: string, tail: string) => `${head}********${tail}`)
     .replace(MOBILE, '$1****$3')
     .replace(LANDLINE, '$1****$2')

@@ -15,6 +15,8 @@ describe('one masking function for citizens’ personal data', () => {
     ['座机0736-7654321', '座机0736-****4321'],
     ['我叫张三，住这里', '我叫张*，住这里'],
     ['联系人：李四', '联系人：李*'],
+    ['电话１３９１２３４５６７８', '电话139****5678'],
+    ['身份证４３０７０２１９９００１０１１２３Ｘ', '身份证430702********123X'],
   ])('masks %s', (text, masked) => {
     expect(maskPersonalInfo(text)).toBe(masked)
   })

@@ -1,10 +1,11 @@
 import type { Category } from '../../domain/categories'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
 import { findMobileNumber, MOBILE_NUMBER } from '../../domain/mobile-number'
+import { halfWidthDigitsAndLetters } from '../../domain/text-width'
 import { isSureCategory, weighCategories } from './category-evidence'
 import type { ExtractedFields, ExtractionForm } from './fields'
 import { readFindings } from './hazard-statements'
-import { halfWidthDigitsAndLetters, NUMBER_PATTERN, parseChineseNumber } from './numbers'
+import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
 import { findPlace, findPlaces, narrowedPlace } from './place'
 import { parseTimeRange } from './time'
 
