@@ -27,6 +27,7 @@ export const WORDING = {
   askPlace: '请问具体在什么位置？请发送定位（点“+”选择“位置”），或回复路名、小区、门牌号等，我们登记后马上给您编号。',
   askPlaceGuess: (place: string) =>
     `请确认位置：是在「${place}」吗？是请回复「是」；不是请发送定位，或回复路名、小区、门牌号等，我们登记后马上给您编号。`,
+  placeIsLink: '从链接看不出具体位置。请发送定位（点“+”选择“位置”），或回复路名、小区、门牌号等。',
   placeTooVague: (place: string) =>
     `「${place}」还不够具体，工作人员可能找不到。请发送定位，或补充路名、小区名、门牌号或附近的标志性建筑。`,
   pendingDuplicate: (code: string) =>

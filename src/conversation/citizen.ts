@@ -23,6 +23,7 @@ import {
 import { findComplaintByCode, receiveComplaint } from '../services/complaints'
 import { dutyOfficerAt } from '../services/recipients'
 import { isCourtesy } from './courtesy'
+import { findPlace } from './extract/place'
 import { formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
 import { clearSession, lockSession, saveSession } from './forms/session'
@@ -127,6 +128,11 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     if (isVaguePlace(body) && body.length < 12) {
       await keep()
       return [text(WORDING.placeTooVague(body))]
+    }
+    // A link (a shared page, a picture's address) says nothing anyone can find the place by.
+    if (/https?:\/\//i.test(body) && !findPlace(body)) {
+      await keep()
+      return [text(WORDING.placeIsLink)]
     }
     await forget()
     return fileComplaint(turn, { ...(pending as unknown as PendingComplaint), locationText: body })

@@ -526,6 +526,18 @@ describe('citizens', () => {
     await say(CITIZEN, '不用')
   })
 
+  it('does not take a link for the place, and files the ticket once a place is named', async () => {
+    expect(await say(CITIZEN, '门口那个路灯一直不亮')).toEqual([
+      '请问具体在什么位置？请发送定位（点“+”选择“位置”），或回复路名、小区、门牌号等，我们登记后马上给您编号。',
+    ])
+    expect(await say(CITIZEN, 'https://example.com/photo.jpg')).toEqual([
+      '从链接看不出具体位置。请发送定位（点“+”选择“位置”），或回复路名、小区、门牌号等。',
+    ])
+    const ticket = await say(CITIZEN, '朗州路与建设路口东南角')
+    expect(ticket[0]).toMatch(/您的投诉已受理，编号 TS\d{8}-\d{4}/)
+    await say(CITIZEN, '不用')
+  })
+
   it('files a hole at the gate of an estate as a road problem, and answers thanks as thanks', async () => {
     await say(CITIZEN, '小区门口这个坑好久了')
     const ticket = await say(CITIZEN, '建设路与人民路交叉口东北角')
