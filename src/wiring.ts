@@ -82,7 +82,7 @@ export function createServices(args: {
     passiveReplyHoldMs: { mp: MP_PASSIVE_HOLD_MS },
     concurrency: config.inboundConcurrency ?? (handle.kind === 'pglite' ? 1 : Math.min(8, 2 * availableParallelism())),
     queueLimit: config.inboundQueueLimit,
-    // A burst's acknowledgements come first: its conversations wait (one at a time still moving) until it eases.
+    // A burst's acknowledgements come first: its ordinary conversations wait until 25 ms after it.
     yieldTo: inbox,
     processHere: config.role === 'web' ? 'urgent' : 'all',
     // Wake the outbox at once rather than at its next tick.

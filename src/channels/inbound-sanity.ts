@@ -1,3 +1,4 @@
+import { hasNul } from '../domain/nul'
 import { isPlatformUrl } from './outbound-hosts'
 import type { InboundMessage } from './types'
 
@@ -20,9 +21,9 @@ export function sanitiseInbound(
   const oddities: string[] = [...(message.oddities ?? [])]
   // Nearly every delivery has no NUL anywhere: it is copied shallowly (only top-level fields are corrected below)
   // instead of rebuilt field by field.
-  const hasNul = containsNul(message)
-  const out = hasNul ? withoutNul(message) : { ...message }
-  if (hasNul) oddities.push('nul_removed')
+  const nul = hasNul(message)
+  const out = nul ? withoutNul(message) : { ...message }
+  if (nul) oddities.push('nul_removed')
 
   const time = out.at instanceof Date ? out.at.getTime() : Number.NaN
   if (!Number.isFinite(time) || time < EARLIEST || time > options.receivedAt.getTime() + LATEST_AHEAD_MS) {
@@ -52,15 +53,6 @@ export function sanitiseInbound(
     out.messageId = `missing:${out.sender.externalId}:${out.at.getTime()}`
   }
   return oddities.length ? { ...out, oddities } : out
-}
-
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000')
-  if (Array.isArray(value)) return value.some(containsNul)
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    for (const key in value) if (containsNul((value as Record<string, unknown>)[key])) return true
-  }
-  return false
 }
 
 /** A deep copy with every NUL character removed (Dates kept as they are). */

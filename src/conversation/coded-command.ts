@@ -1,3 +1,4 @@
+import { halfWidthDigitsAndLetters } from '../domain/text-width'
 import { normaliseCode } from './format'
 
 /**
@@ -17,9 +18,13 @@ export function codedCommand(pattern: RegExp, prefix: 'TS' | 'YH' | 'WT', input:
   const rest = match[2] ?? ''
   const code = normaliseCode(rest)
   if (!code?.startsWith(prefix)) return undefined
-  const after = rest
-    .replace(new RegExp(`${prefix}\\s*\\d{8}\\s*-?\\s*\\d+`, 'i'), '')
+  return { verb: match[1] ?? '', code, after: withoutCode(rest, prefix) }
+}
+
+/** The words around a record's number, the number (as normaliseCode reads it, full width too) taken out. */
+export function withoutCode(text: string, prefix: 'TS' | 'YH' | 'WT'): string {
+  return halfWidthDigitsAndLetters(text)
+    .replace(new RegExp(`${prefix}\\s*\\d{8}\\s*[-－—]?\\s*\\d+`, 'i'), '')
     .replace(/^[\s，,：:]+/, '')
     .trim()
-  return { verb: match[1] ?? '', code, after }
 }

@@ -2,8 +2,9 @@ import { localParts } from '../domain/local-time'
 import { halfWidthDigitsAndLetters } from '../domain/text-width'
 
 /**
- * Absolute local times as people read them in chat: 「11月23日 09:00」, with the year when it is not the reference's year (「2027年1月3日 23:59」 for a deadline
- * set in December): a date never leaves its year to be guessed. Without a reference, no year.
+ * Absolute local times as people read them in chat: 「11月23日 09:00」, with the year when it is not the
+ * reference's year (「2027年1月3日 23:59」 for a deadline set in December): a date never leaves its year to be
+ * guessed. Without a reference, no year.
  */
 export function formatLocal(instant: Date, timeZone: string, reference?: Date): string {
   const p = localParts(instant, timeZone)

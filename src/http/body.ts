@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../app-env'
+import { hasNul } from '../domain/nul'
 import { AppError } from '../errors'
 
 /**
@@ -33,13 +34,6 @@ export function limitBody(maxBytes: number, message = 'Request body too large'):
     }
     return streamed(c, next)
   }
-}
-
-export function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000')
-  if (Array.isArray(value)) return value.some(hasNul)
-  if (value && typeof value === 'object' && !(value instanceof Blob)) return Object.values(value).some(hasNul)
-  return false
 }
 
 /** A url-encoded or multipart form; files stay File objects (their bytes may hold anything). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { withoutCode } from '../../src/conversation/coded-command'
 import { normaliseCode } from '../../src/conversation/format'
 
 describe('record numbers as people type them', () => {
@@ -15,5 +16,13 @@ describe('record numbers as people type them', () => {
   it('finds no number where there is none', () => {
     expect(normaliseCode('查询 20261123-0001')).toBeUndefined()
     expect(normaliseCode('TS2026112-0001')).toBeUndefined()
+  })
+})
+
+describe('the words around a record number', () => {
+  it('takes the number out however it was typed, and the separators after it', () => {
+    expect(withoutCode('YH20261123-0001 已经整改好了', 'YH')).toBe('已经整改好了')
+    expect(withoutCode('ＹＨ２０２６１１２３－０００１，已更换井盖', 'YH')).toBe('已更换井盖')
+    expect(withoutCode('TS20261123-0001 已处理', 'YH')).toBe('TS20261123-0001 已处理')
   })
 })

@@ -11,6 +11,7 @@ import { patrolFocusOf } from '../../domain/patrol-rules'
 import { type Actor, ROLE_LABELS } from '../../domain/roles'
 import { campaignStartingPoint } from '../../services/campaigns'
 import type { PersonRow } from '../../services/identities'
+import { codedCommand, withoutCode } from '../coded-command'
 import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
 import { extractLevel } from '../extract/rules'
@@ -267,7 +268,8 @@ async function step(
     return prompt(form, session, answers)
   }
   // 「YH20261123-0001 已经整改好了」: a hazard's code and what was done about it is a rectification report.
-  if (!form && RECTIFIED_WITH_CODE.test(input))
+  const leading = form ? undefined : codedCommand(LEADING_CODE, 'YH', input)
+  if (leading && REPAIR_DONE.test(leading.after))
     return startFromText(turn, session, actor, answers, deps, `整改 ${input}`)
   // No form yet: a message that reads like a patrol report or a hazard starts the matching form — with or
   // without the command word, typos and all. Danger words make it a major hazard at once (confirmed in
@@ -290,8 +292,9 @@ async function step(
   return null
 }
 
-const RECTIFIED_WITH_CODE =
-  /^\s*(?:YH|yh)\s*\d{8}\s*-?\s*\d+[\s，,：:]*(?:已经?|已)?(?:整改|修复|修好|修缮|更换|处理|处置|完成|加固|拆除|清理)/
+/** A message that begins with a hazard's number (full width too), and what was done about it. */
+const LEADING_CODE = /^()(\s*[YyＹｙ][HhＨｈ][\s\S]*)$/
+const REPAIR_DONE = /^(?:已经?|已)?(?:整改|修复|修好|修缮|更换|处理|处置|完成|加固|拆除|清理)/
 
 /** Every form's commands, longest first across all forms, so 巡查组 wins over 巡查 and 上报隐患 over 上报. */
 const FORM_COMMANDS = Object.values(FORMS)
@@ -372,10 +375,7 @@ async function startForm(
       const [rule] = await turn.ctx.db.select().from(routingRules).where(eq(routingRules.category, hazard.category))
       if (rule) session.draft.unit = rule.unitId
     }
-    const remainder = rest
-      .replace(/(YH|yh)\s*\d{8}\s*-?\s*\d+/, '')
-      .replace(/^[\s，,：:]+/, '')
-      .trim()
+    const remainder = withoutCode(rest, 'YH')
     const first = form.fields[0]
     if (remainder && first) {
       const parsed = parseAnswer(first, remainder, answers)

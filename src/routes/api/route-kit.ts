@@ -1,8 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../../app-env'
+import { hasNul } from '../../domain/nul'
 import { AppError } from '../../errors'
-import { hasNul } from '../../http/body'
 import { ErrorBody } from './contracts'
 
 /**
