@@ -660,7 +660,9 @@ describe('a complaint’s place among greetings, areas and addresses', () => {
 
   it('takes the address with its number over an area named before it, and keeps a district with its address', () => {
     expect(placeOf('请问一下老城区那个危房什么时候拆，墙都裂了，人还住在里面，朗州北路33号')).toBe('朗州北路33号')
-    expect(placeOf('楼道里电动车充电，飞线，物业不管，常德市鼎城区桥南新村12栋二单元')).toBe('常德市鼎城区桥南新村12栋')
+    expect(placeOf('楼道里电动车充电，飞线，物业不管，常德市鼎城区桥南新村12栋二单元')).toBe(
+      '常德市鼎城区桥南新村12栋二单元',
+    )
   })
 })
 
@@ -686,5 +688,48 @@ describe('digits typed in full width', () => {
     expect(read).toMatchObject({ area: '人民路', staffCount: 2, vehicleCount: 1 })
     expect(read.startedAt).toBe(zonedInstant('2026-12-03', 'Asia/Shanghai', 9).toISOString())
     expect(read.endedAt).toBe(zonedInstant('2026-12-03', 'Asia/Shanghai', 11).toISOString())
+  })
+})
+
+describe('an estate’s phase, block, unit and floor', () => {
+  const placeOf = (text: string) => readByRules('hazard', text, ctx).fields.locationText
+  it.each([
+    ['滨江花园三期地下车库顶板渗水严重', '滨江花园三期'],
+    ['阳光家园东区3号楼2单元楼道墙皮大面积脱落', '阳光家园东区3号楼2单元'],
+    ['锦绣苑A座外墙保温层空鼓', '锦绣苑A座'],
+    ['万达广场B1层停车场消防栓没水', '万达广场B1层'],
+    ['金地小区二期北门旁边化粪池盖板塌了', '金地小区二期北门'],
+  ])('keeps what narrows the place down: %s', (text, place) => {
+    expect(placeOf(text)).toBe(place)
+  })
+
+  it('does not take the stairwell or the roof for a floor', () => {
+    expect(placeOf('人民医院5楼道里堆满杂物')).toBe('人民医院')
+    expect(placeOf('和平街12号老楼楼道里电动车在充电')).toBe('和平街12号')
+  })
+})
+
+describe('counts of people and cars next to other words', () => {
+  it('reads 无车 as no car when 一切正常 follows it', () => {
+    const read = extractPatrol('下午两点到五点 滨江路沿线 3人 无车 一切正常', ctx)
+    expect(read).toMatchObject({ staffCount: 3, vehicleCount: 0, hazards: [] })
+  })
+
+  it('does not count the 一 of 一起 as one person', () => {
+    expect(extractPatrol('巡查人员一起去了人民路，车一台，一切正常', ctx).staffCount).toBeUndefined()
+  })
+
+  it('does not take 车一台 or 车辆：2台 for a hazard', () => {
+    expect(extractPatrol('车辆一辆，人员三名，巡查建设路', ctx).hazards ?? []).toEqual([])
+    expect(extractPatrol('巡查人员一起去了人民路，车一台', ctx).hazards ?? []).toEqual([])
+    const read = extractPatrol('巡查建设路，车辆：2台，人员：3，发现路灯不亮1处', ctx)
+    expect(read).toMatchObject({ staffCount: 3, vehicleCount: 2 })
+    expect(read.hazards?.map((h) => h.description)).toEqual(['路灯不亮1处'])
+  })
+
+  it('takes what a summary names in brackets without the brackets', () => {
+    const read = extractPatrol('巡查长江路全线，发现隐患3处，其中较大隐患1处（燃气管道占压），一般隐患2处', ctx)
+    expect(read.hazards?.[0]?.description).toBe('燃气管道占压')
+    expect(total('巡查长江路全线，发现隐患3处，其中较大隐患1处（燃气管道占压），一般隐患2处')).toBe(3)
   })
 })

@@ -159,7 +159,12 @@ export function readFindings(
       else if (/重大/.test(clause)) majorNext = true
       if (counted === 0) nothing = true
       // 「发现问题8处，其中1处为重大隐患（…）」: what follows 其中 is a statement of its own.
-      const rest = clause.slice((summed.index ?? 0) + summed[0].length).replace(/^[，,：:（(]?(?:其中)?/, '')
+      // Said in brackets (「其中较大隐患1处（燃气管道占压）」), it is taken without them.
+      const rest = clause
+        .slice((summed.index ?? 0) + summed[0].length)
+        .replace(/^[，,：:]?(?:其中)?/, '')
+        .replace(/^[（(]([^（()）]*)[）)]$/, '$1')
+        .replace(/^[（(]/, '')
       if (rest && DEFECT.test(rest)) push(statementOf(rest, ctx))
       continue
     }
@@ -315,9 +320,9 @@ function guessedStatement(clauses: readonly string[], ctx: StatementContext): Ha
   return { ...statement, categorySure: false }
 }
 
-/** Clauses that say when or who: 「下午三点」「2人1车」「人员：张三、李四」「开车」. */
+/** Clauses that say when or who: 「下午三点」「2人1车」「人员：张三、李四」「开车」「车一台」「人员三名」. */
 const TURN_OUT_OR_TIME =
-  /^(?:(?:今天|昨天|前天|今日|昨日|上午|下午|中午|早上|晚上|凌晨|傍晚)?[0-9一二两三四五六七八九十:：点时半到至\-~—]*(?:分)?|[0-9一二两三四五六七八九十]+\s*(?:人|名|位|个人)(?:[0-9一二两三四五六七八九十]+\s*(?:车|辆|台))?|(?:人员|巡查人员|时间|出动)[:：].*|开车|步行|走路|骑车)$/
+  /^(?:(?:今天|昨天|前天|今日|昨日|上午|下午|中午|早上|晚上|凌晨|傍晚)?[0-9一二两三四五六七八九十:：点时半到至\-~—]*(?:分)?|[0-9一二两三四五六七八九十]+\s*(?:人|名|位|个人)(?:[0-9一二两三四五六七八九十]+\s*(?:车|辆|台))?|(?:人员|巡查人员|时间|出动)[:：].*|(?:出动|共)?(?:车辆|用车|车)\s*[:：为共]?\s*[0-9一二两三四五六七八九十]+\s*(?:辆|台|部)?|(?:出动|开了?|开着|共)?[0-9一二两三四五六七八九十]+\s*(?:辆|台|部)\s*(?:车|车辆)?|(?:出动|共)?(?:人员|巡查人员|人数)\s*[:：为共]?\s*[0-9一二两三四五六七八九十]+\s*(?:名|个|位|人)?|开车|步行|走路|骑车)$/
 
 /** A clause that is a place name and little else (「鼎城区花山路」「在朗州北路」). */
 function onlyPlace(clause: string): boolean {

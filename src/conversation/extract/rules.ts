@@ -270,10 +270,11 @@ const COUNT = `(?<![0-9]|[0-9][:：.])(${NUMBER_PATTERN})`
  * 步行. 「带两个新同事」 is the writer and two more.
  */
 function staffCount(text: string): number | undefined {
+  // A number in words after the label needs its measure word or the end of the phrase (not 「人员一起」).
   const raw =
     new RegExp(`${COUNT}\\s*(?:名|个|位)?\\s*(?:人次|人员|巡查员|人)(?!行|民|工)`).exec(text)?.[1] ??
     new RegExp(
-      `(?:出动人员|巡查人员|人员|人数|人次|巡查员|队员|网格员|安全员|人)\\s*[:：为共]?\\s*${COUNT}\\s*(?:名|个|位|人)?`,
+      `(?:出动人员|巡查人员|人员|人数|人次|巡查员|队员|网格员|安全员|人)\\s*[:：为共]?\\s*${COUNT}(?:\\s*(?:名|个|位|人)|(?<=[0-9])|(?![\\u4e00-\\u9fa5]))`,
     ).exec(text)?.[1]
   if (raw) return parseChineseNumber(raw)
   const brought = new RegExp(`(?:带|领)(?:了|着)?${COUNT}\\s*(?:个|名|位)(?:新)?(?:同事|队员|组员|人)`).exec(text)?.[1]
@@ -289,9 +290,10 @@ function vehicleCount(text: string): number | undefined {
     new RegExp(
       `(?<!(?:^|[^0-9零〇一二两俩三四五六七八九十百个名位])人\\s*)${COUNT}(?:\\s*(?:辆|台|个)\\s*)?(?:车次|台次|车)`,
     ).exec(text)?.[1] ??
-    // Not the people counted after a vehicle word: 「骑电动车 一个人」 is no car and one person.
+    // Not the people counted after a vehicle word: 「骑电动车 一个人」 is no car and one person. A number in words
+    // needs its measure word or the end of the phrase: the 一 of 「无车 一切正常」 counts nothing.
     new RegExp(
-      `(?:出动车辆|车辆|车次|台次|车)\\s*[:：为共]?\\s*${COUNT}(?!\\s*(?:个|名|位)?\\s*人)\\s*(?:辆|台|台次)?`,
+      `(?:出动车辆|车辆|车次|台次|车)\\s*[:：为共]?\\s*${COUNT}(?!\\s*(?:个|名|位)?\\s*人)(?:\\s*(?:辆|台次|台|部)|(?<=[0-9])|(?![\\u4e00-\\u9fa5]))`,
     ).exec(text)?.[1]
   if (raw) return parseChineseNumber(raw)
   if (/(?:未|没有|没|无)(?:出)?(?:车|用车)|步行|走路|骑(?:电动车|自行车|车)/.test(text)) return 0
