@@ -699,8 +699,14 @@ describe('an estate’s phase, block, unit and floor', () => {
     ['锦绣苑A座外墙保温层空鼓', '锦绣苑A座'],
     ['万达广场B1层停车场消防栓没水', '万达广场B1层'],
     ['金地小区二期北门旁边化粪池盖板塌了', '金地小区二期北门'],
+    ['楼上邻居阳台违建，用的彩钢板，怕掉下来砸人，金色家园6-2-301', '金色家园6-2-301'],
+    ['人民路和解放路交界的井盖不见了', '人民路和解放路交界'],
   ])('keeps what narrows the place down: %s', (text, place) => {
     expect(placeOf(text)).toBe(place)
+  })
+
+  it('does not take a patrol’s hours for a house number', () => {
+    expect(extractPatrol('人民路9-12点巡查，一切正常', ctx).area).toBe('人民路')
   })
 
   it('does not take the stairwell or the roof for a floor', () => {
