@@ -50,6 +50,9 @@ export const WORDING = {
     `您反映的问题可能与已受理的投诉 ${code}（${place}）是同一问题。回复「是」关联到该投诉，办理结果会同时告知您；回复「否」单独登记。`,
   complaintLinked: (code: string) => `已关联到投诉 ${code}，办理结果将同时告知您。发送「查询 ${code}」可查看进度。`,
   askContact: '如需工作人员电话联系您，请回复手机号；不需要请回复「不用」。',
+  draftWaiting: (title: string) =>
+    `您填写的「${title}」还没有保存。请先回复「确认」保存或「取消」放弃，再办理其他事项；发送「我的待办」可查看待办。`,
+  askPhoneNumber: '好的，请回复您的手机号码，工作人员会与您联系。',
   contactSaved: '已登记您的联系电话，工作人员可能会与您联系核实情况。',
   contactDeclined: '好的，不会打电话打扰您，办理结果将在这里告知您。',
   complaintStatus: (code: string, status: ComplaintStatus, outcome: string | null) =>

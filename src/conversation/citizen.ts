@@ -39,6 +39,18 @@ const STAFF_COMMAND =
 const STEP_DUPLICATE = 'complaint_duplicate?'
 const STEP_PLACE = 'complaint_place?'
 const MIN_DESCRIPTION_CHARS = 4
+/** A yes to being called, with no number yet (not 「好的」, which acknowledges the ticket). */
+const WANTS_CALL =
+  /^(?:是|是的|对|对的|可以|要|需要|需要的|麻烦了?|麻烦(?:你们|您)?打(?:给我)?(?:电话)?)[。！!，,~～]*$/
+/**
+ * 「我的投诉处理得怎么样了」「有结果了吗」「什么时候能修好」: asking after what was reported, in the citizen's words
+ * rather than 「查询」. Only a message that names no place: one that does reports something, perhaps again.
+ */
+const PROGRESS_WORDS =
+  /(?:投诉|反映|举报|报的|提交的|说的|上报的)(?:的)?(?:问题|事情?|情况)?.{0,6}?(?:怎么样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|处理了?(?:吗|没有?)|有(?:结果|进展|回复|回音|人管)了?(?:吗|没有?)|进度|进展|结果)|^(?:(?:现在|目前)?(?:处理|办理)(?:得)?(?:怎么样|如何)了?|有(?:结果|进展|回复|回音)了?(?:吗|没有?)|进展(?:如何|怎么样)|什么时候(?:能|可以|会)?(?:处理|修好?|解决|答复|回复)(?:好|完)?|(?:怎么)?还没(?:有)?(?:人)?(?:处理|来修?|解决|回复))/
+function isProgressQuestion(body: string): boolean {
+  return body.length <= 40 && PROGRESS_WORDS.test(body) && !findPlace(body)
+}
 
 /**
  * Citizens on the Official Account: a text is a complaint, answered at once with its ticket number and
@@ -98,7 +110,8 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     clearSession(session)
     await keep()
   }
-  const isQuery = /^(查询|进度|查)/.test(body) || /^(?:类别|分类)[\s:：]/.test(body)
+  const asksProgress = isProgressQuestion(body)
+  const isQuery = /^(查询|进度|查)/.test(body) || /^(?:类别|分类)[\s:：]/.test(body) || asksProgress
 
   if (awaitingDuplicate) {
     if (/^(是|是的|同一个|对)$/.test(body)) {
@@ -145,8 +158,15 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       await setComplaintContact(ctx, complaintId, phone ?? null)
       return [text(phone ? WORDING.contactSaved : WORDING.contactDeclined)]
     }
+    // 「是的」「需要」 to 「如需工作人员电话联系您」: the question stays open for the number itself.
+    if (WANTS_CALL.test(body)) {
+      session.step = STEP_CONTACT
+      session.draft = { complaintId }
+      await keep()
+      return [text(WORDING.askPhoneNumber)]
+    }
   }
-  if (/^(查询|进度|查)/.test(body)) {
+  if (/^(查询|进度|查)/.test(body) || asksProgress) {
     const code = normaliseCode(body)
     if (code) {
       const complaint = await findComplaintByCode(ctx.db, code)

@@ -608,3 +608,41 @@ describe('a failure after the response still reaches the person', () => {
     expect(replies.map((r) => (r.message as { text?: string }).text ?? '').join('\n')).toMatch(/督查记录已保存/)
   })
 })
+
+describe('answers in the words people use', () => {
+  const CITIZEN = 'demo:citizen'
+
+  it('saves a summary on 「好的」 and gives a draft up on 「算了，不报了」', async () => {
+    await say(STAFF, '下午两点到五点 滨江路沿线 3人 无车 一切正常')
+    const saved = await say(STAFF, '好的')
+    expect(saved[0]).toMatch(/^巡查记录已保存，编号 XC\d{8}-\d{4}/)
+    await say(STAFF, '上午巡查人民路，井盖缺失1处')
+    expect(await say(STAFF, '算了，不报了')).toEqual(['已取消「日巡查工作记录」填报。'])
+  })
+
+  it('answers a question at the summary without changing the draft', async () => {
+    const summary = await say(STAFF, '下午两点到五点 滨江路沿线 3人 无车 一切正常')
+    const start = /开始时间：.*/.exec(summary[0] as string)?.[0] as string
+    expect(start).toMatch(/14:00$/)
+    const asked = await say(STAFF, '我今天报了几条')
+    expect(asked[0]).toBe(
+      '您填写的「日巡查工作记录」还没有保存。请先回复「确认」保存或「取消」放弃，再办理其他事项；发送「我的待办」可查看待办。',
+    )
+    expect(asked[1]).toContain(start)
+    await say(STAFF, '取消')
+  })
+
+  it('asks a citizen who says 「是的」 to being called for the number, and answers progress asked in words', async () => {
+    const ticket = await say(CITIZEN, '楼上邻居阳台违建，用的彩钢板，大风天一直响，金色家园6-2-301')
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    expect(await say(CITIZEN, '是的')).toEqual(['好的，请回复您的手机号码，工作人员会与您联系。'])
+    expect(await say(CITIZEN, '13912345678')).toEqual(['已登记您的联系电话，工作人员可能会与您联系核实情况。'])
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row).toMatchObject({ citizenPhone: '13912345678', locationText: '金色家园6-2-301' })
+    for (const question of ['我的投诉处理得怎么样了', '有结果了吗？', '什么时候能修好'])
+      expect((await say(CITIZEN, question)).join('\n')).toContain(`投诉 ${code}：`)
+    const count = await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, CITIZEN))
+    expect(count.map((c) => c.code)).toContain(code)
+    expect(count.filter((c) => c.description.includes('怎么样'))).toEqual([])
+  })
+})

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm'
 import { type FieldDefinition, FORMS, type FormDefinition, type FormId } from '../../../bots/forms'
 import { MAJOR_HAZARD_CRITERIA } from '../../../bots/major-hazard-criteria'
+import { WORDING } from '../../../bots/wording'
 import { hazards, patrols, routingRules, units } from '../../db/schema'
 import { CATEGORY_LABELS, type Category, isCategory } from '../../domain/categories'
 import { classifyByKeywords } from '../../domain/classify'
@@ -94,7 +95,7 @@ async function step(
   const input = (message.text ?? '').replace(/@\S+\s*/g, '').trim()
   if (!input) return null
 
-  if (/^(取消|放弃|退出)$/.test(input)) {
+  if (CANCEL.test(input)) {
     if (!form) return [text('当前没有进行中的填报。')]
     clearSession(session)
     return [text(`已取消「${form.title}」填报。`)]
@@ -177,7 +178,7 @@ async function step(
     }
     return [text('请回复「仍然保存」保存这条记录，或发送「修改 开始时间」调整时间、「取消」放弃。')]
   }
-  if (/^确认$/.test(input) && form && session.step === STEP_CONFIRM) return save(turn, session, form, actor)
+  if (form && session.step === STEP_CONFIRM && CONFIRM.test(input)) return save(turn, session, form, actor)
   if (/^确认$/.test(input) && form) {
     // "确认" is never an answer: say what is still missing.
     const missing = form.fields.find((f) => f.key === session.step)
@@ -254,6 +255,8 @@ async function step(
       if (parsed.ok) merge(session, parsed.values)
       return prompt(form, session, answers)
     }
+    // A question (「我今天报了几条」「怎么报隐患」) is not more details: the draft stays as it was, waiting.
+    if (isQuestion(input)) return [text(WORDING.draftWaiting(form.title)), ...prompt(form, session, answers)]
     // More details after the summary: read them like the first message and show the summary again. A
     // description is added to, never replaced by the newest sentence.
     if (form.extraction) {
@@ -290,6 +293,17 @@ async function step(
     return replies
   }
   return null
+}
+
+/** Giving up on what is being filled in: 「取消」, and the words people use for it (「算了，不报了」). */
+const CANCEL =
+  /^(?:算了[，,\s]*)?(?:取消|放弃|退出|撤销|作废|不报了|不填了|不要了|不上报了|不提交了|不弄了|取消填报|取消上报)(?:吧|了|啊)?[。！!~～]*$|^算了(?:吧)?[。！!~～]*$/
+/** Yes to the summary: 「确认」, and the words people answer a summary with. */
+const CONFIRM =
+  /^(?:确认|确定|确认无误|无误|没问题|没错|对|对的|是|是的|好|好的|可以|行|嗯|嗯嗯|正确|保存|提交|确认保存|确认提交|ok|OK|Ok|yes)[。！!~～]*$/
+/** A question, not more details: ends with a question mark, or asks with 吗/几/怎么/什么/哪 …. */
+function isQuestion(input: string): boolean {
+  return /[?？]$|吗[。！!]*$|(?:几条|几个|多少|怎么|如何|什么|哪里|哪儿|哪个|为什么|能不能|可不可以|是否)/.test(input)
 }
 
 /** A message that begins with a hazard's number (full width too), and what was done about it. */
