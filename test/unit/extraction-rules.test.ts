@@ -739,3 +739,18 @@ describe('counts of people and cars next to other words', () => {
     expect(total('巡查长江路全线，发现隐患3处，其中较大隐患1处（燃气管道占压），一般隐患2处')).toBe(3)
   })
 })
+
+describe('a complaint’s place after 住在, 尽快处理 and near a school called by its number', () => {
+  const placeOf = (text: string) => readByRules('complaint', text, ctx).fields.locationText
+  it.each([
+    ['有个工地的塔吊好像歪了 就在市二中对面', '市二中对面'],
+    ['我住在建材市场宿舍，房子墙上裂了很大的缝，下雨还漏水', '建材市场宿舍'],
+    ['请尽快处理德山大道与桃花源路交叉口东北角的燃气泄漏，味道很大', '德山大道与桃花源路交叉口'],
+  ])('%s', (text, place) => {
+    expect(placeOf(text)).toBe(place)
+  })
+
+  it('still keeps a site under construction in the name', () => {
+    expect(placeOf('在建工地围挡倒了，朝阳路在建工地')).toBe('朝阳路在建工地')
+  })
+})
