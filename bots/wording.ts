@@ -52,6 +52,7 @@ export const WORDING = {
   askContact: '如需工作人员电话联系您，请回复手机号；不需要请回复「不用」。',
   draftWaiting: (title: string) =>
     `您填写的「${title}」还没有保存。请先回复「确认」保存或「取消」放弃，再办理其他事项；发送「我的待办」可查看待办。`,
+  placeNotedAskWhat: (place: string) => `已记下地点：${place}。`,
   askPhoneNumber: '好的，请回复您的手机号码，工作人员会与您联系。',
   contactSaved: '已登记您的联系电话，工作人员可能会与您联系核实情况。',
   contactDeclined: '好的，不会打电话打扰您，办理结果将在这里告知您。',

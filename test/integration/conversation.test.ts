@@ -646,3 +646,51 @@ describe('answers in the words people use', () => {
     expect(count.filter((c) => c.description.includes('怎么样'))).toEqual([])
   })
 })
+
+describe('answers that say something else than what was asked', () => {
+  it('keeps a place given for the description as the place and asks what was found again', async () => {
+    await say(STAFF, '上报隐患')
+    expect(await say(STAFF, '在人民路和建设路交叉口')).toEqual([
+      '已记下地点：人民路和建设路交叉口。',
+      '请描述发现的隐患。',
+    ])
+    await say(STAFF, '井盖没了')
+    const summary = (await say(STAFF, '一般'))[0] as string
+    expect(summary).toContain('隐患描述：井盖没了')
+    expect(summary).toContain('地点：人民路和建设路交叉口')
+    await say(STAFF, '取消')
+  })
+
+  it('keeps what is wrong when it is said in answer to the kind', async () => {
+    await say(STAFF, '上报隐患')
+    const asked = await say(STAFF, '朗州路菜市场门口那个东西')
+    expect(asked.join('\n')).toContain('属于哪一类')
+    await say(STAFF, '井盖没了，很危险')
+    const summary = (await say(STAFF, '一般')).join('\n')
+    expect(summary).toContain('类别：道路及市政设施')
+    expect(summary).toMatch(/隐患描述：.*井盖没了/)
+    await say(STAFF, '取消')
+  })
+
+  it('does not change the kind shown for a word said in passing, and keeps the words', async () => {
+    await say(STAFF, '上报隐患 解放路88号院内配电房门坏了')
+    await say(STAFF, '其他')
+    await say(STAFF, '一般')
+    const summary = (await say(STAFF, '已通知物业')).join('\n')
+    expect(summary).toContain('类别：其他')
+    expect(summary).toContain('隐患描述：解放路88号院内配电房门坏了；已通知物业')
+    await say(STAFF, '取消')
+  })
+
+  it('takes 「9点到11点半」 in answer to when a patrol ended as both ends', async () => {
+    await say(STAFF, '今天巡查了')
+    await say(STAFF, '9点到11点半')
+    await say(STAFF, '建设路')
+    await say(STAFF, '2')
+    await say(STAFF, '1')
+    const summary = (await say(STAFF, '没有')).join('\n')
+    expect(summary).toMatch(/开始时间：.*09:00/)
+    expect(summary).toMatch(/结束时间：.*11:30/)
+    await say(STAFF, '取消')
+  })
+})

@@ -41,6 +41,11 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       // Said as night on purpose: the small-hours question is not asked.
       if (NIGHT.test(text)) values[`${field.key}Night`] = true
       if (field.key === 'startedAt' && range.end) values.endedAt = range.end.toISOString()
+      // 「9点到11点半」 in answer to when it ended gives both ends: the start said with it replaces a guessed one.
+      if (field.key === 'endedAt' && range.end) {
+        values.startedAt = range.start.toISOString()
+        values.endedAt = range.end.toISOString()
+      }
       return { ok: true, values }
     }
     case 'text':

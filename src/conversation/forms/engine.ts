@@ -3,7 +3,7 @@ import { type FieldDefinition, FORMS, type FormDefinition, type FormId } from '.
 import { MAJOR_HAZARD_CRITERIA } from '../../../bots/major-hazard-criteria'
 import { WORDING } from '../../../bots/wording'
 import { hazards, patrols, routingRules, units } from '../../db/schema'
-import { CATEGORY_LABELS, type Category, isCategory } from '../../domain/categories'
+import { CATEGORIES, CATEGORY_LABELS, type Category, isCategory } from '../../domain/categories'
 import { classifyByKeywords } from '../../domain/classify'
 import { dangerIn } from '../../domain/danger'
 import { RuleViolation } from '../../domain/errors'
@@ -15,6 +15,7 @@ import type { PersonRow } from '../../services/identities'
 import { codedCommand, withoutCode } from '../coded-command'
 import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
+import { findPlace } from '../extract/place'
 import { extractLevel } from '../extract/rules'
 import { formatLocal, normaliseCode } from '../format'
 import { intentOf, splitHazardStatements } from '../intent'
@@ -226,9 +227,19 @@ async function step(
         merge(session, bulk)
         return prompt(form, session, answers)
       }
+      // 「在人民路和建设路交叉口」 in answer to what was found says where, not what: kept as the place, and the
+      // question is asked again.
+      const placeOnly = field.key === 'description' && hasField(form, 'locationText') ? onlyPlace(input) : undefined
+      if (placeOnly) {
+        session.draft.locationText = placeOnly
+        return [text(WORDING.placeNotedAskWhat(placeOnly)), ...prompt(form, session, answers)]
+      }
       const parsed = parseAnswer(field, input, answers)
       if (!parsed.ok) return [text(`没能识别“${input}”。${field.hint}。\n${field.question}`)]
       merge(session, parsed.values)
+      // 「井盖没了」 in answer to the kind says what is wrong as well: the description keeps it.
+      if (field.type === 'category' && saysMoreThanAKind(input) && typeof session.draft.description === 'string')
+        session.draft.description = `${session.draft.description}；${input}`
       // A description answered in a sentence often says where, what kind and how serious too
       // (「学府路桥伸缩缝断裂，车辆颠簸严重」): what it says is not asked again; what was already answered stays.
       if (form.extraction && field.key === 'description') {
@@ -246,9 +257,13 @@ async function step(
     }
   }
   if (form && session.step === STEP_CONFIRM) {
-    // A bare answer to a field that cannot be mistaken (「一般」「重大」, a category) changes that field.
+    // A bare answer to a field that cannot be mistaken (「一般」「重大」, a category) changes that field. A kind
+    // is its name or a word or two (「燃气」「井盖」), not a sentence that mentions one (「已通知物业」).
     const plain = applicableFields(form, session.draft).find(
-      (f) => (f.type === 'level' || f.type === 'category') && input.length <= 8 && parseAnswer(f, input, answers).ok,
+      (f) =>
+        (f.type === 'level' || (f.type === 'category' && !saysMoreThanAKind(input) && input.length <= 4)) &&
+        input.length <= 8 &&
+        parseAnswer(f, input, answers).ok,
     )
     if (plain) {
       const parsed = parseAnswer(plain, input, answers)
@@ -266,6 +281,9 @@ async function step(
       )
       if (typeof extra.description === 'string' && typeof session.draft.description === 'string')
         extra.description = `${session.draft.description}；${extra.description}`
+      // A kind read from words said in passing (「已通知物业」) does not replace the one shown: a kind is
+      // changed by naming it (「燃气」「修改 类别」).
+      if (session.draft.category !== undefined) delete extra.category
       merge(session, extra)
     }
     return prompt(form, session, answers)
@@ -293,6 +311,31 @@ async function step(
     return replies
   }
   return null
+}
+
+function hasField(form: FormDefinition, key: string): boolean {
+  return form.fields.some((f) => f.key === key)
+}
+
+/** The place a message names when it names nothing else (「在人民路和建设路交叉口」「位置：朗州路」). */
+function onlyPlace(input: string): string | undefined {
+  const place = findPlace(input)
+  if (!place) return undefined
+  const rest = input
+    .replace(place, '')
+    .replace(/^(?:在|位于|就在|地点|位置|地址)[:：]?/, '')
+    .replace(/[，,。.！!？?\s]|这里|那里|这边|那边|附近|旁边/g, '')
+  return rest === '' ? place : undefined
+}
+
+/** An answer to the kind that is more than a kind's name (「井盖没了」, not 「道路」「燃气」「其他」). */
+function saysMoreThanAKind(input: string): boolean {
+  const bare = input.replace(/[，,。.！!\s]/g, '')
+  return (
+    bare.length > 4 &&
+    !CATEGORIES.some((c) => bare === CATEGORY_LABELS[c] || CATEGORY_LABELS[c].includes(bare)) &&
+    !/^(?:属于|是|类别|分类)/.test(bare)
+  )
 }
 
 /** Giving up on what is being filled in: 「取消」, and the words people use for it (「算了，不报了」). */
