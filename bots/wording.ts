@@ -12,7 +12,6 @@ export const WORDING = {
   notUnderstood: '暂未理解您的意思。发送「帮助」查看可用命令。',
   staffCourtesy: '好的。需要时发送「帮助」查看可用命令。',
   unsupportedType: (type: string) => `暂不支持「${type}」类型的消息，请发送文字、图片、语音或位置。`,
-  locationReceived: (label: string) => `已收到位置：${label}。`,
   citizenWelcome:
     '欢迎关注！如发现建筑工地、桥梁、燃气、道路井盖、占道挖掘、园林绿化、危房、供水管网等安全隐患，请直接发送文字描述（可附照片和位置），我们将在1个工作日内处理并答复。发送「查询 编号」可查看办理进度。',
   staffOnly: '该功能仅供工作人员使用。如需反映问题，请直接用文字描述问题和地点。',
@@ -52,6 +51,9 @@ export const WORDING = {
   askContact: '如需工作人员电话联系您，请回复手机号；不需要请回复「不用」。',
   draftWaiting: (title: string) =>
     `您填写的「${title}」还没有保存。请先回复「确认」保存或「取消」放弃，再办理其他事项；发送「我的待办」可查看待办。`,
+  heldEvidence: (what: string) =>
+    `已收到${what}。接着发一句话说明情况（如「朗州路井盖缺失」）即可一并上报；用于整改反馈请发送「整改 编号」。`,
+  heldEvidenceAttached: '已附上您刚才发送的照片或位置。',
   placeNotedAskWhat: (place: string) => `已记下地点：${place}。`,
   askPhoneNumber: '好的，请回复您的手机号码，工作人员会与您联系。',
   contactSaved: '已登记您的联系电话，工作人员可能会与您联系核实情况。',

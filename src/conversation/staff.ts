@@ -67,11 +67,13 @@ export async function handleStaff(turn: Turn): Promise<Reply[]> {
       if (message.kind === 'voice' && message.text) return runCommand(turn, person, actor)
       const inForm = await handleForms(turn, person, turn.forms)
       if (inForm) return inForm
+      // Held for the form the next words start (engine: holdEvidence).
       if (message.kind === 'location') {
         const where = message.location?.label ?? `${message.location?.latitude},${message.location?.longitude}`
-        return [text(`${WORDING.locationReceived(where)}${WORDING.mediaOutsideForm}`)]
+        return [text(WORDING.heldEvidence(`位置：${where}`))]
       }
-      return [text(WORDING.mediaOutsideForm)]
+      if (message.kind === 'voice') return [text(WORDING.mediaOutsideForm)]
+      return [text(WORDING.heldEvidence(message.kind === 'image' ? '照片' : '文件'))]
     }
     case 'link':
       return [text(WORDING.mediaOutsideForm)]

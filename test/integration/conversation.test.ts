@@ -693,4 +693,44 @@ describe('answers that say something else than what was asked', () => {
     expect(summary).toMatch(/结束时间：.*11:30/)
     await say(STAFF, '取消')
   })
+
+  it('keeps a pin sent before the words, for the report those words start', async () => {
+    const held = await say(STAFF, { kind: 'location', latitude: 29.03, longitude: 111.69, label: '朗州路' })
+    expect(held[0]).toMatch(/^已收到位置：朗州路。接着发一句话说明情况/)
+    const started = await say(STAFF, '井盖缺失')
+    expect(started[0]).toBe('已附上您刚才发送的照片或位置。')
+    const summary = (await say(STAFF, '一般')).join('\n')
+    expect(summary).toContain('地点：朗州路')
+    expect(summary).toContain('定位：29.03, 111.69')
+    await say(STAFF, '取消')
+  })
+
+  it('does not hold a pin past half an hour', async () => {
+    await say(STAFF, { kind: 'location', latitude: 29.03, longitude: 111.69, label: '朗州路' })
+    clock.advance(31 * 60_000)
+    const started = await say(STAFF, '井盖缺失')
+    expect(started.join('\n')).not.toContain('已附上')
+    await say(STAFF, '取消')
+  })
+
+  it('keeps a grade said before where, and asks where again', async () => {
+    await say(STAFF, '上报隐患')
+    const asked = await say(STAFF, '路灯杆倾斜快倒了')
+    expect(asked.join('\n')).toContain('隐患在什么位置')
+    expect((await say(STAFF, '重大')).join('\n')).toContain('隐患在什么位置')
+    const summary = (await say(STAFF, '朗州路与建设路口')).join('\n')
+    expect(summary).toContain('等级：重大隐患')
+    expect(summary).toContain('地点：朗州路与建设路口')
+    await say(STAFF, '取消')
+  })
+
+  it('offers to start a new report sent in answer to a question, instead of saying it was not understood', async () => {
+    await say(STAFF, '上报隐患 朗州路井盖缺失')
+    const asked = await say(STAFF, '上午巡查人民路，井盖缺失1处，2人1车，9点到11点')
+    expect(asked[0]).toContain('您有未完成的「隐患上报」填报')
+    expect(asked[0]).toContain('放弃并开始新的')
+    const started = (await say(STAFF, '放弃并开始新的')).join('\n')
+    expect(started).toMatch(/现场是如何处理的|请核对/)
+    await say(STAFF, '取消')
+  })
 })

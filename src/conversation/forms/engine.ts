@@ -63,9 +63,15 @@ export async function handleForms(turn: Turn, person: PersonRow, deps: FormDeps)
   }
   const actor: Actor = { personId: person.id, role: person.role, unitId: person.unitId }
   const answers = await answerContext(turn, person)
+  const held = heldEvidence(session, now)
+  // A photo or a pin sent before the words that start a form belongs to that form (startForm takes it).
+  if (held) evidenceWaiting.set(session, held)
   const replies = await step(turn, session, actor, answers, deps)
   // A caption with pictures (DingTalk rich text): the text was read as usual, the pictures join the draft.
   if (message.kind === 'text' && turn.mediaIds.length > 0 && session.form) attach(session, turn)
+  // Not taken by a form: still held, until it goes stale.
+  if (held && evidenceWaiting.has(session) && !session.form) session.draft.heldEvidence = held
+  evidenceWaiting.delete(session)
   await saveSession(ctx.db, session, now, deps.idleMs)
   if (replies === null) return notices.length > 0 ? notices.map(text) : null
   return [...notices.map(text), ...replies]
@@ -87,7 +93,11 @@ async function step(
     message.kind === 'location' ||
     (message.kind === 'voice' && !message.text)
   ) {
-    if (!form) return null
+    if (!form) {
+      // Held for a few minutes: the words that say what it shows usually follow (「先拍照，再说」).
+      if (message.kind !== 'voice') holdEvidence(session, turn)
+      return null
+    }
     attach(session, turn)
     const what =
       message.kind === 'location' ? `位置${message.location?.label ? `（${message.location.label}）` : ''}` : '照片'
@@ -234,8 +244,37 @@ async function step(
         session.draft.locationText = placeOnly
         return [text(WORDING.placeNotedAskWhat(placeOnly)), ...prompt(form, session, answers)]
       }
+      // 「一般」 in answer to where: the grade (or kind) said ahead of its question is kept, and where is asked
+      // again — a grade is never a place.
+      const early =
+        field.key === 'locationText'
+          ? applicableFields(form, session.draft).find(
+              (f) =>
+                (f.type === 'level' || f.type === 'category') &&
+                session.draft[f.key] === undefined &&
+                input.length <= 4 &&
+                !saysMoreThanAKind(input) &&
+                parseAnswer(f, input, answers).ok,
+            )
+          : undefined
+      if (early) {
+        const parsedEarly = parseAnswer(early, input, answers)
+        if (parsedEarly.ok) merge(session, parsedEarly.values)
+        return prompt(form, session, answers)
+      }
       const parsed = parseAnswer(field, input, answers)
-      if (!parsed.ok) return [text(`没能识别“${input}”。${field.hint}。\n${field.question}`)]
+      if (!parsed.ok) {
+        // A whole new report instead of the answer: the same choice as a new command, nothing lost.
+        const intent = [...input].length >= 8 ? intentOf(input) : undefined
+        if ((intent === 'patrol' || intent === 'hazard') && hasContent(session)) {
+          const command = `${intent === 'patrol' ? '巡查' : '上报隐患'} ${input}`
+          session.draft.pendingCommand = command
+          session.draft.resumeStep = session.step
+          session.step = STEP_DISCARD
+          return [discardChoice(turn, form.title, command)]
+        }
+        return [text(`没能识别“${input}”。${field.hint}。\n${field.question}`)]
+      }
       merge(session, parsed.values)
       // 「井盖没了」 in answer to the kind says what is wrong as well: the description keeps it.
       if (field.type === 'category' && saysMoreThanAKind(input) && typeof session.draft.description === 'string')
@@ -454,8 +493,15 @@ async function startForm(
   if (form.id === 'patrol' && session.draft.patrollers === undefined) session.draft.patrollers = answers.reporterName
   if (form.id === 'patrol' && session.draft.focus === undefined) session.draft.focus = patrolFocusOf(rest)
   if (NIGHT.test(rest)) for (const key of ['startedAt', 'endedAt', 'inspectedAt']) session.draft[`${key}Night`] = true
-  return prompt(form, session, answers)
+  const held = evidenceWaiting.get(session)
+  if (!held) return prompt(form, session, answers)
+  evidenceWaiting.delete(session)
+  attachEvidence(session, held)
+  return [text(WORDING.heldEvidenceAttached), ...prompt(form, session, answers)]
 }
+
+/** Evidence held in the conversation, offered to the form this message starts (handleForms → startForm). */
+const evidenceWaiting = new WeakMap<Session, HeldEvidence>()
 
 /**
  * What the extraction only guessed is not filled in silently: a guessed field waits in `draft.guesses` and is
@@ -630,8 +676,44 @@ async function overlappingPatrol(turn: Turn, personId: number, draft: Record<str
   return row
 }
 
+/** Photos and a pin sent outside any form, kept in the conversation until a form starts or they go stale. */
+interface HeldEvidence {
+  mediaIds: number[]
+  location?: { latitude: number; longitude: number; label?: string }
+  at: string
+}
+const HELD_EVIDENCE_MS = 30 * 60_000
+
+function holdEvidence(session: Session, turn: Turn): void {
+  const before = heldEvidence(session, turn.ctx.clock.now())
+  const { message, mediaIds } = turn
+  const held: HeldEvidence = {
+    mediaIds: [...(before?.mediaIds ?? []), ...mediaIds],
+    location: message.kind === 'location' && message.location ? message.location : before?.location,
+    at: turn.ctx.clock.now().toISOString(),
+  }
+  if (held.mediaIds.length > 0 || held.location) session.draft.heldEvidence = held
+}
+
+/** What is held and still fresh; taken out of the draft (a form's draft never carries it). */
+function heldEvidence(session: Session, now: Date): HeldEvidence | undefined {
+  const held = session.draft.heldEvidence as HeldEvidence | undefined
+  delete session.draft.heldEvidence
+  if (!held || now.getTime() - new Date(held.at).getTime() > HELD_EVIDENCE_MS) return undefined
+  return held
+}
+
 function attach(session: Session, turn: Turn): void {
   const { message, mediaIds } = turn
+  attachEvidence(session, {
+    mediaIds,
+    location: message.kind === 'location' ? message.location : undefined,
+    at: turn.ctx.clock.now().toISOString(),
+  })
+}
+
+function attachEvidence(session: Session, evidence: HeldEvidence): void {
+  const { mediaIds, location } = evidence
   const draft = session.draft
   const hazardsInDraft = Array.isArray(draft.hazards) ? (draft.hazards as Record<string, unknown>[]) : undefined
   // In a patrol record, evidence belongs to the hazard found last; in a team's checklist, to the item last
@@ -649,15 +731,17 @@ function attach(session: Session, turn: Turn): void {
       : (failedItem ?? draft)
   if (!target) return
   if (mediaIds.length > 0) target.mediaIds = [...((target.mediaIds as number[] | undefined) ?? []), ...mediaIds]
-  if (message.kind === 'location' && message.location) {
-    target.latitude = message.location.latitude
-    target.longitude = message.location.longitude
-    if (message.location.label && target.locationText === undefined) target.locationText = message.location.label
+  if (location) {
+    target.latitude = location.latitude
+    target.longitude = location.longitude
+    if (location.label && target.locationText === undefined) target.locationText = location.label
   }
 }
 
 function hasContent(session: Session): boolean {
-  return Object.keys(session.draft).some((k) => !['pendingCommand', 'resumeStep', 'proposal', 'guesses'].includes(k))
+  return Object.keys(session.draft).some(
+    (k) => !['pendingCommand', 'resumeStep', 'proposal', 'guesses', 'heldEvidence'].includes(k),
+  )
 }
 
 /**
