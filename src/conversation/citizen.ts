@@ -11,6 +11,7 @@ import { sendToPeople } from '../messaging/notify'
 import {
   addComplaintEvidence,
   addComplaintFollower,
+  addComplaintNote,
   recategoriseComplaint,
   setComplaintContact,
 } from '../services/complaint-followups'
@@ -39,6 +40,12 @@ const STAFF_COMMAND =
 const STEP_DUPLICATE = 'complaint_duplicate?'
 const STEP_PLACE = 'complaint_place?'
 const MIN_DESCRIPTION_CHARS = 4
+/** A withdrawal or a 「fixed」 note reaches a complaint filed this long ago at most. */
+const FOLLOW_UP_WINDOW_MS = 30 * 24 * HOUR_MS
+const WITHDRAW =
+  /^(?:我要|我想|请|麻烦|能不能|可以)?(?:撤销|撤回|取消|收回)(?:一下)?(?:我的|刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映)|^(?:投诉|举报)(?:不用了|我撤销|撤销|撤回|取消)/
+const RESOLVED =
+  /^(?:不用了?[，,\s]*)?(?:问题)?(?:已经|已)(?:修好|解决|处理好|弄好|好|修复|整改好|恢复)了?(?:[，,。！!\s].{0,20})?$|^(?:问题)?解决了[。！!]*$|^不用(?:处理|修|管)了[。！!]*$/
 /** A yes to being called, with no number yet (not 「好的」, which acknowledges the ticket). */
 const WANTS_CALL =
   /^(?:是|是的|对|对的|可以|要|需要|需要的|麻烦了?|麻烦(?:你们|您)?打(?:给我)?(?:电话)?)[。！!，,~～]*$/
@@ -113,6 +120,20 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   const asksProgress = isProgressQuestion(body)
   const isQuery = /^(查询|进度|查)/.test(body) || /^(?:类别|分类)[\s:：]/.test(body) || asksProgress
 
+  // 「我要撤回刚才的投诉」「已经修好了」: about what was reported, never a complaint of its own.
+  const withdrawal = WITHDRAW.test(body) ? 'withdraw' : RESOLVED.test(body) ? 'resolved' : undefined
+  if (withdrawal) {
+    if (awaitingPlace || awaitingDuplicate) {
+      await forget()
+      return [text(WORDING.pendingDropped)]
+    }
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    if (latest) {
+      await addComplaintNote(ctx, latest, withdrawal === 'withdraw' ? `市民申请撤回：${body}` : `市民反馈：${body}`)
+      return [text(WORDING.followUpForwarded(latest.code))]
+    }
+    if (withdrawal === 'withdraw') return [text(WORDING.noOpenComplaint)]
+  }
   if (awaitingDuplicate) {
     if (/^(是|是的|同一个|对)$/.test(body)) {
       await forget()
@@ -148,7 +169,20 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       return [text(WORDING.placeIsLink)]
     }
     await forget()
-    return fileComplaint(turn, { ...(pending as unknown as PendingComplaint), locationText: body })
+    const waiting = pending as unknown as PendingComplaint
+    // 「人民路88号门口井盖没了」 in answer to where says where and what: the place is the place it names, and the
+    // words join the description (and name the kind the first message left open).
+    const reading = [...body].length > 12 ? await readComplaint(turn, body) : undefined
+    const named = reading?.fields.locationText
+    if (reading && named && !isVaguePlace(named) && [...body].length > [...named].length + 3)
+      return fileComplaint(turn, {
+        ...waiting,
+        description: `${waiting.description}；${body}`,
+        locationText: named,
+        category: waiting.category === 'other' && reading.fields.category ? reading.fields.category : waiting.category,
+        phone: waiting.phone ?? reading.fields.phone,
+      })
+    return fileComplaint(turn, { ...waiting, locationText: body })
   } else if (!isQuery) {
     await forget()
   }
@@ -189,17 +223,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   // 「谢谢」「好的」 after a ticket or an answer is courtesy, not a complaint too short to file.
   if (isCourtesy(body)) return [text(WORDING.citizenCourtesy)]
   if ([...body].length < MIN_DESCRIPTION_CHARS) return [text(WORDING.citizenTooShort)]
-  const rules = await ctx.db
-    .select({ category: routingRules.category, keywords: routingRules.keywords })
-    .from(routingRules)
-  // The ticket must ride on the platform's 5-second passive reply: the LLM (when configured) gets a short
-  // budget to classify, the rules answer otherwise.
-  const extraction = await turn.forms.extractor.extract(
-    'complaint',
-    body,
-    { now: ctx.clock.now(), timeZone: ctx.timeZone, categoryRules: rules },
-    CLASSIFY_BUDGET_MS,
-  )
+  const extraction = await readComplaint(turn, body)
   const extracted = extraction.fields
   // A place the reader only guessed is shown back to be confirmed, never filed silently.
   const guessedPlace =
@@ -222,6 +246,23 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     return [text(await safetyAdvice(turn, complaint.danger)), ...ask]
   }
   return fileComplaint(turn, complaint)
+}
+
+/**
+ * What a citizen's message says. The ticket must ride on the platform's 5-second passive reply: the LLM (when
+ * configured) gets a short budget to classify, the rules answer otherwise.
+ */
+async function readComplaint(turn: Turn, body: string) {
+  const { ctx } = turn
+  const rules = await ctx.db
+    .select({ category: routingRules.category, keywords: routingRules.keywords })
+    .from(routingRules)
+  return turn.forms.extractor.extract(
+    'complaint',
+    body,
+    { now: ctx.clock.now(), timeZone: ctx.timeZone, categoryRules: rules },
+    CLASSIFY_BUDGET_MS,
+  )
 }
 
 async function askForPlace(turn: Turn, complaint: PendingComplaint, guess?: string): Promise<Reply[]> {

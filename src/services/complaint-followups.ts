@@ -57,6 +57,19 @@ export async function addComplaintFollower(
   })
 }
 
+/** What the citizen says later about their complaint (「已经修好了」, a wish to withdraw it): its history keeps it. */
+export async function addComplaintNote(ctx: ServiceContext, complaint: ComplaintRow, note: string) {
+  await ctx.db.insert(complaintEvents).values({
+    complaintId: complaint.id,
+    kind: 'received',
+    fromStatus: complaint.status,
+    toStatus: complaint.status,
+    actorRole: 'citizen',
+    note: note.slice(0, 500),
+    at: ctx.clock.now(),
+  })
+}
+
 /** A location or photos sent after the complaint: the place fills in, photos join the record's history. */
 export async function addComplaintEvidence(
   ctx: ServiceContext,

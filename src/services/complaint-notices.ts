@@ -136,7 +136,8 @@ export async function latestOpenComplaint(
         gte(complaints.receivedAt, new Date(ctx.clock.now().getTime() - withinMs)),
       ),
     )
-    .orderBy(desc(complaints.receivedAt))
+    // Two received in the same instant (one clock reading, a burst): the one filed last.
+    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
     .limit(1)
   return row
 }

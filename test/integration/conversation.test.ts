@@ -1,6 +1,15 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { complaints, escalations, hazards, inboundMessages, outbox, patrols, people } from '../../src/db/schema'
+import {
+  complaintEvents,
+  complaints,
+  escalations,
+  hazards,
+  inboundMessages,
+  outbox,
+  patrols,
+  people,
+} from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { runComplaintSla } from '../../src/jobs/complaint-sla'
@@ -732,5 +741,52 @@ describe('answers that say something else than what was asked', () => {
     const started = (await say(STAFF, '放弃并开始新的')).join('\n')
     expect(started).toMatch(/现场是如何处理的|请核对/)
     await say(STAFF, '取消')
+  })
+})
+
+describe('citizens who say more, or take it back', () => {
+  const CITIZEN = 'demo:citizen'
+
+  it('takes a whole complaint in answer to where: the place it names, and every word of both messages', async () => {
+    expect((await say(CITIZEN, 'hello, the manhole cover on Renmin Road is missing'))[0]).toContain(
+      '请问具体在什么位置',
+    )
+    const ticket = await say(CITIZEN, '人民路88号门口井盖没了，晚上很危险')
+    expect(ticket[0]).toMatch(/编号 TS\d{8}-\d{4}（道路及市政设施）/)
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row?.locationText).toBe('人民路88号')
+    expect(row?.description).toContain('manhole cover')
+    expect(row?.description).toContain('人民路88号门口井盖没了')
+    await say(CITIZEN, '不用')
+  })
+
+  it('forwards 「已经修好了」 and a wish to withdraw to the latest open complaint, and files neither', async () => {
+    const ticket = await say(CITIZEN, '朗州北路66号门口路灯杆歪了')
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    await say(CITIZEN, '不用')
+    const before = await database.db.select().from(complaints)
+    for (const words of ['已经修好了，谢谢', '我要撤回刚才的投诉'])
+      expect(await say(CITIZEN, words)).toEqual([
+        `已将您的意见转告投诉 ${code} 的处理人员，工作人员核实后会在这里答复您。`,
+      ])
+    expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    const notes = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, row?.id as number))
+    expect(notes.map((n) => n.note)).toEqual(
+      expect.arrayContaining(['市民反馈：已经修好了，谢谢', '市民申请撤回：我要撤回刚才的投诉']),
+    )
+  })
+
+  it('drops a complaint still waiting for its place when the citizen says it is fixed', async () => {
+    expect((await say(CITIZEN, '门口路灯不亮'))[0]).toContain('请问具体在什么位置')
+    const before = await database.db.select().from(complaints)
+    expect(await say(CITIZEN, '不用了，已经修好了')).toEqual([
+      '好的，刚才的问题不再登记。有新的问题，直接发一句话说明问题和地点即可。',
+    ])
+    expect(await database.db.select().from(complaints)).toHaveLength(before.length)
   })
 })
