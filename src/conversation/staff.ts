@@ -23,7 +23,7 @@ import {
   supervisionsAwaitingSignature,
 } from '../services/signoffs'
 import { todosFor } from '../services/todos'
-import { handleComplaintCommand, isComplaintCommand } from './complaint-actions'
+import { complaintCommandInWords, handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { isCourtesy } from './courtesy'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
@@ -101,6 +101,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^(?:确认)?收到报表/.test(input)) return receiveTyped(turn, person)
   if (/^确认收到/.test(input)) return acknowledge(turn, actor, undefined, normaliseCode(input))
   if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)
+  const inWords = complaintCommandInWords(input)
+  if (inWords) return handleComplaintCommand(turn, actor, inWords)
   if (isHazardCommand(input)) return handleHazardCommand(turn, actor, input)
   if (isProblemCommand(input)) return handleProblemCommand(turn, actor, input)
   return (

@@ -790,3 +790,17 @@ describe('citizens who say more, or take it back', () => {
     expect(await database.db.select().from(complaints)).toHaveLength(before.length)
   })
 })
+
+describe('a handler who puts the complaint’s number first', () => {
+  it('reads 「TS… 收到」 as 签收 and 「TS… 已经修好了」 as the reply with that result', async () => {
+    const ticket = await say('demo:citizen', '朗州北路120号门口井盖没了')
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    await say('demo:citizen', '不用')
+    expect(await say(HANDLER, `${code} 收到`)).toEqual([`已签收投诉 ${code}，请在时限内办理并回复结果。`])
+    expect(await say(HANDLER, `${code} 已经修好了`)).toEqual([`已回复投诉 ${code}，办理结果将告知市民。`])
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row?.outcome).toBe('已经修好了')
+    // Other words after the number are not guessed at.
+    expect(await say(HANDLER, `${code} 这个归谁管`)).toEqual(['暂未理解您的意思。发送「帮助」查看可用命令。'])
+  })
+})
