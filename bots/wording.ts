@@ -111,6 +111,9 @@ export const WORDING = {
       ...(role === 'unit_handler' || role === 'supervisor' || role === 'admin' || role === 'field_staff'
         ? ['· 巡查组 —— 登记巡查组巡查，逐项填写检查表', '· 诊断 / 分类 / 移交 / 销号 WT编号 —— 处理巡查组问题清单']
         : []),
+      ...(role === 'leader' || role === 'supervisor' || role === 'duty_officer' || role === 'admin'
+        ? ['· 简报（或「今天情况怎么样」）—— 查看巡查、隐患、投诉和超时升级的最新概况']
+        : []),
       '· 我的待办 —— 查看待处理事项',
       '· 查询 编号 —— 查看隐患或投诉进度',
       '· 取消 —— 放弃当前填报',

@@ -7,6 +7,8 @@ import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
 import type { Actor } from '../domain/roles'
 import { narrativeLines, type SignedReportKind } from '../domain/signoff-lines'
+import { gatherDigest } from '../jobs/daily-digest'
+import { renderDigest } from '../reports/digest'
 import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
 import { acknowledgeEscalation } from '../services/escalations'
 import { submitEmergencyReport } from '../services/hazard-followups'
@@ -86,6 +88,11 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const input = (turn.message.text ?? '').replace(/@\S+\s*/g, '').trim()
   if (/^(帮助|菜单|help|\?|？)$/i.test(input)) return [text(WORDING.help(person.role))]
   if (/^(查询|查)\s*(TS|YH|XC|DC)/i.test(input)) return [text(await describeRecord(turn, input))]
+  // 「今天情况怎么样」「简报」: the leaders' digest, now, for those who receive it and those who act on it.
+  if (BRIEFING.test(input) && BRIEFING_ROLES.has(person.role)) {
+    const markdown = renderDigest(await gatherDigest(turn.ctx))
+    return [{ message: { type: 'markdown', markdown } }]
+  }
   const todo = /^(?:我的待办|待办|待办事项)\s*(?:第?\s*(\d{1,3})\s*页?)?$/.exec(input)
   if (todo) return [text(await listTodos(turn, actor, Number(todo[1] ?? 1)))]
   const written = /^提交(处置报告|巡查报告)\s*(.*)$/.exec(input)
@@ -111,6 +118,10 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     ]
   )
 }
+
+const BRIEFING =
+  /^(?:(?:今日|今天|昨日|昨天|每日)?(?:简报|日报|概况)|(?:今天|今日|目前|现在|最近)?(?:总体|整体|全市|全局)?(?:情况|进展)(?:怎么样|如何)了?)[？?。！!]*$/
+const BRIEFING_ROLES: ReadonlySet<string> = new Set(['leader', 'supervisor', 'duty_officer', 'admin'])
 
 async function describeRecord(turn: Turn, input: string): Promise<string> {
   const code = normaliseCode(input)

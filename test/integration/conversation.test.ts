@@ -804,3 +804,11 @@ describe('a handler who puts the complaint’s number first', () => {
     expect(await say(HANDLER, `${code} 这个归谁管`)).toEqual(['暂未理解您的意思。发送「帮助」查看可用命令。'])
   })
 })
+
+describe('the digest on request', () => {
+  it('shows a leader the latest figures when asked in words, and not a field worker', async () => {
+    for (const asked of ['今天情况怎么样', '简报'])
+      expect((await say('demo:leader', asked))[0]).toMatch(/^## 巡安日报 [\s\S]*\*\*巡查\*\*：\d+ 次/)
+    expect((await say(STAFF, '简报'))[0]).not.toContain('巡安日报')
+  })
+})
