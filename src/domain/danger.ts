@@ -15,6 +15,16 @@ const DANGER: [DangerKind, RegExp][] = [
   ['electric', /触电|漏电|电线.{0,6}(?:掉|断|垂|裸露|打火|冒火)|高压线.{0,4}(?:掉|断|垂)/],
 ]
 
+/**
+ * A fear or a denial just before the words is not the danger itself: 「怕掉下来砸人」「担心燃气泄漏」「没有漏气」
+ * report a risk to look at (a complaint like any other), not someone about to be hurt.
+ */
+const HEDGED = /(?:怕|担心|害怕|万一|以防|防止|避免|会不会|是否|有没有|没有|没|未|不|无)[^，,。；;！!？?]{0,2}$/
+
 export function dangerIn(text: string): DangerKind | undefined {
-  return DANGER.find(([, pattern]) => pattern.test(text))?.[0]
+  for (const [kind, pattern] of DANGER) {
+    const every = new RegExp(pattern.source, 'g')
+    for (const match of text.matchAll(every)) if (!HEDGED.test(text.slice(0, match.index))) return kind
+  }
+  return undefined
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { dangerIn } from '../../src/domain/danger'
+
+/** Danger words make a message urgent (advice at once, the duty officer told): only when the danger is there. */
+describe('danger in a message', () => {
+  it.each([
+    ['小区门口有燃气味 好大 快来人', 'gas'],
+    ['不知道哪里漏气，味道很重', 'gas'],
+    ['天然气味道很大，怕爆炸', 'gas'],
+    ['墙快塌了', 'collapse'],
+    ['路面塌陷了一个大坑', 'collapse'],
+    ['电线掉下来了', 'electric'],
+    ['楼道里冒烟了', 'fire'],
+  ])('%s is %s', (text, kind) => {
+    expect(dangerIn(text)).toBe(kind)
+  })
+
+  it.each([
+    '楼上阳台彩钢板大风天一直响，怕掉下来砸人',
+    '担心燃气泄漏，能不能来查一下',
+    '已经没有漏气了',
+    '没闻到燃气味，就是表走得快',
+    '井盖松了，万一塌陷就麻烦了',
+  ])('a fear or a denial is not the danger itself: %s', (text) => {
+    expect(dangerIn(text)).toBeUndefined()
+  })
+})
