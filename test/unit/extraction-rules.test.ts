@@ -754,3 +754,12 @@ describe('a complaint’s place after 住在, 尽快处理 and near a school cal
     expect(placeOf('在建工地围挡倒了，朝阳路在建工地')).toBe('朝阳路在建工地')
   })
 })
+
+describe('a start that is only the day', () => {
+  it('offers the day’s default hour as a guess to confirm, not a fact', () => {
+    expect(readByRules('patrol', '今天巡查了人民路', ctx).unsure).toContain('startedAt')
+    expect(readByRules('patrol', '昨天巡查人民路，2人1车，没问题', ctx).unsure).toContain('startedAt')
+    for (const said of ['今天上午巡查人民路', '今天9点巡查人民路', '9-11点巡查人民路'])
+      expect(readByRules('patrol', said, ctx).unsure).not.toContain('startedAt')
+  })
+})

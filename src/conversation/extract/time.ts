@@ -101,6 +101,18 @@ function to24(clock: ClockMatch, inheritedHalfDay: string | undefined): number {
   return clock.hour
 }
 
+/**
+ * Whether a reading's start is only the day's default (「今天巡查了」 → 9:00): no clock and no part of the day
+ * was said, so the hour is a guess to confirm, not a fact.
+ */
+export function onlyTheDay(text: string, now: Date, timeZone: string): boolean {
+  const range = parseTimeRange(text, now, timeZone)
+  if (!range || range.end) return false
+  const spelled = spellOutDays(text).replace(HOUR_SPAN, '$1点$2')
+  // Not CLOCK_RE itself: a global pattern keeps its lastIndex, and matchAll would start from it.
+  return !new RegExp(CLOCK).test(spelled) && !new RegExp(`(${HALF})`).test(spelled)
+}
+
 export function parseTimeRange(
   text: string,
   now: Date,
