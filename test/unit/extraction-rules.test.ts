@@ -750,8 +750,14 @@ describe('a complaint’s place after 住在, 尽快处理 and near a school cal
     expect(placeOf(text)).toBe(place)
   })
 
-  it('still keeps a site under construction in the name', () => {
+  it('still keeps a site under construction in the name, and cuts 在 off a street that starts with 建', () => {
     expect(placeOf('在建工地围挡倒了，朝阳路在建工地')).toBe('朝阳路在建工地')
+    expect(placeOf('水管漏水把路面都泡软了，在建设西路')).toBe('建设西路')
+  })
+
+  it('does not take a count of bridges for a block', () => {
+    expect(extractPatrol('昨日9时-12时，桥管处对辖区6座桥梁开展巡查，未发现安全隐患', ctx).area).not.toContain('6座')
+    expect(extractPatrol('上午巡查城区燃气调压站3座，其中长庚路调压站围墙破损', ctx).area).toBe('城区燃气调压站')
   })
 })
 
