@@ -756,7 +756,9 @@ describe('a complaint’s place after 住在, 尽快处理 and near a school cal
   })
 
   it('does not take a count of bridges for a block', () => {
-    expect(extractPatrol('昨日9时-12时，桥管处对辖区6座桥梁开展巡查，未发现安全隐患', ctx).area).not.toContain('6座')
+    expect(extractPatrol('昨日9时-12时，桥管处对辖区6座桥梁开展巡查，未发现安全隐患', ctx).area ?? '').not.toContain(
+      '6座',
+    )
     expect(extractPatrol('上午巡查城区燃气调压站3座，其中长庚路调压站围墙破损', ctx).area).toBe('城区燃气调压站')
   })
 })
