@@ -45,20 +45,19 @@ export async function addComplaintFollower(
   description: string,
   follower: { channel: string; botId: string; externalId: string },
 ) {
-  await ctx.db.insert(complaintEvents).values({
-    complaintId: complaint.id,
-    kind: 'received',
-    fromStatus: complaint.status,
-    toStatus: complaint.status,
-    actorRole: 'citizen',
-    note: `市民重复反映：${description}`,
-    data: { follower },
-    at: ctx.clock.now(),
-  })
+  await addComplaintNote(ctx, complaint, `市民重复反映：${description}`, { follower })
 }
 
-/** What the citizen says later about their complaint (「已经修好了」, a wish to withdraw it): its history keeps it. */
-export async function addComplaintNote(ctx: ServiceContext, complaint: ComplaintRow, note: string) {
+/**
+ * What a citizen says later about a complaint (「已经修好了」, a wish to withdraw it, the same problem again): its
+ * history keeps it, the status does not change.
+ */
+export async function addComplaintNote(
+  ctx: ServiceContext,
+  complaint: ComplaintRow,
+  note: string,
+  data?: Record<string, unknown>,
+) {
   await ctx.db.insert(complaintEvents).values({
     complaintId: complaint.id,
     kind: 'received',
@@ -66,6 +65,7 @@ export async function addComplaintNote(ctx: ServiceContext, complaint: Complaint
     toStatus: complaint.status,
     actorRole: 'citizen',
     note: note.slice(0, 500),
+    ...(data ? { data } : {}),
     at: ctx.clock.now(),
   })
 }
