@@ -714,9 +714,22 @@ describe('answers that say something else than what was asked', () => {
     await say(STAFF, '取消')
   })
 
-  it('does not hold a pin past half an hour', async () => {
+  it('does not let a pin held from before move a place the words name', async () => {
+    await say(STAFF, { kind: 'location', latitude: 29.05, longitude: 111.69, label: '柳叶湖大道' })
+    await say(STAFF, '朗州路井盖缺失')
+    const summary = (await say(STAFF, '一般')).join('\n')
+    expect(summary).toContain('地点：朗州路')
+    expect(summary).not.toContain('定位：29.05')
+    await say(STAFF, '取消')
+  })
+
+  it('does not hold a pin past ten minutes, nor after 「取消」', async () => {
     await say(STAFF, { kind: 'location', latitude: 29.03, longitude: 111.69, label: '朗州路' })
-    clock.advance(31 * 60_000)
+    expect(await say(STAFF, '取消')).toEqual(['当前没有进行中的填报。'])
+    expect((await say(STAFF, '井盖缺失')).join('\n')).not.toContain('已附上')
+    await say(STAFF, '取消')
+    await say(STAFF, { kind: 'location', latitude: 29.03, longitude: 111.69, label: '朗州路' })
+    clock.advance(11 * 60_000)
     const started = await say(STAFF, '井盖缺失')
     expect(started.join('\n')).not.toContain('已附上')
     await say(STAFF, '取消')

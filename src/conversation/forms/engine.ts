@@ -107,6 +107,8 @@ async function step(
   if (!input) return null
 
   if (CANCEL.test(input)) {
+    // Photos or a pin held for a report not yet begun go too.
+    evidenceWaiting.delete(session)
     if (!form) return [text('当前没有进行中的填报。')]
     clearSession(session)
     return [text(`已取消「${form.title}」填报。`)]
@@ -681,8 +683,10 @@ interface HeldEvidence {
   mediaIds: number[]
   location?: { latitude: number; longitude: number; label?: string }
   at: string
+  /** Sent before the form began (not with one of its answers). */
+  held?: boolean
 }
-const HELD_EVIDENCE_MS = 30 * 60_000
+const HELD_EVIDENCE_MS = 10 * 60_000
 
 function holdEvidence(session: Session, turn: Turn): void {
   const before = heldEvidence(session, turn.ctx.clock.now())
@@ -691,6 +695,7 @@ function holdEvidence(session: Session, turn: Turn): void {
     mediaIds: [...(before?.mediaIds ?? []), ...mediaIds],
     location: message.kind === 'location' && message.location ? message.location : before?.location,
     at: turn.ctx.clock.now().toISOString(),
+    held: true,
   }
   if (held.mediaIds.length > 0 || held.location) session.draft.heldEvidence = held
 }
@@ -731,7 +736,8 @@ function attachEvidence(session: Session, evidence: HeldEvidence): void {
       : (failedItem ?? draft)
   if (!target) return
   if (mediaIds.length > 0) target.mediaIds = [...((target.mediaIds as number[] | undefined) ?? []), ...mediaIds]
-  if (location) {
+  // A pin held from before the words does not move a place the words name (it may be of somewhere else).
+  if (location && !(evidence.held && target.locationText !== undefined && target.locationText !== location.label)) {
     target.latitude = location.latitude
     target.longitude = location.longitude
     if (location.label && target.locationText === undefined) target.locationText = location.label
