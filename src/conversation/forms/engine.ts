@@ -252,10 +252,10 @@ async function step(
         field.key === 'locationText'
           ? applicableFields(form, session.draft).find(
               (f) =>
-                (f.type === 'level' || f.type === 'category') &&
+                // A kind only by its name: 「工地」「燃气站」 may well be the place.
+                (f.type === 'level' || (f.type === 'category' && namesAKind(input))) &&
                 session.draft[f.key] === undefined &&
                 input.length <= 4 &&
-                !saysMoreThanAKind(input) &&
                 parseAnswer(f, input, answers).ok,
             )
           : undefined
@@ -369,6 +369,11 @@ function onlyPlace(input: string): string | undefined {
   return rest === '' ? place : undefined
 }
 
+/** 「燃气」「桥梁」「道路」: one of the kinds by (part of) its name. */
+function namesAKind(input: string): boolean {
+  return CATEGORIES.some((c) => CATEGORY_LABELS[c].includes(input) || input === CATEGORY_LABELS[c])
+}
+
 /** An answer to the kind that is more than a kind's name (「井盖没了」, not 「道路」「燃气」「其他」). */
 function saysMoreThanAKind(input: string): boolean {
   const bare = input.replace(/[，,。.！!\s]/g, '')
@@ -384,7 +389,7 @@ const CANCEL =
   /^(?:算了[，,\s]*)?(?:取消|放弃|退出|撤销|作废|不报了|不填了|不要了|不上报了|不提交了|不弄了|取消填报|取消上报)(?:吧|了|啊)?[。！!~～]*$|^算了(?:吧)?[。！!~～]*$/
 /** Yes to the summary: 「确认」, and the words people answer a summary with. */
 const CONFIRM =
-  /^(?:确认|确定|确认无误|无误|没问题|没错|对|对的|是|是的|好|好的|可以|行|嗯|嗯嗯|正确|保存|提交|确认保存|确认提交|ok|OK|Ok|yes)[。！!~～]*$/
+  /^(?:确认|确定|确认无误|无误|没问题|没什么问题|没啥问题|没错|对|对的|是|是的|好|好的|可以|行|嗯|嗯嗯|正确|保存|提交|确认保存|确认提交|ok|OK|Ok|yes)[。！!~～]*$/
 /** A question, not more details: ends with a question mark, or asks with 吗/几/怎么/什么/哪 …. */
 function isQuestion(input: string): boolean {
   return /[?？]$|吗[。！!]*$|(?:几条|几个|多少|怎么|如何|什么|哪里|哪儿|哪个|为什么|能不能|可不可以|是否)/.test(input)
