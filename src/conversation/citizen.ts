@@ -46,6 +46,10 @@ const WITHDRAW =
   /^(?:我要|我想|请|麻烦|能不能|可以)?(?:撤销|撤回|取消|收回)(?:一下)?(?:我的|刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映)|^(?:投诉|举报)(?:不用了|我撤销|撤销|撤回|取消)/
 const RESOLVED =
   /^(?:不用了?[，,\s]*)?(?:问题)?(?:已经|已)(?:修好|解决|处理好|弄好|好|修复|整改好|恢复)了?(?:[，,。！!\s].{0,20})?$|^(?:问题)?解决了[。！!]*$|^不用(?:处理|修|管)了[。！!]*$/
+/** 「已经修好了」 — not 「已经修好了，但是又坏了，人民路88号」, which reports it again. */
+function isResolvedNote(body: string): boolean {
+  return RESOLVED.test(body) && !/又|还是|但是?|可是|没修好|没好|没解决/.test(body) && !findPlace(body)
+}
 /** A yes to being called, with no number yet (not 「好的」, which acknowledges the ticket). */
 const WANTS_CALL =
   /^(?:是|是的|对|对的|可以|要|需要|需要的|麻烦了?|麻烦(?:你们|您)?打(?:给我)?(?:电话)?)[。！!，,~～]*$/
@@ -121,7 +125,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   const isQuery = /^(查询|进度|查)/.test(body) || /^(?:类别|分类)[\s:：]/.test(body) || asksProgress
 
   // 「我要撤回刚才的投诉」「已经修好了」: about what was reported, never a complaint of its own.
-  const withdrawal = WITHDRAW.test(body) ? 'withdraw' : RESOLVED.test(body) ? 'resolved' : undefined
+  const withdrawal = WITHDRAW.test(body) ? 'withdraw' : isResolvedNote(body) ? 'resolved' : undefined
   if (withdrawal) {
     if (awaitingPlace || awaitingDuplicate) {
       await forget()

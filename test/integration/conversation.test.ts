@@ -794,6 +794,13 @@ describe('citizens who say more, or take it back', () => {
     )
   })
 
+  it('files 「已经修好了，但是又坏了」 with a place as a complaint again', async () => {
+    const ticket = await say(CITIZEN, '已经修好了，但是又坏了，朗州北路66号门口路灯杆')
+    expect(ticket[0]).toMatch(/编号 TS\d{8}-\d{4}|可能与已受理的投诉/)
+    await say(CITIZEN, '否')
+    await say(CITIZEN, '不用')
+  })
+
   it('drops a complaint still waiting for its place when the citizen says it is fixed', async () => {
     expect((await say(CITIZEN, '门口路灯不亮'))[0]).toContain('请问具体在什么位置')
     const before = await database.db.select().from(complaints)
