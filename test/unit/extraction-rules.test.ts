@@ -771,3 +771,18 @@ describe('a start that is only the day', () => {
       expect(readByRules('patrol', said, ctx).unsure).not.toContain('startedAt')
   })
 })
+
+describe('one of those already counted', () => {
+  it('reads 「危房两栋，其中一栋…」 as two houses, one of them major', () => {
+    const text = '下午去了老城区，发现危房两栋，其中一栋墙体开裂严重，还有人住着'
+    expect(total(text)).toBe(2)
+    const hazards = extractPatrol(text, ctx).hazards ?? []
+    expect(hazards.filter((h) => h.level === 'major').reduce((n, h) => n + (h.count ?? 1), 0)).toBe(1)
+  })
+
+  it('takes 夜巡发现 and 就是 off the front of what was found', () => {
+    const found = (text: string) => (extractPatrol(text, ctx).hazards ?? []).map((h) => h.description)
+    expect(found('夜巡发现步行街2盏路灯不亮，1处井盖松动，已现场处置')[0]).toBe('步行街2盏路灯不亮')
+    expect(found('今天没发现什么大问题，就是建设路有个消防栓漏水')[0]).toBe('建设路有个消防栓漏水')
+  })
+})

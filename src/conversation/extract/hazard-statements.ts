@@ -237,6 +237,13 @@ export function readFindings(
     const ownThing = thingsIn(subject).some(
       (thing) => !before.some((named) => named.includes(thing) || thing.includes(named)),
     )
+    // 「危房两栋，其中一栋墙体开裂严重」: one of those already counted, said more about — not another place.
+    if (/^其中/.test(clause) && COUNT_RE.test(body) && next.count < previous.count) {
+      previous.count -= next.count
+      COUNTED.add(next)
+      push(next)
+      continue
+    }
     const countsSeveral = (next.count ?? 1) > 1
     // 「一处…，一处…」「损坏5个、被圈占2个、被埋压1个」: after a statement that counted its places, a clause that
     // counts its own, one included, is the next item of the list even when it names no other thing. A statement
@@ -355,7 +362,7 @@ const ANOTHER_ITEM = new RegExp(`^(?:发现)?(?:${LIST_NUMBER}|${WORD_ITEM}|另�
 
 /** Lead words before a statement: 发现, 问题：, 情况：, 1. */
 const LEAD = new RegExp(
-  `^(?:(?:今天|今早|昨天|雨后|上午|下午|晚上|早上|中午)?(?:巡查|巡视|检查)(?:时|中|过程中)?(?=发现)|[\u4e00-\u9fa5]{0,8}如下[:：]|其中|另外|另有|另|还有(?!人)(?:就是)?|同时|并且|而且|且|又|再|分别|发现了|发现[:：]?|问题[:：]?|情况[:：]?|检查结果[:：]?|${LIST_NUMBER}|${WORD_ITEM})+`,
+  `^(?:(?:今天|今早|昨天|雨后|上午|下午|晚上|早上|中午)?(?:巡查|巡视|检查|夜巡|日巡)(?:时|中|过程中)?(?=发现)|就是(?=\\S)|[\u4e00-\u9fa5]{0,8}如下[:：]|其中|另外|另有|另|还有(?!人)(?:就是)?|同时|并且|而且|且|又|再|分别|发现了|发现[:：]?|问题[:：]?|情况[:：]?|检查结果[:：]?|${LIST_NUMBER}|${WORD_ITEM})+`,
 )
 
 /** Things that can be wrong: a statement names one (the routing keywords are things too). */
