@@ -21,6 +21,20 @@ export function codedCommand(pattern: RegExp, prefix: 'TS' | 'YH' | 'WT', input:
   return { verb: match[1] ?? '', code, after: withoutCode(rest, prefix) }
 }
 
+/** A message that begins with a record's number, its letters typed in half or full width. */
+const LEADING: Record<'TS' | 'YH', RegExp> = {
+  TS: /^()(\s*[TtＴｔ][SsＳｓ][\s\S]*)$/,
+  YH: /^()(\s*[YyＹｙ][HhＨｈ][\s\S]*)$/,
+}
+
+/**
+ * A message that begins with a record's number and says something after it (「YH… 已经整改好了」「TS… 收到」):
+ * the number and the words after it, for the caller to read as the command they mean.
+ */
+export function leadingCode(prefix: 'TS' | 'YH', input: string): CodedCommand | undefined {
+  return codedCommand(LEADING[prefix], prefix, input)
+}
+
 /** The words around a record's number, the number (as normaliseCode reads it, full width too) taken out. */
 export function withoutCode(text: string, prefix: 'TS' | 'YH' | 'WT'): string {
   return halfWidthDigitsAndLetters(text)

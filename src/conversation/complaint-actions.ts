@@ -6,7 +6,7 @@ import { turnComplaintIntoHazard } from '../services/complaint-hazards'
 import { notifyComplaintAssignment, notifyComplaintOutcome } from '../services/complaint-notices'
 import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
 import { recordRewardPaid, verifyWhistleblowing } from '../services/rewards'
-import { codedCommand } from './coded-command'
+import { codedCommand, leadingCode } from './coded-command'
 import { normaliseCode } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -17,8 +17,6 @@ import type { Reply, Turn } from './types'
  */
 const COMMAND = /^(签收|受理|回复|答复|转办|重复|转为隐患|转隐患|核实|发放奖励)\s*(.*)$/s
 
-/** A message that begins with a complaint's number, full width too (「TS20261123-0001 收到」). */
-const LEADING_CODE = /^()(\s*[TtＴｔ][SsＳｓ][\s\S]*)$/
 const ACKNOWLEDGED = /^(?:收到|已收到|签收|好的|知道了|明白)[。！!，,]*$/
 const DONE = /^(?:已经?|已)(?:办结|处理|修复|修好|更换|整改|清理|解决|恢复|安排|维修|拆除|完成)/
 
@@ -27,7 +25,7 @@ const DONE = /^(?:已经?|已)(?:办结|处理|修复|修好|更换|整改|清�
  * the reply with that result. Anything else is left alone (undefined).
  */
 export function complaintCommandInWords(input: string): string | undefined {
-  const leading = codedCommand(LEADING_CODE, 'TS', input)
+  const leading = leadingCode('TS', input)
   if (!leading) return undefined
   if (ACKNOWLEDGED.test(leading.after)) return `签收 ${leading.code}`
   if (DONE.test(leading.after)) return `回复 ${leading.code} ${leading.after}`

@@ -24,6 +24,17 @@ const TURNOUT =
 
 const QUESTION = /[？?]\s*$|[吗呢嘛]\s*$/
 
+/**
+ * A question, not a statement: a question mark or 吗 at the end, or a question word anywhere (「我今天报了几条」
+ * 「怎么报隐患」). Wider than what keeps a message from starting a report, where 「井盖怎么坏了」 still reports one.
+ */
+export function isQuestion(text: string): boolean {
+  return (
+    QUESTION.test(text.replace(/[。！!]+$/, '')) ||
+    /几条|几个|多少|怎么|如何|什么|哪里|哪儿|哪个|为什么|能不能|可不可以|是否/.test(text)
+  )
+}
+
 export function intentOf(text: string): Intent | undefined {
   if (PATROL.test(text) && PATROL_DETAIL.test(text)) return 'patrol'
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.

@@ -8,11 +8,11 @@ export type DangerKind = 'gas' | 'collapse' | 'fire' | 'electric'
 const DANGER: [DangerKind, RegExp][] = [
   [
     'gas',
-    /(?:燃气|煤气|天然气|液化气)(?:味|泄漏|泄露|漏了|漏气)|漏气|闻到.{0,6}(?:气味|臭味|煤气|燃气)|气味(?:很|好|特别)?大|燃气管.{0,6}(?:破|断|漏)/,
+    /(?:燃气|煤气|天然气|液化气)(?:味|泄漏|泄露|漏了|漏气)|漏气|闻到.{0,6}(?:气味|臭味|煤气|燃气)|气味(?:很|好|特别)?大|燃气管.{0,6}(?:破|断|漏)/g,
   ],
-  ['collapse', /塌陷|坍塌|倒塌|塌了|塌方|下沉.{0,4}(?:裂|陷)|要塌|快塌|垮了|砸伤|掉下来砸/],
-  ['fire', /着火|起火|失火|火灾|冒烟|烧起来|爆炸/],
-  ['electric', /触电|漏电|电线.{0,6}(?:掉|断|垂|裸露|打火|冒火)|高压线.{0,4}(?:掉|断|垂)/],
+  ['collapse', /塌陷|坍塌|倒塌|塌了|塌方|下沉.{0,4}(?:裂|陷)|要塌|快塌|垮了|砸伤|掉下来砸/g],
+  ['fire', /着火|起火|失火|火灾|冒烟|烧起来|爆炸/g],
+  ['electric', /触电|漏电|电线.{0,6}(?:掉|断|垂|裸露|打火|冒火)|高压线.{0,4}(?:掉|断|垂)/g],
 ]
 
 /**
@@ -22,9 +22,8 @@ const DANGER: [DangerKind, RegExp][] = [
 const HEDGED = /(?:怕|担心|害怕|万一|以防|防止|避免|会不会|是否|有没有|没有|没|未|不|无)[^，,。；;！!？?]{0,2}$/
 
 export function dangerIn(text: string): DangerKind | undefined {
-  for (const [kind, pattern] of DANGER) {
-    const every = new RegExp(pattern.source, 'g')
-    for (const match of text.matchAll(every)) if (!HEDGED.test(text.slice(0, match.index))) return kind
-  }
+  // matchAll works on a copy of each (global) pattern: no state is left behind between calls.
+  for (const [kind, pattern] of DANGER)
+    for (const match of text.matchAll(pattern)) if (!HEDGED.test(text.slice(0, match.index))) return kind
   return undefined
 }

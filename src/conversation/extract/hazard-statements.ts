@@ -2,7 +2,7 @@ import type { Category } from '../../domain/categories'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
 import { categoryByEvidence, isSureCategory, weighCategories } from './category-evidence'
 import { parseChineseNumber } from './numbers'
-import { findPlace } from './place'
+import { findPlace, placeAlone } from './place'
 
 /**
  * What a patrol found, as hazard statements: the message is cut into clauses, and a clause that names a
@@ -319,7 +319,8 @@ function guessedStatement(clauses: readonly string[], ctx: StatementContext): Ha
         !REPAIRED.test(clause) &&
         !PATROL_SCOPE.test(clause) &&
         !TURN_OUT_OR_TIME.test(clause) &&
-        !onlyPlace(clause) &&
+        // A clause that is a place name and little else (「鼎城区花山路」「在朗州北路」).
+        placeAlone(clause, 2) === undefined &&
         (hasThing(clause) || weighCategories(clause, ctx.categoryRules) !== undefined),
     )
   if (said.length === 0) return undefined
@@ -330,12 +331,6 @@ function guessedStatement(clauses: readonly string[], ctx: StatementContext): Ha
 /** Clauses that say when or who: 「下午三点」「2人1车」「人员：张三、李四」「开车」「车一台」「人员三名」. */
 const TURN_OUT_OR_TIME =
   /^(?:(?:今天|昨天|前天|今日|昨日|上午|下午|中午|早上|晚上|凌晨|傍晚)?[0-9一二两三四五六七八九十:：点时半到至\-~—]*(?:分)?|[0-9一二两三四五六七八九十]+\s*(?:人|名|位|个人)(?:[0-9一二两三四五六七八九十]+\s*(?:车|辆|台))?|(?:人员|巡查人员|时间|出动)[:：].*|(?:出动|共)?(?:车辆|用车|车)\s*[:：为共]?\s*[0-9一二两三四五六七八九十]+\s*(?:辆|台|部)?|(?:出动|开了?|开着|共)?[0-9一二两三四五六七八九十]+\s*(?:辆|台|部)\s*(?:车|车辆)?|(?:出动|共)?(?:人员|巡查人员|人数)\s*[:：为共]?\s*[0-9一二两三四五六七八九十]+\s*(?:名|个|位|人)?|开车|步行|走路|骑车)$/
-
-/** A clause that is a place name and little else (「鼎城区花山路」「在朗州北路」). */
-function onlyPlace(clause: string): boolean {
-  const place = findPlace(clause)
-  return place !== undefined && clause.length - place.length <= 2
-}
 
 /** Whether a clause of the message says nothing was found (「未发现隐患」「一切正常」「，正常」「发现问题：无」). */
 export function saysNothingFound(text: string): boolean {

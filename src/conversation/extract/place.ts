@@ -70,6 +70,20 @@ export function findPlace(text: string): string | undefined {
   return findPlaces(text)[0]
 }
 
+/**
+ * The place a message names when it says little else: nothing but where (「在人民路和建设路交叉口」「位置：朗州路」),
+ * or, with `slack`, up to that many characters more (a clause of a longer report).
+ */
+export function placeAlone(text: string, slack = 0): string | undefined {
+  const place = findPlace(text)
+  if (!place) return undefined
+  const rest = text
+    .replace(place, '')
+    .replace(/^(?:在|位于|就在|地点|位置|地址)[:：]?/, '')
+    .replace(/[，,。.！!？?\s]|这里|那里|这边|那边|附近|旁边/g, '')
+  return [...rest].length <= slack ? place : undefined
+}
+
 /** Every place the text names, in order, each cut to its name. */
 export function findPlaces(text: string, lexicon: readonly string[] = DEFAULT_CITY.places ?? []): string[] {
   const places: string[] = []

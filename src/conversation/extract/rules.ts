@@ -7,7 +7,7 @@ import type { ExtractedFields, ExtractionForm } from './fields'
 import { readFindings } from './hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
 import { findPlace, findPlaces, narrowedPlace } from './place'
-import { onlyTheDay, parseTimeRange } from './time'
+import { parseTimeRange } from './time'
 
 /** Rule-based extraction: what works with no LLM, and whenever the LLM is slow, down or wrong. */
 export interface ExtractionContext {
@@ -173,7 +173,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
   if (range) {
     out.startedAt = range.start.toISOString()
     if (range.end) out.endedAt = range.end.toISOString()
-    if (onlyTheDay(text, ctx.now, ctx.timeZone)) unsure.push('startedAt')
+    if (range.dayOnly) unsure.push('startedAt')
   }
   const area = patrolArea(text)
   if (area) {

@@ -8,6 +8,11 @@ import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
 export interface TimeRange {
   start: Date
   end?: Date
+  /**
+   * Only a day was said (「今天巡查了」): the start is the day's default hour (9:00), a guess to confirm rather
+   * than a fact.
+   */
+  dayOnly?: true
 }
 
 const DAY_WORDS: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2 }
@@ -101,18 +106,6 @@ function to24(clock: ClockMatch, inheritedHalfDay: string | undefined): number {
   return clock.hour
 }
 
-/**
- * Whether a reading's start is only the day's default (「今天巡查了」 → 9:00): no clock and no part of the day
- * was said, so the hour is a guess to confirm, not a fact.
- */
-export function onlyTheDay(text: string, now: Date, timeZone: string): boolean {
-  const range = parseTimeRange(text, now, timeZone)
-  if (!range || range.end) return false
-  const spelled = spellOutDays(text).replace(HOUR_SPAN, '$1点$2')
-  // Not CLOCK_RE itself: a global pattern keeps its lastIndex, and matchAll would start from it.
-  return !new RegExp(CLOCK).test(spelled) && !new RegExp(`(${HALF})`).test(spelled)
-}
-
 export function parseTimeRange(
   text: string,
   now: Date,
@@ -129,7 +122,7 @@ export function parseTimeRange(
   }
   const halfDayWord = new RegExp(`(${HALF})`).exec(text)?.[1]
   if (clocks.length === 0) {
-    if (!halfDayWord) return dayOffset(text) ? { start: zonedInstant(date, timeZone, 9) } : undefined
+    if (!halfDayWord) return dayOffset(text) ? { start: zonedInstant(date, timeZone, 9), dayOnly: true } : undefined
     const span = HALF_DAYS[halfDayWord]
     if (!span) return undefined
     return { start: zonedInstant(date, timeZone, span.from), end: zonedInstant(date, timeZone, span.to) }

@@ -12,13 +12,13 @@ import { patrolFocusOf } from '../../domain/patrol-rules'
 import { type Actor, ROLE_LABELS } from '../../domain/roles'
 import { campaignStartingPoint } from '../../services/campaigns'
 import type { PersonRow } from '../../services/identities'
-import { codedCommand, withoutCode } from '../coded-command'
+import { leadingCode, withoutCode } from '../coded-command'
 import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
-import { findPlace } from '../extract/place'
+import { placeAlone } from '../extract/place'
 import { extractLevel } from '../extract/rules'
 import { formatLocal, normaliseCode } from '../format'
-import { intentOf, splitHazardStatements } from '../intent'
+import { intentOf, isQuestion, splitHazardStatements } from '../intent'
 import { text } from '../reply'
 import type { Reply, Turn } from '../types'
 import { type AnswerContext, NIGHT, parseAnswer } from './answers'
@@ -241,7 +241,7 @@ async function step(
       }
       // 「在人民路和建设路交叉口」 in answer to what was found says where, not what: kept as the place, and the
       // question is asked again.
-      const placeOnly = field.key === 'description' && hasField(form, 'locationText') ? onlyPlace(input) : undefined
+      const placeOnly = field.key === 'description' && hasField(form, 'locationText') ? placeAlone(input) : undefined
       if (placeOnly) {
         session.draft.locationText = placeOnly
         return [text(WORDING.placeNotedAskWhat(placeOnly)), ...prompt(form, session, answers)]
@@ -330,7 +330,7 @@ async function step(
     return prompt(form, session, answers)
   }
   // 「YH20261123-0001 已经整改好了」: a hazard's code and what was done about it is a rectification report.
-  const leading = form ? undefined : codedCommand(LEADING_CODE, 'YH', input)
+  const leading = form ? undefined : leadingCode('YH', input)
   if (leading && REPAIR_DONE.test(leading.after))
     return startFromText(turn, session, actor, answers, deps, `整改 ${input}`)
   // No form yet: a message that reads like a patrol report or a hazard starts the matching form — with or
@@ -358,17 +358,6 @@ function hasField(form: FormDefinition, key: string): boolean {
   return form.fields.some((f) => f.key === key)
 }
 
-/** The place a message names when it names nothing else (「在人民路和建设路交叉口」「位置：朗州路」). */
-function onlyPlace(input: string): string | undefined {
-  const place = findPlace(input)
-  if (!place) return undefined
-  const rest = input
-    .replace(place, '')
-    .replace(/^(?:在|位于|就在|地点|位置|地址)[:：]?/, '')
-    .replace(/[，,。.！!？?\s]|这里|那里|这边|那边|附近|旁边/g, '')
-  return rest === '' ? place : undefined
-}
-
 /** 「燃气」「桥梁」「道路」: one of the kinds by (part of) its name. */
 function namesAKind(input: string): boolean {
   return CATEGORIES.some((c) => CATEGORY_LABELS[c].includes(input) || input === CATEGORY_LABELS[c])
@@ -390,13 +379,8 @@ const CANCEL =
 /** Yes to the summary: 「确认」, and the words people answer a summary with. */
 const CONFIRM =
   /^(?:确认|确定|确认无误|无误|没问题|没什么问题|没啥问题|没错|对|对的|是|是的|好|好的|可以|行|嗯|嗯嗯|正确|保存|提交|确认保存|确认提交|ok|OK|Ok|yes)[。！!~～]*$/
-/** A question, not more details: ends with a question mark, or asks with 吗/几/怎么/什么/哪 …. */
-function isQuestion(input: string): boolean {
-  return /[?？]$|吗[。！!]*$|(?:几条|几个|多少|怎么|如何|什么|哪里|哪儿|哪个|为什么|能不能|可不可以|是否)/.test(input)
-}
 
-/** A message that begins with a hazard's number (full width too), and what was done about it. */
-const LEADING_CODE = /^()(\s*[YyＹｙ][HhＨｈ][\s\S]*)$/
+/** What was done about a hazard, said after its number. */
 const REPAIR_DONE = /^(?:已经?|已)?(?:整改|修复|修好|修缮|更换|处理|处置|完成|加固|拆除|清理)/
 
 /** Every form's commands, longest first across all forms, so 巡查组 wins over 巡查 and 上报隐患 over 上报. */
