@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../app-env'
+import { parseJson } from '../domain/json'
 import { hasNul } from '../domain/nul'
 import { AppError } from '../errors'
 
@@ -49,7 +50,10 @@ export async function readForm(c: Context<AppEnv>, message = '表单内容无法
   return form
 }
 
-/** A JSON body; undefined when it is not JSON at all, so the caller's schema names what is missing. */
+/**
+ * A JSON body; undefined when it is not JSON at all, so the caller's schema names what is missing. Nesting past
+ * any real message's depth is refused (400) before anything walks it.
+ */
 export async function readJson(c: Context<AppEnv>): Promise<unknown> {
   let text: string
   try {
@@ -58,12 +62,12 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
     if (error instanceof AppError) throw error
     throw new AppError('invalid_request', 'Unreadable body')
   }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
+  const parsed = parseJson(text)
+  if (!parsed.ok) {
+    if (parsed.reason === 'too_deep') throw new AppError('invalid_request', 'JSON nested too deeply')
     return undefined
   }
+  const json = parsed.value
   if (hasNul(json)) throw new AppError('invalid_request', 'NUL characters are not allowed')
   return json
 }

@@ -162,11 +162,19 @@ function mutated(template: Record<string, unknown>): fc.Arbitrary<Record<string,
     })
 }
 
+const deeplyNested = fc
+  .record({ depth: fc.integer({ min: 65, max: 20_000 }), open: fc.constantFrom('[', '{"a":'), leaf: text })
+  .map(({ depth, open, leaf }) => ({
+    __raw: `${open.repeat(depth)}${JSON.stringify(leaf)}${(open === '[' ? ']' : '}').repeat(depth)}`,
+  }))
+
 const orJunk = (valid: fc.Arbitrary<Record<string, unknown>>) =>
   fc.oneof(
     { weight: 6, arbitrary: valid },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }).map((raw) => ({ __raw: raw })) },
+    // JSON nested far deeper than any message, NUL at the bottom: whatever walks it must not recurse that deep.
+    { weight: 1, arbitrary: deeplyNested },
   )
 
 const bodyOf = (value: unknown) =>

@@ -470,6 +470,37 @@ describe('bad input answers 400 or 422, never 500', () => {
     expect(res.status).toBe(400)
   })
 
+  it('JSON nested past any message’s depth is 400 everywhere, signed or not, and stores nothing', async () => {
+    const { app, services } = production()
+    const deepArray = `${'['.repeat(30_000)}"\\u0000"${']'.repeat(30_000)}`
+    const deepObject = `${'{"a":'.repeat(12_000)}"\\u0000"${'}'.repeat(12_000)}`
+    const timestamp = String(clock.now().getTime() + 31)
+    const before = await database.db.select().from(inboundMessages)
+    const answers = await Promise.all([
+      // Unauthenticated: the robot's envelope is read before its signature can be checked.
+      app.request('/webhooks/wecom-robot/default?msg_signature=a&timestamp=1&nonce=n', {
+        method: 'POST',
+        body: deepArray,
+      }),
+      app.request('/webhooks/dingtalk/default', {
+        method: 'POST',
+        headers: { timestamp, sign: dingtalkSign(timestamp, 'ding-secret'), 'content-type': 'application/json' },
+        body: deepArray,
+      }),
+      app.request('/api/v1/complaints', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+        body: deepObject,
+      }),
+    ])
+    for (const res of answers) {
+      expect(res.status).toBe(400)
+      expect(((await res.json()) as { error: { message: string } }).error.message).toBe('JSON nested too deeply')
+    }
+    await services.inbound.idle()
+    expect(await database.db.select().from(inboundMessages)).toHaveLength(before.length)
+  })
+
   it('API: a transfer to a unit that does not exist is 422', async () => {
     const { app } = production()
     const response = await callApi(app, ADMIN, 'POST', '/complaints', {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseJson } from '../../domain/json'
 import type { InboundMessage } from '../types'
 
 /**
@@ -121,11 +122,8 @@ type CardParams = { cardPrivateData?: { params?: { key?: unknown }; actionIds?: 
 function cardParams(raw: unknown): CardParams {
   if (raw === undefined) return {}
   if (typeof raw !== 'string') return raw as CardParams
-  try {
-    return JSON.parse(raw) as CardParams
-  } catch {
-    return {}
-  }
+  const parsed = parseJson(raw)
+  return parsed.ok && parsed.value && typeof parsed.value === 'object' ? (parsed.value as CardParams) : {}
 }
 
 export function parseCardCallback(raw: unknown, botId: string, at: Date): InboundMessage | undefined {

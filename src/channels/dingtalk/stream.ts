@@ -1,5 +1,6 @@
 import type { DWClientDownStream } from 'dingtalk-stream'
 import type { Services } from '../../app-env'
+import { parseJson } from '../../domain/json'
 import { senderKey } from '../../messaging/inbound-processor'
 import { sanitiseInbound } from '../inbound-sanity'
 import { parseCardCallback, parseRobotMessage, RobotMessage } from './message'
@@ -74,12 +75,8 @@ async function store(
   kind: 'robot' | 'card',
 ): Promise<{ id: number; sender: string } | undefined> {
   const now = services.clock.now()
-  let data: unknown
-  try {
-    data = JSON.parse(frame.data)
-  } catch {
-    data = undefined
-  }
+  const parsed = parseJson(frame.data)
+  const data = parsed.ok ? parsed.value : undefined
   const message =
     kind === 'card'
       ? parseCardCallback(data, botId, now)

@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../../app-env'
+import { MAX_JSON_DEPTH, nestingExceeds, parseJson } from '../../domain/json'
 import { hasNul } from '../../domain/nul'
 import { AppError } from '../../errors'
 import { ErrorBody } from './contracts'
@@ -78,19 +79,18 @@ export const codeParam = (example: string) =>
       .openapi({ param: { name: 'code', in: 'path' }, example }),
   })
 
-/** PostgreSQL text cannot hold NUL: a body carrying one is refused as bad input before any handler reads it. */
+/**
+ * PostgreSQL text cannot hold NUL: a body carrying one is refused as bad input before any handler reads it, and
+ * so is JSON nested deeper than any request of this API (the validation and the checks after it recurse).
+ */
 export const refuseNulInJson: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method === 'POST') {
     const text = await c.req.text()
     if (text.includes('\u0000')) throw new AppError('invalid_request', 'NUL characters are not allowed')
+    if (nestingExceeds(text, MAX_JSON_DEPTH)) throw new AppError('invalid_request', 'JSON nested too deeply')
     if (text.includes('\\u0000')) {
-      let parsed: unknown
-      try {
-        parsed = JSON.parse(text)
-      } catch {
-        // Not JSON at all: the route's validation answers that.
-      }
-      if (hasNul(parsed)) throw new AppError('invalid_request', 'NUL characters are not allowed')
+      const parsed = parseJson(text)
+      if (parsed.ok && hasNul(parsed.value)) throw new AppError('invalid_request', 'NUL characters are not allowed')
     }
   }
   return next()

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../../app-env'
 import type { WecomRobotBot } from '../../channels/bots'
 import type { InboundMessage } from '../../channels/types'
+import { parseJson } from '../../domain/json'
 import { AppError } from '../../errors'
 import { readJson } from '../../http/body'
 import { refuseBlockedCaller } from '../../http/credentials'
@@ -82,13 +83,9 @@ export function wecomRobotWebhook() {
       }),
     )
     checkTimestamp(c, q.timestamp as string)
-    let body: unknown
-    try {
-      body = JSON.parse(plaintext)
-    } catch {
-      throw new AppError('invalid_request', 'Malformed JSON')
-    }
-    const parsed = RobotMessage.safeParse(body)
+    const body = parseJson(plaintext)
+    if (!body.ok) throw new AppError('invalid_request', 'Malformed JSON')
+    const parsed = RobotMessage.safeParse(body.value)
     if (!parsed.success) throw new AppError('invalid_request', 'Unexpected message shape')
     await acceptDelivery(c, toInbound(parsed.data, bot.id, clock.now()))
     return c.text('')
