@@ -28,6 +28,7 @@ import { findPlace } from './extract/place'
 import { formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
 import { clearSession, lockSession, saveSession } from './forms/session'
+import { readPlaceAnswer } from './place-answer'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 
@@ -163,6 +164,38 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       const { guessedPlace: _, ...rest } = pending
       return fileComplaint(turn, { ...(rest as unknown as PendingComplaint), locationText: guessed })
     }
+    const waiting = pending as unknown as PendingComplaint & { placeUnknown?: boolean }
+    switch (readPlaceAnswer(body, {})) {
+      case 'cancel':
+        await forget()
+        return [text(WORDING.pendingDropped)]
+      case 'unknown':
+        // Once, for the rough area; a second 「不知道」 files it, and the place is checked with the citizen.
+        if (!waiting.placeUnknown) {
+          session.draft = { ...pending, placeUnknown: true }
+          await keep()
+          return [text(WORDING.placeApproximate)]
+        }
+        await forget()
+        return fileComplaint(turn, { ...waiting, locationText: undefined })
+      case 'question':
+        await keep()
+        return [text(WORDING.placeWhy)]
+      case 'more_description': {
+        // 「工地噪音扰民」 to 「在什么位置」 tells more of what, not where: it joins the description, and where is asked again.
+        const more =
+          waiting.category === 'other' ? (await readComplaint(turn, `${waiting.description}；${body}`)).fields : {}
+        session.draft = {
+          ...pending,
+          description: waiting.description.includes(body) ? waiting.description : `${waiting.description}；${body}`,
+          ...(more.category ? { category: more.category } : {}),
+        }
+        await keep()
+        return [text(WORDING.placeStillNeeded)]
+      }
+      case 'place':
+        break
+    }
     if (isVaguePlace(body) && body.length < 12) {
       await keep()
       return [text(WORDING.placeTooVague(body))]
@@ -173,7 +206,6 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       return [text(WORDING.placeIsLink)]
     }
     await forget()
-    const waiting = pending as unknown as PendingComplaint
     // 「人民路88号门口井盖没了」 in answer to where says where and what: the place is the place it names, and the
     // words join the description (and name the kind the first message left open).
     const reading = [...body].length > 12 ? await readComplaint(turn, body) : undefined
@@ -393,7 +425,8 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
   followUp.step = STEP_CONTACT
   followUp.draft = { complaintId: complaint.id }
   await saveSession(ctx.db, followUp, ctx.clock.now(), turn.forms.idleMs)
-  return [text(`${received}\n${WORDING.askContact}`)]
+  const placeless = !pending.locationText && pending.latitude === undefined
+  return [text(`${received}\n${placeless ? WORDING.askContactForPlace : WORDING.askContact}`)]
 }
 
 /** 类别 燃气: the citizen corrects the category shown with the ticket; the complaint is re-routed. */

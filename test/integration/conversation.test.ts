@@ -811,6 +811,50 @@ describe('citizens who say more, or take it back', () => {
   })
 })
 
+describe('answers to 「在什么位置」 that are not a place', () => {
+  const CITIZEN = 'demo:citizen'
+  const WHERE = '请问具体在什么位置'
+
+  it('adds more of the problem to the description and asks where again; a question back is answered', async () => {
+    expect((await say(CITIZEN, '工地晚上十二点还在施工，吵死了'))[0]).toContain(WHERE)
+    const before = await database.db.select().from(complaints)
+    const more = await say(CITIZEN, '工地噪音扰民')
+    expect(more[0]).toContain('已补充到问题描述')
+    expect(more[0]).toContain('具体位置')
+    expect((await say(CITIZEN, '为什么要地址？'))[0]).toContain('才能派负责的单位到现场处理')
+    expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+    const ticket = await say(CITIZEN, '龙阳大道18号工地')
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row?.locationText).toBe('龙阳大道18号工地')
+    expect(row?.description).toBe('工地晚上十二点还在施工，吵死了；工地噪音扰民')
+    await say(CITIZEN, '不用')
+  })
+
+  it('asks once more for the rough area after 「不知道」, then files it with the place to be checked', async () => {
+    expect((await say(CITIZEN, '楼道里的灯坏了好几天了'))[0]).toContain(WHERE)
+    expect((await say(CITIZEN, '我也不清楚具体地址'))[0]).toContain('说个大概就行')
+    const ticket = await say(CITIZEN, '不知道')
+    expect(ticket[0]).toMatch(/编号 TS\d{8}-\d{4}/)
+    expect(ticket[0]).toContain('地点还需核实，请回复您的手机号')
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row?.locationText).toBeNull()
+    expect(await say(CITIZEN, '13912345678')).toEqual(['已登记您的联系电话，工作人员可能会与您联系核实情况。'])
+  })
+
+  it('drops the complaint on 「取消」 or 「算了」 instead of taking it for a place', async () => {
+    for (const words of ['取消', '算了']) {
+      expect((await say(CITIZEN, '有人在楼顶加盖房子'))[0]).toContain(WHERE)
+      const before = await database.db.select().from(complaints)
+      expect(await say(CITIZEN, words)).toEqual([
+        '好的，刚才的问题不再登记。有新的问题，直接发一句话说明问题和地点即可。',
+      ])
+      expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+    }
+  })
+})
+
 describe('a handler who puts the complaint’s number first', () => {
   it('reads 「TS… 收到」 as 签收 and 「TS… 已经修好了」 as the reply with that result', async () => {
     const ticket = await say('demo:citizen', '朗州北路120号门口井盖没了')

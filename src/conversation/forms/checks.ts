@@ -38,7 +38,7 @@ const VAGUE =
   /^(?:这里|那里|这儿|那儿|附近|旁边|这边|那边|门口|路边|路上|桥头|路口|现场|楼下|对面|隔壁)$|^(?:那个|这个|那|这)/
 /** What a findable place usually contains: a road, a building, a number, a landmark. */
 const PLACE_WORD =
-  /[路街道巷桥村镇乡区县号栋楼园站场馆校院厂市店坊港湾湖山塔门口]|小区|广场|公园|大厦|医院|学校|市场|超市|社区|工地|加油站|[0-9一二三四五六七八九十]+号/
+  /[路街道巷桥村镇乡区县号栋楼园站场馆校院厂市店坊港湾湖山塔门口]|小区|广场|公园|大厦|大楼|医院|学校|市场|超市|社区|工地|加油站|公司|银行|酒店|宾馆|饭店|中心|局|所|寺|[0-9一二三四五六七八九十]+号/
 
 export function isVaguePlace(text: string): boolean {
   const place = text.replace(/[，,。.\s！!？?]/g, '')

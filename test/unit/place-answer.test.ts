@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { isVaguePlace } from '../../src/conversation/forms/checks'
+import { readPlaceAnswer } from '../../src/conversation/place-answer'
+
+describe('an answer to 「在什么位置」', () => {
+  it.each([
+    '幸福里',
+    '二中门口',
+    '滨江路',
+    '老火车站那边',
+    '学校旁边的工地',
+    '人民医院对面那个工地',
+    '燃气公司旁边',
+    '响水坝那边',
+    '3栋2单元',
+    '北门',
+    '万达广场后面',
+  ])('「%s」 is a place', (answer) => {
+    expect(readPlaceAnswer(answer, {})).toBe('place')
+  })
+
+  it.each(['工地噪音扰民', '电梯天天坏', '天天晚上吵得睡不着', '噪音太大了', '物业也不管', '楼道灯坏了好几天了'])(
+    '「%s」 says more about the problem, not where',
+    (answer) => {
+      expect(readPlaceAnswer(answer, {})).toBe('more_description')
+    },
+  )
+
+  it.each(['不知道', '我也不清楚具体地址', '不知道叫什么名字', '记不清了', '不晓得。'])(
+    '「%s」 does not know',
+    (answer) => {
+      expect(readPlaceAnswer(answer, {})).toBe('unknown')
+    },
+  )
+
+  it.each(['为什么要地址', '必须发定位吗？', '什么意思'])('「%s」 is a question back', (answer) => {
+    expect(readPlaceAnswer(answer, {})).toBe('question')
+  })
+
+  it.each(['取消', '算了', '不用了', '不报了。'])('「%s」 takes the complaint back', (answer) => {
+    expect(readPlaceAnswer(answer, {})).toBe('cancel')
+  })
+
+  it('trusts a place the reader found even in words that also complain', () => {
+    expect(readPlaceAnswer('天天吵', { locationText: '人民路' })).toBe('place')
+  })
+})
+
+describe('a place too vague to find', () => {
+  it.each(['燃气公司旁边', '工商银行门口', '人民大楼对面', '汽车站附近'])('「%s」 can be found', (place) => {
+    expect(isVaguePlace(place)).toBe(false)
+  })
+  it.each(['那边', '门口', '那个公司', '楼下'])('「%s」 cannot', (place) => {
+    expect(isVaguePlace(place)).toBe(true)
+  })
+})
