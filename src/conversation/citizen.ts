@@ -23,7 +23,7 @@ import {
 } from '../services/complaint-notices'
 import { findComplaintByCode, receiveComplaint } from '../services/complaints'
 import { dutyOfficerAt } from '../services/recipients'
-import { isCourtesy } from './courtesy'
+import { isCourtesy, isGreeting } from './courtesy'
 import { findPlace } from './extract/place'
 import { formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
@@ -258,6 +258,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   if (correction) return correctCategory(turn, correction[1]?.trim() ?? '')
   // 「谢谢」「好的」 after a ticket or an answer is courtesy, not a complaint too short to file.
   if (isCourtesy(body)) return [text(WORDING.citizenCourtesy)]
+  if (isGreeting(body)) return [text(WORDING.citizenGreeting)]
   if ([...body].length < MIN_DESCRIPTION_CHARS) return [text(WORDING.citizenTooShort)]
   const extraction = await readComplaint(turn, body)
   const extracted = extraction.fields

@@ -26,7 +26,7 @@ import {
 } from '../services/signoffs'
 import { todosFor } from '../services/todos'
 import { complaintCommandInWords, handleComplaintCommand, isComplaintCommand } from './complaint-actions'
-import { isCourtesy } from './courtesy'
+import { isCourtesy, isGreeting } from './courtesy'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { acknowledgeMajor, handleHazardCommand, isHazardCommand } from './hazard-actions'
@@ -114,7 +114,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (isProblemCommand(input)) return handleProblemCommand(turn, actor, input)
   return (
     (await handleForms(turn, person, turn.forms)) ?? [
-      text(isCourtesy(input) ? WORDING.staffCourtesy : WORDING.notUnderstood),
+      text(
+        isCourtesy(input) ? WORDING.staffCourtesy : isGreeting(input) ? WORDING.staffGreeting : WORDING.notUnderstood,
+      ),
     ]
   )
 }

@@ -318,6 +318,39 @@ describe('messages without the exact command word', () => {
   })
 })
 
+describe('staff asking after what they saved, in their own words', () => {
+  it('lists their own hazards with where each stands, and starts no new report', async () => {
+    expect((await say(STAFF, '上报隐患 朗州北路18号门前井盖缺失')).join('\n')).toContain('是一般隐患还是重大隐患')
+    expect((await say(STAFF, '一般')).join('\n')).toContain('请核对')
+    const saved = await say(STAFF, '确认')
+    const code = lastCode(saved, 'YH')
+    const before = await database.db.select().from(hazards)
+    for (const words of ['帮我查一下我上周报的那个隐患怎么样了', '我报的隐患处理了吗', '我的隐患']) {
+      const [answer] = await say(STAFF, words)
+      expect(answer).toContain('您最近上报的隐患')
+      expect(answer).toMatch(new RegExp(`${code}（[^）]+）朗州北路18号门前井盖缺失：(已上报|已交办|整改中)`))
+    }
+    // Nothing was opened: 「确认」 has no form to save.
+    expect(await say(STAFF, '确认')).not.toContain('请核对')
+    expect(await database.db.select().from(hazards)).toHaveLength(before.length)
+  })
+
+  it('tells which saved record is meant and how a wrong one is put right, instead of opening a form', async () => {
+    expect((await say(STAFF, '今天早上6点到7点在柳叶湖大道巡查，出动3人1车，未发现隐患')).join('\n')).toContain(
+      '请核对',
+    )
+    const saved = await say(STAFF, '确认')
+    const code = lastCode(saved, 'XC')
+    const before = await database.db.select().from(patrols)
+    const [answer] = await say(STAFF, '我要改一下刚才那条巡查记录，时间写错了，应该是下午')
+    expect(answer).toContain(`您最近的巡查记录是 ${code}`)
+    expect(answer).toContain('已保存的巡查记录不能直接修改')
+    expect(answer).toContain('作废')
+    expect((await say(STAFF, '我刚才报的隐患地点写错了'))[0]).toContain('已上报的隐患不能直接修改')
+    expect(await database.db.select().from(patrols)).toHaveLength(before.length)
+  })
+})
+
 describe('what a sentence already says is not asked again', () => {
   it('fills the place, the kind and the grade from a description given in answer to the first question', async () => {
     expect(await say(STAFF, '上报隐患')).toEqual(['请描述发现的隐患。'])
@@ -354,6 +387,7 @@ describe('what a sentence already says is not asked again', () => {
 
   it('answers courtesy as courtesy when no form is open', async () => {
     expect(await say(STAFF, '收到，谢谢')).toEqual(['好的。需要时发送「帮助」查看可用命令。'])
+    for (const hello of ['在吗', '你好！']) expect((await say(STAFF, hello))[0]).toMatch(/^在的，请讲。/)
   })
 
   it('does not start a form from a question in those words', async () => {
@@ -556,7 +590,11 @@ describe('citizens', () => {
       expect(await say(CITIZEN, thanks)).toEqual([
         '不客气。有新的问题，直接发一句话说明问题和地点即可；发送「查询」可查看处理进度。',
       ])
-    expect(await say(CITIZEN, '你好')).toEqual(['请用一句话描述您要投诉或反映的问题，例如：“XX路与XX路口有井盖缺失”。'])
+    for (const hello of ['你好', '在吗？', '您好，有人在吗'])
+      expect(await say(CITIZEN, hello)).toEqual([
+        '您好！请直接用一句话描述您要反映的问题和地点，例如：“XX路与XX路口有井盖缺失”，可附照片和位置。',
+      ])
+    expect(await say(CITIZEN, '电梯')).toEqual(['请用一句话描述您要投诉或反映的问题，例如：“XX路与XX路口有井盖缺失”。'])
   })
 })
 

@@ -19,6 +19,7 @@ import { placeAlone } from '../extract/place'
 import { extractLevel } from '../extract/rules'
 import { formatLocal, normaliseCode } from '../format'
 import { intentOf, isQuestion, splitHazardStatements } from '../intent'
+import { asksAfterOwnRecords, asksToAmendRecord, describeOwnRecords, explainAmendment } from '../own-records'
 import { text } from '../reply'
 import type { Reply, Turn } from '../types'
 import { type AnswerContext, NIGHT, parseAnswer } from './answers'
@@ -337,6 +338,13 @@ async function step(
   // without the command word, typos and all. Danger words make it a major hazard at once (confirmed in
   // the summary like any other).
   const danger = dangerIn(input)
+  // 「我上周报的那个隐患怎么样了」「刚才那条巡查记录写错了」 name a form's words but ask after a saved record.
+  if (!danger && actor.personId !== null) {
+    const asked = asksAfterOwnRecords(input)
+    if (asked) return [text(await describeOwnRecords(turn, actor.personId, asked))]
+    const amend = asksToAmendRecord(input)
+    if (amend) return [text(await explainAmendment(turn, actor.personId, amend))]
+  }
   const intent = danger ? 'hazard' : intentOf(input)
   if (intent === 'patrol')
     return startForm(turn, session, actor, answers, deps, FORMS.patrol, input.replace(/巡[察差]|寻查/g, '巡查'))
