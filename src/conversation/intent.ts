@@ -36,9 +36,11 @@ export function isQuestion(text: string): boolean {
 }
 
 export function intentOf(text: string): Intent | undefined {
-  if (PATROL.test(text) && PATROL_DETAIL.test(text)) return 'patrol'
+  // 「明天要下雨，需要提前巡查吗」 asks about a patrol; it does not report one.
+  const asks = QUESTION.test(text.replace(/[。！!]+$/, ''))
+  if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.
-  if (TURNOUT.test(text) && (TIME_SPAN.test(text) || saysNothingFound(text))) return 'patrol'
+  if (TURNOUT.test(text) && (TIME_SPAN.test(text) || saysNothingFound(text)) && !asks) return 'patrol'
   if (DEFECT.test(text) && [...text].length >= 4) return 'hazard'
   // The patrol form's wider vocabulary (「塔吊司机无证操作」「楼道里电动车充电」), for a statement rather than a
   // question about something (「这个灯坏了吗？」 asks; the form would only have to be cancelled).

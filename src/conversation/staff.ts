@@ -30,6 +30,7 @@ import { isCourtesy, isGreeting } from './courtesy'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { acknowledgeMajor, handleHazardCommand, isHazardCommand } from './hazard-actions'
+import { isQuestion } from './intent'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
@@ -115,7 +116,13 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   return (
     (await handleForms(turn, person, turn.forms)) ?? [
       text(
-        isCourtesy(input) ? WORDING.staffCourtesy : isGreeting(input) ? WORDING.staffGreeting : WORDING.notUnderstood,
+        isCourtesy(input)
+          ? WORDING.staffCourtesy
+          : isGreeting(input)
+            ? WORDING.staffGreeting
+            : isQuestion(input)
+              ? WORDING.staffQuestion
+              : WORDING.notUnderstood,
       ),
     ]
   )

@@ -351,6 +351,46 @@ describe('staff asking after what they saved, in their own words', () => {
   })
 })
 
+describe('a patrol that found danger, a grade said early, nothing found in words', () => {
+  it('keeps a patrol report a patrol when what it found is dangerous, that finding graded major', async () => {
+    const replies = await say(
+      STAFF,
+      '今天巡查了3个工地，下午两点到四点半，我和小李两个人开一辆车，发现华联超市门口人行道塌了一块，已拉警戒线',
+    )
+    expect(replies[0]).toContain('⚠️ 涉及险情')
+    const summary = replies.join('\n')
+    expect(summary).toContain('【日巡查工作记录】请核对')
+    expect(summary).toContain('华联超市门口人行道塌了一块（占道挖掘，重大）')
+    await say(STAFF, '取消')
+  })
+
+  it('keeps 「重大」 said to the kind’s question, and offers the kind again', async () => {
+    expect(await say(STAFF, '发现个问题，桥下面的钢筋都露出来了')).toEqual(['隐患在什么位置？可直接发送位置。'])
+    const kind = await say(STAFF, '沅江大桥')
+    expect(kind[0]).toMatch(/^类别是「桥梁」吗？/)
+    expect(await say(STAFF, '重大')).toEqual(kind)
+    const summary = (await say(STAFF, '是')).join('\n')
+    expect(summary).toContain('类别：桥梁')
+    expect(summary).toContain('等级：重大隐患')
+    await say(STAFF, '取消')
+  })
+
+  it('takes 「没发现问题」 as nothing found, so the handling is not asked', async () => {
+    await say(STAFF, '巡查')
+    for (const answer of ['9点到12点', '城北片区', '3', '1']) await say(STAFF, answer)
+    const summary = (await say(STAFF, '没发现问题')).join('\n')
+    expect(summary).toContain('发现隐患：无')
+    expect(summary).not.toContain('现场是如何处理的')
+    await say(STAFF, '取消')
+  })
+
+  it('answers a question about patrolling rather than opening a patrol form', async () => {
+    expect(await say(STAFF, '明天上午要下大雨，需要提前巡查吗')).toEqual([
+      '这个问题我暂时回答不了，请咨询科室负责人或督查员。填报巡查记录请发送「巡查」，上报隐患请发送「上报隐患」，发送「帮助」查看全部命令。',
+    ])
+  })
+})
+
 describe('what a sentence already says is not asked again', () => {
   it('fills the place, the kind and the grade from a description given in answer to the first question', async () => {
     expect(await say(STAFF, '上报隐患')).toEqual(['请描述发现的隐患。'])

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CITY } from '../../bots/default-city'
+import { findPlaces } from '../../src/conversation/extract/place'
 import { extractComplaint, extractPatrol, RULES_READ_LIMIT, readByRules } from '../../src/conversation/extract/rules'
+import { intentOf } from '../../src/conversation/intent'
 import { classifyByKeywords } from '../../src/domain/classify'
 import { zonedInstant } from '../../src/domain/local-time'
 
@@ -784,5 +786,27 @@ describe('one of those already counted', () => {
     const found = (text: string) => (extractPatrol(text, ctx).hazards ?? []).map((h) => h.description)
     expect(found('夜巡发现步行街2盏路灯不亮，1处井盖松动，已现场处置')[0]).toBe('步行街2盏路灯不亮')
     expect(found('今天没发现什么大问题，就是建设路有个消防栓漏水')[0]).toBe('建设路有个消防栓漏水')
+  })
+})
+
+describe('the thirteenth round: sites counted are not a place, shops and banks are, questions about a patrol', () => {
+  it('never guesses 「了3个工地」 as where a hazard is', () => {
+    const said =
+      '今天巡查了3个工地，下午两点到四点半，我和小李两个人开一辆车，发现华联超市门口人行道塌了一块，已拉警戒线'
+    const hazard = readByRules('hazard', said, ctx).fields
+    expect(hazard.locationText).not.toMatch(/个工地/)
+    expect((extractPatrol(said, ctx).hazards ?? [])[0]?.locationText).toBe('华联超市门口')
+  })
+
+  it('takes a named shop, bank or hotel as a place, not the bare word', () => {
+    expect(findPlaces('步步高超市门口的消防通道被堵')[0]).toBe('步步高超市门口')
+    expect(findPlaces('工商银行门前人行道砖松动')).toEqual(['工商银行'])
+    expect(findPlaces('去超市买东西的路上看到井盖没了')).toEqual([])
+  })
+
+  it('does not read a question about patrolling as a patrol report', () => {
+    expect(intentOf('明天上午要下大雨，需要提前巡查吗')).toBeUndefined()
+    expect(intentOf('今天下午还要巡查吗？')).toBeUndefined()
+    expect(intentOf('今天下午巡查了朗州路，2人1车，未发现隐患')).toBe('patrol')
   })
 })

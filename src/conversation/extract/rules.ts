@@ -137,9 +137,13 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
   const named = mostPrecise(description, findPlaces(description))
   if (named) return { place: named, sure: true }
   // The old pattern finds something place-like where the grammar found nothing: a guess.
-  const loose = extractPlace(description)
+  // Never a count of places (「巡查了3个工地」): that is how many sites were visited, not where.
+  const found = extractPlace(description)
+  const loose = found && !COUNTED_PLACES.test(found) ? found : undefined
   return loose ? { place: loose, sure: false } : undefined
 }
+
+const COUNTED_PLACES = /^[了过]?[0-9一二两三四五六七八九十几多]+(?:个|栋|座|处|家|条|所)/
 
 /**
  * An area named first and an address with its number later in the message (「老城区那个危房…朗州北路33号」):

@@ -5,7 +5,7 @@ import { classifyByKeywords } from '../../domain/classify'
 import { localDate, zonedInstant } from '../../domain/local-time'
 import { findMobileNumber } from '../../domain/mobile-number'
 import { halfWidthDigitsAndLetters } from '../../domain/text-width'
-import { readFindings } from '../extract/hazard-statements'
+import { namesDefect, readFindings, saysNothingFound } from '../extract/hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from '../extract/numbers'
 import { type ExtractionContext, extractLevel } from '../extract/rules'
 import { parseTimeRange } from '../extract/time'
@@ -86,7 +86,9 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       if (/一般|普通/.test(text)) return { ok: true, values: { [field.key]: 'general' } }
       return { ok: false }
     case 'hazards': {
-      if (NONE.test(text)) return { ok: true, values: { [field.key]: [] } }
+      // 「没发现问题」「一切正常」 say none in a sentence; 「没发现别的，就井盖松动」 still names one.
+      if (NONE.test(text) || (saysNothingFound(text) && !namesDefect(text)))
+        return { ok: true, values: { [field.key]: [] } }
       if (text.length < 2) return { ok: false }
       // Several defects in one answer are several hazards, each with its own category, level and count of
       // places; an answer the statement reader cannot cut (its reading would only be a guess) is taken as

@@ -247,22 +247,27 @@ async function step(
         session.draft.locationText = placeOnly
         return [text(WORDING.placeNotedAskWhat(placeOnly)), ...prompt(form, session, answers)]
       }
-      // 「一般」 in answer to where: the grade (or kind) said ahead of its question is kept, and where is asked
-      // again — a grade is never a place.
-      const early =
-        field.key === 'locationText'
-          ? applicableFields(form, session.draft).find(
-              (f) =>
-                // A kind only by its name: 「工地」「燃气站」 may well be the place.
-                (f.type === 'level' || (f.type === 'category' && namesAKind(input))) &&
-                session.draft[f.key] === undefined &&
-                input.length <= 4 &&
-                parseAnswer(f, input, answers).ok,
-            )
-          : undefined
+      // 「一般」 in answer to where, to the kind or to what was found: the grade (or, to where, the kind) said ahead
+      // of its question is kept, and the question is asked again — a grade is never a place, a kind or a finding.
+      const early = EARLY_ANSWERED.has(field.key)
+        ? applicableFields(form, session.draft).find(
+            (f) =>
+              f.key !== field.key &&
+              // A kind only by its name, and only for where: 「工地」「燃气站」 may well be the place.
+              (f.type === 'level' || (f.type === 'category' && field.key === 'locationText' && namesAKind(input))) &&
+              session.draft[f.key] === undefined &&
+              input.length <= 4 &&
+              parseAnswer(f, input, answers).ok,
+          )
+        : undefined
       if (early) {
         const parsedEarly = parseAnswer(early, input, answers)
         if (parsedEarly.ok) merge(session, parsedEarly.values)
+        // A guess offered for this question is offered again, not lost to the early answer.
+        if (proposal?.key === field.key) {
+          const guesses = (session.draft.guesses as Record<string, unknown> | undefined) ?? {}
+          session.draft.guesses = { ...guesses, [field.key]: proposal.value }
+        }
         return prompt(form, session, answers)
       }
       const parsed = parseAnswer(field, input, answers)
@@ -345,22 +350,34 @@ async function step(
     const amend = asksToAmendRecord(input)
     if (amend) return [text(await explainAmendment(turn, actor.personId, amend))]
   }
-  const intent = danger ? 'hazard' : intentOf(input)
-  if (intent === 'patrol')
-    return startForm(turn, session, actor, answers, deps, FORMS.patrol, input.replace(/巡[察差]|寻查/g, '巡查'))
+  // A patrol report stays one when what it found is dangerous: the finding is graded major in its list.
+  const read = intentOf(input)
+  const intent = read === 'patrol' ? read : danger ? 'hazard' : read
+  if (intent === 'patrol') {
+    const replies = await startForm(
+      turn,
+      session,
+      actor,
+      answers,
+      deps,
+      FORMS.patrol,
+      input.replace(/巡[察差]|寻查/g, '巡查'),
+    )
+    if (!danger || session.form !== 'patrol') return replies
+    return [text('⚠️ 涉及险情，请先确保人员安全；险情已列为重大隐患，请尽快完成填报。'), ...replies]
+  }
   if (intent === 'hazard') {
-    const replies = await startForm(turn, session, actor, answers, deps, FORMS.hazard, input)
-    if (danger && session.form === 'hazard') {
-      session.draft.level = 'major'
-      return [
-        text('⚠️ 涉及险情，已按重大隐患填报。请先确保人员安全，并尽快完成上报。'),
-        ...prompt(FORMS.hazard, session, answers),
-      ]
-    }
-    return replies
+    // Danger is major at once (confirmed in the summary like any other), set before the first question is asked.
+    const preset = danger ? { level: 'major' } : undefined
+    const replies = await startForm(turn, session, actor, answers, deps, FORMS.hazard, input, preset)
+    if (!danger || session.form !== 'hazard') return replies
+    return [text('⚠️ 涉及险情，已按重大隐患填报。请先确保人员安全，并尽快完成上报。'), ...replies]
   }
   return null
 }
+
+/** The questions a grade may be answered ahead of (where, which kind, what was found). */
+const EARLY_ANSWERED: ReadonlySet<string> = new Set(['locationText', 'category', 'description'])
 
 function hasField(form: FormDefinition, key: string): boolean {
   return form.fields.some((f) => f.key === key)
@@ -437,6 +454,8 @@ async function startForm(
   deps: FormDeps,
   form: FormDefinition,
   rest: string,
+  /** Values the message settles beyond what its words say (danger: a major hazard). */
+  preset?: Record<string, unknown>,
 ): Promise<Reply[]> {
   if (!form.roles.includes(actor.role as never)) return [text(roleRefusal(form))]
   session.form = form.id
@@ -480,6 +499,7 @@ async function startForm(
     const extraction = await deps.extractor.extract(form.extraction, rest, extractionContext(answers))
     merge(session, normalise(form, withGuessesSetAside(session, extraction)))
   }
+  if (preset) merge(session, preset)
   if (form.id === 'campaign') {
     const start = actor.unitId === null ? undefined : await campaignStartingPoint(turn.ctx, actor.unitId)
     if (!start) {
