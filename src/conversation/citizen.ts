@@ -12,6 +12,7 @@ import {
   addComplaintEvidence,
   addComplaintFollower,
   addComplaintNote,
+  addComplaintPlace,
   recategoriseComplaint,
   setComplaintContact,
 } from '../services/complaint-followups'
@@ -24,10 +25,12 @@ import {
 import { findComplaintByCode, receiveComplaint } from '../services/complaints'
 import { dutyOfficerAt } from '../services/recipients'
 import { isCourtesy, isGreeting } from './courtesy'
-import { findPlace } from './extract/place'
+import { namesDefect } from './extract/hazard-statements'
+import { findPlace, placeAlone } from './extract/place'
 import { formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
 import { clearSession, lockSession, saveSession } from './forms/session'
+import { isQuestion } from './intent'
 import { readPlaceAnswer } from './place-answer'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -41,6 +44,7 @@ const STAFF_COMMAND =
 const STEP_DUPLICATE = 'complaint_duplicate?'
 const STEP_PLACE = 'complaint_place?'
 const MIN_DESCRIPTION_CHARS = 4
+const PLACEHOLDER = /^[[［【][^\]］】]{1,8}[\]］】]$/
 /** A withdrawal or a 「fixed」 note reaches a complaint filed this long ago at most. */
 const FOLLOW_UP_WINDOW_MS = 30 * 24 * HOUR_MS
 const WITHDRAW =
@@ -122,7 +126,8 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     clearSession(session)
     await keep()
   }
-  const asksProgress = isProgressQuestion(body)
+  // 「投诉编号TS20261123-0001现在什么情况」: a ticket number in a message that names no place asks after it.
+  const asksProgress = isProgressQuestion(body) || (normaliseCode(body)?.startsWith('TS') === true && !findPlace(body))
   const isQuery = /^(查询|进度|查)/.test(body) || /^(?:类别|分类)[\s:：]/.test(body) || asksProgress
 
   // 「我要撤回刚才的投诉」「已经修好了」: about what was reported, never a complaint of its own.
@@ -259,9 +264,30 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   // 「谢谢」「好的」 after a ticket or an answer is courtesy, not a complaint too short to file.
   if (isCourtesy(body)) return [text(WORDING.citizenCourtesy)]
   if (isGreeting(body)) return [text(WORDING.citizenGreeting)]
-  if ([...body].length < MIN_DESCRIPTION_CHARS) return [text(WORDING.citizenTooShort)]
+  // 「[位置]」「[图片]」: what a client shows for something it could not pass on, not a description.
+  if ([...body].length < MIN_DESCRIPTION_CHARS || PLACEHOLDER.test(body)) return [text(WORDING.citizenTooShort)]
+  // Only a place (「永安里小区7栋」), after a ticket: where that complaint is, said more exactly.
+  const placeOnly = placeAlone(body)
+  if (placeOnly && !isVaguePlace(placeOnly)) {
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
+    if (latest) {
+      // The words as said (「朗州北路88号门口」), not only the name found in them.
+      const said = body.replace(/^(?:在|就在|位于|地点|位置|地址)[:：]?/, '').replace(/[。.！!，,\s]+$/, '')
+      await addComplaintPlace(ctx, latest, said)
+      return [text(WORDING.citizenPlaceAdded(latest.code, said))]
+    }
+  }
   const extraction = await readComplaint(turn, body)
   const extracted = extraction.fields
+  // 「你们的电话是多少」: a question that names no problem and no place is answered, not filed.
+  if (
+    isQuestion(body) &&
+    !extracted.locationText &&
+    (extracted.category ?? 'other') === 'other' &&
+    !namesDefect(body) &&
+    !dangerIn(body)
+  )
+    return [text(WORDING.citizenQuestion)]
   // A place the reader only guessed is shown back to be confirmed, never filed silently.
   const guessedPlace =
     extraction.unsure.includes('locationText') && extracted.locationText && !isVaguePlace(extracted.locationText)

@@ -71,6 +71,30 @@ export async function addComplaintNote(
 }
 
 /** A location or photos sent after the complaint: the place fills in, photos join the record's history. */
+/**
+ * A place the citizen names after the ticket: kept as an event, and it becomes the complaint's place when the
+ * complaint had none or it says the same place more exactly (「人民路」 → 「人民路88号门口」).
+ */
+export async function addComplaintPlace(ctx: ServiceContext, complaint: ComplaintRow, place: string) {
+  await ctx.db.transaction(async (tx) => {
+    const current = complaint.locationText
+    if (!current || (place !== current && place.includes(current)))
+      await tx
+        .update(complaints)
+        .set({ locationText: place, updatedAt: ctx.clock.now() })
+        .where(eq(complaints.id, complaint.id))
+    await tx.insert(complaintEvents).values({
+      complaintId: complaint.id,
+      kind: 'received',
+      fromStatus: complaint.status,
+      toStatus: complaint.status,
+      actorRole: 'citizen',
+      note: `市民补充地点：${place}`.slice(0, 500),
+      at: ctx.clock.now(),
+    })
+  })
+}
+
 export async function addComplaintEvidence(
   ctx: ServiceContext,
   complaint: ComplaintRow,

@@ -933,6 +933,40 @@ describe('answers to 「在什么位置」 that are not a place', () => {
   })
 })
 
+describe('citizens’ messages that are not a new complaint', () => {
+  const CITIZEN = 'demo:citizen'
+
+  it('asks where when the place is a name left out (「XX小区」), and answers a question that names no problem', async () => {
+    const before = await database.db.select().from(complaints)
+    expect((await say(CITIZEN, '我是XX小区的业主，我们楼外墙瓷砖掉下来了差点砸到人'))[0]).toContain(
+      '请问具体在什么位置',
+    )
+    expect(await say(CITIZEN, '取消')).toEqual([
+      '好的，刚才的问题不再登记。有新的问题，直接发一句话说明问题和地点即可。',
+    ])
+    expect((await say(CITIZEN, '你们的电话是多少'))[0]).toMatch(/^反映问题请直接发一句话说明问题和地点/)
+    expect((await say(CITIZEN, '[位置]'))[0]).toMatch(/^请用一句话描述/)
+    expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+  })
+
+  it('takes a ticket number anywhere in the message as asking after it, and a place alone as where it is', async () => {
+    const ticket = await say(CITIZEN, '朗州北路上有个大坑，电动车差点摔了')
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    await say(CITIZEN, '不用')
+    expect(await say(CITIZEN, `投诉编号${code}现在什么情况`)).toEqual([`投诉 ${code}：已派单`])
+    const before = await database.db.select().from(complaints)
+    expect(await say(CITIZEN, '朗州北路88号门口')).toEqual([`已将地点「朗州北路88号门口」补充到投诉 ${code}。`])
+    expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row?.locationText).toBe('朗州北路88号门口')
+    const notes = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, row?.id as number))
+    expect(notes.map((n) => n.note)).toContain('市民补充地点：朗州北路88号门口')
+  })
+})
+
 describe('a handler who puts the complaint’s number first', () => {
   it('reads 「TS… 收到」 as 签收 and 「TS… 已经修好了」 as the reply with that result', async () => {
     const ticket = await say('demo:citizen', '朗州北路120号门口井盖没了')

@@ -43,6 +43,8 @@ const PLACE_WORD =
 export function isVaguePlace(text: string): boolean {
   const place = text.replace(/[，,。.\s！!？?]/g, '')
   if (place.length < 2) return true
+  // 「XX小区」「某某路」: a name left out, as in the examples people copy, or hidden on purpose.
+  if (/[Xx×＊*]{2}|某某|^某/.test(place)) return true
   const stripped = place.replace(/^(?:在|就在|位于)/, '').replace(/(?:旁边|附近|那边|这边|那里|这里|边上|跟前)$/, '')
   if (VAGUE.test(stripped)) return !/[路街巷]|小区|广场|公园|大厦|号/.test(stripped)
   return !PLACE_WORD.test(stripped)
