@@ -24,6 +24,7 @@ export const WORDING = {
   citizenCourtesy: '不客气。有新的问题，直接发一句话说明问题和地点即可；发送「查询」可查看处理进度。',
   citizenVoiceNoText: '暂未能识别语音内容，请用文字描述问题。',
   citizenMediaNoComplaint: '已收到。请再用文字描述一下问题和地点，我们会为您登记。',
+  citizenPlaceAskWhat: (place: string) => `已记下地点「${place}」。请再说一下这里有什么问题，我们为您登记。`,
   citizenPlaceAdded: (code: string, place: string) => `已将地点「${place}」补充到投诉 ${code}。`,
   citizenQuestion:
     '反映问题请直接发一句话说明问题和地点，我们登记后给您编号并在1个工作日内答复；发送「查询」可查看办理进度。如需工作人员电话联系，请在反映问题时留下手机号。遇到燃气泄漏、坍塌等险情请立即拨打 119。',

@@ -43,6 +43,7 @@ const STAFF_COMMAND =
   /^(?:(?:验收|整改|交办|签收|受理|回复|转办|重复|确认收到)\s*(?:YH|TS|XC)\s*\d|(?:巡查|上报隐患|督查|确认收到|上报周报|上报月报|上报季报)$)/i
 const STEP_DUPLICATE = 'complaint_duplicate?'
 const STEP_PLACE = 'complaint_place?'
+const STEP_WHAT = 'complaint_what?'
 const MIN_DESCRIPTION_CHARS = 4
 const PLACEHOLDER = /^[[［【][^\]］】]{1,8}[\]］】]$/
 /** A withdrawal or a 「fixed」 note reaches a complaint filed this long ago at most. */
@@ -119,6 +120,11 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   const awaitingContact = live && session.step === STEP_CONTACT
   const awaitingDuplicate = live && session.step === STEP_DUPLICATE
   const awaitingPlace = live && session.step === STEP_PLACE
+  // A place said first, on its own (「人民路88号」), waits for what is wrong there.
+  const heldPlace =
+    live && session.step === STEP_WHAT && typeof session.draft.locationText === 'string'
+      ? session.draft.locationText
+      : undefined
   const pending = session.draft
   const complaintId = Number(session.draft.complaintId)
   const keep = async () => saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
@@ -269,13 +275,18 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   // Only a place (「永安里小区7栋」), after a ticket: where that complaint is, said more exactly.
   const placeOnly = placeAlone(body)
   if (placeOnly && !isVaguePlace(placeOnly)) {
+    // The words as said (「朗州北路88号门口」), not only the name found in them.
+    const said = body.replace(/^(?:在|就在|位于|地点|位置|地址)[:：]?/, '').replace(/[。.！!，,\s]+$/, '')
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
     if (latest) {
-      // The words as said (「朗州北路88号门口」), not only the name found in them.
-      const said = body.replace(/^(?:在|就在|位于|地点|位置|地址)[:：]?/, '').replace(/[。.！!，,\s]+$/, '')
       await addComplaintPlace(ctx, latest, said)
       return [text(WORDING.citizenPlaceAdded(latest.code, said))]
     }
+    // No ticket it could belong to: an address is not a complaint. It is kept while the problem is asked for.
+    session.step = STEP_WHAT
+    session.draft = { locationText: said }
+    await keep()
+    return [text(WORDING.citizenPlaceAskWhat(said))]
   }
   const extraction = await readComplaint(turn, body)
   const extracted = extraction.fields
@@ -296,7 +307,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   const complaint: PendingComplaint = {
     description: extracted.description ?? body,
     category: extracted.category ?? 'other',
-    locationText: guessedPlace ? undefined : extracted.locationText,
+    locationText: (guessedPlace ? undefined : extracted.locationText) ?? heldPlace,
     phone: extracted.phone,
     danger: dangerIn(body),
   }

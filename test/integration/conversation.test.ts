@@ -965,6 +965,21 @@ describe('citizens’ messages that are not a new complaint', () => {
       .where(eq(complaintEvents.complaintId, row?.id as number))
     expect(notes.map((n) => n.note)).toContain('市民补充地点：朗州北路88号门口')
   })
+
+  it('keeps a place said first, with no ticket to join, and files it with the problem that follows', async () => {
+    clock.advance(3 * 3_600_000)
+    const before = await database.db.select().from(complaints)
+    expect(await say(CITIZEN, '建设东路12号')).toEqual([
+      '已记下地点「建设东路12号」。请再说一下这里有什么问题，我们为您登记。',
+    ])
+    expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+    const ticket = await say(CITIZEN, '门口的消防栓一直在漏水')
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row?.locationText).toBe('建设东路12号')
+    expect(row?.description).toBe('门口的消防栓一直在漏水')
+    await say(CITIZEN, '不用')
+  })
 })
 
 describe('a handler who puts the complaint’s number first', () => {
