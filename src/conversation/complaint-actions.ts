@@ -19,6 +19,9 @@ const COMMAND = /^(签收|受理|回复|答复|转办|重复|转为隐患|转隐
 
 const ACKNOWLEDGED = /^(?:收到|已收到|签收|好的|知道了|明白)[。！!，,]*$/
 const DONE = /^(?:已经?|已)(?:办结|处理|修复|修好|更换|整改|清理|解决|恢复|安排|维修|拆除|完成)/
+/** 「已派人去看了」「马上安排人去现场」「正在处理」: taken up, not yet done — a 签收. */
+const ON_IT =
+  /^(?:收到[，,。！!\s]*)?(?:已经?|马上|立即|立刻|正在|这就|现在|今天)?(?:派人|派了人|安排人|安排了人|去现场|到现场|去看|去查看|去核实|核实|联系|处理中|在处理|跟进|对接)/
 
 /**
  * The handler's words after a complaint's number, as the command they mean: 「收到」 is 签收, 「已经修好了」 is
@@ -29,6 +32,7 @@ export function complaintCommandInWords(input: string): string | undefined {
   if (!leading) return undefined
   if (ACKNOWLEDGED.test(leading.after)) return `签收 ${leading.code}`
   if (DONE.test(leading.after)) return `回复 ${leading.code} ${leading.after}`
+  if (ON_IT.test(leading.after)) return `签收 ${leading.code}`
   return undefined
 }
 
@@ -52,6 +56,9 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
       case '回复':
       case '答复': {
         if (!after) return [text(`请写明办理结果，例如：回复 ${code} 已更换井盖`)]
+        // A result sent before the 签收 says it was taken up too: both are recorded, in that order.
+        if (complaint.status === 'assigned')
+          await applyComplaintCommand({ ctx, complaintId: complaint.id, command: { action: 'accept' }, actor })
         const replied = await applyComplaintCommand({
           ctx,
           complaintId: complaint.id,

@@ -23,6 +23,7 @@ const TURNOUT =
   /[0-9一二两三四五六七八九十]\s*(?:个|名)?\s*人(?!行|民)|人员?\s*[:：]?\s*[0-9]|车\s*[0-9]|[0-9一二两三四五]\s*(?:辆|台)?\s*车/
 
 const QUESTION = /[？?]\s*$|[吗呢嘛]\s*$/
+const ASKS_WHETHER = /^(?:有没有|有无|是否|是不是|哪些|哪几)|(?:有哪些|有多少|有几[个条处])[？?]?$/
 
 /**
  * A question, not a statement: a question mark or 吗 at the end, or a question word anywhere (「我今天报了几条」
@@ -31,7 +32,7 @@ const QUESTION = /[？?]\s*$|[吗呢嘛]\s*$/
 export function isQuestion(text: string): boolean {
   return (
     QUESTION.test(text.replace(/[。！!]+$/, '')) ||
-    /几条|几个|多少|怎么|如何|什么|哪里|哪儿|哪个|为什么|能不能|可不可以|是否/.test(text)
+    /几条|几个|多少|怎么|如何|什么|哪里|哪儿|哪个|哪些|为什么|能不能|可不可以|是否|^有没有|^有无/.test(text)
   )
 }
 
@@ -41,6 +42,8 @@ export function intentOf(text: string): Intent | undefined {
   if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.
   if (TURNOUT.test(text) && (TIME_SPAN.test(text) || saysNothingFound(text)) && !asks) return 'patrol'
+  // 「有没有超期的」「哪些隐患还没整改」 ask about the ledger; they report nothing.
+  if (ASKS_WHETHER.test(text)) return undefined
   if (DEFECT.test(text) && [...text].length >= 4) return 'hazard'
   // The patrol form's wider vocabulary (「塔吊司机无证操作」「楼道里电动车充电」), for a statement rather than a
   // question about something (「这个灯坏了吗？」 asks; the form would only have to be cancelled).

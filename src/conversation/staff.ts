@@ -27,6 +27,7 @@ import {
 import { todosFor } from '../services/todos'
 import { complaintCommandInWords, handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { isCourtesy, isGreeting } from './courtesy'
+import { describeFiguresSoFar, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { acknowledgeMajor, handleHazardCommand, isHazardCommand } from './hazard-actions'
@@ -90,6 +91,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^(帮助|菜单|help|\?|？)$/i.test(input)) return [text(WORDING.help(person.role))]
   if (/^(查询|查)\s*(TS|YH|XC|DC)/i.test(input)) return [text(await describeRecord(turn, input))]
   // 「今天情况怎么样」「简报」: the leaders' digest, now, for those who receive it and those who act on it.
+  const figuresKind = BRIEFING_ROLES.has(person.role) ? figuresAskedFor(input) : undefined
+  if (figuresKind) return [text(await describeFiguresSoFar(turn, figuresKind))]
   if (BRIEFING.test(input) && BRIEFING_ROLES.has(person.role)) {
     const markdown = renderDigest(await gatherDigest(turn.ctx))
     return [{ message: { type: 'markdown', markdown } }]
@@ -128,8 +131,16 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   )
 }
 
-const BRIEFING =
-  /^(?:(?:今日|今天|昨日|昨天|每日)?(?:简报|日报|概况)|(?:今天|今日|目前|现在|最近)?(?:总体|整体|全市|全局)?(?:情况|进展)(?:怎么样|如何)了?)[？?。！!]*$/
+const BRIEFING = new RegExp(
+  `^(?:${[
+    '(?:今日|今天|昨日|昨天|每日)?(?:简报|日报|概况)',
+    '(?:今天|今日|目前|现在|最近)?(?:总体|整体|全市|全局)?(?:情况|进展)(?:怎么样|如何)了?',
+    // 「今天有什么情况」「最近有啥事吗」
+    '(?:今天|今日|目前|现在|最近|这两天)?(?:有|有没有)?(?:什么|啥|哪些)(?:新|重要|紧急)?(?:情况|事情?|问题)(?:吗|没有)?',
+    // 「有没有超期的」「超期的隐患有哪些」
+    '(?:有没有|有无|还有)?(?:超期|逾期|超时|延期|过期)(?:未办结?|没办|未整改)?的?(?:隐患|投诉|事项)?(?:吗|没有|有哪些|有多少|有几[个条件起])?',
+  ].join('|')})[？?。！!]*$`,
+)
 const BRIEFING_ROLES: ReadonlySet<string> = new Set(['leader', 'supervisor', 'duty_officer', 'admin'])
 
 async function describeRecord(turn: Turn, input: string): Promise<string> {

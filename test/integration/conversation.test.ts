@@ -994,6 +994,27 @@ describe('a handler who puts the complaint’s number first', () => {
     // Other words after the number are not guessed at.
     expect(await say(HANDLER, `${code} 这个归谁管`)).toEqual(['暂未理解您的意思。发送「帮助」查看可用命令。'])
   })
+
+  it('reads 「TS… 已派人去看了」 as 签收, and a result sent before any 签收 as both, in that order', async () => {
+    const first = await say('demo:citizen', '朗州北路122号门口路灯杆歪了')
+    const taken = /TS\d{8}-\d{4}/.exec(first[0] as string)?.[0] as string
+    await say('demo:citizen', '不用')
+    expect(await say(HANDLER, `${taken} 已派人去看了`)).toEqual([`已签收投诉 ${taken}，请在时限内办理并回复结果。`])
+    const second = await say('demo:citizen', '朗州北路124号门口井盖松动')
+    const code = /TS\d{8}-\d{4}/.exec(second[0] as string)?.[0] as string
+    await say('demo:citizen', '不用')
+    expect(await say(HANDLER, `${code} 已处理，井盖已重新固定`)).toEqual([`已回复投诉 ${code}，办理结果将告知市民。`])
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    const steps = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, row?.id as number))
+      .orderBy(complaintEvents.id)
+    expect(steps.map((e) => e.toStatus)).toEqual(expect.arrayContaining(['accepted', 'replied']))
+    expect(steps.findIndex((e) => e.toStatus === 'accepted')).toBeLessThan(
+      steps.findIndex((e) => e.toStatus === 'replied'),
+    )
+  })
 })
 
 describe('the digest on request', () => {
@@ -1001,5 +1022,13 @@ describe('the digest on request', () => {
     for (const asked of ['今天情况怎么样', '简报'])
       expect((await say('demo:leader', asked))[0]).toMatch(/^## 巡安日报 [\s\S]*\*\*巡查\*\*：\d+ 次/)
     expect((await say(STAFF, '简报'))[0]).not.toContain('巡安日报')
+  })
+
+  it('answers 「今天有什么情况」 and 「有没有超期的」 with the digest, and 「本周巡查了多少次」 with this week so far', async () => {
+    for (const asked of ['今天有什么情况', '有没有超期的'])
+      expect((await say('demo:leader', asked))[0]).toMatch(/^## 巡安日报 /)
+    const [week] = await say('demo:leader', '本周巡查了多少次')
+    expect(week).toMatch(/^本周截至目前（全市）：\n巡查 \d+ 次，出动 \d+ 人次、\d+ 台次；/)
+    expect(week).toMatch(/受理投诉 \d+ 件。$/)
   })
 })

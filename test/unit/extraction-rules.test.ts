@@ -808,5 +808,8 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(intentOf('明天上午要下大雨，需要提前巡查吗')).toBeUndefined()
     expect(intentOf('今天下午还要巡查吗？')).toBeUndefined()
     expect(intentOf('今天下午巡查了朗州路，2人1车，未发现隐患')).toBe('patrol')
+    expect(intentOf('有没有超期的')).toBeUndefined()
+    expect(intentOf('哪些隐患还没整改')).toBeUndefined()
+    expect(intentOf('人民路井盖缺失')).toBe('hazard')
   })
 })

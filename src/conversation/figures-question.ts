@@ -1,0 +1,57 @@
+import { and, count, gte, lte } from 'drizzle-orm'
+import { complaints } from '../db/schema'
+import { localDate } from '../domain/local-time'
+import { type PeriodKind, periodOfDate } from '../domain/periods'
+import { periodFigures } from '../services/figures'
+import type { Turn } from './types'
+
+/**
+ * 「本周巡查了多少次」「这个月发现几处隐患」「今天收到几个投诉」: the city's figures so far in the period named — not
+ * yesterday's digest, which answers another question.
+ */
+const ASKS_FIGURES =
+  /^(今天|今日|本周|这周|这个?星期|本月|这个月)(?:一共|总共|共|到现在|目前|截至目前)?(?:巡查|上报|收到|发现|接到|受理|销号)(?:了)?(?:多少|几)(?:次|条|个|起|处|件|项)?(?:巡查|隐患|投诉)?[？?。！!]*$/
+
+const KIND: Record<string, PeriodKind> = {
+  今天: 'day',
+  今日: 'day',
+  本周: 'week',
+  这周: 'week',
+  这星期: 'week',
+  这个星期: 'week',
+  本月: 'month',
+  这个月: 'month',
+}
+const SAID: Record<PeriodKind, string> = {
+  day: '今天',
+  week: '本周',
+  month: '本月',
+  quarter: '本季度',
+  half: '本半年',
+  year: '今年',
+}
+
+export function figuresAskedFor(input: string): PeriodKind | undefined {
+  const word = ASKS_FIGURES.exec(input)?.[1]
+  return word ? KIND[word] : undefined
+}
+
+export async function describeFiguresSoFar(turn: Turn, kind: PeriodKind): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const period = periodOfDate(kind, localDate(now, timeZone), timeZone)
+  const soFar = { ...period, endAt: now < period.endAt ? now : period.endAt }
+  const [figures, [received]] = await Promise.all([
+    periodFigures(db, soFar),
+    db
+      .select({ n: count() })
+      .from(complaints)
+      .where(and(gte(complaints.receivedAt, soFar.startAt), lte(complaints.receivedAt, soFar.endAt))),
+  ])
+  return [
+    `${SAID[kind]}截至目前（全市）：`,
+    `巡查 ${figures.patrolCount} 次，出动 ${figures.staffTurnouts} 人次、${figures.vehicleTurnouts} 台次；`,
+    `发现隐患 ${figures.hazardsFound} 项（重大 ${figures.major.found} 项），销号 ${figures.closedInPeriod} 项；`,
+    `受理投诉 ${received?.n ?? 0} 件。`,
+  ].join('\n')
+}
