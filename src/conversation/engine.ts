@@ -1,4 +1,5 @@
 import { handleCitizen } from './citizen'
+import { toSimplified } from './simplified'
 import { handleStaff } from './staff'
 import type { Reply, Turn } from './types'
 
@@ -9,5 +10,7 @@ import type { Reply, Turn } from './types'
 export async function handleTurn(turn: Turn): Promise<Reply[]> {
   const citizen =
     turn.message.channel === 'mp' || (turn.message.channel === 'console' && turn.person?.role === 'citizen')
-  return citizen ? handleCitizen(turn) : handleStaff(turn)
+  const { text } = turn.message
+  const read = text === undefined ? turn : { ...turn, message: { ...turn.message, text: toSimplified(text) } }
+  return citizen ? handleCitizen(read) : handleStaff(read)
 }

@@ -391,6 +391,25 @@ describe('a patrol that found danger, a grade said early, nothing found in words
   })
 })
 
+describe('messages typed in Traditional characters', () => {
+  it('reads commands, answers and reports typed in 繁體 as their Simplified forms', async () => {
+    expect(await say(STAFF, '上報隱患 沅安路288號井蓋缺失')).toEqual([
+      expect.stringContaining('是一般隐患还是重大隐患？'),
+    ])
+    const summary = (await say(STAFF, '一般')).join('\n')
+    expect(summary).toContain('隐患描述：沅安路288号井盖缺失')
+    expect(summary).toContain('类别：道路及市政设施')
+    expect(lastCode(await say(STAFF, '確認'), 'YH')).toMatch(/^YH/)
+    await say(STAFF, '巡查')
+    await say(STAFF, '早上八點到十點')
+    await say(STAFF, '朗州路')
+    expect(await say(STAFF, '兩個人')).toEqual(['出动了多少车次？'])
+    expect(await say(STAFF, '一輛車')).toEqual(['本次巡查发现了什么隐患？没有请回复「无」。'])
+    expect((await say(STAFF, '無')).join('\n')).toContain('出动人次：2')
+    expect(await say(STAFF, '取消')).toEqual(['已取消「日巡查工作记录」填报。'])
+  })
+})
+
 describe('what a sentence already says is not asked again', () => {
   it('fills the place, the kind and the grade from a description given in answer to the first question', async () => {
     expect(await say(STAFF, '上报隐患')).toEqual(['请描述发现的隐患。'])
