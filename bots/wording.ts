@@ -70,6 +70,7 @@ export const WORDING = {
   heldEvidence: (what: string) =>
     `已收到${what}。接着发一句话说明情况（如「朗州路井盖缺失」）即可一并上报；用于整改反馈请发送「整改 编号」。`,
   heldEvidenceAttached: '已附上您刚才发送的照片或位置。',
+  formWaiting: '好的，不着急。照片或定位拍好后直接发送，再接着回答即可。',
   placeNotedAskWhat: (place: string) => `已记下地点：${place}。`,
   pendingDropped: '好的，刚才的问题不再登记。有新的问题，直接发一句话说明问题和地点即可。',
   followUpForwarded: (code: string) => `已将您的意见转告投诉 ${code} 的处理人员，工作人员核实后会在这里答复您。`,

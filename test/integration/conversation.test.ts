@@ -410,6 +410,21 @@ describe('messages typed in Traditional characters', () => {
   })
 })
 
+describe('answers that ask for a moment, or say more than where', () => {
+  it('keeps the question open for 「等一下我拍个照片」, and takes the place out of a whole sentence given for where', async () => {
+    expect(await say(STAFF, '上报隐患')).toEqual(['请描述发现的隐患。'])
+    expect(await say(STAFF, '等一下我拍个照片')).toEqual([
+      '好的，不着急。照片或定位拍好后直接发送，再接着回答即可。',
+      '请描述发现的隐患。',
+    ])
+    expect(await say(STAFF, '路面塌陷了')).toEqual(['隐患在什么位置？可直接发送位置。'])
+    const summary = (await say(STAFF, '在沅安路66号门口，塌了一个大坑')).join('\n')
+    expect(summary).toContain('地点：沅安路66号')
+    expect(summary).toContain('隐患描述：路面塌陷了；在沅安路66号门口，塌了一个大坑')
+    await say(STAFF, '取消')
+  })
+})
+
 describe('what a sentence already says is not asked again', () => {
   it('fills the place, the kind and the grade from a description given in answer to the first question', async () => {
     expect(await say(STAFF, '上报隐患')).toEqual(['请描述发现的隐患。'])

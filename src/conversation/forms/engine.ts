@@ -15,7 +15,8 @@ import type { PersonRow } from '../../services/identities'
 import { leadingCode, withoutCode } from '../coded-command'
 import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
-import { placeAlone } from '../extract/place'
+import { namesDefect } from '../extract/hazard-statements'
+import { findPlace, placeAlone } from '../extract/place'
 import { extractLevel } from '../extract/rules'
 import { formatLocal, normaliseCode } from '../format'
 import { intentOf, isQuestion, splitHazardStatements } from '../intent'
@@ -247,6 +248,17 @@ async function step(
         session.draft.locationText = placeOnly
         return [text(WORDING.placeNotedAskWhat(placeOnly)), ...prompt(form, session, answers)]
       }
+      // 「等一下，我拍个照片」: a moment asked for, not the answer. The question stays open.
+      if (WAIT.test(input)) return [text(WORDING.formWaiting), ...prompt(form, session, answers)]
+      // 「建设路和人民路交叉口路面塌陷」 in answer to where says where and what: the place is the place it names, and the
+      // words join the description.
+      const statedPlace = field.key === 'locationText' && namesDefect(input) ? findPlace(input) : undefined
+      if (statedPlace && [...input].length > [...statedPlace].length + 2) {
+        session.draft.locationText = statedPlace
+        const said = session.draft.description
+        if (typeof said === 'string' && !said.includes(input)) session.draft.description = `${said}；${input}`
+        return prompt(form, session, answers)
+      }
       // 「一般」 in answer to where, to the kind or to what was found: the grade (or, to where, the kind) said ahead
       // of its question is kept, and the question is asked again — a grade is never a place, a kind or a finding.
       const early = EARLY_ANSWERED.has(field.key)
@@ -375,6 +387,10 @@ async function step(
   }
   return null
 }
+
+/** Asking for a moment (to take the photo first): 「等一下」「稍等，我拍个照」「马上发照片」. */
+const WAIT =
+  /^(?:等(?:一)?下|稍等|等等|等会儿?|马上|我先|先)[，,。\s]*(?:我|让我)?(?:先|再)?(?:去)?(?:拍|照|发|找|看)?(?:一下|个|张)?(?:照片?|图片?|相片|位置|定位)?(?:再(?:说|发|报))?[。！!~～]*$|^(?:我)?(?:先|马上|这就)?(?:去)?拍(?:一下|个|张)(?:照片?|图)?(?:再(?:说|发|报))?[。！!~～]*$/
 
 /** The questions a grade may be answered ahead of (where, which kind, what was found). */
 const EARLY_ANSWERED: ReadonlySet<string> = new Set(['locationText', 'category', 'description'])
