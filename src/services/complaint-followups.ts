@@ -58,19 +58,28 @@ export async function addComplaintNote(
   note: string,
   data?: Record<string, unknown>,
 ) {
-  await ctx.db.insert(complaintEvents).values({
-    complaintId: complaint.id,
-    kind: 'received',
-    fromStatus: complaint.status,
-    toStatus: complaint.status,
-    actorRole: 'citizen',
-    note: note.slice(0, 500),
-    ...(data ? { data } : {}),
-    at: ctx.clock.now(),
-  })
+  await ctx.db.insert(complaintEvents).values(citizenEvent(ctx, complaint, note, data ? { data } : {}))
 }
 
-/** A location or photos sent after the complaint: the place fills in, photos join the record's history. */
+/** A citizen's addition to a complaint's history: an event that leaves the status where it is. */
+function citizenEvent(
+  ctx: ServiceContext,
+  complaint: ComplaintRow,
+  note: string,
+  extra: { data?: Record<string, unknown>; mediaIds?: number[] } = {},
+) {
+  return {
+    complaintId: complaint.id,
+    kind: 'received' as const,
+    fromStatus: complaint.status,
+    toStatus: complaint.status,
+    actorRole: 'citizen' as const,
+    note: note.slice(0, 500),
+    ...extra,
+    at: ctx.clock.now(),
+  }
+}
+
 /**
  * A place the citizen names after the ticket: kept as an event, and it becomes the complaint's place when the
  * complaint had none or it says the same place more exactly (「人民路」 → 「人民路88号门口」).
@@ -83,18 +92,11 @@ export async function addComplaintPlace(ctx: ServiceContext, complaint: Complain
         .update(complaints)
         .set({ locationText: place, updatedAt: ctx.clock.now() })
         .where(eq(complaints.id, complaint.id))
-    await tx.insert(complaintEvents).values({
-      complaintId: complaint.id,
-      kind: 'received',
-      fromStatus: complaint.status,
-      toStatus: complaint.status,
-      actorRole: 'citizen',
-      note: `市民补充地点：${place}`.slice(0, 500),
-      at: ctx.clock.now(),
-    })
+    await tx.insert(complaintEvents).values(citizenEvent(ctx, complaint, `市民补充地点：${place}`))
   })
 }
 
+/** A location or photos sent after the complaint: the place fills in, photos join the record's history. */
 export async function addComplaintEvidence(
   ctx: ServiceContext,
   complaint: ComplaintRow,
@@ -114,15 +116,6 @@ export async function addComplaintEvidence(
         .where(eq(complaints.id, complaint.id))
     if (mediaIds.length === 0) return
     await linkMedia(tx, mediaIds, { type: 'complaint', id: complaint.id })
-    await tx.insert(complaintEvents).values({
-      complaintId: complaint.id,
-      kind: 'received',
-      fromStatus: complaint.status,
-      toStatus: complaint.status,
-      actorRole: 'citizen',
-      note: '市民补充照片',
-      mediaIds,
-      at: ctx.clock.now(),
-    })
+    await tx.insert(complaintEvents).values(citizenEvent(ctx, complaint, '市民补充照片', { mediaIds }))
   })
 }
