@@ -24,6 +24,10 @@ export const WORDING = {
   citizenCourtesy: '不客气。有新的问题，直接发一句话说明问题和地点即可；发送「查询」可查看处理进度。',
   citizenVoiceNoText: '暂未能识别语音内容，请用文字描述问题。',
   citizenMediaNoComplaint: '已收到。请再用文字描述一下问题和地点，我们会为您登记。',
+  citizenPhoneHeld: '已记下您的联系电话。请再用一句话说明问题和地点，我们为您登记。',
+  citizenAskWhatAndWhere:
+    '好的，请用一句话说明是什么问题、在什么地方，例如：“XX路与XX路口有井盖缺失”，可附照片和位置。',
+  citizenPraise: '感谢您的肯定！我们会转达给相关工作人员。有新的问题，直接发一句话说明问题和地点即可。',
   citizenPlaceAskWhat: (place: string) => `已记下地点「${place}」。请再说一下这里有什么问题，我们为您登记。`,
   citizenPlaceAdded: (code: string, place: string) => `已将地点「${place}」补充到投诉 ${code}。`,
   citizenQuestion:

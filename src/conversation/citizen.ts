@@ -4,7 +4,7 @@ import { complaints, routingRules } from '../db/schema'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories'
 import { HOUR_MS } from '../domain/clock'
 import { type DangerKind, dangerIn } from '../domain/danger'
-import { findMobileNumber } from '../domain/mobile-number'
+import { findMobileNumber, MOBILE_NUMBER } from '../domain/mobile-number'
 import { maskPersonalInfo } from '../domain/privacy'
 import { isWhistleblowing } from '../domain/rewards'
 import { sendToPeople } from '../messaging/notify'
@@ -44,6 +44,21 @@ const STAFF_COMMAND =
 const STEP_DUPLICATE = 'complaint_duplicate?'
 const STEP_PLACE = 'complaint_place?'
 const STEP_WHAT = 'complaint_what?'
+/** Said ahead of the problem, kept for it: a place, a number to call, 「我要举报」. */
+interface Held {
+  locationText?: string
+  phone?: string
+  preface?: string
+}
+/** What is left of a message when its mobile number is taken out, for a number sent on its own. */
+const MOBILE_DIGITS = new RegExp(MOBILE_NUMBER.source, 'g')
+const PHONE_ALONE =
+  /^[\s，,。.：:]*(?:我的|本人)?(?:电话|手机|手机号|手机号码|联系电话|联系方式)?(?:是|为)?[\s，,。.：:]*$/
+const INTENT_ONLY =
+  /^(?:你好|您好)?[，,\s]*(?:我)?(?:要|想|需要)?(?:投诉|举报|反映|反应|报告|报修)(?:一下|个|一个)?(?:问题|情况|事情?|隐患)?[。！!～~]*$/
+const PRAISE =
+  /表扬|点赞|谢谢你们|感谢你们|感谢(?:工作人员|师傅)|效率(?:很|真|挺|非常)?高|很及时|(?:修|处理|解决)得(?:很|真|挺|非常)?(?:快|及时|好)/
+const COMPLAINING = /但是?|可是|不过|还是|又|没修|没人|不管|坏了|漏|塌|缺|危险/
 const MIN_DESCRIPTION_CHARS = 4
 const PLACEHOLDER = /^[[［【][^\]］】]{1,8}[\]］】]$/
 /** A withdrawal or a 「fixed」 note reaches a complaint filed this long ago at most. */
@@ -120,11 +135,14 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   const awaitingContact = live && session.step === STEP_CONTACT
   const awaitingDuplicate = live && session.step === STEP_DUPLICATE
   const awaitingPlace = live && session.step === STEP_PLACE
-  // A place said first, on its own (「人民路88号」), waits for what is wrong there.
-  const heldPlace =
-    live && session.step === STEP_WHAT && typeof session.draft.locationText === 'string'
-      ? session.draft.locationText
-      : undefined
+  // What was said first, on its own — a place (「人民路88号」), a number, 「我要投诉」 — waits for what is wrong.
+  const held: Held = live && session.step === STEP_WHAT ? (session.draft as Held) : {}
+  const hold = async (more: Held, reply: string) => {
+    session.step = STEP_WHAT
+    session.draft = { ...held, ...more }
+    await keep()
+    return [text(reply)]
+  }
   const pending = session.draft
   const complaintId = Number(session.draft.complaintId)
   const keep = async () => saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
@@ -283,10 +301,25 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       return [text(WORDING.citizenPlaceAdded(latest.code, said))]
     }
     // No ticket it could belong to: an address is not a complaint. It is kept while the problem is asked for.
-    session.step = STEP_WHAT
-    session.draft = { locationText: said }
-    await keep()
-    return [text(WORDING.citizenPlaceAskWhat(said))]
+    return hold({ locationText: said }, WORDING.citizenPlaceAskWhat(said))
+  }
+  // A mobile number alone: how to reach them about the latest complaint, or about the one they are about to make.
+  const phone = findMobileNumber(body)
+  if (phone && PHONE_ALONE.test(body.replace(MOBILE_DIGITS, ''))) {
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
+    if (latest && !latest.citizenPhone) {
+      await setComplaintContact(ctx, latest.id, phone)
+      return [text(WORDING.contactSaved)]
+    }
+    return hold({ phone }, WORDING.citizenPhoneHeld)
+  }
+  // 「我要投诉」「我想反映个问题」: the problem is still to come; the words stay in front of it (举报 matters).
+  if (INTENT_ONLY.test(body)) return hold({ preface: body }, WORDING.citizenAskWhatAndWhere)
+  // 「表扬一下，井盖修得很快」: thanks, passed on to the latest complaint's handlers — not a complaint.
+  if (PRAISE.test(body) && !COMPLAINING.test(body)) {
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    if (latest) await addComplaintNote(ctx, latest, `市民评价：${body}`)
+    return [text(WORDING.citizenPraise)]
   }
   const extraction = await readComplaint(turn, body)
   const extracted = extraction.fields
@@ -304,11 +337,12 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     extraction.unsure.includes('locationText') && extracted.locationText && !isVaguePlace(extracted.locationText)
       ? extracted.locationText
       : undefined
+  const described = extracted.description ?? body
   const complaint: PendingComplaint = {
-    description: extracted.description ?? body,
+    description: held.preface ? `${held.preface}；${described}` : described,
     category: extracted.category ?? 'other',
-    locationText: (guessedPlace ? undefined : extracted.locationText) ?? heldPlace,
-    phone: extracted.phone,
+    locationText: (guessedPlace ? undefined : extracted.locationText) ?? held.locationText,
+    phone: extracted.phone ?? held.phone,
     danger: dangerIn(body),
   }
   // Where, before the ticket: a complaint nobody can find cannot be handled in a day. Danger does not

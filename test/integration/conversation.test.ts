@@ -1000,6 +1000,26 @@ describe('citizens’ messages that are not a new complaint', () => {
     expect(notes.map((n) => n.note)).toContain('市民补充地点：朗州北路88号门口')
   })
 
+  it('keeps a number and 「我要举报」 said first for the complaint that follows, and takes praise as praise', async () => {
+    clock.advance(3 * 3_600_000)
+    expect(await say(CITIZEN, '我的电话是 139 1234 5678')).toEqual([
+      '已记下您的联系电话。请再用一句话说明问题和地点，我们为您登记。',
+    ])
+    expect((await say(CITIZEN, '我要举报'))[0]).toMatch(/^好的，请用一句话说明是什么问题、在什么地方/)
+    const ticket = await say(CITIZEN, '沅安路99号工地晚上偷偷施工没有围挡')
+    expect(ticket[0]).toContain('您的举报人信息将严格保密')
+    expect(ticket[0]).not.toContain('请回复手机号')
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row?.citizenPhone).toBe('13912345678')
+    expect(row?.description).toBe('我要举报；沅安路99号工地晚上偷偷施工没有围挡')
+    const before = await database.db.select().from(complaints)
+    expect(await say(CITIZEN, '表扬一下你们的工作人员，处理得很及时')).toEqual([
+      '感谢您的肯定！我们会转达给相关工作人员。有新的问题，直接发一句话说明问题和地点即可。',
+    ])
+    expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+  })
+
   it('keeps a place said first, with no ticket to join, and files it with the problem that follows', async () => {
     clock.advance(3 * 3_600_000)
     const before = await database.db.select().from(complaints)
