@@ -89,7 +89,8 @@ export async function handleStaff(turn: Turn): Promise<Reply[]> {
 async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<Reply[]> {
   const input = (turn.message.text ?? '').replace(/@\S+\s*/g, '').trim()
   if (/^(帮助|菜单|help|\?|？)$/i.test(input)) return [text(WORDING.help(person.role))]
-  if (/^(查询|查)\s*(TS|YH|XC|DC)/i.test(input)) return [text(await describeRecord(turn, input))]
+  if (/^(查询|查)\s*(TS|YH|XC|DC)/i.test(input) || /^(查询|查)$/.test(input))
+    return [text(await describeRecord(turn, input))]
   // 「今天情况怎么样」「简报」: the leaders' digest, now, for those who receive it and those who act on it.
   const figuresKind = BRIEFING_ROLES.has(person.role) ? figuresAskedFor(input) : undefined
   if (figuresKind) return [text(await describeFiguresSoFar(turn, figuresKind))]
@@ -116,20 +117,24 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (inWords) return handleComplaintCommand(turn, actor, inWords)
   if (isHazardCommand(input)) return handleHazardCommand(turn, actor, input)
   if (isProblemCommand(input)) return handleProblemCommand(turn, actor, input)
-  return (
-    (await handleForms(turn, person, turn.forms)) ?? [
-      text(
-        isCourtesy(input)
-          ? WORDING.staffCourtesy
-          : isGreeting(input)
-            ? WORDING.staffGreeting
-            : isQuestion(input)
-              ? WORDING.staffQuestion
-              : WORDING.notUnderstood,
-      ),
-    ]
-  )
+  const inForm = await handleForms(turn, person, turn.forms)
+  if (inForm) return inForm
+  // A record's number alone (no command was waiting for it): where that record stands.
+  if (BARE_CODE.test(input)) return [text(await describeRecord(turn, input))]
+  return [
+    text(
+      isCourtesy(input)
+        ? WORDING.staffCourtesy
+        : isGreeting(input)
+          ? WORDING.staffGreeting
+          : isQuestion(input)
+            ? WORDING.staffQuestion
+            : WORDING.notUnderstood,
+    ),
+  ]
 }
+
+const BARE_CODE = /^(?:TS|YH|XC|DC)\s*\d{8}\s*[-－—]?\s*\d{1,6}[。.\s]*$/i
 
 const BRIEFING = new RegExp(
   `^(?:${[

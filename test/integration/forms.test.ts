@@ -162,16 +162,20 @@ describe('hazards: report, rectify, verify', () => {
     expect((await say(SUPERVISOR, '确认'))[0]).toContain('已退回整改')
     await say(HANDLER, `整改 ${code} 已重新调平`)
     await say(HANDLER, '确认')
-    await say(SUPERVISOR, `验收 ${code}`)
-    await say(SUPERVISOR, '通过')
+    // The number first and the verdict after it, as people write it.
+    expect((await say(SUPERVISOR, `${code} 验收通过`))[0]).toContain('验收结果：通过')
     expect((await say(SUPERVISOR, '确认'))[0]).toContain('已销号')
     const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
     expect(row?.status).toBe('closed')
   })
 
   it('explains a wrong number or state instead of failing', async () => {
-    expect(await say(HANDLER, '整改')).toEqual(['请在命令后附上隐患编号，例如：整改 YH20261123-0001'])
+    expect(await say(HANDLER, '整改')).toEqual(['请发送隐患编号（直接回复编号即可），例如：整改 YH20261123-0001'])
+    // The number alone, next: the command that waited for it runs.
+    expect(await say(HANDLER, 'YH20990101-0001')).toEqual(['未找到隐患 YH20990101-0001，请核对编号。'])
     expect(await say(HANDLER, '整改 YH20990101-0001')).toEqual(['未找到隐患 YH20990101-0001，请核对编号。'])
+    // With no command waiting, a number alone says where the record stands.
+    expect((await say(HANDLER, code.toLowerCase()))[0]).toMatch(new RegExp(`^隐患 ${code}：已销号`))
     expect((await say(HANDLER, `整改 ${code}`))[0]).toContain('当前状态为「已销号」')
   })
 })

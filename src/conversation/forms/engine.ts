@@ -48,6 +48,8 @@ const STEP_CONFIRM = 'confirm'
 const STEP_DISCARD = 'discard?'
 const STEP_DUPLICATE = 'duplicate?'
 const STEP_OVERLAP = 'overlap?'
+/** A command that needs a hazard's number was sent without one: the next message may be the number. */
+const STEP_CODE = 'code?'
 
 export async function handleForms(turn: Turn, person: PersonRow, deps: FormDeps): Promise<Reply[] | null> {
   const { ctx, message } = turn
@@ -114,6 +116,13 @@ async function step(
     if (!form) return [text('当前没有进行中的填报。')]
     clearSession(session)
     return [text(`已取消「${form.title}」填报。`)]
+  }
+  if (session.step === STEP_CODE && !form) {
+    const waiting = String(session.draft.commandWaiting ?? '')
+    clearSession(session)
+    // The number the command waited for; anything else is read as a message of its own.
+    if (waiting && normaliseCode(input)?.startsWith('YH') && withoutCode(input, 'YH').length <= 40)
+      return startFromText(turn, session, actor, answers, deps, `${waiting} ${input}`)
   }
   if (session.step === STEP_DISCARD) {
     const pending = String(session.draft.pendingCommand ?? '')
@@ -351,6 +360,10 @@ async function step(
   const leading = form ? undefined : leadingCode('YH', input)
   if (leading && REPAIR_DONE.test(leading.after))
     return startFromText(turn, session, actor, answers, deps, `整改 ${input}`)
+  // 「YH… 验收通过」「YH… 验收不合格，井盖未固定」: the check of the rectification.
+  const verdict = leading ? VERIFIED.exec(leading.after) : null
+  if (leading && verdict)
+    return startFromText(turn, session, actor, answers, deps, `验收 ${leading.code} ${verdict[1] ?? ''}`)
   // No form yet: a message that reads like a patrol report or a hazard starts the matching form — with or
   // without the command word, typos and all. Danger words make it a major hazard at once (confirmed in
   // the summary like any other).
@@ -422,6 +435,7 @@ const CONFIRM =
   /^(?:确认|确定|确认无误|无误|没问题|没什么问题|没啥问题|没错|对|对的|是|是的|好|好的|可以|行|嗯|嗯嗯|正确|保存|提交|确认保存|确认提交|ok|OK|Ok|yes)[。！!~～]*$/
 
 /** What was done about a hazard, said after its number. */
+const VERIFIED = /^(?:验收)[\s，,：:]*((?:不通过|不合格|未通过|通过|合格)[\s\S]*)$/
 const REPAIR_DONE = /^(?:已经?|已)?(?:整改|修复|修好|修缮|更换|处理|处置|完成|加固|拆除|清理)/
 
 /** Every form's commands, longest first across all forms, so 巡查组 wins over 巡查 and 上报隐患 over 上报. */
@@ -480,8 +494,11 @@ async function startForm(
   if (form.needsHazardCode) {
     const code = normaliseCode(rest)
     if (!code?.startsWith('YH')) {
+      // 「整改」 alone: the number may come in the next message, and the command waits for it.
       clearSession(session)
-      return [text(`请在命令后附上隐患编号，例如：${form.commands[0]} YH20261123-0001`)]
+      session.step = STEP_CODE
+      session.draft = { commandWaiting: form.commands[0] }
+      return [text(`请发送隐患编号（直接回复编号即可），例如：${form.commands[0]} YH20261123-0001`)]
     }
     const [hazard] = await turn.ctx.db.select().from(hazards).where(eq(hazards.code, code))
     const action = HAZARD_ACTION[form.id]
