@@ -425,6 +425,19 @@ describe('answers that ask for a moment, or say more than where', () => {
   })
 })
 
+describe('a handler who says it is fixed without the number', () => {
+  it('takes the rectification of the one hazard of the unit the words name', async () => {
+    await say(STAFF, '上报隐患 沅安路168号门前井盖缺失')
+    await say(STAFF, '一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const summary = (await say(HANDLER, '沅安路168号的井盖已经换好了')).join('\n')
+    expect(summary).toContain('【整改反馈】请核对')
+    expect(summary).toContain(`隐患编号：${code}`)
+    expect(summary).toContain('整改情况：沅安路168号的井盖已经换好了')
+    await say(HANDLER, '取消')
+  })
+})
+
 describe('what a sentence already says is not asked again', () => {
   it('fills the place, the kind and the grade from a description given in answer to the first question', async () => {
     expect(await say(STAFF, '上报隐患')).toEqual(['请描述发现的隐患。'])

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt } from 'drizzle-orm'
+import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm'
 import { type FieldDefinition, FORMS, type FormDefinition, type FormId } from '../../../bots/forms'
 import { MAJOR_HAZARD_CRITERIA } from '../../../bots/major-hazard-criteria'
 import { WORDING } from '../../../bots/wording'
@@ -360,6 +360,19 @@ async function step(
   const leading = form ? undefined : leadingCode('YH', input)
   if (leading && REPAIR_DONE.test(leading.after))
     return startFromText(turn, session, actor, answers, deps, `整改 ${input}`)
+  // 「朗州北路的井盖已经换好了」 from a unit's handler: the rectification of the one hazard of theirs it names.
+  if (!form && !leading && actor.role === 'unit_handler' && actor.unitId !== null && SAYS_FIXED.test(input)) {
+    const named = await handlersHazardNamed(turn, actor.unitId, input)
+    if (named.length === 1) return startFromText(turn, session, actor, answers, deps, `整改 ${named[0]?.code} ${input}`)
+    if (named.length > 1)
+      return [
+        text(
+          `您单位有 ${named.length} 处隐患与此相符，请回复「整改 编号」：\n${named
+            .map((h) => `· ${h.code} ${h.description}`)
+            .join('\n')}`,
+        ),
+      ]
+  }
   // 「YH… 验收通过」「YH… 验收不合格，井盖未固定」: the check of the rectification.
   const verdict = leading ? VERIFIED.exec(leading.after) : null
   if (leading && verdict)
@@ -435,6 +448,30 @@ const CONFIRM =
   /^(?:确认|确定|确认无误|无误|没问题|没什么问题|没啥问题|没错|对|对的|是|是的|好|好的|可以|行|嗯|嗯嗯|正确|保存|提交|确认保存|确认提交|ok|OK|Ok|yes)[。！!~～]*$/
 
 /** What was done about a hazard, said after its number. */
+/** Words that say a problem was put right, anywhere in the message (「井盖已经换好了」「护栏修复完毕」). */
+const SAYS_FIXED =
+  /(?:已经?|已|都)(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|装好|弄好)|(?:换好|修好|补好|装好|整改好|处理好)了|(?:整改|修复|维修)(?:完毕|完成|到位)/
+
+/**
+ * The unit's hazards waiting for rectification that the message names: by the place it names, else by what
+ * is wrong (「井盖」「护栏」) where the unit has only one such.
+ */
+async function handlersHazardNamed(turn: Turn, unitId: number, input: string) {
+  const open = await turn.ctx.db
+    .select({ code: hazards.code, description: hazards.description, locationText: hazards.locationText })
+    .from(hazards)
+    .where(and(eq(hazards.unitId, unitId), inArray(hazards.status, ['assigned', 'rectifying'])))
+  const place = findPlace(input)
+  const byPlace = place
+    ? open.filter((h) => `${h.locationText ?? ''}${h.description}`.includes(place.replace(/的$/, '')))
+    : []
+  if (byPlace.length > 0) return byPlace
+  const thing = THINGS.exec(input)?.[0]
+  return thing ? open.filter((h) => h.description.includes(thing)) : []
+}
+const THINGS =
+  /井盖|护栏|栏杆|路灯|围挡|路面|消防栓|管道|脚手架|塔吊|树|盖板|警示牌|标志牌|伸缩缝|台阶|扶手|电线|水管|燃气表|阀门/
+
 const VERIFIED = /^(?:验收)[\s，,：:]*((?:不通过|不合格|未通过|通过|合格)[\s\S]*)$/
 const REPAIR_DONE = /^(?:已经?|已)?(?:整改|修复|修好|修缮|更换|处理|处置|完成|加固|拆除|清理)/
 
