@@ -79,6 +79,16 @@ describe('answers are checked when they are given', () => {
     await say(STAFF, '取消')
   })
 
+  it('offers last night for an evening patrol reported before evening, moving its end too', async () => {
+    expect(await say(STAFF, '晚上8点到10点夜巡，3人2车，城区主干道，一切正常')).toEqual([
+      '开始时间是 11月23日 20:00，还没到。是指11月22日 20:00吗？是请回复「是」；否则请发送实际的开始时间。',
+    ])
+    const summary = (await say(STAFF, '是')).join('\n')
+    expect(summary).toContain('开始时间：11月22日 20:00')
+    expect(summary).toContain('结束时间：11月22日 22:00')
+    await say(STAFF, '取消')
+  })
+
   it('asks for a pin or a landmark when the place is too vague to find', async () => {
     expect(await say(STAFF, '上报隐患 井盖缺失')).toEqual(['隐患在什么位置？可直接发送位置。'])
     expect(await say(STAFF, '那个桥头旁')).toEqual([

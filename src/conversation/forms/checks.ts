@@ -1,4 +1,5 @@
 import type { FormId } from '../../../bots/forms'
+import { localDate } from '../../domain/local-time'
 import { teamMembers, teamSizeProblem } from '../../domain/patrol-rules'
 import { formatLocal } from '../format'
 
@@ -12,6 +13,8 @@ export interface DraftProblem {
   field: string
   question: string
   proposal?: unknown
+  /** Other fields the same 「是」 sets (a patrol moved to the day before moves its end too). */
+  alsoSet?: Record<string, unknown>
 }
 
 export interface CheckContext {
@@ -64,8 +67,25 @@ export function checkDraft(form: FormId, draft: Record<string, unknown>, ctx: Ch
 
   for (const [key, label] of PAST_TIMES[form] ?? []) {
     const value = at(key)
-    if (value && value.getTime() > ctx.now.getTime() + CLOCK_SLACK_MS)
+    if (value && value.getTime() > ctx.now.getTime() + CLOCK_SLACK_MS) {
+      // 「晚上8点到10点夜巡」 reported before evening is most likely last night's: offered, never moved silently.
+      // Only a time later today (a day said outright, 「明天」, is not second-guessed).
+      const dayBefore = new Date(value.getTime() - 24 * HOUR_MS)
+      const laterToday = localDate(value, ctx.timeZone) === localDate(ctx.now, ctx.timeZone)
+      if (laterToday && dayBefore.getTime() <= ctx.now.getTime() + CLOCK_SLACK_MS) {
+        const end = key === 'startedAt' ? at('endedAt') : undefined
+        const endBefore = end && end.getTime() > ctx.now.getTime() ? new Date(end.getTime() - 24 * HOUR_MS) : undefined
+        return {
+          field: key,
+          proposal: dayBefore.toISOString(),
+          ...(endBefore && endBefore.getTime() >= dayBefore.getTime()
+            ? { alsoSet: { endedAt: endBefore.toISOString() } }
+            : {}),
+          question: `${label}是 ${show(value)}，还没到。是指${show(dayBefore)}吗？是请回复「是」；否则请发送实际的${label}。`,
+        }
+      }
       return { field: key, question: `${label}是 ${show(value)}，还没到。请发送实际的${label}。` }
+    }
     // 「两点半」 said in the afternoon is rarely half past two at night: ask, never move it silently.
     const hour = value ? Number(show(value).slice(-5, -3)) : -1
     // An end is judged against its start (below), never on its own.

@@ -154,11 +154,12 @@ async function step(
     }
     return [text('请回复「是」关联到已有隐患，或「否」作为新隐患上报。')]
   }
-  const proposal = session.draft.proposal as { key: string; value: unknown } | undefined
+  const proposal = session.draft.proposal as { key: string; value: unknown; also?: Record<string, unknown> } | undefined
   if (proposal) {
     delete session.draft.proposal
     if (form && /^(是|对|是的|对的|没错|确认|嗯)$/.test(input)) {
       session.draft[proposal.key] = proposal.value
+      if (proposal.also) Object.assign(session.draft, proposal.also)
       return prompt(form, session, answers)
     }
   }
@@ -669,7 +670,8 @@ function prompt(form: FormDefinition, session: Session, answers: AnswerContext):
   const problem = checkDraft(form.id, session.draft, answers)
   if (problem) {
     delete session.draft[problem.field]
-    if (problem.proposal !== undefined) session.draft.proposal = { key: problem.field, value: problem.proposal }
+    if (problem.proposal !== undefined)
+      session.draft.proposal = { key: problem.field, value: problem.proposal, also: problem.alsoSet }
     session.step = problem.field
     return [text(problem.question)]
   }
