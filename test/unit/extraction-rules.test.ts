@@ -804,6 +804,19 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(findPlaces('去超市买东西的路上看到井盖没了')).toEqual([])
   })
 
+  it('takes the 问题 line of a hazard written as labelled lines as its description, and the 地点 line as where', () => {
+    const said = '上报隐患\n地点：朗州路与人民路交叉口\n问题：路面塌陷约1平方米\n等级：重大'
+    expect(readByRules('hazard', said, ctx).fields).toMatchObject({
+      description: '路面塌陷约1平方米',
+      locationText: '朗州路与人民路交叉口',
+      level: 'major',
+    })
+    expect(readByRules('hazard', '隐患：井盖缺失；位置：人民路88号', ctx).fields).toMatchObject({
+      description: '井盖缺失',
+      locationText: '人民路88号',
+    })
+  })
+
   it('does not read a question about patrolling as a patrol report', () => {
     expect(intentOf('明天上午要下大雨，需要提前巡查吗')).toBeUndefined()
     expect(intentOf('今天下午还要巡查吗？')).toBeUndefined()

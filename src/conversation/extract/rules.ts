@@ -46,8 +46,13 @@ export function extractHazard(text: string, ctx: ExtractionContext): ExtractedFi
   return readByRules('hazard', text, ctx).fields
 }
 
+/** 「问题：路面塌陷约1平方米」 in a report written as labelled lines: what is wrong, without the other lines. */
+const LABELLED_PROBLEM =
+  /(?:^|[\n；;])\s*(?:隐患描述|存在问题|问题描述|问题|隐患|情况|描述|内容)\s*[:：]\s*([^\n；;]{2,})/
+
 function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'> {
-  const description = text.replace(/^(上报隐患|隐患上报|上报|报告隐患)[:：\s]*/, '').trim()
+  const said = text.replace(/^(上报隐患|隐患上报|上报|报告隐患)[:：\s]*/, '').trim()
+  const description = LABELLED_PROBLEM.exec(said)?.[1]?.trim() ?? said
   const out: ExtractedFields<'hazard'> = {}
   const unsure: string[] = []
   if (description.length >= 2) out.description = description
@@ -58,9 +63,9 @@ function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'
   }
   out.level = extractLevel(text)
   // Read as a complaint's place is: a hazard report names its place the same ways.
-  const place = reportedPlace(description)
+  const place = reportedPlace(said)
   if (place) {
-    out.locationText = narrowedPlace(description, place.place)
+    out.locationText = narrowedPlace(said, place.place)
     if (!place.sure) unsure.push('locationText')
   }
   return { fields: out, unsure }
