@@ -764,6 +764,17 @@ describe('answers in the words people use', () => {
     expect(await say(STAFF, '算了，不报了')).toEqual(['已取消「日巡查工作记录」填报。'])
   })
 
+  it('counts 「我和老王」 as two people and 「没开车」 as no vehicle', async () => {
+    await say(STAFF, '巡查')
+    for (const answer of ['上午九点', '十一点半', '人民路']) await say(STAFF, answer)
+    expect(await say(STAFF, '我和老王')).toEqual(['出动了多少车次？'])
+    expect(await say(STAFF, '没开车')).toEqual(['本次巡查发现了什么隐患？没有请回复「无」。'])
+    const summary = (await say(STAFF, '无')).join('\n')
+    expect(summary).toContain('出动人次：2')
+    expect(summary).toContain('出动车次：0')
+    await say(STAFF, '取消')
+  })
+
   it('answers a question at the summary without changing the draft', async () => {
     const summary = await say(STAFF, '下午两点到五点 滨江路沿线 3人 无车 一切正常')
     const start = /开始时间：.*/.exec(summary[0] as string)?.[0] as string

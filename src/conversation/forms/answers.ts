@@ -25,6 +25,20 @@ export interface AnswerContext extends ExtractionContext {
 const NONE = /^(无|没有|没|否|未发现|没发现|无隐患|0)$/
 export const NIGHT = /凌晨|夜里|夜间|半夜|深夜|晚上/
 
+/** The reporter and those named with them (「我和老王」 is two), or undefined when the answer is not that shape. */
+function peopleNamed(text: string): number | undefined {
+  if (/^(?:就)?(?:我|本人)(?:一个人|自己|独自|一人)?$/.test(text)) return 1
+  const others = /^(?:我|本人)(?:和|跟|与|同|带着?)(.+?)(?:一起|同去|同行)?$/.exec(text)?.[1]
+  if (!others) return undefined
+  const counted = new RegExp(`^(${NUMBER_PATTERN})(?:个|名|位)?(?:同事|人|队员|组员)?$`).exec(others)?.[1]
+  if (counted) {
+    const n = parseChineseNumber(counted)
+    return n === undefined ? undefined : n + 1
+  }
+  if (new RegExp(NUMBER_PATTERN).test(others)) return undefined
+  return 1 + others.split(/[和跟与、,，及]/).filter((name) => name.trim()).length
+}
+
 export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerContext): AnswerResult {
   const text = halfWidthDigitsAndLetters(raw.trim())
   if (!text) return { ok: false }
@@ -52,7 +66,11 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       if (field.optional && NONE.test(text)) return { ok: true, values: { [field.key]: '' } }
       return text.length >= 1 ? { ok: true, values: { [field.key]: text } } : { ok: false }
     case 'count': {
-      if (/^(无|没有|步行|0)$/.test(text)) return { ok: true, values: { [field.key]: 0 } }
+      if (/^(无|没有|步行|0|走路|徒步|没开车|没用车|未用车|不开车|没车|骑车|骑电动车)$/.test(text))
+        return { ok: true, values: { [field.key]: 0 } }
+      // 「我和老王」「我跟小李、小张」「就我一个人」: people named rather than counted.
+      const people = field.key === 'staffCount' ? peopleNamed(text) : undefined
+      if (people !== undefined) return { ok: true, values: { [field.key]: people } }
       const match = new RegExp(`(${NUMBER_PATTERN})`).exec(text)
       const value = match?.[1] ? parseChineseNumber(match[1]) : undefined
       return value !== undefined && value <= 1000 ? { ok: true, values: { [field.key]: value } } : { ok: false }
