@@ -87,7 +87,9 @@ export async function handleStaff(turn: Turn): Promise<Reply[]> {
 }
 
 async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<Reply[]> {
-  const input = (turn.message.text ?? '').replace(/@\S+\s*/g, '').trim()
+  // A full stop after a command (voice input adds one: 「我的待办。」) is not part of it.
+  const typed = (turn.message.text ?? '').replace(/@\S+\s*/g, '').trim()
+  const input = typed.replace(/[。．.！!~～\s]+$/, '') || typed
   if (/^(帮助|菜单|help|\?|？)$/i.test(input)) return [text(WORDING.help(person.role))]
   if (/^(查询|查)\s*(TS|YH|XC|DC)/i.test(input) || /^(查询|查)$/.test(input))
     return [text(await describeRecord(turn, input))]
@@ -179,7 +181,8 @@ async function listTodos(turn: Turn, actor: Actor, page: number): Promise<string
     const due = item.due
       ? `，${item.overdue ? '已逾期，' : ''}期限 ${formatLocal(item.due, timeZone, clock.now())}`
       : ''
-    lines.push(`· ${item.code} ${item.what}：${item.summary}${due}`)
+    // 「井盖缺失。」 as it was typed: its full stop would stand before the 「，期限」 that follows.
+    lines.push(`· ${item.code} ${item.what}：${item.summary.replace(/[。．.！!；;，,\s]+$/, '')}${due}`)
   }
   if (current < pages) lines.push(`发送「待办 ${current + 1}」查看下一页。`)
   return lines.join('\n')

@@ -484,6 +484,9 @@ describe('what a sentence already says is not asked again', () => {
 
   it('answers courtesy as courtesy when no form is open', async () => {
     expect(await say(STAFF, '收到，谢谢')).toEqual(['好的。需要时发送「帮助」查看可用命令。'])
+    // Voice input ends a command with a full stop.
+    expect((await say(STAFF, '帮助。'))[0]).toMatch(/^【巡安】可用命令/)
+    expect((await say(STAFF, '我的待办。'))[0]).toMatch(/^【待办事项】|^您暂无待办事项。/)
     for (const hello of ['在吗', '你好！']) expect((await say(STAFF, hello))[0]).toMatch(/^在的，请讲。/)
   })
 
