@@ -74,6 +74,8 @@ export const WORDING = {
   heldEvidence: (what: string) =>
     `已收到${what}。接着发一句话说明情况（如「朗州路井盖缺失」）即可一并上报；用于整改反馈请发送「整改 编号」。`,
   heldEvidenceAttached: '已附上您刚才发送的照片或位置。',
+  levelHelp:
+    '请对照上面列出的重大隐患情形：符合任一情形请回复「重大」，都不符合请回复「一般」。拿不准可先报「重大」，督查员复核时可调整。',
   formWaiting: '好的，不着急。照片或定位拍好后直接发送，再接着回答即可。',
   placeNotedAskWhat: (place: string) => `已记下地点：${place}。`,
   pendingDropped: '好的，刚才的问题不再登记。有新的问题，直接发一句话说明问题和地点即可。',

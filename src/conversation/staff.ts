@@ -90,7 +90,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // A full stop after a command (voice input adds one: 「我的待办。」) is not part of it.
   const typed = (turn.message.text ?? '').replace(/@\S+\s*/g, '').trim()
   const input = typed.replace(/[。．.！!~～\s]+$/, '') || typed
-  if (/^(帮助|菜单|help|\?|？)$/i.test(input)) return [text(WORDING.help(person.role))]
+  if (/^(帮助|菜单|help)$/i.test(input)) return [text(WORDING.help(person.role))]
   if (/^(查询|查)\s*(TS|YH|XC|DC)/i.test(input) || /^(查询|查)$/.test(input))
     return [text(await describeRecord(turn, input))]
   // 「今天情况怎么样」「简报」: the leaders' digest, now, for those who receive it and those who act on it.
@@ -121,6 +121,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (isProblemCommand(input)) return handleProblemCommand(turn, actor, input)
   const inForm = await handleForms(turn, person, turn.forms)
   if (inForm) return inForm
+  // 「？」 with no form open: what can be done (inside a form it asks the open question again).
+  if (/^[?？]+$/.test(input)) return [text(WORDING.help(person.role))]
   // A record's number alone (no command was waiting for it): where that record stands.
   if (BARE_CODE.test(input)) return [text(await describeRecord(turn, input))]
   return [

@@ -767,6 +767,19 @@ describe('answers in the words people use', () => {
     expect(await say(STAFF, '算了，不报了')).toEqual(['已取消「日巡查工作记录」填报。'])
   })
 
+  it('explains the open question when asked back, instead of taking the question for the answer', async () => {
+    await say(STAFF, '上报隐患 沅安路100号井盖缺失')
+    expect(await say(STAFF, '这个算重大吗')).toEqual([
+      '请对照上面列出的重大隐患情形：符合任一情形请回复「重大」，都不符合请回复「一般」。拿不准可先报「重大」，督查员复核时可调整。',
+    ])
+    expect((await say(STAFF, '一般')).join('\n')).toContain('等级：一般隐患')
+    await say(STAFF, '取消')
+    await say(STAFF, '巡查')
+    expect(await say(STAFF, '？')).toEqual(['请问巡查是几点开始的？（例如：今天上午9点、9:30）'])
+    await say(STAFF, '取消')
+    expect((await say(STAFF, '？'))[0]).toMatch(/^【巡安】可用命令/)
+  })
+
   it('counts 「我和老王」 as two people and 「没开车」 as no vehicle', async () => {
     await say(STAFF, '巡查')
     for (const answer of ['上午九点', '十一点半', '人民路']) await say(STAFF, answer)

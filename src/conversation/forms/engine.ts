@@ -258,6 +258,10 @@ async function step(
         session.draft.locationText = placeOnly
         return [text(WORDING.placeNotedAskWhat(placeOnly)), ...prompt(form, session, answers)]
       }
+      // 「？」「这个算重大吗」「要算上我吗？」: a question back, not the answer — the question is explained and stays open.
+      // (「井盖坏了吗？」 still describes a defect.)
+      if (/^[?？]+$/.test(input) || (ASKS_BACK.test(input) && !namesDefect(input)))
+        return [text(field.type === 'level' ? WORDING.levelHelp : `${field.question}（${field.hint}）`)]
       // 「等一下，我拍个照片」: a moment asked for, not the answer. The question stays open.
       if (WAIT.test(input)) return [text(WORDING.formWaiting), ...prompt(form, session, answers)]
       // 「建设路和人民路交叉口路面塌陷」 in answer to where says where and what: the place is the place it names, and the
@@ -325,6 +329,7 @@ async function step(
       return prompt(form, session, answers)
     }
   }
+  if (form && session.step === STEP_CONFIRM && /^[?？]+$/.test(input)) return prompt(form, session, answers)
   if (form && session.step === STEP_CONFIRM) {
     // A bare answer to a field that cannot be mistaken (「一般」「重大」, a category) changes that field. A kind
     // is its name or a word or two (「燃气」「井盖」), not a sentence that mentions one (「已通知物业」).
@@ -414,6 +419,8 @@ async function step(
   }
   return null
 }
+
+const ASKS_BACK = /[?？]\s*$|[吗呢嘛么]\s*[。]?$/
 
 /** Asking for a moment (to take the photo first): 「等一下」「稍等，我拍个照」「马上发照片」. */
 const WAIT =
