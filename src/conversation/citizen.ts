@@ -49,6 +49,9 @@ interface Held {
   locationText?: string
   phone?: string
   preface?: string
+  /** A location pin or photos sent before the words. */
+  pin?: { latitude: number; longitude: number; label?: string }
+  mediaIds?: number[]
 }
 /** What is left of a message when its mobile number is taken out, for a number sent on its own. */
 const MOBILE_DIGITS = new RegExp(MOBILE_NUMBER.source, 'g')
@@ -338,12 +341,19 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       ? extracted.locationText
       : undefined
   const described = extracted.description ?? body
+  const { pin } = held
   const complaint: PendingComplaint = {
     description: held.preface ? `${held.preface}；${described}` : described,
     category: extracted.category ?? 'other',
-    locationText: (guessedPlace ? undefined : extracted.locationText) ?? held.locationText,
+    locationText:
+      (guessedPlace ? undefined : extracted.locationText) ??
+      held.locationText ??
+      (pin ? pin.label || `定位 ${pin.latitude.toFixed(5)},${pin.longitude.toFixed(5)}` : undefined),
+    latitude: pin?.latitude,
+    longitude: pin?.longitude,
     phone: extracted.phone ?? held.phone,
     danger: dangerIn(body),
+    mediaIds: held.mediaIds,
   }
   // Where, before the ticket: a complaint nobody can find cannot be handled in a day. Danger does not
   // wait for the answer: the advice goes out now and the duty officer is told at once.
@@ -380,7 +390,7 @@ async function askForPlace(turn: Turn, complaint: PendingComplaint, guess?: stri
   session.draft = {
     ...complaint,
     alerted: Boolean(complaint.danger),
-    mediaIds: turn.mediaIds,
+    mediaIds: [...(complaint.mediaIds ?? []), ...turn.mediaIds],
     ...(guess ? { guessedPlace: guess } : {}),
   }
   await saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
@@ -533,11 +543,37 @@ async function linkToExisting(turn: Turn, pending: Record<string, unknown>): Pro
 
 async function attachToLatest(turn: Turn): Promise<Reply[]> {
   const { ctx, message } = turn
+  const { session, live } = await citizenSession(turn)
+  const keep = () => saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
+  const pin = message.kind === 'location' ? message.location : undefined
+  // A photo while the place is being asked for belongs to the complaint waiting for it.
+  if (live && session.step === STEP_PLACE && !pin) {
+    session.draft.mediaIds = [...((session.draft.mediaIds as number[] | undefined) ?? []), ...turn.mediaIds]
+    await keep()
+    return [text(`已收到照片。${WORDING.askPlace}`)]
+  }
   const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
-  if (!latest) return [text(WORDING.citizenMediaNoComplaint)]
-  await addComplaintEvidence(ctx, latest, {
-    location: message.kind === 'location' ? message.location : undefined,
-    mediaIds: turn.mediaIds,
-  })
-  return [text(WORDING.citizenMediaAdded(latest.code, message.kind === 'location' ? '位置' : '照片'))]
+  // A pin joins the latest complaint when that complaint has no pin yet; one that has is not moved.
+  if (latest && (!pin || latest.latitude === null)) {
+    await addComplaintEvidence(ctx, latest, { location: pin, mediaIds: turn.mediaIds })
+    // The same pin may be where the next problem is (「这里路灯不亮」): kept for words that name no place,
+    // unless the ticket's own question (a number to call back) is still open.
+    if (pin && !(live && session.step === STEP_CONTACT)) {
+      session.step = STEP_WHAT
+      session.draft = { pin }
+      await keep()
+    }
+    return [text(WORDING.citizenMediaAdded(latest.code, pin ? '位置' : '照片'))]
+  }
+  // Nothing it could belong to yet: kept for the complaint the next words make, never dropped.
+  const held: Held = live && session.step === STEP_WHAT ? (session.draft as Held) : {}
+  session.step = STEP_WHAT
+  session.draft = {
+    ...held,
+    ...(pin ? { pin } : {}),
+    mediaIds: [...(held.mediaIds ?? []), ...turn.mediaIds],
+  }
+  await keep()
+  if (!pin) return [text(WORDING.citizenMediaNoComplaint)]
+  return [text(WORDING.citizenPlaceAskWhat(pin.label || `定位 ${pin.latitude.toFixed(5)},${pin.longitude.toFixed(5)}`))]
 }

@@ -10,6 +10,7 @@ import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
 import { routeCategory } from '../domain/routing'
 import { nextCode } from './codes'
 import type { ServiceContext } from './context'
+import { linkMedia } from './media'
 import { assertActiveUnit } from './units'
 
 export type ComplaintRow = typeof complaints.$inferSelect
@@ -83,6 +84,8 @@ export async function receiveComplaint(args: {
       mediaIds: input.mediaIds,
       at: now,
     })
+    // Photos that came with it (or before it, held for it) belong to it, as a hazard's do.
+    await linkMedia(db, input.mediaIds, { type: 'complaint', id: row.id })
     const decision = routeCategory(input.category, await db.select().from(routingRules))
     if (!decision.routed) return row
     return applyInTransaction(db, ctx, row, { action: 'assign', unitId: decision.unitId }, SYSTEM_ACTOR, [])

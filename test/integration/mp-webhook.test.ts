@@ -134,6 +134,9 @@ describe('Official Account, plain mode', () => {
     expect(row).toMatchObject({ category: 'gas', latitude: 29.04, longitude: 111.7, locationText: '滨湖小区3栋' })
     const [stored] = await database.db.select().from(media).where(eq(media.externalMediaId, 'MP_MEDIA_1'))
     expect(stored).toMatchObject({ subjectType: 'complaint', subjectId: row?.id })
+    // The photo sent before any words was kept for the complaint they made, not dropped.
+    const [first] = await database.db.select().from(media).where(eq(media.externalMediaId, 'MP_MEDIA_0'))
+    expect(first).toMatchObject({ subjectType: 'complaint', subjectId: row?.id })
   })
 
   it('takes a voice message with recognised text as a complaint, and asks for text without it', async () => {
