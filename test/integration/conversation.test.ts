@@ -1070,6 +1070,21 @@ describe('citizens’ messages that are not a new complaint', () => {
     expect(await database.db.select().from(complaints)).toHaveLength(before.length)
   })
 
+  it('adds a pin to the latest complaint that has none, and keeps it for a next 「这里…」 that names no place', async () => {
+    clock.advance(3 * 3_600_000)
+    const first = await say(CITIZEN, '沅安路300号门口井盖松动')
+    const firstCode = /TS\d{8}-\d{4}/.exec(first[0] as string)?.[0] as string
+    await say(CITIZEN, '不用')
+    const pin = { kind: 'location' as const, latitude: 29.05, longitude: 111.7, label: '常德市武陵区沅安路320号' }
+    expect(await say(CITIZEN, pin)).toEqual([`已将位置补充到投诉 ${firstCode}。`])
+    const second = await say(CITIZEN, '这里路灯不亮')
+    const code = /TS\d{8}-\d{4}/.exec(second[0] as string)?.[0] as string
+    expect(code).not.toBe(firstCode)
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row).toMatchObject({ locationText: '常德市武陵区沅安路320号', latitude: 29.05, longitude: 111.7 })
+    await say(CITIZEN, '不用')
+  })
+
   it('keeps a place said first, with no ticket to join, and files it with the problem that follows', async () => {
     clock.advance(3 * 3_600_000)
     const before = await database.db.select().from(complaints)
