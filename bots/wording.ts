@@ -27,6 +27,8 @@ export const WORDING = {
   citizenPhoneHeld: '已记下您的联系电话。请再用一句话说明问题和地点，我们为您登记。',
   citizenAskWhatAndWhere:
     '好的，请用一句话说明是什么问题、在什么地方，例如：“XX路与XX路口有井盖缺失”，可附照片和位置。',
+  citizenConsult:
+    '您好！这里受理安全隐患投诉和举报。业务咨询（如房屋安全鉴定、办事流程）请在工作时间联系住建局相关科室；如是反映问题，请直接发一句话说明问题和地点。',
   citizenPraise: '感谢您的肯定！我们会转达给相关工作人员。有新的问题，直接发一句话说明问题和地点即可。',
   citizenPlaceAskWhat: (place: string) => `已记下地点「${place}」。请再说一下这里有什么问题，我们为您登记。`,
   citizenPlaceAdded: (code: string, place: string) => `已将地点「${place}」补充到投诉 ${code}。`,

@@ -61,6 +61,9 @@ const INTENT_ONLY =
   /^(?:你好|您好)?[，,\s]*(?:我)?(?:要|想|需要)?(?:投诉|举报|反映|反应|报告|报修)(?:一下|个|一个)?(?:问题|情况|事情?|隐患)?[。！!～~]*$/
 const PRAISE =
   /表扬|点赞|谢谢你们|感谢你们|感谢(?:工作人员|师傅)|效率(?:很|真|挺|非常)?高|很及时|(?:修|处理|解决)得(?:很|真|挺|非常)?(?:快|及时|好)/
+/** Asking how something is done or whom to ask, not reporting: 「我想问一下…找谁」「请问…怎么办理」. */
+const CONSULTING =
+  /^(?:你好|您好)?[，,\s]*(?:我)?(?:想|要)?(?:问一下|问问|请问|咨询(?:一下)?)[，,\s]*.*(?:找谁|找哪|哪个部门|哪里办|去哪办|怎么办理|如何办理|怎么申请|需要什么|要什么材料|流程)/
 const COMPLAINING = /但是?|可是|不过|还是|又|没修|没人|不管|坏了|漏|塌|缺|危险/
 const MIN_DESCRIPTION_CHARS = 4
 const PLACEHOLDER = /^[[［【][^\]］】]{1,8}[\]］】]$/
@@ -191,10 +194,15 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     }
   } else if (awaitingPlace && !isQuery) {
     const guessed = typeof pending.guessedPlace === 'string' ? pending.guessedPlace : undefined
-    if (guessed && /^(?:是|对|是的|对的|没错|嗯|就是)$/.test(body)) {
+    if (guessed && /^(?:是|对|是的|对的|没错|嗯|就是|好|好的|可以|行)[。！!]*$/.test(body)) {
       await forget()
       const { guessedPlace: _, ...rest } = pending
       return fileComplaint(turn, { ...(rest as unknown as PendingComplaint), locationText: guessed })
+    }
+    // 「谢谢」 to 「在什么位置」: courtesy, not a place; the question stays.
+    if (isCourtesy(body)) {
+      await keep()
+      return [text(`不客气。${WORDING.askPlace}`)]
     }
     const waiting = pending as unknown as PendingComplaint & { placeUnknown?: boolean }
     switch (readPlaceAnswer(body, {})) {
@@ -326,6 +334,11 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   }
   const extraction = await readComplaint(turn, body)
   const extracted = extraction.fields
+  // 「我想问一下，危房鉴定找谁」: a question about the bureau's business, not a problem to file.
+  // (「请问人民路88号井盖坏了找谁修」 names a place and what is wrong: that is a report.)
+  const reportsSomething =
+    Boolean(extracted.locationText && !extraction.unsure.includes('locationText')) && namesDefect(body)
+  if (CONSULTING.test(body) && !reportsSomething && !dangerIn(body)) return [text(WORDING.citizenConsult)]
   // 「你们的电话是多少」: a question that names no problem and no place is answered, not filed.
   if (
     isQuestion(body) &&

@@ -435,6 +435,20 @@ describe('answers that ask for a moment, or say more than where', () => {
   })
 })
 
+describe('a report that starts with its place or its label', () => {
+  it('keeps 「上报隐患 建设路口」 as the place and asks what is wrong; drops the label 「隐患」 from the description', async () => {
+    expect(await say(STAFF, '上报隐患 沅安路口')).toEqual(['请描述发现的隐患。'])
+    expect((await say(STAFF, '路口的红绿灯杆被撞歪了'))[0]).toContain('是一般隐患还是重大隐患')
+    const summary = (await say(STAFF, '一般')).join('\n')
+    expect(summary).toContain('隐患描述：路口的红绿灯杆被撞歪了')
+    expect(summary).toContain('地点：沅安路口')
+    await say(STAFF, '取消')
+    await say(STAFF, '隐患 沅安路 路灯不亮')
+    expect((await say(STAFF, '一般')).join('\n')).toContain('隐患描述：沅安路 路灯不亮')
+    await say(STAFF, '取消')
+  })
+})
+
 describe('a handler who says it is fixed without the number', () => {
   it('takes the rectification of the one hazard of the unit the words name', async () => {
     await say(STAFF, '上报隐患 沅安路168号门前井盖缺失')
@@ -1068,6 +1082,17 @@ describe('citizens’ messages that are not a new complaint', () => {
       '感谢您的肯定！我们会转达给相关工作人员。有新的问题，直接发一句话说明问题和地点即可。',
     ])
     expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+  })
+
+  it('answers a question about the bureau’s business, and 「谢谢」 to where asks where again', async () => {
+    const before = await database.db.select().from(complaints)
+    expect((await say(CITIZEN, '你好，我想问一下，我们小区的危房鉴定找谁'))[0]).toMatch(
+      /^您好！这里受理安全隐患投诉和举报。/,
+    )
+    expect((await say(CITIZEN, '楼道的灯坏了一个星期了'))[0]).toContain('请问具体在什么位置')
+    expect((await say(CITIZEN, '谢谢'))[0]).toMatch(/^不客气。请问具体在什么位置？/)
+    expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+    await say(CITIZEN, '取消')
   })
 
   it('adds a pin to the latest complaint that has none, and keeps it for a next 「这里…」 that names no place', async () => {

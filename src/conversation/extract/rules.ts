@@ -51,8 +51,13 @@ const LABELLED_PROBLEM =
   /(?:^|[\n；;])\s*(?:隐患描述|存在问题|问题描述|问题|隐患|情况|描述|内容)\s*[:：]\s*([^\n；;]{2,})/
 
 function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'> {
-  const said = text.replace(/^(上报隐患|隐患上报|上报|报告隐患)[:：\s]*/, '').trim()
-  const description = LABELLED_PROBLEM.exec(said)?.[1]?.trim() ?? said
+  // The words that only say it is a hazard report: 「上报隐患」「发现隐患：」「隐患 人民路…」.
+  const said = text
+    .replace(/^(?:(?:上报隐患|隐患上报|报告隐患|发现隐患|上报)[:：\s]*|(?:隐患|发现)[:：\s]+)/, '')
+    .trim()
+  // Read before the label is taken off: 「隐患：井盖缺失；位置：…」 is labelled lines, its first label included.
+  const labelled = LABELLED_PROBLEM.exec(text.replace(/^(?:上报隐患|隐患上报|报告隐患)[:：\s]*/, ''))?.[1]?.trim()
+  const description = labelled ?? said
   const out: ExtractedFields<'hazard'> = {}
   const unsure: string[] = []
   if (description.length >= 2) out.description = description

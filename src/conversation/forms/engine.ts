@@ -576,6 +576,12 @@ async function startForm(
   } else if (form.extraction && rest) {
     const extraction = await deps.extractor.extract(form.extraction, rest, extractionContext(answers))
     merge(session, normalise(form, withGuessesSetAside(session, extraction)))
+    // 「上报隐患 建设路口」 says where, not what: the place is kept and what is wrong is asked.
+    const placeOnly = form.id === 'hazard' ? placeAlone(rest.trim()) : undefined
+    if (placeOnly) {
+      delete session.draft.description
+      session.draft.locationText = placeOnly
+    }
   }
   if (preset) merge(session, preset)
   if (form.id === 'campaign') {
