@@ -87,6 +87,11 @@ describe('answers are checked when they are given', () => {
     expect(summary).toContain('开始时间：11月22日 20:00')
     expect(summary).toContain('结束时间：11月22日 22:00')
     await say(STAFF, '取消')
+    // This afternoon's patrol, not yet at its default end: the end is asked, not moved to yesterday.
+    expect(await say(STAFF, '今天下午巡查了柳叶大道 三个人一台车 未发现隐患')).toEqual([
+      '结束时间是 11月23日 18:00，还没到。请发送实际的结束时间。',
+    ])
+    await say(STAFF, '取消')
   })
 
   it('asks for a pin or a landmark when the place is too vague to find', async () => {

@@ -72,7 +72,9 @@ export function checkDraft(form: FormId, draft: Record<string, unknown>, ctx: Ch
       // Only a time later today (a day said outright, 「明天」, is not second-guessed).
       const dayBefore = new Date(value.getTime() - 24 * HOUR_MS)
       const laterToday = localDate(value, ctx.timeZone) === localDate(ctx.now, ctx.timeZone)
-      if (laterToday && dayBefore.getTime() <= ctx.now.getTime() + CLOCK_SLACK_MS) {
+      // An end alone is not moved: an end later today after a start already past is the range's default end
+      // (「今天下午」 runs to 18:00), to be said, not a day off.
+      if (key !== 'endedAt' && laterToday && dayBefore.getTime() <= ctx.now.getTime() + CLOCK_SLACK_MS) {
         const end = key === 'startedAt' ? at('endedAt') : undefined
         const endBefore = end && end.getTime() > ctx.now.getTime() ? new Date(end.getTime() - 24 * HOUR_MS) : undefined
         return {
