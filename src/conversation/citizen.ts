@@ -359,9 +359,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     description: held.preface ? `${held.preface}；${described}` : described,
     category: extracted.category ?? 'other',
     locationText:
-      (guessedPlace ? undefined : extracted.locationText) ??
-      held.locationText ??
-      (pin ? pin.label || `定位 ${pin.latitude.toFixed(5)},${pin.longitude.toFixed(5)}` : undefined),
+      (guessedPlace ? undefined : extracted.locationText) ?? held.locationText ?? (pin ? pinPlace(pin) : undefined),
     latitude: pin?.latitude,
     longitude: pin?.longitude,
     phone: extracted.phone ?? held.phone,
@@ -420,8 +418,7 @@ async function placeFromLocation(turn: Turn): Promise<Reply[] | undefined> {
   await saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
   return fileComplaint(turn, {
     ...pending,
-    locationText:
-      message.location.label || `定位 ${message.location.latitude.toFixed(5)},${message.location.longitude.toFixed(5)}`,
+    locationText: pinPlace(message.location),
     latitude: message.location.latitude,
     longitude: message.location.longitude,
   })
@@ -588,5 +585,10 @@ async function attachToLatest(turn: Turn): Promise<Reply[]> {
   }
   await keep()
   if (!pin) return [text(WORDING.citizenMediaNoComplaint)]
-  return [text(WORDING.citizenPlaceAskWhat(pin.label || `定位 ${pin.latitude.toFixed(5)},${pin.longitude.toFixed(5)}`))]
+  return [text(WORDING.citizenPlaceAskWhat(pinPlace(pin)))]
+}
+
+/** A pin as a place: its label, or its coordinates when the client sent none. */
+function pinPlace(pin: { latitude: number; longitude: number; label?: string }): string {
+  return pin.label || `定位 ${pin.latitude.toFixed(5)},${pin.longitude.toFixed(5)}`
 }

@@ -31,14 +31,19 @@ const ASKS_WHETHER = /^(?:有没有|有无|是否|是不是|哪些|哪几)|(?:�
  */
 export function isQuestion(text: string): boolean {
   return (
-    QUESTION.test(text.replace(/[。！!]+$/, '')) ||
+    endsAsQuestion(text) ||
     /几条|几个|多少|怎么|如何|什么|哪里|哪儿|哪个|哪些|为什么|能不能|可不可以|是否|^有没有|^有无/.test(text)
   )
 }
 
+/** A question mark or 吗/呢/嘛 at the end (a full stop after it aside): the narrow sign of a question. */
+export function endsAsQuestion(text: string): boolean {
+  return QUESTION.test(text.replace(/[。！!]+$/, ''))
+}
+
 export function intentOf(text: string): Intent | undefined {
   // 「明天要下雨，需要提前巡查吗」 asks about a patrol; it does not report one.
-  const asks = QUESTION.test(text.replace(/[。！!]+$/, ''))
+  const asks = endsAsQuestion(text)
   if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.
   if (TURNOUT.test(text) && (TIME_SPAN.test(text) || saysNothingFound(text)) && !asks) return 'patrol'

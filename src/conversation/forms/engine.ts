@@ -7,7 +7,12 @@ import { CATEGORIES, CATEGORY_LABELS, type Category, isCategory } from '../../do
 import { classifyByKeywords } from '../../domain/classify'
 import { dangerIn } from '../../domain/danger'
 import { RuleViolation } from '../../domain/errors'
-import { canActOnHazard, HAZARD_STATUS_LABELS, type HazardAction } from '../../domain/hazard-lifecycle'
+import {
+  canActOnHazard,
+  HAZARD_STATUS_LABELS,
+  type HazardAction,
+  type HazardStatus,
+} from '../../domain/hazard-lifecycle'
 import { patrolFocusOf } from '../../domain/patrol-rules'
 import { type Actor, ROLE_LABELS } from '../../domain/roles'
 import { campaignStartingPoint } from '../../services/campaigns'
@@ -19,7 +24,7 @@ import { namesDefect } from '../extract/hazard-statements'
 import { findPlace, placeAlone } from '../extract/place'
 import { extractLevel } from '../extract/rules'
 import { formatLocal, normaliseCode } from '../format'
-import { intentOf, isQuestion, splitHazardStatements } from '../intent'
+import { endsAsQuestion, intentOf, isQuestion, splitHazardStatements } from '../intent'
 import { asksAfterOwnRecords, asksToAmendRecord, describeOwnRecords, explainAmendment } from '../own-records'
 import { text } from '../reply'
 import type { Reply, Turn } from '../types'
@@ -260,7 +265,7 @@ async function step(
       }
       // 「？」「这个算重大吗」「要算上我吗？」: a question back, not the answer — the question is explained and stays open.
       // (「井盖坏了吗？」 still describes a defect.)
-      if (/^[?？]+$/.test(input) || (ASKS_BACK.test(input) && !namesDefect(input)))
+      if (/^[?？]+$/.test(input) || (endsAsQuestion(input) && !namesDefect(input)))
         return [text(field.type === 'level' ? WORDING.levelHelp : `${field.question}（${field.hint}）`)]
       // 「等一下，我拍个照片」: a moment asked for, not the answer. The question stays open.
       if (WAIT.test(input)) return [text(WORDING.formWaiting), ...prompt(form, session, answers)]
@@ -420,8 +425,6 @@ async function step(
   return null
 }
 
-const ASKS_BACK = /[?？]\s*$|[吗呢嘛么]\s*[。]?$/
-
 /** Asking for a moment (to take the photo first): 「等一下」「稍等，我拍个照」「马上发照片」. */
 const WAIT =
   /^(?:等(?:一)?下|稍等|等等|等会儿?|马上|我先|先)[，,。\s]*(?:我|让我)?(?:先|再)?(?:去)?(?:拍|照|发|找|看)?(?:一下|个|张)?(?:照片?|图片?|相片|位置|定位)?(?:再(?:说|发|报))?[。！!~～]*$|^(?:我)?(?:先|马上|这就)?(?:去)?拍(?:一下|个|张)(?:照片?|图)?(?:再(?:说|发|报))?[。！!~～]*$/
@@ -468,7 +471,7 @@ async function handlersHazardNamed(turn: Turn, unitId: number, input: string) {
   const open = await turn.ctx.db
     .select({ code: hazards.code, description: hazards.description, locationText: hazards.locationText })
     .from(hazards)
-    .where(and(eq(hazards.unitId, unitId), inArray(hazards.status, ['assigned', 'rectifying'])))
+    .where(and(eq(hazards.unitId, unitId), inArray(hazards.status, EXPECTED_STATUS.rectification ?? [])))
   const place = findPlace(input)
   const byPlace = place
     ? open.filter((h) => `${h.locationText ?? ''}${h.description}`.includes(place.replace(/的$/, '')))
@@ -515,7 +518,7 @@ const HAZARD_ACTION: Partial<Record<FormId, HazardAction>> = {
   rectification: 'report_rectification',
   verification: 'verify_pass',
 }
-const EXPECTED_STATUS: Partial<Record<FormId, string[]>> = {
+const EXPECTED_STATUS: Partial<Record<FormId, HazardStatus[]>> = {
   assignment: ['reported'],
   rectification: ['assigned', 'rectifying'],
   verification: ['awaiting_verification'],
