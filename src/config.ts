@@ -48,6 +48,22 @@ const timeOfDay = (fallback: string) =>
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)')
     .default(fallback)
 
+/**
+ * What one client may hold of the HTTP server. Node's own defaults let a connection take 60 s to send its headers
+ * and 300 s to send its body, with no bound on connections: a few hundred sockets trickling a byte every few
+ * seconds (slowloris) would keep the server's file descriptors and memory for minutes while sending nothing
+ * worth reading. The platforms send a whole webhook at once and give up after five seconds, so tighter bounds
+ * cost them nothing; the longest honest request is a photo upload from a phone on a slow network.
+ */
+export interface HttpLimits {
+  /** Time to receive the request line and headers; then 408 and the connection is closed. */
+  headersTimeoutMs: number
+  /** Time to receive the whole request, body included; then 408. */
+  requestTimeoutMs: number
+  /** Open connections at once; beyond it new connections are closed as they arrive. */
+  maxConnections: number
+}
+
 const EnvSchema = z.object({
   PORT: z.coerce
     .number({ message: 'expected a port number' })
@@ -123,6 +139,24 @@ const EnvSchema = z.object({
     .min(1, 'expected at least 1')
     .max(300, 'expected at most 300')
     .default(20),
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .max(300, 'expected at most 300')
+    .default(10),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(5, 'expected at least 5')
+    .max(3_600, 'expected at most 3600')
+    .default(60),
+  HTTP_MAX_CONNECTIONS: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(16, 'expected at least 16')
+    .max(1_000_000, 'expected at most 1000000')
+    .default(4_096),
   WEBHOOK_DEADLINE_MS: z.coerce
     .number({ message: 'expected a whole number' })
     .int('expected a whole number')
@@ -233,6 +267,8 @@ export interface Config {
   shutdownGraceSeconds: number
   /** Webhooks and /readyz answer 503 past this many milliseconds (the platforms wait five seconds). */
   webhookDeadlineMs: number
+  /** Bounds on what one client may hold of the HTTP server (slow senders, open connections). */
+  http: HttpLimits
   /** At start-up, how long to keep retrying a database that cannot be reached yet. */
   databaseStartupWaitSeconds: number
   /** Bearer token for /api/v1 with full (admin) rights; the API answers 401 while no token is set. */
@@ -320,6 +356,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS,
     outboxParallelRecipients: e.OUTBOX_PARALLEL_RECIPIENTS,
     webhookDeadlineMs: e.WEBHOOK_DEADLINE_MS,
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    },
     role: e.ROLE,
     metricsToken: e.METRICS_TOKEN,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,

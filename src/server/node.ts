@@ -1,5 +1,4 @@
 import { getHeapStatistics } from 'node:v8'
-import { serve } from '@hono/node-server'
 import { createApp, createWorkerApp } from '../app'
 import { bootstrap } from '../bootstrap'
 import { startDingtalkStreams } from '../channels/dingtalk/stream'
@@ -8,6 +7,7 @@ import { DataDirectoryInUse } from '../db/dir-lock'
 import { useOutboundProxy } from '../http/outbound-proxy'
 import { startScheduler } from '../jobs/cron-schedule'
 import { createLogger } from '../logger'
+import { listen } from './http-server'
 
 const OUTBOX_TICK_MS = 1000
 const INBOX_SWEEP_MS = 30_000
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   services.metrics.collectProcessMetrics(getHeapStatistics().heap_size_limit)
   const works = config.role !== 'web'
   const app = config.role === 'worker' ? createWorkerApp(services) : createApp(services)
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  const server = listen(app.fetch, config.port, config.http, (info) => {
     logger.info("Xun'an listening", {
       url: `http://localhost:${info.port}`,
       role: config.role,
