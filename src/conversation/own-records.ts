@@ -1,6 +1,8 @@
-import { desc, eq } from 'drizzle-orm'
+import { and, count, desc, eq, gte, isNull, lte } from 'drizzle-orm'
 import { hazards, patrols } from '../db/schema'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
+import { localDate } from '../domain/local-time'
+import { type Period, type PeriodKind, periodOfDate, previousPeriod } from '../domain/periods'
 import { formatLocal } from './format'
 import type { Turn } from './types'
 
@@ -35,6 +37,87 @@ export function asksAfterOwnRecords(input: string): RecordKind | undefined {
 export function asksToAmendRecord(input: string): RecordKind | undefined {
   if (input.length > 80 || !OWN.test(input) || !AMEND.test(input)) return undefined
   return kindOf(input)
+}
+
+/**
+ * 「我这个月报了几个隐患」「本周我巡查了多少次」「帮我查一下我今年上报了多少隐患」: how many of their own records in a
+ * period (all of them when none is named). 「几」 also means "a few" (「发现几处隐患」 reports them), so it counts as a
+ * question only after a verb of filing or patrolling, or with a question mark; 「多少」 is always one.
+ */
+const COUNT_VERB = /(?:上报|报|提交|填报|填|录入|登记|巡查|巡了|巡逻|发现)(?:了|过)?/
+const ASKS_HOW_MANY =
+  /(?:多少|几)(?:个|次|条|处|项|起|件|趟|回)?(?:隐患|巡查记录|巡查|记录)?(?:了|呢|啊|呀|吗)?[？?。！!]*$|(?:数量|总数)(?:是多少|有多少)?[？?。！!]*$/
+const COUNT_PERIODS: readonly [RegExp, PeriodKind, boolean, string][] = [
+  [/今天|今日/, 'day', false, '今天'],
+  [/昨天|昨日/, 'day', true, '昨天'],
+  [/本周|这周|这个?星期|这个?礼拜/, 'week', false, '本周'],
+  [/上周|上个?星期|上个?礼拜/, 'week', true, '上周'],
+  [/本月|这个?月/, 'month', false, '本月'],
+  [/上个?月/, 'month', true, '上月'],
+  [/今年|本年度?/, 'year', false, '今年'],
+  [/去年/, 'year', true, '去年'],
+]
+
+export interface OwnCountQuestion {
+  kind: RecordKind
+  /** The period named, or none for every record the person filed. */
+  period?: { kind: PeriodKind; previous: boolean; said: string }
+}
+
+export function asksOwnCount(input: string): OwnCountQuestion | undefined {
+  if ([...input].length > 40 || AMEND.test(input) || !/我|本人|咱们/.test(input)) return undefined
+  // 「我报了几个隐患，有几个整改完了」: the first clause asks when the rest asks too (「我报了几个隐患，朝阳路井盖
+  // 破损…」 goes on to list them).
+  const clause = /^([^，,；;]+)[，,；;](.*)$/.exec(input)
+  const asked =
+    ASKS_HOW_MANY.exec(input) ??
+    (clause && /几|多少|[吗呢？?]/.test(clause[2] ?? '') ? ASKS_HOW_MANY.exec(clause[1] ?? '') : null)
+  if (!asked) return undefined
+  const before = asked.input.slice(0, asked.index)
+  const verb = COUNT_VERB.exec(before)
+  if (!verb && !/隐患|巡查|记录/.test(input)) return undefined
+  // 「我在朝阳路发现几处隐患」 reports them; 「我发现了几个隐患？」 asks.
+  if (asked[0].startsWith('几') && (!verb || verb[0].startsWith('发现')) && !/[？?]$/.test(asked.input))
+    return undefined
+  const kind = /巡[查了逻]/.test(input) && !/隐患/.test(input) ? 'patrol' : 'hazard'
+  const named = COUNT_PERIODS.find(([pattern]) => pattern.test(input))
+  return { kind, period: named ? { kind: named[1], previous: named[2], said: named[3] } : undefined }
+}
+
+export async function describeOwnCount(turn: Turn, personId: number, question: OwnCountQuestion): Promise<string> {
+  const { db, timeZone, clock } = turn.ctx
+  const now = clock.now()
+  const period = question.period ? periodNamed(question.period, now, timeZone) : undefined
+  const said = question.period?.said ?? ''
+  if (question.kind === 'patrol') {
+    const within = period ? [gte(patrols.startedAt, period.startAt), lte(patrols.startedAt, period.endAt)] : []
+    const [row] = await db
+      .select({ n: count() })
+      .from(patrols)
+      .where(and(eq(patrols.reporterId, personId), isNull(patrols.voidedAt), ...within))
+    const n = row?.n ?? 0
+    return n === 0
+      ? `您${said}还没有巡查记录。发送「巡查」即可填报。`
+      : `您${said}共填报巡查记录 ${n} 次（不含已作废的）。发送「我的巡查记录」可查看最近几条。`
+  }
+  const within = period ? [gte(hazards.foundAt, period.startAt), lte(hazards.foundAt, period.endAt)] : []
+  const rows = await db
+    .select({ status: hazards.status, n: count() })
+    .from(hazards)
+    .where(and(eq(hazards.reporterId, personId), ...within))
+    .groupBy(hazards.status)
+  const total = rows.reduce((sum, r) => sum + r.n, 0)
+  if (total === 0) return `您${said}还没有上报隐患。发现隐患直接发一句话说明情况和地点即可。`
+  const parts = rows
+    .sort((a, b) => b.n - a.n)
+    .map((r) => `${HAZARD_STATUS_LABELS[r.status]} ${r.n} 项`)
+    .join('，')
+  return `您${said}共上报隐患 ${total} 项：${parts}。发送「我的隐患」可查看最近几条。`
+}
+
+function periodNamed(named: NonNullable<OwnCountQuestion['period']>, now: Date, timeZone: string): Period {
+  const current = periodOfDate(named.kind, localDate(now, timeZone), timeZone)
+  return named.previous ? previousPeriod(current, timeZone) : current
 }
 
 const LISTED = 5

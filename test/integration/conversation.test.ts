@@ -11,6 +11,7 @@ import {
   people,
 } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
+import { HAZARD_STATUS_LABELS } from '../../src/domain/hazard-lifecycle'
 import { zonedInstant } from '../../src/domain/local-time'
 import { runComplaintSla } from '../../src/jobs/complaint-sla'
 import { jobSettings } from '../../src/jobs/scheduler'
@@ -346,6 +347,28 @@ describe('staff asking after what they saved, in their own words', () => {
       expect(answer).toMatch(new RegExp(`${code}（[^）]+）朗州北路18号门前井盖缺失：(已上报|已交办|整改中)`))
     }
     // Nothing was opened: 「确认」 has no form to save.
+    expect(await say(STAFF, '确认')).not.toContain('请核对')
+    expect(await database.db.select().from(hazards)).toHaveLength(before.length)
+  })
+
+  it('answers how many they filed in the period named, by where each stands, and opens no form', async () => {
+    expect((await say(STAFF, '上报隐患 朗州北路20号门前井盖缺失')).join('\n')).toContain('是一般隐患还是重大隐患')
+    expect((await say(STAFF, '一般')).join('\n')).toContain('请核对')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const [mine] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    const reporter = mine?.reporterId as number
+    // The expected figures are read from the ledger itself: every hazard this person reported this month.
+    const monthStart = zonedInstant('2026-11-01', TEST_TIME_ZONE)
+    const theirs = (await database.db.select().from(hazards).where(eq(hazards.reporterId, reporter))).filter(
+      (h) => h.foundAt >= monthStart,
+    )
+    const before = await database.db.select().from(hazards)
+    const [answer] = await say(STAFF, '帮我查一下我这个月报了几个隐患')
+    expect(answer).toContain(`您本月共上报隐患 ${theirs.length} 项：`)
+    for (const status of new Set(theirs.map((h) => h.status)))
+      expect(answer).toContain(`${HAZARD_STATUS_LABELS[status]} ${theirs.filter((h) => h.status === status).length} 项`)
+    expect((await say(STAFF, '我上个月报了多少隐患'))[0]).toMatch(/^您上月(还没有上报隐患|共上报隐患 \d+ 项)/)
+    expect((await say(STAFF, '我本周巡查了几次'))[0]).toMatch(/^您本周(还没有巡查记录|共填报巡查记录 \d+ 次)/)
     expect(await say(STAFF, '确认')).not.toContain('请核对')
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)
   })
@@ -1179,5 +1202,8 @@ describe('the digest on request', () => {
     const [week] = await say('demo:leader', '本周巡查了多少次')
     expect(week).toMatch(/^本周截至目前（全市）：\n巡查 \d+ 次，出动 \d+ 人次、\d+ 台次；/)
     expect(week).toMatch(/受理投诉 \d+ 件。$/)
+    // Said as the bureau's own figures: the same answer, and no hazard form.
+    for (const asked of ['我们这个月发现了多少隐患', '全市本周巡查了多少次'])
+      expect((await say('demo:leader', asked))[0]).toMatch(/^本[月周]截至目前（全市）：/)
   })
 })

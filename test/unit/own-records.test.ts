@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { asksAfterOwnRecords, asksToAmendRecord } from '../../src/conversation/own-records'
+import { asksAfterOwnRecords, asksOwnCount, asksToAmendRecord } from '../../src/conversation/own-records'
 
 describe('staff asking after their own records', () => {
   it.each([
@@ -32,5 +32,34 @@ describe('staff asking after their own records', () => {
   ])('「%s」 is a report, not a question about one', (words) => {
     expect(asksAfterOwnRecords(words)).toBeUndefined()
     expect(asksToAmendRecord(words)).toBeUndefined()
+  })
+})
+
+describe('staff asking how many they filed', () => {
+  it.each([
+    ['帮我查一下我这个月报了几个隐患', 'hazard', 'month', false],
+    ['我本周巡查了几次', 'patrol', 'week', false],
+    ['我昨天巡查了几次？', 'patrol', 'day', true],
+    ['上个月我上报了多少隐患', 'hazard', 'month', true],
+    ['我这周报了几条了', 'hazard', 'week', false],
+    ['我今年发现了多少隐患', 'hazard', 'year', false],
+    ['我报了几个隐患，有几个整改完了', 'hazard', undefined, undefined],
+    ['我的隐患数量', 'hazard', undefined, undefined],
+  ])('「%s」 asks how many %s records (%s, previous: %s)', (words, kind, period, previous) => {
+    const asked = asksOwnCount(words)
+    expect(asked?.kind).toBe(kind)
+    expect(asked?.period?.kind).toBe(period)
+    expect(asked?.period?.previous).toBe(previous)
+  })
+
+  it.each([
+    '今天我在朝阳路发现几处隐患',
+    '我报了几个隐患，朝阳路井盖破损，人民路护栏缺失',
+    '我今天巡查了几个工地，都正常',
+    '我和老王今天巡查了3个工地，发现2处隐患',
+    '人民路有几处井盖缺失',
+    '我要改一下刚才报的隐患数量',
+  ])('「%s」 is not a question about how many', (words) => {
+    expect(asksOwnCount(words)).toBeUndefined()
   })
 })

@@ -25,7 +25,14 @@ import { findPlace, placeAlone } from '../extract/place'
 import { extractLevel } from '../extract/rules'
 import { formatLocal, normaliseCode } from '../format'
 import { endsAsQuestion, intentOf, isQuestion, splitHazardStatements } from '../intent'
-import { asksAfterOwnRecords, asksToAmendRecord, describeOwnRecords, explainAmendment } from '../own-records'
+import {
+  asksAfterOwnRecords,
+  asksOwnCount,
+  asksToAmendRecord,
+  describeOwnCount,
+  describeOwnRecords,
+  explainAmendment,
+} from '../own-records'
 import { text } from '../reply'
 import type { Reply, Turn } from '../types'
 import { type AnswerContext, NIGHT, parseAnswer } from './answers'
@@ -394,6 +401,8 @@ async function step(
   const danger = dangerIn(input)
   // 「我上周报的那个隐患怎么样了」「刚才那条巡查记录写错了」 name a form's words but ask after a saved record.
   if (!danger && actor.personId !== null) {
+    const howMany = asksOwnCount(input)
+    if (howMany) return [text(await describeOwnCount(turn, actor.personId, howMany))]
     const asked = asksAfterOwnRecords(input)
     if (asked) return [text(await describeOwnRecords(turn, actor.personId, asked))]
     const amend = asksToAmendRecord(input)
