@@ -20,6 +20,25 @@ const ctx = {
 /** Places found, as the forms count 发现隐患（处）: the sum of the statements' counts. */
 const total = (text: string) => (extractPatrol(text, ctx).hazards ?? []).reduce((sum, h) => sum + (h.count ?? 1), 0)
 
+describe('what was done on the spot', () => {
+  it.each([
+    ['发现朝阳路井盖缺失，已经设置了围挡', '已经设置了围挡'],
+    ['井盖缺失，现场拉了警戒线', '现场拉了警戒线'],
+    ['基坑临边无防护，当场责令停工整改', '当场责令停工整改'],
+    ['井盖缺失，通知了市政所来修', '通知了市政所来修'],
+    ['发现护栏缺失，要求施工单位整改', '要求施工单位整改'],
+    ['发现井盖缺失，已通知物业处理', '已通知物业处理'],
+  ])('reads the handling in 「%s」', (finding, handling) => {
+    const fields = extractPatrol(`今天上午9点到11点3人1车巡查人民路，${finding}`, ctx)
+    expect(fields.handlingResult).toBe(handling)
+    expect(fields.hazards?.[0]?.description).not.toContain(handling)
+  })
+
+  it.each(['人民路井盖缺失', '工地要求工人戴安全帽但没人戴'])('finds no handling in 「%s」', (finding) => {
+    expect(extractPatrol(`今天上午9点到11点3人1车巡查人民路，${finding}`, ctx).handlingResult).toBeUndefined()
+  })
+})
+
 describe('patrol reports as people type them', () => {
   it.each(['上午9点到11点巡查武陵大道，未见异常', '下午在人民路巡查，没发现什么问题', '今天巡查洞庭大道，一切正常'])(
     'reads 「%s」 as nothing found',

@@ -239,12 +239,24 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
   }))
   // A message that says nothing of what was found leaves the question to the form.
   if (out.hazards.length === 0 && !nothingFound) delete out.hazards
-  const handled =
-    /(已(?:设|设置|拉设|拉|做|安排|通知|处理|整改|围挡|上报|移交|更换|修复|清理|关阀|派人|责令|下达|要求|放)[^，。,]{0,20})/.exec(
-      text,
-    )?.[1]
+  const handled = handlingIn(text)
   if (handled) out.handlingResult = handled
   return { fields: out, unsure }
+}
+
+/**
+ * What was done on the spot: 「已设置围挡」「已经通知物业」「当场责令停工」「现场拉了警戒线」「通知了施工单位整改」. A
+ * handling verb counts after 已/已经/当场/现场/立即, or with 了 after it, or an order (要求, 责令, 通知…) opening a
+ * clause; other verbs alone may as well be part of what was found.
+ */
+const HANDLING_VERBS =
+  '设置|设立|设|拉设|拉起|拉|做|安排|通知|联系|告知|督促|处理|处置|整改|围挡|围蔽|上报|报告|移交|更换|修复|抢修|清理|关阀|关闭|派人|责令|下达|要求|放置|摆放|放|封闭|封堵|疏散|停工|加固|回填|插上|挂'
+const HANDLED = new RegExp(
+  `((?:已经?|当场|现场已?|立即|马上|随即)(?:${HANDLING_VERBS})[^，。,；;！!]{0,20}|(?<![\u4e00-\u9fa5])(?:${HANDLING_VERBS})了[^，。,；;！!]{1,20}|(?<=[，,；;。])(?:要求|责令|督促|通知|联系|安排)[^，。,；;！!]{2,20})`,
+)
+
+function handlingIn(text: string): string | undefined {
+  return HANDLED.exec(text)?.[1]
 }
 
 /** Where the patrol went: a labelled field (地点：, 巡查区域), the place after the patrol verb, or the first place. */
