@@ -88,10 +88,12 @@ describe('answers are checked when they are given', () => {
     expect(summary).toContain('开始时间：11月22日 20:00')
     expect(summary).toContain('结束时间：11月22日 22:00')
     await say(STAFF, '取消')
-    // This afternoon's patrol, not yet at its default end: the end is asked, not moved to yesterday.
-    expect(await say(STAFF, '今天下午巡查了柳叶大道 三个人一台车 未发现隐患')).toEqual([
-      '结束时间是 11月23日 18:00，还没到。请发送实际的结束时间。',
-    ])
+    // This afternoon's patrol, told before the afternoon's usual end: the end is asked as a plain question — not
+    // moved to yesterday, and not put at 18:00 and then refused as still to come.
+    expect(await say(STAFF, '今天下午巡查了柳叶大道 三个人一台车 未发现隐患')).toEqual(['巡查几点结束？'])
+    const summary2 = (await say(STAFF, '下午四点半')).join('\n')
+    expect(summary2).toContain('开始时间：11月23日 14:00')
+    expect(summary2).toContain('结束时间：11月23日 16:30')
     await say(STAFF, '取消')
   })
 

@@ -34,6 +34,14 @@ describe('times as people write them', () => {
     expect(local(range?.end)).toBe(end)
   })
 
+  it('leaves the end of a half-day under way unknown, and keeps it for one that is over or still to come', () => {
+    // At 16:05 the afternoon (14:00–18:00) has begun and not ended: the end is to be asked.
+    expect(parseTimeRange('下午巡查了一圈', now, TZ)).toEqual({ start: zonedInstant('2026-11-23', TZ, 14) })
+    expect(local(parseTimeRange('今天上午', now, TZ)?.end)).toBe('11-23 12:00')
+    expect(local(parseTimeRange('昨天下午', now, TZ)?.end)).toBe('11-22 18:00')
+    expect(local(parseTimeRange('晚上', now, TZ)?.end)).toBe('11-23 22:00')
+  })
+
   it('puts a month-day in the past for reports and in the future for deadlines', () => {
     expect(parseTimeRange('12月10日18点', now, TZ)?.start.toISOString()).toBe(
       zonedInstant('2025-12-10', TZ, 18).toISOString(),

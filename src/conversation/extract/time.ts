@@ -125,7 +125,12 @@ export function parseTimeRange(
     if (!halfDayWord) return dayOffset(text) ? { start: zonedInstant(date, timeZone, 9), dayOnly: true } : undefined
     const span = HALF_DAYS[halfDayWord]
     if (!span) return undefined
-    return { start: zonedInstant(date, timeZone, span.from), end: zonedInstant(date, timeZone, span.to) }
+    const start = zonedInstant(date, timeZone, span.from)
+    const end = zonedInstant(date, timeZone, span.to)
+    // 「下午巡查了一圈」 told at five: the afternoon has begun and its usual end has not come, so the end is not
+    // known yet and is asked, rather than put at six and then refused as still to come.
+    if (direction === 'past' && start <= now && end > now) return { start }
+    return { start, end }
   }
   const first = clocks[0] as ClockMatch
   const startHour = to24(first, halfDayWord)
