@@ -82,6 +82,8 @@ export const WORDING = {
   placeNotedAskWhat: (place: string) => `已记下地点：${place}。`,
   pendingDropped: '好的，刚才的问题不再登记。有新的问题，直接发一句话说明问题和地点即可。',
   followUpForwarded: (code: string) => `已将您的意见转告投诉 ${code} 的处理人员，工作人员核实后会在这里答复您。`,
+  citizenUrged: (code: string, status: ComplaintStatus) =>
+    `已为您催办投诉 ${code}（目前${COMPLAINT_STATUS_LABELS[status]}），并转告处理人员尽快办理，结果会在这里答复您。给您带来不便，敬请谅解。`,
   noOpenComplaint: '您目前没有办理中的投诉。有新的问题，直接发一句话说明问题和地点即可。',
   askPhoneNumber: '好的，请回复您的手机号码，工作人员会与您联系。',
   contactSaved: '已登记您的联系电话，工作人员可能会与您联系核实情况。',

@@ -87,8 +87,20 @@ const WANTS_CALL =
 const PROGRESS_WORDS =
   /(?:投诉|反映|举报|报的|提交的|说的|上报的)(?:的)?(?:问题|事情?|情况)?.{0,6}?(?:怎么样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|处理了?(?:吗|没有?)|有(?:结果|进展|回复|回音|人管)了?(?:吗|没有?)|进度|进展|结果)|^(?:(?:现在|目前)?(?:处理|办理)(?:得)?(?:怎么样|如何)了?|有(?:结果|进展|回复|回音)了?(?:吗|没有?)|进展(?:如何|怎么样)|什么时候(?:能|可以|会)?(?:处理|修好?|解决|答复|回复)(?:好|完)?|(?:怎么)?还没(?:有)?(?:人)?(?:处理|来修?|解决|回复))/
 function isProgressQuestion(body: string): boolean {
-  return body.length <= 40 && PROGRESS_WORDS.test(body) && !findPlace(body)
+  return body.length <= 40 && (PROGRESS_WORDS.test(body) || URGING.test(body)) && !findPlace(body)
 }
+/**
+ * 「你们处理的太慢了，上次投诉的到现在都没人管」: impatience with what was reported — a reminder for its handlers
+ * and where it stands for the citizen, not a new complaint asked for its place.
+ */
+const URGING =
+  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)/
+function isUrging(body: string): boolean {
+  return body.length <= 60 && URGING.test(body) && !findPlace(body)
+}
+/** 「请问怎么投诉物业不作为」「在哪里可以举报」: how to report, asked before reporting anything. */
+const HOW_TO_REPORT =
+  /^(?:你好|您好)?[，,\s]*(?:请问|问一下|想问一下|我想问一下?)?[，,\s]*(?:怎么|怎样|如何|在哪里?|去哪里?|哪里可以|能不能|可以)(?:才能)?(?:在这里?)?(?:投诉|举报|反映|报修)/
 
 /**
  * Citizens on the Official Account: a text is a complaint, answered at once with its ticket number and
@@ -161,8 +173,21 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   const isQuery = /^(查询|进度|查)/.test(body) || /^(?:类别|分类)[\s:：]/.test(body) || asksProgress
 
   // 「我要撤回刚才的投诉」「已经修好了」: about what was reported, never a complaint of its own.
-  const withdrawal = WITHDRAW.test(body) ? 'withdraw' : isResolvedNote(body) ? 'resolved' : undefined
-  if (withdrawal) {
+  const withdrawal = WITHDRAW.test(body)
+    ? 'withdraw'
+    : isResolvedNote(body)
+      ? 'resolved'
+      : isUrging(body)
+        ? 'urge'
+        : undefined
+  if (withdrawal === 'urge' && !awaitingPlace && !awaitingDuplicate) {
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    if (latest) {
+      await addComplaintNote(ctx, latest, `市民催办：${body}`)
+      return [text(WORDING.citizenUrged(latest.code, latest.status))]
+    }
+    // None open: where the latest ones stand (below, as a progress question).
+  } else if (withdrawal && withdrawal !== 'urge') {
     if (awaitingPlace || awaitingDuplicate) {
       await forget()
       return [text(WORDING.pendingDropped)]
@@ -339,6 +364,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   const reportsSomething =
     Boolean(extracted.locationText && !extraction.unsure.includes('locationText')) && namesDefect(body)
   if (CONSULTING.test(body) && !reportsSomething && !dangerIn(body)) return [text(WORDING.citizenConsult)]
+  if (HOW_TO_REPORT.test(body) && !reportsSomething && !dangerIn(body)) return [text(WORDING.citizenQuestion)]
   // 「你们的电话是多少」: a question that names no problem and no place is answered, not filed.
   if (
     isQuestion(body) &&

@@ -1000,6 +1000,34 @@ describe('citizens who say more, or take it back', () => {
     )
   })
 
+  it('takes impatience with an earlier complaint as a reminder for its handlers, and files nothing new', async () => {
+    const ticket = await say(CITIZEN, '朗州北路70号门口人行道砖松动了')
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    await say(CITIZEN, '不用')
+    const before = await database.db.select().from(complaints)
+    for (const words of ['你们处理的太慢了，上次投诉的到现在都没人管', '效率也太慢了吧'])
+      expect((await say(CITIZEN, words))[0]).toMatch(new RegExp(`^已为您催办投诉 ${code}（目前[^）]+）`))
+    expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    const notes = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, row?.id as number))
+    expect(notes.map((n) => n.note)).toEqual(
+      expect.arrayContaining(['市民催办：你们处理的太慢了，上次投诉的到现在都没人管', '市民催办：效率也太慢了吧']),
+    )
+  })
+
+  it('answers how to report instead of asking where, and takes 「撒一路」 for no place', async () => {
+    const before = await database.db.select().from(complaints)
+    expect((await say(CITIZEN, '请问怎么投诉物业不作为'))[0]).toMatch(/^反映问题请直接发一句话说明问题和地点/)
+    expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+    const [asked] = await say(CITIZEN, '我要举报，隔壁工地没有围挡，渣土车天天撒一路')
+    expect(asked).not.toContain('撒一路')
+    expect(asked).toMatch(/请确认位置|在什么位置/)
+    await say(CITIZEN, '取消')
+  })
+
   it('files 「已经修好了，但是又坏了」 with a place as a complaint again', async () => {
     const ticket = await say(CITIZEN, '已经修好了，但是又坏了，朗州北路66号门口路灯杆')
     expect(ticket[0]).toMatch(/编号 TS\d{8}-\d{4}|可能与已受理的投诉/)

@@ -823,6 +823,12 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(findPlaces('去超市买东西的路上看到井盖没了')).toEqual([])
   })
 
+  it('reads 一路 after a verb as "all the way", and keeps 人民一路 a road', () => {
+    expect(findPlaces('渣土车天天撒一路')).toEqual([])
+    expect(findPlaces('泥浆漏了一路，车都打滑')).toEqual([])
+    expect(findPlaces('人民一路和建设二路交叉口路灯不亮')).toEqual(['人民一路和建设二路交叉口'])
+  })
+
   it('takes the 问题 line of a hazard written as labelled lines as its description, and the 地点 line as where', () => {
     const said = '上报隐患\n地点：朗州路与人民路交叉口\n问题：路面塌陷约1平方米\n等级：重大'
     expect(readByRules('hazard', said, ctx).fields).toMatchObject({
