@@ -31,8 +31,12 @@ const SAID: Record<PeriodKind, string> = {
   year: '今年',
 }
 
+/** 「这周情况怎么样」「本月工作进展如何」: the same figures (today's state is the digest's question). */
+const ASKS_PERIOD_STATE =
+  /^(?:我们|咱们|全市)?(本周|这周|这个?星期|本月|这个月)(?:的)?(?:总体|整体|全市)?(?:情况|进展|工作|数据|巡查情况)(?:怎么样|如何|咋样)了?[？?。！!]*$/
+
 export function figuresAskedFor(input: string): PeriodKind | undefined {
-  const word = ASKS_FIGURES.exec(input)?.[1]
+  const word = ASKS_FIGURES.exec(input)?.[1] ?? ASKS_PERIOD_STATE.exec(input)?.[1]
   return word ? KIND[word] : undefined
 }
 

@@ -41,6 +41,22 @@ export function endsAsQuestion(text: string): boolean {
   return QUESTION.test(text.replace(/[。！!]+$/, ''))
 }
 
+/** 「怎么报隐患」「拍照怎么传」「如何填巡查」: how something is done, asked — never a report of it. */
+const ASKS_HOW =
+  /^(?:请问|问一下|想问一下)?[，,\s]*(?:怎么|怎样|如何|咋)(?:样|么)?(?:才能|可以)?(?:上报|报|填|传|发(?!现)|拍|提交|弄|操作|用|整改|验收|销号|查|改|修改|撤回|作废|签收)|(?:怎么|怎样|如何|咋)(?:样|么)?(?:上报|报|填|传|发|上传|提交|弄|操作|用|改|写)(?:呢|啊|呀)?[？?]?$/
+
+export function asksHow(text: string): boolean {
+  return ASKS_HOW.test(text)
+}
+
+/** 「今天有几个隐患没整改」「帮我看看哪些单位超期了」「还有多少投诉没办结」: asks what is open — never a report. */
+const ASKS_OPEN_ITEMS =
+  /^(?:帮我|请|麻烦)?(?:看看|看一下|查一下|查查|统计一下)?(?:今天|目前|现在|还)?(?:有)?(?:哪些|哪几个?|几个|几项|几件|多少)(?:个|项|件)?(?:单位|隐患|投诉|问题|事项)(?:还)?(?:没有?|未)?(?:超期|逾期|超时|整改|销号|处理|办结|完成)(?:了|的)?(?:呢|吗)?[？?。！!]*$/
+
+export function asksOpenItems(input: string): boolean {
+  return ASKS_OPEN_ITEMS.test(input)
+}
+
 export function intentOf(text: string): Intent | undefined {
   // 「明天要下雨，需要提前巡查吗」 asks about a patrol; it does not report one.
   const asks = endsAsQuestion(text)
@@ -48,7 +64,7 @@ export function intentOf(text: string): Intent | undefined {
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.
   if (TURNOUT.test(text) && (TIME_SPAN.test(text) || saysNothingFound(text)) && !asks) return 'patrol'
   // 「有没有超期的」「哪些隐患还没整改」 ask about the ledger; they report nothing.
-  if (ASKS_WHETHER.test(text)) return undefined
+  if (ASKS_WHETHER.test(text) || asksHow(text) || asksOpenItems(text)) return undefined
   if (DEFECT.test(text) && [...text].length >= 4) return 'hazard'
   // The patrol form's wider vocabulary (「塔吊司机无证操作」「楼道里电动车充电」), for a statement rather than a
   // question about something (「这个灯坏了吗？」 asks; the form would only have to be cancelled).

@@ -31,11 +31,13 @@ import { describeFiguresSoFar, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { acknowledgeMajor, handleHazardCommand, isHazardCommand } from './hazard-actions'
-import { isQuestion } from './intent'
+import { asksHow, asksOpenItems, isQuestion } from './intent'
+import { describeOpenItems } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import { receiveByCard, receiveTyped } from './report-receipts'
+import { describeScores, scoresAskedFor } from './scores-question'
 import type { Reply, Turn } from './types'
 
 /**
@@ -96,12 +98,16 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「今天情况怎么样」「简报」: the leaders' digest, now, for those who receive it and those who act on it.
   const figuresKind = BRIEFING_ROLES.has(person.role) ? figuresAskedFor(input) : undefined
   if (figuresKind) return [text(await describeFiguresSoFar(turn, figuresKind))]
+  if (asksOpenItems(input)) return [text(await describeOpenItems(turn))]
+  const scores = BRIEFING_ROLES.has(person.role) ? scoresAskedFor(input) : undefined
+  if (scores) return [text(await describeScores(turn, scores))]
   if (BRIEFING.test(input) && BRIEFING_ROLES.has(person.role)) {
     const markdown = renderDigest(await gatherDigest(turn.ctx))
     return [{ message: { type: 'markdown', markdown } }]
   }
   const todo = /^(?:我的待办|待办|待办事项)\s*(?:第?\s*(\d{1,3})\s*页?)?$/.exec(input)
   if (todo) return [text(await listTodos(turn, actor, Number(todo[1] ?? 1)))]
+  if (ASKS_TODO.test(input)) return [text(await listTodos(turn, actor, 1))]
   const written = /^提交(处置报告|巡查报告)\s*(.*)$/.exec(input)
   if (written)
     return submitWrittenReport(turn, actor, written[1] === '处置报告' ? 'emergency' : 'team', written[2] ?? '')
@@ -131,12 +137,23 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
         ? WORDING.staffCourtesy
         : isGreeting(input)
           ? WORDING.staffGreeting
-          : isQuestion(input)
-            ? WORDING.staffQuestion
-            : WORDING.notUnderstood,
+          : asksHow(input) && /照片|拍照|图片|相片|视频/.test(input)
+            ? WORDING.photoHowTo
+            : asksHow(input) || ASKS_CAPABILITIES.test(input)
+              ? WORDING.help(person.role)
+              : isQuestion(input)
+                ? WORDING.staffQuestion
+                : WORDING.notUnderstood,
     ),
   ]
 }
+
+/** 「有啥要我处理的吗」「我今天有什么任务」: the to-do list, asked in words. */
+const ASKS_TODO =
+  /^(?:我)?(?:现在|今天|目前)?(?:有没有|有)(?:啥|什么|哪些)?(?:要我|需要我|让我|等我|我要|我需要)(?:处理|办理?|做|整改|签收|验收)的?(?:事情?|任务|活儿?)?(?:吗|没有|么)?[？?。]*$|^(?:我)?(?:现在|今天|目前)?(?:有什么|有啥|有哪些|有没有)(?:任务|待办|活儿?|事要(?:办|做|处理))(?:吗|没有|么)?[？?。]*$|^(?:我的)?任务(?:列表)?$/
+/** 「你能干啥」「有什么功能」: what the bot does. */
+const ASKS_CAPABILITIES =
+  /^(?:你)?(?:能|会|可以)(?:干|做)(?:啥|什么|些什么)|有(?:什么|哪些|啥)功能|^怎么用|^(?:功能|使用说明)$/
 
 const BARE_CODE = /^(?:TS|YH|XC|DC)\s*\d{8}\s*[-－—]?\s*\d{1,6}[。.\s]*$/i
 
@@ -148,6 +165,8 @@ const BRIEFING = new RegExp(
     '(?:今天|今日|目前|现在|最近|这两天)?(?:有|有没有)?(?:什么|啥|哪些)(?:新|重要|紧急)?(?:情况|事情?|问题)(?:吗|没有)?',
     // 「有没有超期的」「超期的隐患有哪些」
     '(?:有没有|有无|还有)?(?:超期|逾期|超时|延期|过期)(?:未办结?|没办|未整改)?的?(?:隐患|投诉|事项)?(?:吗|没有|有哪些|有多少|有几[个条件起])?',
+    // 「有紧急情况吗」「现在有没有新的险情」
+    '(?:现在|目前|今天|今日|最近)?(?:有没有|有无|有)(?:新的?|重要的?|紧急的?|重大的?)(?:情况|事情?|问题|险情|警情)(?:吗|没有|么)?',
   ].join('|')})[？?。！!]*$`,
 )
 const BRIEFING_ROLES: ReadonlySet<string> = new Set(['leader', 'supervisor', 'duty_officer', 'admin'])

@@ -1233,7 +1233,61 @@ describe('the digest on request', () => {
     expect(week).toMatch(/^本周截至目前（全市）：\n巡查 \d+ 次，出动 \d+ 人次、\d+ 台次；/)
     expect(week).toMatch(/受理投诉 \d+ 件。$/)
     // Said as the bureau's own figures: the same answer, and no hazard form.
-    for (const asked of ['我们这个月发现了多少隐患', '全市本周巡查了多少次'])
+    for (const asked of ['我们这个月发现了多少隐患', '全市本周巡查了多少次', '这周情况怎么样'])
       expect((await say('demo:leader', asked))[0]).toMatch(/^本[月周]截至目前（全市）：/)
+    expect((await say(DUTY, '有紧急情况吗'))[0]).toMatch(/^## 巡安日报 /)
+  })
+
+  it('answers what is open and overdue now, by unit, to anyone who asks, and opens no form', async () => {
+    const before = await database.db.select().from(hazards)
+    const rectifying = before.filter((h) => h.status === 'assigned' || h.status === 'rectifying')
+    const overdue = rectifying.filter((h) => h.rectifyDueAt && h.rectifyDueAt < clock.now())
+    for (const [who, asked] of [
+      [SUPERVISOR, '今天有几个隐患没整改'],
+      ['demo:leader', '帮我看看哪些单位超期了'],
+      [STAFF, '还有多少投诉没办结'],
+    ] as const) {
+      const [answer] = await say(who, asked)
+      expect(answer).toMatch(/^截至 \d+月\d+日 \d\d:\d\d：\n/)
+      expect(answer).toContain(`整改中的隐患 ${rectifying.length} 项，其中超期未整改 ${overdue.length} 项`)
+      expect(answer).toMatch(/办理中的投诉 \d+ 件，其中超过办理时限 \d+ 件。$/)
+    }
+    expect(await say(STAFF, '确认')).not.toContain('请核对')
+    expect(await database.db.select().from(hazards)).toHaveLength(before.length)
+  })
+
+  it('ranks every assessed unit for the month to leaders, and to nobody else', async () => {
+    const assessed = await database.db.execute(
+      sql`select count(*)::int as n from units where kind in ('patrol', 'supervising') and active`,
+    )
+    const n = Number(
+      (assessed as unknown as { rows: { n: number }[] }).rows?.[0]?.n ?? (assessed as unknown as { n: number }[])[0]?.n,
+    )
+    for (const asked of ['本月考核排名', '哪个单位分数最低']) {
+      const [answer] = await say('demo:leader', asked)
+      const lines = (answer as string).split('\n')
+      expect(lines[0]).toBe('2026年11月考核得分（截至目前）：')
+      expect(lines.filter((l) => /^\d+\. \S+ (?:\d+(?:\.\d+)? 分|一票否决)$/.test(l))).toHaveLength(n)
+      // Ranked: the points never rise down the list.
+      const points = lines.flatMap((l) => /^\d+\. \S+ (\d+(?:\.\d+)?) 分$/.exec(l)?.[1] ?? []).map(Number)
+      expect(points).toEqual([...points].sort((a, b) => b - a))
+    }
+    expect((await say('demo:leader', '上个月考核排名'))[0]).toMatch(/^2026年10月考核得分：/)
+    expect((await say(STAFF, '本月考核排名'))[0]).not.toContain('考核得分')
+  })
+
+  it('answers how things are done, what the bot does and what is waiting, in the words people use', async () => {
+    const before = await database.db.select().from(hazards)
+    expect((await say(STAFF, '怎么报隐患'))[0]).toMatch(/^【巡安】可用命令/)
+    expect((await say(STAFF, '你能干啥'))[0]).toMatch(/^【巡安】可用命令/)
+    expect((await say(STAFF, '拍照怎么传'))[0]).toMatch(/^发照片：点输入框旁的「\+」/)
+    // Inside a form, the same question is answered and the open question asked again.
+    expect(await say(STAFF, '上报隐患')).toEqual(['请描述发现的隐患。'])
+    const inForm = await say(STAFF, '拍照怎么传')
+    expect(inForm[0]).toMatch(/^发照片：/)
+    expect(inForm[1]).toBe('请描述发现的隐患。')
+    await say(STAFF, '取消')
+    expect(await say(HANDLER, '有啥要我处理的吗')).toEqual(await say(HANDLER, '我的待办'))
+    expect(await database.db.select().from(hazards)).toHaveLength(before.length)
   })
 })

@@ -850,4 +850,22 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(intentOf('哪些隐患还没整改')).toBeUndefined()
     expect(intentOf('人民路井盖缺失')).toBe('hazard')
   })
+
+  it.each([
+    '怎么报隐患',
+    '请问如何上报隐患',
+    '拍照怎么传',
+    '今天有几个隐患没整改',
+    '还有多少投诉没办结',
+    '帮我看看哪些单位超期了',
+  ])('reads 「%s」 as a question, not a report', (words) => {
+    expect(intentOf(words)).toBeUndefined()
+  })
+
+  it.each(['怎么发现这么多井盖缺失，人民路88号', '井盖怎么坏了', '人民路有几个井盖缺失'])(
+    'still reads 「%s」 as a report',
+    (words) => {
+      expect(intentOf(words)).toBe('hazard')
+    },
+  )
 })

@@ -24,7 +24,7 @@ import { namesDefect } from '../extract/hazard-statements'
 import { findPlace, placeAlone } from '../extract/place'
 import { extractLevel } from '../extract/rules'
 import { formatLocal, normaliseCode } from '../format'
-import { endsAsQuestion, intentOf, isQuestion, splitHazardStatements } from '../intent'
+import { asksHow, endsAsQuestion, intentOf, isQuestion, splitHazardStatements } from '../intent'
 import {
   asksAfterOwnRecords,
   asksOwnCount,
@@ -272,8 +272,11 @@ async function step(
       }
       // 「？」「这个算重大吗」「要算上我吗？」: a question back, not the answer — the question is explained and stays open.
       // (「井盖坏了吗？」 still describes a defect.)
-      if (/^[?？]+$/.test(input) || (endsAsQuestion(input) && !namesDefect(input)))
+      if (/^[?？]+$/.test(input) || ((endsAsQuestion(input) || asksHow(input)) && !namesDefect(input))) {
+        // 「拍照怎么传」: how to send a photo, whatever the open question.
+        if (/照片|拍照|图片|相片|视频/.test(input)) return [text(WORDING.photoHowTo), ...prompt(form, session, answers)]
         return [text(field.type === 'level' ? WORDING.levelHelp : `${field.question}（${field.hint}）`)]
+      }
       // 「等一下，我拍个照片」: a moment asked for, not the answer. The question stays open.
       if (WAIT.test(input)) return [text(WORDING.formWaiting), ...prompt(form, session, answers)]
       // 「建设路和人民路交叉口路面塌陷」 in answer to where says where and what: the place is the place it names, and the
