@@ -224,6 +224,13 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       const { guessedPlace: _, ...rest } = pending
       return fileComplaint(turn, { ...(rest as unknown as PendingComplaint), locationText: guessed })
     }
+    // A mobile number alone to 「在什么位置」: how to reach them, kept for the ticket; where is asked again.
+    const phone = findMobileNumber(body)
+    if (phone && PHONE_ALONE.test(body.replace(MOBILE_DIGITS, ''))) {
+      session.draft.phone = phone
+      await keep()
+      return [text(`${WORDING.phoneNotedForPending}${WORDING.askPlace}`)]
+    }
     // 「谢谢」 to 「在什么位置」: courtesy, not a place; the question stays.
     if (isCourtesy(body)) {
       await keep()
@@ -325,14 +332,18 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   if (isCourtesy(body)) return [text(WORDING.citizenCourtesy)]
   if (isGreeting(body)) return [text(WORDING.citizenGreeting)]
   // 「[位置]」「[图片]」: what a client shows for something it could not pass on, not a description.
-  if ([...body].length < MIN_DESCRIPTION_CHARS || PLACEHOLDER.test(body)) return [text(WORDING.citizenTooShort)]
-  // Only a place (「永安里小区7栋」), after a ticket: where that complaint is, said more exactly.
-  const placeOnly = placeAlone(body)
+  // Only a place (「永安里小区7栋」, 「人民路」): after a ticket, where that complaint is, said more exactly.
+  const placeOnly = PLACEHOLDER.test(body) ? undefined : placeAlone(body)
+  if (([...body].length < MIN_DESCRIPTION_CHARS && !placeOnly) || PLACEHOLDER.test(body))
+    return [text(WORDING.citizenTooShort)]
   if (placeOnly && !isVaguePlace(placeOnly)) {
     // The words as said (「朗州北路88号门口」), not only the name found in them.
     const said = body.replace(/^(?:在|就在|位于|地点|位置|地址)[:：]?/, '').replace(/[。.！!，,\s]+$/, '')
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
-    if (latest) {
+    // It completes a ticket filed without a place (or only a rough one), or says its place more exactly
+    // (「朗州北路」 then 「朗州北路88号门口」); another place entirely is where the next problem is.
+    const current = latest?.locationText
+    if (latest && (!current || isVaguePlace(current) || said.includes(findPlace(current) ?? current))) {
       await addComplaintPlace(ctx, latest, said)
       return [text(WORDING.citizenPlaceAdded(latest.code, said))]
     }

@@ -1122,6 +1122,35 @@ describe('citizens’ messages that are not a new complaint', () => {
     expect(notes.map((n) => n.note)).toContain('市民补充地点：朗州北路88号门口')
   })
 
+  it('takes another place alone after a ticket as where the next problem is, even a short one', async () => {
+    const ticket = await say(CITIZEN, '德山开发区莲池小区5栋楼道灯坏了')
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    await say(CITIZEN, '不用')
+    expect(await say(CITIZEN, '人民路')).toEqual(['已记下地点「人民路」。请再说一下这里有什么问题，我们为您登记。'])
+    const next = await say(CITIZEN, '路灯不亮')
+    const nextCode = /TS\d{8}-\d{4}/.exec(next.join('\n'))?.[0] as string
+    expect(nextCode).not.toBe(code)
+    const [first] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    const [second] = await database.db.select().from(complaints).where(eq(complaints.code, nextCode))
+    expect(first?.locationText).toBe('德山开发区莲池小区5栋')
+    expect(second?.locationText).toBe('人民路')
+    await say(CITIZEN, '不用')
+  })
+
+  it('keeps a phone number sent in answer to where, and asks where again', async () => {
+    expect((await say(CITIZEN, '路灯不亮'))[0]).toContain('请问具体在什么位置')
+    expect(await say(CITIZEN, '13900001111')).toEqual([
+      '已记下您的联系电话。请问具体在什么位置？请发送定位（点“+”选择“位置”），或回复路名、小区、门牌号等，我们登记后马上给您编号。',
+    ])
+    const ticket = await say(CITIZEN, '锦绣华庭3栋门口')
+    const code = /TS\d{8}-\d{4}/.exec(ticket.join('\n'))?.[0] as string
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row?.citizenPhone).toBe('13900001111')
+    expect(row?.locationText).toBe('锦绣华庭3栋门口')
+    // The phone was given: the ticket does not ask for it again.
+    expect(ticket.join('\n')).not.toContain('请回复手机号')
+  })
+
   it('keeps a number and 「我要举报」 said first for the complaint that follows, and takes praise as praise', async () => {
     clock.advance(3 * 3_600_000)
     expect(await say(CITIZEN, '我的电话是 139 1234 5678')).toEqual([

@@ -823,6 +823,13 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(findPlaces('去超市买东西的路上看到井盖没了')).toEqual([])
   })
 
+  it('takes estates named 华庭, 华府, 公馆 … as places, and guesses no bare 「小区」', () => {
+    expect(findPlaces('锦绣华庭3栋电梯坏了')).toEqual(['锦绣华庭3栋'])
+    expect(findPlaces('碧桂园华府2期门口井盖没了')).toEqual(['碧桂园华府2期门口'])
+    expect(extractComplaint('我们小区电梯老是坏，物业也不管，锦绣华庭', ctx).locationText).toBe('锦绣华庭')
+    expect(extractComplaint('我们小区门口的路灯坏了', ctx).locationText).toBeUndefined()
+  })
+
   it('reads 一路 after a verb as "all the way", and keeps 人民一路 a road', () => {
     expect(findPlaces('渣土车天天撒一路')).toEqual([])
     expect(findPlaces('泥浆漏了一路，车都打滑')).toEqual([])

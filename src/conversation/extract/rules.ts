@@ -6,7 +6,7 @@ import { isSureCategory, weighCategories } from './category-evidence'
 import type { ExtractedFields, ExtractionForm } from './fields'
 import { readFindings } from './hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
-import { findPlace, findPlaces, narrowedPlace } from './place'
+import { findPlace, findPlaces, narrowedPlace, placeWordOf } from './place'
 import { parseTimeRange } from './time'
 
 /** Rule-based extraction: what works with no LLM, and whenever the LLM is slow, down or wrong. */
@@ -148,8 +148,9 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
   if (named) return { place: named, sure: true }
   // The old pattern finds something place-like where the grammar found nothing: a guess.
   // Never a count of places (「巡查了3个工地」): that is how many sites were visited, not where.
+  // Nor a place word with no name before it (「我们小区」 gives 「小区」, 「小区门口」): nobody could find that.
   const found = extractPlace(description)
-  const loose = found && !COUNTED_PLACES.test(found) ? found : undefined
+  const loose = found && !COUNTED_PLACES.test(found) && placeWordOf(found) !== found ? found : undefined
   return loose ? { place: loose, sure: false } : undefined
 }
 
