@@ -115,7 +115,9 @@ export const WORDING = {
             '· 登记事故 —— 登记安全生产事故（计入考核和一票否决）',
           ]
         : []),
-      ...(role === 'unit_handler' ? ['· 签收/回复/转办/重复 TS编号 —— 办理投诉'] : []),
+      ...(role === 'unit_handler'
+        ? ['· 接收 YH编号 —— 接收交办的隐患，开始整改', '· 签收/回复/转办/重复 TS编号 —— 办理投诉']
+        : []),
       ...(role === 'unit_handler' || role === 'supervisor' || role === 'duty_officer' || role === 'admin'
         ? [
             '· 转为隐患 TS编号（重大）—— 把反映真实隐患的投诉登记为隐患，销号后告知市民',

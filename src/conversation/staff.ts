@@ -30,6 +30,7 @@ import { isCourtesy, isGreeting } from './courtesy'
 import { describeFiguresSoFar, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
+import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
 import { acknowledgeMajor, handleHazardCommand, isHazardCommand } from './hazard-actions'
 import { asksHow, asksOpenItems, isQuestion } from './intent'
 import { describeOpenItems } from './open-items-question'
@@ -124,9 +125,16 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const inWords = complaintCommandInWords(input)
   if (inWords) return handleComplaintCommand(turn, actor, inWords)
   if (isHazardCommand(input)) return handleHazardCommand(turn, actor, input)
+  const accepting = acceptCommandCode(input)
+  if (accepting) return acceptHazardByCode(turn, actor, accepting)
   if (isProblemCommand(input)) return handleProblemCommand(turn, actor, input)
   const inForm = await handleForms(turn, person, turn.forms)
   if (inForm) return inForm
+  // 「收到，马上安排人去处理」 from a unit handler: the hazard handed to their unit is taken on.
+  if (takesOnHazard(input)) {
+    const taken = await acceptHandedHazard(turn, actor)
+    if (taken) return taken
+  }
   // 「？」 with no form open: what can be done (inside a form it asks the open question again).
   if (/^[?？]+$/.test(input)) return [text(WORDING.help(person.role))]
   // A record's number alone (no command was waiting for it): where that record stands.

@@ -1,0 +1,89 @@
+import { and, asc, count, eq } from 'drizzle-orm'
+import { complaints, hazards } from '../db/schema'
+import { RuleViolation } from '../domain/errors'
+import type { Actor } from '../domain/roles'
+import { applyHazardCommand } from '../services/hazards'
+import { formatLocal } from './format'
+import { text } from './reply'
+import type { Reply, Turn } from './types'
+
+/**
+ * A unit handler taking on the hazard handed to their unit (接收整改: 已交办 → 整改中), in the words people answer a
+ * notice with — 「收到，马上安排人去处理」「好的，明天去换」「马上安排」 — or as 「接收 YH…」. Without this the only
+ * way to say it was the console, and the answer to the notice was 「暂未理解」.
+ */
+const TAKES_ON =
+  /^(?:收到|好的|好|明白|知道了|了解|没问题|行)(?:了)?[，,。！!\s]*(?:我们|我)?(?:马上|立即|立刻|尽快|这就|今天|明天|下午|上午|晚上)(?:就)?(?:安排|派人|派|处理|整改|去|落实|组织|修|换|弄)[^。？?]{0,16}[。！!]*$|^(?:我们|我)?(?:马上|立即|立刻|尽快|这就)(?:就)?(?:安排|派人|处理|整改|去|落实|组织)[^。？?]{0,16}[。！!]*$/
+const ACCEPT_COMMAND = /^(?:接收|接收整改|收到)\s*(YH\s*\d{8}\s*[-－—]?\s*\d{1,6})/i
+
+export function takesOnHazard(input: string): boolean {
+  return TAKES_ON.test(input)
+}
+
+export function acceptCommandCode(input: string): string | undefined {
+  const code = ACCEPT_COMMAND.exec(input)?.[1]
+  return code?.toUpperCase().replace(/\s+/g, '').replace(/[－—]/, '-')
+}
+
+/** 「接收 YH…」: that hazard, if it is their unit's and waiting to be taken on. */
+export async function acceptHazardByCode(turn: Turn, actor: Actor, code: string): Promise<Reply[]> {
+  const [hazard] = await turn.ctx.db.select().from(hazards).where(eq(hazards.code, code))
+  if (!hazard) return [text(`未找到隐患 ${code}，请核对编号。`)]
+  if (hazard.status === 'rectifying' && hazard.unitId === actor.unitId)
+    return [text(`隐患 ${code} 已接收，正在整改中。整改完成后发送「整改 ${code}」反馈。`)]
+  return accept(turn, actor, hazard.id, hazard.code)
+}
+
+/**
+ * 「收到，马上安排」: the one hazard waiting for the handler's unit is taken on. With several, or a complaint
+ * waiting to be signed for as well, which one is asked. Undefined when nothing waits (the words are then
+ * courtesy or something else).
+ */
+export async function acceptHandedHazard(turn: Turn, actor: Actor): Promise<Reply[] | undefined> {
+  if (actor.role !== 'unit_handler' || actor.unitId === null) return undefined
+  const { db } = turn.ctx
+  const [waiting, [signable]] = await Promise.all([
+    db
+      .select()
+      .from(hazards)
+      .where(and(eq(hazards.unitId, actor.unitId), eq(hazards.status, 'assigned')))
+      .orderBy(asc(hazards.rectifyDueAt), asc(hazards.id))
+      .limit(6),
+    db
+      .select({ n: count() })
+      .from(complaints)
+      .where(and(eq(complaints.unitId, actor.unitId), eq(complaints.status, 'assigned'))),
+  ])
+  const [only] = waiting
+  if (!only) return undefined
+  if (waiting.length === 1 && (signable?.n ?? 0) === 0) return accept(turn, actor, only.id, only.code)
+  const lines = waiting.slice(0, 5).map((h) => `· ${h.code} ${clip(h.description)}`)
+  const complaintsLine = signable?.n ? `\n另有 ${signable.n} 件投诉待签收，请回复「签收 TS编号」。` : ''
+  return [
+    text(
+      `您单位有 ${waiting.length === 6 ? '5 项以上' : `${waiting.length} 项`}隐患待接收整改：\n${lines.join('\n')}\n请回复「接收 编号」，例如：接收 ${only.code}。${complaintsLine}`,
+    ),
+  ]
+}
+
+async function accept(turn: Turn, actor: Actor, hazardId: number, code: string): Promise<Reply[]> {
+  try {
+    const updated = await applyHazardCommand({ ctx: turn.ctx, hazardId, command: { action: 'accept' }, actor })
+    const due = updated.rectifyDueAt
+      ? `，整改期限 ${formatLocal(updated.rectifyDueAt, turn.ctx.timeZone, turn.ctx.clock.now())}`
+      : ''
+    return [
+      text(
+        `已接收隐患 ${code}（${clip(updated.description)}），状态改为整改中${due}。整改完成后直接回复整改情况（可附照片），或发送「整改 ${code}」。`,
+      ),
+    ]
+  } catch (error) {
+    if (error instanceof RuleViolation) return [text(error.message)]
+    throw error
+  }
+}
+
+function clip(description: string, max = 20): string {
+  const chars = [...description]
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : description
+}

@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hazardEvents, hazards } from '../../src/db/schema'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { testApp } from '../helpers/app'
+import { chat, lastCode } from '../helpers/chat'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+/**
+ * A unit handler answers a hazard's notice the way people answer one — 「收到，马上安排人去处理」 — and the
+ * hazard is taken on (接收整改: 已交办 → 整改中), an event on its record; with several waiting, which one is asked.
+ */
+const STAFF = 'demo:field_staff'
+const HANDLER = 'demo:handler'
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+const say = (who: string, input: Parameters<typeof chat>[2]) => chat(harness.services, who, input)
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  harness = testApp(database, clock)
+})
+afterAll(async () => database?.drop())
+
+async function reportManhole(address: string): Promise<string> {
+  expect((await say(STAFF, `上报隐患 ${address}门前井盖缺失`)).join('\n')).toContain('是一般隐患还是重大隐患')
+  expect((await say(STAFF, '一般')).join('\n')).toContain('请核对')
+  return lastCode(await say(STAFF, '确认'), 'YH')
+}
+
+async function hazard(code: string) {
+  const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+  return row
+}
+
+describe('a unit handler taking on a hazard in words', () => {
+  it('takes on the one hazard waiting for the unit on 「收到，马上安排人去处理」', async () => {
+    const code = await reportManhole('朗州北路18号')
+    expect((await hazard(code))?.status).toBe('assigned')
+    const [answer] = await say(HANDLER, '收到，马上安排人去处理')
+    expect(answer).toMatch(new RegExp(`^已接收隐患 ${code}（朗州北路18号门前井盖缺失），状态改为整改中，整改期限 `))
+    const row = await hazard(code)
+    expect(row?.status).toBe('rectifying')
+    const events = await database.db
+      .select()
+      .from(hazardEvents)
+      .where(eq(hazardEvents.hazardId, row?.id as number))
+    expect(events.map((e) => e.kind)).toContain('accept')
+    // Said again, nothing waits: the words are courtesy, and the hazard stays where it is.
+    expect((await say(HANDLER, '收到，马上安排人去处理'))[0]).not.toContain('已接收')
+    expect(await say(HANDLER, `接收 ${code}`)).toEqual([
+      `隐患 ${code} 已接收，正在整改中。整改完成后发送「整改 ${code}」反馈。`,
+    ])
+  })
+
+  it('asks which when several wait, and takes the one named with 「接收 编号」', async () => {
+    const first = await reportManhole('朗州北路20号')
+    const second = await reportManhole('朗州北路22号')
+    const [asked] = await say(HANDLER, '好的，明天去换')
+    expect(asked).toMatch(/^您单位有 2 项隐患待接收整改：/)
+    expect(asked).toContain(first)
+    expect(asked).toContain(second)
+    expect((await hazard(first))?.status).toBe('assigned')
+    expect((await say(HANDLER, `接收 ${second}`))[0]).toMatch(new RegExp(`^已接收隐患 ${second}`))
+    expect((await hazard(second))?.status).toBe('rectifying')
+    expect((await hazard(first))?.status).toBe('assigned')
+  })
+
+  it('leaves a field worker’s 「收到」 and a handler’s plain 「好的」 alone', async () => {
+    const code = await reportManhole('朗州北路24号')
+    expect((await say(STAFF, '收到，马上安排人去处理'))[0]).not.toContain('已接收')
+    expect((await say(HANDLER, '好的'))[0]).not.toContain('已接收')
+    expect((await hazard(code))?.status).toBe('assigned')
+  })
+})
