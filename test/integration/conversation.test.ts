@@ -807,6 +807,16 @@ describe('answers in the words people use', () => {
     await say(STAFF, '下午两点到五点 滨江路沿线 3人 无车 一切正常')
     const saved = await say(STAFF, '好的')
     expect(saved[0]).toMatch(/^巡查记录已保存，编号 XC\d{8}-\d{4}/)
+    // 「好了」「就这样」「提交吧」 say the same.
+    for (const [day, done] of [
+      [18, '好了'],
+      [19, '就这样'],
+      [20, '提交吧'],
+    ] as const) {
+      const summary = await say(STAFF, `11月${day}日上午7点到8点 滨江路沿线 2人 无车 一切正常`)
+      expect(summary.join('\n')).toContain('请核对')
+      expect((await say(STAFF, done))[0]).toMatch(/^巡查记录已保存，编号 XC\d{8}-\d{4}/)
+    }
     await say(STAFF, '上午巡查人民路，井盖缺失1处')
     expect(await say(STAFF, '算了，不报了')).toEqual(['已取消「日巡查工作记录」填报。'])
   })

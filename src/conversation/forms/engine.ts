@@ -468,7 +468,7 @@ const CANCEL =
   /^(?:算了[，,\s]*)?(?:取消|放弃|退出|撤销|作废|不报了|不填了|不要了|不上报了|不提交了|不弄了|取消填报|取消上报)(?:吧|了|啊)?[。！!~～]*$|^算了(?:吧)?[。！!~～]*$/
 /** Yes to the summary: 「确认」, and the words people answer a summary with. */
 const CONFIRM =
-  /^(?:确认|确定|确认无误|无误|没问题|没什么问题|没啥问题|没错|对|对的|是|是的|好|好的|可以|行|嗯|嗯嗯|正确|保存|提交|确认保存|确认提交|ok|OK|Ok|yes)[。！!~～]*$/
+  /^(?:确认|确定|确认无误|无误|没问题|没什么问题|没啥问题|没错|对|对的|是|是的|好|好的|好了|可以|可以了|行|行了|嗯|嗯嗯|正确|保存|提交|确认保存|确认提交|确认上报|就这样|就这些|没了|没有了|(?:提交|上报|保存|发)吧|ok|OK|Ok|yes)[。！!~～]*$/
 
 /** What was done about a hazard, said after its number. */
 /** Words that say a problem was put right, anywhere in the message (「井盖已经换好了」「护栏修复完毕」). */
