@@ -42,6 +42,25 @@ describe('times as people write them', () => {
     expect(local(parseTimeRange('晚上', now, TZ)?.end)).toBe('11-23 22:00')
   })
 
+  it.each([
+    ['一小时前到刚才巡查人民路', '11-23 15:05', '11-23 16:05'],
+    ['一个半小时前到现在', '11-23 14:35', '11-23 16:05'],
+    ['半小时前开始巡查', '11-23 15:35', undefined],
+    ['30分钟前到现在', '11-23 15:35', '11-23 16:05'],
+    ['下午2点至今巡查人民路', '11-23 14:00', '11-23 16:05'],
+    ['下午两点开始巡查，刚结束', '11-23 14:00', '11-23 16:05'],
+    ['从早上八点巡到十点半 人民路', '11-23 08:00', '11-23 10:30'],
+  ])('reads %s, said from now', (text, start, end) => {
+    const range = parseTimeRange(text, now, TZ)
+    expect(local(range?.start)).toBe(start)
+    expect(local(range?.end)).toBe(end)
+  })
+
+  it('keeps 「现在」 that says no time, and times from now out of deadlines', () => {
+    expect(parseTimeRange('现在井盖还没修', now, TZ)).toBeUndefined()
+    expect(parseTimeRange('两个小时前', now, TZ, 'future')).toBeUndefined()
+  })
+
   it('puts a month-day in the past for reports and in the future for deadlines', () => {
     expect(parseTimeRange('12月10日18点', now, TZ)?.start.toISOString()).toBe(
       zonedInstant('2025-12-10', TZ, 18).toISOString(),

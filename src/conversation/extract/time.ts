@@ -1,4 +1,4 @@
-import { addDays, type IsoDate, localDate, zonedInstant } from '../../domain/local-time'
+import { addDays, type IsoDate, localDate, localParts, zonedInstant } from '../../domain/local-time'
 import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
 
 /**
@@ -47,8 +47,9 @@ function spellOutDays(text: string): string {
 const N = `(?:${NUMBER_PATTERN})`
 const HALF = Object.keys(HALF_DAYS).join('|')
 // A clock time: optional half-day word, hour, optional minutes (":30", "点30分", "点半", "点一刻"). A number after
-// 点 that counts something is not its minutes: 「六点 四个人」 is six o'clock and four people.
-const CLOCK = `(?:(${HALF}))?\\s*(${N})\\s*(?:[:：]\\s*([0-9]{1,2})|[点时](?:\\s*(半|一刻|三刻|${N})(?:\\s*分|(?!\\s*[个人名位台辆车处盏块])))?)`
+// 点 that counts something is not its minutes: 「六点 四个人」 is six o'clock and four people (半 and 一刻 count
+// nothing: 「十点半 人民路」 is half past ten).
+const CLOCK = `(?:(${HALF}))?\\s*(${N})\\s*(?:[:：]\\s*([0-9]{1,2})|[点时](?:\\s*(半|一刻|三刻|${N})(?:\\s*分|(?<=[半刻])|(?!\\s*[个人名位台辆车处盏块])))?)`
 const CLOCK_RE = new RegExp(CLOCK, 'g')
 const HOUR_SPAN = new RegExp(`(?<![0-9.:：点时])(${N})(\\s*[-—–~～到至]\\s*${N}\\s*[点时])`, 'g')
 
@@ -106,6 +107,30 @@ function to24(clock: ClockMatch, inheritedHalfDay: string | undefined): number {
   return clock.hour
 }
 
+const AGO = new RegExp(`(?:(半)|(${NUMBER_PATTERN})\\s*个?\\s*(半)?)\\s*(小时|钟头|分钟)(?:之|以)?前`, 'g')
+const UNTIL_NOW = /(到|至)(?:现在|目前|刚才|刚刚|此刻)|至今/g
+/** 「刚巡查完」「刚结束」: the patrol ended as the message was written. */
+const JUST_ENDED = /刚(?:刚|才)?(?:巡查|巡|检查|排查)?(?:完|结束|回来|收工|回到)/
+
+/**
+ * 「两个小时前到现在」「14点至今」「半小时前」: times said from now, spelt out as the clock times they are (24-hour
+ * 「14:05」), so that they are read like any other.
+ */
+function spellOutRelative(text: string, now: Date, timeZone: string): string {
+  const clockAt = (instant: Date) => {
+    const { hour, minute } = localParts(instant, timeZone)
+    return `${hour}:${String(minute).padStart(2, '0')}`
+  }
+  return text
+    .replace(UNTIL_NOW, (_, to: string | undefined) => `${to ?? '到'}${clockAt(now)}`)
+    .replace(AGO, (whole, halfAlone: string, count: string, andHalf: string, unit: string) => {
+      const n = halfAlone ? 0.5 : (parseChineseNumber(count) ?? Number.NaN) + (andHalf ? 0.5 : 0)
+      if (!Number.isFinite(n) || n <= 0 || n > 24 * 60) return whole
+      const ms = unit === '分钟' ? n * 60_000 : n * 3_600_000
+      return clockAt(new Date(now.getTime() - ms))
+    })
+}
+
 export function parseTimeRange(
   text: string,
   now: Date,
@@ -113,7 +138,7 @@ export function parseTimeRange(
   direction: TimeDirection = 'past',
 ): TimeRange | undefined {
   // 「9-11点」「九到十一点」: the first hour of a span need not say 点.
-  text = spellOutDays(text).replace(HOUR_SPAN, '$1点$2')
+  text = spellOutDays(direction === 'past' ? spellOutRelative(text, now, timeZone) : text).replace(HOUR_SPAN, '$1点$2')
   const date = resolveDate(text, now, timeZone, direction)
   const clocks: ClockMatch[] = []
   for (const match of text.matchAll(CLOCK_RE)) {
@@ -136,7 +161,8 @@ export function parseTimeRange(
   const startHour = to24(first, halfDayWord)
   const start = zonedInstant(date, timeZone, startHour % 24, first.minute)
   const second = clocks[1]
-  if (!second) return { start }
+  // 「刚巡查完，从两点开始的」: the end is now.
+  if (!second) return direction === 'past' && JUST_ENDED.test(text) && start < now ? { start, end: now } : { start }
   let endHour = to24(second, first.halfDay ?? halfDayWord)
   // "下午2点到5点" inherits pm; "9点到1点" means past noon; "晚上10点到12点" and "晚上11点到凌晨1点" end
   // after midnight, on the next day.
