@@ -540,7 +540,8 @@ describe('the tenth round: dictated burst mains, old trees, repairs reported bac
 
   it('reads 「今日无事」 as nothing found, a 路线 label as the area, and companions named by title', () => {
     expect(extractPatrol('今日无事', ctx).hazards).toEqual([])
-    expect(extractPatrol('巡查路线：皂果路-朗州路，井盖缺失1处', ctx).area).toBe('皂果路')
+    // A route of two roads is the area as written, as 「人民路和建设路」 is one area.
+    expect(extractPatrol('巡查路线：皂果路-朗州路，井盖缺失1处', ctx).area).toBe('皂果路-朗州路')
     expect(extractPatrol('跟王工刘工一起 对沅水大桥进行了检查', ctx).staffCount).toBe(3)
   })
 })
@@ -828,6 +829,21 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(findPlaces('碧桂园华府2期门口井盖没了')).toEqual(['碧桂园华府2期门口'])
     expect(extractComplaint('我们小区电梯老是坏，物业也不管，锦绣华庭', ctx).locationText).toBe('锦绣华庭')
     expect(extractComplaint('我们小区门口的路灯坏了', ctx).locationText).toBeUndefined()
+  })
+
+  it('reads labels written on one line, a labelled route of several roads, and 「报告：」 as no part of what is wrong', () => {
+    expect(
+      readByRules('hazard', '隐患：燃气管道被挖断 地点：洞庭大道与紫菱路交叉口 已疏散群众', ctx).fields,
+    ).toMatchObject({
+      description: '燃气管道被挖断；已疏散群众',
+      locationText: '洞庭大道与紫菱路交叉口',
+    })
+    expect(readByRules('hazard', '报告：沅江大桥桥面伸缩缝破损严重，建议尽快维修', ctx).fields.description).toBe(
+      '沅江大桥桥面伸缩缝破损严重，建议尽快维修',
+    )
+    expect(extractPatrol('时间：11月23日8:30-11:30\n路线：人民路—武陵大道—朗州路\n人员：张伟、李强', ctx).area).toBe(
+      '人民路—武陵大道—朗州路',
+    )
   })
 
   it('reads 一路 after a verb as "all the way", and keeps 人民一路 a road', () => {

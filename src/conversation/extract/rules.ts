@@ -48,16 +48,23 @@ export function extractHazard(text: string, ctx: ExtractionContext): ExtractedFi
 
 /** 「问题：路面塌陷约1平方米」 in a report written as labelled lines: what is wrong, without the other lines. */
 const LABELLED_PROBLEM =
-  /(?:^|[\n；;])\s*(?:隐患描述|存在问题|问题描述|问题|隐患|情况|描述|内容)\s*[:：]\s*([^\n；;]{2,})/
+  /(?:^|[\n；;])\s*(?:隐患描述|存在问题|问题描述|问题|隐患|情况|描述|内容)\s*[:：]\s*([^\n；;]{2,}?)(?=\s+(?:地点|位置|地址|等级|类别|处理情况|处理|措施)\s*[:：]|[\n；;]|$)/
 
 function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'> {
   // The words that only say it is a hazard report: 「上报隐患」「发现隐患：」「隐患 人民路…」.
   const said = text
-    .replace(/^(?:(?:上报隐患|隐患上报|报告隐患|发现隐患|上报)[:：\s]*|(?:隐患|发现)[:：\s]+)/, '')
+    .replace(
+      /^(?:(?:上报隐患|隐患上报|报告隐患|发现隐患|上报)[:：\s]*|(?:隐患|发现)[:：\s]+|(?:报告|汇报|反映)[:：]\s*)/,
+      '',
+    )
     .trim()
   // Read before the label is taken off: 「隐患：井盖缺失；位置：…」 is labelled lines, its first label included.
   const labelled = LABELLED_PROBLEM.exec(text.replace(/^(?:上报隐患|隐患上报|报告隐患)[:：\s]*/, ''))?.[1]?.trim()
-  const description = labelled ?? said
+  // Words after a labelled place on the same line (「地点：洞庭大道与紫菱路交叉口 已疏散群众」) are not lost.
+  const after = labelled
+    ? /(?:地点|位置|地址)\s*[:：]\s*\S+[ \t]+([^\n；;:：]{2,})$/m.exec(text)?.[1]?.trim()
+    : undefined
+  const description = labelled ? (after ? `${labelled}；${after}` : labelled) : said
   const out: ExtractedFields<'hazard'> = {}
   const unsure: string[] = []
   if (description.length >= 2) out.description = description
@@ -267,7 +274,9 @@ function patrolArea(text: string): { place: string; sure: boolean } | undefined 
   const labelled =
     /(?:巡查|巡视)?(?:地点|区域|路段|路线|范围)\s*[:：为]\s*([^，。,；;\s]{2,30})/.exec(text)?.[1] ??
     /(?:^|[\s，,。；;】])(?:巡查|巡视)(?:地点|区域|路段|范围)\s*([^，。,；;\s]{2,30})/.exec(text)?.[1]
-  if (labelled) return { place: findPlace(labelled) ?? labelled, sure: true }
+  // A route of several places (「路线：人民路—武陵大道—朗州路」) is the area as written.
+  if (labelled)
+    return { place: findPlaces(labelled).length > 1 ? labelled : (findPlace(labelled) ?? labelled), sure: true }
   const first = findPlace(text)
   // Not the place after 「巡查发现」: that is where something was found, not where the patrol went.
   const afterVerb =
