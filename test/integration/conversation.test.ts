@@ -44,6 +44,16 @@ beforeAll(async () => {
 })
 afterAll(async () => database?.drop())
 
+/** The notes on a complaint's history, oldest first. */
+async function notesOf(code: string): Promise<(string | null)[]> {
+  const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+  const events = await database.db
+    .select()
+    .from(complaintEvents)
+    .where(eq(complaintEvents.complaintId, row?.id as number))
+  return events.map((e) => e.note)
+}
+
 async function personId(name: string): Promise<number> {
   const [row] = await database.db.select().from(people).where(eq(people.name, name))
   return row?.id as number
@@ -1000,12 +1010,7 @@ describe('citizens who say more, or take it back', () => {
         `已将您的意见转告投诉 ${code} 的处理人员，工作人员核实后会在这里答复您。`,
       ])
     expect(await database.db.select().from(complaints)).toHaveLength(before.length)
-    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
-    const notes = await database.db
-      .select()
-      .from(complaintEvents)
-      .where(eq(complaintEvents.complaintId, row?.id as number))
-    expect(notes.map((n) => n.note)).toEqual(
+    expect(await notesOf(code)).toEqual(
       expect.arrayContaining(['市民反馈：已经修好了，谢谢', '市民申请撤回：我要撤回刚才的投诉']),
     )
   })
@@ -1018,12 +1023,7 @@ describe('citizens who say more, or take it back', () => {
     for (const words of ['你们处理的太慢了，上次投诉的到现在都没人管', '效率也太慢了吧'])
       expect((await say(CITIZEN, words))[0]).toMatch(new RegExp(`^已为您催办投诉 ${code}（目前[^）]+）`))
     expect(await database.db.select().from(complaints)).toHaveLength(before.length)
-    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
-    const notes = await database.db
-      .select()
-      .from(complaintEvents)
-      .where(eq(complaintEvents.complaintId, row?.id as number))
-    expect(notes.map((n) => n.note)).toEqual(
+    expect(await notesOf(code)).toEqual(
       expect.arrayContaining(['市民催办：你们处理的太慢了，上次投诉的到现在都没人管', '市民催办：效率也太慢了吧']),
     )
   })
@@ -1125,11 +1125,7 @@ describe('citizens’ messages that are not a new complaint', () => {
     expect(await database.db.select().from(complaints)).toHaveLength(before.length)
     const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
     expect(row?.locationText).toBe('朗州北路88号门口')
-    const notes = await database.db
-      .select()
-      .from(complaintEvents)
-      .where(eq(complaintEvents.complaintId, row?.id as number))
-    expect(notes.map((n) => n.note)).toContain('市民补充地点：朗州北路88号门口')
+    expect(await notesOf(code)).toContain('市民补充地点：朗州北路88号门口')
   })
 
   it('takes another place alone after a ticket as where the next problem is, even a short one', async () => {
