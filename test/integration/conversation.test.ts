@@ -107,6 +107,21 @@ describe('answers are checked when they are given', () => {
     await say(STAFF, '取消')
   })
 
+  it('puts an end said without its day on the start’s day, and asks about a patrol a day long', async () => {
+    for (const answer of ['巡查', '昨天上午9点']) await say(STAFF, answer)
+    expect(await say(STAFF, '11点半')).toEqual(['巡查了哪个路段或项目？'])
+    for (const answer of ['人民路', '2', '1']) await say(STAFF, answer)
+    const summary = (await say(STAFF, '无')).join('\n')
+    expect(summary).toContain('开始时间：11月22日 09:00')
+    expect(summary).toContain('结束时间：11月22日 11:30')
+    await say(STAFF, '取消')
+    for (const answer of ['巡查', '11月20日8点']) await say(STAFF, answer)
+    expect(await say(STAFF, '11月23日10点')).toEqual([
+      '巡查从 11月20日 08:00 到 11月23日 10:00，长达 74 小时，请核对后重新发送结束时间（如：当天下午5点）。',
+    ])
+    await say(STAFF, '取消')
+  })
+
   it('asks for a pin or a landmark when the place is too vague to find', async () => {
     expect(await say(STAFF, '上报隐患 井盖缺失')).toEqual(['隐患在什么位置？可直接发送位置。'])
     expect(await say(STAFF, '那个桥头旁')).toEqual([

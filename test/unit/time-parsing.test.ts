@@ -3,7 +3,7 @@ import { type FieldDefinition, FORMS } from '../../bots/forms'
 import { parseChineseNumber } from '../../src/conversation/extract/numbers'
 import { parseTimeRange } from '../../src/conversation/extract/time'
 import { formatLocal } from '../../src/conversation/format'
-import { parseAnswer } from '../../src/conversation/forms/answers'
+import { anchorEndToStartDay, parseAnswer } from '../../src/conversation/forms/answers'
 import { describeDuration } from '../../src/domain/durations'
 import { localParts, zonedInstant } from '../../src/domain/local-time'
 
@@ -117,5 +117,24 @@ describe('dates as people read them', () => {
     expect(describeDuration(27_452 * 60_000)).toBe('19 天 1 小时')
     expect(describeDuration(5 * 3_600_000 + 20 * 60_000)).toBe('5 小时 20 分钟')
     expect(describeDuration(0)).toBe('不到 1 分钟')
+  })
+})
+
+describe('an end said without its day', () => {
+  const iso = (date: string, hour: number, minute = 0) => zonedInstant(date, TZ, hour, minute).toISOString()
+
+  it('belongs to the start’s day, or the next when it is earlier than the start', () => {
+    const values: Record<string, unknown> = { endedAt: iso('2026-11-23', 11, 30) }
+    anchorEndToStartDay(values, { startedAt: iso('2026-11-22', 9) }, '11点半', TZ)
+    expect(values.endedAt).toBe(iso('2026-11-22', 11, 30))
+    const night: Record<string, unknown> = { endedAt: iso('2026-11-23', 1) }
+    anchorEndToStartDay(night, { startedAt: iso('2026-11-22', 22) }, '1点', TZ)
+    expect(night.endedAt).toBe(iso('2026-11-23', 1))
+  })
+
+  it('keeps a day said with it', () => {
+    const values: Record<string, unknown> = { endedAt: iso('2026-11-23', 10) }
+    anchorEndToStartDay(values, { startedAt: iso('2026-11-20', 8) }, '11月23日10点', TZ)
+    expect(values.endedAt).toBe(iso('2026-11-23', 10))
   })
 })

@@ -2,7 +2,7 @@ import type { FieldDefinition } from '../../../bots/forms'
 import { numbersIn, parseCampaignProblems } from '../../domain/campaign-problems'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../domain/categories'
 import { classifyByKeywords } from '../../domain/classify'
-import { localDate, zonedInstant } from '../../domain/local-time'
+import { addDays, localDate, localParts, zonedInstant } from '../../domain/local-time'
 import { findMobileNumber } from '../../domain/mobile-number'
 import { halfWidthDigitsAndLetters } from '../../domain/text-width'
 import { namesDefect, readFindings, saysNothingFound } from '../extract/hazard-statements'
@@ -37,6 +37,31 @@ function peopleNamed(text: string): number | undefined {
   }
   if (new RegExp(NUMBER_PATTERN).test(others)) return undefined
   return 1 + others.split(/[和跟与、,，及]/).filter((name) => name.trim()).length
+}
+
+const SAYS_DAY = /今天|今日|今早|今晚|昨|前天|明天|[0-9一二三四五六七八九十]+\s*月|[0-9一二三四五六七八九十]+\s*[日号]/
+
+/**
+ * An end said as a time of day alone (「下午5点」「11点半」) belongs to the start's day, not to today: a patrol
+ * started yesterday morning that ended 「下午」 ended yesterday afternoon. An end before its start on that
+ * day is the next day's (a night patrol past midnight). Changes `values` in place.
+ */
+export function anchorEndToStartDay(
+  values: Record<string, unknown>,
+  draft: Record<string, unknown>,
+  said: string,
+  timeZone: string,
+): void {
+  if (SAYS_DAY.test(said) || values.startedAt !== undefined) return
+  if (typeof draft.startedAt !== 'string' || typeof values.endedAt !== 'string') return
+  const start = new Date(draft.startedAt)
+  const end = new Date(values.endedAt)
+  const startDay = localDate(start, timeZone)
+  if (localDate(end, timeZone) === startDay) return
+  const { hour, minute } = localParts(end, timeZone)
+  let anchored = zonedInstant(startDay, timeZone, hour, minute)
+  if (anchored.getTime() <= start.getTime()) anchored = zonedInstant(addDays(startDay, 1), timeZone, hour, minute)
+  values.endedAt = anchored.toISOString()
 }
 
 export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerContext): AnswerResult {

@@ -25,6 +25,8 @@ export interface CheckContext {
 /** Small differences between phone and server clocks are not "the future". */
 const CLOCK_SLACK_MS = 10 * 60_000
 const HOUR_MS = 3_600_000
+/** Longer than this, one patrol record is more likely a slip of the day than a patrol. */
+const MAX_PATROL_HOURS = 16
 
 const PAST_TIMES: Partial<Record<FormId, [string, string][]>> = {
   patrol: [
@@ -120,6 +122,13 @@ export function checkDraft(form: FormId, draft: Record<string, unknown>, ctx: Ch
             question: `结束时间 ${show(end)} 早于开始时间 ${show(start)}，请重新发送结束时间。`,
           }
     }
+    // A day patrol is hours long: a start and an end a day apart are a slip (an end said without its day,
+    // taken as today), asked rather than saved as a patrol of 29 hours.
+    if (start && end && end.getTime() - start.getTime() > MAX_PATROL_HOURS * HOUR_MS)
+      return {
+        field: 'endedAt',
+        question: `巡查从 ${show(start)} 到 ${show(end)}，长达 ${Math.round((end.getTime() - start.getTime()) / HOUR_MS)} 小时，请核对后重新发送结束时间（如：当天下午5点）。`,
+      }
     if (draft.staffCount === 0) return { field: 'staffCount', question: '出动人次至少为 1，请回复实际人次。' }
   }
 

@@ -35,7 +35,7 @@ import {
 } from '../own-records'
 import { text } from '../reply'
 import type { Reply, Turn } from '../types'
-import { type AnswerContext, NIGHT, parseAnswer } from './answers'
+import { type AnswerContext, anchorEndToStartDay, NIGHT, parseAnswer } from './answers'
 import { bulkChecklistAnswer } from './checklist'
 import { checkDraft } from './checks'
 import { readCorrection } from './corrections'
@@ -324,6 +324,7 @@ async function step(
         }
         return [text(`没能识别“${input}”。${field.hint}。\n${field.question}`)]
       }
+      if (field.key === 'endedAt') anchorEndToStartDay(parsed.values, session.draft, input, answers.timeZone)
       merge(session, parsed.values)
       // 「井盖没了」 in answer to the kind says what is wrong as well: the description keeps it.
       if (field.type === 'category' && saysMoreThanAKind(input) && typeof session.draft.description === 'string')
