@@ -115,6 +115,14 @@ describe('answers are checked when they are given', () => {
     expect(summary).toContain('开始时间：11月22日 09:00')
     expect(summary).toContain('结束时间：11月22日 11:30')
     await say(STAFF, '取消')
+    // 「昨天」 alone to when it started keeps the day and asks the hour.
+    await say(STAFF, '巡查')
+    expect(await say(STAFF, '昨天')).toEqual(['11月22日几点开始的？'])
+    expect(await say(STAFF, '下午两点')).toEqual(['巡查几点结束？'])
+    expect((await say(STAFF, '五点'))[0]).toBe(
+      '结束时间 05:00 早于开始时间 14:00，是下午5点（17:00）吗？回复「是」确认，或发送正确的结束时间。',
+    )
+    await say(STAFF, '取消')
     for (const answer of ['巡查', '11月20日8点']) await say(STAFF, answer)
     expect(await say(STAFF, '11月23日10点')).toEqual([
       '巡查从 11月20日 08:00 到 11月23日 10:00，长达 74 小时，请核对后重新发送结束时间（如：当天下午5点）。',

@@ -39,12 +39,13 @@ function peopleNamed(text: string): number | undefined {
   return 1 + others.split(/[和跟与、,，及]/).filter((name) => name.trim()).length
 }
 
-const SAYS_DAY = /今天|今日|今早|今晚|昨|前天|明天|[0-9一二三四五六七八九十]+\s*月|[0-9一二三四五六七八九十]+\s*[日号]/
+export const SAYS_DAY =
+  /今天|今日|今早|今晚|昨|前天|明天|[0-9一二三四五六七八九十]+\s*月|[0-9一二三四五六七八九十]+\s*[日号]/
 
 /**
  * An end said as a time of day alone (「下午5点」「11点半」) belongs to the start's day, not to today: a patrol
- * started yesterday morning that ended 「下午」 ended yesterday afternoon. An end before its start on that
- * day is the next day's (a night patrol past midnight). Changes `values` in place.
+ * started yesterday morning that ended 「下午」 ended yesterday afternoon; a morning end after an evening start
+ * is the next day's (a night patrol past midnight). Changes `values` in place.
  */
 export function anchorEndToStartDay(
   values: Record<string, unknown>,
@@ -59,9 +60,10 @@ export function anchorEndToStartDay(
   const startDay = localDate(start, timeZone)
   if (localDate(end, timeZone) === startDay) return
   const { hour, minute } = localParts(end, timeZone)
-  let anchored = zonedInstant(startDay, timeZone, hour, minute)
-  if (anchored.getTime() <= start.getTime()) anchored = zonedInstant(addDays(startDay, 1), timeZone, hour, minute)
-  values.endedAt = anchored.toISOString()
+  // Past midnight only after an evening start (「昨晚10点」 then 「1点」); otherwise an end before the start stays
+  // on its day, where the form asks whether the afternoon was meant (「下午两点」 then 「五点」).
+  const pastMidnight = localParts(start, timeZone).hour >= 18 && hour < 12
+  values.endedAt = zonedInstant(pastMidnight ? addDays(startDay, 1) : startDay, timeZone, hour, minute).toISOString()
 }
 
 export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerContext): AnswerResult {
@@ -73,6 +75,12 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       if (field.future && /^(默认|按默认|默认期限)$/.test(text)) return { ok: true, values: { [field.key]: 'default' } }
       const range = parseTimeRange(text, ctx.now, ctx.timeZone, field.future ? 'future' : 'past')
       if (!range) return { ok: false }
+      // 「昨天」 in answer to when it started: the day is kept and the hour asked (the engine puts the day in
+      // front of the next answer), never taken as nine o'clock.
+      if (range.dayOnly && !field.future) {
+        const { month, day } = localParts(range.start, ctx.timeZone)
+        return { ok: true, values: { [`${field.key}Day`]: `${month}月${day}日` } }
+      }
       // A deadline "12月20日前" without a time of day means the end of that day, not its morning.
       const byEndOfDay = field.future && /前|以前|之前|为止|截止/.test(text) && !/[点时:：]/.test(text)
       const start = byEndOfDay ? zonedInstant(localDate(range.start, ctx.timeZone), ctx.timeZone, 23, 59) : range.start

@@ -35,7 +35,7 @@ import {
 } from '../own-records'
 import { text } from '../reply'
 import type { Reply, Turn } from '../types'
-import { type AnswerContext, anchorEndToStartDay, NIGHT, parseAnswer } from './answers'
+import { type AnswerContext, anchorEndToStartDay, NIGHT, parseAnswer, SAYS_DAY } from './answers'
 import { bulkChecklistAnswer } from './checklist'
 import { checkDraft } from './checks'
 import { readCorrection } from './corrections'
@@ -311,7 +311,11 @@ async function step(
         }
         return prompt(form, session, answers)
       }
-      const parsed = parseAnswer(field, input, answers)
+      // The day given alone before (「昨天」, kept as `startedAtDay`) goes in front of a time said without one.
+      const day = session.draft[`${field.key}Day`]
+      const said =
+        typeof day === 'string' && field.type === 'datetime' && !SAYS_DAY.test(input) ? `${day}${input}` : input
+      const parsed = parseAnswer(field, said, answers)
       if (!parsed.ok) {
         // A whole new report instead of the answer: the same choice as a new command, nothing lost.
         const intent = [...input].length >= 8 ? intentOf(input) : undefined
@@ -326,6 +330,17 @@ async function step(
       }
       if (field.key === 'endedAt') anchorEndToStartDay(parsed.values, session.draft, input, answers.timeZone)
       merge(session, parsed.values)
+      const dayAlone = parsed.values[`${field.key}Day`]
+      if (typeof dayAlone === 'string' && parsed.values[field.key] === undefined)
+        return [
+          text(
+            field.key === 'startedAt'
+              ? `${dayAlone}几点开始的？`
+              : field.key === 'endedAt'
+                ? `${dayAlone}几点结束的？`
+                : `${field.label}是${dayAlone}几点？`,
+          ),
+        ]
       // 「井盖没了」 in answer to the kind says what is wrong as well: the description keeps it.
       if (field.type === 'category' && saysMoreThanAKind(input) && typeof session.draft.description === 'string')
         session.draft.description = `${session.draft.description}；${input}`
