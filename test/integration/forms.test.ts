@@ -90,6 +90,21 @@ describe('daily patrol record (日巡查工作记录)', () => {
     expect(await say(STAFF, '取消')).toEqual(['当前没有进行中的填报。'])
   })
 
+  it('takes the new value said with 「修改 字段名」, the field named by a word of its label', async () => {
+    await say(STAFF, '今天下午2点到4点在武陵大道巡查，2人1车，未发现隐患')
+    const [done, summary] = await say(STAFF, '修改 路段 洞庭大道')
+    expect(done).toBe('已将「巡查路段/项目」改为：洞庭大道')
+    expect(summary).toContain('巡查路段/项目：洞庭大道')
+    expect((await say(STAFF, '修改 出动车次：0'))[1]).toContain('出动车次：0')
+    expect((await say(STAFF, '修改 开始时间 下午3点'))[1]).toContain('开始时间：11月23日 15:00')
+    // A value that does not read asks the question, as 「修改 字段名」 alone does.
+    expect(await say(STAFF, '修改 出动人次 很多')).toEqual(['出动了多少人次？（请回复数字，例如：2）'])
+    expect(await say(STAFF, '修改 颜色 红')).toEqual([
+      expect.stringMatching(/^没有找到「颜色 红」这一项。可修改：开始时间、/),
+    ])
+    await say(STAFF, '取消')
+  })
+
   it('drops an idle draft after 30 minutes with a notice', async () => {
     await say(STAFF, '巡查')
     clock.advance(31 * MINUTE_MS)

@@ -66,6 +66,24 @@ export function anchorEndToStartDay(
   values.endedAt = zonedInstant(pastMidnight ? addDays(startDay, 1) : startDay, timeZone, hour, minute).toISOString()
 }
 
+/**
+ * 「修改 开始时间 昨天」: a day alone moves the time already given to that day (09:30 today becomes 09:30
+ * yesterday) rather than leaving it as it was.
+ */
+export function withDayMoved(
+  key: string,
+  values: Record<string, unknown>,
+  draft: Record<string, unknown>,
+  ctx: AnswerContext,
+): Record<string, unknown> {
+  const day = values[`${key}Day`]
+  const current = draft[key]
+  if (typeof day !== 'string' || values[key] !== undefined || typeof current !== 'string') return values
+  const { hour, minute } = localParts(new Date(current), ctx.timeZone)
+  const moved = parseTimeRange(`${day}${hour}:${String(minute).padStart(2, '0')}`, ctx.now, ctx.timeZone)
+  return moved ? { [key]: moved.start.toISOString() } : values
+}
+
 export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerContext): AnswerResult {
   const text = halfWidthDigitsAndLetters(raw.trim())
   if (!text) return { ok: false }

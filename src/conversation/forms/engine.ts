@@ -35,7 +35,7 @@ import {
 } from '../own-records'
 import { text } from '../reply'
 import type { Reply, Turn } from '../types'
-import { type AnswerContext, anchorEndToStartDay, NIGHT, parseAnswer, SAYS_DAY } from './answers'
+import { type AnswerContext, anchorEndToStartDay, NIGHT, parseAnswer, SAYS_DAY, withDayMoved } from './answers'
 import { bulkChecklistAnswer } from './checklist'
 import { checkDraft } from './checks'
 import { readCorrection } from './corrections'
@@ -205,7 +205,7 @@ async function step(
     const parsed = parseAnswer(correction.field, correction.value, answers)
     if (!parsed.ok)
       return [text(`没能识别“${correction.value}”。${correction.field.hint}。\n${correction.field.question}`)]
-    merge(session, parsed.values)
+    merge(session, withDayMoved(correction.field.key, parsed.values, session.draft, answers))
     return [text(`已将「${correction.field.label}」改为：${correction.value}`), ...prompt(form, session, answers)]
   }
   if (session.step === STEP_OVERLAP && form && !/^修改/.test(input)) {
@@ -223,17 +223,23 @@ async function step(
   }
   const edit = /^修改\s*(.+)$/.exec(input)
   if (edit && form) {
-    const field = applicableFields(form, session.draft).find(
-      (f) => f.label.includes(edit[1]?.trim() ?? '') || edit[1]?.includes(f.label),
-    )
-    if (!field)
-      return [
-        text(
-          `没有找到「${edit[1]}」这一项。可修改：${applicableFields(form, session.draft)
-            .map((f) => f.label)
-            .join('、')}`,
-        ),
-      ]
+    // The field by its label, or by the first word when a value follows (「修改 路段 朗州路」).
+    const named = edit[1]?.trim() ?? ''
+    const firstWord = named.split(/[\s：:]+/)[0] ?? named
+    const fields = applicableFields(form, session.draft)
+    const field =
+      fields.find((f) => f.label.includes(named) || named.includes(f.label)) ??
+      (firstWord.length >= 2 ? fields.find((f) => f.label.includes(firstWord)) : undefined)
+    if (!field) return [text(`没有找到「${named}」这一项。可修改：${fields.map((f) => f.label).join('、')}`)]
+    // 「修改 开始时间 昨天上午10点」: the new value came with the field's name.
+    const value = (named.includes(field.label) ? named.replace(field.label, '') : named.slice(firstWord.length))
+      .replace(/^[\s：:，,]*(?:改成|改为|为|成|是)?[\s：:]*/, '')
+      .trim()
+    const given = value ? parseAnswer(field, value, answers) : undefined
+    if (given?.ok) {
+      merge(session, withDayMoved(field.key, given.values, session.draft, answers))
+      return [text(`已将「${field.label}」改为：${value}`), ...prompt(form, session, answers)]
+    }
     delete session.draft[field.key]
     session.step = field.key
     return [text(`${field.question}（${field.hint}）`)]
