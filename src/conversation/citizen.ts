@@ -31,7 +31,7 @@ import { formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
 import { clearSession, lockSession, saveSession } from './forms/session'
 import { isQuestion } from './intent'
-import { readPlaceAnswer } from './place-answer'
+import { asksAboutThePlace, readPlaceAnswer } from './place-answer'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 
@@ -252,7 +252,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
         return fileComplaint(turn, { ...waiting, locationText: undefined })
       case 'question':
         await keep()
-        return [text(WORDING.placeWhy)]
+        return [text(asksAboutThePlace(body) ? WORDING.placeWhy : WORDING.placeOtherQuestion)]
       case 'more_description': {
         // 「工地噪音扰民」 to 「在什么位置」 tells more of what, not where: it joins the description, and where is asked again.
         const more =

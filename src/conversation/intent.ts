@@ -32,7 +32,9 @@ const ASKS_WHETHER = /^(?:有没有|有无|是否|是不是|哪些|哪几)|(?:�
 export function isQuestion(text: string): boolean {
   return (
     endsAsQuestion(text) ||
-    /几条|几个|多少|怎么|如何|什么|哪里|哪儿|哪个|哪些|为什么|能不能|可不可以|是否|^有没有|^有无/.test(text)
+    /几条|几个|几点|几时|多少|多久|多长时间|怎么|如何|什么|哪里|哪儿|哪个|哪些|为什么|能不能|可不可以|是否|^有没有|^有无/.test(
+      text,
+    )
   )
 }
 

@@ -121,6 +121,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (narrative) return [text(await editNarrative(turn, actor, narrative))]
   if (/^(?:确认)?收到报表/.test(input)) return receiveTyped(turn, person)
   if (/^确认收到/.test(input)) return acknowledge(turn, actor, undefined, normaliseCode(input))
+  const bare = BARE_VERB.exec(input)?.[1]
+  if (bare) return bareVerb(turn, actor, bare)
   if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)
   const inWords = complaintCommandInWords(input)
   if (inWords) return handleComplaintCommand(turn, actor, inWords)
@@ -153,6 +155,33 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
                 ? WORDING.staffQuestion
                 : WORDING.notUnderstood,
     ),
+  ]
+}
+
+/** A command's verb without the number it needs (「签收」「接收」「回复」): 整改 and 验收 wait in the forms. */
+const BARE_VERB = /^(签收|受理|回复|答复|转办|重复|转为隐患|核实|接收|接收整改|接报|处置|挂牌|摘牌|定级)[。.！!\s]*$/
+
+/**
+ * 「签收」 or 「接收」 alone: with one item waiting for the unit, that one; otherwise which number is asked, with
+ * where to find it.
+ */
+async function bareVerb(turn: Turn, actor: Actor, verb: string): Promise<Reply[]> {
+  if (verb.startsWith('接收')) {
+    const taken = await acceptHandedHazard(turn, actor)
+    if (taken) return taken
+  }
+  if ((verb === '签收' || verb === '受理') && actor.role === 'unit_handler' && actor.unitId !== null) {
+    const waiting = await turn.ctx.db
+      .select({ code: complaints.code })
+      .from(complaints)
+      .where(and(eq(complaints.unitId, actor.unitId), eq(complaints.status, 'assigned')))
+      .limit(2)
+    const [only] = waiting
+    if (only && waiting.length === 1) return handleComplaintCommand(turn, actor, `签收 ${only.code}`)
+  }
+  const prefix = /^(签收|受理|回复|答复|转办|重复|转为隐患|核实)$/.test(verb) ? 'TS' : 'YH'
+  return [
+    text(`请在「${verb}」后附上编号，例如：${verb} ${prefix}20261123-0001。发送「我的待办」可查看待办事项和编号。`),
   ]
 }
 

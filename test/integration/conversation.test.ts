@@ -1166,6 +1166,18 @@ describe('citizens’ messages that are not a new complaint', () => {
     await say(CITIZEN, '不用')
   })
 
+  it('answers a question about something else while where is asked, and a question about opening hours at all', async () => {
+    const before = await database.db.select().from(complaints)
+    expect((await say(CITIZEN, '你们几点下班'))[0]).toMatch(/^反映问题请直接发一句话说明问题和地点/)
+    expect((await say(CITIZEN, '路灯不亮'))[0]).toContain('请问具体在什么位置')
+    expect((await say(CITIZEN, '电话多少'))[0]).toMatch(
+      /^这里受理安全隐患投诉和举报，其他咨询请在工作时间联系住建局相关科室。/,
+    )
+    expect((await say(CITIZEN, '为什么要地址'))[0]).toMatch(/^需要知道位置，才能派负责的单位到现场处理/)
+    expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+    await say(CITIZEN, '取消')
+  })
+
   it('keeps a phone number sent in answer to where, and asks where again', async () => {
     expect((await say(CITIZEN, '路灯不亮'))[0]).toContain('请问具体在什么位置')
     expect(await say(CITIZEN, '13900001111')).toEqual([

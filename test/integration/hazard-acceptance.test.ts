@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hazardEvents, hazards } from '../../src/db/schema'
+import { complaints, hazardEvents, hazards } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
@@ -13,6 +13,7 @@ import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } f
  */
 const STAFF = 'demo:field_staff'
 const HANDLER = 'demo:handler'
+const CITIZEN = 'demo:citizen'
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
@@ -67,6 +68,22 @@ describe('a unit handler taking on a hazard in words', () => {
     expect((await say(HANDLER, `接收 ${second}`))[0]).toMatch(new RegExp(`^已接收隐患 ${second}`))
     expect((await hazard(second))?.status).toBe('rectifying')
     expect((await hazard(first))?.status).toBe('assigned')
+  })
+
+  it('takes 「接收」 and 「签收」 alone as the one item waiting, and asks for the number otherwise', async () => {
+    const code = await reportManhole('朗州北路30号')
+    // Two hazards wait now (this one and the first of the test before): which one is asked.
+    expect((await say(HANDLER, '接收'))[0]).toMatch(/^您单位有 2 项隐患待接收整改：/)
+    await say(HANDLER, `接收 ${code}`)
+    const ticket = await say(CITIZEN, '朗州北路88号井盖没了')
+    const complaint = lastCode(ticket, 'TS')
+    await say(CITIZEN, '不用')
+    expect(await say(HANDLER, '签收')).toEqual([`已签收投诉 ${complaint}，请在时限内办理并回复结果。`])
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, complaint))
+    expect(row?.status).toBe('accepted')
+    expect(await say(HANDLER, '签收')).toEqual([
+      '请在「签收」后附上编号，例如：签收 TS20261123-0001。发送「我的待办」可查看待办事项和编号。',
+    ])
   })
 
   it('leaves a field worker’s 「收到」 and a handler’s plain 「好的」 alone', async () => {
