@@ -106,6 +106,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     const markdown = renderDigest(await gatherDigest(turn.ctx))
     return [{ message: { type: 'markdown', markdown } }]
   }
+  // 「上个月的月报」「周报」: the statutory forms live on the console's reports page (drafted, signed, filed there).
+  if (ASKS_REPORT_FORM.test(input)) return [text(WORDING.reportsWhere)]
   const todo = /^(?:我的待办|待办|待办事项)\s*(?:第?\s*(\d{1,3})\s*页?)?$/.exec(input)
   if (todo) return [text(await listTodos(turn, actor, Number(todo[1] ?? 1)))]
   if (ASKS_TODO.test(input)) return [text(await listTodos(turn, actor, 1))]
@@ -184,6 +186,9 @@ async function bareVerb(turn: Turn, actor: Actor, verb: string): Promise<Reply[]
     text(`请在「${verb}」后附上编号，例如：${verb} ${prefix}20261123-0001。发送「我的待办」可查看待办事项和编号。`),
   ]
 }
+
+const ASKS_REPORT_FORM =
+  /^(?:看看|查看|查一下|发一下|给我)?(?:上个?月|本月|这个?月|上周|本周|这周|上季度|本季度)?的?(?:周报|月报|季报|报表|统计表)(?:表)?(?:呢|在哪|在哪里|在哪儿)?[？?。]*$/
 
 /** 「有啥要我处理的吗」「我今天有什么任务」: the to-do list, asked in words. */
 const ASKS_TODO =

@@ -1343,6 +1343,8 @@ describe('the digest on request', () => {
       expect(points).toEqual([...points].sort((a, b) => b - a))
     }
     expect((await say('demo:leader', '上个月考核排名'))[0]).toMatch(/^2026年10月考核得分：/)
+    for (const asked of ['上个月的月报', '周报'])
+      expect((await say('demo:leader', asked))[0]).toMatch(/^周报、月报、季报和统计表在管理后台「报表」页查看和下载/)
     expect((await say(STAFF, '本月考核排名'))[0]).not.toContain('考核得分')
   })
 
