@@ -841,6 +841,13 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(readByRules('hazard', '报告：沅江大桥桥面伸缩缝破损严重，建议尽快维修', ctx).fields.description).toBe(
       '沅江大桥桥面伸缩缝破损严重，建议尽快维修',
     )
+    expect(readByRules('hazard', '帮我上报一个隐患，具体是武陵大道中段人行道有个深坑', ctx).fields).toMatchObject({
+      description: '武陵大道中段人行道有个深坑',
+      locationText: '武陵大道中段',
+    })
+    expect(readByRules('hazard', '报个隐患：桃花源小区3栋外墙瓷砖脱落', ctx).fields.description).toBe(
+      '桃花源小区3栋外墙瓷砖脱落',
+    )
     expect(extractPatrol('时间：11月23日8:30-11:30\n路线：人民路—武陵大道—朗州路\n人员：张伟、李强', ctx).area).toBe(
       '人民路—武陵大道—朗州路',
     )

@@ -54,7 +54,7 @@ function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'
   // The words that only say it is a hazard report: 「上报隐患」「发现隐患：」「隐患 人民路…」.
   const said = text
     .replace(
-      /^(?:(?:上报隐患|隐患上报|报告隐患|发现隐患|上报)[:：\s]*|(?:隐患|发现)[:：\s]+|(?:报告|汇报|反映)[:：]\s*)/,
+      /^(?:(?:帮我|请|麻烦)?(?:上报|报告?)(?:一个|一下|个|一处)?隐患[，,：:\s]*(?:具体(?:情况)?是|情况是)?[，,：:\s]*|(?:上报隐患|隐患上报|报告隐患|发现隐患|上报)[:：\s]*|(?:隐患|发现)[:：\s]+|(?:报告|汇报|反映)[:：]\s*)/,
       '',
     )
     .trim()
