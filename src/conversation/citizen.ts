@@ -98,6 +98,24 @@ const URGING =
 function isUrging(body: string): boolean {
   return body.length <= 60 && URGING.test(body) && !findPlace(body)
 }
+/** A test, a laugh or a sound (「测试」「哈哈哈」「啊啊啊啊」): nothing to file. */
+const NO_CONTENT = /^(?:测试|试试|试一下|测试一下|test|testing)+$|^[哈啊呵嘿嗯哦额呃哎唉]+$/i
+
+/**
+ * Nothing a complaint could be made of: markup or a link with no words around it, a test or a laugh, one
+ * character over and over, or Latin letters that are not a sentence (「asdfghjkl」; 「the manhole cover on Renmin
+ * Road is missing」 is one, and is taken).
+ */
+function saysNothing(body: string): boolean {
+  const plain = body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/https?:\/\/\S+/gi, ' ')
+    .trim()
+  const bare = plain.replace(/[\s，,。.！!？?~～、…]+/g, '')
+  if (!bare || NO_CONTENT.test(bare) || /^(.)\1+$/u.test(bare)) return true
+  return !/[\u4e00-\u9fa5]/.test(plain) && (plain.match(/[A-Za-z]{2,}/g) ?? []).length < 3
+}
+
 /** 「请问怎么投诉物业不作为」「在哪里可以举报」: how to report, asked before reporting anything. */
 const HOW_TO_REPORT =
   /^(?:你好|您好)?[，,\s]*(?:请问|问一下|想问一下|我想问一下?)?[，,\s]*(?:怎么|怎样|如何|在哪里?|去哪里?|哪里可以|能不能|可以)(?:才能)?(?:在这里?)?(?:投诉|举报|反映|报修)/
@@ -334,7 +352,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   // 「[位置]」「[图片]」: what a client shows for something it could not pass on, not a description.
   // Only a place (「永安里小区7栋」, 「人民路」): after a ticket, where that complaint is, said more exactly.
   const placeOnly = PLACEHOLDER.test(body) ? undefined : placeAlone(body)
-  if (([...body].length < MIN_DESCRIPTION_CHARS && !placeOnly) || PLACEHOLDER.test(body))
+  if (([...body].length < MIN_DESCRIPTION_CHARS && !placeOnly) || PLACEHOLDER.test(body) || saysNothing(body))
     return [text(WORDING.citizenTooShort)]
   if (placeOnly && !isVaguePlace(placeOnly)) {
     // The words as said (「朗州北路88号门口」), not only the name found in them.

@@ -1178,6 +1178,23 @@ describe('citizens’ messages that are not a new complaint', () => {
     await say(CITIZEN, '取消')
   })
 
+  it('files nothing for a test, a laugh, markup, a bare link or letters that are no sentence', async () => {
+    const before = await database.db.select().from(complaints)
+    for (const noise of [
+      '测试测试',
+      '啊啊啊啊啊啊',
+      '哈哈哈哈',
+      '<script>alert(1)</script>',
+      'https://example.com/a.jpg',
+      'asdfghjkl',
+    ])
+      expect((await say(CITIZEN, noise))[0]).toMatch(/^请用一句话描述您要投诉或反映的问题/)
+    // Nothing is waiting for a place either: a place now is held for a problem still to come.
+    expect((await say(CITIZEN, '朗州北路99号'))[0]).toMatch(/^已记下地点「朗州北路99号」/)
+    expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+    await say(CITIZEN, '取消')
+  })
+
   it('keeps a phone number sent in answer to where, and asks where again', async () => {
     expect((await say(CITIZEN, '路灯不亮'))[0]).toContain('请问具体在什么位置')
     expect(await say(CITIZEN, '13900001111')).toEqual([
