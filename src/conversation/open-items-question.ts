@@ -1,7 +1,7 @@
-import { and, count, inArray, lt } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm'
 import { complaints, hazards, units } from '../db/schema'
 import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
-import { UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
+import { HAZARD_STATUS_LABELS, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { formatLocal } from './format'
 import type { Turn } from './types'
 
@@ -43,4 +43,45 @@ export async function describeOpenItems(turn: Turn): Promise<string> {
     ...byUnit,
     `办理中的投诉 ${openComplaints[0]?.n ?? 0} 件，其中超过办理时限 ${lateComplaints[0]?.n ?? 0} 件。`,
   ].join('\n')
+}
+
+/** 「重大隐患有几个」「有没有重大隐患没销号」「重大隐患情况」: the major hazards not yet closed, each by name. */
+const ASKS_MAJORS =
+  /^(?=.*(?:有没有|有无|哪些|几个|几项|多少|有几|情况|列表|没销号|未销号|没整改|未整改|没处理))(?:目前|现在|还)?(?:有没有|有无|有)?(?:哪些|几个|几项|多少)?(?:个|项)?重大隐患(?:还)?(?:有几个|有几项|有多少|有哪些|情况|列表|没销号|未销号|没整改|未整改|没处理完?)?(?:的)?(?:吗|呢|了)?[？?。]*$/
+
+export function asksOpenMajors(input: string): boolean {
+  return ASKS_MAJORS.test(input)
+}
+
+const OPEN_MAJOR_STATUSES = ['reported', 'assigned', 'rectifying', 'awaiting_verification'] as const
+const LISTED_MAJORS = 10
+
+export async function describeOpenMajors(turn: Turn): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const [rows, unitRows] = await Promise.all([
+    db
+      .select()
+      .from(hazards)
+      .where(and(eq(hazards.level, 'major'), inArray(hazards.status, [...OPEN_MAJOR_STATUSES])))
+      // Those still waiting for their 五落实 (no deadline yet) first, then by deadline.
+      .orderBy(sql`${hazards.rectifyDueAt} asc nulls first`, asc(hazards.id)),
+    db.select({ id: units.id, name: units.name }).from(units),
+  ])
+  if (rows.length === 0) return '目前没有未销号的重大隐患。'
+  const name = new Map(unitRows.map((u) => [u.id, u.name]))
+  const lines = rows.slice(0, LISTED_MAJORS).map((h) => {
+    const unit = h.unitId === null ? '待分派' : (name.get(h.unitId) ?? '—')
+    const due = h.rectifyDueAt
+      ? `，${h.rectifyDueAt < now ? '已超期' : '期限'} ${formatLocal(h.rectifyDueAt, timeZone, now)}`
+      : ''
+    return `· ${h.code} ${unit}：${clip(h.description)}（${HAZARD_STATUS_LABELS[h.status]}${due}）`
+  })
+  const more = rows.length > LISTED_MAJORS ? `\n……另有 ${rows.length - LISTED_MAJORS} 项，请在管理后台查看。` : ''
+  return `未销号的重大隐患 ${rows.length} 项：\n${lines.join('\n')}${more}`
+}
+
+function clip(text: string, max = 18): string {
+  const chars = [...text]
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text
 }

@@ -33,7 +33,7 @@ import { handleForms } from './forms/engine'
 import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
 import { acknowledgeMajor, handleHazardCommand, isHazardCommand } from './hazard-actions'
 import { asksHow, asksOpenItems, isQuestion } from './intent'
-import { describeOpenItems } from './open-items-question'
+import { asksOpenMajors, describeOpenItems, describeOpenMajors } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
@@ -100,6 +100,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const figuresKind = BRIEFING_ROLES.has(person.role) ? figuresAskedFor(input) : undefined
   if (figuresKind) return [text(await describeFiguresSoFar(turn, figuresKind))]
   if (asksOpenItems(input)) return [text(await describeOpenItems(turn))]
+  if (asksOpenMajors(input)) return [text(await describeOpenMajors(turn))]
   const scores = BRIEFING_ROLES.has(person.role) ? scoresAskedFor(input) : undefined
   if (scores) return [text(await describeScores(turn, scores))]
   if (BRIEFING.test(input) && BRIEFING_ROLES.has(person.role)) {
@@ -207,6 +208,8 @@ const BRIEFING = new RegExp(
     '(?:今天|今日|目前|现在|最近|这两天)?(?:有|有没有)?(?:什么|啥|哪些)(?:新|重要|紧急)?(?:情况|事情?|问题)(?:吗|没有)?',
     // 「有没有超期的」「超期的隐患有哪些」
     '(?:有没有|有无|还有)?(?:超期|逾期|超时|延期|过期)(?:未办结?|没办|未整改)?的?(?:隐患|投诉|事项)?(?:吗|没有|有哪些|有多少|有几[个条件起])?',
+    // 「今天值班有什么要注意的」
+    '(?:今天|今日|这两天)?(?:值班)?(?:有|有没有)(?:什么|啥|哪些)?(?:要|需要|值得)?(?:注意|关注)的?(?:事情?|地方)?(?:吗|没有)?',
     // 「有紧急情况吗」「现在有没有新的险情」
     '(?:现在|目前|今天|今日|最近)?(?:有没有|有无|有)(?:新的?|重要的?|紧急的?|重大的?)(?:情况|事情?|问题|险情|警情)(?:吗|没有|么)?',
   ].join('|')})[？?。！!]*$`,

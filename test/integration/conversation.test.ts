@@ -1343,6 +1343,20 @@ describe('the digest on request', () => {
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)
   })
 
+  it('lists the major hazards not yet closed, by name, and gives the digest to 「今天值班有什么要注意的」', async () => {
+    expect((await say(STAFF, '上报隐患 沅安路燃气管道漏气了！')).join('\n')).toContain('等级：重大')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const open = (await database.db.select().from(hazards)).filter(
+      (h) => h.level === 'major' && ['reported', 'assigned', 'rectifying', 'awaiting_verification'].includes(h.status),
+    )
+    for (const asked of ['重大隐患有几个', '有没有重大隐患没销号']) {
+      const [answer] = await say('demo:leader', asked)
+      expect(answer).toMatch(new RegExp(`^未销号的重大隐患 ${open.length} 项：`))
+      expect(answer).toContain(`· ${code} 待分派：沅安路燃气管道漏气了！（已上报）`)
+    }
+    expect((await say(DUTY, '今天值班有什么要注意的'))[0]).toMatch(/^## 巡安日报 /)
+  })
+
   it('ranks every assessed unit for the month to leaders, and to nobody else', async () => {
     const assessed = await database.db.execute(
       sql`select count(*)::int as n from units where kind in ('patrol', 'supervising') and active`,
