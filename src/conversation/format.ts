@@ -19,3 +19,9 @@ export function normaliseCode(text: string): string | undefined {
   if (!match) return undefined
   return `${match[1]?.toUpperCase()}${match[2]}-${match[3]?.padStart(4, '0')}`
 }
+
+/** The first `max` characters of a text (whole characters, not UTF-16 halves), with 「…」 when cut. */
+export function clip(text: string, max: number): string {
+  const chars = [...text]
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text
+}

@@ -3,7 +3,7 @@ import { complaints, hazards } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
 import type { Actor } from '../domain/roles'
 import { applyHazardCommand } from '../services/hazards'
-import { formatLocal } from './format'
+import { clip, formatLocal } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 
@@ -57,7 +57,7 @@ export async function acceptHandedHazard(turn: Turn, actor: Actor): Promise<Repl
   const [only] = waiting
   if (!only) return undefined
   if (waiting.length === 1 && (signable?.n ?? 0) === 0) return accept(turn, actor, only.id, only.code)
-  const lines = waiting.slice(0, 5).map((h) => `· ${h.code} ${clip(h.description)}`)
+  const lines = waiting.slice(0, 5).map((h) => `· ${h.code} ${clip(h.description, 20)}`)
   const complaintsLine = signable?.n ? `\n另有 ${signable.n} 件投诉待签收，请回复「签收 TS编号」。` : ''
   return [
     text(
@@ -74,16 +74,11 @@ async function accept(turn: Turn, actor: Actor, hazardId: number, code: string):
       : ''
     return [
       text(
-        `已接收隐患 ${code}（${clip(updated.description)}），状态改为整改中${due}。整改完成后直接回复整改情况（可附照片），或发送「整改 ${code}」。`,
+        `已接收隐患 ${code}（${clip(updated.description, 20)}），状态改为整改中${due}。整改完成后直接回复整改情况（可附照片），或发送「整改 ${code}」。`,
       ),
     ]
   } catch (error) {
     if (error instanceof RuleViolation) return [text(error.message)]
     throw error
   }
-}
-
-function clip(description: string, max = 20): string {
-  const chars = [...description]
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : description
 }

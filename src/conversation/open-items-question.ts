@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm'
 import { complaints, hazards, units } from '../db/schema'
 import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { HAZARD_STATUS_LABELS, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
-import { formatLocal } from './format'
+import { clip, formatLocal } from './format'
 import type { Turn } from './types'
 
 /**
@@ -75,13 +75,8 @@ export async function describeOpenMajors(turn: Turn): Promise<string> {
     const due = h.rectifyDueAt
       ? `，${h.rectifyDueAt < now ? '已超期' : '期限'} ${formatLocal(h.rectifyDueAt, timeZone, now)}`
       : ''
-    return `· ${h.code} ${unit}：${clip(h.description)}（${HAZARD_STATUS_LABELS[h.status]}${due}）`
+    return `· ${h.code} ${unit}：${clip(h.description, 18)}（${HAZARD_STATUS_LABELS[h.status]}${due}）`
   })
   const more = rows.length > LISTED_MAJORS ? `\n……另有 ${rows.length - LISTED_MAJORS} 项，请在管理后台查看。` : ''
   return `未销号的重大隐患 ${rows.length} 项：\n${lines.join('\n')}${more}`
-}
-
-function clip(text: string, max = 18): string {
-  const chars = [...text]
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text
 }

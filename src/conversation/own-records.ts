@@ -3,7 +3,7 @@ import { hazards, patrols } from '../db/schema'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { localDate } from '../domain/local-time'
 import { type Period, type PeriodKind, periodOfDate, previousPeriod } from '../domain/periods'
-import { formatLocal } from './format'
+import { clip, formatLocal } from './format'
 import type { Turn } from './types'
 
 /**
@@ -146,7 +146,7 @@ export async function describeOwnRecords(turn: Turn, personId: number, kind: Rec
       h.rectifyDueAt && h.status !== 'closed' && h.status !== 'voided'
         ? `，整改期限 ${formatLocal(h.rectifyDueAt, timeZone, now)}`
         : ''
-    return `· ${h.code}（${formatLocal(h.foundAt, timeZone, now)}）${clip(h.description)}：${HAZARD_STATUS_LABELS[h.status]}${due}`
+    return `· ${h.code}（${formatLocal(h.foundAt, timeZone, now)}）${clip(h.description, 16)}：${HAZARD_STATUS_LABELS[h.status]}${due}`
   })
   return `您最近上报的隐患：\n${lines.join('\n')}\n发送「查询 编号」可查看详情。`
 }
@@ -172,7 +172,7 @@ export async function explainAmendment(turn: Turn, personId: number, kind: Recor
     .where(eq(hazards.reporterId, personId))
     .orderBy(desc(hazards.id))
     .limit(1)
-  const which = latest ? `您最近上报的隐患是 ${latest.code}（${clip(latest.description)}）。` : ''
+  const which = latest ? `您最近上报的隐患是 ${latest.code}（${clip(latest.description, 16)}）。` : ''
   return `${which}已上报的隐患不能直接修改。需要更正描述、地点或等级的，请联系督查员或责任单位在管理后台更正。`
 }
 
@@ -184,9 +184,4 @@ function latestPatrols(turn: Turn, personId: number) {
     .where(eq(patrols.reporterId, personId))
     .orderBy(desc(patrols.id))
     .limit(LISTED)
-}
-
-function clip(text: string, max = 16): string {
-  const chars = [...text]
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text
 }
