@@ -87,7 +87,7 @@ const WANTS_CALL =
 const PROGRESS_WORDS =
   /(?:投诉|反映|举报|报的|提交的|说的|上报的)(?:的)?(?:问题|事情?|情况)?.{0,6}?(?:怎么样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|处理了?(?:吗|没有?)|有(?:结果|进展|回复|回音|人管)了?(?:吗|没有?)|进度|进展|结果)|^(?:(?:现在|目前)?(?:处理|办理)(?:得)?(?:怎么样|如何)了?|有(?:结果|进展|回复|回音)了?(?:吗|没有?)|进展(?:如何|怎么样)|什么时候(?:能|可以|会)?(?:处理|修好?|解决|答复|回复)(?:好|完)?|(?:怎么)?还没(?:有)?(?:人)?(?:处理|来修?|解决|回复))/
 function isProgressQuestion(body: string): boolean {
-  return body.length <= 40 && (PROGRESS_WORDS.test(body) || URGING.test(body)) && !findPlace(body)
+  return (body.length <= 40 && PROGRESS_WORDS.test(body) && !findPlace(body)) || isUrging(body)
 }
 /**
  * 「你们处理的太慢了，上次投诉的到现在都没人管」: impatience with what was reported — a reminder for its handlers

@@ -1,8 +1,10 @@
-import { and, asc, count, eq } from 'drizzle-orm'
-import { complaints, hazards } from '../db/schema'
+import { and, asc, eq } from 'drizzle-orm'
+import { hazards } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
 import type { Actor } from '../domain/roles'
+import { complaintsToSign } from '../services/complaints'
 import { applyHazardCommand } from '../services/hazards'
+import { codedCommand } from './coded-command'
 import { clip, formatLocal } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -14,15 +16,15 @@ import type { Reply, Turn } from './types'
  */
 const TAKES_ON =
   /^(?:收到|好的|好|明白|知道了|了解|没问题|行)(?:了)?[，,。！!\s]*(?:我们|我)?(?:马上|立即|立刻|尽快|这就|今天|明天|下午|上午|晚上)(?:就)?(?:安排|派人|派|处理|整改|去|落实|组织|修|换|弄)[^。？?]{0,16}[。！!]*$|^(?:我们|我)?(?:马上|立即|立刻|尽快|这就)(?:就)?(?:安排|派人|处理|整改|去|落实|组织)[^。？?]{0,16}[。！!]*$/
-const ACCEPT_COMMAND = /^(?:接收|接收整改|收到)\s*(YH\s*\d{8}\s*[-－—]?\s*\d{1,6})/i
+const ACCEPT_COMMAND = /^(接收整改|接收|收到)\s*(.*)$/s
 
 export function takesOnHazard(input: string): boolean {
   return TAKES_ON.test(input)
 }
 
+/** The hazard number of 「接收 YH…」 (read by the coded-command parser, full-width letters and all). */
 export function acceptCommandCode(input: string): string | undefined {
-  const code = ACCEPT_COMMAND.exec(input)?.[1]
-  return code?.toUpperCase().replace(/\s+/g, '').replace(/[－—]/, '-')
+  return codedCommand(ACCEPT_COMMAND, 'YH', input)?.code
 }
 
 /** 「接收 YH…」: that hazard, if it is their unit's and waiting to be taken on. */
@@ -42,23 +44,22 @@ export async function acceptHazardByCode(turn: Turn, actor: Actor, code: string)
 export async function acceptHandedHazard(turn: Turn, actor: Actor): Promise<Reply[] | undefined> {
   if (actor.role !== 'unit_handler' || actor.unitId === null) return undefined
   const { db } = turn.ctx
-  const [waiting, [signable]] = await Promise.all([
+  const [waiting, signable] = await Promise.all([
     db
       .select()
       .from(hazards)
       .where(and(eq(hazards.unitId, actor.unitId), eq(hazards.status, 'assigned')))
       .orderBy(asc(hazards.rectifyDueAt), asc(hazards.id))
       .limit(6),
-    db
-      .select({ n: count() })
-      .from(complaints)
-      .where(and(eq(complaints.unitId, actor.unitId), eq(complaints.status, 'assigned'))),
+    complaintsToSign(db, actor.unitId, 6),
   ])
   const [only] = waiting
   if (!only) return undefined
-  if (waiting.length === 1 && (signable?.n ?? 0) === 0) return accept(turn, actor, only.id, only.code)
+  if (waiting.length === 1 && signable.length === 0) return accept(turn, actor, only.id, only.code)
   const lines = waiting.slice(0, 5).map((h) => `· ${h.code} ${clip(h.description, 20)}`)
-  const complaintsLine = signable?.n ? `\n另有 ${signable.n} 件投诉待签收，请回复「签收 TS编号」。` : ''
+  const complaintsLine = signable.length
+    ? `\n另有 ${signable.length === 6 ? '5 件以上' : `${signable.length} 件`}投诉待签收，请回复「签收 TS编号」。`
+    : ''
   return [
     text(
       `您单位有 ${waiting.length === 6 ? '5 项以上' : `${waiting.length} 项`}隐患待接收整改：\n${lines.join('\n')}\n请回复「接收 编号」，例如：接收 ${only.code}。${complaintsLine}`,

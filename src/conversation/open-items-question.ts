@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm'
 import { complaints, hazards, units } from '../db/schema'
 import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
-import { HAZARD_STATUS_LABELS, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
+import { HAZARD_STATUS_LABELS, OPEN_HAZARD_STATUSES, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { clip, formatLocal } from './format'
 import type { Turn } from './types'
 
@@ -53,7 +53,6 @@ export function asksOpenMajors(input: string): boolean {
   return ASKS_MAJORS.test(input)
 }
 
-const OPEN_MAJOR_STATUSES = ['reported', 'assigned', 'rectifying', 'awaiting_verification'] as const
 const LISTED_MAJORS = 10
 
 export async function describeOpenMajors(turn: Turn): Promise<string> {
@@ -63,7 +62,7 @@ export async function describeOpenMajors(turn: Turn): Promise<string> {
     db
       .select()
       .from(hazards)
-      .where(and(eq(hazards.level, 'major'), inArray(hazards.status, [...OPEN_MAJOR_STATUSES])))
+      .where(and(eq(hazards.level, 'major'), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])))
       // Those still waiting for their 五落实 (no deadline yet) first, then by deadline.
       .orderBy(sql`${hazards.rectifyDueAt} asc nulls first`, asc(hazards.id)),
     db.select({ id: units.id, name: units.name }).from(units),

@@ -9,7 +9,7 @@ import type { Actor } from '../domain/roles'
 import { narrativeLines, type SignedReportKind } from '../domain/signoff-lines'
 import { gatherDigest } from '../jobs/daily-digest'
 import { renderDigest } from '../reports/digest'
-import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
+import { applyComplaintCommand, complaintsToSign, findComplaintByCode } from '../services/complaints'
 import { acknowledgeEscalation } from '../services/escalations'
 import { submitEmergencyReport } from '../services/hazard-followups'
 import type { PersonRow } from '../services/identities'
@@ -174,11 +174,7 @@ async function bareVerb(turn: Turn, actor: Actor, verb: string): Promise<Reply[]
     if (taken) return taken
   }
   if ((verb === '签收' || verb === '受理') && actor.role === 'unit_handler' && actor.unitId !== null) {
-    const waiting = await turn.ctx.db
-      .select({ code: complaints.code })
-      .from(complaints)
-      .where(and(eq(complaints.unitId, actor.unitId), eq(complaints.status, 'assigned')))
-      .limit(2)
+    const waiting = await complaintsToSign(turn.ctx.db, actor.unitId, 2)
     const [only] = waiting
     if (only && waiting.length === 1) return handleComplaintCommand(turn, actor, `签收 ${only.code}`)
   }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Database } from '../db/client'
 import { CHANNELS, complaintEvents, complaints, routingRules } from '../db/schema'
@@ -183,6 +183,16 @@ export async function complaintTimeline(db: Database, complaintId: number) {
     .from(complaintEvents)
     .where(eq(complaintEvents.complaintId, complaintId))
     .orderBy(complaintEvents.at, complaintEvents.id)
+}
+
+/** Complaints handed to a unit and not yet signed for (签收), oldest first, at most `limit`. */
+export async function complaintsToSign(db: Database, unitId: number, limit = 5): Promise<ComplaintRow[]> {
+  return db
+    .select()
+    .from(complaints)
+    .where(and(eq(complaints.unitId, unitId), eq(complaints.status, 'assigned')))
+    .orderBy(asc(complaints.receivedAt), asc(complaints.id))
+    .limit(limit)
 }
 
 export async function findComplaintByCode(db: Database, code: string): Promise<ComplaintRow | undefined> {

@@ -65,7 +65,9 @@ describe('a unit handler taking on a hazard in words', () => {
     expect(asked).toContain(first)
     expect(asked).toContain(second)
     expect((await hazard(first))?.status).toBe('assigned')
-    expect((await say(HANDLER, `接收 ${second}`))[0]).toMatch(new RegExp(`^已接收隐患 ${second}`))
+    // The number as typed on a phone: lower case, full-width letters.
+    const typed = second.toLowerCase().replace('y', 'ｙ').replace('h', 'ｈ')
+    expect((await say(HANDLER, `接收 ${typed}`))[0]).toMatch(new RegExp(`^已接收隐患 ${second}`))
     expect((await hazard(second))?.status).toBe('rectifying')
     expect((await hazard(first))?.status).toBe('assigned')
   })
