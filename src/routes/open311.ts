@@ -5,7 +5,7 @@ import type { AppEnv } from '../app-env'
 import { constantTimeEqual } from '../channels/wechat-crypto'
 import { complaints, units } from '../db/schema'
 import { CATEGORIES, CATEGORY_LABELS, isCategory } from '../domain/categories'
-import type { ComplaintStatus } from '../domain/complaint-lifecycle'
+import { COMPLAINT_STATUSES, type ComplaintStatus, OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { maskOptional, maskPersonalInfo } from '../domain/privacy'
 import { isWhistleblowing } from '../domain/rewards'
 import { isStorableDate } from '../domain/storable'
@@ -29,7 +29,8 @@ import {
  * requests/{id}, in JSON, with the spec's field names and its error format [{code, description}].
  * service_code is the category; service_request_id the ticket number (TS…).
  */
-const OPEN: readonly ComplaintStatus[] = ['received', 'assigned', 'accepted']
+const OPEN: readonly ComplaintStatus[] = OPEN_COMPLAINT_STATUSES
+const CLOSED = COMPLAINT_STATUSES.filter((status) => !OPEN.includes(status))
 
 const NewRequest = z.object({
   api_key: z.string().min(1),
@@ -169,8 +170,17 @@ async function listRequests(c: Context<AppEnv>, format: Open311Format) {
     )
   const filters: SQL[] = []
   if (q.service_code) filters.push(inArray(complaints.category, q.service_code.split(',').filter(isCategory)))
-  if (q.status === 'open') filters.push(inArray(complaints.status, [...OPEN]))
-  if (q.status === 'closed') filters.push(inArray(complaints.status, ['replied', 'closed', 'rejected', 'duplicate']))
+  // The spec: a status filter may name several statuses, comma delimited; anything but open and closed is an error.
+  const statuses = new Set(
+    (q.status ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  if ([...statuses].some((s) => s !== 'open' && s !== 'closed')) {
+    return open311Error(c, format, 400, 'status must be open, closed or both, comma delimited')
+  }
+  if (statuses.size === 1) filters.push(inArray(complaints.status, statuses.has('open') ? [...OPEN] : [...CLOSED]))
   const start = q.start_date ? new Date(q.start_date) : undefined
   const end = q.end_date ? new Date(q.end_date) : undefined
   if ((start && !isStorableDate(start)) || (end && !isStorableDate(end))) {

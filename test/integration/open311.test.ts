@@ -132,6 +132,26 @@ describe('Open311 GeoReport v2', () => {
       unknown
     >[]
     expect(stillOpen.some((r) => r.service_request_id === id)).toBe(false)
+    const closedOnes = (await (await harness.app.request(`${base}/requests.json?status=closed`)).json()) as Record<
+      string,
+      unknown
+    >[]
+    expect(closedOnes.map((r) => r.service_request_id)).toContain(id)
+    expect(closedOnes.every((r) => r.status === 'closed')).toBe(true)
+    // The spec lets a client name several statuses, comma delimited: both is everything.
+    const both = (await (await harness.app.request(`${base}/requests.json?status=open,%20closed`)).json()) as Record<
+      string,
+      unknown
+    >[]
+    expect(both.length).toBe(stillOpen.length + closedOnes.length)
+  })
+
+  it('answers a status that is neither open nor closed with 400 in the error format', async () => {
+    const res = await harness.app.request(`${base}/requests.json?status=open,pending`)
+    expect(res.status).toBe(400)
+    expect(await res.json()).toEqual([
+      { code: 400, description: 'status must be open, closed or both, comma delimited' },
+    ])
   })
 
   it.each([
