@@ -2,6 +2,23 @@ import { CATEGORY_LABELS, type Category } from '../src/domain/categories'
 import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from '../src/domain/complaint-lifecycle'
 import { ROLE_LABELS, type Role } from '../src/domain/roles'
 
+/** The platforms' message types a person may send that the bots do not take, as people call them. */
+const UNSUPPORTED_TYPE_NAMES: Record<string, string> = {
+  video: '视频',
+  shortvideo: '视频',
+  link: '链接',
+  file: '文件',
+  miniprogrampage: '小程序卡片',
+  emotion: '表情',
+  sticker: '表情',
+  music: '音乐',
+  news: '图文',
+  richtext: '图文',
+  markdown: '图文',
+  card: '名片',
+  chatrecord: '聊天记录',
+}
+
 /** What the bots say, in one place: Simplified Chinese for the people who read it in chat. */
 export const WORDING = {
   unknownUser: (platform: string) =>
@@ -16,7 +33,12 @@ export const WORDING = {
   staffGreeting:
     '在的，请讲。巡查情况或发现的隐患直接发一句话即可，例如「上午巡查人民路，发现井盖缺失」；发送「帮助」查看全部命令。',
   citizenGreeting: '您好！请直接用一句话描述您要反映的问题和地点，例如：“XX路与XX路口有井盖缺失”，可附照片和位置。',
-  unsupportedType: (type: string) => `暂不支持「${type}」类型的消息，请发送文字、图片、语音或位置。`,
+  /** Named in words, never by the platform's type code; a video gets the way round it (a still and a sentence). */
+  unsupportedType: (type: string) => {
+    const name = UNSUPPORTED_TYPE_NAMES[type.toLowerCase()]
+    if (name === '视频') return '暂不支持视频消息，请截图或拍照后发送图片，并用一句话说明情况。'
+    return `暂不支持${name ?? '这类'}消息，请发送文字、图片、语音或位置。`
+  },
   citizenWelcome:
     '欢迎关注！如发现建筑工地、桥梁、燃气、道路井盖、占道挖掘、园林绿化、危房、供水管网等安全隐患，请直接发送文字描述（可附照片和位置），我们将在1个工作日内处理并答复。发送「查询 编号」可查看办理进度。',
   staffOnly: '该功能仅供工作人员使用。如需反映问题，请直接用文字描述问题和地点。',

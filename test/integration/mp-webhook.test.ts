@@ -159,6 +159,27 @@ describe('Official Account, plain mode', () => {
     expect(replyContent(await silent.text())).toContain('文字描述')
   })
 
+  it('names a kind of message it does not take in words, never by the platform’s type code, and files nothing', async () => {
+    const harness = plainHarness()
+    const shared = await postPlain(
+      harness,
+      citizenXml('openid-link', { MsgType: 'link', Title: '通知', Url: 'http://example.invalid/a', MsgId: msgId() }),
+    )
+    const sharedReply = replyContent(await shared.text())
+    expect(sharedReply).toContain('暂不支持链接消息')
+    expect(sharedReply).not.toMatch(/[a-z]/i)
+    const video = await postPlain(
+      harness,
+      citizenXml('openid-link', { MsgType: 'shortvideo', MediaId: 'MP_VIDEO_1', ThumbMediaId: 'T', MsgId: msgId() }),
+    )
+    expect(replyContent(await video.text())).toContain('请截图或拍照后发送图片')
+    const filed = await database.db
+      .select({ code: complaints.code })
+      .from(complaints)
+      .where(eq(complaints.citizenExternalId, 'openid-link'))
+    expect(filed).toEqual([])
+  })
+
   it('shows progress on 查询 and refuses other citizens’ tickets', async () => {
     const harness = plainHarness()
     const filed = await postPlain(

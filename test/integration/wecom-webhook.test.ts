@@ -200,7 +200,8 @@ describe('WeCom app webhook: end to end', () => {
       '哪条记录',
     ],
     ['file', { MsgType: 'file', MediaId: 'MEDIA_FILE', Title: 'a.pdf' }, '已收到文件。接着发一句话说明情况'],
-    ['an unknown type', { MsgType: 'video', MediaId: 'MEDIA_VIDEO' }, '暂不支持'],
+    ['a video', { MsgType: 'video', MediaId: 'MEDIA_VIDEO' }, '暂不支持视频消息，请截图或拍照后发送图片'],
+    ['an unknown type', { MsgType: 'hologram' }, '暂不支持这类消息'],
   ])('answers %s', async (_label, fields, expected) => {
     const xml = wecomMessageXml({
       FromUserName: 'zhangwei',
