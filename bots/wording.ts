@@ -77,8 +77,9 @@ export const WORDING = {
     `请先回复「是」或「否」：您反映的问题是否与投诉 ${code} 是同一问题？回复「是」关联到该投诉，「否」单独登记。`,
   phoneNotedForPending: '已记下您的联系电话。',
   danger: {
-    gas: (hotline: string) =>
-      `⚠️ 安全提示：闻到燃气味请立即离开现场，不要开关电灯电器、不要打电话或使用明火；到室外安全处拨打燃气抢险电话 ${hotline}，情况危急请拨打 119。我们已通知值班人员紧急处置。`,
+    /** Without a configured hotline the citizen is told whose number to call rather than shown a gap. */
+    gas: (hotline: string | undefined) =>
+      `⚠️ 安全提示：闻到燃气味请立即离开现场，不要开关电灯电器、不要打电话或使用明火；到室外安全处拨打${hotline ? `燃气抢险电话 ${hotline}` : '当地燃气公司的抢险电话'}，情况危急请拨打 119。我们已通知值班人员紧急处置。`,
     collapse:
       '⚠️ 安全提示：请立即远离塌陷或倒塌区域，提醒他人不要靠近；如有人员被困或受伤请立即拨打 119、120。我们已通知值班人员紧急处置。',
     fire: '⚠️ 安全提示：请立即撤离到安全地带并拨打 119 报警，不要返回取物。我们已通知值班人员紧急处置。',

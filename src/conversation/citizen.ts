@@ -480,7 +480,7 @@ async function placeFromLocation(turn: Turn): Promise<Reply[] | undefined> {
 }
 
 async function safetyAdvice(turn: Turn, danger: DangerKind): Promise<string> {
-  if (danger === 'gas') return WORDING.danger.gas(turn.forms.gasEmergencyPhone ?? '（当地燃气公司抢险电话）')
+  if (danger === 'gas') return WORDING.danger.gas(turn.forms.gasEmergencyPhone)
   return WORDING.danger[danger]
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { WORDING } from '../../bots/wording'
 import { dangerIn } from '../../src/domain/danger'
 
 /** Danger words make a message urgent (advice at once, the duty officer told): only when the danger is there. */
@@ -23,5 +24,14 @@ describe('danger in a message', () => {
     '井盖松了，万一塌陷就麻烦了',
   ])('a fear or a denial is not the danger itself: %s', (text) => {
     expect(dangerIn(text)).toBeUndefined()
+  })
+})
+
+describe('the gas advice', () => {
+  it('names the configured hotline, and without one says whose number to call instead of leaving a gap', () => {
+    expect(WORDING.danger.gas('0736-96777')).toContain('拨打燃气抢险电话 0736-96777')
+    const unset = WORDING.danger.gas(undefined)
+    expect(unset).toContain('拨打当地燃气公司的抢险电话，')
+    expect(unset).not.toMatch(/[（()]/)
   })
 })
