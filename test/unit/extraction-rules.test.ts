@@ -853,6 +853,17 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     )
   })
 
+  it('reads a patrol said with 巡 alone (开始巡的, 巡完了, 巡到) and a route written 「路线是…到…」', () => {
+    const said = '今天早上八点半开始巡的，到十点，沿线无异常，路线是洞庭大道到皂果路'
+    expect(intentOf(said)).toBe('patrol')
+    expect(extractPatrol(said, ctx).area).toBe('洞庭大道到皂果路')
+    expect(intentOf('上午巡完了人民路，9点到11点，3人1车，没发现问题')).toBe('patrol')
+    expect(extractPatrol('上午巡完了人民路，9点到11点，3人1车，没发现问题', ctx).area).toBe('人民路')
+    expect(intentOf('早上从8点巡到10点半，两个人一台车，武陵大道沿线正常')).toBe('patrol')
+    // A single labelled place is still just that place.
+    expect(extractPatrol('巡查路段：人民路', ctx).area).toBe('人民路')
+  })
+
   it('reads 一路 after a verb as "all the way", and keeps 人民一路 a road', () => {
     expect(findPlaces('渣土车天天撒一路')).toEqual([])
     expect(findPlaces('泥浆漏了一路，车都打滑')).toEqual([])

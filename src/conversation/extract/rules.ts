@@ -272,21 +272,27 @@ function patrolArea(text: string): { place: string; sure: boolean } | undefined 
   // A label is a label with its colon (「地点：」「巡查区域为」), or at the start of a line of its own: not the
   // 区域 inside 「高支模区域立杆间距过大」.
   const labelled =
-    /(?:巡查|巡视)?(?:地点|区域|路段|路线|范围)\s*[:：为]\s*([^，。,；;\s]{2,30})/.exec(text)?.[1] ??
+    /(?:巡查|巡视)?(?:地点|区域|路段|路线|范围)\s*(?:[:：为]|是(?!否))\s*([^，。,；;\s]{2,30})/.exec(text)?.[1] ??
     /(?:^|[\s，,。；;】])(?:巡查|巡视)(?:地点|区域|路段|范围)\s*([^，。,；;\s]{2,30})/.exec(text)?.[1]
   // A route of several places (「路线：人民路—武陵大道—朗州路」) is the area as written.
-  if (labelled)
-    return { place: findPlaces(labelled).length > 1 ? labelled : (findPlace(labelled) ?? labelled), sure: true }
+  if (labelled) return { place: isRoute(labelled) ? labelled : (findPlace(labelled) ?? labelled), sure: true }
   const first = findPlace(text)
   // Not the place after 「巡查发现」: that is where something was found, not where the patrol went.
   const afterVerb =
-    /(?:巡查|巡视|巡了一圈|巡了|巡的是|检查了|检查|去了|到)(?:了)?(?!中?发现|时发现)\s*([^，。,；;：:\s]{2,30})/g
+    /(?:巡查|巡视|巡了一圈|巡了|巡完了?|巡过|巡的是|检查了|检查|去了|到)(?:了)?(?!中?发现|时发现)\s*([^，。,；;：:\s]{2,30})/g
   for (const match of text.matchAll(afterVerb)) {
     const place = findPlace(match[1] ?? '')
     // Two readings that disagree (the place after the verb, and the first place named) make it a guess.
     if (place) return { place, sure: !first || first.includes(place) || place.includes(first) }
   }
   return first ? { place: first, sure: true } : undefined
+}
+
+/** 「人民路—武陵大道—朗州路」「洞庭大道到皂果路」: several places, each a whole stop of the route. */
+function isRoute(labelled: string): boolean {
+  if (findPlaces(labelled).length > 1) return true
+  const stops = labelled.split(/到|至|—|－|-|~|～|、/).filter(Boolean)
+  return stops.length > 1 && stops.every((stop) => findPlace(stop) === stop)
 }
 
 /** 「小王、小李」「张工李工」: the companions named, one each, titles kept. */
