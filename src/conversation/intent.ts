@@ -65,6 +65,8 @@ export function intentOf(text: string): Intent | undefined {
   if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.
   if (TURNOUT.test(text) && (TIME_SPAN.test(text) || saysNothingFound(text)) && !asks) return 'patrol'
+  // 「9点到11点 人民路 跟老王一起 没发现问题」: a span of time in which nothing was found is a patrol too.
+  if (TIME_SPAN.test(text) && saysNothingFound(text) && !asks) return 'patrol'
   // 「有没有超期的」「哪些隐患还没整改」 ask about the ledger; they report nothing.
   if (ASKS_WHETHER.test(text) || asksHow(text) || asksOpenItems(text)) return undefined
   if (DEFECT.test(text) && [...text].length >= 4) return 'hazard'

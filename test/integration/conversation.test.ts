@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WORDING } from '../../bots/wording'
 import {
   complaintEvents,
   complaints,
@@ -865,6 +866,48 @@ describe('answers in the words people use', () => {
     expect(await say(STAFF, '？')).toEqual(['请问巡查是几点开始的？（例如：今天上午9点、9:30）'])
     await say(STAFF, '取消')
     expect((await say(STAFF, '？'))[0]).toMatch(/^【巡安】可用命令/)
+  })
+
+  it('takes a yes said in several words at the summary, and no vehicle said in a sentence', async () => {
+    await say(STAFF, '11月17日上午9点到11点跟老王一起巡查人民路，没发现问题')
+    const asked = await say(STAFF, '没开车 走路去的')
+    expect(asked.join('\n')).toContain('出动车次：0')
+    expect((await say(STAFF, '是的没问题'))[0]).toMatch(/^巡查记录已保存，编号 XC\d{8}-\d{4}/)
+    await say(STAFF, '11月16日10:00-12:00 巡查武陵大道 正常')
+    await say(STAFF, '就我一个')
+    expect((await say(STAFF, '骑的电瓶车')).join('\n')).toContain('出动车次：0')
+    expect((await say(STAFF, '对，提交吧'))[0]).toMatch(/^巡查记录已保存/)
+  })
+
+  it('explains the grade to 「不确定」 and reads a denied grade as the other one', async () => {
+    await say(STAFF, '柳叶湖大桥伸缩缝破损，车过去咚咚响')
+    expect(await say(STAFF, '不确定')).toEqual([WORDING.levelHelp])
+    expect((await say(STAFF, '应该不算重大吧')).join('\n')).toContain('等级：一般隐患')
+    expect((await say(STAFF, '不是一般的，很严重')).join('\n')).toContain('等级：重大隐患')
+    await say(STAFF, '取消')
+  })
+
+  it('keeps 「今天下午」 for the hour asked next, so 「3点到5点」 is the afternoon', async () => {
+    await say(STAFF, '巡查')
+    expect((await say(STAFF, '今天下午'))[0]).toMatch(/^\d{1,2}月\d{1,2}日下午几点开始的？$/)
+    expect(await say(STAFF, '3点到5点')).toEqual(['巡查了哪个路段或项目？'])
+    for (const answer of ['人民路', '2人', '1车']) await say(STAFF, answer)
+    const summary = (await say(STAFF, '无')).join('\n')
+    expect(summary).toMatch(/开始时间：\d{1,2}月\d{1,2}日 15:00/)
+    expect(summary).toMatch(/结束时间：\d{1,2}月\d{1,2}日 17:00/)
+    await say(STAFF, '取消')
+  })
+
+  it('keeps a detail, a pause and 「好了」 from losing the kind offered, and the detail joins the description', async () => {
+    await say(STAFF, '上报隐患')
+    const offered = await say(STAFF, '建设路有个坑')
+    expect(offered[0]).toMatch(/^类别是「道路及市政设施」吗？/)
+    expect(await say(STAFF, '大概有半米深')).toEqual(['已补充到隐患描述。', offered[0]])
+    expect((await say(STAFF, '等一下我先拍个照'))[1]).toBe(offered[0])
+    expect(await say(STAFF, '好了')).toEqual(offered)
+    expect((await say(STAFF, '是'))[0]).toMatch(/^是一般隐患还是重大隐患？/)
+    expect((await say(STAFF, '一般')).join('\n')).toContain('隐患描述：建设路有个坑；大概有半米深')
+    await say(STAFF, '取消')
   })
 
   it('counts 「我和老王」 as two people and 「没开车」 as no vehicle', async () => {

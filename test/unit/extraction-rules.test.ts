@@ -860,6 +860,8 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(intentOf('上午巡完了人民路，9点到11点，3人1车，没发现问题')).toBe('patrol')
     expect(extractPatrol('上午巡完了人民路，9点到11点，3人1车，没发现问题', ctx).area).toBe('人民路')
     expect(intentOf('早上从8点巡到10点半，两个人一台车，武陵大道沿线正常')).toBe('patrol')
+    // No 巡 at all: a span of time in which nothing was found.
+    expect(intentOf('11月17日上午9点到11点 人民路 跟老王一起 没发现问题')).toBe('patrol')
     // A single labelled place is still just that place.
     expect(extractPatrol('巡查路段：人民路', ctx).area).toBe('人民路')
   })

@@ -36,7 +36,12 @@ describe('times as people write them', () => {
 
   it('leaves the end of a half-day under way unknown, and keeps it for one that is over or still to come', () => {
     // At 16:05 the afternoon (14:00–18:00) has begun and not ended: the end is to be asked.
-    expect(parseTimeRange('下午巡查了一圈', now, TZ)).toEqual({ start: zonedInstant('2026-11-23', TZ, 14) })
+    expect(parseTimeRange('下午巡查了一圈', now, TZ)).toEqual({
+      start: zonedInstant('2026-11-23', TZ, 14),
+      halfDayOnly: '下午',
+    })
+    // A clock said with it is no half-day alone.
+    expect(parseTimeRange('下午3点', now, TZ)?.halfDayOnly).toBeUndefined()
     expect(local(parseTimeRange('今天上午', now, TZ)?.end)).toBe('11-23 12:00')
     expect(local(parseTimeRange('昨天下午', now, TZ)?.end)).toBe('11-22 18:00')
     expect(local(parseTimeRange('晚上', now, TZ)?.end)).toBe('11-23 22:00')

@@ -13,6 +13,11 @@ export interface TimeRange {
    * than a fact.
    */
   dayOnly?: true
+  /**
+   * Only a part of a day was said (「今天下午」): the start and end are its usual hours, a guess; the word is kept
+   * so a form asking for the hour can put it in front of the answer (「3点」 is then 15:00).
+   */
+  halfDayOnly?: string
 }
 
 const DAY_WORDS: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2 }
@@ -154,8 +159,8 @@ export function parseTimeRange(
     const end = zonedInstant(date, timeZone, span.to)
     // 「下午巡查了一圈」 told at five: the afternoon has begun and its usual end has not come, so the end is not
     // known yet and is asked, rather than put at six and then refused as still to come.
-    if (direction === 'past' && start <= now && end > now) return { start }
-    return { start, end }
+    if (direction === 'past' && start <= now && end > now) return { start, halfDayOnly: halfDayWord }
+    return { start, end, halfDayOnly: halfDayWord }
   }
   const first = clocks[0] as ClockMatch
   const startHour = to24(first, halfDayWord)

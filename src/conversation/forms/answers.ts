@@ -39,6 +39,10 @@ function peopleNamed(text: string): number | undefined {
   return 1 + others.split(/[和跟与、,，及]/).filter((name) => name.trim()).length
 }
 
+/** No vehicle, as people say it: on foot, by bicycle or e-bike (the forms count motor vehicles). */
+const NO_VEHICLE =
+  /没开车|没用车|未用车|不开车|没有?车|无车|不用车|步行|走路|徒步|走着|走过去|骑(?:的|了)?(?:个|辆)?(?:车|电动车|电瓶车|自行车|单车|共享单车|小电驴)|电动车|电瓶车|自行车/
+
 export const SAYS_DAY =
   /今天|今日|今早|今晚|昨|前天|明天|[0-9一二三四五六七八九十]+\s*月|[0-9一二三四五六七八九十]+\s*[日号]/
 
@@ -95,9 +99,10 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       if (!range) return { ok: false }
       // 「昨天」 in answer to when it started: the day is kept and the hour asked (the engine puts the day in
       // front of the next answer), never taken as nine o'clock.
-      if (range.dayOnly && !field.future) {
+      // 「今天下午」 likewise: the day and the part of it are kept, and 「3点」 after it is 15:00, not 03:00.
+      if ((range.dayOnly || range.halfDayOnly) && !field.future) {
         const { month, day } = localParts(range.start, ctx.timeZone)
-        return { ok: true, values: { [`${field.key}Day`]: `${month}月${day}日` } }
+        return { ok: true, values: { [`${field.key}Day`]: `${month}月${day}日${range.halfDayOnly ?? ''}` } }
       }
       // A deadline "12月20日前" without a time of day means the end of that day, not its morning.
       const byEndOfDay = field.future && /前|以前|之前|为止|截止/.test(text) && !/[点时:：]/.test(text)
@@ -118,6 +123,9 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       return text.length >= 1 ? { ok: true, values: { [field.key]: text } } : { ok: false }
     case 'count': {
       if (/^(无|没有|步行|0|走路|徒步|没开车|没用车|未用车|不开车|没车|骑车|骑电动车)$/.test(text))
+        return { ok: true, values: { [field.key]: 0 } }
+      // 「没开车 走路去的」「骑的电瓶车」: no vehicle said in a sentence, with no count in it.
+      if (field.key === 'vehicleCount' && NO_VEHICLE.test(text) && !new RegExp(NUMBER_PATTERN).test(text))
         return { ok: true, values: { [field.key]: 0 } }
       // 「我和老王」「我跟小李、小张」「就我一个人」: people named rather than counted.
       const people = field.key === 'staffCount' ? peopleNamed(text) : undefined
@@ -151,6 +159,11 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       return choice ? { ok: true, values: { [field.key]: choice.value } } : { ok: false }
     }
     case 'level':
+      // 「应该不算重大吧」「不是重大的」: a denied 重大 is the other grade.
+      if (/(?:不算|不是|不属于|算不上|够不上|达不到|没到|不到|不够)(?:是|属于)?重大/.test(text))
+        return { ok: true, values: { [field.key]: 'general' } }
+      if (/(?:不算|不是|不属于|不只是|不止)(?:是)?一般/.test(text))
+        return { ok: true, values: { [field.key]: 'major' } }
       if (/重大/.test(text)) return { ok: true, values: { [field.key]: 'major' } }
       if (/一般|普通/.test(text)) return { ok: true, values: { [field.key]: 'general' } }
       return { ok: false }

@@ -49,7 +49,13 @@ export function readCorrection(input: string, fields: FieldDefinition[]): Correc
     // No field named (「不对，是建设路」): a value that is a place name corrects the form's place.
     (findPlace(value) === value ? PLACE_KEYS.find((k) => fields.some((f) => f.key === k)) : undefined)
   const field = fields.find((f) => f.key === key)
-  return field ? { field, value } : undefined
+  if (!field) return undefined
+  // 「不是一般的，很严重」 denies one grade without naming the other: of two grades, it is the other one.
+  if (field.type === 'level' && !after && /^不是/.test(input)) {
+    const denied = /一般|普通/.test(value) ? '重大' : /重大/.test(value) ? '一般' : undefined
+    return denied ? { field, value: denied } : undefined
+  }
+  return { field, value }
 }
 
 /** The fields that hold where: a hazard's place, a patrol's area. */

@@ -278,13 +278,24 @@ async function step(
       }
       // 「？」「这个算重大吗」「要算上我吗？」: a question back, not the answer — the question is explained and stays open.
       // (「井盖坏了吗？」 still describes a defect.)
-      if (/^[?？]+$/.test(input) || ((endsAsQuestion(input) || asksHow(input)) && !namesDefect(input))) {
+      // 「不确定」「不知道」 say the same: the person needs the question explained, not to be told it was not understood.
+      if (
+        /^[?？]+$/.test(input) ||
+        UNSURE.test(input) ||
+        ((endsAsQuestion(input) || asksHow(input)) && !namesDefect(input))
+      ) {
         // 「拍照怎么传」: how to send a photo, whatever the open question.
-        if (/照片|拍照|图片|相片|视频/.test(input)) return [text(WORDING.photoHowTo), ...prompt(form, session, answers)]
+        if (/照片|拍照|图片|相片|视频/.test(input)) {
+          offerAgain(session, proposal, field.key)
+          return [text(WORDING.photoHowTo), ...prompt(form, session, answers)]
+        }
         return [text(field.type === 'level' ? WORDING.levelHelp : `${field.question}（${field.hint}）`)]
       }
       // 「等一下，我拍个照片」: a moment asked for, not the answer. The question stays open.
-      if (WAIT.test(input)) return [text(WORDING.formWaiting), ...prompt(form, session, answers)]
+      if (WAIT.test(input)) {
+        offerAgain(session, proposal, field.key)
+        return [text(WORDING.formWaiting), ...prompt(form, session, answers)]
+      }
       // 「建设路和人民路交叉口路面塌陷」 in answer to where says where and what: the place is the place it names, and the
       // words join the description.
       const statedPlace = field.key === 'locationText' && namesDefect(input) ? findPlace(input) : undefined
@@ -311,10 +322,7 @@ async function step(
         const parsedEarly = parseAnswer(early, input, answers)
         if (parsedEarly.ok) merge(session, parsedEarly.values)
         // A guess offered for this question is offered again, not lost to the early answer.
-        if (proposal?.key === field.key) {
-          const guesses = (session.draft.guesses as Record<string, unknown> | undefined) ?? {}
-          session.draft.guesses = { ...guesses, [field.key]: proposal.value }
-        }
+        offerAgain(session, proposal, field.key)
         return prompt(form, session, answers)
       }
       // The day given alone before (「昨天」, kept as `startedAtDay`) goes in front of a time said without one.
@@ -331,6 +339,25 @@ async function step(
           session.draft.resumeStep = session.step
           session.step = STEP_DISCARD
           return [discardChoice(turn, form.title, command)]
+        }
+        // 「好了」「拍好了」 after a photo or a pause: the open question is asked again, nothing is refused.
+        if (DONE_WAITING.test(input)) {
+          offerAgain(session, proposal, field.key)
+          return prompt(form, session, answers)
+        }
+        // 「大概有半米深」 in answer to the kind or the grade says more about the problem: the description keeps it
+        // and the question stays open.
+        if (
+          (field.type === 'category' || field.type === 'level') &&
+          typeof session.draft.description === 'string' &&
+          [...input].length >= 4 &&
+          !isQuestion(input) &&
+          // 「应该不算重大吧」 is a try at the grade, not a detail.
+          !/一般|重大|较大|严重|类别|类型/.test(input)
+        ) {
+          session.draft.description = `${session.draft.description}；${input}`
+          offerAgain(session, proposal, field.key)
+          return [text(WORDING.addedToDescription), ...prompt(form, session, answers)]
         }
         return [text(`没能识别“${input}”。${field.hint}。\n${field.question}`)]
       }
@@ -488,9 +515,19 @@ function saysMoreThanAKind(input: string): boolean {
 /** Giving up on what is being filled in: 「取消」, and the words people use for it (「算了，不报了」). */
 const CANCEL =
   /^(?:算了[，,\s]*)?(?:取消|放弃|退出|撤销|作废|不报了|不填了|不要了|不上报了|不提交了|不弄了|取消填报|取消上报)(?:吧|了|啊)?[。！!~～]*$|^算了(?:吧)?[。！!~～]*$/
-/** Yes to the summary: 「确认」, and the words people answer a summary with. */
-const CONFIRM =
-  /^(?:确认|确定|确认无误|无误|没问题|没什么问题|没啥问题|没错|对|对的|是|是的|好|好的|好了|可以|可以了|行|行了|嗯|嗯嗯|正确|保存|提交|确认保存|确认提交|确认上报|就这样|就这些|没了|没有了|(?:提交|上报|保存|发)吧|ok|OK|Ok|yes)[。！!~～]*$/
+/** 「好了」「拍好了」「发过去了」: the moment asked for is over. */
+const DONE_WAITING =
+  /^(?:好了|好啦|拍好了|拍完了|发了|发好了|发过去了|已发|已发送|传好了|传了|上传了|弄好了)[。！!~～]*$/
+
+/** 「不确定」「不太清楚」「拿不准」「说不好」: the person cannot answer the question as asked. */
+const UNSURE =
+  /^(?:我|这个|这)?也?(?:不太?|不大|没法|无法)(?:确定|清楚|知道|晓得|好说|好判断|会判断)(?:啊|呢|哦|诶|欸)?[。！!~～…]*$|^(?:拿不准|说不准|说不好|看不出来?|判断不了|搞不清楚?|不懂)(?:啊|呢|哦)?[。！!~～…]*$/
+
+/** One word of yes to a summary: 「确认」, and the words people answer a summary with. */
+const YES_WORD =
+  '(?:确认|确定|确认无误|正确无误|无误|没问题|没什么问题|没啥问题|没毛病|没错|对|对的|对头|是|是的|是这样|就是这样|好|好的|好了|可以|可以了|行|行了|嗯|嗯嗯|同意|正确|准确|保存|提交|确认保存|确认提交|确认上报|就这样|就这些|没了|没有了|(?:提交|上报|保存|发)吧|ok|OK|Ok|okay|yes|👌|👍)'
+/** Yes to the summary, alone or a few together (「是的没问题」「对，提交吧」「嗯嗯 可以」). */
+const CONFIRM = new RegExp(`^${YES_WORD}(?:[，,、\\s]*${YES_WORD}){0,3}[。！!~～]*$`, 'u')
 
 /** What was done about a hazard, said after its number. */
 /** Words that say a problem was put right, anywhere in the message (「井盖已经换好了」「护栏修复完毕」). */
@@ -714,6 +751,21 @@ function questionFor(field: FieldDefinition, draft: Record<string, unknown>): st
   const criteria = MAJOR_HAZARD_CRITERIA[draft.category as Category]
   if (!criteria?.length) return field.question
   return `${field.question}\n属于重大隐患的情形（${CATEGORY_LABELS[draft.category as Category]}）：\n${criteria.map((c) => `· ${c}`).join('\n')}`
+}
+
+/**
+ * A guess offered for the open question (「类别是「道路及市政设施」吗？」) is offered again when the answer was
+ * something else that leaves the question open (a pause, a photo, a detail), so 「是」 still takes it.
+ */
+function offerAgain(
+  session: Session,
+  proposal: { key: string; value: unknown; also?: unknown } | undefined,
+  key: string,
+): void {
+  // A check's proposal (「是凌晨吗？」) is asked again by the check itself.
+  if (proposal?.key !== key || proposal.also) return
+  const guesses = (session.draft.guesses as Record<string, unknown> | undefined) ?? {}
+  session.draft.guesses = { ...guesses, [key]: proposal.value }
 }
 
 function prompt(form: FormDefinition, session: Session, answers: AnswerContext): Reply[] {
