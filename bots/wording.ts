@@ -117,8 +117,16 @@ export const WORDING = {
   askPhoneNumber: '好的，请回复您的手机号码，工作人员会与您联系。',
   contactSaved: '已登记您的联系电话，工作人员可能会与您联系核实情况。',
   contactDeclined: '好的，不会打电话打扰您，办理结果将在这里告知您。',
-  complaintStatus: (code: string, status: ComplaintStatus, outcome: string | null) =>
-    `投诉 ${code}：${COMPLAINT_STATUS_LABELS[status]}${outcome ? `\n办理结果：${outcome}` : ''}`,
+  /** Where a complaint stands; while it is open, by when it will be answered (or that it is late and chased). */
+  complaintStatus: (
+    code: string,
+    status: ComplaintStatus,
+    outcome: string | null,
+    due?: { at: string; overdue: boolean },
+  ) =>
+    `投诉 ${code}：${COMPLAINT_STATUS_LABELS[status]}${
+      due ? (due.overdue ? '，已超过答复期限，正在督办' : `，将于 ${due.at} 前处理并答复`) : ''
+    }${outcome ? `\n办理结果：${outcome}` : ''}`,
   complaintNotFound: (code: string) => `未找到编号为 ${code} 的投诉，请核对编号。`,
   noComplaints: '您暂无投诉记录。直接发送文字描述即可投诉。',
   complaintOutcome: (code: string, outcome: string) => `您反映的问题（编号 ${code}）已办理：${outcome}\n感谢您的监督！`,

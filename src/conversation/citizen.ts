@@ -3,6 +3,7 @@ import { WORDING } from '../../bots/wording'
 import { complaints, routingRules } from '../db/schema'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories'
 import { HOUR_MS } from '../domain/clock'
+import { type ComplaintStatus, OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { type DangerKind, dangerIn } from '../domain/danger'
 import { findMobileNumber, MOBILE_NUMBER } from '../domain/mobile-number'
 import { maskPersonalInfo } from '../domain/privacy'
@@ -81,11 +82,11 @@ function isResolvedNote(body: string): boolean {
 const WANTS_CALL =
   /^(?:是|是的|对|对的|可以|要|需要|需要的|麻烦了?|麻烦(?:你们|您)?打(?:给我)?(?:电话)?)[。！!，,~～]*$/
 /**
- * 「我的投诉处理得怎么样了」「有结果了吗」「什么时候能修好」: asking after what was reported, in the citizen's words
+ * 「我的投诉处理得怎么样了」「有结果了吗」「什么时候能修好」「大概多久能修好」: asking after what was reported, in the citizen's words
  * rather than 「查询」. Only a message that names no place: one that does reports something, perhaps again.
  */
 const PROGRESS_WORDS =
-  /(?:投诉|反映|举报|报的|提交的|说的|上报的)(?:的)?(?:问题|事情?|情况)?.{0,6}?(?:怎么样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|处理了?(?:吗|没有?)|有(?:结果|进展|回复|回音|人管)了?(?:吗|没有?)|进度|进展|结果)|^(?:(?:现在|目前)?(?:处理|办理)(?:得)?(?:怎么样|如何)了?|有(?:结果|进展|回复|回音)了?(?:吗|没有?)|进展(?:如何|怎么样)|什么时候(?:能|可以|会)?(?:处理|修好?|解决|答复|回复)(?:好|完)?|(?:怎么)?还没(?:有)?(?:人)?(?:处理|来修?|解决|回复))/
+  /(?:投诉|反映|举报|报的|提交的|说的|上报的)(?:的)?(?:问题|事情?|情况)?.{0,6}?(?:怎么样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|处理了?(?:吗|没有?)|有(?:结果|进展|回复|回音|人管)了?(?:吗|没有?)|进度|进展|结果)|^(?:(?:现在|目前)?(?:处理|办理)(?:得)?(?:怎么样|如何)了?|有(?:结果|进展|回复|回音)了?(?:吗|没有?)|进展(?:如何|怎么样)|什么时候(?:能|可以|会)?(?:处理|修好?|解决|答复|回复)(?:好|完)?|(?:怎么)?还没(?:有)?(?:人)?(?:处理|来修?|解决|回复))|(?:多久|多长时间|几天|哪天|啥时候|什么时候|何时)(?:能|可以|会|才能|才|给)?(?:处理|修(?:好|复)?|解决|答复|回复|弄好|搞定|办好|办结|来(?:人|修)?)/
 function isProgressQuestion(body: string): boolean {
   return (body.length <= 40 && PROGRESS_WORDS.test(body) && !findPlace(body)) || isUrging(body)
 }
@@ -332,7 +333,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       const complaint = await findComplaintByCode(ctx.db, code)
       if (!complaint || complaint.citizenExternalId !== message.sender.externalId)
         return [text(WORDING.complaintNotFound(code))]
-      return [text(WORDING.complaintStatus(complaint.code, complaint.status, complaint.outcome))]
+      return [text(statusOf(ctx, complaint))]
     }
     const mine = await ctx.db
       .select()
@@ -341,7 +342,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       .orderBy(desc(complaints.receivedAt))
       .limit(5)
     if (mine.length === 0) return [text(WORDING.noComplaints)]
-    return [text(mine.map((c) => WORDING.complaintStatus(c.code, c.status, c.outcome)).join('\n\n'))]
+    return [text(mine.map((c) => statusOf(ctx, c)).join('\n\n'))]
   }
   if (STAFF_COMMAND.test(body)) return [text(WORDING.staffOnly)]
   const correction = /^(?:类别|分类)[\s:：]*(.+)$/.exec(body)
@@ -356,13 +357,23 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     return [text(WORDING.citizenTooShort)]
   if (placeOnly && !isVaguePlace(placeOnly)) {
     // The words as said (「朗州北路88号门口」), not only the name found in them.
-    const said = body.replace(/^(?:在|就在|位于|地点|位置|地址)[:：]?/, '').replace(/[。.！!，,\s]+$/, '')
+    // 「…交叉口那里」: the pointing word at the end is no part of the place.
+    const said = body
+      .replace(/^(?:在|就在|位于|地点|位置|地址)[:：]?/, '')
+      .replace(/[。.！!，,\s]+$/, '')
+      .replace(/(?<=.{2})(?:那里|这里|那边|这边|那儿|这儿|那块|这块)$/, '')
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
     // It completes a ticket filed without a place (or only a rough one), or says its place more exactly
     // (「朗州北路」 then 「朗州北路88号门口」); another place entirely is where the next problem is.
     const current = latest?.locationText
     if (latest && (!current || isVaguePlace(current) || said.includes(findPlace(current) ?? current))) {
       await addComplaintPlace(ctx, latest, said)
+      // The ticket's question about a call back stays open: 「不用」 next still answers it.
+      if (awaitingContact && latest.id === complaintId) {
+        session.step = STEP_CONTACT
+        session.draft = { complaintId }
+        await keep()
+      }
       return [text(WORDING.citizenPlaceAdded(latest.code, said))]
     }
     // No ticket it could belong to: an address is not a complaint. It is kept while the problem is asked for.
@@ -646,4 +657,15 @@ async function attachToLatest(turn: Turn): Promise<Reply[]> {
 /** A pin as a place: its label, or its coordinates when the client sent none. */
 function pinPlace(pin: { latitude: number; longitude: number; label?: string }): string {
   return pin.label || `定位 ${pin.latitude.toFixed(5)},${pin.longitude.toFixed(5)}`
+}
+
+/** Where a complaint stands, for the citizen who made it: with its deadline while it is open. */
+function statusOf(ctx: Turn['ctx'], complaint: typeof complaints.$inferSelect): string {
+  const open = (OPEN_COMPLAINT_STATUSES as readonly ComplaintStatus[]).includes(complaint.status)
+  const now = ctx.clock.now()
+  const due =
+    open && complaint.dueAt
+      ? { at: formatLocal(complaint.dueAt, ctx.timeZone, now), overdue: complaint.dueAt.getTime() < now.getTime() }
+      : undefined
+  return WORDING.complaintStatus(complaint.code, complaint.status, complaint.outcome, due)
 }

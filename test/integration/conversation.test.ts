@@ -940,7 +940,7 @@ describe('answers in the words people use', () => {
     expect(await say(CITIZEN, '13912345678')).toEqual(['已登记您的联系电话，工作人员可能会与您联系核实情况。'])
     const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
     expect(row).toMatchObject({ citizenPhone: '13912345678', locationText: '金色家园6-2-301' })
-    for (const question of ['我的投诉处理得怎么样了', '有结果了吗？', '什么时候能修好'])
+    for (const question of ['我的投诉处理得怎么样了', '有结果了吗？', '什么时候能修好', '大概多久能修好', '啥时候来修'])
       expect((await say(CITIZEN, question)).join('\n')).toContain(`投诉 ${code}：`)
     const count = await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, CITIZEN))
     expect(count.map((c) => c.code)).toContain(code)
@@ -1181,11 +1181,24 @@ describe('citizens’ messages that are not a new complaint', () => {
     expect(await database.db.select().from(complaints)).toHaveLength(before.length)
   })
 
+  it('keeps the call-back question open across a place said more exactly, without its pointing word', async () => {
+    const ticket = await say(CITIZEN, '建设路那个工地晚上12点还在施工')
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    expect(await say(CITIZEN, '就在建设路和紫菱路交叉口那里')).toEqual([
+      `已将地点「建设路和紫菱路交叉口」补充到投诉 ${code}。`,
+    ])
+    expect(await say(CITIZEN, '不用')).toEqual([WORDING.contactDeclined])
+  })
+
   it('takes a ticket number anywhere in the message as asking after it, and a place alone as where it is', async () => {
     const ticket = await say(CITIZEN, '朗州北路上有个大坑，电动车差点摔了')
     const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
     await say(CITIZEN, '不用')
-    expect(await say(CITIZEN, `投诉编号${code}现在什么情况`)).toEqual([`投诉 ${code}：已派单`])
+    // While it is open, with the time it will be answered by (the ticket's own promise).
+    const due = /将于 (\S+ \d{2}:\d{2}) 前处理并答复/.exec(ticket[0] as string)?.[1]
+    expect(await say(CITIZEN, `投诉编号${code}现在什么情况`)).toEqual([
+      `投诉 ${code}：已派单，将于 ${due} 前处理并答复`,
+    ])
     const before = await database.db.select().from(complaints)
     expect(await say(CITIZEN, '朗州北路88号门口')).toEqual([`已将地点「朗州北路88号门口」补充到投诉 ${code}。`])
     expect(await database.db.select().from(complaints)).toHaveLength(before.length)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { WORDING } from '../../bots/wording'
 import { HOUR_MS } from '../../src/domain/clock'
 import {
   type ComplaintState,
@@ -138,5 +139,19 @@ describe('complaint lifecycle', () => {
     expect(isComplaintLate(accepted, at(25))).toBe(true)
     const lateReply = transitionComplaint(accepted, { action: 'reply', outcome: '已处理' }, handler, at(26)).next
     expect(isComplaintLate(lateReply, at(27))).toBe(true)
+  })
+})
+
+describe('where a complaint stands, as its citizen is told', () => {
+  it('gives the deadline while open, says a late one is being chased, and shows the outcome once answered', () => {
+    expect(WORDING.complaintStatus('TS20261123-0001', 'assigned', null, { at: '11月24日 17:00', overdue: false })).toBe(
+      '投诉 TS20261123-0001：已派单，将于 11月24日 17:00 前处理并答复',
+    )
+    expect(WORDING.complaintStatus('TS20261123-0001', 'accepted', null, { at: '11月24日 17:00', overdue: true })).toBe(
+      '投诉 TS20261123-0001：已签收，已超过答复期限，正在督办',
+    )
+    expect(WORDING.complaintStatus('TS20261123-0001', 'replied', '已补装井盖')).toBe(
+      '投诉 TS20261123-0001：已答复\n办理结果：已补装井盖',
+    )
   })
 })
