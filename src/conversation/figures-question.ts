@@ -35,8 +35,12 @@ const SAID: Record<PeriodKind, string> = {
 const ASKS_PERIOD_STATE =
   /^(?:我们|咱们|全市)?(本周|这周|这个?星期|本月|这个月)(?:的)?(?:总体|整体|全市)?(?:情况|进展|工作|数据|巡查情况)(?:怎么样|如何|咋样)了?[？?。！!]*$/
 
+/** 「汇总一下本周数据」「统计一下这个月的」「本月数据」: the figures asked for as a summary. */
+const ASKS_SUMMARY =
+  /^(?:帮我|请|麻烦)?(?:汇总|统计|总结|看看|看一下|查一下|查查|发一下|发个|给我|出)?(?:一下)?(今天|今日|本周|这周|这个?星期|本月|这个月)(?:的)?(?:全市)?(?:数据|统计|汇总|统计数据|数据汇总|工作汇总|情况汇总)(?:汇总|统计)?(?:一下)?(?:发我|给我)?[？?。！!]*$/
+
 export function figuresAskedFor(input: string): PeriodKind | undefined {
-  const word = ASKS_FIGURES.exec(input)?.[1] ?? ASKS_PERIOD_STATE.exec(input)?.[1]
+  const word = ASKS_FIGURES.exec(input)?.[1] ?? ASKS_PERIOD_STATE.exec(input)?.[1] ?? ASKS_SUMMARY.exec(input)?.[1]
   return word ? KIND[word] : undefined
 }
 

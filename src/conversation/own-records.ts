@@ -14,13 +14,14 @@ import type { Turn } from './types'
 export type RecordKind = 'hazard' | 'patrol'
 
 const OWN =
-  /(?:我|我们|本人|自己)(?:上周|上个?月|昨天|前天|今天|今早|上午|下午|刚才|刚刚|之前|以前|前几天|最近|上次|那天)?(?:报|上报|提交|发现|填|填报|录|登记|反映)(?:了|过)?的|我的(?:隐患|巡查|记录)|(?:刚才|刚刚|上一?条|之前|前面|昨天|今天|那条|这条)(?:的|那条|那个|发的|报的|填的)?(?:巡查|隐患)?记录|(?:刚才|刚刚|之前|上次)(?:报|上报|填|发)的/
+  /(?:我|我们|本人|自己)(?:上周|上个?月|昨天|前天|今天|今早|上午|下午|刚才|刚刚|之前|以前|前几天|最近|上次|那天)?(?:报|上报|提交|发现|填|填报|录|登记|反映)(?:了|过)?的|我的(?:隐患|巡查|记录)|(?:刚才|刚刚|上一?条|之前|前面|昨天|今天|那条|这条)(?:的|那条|那个|发的|报的|填的)?(?:巡查|隐患)?记录|(?:刚才|刚刚|之前|上次)(?:报|上报|填|发)的|(?:刚才|刚刚|之前|前面|上面)(?:的|发的|报的)?(?:那|这)(?:条|个)|上一条/
 const HOW_IS_IT =
   /怎么样|咋样|如何|进度|进展|结果|处理了|处理没|整改了|整改没|修好|销号了|状态|到哪一?步|有人管|有人处理|了吗|没有[？?]?$|[？?]$/
 /** 「我的隐患」「查看我报的巡查记录」: the list itself. */
 const LIST_OWN =
   /^(?:查询?|查看|看看|看一下)?(?:一下)?(?:我|我们)(?:的|上报的|报的|填的|提交的)(?:隐患|巡查记录|巡查|记录)(?:列表|情况)?[？?。]*$/
-const AMEND = /改一下|修改|更改|更正|改成|改为|改正|写错|填错|报错|录错|搞错|弄错|不对|有误|应该是|撤回|删除|删掉|作废/
+const AMEND =
+  /改一下|修改|更改|更正|改成|改为|改正|写错|填错|报错|录错|搞错|弄错|不对|有误|应该是|撤回|撤销|删除|删掉|作废/
 
 function kindOf(input: string): RecordKind {
   return /巡[查察检视]|巡逻|记录/.test(input) && !/隐患/.test(input) ? 'patrol' : 'hazard'
@@ -34,8 +35,10 @@ export function asksAfterOwnRecords(input: string): RecordKind | undefined {
 }
 
 /** 「我要改一下刚才那条巡查记录」: a saved record the person wants changed. */
-export function asksToAmendRecord(input: string): RecordKind | undefined {
+export function asksToAmendRecord(input: string): RecordKind | 'latest' | undefined {
   if (input.length > 80 || !OWN.test(input) || !AMEND.test(input)) return undefined
+  // 「撤回刚才那条」 names neither kind: the one saved last is meant.
+  if (!/巡|记录|隐患/.test(input)) return 'latest'
   return kindOf(input)
 }
 
@@ -156,8 +159,9 @@ export async function describeOwnRecords(turn: Turn, personId: number, kind: Rec
  * person is told which record is meant and the way to put it right (a supervisor voids a wrong patrol record and a
  * new one is filed; a hazard's details are corrected by whoever handles it, or added with the rectification).
  */
-export async function explainAmendment(turn: Turn, personId: number, kind: RecordKind): Promise<string> {
+export async function explainAmendment(turn: Turn, personId: number, asked: RecordKind | 'latest'): Promise<string> {
   const { timeZone, clock } = turn.ctx
+  const kind = asked === 'latest' ? await savedLast(turn, personId) : asked
   if (kind === 'patrol') {
     const [latest] = await latestPatrols(turn, personId)
     const which = latest
@@ -174,6 +178,23 @@ export async function explainAmendment(turn: Turn, personId: number, kind: Recor
     .limit(1)
   const which = latest ? `您最近上报的隐患是 ${latest.code}（${clip(latest.description, 16)}）。` : ''
   return `${which}已上报的隐患不能直接修改。需要更正描述、地点或等级的，请联系督查员或责任单位在管理后台更正。`
+}
+
+/** Which of the person's records was saved last, a patrol or a hazard (a hazard when neither was). */
+async function savedLast(turn: Turn, personId: number): Promise<RecordKind> {
+  const [patrol] = await turn.ctx.db
+    .select({ at: patrols.createdAt })
+    .from(patrols)
+    .where(eq(patrols.reporterId, personId))
+    .orderBy(desc(patrols.id))
+    .limit(1)
+  const [hazard] = await turn.ctx.db
+    .select({ at: hazards.createdAt })
+    .from(hazards)
+    .where(eq(hazards.reporterId, personId))
+    .orderBy(desc(hazards.id))
+    .limit(1)
+  return patrol && (!hazard || patrol.at > hazard.at) ? 'patrol' : 'hazard'
 }
 
 /** The person's patrol records, the one saved last first (「刚才那条」). */

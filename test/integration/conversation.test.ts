@@ -410,6 +410,8 @@ describe('staff asking after what they saved, in their own words', () => {
   })
 
   it('tells which saved record is meant and how a wrong one is put right, instead of opening a form', async () => {
+    // A minute after anything saved before, so 「刚才那条」 is this patrol.
+    clock.advance(60_000)
     expect((await say(STAFF, '今天早上6点到7点在柳叶湖大道巡查，出动3人1车，未发现隐患')).join('\n')).toContain(
       '请核对',
     )
@@ -421,7 +423,16 @@ describe('staff asking after what they saved, in their own words', () => {
     expect(answer).toContain('已保存的巡查记录不能直接修改')
     expect(answer).toContain('作废')
     expect((await say(STAFF, '我刚才报的隐患地点写错了'))[0]).toContain('已上报的隐患不能直接修改')
+    // Neither kind named: the record saved last is meant.
+    expect((await say(STAFF, '撤回刚才那条'))[0]).toContain(`您最近的巡查记录是 ${code}`)
     expect(await database.db.select().from(patrols)).toHaveLength(before.length)
+  })
+
+  it('takes a grade said in a last clause as the grade, out of the description', async () => {
+    const summary = (await say(STAFF, '朗州路井盖缺失，已设置警示标志，一般隐患')).join('\n')
+    expect(summary).toContain('隐患描述：朗州路井盖缺失，已设置警示标志\n')
+    expect(summary).toContain('等级：一般隐患')
+    await say(STAFF, '取消')
   })
 })
 
@@ -1376,7 +1387,13 @@ describe('the digest on request', () => {
     expect(week).toMatch(/^本周截至目前（全市）：\n巡查 \d+ 次，出动 \d+ 人次、\d+ 台次；/)
     expect(week).toMatch(/受理投诉 \d+ 件。$/)
     // Said as the bureau's own figures: the same answer, and no hazard form.
-    for (const asked of ['我们这个月发现了多少隐患', '全市本周巡查了多少次', '这周情况怎么样'])
+    for (const asked of [
+      '我们这个月发现了多少隐患',
+      '全市本周巡查了多少次',
+      '这周情况怎么样',
+      '汇总一下本周数据',
+      '本月数据',
+    ])
       expect((await say('demo:leader', asked))[0]).toMatch(/^本[月周]截至目前（全市）：/)
     expect((await say(DUTY, '有紧急情况吗'))[0]).toMatch(/^## 巡安日报 /)
   })

@@ -46,6 +46,8 @@ export function extractHazard(text: string, ctx: ExtractionContext): ExtractedFi
   return readByRules('hazard', text, ctx).fields
 }
 
+const TRAILING_GRADE = /[，,；;。\s]+(?:属于?|定为|为|是)?(?:一般|重大)(?:隐患)?[。！!]*$/
+
 /** 「问题：路面塌陷约1平方米」 in a report written as labelled lines: what is wrong, without the other lines. */
 const LABELLED_PROBLEM =
   /(?:^|[\n；;])\s*(?:隐患描述|存在问题|问题描述|问题|隐患|情况|描述|内容)\s*[:：]\s*([^\n；;]{2,}?)(?=\s+(?:地点|位置|地址|等级|类别|处理情况|处理|措施)\s*[:：]|[\n；;]|$)/
@@ -64,7 +66,8 @@ function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'
   const after = labelled
     ? /(?:地点|位置|地址)\s*[:：]\s*\S+[ \t]+([^\n；;:：]{2,})$/m.exec(text)?.[1]?.trim()
     : undefined
-  const description = labelled ? (after ? `${labelled}；${after}` : labelled) : said
+  // 「…，一般隐患」: a grade said in a last clause of its own is the grade, shown as such, not part of the description.
+  const description = (labelled ? (after ? `${labelled}；${after}` : labelled) : said).replace(TRAILING_GRADE, '')
   const out: ExtractedFields<'hazard'> = {}
   const unsure: string[] = []
   if (description.length >= 2) out.description = description

@@ -386,6 +386,7 @@ async function step(
             session,
             await deps.extractor.extract(form.extraction, input, extractionContext(answers)),
           ),
+          input,
         )
         for (const [key, value] of Object.entries(more))
           if (key !== 'description' && session.draft[key] === undefined) session.draft[key] = value
@@ -416,6 +417,7 @@ async function step(
       const extra = normalise(
         form,
         withGuessesSetAside(session, await deps.extractor.extract(form.extraction, input, extractionContext(answers))),
+        input,
       )
       if (typeof extra.description === 'string' && typeof session.draft.description === 'string')
         extra.description = `${session.draft.description}；${extra.description}`
@@ -649,7 +651,7 @@ async function startForm(
     }
   } else if (form.extraction && rest) {
     const extraction = await deps.extractor.extract(form.extraction, rest, extractionContext(answers))
-    merge(session, normalise(form, withGuessesSetAside(session, extraction)))
+    merge(session, normalise(form, withGuessesSetAside(session, extraction), rest))
     // 「上报隐患 建设路口」 says where, not what: the place is kept and what is wrong is asked.
     const placeOnly = form.id === 'hazard' ? placeAlone(rest.trim()) : undefined
     if (placeOnly) {
@@ -705,15 +707,20 @@ function withGuessesSetAside(
   return fields
 }
 
+/** 「一般隐患」「不算重大」「属一般」: the general grade said, not only the extraction's default. */
+const SAYS_GENERAL = /一般(?:隐患|问题|的|性)?(?![来说而言情况])|普通隐患|轻微|(?:不算|不是|不属于)重大/
+
 /** Extraction output in draft shape (patrol hazards keep their own category and level). */
 function normalise(
   form: FormDefinition,
   fields: ExtractedFields<'patrol'> | ExtractedFields<'hazard'>,
+  said: string,
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue
-    if (form.id === 'hazard' && key === 'level' && value === 'general') continue // "general" is only a default: ask
+    // "general" is also the extraction's default: it is asked unless the message said it.
+    if (form.id === 'hazard' && key === 'level' && value === 'general' && !SAYS_GENERAL.test(said)) continue
     values[key] = value
   }
   return values
