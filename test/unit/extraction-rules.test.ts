@@ -866,6 +866,23 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(extractPatrol('巡查路段：人民路', ctx).area).toBe('人民路')
   })
 
+  it('reads one patroller named after its label, names apart by spaces, and a finding without its 情况 label', () => {
+    const said =
+      '巡查人员：王五 巡查时间：2026年11月22日14:00至17:00 巡查地点：滨湖公园 巡查情况：园内树木有3棵倾斜，已拍照'
+    expect(extractPatrol(said, ctx)).toMatchObject({
+      patrollers: '王五',
+      staffCount: 1,
+      area: '滨湖公园',
+      hazards: [{ description: '园内树木有3棵倾斜', category: 'greenery_park' }],
+    })
+    expect(extractPatrol('人员：张三 李四 9点到11点 人民路 正常', ctx)).toMatchObject({
+      patrollers: '张三、李四',
+      staffCount: 2,
+    })
+    // 「我和小李」 after the label is the writer and one more, not a person called 我和小李.
+    expect(extractPatrol('人员：我和小李 9点到11点 人民路 正常', ctx).staffCount).toBe(2)
+  })
+
   it('reads 一路 after a verb as "all the way", and keeps 人民一路 a road', () => {
     expect(findPlaces('渣土车天天撒一路')).toEqual([])
     expect(findPlaces('泥浆漏了一路，车都打滑')).toEqual([])

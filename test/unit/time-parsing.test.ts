@@ -28,6 +28,12 @@ describe('times as people write them', () => {
     ['上午', '11-23 08:00', '11-23 12:00'],
     ['前天8点一刻', '11-21 08:15', undefined],
     ['11月20日上午9点', '11-20 09:00', undefined],
+    // Dates and times in digits, as reports and forms write them.
+    ['11.22 巡查 9:00~11:00', '11-22 09:00', '11-22 11:00'],
+    ['2026-11-22 9:00-11:00', '11-22 09:00', '11-22 11:00'],
+    ['2026.11.21 8.30至10.30', '11-21 08:30', '11-21 10:30'],
+    ['11/20上午9点到11点', '11-20 09:00', '11-20 11:00'],
+    ['8.30-10.30 人民路', '11-23 08:30', '11-23 10:30'],
   ])('reads %s', (text, start, end) => {
     const range = parseTimeRange(text, now, TZ)
     expect(local(range?.start)).toBe(start)
@@ -94,6 +100,16 @@ describe('times as people write them', () => {
       parseChineseNumber('7'),
     ]).toEqual([2, 12, 25, 103, 7])
     expect(parseChineseNumber('很多')).toBeUndefined()
+  })
+})
+
+describe('dates written in digits', () => {
+  it('takes a year written out as that year, and leaves 「8.30」 alone a time of day rather than a date', () => {
+    expect(parseTimeRange('2025-11-22 9:00-11:00', now, TZ)?.start).toEqual(zonedInstant('2025-11-22', TZ, 9))
+    // Without a time said after it, 「8.30」 is not read as the 30th of August.
+    expect(parseTimeRange('8.30 人民路', now, TZ)).toBeUndefined()
+    // Not a month and day that exist: left as written.
+    expect(parseTimeRange('13/45 9点', now, TZ)?.start).toEqual(zonedInstant('2026-11-23', TZ, 9))
   })
 })
 

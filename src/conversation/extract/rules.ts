@@ -212,7 +212,17 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
     /跟(?:着)?([\u4e00-\u9fa5]{2,3}?)(?:一起|一同)?(?:开车|骑车|坐车|走路)?(?:去|到|巡)/.exec(text)?.[1]
   // 「和同事」 says someone came along, not who.
   const namedCompanions = companions && !/^(?:同事|同事们|大家)$/.test(companions) ? companions : undefined
-  const listed = /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,4}(?:[、，,和][\u4e00-\u9fa5]{2,4})+)/.exec(text)?.[1]
+  // 「人员：张三、李四」, or one name alone before the next label or the end (「巡查人员：王五 巡查时间：…」).
+  const alone = /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,4})(?=[\s，,。；;]|$)/.exec(text)?.[1]
+  // 「人员：张三 李四」: names of two or three characters apart by spaces, each a whole word (not 「巡查时间：」).
+  const spaced =
+    /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,3}(?:[ \t\u3000]+[\u4e00-\u9fa5]{2,3})+)(?=[\s，,。；;0-9]|$)/.exec(
+      text,
+    )?.[1]
+  const listed =
+    /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,4}(?:[、，,和][\u4e00-\u9fa5]{2,4})+)/.exec(text)?.[1] ??
+    (spaced && !/[和跟与我等们]|同事|一起|自己|本人/.test(spaced) ? spaced.replace(/\s+/g, '、') : undefined) ??
+    (alone && !/[和跟与我等们]|同事|一起|自己|本人/.test(alone) ? alone : undefined)
   const names = [
     ...(listed ? [] : [ctx.reporterName]),
     ...(namedCompanions ? companionNames(namedCompanions) : []),

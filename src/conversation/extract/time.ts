@@ -61,9 +61,41 @@ const HOUR_SPAN = new RegExp(`(?<![0-9.:：点时])(${N})(\\s*[-—–~～到至
 function dayOffset(text: string): { date: IsoDate; explicit: boolean } | undefined {
   for (const [word, offset] of Object.entries(DAY_WORDS))
     if (text.includes(word)) return { date: String(offset), explicit: true }
+  // 「2025年11月22日」: a year said is that year, not the nearest one.
+  const ymd = /(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/.exec(text)
+  if (ymd && validDay(Number(ymd[2]), Number(ymd[3])))
+    return { date: `${ymd[1]}-${ymd[2]?.padStart(2, '0')}-${ymd[3]?.padStart(2, '0')}`, explicit: true }
   const md = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/.exec(text)
   if (md) return { date: `md:${md[1]}-${md[2]}`, explicit: true }
   return undefined
+}
+
+function validDay(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31
+}
+
+/**
+ * Dates written with digits (「2026-11-22」「2026.11.22」「11/22」, and 「11.22」 opening a line before a time said
+ * later) spelled out as 「11月22日」. 「8.30」 alone stays what it usually is in a report, half past eight.
+ */
+function spellOutNumericDates(text: string): string {
+  // 「8.30-10.30」: a span of times written with dots, as many reports do.
+  const dotted = text.replace(
+    /(?<![\d.])(\d{1,2})\.([0-5]\d)(\s*[-—–~～到至]\s*)(\d{1,2})\.([0-5]\d)(?![\d.])/g,
+    (whole, h1, m1, sep, h2, m2) => (Number(h1) <= 24 && Number(h2) <= 24 ? `${h1}:${m1}${sep}${h2}:${m2}` : whole),
+  )
+  const spelled = (whole: string, month: string, day: string, year = '') =>
+    validDay(Number(month), Number(day)) ? `${year ? `${year}年` : ''}${Number(month)}月${Number(day)}日` : whole
+  return dotted
+    .replace(/(?<!\d)(20\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d:：])/g, (whole, y, m, d) =>
+      spelled(whole, m, d, y),
+    )
+    .replace(/(?<![\d:：./])(\d{1,2})\/(\d{1,2})(?![\d/:：])/g, (whole, m, d) => spelled(whole, m, d))
+    .replace(/^(\s*)(\d{1,2})\.(\d{1,2})(?=[\s，,日号])/gm, (whole, lead, m, d, offset: number, all: string) =>
+      /\d\s*[:：]\s*\d{2}|[0-9一二两三四五六七八九十]\s*[点时]/.test(all.slice(offset + whole.length))
+        ? `${lead}${spelled(`${m}.${d}`, m, d)}`
+        : whole,
+    )
 }
 
 /** Reports speak of the past ("11月20日" is this year or last); deadlines of the future. */
@@ -73,6 +105,7 @@ function resolveDate(text: string, now: Date, timeZone: string, direction: TimeD
   const today = localDate(now, timeZone)
   const found = dayOffset(text)
   if (!found) return today
+  if (/^\d{4}-/.test(found.date)) return found.date
   if (found.date.startsWith('md:')) {
     const [month, day] = found.date.slice(3).split('-').map(Number)
     const year = Number(today.slice(0, 4)) + (/明年/.test(text) ? 1 : /去年/.test(text) ? -1 : 0)
@@ -143,7 +176,9 @@ export function parseTimeRange(
   direction: TimeDirection = 'past',
 ): TimeRange | undefined {
   // 「9-11点」「九到十一点」: the first hour of a span need not say 点.
-  text = spellOutDays(direction === 'past' ? spellOutRelative(text, now, timeZone) : text).replace(HOUR_SPAN, '$1点$2')
+  text = spellOutDays(
+    spellOutNumericDates(direction === 'past' ? spellOutRelative(text, now, timeZone) : text),
+  ).replace(HOUR_SPAN, '$1点$2')
   const date = resolveDate(text, now, timeZone, direction)
   const clocks: ClockMatch[] = []
   for (const match of text.matchAll(CLOCK_RE)) {
