@@ -5,6 +5,7 @@ import { platformName } from '../domain/channels'
 import { RuleViolation } from '../domain/errors'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
+import { RECORDING_ROLES } from '../domain/record-permissions'
 import type { Actor } from '../domain/roles'
 import { narrativeLines, type SignedReportKind } from '../domain/signoff-lines'
 import { gatherDigest } from '../jobs/daily-digest'
@@ -99,7 +100,15 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「今天情况怎么样」「简报」: the leaders' digest, now, for those who receive it and those who act on it.
   const figuresKind = BRIEFING_ROLES.has(person.role) ? figuresAskedFor(input) : undefined
   if (figuresKind) return [text(await describeFiguresSoFar(turn, figuresKind))]
-  if (asksOpenItems(input)) return [text(await describeOpenItems(turn))]
+  // A unit's handler asking what needs doing means their own list: 「有哪些隐患需要整改」 is their to-do.
+  if (asksOpenItems(input))
+    return [
+      text(
+        actor.role === 'unit_handler' && actor.unitId !== null && /需要|要|待|等/.test(input)
+          ? await listTodos(turn, actor, 1)
+          : await describeOpenItems(turn),
+      ),
+    ]
   if (asksOpenMajors(input)) return [text(await describeOpenMajors(turn))]
   const scores = BRIEFING_ROLES.has(person.role) ? scoresAskedFor(input) : undefined
   if (scores) return [text(await describeScores(turn, scores))]
@@ -148,18 +157,28 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     text(
       isCourtesy(input)
         ? WORDING.staffCourtesy
-        : isGreeting(input)
-          ? WORDING.staffGreeting
-          : asksHow(input) && /照片|拍照|图片|相片|视频/.test(input)
-            ? WORDING.photoHowTo
-            : asksHow(input) || ASKS_CAPABILITIES.test(input)
-              ? WORDING.help(person.role)
-              : isQuestion(input)
-                ? WORDING.staffQuestion
-                : WORDING.notUnderstood,
+        : ACKNOWLEDGED.test(input)
+          ? WORDING.staffAcknowledged
+          : /督查/.test(input) && RECORDING_ROLES.supervision.includes(person.role) && !isQuestion(input)
+            ? WORDING.supervisionHint
+            : isGreeting(input)
+              ? WORDING.staffGreeting
+              : asksHow(input) && /照片|拍照|图片|相片|视频/.test(input)
+                ? WORDING.photoHowTo
+                : asksHow(input) || ASKS_CAPABILITIES.test(input)
+                  ? WORDING.help(person.role)
+                  : isQuestion(input)
+                    ? WORDING.staffQuestion
+                    : WORDING.notUnderstood,
     ),
   ]
 }
+
+/**
+ * 「收到，已安排人员处理」「好的，马上去看」: an acknowledgement with a word on what comes next (a reminder or an
+ * escalation answered), naming no record — noted kindly, with how to record the result.
+ */
+const ACKNOWLEDGED = /^(?:收到|好的|好|明白|知道了|了解|已阅|已收到)[，,。.！!\s]+[^0-9A-Za-z]{1,24}$/
 
 /** A command's verb without the number it needs (「签收」「接收」「回复」): 整改 and 验收 wait in the forms. */
 const BARE_VERB = /^(签收|受理|回复|答复|转办|重复|转为隐患|核实|接收|接收整改|接报|处置|挂牌|摘牌|定级)[。.！!\s]*$/

@@ -535,6 +535,22 @@ describe('a handler who says it is fixed without the number', () => {
     expect(summary).toContain('整改情况：沅安路168号的井盖已经换好了')
     await say(HANDLER, '取消')
   })
+
+  it('asks which, listing what waits for the unit, when the words name none of its hazards', async () => {
+    const [asked] = await say(HANDLER, '已经处理好了，附照片')
+    expect(asked).toMatch(/^请问是哪一处隐患？请回复「整改 编号」。您单位待整改的隐患：\n· YH\d{8}-\d{4} /)
+    // Their own list, not the city's, when a handler asks what needs doing.
+    expect((await say(HANDLER, '有哪些隐患需要整改'))[0]).not.toMatch(/^截至/)
+  })
+})
+
+describe('staff messages that are not commands', () => {
+  it('notes an acknowledgement, points a supervisor to the supervision form, and ranks units on 「哪个单位最差」', async () => {
+    expect(await say(DUTY, '收到，已安排人员处理')).toEqual([WORDING.staffAcknowledged])
+    expect(await say(SUPERVISOR, '今天去了3个工地督查，发现2个问题')).toEqual([WORDING.supervisionHint])
+    expect((await say('demo:leader', '这个月哪个单位最差'))[0]).toMatch(/考核得分（截至目前）：\n1\. /)
+    expect((await say(STAFF, '有哪些隐患需要整改'))[0]).toMatch(/^截至 /)
+  })
 })
 
 describe('what a sentence already says is not asked again', () => {

@@ -23,7 +23,7 @@ import type { ExtractedFields } from '../extract/fields'
 import { namesDefect } from '../extract/hazard-statements'
 import { findPlace, placeAlone } from '../extract/place'
 import { extractLevel } from '../extract/rules'
-import { formatLocal, normaliseCode } from '../format'
+import { clip, formatLocal, normaliseCode } from '../format'
 import { asksHow, endsAsQuestion, intentOf, isQuestion, splitHazardStatements } from '../intent'
 import {
   asksAfterOwnRecords,
@@ -434,7 +434,7 @@ async function step(
     return startFromText(turn, session, actor, answers, deps, `整改 ${input}`)
   // 「朗州北路的井盖已经换好了」 from a unit's handler: the rectification of the one hazard of theirs it names.
   if (!form && !leading && actor.role === 'unit_handler' && actor.unitId !== null && SAYS_FIXED.test(input)) {
-    const named = await handlersHazardNamed(turn, actor.unitId, input)
+    const { named, open } = await handlersHazardNamed(turn, actor.unitId, input)
     if (named.length === 1) return startFromText(turn, session, actor, answers, deps, `整改 ${named[0]?.code} ${input}`)
     if (named.length > 1)
       return [
@@ -444,6 +444,16 @@ async function step(
             .join('\n')}`,
         ),
       ]
+    // Nothing of theirs named: which one is meant is asked, with what is waiting for them — never silence.
+    if (open.length === 0) return [text(WORDING.noRectificationWaiting)]
+    return [
+      text(
+        `请问是哪一处隐患？请回复「整改 编号」。您单位待整改的隐患：\n${open
+          .slice(0, 5)
+          .map((h) => `· ${h.code} ${clip(h.description, 20)}`)
+          .join('\n')}${open.length > 5 ? `\n……共 ${open.length} 处，发送「我的待办」查看全部。` : ''}`,
+      ),
+    ]
   }
   // 「YH… 验收通过」「YH… 验收不合格，井盖未固定」: the check of the rectification.
   const verdict = leading ? VERIFIED.exec(leading.after) : null
@@ -549,9 +559,9 @@ async function handlersHazardNamed(turn: Turn, unitId: number, input: string) {
   const byPlace = place
     ? open.filter((h) => `${h.locationText ?? ''}${h.description}`.includes(place.replace(/的$/, '')))
     : []
-  if (byPlace.length > 0) return byPlace
+  if (byPlace.length > 0) return { named: byPlace, open }
   const thing = THINGS.exec(input)?.[0]
-  return thing ? open.filter((h) => h.description.includes(thing)) : []
+  return { named: thing ? open.filter((h) => h.description.includes(thing)) : [], open }
 }
 const THINGS =
   /井盖|护栏|栏杆|路灯|围挡|路面|消防栓|管道|脚手架|塔吊|树|盖板|警示牌|标志牌|伸缩缝|台阶|扶手|电线|水管|燃气表|阀门/
