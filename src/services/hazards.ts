@@ -45,6 +45,11 @@ export async function reportHazard(args: {
   const { ctx, actor } = args
   const input = ReportHazardInput.parse(args.input)
   const now = ctx.clock.now()
+  // A hazard is recorded once found: a time still to come is a mistake (a wrong year, a wrong clock), not a plan.
+  if (input.foundAt && input.foundAt.getTime() > now.getTime())
+    throw new RuleViolation('future_time', '发现时间不能晚于现在。')
+  if (input.emergencyDisposedAt && input.emergencyDisposedAt.getTime() > now.getTime())
+    throw new RuleViolation('future_time', '应急处置时间不能晚于现在。')
   const calendar = input.emergencyDisposedAt ? await ctx.calendar.get() : undefined
   return ctx.db.transaction(async (tx) => {
     const db: Database = tx

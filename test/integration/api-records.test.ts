@@ -213,6 +213,17 @@ describe('API supervisions and hazards', () => {
     expect(listed.data.events.length).toBeGreaterThan(0)
     const badLevel = await call(FIELD, 'POST', '/hazards', { description: 'x', category: 'gas', level: 'huge' })
     expect((await errorOf(badLevel)).message).toMatch(/^level/)
+    // Found in the year 9999: a mistake, refused, and nothing is stored.
+    const before = await services.db.select({ id: hazards.id }).from(hazards)
+    const future = await call(FIELD, 'POST', '/hazards', {
+      description: '井盖缺失',
+      category: 'road_municipal',
+      locationText: '人民路',
+      foundAt: '9999-12-31T00:00:00Z',
+    })
+    expect(future.status).toBe(422)
+    expect(await errorOf(future)).toMatchObject({ rule: 'future_time', message: '发现时间不能晚于现在。' })
+    expect(await services.db.select({ id: hazards.id }).from(hazards)).toHaveLength(before.length)
   })
 
   it('describes the new endpoints in the OpenAPI document', async () => {

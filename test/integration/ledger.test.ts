@@ -208,19 +208,29 @@ describe('hazards through the real schema', () => {
     expect(await eventCount(hazard.id)).toBe(before)
   })
 
+  it('refuses a hazard found, or disposed of, later than now', async () => {
+    for (const when of [
+      { foundAt: zonedInstant('2026-11-30', TZ, 9) },
+      { emergencyDisposedAt: zonedInstant('2026-11-30', TZ, 9) },
+    ])
+      await expect(
+        reportHazard({ ctx, input: { description: '燃气泄漏已关阀', category: 'gas', ...when }, actor: fieldStaff() }),
+      ).rejects.toMatchObject({ code: 'future_time' })
+  })
+
   it('sets the emergency-disposal report deadline in working days', async () => {
     const hazard = await reportHazard({
       ctx,
       input: {
         description: '燃气泄漏已关阀',
         category: 'gas',
-        emergencyDisposedAt: zonedInstant('2026-11-27', TZ, 20),
+        emergencyDisposedAt: zonedInstant('2026-11-20', TZ, 20),
       },
       actor: fieldStaff(),
     })
-    // Friday Nov 27 + 3 working days = Wednesday Dec 2.
+    // Friday Nov 20 + 3 working days = Wednesday Nov 25.
     expect(hazard.emergencyReportDueAt?.toISOString()).toBe(
-      new Date(zonedInstant('2026-12-03', TZ).getTime() - 1).toISOString(),
+      new Date(zonedInstant('2026-11-26', TZ).getTime() - 1).toISOString(),
     )
     expect(hazard.emergencyReportDueProvisional).toBe(false)
   })
