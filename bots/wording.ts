@@ -65,6 +65,9 @@ export const WORDING = {
   citizenMediaAdded: (code: string, what: string) => `已将${what}补充到投诉 ${code}。`,
   complaintReceived: (code: string, category: Category, due: string) =>
     `您的投诉已受理，编号 ${code}（${CATEGORY_LABELS[category]}）。我们将于 ${due} 前处理并答复您。发送「查询 ${code}」可查看进度；如类别不对，可回复「类别 ${category === 'gas' ? '道路' : '燃气'}」等更正。`,
+  citizenScope:
+    '我们受理建筑工地、桥梁、燃气、道路井盖等市政设施、占道挖掘、园林绿化、危房及物业小区、供水管网及消防栓方面的安全隐患投诉。如属于这些方面，请直接发一句话说明问题和地点，我们登记后给您编号并在1个工作日内答复；其他事项可拨打 12345 政务服务热线。',
+  confidentialNote: '\n您的姓名和联系方式将严格保密，不会告知被反映的单位或个人。',
   whistleblowingNote: '\n您的举报人信息将严格保密；经核实属实的，按有奖举报规定给予奖励。',
   askPlace: '请问具体在什么位置？请发送定位（点“+”选择“位置”），或回复路名、小区、门牌号等，我们登记后马上给您编号。',
   askPlaceGuess: (place: string) =>

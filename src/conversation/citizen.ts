@@ -67,6 +67,12 @@ const CONSULTING =
   /^(?:你好|您好)?[，,\s]*(?:我)?(?:想|要)?(?:问一下|问问|请问|咨询(?:一下)?)[，,\s]*.*(?:找谁|找哪|哪个部门|哪里办|去哪办|怎么办理|如何办理|怎么申请|需要什么|要什么材料|流程)/
 const COMPLAINING = /但是?|可是|不过|还是|又|没修|没人|不管|坏了|漏|塌|缺|危险/
 const MIN_DESCRIPTION_CHARS = 4
+/** 「管不管」「归不归你们管」「你们负责吗」: whether the bureau handles something. */
+const ASKS_SCOPE =
+  /管不管|归不归|是不是你们管|你们管吗|能管吗|你们负责吗|你们能处理吗|受理吗|受不受理|归你们管吗|属于你们管|找你们(?:有用|行)吗/
+/** 「不要透露我的名字」「请保密」「我想匿名反映」: the citizen asks not to be named. */
+const ASKS_CONFIDENTIAL =
+  /不要?(?:透露|公开|泄露|暴露|告诉(?:别人|他们|对方))|别(?:透露|说是我|告诉(?:别人|他们|对方)|暴露)|保密|匿名|不想(?:让人知道|被(?:人)?知道|留名|露面)/
 const PLACEHOLDER = /^[[［【][^\]］】]{1,8}[\]］】]$/
 /** A withdrawal or a 「fixed」 note reaches a complaint filed this long ago at most. */
 const FOLLOW_UP_WINDOW_MS = 30 * 24 * HOUR_MS
@@ -404,6 +410,9 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   const reportsSomething =
     Boolean(extracted.locationText && !extraction.unsure.includes('locationText')) && namesDefect(body)
   if (CONSULTING.test(body) && !reportsSomething && !dangerIn(body)) return [text(WORDING.citizenConsult)]
+  // 「你们管不管物业的事」: whether something is the bureau's to handle, asked before saying what or where.
+  if (ASKS_SCOPE.test(body) && !extracted.locationText && !namesDefect(body) && !dangerIn(body))
+    return [text(WORDING.citizenScope)]
   if (HOW_TO_REPORT.test(body) && !reportsSomething && !dangerIn(body)) return [text(WORDING.citizenQuestion)]
   // 「你们的电话是多少」: a question that names no problem and no place is answered, not filed.
   if (
@@ -576,7 +585,13 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
     complaint.code,
     complaint.category,
     formatLocal(complaint.dueAt, ctx.timeZone, ctx.clock.now()),
-  )}${complaint.whistleblowing ? WORDING.whistleblowingNote : ''}`
+  )}${
+    complaint.whistleblowing
+      ? WORDING.whistleblowingNote
+      : ASKS_CONFIDENTIAL.test(pending.description)
+        ? WORDING.confidentialNote
+        : ''
+  }`
   if (pending.phone) return [text(received)]
   // One passive reply carries both: the ticket, and the offer to be called back.
   const followUp = await lockSession(ctx.db, key)

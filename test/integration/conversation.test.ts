@@ -1131,6 +1131,16 @@ describe('citizens who say more, or take it back', () => {
     await say(CITIZEN, '取消')
   })
 
+  it('says what the bureau handles to 「管不管」, and promises confidentiality to a citizen who asks for it', async () => {
+    const before = await database.db.select().from(complaints)
+    expect(await say(CITIZEN, '请问你们管不管物业的事')).toEqual([WORDING.citizenScope])
+    expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+    const [ticket] = await say(CITIZEN, '不要透露我的名字，人民路88号那个烂尾楼随时会塌')
+    expect(ticket).toMatch(/^您的投诉已受理，编号 TS\d{8}-\d{4}/)
+    expect(ticket).toContain(WORDING.confidentialNote.trim())
+    await say(CITIZEN, '不用')
+  })
+
   it('files 「已经修好了，但是又坏了」 with a place as a complaint again', async () => {
     const ticket = await say(CITIZEN, '已经修好了，但是又坏了，朗州北路66号门口路灯杆')
     expect(ticket[0]).toMatch(/编号 TS\d{8}-\d{4}|可能与已受理的投诉/)
