@@ -10,7 +10,19 @@ export type Intent = 'patrol' | 'hazard'
 /** 巡查 and the ways it is mistyped or said: 巡察/寻查/巡差/巡检/巡视/巡逻, 巡了一圈, 开始巡的, 巡完, 从8点巡到10点. */
 const PATROL = /巡[查察差检视逻了完过到]|开始巡|巡的|寻查|转了一圈|走了一圈/
 /** A patrol report has a time or a turn-out; a lone 巡查 word in a hazard description does not. */
-const PATROL_DETAIL = /[点时:：]|[0-9一二两三四五六七八九十]\s*[个名]?人|车|上午|下午|早上|今天|昨天/
+const PATROL_DETAIL =
+  /[点时:：]|[0-9一二两三四五六七八九十]\s*[个名]?人|车|上午|下午|早上|中午|晚上|夜间|今天|今日|今早|昨天|昨日|昨晚/
+
+/**
+ * 「今天没出去巡查」「下雨暂停巡查」「明天上午去人民路巡查」: no patrol to record — one that did not happen or is
+ * still to come. (「巡查中发现…」 and 「昨天巡查了」 are reports.)
+ */
+const NO_PATROL_YET =
+  /(?:没(?:有)?|未|不|暂停|停止|取消|无法|没法|不能)(?:出去|去|出门|进行|开展)?(?:巡查|巡视|巡逻|巡)|(?:明天|后天|下周|待会儿?|等会儿?|一会儿|晚点|稍后|准备|计划|打算|将要|将)(?:[^，,。了完过]{0,12})(?:去|要)?(?:巡查|巡视|巡逻)(?![了过完])/
+
+export function saysNoPatrolYet(text: string): boolean {
+  return NO_PATROL_YET.test(text) && !/巡查(?:了|过|完|中|时)|发现/.test(text)
+}
 /** Defects as they are written: what is broken, missing, leaking or in the way. */
 const DEFECT =
   /缺失|丢失|不见了|没了|破损|损坏|坏了|断裂|断了|裂缝|开裂|塌陷|坍塌|沉降|松动|脱落|倾斜|倒伏|倒了|漏水|漏气|渗漏|积水|坑洼|有坑|堵塞|裸露|未设|没有围挡|无围挡|占道|乱堆|违章|隐患|危险|安全问题/
@@ -64,6 +76,7 @@ export function asksOpenItems(input: string): boolean {
 export function intentOf(text: string): Intent | undefined {
   // 「明天要下雨，需要提前巡查吗」 asks about a patrol; it does not report one.
   const asks = endsAsQuestion(text)
+  if (saysNoPatrolYet(text)) return undefined
   if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.
   if (TURNOUT.test(text) && (TIME_SPAN.test(text) || saysNothingFound(text)) && !asks) return 'patrol'

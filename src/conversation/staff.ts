@@ -33,7 +33,7 @@ import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
 import { acknowledgeMajor, handleHazardCommand, isHazardCommand } from './hazard-actions'
-import { asksHow, asksOpenItems, isQuestion } from './intent'
+import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
 import { asksOpenMajors, describeOpenItems, describeOpenMajors } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
@@ -159,17 +159,19 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
         ? WORDING.staffCourtesy
         : ACKNOWLEDGED.test(input)
           ? WORDING.staffAcknowledged
-          : /督查/.test(input) && RECORDING_ROLES.supervision.includes(person.role) && !isQuestion(input)
-            ? WORDING.supervisionHint
-            : isGreeting(input)
-              ? WORDING.staffGreeting
-              : asksHow(input) && /照片|拍照|图片|相片|视频/.test(input)
-                ? WORDING.photoHowTo
-                : asksHow(input) || ASKS_CAPABILITIES.test(input)
-                  ? WORDING.help(person.role)
-                  : isQuestion(input)
-                    ? WORDING.staffQuestion
-                    : WORDING.notUnderstood,
+          : saysNoPatrolYet(input)
+            ? WORDING.patrolNotYet
+            : /督查/.test(input) && RECORDING_ROLES.supervision.includes(person.role) && !isQuestion(input)
+              ? WORDING.supervisionHint
+              : isGreeting(input)
+                ? WORDING.staffGreeting
+                : asksHow(input) && /照片|拍照|图片|相片|视频/.test(input)
+                  ? WORDING.photoHowTo
+                  : asksHow(input) || ASKS_CAPABILITIES.test(input)
+                    ? WORDING.help(person.role)
+                    : isQuestion(input)
+                      ? WORDING.staffQuestion
+                      : WORDING.notUnderstood,
     ),
   ]
 }

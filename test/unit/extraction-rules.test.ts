@@ -866,6 +866,20 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(extractPatrol('巡查路段：人民路', ctx).area).toBe('人民路')
   })
 
+  it.each(['今天没出去巡查', '今天下雨，暂停巡查', '明天上午去人民路巡查', '下午准备去武陵大道巡查'])(
+    'reads 「%s」 as no patrol to record',
+    (said) => {
+      expect(intentOf(said)).toBeUndefined()
+    },
+  )
+
+  it.each(['今日巡查正常', '昨天巡查了人民路，没发现问题', '巡查中发现人民路井盖缺失，明天继续巡查'])(
+    'still reads 「%s」 as a report',
+    (said) => {
+      expect(intentOf(said)).toBeDefined()
+    },
+  )
+
   it('reads one patroller named after its label, names apart by spaces, and a finding without its 情况 label', () => {
     const said =
       '巡查人员：王五 巡查时间：2026年11月22日14:00至17:00 巡查地点：滨湖公园 巡查情况：园内树木有3棵倾斜，已拍照'

@@ -34,6 +34,11 @@ describe('times as people write them', () => {
     ['2026.11.21 8.30至10.30', '11-21 08:30', '11-21 10:30'],
     ['11/20上午9点到11点', '11-20 09:00', '11-20 11:00'],
     ['8.30-10.30 人民路', '11-23 08:30', '11-23 10:30'],
+    // Bare hours joined by a dash, unless they count something or a clock said elsewhere makes them a date.
+    ['滨湖路 9-11 2人1车 无', '11-23 09:00', '11-23 11:00'],
+    ['下午2-5 人民路 2人1车 正常', '11-23 14:00', '11-23 17:00'],
+    ['11-22 巡查人民路 9点到11点', '11-22 09:00', '11-22 11:00'],
+    ['人民路3-5号楼 9点到11点', '11-23 09:00', '11-23 11:00'],
   ])('reads %s', (text, start, end) => {
     const range = parseTimeRange(text, now, TZ)
     expect(local(range?.start)).toBe(start)

@@ -84,14 +84,27 @@ function spellOutNumericDates(text: string): string {
     /(?<![\d.])(\d{1,2})\.([0-5]\d)(\s*[-—–~～到至]\s*)(\d{1,2})\.([0-5]\d)(?![\d.])/g,
     (whole, h1, m1, sep, h2, m2) => (Number(h1) <= 24 && Number(h2) <= 24 ? `${h1}:${m1}${sep}${h2}:${m2}` : whole),
   )
+  // 「滨湖路 9-11 2人1车」: two bare hours joined by a dash, with nothing after them that counts something else
+  // (not 「3-5人」「3-5号楼」): a span of hours.
+  // A clock said elsewhere in the message (「11-22 巡查 9点到11点」) makes such a pair a date, not hours.
+  const saysClock = /\d\s*[:：]\s*\d{2}|[0-9一二两三四五六七八九十]\s*[点时]/.test(dotted)
+  const hours = saysClock
+    ? dotted
+    : dotted.replace(
+        /(?<![\d.:：/\-月日号])(\d{1,2})\s*[-~～—–]\s*(\d{1,2})(?![\d.:：点时-])(?!\s*(?:人(?![民行])|[名个位辆台车处米号栋楼层单元分秒天周月年岁元%％]))/g,
+        (whole, from: string, to: string) =>
+          Number(from) < Number(to) && Number(to) <= 24 && Number(to) - Number(from) <= 12
+            ? `${from}点-${to}点`
+            : whole,
+      )
   const spelled = (whole: string, month: string, day: string, year = '') =>
     validDay(Number(month), Number(day)) ? `${year ? `${year}年` : ''}${Number(month)}月${Number(day)}日` : whole
-  return dotted
+  return hours
     .replace(/(?<!\d)(20\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d:：])/g, (whole, y, m, d) =>
       spelled(whole, m, d, y),
     )
     .replace(/(?<![\d:：./])(\d{1,2})\/(\d{1,2})(?![\d/:：])/g, (whole, m, d) => spelled(whole, m, d))
-    .replace(/^(\s*)(\d{1,2})\.(\d{1,2})(?=[\s，,日号])/gm, (whole, lead, m, d, offset: number, all: string) =>
+    .replace(/^(\s*)(\d{1,2})[.-](\d{1,2})(?=[\s，,日号])/gm, (whole, lead, m, d, offset: number, all: string) =>
       /\d\s*[:：]\s*\d{2}|[0-9一二两三四五六七八九十]\s*[点时]/.test(all.slice(offset + whole.length))
         ? `${lead}${spelled(`${m}.${d}`, m, d)}`
         : whole,
