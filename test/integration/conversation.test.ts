@@ -433,6 +433,9 @@ describe('staff asking after what they saved, in their own words', () => {
     expect(summary).toContain('隐患描述：朗州路井盖缺失，已设置警示标志\n')
     expect(summary).toContain('等级：一般隐患')
     await say(STAFF, '取消')
+    // 「再报一个」 with no form open starts the next report.
+    expect(await say(STAFF, '再报一个')).toEqual(['请描述发现的隐患。'])
+    await say(STAFF, '取消')
   })
 })
 

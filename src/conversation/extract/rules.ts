@@ -46,7 +46,7 @@ export function extractHazard(text: string, ctx: ExtractionContext): ExtractedFi
   return readByRules('hazard', text, ctx).fields
 }
 
-const TRAILING_GRADE = /[，,；;。\s]+(?:属于?|定为|为|是)?(?:一般|重大)(?:隐患)?[。！!]*$/
+const TRAILING_GRADE = /[，,；;。\s]+(?:(?:属于?|定为|为|是)?(?:一般|重大)(?:隐患)?[。！!]*)?$/
 
 /** 「问题：路面塌陷约1平方米」 in a report written as labelled lines: what is wrong, without the other lines. */
 const LABELLED_PROBLEM =

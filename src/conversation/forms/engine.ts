@@ -119,7 +119,9 @@ async function step(
       message.kind === 'location' ? `位置${message.location?.label ? `（${message.location.label}）` : ''}` : '照片'
     return [text(`已添加${what}。`), ...prompt(form, session, answers)]
   }
-  const input = (message.text ?? '').replace(/@\S+\s*/g, '').trim()
+  const typed = (message.text ?? '').replace(/@\S+\s*/g, '').trim()
+  // 「再报一个」「还有一个隐患」 after a report saved: the next one, as its command would start it.
+  const input = ANOTHER_HAZARD.test(typed) && !form ? '上报隐患' : typed
   if (!input) return null
 
   if (CANCEL.test(input)) {
@@ -527,6 +529,10 @@ function saysMoreThanAKind(input: string): boolean {
 /** Giving up on what is being filled in: 「取消」, and the words people use for it (「算了，不报了」). */
 const CANCEL =
   /^(?:算了[，,\s]*)?(?:取消|放弃|退出|撤销|作废|不报了|不填了|不要了|不上报了|不提交了|不弄了|取消填报|取消上报)(?:吧|了|啊)?[。！!~～]*$|^算了(?:吧)?[。！!~～]*$/
+/** 「再报一个」「继续上报」「还有一处隐患」: one more hazard to report, nothing said about it yet. */
+const ANOTHER_HAZARD =
+  /^(?:再|还|继续)(?:要)?(?:报|上报|来|发|登记)(?:一个|一下|一条|一处|个|条|处)?(?:隐患)?(?:吧)?[。！!~～]*$|^还有(?:一个|一处|一条)(?:隐患)?[。！!~～]*$/
+
 /** 「好了」「拍好了」「发过去了」: the moment asked for is over. */
 const DONE_WAITING =
   /^(?:好了|好啦|拍好了|拍完了|发了|发好了|发过去了|已发|已发送|传好了|传了|上传了|弄好了)[。！!~～]*$/
