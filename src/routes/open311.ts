@@ -9,7 +9,7 @@ import { COMPLAINT_STATUSES, type ComplaintStatus, OPEN_COMPLAINT_STATUSES } fro
 import { maskOptional, maskPersonalInfo } from '../domain/privacy'
 import { isWhistleblowing } from '../domain/rewards'
 import { isStorableDate } from '../domain/storable'
-import { BODY_LIMITS, limitBody, readForm } from '../http/body'
+import { BODY_LIMITS, limitBody, readForm, readJson } from '../http/body'
 import { recordFailedCredentials, refuseBlockedCaller } from '../http/credentials'
 import { notifyComplaintAssignment } from '../services/complaint-notices'
 import { receiveComplaint } from '../services/complaints'
@@ -102,11 +102,29 @@ function endpointUrl(c: Context<AppEnv>): string {
   return `${base.replace(/\/+$/, '')}/open311/v2`
 }
 
+/**
+ * The spec posts a form (application/x-www-form-urlencoded); some clients send the same fields as a JSON object,
+ * which is read the same way (numbers as the text a form would carry). Anything else is undefined.
+ */
+async function readRequestBody(c: Context<AppEnv>): Promise<Record<string, unknown> | undefined> {
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(c.req.header('content-type') ?? ''))
+    return readForm(c, 'the request body is not a form')
+  const json = await readJson(c)
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined
+  return Object.fromEntries(
+    Object.entries(json).map(([key, value]) => [
+      key,
+      typeof value === 'number' || typeof value === 'boolean' ? String(value) : value,
+    ]),
+  )
+}
+
 /** POST requests.{json,xml}: files a complaint; the ticket number is the service_request_id. */
 async function fileRequest(c: Context<AppEnv>, format: Open311Format) {
   const services = c.get('services')
   await refuseBlockedCaller(c)
-  const body = await readForm(c, 'the request body is not a form')
+  const body = await readRequestBody(c)
+  if (!body) return open311Error(c, format, 400, 'the request body is not a form or a JSON object')
   // The key first: without it nothing else about the request is looked at.
   const key = services.config.open311ApiKey
   const presented = typeof body.api_key === 'string' ? body.api_key : ''

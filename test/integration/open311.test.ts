@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm'
 import { XMLParser } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { complaints } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { receiveComplaint } from '../../src/services/complaints'
@@ -144,6 +146,36 @@ describe('Open311 GeoReport v2', () => {
       unknown
     >[]
     expect(both.length).toBe(stillOpen.length + closedOnes.length)
+  })
+
+  it('takes the same fields posted as a JSON object, and answers a JSON body that is no object with 400', async () => {
+    const postJson = (body: string) =>
+      harness.app.request(`${base}/requests.json`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body,
+      })
+    const filed = await postJson(
+      JSON.stringify({
+        api_key: 'open311-key-0123456789',
+        service_code: 'road_municipal',
+        lat: 29.03,
+        long: 111.69,
+        description: '井盖缺失',
+      }),
+    )
+    expect(filed.status).toBe(200)
+    const [receipt] = (await filed.json()) as { service_request_id: string }[]
+    expect(receipt?.service_request_id).toMatch(/^TS\d{8}-\d{4}$/)
+    const [row] = await database.db
+      .select()
+      .from(complaints)
+      .where(eq(complaints.code, receipt?.service_request_id ?? ''))
+    expect(row).toMatchObject({ category: 'road_municipal', latitude: 29.03, longitude: 111.69 })
+    for (const body of ['[1,2]', '"text"', '{not json'])
+      expect(await (await postJson(body)).json()).toEqual([
+        { code: 400, description: 'the request body is not a form or a JSON object' },
+      ])
   })
 
   it('answers a status that is neither open nor closed with 400 in the error format', async () => {
