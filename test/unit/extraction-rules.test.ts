@@ -897,6 +897,16 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(extractPatrol('人员：我和小李 9点到11点 人民路 正常', ctx).staffCount).toBe(2)
   })
 
+  it('keeps a landmark named right after the street with the place, never a clause about the problem', () => {
+    expect(readByRules('complaint', '消防栓被撞坏了一直在喷水，武陵大道农行门口', ctx).fields.locationText).toBe(
+      '武陵大道农行门口',
+    )
+    expect(readByRules('complaint', '工地塔吊晚上还在转，就在紫菱路万达旁边', ctx).fields.locationText).toBe(
+      '紫菱路万达旁边',
+    )
+    expect(readByRules('complaint', '人民路有个坑旁边没有围挡', ctx).fields.locationText).toBe('人民路')
+  })
+
   it('reads 一路 after a verb as "all the way", and keeps 人民一路 a road', () => {
     expect(findPlaces('渣土车天天撒一路')).toEqual([])
     expect(findPlaces('泥浆漏了一路，车都打滑')).toEqual([])

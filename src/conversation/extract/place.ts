@@ -54,7 +54,7 @@ export function narrowedPlace(
   place: string,
   lexicon: readonly string[] = DEFAULT_CITY.places ?? [],
 ): string {
-  if (!ADMINISTRATIVE.test(place) && !lexicon.includes(place)) return place
+  if (!ADMINISTRATIVE.test(place) && !lexicon.includes(place)) return withLandmark(text, place)
   const at = text.indexOf(place)
   if (at < 0) return place
   const after = new RegExp(`^${ZONE_REST}\\s*`).exec(text.slice(at + place.length))?.[0] ?? ''
@@ -63,6 +63,21 @@ export function narrowedPlace(
   if (!next || !rest.startsWith(next)) return place
   // 「汉寿县 龙阳镇 …」: a town inside the county narrows on in its turn.
   return `${place}${after.trim()}${narrowedPlace(rest, next, lexicon)}`
+}
+
+/**
+ * 「武陵大道农行门口」「紫菱路万达旁边」: a landmark named right after the street, with the side of it, says where on
+ * the street; it stays with the place. Not a clause about the problem (「人民路有个坑旁边」).
+ */
+const LANDMARK =
+  /^(?:的)?([\u4e00-\u9fa5A-Za-z0-9]{1,6}?)(斜对面|门口|旁边|附近|对面|楼下|后面|前面|东侧|西侧|南侧|北侧|入口|出口)/
+
+function withLandmark(text: string, place: string): string {
+  const at = text.indexOf(place)
+  if (at < 0 || /(?:门口|旁边|附近|对面|[东南西北]侧|路口|交叉口|[0-9]号)$/.test(place)) return place
+  const landmark = LANDMARK.exec(text.slice(at + place.length))
+  if (!landmark?.[1] || /[有是在了被把个着过没不很太这那就也都还又和与跟里上下边]/.test(landmark[1])) return place
+  return `${place}${landmark[1]}${landmark[2]}`
 }
 
 /** The first place the text names, or undefined. */
