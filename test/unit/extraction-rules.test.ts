@@ -897,6 +897,23 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(extractPatrol('人员：我和小李 9点到11点 人民路 正常', ctx).staffCount).toBe(2)
   })
 
+  it('offers no hazard made of how the patrol went, and reads 没开车 as no vehicle', () => {
+    const walked = extractPatrol('今天和老李巡了一下武陵大道，两点到四点，没开车', ctx)
+    expect(walked).toMatchObject({ area: '武陵大道', staffCount: 2, vehicleCount: 0 })
+    expect(walked.hazards ?? []).toEqual([])
+    expect(extractPatrol('上午开车巡查人民路 2人', ctx).hazards ?? []).toEqual([])
+    // Words the rules do not know are still offered as the finding to confirm.
+    expect(extractPatrol('上午巡查人民路，液化气罐放在地下室用', ctx).hazards?.[0]?.description).toBe(
+      '液化气罐放在地下室用',
+    )
+  })
+
+  it('counts 「2栋危房」 as two places, and takes no place from who was told (「已通知社区」)', () => {
+    const read = extractPatrol('上午检查了3个老旧小区，发现2栋危房有人居住，已通知社区劝离', ctx)
+    expect(read.hazards?.[0]).toMatchObject({ count: 2, category: 'dangerous_house' })
+    expect(read.area).toBeUndefined()
+  })
+
   it('keeps a landmark named right after the street with the place, never a clause about the problem', () => {
     expect(readByRules('complaint', '消防栓被撞坏了一直在喷水，武陵大道农行门口', ctx).fields.locationText).toBe(
       '武陵大道农行门口',

@@ -2,7 +2,7 @@ import type { Category } from '../../domain/categories'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
 import { categoryByEvidence, isSureCategory, weighCategories } from './category-evidence'
 import { parseChineseNumber } from './numbers'
-import { findPlace, placeAlone } from './place'
+import { findPlace, findPlaces, placeAlone } from './place'
 
 /**
  * What a patrol found, as hazard statements: the message is cut into clauses, and a clause that names a
@@ -95,7 +95,7 @@ const ONLY_COUNT =
  * (「危房2栋」「民房3栋」) or what was found (「发现2栋楼外墙空鼓」, 「2栋楼外墙空鼓」 with 发现 read off; not 「5栋楼道」).
  */
 const COUNT_RE =
-  /(?:约|大约|大概|共)?((?<![0-9+＋第])[0-9]+(?!\s*栋)|(?<=(?:[房屋层]|发现)\s{0,2})[0-9]+(?=\s*栋)|(?<=^\s{0,2})[0-9]+(?=\s*栋楼(?![道下]))|[一二两三四五六七八九十]+)(?:多)?\s*(处|个|块|盏|棵|株|根|段|座|家|户|栋|起|项|组|条|口|件|只|道)(?![米公厘平月年]|小时|钟头|星期|礼拜)/
+  /(?:约|大约|大概|共)?((?<![0-9+＋第])[0-9]+(?!\s*栋)|(?<=(?:[房屋层]|发现)\s{0,2})[0-9]+(?=\s*栋)|(?<=^\s{0,2})[0-9]+(?=\s*栋(?:楼(?![道下])|危房|房屋|房子|民房|老房|自建房))|[一二两三四五六七八九十]+)(?:多)?\s*(处|个|块|盏|棵|株|根|段|座|家|户|栋|起|项|组|条|口|件|只|道)(?![米公厘平月年]|小时|钟头|星期|礼拜)/
 const SUMMARY_RE =
   /(?:发现|共发现|共计|计)?(?:安全)?(?:隐患|问题)[:：]?(?:共计|共|计)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)|(?:发现|共发现|共|共计|合计|一共)\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:处|个|项|起)(?:安全)?(?:隐患|问题)|(?:发现|其中)\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:栋|户|座|家|处|个)(?:房屋|房子|建筑)?(?:存在|有)(?:安全)?(?:隐患|问题)|发现(?:有)?问题(?:的)?[\u4e00-\u9fa5]{1,4}?([0-9]+|[一二两三四五六七八九十]+)\s*(?:座|个|处|栋|家|户)/
 
@@ -321,11 +321,24 @@ function guessedStatement(clauses: readonly string[], ctx: StatementContext): Ha
         !TURN_OUT_OR_TIME.test(clause) &&
         // A clause that is a place name and little else (「鼎城区花山路」「在朗州北路」).
         placeAlone(clause, 2) === undefined &&
+        // Nor one that only says how the patrol went (「上午开车巡查人民路 2人」「没开车」).
+        !onlyHowThePatrolWent(clause) &&
         (hasThing(clause) || weighCategories(clause, ctx.categoryRules) !== undefined),
     )
   if (said.length === 0) return undefined
   const statement = statementOf(said.join('，'), ctx)
   return { ...statement, categorySure: false }
+}
+
+/** The words of a patrol's own particulars: when, who, how many, by what means, and the patrol verb. */
+const PATROL_PARTICULARS =
+  /今天|昨天|前天|今日|昨日|上午|下午|中午|早上|晚上|凌晨|傍晚|[0-9一二两三四五六七八九十:：点时半到至\-~—]+(?:分|人|名|位|个人|车|辆|台)?|(?:没有?|未|不)?(?:开车|用车|出车)|步行|走路|徒步|骑(?:的|了)?(?:电动车|电瓶车|自行车|单车|车)|巡查|巡视|巡逻|巡了|巡|一下|一圈|一趟|和|跟|与|同|了|[\s，,、]/g
+
+function onlyHowThePatrolWent(clause: string): boolean {
+  const rest = findPlaces(clause)
+    .reduce((left, place) => left.replace(place, ''), clause)
+    .replace(PATROL_PARTICULARS, '')
+  return [...rest].length < 2
 }
 
 /** Clauses that say when or who: 「下午三点」「2人1车」「人员：张三、李四」「开车」「车一台」「人员三名」. */

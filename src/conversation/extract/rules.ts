@@ -352,7 +352,12 @@ function vehicleCount(text: string): number | undefined {
       `(?:出动车辆|车辆|车次|台次|车)\\s*[:：为共]?\\s*${COUNT}(?!\\s*(?:个|名|位)?\\s*人)(?:\\s*(?:辆|台次|台|部)|(?<=[0-9])|(?![\\u4e00-\\u9fa5]))`,
     ).exec(text)?.[1]
   if (raw) return parseChineseNumber(raw)
-  if (/(?:未|没有|没|无)(?:出)?(?:车|用车)|步行|走路|骑(?:电动车|自行车|车)/.test(text)) return 0
+  if (
+    /(?:未|没有|没|无|不)(?:出|开|用|坐)?(?:车|用车)|步行|走路|徒步|骑(?:的|了)?(?:电动车|电瓶车|自行车|单车|车)/.test(
+      text,
+    )
+  )
+    return 0
   if (/开(?:了)?(?:一台|一辆)?车/.test(text)) return 1
   return undefined
 }
