@@ -161,40 +161,25 @@ export async function describeOwnRecords(turn: Turn, personId: number, kind: Rec
  */
 export async function explainAmendment(turn: Turn, personId: number, asked: RecordKind | 'latest'): Promise<string> {
   const { timeZone, clock } = turn.ctx
-  const kind = asked === 'latest' ? await savedLast(turn, personId) : asked
-  if (kind === 'patrol') {
-    const [latest] = await latestPatrols(turn, personId)
-    const which = latest
-      ? `您最近的巡查记录是 ${latest.code}（${formatLocal(latest.startedAt, timeZone, clock.now())} ${latest.area}）。`
-      : ''
-    return `${which}已保存的巡查记录不能直接修改（台账留痕）。如有填写错误，请告知督查员将该记录作废（作废 编号 原因），再发送「巡查」重新填报；填报过程中可随时发送「修改 字段名」更正。`
-  }
+  const [patrol] = await latestPatrols(turn, personId)
   // 「刚才那条」: the one saved last, whenever it was found.
-  const [latest] = await turn.ctx.db
+  const [hazard] = await turn.ctx.db
     .select()
     .from(hazards)
     .where(eq(hazards.reporterId, personId))
     .orderBy(desc(hazards.id))
     .limit(1)
-  const which = latest ? `您最近上报的隐患是 ${latest.code}（${clip(latest.description, 16)}）。` : ''
+  // Neither kind named (「撤回刚才那条」): whichever was saved last (a hazard when neither was).
+  const kind =
+    asked !== 'latest' ? asked : patrol && (!hazard || patrol.createdAt > hazard.createdAt) ? 'patrol' : 'hazard'
+  if (kind === 'patrol') {
+    const which = patrol
+      ? `您最近的巡查记录是 ${patrol.code}（${formatLocal(patrol.startedAt, timeZone, clock.now())} ${patrol.area}）。`
+      : ''
+    return `${which}已保存的巡查记录不能直接修改（台账留痕）。如有填写错误，请告知督查员将该记录作废（作废 编号 原因），再发送「巡查」重新填报；填报过程中可随时发送「修改 字段名」更正。`
+  }
+  const which = hazard ? `您最近上报的隐患是 ${hazard.code}（${clip(hazard.description, 16)}）。` : ''
   return `${which}已上报的隐患不能直接修改。需要更正描述、地点或等级的，请联系督查员或责任单位在管理后台更正。`
-}
-
-/** Which of the person's records was saved last, a patrol or a hazard (a hazard when neither was). */
-async function savedLast(turn: Turn, personId: number): Promise<RecordKind> {
-  const [patrol] = await turn.ctx.db
-    .select({ at: patrols.createdAt })
-    .from(patrols)
-    .where(eq(patrols.reporterId, personId))
-    .orderBy(desc(patrols.id))
-    .limit(1)
-  const [hazard] = await turn.ctx.db
-    .select({ at: hazards.createdAt })
-    .from(hazards)
-    .where(eq(hazards.reporterId, personId))
-    .orderBy(desc(hazards.id))
-    .limit(1)
-  return patrol && (!hazard || patrol.at > hazard.at) ? 'patrol' : 'hazard'
 }
 
 /** The person's patrol records, the one saved last first (「刚才那条」). */
