@@ -67,6 +67,10 @@ const CONSULTING =
   /^(?:你好|您好)?[，,\s]*(?:我)?(?:想|要)?(?:问一下|问问|请问|咨询(?:一下)?)[，,\s]*.*(?:找谁|找哪|哪个部门|哪里办|去哪办|怎么办理|如何办理|怎么申请|需要什么|要什么材料|流程)/
 const COMPLAINING = /但是?|可是|不过|还是|又|没修|没人|不管|坏了|漏|塌|缺|危险/
 const MIN_DESCRIPTION_CHARS = 4
+/** 「旁边的路灯也不亮」「同一个地方」「那附近还有」: where the last problem was, or next to it. */
+const NEAR_THE_LAST =
+  /^(?:还有|另外|对了)?[，,\s]*(?:旁边|附近|隔壁|对面|同一个地方|同一个位置|同一处|同样的地方|那里|那边|那附近|那个地方|这附近|这边|这里)/
+
 /** 「管不管」「归不归你们管」「你们负责吗」: whether the bureau handles something. */
 const ASKS_SCOPE =
   /管不管|归不归|是不是你们管|你们管吗|能管吗|你们负责吗|你们能处理吗|受理吗|受不受理|归你们管吗|属于你们管|找你们(?:有用|行)吗/
@@ -423,11 +427,18 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     !dangerIn(body)
   )
     return [text(WORDING.citizenQuestion)]
-  // A place the reader only guessed is shown back to be confirmed, never filed silently.
+  // A place the reader only guessed is shown back to be confirmed, never filed silently. 「旁边的路灯也不亮」 with no
+  // place of its own, just after a ticket: near that ticket's place, offered the same way.
+  const nearLatest =
+    !extracted.locationText && NEAR_THE_LAST.test(body)
+      ? (await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS))?.locationText
+      : undefined
   const guessedPlace =
     extraction.unsure.includes('locationText') && extracted.locationText && !isVaguePlace(extracted.locationText)
       ? extracted.locationText
-      : undefined
+      : nearLatest && !isVaguePlace(nearLatest)
+        ? `${nearLatest.replace(/(?:附近|旁边|一带|周边)$/, '')}附近`
+        : undefined
   const described = extracted.description ?? body
   const { pin } = held
   const complaint: PendingComplaint = {

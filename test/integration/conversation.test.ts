@@ -1147,6 +1147,20 @@ describe('citizens who say more, or take it back', () => {
     await say(CITIZEN, '不用')
   })
 
+  it('offers the last ticket’s place for 「旁边的…也」, and asks which estate 「我们小区」 is', async () => {
+    const ticket = await say(CITIZEN, '人民路188号门口井盖没了')
+    expect(ticket[0]).toMatch(/^您的投诉已受理/)
+    await say(CITIZEN, '不用')
+    expect((await say(CITIZEN, '还有，旁边的路灯也不亮'))[0]).toMatch(/^请确认位置：是在「人民路188号附近」吗？/)
+    const second = await say(CITIZEN, '是')
+    const code = lastCode(second, 'TS')
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row?.locationText).toBe('人民路188号附近')
+    await say(CITIZEN, '不用')
+    expect((await say(CITIZEN, '就是我们小区那个电梯老是坏'))[0]).toMatch(/^请问具体在什么位置？/)
+    await say(CITIZEN, '取消')
+  })
+
   it('files 「已经修好了，但是又坏了」 with a place as a complaint again', async () => {
     const ticket = await say(CITIZEN, '已经修好了，但是又坏了，朗州北路66号门口路灯杆')
     expect(ticket[0]).toMatch(/编号 TS\d{8}-\d{4}|可能与已受理的投诉/)

@@ -41,6 +41,10 @@ const PAST_TIMES: Partial<Record<FormId, [string, string][]>> = {
 /** Words that point at a place without naming it. */
 const VAGUE =
   /^(?:这里|那里|这儿|那儿|附近|旁边|这边|那边|门口|路边|路上|桥头|路口|现场|楼下|对面|隔壁)$|^(?:那个|这个|那|这)/
+/** A kind of place said as the speaker's own, with no name: 「我们小区」「就是我家楼下」「咱们这条路」. */
+const OURS_UNNAMED =
+  /^(?:就是|就|是)?(?:我们|咱们|我家|我们家|我)(?:这个|那个|这条|那条|这栋|那栋|的)?(?:小区|路|街|楼|楼下|单元|村|院子|院|家|社区|门口|这里|那里|这边|那边)$/
+
 /** What a findable place usually contains: a road, a building, a number, a landmark. */
 const PLACE_WORD =
   /[路街道巷桥村镇乡区县号栋楼园站场馆校院厂市店坊港湾湖山塔门口]|小区|广场|公园|大厦|大楼|医院|学校|市场|超市|社区|工地|加油站|公司|银行|酒店|宾馆|饭店|中心|局|所|寺|[0-9一二三四五六七八九十]+号/
@@ -52,6 +56,8 @@ export function isVaguePlace(text: string): boolean {
   if (/[Xx×＊*]{2}|某某|^某/.test(place)) return true
   const stripped = place.replace(/^(?:在|就在|位于)/, '').replace(/(?:旁边|附近|那边|这边|那里|这里|边上|跟前)$/, '')
   if (VAGUE.test(stripped)) return !/[路街巷]|小区|广场|公园|大厦|号/.test(stripped)
+  // 「我们小区」「就是我家那栋楼」: whose, not which — the name is still to be asked.
+  if (OURS_UNNAMED.test(stripped)) return true
   return !PLACE_WORD.test(stripped)
 }
 
