@@ -111,6 +111,8 @@ describe('times as people write them', () => {
 describe('dates written in digits', () => {
   it('takes a year written out as that year, and leaves 「8.30」 alone a time of day rather than a date', () => {
     expect(parseTimeRange('2025-11-22 9:00-11:00', now, TZ)?.start).toEqual(zonedInstant('2025-11-22', TZ, 9))
+    // A measure after the pair counts something: 「坑深10-20公分」 is no span of hours.
+    expect(parseTimeRange('人民路巡查 坑深10-20公分 2人1车', now, TZ)).toBeUndefined()
     // Without a time said after it, 「8.30」 is not read as the 30th of August.
     expect(parseTimeRange('8.30 人民路', now, TZ)).toBeUndefined()
     // Not a month and day that exist: left as written.

@@ -91,7 +91,7 @@ function spellOutNumericDates(text: string): string {
   const hours = saysClock
     ? dotted
     : dotted.replace(
-        /(?<![\d.:：/\-月日号])(\d{1,2})\s*[-~～—–]\s*(\d{1,2})(?![\d.:：点时-])(?!\s*(?:人(?![民行])|[名个位辆台车处米号栋楼层单元分秒天周月年岁元%％]))/g,
+        /(?<![\d.:：/\-月日号])(\d{1,2})\s*[-~～—–]\s*(\d{1,2})(?![\d.:：点时-])(?!\s*(?:人(?![民行])|公分|厘米|公里|公斤|平方|立方|[名个位辆台车处米号栋楼层单元分秒天周月年岁元%％度吨斤根棵盏块条cmkgCMKG]))/g,
         (whole, from: string, to: string) =>
           Number(from) < Number(to) && Number(to) <= 24 && Number(to) - Number(from) <= 12
             ? `${from}点-${to}点`
