@@ -113,6 +113,7 @@ describe('dates written in digits', () => {
     expect(parseTimeRange('2025-11-22 9:00-11:00', now, TZ)?.start).toEqual(zonedInstant('2025-11-22', TZ, 9))
     // A measure after the pair counts something: 「坑深10-20公分」 is no span of hours.
     expect(parseTimeRange('人民路巡查 坑深10-20公分 2人1车', now, TZ)).toBeUndefined()
+    expect(parseTimeRange('长2.50-3.00米的裂缝 巡查人民路', now, TZ)).toBeUndefined()
     // Without a time said after it, 「8.30」 is not read as the 30th of August.
     expect(parseTimeRange('8.30 人民路', now, TZ)).toBeUndefined()
     // Not a month and day that exist: left as written.

@@ -74,28 +74,35 @@ function validDay(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31
 }
 
+/** What a number pair may not be followed by to be read as times: a measure word (people, metres, storeys …). */
+const NO_MEASURE =
+  '(?!\\s*(?:人(?![民行])|公分|厘米|公里|公斤|平方|立方|[名个位辆台车处米号栋楼层单元分秒天周月年岁元%％度吨斤根棵盏块条cmkgCMKG]))'
+/** 「8.30-10.30」: a span of times written with dots; not a range of measures (「长2.50-3.00米」). */
+const DOTTED_SPAN = new RegExp(
+  `(?<![\\d.])(\\d{1,2})\\.([0-5]\\d)(\\s*[-—–~～到至]\\s*)(\\d{1,2})\\.([0-5]\\d)(?![\\d.])${NO_MEASURE}`,
+  'g',
+)
+/** 「滨湖路 9-11 2人1车」: two bare numbers joined by a dash, not 「3-5人」「3-5号楼」. */
+const BARE_SPAN = new RegExp(
+  `(?<![\\d.:：/\\-月日号])(\\d{1,2})\\s*[-~～—–]\\s*(\\d{1,2})(?![\\d.:：点时-])${NO_MEASURE}`,
+  'g',
+)
+
 /**
  * Dates written with digits (「2026-11-22」「2026.11.22」「11/22」, and 「11.22」 opening a line before a time said
  * later) spelled out as 「11月22日」. 「8.30」 alone stays what it usually is in a report, half past eight.
  */
 function spellOutNumericDates(text: string): string {
-  // 「8.30-10.30」: a span of times written with dots, as many reports do.
-  const dotted = text.replace(
-    /(?<![\d.])(\d{1,2})\.([0-5]\d)(\s*[-—–~～到至]\s*)(\d{1,2})\.([0-5]\d)(?![\d.])/g,
-    (whole, h1, m1, sep, h2, m2) => (Number(h1) <= 24 && Number(h2) <= 24 ? `${h1}:${m1}${sep}${h2}:${m2}` : whole),
+  const dotted = text.replace(DOTTED_SPAN, (whole, h1, m1, sep, h2, m2) =>
+    Number(h1) <= 24 && Number(h2) <= 24 ? `${h1}:${m1}${sep}${h2}:${m2}` : whole,
   )
-  // 「滨湖路 9-11 2人1车」: two bare hours joined by a dash, with nothing after them that counts something else
-  // (not 「3-5人」「3-5号楼」): a span of hours.
-  // A clock said elsewhere in the message (「11-22 巡查 9点到11点」) makes such a pair a date, not hours.
+  // Two bare numbers joined by a dash are a span of hours, unless a clock said elsewhere in the message
+  // (「11-22 巡查 9点到11点」) makes the pair a date.
   const saysClock = /\d\s*[:：]\s*\d{2}|[0-9一二两三四五六七八九十]\s*[点时]/.test(dotted)
   const hours = saysClock
     ? dotted
-    : dotted.replace(
-        /(?<![\d.:：/\-月日号])(\d{1,2})\s*[-~～—–]\s*(\d{1,2})(?![\d.:：点时-])(?!\s*(?:人(?![民行])|公分|厘米|公里|公斤|平方|立方|[名个位辆台车处米号栋楼层单元分秒天周月年岁元%％度吨斤根棵盏块条cmkgCMKG]))/g,
-        (whole, from: string, to: string) =>
-          Number(from) < Number(to) && Number(to) <= 24 && Number(to) - Number(from) <= 12
-            ? `${from}点-${to}点`
-            : whole,
+    : dotted.replace(BARE_SPAN, (whole, from: string, to: string) =>
+        Number(from) < Number(to) && Number(to) <= 24 && Number(to) - Number(from) <= 12 ? `${from}点-${to}点` : whole,
       )
   const spelled = (whole: string, month: string, day: string, year = '') =>
     validDay(Number(month), Number(day)) ? `${year ? `${year}年` : ''}${Number(month)}月${Number(day)}日` : whole
