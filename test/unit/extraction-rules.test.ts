@@ -924,6 +924,15 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(readByRules('complaint', '人民路有个坑旁边没有围挡', ctx).fields.locationText).toBe('人民路')
   })
 
+  it.each([
+    ['喂你好我想反映一下那个就是人民路跟建设路那个路口那个井盖没有了很危险的', '人民路跟建设路路口'],
+    ['我们这个小区叫什么来着哦阳光新城那个燃气表那里好像有点漏气', '阳光新城'],
+    ['你好我是住在桃花源路一百号的居民我们楼下的那个工地天天晚上施工', '桃花源路一百号'],
+    ['我跟你说啊皂果路那边有棵大树倒了把路都堵死了', '皂果路'],
+  ])('reads the place in speech typed by voice: %s', (said, place) => {
+    expect(readByRules('complaint', said, ctx).fields.locationText).toBe(place)
+  })
+
   it('reads 一路 after a verb as "all the way", and keeps 人民一路 a road', () => {
     expect(findPlaces('渣土车天天撒一路')).toEqual([])
     expect(findPlaces('泥浆漏了一路，车都打滑')).toEqual([])

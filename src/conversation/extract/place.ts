@@ -13,15 +13,15 @@ const SUFFIX =
  * building — with its unit (「3号楼2单元」「6-2-301」), a block (「A座」) or a floor (「B1层」「3楼」).
  */
 const TAIL =
-  '(?:[一二三四五六七八九十0-9]{1,2}期)?(?:[东南西北中]?(?:段|线)|[东南西北]?(?:延线|端|头)|沿线|周边|一带|附近|全线|[东南西北]门|门口|斜对面|对面|交叉口|交汇处|交界处|交界|路口|口|[0-9]{1,3}-[0-9]{1,3}(?:-[0-9]{1,4})?(?![0-9点时:：])(?:号楼|号|室)?|[0-9]+(?:号楼|号|栋|幢)(?:[0-9一二三四五六七八九十]+单元)?|[A-Za-z]{1,2}[0-9]{0,2}(?:座|栋|幢)|(?:[Bb负][0-9一二三]|[0-9]{1,2})(?:层|楼(?![道梯顶下上房盘])))?'
+  '(?:[一二三四五六七八九十0-9]{1,2}期)?(?:[东南西北中]?(?:段|线)|[东南西北]?(?:延线|端|头)|沿线|周边|一带|附近|全线|[东南西北]门|门口|斜对面|对面|交叉口|交汇处|交界处|交界|路口|口|[0-9]{1,3}-[0-9]{1,3}(?:-[0-9]{1,4})?(?![0-9点时:：])(?:号楼|号|室)?|(?:[0-9]+(?:号楼|号|栋|幢)|[一二三四五六七八九十百零〇]{1,5}(?:号楼|号))(?:[0-9一二三四五六七八九十]+单元)?|[A-Za-z]{1,2}[0-9]{0,2}(?:座|栋|幢)|(?:[Bb负][0-9一二三]|[0-9]{1,2})(?:层|楼(?![道梯顶下上房盘])))?'
 const CJK = '[\\u4e00-\\u9fa5A-Za-z0-9]'
 
 /** Words that end a place on the left: what comes before them is never part of the name. */
 const LEFT_STOP =
-  /^.*(?:今天|今日|今早|今儿|昨天|昨日|昨晚|前天|上午|下午|中午|早上|晚上|傍晚|凌晨|夜间|早班|晚班|巡查了|巡视了|巡查|巡视|夜巡|日巡|排查了|排查|巡了一圈|巡了|巡的是|巡完了?|巡到|巡过|开始巡|检查了|检查|去了|(?:一)?趟|来到|到了|走了一圈|开展|进行|发现|上报|报告|报|通知了?|告知|联系了?|移交给?|交给|就在|刚才|路过|请问(?:一下)?|你好|您好|麻烦(?:你们|您)?|投诉|举报|(?:一个|有人|市民|群众)?(?:说|反映|讲)|具体(?:情况|位置|地点)?(?:是|在)|(?:地点|区域|路段|位置|地址)(?!$)|沿着|对(?!面)|在(?!建(?!材|设|国|筑|华|新|宁|业|安|民|政|兴|湘|中))|到|(?:请|麻烦)?(?:尽快|赶紧|赶快|马上|及时)(?:处理|解决|修|来|派人|安排)(?:一下)?|我们|我|本人|一行|同事|和小\S|和老\S|一起|两人|三人|[0-9一二两三四五六七八九十]+(?:人|名|车|辆|台)|点半?|[0-9]+分|[:：])/
+  /^.*(?:今天|今日|今早|今儿|昨天|昨日|昨晚|前天|上午|下午|中午|早上|晚上|傍晚|凌晨|夜间|早班|晚班|巡查了|巡视了|巡查|巡视|夜巡|日巡|排查了|排查|巡了一圈|巡了|巡的是|巡完了?|巡到|巡过|开始巡|检查了|检查|去了|(?:一)?趟|来到|到了|走了一圈|开展|进行|发现|上报|报告|报|通知了?|告知|联系了?|移交给?|交给|就在|来着|[啊哦噢嗯呃哎诶喂]|刚才|路过|请问(?:一下)?|你好|您好|麻烦(?:你们|您)?|投诉|举报|(?:一个|有人|市民|群众)?(?:说|反映|讲)|具体(?:情况|位置|地点)?(?:是|在)|(?:地点|区域|路段|位置|地址)(?!$)|沿着|对(?!面)|在(?!建(?!材|设|国|筑|华|新|宁|业|安|民|政|兴|湘|中))|到|(?:请|麻烦)?(?:尽快|赶紧|赶快|马上|及时)(?:处理|解决|修|来|派人|安排)(?:一下)?|我们|我|本人|一行|同事|和小\S|和老\S|一起|两人|三人|[0-9一二两三四五六七八九十]+(?:人|名|车|辆|台)|点半?|[0-9]+分|[:：])/
 
 const PLACE_RE = new RegExp(
-  `(${CJK}{1,14}?${SUFFIX}(?:(?:和|与|、|至|到)${CJK}{1,10}?${SUFFIX})?${TAIL})(?![灯面牙沿基墩栏])`,
+  `(${CJK}{1,14}?${SUFFIX}(?:(?:和|与|跟|、|至|到)${CJK}{1,10}?${SUFFIX})?${TAIL})(?![灯面牙沿基墩栏])`,
   'g',
 )
 
@@ -38,6 +38,7 @@ export function placeWordOf(place: string): string {
 }
 
 /** What ends a stretch of text a place name can run through: punctuation, spaces, brackets, quotes. */
+const FILLER_BEFORE_TAIL = /(?<=[路街道桥])(?:那个|这个|的)(?=十字路口|路口|交叉口|丁字路口)/g
 const CHUNK_BREAK = /[，,。；;！!？?\s：:（）()【】"“”]+/
 
 /** A county, district, town or zone: what a more precise place right after it narrows down. */
@@ -74,9 +75,11 @@ const LANDMARK =
 
 function withLandmark(text: string, place: string): string {
   const at = text.indexOf(place)
-  if (at < 0 || /(?:门口|旁边|附近|对面|[东南西北]侧|路口|交叉口|[0-9]号)$/.test(place)) return place
+  // A place that already ends at a door, a side or a house number is as narrow as it gets.
+  if (at < 0 || /(?:门口|旁边|附近|对面|[东南西北]侧|路口|交叉口|号|栋|幢|楼|室|单元)$/.test(place)) return place
   const landmark = LANDMARK.exec(text.slice(at + place.length))
-  if (!landmark?.[1] || /[有是在了被把个着过没不很太这那就也都还又和与跟里上下边]/.test(landmark[1])) return place
+  if (!landmark?.[1] || /[有是在了被把个着过没不很太这那就也都还又和与跟里上下边我你他们居住]/.test(landmark[1]))
+    return place
   return `${place}${landmark[1]}${landmark[2]}`
 }
 
@@ -102,7 +105,8 @@ export function placeAlone(text: string, slack = 0): string | undefined {
 /** Every place the text names, in order, each cut to its name. */
 export function findPlaces(text: string, lexicon: readonly string[] = DEFAULT_CITY.places ?? []): string[] {
   const places: string[] = []
-  for (const chunk of text.split(CHUNK_BREAK)) {
+  // 「人民路跟建设路那个路口」: a filler between a street and its crossing is no break in the place.
+  for (const chunk of text.replace(FILLER_BEFORE_TAIL, '').split(CHUNK_BREAK)) {
     const found: { at: number; end: number; place: string }[] = []
     PLACE_RE.lastIndex = 0
     for (let match = PLACE_RE.exec(chunk); match; match = PLACE_RE.exec(chunk)) {
