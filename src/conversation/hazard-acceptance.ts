@@ -4,7 +4,7 @@ import { RuleViolation } from '../domain/errors'
 import type { Actor } from '../domain/roles'
 import { complaintsToSign } from '../services/complaints'
 import { applyHazardCommand } from '../services/hazards'
-import { codedCommand } from './coded-command'
+import { codedCommand, leadingCode } from './coded-command'
 import { clip, formatLocal } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -22,9 +22,19 @@ export function takesOnHazard(input: string): boolean {
   return TAKES_ON.test(input)
 }
 
-/** The hazard number of 「接收 YH…」 (read by the coded-command parser, full-width letters and all). */
+/** What follows a hazard's number when it is taken on: 「YH… 收到」「YH… 收到，马上安排」「YH… 接收」. */
+const ACCEPTED_AFTER_CODE =
+  /^[，,：:\s]*(?:收到|已收到|接收|已接收|签收|好的|明白)(?:[，,。！!\s][^？?整修]{0,16})?[。！!]*$/
+
+/**
+ * The hazard number of 「接收 YH…」 or 「YH… 收到」 (read by the coded-command parser, full-width letters and all).
+ * 「YH… 已经整改好了」 is no acceptance: it is left to the rectification form.
+ */
 export function acceptCommandCode(input: string): string | undefined {
-  return codedCommand(ACCEPT_COMMAND, 'YH', input)?.code
+  const commanded = codedCommand(ACCEPT_COMMAND, 'YH', input)?.code
+  if (commanded) return commanded
+  const leading = leadingCode('YH', input)
+  return leading && ACCEPTED_AFTER_CODE.test(leading.after) ? leading.code : undefined
 }
 
 /** 「接收 YH…」: that hazard, if it is their unit's and waiting to be taken on. */

@@ -70,6 +70,11 @@ describe('a unit handler taking on a hazard in words', () => {
     expect((await say(HANDLER, `接收 ${typed}`))[0]).toMatch(new RegExp(`^已接收隐患 ${second}`))
     expect((await hazard(second))?.status).toBe('rectifying')
     expect((await hazard(first))?.status).toBe('assigned')
+    // The number first, then the word (as a notice is answered by quoting it).
+    const third = await reportManhole('朗州北路26号')
+    expect((await say(HANDLER, `${third} 收到，马上安排`))[0]).toMatch(new RegExp(`^已接收隐患 ${third}`))
+    expect((await hazard(third))?.status).toBe('rectifying')
+    expect((await hazard(first))?.status).toBe('assigned')
   })
 
   it('takes 「接收」 and 「签收」 alone as the one item waiting, and asks for the number otherwise', async () => {
