@@ -1,4 +1,5 @@
 import { handleCitizen } from './citizen'
+import { withoutEmoticons } from './emoticons'
 import { toSimplified } from './simplified'
 import { handleStaff } from './staff'
 import type { Reply, Turn } from './types'
@@ -11,6 +12,7 @@ export async function handleTurn(turn: Turn): Promise<Reply[]> {
   const citizen =
     turn.message.channel === 'mp' || (turn.message.channel === 'console' && turn.person?.role === 'citizen')
   const { text } = turn.message
-  const read = text === undefined ? turn : { ...turn, message: { ...turn.message, text: toSimplified(text) } }
+  const read =
+    text === undefined ? turn : { ...turn, message: { ...turn.message, text: withoutEmoticons(toSimplified(text)) } }
   return citizen ? handleCitizen(read) : handleStaff(read)
 }

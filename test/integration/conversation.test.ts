@@ -437,6 +437,16 @@ describe('staff asking after what they saved, in their own words', () => {
     expect(await say(STAFF, '再报一个')).toEqual(['请描述发现的隐患。'])
     await say(STAFF, '取消')
   })
+
+  it('reads the chat clients’ emoticons: [OK] saves a summary, [流泪] and 谢谢 there change nothing', async () => {
+    const summary = await say(STAFF, '人民路井盖缺失，一般')
+    expect(await say(STAFF, '[流泪]')).toEqual(summary)
+    expect(await say(STAFF, '谢谢')).toEqual(summary)
+    expect((await say(STAFF, '[OK]'))[0]).toMatch(/^隐患已上报，编号 YH\d{8}-\d{4}/)
+    const before = await database.db.select().from(complaints)
+    expect(await say('demo:citizen', '[抱拳]谢谢')).toEqual([WORDING.citizenCourtesy])
+    expect(await database.db.select().from(complaints)).toHaveLength(before.length)
+  })
 })
 
 describe('a patrol that found danger, a grade said early, nothing found in words', () => {

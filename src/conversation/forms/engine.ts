@@ -18,6 +18,7 @@ import { type Actor, ROLE_LABELS } from '../../domain/roles'
 import { campaignStartingPoint } from '../../services/campaigns'
 import type { PersonRow } from '../../services/identities'
 import { leadingCode, withoutCode } from '../coded-command'
+import { isCourtesy } from '../courtesy'
 import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
 import { namesDefect } from '../extract/hazard-statements'
@@ -411,6 +412,8 @@ async function step(
       if (parsed.ok) merge(session, parsed.values)
       return prompt(form, session, answers)
     }
+    // 「谢谢」「哦」 at the summary are courtesy, not more details: the summary is shown again as it was.
+    if (isCourtesy(input)) return prompt(form, session, answers)
     // A question (「我今天报了几条」「怎么报隐患」) is not more details: the draft stays as it was, waiting.
     if (isQuestion(input)) return [text(WORDING.draftWaiting(form.title)), ...prompt(form, session, answers)]
     // More details after the summary: read them like the first message and show the summary again. A
