@@ -349,7 +349,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       .select()
       .from(complaints)
       .where(eq(complaints.citizenExternalId, message.sender.externalId))
-      .orderBy(desc(complaints.receivedAt))
+      .orderBy(desc(complaints.receivedAt), desc(complaints.id))
       .limit(5)
     if (mine.length === 0) return [text(WORDING.noComplaints)]
     return [text(mine.map((c) => statusOf(ctx, c)).join('\n\n'))]

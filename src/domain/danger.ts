@@ -1,9 +1,9 @@
 /**
  * Words that mean someone may be hurt in the next minutes: a gas smell or leak, a collapse, fire, live
- * wires. A message with them is not a routine complaint — the sender gets safety advice at once and the
+ * wires, someone trapped (in a lift, most often). A message with them is not a routine complaint — the sender gets safety advice at once and the
  * duty officer an urgent notice, whatever the hour.
  */
-export type DangerKind = 'gas' | 'collapse' | 'fire' | 'electric'
+export type DangerKind = 'gas' | 'collapse' | 'fire' | 'electric' | 'trapped'
 
 const DANGER: [DangerKind, RegExp][] = [
   [
@@ -13,6 +13,8 @@ const DANGER: [DangerKind, RegExp][] = [
   ['collapse', /塌陷|坍塌|倒塌|塌了|塌方|下沉.{0,4}(?:裂|陷)|要塌|快塌|垮了|砸伤|掉下来砸/g],
   ['fire', /着火|起火|失火|火灾|冒烟|烧起来|爆炸/g],
   ['electric', /触电|漏电|电线.{0,6}(?:掉|断|垂|裸露|打火|冒火)|高压线.{0,4}(?:掉|断|垂)/g],
+  // Last: trapped under a collapse is the collapse's advice (which says to call 119 for anyone trapped).
+  ['trapped', /困人|被困|困在(?:电梯|里面|里头|楼)|关在电梯|电梯.{0,4}(?:卡住|关住)(?:了)?(?:人|.{0,2}出不来)/g],
 ]
 
 /**

@@ -107,6 +107,6 @@ export async function whistleblowingLedger(db: Database) {
     .from(complaints)
     .leftJoin(reportRewards, eq(reportRewards.complaintId, complaints.id))
     .where(eq(complaints.whistleblowing, true))
-    .orderBy(desc(complaints.receivedAt))
+    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
     .limit(500)
 }

@@ -759,6 +759,22 @@ describe('citizens', () => {
     await say(CITIZEN, '不用')
   })
 
+  it('tells someone reporting people trapped in a lift what to do, with the ticket, and alerts the duty officer', async () => {
+    const before = await database.db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.message}->>'text' like '【紧急·市民报告险情】%'`)
+    const [reply] = await say(CITIZEN, '我们小区的电梯困人了！！！快来人 金色家园3栋')
+    expect(reply).toMatch(/^⚠️ 安全提示：有人被困请立即拨打 119/)
+    expect(reply).toMatch(/您的投诉已受理，编号 TS\d{8}-\d{4}/)
+    const after = await database.db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.message}->>'text' like '【紧急·市民报告险情】%'`)
+    expect(after.length).toBe(before.length + 1)
+    await say(CITIZEN, '不用')
+  })
+
   it('keeps a pending duplicate question when the citizen sends a phone number instead', async () => {
     const first = await say(CITIZEN, '沅安路桥护栏断了一截')
     expect(first[0]).toMatch(/编号 TS\d{8}-\d{4}（桥梁）/)

@@ -12,6 +12,9 @@ describe('danger in a message', () => {
     ['路面塌陷了一个大坑', 'collapse'],
     ['电线掉下来了', 'electric'],
     ['楼道里冒烟了', 'fire'],
+    ['我们小区的电梯困人了！！！快来人', 'trapped'],
+    ['有人被困在电梯里面', 'trapped'],
+    ['楼塌了，有人被困', 'collapse'],
   ])('%s is %s', (text, kind) => {
     expect(dangerIn(text)).toBe(kind)
   })
@@ -22,6 +25,7 @@ describe('danger in a message', () => {
     '已经没有漏气了',
     '没闻到燃气味，就是表走得快',
     '井盖松了，万一塌陷就麻烦了',
+    '电梯老是坏，怕被困在里面',
   ])('a fear or a denial is not the danger itself: %s', (text) => {
     expect(dangerIn(text)).toBeUndefined()
   })
