@@ -908,6 +908,13 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     )
   })
 
+  it('reads 「巡查…的时候看到」 as the lead-in to a finding, and 「已经叫施工方…」 as what was done', () => {
+    const read = extractPatrol('今天巡查人民路的时候看到有个工地围挡倒了，已经叫施工方扶起来了，3人1车，9点到11点', ctx)
+    expect(read.hazards).toMatchObject([{ description: '有个工地围挡倒了', category: 'construction_site' }])
+    expect(read.handlingResult).toBe('已经叫施工方扶起来了')
+    expect(read.area).toBe('人民路')
+  })
+
   it('counts 「2栋危房」 as two places, and takes no place from who was told (「已通知社区」)', () => {
     const read = extractPatrol('上午检查了3个老旧小区，发现2栋危房有人居住，已通知社区劝离', ctx)
     expect(read.hazards?.[0]).toMatchObject({ count: 2, category: 'dangerous_house' })

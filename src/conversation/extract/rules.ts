@@ -271,7 +271,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
  * clause; other verbs alone may as well be part of what was found.
  */
 const HANDLING_VERBS =
-  '设置|设立|设|拉设|拉起|拉|做|安排|通知|联系|告知|督促|处理|处置|整改|围挡|围蔽|上报|报告|移交|更换|修复|抢修|清理|关阀|关闭|派人|责令|下达|要求|放置|摆放|放|封闭|封堵|疏散|停工|加固|回填|插上|挂'
+  '设置|设立|设|叫|让|喊|请|拉设|拉起|拉|做|安排|通知|联系|告知|督促|处理|处置|整改|围挡|围蔽|上报|报告|移交|更换|修复|抢修|清理|关阀|关闭|派人|责令|下达|要求|放置|摆放|放|封闭|封堵|疏散|停工|加固|回填|插上|挂'
 const HANDLED = new RegExp(
   `((?:已经?|当场|现场已?|立即|马上|随即)(?:${HANDLING_VERBS})[^，。,；;！!]{0,20}|(?<![\u4e00-\u9fa5])(?:${HANDLING_VERBS})了[^，。,；;！!]{1,20}|(?<=[，,；;。])(?:要求|责令|督促|通知|联系|安排)[^，。,；;！!]{2,20})`,
 )
