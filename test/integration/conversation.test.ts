@@ -291,6 +291,10 @@ describe('corrections in plain words', () => {
     expect(people[1]).toContain('出动人次：3')
     const place = await say(STAFF, '地点写错了，是洞庭大道')
     expect(place[1]).toContain('巡查路段/项目：洞庭大道')
+    // 「X不对，是…」 names the field first; the correction does not join anything else.
+    const again = await say(STAFF, '人数不对，是4个')
+    expect(again[0]).toBe('已将「出动人次」改为：4个')
+    expect(again[1]).toContain('出动人次：4')
     const time = await say(STAFF, '结束时间改成上午十点半')
     expect(time[1]).toContain('结束时间：11月23日 10:30')
     // The summary's hint names a field this form has.

@@ -6,7 +6,8 @@ import { findPlace } from '../extract/place'
  * change the field they name instead of being taken as the answer to whatever was asked. Which field is
  * meant comes from the words people use for it; the new value is what follows 是 / 改成 / 改为.
  */
-const CORRECTION = /^(?:不对|错了|不是|写错了|搞错了|更正|更改|修正)|(?:改成|改为|应该是|写错了|搞错了|更正为)/
+const CORRECTION =
+  /^(?:不对|错了|不是|写错了|搞错了|更正|更改|修正)|(?:改成|改为|应该是|写错了|搞错了|更正为)|(?:不对|错了|有误)[，,。\s]*(?:是|应为)/
 
 const FIELD_WORDS: Record<string, RegExp> = {
   endedAt: /结束/,
