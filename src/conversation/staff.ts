@@ -153,27 +153,21 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^[?？]+$/.test(input)) return [text(WORDING.help(person.role))]
   // A record's number alone (no command was waiting for it): where that record stands.
   if (BARE_CODE.test(input)) return [text(await describeRecord(turn, input))]
-  return [
-    text(
-      isCourtesy(input)
-        ? WORDING.staffCourtesy
-        : ACKNOWLEDGED.test(input)
-          ? WORDING.staffAcknowledged
-          : saysNoPatrolYet(input)
-            ? WORDING.patrolNotYet
-            : /督查/.test(input) && RECORDING_ROLES.supervision.includes(person.role) && !isQuestion(input)
-              ? WORDING.supervisionHint
-              : isGreeting(input)
-                ? WORDING.staffGreeting
-                : asksHow(input) && /照片|拍照|图片|相片|视频/.test(input)
-                  ? WORDING.photoHowTo
-                  : asksHow(input) || ASKS_CAPABILITIES.test(input)
-                    ? WORDING.help(person.role)
-                    : isQuestion(input)
-                      ? WORDING.staffQuestion
-                      : WORDING.notUnderstood,
-    ),
-  ]
+  return [text(plainReply(input, person.role))]
+}
+
+/** What a message that is no command, no form and no question the bot can answer gets: never silence. */
+function plainReply(input: string, role: PersonRow['role']): string {
+  if (isCourtesy(input)) return WORDING.staffCourtesy
+  if (ACKNOWLEDGED.test(input)) return WORDING.staffAcknowledged
+  if (saysNoPatrolYet(input)) return WORDING.patrolNotYet
+  // 「今天去了3个工地督查」: the supervising office's own record has its form.
+  if (/督查/.test(input) && RECORDING_ROLES.supervision.includes(role) && !isQuestion(input))
+    return WORDING.supervisionHint
+  if (isGreeting(input)) return WORDING.staffGreeting
+  if (asksHow(input) && /照片|拍照|图片|相片|视频/.test(input)) return WORDING.photoHowTo
+  if (asksHow(input) || ASKS_CAPABILITIES.test(input)) return WORDING.help(role)
+  return isQuestion(input) ? WORDING.staffQuestion : WORDING.notUnderstood
 }
 
 /**
