@@ -915,6 +915,21 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(read.area).toBe('人民路')
   })
 
+  it.each([
+    ['今天早班巡查滨湖路，七点到九点，一个人骑电动车，路面有一处坑槽，已报市政', '已报市政'],
+    ['巡查了沅安路桥 桥面正常 桥下有人堆放杂物 已劝离 10:00-11:00 2人', '已劝离'],
+    ['【巡查日志】巡查员张三、李四对武陵大道开展日常巡查，发现井盖破损1处，均已拍照上报。', '已拍照上报'],
+  ])('reads the handling on the spot in 「%s」', (said, handling) => {
+    expect(extractPatrol(said, ctx).handlingResult).toBe(handling)
+  })
+
+  it('reads the patrollers named right after 巡查员, without a colon', () => {
+    expect(extractPatrol('巡查员张三、李四对武陵大道开展日常巡查，未发现问题', ctx)).toMatchObject({
+      patrollers: '张三、李四',
+      staffCount: 2,
+    })
+  })
+
   it('counts 「2栋危房」 as two places, and takes no place from who was told (「已通知社区」)', () => {
     const read = extractPatrol('上午检查了3个老旧小区，发现2栋危房有人居住，已通知社区劝离', ctx)
     expect(read.hazards?.[0]).toMatchObject({ count: 2, category: 'dangerous_house' })

@@ -221,6 +221,8 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
     )?.[1]
   const listed =
     /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,4}(?:[、，,和][\u4e00-\u9fa5]{2,4})+)/.exec(text)?.[1] ??
+    // 「巡查员张三、李四对…」: the names right after the title, without a colon.
+    /巡查员\s*([\u4e00-\u9fa5]{2,3}(?:[、和][\u4e00-\u9fa5]{2,3})+)(?=[对在到去于，,\s])/.exec(text)?.[1] ??
     (spaced && !/[和跟与我等们]|同事|一起|自己|本人/.test(spaced) ? spaced.replace(/\s+/g, '、') : undefined) ??
     (alone && !/[和跟与我等们]|同事|一起|自己|本人/.test(alone) ? alone : undefined)
   const names = [
@@ -271,13 +273,14 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
  * clause; other verbs alone may as well be part of what was found.
  */
 const HANDLING_VERBS =
-  '设置|设立|设|叫|让|喊|请|拉设|拉起|拉|做|安排|通知|联系|告知|督促|处理|处置|整改|围挡|围蔽|上报|报告|移交|更换|修复|抢修|清理|关阀|关闭|派人|责令|下达|要求|放置|摆放|放|封闭|封堵|疏散|停工|加固|回填|插上|挂'
+  '设置|设立|设|叫|让|喊|请|报|拍照上报|拍照|劝离|劝阻|驱离|制止|拉设|拉起|拉|做|安排|通知|联系|告知|督促|处理|处置|整改|围挡|围蔽|上报|报告|移交|更换|修复|抢修|清理|关阀|关闭|派人|责令|下达|要求|放置|摆放|放|封闭|封堵|疏散|停工|加固|回填|插上|挂'
 const HANDLED = new RegExp(
   `((?:已经?|当场|现场已?|立即|马上|随即)(?:${HANDLING_VERBS})[^，。,；;！!]{0,20}|(?<![\u4e00-\u9fa5])(?:${HANDLING_VERBS})了[^，。,；;！!]{1,20}|(?<=[，,；;。])(?:要求|责令|督促|通知|联系|安排)[^，。,；;！!]{2,20})`,
 )
 
 function handlingIn(text: string): string | undefined {
-  return HANDLED.exec(text)?.[1]
+  // 「已劝离 10:00-11:00 2人」: the particulars written after it on the same line are not part of it.
+  return HANDLED.exec(text)?.[1]?.replace(/\s+[0-9].*$/, '')
 }
 
 /** Where the patrol went: a labelled field (地点：, 巡查区域), the place after the patrol verb, or the first place. */
