@@ -951,7 +951,8 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     ['我们这个小区叫什么来着哦阳光新城那个燃气表那里好像有点漏气', '阳光新城'],
     ['你好我是住在桃花源路一百号的居民我们楼下的那个工地天天晚上施工', '桃花源路一百号'],
     ['我跟你说啊皂果路那边有棵大树倒了把路都堵死了', '皂果路'],
-  ])('reads the place in speech typed by voice: %s', (said, place) => {
+    ['新华书店门口的地砖翘起来了，好几个人绊倒了', '新华书店门口'],
+  ])('reads the place in speech as typed: %s', (said, place) => {
     expect(readByRules('complaint', said, ctx).fields.locationText).toBe(place)
   })
 
