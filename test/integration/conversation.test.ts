@@ -291,6 +291,9 @@ describe('corrections in plain words', () => {
     expect(people[1]).toContain('出动人次：3')
     const place = await say(STAFF, '地点写错了，是洞庭大道')
     expect(place[1]).toContain('巡查路段/项目：洞庭大道')
+    // 「修改」 alone asks which field, and changes nothing.
+    const which = await say(STAFF, '修改')
+    expect(which[0]).toMatch(/^请问要修改哪一项？请回复「修改 项目名」，可修改：开始时间、结束时间、巡查路段\/项目/)
     // 「X不对，是…」 names the field first; the correction does not join anything else.
     const again = await say(STAFF, '人数不对，是4个')
     expect(again[0]).toBe('已将「出动人次」改为：4个')

@@ -224,6 +224,15 @@ async function step(
     const missing = form.fields.find((f) => f.key === session.step)
     return [text(`还差一项才能保存。${missing ? questionFor(missing, session.draft) : ''}`)]
   }
+  // 「修改」「我要修改」 with no field named: which one is asked, with the choices.
+  if (form && /^(?:我要|我想|要|需要)?(?:修改|更改|改一下|改改)(?:一下)?[。！!~～]*$/.test(input))
+    return [
+      text(
+        `请问要修改哪一项？请回复「修改 项目名」，可修改：${applicableFields(form, session.draft)
+          .map((f) => f.label)
+          .join('、')}`,
+      ),
+    ]
   const edit = /^修改\s*(.+)$/.exec(input)
   if (edit && form) {
     // The field by its label, or by the first word when a value follows (「修改 路段 朗州路」).
