@@ -3,7 +3,7 @@ import { WORDING } from '../../bots/wording'
 import { complaints, routingRules } from '../db/schema'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories'
 import { HOUR_MS } from '../domain/clock'
-import { type ComplaintStatus, OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
+import { type ComplaintStatus, isComplaintLate, OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { type DangerKind, dangerIn } from '../domain/danger'
 import { findMobileNumber, MOBILE_NUMBER } from '../domain/mobile-number'
 import { maskPersonalInfo } from '../domain/privacy'
@@ -691,7 +691,7 @@ function statusOf(ctx: Turn['ctx'], complaint: typeof complaints.$inferSelect): 
   const now = ctx.clock.now()
   const due =
     open && complaint.dueAt
-      ? { at: formatLocal(complaint.dueAt, ctx.timeZone, now), overdue: complaint.dueAt.getTime() < now.getTime() }
+      ? { at: formatLocal(complaint.dueAt, ctx.timeZone, now), overdue: isComplaintLate(complaint, now) }
       : undefined
   return WORDING.complaintStatus(complaint.code, complaint.status, complaint.outcome, due)
 }
