@@ -27,8 +27,19 @@ export const WORDING = {
   mediaOutsideForm:
     '已收到您发送的内容。请问是用于哪条记录？可先发送「上报隐患」「整改 编号」等命令，再补充照片或位置。',
   addedToDescription: '已补充到隐患描述。',
+  /** 「3个人」 said to another question of the patrol form: what was kept, before the question is asked again. */
+  turnoutNoted: (counts: { staffCount?: number; vehicleCount?: number }) =>
+    `已记下${[
+      counts.staffCount !== undefined ? `出动人次 ${counts.staffCount}` : '',
+      counts.vehicleCount !== undefined ? `出动车次 ${counts.vehicleCount}` : '',
+    ]
+      .filter(Boolean)
+      .join('、')}。`,
   noRectificationWaiting: '您单位目前没有待整改的隐患。如是其他编号的隐患，请发送「整改 编号」登记整改情况。',
   notUnderstood: '暂未理解您的意思。发送「帮助」查看可用命令。',
+  /** A city-wide figure asked by someone who does not receive the digest. */
+  figuresForBriefed:
+    '全市的统计数据和考核排名由局领导、督查和值班人员查看。您本人的记录可以这样问：「我这个月报了几个隐患」「我本周巡查了几次」；待办事项请发送「我的待办」。',
   staffQuestion:
     '这个问题我暂时回答不了，请咨询科室负责人或督查员。填报巡查记录请发送「巡查」，上报隐患请发送「上报隐患」，发送「帮助」查看全部命令。',
   staffCourtesy: '好的。需要时发送「帮助」查看可用命令。',

@@ -1,8 +1,9 @@
-import { and, count, gte, lte } from 'drizzle-orm'
-import { complaints } from '../db/schema'
-import { localDate } from '../domain/local-time'
-import { type PeriodKind, periodOfDate } from '../domain/periods'
+import { and, count, gte, lte, ne } from 'drizzle-orm'
+import { complaints, hazards, units } from '../db/schema'
+import type { PeriodKind } from '../domain/periods'
+import { formatRate } from '../reports/format'
 import { periodFigures } from '../services/figures'
+import { type PeriodSaid, periodMeant } from './period-said'
 import type { Turn } from './types'
 
 /**
@@ -39,15 +40,17 @@ const ASKS_PERIOD_STATE =
 const ASKS_SUMMARY =
   /^(?:帮我|请|麻烦)?(?:汇总|统计|总结|看看|看一下|查一下|查查|发一下|发个|给我|出)?(?:一下)?(今天|今日|本周|这周|这个?星期|本月|这个月)(?:的)?(?:全市)?(?:数据|统计|汇总|统计数据|数据汇总|工作汇总|情况汇总)(?:汇总|统计)?(?:一下)?(?:发我|给我)?[？?。！!]*$/
 
-export function figuresAskedFor(input: string): PeriodKind | undefined {
+export function figuresAskedFor(input: string): PeriodSaid | undefined {
   const word = ASKS_FIGURES.exec(input)?.[1] ?? ASKS_PERIOD_STATE.exec(input)?.[1] ?? ASKS_SUMMARY.exec(input)?.[1]
-  return word ? KIND[word] : undefined
+  const kind = word ? KIND[word] : undefined
+  return kind ? { kind, previous: false, said: SAID[kind] } : undefined
 }
 
-export async function describeFiguresSoFar(turn: Turn, kind: PeriodKind): Promise<string> {
+/** The city's figures for the period asked: so far for the current one, in full for one that has ended. */
+export async function describeFigures(turn: Turn, asked: PeriodSaid): Promise<string> {
   const { db, clock, timeZone } = turn.ctx
   const now = clock.now()
-  const period = periodOfDate(kind, localDate(now, timeZone), timeZone)
+  const period = periodMeant(asked, now, timeZone)
   const soFar = { ...period, endAt: now < period.endAt ? now : period.endAt }
   const [figures, [received]] = await Promise.all([
     periodFigures(db, soFar),
@@ -57,9 +60,33 @@ export async function describeFiguresSoFar(turn: Turn, kind: PeriodKind): Promis
       .where(and(gte(complaints.receivedAt, soFar.startAt), lte(complaints.receivedAt, soFar.endAt))),
   ])
   return [
-    `${SAID[kind]}截至目前（全市）：`,
+    asked.previous ? `${asked.said}（全市）：` : `${asked.said}截至目前（全市）：`,
     `巡查 ${figures.patrolCount} 次，出动 ${figures.staffTurnouts} 人次、${figures.vehicleTurnouts} 台次；`,
-    `发现隐患 ${figures.hazardsFound} 项（重大 ${figures.major.found} 项），销号 ${figures.closedInPeriod} 项；`,
+    `发现隐患 ${figures.hazardsFound} 项（重大 ${figures.major.found} 项），已整改销号 ${figures.hazardsRectified} 项，整改率 ${formatRate(figures.rectificationRate)}；`,
+    `期间共销号 ${figures.closedInPeriod} 项（含此前发现的）；`,
     `受理投诉 ${received?.n ?? 0} 件。`,
   ].join('\n')
+}
+
+/** 「这个月哪个单位隐患最多」: the hazards found in the period, by the unit responsible, most first. */
+export async function describeHazardsByUnit(turn: Turn, asked: PeriodSaid): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const period = periodMeant(asked, now, timeZone)
+  const [rows, unitRows] = await Promise.all([
+    db
+      .select({ unitId: hazards.unitId, n: count() })
+      .from(hazards)
+      .where(
+        and(gte(hazards.foundAt, period.startAt), lte(hazards.foundAt, period.endAt), ne(hazards.status, 'voided')),
+      )
+      .groupBy(hazards.unitId),
+    db.select({ id: units.id, name: units.name }).from(units),
+  ])
+  if (rows.length === 0) return `${asked.said}还没有发现隐患。`
+  const name = new Map(unitRows.map((u) => [u.id, u.name]))
+  const lines = [...rows]
+    .sort((a, b) => b.n - a.n)
+    .map((r, i) => `${i + 1}. ${r.unitId === null ? '待分派' : (name.get(r.unitId) ?? '—')} ${r.n} 项`)
+  return `${asked.said}发现的隐患（按责任单位）：\n${lines.join('\n')}`
 }

@@ -84,11 +84,19 @@ export function intentOf(text: string): Intent | undefined {
   if (TIME_SPAN.test(text) && saysNothingFound(text) && !asks) return 'patrol'
   // 「有没有超期的」「哪些隐患还没整改」 ask about the ledger; they report nothing.
   if (ASKS_WHETHER.test(text) || asksHow(text) || asksOpenItems(text)) return undefined
+  // 「本月隐患整改率多少」「重大隐患还有几个没销号」 ask about the ledger: 隐患 alone names nothing that is wrong.
+  if (isQuestion(text) && !namesDefect(withoutLedgerWords(text)) && !DEFECT.test(withoutLedgerWords(text)))
+    return undefined
   if (DEFECT.test(text) && [...text].length >= 4) return 'hazard'
   // The patrol form's wider vocabulary (「塔吊司机无证操作」「楼道里电动车充电」), for a statement rather than a
   // question about something (「这个灯坏了吗？」 asks; the form would only have to be cancelled).
   if (namesDefect(text) && [...text].length >= 6 && !QUESTION.test(text)) return 'hazard'
   return undefined
+}
+
+/** The ledger's own words (隐患, 整改, 投诉…), which name no defect: what is left says whether something is wrong. */
+export function withoutLedgerWords(text: string): string {
+  return text.replace(/(?:重大|一般)?(?:隐患|安全问题)|投诉|巡查|整改|销号|超期|逾期/g, '')
 }
 
 /**

@@ -1,9 +1,8 @@
 import { and, count, desc, eq, gte, isNull, lte } from 'drizzle-orm'
 import { hazards, patrols } from '../db/schema'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
-import { localDate } from '../domain/local-time'
-import { type Period, type PeriodKind, periodOfDate, previousPeriod } from '../domain/periods'
 import { clip, formatLocal } from './format'
+import { type PeriodSaid, periodMeant, periodSaidIn } from './period-said'
 import type { Turn } from './types'
 
 /**
@@ -50,21 +49,11 @@ export function asksToAmendRecord(input: string): RecordKind | 'latest' | undefi
 const COUNT_VERB = /(?:上报|报|提交|填报|填|录入|登记|巡查|巡了|巡逻|发现)(?:了|过)?/
 const ASKS_HOW_MANY =
   /(?:多少|几)(?:个|次|条|处|项|起|件|趟|回)?(?:隐患|巡查记录|巡查|记录)?(?:了|呢|啊|呀|吗)?[？?。！!]*$|(?:数量|总数)(?:是多少|有多少)?[？?。！!]*$/
-const COUNT_PERIODS: readonly [RegExp, PeriodKind, boolean, string][] = [
-  [/今天|今日/, 'day', false, '今天'],
-  [/昨天|昨日/, 'day', true, '昨天'],
-  [/本周|这周|这个?星期|这个?礼拜/, 'week', false, '本周'],
-  [/上周|上个?星期|上个?礼拜/, 'week', true, '上周'],
-  [/本月|这个?月/, 'month', false, '本月'],
-  [/上个?月/, 'month', true, '上月'],
-  [/今年|本年度?/, 'year', false, '今年'],
-  [/去年/, 'year', true, '去年'],
-]
 
 export interface OwnCountQuestion {
   kind: RecordKind
   /** The period named, or none for every record the person filed. */
-  period?: { kind: PeriodKind; previous: boolean; said: string }
+  period?: PeriodSaid
 }
 
 export function asksOwnCount(input: string): OwnCountQuestion | undefined {
@@ -83,14 +72,13 @@ export function asksOwnCount(input: string): OwnCountQuestion | undefined {
   if (asked[0].startsWith('几') && (!verb || verb[0].startsWith('发现')) && !/[？?]$/.test(asked.input))
     return undefined
   const kind = /巡[查了逻]/.test(input) && !/隐患/.test(input) ? 'patrol' : 'hazard'
-  const named = COUNT_PERIODS.find(([pattern]) => pattern.test(input))
-  return { kind, period: named ? { kind: named[1], previous: named[2], said: named[3] } : undefined }
+  return { kind, period: periodSaidIn(input) }
 }
 
 export async function describeOwnCount(turn: Turn, personId: number, question: OwnCountQuestion): Promise<string> {
   const { db, timeZone, clock } = turn.ctx
   const now = clock.now()
-  const period = question.period ? periodNamed(question.period, now, timeZone) : undefined
+  const period = question.period ? periodMeant(question.period, now, timeZone) : undefined
   const said = question.period?.said ?? ''
   if (question.kind === 'patrol') {
     const within = period ? [gte(patrols.startedAt, period.startAt), lte(patrols.startedAt, period.endAt)] : []
@@ -116,11 +104,6 @@ export async function describeOwnCount(turn: Turn, personId: number, question: O
     .map((r) => `${HAZARD_STATUS_LABELS[r.status]} ${r.n} 项`)
     .join('，')
   return `您${said}共上报隐患 ${total} 项：${parts}。发送「我的隐患」可查看最近几条。`
-}
-
-function periodNamed(named: NonNullable<OwnCountQuestion['period']>, now: Date, timeZone: string): Period {
-  const current = periodOfDate(named.kind, localDate(now, timeZone), timeZone)
-  return named.previous ? previousPeriod(current, timeZone) : current
 }
 
 const LISTED = 5

@@ -28,12 +28,13 @@ import {
 import { todosFor } from '../services/todos'
 import { complaintCommandInWords, handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { isCourtesy, isGreeting } from './courtesy'
-import { describeFiguresSoFar, figuresAskedFor } from './figures-question'
+import { describeFigures, describeHazardsByUnit, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
 import { acknowledgeMajor, handleHazardCommand, isHazardCommand } from './hazard-actions'
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
+import { type LedgerQuestion, ledgerQuestionIn } from './ledger-question'
 import { asksOpenMajors, describeOpenItems, describeOpenMajors } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
@@ -98,17 +99,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^(查询|查)\s*(TS|YH|XC|DC)/i.test(input) || /^(查询|查)$/.test(input))
     return [text(await describeRecord(turn, input))]
   // 「今天情况怎么样」「简报」: the leaders' digest, now, for those who receive it and those who act on it.
-  const figuresKind = BRIEFING_ROLES.has(person.role) ? figuresAskedFor(input) : undefined
-  if (figuresKind) return [text(await describeFiguresSoFar(turn, figuresKind))]
-  // A unit's handler asking what needs doing means their own list: 「有哪些隐患需要整改」 is their to-do.
-  if (asksOpenItems(input))
-    return [
-      text(
-        actor.role === 'unit_handler' && actor.unitId !== null && /需要|要|待|等/.test(input)
-          ? await listTodos(turn, actor, 1)
-          : await describeOpenItems(turn),
-      ),
-    ]
+  const figuresPeriod = BRIEFING_ROLES.has(person.role) ? figuresAskedFor(input) : undefined
+  if (figuresPeriod) return [text(await describeFigures(turn, figuresPeriod))]
+  if (asksOpenItems(input)) return [text(await describeOpen(turn, actor, input))]
   if (asksOpenMajors(input)) return [text(await describeOpenMajors(turn))]
   const scores = BRIEFING_ROLES.has(person.role) ? scoresAskedFor(input) : undefined
   if (scores) return [text(await describeScores(turn, scores))]
@@ -153,7 +146,44 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^[?？]+$/.test(input)) return [text(WORDING.help(person.role))]
   // A record's number alone (no command was waiting for it): where that record stands.
   if (BARE_CODE.test(input)) return [text(await describeRecord(turn, input))]
+  const ledger = ledgerQuestionIn(input)
+  if (ledger) return [text(await answerLedgerQuestion(turn, person, actor, input, ledger))]
   return [text(plainReply(input, person.role))]
+}
+
+/** What is open now; for a unit's handler asking what needs doing (「有哪些隐患需要整改」), their own to-do — unless the whole city or every unit is asked after. */
+async function describeOpen(turn: Turn, actor: Actor, input: string): Promise<string> {
+  return actor.role === 'unit_handler' && actor.unitId !== null && !/单位|全市|各/.test(input)
+    ? listTodos(turn, actor, 1)
+    : describeOpenItems(turn)
+}
+
+/**
+ * A question about the ledger worded in a way the precise readers above do not know. The city's figures and
+ * the ranking are for those who receive the digest; others are told where their own figures are.
+ */
+async function answerLedgerQuestion(
+  turn: Turn,
+  person: PersonRow,
+  actor: Actor,
+  input: string,
+  asked: LedgerQuestion,
+): Promise<string> {
+  const briefed = BRIEFING_ROLES.has(person.role)
+  switch (asked.kind) {
+    case 'todo':
+      return listTodos(turn, actor, 1)
+    case 'majors':
+      return describeOpenMajors(turn)
+    case 'open':
+      return describeOpen(turn, actor, input)
+    case 'scores':
+      return briefed ? describeScores(turn, { previous: asked.previous }) : WORDING.figuresForBriefed
+    case 'hazardsByUnit':
+      return briefed ? describeHazardsByUnit(turn, asked.period) : WORDING.figuresForBriefed
+    case 'figures':
+      return briefed ? describeFigures(turn, asked.period) : WORDING.figuresForBriefed
+  }
 }
 
 /** What a message that is no command, no form and no question the bot can answer gets: never silence. */
@@ -216,7 +246,7 @@ const BRIEFING = new RegExp(
     '(?:今日|今天|昨日|昨天|每日)?(?:简报|日报|概况)',
     '(?:今天|今日|目前|现在|最近)?(?:总体|整体|全市|全局)?(?:情况|进展)(?:怎么样|如何)了?',
     // 「今天有什么情况」「最近有啥事吗」
-    '(?:今天|今日|目前|现在|最近|这两天)?(?:有|有没有)?(?:什么|啥|哪些)(?:新|重要|紧急)?(?:情况|事情?|问题)(?:吗|没有)?',
+    '(?:今天|今日|目前|现在|最近|这两天)?(?:有|有没有)?(?:什么|啥|哪些)(?:新|重要|紧急|要紧)?的?(?:情况|事情?|问题)(?:吗|没有)?',
     // 「有没有超期的」「超期的隐患有哪些」
     '(?:有没有|有无|还有)?(?:超期|逾期|超时|延期|过期)(?:未办结?|没办|未整改)?的?(?:隐患|投诉|事项)?(?:吗|没有|有哪些|有多少|有几[个条件起])?',
     // 「今天值班有什么要注意的」

@@ -362,5 +362,39 @@ function vehicleCount(text: string): number | undefined {
   )
     return 0
   if (/开(?:了)?(?:一台|一辆)?车/.test(text)) return 1
+  // 「开的公务车」「坐单位的车」: one car, said by what it was.
+  if (
+    /(?:开|坐|乘|用)(?:的|了|着)?(?:一台|一辆)?(?:单位的?|局里的?|队里的?|自己的?)?(?:公务车|公车|执法车|巡查车|巡逻车|工程车|私家车|私车|车)/.test(
+      text,
+    )
+  )
+    return 1
+  // 「车辆：湘J12345」: each number plate is a car.
+  const plates = new Set(text.match(PLATE) ?? [])
+  if (plates.size > 0) return plates.size
   return undefined
+}
+
+/** A Chinese number plate (湘J12345, 湘J·D12345 for a new-energy car). */
+const PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][·•\s]?[A-Z0-9]{5,6}(?![A-Z0-9])/g
+
+/**
+ * 「3个人」「1台车」「3人1车」「两个人一台车」: an answer that only counts the turn-out, said to another question — the
+ * counts it gives, or nothing when it says anything else.
+ */
+export function turnoutSaidAlone(text: string): { staffCount?: number; vehicleCount?: number } | undefined {
+  const rest = text.replace(
+    new RegExp(
+      `(?:出动|共|一共|总共)?(?:${NUMBER_PATTERN})\\s*(?:个|名|位|台|辆|部)?\\s*(?:人次|人|车次|台次|车)|[，,、。\\s]`,
+      'g',
+    ),
+    '',
+  )
+  if (rest !== '') return undefined
+  const out: { staffCount?: number; vehicleCount?: number } = {}
+  const staff = staffCount(text)
+  if (staff !== undefined) out.staffCount = staff
+  const vehicles = vehicleCount(text)
+  if (vehicles !== undefined) out.vehicleCount = vehicles
+  return Object.keys(out).length > 0 ? out : undefined
 }

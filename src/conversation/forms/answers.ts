@@ -39,6 +39,17 @@ function peopleNamed(text: string): number | undefined {
   return 1 + others.split(/[和跟与、,，及]/).filter((name) => name.trim()).length
 }
 
+/** 「张伟、李四」「老王 小刘」: two or more names and nothing else, or nothing when it says anything more. */
+function namesListed(text: string): string[] | undefined {
+  const parts = text.split(/[、，,和跟与及\s]+/).filter(Boolean)
+  if (parts.length < 2) return undefined
+  const names = parts.every(
+    (part) =>
+      /^[\u4e00-\u9fa5]{2,4}$/.test(part) && !/[人个名位车次共约]|^[零〇一二两俩三四五六七八九十百]+$/.test(part),
+  )
+  return names ? parts : undefined
+}
+
 /** No vehicle, as people say it: on foot, by bicycle or e-bike (the forms count motor vehicles). */
 const NO_VEHICLE =
   /没开车|没用车|未用车|不开车|没有?车|无车|不用车|步行|走路|徒步|走着|走过去|骑(?:的|了)?(?:个|辆)?(?:车|电动车|电瓶车|自行车|单车|共享单车|小电驴)|电动车|电瓶车|自行车/
@@ -130,6 +141,9 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       // 「我和老王」「我跟小李、小张」「就我一个人」: people named rather than counted.
       const people = field.key === 'staffCount' ? peopleNamed(text) : undefined
       if (people !== undefined) return { ok: true, values: { [field.key]: people } }
+      // 「张伟、李四」: the people listed by name are who went, and how many (the 四 of 李四 counts nothing).
+      const listed = field.key === 'staffCount' ? namesListed(text) : undefined
+      if (listed) return { ok: true, values: { [field.key]: listed.length, patrollers: listed.join('、') } }
       const match = new RegExp(`(${NUMBER_PATTERN})`).exec(text)
       const value = match?.[1] ? parseChineseNumber(match[1]) : undefined
       return value !== undefined && value <= 1000 ? { ok: true, values: { [field.key]: value } } : { ok: false }

@@ -23,7 +23,7 @@ import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
 import { namesDefect } from '../extract/hazard-statements'
 import { findPlace, placeAlone } from '../extract/place'
-import { extractLevel } from '../extract/rules'
+import { extractLevel, turnoutSaidAlone } from '../extract/rules'
 import { clip, formatLocal, normaliseCode } from '../format'
 import { asksHow, endsAsQuestion, intentOf, isQuestion, splitHazardStatements } from '../intent'
 import {
@@ -44,6 +44,7 @@ import { findNearbyOpenHazard } from './duplicates'
 import { saveForm } from './save'
 import { clearSession, lockSession, type Session, saveSession } from './session'
 import { renderSummary, renderValue } from './summary'
+import { formWishedFor } from './wished-form'
 
 /**
  * The form engine: one active form per person, the draft persisted between messages, only missing
@@ -122,7 +123,8 @@ async function step(
   }
   const typed = (message.text ?? '').replace(/@\S+\s*/g, '').trim()
   // 「再报一个」「还有一个隐患」 after a report saved: the next one, as its command would start it.
-  const input = ANOTHER_HAZARD.test(typed) && !form ? '上报隐患' : typed
+  // 「我要填巡查表」「补录昨天的巡查记录」: a form asked for by its name on paper, read as its command.
+  const input = ANOTHER_HAZARD.test(typed) && !form ? '上报隐患' : (formWishedFor(typed) ?? typed)
   if (!input) return null
 
   if (CANCEL.test(input)) {
@@ -336,6 +338,15 @@ async function step(
         // A guess offered for this question is offered again, not lost to the early answer.
         offerAgain(session, proposal, field.key)
         return prompt(form, session, answers)
+      }
+      // 「3个人」「1台车」 said to the route, or a car said to 人次: the counts are kept where they belong, and the
+      // question stands until it is answered.
+      const turnout = hasField(form, 'staffCount') ? turnoutSaidAlone(input) : undefined
+      if (turnout) {
+        merge(session, turnout)
+        if (field.key in turnout) return prompt(form, session, answers)
+        offerAgain(session, proposal, field.key)
+        return [text(WORDING.turnoutNoted(turnout)), ...prompt(form, session, answers)]
       }
       // The day given alone before (「昨天」, kept as `startedAtDay`) goes in front of a time said without one.
       const day = session.draft[`${field.key}Day`]

@@ -1,0 +1,43 @@
+import { namesDefect } from './extract/hazard-statements'
+import { isQuestion, withoutLedgerWords } from './intent'
+import { type PeriodSaid, periodSaidIn } from './period-said'
+
+/**
+ * A question about the ledger as people word it, read by what it mentions rather than by one sentence shape:
+ * 「本月隐患整改率多少」「重大隐患现在还有几个没销号」「这个月哪个单位隐患最多」「今天的整改任务有哪些」. Used only
+ * after the precise readers (figures, open items, majors, scores, to-do) and the forms found nothing, so a
+ * report is never taken for a question: anything that names what is wrong (井盖坏了) is left alone.
+ */
+export type LedgerQuestion =
+  | { kind: 'todo' }
+  | { kind: 'scores'; previous: boolean }
+  | { kind: 'majors' }
+  | { kind: 'open' }
+  | { kind: 'hazardsByUnit'; period: PeriodSaid }
+  | { kind: 'figures'; period: PeriodSaid }
+
+/** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
+const ASKS_AMOUNT = /多少|几[个次条处项件起]|[率数]$|数量|情况$|统计|排名|排行|最多|最少|列表|清单/
+const MONTH: PeriodSaid = { kind: 'month', previous: false, said: '本月' }
+
+export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
+  if ([...input].length > 40 || /(?:TS|YH|XC|DC)\s*\d{8}/i.test(input)) return undefined
+  if (!isQuestion(input) && !ASKS_AMOUNT.test(input)) return undefined
+  if (namesDefect(withoutLedgerWords(input))) return undefined
+  if (/任务|待办|要我|让我|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)/.test(input))
+    return { kind: 'todo' }
+  if (/考核|得分|分数|扣分|排名|排行|最差|最好|垫底|倒数/.test(input))
+    return { kind: 'scores', previous: /上个?月/.test(input) }
+  if (/重大(?:隐患|风险)/.test(input)) return { kind: 'majors' }
+  if (/超期|逾期|超时|过期|(?:没|未|还没|尚未|待|没有)(?:整改|销号|处理|办结|办完|完成|验收|签收|修|办)/.test(input))
+    return { kind: 'open' }
+  const period = periodSaidIn(input)
+  if (/(?:哪个|哪些|哪家|各)单位/.test(input) && /隐患|问题/.test(input))
+    return { kind: 'hazardsByUnit', period: period ?? MONTH }
+  if (
+    /整改率|销号率|隐患|巡查|投诉|销号|整改|人次|车次|台次|出动/.test(input) &&
+    (period || /率|全市|一共|总共|总体|整体/.test(input))
+  )
+    return { kind: 'figures', period: period ?? MONTH }
+  return undefined
+}

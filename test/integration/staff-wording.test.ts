@@ -1,0 +1,132 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WORDING } from '../../bots/wording'
+import { hazards, patrols } from '../../src/db/schema'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { testApp } from '../helpers/app'
+import { chat, lastCode } from '../helpers/chat'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+/**
+ * Staff who ask for a form by its name on paper, answer a question with another field's value, or ask about
+ * the ledger in words of their own: the right form, the value kept where it belongs, an answer — never a
+ * hazard form opened by a question.
+ */
+const STAFF = 'demo:field_staff'
+const HANDLER = 'demo:handler'
+const LEADER = 'demo:leader'
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+const say = (who: string, input: string) => chat(harness.services, who, input)
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  harness = testApp(database, clock)
+})
+afterAll(async () => database?.drop())
+
+describe('a form asked for by its name on paper', () => {
+  it('starts the patrol form from 「我要填巡查表」 and keeps counts said to the route where they belong', async () => {
+    expect(await say(STAFF, '我要填巡查表')).toEqual(['请问巡查是几点开始的？'])
+    expect(await say(STAFF, '9点到11点半')).toEqual(['巡查了哪个路段或项目？'])
+    expect(await say(STAFF, '3个人')).toEqual(['已记下出动人次 3。', '巡查了哪个路段或项目？'])
+    expect(await say(STAFF, '1台车')).toEqual(['已记下出动车次 1。', '巡查了哪个路段或项目？'])
+    expect(await say(STAFF, '城东片区')).toEqual(['本次巡查发现了什么隐患？没有请回复「无」。'])
+    const summary = (await say(STAFF, '无')).join('\n')
+    expect(summary).toContain('巡查路段/项目：城东片区')
+    expect(summary).toContain('出动人次：3')
+    expect(summary).toContain('出动车次：1')
+    const code = lastCode(await say(STAFF, '确认'), 'XC')
+    const [row] = await database.db.select().from(patrols).where(eq(patrols.code, code))
+    expect(row).toMatchObject({ area: '城东片区', staffCount: 3, vehicleCount: 1 })
+  })
+
+  it('counts the people named in answer to 人次 (the 四 of 李四 is a name) and keeps them as the patrollers', async () => {
+    await say(STAFF, '巡查')
+    await say(STAFF, '今天上午8点到10点')
+    expect(await say(STAFF, '人民路')).toEqual(['出动了多少人次？'])
+    // A car said to 人次 is the car, and 人次 is asked again.
+    expect(await say(STAFF, '1台车')).toEqual(['已记下出动车次 1。', '出动了多少人次？'])
+    expect(await say(STAFF, '张伟、李四')).toEqual(['本次巡查发现了什么隐患？没有请回复「无」。'])
+    const summary = (await say(STAFF, '无')).join('\n')
+    expect(summary).toContain('巡查人员：张伟、李四')
+    expect(summary).toContain('出动人次：2')
+    expect(summary).toContain('出动车次：1')
+    await say(STAFF, '取消')
+  })
+
+  it('keeps the day said with the form’s name, and starts the other forms the same way', async () => {
+    expect((await say(STAFF, '补录昨天的巡查记录')).join('\n')).toContain('11月22日')
+    await say(STAFF, '取消')
+    expect(await say(STAFF, '想报个隐患')).toEqual(['请描述发现的隐患。'])
+    await say(STAFF, '取消')
+    expect(await say('demo:supervisor', '帮我登记一下督查情况')).toEqual(['督查的是哪个单位？'])
+    await say('demo:supervisor', '取消')
+  })
+
+  it('reads a car from the number plate or from what was driven', async () => {
+    const summary = (
+      await say(STAFF, '11月23日 巡查记录：时间14:00-16:30；人员：张三、李四；车辆：湘J12345；路段：人民路；未发现隐患')
+    ).join('\n')
+    expect(summary).toContain('出动车次：1')
+    await say(STAFF, '取消')
+    const driven = (await say(STAFF, '今天早上7点半到9点，我和小刘在白马湖街道巡了一遍，开的公务车，一切正常')).join(
+      '\n',
+    )
+    expect(driven).toContain('出动人次：2')
+    expect(driven).toContain('出动车次：1')
+    await say(STAFF, '取消')
+  })
+})
+
+describe('questions about the ledger in people’s own words', () => {
+  it('answers a leader’s questions with figures, by unit and the open majors, and opens no hazard form', async () => {
+    lastCode(
+      await say(STAFF, '上报隐患 人民路与建设路口井盖缺失')
+        .then(() => say(STAFF, '一般'))
+        .then(() => say(STAFF, '确认')),
+      'YH',
+    )
+    await say(STAFF, '上报隐患 沅安路燃气管道漏气了！')
+    const major = lastCode(await say(STAFF, '确认'), 'YH')
+    const before = await database.db.select().from(hazards)
+    expect(before).toHaveLength(2)
+
+    const [rate] = await say(LEADER, '本月隐患整改率多少')
+    expect(rate).toMatch(/^本月截至目前（全市）：/)
+    expect(rate).toContain('发现隐患 2 项（重大 1 项），已整改销号 0 项，整改率 0.0%；')
+    expect((await say(LEADER, '上个月巡查了多少次'))[0]).toMatch(/^上月（全市）：\n巡查 0 次/)
+    expect((await say(LEADER, '今年一共发现多少隐患'))[0]).toMatch(/^今年截至目前（全市）：/)
+
+    const [byUnit] = await say(LEADER, '这个月哪个单位隐患最多')
+    const lines = (byUnit as string).split('\n')
+    expect(lines[0]).toBe('本月发现的隐患（按责任单位）：')
+    expect(lines.slice(1)).toHaveLength(2)
+    expect(lines.slice(1).every((l) => / 1 项$/.test(l))).toBe(true)
+
+    const [majors] = await say(LEADER, '重大隐患现在还有几个没销号')
+    expect(majors).toMatch(/^未销号的重大隐患 1 项：/)
+    expect(majors).toContain(major)
+
+    expect((await say(LEADER, '各单位考核情况'))[0]).toMatch(/^2026年11月考核得分（截至目前）：/)
+    expect(await database.db.select().from(hazards)).toHaveLength(before.length)
+  })
+
+  it('tells a field worker where their own figures are, and gives a handler their to-do', async () => {
+    expect(await say(STAFF, '本月隐患整改率多少')).toEqual([WORDING.figuresForBriefed])
+    expect(await say(HANDLER, '本月整改率多少')).toEqual([WORDING.figuresForBriefed])
+    for (const asked of ['今天的整改任务有哪些', '我有几个隐患要整改', '还有哪些没处理完的'])
+      expect((await say(HANDLER, asked))[0]).toMatch(/^(?:【待办事项】|您暂无待办事项)/)
+    // A question that names a defect still reports it.
+    expect((await say(STAFF, '人民路的井盖怎么又坏了？')).join('\n')).not.toContain('暂未理解')
+    await say(STAFF, '取消')
+  })
+
+  it('gives the duty officer the digest for 「今天有什么紧急的事」', async () => {
+    for (const asked of ['今天有什么紧急的事', '有啥要紧的事情吗'])
+      expect((await say('demo:duty_officer', asked))[0]).toMatch(/^## 巡安日报 /)
+  })
+})

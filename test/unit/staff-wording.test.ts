@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { turnoutSaidAlone } from '../../src/conversation/extract/rules'
+import { formWishedFor } from '../../src/conversation/forms/wished-form'
+import { intentOf } from '../../src/conversation/intent'
+import { ledgerQuestionIn } from '../../src/conversation/ledger-question'
+
+describe('a form asked for in words', () => {
+  it.each([
+    ['我要填巡查表', '巡查'],
+    ['我要填写日巡查工作记录表', '巡查'],
+    ['补录昨天的巡查记录', '巡查 昨天'],
+    ['填一下今天的巡查日志', '巡查 今天'],
+    ['想报个隐患', '上报隐患'],
+    ['帮我登记一下督查情况', '督查'],
+    ['填报专项整治统计表', '填报统计表'],
+    ['我来填巡查组记录', '巡查组'],
+    ['要填整改反馈', '整改'],
+  ])('%s → %s', (said, command) => expect(formWishedFor(said)).toBe(command))
+
+  it.each(['巡查表', '我要报修', '我要报人民路井盖坏了', '已上报隐患', '昨天的巡查记录'])(
+    'reads no wish for a form in %s',
+    (said) => expect(formWishedFor(said)).toBeUndefined(),
+  )
+})
+
+describe('a turn-out said to another question', () => {
+  it.each([
+    ['3个人', { staffCount: 3 }],
+    ['1台车', { vehicleCount: 1 }],
+    ['3人1车', { staffCount: 3, vehicleCount: 1 }],
+    ['两个人，一台车', { staffCount: 2, vehicleCount: 1 }],
+  ])('%s', (said, counts) => expect(turnoutSaidAlone(said)).toEqual(counts))
+
+  it.each(['人民路', '3', '人民路 3人', '张伟、李四'])('reads no bare turn-out in %s', (said) =>
+    expect(turnoutSaidAlone(said)).toBeUndefined(),
+  )
+})
+
+describe('questions about the ledger', () => {
+  it.each([
+    ['本月隐患整改率多少', 'figures'],
+    ['上个月巡查了多少次', 'figures'],
+    ['全市整改率怎么样', 'figures'],
+    ['这个月哪个单位隐患最多', 'hazardsByUnit'],
+    ['重大隐患现在还有几个没销号', 'majors'],
+    ['为什么这个隐患还没整改', 'open'],
+    ['今天的整改任务有哪些', 'todo'],
+    ['我有几个隐患要整改', 'todo'],
+    ['各单位考核情况', 'scores'],
+  ])('%s → %s', (said, kind) => expect(ledgerQuestionIn(said)?.kind).toBe(kind))
+
+  it('reads the period asked, the month when none is named', () => {
+    expect(ledgerQuestionIn('上个月巡查了多少次')).toMatchObject({ period: { kind: 'month', previous: true } })
+    expect(ledgerQuestionIn('本季度发现多少隐患')).toMatchObject({ period: { kind: 'quarter', previous: false } })
+    expect(ledgerQuestionIn('全市整改率怎么样')).toMatchObject({ period: { kind: 'month', previous: false } })
+  })
+
+  it.each(['人民路的井盖怎么又坏了？', '发现几处井盖缺失', '建设路有个坑', '人民路井盖缺失'])(
+    'leaves a report alone: %s',
+    (said) => expect(ledgerQuestionIn(said)).toBeUndefined(),
+  )
+
+  it('opens no hazard form for a question that names no defect, and still for one that does', () => {
+    for (const asked of ['本月隐患整改率多少', '重大隐患现在还有几个没销号', '这个月哪个单位隐患最多'])
+      expect(intentOf(asked)).toBeUndefined()
+    expect(intentOf('人民路的井盖怎么又坏了？')).toBe('hazard')
+  })
+})
