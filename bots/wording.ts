@@ -139,6 +139,10 @@ export const WORDING = {
   noOpenComplaint: '您目前没有办理中的投诉。有新的问题，直接发一句话说明问题和地点即可。',
   askPhoneNumber: '好的，请回复您的手机号码，工作人员会与您联系。',
   contactSaved: '已登记您的联系电话，工作人员可能会与您联系核实情况。',
+  contactChanged: (codes: readonly string[]) =>
+    `已将投诉 ${codes.join('、')} 的联系电话更新为新号码，工作人员会按新号码与您联系。`,
+  citizenWhoAnswers:
+    '您好，这里是住建局安全隐患投诉受理的自动服务：您反映的问题会立即登记编号，转交工作人员在1个工作日内处理并在这里答复。需要工作人员电话联系，请留下手机号。',
   contactDeclined: '好的，不会打电话打扰您，办理结果将在这里告知您。',
   /** Where a complaint stands; while it is open, by when it will be answered (or that it is late and chased). */
   complaintStatus: (

@@ -3,7 +3,7 @@ import { WORDING } from '../../bots/wording'
 import { complaints, routingRules } from '../db/schema'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories'
 import { HOUR_MS } from '../domain/clock'
-import { type ComplaintStatus, isComplaintLate, OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
+import { isComplaintLate, isComplaintOpen } from '../domain/complaint-lifecycle'
 import { type DangerKind, dangerIn } from '../domain/danger'
 import { findMobileNumber, MOBILE_NUMBER } from '../domain/mobile-number'
 import { maskPersonalInfo } from '../domain/privacy'
@@ -21,6 +21,7 @@ import {
   latestOpenComplaint,
   markOutcomeDelivered,
   notifyComplaintAssignment,
+  openComplaintsOf,
   pendingOutcomesFor,
 } from '../services/complaint-notices'
 import { findComplaintByCode, receiveComplaint } from '../services/complaints'
@@ -64,7 +65,7 @@ const PRAISE =
   /表扬|点赞|谢谢你们|感谢你们|感谢(?:工作人员|师傅)|效率(?:很|真|挺|非常)?高|很及时|(?:修|处理|解决)得(?:很|真|挺|非常)?(?:快|及时|好)/
 /** Asking how something is done or whom to ask, not reporting: 「我想问一下…找谁」「请问…怎么办理」. */
 const CONSULTING =
-  /^(?:你好|您好)?[，,\s]*(?:我)?(?:想|要)?(?:问一下|问问|请问|咨询(?:一下)?)[，,\s]*.*(?:找谁|找哪|哪个部门|哪里办|去哪办|怎么办理|如何办理|怎么申请|需要什么|要什么材料|流程)/
+  /^(?:你好|您好)?[，,\s]*(?:我)?(?:想|要)?(?:问一下|问下|问个事|问问|请问|咨询(?:一下)?)[，,\s]*.*(?:找谁|找哪|哪个部门|哪里办|去哪办|怎么办理|如何办理|怎么申请|需要什么|要什么材料|流程|在哪里?(?:可以|能)?(?:查|办|看|问|申请)|哪里(?:可以|能)(?:查|办|看|问|申请)|怎么查|如何查|是什么|收费|多少钱|要多久)/
 const COMPLAINING = /但是?|可是|不过|还是|又|没修|没人|不管|坏了|漏|塌|缺|危险/
 const MIN_DESCRIPTION_CHARS = 4
 /** 「旁边的路灯也不亮」「同一个地方」「那附近还有」: where the last problem was, or next to it. */
@@ -109,6 +110,15 @@ const URGING =
 function isUrging(body: string): boolean {
   return body.length <= 60 && URGING.test(body) && !findPlace(body)
 }
+/** Impatience said with a ticket's number (「TS… 怎么还没人处理」): that complaint is chased, not only looked up. */
+const IMPATIENT =
+  /没人管|没人处理|没人来|没人理|没动静|没回音|还没(?:有)?(?:人)?(?:处理|解决|修|来|回复|答复)|太慢|这么慢|催(?:一下|一催|办)?/
+/** 「我的手机号换了，新号码是…」「换号了」: the number to reach them by has changed. */
+const PHONE_CHANGED =
+  /(?:手机|电话|号码|联系方式).{0,4}(?:换了|变了|改了|更换|变更|停用)|新(?:的)?(?:手机号?|电话|号码|联系方式)|换(?:了)?(?:个|一个)?(?:新)?(?:手机号|电话|号码|号)|(?:打|联系|联系我)(?:这个|此)(?:号码?|电话)/
+/** 「你们是机器人吗」「转人工」: who answers here. */
+const ASKS_WHO_ANSWERS = /机器人|人工(?:客服|服务)?|真人|自动回复|智能客服|(?:是|有)人(?:在)?(?:回复|看|管)吗/
+
 /** A test, a laugh or a sound (「测试」「哈哈哈」「啊啊啊啊」): nothing to file. */
 const NO_CONTENT = /^(?:测试|试试|试一下|测试一下|test|testing)+$|^[哈啊呵嘿嗯哦额呃哎唉]+$/i
 
@@ -343,6 +353,10 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       const complaint = await findComplaintByCode(ctx.db, code)
       if (!complaint || complaint.citizenExternalId !== message.sender.externalId)
         return [text(WORDING.complaintNotFound(code))]
+      if (IMPATIENT.test(body) && isComplaintOpen(complaint.status)) {
+        await addComplaintNote(ctx, complaint, `市民催办：${body}`)
+        return [text(WORDING.citizenUrged(complaint.code, complaint.status))]
+      }
       return [text(statusOf(ctx, complaint))]
     }
     const mine = await ctx.db
@@ -360,6 +374,9 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   // 「谢谢」「好的」 after a ticket or an answer is courtesy, not a complaint too short to file.
   if (isCourtesy(body)) return [text(WORDING.citizenCourtesy)]
   if (isGreeting(body)) return [text(WORDING.citizenGreeting)]
+  // 「你们是机器人吗」「转人工」: who answers here, and how a person gets involved.
+  if (ASKS_WHO_ANSWERS.test(body) && [...body].length <= 30 && !namesDefect(body) && !findPlace(body))
+    return [text(WORDING.citizenWhoAnswers)]
   // 「[位置]」「[图片]」: what a client shows for something it could not pass on, not a description.
   // Only a place (「永安里小区7栋」, 「人民路」): after a ticket, where that complaint is, said more exactly.
   const placeOnly = PLACEHOLDER.test(body) ? undefined : placeAlone(body)
@@ -391,6 +408,13 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   }
   // A mobile number alone: how to reach them about the latest complaint, or about the one they are about to make.
   const phone = findMobileNumber(body)
+  // 「我的手机号换了，新号码是…」: the new number replaces the old on what is still open (or waits for what comes).
+  if (phone && PHONE_CHANGED.test(body) && !namesDefect(body) && !findPlace(body)) {
+    const open = await openComplaintsOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    if (open.length === 0) return hold({ phone }, WORDING.citizenPhoneHeld)
+    for (const complaint of open) await setComplaintContact(ctx, complaint.id, phone)
+    return [text(WORDING.contactChanged(open.map((c) => c.code)))]
+  }
   if (phone && PHONE_ALONE.test(body.replace(MOBILE_DIGITS, ''))) {
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
     if (latest && !latest.citizenPhone) {
@@ -687,7 +711,7 @@ function pinPlace(pin: { latitude: number; longitude: number; label?: string }):
 
 /** Where a complaint stands, for the citizen who made it: with its deadline while it is open. */
 function statusOf(ctx: Turn['ctx'], complaint: typeof complaints.$inferSelect): string {
-  const open = (OPEN_COMPLAINT_STATUSES as readonly ComplaintStatus[]).includes(complaint.status)
+  const open = isComplaintOpen(complaint.status)
   const now = ctx.clock.now()
   const due =
     open && complaint.dueAt

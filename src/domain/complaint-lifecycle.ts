@@ -25,6 +25,10 @@ export const OPEN_COMPLAINT_STATUSES = [
   'accepted',
 ] as const satisfies readonly ComplaintStatus[]
 
+export function isComplaintOpen(status: ComplaintStatus): boolean {
+  return (OPEN_COMPLAINT_STATUSES as readonly ComplaintStatus[]).includes(status)
+}
+
 export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
   received: '已受理',
   assigned: '已派单',

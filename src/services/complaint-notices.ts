@@ -124,20 +124,33 @@ export async function latestOpenComplaint(
   openId: string,
   withinMs: number,
 ): Promise<ComplaintRow | undefined> {
-  const [row] = await ctx.db
-    .select()
-    .from(complaints)
-    .where(
-      and(
-        inArray(complaints.channel, ['mp', 'console']),
-        eq(complaints.botId, botId),
-        eq(complaints.citizenExternalId, openId),
-        inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]),
-        gte(complaints.receivedAt, new Date(ctx.clock.now().getTime() - withinMs)),
-      ),
-    )
-    // Two received in the same instant (one clock reading, a burst): the one filed last.
-    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
-    .limit(1)
+  const [row] = await openComplaintsOf(ctx, botId, openId, withinMs, 1)
   return row
+}
+
+/** The citizen's open complaints filed within `withinMs`, the latest first. */
+export async function openComplaintsOf(
+  ctx: ServiceContext,
+  botId: string,
+  openId: string,
+  withinMs: number,
+  limit = 20,
+): Promise<ComplaintRow[]> {
+  return (
+    ctx.db
+      .select()
+      .from(complaints)
+      .where(
+        and(
+          inArray(complaints.channel, ['mp', 'console']),
+          eq(complaints.botId, botId),
+          eq(complaints.citizenExternalId, openId),
+          inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]),
+          gte(complaints.receivedAt, new Date(ctx.clock.now().getTime() - withinMs)),
+        ),
+      )
+      // Two received in the same instant (one clock reading, a burst): the one filed last.
+      .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+      .limit(limit)
+  )
 }

@@ -1,0 +1,75 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WORDING } from '../../bots/wording'
+import { complaintEvents, complaints } from '../../src/db/schema'
+import { ManualClock } from '../../src/domain/clock'
+import { isComplaintOpen } from '../../src/domain/complaint-lifecycle'
+import { zonedInstant } from '../../src/domain/local-time'
+import { testApp } from '../helpers/app'
+import { chat, lastCode } from '../helpers/chat'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+/**
+ * Citizens who ask rather than report, chase a ticket by its number, change their phone number or ask who
+ * answers: each gets the answer that fits, and nothing is filed that was not reported.
+ */
+const CITIZEN = 'demo:citizen'
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+const say = (input: string) => chat(harness.services, CITIZEN, input)
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  harness = testApp(database, clock)
+})
+afterAll(async () => database?.drop())
+
+const mine = () => database.db.select().from(complaints).where(eq(complaints.citizenExternalId, CITIZEN))
+
+describe('citizens who ask, chase or change their number', () => {
+  it('keeps a changed number for the problem to come while nothing is open', async () => {
+    expect(await mine()).toHaveLength(0)
+    expect(await say('换号了 13600003333')).toEqual([WORDING.citizenPhoneHeld])
+    await say('取消')
+  })
+
+  it('answers a consultation (「想问下…在哪里可以查」) and files nothing', async () => {
+    for (const asked of ['你好，想问下工地施工许可证在哪里可以查', '请问危房鉴定收费吗'])
+      expect(await say(asked)).toEqual([WORDING.citizenConsult])
+    expect(await mine()).toHaveLength(0)
+    // A place and a defect make it a report, however it is asked.
+    expect((await say('请问人民路88号井盖坏了找谁修'))[0]).toMatch(/^您的投诉已受理/)
+    await say('不用')
+  })
+
+  it('chases the complaint named by its number when the citizen is impatient, and only looks it up otherwise', async () => {
+    const code = lastCode(await say('路灯不亮，在建设路和人民路口'), 'TS')
+    await say('不用')
+    expect(await say(`投诉${code}怎么还没人处理`)).toEqual([WORDING.citizenUrged(code, 'assigned')])
+    const [complaint] = (await mine()).filter((c) => c.code === code)
+    const events = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, complaint?.id as number))
+    expect(events.map((e) => e.note)).toContain(`市民催办：投诉${code}怎么还没人处理`)
+    expect((await say(`查询 ${code}`))[0]).toMatch(new RegExp(`^投诉 ${code}：已派单`))
+  })
+
+  it('puts a changed phone number on every open complaint of the citizen', async () => {
+    const latest = lastCode(await say('朝阳路井盖碎了，朝阳路12号门口'), 'TS')
+    await say('不用')
+    const [changed] = await say('我的手机号换了，新号码是13700002222')
+    const open = (await mine()).filter((c) => isComplaintOpen(c.status))
+    expect(open.length).toBeGreaterThanOrEqual(3)
+    expect(changed).toMatch(new RegExp(`^已将投诉 ${latest}、`))
+    for (const c of open) expect(changed).toContain(c.code)
+    expect(open.every((c) => c.citizenPhone === '13700002222')).toBe(true)
+  })
+
+  it('says who answers to 「你们是机器人吗」 and 「转人工」', async () => {
+    for (const asked of ['你们是机器人吗', '转人工', '有人在看吗'])
+      expect(await say(asked)).toEqual([WORDING.citizenWhoAnswers])
+  })
+})
