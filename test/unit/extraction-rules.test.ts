@@ -1002,3 +1002,26 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     },
   )
 })
+
+describe('the ninth round: lead-ins to a report, bridges named after their river, cars by plate', () => {
+  it.each([
+    ['报告一下，皂果路那个在建工地塔吊好像有点歪', '皂果路那个在建工地塔吊好像有点歪'],
+    ['汇报个情况，人民路88号门口井盖缺失', '人民路88号门口井盖缺失'],
+    ['发现一处隐患：柳叶湖大道与紫菱路交叉口燃气管道标志桩被撞断', '柳叶湖大道与紫菱路交叉口燃气管道标志桩被撞断'],
+  ])('keeps the lead-in of %s out of the description', (said, description) =>
+    expect(readByRules('hazard', said, ctx).fields.description).toBe(description),
+  )
+
+  it('reads a bridge named after its river as the place, and a road’s pier as the road’s', () => {
+    expect(findPlaces('穿紫河桥栏杆松了好几根，行人容易掉河里')[0]).toBe('穿紫河桥')
+    expect(findPlaces('穿紫河桥墩有裂缝')[0]).toBe('穿紫河桥')
+    expect(findPlaces('穿紫河边的护栏断了')[0]).toBe('穿紫河')
+    expect(findPlaces('人民路桥墩开裂')[0]).toBe('人民路')
+  })
+
+  it('counts a car from its number plate or from what was driven', () => {
+    expect(extractPatrol('巡查 9点到11点 人民路 车辆：湘J12345', ctx).vehicleCount).toBe(1)
+    expect(extractPatrol('巡查 9点到11点 人民路 车辆：湘J12345、湘J·D6789A', ctx).vehicleCount).toBe(2)
+    expect(extractPatrol('9点到11点巡查人民路，开的公务车，一切正常', ctx).vehicleCount).toBe(1)
+  })
+})

@@ -118,6 +118,11 @@ export function findPlaces(text: string, lexicon: readonly string[] = DEFAULT_CI
         raw += more[0]
         end += more[0].length
       }
+      // 「穿紫河桥栏杆松了」: the bridge named after its river is the place, whatever part of it follows (桥栏, 桥墩).
+      if (/[河湖江溪渠]$/.test(raw) && chunk[end] === '桥') {
+        raw += '桥'
+        end += 1
+      }
       PLACE_RE.lastIndex = end
       const place = trimPlace(raw)
       if (place && !NOT_A_PLACE.test(place)) found.push({ at: end - place.length, end, place })
