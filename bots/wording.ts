@@ -27,6 +27,10 @@ export const WORDING = {
   mediaOutsideForm:
     '已收到您发送的内容。请问是用于哪条记录？可先发送「上报隐患」「整改 编号」等命令，再补充照片或位置。',
   addedToDescription: '已补充到隐患描述。',
+  rectificationNotAssigned: (code: string) =>
+    `隐患 ${code} 还没有交办责任单位，交办后由责任单位提交整改反馈。现场已处理的情况，可发送「查询 ${code}」查看后告知督查员。`,
+  rectificationOtherUnit: (code: string, unit: string) =>
+    `隐患 ${code} 由${unit}负责整改，整改反馈请由${unit}提交。现场已处理的情况，可告知${unit}或督查员。`,
   /** 「3个人」 said to another question of the patrol form: what was kept, before the question is asked again. */
   turnoutNoted: (counts: { staffCount?: number; vehicleCount?: number }) =>
     `已记下${[

@@ -130,3 +130,18 @@ describe('questions about the ledger in people’s own words', () => {
       expect((await say('demo:duty_officer', asked))[0]).toMatch(/^## 巡安日报 /)
   })
 })
+
+describe('a rectification the person cannot report', () => {
+  it('says the hazard is not yet handed to a unit, or which unit reports it', async () => {
+    await say(STAFF, '上报隐患 皂果路在建工地塔吊基础有裂缝')
+    await say(STAFF, '一般')
+    const site = lastCode(await say(STAFF, '确认'), 'YH')
+    expect(await say(STAFF, `整改 ${site}`)).toEqual([WORDING.rectificationOtherUnit(site, '质安处')])
+    await say(STAFF, '上报隐患 桃花源路菜市场燃气表箱漏气了！')
+    const gas = lastCode(await say(STAFF, '确认'), 'YH')
+    expect(await say(STAFF, `${gas} 整改好了`)).toEqual([WORDING.rectificationNotAssigned(gas)])
+    // Nothing about either hazard changed.
+    const rows = await database.db.select().from(hazards)
+    expect(rows.filter((h) => [site, gas].includes(h.code)).map((h) => h.status)).toEqual(['assigned', 'reported'])
+  })
+})

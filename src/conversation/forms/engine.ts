@@ -625,6 +625,21 @@ async function startFromText(
   return startForm(turn, session, actor, answers, deps, match.form, match.rest)
 }
 
+/**
+ * Why this person cannot act on the hazard, in words that say what to do: a rectification is the
+ * responsible unit's, and a hazard not yet handed to one has nobody's rectification to report.
+ */
+async function refusalFor(
+  turn: Turn,
+  form: FormDefinition,
+  hazard: Pick<typeof hazards.$inferSelect, 'code' | 'unitId'>,
+): Promise<string> {
+  if (form.id !== 'rectification') return `您无权对隐患 ${hazard.code} 执行「${form.title}」。`
+  if (hazard.unitId === null) return WORDING.rectificationNotAssigned(hazard.code)
+  const [unit] = await turn.ctx.db.select({ name: units.name }).from(units).where(eq(units.id, hazard.unitId))
+  return WORDING.rectificationOtherUnit(hazard.code, unit?.name ?? '责任单位')
+}
+
 const HAZARD_ACTION: Partial<Record<FormId, HazardAction>> = {
   assignment: 'assign',
   rectification: 'report_rectification',
@@ -668,7 +683,7 @@ async function startForm(
     }
     if (action && !canActOnHazard(actor, action, hazard)) {
       clearSession(session)
-      return [text(`您无权对隐患 ${code} 执行「${form.title}」。`)]
+      return [text(await refusalFor(turn, form, hazard))]
     }
     if (!(EXPECTED_STATUS[form.id] ?? []).includes(hazard.status)) {
       clearSession(session)
