@@ -41,6 +41,10 @@ export const WORDING = {
       .join('、')}。`,
   noRectificationWaiting: '您单位目前没有待整改的隐患。如是其他编号的隐患，请发送「整改 编号」登记整改情况。',
   notUnderstood: '暂未理解您的意思。发送「帮助」查看可用命令。',
+  staffPlaceAlone: (place: string) =>
+    `「${place}」有什么情况？发现隐患请一句话说明，例如「${place}井盖缺失」；填报巡查请说明时间和人数，例如「9点到11点巡查${place}，2人1车，未发现隐患」。`,
+  staffThingAlone: (thing: string) =>
+    `「${thing.replace(/[。！!？?]+$/, '')}」在什么位置、出了什么问题？请在一句话里说明位置和问题，例如「人民路88号门口井盖缺失」，可附照片和位置。`,
   /** A city-wide figure asked by someone who does not receive the digest. */
   figuresForBriefed:
     '全市的统计数据和考核排名由局领导、督查和值班人员查看。您本人的记录可以这样问：「我这个月报了几个隐患」「我本周巡查了几次」；待办事项请发送「我的待办」。',

@@ -11,7 +11,7 @@ export function isCourtesy(text: string): boolean {
 
 /** 「在吗」「你好」: someone checking the bot is there before saying what they want. */
 const GREETING =
-  /^(?:(?:在吗|在不在|在么|有人吗|有人在吗|你好|您好|你们好|hi|hello|哈喽|嗨|喂|早上好|上午好|下午好|晚上好)(?:呀|啊|哈)?[，,？?！!。.~～\s]*)+$/i
+  /^(?:(?:在吗|在不在|在么|有人吗|有人在吗|你好|您好|你们好|hi|hello|哈喽|嗨|喂|早上好|上午好|下午好|晚上好|早|早啊|早安|早哇)(?:呀|啊|哈)?[，,？?！!。.~～\s]*)+$/i
 
 export function isGreeting(text: string): boolean {
   return GREETING.test(text.trim())

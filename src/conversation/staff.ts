@@ -28,6 +28,7 @@ import {
 import { todosFor } from '../services/todos'
 import { complaintCommandInWords, handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { isCourtesy, isGreeting } from './courtesy'
+import { placeAlone } from './extract/place'
 import { describeFigures, describeHazardsByUnit, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
@@ -38,6 +39,7 @@ import { type LedgerQuestion, ledgerQuestionIn } from './ledger-question'
 import { asksOpenMajors, describeOpenItems, describeOpenMajors } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
+import { describeReportDue, namesReport, reportDueAskedFor } from './report-due-question'
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import { receiveByCard, receiveTyped } from './report-receipts'
 import { describeScores, scoresAskedFor } from './scores-question'
@@ -110,7 +112,11 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     return [{ message: { type: 'markdown', markdown } }]
   }
   // 「上个月的月报」「周报」: the statutory forms live on the console's reports page (drafted, signed, filed there).
-  if (ASKS_REPORT_FORM.test(input)) return [text(WORDING.reportsWhere)]
+  if (ASKS_REPORT_FORM.test(input) || (namesReport(input) && ASKS_WHERE.test(input) && [...input].length <= 20))
+    return [text(WORDING.reportsWhere)]
+  // 「月报什么时候交」「下周一要交周报吗」: when it is due, and whether the person's unit owes it.
+  const reportAsked = reportDueAskedFor(input)
+  if (reportAsked) return [text(await describeReportDue(turn, reportAsked, actor.unitId))]
   const todo = /^(?:我的待办|待办|待办事项)\s*(?:第?\s*(\d{1,3})\s*页?)?$/.exec(input)
   if (todo) return [text(await listTodos(turn, actor, Number(todo[1] ?? 1)))]
   if (ASKS_TODO.test(input)) return [text(await listTodos(turn, actor, 1))]
@@ -120,7 +126,10 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const report = /^(确认)?上报(周报|月报|季报|通报|统计表)/.exec(input)
   if (report) return submitTyped(turn, person, report[2] as string, report[1] !== undefined)
   if (/^(?:确认)?签字/.test(input)) return signTyped(turn, person, normaliseCode(input))
-  const voiding = /^作废\s*(XC\s*\d{8}\s*-?\s*\d+)\s*[，,：:\s]*([\s\S]*)$/i.exec(input)
+  // 「作废 XC… 原因」, or the number first (「XC… 作废，时间填错了」).
+  const voiding =
+    /^作废\s*(XC\s*\d{8}\s*-?\s*\d+)\s*[，,：:\s]*([\s\S]*)$/i.exec(input) ??
+    /^(XC\s*\d{8}\s*-?\s*\d+)\s*(?:要|请|申请)?作废(?:掉|一下)?\s*[，,：:\s]*([\s\S]*)$/i.exec(input)
   if (voiding) return [text(await voidPatrol(turn, actor, voiding[1] ?? '', voiding[2] ?? ''))]
   const narrative = NARRATIVE_COMMAND.exec(input)
   if (narrative) return [text(await editNarrative(turn, actor, narrative))]
@@ -195,6 +204,10 @@ function plainReply(input: string, role: PersonRow['role']): string {
   if (/督查/.test(input) && RECORDING_ROLES.supervision.includes(role) && !isQuestion(input))
     return WORDING.supervisionHint
   if (isGreeting(input)) return WORDING.staffGreeting
+  // 「人民路」「井盖」 alone: where or what, without what happened — asked for, with an example of each report.
+  const place = placeAlone(input)
+  if (place) return WORDING.staffPlaceAlone(place)
+  if ([...input].length <= 6 && THING_ALONE.test(input)) return WORDING.staffThingAlone(input)
   if (asksHow(input) && /照片|拍照|图片|相片|视频/.test(input)) return WORDING.photoHowTo
   if (asksHow(input) || ASKS_CAPABILITIES.test(input)) return WORDING.help(role)
   return isQuestion(input) ? WORDING.staffQuestion : WORDING.notUnderstood
@@ -231,6 +244,12 @@ async function bareVerb(turn: Turn, actor: Actor, verb: string): Promise<Reply[]
 
 const ASKS_REPORT_FORM =
   /^(?:看看|查看|查一下|发一下|给我)?(?:上个?月|本月|这个?月|上周|本周|这周|上季度|本季度)?的?(?:周报|月报|季报|报表|统计表)(?:表)?(?:呢|在哪|在哪里|在哪儿)?[？?。]*$/
+
+/** A thing the patrols look at, named alone (「井盖」「护栏」「塔吊」). */
+const THING_ALONE =
+  /^(?:井盖|护栏|栏杆|路灯|围挡|路面|人行道|消防栓|消火栓|管道|燃气管道?|脚手架|塔吊|基坑|树|行道树|盖板|警示牌|标志牌|伸缩缝|台阶|扶手|电线|水管|阀门|危房|外墙|工地|桥|桥梁)[。！!？?]*$/
+
+const ASKS_WHERE = /哪里|在哪|哪儿|下载|查看|怎么看|怎么找/
 
 /** 「有啥要我处理的吗」「我今天有什么任务」: the to-do list, asked in words. */
 const ASKS_TODO =

@@ -145,3 +145,33 @@ describe('a rectification the person cannot report', () => {
     expect(rows.filter((h) => [site, gas].includes(h.code)).map((h) => h.status)).toEqual(['assigned', 'reported'])
   })
 })
+
+describe('when a report is due, and a word alone', () => {
+  it('tells when the statutory reports are due, and whether the person’s unit owes them', async () => {
+    const [weekly] = await say(STAFF, '周报什么时候交')
+    expect(weekly).toMatch(/^2026-11-16 至 2026-11-22的周报表：11月23日 23:59 前上报\n/)
+    expect(weekly).toContain('2026-11-23 至 2026-11-29的周报表：11月30日 23:59 前上报')
+    expect(weekly).toContain('「上报周报」')
+    expect(await say(STAFF, '下周一要交月报吗')).toEqual([
+      '市政建设总公司不需要上报月报表。月报由有督查任务的单位在每月结束后5个工作日内上报。',
+    ])
+    expect((await say('demo:supervisor', '月报什么时候交'))[0]).toMatch(/^2026年11月的月报表：12月7日 23:59 前上报\n/)
+    expect(await say(STAFF, '月报在哪里看')).toEqual([WORDING.reportsWhere])
+  })
+
+  it('voids a patrol named first (「XC… 作废，原因」) as 「作废 XC… 原因」 does', async () => {
+    await say(STAFF, '下午1点到2点巡查人民路，2人1车，未发现隐患')
+    const code = lastCode(await say(STAFF, '确认'), 'XC')
+    expect(await say('demo:supervisor', `${code} 作废，时间填错了`)).toEqual([
+      `已作废巡查记录 ${code}（时间填错了）。记录仍保留在台账上，不再计入统计。`,
+    ])
+    const [row] = await database.db.select().from(patrols).where(eq(patrols.code, code))
+    expect(row?.voidedAt).not.toBeNull()
+  })
+
+  it('asks what happened at a place or to a thing named alone, and greets 「早」', async () => {
+    expect(await say(STAFF, '人民路')).toEqual([WORDING.staffPlaceAlone('人民路')])
+    expect(await say(STAFF, '井盖')).toEqual([WORDING.staffThingAlone('井盖')])
+    expect(await say(STAFF, '早')).toEqual([WORDING.staffGreeting])
+  })
+})

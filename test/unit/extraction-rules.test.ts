@@ -1019,6 +1019,13 @@ describe('the ninth round: lead-ins to a report, bridges named after their river
     expect(findPlaces('人民路桥墩开裂')[0]).toBe('人民路')
   })
 
+  it('keeps every road of a listed route, and a part of town said as 东片', () => {
+    expect(extractPatrol('8点半出发，11点回来，走了洞庭大道、人民路、朗州路，2个人一台车，都正常', ctx).area).toBe(
+      '洞庭大道、人民路、朗州路',
+    )
+    expect(extractPatrol('今天巡查情况：上午8:30-11:30，城区东片，4人2车，未发现隐患', ctx).area).toBe('城区东片')
+  })
+
   it('counts a car from its number plate or from what was driven', () => {
     expect(extractPatrol('巡查 9点到11点 人民路 车辆：湘J12345', ctx).vehicleCount).toBe(1)
     expect(extractPatrol('巡查 9点到11点 人民路 车辆：湘J12345、湘J·D6789A', ctx).vehicleCount).toBe(2)

@@ -3,6 +3,7 @@ import { turnoutSaidAlone } from '../../src/conversation/extract/rules'
 import { formWishedFor } from '../../src/conversation/forms/wished-form'
 import { intentOf } from '../../src/conversation/intent'
 import { ledgerQuestionIn } from '../../src/conversation/ledger-question'
+import { reportDueAskedFor } from '../../src/conversation/report-due-question'
 
 describe('a form asked for in words', () => {
   it.each([
@@ -55,7 +56,7 @@ describe('questions about the ledger', () => {
     expect(ledgerQuestionIn('全市整改率怎么样')).toMatchObject({ period: { kind: 'month', previous: false } })
   })
 
-  it.each(['人民路的井盖怎么又坏了？', '发现几处井盖缺失', '建设路有个坑', '人民路井盖缺失'])(
+  it.each(['人民路的井盖怎么又坏了？', '发现几处井盖缺失', '建设路有个坑', '人民路井盖缺失', '今天不用巡查吗'])(
     'leaves a report alone: %s',
     (said) => expect(ledgerQuestionIn(said)).toBeUndefined(),
   )
@@ -65,4 +66,18 @@ describe('questions about the ledger', () => {
       expect(intentOf(asked)).toBeUndefined()
     expect(intentOf('人民路的井盖怎么又坏了？')).toBe('hazard')
   })
+})
+
+describe('a statutory report asked after', () => {
+  it.each([
+    ['月报什么时候交', 'monthly'],
+    ['下周一要交周报吗', 'weekly'],
+    ['统计表几号截止', 'campaign'],
+    ['季报截止时间是哪天', 'quarterly'],
+  ])('%s → %s', (said, kind) => expect(reportDueAskedFor(said)).toBe(kind))
+
+  it.each(['帮我查一下我上周报的那个隐患怎么样了', '我这个月报了几个隐患', '月报在哪里看', '上报周报'])(
+    'reads no due date asked in %s',
+    (said) => expect(reportDueAskedFor(said)).toBeUndefined(),
+  )
 })

@@ -299,9 +299,27 @@ function patrolArea(text: string): { place: string; sure: boolean } | undefined 
   for (const match of text.matchAll(afterVerb)) {
     const place = findPlace(match[1] ?? '')
     // Two readings that disagree (the place after the verb, and the first place named) make it a guess.
-    if (place) return { place, sure: !first || first.includes(place) || place.includes(first) }
+    if (place)
+      return { place: withListedPlaces(text, place), sure: !first || first.includes(place) || place.includes(first) }
   }
-  return first ? { place: first, sure: true } : undefined
+  return first ? { place: withListedPlaces(text, first), sure: true } : undefined
+}
+
+/** 「洞庭大道、人民路、朗州路」: the places listed right after the one found belong to the same area. */
+function withListedPlaces(text: string, place: string): string {
+  let area = place
+  let at = text.indexOf(place)
+  if (at < 0) return place
+  at += place.length
+  for (;;) {
+    const joint = /^(?:、|和|及|与|—|－|→)\s*/.exec(text.slice(at))?.[0]
+    if (!joint) return area
+    const rest = text.slice(at + joint.length)
+    const next = findPlace(rest.split(/[，,。；;\s]/)[0] ?? '')
+    if (!next || !rest.startsWith(next)) return area
+    area += `${joint}${next}`
+    at += joint.length + next.length
+  }
 }
 
 /** 「人民路—武陵大道—朗州路」「洞庭大道到皂果路」: several places, each a whole stop of the route. */
