@@ -41,6 +41,11 @@ export const WORDING = {
       .join('、')}。`,
   noRectificationWaiting: '您单位目前没有待整改的隐患。如是其他编号的隐患，请发送「整改 编号」登记整改情况。',
   notUnderstood: '暂未理解您的意思。发送「帮助」查看可用命令。',
+  noMajorAwaitingAck: '目前没有等待接报的重大隐患。发送「我的待办」查看待办事项。',
+  notOurs:
+    '如这项隐患或投诉不属于本单位，投诉请发送「转办 编号 单位」并写明理由；隐患请联系督查员（安监科）改派。改派前请先做好现场防护。',
+  extensionHow:
+    '整改期限由督查员交办时确定，系统不能自行延期。确有困难的，请在整改反馈中写明原因和预计完成时间，并联系督查员（安监科）调整。',
   staffPlaceAlone: (place: string) =>
     `「${place}」有什么情况？发现隐患请一句话说明，例如「${place}井盖缺失」；填报巡查请说明时间和人数，例如「9点到11点巡查${place}，2人1车，未发现隐患」。`,
   staffThingAlone: (thing: string) =>

@@ -1,5 +1,5 @@
-import { and, count, gte, lte, ne } from 'drizzle-orm'
-import { complaints, hazards, units } from '../db/schema'
+import { and, asc, count, eq, gte, isNull, lte, ne } from 'drizzle-orm'
+import { complaints, hazards, patrols, units } from '../db/schema'
 import type { PeriodKind } from '../domain/periods'
 import { formatRate } from '../reports/format'
 import { periodFigures } from '../services/figures'
@@ -89,4 +89,35 @@ export async function describeHazardsByUnit(turn: Turn, asked: PeriodSaid): Prom
     .sort((a, b) => b.n - a.n)
     .map((r, i) => `${i + 1}. ${r.unitId === null ? '待分派' : (name.get(r.unitId) ?? '—')} ${r.n} 项`)
   return `${asked.said}发现的隐患（按责任单位）：\n${lines.join('\n')}`
+}
+
+/** 「谁今天还没巡查」「哪些单位今天巡查了」: each patrol unit's patrols in the period, those with none first. */
+export async function describePatrolsByUnit(turn: Turn, asked: PeriodSaid): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const period = periodMeant(asked, now, timeZone)
+  const [rows, patrolUnits] = await Promise.all([
+    db
+      .select({ unitId: patrols.unitId, n: count() })
+      .from(patrols)
+      .where(
+        and(gte(patrols.startedAt, period.startAt), lte(patrols.startedAt, period.endAt), isNull(patrols.voidedAt)),
+      )
+      .groupBy(patrols.unitId),
+    db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(and(eq(units.kind, 'patrol'), eq(units.active, true)))
+      .orderBy(asc(units.id)),
+  ])
+  const counted = new Map(rows.map((r) => [r.unitId, r.n]))
+  const none = patrolUnits.filter((u) => !counted.get(u.id))
+  const some = patrolUnits.filter((u) => counted.get(u.id))
+  return [
+    `${asked.said}各巡查单位的巡查记录：`,
+    none.length > 0
+      ? `尚无记录（${none.length} 个）：${none.map((u) => u.name).join('、')}`
+      : '每个巡查单位都已有记录。',
+    ...(some.length > 0 ? [`已有记录：${some.map((u) => `${u.name} ${counted.get(u.id)} 次`).join('、')}`] : []),
+  ].join('\n')
 }

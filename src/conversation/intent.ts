@@ -85,7 +85,12 @@ export function intentOf(text: string): Intent | undefined {
   // 「有没有超期的」「哪些隐患还没整改」 ask about the ledger; they report nothing.
   if (ASKS_WHETHER.test(text) || asksHow(text) || asksOpenItems(text)) return undefined
   // 「本月隐患整改率多少」「重大隐患还有几个没销号」 ask about the ledger: 隐患 alone names nothing that is wrong.
-  if (isQuestion(text) && !namesDefect(withoutLedgerWords(text)) && !DEFECT.test(withoutLedgerWords(text)))
+  // 「这个重大隐患我已经接报了」 speaks of one already reported, and names nothing new that is wrong.
+  if (
+    (isQuestion(text) || /(?:这个|那个|这条|那条|这处|那处|该|此)(?:重大|一般)?隐患/.test(text)) &&
+    !namesDefect(withoutLedgerWords(text)) &&
+    !DEFECT.test(withoutLedgerWords(text))
+  )
     return undefined
   if (DEFECT.test(text) && [...text].length >= 4) return 'hazard'
   // The patrol form's wider vocabulary (「塔吊司机无证操作」「楼道里电动车充电」), for a statement rather than a

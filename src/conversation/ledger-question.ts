@@ -15,14 +15,16 @@ export type LedgerQuestion =
   | { kind: 'open' }
   | { kind: 'hazardsByUnit'; period: PeriodSaid }
   | { kind: 'figures'; period: PeriodSaid }
+  | { kind: 'patrolsByUnit'; period: PeriodSaid }
 
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
 const ASKS_AMOUNT = /多少|几[个次条处项件起]|[率数]$|数量|情况$|统计|排名|排行|最多|最少|列表|清单/
 const MONTH: PeriodSaid = { kind: 'month', previous: false, said: '本月' }
+const TODAY: PeriodSaid = { kind: 'day', previous: false, said: '今天' }
 
 export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if ([...input].length > 40 || /(?:TS|YH|XC|DC)\s*\d{8}/i.test(input)) return undefined
-  if (!isQuestion(input) && !ASKS_AMOUNT.test(input)) return undefined
+  if (!isQuestion(input) && !ASKS_AMOUNT.test(input) && !/谁/.test(input)) return undefined
   if (namesDefect(withoutLedgerWords(input))) return undefined
   if (/任务|待办|要我|让我|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)/.test(input))
     return { kind: 'todo' }
@@ -32,6 +34,9 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (/超期|逾期|超时|过期|(?:没|未|还没|尚未|待|没有)(?:整改|销号|处理|办结|办完|完成|验收|签收|修|办)/.test(input))
     return { kind: 'open' }
   const period = periodSaidIn(input)
+  // 「谁今天还没巡查」「哪些单位今天巡查了」: who has patrolled (today, unless another period is named).
+  if (/谁|(?:哪个|哪些|哪家|各)(?:单位)?/.test(input) && /巡查|巡逻|巡视/.test(input) && !/隐患/.test(input))
+    return { kind: 'patrolsByUnit', period: period ?? TODAY }
   if (/(?:哪个|哪些|哪家|各)单位/.test(input) && /隐患|问题/.test(input))
     return { kind: 'hazardsByUnit', period: period ?? MONTH }
   // A figure is asked for: how many, what rate, how it went (「今天不用巡查吗」 asks no figure).

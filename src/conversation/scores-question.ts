@@ -32,3 +32,28 @@ export async function describeScores(turn: Turn, asked: { previous: boolean }): 
   const heading = asked.previous ? `${month.label}考核得分：` : `${month.label}考核得分（截至目前）：`
   return `${heading}\n${lines.join('\n')}\n扣分明细请在管理后台「考核」页查看。`
 }
+
+const DEDUCTIONS_LISTED = 5
+
+/**
+ * 「我们单位这个月考核多少分」 from someone who does not get the whole ranking: their own unit's score for the month,
+ * with the deductions that made it.
+ */
+export async function describeUnitScore(turn: Turn, unitId: number, asked: { previous: boolean }): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const current = periodOfDate('month', localDate(clock.now(), timeZone), timeZone)
+  const month = asked.previous ? previousPeriod(current, timeZone) : current
+  const unit = (await assessedUnits(db)).find((u) => u.id === unitId)
+  if (!unit) return '您所在单位不参加月度考核。'
+  const [scored] = await scoreEach(turn.ctx, [unit], month)
+  if (!scored) return '您所在单位不参加月度考核。'
+  const { score } = scored
+  const heading = `${unit.name}${month.label}考核${asked.previous ? '' : '（截至目前）'}：${
+    score.veto.length > 0 ? `一票否决（${score.veto.join('；')}）` : `${score.score} 分`
+  }`
+  const deducted = score.deductions.filter((d) => d.points > 0)
+  if (deducted.length === 0) return `${heading}\n暂无扣分。`
+  const lines = deducted.slice(0, DEDUCTIONS_LISTED).map((d) => `· ${d.reason}（扣 ${d.points} 分）`)
+  const more = deducted.length > DEDUCTIONS_LISTED ? `\n……共 ${deducted.length} 项扣分，详见管理后台「考核」页。` : ''
+  return `${heading}\n扣分：\n${lines.join('\n')}${more}`
+}

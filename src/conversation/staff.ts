@@ -29,11 +29,11 @@ import { todosFor } from '../services/todos'
 import { complaintCommandInWords, handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { isCourtesy, isGreeting } from './courtesy'
 import { placeAlone } from './extract/place'
-import { describeFigures, describeHazardsByUnit, figuresAskedFor } from './figures-question'
+import { describeFigures, describeHazardsByUnit, describePatrolsByUnit, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
-import { acknowledgeMajor, handleHazardCommand, isHazardCommand } from './hazard-actions'
+import { acknowledgeMajor, handleHazardCommand, isHazardCommand, majorsAwaitingAcknowledgement } from './hazard-actions'
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
 import { type LedgerQuestion, ledgerQuestionIn } from './ledger-question'
 import { asksOpenMajors, describeOpenItems, describeOpenMajors } from './open-items-question'
@@ -42,7 +42,7 @@ import { cardUpdate, text } from './reply'
 import { describeReportDue, namesReport, reportDueAskedFor } from './report-due-question'
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import { receiveByCard, receiveTyped } from './report-receipts'
-import { describeScores, scoresAskedFor } from './scores-question'
+import { describeScores, describeUnitScore, scoresAskedFor } from './scores-question'
 import type { Reply, Turn } from './types'
 
 /**
@@ -144,6 +144,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const accepting = acceptCommandCode(input)
   if (accepting) return acceptHazardByCode(turn, actor, accepting)
   if (isProblemCommand(input)) return handleProblemCommand(turn, actor, input)
+  // 「这个重大隐患我已经接报了」「已接报」: the acknowledgement said in a sentence, without the number.
+  if (/接报/.test(input) && [...input].length <= 30 && !normaliseCode(input))
+    return (await acknowledgeTheWaitingMajor(turn, actor)) ?? [text(WORDING.noMajorAwaitingAck)]
   const inForm = await handleForms(turn, person, turn.forms)
   if (inForm) return inForm
   // 「收到，马上安排人去处理」 from a unit handler: the hazard handed to their unit is taken on.
@@ -187,17 +190,27 @@ async function answerLedgerQuestion(
     case 'open':
       return describeOpen(turn, actor, input)
     case 'scores':
-      return briefed ? describeScores(turn, { previous: asked.previous }) : WORDING.figuresForBriefed
+      if (briefed) return describeScores(turn, { previous: asked.previous })
+      // Anyone else hears their own unit's score.
+      return actor.unitId !== null
+        ? describeUnitScore(turn, actor.unitId, { previous: asked.previous })
+        : WORDING.figuresForBriefed
     case 'hazardsByUnit':
       return briefed ? describeHazardsByUnit(turn, asked.period) : WORDING.figuresForBriefed
     case 'figures':
       return briefed ? describeFigures(turn, asked.period) : WORDING.figuresForBriefed
+    case 'patrolsByUnit':
+      return briefed ? describePatrolsByUnit(turn, asked.period) : WORDING.figuresForBriefed
   }
 }
 
 /** What a message that is no command, no form and no question the bot can answer gets: never silence. */
 function plainReply(input: string, role: PersonRow['role']): string {
   if (isCourtesy(input)) return WORDING.staffCourtesy
+  // 「这个不归我们管，应该是自来水公司的」: a unit refusing an item is told how it is moved to the right one.
+  if (NOT_OURS.test(input)) return WORDING.notOurs
+  // 「整改期限能不能延长几天」: deadlines are set when the supervising office hands the hazard over.
+  if (ASKS_EXTENSION.test(input)) return WORDING.extensionHow
   if (ACKNOWLEDGED.test(input)) return WORDING.staffAcknowledged
   if (saysNoPatrolYet(input)) return WORDING.patrolNotYet
   // 「今天去了3个工地督查」: the supervising office's own record has its form.
@@ -217,7 +230,13 @@ function plainReply(input: string, role: PersonRow['role']): string {
  * 「收到，已安排人员处理」「好的，马上去看」: an acknowledgement with a word on what comes next (a reminder or an
  * escalation answered), naming no record — noted kindly, with how to record the result.
  */
-const ACKNOWLEDGED = /^(?:收到|好的|好|明白|知道了|了解|已阅|已收到)[，,。.！!\s]+[^0-9A-Za-z]{1,24}$/
+const ACKNOWLEDGED = /^(?:收到|好的|好|明白|知道了|了解|已阅|已收到)(?:了|啦|咯)?[，,。.！!\s]+[^0-9A-Za-z]{1,24}$/
+
+/** 「不归我们管」「不是我们单位的」「应该由自来水公司负责」: the item belongs to another unit. */
+const NOT_OURS =
+  /不归我们|不归我单位|不是我们(?:单位)?(?:的|管|负责)|不属于(?:我们|我单位|本单位)|不在我们(?:的)?(?:职责|范围)|应该(?:是|归|由)[\u4e00-\u9fa5]{2,10}(?:管|负责|处理|的)/
+/** 「整改期限能不能延长几天」「能延期吗」: more time asked for. */
+const ASKS_EXTENSION = /(?:延期|延长|宽限|推迟|推后|多给(?:几|一)天|往后(?:推|延))/
 
 /** A command's verb without the number it needs (「签收」「接收」「回复」): 整改 and 验收 wait in the forms. */
 const BARE_VERB = /^(签收|受理|回复|答复|转办|重复|转为隐患|核实|接收|接收整改|接报|处置|挂牌|摘牌|定级)[。.！!\s]*$/
@@ -226,6 +245,25 @@ const BARE_VERB = /^(签收|受理|回复|答复|转办|重复|转为隐患|核�
  * 「签收」 or 「接收」 alone: with one item waiting for the unit, that one; otherwise which number is asked, with
  * where to find it.
  */
+/**
+ * 「接报」 alone, or 「这个重大隐患我已经接报了」: the one major hazard waiting for acknowledgement; with several, which
+ * one is asked. Nothing waiting leaves the message to the usual answers.
+ */
+async function acknowledgeTheWaitingMajor(turn: Turn, actor: Actor): Promise<Reply[] | undefined> {
+  const waiting = await majorsAwaitingAcknowledgement(turn.ctx.db, 6)
+  const [only] = waiting
+  if (!only) return undefined
+  if (waiting.length === 1) return [text(await acknowledgeMajor(turn, actor, only))]
+  return [
+    text(
+      `有 ${waiting.length > 5 ? '5 项以上' : `${waiting.length} 项`}重大隐患等待接报，请回复「接报 编号」：\n${waiting
+        .slice(0, 5)
+        .map((h) => `· ${h.code} ${h.description}`)
+        .join('\n')}`,
+    ),
+  ]
+}
+
 async function bareVerb(turn: Turn, actor: Actor, verb: string): Promise<Reply[]> {
   if (verb.startsWith('接收')) {
     const taken = await acceptHandedHazard(turn, actor)
@@ -235,6 +273,10 @@ async function bareVerb(turn: Turn, actor: Actor, verb: string): Promise<Reply[]
     const waiting = await complaintsToSign(turn.ctx.db, actor.unitId, 2)
     const [only] = waiting
     if (only && waiting.length === 1) return handleComplaintCommand(turn, actor, `签收 ${only.code}`)
+  }
+  if (verb === '接报') {
+    const acknowledged = await acknowledgeTheWaitingMajor(turn, actor)
+    if (acknowledged) return acknowledged
   }
   const prefix = /^(签收|受理|回复|答复|转办|重复|转为隐患|核实)$/.test(verb) ? 'TS' : 'YH'
   return [
@@ -262,7 +304,7 @@ const BARE_CODE = /^(?:TS|YH|XC|DC)\s*\d{8}\s*[-－—]?\s*\d{1,6}[。.\s]*$/i
 
 const BRIEFING = new RegExp(
   `^(?:${[
-    '(?:今日|今天|昨日|昨天|每日)?(?:简报|日报|概况)',
+    '(?:发个|发一下|发一份|给我|来个|看看|看一下)?(?:今日|今天|昨日|昨天|每日)?的?(?:简报|日报|概况)(?:给我|发我|看看)?',
     '(?:今天|今日|目前|现在|最近)?(?:总体|整体|全市|全局)?(?:情况|进展)(?:怎么样|如何)了?',
     // 「今天有什么情况」「最近有啥事吗」
     '(?:今天|今日|目前|现在|最近|这两天)?(?:有|有没有)?(?:什么|啥|哪些)(?:新|重要|紧急|要紧)?的?(?:情况|事情?|问题)(?:吗|没有)?',

@@ -175,3 +175,51 @@ describe('when a report is due, and a word alone', () => {
     expect(await say(STAFF, '早')).toEqual([WORDING.staffGreeting])
   })
 })
+
+describe('handlers, supervisors and the duty officer in their own words', () => {
+  it('closes the loop said with the number first, and tells a handler their unit’s score', async () => {
+    await say(STAFF, '五一路井盖缺失一处，已设围挡')
+    await say(STAFF, '一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    await say(HANDLER, `${code} 已经更换新井盖`)
+    expect((await say(HANDLER, '确认')).join('\n')).toContain('等待督查验收')
+    // 不合格 after the number is the check of the rectification, not a new hazard.
+    const verdict = (await say('demo:supervisor', `${code} 不合格，井盖没固定好`)).join('\n')
+    expect(verdict).not.toContain('隐患在什么位置')
+    expect(verdict).toMatch(/验收|不通过|不合格/)
+    await say('demo:supervisor', '取消')
+    const [score] = await say(HANDLER, '我们单位这个月考核多少分')
+    expect(score).toMatch(/^市政建设总公司2026年11月考核（截至目前）：(?:\d+(?:\.\d+)? 分|一票否决)/)
+  })
+
+  it('answers a unit that says it is not theirs, asks for more time, or acknowledges in a sentence', async () => {
+    expect(await say(HANDLER, '这个不归我们管，应该是自来水公司的')).toEqual([WORDING.notOurs])
+    expect(await say(HANDLER, '整改期限能不能延长几天')).toEqual([WORDING.extensionHow])
+    expect(await say('demo:duty_officer', '收到了，已通知相关单位')).toEqual([WORDING.staffAcknowledged])
+  })
+
+  it('takes 「我已经接报了」 as the acknowledgement of the one major hazard waiting, and says when none is', async () => {
+    await say(STAFF, '上报隐患 常德大道燃气调压箱漏气了！')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    // Several waiting: which one is asked, each by its number.
+    const [which] = await say('demo:duty_officer', '这个重大隐患我已经接报了')
+    expect(which).toMatch(/^有 \d+ 项重大隐患等待接报，请回复「接报 编号」：/)
+    expect(which).toContain(`· ${code} 常德大道燃气调压箱漏气了！`)
+    const others = (await database.db.select().from(hazards)).filter(
+      (h) => h.level === 'major' && h.majorAckAt === null && h.code !== code,
+    )
+    for (const other of others) await say('demo:duty_officer', `接报 ${other.code}`)
+    const [taken] = await say('demo:duty_officer', '这个重大隐患我已经接报了')
+    expect(taken).toMatch(new RegExp(`^已接报重大隐患 ${code}`))
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row?.majorAckAt).not.toBeNull()
+    expect(await say('demo:duty_officer', '已接报')).toEqual([WORDING.noMajorAwaitingAck])
+  })
+
+  it('shows a leader which patrol units have patrolled today, and gives the digest for 「发个简报给我」', async () => {
+    const [who] = await say(LEADER, '谁今天还没巡查')
+    expect(who).toMatch(/^今天各巡查单位的巡查记录：\n/)
+    expect(who).toMatch(/已有记录：.*市政建设总公司 \d+ 次/)
+    expect((await say(LEADER, '发个简报给我'))[0]).toMatch(/^## 巡安日报 /)
+  })
+})

@@ -261,7 +261,12 @@ async function step(
 
   // While a question is open, "日巡查台账…" is an answer: a command must then stand alone or before a space.
   const answering = Boolean(form && session.step && session.step !== STEP_CONFIRM)
-  const started = matchFormCommand(input, answering)
+  const matched = matchFormCommand(input, answering)
+  // 「整改期限能不能延长几天」 begins with 整改 but asks something: a form on a hazard needs its number, not a question.
+  const started =
+    matched?.form.needsHazardCode && matched.rest && !normaliseCode(matched.rest) && isQuestion(input)
+      ? undefined
+      : matched
   if (started) {
     // A command the role may not use says so at once, whatever is being filled in.
     if (!started.form.roles.includes(actor.role as never)) return [text(roleRefusal(started.form))]
@@ -595,7 +600,7 @@ async function handlersHazardNamed(turn: Turn, unitId: number, input: string) {
 const THINGS =
   /井盖|护栏|栏杆|路灯|围挡|路面|消防栓|管道|脚手架|塔吊|树|盖板|警示牌|标志牌|伸缩缝|台阶|扶手|电线|水管|燃气表|阀门/
 
-const VERIFIED = /^(?:验收)[\s，,：:]*((?:不通过|不合格|未通过|通过|合格)[\s\S]*)$/
+const VERIFIED = /^(?:验收)?[\s，,：:]*((?:验收)?(?:不通过|不合格|未通过|通过|合格)[\s\S]*)$/
 const REPAIR_DONE = /^(?:已经?|已)?(?:整改|修复|修好|修缮|更换|处理|处置|完成|加固|拆除|清理)/
 
 /** Every form's commands, longest first across all forms, so 巡查组 wins over 巡查 and 上报隐患 over 上报. */
