@@ -70,7 +70,7 @@ const COMPLAINING = /但是?|可是|不过|还是|又|没修|没人|不管|坏�
 const MIN_DESCRIPTION_CHARS = 4
 /** 「旁边的路灯也不亮」「同一个地方」「那附近还有」: where the last problem was, or next to it. */
 const NEAR_THE_LAST =
-  /^(?:还有|另外|对了)?[，,\s]*(?:旁边|附近|隔壁|对面|同一个地方|同一个位置|同一处|同样的地方|那里|那边|那附近|那个地方|这附近|这边|这里)/
+  /^(?:还有|另外|对了)?[，,\s]*(?:旁边|附近|隔壁|对面|同一个地方|同一个位置|同一处|同样的地方|那里|那边|那附近|那个地方)|^(?:还有|另外|对了)?[，,\s]*(?:这附近|这边|这里)(?=.*[也还])/
 
 /** 「管不管」「归不归你们管」「你们负责吗」: whether the bureau handles something. */
 const ASKS_SCOPE =
@@ -106,7 +106,7 @@ function isProgressQuestion(body: string): boolean {
  * and where it stands for the citizen, not a new complaint asked for its place.
  */
 const URGING =
-  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)/
+  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)|(?:说|答应|承诺|讲)(?:了|过|好)?(?:要|会)?(?:处理|来|修|解决).{0,10}?(?:没人|没有人|没来|没修|没动静|没处理)|(?:结果|到现在|至今|一直|根本|还是)(?:都|也)?(?:没人|没有人)(?:来|管|处理|理)/
 function isUrging(body: string): boolean {
   return body.length <= 60 && URGING.test(body) && !findPlace(body)
 }
@@ -118,6 +118,9 @@ const PHONE_CHANGED =
   /(?:手机|电话|号码|联系方式).{0,4}(?:换了|变了|改了|更换|变更|停用)|新(?:的)?(?:手机号?|电话|号码|联系方式)|换(?:了)?(?:个|一个)?(?:新)?(?:手机号|电话|号码|号)|(?:打|联系|联系我)(?:这个|此)(?:号码?|电话)/
 /** 「你们是机器人吗」「转人工」: who answers here. */
 const ASKS_WHO_ANSWERS = /机器人|人工(?:客服|服务)?|真人|自动回复|智能客服|(?:是|有)人(?:在)?(?:回复|看|管)吗/
+
+/** 「我家在」「我住在」「我们家就在」: the words before where someone lives. */
+const HOME_IS = /^(?:我家|我们家|我|家)(?:就)?(?:住)?(?:在)/
 
 /** A test, a laugh or a sound (「测试」「哈哈哈」「啊啊啊啊」): nothing to file. */
 const NO_CONTENT = /^(?:测试|试试|试一下|测试一下|test|testing)+$|^[哈啊呵嘿嗯哦额呃哎唉]+$/i
@@ -329,7 +332,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
         category: waiting.category === 'other' && reading.fields.category ? reading.fields.category : waiting.category,
         phone: waiting.phone ?? reading.fields.phone,
       })
-    return fileComplaint(turn, { ...waiting, locationText: body })
+    return fileComplaint(turn, { ...waiting, locationText: body.replace(HOME_IS, '') || body })
   } else if (!isQuery) {
     await forget()
   }
@@ -379,7 +382,8 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     return [text(WORDING.citizenWhoAnswers)]
   // 「[位置]」「[图片]」: what a client shows for something it could not pass on, not a description.
   // Only a place (「永安里小区7栋」, 「人民路」): after a ticket, where that complaint is, said more exactly.
-  const placeOnly = PLACEHOLDER.test(body) ? undefined : placeAlone(body)
+  // 「我家在人民路」「我住在幸福小区」: where they live, said as where it is.
+  const placeOnly = PLACEHOLDER.test(body) ? undefined : placeAlone(body.replace(HOME_IS, ''))
   if (([...body].length < MIN_DESCRIPTION_CHARS && !placeOnly) || PLACEHOLDER.test(body) || saysNothing(body))
     return [text(WORDING.citizenTooShort)]
   if (placeOnly && !isVaguePlace(placeOnly)) {

@@ -32,6 +32,9 @@ export function readPlaceAnswer(body: string, reading: { locationText?: string }
   const text = body.trim().replace(/[。！!，,~～\s]+$/, '')
   if (CANCEL.test(text)) return 'cancel'
   if (UNKNOWN.test(text)) return 'unknown'
+  // 「不知道在哪，就在我家附近」: not known, and what follows names no place either.
+  const [first, ...rest] = text.split(/[，,。；;]/)
+  if (rest.length > 0 && UNKNOWN.test(first ?? '') && !findPlace(rest.join('，'))) return 'unknown'
   if (reading.locationText ?? findPlace(text)) return 'place'
   if (QUESTION.test(text)) return 'question'
   if (!LOCATIVE_END.test(text) && (namesDefect(text) || NUISANCE.test(text))) return 'more_description'

@@ -73,3 +73,23 @@ describe('citizens who ask, chase or change their number', () => {
       expect(await say(asked)).toEqual([WORDING.citizenWhoAnswers])
   })
 })
+
+describe('where it is, said the way people say it', () => {
+  it('asks once for the rough area after 「不知道在哪，就在我家附近」, and takes 「我家在人民路」 as the place', async () => {
+    const [offered] = await say('这里有个井盖丢了')
+    // 「这里」 is where the citizen stands, not the last ticket's place.
+    expect(offered).toMatch(/^请问具体在什么位置？/)
+    expect(await say('不知道在哪，就在我家附近')).toEqual([WORDING.placeApproximate])
+    const code = lastCode(await say('我家在人民路'), 'TS')
+    const [row] = (await mine()).filter((c) => c.code === code)
+    expect(row).toMatchObject({ category: 'road_municipal', description: '这里有个井盖丢了', locationText: '人民路' })
+    await say('不用')
+  })
+
+  it('chases the latest complaint when told 「你们上次说处理，结果根本没人来」', async () => {
+    const [latest] = (await mine()).filter((c) => isComplaintOpen(c.status)).sort((a, b) => b.id - a.id)
+    expect(await say('你们上次说处理，结果根本没人来')).toEqual([
+      WORDING.citizenUrged(latest?.code as string, latest?.status ?? 'assigned'),
+    ])
+  })
+})
