@@ -39,6 +39,14 @@ describe('times as people write them', () => {
     ['下午2-5 人民路 2人1车 正常', '11-23 14:00', '11-23 17:00'],
     ['11-22 巡查人民路 9点到11点', '11-22 09:00', '11-22 11:00'],
     ['人民路3-5号楼 9点到11点', '11-23 09:00', '11-23 11:00'],
+    // A day of the week (11-23 is a Monday): the last one for a report, or the one in the week named.
+    ['周日加班巡查 8点到18点', '11-22 08:00', '11-22 18:00'],
+    ['星期六上午9点到11点', '11-21 09:00', '11-21 11:00'],
+    ['上周五下午2点到4点', '11-20 14:00', '11-20 16:00'],
+    ['礼拜天 9-11', '11-22 09:00', '11-22 11:00'],
+    ['周一 9点到11点', '11-23 09:00', '11-23 11:00'],
+    ['这周一共巡查了3次 9点到11点', '11-23 09:00', '11-23 11:00'],
+    ['每周一次 9点到11点', '11-23 09:00', '11-23 11:00'],
   ])('reads %s', (text, start, end) => {
     const range = parseTimeRange(text, now, TZ)
     expect(local(range?.start)).toBe(start)
@@ -166,4 +174,17 @@ describe('an end said without its day', () => {
     anchorEndToStartDay(values, { startedAt: iso('2026-11-20', 8) }, '11月23日10点', TZ)
     expect(values.endedAt).toBe(iso('2026-11-23', 10))
   })
+})
+
+describe('people counted in an answer', () => {
+  const field = FORMS.patrol.fields.find((f) => f.key === 'staffCount') as FieldDefinition
+  const ctx = { now, timeZone: TZ, categoryRules: [], units: [] }
+  it.each([
+    ['我和小王小李', 3],
+    ['我跟老张、老刘', 3],
+    ['我和老王', 2],
+    ['就我一个人', 1],
+  ])('%s → %i', (said, n) =>
+    expect(parseAnswer(field, said, ctx)).toMatchObject({ ok: true, values: { staffCount: n } }),
+  )
 })

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate, localDate, localParts, zonedInstant } from '../../domain/local-time'
+import { addDays, dayOfWeek, type IsoDate, localDate, localParts, zonedInstant } from '../../domain/local-time'
 import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
 
 /**
@@ -58,9 +58,23 @@ const CLOCK = `(?:(${HALF}))?\\s*(${N})\\s*(?:[:：]\\s*([0-9]{1,2})|[点时](?:
 const CLOCK_RE = new RegExp(CLOCK, 'g')
 const HOUR_SPAN = new RegExp(`(?<![0-9.:：点时])(${N})(\\s*[-—–~～到至]\\s*${N}\\s*[点时])`, 'g')
 
+/**
+ * 「周日」「星期六」「上周五」「礼拜天」: a day of the week, this week's or the last (or next) one. Not 「每周一次」
+ * nor 「一周一次」, which count.
+ */
+const WEEKDAY =
+  /(上上|上|下|这|本)?(?:个)?(?<![每一几])(?:周|星期|礼拜)([二三四五六日天1-7]|一(?![共起直样般定切些下点会]))(?![次遍回趟])/
+const WEEKDAY_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 }
+
 function dayOffset(text: string): { date: IsoDate; explicit: boolean } | undefined {
   for (const [word, offset] of Object.entries(DAY_WORDS))
     if (text.includes(word)) return { date: String(offset), explicit: true }
+  const weekday = WEEKDAY.exec(text)
+  if (weekday?.[2])
+    return {
+      date: `wd:${WEEKDAY_NUMBER[weekday[2]] ?? Number(weekday[2])}:${weekday[1] ?? ''}`,
+      explicit: true,
+    }
   // 「2025年11月22日」: a year said is that year, not the nearest one.
   const ymd = /(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/.exec(text)
   if (ymd && validDay(Number(ymd[2]), Number(ymd[3])))
@@ -126,6 +140,7 @@ function resolveDate(text: string, now: Date, timeZone: string, direction: TimeD
   const found = dayOffset(text)
   if (!found) return today
   if (/^\d{4}-/.test(found.date)) return found.date
+  if (found.date.startsWith('wd:')) return weekdayDate(found.date, today, direction)
   if (found.date.startsWith('md:')) {
     const [month, day] = found.date.slice(3).split('-').map(Number)
     const year = Number(today.slice(0, 4)) + (/明年/.test(text) ? 1 : /去年/.test(text) ? -1 : 0)
@@ -136,6 +151,21 @@ function resolveDate(text: string, now: Date, timeZone: string, direction: TimeD
     return candidate
   }
   return addDays(today, Number(found.date))
+}
+
+/** The date of 「周X」 said on `today`: this week's, the week before's or after's, or the nearest in the direction. */
+function weekdayDate(said: string, today: IsoDate, direction: TimeDirection): IsoDate {
+  const [, number, which] = said.split(':')
+  const wanted = Number(number)
+  const todayNumber = dayOfWeek(today) || 7
+  const thisWeeks = addDays(today, wanted - todayNumber)
+  if (which === '上') return addDays(thisWeeks, -7)
+  if (which === '上上') return addDays(thisWeeks, -14)
+  if (which === '下') return addDays(thisWeeks, 7)
+  if (which === '这' || which === '本') return thisWeeks
+  // Alone: the last one for a report, the next one for a deadline.
+  if (direction === 'past') return thisWeeks > today ? addDays(thisWeeks, -7) : thisWeeks
+  return thisWeeks < today ? addDays(thisWeeks, 7) : thisWeeks
 }
 
 interface ClockMatch {

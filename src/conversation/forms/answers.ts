@@ -36,7 +36,16 @@ function peopleNamed(text: string): number | undefined {
     return n === undefined ? undefined : n + 1
   }
   if (new RegExp(NUMBER_PATTERN).test(others)) return undefined
-  return 1 + others.split(/[和跟与、,，及]/).filter((name) => name.trim()).length
+  // 「小王小李」「老张老刘」: names run together, each 小 or 老 and a surname.
+  return 1 + others.split(/[和跟与、,，及\s]/).flatMap(runTogether).length
+}
+
+/** 「小王小李」 is two people; any other part is one. */
+function runTogether(part: string): string[] {
+  const trimmed = part.trim()
+  if (!trimmed) return []
+  const names = trimmed.match(/[小老][\u4e00-\u9fa5]/g)
+  return names && names.join('') === trimmed ? names : [trimmed]
 }
 
 /** 「张伟、李四」「老王 小刘」: two or more names and nothing else, or nothing when it says anything more. */
@@ -55,7 +64,7 @@ const NO_VEHICLE =
   /没开车|没用车|未用车|不开车|没有?车|无车|不用车|步行|走路|徒步|走着|走过去|骑(?:的|了)?(?:个|辆)?(?:车|电动车|电瓶车|自行车|单车|共享单车|小电驴)|电动车|电瓶车|自行车/
 
 export const SAYS_DAY =
-  /今天|今日|今早|今晚|昨|前天|明天|[0-9一二三四五六七八九十]+\s*月|[0-9一二三四五六七八九十]+\s*[日号]/
+  /今天|今日|今早|今晚|昨|前天|明天|[0-9一二三四五六七八九十]+\s*月|[0-9一二三四五六七八九十]+\s*[日号]|(?:周|星期|礼拜)[一二三四五六日天]/
 
 /**
  * An end said as a time of day alone (「下午5点」「11点半」) belongs to the start's day, not to today: a patrol
