@@ -1026,6 +1026,11 @@ describe('the ninth round: lead-ins to a report, bridges named after their river
     expect(extractPatrol('今天巡查情况：上午8:30-11:30，城区东片，4人2车，未发现隐患', ctx).area).toBe('城区东片')
   })
 
+  it('reads an unsafe act where it should not happen as a hazard (烧烤 under a bridge, building noise at night)', () => {
+    for (const said of ['桥下面有人在钓鱼，还烧烤', '建设路有个工地晚上施工噪音很大，居民投诉', '有小孩翻越护栏到河边玩'])
+      expect(intentOf(said)).toBe('hazard')
+  })
+
   it('counts a car from its number plate or from what was driven', () => {
     expect(extractPatrol('巡查 9点到11点 人民路 车辆：湘J12345', ctx).vehicleCount).toBe(1)
     expect(extractPatrol('巡查 9点到11点 人民路 车辆：湘J12345、湘J·D6789A', ctx).vehicleCount).toBe(2)

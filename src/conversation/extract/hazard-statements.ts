@@ -391,7 +391,12 @@ const HOUSE_PART = /墙|屋|房|瓦|梁|柱|楼板|预制板|阳台|檐|地基|�
  * What a worker does unsafely (「高处作业未系安全带」「无证操作」) is a hazard of its own, as the criteria list
  * them, even where the clause also says people are at work.
  */
-const UNSAFE_ACT = /(?:未|没|没有|不)(?:系|戴|佩戴|穿|持证)|无证|违章(?:作业|操作|指挥)|冒险作业/
+/**
+ * An unsafe act rather than a broken thing: work without protection or papers, and what people do where they
+ * should not (烧烤 under a bridge, climbing a railing, building noise at night).
+ */
+const UNSAFE_ACT =
+  /(?:未|没|没有|不)(?:系|戴|佩戴|穿|持证)|无证|违章(?:作业|操作|指挥)|冒险作业|烧烤|野炊|钓鱼|野泳|攀爬|翻越|噪音|噪声|扰民|(?:夜间|晚上|半夜|深夜|凌晨)(?:还在)?施工/
 
 /**
  * 「路灯杆倾斜了，底座螺丝都锈没了」: a clause that begins with a part (the base, the bolts, the root) goes on
