@@ -67,6 +67,11 @@ export interface FormDefinition {
   extraction?: 'patrol' | 'hazard'
   /** Forms about an existing hazard take its number after the command (整改 YH20261123-0001). */
   needsHazardCode?: boolean
+  /**
+   * A form without free-text extraction reads the words after its command field by field (a unit, a day);
+   * what is left is this field's answer, so nothing said is lost.
+   */
+  restField?: string
   fields: FieldDefinition[]
 }
 
@@ -280,6 +285,7 @@ export const FORMS: Record<FormId, FormDefinition> = {
     title: '督查记录表',
     commands: ['督查', '督查记录'],
     roles: [...RECORDING_ROLES.supervision],
+    restField: 'matters',
     fields: [
       {
         key: 'inspectedUnit',

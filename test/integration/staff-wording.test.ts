@@ -223,3 +223,25 @@ describe('handlers, supervisors and the duty officer in their own words', () => 
     expect((await say(LEADER, '发个简报给我'))[0]).toMatch(/^## 巡安日报 /)
   })
 })
+
+describe('the supervision record said the way supervisors say it', () => {
+  it('reads the unit and the day after 「督查」, keeps the rest, and asks only the hour of that day', async () => {
+    const SUPERVISOR = 'demo:supervisor'
+    expect(await say(SUPERVISOR, '督查 市政建设总公司 11月20日 检查台账和现场，发现问题1个')).toEqual([
+      '督查时间是11月20日几点？',
+    ])
+    // Words with no time in them are no answer to the hour: said so, and the hour asked again.
+    expect(await say(SUPERVISOR, '检查了3个工地')).toEqual([
+      '没能识别“检查了3个工地”。例如：今天上午10点。\n督查时间是11月20日几点？',
+    ])
+    expect(await say(SUPERVISOR, '下午3点')).toEqual(['带队领导是谁？'])
+    await say(SUPERVISOR, '刘明')
+    expect(await say(SUPERVISOR, '陈刚、赵敏')).toEqual(['发现的主要问题？没有请回复「无」。'])
+    await say(SUPERVISOR, '井盖台账不全')
+    const summary = (await say(SUPERVISOR, '已要求一周内补齐')).join('\n')
+    expect(summary).toContain('被督查单位：市政建设总公司')
+    expect(summary).toContain('督查时间：11月20日 15:00')
+    expect(summary).toContain('督查事项：检查台账和现场，发现问题1个')
+    await say(SUPERVISOR, '取消')
+  })
+})

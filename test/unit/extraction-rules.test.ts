@@ -1027,7 +1027,11 @@ describe('the ninth round: lead-ins to a report, bridges named after their river
   })
 
   it('reads an unsafe act where it should not happen as a hazard (烧烤 under a bridge, building noise at night)', () => {
-    for (const said of ['桥下面有人在钓鱼，还烧烤', '建设路有个工地晚上施工噪音很大，居民投诉', '有小孩翻越护栏到河边玩'])
+    for (const said of [
+      '桥下面有人在钓鱼，还烧烤',
+      '建设路有个工地晚上施工噪音很大，居民投诉',
+      '有小孩翻越护栏到河边玩',
+    ])
       expect(intentOf(said)).toBe('hazard')
   })
 

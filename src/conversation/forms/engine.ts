@@ -357,7 +357,12 @@ async function step(
       const day = session.draft[`${field.key}Day`]
       const said =
         typeof day === 'string' && field.type === 'datetime' && !SAYS_DAY.test(input) ? `${day}${input}` : input
-      const parsed = parseAnswer(field, said, answers)
+      const read = parseAnswer(field, said, answers)
+      // 「检查了3个工地」 after 「今天上午」: the day put in front of it is all the time there is — no answer.
+      const parsed =
+        read.ok && said !== input && read.values[field.key] === undefined && !parseAnswer(field, input, answers).ok
+          ? ({ ok: false } as const)
+          : read
       if (!parsed.ok) {
         // A whole new report instead of the answer: the same choice as a new command, nothing lost.
         const intent = [...input].length >= 8 ? intentOf(input) : undefined
@@ -387,21 +392,13 @@ async function step(
           offerAgain(session, proposal, field.key)
           return [text(WORDING.addedToDescription), ...prompt(form, session, answers)]
         }
-        return [text(`没能识别“${input}”。${field.hint}。\n${field.question}`)]
+        return [text(`没能识别“${input}”。${field.hint}。\n${questionFor(field, session.draft)}`)]
       }
       if (field.key === 'endedAt') anchorEndToStartDay(parsed.values, session.draft, input, answers.timeZone)
       merge(session, parsed.values)
       const dayAlone = parsed.values[`${field.key}Day`]
       if (typeof dayAlone === 'string' && parsed.values[field.key] === undefined)
-        return [
-          text(
-            field.key === 'startedAt'
-              ? `${dayAlone}几点开始的？`
-              : field.key === 'endedAt'
-                ? `${dayAlone}几点结束的？`
-                : `${field.label}是${dayAlone}几点？`,
-          ),
-        ]
+        return [text(dayKnownQuestion(field, dayAlone))]
       // 「井盖没了」 in answer to the kind says what is wrong as well: the description keeps it.
       if (field.type === 'category' && saysMoreThanAKind(input) && typeof session.draft.description === 'string')
         session.draft.description = `${session.draft.description}；${input}`
@@ -708,6 +705,22 @@ async function startForm(
       const parsed = parseAnswer(first, remainder, answers)
       if (parsed.ok) merge(session, parsed.values)
     }
+  } else if (form.restField && rest.trim()) {
+    // 「督查 市政建设总公司 11月20日 检查台账和现场」: the unit and the day by their words, the rest as said.
+    const left: string[] = []
+    for (const word of rest.trim().split(/\s+/)) {
+      const field = form.fields.find(
+        (f) =>
+          (f.type === 'unit' || f.type === 'datetime') &&
+          session.draft[f.key] === undefined &&
+          session.draft[`${f.key}Day`] === undefined &&
+          parseAnswer(f, word, answers).ok,
+      )
+      const parsed = field ? parseAnswer(field, word, answers) : undefined
+      if (parsed?.ok) merge(session, parsed.values)
+      else left.push(word)
+    }
+    if (left.length > 0) session.draft[form.restField] = left.join(' ')
   } else if (form.extraction && rest) {
     const extraction = await deps.extractor.extract(form.extraction, rest, extractionContext(answers))
     merge(session, normalise(form, withGuessesSetAside(session, extraction), rest))
@@ -810,9 +823,19 @@ function nextMissing(form: FormDefinition, draft: Record<string, unknown>): Fiel
  * The category question lists the categories. The level question comes with the short 重大事故隐患 criteria
  * for the hazard's category, so the reporter judges with the standard in front of them rather than by guess.
  */
+/** 「11月22日几点开始的？」: the hour asked of a day already said. */
+function dayKnownQuestion(field: FieldDefinition, day: string): string {
+  if (field.key === 'startedAt') return `${day}几点开始的？`
+  if (field.key === 'endedAt') return `${day}几点结束的？`
+  return `${field.label}是${day}几点？`
+}
+
 function questionFor(field: FieldDefinition, draft: Record<string, unknown>): string {
   // Nobody knows the bureau's categories by heart: they come with the question.
   if (field.type === 'category') return `${field.question}（${field.hint}）`
+  // The day is known (「昨天」「11月20日」 said before): only the hour is asked.
+  const day = draft[`${field.key}Day`]
+  if (field.type === 'datetime' && typeof day === 'string') return dayKnownQuestion(field, day)
   if (field.type !== 'level' || !isCategory(String(draft.category))) return field.question
   const criteria = MAJOR_HAZARD_CRITERIA[draft.category as Category]
   if (!criteria?.length) return field.question
