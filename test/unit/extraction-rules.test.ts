@@ -1035,6 +1035,22 @@ describe('the ninth round: lead-ins to a report, bridges named after their river
       expect(intentOf(said)).toBe('hazard')
   })
 
+  it('reads a patrol written as labelled lines, 「隐患：无」 included, without guessing a finding from 「路段：」', () => {
+    const said =
+      '【日巡查】\n日期：11月23日\n时间：14:00-16:00\n路段：洞庭大道\n人员：张伟、王刚\n车辆：1台\n隐患：无\n处理：无'
+    const read = readByRules('patrol', said, ctx)
+    expect(read.fields).toMatchObject({ area: '洞庭大道', staffCount: 2, vehicleCount: 1 })
+    expect(read.fields.hazards ?? []).toEqual([])
+    expect(read.unsure).not.toContain('hazards')
+  })
+
+  it('keeps an unlabelled line beside a labelled hazard (what was done) in its description', () => {
+    expect(
+      readByRules('hazard', '隐患：人民路与建设路交叉口人行道地砖大面积松动；等级：一般；已设置警示标志', ctx).fields
+        .description,
+    ).toBe('人民路与建设路交叉口人行道地砖大面积松动；已设置警示标志')
+  })
+
   it('counts a car from its number plate or from what was driven', () => {
     expect(extractPatrol('巡查 9点到11点 人民路 车辆：湘J12345', ctx).vehicleCount).toBe(1)
     expect(extractPatrol('巡查 9点到11点 人民路 车辆：湘J12345、湘J·D6789A', ctx).vehicleCount).toBe(2)

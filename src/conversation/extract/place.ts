@@ -97,7 +97,7 @@ export function placeAlone(text: string, slack = 0): string | undefined {
   if (!place) return undefined
   const rest = text
     .replace(place, '')
-    .replace(/^(?:在|位于|就在|地点|位置|地址)[:：]?/, '')
+    .replace(/^(?:在|位于|就在|地点|位置|地址|(?:巡查)?(?:路段|区域|路线|范围))[:：]?/, '')
     .replace(/[，,。.！!？?\s]|这里|那里|这边|那边|附近|旁边|门口|门前|对面|楼下|路口|拐角|后面|前面/g, '')
   return [...rest].length <= slack ? place : undefined
 }

@@ -66,8 +66,24 @@ function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'
   const after = labelled
     ? /(?:地点|位置|地址)\s*[:：]\s*\S+[ \t]+([^\n；;:：]{2,})$/m.exec(text)?.[1]?.trim()
     : undefined
+  // Unlabelled lines beside the labelled ones (「…；等级：一般；已设置警示标志」) say what was done: not lost.
+  const unlabelled = labelled
+    ? text
+        .split(/[\n；;]/)
+        .map((line) => line.trim())
+        .filter(
+          (line) =>
+            line.length >= 2 &&
+            !/^[\u4e00-\u9fa5]{1,6}\s*[:：]/.test(line) &&
+            !/^(?:上报隐患|隐患上报|报告隐患)$/.test(line) &&
+            !line.includes(labelled),
+        )
+    : []
   // 「…，一般隐患」: a grade said in a last clause of its own is the grade, shown as such, not part of the description.
-  const description = (labelled ? (after ? `${labelled}；${after}` : labelled) : said).replace(TRAILING_GRADE, '')
+  const description = (labelled ? [labelled, after, ...unlabelled].filter(Boolean).join('；') : said).replace(
+    TRAILING_GRADE,
+    '',
+  )
   const out: ExtractedFields<'hazard'> = {}
   const unsure: string[] = []
   if (description.length >= 2) out.description = description
