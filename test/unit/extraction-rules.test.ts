@@ -1051,6 +1051,13 @@ describe('the ninth round: lead-ins to a report, bridges named after their river
     ).toBe('人民路与建设路交叉口人行道地砖大面积松动；已设置警示标志')
   })
 
+  it('keeps a room number and a distance from a crossing with the place', () => {
+    expect(findPlaces('家里墙裂了很大的缝，桃花源小区2栋301')[0]).toBe('桃花源小区2栋301')
+    expect(findPlaces('幸福小区3栋2单元502室漏水')[0]).toBe('幸福小区3栋2单元502室')
+    expect(findPlaces('有个窨井盖没了，在人民路和朗州路交叉口往北50米')[0]).toBe('人民路和朗州路交叉口往北50米')
+    expect(findPlaces('人民路往东100米有个坑')[0]).toBe('人民路往东100米')
+  })
+
   it('counts a car from its number plate or from what was driven', () => {
     expect(extractPatrol('巡查 9点到11点 人民路 车辆：湘J12345', ctx).vehicleCount).toBe(1)
     expect(extractPatrol('巡查 9点到11点 人民路 车辆：湘J12345、湘J·D6789A', ctx).vehicleCount).toBe(2)
