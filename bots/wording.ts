@@ -152,6 +152,14 @@ export const WORDING = {
   noOpenComplaint: '您目前没有办理中的投诉。有新的问题，直接发一句话说明问题和地点即可。',
   askPhoneNumber: '好的，请回复您的手机号码，工作人员会与您联系。',
   contactSaved: '已登记您的联系电话，工作人员可能会与您联系核实情况。',
+  replyWithTheseWords: (code: string, said: string) =>
+    `如这是投诉 ${code} 的办理结果，请发送「回复 ${code} ${said}」，结果会告知市民；如是隐患整改，请发送「整改 编号」。`,
+  whichComplaint: (lines: readonly string[]) =>
+    `请问是哪一件投诉的办理结果？请发送「回复 编号 办理结果」。您单位办理中的投诉：\n${lines.slice(0, 5).join('\n')}`,
+  citizenSatisfied: '感谢您的评价！有新的问题，直接发一句话说明问题和地点即可。',
+  citizenDissatisfied: (code: string) =>
+    `已将您的评价记入投诉 ${code} 的办理记录，供督查人员回访核查。如问题仍未解决，请直接说明哪里还有问题，我们重新登记办理。`,
+  citizenConfirmsResolved: '感谢您的反馈，问题解决了就好！有新的问题，直接发一句话说明问题和地点即可。',
   contactChanged: (codes: readonly string[]) =>
     `已将投诉 ${codes.join('、')} 的联系电话更新为新号码，工作人员会按新号码与您联系。`,
   citizenWhoAnswers:

@@ -18,6 +18,7 @@ import {
   setComplaintContact,
 } from '../services/complaint-followups'
 import {
+  latestComplaintOf,
   latestOpenComplaint,
   markOutcomeDelivered,
   notifyComplaintAssignment,
@@ -119,6 +120,14 @@ const PHONE_CHANGED =
 /** 「你们是机器人吗」「转人工」: who answers here. */
 const ASKS_WHO_ANSWERS = /机器人|人工(?:客服|服务)?|真人|自动回复|智能客服|(?:是|有)人(?:在)?(?:回复|看|管)吗/
 
+/** 「满意」「非常满意」「不太满意」「还行」: a verdict on how it was handled, said alone. */
+const SATISFACTION =
+  /^(?:我|我们)?(?:非常|很|挺|比较|基本|还算|十分)?(?:不太|不是很|不)?满意(?:的|了|啦)?[。！!~～]*$|^(?:还行|还可以|一般般?)[。！!~～]*$/
+/** 「谢谢，」「好的，」 before what the citizen goes on to say. */
+function withoutCourtesyLead(body: string): string {
+  return body.replace(/^(?:谢谢|感谢|多谢|好的|好|嗯)(?:你们|您|了)?[，,。！!\s]+/, '')
+}
+
 /** 「我家在」「我住在」「我们家就在」: the words before where someone lives. */
 const HOME_IS = /^(?:我家|我们家|我|家)(?:就)?(?:住)?(?:在)/
 
@@ -214,10 +223,19 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   const asksProgress = isProgressQuestion(body) || (normaliseCode(body)?.startsWith('TS') === true && !findPlace(body))
   const isQuery = /^(查询|进度|查)/.test(body) || /^(?:类别|分类)[\s:：]/.test(body) || asksProgress
 
+  // 「满意」「不太满意」 after an answer: the citizen's verdict on the latest complaint, kept on its history.
+  const verdict = SATISFACTION.exec(withoutCourtesyLead(body))
+  if (verdict && !awaitingPlace && !awaitingDuplicate) {
+    const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    if (latest) {
+      await addComplaintNote(ctx, latest, `市民评价：${body}`)
+      return [text(/不/.test(verdict[0]) ? WORDING.citizenDissatisfied(latest.code) : WORDING.citizenSatisfied)]
+    }
+  }
   // 「我要撤回刚才的投诉」「已经修好了」: about what was reported, never a complaint of its own.
   const withdrawal = WITHDRAW.test(body)
     ? 'withdraw'
-    : isResolvedNote(body)
+    : isResolvedNote(withoutCourtesyLead(body))
       ? 'resolved'
       : isUrging(body)
         ? 'urge'
@@ -240,6 +258,10 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       return [text(WORDING.followUpForwarded(latest.code))]
     }
     if (withdrawal === 'withdraw') return [text(WORDING.noOpenComplaint)]
+    // 「谢谢，已经修好了」 after the answer: the citizen confirms it, on the history of the complaint it is about.
+    const answered = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    if (answered) await addComplaintNote(ctx, answered, `市民反馈：${body}`)
+    return [text(WORDING.citizenConfirmsResolved)]
   }
   if (awaitingDuplicate) {
     if (/^(是|是的|同一个|对)$/.test(body)) {

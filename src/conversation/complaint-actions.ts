@@ -31,6 +31,8 @@ export function complaintCommandInWords(input: string): string | undefined {
   const leading = leadingCode('TS', input)
   if (!leading) return undefined
   if (ACKNOWLEDGED.test(leading.after)) return `签收 ${leading.code}`
+  // 「TS… 办结」: the reply is what ends a complaint; without a result it is asked for.
+  if (/^(?:已)?办结(?:了)?[。！!]*$/.test(leading.after)) return `回复 ${leading.code}`
   if (DONE.test(leading.after)) return `回复 ${leading.code} ${leading.after}`
   if (ON_IT.test(leading.after)) return `签收 ${leading.code}`
   return undefined
@@ -55,6 +57,8 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
         return [text(`已签收投诉 ${code}，请在时限内办理并回复结果。`)]
       case '回复':
       case '答复': {
+        if (complaint.status === 'replied' || complaint.status === 'closed')
+          return [text(`投诉 ${code} 已答复市民并办结，无需再次回复。`)]
         if (!after) return [text(`请写明办理结果，例如：回复 ${code} 已更换井盖`)]
         // A result sent before the 签收 says it was taken up too: both are recorded, in that order.
         if (complaint.status === 'assigned')

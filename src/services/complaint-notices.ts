@@ -128,6 +128,17 @@ export async function latestOpenComplaint(
   return row
 }
 
+/** The citizen's latest complaint filed within `withinMs`, whatever its status. */
+export async function latestComplaintOf(
+  ctx: ServiceContext,
+  botId: string,
+  openId: string,
+  withinMs: number,
+): Promise<ComplaintRow | undefined> {
+  const [row] = await complaintsOf(ctx, botId, openId, withinMs, 1, [])
+  return row
+}
+
 /** The citizen's open complaints filed within `withinMs`, the latest first. */
 export async function openComplaintsOf(
   ctx: ServiceContext,
@@ -135,6 +146,18 @@ export async function openComplaintsOf(
   openId: string,
   withinMs: number,
   limit = 20,
+): Promise<ComplaintRow[]> {
+  return complaintsOf(ctx, botId, openId, withinMs, limit, OPEN_COMPLAINT_STATUSES)
+}
+
+async function complaintsOf(
+  ctx: ServiceContext,
+  botId: string,
+  openId: string,
+  withinMs: number,
+  limit: number,
+  /** Only these statuses; none given: any. */
+  statuses: readonly ComplaintRow['status'][],
 ): Promise<ComplaintRow[]> {
   return (
     ctx.db
@@ -145,7 +168,7 @@ export async function openComplaintsOf(
           inArray(complaints.channel, ['mp', 'console']),
           eq(complaints.botId, botId),
           eq(complaints.citizenExternalId, openId),
-          inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]),
+          statuses.length > 0 ? inArray(complaints.status, [...statuses]) : undefined,
           gte(complaints.receivedAt, new Date(ctx.clock.now().getTime() - withinMs)),
         ),
       )

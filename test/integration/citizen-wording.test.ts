@@ -93,3 +93,39 @@ describe('where it is, said the way people say it', () => {
     ])
   })
 })
+
+describe('after the answer', () => {
+  const HANDLER = 'demo:handler'
+  const handler = (input: string) => chat(harness.services, HANDLER, input)
+
+  it('tells a handler with complaints in hand how to reply with the words they used', async () => {
+    const [which] = await handler('已派人现场查看，井盖已补上')
+    expect(which).toMatch(/^请问是哪一件投诉的办理结果？请发送「回复 编号 办理结果」。/)
+  })
+
+  it('notes a citizen’s 「谢谢，已经修好了」 and 「满意」 on the latest complaint once all are answered', async () => {
+    const open = (await mine()).filter((c) => isComplaintOpen(c.status))
+    for (const complaint of open) {
+      const [answer] = await chat(harness.services, 'demo:admin', `回复 ${complaint.code} 已派人处理完毕`)
+      expect(answer).toBe(`已回复投诉 ${complaint.code}，办理结果将告知市民。`)
+    }
+    expect((await mine()).filter((c) => isComplaintOpen(c.status))).toHaveLength(0)
+    const [latest] = (await mine()).sort((a, b) => b.id - a.id)
+    expect(await say('谢谢，已经修好了')).toEqual([WORDING.citizenConfirmsResolved])
+    expect(await say('满意')).toEqual([WORDING.citizenSatisfied])
+    expect(await say('不太满意')).toEqual([WORDING.citizenDissatisfied(latest?.code as string)])
+    const events = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, latest?.id as number))
+    expect(events.map((e) => e.note)).toEqual(
+      expect.arrayContaining(['市民反馈：谢谢，已经修好了', '市民评价：满意', '市民评价：不太满意']),
+    )
+    // Nothing new was filed from any of it.
+    expect((await mine()).filter((c) => isComplaintOpen(c.status))).toHaveLength(0)
+    // 「TS… 办结」 on an answered complaint says it is done.
+    expect(await chat(harness.services, 'demo:admin', `${latest?.code} 办结`)).toEqual([
+      `投诉 ${latest?.code} 已答复市民并办结，无需再次回复。`,
+    ])
+  })
+})

@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm'
 import { type FieldDefinition, FORMS, type FormDefinition, type FormId } from '../../../bots/forms'
 import { MAJOR_HAZARD_CRITERIA } from '../../../bots/major-hazard-criteria'
 import { WORDING } from '../../../bots/wording'
-import { hazards, patrols, routingRules, units } from '../../db/schema'
+import { complaints, hazards, patrols, routingRules, units } from '../../db/schema'
 import { CATEGORIES, CATEGORY_LABELS, type Category, isCategory } from '../../domain/categories'
 import { classifyByKeywords } from '../../domain/classify'
 import { dangerIn } from '../../domain/danger'
@@ -471,8 +471,15 @@ async function step(
             .join('\n')}`,
         ),
       ]
-    // Nothing of theirs named: which one is meant is asked, with what is waiting for them — never silence.
-    if (open.length === 0) return [text(WORDING.noRectificationWaiting)]
+    // Nothing of theirs named: which one is meant is asked, with what is waiting for them — never silence. A unit
+    // with no hazard open but a complaint in hand is told how to reply to it with these words.
+    if (open.length === 0) {
+      const [complaint, ...more] = await complaintsInHand(turn, actor.unitId)
+      if (complaint && more.length === 0) return [text(WORDING.replyWithTheseWords(complaint.code, input))]
+      if (complaint)
+        return [text(WORDING.whichComplaint([complaint, ...more].map((c) => `· ${c.code} ${clip(c.description, 20)}`)))]
+      return [text(WORDING.noRectificationWaiting)]
+    }
     return [
       text(
         `请问是哪一处隐患？请回复「整改 编号」。您单位待整改的隐患：\n${open
@@ -575,7 +582,7 @@ const CONFIRM = new RegExp(`^${YES_WORD}(?:[，,、\\s]*${YES_WORD}){0,3}[。！
 /** What was done about a hazard, said after its number. */
 /** Words that say a problem was put right, anywhere in the message (「井盖已经换好了」「护栏修复完毕」). */
 const SAYS_FIXED =
-  /(?:已经?|已|都)(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|装好|弄好)|(?:换好|修好|补好|装好|整改好|处理好)了|(?:整改|修复|维修)(?:完毕|完成|到位)/
+  /(?:已经?|已|都)(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|换上|装上|盖上|装好|弄好)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好)了|(?:整改|修复|维修)(?:完毕|完成|到位)/
 
 /**
  * The unit's hazards waiting for rectification that the message names: by the place it names, else by what
@@ -594,6 +601,16 @@ async function handlersHazardNamed(turn: Turn, unitId: number, input: string) {
   const thing = THINGS.exec(input)?.[0]
   return { named: thing ? open.filter((h) => h.description.includes(thing)) : [], open }
 }
+/** The unit's complaints taken up (签收) and not yet answered, oldest first. */
+async function complaintsInHand(turn: Turn, unitId: number) {
+  return turn.ctx.db
+    .select({ code: complaints.code, description: complaints.description })
+    .from(complaints)
+    .where(and(eq(complaints.unitId, unitId), inArray(complaints.status, ['assigned', 'accepted'])))
+    .orderBy(complaints.receivedAt, complaints.id)
+    .limit(6)
+}
+
 const THINGS =
   /井盖|护栏|栏杆|路灯|围挡|路面|消防栓|管道|脚手架|塔吊|树|盖板|警示牌|标志牌|伸缩缝|台阶|扶手|电线|水管|燃气表|阀门/
 
