@@ -34,6 +34,11 @@ export interface FieldDefinition {
   optional?: boolean
   /** Datetime fields about what is still to come (deadlines): "12月10日" means the next one. */
   future?: boolean
+  /**
+   * Datetime fields where a day is answer enough (a team patrol over several days): a day said alone is that
+   * whole day — its start for a start, its end for an end — and no hour is asked.
+   */
+  dayIsEnough?: boolean
   when?: (draft: Record<string, unknown>) => boolean
   /** `figures` fields: what each number of the answer is, in order. */
   parts?: readonly string[]
@@ -486,14 +491,16 @@ export const FORMS: Record<FormId, FormDefinition> = {
         label: '开始时间',
         type: 'datetime',
         question: '巡查从什么时候开始？',
-        hint: '例如：12月1日上午9点',
+        hint: '例如：12月1日，或12月1日至12月3日',
+        dayIsEnough: true,
       },
       {
         key: 'endedAt',
         label: '结束时间',
         type: 'datetime',
         question: '巡查到什么时候结束？',
-        hint: '例如：12月2日下午5点',
+        hint: '例如：12月2日',
+        dayIsEnough: true,
       },
       // Source 003, item by item: 符合 / 不符合（问题）/ 不适用; 「其余符合」 or 「本节不适用」 answer the rest at once.
       ...PATROL_CHECKLIST.map((item, i) => ({

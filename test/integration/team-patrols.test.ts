@@ -261,3 +261,20 @@ describe('a team patrol entered in the console', () => {
     expect(problems.map((p) => p.description)).toEqual(['【贯彻落实上级决策部署】未传达学习上级指示'])
   })
 })
+
+describe('a team patrol over several days', () => {
+  it('takes 「11月20日到11月22日」 as whole days and asks no hour', async () => {
+    await say('巡查组')
+    await say('第四巡查组')
+    await say('李娜')
+    await say('王刚、赵强')
+    await say('永安街道')
+    expect(await say('11月20日到11月22日')).toContain(`检查表第1/${PATROL_CHECKLIST.length}项`)
+    const summary = await say('其余符合')
+    expect(summary).toContain('开始时间：11月20日\n结束时间：11月22日')
+    expect(await say('确认')).toMatch(/巡查组巡查已保存，编号 XC\d{8}-\d{4}/)
+    const [patrol] = await database.db.select().from(patrols).where(eq(patrols.teamName, '第四巡查组'))
+    expect(patrol?.startedAt.getTime()).toBe(zonedInstant('2026-11-20', TZ).getTime())
+    expect(patrol?.endedAt?.getTime()).toBe(zonedInstant('2026-11-22', TZ, 23, 59).getTime())
+  })
+})

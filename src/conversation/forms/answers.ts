@@ -48,6 +48,26 @@ function runTogether(part: string): string[] {
   return names && names.join('') === trimmed ? names : [trimmed]
 }
 
+/** The end day said after the first (「11月20日到11月22日」「20日至22日」), as month and day. */
+const DAY_SPAN =
+  /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:到|至|—|－|-|~|～)\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*[日号]/
+
+/** A day said as the answer to a `dayIsEnough` field: the start of that day, or the end of it for an end. */
+function wholeDays(key: string, text: string, start: Date, ctx: AnswerContext): AnswerResult {
+  const day = localDate(start, ctx.timeZone)
+  if (key === 'endedAt') return { ok: true, values: { endedAt: zonedInstant(day, ctx.timeZone, 23, 59).toISOString() } }
+  const values: Record<string, unknown> = { [key]: zonedInstant(day, ctx.timeZone, 0, 0).toISOString() }
+  const span = DAY_SPAN.exec(text)
+  if (key === 'startedAt' && span) {
+    const month = Number(span[3] ?? span[1])
+    const endDay = `${day.slice(0, 4)}-${String(month).padStart(2, '0')}-${String(Number(span[4])).padStart(2, '0')}`
+    // Across the new year (12月30日至1月2日), the end is in the next one.
+    const end = endDay < day ? `${Number(day.slice(0, 4)) + 1}${endDay.slice(4)}` : endDay
+    values.endedAt = zonedInstant(end, ctx.timeZone, 23, 59).toISOString()
+  }
+  return { ok: true, values }
+}
+
 /** 「张伟、李四」「老王 小刘」: two or more names and nothing else, or nothing when it says anything more. */
 function namesListed(text: string): string[] | undefined {
   const parts = text.split(/[、，,和跟与及\s]+/).filter(Boolean)
@@ -117,6 +137,8 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       if (field.future && /^(默认|按默认|默认期限)$/.test(text)) return { ok: true, values: { [field.key]: 'default' } }
       const range = parseTimeRange(text, ctx.now, ctx.timeZone, field.future ? 'future' : 'past')
       if (!range) return { ok: false }
+      // 「11月20日」「11月20日到22日」 for a team patrol: whole days, no hour asked.
+      if (field.dayIsEnough && range.dayOnly) return wholeDays(field.key, text, range.start, ctx)
       // 「昨天」 in answer to when it started: the day is kept and the hour asked (the engine puts the day in
       // front of the next answer), never taken as nine o'clock.
       // 「今天下午」 likewise: the day and the part of it are kept, and 「3点」 after it is 15:00, not 03:00.

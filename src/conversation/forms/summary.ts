@@ -13,9 +13,12 @@ export function renderValue(
 ): string {
   if (value === undefined || value === null || value === '') return '—'
   switch (field.type) {
-    case 'datetime':
+    case 'datetime': {
       if (value === 'default') return '默认期限'
-      return formatLocal(new Date(String(value)), ctx.timeZone, ctx.now)
+      const shown = formatLocal(new Date(String(value)), ctx.timeZone, ctx.now)
+      // A whole day (a team patrol's) is shown as the day.
+      return field.dayIsEnough ? shown.replace(/ (?:00:00|23:59)$/, '') : shown
+    }
     case 'category':
       return isCategory(String(value)) ? CATEGORY_LABELS[value as Category] : String(value)
     case 'level':
