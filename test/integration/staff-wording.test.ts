@@ -245,3 +245,19 @@ describe('the supervision record said the way supervisors say it', () => {
     await say(SUPERVISOR, '取消')
   })
 })
+
+describe('a unit asked for, answered with what happened or where', () => {
+  it('offers the unit the routing table gives what the answer names, and takes 「是」', async () => {
+    const SUPERVISOR = 'demo:supervisor'
+    expect(await say(SUPERVISOR, '登记事故')).toEqual(['事故属于哪个单位的行业监管范围？'])
+    expect(await say(SUPERVISOR, '皂果路在建工地')).toEqual([
+      '责任单位是「质安处」吗？是请回复「是」；不是请直接发送正确的责任单位。',
+    ])
+    expect(await say(SUPERVISOR, '是')).toEqual(['事故发生时间？'])
+    // Words that name no kind are refused as before, with the question.
+    await say(SUPERVISOR, '取消')
+    await say(SUPERVISOR, '登记事故')
+    expect((await say(SUPERVISOR, '不清楚'))[0]).not.toMatch(/吗？是请回复/)
+    await say(SUPERVISOR, '取消')
+  })
+})

@@ -20,6 +20,8 @@ export type AnswerResult = { ok: true; values: Record<string, unknown> } | { ok:
 
 export interface AnswerContext extends ExtractionContext {
   units: readonly { id: number; name: string }[]
+  /** The routing table's rules with the unit each sends its kind to (forms offer it for a unit asked). */
+  categoryRules: readonly { category: Category; keywords: readonly string[]; unitId?: number | null }[]
 }
 
 const NONE = /^(无|没有|没|否|未发现|没发现|无隐患|0)$/

@@ -392,6 +392,13 @@ async function step(
           offerAgain(session, proposal, field.key)
           return [text(WORDING.addedToDescription), ...prompt(form, session, answers)]
         }
+        // 「皂果路在建工地」 in answer to which unit: the unit that handles what it names is offered.
+        const unitGuess = field.type === 'unit' ? unitHandling(input, answers) : undefined
+        if (unitGuess !== undefined) {
+          const guesses = (session.draft.guesses as Record<string, unknown> | undefined) ?? {}
+          session.draft.guesses = { ...guesses, [field.key]: unitGuess }
+          return prompt(form, session, answers)
+        }
         return [text(`没能识别“${input}”。${field.hint}。\n${questionFor(field, session.draft)}`)]
       }
       if (field.key === 'endedAt') anchorEndToStartDay(parsed.values, session.draft, input, answers.timeZone)
@@ -1075,7 +1082,9 @@ function roleRefusal(form: FormDefinition): string {
 
 async function answerContext(turn: Turn, person: PersonRow): Promise<AnswerContext> {
   const [rules, unitRows] = await Promise.all([
-    turn.ctx.db.select({ category: routingRules.category, keywords: routingRules.keywords }).from(routingRules),
+    turn.ctx.db
+      .select({ category: routingRules.category, keywords: routingRules.keywords, unitId: routingRules.unitId })
+      .from(routingRules),
     turn.ctx.db.select({ id: units.id, name: units.name }).from(units).where(eq(units.active, true)),
   ])
   return {
@@ -1085,6 +1094,13 @@ async function answerContext(turn: Turn, person: PersonRow): Promise<AnswerConte
     reporterName: person.name,
     units: unitRows,
   }
+}
+
+/** The unit the routing table gives what the words name (工地 → 质安处), if they name a kind at all. */
+function unitHandling(input: string, answers: AnswerContext): number | undefined {
+  const category = classifyByKeywords(input, answers.categoryRules)
+  if (category === 'other') return undefined
+  return answers.categoryRules.find((rule) => rule.category === category)?.unitId ?? undefined
 }
 
 function extractionContext(answers: AnswerContext) {
