@@ -261,3 +261,19 @@ describe('a unit asked for, answered with what happened or where', () => {
     await say(SUPERVISOR, '取消')
   })
 })
+
+describe('corrections said with a lead-in, and counts said with 是', () => {
+  it('takes 「等等，不是人民路，是建设路」 as the place, and 「车是两台」 at the summary as the cars', async () => {
+    await say(STAFF, '上报隐患 人民路井盖缺失')
+    expect(await say(STAFF, '等等，不是人民路，是建设路')).toEqual([
+      '已将「地点」改为：建设路',
+      expect.stringMatching(/^是一般隐患还是重大隐患？/),
+    ])
+    await say(STAFF, '取消')
+    await say(STAFF, '巡查 下午3点到4点 人民路 2人1车 无')
+    const summary = (await say(STAFF, '车是两台')).join('\n')
+    expect(summary).toContain('出动车次：2')
+    expect(summary).toContain('出动人次：2')
+    await say(STAFF, '取消')
+  })
+})

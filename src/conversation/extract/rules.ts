@@ -367,7 +367,7 @@ function staffCount(text: string): number | undefined {
   const raw =
     new RegExp(`${COUNT}\\s*(?:名|个|位)?\\s*(?:人次|人员|巡查员|人)(?!行|民|工)`).exec(text)?.[1] ??
     new RegExp(
-      `(?:出动人员|巡查人员|人员|人数|人次|巡查员|队员|网格员|安全员|人)\\s*[:：为共]?\\s*${COUNT}(?:\\s*(?:名|个|位|人)|(?<=[0-9])|(?![\\u4e00-\\u9fa5]))`,
+      `(?:出动人员|巡查人员|人员|人数|人次|巡查员|队员|网格员|安全员|人)\\s*(?:[:：为共]|是)?\\s*${COUNT}(?:\\s*(?:名|个|位|人)|(?<=[0-9])|(?![\\u4e00-\\u9fa5]))`,
     ).exec(text)?.[1]
   if (raw) return parseChineseNumber(raw)
   const brought = new RegExp(`(?:带|领)(?:了|着)?${COUNT}\\s*(?:个|名|位)(?:新)?(?:同事|队员|组员|人)`).exec(text)?.[1]
@@ -386,7 +386,7 @@ function vehicleCount(text: string): number | undefined {
     // Not the people counted after a vehicle word: 「骑电动车 一个人」 is no car and one person. A number in words
     // needs its measure word or the end of the phrase: the 一 of 「无车 一切正常」 counts nothing.
     new RegExp(
-      `(?:出动车辆|车辆|车次|台次|车)\\s*[:：为共]?\\s*${COUNT}(?!\\s*(?:个|名|位)?\\s*人)(?:\\s*(?:辆|台次|台|部)|(?<=[0-9])|(?![\\u4e00-\\u9fa5]))`,
+      `(?:出动车辆|车辆|车次|台次|车)\\s*(?:[:：为共]|是)?\\s*${COUNT}(?!\\s*(?:个|名|位)?\\s*人)(?:\\s*(?:辆|台次|台|部)|(?<=[0-9])|(?![\\u4e00-\\u9fa5]))`,
     ).exec(text)?.[1]
   if (raw) return parseChineseNumber(raw)
   if (

@@ -33,7 +33,11 @@ export interface Correction {
   value: string
 }
 
-export function readCorrection(input: string, fields: FieldDefinition[]): Correction | undefined {
+/** 「等等，」「哦，」「不好意思，」 before the correction itself. */
+const LEAD_IN = /^(?:等等|等一下|稍等|哦|噢|啊|呃|额|哎|唉|嗯|不好意思|抱歉|对不起|sorry)[，,。！!\s]+/i
+
+export function readCorrection(said: string, fields: FieldDefinition[]): Correction | undefined {
+  const input = said.replace(LEAD_IN, '')
   if (!CORRECTION.test(input)) return undefined
   // The new value: after the last 是/改成/改为/应该是, else the whole message minus the correction words.
   const after = /(?:改成|改为|应该是|更正为|是|为)\s*[:：]?\s*([^，,。]*?)\s*[。.!！]*$/.exec(input)?.[1]?.trim()
