@@ -140,6 +140,8 @@ const NO_CONTENT = /^(?:测试|试试|试一下|测试一下|test|testing)+$|^[�
  * Road is missing」 is one, and is taken).
  */
 function saysNothing(body: string): boolean {
+  // A phone number alone says how to reach them (kept below), not nothing.
+  if (findMobileNumber(body)) return false
   const plain = body
     .replace(/<[^>]*>/g, ' ')
     .replace(/https?:\/\/\S+/gi, ' ')
@@ -412,6 +414,8 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     // The words as said (「朗州北路88号门口」), not only the name found in them.
     // 「…交叉口那里」: the pointing word at the end is no part of the place.
     const said = body
+      .replace(/\p{Extended_Pictographic}|\uFE0F|\u200D/gu, '')
+      .trim()
       .replace(/^(?:在|就在|位于|地点|位置|地址)[:：]?/, '')
       .replace(/[。.！!，,\s]+$/, '')
       .replace(/(?<=.{2})(?:那里|这里|那边|这边|那儿|这儿|那块|这块)$/, '')

@@ -1,5 +1,6 @@
 import { handleCitizen } from './citizen'
 import { withoutEmoticons } from './emoticons'
+import { plainText } from './plain-text'
 import { toSimplified } from './simplified'
 import { handleStaff } from './staff'
 import type { Reply, Turn } from './types'
@@ -13,6 +14,8 @@ export async function handleTurn(turn: Turn): Promise<Reply[]> {
     turn.message.channel === 'mp' || (turn.message.channel === 'console' && turn.person?.role === 'citizen')
   const { text } = turn.message
   const read =
-    text === undefined ? turn : { ...turn, message: { ...turn.message, text: withoutEmoticons(toSimplified(text)) } }
+    text === undefined
+      ? turn
+      : { ...turn, message: { ...turn.message, text: withoutEmoticons(toSimplified(plainText(text))) } }
   return citizen ? handleCitizen(read) : handleStaff(read)
 }

@@ -33,6 +33,12 @@ describe('citizens who ask, chase or change their number', () => {
     expect(await mine()).toHaveLength(0)
     expect(await say('换号了 13600003333')).toEqual([WORDING.citizenPhoneHeld])
     await say('取消')
+    // A number alone, typed in full-width digits, is kept the same way (it was refused as saying nothing).
+    expect(await say('１３８１２３４５６７８')).toEqual([WORDING.citizenPhoneHeld])
+    // A place among emoji is the place, without them.
+    expect(await say('🚧🚧 人民路 🕳️')).toEqual([WORDING.citizenPlaceAskWhat('人民路')])
+    await say('取消')
+    expect(await mine()).toHaveLength(0)
   })
 
   it('answers a consultation (「想问下…在哪里可以查」) and files nothing', async () => {

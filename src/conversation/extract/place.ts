@@ -99,6 +99,8 @@ export function placeAlone(text: string, slack = 0): string | undefined {
     .replace(place, '')
     .replace(/^(?:在|位于|就在|地点|位置|地址|(?:巡查)?(?:路段|区域|路线|范围))[:：]?/, '')
     .replace(/[，,。.！!？?\s]|这里|那里|这边|那边|附近|旁边|门口|门前|对面|楼下|路口|拐角|后面|前面/g, '')
+    // Pictures typed as emoji (🚧🕳️) say nothing a place answer would lack.
+    .replace(/\p{Extended_Pictographic}|\uFE0F|\u200D/gu, '')
   return [...rest].length <= slack ? place : undefined
 }
 
