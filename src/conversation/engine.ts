@@ -4,6 +4,7 @@ import { plainText } from './plain-text'
 import { toSimplified } from './simplified'
 import { handleStaff } from './staff'
 import type { Reply, Turn } from './types'
+import { withTyposRead } from './typos'
 
 /**
  * One message in, the replies out. Citizens write on the Official Account (or, in the console's
@@ -16,6 +17,6 @@ export async function handleTurn(turn: Turn): Promise<Reply[]> {
   const read =
     text === undefined
       ? turn
-      : { ...turn, message: { ...turn.message, text: withoutEmoticons(toSimplified(plainText(text))) } }
+      : { ...turn, message: { ...turn.message, text: withTyposRead(withoutEmoticons(toSimplified(plainText(text)))) } }
   return citizen ? handleCitizen(read) : handleStaff(read)
 }

@@ -44,7 +44,8 @@ const ASKS_WHETHER = /^(?:有没有|有无|是否|是不是|哪些|哪几)|(?:�
 export function isQuestion(text: string): boolean {
   return (
     endsAsQuestion(text) ||
-    /几条|几个|几点|几时|多少|多久|多长时间|怎么|如何|什么|哪里|哪儿|哪个|哪些|为什么|能不能|可不可以|是否|^有没有|^有无/.test(
+    // 「好几个」「十几个」 count; they ask nothing.
+    /(?<![好十])几条|(?<![好十])几个|几点|几时|多少|多久|多长时间|怎么|如何|什么|哪里|哪儿|哪个|哪些|为什么|能不能|可不可以|是否|^有没有|^有无/.test(
       text,
     ) ||
     // 「你们管不管物业的事」「修不修」: a verb, 不 and the verb again asks whether.

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { turnoutSaidAlone } from '../../src/conversation/extract/rules'
 import { formWishedFor } from '../../src/conversation/forms/wished-form'
-import { intentOf } from '../../src/conversation/intent'
+import { intentOf, isQuestion } from '../../src/conversation/intent'
 import { ledgerQuestionIn } from '../../src/conversation/ledger-question'
 import { reportDueAskedFor } from '../../src/conversation/report-due-question'
+import { withTyposRead } from '../../src/conversation/typos'
 
 describe('a form asked for in words', () => {
   it.each([
@@ -80,4 +81,25 @@ describe('a statutory report asked after', () => {
     'reads no due date asked in %s',
     (said) => expect(reportDueAskedFor(said)).toBeUndefined(),
   )
+})
+
+describe('misspellings and counts that ask nothing', () => {
+  it.each([
+    ['护拦坏了 在沅安路', '护栏坏了 在沅安路'],
+    ['燃汽味很重', '燃气味很重'],
+    ['路面踏陷了', '路面塌陷了'],
+    ['消防拴漏水', '消防栓漏水'],
+    ['井该坏了', '井盖坏了'],
+  ])('reads %s as %s', (said, meant) => expect(withTyposRead(said)).toBe(meant))
+
+  it('leaves words that only look like a misspelling alone', () => {
+    for (const said of ['应该是人民路', '路等了很久', '塔掉了一块漆']) expect(withTyposRead(said)).toBe(said)
+  })
+
+  it('reads 「好几个」 as a count, and a worker without a helmet as a hazard', () => {
+    expect(isQuestion('工地没带安全帽的工人好几个')).toBe(false)
+    expect(isQuestion('有几个隐患没整改')).toBe(true)
+    expect(intentOf('工地没带安全帽的工人好几个')).toBe('hazard')
+    expect(intentOf('老旧小区的燃气管道锈的很厉害，桃源路幸福里小区')).toBe('hazard')
+  })
 })
