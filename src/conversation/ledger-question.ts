@@ -1,4 +1,5 @@
 import { namesDefect } from './extract/hazard-statements'
+import { findPlace } from './extract/place'
 import { isQuestion, withoutLedgerWords } from './intent'
 import { type PeriodSaid, periodSaidIn } from './period-said'
 
@@ -16,9 +17,17 @@ export type LedgerQuestion =
   | { kind: 'hazardsByUnit'; period: PeriodSaid }
   | { kind: 'figures'; period: PeriodSaid }
   | { kind: 'patrolsByUnit'; period: PeriodSaid }
+  | { kind: 'dueSoon' }
+  | { kind: 'hazardsNamed'; place?: string; thing?: string }
 
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
 const ASKS_AMOUNT = /多少|几[个次条处项件起]|[率数]$|数量|情况$|统计|排名|排行|最多|最少|列表|清单/
+/** What a hazard is about, named in a question about it (「那个井盖」「护栏的事」). */
+const THING =
+  /井盖|护栏|栏杆|路灯|围挡|路面|人行道|消防栓|消火栓|燃气管道|管道|脚手架|塔吊|基坑|行道树|大树|树|盖板|警示牌|伸缩缝|台阶|扶手|水管|阀门|危房|外墙|广告牌/
+/** Asking how something stands: 「处理得怎么样了」「整改了吗」「修好了没」. */
+const ASKS_PROGRESS = /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态/
+
 const MONTH: PeriodSaid = { kind: 'month', previous: false, said: '本月' }
 const TODAY: PeriodSaid = { kind: 'day', previous: false, said: '今天' }
 
@@ -26,14 +35,26 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if ([...input].length > 40 || /(?:TS|YH|XC|DC)\s*\d{8}/i.test(input)) return undefined
   if (!isQuestion(input) && !ASKS_AMOUNT.test(input) && !/谁/.test(input)) return undefined
   if (namesDefect(withoutLedgerWords(input))) return undefined
-  if (/任务|待办|要我|让我|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)/.test(input))
+  if (
+    /任务|待办|要我|让我|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)|(?:要|待|需要)(?:交办|签收|验收|接报)/.test(
+      input,
+    )
+  )
     return { kind: 'todo' }
+  // 「人民路那个井盖的隐患处理得怎么样了」: the hazards the place or the thing names, each with where it stands.
+  const place = findPlace(input)
+  const thing = THING.exec(input)?.[0]
+  if ((place || thing) && ASKS_PROGRESS.test(input)) return { kind: 'hazardsNamed', place, thing }
+  // 「哪些隐患快到期了」: what is due in the next days.
+  if (/快到期|即将到期|马上到期|快超期|临期|快到期限/.test(input)) return { kind: 'dueSoon' }
   if (/考核|得分|分数|扣分|排名|排行|最差|最好|垫底|倒数/.test(input))
     return { kind: 'scores', previous: /上个?月/.test(input) }
+  // 「上周新增了几个重大隐患」 counts a period's new ones: the figures; otherwise the majors open now.
+  const period = periodSaidIn(input)
+  if (period && /新增|新发现|发现|报了|上报/.test(input) && !/没|未|还/.test(input)) return { kind: 'figures', period }
   if (/重大(?:隐患|风险)/.test(input)) return { kind: 'majors' }
   if (/超期|逾期|超时|过期|(?:没|未|还没|尚未|待|没有)(?:整改|销号|处理|办结|办完|完成|验收|签收|修|办)/.test(input))
     return { kind: 'open' }
-  const period = periodSaidIn(input)
   // 「谁今天还没巡查」「哪些单位今天巡查了」: who has patrolled (today, unless another period is named).
   if (/谁|(?:哪个|哪些|哪家|各)(?:单位)?/.test(input) && /巡查|巡逻|巡视/.test(input) && !/隐患/.test(input))
     return { kind: 'patrolsByUnit', period: period ?? TODAY }

@@ -23,7 +23,7 @@ export async function describeOpenItems(turn: Turn): Promise<string> {
       .where(and(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]), lt(hazards.rectifyDueAt, now)))
       .groupBy(hazards.unitId),
     db
-      .select({ n: count() })
+      .select({ n: count(), unsigned: count(sql`case when ${complaints.status} = 'assigned' then 1 end`) })
       .from(complaints)
       .where(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES])),
     db
@@ -41,7 +41,7 @@ export async function describeOpenItems(turn: Turn): Promise<string> {
     `截至 ${formatLocal(now, timeZone, now)}：`,
     `整改中的隐患 ${open[0]?.n ?? 0} 项，其中超期未整改 ${overdueTotal} 项${byUnit.length ? '：' : '。'}`,
     ...byUnit,
-    `办理中的投诉 ${openComplaints[0]?.n ?? 0} 件，其中超过办理时限 ${lateComplaints[0]?.n ?? 0} 件。`,
+    `办理中的投诉 ${openComplaints[0]?.n ?? 0} 件（待签收 ${Number(openComplaints[0]?.unsigned ?? 0)} 件），其中超过办理时限 ${lateComplaints[0]?.n ?? 0} 件。`,
   ].join('\n')
 }
 

@@ -34,6 +34,7 @@ import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
 import { acknowledgeMajor, handleHazardCommand, isHazardCommand, majorsAwaitingAcknowledgement } from './hazard-actions'
+import { describeHazardsDueSoon, describeHazardsNamed } from './hazards-question'
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
 import { type LedgerQuestion, ledgerQuestionIn } from './ledger-question'
 import { asksOpenMajors, describeOpenItems, describeOpenMajors } from './open-items-question'
@@ -201,6 +202,10 @@ async function answerLedgerQuestion(
       return briefed ? describeFigures(turn, asked.period) : WORDING.figuresForBriefed
     case 'patrolsByUnit':
       return briefed ? describePatrolsByUnit(turn, asked.period) : WORDING.figuresForBriefed
+    case 'dueSoon':
+      return describeHazardsDueSoon(turn)
+    case 'hazardsNamed':
+      return describeHazardsNamed(turn, asked)
   }
 }
 

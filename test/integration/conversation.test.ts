@@ -1464,7 +1464,7 @@ describe('the digest on request', () => {
       expect((await say('demo:leader', asked))[0]).toMatch(/^## 巡安日报 /)
     const [week] = await say('demo:leader', '本周巡查了多少次')
     expect(week).toMatch(/^本周截至目前（全市）：\n巡查 \d+ 次，出动 \d+ 人次、\d+ 台次；/)
-    expect(week).toMatch(/受理投诉 \d+ 件。$/)
+    expect(week).toMatch(/受理投诉 \d+ 件；到期 \d+ 件，按时答复 \d+ 件（及时率 (?:\d+\.\d%|—)）。$/)
     // Said as the bureau's own figures: the same answer, and no hazard form.
     for (const asked of [
       '我们这个月发现了多少隐患',
@@ -1489,7 +1489,7 @@ describe('the digest on request', () => {
       const [answer] = await say(who, asked)
       expect(answer).toMatch(/^截至 \d+月\d+日 \d\d:\d\d：\n/)
       expect(answer).toContain(`整改中的隐患 ${rectifying.length} 项，其中超期未整改 ${overdue.length} 项`)
-      expect(answer).toMatch(/办理中的投诉 \d+ 件，其中超过办理时限 \d+ 件。$/)
+      expect(answer).toMatch(/办理中的投诉 \d+ 件（待签收 \d+ 件），其中超过办理时限 \d+ 件。$/)
     }
     expect(await say(STAFF, '确认')).not.toContain('请核对')
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)

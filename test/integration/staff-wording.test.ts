@@ -277,3 +277,37 @@ describe('corrections said with a lead-in, and counts said with 是', () => {
     await say(STAFF, '取消')
   })
 })
+
+describe('a hazard asked after by its place or thing, and what falls due', () => {
+  it('finds the hazards by the words of the question, each with where it stands', async () => {
+    await say(STAFF, '上报隐患 柳叶大道与紫菱路口井盖缺失')
+    await say(STAFF, '一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const [found] = await say(LEADER, '帮我看看柳叶大道那个井盖的隐患处理得怎么样了')
+    expect(found).toMatch(/^与「柳叶大道井盖」相关的隐患：\n/)
+    expect(found).toContain(`· ${code} 柳叶大道与紫菱路口井盖缺失（已交办，市政建设总公司，期限 12月23日 23:59）`)
+    expect(await say(LEADER, '滨湖路护栏修好了没')).toEqual([
+      '没有找到与「滨湖路护栏」相关的隐患记录。知道编号的，可发送「查询 编号」。',
+    ])
+  })
+
+  it('lists what falls due in the next three days', async () => {
+    expect((await say('demo:supervisor', '哪些隐患快到期了'))[0]).toMatch(/^未来3天内没有到期的整改隐患。/)
+    clock.advance(28 * 24 * 3_600_000)
+    try {
+      const [soon] = await say('demo:supervisor', '哪些隐患快到期了')
+      expect(soon).toMatch(/^未来3天内到期的整改隐患：\n· YH\d{8}-\d{4} /)
+      expect(soon).toContain('期限 12月23日 23:59')
+    } finally {
+      clock.advance(-28 * 24 * 3_600_000)
+    }
+  })
+
+  it('counts a past period’s new majors with its figures, and gives a supervisor the to-do for 「今天要交办的有哪些」', async () => {
+    expect((await say(LEADER, '上周新增了几个重大隐患'))[0]).toMatch(/^上周（全市）：\n/)
+    const [rate] = await say(LEADER, '投诉处理及时率是多少')
+    expect(rate).toMatch(/受理投诉 \d+ 件；到期 \d+ 件，按时答复 \d+ 件（及时率 (?:\d+\.\d%|—)）。$/)
+    expect((await say('demo:supervisor', '今天要交办的有哪些'))[0]).toMatch(/^(?:【待办事项】|您暂无待办事项)/)
+    expect((await say('demo:duty_officer', '有没有没签收的投诉'))[0]).toMatch(/办理中的投诉 \d+ 件（待签收 \d+ 件）/)
+  })
+})

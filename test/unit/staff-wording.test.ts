@@ -103,3 +103,19 @@ describe('misspellings and counts that ask nothing', () => {
     expect(intentOf('老旧小区的燃气管道锈的很厉害，桃源路幸福里小区')).toBe('hazard')
   })
 })
+
+describe('questions about one hazard, what falls due, and new ones in a period', () => {
+  it.each([
+    ['帮我看看人民路那个井盖的隐患处理得怎么样了', { kind: 'hazardsNamed', place: '人民路', thing: '井盖' }],
+    ['建设路护栏修好了没', { kind: 'hazardsNamed', place: '建设路', thing: '护栏' }],
+    ['哪些隐患快到期了', { kind: 'dueSoon' }],
+    ['今天要交办的有哪些', { kind: 'todo' }],
+    ['上周新增了几个重大隐患', { kind: 'figures', period: { kind: 'week', previous: true } }],
+    ['重大隐患还有几个没销号', { kind: 'majors' }],
+  ])('%s', (said, asked) => expect(ledgerQuestionIn(said)).toMatchObject(asked))
+
+  it('reads 「修好了没」 as a question', () => {
+    expect(isQuestion('建设路护栏修好了没')).toBe(true)
+    expect(intentOf('建设路护栏修好了没')).toBeUndefined()
+  })
+})

@@ -1,0 +1,78 @@
+import { and, asc, desc, gte, inArray, like, lte, ne, or } from 'drizzle-orm'
+import { hazards, units } from '../db/schema'
+import { HAZARD_STATUS_LABELS, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
+import { DEFAULT_DAYS_BEFORE } from '../domain/hazard-reminders'
+import { clip, formatLocal } from './format'
+import type { Turn } from './types'
+
+const LISTED = 5
+/** Soon means within the first reminder before the deadline (3 days by default). */
+const SOON_MS = Math.max(...DEFAULT_DAYS_BEFORE) * 24 * 3_600_000
+
+/** Escapes what LIKE reads as wildcards, so the words are matched as said. */
+function likeWords(words: string): string {
+  return `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+/**
+ * 「人民路那个井盖的隐患处理得怎么样了」: the hazards whose place or description has the place and the thing named,
+ * newest first, each with where it stands — so nobody needs the number to ask.
+ */
+export async function describeHazardsNamed(turn: Turn, named: { place?: string; thing?: string }): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const words = [named.place, named.thing].filter((w): w is string => Boolean(w))
+  const rows = await db
+    .select({
+      code: hazards.code,
+      description: hazards.description,
+      status: hazards.status,
+      rectifyDueAt: hazards.rectifyDueAt,
+      unitId: hazards.unitId,
+    })
+    .from(hazards)
+    .where(
+      and(
+        ne(hazards.status, 'voided'),
+        ...words.map((w) => or(like(hazards.description, likeWords(w)), like(hazards.locationText, likeWords(w)))),
+      ),
+    )
+    .orderBy(desc(hazards.foundAt), desc(hazards.id))
+    .limit(LISTED + 1)
+  const what = words.join('')
+  if (rows.length === 0) return `没有找到与「${what}」相关的隐患记录。知道编号的，可发送「查询 编号」。`
+  const unitNames = new Map(
+    (await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]),
+  )
+  const lines = rows.slice(0, LISTED).map((h) => {
+    const unit = h.unitId === null ? '待分派' : (unitNames.get(h.unitId) ?? '—')
+    const due = h.rectifyDueAt && h.status !== 'closed' ? `，期限 ${formatLocal(h.rectifyDueAt, timeZone, now)}` : ''
+    return `· ${h.code} ${clip(h.description, 20)}（${HAZARD_STATUS_LABELS[h.status]}，${unit}${due}）`
+  })
+  const more = rows.length > LISTED ? '\n……还有更多，请说得更具体些，或发送「查询 编号」。' : ''
+  return `与「${what}」相关的隐患：\n${lines.join('\n')}${more}`
+}
+
+/** 「哪些隐患快到期了」: hazards under rectification whose deadline is within the reminder window, soonest first. */
+export async function describeHazardsDueSoon(turn: Turn): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const rows = await db
+    .select({ code: hazards.code, description: hazards.description, rectifyDueAt: hazards.rectifyDueAt })
+    .from(hazards)
+    .where(
+      and(
+        inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]),
+        gte(hazards.rectifyDueAt, now),
+        lte(hazards.rectifyDueAt, new Date(now.getTime() + SOON_MS)),
+      ),
+    )
+    .orderBy(asc(hazards.rectifyDueAt), asc(hazards.id))
+    .limit(LISTED + 1)
+  if (rows.length === 0) return '未来3天内没有到期的整改隐患。超期的可以问「哪些单位超期了」。'
+  const lines = rows
+    .slice(0, LISTED)
+    .map((h) => `· ${h.code} ${clip(h.description, 20)}，期限 ${formatLocal(h.rectifyDueAt as Date, timeZone, now)}`)
+  const more = rows.length > LISTED ? '\n……还有更多，请在管理后台「隐患台账」按期限查看。' : ''
+  return `未来3天内到期的整改隐患：\n${lines.join('\n')}${more}`
+}
