@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { type FieldDefinition, FORMS } from '../../bots/forms'
 import { turnoutSaidAlone } from '../../src/conversation/extract/rules'
+import { parseAnswer } from '../../src/conversation/forms/answers'
 import { formWishedFor } from '../../src/conversation/forms/wished-form'
 import { intentOf, isQuestion } from '../../src/conversation/intent'
 import { ledgerQuestionIn } from '../../src/conversation/ledger-question'
@@ -117,5 +119,19 @@ describe('questions about one hazard, what falls due, and new ones in a period',
   it('reads 「修好了没」 as a question', () => {
     expect(isQuestion('建设路护栏修好了没')).toBe(true)
     expect(intentOf('建设路护栏修好了没')).toBeUndefined()
+  })
+})
+
+describe('patrols said as checks', () => {
+  it.each([
+    '昨晚8点到10点，燃气安全夜查，检查餐饮店12家，发现2家未安装燃气报警器，已下达整改通知书',
+    '上午对辖区内的12家加油站进行了安全排查，9点到11点半，没有发现问题',
+  ])('%s is a patrol', (said) => expect(intentOf(said)).toBe('patrol'))
+
+  it('takes no number alone as a route', () => {
+    const field = FORMS.patrol.fields.find((f) => f.key === 'area') as FieldDefinition
+    const ctx = { now: new Date(), timeZone: 'Asia/Shanghai', categoryRules: [], units: [] }
+    expect(parseAnswer(field, '3', ctx)).toEqual({ ok: false })
+    expect(parseAnswer(field, '人民路', ctx)).toEqual({ ok: true, values: { area: '人民路' } })
   })
 })

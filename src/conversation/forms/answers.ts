@@ -25,6 +25,8 @@ export interface AnswerContext extends ExtractionContext {
 }
 
 const NONE = /^(无|没有|没|否|未发现|没发现|无隐患|0)$/
+/** Text fields that say where: a route, a place, what was inspected. */
+const WHERE_FIELDS: ReadonlySet<string> = new Set(['area', 'locationText', 'place', 'target'])
 export const NIGHT = /凌晨|夜里|夜间|半夜|深夜|晚上/
 
 /** The reporter and those named with them (「我和老王」 is two), or undefined when the answer is not that shape. */
@@ -164,6 +166,8 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
     }
     case 'text':
       if (field.optional && NONE.test(text)) return { ok: true, values: { [field.key]: '' } }
+      // A number alone says no route, place or unit (it answered another question, or was sent by mistake).
+      if (WHERE_FIELDS.has(field.key) && /^[0-9]+$/.test(text)) return { ok: false }
       return text.length >= 1 ? { ok: true, values: { [field.key]: text } } : { ok: false }
     case 'count': {
       if (/^(无|没有|步行|0|走路|徒步|没开车|没用车|未用车|不开车|没车|骑车|骑电动车)$/.test(text))
