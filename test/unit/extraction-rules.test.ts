@@ -1051,6 +1051,12 @@ describe('the ninth round: lead-ins to a report, bridges named after their river
     ).toBe('人民路与建设路交叉口人行道地砖大面积松动；已设置警示标志')
   })
 
+  it('narrows an area to the place in it across the words said while thinking (的那个那个)', () => {
+    expect(
+      extractComplaint('我想反映一下就是我们那个武陵区丹阳街道的那个那个花园小区啊里面有个井盖坏了', ctx).locationText,
+    ).toBe('武陵区丹阳街道花园小区')
+  })
+
   it('keeps a room number and a distance from a crossing with the place', () => {
     expect(findPlaces('家里墙裂了很大的缝，桃花源小区2栋301')[0]).toBe('桃花源小区2栋301')
     expect(findPlaces('幸福小区3栋2单元502室漏水')[0]).toBe('幸福小区3栋2单元502室')

@@ -58,12 +58,13 @@ export function narrowedPlace(
   if (!ADMINISTRATIVE.test(place) && !lexicon.includes(place)) return withLandmark(text, place)
   const at = text.indexOf(place)
   if (at < 0) return place
-  const after = new RegExp(`^${ZONE_REST}\\s*`).exec(text.slice(at + place.length))?.[0] ?? ''
-  const rest = text.slice(at + place.length + after.length)
+  // 「丹阳街道的那个那个花园小区」: words said while thinking stand between the area and the place in it.
+  const after = new RegExp(`^(${ZONE_REST})\\s*(?:的)?(?:那个|这个|那|这|\\s)*`).exec(text.slice(at + place.length))
+  const rest = text.slice(at + place.length + (after?.[0].length ?? 0))
   const next = findPlaces(rest.split(CHUNK_BREAK)[0] ?? '', lexicon)[0]
   if (!next || !rest.startsWith(next)) return place
   // 「汉寿县 龙阳镇 …」: a town inside the county narrows on in its turn.
-  return `${place}${after.trim()}${narrowedPlace(rest, next, lexicon)}`
+  return `${place}${after?.[1] ?? ''}${narrowedPlace(rest, next, lexicon)}`
 }
 
 /**
