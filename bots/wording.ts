@@ -156,6 +156,8 @@ export const WORDING = {
     `如这是投诉 ${code} 的办理结果，请发送「回复 ${code} ${said}」，结果会告知市民；如是隐患整改，请发送「整改 编号」。`,
   whichComplaint: (lines: readonly string[]) =>
     `请问是哪一件投诉的办理结果？请发送「回复 编号 办理结果」。您单位办理中的投诉：\n${lines.slice(0, 5).join('\n')}`,
+  citizenConductComplaint:
+    '对工作人员作风、服务态度的意见，请拨打 12345 政务服务便民热线反映，或在工作时间到住建局办公室当面反映。这里受理安全隐患投诉和举报，如有隐患问题，请直接说明问题和地点。',
   citizenSatisfied: '感谢您的评价！有新的问题，直接发一句话说明问题和地点即可。',
   citizenDissatisfied: (code: string) =>
     `已将您的评价记入投诉 ${code} 的办理记录，供督查人员回访核查。如问题仍未解决，请直接说明哪里还有问题，我们重新登记办理。`,

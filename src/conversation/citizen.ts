@@ -118,7 +118,20 @@ const IMPATIENT =
 const PHONE_CHANGED =
   /(?:手机|电话|号码|联系方式).{0,4}(?:换了|变了|改了|更换|变更|停用)|新(?:的)?(?:手机号?|电话|号码|联系方式)|换(?:了)?(?:个|一个)?(?:新)?(?:手机号|电话|号码|号)|(?:打|联系|联系我)(?:这个|此)(?:号码?|电话)/
 /** 「你们是机器人吗」「转人工」: who answers here. */
-const ASKS_WHO_ANSWERS = /机器人|人工(?:客服|服务)?|真人|自动回复|智能客服|(?:是|有)人(?:在)?(?:回复|看|管)吗/
+const ASKS_WHO_ANSWERS =
+  /机器人|人工(?:客服|服务)?|真人|自动回复|智能客服|(?:是|有)人(?:在)?(?:回复|看|管)吗|(?:公众号|这里|你们)(?:是)?(?:干嘛|干什么|做什么|干啥)的|你们是(?:谁|什么单位|哪个单位|哪里的)/
+
+/** 「我想申请危房鉴定」「要办理…」: a service applied for, not a problem reported. */
+const APPLYING = /^(?:你好|您好)?[，,\s]*(?:我|我们)?(?:想|要|需要|准备)?(?:申请|办理|申办|报名)/
+/** Complaints about how staff behave, not about a hazard. */
+const ABOUT_STAFF_CONDUCT =
+  /(?:工作人员|你们的人|办事员|窗口|执法人员|城管|客服)[^，。,]{0,8}(?:态度|不作为|刁难|吃拿卡要|推诿|不理人|骂人|服务差)/
+/** 「如果」「万一」「假如」: what would be, not what is. */
+const SUPPOSING = /如果|万一|假如|要是|假设|一旦|遇到/
+/** The advice without the line that says the duty officer was told (nobody was, for a question). */
+function withoutAlertNote(advice: string): string {
+  return advice.replace(/我们已通知值班人员紧急处置。?/, '').trim()
+}
 
 /** 「满意」「非常满意」「不太满意」「还行」: a verdict on how it was handled, said alone. */
 const SATISFACTION =
@@ -467,7 +480,14 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   // (「请问人民路88号井盖坏了找谁修」 names a place and what is wrong: that is a report.)
   const reportsSomething =
     Boolean(extracted.locationText && !extraction.unsure.includes('locationText')) && namesDefect(body)
-  if (CONSULTING.test(body) && !reportsSomething && !dangerIn(body)) return [text(WORDING.citizenConsult)]
+  if ((CONSULTING.test(body) || APPLYING.test(body)) && !reportsSomething && !dangerIn(body))
+    return [text(WORDING.citizenConsult)]
+  // 「我要投诉你们的工作人员态度不好」: the conduct of staff, which this channel does not handle.
+  if (ABOUT_STAFF_CONDUCT.test(body) && !reportsSomething) return [text(WORDING.citizenConductComplaint)]
+  // 「如果发现燃气泄漏应该打什么电话」: what to do if it happens — the advice, with nobody alarmed and nothing filed.
+  const supposed = dangerIn(body)
+  if (supposed && SUPPOSING.test(body) && isQuestion(body) && !extracted.locationText)
+    return [text(withoutAlertNote(await safetyAdvice(turn, supposed)))]
   // 「你们管不管物业的事」: whether something is the bureau's to handle, asked before saying what or where.
   if (ASKS_SCOPE.test(body) && !extracted.locationText && !namesDefect(body) && !dangerIn(body))
     return [text(WORDING.citizenScope)]

@@ -8,7 +8,8 @@ import { namesDefect, saysNothingFound } from './extract/hazard-statements'
 export type Intent = 'patrol' | 'hazard'
 
 /** 巡查 and the ways it is mistyped or said: 巡察/寻查/巡差/巡检/巡视/巡逻, 巡了一圈, 开始巡的, 巡完, 从8点巡到10点. */
-const PATROL = /巡[查察差检视逻了完过到]|开始巡|巡的|寻查|转了一圈|走了一圈|夜查|排查|检查了?[0-9一二两三四五六七八九十]+\s*[家个处座栋]/
+const PATROL =
+  /巡[查察差检视逻了完过到]|开始巡|巡的|寻查|转了一圈|走了一圈|夜查|排查|检查了?[0-9一二两三四五六七八九十]+\s*[家个处座栋]/
 /** A patrol report has a time or a turn-out; a lone 巡查 word in a hazard description does not. */
 const PATROL_DETAIL =
   /[点时:：]|[0-9一二两三四五六七八九十]\s*[个名]?人|车|上午|下午|早上|中午|晚上|夜间|今天|今日|今早|昨天|昨日|昨晚/
@@ -45,7 +46,7 @@ export function isQuestion(text: string): boolean {
   return (
     endsAsQuestion(text) ||
     // 「好几个」「十几个」 count; they ask nothing.
-    /(?<![好十])几条|(?<![好十])几个|几点|几时|多少|多久|多长时间|怎么|如何|什么|哪里|哪儿|哪个|哪些|为什么|能不能|可不可以|是否|^有没有|^有无/.test(
+    /(?<![好十])几条|(?<![好十])几个|几点|几时|多少|多久|多长时间|怎么|如何|什么|哪里|哪儿|在哪|哪个|哪些|哪家|为什么|干嘛|干啥|能不能|可不可以|是否|^有没有|^有无/.test(
       text,
     ) ||
     // 「你们管不管物业的事」「修不修」: a verb, 不 and the verb again asks whether.

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
-import { complaintEvents, complaints } from '../../src/db/schema'
+import { complaintEvents, complaints, outbox } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { isComplaintOpen } from '../../src/domain/complaint-lifecycle'
 import { zonedInstant } from '../../src/domain/local-time'
@@ -75,7 +75,7 @@ describe('citizens who ask, chase or change their number', () => {
   })
 
   it('says who answers to 「你们是机器人吗」 and 「转人工」', async () => {
-    for (const asked of ['你们是机器人吗', '转人工', '有人在看吗'])
+    for (const asked of ['你们是机器人吗', '转人工', '有人在看吗', '这个公众号是干嘛的'])
       expect(await say(asked)).toEqual([WORDING.citizenWhoAnswers])
   })
 })
@@ -133,5 +133,22 @@ describe('after the answer', () => {
     expect(await chat(harness.services, 'demo:admin', `${latest?.code} 办结`)).toEqual([
       `投诉 ${latest?.code} 已答复市民并办结，无需再次回复。`,
     ])
+  })
+})
+
+describe('questions that report nothing', () => {
+  it('answers a service applied for, a complaint about staff, and a question about what to do if, filing nothing', async () => {
+    const before = (await mine()).length
+    expect(await say('我想申请危房鉴定')).toEqual([WORDING.citizenConsult])
+    expect(await say('我要投诉你们的工作人员态度不好')).toEqual([WORDING.citizenConductComplaint])
+    const [advice, ...more] = await say('如果发现燃气泄漏应该打什么电话')
+    expect(advice).toMatch(/^⚠️ 安全提示：闻到燃气味请立即离开现场/)
+    // Nobody was told, so the advice does not say so, and no place is asked.
+    expect(advice).not.toContain('已通知值班人员')
+    expect(more).toEqual([])
+    expect((await say('请问你们办公地址在哪'))[0]).toBe(WORDING.citizenQuestion)
+    expect(await mine()).toHaveLength(before)
+    const alerts = await database.db.select().from(outbox)
+    expect(alerts.filter((r) => JSON.stringify(r.message).includes('如果发现燃气泄漏'))).toHaveLength(0)
   })
 })
