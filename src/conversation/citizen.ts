@@ -33,7 +33,7 @@ import { findPlace, placeAlone } from './extract/place'
 import { formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
 import { clearSession, lockSession, saveSession } from './forms/session'
-import { isQuestion } from './intent'
+import { isQuestion, supposes } from './intent'
 import { asksAboutThePlace, readPlaceAnswer } from './place-answer'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -126,8 +126,6 @@ const APPLYING = /^(?:你好|您好)?[，,\s]*(?:我|我们)?(?:想|要|需要|�
 /** Complaints about how staff behave, not about a hazard. */
 const ABOUT_STAFF_CONDUCT =
   /(?:工作人员|你们的人|办事员|窗口|执法人员|城管|客服)[^，。,]{0,8}(?:态度|不作为|刁难|吃拿卡要|推诿|不理人|骂人|服务差)/
-/** 「如果」「万一」「假如」: what would be, not what is. */
-const SUPPOSING = /如果|万一|假如|要是|假设|一旦|遇到/
 /** The advice without the line that says the duty officer was told (nobody was, for a question). */
 function withoutAlertNote(advice: string): string {
   return advice.replace(/我们已通知值班人员紧急处置。?/, '').trim()
@@ -486,7 +484,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   if (ABOUT_STAFF_CONDUCT.test(body) && !reportsSomething) return [text(WORDING.citizenConductComplaint)]
   // 「如果发现燃气泄漏应该打什么电话」: what to do if it happens — the advice, with nobody alarmed and nothing filed.
   const supposed = dangerIn(body)
-  if (supposed && SUPPOSING.test(body) && isQuestion(body) && !extracted.locationText)
+  if (supposed && supposes(body) && isQuestion(body) && !extracted.locationText)
     return [text(withoutAlertNote(await safetyAdvice(turn, supposed)))]
   // 「你们管不管物业的事」: whether something is the bureau's to handle, asked before saying what or where.
   if (ASKS_SCOPE.test(body) && !extracted.locationText && !namesDefect(body) && !dangerIn(body))

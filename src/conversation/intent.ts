@@ -46,12 +46,19 @@ export function isQuestion(text: string): boolean {
   return (
     endsAsQuestion(text) ||
     // 「好几个」「十几个」 count; they ask nothing.
-    /(?<![好十])几条|(?<![好十])几个|几点|几时|多少|多久|多长时间|怎么|如何|什么|哪里|哪儿|在哪|哪个|哪些|哪家|为什么|干嘛|干啥|能不能|可不可以|是否|^有没有|^有无/.test(
+    /(?<![好十])几条|(?<![好十])几个|几点|几时|多少|多久|多长时间|怎么|如何|什么|哪里|哪儿|在哪|哪个|哪些|哪家|为什么|干嘛|干啥|谁来|谁负责|谁处理|能不能|可不可以|是否|^有没有|^有无/.test(
       text,
     ) ||
     // 「你们管不管物业的事」「修不修」: a verb, 不 and the verb again asks whether.
     /(?:^|[^不])([管修来办处查收受])不\1/.test(text)
   )
+}
+
+/** 「如果」「万一」「假如」: what would be, not what is. */
+const SUPPOSING = /如果|万一|假如|要是|假设|一旦|遇到/
+
+export function supposes(text: string): boolean {
+  return SUPPOSING.test(text)
 }
 
 /** A question mark or 吗/呢/嘛 at the end (a full stop after it aside): the narrow sign of a question. */

@@ -44,6 +44,7 @@ import { describeReportDue, namesReport, reportDueAskedFor } from './report-due-
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import { receiveByCard, receiveTyped } from './report-receipts'
 import { describeScores, describeUnitScore, scoresAskedFor } from './scores-question'
+import { describeStaffFaq, staffFaqAsked } from './staff-faq'
 import type { Reply, Turn } from './types'
 
 /**
@@ -145,6 +146,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const accepting = acceptCommandCode(input)
   if (accepting) return acceptHazardByCode(turn, actor, accepting)
   if (isProblemCommand(input)) return handleProblemCommand(turn, actor, input)
+  // 「如果遇到燃气泄漏应该怎么处理」「重大隐患的标准是什么」: about the work itself, never a report.
+  const faq = staffFaqAsked(input)
+  if (faq) return [text(await describeStaffFaq(turn, faq, input))]
   // 「这个重大隐患我已经接报了」「已接报」: the acknowledgement said in a sentence, without the number.
   if (/接报/.test(input) && [...input].length <= 30 && !normaliseCode(input))
     return (await acknowledgeTheWaitingMajor(turn, actor)) ?? [text(WORDING.noMajorAwaitingAck)]

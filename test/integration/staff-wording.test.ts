@@ -311,3 +311,20 @@ describe('a hazard asked after by its place or thing, and what falls due', () =>
     expect((await say('demo:duty_officer', '有没有没签收的投诉'))[0]).toMatch(/办理中的投诉 \d+ 件（待签收 \d+ 件）/)
   })
 })
+
+describe('questions about the work itself', () => {
+  it('answers what to do on finding danger, what makes a hazard major, how long, and who handles it — opening no form', async () => {
+    const before = await database.db.select().from(hazards)
+    expect(await say(STAFF, '如果遇到燃气泄漏应该怎么处理')).toEqual([WORDING.staffDangerHowTo])
+    const [criteria] = await say(STAFF, '燃气的重大隐患怎么认定')
+    expect(criteria).toMatch(/^属于重大隐患的情形：\n【燃气】燃气管道或设施泄漏未处置；/)
+    expect(criteria).not.toContain('【建筑工地】')
+    const [periods] = await say(STAFF, '整改期限一般是多久')
+    expect(periods).toMatch(/^交办时未另定期限的，整改期限自交办之日起算：建筑工地 \d+ 天/)
+    expect(await say(STAFF, '隐患上报以后谁来处理')).toEqual([WORDING.staffReportFlow])
+    // Said with a place, danger is a report.
+    expect((await say(STAFF, '人民路燃气泄漏了怎么办')).join('\n')).toContain('等级：重大隐患')
+    await say(STAFF, '取消')
+    expect(await database.db.select().from(hazards)).toHaveLength(before.length)
+  })
+})

@@ -6,6 +6,7 @@ import { formWishedFor } from '../../src/conversation/forms/wished-form'
 import { intentOf, isQuestion } from '../../src/conversation/intent'
 import { ledgerQuestionIn } from '../../src/conversation/ledger-question'
 import { reportDueAskedFor } from '../../src/conversation/report-due-question'
+import { staffFaqAsked } from '../../src/conversation/staff-faq'
 import { withTyposRead } from '../../src/conversation/typos'
 
 describe('a form asked for in words', () => {
@@ -134,4 +135,20 @@ describe('patrols said as checks', () => {
     expect(parseAnswer(field, '3', ctx)).toEqual({ ok: false })
     expect(parseAnswer(field, '人民路', ctx)).toEqual({ ok: true, values: { area: '人民路' } })
   })
+})
+
+describe('questions about the work itself', () => {
+  it.each([
+    ['如果遇到燃气泄漏应该怎么处理', 'danger_howto'],
+    ['发现塌陷要先做什么', 'danger_howto'],
+    ['重大隐患的标准是什么', 'major_criteria'],
+    ['燃气的重大隐患怎么认定', 'major_criteria'],
+    ['整改期限一般是多久', 'deadlines'],
+    ['隐患上报以后谁来处理', 'flow'],
+  ])('%s → %s', (said, kind) => expect(staffFaqAsked(said)).toBe(kind))
+
+  it.each(['人民路燃气泄漏了怎么办', '人民路燃气泄漏了', '重大隐患有几个'])(
+    'leaves %s to the reports and the ledger',
+    (said) => expect(staffFaqAsked(said)).toBeUndefined(),
+  )
 })
