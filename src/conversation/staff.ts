@@ -220,7 +220,8 @@ function plainReply(input: string, role: PersonRow['role']): string {
   if (NOT_OURS.test(input)) return WORDING.notOurs
   // 「整改期限能不能延长几天」: deadlines are set when the supervising office hands the hazard over.
   if (ASKS_EXTENSION.test(input)) return WORDING.extensionHow
-  if (ACKNOWLEDGED.test(input)) return WORDING.staffAcknowledged
+  // 「收到，已安排人员处理」「正在整改中」 with nothing waiting to be taken on: noted kindly.
+  if (ACKNOWLEDGED.test(input) || takesOnHazard(input)) return WORDING.staffAcknowledged
   if (saysNoPatrolYet(input)) return WORDING.patrolNotYet
   // 「今天去了3个工地督查」: the supervising office's own record has its form.
   if (/督查/.test(input) && RECORDING_ROLES.supervision.includes(role) && !isQuestion(input))

@@ -328,3 +328,24 @@ describe('questions about the work itself', () => {
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)
   })
 })
+
+describe('a handler saying how the work goes', () => {
+  it('takes 「YH… 正在处理」 as taking the hazard on, and 「YH… 已重新固定好了」 as its rectification', async () => {
+    await say(STAFF, '上报隐患 桃花源路66号门口井盖松动')
+    await say(STAFF, '一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const [taken] = await say(HANDLER, `${code} 正在处理，预计明天完成`)
+    expect(taken).toMatch(new RegExp(`^已接收隐患 ${code}（桃花源路66号门口井盖松动），状态改为整改中`))
+    expect(await say(HANDLER, `${code} 正在整改中`)).toEqual([
+      `隐患 ${code} 已接收，正在整改中。整改完成后发送「整改 ${code}」反馈。`,
+    ])
+    const summary = (await say(HANDLER, `${code} 已重新固定好了`)).join('\n')
+    expect(summary).toContain('【整改反馈】请核对')
+    expect(summary).toContain('整改情况：已重新固定好了')
+    await say(HANDLER, '取消')
+    // Said to the unit of another handler, with nothing of theirs waiting: noted, nothing changes.
+    expect(await say('demo:handler_zhianchu', '正在整改中')).toEqual([
+      expect.stringMatching(/^(?:已接收隐患|您单位有|好的，已知悉)/),
+    ])
+  })
+})

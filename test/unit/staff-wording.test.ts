@@ -3,6 +3,7 @@ import { type FieldDefinition, FORMS } from '../../bots/forms'
 import { turnoutSaidAlone } from '../../src/conversation/extract/rules'
 import { parseAnswer } from '../../src/conversation/forms/answers'
 import { formWishedFor } from '../../src/conversation/forms/wished-form'
+import { takesOnHazard } from '../../src/conversation/hazard-acceptance'
 import { intentOf, isQuestion } from '../../src/conversation/intent'
 import { ledgerQuestionIn } from '../../src/conversation/ledger-question'
 import { reportDueAskedFor } from '../../src/conversation/report-due-question'
@@ -150,5 +151,14 @@ describe('questions about the work itself', () => {
   it.each(['人民路燃气泄漏了怎么办', '人民路燃气泄漏了', '重大隐患有几个'])(
     'leaves %s to the reports and the ledger',
     (said) => expect(staffFaqAsked(said)).toBeUndefined(),
+  )
+})
+
+describe('work under way, said in words', () => {
+  it.each(['正在整改中', '整改中', '我们正在处理', '在修，明天能好'])('%s takes the work on', (said) =>
+    expect(takesOnHazard(said)).toBe(true),
+  )
+  it.each(['正在整改吗', '整改了没', '人民路井盖缺失'])('%s does not', (said) =>
+    expect(takesOnHazard(said)).toBe(false),
   )
 })
