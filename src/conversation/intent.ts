@@ -94,9 +94,10 @@ export function intentOf(text: string): Intent | undefined {
   // 「有没有超期的」「哪些隐患还没整改」 ask about the ledger; they report nothing.
   if (ASKS_WHETHER.test(text) || asksHow(text) || asksOpenItems(text)) return undefined
   // 「本月隐患整改率多少」「重大隐患还有几个没销号」 ask about the ledger: 隐患 alone names nothing that is wrong.
-  // 「这个重大隐患我已经接报了」 speaks of one already reported, and names nothing new that is wrong.
+  // 「这个重大隐患我已经接报了」 speaks of one already reported, and 「导出本月隐患台账」 of the ledger: neither names
+  // anything new that is wrong.
   if (
-    (isQuestion(text) || /(?:这个|那个|这条|那条|这处|那处|该|此)(?:重大|一般)?隐患/.test(text)) &&
+    (isQuestion(text) || /(?:这个|那个|这条|那条|这处|那处|该|此)(?:重大|一般)?隐患|台账|报表|清单/.test(text)) &&
     !namesDefect(withoutLedgerWords(text)) &&
     !DEFECT.test(withoutLedgerWords(text))
   )
@@ -110,7 +111,7 @@ export function intentOf(text: string): Intent | undefined {
 
 /** The ledger's own words (隐患, 整改, 投诉…), which name no defect: what is left says whether something is wrong. */
 export function withoutLedgerWords(text: string): string {
-  return text.replace(/(?:重大|一般)?(?:隐患|安全问题)|投诉|巡查|整改|销号|超期|逾期/g, '')
+  return text.replace(/(?:重大|一般)?(?:隐患|安全问题)|投诉|巡查|整改|销号|超期|逾期|台账|清单|报表/g, '')
 }
 
 /**

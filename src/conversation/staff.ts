@@ -28,6 +28,7 @@ import {
 import { todosFor } from '../services/todos'
 import { complaintCommandInWords, handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { isCourtesy, isGreeting } from './courtesy'
+import { describeDuty, dutyAskedFor } from './duty-question'
 import { placeAlone } from './extract/place'
 import { describeFigures, describeHazardsByUnit, describePatrolsByUnit, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
@@ -116,6 +117,12 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「上个月的月报」「周报」: the statutory forms live on the console's reports page (drafted, signed, filed there).
   if (ASKS_REPORT_FORM.test(input) || (namesReport(input) && ASKS_WHERE.test(input) && [...input].length <= 20))
     return [text(WORDING.reportsWhere)]
+  // 「导出本月隐患台账」「把台账发给我」: the ledgers are exported from the console.
+  if (ASKS_EXPORT.test(input) && /台账|清单|记录|明细|数据/.test(input) && [...input].length <= 24)
+    return [text(WORDING.ledgerExportWhere)]
+  // 「今天谁值班」「明天我值班吗」: the roster for that day.
+  const duty = dutyAskedFor(input)
+  if (duty) return [text(await describeDuty(turn, duty, person.id))]
   // 「月报什么时候交」「下周一要交周报吗」: when it is due, and whether the person's unit owes it.
   const reportAsked = reportDueAskedFor(input)
   if (reportAsked) return [text(await describeReportDue(turn, reportAsked, actor.unitId))]
@@ -216,6 +223,8 @@ async function answerLedgerQuestion(
 /** What a message that is no command, no form and no question the bot can answer gets: never silence. */
 function plainReply(input: string, role: PersonRow['role']): string {
   if (isCourtesy(input)) return WORDING.staffCourtesy
+  // 「通知所有单位明天开会」: a message to everyone is the group chat's, not this assistant's.
+  if (BROADCAST.test(input)) return WORDING.broadcastNotHere
   // 「这个不归我们管，应该是自来水公司的」: a unit refusing an item is told how it is moved to the right one.
   if (NOT_OURS.test(input)) return WORDING.notOurs
   // 「整改期限能不能延长几天」: deadlines are set when the supervising office hands the hazard over.
@@ -241,6 +250,10 @@ function plainReply(input: string, role: PersonRow['role']): string {
  * escalation answered), naming no record — noted kindly, with how to record the result.
  */
 const ACKNOWLEDGED = /^(?:收到|好的|好|明白|知道了|了解|已阅|已收到)(?:了|啦|咯)?[，,。.！!\s]+[^0-9A-Za-z]{1,24}$/
+
+/** 「通知所有单位…」「告诉大家…」「发个通知给各单位」: a broadcast asked for. */
+const BROADCAST =
+  /^(?:帮我)?(?:通知|告诉|提醒|转告)(?:一下)?(?:所有|全部|各|全体|大家)|^(?:发|下)(?:个|一个)?通知(?:给|到)/
 
 /** 「不归我们管」「不是我们单位的」「应该由自来水公司负责」: the item belongs to another unit. */
 const NOT_OURS =
@@ -301,7 +314,9 @@ const ASKS_REPORT_FORM =
 const THING_ALONE =
   /^(?:井盖|护栏|栏杆|路灯|围挡|路面|人行道|消防栓|消火栓|管道|燃气管道?|脚手架|塔吊|基坑|树|行道树|盖板|警示牌|标志牌|伸缩缝|台阶|扶手|电线|水管|阀门|危房|外墙|工地|桥|桥梁)[。！!？?]*$/
 
-const ASKS_WHERE = /哪里|在哪|哪儿|下载|查看|怎么看|怎么找/
+const ASKS_WHERE = /哪里|在哪|哪儿|下载|查看|怎么看|怎么找|发给我|发我|给我看|发一下|导出/
+/** 「导出」「下载」「打印」「发给我」: a copy of something asked for. */
+const ASKS_EXPORT = /导出|下载|打印|发给我|发我|拷贝|excel|Excel|表格/
 
 /** 「有啥要我处理的吗」「我今天有什么任务」: the to-do list, asked in words. */
 const ASKS_TODO =

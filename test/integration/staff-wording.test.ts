@@ -349,3 +349,21 @@ describe('a handler saying how the work goes', () => {
     ])
   })
 })
+
+describe('the roster, copies of the ledgers, and messages for everyone', () => {
+  it('answers who is on duty on the day asked, and whether it is the asker', async () => {
+    expect(await say(LEADER, '今天谁值班')).toEqual(['今天（11月23日）值班：赵敏（11月23日 08:30至11月24日 08:30）'])
+    expect(await say('demo:duty_officer', '明天我值班吗')).toEqual([
+      '是的，您明天（11月24日）值班：11月24日 08:30至11月25日 08:30。',
+    ])
+    expect((await say(STAFF, '明天我值班吗'))[0]).toBe('您明天（11月24日）不值班。值班的是：赵敏。')
+  })
+
+  it('points to the console for exports, to the group chat for broadcasts, and opens no form', async () => {
+    const before = await database.db.select().from(hazards)
+    expect(await say(LEADER, '导出本月隐患台账')).toEqual([WORDING.ledgerExportWhere])
+    expect(await say(LEADER, '把这个月的月报发给我')).toEqual([WORDING.reportsWhere])
+    expect(await say('demo:supervisor', '通知所有单位明天开会')).toEqual([WORDING.broadcastNotHere])
+    expect(await database.db.select().from(hazards)).toHaveLength(before.length)
+  })
+})

@@ -1,0 +1,66 @@
+import { and, asc, eq, gt, lt } from 'drizzle-orm'
+import { dutyRoster, people } from '../db/schema'
+import { addDays, localDate, zonedInstant } from '../domain/local-time'
+import { formatLocal } from './format'
+import type { Turn } from './types'
+
+/**
+ * 「今天谁值班」「明天我值班吗」: the duty roster for the day asked (today unless 明天/后天/昨天 is said), from the
+ * roster the administrator keeps. 「我」 in the question asks whether it is the asker.
+ */
+const ASKS_DUTY = /值班|值守|值夜班|当班/
+const DAY_WORD: readonly [RegExp, number, string][] = [
+  [/后天/, 2, '后天'],
+  [/明天|明日/, 1, '明天'],
+  [/昨天|昨日/, -1, '昨天'],
+  [/今天|今日|今晚/, 0, '今天'],
+]
+
+export interface DutyQuestion {
+  offset: number
+  said: string
+  aboutMe: boolean
+}
+
+export function dutyAskedFor(input: string): DutyQuestion | undefined {
+  if ([...input].length > 20 || !ASKS_DUTY.test(input)) return undefined
+  if (!/谁|哪位|是不是|吗|么|呢|[？?]|几号|安排|表/.test(input)) return undefined
+  const [, offset, said] = DAY_WORD.find(([pattern]) => pattern.test(input)) ?? [null, 0, '今天']
+  return { offset, said, aboutMe: /我/.test(input) }
+}
+
+export async function describeDuty(turn: Turn, asked: DutyQuestion, personId: number): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const day = addDays(localDate(now, timeZone), asked.offset)
+  const dayStart = zonedInstant(day, timeZone, 0)
+  const dayEnd = zonedInstant(addDays(day, 1), timeZone, 0)
+  const overlapping = await db
+    .select({
+      personId: dutyRoster.personId,
+      name: people.name,
+      startsAt: dutyRoster.startsAt,
+      endsAt: dutyRoster.endsAt,
+    })
+    .from(dutyRoster)
+    .innerJoin(people, eq(people.id, dutyRoster.personId))
+    .where(and(lt(dutyRoster.startsAt, dayEnd), gt(dutyRoster.endsAt, dayStart)))
+    .orderBy(asc(dutyRoster.startsAt))
+  // A shift runs across midnight (08:30 to 08:30): the day's is the one that starts on it.
+  const starting = overlapping.filter((s) => s.startsAt.getTime() >= dayStart.getTime())
+  const shifts = starting.length > 0 ? starting : overlapping
+  const date = formatLocal(dayStart, timeZone, now).replace(/ \d\d:\d\d$/, '')
+  if (shifts.length === 0)
+    return `值班表里没有${asked.said}（${date}）的安排，险情会推送给任意一位值班人员。值班表由管理员在管理后台维护。`
+  if (asked.aboutMe) {
+    const mine = shifts.filter((s) => s.personId === personId)
+    return mine.length > 0
+      ? `是的，您${asked.said}（${date}）值班：${mine.map((s) => span(s, timeZone, now)).join('；')}。`
+      : `您${asked.said}（${date}）不值班。值班的是：${shifts.map((s) => s.name).join('、')}。`
+  }
+  return `${asked.said}（${date}）值班：${shifts.map((s) => `${s.name}（${span(s, timeZone, now)}）`).join('；')}`
+}
+
+function span(shift: { startsAt: Date; endsAt: Date }, timeZone: string, now: Date): string {
+  return `${formatLocal(shift.startsAt, timeZone, now)}至${formatLocal(shift.endsAt, timeZone, now)}`
+}
