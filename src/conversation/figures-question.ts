@@ -1,8 +1,9 @@
-import { and, asc, count, eq, gte, isNull, lte, ne, notInArray, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gte, isNull, like, lte, ne, notInArray, sql } from 'drizzle-orm'
 import { complaints, hazards, patrols, units } from '../db/schema'
 import type { PeriodKind } from '../domain/periods'
 import { formatRate } from '../reports/format'
 import { periodFigures } from '../services/figures'
+import { formatLocal } from './format'
 import { type PeriodSaid, periodMeant } from './period-said'
 import type { Turn } from './types'
 
@@ -135,4 +136,44 @@ export async function describePatrolsByUnit(turn: Turn, asked: PeriodSaid): Prom
       : '每个巡查单位都已有记录。',
     ...(some.length > 0 ? [`已有记录：${some.map((u) => `${u.name} ${counted.get(u.id)} 次`).join('、')}`] : []),
   ].join('\n')
+}
+
+/** 「人民路今天有人巡查吗」「张伟今天巡查了没有」: the period's patrols of that road, or by that person. */
+export async function describePatrolsNamed(
+  turn: Turn,
+  asked: { period: PeriodSaid; place?: string; name?: string },
+): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const period = periodMeant(asked.period, now, timeZone)
+  const words = asked.place ?? asked.name ?? ''
+  const column = asked.place ? patrols.area : patrols.patrollers
+  const rows = await db
+    .select({
+      code: patrols.code,
+      area: patrols.area,
+      patrollers: patrols.patrollers,
+      startedAt: patrols.startedAt,
+      endedAt: patrols.endedAt,
+    })
+    .from(patrols)
+    .where(
+      and(
+        gte(patrols.startedAt, period.startAt),
+        lte(patrols.startedAt, period.endAt),
+        isNull(patrols.voidedAt),
+        like(column, `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+      ),
+    )
+    .orderBy(asc(patrols.startedAt))
+    .limit(6)
+  const what = asked.place ? `${words}的巡查记录` : `${words}参加的巡查记录`
+  if (rows.length === 0) return `${asked.period.said}还没有${what}。`
+  const lines = rows
+    .slice(0, 5)
+    .map(
+      (p) =>
+        `· ${p.code} ${formatLocal(p.startedAt, timeZone, now)}${p.endedAt ? `–${formatLocal(p.endedAt, timeZone, now).replace(/^.* /, '')}` : ''} ${p.area}（${p.patrollers}）`,
+    )
+  return `${asked.period.said}${what}：\n${lines.join('\n')}${rows.length > 5 ? '\n……还有更多，请在管理后台「巡查台账」查看。' : ''}`
 }

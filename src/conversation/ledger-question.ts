@@ -18,6 +18,7 @@ export type LedgerQuestion =
   | { kind: 'figures'; period: PeriodSaid }
   | { kind: 'patrolsByUnit'; period: PeriodSaid }
   | { kind: 'dueSoon' }
+  | { kind: 'patrolsNamed'; period: PeriodSaid; place?: string; name?: string }
   | { kind: 'hazardsNamed'; place?: string; thing?: string }
 
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
@@ -55,6 +56,23 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (/重大(?:隐患|风险)/.test(input)) return { kind: 'majors' }
   if (/超期|逾期|超时|过期|(?:没|未|还没|尚未|待|没有)(?:整改|销号|处理|办结|办完|完成|验收|签收|修|办)/.test(input))
     return { kind: 'open' }
+  // 「人民路今天有人巡查吗」「张伟今天巡查了没有」: the patrols of that road or that person in the period (today).
+  const patrolledBy =
+    /^([\u4e00-\u9fa5]{2,3}?)(?:今天|昨天|本周|这周|这个月|本月)?(?:有没有|有没)?(?:去)?(?:巡查|巡逻|巡视)/.exec(
+      input,
+    )?.[1]
+  const patrolPlace = /巡查|巡逻|巡视/.test(input) ? findPlace(input) : undefined
+  const aPerson =
+    patrolledBy !== undefined &&
+    !periodSaidIn(patrolledBy) &&
+    !/^(?:上个?|下个?|前|今|昨|去|本|这|那|我|咱|谁|哪|各|全|有|没|都|已|共|总|一)/.test(patrolledBy) &&
+    !/多少|几/.test(input)
+  if (patrolPlace || aPerson)
+    return {
+      kind: 'patrolsNamed',
+      period: period ?? TODAY,
+      ...(patrolPlace ? { place: patrolPlace } : { name: patrolledBy }),
+    }
   // 「谁今天还没巡查」「哪些单位今天巡查了」: who has patrolled (today, unless another period is named).
   if (/谁|(?:哪个|哪些|哪家|各)(?:单位)?/.test(input) && /巡查|巡逻|巡视/.test(input) && !/隐患/.test(input))
     return { kind: 'patrolsByUnit', period: period ?? TODAY }

@@ -8,7 +8,6 @@ import {
 } from '../domain/obligations'
 import { reportingUnits } from '../services/supervision-assignments'
 import { formatLocal } from './format'
-import { isQuestion } from './intent'
 import type { Turn } from './types'
 
 /**
@@ -35,8 +34,8 @@ export function reportDueAskedFor(input: string): AskedKind | undefined {
   if ([...input].length > 30) return undefined
   const kind = KINDS.find(([pattern]) => pattern.test(input))?.[1]
   // 「月报在哪里看」 asks where the forms are, which the reports page answers.
-  if (!kind || /哪里|在哪|哪儿|下载|查看|怎么看/.test(input) || !(ASKS_WHEN.test(input) || isQuestion(input)))
-    return undefined
+  // Only when it is due: 「月报里的工作建议怎么写」 asks something else.
+  if (!kind || /哪里|在哪|哪儿|下载|查看|怎么看/.test(input) || !ASKS_WHEN.test(input)) return undefined
   return kind
 }
 

@@ -4,6 +4,7 @@ import { routingRules } from '../db/schema'
 import { CATEGORY_LABELS, type Category } from '../domain/categories'
 import { dangerIn } from '../domain/danger'
 import { DEFAULT_RECTIFY_DAYS } from '../domain/deadlines'
+import { namesDefect } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
 import { isQuestion, supposes } from './intent'
 import type { Turn } from './types'
@@ -13,15 +14,63 @@ import type { Turn } from './types'
  * what makes a hazard major, how long a rectification may take, who handles a report. Answered from the
  * rules the system runs on (the criteria, the routing table), never opening a form.
  */
-export type StaffFaq = 'danger_howto' | 'major_criteria' | 'deadlines' | 'flow'
+export type StaffFaq =
+  | 'danger_howto'
+  | 'major_criteria'
+  | 'deadlines'
+  | 'flow'
+  | 'backfill'
+  | 'media_trouble'
+  | 'account'
+  | 'reminders'
+  | 'narrative'
+  | 'assessment_rules'
+  | 'annex'
+  | 'phone_change'
+  | 'leave'
+  | 'transfer'
+  | 'newcomer'
 
 const HOW_TO_ACT = /怎么处理|怎么办|先做什么|要做什么|该做什么|如何处置|怎么处置|怎么做|如何处理|咋办/
 const WHAT_MAKES = /标准|情形|什么算|算不算|怎么认定|怎么判断|如何认定|如何判断|认定|定义|哪些情况|什么情况下|界定/
 const HOW_LONG = /多久|几天|多长时间|多少天|期限是|时限是/
 const WHO_NEXT = /(?:上报|报了|报上去)(?:以)?后|之后|谁来处理|谁处理|谁负责|流程|怎么流转|交给谁|给谁处理/
 
+/** 「照片发不了」「定位发不出去」「图片太大」: sending a photo or a pin fails. */
+const MEDIA_TROUBLE =
+  /(?:照片|图片|相片|视频|定位|位置|文件)[^，。？?]{0,6}(?:发不了|发不出|传不了|传不上|上传不了|发不上|太大|失败|打不开|发送不了|发不过来)/
+
+/** Said, not asked: what changed for the person (a new phone, leave, another unit), or that they are new. */
+function statementAbout(input: string): StaffFaq | undefined {
+  if (MEDIA_TROUBLE.test(input)) return 'media_trouble'
+  // 「我出差路过人民路发现井盖缺失」 reports a defect; the rest are about the person only.
+  if (namesDefect(input)) return undefined
+  if (
+    /^(?:我)?(?:的)?(?:手机号?|电话|号码)(?:码)?(?:换了|变了|改了)|^我(?:换|改)了?(?:个)?(?:新)?(?:手机号|号码|手机|电话)/.test(
+      input,
+    )
+  )
+    return 'phone_change'
+  if (/(?:我|本人).{0,8}(?:休假|请假|年假|病假|出差|不在单位)/.test(input)) return 'leave'
+  if (/(?:我|本人)(?:已经|已)?(?:调到|调去|调入|调往|转到|去了)[\u4e00-\u9fa5]{2,10}(?:了|工作)?$/.test(input))
+    return 'transfer'
+  if (/(?:我是|我)(?:新来的|新人|刚来的|新同事|刚入职)/.test(input)) return 'newcomer'
+  return undefined
+}
+
 export function staffFaqAsked(input: string): StaffFaq | undefined {
-  if ([...input].length > 40 || !isQuestion(input)) return undefined
+  if ([...input].length > 40) return undefined
+  const said = statementAbout(input)
+  if (said) return said
+  if (!isQuestion(input) && !/吗|么|没有?$/.test(input)) return undefined
+  if (/补录|补填|补报|补登|漏填|忘了填|忘记填/.test(input)) return 'backfill'
+  if (/账号|绑定|开通|登录|登不上|权限/.test(input)) return 'account'
+  if (/提醒|通知|推送|消息/.test(input) && /收不到|没收到|设置|时间|关掉|关闭|太多|免打扰/.test(input))
+    return 'reminders'
+  if (/工作建议|落实整改情况|落实整改主要工作/.test(input)) return 'narrative'
+  if (/考核|扣分/.test(input) && /细则|规则|办法|标准|怎么算|怎么扣|依据|在哪看|哪里看/.test(input))
+    return 'assessment_rules'
+  if (/附件\s*[1-5一二三四五]/.test(input)) return 'annex'
   if (dangerIn(input) && (supposes(input) || HOW_TO_ACT.test(input)) && !findPlace(input)) return 'danger_howto'
   if (/重大/.test(input) && WHAT_MAKES.test(input)) return 'major_criteria'
   // 「整改期限能不能延长几天」 asks for more time, which has its own answer.
@@ -40,7 +89,26 @@ export async function describeStaffFaq(turn: Turn, asked: StaffFaq, input: strin
       return rectificationPeriods(turn)
     case 'flow':
       return WORDING.staffReportFlow
+    case 'annex':
+      return annexNamed(input)
+    default:
+      return WORDING.staffSupport[asked]
   }
+}
+
+/** The scheme's annexes (source 000), by number, and where each lives in the system. */
+const ANNEXES: Record<string, string> = {
+  '1': '附件1是《安全巡查（督查）工作考核实施细则》：扣分明细在管理后台「考核」页，得分可以问「我们单位这个月考核多少分」。',
+  '2': '附件2是《安全日巡查工作记录表》：发送「巡查」按提示填报，台账自动生成。',
+  '3': '附件3是《安全巡查隐患台账及整改情况周报表》：系统按台账起草，巡查单位发送「上报周报」确认上报。',
+  '4': '附件4是《安全巡查隐患台账及整改情况月（季）报表》：系统按台账起草，督查单位发送「上报月报」「上报季报」确认上报。',
+  '5': '附件5是《安全督查工作记录表》：发送「督查」按提示填写。',
+}
+
+function annexNamed(input: string): string {
+  const said = /附件\s*([1-5一二三四五])/.exec(input)?.[1] ?? ''
+  const number = '一二三四五'.includes(said) ? String('一二三四五'.indexOf(said) + 1) : said
+  return ANNEXES[number] ?? '实施方案附件1至5：考核细则、日巡查记录表、周报表、月（季）报表、督查记录表。'
 }
 
 /** The criteria of the kind named, or of every kind, as the grade question lists them. */

@@ -30,7 +30,13 @@ import { complaintCommandInWords, handleComplaintCommand, isComplaintCommand } f
 import { isCourtesy, isGreeting } from './courtesy'
 import { describeDuty, dutyAskedFor } from './duty-question'
 import { placeAlone } from './extract/place'
-import { describeFigures, describeHazardsByUnit, describePatrolsByUnit, figuresAskedFor } from './figures-question'
+import {
+  describeFigures,
+  describeHazardsByUnit,
+  describePatrolsByUnit,
+  describePatrolsNamed,
+  figuresAskedFor,
+} from './figures-question'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
@@ -213,6 +219,8 @@ async function answerLedgerQuestion(
       return briefed ? describeFigures(turn, asked.period) : WORDING.figuresForBriefed
     case 'patrolsByUnit':
       return briefed ? describePatrolsByUnit(turn, asked.period) : WORDING.figuresForBriefed
+    case 'patrolsNamed':
+      return describePatrolsNamed(turn, asked)
     case 'dueSoon':
       return describeHazardsDueSoon(turn)
     case 'hazardsNamed':

@@ -367,3 +367,31 @@ describe('the roster, copies of the ledgers, and messages for everyone', () => {
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)
   })
 })
+
+describe('patrols asked after by road or by person, and how the assistant is used', () => {
+  it('lists the day’s patrols of a road or of a person', async () => {
+    await say(STAFF, '下午2点到3点巡查滨湖西路，2人1车，未发现隐患')
+    const code = lastCode(await say(STAFF, '确认'), 'XC')
+    const [byRoad] = await say(LEADER, '滨湖西路今天有人巡查吗')
+    expect(byRoad).toMatch(new RegExp(`^今天滨湖西路的巡查记录：\\n· ${code} 11月23日 14:00–15:00 滨湖西路（张伟）`))
+    expect((await say(LEADER, '张伟今天巡查了没有'))[0]).toContain(code)
+    expect(await say(LEADER, '李四今天巡查了没有')).toEqual(['今天还没有李四参加的巡查记录。'])
+    expect(await say(LEADER, '沅安路今天有人巡查吗')).toEqual(['今天还没有沅安路的巡查记录。'])
+  })
+
+  it('answers how the assistant is used, opening no form', async () => {
+    const before = await database.db.select().from(hazards)
+    expect(await say(STAFF, '巡查记录可以补录吗')).toEqual([WORDING.staffSupport.backfill])
+    expect(await say(STAFF, '隐患照片太大发不了')).toEqual([WORDING.staffSupport.media_trouble])
+    expect(await say(STAFF, '为什么我收不到提醒')).toEqual([WORDING.staffSupport.reminders])
+    expect(await say(STAFF, '我换手机号了')).toEqual([WORDING.staffSupport.phone_change])
+    expect(await say(STAFF, '月报里的工作建议怎么写')).toEqual([WORDING.staffSupport.narrative])
+    expect(await say(STAFF, '你好，我是新来的')).toEqual([WORDING.staffSupport.newcomer])
+    expect((await say(STAFF, '附件5是什么表'))[0]).toBe('附件5是《安全督查工作记录表》：发送「督查」按提示填写。')
+    expect((await say(STAFF, '上报错了怎么删'))[0]).toMatch(/不能直接修改/)
+    // A report said by someone away on business is still a report.
+    expect((await say(STAFF, '我出差路过沅安路，发现井盖缺失')).join('\n')).not.toContain('休假或出差')
+    await say(STAFF, '取消')
+    expect(await database.db.select().from(hazards)).toHaveLength(before.length)
+  })
+})

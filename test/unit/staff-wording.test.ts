@@ -162,3 +162,12 @@ describe('work under way, said in words', () => {
     expect(takesOnHazard(said)).toBe(false),
   )
 })
+
+describe('patrols asked after by road or person', () => {
+  it.each([
+    ['人民路今天有人巡查吗', { kind: 'patrolsNamed', place: '人民路' }],
+    ['张伟今天巡查了没有', { kind: 'patrolsNamed', name: '张伟' }],
+    ['上个月巡查了多少次', { kind: 'figures' }],
+    ['今天巡查了几次', { kind: 'figures' }],
+  ])('%s', (said, asked) => expect(ledgerQuestionIn(said)).toMatchObject(asked))
+})

@@ -263,8 +263,12 @@ async function step(
   const answering = Boolean(form && session.step && session.step !== STEP_CONFIRM)
   const matched = matchFormCommand(input, answering)
   // 「整改期限能不能延长几天」 begins with 整改 but asks something: a form on a hazard needs its number, not a question.
+  // 「上报错了怎么删」「巡查记录可以补录吗」 begin with a command word and ask about it: no form; what they ask is
+  // answered elsewhere. A question that names a defect (「上报隐患 人民路井盖坏了吗？」) still reports it.
   const started =
-    matched?.form.needsHazardCode && matched.rest && !normaliseCode(matched.rest) && isQuestion(input)
+    matched?.rest &&
+    isQuestion(input) &&
+    ((matched.form.needsHazardCode && !normaliseCode(matched.rest)) || !namesDefect(matched.rest))
       ? undefined
       : matched
   if (started) {
