@@ -33,7 +33,7 @@ import { findPlace, placeAlone } from './extract/place'
 import { formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
 import { clearSession, lockSession, saveSession } from './forms/session'
-import { isQuestion, supposes } from './intent'
+import { asksHow, isQuestion, supposes } from './intent'
 import { asksAboutThePlace, readPlaceAnswer } from './place-answer'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -61,7 +61,7 @@ const MOBILE_DIGITS = new RegExp(MOBILE_NUMBER.source, 'g')
 const PHONE_ALONE =
   /^[\s，,。.：:]*(?:我的|本人)?(?:电话|手机|手机号|手机号码|联系电话|联系方式)?(?:是|为)?[\s，,。.：:]*$/
 const INTENT_ONLY =
-  /^(?:你好|您好)?[，,\s]*(?:我)?(?:要|想|需要)?(?:投诉|举报|反映|反应|报告|报修)(?:一下|个|一个)?(?:问题|情况|事情?|隐患)?[。！!～~]*$/
+  /^(?:你好|您好)?[，,\s]*(?:我)?(?:要|想|需要)?(?:匿名|实名)?(?:投诉|举报|反映|反应|报告|报修)(?:一下|个|一个)?(?:问题|情况|事情?|隐患)?[。！!～~]*$/
 const PRAISE =
   /表扬|点赞|谢谢你们|感谢你们|感谢(?:工作人员|师傅)|效率(?:很|真|挺|非常)?高|很及时|(?:修|处理|解决)得(?:很|真|挺|非常)?(?:快|及时|好)/
 /** Asking how something is done or whom to ask, not reporting: 「我想问一下…找谁」「请问…怎么办理」. */
@@ -99,7 +99,11 @@ const WANTS_CALL =
  */
 const PROGRESS_WORDS =
   /(?:投诉|反映|举报|报的|提交的|说的|上报的)(?:的)?(?:问题|事情?|情况)?.{0,6}?(?:怎么样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|处理了?(?:吗|没有?)|有(?:结果|进展|回复|回音|人管)了?(?:吗|没有?)|进度|进展|结果)|^(?:(?:现在|目前)?(?:处理|办理)(?:得)?(?:怎么样|如何)了?|有(?:结果|进展|回复|回音)了?(?:吗|没有?)|进展(?:如何|怎么样)|什么时候(?:能|可以|会)?(?:处理|修好?|解决|答复|回复)(?:好|完)?|(?:怎么)?还没(?:有)?(?:人)?(?:处理|来修?|解决|回复))|(?:多久|多长时间|几天|哪天|啥时候|什么时候|何时)(?:能|可以|会|才能|才|给)?(?:处理|修(?:好|复)?|解决|答复|回复|弄好|搞定|办好|办结|来(?:人|修)?)/
+/** 「我想查一下我的投诉」「投诉编号忘了」: the citizen's own complaints asked for, in words. */
+const ASKS_OWN_COMPLAINTS =
+  /(?:查|查询|看看|看一下|查看)(?:一下)?(?:我的|我)?(?:投诉|举报|反映)(?:记录|进度)?|编号(?:忘了|忘记了?|不记得|找不到|丢了)|忘(?:了|记了?)(?:投诉)?编号/
 function isProgressQuestion(body: string): boolean {
+  if (body.length <= 30 && ASKS_OWN_COMPLAINTS.test(body) && !findPlace(body)) return true
   return (body.length <= 40 && PROGRESS_WORDS.test(body) && !findPlace(body)) || isUrging(body)
 }
 /**
@@ -107,7 +111,7 @@ function isProgressQuestion(body: string): boolean {
  * and where it stands for the citizen, not a new complaint asked for its place.
  */
 const URGING =
-  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)|(?:说|答应|承诺|讲)(?:了|过|好)?(?:要|会)?(?:处理|来|修|解决).{0,10}?(?:没人|没有人|没来|没修|没动静|没处理)|(?:结果|到现在|至今|一直|根本|还是)(?:都|也)?(?:没人|没有人)(?:来|管|处理|理)/
+  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)|(?:加快|抓紧|赶紧|尽快)(?:点|一点|些)?(?:处理|办理|解决|修)|(?:说|答应|承诺|讲)(?:了|过|好)?(?:要|会)?(?:处理|来|修|解决).{0,10}?(?:没人|没有人|没来|没修|没动静|没处理)|(?:结果|到现在|至今|一直|根本|还是)(?:都|也)?(?:没人|没有人)(?:来|管|处理|理)/
 function isUrging(body: string): boolean {
   return body.length <= 60 && URGING.test(body) && !findPlace(body)
 }
@@ -138,6 +142,17 @@ const SATISFACTION =
 function withoutCourtesyLead(body: string): string {
   return body.replace(/^(?:谢谢|感谢|多谢|好的|好|嗯)(?:你们|您|了)?[，,。！!\s]+/, '')
 }
+
+/** 「我要追加投诉内容：…」「补充一下：…」: more for the complaint already made. */
+const ADDING =
+  /^(?:我要|我想|再)?(?:追加|补充)(?:一下|一点)?(?:投诉|举报|反映)?(?:的)?(?:内容|情况|说明)?[:：，,\s]+(.{2,})$/
+/** 「来过了但是没修好」「修过了还是坏的」: the complaint was handled, and it is not right. */
+const NOT_FIXED =
+  /(?:来过|来看过|看过|修过|处理过|答复|回复)(?:了)?[，,]?(?:但是?|可是|还是|结果|不过)?.{0,6}(?:没修好|没好|没解决|还是坏|又坏|没用|没处理好|没弄好|没有修好|没有解决)/
+/** 「我不想留电话」「不方便留电话」: no number given. */
+const NO_PHONE = /不想留(?:电话|号码|手机号?)|不留(?:电话|号码|手机号?)|不方便留|不给(?:电话|号码)|不想被打(?:电话)?/
+/** 「能给我打个电话吗」「电话联系我」: a call back asked for. */
+const WANTS_A_CALL = /(?:给我|跟我|和我)打(?:个)?电话|打(?:个)?电话给我|电话联系我|联系一下我|回(?:个)?电话/
 
 /** 「我家在」「我住在」「我们家就在」: the words before where someone lives. */
 const HOME_IS = /^(?:我家|我们家|我|家)(?:就)?(?:住)?(?:在)/
@@ -237,13 +252,16 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   const isQuery = /^(查询|进度|查)/.test(body) || /^(?:类别|分类)[\s:：]/.test(body) || asksProgress
 
   // 「满意」「不太满意」 after an answer: the citizen's verdict on the latest complaint, kept on its history.
-  const verdict = SATISFACTION.exec(withoutCourtesyLead(body))
+  const verdict =
+    SATISFACTION.exec(withoutCourtesyLead(body)) ??
+    (body.length <= 20 && !findPlace(body) && !namesDefect(body) ? /不满意|很满意|非常满意/.exec(body) : null)
   if (verdict && !awaitingPlace && !awaitingDuplicate) {
     const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
     if (latest) {
       await addComplaintNote(ctx, latest, `市民评价：${body}`)
       return [text(/不/.test(verdict[0]) ? WORDING.citizenDissatisfied(latest.code) : WORDING.citizenSatisfied)]
     }
+    return [text(WORDING.noComplaints)]
   }
   // 「我要撤回刚才的投诉」「已经修好了」: about what was reported, never a complaint of its own.
   const withdrawal = WITHDRAW.test(body)
@@ -373,7 +391,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   }
   if (awaitingContact) {
     const phone = findMobileNumber(body)
-    if (phone || /^(不用|不需要|无需|不必|不了)/.test(body)) {
+    if (phone || /^(不用|不需要|无需|不必|不了)/.test(body) || NO_PHONE.test(body)) {
       await setComplaintContact(ctx, complaintId, phone ?? null)
       return [text(phone ? WORDING.contactSaved : WORDING.contactDeclined)]
     }
@@ -466,6 +484,43 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   }
   // 「我要投诉」「我想反映个问题」: the problem is still to come; the words stay in front of it (举报 matters).
   if (INTENT_ONLY.test(body)) return hold({ preface: body }, WORDING.citizenAskWhatAndWhere)
+  // 「我要追加投诉内容：晚上还有噪音」: more for the latest open complaint, on its history.
+  const added = ADDING.exec(body)?.[1]?.trim()
+  if (added) {
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    if (latest) {
+      await addComplaintNote(ctx, latest, `市民补充：${added}`)
+      return [text(WORDING.citizenAdded(latest.code))]
+    }
+  }
+  // 「工作人员来过了但是没修好」: the latest complaint is not put right; its handlers hear so.
+  if (NOT_FIXED.test(body) && !findPlace(body)) {
+    const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    if (latest) {
+      await addComplaintNote(ctx, latest, `市民反馈：${body}`)
+      return [text(WORDING.followUpForwarded(latest.code))]
+    }
+  }
+  // 「我不想留电话」: no number is needed; the outcome comes here.
+  if (NO_PHONE.test(body) && !namesDefect(body)) {
+    // A number given a moment ago is taken back: nobody will call.
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
+    if (latest?.citizenPhone) await setComplaintContact(ctx, latest.id, null)
+    return [text(WORDING.contactDeclined)]
+  }
+  // 「我要投诉到市长热线」: 12345 is there too; here it is handled within a working day.
+  if (/12345|市长热线|市长信箱|市长电话/.test(body) && !namesDefect(body) && !findPlace(body))
+    return [text(WORDING.citizenHotline)]
+  // 「能给我打个电话吗」: a call back asked for; the number is what is needed.
+  if (WANTS_A_CALL.test(body) && !namesDefect(body)) {
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
+    if (latest) {
+      session.step = STEP_CONTACT
+      session.draft = { complaintId: latest.id }
+      await keep()
+    }
+    return [text(WORDING.askPhoneNumber)]
+  }
   // 「表扬一下，井盖修得很快」: thanks, passed on to the latest complaint's handlers — not a complaint.
   if (PRAISE.test(body) && !COMPLAINING.test(body)) {
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
@@ -478,6 +533,13 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   // (「请问人民路88号井盖坏了找谁修」 names a place and what is wrong: that is a report.)
   const reportsSomething =
     Boolean(extracted.locationText && !extraction.unsure.includes('locationText')) && namesDefect(body)
+  // 「怎么上传照片」: how a photo or a pin is sent.
+  if (
+    (asksHow(body) || /(?:怎么|怎样|如何|咋)(?:样)?(?:上传|发送?|传|拍|提交|附上?)/.test(body)) &&
+    /照片|图片|相片|视频|定位|位置/.test(body) &&
+    !reportsSomething
+  )
+    return [text(WORDING.citizenPhotoHowTo)]
   if ((CONSULTING.test(body) || APPLYING.test(body)) && !reportsSomething && !dangerIn(body))
     return [text(WORDING.citizenConsult)]
   // 「我要投诉你们的工作人员态度不好」: the conduct of staff, which this channel does not handle.

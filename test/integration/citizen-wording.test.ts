@@ -152,3 +152,36 @@ describe('questions that report nothing', () => {
     expect(alerts.filter((r) => JSON.stringify(r.message).includes('如果发现燃气泄漏'))).toHaveLength(0)
   })
 })
+
+describe('a citizen following up in words', () => {
+  it('adds to, chases, rates and asks about the latest complaint, and takes back a number', async () => {
+    const code = lastCode(await say('解放路12号门口井盖缺失'), 'TS')
+    await say('不用')
+    expect(await say('我要追加投诉内容：晚上还有噪音')).toEqual([WORDING.citizenAdded(code)])
+    expect(await say('工作人员来过了但是没修好')).toEqual([WORDING.followUpForwarded(code)])
+    expect(await say('能不能加快处理')).toEqual([WORDING.citizenUrged(code, 'assigned')])
+    expect(await say('你们处理结果我不满意')).toEqual([WORDING.citizenDissatisfied(code)])
+    expect(await say('怎么上传照片')).toEqual([WORDING.citizenPhotoHowTo])
+    expect((await say('我想查一下我的投诉'))[0]).toContain(code)
+    expect(await say('我要投诉到市长热线')).toEqual([WORDING.citizenHotline])
+    expect(await say('能给我打个电话吗')).toEqual([WORDING.askPhoneNumber])
+    expect(await say('13812345678')).toEqual([WORDING.contactSaved])
+    const [complaint] = (await mine()).filter((c) => c.code === code)
+    expect(complaint?.citizenPhone).toBe('13812345678')
+    expect(await say('我不想留电话')).toEqual([WORDING.contactDeclined])
+    const [after] = (await mine()).filter((c) => c.code === code)
+    expect(after?.citizenPhone).toBeNull()
+    const events = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, complaint?.id as number))
+    expect(events.map((e) => e.note)).toEqual(
+      expect.arrayContaining([
+        '市民补充：晚上还有噪音',
+        '市民反馈：工作人员来过了但是没修好',
+        '市民催办：能不能加快处理',
+        '市民评价：你们处理结果我不满意',
+      ]),
+    )
+  })
+})
