@@ -1,4 +1,5 @@
 import { localParts } from '../domain/local-time'
+import { maskPersonalInfo } from '../domain/privacy'
 import { halfWidthDigitsAndLetters } from '../domain/text-width'
 
 /**
@@ -20,8 +21,11 @@ export function normaliseCode(text: string): string | undefined {
   return `${match[1]?.toUpperCase()}${match[2]}-${match[3]?.padStart(4, '0')}`
 }
 
-/** The first `max` characters of a text (whole characters, not UTF-16 halves), with 「…」 when cut. */
+/**
+ * The first `max` characters of a text (whole characters, not UTF-16 halves), with 「…」 when cut. Phone and ID
+ * numbers a citizen typed into a description are masked first: these lines are shown to staff.
+ */
 export function clip(text: string, max: number): string {
-  const chars = [...text]
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text
+  const chars = [...maskPersonalInfo(text)]
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('')
 }

@@ -5,6 +5,7 @@ import { platformName } from '../domain/channels'
 import { RuleViolation } from '../domain/errors'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
+import { maskPersonalInfo } from '../domain/privacy'
 import { RECORDING_ROLES } from '../domain/record-permissions'
 import type { Actor } from '../domain/roles'
 import { narrativeLines, type SignedReportKind } from '../domain/signoff-lines'
@@ -289,7 +290,7 @@ async function acknowledgeTheWaitingMajor(turn: Turn, actor: Actor): Promise<Rep
     text(
       `有 ${waiting.length > 5 ? '5 项以上' : `${waiting.length} 项`}重大隐患等待接报，请回复「接报 编号」：\n${waiting
         .slice(0, 5)
-        .map((h) => `· ${h.code} ${h.description}`)
+        .map((h) => `· ${h.code} ${maskPersonalInfo(h.description)}`)
         .join('\n')}`,
     ),
   ]
@@ -365,7 +366,7 @@ async function describeRecord(turn: Turn, input: string): Promise<string> {
   const due = hazard.rectifyDueAt
     ? `，整改期限 ${formatLocal(hazard.rectifyDueAt, turn.ctx.timeZone, turn.ctx.clock.now())}`
     : ''
-  return `隐患 ${hazard.code}：${HAZARD_STATUS_LABELS[hazard.status]}${due}\n${hazard.description}`
+  return `隐患 ${hazard.code}：${HAZARD_STATUS_LABELS[hazard.status]}${due}\n${maskPersonalInfo(hazard.description)}`
 }
 
 const TODO_PAGE = 10

@@ -395,3 +395,17 @@ describe('patrols asked after by road or by person, and how the assistant is use
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)
   })
 })
+
+describe('personal details in what staff are shown', () => {
+  it('masks a phone number typed into a description wherever a hazard is listed or looked up', async () => {
+    await say(STAFF, '上报隐患 龙港巷口井盖缺失，住户王先生电话13912345678')
+    await say(STAFF, '一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const [found] = await say(LEADER, '龙港巷井盖处理得怎么样了')
+    expect(found).toContain(code)
+    expect(found).not.toContain('13912345678')
+    const [record] = await say(LEADER, `查询 ${code}`)
+    expect(record).toContain('139****5678')
+    expect(record).not.toContain('13912345678')
+  })
+})

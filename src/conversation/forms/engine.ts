@@ -14,6 +14,7 @@ import {
   type HazardStatus,
 } from '../../domain/hazard-lifecycle'
 import { patrolFocusOf } from '../../domain/patrol-rules'
+import { maskPersonalInfo } from '../../domain/privacy'
 import { type Actor, ROLE_LABELS } from '../../domain/roles'
 import { campaignStartingPoint } from '../../services/campaigns'
 import type { PersonRow } from '../../services/identities'
@@ -478,7 +479,7 @@ async function step(
       return [
         text(
           `您单位有 ${named.length} 处隐患与此相符，请回复「整改 编号」：\n${named
-            .map((h) => `· ${h.code} ${h.description}`)
+            .map((h) => `· ${h.code} ${maskPersonalInfo(h.description)}`)
             .join('\n')}`,
         ),
       ]
