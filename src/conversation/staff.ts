@@ -26,33 +26,27 @@ import {
   signSupervision,
   supervisionsAwaitingSignature,
 } from '../services/signoffs'
-import { todosFor } from '../services/todos'
 import { complaintCommandInWords, handleComplaintCommand, isComplaintCommand } from './complaint-actions'
 import { isCourtesy, isGreeting } from './courtesy'
 import { describeDuty, dutyAskedFor } from './duty-question'
 import { placeAlone } from './extract/place'
-import {
-  describeFigures,
-  describeHazardsByUnit,
-  describePatrolsByUnit,
-  describePatrolsNamed,
-  figuresAskedFor,
-} from './figures-question'
+import { describeFigures, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
 import { acknowledgeMajor, handleHazardCommand, isHazardCommand, majorsAwaitingAcknowledgement } from './hazard-actions'
-import { describeHazardsDueSoon, describeHazardsNamed } from './hazards-question'
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
-import { type LedgerQuestion, ledgerQuestionIn } from './ledger-question'
-import { asksOpenMajors, describeOpenItems, describeOpenMajors } from './open-items-question'
+import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen } from './ledger-answers'
+import { ledgerQuestionIn } from './ledger-question'
+import { asksOpenMajors, describeOpenMajors } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
 import { describeReportDue, namesReport, reportDueAskedFor } from './report-due-question'
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import { receiveByCard, receiveTyped } from './report-receipts'
-import { describeScores, describeUnitScore, scoresAskedFor } from './scores-question'
+import { describeScores, scoresAskedFor } from './scores-question'
 import { describeStaffFaq, staffFaqAsked } from './staff-faq'
+import { listTodos } from './todo-list'
 import type { Reply, Turn } from './types'
 
 /**
@@ -182,53 +176,6 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   return [text(plainReply(input, person.role))]
 }
 
-/** What is open now; for a unit's handler asking what needs doing (「有哪些隐患需要整改」), their own to-do — unless the whole city or every unit is asked after. */
-async function describeOpen(turn: Turn, actor: Actor, input: string): Promise<string> {
-  return actor.role === 'unit_handler' && actor.unitId !== null && !/单位|全市|各/.test(input)
-    ? listTodos(turn, actor, 1)
-    : describeOpenItems(turn)
-}
-
-/**
- * A question about the ledger worded in a way the precise readers above do not know. The city's figures and
- * the ranking are for those who receive the digest; others are told where their own figures are.
- */
-async function answerLedgerQuestion(
-  turn: Turn,
-  person: PersonRow,
-  actor: Actor,
-  input: string,
-  asked: LedgerQuestion,
-): Promise<string> {
-  const briefed = BRIEFING_ROLES.has(person.role)
-  switch (asked.kind) {
-    case 'todo':
-      return listTodos(turn, actor, 1)
-    case 'majors':
-      return describeOpenMajors(turn)
-    case 'open':
-      return describeOpen(turn, actor, input)
-    case 'scores':
-      if (briefed) return describeScores(turn, { previous: asked.previous })
-      // Anyone else hears their own unit's score.
-      return actor.unitId !== null
-        ? describeUnitScore(turn, actor.unitId, { previous: asked.previous })
-        : WORDING.figuresForBriefed
-    case 'hazardsByUnit':
-      return briefed ? describeHazardsByUnit(turn, asked.period) : WORDING.figuresForBriefed
-    case 'figures':
-      return briefed ? describeFigures(turn, asked.period) : WORDING.figuresForBriefed
-    case 'patrolsByUnit':
-      return briefed ? describePatrolsByUnit(turn, asked.period) : WORDING.figuresForBriefed
-    case 'patrolsNamed':
-      return describePatrolsNamed(turn, asked)
-    case 'dueSoon':
-      return describeHazardsDueSoon(turn)
-    case 'hazardsNamed':
-      return describeHazardsNamed(turn, asked)
-  }
-}
-
 /** What a message that is no command, no form and no question the bot can answer gets: never silence. */
 function plainReply(input: string, role: PersonRow['role']): string {
   if (isCourtesy(input)) return WORDING.staffCourtesy
@@ -350,7 +297,6 @@ const BRIEFING = new RegExp(
     '(?:现在|目前|今天|今日|最近)?(?:有没有|有无|有)(?:新的?|重要的?|紧急的?|重大的?)(?:情况|事情?|问题|险情|警情)(?:吗|没有|么)?',
   ].join('|')})[？?。！!]*$`,
 )
-const BRIEFING_ROLES: ReadonlySet<string> = new Set(['leader', 'supervisor', 'duty_officer', 'admin'])
 
 async function describeRecord(turn: Turn, input: string): Promise<string> {
   const code = normaliseCode(input)
@@ -367,27 +313,6 @@ async function describeRecord(turn: Turn, input: string): Promise<string> {
     ? `，整改期限 ${formatLocal(hazard.rectifyDueAt, turn.ctx.timeZone, turn.ctx.clock.now())}`
     : ''
   return `隐患 ${hazard.code}：${HAZARD_STATUS_LABELS[hazard.status]}${due}\n${maskPersonalInfo(hazard.description)}`
-}
-
-const TODO_PAGE = 10
-
-/** 「我的待办」, 「待办 2」: ten items a page, newest first, each a code, what to do, a few words and the deadline. */
-async function listTodos(turn: Turn, actor: Actor, page: number): Promise<string> {
-  const { db, timeZone, clock } = turn.ctx
-  const items = await todosFor(db, actor, clock.now(), timeZone)
-  if (items.length === 0) return '您暂无待办事项。'
-  const pages = Math.ceil(items.length / TODO_PAGE)
-  const current = Math.min(Math.max(1, page), pages)
-  const lines = [`【待办事项】共 ${items.length} 项${pages > 1 ? `（第 ${current}/${pages} 页）` : ''}`]
-  for (const item of items.slice((current - 1) * TODO_PAGE, current * TODO_PAGE)) {
-    const due = item.due
-      ? `，${item.overdue ? '已逾期，' : ''}期限 ${formatLocal(item.due, timeZone, clock.now())}`
-      : ''
-    // 「井盖缺失。」 as it was typed: its full stop would stand before the 「，期限」 that follows.
-    lines.push(`· ${item.code} ${item.what}：${item.summary.replace(/[。．.！!；;，,\s]+$/, '')}${due}`)
-  }
-  if (current < pages) lines.push(`发送「待办 ${current + 1}」查看下一页。`)
-  return lines.join('\n')
 }
 
 /**

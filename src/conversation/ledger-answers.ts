@@ -1,0 +1,60 @@
+import { WORDING } from '../../bots/wording'
+import type { Actor } from '../domain/roles'
+import type { PersonRow } from '../services/identities'
+import { describeFigures, describeHazardsByUnit, describePatrolsByUnit, describePatrolsNamed } from './figures-question'
+import { describeHazardsDueSoon, describeHazardsNamed } from './hazards-question'
+import type { LedgerQuestion } from './ledger-question'
+import { describeOpenItems, describeOpenMajors } from './open-items-question'
+import { describeScores, describeUnitScore } from './scores-question'
+import { listTodos } from './todo-list'
+import type { Turn } from './types'
+
+/** Those who get the digest: the city's figures and the ranking are theirs to ask for. */
+export const BRIEFING_ROLES: ReadonlySet<string> = new Set(['leader', 'supervisor', 'duty_officer', 'admin'])
+
+/** What is open now; for a unit's handler asking what needs doing (「有哪些隐患需要整改」), their own to-do — unless the whole city or every unit is asked after. */
+export async function describeOpen(turn: Turn, actor: Actor, input: string): Promise<string> {
+  return actor.role === 'unit_handler' && actor.unitId !== null && !/单位|全市|各/.test(input)
+    ? listTodos(turn, actor, 1)
+    : describeOpenItems(turn)
+}
+
+/**
+ * A question about the ledger worded in a way the precise readers above do not know. The city's figures and
+ * the ranking are for those who receive the digest; others are told where their own figures are.
+ */
+export async function answerLedgerQuestion(
+  turn: Turn,
+  person: PersonRow,
+  actor: Actor,
+  input: string,
+  asked: LedgerQuestion,
+): Promise<string> {
+  const briefed = BRIEFING_ROLES.has(person.role)
+  switch (asked.kind) {
+    case 'todo':
+      return listTodos(turn, actor, 1)
+    case 'majors':
+      return describeOpenMajors(turn)
+    case 'open':
+      return describeOpen(turn, actor, input)
+    case 'scores':
+      if (briefed) return describeScores(turn, { previous: asked.previous })
+      // Anyone else hears their own unit's score.
+      return actor.unitId !== null
+        ? describeUnitScore(turn, actor.unitId, { previous: asked.previous })
+        : WORDING.figuresForBriefed
+    case 'hazardsByUnit':
+      return briefed ? describeHazardsByUnit(turn, asked.period) : WORDING.figuresForBriefed
+    case 'figures':
+      return briefed ? describeFigures(turn, asked.period) : WORDING.figuresForBriefed
+    case 'patrolsByUnit':
+      return briefed ? describePatrolsByUnit(turn, asked.period) : WORDING.figuresForBriefed
+    case 'patrolsNamed':
+      return describePatrolsNamed(turn, asked)
+    case 'dueSoon':
+      return describeHazardsDueSoon(turn)
+    case 'hazardsNamed':
+      return describeHazardsNamed(turn, asked)
+  }
+}
