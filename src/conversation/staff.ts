@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm'
+import { FORMS, type FormId } from '../../bots/forms'
 import { WORDING } from '../../bots/wording'
 import { complaints, escalations, hazards, patrols } from '../db/schema'
 import { platformName } from '../domain/channels'
@@ -33,6 +34,7 @@ import { placeAlone } from './extract/place'
 import { describeFigures, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
+import { openFormOf } from './forms/session'
 import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
 import { acknowledgeMajor, handleHazardCommand, isHazardCommand, majorsAwaitingAcknowledgement } from './hazard-actions'
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
@@ -106,11 +108,11 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     return [text(await describeRecord(turn, input))]
   // 「今天情况怎么样」「简报」: the leaders' digest, now, for those who receive it and those who act on it.
   const figuresPeriod = BRIEFING_ROLES.has(person.role) ? figuresAskedFor(input) : undefined
-  if (figuresPeriod) return [text(await describeFigures(turn, figuresPeriod))]
-  if (asksOpenItems(input)) return [text(await describeOpen(turn, actor, input))]
-  if (asksOpenMajors(input)) return [text(await describeOpenMajors(turn))]
+  if (figuresPeriod) return meanwhile(turn, text(await describeFigures(turn, figuresPeriod)))
+  if (asksOpenItems(input)) return meanwhile(turn, text(await describeOpen(turn, actor, input)))
+  if (asksOpenMajors(input)) return meanwhile(turn, text(await describeOpenMajors(turn)))
   const scores = BRIEFING_ROLES.has(person.role) ? scoresAskedFor(input) : undefined
-  if (scores) return [text(await describeScores(turn, scores))]
+  if (scores) return meanwhile(turn, text(await describeScores(turn, scores)))
   if (BRIEFING.test(input) && BRIEFING_ROLES.has(person.role)) {
     const markdown = renderDigest(await gatherDigest(turn.ctx))
     return [{ message: { type: 'markdown', markdown } }]
@@ -120,13 +122,13 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     return [text(WORDING.reportsWhere)]
   // 「导出本月隐患台账」「把台账发给我」: the ledgers are exported from the console.
   if (ASKS_EXPORT.test(input) && /台账|清单|记录|明细|数据/.test(input) && [...input].length <= 24)
-    return [text(WORDING.ledgerExportWhere)]
+    return meanwhile(turn, text(WORDING.ledgerExportWhere))
   // 「今天谁值班」「明天我值班吗」: the roster for that day.
   const duty = dutyAskedFor(input)
-  if (duty) return [text(await describeDuty(turn, duty, person.id))]
+  if (duty) return meanwhile(turn, text(await describeDuty(turn, duty, person.id)))
   // 「月报什么时候交」「下周一要交周报吗」: when it is due, and whether the person's unit owes it.
   const reportAsked = reportDueAskedFor(input)
-  if (reportAsked) return [text(await describeReportDue(turn, reportAsked, actor.unitId))]
+  if (reportAsked) return meanwhile(turn, text(await describeReportDue(turn, reportAsked, actor.unitId)))
   const todo = /^(?:我的待办|待办|待办事项)\s*(?:第?\s*(\d{1,3})\s*页?)?$/.exec(input)
   if (todo) return [text(await listTodos(turn, actor, Number(todo[1] ?? 1)))]
   if (ASKS_TODO.test(input)) return [text(await listTodos(turn, actor, 1))]
@@ -156,7 +158,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (isProblemCommand(input)) return handleProblemCommand(turn, actor, input)
   // 「如果遇到燃气泄漏应该怎么处理」「重大隐患的标准是什么」: about the work itself, never a report.
   const faq = staffFaqAsked(input)
-  if (faq) return [text(await describeStaffFaq(turn, faq, input))]
+  if (faq) return meanwhile(turn, text(await describeStaffFaq(turn, faq, input)))
   // 「这个重大隐患我已经接报了」「已接报」: the acknowledgement said in a sentence, without the number.
   if (/接报/.test(input) && [...input].length <= 30 && !normaliseCode(input))
     return (await acknowledgeTheWaitingMajor(turn, actor)) ?? [text(WORDING.noMajorAwaitingAck)]
@@ -174,6 +176,21 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const ledger = ledgerQuestionIn(input)
   if (ledger) return [text(await answerLedgerQuestion(turn, person, actor, input, ledger))]
   return [text(plainReply(input, person.role))]
+}
+
+/**
+ * An answer given while a form is open (「今天谁值班」 between two questions of the patrol form): the form is
+ * still waiting, and the person is told so — its open question is answered next.
+ */
+async function meanwhile(turn: Turn, reply: Reply): Promise<Reply[]> {
+  const { message, ctx } = turn
+  const form = await openFormOf(
+    ctx.db,
+    { channel: message.channel, botId: message.botId, senderExternalId: message.sender.externalId },
+    ctx.clock.now(),
+  )
+  const title = form ? FORMS[form as FormId]?.title : undefined
+  return title ? [reply, text(WORDING.formStillOpen(title))] : [reply]
 }
 
 /** What a message that is no command, no form and no question the bot can answer gets: never silence. */

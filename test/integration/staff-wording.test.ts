@@ -409,3 +409,17 @@ describe('personal details in what staff are shown', () => {
     expect(record).not.toContain('13912345678')
   })
 })
+
+describe('a question answered while a form is open', () => {
+  it('answers it, says the form is still waiting, and takes the next answer for the form', async () => {
+    expect(await say(STAFF, '巡查')).toEqual(['请问巡查是几点开始的？'])
+    expect(await say(STAFF, '今天谁值班')).toEqual([
+      '今天（11月23日）值班：赵敏（11月23日 08:30至11月24日 08:30）',
+      WORDING.formStillOpen('日巡查工作记录'),
+    ])
+    expect(await say(STAFF, '早上6点到7点')).toEqual(['巡查了哪个路段或项目？'])
+    await say(STAFF, '取消')
+    // With no form open, the answer alone.
+    expect(await say(STAFF, '今天谁值班')).toHaveLength(1)
+  })
+})

@@ -33,6 +33,22 @@ export async function lockSession(db: Database, key: SessionKey): Promise<Sessio
   return { id: row.id, form: row.form, step: row.step, draft: row.draft, expiresAt: row.expiresAt }
 }
 
+/** The form the sender is filling in, if any and not gone stale — read without taking the session's lock. */
+export async function openFormOf(db: Database, key: SessionKey, now: Date): Promise<string | undefined> {
+  const [row] = await db
+    .select({ form: conversations.form, expiresAt: conversations.expiresAt })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.channel, key.channel),
+        eq(conversations.botId, key.botId),
+        eq(conversations.senderExternalId, key.senderExternalId),
+      ),
+    )
+  if (!row?.form || (row.expiresAt && row.expiresAt.getTime() < now.getTime())) return undefined
+  return row.form
+}
+
 export async function saveSession(db: Database, session: Session, now: Date, idleMs: number): Promise<void> {
   const active = session.form !== null || session.step !== null
   await db
