@@ -130,10 +130,6 @@ const APPLYING = /^(?:你好|您好)?[，,\s]*(?:我|我们)?(?:想|要|需要|�
 /** Complaints about how staff behave, not about a hazard. */
 const ABOUT_STAFF_CONDUCT =
   /(?:工作人员|你们的人|办事员|窗口|执法人员|城管|客服)[^，。,]{0,8}(?:态度|不作为|刁难|吃拿卡要|推诿|不理人|骂人|服务差)/
-/** The advice without the line that says the duty officer was told (nobody was, for a question). */
-function withoutAlertNote(advice: string): string {
-  return advice.replace(/我们已通知值班人员紧急处置。?/, '').trim()
-}
 
 /** 「满意」「非常满意」「不太满意」「还行」: a verdict on how it was handled, said alone. */
 const SATISFACTION =
@@ -547,7 +543,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   // 「如果发现燃气泄漏应该打什么电话」: what to do if it happens — the advice, with nobody alarmed and nothing filed.
   const supposed = dangerIn(body)
   if (supposed && supposes(body) && isQuestion(body) && !extracted.locationText)
-    return [text(withoutAlertNote(await safetyAdvice(turn, supposed)))]
+    return [text(await safetyAdvice(turn, supposed, false))]
   // 「你们管不管物业的事」: whether something is the bureau's to handle, asked before saying what or where.
   if (ASKS_SCOPE.test(body) && !extracted.locationText && !namesDefect(body) && !dangerIn(body))
     return [text(WORDING.citizenScope)]
@@ -644,9 +640,10 @@ async function placeFromLocation(turn: Turn): Promise<Reply[] | undefined> {
   })
 }
 
-async function safetyAdvice(turn: Turn, danger: DangerKind): Promise<string> {
-  if (danger === 'gas') return WORDING.danger.gas(turn.forms.gasEmergencyPhone)
-  return WORDING.danger[danger]
+/** What to do now, and — when the duty officer has been told — that they have. */
+async function safetyAdvice(turn: Turn, danger: DangerKind, alerted = true): Promise<string> {
+  const advice = danger === 'gas' ? WORDING.danger.gas(turn.forms.gasEmergencyPhone) : WORDING.danger[danger]
+  return alerted ? `${advice}${WORDING.dutyAlerted}` : advice
 }
 
 /** The duty officer on the roster hears of danger at once, quiet hours or not, masked like any push. */

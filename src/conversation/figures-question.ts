@@ -1,8 +1,9 @@
-import { and, asc, count, eq, gte, isNull, like, lte, ne, notInArray, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gte, isNull, like, lte, ne } from 'drizzle-orm'
+import { containing } from '../db/like-pattern'
 import { complaints, hazards, patrols, units } from '../db/schema'
 import type { PeriodKind } from '../domain/periods'
 import { formatRate } from '../reports/format'
-import { periodFigures } from '../services/figures'
+import { complaintTimeliness, periodFigures } from '../services/figures'
 import { formatLocal } from './format'
 import { type PeriodSaid, periodMeant } from './period-said'
 import type { Turn } from './types'
@@ -53,34 +54,20 @@ export async function describeFigures(turn: Turn, asked: PeriodSaid): Promise<st
   const now = clock.now()
   const period = periodMeant(asked, now, timeZone)
   const soFar = { ...period, endAt: now < period.endAt ? now : period.endAt }
-  const [figures, [received], [due]] = await Promise.all([
+  const [figures, [received], due] = await Promise.all([
     periodFigures(db, soFar),
     db
       .select({ n: count() })
       .from(complaints)
       .where(and(gte(complaints.receivedAt, soFar.startAt), lte(complaints.receivedAt, soFar.endAt))),
-    // The 1-day limit, as the dashboard counts it: complaints whose limit passed in the period, answered by it.
-    db
-      .select({
-        n: count(),
-        onTime: count(sql`case when ${lte(complaints.repliedAt, complaints.dueAt)} then 1 end`),
-      })
-      .from(complaints)
-      .where(
-        and(
-          gte(complaints.dueAt, soFar.startAt),
-          lte(complaints.dueAt, soFar.endAt),
-          notInArray(complaints.status, ['rejected', 'duplicate']),
-        ),
-      ),
+    complaintTimeliness(db, soFar, now),
   ])
-  const dueCount = Number(due?.n ?? 0)
   return [
     asked.previous ? `${asked.said}（全市）：` : `${asked.said}截至目前（全市）：`,
     `巡查 ${figures.patrolCount} 次，出动 ${figures.staffTurnouts} 人次、${figures.vehicleTurnouts} 台次；`,
     `发现隐患 ${figures.hazardsFound} 项（重大 ${figures.major.found} 项），已整改销号 ${figures.hazardsRectified} 项，整改率 ${formatRate(figures.rectificationRate)}；`,
     `期间共销号 ${figures.closedInPeriod} 项（含此前发现的）；`,
-    `受理投诉 ${received?.n ?? 0} 件；到期 ${dueCount} 件，按时答复 ${Number(due?.onTime ?? 0)} 件（及时率 ${formatRate(dueCount === 0 ? null : Number(due?.onTime ?? 0) / dueCount)}）。`,
+    `受理投诉 ${received?.n ?? 0} 件；到期 ${due.due} 件，按时答复 ${due.onTime} 件（及时率 ${formatRate(due.due === 0 ? null : due.onTime / due.due)}）。`,
   ].join('\n')
 }
 
@@ -162,7 +149,7 @@ export async function describePatrolsNamed(
         gte(patrols.startedAt, period.startAt),
         lte(patrols.startedAt, period.endAt),
         isNull(patrols.voidedAt),
-        like(column, `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+        like(column, containing(words)),
       ),
     )
     .orderBy(asc(patrols.startedAt))

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { hazards } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
-import { LISTING_LEVEL_LABELS, type ListingLevel, OPEN_HAZARD_STATUSES } from '../domain/hazard-lifecycle'
+import { LISTING_LEVEL_LABELS, type ListingLevel } from '../domain/hazard-lifecycle'
 import type { Actor } from '../domain/roles'
 import { applyHazardCommand, type HazardRow } from '../services/hazards'
 import { recentUnattachedMedia } from '../services/media'
@@ -99,18 +99,6 @@ export async function handleHazardCommand(turn: Turn, actor: Actor, input: strin
 }
 
 /** 接报 by command or the push card's button: recorded once, the escalation stopped. */
-/** Open major hazards nobody has acknowledged (接报) yet, oldest first. */
-export async function majorsAwaitingAcknowledgement(db: Turn['ctx']['db'], limit: number): Promise<HazardRow[]> {
-  return db
-    .select()
-    .from(hazards)
-    .where(
-      and(eq(hazards.level, 'major'), isNull(hazards.majorAckAt), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])),
-    )
-    .orderBy(asc(hazards.foundAt), asc(hazards.id))
-    .limit(limit)
-}
-
 export async function acknowledgeMajor(turn: Turn, actor: Actor, hazard: HazardRow): Promise<string> {
   try {
     await applyHazardCommand({ ctx: turn.ctx, hazardId: hazard.id, command: { action: 'acknowledge' }, actor })

@@ -1,4 +1,5 @@
 import { and, asc, desc, gte, inArray, like, lte, ne, or } from 'drizzle-orm'
+import { containing } from '../db/like-pattern'
 import { hazards, units } from '../db/schema'
 import { HAZARD_STATUS_LABELS, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { DEFAULT_DAYS_BEFORE } from '../domain/hazard-reminders'
@@ -8,11 +9,6 @@ import type { Turn } from './types'
 const LISTED = 5
 /** Soon means within the first reminder before the deadline (3 days by default). */
 const SOON_MS = Math.max(...DEFAULT_DAYS_BEFORE) * 24 * 3_600_000
-
-/** Escapes what LIKE reads as wildcards, so the words are matched as said. */
-function likeWords(words: string): string {
-  return `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
 
 /**
  * 「人民路那个井盖的隐患处理得怎么样了」: the hazards whose place or description has the place and the thing named,
@@ -34,7 +30,7 @@ export async function describeHazardsNamed(turn: Turn, named: { place?: string; 
     .where(
       and(
         ne(hazards.status, 'voided'),
-        ...words.map((w) => or(like(hazards.description, likeWords(w)), like(hazards.locationText, likeWords(w)))),
+        ...words.map((w) => or(like(hazards.description, containing(w)), like(hazards.locationText, containing(w)))),
       ),
     )
     .orderBy(desc(hazards.foundAt), desc(hazards.id))

@@ -1,5 +1,6 @@
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
+import { WATCHED_THING } from './extract/watched-things'
 import { isQuestion, withoutLedgerWords } from './intent'
 import { type PeriodSaid, periodSaidIn } from './period-said'
 
@@ -23,9 +24,6 @@ export type LedgerQuestion =
 
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
 const ASKS_AMOUNT = /多少|几[个次条处项件起]|[率数]$|数量|情况$|统计|排名|排行|最多|最少|列表|清单/
-/** What a hazard is about, named in a question about it (「那个井盖」「护栏的事」). */
-const THING =
-  /井盖|护栏|栏杆|路灯|围挡|路面|人行道|消防栓|消火栓|燃气管道|管道|脚手架|塔吊|基坑|行道树|大树|树|盖板|警示牌|伸缩缝|台阶|扶手|水管|阀门|危房|外墙|广告牌/
 /** Asking how something stands: 「处理得怎么样了」「整改了吗」「修好了没」. */
 const ASKS_PROGRESS = /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态/
 
@@ -44,7 +42,7 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     return { kind: 'todo' }
   // 「人民路那个井盖的隐患处理得怎么样了」: the hazards the place or the thing names, each with where it stands.
   const place = findPlace(input)
-  const thing = THING.exec(input)?.[0]
+  const thing = WATCHED_THING.exec(input)?.[0]
   if ((place || thing) && ASKS_PROGRESS.test(input)) return { kind: 'hazardsNamed', place, thing }
   // 「哪些隐患快到期了」: what is due in the next days.
   if (/快到期|即将到期|马上到期|快超期|临期|快到期限/.test(input)) return { kind: 'dueSoon' }

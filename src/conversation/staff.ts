@@ -16,6 +16,7 @@ import { applyComplaintCommand, complaintsToSign, findComplaintByCode } from '..
 import { acknowledgeEscalation } from '../services/escalations'
 import { submitEmergencyReport } from '../services/hazard-followups'
 import type { PersonRow } from '../services/identities'
+import { majorsAwaitingAcknowledgement } from '../services/major-hazards'
 import { applyPatrolCommand } from '../services/patrols'
 import { latestOpenReport } from '../services/reports'
 import {
@@ -31,12 +32,13 @@ import { complaintCommandInWords, handleComplaintCommand, isComplaintCommand } f
 import { isCourtesy, isGreeting } from './courtesy'
 import { describeDuty, dutyAskedFor } from './duty-question'
 import { placeAlone } from './extract/place'
+import { namesAThingAlone } from './extract/watched-things'
 import { describeFigures, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { openFormOf } from './forms/session'
 import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
-import { acknowledgeMajor, handleHazardCommand, isHazardCommand, majorsAwaitingAcknowledgement } from './hazard-actions'
+import { acknowledgeMajor, handleHazardCommand, isHazardCommand } from './hazard-actions'
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
 import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen } from './ledger-answers'
 import { ledgerQuestionIn } from './ledger-question'
@@ -212,7 +214,7 @@ function plainReply(input: string, role: PersonRow['role']): string {
   // 「人民路」「井盖」 alone: where or what, without what happened — asked for, with an example of each report.
   const place = placeAlone(input)
   if (place) return WORDING.staffPlaceAlone(place)
-  if ([...input].length <= 6 && THING_ALONE.test(input)) return WORDING.staffThingAlone(input)
+  if (namesAThingAlone(input)) return WORDING.staffThingAlone(input)
   if (asksHow(input) && /照片|拍照|图片|相片|视频/.test(input)) return WORDING.photoHowTo
   if (asksHow(input) || ASKS_CAPABILITIES.test(input)) return WORDING.help(role)
   return isQuestion(input) ? WORDING.staffQuestion : WORDING.notUnderstood
@@ -282,10 +284,6 @@ async function bareVerb(turn: Turn, actor: Actor, verb: string): Promise<Reply[]
 
 const ASKS_REPORT_FORM =
   /^(?:看看|查看|查一下|发一下|给我)?(?:上个?月|本月|这个?月|上周|本周|这周|上季度|本季度)?的?(?:周报|月报|季报|报表|统计表)(?:表)?(?:呢|在哪|在哪里|在哪儿)?[？?。]*$/
-
-/** A thing the patrols look at, named alone (「井盖」「护栏」「塔吊」). */
-const THING_ALONE =
-  /^(?:井盖|护栏|栏杆|路灯|围挡|路面|人行道|消防栓|消火栓|管道|燃气管道?|脚手架|塔吊|基坑|树|行道树|盖板|警示牌|标志牌|伸缩缝|台阶|扶手|电线|水管|阀门|危房|外墙|工地|桥|桥梁)[。！!？?]*$/
 
 const ASKS_WHERE = /哪里|在哪|哪儿|下载|查看|怎么看|怎么找|发给我|发我|给我看|发一下|导出/
 /** 「导出」「下载」「打印」「发给我」: a copy of something asked for. */

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Database } from '../db/client'
 import { CHANNELS, complaintEvents, complaints, routingRules } from '../db/schema'
@@ -187,10 +187,20 @@ export async function complaintTimeline(db: Database, complaintId: number) {
 
 /** Complaints handed to a unit and not yet signed for (签收), oldest first, at most `limit`. */
 export async function complaintsToSign(db: Database, unitId: number, limit = 5): Promise<ComplaintRow[]> {
+  return unitComplaints(db, unitId, ['assigned'], limit)
+}
+
+/** The unit's complaints in the statuses given, oldest first (「签收」 waits on 已派单, a reply on both). */
+export async function unitComplaints(
+  db: Database,
+  unitId: number,
+  statuses: readonly ComplaintRow['status'][],
+  limit: number,
+): Promise<ComplaintRow[]> {
   return db
     .select()
     .from(complaints)
-    .where(and(eq(complaints.unitId, unitId), eq(complaints.status, 'assigned')))
+    .where(and(eq(complaints.unitId, unitId), inArray(complaints.status, [...statuses])))
     .orderBy(asc(complaints.receivedAt), asc(complaints.id))
     .limit(limit)
 }

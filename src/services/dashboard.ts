@@ -1,4 +1,4 @@
-import { and, between, count, eq, inArray, isNull, lt, lte, ne, notInArray, type SQL, sql } from 'drizzle-orm'
+import { and, between, count, eq, inArray, isNull, lt, lte, ne, type SQL, sql } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import { complaints, hazards, patrols } from '../db/schema'
 import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
@@ -7,6 +7,7 @@ import { addDays, localDate } from '../domain/local-time'
 import { type Period, periodOfDate } from '../domain/periods'
 import type { UnitScore } from '../domain/scoring'
 import type { ServiceContext } from './context'
+import { complaintTimeliness } from './figures'
 import { assessedUnits, scoreEach } from './unit-scores'
 
 /** What a leader sees first: today, what is overdue, the 1-day rate, rectification, scores, a week's trend. */
@@ -37,7 +38,7 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
   const last30 = { startAt: periodOfDate('day', addDays(today, -29), timeZone).startAt, endAt: week.endAt }
   // Every figure is counted in the database, a handful of aggregate queries over index ranges: a city with a
   // million hazards sends back numbers, not rows.
-  const [patrolDays, hazardDays, complaintDays, [monthHazards], [openHazards], [openComplaints], [due30], scores] =
+  const [patrolDays, hazardDays, complaintDays, [monthHazards], [openHazards], [openComplaints], due30, scores] =
     await Promise.all([
       db
         .select(countsByDay(patrols.startedAt, days, { staff: patrols.staffCount }))
@@ -70,21 +71,8 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
         .select({ all: count(), overdue: count(sql`case when ${lt(complaints.dueAt, now)} then 1 end`) })
         .from(complaints)
         .where(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES])),
-      // The 1-day rate over the complaints whose limit passed in the last 30 days; rejected and duplicate ones
-      // are not counted, and a complaint is on time when its reply came by its limit (handledAt).
-      db
-        .select({
-          counted: count(),
-          onTime: count(sql`case when ${lte(complaints.repliedAt, complaints.dueAt)} then 1 end`),
-        })
-        .from(complaints)
-        .where(
-          and(
-            between(complaints.dueAt, last30.startAt, last30.endAt),
-            lt(complaints.dueAt, now),
-            notInArray(complaints.status, ['rejected', 'duplicate']),
-          ),
-        ),
+      // The 1-day rate over the complaints whose limit passed in the last 30 days.
+      complaintTimeliness(db, last30, now),
       monthScores(ctx, month),
     ])
   const patrolsOn = dayCounts(patrolDays[0], days.length)
@@ -92,7 +80,7 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
   const hazardsOn = dayCounts(hazardDays[0], days.length)
   const complaintsOn = dayCounts(complaintDays[0], days.length)
   const last = days.length - 1
-  const counted = Number(due30?.counted ?? 0)
+  const counted = due30.due
   const found = Number(monthHazards?.found ?? 0)
   return {
     today: {
@@ -108,7 +96,7 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
       openComplaints: Number(openComplaints?.all ?? 0),
       overdueComplaints: Number(openComplaints?.overdue ?? 0),
     },
-    complaintOnTimeRate: counted === 0 ? null : Number(due30?.onTime ?? 0) / counted,
+    complaintOnTimeRate: counted === 0 ? null : due30.onTime / counted,
     rectificationRate: found === 0 ? null : rate(Number(monthHazards?.closed ?? 0), found),
     scores,
     trend: days.map((d, i) => ({

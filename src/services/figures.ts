@@ -1,7 +1,7 @@
-import { and, between, eq, gte, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm'
+import { and, between, count, eq, gte, inArray, isNull, lt, lte, ne, notInArray, or, type SQL, sql } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import type { Database } from '../db/client'
-import { hazards, patrols } from '../db/schema'
+import { complaints, hazards, patrols } from '../db/schema'
 import { computePeriodFigures, type PeriodFigures } from '../domain/period-figures'
 import type { Period } from '../domain/periods'
 import type { ServiceContext } from './context'
@@ -82,4 +82,30 @@ export async function openHazardFacts(
     major: rows.filter((r) => r.level === 'major').length,
     overdue: rows.filter((r) => r.rectifyDueAt !== null && r.rectifyDueAt.getTime() < period.endAt.getTime()).length,
   }
+}
+
+/**
+ * The 1-day limit over the complaints whose limit fell in the window and has passed by `now`: how many, and how
+ * many were answered by it. Rejected and duplicate ones are not counted. The dashboard and the figures asked in
+ * chat read the same rate.
+ */
+export async function complaintTimeliness(
+  db: Database,
+  window: { startAt: Date; endAt: Date },
+  now: Date,
+): Promise<{ due: number; onTime: number }> {
+  const [row] = await db
+    .select({
+      due: count(),
+      onTime: count(sql`case when ${lte(complaints.repliedAt, complaints.dueAt)} then 1 end`),
+    })
+    .from(complaints)
+    .where(
+      and(
+        between(complaints.dueAt, window.startAt, window.endAt),
+        lt(complaints.dueAt, now),
+        notInArray(complaints.status, ['rejected', 'duplicate']),
+      ),
+    )
+  return { due: Number(row?.due ?? 0), onTime: Number(row?.onTime ?? 0) }
 }

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
+import type { Database } from '../db/client'
 import { escalations, hazardEvents, hazards, people } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
 import { ESCALATION_LEVEL_LABELS, type EscalationLevel, type SlaSettings } from '../domain/complaint-sla'
@@ -74,6 +75,21 @@ export async function pushMajorHazard(ctx: ServiceContext, hazard: HazardRow): P
   )
 }
 
+/** An open major hazard nobody has acknowledged (接报) yet. */
+function awaitingAcknowledgement() {
+  return and(eq(hazards.level, 'major'), isNull(hazards.majorAckAt), inArray(hazards.status, [...OPEN_HAZARD_STATUSES]))
+}
+
+/** The major hazards waiting for 接报, oldest first. */
+export async function majorsAwaitingAcknowledgement(db: Database, limit: number): Promise<HazardRow[]> {
+  return db
+    .select()
+    .from(hazards)
+    .where(awaitingAcknowledgement())
+    .orderBy(asc(hazards.foundAt), asc(hazards.id))
+    .limit(limit)
+}
+
 /**
  * Escalates unacknowledged major hazards one level at a time. Open major hazards are claimed FOR UPDATE SKIP
  * LOCKED, so two schedulers never escalate the same one; the escalation row is unique per level.
@@ -82,13 +98,7 @@ export async function escalateUnacknowledgedMajorHazards(ctx: ServiceContext, se
   const now = ctx.clock.now()
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx }
-    const open = await tx
-      .select()
-      .from(hazards)
-      .where(
-        and(eq(hazards.level, 'major'), isNull(hazards.majorAckAt), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])),
-      )
-      .for('update', { skipLocked: true })
+    const open = await tx.select().from(hazards).where(awaitingAcknowledgement()).for('update', { skipLocked: true })
     let sent = 0
     for (const hazard of open) {
       const chain = await tx

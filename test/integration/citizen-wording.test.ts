@@ -150,6 +150,10 @@ describe('questions that report nothing', () => {
     expect(await mine()).toHaveLength(before)
     const alerts = await database.db.select().from(outbox)
     expect(alerts.filter((r) => JSON.stringify(r.message).includes('如果发现燃气泄漏'))).toHaveLength(0)
+    // Danger reported, not supposed: the same advice, and the duty officer told.
+    const [reported] = await say('人民路88号燃气泄漏了')
+    expect(reported).toMatch(new RegExp(`^⚠️ 安全提示：闻到燃气味请立即离开现场[^\\n]*${WORDING.dutyAlerted}`))
+    await say('不用')
   })
 })
 

@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm'
 import { type FieldDefinition, FORMS, type FormDefinition, type FormId } from '../../../bots/forms'
 import { MAJOR_HAZARD_CRITERIA } from '../../../bots/major-hazard-criteria'
 import { WORDING } from '../../../bots/wording'
-import { complaints, hazards, patrols, routingRules, units } from '../../db/schema'
+import { hazards, patrols, routingRules, units } from '../../db/schema'
 import { CATEGORIES, CATEGORY_LABELS, type Category, isCategory } from '../../domain/categories'
 import { classifyByKeywords } from '../../domain/classify'
 import { dangerIn } from '../../domain/danger'
@@ -17,6 +17,7 @@ import { patrolFocusOf } from '../../domain/patrol-rules'
 import { maskPersonalInfo } from '../../domain/privacy'
 import { type Actor, ROLE_LABELS } from '../../domain/roles'
 import { campaignStartingPoint } from '../../services/campaigns'
+import { unitComplaints } from '../../services/complaints'
 import type { PersonRow } from '../../services/identities'
 import { leadingCode, withoutCode } from '../coded-command'
 import { isCourtesy } from '../courtesy'
@@ -25,6 +26,7 @@ import type { ExtractedFields } from '../extract/fields'
 import { namesDefect } from '../extract/hazard-statements'
 import { findPlace, placeAlone } from '../extract/place'
 import { extractLevel, turnoutSaidAlone } from '../extract/rules'
+import { WATCHED_THING } from '../extract/watched-things'
 import { clip, formatLocal, normaliseCode } from '../format'
 import { asksHow, endsAsQuestion, intentOf, isQuestion, splitHazardStatements } from '../intent'
 import {
@@ -486,7 +488,7 @@ async function step(
     // Nothing of theirs named: which one is meant is asked, with what is waiting for them — never silence. A unit
     // with no hazard open but a complaint in hand is told how to reply to it with these words.
     if (open.length === 0) {
-      const [complaint, ...more] = await complaintsInHand(turn, actor.unitId)
+      const [complaint, ...more] = await unitComplaints(turn.ctx.db, actor.unitId, ['assigned', 'accepted'], 6)
       if (complaint && more.length === 0) return [text(WORDING.replyWithTheseWords(complaint.code, input))]
       if (complaint)
         return [text(WORDING.whichComplaint([complaint, ...more].map((c) => `· ${c.code} ${clip(c.description, 20)}`)))]
@@ -610,21 +612,9 @@ async function handlersHazardNamed(turn: Turn, unitId: number, input: string) {
     ? open.filter((h) => `${h.locationText ?? ''}${h.description}`.includes(place.replace(/的$/, '')))
     : []
   if (byPlace.length > 0) return { named: byPlace, open }
-  const thing = THINGS.exec(input)?.[0]
+  const thing = WATCHED_THING.exec(input)?.[0]
   return { named: thing ? open.filter((h) => h.description.includes(thing)) : [], open }
 }
-/** The unit's complaints taken up (签收) and not yet answered, oldest first. */
-async function complaintsInHand(turn: Turn, unitId: number) {
-  return turn.ctx.db
-    .select({ code: complaints.code, description: complaints.description })
-    .from(complaints)
-    .where(and(eq(complaints.unitId, unitId), inArray(complaints.status, ['assigned', 'accepted'])))
-    .orderBy(complaints.receivedAt, complaints.id)
-    .limit(6)
-}
-
-const THINGS =
-  /井盖|护栏|栏杆|路灯|围挡|路面|消防栓|管道|脚手架|塔吊|树|盖板|警示牌|标志牌|伸缩缝|台阶|扶手|电线|水管|燃气表|阀门/
 
 const VERIFIED = /^(?:验收)?[\s，,：:]*((?:验收)?(?:不通过|不合格|未通过|通过|合格)[\s\S]*)$/
 const REPAIR_DONE = /^(?:已经?|已)?(?:整改|修复|修好|修缮|更换|处理|处置|完成|加固|拆除|清理)/

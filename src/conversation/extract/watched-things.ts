@@ -1,0 +1,16 @@
+/**
+ * The things patrols look at, by the names people use for them in a sentence about one (「那个井盖」「护栏修好了没」
+ * 「井盖」 alone): narrower than a statement's things, which include parts and materials. Longer names first.
+ */
+const NAMES =
+  '燃气管道|燃气表|行道树|消防栓|消火栓|伸缩缝|脚手架|警示牌|标志牌|广告牌|人行道|大树|井盖|护栏|栏杆|路灯|围挡|路面|管道|塔吊|基坑|盖板|台阶|扶手|电线|水管|阀门|危房|外墙|桥梁|树'
+
+/** The first watched thing a sentence names. */
+export const WATCHED_THING = new RegExp(NAMES)
+
+/** A watched thing (or a site or bridge) said alone, a question mark or a full stop aside. */
+const ALONE = new RegExp(`^(?:${NAMES}|工地|桥)[。！!？?]*$`)
+
+export function namesAThingAlone(input: string): boolean {
+  return ALONE.test(input)
+}
