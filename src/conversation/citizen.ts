@@ -60,8 +60,32 @@ interface Held {
 const MOBILE_DIGITS = new RegExp(MOBILE_NUMBER.source, 'g')
 const PHONE_ALONE =
   /^[\s，,。.：:]*(?:我的|本人)?(?:电话|手机|手机号|手机号码|联系电话|联系方式)?(?:是|为)?[\s，,。.：:]*$/
-const INTENT_ONLY =
-  /^(?:你好|您好)?[，,\s]*(?:我)?(?:要|想|需要)?(?:匿名|实名)?(?:投诉|举报|反映|反应|报告|报修)(?:一下|个|一个)?(?:问题|情况|事情?|隐患)?[。！!～~]*$/
+/**
+ * 「我要投诉」「有个事想跟你们说一下」「请问你们是住建局吗？我想反映个情况」: wanting to report, with nothing yet of
+ * what or where. Each of these is taken off the message; an intent said and nothing else left is the whole of it.
+ */
+const REPORT_INTENT =
+  /(?:我|我们|俺|本人)?(?:这边|这里)?(?:有(?:个|一个|件|一件|点|些)?(?:事|事情|情况|问题|隐患)儿?)?(?:想|要|需要|得|希望)?(?:跟|和|给|向|找)?(?:你们|您|你|贵单位|住建局|领导)?(?:匿名|实名)?(?:说|讲|反映|反应|投诉|举报|报告|汇报|报修)(?:一下|下|个|一个|一件|件|一些|些)?(?:事|事情|情况|问题|隐患)?儿?/g
+const PREAMBLE = [
+  /你好|您好|你们好|在吗|在不在|有人吗|喂+|哈喽|嗨|hello|hi/gi,
+  /打扰(?:一下|了|您了)?|麻烦(?:一下|你们|您)?|请问(?:一下)?|问一下|同志|工作人员/g,
+  // 「你们这个是住建局的吗」「这里是不是官方的」: who is listening.
+  /(?:你们|这里|这儿|这个|这)(?:这个)?(?:是不是|是)(?:住建局|住建|住房和城乡建设局|建设局|住建部门|官方|政府)?(?:的)?(?:公众号|平台|号)?(?:吗|嘛|么|吧)?/g,
+  /可以吗|行吗|好吗|方便吗/g,
+]
+const LEFT_OVER = /[\s，,。.！!？?~～、…：:啊呀哈呢吧嗯哦噢额呃的了]+/g
+
+/** The intent said (「我想匿名举报」), when it is all the message says; it stays in front of the problem to come. */
+function onlyWantsToReport(body: string): string | undefined {
+  const intents: string[] = []
+  let rest = body.replace(REPORT_INTENT, (said) => {
+    intents.push(said)
+    return ' '
+  })
+  if (intents.length === 0) return undefined
+  for (const words of PREAMBLE) rest = rest.replace(words, ' ')
+  return rest.replace(LEFT_OVER, '') === '' ? intents.join('，') : undefined
+}
 const PRAISE =
   /表扬|点赞|谢谢你们|感谢你们|感谢(?:工作人员|师傅)|效率(?:很|真|挺|非常)?高|很及时|(?:修|处理|解决)得(?:很|真|挺|非常)?(?:快|及时|好)/
 /** Asking how something is done or whom to ask, not reporting: 「我想问一下…找谁」「请问…怎么办理」. */
@@ -479,7 +503,8 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     return hold({ phone }, WORDING.citizenPhoneHeld)
   }
   // 「我要投诉」「我想反映个问题」: the problem is still to come; the words stay in front of it (举报 matters).
-  if (INTENT_ONLY.test(body)) return hold({ preface: body }, WORDING.citizenAskWhatAndWhere)
+  const intent = onlyWantsToReport(body)
+  if (intent) return hold({ preface: intent }, WORDING.citizenAskWhatAndWhere)
   // 「我要追加投诉内容：晚上还有噪音」: more for the latest open complaint, on its history.
   const added = ADDING.exec(body)?.[1]?.trim()
   if (added) {

@@ -188,4 +188,22 @@ describe('a citizen following up in words', () => {
       ]),
     )
   })
+
+  it('asks what and where when a citizen only says they want to report, however they put it, and files it with what follows', async () => {
+    const before = (await mine()).length
+    for (const said of ['有个事想跟你们说一下', '我这边有个情况要反映一下', '在吗？我要报修', '想投诉个事儿']) {
+      expect(await say(said)).toEqual([WORDING.citizenAskWhatAndWhere])
+      await say('取消')
+    }
+    expect(await say('请问一下你们这个是住建局的吗？我想反映个情况')).toEqual([WORDING.citizenAskWhatAndWhere])
+    const code = lastCode(await say('人民路88号井盖没了'), 'TS')
+    await say('不用')
+    const [filed] = (await mine()).filter((c) => c.code === code)
+    // The intent stays in front of the problem; who the citizen thought they were talking to does not.
+    expect(filed?.description).toBe('我想反映个情况；人民路88号井盖没了')
+    expect(filed?.locationText).toBe('人民路88号')
+    expect(await mine()).toHaveLength(before + 1)
+    // 「你们是住建局吗」 alone is a question, answered with how to report.
+    expect(await say('你们是住建局吗')).toEqual([WORDING.citizenQuestion])
+  })
 })
