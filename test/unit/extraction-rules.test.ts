@@ -666,9 +666,13 @@ describe('where a hazard is, read as a complaint’s place is read', () => {
   })
 
   it('asks about a place only the loose pattern found instead of filling it in', () => {
-    const read = placeOf('老旧小区幸福里2栋外墙瓷砖脱落，砸到一辆电动车，没伤人')
+    const read = placeOf('老旧小区外墙瓷砖脱落，砸到一辆电动车，没伤人')
     expect(read.fields.locationText).toBe('老旧小区')
     expect(read.unsure).toContain('locationText')
+    // The estate named after the kind it is (「老旧小区幸福里2栋」, a 里 with its building) is sure.
+    const named = placeOf('老旧小区幸福里2栋外墙瓷砖脱落，砸到一辆电动车，没伤人')
+    expect(named.fields.locationText).toBe('幸福里2栋')
+    expect(named.unsure).not.toContain('locationText')
     expect(placeOf('学府路桥伸缩缝断裂，车辆经过颠簸严重').unsure).not.toContain('locationText')
   })
 })
@@ -767,7 +771,7 @@ describe('a complaint’s place after 住在, 尽快处理 and near a school cal
   it.each([
     ['有个工地的塔吊好像歪了 就在市二中对面', '市二中对面'],
     ['我住在建材市场宿舍，房子墙上裂了很大的缝，下雨还漏水', '建材市场宿舍'],
-    ['请尽快处理德山大道与桃花源路交叉口东北角的燃气泄漏，味道很大', '德山大道与桃花源路交叉口'],
+    ['请尽快处理德山大道与桃花源路交叉口东北角的燃气泄漏，味道很大', '德山大道与桃花源路交叉口东北角'],
   ])('%s', (text, place) => {
     expect(placeOf(text)).toBe(place)
   })
@@ -1068,5 +1072,26 @@ describe('the ninth round: lead-ins to a report, bridges named after their river
     expect(extractPatrol('巡查 9点到11点 人民路 车辆：湘J12345', ctx).vehicleCount).toBe(1)
     expect(extractPatrol('巡查 9点到11点 人民路 车辆：湘J12345、湘J·D6789A', ctx).vehicleCount).toBe(2)
     expect(extractPatrol('9点到11点巡查人民路，开的公务车，一切正常', ctx).vehicleCount).toBe(1)
+  })
+})
+
+describe('estates called 某某里, corners of a crossing, and a lift’s number', () => {
+  const placeOf = (text: string) => readByRules('complaint', text, ctx).fields.locationText
+  it.each([
+    // The address given after 地址 is the place, though the estate was named before it without its building.
+    ['举报：幸福里小区有人私自拆承重墙，地址幸福里12栋401，电话15912345678', '幸福里12栋401'],
+    ['住在永安里3号楼2单元，楼道的灯坏了半个月', '永安里3号楼2单元'],
+    ['紫薇路跟长江路交叉口东北角那个塔吊歪了!!!!!', '紫薇路跟长江路交叉口东北角'],
+    ['人民路口西侧有个大坑没人管', '人民路口西侧'],
+    // 「3号电梯」 is which lift, not a door number of the square.
+    ['电梯困人了！！万达广场3号电梯', '万达广场'],
+  ])('%s', (text, place) => {
+    expect(placeOf(text)).toBe(place)
+  })
+
+  it('takes no 里 without a building after it for an estate (家里, 这里, 小区里)', () => {
+    expect(findPlaces('家里3号楼漏水')).toEqual([])
+    expect(findPlaces('小区里3栋门口的井盖坏了')).not.toContain('小区里3栋')
+    expect(findPlaces('这里有个坑')).toEqual([])
   })
 })
