@@ -167,6 +167,10 @@ export const WORDING = {
   heldEvidence: (what: string) =>
     `已收到${what}。接着发一句话说明情况（如「朗州路井盖缺失」）即可一并上报；用于整改反馈请发送「整改 编号」。`,
   heldEvidenceAttached: '已附上您刚才发送的照片或位置。',
+  photoComing:
+    '好的，请直接发送照片。接着发一句话说明情况（如「朗州路井盖缺失」）即可一并上报；用于整改反馈请先发送「整改 编号」。',
+  photoForHazard: (code: string) => `好的，请发送照片，将补充到您刚上报的隐患 ${code}。`,
+  photoAddedToHazard: (code: string) => `已将照片补充到隐患 ${code}。还有照片可继续发送。`,
   reportsWhere:
     '周报、月报、季报和统计表在管理后台「报表」页查看和下载；报表到期前会在这里提醒。责任单位发送「上报周报」「上报月报」等上报。',
   photoHowTo: '发照片：点输入框旁的「+」，选「拍摄」或「照片」发送即可，照片会附到正在填报（或接下来填报）的记录。',

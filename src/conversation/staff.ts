@@ -202,11 +202,12 @@ function plainReply(input: string, role: PersonRow['role']): string {
   if (BROADCAST.test(input)) return WORDING.broadcastNotHere
   // 「这个不归我们管，应该是自来水公司的」: a unit refusing an item is told how it is moved to the right one.
   if (NOT_OURS.test(input)) return WORDING.notOurs
+  // 「巡查任务推迟到明天」 puts off a patrol, not a rectification deadline.
+  if (saysNoPatrolYet(input)) return WORDING.patrolNotYet
   // 「整改期限能不能延长几天」: deadlines are set when the supervising office hands the hazard over.
   if (ASKS_EXTENSION.test(input)) return WORDING.extensionHow
   // 「收到，已安排人员处理」「正在整改中」 with nothing waiting to be taken on: noted kindly.
   if (ACKNOWLEDGED.test(input) || takesOnHazard(input)) return WORDING.staffAcknowledged
-  if (saysNoPatrolYet(input)) return WORDING.patrolNotYet
   // 「今天去了3个工地督查」: the supervising office's own record has its form.
   if (/督查/.test(input) && RECORDING_ROLES.supervision.includes(role) && !isQuestion(input))
     return WORDING.supervisionHint

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, gte, isNull, notInArray } from 'drizzle-orm'
 import { hazardEvents, hazards } from '../db/schema'
 import type { Actor } from '../domain/roles'
 import type { ServiceContext } from './context'
@@ -29,6 +29,56 @@ export async function addDuplicateHazardReport(
       at: ctx.clock.now(),
     })
     await linkMedia(tx, report.mediaIds, { type: 'hazard', id: hazardId })
+  })
+}
+
+/**
+ * The hazard this person reported last, since the given time, while it is still open: where a photo they
+ * announce right after saving it belongs (「刚才那个隐患照片补一张」).
+ */
+export async function latestHazardReportedBy(
+  ctx: ServiceContext,
+  personId: number,
+  since: Date,
+): Promise<{ id: number; code: string } | undefined> {
+  const [row] = await ctx.db
+    .select({ id: hazards.id, code: hazards.code })
+    .from(hazards)
+    .where(
+      and(
+        eq(hazards.reporterId, personId),
+        gte(hazards.createdAt, since),
+        notInArray(hazards.status, ['closed', 'voided']),
+      ),
+    )
+    .orderBy(desc(hazards.createdAt), desc(hazards.id))
+    .limit(1)
+  return row
+}
+
+/** Photos the reporter adds to a hazard after saving it: linked to the record, with an event that shows them. */
+export async function addHazardPhotos(
+  ctx: ServiceContext,
+  hazardId: number,
+  actor: Actor,
+  mediaIds: number[],
+): Promise<void> {
+  if (mediaIds.length === 0) return
+  await ctx.db.transaction(async (tx) => {
+    const [hazard] = await tx.select({ status: hazards.status }).from(hazards).where(eq(hazards.id, hazardId))
+    const status = hazard?.status ?? 'reported'
+    await tx.insert(hazardEvents).values({
+      hazardId,
+      kind: 'reported',
+      fromStatus: status,
+      toStatus: status,
+      actorId: actor.personId,
+      actorRole: actor.role,
+      note: '上报人补充照片',
+      mediaIds,
+      at: ctx.clock.now(),
+    })
+    await linkMedia(tx, mediaIds, { type: 'hazard', id: hazardId })
   })
 }
 

@@ -569,7 +569,7 @@ describe('staff messages that are not commands', () => {
     expect(await say(DUTY, '收到，已安排人员处理')).toEqual([WORDING.staffAcknowledged])
     expect(await say(SUPERVISOR, '今天去了3个工地督查，发现2个问题')).toEqual([WORDING.supervisionHint])
     // No patrol happened, or it is still to come: nothing to fill in.
-    for (const said of ['今天下雨，暂停巡查', '明天上午去人民路巡查'])
+    for (const said of ['今天下雨，暂停巡查', '明天上午去人民路巡查', '今天下雨，巡查取消了', '巡查任务推迟到明天'])
       expect(await say(STAFF, said)).toEqual([WORDING.patrolNotYet])
     expect((await say('demo:leader', '这个月哪个单位最差'))[0]).toMatch(/考核得分（截至目前）：\n1\. /)
     expect((await say(STAFF, '有哪些隐患需要整改'))[0]).toMatch(/^截至 /)

@@ -18,6 +18,7 @@ import { maskPersonalInfo } from '../../domain/privacy'
 import { type Actor, ROLE_LABELS } from '../../domain/roles'
 import { campaignStartingPoint } from '../../services/campaigns'
 import { unitComplaints } from '../../services/complaints'
+import { addHazardPhotos, latestHazardReportedBy } from '../../services/hazard-followups'
 import type { PersonRow } from '../../services/identities'
 import { leadingCode, withoutCode } from '../coded-command'
 import { isCourtesy } from '../courtesy'
@@ -28,7 +29,7 @@ import { findPlace, placeAlone } from '../extract/place'
 import { extractLevel, turnoutSaidAlone } from '../extract/rules'
 import { WATCHED_THING } from '../extract/watched-things'
 import { clip, formatLocal, normaliseCode } from '../format'
-import { asksHow, endsAsQuestion, intentOf, isQuestion, splitHazardStatements } from '../intent'
+import { asksHow, endsAsQuestion, intentOf, isQuestion, saysNoPatrolYet, splitHazardStatements } from '../intent'
 import {
   asksAfterOwnRecords,
   asksOwnCount,
@@ -37,6 +38,7 @@ import {
   describeOwnRecords,
   explainAmendment,
 } from '../own-records'
+import { promisesPhoto } from '../photo-promised'
 import { text } from '../reply'
 import type { Reply, Turn } from '../types'
 import { type AnswerContext, anchorEndToStartDay, NIGHT, parseAnswer, SAYS_DAY, withDayMoved } from './answers'
@@ -67,6 +69,10 @@ const STEP_DUPLICATE = 'duplicate?'
 const STEP_OVERLAP = 'overlap?'
 /** A command that needs a hazard's number was sent without one: the next message may be the number. */
 const STEP_CODE = 'code?'
+/** Photos announced for the hazard just saved (「刚才那个隐患照片补一张」): the next photos go to it. */
+const STEP_PHOTO_FOR = 'photo-for'
+/** How long after saving a hazard its reporter's announced photo still belongs to it. */
+const PHOTO_FOR_SAVED_MS = 30 * 60_000
 
 export async function handleForms(turn: Turn, person: PersonRow, deps: FormDeps): Promise<Reply[] | null> {
   const { ctx, message } = turn
@@ -115,6 +121,11 @@ async function step(
     (message.kind === 'voice' && !message.text)
   ) {
     if (!form) {
+      const saved = session.step === STEP_PHOTO_FOR ? photoTarget(session) : undefined
+      if (saved && (message.kind === 'image' || message.kind === 'file') && turn.mediaIds.length > 0) {
+        await addHazardPhotos(turn.ctx, saved.id, actor, turn.mediaIds)
+        return [text(WORDING.photoAddedToHazard(saved.code))]
+      }
       // Held for a few minutes: the words that say what it shows usually follow (「先拍照，再说」).
       if (message.kind !== 'voice') holdEvidence(session, turn)
       return null
@@ -130,6 +141,19 @@ async function step(
   const input = ANOTHER_HAZARD.test(typed) && !form ? '上报隐患' : (formWishedFor(typed) ?? typed)
   if (!input) return null
 
+  // Words after photos for a saved hazard end them: the next photo starts something new again.
+  if (session.step === STEP_PHOTO_FOR && !form) clearSession(session)
+  // 「我再补一张照片」: a photo announced is no answer — the open question waits for it; with no form open, a
+  // hazard saved a moment ago takes it.
+  if (promisesPhoto(input)) {
+    if (form) return [text(WORDING.formWaiting), ...prompt(form, session, answers)]
+    const since = new Date(turn.ctx.clock.now().getTime() - PHOTO_FOR_SAVED_MS)
+    const saved = actor.personId === null ? undefined : await latestHazardReportedBy(turn.ctx, actor.personId, since)
+    if (!saved) return [text(WORDING.photoComing)]
+    session.step = STEP_PHOTO_FOR
+    session.draft = { ...session.draft, photoFor: saved }
+    return [text(WORDING.photoForHazard(saved.code))]
+  }
   if (CANCEL.test(input)) {
     // Photos or a pin held for a report not yet begun go too.
     evidenceWaiting.delete(session)
@@ -268,12 +292,13 @@ async function step(
   // 「整改期限能不能延长几天」 begins with 整改 but asks something: a form on a hazard needs its number, not a question.
   // 「上报错了怎么删」「巡查记录可以补录吗」 begin with a command word and ask about it: no form; what they ask is
   // answered elsewhere. A question that names a defect (「上报隐患 人民路井盖坏了吗？」) still reports it.
-  const started =
+  // 「巡查任务推迟到明天」 begins with 巡查 and says there is no patrol to record.
+  const asksInstead =
     matched?.rest &&
     isQuestion(input) &&
     ((matched.form.needsHazardCode && !normaliseCode(matched.rest)) || !namesDefect(matched.rest))
-      ? undefined
-      : matched
+  const noPatrol = matched?.rest && matched.form.id === 'patrol' && saysNoPatrolYet(input)
+  const started = asksInstead || noPatrol ? undefined : matched
   if (started) {
     // A command the role may not use says so at once, whatever is being filled in.
     if (!started.form.roles.includes(actor.role as never)) return [text(roleRefusal(started.form))]
@@ -1005,6 +1030,13 @@ function heldEvidence(session: Session, now: Date): HeldEvidence | undefined {
   delete session.draft.heldEvidence
   if (!held || now.getTime() - new Date(held.at).getTime() > HELD_EVIDENCE_MS) return undefined
   return held
+}
+
+function photoTarget(session: Session): { id: number; code: string } | undefined {
+  const target = session.draft.photoFor as { id?: unknown; code?: unknown } | undefined
+  return typeof target?.id === 'number' && typeof target.code === 'string'
+    ? { id: target.id, code: target.code }
+    : undefined
 }
 
 function attach(session: Session, turn: Turn): void {

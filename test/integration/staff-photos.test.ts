@@ -1,0 +1,107 @@
+import { and, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WORDING } from '../../bots/wording'
+import { hazardEvents, hazards, identities, media, people } from '../../src/db/schema'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { FakeWechatApi } from '../fakes/wechat-api'
+import { testApp } from '../helpers/app'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { sealedRequest, seconds, wecomEnv, wecomMessageXml } from '../helpers/wechat'
+
+/**
+ * A photo announced in words (「我再补一张照片」「刚才那个隐患照片补一张」) on WeCom: in a form it answers nothing and
+ * is not written into the description; just after a hazard is saved, the photos that follow join that hazard.
+ */
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
+let database: TestDatabase
+let fake: FakeWechatApi
+let harness: ReturnType<typeof testApp>
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  fake = await new FakeWechatApi(clock).start()
+  harness = testApp(database, clock, wecomEnv(fake.baseUrl))
+  const [person] = await database.db.select().from(people).where(eq(people.name, '张伟'))
+  await database.db
+    .insert(identities)
+    .values({ personId: person?.id, channel: 'wecom', botId: 'default', externalId: 'zhangwei' })
+})
+afterAll(async () => {
+  await fake?.stop()
+  await database?.drop()
+})
+
+let msgSeq = 1
+/** Sends one message as 张伟 through the signed, encrypted WeCom callback and returns what the bot sent back. */
+async function send(fields: Record<string, string | number>): Promise<string> {
+  fake.reset()
+  const xml = wecomMessageXml({
+    FromUserName: 'zhangwei',
+    CreateTime: seconds(clock.now()),
+    MsgId: `7800000000000${String(msgSeq++).padStart(5, '0')}`,
+    ...fields,
+  })
+  const sealed = sealedRequest(xml, { timestamp: seconds(clock.now()) })
+  const res = await harness.app.request(`/webhooks/wecom/default?${sealed.query}`, {
+    method: 'POST',
+    body: sealed.body,
+  })
+  expect(res.status).toBe(200)
+  await harness.services.inbound.idle()
+  await harness.services.outbox.drain()
+  return fake
+    .callsTo('/cgi-bin/message/send')
+    .map((c) => (c.body as { text?: { content: string } }).text?.content ?? '')
+    .join('\n')
+}
+const say = (content: string) => send({ MsgType: 'text', Content: content })
+const sendPhoto = (mediaId: string) =>
+  send({ MsgType: 'image', PicUrl: 'http://example.invalid/p.jpg', MediaId: mediaId })
+const photosOf = (hazardId: number) =>
+  database.db
+    .select()
+    .from(media)
+    .where(and(eq(media.subjectType, 'hazard'), eq(media.subjectId, hazardId)))
+
+describe('photos announced in words', () => {
+  let hazardId = 0
+  let code = ''
+
+  it('keeps 「我再补一张照片」 out of the description while the summary waits, and takes the photo that follows', async () => {
+    expect(await say('人民路88号井盖缺失，一般')).toContain('【隐患上报】请核对')
+    const waiting = await say('我再补一张照片')
+    expect(waiting).toContain(WORDING.formWaiting)
+    expect(waiting).toContain('隐患描述：人民路88号井盖缺失\n')
+    expect(await sendPhoto('photo-in-form')).toContain('已添加照片')
+    const saved = await say('确认')
+    code = saved.match(/YH\d{8}-\d{4}/)?.[0] ?? ''
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row?.description).toBe('人民路88号井盖缺失')
+    hazardId = row?.id ?? 0
+    expect(await photosOf(hazardId)).toHaveLength(1)
+  })
+
+  it('adds the photos announced right after saving to that hazard, each one, with an event on its history', async () => {
+    clock.advance(5 * 60_000)
+    expect(await say('刚才那个隐患照片补一张')).toBe(WORDING.photoForHazard(code))
+    expect(await sendPhoto('photo-after-1')).toBe(WORDING.photoAddedToHazard(code))
+    expect(await sendPhoto('photo-after-2')).toBe(WORDING.photoAddedToHazard(code))
+    expect(await photosOf(hazardId)).toHaveLength(3)
+    const events = await database.db.select().from(hazardEvents).where(eq(hazardEvents.hazardId, hazardId))
+    const added = events.filter((e) => e.note === '上报人补充照片')
+    expect(added).toHaveLength(2)
+    expect(added.every((e) => e.mediaIds.length === 1 && e.toStatus === e.fromStatus)).toBe(true)
+    // Words end it: the next photo is held for what comes next, not added to the hazard.
+    await say('好了')
+    expect(await sendPhoto('photo-later')).toBe(WORDING.heldEvidence('照片'))
+    expect(await photosOf(hazardId)).toHaveLength(3)
+  })
+
+  it('says how to send a photo for a new report when nothing was saved in the last half hour', async () => {
+    clock.advance(31 * 60_000)
+    expect(await say('补一张照片')).toBe(WORDING.photoComing)
+    expect(await photosOf(hazardId)).toHaveLength(3)
+  })
+})
