@@ -15,6 +15,11 @@ describe('danger in a message', () => {
     ['我们小区的电梯困人了！！！快来人', 'trapped'],
     ['有人被困在电梯里面', 'trapped'],
     ['楼塌了，有人被困', 'collapse'],
+    // The gas, then a few words, then the smell or the leak.
+    ['小区门口燃气管道有味道', 'gas'],
+    ['家里天然气好像漏了 怎么办', 'gas'],
+    ['楼道里一股臭鸡蛋味', 'gas'],
+    ['燃气管道被挖断了', 'gas'],
   ])('%s is %s', (text, kind) => {
     expect(dangerIn(text)).toBe(kind)
   })
@@ -26,6 +31,9 @@ describe('danger in a message', () => {
     '没闻到燃气味，就是表走得快',
     '井盖松了，万一塌陷就麻烦了',
     '电梯老是坏，怕被困在里面',
+    '燃气管道没有漏气',
+    '燃气管道旁边漏水',
+    '燃气公司的人来过了，没有味道了',
   ])('a fear or a denial is not the danger itself: %s', (text) => {
     expect(dangerIn(text)).toBeUndefined()
   })
