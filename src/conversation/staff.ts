@@ -108,6 +108,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^(帮助|菜单|help)$/i.test(input)) return [text(WORDING.help(person.role))]
   if (/^(查询|查)\s*(TS|YH|XC|DC)/i.test(input) || /^(查询|查)$/.test(input))
     return [text(await describeRecord(turn, input))]
+  if (normaliseCode(input) && ASKS_PROGRESS.test(input) && [...input].length <= 40 && !COMMAND_FIRST.test(input))
+    return [text(await describeRecord(turn, input))]
   // 「今天情况怎么样」「简报」: the leaders' digest, now, for those who receive it and those who act on it.
   const figuresPeriod = BRIEFING_ROLES.has(person.role) ? figuresAskedFor(input) : undefined
   if (figuresPeriod) return meanwhile(turn, text(await describeFigures(turn, figuresPeriod)))
@@ -133,7 +135,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (reportAsked) return meanwhile(turn, text(await describeReportDue(turn, reportAsked, actor.unitId)))
   const todo = /^(?:我的待办|待办|待办事项)\s*(?:第?\s*(\d{1,3})\s*页?)?$/.exec(input)
   if (todo) return [text(await listTodos(turn, actor, Number(todo[1] ?? 1)))]
-  if (ASKS_TODO.test(input)) return [text(await listTodos(turn, actor, 1))]
+  if (ASKS_TODO.test(input) || ASKS_WHAT_TO_HANDLE.test(input)) return [text(await listTodos(turn, actor, 1))]
   const written = /^提交(处置报告|巡查报告)\s*(.*)$/.exec(input)
   if (written)
     return submitWrittenReport(turn, actor, written[1] === '处置报告' ? 'emergency' : 'team', written[2] ?? '')
@@ -293,10 +295,19 @@ const ASKS_EXPORT = /导出|下载|打印|发给我|发我|拷贝|excel|Excel|�
 /** 「有啥要我处理的吗」「我今天有什么任务」: the to-do list, asked in words. */
 const ASKS_TODO =
   /^(?:我)?(?:现在|今天|目前)?(?:有没有|有)(?:啥|什么|哪些)?(?:要我|需要我|让我|等我|我要|我需要)(?:处理|办理?|做|整改|签收|验收)的?(?:事情?|任务|活儿?)?(?:吗|没有|么)?[？?。]*$|^(?:我)?(?:现在|今天|目前)?(?:有什么|有啥|有哪些|有没有)(?:任务|待办|活儿?|事要(?:办|做|处理))(?:吗|没有|么)?[？?。]*$|^(?:我的)?任务(?:列表)?$/
+/** 「今天有什么要处理的」「手上还有哪些事情需要跟进」: what is waiting, asked without saying 我. */
+const ASKS_WHAT_TO_HANDLE =
+  /^(?:我|我们)?(?:现在|今天|目前|手上|手头)?(?:还)?(?:有什么|有啥|有哪些|有没有)(?:事情?|任务|活儿?|工作)?(?:是)?(?:要|需要|得|待)(?:处理|办理?|做|跟进|办结)的?(?:事情?|任务|活儿?|工作)?(?:吗|没有|么|呢)?[？?。]*$/
+/** 「YH…现在到哪一步了」「TS… 进度」: where a record stands, asked after its number. */
+const ASKS_PROGRESS =
+  /到哪(?:一步|步|了)|进度|进展|怎么样了?|咋样了?|如何了|什么情况|处理(?:得)?(?:怎么样|如何)|(?:办|处理|整改|修)(?:了|完|好)?没有?/
 /** 「你能干啥」「有什么功能」: what the bot does. */
 const ASKS_CAPABILITIES =
   /^(?:你)?(?:能|会|可以)(?:干|做)(?:啥|什么|些什么)|有(?:什么|哪些|啥)功能|^怎么用|^(?:功能|使用说明)$/
 
+/** A command word before the number (「整改 YH… 已修好」): the command, never a question about the record. */
+const COMMAND_FIRST =
+  /^(?:整改|验收|销号|交办|签收|接收|受理|回复|答复|转办|作废|挂牌|摘牌|定级|接报|处置|核实|重复|催办|督办)/
 const BARE_CODE = /^(?:TS|YH|XC|DC)\s*\d{8}\s*[-－—]?\s*\d{1,6}[。.\s]*$/i
 
 const BRIEFING = new RegExp(

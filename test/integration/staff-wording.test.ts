@@ -423,3 +423,32 @@ describe('a question answered while a form is open', () => {
     expect(await say(STAFF, '今天谁值班')).toHaveLength(1)
   })
 })
+
+describe('a saved record asked after or corrected in words, and what is waiting', () => {
+  it('answers 「YH…现在到哪一步了」 with the record, and tells how to correct 「刚报的那个隐患」', async () => {
+    await say(STAFF, '上报隐患 建设路小学门口人行道护栏松动 一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const before = await database.db.select().from(hazards)
+    for (const asked of [`隐患${code}现在到哪一步了`, `${code}处理了没有`, `${code} 进度`]) {
+      const [answer] = await say(STAFF, asked)
+      expect(answer).toMatch(new RegExp(`^隐患 ${code}：已交办，整改期限 `))
+    }
+    const [amend] = await say(STAFF, '刚报的那个隐患地点写错了，应该是建设路中学')
+    expect(amend).toMatch(new RegExp(`^您最近上报的隐患是 ${code}（.*）。已上报的隐患不能直接修改。`))
+    // Nothing was reported or changed by any of it.
+    expect(await database.db.select().from(hazards)).toEqual(before)
+  })
+
+  it('lists what is waiting on 「今天有什么要处理的」 and 「手上还有哪些事情需要跟进」', async () => {
+    await say(STAFF, '上报隐患 人民路88号井盖缺失 一般')
+    const handed = lastCode(await say(STAFF, '确认'), 'YH')
+    const [listed] = await say(HANDLER, '我的待办')
+    expect(listed).toContain(handed)
+    for (const asked of ['今天有什么要处理的', '手上还有哪些事情需要跟进'])
+      expect(await say(HANDLER, asked)).toEqual([listed])
+    // A command with its number is still the command, however it ends.
+    const [form] = await say(HANDLER, `整改 ${handed} 已修好了没有问题`)
+    expect(form).toMatch(new RegExp(`^【整改反馈】请核对：\n隐患编号：${handed}\n整改情况：已修好了没有问题`))
+    await say(HANDLER, '取消')
+  })
+})
