@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { asc, eq, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
 import {
@@ -267,6 +267,21 @@ describe('several hazards in one report', () => {
     const saved = await say(STAFF, '确认')
     expect(saved[0]).toMatch(/^共 2 处隐患已上报：\n1\. YH\d{8}-\d{4} 人民路88号门前井盖缺失：/)
     expect(saved[0]?.match(/YH\d{8}-\d{4}/g)).toHaveLength(2)
+  })
+
+  it('files a numbered list of hazards at different places each at its own place', async () => {
+    await say(STAFF, '发现隐患三处：1.皂果路井盖缺失 2.紫菱路路灯不亮 3.善卷路人行道破损')
+    const [summary] = await say(STAFF, '一般')
+    expect(summary).toContain('地点：皂果路、紫菱路、善卷路')
+    expect(summary).toContain('共 3 处隐患，将分别登记：1. 皂果路井盖缺失；2. 紫菱路路灯不亮；3. 善卷路人行道破损')
+    const codes = (await say(STAFF, '确认'))[0]?.match(/YH\d{8}-\d{4}/g) ?? []
+    expect(codes).toHaveLength(3)
+    const rows = await database.db.select().from(hazards).where(inArray(hazards.code, codes)).orderBy(asc(hazards.id))
+    expect(rows.map((h) => [h.description, h.locationText, h.level])).toEqual([
+      ['皂果路井盖缺失', '皂果路', 'general'],
+      ['紫菱路路灯不亮', '紫菱路', 'general'],
+      ['善卷路人行道破损', '善卷路', 'general'],
+    ])
   })
 })
 

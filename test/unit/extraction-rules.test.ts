@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CITY } from '../../bots/default-city'
+import { namesDefect } from '../../src/conversation/extract/hazard-statements'
 import { findPlaces } from '../../src/conversation/extract/place'
 import { extractComplaint, extractPatrol, RULES_READ_LIMIT, readByRules } from '../../src/conversation/extract/rules'
 import { intentOf } from '../../src/conversation/intent'
@@ -1093,5 +1094,28 @@ describe('estates called 某某里, corners of a crossing, and a lift’s number
     expect(findPlaces('家里3号楼漏水')).toEqual([])
     expect(findPlaces('小区里3栋门口的井盖坏了')).not.toContain('小区里3栋')
     expect(findPlaces('这里有个坑')).toEqual([])
+  })
+})
+
+describe('a patrol told by voice input in one breath, and dust and fences on a site', () => {
+  const spoken =
+    '今天上午我们三个人开了一台车从朝阳路一直巡到人民路那边然后在人民路跟建设路交叉口那里发现有个井盖是破的已经放了警示牌了'
+
+  it('cuts the run where the speaker moved on: who went, what was found, what was done', () => {
+    const fields = extractPatrol(spoken, ctx)
+    expect(fields.staffCount).toBe(3)
+    expect(fields.vehicleCount).toBe(1)
+    expect(fields.area).toBe('朝阳路至人民路')
+    // 「三个人」 counts people, not places found.
+    expect(fields.hazards).toEqual([
+      expect.objectContaining({ description: '在人民路跟建设路交叉口那里发现有个井盖是破的' }),
+    ])
+    expect(fields.hazards?.[0]?.count ?? 1).toBe(1)
+    expect(fields.handlingResult).toBe('已经放了警示牌了')
+  })
+
+  it('reads dust, no watering and an incomplete fence as defects', () => {
+    for (const said of ['人民路施工工地扬尘大', '工地没洒水', '围挡也不全']) expect(namesDefect(said)).toBe(true)
+    expect(total('9点到11点 2人1车 巡查人民路工地 扬尘大，没洒水，围挡也不全')).toBeGreaterThan(0)
   })
 })

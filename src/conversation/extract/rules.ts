@@ -308,6 +308,14 @@ function patrolArea(text: string): { place: string; sure: boolean } | undefined 
     /(?:^|[\s，,。；;】])(?:巡查|巡视)(?:地点|区域|路段|范围)\s*([^，。,；;\s]{2,30})/.exec(text)?.[1]
   // A route of several places (「路线：人民路—武陵大道—朗州路」) is the area as written.
   if (labelled) return { place: isRoute(labelled) ? labelled : (findPlace(labelled) ?? labelled), sure: true }
+  // 「从朝阳路一直巡到人民路」: the stretch from one place to the other.
+  const stretch =
+    /从([^，。,；;\s]{2,16}?)(?:一直|一路|沿路|沿线)?(?:巡查|巡视|巡|走|开|查|排查)?(?:到|至)([^，。,；;\s]{2,16})/.exec(
+      text,
+    )
+  const from = stretch ? findPlace(stretch[1] ?? '') : undefined
+  const to = stretch ? findPlace(stretch[2] ?? '') : undefined
+  if (from && to && stretch?.[2]?.startsWith(to)) return { place: `${from}至${to}`, sure: true }
   const first = findPlace(text)
   // Not the place after 「巡查发现」: that is where something was found, not where the patrol went.
   const afterVerb =

@@ -20,8 +20,8 @@ import { announcePatrol } from '../../services/patrol-notices'
 import { recordPatrol, recordSupervision } from '../../services/patrols'
 import { recordTeamPatrol } from '../../services/team-patrols'
 import { formatLocal } from '../format'
-import { splitHazardStatements } from '../intent'
 import type { CheckAnswer } from './checklist'
+import { hazardsInReport } from './hazard-split'
 
 /** What each confirmed form does: one service call, its media linked, the responsible people told. */
 interface DraftHazard {
@@ -192,17 +192,18 @@ async function saveHazard(draft: Record<string, unknown>, ctx: ServiceContext, a
   }
   // Several defects in one report are several places found, each its own record (same place and
   // level; the photos stay with the first), as the summary said before 确认.
-  const statements = splitHazardStatements(String(draft.description ?? ''))
+  // Each is at the place it names, of the kind it names (「人民路井盖缺失，建设路路灯不亮」).
+  const statements = hazardsInReport(String(draft.description ?? ''))
   const saved: string[] = []
-  for (const [index, description] of statements.entries()) {
+  for (const [index, { description, locationText, category }] of statements.entries()) {
     const mediaIds = index === 0 ? ids(draft.mediaIds) : []
     const hazard = await reportHazard({
       ctx,
       input: {
         description,
-        category: (isCategory(String(draft.category)) ? draft.category : 'other') as Category,
+        category: category ?? ((isCategory(String(draft.category)) ? draft.category : 'other') as Category),
         level: draft.level === 'major' ? 'major' : 'general',
-        locationText: str(draft.locationText),
+        locationText: (statements.length > 1 ? locationText : undefined) ?? str(draft.locationText),
         latitude: typeof draft.latitude === 'number' ? draft.latitude : undefined,
         longitude: typeof draft.longitude === 'number' ? draft.longitude : undefined,
         mediaIds,

@@ -2,8 +2,8 @@ import type { FieldDefinition, FormDefinition } from '../../../bots/forms'
 import { CATEGORY_LABELS, type Category, isCategory } from '../../domain/categories'
 import { HAZARD_LEVEL_LABELS, type HazardLevel } from '../../domain/hazard-lifecycle'
 import { formatLocal } from '../format'
-import { splitHazardStatements } from '../intent'
 import { checklistSummary } from './checklist'
+import { hazardsInReport, type ReportedHazard } from './hazard-split'
 
 /** The draft as people check it before saving: labels, absolute times, readable categories. */
 export function renderValue(
@@ -81,16 +81,24 @@ export function renderSummary(
 ): string {
   const lines = [`【${form.title}】请核对：`]
   if (ctx.heading) lines.push(ctx.heading)
-  for (const field of applicable)
-    if (field.type !== 'check') lines.push(`${field.label}：${renderValue(field, draft[field.key], ctx)}`)
+  const found = form.id === 'hazard' && typeof draft.description === 'string' ? hazardsInReport(draft.description) : []
+  // Several hazards at several places: where each is, not only the first.
+  const places = [...new Set(found.map((h) => h.locationText).filter((p): p is string => Boolean(p)))]
+  for (const field of applicable) {
+    if (field.type === 'check') continue
+    const value =
+      field.key === 'locationText' && places.length > 1 ? places.join('、') : renderValue(field, draft[field.key], ctx)
+    lines.push(`${field.label}：${value}`)
+  }
   // A checklist is counted, with each 不符合 named, rather than listed item by item.
   const checklist = checklistSummary(form, draft)
   if (checklist) lines.push(checklist)
-  if (form.id === 'hazard' && typeof draft.description === 'string') {
-    const statements = splitHazardStatements(draft.description)
-    if (statements.length > 1)
-      lines.push(`共 ${statements.length} 处隐患，将分别登记：${statements.map((s, i) => `${i + 1}. ${s}`).join('；')}`)
-  }
+  if (found.length > 1)
+    lines.push(
+      `共 ${found.length} 处隐患，将分别登记：${found
+        .map((h, i) => `${i + 1}. ${h.description}${placeNotSaid(h) ? `（${h.locationText}）` : ''}`)
+        .join('；')}`,
+    )
   const photos = Array.isArray(draft.mediaIds) ? draft.mediaIds.length : 0
   if (photos > 0) lines.push(`照片：${photos}张`)
   if (typeof draft.latitude === 'number') lines.push(`定位：${draft.latitude}, ${draft.longitude}`)
@@ -103,4 +111,9 @@ export function renderSummary(
   else if (Array.isArray(draft.hazards) && draft.hazards.length === 1)
     lines.push('如这一条其实是几处隐患，回复「拆分隐患 1」逐条登记。')
   return lines.join('\n')
+}
+
+/** A hazard's own place, when its words do not already say it. */
+function placeNotSaid(hazard: ReportedHazard): boolean {
+  return Boolean(hazard.locationText && !hazard.description.includes(hazard.locationText))
 }

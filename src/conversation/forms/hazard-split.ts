@@ -1,0 +1,29 @@
+import type { Category } from '../../domain/categories'
+import { readFindings } from '../extract/hazard-statements'
+import { findPlace } from '../extract/place'
+import { splitHazardStatements } from '../intent'
+
+/** One hazard of a report that names several, with its own place and kind where it says them. */
+export interface ReportedHazard {
+  description: string
+  locationText?: string
+  category?: Category
+}
+
+/**
+ * The hazards one report names, each to be its own record: read as a patrol's findings are (a numbered list,
+ * 「人民路井盖缺失，建设路路灯不亮」 — each statement with the place it names), or, where that reading is only a guess,
+ * cut at the clauses that each name a defect. One hazard when the report names one.
+ */
+export function hazardsInReport(description: string): ReportedHazard[] {
+  const { statements, guessed } = readFindings(description, { categoryRules: [] })
+  if (!guessed && statements.length >= 2)
+    return statements.map((s) => ({
+      description: s.description,
+      locationText: s.locationText,
+      category: s.categorySure ? s.category : undefined,
+    }))
+  const parts = splitHazardStatements(description)
+  if (parts.length === 1) return [{ description: parts[0] ?? description }]
+  return parts.map((part) => ({ description: part, locationText: findPlace(part) }))
+}
