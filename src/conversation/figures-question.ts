@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gte, isNull, like, lte, ne } from 'drizzle-orm'
 import { containing } from '../db/like-pattern'
 import { complaints, hazards, patrols, units } from '../db/schema'
+import { CATEGORY_LABELS } from '../domain/categories'
 import type { PeriodKind } from '../domain/periods'
 import { formatRate } from '../reports/format'
 import { complaintTimeliness, periodFigures } from '../services/figures'
@@ -63,12 +64,45 @@ export async function describeFigures(turn: Turn, asked: PeriodSaid): Promise<st
     complaintTimeliness(db, soFar, now),
   ])
   return [
-    asked.previous ? `${asked.said}（全市）：` : `${asked.said}截至目前（全市）：`,
+    asked.previous || asked.lastDays ? `${asked.said}（全市）：` : `${asked.said}截至目前（全市）：`,
     `巡查 ${figures.patrolCount} 次，出动 ${figures.staffTurnouts} 人次、${figures.vehicleTurnouts} 台次；`,
     `发现隐患 ${figures.hazardsFound} 项（重大 ${figures.major.found} 项），已整改销号 ${figures.hazardsRectified} 项，整改率 ${formatRate(figures.rectificationRate)}；`,
     `期间共销号 ${figures.closedInPeriod} 项（含此前发现的）；`,
     `受理投诉 ${received?.n ?? 0} 件；到期 ${due.due} 件，按时答复 ${due.onTime} 件（及时率 ${formatRate(due.due === 0 ? null : due.onTime / due.due)}）。`,
   ].join('\n')
+}
+
+/** 「最近一周投诉最多的是哪类问题」: the complaints received or hazards found in the period, by kind, most first. */
+export async function describeByCategory(turn: Turn, of: 'complaints' | 'hazards', asked: PeriodSaid): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const period = periodMeant(asked, clock.now(), timeZone)
+  const rows =
+    of === 'complaints'
+      ? await db
+          .select({ category: complaints.category, n: count() })
+          .from(complaints)
+          .where(
+            and(
+              gte(complaints.receivedAt, period.startAt),
+              lte(complaints.receivedAt, period.endAt),
+              isNull(complaints.duplicateOfId),
+            ),
+          )
+          .groupBy(complaints.category)
+      : await db
+          .select({ category: hazards.category, n: count() })
+          .from(hazards)
+          .where(
+            and(gte(hazards.foundAt, period.startAt), lte(hazards.foundAt, period.endAt), ne(hazards.status, 'voided')),
+          )
+          .groupBy(hazards.category)
+  const what = of === 'complaints' ? '受理的投诉' : '发现的隐患'
+  const unit = of === 'complaints' ? '件' : '项'
+  if (rows.length === 0) return `${asked.said}没有${of === 'complaints' ? '受理投诉' : '发现隐患'}。`
+  const lines = [...rows]
+    .sort((a, b) => b.n - a.n)
+    .map((r, i) => `${i + 1}. ${CATEGORY_LABELS[r.category]} ${r.n} ${unit}`)
+  return `${asked.said}${what}（按类别，${lines.length > 1 ? '多的在前' : '共一类'}）：\n${lines.join('\n')}`
 }
 
 /** 「这个月哪个单位隐患最多」: the hazards found in the period, by the unit responsible, most first. */

@@ -84,7 +84,8 @@ export function asksOpenItems(input: string): boolean {
 
 export function intentOf(text: string): Intent | undefined {
   // 「明天要下雨，需要提前巡查吗」 asks about a patrol; it does not report one.
-  const asks = endsAsQuestion(text)
+  // 「近7天巡查了多少次」: 多少 always asks (几 may only mean "a few": 「发现几处井盖缺失」).
+  const asks = endsAsQuestion(text) || /多少/.test(text)
   if (saysNoPatrolYet(text)) return undefined
   if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.
@@ -97,7 +98,10 @@ export function intentOf(text: string): Intent | undefined {
   // 「这个重大隐患我已经接报了」 speaks of one already reported, and 「导出本月隐患台账」 of the ledger: neither names
   // anything new that is wrong.
   if (
-    (isQuestion(text) || /(?:这个|那个|这条|那条|这处|那处|该|此)(?:重大|一般)?隐患|台账|报表|清单/.test(text)) &&
+    (isQuestion(text) ||
+      /(?:这个|那个|这条|那条|这处|那处|该|此)(?:重大|一般)?隐患|台账|报表|清单|统计|汇总|按(?:类别|分类|单位|月份?|周)/.test(
+        text,
+      )) &&
     !namesDefect(withoutLedgerWords(text)) &&
     !DEFECT.test(withoutLedgerWords(text))
   )

@@ -1,7 +1,13 @@
 import { WORDING } from '../../bots/wording'
 import type { Actor } from '../domain/roles'
 import type { PersonRow } from '../services/identities'
-import { describeFigures, describeHazardsByUnit, describePatrolsByUnit, describePatrolsNamed } from './figures-question'
+import {
+  describeByCategory,
+  describeFigures,
+  describeHazardsByUnit,
+  describePatrolsByUnit,
+  describePatrolsNamed,
+} from './figures-question'
 import { describeHazardsDueSoon, describeHazardsNamed } from './hazards-question'
 import type { LedgerQuestion } from './ledger-question'
 import { describeOpenItems, describeOpenMajors } from './open-items-question'
@@ -44,6 +50,8 @@ export async function answerLedgerQuestion(
       return actor.unitId !== null
         ? describeUnitScore(turn, actor.unitId, { previous: asked.previous })
         : WORDING.figuresForBriefed
+    case 'byCategory':
+      return briefed ? describeByCategory(turn, asked.of, asked.period) : WORDING.figuresForBriefed
     case 'hazardsByUnit':
       return briefed ? describeHazardsByUnit(turn, asked.period) : WORDING.figuresForBriefed
     case 'figures':

@@ -16,6 +16,7 @@ export type LedgerQuestion =
   | { kind: 'majors' }
   | { kind: 'open' }
   | { kind: 'hazardsByUnit'; period: PeriodSaid }
+  | { kind: 'byCategory'; of: 'complaints' | 'hazards'; period: PeriodSaid }
   | { kind: 'figures'; period: PeriodSaid }
   | { kind: 'patrolsByUnit'; period: PeriodSaid }
   | { kind: 'dueSoon' }
@@ -32,7 +33,7 @@ const TODAY: PeriodSaid = { kind: 'day', previous: false, said: '今天' }
 
 export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if ([...input].length > 40 || /(?:TS|YH|XC|DC)\s*\d{8}/i.test(input)) return undefined
-  if (!isQuestion(input) && !ASKS_AMOUNT.test(input) && !/谁/.test(input)) return undefined
+  if (!isQuestion(input) && !ASKS_AMOUNT.test(input) && !/谁|有没有|有无/.test(input)) return undefined
   if (namesDefect(withoutLedgerWords(input))) return undefined
   if (
     /任务|待办|要我|让我|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)|(?:要|待|需要)(?:交办|签收|验收|接报)/.test(
@@ -74,6 +75,9 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「谁今天还没巡查」「哪些单位今天巡查了」: who has patrolled (today, unless another period is named).
   if (/谁|(?:哪个|哪些|哪家|各)(?:单位)?/.test(input) && /巡查|巡逻|巡视/.test(input) && !/隐患/.test(input))
     return { kind: 'patrolsByUnit', period: period ?? TODAY }
+  // 「最近一周投诉最多的是哪类问题」「本月隐患按类别统计」: the period's complaints or hazards by kind.
+  if (/哪类|哪一类|哪种|哪方面|什么类|类别|分类|什么问题最多|哪些问题最多/.test(input) && /投诉|隐患|问题/.test(input))
+    return { kind: 'byCategory', of: /投诉|反映|举报/.test(input) ? 'complaints' : 'hazards', period: period ?? MONTH }
   if (/(?:哪个|哪些|哪家|各)单位/.test(input) && /隐患|问题/.test(input))
     return { kind: 'hazardsByUnit', period: period ?? MONTH }
   // A figure is asked for: how many, what rate, how it went (「今天不用巡查吗」 asks no figure).

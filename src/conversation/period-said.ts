@@ -6,7 +6,22 @@ export interface PeriodSaid {
   kind: PeriodKind
   previous: boolean
   said: string
+  /** 「最近一周」「近30天」: the days up to now rather than a calendar period. */
+  lastDays?: number
 }
+
+const ROLLING: readonly [RegExp, PeriodSaid][] = [
+  [
+    /(?:最近|近)(?:一|1)?(?:周|个?星期|个?礼拜)|(?:最近|近)(?:七|7)天|这几天|最近几天/,
+    { kind: 'week', previous: false, said: '近7天', lastDays: 7 },
+  ],
+  [
+    /(?:最近|近)(?:一|1)个?月|(?:最近|近)(?:三十|30)天/,
+    { kind: 'month', previous: false, said: '近30天', lastDays: 30 },
+  ],
+]
+
+const DAY_MS = 86_400_000
 
 const PERIODS: readonly [RegExp, PeriodSaid][] = [
   [/今天|今日/, { kind: 'day', previous: false, said: '今天' }],
@@ -22,11 +37,22 @@ const PERIODS: readonly [RegExp, PeriodSaid][] = [
 ]
 
 export function periodSaidIn(input: string): PeriodSaid | undefined {
-  return PERIODS.find(([pattern]) => pattern.test(input))?.[1]
+  return (ROLLING.find(([pattern]) => pattern.test(input)) ?? PERIODS.find(([pattern]) => pattern.test(input)))?.[1]
 }
 
 /** The whole period meant: the current one, or the one before it. */
 export function periodMeant(named: PeriodSaid, now: Date, timeZone: string): Period {
+  if (named.lastDays) {
+    const startAt = new Date(now.getTime() - named.lastDays * DAY_MS)
+    return {
+      kind: named.kind,
+      start: localDate(startAt, timeZone),
+      end: localDate(now, timeZone),
+      startAt,
+      endAt: now,
+      label: named.said,
+    }
+  }
   const current = periodOfDate(named.kind, localDate(now, timeZone), timeZone)
   return named.previous ? previousPeriod(current, timeZone) : current
 }

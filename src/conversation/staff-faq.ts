@@ -22,6 +22,7 @@ export type StaffFaq =
   | 'backfill'
   | 'media_trouble'
   | 'account'
+  | 'add_person'
   | 'reminders'
   | 'narrative'
   | 'assessment_rules'
@@ -64,6 +65,13 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
   if (said) return said
   if (!isQuestion(input) && !/吗|么|没有?$/.test(input)) return undefined
   if (/补录|补填|补报|补登|漏填|忘了填|忘记填/.test(input)) return 'backfill'
+  // 「怎么添加新用户」「新同事怎么加进来」: someone new given access, asked by whoever sets it up.
+  if (
+    /(?:添加|新增|增加|加入?|录入|加进来)(?:一个|个)?(?:新)?(?:用户|人员|同事|成员|账号)|(?:新)(?:用户|人员|同事|成员).{0,4}(?:怎么|如何)?(?:加|添加|开通|进来)/.test(
+      input,
+    )
+  )
+    return 'add_person'
   if (/账号|绑定|开通|登录|登不上|权限/.test(input)) return 'account'
   if (/提醒|通知|推送|消息/.test(input) && /收不到|没收到|设置|时间|关掉|关闭|太多|免打扰/.test(input))
     return 'reminders'

@@ -387,6 +387,8 @@ describe('patrols asked after by road or by person, and how the assistant is use
     expect(await say(STAFF, '我换手机号了')).toEqual([WORDING.staffSupport.phone_change])
     expect(await say(STAFF, '月报里的工作建议怎么写')).toEqual([WORDING.staffSupport.narrative])
     expect(await say(STAFF, '你好，我是新来的')).toEqual([WORDING.staffSupport.newcomer])
+    for (const asked of ['怎么添加新用户', '新同事怎么加进来？'])
+      expect(await say('demo:admin', asked)).toEqual([WORDING.staffSupport.add_person])
     expect((await say(STAFF, '附件5是什么表'))[0]).toBe('附件5是《安全督查工作记录表》：发送「督查」按提示填写。')
     expect((await say(STAFF, '上报错了怎么删'))[0]).toMatch(/不能直接修改/)
     // A report said by someone away on business is still a report.
@@ -450,5 +452,28 @@ describe('a saved record asked after or corrected in words, and what is waiting'
     const [form] = await say(HANDLER, `整改 ${handed} 已修好了没有问题`)
     expect(form).toMatch(new RegExp(`^【整改反馈】请核对：\n隐患编号：${handed}\n整改情况：已修好了没有问题`))
     await say(HANDLER, '取消')
+  })
+})
+
+describe('the ledger by kind, over the last days, and what is overdue', () => {
+  it('counts the week’s complaints and the month’s hazards by kind, and the last 7 days’ figures, opening no form', async () => {
+    const citizen = 'demo:citizen'
+    for (const said of ['人民路88号井盖没了', '建设路工地晚上施工噪音大', '光明路路灯不亮']) {
+      await say(citizen, said)
+      await say(citizen, '不用')
+    }
+    const [byKind] = await say(LEADER, '最近一周投诉最多的是哪类问题')
+    expect(byKind).toMatch(/^近7天受理的投诉（按类别，多的在前）：\n1\. 道路及市政设施 (\d+) 件\n/)
+    expect(byKind).toContain('建筑工地')
+    const [hazardsByKind] = await say(LEADER, '本月隐患按类别统计一下')
+    expect(hazardsByKind).toMatch(/^本月发现的隐患（按类别/)
+    expect((await say(LEADER, '近7天巡查了多少次'))[0]).toMatch(/^近7天（全市）：\n巡查 \d+ 次/)
+    expect((await say('demo:duty_officer', '今天有没有超时的投诉'))[0]).toMatch(
+      /^截至 .*\n整改中的隐患 \d+ 项.*\n办理中的投诉 \d+ 件/,
+    )
+    // City figures stay with those who get the digest.
+    expect(await say(STAFF, '最近一周投诉最多的是哪类问题')).toEqual([WORDING.figuresForBriefed])
+    // None of it opened a form: the next words are no answer to one.
+    expect(await say(LEADER, '取消')).toEqual(['当前没有进行中的填报。'])
   })
 })

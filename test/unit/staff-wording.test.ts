@@ -6,6 +6,7 @@ import { formWishedFor } from '../../src/conversation/forms/wished-form'
 import { takesOnHazard } from '../../src/conversation/hazard-acceptance'
 import { intentOf, isQuestion } from '../../src/conversation/intent'
 import { ledgerQuestionIn } from '../../src/conversation/ledger-question'
+import { type PeriodSaid, periodMeant, periodSaidIn } from '../../src/conversation/period-said'
 import { reportDueAskedFor } from '../../src/conversation/report-due-question'
 import { staffFaqAsked } from '../../src/conversation/staff-faq'
 import { withTyposRead } from '../../src/conversation/typos'
@@ -170,4 +171,21 @@ describe('patrols asked after by road or person', () => {
     ['上个月巡查了多少次', { kind: 'figures' }],
     ['今天巡查了几次', { kind: 'figures' }],
   ])('%s', (said, asked) => expect(ledgerQuestionIn(said)).toMatchObject(asked))
+})
+
+describe('the last days said instead of a calendar period', () => {
+  it('reads 「最近一周」「近30天」 as the days up to now', () => {
+    const now = new Date('2026-11-23T09:00:00Z')
+    for (const said of ['最近一周', '近7天', '这几天', '最近七天']) {
+      const period = periodSaidIn(`${said}投诉多少`)
+      expect(period).toMatchObject({ said: '近7天', lastDays: 7 })
+      const meant = periodMeant(period as PeriodSaid, now, 'Asia/Shanghai')
+      expect(meant.endAt).toEqual(now)
+      expect(now.getTime() - meant.startAt.getTime()).toBe(7 * 86_400_000)
+    }
+    expect(periodSaidIn('最近一个月巡查了几次')).toMatchObject({ said: '近30天', lastDays: 30 })
+    // A calendar period is still one.
+    expect(periodSaidIn('本周巡查了几次')).toMatchObject({ kind: 'week', said: '本周' })
+    expect(periodSaidIn('本周巡查了几次')?.lastDays).toBeUndefined()
+  })
 })
