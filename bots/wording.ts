@@ -116,6 +116,9 @@ export const WORDING = {
   citizenPraise: '感谢您的肯定！我们会转达给相关工作人员。有新的问题，直接发一句话说明问题和地点即可。',
   citizenPlaceAskWhat: (place: string) => `已记下地点「${place}」。请再说一下这里有什么问题，我们为您登记。`,
   citizenPlaceAdded: (code: string, place: string) => `已将地点「${place}」补充到投诉 ${code}。`,
+  citizenPlaceCorrected: (code: string, place: string) => `已将投诉 ${code} 的地点更正为「${place}」。`,
+  placeStillNeededForPending:
+    '好的。您刚才反映的问题还需要具体位置才能登记：请发送定位，或回复路名、小区、门牌号；不需要登记了请回复「取消」。',
   citizenQuestion:
     '反映问题请直接发一句话说明问题和地点，我们登记后给您编号并在1个工作日内答复；发送「查询」可查看办理进度。如需工作人员电话联系，请在反映问题时留下手机号。遇到燃气泄漏、坍塌等险情请立即拨打 119。',
   citizenMediaAdded: (code: string, what: string) => `已将${what}补充到投诉 ${code}。`,

@@ -14,6 +14,7 @@ import {
   addComplaintFollower,
   addComplaintNote,
   addComplaintPlace,
+  correctComplaintPlace,
   recategoriseComplaint,
   setComplaintContact,
 } from '../services/complaint-followups'
@@ -86,6 +87,9 @@ function onlyWantsToReport(body: string): string | undefined {
   for (const words of PREAMBLE) rest = rest.replace(words, ' ')
   return rest.replace(LEFT_OVER, '') === '' ? intents.join('，') : undefined
 }
+/** 「我想改一下刚才的地址，应该是人民路86号」「地址写错了，是建设路12号」: the latest complaint's place, corrected. */
+const PLACE_CORRECTED =
+  /(?:改|更正|修改|纠正)(?:一下)?(?:我|刚才|之前|上面|前面)?(?:的|那个)?(?:地址|地点|位置)|(?:地址|地点|位置)(?:写|说|填|发)?(?:错了|不对|有误|有错)/
 const PRAISE =
   /表扬|点赞|谢谢你们|感谢你们|感谢(?:工作人员|师傅)|效率(?:很|真|挺|非常)?高|很及时|(?:修|处理|解决)得(?:很|真|挺|非常)?(?:快|及时|好)/
 /** Asking how something is done or whom to ask, not reporting: 「我想问一下…找谁」「请问…怎么办理」. */
@@ -94,8 +98,11 @@ const CONSULTING =
 const COMPLAINING = /但是?|可是|不过|还是|又|没修|没人|不管|坏了|漏|塌|缺|危险/
 const MIN_DESCRIPTION_CHARS = 4
 /** 「旁边的路灯也不亮」「同一个地方」「那附近还有」: where the last problem was, or next to it. */
-const NEAR_THE_LAST =
-  /^(?:还有|另外|对了)?[，,\s]*(?:旁边|附近|隔壁|对面|同一个地方|同一个位置|同一处|同样的地方|那里|那边|那附近|那个地方)|^(?:还有|另外|对了)?[，,\s]*(?:这附近|这边|这里)(?=.*[也还])/
+const LEAD_IN =
+  '(?:(?:对了|还有|另外|再|顺便|然后)(?:说)?(?:一|个|一个|件|一件)?(?:事|事情|情况|问题)?(?:就是|是)?[，,\\s]*)*'
+const NEAR_THE_LAST = new RegExp(
+  `^${LEAD_IN}(?:旁边|附近|隔壁|对面|同一个地方|同一个位置|同一处|同样的地方|那里|那边|那附近|那个地方)|^${LEAD_IN}(?:这附近|这边|这里)(?=.*[也还])`,
+)
 
 /** 「管不管」「归不归你们管」「你们负责吗」: whether the bureau handles something. */
 const ASKS_SCOPE =
@@ -107,7 +114,7 @@ const PLACEHOLDER = /^[[［【][^\]］】]{1,8}[\]］】]$/
 /** A withdrawal or a 「fixed」 note reaches a complaint filed this long ago at most. */
 const FOLLOW_UP_WINDOW_MS = 30 * 24 * HOUR_MS
 const WITHDRAW =
-  /^(?:我要|我想|请|麻烦|能不能|可以)?(?:撤销|撤回|取消|收回)(?:一下)?(?:我的|刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映)|^(?:投诉|举报)(?:不用了|我撤销|撤销|撤回|取消)/
+  /^(?:我要|我想|请|麻烦|能不能|可以)?(?:撤销|撤回|取消|收回)(?:一下)?(?:我的|刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映)|^(?:投诉|举报)(?:不用了|我撤销|撤销|撤回|取消)|^(?:我)?(?:刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映的?(?:问题|事情?)?)(?:就|也)?不用(?:再)?(?:处理|管|来|修|办)?了/
 const RESOLVED =
   /^(?:不用了?[，,\s]*)?(?:问题)?(?:已经|已)(?:修好|解决|处理好|弄好|好|修复|整改好|恢复)了?(?:[，,。！!\s].{0,20})?$|^(?:问题)?解决了[。！!]*$|^不用(?:处理|修|管)了[。！!]*$/
 /** 「已经修好了」 — not 「已经修好了，但是又坏了，人民路88号」, which reports it again. */
@@ -271,6 +278,17 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   const asksProgress = isProgressQuestion(body) || (normaliseCode(body)?.startsWith('TS') === true && !findPlace(body))
   const isQuery = /^(查询|进度|查)/.test(body) || /^(?:类别|分类)[\s:：]/.test(body) || asksProgress
 
+  // 「我想改一下刚才的地址，应该是人民路86号」: the place of the complaint filed last, put right — even while another
+  // complaint waits for its own place.
+  const corrected = PLACE_CORRECTED.test(body) ? correctedPlaceIn(body) : undefined
+  if (corrected && !awaitingDuplicate) {
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    if (latest) {
+      await correctComplaintPlace(ctx, latest, corrected)
+      const reply = text(WORDING.citizenPlaceCorrected(latest.code, corrected))
+      return awaitingPlace ? [reply, text(WORDING.placeStillNeededForPending)] : [reply]
+    }
+  }
   // 「满意」「不太满意」 after an answer: the citizen's verdict on the latest complaint, kept on its history.
   const verdict =
     SATISFACTION.exec(withoutCourtesyLead(body)) ??
@@ -333,6 +351,11 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       return [text(`${phone ? WORDING.phoneNotedForPending : ''}${WORDING.pendingDuplicate(code)}`)]
     }
   } else if (awaitingPlace && !isQuery) {
+    // 「不用」 to where, said as if to the call-back question: the place is still what the ticket needs.
+    if (/^(?:不用|不需要|不要|不必|不用留|不留)[。！!，,~～\s]*$/.test(body)) {
+      await keep()
+      return [text(WORDING.placeStillNeededForPending)]
+    }
     const guessed = typeof pending.guessedPlace === 'string' ? pending.guessedPlace : undefined
     if (guessed && /^(?:是|对|是的|对的|没错|嗯|就是|好|好的|可以|行)[。！!]*$/.test(body)) {
       await forget()
@@ -850,4 +873,12 @@ function statusOf(ctx: Turn['ctx'], complaint: typeof complaints.$inferSelect): 
       ? { at: formatLocal(complaint.dueAt, ctx.timeZone, now), overdue: isComplaintLate(complaint, now) }
       : undefined
   return WORDING.complaintStatus(complaint.code, complaint.status, complaint.outcome, due)
+}
+
+/** The corrected place said after 应该是 / 改成 / 是, or the place the message names. */
+function correctedPlaceIn(body: string): string | undefined {
+  const after =
+    /(?:应该是|应为|改成|改为|更正为|正确的?是|实际是|其实是|是在|在)[:：]?\s*([^，。,！!？?；;]{2,30})/.exec(body)?.[1]
+  const place = findPlace(after ?? body)
+  return place && !isVaguePlace(place) ? place : undefined
 }

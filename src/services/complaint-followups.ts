@@ -96,6 +96,18 @@ export async function addComplaintPlace(ctx: ServiceContext, complaint: Complain
   })
 }
 
+/** The citizen says the place was wrong: the new place replaces it, and the history keeps both. */
+export async function correctComplaintPlace(ctx: ServiceContext, complaint: ComplaintRow, place: string) {
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(complaints)
+      .set({ locationText: place, updatedAt: ctx.clock.now() })
+      .where(eq(complaints.id, complaint.id))
+    const before = complaint.locationText ? `（原为「${complaint.locationText}」）` : ''
+    await tx.insert(complaintEvents).values(citizenEvent(ctx, complaint, `市民更正地点：${place}${before}`))
+  })
+}
+
 /** A location or photos sent after the complaint: the place fills in, photos join the record's history. */
 export async function addComplaintEvidence(
   ctx: ServiceContext,

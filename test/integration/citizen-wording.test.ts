@@ -206,4 +206,36 @@ describe('a citizen following up in words', () => {
     // 「你们是住建局吗」 alone is a question, answered with how to report.
     expect(await say('你们是住建局吗')).toEqual([WORDING.citizenQuestion])
   })
+
+  it('corrects the last ticket’s place, keeps asking where the next problem is, and takes 「不用处理了」 as a withdrawal', async () => {
+    const code = lastCode(await say('沅安路12号井盖没了'), 'TS')
+    await say('13912345678')
+    // A lead-in before 「旁边」 still means next to the last ticket.
+    const [near] = await say('对了还有个事，旁边那个路灯也坏了')
+    expect(near).toContain('「沅安路12号附近」')
+    // 「不用」, as if to the call-back question: the place is what is still needed.
+    expect(await say('不用')).toEqual([WORDING.placeStillNeededForPending])
+    expect(await say('我想改一下刚才的地址，应该是沅安路16号')).toEqual([
+      WORDING.citizenPlaceCorrected(code, '沅安路16号'),
+      WORDING.placeStillNeededForPending,
+    ])
+    const [ticket] = (await mine()).filter((c) => c.code === code)
+    expect(ticket?.locationText).toBe('沅安路16号')
+    expect(await say('撤销投诉')).toEqual([WORDING.pendingDropped])
+    expect(await say('我刚才那个投诉不用处理了')).toEqual([WORDING.followUpForwarded(code)])
+    const notes = (
+      await database.db
+        .select()
+        .from(complaintEvents)
+        .where(eq(complaintEvents.complaintId, ticket?.id as number))
+    ).map((e) => e.note)
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        '市民更正地点：沅安路16号（原为「沅安路12号」）',
+        '市民申请撤回：我刚才那个投诉不用处理了',
+      ]),
+    )
+    // The street light was never filed.
+    expect((await mine()).filter((c) => c.description.includes('路灯也坏了'))).toHaveLength(0)
+  })
 })
