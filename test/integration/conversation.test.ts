@@ -61,9 +61,16 @@ async function personId(name: string): Promise<number> {
 }
 
 describe('answers are checked when they are given', () => {
-  it('asks whether 四点 after 下午两点 means the afternoon, and takes 「是」', async () => {
+  it('takes 四点 after 下午两点 as the afternoon, and asks about an end before a morning start', async () => {
     expect(await say(STAFF, '巡查 今天下午两点开始在柳叶湖大道巡查')).toEqual(['巡查几点结束？'])
-    expect(await say(STAFF, '四点')).toEqual([
+    expect(await say(STAFF, '四点')).toEqual(['出动了多少人次？'])
+    await say(STAFF, '2')
+    await say(STAFF, '0')
+    expect((await say(STAFF, '无')).join('\n')).toContain('结束时间：11月23日 16:00')
+    await say(STAFF, '取消')
+    // 上午 said with the end: as said, and the end before the start is asked about.
+    expect(await say(STAFF, '巡查 今天下午两点开始在柳叶湖大道巡查')).toEqual(['巡查几点结束？'])
+    expect(await say(STAFF, '上午四点')).toEqual([
       '结束时间 04:00 早于开始时间 14:00，是下午4点（16:00）吗？回复「是」确认，或发送正确的结束时间。',
     ])
     expect(await say(STAFF, '是')).toEqual(['出动了多少人次？'])
@@ -120,9 +127,10 @@ describe('answers are checked when they are given', () => {
     await say(STAFF, '巡查')
     expect(await say(STAFF, '昨天')).toEqual(['11月22日几点开始的？'])
     expect(await say(STAFF, '下午两点')).toEqual(['巡查几点结束？'])
-    expect((await say(STAFF, '五点'))[0]).toBe(
-      '结束时间 05:00 早于开始时间 14:00，是下午5点（17:00）吗？回复「是」确认，或发送正确的结束时间。',
-    )
+    // 五点 after 下午两点 is that afternoon's, on the start's day.
+    expect(await say(STAFF, '五点')).toEqual(['巡查了哪个路段或项目？'])
+    for (const answer of ['人民路', '2', '1']) await say(STAFF, answer)
+    expect((await say(STAFF, '无')).join('\n')).toContain('结束时间：11月22日 17:00')
     await say(STAFF, '取消')
     for (const answer of ['巡查', '11月20日8点']) await say(STAFF, answer)
     expect(await say(STAFF, '11月23日10点')).toEqual([

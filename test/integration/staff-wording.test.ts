@@ -477,3 +477,26 @@ describe('the ledger by kind, over the last days, and what is overdue', () => {
     expect(await say(LEADER, '取消')).toEqual(['当前没有进行中的填报。'])
   })
 })
+
+describe('what was done said with what was found, and a report introduced in words', () => {
+  it('keeps 「已设置临时围挡」 said with the finding as the patrol’s handling, asking nothing more', async () => {
+    await say(STAFF, '取消')
+    for (const answer of ['巡查', '下午三点', '四点', '武陵大道', '2', '1']) await say(STAFF, answer)
+    const [summary] = await say(STAFF, '发现一处窨井盖破损，已设置临时围挡')
+    expect(summary).toMatch(/^【日巡查工作记录】请核对：/)
+    expect(summary).toContain('处理情况：已设置临时围挡')
+    const code = lastCode(await say(STAFF, '确认'), 'XC')
+    const [row] = await database.db.select().from(patrols).where(eq(patrols.code, code))
+    expect(row?.handlingResult).toBe('已设置临时围挡')
+  })
+
+  it('files 「我要上报一个重大隐患，龙港路桥桥墩裂缝很大」 as one major hazard without the words that introduce it', async () => {
+    const [summary] = await say(STAFF, '我要上报一个重大隐患，龙港路桥桥墩裂缝很大')
+    expect(summary).toContain('隐患描述：龙港路桥桥墩裂缝很大\n')
+    expect(summary).toContain('等级：重大隐患')
+    expect(summary).not.toContain('处隐患，将分别登记')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row).toMatchObject({ description: '龙港路桥桥墩裂缝很大', level: 'major', locationText: '龙港路桥' })
+  })
+})

@@ -159,19 +159,38 @@ describe('dates as people read them', () => {
 
 describe('an end said without its day', () => {
   const iso = (date: string, hour: number, minute = 0) => zonedInstant(date, TZ, hour, minute).toISOString()
+  const at = { timeZone: TZ, now: zonedInstant('2026-11-23', TZ, 18) }
 
   it('belongs to the start’s day, or the next when it is earlier than the start', () => {
     const values: Record<string, unknown> = { endedAt: iso('2026-11-23', 11, 30) }
-    anchorEndToStartDay(values, { startedAt: iso('2026-11-22', 9) }, '11点半', TZ)
+    anchorEndToStartDay(values, { startedAt: iso('2026-11-22', 9) }, '11点半', at)
     expect(values.endedAt).toBe(iso('2026-11-22', 11, 30))
     const night: Record<string, unknown> = { endedAt: iso('2026-11-23', 1) }
-    anchorEndToStartDay(night, { startedAt: iso('2026-11-22', 22) }, '1点', TZ)
+    anchorEndToStartDay(night, { startedAt: iso('2026-11-22', 22) }, '1点', at)
     expect(night.endedAt).toBe(iso('2026-11-23', 1))
+  })
+
+  it('is the afternoon’s after an afternoon start when said without 上午/下午, and only when that has come', () => {
+    const values: Record<string, unknown> = { endedAt: iso('2026-11-23', 4) }
+    anchorEndToStartDay(values, { startedAt: iso('2026-11-23', 15) }, '四点', at)
+    expect(values.endedAt).toBe(iso('2026-11-23', 16))
+    // 「上午」 said: as said (the form then asks about an end before the start).
+    const morning: Record<string, unknown> = { endedAt: iso('2026-11-23', 4) }
+    anchorEndToStartDay(morning, { startedAt: iso('2026-11-23', 15) }, '上午四点', at)
+    expect(morning.endedAt).toBe(iso('2026-11-23', 4))
+    // The afternoon reading not yet come (now 18:00): as said.
+    const later: Record<string, unknown> = { endedAt: iso('2026-11-23', 8) }
+    anchorEndToStartDay(later, { startedAt: iso('2026-11-23', 15) }, '八点', at)
+    expect(later.endedAt).toBe(iso('2026-11-23', 8))
+    // A morning start: an earlier hour is not moved (the form asks).
+    const am: Record<string, unknown> = { endedAt: iso('2026-11-23', 9) }
+    anchorEndToStartDay(am, { startedAt: iso('2026-11-23', 10) }, '九点', at)
+    expect(am.endedAt).toBe(iso('2026-11-23', 9))
   })
 
   it('keeps a day said with it', () => {
     const values: Record<string, unknown> = { endedAt: iso('2026-11-23', 10) }
-    anchorEndToStartDay(values, { startedAt: iso('2026-11-20', 8) }, '11月23日10点', TZ)
+    anchorEndToStartDay(values, { startedAt: iso('2026-11-20', 8) }, '11月23日10点', at)
     expect(values.endedAt).toBe(iso('2026-11-23', 10))
   })
 })

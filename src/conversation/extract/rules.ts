@@ -56,7 +56,7 @@ function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'
   // The words that only say it is a hazard report: 「上报隐患」「发现隐患：」「隐患 人民路…」.
   const said = text
     .replace(
-      /^(?:(?:帮我|请|麻烦)?(?:上报|报告?)(?:一个|一下|个|一处)?隐患[，,：:\s]*(?:具体(?:情况)?是|情况是)?[，,：:\s]*|(?:发现|有)(?:一处|一个|一起|个|处)(?:安全)?隐患[，,：:\s]+|(?:上报隐患|隐患上报|报告隐患|发现隐患|上报)[:：\s]*|(?:隐患|发现)[:：\s]+|(?:报告|汇报|反映)(?:一下|个情况|一个情况)?[:：，,\s]\s*)/,
+      /^(?:(?:我|我们)?(?:要|想|需要|来|现在)?(?:帮我|请|麻烦)?(?:上报|报告?|反映|汇报)(?:一下)?(?:一个|个|一处|处|一条|条)?(?:重大|一般|较大|严重)?(?:的)?(?:安全)?隐患[，,：:\s]*(?:具体(?:情况)?是|情况是)?[，,：:\s]*|(?:发现|有)(?:一处|一个|一起|个|处)(?:安全)?隐患[，,：:\s]+|(?:上报隐患|隐患上报|报告隐患|发现隐患|上报)[:：\s]*|(?:隐患|发现)[:：\s]+|(?:报告|汇报|反映)(?:一下|个情况|一个情况)?[:：，,\s]\s*)/,
       '',
     )
     .trim()
@@ -294,7 +294,7 @@ const HANDLED = new RegExp(
   `((?:已经?|当场|现场已?|立即|马上|随即)(?:${HANDLING_VERBS})[^，。,；;！!]{0,20}|(?<![\u4e00-\u9fa5])(?:${HANDLING_VERBS})了[^，。,；;！!]{1,20}|(?<=[，,；;。])(?:要求|责令|督促|通知|联系|安排)[^，。,；;！!]{2,20})`,
 )
 
-function handlingIn(text: string): string | undefined {
+export function handlingIn(text: string): string | undefined {
   // 「已劝离 10:00-11:00 2人」: the particulars written after it on the same line are not part of it.
   return HANDLED.exec(text)?.[1]?.replace(/\s+[0-9].*$/, '')
 }

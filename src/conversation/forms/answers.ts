@@ -7,7 +7,7 @@ import { findMobileNumber } from '../../domain/mobile-number'
 import { halfWidthDigitsAndLetters } from '../../domain/text-width'
 import { namesDefect, readFindings, saysNothingFound } from '../extract/hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from '../extract/numbers'
-import { type ExtractionContext, extractLevel } from '../extract/rules'
+import { type ExtractionContext, extractLevel, handlingIn } from '../extract/rules'
 import { parseTimeRange } from '../extract/time'
 import { splitHazardStatements } from '../intent'
 
@@ -99,20 +99,43 @@ export function anchorEndToStartDay(
   values: Record<string, unknown>,
   draft: Record<string, unknown>,
   said: string,
-  timeZone: string,
+  ctx: { timeZone: string; now: Date },
 ): void {
+  const { timeZone } = ctx
   if (SAYS_DAY.test(said) || values.startedAt !== undefined) return
   if (typeof draft.startedAt !== 'string' || typeof values.endedAt !== 'string') return
   const start = new Date(draft.startedAt)
-  const end = new Date(values.endedAt)
+  let end = new Date(values.endedAt)
   const startDay = localDate(start, timeZone)
-  if (localDate(end, timeZone) === startDay) return
-  const { hour, minute } = localParts(end, timeZone)
-  // Past midnight only after an evening start (「昨晚10点」 then 「1点」); otherwise an end before the start stays
-  // on its day, where the form asks whether the afternoon was meant (「下午两点」 then 「五点」).
-  const pastMidnight = localParts(start, timeZone).hour >= 18 && hour < 12
-  values.endedAt = zonedInstant(pastMidnight ? addDays(startDay, 1) : startDay, timeZone, hour, minute).toISOString()
+  if (localDate(end, timeZone) !== startDay) {
+    const { hour, minute } = localParts(end, timeZone)
+    // Past midnight only after an evening start (「昨晚10点」 then 「1点」); otherwise the end is on the start's day.
+    const pastMidnight = localParts(start, timeZone).hour >= 18 && hour < 12
+    end = zonedInstant(pastMidnight ? addDays(startDay, 1) : startDay, timeZone, hour, minute)
+  }
+  // 「下午三点」 then 「四点」: an hour said without 上午/下午 after an afternoon start is that afternoon's, when the
+  // afternoon reading is a few hours after the start and has already come. Otherwise an end before the start
+  // stays as said, and the form asks whether the afternoon was meant (「上午十点」 then 「九点」).
+  const afternoon = new Date(end.getTime() + 12 * HOUR_MS)
+  if (
+    end.getTime() < start.getTime() &&
+    !SAYS_HALF_OF_DAY.test(said) &&
+    localParts(start, timeZone).hour >= 12 &&
+    afternoon.getTime() > start.getTime() &&
+    afternoon.getTime() - start.getTime() <= AFTERNOON_SPAN_HOURS * HOUR_MS &&
+    afternoon.getTime() <= ctx.now.getTime() + CLOCK_SLACK_MS
+  )
+    end = afternoon
+  values.endedAt = end.toISOString()
 }
+
+const HOUR_MS = 3_600_000
+/** Small differences between phone and server clocks are not "the future". */
+const CLOCK_SLACK_MS = 10 * 60_000
+/** How long after an afternoon start an end said without 下午 is still taken as that afternoon. */
+const AFTERNOON_SPAN_HOURS = 8
+/** Words that say which half of the day an hour is in: then it is as said. */
+const SAYS_HALF_OF_DAY = /上午|早上|早晨|凌晨|清早|中午|下午|晚上|傍晚|夜里|夜间|半夜|深夜|[ap]\.?m/i
 
 /**
  * 「修改 开始时间 昨天」: a day alone moves the time already given to that day (09:30 today becomes 09:30
@@ -240,7 +263,9 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
               category: classifyByKeywords(part, ctx.categoryRules),
               level: extractLevel(part),
             }))
-      return { ok: true, values: { [field.key]: found } }
+      // 「发现一处窨井盖破损，已设置临时围挡」: what was done on the spot, said with what was found, is not asked again.
+      const handled = handlingIn(text)
+      return { ok: true, values: { [field.key]: found, ...(handled ? { handlingResult: handled } : {}) } }
     }
     case 'unit': {
       const unit =

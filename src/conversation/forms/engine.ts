@@ -433,7 +433,7 @@ async function step(
         }
         return [text(`没能识别“${input}”。${field.hint}。\n${questionFor(field, session.draft)}`)]
       }
-      if (field.key === 'endedAt') anchorEndToStartDay(parsed.values, session.draft, input, answers.timeZone)
+      if (field.key === 'endedAt') anchorEndToStartDay(parsed.values, session.draft, input, answers)
       merge(session, parsed.values)
       const dayAlone = parsed.values[`${field.key}Day`]
       if (typeof dayAlone === 'string' && parsed.values[field.key] === undefined)
