@@ -49,26 +49,36 @@ export function figuresAskedFor(input: string): PeriodSaid | undefined {
   return kind ? { kind, previous: false, said: SAID[kind] } : undefined
 }
 
-/** The city's figures for the period asked: so far for the current one, in full for one that has ended. */
-export async function describeFigures(turn: Turn, asked: PeriodSaid): Promise<string> {
+/**
+ * The city's figures for the period asked, or one unit's when a unit is named (its patrols and the hazards it
+ * found, the complaints handed to it): so far for the current period, in full for one that has ended.
+ */
+export async function describeFigures(
+  turn: Turn,
+  asked: PeriodSaid,
+  unit?: { id: number; name: string },
+): Promise<string> {
   const { db, clock, timeZone } = turn.ctx
   const now = clock.now()
   const period = periodMeant(asked, now, timeZone)
   const soFar = { ...period, endAt: now < period.endAt ? now : period.endAt }
-  const [figures, [received], due] = await Promise.all([
-    periodFigures(db, soFar),
-    db
-      .select({ n: count() })
-      .from(complaints)
-      .where(and(gte(complaints.receivedAt, soFar.startAt), lte(complaints.receivedAt, soFar.endAt))),
-    complaintTimeliness(db, soFar, now),
+  const received = and(
+    gte(complaints.receivedAt, soFar.startAt),
+    lte(complaints.receivedAt, soFar.endAt),
+    unit ? eq(complaints.unitId, unit.id) : undefined,
+  )
+  const [figures, [receivedCount], due] = await Promise.all([
+    periodFigures(db, soFar, unit?.id),
+    db.select({ n: count() }).from(complaints).where(received),
+    complaintTimeliness(db, soFar, now, unit?.id),
   ])
+  const whose = unit ? unit.name : '全市'
   return [
-    asked.previous || asked.lastDays ? `${asked.said}（全市）：` : `${asked.said}截至目前（全市）：`,
+    asked.previous || asked.lastDays ? `${asked.said}（${whose}）：` : `${asked.said}截至目前（${whose}）：`,
     `巡查 ${figures.patrolCount} 次，出动 ${figures.staffTurnouts} 人次、${figures.vehicleTurnouts} 台次；`,
     `发现隐患 ${figures.hazardsFound} 项（重大 ${figures.major.found} 项），已整改销号 ${figures.hazardsRectified} 项，整改率 ${formatRate(figures.rectificationRate)}；`,
     `期间共销号 ${figures.closedInPeriod} 项（含此前发现的）；`,
-    `受理投诉 ${received?.n ?? 0} 件；到期 ${due.due} 件，按时答复 ${due.onTime} 件（及时率 ${formatRate(due.due === 0 ? null : due.onTime / due.due)}）。`,
+    `${unit ? '交办的投诉' : '受理投诉'} ${receivedCount?.n ?? 0} 件；到期 ${due.due} 件，按时答复 ${due.onTime} 件（及时率 ${formatRate(due.due === 0 ? null : due.onTime / due.due)}）。`,
   ].join('\n')
 }
 
@@ -169,32 +179,33 @@ export async function describePatrolsNamed(
   const period = periodMeant(asked.period, now, timeZone)
   const words = asked.place ?? asked.name ?? ''
   const column = asked.place ? patrols.area : patrols.patrollers
-  const rows = await db
-    .select({
-      code: patrols.code,
-      area: patrols.area,
-      patrollers: patrols.patrollers,
-      startedAt: patrols.startedAt,
-      endedAt: patrols.endedAt,
-    })
-    .from(patrols)
-    .where(
-      and(
-        gte(patrols.startedAt, period.startAt),
-        lte(patrols.startedAt, period.endAt),
-        isNull(patrols.voidedAt),
-        like(column, containing(words)),
-      ),
-    )
-    .orderBy(asc(patrols.startedAt))
-    .limit(6)
+  const matching = and(
+    gte(patrols.startedAt, period.startAt),
+    lte(patrols.startedAt, period.endAt),
+    isNull(patrols.voidedAt),
+    like(column, containing(words)),
+  )
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        code: patrols.code,
+        area: patrols.area,
+        patrollers: patrols.patrollers,
+        startedAt: patrols.startedAt,
+        endedAt: patrols.endedAt,
+      })
+      .from(patrols)
+      .where(matching)
+      .orderBy(asc(patrols.startedAt))
+      .limit(5),
+    db.select({ n: count() }).from(patrols).where(matching),
+  ])
   const what = asked.place ? `${words}的巡查记录` : `${words}参加的巡查记录`
   if (rows.length === 0) return `${asked.period.said}还没有${what}。`
-  const lines = rows
-    .slice(0, 5)
-    .map(
-      (p) =>
-        `· ${p.code} ${formatLocal(p.startedAt, timeZone, now)}${p.endedAt ? `–${formatLocal(p.endedAt, timeZone, now).replace(/^.* /, '')}` : ''} ${p.area}（${p.patrollers}）`,
-    )
-  return `${asked.period.said}${what}：\n${lines.join('\n')}${rows.length > 5 ? '\n……还有更多，请在管理后台「巡查台账」查看。' : ''}`
+  const howMany = total?.n ?? rows.length
+  const lines = rows.map(
+    (p) =>
+      `· ${p.code} ${formatLocal(p.startedAt, timeZone, now)}${p.endedAt ? `–${formatLocal(p.endedAt, timeZone, now).replace(/^.* /, '')}` : ''} ${p.area}（${p.patrollers}）`,
+  )
+  return `${asked.period.said}${what}共 ${howMany} 次：\n${lines.join('\n')}${howMany > rows.length ? '\n……还有更多，请在管理后台「巡查台账」查看。' : ''}`
 }

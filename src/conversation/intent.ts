@@ -84,8 +84,9 @@ export function asksOpenItems(input: string): boolean {
 
 export function intentOf(text: string): Intent | undefined {
   // 「明天要下雨，需要提前巡查吗」 asks about a patrol; it does not report one.
-  // 「近7天巡查了多少次」: 多少 always asks (几 may only mean "a few": 「发现几处井盖缺失」).
-  const asks = endsAsQuestion(text) || /多少/.test(text)
+  // 「近7天巡查了多少次」「上午巡查了几次」: 多少 always asks, and so does 几 counting patrols (elsewhere 几 may only mean
+  // "a few": 「发现几处井盖缺失」).
+  const asks = endsAsQuestion(text) || /多少|(?:巡查|巡视|巡逻|巡|查)了?几(?:次|趟|回|遍)/.test(text)
   if (saysNoPatrolYet(text)) return undefined
   if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.

@@ -1,4 +1,5 @@
 import { WORDING } from '../../bots/wording'
+import { units } from '../db/schema'
 import type { Actor } from '../domain/roles'
 import type { PersonRow } from '../services/identities'
 import {
@@ -54,8 +55,12 @@ export async function answerLedgerQuestion(
       return briefed ? describeByCategory(turn, asked.of, asked.period) : WORDING.figuresForBriefed
     case 'hazardsByUnit':
       return briefed ? describeHazardsByUnit(turn, asked.period) : WORDING.figuresForBriefed
-    case 'figures':
+    case 'figures': {
+      // 「市政建设总公司本月巡查情况」: that unit's figures — for those briefed, or for the unit's own people.
+      const unit = await unitNamedIn(turn, input)
+      if (unit && (briefed || unit.id === actor.unitId)) return describeFigures(turn, asked.period, unit)
       return briefed ? describeFigures(turn, asked.period) : WORDING.figuresForBriefed
+    }
     case 'patrolsByUnit':
       return briefed ? describePatrolsByUnit(turn, asked.period) : WORDING.figuresForBriefed
     case 'patrolsNamed':
@@ -65,4 +70,12 @@ export async function answerLedgerQuestion(
     case 'hazardsNamed':
       return describeHazardsNamed(turn, asked)
   }
+}
+
+/** The unit the words name, the longest name first (「市政建设总公司」 before any shorter name inside it). */
+async function unitNamedIn(turn: Turn, input: string): Promise<{ id: number; name: string } | undefined> {
+  const rows = await turn.ctx.db.select({ id: units.id, name: units.name }).from(units)
+  return rows
+    .filter((u) => u.name.length >= 2 && input.includes(u.name))
+    .sort((a, b) => b.name.length - a.name.length)[0]
 }

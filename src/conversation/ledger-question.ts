@@ -50,7 +50,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (/考核|得分|分数|扣分|排名|排行|最差|最好|垫底|倒数/.test(input))
     return { kind: 'scores', previous: /上个?月/.test(input) }
   // 「上周新增了几个重大隐患」 counts a period's new ones: the figures; otherwise the majors open now.
-  const period = periodSaidIn(input)
+  // 「上午巡查了几次」: a part of the day is today.
+  const period = periodSaidIn(input) ?? (/上午|下午|早上|今早|中午|晚上/.test(input) ? TODAY : undefined)
   if (period && /新增|新发现|发现|报了|上报/.test(input) && !/没|未|还/.test(input)) return { kind: 'figures', period }
   if (/重大(?:隐患|风险)/.test(input)) return { kind: 'majors' }
   if (/超期|逾期|超时|过期|(?:没|未|还没|尚未|待|没有)(?:整改|销号|处理|办结|办完|完成|验收|签收|修|办)/.test(input))
@@ -61,11 +62,14 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
       input,
     )?.[1]
   const patrolPlace = /巡查|巡逻|巡视/.test(input) ? findPlace(input) : undefined
+  // 「张伟这个月巡查了几次」 counts that person's patrols; 「上午巡查了几次」 names no one.
   const aPerson =
     patrolledBy !== undefined &&
     !periodSaidIn(patrolledBy) &&
-    !/^(?:上个?|下个?|前|今|昨|去|本|这|那|我|咱|谁|哪|各|全|有|没|都|已|共|总|一)/.test(patrolledBy) &&
-    !/多少|几/.test(input)
+    !/^(?:上个?|下个?|前|今|昨|去|本|这|那|我|咱|谁|哪|各|全|有|没|都|已|共|总|一|每|平|白|早|中|晚|夜|近|最)/.test(
+      patrolledBy,
+    ) &&
+    !/单位|部门|公司|科|处|局|办|组|队/.test(patrolledBy)
   if (patrolPlace || aPerson)
     return {
       kind: 'patrolsNamed',

@@ -1,3 +1,5 @@
+import { and, eq, inArray, isNotNull } from 'drizzle-orm'
+import { periodicReports } from '../db/schema'
 import { addDays, localDate } from '../domain/local-time'
 import {
   obligationFor,
@@ -24,6 +26,8 @@ const KINDS: readonly [RegExp, AskedKind][] = [
   [/统计表/, 'campaign'],
 ]
 const ASKS_WHEN = /什么时候|啥时候|几号|哪天|截止|期限|到期|要交|交吗|要报|报吗|要上报|上报吗|得交/
+/** 「月报出了吗」「周报交了没」「季报报上去了吗」: whether it has been filed. */
+const ASKS_FILED = /出了|出来|生成|做好|弄好|写好|好了[吗没]|交了|报了|上报了|提交了|报上去|发了|交上去/
 
 /** Whether the words name one of the statutory reports (not 「上周报的」, which is 上周 and 报). */
 export function namesReport(input: string): boolean {
@@ -35,30 +39,100 @@ export function reportDueAskedFor(input: string): AskedKind | undefined {
   const kind = KINDS.find(([pattern]) => pattern.test(input))?.[1]
   // 「月报在哪里看」 asks where the forms are, which the reports page answers.
   // Only when it is due: 「月报里的工作建议怎么写」 asks something else.
-  if (!kind || /哪里|在哪|哪儿|下载|查看|怎么看/.test(input) || !ASKS_WHEN.test(input)) return undefined
-  return kind
+  if (!kind || /哪里|在哪|哪儿|下载|查看|怎么看/.test(input)) return undefined
+  return ASKS_WHEN.test(input) || ASKS_FILED.test(input) ? kind : undefined
 }
 
-export async function describeReportDue(turn: Turn, kind: AskedKind, unitId: number | null): Promise<string> {
+/**
+ * When the report is due and whether it was filed: the person's unit's, or — for someone whose unit does not
+ * owe it and who oversees (`overview`: leaders, supervisors, the duty officer) — every owing unit's last one.
+ */
+export async function describeReportDue(
+  turn: Turn,
+  kind: AskedKind,
+  unitId: number | null,
+  overview = false,
+): Promise<string> {
   const { db, clock, timeZone } = turn.ctx
   const now = clock.now()
   const today = localDate(now, timeZone)
   const [calendar, units] = await Promise.all([turn.ctx.calendar.get(), reportingUnits(db)])
   const label = REPORT_KIND_LABELS[kind]
   const unit = units.find((u) => u.id === unitId)
-  if (unit && !owesReport(kind, unit)) return `${unit.name}不需要上报${label}。${WHO_OWES[kind]}`
+  const owes = unit !== undefined && owesReport(kind, unit)
+  if (unit && !owes && !overview) return `${unit.name}不需要上报${label}。${WHO_OWES[kind]}`
   const current = obligationFor(kind, unitId ?? 0, today, calendar, timeZone)
   const previous = obligationFor(kind, unitId ?? 0, addDays(current.period.start, -1), calendar, timeZone)
+  const how = `${WHO_OWES[kind]}上报请发送「上报${REPORT_COMMAND_WORDS[kind]}」，或在管理后台「报表」页查看和填报；到期前会在这里提醒。`
+  // No unit of one's own that owes it (a leader, the duty officer): who has filed the last period's, who not.
+  if (!unit || !owes) {
+    const next = `${current.period.label}的${label}：${formatLocal(current.dueAt, timeZone, now)} 前上报。`
+    return [await filedByUnits(turn, kind, previous, units), next, how].join('\n')
+  }
+  const filed = await filedOf(turn, kind, [unit.id], [previous.period.start, current.period.start])
   const lines = [previous, current]
-    .filter((o, i) => i === 1 || o.dueAt.getTime() >= now.getTime())
-    .map(
-      (o) =>
-        `${o.period.label}的${label}：${formatLocal(o.dueAt, timeZone, now)} 前上报${o.provisional ? '（节假日安排未录入，以实际工作日为准）' : ''}`,
+    // The period before is shown while it is still due, or when it is late and not filed.
+    .filter((o, i) => i === 1 || o.dueAt.getTime() >= now.getTime() || !filed.get(`${unit.id}:${o.period.start}`))
+    .map((o) => {
+      const at = filed.get(`${unit.id}:${o.period.start}`)
+      const state = at
+        ? `已于 ${formatLocal(at, timeZone, now)} 上报`
+        : o.dueAt.getTime() < now.getTime()
+          ? `应于 ${formatLocal(o.dueAt, timeZone, now)} 前上报，已逾期未上报`
+          : `${formatLocal(o.dueAt, timeZone, now)} 前上报${o.provisional ? '（节假日安排未录入，以实际工作日为准）' : ''}`
+      return `${o.period.label}的${label}：${state}`
+    })
+  return [...lines, how].join('\n')
+}
+
+/** When each unit's report for each period was filed (key 「unitId:periodStart」). */
+async function filedOf(
+  turn: Turn,
+  kind: AskedKind,
+  unitIds: number[],
+  periodStarts: string[],
+): Promise<Map<string, Date>> {
+  if (unitIds.length === 0) return new Map()
+  const rows = await turn.ctx.db
+    .select({
+      unitId: periodicReports.unitId,
+      periodStart: periodicReports.periodStart,
+      at: periodicReports.submittedAt,
+    })
+    .from(periodicReports)
+    .where(
+      and(
+        eq(periodicReports.kind, kind),
+        inArray(periodicReports.unitId, unitIds),
+        inArray(periodicReports.periodStart, periodStarts),
+        isNotNull(periodicReports.submittedAt),
+      ),
     )
-  return [
-    ...lines,
-    `${WHO_OWES[kind]}上报请发送「上报${REPORT_COMMAND_WORDS[kind]}」，或在管理后台「报表」页查看和填报；到期前会在这里提醒。`,
-  ].join('\n')
+  return new Map(rows.map((r) => [`${r.unitId}:${r.periodStart}`, r.at as Date]))
+}
+
+/** The last period's report across the units that owe it: how many have filed, and which have not. */
+async function filedByUnits(
+  turn: Turn,
+  kind: AskedKind,
+  last: ReturnType<typeof obligationFor>,
+  units: Awaited<ReturnType<typeof reportingUnits>>,
+): Promise<string> {
+  const { timeZone, clock } = turn.ctx
+  const now = clock.now()
+  const owing = units.filter((u) => owesReport(kind, u))
+  const label = REPORT_KIND_LABELS[kind]
+  if (owing.length === 0) return `目前没有需要上报${label}的单位。`
+  const filed = await filedOf(
+    turn,
+    kind,
+    owing.map((u) => u.id),
+    [last.period.start],
+  )
+  const missing = owing.filter((u) => !filed.has(`${u.id}:${last.period.start}`))
+  const due = `${formatLocal(last.dueAt, timeZone, now)} ${last.dueAt.getTime() < now.getTime() ? '到期' : '前上报'}`
+  const head = `${last.period.label}的${label}（${due}）：应报 ${owing.length} 个单位，已上报 ${owing.length - missing.length} 个`
+  return missing.length === 0 ? `${head}，已全部上报。` : `${head}；未上报：${missing.map((u) => u.name).join('、')}。`
 }
 
 const WHO_OWES: Record<AskedKind, string> = {

@@ -132,7 +132,11 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (duty) return meanwhile(turn, text(await describeDuty(turn, duty, person.id)))
   // 「月报什么时候交」「下周一要交周报吗」: when it is due, and whether the person's unit owes it.
   const reportAsked = reportDueAskedFor(input)
-  if (reportAsked) return meanwhile(turn, text(await describeReportDue(turn, reportAsked, actor.unitId)))
+  if (reportAsked)
+    return meanwhile(
+      turn,
+      text(await describeReportDue(turn, reportAsked, actor.unitId, BRIEFING_ROLES.has(person.role))),
+    )
   const todo = /^(?:我的待办|待办|待办事项)\s*(?:第?\s*(\d{1,3})\s*页?)?$/.exec(input)
   if (todo) return [text(await listTodos(turn, actor, Number(todo[1] ?? 1)))]
   if (ASKS_TODO.test(input) || ASKS_WHAT_TO_HANDLE.test(input)) return [text(await listTodos(turn, actor, 1))]

@@ -93,6 +93,7 @@ export async function complaintTimeliness(
   db: Database,
   window: { startAt: Date; endAt: Date },
   now: Date,
+  scope?: UnitScope,
 ): Promise<{ due: number; onTime: number }> {
   const [row] = await db
     .select({
@@ -105,6 +106,7 @@ export async function complaintTimeliness(
         between(complaints.dueAt, window.startAt, window.endAt),
         lt(complaints.dueAt, now),
         notInArray(complaints.status, ['rejected', 'duplicate']),
+        inScope(complaints.unitId, scope),
       ),
     )
   return { due: Number(row?.due ?? 0), onTime: Number(row?.onTime ?? 0) }

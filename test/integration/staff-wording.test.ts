@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
-import { hazards, patrols } from '../../src/db/schema'
+import { hazards, patrols, periodicReports, units } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
@@ -155,7 +155,11 @@ describe('when a report is due, and a word alone', () => {
     expect(await say(STAFF, '下周一要交月报吗')).toEqual([
       '市政建设总公司不需要上报月报表。月报由有督查任务的单位在每月结束后5个工作日内上报。',
     ])
-    expect((await say('demo:supervisor', '月报什么时候交'))[0]).toMatch(/^2026年11月的月报表：12月7日 23:59 前上报\n/)
+    // October's, not filed and past its day, comes first.
+    const [monthly] = await say('demo:supervisor', '月报什么时候交')
+    expect(monthly).toMatch(
+      /^2026年10月的月报表：应于 11月6日 23:59 前上报，已逾期未上报\n2026年11月的月报表：12月7日 23:59 前上报\n/,
+    )
     expect(await say(STAFF, '月报在哪里看')).toEqual([WORDING.reportsWhere])
   })
 
@@ -373,8 +377,20 @@ describe('patrols asked after by road or by person, and how the assistant is use
     await say(STAFF, '下午2点到3点巡查滨湖西路，2人1车，未发现隐患')
     const code = lastCode(await say(STAFF, '确认'), 'XC')
     const [byRoad] = await say(LEADER, '滨湖西路今天有人巡查吗')
-    expect(byRoad).toMatch(new RegExp(`^今天滨湖西路的巡查记录：\\n· ${code} 11月23日 14:00–15:00 滨湖西路（张伟）`))
+    expect(byRoad).toMatch(
+      new RegExp(`^今天滨湖西路的巡查记录共 1 次：\\n· ${code} 11月23日 14:00–15:00 滨湖西路（张伟）`),
+    )
     expect((await say(LEADER, '张伟今天巡查了没有'))[0]).toContain(code)
+    // How many times, for a person: the count of the period's, with the list.
+    const [count] = await say(LEADER, '张伟这个月巡查了几次')
+    expect(count).toMatch(/^本月张伟参加的巡查记录共 \d+ 次：\n/)
+    expect(count).toContain(code)
+    // A unit named: its figures, not the city's.
+    expect((await say(LEADER, '市政建设总公司本月巡查情况'))[0]).toMatch(
+      /^本月截至目前（市政建设总公司）：\n巡查 \d+ 次/,
+    )
+    // A part of the day is today's figures, asked (never a patrol form).
+    expect((await say(LEADER, '上午巡查了几次'))[0]).toMatch(/^今天截至目前（全市）：/)
     expect(await say(LEADER, '李四今天巡查了没有')).toEqual(['今天还没有李四参加的巡查记录。'])
     expect(await say(LEADER, '沅安路今天有人巡查吗')).toEqual(['今天还没有沅安路的巡查记录。'])
   })
@@ -498,5 +514,31 @@ describe('what was done said with what was found, and a report introduced in wor
     const code = lastCode(await say(STAFF, '确认'), 'YH')
     const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
     expect(row).toMatchObject({ description: '龙港路桥桥墩裂缝很大', level: 'major', locationText: '龙港路桥' })
+  })
+})
+
+describe('whether a report has been filed', () => {
+  it('tells a unit when its report was filed, and those overseeing which units have not filed', async () => {
+    const [notYet] = await say(STAFF, '周报交了没')
+    expect(notYet).toMatch(/^2026-11-16 至 2026-11-22的周报表：11月23日 23:59 前上报\n/)
+    const [before] = await say(LEADER, '上周的周报都交了吗')
+    expect(before).toMatch(
+      /^2026-11-16 至 2026-11-22的周报表（11月23日 23:59 前上报）：应报 8 个单位，已上报 0 个；未上报：.*市政建设总公司/,
+    )
+    // 市政建设总公司 files last week's (as 「上报周报」 leaves it).
+    const [shizheng] = await database.db.select().from(units).where(eq(units.code, 'shizheng'))
+    await database.db.insert(periodicReports).values({
+      kind: 'weekly',
+      unitId: shizheng?.id,
+      periodStart: '2026-11-16',
+      periodEnd: '2026-11-22',
+      dueAt: zonedInstant('2026-11-23', TEST_TIME_ZONE, 23, 59),
+      submittedAt: zonedInstant('2026-11-23', TEST_TIME_ZONE, 16),
+    })
+    expect((await say(STAFF, '周报交了没'))[0]).toMatch(/^2026-11-16 至 2026-11-22的周报表：已于 11月23日 16:00 上报\n/)
+    const [after] = await say(LEADER, '上周的周报都交了吗')
+    expect(after).toMatch(/应报 8 个单位，已上报 1 个；未上报：/)
+    expect(after).not.toContain('市政建设总公司')
+    expect(after).toContain('2026-11-23 至 2026-11-29的周报表：11月30日 23:59 前上报。')
   })
 })

@@ -156,10 +156,16 @@ describe('questions about the work itself', () => {
 })
 
 describe('work under way, said in words', () => {
-  it.each(['正在整改中', '整改中', '我们正在处理', '在修，明天能好'])('%s takes the work on', (said) =>
-    expect(takesOnHazard(said)).toBe(true),
-  )
-  it.each(['正在整改吗', '整改了没', '人民路井盖缺失'])('%s does not', (said) =>
+  it.each([
+    '正在整改中',
+    '整改中',
+    '我们正在处理',
+    '在修，明天能好',
+    '好的我马上联系燃气公司',
+    '人民路那个井盖我们明天去换',
+    '这个工地的问题我们已经下了整改通知书',
+  ])('%s takes the work on', (said) => expect(takesOnHazard(said)).toBe(true))
+  it.each(['正在整改吗', '整改了没', '人民路井盖缺失', '我们明天去人民路巡查吗？'])('%s does not', (said) =>
     expect(takesOnHazard(said)).toBe(false),
   )
 })
