@@ -412,7 +412,8 @@ describe('the conversation on WeCom, through the platform fake', () => {
     clock.set(new Date('2026-11-23T09:00:00Z')) // 17:00 in the city
     try {
       expect(await say('巡查 今天下午两点开始在柳叶湖大道巡查')).toEqual(['巡查几点结束？'])
-      expect(await say('四点')).toEqual([
+      // 上午 said: an end before the start, asked about (「四点」 alone would be that afternoon's).
+      expect(await say('上午四点')).toEqual([
         '结束时间 04:00 早于开始时间 14:00，是下午4点（16:00）吗？回复「是」确认，或发送正确的结束时间。',
       ])
       expect(await say('是')).toEqual(['出动了多少人次？'])
