@@ -465,7 +465,9 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       .orderBy(desc(complaints.receivedAt), desc(complaints.id))
       .limit(5)
     if (mine.length === 0) return [text(WORDING.noComplaints)]
-    return [text(mine.map((c) => statusOf(ctx, c)).join('\n\n'))]
+    // 「这个问题大概多久能解决」「刚才那个处理了吗」: the one just filed, not every one.
+    const theLatest = /这个|刚才|刚刚|上面|那个|这件|这事/.test(body) ? mine.slice(0, 1) : mine
+    return [text(theLatest.map((c) => statusOf(ctx, c)).join('\n\n'))]
   }
   if (STAFF_COMMAND.test(body)) return [text(WORDING.staffOnly)]
   const correction = /^(?:类别|分类)[\s:：]*(.+)$/.exec(body)

@@ -11,7 +11,11 @@ const DANGER: [DangerKind, RegExp][] = [
     // 「天然气好像漏了」「燃气管道有味道」: the gas, then within a few words (none of them a denial) the smell or the leak.
     /(?:燃气|煤气|天然气|液化气|瓦斯)(?:(?!没|不|无|未)[^，,。；;！!？?]){0,6}?(?:味|泄漏|泄露|漏了|漏气|在漏|漏出|往外冒|嘶嘶)|漏气|闻到.{0,6}(?:气味|臭味|煤气|燃气)|臭鸡蛋味|气味(?:很|好|特别)?大|燃气管(?:(?!没|不|无|未)[^，,。；;！!？?]){0,6}?(?:破|断|漏(?!水|雨))/g,
   ],
-  ['collapse', /塌陷|坍塌|倒塌|塌了|塌方|下沉.{0,4}(?:裂|陷)|要塌|快塌|垮了|砸伤|掉下来砸/g],
+  // 「承重墙砸了，我们楼都在晃」: a building moving under people is a collapse about to happen.
+  [
+    'collapse',
+    /塌陷|坍塌|倒塌|塌了|塌方|下沉.{0,4}(?:裂|陷)|要塌|快塌|垮了|砸伤|掉下来砸|(?:楼|楼房|房子|房屋|整栋)[^，,。；;！!？?]{0,4}(?:在晃|晃动|摇晃|晃得|在动)/g,
+  ],
   ['fire', /着火|起火|失火|火灾|冒烟|烧起来|爆炸/g],
   ['electric', /触电|漏电|电线.{0,6}(?:掉|断|垂|裸露|打火|冒火)|高压线.{0,4}(?:掉|断|垂)/g],
   // Last: trapped under a collapse is the collapse's advice (which says to call 119 for anyone trapped).

@@ -238,4 +238,16 @@ describe('a citizen following up in words', () => {
     // The street light was never filed.
     expect((await mine()).filter((c) => c.description.includes('路灯也坏了'))).toHaveLength(0)
   })
+
+  it('files a school named alone as the place, and answers 「这个问题大概多久能解决」 about the latest ticket only', async () => {
+    const code = lastCode(await say('学校门口的施工围挡占了半条路，孩子上下学很危险，实验小学'), 'TS')
+    await say('不用')
+    const [filed] = (await mine()).filter((c) => c.code === code)
+    expect(filed?.locationText).toBe('实验小学')
+    const [answer] = await say('这个问题大概多久能解决')
+    expect(answer).toMatch(new RegExp(`^投诉 ${code}：`))
+    expect(answer?.match(/TS\d{8}-\d{4}/g)).toHaveLength(1)
+    // Asked without pointing at one: the latest few.
+    expect((await say('我的投诉处理得怎么样了'))[0]?.match(/TS\d{8}-\d{4}/g)?.length).toBeGreaterThan(1)
+  })
 })

@@ -20,6 +20,7 @@ describe('danger in a message', () => {
     ['家里天然气好像漏了 怎么办', 'gas'],
     ['楼道里一股臭鸡蛋味', 'gas'],
     ['燃气管道被挖断了', 'gas'],
+    ['楼上邻居装修把承重墙砸了，我们楼都在晃', 'collapse'],
   ])('%s is %s', (text, kind) => {
     expect(dangerIn(text)).toBe(kind)
   })
@@ -34,6 +35,7 @@ describe('danger in a message', () => {
     '燃气管道没有漏气',
     '燃气管道旁边漏水',
     '燃气公司的人来过了，没有味道了',
+    '担心楼会晃',
   ])('a fear or a denial is not the danger itself: %s', (text) => {
     expect(dangerIn(text)).toBeUndefined()
   })

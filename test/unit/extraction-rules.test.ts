@@ -1086,6 +1086,9 @@ describe('estates called 某某里, corners of a crossing, and a lift’s number
     ['人民路口西侧有个大坑没人管', '人民路口西侧'],
     // 「3号电梯」 is which lift, not a door number of the square.
     ['电梯困人了！！万达广场3号电梯', '万达广场'],
+    // 「黑工地」 says what kind of site, not where: the place is where it is.
+    ['我举报一个黑工地，晚上偷偷施工，在城北开发区那块空地上，没有任何手续', '城北开发区'],
+    ['学校门口的施工围挡占了半条路，孩子上下学很危险，实验小学', '实验小学'],
   ])('%s', (text, place) => {
     expect(placeOf(text)).toBe(place)
   })
