@@ -542,3 +542,29 @@ describe('whether a report has been filed', () => {
     expect(after).toContain('2026-11-23 至 2026-11-29的周报表：11月30日 23:59 前上报。')
   })
 })
+
+describe('a form’s words with no form open, and a long report waiting', () => {
+  it('explains that a saved record stays as saved when 「修改 …」 comes with nothing being filled in', async () => {
+    await say(STAFF, '取消')
+    const before = await database.db.select().from(hazards)
+    const [answer] = await say(STAFF, '修改 隐患描述')
+    expect(answer).toMatch(/^当前没有进行中的填报。.*已上报的隐患不能直接修改/)
+    expect((await say(STAFF, '删除隐患 2'))[0]).toMatch(/^当前没有进行中的填报。/)
+    // Nothing was started: the next words are no answer to a form.
+    expect(await say(STAFF, '取消')).toEqual(['当前没有进行中的填报。'])
+    expect(await database.db.select().from(hazards)).toEqual(before)
+  })
+
+  it('shows a long new report clipped in the choice between the open form and it', async () => {
+    await say(STAFF, '巡查')
+    await say(STAFF, '下午1点')
+    const long = `人民路井盖缺失${'，旁边还有一处护栏松动'.repeat(40)}`
+    const [choice] = await say(STAFF, long)
+    expect(choice).toMatch(
+      /^您有未完成的「日巡查工作记录」填报。.*并开始「上报隐患 人民路井盖缺失，旁边还有一处护栏松动，旁边还有一处…」。$/,
+    )
+    expect([...(choice ?? '')].length).toBeLessThan(120)
+    await say(STAFF, '继续填写')
+    await say(STAFF, '取消')
+  })
+})

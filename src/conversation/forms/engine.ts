@@ -263,6 +263,16 @@ async function step(
       ),
     ]
   const edit = /^修改\s*(.+)$/.exec(input)
+  // 「修改 隐患描述」「删除隐患 2」 with nothing being filled in: the form's words for a saved record, which stays as
+  // saved — the person is told which record is meant and how it is put right (it started a hazard form).
+  if (!form && (edit || /^(?:删除|拆分)隐患\s*\d/.test(input)) && actor.personId !== null) {
+    const kind = /巡查|路段|人次|车次|开始时间|结束时间/.test(input)
+      ? 'patrol'
+      : /隐患|地点|等级|类别/.test(input)
+        ? 'hazard'
+        : 'latest'
+    return [text(`当前没有进行中的填报。${await explainAmendment(turn, actor.personId, kind)}`)]
+  }
   if (edit && form) {
     // The field by its label, or by the first word when a value follows (「修改 路段 朗州路」).
     const named = edit[1]?.trim() ?? ''
@@ -1090,7 +1100,8 @@ function discardChoice(turn: Turn, title: string, command: string): Reply {
     message: {
       type: 'card',
       title: `未完成的「${title}」`,
-      description: `您有未完成的「${title}」填报。回复「继续填写」接着填；回复「放弃并开始新的」放弃它，并开始「${command}」。`,
+      // The new command as said, clipped: a long report is not echoed back whole (nor a number in it shown).
+      description: `您有未完成的「${title}」填报。回复「继续填写」接着填；回复「放弃并开始新的」放弃它，并开始「${clip(command, 30)}」。`,
       taskId: `form-choice-${turn.message.messageId}`.replace(/[^A-Za-z0-9_@-]/g, '-').slice(0, 120),
       buttons: [
         { key: 'form.continue', text: '继续填写', style: 1 },
