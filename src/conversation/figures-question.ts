@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, isNull, like, lte, ne } from 'drizzle-orm'
 import { containing } from '../db/like-pattern'
-import { complaints, hazards, patrols, units } from '../db/schema'
+import { complaints, hazards, patrols, supervisions, units } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
 import type { PeriodKind } from '../domain/periods'
 import { formatRate } from '../reports/format'
@@ -113,6 +113,36 @@ export async function describeByCategory(turn: Turn, of: 'complaints' | 'hazards
     .sort((a, b) => b.n - a.n)
     .map((r, i) => `${i + 1}. ${CATEGORY_LABELS[r.category]} ${r.n} ${unit}`)
   return `${asked.said}${what}（按类别，${lines.length > 1 ? '多的在前' : '共一类'}）：\n${lines.join('\n')}`
+}
+
+/** 「今天督查了哪些单位」: the period's supervision records, each with the unit inspected and who led it. */
+export async function describeSupervisions(turn: Turn, asked: PeriodSaid): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const period = periodMeant(asked, now, timeZone)
+  const within = and(gte(supervisions.inspectedAt, period.startAt), lte(supervisions.inspectedAt, period.endAt))
+  const [rows, [total], unitRows] = await Promise.all([
+    db
+      .select({
+        code: supervisions.code,
+        unitId: supervisions.inspectedUnitId,
+        lead: supervisions.lead,
+        at: supervisions.inspectedAt,
+      })
+      .from(supervisions)
+      .where(within)
+      .orderBy(asc(supervisions.inspectedAt))
+      .limit(5),
+    db.select({ n: count() }).from(supervisions).where(within),
+    db.select({ id: units.id, name: units.name }).from(units),
+  ])
+  if (rows.length === 0) return `${asked.said}还没有督查记录。`
+  const name = new Map(unitRows.map((u) => [u.id, u.name]))
+  const howMany = total?.n ?? rows.length
+  const lines = rows.map(
+    (r) => `· ${r.code} ${formatLocal(r.at, timeZone, now)} ${name.get(r.unitId) ?? '—'}（带队：${r.lead}）`,
+  )
+  return `${asked.said}督查记录共 ${howMany} 条：\n${lines.join('\n')}${howMany > rows.length ? '\n……还有更多，请在管理后台「督查台账」查看。' : ''}`
 }
 
 /** 「这个月哪个单位隐患最多」: the hazards found in the period, by the unit responsible, most first. */

@@ -8,6 +8,7 @@ import {
   describeHazardsByUnit,
   describePatrolsByUnit,
   describePatrolsNamed,
+  describeSupervisions,
 } from './figures-question'
 import { describeHazardsDueSoon, describeHazardsNamed } from './hazards-question'
 import type { LedgerQuestion } from './ledger-question'
@@ -65,6 +66,8 @@ export async function answerLedgerQuestion(
       return briefed ? describePatrolsByUnit(turn, asked.period) : WORDING.figuresForBriefed
     case 'patrolsNamed':
       return describePatrolsNamed(turn, asked)
+    case 'supervisions':
+      return describeSupervisions(turn, asked.period)
     case 'dueSoon':
       return describeHazardsDueSoon(turn)
     case 'hazardsNamed':

@@ -20,6 +20,7 @@ export type LedgerQuestion =
   | { kind: 'figures'; period: PeriodSaid }
   | { kind: 'patrolsByUnit'; period: PeriodSaid }
   | { kind: 'dueSoon' }
+  | { kind: 'supervisions'; period: PeriodSaid }
   | { kind: 'patrolsNamed'; period: PeriodSaid; place?: string; name?: string }
   | { kind: 'hazardsNamed'; place?: string; thing?: string }
 
@@ -56,6 +57,9 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (/重大(?:隐患|风险)/.test(input)) return { kind: 'majors' }
   if (/超期|逾期|超时|过期|(?:没|未|还没|尚未|待|没有)(?:整改|销号|处理|办结|办完|完成|验收|签收|修|办)/.test(input))
     return { kind: 'open' }
+  // 「今天督查了哪些单位」「本月督查了几次」: the supervision records of the period (today unless another is named).
+  if (/督查/.test(input) && /哪些|哪几|哪个|几次|多少|情况|了吗|了没|谁/.test(input))
+    return { kind: 'supervisions', period: period ?? TODAY }
   // 「人民路今天有人巡查吗」「张伟今天巡查了没有」: the patrols of that road or that person in the period (today).
   const patrolledBy =
     /^([\u4e00-\u9fa5]{2,3}?)(?:今天|昨天|本周|这周|这个月|本月)?(?:有没有|有没)?(?:去)?(?:巡查|巡逻|巡视)/.exec(

@@ -568,3 +568,32 @@ describe('a form’s words with no form open, and a long report waiting', () => 
     await say(STAFF, '取消')
   })
 })
+
+describe('supervisions of the day, the digest asked for by name, and the console password', () => {
+  it('lists the day’s supervision records on 「今天督查了哪些单位」', async () => {
+    const supervisor = 'demo:supervisor'
+    await say(supervisor, '取消')
+    for (const answer of [
+      '督查',
+      '市政建设总公司',
+      '今天上午10点',
+      '陈刚',
+      '赵敏、王强',
+      '日巡查台账、隐患整改',
+      '无',
+      '无',
+    ])
+      await say(supervisor, answer)
+    const code = lastCode(await say(supervisor, '确认'), 'DC')
+    const [listed] = await say(supervisor, '今天督查了哪些单位')
+    expect(listed).toMatch(/^今天督查记录共 \d+ 条：\n/)
+    expect(listed).toContain(`${code} 11月23日 10:00 市政建设总公司（带队：陈刚）`)
+    expect((await say(LEADER, '昨天督查了几次'))[0]).toBe('昨天还没有督查记录。')
+  })
+
+  it('sends the digest on 「昨天的日报发我一下」, and tells where the console password is changed', async () => {
+    expect((await say(LEADER, '昨天的日报发我一下'))[0]).toMatch(/^## 巡安日报 2026-11-22\n/)
+    expect(await say('demo:admin', '重置我的密码')).toEqual([WORDING.staffSupport.password])
+    expect(await say(STAFF, '后台密码忘了怎么办')).toEqual([WORDING.staffSupport.password])
+  })
+})
