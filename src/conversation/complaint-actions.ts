@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { units } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
 import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
+import { noteComplaintProgress } from '../services/complaint-followups'
 import { turnComplaintIntoHazard } from '../services/complaint-hazards'
 import { notifyComplaintAssignment, notifyComplaintOutcome } from '../services/complaint-notices'
 import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
@@ -21,7 +22,7 @@ const ACKNOWLEDGED = /^(?:收到|已收到|签收|好的|知道了|明白)[。�
 const DONE = /^(?:已经?|已)(?:办结|处理|修复|修好|更换|整改|清理|解决|恢复|安排|维修|拆除|完成)/
 /** 「已派人去看了」「马上安排人去现场」「正在处理」: taken up, not yet done — a 签收. */
 const ON_IT =
-  /^(?:收到[，,。！!\s]*)?(?:已经?|马上|立即|立刻|正在|这就|现在|今天)?(?:派人|派了人|安排人|安排了人|去现场|到现场|去看|去查看|去核实|核实|联系|处理中|在处理|跟进|对接)/
+  /^(?:收到[，,。！!\s]*)?(?:已经?|马上|立即|立刻|正在|这就|现在|今天)?(?:派人|派了人|安排人|安排了人|去现场|到现场|去看|去查看|去核实|核实|联系|处理中|在处理|跟进|对接)|^(?![^？?]*[？?])[^，,。]{0,8}?(?:已经|已|正在|马上)?(?:到了?现场|在现场|去现场|正在处理|处理中|在处理|维修中|抢修中?|施工中)/
 
 /**
  * The handler's words after a complaint's number, as the command they mean: 「收到」 is 签收, 「已经修好了」 is
@@ -34,7 +35,7 @@ export function complaintCommandInWords(input: string): string | undefined {
   // 「TS… 办结」: the reply is what ends a complaint; without a result it is asked for.
   if (/^(?:已)?办结(?:了)?[。！!]*$/.test(leading.after)) return `回复 ${leading.code}`
   if (DONE.test(leading.after)) return `回复 ${leading.code} ${leading.after}`
-  if (ON_IT.test(leading.after)) return `签收 ${leading.code}`
+  if (ON_IT.test(leading.after)) return `签收 ${leading.code} ${leading.after}`
   return undefined
 }
 
@@ -52,9 +53,19 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
   try {
     switch (verb) {
       case '签收':
-      case '受理':
+      case '受理': {
+        // 「TS… 已经派人去看了」 after the 签收: how the handling goes, noted; the reply still ends it.
+        if (complaint.status === 'accepted' && after) {
+          await noteComplaintProgress(ctx, complaint, actor, after)
+          return [text(`已记录投诉 ${code} 的办理进展。办理完成后请发送「回复 ${code} 办理结果」，结果会告知市民。`)]
+        }
         await applyComplaintCommand({ ctx, complaintId: complaint.id, command: { action: 'accept' }, actor })
+        if (after && ON_IT.test(after)) {
+          const accepted = (await findComplaintByCode(ctx.db, code)) ?? complaint
+          await noteComplaintProgress(ctx, accepted, actor, after)
+        }
         return [text(`已签收投诉 ${code}，请在时限内办理并回复结果。`)]
+      }
       case '回复':
       case '答复': {
         if (complaint.status === 'replied' || complaint.status === 'closed')

@@ -52,7 +52,8 @@ export const COMPLAINT_ACTIONS = [
   'to_hazard',
 ] as const
 export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number]
-export const COMPLAINT_EVENT_KINDS = ['received', ...COMPLAINT_ACTIONS] as const
+/** Event kinds: every action, the receipt, and a handler's word on how the handling goes (办理进展). */
+export const COMPLAINT_EVENT_KINDS = ['received', ...COMPLAINT_ACTIONS, 'progress'] as const
 export type ComplaintEventKind = (typeof COMPLAINT_EVENT_KINDS)[number]
 export const COMPLAINT_EVENT_LABELS: Record<ComplaintEventKind, string> = {
   received: '受理',
@@ -66,6 +67,7 @@ export const COMPLAINT_EVENT_LABELS: Record<ComplaintEventKind, string> = {
   extend: '延期',
   callback: '回访',
   to_hazard: '转为隐患',
+  progress: '办理进展',
 }
 
 export const SATISFACTION_LEVELS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const

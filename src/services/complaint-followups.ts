@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { complaintEvents, complaints, routingRules } from '../db/schema'
 import { CATEGORY_LABELS, type Category } from '../domain/categories'
+import type { Actor } from '../domain/roles'
 import { SYSTEM_ACTOR } from '../domain/roles'
 import { notifyComplaintAssignment } from './complaint-notices'
 import { applyComplaintCommand, type ComplaintRow } from './complaints'
@@ -59,6 +60,23 @@ export async function addComplaintNote(
   data?: Record<string, unknown>,
 ) {
   await ctx.db.insert(complaintEvents).values(citizenEvent(ctx, complaint, note, data ? { data } : {}))
+}
+
+/**
+ * A handler's word on how the handling goes (「已派人去看了」) after it was taken up: kept on the history, the
+ * status unchanged — the reply is still what ends it.
+ */
+export async function noteComplaintProgress(ctx: ServiceContext, complaint: ComplaintRow, actor: Actor, note: string) {
+  await ctx.db.insert(complaintEvents).values({
+    complaintId: complaint.id,
+    kind: 'progress',
+    fromStatus: complaint.status,
+    toStatus: complaint.status,
+    actorId: actor.personId,
+    actorRole: actor.role,
+    note: note.slice(0, 500),
+    at: ctx.clock.now(),
+  })
 }
 
 /** A citizen's addition to a complaint's history: an event that leaves the status where it is. */

@@ -1458,6 +1458,20 @@ describe('a handler who puts the complaint’s number first', () => {
     const taken = /TS\d{8}-\d{4}/.exec(first[0] as string)?.[0] as string
     await say('demo:citizen', '不用')
     expect(await say(HANDLER, `${taken} 已派人去看了`)).toEqual([`已签收投诉 ${taken}，请在时限内办理并回复结果。`])
+    // Once taken up, the next word on how it goes is noted as progress; the status stays until the reply.
+    expect(await say(HANDLER, `${taken} 师傅已经到现场了，正在处理`)).toEqual([
+      `已记录投诉 ${taken} 的办理进展。办理完成后请发送「回复 ${taken} 办理结果」，结果会告知市民。`,
+    ])
+    const [takenRow] = await database.db.select().from(complaints).where(eq(complaints.code, taken))
+    expect(takenRow?.status).toBe('accepted')
+    const notes = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, takenRow?.id as number))
+    expect(notes.filter((e) => e.kind === 'progress').map((e) => e.note)).toEqual([
+      '已派人去看了',
+      '师傅已经到现场了，正在处理',
+    ])
     const second = await say('demo:citizen', '朗州北路124号门口井盖松动')
     const code = /TS\d{8}-\d{4}/.exec(second[0] as string)?.[0] as string
     await say('demo:citizen', '不用')
