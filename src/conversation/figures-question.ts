@@ -1,7 +1,8 @@
-import { and, asc, count, eq, gte, isNull, like, lte, ne } from 'drizzle-orm'
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, like, lte, ne } from 'drizzle-orm'
 import { containing } from '../db/like-pattern'
 import { complaints, hazards, patrols, supervisions, units } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
+import { SATISFACTION_LABELS, SATISFACTION_LEVELS, type Satisfaction } from '../domain/complaint-lifecycle'
 import type { PeriodKind } from '../domain/periods'
 import { formatRate } from '../reports/format'
 import { complaintTimeliness, periodFigures } from '../services/figures'
@@ -113,6 +114,32 @@ export async function describeByCategory(turn: Turn, of: 'complaints' | 'hazards
     .sort((a, b) => b.n - a.n)
     .map((r, i) => `${i + 1}. ${CATEGORY_LABELS[r.category]} ${r.n} ${unit}`)
   return `${asked.said}${what}（按类别，${lines.length > 1 ? '多的在前' : '共一类'}）：\n${lines.join('\n')}`
+}
+
+/** 「投诉的满意度怎么样」: how the citizens called back rated the handling of the period's complaints. */
+export async function describeSatisfaction(turn: Turn, asked: PeriodSaid): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const period = periodMeant(asked, clock.now(), timeZone)
+  const within = and(gte(complaints.receivedAt, period.startAt), lte(complaints.receivedAt, period.endAt))
+  const [rated, [unrated]] = await Promise.all([
+    db
+      .select({ satisfaction: complaints.satisfaction, n: count() })
+      .from(complaints)
+      .where(and(within, isNotNull(complaints.satisfaction)))
+      .groupBy(complaints.satisfaction),
+    db
+      .select({ n: count() })
+      .from(complaints)
+      .where(and(within, isNull(complaints.satisfaction), inArray(complaints.status, ['replied', 'closed']))),
+  ])
+  const notCalled = unrated?.n ?? 0
+  const total = rated.reduce((sum, r) => sum + r.n, 0)
+  const later = notCalled > 0 ? `已答复未回访 ${notCalled} 件。` : ''
+  if (total === 0) return `${asked.said}受理的投诉还没有回访结果。${later}`
+  const of = (level: Satisfaction) => rated.find((r) => r.satisfaction === level)?.n ?? 0
+  const content = of('satisfied') + of('basically_satisfied')
+  const parts = SATISFACTION_LEVELS.map((level) => `${SATISFACTION_LABELS[level]} ${of(level)} 件`).join('，')
+  return `${asked.said}受理的投诉回访 ${total} 件：${parts}（满意率 ${formatRate(content / total)}）。${later}`
 }
 
 /** 「今天督查了哪些单位」: the period's supervision records, each with the unit inspected and who led it. */

@@ -8,6 +8,7 @@ import {
   describeHazardsByUnit,
   describePatrolsByUnit,
   describePatrolsNamed,
+  describeSatisfaction,
   describeSupervisions,
 } from './figures-question'
 import { describeHazardsDueSoon, describeHazardsNamed } from './hazards-question'
@@ -66,6 +67,8 @@ export async function answerLedgerQuestion(
       return briefed ? describePatrolsByUnit(turn, asked.period) : WORDING.figuresForBriefed
     case 'patrolsNamed':
       return describePatrolsNamed(turn, asked)
+    case 'satisfaction':
+      return briefed ? describeSatisfaction(turn, asked.period) : WORDING.figuresForBriefed
     case 'supervisions':
       return describeSupervisions(turn, asked.period)
     case 'dueSoon':

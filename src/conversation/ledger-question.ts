@@ -21,6 +21,7 @@ export type LedgerQuestion =
   | { kind: 'patrolsByUnit'; period: PeriodSaid }
   | { kind: 'dueSoon' }
   | { kind: 'supervisions'; period: PeriodSaid }
+  | { kind: 'satisfaction'; period: PeriodSaid }
   | { kind: 'patrolsNamed'; period: PeriodSaid; place?: string; name?: string }
   | { kind: 'hazardsNamed'; place?: string; thing?: string }
 
@@ -57,6 +58,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (/重大(?:隐患|风险)/.test(input)) return { kind: 'majors' }
   if (/超期|逾期|超时|过期|(?:没|未|还没|尚未|待|没有)(?:整改|销号|处理|办结|办完|完成|验收|签收|修|办)/.test(input))
     return { kind: 'open' }
+  // 「投诉的满意度怎么样」「本月回访满意率多少」: the call-backs of the period's complaints.
+  if (/满意度|满意率|满意情况|回访/.test(input)) return { kind: 'satisfaction', period: period ?? MONTH }
   // 「今天督查了哪些单位」「本月督查了几次」: the supervision records of the period (today unless another is named).
   if (/督查/.test(input) && /哪些|哪几|哪个|几次|多少|情况|了吗|了没|谁/.test(input))
     return { kind: 'supervisions', period: period ?? TODAY }

@@ -8,7 +8,7 @@ import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
 import { maskPersonalInfo } from '../domain/privacy'
 import { RECORDING_ROLES } from '../domain/record-permissions'
-import type { Actor } from '../domain/roles'
+import { type Actor, ROLE_LABELS } from '../domain/roles'
 import { narrativeLines, type SignedReportKind } from '../domain/signoff-lines'
 import { gatherDigest } from '../jobs/daily-digest'
 import { renderDigest } from '../reports/digest'
@@ -52,6 +52,7 @@ import { describeScores, scoresAskedFor } from './scores-question'
 import { describeStaffFaq, staffFaqAsked } from './staff-faq'
 import { listTodos } from './todo-list'
 import type { Reply, Turn } from './types'
+import { unitNamed, urgeAskedFor, urgeNamedUnit } from './urge-question'
 
 /**
  * Staff on WeCom, DingTalk or the console: commands, card buttons, and what to do with photos and
@@ -181,6 +182,13 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^[?？]+$/.test(input)) return [text(WORDING.help(person.role))]
   // A record's number alone (no command was waiting for it): where that record stands.
   if (BARE_CODE.test(input)) return [text(await describeRecord(turn, input))]
+  // 「帮我催一下市政建设总公司」: those overseeing urge a unit on; its handlers get a reminder of what is open.
+  const urged = urgeAskedFor(input)
+  const urgedUnit = urged ? await unitNamed(turn, urged) : undefined
+  if (urgedUnit) {
+    if (!BRIEFING_ROLES.has(person.role)) return [text(WORDING.urgeForOverseers)]
+    return [text(await urgeNamedUnit(turn, urgedUnit, `${ROLE_LABELS[person.role]}${person.name}`))]
+  }
   const ledger = ledgerQuestionIn(input)
   if (ledger) return [text(await answerLedgerQuestion(turn, person, actor, input, ledger))]
   return [text(plainReply(input, person.role))]
@@ -318,6 +326,8 @@ const BRIEFING = new RegExp(
   `^(?:${[
     '(?:发个|发一下|发一份|给我|来个|看看|看一下)?(?:今日|今天|昨日|昨天|每日)?的?(?:简报|日报|概况)(?:给我|发我|看看)?(?:一下|下)?',
     '(?:今天|今日|目前|现在|最近)?(?:总体|整体|全市|全局)?(?:情况|进展)(?:怎么样|如何)了?',
+    // 「今天全市情况」「全市概况」: the scope said, no question word needed.
+    '(?:今天|今日|目前|现在|最近)?(?:的)?(?:全市|全局|总体|整体)(?:的)?(?:情况|概况|进展)',
     // 「今天有什么情况」「最近有啥事吗」
     '(?:今天|今日|目前|现在|最近|这两天)?(?:有|有没有)?(?:什么|啥|哪些)(?:新|重要|紧急|要紧)?的?(?:情况|事情?|问题)(?:吗|没有)?',
     // 「有没有超期的」「超期的隐患有哪些」

@@ -72,6 +72,11 @@ export const COMPLAINT_EVENT_LABELS: Record<ComplaintEventKind, string> = {
 
 export const SATISFACTION_LEVELS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
 export type Satisfaction = (typeof SATISFACTION_LEVELS)[number]
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  dissatisfied: '不满意',
+}
 
 export interface ComplaintState {
   status: ComplaintStatus

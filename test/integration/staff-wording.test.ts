@@ -1,12 +1,13 @@
-import { eq } from 'drizzle-orm'
+import { eq, inArray, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
-import { hazards, patrols, periodicReports, units } from '../../src/db/schema'
+import { complaints, hazards, outbox, patrols, people, periodicReports, units } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
+import { applyComplaintCommand } from '../../src/services/complaints'
 import { testApp } from '../helpers/app'
 import { chat, lastCode } from '../helpers/chat'
-import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { createTestDatabase, seedDefaults, serviceContext, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 
 /**
  * Staff who ask for a form by its name on paper, answer a question with another field's value, or ask about
@@ -595,5 +596,57 @@ describe('supervisions of the day, the digest asked for by name, and the console
     expect((await say(LEADER, '昨天的日报发我一下'))[0]).toMatch(/^## 巡安日报 2026-11-22\n/)
     expect(await say('demo:admin', '重置我的密码')).toEqual([WORDING.staffSupport.password])
     expect(await say(STAFF, '后台密码忘了怎么办')).toEqual([WORDING.staffSupport.password])
+  })
+})
+
+describe('a unit urged on (催办)', () => {
+  it('reminds the unit’s handlers of what it has open, once per message, and says when there is nothing to urge', async () => {
+    await say(STAFF, '取消')
+    await say(STAFF, '上报隐患 皂果路66号井盖缺失 一般')
+    lastCode(await say(STAFF, '确认'), 'YH')
+    // 李娜, the unit's handler, is bound as demo:handler.
+    const reminders = async () =>
+      (await database.db.select().from(outbox).where(like(outbox.dedupeKey, 'urge:%'))).filter(
+        (row) => (row.recipient as { externalId?: string }).externalId === 'demo:handler',
+      )
+    const [answer] = await say(LEADER, '帮我催一下市政建设总公司')
+    expect(answer).toMatch(
+      /^已向市政建设总公司的经办人发送催办提醒（1 个账号）：待整改隐患 \d+ 项（已超期 \d+ 项），待办投诉 \d+ 件（已超时 \d+ 件）。$/,
+    )
+    const sent = await reminders()
+    expect(sent).toHaveLength(1)
+    expect((sent[0]?.message as { text: string }).text).toMatch(/^【催办】领导.+提醒：贵单位待整改隐患 \d+ 项/)
+    // Nothing open at 园林局: nothing sent.
+    expect(await say(LEADER, '督促园林局抓紧整改')).toEqual(['园林局目前没有待整改的隐患和待办的投诉，无需催办。'])
+    // Urging is for those who oversee.
+    expect(await say(STAFF, '帮我催一下市政建设总公司')).toEqual([WORDING.urgeForOverseers])
+    expect(await reminders()).toHaveLength(1)
+  })
+})
+
+describe('how citizens rated the handling, and the city asked after without a question word', () => {
+  it('counts the month’s call-backs by rating with the satisfaction rate', async () => {
+    const citizen = 'demo:citizen'
+    const codes: string[] = []
+    for (const said of ['沅安路9号井盖松动', '桃花源路3号路灯不亮']) {
+      codes.push(lastCode(await say(citizen, said), 'TS'))
+      await say(citizen, '不用')
+    }
+    for (const code of codes) await say('demo:admin', `回复 ${code} 已处理完毕`)
+    const rows = await database.db.select().from(complaints).where(inArray(complaints.code, codes))
+    const ctx = serviceContext(database, clock)
+    const [admin] = await database.db.select().from(people).where(eq(people.role, 'admin'))
+    const ratings = ['satisfied', 'dissatisfied'] as const
+    for (const [i, row] of rows.entries())
+      await applyComplaintCommand({
+        ctx,
+        complaintId: row.id,
+        command: { action: 'callback', satisfaction: ratings[i] ?? 'satisfied' },
+        actor: { personId: admin?.id ?? null, role: 'admin', unitId: admin?.unitId ?? null },
+      })
+    const [answer] = await say(LEADER, '投诉的满意度怎么样')
+    expect(answer).toMatch(/^本月受理的投诉回访 2 件：满意 1 件，基本满意 0 件，不满意 1 件（满意率 50(?:\.0)?%）。/)
+    expect(await say(STAFF, '投诉的满意度怎么样')).toEqual([WORDING.figuresForBriefed])
+    expect((await say(LEADER, '今天全市情况'))[0]).toMatch(/^## 巡安日报 /)
   })
 })

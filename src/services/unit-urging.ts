@@ -1,0 +1,77 @@
+import { and, count, eq, inArray, lt } from 'drizzle-orm'
+import { complaints, hazards } from '../db/schema'
+import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
+import { UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
+import { sendToPeople } from '../messaging/notify'
+import type { ServiceContext } from './context'
+import { unitHandlers } from './recipients'
+
+/** What a unit has open when someone overseeing it urges it on (催办), and how many of its handlers were told. */
+export interface UnitUrged {
+  hazards: number
+  overdueHazards: number
+  complaints: number
+  lateComplaints: number
+  /** Chat accounts the reminder went to (0 when the unit has nothing open or nobody bound). */
+  notified: number
+}
+
+/**
+ * 催办: the unit's handlers are reminded of what it has open — hazards under rectification and complaints in
+ * hand, with how many are past their deadline — in the same transaction as the answer to whoever urged it.
+ * Nothing open, nothing sent. `key` makes a platform's retry of the same message send nothing twice.
+ */
+export async function urgeUnit(
+  ctx: ServiceContext,
+  unit: { id: number; name: string },
+  urgedBy: string,
+  key: string,
+): Promise<UnitUrged> {
+  const now = ctx.clock.now()
+  const [[open], [overdue], [inHand], [late]] = await Promise.all([
+    ctx.db
+      .select({ n: count() })
+      .from(hazards)
+      .where(and(eq(hazards.unitId, unit.id), inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]))),
+    ctx.db
+      .select({ n: count() })
+      .from(hazards)
+      .where(
+        and(
+          eq(hazards.unitId, unit.id),
+          inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]),
+          lt(hazards.rectifyDueAt, now),
+        ),
+      ),
+    ctx.db
+      .select({ n: count() })
+      .from(complaints)
+      .where(and(eq(complaints.unitId, unit.id), inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]))),
+    ctx.db
+      .select({ n: count() })
+      .from(complaints)
+      .where(
+        and(
+          eq(complaints.unitId, unit.id),
+          inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]),
+          lt(complaints.dueAt, now),
+        ),
+      ),
+  ])
+  const figures = {
+    hazards: open?.n ?? 0,
+    overdueHazards: overdue?.n ?? 0,
+    complaints: inHand?.n ?? 0,
+    lateComplaints: late?.n ?? 0,
+  }
+  if (figures.hazards === 0 && figures.complaints === 0) return { ...figures, notified: 0 }
+  const text = `【催办】${urgedBy}提醒：贵单位待整改隐患 ${figures.hazards} 项（已超期 ${figures.overdueHazards} 项），待办投诉 ${figures.complaints} 件（已超时 ${figures.lateComplaints} 件），请抓紧办理。发送「我的待办」查看明细。`
+  const notified = await sendToPeople(
+    ctx.db,
+    now,
+    await unitHandlers(ctx.db, unit.id),
+    { type: 'text', text },
+    `urge:${unit.id}:${key}`,
+  )
+  return { ...figures, notified }
+}
