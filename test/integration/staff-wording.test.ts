@@ -615,7 +615,9 @@ describe('a unit urged on (催办)', () => {
     )
     const sent = await reminders()
     expect(sent).toHaveLength(1)
-    expect((sent[0]?.message as { text: string }).text).toMatch(/^【催办】领导.+提醒：贵单位待整改隐患 \d+ 项/)
+    expect((sent[0]?.message as { text?: string } | undefined)?.text).toMatch(
+      /^【催办】领导.+提醒：贵单位待整改隐患 \d+ 项/,
+    )
     // Nothing open at 园林局: nothing sent.
     expect(await say(LEADER, '督促园林局抓紧整改')).toEqual(['园林局目前没有待整改的隐患和待办的投诉，无需催办。'])
     // Urging is for those who oversee.
