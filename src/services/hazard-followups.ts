@@ -14,6 +14,20 @@ export async function addDuplicateHazardReport(
   actor: Actor,
   report: { description: string; mediaIds: number[] },
 ): Promise<void> {
+  await addToReport(ctx, hazardId, actor, `重复上报：${report.description}`, report.mediaIds)
+}
+
+/**
+ * More on the report of a hazard (a second report of it, the reporter's later photos): an event on its history
+ * that leaves the status where it is, with the photos linked to the record — in one transaction.
+ */
+async function addToReport(
+  ctx: ServiceContext,
+  hazardId: number,
+  actor: Actor,
+  note: string,
+  mediaIds: number[],
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const [hazard] = await tx.select({ status: hazards.status }).from(hazards).where(eq(hazards.id, hazardId))
     const status = hazard?.status ?? 'reported'
@@ -24,11 +38,11 @@ export async function addDuplicateHazardReport(
       toStatus: status,
       actorId: actor.personId,
       actorRole: actor.role,
-      note: `重复上报：${report.description}`,
-      mediaIds: report.mediaIds,
+      note,
+      mediaIds,
       at: ctx.clock.now(),
     })
-    await linkMedia(tx, report.mediaIds, { type: 'hazard', id: hazardId })
+    await linkMedia(tx, mediaIds, { type: 'hazard', id: hazardId })
   })
 }
 
@@ -63,23 +77,7 @@ export async function addHazardPhotos(
   actor: Actor,
   mediaIds: number[],
 ): Promise<void> {
-  if (mediaIds.length === 0) return
-  await ctx.db.transaction(async (tx) => {
-    const [hazard] = await tx.select({ status: hazards.status }).from(hazards).where(eq(hazards.id, hazardId))
-    const status = hazard?.status ?? 'reported'
-    await tx.insert(hazardEvents).values({
-      hazardId,
-      kind: 'reported',
-      fromStatus: status,
-      toStatus: status,
-      actorId: actor.personId,
-      actorRole: actor.role,
-      note: '上报人补充照片',
-      mediaIds,
-      at: ctx.clock.now(),
-    })
-    await linkMedia(tx, mediaIds, { type: 'hazard', id: hazardId })
-  })
+  if (mediaIds.length > 0) await addToReport(ctx, hazardId, actor, '上报人补充照片', mediaIds)
 }
 
 /** Registers the emergency disposal's written report; the first registration's time stands. */

@@ -7,7 +7,8 @@ import { zonedInstant } from '../../src/domain/local-time'
 import { FakeWechatApi } from '../fakes/wechat-api'
 import { testApp } from '../helpers/app'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
-import { sealedRequest, seconds, wecomEnv, wecomMessageXml } from '../helpers/wechat'
+import { wecomEnv } from '../helpers/wechat'
+import { wecomChat } from '../helpers/wecom-chat'
 
 /**
  * A photo announced in words (「我再补一张照片」「刚才那个隐患照片补一张」) on WeCom: in a form it answers nothing and
@@ -23,6 +24,7 @@ beforeAll(async () => {
   await seedDefaults(database, clock.now())
   fake = await new FakeWechatApi(clock).start()
   harness = testApp(database, clock, wecomEnv(fake.baseUrl))
+  zhangwei = wecomChat(harness, fake, clock, 'zhangwei', '7800000000000')
   const [person] = await database.db.select().from(people).where(eq(people.name, '张伟'))
   await database.db
     .insert(identities)
@@ -33,32 +35,10 @@ afterAll(async () => {
   await database?.drop()
 })
 
-let msgSeq = 1
-/** Sends one message as 张伟 through the signed, encrypted WeCom callback and returns what the bot sent back. */
-async function send(fields: Record<string, string | number>): Promise<string> {
-  fake.reset()
-  const xml = wecomMessageXml({
-    FromUserName: 'zhangwei',
-    CreateTime: seconds(clock.now()),
-    MsgId: `7800000000000${String(msgSeq++).padStart(5, '0')}`,
-    ...fields,
-  })
-  const sealed = sealedRequest(xml, { timestamp: seconds(clock.now()) })
-  const res = await harness.app.request(`/webhooks/wecom/default?${sealed.query}`, {
-    method: 'POST',
-    body: sealed.body,
-  })
-  expect(res.status).toBe(200)
-  await harness.services.inbound.idle()
-  await harness.services.outbox.drain()
-  return fake
-    .callsTo('/cgi-bin/message/send')
-    .map((c) => (c.body as { text?: { content: string } }).text?.content ?? '')
-    .join('\n')
-}
-const say = (content: string) => send({ MsgType: 'text', Content: content })
-const sendPhoto = (mediaId: string) =>
-  send({ MsgType: 'image', PicUrl: 'http://example.invalid/p.jpg', MediaId: mediaId })
+/** 张伟 on WeCom, through the signed, encrypted callback. */
+let zhangwei: ReturnType<typeof wecomChat>
+const say = (content: string) => zhangwei.say(content)
+const sendPhoto = (mediaId: string) => zhangwei.sendPhoto(mediaId)
 const photosOf = (hazardId: number) =>
   database.db
     .select()

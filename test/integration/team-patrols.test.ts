@@ -19,7 +19,8 @@ import { FakeWechatApi } from '../fakes/wechat-api'
 import { testApp } from '../helpers/app'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 import { postForm } from '../helpers/requests'
-import { sealedRequest, seconds, wecomEnv, wecomMessageXml } from '../helpers/wechat'
+import { wecomEnv } from '../helpers/wechat'
+import { wecomChat } from '../helpers/wecom-chat'
 
 /**
  * A patrol team (巡查组, source 001) on WeCom: the team of 3–5, the source 003 checklist item by item, each
@@ -36,6 +37,7 @@ beforeAll(async () => {
   await seedDefaults(database, clock.now())
   fake = await new FakeWechatApi(clock).start()
   harness = testApp(database, clock, wecomEnv(fake.baseUrl))
+  lina = wecomChat(harness, fake, clock, 'lina', '7700000000000')
   const [person] = await database.db.select().from(people).where(eq(people.name, '李娜'))
   await database.db
     .insert(identities)
@@ -47,54 +49,10 @@ afterAll(async () => {
 })
 afterEach(() => fake.reset())
 
-let msgSeq = 1
-/** Sends one text as 李娜 through the signed, encrypted WeCom callback and returns what the bot sent back. */
-async function say(content: string): Promise<string> {
-  fake.reset()
-  const xml = wecomMessageXml({
-    FromUserName: 'lina',
-    CreateTime: seconds(clock.now()),
-    MsgType: 'text',
-    Content: content,
-    MsgId: `7700000000000${String(msgSeq++).padStart(5, '0')}`,
-  })
-  const sealed = sealedRequest(xml, { timestamp: seconds(clock.now()) })
-  const res = await harness.app.request(`/webhooks/wecom/default?${sealed.query}`, {
-    method: 'POST',
-    body: sealed.body,
-  })
-  expect(res.status).toBe(200)
-  await harness.services.inbound.idle()
-  await harness.services.outbox.drain()
-  return fake
-    .callsTo('/cgi-bin/message/send')
-    .map((c) => {
-      const body = c.body as { text?: { content: string }; markdown?: { content: string } }
-      return body.text?.content ?? body.markdown?.content ?? ''
-    })
-    .join('\n')
-}
-
-/** Sends a photo as 李娜 (the fake serves its bytes), and returns what the bot said. */
-async function sendPhoto(mediaId: string): Promise<string> {
-  fake.reset()
-  const xml = wecomMessageXml({
-    FromUserName: 'lina',
-    CreateTime: seconds(clock.now()),
-    MsgType: 'image',
-    PicUrl: 'http://example.invalid/p.jpg',
-    MediaId: mediaId,
-    MsgId: `7700000000000${String(msgSeq++).padStart(5, '0')}`,
-  })
-  const sealed = sealedRequest(xml, { timestamp: seconds(clock.now()) })
-  await harness.app.request(`/webhooks/wecom/default?${sealed.query}`, { method: 'POST', body: sealed.body })
-  await harness.services.inbound.idle()
-  await harness.services.outbox.drain()
-  return fake
-    .callsTo('/cgi-bin/message/send')
-    .map((c) => (c.body as { text?: { content: string } }).text?.content ?? '')
-    .join('\n')
-}
+/** 李娜 on WeCom, through the signed, encrypted callback. */
+let lina: ReturnType<typeof wecomChat>
+const say = (content: string) => lina.say(content)
+const sendPhoto = (mediaId: string) => lina.sendPhoto(mediaId)
 
 let problemCodes: string[] = []
 
