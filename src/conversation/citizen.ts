@@ -341,6 +341,18 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       await forget()
       return fileComplaint(turn, pending as unknown as PendingComplaint, true)
     }
+    if (/^(?:取消|算了|不用了|不需要了|不报了|不投诉了|没事了)[。！!~～\s]*$/.test(body)) {
+      await forget()
+      return [text(WORDING.pendingDropped)]
+    }
+    // A new problem instead of the answer (danger above all, or another place and what is wrong there): the
+    // report waiting is taken as the same problem as the earlier ticket, and the new one is handled at once —
+    // nobody waits behind a yes-or-no question.
+    if (!isQuery && (dangerIn(body) || (findPlace(body) && namesDefect(body))) && body !== pending.description) {
+      await forget()
+      const linked = await linkToExisting(turn, pending)
+      return [...linked, ...(await handleCitizenText(turn, body))]
+    }
     // Anything else keeps the question open: a phone number joins the pending complaint, a query is
     // answered, and the question is asked again.
     if (!isQuery) {

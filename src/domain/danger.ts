@@ -3,7 +3,7 @@
  * wires, someone trapped (in a lift, most often). A message with them is not a routine complaint — the sender gets safety advice at once and the
  * duty officer an urgent notice, whatever the hour.
  */
-export type DangerKind = 'gas' | 'collapse' | 'fire' | 'electric' | 'trapped'
+export type DangerKind = 'gas' | 'collapse' | 'fire' | 'electric' | 'trapped' | 'fall'
 
 const DANGER: [DangerKind, RegExp][] = [
   [
@@ -18,6 +18,11 @@ const DANGER: [DangerKind, RegExp][] = [
   ],
   ['fire', /着火|起火|失火|火灾|冒烟|烧起来|爆炸/g],
   ['electric', /触电|漏电|电线.{0,6}(?:掉|断|垂|裸露|打火|冒火)|高压线.{0,4}(?:掉|断|垂)/g],
+  // 「小孩掉进下水道了」「有人掉到基坑里」「有人坠楼」: someone fallen into a well, a pit or water, or from a height.
+  [
+    'fall',
+    /(?:人|孩|娃|老人|学生|工人|行人|居民|大爷|大妈|阿姨|爷爷|奶奶|师傅)[^，,。；;！!？?]{0,4}?(?:掉|摔|跌|落|滑|栽)(?:进|入|到|下|在)?(?:了)?(?:下水道|窨井|井里|井下|井中|井内|坑里|坑中|坑内|基坑|深坑|河里|水里|湖里|塘里|池里|水中|沟里|化粪池)|落水(?!管|口|斗|槽)|溺水|坠楼|跳楼|高空坠落|(?:人|孩)[^，,。；;！!？?]{0,4}从楼上(?:掉|摔|跌|坠)|(?:人|孩)[^，,。；;！!？?]{0,4}被埋/g,
+  ],
   // Last: trapped under a collapse is the collapse's advice (which says to call 119 for anyone trapped).
   ['trapped', /困人|被困|困在(?:电梯|里面|里头|楼)|关在电梯|电梯.{0,4}(?:卡住|关住)(?:了)?(?:人|.{0,2}出不来)/g],
 ]

@@ -250,4 +250,19 @@ describe('a citizen following up in words', () => {
     // Asked without pointing at one: the latest few.
     expect((await say('我的投诉处理得怎么样了'))[0]?.match(/TS\d{8}-\d{4}/g)?.length).toBeGreaterThan(1)
   })
+
+  it('never keeps a new problem waiting behind the duplicate question, and lets 「取消」 drop it', async () => {
+    const code = lastCode(await say('洞庭大道118号井盖没了'), 'TS')
+    await say('不用')
+    expect((await say('洞庭大道118号井盖没了'))[0]).toContain(`可能与已受理的投诉 ${code}`)
+    expect(await say('取消')).toEqual([WORDING.pendingDropped])
+    expect((await say('洞庭大道118号井盖没了'))[0]).toContain(`可能与已受理的投诉 ${code}`)
+    // Danger instead of yes or no: the waiting report joins the earlier ticket, and the danger is handled now.
+    const replies = await say('小孩掉进下水道了！！！洞庭大道120号')
+    expect(replies[0]).toBe(WORDING.complaintLinked(code))
+    expect(replies[1]?.startsWith(`${WORDING.danger.fall}${WORDING.dutyAlerted}\n您的投诉已受理，编号 TS`)).toBe(true)
+    const fallen = (await mine()).find((c) => c.description.includes('小孩掉进下水道'))
+    expect(fallen?.locationText).toBe('洞庭大道120号')
+    await say('不用')
+  })
 })

@@ -21,6 +21,11 @@ describe('danger in a message', () => {
     ['楼道里一股臭鸡蛋味', 'gas'],
     ['燃气管道被挖断了', 'gas'],
     ['楼上邻居装修把承重墙砸了，我们楼都在晃', 'collapse'],
+    // Someone fallen into a well, a pit or water, or from a height.
+    ['小孩掉进下水道了！！！人民路口', 'fall'],
+    ['一个老人摔进坑里了', 'fall'],
+    ['有人落水了', 'fall'],
+    ['有人跳楼', 'fall'],
   ])('%s is %s', (text, kind) => {
     expect(dangerIn(text)).toBe(kind)
   })
@@ -36,6 +41,9 @@ describe('danger in a message', () => {
     '燃气管道旁边漏水',
     '燃气公司的人来过了，没有味道了',
     '担心楼会晃',
+    '怕小孩掉进井里',
+    '手机掉进下水道了',
+    '落水管坏了',
   ])('a fear or a denial is not the danger itself: %s', (text) => {
     expect(dangerIn(text)).toBeUndefined()
   })

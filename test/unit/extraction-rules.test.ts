@@ -1089,6 +1089,8 @@ describe('estates called 某某里, corners of a crossing, and a lift’s number
     // 「黑工地」 says what kind of site, not where: the place is where it is.
     ['我举报一个黑工地，晚上偷偷施工，在城北开发区那块空地上，没有任何手续', '城北开发区'],
     ['学校门口的施工围挡占了半条路，孩子上下学很危险，实验小学', '实验小学'],
+    // The weather before a place word is no part of its name.
+    ['下雨天小区地下车库进水了 淹了好多车 阳光花园', '阳光花园'],
   ])('%s', (text, place) => {
     expect(placeOf(text)).toBe(place)
   })
