@@ -265,4 +265,13 @@ describe('a citizen following up in words', () => {
     expect(fallen?.locationText).toBe('洞庭大道120号')
     await say('不用')
   })
+
+  it('hears anger at the bureau and asks what happened, filing nothing, while a problem said with it is filed', async () => {
+    const before = (await mine()).length
+    for (const said of ['垃圾政府', '我要去省里告你们', '你们这些官老爷什么都不管！！！'])
+      expect(await say(said)).toEqual([WORDING.citizenVenting])
+    expect(await mine()).toHaveLength(before)
+    expect((await say('建设路88号井盖坏了好几天了，你们政府不作为'))[0]).toMatch(/^您的投诉已受理/)
+    await say('不用')
+  })
 })

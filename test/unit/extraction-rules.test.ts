@@ -1091,6 +1091,9 @@ describe('estates called 某某里, corners of a crossing, and a lift’s number
     ['学校门口的施工围挡占了半条路，孩子上下学很危险，实验小学', '实验小学'],
     // The weather before a place word is no part of its name.
     ['下雨天小区地下车库进水了 淹了好多车 阳光花园', '阳光花园'],
+    // A government building, a court, a police station are landmarks; 「希望政府来看看」 names none.
+    ['市政府门口的路灯不亮', '市政府门口'],
+    ['城东派出所旁边的井盖没了', '城东派出所'],
   ])('%s', (text, place) => {
     expect(placeOf(text)).toBe(place)
   })
