@@ -91,7 +91,7 @@ function onlyWantsToReport(body: string): string | undefined {
 const PLACE_CORRECTED =
   /(?:改|更正|修改|纠正)(?:一下)?(?:我|刚才|之前|上面|前面)?(?:的|那个)?(?:地址|地点|位置)|(?:地址|地点|位置)(?:写|说|填|发)?(?:错了|不对|有误|有错)/
 const VENTING =
-  /政府|官老爷|当官|告你们|告到|去告|上访|信访|曝光|媒体|记者|省里|中央|不作为|没用|垃圾|废物|摆设|踢皮球|推诿/
+  /政府|官老爷|当官|告你们|告到|去告|上访|信访|曝光|媒体|记者|省里|中央|垃圾(?:政府|部门|单位)|(?:你们|都是)(?:一群)?(?:垃圾|废物)|摆设|踢皮球|推诿/
 const PRAISE =
   /表扬|点赞|谢谢你们|感谢你们|感谢(?:工作人员|师傅)|效率(?:很|真|挺|非常)?高|很及时|(?:修|处理|解决)得(?:很|真|挺|非常)?(?:快|及时|好)/
 /** Asking how something is done or whom to ask, not reporting: 「我想问一下…找谁」「请问…怎么办理」. */
@@ -588,7 +588,14 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     return [text(WORDING.citizenPraise)]
   }
   // 「垃圾政府」「我要去省里告你们」: anger at the bureau, with no problem or place in it — heard, and asked what happened.
-  if (VENTING.test(body) && [...body].length <= 30 && !namesDefect(body) && !findPlace(body) && !dangerIn(body))
+  if (
+    VENTING.test(body) &&
+    !HOW_TO_REPORT.test(body) &&
+    [...body].length <= 30 &&
+    !namesDefect(body) &&
+    !findPlace(body) &&
+    !dangerIn(body)
+  )
     return [text(WORDING.citizenVenting)]
   const extraction = await readComplaint(turn, body)
   const extracted = extraction.fields
