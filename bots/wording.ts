@@ -83,6 +83,8 @@ export const WORDING = {
   staffThingAlone: (thing: string) =>
     `「${thing.replace(/[。！!？?]+$/, '')}」在什么位置、出了什么问题？请在一句话里说明位置和问题，例如「人民路88号门口井盖缺失」，可附照片和位置。`,
   /** A city-wide figure asked by someone who does not receive the digest. */
+  staffWhoAmI:
+    '我是巡安助手（自动回复）：帮您填报巡查记录、上报隐患、办理交办事项，查询台账、待办和统计。发送「帮助」查看可用命令；需要人工请联系督查员（安监科）。',
   urgeForOverseers: '催办由局领导、督查员和值班员发起。需要督促的事项，请告知督查员（安监科）。',
   figuresForBriefed:
     '全市的统计数据和考核排名由局领导、督查和值班人员查看。您本人的记录可以这样问：「我这个月报了几个隐患」「我本周巡查了几次」；待办事项请发送「我的待办」。',

@@ -3,7 +3,7 @@
  * nor a complaint too short to file.
  */
 const COURTESY =
-  /^(?:(?:谢谢|谢了|多谢|感谢|好的|好滴|好|嗯+|哦+|收到|知道了|明白了?|了解|ok|OK|Ok|辛苦了?|麻烦了|👍|🙏)(?:你们|您|你|啦|了|呀|哈|啊)?[，,！!。.~～\s]*)+$/
+  /^(?:(?:谢谢|谢了|多谢|感谢|好的|好滴|好|嗯+|哦+|收到|知道了|明白了?|了解|ok|OK|Ok|辛苦了?|麻烦了|拜拜|再见|回头见|先这样|没事了|👍|🙏)(?:你们|您|你|啦|了|呀|哈|啊)?[，,！!。.~～\s]*)+$/
 
 export function isCourtesy(text: string): boolean {
   return COURTESY.test(text.trim())

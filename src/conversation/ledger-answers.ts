@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import { units } from '../db/schema'
 import type { Actor } from '../domain/roles'
@@ -12,7 +13,7 @@ import {
   describeSupervisions,
 } from './figures-question'
 import { describeHazardsDueSoon, describeHazardsNamed } from './hazards-question'
-import type { LedgerQuestion } from './ledger-question'
+import { type LedgerQuestion, OWN_UNIT } from './ledger-question'
 import { describeOpenItems, describeOpenMajors } from './open-items-question'
 import { describeScores, describeUnitScore } from './scores-question'
 import { listTodos } from './todo-list'
@@ -23,7 +24,7 @@ export const BRIEFING_ROLES: ReadonlySet<string> = new Set(['leader', 'superviso
 
 /** What is open now; for a unit's handler asking what needs doing (「有哪些隐患需要整改」), their own to-do — unless the whole city or every unit is asked after. */
 export async function describeOpen(turn: Turn, actor: Actor, input: string): Promise<string> {
-  return actor.role === 'unit_handler' && actor.unitId !== null && !/单位|全市|各/.test(input)
+  return actor.role === 'unit_handler' && actor.unitId !== null && !/全市|各|所有|哪些单位|哪个单位|哪家/.test(input)
     ? listTodos(turn, actor, 1)
     : describeOpenItems(turn)
 }
@@ -58,8 +59,9 @@ export async function answerLedgerQuestion(
     case 'hazardsByUnit':
       return briefed ? describeHazardsByUnit(turn, asked.period) : WORDING.figuresForBriefed
     case 'figures': {
-      // 「市政建设总公司本月巡查情况」: that unit's figures — for those briefed, or for the unit's own people.
-      const unit = await unitNamedIn(turn, input)
+      // 「市政建设总公司本月巡查情况」: that unit's figures — for those briefed, or for the unit's own people;
+      // 「我们单位今天巡了没有」: the person's own unit's.
+      const unit = (await unitNamedIn(turn, input)) ?? (OWN_UNIT.test(input) ? await ownUnit(turn, actor) : undefined)
       if (unit && (briefed || unit.id === actor.unitId)) return describeFigures(turn, asked.period, unit)
       return briefed ? describeFigures(turn, asked.period) : WORDING.figuresForBriefed
     }
@@ -84,4 +86,13 @@ async function unitNamedIn(turn: Turn, input: string): Promise<{ id: number; nam
   return rows
     .filter((u) => u.name.length >= 2 && input.includes(u.name))
     .sort((a, b) => b.name.length - a.name.length)[0]
+}
+
+async function ownUnit(turn: Turn, actor: Actor): Promise<{ id: number; name: string } | undefined> {
+  if (actor.unitId === null) return undefined
+  const [unit] = await turn.ctx.db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(eq(units.id, actor.unitId))
+  return unit
 }

@@ -30,6 +30,8 @@ const ASKS_AMOUNT = /多少|几[个次条处项件起]|[率数]$|数量|情况$|
 /** Asking how something stands: 「处理得怎么样了」「整改了吗」「修好了没」. */
 const ASKS_PROGRESS = /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态/
 
+/** 「我们单位」「本单位」: the person's own unit. */
+export const OWN_UNIT = /(?:我们|咱们|本|我)单位|我们科|我们处/
 const MONTH: PeriodSaid = { kind: 'month', previous: false, said: '本月' }
 const TODAY: PeriodSaid = { kind: 'day', previous: false, said: '今天' }
 
@@ -63,6 +65,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「今天督查了哪些单位」「本月督查了几次」: the supervision records of the period (today unless another is named).
   if (/督查/.test(input) && /哪些|哪几|哪个|几次|多少|情况|了吗|了没|谁/.test(input))
     return { kind: 'supervisions', period: period ?? TODAY }
+  // 「我们单位今天巡了没有」: the person's own unit's figures for the day (or the period named).
+  if (OWN_UNIT.test(input) && /巡/.test(input)) return { kind: 'figures', period: period ?? TODAY }
   // 「人民路今天有人巡查吗」「张伟今天巡查了没有」: the patrols of that road or that person in the period (today).
   const patrolledBy =
     /^([\u4e00-\u9fa5]{2,3}?)(?:今天|昨天|本周|这周|这个月|本月)?(?:有没有|有没)?(?:去)?(?:巡查|巡逻|巡视)/.exec(

@@ -226,6 +226,9 @@ function plainReply(input: string, role: PersonRow['role']): string {
   if (/督查/.test(input) && RECORDING_ROLES.supervision.includes(role) && !isQuestion(input))
     return WORDING.supervisionHint
   if (isGreeting(input)) return WORDING.staffGreeting
+  // 「你是谁」「你是机器人吗」: who answers here.
+  if (/^(?:你是谁|你是(?:机器人|人工|真人|ai|AI)吗?|你叫什么|这是什么)[？?。！!]*$/.test(input))
+    return WORDING.staffWhoAmI
   // 「人民路」「井盖」 alone: where or what, without what happened — asked for, with an example of each report.
   const place = placeAlone(input)
   if (place) return WORDING.staffPlaceAlone(place)
