@@ -136,8 +136,10 @@ const PROGRESS_WORDS =
 const ASKS_OWN_COMPLAINTS =
   /(?:查|查询|看看|看一下|查看)(?:一下)?(?:我的|我)?(?:投诉|举报|反映)(?:记录|进度)?|编号(?:忘了|忘记了?|不记得|找不到|丢了)|忘(?:了|记了?)(?:投诉)?编号/
 function isProgressQuestion(body: string): boolean {
-  if (body.length <= 30 && ASKS_OWN_COMPLAINTS.test(body) && !findPlace(body)) return true
-  return (body.length <= 40 && PROGRESS_WORDS.test(body) && !findPlace(body)) || isUrging(body)
+  // An ID or phone number said with it (「我的身份证号是4307…，帮我查一下投诉」) adds length, not another subject.
+  const words = body.replace(/[0-9Xx*＊]{6,}/g, '').length
+  if (words <= 30 && ASKS_OWN_COMPLAINTS.test(body) && !findPlace(body)) return true
+  return (words <= 40 && PROGRESS_WORDS.test(body) && !findPlace(body)) || isUrging(body)
 }
 /**
  * 「你们处理的太慢了，上次投诉的到现在都没人管」: impatience with what was reported — a reminder for its handlers
@@ -442,7 +444,9 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
         category: waiting.category === 'other' && reading.fields.category ? reading.fields.category : waiting.category,
         phone: waiting.phone ?? reading.fields.phone,
       })
-    return fileComplaint(turn, { ...waiting, locationText: body.replace(HOME_IS, '') || body })
+    // 「在滨江花园2栋」: the answer without the 在 it starts with.
+    const said = body.replace(HOME_IS, '').replace(/^(?:就在|在|位于|地点|位置|地址)[:：]?\s*/, '')
+    return fileComplaint(turn, { ...waiting, locationText: said || body })
   } else if (!isQuery) {
     await forget()
   }

@@ -274,4 +274,18 @@ describe('a citizen following up in words', () => {
     expect((await say('建设路88号井盖坏了好几天了，你们政府不作为'))[0]).toMatch(/^您的投诉已受理/)
     await say('不用')
   })
+
+  it('asks where 「我家小区」 is, takes 「在滨江花园2栋」 without its 在, and reads a progress question said with an ID number', async () => {
+    expect(await say('我家小区电梯又坏了')).toEqual([WORDING.askPlace])
+    const code = lastCode(await say('在滨江花园2栋'), 'TS')
+    await say('不用')
+    const [filed] = (await mine()).filter((c) => c.code === code)
+    expect(filed?.locationText).toBe('滨江花园2栋')
+    expect(await say('人行道上的树倒了，挡住了路')).toEqual([WORDING.askPlace])
+    await say('取消')
+    const before = (await mine()).length
+    const [progress] = await say('我的身份证号是430702199001011234，帮我查一下投诉')
+    expect(progress).toContain(`投诉 ${code}：`)
+    expect(await mine()).toHaveLength(before)
+  })
 })

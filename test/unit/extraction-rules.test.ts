@@ -1094,6 +1094,9 @@ describe('estates called 某某里, corners of a crossing, and a lift’s number
     // A government building, a court, a police station are landmarks; 「希望政府来看看」 names none.
     ['市政府门口的路灯不亮', '市政府门口'],
     ['城东派出所旁边的井盖没了', '城东派出所'],
+    // Where it is from home, before the street's own name.
+    ['你好，我家门口朗州路那个井盖又坏了，晚上好几个人踩空了', '朗州路'],
+    ['你好 我家楼下皂果路那个井盖没了 晚上黑', '皂果路'],
   ])('%s', (text, place) => {
     expect(placeOf(text)).toBe(place)
   })
@@ -1126,4 +1129,14 @@ describe('a patrol told by voice input in one breath, and dust and fences on a s
     for (const said of ['人民路施工工地扬尘大', '工地没洒水', '围挡也不全']) expect(namesDefect(said)).toBe(true)
     expect(total('9点到11点 2人1车 巡查人民路工地 扬尘大，没洒水，围挡也不全')).toBeGreaterThan(0)
   })
+})
+
+describe('no place where a message says only whose it is or what blocks the road', () => {
+  const placeOf = (text: string) => readByRules('complaint', text, ctx).fields.locationText
+  it.each(['我家小区电梯又坏了', '人行道上的树倒了，挡住了路', '我家门口的马路被挖开了一个大坑 也没人填'])(
+    '%s',
+    (text) => {
+      expect(placeOf(text)).toBeUndefined()
+    },
+  )
 })

@@ -128,7 +128,8 @@ export function findPlaces(text: string, lexicon: readonly string[] = DEFAULT_CI
       }
       PLACE_RE.lastIndex = end
       const place = trimPlace(raw)
-      if (place && !NOT_A_PLACE.test(place)) found.push({ at: end - place.length, end, place })
+      if (place && !NOT_A_PLACE.test(place) && !IN_THE_WAY.test(place))
+        found.push({ at: end - place.length, end, place })
     }
     // The city's own names that carry no place word (「津市」「汉寿」「城北」), where no other place covers them.
     for (const name of lexicon) {
@@ -155,6 +156,13 @@ const LEXICON_TAIL = /^(?:市区|城区|县城|[东南西北中]?(?:片区|城�
 const NOT_A_PLACE =
   /^(?:政府|道路|马路|路|桥|公路|街|小区|工地|项目|站|区|村|镇|楼盘|河|湖|路口|路边|路中间|路面|铁路|在建工地|建筑工地|施工工地|学校|医院|小学|中学|幼儿园|高架桥|天桥|公园|菜市场|市场|超市|商场|大厦|大楼|酒店|宾馆|银行|社区|广场)(?:门口|[东南西北]门|附近|旁边|周边|一带|沿线|口)?$|(?:走|马|修|绕|过|让|铺|找|的|挖|满|沿)路$|(?:撒|洒|掉|漏|滴|流|淌|甩|落|拖|带|走|跑|开|响|堵|跟)(?:了|得)?一路$|辖区$|^(?:低洼|主要|重点|部分|各|易涝|积水)?路段$|^(?:液化气|加油|加气|公交|燃气|调压)站$|的|^(?:全|挖|刚|物业|就|老旧|老小区|各个|各|多个|几个|黑|野|垃圾|狗屁|无能|你们)|^[0-9一二两三四五六七八九十几]+(?:个|栋|座|处|家|条)|^(?:这|那|整|隔壁|家|我|你|他|附近|旁边|楼下|对面|路边|门口|下面|上面|有个|一个|一段|这段|老年人|行人|小孩|车(?!站))/
 
+/** 「挡住了路」「堵了半条路」: what something does to the road, which ends in 路 and names no road. */
+const IN_THE_WAY = /(?:挡|堵|拦|占|封|断)(?:住|着|了)*(?:半条|整条|一条|半边)?路$/
+
+export function saysInTheWay(text: string): boolean {
+  return IN_THE_WAY.test(text)
+}
+
 function trimPlace(raw: string): string | undefined {
   let place = raw
   // Cut at the last word that cannot be in a name, then drop a leading filler or measure word.
@@ -168,6 +176,8 @@ function trimPlace(raw: string): string | undefined {
     '',
   )
   place = place.replace(/^(?:市政公司|桥管处|道管处|园林局|巡查组|市政(?!府))+/, '')
+  // 「我家门口朗州路」「家楼下皂果路」: where it is from the speaker's home, before the place's own name.
+  place = place.replace(/^(?:我们|我)?家(?:门口|门前|楼下|楼上|附近|旁边|对面|后面|前面|外面|这边)(?:的)?(?=.{2,})/, '')
   // 「老旧小区幸福里2栋」: what kind of estate it is, before the estate's name.
   place = place.replace(/^(?:老旧小区|老小区|老旧楼|老楼)(?=.{3,})/, '')
   return place.length >= 2 ? place : undefined

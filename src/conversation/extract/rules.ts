@@ -6,7 +6,7 @@ import { isSureCategory, weighCategories } from './category-evidence'
 import type { ExtractedFields, ExtractionForm } from './fields'
 import { readFindings } from './hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
-import { findPlace, findPlaces, narrowedPlace, placeWordOf } from './place'
+import { findPlace, findPlaces, narrowedPlace, placeWordOf, saysInTheWay } from './place'
 import { parseTimeRange } from './time'
 
 /** Rule-based extraction: what works with no LLM, and whenever the LLM is slow, down or wrong. */
@@ -176,7 +176,15 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
   // Never a count of places (「巡查了3个工地」): that is how many sites were visited, not where.
   // Nor a place word with no name before it (「我们小区」 gives 「小区」, 「小区门口」): nobody could find that.
   const found = extractPlace(description)
-  const loose = found && !COUNTED_PLACES.test(found) && placeWordOf(found) !== found ? found : undefined
+  // Nor whose it is (「我家小区」 gives 「家小区」): that is the place still to be named.
+  const loose =
+    found &&
+    !COUNTED_PLACES.test(found) &&
+    placeWordOf(found) !== found &&
+    !/^(?:家|我|咱|你|他|她)/.test(found) &&
+    !saysInTheWay(found)
+      ? found
+      : undefined
   return loose ? { place: loose, sure: false } : undefined
 }
 
