@@ -121,6 +121,7 @@ export const WORDING = {
   citizenPraise: '感谢您的肯定！我们会转达给相关工作人员。有新的问题，直接发一句话说明问题和地点即可。',
   citizenPlaceAskWhat: (place: string) => `已记下地点「${place}」。请再说一下这里有什么问题，我们为您登记。`,
   citizenPlaceAdded: (code: string, place: string) => `已将地点「${place}」补充到投诉 ${code}。`,
+  citizenNameSaved: (code: string) => `已记下您的称呼，工作人员回访投诉 ${code} 时会用到，不会公开。`,
   citizenPlaceCorrected: (code: string, place: string) => `已将投诉 ${code} 的地点更正为「${place}」。`,
   placeStillNeededForPending:
     '好的。您刚才反映的问题还需要具体位置才能登记：请发送定位，或回复路名、小区、门牌号；不需要登记了请回复「取消」。',

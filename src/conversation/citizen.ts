@@ -17,6 +17,7 @@ import {
   correctComplaintPlace,
   recategoriseComplaint,
   setComplaintContact,
+  setComplaintName,
 } from '../services/complaint-followups'
 import {
   latestComplaintOf,
@@ -90,6 +91,10 @@ function onlyWantsToReport(body: string): string | undefined {
 /** 「我想改一下刚才的地址，应该是人民路86号」「地址写错了，是建设路12号」: the latest complaint's place, corrected. */
 const PLACE_CORRECTED =
   /(?:改|更正|修改|纠正)(?:一下)?(?:我|刚才|之前|上面|前面)?(?:的|那个)?(?:地址|地点|位置)|(?:地址|地点|位置)(?:写|说|填|发)?(?:错了|不对|有误|有错)/
+/** 「我叫张三」「我姓李」「姓名：王五」: a name given, alone. */
+const NAME_GIVEN =
+  /^(?:我叫|我的名字(?:是|叫)|名字(?:是|叫)?[:：]?|姓名[:：]?|我姓)\s*([\u4e00-\u9fa5]{1,4}?)(?:先生|女士|同志)?[。！!，,~～\s]*$/
+const NOT_A_NAME = /业主|居民|市民|住户|群众|路人|新来|这里|那里|什么|你们/
 const VENTING =
   /政府|官老爷|当官|告你们|告到|去告|上访|信访|曝光|媒体|记者|省里|中央|垃圾(?:政府|部门|单位)|(?:你们|都是)(?:一群)?(?:垃圾|废物)|摆设|踢皮球|推诿/
 const PRAISE =
@@ -496,6 +501,15 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   // 「你们是机器人吗」「转人工」: who answers here, and how a person gets involved.
   if (ASKS_WHO_ANSWERS.test(body) && [...body].length <= 30 && !namesDefect(body) && !findPlace(body))
     return [text(WORDING.citizenWhoAnswers)]
+  // 「我叫张三」「我姓李」 after a ticket: how to address them when calling back, kept on the latest complaint.
+  const name = NAME_GIVEN.exec(body)?.[1]
+  if (name && !NOT_A_NAME.test(name)) {
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
+    if (latest) {
+      await setComplaintName(ctx, latest.id, /^我?姓/.test(body) ? `${name}（姓）` : name)
+      return [text(WORDING.citizenNameSaved(latest.code))]
+    }
+  }
   // 「[位置]」「[图片]」: what a client shows for something it could not pass on, not a description.
   // Only a place (「永安里小区7栋」, 「人民路」): after a ticket, where that complaint is, said more exactly.
   // 「我家在人民路」「我住在幸福小区」: where they live, said as where it is.

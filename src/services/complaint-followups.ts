@@ -20,6 +20,14 @@ export async function setComplaintContact(ctx: ServiceContext, complaintId: numb
     .where(eq(complaints.id, complaintId))
 }
 
+/** How the citizen wants to be addressed (「我叫张三」), on the complaint for whoever calls back; masked wherever others see it. */
+export async function setComplaintName(ctx: ServiceContext, complaintId: number, name: string) {
+  await ctx.db
+    .update(complaints)
+    .set({ citizenName: name.slice(0, 20), updatedAt: ctx.clock.now() })
+    .where(eq(complaints.id, complaintId))
+}
+
 /** The citizen corrected the category: open complaints move to the unit that handles the new one. */
 export async function recategoriseComplaint(ctx: ServiceContext, complaint: ComplaintRow, category: Category) {
   await ctx.db.update(complaints).set({ category, updatedAt: ctx.clock.now() }).where(eq(complaints.id, complaint.id))

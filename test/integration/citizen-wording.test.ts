@@ -288,4 +288,15 @@ describe('a citizen following up in words', () => {
     expect(progress).toContain(`投诉 ${code}：`)
     expect(await mine()).toHaveLength(before)
   })
+
+  it('keeps 「我叫张三」 after a ticket as how to address the citizen, never as a problem', async () => {
+    const code = lastCode(await say('紫菱路20号路灯杆歪了'), 'TS')
+    await say('13912345678')
+    const before = (await mine()).length
+    expect(await say('我叫张三')).toEqual([WORDING.citizenNameSaved(code)])
+    expect(await say('我姓李')).toEqual([WORDING.citizenNameSaved(code)])
+    const [filed] = (await mine()).filter((c) => c.code === code)
+    expect(filed?.citizenName).toBe('李（姓）')
+    expect(await mine()).toHaveLength(before)
+  })
 })
