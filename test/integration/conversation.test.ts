@@ -277,6 +277,20 @@ describe('several hazards in one report', () => {
     expect(saved[0]?.match(/YH\d{8}-\d{4}/g)).toHaveLength(2)
   })
 
+  it('keeps one place said several ways one hazard, and takes 「不亮」 after 「路灯」 as what is wrong', async () => {
+    for (const answer of ['报隐患', '滨湖西路跟人民路交叉口', '有个窨井盖松动，车压上去哐哐响'])
+      await say(STAFF, answer)
+    const [summary] = await say(STAFF, '一般')
+    expect(summary).toContain('隐患描述：有个窨井盖松动，车压上去哐哐响')
+    expect(summary).not.toContain('处隐患，将分别登记')
+    await say(STAFF, '取消')
+    await say(STAFF, '上报隐患 滨湖西路')
+    await say(STAFF, '路灯')
+    expect((await say(STAFF, '不亮'))[0]).toBe(WORDING.addedToDescription)
+    expect((await say(STAFF, '一般'))[0]).toContain('隐患描述：路灯；不亮')
+    await say(STAFF, '取消')
+  })
+
   it('files a numbered list of hazards at different places each at its own place', async () => {
     await say(STAFF, '发现隐患三处：1.皂果路井盖缺失 2.紫菱路路灯不亮 3.善卷路人行道破损')
     const [summary] = await say(STAFF, '一般')

@@ -422,10 +422,13 @@ async function step(
         }
         // 「大概有半米深」 in answer to the kind or the grade says more about the problem: the description keeps it
         // and the question stays open.
+        // 「路灯」 then 「不亮」: what is wrong, said after the thing, however short.
+        const completesThing =
+          typeof session.draft.description === 'string' && !namesDefect(session.draft.description) && namesDefect(input)
         if (
           (field.type === 'category' || field.type === 'level') &&
           typeof session.draft.description === 'string' &&
-          [...input].length >= 4 &&
+          ([...input].length >= 4 || completesThing) &&
           !isQuestion(input) &&
           // 「应该不算重大吧」 is a try at the grade, not a detail.
           !/一般|重大|较大|严重|类别|类型/.test(input)

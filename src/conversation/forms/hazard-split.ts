@@ -10,6 +10,9 @@ export interface ReportedHazard {
   category?: Category
 }
 
+/** 「1.…2.…」「①…②…」「（1）…（2）…」: items numbered by the writer. */
+const NUMBERED = /(?:^|[\s，,；;。:：])(?:[0-9]{1,2}[.．、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])[^0-9]/
+
 /**
  * The hazards one report names, each to be its own record: read as a patrol's findings are (a numbered list,
  * 「人民路井盖缺失，建设路路灯不亮」 — each statement with the place it names), or, where that reading is only a guess,
@@ -17,7 +20,10 @@ export interface ReportedHazard {
  */
 export function hazardsInReport(description: string): ReportedHazard[] {
   const { statements, guessed } = readFindings(description, { categoryRules: [] })
-  if (!guessed && statements.length >= 2)
+  // Read as findings only where the report is plainly several: a numbered list, or statements at different
+  // places. One place said several ways (「窨井盖松动，车压上去哐哐响」) stays one hazard.
+  const places = new Set(statements.map((s) => s.locationText).filter(Boolean))
+  if (!guessed && statements.length >= 2 && (places.size >= 2 || NUMBERED.test(description)))
     return statements.map((s) => ({
       description: s.description,
       locationText: s.locationText,
