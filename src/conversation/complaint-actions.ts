@@ -59,11 +59,13 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
           await noteComplaintProgress(ctx, complaint, actor, after)
           return [text(`已记录投诉 ${code} 的办理进展。办理完成后请发送「回复 ${code} 办理结果」，结果会告知市民。`)]
         }
-        await applyComplaintCommand({ ctx, complaintId: complaint.id, command: { action: 'accept' }, actor })
-        if (after && ON_IT.test(after)) {
-          const accepted = (await findComplaintByCode(ctx.db, code)) ?? complaint
-          await noteComplaintProgress(ctx, accepted, actor, after)
-        }
+        const accepted = await applyComplaintCommand({
+          ctx,
+          complaintId: complaint.id,
+          command: { action: 'accept' },
+          actor,
+        })
+        if (after && ON_IT.test(after)) await noteComplaintProgress(ctx, accepted, actor, after)
         return [text(`已签收投诉 ${code}，请在时限内办理并回复结果。`)]
       }
       case '回复':

@@ -18,6 +18,7 @@ import { describeOpenItems, describeOpenMajors } from './open-items-question'
 import { describeScores, describeUnitScore } from './scores-question'
 import { listTodos } from './todo-list'
 import type { Turn } from './types'
+import { unitNamedIn } from './unit-named'
 
 /** Those who get the digest: the city's figures and the ranking are theirs to ask for. */
 export const BRIEFING_ROLES: ReadonlySet<string> = new Set(['leader', 'supervisor', 'duty_officer', 'admin'])
@@ -78,14 +79,6 @@ export async function answerLedgerQuestion(
     case 'hazardsNamed':
       return describeHazardsNamed(turn, asked)
   }
-}
-
-/** The unit the words name, the longest name first (「市政建设总公司」 before any shorter name inside it). */
-async function unitNamedIn(turn: Turn, input: string): Promise<{ id: number; name: string } | undefined> {
-  const rows = await turn.ctx.db.select({ id: units.id, name: units.name }).from(units)
-  return rows
-    .filter((u) => u.name.length >= 2 && input.includes(u.name))
-    .sort((a, b) => b.name.length - a.name.length)[0]
 }
 
 async function ownUnit(turn: Turn, actor: Actor): Promise<{ id: number; name: string } | undefined> {

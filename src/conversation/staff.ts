@@ -52,7 +52,8 @@ import { describeScores, scoresAskedFor } from './scores-question'
 import { describeStaffFaq, staffFaqAsked } from './staff-faq'
 import { listTodos } from './todo-list'
 import type { Reply, Turn } from './types'
-import { unitNamed, urgeAskedFor, urgeNamedUnit } from './urge-question'
+import { unitNamedIn } from './unit-named'
+import { urgeAskedFor, urgeNamedUnit } from './urge-question'
 
 /**
  * Staff on WeCom, DingTalk or the console: commands, card buttons, and what to do with photos and
@@ -184,7 +185,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (BARE_CODE.test(input)) return [text(await describeRecord(turn, input))]
   // 「帮我催一下市政建设总公司」: those overseeing urge a unit on; its handlers get a reminder of what is open.
   const urged = urgeAskedFor(input)
-  const urgedUnit = urged ? await unitNamed(turn, urged) : undefined
+  const urgedUnit = urged ? await unitNamedIn(turn, urged) : undefined
   if (urgedUnit) {
     if (!BRIEFING_ROLES.has(person.role)) return [text(WORDING.urgeForOverseers)]
     return [text(await urgeNamedUnit(turn, urgedUnit, `${ROLE_LABELS[person.role]}${person.name}`))]

@@ -1,4 +1,3 @@
-import { units } from '../db/schema'
 import { urgeUnit } from '../services/unit-urging'
 import type { Turn } from './types'
 
@@ -12,14 +11,6 @@ const URGE =
 /** The words that name whom to urge, or nothing when the message urges no one. */
 export function urgeAskedFor(input: string): string | undefined {
   return URGE.exec(input)?.[1]
-}
-
-/** The active unit the words name (its full name, or the start of it: 「市政」 for 市政建设总公司). */
-export async function unitNamed(turn: Turn, named: string): Promise<{ id: number; name: string } | undefined> {
-  const rows = await turn.ctx.db.select({ id: units.id, name: units.name, active: units.active }).from(units)
-  return rows
-    .filter((u) => u.active && (named.includes(u.name) || (named.length >= 2 && u.name.startsWith(named))))
-    .sort((a, b) => b.name.length - a.name.length)[0]
 }
 
 export async function urgeNamedUnit(turn: Turn, unit: { id: number; name: string }, urgedBy: string): Promise<string> {

@@ -10,6 +10,7 @@ import { NUMBER_PATTERN, parseChineseNumber } from '../extract/numbers'
 import { type ExtractionContext, extractLevel, handlingIn } from '../extract/rules'
 import { parseTimeRange } from '../extract/time'
 import { splitHazardStatements } from '../intent'
+import { CLOCK_SLACK_MS, HOUR_MS } from './checks'
 
 /**
  * Reads one answer to one question. A wrong answer is never dropped silently: the result says so and the
@@ -129,9 +130,6 @@ export function anchorEndToStartDay(
   values.endedAt = end.toISOString()
 }
 
-const HOUR_MS = 3_600_000
-/** Small differences between phone and server clocks are not "the future". */
-const CLOCK_SLACK_MS = 10 * 60_000
 /** How long after an afternoon start an end said without 下午 is still taken as that afternoon. */
 const AFTERNOON_SPAN_HOURS = 8
 /** Words that say which half of the day an hour is in: then it is as said. */

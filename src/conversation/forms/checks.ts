@@ -23,8 +23,8 @@ export interface CheckContext {
 }
 
 /** Small differences between phone and server clocks are not "the future". */
-const CLOCK_SLACK_MS = 10 * 60_000
-const HOUR_MS = 3_600_000
+export const CLOCK_SLACK_MS = 10 * 60_000
+export const HOUR_MS = 3_600_000
 /** Longer than this, one patrol record is more likely a slip of the day than a patrol. */
 const MAX_PATROL_HOURS = 16
 
