@@ -76,9 +76,6 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
     )
   )
     return 'add_person'
-  // 「重置我的密码」「后台密码忘了」: the console's password is set where the server is configured.
-  if (/密码/.test(input) && /忘|重置|修改|更改|更换|换|改|找回|多少|是什么|不对|错误|登不上/.test(input))
-    return 'password'
   if (/账号|绑定|开通|登录|登不上|权限/.test(input)) return 'account'
   if (/提醒|通知|推送|消息/.test(input) && /收不到|没收到|设置|时间|关掉|关闭|太多|免打扰/.test(input))
     return 'reminders'
