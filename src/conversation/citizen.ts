@@ -30,6 +30,7 @@ import {
 import { findComplaintByCode, receiveComplaint } from '../services/complaints'
 import { dutyOfficerAt } from '../services/recipients'
 import { isCourtesy, isGreeting } from './courtesy'
+import { contactNameIn } from './extract/contact-name'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace, placeAlone } from './extract/place'
 import { formatLocal, normaliseCode } from './format'
@@ -186,11 +187,16 @@ const ADDING =
 const NOT_FIXED =
   /(?:来过|来看过|看过|修过|处理过|答复|回复)(?:了)?[，,]?(?:但是?|可是|还是|结果|不过)?.{0,6}(?:没修好|没好|没解决|还是坏|又坏|没用|没处理好|没弄好|没有修好|没有解决)/
 /** 「我不想留电话」「不方便留电话」: no number given. */
+/** 「不用」「不留」「不要了」「不方便」 to 「如需工作人员电话联系您」. */
+const DECLINES_CALL = /^(?:不用|不需要|无需|不必|不了|不留|不方便)|^不要(?:了|电话|联系)?[。！!，,~～\s]*$/
 const NO_PHONE = /不想留(?:电话|号码|手机号?)|不留(?:电话|号码|手机号?)|不方便留|不给(?:电话|号码)|不想被打(?:电话)?/
 /** 「能给我打个电话吗」「电话联系我」: a call back asked for. */
 const WANTS_A_CALL = /(?:给我|跟我|和我)打(?:个)?电话|打(?:个)?电话给我|电话联系我|联系一下我|回(?:个)?电话/
 
 /** 「我家在」「我住在」「我们家就在」: the words before where someone lives. */
+/** 「这个是在芙蓉路上拍的」「照片是人民路拍的」: the place a photo was taken, without the words about the photo. */
+const SHOT_AT =
+  /^(?:这个|这张|这些|这|图片|照片|图|视频)?(?:都)?(?:是|就是)?(?:在)?(.{2,}?)(?:上|里|这里|那里|那边)?(?:拍的|拍摄的|照的|拍到的|拍的照片|拍的图)[。！!.~～\s]*$/
 const HOME_IS = /^(?:我家|我们家|我|家)(?:就)?(?:住)?(?:在)/
 
 /** A test, a laugh or a sound (「测试」「哈哈哈」「啊啊啊啊」): nothing to file. */
@@ -438,10 +444,11 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     }
     await forget()
     // 「人民路88号门口井盖没了」 in answer to where says where and what: the place is the place it names, and the
-    // words join the description (and name the kind the first message left open).
+    // words join the description (and name the kind the first message left open). 「不就是那个柳叶大道和龙港路口嘛」
+    // says only where: the place it names, with nothing added to what is wrong.
     const reading = [...body].length > 12 ? await readComplaint(turn, body) : undefined
     const named = reading?.fields.locationText
-    if (reading && named && !isVaguePlace(named) && [...body].length > [...named].length + 3)
+    if (reading && named && !isVaguePlace(named) && namesDefect(body.replace(named, '')))
       return fileComplaint(turn, {
         ...waiting,
         description: `${waiting.description}；${body}`,
@@ -449,15 +456,20 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
         category: waiting.category === 'other' && reading.fields.category ? reading.fields.category : waiting.category,
         phone: waiting.phone ?? reading.fields.phone,
       })
-    // 「在滨江花园2栋」: the answer without the 在 it starts with.
-    const said = body.replace(HOME_IS, '').replace(/^(?:就在|在|位于|地点|位置|地址)[:：]?\s*/, '')
+    // 「在滨江花园2栋」: the answer without the 在 it starts with; 「在哪里？不就是那个柳叶大道嘛」 without the
+    // question said back and the words around the place.
+    const said = body
+      .replace(/^(?:(?:在)?(?:哪里|哪儿|哪)[？?，,！!\s]*)?(?:不就是|就是|是在)?(?:那个|这个)?/, '')
+      .replace(/(?:嘛|吗|啊|呀|吧|呢|啦|嘞)?[。！!？?~～\s]*$/, '')
+      .replace(HOME_IS, '')
+      .replace(/^(?:就在|在|位于|地点|位置|地址)[:：]?\s*/, '')
     return fileComplaint(turn, { ...waiting, locationText: said || body })
   } else if (!isQuery) {
     await forget()
   }
   if (awaitingContact) {
     const phone = findMobileNumber(body)
-    if (phone || /^(不用|不需要|无需|不必|不了)/.test(body) || NO_PHONE.test(body)) {
+    if (phone || DECLINES_CALL.test(body) || NO_PHONE.test(body)) {
       await setComplaintContact(ctx, complaintId, phone ?? null)
       return [text(phone ? WORDING.contactSaved : WORDING.contactDeclined)]
     }
@@ -513,13 +525,15 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   // 「[位置]」「[图片]」: what a client shows for something it could not pass on, not a description.
   // Only a place (「永安里小区7栋」, 「人民路」): after a ticket, where that complaint is, said more exactly.
   // 「我家在人民路」「我住在幸福小区」: where they live, said as where it is.
-  const placeOnly = PLACEHOLDER.test(body) ? undefined : placeAlone(body.replace(HOME_IS, ''))
+  // 「这个是在芙蓉路上拍的」: where a photo was taken, which says where and not yet what.
+  const placeWords = body.replace(HOME_IS, '').replace(SHOT_AT, '$1')
+  const placeOnly = PLACEHOLDER.test(body) ? undefined : placeAlone(placeWords)
   if (([...body].length < MIN_DESCRIPTION_CHARS && !placeOnly) || PLACEHOLDER.test(body) || saysNothing(body))
     return [text(WORDING.citizenTooShort)]
   if (placeOnly && !isVaguePlace(placeOnly)) {
     // The words as said (「朗州北路88号门口」), not only the name found in them.
     // 「…交叉口那里」: the pointing word at the end is no part of the place.
-    const said = body
+    const said = placeWords
       .replace(/\p{Extended_Pictographic}|\uFE0F|\u200D/gu, '')
       .trim()
       .replace(/^(?:在|就在|位于|地点|位置|地址)[:：]?/, '')
@@ -661,10 +675,13 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       : nearLatest && !isVaguePlace(nearLatest)
         ? `${nearLatest.replace(/(?:附近|旁边|一带|周边)$/, '')}附近`
         : undefined
-  const described = extracted.description ?? body
+  // 「…，电话186…，张先生」: the name is how to address them on the call back, not part of the problem.
+  const signed = contactNameIn(extracted.description ?? body)
+  const described = [...signed.rest].length >= MIN_DESCRIPTION_CHARS ? signed.rest : (extracted.description ?? body)
   const { pin } = held
   const complaint: PendingComplaint = {
     description: held.preface ? `${held.preface}；${described}` : described,
+    name: described === signed.rest ? signed.name : undefined,
     category: extracted.category ?? 'other',
     locationText:
       (guessedPlace ? undefined : extracted.locationText) ?? held.locationText ?? (pin ? pinPlace(pin) : undefined),
@@ -764,6 +781,8 @@ interface PendingComplaint {
   latitude?: number
   longitude?: number
   phone?: string
+  /** How they signed it (「张先生」「王（姓）」), for the call back. */
+  name?: string
   danger?: DangerKind
   /** The duty officer was already told (while the place was asked for). */
   alerted?: boolean
@@ -806,6 +825,7 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
       latitude: pending.latitude,
       longitude: pending.longitude,
       citizenPhone: pending.phone,
+      citizenName: pending.name,
       contactConsent: Boolean(pending.phone),
       whistleblowing: isWhistleblowing(pending.description),
       mediaIds: [...(pending.mediaIds ?? []), ...turn.mediaIds],

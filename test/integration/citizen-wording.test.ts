@@ -299,4 +299,34 @@ describe('a citizen following up in words', () => {
     expect(filed?.citizenName).toBe('李（姓）')
     expect(await mine()).toHaveLength(before)
   })
+
+  it('keeps a name signed with the report out of its description, and 「不留」 declines the call back', async () => {
+    const code = lastCode(await say('武陵大道那个下水道井盖，车子开过去一直响，电话18673612345 张先生'), 'TS')
+    const [signed] = (await mine()).filter((c) => c.code === code)
+    expect(signed).toMatchObject({
+      description: '武陵大道那个下水道井盖，车子开过去一直响',
+      citizenName: '张先生',
+      citizenPhone: '18673612345',
+    })
+    const second = lastCode(await say('洞庭大道路灯杆歪了，我姓王，在洞庭大道88号'), 'TS')
+    expect(await say('不留')).toEqual([WORDING.contactDeclined])
+    const [surname] = (await mine()).filter((c) => c.code === second)
+    expect(surname).toMatchObject({ description: '洞庭大道路灯杆歪了，在洞庭大道88号', citizenName: '王（姓）' })
+    // Someone else in the story is not the citizen.
+    const third = lastCode(await say('皂果路66号路灯不亮，找了物业的李师傅，他说不归他管'), 'TS')
+    await say('不用')
+    expect((await mine()).find((c) => c.code === third)?.citizenName).toBeNull()
+  })
+
+  it('takes where a photo was taken as the place, and an answer to where without the question said back', async () => {
+    const before = (await mine()).length
+    expect(await say('这个是在芙蓉路上拍的')).toEqual([WORDING.citizenPlaceAskWhat('芙蓉路')])
+    await say('取消')
+    expect(await mine()).toHaveLength(before)
+    expect(await say('桥东路面塌了一个坑')).toContain(WORDING.askPlace)
+    const code = lastCode(await say('在哪里？不就是那个柳叶大道和龙港路口嘛'), 'TS')
+    await say('不用')
+    const [filed] = (await mine()).filter((c) => c.code === code)
+    expect(filed).toMatchObject({ description: '桥东路面塌了一个坑', locationText: '柳叶大道和龙港路口' })
+  })
 })
