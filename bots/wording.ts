@@ -114,6 +114,7 @@ export const WORDING = {
   citizenVoiceNoText: '暂未能识别语音内容，请用文字描述问题。',
   citizenMediaNoComplaint: '已收到。请再用文字描述一下问题和地点，我们会为您登记。',
   citizenPhoneHeld: '已记下您的联系电话。请再用一句话说明问题和地点，我们为您登记。',
+  citizenAskGoOn: '您请说，想咨询什么，或要反映什么问题？反映问题请说明是什么问题、在什么地方。',
   citizenAskWhatAndWhere:
     '好的，请用一句话说明是什么问题、在什么地方，例如：“XX路与XX路口有井盖缺失”，可附照片和位置。',
   citizenConsult:

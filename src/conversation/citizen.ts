@@ -103,6 +103,9 @@ const PRAISE =
 /** Asking how something is done or whom to ask, not reporting: 「我想问一下…找谁」「请问…怎么办理」. */
 const CONSULTING =
   /^(?:你好|您好)?[，,\s]*(?:我)?(?:想|要)?(?:问一下|问下|问个事|问问|请问|咨询(?:一下)?)[，,\s]*.*(?:找谁|找哪|哪个部门|哪里办|去哪办|怎么办理|如何办理|怎么申请|需要什么|要什么材料|流程|在哪里?(?:可以|能)?(?:查|办|看|问|申请)|哪里(?:可以|能)(?:查|办|看|问|申请)|怎么查|如何查|是什么|收费|多少钱|要多久)/
+/** 「我想问一下」「咨询个问题」「我有个问题」 and nothing after it. */
+const ASKING_LEAD_IN =
+  /^(?:你好|您好|在吗)?[，,\s]*(?:我|我们|这边)?(?:(?:想|要)?(?:问一下|问下|问个事|问个问题|问件事|问问|请问(?:一下)?|咨询(?:一下|个事|个问题|一件事)?)(?:你们|您)?|有(?:个|一个|件|一件|点)?(?:事|事情|问题)(?:想)?(?:问一下|问问|请教|咨询)?)[，,。.！!？?~～\s]*$/
 const COMPLAINING = /但是?|可是|不过|还是|又|没修|没人|不管|坏了|漏|塌|缺|危险/
 const MIN_DESCRIPTION_CHARS = 4
 /** 「旁边的路灯也不亮」「同一个地方」「那附近还有」: where the last problem was, or next to it. */
@@ -573,6 +576,8 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     }
     return hold({ phone }, WORDING.citizenPhoneHeld)
   }
+  // 「我想问一下」「咨询个事」: a question still to come, with nothing of it yet.
+  if (ASKING_LEAD_IN.test(body)) return [text(WORDING.citizenAskGoOn)]
   // 「我要投诉」「我想反映个问题」: the problem is still to come; the words stay in front of it (举报 matters).
   const intent = onlyWantsToReport(body)
   if (intent) return hold({ preface: intent }, WORDING.citizenAskWhatAndWhere)

@@ -329,4 +329,20 @@ describe('a citizen following up in words', () => {
     const [filed] = (await mine()).filter((c) => c.code === code)
     expect(filed).toMatchObject({ description: '桥东路面塌了一个坑', locationText: '柳叶大道和龙港路口' })
   })
+
+  it('lets 「我想问一下」 and 「我有个问题」 go on without filing them, and never offers 「老旧小区」 as the place', async () => {
+    const before = (await mine()).length
+    for (const leadIn of ['我想问一下', '我有个问题', '咨询一下'])
+      expect(await say(leadIn)).toEqual([WORDING.citizenAskGoOn])
+    expect(await say('老旧小区改造施工把水管挖断了，停水两天了')).toEqual([WORDING.askPlace])
+    expect(await say('施工工地')).toEqual([WORDING.placeTooVague('施工工地')])
+    const code = lastCode(await say('德山街道莲池社区'), 'TS')
+    await say('不用')
+    const [filed] = (await mine()).filter((c) => c.code === code)
+    expect(filed).toMatchObject({
+      description: '老旧小区改造施工把水管挖断了，停水两天了',
+      locationText: '德山街道莲池社区',
+    })
+    expect(await mine()).toHaveLength(before + 1)
+  })
 })

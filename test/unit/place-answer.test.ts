@@ -50,7 +50,18 @@ describe('a place too vague to find', () => {
   it.each(['燃气公司旁边', '工商银行门口', '人民大楼对面', '汽车站附近'])('「%s」 can be found', (place) => {
     expect(isVaguePlace(place)).toBe(false)
   })
-  it.each(['那边', '门口', '那个公司', '楼下', '隔壁工地', '对面的小区', '旁边那栋楼'])('「%s」 cannot', (place) => {
+  it.each([
+    '那边',
+    '门口',
+    '那个公司',
+    '楼下',
+    '隔壁工地',
+    '对面的小区',
+    '旁边那栋楼',
+    '老旧小区',
+    '施工工地',
+    '居民楼',
+  ])('「%s」 cannot', (place) => {
     expect(isVaguePlace(place)).toBe(true)
   })
 })

@@ -41,6 +41,9 @@ const PAST_TIMES: Partial<Record<FormId, [string, string][]>> = {
 /** Words that point at a place without naming it. */
 const VAGUE =
   /^(?:这里|那里|这儿|那儿|附近|旁边|这边|那边|门口|路边|路上|桥头|路口|现场|楼下|对面|隔壁)$|^(?:那个|这个|那|这)/
+/** A kind of place with no name of its own. */
+const KIND_OF_PLACE =
+  /^(?:老旧|老|旧|新|居民|安置|拆迁|城中村|施工|建筑)?(?:小区|工地|楼|楼房|居民楼|自建房|马路|大马路|公路|路段|大桥|公园|学校|菜市场|市场|广场|医院|商场|超市|厂房|楼盘)$/
 /** A kind of place said as the speaker's own, with no name: 「我们小区」「就是我家楼下」「咱们这条路」. */
 const OURS_UNNAMED =
   /^(?:就是|就|是)?(?:我们|咱们|我家|我们家|我)(?:这个|那个|这条|那条|这栋|那栋|的)?(?:小区|路|街|楼|楼下|单元|村|院子|院|家|社区|门口|这里|那里|这边|那边)$|^(?:隔壁|对面|旁边|附近|楼下|楼后|后面|前面|这边|那边|这个|那个)的?(?:工地|小区|楼|楼房|房子|马路|路口|工厂|厂|学校|公园|桥|那栋楼)$/
@@ -58,6 +61,8 @@ export function isVaguePlace(text: string): boolean {
   if (VAGUE.test(stripped)) return !/[路街巷]|小区|广场|公园|大厦|号/.test(stripped)
   // 「我们小区」「就是我家那栋楼」: whose, not which — the name is still to be asked.
   if (OURS_UNNAMED.test(stripped)) return true
+  // 「老旧小区」「工地」「居民楼」: the kind of place, which every such place is.
+  if (KIND_OF_PLACE.test(stripped)) return true
   return !PLACE_WORD.test(stripped)
 }
 
