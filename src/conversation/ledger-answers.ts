@@ -64,7 +64,11 @@ export async function answerLedgerQuestion(
       // 「我们单位今天巡了没有」: the person's own unit's.
       const unit = (await unitNamedIn(turn, input)) ?? (OWN_UNIT.test(input) ? await ownUnit(turn, actor) : undefined)
       if (unit && (briefed || unit.id === actor.unitId)) return describeFigures(turn, asked.period, unit)
-      return briefed ? describeFigures(turn, asked.period) : WORDING.figuresForBriefed
+      if (briefed) return describeFigures(turn, asked.period)
+      // 「今天的巡查情况怎么样」 from someone not briefed on the city: their own unit's figures, unless the city's
+      // were asked for by name.
+      const own = unit || CITY_WIDE.test(input) ? undefined : await ownUnit(turn, actor)
+      return own ? describeFigures(turn, asked.period, own) : WORDING.figuresForBriefed
     }
     case 'patrolsByUnit':
       return briefed ? describePatrolsByUnit(turn, asked.period) : WORDING.figuresForBriefed
@@ -80,6 +84,9 @@ export async function answerLedgerQuestion(
       return describeHazardsNamed(turn, asked)
   }
 }
+
+/** The city's figures asked for by name, which only those briefed see. */
+const CITY_WIDE = /全市|全局|全区|各单位|所有单位|每个单位|其他单位|别的单位/
 
 async function ownUnit(turn: Turn, actor: Actor): Promise<{ id: number; name: string } | undefined> {
   if (actor.unitId === null) return undefined

@@ -116,9 +116,12 @@ describe('questions about the ledger in people’s own words', () => {
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)
   })
 
-  it('tells a field worker where their own figures are, and gives a handler their to-do', async () => {
-    expect(await say(STAFF, '本月隐患整改率多少')).toEqual([WORDING.figuresForBriefed])
-    expect(await say(HANDLER, '本月整改率多少')).toEqual([WORDING.figuresForBriefed])
+  it('gives a field worker their own unit’s figures (the city’s stay with those briefed), and a handler their to-do', async () => {
+    expect((await say(STAFF, '本月隐患整改率多少'))[0]).toMatch(/^本月截至目前（市政建设总公司）：/)
+    expect((await say(HANDLER, '本月整改率多少'))[0]).toMatch(/^本月截至目前（/)
+    // 「今天的巡查情况怎么样」 asks how patrols went; it starts no patrol record.
+    expect((await say(STAFF, '今天的巡查情况怎么样'))[0]).toMatch(/^今天截至目前（市政建设总公司）：\n巡查 \d+ 次/)
+    expect(await say(STAFF, '全市本月整改率多少')).toEqual([WORDING.figuresForBriefed])
     for (const asked of ['今天的整改任务有哪些', '我有几个隐患要整改', '还有哪些没处理完的'])
       expect((await say(HANDLER, asked))[0]).toMatch(/^(?:【待办事项】|您暂无待办事项)/)
     // A question that names a defect still reports it.

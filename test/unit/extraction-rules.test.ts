@@ -29,6 +29,9 @@ describe('what was done on the spot', () => {
     ['井盖缺失，通知了市政所来修', '通知了市政所来修'],
     ['发现护栏缺失，要求施工单位整改', '要求施工单位整改'],
     ['发现井盖缺失，已通知物业处理', '已通知物业处理'],
+    // What was done goes on past the first clause.
+    ['紫菱路12号门前井盖破损一处，已设置警示标志，通知养护单位', '已设置警示标志，通知养护单位'],
+    ['护栏断裂，现场拉了警戒线；并上报市政所', '现场拉了警戒线，并上报市政所'],
   ])('reads the handling in 「%s」', (finding, handling) => {
     const fields = extractPatrol(`今天上午9点到11点3人1车巡查人民路，${finding}`, ctx)
     expect(fields.handlingResult).toBe(handling)

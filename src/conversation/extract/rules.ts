@@ -302,9 +302,23 @@ const HANDLED = new RegExp(
   `((?:已经?|当场|现场已?|立即|马上|随即)(?:${HANDLING_VERBS})[^，。,；;！!]{0,20}|(?<![\u4e00-\u9fa5])(?:${HANDLING_VERBS})了[^，。,；;！!]{1,20}|(?<=[，,；;。])(?:要求|责令|督促|通知|联系|安排)[^，。,；;！!]{2,20})`,
 )
 
+/** A clause right after the handling that goes on with it: 「…已设置警示标志，通知养护单位」「，并上报」. */
+const HANDLING_GOES_ON = new RegExp(
+  `^[，,；;]\\s*((?:并|再|同时|随后|然后|及时|也)?(?:已经?|已)?(?:${HANDLING_VERBS})[^，。,；;！!]{0,20})`,
+)
+
 export function handlingIn(text: string): string | undefined {
+  const found = HANDLED.exec(text)
+  const first = found?.[1]
+  if (!found || !first) return undefined
   // 「已劝离 10:00-11:00 2人」: the particulars written after it on the same line are not part of it.
-  return HANDLED.exec(text)?.[1]?.replace(/\s+[0-9].*$/, '')
+  const clauses = [first]
+  let at = found.index + found[0].length
+  for (let next = HANDLING_GOES_ON.exec(text.slice(at)); next?.[1]; next = HANDLING_GOES_ON.exec(text.slice(at))) {
+    clauses.push(next[1])
+    at += next[0].length
+  }
+  return clauses.map((clause) => clause.replace(/\s+[0-9].*$/, '')).join('，')
 }
 
 /** Where the patrol went: a labelled field (地点：, 巡查区域), the place after the patrol verb, or the first place. */
