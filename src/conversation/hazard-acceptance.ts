@@ -22,9 +22,12 @@ export function takesOnHazard(input: string): boolean {
   return TAKES_ON.test(input)
 }
 
-/** What follows a hazard's number when it is taken on: 「YH… 收到」「YH… 收到，马上安排」「YH… 接收」. */
+/**
+ * What follows a hazard's number when it is taken on: 「YH… 收到」「YH… 收到，马上安排」「YH… 接收」「YH… 已安排人员明天
+ * 上午更换井盖」 (an arrangement, not yet the work done: 「已安排人员更换完毕」 is a rectification).
+ */
 const ACCEPTED_AFTER_CODE =
-  /^[，,：:\s]*(?:收到|已收到|接收|已接收|签收|好的|明白)(?:[，,。！!\s][^？?整修]{0,16})?[。！!]*$|^[，,：:\s]*(?:已经|已)?(?:正在|在)(?:整改|处理|维修|修|安排)(?:中|当中)?(?:[，,。！!\s][^？?]{0,20})?[。！!]*$|^[，,：:\s]*(?:整改|处理|维修)中(?:[，,。！!\s][^？?]{0,20})?[。！!]*$/
+  /^[，,：:\s]*(?:收到|已收到|接收|已接收|签收|好的|明白)(?:[，,。！!\s][^？?整修]{0,16})?[。！!]*$|^[，,：:\s]*(?:已经|已)?(?:正在|在)(?:整改|处理|维修|修|安排)(?:中|当中)?(?:[，,。！!\s][^？?]{0,20})?[。！!]*$|^[，,：:\s]*(?:整改|处理|维修)中(?:[，,。！!\s][^？?]{0,20})?[。！!]*$|^[，,：:\s]*(?:我们|我)?(?:已经|已)?(?:马上|立即|尽快|今天|明天|下午|上午)?(?:就)?(?:安排|派人|派了人|组织)(?:了)?(?![^？?]*(?:好了|完毕|完成|修复|换好|修好|到位|结束))[^？?]{0,24}[。！!]*$/
 
 /**
  * The hazard number of 「接收 YH…」 or 「YH… 收到」 (read by the coded-command parser, full-width letters and all).

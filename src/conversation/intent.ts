@@ -103,6 +103,7 @@ export function intentOf(text: string): Intent | undefined {
   // anything new that is wrong.
   if (
     (isQuestion(text) ||
+      SHOW_ME.test(text) ||
       /(?:这个|那个|这条|那条|这处|那处|该|此)(?:重大|一般)?隐患|台账|报表|清单|统计|汇总|按(?:类别|分类|单位|月份?|周)/.test(
         text,
       )) &&
@@ -116,6 +117,10 @@ export function intentOf(text: string): Intent | undefined {
   if (namesDefect(text) && [...text].length >= 6 && !QUESTION.test(text)) return 'hazard'
   return undefined
 }
+
+/** 「给我看看」「让我看一下」「发我看看」「调出来」: a request to see, worded as one rather than asked. */
+export const SHOW_ME =
+  /(?:给|让|帮|发|发给)我(?:看看|看一下|看下|瞧瞧|查查|查一下|列一下)|^(?:请|麻烦)?(?:看看|看一下|查看|调出|列出|列一下)|发(?:一下|下)?(?:给)?我看/
 
 /** The ledger's own words (隐患, 整改, 投诉…), which name no defect: what is left says whether something is wrong. */
 export function withoutLedgerWords(text: string): string {

@@ -15,6 +15,7 @@ import {
 import { describeHazardsDueSoon, describeHazardsNamed } from './hazards-question'
 import { type LedgerQuestion, OWN_UNIT } from './ledger-question'
 import { describeOpenItems, describeOpenMajors } from './open-items-question'
+import { describeRecordsListed } from './records-listed'
 import { describeScores, describeUnitScore } from './scores-question'
 import { listTodos } from './todo-list'
 import type { Turn } from './types'
@@ -82,6 +83,11 @@ export async function answerLedgerQuestion(
       return describeHazardsDueSoon(turn)
     case 'hazardsNamed':
       return describeHazardsNamed(turn, asked)
+    case 'listed': {
+      if (briefed && !OWN_UNIT.test(input)) return describeRecordsListed(turn, asked.of, asked.period)
+      const own = await ownUnit(turn, actor)
+      return own ? describeRecordsListed(turn, asked.of, asked.period, own) : WORDING.figuresForBriefed
+    }
   }
 }
 

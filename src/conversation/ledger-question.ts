@@ -1,7 +1,7 @@
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
 import { WATCHED_THING } from './extract/watched-things'
-import { isQuestion, withoutLedgerWords } from './intent'
+import { isQuestion, SHOW_ME, withoutLedgerWords } from './intent'
 import { type PeriodSaid, periodSaidIn } from './period-said'
 
 /**
@@ -24,11 +24,15 @@ export type LedgerQuestion =
   | { kind: 'satisfaction'; period: PeriodSaid }
   | { kind: 'patrolsNamed'; period: PeriodSaid; place?: string; name?: string }
   | { kind: 'hazardsNamed'; place?: string; thing?: string }
+  | { kind: 'listed'; of: 'complaints' | 'hazards'; period: PeriodSaid }
 
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
 const ASKS_AMOUNT = /多少|几[个次条处项件起]|[率数]$|数量|情况$|统计|排名|排行|最多|最少|列表|清单/
 /** Asking how something stands: 「处理得怎么样了」「整改了吗」「修好了没」. */
 const ASKS_PROGRESS = /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态/
+
+/** 「新的投诉」「新来的投诉」「刚收到的隐患」: the latest received. */
+const NEW_ONES = /(?:新的|新来的|新收到的?|刚来的|刚收到的?|新)(?:投诉|隐患)/
 
 /** 「我们单位」「本单位」: the person's own unit. */
 export const OWN_UNIT = /(?:我们|咱们|本|我)单位|我们科|我们处/
@@ -37,10 +41,11 @@ const TODAY: PeriodSaid = { kind: 'day', previous: false, said: '今天' }
 
 export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if ([...input].length > 40 || /(?:TS|YH|XC|DC)\s*\d{8}/i.test(input)) return undefined
-  if (!isQuestion(input) && !ASKS_AMOUNT.test(input) && !/谁|有没有|有无/.test(input)) return undefined
+  const showMe = SHOW_ME.test(input) || NEW_ONES.test(input)
+  if (!isQuestion(input) && !ASKS_AMOUNT.test(input) && !/谁|有没有|有无/.test(input) && !showMe) return undefined
   if (namesDefect(withoutLedgerWords(input))) return undefined
   if (
-    /任务|待办|要我|让我|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)|(?:要|待|需要)(?:交办|签收|验收|接报)/.test(
+    /任务|待办|要我(?!看|瞧|查)|让我(?!看|瞧|查)|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)|(?:要|待|需要)(?:交办|签收|验收|接报)/.test(
       input,
     )
   )
@@ -95,6 +100,13 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     return { kind: 'byCategory', of: /投诉|反映|举报/.test(input) ? 'complaints' : 'hazards', period: period ?? MONTH }
   if (/(?:哪个|哪些|哪家|各)单位/.test(input) && /隐患|问题/.test(input))
     return { kind: 'hazardsByUnit', period: period ?? MONTH }
+  // 「让我看一下今天的投诉」「有没有新的投诉」: the records themselves, newest first (today unless a period is named).
+  if ((showMe || NEW_ONES.test(input)) && /投诉|隐患/.test(input) && !/多少|几|率|统计|汇总|数量/.test(input))
+    // Complaints are handled within the day, hazards over weeks: unless a period is named, today's complaints and
+    // this month's hazards.
+    return /投诉|反映|举报/.test(input)
+      ? { kind: 'listed', of: 'complaints', period: period ?? TODAY }
+      : { kind: 'listed', of: 'hazards', period: period ?? MONTH }
   // A figure is asked for: how many, what rate, how it went (「今天不用巡查吗」 asks no figure).
   if (
     /整改率|销号率|隐患|巡查|投诉|销号|整改|人次|车次|台次|出动/.test(input) &&

@@ -665,3 +665,46 @@ describe('the person’s own unit, who answers, and goodbyes', () => {
     for (const said of ['拜拜', '再见']) expect(await say(STAFF, said)).toEqual([WORDING.staffCourtesy])
   })
 })
+
+describe('records asked to be shown, and a hazard taken on in words', () => {
+  it('lists the day’s complaints and the month’s hazards on 「让我看一下今天的投诉」, masked, for the city or the unit', async () => {
+    const DUTY = 'demo:duty_officer'
+    const citizen = 'demo:citizen'
+    const complaint = lastCode(await say(citizen, '翠竹路66号路灯杆歪了，电话13812345678 刘女士'), 'TS')
+    const hazard = lastCode(
+      (await say(STAFF, '翠竹路70号井盖缺失')).concat(await say(STAFF, '一般'), await say(STAFF, '确认')),
+      'YH',
+    )
+    const before = (await database.db.select().from(hazards)).length
+    for (const [who, asked] of [
+      [LEADER, '让我看一下今天的投诉'],
+      [DUTY, '有没有新的投诉'],
+      [DUTY, '新投诉'],
+    ] as const) {
+      const [listed] = await say(who, asked)
+      expect(listed).toMatch(/^今天全市受理的投诉 \d+ 件：/)
+      expect(listed).toContain(`· ${complaint} `)
+      expect(listed).not.toContain('13812345678')
+    }
+    const [mine] = await say(HANDLER, '看看我们单位的隐患')
+    expect(mine).toMatch(/^本月交办市政建设总公司的隐患 \d+ 项：/)
+    expect(mine).toContain(hazard)
+    expect((await say(LEADER, '给我看看重大隐患'))[0]).toMatch(/^(?:未销号的重大隐患|目前没有未销号的重大隐患)/)
+    // None of these filed anything.
+    expect(await database.db.select().from(hazards)).toHaveLength(before)
+  })
+
+  it('takes a hazard on from 「YH… 已安排人员明天上午更换井盖」, and reads 「YH… 更换完毕」 as its rectification', async () => {
+    const code = lastCode(
+      (await say(STAFF, '翠竹路72号井盖破损')).concat(await say(STAFF, '一般'), await say(STAFF, '确认')),
+      'YH',
+    )
+    expect((await say(HANDLER, `${code} 已安排人员明天上午更换井盖`))[0]).toMatch(new RegExp(`^已接收隐患 ${code}`))
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row?.status).toBe('rectifying')
+    const summary = (await say(HANDLER, `${code} 井盖更换完毕`)).join('\n')
+    expect(summary).toContain('【整改反馈】')
+    expect(summary).toContain(`隐患编号：${code}`)
+    await say(HANDLER, '取消')
+  })
+})

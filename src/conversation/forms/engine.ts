@@ -634,7 +634,7 @@ const CONFIRM = new RegExp(`^${YES_WORD}(?:[，,、\\s]*${YES_WORD}){0,3}[。！
 /** What was done about a hazard, said after its number. */
 /** Words that say a problem was put right, anywhere in the message (「井盖已经换好了」「护栏修复完毕」). */
 const SAYS_FIXED =
-  /(?:已经?|已|都)(?:重新|再次|又)?(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|换上|装上|盖上|装好|弄好|固定|疏通|扶正|拆除)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好|固定好|疏通好)了|(?:整改|修复|维修)(?:完毕|完成|到位)/
+  /(?:已经?|已|都)(?:重新|再次|又)?(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|换上|装上|盖上|装好|弄好|固定|疏通|扶正|拆除)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好|固定好|疏通好)了|(?:整改|修复|维修|修理|更换|处理|处置|清理|安装|拆除|加固|回填|疏通)(?:已经?)?(?:完毕|完成|到位)/
 
 /**
  * The unit's hazards waiting for rectification that the message names: by the place it names, else by what
