@@ -120,6 +120,10 @@ export const WORDING = {
   citizenConsult:
     '您好！这里受理安全隐患投诉和举报。业务咨询（如房屋安全鉴定、办事流程）请在工作时间联系住建局相关科室；如是反映问题，请直接发一句话说明问题和地点。',
   citizenPraise: '感谢您的肯定！我们会转达给相关工作人员。有新的问题，直接发一句话说明问题和地点即可。',
+  citizenThingAskWhat: (thing: string, place?: string) =>
+    place
+      ? `已记下：${place}的${thing}。请再说一下它有什么问题，我们为您登记。`
+      : `请再说一下${thing}在什么位置、有什么问题，例如“人民路88号${thing}坏了”，我们为您登记。`,
   citizenPlaceAskWhat: (place: string) => `已记下地点「${place}」。请再说一下这里有什么问题，我们为您登记。`,
   citizenPlaceAdded: (code: string, place: string) => `已将地点「${place}」补充到投诉 ${code}。`,
   citizenNameSaved: (code: string) => `已记下您的称呼，工作人员回访投诉 ${code} 时会用到，不会公开。`,

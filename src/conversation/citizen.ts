@@ -33,6 +33,7 @@ import { isCourtesy, isGreeting } from './courtesy'
 import { contactNameIn } from './extract/contact-name'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace, placeAlone } from './extract/place'
+import { namesAThingAlone } from './extract/watched-things'
 import { formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
 import { clearSession, lockSession, saveSession } from './forms/session'
@@ -53,6 +54,8 @@ const STEP_WHAT = 'complaint_what?'
 /** Said ahead of the problem, kept for it: a place, a number to call, 「我要举报」. */
 interface Held {
   locationText?: string
+  /** 「路灯」 said alone, before what is wrong with it. */
+  thing?: string
   phone?: string
   preface?: string
   /** A location pin or photos sent before the words. */
@@ -271,14 +274,20 @@ async function citizenSession(turn: Turn) {
   return { session, live }
 }
 
-async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
+async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   const { ctx, message } = turn
   const { session, live } = await citizenSession(turn)
   const awaitingContact = live && session.step === STEP_CONTACT
   const awaitingDuplicate = live && session.step === STEP_DUPLICATE
   const awaitingPlace = live && session.step === STEP_PLACE
-  // What was said first, on its own — a place (「人民路88号」), a number, 「我要投诉」 — waits for what is wrong.
+  // What was said first, on its own — a place (「人民路88号」), a thing (「路灯」), a number, 「我要投诉」 — waits for
+  // what is wrong.
   const held: Held = live && session.step === STEP_WHAT ? (session.draft as Held) : {}
+  // 「路灯」 then 「不亮」: a message in pieces, the thing said first and what is wrong with it after.
+  const body =
+    held.thing && !typed.includes(held.thing) && !placeAlone(typed) && [...typed].length <= 12 && namesDefect(typed)
+      ? `${held.thing}${typed}`
+      : typed
   const hold = async (more: Held, reply: string) => {
     session.step = STEP_WHAT
     session.draft = { ...held, ...more }
@@ -531,6 +540,11 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
   // 「这个是在芙蓉路上拍的」: where a photo was taken, which says where and not yet what.
   const placeWords = body.replace(HOME_IS, '').replace(SHOT_AT, '$1')
   const placeOnly = PLACEHOLDER.test(body) ? undefined : placeAlone(placeWords)
+  // 「路灯」「井盖」 alone: the thing, kept while what is wrong with it (and where) is asked for.
+  if (namesAThingAlone(body)) {
+    const thing = body.replace(/[。！!？?]+$/, '')
+    return hold({ thing }, WORDING.citizenThingAskWhat(thing, held.locationText))
+  }
   if (([...body].length < MIN_DESCRIPTION_CHARS && !placeOnly) || PLACEHOLDER.test(body) || saysNothing(body))
     return [text(WORDING.citizenTooShort)]
   if (placeOnly && !isVaguePlace(placeOnly)) {
@@ -546,7 +560,7 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
     // It completes a ticket filed without a place (or only a rough one), or says its place more exactly
     // (「朗州北路」 then 「朗州北路88号门口」); another place entirely is where the next problem is.
     const current = latest?.locationText
-    if (latest && (!current || isVaguePlace(current) || said.includes(findPlace(current) ?? current))) {
+    if (latest && !held.thing && (!current || isVaguePlace(current) || said.includes(findPlace(current) ?? current))) {
       await addComplaintPlace(ctx, latest, said)
       // The ticket's question about a call back stays open: 「不用」 next still answers it.
       if (awaitingContact && latest.id === complaintId) {
@@ -557,7 +571,10 @@ async function handleCitizenText(turn: Turn, body: string): Promise<Reply[]> {
       return [text(WORDING.citizenPlaceAdded(latest.code, said))]
     }
     // No ticket it could belong to: an address is not a complaint. It is kept while the problem is asked for.
-    return hold({ locationText: said }, WORDING.citizenPlaceAskWhat(said))
+    return hold(
+      { locationText: said },
+      held.thing ? WORDING.citizenThingAskWhat(held.thing, said) : WORDING.citizenPlaceAskWhat(said),
+    )
   }
   // A mobile number alone: how to reach them about the latest complaint, or about the one they are about to make.
   const phone = findMobileNumber(body)

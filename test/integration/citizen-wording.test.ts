@@ -345,4 +345,28 @@ describe('a citizen following up in words', () => {
     })
     expect(await mine()).toHaveLength(before + 1)
   })
+
+  it('puts a report sent in pieces together: the thing, the place, and what is wrong', async () => {
+    expect(await say('路灯')).toEqual([WORDING.citizenThingAskWhat('路灯')])
+    expect(await say('皂果路')).toEqual([WORDING.citizenThingAskWhat('路灯', '皂果路')])
+    const code = lastCode(await say('不亮'), 'TS')
+    await say('不用')
+    expect((await mine()).find((c) => c.code === code)).toMatchObject({
+      description: '路灯不亮',
+      locationText: '皂果路',
+      category: 'road_municipal',
+    })
+  })
+
+  it('takes 「本人系洞庭大道88号住户」 as living at 洞庭大道88号, and the contact named in it', async () => {
+    const code = lastCode(
+      await say('您好，本人系洞庭大道88号住户，我楼下商铺私自拆除承重墙进行装修。联系人：李建国，电话：13973612345'),
+      'TS',
+    )
+    expect((await mine()).find((c) => c.code === code)).toMatchObject({
+      locationText: '洞庭大道88号',
+      citizenName: '李建国',
+      citizenPhone: '13973612345',
+    })
+  })
 })

@@ -172,7 +172,7 @@ function trimPlace(raw: string): string | undefined {
     place = place.slice(stop[0].length)
   }
   place = place.replace(
-    /^(?:了|一下|的|是|去|往|从|将|把|被|共|有|个|一个|一座|一处|那个|这个|其中|另外|另|又|还|也)+/,
+    /^(?:了|一下|的|是|系|去|往|从|将|把|被|共|有|个|一个|一座|一处|那个|这个|其中|另外|另|又|还|也)+/,
     '',
   )
   place = place.replace(/^(?:市政公司|桥管处|道管处|园林局|巡查组|市政(?!府))+/, '')
