@@ -386,6 +386,8 @@ export const FORMS: Record<FormId, FormDefinition> = {
     commands: ['登记事故', '事故登记', '事故报告登记'],
     // 安监科 records accidents for the assessment (source 000 五, 附件1 2-5 and 3-3).
     roles: ['supervisor', 'admin'],
+    // 「事故：今天上午10点，朗州路燃气管道被挖断」: the account as told, its unit and time read from it.
+    restField: 'description',
     fields: [
       {
         key: 'unit',

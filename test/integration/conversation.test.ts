@@ -602,9 +602,23 @@ describe('a handler who says it is fixed without the number', () => {
 })
 
 describe('staff messages that are not commands', () => {
-  it('notes an acknowledgement, points a supervisor to the supervision form, and ranks units on 「哪个单位最差」', async () => {
+  it('notes an acknowledgement, starts a supervisor’s record from what they say, and ranks units on 「哪个单位最差」', async () => {
     expect(await say(DUTY, '收到，已安排人员处理')).toEqual([WORDING.staffAcknowledged])
-    expect(await say(SUPERVISOR, '今天去了3个工地督查，发现2个问题')).toEqual([WORDING.supervisionHint])
+    // A supervision told in words is that record (not a patrol, though it checked sites): only what is missing is asked.
+    expect(await say(SUPERVISOR, '今天去了3个工地督查，发现2个问题')).toEqual(['督查的是哪个单位？'])
+    await say(SUPERVISOR, '取消')
+    expect(await say(SUPERVISOR, '今天下午去质安处督查了，带队的是王科长，检查了3个工地')).toEqual([
+      '督查时间是11月23日下午几点？',
+    ])
+    expect(await say(SUPERVISOR, '3点')).toEqual(['督查组成员有哪些？'])
+    await say(SUPERVISOR, '李明、赵敏')
+    await say(SUPERVISOR, '无')
+    const summary = (await say(SUPERVISOR, '无')).join('\n')
+    expect(summary).toContain('被督查单位：质安处')
+    expect(summary).toContain('督查时间：11月23日 15:00')
+    expect(summary).toContain('带队领导：王科长')
+    expect(summary).toContain('督查事项：检查了3个工地')
+    await say(SUPERVISOR, '取消')
     // No patrol happened, or it is still to come: nothing to fill in.
     for (const said of ['今天下雨，暂停巡查', '明天上午去人民路巡查', '今天下雨，巡查取消了', '巡查任务推迟到明天'])
       expect(await say(STAFF, said)).toEqual([WORDING.patrolNotYet])

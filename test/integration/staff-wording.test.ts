@@ -708,3 +708,53 @@ describe('records asked to be shown, and a hazard taken on in words', () => {
     await say(HANDLER, '取消')
   })
 })
+
+describe('answers given before their question, and an account headed 「事故：」', () => {
+  const SUPERVISOR = 'demo:supervisor'
+
+  it('keeps a time said to another question for the time asked later, and a place said to when for the route', async () => {
+    await say(SUPERVISOR, '登记事故')
+    expect(await say(SUPERVISOR, '昨天晚上八点')).toEqual([
+      WORDING.keptForLater('发生时间', '昨天晚上八点'),
+      '事故属于哪个单位的行业监管范围？',
+    ])
+    await say(SUPERVISOR, '质安处')
+    await say(SUPERVISOR, '人民路工地')
+    for (const answer of ['一般', '0', '按时', '无', '无']) await say(SUPERVISOR, answer)
+    const accident = (await say(SUPERVISOR, '工人从脚手架摔下骨折')).join('\n')
+    expect(accident).toContain('发生时间：11月22日 20:00')
+    await say(SUPERVISOR, '取消')
+
+    await say(STAFF, '巡查组')
+    await say(STAFF, '第一巡查组')
+    // A span of days said to 「组长是谁」 is the team's days; the name is still asked for.
+    expect(await say(STAFF, '11月20日到11月22日')).toEqual([
+      WORDING.keptForLater('开始时间', '11月20日到11月22日'),
+      '组长是谁？',
+    ])
+    await say(STAFF, '取消')
+
+    await say(STAFF, '巡查')
+    expect(await say(STAFF, '人民路')).toEqual([
+      WORDING.keptForLater('巡查路段/项目', '人民路'),
+      '请问巡查是几点开始的？',
+    ])
+    // A count is no time, whatever the question.
+    await say(STAFF, '9点到11点')
+    expect(await say(STAFF, '3')).toEqual(['出动了多少车次？'])
+    await say(STAFF, '取消')
+  })
+
+  it('records 「事故：…」 from the supervising office as an accident, its time read from it, and 「督查科…」 opens no form', async () => {
+    expect(await say(SUPERVISOR, '事故：今天上午10点，朗州路燃气管道被挖断，无人员伤亡，已抢修')).toEqual([
+      '事故属于哪个单位的行业监管范围？',
+    ])
+    for (const answer of ['燃气办', '朗州路与人民路交叉口', '一般', '0', '按时', '无']) await say(SUPERVISOR, answer)
+    const summary = (await say(SUPERVISOR, '无')).join('\n')
+    expect(summary).toContain('【事故登记】请核对')
+    expect(summary).toContain('发生时间：11月23日 10:00')
+    expect(summary).toContain('经过和认定：朗州路燃气管道被挖断，无人员伤亡，已抢修')
+    await say(SUPERVISOR, '取消')
+    expect((await say(SUPERVISOR, '督查科今天开会'))[0]).not.toMatch(/督查的是哪个单位/)
+  })
+})

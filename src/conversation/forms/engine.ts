@@ -395,6 +395,14 @@ async function step(
         offerAgain(session, proposal, field.key)
         return [text(WORDING.turnoutNoted(turnout)), ...prompt(form, session, answers)]
       }
+      // 「昨天晚上八点」 said to which unit, 「人民路」 said to when: the answer to a question still to come, kept for
+      // it, and the open question asked again.
+      const forLater = answerForLater(form, session, field, input, answers)
+      if (forLater) {
+        merge(session, forLater.values)
+        offerAgain(session, proposal, field.key)
+        return [text(WORDING.keptForLater(forLater.field.label, input)), ...prompt(form, session, answers)]
+      }
       // The day given alone before (「昨天」, kept as `startedAtDay`) goes in front of a time said without one.
       const day = session.draft[`${field.key}Day`]
       const said =
@@ -558,6 +566,19 @@ async function step(
     const amend = asksToAmendRecord(input)
     if (amend) return [text(await explainAmendment(turn, actor.personId, amend))]
   }
+  // 「事故：今天上午10点，朗州路燃气管道被挖断」 from those who record accidents: the accident record, whatever it names.
+  const accident = ACCIDENT_LABEL.exec(input)
+  if (accident && FORMS.accident.roles.includes(actor.role as never))
+    return startForm(turn, session, actor, answers, deps, FORMS.accident, input.slice(accident[0].length))
+  // 「今天下午去质安处督查了，带队的是王科长」 from those who keep the supervision records: that record, with what it
+  // already says — not a patrol, though it checked sites.
+  if (
+    !danger &&
+    FORMS.supervision.roles.includes(actor.role as never) &&
+    SUPERVISION_DONE.test(input) &&
+    !isQuestion(input)
+  )
+    return startForm(turn, session, actor, answers, deps, FORMS.supervision, input)
   // A patrol report stays one when what it found is dangerous: the finding is graded major in its list.
   const read = intentOf(input)
   const intent = read === 'patrol' ? read : danger ? 'hazard' : read
@@ -587,6 +608,49 @@ async function step(
 /** Asking for a moment (to take the photo first): 「等一下」「稍等，我拍个照」「马上发照片」. */
 const WAIT =
   /^(?:等(?:一)?下|稍等|等等|等会儿?|马上|我先|先)[，,。\s]*(?:我|让我)?(?:先|再)?(?:去)?(?:拍|照|发|找|看)?(?:一下|个|张)?(?:照片?|图片?|相片|位置|定位)?(?:再(?:说|发|报))?[。！!~～]*$|^(?:我)?(?:先|马上|这就)?(?:去)?拍(?:一下|个|张)(?:照片?|图)?(?:再(?:说|发|报))?[。！!~～]*$/
+
+/**
+ * The question still to come that an answer belongs to: a time and nothing else (「昨天晚上八点」「11月20日到11月22日」)
+ * to any other question, or a place alone (「人民路」) to a question that cannot take one (when, how many, which kind).
+ */
+function answerForLater(
+  form: FormDefinition,
+  session: Session,
+  field: FieldDefinition,
+  input: string,
+  answers: AnswerContext,
+): { field: FieldDefinition; values: Record<string, unknown> } | undefined {
+  const open = applicableFields(form, session.draft).filter(
+    (f) => f.key !== field.key && session.draft[f.key] === undefined,
+  )
+  const saysTime = field.type !== 'datetime' && TIME_ONLY.test(input) && TIME_WORD.test(input)
+  const saysPlace = ['datetime', 'count', 'choice', 'level', 'category'].includes(field.type) && placeAlone(input)
+  const later = saysTime
+    ? open.find((f) => f.type === 'datetime')
+    : saysPlace
+      ? open.find((f) => PLACE_FIELDS.has(f.key))
+      : undefined
+  if (!later) return undefined
+  const parsed = parseAnswer(later, input, answers)
+  return parsed.ok ? { field: later, values: parsed.values } : undefined
+}
+
+/** The fields that take a place. */
+const PLACE_FIELDS: ReadonlySet<string> = new Set(['area', 'locationText', 'place'])
+/** Words that make digits a time (「8点」「20日」「今天」), not a count. */
+const TIME_WORD = /[点时分月日号半天晚早午]/
+/** A time and nothing else: 「昨天晚上八点」「11月20日到11月22日」「下午3点半」. */
+const TIME_ONLY =
+  /^(?:今天|昨天|前天|明天|今日|昨日|昨晚|今晚|今早|上午|下午|中午|晚上|早上|凌晨|傍晚|夜里|夜间|[0-9一二三四五六七八九十两零〇]+|年|月|日|号|点|时|分|半|钟|左右|到|至|[-~～:：.、，,\s])+$/
+
+/** 「事故：」「发生一起事故，」「事故报告：」 heading an account. */
+const ACCIDENT_LABEL = /^(?:发生|登记|上报|报告)?(?:了)?(?:一起|一个)?(?:安全|生产安全)?事故(?:报告|情况)?[:：，,\s]+/
+
+/** A supervision carried out (「去质安处督查了」「今天督查了3个工地」), not the office's name or a 督办. */
+const SUPERVISION_DONE = /督查(?!组|员|科|室|处|办|局)/
+
+/** 「带队的是王科长」「带队领导：陈刚」「王局长带队」: who led it. */
+const LEAD_SAID = /带队(?:的|领导|人)?(?:是|为)?[:：]?\s*([\u4e00-\u9fa5]{2,4})$|^(?:由)?([\u4e00-\u9fa5]{2,4})带队$/
 
 /** The questions a grade may be answered ahead of (where, which kind, what was found). */
 const EARLY_ANSWERED: ReadonlySet<string> = new Set(['locationText', 'category', 'description'])
@@ -657,6 +721,9 @@ async function handlersHazardNamed(turn: Turn, unitId: number, input: string) {
 const VERIFIED = /^(?:验收)?[\s，,：:]*((?:验收)?(?:不通过|不合格|未通过|通过|合格)[\s\S]*)$/
 const REPAIR_DONE = /^(?:已经?|已)?(?:整改|修复|修好|修缮|更换|处理|处置|完成|加固|拆除|清理)/
 
+/** 「督查科今天开会」「巡查员请假了」: the command word is part of an office's or a post's name. */
+const OFFICE_AFTER_COMMAND = /^(?:科|员|室|局|办(?!理))/
+
 /** Every form's commands, longest first across all forms, so 巡查组 wins over 巡查 and 上报隐患 over 上报. */
 const FORM_COMMANDS = Object.values(FORMS)
   .flatMap((form) => form.commands.map((command) => ({ form, command })))
@@ -664,7 +731,11 @@ const FORM_COMMANDS = Object.values(FORMS)
 
 function matchFormCommand(input: string, strict = false): { form: FormDefinition; rest: string } | undefined {
   for (const { form, command } of FORM_COMMANDS) {
-    if (input === command || input.startsWith(`${command} `) || (!strict && input.startsWith(command))) {
+    if (
+      input === command ||
+      input.startsWith(`${command} `) ||
+      (!strict && input.startsWith(command) && !OFFICE_AFTER_COMMAND.test(input.slice(command.length)))
+    ) {
       return { form, rest: input.slice(command.length).replace(/^[\s:：，,]+/, '') }
     }
   }
@@ -763,21 +834,27 @@ async function startForm(
       if (parsed.ok) merge(session, parsed.values)
     }
   } else if (form.restField && rest.trim()) {
-    // 「督查 市政建设总公司 11月20日 检查台账和现场」: the unit and the day by their words, the rest as said.
+    // 「督查 市政建设总公司 11月20日 检查台账和现场」「今天下午去质安处督查了，带队的是王科长，检查了3个工地」: the
+    // unit, the day and who led it by their words, clause by clause; the rest as said.
     const left: string[] = []
-    for (const word of rest.trim().split(/\s+/)) {
-      const field = form.fields.find(
-        (f) =>
-          (f.type === 'unit' || f.type === 'datetime') &&
-          session.draft[f.key] === undefined &&
-          session.draft[`${f.key}Day`] === undefined &&
-          parseAnswer(f, word, answers).ok,
-      )
-      const parsed = field ? parseAnswer(field, word, answers) : undefined
-      if (parsed?.ok) merge(session, parsed.values)
-      else left.push(word)
+    for (const clause of rest
+      .trim()
+      .split(/[\s，,。；;]+/)
+      .filter(Boolean)) {
+      let used = false
+      for (const f of form.fields) {
+        if (f.type !== 'unit' && f.type !== 'datetime') continue
+        if (session.draft[f.key] !== undefined || session.draft[`${f.key}Day`] !== undefined) continue
+        const parsed = parseAnswer(f, clause, answers)
+        if (!parsed.ok) continue
+        merge(session, parsed.values)
+        used = true
+      }
+      const lead = hasField(form, 'lead') && session.draft.lead === undefined ? LEAD_SAID.exec(clause) : null
+      if (lead) session.draft.lead = lead[1] ?? lead[2]
+      if (!used && !lead) left.push(clause)
     }
-    if (left.length > 0) session.draft[form.restField] = left.join(' ')
+    if (left.length > 0) session.draft[form.restField] = left.join('，')
   } else if (form.extraction && rest) {
     const extraction = await deps.extractor.extract(form.extraction, rest, extractionContext(answers))
     merge(session, normalise(form, withGuessesSetAside(session, extraction), rest))
