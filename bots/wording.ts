@@ -32,6 +32,7 @@ export const WORDING = {
   rectificationOtherUnit: (code: string, unit: string) =>
     `隐患 ${code} 由${unit}负责整改，整改反馈请由${unit}提交。现场已处理的情况，可告知${unit}或督查员。`,
   /** 「3个人」 said to another question of the patrol form: what was kept, before the question is asked again. */
+  notADetail: '这条消息没有可补充的内容，表单未改动。',
   keptForLater: (label: string, said: string) => `已记下${label}：${said}。`,
   turnoutNoted: (counts: { staffCount?: number; vehicleCount?: number }) =>
     `已记下${[

@@ -111,6 +111,8 @@ const ASKING_LEAD_IN =
   /^(?:你好|您好|在吗)?[，,\s]*(?:我|我们|这边)?(?:(?:想|要)?(?:问一下|问下|问个事|问个问题|问件事|问问|请问(?:一下)?|咨询(?:一下|个事|个问题|一件事)?)(?:你们|您)?|有(?:个|一个|件|一件|点)?(?:事|事情|问题)(?:想)?(?:问一下|问问|请教|咨询)?)[，,。.！!？?~～\s]*$/
 const COMPLAINING = /但是?|可是|不过|还是|又|没修|没人|不管|坏了|漏|塌|缺|危险/
 const MIN_DESCRIPTION_CHARS = 4
+/** Longer than any address people type (「武陵区洞庭大道与紫菱路交叉口往东100米锦绣华庭3栋2单元」). */
+const MAX_PLACE_CHARS = 60
 /** 「旁边的路灯也不亮」「同一个地方」「那附近还有」: where the last problem was, or next to it. */
 const LEAD_IN =
   '(?:(?:对了|还有|另外|再|顺便|然后)(?:说)?(?:一|个|一个|件|一件)?(?:事|事情|情况|问题)?(?:就是|是)?[，,\\s]*)*'
@@ -221,8 +223,12 @@ function saysNothing(body: string): boolean {
     .replace(/https?:\/\/\S+/gi, ' ')
     .trim()
   const bare = plain.replace(/[\s，,。.！!？?~～、…]+/g, '')
-  if (!bare || NO_CONTENT.test(bare) || /^(.)\1+$/u.test(bare)) return true
-  return !/[\u4e00-\u9fa5]/.test(plain) && (plain.match(/[A-Za-z]{2,}/g) ?? []).length < 3
+  // 「啊啊啊」, or the same words pasted over and over (「人民路人民路人民路人民路…」).
+  if (!bare || NO_CONTENT.test(bare) || /^(.)\1+$/u.test(bare) || /^(.{2,12}?)\1{3,}$/u.test(bare)) return true
+  // No Chinese: a few English words are someone writing; code or markup (「'; DROP TABLE…」「${jndi:…}」) is not.
+  return (
+    !/[\u4e00-\u9fa5]/.test(plain) && ((plain.match(/[A-Za-z]{2,}/g) ?? []).length < 3 || /[;{}<>$%=|\\`]/.test(plain))
+  )
 }
 
 /** 「请问怎么投诉物业不作为」「在哪里可以举报」: how to report, asked before reporting anything. */
@@ -539,7 +545,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「我家在人民路」「我住在幸福小区」: where they live, said as where it is.
   // 「这个是在芙蓉路上拍的」: where a photo was taken, which says where and not yet what.
   const placeWords = body.replace(HOME_IS, '').replace(SHOT_AT, '$1')
-  const placeOnly = PLACEHOLDER.test(body) ? undefined : placeAlone(placeWords)
+  // A place is a few words; the same name pasted over and over is none.
+  const placeOnly =
+    PLACEHOLDER.test(body) || [...placeWords].length > MAX_PLACE_CHARS ? undefined : placeAlone(placeWords)
   // 「路灯」「井盖」 alone: the thing, kept while what is wrong with it (and where) is asked for.
   if (namesAThingAlone(body)) {
     const thing = body.replace(/[。！!？?]+$/, '')

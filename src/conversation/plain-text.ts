@@ -16,3 +16,17 @@ export function plainText(text: string): string {
       .replace(/\u3000/g, ' '),
   )
 }
+
+/** Longer than this, words said in passing are a paste, not a detail to add to a description. */
+const DETAIL_MAX_CHARS = 300
+
+/**
+ * Whether a message reads as words in Chinese (「大概有半米深」) rather than code, a paste or keyboard noise
+ * (「{"a":1}」「${jndi:…}」「aaaa…」): at least two Chinese characters, and a third of what is typed.
+ */
+export function readsAsWords(text: string): boolean {
+  const typed = [...text.replace(/\s+/g, '')]
+  if (typed.length === 0 || typed.length > DETAIL_MAX_CHARS) return false
+  const chinese = typed.filter((c) => /\p{Script=Han}/u.test(c)).length
+  return chinese >= 2 && chinese * 3 >= typed.length
+}

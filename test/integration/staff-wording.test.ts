@@ -758,3 +758,24 @@ describe('answers given before their question, and an account headed 「事故�
     expect((await say(SUPERVISOR, '督查科今天开会'))[0]).not.toMatch(/督查的是哪个单位/)
   })
 })
+
+describe('noise, pastes and a field named with its value while a form is open', () => {
+  it('adds no paste or code to a description, quotes a long answer clipped, and takes 「类别 燃气」 as the kind', async () => {
+    await say(STAFF, '翠竹路80号井盖缺失')
+    for (const noise of ['{"a":1}', '${jndi:ldap://x}', 'a'.repeat(3000)]) {
+      const [refused] = await say(STAFF, noise)
+      // Quoted back clipped: enough to recognise, never the whole paste.
+      expect(refused).toMatch(new RegExp(`^没能识别“${noise.length > 30 ? 'a{30}…' : '.+'}”`))
+    }
+    expect(await say(STAFF, '类别 燃气')).toEqual([
+      '已将「类别」改为：燃气',
+      expect.stringMatching(/^是一般隐患还是重大隐患？/),
+    ])
+    await say(STAFF, '一般')
+    expect((await say(STAFF, '{"a":1}'))[0]).toBe(WORDING.notADetail)
+    const summary = (await say(STAFF, '确认')).join('\n')
+    const code = lastCode([summary], 'YH')
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row).toMatchObject({ description: '翠竹路80号井盖缺失', category: 'gas' })
+  })
+})

@@ -39,6 +39,7 @@ import {
   explainAmendment,
 } from '../own-records'
 import { promisesPhoto } from '../photo-promised'
+import { readsAsWords } from '../plain-text'
 import { text } from '../reply'
 import type { Reply, Turn } from '../types'
 import { type AnswerContext, anchorEndToStartDay, NIGHT, parseAnswer, SAYS_DAY, withDayMoved } from './answers'
@@ -236,7 +237,7 @@ async function step(
   if (form && correction) {
     const parsed = parseAnswer(correction.field, correction.value, answers)
     if (!parsed.ok)
-      return [text(`没能识别“${correction.value}”。${correction.field.hint}。\n${correction.field.question}`)]
+      return [text(`没能识别“${clipped(correction.value)}”。${correction.field.hint}。\n${correction.field.question}`)]
     merge(session, withDayMoved(correction.field.key, parsed.values, session.draft, answers))
     return [text(`已将「${correction.field.label}」改为：${correction.value}`), ...prompt(form, session, answers)]
   }
@@ -262,10 +263,13 @@ async function step(
           .join('、')}`,
       ),
     ]
-  const edit = /^修改\s*(.+)$/.exec(input)
+  // 「修改 类别 燃气」, or with a form open the field's name and the value alone (「类别 燃气」「地点：人民路」).
+  const edited =
+    /^修改\s*(.+)$/.exec(input)?.[1] ??
+    (form && namesAFieldFirst(input, applicableFields(form, session.draft)) ? input : undefined)
   // 「修改 隐患描述」「删除隐患 2」 with nothing being filled in: the form's words for a saved record, which stays as
   // saved — the person is told which record is meant and how it is put right (it started a hazard form).
-  if (!form && (edit || /^(?:删除|拆分)隐患\s*\d/.test(input)) && actor.personId !== null) {
+  if (!form && (edited !== undefined || /^(?:删除|拆分)隐患\s*\d/.test(input)) && actor.personId !== null) {
     const kind = /巡查|路段|人次|车次|开始时间|结束时间/.test(input)
       ? 'patrol'
       : /隐患|地点|等级|类别/.test(input)
@@ -273,9 +277,9 @@ async function step(
         : 'latest'
     return [text(`当前没有进行中的填报。${await explainAmendment(turn, actor.personId, kind)}`)]
   }
-  if (edit && form) {
+  if (edited !== undefined && form) {
     // The field by its label, or by the first word when a value follows (「修改 路段 朗州路」).
-    const named = edit[1]?.trim() ?? ''
+    const named = edited.trim()
     const firstWord = named.split(/[\s：:]+/)[0] ?? named
     const fields = applicableFields(form, session.draft)
     const field =
@@ -437,6 +441,7 @@ async function step(
           (field.type === 'category' || field.type === 'level') &&
           typeof session.draft.description === 'string' &&
           ([...input].length >= 4 || completesThing) &&
+          readsAsWords(input) &&
           !isQuestion(input) &&
           // 「应该不算重大吧」 is a try at the grade, not a detail.
           !/一般|重大|较大|严重|类别|类型/.test(input)
@@ -452,7 +457,7 @@ async function step(
           session.draft.guesses = { ...guesses, [field.key]: unitGuess }
           return prompt(form, session, answers)
         }
-        return [text(`没能识别“${input}”。${field.hint}。\n${questionFor(field, session.draft)}`)]
+        return [text(`没能识别“${clipped(input)}”。${field.hint}。\n${questionFor(field, session.draft)}`)]
       }
       if (field.key === 'endedAt') anchorEndToStartDay(parsed.values, session.draft, input, answers)
       merge(session, parsed.values)
@@ -499,7 +504,8 @@ async function step(
     // A question (「我今天报了几条」「怎么报隐患」) is not more details: the draft stays as it was, waiting.
     if (isQuestion(input)) return [text(WORDING.draftWaiting(form.title)), ...prompt(form, session, answers)]
     // More details after the summary: read them like the first message and show the summary again. A
-    // description is added to, never replaced by the newest sentence.
+    // description is added to, never replaced by the newest sentence. A paste or noise is no detail.
+    if (!readsAsWords(input)) return [text(WORDING.notADetail), ...prompt(form, session, answers)]
     if (form.extraction) {
       const extra = normalise(
         form,
@@ -720,6 +726,21 @@ async function handlersHazardNamed(turn: Turn, unitId: number, input: string) {
 
 const VERIFIED = /^(?:验收)?[\s，,：:]*((?:验收)?(?:不通过|不合格|未通过|通过|合格)[\s\S]*)$/
 const REPAIR_DONE = /^(?:已经?|已)?(?:整改|修复|修好|修缮|更换|处理|处置|完成|加固|拆除|清理)/
+
+/** What a reply quotes back of a message: enough to recognise it. */
+function clipped(input: string): string {
+  const chars = [...input.replace(/\s+/g, ' ')]
+  return chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : chars.join('')
+}
+
+/** 「类别 燃气」「地点：人民路」: a field's label, then a space or a colon, then its new value — read as 修改. */
+function namesAFieldFirst(input: string, fields: FieldDefinition[]): boolean {
+  return fields.some((f) => [...f.label].length >= 2 && new RegExp(`^${escapeRegExp(f.label)}[\\s:：]+\\S`).test(input))
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+}
 
 /** 「督查科今天开会」「巡查员请假了」: the command word is part of an office's or a post's name. */
 const OFFICE_AFTER_COMMAND = /^(?:科|员|室|局|办(?!理))/
