@@ -762,7 +762,7 @@ describe('answers given before their question, and an account headed 「事故�
 describe('noise, pastes and a field named with its value while a form is open', () => {
   it('adds no paste or code to a description, quotes a long answer clipped, and takes 「类别 燃气」 as the kind', async () => {
     await say(STAFF, '翠竹路80号井盖缺失')
-    for (const noise of ['{"a":1}', '${jndi:ldap://x}', 'a'.repeat(3000)]) {
+    for (const noise of ['{"a":1}', '$' + '{jndi:ldap://x}', 'a'.repeat(3000)]) {
       const [refused] = await say(STAFF, noise)
       // Quoted back clipped: enough to recognise, never the whole paste.
       expect(refused).toMatch(new RegExp(`^没能识别“${noise.length > 30 ? 'a{30}…' : '.+'}”`))
