@@ -29,6 +29,7 @@ import {
   supervisionsAwaitingSignature,
 } from '../services/signoffs'
 import { complaintCommandInWords, handleComplaintCommand, isComplaintCommand } from './complaint-actions'
+import { complaintInHand } from './complaint-in-hand'
 import { isCourtesy, isGreeting } from './courtesy'
 import { describeDuty, dutyAskedFor } from './duty-question'
 import { placeAlone } from './extract/place'
@@ -179,6 +180,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     const taken = await acceptHandedHazard(turn, actor)
     if (taken) return taken
   }
+  // 「人民路那个路灯的投诉签收一下」「已经派人去建设路了」: a complaint in hand, said without its number.
+  const complaintReply = await complaintInHand(turn, actor, input)
+  if (complaintReply) return complaintReply
   // 「？」 with no form open: what can be done (inside a form it asks the open question again).
   if (/^[?？]+$/.test(input)) return [text(WORDING.help(person.role))]
   // A record's number alone (no command was waiting for it): where that record stands.

@@ -779,3 +779,28 @@ describe('noise, pastes and a field named with its value while a form is open', 
     expect(row).toMatchObject({ description: '翠竹路80号井盖缺失', category: 'gas' })
   })
 })
+
+describe('a complaint in hand, named in words without its number', () => {
+  it('signs for the one the words name, notes how its handling goes, and asks which when several fit', async () => {
+    const citizen = 'demo:citizen'
+    const lamp = lastCode(await say(citizen, '青年路58号路灯不亮'), 'TS')
+    await say(citizen, '不用')
+    const cover = lastCode(await say(citizen, '青年路120号井盖缺失'), 'TS')
+    await say(citizen, '不用')
+    expect(await say(HANDLER, '青年路那个路灯的投诉签收一下')).toEqual([
+      `已签收投诉 ${lamp}，请在时限内办理并回复结果。`,
+    ])
+    const [lampRow] = await database.db.select().from(complaints).where(eq(complaints.code, lamp))
+    expect(lampRow?.status).toBe('accepted')
+    // Both are on 青年路: which one is asked, nothing is changed.
+    const [which] = await say(HANDLER, '已经派人去青年路了')
+    expect(which).toMatch(/^请问是哪一件投诉？/)
+    expect(which).toContain(cover)
+    const [coverRow] = await database.db.select().from(complaints).where(eq(complaints.code, cover))
+    expect(coverRow?.status).toBe('assigned')
+    // The thing named settles it: the progress goes on that complaint's history.
+    expect((await say(HANDLER, '青年路井盖已经派人去现场了'))[0]).toBe(
+      `已签收投诉 ${cover}，请在时限内办理并回复结果。`,
+    )
+  })
+})

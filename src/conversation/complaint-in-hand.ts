@@ -1,0 +1,48 @@
+import type { Actor } from '../domain/roles'
+import { type ComplaintRow, unitComplaints } from '../services/complaints'
+import { handleComplaintCommand, takesUpComplaint } from './complaint-actions'
+import { findPlace } from './extract/place'
+import { WATCHED_THING } from './extract/watched-things'
+import { clip } from './format'
+import { text } from './reply'
+import type { Reply, Turn } from './types'
+
+/** 「人民路那个路灯的投诉签收一下」「签收投诉」: a 签收 asked for in words, without the number. */
+const SIGN_ASKED = /签收|受理/
+
+/**
+ * A unit handler's words about a complaint in hand, without its number: 「人民路那个路灯的投诉签收一下」 signs for
+ * it, 「已经派人去建设路了」 is how its handling goes (a 签收 first when it was not yet signed for). The one
+ * complaint meant is the unit's only one, or the one whose place or thing the words name; with several,
+ * which one is asked. Undefined when the words are neither, or the unit has none in hand.
+ */
+export async function complaintInHand(turn: Turn, actor: Actor, input: string): Promise<Reply[] | undefined> {
+  if (actor.role !== 'unit_handler' || actor.unitId === null) return undefined
+  const signing = SIGN_ASKED.test(input) && /投诉|这个|那个|一下/.test(input)
+  if (!signing && !takesUpComplaint(input)) return undefined
+  const inHand = await unitComplaints(turn.ctx.db, actor.unitId, signing ? ['assigned'] : ['assigned', 'accepted'], 20)
+  if (inHand.length === 0) return signing ? [text('您单位目前没有待签收的投诉。')] : undefined
+  const named = namedIn(inHand, input)
+  const meant = named.length === 1 ? named : inHand.length === 1 ? inHand : []
+  const [only] = meant
+  if (only) return handleComplaintCommand(turn, actor, signing ? `签收 ${only.code}` : `签收 ${only.code} ${input}`)
+  const listed = (named.length > 1 ? named : inHand).slice(0, 5)
+  return [
+    text(
+      `请问是哪一件投诉？请回复「签收 编号」${signing ? '' : '并附上办理进展'}：\n${listed
+        .map((c) => `· ${c.code} ${clip(c.description, 20)}`)
+        .join('\n')}`,
+    ),
+  ]
+}
+
+/** The complaints whose place or watched thing the words name (「人民路那个路灯」). */
+function namedIn(inHand: ComplaintRow[], input: string): ComplaintRow[] {
+  const place = findPlace(input)
+  const thing = WATCHED_THING.exec(input)?.[0]
+  if (!place && !thing) return []
+  return inHand.filter((c) => {
+    const said = `${c.locationText ?? ''}${c.description}`
+    return (!place || said.includes(place)) && (!thing || said.includes(thing))
+  })
+}
