@@ -64,6 +64,9 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
           await noteComplaintProgress(ctx, complaint, actor, after)
           return [text(`已记录投诉 ${code} 的办理进展。办理完成后请发送「回复 ${code} 办理结果」，结果会告知市民。`)]
         }
+        // 「TS… 收到」 again after the 签收: said so, with what comes next.
+        if (complaint.status === 'accepted')
+          return [text(`投诉 ${code} 已签收。办理完成后请发送「回复 ${code} 办理结果」，结果会告知市民。`)]
         const accepted = await applyComplaintCommand({
           ctx,
           complaintId: complaint.id,
