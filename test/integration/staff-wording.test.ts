@@ -802,5 +802,9 @@ describe('a complaint in hand, named in words without its number', () => {
     expect((await say(HANDLER, '青年路井盖已经派人去现场了'))[0]).toBe(
       `已签收投诉 ${cover}，请在时限内办理并回复结果。`,
     )
+    // Said again after the 签收: what comes next, not a refusal.
+    expect(await say(HANDLER, `${cover} 收到`)).toEqual([
+      `投诉 ${cover} 已签收。办理完成后请发送「回复 ${cover} 办理结果」，结果会告知市民。`,
+    ])
   })
 })
