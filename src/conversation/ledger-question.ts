@@ -62,6 +62,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「上午巡查了几次」: a part of the day is today.
   const period = periodSaidIn(input) ?? (/上午|下午|早上|今早|中午|晚上/.test(input) ? TODAY : undefined)
   if (period && /新增|新发现|发现|报了|上报/.test(input) && !/没|未|还/.test(input)) return { kind: 'figures', period }
+  // 「上周重大隐患有几个，销号了几个」: a period named with the majors counts them in it, found and closed.
+  if (period && /重大(?:隐患|风险)/.test(input) && /几|多少|销号/.test(input)) return { kind: 'figures', period }
   if (/重大(?:隐患|风险)/.test(input)) return { kind: 'majors' }
   if (/超期|逾期|超时|过期|(?:没|未|还没|尚未|待|没有)(?:整改|销号|处理|办结|办完|完成|验收|签收|修|办)/.test(input))
     return { kind: 'open' }

@@ -26,8 +26,9 @@ const KINDS: readonly [RegExp, AskedKind][] = [
   [/统计表/, 'campaign'],
 ]
 const ASKS_WHEN = /什么时候|啥时候|几号|哪天|截止|期限|到期|要交|交吗|要报|报吗|要上报|上报吗|得交/
-/** 「月报出了吗」「周报交了没」「季报报上去了吗」: whether it has been filed. */
-const ASKS_FILED = /出了|出来|生成|做好|弄好|写好|好了[吗没]|交了|报了|上报了|提交了|报上去|发了|交上去/
+/** 「月报出了吗」「周报交了没」「季报报上去了吗」「哪个单位没交月报」: whether it has been filed. */
+const ASKS_FILED =
+  /出了|出来|生成|做好|弄好|写好|好了[吗没]|交了|报了|上报了|提交了|报上去|发了|交上去|(?:没|未|没有|还没)(?:交|报|上报|提交)/
 
 /** Whether the words name one of the statutory reports (not 「上周报的」, which is 上周 and 报). */
 export function namesReport(input: string): boolean {

@@ -808,3 +808,13 @@ describe('a complaint in hand, named in words without its number', () => {
     ])
   })
 })
+
+describe('reports not filed and majors in a period, asked freely', () => {
+  it('lists the units that have not filed on 「本月有没有哪个单位没交月报」, and counts a period’s majors', async () => {
+    const [filed] = await say(LEADER, '本月有没有哪个单位没交月报')
+    expect(filed).toMatch(/^2026年10月的月报表（11月6日 23:59 到期）：应报 \d+ 个单位，已上报 \d+ 个/)
+    const [majors] = await say(LEADER, '上周重大隐患有几个，销号了几个')
+    expect(majors).toMatch(/^上周（全市）：\n/)
+    expect(majors).toMatch(/发现隐患 \d+ 项（重大 \d+ 项），已整改销号 \d+ 项/)
+  })
+})

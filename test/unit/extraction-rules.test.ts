@@ -32,6 +32,7 @@ describe('what was done on the spot', () => {
     // What was done goes on past the first clause.
     ['紫菱路12号门前井盖破损一处，已设置警示标志，通知养护单位', '已设置警示标志，通知养护单位'],
     ['护栏断裂，现场拉了警戒线；并上报市政所', '现场拉了警戒线，并上报市政所'],
+    ['白马湖路有棵树倒了挡在路上，已经打电话给园林处理了', '已经打电话给园林处理了'],
   ])('reads the handling in 「%s」', (finding, handling) => {
     const fields = extractPatrol(`今天上午9点到11点3人1车巡查人民路，${finding}`, ctx)
     expect(fields.handlingResult).toBe(handling)
