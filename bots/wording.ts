@@ -46,6 +46,8 @@ export const WORDING = {
   noMajorAwaitingAck: '目前没有等待接报的重大隐患。发送「我的待办」查看待办事项。',
   /** Answers to how the assistant itself is used (staff-faq.ts), by what was asked or said. */
   staffSupport: {
+    special_period:
+      '实施方案规定：安全巡查为常态化，根据安全管理的需要也可实施重点巡查和特护期巡查。遇大雨、台风、节假日等是否加密巡查，由本单位负责人安排；加巡后照常填报，在记录中说明「特护期巡查」或「重点巡查」（或发送「修改 巡查类型」），台账会按类型统计。',
     backfill:
       '可以补录：发送「巡查」后按提示填写，开始时间写当天的日期和时间即可，例如「补录昨天9点到11点巡查人民路，2人1车，未发现隐患」。',
     media_trouble:

@@ -32,11 +32,16 @@ export type StaffFaq =
   | 'leave'
   | 'transfer'
   | 'newcomer'
+  | 'special_period'
 
 const HOW_TO_ACT = /怎么处理|怎么办|先做什么|要做什么|该做什么|如何处置|怎么处置|怎么做|如何处理|咋办/
 const WHAT_MAKES = /标准|情形|什么算|算不算|怎么认定|怎么判断|如何认定|如何判断|认定|定义|哪些情况|什么情况下|界定/
 const HOW_LONG = /多久|几天|多长时间|多少天|期限是|时限是/
 const WHO_NEXT = /(?:上报|报了|报上去)(?:以)?后|之后|谁来处理|谁处理|谁负责|流程|怎么流转|交给谁|给谁处理/
+
+/** Weather, floods, holidays and events: when patrols may go beyond the routine. */
+const SPECIAL_TIMES =
+  /下雨|大雨|暴雨|雷雨|台风|大风|下雪|暴雪|冰冻|结冰|汛期|防汛|高温|恶劣天气|节假日|过节|放假|国庆|春节|五一|中秋|特护期|重大活动/
 
 /** 「照片发不了」「定位发不出去」「图片太大」: sending a photo or a pin fails. */
 const MEDIA_TROUBLE =
@@ -69,6 +74,8 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
   if (said) return said
   if (!isQuestion(input) && !/吗|么|没有?$/.test(input)) return undefined
   if (/补录|补填|补报|补登|漏填|忘了填|忘记填/.test(input)) return 'backfill'
+  // 「明天要下大雨，需要提前巡查吗」「国庆放假要不要巡查」: patrols beyond the routine (source 000 二: 特护期巡查).
+  if (/巡/.test(input) && SPECIAL_TIMES.test(input) && !namesDefect(input)) return 'special_period'
   // 「怎么添加新用户」「新同事怎么加进来」: someone new given access, asked by whoever sets it up.
   if (
     /(?:添加|新增|增加|加入?|录入|加进来)(?:一个|个)?(?:新)?(?:用户|人员|同事|成员|账号)|(?:新)(?:用户|人员|同事|成员).{0,4}(?:怎么|如何)?(?:加|添加|开通|进来)/.test(

@@ -818,3 +818,14 @@ describe('reports not filed and majors in a period, asked freely', () => {
     expect(majors).toMatch(/发现隐患 \d+ 项（重大 \d+ 项），已整改销号 \d+ 项/)
   })
 })
+
+describe('patrols beyond the routine', () => {
+  it('answers 「明天要下大雨，需要提前巡查吗」 from the scheme, and still reads a finding made in the rain', async () => {
+    for (const asked of ['明天要下大雨，需要提前巡查吗', '国庆放假期间还要巡查吗'])
+      expect(await say(STAFF, asked)).toEqual([WORDING.staffSupport.special_period])
+    expect((await say(STAFF, '下雨天巡查发现人民路积水严重')).join('\n')).not.toContain(
+      WORDING.staffSupport.special_period,
+    )
+    await say(STAFF, '取消')
+  })
+})
