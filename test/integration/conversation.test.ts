@@ -527,9 +527,8 @@ describe('a patrol that found danger, a grade said early, nothing found in words
   })
 
   it('answers a question about patrolling rather than opening a patrol form', async () => {
-    expect(await say(STAFF, '明天上午要下大雨，需要提前巡查吗')).toEqual([
-      '这个问题我暂时回答不了，请咨询科室负责人或督查员。填报巡查记录请发送「巡查」，上报隐患请发送「上报隐患」，发送「帮助」查看全部命令。',
-    ])
+    // Answered from the scheme (特护期巡查), never a patrol form.
+    expect(await say(STAFF, '明天上午要下大雨，需要提前巡查吗')).toEqual([WORDING.staffSupport.special_period])
   })
 })
 
