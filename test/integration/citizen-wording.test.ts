@@ -376,4 +376,17 @@ describe('a citizen following up in words', () => {
       expect(await say(noise)).toEqual([WORDING.citizenTooShort])
     expect(await mine()).toHaveLength(before)
   })
+
+  it('files a blocked fire lane said with 「要是着火了」 at its estate without alarm, and a 风光带 as a place', async () => {
+    const replies = await say('小区的消防通道被车堵死了，要是着火了消防车根本进不来，阳光花园')
+    // A fire supposed is no fire: no safety advice, no alert — a complaint like any other.
+    expect(replies[0]).toMatch(/^您的投诉已受理/)
+    expect(replies.join('\n')).not.toContain('安全提示')
+    const lane = lastCode(replies, 'TS')
+    expect((await mine()).find((c) => c.code === lane)?.locationText).toBe('阳光花园')
+    await say('不用')
+    const rail = lastCode(await say('河堤上的护栏锈断了好几根，晚上散步很危险。穿紫河风光带'), 'TS')
+    expect((await mine()).find((c) => c.code === rail)?.locationText).toBe('穿紫河风光带')
+    await say('不用')
+  })
 })

@@ -50,7 +50,7 @@ const OURS_UNNAMED =
 
 /** What a findable place usually contains: a road, a building, a number, a landmark. */
 const PLACE_WORD =
-  /[路街道巷桥村镇乡区县号栋楼园站场馆校院厂市店坊港湾湖山塔门口]|小区|广场|公园|大厦|大楼|医院|学校|小学|中学|大学|幼儿园|市场|超市|社区|工地|加油站|公司|银行|酒店|宾馆|饭店|中心|局|所|寺|[0-9一二三四五六七八九十]+号/
+  /[路街道巷桥村镇乡区县号栋楼园站场馆校院厂市店坊港湾湖河江堤山塔门口]|风光带|旅游区|码头|小区|广场|公园|大厦|大楼|医院|学校|小学|中学|大学|幼儿园|市场|超市|社区|工地|加油站|公司|银行|酒店|宾馆|饭店|中心|局|所|寺|[0-9一二三四五六七八九十]+号/
 
 export function isVaguePlace(text: string): boolean {
   const place = text.replace(/[，,。.\s！!？?]/g, '')
