@@ -739,7 +739,21 @@ describe('answers given before their question, and an account headed 「事故�
       WORDING.keptForLater('巡查路段/项目', '人民路'),
       '请问巡查是几点开始的？',
     ])
-    // A count is no time, whatever the question.
+    // A count is no time, whatever the question: said to 人次 after a half-day, it puts the span right.
+    await say(STAFF, '取消')
+    await say(STAFF, '上午巡查发现皂果路有个井盖被盗，已经放了锥桶')
+    expect(await say(STAFF, '10点到11点半')).toEqual([
+      WORDING.keptForLater('开始时间', '10点到11点半'),
+      '出动了多少人次？',
+    ])
+    await say(STAFF, '两个人')
+    const patrol = (await say(STAFF, '1台')).join('\n')
+    expect(patrol).toContain('开始时间：11月23日 10:00')
+    expect(patrol).toContain('结束时间：11月23日 11:30')
+    expect(patrol).toContain('出动人次：2')
+    await say(STAFF, '取消')
+    await say(STAFF, '巡查')
+    await say(STAFF, '人民路')
     await say(STAFF, '9点到11点')
     expect(await say(STAFF, '3')).toEqual(['出动了多少车次？'])
     await say(STAFF, '取消')

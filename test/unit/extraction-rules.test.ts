@@ -1144,3 +1144,13 @@ describe('no place where a message says only whose it is or what blocks the road
     },
   )
 })
+
+describe('the patrollers listed after a label without its colon', () => {
+  it('reads 「巡查人员张伟、李强、王明，车辆1台」 as three people and stops at the next label', () => {
+    const read = extractPatrol(
+      '今日巡查情况汇报：巡查时间8:30-11:30，巡查人员张伟、李强、王明，车辆1台，巡查路线：洞庭大道-朗州路-人民路，未发现问题',
+      ctx,
+    )
+    expect(read).toMatchObject({ patrollers: '张伟、李强、王明', staffCount: 3, vehicleCount: 1 })
+  })
+})

@@ -244,7 +244,11 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
       text,
     )?.[1]
   const listed =
-    /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,4}(?:[、，,和][\u4e00-\u9fa5]{2,4})+)/.exec(text)?.[1] ??
+    // 「巡查人员张伟、李强、王明，车辆1台」: the label said in full may go without its colon; the names end where the
+    // next label begins.
+    untilNextLabel(
+      /(?:巡查人员[:：]?|人员[:：])\s*([\u4e00-\u9fa5]{2,4}(?:[、，,和][\u4e00-\u9fa5]{2,4})+)/.exec(text)?.[1],
+    ) ??
     // 「巡查员张三、李四对…」: the names right after the title, without a colon.
     /巡查员\s*([\u4e00-\u9fa5]{2,3}(?:[、和][\u4e00-\u9fa5]{2,3})+)(?=[对在到去于，,\s])/.exec(text)?.[1] ??
     (spaced && !/[和跟与我等们]|同事|一起|自己|本人/.test(spaced) ? spaced.replace(/\s+/g, '、') : undefined) ??
@@ -319,6 +323,18 @@ export function handlingIn(text: string): string | undefined {
     at += next[0].length
   }
   return clauses.map((clause) => clause.replace(/\s+[0-9].*$/, '')).join('，')
+}
+
+/** A form's labels, which a list of names runs into when written without punctuation of its own. */
+const LABEL_WORD = /^(?:车辆|车次|人次|人数|时间|路线|路段|地点|区域|情况|问题|处理|发现|巡查|带队|备注)/
+
+/** The names of a list up to the first that is the next label (「张伟、李强，车辆」 → 「张伟、李强」). */
+function untilNextLabel(list: string | undefined): string | undefined {
+  if (!list) return undefined
+  const names = list.split(/[、，,和]/)
+  const end = names.findIndex((name) => LABEL_WORD.test(name))
+  const kept = end < 0 ? names : names.slice(0, end)
+  return kept.length > 1 ? kept.join('、') : undefined
 }
 
 /** Where the patrol went: a labelled field (地点：, 巡查区域), the place after the patrol verb, or the first place. */

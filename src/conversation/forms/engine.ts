@@ -631,8 +631,11 @@ function answerForLater(
   )
   const saysTime = field.type !== 'datetime' && TIME_ONLY.test(input) && TIME_WORD.test(input)
   const saysPlace = ['datetime', 'count', 'choice', 'level', 'category'].includes(field.type) && placeAlone(input)
+  // A time said to a count (「10点到11点半」 to 人次) is never the count: it puts right the time already read (a
+  // half-day taken for the span) when no time question is left.
   const later = saysTime
-    ? open.find((f) => f.type === 'datetime')
+    ? (open.find((f) => f.type === 'datetime') ??
+      (field.type === 'count' ? applicableFields(form, session.draft).find((f) => f.type === 'datetime') : undefined))
     : saysPlace
       ? open.find((f) => PLACE_FIELDS.has(f.key))
       : undefined
