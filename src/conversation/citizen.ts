@@ -194,17 +194,17 @@ const ADDING =
 /** 「来过了但是没修好」「修过了还是坏的」: the complaint was handled, and it is not right. */
 const NOT_FIXED =
   /(?:来过|来看过|看过|修过|处理过|答复|回复)(?:了)?[，,]?(?:但是?|可是|还是|结果|不过)?.{0,6}(?:没修好|没好|没解决|还是坏|又坏|没用|没处理好|没弄好|没有修好|没有解决)/
-/** 「我不想留电话」「不方便留电话」: no number given. */
 /** 「不用」「不留」「不要了」「不方便」 to 「如需工作人员电话联系您」. */
 const DECLINES_CALL = /^(?:不用|不需要|无需|不必|不了|不留|不方便)|^不要(?:了|电话|联系)?[。！!，,~～\s]*$/
+/** 「我不想留电话」「不方便留电话」: no number given. */
 const NO_PHONE = /不想留(?:电话|号码|手机号?)|不留(?:电话|号码|手机号?)|不方便留|不给(?:电话|号码)|不想被打(?:电话)?/
 /** 「能给我打个电话吗」「电话联系我」: a call back asked for. */
 const WANTS_A_CALL = /(?:给我|跟我|和我)打(?:个)?电话|打(?:个)?电话给我|电话联系我|联系一下我|回(?:个)?电话/
 
-/** 「我家在」「我住在」「我们家就在」: the words before where someone lives. */
 /** 「这个是在芙蓉路上拍的」「照片是人民路拍的」: the place a photo was taken, without the words about the photo. */
 const SHOT_AT =
   /^(?:这个|这张|这些|这|图片|照片|图|视频)?(?:都)?(?:是|就是)?(?:在)?(.{2,}?)(?:上|里|这里|那里|那边)?(?:拍的|拍摄的|照的|拍到的|拍的照片|拍的图)[。！!.~～\s]*$/
+/** 「我家在」「我住在」「我们家就在」: the words before where someone lives. */
 const HOME_IS = /^(?:我家|我们家|我|家)(?:就)?(?:住)?(?:在)/
 
 /** A test, a laugh or a sound (「测试」「哈哈哈」「啊啊啊啊」): nothing to file. */

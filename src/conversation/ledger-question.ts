@@ -102,10 +102,9 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     return { kind: 'byCategory', of: /投诉|反映|举报/.test(input) ? 'complaints' : 'hazards', period: period ?? MONTH }
   if (/(?:哪个|哪些|哪家|各)单位/.test(input) && /隐患|问题/.test(input))
     return { kind: 'hazardsByUnit', period: period ?? MONTH }
-  // 「让我看一下今天的投诉」「有没有新的投诉」: the records themselves, newest first (today unless a period is named).
-  if ((showMe || NEW_ONES.test(input)) && /投诉|隐患/.test(input) && !/多少|几|率|统计|汇总|数量/.test(input))
-    // Complaints are handled within the day, hazards over weeks: unless a period is named, today's complaints and
-    // this month's hazards.
+  // 「让我看一下今天的投诉」「有没有新的投诉」: the records themselves, newest first. Complaints are handled within
+  // the day, hazards over weeks: unless a period is named, today's complaints and this month's hazards.
+  if (showMe && /投诉|隐患/.test(input) && !/多少|几|率|统计|汇总|数量/.test(input))
     return /投诉|反映|举报/.test(input)
       ? { kind: 'listed', of: 'complaints', period: period ?? TODAY }
       : { kind: 'listed', of: 'hazards', period: period ?? MONTH }
