@@ -388,5 +388,10 @@ describe('a citizen following up in words', () => {
     const rail = lastCode(await say('河堤上的护栏锈断了好几根，晚上散步很危险。穿紫河风光带'), 'TS')
     expect((await mine()).find((c) => c.code === rail)?.locationText).toBe('穿紫河风光带')
     await say('不用')
+    // A fire in the past is no fire now; an estate named with its phase (碧桂园三期) is a place.
+    const hydrant = await say('我想反映一下我们小区消防栓没有水的问题，上次着火差点出大事，碧桂园三期')
+    expect(hydrant[0]).toMatch(/^您的投诉已受理/)
+    expect((await mine()).find((c) => c.code === lastCode(hydrant, 'TS'))?.locationText).toBe('碧桂园三期')
+    await say('不用')
   })
 })
