@@ -56,8 +56,15 @@ export interface OwnCountQuestion {
   period?: PeriodSaid
 }
 
+/** 「我今天已经报过巡查了吗」「今天的巡查记录我交了没」: whether it was filed, answered with the count. */
+const FILED_WHETHER =
+  /(?:报|交|提交|填|填报|上报|录入?)(?:过|了)+[^，,。]{0,8}(?:吗|没有?|没)[？?。！!]*$|(?:报|交|提交|填|填报|上报)(?:过|了)?(?:巡查|记录)[^，,。]{0,4}(?:吗|没有?|没)[？?。！!]*$/
+const TODAY: PeriodSaid = { kind: 'day', previous: false, said: '今天' }
+
 export function asksOwnCount(input: string): OwnCountQuestion | undefined {
   if ([...input].length > 40 || AMEND.test(input) || !/我|本人|咱们/.test(input)) return undefined
+  if (/巡查/.test(input) && !/隐患/.test(input) && FILED_WHETHER.test(input))
+    return { kind: 'patrol', period: periodSaidIn(input) ?? TODAY }
   // 「我报了几个隐患，有几个整改完了」: the first clause asks when the rest asks too (「我报了几个隐患，朝阳路井盖
   // 破损…」 goes on to list them).
   const clause = /^([^，,；;]+)[，,；;](.*)$/.exec(input)

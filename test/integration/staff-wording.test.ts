@@ -843,3 +843,26 @@ describe('patrols beyond the routine', () => {
     await say(STAFF, '取消')
   })
 })
+
+describe('an inspection told as such, and whether today’s patrol was filed', () => {
+  it('reads 「今天下午在皂果路工地检查，发现：1.… 2.…」 as a patrol, and 「2点到4点半」 as that afternoon', async () => {
+    expect(await say(STAFF, '我今天已经报过巡查了吗')).toEqual([expect.stringMatching(/^您今天/)])
+    expect(
+      await say(STAFF, '今天下午在皂果路工地检查，发现：1.塔吊司机无证上岗 2.脚手架连墙件缺失，已责令停工整改'),
+    ).toEqual(['巡查几点结束？'])
+    expect(await say(STAFF, '2点到4点半')).toEqual(['出动了多少人次？'])
+    const summary = (await say(STAFF, '2人1车')).join('\n')
+    expect(summary).toContain('开始时间：11月23日 14:00')
+    expect(summary).toContain('结束时间：11月23日 16:30')
+    expect(summary).toContain('发现隐患：共 2 处')
+    expect(summary).toContain('处理情况：已责令停工整改')
+    await say(STAFF, '取消')
+    // In a hazard form, a time or a turn-out is nothing about the problem: never added to its description.
+    await say(STAFF, '翠竹路90号井盖缺失')
+    for (const aside of ['2点到4点半', '2人1车']) expect((await say(STAFF, aside))[0]).toMatch(/^没能识别“/)
+    await say(STAFF, '一般')
+    expect((await say(STAFF, '确认')).join('\n')).toMatch(/^隐患已上报/)
+    const [saved] = await database.db.select().from(hazards).where(like(hazards.description, '翠竹路90号%'))
+    expect(saved?.description).toBe('翠竹路90号井盖缺失')
+  })
+})

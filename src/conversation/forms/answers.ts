@@ -103,7 +103,11 @@ export function anchorEndToStartDay(
   ctx: { timeZone: string; now: Date },
 ): void {
   const { timeZone } = ctx
-  if (SAYS_DAY.test(said) || values.startedAt !== undefined) return
+  if (SAYS_DAY.test(said)) return
+  if (values.startedAt !== undefined) {
+    spanIntoTheAfternoon(values, draft, said, ctx)
+    return
+  }
   if (typeof draft.startedAt !== 'string' || typeof values.endedAt !== 'string') return
   const start = new Date(draft.startedAt)
   let end = new Date(values.endedAt)
@@ -128,6 +132,30 @@ export function anchorEndToStartDay(
   )
     end = afternoon
   values.endedAt = end.toISOString()
+}
+
+/**
+ * 「今天下午」 then 「2点到4点半」 in answer to the end: a span said without 上午/下午 after an afternoon start is that
+ * afternoon's (14:00–16:30), when it has already come; said with its half of the day, it is as said.
+ */
+function spanIntoTheAfternoon(
+  values: Record<string, unknown>,
+  draft: Record<string, unknown>,
+  said: string,
+  ctx: { timeZone: string; now: Date },
+): void {
+  if (SAYS_HALF_OF_DAY.test(said) || typeof draft.startedAt !== 'string') return
+  if (typeof values.startedAt !== 'string' || typeof values.endedAt !== 'string') return
+  const before = new Date(draft.startedAt)
+  const start = new Date(values.startedAt)
+  const end = new Date(values.endedAt)
+  const { timeZone, now } = ctx
+  if (localParts(before, timeZone).hour < 12 || localParts(start, timeZone).hour >= 12) return
+  if (localDate(start, timeZone) !== localDate(before, timeZone)) return
+  const later = (at: Date) => new Date(at.getTime() + 12 * HOUR_MS)
+  if (later(end).getTime() > now.getTime() + CLOCK_SLACK_MS) return
+  values.startedAt = later(start).toISOString()
+  values.endedAt = later(end).toISOString()
 }
 
 /** How long after an afternoon start an end said without 下午 is still taken as that afternoon. */

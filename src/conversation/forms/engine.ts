@@ -442,6 +442,9 @@ async function step(
           typeof session.draft.description === 'string' &&
           ([...input].length >= 4 || completesThing) &&
           readsAsWords(input) &&
+          // 「2点到4点半」「2人1车」: a time or a turn-out is nothing about the problem itself.
+          !TIME_ONLY.test(input) &&
+          !turnoutSaidAlone(input) &&
           !isQuestion(input) &&
           // 「应该不算重大吧」 is a try at the grade, not a detail.
           !/一般|重大|较大|严重|类别|类型/.test(input)
