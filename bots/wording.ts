@@ -46,6 +46,8 @@ export const WORDING = {
   noMajorAwaitingAck: '目前没有等待接报的重大隐患。发送「我的待办」查看待办事项。',
   /** Answers to how the assistant itself is used (staff-faq.ts), by what was asked or said. */
   staffSupport: {
+    rectify_howto:
+      '整改完成后发送「整改 编号」，或直接回复「YH编号 已整改好了」，按提示说明整改情况；整改后的照片（最好连同整改前的）直接发送即可，会附到这条整改反馈，督查员验收时核对。不知道编号可发送「我的待办」查看。',
     special_period:
       '实施方案规定：安全巡查为常态化，根据安全管理的需要也可实施重点巡查和特护期巡查。遇大雨、台风、节假日等是否加密巡查，由本单位负责人安排；加巡后照常填报，在记录中说明「特护期巡查」或「重点巡查」（或发送「修改 巡查类型」），台账会按类型统计。',
     backfill:

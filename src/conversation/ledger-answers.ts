@@ -50,12 +50,16 @@ export async function answerLedgerQuestion(
       return describeOpenMajors(turn)
     case 'open':
       return describeOpen(turn, actor, input)
-    case 'scores':
+    case 'scores': {
+      // 「质安处考核多少分」: that unit's score and deductions, for those briefed.
+      const named = briefed ? await unitNamedIn(turn, input) : undefined
+      if (named) return describeUnitScore(turn, named.id, { previous: asked.previous })
       if (briefed) return describeScores(turn, { previous: asked.previous })
       // Anyone else hears their own unit's score.
       return actor.unitId !== null
         ? describeUnitScore(turn, actor.unitId, { previous: asked.previous })
         : WORDING.figuresForBriefed
+    }
     case 'byCategory':
       return briefed ? describeByCategory(turn, asked.of, asked.period) : WORDING.figuresForBriefed
     case 'hazardsByUnit':

@@ -63,7 +63,14 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   const period = periodSaidIn(input) ?? (/上午|下午|早上|今早|中午|晚上/.test(input) ? TODAY : undefined)
   if (period && /新增|新发现|发现|报了|上报/.test(input) && !/没|未|还/.test(input)) return { kind: 'figures', period }
   // 「上周重大隐患有几个，销号了几个」: a period named with the majors counts them in it, found and closed.
-  if (period && /重大(?:隐患|风险)/.test(input) && /几|多少|销号/.test(input)) return { kind: 'figures', period }
+  // (「今天有几个重大隐患需要五落实」 asks after the open ones, answered below.)
+  if (
+    period &&
+    /重大(?:隐患|风险)/.test(input) &&
+    /几|多少|销号/.test(input) &&
+    !/需要|待|还|没|未|五落实|交办/.test(input)
+  )
+    return { kind: 'figures', period }
   if (/重大(?:隐患|风险)/.test(input)) return { kind: 'majors' }
   if (/超期|逾期|超时|过期|(?:没|未|还没|尚未|待|没有)(?:整改|销号|处理|办结|办完|完成|验收|签收|修|办)/.test(input))
     return { kind: 'open' }
@@ -108,6 +115,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     return /投诉|反映|举报/.test(input)
       ? { kind: 'listed', of: 'complaints', period: period ?? TODAY }
       : { kind: 'listed', of: 'hazards', period: period ?? MONTH }
+  // 「帮我看一下质安处这个月的情况」: how a period went, the city's or the unit named.
+  if (period && /情况|怎么样|如何|咋样/.test(input) && !/值班|天气/.test(input)) return { kind: 'figures', period }
   // A figure is asked for: how many, what rate, how it went (「今天不用巡查吗」 asks no figure).
   if (
     /整改率|销号率|隐患|巡查|投诉|销号|整改|人次|车次|台次|出动/.test(input) &&

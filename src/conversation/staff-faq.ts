@@ -33,11 +33,16 @@ export type StaffFaq =
   | 'transfer'
   | 'newcomer'
   | 'special_period'
+  | 'rectify_howto'
 
 const HOW_TO_ACT = /怎么处理|怎么办|先做什么|要做什么|该做什么|如何处置|怎么处置|怎么做|如何处理|咋办/
 const WHAT_MAKES = /标准|情形|什么算|算不算|怎么认定|怎么判断|如何认定|如何判断|认定|定义|哪些情况|什么情况下|界定/
 const HOW_LONG = /多久|几天|多长时间|多少天|期限是|时限是/
 const WHO_NEXT = /(?:上报|报了|报上去)(?:以)?后|之后|谁来处理|谁处理|谁负责|流程|怎么流转|交给谁|给谁处理/
+
+/** Asking how a rectification is reported, or whether a photo is needed. */
+const RECTIFY_HOWTO =
+  /(?:怎么|如何|咋)(?:上报|反馈|报|填|提交|销号|验收)|(?:要|需要|得)(?:拍照|拍照片|照片|附照片|上传照片)(?:吗|么|不)|拍照吗|照片吗/
 
 /** Weather, floods, holidays and events: when patrols may go beyond the routine. */
 const SPECIAL_TIMES =
@@ -74,6 +79,8 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
   if (said) return said
   if (!isQuestion(input) && !/吗|么|没有?$/.test(input)) return undefined
   if (/补录|补填|补报|补登|漏填|忘了填|忘记填/.test(input)) return 'backfill'
+  // 「整改完了要拍照吗」「隐患整改好了怎么上报」: how a rectification is reported.
+  if (/整改/.test(input) && RECTIFY_HOWTO.test(input)) return 'rectify_howto'
   // 「明天要下大雨，需要提前巡查吗」「国庆放假要不要巡查」: patrols beyond the routine (source 000 二: 特护期巡查).
   if (/巡/.test(input) && SPECIAL_TIMES.test(input) && !namesDefect(input)) return 'special_period'
   // 「怎么添加新用户」「新同事怎么加进来」: someone new given access, asked by whoever sets it up.

@@ -866,3 +866,15 @@ describe('an inspection told as such, and whether today’s patrol was filed', (
     expect(saved?.description).toBe('翠竹路90号井盖缺失')
   })
 })
+
+describe('a unit named by those briefed, the majors waiting, and how a rectification is reported', () => {
+  it('answers for the unit named, lists the open majors, and says how to report a rectification', async () => {
+    expect((await say(LEADER, '帮我看一下质安处这个月的情况'))[0]).toMatch(/^本月截至目前（质安处）：/)
+    expect((await say(LEADER, '质安处考核多少分'))[0]).toMatch(/^质安处2026年11月考核（截至目前）：\d+ 分/)
+    expect((await say(LEADER, '今天有几个重大隐患需要五落实'))[0]).toMatch(
+      /^(?:未销号的重大隐患|目前没有未销号的重大隐患)/,
+    )
+    for (const asked of ['整改完了要拍照吗', '隐患整改好了怎么上报'])
+      expect(await say(HANDLER, asked)).toEqual([WORDING.staffSupport.rectify_howto])
+  })
+})
