@@ -1154,3 +1154,13 @@ describe('the patrollers listed after a label without its colon', () => {
     expect(read).toMatchObject({ patrollers: '张伟、李强、王明', staffCount: 3, vehicleCount: 1 })
   })
 })
+
+describe('an area said first and an estate later', () => {
+  it('takes the estate the problem is at, not the district the citizen lives in', () => {
+    const read = extractComplaint(
+      '您好！我是武陵区芙蓉街道的居民，想反映一个问题。我们小区（芙蓉花园）门口的人行道上，有一个井盖已经缺失好几天了',
+      ctx,
+    )
+    expect(read.locationText).toBe('芙蓉花园')
+  })
+})

@@ -191,15 +191,24 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
 const COUNTED_PLACES = /^[了过]?[0-9一二两三四五六七八九十几多]+(?:个|栋|座|处|家|条|所)/
 
 /**
- * An area named first and an address with its number later in the message (「老城区那个危房…朗州北路33号」):
- * the address. An address right after its district (「鼎城区桥南新村12栋」) is kept whole by narrowedPlace.
+ * An area named first and an address with its number (or an estate, a building) later in the message (「老城区
+ * 那个危房…朗州北路33号」): the address. An address right after its district (「鼎城区桥南新村12栋」) is kept whole by narrowedPlace.
  */
 function mostPrecise(text: string, places: string[]): string | undefined {
   const [first] = places
   if (!first || !/(?:区|街道|镇|乡|县|一带|周边|附近)$/.test(first)) return first
   if (narrowedPlace(text, first) !== first) return first
-  return places.find((place) => /[0-9]+(?:号楼|号|栋|幢)$/.test(place)) ?? first
+  // 「我是芙蓉街道的居民…我们小区（芙蓉花园）门口」: an estate or a building named later narrows the area too.
+  return (
+    places.find((place) => /[0-9]+(?:号楼|号|栋|幢)$/.test(place)) ??
+    places.find((place) => place !== first && NAMED_SITE.test(place)) ??
+    first
+  )
 }
+
+/** A place people can walk to by name: an estate, a building, a square, a school. */
+const NAMED_SITE =
+  /(?:小区|花园|家园|新村|苑|华庭|华府|公寓|嘉园|佳园|宿舍|大厦|大楼|广场|公园|学校|小学|中学|医院|市场|商场)$/
 
 export function extractPatrol(text: string, ctx: ExtractionContext): ExtractedFields<'patrol'> {
   return readByRules('patrol', text, ctx).fields
