@@ -2,7 +2,7 @@ import { namesDefect } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
 import { WATCHED_THING } from './extract/watched-things'
 import { isQuestion, SHOW_ME, withoutLedgerWords } from './intent'
-import { type PeriodSaid, periodSaidIn } from './period-said'
+import { type PeriodSaid, periodSaidIn, THIS_MONTH, TODAY } from './period-said'
 
 /**
  * A question about the ledger as people word it, read by what it mentions rather than by one sentence shape:
@@ -36,8 +36,6 @@ const NEW_ONES = /(?:新的|新来的|新收到的?|刚来的|刚收到的?|新)
 
 /** 「我们单位」「本单位」: the person's own unit. */
 export const OWN_UNIT = /(?:我们|咱们|本|我)单位|我们科|我们处/
-const MONTH: PeriodSaid = { kind: 'month', previous: false, said: '本月' }
-const TODAY: PeriodSaid = { kind: 'day', previous: false, said: '今天' }
 
 export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if ([...input].length > 40 || /(?:TS|YH|XC|DC)\s*\d{8}/i.test(input)) return undefined
@@ -75,7 +73,7 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (/超期|逾期|超时|过期|(?:没|未|还没|尚未|待|没有)(?:整改|销号|处理|办结|办完|完成|验收|签收|修|办)/.test(input))
     return { kind: 'open' }
   // 「投诉的满意度怎么样」「本月回访满意率多少」: the call-backs of the period's complaints.
-  if (/满意度|满意率|满意情况|回访/.test(input)) return { kind: 'satisfaction', period: period ?? MONTH }
+  if (/满意度|满意率|满意情况|回访/.test(input)) return { kind: 'satisfaction', period: period ?? THIS_MONTH }
   // 「今天督查了哪些单位」「本月督查了几次」: the supervision records of the period (today unless another is named).
   if (/督查/.test(input) && /哪些|哪几|哪个|几次|多少|情况|了吗|了没|谁/.test(input))
     return { kind: 'supervisions', period: period ?? TODAY }
@@ -106,15 +104,19 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     return { kind: 'patrolsByUnit', period: period ?? TODAY }
   // 「最近一周投诉最多的是哪类问题」「本月隐患按类别统计」: the period's complaints or hazards by kind.
   if (/哪类|哪一类|哪种|哪方面|什么类|类别|分类|什么问题最多|哪些问题最多/.test(input) && /投诉|隐患|问题/.test(input))
-    return { kind: 'byCategory', of: /投诉|反映|举报/.test(input) ? 'complaints' : 'hazards', period: period ?? MONTH }
+    return {
+      kind: 'byCategory',
+      of: /投诉|反映|举报/.test(input) ? 'complaints' : 'hazards',
+      period: period ?? THIS_MONTH,
+    }
   if (/(?:哪个|哪些|哪家|各)单位/.test(input) && /隐患|问题/.test(input))
-    return { kind: 'hazardsByUnit', period: period ?? MONTH }
+    return { kind: 'hazardsByUnit', period: period ?? THIS_MONTH }
   // 「让我看一下今天的投诉」「有没有新的投诉」: the records themselves, newest first. Complaints are handled within
   // the day, hazards over weeks: unless a period is named, today's complaints and this month's hazards.
   if (showMe && /投诉|隐患/.test(input) && !/多少|几|率|统计|汇总|数量/.test(input))
     return /投诉|反映|举报/.test(input)
       ? { kind: 'listed', of: 'complaints', period: period ?? TODAY }
-      : { kind: 'listed', of: 'hazards', period: period ?? MONTH }
+      : { kind: 'listed', of: 'hazards', period: period ?? THIS_MONTH }
   // 「帮我看一下质安处这个月的情况」: how a period went, the city's or the unit named.
   if (period && /情况|怎么样|如何|咋样/.test(input) && !/值班|天气/.test(input)) return { kind: 'figures', period }
   // A figure is asked for: how many, what rate, how it went (「今天不用巡查吗」 asks no figure).
@@ -123,6 +125,6 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     (period || /率|全市|一共|总共|总体|整体/.test(input)) &&
     /多少|几|率|怎么样|如何|咋样|情况|数据|统计|汇总|数量/.test(input)
   )
-    return { kind: 'figures', period: period ?? MONTH }
+    return { kind: 'figures', period: period ?? THIS_MONTH }
   return undefined
 }

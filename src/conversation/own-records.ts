@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, isNull, lte } from 'drizzle-orm'
 import { hazards, patrols } from '../db/schema'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { clip, formatLocal } from './format'
-import { type PeriodSaid, periodMeant, periodSaidIn } from './period-said'
+import { type PeriodSaid, periodMeant, periodSaidIn, TODAY } from './period-said'
 import type { Turn } from './types'
 
 /**
@@ -59,7 +59,6 @@ export interface OwnCountQuestion {
 /** 「我今天已经报过巡查了吗」「今天的巡查记录我交了没」: whether it was filed, answered with the count. */
 const FILED_WHETHER =
   /(?:报|交|提交|填|填报|上报|录入?)(?:过|了)+[^，,。]{0,8}(?:吗|没有?|没)[？?。！!]*$|(?:报|交|提交|填|填报|上报)(?:过|了)?(?:巡查|记录)[^，,。]{0,4}(?:吗|没有?|没)[？?。！!]*$/
-const TODAY: PeriodSaid = { kind: 'day', previous: false, said: '今天' }
 
 export function asksOwnCount(input: string): OwnCountQuestion | undefined {
   if ([...input].length > 40 || AMEND.test(input) || !/我|本人|咱们/.test(input)) return undefined

@@ -23,12 +23,16 @@ const ROLLING: readonly [RegExp, PeriodSaid][] = [
 
 const DAY_MS = 86_400_000
 
+/** The periods a question means when it names none: today, or this month. */
+export const TODAY: PeriodSaid = { kind: 'day', previous: false, said: '今天' }
+export const THIS_MONTH: PeriodSaid = { kind: 'month', previous: false, said: '本月' }
+
 const PERIODS: readonly [RegExp, PeriodSaid][] = [
-  [/今天|今日/, { kind: 'day', previous: false, said: '今天' }],
+  [/今天|今日/, TODAY],
   [/昨天|昨日/, { kind: 'day', previous: true, said: '昨天' }],
   [/本周|这周|这个?星期|这个?礼拜/, { kind: 'week', previous: false, said: '本周' }],
   [/上周|上个?星期|上个?礼拜/, { kind: 'week', previous: true, said: '上周' }],
-  [/本月|这个?月/, { kind: 'month', previous: false, said: '本月' }],
+  [/本月|这个?月/, THIS_MONTH],
   [/上个?月/, { kind: 'month', previous: true, said: '上月' }],
   [/本季度?|这个?季度/, { kind: 'quarter', previous: false, said: '本季度' }],
   [/上个?季度/, { kind: 'quarter', previous: true, said: '上季度' }],

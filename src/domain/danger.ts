@@ -28,10 +28,10 @@ const DANGER: [DangerKind, RegExp][] = [
 ]
 
 /**
- * A fear, a supposition or a denial just before the words is not the danger itself: 「怕掉下来砸人」「担心燃气泄漏」
- * 「要是着火了消防车根本进不来」「上次着火差点出大事」 (a supposition or the past right before the words; 「如果遇到燃气泄漏怎么处理」 is asked about, and
- * answered as such elsewhere) 「没有漏气」
- * report a risk to look at (a complaint like any other), not someone about to be hurt.
+ * A fear, a supposition, the past or a denial just before the words is not the danger itself: 「怕掉下来砸人」
+ * 「担心燃气泄漏」「要是着火了消防车根本进不来」「上次着火差点出大事」「没有漏气」 report a risk to look at (a
+ * complaint like any other), not someone about to be hurt. A supposition or the past counts only right before the
+ * words: 「如果遇到燃气泄漏怎么处理」 is asked about, and answered as such elsewhere.
  */
 const HEDGED =
   /(?:怕|担心|害怕|万一|以防|防止|避免|会不会|是否|有没有|没有|没|未|不|无)[^，,。；;！!？?]{0,2}$|(?:要是|如果|假如|假设|一旦|若是|哪天|上次|上回|之前|以前|去年|前年|曾经)$/
