@@ -52,6 +52,7 @@ async function notesOf(code: string): Promise<(string | null)[]> {
     .select()
     .from(complaintEvents)
     .where(eq(complaintEvents.complaintId, row?.id as number))
+    .orderBy(asc(complaintEvents.id))
   return events.map((e) => e.note)
 }
 
@@ -1495,6 +1496,7 @@ describe('a handler who puts the complaint’s number first', () => {
       .select()
       .from(complaintEvents)
       .where(eq(complaintEvents.complaintId, takenRow?.id as number))
+      .orderBy(asc(complaintEvents.id))
     expect(notes.filter((e) => e.kind === 'progress').map((e) => e.note)).toEqual([
       '已派人去看了',
       '师傅已经到现场了，正在处理',

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { complaintEvents, complaints, hazardEvents, hazards, patrols, units } from '../../src/db/schema'
 import { HOUR_MS, ManualClock } from '../../src/domain/clock'
@@ -382,7 +382,11 @@ describe('complaints through the real schema', () => {
     expect(dup).toMatchObject({ status: 'duplicate', duplicateOfId: first.id })
     const [row] = await database.db.select().from(complaints).where(eq(complaints.id, second.id))
     expect(row?.status).toBe('duplicate')
-    const events = await database.db.select().from(complaintEvents).where(eq(complaintEvents.complaintId, second.id))
+    const events = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, second.id))
+      .orderBy(asc(complaintEvents.id))
     expect(events.map((e) => e.kind)).toEqual(['received', 'assign', 'mark_duplicate'])
   })
 })
