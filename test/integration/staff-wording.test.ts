@@ -729,7 +729,7 @@ describe('answers given before their question, and an account headed 「事故�
     await say(STAFF, '第一巡查组')
     // A span of days said to 「组长是谁」 is the team's days; the name is still asked for.
     expect(await say(STAFF, '11月20日到11月22日')).toEqual([
-      WORDING.keptForLater('开始时间', '11月20日到11月22日'),
+      WORDING.keptForLater('时间', '11月20日到11月22日'),
       '组长是谁？',
     ])
     await say(STAFF, '取消')
@@ -742,10 +742,7 @@ describe('answers given before their question, and an account headed 「事故�
     // A count is no time, whatever the question: said to 人次 after a half-day, it puts the span right.
     await say(STAFF, '取消')
     await say(STAFF, '上午巡查发现皂果路有个井盖被盗，已经放了锥桶')
-    expect(await say(STAFF, '10点到11点半')).toEqual([
-      WORDING.keptForLater('开始时间', '10点到11点半'),
-      '出动了多少人次？',
-    ])
+    expect(await say(STAFF, '10点到11点半')).toEqual([WORDING.keptForLater('时间', '10点到11点半'), '出动了多少人次？'])
     await say(STAFF, '两个人')
     const patrol = (await say(STAFF, '1台')).join('\n')
     expect(patrol).toContain('开始时间：11月23日 10:00')
@@ -876,5 +873,32 @@ describe('a unit named by those briefed, the majors waiting, and how a rectifica
     )
     for (const asked of ['整改完了要拍照吗', '隐患整改好了怎么上报'])
       expect(await say(HANDLER, asked)).toEqual([WORDING.staffSupport.rectify_howto])
+  })
+})
+
+describe('a kind put right, and people named to the count of vehicles', () => {
+  it('keeps 「不是，是道路」 to the kind out of the description', async () => {
+    expect(await say(STAFF, '报个隐患，建设路桥下有个坑，大概1米深')).toEqual([
+      '类别是「桥梁」吗？是请回复「是」；不是请直接发送正确的类别。',
+    ])
+    expect((await say(STAFF, '不是，是道路'))[0]).toMatch(/^是一般隐患还是重大隐患？/)
+    const summary = (await say(STAFF, '一般')).join('\n')
+    expect(summary).toContain('隐患描述：建设路桥下有个坑，大概1米深\n')
+    expect(summary).toContain('类别：道路及市政设施')
+    await say(STAFF, '取消')
+  })
+
+  it('takes names said to 车次 as who went, and asks for the vehicles again', async () => {
+    await say(STAFF, '巡查：人民路沿线，3人，无异常')
+    expect(await say(STAFF, '下午两点到四点')).toEqual(['出动了多少车次？'])
+    expect(await say(STAFF, '张三 李四 王五')).toEqual([
+      WORDING.keptForLater('巡查人员', '张三、李四、王五'),
+      '出动了多少车次？',
+    ])
+    const summary = (await say(STAFF, '没开车')).join('\n')
+    expect(summary).toContain('巡查人员：张三、李四、王五')
+    expect(summary).toContain('出动人次：3')
+    expect(summary).toContain('出动车次：0')
+    await say(STAFF, '取消')
   })
 })

@@ -1164,3 +1164,23 @@ describe('an area said first and an estate later', () => {
     expect(read.locationText).toBe('芙蓉花园')
   })
 })
+
+describe('findings counted and then numbered in words, at sites named before their parts', () => {
+  it('reads 「发现2处问题：一是…，二是…」 as two findings without their numbers, each at its site', () => {
+    const read = extractPatrol(
+      '今天上午9点到11点，我和小刘在天元区巡查了5个工地，发现2处问题：一是长江工地脚手架缺少连墙件，二是华润工地基坑未设护栏，已责令整改',
+      ctx,
+    )
+    expect(read.hazards).toMatchObject([
+      { description: '长江工地脚手架缺少连墙件', locationText: '长江工地' },
+      { description: '华润工地基坑未设护栏', locationText: '华润工地' },
+    ])
+  })
+
+  it('keeps a road’s own parts out of its name, and a building after a house number', () => {
+    const placeOf = (text: string) => readByRules('complaint', text, ctx).fields.locationText
+    expect(placeOf('万科工地基坑边没有护栏')).toBe('万科工地')
+    expect(placeOf('建设路面塌陷了一个大坑')).toBeUndefined()
+    expect(placeOf('我家楼上装修把承重墙打掉了，住在天元区泰山路12号3栋，很担心房子会塌')).toBe('天元区泰山路12号3栋')
+  })
+})

@@ -165,6 +165,8 @@ export function readFindings(
         .replace(/^[，,：:]?(?:其中)?/, '')
         .replace(/^[（(]([^（()）]*)[）)]$/, '$1')
         .replace(/^[（(]/, '')
+        // 「发现2处问题：一是…」: the first item's number goes with the lead words.
+        .replace(LEAD, '')
       if (rest && DEFECT.test(rest)) push(statementOf(rest, ctx))
       continue
     }

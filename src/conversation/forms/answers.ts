@@ -74,7 +74,7 @@ function wholeDays(key: string, text: string, start: Date, ctx: AnswerContext): 
 }
 
 /** 「张伟、李四」「老王 小刘」: two or more names and nothing else, or nothing when it says anything more. */
-function namesListed(text: string): string[] | undefined {
+export function namesListed(text: string): string[] | undefined {
   const parts = text.split(/[、，,和跟与及\s]+/).filter(Boolean)
   if (parts.length < 2) return undefined
   const names = parts.every(

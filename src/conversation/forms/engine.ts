@@ -42,7 +42,15 @@ import { promisesPhoto } from '../photo-promised'
 import { readsAsWords } from '../plain-text'
 import { text } from '../reply'
 import type { Reply, Turn } from '../types'
-import { type AnswerContext, anchorEndToStartDay, NIGHT, parseAnswer, SAYS_DAY, withDayMoved } from './answers'
+import {
+  type AnswerContext,
+  anchorEndToStartDay,
+  NIGHT,
+  namesListed,
+  parseAnswer,
+  SAYS_DAY,
+  withDayMoved,
+} from './answers'
 import { bulkChecklistAnswer } from './checklist'
 import { checkDraft } from './checks'
 import { readCorrection } from './corrections'
@@ -399,13 +407,28 @@ async function step(
         offerAgain(session, proposal, field.key)
         return [text(WORDING.turnoutNoted(turnout)), ...prompt(form, session, answers)]
       }
+      // 「张三 李四 王五」 said to 车次: who went, not how many vehicles. Kept as the patrol's people (and their
+      // number when none was said), and the question asked again.
+      const named = field.key === 'vehicleCount' && hasField(form, 'patrollers') ? namesListed(input) : undefined
+      if (named) {
+        const people = named.join('、')
+        merge(session, {
+          patrollers: people,
+          ...(session.draft.staffCount === undefined ? { staffCount: named.length } : {}),
+        })
+        offerAgain(session, proposal, field.key)
+        return [text(WORDING.keptForLater('巡查人员', people)), ...prompt(form, session, answers)]
+      }
       // 「昨天晚上八点」 said to which unit, 「人民路」 said to when: the answer to a question still to come, kept for
       // it, and the open question asked again.
       const forLater = answerForLater(form, session, field, input, answers)
       if (forLater) {
         merge(session, forLater.values)
         offerAgain(session, proposal, field.key)
-        return [text(WORDING.keptForLater(forLater.field.label, input)), ...prompt(form, session, answers)]
+        // 「8点半到11点」 said to 人次 gives both ends: it is the time, not only its start.
+        const bothEnds = forLater.values.startedAt !== undefined && forLater.values.endedAt !== undefined
+        const label = bothEnds ? '时间' : forLater.field.label
+        return [text(WORDING.keptForLater(label, input)), ...prompt(form, session, answers)]
       }
       // The day given alone before (「昨天」, kept as `startedAtDay`) goes in front of a time said without one.
       const day = session.draft[`${field.key}Day`]
@@ -678,7 +701,12 @@ function namesAKind(input: string): boolean {
 
 /** An answer to the kind that is more than a kind's name (「井盖没了」, not 「道路」「燃气」「其他」). */
 function saysMoreThanAKind(input: string): boolean {
-  const bare = input.replace(/[，,。.！!\s]/g, '')
+  // 「不是，是道路」「不对，应该算燃气类」 correct the kind and say nothing more.
+  const bare = input
+    .replace(/[，,。.！!\s]/g, '')
+    .replace(/^(?:不是|不对|错了|不|否)+/, '')
+    .replace(/^(?:应该|应当|应)?(?:是|属于|算|归|改成|改为|换成)/, '')
+    .replace(/(?:类|方面|问题)?(?:的|吧|啊|呀)?$/, '')
   return (
     bare.length > 4 &&
     !CATEGORIES.some((c) => bare === CATEGORY_LABELS[c] || CATEGORY_LABELS[c].includes(bare)) &&
