@@ -183,6 +183,8 @@ export const WORDING = {
     `您反映的问题可能与已受理的投诉 ${code}（${place}）是同一问题。回复「是」关联到该投诉，办理结果会同时告知您；回复「否」单独登记。`,
   complaintLinked: (code: string) => `已关联到投诉 ${code}，办理结果将同时告知您。发送「查询 ${code}」可查看进度。`,
   askContact: '如需工作人员电话联系您，请回复手机号；不需要请回复「不用」。',
+  askContactAnonymous:
+    '您可以匿名举报，不留电话也会办理。如需回访或领取举报奖励，可回复手机号（仅用于联系您）；不需要请回复「不用」。',
   askContactForPlace:
     '地点还需核实，请回复您的手机号，方便工作人员联系您；不方便请回复「不用」，我们会在这里与您联系。',
   draftWaiting: (title: string) =>

@@ -72,6 +72,8 @@ const PHONE_ALONE =
  */
 const REPORT_INTENT =
   /(?:我|我们|俺|本人)?(?:这边|这里)?(?:有(?:个|一个|件|一件|点|些)?(?:事|事情|情况|问题|隐患)儿?)?(?:想|要|需要|得|希望)?(?:跟|和|给|向|找)?(?:你们|您|你|贵单位|住建局|领导)?(?:匿名|实名)?(?:说|讲|反映|反应|投诉|举报|报告|汇报|报修)(?:一下|下|个|一个|一件|件|一些|些)?(?:事|事情|情况|问题|隐患)?儿?/g
+/** An intent that says how to treat the report (举报 is whistleblowing; 匿名 or 实名 how to name the one who tells). */
+const TELLING_PREFACE = /举报|匿名|实名/
 const PREAMBLE = [
   /你好|您好|你们好|在吗|在不在|有人吗|喂+|哈喽|嗨|hello|hi/gi,
   /打扰(?:一下|了|您了)?|麻烦(?:一下|你们|您)?|请问(?:一下)?|问一下|同志|工作人员/g,
@@ -126,6 +128,8 @@ const ASKS_SCOPE =
 /** 「不要透露我的名字」「请保密」「我想匿名反映」: the citizen asks not to be named. */
 const ASKS_CONFIDENTIAL =
   /不要?(?:透露|公开|泄露|暴露|告诉(?:别人|他们|对方))|别(?:透露|说是我|告诉(?:别人|他们|对方)|暴露)|保密|匿名|不想(?:让人知道|被(?:人)?知道|留名|露面)/
+/** 「我想匿名举报」「不想留名」: the citizen would rather not be known at all. */
+const ANONYMOUS = /匿名|不想?留(?:名|姓名|电话)|不愿(?:意)?留(?:名|姓名|电话)/
 const PLACEHOLDER = /^[[［【][^\]］】]{1,8}[\]］】]$/
 /** A withdrawal or a 「fixed」 note reaches a complaint filed this long ago at most. */
 const FOLLOW_UP_WINDOW_MS = 30 * 24 * HOUR_MS
@@ -710,7 +714,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   const described = [...signed.rest].length >= MIN_DESCRIPTION_CHARS ? signed.rest : (extracted.description ?? body)
   const { pin } = held
   const complaint: PendingComplaint = {
-    description: held.preface ? `${held.preface}；${described}` : described,
+    description: held.preface && TELLING_PREFACE.test(held.preface) ? `${held.preface}；${described}` : described,
     name: described === signed.rest ? signed.name : undefined,
     category: extracted.category ?? 'other',
     locationText:
@@ -883,7 +887,13 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
   followUp.draft = { complaintId: complaint.id }
   await saveSession(ctx.db, followUp, ctx.clock.now(), turn.forms.idleMs)
   const placeless = !pending.locationText && pending.latitude === undefined
-  return [text(`${received}\n${placeless ? WORDING.askContactForPlace : WORDING.askContact}`)]
+  // 「我想匿名举报」: the call back offered without pressing for it (a reward still needs a way to reach them).
+  const ask = placeless
+    ? WORDING.askContactForPlace
+    : ANONYMOUS.test(pending.description)
+      ? WORDING.askContactAnonymous
+      : WORDING.askContact
+  return [text(`${received}\n${ask}`)]
 }
 
 /** 类别 燃气: the citizen corrects the category shown with the ticket; the complaint is re-routed. */

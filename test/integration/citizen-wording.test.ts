@@ -199,8 +199,9 @@ describe('a citizen following up in words', () => {
     const code = lastCode(await say('人民路88号井盖没了'), 'TS')
     await say('不用')
     const [filed] = (await mine()).filter((c) => c.code === code)
-    // The intent stays in front of the problem; who the citizen thought they were talking to does not.
-    expect(filed?.description).toBe('我想反映个情况；人民路88号井盖没了')
+    // Neither the intent (only 举报 or 匿名 tell the handler something) nor who the citizen thought they were
+    // talking to is part of the problem.
+    expect(filed?.description).toBe('人民路88号井盖没了')
     expect(filed?.locationText).toBe('人民路88号')
     expect(await mine()).toHaveLength(before + 1)
     // 「你们是住建局吗」 alone is a question, answered with how to report.
@@ -392,6 +393,23 @@ describe('a citizen following up in words', () => {
     const hydrant = await say('我想反映一下我们小区消防栓没有水的问题，上次着火差点出大事，碧桂园三期')
     expect(hydrant[0]).toMatch(/^您的投诉已受理/)
     expect((await mine()).find((c) => c.code === lastCode(hydrant, 'TS'))?.locationText).toBe('碧桂园三期')
+    await say('不用')
+  })
+
+  it('leaves 「我要投诉」 said first out of the description, and asks an anonymous tipster for no number', async () => {
+    expect(await say('我要投诉')).toEqual([WORDING.citizenAskWhatAndWhere])
+    await say('小区门口的下水道井盖没了')
+    const code = lastCode(await say('红旗路锦绣花园'), 'TS')
+    await say('不用')
+    expect((await mine()).find((c) => c.code === code)).toMatchObject({
+      description: '小区门口的下水道井盖没了',
+      locationText: '红旗路锦绣花园',
+    })
+    const tip = await say('我想匿名举报一个工地没有安全网，在栗雨工业园')
+    expect(tip[0]).toMatch(/^您的投诉已受理/)
+    expect(tip[0]).toContain(WORDING.askContactAnonymous)
+    expect(tip[0]).not.toContain(WORDING.askContact)
+    expect((await mine()).find((c) => c.code === lastCode(tip, 'TS'))).toMatchObject({ whistleblowing: true })
     await say('不用')
   })
 })
