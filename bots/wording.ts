@@ -31,6 +31,11 @@ export const WORDING = {
     `隐患 ${code} 还没有交办责任单位，交办后由责任单位提交整改反馈。现场已处理的情况，可发送「查询 ${code}」查看后告知督查员。`,
   rectificationOtherUnit: (code: string, unit: string) =>
     `隐患 ${code} 由${unit}负责整改，整改反馈请由${unit}提交。现场已处理的情况，可告知${unit}或督查员。`,
+  complaintNotAssigned: (code: string) => `投诉 ${code} 还没有交办承办单位，交办后由承办单位签收和答复。`,
+  complaintOtherUnit: (code: string, unit: string) =>
+    `投诉 ${code} 已交办${unit}，由${unit}签收和答复。如交办有误，请联系督查员改派。`,
+  complaintProgressByDispatcher: (code: string, unit: string) =>
+    `已将您说的情况记入投诉 ${code} 的办理进展。签收和答复市民由${unit}办理。`,
   /** 「3个人」 said to another question of the patrol form: what was kept, before the question is asked again. */
   notADetail: '这条消息没有可补充的内容，表单未改动。',
   keptForLater: (label: string, said: string) => `已记下${label}：${said}。`,

@@ -33,6 +33,7 @@ import { isCourtesy, isGreeting } from './courtesy'
 import { contactNameIn } from './extract/contact-name'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace, placeAlone } from './extract/place'
+import { withoutPhone } from './extract/rules'
 import { namesAThingAlone } from './extract/watched-things'
 import { formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
@@ -465,27 +466,39 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       return [text(WORDING.placeIsLink)]
     }
     await forget()
+    // 「幸福小区3栋，电话139…」「在建设路口，我姓王」: the number and the name are for the call back, not the place.
+    const signed = contactNameIn(withoutPhone(body).trim())
+    const contact = {
+      phone: waiting.phone ?? findMobileNumber(body),
+      name: waiting.name ?? signed.name,
+    }
+    const answer = signed.rest.replace(/^[，,。；;\s]+|[，,。；;\s]+$/g, '') || body
     // 「人民路88号门口井盖没了」 in answer to where says where and what: the place is the place it names, and the
     // words join the description (and name the kind the first message left open). 「不就是那个柳叶大道和龙港路口嘛」
     // says only where: the place it names, with nothing added to what is wrong.
-    const reading = [...body].length > 12 ? await readComplaint(turn, body) : undefined
+    const reading = [...answer].length > 12 ? await readComplaint(turn, answer) : undefined
     const named = reading?.fields.locationText
-    if (reading && named && !isVaguePlace(named) && namesDefect(body.replace(named, '')))
+    if (reading && named && !isVaguePlace(named) && namesDefect(answer.replace(named, '')))
       return fileComplaint(turn, {
         ...waiting,
-        description: `${waiting.description}；${body}`,
+        description: `${waiting.description}；${answer}`,
         locationText: named,
         category: waiting.category === 'other' && reading.fields.category ? reading.fields.category : waiting.category,
-        phone: waiting.phone ?? reading.fields.phone,
+        ...contact,
       })
     // 「在滨江花园2栋」: the answer without the 在 it starts with; 「在哪里？不就是那个柳叶大道嘛」 without the
     // question said back and the words around the place.
-    const said = body
+    const said = answer
       .replace(/^(?:(?:在)?(?:哪里|哪儿|哪)[？?，,！!\s]*)?(?:不就是|就是|是在)?(?:那个|这个)?/, '')
       .replace(/(?:嘛|吗|啊|呀|吧|呢|啦|嘞)?[。！!？?~～\s]*$/, '')
       .replace(HOME_IS, '')
+      // 「我也说不清，就在市一中后门那条路」: the doubt before the place is no part of it.
+      .replace(
+        /^(?:我)?(?:也)?(?:说不清楚?|讲不清楚?|不太清楚|不清楚|不太确定|不知道(?:叫什么|具体|是什么|是哪)?(?:路|街|名字|地址|地方|位置)?(?:名)?)[，,。\s]*/,
+        '',
+      )
       .replace(/^(?:就在|在|位于|地点|位置|地址)[:：]?\s*/, '')
-    return fileComplaint(turn, { ...waiting, locationText: said || body })
+    return fileComplaint(turn, { ...waiting, ...contact, locationText: said || answer })
   } else if (!isQuery) {
     await forget()
   }

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm'
+import { WORDING } from '../../bots/wording'
 import { units } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
 import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
 import { noteComplaintProgress } from '../services/complaint-followups'
 import { turnComplaintIntoHazard } from '../services/complaint-hazards'
 import { notifyComplaintAssignment, notifyComplaintOutcome } from '../services/complaint-notices'
-import { applyComplaintCommand, findComplaintByCode } from '../services/complaints'
+import { applyComplaintCommand, type ComplaintRow, findComplaintByCode } from '../services/complaints'
 import { recordRewardPaid, verifyWhistleblowing } from '../services/rewards'
 import { codedCommand, leadingCode } from './coded-command'
 import { normaliseCode } from './format'
@@ -162,7 +163,32 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
       }
     }
   } catch (error) {
+    if (error instanceof RuleViolation && error.code === 'forbidden' && HANDLING.has(verb))
+      return [text(await notTheirsToHandle(turn, complaint, actor, after))]
     if (error instanceof RuleViolation) return [text(error.message)]
     throw error
   }
+}
+
+/** The verbs only the unit a complaint is handed to may carry out. */
+const HANDLING: ReadonlySet<string> = new Set(['签收', '受理', '回复', '答复'])
+/** Those who dispatch and watch over complaints without handling them. */
+const DISPATCHING: ReadonlySet<string> = new Set(['duty_officer', 'supervisor'])
+
+/**
+ * A 签收 or reply refused, said with why: the complaint is not handed to anyone yet, or which unit handles it.
+ * What a duty officer or supervisor says was done (「TS… 已通知燃气公司抢修」) is kept on its history.
+ */
+async function notTheirsToHandle(turn: Turn, complaint: ComplaintRow, actor: Actor, after: string): Promise<string> {
+  const { ctx } = turn
+  const [unit] =
+    complaint.unitId === null
+      ? []
+      : await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, complaint.unitId))
+  const inHand = ['received', 'assigned', 'accepted'].includes(complaint.status)
+  if (DISPATCHING.has(actor.role) && after && inHand) {
+    await noteComplaintProgress(ctx, complaint, actor, after)
+    return WORDING.complaintProgressByDispatcher(complaint.code, unit?.name ?? '承办单位')
+  }
+  return unit ? WORDING.complaintOtherUnit(complaint.code, unit.name) : WORDING.complaintNotAssigned(complaint.code)
 }

@@ -51,6 +51,7 @@ import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import { receiveByCard, receiveTyped } from './report-receipts'
 import { describeScores, scoresAskedFor } from './scores-question'
 import { describeStaffFaq, staffFaqAsked } from './staff-faq'
+import { describeTodaySoFar } from './today-so-far'
 import { listTodos } from './todo-list'
 import type { Reply, Turn } from './types'
 import { unitNamedIn } from './unit-named'
@@ -121,7 +122,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const scores = BRIEFING_ROLES.has(person.role) ? scoresAskedFor(input) : undefined
   if (scores) return meanwhile(turn, text(await describeScores(turn, scores)))
   if (BRIEFING.test(input) && BRIEFING_ROLES.has(person.role)) {
-    const markdown = renderDigest(await gatherDigest(turn.ctx))
+    const digest = renderDigest(await gatherDigest(turn.ctx))
+    // Asked during the day, today so far comes first: the digest is yesterday's.
+    const markdown = /昨/.test(input) ? digest : `${await describeTodaySoFar(turn.ctx)}\n\n${digest}`
     return [{ message: { type: 'markdown', markdown } }]
   }
   // 「上个月的月报」「周报」: the statutory forms live on the console's reports page (drafted, signed, filed there).

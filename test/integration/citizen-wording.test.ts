@@ -412,4 +412,25 @@ describe('a citizen following up in words', () => {
     expect((await mine()).find((c) => c.code === lastCode(tip, 'TS'))).toMatchObject({ whistleblowing: true })
     await say('不用')
   })
+
+  it('keeps a number or a name said with the place for the call back, and a doubt before the place out of it', async () => {
+    for (const [problem, answer, place, phone, name] of [
+      ['小区路灯不亮', '芙蓉路166号 13812345678', '芙蓉路166号', '13812345678', null],
+      ['雨水篦子没了', '在朝阳路口，我姓王，手机18612345678', '朝阳路口', '18612345678', '王（姓）'],
+      ['下水道堵了', '不知道叫什么路，就在菜市场旁边', '菜市场旁边', null, null],
+      ['路边的树要倒了', '在哪？我也说不清，就在市一中后门那条路', '市一中后门那条路', null, null],
+    ] as const) {
+      await say(problem)
+      const replies = await say(answer)
+      const code = lastCode(replies, 'TS')
+      // A number given is not asked for again.
+      if (phone) expect(replies.join('\n')).not.toContain(WORDING.askContact)
+      else await say('不用')
+      expect((await mine()).find((c) => c.code === code)).toMatchObject({
+        locationText: place,
+        citizenPhone: phone,
+        citizenName: name,
+      })
+    }
+  })
 })

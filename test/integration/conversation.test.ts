@@ -45,6 +45,9 @@ beforeAll(async () => {
 })
 afterAll(async () => database?.drop())
 
+/** 「今天有什么情况」 asked during the day: today so far first, then yesterday's digest. */
+const TODAY_THEN_DIGEST = /^\*\*今日截至 \d+月\d+日 \d\d:\d\d\*\*：受理投诉 \d+ 件[\s\S]*\n## 巡安日报 /
+
 /** The notes on a complaint's history, oldest first. */
 async function notesOf(code: string): Promise<(string | null)[]> {
   const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
@@ -1521,13 +1524,15 @@ describe('a handler who puts the complaint’s number first', () => {
 describe('the digest on request', () => {
   it('shows a leader the latest figures when asked in words, and not a field worker', async () => {
     for (const asked of ['今天情况怎么样', '简报'])
-      expect((await say('demo:leader', asked))[0]).toMatch(/^## 巡安日报 [\s\S]*\*\*巡查\*\*：\d+ 次/)
+      expect((await say('demo:leader', asked))[0]).toMatch(
+        /^\*\*今日截至 [\s\S]*\n## 巡安日报 [\s\S]*\*\*巡查\*\*：\d+ 次/,
+      )
     expect((await say(STAFF, '简报'))[0]).not.toContain('巡安日报')
   })
 
   it('answers 「今天有什么情况」 and 「有没有超期的」 with the digest, and 「本周巡查了多少次」 with this week so far', async () => {
     for (const asked of ['今天有什么情况', '有没有超期的'])
-      expect((await say('demo:leader', asked))[0]).toMatch(/^## 巡安日报 /)
+      expect((await say('demo:leader', asked))[0]).toMatch(TODAY_THEN_DIGEST)
     const [week] = await say('demo:leader', '本周巡查了多少次')
     expect(week).toMatch(/^本周截至目前（全市）：\n巡查 \d+ 次，出动 \d+ 人次、\d+ 台次；/)
     expect(week).toMatch(/受理投诉 \d+ 件；到期 \d+ 件，按时答复 \d+ 件（及时率 (?:\d+\.\d%|—)）。$/)
@@ -1540,7 +1545,7 @@ describe('the digest on request', () => {
       '本月数据',
     ])
       expect((await say('demo:leader', asked))[0]).toMatch(/^本[月周]截至目前（全市）：/)
-    expect((await say(DUTY, '有紧急情况吗'))[0]).toMatch(/^## 巡安日报 /)
+    expect((await say(DUTY, '有紧急情况吗'))[0]).toMatch(TODAY_THEN_DIGEST)
   })
 
   it('answers what is open and overdue now, by unit, to anyone who asks, and opens no form', async () => {
@@ -1572,7 +1577,7 @@ describe('the digest on request', () => {
       expect(answer).toMatch(new RegExp(`^未销号的重大隐患 ${open.length} 项：`))
       expect(answer).toContain(`· ${code} 待分派：沅安路燃气管道漏气了！（已上报）`)
     }
-    expect((await say(DUTY, '今天值班有什么要注意的'))[0]).toMatch(/^## 巡安日报 /)
+    expect((await say(DUTY, '今天值班有什么要注意的'))[0]).toMatch(TODAY_THEN_DIGEST)
   })
 
   it('ranks every assessed unit for the month to leaders, and to nobody else', async () => {

@@ -1,7 +1,17 @@
-import { eq, inArray, like } from 'drizzle-orm'
+import { asc, eq, inArray, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
-import { complaints, hazards, outbox, patrols, people, periodicReports, units } from '../../src/db/schema'
+import {
+  complaintEvents,
+  complaints,
+  hazards,
+  identities,
+  outbox,
+  patrols,
+  people,
+  periodicReports,
+  units,
+} from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { applyComplaintCommand } from '../../src/services/complaints'
@@ -28,6 +38,9 @@ beforeAll(async () => {
   harness = testApp(database, clock)
 })
 afterAll(async () => database?.drop())
+
+/** 「今天有什么情况」 asked during the day: today so far first, then yesterday's digest. */
+const TODAY_THEN_DIGEST = /^\*\*今日截至 \d+月\d+日 \d\d:\d\d\*\*：受理投诉 \d+ 件[\s\S]*\n## 巡安日报 /
 
 describe('a form asked for by its name on paper', () => {
   it('starts the patrol form from 「我要填巡查表」 and keeps counts said to the route where they belong', async () => {
@@ -131,7 +144,7 @@ describe('questions about the ledger in people’s own words', () => {
 
   it('gives the duty officer the digest for 「今天有什么紧急的事」', async () => {
     for (const asked of ['今天有什么紧急的事', '有啥要紧的事情吗'])
-      expect((await say('demo:duty_officer', asked))[0]).toMatch(/^## 巡安日报 /)
+      expect((await say('demo:duty_officer', asked))[0]).toMatch(TODAY_THEN_DIGEST)
   })
 })
 
@@ -228,7 +241,7 @@ describe('handlers, supervisors and the duty officer in their own words', () => 
     const [who] = await say(LEADER, '谁今天还没巡查')
     expect(who).toMatch(/^今天各巡查单位的巡查记录：\n/)
     expect(who).toMatch(/已有记录：.*市政建设总公司 \d+ 次/)
-    expect((await say(LEADER, '发个简报给我'))[0]).toMatch(/^## 巡安日报 /)
+    expect((await say(LEADER, '发个简报给我'))[0]).toMatch(TODAY_THEN_DIGEST)
   })
 })
 
@@ -652,7 +665,7 @@ describe('how citizens rated the handling, and the city asked after without a qu
     const [answer] = await say(LEADER, '投诉的满意度怎么样')
     expect(answer).toMatch(/^本月受理的投诉回访 2 件：满意 1 件，基本满意 0 件，不满意 1 件（满意率 50(?:\.0)?%）。/)
     expect(await say(STAFF, '投诉的满意度怎么样')).toEqual([WORDING.figuresForBriefed])
-    expect((await say(LEADER, '今天全市情况'))[0]).toMatch(/^## 巡安日报 /)
+    expect((await say(LEADER, '今天全市情况'))[0]).toMatch(TODAY_THEN_DIGEST)
   })
 })
 
@@ -900,5 +913,54 @@ describe('a kind put right, and people named to the count of vehicles', () => {
     expect(summary).toContain('出动人次：3')
     expect(summary).toContain('出动车次：0')
     await say(STAFF, '取消')
+  })
+})
+
+describe('today so far for the duty officer, and a complaint handled by another unit', () => {
+  const DUTY = 'demo:duty_officer'
+  const CITIZEN = 'demo:citizen'
+
+  it('lists a citizen’s report of danger today before yesterday’s digest, masked', async () => {
+    await say(CITIZEN, '燃气表在漏气嘶嘶响')
+    const code = lastCode(await say(CITIZEN, '幸福小区3栋2单元，电话13912345678'), 'TS')
+    const [answer] = await say(DUTY, '有紧急情况吗')
+    expect(answer).toMatch(TODAY_THEN_DIGEST)
+    expect(answer).toMatch(/\*\*今日市民报告险情 \d+ 件\*\*：/)
+    expect(answer).toContain(`- ${code} 燃气（幸福小区3栋2单元）燃气表在漏气嘶嘶响`)
+    expect(answer).not.toContain('13912345678')
+    // Asked for yesterday's, yesterday's only.
+    expect((await say(LEADER, '昨天的日报发我一下'))[0]).toMatch(/^## 巡安日报 2026-11-22\n/)
+  })
+
+  it('says which unit signs for a complaint, and keeps what the duty officer did on its history', async () => {
+    const code = lastCode(await say(CITIZEN, '我家楼上装修把承重墙打掉了，住在天元区泰山路12号3栋'), 'TS')
+    await say(CITIZEN, '不用')
+    const [filed] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    const [unit] = await database.db
+      .select()
+      .from(units)
+      .where(eq(units.id, filed?.unitId as number))
+    const [handler] = await database.db
+      .select({ unitId: people.unitId })
+      .from(people)
+      .innerJoin(identities, eq(identities.personId, people.id))
+      .where(eq(identities.externalId, HANDLER))
+    expect(unit?.id).not.toBe(handler?.unitId)
+    expect(await say(HANDLER, `${code} 签收`)).toEqual([WORDING.complaintOtherUnit(code, unit?.name as string)])
+    expect(await say(DUTY, `${code} 已通知房管局和街道派人去现场`)).toEqual([
+      WORDING.complaintProgressByDispatcher(code, unit?.name as string),
+    ])
+    const history = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, filed?.id as number))
+      .orderBy(asc(complaintEvents.id))
+    expect(history.at(-1)).toMatchObject({
+      kind: 'progress',
+      note: '已通知房管局和街道派人去现场',
+      actorRole: 'duty_officer',
+    })
+    const [after] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(after?.status).toBe(filed?.status)
   })
 })

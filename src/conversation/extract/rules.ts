@@ -150,7 +150,7 @@ function readComplaint(text: string, ctx: ExtractionContext): RulesReading<'comp
  * its label cut from just before it: one unbounded pattern for both took a quarter of a second on a message of
  * blank lines.
  */
-function withoutPhone(text: string): string {
+export function withoutPhone(text: string): string {
   const found = MOBILE_NUMBER.exec(text)
   if (!found) return text
   const before = text
