@@ -200,6 +200,10 @@ export const WORDING = {
   photoComing:
     '好的，请直接发送照片。接着发一句话说明情况（如「朗州路井盖缺失」）即可一并上报；用于整改反馈请先发送「整改 编号」。',
   photoForHazard: (code: string) => `好的，请发送照片，将补充到您刚上报的隐患 ${code}。`,
+  photoForNamedHazard: (code: string) => `好的，请发送照片，将补充到隐患 ${code}。`,
+  photoNotYourHazard: (code: string) =>
+    `隐患 ${code} 不是您上报的，照片请由上报人补充。整改照片请随「整改 ${code} 整改情况」一并发送。`,
+  photoHazardClosed: (code: string) => `隐患 ${code} 已销号或作废，不能再补充照片。`,
   photoAddedToHazard: (code: string) => `已将照片补充到隐患 ${code}。还有照片可继续发送。`,
   reportsWhere:
     '周报、月报、季报和统计表在管理后台「报表」页查看和下载；报表到期前会在这里提醒。责任单位发送「上报周报」「上报月报」等上报。',

@@ -84,4 +84,32 @@ describe('photos announced in words', () => {
     expect(await say('补一张照片')).toBe(WORDING.photoComing)
     expect(await photosOf(hazardId)).toHaveLength(3)
   })
+
+  it('takes photos for a hazard named by its number from the one who reported it, at any time', async () => {
+    clock.advance(3 * 3_600_000)
+    expect(await say(`${code} 照片`)).toBe(WORDING.photoForNamedHazard(code))
+    expect(await sendPhoto('photo-by-number')).toBe(WORDING.photoAddedToHazard(code))
+    expect(await photosOf(hazardId)).toHaveLength(4)
+    await say('好了')
+    expect(await say(`给${code}补一张照片`)).toBe(WORDING.photoForNamedHazard(code))
+    await say('好了')
+    expect(await say('YH20261123-0999 照片')).toBe('未找到隐患 YH20261123-0999。')
+  })
+
+  it('refuses photos for a hazard someone else reported, saying how rectification photos are sent', async () => {
+    const [other] = await database.db.select().from(people).where(eq(people.name, '李娜'))
+    const [theirs] = await database.db
+      .insert(hazards)
+      .values({
+        code: 'YH20261123-0900',
+        reporterId: other?.id,
+        category: 'road_municipal',
+        description: '朗州路路灯不亮',
+        foundAt: clock.now(),
+      })
+      .returning()
+    expect(await say(`${theirs?.code} 照片`)).toBe(WORDING.photoNotYourHazard(theirs?.code as string))
+    expect(await sendPhoto('photo-not-theirs')).toBe(WORDING.heldEvidence('照片'))
+    expect(await photosOf(theirs?.id as number)).toHaveLength(0)
+  })
 })

@@ -964,3 +964,33 @@ describe('today so far for the duty officer, and a complaint handled by another 
     expect(after?.status).toBe(filed?.status)
   })
 })
+
+describe('a patrol dated long ago', () => {
+  const FORM =
+    '巡查时间：2025年11月23日9:00-12:00\n巡查路段：武陵大道\n巡查人员：张伟、李强\n出动车辆：1台\n发现问题：无'
+
+  it('asks once about a year-old date, offering this year’s, and takes the date said again', async () => {
+    expect(await say(STAFF, FORM)).toEqual([
+      '开始时间是 2025年11月23日 09:00，距今已有 365 天。是指今年的11月23日 09:00吗？是请回复「是」；确是这一天请再发送一次；否则请发送实际的开始时间。',
+    ])
+    const moved = (await say(STAFF, '是')).join('\n')
+    expect(moved).toContain('开始时间：11月23日 09:00\n结束时间：11月23日 12:00')
+    await say(STAFF, '取消')
+    await say(STAFF, FORM)
+    const kept = (await say(STAFF, '2025年11月23日9点')).join('\n')
+    expect(kept).toContain('开始时间：2025年11月23日 09:00\n结束时间：2025年11月23日 12:00')
+    await say(STAFF, '取消')
+  })
+
+  it('keeps the handling said with a finding and on its own labelled line, once each', async () => {
+    const summary = (
+      await say(
+        STAFF,
+        '巡查时间：11月23日9:00-12:00\n巡查路段：武陵大道\n巡查人员：张伟、李强\n出动车辆：1台\n发现问题：武陵大道井盖破损1处，已设置警示\n处理情况：已通知市政处',
+      )
+    ).join('\n')
+    expect(summary).toContain('处理情况：已设置警示，已通知市政处\n')
+    expect(summary.match(/处理情况：/g)).toHaveLength(1)
+    await say(STAFF, '取消')
+  })
+})

@@ -312,7 +312,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
 const HANDLING_VERBS =
   '打电话给|打了电话给?|打电话通知|电话通知|电话联系|设置|设立|设|叫|让|喊|请|报|拍照上报|拍照|劝离|劝阻|驱离|制止|拉设|拉起|拉|做|安排|通知|联系|告知|督促|处理|处置|整改|围挡|围蔽|上报|报告|移交|更换|修复|抢修|清理|关阀|关闭|派人|责令|下达|要求|放置|摆放|放|封闭|封堵|疏散|停工|加固|回填|插上|挂'
 const HANDLED = new RegExp(
-  `((?:已经?|当场|现场已?|立即|马上|随即)(?:${HANDLING_VERBS})[^，。,；;！!]{0,20}|(?<![\u4e00-\u9fa5])(?:${HANDLING_VERBS})了[^，。,；;！!]{1,20}|(?<=[，,；;。])(?:要求|责令|督促|通知|联系|安排)[^，。,；;！!]{2,20})`,
+  `((?:已经?|当场|现场已?|立即|马上|随即)(?:${HANDLING_VERBS})[^，。,；;！!\n]{0,20}|(?<![\u4e00-\u9fa5])(?:${HANDLING_VERBS})了[^，。,；;！!\n]{1,20}|(?<=[，,；;。])(?:要求|责令|督促|通知|联系|安排)[^，。,；;！!\n]{2,20})`,
 )
 
 /** A clause right after the handling that goes on with it: 「…已设置警示标志，通知养护单位」「，并上报」. */
@@ -320,7 +320,18 @@ const HANDLING_GOES_ON = new RegExp(
   `^[，,；;]\\s*((?:并|再|同时|随后|然后|及时|也)?(?:已经?|已)?(?:${HANDLING_VERBS})[^，。,；;！!]{0,20})`,
 )
 
+/** 「处理情况：已通知市政处」: the handling on a line of its own, as the paper form heads it. */
+const HANDLING_LABELLED = /(?:处理|处置)(?:情况|结果|措施)\s*[:：]\s*([^\n]{2,60})/
+
 export function handlingIn(text: string): string | undefined {
+  const labelled = HANDLING_LABELLED.exec(text)?.[1]?.trim()
+  // What was done said with a finding (「井盖破损，已设置警示」), and the labelled line after it: both.
+  const said = handlingSaid(labelled ? text.replace(HANDLING_LABELLED, '') : text)
+  if (!labelled) return said
+  return said && !labelled.includes(said) ? `${said}，${labelled}` : labelled
+}
+
+function handlingSaid(text: string): string | undefined {
   const found = HANDLED.exec(text)
   const first = found?.[1]
   if (!found || !first) return undefined

@@ -15,6 +15,8 @@ export interface DraftProblem {
   proposal?: unknown
   /** Other fields the same 「是」 sets (a patrol moved to the day before moves its end too). */
   alsoSet?: Record<string, unknown>
+  /** A flag the engine sets in the draft when it asks: the next answer stands, even if it says the same again. */
+  askedOnce?: string
 }
 
 export interface CheckContext {
@@ -66,6 +68,28 @@ export function isVaguePlace(text: string): boolean {
   return !PLACE_WORD.test(stripped)
 }
 
+/** A record's time this many days back or more is asked about once (the forms are filled the same day or soon after). */
+const STALE_DAYS = 31
+const DAY_MS = 24 * HOUR_MS
+
+/**
+ * A time long past: how many days ago, and — when only the year looks wrong — the same day and time this year,
+ * if that has come.
+ */
+function staleDate(value: Date, ctx: CheckContext): { days: number; proposal?: Date } | undefined {
+  const days = Math.floor((ctx.now.getTime() - value.getTime()) / DAY_MS)
+  if (days < STALE_DAYS) return undefined
+  const thisYear = Number(localDate(ctx.now, ctx.timeZone).slice(0, 4))
+  const year = Number(localDate(value, ctx.timeZone).slice(0, 4))
+  if (year >= thisYear) return { days }
+  const moved = new Date(value)
+  moved.setUTCFullYear(moved.getUTCFullYear() + (thisYear - year))
+  const fits =
+    moved.getTime() <= ctx.now.getTime() + CLOCK_SLACK_MS &&
+    localDate(moved, ctx.timeZone).slice(5) === localDate(value, ctx.timeZone).slice(5)
+  return fits ? { days, proposal: moved } : { days }
+}
+
 /** "16:30" as people say it: 下午4点30分. */
 function spoken(clock: string): string {
   const hour = Number(clock.slice(0, 2))
@@ -100,6 +124,26 @@ export function checkDraft(form: FormId, draft: Record<string, unknown>, ctx: Ch
         }
       }
       return { field: key, question: `${label}是 ${show(value)}，还没到。请发送实际的${label}。` }
+    }
+    // 「2025年11月23日」 typed a year ago (a slip of the year, or last year's form copied): asked once, with this
+    // year's date offered when it has passed; said again, it stands (補录 of an old record is allowed).
+    const stale = value && key !== 'endedAt' && !draft[`${key}Stale`] ? staleDate(value, ctx) : undefined
+    if (value && stale) {
+      const end = key === 'startedAt' ? at('endedAt') : undefined
+      const shift = stale.proposal ? stale.proposal.getTime() - value.getTime() : 0
+      return {
+        field: key,
+        askedOnce: `${key}Stale`,
+        ...(stale.proposal
+          ? {
+              proposal: stale.proposal.toISOString(),
+              ...(end ? { alsoSet: { endedAt: new Date(end.getTime() + shift).toISOString() } } : {}),
+            }
+          : {}),
+        question: `${label}是 ${show(value)}，距今已有 ${stale.days} 天。${
+          stale.proposal ? `是指今年的${show(stale.proposal)}吗？是请回复「是」；` : ''
+        }确是这一天请再发送一次；否则请发送实际的${label}。`,
+      }
     }
     // 「两点半」 said in the afternoon is rarely half past two at night: ask, never move it silently.
     const hour = value ? Number(show(value).slice(-5, -3)) : -1

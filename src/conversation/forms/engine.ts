@@ -154,6 +154,21 @@ async function step(
   if (session.step === STEP_PHOTO_FOR && !form) clearSession(session)
   // 「我再补一张照片」: a photo announced is no answer — the open question waits for it; with no form open, a
   // hazard saved a moment ago takes it.
+  // 「YH… 照片」「给YH…补一张照片」: photos for a hazard named by its number, the one who reported it only.
+  const photoCode = !form && normaliseCode(input)?.startsWith('YH') ? normaliseCode(input) : undefined
+  if (photoCode && PHOTO_FOR_CODE.test(withoutCode(input, 'YH').replace(/^(?:给|为)/, ''))) {
+    const [named] = await turn.ctx.db
+      .select({ id: hazards.id, code: hazards.code, reporterId: hazards.reporterId, status: hazards.status })
+      .from(hazards)
+      .where(eq(hazards.code, photoCode))
+    if (!named) return [text(`未找到隐患 ${photoCode}。`)]
+    if (named.reporterId === null || named.reporterId !== actor.personId)
+      return [text(WORDING.photoNotYourHazard(named.code))]
+    if (named.status === 'closed' || named.status === 'voided') return [text(WORDING.photoHazardClosed(named.code))]
+    session.step = STEP_PHOTO_FOR
+    session.draft = { ...session.draft, photoFor: { id: named.id, code: named.code } }
+    return [text(WORDING.photoForNamedHazard(named.code))]
+  }
   if (promisesPhoto(input)) {
     if (form) return [text(WORDING.formWaiting), ...prompt(form, session, answers)]
     const since = new Date(turn.ctx.clock.now().getTime() - PHOTO_FOR_SAVED_MS)
@@ -717,6 +732,9 @@ function saysMoreThanAKind(input: string): boolean {
 /** Giving up on what is being filled in: 「取消」, and the words people use for it (「算了，不报了」). */
 const CANCEL =
   /^(?:算了[，,\s]*)?(?:取消|放弃|退出|撤销|作废|不报了|不填了|不要了|不上报了|不提交了|不弄了|取消填报|取消上报)(?:吧|了|啊)?[。！!~～]*$|^算了(?:吧)?[。！!~～]*$/
+/** What follows a hazard's number when photos for it are coming: 「照片」「补充照片」「补一张照片」「的现场图片」. */
+const PHOTO_FOR_CODE =
+  /^(?:的)?(?:现场)?(?:照片|图片|相片)(?:补充|补发|来了|如下)?[。！!~～\s]*$|^(?:再|还|要)?(?:补|补充|补发|发|传|上传|加)(?:上|个)?(?:一|1|两|2|几)?(?:张|个)?(?:现场)?(?:照片|图片|相片)[。！!~～\s]*$/
 /** 「再报一个」「继续上报」「还有一处隐患」: one more hazard to report, nothing said about it yet. */
 const ANOTHER_HAZARD =
   /^(?:再|还|继续)(?:要)?(?:报|上报|来|发|登记)(?:一个|一下|一条|一处|个|条|处)?(?:隐患)?(?:吧)?[。！!~～]*$|^还有(?:一个|一处|一条)(?:隐患)?[。！!~～]*$/
@@ -1050,6 +1068,7 @@ function prompt(form: FormDefinition, session: Session, answers: AnswerContext):
   const problem = checkDraft(form.id, session.draft, answers)
   if (problem) {
     delete session.draft[problem.field]
+    if (problem.askedOnce) session.draft[problem.askedOnce] = true
     if (problem.proposal !== undefined)
       session.draft.proposal = { key: problem.field, value: problem.proposal, also: problem.alsoSet }
     session.step = problem.field
