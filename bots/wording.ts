@@ -200,6 +200,8 @@ export const WORDING = {
   photoComing:
     '好的，请直接发送照片。接着发一句话说明情况（如「朗州路井盖缺失」）即可一并上报；用于整改反馈请先发送「整改 编号」。',
   photoForHazard: (code: string) => `好的，请发送照片，将补充到您刚上报的隐患 ${code}。`,
+  otherRecordWhileFilling: (title: string, code: string) =>
+    `您正在填写「${title}」，这条关于 ${code} 的消息没有计入本表。请先完成本表（或回复「取消」放弃），再重新发送。`,
   photoForNamedHazard: (code: string) => `好的，请发送照片，将补充到隐患 ${code}。`,
   photoNotYourHazard: (code: string) =>
     `隐患 ${code} 不是您上报的，照片请由上报人补充。整改照片请随「整改 ${code} 整改情况」一并发送。`,

@@ -5,7 +5,7 @@ import { LISTING_LEVEL_LABELS, type ListingLevel } from '../domain/hazard-lifecy
 import type { Actor } from '../domain/roles'
 import { applyHazardCommand, type HazardRow } from '../services/hazards'
 import { recentUnattachedMedia } from '../services/media'
-import { codedCommand } from './coded-command'
+import { codedCommand, leadingCode } from './coded-command'
 import { formatLocal } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -16,6 +16,23 @@ import type { Reply, Turn } from './types'
  * 定级 YH… 重大|一般 理由 (the supervising office regrades a reporter's judgement).
  */
 const COMMAND = /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级)\s*(.*)$/s
+
+/** 「YH… 接报」「YH… 挂牌督办 多次反复」「YH… 摘牌 整改到位」: the number first, the command after it. */
+const VERB_AFTER_CODE = /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级)(?:了|一下)?[\s，,：:]*([\s\S]*)$/
+/** 「YH… 已到现场，设置了围挡」: what was done on the spot, said by the duty officer or the supervising office. */
+const ON_THE_SPOT =
+  /^(?:我们|我)?(?:已经?|已)?(?:到达?现场|赶到现场|到场|设置|设了|拉起?|拉了|疏散|封闭|封锁|围挡|警戒|安排人员?(?:现场)?值守|派人(?:现场)?值守)/
+
+/** A hazard command said with the number first, as the command it means; undefined for anything else. */
+export function hazardCommandInWords(input: string, role: Actor['role']): string | undefined {
+  const leading = leadingCode('YH', input)
+  if (!leading) return undefined
+  const verb = VERB_AFTER_CODE.exec(leading.after)
+  if (verb) return `${verb[1]} ${leading.code} ${verb[2] ?? ''}`.trim()
+  if ((role === 'duty_officer' || role === 'supervisor') && ON_THE_SPOT.test(leading.after))
+    return `处置 ${leading.code} ${leading.after}`
+  return undefined
+}
 
 export function isHazardCommand(input: string): boolean {
   return codedCommand(COMMAND, 'YH', input) !== undefined

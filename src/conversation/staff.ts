@@ -39,7 +39,7 @@ import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { openFormOf } from './forms/session'
 import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
-import { acknowledgeMajor, handleHazardCommand, isHazardCommand } from './hazard-actions'
+import { acknowledgeMajor, handleHazardCommand, hazardCommandInWords, isHazardCommand } from './hazard-actions'
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
 import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen } from './ledger-answers'
 import { ledgerQuestionIn } from './ledger-question'
@@ -167,6 +167,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const inWords = complaintCommandInWords(input)
   if (inWords) return handleComplaintCommand(turn, actor, inWords)
   if (isHazardCommand(input)) return handleHazardCommand(turn, actor, input)
+  const hazardInWords = hazardCommandInWords(input, actor.role)
+  if (hazardInWords) return handleHazardCommand(turn, actor, hazardInWords)
   const accepting = acceptCommandCode(input)
   if (accepting) return acceptHazardByCode(turn, actor, accepting)
   if (isProblemCommand(input)) return handleProblemCommand(turn, actor, input)

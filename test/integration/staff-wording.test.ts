@@ -994,3 +994,34 @@ describe('a patrol dated long ago', () => {
     await say(STAFF, '取消')
   })
 })
+
+describe('a major hazard’s number said first, and another record’s number while a form is open', () => {
+  const DUTY = 'demo:duty_officer'
+  const SUPERVISOR = 'demo:supervisor'
+
+  it('takes 「YH… 接报」 and 「YH… 已到现场，设置了围挡」 from the duty officer as the 接报 and the 应急处置', async () => {
+    await say(STAFF, '建设路桥面有裂缝，重大隐患')
+    const major = lastCode(await say(STAFF, '确认'), 'YH')
+    expect((await say(DUTY, `${major} 接报`))[0]).toMatch(new RegExp(`^已接报重大隐患 ${major}`))
+    expect((await say(DUTY, `${major} 已到现场，设置了围挡`))[0]).toMatch(
+      new RegExp(`^已记录隐患 ${major} 的应急处置。`),
+    )
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, major))
+    expect(row?.majorAckAt).not.toBeNull()
+    expect(row?.emergencyDisposedAt).not.toBeNull()
+    expect((await say(LEADER, `${major} 挂牌督办`))[0]).toBe(`请写明挂牌原因，例如：挂牌 ${major} 本级 多次反复沉降`)
+  })
+
+  it('keeps a form’s draft when a message about another record comes in the middle of it', async () => {
+    await say(STAFF, '建设路桥头护栏断了，重大隐患')
+    const major = lastCode(await say(STAFF, '确认'), 'YH')
+    const question = await say(SUPERVISOR, `交办 ${major}`)
+    expect(question[0]).toMatch(/^重大隐患须落实“五落实”。/)
+    const other = 'YH20261123-0001'
+    expect(await say(SUPERVISOR, `${other} 验收合格`)).toEqual([
+      WORDING.otherRecordWhileFilling('隐患交办', other),
+      question[0] as string,
+    ])
+    await say(SUPERVISOR, '取消')
+  })
+})

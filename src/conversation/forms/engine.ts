@@ -348,6 +348,11 @@ async function step(
     clearSession(session)
     return startFromText(turn, session, actor, answers, deps, input)
   }
+  // 「YH…0001 验收合格」 while the 交办 of YH…0002 is being filled in: another record's business, never an answer
+  // here. The draft stays; the person is told how to get to the other record.
+  const otherRecord = form && answering && LEADING_RECORD.test(input) ? normaliseCode(input) : undefined
+  if (form && otherRecord && otherRecord !== session.draft.hazardCode)
+    return [text(WORDING.otherRecordWhileFilling(form.title, otherRecord)), ...prompt(form, session, answers)]
 
   if (form && session.step && session.step !== STEP_CONFIRM) {
     const field = form.fields.find((f) => f.key === session.step)
@@ -732,6 +737,8 @@ function saysMoreThanAKind(input: string): boolean {
 /** Giving up on what is being filled in: 「取消」, and the words people use for it (「算了，不报了」). */
 const CANCEL =
   /^(?:算了[，,\s]*)?(?:取消|放弃|退出|撤销|作废|不报了|不填了|不要了|不上报了|不提交了|不弄了|取消填报|取消上报)(?:吧|了|啊)?[。！!~～]*$|^算了(?:吧)?[。！!~～]*$/
+/** A message that begins with a record's number. */
+const LEADING_RECORD = /^\s*(?:YH|TS|XC|DC|WT)\s*\d{8}/i
 /** What follows a hazard's number when photos for it are coming: 「照片」「补充照片」「补一张照片」「的现场图片」. */
 const PHOTO_FOR_CODE =
   /^(?:的)?(?:现场)?(?:照片|图片|相片)(?:补充|补发|来了|如下)?[。！!~～\s]*$|^(?:再|还|要)?(?:补|补充|补发|发|传|上传|加)(?:上|个)?(?:一|1|两|2|几)?(?:张|个)?(?:现场)?(?:照片|图片|相片)[。！!~～\s]*$/
