@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WORDING } from '../../bots/wording'
 import { conversations, hazardEvents, hazards, outbox, patrols, supervisions, units } from '../../src/db/schema'
 import { ManualClock, MINUTE_MS } from '../../src/domain/clock'
 import { addDays, localDate, zonedInstant } from '../../src/domain/local-time'
@@ -268,7 +269,7 @@ describe('unit handler and complaints', () => {
       },
     })
     expect((await say(HANDLER, `转办 ${other.code} 燃气办 属燃气管线问题`))[0]).toContain('已将投诉')
-    expect((await say(HANDLER, `签收 ${other.code}`))[0]).toContain('没有权限')
+    expect(await say(HANDLER, `签收 ${other.code}`)).toEqual([WORDING.complaintOtherUnit(other.code, '燃气办')])
   })
 })
 
