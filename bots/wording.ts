@@ -130,6 +130,14 @@ export const WORDING = {
     '好的，请用一句话说明是什么问题、在什么地方，例如：“XX路与XX路口有井盖缺失”，可附照片和位置。',
   citizenConsult:
     '您好！这里受理安全隐患投诉和举报。业务咨询（如房屋安全鉴定、办事流程）请在工作时间联系住建局相关科室；如是反映问题，请直接发一句话说明问题和地点。',
+  /** Matters another body handles: where to turn, with the door left open for a safety problem. */
+  citizenOtherAgency: {
+    bill: '缴纳燃气费、水费、电费、物业费，请通过相应公司的营业厅、官方公众号或缴费平台办理。这里受理房屋、工地、燃气、道路等安全隐患的投诉举报；如有燃气泄漏等险情，请直接说明问题和地点。',
+    power_cut:
+      '停电、来电时间请咨询供电服务热线 95598。如有电线断落、漏电等险情，请远离现场并拨打 95598 或 119；涉及房屋、工地、道路等安全隐患，请直接说明问题和地点。',
+    neighbour_noise:
+      '居民装修、生活噪音扰民，可先请小区物业协调，必要时拨打 110。装修中拆改承重墙等危及房屋安全的行为、工地夜间违规施工，请直接说明问题和地点，我们受理。',
+  },
   citizenPraise: '感谢您的肯定！我们会转达给相关工作人员。有新的问题，直接发一句话说明问题和地点即可。',
   citizenThingAskWhat: (thing: string, place?: string) =>
     place

@@ -39,6 +39,7 @@ import { formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
 import { clearSession, lockSession, saveSession } from './forms/session'
 import { asksHow, isQuestion, supposes } from './intent'
+import { otherAgencyFor } from './other-agency'
 import { asksAboutThePlace, readPlaceAnswer } from './place-answer'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -120,7 +121,7 @@ const MAX_PLACE_CHARS = 60
 const LEAD_IN =
   '(?:(?:对了|还有|另外|再|顺便|然后)(?:说)?(?:一|个|一个|件|一件)?(?:事|事情|情况|问题)?(?:就是|是)?[，,\\s]*)*'
 const NEAR_THE_LAST = new RegExp(
-  `^${LEAD_IN}(?:旁边|附近|隔壁|对面|同一个地方|同一个位置|同一处|同样的地方|那里|那边|那附近|那个地方)|^${LEAD_IN}(?:这附近|这边|这里)(?=.*[也还])`,
+  `^${LEAD_IN}(?:旁边|附近|对面|同一个地方|同一个位置|同一处|同样的地方|那里|那边|那附近|那个地方)|^${LEAD_IN}(?:这附近|这边|这里)(?=.*[也还])`,
 )
 
 /** 「管不管」「归不归你们管」「你们负责吗」: whether the bureau handles something. */
@@ -131,6 +132,9 @@ const ASKS_CONFIDENTIAL =
   /不要?(?:透露|公开|泄露|暴露|告诉(?:别人|他们|对方))|别(?:透露|说是我|告诉(?:别人|他们|对方)|暴露)|保密|匿名|不想(?:让人知道|被(?:人)?知道|留名|露面)/
 /** 「我想匿名举报」「不想留名」: the citizen would rather not be known at all. */
 const ANONYMOUS = /匿名|不想?留(?:名|姓名|电话)|不愿(?:意)?留(?:名|姓名|电话)/
+/** 「哦对了是」「补充一下，地点是」「更正一下，应该是」: what comes next says the place again. */
+const PLACE_AGAIN =
+  /^(?:哦|噢|啊|嗯)?[，,\s]*(?:对了|补充一下|补充|更正一下|更正|纠正一下|说错了|不对)?[，,：:\s]*(?:具体)?(?:地点|位置|地址)?(?:应该)?(?:是在|是|在)(?=\S{2})/
 const PLACEHOLDER = /^[[［【][^\]］】]{1,8}[\]］】]$/
 /** A withdrawal or a 「fixed」 note reaches a complaint filed this long ago at most. */
 const FOLLOW_UP_WINDOW_MS = 30 * 24 * HOUR_MS
@@ -561,7 +565,12 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // Only a place (「永安里小区7栋」, 「人民路」): after a ticket, where that complaint is, said more exactly.
   // 「我家在人民路」「我住在幸福小区」: where they live, said as where it is.
   // 「这个是在芙蓉路上拍的」: where a photo was taken, which says where and not yet what.
-  const placeWords = body.replace(HOME_IS, '').replace(SHOT_AT, '$1')
+  // 「哦对了，是人民路和解放路路口那个」: the place said again more exactly, without the words around it.
+  const placeWords = body
+    .replace(PLACE_AGAIN, '')
+    .replace(HOME_IS, '')
+    .replace(SHOT_AT, '$1')
+    .replace(/(?<=.{4})(?:的)?(?:那个|这个|那一个|这一个)[。！!~～\s]*$/, '')
   // A place is a few words; the same name pasted over and over is none.
   const placeOnly =
     PLACEHOLDER.test(body) || [...placeWords].length > MAX_PLACE_CHARS ? undefined : placeAlone(placeWords)
@@ -676,6 +685,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     !dangerIn(body)
   )
     return [text(WORDING.citizenVenting)]
+  // 「请问燃气费在哪里交」「小区停电了」「隔壁邻居装修太吵了」: another body's business, said where to turn.
+  const referral = otherAgencyFor(body)
+  if (referral) return [text(referral)]
   const extraction = await readComplaint(turn, body)
   const extracted = extraction.fields
   // 「我想问一下，危房鉴定找谁」: a question about the bureau's business, not a problem to file.

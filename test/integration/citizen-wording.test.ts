@@ -433,4 +433,32 @@ describe('a citizen following up in words', () => {
       })
     }
   })
+
+  it('says where to turn for a bill, a power cut or a neighbour’s noise, and files nothing', async () => {
+    const before = (await mine()).length
+    expect(await say('请问燃气费在哪里交')).toEqual([WORDING.citizenOtherAgency.bill])
+    expect(await say('小区停电了')).toEqual([WORDING.citizenOtherAgency.power_cut])
+    expect(await say('隔壁邻居装修太吵了')).toEqual([WORDING.citizenOtherAgency.neighbour_noise])
+    expect(await mine()).toHaveLength(before)
+    // A structure taken out in a renovation, or a site's noise, is the bureau's.
+    expect((await say('楼上邻居装修把承重墙拆了，芙蓉花园5栋'))[0]).toMatch(/^您的投诉已受理/)
+    await say('不用')
+    expect((await say('隔壁工地晚上施工太吵了，朗州路口'))[0]).toMatch(/^您的投诉已受理/)
+    await say('不用')
+  })
+
+  it('takes the place said again more exactly after the ticket, and no 「把」 into a place', async () => {
+    const code = lastCode(await say('投诉一下，洞庭大道那边的井盖'), 'TS')
+    expect(await say('哦对了是洞庭大道和解放路路口那个')).toEqual([
+      WORDING.citizenPlaceAdded(code, '洞庭大道和解放路路口'),
+    ])
+    expect((await mine()).find((c) => c.code === code)?.locationText).toBe('洞庭大道和解放路路口')
+    await say('不用')
+    const dug = lastCode(
+      await say('我家附近的工地把路挖了一个大坑，也没有围挡，在长江北路和黄河路交界的地方，希望尽快处理'),
+      'TS',
+    )
+    expect((await mine()).find((c) => c.code === dug)?.locationText).toBe('长江北路和黄河路交界')
+    await say('不用')
+  })
 })

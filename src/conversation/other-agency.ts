@@ -1,0 +1,33 @@
+import { WORDING } from '../../bots/wording'
+import { dangerIn } from '../domain/danger'
+import { namesDefect } from './extract/hazard-statements'
+
+/**
+ * What citizens send the bureau's account that another body handles: paying a utility bill, a power cut, a
+ * neighbour's noise. Each gets where to turn, and the door stays open for a safety problem; nothing is filed.
+ * Only messages that name no defect and no danger: 「工地把电线挖断了，停电了」 and 「楼上装修把承重墙拆了」 are
+ * reports, and a construction site's noise is the bureau's.
+ */
+type Referral = 'bill' | 'power_cut' | 'neighbour_noise'
+
+const REFERRALS: [Referral, RegExp][] = [
+  [
+    'bill',
+    /(?:燃气|天然气|煤气|水|电|物业|暖气|取暖)费.{0,8}(?:在哪|去哪|哪里|怎么|如何|能不能|可以)?.{0,4}(?:交|缴|充|付|查)|(?:交|缴|充|付)(?:一下)?(?:燃气|天然气|煤气|水|电|物业|暖气)费/,
+  ],
+  ['power_cut', /停电|断电|没电了|来电(?:了吗|没)|什么时候来电/],
+  [
+    'neighbour_noise',
+    /(?:邻居|楼上|楼下|隔壁|对门)(?:的|家|邻居)?.{0,10}(?:吵|噪音|噪声|声音(?:太|很|特别)?大|扰民|装修)|(?:广场舞|装修)(?:的)?(?:声音|噪音|噪声)?.{0,4}(?:太吵|吵死|扰民|很吵)/,
+  ],
+]
+
+/** Not a neighbour's noise: a construction site's (the bureau's), or a structure taken out (a hazard). */
+const BUREAU_MATTER = /工地|施工|打桩|承重|拆墙|砸墙|拆了墙|梁|柱|开裂|裂缝/
+
+export function otherAgencyFor(body: string): string | undefined {
+  if (namesDefect(body) || dangerIn(body)) return undefined
+  const found = REFERRALS.find(([, pattern]) => pattern.test(body))?.[0]
+  if (!found || (found === 'neighbour_noise' && BUREAU_MATTER.test(body))) return undefined
+  return WORDING.citizenOtherAgency[found]
+}
