@@ -1025,3 +1025,15 @@ describe('a major hazard’s number said first, and another record’s number wh
     await say(SUPERVISOR, '取消')
   })
 })
+
+describe('a rectification that says its photos come with it', () => {
+  it('keeps 「附照片」 out of what was done', async () => {
+    await say(STAFF, '芙蓉路166号井盖缺失')
+    await say(STAFF, '一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    await say(HANDLER, `${code} 收到`)
+    const summary = (await say(HANDLER, `${code} 已更换新井盖，附照片`)).join('\n')
+    expect(summary).toContain('整改情况：已更换新井盖\n')
+    await say(HANDLER, '取消')
+  })
+})

@@ -907,7 +907,13 @@ async function startForm(
       const [rule] = await turn.ctx.db.select().from(routingRules).where(eq(routingRules.category, hazard.category))
       if (rule) session.draft.unit = rule.unitId
     }
+    // 「已更换新井盖，附照片」: the photos are attached to the record; the words that announce them are not its note.
     const remainder = withoutCode(rest, 'YH')
+      .replace(
+        /[，,；;。\s]*(?:并)?(?:附|见|详见|另附)(?:上)?(?:现场|整改后的?)?(?:照片|图片|相片|附图)(?:如下|为证)?[。！!\s]*$/,
+        '',
+      )
+      .trim()
     const first = form.fields[0]
     if (remainder && first) {
       const parsed = parseAnswer(first, remainder, answers)
