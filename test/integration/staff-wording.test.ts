@@ -1037,3 +1037,12 @@ describe('a rectification that says its photos come with it', () => {
     await say(HANDLER, '取消')
   })
 })
+
+describe('a hazard said to be found and nothing more', () => {
+  it('opens the hazard form for 「隐患」 and 「发现一处隐患」', async () => {
+    for (const said of ['隐患', '发现一处隐患']) {
+      expect(await say(STAFF, said)).toEqual(['请描述发现的隐患。'])
+      await say(STAFF, '取消')
+    }
+  })
+})

@@ -1184,3 +1184,18 @@ describe('findings counted and then numbered in words, at sites named before the
     expect(placeOf('我家楼上装修把承重墙打掉了，住在天元区泰山路12号3栋，很担心房子会塌')).toBe('天元区泰山路12号3栋')
   })
 })
+
+describe('roads typed with spaces between them, and what was said to whom', () => {
+  it('lists the roads patrolled and keeps 「已经跟市政说了」 as the handling, without the time after it', () => {
+    const read = extractPatrol(
+      '今天巡了朗州路 建设路 人民路三条路 俩人一车 朗州路有个井盖松动 别的没啥 已经跟市政说了 上午九点到十一点半',
+      ctx,
+    )
+    expect(read).toMatchObject({ area: '朗州路、建设路、人民路', handlingResult: '已经跟市政说了', staffCount: 2 })
+  })
+
+  it('does not list a county before its road, nor the place of a finding after the route', () => {
+    expect(extractPatrol('汉寿县 龙阳镇 一在建住宅楼 高支模区域立杆间距过大', ctx).area).not.toContain('、')
+    expect(extractPatrol('巡查人民路 朗州路有个井盖松动', ctx).area).toBe('人民路')
+  })
+})

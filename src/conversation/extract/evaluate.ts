@@ -72,6 +72,12 @@ export function flattenComplaint(fields: ExtractedFields<'complaint'>): Flat {
 
 const PLACE_FIELDS = new Set(['area', 'locationText'])
 
+/** A place read right: one contains the other, a list of places written with 、 or spaces alike. */
+function samePlace(have: string, want: string): boolean {
+  const listed = (place: string) => place.replace(/[、，,\s]+/g, '、')
+  return listed(have).includes(listed(want)) || listed(want).includes(listed(have))
+}
+
 export function scoreExamples(examples: { example: LabelledExample; got: Flat }[]): EvaluationReport {
   const fields: Record<string, FieldScore> = {}
   const misses: EvaluationReport['misses'] = []
@@ -85,7 +91,7 @@ export function scoreExamples(examples: { example: LabelledExample; got: Flat }[
       const have = got[field]
       const ok =
         PLACE_FIELDS.has(field) && typeof have === 'string' && typeof want === 'string'
-          ? have.includes(want) || want.includes(have)
+          ? samePlace(have, want)
           : have === want
       const score = fields[field] ?? { correct: 0, total: 0 }
       fields[field] = score

@@ -310,7 +310,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
  * clause; other verbs alone may as well be part of what was found.
  */
 const HANDLING_VERBS =
-  '打电话给|打了电话给?|打电话通知|电话通知|电话联系|设置|设立|设|叫|让|喊|请|报|拍照上报|拍照|劝离|劝阻|驱离|制止|拉设|拉起|拉|做|安排|通知|联系|告知|督促|处理|处置|整改|围挡|围蔽|上报|报告|移交|更换|修复|抢修|清理|关阀|关闭|派人|责令|下达|要求|放置|摆放|放|封闭|封堵|疏散|停工|加固|回填|插上|挂'
+  '跟|向|给|打电话给|打了电话给?|打电话通知|电话通知|电话联系|设置|设立|设|叫|让|喊|请|报|拍照上报|拍照|劝离|劝阻|驱离|制止|拉设|拉起|拉|做|安排|通知|联系|告知|督促|处理|处置|整改|围挡|围蔽|上报|报告|移交|更换|修复|抢修|清理|关阀|关闭|派人|责令|下达|要求|放置|摆放|放|封闭|封堵|疏散|停工|加固|回填|插上|挂'
 const HANDLED = new RegExp(
   `((?:已经?|当场|现场已?|立即|马上|随即)(?:${HANDLING_VERBS})[^，。,；;！!\n]{0,20}|(?<![\u4e00-\u9fa5])(?:${HANDLING_VERBS})了[^，。,；;！!\n]{1,20}|(?<=[，,；;。])(?:要求|责令|督促|通知|联系|安排)[^，。,；;！!\n]{2,20})`,
 )
@@ -342,7 +342,9 @@ function handlingSaid(text: string): string | undefined {
     clauses.push(next[1])
     at += next[0].length
   }
-  return clauses.map((clause) => clause.replace(/\s+[0-9].*$/, '')).join('，')
+  return clauses
+    .map((clause) => clause.replace(/\s+(?:[0-9]|上午|下午|早上|中午|晚上|傍晚|今天|昨天|共|出动).*$/, ''))
+    .join('，')
 }
 
 /** A form's labels, which a list of names runs into when written without punctuation of its own. */
@@ -394,15 +396,27 @@ function withListedPlaces(text: string, place: string): string {
   if (at < 0) return place
   at += place.length
   for (;;) {
-    const joint = /^(?:、|和|及|与|—|－|→)\s*/.exec(text.slice(at))?.[0]
+    const joint = /^(?:、|和|及|与|—|－|→)\s*|^\s+/.exec(text.slice(at))?.[0]
     if (!joint) return area
     const rest = text.slice(at + joint.length)
-    const next = findPlace(rest.split(/[，,。；;\s]/)[0] ?? '')
+    // 「人民路三条路」: the count that ends a list is not part of its last road.
+    const chunk = (rest.split(/[，,。；;\s]/)[0] ?? '').replace(LIST_COUNT, '')
+    const next = findPlace(chunk)
     if (!next || !rest.startsWith(next)) return area
-    area += `${joint}${next}`
+    // 「朗州路 建设路 人民路三条路」: places typed with spaces between them are a list only when each stands
+    // alone (or ends the list with its count); 「人民路 朗州路有个井盖松动」 names where something was found.
+    // Only roads with roads: 「汉寿县 龙阳镇」「建设路 中医院门口」 narrow a place down, they list nothing.
+    const spaced = /^\s+$/.test(joint)
+    if (spaced && (!LIST_END.test(chunk.slice(next.length)) || !ROAD.test(area) || !ROAD.test(next))) return area
+    area += `${spaced ? '、' : joint}${next}`
     at += joint.length + next.length
   }
 }
+
+const ROAD = /(?:路|街|大道|大街|巷)$/
+/** What may follow the last place of a list typed with spaces: nothing, or how many there were. */
+const LIST_END = /^(?:等(?:路段|地)?|沿线|一带)?$/
+const LIST_COUNT = /(?<=.{2})(?:这|那)?[一二两三四五六七八九十0-9]+(?:条路?|个路段|段|处)$/
 
 /** 「人民路—武陵大道—朗州路」「洞庭大道到皂果路」: several places, each a whole stop of the route. */
 function isRoute(labelled: string): boolean {

@@ -19,6 +19,7 @@ const FORM_NAMES: readonly [RegExp, string][] = [
 /** A wish to write something: 「我要填」「帮我登记一下」「补录」「想报个」. One of these must come before the form's name. */
 const WISH =
   /^(?:我|咱)?(?:现在)?(?:要|想|得|需要|来|准备|开始)?(?:帮我|给我|麻烦)?(?:填一下|填写|填报|补填|补报|补录|登记|录入|上报|提交|记录|新建|新增|填|录|报|写|记)(?:一下|一个|一份|一条|一张|个|份|条|张)?/
+const HAZARD_ALONE = /^(?:发现(?:了)?(?:一个|一处|个)?|有(?:一个|一处|个))?(?:安全)?隐患[。！!~～\s]*$/
 /** The day the record is for, said between the wish and the form's name. */
 const DAY = /^(?:今天|今日|昨天|昨日|前天|今早|今天上午|今天下午|昨天上午|昨天下午|上午|下午|晚上)?(?:的)?/
 const END = /^(?:吧|一下|呗|啊)?[。！!~～\s]*$/
@@ -26,6 +27,8 @@ const END = /^(?:吧|一下|呗|啊)?[。！!~～\s]*$/
 /** The command the words ask for, with the day said (「巡查 昨天」), or nothing when no form is asked for. */
 export function formWishedFor(input: string): string | undefined {
   if ([...input].length > 24) return undefined
+  // 「隐患」「发现一处隐患」 and nothing about it yet: a hazard to report, its description still to come.
+  if (HAZARD_ALONE.test(input)) return '上报隐患'
   const wish = WISH.exec(input)
   // 「要」 or a verb must be said: 「巡查表」 alone is a form's name, which the commands already read.
   if (!wish || wish[0].length === 0 || !/填|报|录|登记|提交|写|记|新/.test(wish[0])) return undefined
