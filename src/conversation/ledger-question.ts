@@ -27,7 +27,7 @@ export type LedgerQuestion =
   | { kind: 'listed'; of: 'complaints' | 'hazards'; period: PeriodSaid }
 
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
-const ASKS_AMOUNT = /多少|几[个次条处项件起]|[率数]$|数量|情况$|统计|排名|排行|最多|最少|列表|清单/
+const ASKS_AMOUNT = /多少|几[个次条处项件起]|几分(?!钟)|[率数]$|数量|情况$|统计|排名|排行|最多|最少|列表|清单/
 /** Asking how something stands: 「处理得怎么样了」「整改了吗」「修好了没」. */
 const ASKS_PROGRESS = /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态/
 
@@ -54,7 +54,7 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if ((place || thing) && ASKS_PROGRESS.test(input)) return { kind: 'hazardsNamed', place, thing }
   // 「哪些隐患快到期了」: what is due in the next days.
   if (/快到期|即将到期|马上到期|快超期|临期|快到期限/.test(input)) return { kind: 'dueSoon' }
-  if (/考核|得分|分数|扣分|排名|排行|最差|最好|垫底|倒数/.test(input))
+  if (/考核|得分|分数|扣分|扣了(?:几|多少)?分|(?:几|多少)分(?!钟)|排名|排行|最差|最好|垫底|倒数/.test(input))
     return { kind: 'scores', previous: /上个?月/.test(input) }
   // 「上周新增了几个重大隐患」 counts a period's new ones: the figures; otherwise the majors open now.
   // 「上午巡查了几次」: a part of the day is today.

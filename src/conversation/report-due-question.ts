@@ -31,6 +31,11 @@ const ASKS_FILED =
   /出了|出来|生成|做好|弄好|写好|好了[吗没]|交了|报了|上报了|提交了|报上去|发了|交上去|(?:没|未|没有|还没)(?:交|报|上报|提交)/
 
 /** Whether the words name one of the statutory reports (not 「上周报的」, which is 上周 and 报). */
+/** The statutory report a message names (「周报」「统计表」), if any. */
+export function reportKindNamed(input: string): AskedKind | undefined {
+  return KINDS.find(([pattern]) => pattern.test(input))?.[1]
+}
+
 export function namesReport(input: string): boolean {
   return KINDS.some(([pattern]) => pattern.test(input)) || /报表/.test(input)
 }

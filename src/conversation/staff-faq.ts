@@ -31,6 +31,7 @@ export type StaffFaq =
   | 'phone_change'
   | 'leave'
   | 'transfer'
+  | 'admin_change'
   | 'newcomer'
   | 'special_period'
   | 'rectify_howto'
@@ -48,6 +49,9 @@ const RECTIFY_HOWTO =
 const SPECIAL_TIMES =
   /下雨|大雨|暴雨|雷雨|台风|大风|下雪|暴雪|冰冻|结冰|汛期|防汛|高温|恶劣天气|节假日|过节|放假|国庆|春节|五一|中秋|特护期|重大活动/
 
+/** Someone else moved, added or removed: 「把张伟调到质安处」「新增一个巡查员 王五 138…」「删除李四」. */
+const ADMIN_CHANGE =
+  /^(?:请|帮我|麻烦)?把[\u4e00-\u9fa5]{2,4}(?:调到|调去|调入|转到|换到|改到|加到|移到)|^(?:请|帮我|麻烦)?(?:新增|添加|增加|加)(?:一个|一名|个)?(?:巡查员|处理人|值班员|督查员|人员|用户|同事|账号)\s*[\u4e00-\u9fa5]{2,4}|^(?:请|帮我|麻烦)?(?:删除|删掉|移除|停用|注销|禁用)(?:一下)?[\u4e00-\u9fa5]{2,4}(?:的)?(?:账号|用户)?$/
 /** 「照片发不了」「定位发不出去」「图片太大」: sending a photo or a pin fails. */
 const MEDIA_TROUBLE =
   /(?:照片|图片|相片|视频|定位|位置|文件)[^，。？?]{0,6}(?:发不了|发不出|传不了|传不上|上传不了|发不上|太大|失败|打不开|发送不了|发不过来)/
@@ -70,6 +74,8 @@ function statementAbout(input: string): StaffFaq | undefined {
   if (/(?:我|本人)(?:已经|已)?(?:调到|调去|调入|调往|转到|去了)[\u4e00-\u9fa5]{2,10}(?:了|工作)?$/.test(input))
     return 'transfer'
   if (/(?:我是|我)(?:新来的|新人|刚来的|新同事|刚入职)/.test(input)) return 'newcomer'
+  // 「把张伟调到质安处」「新增一个巡查员 王五」「停用李四的账号」: a change only the console makes.
+  if (ADMIN_CHANGE.test(input)) return 'admin_change'
   return undefined
 }
 

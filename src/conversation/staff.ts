@@ -5,7 +5,9 @@ import { complaints, escalations, hazards, patrols } from '../db/schema'
 import { platformName } from '../domain/channels'
 import { RuleViolation } from '../domain/errors'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
+import { localDate } from '../domain/local-time'
 import { REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
+import { type PeriodKind, periodOfDate, previousPeriod } from '../domain/periods'
 import { maskPersonalInfo } from '../domain/privacy'
 import { RECORDING_ROLES } from '../domain/record-permissions'
 import { type Actor, ROLE_LABELS } from '../domain/roles'
@@ -18,7 +20,7 @@ import { submitEmergencyReport } from '../services/hazard-followups'
 import type { PersonRow } from '../services/identities'
 import { majorsAwaitingAcknowledgement } from '../services/major-hazards'
 import { applyPatrolCommand } from '../services/patrols'
-import { latestOpenReport } from '../services/reports'
+import { draftReportOnRequest, latestOpenReport } from '../services/reports'
 import {
   confirmReport,
   reportsAwaitingSignature,
@@ -46,7 +48,7 @@ import { ledgerQuestionIn } from './ledger-question'
 import { asksOpenMajors, describeOpenMajors } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
-import { describeReportDue, namesReport, reportDueAskedFor } from './report-due-question'
+import { describeReportDue, namesReport, reportDueAskedFor, reportKindNamed } from './report-due-question'
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import { receiveByCard, receiveTyped } from './report-receipts'
 import { describeScores, scoresAskedFor } from './scores-question'
@@ -152,6 +154,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const report = /^(确认)?上报(周报|月报|季报|通报|统计表)/.exec(input)
   if (report) return submitTyped(turn, person, report[2] as string, report[1] !== undefined)
   if (/^(?:确认)?签字/.test(input)) return signTyped(turn, person, normaliseCode(input))
+  // 「帮我签一下字」「周报签字」: the same, in words; a report named is the only kind signed.
+  if (SIGN_REQUEST.test(input))
+    return signTyped(turn, person, normaliseCode(input), /督查/.test(input) ? 'supervision' : reportKindNamed(input))
   // 「作废 XC… 原因」, or the number first (「XC… 作废，时间填错了」).
   const voiding =
     /^作废\s*(XC\s*\d{8}\s*-?\s*\d+)\s*[，,：:\s]*([\s\S]*)$/i.exec(input) ??
@@ -265,6 +270,9 @@ const NOT_OURS =
 const ASKS_EXTENSION = /(?:延期|延长|宽限|推迟|推后|多给(?:几|一)天|往后(?:推|延))/
 
 /** A command's verb without the number it needs (「签收」「接收」「回复」): 整改 and 验收 wait in the forms. */
+/** 「帮我签一下字」「周报签字」「我来签」: 签字 asked for in words (「周报要谁签字」 asks, and is no request). */
+const SIGN_REQUEST =
+  /^(?:帮我|我来|麻烦|请|给)?(?:把)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)?(?:的)?(?:签(?:一下|个)?字|签一下|签了?吧|签署|签名)(?:吧|一下|了)?[。！!]*$/
 const BARE_VERB = /^(签收|受理|回复|答复|转办|重复|转为隐患|核实|接收|接收整改|接报|处置|挂牌|摘牌|定级)[。.！!\s]*$/
 
 /**
@@ -313,7 +321,8 @@ async function bareVerb(turn: Turn, actor: Actor, verb: string): Promise<Reply[]
 const ASKS_REPORT_FORM =
   /^(?:看看|查看|查一下|发一下|给我)?(?:上个?月|本月|这个?月|上周|本周|这周|上季度|本季度)?的?(?:周报|月报|季报|报表|统计表)(?:表)?(?:呢|在哪|在哪里|在哪儿)?[？?。]*$/
 
-const ASKS_WHERE = /哪里|在哪|哪儿|下载|查看|怎么看|怎么找|发给我|发我|给我看|发一下|导出/
+const ASKS_WHERE =
+  /哪里|在哪|哪儿|下载|查看|怎么看|怎么找|发给我|发我|给我看|发一下|导出|(?:我|让我)?(?:看一下|看看|瞧瞧|看下)/
 /** 「导出」「下载」「打印」「发给我」: a copy of something asked for. */
 const ASKS_EXPORT = /导出|下载|打印|发给我|发我|拷贝|excel|Excel|表格/
 
@@ -501,11 +510,38 @@ function outcomeText(outcome: SignoffOutcome): string {
   return `已确认${label}（${period}）。还需要：${outcome.waitingFor.join('；')}，签字后自动上报。`
 }
 
+/** The period each statutory report covers, for the ones drafted when asked for. */
+const PERIOD_OF: Partial<Record<ReportKind, PeriodKind>> = { weekly: 'week', monthly: 'month', quarterly: 'quarter' }
+
+/**
+ * 「上报周报」 before the scheduled job drafted last week's (or after a restart that missed it): the report of the
+ * period just ended, drafted now when the unit owes it and has not filed it. Nothing when it does not owe it, or
+ * when that period's report exists already (filed).
+ */
+async function draftLastPeriod(turn: Turn, person: PersonRow, kind: ReportKind) {
+  const periodKind = PERIOD_OF[kind]
+  if (!periodKind || person.unitId === null) return undefined
+  const { ctx } = turn
+  const current = periodOfDate(periodKind, localDate(ctx.clock.now(), ctx.timeZone), ctx.timeZone)
+  const last = previousPeriod(current, ctx.timeZone)
+  try {
+    return await draftReportOnRequest(ctx, turn.reportsDir, {
+      kind: kind as Exclude<ReportKind, 'daily'>,
+      unitId: person.unitId,
+      periodDate: last.start,
+      actor: { personId: person.id, role: person.role, unitId: person.unitId },
+    })
+  } catch (error) {
+    if (error instanceof RuleViolation) return undefined
+    throw error
+  }
+}
+
 /** 上报周报 / 确认上报月报 / 上报统计表: confirms the unit's newest open report of that kind. */
 async function submitTyped(turn: Turn, person: PersonRow, word: string, confirmed: boolean): Promise<Reply[]> {
   const kind = REPORT_WORDS[word]
   if (!kind || person.unitId === null) return [text(WORDING.forbidden)]
-  const open = await latestOpenReport(turn.ctx, person.unitId, kind)
+  const open = (await latestOpenReport(turn.ctx, person.unitId, kind)) ?? (await draftLastPeriod(turn, person, kind))
   if (!open) return [text(`您单位当前没有待上报的${REPORT_KIND_LABELS[kind]}。`)]
   // A form with boxes the unit writes itself is shown before it is confirmed: the drafts are accepted
   // with 「确认上报…」 or edited first. (The card's 确认上报 button already showed them.)
@@ -532,17 +568,25 @@ async function submitTyped(turn: Turn, person: PersonRow, word: string, confirme
  * 签字 / 确认签字: signs everything waiting for this person's signature (reports of the units they sign for,
  * supervisions of their unit); 「签字 DC…」 signs that supervision only.
  */
-async function signTyped(turn: Turn, person: PersonRow, code?: string): Promise<Reply[]> {
+async function signTyped(
+  turn: Turn,
+  person: PersonRow,
+  code?: string,
+  only?: ReportKind | 'supervision',
+): Promise<Reply[]> {
   const signer = signerOf(turn, person)
   const lines: string[] = []
   try {
-    const supervisionsToSign = await supervisionsAwaitingSignature(turn.ctx.db, signer)
+    const supervisionsToSign =
+      only === undefined || only === 'supervision' ? await supervisionsAwaitingSignature(turn.ctx.db, signer) : []
     for (const s of supervisionsToSign.filter((s) => !code || s.code === code)) {
       await signSupervision(turn.ctx, s.id, signer)
       lines.push(`督查记录 ${s.code}：已签字（被督单位领导签字）`)
     }
-    if (!code?.startsWith('DC'))
-      for (const report of await reportsAwaitingSignature(turn.ctx.db, signer)) {
+    if (!code?.startsWith('DC') && only !== 'supervision')
+      for (const report of (await reportsAwaitingSignature(turn.ctx.db, signer)).filter(
+        (r) => only === undefined || r.kind === only,
+      )) {
         const outcome = await signReport(turn.ctx, turn.reportsDir, report.id, signer)
         lines.push(outcomeText(outcome))
       }

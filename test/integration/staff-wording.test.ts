@@ -1046,3 +1046,19 @@ describe('a hazard said to be found and nothing more', () => {
     }
   })
 })
+
+describe('counts, scores, reports and changes asked in other words', () => {
+  it('answers 「本月督查了几次」 without opening a supervision record', async () => {
+    const [answer] = await say('demo:supervisor', '本月督查了几次')
+    expect(answer).not.toBe('督查的是哪个单位？')
+    expect(answer).toMatch(/督查/)
+    expect(await say('demo:supervisor', '取消')).toEqual(['当前没有进行中的填报。'])
+  })
+
+  it('gives a unit its own score for 「扣了几分」, the reports page for 「月报我看一下」, the console for staff changes', async () => {
+    expect((await say(STAFF, '我们单位这个月扣了几分'))[0]).toMatch(/^市政建设总公司2026年11月考核（截至目前）：\d+ 分/)
+    expect(await say(LEADER, '这个月的月报我看一下')).toEqual([WORDING.reportsWhere])
+    for (const asked of ['把张伟调到质安处', '新增一个巡查员 王五 13800001234'])
+      expect(await say('demo:admin', asked)).toEqual([WORDING.staffSupport.admin_change])
+  })
+})

@@ -628,7 +628,9 @@ async function step(
     !danger &&
     FORMS.supervision.roles.includes(actor.role as never) &&
     SUPERVISION_DONE.test(input) &&
-    !isQuestion(input)
+    !isQuestion(input) &&
+    // 「本月督查了几次」 asks how many (「好几次」 counts, and 「来了几次都没修」 is no question anywhere else).
+    !/(?<![好十])几次|多少次/.test(input)
   )
     return startForm(turn, session, actor, answers, deps, FORMS.supervision, input)
   // A patrol report stays one when what it found is dangerous: the finding is graded major in its list.

@@ -1,0 +1,59 @@
+import { and, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { periodicReports, units } from '../../src/db/schema'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { testApp } from '../helpers/app'
+import { chat } from '../helpers/chat'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+/**
+ * The weekly report through chat before the scheduled job drafted it, and the leader's signature asked for in
+ * words: 「上报周报」 drafts last week's, 「月报签字」 signs no weekly report, 「帮我签一下字」 files it.
+ */
+const HANDLER = 'demo:handler'
+const UNIT_LEADER = 'demo:unit_leader'
+// Monday: last week (2026-11-16 to 22) has ended and is due tonight.
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 10))
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+const say = (who: string, input: string) => chat(harness.services, who, input)
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  harness = testApp(database, clock)
+})
+afterAll(async () => database?.drop())
+
+const weeklyOfShizheng = async () => {
+  const [shizheng] = await database.db.select().from(units).where(eq(units.code, 'shizheng'))
+  return database.db
+    .select()
+    .from(periodicReports)
+    .where(and(eq(periodicReports.unitId, shizheng?.id as number), eq(periodicReports.kind, 'weekly')))
+}
+
+describe('a weekly report through chat', () => {
+  it('drafts last week’s when 「上报周报」 finds none yet, and only once', async () => {
+    expect(await weeklyOfShizheng()).toHaveLength(0)
+    const [shown] = await say(HANDLER, '上报周报')
+    expect(shown).toMatch(/^周报表（2026-11-16 至 2026-11-22）请核对：/)
+    await say(HANDLER, '上报周报')
+    expect(await weeklyOfShizheng()).toHaveLength(1)
+    expect((await say(HANDLER, '确认上报周报'))[0]).toContain('还需要：分管领导签字（孙建国）')
+  })
+
+  it('signs only the kind named, and files the weekly report on 「帮我签一下字」', async () => {
+    expect(await say(UNIT_LEADER, '月报签字')).toEqual(['当前没有等待您签字的报表或督查记录。'])
+    const [weekly] = await weeklyOfShizheng()
+    expect(weekly?.submittedAt).toBeNull()
+    expect((await say(UNIT_LEADER, '帮我签一下字'))[0]).toBe(
+      '已上报周报表（2026-11-16 至 2026-11-22），签字已记录，报表不再变动。',
+    )
+    const [filed] = await weeklyOfShizheng()
+    expect(filed?.submittedAt).toEqual(clock.now())
+    // Asked about, not asked for: no signature.
+    expect((await say(UNIT_LEADER, '周报要谁签字'))[0]).not.toContain('签字已记录')
+  })
+})
