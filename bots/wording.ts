@@ -247,6 +247,8 @@ export const WORDING = {
   citizenSatisfied: '感谢您的评价！有新的问题，直接发一句话说明问题和地点即可。',
   citizenDissatisfied: (code: string) =>
     `已将您的评价记入投诉 ${code} 的办理记录，供督查人员回访核查。如问题仍未解决，请直接说明哪里还有问题，我们重新登记办理。`,
+  citizenStillUnresolved: (code: string) =>
+    `很抱歉问题还没有解决。已将您的反映记入投诉 ${code}，并转告承办单位和值班人员核实处理，结果会在这里告知您。方便的话请补充现场照片或具体情况。`,
   citizenConfirmsResolved: '感谢您的反馈，问题解决了就好！有新的问题，直接发一句话说明问题和地点即可。',
   contactChanged: (codes: readonly string[]) =>
     `已将投诉 ${codes.join('、')} 的联系电话更新为新号码，工作人员会按新号码与您联系。`,

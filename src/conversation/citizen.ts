@@ -16,6 +16,7 @@ import {
   addComplaintPlace,
   correctComplaintPlace,
   recategoriseComplaint,
+  reportStillUnresolved,
   setComplaintContact,
   setComplaintName,
 } from '../services/complaint-followups'
@@ -74,6 +75,9 @@ const PHONE_ALONE =
  */
 const REPORT_INTENT =
   /(?:我|我们|俺|本人)?(?:这边|这里)?(?:有(?:个|一个|件|一件|点|些)?(?:事|事情|情况|问题|隐患)儿?)?(?:想|要|需要|得|希望)?(?:跟|和|给|向|找)?(?:你们|您|你|贵单位|住建局|领导)?(?:匿名|实名)?(?:说|讲|反映|反应|投诉|举报|报告|汇报|报修)(?:一下|下|个|一个|一件|件|一些|些)?(?:事|事情|情况|问题|隐患)?儿?/g
+/** 「我还要投诉一个：」「反映个问题，」 heading the report itself. */
+const REPORT_HEADING =
+  /^(?:你好|您好)?[，,\s]*(?:我)?(?:还|再|另外|又)?(?:要|想)?(?:投诉|反映)(?:一下|一个|个|一件|件)?(?:问题|事情?|情况)?[:：，,]\s*/
 /** An intent that says how to treat the report (举报 is whistleblowing; 匿名 or 实名 how to name the one who tells). */
 const TELLING_PREFACE = /举报|匿名|实名/
 const PREAMBLE = [
@@ -139,9 +143,9 @@ const PLACEHOLDER = /^[[［【][^\]］】]{1,8}[\]］】]$/
 /** A withdrawal or a 「fixed」 note reaches a complaint filed this long ago at most. */
 const FOLLOW_UP_WINDOW_MS = 30 * 24 * HOUR_MS
 const WITHDRAW =
-  /^(?:我要|我想|请|麻烦|能不能|可以)?(?:撤销|撤回|取消|收回)(?:一下)?(?:我的|刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映)|^(?:投诉|举报)(?:不用了|我撤销|撤销|撤回|取消)|^(?:我)?(?:刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映的?(?:问题|事情?)?)(?:就|也)?不用(?:再)?(?:处理|管|来|修|办)?了/
+  /^(?:我)?(?:刚才|刚刚|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报)(?:就|也)?(?:取消|撤销|撤回|不要了|作废)(?:掉)?(?:吧|了|一下)?[。！!~～]*$|^(?:我要|我想|请|麻烦|能不能|可以)?(?:撤销|撤回|取消|收回)(?:一下)?(?:我的|刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映)|^(?:投诉|举报)(?:不用了|我撤销|撤销|撤回|取消)|^(?:我)?(?:刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映的?(?:问题|事情?)?)(?:就|也)?不用(?:再)?(?:处理|管|来|修|办)?了/
 const RESOLVED =
-  /^(?:不用了?[，,\s]*)?(?:问题)?(?:已经|已)(?:修好|解决|处理好|弄好|好|修复|整改好|恢复)了?(?:[，,。！!\s].{0,20})?$|^(?:问题)?解决了[。！!]*$|^不用(?:处理|修|管)了[。！!]*$/
+  /^(?:不用了?[，,\s]*)?(?:问题)?(?:已经|已)(?:修好|解决|处理好|弄好|好|修复|整改好|恢复)了?(?:[，,。！!\s].{0,20})?$|^(?:问题)?(?:解决|修好|弄好|处理好|修复)了[。！!]*$|^不用(?:处理|修|管)了[。！!]*$/
 /** 「已经修好了」 — not 「已经修好了，但是又坏了，人民路88号」, which reports it again. */
 function isResolvedNote(body: string): boolean {
   return RESOLVED.test(body) && !/又|还是|但是?|可是|没修好|没好|没解决/.test(body) && !findPlace(body)
@@ -173,6 +177,20 @@ const URGING =
 function isUrging(body: string): boolean {
   return body.length <= 60 && URGING.test(body) && !findPlace(body)
 }
+/**
+ * 「根本没修好」「还是那样」「又坏了」「你们就是敷衍」: the answer did not put it right. Short, naming no other place:
+ * 「人民路又坏了一个井盖」 is a new report.
+ */
+const STILL_UNRESOLVED =
+  /(?:根本|还是|仍然|依然|并|也)?(?:没|没有|未)(?:修好|修|解决|处理好|处理|整改好?|弄好|人来|效果|变化)|还是(?:那样|老样子|坏的|没好|一样|原样)|跟原来一样|又坏了|又不亮了|又漏了|没什么变化|敷衍|糊弄|应付|骗人|瞎说|胡说|说谎|不属实|假的/
+function saysStillUnresolved(body: string): boolean {
+  return (
+    [...body].length <= 40 &&
+    (STILL_UNRESOLVED.test(body) || NOT_FIXED.test(body)) &&
+    !findPlace(body) &&
+    !dangerIn(body)
+  )
+}
 /** Impatience said with a ticket's number (「TS… 怎么还没人处理」): that complaint is chased, not only looked up. */
 const IMPATIENT =
   /没人管|没人处理|没人来|没人理|没动静|没回音|还没(?:有)?(?:人)?(?:处理|解决|修|来|回复|答复)|太慢|这么慢|催(?:一下|一催|办)?/
@@ -191,10 +209,10 @@ const ABOUT_STAFF_CONDUCT =
 
 /** 「满意」「非常满意」「不太满意」「还行」: a verdict on how it was handled, said alone. */
 const SATISFACTION =
-  /^(?:我|我们)?(?:非常|很|挺|比较|基本|还算|十分)?(?:不太|不是很|不)?满意(?:的|了|啦)?[。！!~～]*$|^(?:还行|还可以|一般般?)[。！!~～]*$/
+  /^(?:我|我们)?(?:非常|很|挺|比较|基本|还算|十分)?(?:不太|不是很|不)?满意(?:的|了|啦|吧)?[。！!~～]*$|^(?:还行|还可以|一般般?|凑合|马马虎虎)(?:吧|啊|了)?[。！!~～]*$/
 /** 「谢谢，」「好的，」 before what the citizen goes on to say. */
 function withoutCourtesyLead(body: string): string {
-  return body.replace(/^(?:谢谢|感谢|多谢|好的|好|嗯)(?:你们|您|了)?[，,。！!\s]+/, '')
+  return body.replace(/^(?:(?:谢谢|感谢|多谢|好的|好|嗯|哦)(?:你们|您|了|啊)?[，,。！!\s]*)+(?=\S)/, '')
 }
 
 /** 「我要追加投诉内容：…」「补充一下：…」: more for the complaint already made. */
@@ -329,6 +347,15 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       await correctComplaintPlace(ctx, latest, corrected)
       const reply = text(WORDING.citizenPlaceCorrected(latest.code, corrected))
       return awaitingPlace ? [reply, text(WORDING.placeStillNeededForPending)] : [reply]
+    }
+  }
+  // 「根本没修好，还是那样」 after the answer: the problem is still there — on the history, and the unit and the duty
+  // officer told. (While a complaint is open, the same words chase it: see isUrging below.)
+  if (!awaitingPlace && !awaitingDuplicate && saysStillUnresolved(body)) {
+    const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    if (latest && (latest.status === 'replied' || latest.status === 'closed')) {
+      await reportStillUnresolved(ctx, latest, body, `${message.channel}:${message.botId}:${message.messageId}`)
+      return [text(WORDING.citizenStillUnresolved(latest.code))]
     }
   }
   // 「满意」「不太满意」 after an answer: the citizen's verdict on the latest complaint, kept on its history.
@@ -641,7 +668,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       return [text(WORDING.citizenAdded(latest.code))]
     }
   }
-  // 「工作人员来过了但是没修好」: the latest complaint is not put right; its handlers hear so.
+  // 「工作人员来过了但是没修好」 while the complaint is still open: on its history, where its handlers see it (an
+  // answered one was reported above).
   if (NOT_FIXED.test(body) && !findPlace(body)) {
     const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
     if (latest) {
@@ -736,7 +764,11 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
         : undefined
   // 「…，电话186…，张先生」: the name is how to address them on the call back, not part of the problem.
   const signed = contactNameIn(extracted.description ?? body)
-  const described = [...signed.rest].length >= MIN_DESCRIPTION_CHARS ? signed.rest : (extracted.description ?? body)
+  const told = [...signed.rest].length >= MIN_DESCRIPTION_CHARS ? signed.rest : (extracted.description ?? body)
+  // 「我还要投诉一个：建设路的路灯坏了三盏」: the words that only say a report follows are not part of it (举报 stays:
+  // it makes the report a whistleblower's).
+  const unheaded = told.replace(REPORT_HEADING, '')
+  const described = [...unheaded].length >= MIN_DESCRIPTION_CHARS ? unheaded : told
   const { pin } = held
   const complaint: PendingComplaint = {
     description: held.preface && TELLING_PREFACE.test(held.preface) ? `${held.preface}；${described}` : described,

@@ -1,12 +1,15 @@
 import { eq } from 'drizzle-orm'
 import { complaintEvents, complaints, routingRules } from '../db/schema'
 import { CATEGORY_LABELS, type Category } from '../domain/categories'
+import { maskPersonalInfo } from '../domain/privacy'
 import type { Actor } from '../domain/roles'
 import { SYSTEM_ACTOR } from '../domain/roles'
+import { sendToPeople } from '../messaging/notify'
 import { notifyComplaintAssignment } from './complaint-notices'
 import { applyComplaintCommand, type ComplaintRow } from './complaints'
 import type { ServiceContext } from './context'
 import { linkMedia } from './media'
+import { dutyOfficerAt, unitHandlers } from './recipients'
 
 /**
  * What a citizen adds to a complaint after filing it: contact consent, a corrected category, more photos
@@ -68,6 +71,36 @@ export async function addComplaintNote(
   data?: Record<string, unknown>,
 ) {
   await ctx.db.insert(complaintEvents).values(citizenEvent(ctx, complaint, note, data ? { data } : {}))
+}
+
+/**
+ * 「根本没修好，还是那样」 after the answer: the citizen says the problem is still there. Kept on the history, and
+ * the unit's handlers and the duty officer (who makes the call-backs) are told in the same transaction — an
+ * answered complaint is otherwise no one's to look at again.
+ */
+export async function reportStillUnresolved(
+  ctx: ServiceContext,
+  complaint: ComplaintRow,
+  said: string,
+  messageKey: string,
+): Promise<void> {
+  const now = ctx.clock.now()
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(complaintEvents).values(citizenEvent(ctx, complaint, `市民反映问题仍未解决：${said}`))
+    const handlers = await unitHandlers(tx, complaint.unitId)
+    const officer = await dutyOfficerAt(tx, now)
+    const where = complaint.locationText ? `（${maskPersonalInfo(complaint.locationText, complaint.citizenName)}）` : ''
+    await sendToPeople(
+      tx,
+      now,
+      [...new Set([...handlers, ...(officer === undefined ? [] : [officer])])],
+      {
+        type: 'text',
+        text: `【市民反映未解决】投诉 ${complaint.code}${where}已答复，市民反映：「${maskPersonalInfo(said, complaint.citizenName).slice(0, 60)}」。请核实现场，回访后在管理后台记录；仍存在隐患的请发送「转为隐患 ${complaint.code}」。`,
+      },
+      `unresolved:${messageKey}`,
+    )
+  })
 }
 
 /**

@@ -461,4 +461,32 @@ describe('a citizen following up in words', () => {
     expect((await mine()).find((c) => c.code === dug)?.locationText).toBe('长江北路和黄河路交界')
     await say('不用')
   })
+
+  it('tells the unit and the duty officer when a citizen says an answered complaint is still not fixed', async () => {
+    const code = lastCode(await say('我还要投诉一个：沅安路99号的井盖没了'), 'TS')
+    await say('不用')
+    expect((await mine()).find((c) => c.code === code)?.description).toBe('沅安路99号的井盖没了')
+    await chat(harness.services, 'demo:admin', `回复 ${code} 已更换井盖`)
+    expect(await say('根本没修好，还是那样')).toEqual([WORDING.citizenStillUnresolved(code)])
+    const [complaint] = (await mine()).filter((c) => c.code === code)
+    const notes = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, complaint?.id as number))
+    expect(notes.map((e) => e.note)).toContain('市民反映问题仍未解决：根本没修好，还是那样')
+    const told = (await database.db.select().from(outbox)).filter((row) => row.dedupeKey?.startsWith('unresolved:'))
+    // The unit's handler and the duty officer on the console channel (the demo people's only accounts).
+    expect(told.length).toBeGreaterThanOrEqual(2)
+    expect(JSON.stringify(told[0]?.message)).toContain(`投诉 ${code}`)
+    // A rating, thanks with 「修好了」, and a withdrawal in other words are each taken as what they are.
+    expect(await say('一般般吧')).toEqual([WORDING.citizenSatisfied])
+    // (With other complaints of this citizen still open, 「修好了」 goes to the latest of them.)
+    const open = (await mine()).filter((c) => isComplaintOpen(c.status)).sort((a, b) => b.id - a.id)
+    expect(await say('好的谢谢，修好了')).toEqual([
+      open[0] ? WORDING.followUpForwarded(open[0].code) : WORDING.citizenConfirmsResolved,
+    ])
+    const other = lastCode(await say('朗州路口的路灯坏了三盏'), 'TS')
+    await say('不用')
+    expect(await say('刚才那个投诉取消吧')).toEqual([WORDING.followUpForwarded(other)])
+  })
 })
