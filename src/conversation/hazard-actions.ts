@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm'
-import { hazards } from '../db/schema'
+import { hazards, units } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
 import { LISTING_LEVEL_LABELS, type ListingLevel } from '../domain/hazard-lifecycle'
+import { localDate, zonedInstant } from '../domain/local-time'
 import type { Actor } from '../domain/roles'
 import { applyHazardCommand, type HazardRow } from '../services/hazards'
 import { recentUnattachedMedia } from '../services/media'
 import { codedCommand, leadingCode } from './coded-command'
+import { parseTimeRange } from './extract/time'
 import { formatLocal } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -15,10 +17,13 @@ import type { Reply, Turn } from './types'
  * 接报 YH… · 处置 YH… 措施 (应急处置) · 挂牌 YH… 本级|上级 原因 (挂牌督办) · 摘牌 YH… 原因 ·
  * 定级 YH… 重大|一般 理由 (the supervising office regrades a reporter's judgement).
  */
-const COMMAND = /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级)\s*(.*)$/s
+const COMMAND = /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级|延期|改派)\s*(.*)$/s
 
 /** 「YH… 接报」「YH… 挂牌督办 多次反复」「YH… 摘牌 整改到位」: the number first, the command after it. */
-const VERB_AFTER_CODE = /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级)(?:了|一下)?[\s，,：:]*([\s\S]*)$/
+const VERB_AFTER_CODE =
+  /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级|延期|改派|转给|转交|改交|交给)(?:了|一下|到|至)?[\s，,：:]*([\s\S]*)$/
+/** 「YH… 转给燃气办」: handing it to another unit is the 改派. */
+const VERB_MEANT: Record<string, string> = { 转给: '改派', 转交: '改派', 改交: '改派', 交给: '改派' }
 /** 「YH… 已到现场，设置了围挡」: what was done on the spot, said by the duty officer or the supervising office. */
 const ON_THE_SPOT =
   /^(?:我们|我)?(?:已经?|已)?(?:到达?现场|赶到现场|到场|设置|设了|拉起?|拉了|疏散|封闭|封锁|围挡|警戒|安排人员?(?:现场)?值守|派人(?:现场)?值守)/
@@ -28,7 +33,7 @@ export function hazardCommandInWords(input: string, role: Actor['role']): string
   const leading = leadingCode('YH', input)
   if (!leading) return undefined
   const verb = VERB_AFTER_CODE.exec(leading.after)
-  if (verb) return `${verb[1]} ${leading.code} ${verb[2] ?? ''}`.trim()
+  if (verb) return `${VERB_MEANT[verb[1] ?? ''] ?? verb[1]} ${leading.code} ${verb[2] ?? ''}`.trim()
   if ((role === 'duty_officer' || role === 'supervisor') && ON_THE_SPOT.test(leading.after))
     return `处置 ${leading.code} ${leading.after}`
   return undefined
@@ -98,6 +103,10 @@ export async function handleHazardCommand(turn: Turn, actor: Actor, input: strin
           ),
         ]
       }
+      case '延期':
+        return [text(await extendDeadline(turn, actor, hazard, after))]
+      case '改派':
+        return [text(await reassignHazard(turn, actor, hazard, after))]
       default: {
         if (!after) return [text(`请写明摘牌原因，例如：摘牌 ${code} 整改到位`)]
         await applyHazardCommand({
@@ -128,4 +137,57 @@ export async function acknowledgeMajor(turn: Turn, actor: Actor, hazard: HazardR
     throw error
   }
   return `已接报重大隐患 ${hazard.code}，升级提醒已停止。请组织应急处置（「处置 ${hazard.code} 措施」），落实“五落实”后发送「交办 ${hazard.code}」。`
+}
+
+/**
+ * 「延期 YH… 12月31日 需协调燃气管线迁改」: a later rectification deadline, with why. A day without an hour is the
+ * end of that day, as a deadline is read everywhere.
+ */
+async function extendDeadline(turn: Turn, actor: Actor, hazard: HazardRow, after: string): Promise<string> {
+  const { ctx } = turn
+  const example = `例如：延期 ${hazard.code} 12月31日 需协调管线单位迁改`
+  const date =
+    /^(?:到|至)?\s*([^，,。；;\s]*?(?:[0-9一二三四五六七八九十]+\s*[日号]|月底|周[一二三四五六日天]|下周|下个?月)(?:前|以前|之前|为止)?(?:[0-9一二三四五六七八九十]+[点时](?:[0-9]+分?|半)?)?)/.exec(
+      after,
+    )?.[1]
+  const range = date ? parseTimeRange(date, ctx.clock.now(), ctx.timeZone, 'future') : undefined
+  if (!date || !range) return `请写明新的整改期限和原因，${example}`
+  const reason = after
+    .slice(after.indexOf(date) + date.length)
+    .replace(/^[\s，,：:。；;]+/, '')
+    .trim()
+  if (!reason) return `请写明延期原因，${example}`
+  const newDueAt = /[点时:：]/.test(date)
+    ? range.start
+    : zonedInstant(localDate(range.start, ctx.timeZone), ctx.timeZone, 23, 59)
+  const updated = await applyHazardCommand({
+    ctx,
+    hazardId: hazard.id,
+    command: { action: 'extend', newDueAt, reason },
+    actor,
+  })
+  const due = updated.rectifyDueAt ? formatLocal(updated.rectifyDueAt, ctx.timeZone, ctx.clock.now()) : ''
+  return `隐患 ${hazard.code} 的整改期限已延至 ${due}，已告知责任单位。`
+}
+
+/** 「改派 YH… 燃气办 属燃气管线」「YH… 转给燃气办」: another unit rectifies it, with why. */
+async function reassignHazard(turn: Turn, actor: Actor, hazard: HazardRow, after: string): Promise<string> {
+  const { ctx } = turn
+  const active = await ctx.db.select({ id: units.id, name: units.name }).from(units).where(eq(units.active, true))
+  const target =
+    active.find((u) => after.startsWith(u.name)) ??
+    [...active].sort((a, b) => b.name.length - a.name.length).find((u) => after.includes(u.name))
+  if (!target) return `请写明改派的单位和原因，例如：改派 ${hazard.code} 燃气办 属燃气管线问题`
+  const reason =
+    after
+      .replace(target.name, '')
+      .replace(/^[\s，,：:。；;]+/, '')
+      .trim() || `改派至${target.name}`
+  await applyHazardCommand({
+    ctx,
+    hazardId: hazard.id,
+    command: { action: 'reassign', unitId: target.id, reason },
+    actor,
+  })
+  return `隐患 ${hazard.code} 已改派${target.name}整改，已通知该单位。`
 }

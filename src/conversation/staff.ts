@@ -230,11 +230,13 @@ function plainReply(input: string, role: PersonRow['role']): string {
   // 「通知所有单位明天开会」: a message to everyone is the group chat's, not this assistant's.
   if (BROADCAST.test(input)) return WORDING.broadcastNotHere
   // 「这个不归我们管，应该是自来水公司的」: a unit refusing an item is told how it is moved to the right one.
-  if (NOT_OURS.test(input)) return WORDING.notOurs
+  if (NOT_OURS.test(input)) return SUPERVISING.has(role) ? WORDING.notOursForSupervisor : WORDING.notOurs
   // 「巡查任务推迟到明天」 puts off a patrol, not a rectification deadline.
   if (saysNoPatrolYet(input)) return WORDING.patrolNotYet
   // 「整改期限能不能延长几天」: deadlines are set when the supervising office hands the hazard over.
-  if (ASKS_EXTENSION.test(input)) return WORDING.extensionHow
+  // 「YH… 需要协调，暂时无法整改」: the same — more time, or another unit, is the supervising office's to give.
+  if (ASKS_EXTENSION.test(input) || CANNOT_RECTIFY.test(input))
+    return SUPERVISING.has(role) ? WORDING.extensionForSupervisor : WORDING.extensionHow
   // 「收到，已安排人员处理」「正在整改中」 with nothing waiting to be taken on: noted kindly.
   if (ACKNOWLEDGED.test(input) || takesOnHazard(input)) return WORDING.staffAcknowledged
   // 「今天去了3个工地督查」: the supervising office's own record has its form.
@@ -266,6 +268,11 @@ const BROADCAST =
 /** 「不归我们管」「不是我们单位的」「应该由自来水公司负责」: the item belongs to another unit. */
 const NOT_OURS =
   /不归我们|不归我单位|不是我们(?:单位)?(?:的|管|负责)|不属于(?:我们|我单位|本单位)|不在我们(?:的)?(?:职责|范围)|应该(?:是|归|由)[\u4e00-\u9fa5]{2,10}(?:管|负责|处理|的)/
+/** 「暂时无法整改」「需要协调」: a unit that cannot rectify in time. */
+const CANNOT_RECTIFY =
+  /(?:无法|不能|没法|没办法)(?:按期|按时|马上|立即)?(?:整改|处理|修)|整改不了|修不了|需要协调|协调不了/
+/** Those who may move a hazard's deadline or unit themselves (延期, 改派). */
+const SUPERVISING: ReadonlySet<string> = new Set(['supervisor', 'admin'])
 /** 「整改期限能不能延长几天」「能延期吗」: more time asked for. */
 const ASKS_EXTENSION = /(?:延期|延长|宽限|推迟|推后|多给(?:几|一)天|往后(?:推|延))/
 

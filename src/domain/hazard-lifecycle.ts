@@ -43,6 +43,8 @@ export const HAZARD_ACTIONS = [
   'acknowledge',
   'emergency_disposal',
   'regrade',
+  'extend',
+  'reassign',
 ] as const
 export type HazardAction = (typeof HAZARD_ACTIONS)[number]
 
@@ -62,6 +64,8 @@ export const HAZARD_EVENT_LABELS: Record<HazardEventKind, string> = {
   acknowledge: '接报',
   emergency_disposal: '应急处置',
   regrade: '重新定级',
+  extend: '整改延期',
+  reassign: '改派',
 }
 
 /** 挂牌督办 levels: listed by this bureau or by the level above it. */
@@ -110,6 +114,10 @@ export type HazardCommand =
   | { action: 'acknowledge' }
   | { action: 'emergency_disposal'; note: string }
   | { action: 'regrade'; level: HazardLevel; reason: string }
+  /** The supervising office gives more time; the new deadline is checked against the old by the service (it knows now). */
+  | { action: 'extend'; newDueAt: Date; reason: string }
+  /** The supervising office hands it to another unit (「不归我们管」 put right). */
+  | { action: 'reassign'; unitId: number; reason: string }
 
 interface Rule {
   from: readonly HazardStatus[]
@@ -153,6 +161,8 @@ const RULES: Record<HazardAction, Rule> = {
   // The responsible unit disposes on the spot; the supervising office and the duty officer may record it too.
   // The supervising office corrects a reporter's judgement of the level, with its reason.
   regrade: { from: OPEN, to: 'same', roles: ['supervisor', 'admin'] },
+  extend: { from: UNDER_RECTIFICATION_STATUSES, to: 'same', roles: ['supervisor', 'admin'] },
+  reassign: { from: UNDER_RECTIFICATION_STATUSES, to: 'assigned', roles: ['supervisor', 'admin'] },
   emergency_disposal: {
     from: OPEN,
     to: 'same',
@@ -238,6 +248,14 @@ export function transitionHazard(state: HazardState, command: HazardCommand, act
         throw new RuleViolation('same_level', `该隐患已是${HAZARD_LEVEL_LABELS[state.level]}。`)
       next.level = command.level
       note = `定为${HAZARD_LEVEL_LABELS[command.level]}：${requireText(command.reason, '重新定级须说明理由。')}`
+      break
+    case 'extend':
+      note = requireText(command.reason, '延期须说明原因。')
+      break
+    case 'reassign':
+      if (command.unitId === state.unitId) throw new RuleViolation('same_unit', '该隐患已由这个单位负责整改。')
+      next.unitId = command.unitId
+      note = requireText(command.reason, '改派须说明原因。')
       break
     case 'emergency_disposal':
       if (state.emergencyDisposedAt) throw new RuleViolation('already_disposed', '该隐患已记录应急处置。')

@@ -25,6 +25,19 @@ export async function notifyHazardAssignment(ctx: ServiceContext, hazard: Hazard
   )
 }
 
+/** 延期: the unit that rectifies is told its new deadline and why. */
+export async function notifyDeadlineExtended(ctx: ServiceContext, hazard: HazardRow, reason: string): Promise<number> {
+  if (hazard.unitId === null || !hazard.rectifyDueAt) return 0
+  const due = formatLocal(hazard.rectifyDueAt, ctx.timeZone, ctx.clock.now())
+  return sendToPeople(
+    ctx.db,
+    ctx.clock.now(),
+    await unitHandlers(ctx.db, hazard.unitId),
+    { type: 'text', text: `【整改延期】隐患 ${hazard.code} 的整改期限延至 ${due}。原因：${reason}` },
+    `hazard-extended:${hazard.id}:${hazard.rectifyDueAt.toISOString()}`,
+  )
+}
+
 export async function unitName(ctx: ServiceContext, unitId: number | null): Promise<string> {
   if (unitId === null) return '待分派'
   const [unit] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, unitId))

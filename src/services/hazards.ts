@@ -12,6 +12,7 @@ import { routeCategory } from '../domain/routing'
 import { nextCode } from './codes'
 import { tellCitizenHazardClosed } from './complaint-hazards'
 import type { ServiceContext } from './context'
+import { notifyDeadlineExtended, notifyHazardAssignment } from './hazard-notices'
 import { pushMajorHazard } from './major-hazards'
 import { linkMedia } from './media'
 import { assertActiveUnit } from './units'
@@ -226,11 +227,30 @@ async function applyInTransaction(
       data.reportDueAt = due.dueAt.toISOString()
       break
     }
+    case 'extend': {
+      // More time, never less: a new deadline later than the one it replaces, and still to come.
+      const before = current.rectifyDueAt
+      if (command.newDueAt.getTime() <= now.getTime() || (before && command.newDueAt.getTime() <= before.getTime()))
+        throw new RuleViolation('invalid_deadline', '新的整改期限须晚于原期限和当前时间。')
+      changes.rectifyDueAt = command.newDueAt
+      data.previousDueAt = before?.toISOString() ?? null
+      data.rectifyDueAt = command.newDueAt.toISOString()
+      break
+    }
+    case 'reassign':
+      await assertActiveUnit(db, command.unitId)
+      changes.assignedAt = now
+      data.previousUnitId = current.unitId
+      data.unitId = command.unitId
+      break
     default:
       break
   }
   const [updated] = await db.update(hazards).set(changes).where(eq(hazards.id, current.id)).returning()
   if (!updated) throw new Error('hazard update returned no row')
+  // The unit it now belongs to, or the new deadline, is told in the same transaction as the change.
+  if (command.action === 'reassign') await notifyHazardAssignment({ ...ctx, db }, updated)
+  if (command.action === 'extend') await notifyDeadlineExtended({ ...ctx, db }, updated, event.note ?? '')
   // Regraded to major: pushed as a newly reported major hazard is.
   if (command.action === 'regrade' && updated.level === 'major') await pushMajorHazard({ ...ctx, db }, updated)
   // 销号 of a hazard made from a complaint: the citizen hears it in the same transaction.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { outbox } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { reportHazard } from '../../src/services/hazards'
@@ -98,5 +99,54 @@ describe('API writes with role-scoped tokens', () => {
     const bad = await call(ADMIN, 'POST', '/complaints', { category: 'spaceship', description: 'x' })
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^category/)
+  })
+
+  it('extends a deadline and reassigns a hazard for the supervising office, telling the unit; never shortens one', async () => {
+    const hazard = await reportHazard({
+      ctx: services.ctx,
+      input: { description: '建设路12号井盖破损', category: 'road_municipal' },
+      actor: city.actor('张伟'),
+    })
+    const path = `/hazards/${hazard.code}/transitions`
+    const later = '2027-01-15T09:59:00.000Z'
+    // The unit asks; it does not decide.
+    expect((await call(SHIZHENG, 'POST', path, { action: 'extend', newDueAt: later, reason: '需协调' })).status).toBe(
+      403,
+    )
+    expect(
+      (await call(SUPERVISOR, 'POST', path, { action: 'extend', newDueAt: 'soon', reason: '需协调' })).status,
+    ).toBe(400)
+    const earlier = await call(SUPERVISOR, 'POST', path, {
+      action: 'extend',
+      newDueAt: '2026-11-24T00:00:00.000Z',
+      reason: '需协调',
+    })
+    expect(earlier.status).toBe(422)
+    expect(((await earlier.json()) as { error: { rule: string } }).error.rule).toBe('invalid_deadline')
+    const extended = await call(SUPERVISOR, 'POST', path, {
+      action: 'extend',
+      newDueAt: later,
+      reason: '需协调管线迁改',
+    })
+    expect(extended.status).toBe(200)
+    expect(((await extended.json()) as { data: { rectifyDueAt: string } }).data.rectifyDueAt).toBe(later)
+    const moved = await call(SUPERVISOR, 'POST', path, {
+      action: 'reassign',
+      unitId: city.unit('zhianchu'),
+      reason: '属在建工地',
+    })
+    expect(((await moved.json()) as { data: { unitId: number; status: string } }).data).toMatchObject({
+      unitId: city.unit('zhianchu'),
+      status: 'assigned',
+    })
+    const same = await call(SUPERVISOR, 'POST', path, {
+      action: 'reassign',
+      unitId: city.unit('zhianchu'),
+      reason: '再派',
+    })
+    expect(((await same.json()) as { error: { rule: string } }).error.rule).toBe('same_unit')
+    const notices = (await services.db.select().from(outbox)).map((row) => row.dedupeKey ?? '')
+    expect(notices.some((key) => key.startsWith(`hazard-extended:${hazard.id}:`))).toBe(true)
+    expect(notices.some((key) => key.startsWith(`hazard-assigned:${hazard.id}:${city.unit('zhianchu')}:`))).toBe(true)
   })
 })

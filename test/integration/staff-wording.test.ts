@@ -1062,3 +1062,28 @@ describe('counts, scores, reports and changes asked in other words', () => {
       expect(await say('demo:admin', asked)).toEqual([WORDING.staffSupport.admin_change])
   })
 })
+
+describe('more time and another unit, asked for and given in chat', () => {
+  const SUPERVISOR = 'demo:supervisor'
+
+  it('tells the unit how to ask, and lets the supervising office 延期 and 改派 with the number first', async () => {
+    await say(STAFF, '沅安路66号井盖破损')
+    await say(STAFF, '一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    expect(await say(HANDLER, `${code} 整改期限能延长一周吗`)).toEqual([WORDING.extensionHow])
+    expect(await say(HANDLER, `${code} 需要协调，暂时无法整改`)).toEqual([WORDING.extensionHow])
+    expect(await say(SUPERVISOR, '整改期限怎么延长')).toEqual([WORDING.extensionForSupervisor])
+    expect(await say(SUPERVISOR, `${code} 延期到12月31日`)).toEqual([
+      `请写明延期原因，例如：延期 ${code} 12月31日 需协调管线单位迁改`,
+    ])
+    expect(await say(SUPERVISOR, `${code} 延期到12月31日 需协调管线单位`)).toEqual([
+      `隐患 ${code} 的整改期限已延至 12月31日 23:59，已告知责任单位。`,
+    ])
+    expect(await say(SUPERVISOR, `延期 ${code} 12月20日 再延`)).toEqual(['新的整改期限须晚于原期限和当前时间。'])
+    expect(await say(SUPERVISOR, `${code} 转给质安处`)).toEqual([`隐患 ${code} 已改派质安处整改，已通知该单位。`])
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    const [zhianchu] = await database.db.select().from(units).where(eq(units.code, 'zhianchu'))
+    expect(row).toMatchObject({ unitId: zhianchu?.id, status: 'assigned' })
+    expect(row?.rectifyDueAt).toEqual(zonedInstant('2026-12-31', TEST_TIME_ZONE, 23, 59))
+  })
+})

@@ -212,6 +212,40 @@ describe('hazard lifecycle', () => {
     ).toBe('already_disposed')
   })
 
+  it('lets the supervising office extend a deadline and reassign a hazard under rectification, with a reason', () => {
+    const rectifying = run(reported, [
+      [{ action: 'assign', unitId: UNIT }, supervisor],
+      [{ action: 'accept' }, handler],
+    ])
+    const later = new Date('2026-12-31T15:59:00Z')
+    const extended = transitionHazard(
+      rectifying,
+      { action: 'extend', newDueAt: later, reason: '需协调管线迁改' },
+      supervisor,
+    )
+    expect(extended.next.status).toBe('rectifying')
+    expect(extended.event).toMatchObject({ kind: 'extend', note: '需协调管线迁改' })
+    expect(
+      violation(() => transitionHazard(rectifying, { action: 'extend', newDueAt: later, reason: '' }, supervisor)).code,
+    ).toBe('reason_required')
+    // The unit itself asks; it does not decide.
+    expect(
+      violation(() => transitionHazard(rectifying, { action: 'extend', newDueAt: later, reason: '忙' }, handler)).code,
+    ).toBe('forbidden')
+    const moved = transitionHazard(rectifying, { action: 'reassign', unitId: 99, reason: '属燃气管线' }, supervisor)
+    expect(moved.next).toMatchObject({ unitId: 99, status: 'assigned' })
+    expect(
+      violation(() =>
+        transitionHazard(rectifying, { action: 'reassign', unitId: UNIT, reason: '同一单位' }, supervisor),
+      ).code,
+    ).toBe('same_unit')
+    // Not before it was handed to a unit, nor once it waits for the check.
+    expect(
+      violation(() => transitionHazard(reported, { action: 'extend', newDueAt: later, reason: '原因' }, supervisor))
+        .code,
+    ).toBe('invalid_transition')
+  })
+
   it('rejects actions out of order', () => {
     expect(violation(() => transitionHazard(reported, { action: 'verify_pass' }, supervisor)).code).toBe(
       'invalid_transition',

@@ -569,7 +569,13 @@ async function step(
   }
   // 「YH20261123-0001 已经整改好了」: a hazard's code and what was done about it is a rectification report.
   const leading = form ? undefined : leadingCode('YH', input)
-  if (leading && (REPAIR_DONE.test(leading.after) || SAYS_FIXED.test(leading.after)))
+  // 「YH… 整改期限能延长一周吗」 asks; it reports nothing done.
+  if (
+    leading &&
+    (REPAIR_DONE.test(leading.after) || SAYS_FIXED.test(leading.after)) &&
+    !isQuestion(leading.after) &&
+    !/[吗么][？?。！!]*$|能否|可否/.test(leading.after)
+  )
     return startFromText(turn, session, actor, answers, deps, `整改 ${input}`)
   // 「朗州北路的井盖已经换好了」 from a unit's handler: the rectification of the one hazard of theirs it names.
   if (!form && !leading && actor.role === 'unit_handler' && actor.unitId !== null && SAYS_FIXED.test(input)) {

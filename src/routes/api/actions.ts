@@ -58,6 +58,10 @@ export const HazardAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('acknowledge') }),
   z.object({ action: z.literal('emergency_disposal'), note: text, disposedAt: storableDate().optional() }),
   z.object({ action: z.literal('regrade'), level: z.enum(HAZARD_LEVELS), reason: text }),
+  /** 延期: a later rectification deadline, with the reason (supervising office). */
+  z.object({ action: z.literal('extend'), newDueAt: storableDate(), reason: text }),
+  /** 改派: another unit rectifies it, with the reason (supervising office); that unit is told. */
+  z.object({ action: z.literal('reassign'), unitId: z.number().int().positive().max(MAX_ROW_ID), reason: text }),
 ])
 
 export const ComplaintAction = z.discriminatedUnion('action', [
