@@ -1,8 +1,18 @@
 import { and, eq, like } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { complaints, escalations, hazardEvents, hazards, identities, media, outbox, people } from '../../src/db/schema'
+import {
+  complaints,
+  escalations,
+  hazardEvents,
+  hazards,
+  identities,
+  media,
+  outbox,
+  people,
+  units,
+} from '../../src/db/schema'
 import { ManualClock, MINUTE_MS } from '../../src/domain/clock'
-import { zonedInstant } from '../../src/domain/local-time'
+import { localParts, zonedInstant } from '../../src/domain/local-time'
 import { jobSettings } from '../../src/jobs/scheduler'
 import { applyHazardCommand } from '../../src/services/hazards'
 import { escalateUnacknowledgedMajorHazards } from '../../src/services/major-hazards'
@@ -207,6 +217,50 @@ describe('a major hazard reported at night', () => {
     expect((await hazardOf(general)).listedSupervision).toBe(false)
   })
 })
+
+describe('延期 and 改派 on the console', () => {
+  it('gives a later deadline and another unit from the hazard’s page, and refuses an earlier deadline', async () => {
+    await say('demo:field_staff', '上报隐患 洞庭大道88号井盖松动')
+    await say('demo:field_staff', '确认')
+    await say('demo:field_staff', '一般')
+    const code = lastCode(await say('demo:field_staff', '确认'), 'YH')
+    const before = await hazardOf(code)
+    const pageBefore = await (await harness.app.request(`/console/hazards/${code}`)).text()
+    expect(pageBefore).toContain('<button type="submit">延期</button>')
+    expect(pageBefore).toContain('<button type="submit">改派</button>')
+    const earlier = await postForm(harness.app, `/console/hazards/${code}/actions`, {
+      action: 'extend',
+      newDueAt: '2020-01-01T10:00',
+      reason: '需协调',
+    })
+    expect(earlier.status).toBe(400)
+    expect(await earlier.text()).toContain('新的整改期限须晚于原期限和当前时间')
+    const later = new Date((before.rectifyDueAt as Date).getTime() + 10 * 24 * 3_600_000)
+    const local = formatLocalInput(later)
+    const extended = await postForm(harness.app, `/console/hazards/${code}/actions`, {
+      action: 'extend',
+      newDueAt: local,
+      reason: '需协调管线单位',
+    })
+    expect(extended.status).toBe(303)
+    expect((await hazardOf(code)).rectifyDueAt?.getTime()).toBe(Math.floor(later.getTime() / 60_000) * 60_000)
+    const [zhianchu] = await database.db.select().from(units).where(eq(units.code, 'zhianchu'))
+    const moved = await postForm(harness.app, `/console/hazards/${code}/actions`, {
+      action: 'reassign',
+      unitId: String(zhianchu?.id),
+      reason: '属在建工地',
+    })
+    expect(moved.status).toBe(303)
+    expect(await hazardOf(code)).toMatchObject({ unitId: zhianchu?.id, status: 'assigned' })
+  })
+})
+
+/** An instant as <input type="datetime-local"> gives it: the city's wall-clock time, to the minute. */
+function formatLocalInput(instant: Date): string {
+  const p = localParts(instant, TZ)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`
+}
 
 describe('a complaint about a real hazard (转为隐患)', () => {
   it('becomes a hazard linked both ways, photos carried over, and the citizen is told at 销号', async () => {

@@ -49,6 +49,12 @@ const HazardForm = z.discriminatedUnion('action', [
   z.object({ action: z.literal('regrade'), level: z.enum(HAZARD_LEVELS), reason: text }),
   z.object({ action: z.literal('verify_pass') }),
   z.object({ action: z.literal('verify_fail'), reason: text }),
+  z.object({
+    action: z.literal('extend'),
+    newDueAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '请选择新的整改期限'),
+    reason: text,
+  }),
+  z.object({ action: z.literal('reassign'), unitId: z.coerce.number().int().positive('请选择责任单位'), reason: text }),
 ])
 
 /** An optional date-time field: empty is none; given, it must be a real time. */
@@ -104,6 +110,8 @@ export function registerHazardActions(app: Hono<AppEnv>): void {
     } else if (form.action === 'emergency_disposal') {
       command = { action: 'emergency_disposal', note: form.note }
       options = { disposedAt: atLocal(form.disposedAt, config.timeZone) }
+    } else if (form.action === 'extend') {
+      command = { action: 'extend', newDueAt: atLocal(form.newDueAt, config.timeZone) as Date, reason: form.reason }
     } else command = form
     await asFormError(() =>
       ctx.db.transaction(async (tx) => {
@@ -218,6 +226,27 @@ export async function HazardActionsCard(props: { c: Context<AppEnv>; hazard: Haz
           <input type="hidden" name="action" value="delist_supervision" />
           摘牌原因 <input name="reason" size={30} required /> <button type="submit">摘牌</button>
         </form>
+      ) : null}
+      {hazard.status === 'assigned' || hazard.status === 'rectifying' ? (
+        <>
+          <form method="post" action={action}>
+            <input type="hidden" name="action" value="extend" />
+            新的整改期限 <input type="datetime-local" name="newDueAt" required /> 原因{' '}
+            <input name="reason" size={30} required /> <button type="submit">延期</button>
+          </form>
+          <form method="post" action={action}>
+            <input type="hidden" name="action" value="reassign" />
+            改派给{' '}
+            <select name="unitId" required>
+              {unitOptions
+                .filter((u) => u.id !== hazard.unitId)
+                .map((u) => (
+                  <option value={String(u.id)}>{u.name}</option>
+                ))}
+            </select>{' '}
+            原因 <input name="reason" size={30} required /> <button type="submit">改派</button>
+          </form>
+        </>
       ) : null}
       {open ? (
         <form method="post" action={action}>
