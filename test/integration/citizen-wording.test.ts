@@ -440,6 +440,11 @@ describe('a citizen following up in words', () => {
     expect(await say('小区停电了')).toEqual([WORDING.citizenOtherAgency.power_cut])
     expect(await say('隔壁邻居装修太吵了')).toEqual([WORDING.citizenOtherAgency.neighbour_noise])
     expect(await mine()).toHaveLength(before)
+    // Someone trapped in a lift during a power cut is danger, never a referral.
+    const trapped = await say('停电了，电梯里困了人，阳光花园3栋')
+    expect(trapped[0]).toContain('⚠️ 安全提示')
+    expect(trapped.join('\n')).toMatch(/您的投诉已受理/)
+    await say('不用')
     // A structure taken out in a renovation, or a site's noise, is the bureau's.
     expect((await say('楼上邻居装修把承重墙拆了，芙蓉花园5栋'))[0]).toMatch(/^您的投诉已受理/)
     await say('不用')

@@ -14,6 +14,8 @@ describe('danger in a message', () => {
     ['楼道里冒烟了', 'fire'],
     ['我们小区的电梯困人了！！！快来人', 'trapped'],
     ['有人被困在电梯里面', 'trapped'],
+    ['停电了，电梯里困了人，阳光花园3栋', 'trapped'],
+    ['电梯卡住了一个老人', 'trapped'],
     ['楼塌了，有人被困', 'collapse'],
     // The gas, then a few words, then the smell or the leak.
     ['小区门口燃气管道有味道', 'gas'],
@@ -47,6 +49,8 @@ describe('danger in a message', () => {
     '怕小孩掉进井里',
     '手机掉进下水道了',
     '落水管坏了',
+    '井盖卡住了打不开',
+    '昨晚困了一夜没睡',
   ])('a fear or a denial is not the danger itself: %s', (text) => {
     expect(dangerIn(text)).toBeUndefined()
   })
