@@ -15,7 +15,8 @@ import type { Reply, Turn } from './types'
 /**
  * What the supervising office, the duty officer and the leaders do with a major hazard, one message each:
  * 接报 YH… · 处置 YH… 措施 (应急处置) · 挂牌 YH… 本级|上级 原因 (挂牌督办) · 摘牌 YH… 原因 ·
- * 定级 YH… 重大|一般 理由 (the supervising office regrades a reporter's judgement).
+ * 定级 YH… 重大|一般 理由 (the supervising office regrades a reporter's judgement) · 延期 YH… 新期限 原因 ·
+ * 改派 YH… 单位 原因 (the supervising office gives more time, or another unit, to a hazard under rectification).
  */
 const COMMAND = /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级|延期|改派)\s*(.*)$/s
 
