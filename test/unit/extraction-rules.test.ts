@@ -1199,3 +1199,13 @@ describe('roads typed with spaces between them, and what was said to whom', () =
     expect(extractPatrol('巡查人民路 朗州路有个井盖松动', ctx).area).toBe('人民路')
   })
 })
+
+describe('a companion named with how many went', () => {
+  it('reads 「就我和小王两个人」 as the reporter and 小王', () => {
+    const read = extractPatrol(
+      '今天早上七点半出发，十点回来，巡了武陵大道和朗州路，没问题，就我和小王两个人，开的单位车',
+      { ...ctx, reporterName: '张伟' },
+    )
+    expect(read).toMatchObject({ patrollers: '张伟、小王', staffCount: 2 })
+  })
+})

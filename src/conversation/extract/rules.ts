@@ -242,7 +242,9 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
   const companions =
     /(?:和|与|同|跟)(?:着)?([\u4e00-\u9fa5、]{2,20}?)(?:一起|一同|共同)?\s*(?:在|到|去|对|巡查|巡视)/.exec(text)?.[1] ??
     // 「跟李工去了」「跟着王科长一起去的」: one companion named before the going.
-    /跟(?:着)?([\u4e00-\u9fa5]{2,3}?)(?:一起|一同)?(?:开车|骑车|坐车|走路)?(?:去|到|巡)/.exec(text)?.[1]
+    /跟(?:着)?([\u4e00-\u9fa5]{2,3}?)(?:一起|一同)?(?:开车|骑车|坐车|走路)?(?:去|到|巡)/.exec(text)?.[1] ??
+    // 「就我和小王两个人」: the companion named with how many went.
+    /我(?:和|跟|与)([\u4e00-\u9fa5]{2,3}?)(?:两个人|两人|俩人|二人|俩|两个|一起)/.exec(text)?.[1]
   // 「和同事」 says someone came along, not who.
   const namedCompanions = companions && !/^(?:同事|同事们|大家)$/.test(companions) ? companions : undefined
   // 「人员：张三、李四」, or one name alone before the next label or the end (「巡查人员：王五 巡查时间：…」).
