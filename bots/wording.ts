@@ -34,6 +34,8 @@ export const WORDING = {
   complaintNotAssigned: (code: string) => `投诉 ${code} 还没有交办承办单位，交办后由承办单位签收和答复。`,
   complaintOtherUnit: (code: string, unit: string) =>
     `投诉 ${code} 已交办${unit}，由${unit}签收和答复。如交办有误，请联系督查员改派。`,
+  complaintNoteKept: (code: string, signed: boolean) =>
+    `已记入投诉 ${code} 的办理进展。${signed ? '' : `签收请发送「签收 ${code}」；`}办理完成后请发送「回复 ${code} 办理结果」，结果会告知市民。`,
   complaintProgressByDispatcher: (code: string, unit: string) =>
     `已将您说的情况记入投诉 ${code} 的办理进展。签收和答复市民由${unit}办理。`,
   /** 「3个人」 said to another question of the patrol form: what was kept, before the question is asked again. */

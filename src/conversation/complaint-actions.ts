@@ -45,6 +45,22 @@ export function complaintCommandInWords(input: string): string | undefined {
   return undefined
 }
 
+/**
+ * 「TS… 市民电话打不通」「TS… 现场没找到，地址不对」: words about a complaint in hand that are no command, from the
+ * unit handling it (or those who dispatch): kept on its history as 办理进展 rather than left unanswered. Undefined
+ * when the words are not about a complaint this person may note.
+ */
+export async function noteOnComplaintInHand(turn: Turn, actor: Actor, input: string): Promise<Reply[] | undefined> {
+  const leading = leadingCode('TS', input)
+  if (!leading?.after || [...leading.after].length > 200) return undefined
+  const complaint = await findComplaintByCode(turn.ctx.db, leading.code)
+  if (!complaint || !['assigned', 'accepted'].includes(complaint.status)) return undefined
+  const theirs = actor.role === 'unit_handler' && actor.unitId !== null && actor.unitId === complaint.unitId
+  if (!theirs && !DISPATCHING.has(actor.role)) return undefined
+  await noteComplaintProgress(turn.ctx, complaint, actor, leading.after)
+  return [text(WORDING.complaintNoteKept(complaint.code, complaint.status === 'accepted'))]
+}
+
 export function isComplaintCommand(input: string): boolean {
   return codedCommand(COMMAND, 'TS', input) !== undefined
 }

@@ -30,7 +30,12 @@ import {
   signSupervision,
   supervisionsAwaitingSignature,
 } from '../services/signoffs'
-import { complaintCommandInWords, handleComplaintCommand, isComplaintCommand } from './complaint-actions'
+import {
+  complaintCommandInWords,
+  handleComplaintCommand,
+  isComplaintCommand,
+  noteOnComplaintInHand,
+} from './complaint-actions'
 import { complaintInHand } from './complaint-in-hand'
 import { isCourtesy, isGreeting } from './courtesy'
 import { describeDuty, dutyAskedFor } from './duty-question'
@@ -206,6 +211,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   }
   const ledger = ledgerQuestionIn(input)
   if (ledger) return [text(await answerLedgerQuestion(turn, person, actor, input, ledger))]
+  // 「TS… 市民电话打不通」: words about a complaint in hand, kept on its history.
+  const noted = await noteOnComplaintInHand(turn, actor, input)
+  if (noted) return noted
   return [text(plainReply(input, person.role))]
 }
 

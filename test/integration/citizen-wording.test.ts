@@ -493,5 +493,8 @@ describe('a citizen following up in words', () => {
     const other = lastCode(await say('朗州路口的路灯坏了三盏'), 'TS')
     await say('不用')
     expect(await say('刚才那个投诉取消吧')).toEqual([WORDING.followUpForwarded(other)])
+    const second = lastCode(await say('这是我的第二个问题：洞庭大道口的树倒了'), 'TS')
+    await say('不用')
+    expect((await mine()).find((c) => c.code === second)?.description).toBe('洞庭大道口的树倒了')
   })
 })

@@ -1087,3 +1087,24 @@ describe('more time and another unit, asked for and given in chat', () => {
     expect(row?.rectifyDueAt).toEqual(zonedInstant('2026-12-31', TEST_TIME_ZONE, 23, 59))
   })
 })
+
+describe('words about a complaint in hand that are no command', () => {
+  it('keeps 「TS… 市民电话打不通」 from the unit handling it as 办理进展, and nothing from another unit', async () => {
+    const code = lastCode(await say('demo:citizen', '芙蓉路188号井盖没了，电话13912345678'), 'TS')
+    expect(await say(HANDLER, `${code} 市民电话打不通`)).toEqual([WORDING.complaintNoteKept(code, false)])
+    await say(HANDLER, `${code} 收到`)
+    expect(await say(HANDLER, `${code} 现场没找到这个井盖，地址不对`)).toEqual([WORDING.complaintNoteKept(code, true)])
+    const [complaint] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    const notes = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, complaint?.id as number))
+      .orderBy(asc(complaintEvents.id))
+    expect(notes.filter((e) => e.kind === 'progress').map((e) => e.note)).toEqual([
+      '市民电话打不通',
+      '现场没找到这个井盖，地址不对',
+    ])
+    // Another unit's handler gets no note in: the words are answered as words.
+    expect((await say('demo:handler_zhianchu', `${code} 市民电话打不通`))[0]).not.toContain('已记入')
+  })
+})
