@@ -87,9 +87,13 @@ export function intentOf(text: string): Intent | undefined {
   // 「近7天巡查了多少次」「上午巡查了几次」: 多少 always asks, and so does 几 counting patrols (elsewhere 几 may only mean
   // "a few": 「发现几处井盖缺失」).
   // 「今天的巡查情况怎么样」 ends asking how it went: about patrols, not one.
+  // 「哪些单位今天还没报巡查」「谁没巡查」 ask who, from their first word.
   const asks =
     endsAsQuestion(text) ||
-    /多少|(?:巡查|巡视|巡逻|巡|查)了?几(?:次|趟|回|遍)|(?:怎么样|怎样|如何|咋样)(?:了|啊|呀|呢)?[？?。！!]*$/.test(text)
+    /多少|(?:巡查|巡视|巡逻|巡|查)了?几(?:次|趟|回|遍)|(?:怎么样|怎样|如何|咋样)(?:了|啊|呀|呢)?[？?。！!]*$/.test(
+      text,
+    ) ||
+    /^(?:哪些|哪个|哪几|哪家|谁)/.test(text)
   if (saysNoPatrolYet(text)) return undefined
   if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.

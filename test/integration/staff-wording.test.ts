@@ -1048,6 +1048,11 @@ describe('a hazard said to be found and nothing more', () => {
 })
 
 describe('counts, scores, reports and changes asked in other words', () => {
+  it('answers 「哪些单位今天还没报巡查」 with the units’ patrols, opening no patrol record', async () => {
+    expect((await say('demo:supervisor', '哪些单位今天还没报巡查'))[0]).toMatch(/^今天各巡查单位的巡查记录：/)
+    expect(await say('demo:supervisor', '取消')).toEqual(['当前没有进行中的填报。'])
+  })
+
   it('answers 「本月督查了几次」 without opening a supervision record', async () => {
     const [answer] = await say('demo:supervisor', '本月督查了几次')
     expect(answer).not.toBe('督查的是哪个单位？')

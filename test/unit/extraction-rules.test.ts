@@ -1209,3 +1209,9 @@ describe('a companion named with how many went', () => {
     expect(read).toMatchObject({ patrollers: '张伟、小王', staffCount: 2 })
   })
 })
+
+describe('who has not patrolled, asked', () => {
+  it.each(['哪些单位今天还没报巡查', '谁今天没巡查', '哪个单位今天巡查了'])('reports no patrol: %s', (said) => {
+    expect(intentOf(said)).toBeUndefined()
+  })
+})
