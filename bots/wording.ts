@@ -150,6 +150,7 @@ export const WORDING = {
     place
       ? `已记下：${place}的${thing}。请再说一下它有什么问题，我们为您登记。`
       : `请再说一下${thing}在什么位置、有什么问题，例如“人民路88号${thing}坏了”，我们为您登记。`,
+  citizenPinAskWhat: '已收到您发送的定位。请再说一下这里有什么问题，我们为您登记。',
   citizenPlaceAskWhat: (place: string) => `已记下地点「${place}」。请再说一下这里有什么问题，我们为您登记。`,
   citizenPlaceAdded: (code: string, place: string) => `已将地点「${place}」补充到投诉 ${code}。`,
   citizenNameSaved: (code: string) => `已记下您的称呼，工作人员回访投诉 ${code} 时会用到，不会公开。`,

@@ -784,7 +784,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   }
   // Where, before the ticket: a complaint nobody can find cannot be handled in a day. Danger does not
   // wait for the answer: the advice goes out now and the duty officer is told at once.
-  if (!complaint.locationText || isVaguePlace(complaint.locationText)) {
+  // A pin is where it is, with or without an address the client could name.
+  if ((!complaint.locationText || isVaguePlace(complaint.locationText)) && complaint.latitude === undefined) {
     const ask = await askForPlace(turn, complaint, guessedPlace)
     if (!complaint.danger) return ask
     await alertDutyOfficer(turn, complaint)
@@ -1017,7 +1018,8 @@ async function attachToLatest(turn: Turn): Promise<Reply[]> {
   }
   await keep()
   if (!pin) return [text(WORDING.citizenMediaNoComplaint)]
-  return [text(WORDING.citizenPlaceAskWhat(pinPlace(pin)))]
+  // A pin without an address is not read back as coordinates: the citizen cannot check those.
+  return [text(pin.label ? WORDING.citizenPlaceAskWhat(pin.label) : WORDING.citizenPinAskWhat)]
 }
 
 /** A pin as a place: its label, or its coordinates when the client sent none. */

@@ -497,4 +497,15 @@ describe('a citizen following up in words', () => {
     await say('不用')
     expect((await mine()).find((c) => c.code === second)?.description).toBe('洞庭大道口的树倒了')
   })
+
+  it('answers a pin without an address without reading coordinates back, and files the words that follow there', async () => {
+    // Long after the last ticket: the pin starts a report rather than joining that one.
+    clock.advance(3 * 3_600_000)
+    expect(await chat(harness.services, CITIZEN, { kind: 'location', latitude: 29.03, longitude: 111.69 })).toEqual([
+      WORDING.citizenPinAskWhat,
+    ])
+    const code = lastCode(await say('这里的井盖没了'), 'TS')
+    await say('不用')
+    expect((await mine()).find((c) => c.code === code)).toMatchObject({ latitude: 29.03, longitude: 111.69 })
+  })
 })
