@@ -1215,3 +1215,12 @@ describe('who has not patrolled, asked', () => {
     expect(intentOf(said)).toBeUndefined()
   })
 })
+
+describe('a finding pasted over and over', () => {
+  it('keeps 「发现井盖缺失一处」 pasted three hundred times once, and the same finding said twice twice', () => {
+    const pasted = extractPatrol(`今天上午巡查人民路，${'发现井盖缺失一处，'.repeat(300)}`, ctx)
+    expect(pasted.hazards).toHaveLength(1)
+    const twice = extractPatrol('今天上午巡查人民路，发现：1.井盖缺失；2.井盖缺失', ctx)
+    expect(twice.hazards?.reduce((n, h) => n + (h.count ?? 1), 0)).toBe(2)
+  })
+})

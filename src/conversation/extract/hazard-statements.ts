@@ -308,7 +308,28 @@ export function readFindings(
       s.category = whole
       s.categorySure = false
     }
-  return { statements, nothingFound }
+  return { statements: withoutPastedRepeats(statements), nothingFound }
+}
+
+/** The same statement more often than this in one message is a paste, not that many findings. */
+const MOST_REPEATS = 3
+
+/**
+ * 「发现井盖缺失一处，」 pasted three hundred times is one finding: a statement said word for word, at the same
+ * place, more than a few times is kept once. Said twice or three times (a numbered list of two manholes), each stays.
+ */
+function withoutPastedRepeats(statements: HazardStatement[]): HazardStatement[] {
+  const key = (s: HazardStatement) => `${s.description}\u0000${s.locationText ?? ''}`
+  const times = new Map<string, number>()
+  for (const s of statements) times.set(key(s), (times.get(key(s)) ?? 0) + 1)
+  const kept = new Set<string>()
+  return statements.filter((s) => {
+    const k = key(s)
+    if ((times.get(k) ?? 0) <= MOST_REPEATS) return true
+    if (kept.has(k)) return false
+    kept.add(k)
+    return true
+  })
 }
 
 /**
