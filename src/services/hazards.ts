@@ -7,6 +7,7 @@ import { CATEGORIES } from '../domain/categories'
 import { DEFAULT_RECTIFY_DAYS, emergencyReportDeadline, rectificationDeadline } from '../domain/deadlines'
 import { RuleViolation } from '../domain/errors'
 import { HAZARD_LEVELS, type HazardCommand, type HazardState, transitionHazard } from '../domain/hazard-lifecycle'
+import { localDate } from '../domain/local-time'
 import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
 import { routeCategory } from '../domain/routing'
 import { nextCode } from './codes'
@@ -233,6 +234,12 @@ async function applyInTransaction(
       if (command.newDueAt.getTime() <= now.getTime() || (before && command.newDueAt.getTime() <= before.getTime()))
         throw new RuleViolation('invalid_deadline', '新的整改期限须晚于原期限和当前时间。')
       changes.rectifyDueAt = command.newDueAt
+      // A major hazard's 五落实 时限 is its deadline: it moves with it, so the record never shows two.
+      if (current.fiveFixes?.timeLimit)
+        changes.fiveFixes = {
+          ...current.fiveFixes,
+          timeLimit: `${localDate(command.newDueAt, ctx.timeZone)}前完成（延期）`,
+        }
       data.previousDueAt = before?.toISOString() ?? null
       data.rectifyDueAt = command.newDueAt.toISOString()
       break

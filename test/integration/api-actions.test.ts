@@ -145,6 +145,31 @@ describe('API writes with role-scoped tokens', () => {
       reason: '再派',
     })
     expect(((await same.json()) as { error: { rule: string } }).error.rule).toBe('same_unit')
+    // A major hazard's 五落实 时限 moves with its deadline.
+    const major = await reportHazard({
+      ctx: services.ctx,
+      input: { description: '长港路工地深基坑支护变形', category: 'construction_site', level: 'major' },
+      actor: city.actor('张伟'),
+    })
+    const majorPath = `/hazards/${major.code}/transitions`
+    const fiveFixes = {
+      responsibility: '项目经理',
+      measures: '加固支护',
+      funding: '自筹',
+      timeLimit: '12月10日前',
+      contingencyPlan: '预案',
+    }
+    const assigned = await call(SUPERVISOR, 'POST', majorPath, {
+      action: 'assign',
+      unitId: city.unit('zhianchu'),
+      rectifyDueAt: '2026-12-10T10:00:00.000Z',
+      fiveFixes,
+    })
+    expect(assigned.status).toBe(200)
+    const movedOn = await call(SUPERVISOR, 'POST', majorPath, { action: 'extend', newDueAt: later, reason: '雨季停工' })
+    expect(((await movedOn.json()) as { data: { fiveFixes: { timeLimit: string } } }).data.fiveFixes.timeLimit).toBe(
+      '2027-01-15前完成（延期）',
+    )
     const notices = (await services.db.select().from(outbox)).map((row) => row.dedupeKey ?? '')
     expect(notices.some((key) => key.startsWith(`hazard-extended:${hazard.id}:`))).toBe(true)
     expect(notices.some((key) => key.startsWith(`hazard-assigned:${hazard.id}:${city.unit('zhianchu')}:`))).toBe(true)
