@@ -150,6 +150,8 @@ export const WORDING = {
     place
       ? `已记下：${place}的${thing}。请再说一下它有什么问题，我们为您登记。`
       : `请再说一下${thing}在什么位置、有什么问题，例如“人民路88号${thing}坏了”，我们为您登记。`,
+  citizenHours:
+    '这里全天24小时受理，周末和节假日也可以随时反映，我们登记后给您编号；工作人员在1个工作日内处理并在这里答复。燃气泄漏、坍塌等险情值班人员随时处置，紧急情况请同时拨打 119。',
   citizenPinAskWhat: '已收到您发送的定位。请再说一下这里有什么问题，我们为您登记。',
   citizenPlaceAskWhat: (place: string) => `已记下地点「${place}」。请再说一下这里有什么问题，我们为您登记。`,
   citizenPlaceAdded: (code: string, place: string) => `已将地点「${place}」补充到投诉 ${code}。`,

@@ -136,6 +136,9 @@ const ASKS_CONFIDENTIAL =
   /不要?(?:透露|公开|泄露|暴露|告诉(?:别人|他们|对方))|别(?:透露|说是我|告诉(?:别人|他们|对方)|暴露)|保密|匿名|不想(?:让人知道|被(?:人)?知道|留名|露面)/
 /** 「我想匿名举报」「不想留名」: the citizen would rather not be known at all. */
 const ANONYMOUS = /匿名|不想?留(?:名|姓名|电话)|不愿(?:意)?留(?:名|姓名|电话)/
+/** 「几点下班」「周末有人处理吗」「晚上能报吗」: the hours of the service. */
+const ASKS_HOURS =
+  /几点(?:上班|下班)|上班时间|下班时间|工作时间|办公时间|周末|星期[六天日]|礼拜[六天日]|节假日|放假|过年|晚上|夜里|半夜|24小时/
 /** 「哦对了是」「补充一下，地点是」「更正一下，应该是」: what comes next says the place again. */
 const PLACE_AGAIN =
   /^(?:哦|噢|啊|嗯)?[，,\s]*(?:对了|补充一下|补充|更正一下|更正|纠正一下|说错了|不对)?[，,：:\s]*(?:具体)?(?:地点|位置|地址)?(?:应该)?(?:是在|是|在)(?=\S{2})/
@@ -161,7 +164,7 @@ const PROGRESS_WORDS =
   /(?:投诉|反映|举报|报的|提交的|说的|上报的)(?:的)?(?:问题|事情?|情况)?.{0,6}?(?:怎么样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|处理了?(?:吗|没有?)|有(?:结果|进展|回复|回音|人管)了?(?:吗|没有?)|进度|进展|结果)|^(?:(?:现在|目前)?(?:处理|办理)(?:得)?(?:怎么样|如何)了?|有(?:结果|进展|回复|回音)了?(?:吗|没有?)|进展(?:如何|怎么样)|什么时候(?:能|可以|会)?(?:处理|修好?|解决|答复|回复)(?:好|完)?|(?:怎么)?还没(?:有)?(?:人)?(?:处理|来修?|解决|回复))|(?:多久|多长时间|几天|哪天|啥时候|什么时候|何时)(?:能|可以|会|才能|才|给)?(?:处理|修(?:好|复)?|解决|答复|回复|弄好|搞定|办好|办结|来(?:人|修)?)/
 /** 「我想查一下我的投诉」「投诉编号忘了」: the citizen's own complaints asked for, in words. */
 const ASKS_OWN_COMPLAINTS =
-  /(?:查|查询|看看|看一下|查看)(?:一下)?(?:我的|我)?(?:投诉|举报|反映)(?:记录|进度)?|编号(?:忘了|忘记了?|不记得|找不到|丢了)|忘(?:了|记了?)(?:投诉)?编号/
+  /(?:查|查询|看看|看一下|查看)(?:一下)?(?:我的|我)?(?:投诉|举报|反映)(?:记录|进度)?|编号(?:忘了|忘记了?|不记得|找不到|丢了)|忘(?:了|记了?)(?:投诉)?编号|我(?:一共|总共|都|之前|以前)?(?:投诉|反映|举报)(?:了|过)(?:几次|多少次|几个|多少个|几件|多少件|哪些)|我(?:的)?(?:投诉|反映|举报)(?:有|都有)(?:几个|哪些|多少)/
 function isProgressQuestion(body: string): boolean {
   // An ID or phone number said with it (「我的身份证号是4307…，帮我查一下投诉」) adds length, not another subject.
   const words = body.replace(/[0-9Xx*＊]{6,}/g, '').length
@@ -740,6 +743,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「你们管不管物业的事」: whether something is the bureau's to handle, asked before saying what or where.
   if (ASKS_SCOPE.test(body) && !extracted.locationText && !namesDefect(body) && !dangerIn(body))
     return [text(WORDING.citizenScope)]
+  // 「你们几点下班」「周末有人处理吗」: when reports are taken and handled.
+  if (ASKS_HOURS.test(body) && isQuestion(body) && !reportsSomething && !namesDefect(body) && !dangerIn(body))
+    return [text(WORDING.citizenHours)]
   if (HOW_TO_REPORT.test(body) && !reportsSomething && !dangerIn(body)) return [text(WORDING.citizenQuestion)]
   // 「你们的电话是多少」: a question that names no problem and no place is answered, not filed.
   if (

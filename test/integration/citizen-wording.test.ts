@@ -508,4 +508,12 @@ describe('a citizen following up in words', () => {
     await say('不用')
     expect((await mine()).find((c) => c.code === code)).toMatchObject({ latitude: 29.03, longitude: 111.69 })
   })
+
+  it('lists a citizen’s complaints for 「我投诉了几次」 and says when reports are taken for 「周末有人处理吗」', async () => {
+    const before = (await mine()).length
+    const [listed] = await say('我投诉了几次')
+    expect(listed).toMatch(/^投诉 TS\d{8}-\d{4}：/)
+    for (const asked of ['你们几点下班', '周末有人处理吗']) expect(await say(asked)).toEqual([WORDING.citizenHours])
+    expect(await mine()).toHaveLength(before)
+  })
 })

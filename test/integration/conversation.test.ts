@@ -1368,7 +1368,7 @@ describe('citizens’ messages that are not a new complaint', () => {
 
   it('answers a question about something else while where is asked, and a question about opening hours at all', async () => {
     const before = await database.db.select().from(complaints)
-    expect((await say(CITIZEN, '你们几点下班'))[0]).toMatch(/^反映问题请直接发一句话说明问题和地点/)
+    expect(await say(CITIZEN, '你们几点下班')).toEqual([WORDING.citizenHours])
     expect((await say(CITIZEN, '路灯不亮'))[0]).toContain('请问具体在什么位置')
     expect((await say(CITIZEN, '电话多少'))[0]).toMatch(
       /^这里受理安全隐患投诉和举报，其他咨询请在工作时间联系住建局相关科室。/,
