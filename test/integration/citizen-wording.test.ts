@@ -191,7 +191,13 @@ describe('a citizen following up in words', () => {
 
   it('asks what and where when a citizen only says they want to report, however they put it, and files it with what follows', async () => {
     const before = (await mine()).length
-    for (const said of ['有个事想跟你们说一下', '我这边有个情况要反映一下', '在吗？我要报修', '想投诉个事儿']) {
+    for (const said of [
+      '有个事想跟你们说一下',
+      '我这边有个情况要反映一下',
+      '在吗？我要报修',
+      '想投诉个事儿',
+      '我要反映小区的问题',
+    ]) {
       expect(await say(said)).toEqual([WORDING.citizenAskWhatAndWhere])
       await say('取消')
     }

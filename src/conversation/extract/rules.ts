@@ -181,7 +181,7 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
     found &&
     !COUNTED_PLACES.test(found) &&
     placeWordOf(found) !== found &&
-    !/^(?:家|我|咱|你|他|她)/.test(found) &&
+    !/^(?:家|我|咱|你|他|她|要|想)|反映|投诉|举报/.test(found) &&
     !saysInTheWay(found)
       ? found
       : undefined
