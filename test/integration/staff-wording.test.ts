@@ -1113,3 +1113,16 @@ describe('words about a complaint in hand that are no command', () => {
     expect((await say('demo:handler_zhianchu', `${code} 市民电话打不通`))[0]).not.toContain('已记入')
   })
 })
+
+describe('a supervision told in one message', () => {
+  it('puts what was found and what was required in their own boxes, not in the matters inspected', async () => {
+    const SUPERVISOR = 'demo:supervisor'
+    await say(SUPERVISOR, '督查 质安处 今天上午9点 检查了台账和两个工地 发现一处塔吊未备案 要求三日内补办')
+    await say(SUPERVISOR, '王科长')
+    const summary = (await say(SUPERVISOR, '刘明、陈静')).join('\n')
+    expect(summary).toContain('督查事项：检查了台账和两个工地\n')
+    expect(summary).toContain('存在的主要问题：一处塔吊未备案\n')
+    expect(summary).toContain('整改要求：三日内补办\n')
+    await say(SUPERVISOR, '取消')
+  })
+})

@@ -712,6 +712,15 @@ const ACCIDENT_LABEL = /^(?:发生|登记|上报|报告)?(?:了)?(?:一起|一�
 /** A supervision carried out (「去质安处督查了」「今天督查了3个工地」), not the office's name or a 督办. */
 const SUPERVISION_DONE = /督查(?!组|员|科|室|处|办|局)/
 
+/** Clauses of a supervision told in one message that fill a box of their own, not the matters inspected. */
+const SAID_BOX: readonly [RegExp, string][] = [
+  [/^(?:发现|存在(?:的)?(?:主要)?问题|问题[:：])/, 'problems'],
+  [/^(?:整改要求|要求|责令)/, 'requirements'],
+]
+
+/** 「问题1个」「3处」: how many, and nothing of what. */
+const ONLY_A_COUNT = /^(?:问题)?[0-9一二两三四五六七八九十]+(?:个|处|项|条)?(?:问题)?$/
+
 /** 「带队的是王科长」「带队领导：陈刚」「王局长带队」: who led it. */
 const LEAD_SAID = /带队(?:的|领导|人)?(?:是|为)?[:：]?\s*([\u4e00-\u9fa5]{2,4})$|^(?:由)?([\u4e00-\u9fa5]{2,4})带队$/
 
@@ -946,7 +955,15 @@ async function startForm(
       }
       const lead = hasField(form, 'lead') && session.draft.lead === undefined ? LEAD_SAID.exec(clause) : null
       if (lead) session.draft.lead = lead[1] ?? lead[2]
-      if (!used && !lead) left.push(clause)
+      // 「发现一处塔吊未备案」「要求三日内补办」: the problems found and what was required, each in its box.
+      // (「发现问题1个」 only counts them: it stays with the matters, and the problems are asked.)
+      const box =
+        !used && !lead ? SAID_BOX.find(([pattern, key]) => hasField(form, key) && pattern.test(clause)) : undefined
+      const said = clause.replace(/^(?:发现(?:的)?(?:问题)?|存在(?:的)?(?:主要)?问题|问题|整改要求|要求)[:：]?/, '')
+      if (box && said && !ONLY_A_COUNT.test(said)) {
+        const [, key] = box
+        session.draft[key] = typeof session.draft[key] === 'string' ? `${session.draft[key]}；${said}` : said
+      } else if (!used && !lead) left.push(clause)
     }
     if (left.length > 0) session.draft[form.restField] = left.join('，')
   } else if (form.extraction && rest) {
