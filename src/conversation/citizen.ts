@@ -778,7 +778,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   const { pin } = held
   const complaint: PendingComplaint = {
     description: held.preface && TELLING_PREFACE.test(held.preface) ? `${held.preface}；${described}` : described,
-    name: described === signed.rest ? signed.name : undefined,
+    name: told === signed.rest ? signed.name : undefined,
     category: extracted.category ?? 'other',
     locationText:
       (guessedPlace ? undefined : extracted.locationText) ?? held.locationText ?? (pin ? pinPlace(pin) : undefined),

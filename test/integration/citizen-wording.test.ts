@@ -499,6 +499,12 @@ describe('a citizen following up in words', () => {
     const other = lastCode(await say('朗州路口的路灯坏了三盏'), 'TS')
     await say('不用')
     expect(await say('刚才那个投诉取消吧')).toEqual([WORDING.followUpForwarded(other)])
+    const signedToo = lastCode(await say('我还要投诉一个：柳叶路12号路灯不亮，张先生'), 'TS')
+    await say('不用')
+    expect((await mine()).find((c) => c.code === signedToo)).toMatchObject({
+      description: '柳叶路12号路灯不亮',
+      citizenName: '张先生',
+    })
     const second = lastCode(await say('这是我的第二个问题：洞庭大道口的树倒了'), 'TS')
     await say('不用')
     expect((await mine()).find((c) => c.code === second)?.description).toBe('洞庭大道口的树倒了')
