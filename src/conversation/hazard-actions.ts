@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { hazards, units } from '../db/schema'
+import { hazards } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
 import { LISTING_LEVEL_LABELS, type ListingLevel } from '../domain/hazard-lifecycle'
 import { localDate, zonedInstant } from '../domain/local-time'
@@ -11,6 +11,7 @@ import { parseTimeRange } from './extract/time'
 import { formatLocal } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
+import { unitNamedIn } from './unit-named'
 
 /**
  * What the supervising office, the duty officer and the leaders do with a major hazard, one message each:
@@ -174,10 +175,8 @@ async function extendDeadline(turn: Turn, actor: Actor, hazard: HazardRow, after
 /** 「改派 YH… 燃气办 属燃气管线」「YH… 转给燃气办」: another unit rectifies it, with why. */
 async function reassignHazard(turn: Turn, actor: Actor, hazard: HazardRow, after: string): Promise<string> {
   const { ctx } = turn
-  const active = await ctx.db.select({ id: units.id, name: units.name }).from(units).where(eq(units.active, true))
-  const target =
-    active.find((u) => after.startsWith(u.name)) ??
-    [...active].sort((a, b) => b.name.length - a.name.length).find((u) => after.includes(u.name))
+  // The unit named, as every message that names one is read (the longest active name it contains).
+  const target = await unitNamedIn(turn, after)
   if (!target) return `请写明改派的单位和原因，例如：改派 ${hazard.code} 燃气办 属燃气管线问题`
   const reason =
     after
