@@ -88,6 +88,17 @@ describe('patrol reports as people type them', () => {
     expect(categories('上午巡查城北，发现一处井盖缺失')).toEqual(['road_municipal'])
   })
 
+  it('grades a hazard report as a patrol finding is graded: 「严重」 in a description is degree, not 重大', () => {
+    const level = (text: string) => readByRules('hazard', text, ctx).fields.level
+    expect(level('建设路桥下积水严重，比较危险')).toBe('general')
+    expect(level('人民路人行道地砖破损严重')).toBe('general')
+    expect(level('桂园小区3栋墙体开裂严重')).toBe('major')
+    expect(level('路灯杆倾斜快倒了')).toBe('major')
+    expect(level('人民路井盖缺失，这个比较严重')).toBe('major')
+    expect(level('朗州路路面塌陷')).toBe('major')
+    expect(level('检查了燃气管道，不是重大隐患，阀门有点锈')).toBe('general')
+  })
+
   it('grades the statement before a clause that only says where the danger would go, or names a risk of falling', () => {
     const levels = (text: string) => extractPatrol(text, ctx).hazards?.map((h) => h.level)
     expect(levels('巡查洞庭大道，发现绿化带内一棵大樟树根部被挖空，树干倾斜，随时可能倒向机动车道')).toEqual(['major'])

@@ -498,6 +498,17 @@ function knownCategory(text: string, ctx: StatementContext): Category | undefine
 /** 「幸好没砸到人」「无人员伤亡」 say the harm did not happen: no grade from them. */
 const NEGATED_HARM = /(?:没|没有|未|无)(?:有)?(?:砸到|砸伤|砸中|伤到|伤人|人员伤亡)/g
 
+/**
+ * Whether what was said grades a hazard 重大: a major defect or cue (as a patrol's findings are graded), or a
+ * clause that only says how bad it is (「很严重」). 「严重」 inside a description (「积水严重」「破损严重」) says how
+ * much, not the grade: a major hazard sets off the 五落实 and the supervising office's listing.
+ */
+export function gradesMajor(text: string): boolean {
+  return (
+    isMajor(text) || segment(text).some((clause) => GRADE_CLAUSE.test(clause.replace(/^(?:不是一般的?|而是|是)/, '')))
+  )
+}
+
 function isMajor(body: string): boolean {
   const said = body
     .replace(/(?:没有|未|无)(?:燃气)?(?:泄漏|漏气)/g, '')

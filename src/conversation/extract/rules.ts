@@ -4,7 +4,7 @@ import { findMobileNumber, MOBILE_NUMBER } from '../../domain/mobile-number'
 import { halfWidthDigitsAndLetters } from '../../domain/text-width'
 import { isSureCategory, weighCategories } from './category-evidence'
 import type { ExtractedFields, ExtractionForm } from './fields'
-import { readFindings } from './hazard-statements'
+import { gradesMajor, readFindings } from './hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
 import { findPlace, findPlaces, narrowedPlace, placeWordOf, saysInTheWay } from './place'
 import { parseTimeRange } from './time'
@@ -22,12 +22,16 @@ const PLACE_SUFFIX =
 const PLACE_RE = new RegExp(
   `([\\u4e00-\\u9fa5A-Za-z0-9]{1,16}?${PLACE_SUFFIX}(?:[与和][\\u4e00-\\u9fa5]{1,10}?${PLACE_SUFFIX})?(?:[\\u4e00-\\u9fa5]{0,3}?(?:号|段|口|旁|附近|门口))?)(?![灯面牙沿基])`,
 )
-const MAJOR_WORDS = /重大|严重|坍塌|倒塌|爆炸|泄漏|漏气|断裂|塌陷|起火|触电|人员受伤|深基坑|高支模/
+/** Words that make a hazard major wherever they are said; 「严重」 alone is degree, not grade (gradesMajor). */
+const MAJOR_WORDS = /重大|坍塌|倒塌|爆炸|泄漏|漏气|断裂|塌陷|起火|触电|人员受伤|深基坑|高支模/
+/** 「不是重大隐患」「未发现重大隐患」 deny the grade they name. */
+const MAJOR_DENIED = /(?:不是|不算|并非|非|没有|无|未发现|没发现)重大(?:事故)?(?:隐患|问题)?/g
 const FILLER_PREFIX = /^(?:在|于|位于|地点[:：]?|地址[:：]?|今天|今日|昨天|刚才|我们|我)+/
 
 export function extractLevel(text: string): HazardLevel {
   if (/一般隐患|一般/.test(text) && !/重大隐患/.test(text)) return 'general'
-  return MAJOR_WORDS.test(text) ? 'major' : 'general'
+  const said = text.replace(MAJOR_DENIED, '')
+  return MAJOR_WORDS.test(said) || gradesMajor(said) ? 'major' : 'general'
 }
 
 export function extractPlace(text: string): string | undefined {

@@ -406,7 +406,8 @@ async function step(
               f.key !== field.key &&
               // A kind only by its name, and only for where: 「工地」「燃气站」 may well be the place.
               (f.type === 'level' || (f.type === 'category' && field.key === 'locationText' && namesAKind(input))) &&
-              session.draft[f.key] === undefined &&
+              // A grade already read from the description is said again, not a place (「重大」 to where).
+              (session.draft[f.key] === undefined || f.type === 'level') &&
               input.length <= 4 &&
               parseAnswer(f, input, answers).ok,
           )
