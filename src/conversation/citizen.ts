@@ -165,10 +165,17 @@ const PROGRESS_WORDS =
 /** 「我想查一下我的投诉」「投诉编号忘了」: the citizen's own complaints asked for, in words. */
 const ASKS_OWN_COMPLAINTS =
   /(?:查|查询|看看|看一下|查看)(?:一下)?(?:我的|我)?(?:投诉|举报|反映)(?:记录|进度)?|编号(?:忘了|忘记了?|不记得|找不到|丢了)|忘(?:了|记了?)(?:投诉)?编号|我(?:一共|总共|都|之前|以前)?(?:投诉|反映|举报)(?:了|过)(?:几次|多少次|几个|多少个|几件|多少件|哪些)|我(?:的)?(?:投诉|反映|举报)(?:有|都有)(?:几个|哪些|多少)/
+/**
+ * 「就是刚才那个」「我说的是上次投诉的那个」: pointing back at what was reported, with nothing new in it — where that
+ * stands is the answer, never a new report asked for its place.
+ */
+const REFERS_TO_EARLIER =
+  /^(?:就是|是|我说的是|说的是|我是说)?(?:刚才|刚刚|之前|上次|前面|早上|上午|下午|昨天|前两天|前几天)(?:我)?(?:投诉|反映|举报|报|说|发)?(?:过)?的?(?:那个|那件|这个|那条)(?:问题|事情?|投诉)?(?:啊|呀|嘛|吧|呢)?[。！!~～]*$/
 function isProgressQuestion(body: string): boolean {
   // An ID or phone number said with it (「我的身份证号是4307…，帮我查一下投诉」) adds length, not another subject.
   const words = body.replace(/[0-9Xx*＊]{6,}/g, '').length
   if (words <= 30 && ASKS_OWN_COMPLAINTS.test(body) && !findPlace(body)) return true
+  if (REFERS_TO_EARLIER.test(body)) return true
   return (words <= 40 && PROGRESS_WORDS.test(body) && !findPlace(body)) || isUrging(body)
 }
 /**
@@ -176,7 +183,7 @@ function isProgressQuestion(body: string): boolean {
  * and where it stands for the citizen, not a new complaint asked for its place.
  */
 const URGING =
-  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)|(?:加快|抓紧|赶紧|尽快)(?:点|一点|些)?(?:处理|办理|解决|修)|(?:说|答应|承诺|讲)(?:了|过|好)?(?:要|会)?(?:处理|来|修|解决).{0,10}?(?:没人|没有人|没来|没修|没动静|没处理)|(?:结果|到现在|至今|一直|根本|还是)(?:都|也)?(?:没人|没有人)(?:来|管|处理|理)/
+  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)|(?:加快|抓紧|赶紧|赶快|尽快|快)(?:点|一点|些)?(?:来)?(?:处理|办理|解决|修|人|过来)|^(?:麻烦|请|拜托|能不能|能否|可不可以)?(?:你们)?(?:快|赶快|赶紧|尽快)(?:点|一点|些)(?:吧|啊|呀|好吗|行吗|可以吗)?[。！!~～]*$|(?:说|答应|承诺|讲)(?:了|过|好)?(?:要|会)?(?:处理|来|修|解决).{0,10}?(?:没人|没有人|没来|没修|没动静|没处理)|(?:结果|到现在|至今|一直|根本|还是)(?:都|也)?(?:没人|没有人)(?:来|管|处理|理)/
 function isUrging(body: string): boolean {
   return body.length <= 60 && URGING.test(body) && !findPlace(body)
 }

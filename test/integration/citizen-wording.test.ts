@@ -164,6 +164,13 @@ describe('a citizen following up in words', () => {
     expect(await say('我要追加投诉内容：晚上还有噪音')).toEqual([WORDING.citizenAdded(code)])
     expect(await say('工作人员来过了但是没修好')).toEqual([WORDING.followUpForwarded(code)])
     expect(await say('能不能加快处理')).toEqual([WORDING.citizenUrged(code, 'assigned')])
+    // Impatience as people type it chases the same complaint; nothing new is filed or asked for a place.
+    const filed = (await mine()).length
+    for (const impatient of ['能不能快点处理啊', '快点来修吧', '麻烦快一点'])
+      expect(await say(impatient)).toEqual([WORDING.citizenUrged(code, 'assigned')])
+    // Pointing back at it (「就是刚才那个」) is answered with where it stands.
+    expect((await say('就是刚才那个'))[0]).toContain(code)
+    expect(await mine()).toHaveLength(filed)
     expect(await say('你们处理结果我不满意')).toEqual([WORDING.citizenDissatisfied(code)])
     expect(await say('怎么上传照片')).toEqual([WORDING.citizenPhotoHowTo])
     expect((await say('我想查一下我的投诉'))[0]).toContain(code)
