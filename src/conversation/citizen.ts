@@ -694,8 +694,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     if (latest?.citizenPhone) await setComplaintContact(ctx, latest.id, null)
     return [text(WORDING.contactDeclined)]
   }
-  // 「我要投诉到市长热线」: 12345 is there too; here it is handled within a working day.
-  if (/12345|市长热线|市长信箱|市长电话/.test(body) && !namesDefect(body) && !findPlace(body))
+  // 「我要投诉到市长热线」: 12345 is there too; here it is handled within a working day. (Not the digits inside a
+  // licence plate or a longer number: 「车牌湘J12345」 is part of a report.)
+  if (/(?<![0-9A-Za-z])12345(?![0-9])|市长热线|市长信箱|市长电话/.test(body) && !namesDefect(body) && !findPlace(body))
     return [text(WORDING.citizenHotline)]
   // 「能给我打个电话吗」: a call back asked for; the number is what is needed.
   if (WANTS_A_CALL.test(body) && !namesDefect(body)) {

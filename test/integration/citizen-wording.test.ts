@@ -158,6 +158,13 @@ describe('questions that report nothing', () => {
 })
 
 describe('a citizen following up in words', () => {
+  it('files a report that has 12345 inside a licence plate (not the hotline)', async () => {
+    expect(await say('我要打12345投诉你们')).toEqual([WORDING.citizenHotline])
+    const plated = lastCode(await say('有人在河边偷偷倒建筑垃圾，车牌湘J12345，在沅江大堤那边'), 'TS')
+    expect((await mine()).find((c) => c.code === plated)?.locationText).toBe('沅江大堤')
+    await say('不用')
+  })
+
   it('adds to, chases, rates and asks about the latest complaint, and takes back a number', async () => {
     const code = lastCode(await say('解放路12号门口井盖缺失'), 'TS')
     await say('不用')

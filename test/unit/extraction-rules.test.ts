@@ -979,6 +979,13 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
   it('reads 一路 after a verb as "all the way", and keeps 人民一路 a road', () => {
     expect(findPlaces('渣土车天天撒一路')).toEqual([])
     expect(findPlaces('泥浆漏了一路，车都打滑')).toEqual([])
+    expect(findPlaces('有辆渣土车一路撒土，车牌湘J12345')).toEqual([])
+    expect(findPlaces('建设一路撒了很多土')).toEqual(['建设一路'])
+  })
+
+  it('reads an embankment (大堤, 河堤) as a place', () => {
+    expect(findPlaces('有人在河边偷偷倒建筑垃圾，在沅江大堤那边')).toEqual(['沅江大堤'])
+    expect(findPlaces('柳叶湖堤上有裂缝')).toEqual(['柳叶湖堤'])
     expect(findPlaces('人民一路和建设二路交叉口路灯不亮')).toEqual(['人民一路和建设二路交叉口'])
   })
 
