@@ -303,6 +303,9 @@ export const WORDING = {
       ...(role === 'unit_handler' || role === 'supervisor' || role === 'duty_officer' || role === 'admin'
         ? [
             '· 转为隐患 TS编号（重大）—— 把反映真实隐患的投诉登记为隐患，销号后告知市民',
+            ...(role === 'unit_handler'
+              ? []
+              : ['· 派单 / 转办 TS编号 单位 原因 —— 派给或转给责任单位（如「TS编号 派给市政」）']),
             '· 核实 TS编号 属实/不属实 说明 —— 核实有奖举报',
           ]
         : []),

@@ -12,12 +12,19 @@ import { codedCommand, leadingCode } from './coded-command'
 import { normaliseCode } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
+import { reasonBeside, unitNamedIn } from './unit-named'
 
 /**
  * What a unit handler does with a complaint, in one message each:
  * 签收 TS… · 回复 TS… 结果 · 转办 TS… 单位 原因 · 重复 TS… TS…(原投诉) · 转为隐患 TS…（重大）
  */
-const COMMAND = /^(签收|受理|回复|答复|转办|重复|转为隐患|转隐患|核实|发放奖励)\s*(.*)$/s
+const COMMAND = /^(签收|受理|回复|答复|转办|派单|重复|转为隐患|转隐患|核实|发放奖励)\s*(.*)$/s
+/**
+ * 「TS… 派给市政」「TS… 转给燃气办 属燃气管线」「TS… 交给市政建设总公司处理」: handing it to a unit, the number first —
+ * the 派单 of a complaint not yet dispatched, the 转办 of one in a unit's hands.
+ */
+const HANDED_TO =
+  /^(?:转办|派单|改派|转交|转给|转到|派给|派到|交给|交由|分派给?|指派给?)(?:给|到|至)?[\s，,：:]*([\s\S]+)$/
 
 const ACKNOWLEDGED = /^(?:收到|已收到|签收|好的|知道了|明白)[。！!，,]*$/
 const DONE = /^(?:已经?|已)(?:办结|处理|修复|修好|更换|整改|清理|解决|恢复|安排|维修|拆除|完成)/
@@ -42,6 +49,8 @@ export function complaintCommandInWords(input: string): string | undefined {
   if (/^(?:已)?办结(?:了)?[。！!]*$/.test(leading.after)) return `回复 ${leading.code}`
   if (DONE.test(leading.after)) return `回复 ${leading.code} ${leading.after}`
   if (ON_IT.test(leading.after)) return `签收 ${leading.code} ${leading.after}`
+  const handed = HANDED_TO.exec(leading.after)
+  if (handed) return `转办 ${leading.code} ${handed[1]}`
   return undefined
 }
 
@@ -147,14 +156,24 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
           ),
         ]
       }
-      case '转办': {
-        const unitRows = await ctx.db
-          .select({ id: units.id, name: units.name })
-          .from(units)
-          .where(eq(units.active, true))
-        const target = unitRows.find((u) => after.startsWith(u.name)) ?? unitRows.find((u) => after.includes(u.name))
+      case '转办':
+      case '派单': {
+        // The unit named as every message naming one is read: its full name, or the start of it (「市政」).
+        const target = await unitNamedIn(turn, after, { leading: true })
         if (!target) return [text(`请写明转办单位和原因，例如：转办 ${code} 燃气办 属燃气管线问题`)]
-        const reason = after.replace(target.name, '').trim()
+        // Not dispatched yet (no routing rule matched it): this is its 派单, which needs no reason.
+        if (complaint.status === 'received') {
+          const assigned = await applyComplaintCommand({
+            ctx,
+            complaintId: complaint.id,
+            command: { action: 'assign', unitId: target.id },
+            actor,
+          })
+          await notifyComplaintAssignment(ctx, assigned)
+          return [text(`已将投诉 ${code} 派给${target.name}，已通知该单位签收办理。`)]
+        }
+        if (complaint.unitId === target.id) return [text(`投诉 ${code} 已由${target.name}办理，无需转办。`)]
+        const reason = reasonBeside(after, target.said) || `转办至${target.name}`
         const moved = await applyComplaintCommand({
           ctx,
           complaintId: complaint.id,
@@ -162,7 +181,7 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
           actor,
         })
         await notifyComplaintAssignment(ctx, moved)
-        return [text(`已将投诉 ${code} 转办至${target.name}。`)]
+        return [text(`已将投诉 ${code} 转办至${target.name}，已通知该单位签收办理。`)]
       }
       default: {
         const original = normaliseCode(after)

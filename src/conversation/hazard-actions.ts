@@ -11,7 +11,7 @@ import { parseTimeRange } from './extract/time'
 import { formatLocal } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
-import { unitNamedIn } from './unit-named'
+import { reasonBeside, unitNamedIn } from './unit-named'
 
 /**
  * What the supervising office, the duty officer and the leaders do with a major hazard, one message each:
@@ -176,13 +176,9 @@ async function extendDeadline(turn: Turn, actor: Actor, hazard: HazardRow, after
 async function reassignHazard(turn: Turn, actor: Actor, hazard: HazardRow, after: string): Promise<string> {
   const { ctx } = turn
   // The unit named, as every message that names one is read (the longest active name it contains).
-  const target = await unitNamedIn(turn, after)
+  const target = await unitNamedIn(turn, after, { leading: true })
   if (!target) return `请写明改派的单位和原因，例如：改派 ${hazard.code} 燃气办 属燃气管线问题`
-  const reason =
-    after
-      .replace(target.name, '')
-      .replace(/^[\s，,：:。；;]+/, '')
-      .trim() || `改派至${target.name}`
+  const reason = reasonBeside(after, target.said) || `改派至${target.name}`
   await applyHazardCommand({
     ctx,
     hazardId: hazard.id,

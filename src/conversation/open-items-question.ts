@@ -9,10 +9,12 @@ import type { Turn } from './types'
  * 「今天有几个隐患没整改」「帮我看看哪些单位超期了」「还有多少投诉没办结」 (intent's asksOpenItems): what is open now and
  * what is past its deadline, by unit — the ledger's state at this moment, where the daily digest tells yesterday's.
  */
+const LISTED_UNDISPATCHED = 10
+
 export async function describeOpenItems(turn: Turn): Promise<string> {
   const { db, clock, timeZone } = turn.ctx
   const now = clock.now()
-  const [open, overdue, openComplaints, lateComplaints, unitRows] = await Promise.all([
+  const [open, overdue, openComplaints, lateComplaints, unitRows, undispatched, unhanded] = await Promise.all([
     db
       .select({ n: count() })
       .from(hazards)
@@ -31,6 +33,13 @@ export async function describeOpenItems(turn: Turn): Promise<string> {
       .from(complaints)
       .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), lt(complaints.dueAt, now))),
     db.select({ id: units.id, name: units.name }).from(units),
+    // Complaints no routing rule dispatched, and hazards waiting to be handed to a unit: a dispatcher's to act on.
+    db
+      .select({ code: complaints.code, description: complaints.description })
+      .from(complaints)
+      .where(eq(complaints.status, 'received'))
+      .orderBy(asc(complaints.receivedAt), asc(complaints.id)),
+    db.select({ n: count() }).from(hazards).where(eq(hazards.status, 'reported')),
   ])
   const name = new Map(unitRows.map((u) => [u.id, u.name]))
   const overdueTotal = overdue.reduce((sum, r) => sum + r.n, 0)
@@ -41,7 +50,15 @@ export async function describeOpenItems(turn: Turn): Promise<string> {
     `截至 ${formatLocal(now, timeZone, now)}：`,
     `整改中的隐患 ${open[0]?.n ?? 0} 项，其中超期未整改 ${overdueTotal} 项${byUnit.length ? '：' : '。'}`,
     ...byUnit,
-    `办理中的投诉 ${openComplaints[0]?.n ?? 0} 件（待签收 ${Number(openComplaints[0]?.unsigned ?? 0)} 件），其中超过办理时限 ${lateComplaints[0]?.n ?? 0} 件。`,
+    `办理中的投诉 ${openComplaints[0]?.n ?? 0} 件（待签收 ${Number(openComplaints[0]?.unsigned ?? 0)} 件${undispatched.length > 0 ? `，待派单 ${undispatched.length} 件` : ''}），其中超过办理时限 ${lateComplaints[0]?.n ?? 0} 件。`,
+    ...undispatched.slice(0, LISTED_UNDISPATCHED).map((c) => `· ${c.code} 待派单：${clip(c.description, 20)}`),
+    ...(undispatched.length > LISTED_UNDISPATCHED
+      ? [`……另有 ${undispatched.length - LISTED_UNDISPATCHED} 件待派单`]
+      : []),
+    ...(undispatched.length > 0
+      ? [`派单请发送「派单 投诉编号 单位」，例如：派单 ${undispatched[0]?.code} 燃气办`]
+      : []),
+    ...(Number(unhanded[0]?.n ?? 0) > 0 ? [`另有待交办的隐患 ${unhanded[0]?.n} 项。`] : []),
   ].join('\n')
 }
 
@@ -66,6 +83,13 @@ export async function describeOpenMajors(turn: Turn): Promise<string> {
       // Those still waiting for their 五落实 (no deadline yet) first, then by deadline.
       .orderBy(sql`${hazards.rectifyDueAt} asc nulls first`, asc(hazards.id)),
     db.select({ id: units.id, name: units.name }).from(units),
+    // Complaints no routing rule dispatched, and hazards waiting to be handed to a unit: a dispatcher's to act on.
+    db
+      .select({ code: complaints.code, description: complaints.description })
+      .from(complaints)
+      .where(eq(complaints.status, 'received'))
+      .orderBy(asc(complaints.receivedAt), asc(complaints.id)),
+    db.select({ n: count() }).from(hazards).where(eq(hazards.status, 'reported')),
   ])
   if (rows.length === 0) return '目前没有未销号的重大隐患。'
   const name = new Map(unitRows.map((u) => [u.id, u.name]))

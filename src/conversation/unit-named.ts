@@ -1,17 +1,60 @@
 import { units } from '../db/schema'
 import type { Turn } from './types'
 
+export interface NamedUnit {
+  id: number
+  name: string
+  /** The words that named it (the full name, or the start of it that was said), to be taken out of a reason. */
+  said: string
+}
+
 /**
  * The active unit the words name: a unit's full name inside them (the longest, 「市政建设总公司」 before any
- * shorter name within it), or the start of a name said alone (「市政」 for 市政建设总公司).
+ * shorter name within it), or the start of a name said alone (「市政」 for 市政建设总公司). Where the words are a
+ * command's object (`leading`: 「转办 TS… 市政 属路面问题」), the start of a name at their start names it, with
+ * a reason after it. A start that two units share names neither.
  */
-export async function unitNamedIn(turn: Turn, words: string): Promise<{ id: number; name: string } | undefined> {
+export async function unitNamedIn(
+  turn: Turn,
+  words: string,
+  options: { leading?: boolean } = {},
+): Promise<NamedUnit | undefined> {
   const rows = await turn.ctx.db.select({ id: units.id, name: units.name, active: units.active }).from(units)
-  return rows
-    .filter(
-      (u) =>
-        u.active && u.name.length >= 2 && (words.includes(u.name) || (words.length >= 2 && u.name.startsWith(words))),
-    )
-    .sort((a, b) => b.name.length - a.name.length)
-    .map(({ id, name }) => ({ id, name }))[0]
+  const active = rows.filter((u) => u.active && u.name.length >= 2)
+  const whole = active.filter((u) => words.includes(u.name)).sort((a, b) => b.name.length - a.name.length)[0]
+  if (whole) return { id: whole.id, name: whole.name, said: whole.name }
+  const spoken = words.replace(/^[\s，,：:给至到]+/, '')
+  if (!options.leading) {
+    const alone = active.filter((u) => spoken.length >= 2 && u.name.startsWith(spoken))
+    return alone.length === 1 && alone[0] ? { id: alone[0].id, name: alone[0].name, said: spoken } : undefined
+  }
+  let best: { id: number; name: string; said: string } | undefined
+  let tied = false
+  for (const unit of active) {
+    const said = sharedStart(unit.name, spoken)
+    if (said.length < 2) continue
+    if (!best || said.length > best.said.length) {
+      best = { id: unit.id, name: unit.name, said }
+      tied = false
+    } else if (said.length === best.said.length) tied = true
+  }
+  return tied ? undefined : best
+}
+
+function sharedStart(a: string, b: string): string {
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  return a.slice(0, i)
+}
+
+/**
+ * The reason said with a unit (「燃气办 属燃气管线问题」「给市政，路面归他们」): the words without the unit and the
+ * filler around it; empty when only the unit was said (「交给市政建设总公司处理」).
+ */
+export function reasonBeside(words: string, said: string): string {
+  return words
+    .replace(said, '')
+    .replace(/^[\s，,：:。；;给至到]*(?:处理|办理|整改|负责|去办|来办)?[\s，,：:。；;]*/, '')
+    .replace(/^(?:原因|理由)[：:\s]*/, '')
+    .trim()
 }

@@ -95,7 +95,7 @@ export async function todosFor(db: Database, actor: Actor, now: Date, timeZone: 
     const mine = actor.personId === null ? [] : await escalatedTo(db, actor.personId)
     for (const e of mine) items.push(e)
     if (actor.role === 'duty_officer' || actor.role === 'admin') {
-      const [late, majors] = await Promise.all([
+      const [late, majors, undispatched] = await Promise.all([
         db
           .select()
           .from(complaints)
@@ -110,8 +110,11 @@ export async function todosFor(db: Database, actor: Actor, now: Date, timeZone: 
               or(isNull(hazards.rectifyDueAt), lt(hazards.rectifyDueAt, now)),
             ),
           ),
+        db.select().from(complaints).where(eq(complaints.status, 'received')),
       ])
       addComplaints(late, (c) => `投诉已超时 ${describeDuration(now.getTime() - c.dueAt.getTime())}`)
+      // No routing rule dispatched these: the duty officer does (派单).
+      addComplaints(undispatched, () => '投诉待派单')
       addHazards(majors, (h) => (h.status === 'reported' ? '重大隐患待交办' : '重大隐患逾期未整改'))
     }
   }

@@ -1560,7 +1560,9 @@ describe('the digest on request', () => {
       const [answer] = await say(who, asked)
       expect(answer).toMatch(/^截至 \d+月\d+日 \d\d:\d\d：\n/)
       expect(answer).toContain(`整改中的隐患 ${rectifying.length} 项，其中超期未整改 ${overdue.length} 项`)
-      expect(answer).toMatch(/办理中的投诉 \d+ 件（待签收 \d+ 件），其中超过办理时限 \d+ 件。$/)
+      expect(answer).toMatch(
+        /办理中的投诉 \d+ 件（待签收 \d+ 件），其中超过办理时限 \d+ 件。(?:\n另有待交办的隐患 \d+ 项。)?$/,
+      )
     }
     expect(await say(STAFF, '确认')).not.toContain('请核对')
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)

@@ -1,15 +1,17 @@
-import { asc, eq, inArray, like } from 'drizzle-orm'
+import { asc, desc, eq, inArray, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
 import {
   complaintEvents,
   complaints,
+  hazardEvents,
   hazards,
   identities,
   outbox,
   patrols,
   people,
   periodicReports,
+  routingRules,
   units,
 } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
@@ -1090,6 +1092,17 @@ describe('more time and another unit, asked for and given in chat', () => {
     const [zhianchu] = await database.db.select().from(units).where(eq(units.code, 'zhianchu'))
     expect(row).toMatchObject({ unitId: zhianchu?.id, status: 'assigned' })
     expect(row?.rectifyDueAt).toEqual(zonedInstant('2026-12-31', TEST_TIME_ZONE, 23, 59))
+    // A unit by the start of its name, with the reason after it: the reason is all that is kept as why.
+    expect(await say(SUPERVISOR, `改派 ${code} 市政 属路面井盖`)).toEqual([
+      `隐患 ${code} 已改派市政建设总公司整改，已通知该单位。`,
+    ])
+    const [moved] = await database.db
+      .select()
+      .from(hazardEvents)
+      .where(eq(hazardEvents.hazardId, row?.id as number))
+      .orderBy(desc(hazardEvents.id))
+      .limit(1)
+    expect(moved).toMatchObject({ kind: 'reassign', note: '属路面井盖' })
   })
 })
 
@@ -1124,5 +1137,61 @@ describe('a supervision told in one message', () => {
     expect(summary).toContain('存在的主要问题：一处塔吊未备案\n')
     expect(summary).toContain('整改要求：三日内补办\n')
     await say(SUPERVISOR, '取消')
+  })
+})
+
+describe('a complaint dispatched or handed on in words', () => {
+  const DUTY = 'demo:duty_officer'
+
+  it('lists what no rule dispatched, dispatches it (「TS… 派给市政」) and hands it on (「TS… 转给燃气办 属燃气管线」)', async () => {
+    // A kind no routing rule covers stays with the dispatchers (as in a city that has not set every rule).
+    const [rule] = await database.db.select().from(routingRules).where(eq(routingRules.category, 'other'))
+    await database.db.delete(routingRules).where(eq(routingRules.category, 'other'))
+    try {
+      const code = lastCode(await say('demo:citizen', '步行街有个广告牌快掉下来了'), 'TS')
+      await say('demo:citizen', '不用')
+      const row = async () => (await database.db.select().from(complaints).where(eq(complaints.code, code)))[0]
+      expect((await row())?.status).toBe('received')
+
+      const [listed] = await say(DUTY, '有哪些投诉还没派单')
+      expect(listed).toContain(`${code} 待派单：`)
+      expect((await say(DUTY, '我的待办'))[0]).toContain(`${code} 投诉待派单`)
+
+      const [shizheng] = await database.db.select().from(units).where(eq(units.name, '市政建设总公司'))
+      const [gas] = await database.db.select().from(units).where(eq(units.name, '燃气办'))
+      expect(await say(DUTY, `${code} 派给市政`)).toEqual([
+        `已将投诉 ${code} 派给市政建设总公司，已通知该单位签收办理。`,
+      ])
+      expect(await row()).toMatchObject({ status: 'assigned', unitId: shizheng?.id })
+      // The unit's handler is told, in the same step.
+      const told = await database.db.select().from(outbox).orderBy(asc(outbox.id))
+      expect(
+        told.some(
+          (r) =>
+            (r.recipient as { externalId?: string }).externalId === HANDLER && JSON.stringify(r.message).includes(code),
+        ),
+      ).toBe(true)
+
+      expect(await say(DUTY, `${code} 转给燃气办 属燃气管线问题`)).toEqual([
+        `已将投诉 ${code} 转办至燃气办，已通知该单位签收办理。`,
+      ])
+      expect(await row()).toMatchObject({ status: 'assigned', unitId: gas?.id })
+      expect(await say(DUTY, `${code} 交给燃气办处理`)).toEqual([`投诉 ${code} 已由燃气办办理，无需转办。`])
+      const events = await database.db
+        .select()
+        .from(complaintEvents)
+        .where(eq(complaintEvents.complaintId, (await row())?.id as number))
+        .orderBy(asc(complaintEvents.id))
+      expect(events.map((e) => [e.kind, e.note])).toEqual([
+        ['received', null],
+        ['assign', null],
+        ['transfer', '属燃气管线问题'],
+      ])
+      // A field worker may not dispatch: told so, and nothing moves.
+      expect((await say(STAFF, `${code} 派给市政`))[0]).toMatch(/没有权限/)
+      expect((await row())?.unitId).toBe(gas?.id)
+    } finally {
+      if (rule) await database.db.insert(routingRules).values(rule)
+    }
   })
 })
