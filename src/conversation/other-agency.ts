@@ -4,11 +4,11 @@ import { namesDefect } from './extract/hazard-statements'
 
 /**
  * What citizens send the bureau's account that another body handles: paying a utility bill, a power cut, a
- * neighbour's noise. Each gets where to turn, and the door stays open for a safety problem; nothing is filed.
+ * neighbour's noise, a traffic signal. Each gets where to turn, and the door stays open for a safety problem; nothing is filed.
  * Only messages that name no defect and no danger: 「工地把电线挖断了，停电了」 and 「楼上装修把承重墙拆了」 are
  * reports, and a construction site's noise is the bureau's.
  */
-type Referral = 'bill' | 'power_cut' | 'neighbour_noise'
+type Referral = 'bill' | 'power_cut' | 'neighbour_noise' | 'traffic_signal'
 
 const REFERRALS: [Referral, RegExp][] = [
   [
@@ -25,8 +25,19 @@ const REFERRALS: [Referral, RegExp][] = [
 /** Not a neighbour's noise: a construction site's (the bureau's), or a structure taken out (a hazard). */
 const BUREAU_MATTER = /工地|施工|打桩|承重|拆墙|砸墙|拆了墙|梁|柱|开裂|裂缝/
 
+/**
+ * 「紫菱路口红绿灯坏了」: a traffic signal is the traffic police's, broken or not — unless something of the bureau's
+ * is reported with it (「红绿灯旁边的井盖坏了」 is a manhole cover).
+ */
+const TRAFFIC_SIGNAL =
+  /(?:红绿灯|信号灯|交通灯|交通信号灯?|红灯|绿灯)(?:又|也|一直|老是|经常|都|好像)?(?:坏了|坏掉了|不亮了?|不工作了?|不变了?|失灵了?|故障了?|黑了|灭了|有问题|时间太短|时间太长|太短|太长)?/
+
 export function otherAgencyFor(body: string): string | undefined {
-  if (namesDefect(body) || dangerIn(body)) return undefined
+  if (dangerIn(body)) return undefined
+  const signal = TRAFFIC_SIGNAL.exec(body)
+  if (signal && !namesDefect(body.replace(signal[0], '')) && !/路灯/.test(body))
+    return WORDING.citizenOtherAgency.traffic_signal
+  if (namesDefect(body)) return undefined
   const found = REFERRALS.find(([, pattern]) => pattern.test(body))?.[0]
   if (!found || (found === 'neighbour_noise' && BUREAU_MATTER.test(body))) return undefined
   return WORDING.citizenOtherAgency[found]

@@ -75,7 +75,14 @@ describe('citizens who ask, chase or change their number', () => {
   })
 
   it('says who answers to 「你们是机器人吗」 and 「转人工」', async () => {
-    for (const asked of ['你们是机器人吗', '转人工', '有人在看吗', '这个公众号是干嘛的'])
+    for (const asked of [
+      '你们是机器人吗',
+      '转人工',
+      '有人在看吗',
+      '这个公众号是干嘛的',
+      '你们是住建局吗',
+      '这是哪个单位的公众号',
+    ])
       expect(await say(asked)).toEqual([WORDING.citizenWhoAnswers])
   })
 })
@@ -224,8 +231,8 @@ describe('a citizen following up in words', () => {
     expect(filed?.description).toBe('人民路88号井盖没了')
     expect(filed?.locationText).toBe('人民路88号')
     expect(await mine()).toHaveLength(before + 1)
-    // 「你们是住建局吗」 alone is a question, answered with how to report.
-    expect(await say('你们是住建局吗')).toEqual([WORDING.citizenQuestion])
+    // 「你们是住建局吗」 alone asks who answers here: the bureau's service, and how it works.
+    expect(await say('你们是住建局吗')).toEqual([WORDING.citizenWhoAnswers])
   })
 
   it('corrects the last ticket’s place, keeps asking where the next problem is, and takes 「不用处理了」 as a withdrawal', async () => {
@@ -289,7 +296,7 @@ describe('a citizen following up in words', () => {
 
   it('hears anger at the bureau and asks what happened, filing nothing, while a problem said with it is filed', async () => {
     const before = (await mine()).length
-    for (const said of ['垃圾政府', '我要去省里告你们', '你们这些官老爷什么都不管！！！'])
+    for (const said of ['垃圾政府', '我要去省里告你们', '你们这些官老爷什么都不管！！！', '我要找你们领导'])
       expect(await say(said)).toEqual([WORDING.citizenVenting])
     expect(await mine()).toHaveLength(before)
     expect((await say('建设路88号井盖坏了好几天了，你们政府不作为'))[0]).toMatch(/^您的投诉已受理/)
@@ -459,6 +466,7 @@ describe('a citizen following up in words', () => {
     expect(await say('请问燃气费在哪里交')).toEqual([WORDING.citizenOtherAgency.bill])
     expect(await say('小区停电了')).toEqual([WORDING.citizenOtherAgency.power_cut])
     expect(await say('隔壁邻居装修太吵了')).toEqual([WORDING.citizenOtherAgency.neighbour_noise])
+    expect(await say('紫菱路和洞庭大道交叉口红绿灯坏了')).toEqual([WORDING.citizenOtherAgency.traffic_signal])
     expect(await mine()).toHaveLength(before)
     // Someone trapped in a lift during a power cut is danger, never a referral.
     const trapped = await say('停电了，电梯里困了人，阳光花园3栋')
@@ -469,6 +477,9 @@ describe('a citizen following up in words', () => {
     expect((await say('楼上邻居装修把承重墙拆了，芙蓉花园5栋'))[0]).toMatch(/^您的投诉已受理/)
     await say('不用')
     expect((await say('隔壁工地晚上施工太吵了，朗州路口'))[0]).toMatch(/^您的投诉已受理/)
+    await say('不用')
+    // The bureau's own things by a traffic light are reported as such.
+    expect((await say('人民路口红绿灯旁边的井盖坏了'))[0]).toMatch(/^您的投诉已受理/)
     await say('不用')
   })
 

@@ -23,6 +23,8 @@ describe('danger in a message', () => {
     ['楼道里一股臭鸡蛋味', 'gas'],
     ['燃气管道被挖断了', 'gas'],
     ['楼上邻居装修把承重墙砸了，我们楼都在晃', 'collapse'],
+    ['有个工地的塔吊好像歪了，在火车站旁边那个新楼盘', 'collapse'],
+    ['步行街有个广告牌快掉下来了！！', 'collapse'],
     // Someone fallen into a well, a pit or water, or from a height.
     ['小孩掉进下水道了！！！人民路口', 'fall'],
     ['一个老人摔进坑里了', 'fall'],
@@ -51,6 +53,8 @@ describe('danger in a message', () => {
     '落水管坏了',
     '井盖卡住了打不开',
     '昨晚困了一夜没睡',
+    '怕广告牌掉下来',
+    '塔吊没有歪，就是噪音大',
   ])('a fear or a denial is not the danger itself: %s', (text) => {
     expect(dangerIn(text)).toBeUndefined()
   })
