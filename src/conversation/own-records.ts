@@ -22,12 +22,17 @@ const LIST_OWN =
 const AMEND =
   /改一下|修改|更改|更正|改成|改为|改正|写错|填错|报错|录错|搞错|弄错|不对|有误|应该是|撤回|撤销|删除|删掉|作废/
 
+/** 「我今天报了哪些」「我最近都填了些什么」: every kind the person files, listed. */
+const LIST_ALL_OWN =
+  /^(?:我|本人)(?:今天|今日|昨天|这几天|最近|本周|这周|这个?月|本月)?(?:都|一共)?(?:报|上报|填|填报|提交|录入?)(?:了|过)(?:哪些|些什么|什么|啥)(?:东西|内容|记录)?(?:呀|啊|呢)?[？?。]*$/
+
 function kindOf(input: string): RecordKind {
   return /巡[查察检视]|巡逻|记录/.test(input) && !/隐患/.test(input) ? 'patrol' : 'hazard'
 }
 
 /** 「我上周报的那个隐患怎么样了」: which kind of the person's own records the question is about. */
-export function asksAfterOwnRecords(input: string): RecordKind | undefined {
+export function asksAfterOwnRecords(input: string): RecordKind | 'all' | undefined {
+  if (LIST_ALL_OWN.test(input)) return 'all'
   if (LIST_OWN.test(input)) return kindOf(input)
   if (input.length > 60 || !OWN.test(input) || AMEND.test(input) || !HOW_IS_IT.test(input)) return undefined
   return kindOf(input)
@@ -114,7 +119,15 @@ export async function describeOwnCount(turn: Turn, personId: number, question: O
 
 const LISTED = 5
 
-export async function describeOwnRecords(turn: Turn, personId: number, kind: RecordKind): Promise<string> {
+export async function describeOwnRecords(turn: Turn, personId: number, kind: RecordKind | 'all'): Promise<string> {
+  if (kind === 'all') {
+    const both = [
+      await describeOwnRecords(turn, personId, 'hazard'),
+      await describeOwnRecords(turn, personId, 'patrol'),
+    ]
+    // One closing line for both lists.
+    return `${both.map((part) => part.replace(/\n发送「查询 编号」可查看详情。$/, '')).join('\n')}\n发送「查询 编号」可查看详情。`
+  }
   const { db, timeZone, clock } = turn.ctx
   const now = clock.now()
   if (kind === 'patrol') {

@@ -1195,3 +1195,30 @@ describe('a complaint dispatched or handed on in words', () => {
     }
   })
 })
+
+describe('a patrol told in one breath, and what was filed asked for in words', () => {
+  it('reads 「跟张工一起巡了…开的皮卡」 as two people and one vehicle, and lists both kinds for 「我今天报了哪些」', async () => {
+    const summary = (
+      await say(
+        STAFF,
+        '今天跟张工一起巡了河洑片区三个在建项目，都还行，就是一个项目的临边防护不到位，现场叫他们整改了，8点半出发11点回来开的皮卡',
+      )
+    ).join('\n')
+    expect(summary).toContain('巡查人员：张伟、张工\n')
+    expect(summary).toContain('出动人次：2')
+    expect(summary).toContain('出动车次：1')
+    // The file's other patrols this morning overlap it: saved all the same.
+    const confirmed = await say(STAFF, '确认')
+    const saved = confirmed.join('\n').includes('仍然保存') ? await say(STAFF, '仍然保存') : confirmed
+    const patrol = lastCode(saved, 'XC')
+    expect(saved[0]).toMatch(/^巡查记录已保存/)
+    // A vehicle said by what it was, in answer to the question.
+    await say(STAFF, '巡查 昨天凌晨1点到2点 城北片区 2人 未发现问题')
+    expect((await say(STAFF, '坐单位的面包车去的')).join('\n')).toContain('出动车次：1')
+    await say(STAFF, '取消')
+    const [listed] = await say(STAFF, '我今天报了哪些')
+    expect(listed).toMatch(/^您最近上报的隐患：\n/)
+    expect(listed).toContain('您最近的巡查记录：')
+    expect(listed).toContain(patrol)
+  })
+})

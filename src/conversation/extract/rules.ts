@@ -244,7 +244,10 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
   }
 
   const companions =
-    /(?:和|与|同|跟)(?:着)?([\u4e00-\u9fa5、]{2,20}?)(?:一起|一同|共同)?\s*(?:在|到|去|对|巡查|巡视)/.exec(text)?.[1] ??
+    // 「跟张工一起巡了…」: the names end at 一起, whatever the verb after it.
+    /(?:和|与|同|跟)(?:着)?((?:(?!一起|一同)[\u4e00-\u9fa5、]){2,20}?)(?:一起|一同|共同)?\s*(?:在|到|去|对|巡查|巡视|巡)/.exec(
+      text,
+    )?.[1] ??
     // 「跟李工去了」「跟着王科长一起去的」: one companion named before the going.
     /跟(?:着)?([\u4e00-\u9fa5]{2,3}?)(?:一起|一同)?(?:开车|骑车|坐车|走路)?(?:去|到|巡)/.exec(text)?.[1] ??
     // 「就我和小王两个人」: the companion named with how many went.
@@ -481,18 +484,22 @@ function vehicleCount(text: string): number | undefined {
     )
   )
     return 0
-  if (/开(?:了)?(?:一台|一辆)?车/.test(text)) return 1
-  // 「开的公务车」「坐单位的车」: one car, said by what it was.
-  if (
-    /(?:开|坐|乘|用)(?:的|了|着)?(?:一台|一辆)?(?:单位的?|局里的?|队里的?|自己的?)?(?:公务车|公车|执法车|巡查车|巡逻车|工程车|私家车|私车|车)/.test(
-      text,
-    )
-  )
-    return 1
+  if (drivesOneVehicle(text)) return 1
   // 「车辆：湘J12345」: each number plate is a car.
   const plates = new Set(text.match(PLATE) ?? [])
   if (plates.size > 0) return plates.size
   return undefined
+}
+
+/**
+ * 「开车」「开的公务车」「坐单位的车」「开的皮卡」: one vehicle, said by what it was rather than counted (an e-bike or a
+ * bicycle is no vehicle on the forms: see vehicleCount).
+ */
+const DROVE_ONE =
+  /开(?:了)?(?:一台|一辆)?车|(?:开|坐|乘|用)(?:的|了|着)?(?:一台|一辆)?(?:单位的?|局里的?|队里的?|自己的?|我的|他的)?(?:公务车|公车|执法车|巡查车|巡逻车|工程车|私家车|私车|皮卡|面包车|越野车|小车|轿车|汽车|吉普|SUV|suv|车)/
+
+export function drivesOneVehicle(text: string): boolean {
+  return DROVE_ONE.test(text)
 }
 
 /** A Chinese number plate (湘J12345, 湘J·D12345 for a new-energy car). */

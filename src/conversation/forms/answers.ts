@@ -7,7 +7,7 @@ import { findMobileNumber } from '../../domain/mobile-number'
 import { halfWidthDigitsAndLetters } from '../../domain/text-width'
 import { namesDefect, readFindings, saysNothingFound } from '../extract/hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from '../extract/numbers'
-import { type ExtractionContext, extractLevel, handlingIn } from '../extract/rules'
+import { drivesOneVehicle, type ExtractionContext, extractLevel, handlingIn } from '../extract/rules'
 import { parseTimeRange } from '../extract/time'
 import { splitHazardStatements } from '../intent'
 import { CLOCK_SLACK_MS, HOUR_MS } from './checks'
@@ -224,6 +224,9 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       // 「没开车 走路去的」「骑的电瓶车」: no vehicle said in a sentence, with no count in it.
       if (field.key === 'vehicleCount' && NO_VEHICLE.test(text) && !new RegExp(NUMBER_PATTERN).test(text))
         return { ok: true, values: { [field.key]: 0 } }
+      // 「开的皮卡」「坐单位的车去的」: one vehicle, said by what it was.
+      if (field.key === 'vehicleCount' && drivesOneVehicle(text) && !new RegExp(NUMBER_PATTERN).test(text))
+        return { ok: true, values: { [field.key]: 1 } }
       // 「我和老王」「我跟小李、小张」「就我一个人」: people named rather than counted.
       const people = field.key === 'staffCount' ? peopleNamed(text) : undefined
       if (people !== undefined) return { ok: true, values: { [field.key]: people } }
