@@ -147,6 +147,8 @@ export const WORDING = {
     traffic_signal:
       '红绿灯等交通信号设施由公安交警部门管理，请拨打 12345 政务服务便民热线或联系当地交警部门反映。路灯、井盖、道路破损等市政设施问题，请直接说明问题和地点，我们受理。',
   },
+  supervisionPlanned:
+    '督查记录表在督查完成后填写：督查结束后发送「督查」，或直接说「今天上午督查了质安处……」，我会逐项询问。本月还应督查哪些单位，发送「我的待办」查看。',
   citizenPraise: '感谢您的肯定！我们会转达给相关工作人员。有新的问题，直接发一句话说明问题和地点即可。',
   citizenThingAskWhat: (thing: string, place?: string) =>
     place

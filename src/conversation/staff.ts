@@ -58,6 +58,7 @@ import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import { receiveByCard, receiveTyped } from './report-receipts'
 import { describeScores, scoresAskedFor } from './scores-question'
 import { describeStaffFaq, staffFaqAsked } from './staff-faq'
+import { ASKS_SYSTEM_STATUS, describeSystemStatus } from './system-status'
 import { describeTodaySoFar } from './today-so-far'
 import { listTodos } from './todo-list'
 import type { Reply, Turn } from './types'
@@ -145,14 +146,19 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (duty) return meanwhile(turn, text(await describeDuty(turn, duty, person.id)))
   // 「月报什么时候交」「下周一要交周报吗」: when it is due, and whether the person's unit owes it.
   const reportAsked = reportDueAskedFor(input)
-  if (reportAsked)
+  if (reportAsked) {
+    const overseeing = BRIEFING_ROLES.has(person.role)
+    // 「上个月哪几个单位没交月报」 from someone overseeing asks about every unit, not their own.
+    const acrossUnits = overseeing && /哪(?:些|几个?|个|家)(?:单位|部门)?|各(?:个)?单位|所有单位|谁/.test(input)
     return meanwhile(
       turn,
-      text(await describeReportDue(turn, reportAsked, actor.unitId, BRIEFING_ROLES.has(person.role))),
+      text(await describeReportDue(turn, reportAsked, acrossUnits ? null : actor.unitId, overseeing)),
     )
+  }
   const todo = /^(?:我的待办|待办|待办事项)\s*(?:第?\s*(\d{1,3})\s*页?)?$/.exec(input)
   if (todo) return [text(await listTodos(turn, actor, Number(todo[1] ?? 1)))]
-  if (ASKS_TODO.test(input) || ASKS_WHAT_TO_HANDLE.test(input)) return [text(await listTodos(turn, actor, 1))]
+  if (ASKS_TODO.test(input) || ASKS_WHAT_TO_HANDLE.test(input) || ASKS_TO_SIGN.test(input))
+    return [text(await listTodos(turn, actor, 1))]
   const written = /^提交(处置报告|巡查报告)\s*(.*)$/.exec(input)
   if (written)
     return submitWrittenReport(turn, actor, written[1] === '处置报告' ? 'emergency' : 'team', written[2] ?? '')
@@ -185,6 +191,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「如果遇到燃气泄漏应该怎么处理」「重大隐患的标准是什么」: about the work itself, never a report.
   const faq = staffFaqAsked(input)
   if (faq) return meanwhile(turn, text(await describeStaffFaq(turn, faq, input)))
+  // 「系统状态」: an administrator's question about the service itself.
+  if (person.role === 'admin' && ASKS_SYSTEM_STATUS.test(input))
+    return meanwhile(turn, text(await describeSystemStatus(turn)))
   // 「这个重大隐患我已经接报了」「已接报」: the acknowledgement said in a sentence, without the number.
   if (/接报/.test(input) && [...input].length <= 30 && !normaliseCode(input))
     return (await acknowledgeTheWaitingMajor(turn, actor)) ?? [text(WORDING.noMajorAwaitingAck)]
@@ -344,6 +353,9 @@ const ASKS_EXPORT = /导出|下载|打印|发给我|发我|拷贝|excel|Excel|�
 /** 「有啥要我处理的吗」「我今天有什么任务」: the to-do list, asked in words. */
 const ASKS_TODO =
   /^(?:我)?(?:现在|今天|目前)?(?:有没有|有)(?:啥|什么|哪些)?(?:要我|需要我|让我|等我|我要|我需要)(?:处理|办理?|做|整改|签收|验收)的?(?:事情?|任务|活儿?)?(?:吗|没有|么)?[？?。]*$|^(?:我)?(?:现在|今天|目前)?(?:有什么|有啥|有哪些|有没有)(?:任务|待办|活儿?|事要(?:办|做|处理))(?:吗|没有|么)?[？?。]*$|^(?:我的)?任务(?:列表)?$/
+/** 「我要签字的有哪些」「有什么要我签字的」「待签字的报表」: what waits for this person's signature, in the to-do. */
+const ASKS_TO_SIGN =
+  /^(?:我)?(?:现在|今天|目前|还)?(?:有没有|有)?(?:啥|什么|哪些)?(?:要我|需要我|等我|我要|我需要|待|需要)(?:签字|签名|签)的?(?:报表|东西|材料|记录|文件)?(?:有哪些|有什么|有啥|有几个|有没有)?(?:吗|没有|么|呢)?[？?。]*$/
 /** 「今天有什么要处理的」「手上还有哪些事情需要跟进」: what is waiting, asked without saying 我. */
 const ASKS_WHAT_TO_HANDLE =
   /^(?:我|我们)?(?:现在|今天|目前|手上|手头)?(?:还)?(?:有什么|有啥|有哪些|有没有)(?:事情?|任务|活儿?|工作)?(?:是)?(?:要|需要|得|待)(?:处理|办理?|做|跟进|办结)的?(?:事情?|任务|活儿?|工作)?(?:吗|没有|么|呢)?[？?。]*$/
@@ -366,7 +378,8 @@ const BRIEFING = new RegExp(
     // 「今天全市情况」「全市概况」: the scope said, no question word needed.
     '(?:今天|今日|目前|现在|最近)?(?:的)?(?:全市|全局|总体|整体)(?:的)?(?:情况|概况|进展)',
     // 「今天有什么情况」「最近有啥事吗」
-    '(?:今天|今日|目前|现在|最近|这两天)?(?:有|有没有)?(?:什么|啥|哪些)(?:新|重要|紧急|要紧)?的?(?:情况|事情?|问题)(?:吗|没有)?',
+    // 「最近一周有没有什么大事」
+    '(?:今天|今日|目前|现在|最近|这两天|这几天|近几天|最近一周|这一周|这周|本周|近期)?(?:有|有没有)?(?:什么|啥|哪些)(?:新|重要|紧急|要紧)?的?(?:情况|事情?|问题|大事|要事)(?:吗|没有)?',
     // 「有没有超期的」「超期的隐患有哪些」
     '(?:有没有|有无|还有)?(?:超期|逾期|超时|延期|过期)(?:未办结?|没办|未整改)?的?(?:隐患|投诉|事项)?(?:吗|没有|有哪些|有多少|有几[个条件起])?',
     // 「今天值班有什么要注意的」

@@ -1222,3 +1222,32 @@ describe('a patrol told in one breath, and what was filed asked for in words', (
     expect(listed).toContain(patrol)
   })
 })
+
+describe('overseers and administrators in their own words', () => {
+  it('takes 「明天去质安处督查」 as a plan, not a record, and lists across units who has not filed', async () => {
+    for (const planned of ['明天去质安处督查', '下周准备督查燃气办'])
+      expect(await say('demo:supervisor', planned)).toEqual([WORDING.supervisionPlanned])
+    const [across] = await say('demo:supervisor', '上个月哪几个单位没交月报')
+    expect(across).toMatch(/^2026年10月的月报表（[^）]+）：应报 \d+ 个单位，已上报 \d+ 个/)
+    expect((await say(LEADER, '最近一周有没有什么大事'))[0]).toMatch(TODAY_THEN_DIGEST)
+    expect((await say('demo:unit_leader', '有什么要我签字的'))[0]).toMatch(/^(?:【待办事项】|您暂无待办事项)/)
+  })
+
+  it('points an administrator to the console for org changes, and answers 「系统状态」 from the queues', async () => {
+    for (const change of ['新增一个单位：城管局', '把张伟的手机号改成13900001111'])
+      expect(await say('demo:admin', change)).toEqual([WORDING.staffSupport.admin_change])
+    await database.db.insert(outbox).values({
+      channel: 'wecom',
+      recipient: { kind: 'user', externalId: 'nobody' },
+      message: { type: 'text', text: '测试' },
+      status: 'failed',
+      nextAttemptAt: clock.now(),
+      lastError: '60111 userid not found',
+    })
+    const [status] = await say('demo:admin', '系统状态')
+    expect(status).toMatch(/^截至 .*服务运行正常。\n待处理的来信 0 条，/)
+    expect(status).toMatch(/发送失败的消息 [1-9]\d* 条：请在管理后台/)
+    // Not for everyone: a field worker's 「系统状态」 is no status report.
+    expect((await say(STAFF, '系统状态'))[0]).not.toMatch(/服务运行正常/)
+  })
+})

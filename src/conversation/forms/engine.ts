@@ -638,8 +638,12 @@ async function step(
     !isQuestion(input) &&
     // 「本月督查了几次」 asks how many (「好几次」 counts, and 「来了几次都没修」 is no question anywhere else).
     !/(?<![好十])几次|多少次/.test(input)
-  )
+  ) {
+    // 「明天去质安处督查」 is a plan: the record is kept once the inspection is done.
+    if (SUPERVISION_PLANNED.test(input) && !/了[。！!]*$|过了|完了/.test(input))
+      return [text(WORDING.supervisionPlanned)]
     return startForm(turn, session, actor, answers, deps, FORMS.supervision, input)
+  }
   // A patrol report stays one when what it found is dangerous: the finding is graded major in its list.
   const read = intentOf(input)
   const intent = read === 'patrol' ? read : danger ? 'hazard' : read
@@ -712,6 +716,8 @@ const ACCIDENT_LABEL = /^(?:发生|登记|上报|报告)?(?:了)?(?:一起|一�
 
 /** A supervision carried out (「去质安处督查了」「今天督查了3个工地」), not the office's name or a 督办. */
 const SUPERVISION_DONE = /督查(?!组|员|科|室|处|办|局)/
+/** 「明天去质安处督查」「下周准备督查燃气办」: an inspection to come, not one to record. */
+const SUPERVISION_PLANNED = /明天|明早|后天|下周|下礼拜|下星期|下个?月|过两天|过几天|改天|准备|计划|打算|将要|拟于|拟定/
 
 /** Clauses of a supervision told in one message that fill a box of their own, not the matters inspected. */
 const SAID_BOX: readonly [RegExp, string][] = [

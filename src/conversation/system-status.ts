@@ -1,0 +1,43 @@
+import { count, isNotNull, sql } from 'drizzle-orm'
+import { inboundMessages, outbox } from '../db/schema'
+import { formatLocal } from './format'
+import type { Turn } from './types'
+
+/** 「系统状态」「系统正常吗」: an administrator asking whether the service is well, answered from the queues. */
+export const ASKS_SYSTEM_STATUS =
+  /^(?:查看|看看|看一下)?(?:系统|服务|服务器|机器人|助手)(?:的)?(?:运行)?(?:状态|情况)(?:怎么样|如何)?(?:吗|呢)?[？?。]*$|^(?:系统|服务|服务器|机器人|助手)(?:运行)?(?:正常|好)(?:吗|不|么|没有?)[？?。]*$/
+
+/**
+ * The service answers, so it runs; what an administrator can act on is what waits or failed: messages not yet
+ * processed, replies not yet sent, and those given up on (the console lists both kinds with a retry button).
+ */
+export async function describeSystemStatus(turn: Turn): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const [[waiting], [failedIn], sending] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(inboundMessages)
+      // Not the question itself, which is being processed now.
+      .where(
+        sql`${inboundMessages.processedAt} is null and ${inboundMessages.failedAt} is null and not (${inboundMessages.channel} = ${turn.message.channel} and ${inboundMessages.botId} = ${turn.message.botId} and ${inboundMessages.messageId} = ${turn.message.messageId})`,
+      ),
+    db.select({ n: count() }).from(inboundMessages).where(isNotNull(inboundMessages.failedAt)),
+    db
+      .select({ status: outbox.status, n: count() })
+      .from(outbox)
+      .where(sql`${outbox.status} in ('pending', 'sending', 'failed')`)
+      .groupBy(outbox.status),
+  ])
+  const outgoing = (status: string) => sending.find((r) => r.status === status)?.n ?? 0
+  const failedOut = outgoing('failed')
+  return [
+    `截至 ${formatLocal(now, timeZone, now)}，服务运行正常。`,
+    `待处理的来信 ${waiting?.n ?? 0} 条，待发送的消息 ${outgoing('pending') + outgoing('sending')} 条。`,
+    `处理失败的来信 ${failedIn?.n ?? 0} 条，发送失败的消息 ${failedOut} 条${
+      (failedIn?.n ?? 0) + failedOut > 0
+        ? '：请在管理后台「管理」页的「处理失败的消息」「发送失败的消息」查看原因并重试。'
+        : '。'
+    }`,
+  ].join('\n')
+}
