@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import { complaints, routingRules } from '../db/schema'
+import { sameAddress } from '../domain/address-key'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories'
 import { HOUR_MS } from '../domain/clock'
 import { isComplaintLate, isComplaintOpen } from '../domain/complaint-lifecycle'
@@ -35,9 +36,10 @@ import { contactNameIn } from './extract/contact-name'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace, placeAlone } from './extract/place'
 import { withoutPhone } from './extract/rules'
-import { namesAThingAlone } from './extract/watched-things'
+import { mayBeSameThing, namesAThingAlone } from './extract/watched-things'
 import { formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
+import { metresBetween } from './forms/duplicates'
 import { clearSession, lockSession, saveSession } from './forms/session'
 import { asksHow, isQuestion, supposes } from './intent'
 import { otherAgencyFor } from './other-agency'
@@ -147,6 +149,14 @@ const PLACEHOLDER = /^[[［【][^\]］】]{1,8}[\]］】]$/
 const FOLLOW_UP_WINDOW_MS = 30 * 24 * HOUR_MS
 const WITHDRAW =
   /^(?:我)?(?:刚才|刚刚|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报)(?:就|也)?(?:取消|撤销|撤回|不要了|作废)(?:掉)?(?:吧|了|一下)?[。！!~～]*$|^(?:我要|我想|请|麻烦|能不能|可以)?(?:撤销|撤回|取消|收回)(?:一下)?(?:我的|刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映)|^(?:投诉|举报)(?:不用了|我撤销|撤销|撤回|取消)|^(?:我)?(?:刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映的?(?:问题|事情?)?)(?:就|也)?不用(?:再)?(?:处理|管|来|修|办)?了/
+/** 「不好意思发错了」「点错了」: the message before was sent by mistake. */
+const MISSENT =
+  /^(?:不好意思|抱歉|对不起|sorry)?[，,\s]*(?:我)?(?:刚才)?(?:发错了?|打错了|点错了?|误发了?|发错人了|发错地方了)(?:了)?(?:[，,\s]*(?:不好意思|抱歉|对不起|sorry))?[。！!~～\s]*$/i
+/** The answer to 「是同一问题吗」, as people give it. */
+const SAYS_SAME =
+  /^(?:是|是的|对|对的|嗯|嗯嗯|没错|同一个|是同一个|是同一个问题|就是(?:那个|它|同一个)?|一样的?|同一处|同一问题|是一个)[。！!~～\s]*$/
+const SAYS_OTHER =
+  /^(?:否|不是|不|不是同一个|不是一个|不一样|不同|另一个|另外一个|是另一个|另外的|两回事|不是同一处)[。！!~～\s]*$/
 const RESOLVED =
   /^(?:不用了?[，,\s]*)?(?:问题)?(?:已经|已)(?:修好|解决|处理好|弄好|好|修复|整改好|恢复)了?(?:[，,。！!\s].{0,20})?$|^(?:问题)?(?:解决|修好|弄好|处理好|修复)了[。！!]*$|^不用(?:处理|修|管)了[。！!]*$/
 /** 「已经修好了」 — not 「已经修好了，但是又坏了，人民路88号」, which reports it again. */
@@ -412,12 +422,24 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     if (answered) await addComplaintNote(ctx, answered, `市民反馈：${body}`)
     return [text(WORDING.citizenConfirmsResolved)]
   }
+  // 「不好意思发错了」: the last message was not meant — what waits is dropped; a complaint filed moments ago is
+  // flagged to its handlers, who withdraw it once they have checked (a citizen's word alone closes nothing).
+  if (MISSENT.test(body)) {
+    if (awaitingPlace || awaitingDuplicate) {
+      await forget()
+      return [text(WORDING.pendingDropped)]
+    }
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
+    if (!latest) return [text(WORDING.citizenMissentNothing)]
+    await addComplaintNote(ctx, latest, `市民称误发：${body}`)
+    return [text(WORDING.citizenMissent(latest.code))]
+  }
   if (awaitingDuplicate) {
-    if (/^(是|是的|同一个|对)$/.test(body)) {
+    if (SAYS_SAME.test(body)) {
       await forget()
       return linkToExisting(turn, pending)
     }
-    if (/^(否|不是|不)$/.test(body)) {
+    if (SAYS_OTHER.test(body)) {
       await forget()
       return fileComplaint(turn, pending as unknown as PendingComplaint, true)
     }
@@ -896,22 +918,40 @@ interface PendingComplaint {
   mediaIds?: number[]
 }
 
+/** The open complaints of a kind compared with a new one: the most recent (older ones have long been dispatched). */
+const OPEN_COMPARED = 500
+/** Two pins this close are one spot for a citizen's complaint (a phone's fix wanders by tens of metres). */
+const SAME_SPOT_METRES = 50
+
 /** Files the complaint — unless an open one of the same kind at the same address exists: then ask first. */
 async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChecked = false): Promise<Reply[]> {
   const { ctx, message } = turn
   const key = { channel: message.channel, botId: message.botId, senderExternalId: message.sender.externalId }
   if (!duplicateChecked && pending.locationText && pending.category !== 'other') {
-    const [existing] = await ctx.db
+    // The same spot however it was written (「常德市武陵区人民路88号」 from a pin, 「人民路88号」 typed) or within
+    // a short walk of a pinned one.
+    const open = await ctx.db
       .select()
       .from(complaints)
       .where(
         and(
           eq(complaints.category, pending.category),
-          eq(complaints.locationText, pending.locationText),
           inArray(complaints.status, ['received', 'assigned', 'accepted']),
         ),
       )
-      .limit(1)
+      .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+      .limit(OPEN_COMPARED)
+    const existing = open.find(
+      (c) =>
+        mayBeSameThing(c.description, pending.description) &&
+        (sameAddress(c.locationText, pending.locationText) ||
+          (pending.latitude !== undefined &&
+            pending.longitude !== undefined &&
+            c.latitude !== null &&
+            c.longitude !== null &&
+            metresBetween({ lat: pending.latitude, lng: pending.longitude }, { lat: c.latitude, lng: c.longitude }) <=
+              SAME_SPOT_METRES)),
+    )
     if (existing) {
       const session = await lockSession(ctx.db, key)
       session.step = STEP_DUPLICATE

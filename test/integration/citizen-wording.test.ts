@@ -165,6 +165,30 @@ describe('questions that report nothing', () => {
 })
 
 describe('a citizen following up in words', () => {
+  it('asks whether a report of the same spot written otherwise is the same problem, and takes 「是同一个」', async () => {
+    const first = lastCode(await say('常德市武陵区沅安路66号井盖没了'), 'TS')
+    await say('不用')
+    expect(await say('沅安路66号附近井盖没了')).toEqual([WORDING.complaintMaybeDuplicate(first, '沅安路66号')])
+    expect((await say('是同一个'))[0]).toContain(`已关联到投诉 ${first}`)
+    expect((await mine()).filter((c) => c.locationText?.includes('沅安路66号'))).toHaveLength(1)
+  })
+
+  it('drops what waits, or flags the complaint just filed, on 「不好意思发错了」', async () => {
+    await say('井盖坏了')
+    expect(await say('不好意思发错了')).toEqual([WORDING.pendingDropped])
+    const code = lastCode(await say('芷兰路12号路灯不亮'), 'TS')
+    await say('不用')
+    expect(await say('发错了，抱歉')).toEqual([WORDING.citizenMissent(code)])
+    const [complaint] = (await mine()).filter((c) => c.code === code)
+    const notes = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, complaint?.id as number))
+    expect(notes.map((n) => n.note)).toContain('市民称误发：发错了，抱歉')
+    // Nothing is closed on the citizen's word alone.
+    expect(isComplaintOpen(complaint?.status ?? 'closed')).toBe(true)
+  })
+
   it('files a report that has 12345 inside a licence plate (not the hotline)', async () => {
     expect(await say('我要打12345投诉你们')).toEqual([WORDING.citizenHotline])
     const plated = lastCode(await say('有人在河边偷偷倒建筑垃圾，车牌湘J12345，在沅江大堤那边'), 'TS')

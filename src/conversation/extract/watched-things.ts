@@ -14,3 +14,14 @@ const ALONE = new RegExp(`^(?:${NAMES}|工地|桥)[。！!？?]*$`)
 export function namesAThingAlone(input: string): boolean {
   return ALONE.test(input)
 }
+
+/**
+ * Whether two reports may be of one problem by what they name: a manhole cover and a street lamp on the same
+ * corner are two problems, whatever the address and the category say. A report that names no watched thing
+ * may be the other one.
+ */
+export function mayBeSameThing(a: string | null | undefined, b: string | null | undefined): boolean {
+  const left = a ? WATCHED_THING.exec(a)?.[0] : undefined
+  const right = b ? WATCHED_THING.exec(b)?.[0] : undefined
+  return !left || !right || left === right
+}

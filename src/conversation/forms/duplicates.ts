@@ -1,7 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { hazards } from '../../db/schema'
+import { sameAddress } from '../../domain/address-key'
 import type { Category } from '../../domain/categories'
+import { mayBeSameThing } from '../extract/watched-things'
 
 /** Distance in metres between two points (haversine). */
 export function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
@@ -20,13 +22,14 @@ export const NEARBY_METRES = 200
  */
 export async function findNearbyOpenHazard(
   db: Database,
-  candidate: { category: Category; locationText?: string; latitude?: number; longitude?: number },
+  candidate: { category: Category; description?: string; locationText?: string; latitude?: number; longitude?: number },
 ): Promise<{ id: number; code: string; locationText: string | null } | undefined> {
   const open = await db
     .select({
       id: hazards.id,
       code: hazards.code,
       locationText: hazards.locationText,
+      description: hazards.description,
       latitude: hazards.latitude,
       longitude: hazards.longitude,
     })
@@ -37,9 +40,11 @@ export async function findNearbyOpenHazard(
         inArray(hazards.status, ['reported', 'assigned', 'rectifying', 'awaiting_verification']),
       ),
     )
-  const address = candidate.locationText?.trim()
   return open.find((h) => {
-    if (address && h.locationText?.trim() === address) return true
+    // A manhole cover and a street lamp at one corner are two hazards.
+    if (!mayBeSameThing(candidate.description, h.description)) return false
+    // The same spot however it was written (with the city in front, 「附近」 after).
+    if (sameAddress(candidate.locationText, h.locationText)) return true
     if (
       candidate.latitude === undefined ||
       candidate.longitude === undefined ||

@@ -1155,6 +1155,7 @@ async function save(turn: Turn, session: Session, form: FormDefinition, actor: A
   if (form.id === 'hazard' && session.draft.duplicateOf === undefined && !session.draft.duplicateChecked) {
     const nearby = await findNearbyOpenHazard(turn.ctx.db, {
       category: session.draft.category as never,
+      description: typeof session.draft.description === 'string' ? session.draft.description : undefined,
       locationText: typeof session.draft.locationText === 'string' ? session.draft.locationText : undefined,
       latitude: typeof session.draft.latitude === 'number' ? session.draft.latitude : undefined,
       longitude: typeof session.draft.longitude === 'number' ? session.draft.longitude : undefined,
