@@ -9,6 +9,7 @@ import type { Reply, Turn } from './types'
 
 /** 「人民路那个路灯的投诉签收一下」「签收投诉」: a 签收 asked for in words, without the number. */
 const SIGN_ASKED = /签收|受理/
+const RECEIVED_COMPLAINT = /投诉.{0,4}(?:收到了?|已收到|知道了)[。！!，,]*$/
 
 /**
  * A unit handler's words about a complaint in hand, without its number: 「人民路那个路灯的投诉签收一下」 signs for
@@ -18,7 +19,8 @@ const SIGN_ASKED = /签收|受理/
  */
 export async function complaintInHand(turn: Turn, actor: Actor, input: string): Promise<Reply[] | undefined> {
   if (actor.role !== 'unit_handler' || actor.unitId === null) return undefined
-  const signing = SIGN_ASKED.test(input) && /投诉|这个|那个|一下/.test(input)
+  // 「人民路那个井盖的投诉收到了」: 收到 said of a complaint is its 签收 too.
+  const signing = (SIGN_ASKED.test(input) && /投诉|这个|那个|一下/.test(input)) || RECEIVED_COMPLAINT.test(input)
   if (!signing && !takesUpComplaint(input)) return undefined
   const inHand = await unitComplaints(turn.ctx.db, actor.unitId, signing ? ['assigned'] : ['assigned', 'accepted'], 20)
   if (inHand.length === 0) return signing ? [text('您单位目前没有待签收的投诉。')] : undefined

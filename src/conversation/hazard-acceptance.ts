@@ -5,6 +5,8 @@ import type { Actor } from '../domain/roles'
 import { complaintsToSign } from '../services/complaints'
 import { applyHazardCommand } from '../services/hazards'
 import { codedCommand, leadingCode } from './coded-command'
+import { findPlace } from './extract/place'
+import { WATCHED_THING } from './extract/watched-things'
 import { clip, formatLocal } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -54,7 +56,7 @@ export async function acceptHazardByCode(turn: Turn, actor: Actor, code: string)
  * waiting to be signed for as well, which one is asked. Undefined when nothing waits (the words are then
  * courtesy or something else).
  */
-export async function acceptHandedHazard(turn: Turn, actor: Actor): Promise<Reply[] | undefined> {
+export async function acceptHandedHazard(turn: Turn, actor: Actor, input = ''): Promise<Reply[] | undefined> {
   if (actor.role !== 'unit_handler' || actor.unitId === null) return undefined
   const { db } = turn.ctx
   const [waiting, signable] = await Promise.all([
@@ -63,21 +65,41 @@ export async function acceptHandedHazard(turn: Turn, actor: Actor): Promise<Repl
       .from(hazards)
       .where(and(eq(hazards.unitId, actor.unitId), eq(hazards.status, 'assigned')))
       .orderBy(asc(hazards.rectifyDueAt), asc(hazards.id))
-      .limit(6),
+      .limit(NAMED_AMONG),
     complaintsToSign(db, actor.unitId, 6),
   ])
   const [only] = waiting
   if (!only) return undefined
+  // 「朗州路护栏的隐患我们明天去修」: the one its place or thing names, whatever else waits.
+  const named = namedHazards(waiting, input)
+  if (named.length === 1 && named[0]) return accept(turn, actor, named[0].id, named[0].code)
   if (waiting.length === 1 && signable.length === 0) return accept(turn, actor, only.id, only.code)
-  const lines = waiting.slice(0, 5).map((h) => `· ${h.code} ${clip(h.description, 20)}`)
+  const lines = (named.length > 1 ? named : waiting).slice(0, 5).map((h) => `· ${h.code} ${clip(h.description, 20)}`)
   const complaintsLine = signable.length
     ? `\n另有 ${signable.length === 6 ? '5 件以上' : `${signable.length} 件`}投诉待签收，请回复「签收 TS编号」。`
     : ''
   return [
     text(
-      `您单位有 ${waiting.length === 6 ? '5 项以上' : `${waiting.length} 项`}隐患待接收整改：\n${lines.join('\n')}\n请回复「接收 编号」，例如：接收 ${only.code}。${complaintsLine}`,
+      `您单位有 ${waiting.length > 5 ? '5 项以上' : `${waiting.length} 项`}隐患待接收整改：\n${lines.join('\n')}\n请回复「接收 编号」，例如：接收 ${only.code}。${complaintsLine}`,
     ),
   ]
+}
+
+/** How many of a unit's waiting hazards the words are matched against (a unit rarely has more waiting). */
+const NAMED_AMONG = 50
+
+/** The hazards whose place or watched thing the words name (「朗州路护栏」); none when the words name neither. */
+function namedHazards<H extends { description: string; locationText: string | null }>(
+  waiting: H[],
+  input: string,
+): H[] {
+  const place = findPlace(input)
+  const thing = WATCHED_THING.exec(input)?.[0]
+  if (!place && !thing) return []
+  return waiting.filter((h) => {
+    const said = `${h.locationText ?? ''}${h.description}`
+    return (!place || said.includes(place)) && (!thing || said.includes(thing))
+  })
 }
 
 async function accept(turn: Turn, actor: Actor, hazardId: number, code: string): Promise<Reply[]> {

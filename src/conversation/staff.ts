@@ -201,7 +201,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (inForm) return inForm
   // 「收到，马上安排人去处理」 from a unit handler: the hazard handed to their unit is taken on.
   if (takesOnHazard(input)) {
-    const taken = await acceptHandedHazard(turn, actor)
+    const taken = await acceptHandedHazard(turn, actor, input)
     if (taken) return taken
   }
   // 「人民路那个路灯的投诉签收一下」「已经派人去建设路了」: a complaint in hand, said without its number.

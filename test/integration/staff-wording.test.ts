@@ -1251,3 +1251,29 @@ describe('overseers and administrators in their own words', () => {
     expect((await say(STAFF, '系统状态'))[0]).not.toMatch(/服务运行正常/)
   })
 })
+
+describe('a complaint and a hazard in hand, named by place and thing', () => {
+  it('signs for 「…的投诉收到了」, takes on 「…的隐患我们明天去修」, rectifies and checks them in words', async () => {
+    const complaint = lastCode(await say('demo:citizen', '桃林路66号井盖没了'), 'TS')
+    await say('demo:citizen', '不用')
+    await say(STAFF, '上报隐患 柳叶大道与芙蓉路口护栏被撞坏')
+    await say(STAFF, '是')
+    await say(STAFF, '一般')
+    const hazard = lastCode(await say(STAFF, '确认'), 'YH')
+    const status = async () => (await database.db.select().from(hazards).where(eq(hazards.code, hazard)))[0]?.status
+
+    expect(await say(HANDLER, '桃林路那个井盖的投诉收到了')).toEqual([
+      `已签收投诉 ${complaint}，请在时限内办理并回复结果。`,
+    ])
+    const [taken] = await say(HANDLER, '柳叶大道护栏的隐患我们明天去修')
+    expect(taken).toMatch(new RegExp(`^已接收隐患 ${hazard}`))
+    expect(await status()).toBe('rectifying')
+    // No hazard form was opened by the words 隐患 and 修.
+    expect((await say(HANDLER, '柳叶大道护栏修好了'))[0]).toContain(`隐患编号：${hazard}`)
+    await say(HANDLER, '确认')
+    expect(await status()).toBe('awaiting_verification')
+    expect((await say('demo:supervisor', '柳叶大道护栏那个验收一下，没问题'))[0]).toContain('验收结果：通过')
+    await say('demo:supervisor', '确认')
+    expect(await status()).toBe('closed')
+  })
+})

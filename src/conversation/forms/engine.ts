@@ -29,6 +29,7 @@ import { findPlace, placeAlone } from '../extract/place'
 import { extractLevel, turnoutSaidAlone } from '../extract/rules'
 import { WATCHED_THING } from '../extract/watched-things'
 import { clip, formatLocal, normaliseCode } from '../format'
+import { takesOnHazard } from '../hazard-acceptance'
 import { asksHow, endsAsQuestion, intentOf, isQuestion, saysNoPatrolYet, splitHazardStatements } from '../intent'
 import {
   asksAfterOwnRecords,
@@ -612,10 +613,35 @@ async function step(
   const verdict = leading ? VERIFIED.exec(leading.after) : null
   if (leading && verdict)
     return startFromText(turn, session, actor, answers, deps, `验收 ${leading.code} ${verdict[1] ?? ''}`)
+  // 「朗州路护栏那个验收一下，没问题」: the check of the one rectified hazard the words name, without its number.
+  if (!form && !leading && FORMS.verification.roles.includes(actor.role as never) && VERIFY_IN_WORDS.test(input)) {
+    const waiting = await turn.ctx.db
+      .select({ code: hazards.code, description: hazards.description, locationText: hazards.locationText })
+      .from(hazards)
+      .where(eq(hazards.status, 'awaiting_verification'))
+    const named = hazardsNamed(waiting, input)
+    const [only] = named.length === 1 ? named : []
+    if (only) return startFromText(turn, session, actor, answers, deps, `验收 ${only.code} ${verdictInWords(input)}`)
+    if (waiting.length > 0)
+      return [
+        text(
+          `请问验收哪一处？请回复「验收 编号 通过」或「验收 编号 不通过 原因」。待验收的隐患：\n${(named.length > 1
+            ? named
+            : waiting
+          )
+            .slice(0, 5)
+            .map((h) => `· ${h.code} ${clip(h.description, 20)}`)
+            .join('\n')}`,
+        ),
+      ]
+  }
   // No form yet: a message that reads like a patrol report or a hazard starts the matching form — with or
   // without the command word, typos and all. Danger words make it a major hazard at once (confirmed in
   // the summary like any other).
   const danger = dangerIn(input)
+  // 「朗州路护栏的隐患我们明天去修」 from a unit's handler takes on a hazard handed to them (staff.ts): it names
+  // one, it reports none.
+  if (!form && !danger && actor.role === 'unit_handler' && takesOnHazard(input)) return null
   // 「我上周报的那个隐患怎么样了」「刚才那条巡查记录写错了」 name a form's words but ask after a saved record.
   if (!danger && actor.personId !== null) {
     const howMany = asksOwnCount(input)
@@ -799,15 +825,39 @@ async function handlersHazardNamed(turn: Turn, unitId: number, input: string) {
     .from(hazards)
     .where(and(eq(hazards.unitId, unitId), inArray(hazards.status, EXPECTED_STATUS.rectification ?? [])))
   const place = findPlace(input)
+  const thing = WATCHED_THING.exec(input)?.[0]
   const byPlace = place
     ? open.filter((h) => `${h.locationText ?? ''}${h.description}`.includes(place.replace(/的$/, '')))
     : []
+  // 「柳叶大道护栏修好了」 where the unit has two hazards on 柳叶大道: the thing named tells them apart.
+  const byBoth = thing && byPlace.length > 1 ? byPlace.filter((h) => h.description.includes(thing)) : []
+  if (byBoth.length > 0) return { named: byBoth, open }
   if (byPlace.length > 0) return { named: byPlace, open }
-  const thing = WATCHED_THING.exec(input)?.[0]
   return { named: thing ? open.filter((h) => h.description.includes(thing)) : [], open }
 }
 
 const VERIFIED = /^(?:验收)?[\s，,：:]*((?:验收)?(?:不通过|不合格|未通过|通过|合格)[\s\S]*)$/
+/** 「朗州路护栏那个验收一下」「人民路井盖验收了，没问题」: a check said of a hazard named by its place or thing. */
+const VERIFY_IN_WORDS = /验收|销号/
+const FAILED_IN_WORDS = /不通过|不合格|未通过|没通过|没修好|没整改好|不到位|不行|有问题|还没/
+const PASSED_IN_WORDS = /通过|合格|没问题|可以|到位|没毛病|修好了|整改好了/
+
+/** The verdict a check in words gives: 不通过 with what was said, 通过, or none (the form then asks). */
+function verdictInWords(input: string): string {
+  if (FAILED_IN_WORDS.test(input)) return `不通过 ${input}`
+  return PASSED_IN_WORDS.test(input) ? '通过' : ''
+}
+
+/** The hazards whose place or watched thing the words name; none when they name neither. */
+function hazardsNamed<H extends { description: string; locationText: string | null }>(rows: H[], input: string): H[] {
+  const place = findPlace(input)
+  const thing = WATCHED_THING.exec(input)?.[0]
+  if (!place && !thing) return []
+  return rows.filter((h) => {
+    const said = `${h.locationText ?? ''}${h.description}`
+    return (!place || said.includes(place.replace(/的$/, ''))) && (!thing || said.includes(thing))
+  })
+}
 const REPAIR_DONE = /^(?:已经?|已)?(?:整改|修复|修好|修缮|更换|处理|处置|完成|加固|拆除|清理)/
 
 /** What a reply quotes back of a message: enough to recognise it. */
