@@ -1,9 +1,8 @@
 import type { Actor } from '../domain/roles'
-import { type ComplaintRow, unitComplaints } from '../services/complaints'
+import { unitComplaints } from '../services/complaints'
 import { handleComplaintCommand, takesUpComplaint } from './complaint-actions'
-import { findPlace } from './extract/place'
-import { WATCHED_THING } from './extract/watched-things'
 import { clip } from './format'
+import { recordsNamed } from './named-records'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 
@@ -24,7 +23,7 @@ export async function complaintInHand(turn: Turn, actor: Actor, input: string): 
   if (!signing && !takesUpComplaint(input)) return undefined
   const inHand = await unitComplaints(turn.ctx.db, actor.unitId, signing ? ['assigned'] : ['assigned', 'accepted'], 20)
   if (inHand.length === 0) return signing ? [text('您单位目前没有待签收的投诉。')] : undefined
-  const named = namedIn(inHand, input)
+  const named = recordsNamed(inHand, input)
   const meant = named.length === 1 ? named : inHand.length === 1 ? inHand : []
   const [only] = meant
   if (only) return handleComplaintCommand(turn, actor, signing ? `签收 ${only.code}` : `签收 ${only.code} ${input}`)
@@ -36,15 +35,4 @@ export async function complaintInHand(turn: Turn, actor: Actor, input: string): 
         .join('\n')}`,
     ),
   ]
-}
-
-/** The complaints whose place or watched thing the words name (「人民路那个路灯」). */
-function namedIn(inHand: ComplaintRow[], input: string): ComplaintRow[] {
-  const place = findPlace(input)
-  const thing = WATCHED_THING.exec(input)?.[0]
-  if (!place && !thing) return []
-  return inHand.filter((c) => {
-    const said = `${c.locationText ?? ''}${c.description}`
-    return (!place || said.includes(place)) && (!thing || said.includes(thing))
-  })
 }

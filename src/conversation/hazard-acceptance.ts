@@ -5,9 +5,8 @@ import type { Actor } from '../domain/roles'
 import { complaintsToSign } from '../services/complaints'
 import { applyHazardCommand } from '../services/hazards'
 import { codedCommand, leadingCode } from './coded-command'
-import { findPlace } from './extract/place'
-import { WATCHED_THING } from './extract/watched-things'
 import { clip, formatLocal } from './format'
+import { recordsNamed } from './named-records'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 
@@ -71,7 +70,7 @@ export async function acceptHandedHazard(turn: Turn, actor: Actor, input = ''): 
   const [only] = waiting
   if (!only) return undefined
   // 「朗州路护栏的隐患我们明天去修」: the one its place or thing names, whatever else waits.
-  const named = namedHazards(waiting, input)
+  const named = recordsNamed(waiting, input)
   if (named.length === 1 && named[0]) return accept(turn, actor, named[0].id, named[0].code)
   if (waiting.length === 1 && signable.length === 0) return accept(turn, actor, only.id, only.code)
   const lines = (named.length > 1 ? named : waiting).slice(0, 5).map((h) => `· ${h.code} ${clip(h.description, 20)}`)
@@ -87,20 +86,6 @@ export async function acceptHandedHazard(turn: Turn, actor: Actor, input = ''): 
 
 /** How many of a unit's waiting hazards the words are matched against (a unit rarely has more waiting). */
 const NAMED_AMONG = 50
-
-/** The hazards whose place or watched thing the words name (「朗州路护栏」); none when the words name neither. */
-function namedHazards<H extends { description: string; locationText: string | null }>(
-  waiting: H[],
-  input: string,
-): H[] {
-  const place = findPlace(input)
-  const thing = WATCHED_THING.exec(input)?.[0]
-  if (!place && !thing) return []
-  return waiting.filter((h) => {
-    const said = `${h.locationText ?? ''}${h.description}`
-    return (!place || said.includes(place)) && (!thing || said.includes(thing))
-  })
-}
 
 async function accept(turn: Turn, actor: Actor, hazardId: number, code: string): Promise<Reply[]> {
   try {

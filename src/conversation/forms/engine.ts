@@ -31,6 +31,7 @@ import { WATCHED_THING } from '../extract/watched-things'
 import { clip, formatLocal, normaliseCode } from '../format'
 import { takesOnHazard } from '../hazard-acceptance'
 import { asksHow, endsAsQuestion, intentOf, isQuestion, saysNoPatrolYet, splitHazardStatements } from '../intent'
+import { recordsNamed } from '../named-records'
 import {
   asksAfterOwnRecords,
   asksOwnCount,
@@ -619,7 +620,7 @@ async function step(
       .select({ code: hazards.code, description: hazards.description, locationText: hazards.locationText })
       .from(hazards)
       .where(eq(hazards.status, 'awaiting_verification'))
-    const named = hazardsNamed(waiting, input)
+    const named = recordsNamed(waiting, input)
     const [only] = named.length === 1 ? named : []
     if (only) return startFromText(turn, session, actor, answers, deps, `验收 ${only.code} ${verdictInWords(input)}`)
     if (waiting.length > 0)
@@ -848,16 +849,6 @@ function verdictInWords(input: string): string {
   return PASSED_IN_WORDS.test(input) ? '通过' : ''
 }
 
-/** The hazards whose place or watched thing the words name; none when they name neither. */
-function hazardsNamed<H extends { description: string; locationText: string | null }>(rows: H[], input: string): H[] {
-  const place = findPlace(input)
-  const thing = WATCHED_THING.exec(input)?.[0]
-  if (!place && !thing) return []
-  return rows.filter((h) => {
-    const said = `${h.locationText ?? ''}${h.description}`
-    return (!place || said.includes(place.replace(/的$/, ''))) && (!thing || said.includes(thing))
-  })
-}
 const REPAIR_DONE = /^(?:已经?|已)?(?:整改|修复|修好|修缮|更换|处理|处置|完成|加固|拆除|清理)/
 
 /** What a reply quotes back of a message: enough to recognise it. */
