@@ -236,6 +236,7 @@ export const WORDING = {
     '请对照上面列出的重大隐患情形：符合任一情形请回复「重大」，都不符合请回复「一般」。拿不准可先报「重大」，督查员复核时可调整。',
   formWaiting: '好的，不着急。照片或定位拍好后直接发送，再接着回答即可。',
   placeNotedAskWhat: (place: string) => `已记下地点：${place}。`,
+  complaintsReceivedTogether: (n: number) => `您反映的 ${n} 个问题已分别受理：`,
   citizenMissent: (code: string) =>
     `没关系。已告知处理人员投诉 ${code} 可能是误发，核实后会撤销；如有新的问题，直接发一句话说明问题和地点即可。`,
   citizenMissentNothing: '没关系。有问题需要反映，直接发一句话说明问题和地点即可。',

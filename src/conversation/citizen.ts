@@ -29,7 +29,7 @@ import {
   openComplaintsOf,
   pendingOutcomesFor,
 } from '../services/complaint-notices'
-import { findComplaintByCode, receiveComplaint } from '../services/complaints'
+import { type ComplaintRow, findComplaintByCode, receiveComplaint } from '../services/complaints'
 import { dutyOfficerAt } from '../services/recipients'
 import { isCourtesy, isGreeting } from './courtesy'
 import { contactNameIn } from './extract/contact-name'
@@ -350,6 +350,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   }
   const pending = session.draft
   const complaintId = Number(session.draft.complaintId)
+  // The other complaints of one message that numbered several: one call-back answer is for all of them.
+  const filedWith = Array.isArray(session.draft.filedWith) ? session.draft.filedWith.map(Number) : []
   const keep = async () => saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
   const forget = async () => {
     clearSession(session)
@@ -569,13 +571,13 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   if (awaitingContact) {
     const phone = findMobileNumber(body)
     if (phone || DECLINES_CALL.test(body) || NO_PHONE.test(body)) {
-      await setComplaintContact(ctx, complaintId, phone ?? null)
+      for (const id of [complaintId, ...filedWith]) await setComplaintContact(ctx, id, phone ?? null)
       return [text(phone ? WORDING.contactSaved : WORDING.contactDeclined)]
     }
     // 「是的」「需要」 to 「如需工作人员电话联系您」: the question stays open for the number itself.
     if (WANTS_CALL.test(body)) {
       session.step = STEP_CONTACT
-      session.draft = { complaintId }
+      session.draft = { complaintId, filedWith }
       await keep()
       return [text(WORDING.askPhoneNumber)]
     }
@@ -750,6 +752,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「请问燃气费在哪里交」「小区停电了」「隔壁邻居装修太吵了」: another body's business, said where to turn.
   const referral = otherAgencyFor(body)
   if (referral) return [text(referral)]
+  // 「我要投诉两个问题：1.建设路口井盖松动 2.建设路小学门口人行道砖翘起来了」: one ticket each.
+  const numbered = Object.keys(held).length === 0 ? numberedProblems(body) : undefined
+  if (numbered) return fileSeveral(turn, numbered, findMobileNumber(body))
   const extraction = await readComplaint(turn, body)
   const extracted = extraction.fields
   // 「我想问一下，危房鉴定找谁」: a question about the bureau's business, not a problem to file.
@@ -918,6 +923,22 @@ interface PendingComplaint {
   mediaIds?: number[]
 }
 
+/** An item's number at the start of the message or after a pause: 1. 2、 （3） 一是 第二个 — not 「2.5米」 inside a clause. */
+const ITEM_MARK =
+  /(?:^|[\s：:，,；;。])(?:[1-9][.、．)）](?![0-9])|[（(][1-9][）)]|[一二三四五六七八九]是|第[一二三四五六七八九]个?(?:问题)?[是：:，,])/g
+
+/** The problems a message numbers, when it numbers two to five and each names its own place and what is wrong. */
+export function numberedProblems(body: string): string[] | undefined {
+  const marks = [...body.matchAll(ITEM_MARK)]
+  if (marks.length < 2 || marks.length > 5) return undefined
+  const items = marks.map((mark, i) =>
+    body
+      .slice((mark.index ?? 0) + mark[0].length, marks[i + 1]?.index ?? body.length)
+      .replace(/^[\s，,：:；;。]+|[\s，,：:；;。]+$/g, ''),
+  )
+  return items.every((item) => findPlace(item) && namesDefect(item)) ? items : undefined
+}
+
 /** The open complaints of a kind compared with a new one: the most recent (older ones have long been dispatched). */
 const OPEN_COMPARED = 500
 /** Two pins this close are one spot for a citizen's complaint (a phone's fix wanders by tens of metres). */
@@ -960,6 +981,67 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
       return [text(WORDING.complaintMaybeDuplicate(existing.code, pending.locationText))]
     }
   }
+  const { complaint, received } = await receiveOne(turn, pending, [...(pending.mediaIds ?? []), ...turn.mediaIds])
+  if (pending.phone) return [text(received)]
+  // One passive reply carries both: the ticket, and the offer to be called back.
+  await offerCallBack(turn, [complaint.id])
+  const placeless = !pending.locationText && pending.latitude === undefined
+  // 「我想匿名举报」: the call back offered without pressing for it (a reward still needs a way to reach them).
+  const ask = placeless
+    ? WORDING.askContactForPlace
+    : ANONYMOUS.test(pending.description)
+      ? WORDING.askContactAnonymous
+      : WORDING.askContact
+  return [text(`${received}\n${ask}`)]
+}
+
+/** The call-back question waits for its answer, which is for every complaint named here. */
+async function offerCallBack(turn: Turn, complaintIds: number[]): Promise<void> {
+  const { ctx, message } = turn
+  const key = { channel: message.channel, botId: message.botId, senderExternalId: message.sender.externalId }
+  const followUp = await lockSession(ctx.db, key)
+  followUp.step = STEP_CONTACT
+  followUp.draft = { complaintId: complaintIds.at(-1), filedWith: complaintIds.slice(0, -1) }
+  await saveSession(ctx.db, followUp, ctx.clock.now(), turn.forms.idleMs)
+}
+
+/**
+ * Problems numbered in one message (「1.…井盖松动 2.…人行道砖翘起来了」), each naming its own place and what is
+ * wrong there: a ticket each, since different units may handle them, in one answer and with one call-back question.
+ */
+async function fileSeveral(turn: Turn, items: string[], phone: string | undefined): Promise<Reply[]> {
+  const lines: string[] = []
+  const ids: number[] = []
+  for (const [i, item] of items.entries()) {
+    const { fields } = await readComplaint(turn, item)
+    const { complaint, received } = await receiveOne(
+      turn,
+      {
+        description: item,
+        category: fields.category ?? 'other',
+        locationText: fields.locationText ?? findPlace(item),
+        phone,
+        danger: dangerIn(item),
+      },
+      // The photos sent with the message go with the first problem.
+      i === 0 ? turn.mediaIds : [],
+    )
+    lines.push(`${i + 1}. ${received}`)
+    ids.push(complaint.id)
+  }
+  const heading = WORDING.complaintsReceivedTogether(items.length)
+  if (phone) return [text([heading, ...lines].join('\n'))]
+  await offerCallBack(turn, ids)
+  return [text([heading, ...lines, WORDING.askContact].join('\n'))]
+}
+
+/** Files one complaint: it is received and routed, its unit told, and danger in it sets off the alert. */
+async function receiveOne(
+  turn: Turn,
+  pending: PendingComplaint,
+  mediaIds: number[],
+): Promise<{ complaint: ComplaintRow; received: string }> {
+  const { ctx, message } = turn
   const complaint = await receiveComplaint({
     ctx,
     input: {
@@ -975,7 +1057,7 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
       citizenName: pending.name,
       contactConsent: Boolean(pending.phone),
       whistleblowing: isWhistleblowing(pending.description),
-      mediaIds: [...(pending.mediaIds ?? []), ...turn.mediaIds],
+      mediaIds,
     },
   })
   await notifyComplaintAssignment(ctx, complaint)
@@ -993,20 +1075,7 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
         ? WORDING.confidentialNote
         : ''
   }`
-  if (pending.phone) return [text(received)]
-  // One passive reply carries both: the ticket, and the offer to be called back.
-  const followUp = await lockSession(ctx.db, key)
-  followUp.step = STEP_CONTACT
-  followUp.draft = { complaintId: complaint.id }
-  await saveSession(ctx.db, followUp, ctx.clock.now(), turn.forms.idleMs)
-  const placeless = !pending.locationText && pending.latitude === undefined
-  // 「我想匿名举报」: the call back offered without pressing for it (a reward still needs a way to reach them).
-  const ask = placeless
-    ? WORDING.askContactForPlace
-    : ANONYMOUS.test(pending.description)
-      ? WORDING.askContactAnonymous
-      : WORDING.askContact
-  return [text(`${received}\n${ask}`)]
+  return { complaint, received }
 }
 
 /** 类别 燃气: the citizen corrects the category shown with the ticket; the complaint is re-routed. */

@@ -165,6 +165,27 @@ describe('questions that report nothing', () => {
 })
 
 describe('a citizen following up in words', () => {
+  it('files problems numbered with their own places as a ticket each, with one call-back answer for all', async () => {
+    const before = (await mine()).length
+    const [reply] = await say('我要投诉两个问题：1.沅水路口井盖松动 2.沅水路小学门口人行道砖翘起来了')
+    expect(reply).toMatch(/^您反映的 2 个问题已分别受理：\n1\. 您的投诉已受理，编号 TS/)
+    const codes = reply?.match(/TS\d{8}-\d{4}/g) ?? []
+    expect(new Set(codes).size).toBe(2)
+    expect(await say('13700001111')).toEqual([WORDING.contactSaved])
+    const filed = (await mine()).filter((c) => codes.includes(c.code))
+    expect(filed.map((c) => [c.locationText, c.citizenPhone])).toEqual(
+      expect.arrayContaining([
+        ['沅水路口', '13700001111'],
+        ['沅水路小学门口', '13700001111'],
+      ]),
+    )
+    // Numbered, but one place for all: one ticket.
+    const [one] = await say('1.井盖松动 2.路灯不亮，都在沅水路88号')
+    expect(one).toMatch(/^您的投诉已受理/)
+    await say('不用')
+    expect(await mine()).toHaveLength(before + 3)
+  })
+
   it('asks whether a report of the same spot written otherwise is the same problem, and takes 「是同一个」', async () => {
     const first = lastCode(await say('常德市武陵区沅安路66号井盖没了'), 'TS')
     await say('不用')
