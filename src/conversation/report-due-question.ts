@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { periodicReports } from '../db/schema'
 import { addDays, localDate } from '../domain/local-time'
 import {
@@ -76,6 +76,10 @@ export async function describeReportDue(
     return [await filedByUnits(turn, kind, previous, units), next, how].join('\n')
   }
   const filed = await filedOf(turn, kind, [unit.id], [previous.period.start, current.period.start])
+  const awaitingSignature = await confirmedUnsignedOf(turn, kind, unit.id, [
+    previous.period.start,
+    current.period.start,
+  ])
   const lines = [previous, current]
     // The period before is shown while it is still due, or when it is late and not filed.
     .filter((o, i) => i === 1 || o.dueAt.getTime() >= now.getTime() || !filed.get(`${unit.id}:${o.period.start}`))
@@ -83,9 +87,11 @@ export async function describeReportDue(
       const at = filed.get(`${unit.id}:${o.period.start}`)
       const state = at
         ? `已于 ${formatLocal(at, timeZone, now)} 上报`
-        : o.dueAt.getTime() < now.getTime()
-          ? `应于 ${formatLocal(o.dueAt, timeZone, now)} 前上报，已逾期未上报`
-          : `${formatLocal(o.dueAt, timeZone, now)} 前上报${o.provisional ? '（节假日安排未录入，以实际工作日为准）' : ''}`
+        : awaitingSignature.has(o.period.start)
+          ? `已确认，待签字后自动上报（应于 ${formatLocal(o.dueAt, timeZone, now)} 前）`
+          : o.dueAt.getTime() < now.getTime()
+            ? `应于 ${formatLocal(o.dueAt, timeZone, now)} 前上报，已逾期未上报`
+            : `${formatLocal(o.dueAt, timeZone, now)} 前上报${o.provisional ? '（节假日安排未录入，以实际工作日为准）' : ''}`
       return `${o.period.label}的${label}：${state}`
     })
   return [...lines, how].join('\n')
@@ -115,6 +121,28 @@ async function filedOf(
       ),
     )
   return new Map(rows.map((r) => [`${r.unitId}:${r.periodStart}`, r.at as Date]))
+}
+
+/** The periods whose report the unit has confirmed (确认上报) and that wait for a signature before they are filed. */
+async function confirmedUnsignedOf(
+  turn: Turn,
+  kind: AskedKind,
+  unitId: number,
+  periodStarts: string[],
+): Promise<Set<string>> {
+  const rows = await turn.ctx.db
+    .select({ periodStart: periodicReports.periodStart })
+    .from(periodicReports)
+    .where(
+      and(
+        eq(periodicReports.kind, kind),
+        eq(periodicReports.unitId, unitId),
+        inArray(periodicReports.periodStart, periodStarts),
+        isNotNull(periodicReports.confirmedById),
+        isNull(periodicReports.submittedAt),
+      ),
+    )
+  return new Set(rows.map((r) => r.periodStart))
 }
 
 /** The last period's report across the units that owe it: how many have filed, and which have not. */

@@ -169,7 +169,7 @@ describe('a citizen following up in words', () => {
     const before = (await mine()).length
     const [reply] = await say('我要投诉两个问题：1.沅水路口井盖松动 2.沅水路小学门口人行道砖翘起来了')
     expect(reply).toMatch(/^您反映的 2 个问题已分别受理：\n1\. 您的投诉已受理，编号 TS/)
-    const codes = reply?.match(/TS\d{8}-\d{4}/g) ?? []
+    const codes: string[] = reply?.match(/TS\d{8}-\d{4}/g) ?? []
     expect(new Set(codes).size).toBe(2)
     expect(await say('13700001111')).toEqual([WORDING.contactSaved])
     const filed = (await mine()).filter((c) => codes.includes(c.code))

@@ -42,6 +42,10 @@ describe('a weekly report through chat', () => {
     await say(HANDLER, '上报周报')
     expect(await weeklyOfShizheng()).toHaveLength(1)
     expect((await say(HANDLER, '确认上报周报'))[0]).toContain('还需要：分管领导签字（孙建国）')
+    // Confirmed, not yet filed: said so, not only when it is due.
+    expect((await say(HANDLER, '上周的周报交了没'))[0]).toMatch(
+      /^2026-11-16 至 2026-11-22的周报表：已确认，待签字后自动上报（应于 11月23日 23:59 前）\n/,
+    )
   })
 
   it('signs only the kind named, and files the weekly report on 「帮我签一下字」', async () => {
