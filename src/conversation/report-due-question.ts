@@ -26,6 +26,8 @@ const KINDS: readonly [RegExp, AskedKind][] = [
   [/统计表/, 'campaign'],
 ]
 const ASKS_WHEN = /什么时候|啥时候|几号|哪天|截止|期限|到期|要交|交吗|要报|报吗|要上报|上报吗|得交/
+/** 「本月统计表怎么填」「周报怎么报」: how it is filed, answered with when and the command that files it. */
+const ASKS_HOW = /(?:怎么|如何|咋)(?:样)?(?:填|写|报|交|上报|提交|弄)/
 /** 「月报出了吗」「周报交了没」「季报报上去了吗」「哪个单位没交月报」: whether it has been filed. */
 const ASKS_FILED =
   /出了|出来|生成|做好|弄好|写好|好了[吗没]|交了|报了|上报了|提交了|报上去|发了|交上去|(?:没|未|没有|还没)(?:交|报|上报|提交)/
@@ -46,7 +48,9 @@ export function reportDueAskedFor(input: string): AskedKind | undefined {
   // 「月报在哪里看」 asks where the forms are, which the reports page answers.
   // Only when it is due: 「月报里的工作建议怎么写」 asks something else.
   if (!kind || /哪里|在哪|哪儿|下载|查看|怎么看/.test(input)) return undefined
-  return ASKS_WHEN.test(input) || ASKS_FILED.test(input) ? kind : undefined
+  // 「月报里的工作建议怎么写」 asks about a box of the form, which has its own answer.
+  const howFiled = ASKS_HOW.test(input) && !/工作建议|落实整改|整改情况|签字/.test(input)
+  return ASKS_WHEN.test(input) || ASKS_FILED.test(input) || howFiled ? kind : undefined
 }
 
 /**
@@ -69,7 +73,9 @@ export async function describeReportDue(
   if (unit && !owes && !overview) return `${unit.name}不需要上报${label}。${WHO_OWES[kind]}`
   const current = obligationFor(kind, unitId ?? 0, today, calendar, timeZone)
   const previous = obligationFor(kind, unitId ?? 0, addDays(current.period.start, -1), calendar, timeZone)
-  const how = `${WHO_OWES[kind]}上报请发送「上报${REPORT_COMMAND_WORDS[kind]}」，或在管理后台「报表」页查看和填报；到期前会在这里提醒。`
+  // The campaign's table has figures the unit enters itself: filled in first (填报), then filed.
+  const fill = kind === 'campaign' ? '填写请发送「填报统计表」逐项填写，' : ''
+  const how = `${WHO_OWES[kind]}${fill}上报请发送「上报${REPORT_COMMAND_WORDS[kind]}」，或在管理后台「报表」页查看和填报；到期前会在这里提醒。`
   // No unit of one's own that owes it (a leader, the duty officer): who has filed the last period's, who not.
   if (!unit || !owes) {
     const next = `${current.period.label}的${label}：${formatLocal(current.dueAt, timeZone, now)} 前上报。`

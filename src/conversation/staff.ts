@@ -5,9 +5,7 @@ import { complaints, escalations, hazards, patrols } from '../db/schema'
 import { platformName } from '../domain/channels'
 import { RuleViolation } from '../domain/errors'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
-import { localDate } from '../domain/local-time'
 import { REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
-import { type PeriodKind, periodOfDate, previousPeriod } from '../domain/periods'
 import { maskPersonalInfo } from '../domain/privacy'
 import { RECORDING_ROLES } from '../domain/record-permissions'
 import { type Actor, ROLE_LABELS } from '../domain/roles'
@@ -20,7 +18,7 @@ import { submitEmergencyReport } from '../services/hazard-followups'
 import type { PersonRow } from '../services/identities'
 import { majorsAwaitingAcknowledgement } from '../services/major-hazards'
 import { applyPatrolCommand } from '../services/patrols'
-import { draftReportOnRequest, latestOpenReport } from '../services/reports'
+import { latestOpenReport } from '../services/reports'
 import {
   confirmReport,
   reportsAwaitingSignature,
@@ -53,6 +51,7 @@ import { ledgerQuestionIn } from './ledger-question'
 import { asksOpenMajors, describeOpenMajors } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
+import { draftLastPeriod } from './report-drafts'
 import { describeReportDue, namesReport, reportDueAskedFor, reportKindNamed } from './report-due-question'
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import { receiveByCard, receiveTyped } from './report-receipts'
@@ -538,38 +537,13 @@ function outcomeText(outcome: SignoffOutcome): string {
   return `已确认${label}（${period}）。还需要：${outcome.waitingFor.join('；')}，签字后自动上报。`
 }
 
-/** The period each statutory report covers, for the ones drafted when asked for. */
-const PERIOD_OF: Partial<Record<ReportKind, PeriodKind>> = { weekly: 'week', monthly: 'month', quarterly: 'quarter' }
-
-/**
- * 「上报周报」 before the scheduled job drafted last week's (or after a restart that missed it): the report of the
- * period just ended, drafted now when the unit owes it and has not filed it. Nothing when it does not owe it, or
- * when that period's report exists already (filed).
- */
-async function draftLastPeriod(turn: Turn, person: PersonRow, kind: ReportKind) {
-  const periodKind = PERIOD_OF[kind]
-  if (!periodKind || person.unitId === null) return undefined
-  const { ctx } = turn
-  const current = periodOfDate(periodKind, localDate(ctx.clock.now(), ctx.timeZone), ctx.timeZone)
-  const last = previousPeriod(current, ctx.timeZone)
-  try {
-    return await draftReportOnRequest(ctx, turn.reportsDir, {
-      kind: kind as Exclude<ReportKind, 'daily'>,
-      unitId: person.unitId,
-      periodDate: last.start,
-      actor: { personId: person.id, role: person.role, unitId: person.unitId },
-    })
-  } catch (error) {
-    if (error instanceof RuleViolation) return undefined
-    throw error
-  }
-}
-
 /** 上报周报 / 确认上报月报 / 上报统计表: confirms the unit's newest open report of that kind. */
 async function submitTyped(turn: Turn, person: PersonRow, word: string, confirmed: boolean): Promise<Reply[]> {
   const kind = REPORT_WORDS[word]
   if (!kind || person.unitId === null) return [text(WORDING.forbidden)]
-  const open = (await latestOpenReport(turn.ctx, person.unitId, kind)) ?? (await draftLastPeriod(turn, person, kind))
+  const open =
+    (await latestOpenReport(turn.ctx, person.unitId, kind)) ??
+    (await draftLastPeriod(turn, { personId: person.id, role: person.role, unitId: person.unitId }, kind))
   if (!open) return [text(`您单位当前没有待上报的${REPORT_KIND_LABELS[kind]}。`)]
   // A form with boxes the unit writes itself is shown before it is confirmed: the drafts are accepted
   // with 「确认上报…」 or edited first. (The card's 确认上报 button already showed them.)

@@ -61,3 +61,19 @@ describe('a weekly report through chat', () => {
     expect((await say(UNIT_LEADER, '周报要谁签字'))[0]).not.toContain('签字已记录')
   })
 })
+
+describe('the campaign’s statistics table before the scheduled job drafted it', () => {
+  it('drafts last month’s on 「填报统计表」 and asks its first section; 「本月统计表怎么填」 says how', async () => {
+    expect((await say(HANDLER, '本月统计表怎么填'))[0]).toContain('填写请发送「填报统计表」逐项填写')
+    expect(await say(HANDLER, '填报统计表')).toEqual([
+      '本月组织学习习近平总书记关于安全生产重要论述的专题学习几次？刊登（推出）重点报道几篇？',
+    ])
+    await say(HANDLER, '取消')
+    const [shizheng] = await database.db.select().from(units).where(eq(units.code, 'shizheng'))
+    const tables = await database.db
+      .select()
+      .from(periodicReports)
+      .where(and(eq(periodicReports.unitId, shizheng?.id as number), eq(periodicReports.kind, 'campaign')))
+    expect(tables.map((t) => [t.periodStart, t.submittedAt])).toEqual([['2026-10-01', null]])
+  })
+})

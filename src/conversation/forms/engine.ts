@@ -43,6 +43,7 @@ import {
 import { promisesPhoto } from '../photo-promised'
 import { readsAsWords } from '../plain-text'
 import { text } from '../reply'
+import { draftLastPeriod } from '../report-drafts'
 import type { Reply, Turn } from '../types'
 import {
   type AnswerContext,
@@ -1026,7 +1027,9 @@ async function startForm(
   }
   if (preset) merge(session, preset)
   if (form.id === 'campaign') {
-    const start = actor.unitId === null ? undefined : await campaignStartingPoint(turn.ctx, actor.unitId)
+    const startOf = async () => (actor.unitId === null ? undefined : campaignStartingPoint(turn.ctx, actor.unitId))
+    // Last month's table not drafted yet (the job runs on the 1st; a restart may have missed it): drafted now.
+    const start = (await startOf()) ?? ((await draftLastPeriod(turn, actor, 'campaign')) ? await startOf() : undefined)
     if (!start) {
       clearSession(session)
       return [text('您单位当前没有待填报的专项整治统计表。')]
