@@ -299,6 +299,23 @@ describe('assigning a major hazard (交办)', () => {
     expect(row?.rectifyDueAt).toEqual(zonedInstant('2027-01-08', TEST_TIME_ZONE, 18))
   })
 
+  it('takes the five fixes named in one answer, each to its own box', async () => {
+    await say(STAFF, '发现洞庭大道燃气管道被施工挖破了，正在漏气')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    await say(SUPERVISOR, `交办 ${code}`)
+    const [summary] = await say(
+      SUPERVISOR,
+      '责任人王刚，措施是停气抢修，资金由施工单位承担，时限明天晚上8点前，预案已启动燃气抢险预案',
+    )
+    expect(summary).toContain('五落实·责任：王刚\n')
+    expect(summary).toContain('五落实·措施：停气抢修\n')
+    expect(summary).toContain('五落实·资金：由施工单位承担\n')
+    expect(summary).toContain('五落实·预案：已启动燃气抢险预案\n')
+    expect((await say(SUPERVISOR, '确认'))[0]).toContain('已交办燃气办')
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row?.rectifyDueAt).toEqual(zonedInstant('2026-11-24', TEST_TIME_ZONE, 20))
+  })
+
   it('gives a general hazard its category’s default period on 「默认」, and refuses a deadline already past', async () => {
     // 其他 has no routing rule: the hazard waits for a supervisor to assign it. A shop sign is no unit's of the
     // bureau, so 其他 is offered to confirm rather than filled in.

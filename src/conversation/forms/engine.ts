@@ -58,6 +58,7 @@ import { bulkChecklistAnswer } from './checklist'
 import { checkDraft } from './checks'
 import { readCorrection } from './corrections'
 import { findNearbyOpenHazard } from './duplicates'
+import { fiveFixesSaid } from './five-fixes'
 import { saveForm } from './save'
 import { clearSession, lockSession, type Session, saveSession } from './session'
 import { renderSummary, renderValue } from './summary'
@@ -363,6 +364,16 @@ async function step(
       const bulk = field.type === 'check' ? bulkChecklistAnswer(form, session.draft, field, input) : undefined
       if (bulk) {
         merge(session, bulk)
+        return prompt(form, session, answers)
+      }
+      // 「责任人王刚，措施是停气抢修，资金由施工单位承担，时限…」: the 五落实 named in one answer, each to its box.
+      const fixes = form.id === 'assignment' ? fiveFixesSaid(input) : undefined
+      if (fixes) {
+        for (const [key, value] of Object.entries(fixes)) {
+          const box = form.fields.find((f) => f.key === key)
+          const read = box && value ? parseAnswer(box, value, answers) : undefined
+          if (read?.ok) merge(session, read.values)
+        }
         return prompt(form, session, answers)
       }
       // 「在人民路和建设路交叉口」 in answer to what was found says where, not what: kept as the place, and the
