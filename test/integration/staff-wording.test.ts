@@ -267,6 +267,23 @@ describe('the supervision record said the way supervisors say it', () => {
     expect(summary).toContain('督查事项：检查台账和现场，发现问题1个')
     await say(SUPERVISOR, '取消')
   })
+
+  it('puts an answer meant for another box there (「检查了…」 to 督查组成员) and asks again', async () => {
+    const SUPERVISOR = 'demo:supervisor'
+    await say(SUPERVISOR, '督查 质安处 今天上午10点')
+    await say(SUPERVISOR, '王科长')
+    expect(await say(SUPERVISOR, '检查了3个工地的安全管理资料')).toEqual([
+      WORDING.notedInAnotherBox('督查事项'),
+      '督查组成员有哪些？',
+    ])
+    await say(SUPERVISOR, '张三、李四')
+    await say(SUPERVISOR, '发现1个工地塔吊司机无证上岗')
+    const summary = (await say(SUPERVISOR, '要求立即停工整改')).join('\n')
+    expect(summary).toContain('督查组成员：张三、李四\n')
+    expect(summary).toContain('督查事项：检查了3个工地的安全管理资料\n')
+    expect(summary).toContain('存在的主要问题：发现1个工地塔吊司机无证上岗\n')
+    await say(SUPERVISOR, '取消')
+  })
 })
 
 describe('a unit asked for, answered with what happened or where', () => {

@@ -366,6 +366,14 @@ async function step(
         merge(session, bulk)
         return prompt(form, session, answers)
       }
+      // 「检查了3个工地的资料」 to 「督查组成员有哪些？」: an answer for another box of the supervision record goes
+      // there (the matters, the problems found, the requirements), and the question is asked again.
+      const otherBox = form.id === 'supervision' ? supervisionBoxOf(input, field.key, session.draft) : undefined
+      if (otherBox) {
+        session.draft[otherBox.key] = otherBox.said
+        const label = form.fields.find((f) => f.key === otherBox.key)?.label ?? ''
+        return [text(WORDING.notedInAnotherBox(label)), ...prompt(form, session, answers)]
+      }
       // 「责任人王刚，措施是停气抢修，资金由施工单位承担，时限…」: the 五落实 named in one answer, each to its box.
       const fixes = form.id === 'assignment' ? fiveFixesSaid(input) : undefined
       if (fixes) {
@@ -763,6 +771,28 @@ const SAID_BOX: readonly [RegExp, string][] = [
   [/^(?:发现|存在(?:的)?(?:主要)?问题|问题[:：])/, 'problems'],
   [/^(?:整改要求|要求|责令)/, 'requirements'],
 ]
+
+/** What a supervision's boxes begin with when told: the matters inspected, then the problems and requirements. */
+const SUPERVISION_BOXES: readonly [RegExp, string][] = [
+  [/^(?:检查|查看|抽查|督查|查阅|察看|核查|查)(?:了)/, 'matters'],
+  ...SAID_BOX,
+]
+
+/** The other, still empty box of a supervision record that an answer plainly belongs to, with what it says there. */
+function supervisionBoxOf(
+  input: string,
+  asked: string,
+  draft: Record<string, unknown>,
+): { key: string; said: string } | undefined {
+  if (!['lead', 'members', 'matters', 'problems', 'requirements'].includes(asked)) return undefined
+  const box = SUPERVISION_BOXES.find(([pattern, key]) => key !== asked && pattern.test(input))
+  if (!box || (typeof draft[box[1]] === 'string' && draft[box[1]] !== '')) return undefined
+  const said =
+    box[1] === 'matters'
+      ? input
+      : input.replace(/^(?:发现(?:的)?(?:问题)?|存在(?:的)?(?:主要)?问题|问题|整改要求|要求)[:：]?/, '')
+  return said ? { key: box[1], said } : undefined
+}
 
 /** 「问题1个」「3处」: how many, and nothing of what. */
 const ONLY_A_COUNT = /^(?:问题)?[0-9一二两三四五六七八九十]+(?:个|处|项|条)?(?:问题)?$/
