@@ -300,6 +300,22 @@ describe('a unit asked for, answered with what happened or where', () => {
     expect((await say(SUPERVISOR, '不清楚'))[0]).not.toMatch(/吗？是请回复/)
     await say(SUPERVISOR, '取消')
   })
+
+  it('reads the whole account given in answer to the first question: the time, the place and no deaths', async () => {
+    const SUPERVISOR = 'demo:supervisor'
+    await say(SUPERVISOR, '登记事故')
+    expect(await say(SUPERVISOR, '今天上午10点，朗州路工地发生高处坠落事故，1人受伤送医')).toEqual([
+      '责任单位是「质安处」吗？是请回复「是」；不是请直接发送正确的责任单位。',
+    ])
+    expect(await say(SUPERVISOR, '是')).toEqual(['事故等级：一般、较大还是重大？'])
+    for (const answer of ['一般', '按时', '未曝光']) await say(SUPERVISOR, answer)
+    const summary = (await say(SUPERVISOR, '无')).join('\n')
+    expect(summary).toContain('发生时间：11月23日 10:00\n')
+    expect(summary).toContain('地点：朗州路工地\n')
+    expect(summary).toContain('死亡人数：0\n')
+    expect(summary).toContain('经过和认定：朗州路工地发生高处坠落事故，1人受伤送医')
+    await say(SUPERVISOR, '取消')
+  })
 })
 
 describe('corrections said with a lead-in, and counts said with 是', () => {

@@ -25,6 +25,7 @@ import { isCourtesy } from '../courtesy'
 import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
 import { namesDefect } from '../extract/hazard-statements'
+import { parseChineseNumber } from '../extract/numbers'
 import { findPlace, placeAlone } from '../extract/place'
 import { extractLevel, turnoutSaidAlone } from '../extract/rules'
 import { WATCHED_THING } from '../extract/watched-things'
@@ -365,6 +366,19 @@ async function step(
       if (bulk) {
         merge(session, bulk)
         return prompt(form, session, answers)
+      }
+      // 「登记事故」, then the whole account in answer to the first question (「今天上午10点，朗州路工地发生高处坠落
+      // 事故，1人受伤」): read as if said with the command, every box it fills filled, not only the one asked.
+      if (
+        form.restField &&
+        Object.keys(session.draft).length === 0 &&
+        [...input].length >= 12 &&
+        /[，,。；;\s]/.test(input.trim()) &&
+        !parseAnswer(field, input, answers).ok
+      ) {
+        fillFromRest(form, session, input, answers)
+        // The box asked is answered as usual if the account did not fill it (a unit offered from what happened).
+        if (session.draft[field.key] !== undefined) return prompt(form, session, answers)
       }
       // 「检查了3个工地的资料」 to 「督查组成员有哪些？」: an answer for another box of the supervision record goes
       // there (the matters, the problems found, the requirements), and the question is asked again.
@@ -772,6 +786,57 @@ const SAID_BOX: readonly [RegExp, string][] = [
   [/^(?:整改要求|要求|责令)/, 'requirements'],
 ]
 
+/**
+ * 「督查 市政建设总公司 11月20日 检查台账和现场」「今天下午去质安处督查了，带队的是王科长，检查了3个工地」: the unit,
+ * the day and who led it by their words, clause by clause; the problems and requirements in their boxes; the rest
+ * as said, in the form's rest box.
+ */
+function fillFromRest(form: FormDefinition, session: Session, rest: string, answers: AnswerContext): void {
+  const restField = form.restField
+  if (!restField) return
+  // 「朗州路工地发生高处坠落事故」: an accident's place, read as any place is.
+  const place = hasField(form, 'place') && session.draft.place === undefined ? findPlace(rest) : undefined
+  if (place) session.draft.place = place
+  // 「无人员伤亡」「1人死亡」: the deaths, when said.
+  const deaths = hasField(form, 'deaths') && session.draft.deaths === undefined ? deathsSaid(rest) : undefined
+  if (deaths !== undefined) session.draft.deaths = deaths
+  const left: string[] = []
+  for (const clause of rest
+    .trim()
+    .split(/[\s，,。；;]+/)
+    .filter(Boolean)) {
+    let used = false
+    for (const f of form.fields) {
+      if (f.type !== 'unit' && f.type !== 'datetime') continue
+      if (session.draft[f.key] !== undefined || session.draft[`${f.key}Day`] !== undefined) continue
+      const parsed = parseAnswer(f, clause, answers)
+      if (!parsed.ok) continue
+      merge(session, parsed.values)
+      used = true
+    }
+    const lead = hasField(form, 'lead') && session.draft.lead === undefined ? LEAD_SAID.exec(clause) : null
+    if (lead) session.draft.lead = lead[1] ?? lead[2]
+    // 「发现一处塔吊未备案」「要求三日内补办」: the problems found and what was required, each in its box.
+    // (「发现问题1个」 only counts them: it stays with the matters, and the problems are asked.)
+    const box =
+      !used && !lead ? SAID_BOX.find(([pattern, key]) => hasField(form, key) && pattern.test(clause)) : undefined
+    const said = clause.replace(/^(?:发现(?:的)?(?:问题)?|存在(?:的)?(?:主要)?问题|问题|整改要求|要求)[:：]?/, '')
+    if (box && said && !ONLY_A_COUNT.test(said)) {
+      const [, key] = box
+      session.draft[key] = typeof session.draft[key] === 'string' ? `${session.draft[key]}；${said}` : said
+    } else if (!used && !lead) left.push(clause)
+  }
+  if (left.length > 0) session.draft[restField] = left.join('，')
+}
+
+/** The deaths an account of an accident states: none when it says nobody died (or only injuries), or the number. */
+function deathsSaid(account: string): number | undefined {
+  if (/无人员?(?:伤亡|死亡)|没有人员?(?:伤亡|死亡)|未造成人员?(?:伤亡|死亡)|无人死亡/.test(account)) return 0
+  const died = /([0-9]+|[一二两三四五六七八九十]+)\s*(?:人|名)(?:当场)?(?:死亡|遇难|身亡)/.exec(account)?.[1]
+  if (died) return parseChineseNumber(died)
+  return /受伤|轻伤|重伤/.test(account) && !/死亡|遇难|身亡/.test(account) ? 0 : undefined
+}
+
 /** What a supervision's boxes begin with when told: the matters inspected, then the problems and requirements. */
 const SUPERVISION_BOXES: readonly [RegExp, string][] = [
   [/^(?:检查|查看|抽查|督查|查阅|察看|核查|查)(?:了)/, 'matters'],
@@ -1027,35 +1092,7 @@ async function startForm(
       if (parsed.ok) merge(session, parsed.values)
     }
   } else if (form.restField && rest.trim()) {
-    // 「督查 市政建设总公司 11月20日 检查台账和现场」「今天下午去质安处督查了，带队的是王科长，检查了3个工地」: the
-    // unit, the day and who led it by their words, clause by clause; the rest as said.
-    const left: string[] = []
-    for (const clause of rest
-      .trim()
-      .split(/[\s，,。；;]+/)
-      .filter(Boolean)) {
-      let used = false
-      for (const f of form.fields) {
-        if (f.type !== 'unit' && f.type !== 'datetime') continue
-        if (session.draft[f.key] !== undefined || session.draft[`${f.key}Day`] !== undefined) continue
-        const parsed = parseAnswer(f, clause, answers)
-        if (!parsed.ok) continue
-        merge(session, parsed.values)
-        used = true
-      }
-      const lead = hasField(form, 'lead') && session.draft.lead === undefined ? LEAD_SAID.exec(clause) : null
-      if (lead) session.draft.lead = lead[1] ?? lead[2]
-      // 「发现一处塔吊未备案」「要求三日内补办」: the problems found and what was required, each in its box.
-      // (「发现问题1个」 only counts them: it stays with the matters, and the problems are asked.)
-      const box =
-        !used && !lead ? SAID_BOX.find(([pattern, key]) => hasField(form, key) && pattern.test(clause)) : undefined
-      const said = clause.replace(/^(?:发现(?:的)?(?:问题)?|存在(?:的)?(?:主要)?问题|问题|整改要求|要求)[:：]?/, '')
-      if (box && said && !ONLY_A_COUNT.test(said)) {
-        const [, key] = box
-        session.draft[key] = typeof session.draft[key] === 'string' ? `${session.draft[key]}；${said}` : said
-      } else if (!used && !lead) left.push(clause)
-    }
-    if (left.length > 0) session.draft[form.restField] = left.join('，')
+    fillFromRest(form, session, rest, answers)
   } else if (form.extraction && rest) {
     const extraction = await deps.extractor.extract(form.extraction, rest, extractionContext(answers))
     merge(session, normalise(form, withGuessesSetAside(session, extraction), rest))
