@@ -88,6 +88,14 @@ describe('patrol reports as people type them', () => {
     expect(categories('上午巡查城北，发现一处井盖缺失')).toEqual(['road_municipal'])
   })
 
+  it('reads a caption sent after photos (「这两张是人民路井盖破损的照片」) as what is wrong there', () => {
+    expect(readByRules('hazard', '这两张是人民路井盖破损的照片', ctx).fields).toMatchObject({
+      description: '人民路井盖破损',
+      locationText: '人民路',
+    })
+    expect(readByRules('hazard', '照片是建设路口的坑', ctx).fields.description).toBe('照片是建设路口的坑')
+  })
+
   it('grades a hazard report as a patrol finding is graded: 「严重」 in a description is degree, not 重大', () => {
     const level = (text: string) => readByRules('hazard', text, ctx).fields.level
     expect(level('建设路桥下积水严重，比较危险')).toBe('general')

@@ -56,6 +56,10 @@ const TRAILING_GRADE = /[，,；;。\s]+(?:(?:属于?|定为|为|是)?(?:一般|
 const LABELLED_PROBLEM =
   /(?:^|[\n；;])\s*(?:隐患描述|存在问题|问题描述|问题|隐患|情况|描述|内容)\s*[:：]\s*([^\n；;]{2,}?)(?=\s+(?:地点|位置|地址|等级|类别|处理情况|处理|措施)\s*[:：]|[\n；;]|$)/
 
+/** 「这两张是人民路井盖破损的照片」 after the photos: a caption, whose words around what is wrong are not part of it. */
+const PHOTOS_CAPTION =
+  /^(?:这|那|上面|刚才)?(?:两|几|一|三|四)?(?:张|个)?(?:照片|图片|图)?(?:拍的是|是拍的|是|拍的)((?:(?!的(?:照片|图片)).)+?)(?:的)?(?:照片|图片|现场照片|现场图)[。！!]*$/
+
 function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'> {
   // The words that only say it is a hazard report: 「上报隐患」「发现隐患：」「隐患 人民路…」.
   const said = text
@@ -63,6 +67,7 @@ function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'
       /^(?:(?:我|我们)?(?:要|想|需要|来|现在)?(?:帮我|请|麻烦)?(?:上报|报告?|反映|汇报)(?:一下)?(?:一个|个|一处|处|一条|条)?(?:重大|一般|较大|严重)?(?:的)?(?:安全)?隐患[，,：:\s]*(?:具体(?:情况)?是|情况是)?[，,：:\s]*|(?:发现|有)(?:一处|一个|一起|个|处)(?:安全)?隐患[，,：:\s]+|(?:上报隐患|隐患上报|报告隐患|发现隐患|上报)[:：\s]*|(?:隐患|发现)[:：\s]+|(?:报告|汇报|反映)(?:一下|个情况|一个情况)?[:：，,\s]\s*)/,
       '',
     )
+    .replace(PHOTOS_CAPTION, '$1')
     .trim()
   // Read before the label is taken off: 「隐患：井盖缺失；位置：…」 is labelled lines, its first label included.
   const labelled = LABELLED_PROBLEM.exec(text.replace(/^(?:上报隐患|隐患上报|报告隐患)[:：\s]*/, ''))?.[1]?.trim()
