@@ -641,6 +641,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     const thing = body.replace(/[。！!？?]+$/, '')
     return hold({ thing }, WORDING.citizenThingAskWhat(thing, held.locationText))
   }
+  // 「投诉」「举报」 alone: what and where are still to come (举报 stays in front of them: it makes a whistleblower).
+  const saidIntent = [...body].length < MIN_DESCRIPTION_CHARS ? onlyWantsToReport(body) : undefined
+  if (saidIntent) return hold({ preface: saidIntent }, WORDING.citizenAskWhatAndWhere)
   if (([...body].length < MIN_DESCRIPTION_CHARS && !placeOnly) || PLACEHOLDER.test(body) || saysNothing(body))
     return [text(WORDING.citizenTooShort)]
   if (placeOnly && !isVaguePlace(placeOnly)) {

@@ -278,6 +278,14 @@ describe('a citizen following up in words', () => {
     expect(await mine()).toHaveLength(before + 1)
     // 「你们是住建局吗」 alone asks who answers here: the bureau's service, and how it works.
     expect(await say('你们是住建局吗')).toEqual([WORDING.citizenWhoAnswers])
+    // 「举报」 alone waits for what and where, and stays in front of them: the report is a whistleblower's. 「有人在
+    // 小区」 is nobody's address: the place is asked.
+    expect(await say('举报')).toEqual([WORDING.citizenAskWhatAndWhere])
+    expect(await say('有人在小区里私自改燃气管道')).toEqual([WORDING.askPlace])
+    const tip = lastCode(await say('锦绣华庭5栋'), 'TS')
+    await say('不用')
+    const [tipped] = (await mine()).filter((c) => c.code === tip)
+    expect(tipped).toMatchObject({ description: '举报；有人在小区里私自改燃气管道', whistleblowing: true })
   })
 
   it('corrects the last ticket’s place, keeps asking where the next problem is, and takes 「不用处理了」 as a withdrawal', async () => {
