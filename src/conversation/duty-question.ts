@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, lt } from 'drizzle-orm'
 import { dutyRoster, people } from '../db/schema'
 import { addDays, localDate, zonedInstant } from '../domain/local-time'
+import { daySaidIn } from './extract/time'
 import { formatLocal } from './format'
 import type { Turn } from './types'
 
@@ -16,23 +17,31 @@ const DAY_WORD: readonly [RegExp, number, string][] = [
   [/今天|今日|今晚/, 0, '今天'],
 ]
 
+/** 「下周一」「周三」「12月1日」: a day named otherwise, as said. */
+const OTHER_DAY = /(?:上上|上|下|这|本)?(?:个)?(?:周|星期|礼拜)[一二三四五六日天1-7]|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?/
+
 export interface DutyQuestion {
   offset: number
   said: string
   aboutMe: boolean
+  /** The question's words, for a day named otherwise than by 今天/明天 (「下周一谁值班」). */
+  text: string
 }
 
 export function dutyAskedFor(input: string): DutyQuestion | undefined {
   if ([...input].length > 20 || !ASKS_DUTY.test(input)) return undefined
   if (!/谁|哪位|是不是|吗|么|呢|[？?]|几号|安排|表/.test(input)) return undefined
-  const [, offset, said] = DAY_WORD.find(([pattern]) => pattern.test(input)) ?? [null, 0, '今天']
-  return { offset, said, aboutMe: /我/.test(input) }
+  const word = DAY_WORD.find(([pattern]) => pattern.test(input))
+  const [, offset, said] = word ?? [null, 0, OTHER_DAY.exec(input)?.[0]?.replace(/\s+/g, '') ?? '今天']
+  return { offset, said, aboutMe: /我/.test(input), text: input }
 }
 
 export async function describeDuty(turn: Turn, asked: DutyQuestion, personId: number): Promise<string> {
   const { db, clock, timeZone } = turn.ctx
   const now = clock.now()
-  const day = addDays(localDate(now, timeZone), asked.offset)
+  // The day asked: 今天/明天 by their offset, a weekday or a date the next one that comes (a roster looks ahead).
+  const named = asked.offset === 0 ? daySaidIn(asked.text, now, timeZone, 'future') : undefined
+  const day = named ?? addDays(localDate(now, timeZone), asked.offset)
   const dayStart = zonedInstant(day, timeZone, 0)
   const dayEnd = zonedInstant(addDays(day, 1), timeZone, 0)
   const overlapping = await db
@@ -50,15 +59,17 @@ export async function describeDuty(turn: Turn, asked: DutyQuestion, personId: nu
   const starting = overlapping.filter((s) => s.startsAt.getTime() >= dayStart.getTime())
   const shifts = starting.length > 0 ? starting : overlapping
   const date = formatLocal(dayStart, timeZone, now).replace(/ \d\d:\d\d$/, '')
+  // 「12月1日谁值班」: the date said is the date shown, once.
+  const when = /月/.test(asked.said) ? date : `${asked.said}（${date}）`
   if (shifts.length === 0)
-    return `值班表里没有${asked.said}（${date}）的安排，险情会推送给任意一位值班人员。值班表由管理员在管理后台维护。`
+    return `值班表里没有${when}的安排，险情会推送给任意一位值班人员。值班表由管理员在管理后台维护。`
   if (asked.aboutMe) {
     const mine = shifts.filter((s) => s.personId === personId)
     return mine.length > 0
-      ? `是的，您${asked.said}（${date}）值班：${mine.map((s) => span(s, timeZone, now)).join('；')}。`
-      : `您${asked.said}（${date}）不值班。值班的是：${shifts.map((s) => s.name).join('、')}。`
+      ? `是的，您${when}值班：${mine.map((s) => span(s, timeZone, now)).join('；')}。`
+      : `您${when}不值班。值班的是：${shifts.map((s) => s.name).join('、')}。`
   }
-  return `${asked.said}（${date}）值班：${shifts.map((s) => `${s.name}（${span(s, timeZone, now)}）`).join('；')}`
+  return `${when}值班：${shifts.map((s) => `${s.name}（${span(s, timeZone, now)}）`).join('；')}`
 }
 
 function span(shift: { startsAt: Date; endsAt: Date }, timeZone: string, now: Date): string {

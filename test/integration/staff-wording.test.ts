@@ -413,6 +413,9 @@ describe('the roster, copies of the ledgers, and messages for everyone', () => {
       '是的，您明天（11月24日）值班：11月24日 08:30至11月25日 08:30。',
     ])
     expect((await say(STAFF, '明天我值班吗'))[0]).toBe('您明天（11月24日）不值班。值班的是：赵敏。')
+    // A weekday or a date: the next one that comes (11月23日 is a Monday).
+    expect((await say(LEADER, '下周一谁值班'))[0]).toMatch(/^下周一（11月30日）值班：/)
+    expect((await say(LEADER, '12月1日谁值班'))[0]).toMatch(/^12月1日值班：/)
   })
 
   it('points to the console for exports, to the group chat for broadcasts, and opens no form', async () => {

@@ -153,6 +153,14 @@ function resolveDate(text: string, now: Date, timeZone: string, direction: TimeD
   return addDays(today, Number(found.date))
 }
 
+/**
+ * The day a message names (「明天」「下周一」「12月1日」), resolved the way a deadline (`future`) or a report
+ * (`past`) means it; undefined when it names none.
+ */
+export function daySaidIn(text: string, now: Date, timeZone: string, direction: TimeDirection): IsoDate | undefined {
+  return dayOffset(text) ? resolveDate(text, now, timeZone, direction) : undefined
+}
+
 /** The date of 「周X」 said on `today`: this week's, the week before's or after's, or the nearest in the direction. */
 function weekdayDate(said: string, today: IsoDate, direction: TimeDirection): IsoDate {
   const [, number, which] = said.split(':')
