@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { periodicReports } from '../db/schema'
 import { addDays, localDate } from '../domain/local-time'
 import {
@@ -81,19 +81,17 @@ export async function describeReportDue(
     const next = `${current.period.label}的${label}：${formatLocal(current.dueAt, timeZone, now)} 前上报。`
     return [await filedByUnits(turn, kind, previous, units), next, how].join('\n')
   }
-  const filed = await filedOf(turn, kind, [unit.id], [previous.period.start, current.period.start])
-  const awaitingSignature = await confirmedUnsignedOf(turn, kind, unit.id, [
-    previous.period.start,
-    current.period.start,
-  ])
+  const states = await reportStates(turn, kind, [unit.id], [previous.period.start, current.period.start])
   const lines = [previous, current]
     // The period before is shown while it is still due, or when it is late and not filed.
-    .filter((o, i) => i === 1 || o.dueAt.getTime() >= now.getTime() || !filed.get(`${unit.id}:${o.period.start}`))
+    .filter(
+      (o, i) => i === 1 || o.dueAt.getTime() >= now.getTime() || !states.get(`${unit.id}:${o.period.start}`)?.filedAt,
+    )
     .map((o) => {
-      const at = filed.get(`${unit.id}:${o.period.start}`)
-      const state = at
-        ? `已于 ${formatLocal(at, timeZone, now)} 上报`
-        : awaitingSignature.has(o.period.start)
+      const report = states.get(`${unit.id}:${o.period.start}`)
+      const state = report?.filedAt
+        ? `已于 ${formatLocal(report.filedAt, timeZone, now)} 上报`
+        : report
           ? `已确认，待签字后自动上报（应于 ${formatLocal(o.dueAt, timeZone, now)} 前）`
           : o.dueAt.getTime() < now.getTime()
             ? `应于 ${formatLocal(o.dueAt, timeZone, now)} 前上报，已逾期未上报`
@@ -103,19 +101,23 @@ export async function describeReportDue(
   return [...lines, how].join('\n')
 }
 
-/** When each unit's report for each period was filed (key 「unitId:periodStart」). */
-async function filedOf(
+/**
+ * Where each unit's report for each period stands (key 「unitId:periodStart」): filed (when), or confirmed
+ * (确认上报) and waiting for a signature. Periods with no report, or one not yet confirmed, are absent.
+ */
+async function reportStates(
   turn: Turn,
   kind: AskedKind,
   unitIds: number[],
   periodStarts: string[],
-): Promise<Map<string, Date>> {
+): Promise<Map<string, { filedAt: Date | null }>> {
   if (unitIds.length === 0) return new Map()
   const rows = await turn.ctx.db
     .select({
       unitId: periodicReports.unitId,
       periodStart: periodicReports.periodStart,
-      at: periodicReports.submittedAt,
+      filedAt: periodicReports.submittedAt,
+      confirmedById: periodicReports.confirmedById,
     })
     .from(periodicReports)
     .where(
@@ -123,32 +125,24 @@ async function filedOf(
         eq(periodicReports.kind, kind),
         inArray(periodicReports.unitId, unitIds),
         inArray(periodicReports.periodStart, periodStarts),
-        isNotNull(periodicReports.submittedAt),
       ),
     )
-  return new Map(rows.map((r) => [`${r.unitId}:${r.periodStart}`, r.at as Date]))
+  return new Map(
+    rows
+      .filter((r) => r.filedAt !== null || r.confirmedById !== null)
+      .map((r) => [`${r.unitId}:${r.periodStart}`, { filedAt: r.filedAt }]),
+  )
 }
 
-/** The periods whose report the unit has confirmed (确认上报) and that wait for a signature before they are filed. */
-async function confirmedUnsignedOf(
+/** When each unit's report for each period was filed (key 「unitId:periodStart」). */
+async function filedOf(
   turn: Turn,
   kind: AskedKind,
-  unitId: number,
+  unitIds: number[],
   periodStarts: string[],
-): Promise<Set<string>> {
-  const rows = await turn.ctx.db
-    .select({ periodStart: periodicReports.periodStart })
-    .from(periodicReports)
-    .where(
-      and(
-        eq(periodicReports.kind, kind),
-        eq(periodicReports.unitId, unitId),
-        inArray(periodicReports.periodStart, periodStarts),
-        isNotNull(periodicReports.confirmedById),
-        isNull(periodicReports.submittedAt),
-      ),
-    )
-  return new Set(rows.map((r) => r.periodStart))
+): Promise<Map<string, Date>> {
+  const states = await reportStates(turn, kind, unitIds, periodStarts)
+  return new Map([...states].flatMap(([key, state]) => (state.filedAt ? [[key, state.filedAt] as const] : [])))
 }
 
 /** The last period's report across the units that owe it: how many have filed, and which have not. */
