@@ -1308,6 +1308,8 @@ describe('a complaint and a hazard in hand, named by place and thing', () => {
     expect((await say(HANDLER, '柳叶大道护栏修好了'))[0]).toContain(`隐患编号：${hazard}`)
     await say(HANDLER, '确认')
     expect(await status()).toBe('awaiting_verification')
+    // A question about 销号 is a ledger question, whatever waits for its check.
+    expect((await say('demo:supervisor', '上周销号了几个'))[0]).toMatch(/^上周（全市）：/)
     expect((await say('demo:supervisor', '柳叶大道护栏那个验收一下，没问题'))[0]).toContain('验收结果：通过')
     await say('demo:supervisor', '确认')
     expect(await status()).toBe('closed')

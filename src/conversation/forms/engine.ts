@@ -649,7 +649,15 @@ async function step(
   if (leading && verdict)
     return startFromText(turn, session, actor, answers, deps, `验收 ${leading.code} ${verdict[1] ?? ''}`)
   // 「朗州路护栏那个验收一下，没问题」: the check of the one rectified hazard the words name, without its number.
-  if (!form && !leading && FORMS.verification.roles.includes(actor.role as never) && VERIFY_IN_WORDS.test(input)) {
+  // (「上周销号了几个」 asks about the ledger, and words that name no hazard are left to the other answers.)
+  if (
+    !form &&
+    !leading &&
+    FORMS.verification.roles.includes(actor.role as never) &&
+    VERIFY_IN_WORDS.test(input) &&
+    !isQuestion(input) &&
+    !/几|多少|率/.test(input)
+  ) {
     const waiting = await turn.ctx.db
       .select({ code: hazards.code, description: hazards.description, locationText: hazards.locationText })
       .from(hazards)
@@ -657,13 +665,10 @@ async function step(
     const named = recordsNamed(waiting, input)
     const [only] = named.length === 1 ? named : []
     if (only) return startFromText(turn, session, actor, answers, deps, `验收 ${only.code} ${verdictInWords(input)}`)
-    if (waiting.length > 0)
+    if (named.length > 1)
       return [
         text(
-          `请问验收哪一处？请回复「验收 编号 通过」或「验收 编号 不通过 原因」。待验收的隐患：\n${(named.length > 1
-            ? named
-            : waiting
-          )
+          `请问验收哪一处？请回复「验收 编号 通过」或「验收 编号 不通过 原因」。待验收的隐患：\n${named
             .slice(0, 5)
             .map((h) => `· ${h.code} ${clip(h.description, 20)}`)
             .join('\n')}`,
