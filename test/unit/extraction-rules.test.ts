@@ -88,6 +88,12 @@ describe('patrol reports as people type them', () => {
     expect(categories('上午巡查城北，发现一处井盖缺失')).toEqual(['road_municipal'])
   })
 
+  it('offers no place made of who did it (「有人在小区」「燃气公司的人把我们小区」), and keeps 「…的人行天桥」', () => {
+    expect(readByRules('complaint', '有人在小区里私自改燃气管道', ctx).fields.locationText).toBeUndefined()
+    expect(readByRules('complaint', '燃气公司的人把我们小区的路挖了不填', ctx).fields.locationText).toBeUndefined()
+    expect(readByRules('complaint', '水星楼那边的人行天桥 台阶 有一块 塌了', ctx).fields.locationText).toBeDefined()
+  })
+
   it('reads a caption sent after photos (「这两张是人民路井盖破损的照片」) as what is wrong there', () => {
     expect(readByRules('hazard', '这两张是人民路井盖破损的照片', ctx).fields).toMatchObject({
       description: '人民路井盖破损',
