@@ -229,6 +229,7 @@ describe('a citizen following up in words', () => {
       expect(await say(impatient)).toEqual([WORDING.citizenUrged(code, 'assigned')])
     // Pointing back at it (「就是刚才那个」) is answered with where it stands.
     expect((await say('就是刚才那个'))[0]).toContain(code)
+    expect((await say('上周投诉的那个井盖修好了吗'))[0]).toContain(code)
     expect(await mine()).toHaveLength(filed)
     expect(await say('你们处理结果我不满意')).toEqual([WORDING.citizenDissatisfied(code)])
     expect(await say('怎么上传照片')).toEqual([WORDING.citizenPhotoHowTo])
