@@ -230,6 +230,10 @@ describe('a citizen following up in words', () => {
     // Pointing back at it (「就是刚才那个」) is answered with where it stands.
     expect((await say('就是刚才那个'))[0]).toContain(code)
     expect((await say('上周投诉的那个井盖修好了吗'))[0]).toContain(code)
+    expect((await say('修好了没有'))[0]).toContain(code)
+    expect(await say('为什么还没修')).toEqual([WORDING.citizenUrged(code, 'assigned')])
+    expect(await say('我要投诉处理人员态度不好')).toEqual([WORDING.citizenConductComplaint])
+    expect(await say('你们管路灯吗')).toEqual([WORDING.citizenScope])
     expect(await mine()).toHaveLength(filed)
     expect(await say('你们处理结果我不满意')).toEqual([WORDING.citizenDissatisfied(code)])
     expect(await say('怎么上传照片')).toEqual([WORDING.citizenPhotoHowTo])
