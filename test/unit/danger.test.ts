@@ -12,6 +12,7 @@ describe('danger in a message', () => {
     ['路面塌陷了一个大坑', 'collapse'],
     ['电线掉下来了', 'electric'],
     ['楼道里冒烟了', 'fire'],
+    ['桥下面有人在烧东西，冒了好多烟', 'fire'],
     ['我们小区的电梯困人了！！！快来人', 'trapped'],
     ['有人被困在电梯里面', 'trapped'],
     ['停电了，电梯里困了人，阳光花园3栋', 'trapped'],
@@ -53,6 +54,7 @@ describe('danger in a message', () => {
     '落水管坏了',
     '井盖卡住了打不开',
     '昨晚困了一夜没睡',
+    '担心冒烟',
     '怕广告牌掉下来',
     '塔吊没有歪，就是噪音大',
   ])('a fear or a denial is not the danger itself: %s', (text) => {
