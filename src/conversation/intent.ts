@@ -21,8 +21,11 @@ const PATROL_DETAIL =
 const NO_PATROL_YET =
   /(?:没(?:有)?|未|不|暂停|停止|取消|无法|没法|不能)(?:出去|去|出门|进行|开展)?(?:巡查|巡视|巡逻|巡)|(?:巡查|巡视|巡逻)(?:工作|任务|计划)?(?:暂停|取消|停了|停止|推迟|延期|改期|改到|挪到|顺延|不去了|去不了|没法去)|(?:明天|后天|下周|待会儿?|等会儿?|一会儿|晚点|稍后|准备|计划|打算|将要|将)(?:[^，,。了完过]{0,12})(?:去|要)?(?:巡查|巡视|巡逻)(?![了过完])/
 
+/** 「今天下雨没出去」: nobody went out, said without naming the patrol. */
+const STAYED_IN = /^(?:今天|今日|上午|下午|早上)?[^，,。？?]{0,6}?(?:没|没有|未)(?:出去|出门|外出)(?:了)?[。！!]*$/
+
 export function saysNoPatrolYet(text: string): boolean {
-  return NO_PATROL_YET.test(text) && !/巡查(?:了|过|完|中|时)|发现/.test(text)
+  return (NO_PATROL_YET.test(text) || STAYED_IN.test(text)) && !/巡查(?:了|过|完|中|时)|发现/.test(text)
 }
 /** Defects as they are written: what is broken, missing, leaking or in the way. */
 const DEFECT =

@@ -20,6 +20,7 @@ export type StaffFaq =
   | 'deadlines'
   | 'flow'
   | 'backfill'
+  | 'patrol_howto'
   | 'media_trouble'
   | 'account'
   | 'add_person'
@@ -84,7 +85,10 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
   const said = statementAbout(input)
   if (said) return said
   if (!isQuestion(input) && !/吗|么|没有?$/.test(input)) return undefined
-  if (/补录|补填|补报|补登|漏填|忘了填|忘记填/.test(input)) return 'backfill'
+  if (/补录|补填|补报|补登|漏填|漏报|忘了填|忘记填|忘(?:了|记)?(?:报|交|上报|填报)|怎么补/.test(input))
+    return 'backfill'
+  // 「巡查记录怎么填」「巡查怎么报」: how a patrol is reported.
+  if (/巡查/.test(input) && /(?:怎么|如何|咋)(?:样)?(?:填|报|写|上报|提交|登记)/.test(input)) return 'patrol_howto'
   // 「整改完了要拍照吗」「隐患整改好了怎么上报」: how a rectification is reported.
   if (/整改/.test(input) && RECTIFY_HOWTO.test(input)) return 'rectify_howto'
   // 「明天要下大雨，需要提前巡查吗」「国庆放假要不要巡查」: patrols beyond the routine (source 000 二: 特护期巡查).

@@ -453,6 +453,9 @@ describe('patrols asked after by road or by person, and how the assistant is use
   it('answers how the assistant is used, opening no form', async () => {
     const before = await database.db.select().from(hazards)
     expect(await say(STAFF, '巡查记录可以补录吗')).toEqual([WORDING.staffSupport.backfill])
+    expect(await say(STAFF, '忘记报昨天的巡查了，怎么补')).toEqual([WORDING.staffSupport.backfill])
+    expect(await say(STAFF, '巡查记录怎么填')).toEqual([WORDING.staffSupport.patrol_howto])
+    expect(await say(STAFF, '今天下雨没出去')).toEqual([WORDING.patrolNotYet])
     expect(await say(STAFF, '隐患照片太大发不了')).toEqual([WORDING.staffSupport.media_trouble])
     expect(await say(STAFF, '为什么我收不到提醒')).toEqual([WORDING.staffSupport.reminders])
     expect(await say(STAFF, '我换手机号了')).toEqual([WORDING.staffSupport.phone_change])
