@@ -456,6 +456,9 @@ describe('patrols asked after by road or by person, and how the assistant is use
     expect(await say(STAFF, '忘记报昨天的巡查了，怎么补')).toEqual([WORDING.staffSupport.backfill])
     expect(await say(STAFF, '巡查记录怎么填')).toEqual([WORDING.staffSupport.patrol_howto])
     expect(await say(STAFF, '今天下雨没出去')).toEqual([WORDING.patrolNotYet])
+    // A question is never a report: 「今天有没有重大隐患」 opens no hazard form.
+    expect((await say(LEADER, '今天有没有重大隐患'))[0]).not.toMatch(/隐患在什么位置|请描述/)
+    expect(await say(LEADER, '大家辛苦了')).toEqual([WORDING.staffCourtesy])
     expect(await say(STAFF, '隐患照片太大发不了')).toEqual([WORDING.staffSupport.media_trouble])
     expect(await say(STAFF, '为什么我收不到提醒')).toEqual([WORDING.staffSupport.reminders])
     expect(await say(STAFF, '我换手机号了')).toEqual([WORDING.staffSupport.phone_change])
