@@ -232,6 +232,8 @@ describe('a citizen following up in words', () => {
     expect((await say('上周投诉的那个井盖修好了吗'))[0]).toContain(code)
     expect((await say('修好了没有'))[0]).toContain(code)
     expect(await say('为什么还没修')).toEqual([WORDING.citizenUrged(code, 'assigned')])
+    expect(await say('有没有人管管')).toEqual([WORDING.citizenUrged(code, 'assigned')])
+    expect((await say('今天有没有人来修'))[0]).toContain(code)
     expect(await say('我要投诉处理人员态度不好')).toEqual([WORDING.citizenConductComplaint])
     expect(await say('你们管路灯吗')).toEqual([WORDING.citizenScope])
     expect(await mine()).toHaveLength(filed)
