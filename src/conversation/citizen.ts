@@ -36,7 +36,7 @@ import { contactNameIn } from './extract/contact-name'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace, placeAlone } from './extract/place'
 import { withoutPhone } from './extract/rules'
-import { mayBeSameThing, namesAThingAlone } from './extract/watched-things'
+import { mayBeSameThing, namesAThingAlone, WATCHED_THING } from './extract/watched-things'
 import { formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
 import { metresBetween } from './forms/duplicates'
@@ -239,6 +239,9 @@ function withoutCourtesyLead(body: string): string {
 /** 「我要追加投诉内容：…」「补充一下：…」: more for the complaint already made. */
 const ADDING =
   /^(?:我要|我想|再)?(?:追加|补充)(?:一下|一点)?(?:投诉|举报|反映)?(?:的)?(?:内容|情况|说明)?[:：，,\s]+(.{2,})$/
+/** 「还有噪音也很大」「另外晚上灰尘也多」: something more about the problem just reported. */
+const ALSO_ABOUT_IT =
+  /^(?:还有|另外|而且|并且)[，,\s]?(?!.*(?:旁边|附近|对面|隔壁|另一|另外一))[^，。,]{0,10}?也(?:很|特别|非常|挺|太|比较)?[^，。,]{0,6}[。！!]*$/
 /** 「来过了但是没修好」「修过了还是坏的」: the complaint was handled, and it is not right. */
 const NOT_FIXED =
   /(?:来过|来看过|看过|修过|处理过|答复|回复)(?:了)?[，,]?(?:但是?|可是|还是|结果|不过)?.{0,6}(?:没修好|没好|没解决|还是坏|又坏|没用|没处理好|没弄好|没有修好|没有解决)/
@@ -698,6 +701,16 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   const intent = onlyWantsToReport(body)
   if (intent) return hold({ preface: intent }, WORDING.citizenAskWhatAndWhere)
   // 「我要追加投诉内容：晚上还有噪音」: more for the latest open complaint, on its history.
+  // 「还有噪音也很大」 just after a ticket, naming no place and no other thing: more about the same problem.
+  const alsoSaid =
+    ALSO_ABOUT_IT.test(body) && !findPlace(body) && !WATCHED_THING.test(body) && !dangerIn(body) ? body : undefined
+  if (alsoSaid) {
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
+    if (latest) {
+      await addComplaintNote(ctx, latest, `市民补充：${alsoSaid}`)
+      return [text(WORDING.citizenAdded(latest.code))]
+    }
+  }
   const added = ADDING.exec(body)?.[1]?.trim()
   if (added) {
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)

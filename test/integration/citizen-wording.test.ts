@@ -221,6 +221,8 @@ describe('a citizen following up in words', () => {
     const code = lastCode(await say('解放路12号门口井盖缺失'), 'TS')
     await say('不用')
     expect(await say('我要追加投诉内容：晚上还有噪音')).toEqual([WORDING.citizenAdded(code)])
+    // 「还有…也…」 naming no place and no other thing: more about the same problem.
+    expect(await say('还有噪音也很大')).toEqual([WORDING.citizenAdded(code)])
     expect(await say('工作人员来过了但是没修好')).toEqual([WORDING.followUpForwarded(code)])
     expect(await say('能不能加快处理')).toEqual([WORDING.citizenUrged(code, 'assigned')])
     // Impatience as people type it chases the same complaint; nothing new is filed or asked for a place.
@@ -255,6 +257,7 @@ describe('a citizen following up in words', () => {
     expect(events.map((e) => e.note)).toEqual(
       expect.arrayContaining([
         '市民补充：晚上还有噪音',
+        '市民补充：还有噪音也很大',
         '市民反馈：工作人员来过了但是没修好',
         '市民催办：能不能加快处理',
         '市民评价：你们处理结果我不满意',

@@ -190,7 +190,9 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
     found &&
     !COUNTED_PLACES.test(found) &&
     placeWordOf(found) !== found &&
-    !/^(?:家|我|咱|你|他|她|要|想|有人|别人|某人)|反映|投诉|举报|.在(?!建)|[把被]|的人(?![行民])/.test(found) &&
+    !/^(?:家|我|咱|你|他|她|要|想|有人|别人|某人|附近|旁边|对面|楼下|这里|那里|这边|那边)|有个|有一个|反映|投诉|举报|.在(?!建)|[把被]|的人(?![行民])/.test(
+      found,
+    ) &&
     !saysInTheWay(found)
       ? found
       : undefined
