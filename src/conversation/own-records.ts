@@ -65,7 +65,11 @@ export interface OwnCountQuestion {
 const FILED_WHETHER =
   /(?:报|交|提交|填|填报|上报|录入?)(?:过|了)+[^，,。]{0,8}(?:吗|没有?|没)[？?。！!]*$|(?:报|交|提交|填|填报|上报)(?:过|了)?(?:巡查|记录)[^，,。]{0,4}(?:吗|没有?|没)[？?。！!]*$/
 
+/** 「今天巡查了吗」 said to the bot by someone who patrols: whether their own patrol is on record. */
+const PATROLLED_TODAY = /^(?:今天|今日)?(?:巡查|巡)(?:了|过)(?:吗|没有?|没)[？?。]*$/
+
 export function asksOwnCount(input: string): OwnCountQuestion | undefined {
+  if (PATROLLED_TODAY.test(input)) return { kind: 'patrol', period: periodSaidIn(input) ?? TODAY }
   if ([...input].length > 40 || AMEND.test(input) || !/我|本人|咱们/.test(input)) return undefined
   if (/巡查/.test(input) && !/隐患/.test(input) && FILED_WHETHER.test(input))
     return { kind: 'patrol', period: periodSaidIn(input) ?? TODAY }
