@@ -944,7 +944,7 @@ const ITEM_MARK =
   /(?:^|[\s：:，,；;。])(?:[1-9][.、．)）](?![0-9])|[（(][1-9][）)]|[一二三四五六七八九]是|第[一二三四五六七八九]个?(?:问题)?[是：:，,])/g
 
 /** The problems a message numbers, when it numbers two to five and each names its own place and what is wrong. */
-export function numberedProblems(body: string): string[] | undefined {
+function numberedProblems(body: string): string[] | undefined {
   const marks = [...body.matchAll(ITEM_MARK)]
   if (marks.length < 2 || marks.length > 5) return undefined
   const items = marks.map((mark, i) =>

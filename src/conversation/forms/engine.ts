@@ -785,6 +785,9 @@ const SUPERVISION_DONE = /督查(?!组|员|科|室|处|办|局)/
 /** 「明天去质安处督查」「下周准备督查燃气办」: an inspection to come, not one to record. */
 const SUPERVISION_PLANNED = /明天|明早|后天|下周|下礼拜|下星期|下个?月|过两天|过几天|改天|准备|计划|打算|将要|拟于|拟定/
 
+/** The words that only name a supervision's box (「发现问题：」「整改要求：」), not part of what goes in it. */
+const BOX_LEAD = /^(?:发现(?:的)?(?:问题)?|存在(?:的)?(?:主要)?问题|问题|整改要求|要求)[:：]?/
+
 /** Clauses of a supervision told in one message that fill a box of their own, not the matters inspected. */
 const SAID_BOX: readonly [RegExp, string][] = [
   [/^(?:发现|存在(?:的)?(?:主要)?问题|问题[:：])/, 'problems'],
@@ -825,7 +828,7 @@ function fillFromRest(form: FormDefinition, session: Session, rest: string, answ
     // (「发现问题1个」 only counts them: it stays with the matters, and the problems are asked.)
     const box =
       !used && !lead ? SAID_BOX.find(([pattern, key]) => hasField(form, key) && pattern.test(clause)) : undefined
-    const said = clause.replace(/^(?:发现(?:的)?(?:问题)?|存在(?:的)?(?:主要)?问题|问题|整改要求|要求)[:：]?/, '')
+    const said = clause.replace(BOX_LEAD, '')
     if (box && said && !ONLY_A_COUNT.test(said)) {
       const [, key] = box
       session.draft[key] = typeof session.draft[key] === 'string' ? `${session.draft[key]}；${said}` : said
@@ -857,10 +860,7 @@ function supervisionBoxOf(
   if (!['lead', 'members', 'matters', 'problems', 'requirements'].includes(asked)) return undefined
   const box = SUPERVISION_BOXES.find(([pattern, key]) => key !== asked && pattern.test(input))
   if (!box || (typeof draft[box[1]] === 'string' && draft[box[1]] !== '')) return undefined
-  const said =
-    box[1] === 'matters'
-      ? input
-      : input.replace(/^(?:发现(?:的)?(?:问题)?|存在(?:的)?(?:主要)?问题|问题|整改要求|要求)[:：]?/, '')
+  const said = box[1] === 'matters' ? input : input.replace(BOX_LEAD, '')
   return said ? { key: box[1], said } : undefined
 }
 
