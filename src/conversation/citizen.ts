@@ -32,6 +32,7 @@ import {
 import { type ComplaintRow, findComplaintByCode, receiveComplaint } from '../services/complaints'
 import { dutyOfficerAt } from '../services/recipients'
 import { isCourtesy, isGreeting } from './courtesy'
+import { categoryByEvidence } from './extract/category-evidence'
 import { contactNameIn } from './extract/contact-name'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace, placeAlone } from './extract/place'
@@ -199,6 +200,17 @@ function isUrging(body: string): boolean {
   return body.length <= 60 && URGING.test(body) && !findPlace(body) && !dangerIn(body)
 }
 /**
+ * Whether words about a problem may be about a complaint filed earlier: the same watched thing when both name one
+ * (「路灯坏了一直没人管」 and a lamp's ticket), otherwise nothing that puts it in another domain (「马路挖开了」 and a
+ * dig's ticket, never a manhole's; a lamp never a dig's).
+ */
+function speaksOf(earlier: { description: string; category: Category }, said: string): boolean {
+  if (WATCHED_THING.test(said) && WATCHED_THING.test(earlier.description))
+    return mayBeSameThing(earlier.description, said)
+  const domain = categoryByEvidence(said)
+  return !domain || domain === earlier.category
+}
+/**
  * 「根本没修好」「还是那样」「又坏了」「你们就是敷衍」: the answer did not put it right. Short, naming no other place:
  * 「人民路又坏了一个井盖」 is a new report.
  */
@@ -242,6 +254,16 @@ const ADDING =
 /** 「还有噪音也很大」「另外晚上灰尘也多」: something more about the problem just reported. */
 const ALSO_ABOUT_IT =
   /^(?:还有|另外|而且|并且)[，,\s]?(?!.*(?:旁边|附近|对面|隔壁|另一|另外一))[^，。,]{0,10}?也(?:很|特别|非常|挺|太|比较)?[^，。,]{0,6}[。！!]*$/
+/**
+ * 「晚上十点以后」「每天都这样」「已经一个多月了」 just after a ticket: when it happens, how often or since when — more
+ * about the problem just reported, never a new one asked for its place.
+ */
+const WHEN_TOKEN =
+  '(?:每天|天天|每晚|每周|每个?星期|平时|经常|一直|总是|老是|从|自从|已经|都是?|也|还|就|在|晚上|夜里|夜间|半夜|深夜|凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|白天|周末|节假日|工作日|昨天|前天|今天|今晚|昨晚|上周|这周|本周|最近|这几天|这段时间|好?[0-9０-９一二两三四五六七八九十几半]+(?:点半?|点钟|时|个多?月|个多?星期|多?天|周|年|个?小时|多)?|以后|之后|以前|之前|开始|起|到|至|左右|多|了|的|这样|如此|一样|还在|吵|施工|干活|干|搞|做|弄|打桩|敲|响|开工|持续)'
+const WHEN_ALONE = new RegExp(`^(?:${WHEN_TOKEN}[，,、\\s]*){1,10}[。！!~～]*$`)
+function saysOnlyWhen(body: string): boolean {
+  return [...body].length <= 16 && WHEN_ALONE.test(body) && /点|晚|夜|凌晨|早|午|白天|周|天|月|年|小时|最近/.test(body)
+}
 /** 「来过了但是没修好」「修过了还是坏的」: the complaint was handled, and it is not right. */
 const NOT_FIXED =
   /(?:来过|来看过|看过|修过|处理过|答复|回复)(?:了)?[，,]?(?:但是?|可是|还是|结果|不过)?.{0,6}(?:没修好|没好|没解决|还是坏|又坏|没用|没处理好|没弄好|没有修好|没有解决)/
@@ -404,13 +426,18 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       : isUrging(body)
         ? 'urge'
         : undefined
+  // 「小区门口的马路被挖开一个多月了，一直没人管」 reports a problem long neglected: a new complaint, unless it is the
+  // very thing of the complaint still open (「路灯坏了一直没人管」 with the lamp's ticket open chases that ticket).
+  let reportsAnew = false
   if (withdrawal === 'urge' && !awaitingPlace && !awaitingDuplicate) {
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
-    if (latest) {
+    const rest = body.replace(URGING, '')
+    reportsAnew = namesDefect(rest) && (!latest || !speaksOf(latest, rest))
+    if (latest && !reportsAnew) {
       await addComplaintNote(ctx, latest, `市民催办：${body}`)
       return [text(WORDING.citizenUrged(latest.code, latest.status))]
     }
-    // None open: where the latest ones stand (below, as a progress question).
+    // None open, and nothing reported: where the latest ones stand (below, as a progress question).
   } else if (withdrawal && withdrawal !== 'urge') {
     if (awaitingPlace || awaitingDuplicate) {
       await forget()
@@ -494,7 +521,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       return [text(`不客气。${WORDING.askPlace}`)]
     }
     const waiting = pending as unknown as PendingComplaint & { placeUnknown?: boolean }
-    switch (readPlaceAnswer(body, {})) {
+    // 「晚上11点以后还在干」 to where: when it happens, more of what — where is asked again.
+    switch (saysOnlyWhen(body) && !findPlace(body) ? 'more_description' : readPlaceAnswer(body, {})) {
       case 'cancel':
         await forget()
         return [text(WORDING.pendingDropped)]
@@ -567,8 +595,12 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
         '',
       )
       .replace(/^(?:就在|在|位于|地点|位置|地址)[:：]?\s*/, '')
-    return fileComplaint(turn, { ...waiting, ...contact, locationText: said || answer })
-  } else if (!isQuery) {
+    const locationText = said || answer
+    // 「噪音扰民」 then 「人民路新世纪工地」: the kind of place says whose it is when the problem alone did not.
+    const category =
+      waiting.category === 'other' ? await kindOfPlace(turn, waiting.description, locationText) : undefined
+    return fileComplaint(turn, { ...waiting, ...contact, locationText, ...(category ? { category } : {}) })
+  } else if (!isQuery || reportsAnew) {
     await forget()
   }
   if (awaitingContact) {
@@ -585,7 +617,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       return [text(WORDING.askPhoneNumber)]
     }
   }
-  if (/^(查询|进度|查)/.test(body) || asksProgress) {
+  if (/^(查询|进度|查)/.test(body) || (asksProgress && !reportsAnew)) {
     const code = normaliseCode(body)
     if (code) {
       const complaint = await findComplaintByCode(ctx.db, code)
@@ -703,7 +735,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「我要追加投诉内容：晚上还有噪音」: more for the latest open complaint, on its history.
   // 「还有噪音也很大」 just after a ticket, naming no place and no other thing: more about the same problem.
   const alsoSaid =
-    ALSO_ABOUT_IT.test(body) && !findPlace(body) && !WATCHED_THING.test(body) && !dangerIn(body) ? body : undefined
+    (ALSO_ABOUT_IT.test(body) || saysOnlyWhen(body)) && !findPlace(body) && !WATCHED_THING.test(body) && !dangerIn(body)
+      ? body
+      : undefined
   if (alsoSaid) {
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
     if (latest) {
@@ -856,6 +890,15 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
  * What a citizen's message says. The ticket must ride on the platform's 5-second passive reply: the LLM (when
  * configured) gets a short budget to classify, the rules answer otherwise.
  */
+/** The domain a complaint filed as 其他 belongs to by the kind of place it is at (a site, an estate, a bridge). */
+async function kindOfPlace(turn: Turn, description: string, place: string): Promise<Category | undefined> {
+  const rules = await turn.ctx.db
+    .select({ category: routingRules.category, keywords: routingRules.keywords })
+    .from(routingRules)
+  const weighed = categoryByEvidence(`${description}，在${place}`, rules)
+  return weighed === 'other' ? undefined : weighed
+}
+
 async function readComplaint(turn: Turn, body: string) {
   const { ctx } = turn
   const rules = await ctx.db

@@ -44,9 +44,21 @@ const DANGER: [DangerKind, RegExp][] = [
 const HEDGED =
   /(?:怕|担心|害怕|万一|以防|防止|避免|会不会|是否|有没有|没有|没|未|不|无)[^，,。；;！!？?]{0,2}$|(?:要是|如果|假如|假设|一旦|若是|哪天|上次|上回|之前|以前|去年|前年|曾经)$/
 
+/**
+ * 「电梯老是困人」「经常关人」「困人好几次了」 complain of a lift that keeps trapping people, not of someone in it now: a fault to
+ * fix, filed like any other. Only for the trapped: a gas smell or smoke that keeps coming back is still there now.
+ */
+const RECURRING = /(?:老是|总是|经常|常常|时常|动不动就?|时不时|三天两头|隔三差五|好几次|多次)[^，,。；;！!？?]{0,2}$/
+const RECURRING_AFTER = /^(?:了|过)?(?:好几|很多|多|几|N|n|\d+|[两三四五六七八九十])(?:次|回)/
+
 export function dangerIn(text: string): DangerKind | undefined {
   // matchAll works on a copy of each (global) pattern: no state is left behind between calls.
   for (const [kind, pattern] of DANGER)
-    for (const match of text.matchAll(pattern)) if (!HEDGED.test(text.slice(0, match.index))) return kind
+    for (const match of text.matchAll(pattern)) {
+      const before = text.slice(0, match.index)
+      const recurring = RECURRING.test(before) || RECURRING_AFTER.test(text.slice(match.index + match[0].length))
+      if (HEDGED.test(before) || (kind === 'trapped' && recurring)) continue
+      return kind
+    }
   return undefined
 }

@@ -616,4 +616,44 @@ describe('a citizen following up in words', () => {
     for (const asked of ['你们几点下班', '周末有人处理吗']) expect(await say(asked)).toEqual([WORDING.citizenHours])
     expect(await mine()).toHaveLength(before)
   })
+
+  it('files a problem said as long neglected, keeps when it happens with the ticket, and reads the kind of place', async () => {
+    const tell = say
+    const theirs = mine
+    const before = (await mine()).length
+    // Other complaints of this citizen are open (about manholes, lamps, trees): the words below are about none of them.
+    // 「一直没人管」 with nothing on record reports the problem (it answered 「您暂无投诉记录」 and lost it).
+    expect(await tell('您好 我想反映个情况 我们小区门口的马路被挖开一个多月了 一直没人管 晚上黑乎乎的')).toEqual([
+      WORDING.askPlace,
+    ])
+    const road = lastCode(await tell('桃花源小区'), 'TS')
+    await tell('不用')
+    // The same words about another thing than the ticket open are another report; about the same thing, a chase.
+    expect(await tell('路灯坏了一直没人管')).toEqual([WORDING.askPlace])
+    await tell('取消')
+    expect(await tell('马路挖开了一直没人管')).toEqual([WORDING.citizenUrged(road, 'assigned')])
+    // When it happens, said to where, is more of what; said just after the ticket, more for that ticket.
+    expect(await tell('噪音扰民')).toEqual([WORDING.askPlace])
+    expect(await tell('晚上11点以后还在干')).toEqual([WORDING.placeStillNeeded])
+    const noise = lastCode(await tell('人民路新世纪工地'), 'TS')
+    expect(await tell('每天都这样')).toEqual([WORDING.citizenAdded(noise)])
+    const filed = (await theirs()).find((c) => c.code === noise)
+    // Filed as 其他 by its words alone, the building site it is at makes it the site's.
+    expect(filed).toMatchObject({ category: 'construction_site', description: '噪音扰民；晚上11点以后还在干' })
+    const notes = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, filed?.id as number))
+    expect(notes.map((e) => e.note)).toContain('市民补充：每天都这样')
+    expect(await theirs()).toHaveLength(before + 2)
+  })
+
+  it('files a lift that keeps trapping people as a fault, with no alarm', async () => {
+    const replies = await say('小区电梯老是困人，物业不管，丹阳小区5栋')
+    expect(replies[0]).toMatch(/^您的投诉已受理/)
+    expect(replies.join('\n')).not.toContain('安全提示')
+    const alerts = (await database.db.select().from(outbox)).filter((row) => row.dedupeKey?.startsWith('danger:'))
+    expect(alerts.map((a) => JSON.stringify(a.message)).join()).not.toContain('电梯老是困人')
+    await say('不用')
+  })
 })

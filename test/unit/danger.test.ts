@@ -31,6 +31,9 @@ describe('danger in a message', () => {
     ['一个老人摔进坑里了', 'fall'],
     ['有人落水了', 'fall'],
     ['有人跳楼', 'fall'],
+    // Recurrence hedges only a lift that keeps trapping people: someone in it now, or a smell back again, is now.
+    ['电梯又困人了，快来', 'trapped'],
+    ['燃气味经常很大', 'gas'],
   ])('%s is %s', (text, kind) => {
     expect(dangerIn(text)).toBe(kind)
   })
@@ -57,6 +60,10 @@ describe('danger in a message', () => {
     '担心冒烟',
     '怕广告牌掉下来',
     '塔吊没有歪，就是噪音大',
+    '小区电梯老是困人，物业不管',
+    '这部电梯经常关人',
+    '电梯困人好几次了，一直没修',
+    '3栋电梯困过3次人',
   ])('a fear or a denial is not the danger itself: %s', (text) => {
     expect(dangerIn(text)).toBeUndefined()
   })
