@@ -460,6 +460,9 @@ describe('patrols asked after by road or by person, and how the assistant is use
     expect((await say(STAFF, '帮我查下人民路那个井盖的隐患怎么样了'))[0]).not.toContain('查下')
     // A question is never a report: 「今天有没有重大隐患」 opens no hazard form.
     expect((await say(LEADER, '今天有没有重大隐患'))[0]).not.toMatch(/隐患在什么位置|请描述/)
+    // Nor 「…超期的有几件」 (超期 is no defect found; 几件 asks): what is open and late is the answer.
+    for (const asked of ['本周投诉处理超期的有几件', '本月超期的投诉有几件'])
+      expect((await say(LEADER, asked))[0]).toMatch(/其中超过办理时限 \d+ 件/)
     expect(await say(LEADER, '大家辛苦了')).toEqual([WORDING.staffCourtesy])
     expect(await say(STAFF, '隐患照片太大发不了')).toEqual([WORDING.staffSupport.media_trouble])
     expect(await say(STAFF, '为什么我收不到提醒')).toEqual([WORDING.staffSupport.reminders])
