@@ -24,7 +24,9 @@ const COMMAND = /^(签收|受理|回复|答复|转办|派单|重复|转为隐患
  * the 派单 of a complaint not yet dispatched, the 转办 of one in a unit's hands.
  */
 const HANDED_TO =
-  /^(?:转办|派单|改派|转交|转给|转到|派给|派到|交给|交由|分派给?|指派给?)(?:给|到|至)?[\s，,：:]*([\s\S]+)$/
+  /^(?:转办|派单|改派|转交|转给|转到|派给|派到|交给|交由|分派给?|指派给?|转(?![告达述发])|派(?![人了员出]))(?:给|到|至)?[\s，,：:]*([\s\S]+)$/
+/** 「把」 (and a please) before the number: 「请把TS…转给燃气办」. */
+const PUT_FIRST = /^(?:请|麻烦|帮我|帮忙)?把\s*/
 
 const ACKNOWLEDGED = /^(?:收到|已收到|签收|好的|知道了|明白)[。！!，,]*$/
 const DONE = /^(?:已经?|已)(?:办结|处理|修复|修好|更换|整改|清理|解决|恢复|安排|维修|拆除|完成)/
@@ -42,7 +44,8 @@ export function takesUpComplaint(input: string): boolean {
  * the reply with that result. Anything else is left alone (undefined).
  */
 export function complaintCommandInWords(input: string): string | undefined {
-  const leading = leadingCode('TS', input)
+  // 「把TS…转给燃气办」「麻烦把TS…派给市政」: the same, the number after 把.
+  const leading = leadingCode('TS', input.replace(PUT_FIRST, ''))
   if (!leading) return undefined
   if (ACKNOWLEDGED.test(leading.after)) return `签收 ${leading.code}`
   // 「TS… 办结」: the reply is what ends a complaint; without a result it is asked for.

@@ -26,9 +26,16 @@ export const BRIEFING_ROLES: ReadonlySet<string> = new Set(['leader', 'superviso
 
 /** What is open now; for a unit's handler asking what needs doing (「有哪些隐患需要整改」), their own to-do — unless the whole city or every unit is asked after. */
 export async function describeOpen(turn: Turn, actor: Actor, input: string): Promise<string> {
-  return actor.role === 'unit_handler' && actor.unitId !== null && !/全市|各|所有|哪些单位|哪个单位|哪家/.test(input)
-    ? listTodos(turn, actor, 1)
-    : describeOpenItems(turn)
+  if (actor.role === 'unit_handler' && actor.unitId !== null && !/全市|各|所有|哪些单位|哪个单位|哪家/.test(input))
+    return listTodos(turn, actor, 1)
+  // 「我们单位还有几个隐患没整改完」 from a leader of a unit: that unit's, not the city's; 「市政还有几个没整改」 the
+  // unit named, for those briefed.
+  const unit = OWN_UNIT.test(input)
+    ? await ownUnit(turn, actor)
+    : BRIEFING_ROLES.has(actor.role)
+      ? await unitNamedIn(turn, input, { shortInSentence: true })
+      : undefined
+  return describeOpenItems(turn, unit)
 }
 
 /**
@@ -52,8 +59,11 @@ export async function answerLedgerQuestion(
       return describeOpen(turn, actor, input)
     case 'scores': {
       // 「质安处考核多少分」: that unit's score and deductions, for those briefed.
-      const named = briefed ? await unitNamedIn(turn, input) : undefined
+      const named = briefed ? await unitNamedIn(turn, input, { shortInSentence: true }) : undefined
       if (named) return describeUnitScore(turn, named.id, { previous: asked.previous })
+      // 「本单位本月得分多少」 from a leader of a unit: that unit's, not the ranking.
+      if (OWN_UNIT.test(input) && actor.unitId !== null)
+        return describeUnitScore(turn, actor.unitId, { previous: asked.previous })
       if (briefed) return describeScores(turn, { previous: asked.previous })
       // Anyone else hears their own unit's score.
       return actor.unitId !== null
@@ -67,7 +77,9 @@ export async function answerLedgerQuestion(
     case 'figures': {
       // 「市政建设总公司本月巡查情况」: that unit's figures — for those briefed, or for the unit's own people;
       // 「我们单位今天巡了没有」: the person's own unit's.
-      const unit = (await unitNamedIn(turn, input)) ?? (OWN_UNIT.test(input) ? await ownUnit(turn, actor) : undefined)
+      const unit =
+        (await unitNamedIn(turn, input, { shortInSentence: true })) ??
+        (OWN_UNIT.test(input) ? await ownUnit(turn, actor) : undefined)
       if (unit && (briefed || unit.id === actor.unitId)) return describeFigures(turn, asked.period, unit)
       if (briefed) return describeFigures(turn, asked.period)
       // 「今天的巡查情况怎么样」 from someone not briefed on the city: their own unit's figures, unless the city's

@@ -34,6 +34,10 @@ const ASKS_PROGRESS = /怎么样|如何|进展|进度|情况|处理了|整改了
 /** 「新的投诉」「新来的投诉」「刚收到的隐患」: the latest received. */
 const NEW_ONES = /(?:新的|新来的|新收到的?|刚来的|刚收到的?|新)(?:投诉|隐患)/
 
+/** 「质安处最近怎么样」「市公用局近期工作如何」: a unit, by its full name, and how it is doing. */
+const UNIT_HOW =
+  /^(?:请问)?[\u4e00-\u9fa5]{1,10}(?:处|办|局|公司|科|站|所|中心)(?:的)?(?:最近|近期|这段时间|目前|现在)?(?:的)?(?:工作|情况|表现)?(?:怎么样|咋样|如何)了?[？?]*$/
+
 /** 「我们单位」「本单位」: the person's own unit. */
 export const OWN_UNIT = /(?:我们|咱们|本|我)单位|我们科|我们处/
 
@@ -72,6 +76,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (/重大(?:隐患|风险)/.test(input)) return { kind: 'majors' }
   if (/超期|逾期|超时|过期|(?:没|未|还没|尚未|待|没有)(?:整改|销号|处理|办结|办完|完成|验收|签收|修|办)/.test(input))
     return { kind: 'open' }
+  // 「看一下市政的整改情况」「燃气办的隐患整改得怎么样了」: what is open and late now, the unit's when one is named.
+  if (!period && /整改(?:的|得)?(?:情况|怎么样|咋样|如何|进度|进展)/.test(input)) return { kind: 'open' }
   // 「投诉的满意度怎么样」「本月回访满意率多少」: the call-backs of the period's complaints.
   if (/满意度|满意率|满意情况|回访/.test(input)) return { kind: 'satisfaction', period: period ?? THIS_MONTH }
   // 「今天督查了哪些单位」「本月督查了几次」: the supervision records of the period (today unless another is named).
@@ -117,6 +123,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     return /投诉|反映|举报/.test(input)
       ? { kind: 'listed', of: 'complaints', period: period ?? TODAY }
       : { kind: 'listed', of: 'hazards', period: period ?? THIS_MONTH }
+  // 「质安处最近怎么样」: how a unit has been doing — its figures for the month so far.
+  if (UNIT_HOW.test(input)) return { kind: 'figures', period: period ?? THIS_MONTH }
   // 「帮我看一下质安处这个月的情况」: how a period went, the city's or the unit named.
   if (period && /情况|怎么样|如何|咋样/.test(input) && !/值班|天气/.test(input)) return { kind: 'figures', period }
   // A figure is asked for: how many, what rate, how it went (「今天不用巡查吗」 asks no figure).

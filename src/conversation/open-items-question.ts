@@ -11,43 +11,53 @@ import type { Turn } from './types'
  */
 const LISTED_UNDISPATCHED = 10
 
-export async function describeOpenItems(turn: Turn): Promise<string> {
+/**
+ * The city's open items, or one unit's (「我们单位还有几个隐患没整改完」): a unit's own hazards and complaints, without
+ * the city's by-unit breakdown and the dispatcher's queue.
+ */
+export async function describeOpenItems(turn: Turn, unit?: { id: number; name: string }): Promise<string> {
   const { db, clock, timeZone } = turn.ctx
   const now = clock.now()
+  const hazardsOf = unit ? eq(hazards.unitId, unit.id) : undefined
+  const complaintsOf = unit ? eq(complaints.unitId, unit.id) : undefined
   const [open, overdue, openComplaints, lateComplaints, unitRows, undispatched, unhanded] = await Promise.all([
     db
       .select({ n: count() })
       .from(hazards)
-      .where(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES])),
+      .where(and(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]), hazardsOf)),
     db
       .select({ unitId: hazards.unitId, n: count() })
       .from(hazards)
-      .where(and(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]), lt(hazards.rectifyDueAt, now)))
+      .where(and(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]), lt(hazards.rectifyDueAt, now), hazardsOf))
       .groupBy(hazards.unitId),
     db
       .select({ n: count(), unsigned: count(sql`case when ${complaints.status} = 'assigned' then 1 end`) })
       .from(complaints)
-      .where(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES])),
+      .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), complaintsOf)),
     db
       .select({ n: count() })
       .from(complaints)
-      .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), lt(complaints.dueAt, now))),
+      .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), lt(complaints.dueAt, now), complaintsOf)),
     db.select({ id: units.id, name: units.name }).from(units),
     // Complaints no routing rule dispatched, and hazards waiting to be handed to a unit: a dispatcher's to act on.
-    db
-      .select({ code: complaints.code, description: complaints.description })
-      .from(complaints)
-      .where(eq(complaints.status, 'received'))
-      .orderBy(asc(complaints.receivedAt), asc(complaints.id)),
-    db.select({ n: count() }).from(hazards).where(eq(hazards.status, 'reported')),
+    unit
+      ? []
+      : db
+          .select({ code: complaints.code, description: complaints.description })
+          .from(complaints)
+          .where(eq(complaints.status, 'received'))
+          .orderBy(asc(complaints.receivedAt), asc(complaints.id)),
+    unit ? [] : db.select({ n: count() }).from(hazards).where(eq(hazards.status, 'reported')),
   ])
   const name = new Map(unitRows.map((u) => [u.id, u.name]))
   const overdueTotal = overdue.reduce((sum, r) => sum + r.n, 0)
-  const byUnit = [...overdue]
-    .sort((a, b) => b.n - a.n)
-    .map((r) => `· ${r.unitId === null ? '待分派' : (name.get(r.unitId) ?? '—')} 超期 ${r.n} 项`)
+  const byUnit = unit
+    ? []
+    : [...overdue]
+        .sort((a, b) => b.n - a.n)
+        .map((r) => `· ${r.unitId === null ? '待分派' : (name.get(r.unitId) ?? '—')} 超期 ${r.n} 项`)
   return [
-    `截至 ${formatLocal(now, timeZone, now)}：`,
+    `${unit ? unit.name : ''}截至 ${formatLocal(now, timeZone, now)}：`,
     `整改中的隐患 ${open[0]?.n ?? 0} 项，其中超期未整改 ${overdueTotal} 项${byUnit.length ? '：' : '。'}`,
     ...byUnit,
     `办理中的投诉 ${openComplaints[0]?.n ?? 0} 件（待签收 ${Number(openComplaints[0]?.unsigned ?? 0)} 件${undispatched.length > 0 ? `，待派单 ${undispatched.length} 件` : ''}），其中超过办理时限 ${lateComplaints[0]?.n ?? 0} 件。`,

@@ -55,7 +55,7 @@ import { draftLastPeriod } from './report-drafts'
 import { describeReportDue, namesReport, reportDueAskedFor, reportKindNamed } from './report-due-question'
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import { receiveByCard, receiveTyped } from './report-receipts'
-import { describeScores, scoresAskedFor } from './scores-question'
+import { scoresAskedFor } from './scores-question'
 import { describeStaffFaq, staffFaqAsked } from './staff-faq'
 import { ASKS_SYSTEM_STATUS, describeSystemStatus } from './system-status'
 import { describeTodaySoFar } from './today-so-far'
@@ -127,7 +127,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (asksOpenItems(input)) return meanwhile(turn, text(await describeOpen(turn, actor, input)))
   if (asksOpenMajors(input)) return meanwhile(turn, text(await describeOpenMajors(turn)))
   const scores = BRIEFING_ROLES.has(person.role) ? scoresAskedFor(input) : undefined
-  if (scores) return meanwhile(turn, text(await describeScores(turn, scores)))
+  if (scores)
+    return meanwhile(turn, text(await answerLedgerQuestion(turn, person, actor, input, { kind: 'scores', ...scores })))
   if (BRIEFING.test(input) && BRIEFING_ROLES.has(person.role)) {
     const digest = renderDigest(await gatherDigest(turn.ctx))
     // Asked during the day, today so far comes first: the digest is yesterday's.
@@ -383,6 +384,8 @@ const BRIEFING = new RegExp(
     '(?:有没有|有无|还有)?(?:超期|逾期|超时|延期|过期)(?:未办结?|没办|未整改)?的?(?:隐患|投诉|事项)?(?:吗|没有|有哪些|有多少|有几[个条件起])?',
     // 「今天值班有什么要注意的」
     '(?:今天|今日|这两天)?(?:值班)?(?:有|有没有)(?:什么|啥|哪些)?(?:要|需要|值得)?(?:注意|关注)的?(?:事情?|地方)?(?:吗|没有)?',
+    // 「今天有没有什么紧急的」: the adjective alone stands for the matter.
+    '(?:今天|今日|目前|现在|最近)?(?:有没有|有无|有)(?:什么|啥)(?:新|重要|紧急|要紧|重大)的(?:吗|没有|么)?',
     // 「有紧急情况吗」「现在有没有新的险情」
     '(?:现在|目前|今天|今日|最近)?(?:有没有|有无|有)(?:新的?|重要的?|紧急的?|重大的?)(?:情况|事情?|问题|险情|警情)(?:吗|没有|么)?',
   ].join('|')})[？?。！!]*$`,

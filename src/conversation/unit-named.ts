@@ -17,7 +17,7 @@ export interface NamedUnit {
 export async function unitNamedIn(
   turn: Turn,
   words: string,
-  options: { leading?: boolean } = {},
+  options: { leading?: boolean; shortInSentence?: boolean } = {},
 ): Promise<NamedUnit | undefined> {
   const rows = await turn.ctx.db.select({ id: units.id, name: units.name, active: units.active }).from(units)
   const active = rows.filter((u) => u.active && u.name.length >= 2)
@@ -26,7 +26,8 @@ export async function unitNamedIn(
   const spoken = words.replace(/^[\s，,：:给至到]+/, '')
   if (!options.leading) {
     const alone = active.filter((u) => spoken.length >= 2 && u.name.startsWith(spoken))
-    return alone.length === 1 && alone[0] ? { id: alone[0].id, name: alone[0].name, said: spoken } : undefined
+    if (alone.length === 1 && alone[0]) return { id: alone[0].id, name: alone[0].name, said: spoken }
+    return options.shortInSentence ? shortNameIn(active, words) : undefined
   }
   let best: { id: number; name: string; said: string } | undefined
   let tied = false
@@ -39,6 +40,27 @@ export async function unitNamedIn(
     } else if (said.length === best.said.length) tied = true
   }
   return tied ? undefined : best
+}
+
+/**
+ * 「看一下市政的整改情况」「燃气办那边有几个超期」: the start of one unit's name inside a question, where a
+ * possessive or what is asked after it follows (「市政的」, not the 市政 of 「市政设施」). Shared starts name neither.
+ */
+const AFTER_SHORT_NAME = /^(?:的|那边|这边|最近|近期|本月|这个月|今天|本周|这周|还有|有几|有多少|整改|考核|得分)/
+
+function shortNameIn(active: readonly { id: number; name: string }[], words: string): NamedUnit | undefined {
+  const found = new Map<number, NamedUnit>()
+  for (const unit of active)
+    for (let length = unit.name.length - 1; length >= 2; length--) {
+      const start = unit.name.slice(0, length)
+      const at = words.indexOf(start)
+      if (at >= 0 && AFTER_SHORT_NAME.test(words.slice(at + length))) {
+        found.set(unit.id, { id: unit.id, name: unit.name, said: start })
+        break
+      }
+    }
+  const [only, other] = found.values()
+  return only && !other ? only : undefined
 }
 
 function sharedStart(a: string, b: string): string {

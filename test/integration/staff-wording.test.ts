@@ -1224,6 +1224,9 @@ describe('a complaint dispatched or handed on in words', () => {
       ])
       expect(await row()).toMatchObject({ status: 'assigned', unitId: gas?.id })
       expect(await say(DUTY, `${code} 交给燃气办处理`)).toEqual([`投诉 ${code} 已由燃气办办理，无需转办。`])
+      // 「转燃气办处理」 and 「把TS…转给燃气办」 hand it on too (the first was kept as a progress note).
+      expect(await say(DUTY, `${code}转燃气办处理`)).toEqual([`投诉 ${code} 已由燃气办办理，无需转办。`])
+      expect(await say(DUTY, `把${code}转给燃气办`)).toEqual([`投诉 ${code} 已由燃气办办理，无需转办。`])
       const events = await database.db
         .select()
         .from(complaintEvents)
@@ -1324,5 +1327,28 @@ describe('a complaint and a hazard in hand, named by place and thing', () => {
     expect((await say('demo:supervisor', '柳叶大道护栏那个验收一下，没问题'))[0]).toContain('验收结果：通过')
     await say('demo:supervisor', '确认')
     expect(await status()).toBe('closed')
+  })
+})
+
+describe('a unit asked after by a leader, in words', () => {
+  const UNIT_LEADER = 'demo:unit_leader'
+  const SUPERVISOR = 'demo:supervisor'
+
+  it('gives a leader of a unit that unit’s score and open items for 「本单位」, and the unit a short name means', async () => {
+    const [score] = await say(UNIT_LEADER, '本单位本月得分多少')
+    expect(score).toMatch(/^市政建设总公司2026年11月考核（截至目前）：/)
+    expect((await say(UNIT_LEADER, '我们单位这个月有几个隐患没整改完'))[0]).toMatch(/^市政建设总公司截至 /)
+    // 「市政的」 inside the question names 市政建设总公司; 「督查一下…情况」 asks to see, opening no record.
+    for (const asked of ['看一下市政的整改情况', '市政的隐患整改得怎么样了', '督查一下市政的整改情况'])
+      expect((await say(SUPERVISOR, asked))[0]).toMatch(/^市政建设总公司截至 .*\n整改中的隐患 \d+ 项/)
+    expect((await say(LEADER, '燃气办那边有几个超期'))[0]).toMatch(/^燃气办截至 /)
+    expect((await say(LEADER, '质安处最近怎么样'))[0]).toMatch(/^本月截至目前（质安处）：/)
+    // The whole city's ranking is still what a leader without 「本单位」 gets.
+    expect((await say(LEADER, '本月各单位得分'))[0]).toMatch(/^2026年11月考核得分（截至目前）：\n1\. /)
+  })
+
+  it('gives the digest for 「今天有没有什么紧急的」', async () => {
+    const [digest] = await say(LEADER, '今天有没有什么紧急的')
+    expect(digest).toMatch(/^\*\*今日截至 /)
   })
 })

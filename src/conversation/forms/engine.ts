@@ -702,6 +702,8 @@ async function step(
     FORMS.supervision.roles.includes(actor.role as never) &&
     SUPERVISION_DONE.test(input) &&
     !isQuestion(input) &&
+    // 「督查一下市政的整改情况」 asks to see how it stands (answered from the ledger); it records no inspection.
+    !/^(?:请|去|帮我)?督查一下/.test(input) &&
     // 「本月督查了几次」 asks how many (「好几次」 counts, and 「来了几次都没修」 is no question anywhere else).
     !/(?<![好十])几次|多少次/.test(input)
   ) {
@@ -986,8 +988,12 @@ const FORM_COMMANDS = Object.values(FORMS)
   .flatMap((form) => form.commands.map((command) => ({ form, command })))
   .sort((a, b) => b.command.length - a.command.length)
 
+/** 「督查一下市政的整改情况」「巡查一下人民路的情况」: asking to look at how something stands, not a record to fill. */
+const LOOK_AT_AFTER_COMMAND = /^一下.{0,14}(?:情况|怎么样|咋样|如何|进展|进度)[？?。！!]*$/
+
 function matchFormCommand(input: string, strict = false): { form: FormDefinition; rest: string } | undefined {
   for (const { form, command } of FORM_COMMANDS) {
+    if (LOOK_AT_AFTER_COMMAND.test(input.slice(command.length)) && input.startsWith(command)) continue
     if (
       input === command ||
       input.startsWith(`${command} `) ||
