@@ -38,6 +38,10 @@ const NEW_ONES = /(?:新的|新来的|新收到的?|刚来的|刚收到的?|新)
 const UNIT_HOW =
   /^(?:请问)?[\u4e00-\u9fa5]{1,10}(?:处|办|局|公司|科|站|所|中心)(?:的)?(?:最近|近期|这段时间|目前|现在)?(?:的)?(?:工作|情况|表现)?(?:怎么样|咋样|如何)了?[？?]*$/
 
+/** A kind of problem named before 隐患 or 投诉 (「市政设施的隐患」「燃气类投诉」), not a unit (「燃气办的隐患」). */
+const KIND_COUNTED =
+  /(?:建筑工地|工地|桥梁|燃气|市政设施|市政|道路|占道挖掘|占道|园林绿化|园林|绿化|危房|物业小区|物业|供水管网|供水|消防栓)(?:设施|类|方面)?(?:的)?(?:隐患|投诉)/
+
 /** 「我们单位」「本单位」: the person's own unit. */
 export const OWN_UNIT = /(?:我们|咱们|本|我)单位|我们科|我们处/
 
@@ -109,7 +113,15 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (/谁|(?:哪个|哪些|哪家|各)(?:单位)?/.test(input) && /巡查|巡逻|巡视/.test(input) && !/隐患/.test(input))
     return { kind: 'patrolsByUnit', period: period ?? TODAY }
   // 「最近一周投诉最多的是哪类问题」「本月隐患按类别统计」: the period's complaints or hazards by kind.
-  if (/哪类|哪一类|哪种|哪方面|什么类|类别|分类|什么问题最多|哪些问题最多/.test(input) && /投诉|隐患|问题/.test(input))
+  // 「燃气办的隐患有几个」: a unit's, open now — or found in the period named (「本月质安处的隐患有几个」).
+  if (/(?:处|办|局|公司|科)(?:的|那边|这边)?(?:隐患|投诉)/.test(input) && /多少|几/.test(input))
+    return period ? { kind: 'figures', period } : { kind: 'open' }
+  // 「市政设施的隐患有多少」「燃气类投诉有几件」: one kind's count, among the others.
+  const oneKind = KIND_COUNTED.test(input) && /多少|几/.test(input)
+  if (
+    oneKind ||
+    (/哪类|哪一类|哪种|哪方面|什么类|类别|分类|什么问题最多|哪些问题最多/.test(input) && /投诉|隐患|问题/.test(input))
+  )
     return {
       kind: 'byCategory',
       of: /投诉|反映|举报/.test(input) ? 'complaints' : 'hazards',

@@ -1343,6 +1343,11 @@ describe('a unit asked after by a leader, in words', () => {
       expect((await say(SUPERVISOR, asked))[0]).toMatch(/^市政建设总公司截至 .*\n整改中的隐患 \d+ 项/)
     expect((await say(LEADER, '燃气办那边有几个超期'))[0]).toMatch(/^燃气办截至 /)
     expect((await say(LEADER, '质安处最近怎么样'))[0]).toMatch(/^本月截至目前（质安处）：/)
+    expect((await say(LEADER, '燃气办的隐患有几个'))[0]).toMatch(/^燃气办截至 /)
+    expect((await say(LEADER, '本月质安处的隐患有几个'))[0]).toMatch(/^本月截至目前（质安处）：/)
+    // A kind of problem is no unit: the month's count by kind.
+    for (const asked of ['市政设施的隐患有多少', '燃气类投诉有几件'])
+      expect((await say(LEADER, asked))[0]).toMatch(/^本月/)
     // The whole city's ranking is still what a leader without 「本单位」 gets.
     expect((await say(LEADER, '本月各单位得分'))[0]).toMatch(/^2026年11月考核得分（截至目前）：\n1\. /)
   })
