@@ -77,7 +77,7 @@ const PHONE_ALONE =
  * what or where. Each of these is taken off the message; an intent said and nothing else left is the whole of it.
  */
 const REPORT_INTENT =
-  /(?:我|我们|俺|本人)?(?:这边|这里)?(?:有(?:个|一个|件|一件|点|些)?(?:事|事情|情况|问题|隐患)儿?)?(?:想|要|需要|得|希望)?(?:跟|和|给|向|找)?(?:你们|您|你|贵单位|住建局|领导)?(?:匿名|实名)?(?:说|讲|反映|反应|投诉|举报|报告|汇报|报修)(?:一下|下|个|一个|一件|件|一些|些)?(?:(?:小区|物业|工地|房子|房屋|道路|马路|燃气|桥|路灯|井盖|电梯|楼|绿化|自来水)(?:方面)?的)?(?:事|事情|情况|问题|隐患)?儿?/g
+  /(?:我|我们|俺|本人)?(?:这边|这里)?(?:有(?:个|一个|件|一件|点|些)?(?:事|事情|情况|问题|隐患)儿?)?(?:想|要|需要|得|希望)?(?:跟|和|给|向|找)?(?:你们|您|你|贵单位|住建局|领导)?(?:匿名|实名)?(?:说|讲|反映|反应|投诉|举报|报告|汇报|报修)(?:建议)?(?:一下|下|个|一个|一件|件|一些|些)?(?:(?:小区|物业|工地|房子|房屋|道路|马路|燃气|桥|路灯|井盖|电梯|楼|绿化|自来水)(?:方面)?的)?(?:事|事情|情况|问题|隐患)?儿?/g
 /** 「我还要投诉一个：」「反映个问题，」 heading the report itself. */
 const REPORT_HEADING =
   /^(?:你好|您好)?[，,\s]*(?:(?:我)?(?:还|再|另外|又)?(?:要|想)?(?:投诉|反映)(?:一下|一个|个|一件|件)?(?:问题|事情?|情况)?|(?:还有|另外)?(?:这是)?(?:我的)?(?:第[一二三四五六七八九十0-9]+个|另一个|还有一个|再一个)(?:问题|事情?|投诉))[:：，,]\s*/
@@ -182,11 +182,14 @@ const ASKS_OWN_COMPLAINTS =
  */
 const REFERS_TO_EARLIER =
   /^(?:就是|是|我说的是|说的是|我是说)?(?:刚才|刚刚|之前|上次|前面|早上|上午|下午|昨天|前两天|前几天)(?:我)?(?:投诉|反映|举报|报|说|发)?(?:过)?的?(?:那个|那件|这个|那条)(?:问题|事情?|投诉)?(?:啊|呀|嘛|吧|呢)?[。！!~～]*$/
+/** 「就是这个」「如图」 after photos or a ticket: pointing at what was sent, with nothing new in it. */
+const POINTS_AT =
+  /^(?:就是|就)(?:这个|这里|这儿)(?:啊|呀|嘛|吧)?[。！!~～]*$|^(?:如图|看图|见图|如图所示|图片所示|照片所示)[。！!~～]*$/
 function isProgressQuestion(body: string): boolean {
   // An ID or phone number said with it (「我的身份证号是4307…，帮我查一下投诉」) adds length, not another subject.
   const words = body.replace(/[0-9Xx*＊]{6,}/g, '').length
   if (words <= 30 && ASKS_OWN_COMPLAINTS.test(body) && !findPlace(body)) return true
-  if (REFERS_TO_EARLIER.test(body)) return true
+  if (REFERS_TO_EARLIER.test(body) || POINTS_AT.test(body)) return true
   return (words <= 40 && PROGRESS_WORDS.test(body) && !findPlace(body)) || isUrging(body)
 }
 /**
@@ -637,7 +640,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       .limit(5)
     if (mine.length === 0) return [text(WORDING.noComplaints)]
     // 「这个问题大概多久能解决」「刚才那个处理了吗」: the one just filed, not every one.
-    const theLatest = /这个|刚才|刚刚|上面|那个|这件|这事/.test(body) ? mine.slice(0, 1) : mine
+    const theLatest = /这个|刚才|刚刚|上面|那个|这件|这事/.test(body) || POINTS_AT.test(body) ? mine.slice(0, 1) : mine
     return [text(theLatest.map((c) => statusOf(ctx, c)).join('\n\n'))]
   }
   if (STAFF_COMMAND.test(body)) return [text(WORDING.staffOnly)]

@@ -656,4 +656,21 @@ describe('a citizen following up in words', () => {
     expect(alerts.map((a) => JSON.stringify(a.message)).join()).not.toContain('电梯老是困人')
     await say('不用')
   })
+
+  it('asks where 「俺们村口」 is, lets a tipster decline the place, and takes 「就是这个」 and 「投诉建议」 for what they are', async () => {
+    expect(await say('俺们村口的桥裂了老大一条缝')).toEqual([WORDING.askPlace])
+    const bridge = lastCode(await say('常德市鼎城区石板滩镇'), 'TS')
+    expect((await mine()).find((c) => c.code === bridge)?.locationText).toBe('常德市鼎城区石板滩镇')
+    await say('不用')
+    // Pointing at what was sent is where the ticket just filed stands, not a new report.
+    expect((await say('就是这个'))[0]).toMatch(new RegExp(`^投诉 ${bridge}：`))
+    expect(await say('如图')).toHaveLength(1)
+    expect((await say('如图'))[0]).not.toContain('\n\n投诉')
+    // 「不方便说」 where is declined like 「不知道」: the rough area is asked once.
+    expect(await say('我想匿名举报一个工地违规施工')).toEqual([WORDING.askPlace])
+    expect(await say('不方便说具体位置')).toEqual([WORDING.placeApproximate])
+    await say('取消')
+    expect(await say('投诉建议')).toEqual([WORDING.citizenAskWhatAndWhere])
+    await say('取消')
+  })
 })
