@@ -1038,6 +1038,8 @@ describe('answers in the words people use', () => {
     const summary = (await say(STAFF, '无')).join('\n')
     expect(summary).toContain('出动人次：2')
     expect(summary).toContain('出动车次：0')
+    // Who went is named too: the reporter and 老王.
+    expect(summary).toContain('巡查人员：张伟、老王')
     await say(STAFF, '取消')
   })
 

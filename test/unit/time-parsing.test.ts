@@ -206,4 +206,13 @@ describe('people counted in an answer', () => {
   ])('%s → %i', (said, n) =>
     expect(parseAnswer(field, said, ctx)).toMatchObject({ ok: true, values: { staffCount: n } }),
   )
+
+  it('names who went with the reporter, and no one counted without a name', () => {
+    const named = { ...ctx, reporterName: '张伟' }
+    expect(parseAnswer(field, '我和小王小李', named)).toEqual({
+      ok: true,
+      values: { staffCount: 3, patrollers: '张伟、小王、小李' },
+    })
+    expect(parseAnswer(field, '我和2个同事', named)).toEqual({ ok: true, values: { staffCount: 3 } })
+  })
 })

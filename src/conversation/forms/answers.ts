@@ -30,19 +30,23 @@ const NONE = /^(无|没有|没|否|未发现|没发现|无隐患|0)$/
 const WHERE_FIELDS: ReadonlySet<string> = new Set(['area', 'locationText', 'place', 'target'])
 export const NIGHT = /凌晨|夜里|夜间|半夜|深夜|晚上/
 
-/** The reporter and those named with them (「我和老王」 is two), or undefined when the answer is not that shape. */
-function peopleNamed(text: string): number | undefined {
-  if (/^(?:就)?(?:我|本人)(?:一个人|自己|独自|一人)?$/.test(text)) return 1
+/**
+ * The reporter and those named with them (「我和老王」 is two, with 老王 named), or undefined when the answer is not
+ * that shape. Those counted without names (「我和2个同事」) add to the count only.
+ */
+function peopleNamed(text: string): { count: number; others: string[] } | undefined {
+  if (/^(?:就)?(?:我|本人)(?:一个人|自己|独自|一人)?$/.test(text)) return { count: 1, others: [] }
   const others = /^(?:我|本人)(?:和|跟|与|同|带着?)(.+?)(?:一起|同去|同行)?$/.exec(text)?.[1]
   if (!others) return undefined
   const counted = new RegExp(`^(${NUMBER_PATTERN})(?:个|名|位)?(?:同事|人|队员|组员)?$`).exec(others)?.[1]
   if (counted) {
     const n = parseChineseNumber(counted)
-    return n === undefined ? undefined : n + 1
+    return n === undefined ? undefined : { count: n + 1, others: [] }
   }
   if (new RegExp(NUMBER_PATTERN).test(others)) return undefined
   // 「小王小李」「老张老刘」: names run together, each 小 or 老 and a surname.
-  return 1 + others.split(/[和跟与、,，及\s]/).flatMap(runTogether).length
+  const named = others.split(/[和跟与、,，及\s]/).flatMap(runTogether)
+  return { count: 1 + named.length, others: named }
 }
 
 /** 「小王小李」 is two people; any other part is one. */
@@ -229,7 +233,17 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
         return { ok: true, values: { [field.key]: 1 } }
       // 「我和老王」「我跟小李、小张」「就我一个人」: people named rather than counted.
       const people = field.key === 'staffCount' ? peopleNamed(text) : undefined
-      if (people !== undefined) return { ok: true, values: { [field.key]: people } }
+      // 「我和李强」 names who went as well: the reporter and 李强 are the patrol's people.
+      if (people !== undefined)
+        return {
+          ok: true,
+          values: {
+            [field.key]: people.count,
+            ...(people.others.length > 0 && ctx.reporterName
+              ? { patrollers: [ctx.reporterName, ...people.others].join('、') }
+              : {}),
+          },
+        }
       // 「张伟、李四」: the people listed by name are who went, and how many (the 四 of 李四 counts nothing).
       const listed = field.key === 'staffCount' ? namesListed(text) : undefined
       if (listed) return { ok: true, values: { [field.key]: listed.length, patrollers: listed.join('、') } }
