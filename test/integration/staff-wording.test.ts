@@ -1357,3 +1357,19 @@ describe('a unit asked after by a leader, in words', () => {
     expect(digest).toMatch(/^\*\*今日截至 /)
   })
 })
+
+describe('a complaint’s handling said in words after its number', () => {
+  it('notes 「已安排人员明天去修」 as progress, and takes 「已回填平整」 as the result the citizen hears', async () => {
+    const code = lastCode(await say('demo:citizen', '人民路有个大坑，在人民路188号门口'), 'TS')
+    await say('demo:citizen', '不用')
+    const row = async () => (await database.db.select().from(complaints).where(eq(complaints.code, code)))[0]
+    await say(HANDLER, `签收${code}`)
+    // A plan after 已 is not the work done: the complaint stays open (it was answered to the citizen as done).
+    expect((await say(HANDLER, `${code} 已安排人员明天去修`))[0]).toMatch(new RegExp(`^已记录投诉 ${code} 的办理进展`))
+    expect((await row())?.status).toBe('accepted')
+    expect(await say(HANDLER, `${code} 已回填平整`)).toEqual([`已回复投诉 ${code}，办理结果将告知市民。`])
+    expect(await row()).toMatchObject({ status: 'closed', outcome: '已回填平整' })
+    // The citizen's verdict with thanks is the verdict, not a new report asked for its place.
+    expect(await say('demo:citizen', '满意，谢谢')).toEqual([WORDING.citizenSatisfied])
+  })
+})

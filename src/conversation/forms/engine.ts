@@ -630,7 +630,9 @@ async function step(
     // with no hazard open but a complaint in hand is told how to reply to it with these words.
     if (open.length === 0) {
       const [complaint, ...more] = await unitComplaints(turn.ctx.db, actor.unitId, ['assigned', 'accepted'], 6)
-      if (complaint && more.length === 0) return [text(WORDING.replyWithTheseWords(complaint.code, input))]
+      // (A complaint's number said with the words is not part of them.)
+      if (complaint && more.length === 0)
+        return [text(WORDING.replyWithTheseWords(complaint.code, withoutCode(input, 'TS') || input))]
       if (complaint)
         return [text(WORDING.whichComplaint([complaint, ...more].map((c) => `· ${c.code} ${clip(c.description, 20)}`)))]
       return [text(WORDING.noRectificationWaiting)]
