@@ -354,4 +354,20 @@ describe('patrol kinds (source 000 二)', () => {
     expect((await say(STAFF, '重点'))[0]).toContain('巡查类型：重点巡查')
     await say(STAFF, '取消')
   })
+
+  it('takes a place said to the kind as the place, more exactly, never as more of the description', async () => {
+    await say(STAFF, '我想报一个重大隐患')
+    expect(await say(STAFF, '朗州路一个深基坑边上有裂缝，有坍塌风险')).toEqual([
+      '类别是「建筑工地」吗？是请回复「是」；不是请直接发送正确的类别。',
+    ])
+    const [noted, asked] = await say(STAFF, '朗州路与皂果路交叉口东南角工地')
+    expect(noted).toBe('已记下地点：朗州路与皂果路交叉口东南角工地。')
+    expect(asked).toMatch(/^类别是「建筑工地」吗/)
+    const summary = (await say(STAFF, '是')).join('\n')
+    expect(summary).toContain('隐患描述：朗州路一个深基坑边上有裂缝，有坍塌风险\n')
+    expect(summary).toContain('地点：朗州路与皂果路交叉口东南角工地')
+    // One hazard: the risk it poses is no second one.
+    expect(summary).not.toContain('共 2 处隐患')
+    await say(STAFF, '取消')
+  })
 })

@@ -262,6 +262,9 @@ describe('hazard statements in one message', () => {
       '人民路路面塌陷形成深坑，属于重大隐患',
       '人民路路面塌陷，存在安全隐患',
       '人民路路面塌陷，很危险！',
+      // The risk a defect poses is no second defect, whatever it is called.
+      '朗州路一个深基坑边上有裂缝，有坍塌风险',
+      '脚手架连墙件缺失，存在倒塌危险',
     ])
       expect(splitHazardStatements(text), text).toEqual([text])
     expect(splitHazardStatements('井盖缺失，护栏断裂，都是重大隐患')).toEqual(['井盖缺失', '护栏断裂'])

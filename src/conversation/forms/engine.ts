@@ -455,6 +455,19 @@ async function step(
         offerAgain(session, proposal, field.key)
         return prompt(form, session, answers)
       }
+      // 「朗州路与皂果路交叉口东南角工地」 to the kind or the grade: where, more exactly — the place, never more of the
+      // description; the kind the place names (工地) answers the kind asked, and any other question stands.
+      const placeInstead =
+        (field.type === 'category' || field.type === 'level') && hasField(form, 'locationText') && !namesDefect(input)
+          ? placeAlone(input)
+          : undefined
+      if (placeInstead) {
+        session.draft.locationText = placeInstead
+        const kind = field.type === 'category' && namesAKind(input) ? parseAnswer(field, input, answers) : undefined
+        if (kind?.ok) merge(session, kind.values)
+        else offerAgain(session, proposal, field.key)
+        return [text(WORDING.placeNotedAskWhat(placeInstead)), ...prompt(form, session, answers)]
+      }
       // 「3个人」「1台车」 said to the route, or a car said to 人次: the counts are kept where they belong, and the
       // question stands until it is answered.
       const turnout = hasField(form, 'staffCount') ? turnoutSaidAlone(input) : undefined
