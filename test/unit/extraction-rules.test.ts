@@ -94,6 +94,12 @@ describe('patrol reports as people type them', () => {
     expect(readByRules('complaint', '水星楼那边的人行天桥 台阶 有一块 塌了', ctx).fields.locationText).toBeDefined()
   })
 
+  it('takes an estate named after the fact (「小区叫金色家园」) as the place, with the building said before it', () => {
+    const place = (text: string) => readByRules('complaint', text, ctx).fields.locationText
+    expect(place('我们小区3栋外墙瓷砖掉下来了，差点砸到人，小区叫金色家园')).toBe('金色家园3栋')
+    expect(place('小区电梯坏了一个星期了，小区名字叫阳光花园')).toBe('阳光花园')
+  })
+
   it('reads a caption sent after photos (「这两张是人民路井盖破损的照片」) as what is wrong there', () => {
     expect(readByRules('hazard', '这两张是人民路井盖破损的照片', ctx).fields).toMatchObject({
       description: '人民路井盖破损',

@@ -172,7 +172,14 @@ export function withoutPhone(text: string): string {
  * Where a complaint or a hazard is: the address people put after 在 / 地址是 / 位于, often at the end, or else the first
  * place named; the old pattern is the last resort.
  */
+/** 「小区叫金色家园」「小区名字叫阳光花园」: the estate named after the fact; 「3栋」 said before it is in it. */
+const ESTATE_NAMED =
+  /(?:小区|楼盘|院子)(?:的)?(?:名字|名称)?(?:叫做|名叫|名为|叫)[:：]?\s*([\u4e00-\u9fa5A-Za-z0-9]{2,12}?)(?=[，。,！!？?；;\s]|$)/
+const BUILDING = /([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:栋|幢|号楼)(?:[0-9]{1,2}单元)?/
+
 function reportedPlace(description: string): { place: string; sure: boolean } | undefined {
+  const estate = ESTATE_NAMED.exec(description)?.[1]
+  if (estate) return { place: `${estate}${BUILDING.exec(description)?.[0] ?? ''}`, sure: true }
   const cued =
     /(?:在(?!建)|地址(?:是|在)?|位于|位置(?:是|在)?|小区是|是)[:：]?\s*([^，。,！!？?；;]{2,30}?)[，。,！!？?；;]*(?:电话|手机|$)/.exec(
       description,
