@@ -52,6 +52,23 @@ describe('patrol reports as people type them', () => {
     },
   )
 
+  it('names those listed beside the reporter without a label, and keeps the turn-out out of what was found', () => {
+    const named = { ...ctx, reporterName: '张伟' }
+    expect(extractPatrol('今天下午2点-4点 洞庭大道 张伟 李强 1车 正常', named)).toMatchObject({
+      patrollers: '张伟、李强',
+      staffCount: 2,
+      vehicleCount: 1,
+      hazards: [],
+    })
+    expect(extractPatrol('上午 人民路 建设路 张伟 李强 王明 2车 发现井盖缺失', named)).toMatchObject({
+      area: '人民路、建设路',
+      patrollers: '张伟、李强、王明',
+      hazards: [{ description: '井盖缺失' }],
+    })
+    // The reporter alone, or beside a road, is no list of people.
+    expect(extractPatrol('下午巡查 洞庭大道 张伟 正常', named).staffCount).toBeUndefined()
+  })
+
   it('keeps what was found when the message also says nothing else was', () => {
     expect(extractPatrol('上午巡查人民路，发现井盖缺失，未见其他问题', ctx).hazards).toMatchObject([
       { description: '井盖缺失' },

@@ -546,6 +546,7 @@ const NEXT_ITEM_WORD = /^(?:其中|还有|另外|此外|另)$/
 /** The patrol itself: who went, by what, along where (「开了一台车」「一直巡到人民路」). */
 const PATROL_GOING = /巡[查了到过完视逻]|[开坐骑]了?[0-9一二两三四五六七八九十]+(?:台|辆)|出动|一行/
 const PATROL_WORD = /^(?:巡查|巡了|检查|排查|查看|看了|入户|走访|发现)(?:了|一下)?$/
+const TURNOUT_WORD = /^(?:[0-9]{1,3}(?:人|名))?[0-9]{1,3}(?:台|辆)?(?:车|车次|台次)$/
 
 /**
  * Puts a word-by-word dictation back into phrases, so that each hazard reads as a whole rather than a word a
@@ -558,7 +559,8 @@ function regroupDictation(text: string): string {
   const phrases: string[] = []
   let phrase = ''
   for (const word of text.trim().split(/ +/)) {
-    if (PATROL_WORD.test(word)) {
+    // 「2车」「3人2车」「1台车」: the turn-out, a word of its own, never the start of what was found.
+    if (PATROL_WORD.test(word) || TURNOUT_WORD.test(word)) {
       if (phrase) phrases.push(phrase)
       phrases.push(word)
       phrase = ''

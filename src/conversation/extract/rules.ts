@@ -242,6 +242,31 @@ export interface RulesReading<F extends ExtractionForm> {
   unsure: string[]
 }
 
+/** Words that are no one's name, though two or three characters like one: places, times, findings. */
+const NOT_A_NAME =
+  /[路街巷桥区县镇乡村号栋楼园站场湖河港堤车人次台辆处个]|正常|巡查|巡视|巡逻|上午|下午|晚上|今天|昨天|发现|隐患|问题|没有|良好|完好|一切|无异常/
+
+/**
+ * 「…洞庭大道 张伟 李强 1车 正常」「张伟、李强」: the reporter's own name with others beside it, apart by spaces or 、,
+ * and no label — who went. The reporter's name is what says the words around it are names.
+ */
+function namesBesideReporter(text: string, reporter: string | undefined): string | undefined {
+  if (!reporter) return undefined
+  for (const chunk of text.split(/[，,。；;：:]/)) {
+    const words = chunk.split(/[ \t\u3000、]+/).filter(Boolean)
+    const at = words.indexOf(reporter)
+    if (at < 0) continue
+    const isName = (word: string | undefined) =>
+      word !== undefined && /^[\u4e00-\u9fa5]{2,3}$/.test(word) && !NOT_A_NAME.test(word)
+    let first = at
+    let last = at
+    while (isName(words[first - 1])) first--
+    while (isName(words[last + 1])) last++
+    if (last > first) return words.slice(first, last + 1).join('、')
+  }
+  return undefined
+}
+
 function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'> {
   const out: ExtractedFields<'patrol'> = {}
   const unsure: string[] = []
@@ -284,7 +309,8 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
     // 「巡查员张三、李四对…」: the names right after the title, without a colon.
     /巡查员\s*([\u4e00-\u9fa5]{2,3}(?:[、和][\u4e00-\u9fa5]{2,3})+)(?=[对在到去于，,\s])/.exec(text)?.[1] ??
     (spaced && !/[和跟与我等们]|同事|一起|自己|本人/.test(spaced) ? spaced.replace(/\s+/g, '、') : undefined) ??
-    (alone && !/[和跟与我等们]|同事|一起|自己|本人/.test(alone) ? alone : undefined)
+    (alone && !/[和跟与我等们]|同事|一起|自己|本人/.test(alone) ? alone : undefined) ??
+    namesBesideReporter(text, ctx.reporterName)
   const names = [
     ...(listed ? [] : [ctx.reporterName]),
     ...(namedCompanions ? companionNames(namedCompanions) : []),
