@@ -13,7 +13,7 @@ import type { Turn } from './types'
 export type RecordKind = 'hazard' | 'patrol'
 
 const OWN =
-  /(?:我|我们|本人|自己)(?:上周|上个?月|昨天|前天|今天|今早|上午|下午|刚才|刚刚|之前|以前|前几天|最近|上次|那天)?(?:报|上报|提交|发现|填|填报|录|登记|反映)(?:了|过)?的|我的(?:隐患|巡查|记录)|(?:刚才|刚刚|上一?条|之前|前面|昨天|今天|那条|这条)(?:的|那条|那个|发的|报的|填的)?(?:巡查|隐患)?记录|(?:刚才|刚刚|刚|之前|上次)(?:报|上报|填|发|提交|录)的|(?:刚才|刚刚|之前|前面|上面)(?:的|发的|报的)?(?:那|这)(?:条|个)|上一条|^(?:上报|报|填报|填|提交|录入?)(?:的)?错了/
+  /(?:我|我们|本人|自己)(?:上周|上个?月|昨天|前天|今天|今早|上午|下午|刚才|刚刚|之前|以前|前几天|最近|上次|那天)?(?:报|上报|提交|发现|填|填报|录|登记|反映)(?:了|过)?的|我的(?:隐患|巡查|记录)|(?:刚才|刚刚|上一?条|之前|前面|昨天|今天|那条|这条)(?:的|那条|那个|发的|报的|填的)?(?:巡查|隐患)?记录|(?:刚才|刚刚|刚|之前|上次)(?:报|上报|填|发|提交|录)的|(?:刚才|刚刚|之前|前面|上面)(?:的|发的|报的)?(?:那|这)(?:条|个)|上一条|(?:刚才|刚刚|之前|上次|前面|上面)(?:的|那个|那条|报的|发的|填的)?(?:巡查|隐患)|^(?:上报|报|填报|填|提交|录入?)(?:的)?错了/
 const HOW_IS_IT =
   /怎么样|咋样|如何|进度|进展|结果|处理了|处理没|整改了|整改没|修好|销号了|状态|到哪一?步|有人管|有人处理|了吗|没有[？?]?$|[？?]$/
 /** 「我的隐患」「查看我报的巡查记录」: the list itself. */
@@ -40,6 +40,8 @@ export function asksAfterOwnRecords(input: string): RecordKind | 'all' | undefin
 
 /** 「我要改一下刚才那条巡查记录」: a saved record the person wants changed. */
 export function asksToAmendRecord(input: string): RecordKind | 'latest' | undefined {
+  // 「撤回」「删除」 alone: the one saved last.
+  if (/^(?:撤回|撤销|删除|删掉)(?:一下|吧)?[。！!]*$/.test(input)) return 'latest'
   if (input.length > 80 || !OWN.test(input) || !AMEND.test(input)) return undefined
   // 「撤回刚才那条」 names neither kind: the one saved last is meant.
   if (!/巡|记录|隐患/.test(input)) return 'latest'

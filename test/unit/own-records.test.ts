@@ -18,6 +18,9 @@ describe('staff asking after their own records', () => {
     ['刚才那条记录有误', 'patrol'],
     ['我刚才报的隐患地点写错了', 'hazard'],
     ['我上报的那个隐患要撤回', 'hazard'],
+    ['刚刚的隐患报错了，不是重大的', 'hazard'],
+    ['刚才的巡查时间填错了', 'patrol'],
+    ['撤回', 'latest'],
   ])('「%s」 wants a saved %s record changed', (words, kind) => {
     expect(asksToAmendRecord(words)).toBe(kind)
     expect(asksAfterOwnRecords(words)).toBeUndefined()
