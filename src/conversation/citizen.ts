@@ -775,7 +775,14 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「我要投诉到市长热线」: 12345 is there too; here it is handled within a working day. (Not the digits inside a
   // licence plate or a longer number: 「车牌湘J12345」 is part of a report.)
   if (/(?<![0-9A-Za-z])12345(?![0-9])|市长热线|市长信箱|市长电话/.test(body) && !namesDefect(body) && !findPlace(body))
-    return [text(WORDING.citizenHotline)]
+    // 「我之前打过12345了，他们让我在这里反映」: sent here by the hotline — what and where is all that is wanted now.
+    return [
+      text(
+        /打过|打了|已经打|拨打过|反映过|投诉过|让我|叫我|说让|说在这|转到这|转过来/.test(body)
+          ? WORDING.citizenAskWhatAndWhere
+          : WORDING.citizenHotline,
+      ),
+    ]
   // 「能给我打个电话吗」: a call back asked for; the number is what is needed.
   if (WANTS_A_CALL.test(body) && !namesDefect(body)) {
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)

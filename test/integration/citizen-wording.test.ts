@@ -672,5 +672,8 @@ describe('a citizen following up in words', () => {
     await say('取消')
     expect(await say('投诉建议')).toEqual([WORDING.citizenAskWhatAndWhere])
     await say('取消')
+    // Sent here by the hotline: not told to call it.
+    expect(await say('我之前打过12345了，他们让我在这里反映')).toEqual([WORDING.citizenAskWhatAndWhere])
+    await say('取消')
   })
 })
