@@ -27,6 +27,9 @@ export const WORDING = {
   mediaOutsideForm:
     '已收到您发送的内容。请问是用于哪条记录？可先发送「上报隐患」「整改 编号」等命令，再补充照片或位置。',
   addedToDescription: '已补充到隐患描述。',
+  findingGraded: (grade: string) => `已将发现的隐患定为${grade}隐患。`,
+  gradeWhichFinding: '发现的隐患有多处，请说明是哪一处，例如「1 重大」（第1条为重大隐患）。',
+  describeFinding: '请描述发现的隐患，例如：朗州路口井盖破损；多处可用「、」分开。',
   rectificationNotAssigned: (code: string) =>
     `隐患 ${code} 还没有交办责任单位，交办后由责任单位提交整改反馈。现场已处理的情况，可发送「查询 ${code}」查看后告知督查员。`,
   rectificationOtherUnit: (code: string, unit: string) =>

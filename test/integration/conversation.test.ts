@@ -1043,6 +1043,28 @@ describe('answers in the words people use', () => {
     await say(STAFF, '取消')
   })
 
+  it('grades a finding said 「重大」 to how it was handled, and one of several by its number', async () => {
+    await say(STAFF, '巡查')
+    for (const answer of ['8点到9点半', '朗州路', '2', '0']) await say(STAFF, answer)
+    expect(await say(STAFF, '有')).toEqual([WORDING.describeFinding])
+    expect(await say(STAFF, '朗州路口井盖破损')).toEqual(['现场是如何处理的？'])
+    expect(await say(STAFF, '重大')).toEqual([WORDING.findingGraded('重大'), '现场是如何处理的？'])
+    const one = (await say(STAFF, '设置了围挡')).join('\n')
+    expect(one).toContain('1. 朗州路口井盖破损（道路及市政设施，重大）')
+    expect(one).toContain('处理情况：设置了围挡')
+    await say(STAFF, '取消')
+
+    await say(STAFF, '巡查')
+    for (const answer of ['8点到9点半', '朗州路', '2', '0', '朗州路口井盖破损、护栏断裂']) await say(STAFF, answer)
+    expect(await say(STAFF, '重大')).toEqual([WORDING.gradeWhichFinding, '现场是如何处理的？'])
+    await say(STAFF, '设置了围挡')
+    const two = (await say(STAFF, '第2条是重大隐患')).join('\n')
+    expect(two).toContain('1. 朗州路口井盖破损（道路及市政设施，一般）')
+    expect(two).toContain('2. 护栏断裂（道路及市政设施，重大）')
+    expect(await say(STAFF, '重大隐患 3')).toEqual(['没有第 3 条隐患。当前共 2 条。'])
+    await say(STAFF, '取消')
+  })
+
   it('answers a question at the summary without changing the draft', async () => {
     const summary = await say(STAFF, '下午两点到五点 滨江路沿线 3人 无车 一切正常')
     const start = /开始时间：.*/.exec(summary[0] as string)?.[0] as string

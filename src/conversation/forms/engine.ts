@@ -236,6 +236,16 @@ async function step(
       return prompt(form, session, answers)
     }
   }
+  // 「1 重大」「第2条是一般隐患」「重大隐患 1」: one finding of the list graded.
+  const graded = GRADE_ITEM.exec(input)
+  if (form && graded && Array.isArray(session.draft.hazards)) {
+    const list = session.draft.hazards as Record<string, unknown>[]
+    const number = graded[1] ?? graded[4] ?? ''
+    const item = list[Number(number) - 1]
+    if (!item) return [text(`没有第 ${number} 条隐患。当前共 ${list.length} 条。`)]
+    list[Number(number) - 1] = { ...item, level: (graded[2] ?? graded[3]) === '重大' ? 'major' : 'general' }
+    return prompt(form, session, answers)
+  }
   const listEdit = /^(删除|拆分)隐患\s*(\d{1,2})$/.exec(input)
   if (form && listEdit && Array.isArray(session.draft.hazards)) {
     const list = session.draft.hazards as Record<string, unknown>[]
@@ -468,6 +478,17 @@ async function step(
         else offerAgain(session, proposal, field.key)
         return [text(WORDING.placeNotedAskWhat(placeInstead)), ...prompt(form, session, answers)]
       }
+      // 「重大」 said to how it was handled grades what was found (one finding: that one), never the handling.
+      const grade = field.key === 'handlingResult' ? GRADE_ALONE.exec(input)?.[1] : undefined
+      const findings = Array.isArray(session.draft.hazards) ? (session.draft.hazards as Record<string, unknown>[]) : []
+      if (grade && findings.length > 0) {
+        if (findings.length > 1) return [text(WORDING.gradeWhichFinding), ...prompt(form, session, answers)]
+        session.draft.hazards = [{ ...findings[0], level: grade === '重大' ? 'major' : 'general' }]
+        return [text(WORDING.findingGraded(grade)), ...prompt(form, session, answers)]
+      }
+      // 「有」「有的」 to what was found: the finding itself is asked for, nothing refused.
+      if (field.type === 'hazards' && /^(?:有|有的|有隐患|有问题|发现了|发现了?隐患)[。！!]*$/.test(input))
+        return [text(WORDING.describeFinding)]
       // 「3个人」「1台车」 said to the route, or a car said to 人次: the counts are kept where they belong, and the
       // question stands until it is answered.
       const turnout = hasField(form, 'staffCount') ? turnoutSaidAlone(input) : undefined
@@ -889,6 +910,11 @@ const LEAD_SAID = /带队(?:的|领导|人)?(?:是|为)?[:：]?\s*([\u4e00-\u9fa
 
 /** The questions a grade may be answered ahead of (where, which kind, what was found). */
 const EARLY_ANSWERED: ReadonlySet<string> = new Set(['locationText', 'category', 'description'])
+/** 「1 重大」「第2条是一般隐患」「重大隐患 1」: the grade of one finding of a patrol's list. */
+const GRADE_ITEM =
+  /^(?:第\s*)?(\d{1,2})\s*(?:条|处|号)?\s*(?:是|为|定为|改为|属于|算)?\s*(重大|一般)(?:隐患)?[。！!]*$|^(重大|一般)(?:隐患)?\s*(?:第\s*)?(\d{1,2})\s*(?:条|处)?[。！!]*$/
+/** 「重大」「一般隐患」「属于重大隐患」: a grade said alone. */
+const GRADE_ALONE = /^(?:是|属于|算|定为)?(重大|一般)(?:隐患|的)?[。！!]*$/
 
 function hasField(form: FormDefinition, key: string): boolean {
   return form.fields.some((f) => f.key === key)

@@ -107,7 +107,9 @@ export function renderSummary(
   lines.push(`回复「确认」保存，「修改 字段名」修改（如：修改 ${example}），「取消」放弃。`)
   // The examples name hazards the list has: 「删除隐患 2」 only when there is a second.
   if (Array.isArray(draft.hazards) && draft.hazards.length > 1)
-    lines.push('隐患可逐条调整：「删除隐患 2」去掉第2条，「拆分隐患 1」把第1条拆成多条。')
+    lines.push(
+      '隐患可逐条调整：「删除隐患 2」去掉第2条，「拆分隐患 1」把第1条拆成多条，「1 重大」把第1条定为重大隐患。',
+    )
   else if (Array.isArray(draft.hazards) && draft.hazards.length === 1)
     lines.push('如这一条其实是几处隐患，回复「拆分隐患 1」逐条登记。')
   return lines.join('\n')
