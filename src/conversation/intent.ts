@@ -3,7 +3,7 @@
  * (巡察、寻查、巡差), a bare list of defects after a place. Only used when no command matched and no form is
  * open; the form that starts still shows its summary before anything is saved.
  */
-import { namesDefect, saysNothingFound } from './extract/hazard-statements'
+import { namesAThing, namesDefect, saysNothingFound } from './extract/hazard-statements'
 
 export type Intent = 'patrol' | 'hazard'
 
@@ -146,7 +146,14 @@ export function splitHazardStatements(text: string): string[] {
     .filter(Boolean)
   // 「路面塌陷，重大隐患」 grades one defect in a clause of its own: that clause is no second place found.
   const defects = parts.filter((part) => DEFECT.test(part) && !GRADING.test(part))
-  return defects.length >= 2 ? defects : [text.trim()]
+  // 「燃气管道被挖断了，正在漏气」: a clause naming no thing of its own goes on about the one before.
+  const statements: string[] = []
+  for (const part of defects) {
+    const last = statements.length - 1
+    if (last >= 0 && !namesAThing(part)) statements[last] = `${statements[last]}，${part}`
+    else statements.push(part)
+  }
+  return statements.length >= 2 ? statements : [text.trim()]
 }
 
 /** A clause that only grades or warns (重大隐患, 存在安全隐患, 很危险) rather than naming a defect. */

@@ -268,5 +268,13 @@ describe('hazard statements in one message', () => {
     ])
       expect(splitHazardStatements(text), text).toEqual([text])
     expect(splitHazardStatements('井盖缺失，护栏断裂，都是重大隐患')).toEqual(['井盖缺失', '护栏断裂'])
+    // A clause naming no thing of its own goes on about the one before.
+    expect(splitHazardStatements('人民路口燃气管道被挖断了，正在漏气，已疏散群众')).toEqual([
+      '人民路口燃气管道被挖断了，正在漏气，已疏散群众',
+    ])
+    expect(splitHazardStatements('燃气管道被挖断了，正在漏气，护栏断裂')).toEqual([
+      '燃气管道被挖断了，正在漏气',
+      '护栏断裂',
+    ])
   })
 })

@@ -447,6 +447,11 @@ function hasThing(clause: string): boolean {
   return thingsIn(clause).length > 0
 }
 
+/** Whether a clause names a thing of its own (「正在漏气」 names none: it goes on about the one before). */
+export function namesAThing(clause: string): boolean {
+  return hasThing(clause)
+}
+
 const TIMES_COUNT = /(?<=[\u4e00-\u9fa5]\s?)[xX×*＊]\s*([0-9]{1,2})(?![0-9]|\s*[米公厘平mM])/
 
 function statementOf(body: string, ctx: StatementContext): HazardStatement {
