@@ -4,11 +4,11 @@ import { namesDefect } from './extract/hazard-statements'
 
 /**
  * What citizens send the bureau's account that another body handles: paying a utility bill, a power cut, a
- * neighbour's noise, a traffic signal. Each gets where to turn, and the door stays open for a safety problem; nothing is filed.
+ * neighbour's noise, a traffic signal, a property company's fees. Each gets where to turn, and the door stays open for a safety problem; nothing is filed.
  * Only messages that name no defect and no danger: 「工地把电线挖断了，停电了」 and 「楼上装修把承重墙拆了」 are
  * reports, and a construction site's noise is the bureau's.
  */
-type Referral = 'bill' | 'power_cut' | 'neighbour_noise' | 'traffic_signal'
+type Referral = 'bill' | 'power_cut' | 'neighbour_noise' | 'traffic_signal' | 'property_fee'
 
 const REFERRALS: [Referral, RegExp][] = [
   [
@@ -16,6 +16,11 @@ const REFERRALS: [Referral, RegExp][] = [
     /(?:燃气|天然气|煤气|水|电|物业|暖气|取暖)费.{0,8}(?:在哪|去哪|哪里|怎么|如何|能不能|可以)?.{0,4}(?:交|缴|充|付|查)|(?:交|缴|充|付)(?:一下)?(?:燃气|天然气|煤气|水|电|物业|暖气)费/,
   ],
   ['power_cut', /停电|断电|没电了|来电(?:了吗|没)|什么时候来电/],
+  // 「投诉物业乱收费」「物业费涨价」: fees and service, not safety.
+  [
+    'property_fee',
+    /物业(?:公司)?(?:费)?.{0,6}(?:乱收费|多收|收费(?:不合理|太高|太贵|不透明|乱)|涨价|收费标准)|乱收(?:物业)?费|物业服务(?:太差|差|不好)/,
+  ],
   [
     'neighbour_noise',
     /(?:邻居|楼上|楼下|隔壁|对门)(?:的|家|邻居)?.{0,10}(?:吵|噪音|噪声|声音(?:太|很|特别)?大|扰民|装修)|(?:广场舞|装修)(?:的)?(?:声音|噪音|噪声)?.{0,4}(?:太吵|吵死|扰民|很吵)/,

@@ -530,6 +530,7 @@ describe('a citizen following up in words', () => {
     expect(await say('小区停电了')).toEqual([WORDING.citizenOtherAgency.power_cut])
     expect(await say('隔壁邻居装修太吵了')).toEqual([WORDING.citizenOtherAgency.neighbour_noise])
     expect(await say('紫菱路和洞庭大道交叉口红绿灯坏了')).toEqual([WORDING.citizenOtherAgency.traffic_signal])
+    expect(await say('投诉物业乱收费')).toEqual([WORDING.citizenOtherAgency.property_fee])
     expect(await mine()).toHaveLength(before)
     // Someone trapped in a lift during a power cut is danger, never a referral.
     const trapped = await say('停电了，电梯里困了人，阳光花园3栋')

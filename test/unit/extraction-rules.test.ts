@@ -113,6 +113,8 @@ describe('patrol reports as people type them', () => {
 
   it('takes an estate named after the fact (「小区叫金色家园」) as the place, with the building said before it', () => {
     const place = (text: string) => readByRules('complaint', text, ctx).fields.locationText
+    // A number after the section of a road is part of it.
+    expect(place('我家门口的下水道堵了，污水都冒出来了，在建设路南段23号')).toBe('建设路南段23号')
     expect(place('我们小区3栋外墙瓷砖掉下来了，差点砸到人，小区叫金色家园')).toBe('金色家园3栋')
     expect(place('小区电梯坏了一个星期了，小区名字叫阳光花园')).toBe('阳光花园')
   })
@@ -189,6 +191,9 @@ describe('the category of what is broken, not of where it stands', () => {
     ['人行道上的行道树枯死了', 'greenery_park'],
     ['小区门口的井盖松动', 'road_municipal'],
     ['人行道被挖开没有回填', 'sidewalk_excavation'],
+    // A building letting water in is the building's, not a water main's.
+    ['房子漏水开发商不管，已经三个月了', 'dangerous_house'],
+    ['人民路水管漏水', 'water_hydrant'],
   ] as const)('「%s」 is %s', (text, category) => {
     expect(classifyByKeywords(text, ctx.categoryRules)).toBe(category)
   })
