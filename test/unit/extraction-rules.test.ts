@@ -191,11 +191,16 @@ describe('the category of what is broken, not of where it stands', () => {
     ['人行道上的行道树枯死了', 'greenery_park'],
     ['小区门口的井盖松动', 'road_municipal'],
     ['人行道被挖开没有回填', 'sidewalk_excavation'],
-    // A building letting water in is the building's, not a water main's.
-    ['房子漏水开发商不管，已经三个月了', 'dangerous_house'],
-    ['人民路水管漏水', 'water_hydrant'],
   ] as const)('「%s」 is %s', (text, category) => {
     expect(classifyByKeywords(text, ctx.categoryRules)).toBe(category)
+  })
+
+  it.each([
+    // A building letting water in is the building's, not a water main's.
+    ['房子漏水开发商不管，已经三个月了，在滨江花园', 'dangerous_house'],
+    ['人民路水管漏水', 'water_hydrant'],
+  ] as const)('a complaint 「%s」 is %s', (text, category) => {
+    expect(readByRules('complaint', text, ctx).fields.category).toBe(category)
   })
 })
 

@@ -345,7 +345,7 @@ export function weighCategories(
       text,
     )
   )
-    add('dangerous_house', 1)
+    add('dangerous_house', 2)
   // A patrol of one network or kind of place (「供水管网巡查」「对城区排水管网进行巡查」「危房排查」) says what its
   // findings are about: 「水表井盖缺失」 on a water patrol is the water company's, not the road's.
   const theme = themeOf(message)
