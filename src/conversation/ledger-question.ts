@@ -84,6 +84,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (!period && /整改(?:的|得)?(?:情况|怎么样|咋样|如何|进度|进展)/.test(input)) return { kind: 'open' }
   // 「投诉的满意度怎么样」「本月回访满意率多少」: the call-backs of the period's complaints.
   if (/满意度|满意率|满意情况|回访/.test(input)) return { kind: 'satisfaction', period: period ?? THIS_MONTH }
+  // 「本月还有哪些单位没督查」「还要督查哪些单位」: the inspections still owed, which the to-do list counts per unit.
+  if (/(?:没|未|还没|尚未|要|该|需要|应该)督查|督查.{0,4}(?:还差|没完成|未完成)/.test(input)) return { kind: 'todo' }
   // 「今天督查了哪些单位」「本月督查了几次」: the supervision records of the period (today unless another is named).
   if (/督查/.test(input) && /哪些|哪几|哪个|几次|多少|情况|了吗|了没|谁/.test(input))
     return { kind: 'supervisions', period: period ?? TODAY }

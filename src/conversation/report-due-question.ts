@@ -28,9 +28,9 @@ const KINDS: readonly [RegExp, AskedKind][] = [
 const ASKS_WHEN = /什么时候|啥时候|几号|哪天|截止|期限|到期|要交|交吗|要报|报吗|要上报|上报吗|得交/
 /** 「本月统计表怎么填」「周报怎么报」: how it is filed, answered with when and the command that files it. */
 const ASKS_HOW = /(?:怎么|如何|咋)(?:样)?(?:填|写|报|交|上报|提交|弄)/
-/** 「月报出了吗」「周报交了没」「季报报上去了吗」「哪个单位没交月报」: whether it has been filed. */
+/** 「月报出了吗」「周报交了没」「本月统计表填了没有」「哪个单位没交月报」: whether it has been filed. */
 const ASKS_FILED =
-  /出了|出来|生成|做好|弄好|写好|好了[吗没]|交了|报了|上报了|提交了|报上去|发了|交上去|(?:没|未|没有|还没)(?:交|报|上报|提交)/
+  /出了|出来|生成|做好|弄好|写好|好了[吗没]|交了|报了|上报了|提交了|报上去|发了|交上去|填了|填好|填报了|(?:没|未|没有|还没)(?:交|报|上报|提交|填)/
 
 /** Whether the words name one of the statutory reports (not 「上周报的」, which is 上周 and 报). */
 /** The statutory report a message names (「周报」「统计表」), if any. */

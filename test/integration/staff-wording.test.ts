@@ -1352,6 +1352,13 @@ describe('a unit asked after by a leader, in words', () => {
     expect((await say(LEADER, '本月各单位得分'))[0]).toMatch(/^2026年11月考核得分（截至目前）：\n1\. /)
   })
 
+  it('answers whether the statistics table is filled, and which units are still to be inspected', async () => {
+    expect((await say(UNIT_LEADER, '本月统计表填了没有'))[0]).toContain('的专项整治统计表：')
+    const [owed] = await say(SUPERVISOR, '本月还有哪些单位没督查')
+    expect(owed).toMatch(/^【待办事项】/)
+    expect(owed).toMatch(/本月督查\S+：已 \d+ 次，应 2 次/)
+  })
+
   it('gives the digest for 「今天有没有什么紧急的」', async () => {
     const [digest] = await say(LEADER, '今天有没有什么紧急的')
     expect(digest).toMatch(/^\*\*今日截至 /)
