@@ -290,6 +290,12 @@ export const WORDING = {
       due ? (due.overdue ? '，已超过答复期限，正在督办' : `，将于 ${due.at} 前处理并答复`) : ''
     }${outcome ? `\n办理结果：${outcome}` : ''}`,
   complaintNotFound: (code: string) => `未找到编号为 ${code} 的投诉，请核对编号。`,
+  citizenHandledBy: (code: string, unit: string | undefined) =>
+    unit
+      ? `投诉 ${code} 由${unit}办理。发送「查询 ${code}」可查看进度。`
+      : `投诉 ${code} 正在派单，确定办理单位后会尽快处理。发送「查询 ${code}」可查看进度。`,
+  citizenStaffPhone:
+    '为保护工作人员隐私，这里不提供个人电话。需要联系的，请回复您的手机号，处理人员会打给您；办理进度可发送「查询」查看。',
   noComplaints: '您暂无投诉记录。直接发送文字描述即可投诉。',
   complaintOutcome: (code: string, outcome: string) => `您反映的问题（编号 ${code}）已办理：${outcome}\n感谢您的监督！`,
   complaintHazardClosed: (code: string) =>

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
-import { complaints, routingRules } from '../db/schema'
+import { complaints, routingRules, units } from '../db/schema'
 import { sameAddress } from '../domain/address-key'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories'
 import { HOUR_MS } from '../domain/clock'
@@ -149,7 +149,16 @@ const PLACEHOLDER = /^[[［【][^\]］】]{1,8}[\]］】]$/
 /** A withdrawal or a 「fixed」 note reaches a complaint filed this long ago at most. */
 const FOLLOW_UP_WINDOW_MS = 30 * 24 * HOUR_MS
 const WITHDRAW =
-  /^(?:我)?(?:刚才|刚刚|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报)(?:就|也)?(?:取消|撤销|撤回|不要了|作废)(?:掉)?(?:吧|了|一下)?[。！!~～]*$|^(?:我要|我想|请|麻烦|能不能|可以)?(?:撤销|撤回|取消|收回)(?:一下)?(?:我的|刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映)|^(?:投诉|举报)(?:不用了|我撤销|撤销|撤回|取消)|^(?:我)?(?:刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映的?(?:问题|事情?)?)(?:就|也)?不用(?:再)?(?:处理|管|来|修|办)?了/
+  /^(?:我)?(?:刚才|刚刚|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报)(?:就|也)?(?:取消|撤销|撤回|不要了|作废)(?:掉)?(?:吧|了|一下)?[。！!~～]*$|^(?:我要|我想|请|麻烦|能不能|可以)?(?:撤销|撤回|取消|收回)(?:一下)?(?:我的|刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映)|^(?:我要|我想|请|麻烦|能不能|可以)?(?:帮我)?(?:把|将)(?:我的|刚才的?|之前的?|那个|这个)?(?:投诉|举报)(?:给)?(?:撤了|撤掉|撤销了?|撤回|取消了?)(?:吧|吗|一下)?[。！!？?~～]*$|^(?:投诉|举报)(?:不用了|我撤销|撤销|撤回|取消)|^(?:我)?(?:刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映的?(?:问题|事情?)?)(?:就|也)?不用(?:再)?(?:处理|管|来|修|办)?了/
+/** 「我的投诉被转到哪个单位了」「哪个部门在处理」: who has the complaint. */
+const ASKS_WHICH_UNIT =
+  /(?:转到|转给|派给|派到|交给|分给|转)(?:了)?(?:哪个|哪|什么|哪家)(?:单位|部门)|(?:哪个|什么|哪家)(?:单位|部门)(?:在)?(?:处理|负责|办理|管)/
+/** 「处理人员的电话是多少」: a staff member's number, which is not given out. */
+const ASKS_STAFF_PHONE =
+  /(?:处理人员|工作人员|负责人|经办人|师傅|你们)(?:的)?(?:电话|手机|联系方式)(?:号码?)?(?:是)?(?:多少|是什么|给我|能给|可以给)|(?:能|可以)(?:给|告诉)我(?:处理人员|工作人员|负责人)?(?:的)?(?:电话|手机号?)/
+/** 「工作人员来看过了，说不归你们管」「推来推去」: told it is someone else's — for the handlers to see. */
+const PASSED_ALONG =
+  /不归(?:你们|他们|我们|住建)?管|不是(?:你们|他们)(?:的事|管的)|推来推去|踢皮球|互相推诿|推诿|让我找别人/
 /** 「不好意思发错了」「点错了」: the message before was sent by mistake. */
 const MISSENT =
   /^(?:不好意思|抱歉|对不起|sorry)?[，,\s]*(?:我)?(?:刚才)?(?:发错了?|打错了|点错了?|误发了?|发错人了|发错地方了)(?:了)?(?:[，,\s]*(?:不好意思|抱歉|对不起|sorry))?[。！!~～\s]*$/i
@@ -456,6 +465,27 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     const answered = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
     if (answered) await addComplaintNote(ctx, answered, `市民反馈：${body}`)
     return [text(WORDING.citizenConfirmsResolved)]
+  }
+  if (!awaitingPlace && !awaitingDuplicate && !findPlace(body) && !namesDefect(body)) {
+    // 「我的投诉被转到哪个单位了」: the unit that has the latest one.
+    if (ASKS_WHICH_UNIT.test(body)) {
+      const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+      if (!latest) return [text(WORDING.noComplaints)]
+      const [unit] = latest.unitId
+        ? await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, latest.unitId))
+        : []
+      return [text(WORDING.citizenHandledBy(latest.code, unit?.name))]
+    }
+    // 「处理人员的电话是多少」: not given out; the citizen's own number brings the call.
+    if (ASKS_STAFF_PHONE.test(body)) return [text(WORDING.citizenStaffPhone)]
+    // 「来看过了，说不归你们管」: on the latest complaint's history, where its handlers and the duty officer see it.
+    if (PASSED_ALONG.test(body)) {
+      const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+      if (latest) {
+        await addComplaintNote(ctx, latest, `市民反馈：${body}`)
+        return [text(WORDING.followUpForwarded(latest.code))]
+      }
+    }
   }
   // 「不好意思发错了」: the last message was not meant — what waits is dropped; a complaint filed moments ago is
   // flagged to its handlers, who withdraw it once they have checked (a citizen's word alone closes nothing).

@@ -677,4 +677,27 @@ describe('a citizen following up in words', () => {
     expect(await say('我之前打过12345了，他们让我在这里反映')).toEqual([WORDING.citizenAskWhatAndWhere])
     await say('取消')
   })
+
+  it('says which unit has the complaint, gives no staff number, and passes on 「说不归你们管」 and 「把投诉撤了」', async () => {
+    clock.advance(3 * 3_600_000)
+    const code = lastCode(await say('人民路99号井盖没了'), 'TS')
+    await say('不用')
+    expect(await say('我的投诉被转到哪个单位了')).toEqual([WORDING.citizenHandledBy(code, '市政建设总公司')])
+    expect(await say('处理人员的电话是多少')).toEqual([WORDING.citizenStaffPhone])
+    await say('13800001111')
+    expect((await mine()).find((c) => c.code === code)?.citizenPhone).toBe('13800001111')
+    expect(await say('你们工作人员来看过了，说不归你们管，那归谁管？')).toEqual([WORDING.followUpForwarded(code)])
+    expect(await say('能不能帮我把投诉撤了')).toEqual([WORDING.followUpForwarded(code)])
+    const [row] = (await mine()).filter((c) => c.code === code)
+    const notes = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, row?.id as number))
+    expect(notes.map((e) => e.note)).toEqual(
+      expect.arrayContaining([
+        '市民反馈：你们工作人员来看过了，说不归你们管，那归谁管？',
+        '市民申请撤回：能不能帮我把投诉撤了',
+      ]),
+    )
+  })
 })
