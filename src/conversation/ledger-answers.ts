@@ -62,8 +62,8 @@ export async function answerLedgerQuestion(
       const named = briefed ? await unitNamedIn(turn, input, { shortInSentence: true }) : undefined
       if (named) return describeUnitScore(turn, named.id, { previous: asked.previous })
       // 「本单位本月得分多少」 from a leader of a unit: that unit's, not the ranking.
-      if (OWN_UNIT.test(input) && actor.unitId !== null)
-        return describeUnitScore(turn, actor.unitId, { previous: asked.previous })
+      const own = OWN_UNIT.test(input) ? await ownUnit(turn, actor) : undefined
+      if (own) return describeUnitScore(turn, own.id, { previous: asked.previous })
       if (briefed) return describeScores(turn, { previous: asked.previous })
       // Anyone else hears their own unit's score.
       return actor.unitId !== null
@@ -110,11 +110,12 @@ export async function answerLedgerQuestion(
 /** The city's figures asked for by name, which only those briefed see. */
 const CITY_WIDE = /全市|全局|全区|各单位|所有单位|每个单位|其他单位|别的单位/
 
+/** The person's unit; none for the bureau itself, whose 「我们单位」 is the whole city. */
 async function ownUnit(turn: Turn, actor: Actor): Promise<{ id: number; name: string } | undefined> {
   if (actor.unitId === null) return undefined
   const [unit] = await turn.ctx.db
-    .select({ id: units.id, name: units.name })
+    .select({ id: units.id, name: units.name, kind: units.kind })
     .from(units)
     .where(eq(units.id, actor.unitId))
-  return unit
+  return unit && unit.kind !== 'bureau' ? { id: unit.id, name: unit.name } : undefined
 }

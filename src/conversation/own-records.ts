@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, isNull, lte } from 'drizzle-orm'
 import { hazards, patrols } from '../db/schema'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { clip, formatLocal } from './format'
+import { OWN_UNIT } from './ledger-question'
 import { type PeriodSaid, periodMeant, periodSaidIn, TODAY } from './period-said'
 import type { Turn } from './types'
 
@@ -72,7 +73,9 @@ const PATROLLED_TODAY = /^(?:今天|今日)?(?:巡查|巡)(?:了|过)(?:吗|没�
 
 export function asksOwnCount(input: string): OwnCountQuestion | undefined {
   if (PATROLLED_TODAY.test(input)) return { kind: 'patrol', period: periodSaidIn(input) ?? TODAY }
-  if ([...input].length > 40 || AMEND.test(input) || !/我|本人|咱们/.test(input)) return undefined
+  // 「这个月我们单位有多少隐患」 asks the unit's figures, not the person's own records.
+  if ([...input].length > 40 || AMEND.test(input) || !/我|本人|咱们/.test(input) || OWN_UNIT.test(input))
+    return undefined
   if (/巡查/.test(input) && !/隐患/.test(input) && FILED_WHETHER.test(input))
     return { kind: 'patrol', period: periodSaidIn(input) ?? TODAY }
   // 「我报了几个隐患，有几个整改完了」: the first clause asks when the rest asks too (「我报了几个隐患，朝阳路井盖

@@ -1348,6 +1348,10 @@ describe('a unit asked after by a leader, in words', () => {
     // A kind of problem is no unit: the month's count by kind.
     for (const asked of ['市政设施的隐患有多少', '燃气类投诉有几件'])
       expect((await say(LEADER, asked))[0]).toMatch(/^本月/)
+    // A handler's 「我们单位」 is the unit, not the person's own records; the bureau's own leader's is the city.
+    expect((await say(HANDLER, '这个月我们单位有多少隐患'))[0]).toMatch(/^本月截至目前（市政建设总公司）：/)
+    expect((await say(LEADER, '这个月我们单位有多少隐患'))[0]).toMatch(/^本月截至目前（全市）：/)
+    expect((await say(LEADER, '本单位本月得分多少'))[0]).toMatch(/^2026年11月考核得分（截至目前）：/)
     // The whole city's ranking is still what a leader without 「本单位」 gets.
     expect((await say(LEADER, '本月各单位得分'))[0]).toMatch(/^2026年11月考核得分（截至目前）：\n1\. /)
   })
