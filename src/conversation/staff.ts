@@ -241,9 +241,12 @@ async function meanwhile(turn: Turn, reply: Reply): Promise<Reply[]> {
   return title ? [reply, text(WORDING.formStillOpen(title))] : [reply]
 }
 
+const STAFF_PRAISE =
+  /^(?:表扬|点赞|给.{1,10}点个?赞|干得(?:不错|好|漂亮)|做得(?:不错|好)|很好|不错|辛苦(?:了|大家了)|大家辛苦)/
 /** What a message that is no command, no form and no question the bot can answer gets: never silence. */
 function plainReply(input: string, role: PersonRow['role']): string {
-  if (isCourtesy(input)) return WORDING.staffCourtesy
+  // 「表扬一下市政，井盖修得很快」「干得不错」: praise, taken kindly like thanks.
+  if (isCourtesy(input) || (STAFF_PRAISE.test(input) && !isQuestion(input))) return WORDING.staffCourtesy
   // 「通知所有单位明天开会」: a message to everyone is the group chat's, not this assistant's.
   if (BROADCAST.test(input)) return WORDING.broadcastNotHere
   // 「这个不归我们管，应该是自来水公司的」: a unit refusing an item is told how it is moved to the right one.

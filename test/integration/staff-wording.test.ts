@@ -464,6 +464,7 @@ describe('patrols asked after by road or by person, and how the assistant is use
     for (const asked of ['本周投诉处理超期的有几件', '本月超期的投诉有几件'])
       expect((await say(LEADER, asked))[0]).toMatch(/其中超过办理时限 \d+ 件/)
     expect(await say(LEADER, '大家辛苦了')).toEqual([WORDING.staffCourtesy])
+    expect(await say(LEADER, '表扬一下市政，井盖修得很快')).toEqual([WORDING.staffCourtesy])
     expect(await say(STAFF, '隐患照片太大发不了')).toEqual([WORDING.staffSupport.media_trouble])
     expect(await say(STAFF, '为什么我收不到提醒')).toEqual([WORDING.staffSupport.reminders])
     expect(await say(STAFF, '我换手机号了')).toEqual([WORDING.staffSupport.phone_change])
