@@ -8,7 +8,15 @@ import type { Role } from '../src/domain/roles'
  */
 export interface CityDefinition {
   /** `leads`: the lead office (牵头科室, 安监科) that receives the supervising units' reports and owes the bulletin. */
-  units: { code: string; name: string; kind: 'patrol' | 'supervising' | 'bureau'; leader?: string; leads?: boolean }[]
+  units: {
+    code: string
+    name: string
+    kind: 'patrol' | 'supervising' | 'bureau'
+    leader?: string
+    leads?: boolean
+    /** What the unit patrols, in the scheme's words (source 000 (一) 巡查责任). */
+    patrolScope?: string
+  }[]
   routing: { category: Category; unit: string; keywords: string[] }[]
   people: { key: string; name: string; role: Role; unit?: string; phone?: string }[]
   /** Who inspects whom how often a month or a quarter (source 000 (二)); edited later in the admin pages. */
@@ -31,14 +39,55 @@ export const DEFAULT_CITY: CityDefinition = {
     { code: 'chengjianke', name: '城建科', kind: 'supervising', leader: 'leader' },
     { code: 'guanwangban', name: '市管网办', kind: 'supervising' },
     { code: 'gongyongju', name: '市公用局', kind: 'supervising' },
-    { code: 'zhianchu', name: '质安处', kind: 'patrol' },
-    { code: 'qiaoguanchu', name: '桥管处', kind: 'patrol' },
-    { code: 'ranqiban', name: '燃气办', kind: 'patrol' },
-    { code: 'shizheng', name: '市政建设总公司', kind: 'patrol', leader: 'unit_leader' },
-    { code: 'daoguanchu', name: '道管处', kind: 'patrol' },
-    { code: 'yuanlin', name: '园林局', kind: 'patrol' },
-    { code: 'fangguanju', name: '房管局', kind: 'patrol' },
-    { code: 'zilaishui', name: '自来水公司', kind: 'patrol' },
+    {
+      code: 'zhianchu',
+      name: '质安处',
+      kind: 'patrol',
+      patrolScope: '市质安处负责市城区已受监在建工地（违法建设工地移交市住建局执法监察支队监管）安全日常巡查工作。',
+    },
+    {
+      code: 'qiaoguanchu',
+      name: '桥管处',
+      kind: 'patrol',
+      patrolScope: '市桥管处负责市城区已移交接管的城市桥梁安全日常巡查工作。',
+    },
+    {
+      code: 'ranqiban',
+      name: '燃气办',
+      kind: 'patrol',
+      patrolScope: '市燃气办负责市城区燃气企业安全日常巡查工作。',
+    },
+    {
+      code: 'shizheng',
+      name: '市政建设总公司',
+      kind: 'patrol',
+      leader: 'unit_leader',
+      patrolScope: '市市政建设总公司负责市城区城市主次干道（含所有市政设施）安全日常巡查工作。',
+    },
+    {
+      code: 'daoguanchu',
+      name: '道管处',
+      kind: 'patrol',
+      patrolScope: '市道管处负责市城区非机动车道和人行道行政审批后的临时占用、开挖安全的日常巡查工作。',
+    },
+    {
+      code: 'yuanlin',
+      name: '园林局',
+      kind: 'patrol',
+      patrolScope: '市园林局负责市城区城市主次干道行道绿化和园林局所属的公园安全日常巡查工作。',
+    },
+    {
+      code: 'fangguanju',
+      name: '房管局',
+      kind: 'patrol',
+      patrolScope: '市房管局负责市城区纳入危房监管和设有物业管理住宅小区的安全日常巡查工作。',
+    },
+    {
+      code: 'zilaishui',
+      name: '自来水公司',
+      kind: 'patrol',
+      patrolScope: '市自来水公司负责市城区供水管网与设施（含市城区所有市政消防栓）安全日常巡查工作。',
+    },
   ],
   routing: [
     {

@@ -96,7 +96,9 @@ export function intentOf(text: string): Intent | undefined {
     /多少|(?:巡查|巡视|巡逻|巡|查)了?几(?:次|趟|回|遍)|(?:怎么样|怎样|如何|咋样)(?:了|啊|呀|呢)?[？?。！!]*$/.test(
       text,
     ) ||
-    /^(?:哪些|哪个|哪几|哪家|谁)/.test(text)
+    /^(?:哪些|哪个|哪几|哪家|谁)/.test(text) ||
+    // 「下午去哪里巡查」「今天的巡查任务是什么」: asked where or what, never a patrol done.
+    /去哪(?:里|儿)?|是什么|什么任务|有哪些任务/.test(text)
   if (saysNoPatrolYet(text)) return undefined
   if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.

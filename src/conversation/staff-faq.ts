@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm'
+import { DEFAULT_CITY } from '../../bots/default-city'
 import { MAJOR_HAZARD_CRITERIA } from '../../bots/major-hazard-criteria'
 import { WORDING } from '../../bots/wording'
-import { routingRules } from '../db/schema'
+import { routingRules, units } from '../db/schema'
 import { CATEGORY_LABELS, type Category } from '../domain/categories'
 import { dangerIn } from '../domain/danger'
 import { DEFAULT_RECTIFY_DAYS } from '../domain/deadlines'
@@ -36,6 +38,10 @@ export type StaffFaq =
   | 'newcomer'
   | 'special_period'
   | 'rectify_howto'
+  | 'photo_howto'
+  | 'voice'
+  | 'patrol_scope'
+  | 'records_shared'
 
 const HOW_TO_ACT = /怎么处理|怎么办|先做什么|要做什么|该做什么|如何处置|怎么处置|怎么做|如何处理|咋办/
 const WHAT_MAKES = /标准|情形|什么算|算不算|怎么认定|怎么判断|如何认定|如何判断|认定|定义|哪些情况|什么情况下|界定/
@@ -84,9 +90,23 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
   if ([...input].length > 40) return undefined
   const said = statementAbout(input)
   if (said) return said
+  // 「帮我把今天的巡查记录发给领导」: what is saved is already the leaders' to see.
+  if (
+    /(?:发给|发送给|报给|转给|交给|给)(?:我们)?(?:领导|局长|科长|主任|分管领导)/.test(input) &&
+    /记录|巡查|隐患|台账/.test(input)
+  )
+    return 'records_shared'
   if (!isQuestion(input) && !/吗|么|没有?$/.test(input)) return undefined
   if (/补录|补填|补报|补登|漏填|漏报|忘了填|忘记填|忘(?:了|记)?(?:报|交|上报|填报)|怎么补/.test(input))
     return 'backfill'
+  // 「拍了照片怎么发给你」「定位怎么发」: how a photo or a pin is sent.
+  if (/照片|图片|相片|视频|定位|位置/.test(input) && /(?:怎么|如何|咋)(?:样)?(?:发|传|上传|附|提交|给)/.test(input))
+    return 'photo_howto'
+  // 「语音能识别吗」「可以发语音吗」
+  if (/语音/.test(input)) return 'voice'
+  // 「下午去哪里巡查」「今天的巡查任务是什么」: where to patrol is the unit's to set.
+  if (/巡/.test(input) && /去哪|哪里|哪些(?:地方|路段)|什么任务|任务是什么|任务有哪些|巡什么|查什么/.test(input))
+    return 'patrol_scope'
   // 「巡查记录怎么填」「巡查怎么报」: how a patrol is reported.
   if (/巡查/.test(input) && /(?:怎么|如何|咋)(?:样)?(?:填|报|写|上报|提交|登记)/.test(input)) return 'patrol_howto'
   // 「整改完了要拍照吗」「隐患整改好了怎么上报」: how a rectification is reported.
@@ -127,9 +147,19 @@ export async function describeStaffFaq(turn: Turn, asked: StaffFaq, input: strin
       return WORDING.staffReportFlow
     case 'annex':
       return annexNamed(input)
+    case 'patrol_scope':
+      return patrolScope(turn)
     default:
       return WORDING.staffSupport[asked]
   }
+}
+
+/** What the person's unit patrols, in the scheme's words, where the city defines it. */
+async function patrolScope(turn: Turn): Promise<string> {
+  const unitId = turn.person?.unitId
+  const [unit] = unitId ? await turn.ctx.db.select({ code: units.code }).from(units).where(eq(units.id, unitId)) : []
+  const scope = DEFAULT_CITY.units.find((u) => u.code === unit?.code)?.patrolScope
+  return scope ? WORDING.patrolScopeOf(scope) : WORDING.staffSupport.patrol_scope
 }
 
 /** The scheme's annexes (source 000), by number, and where each lives in the system. */

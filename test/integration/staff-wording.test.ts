@@ -466,6 +466,14 @@ describe('patrols asked after by road or by person, and how the assistant is use
     expect(await say(LEADER, '大家辛苦了')).toEqual([WORDING.staffCourtesy])
     expect(await say(LEADER, '表扬一下市政，井盖修得很快')).toEqual([WORDING.staffCourtesy])
     expect(await say(STAFF, '隐患照片太大发不了')).toEqual([WORDING.staffSupport.media_trouble])
+    expect(await say(STAFF, '拍了照片怎么发给你')).toEqual([WORDING.staffSupport.photo_howto])
+    expect(await say(STAFF, '语音能识别吗')).toEqual([WORDING.staffSupport.voice])
+    expect(await say(STAFF, '帮我把今天的巡查记录发给领导')).toEqual([WORDING.staffSupport.records_shared])
+    // Where to patrol, asked, is the unit's duty in the scheme's words — never a patrol record opened.
+    for (const asked of ['下午去哪里巡查', '今天的巡查任务是什么'])
+      expect(await say(STAFF, asked)).toEqual([
+        WORDING.patrolScopeOf('市市政建设总公司负责市城区城市主次干道（含所有市政设施）安全日常巡查工作。'),
+      ])
     expect(await say(STAFF, '为什么我收不到提醒')).toEqual([WORDING.staffSupport.reminders])
     expect(await say(STAFF, '我换手机号了')).toEqual([WORDING.staffSupport.phone_change])
     expect(await say(STAFF, '月报里的工作建议怎么写')).toEqual([WORDING.staffSupport.narrative])
