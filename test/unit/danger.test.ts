@@ -33,6 +33,7 @@ describe('danger in a message', () => {
     ['有人跳楼', 'fall'],
     // Recurrence hedges only a lift that keeps trapping people: someone in it now, or a smell back again, is now.
     ['电梯又困人了，快来', 'trapped'],
+    ['路边有个配电箱门开着，电线露在外面', 'electric'],
     ['燃气味经常很大', 'gas'],
   ])('%s is %s', (text, kind) => {
     expect(dangerIn(text)).toBe(kind)

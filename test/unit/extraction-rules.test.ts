@@ -119,6 +119,11 @@ describe('patrol reports as people type them', () => {
     expect(place('小区电梯坏了一个星期了，小区名字叫阳光花园')).toBe('阳光花园')
   })
 
+  it('reads building without a permit (「楼顶加盖了一层」「违章建筑」) as something wrong', () => {
+    for (const said of ['人民路88号楼顶加盖了一层', '我要举报违章建筑', '小区里有人私搭乱建'])
+      expect(namesDefect(said), said).toBe(true)
+  })
+
   it('reads a caption sent after photos (「这两张是人民路井盖破损的照片」) as what is wrong there', () => {
     expect(readByRules('hazard', '这两张是人民路井盖破损的照片', ctx).fields).toMatchObject({
       description: '人民路井盖破损',

@@ -423,10 +423,11 @@ const HOUSE_PART = /墙|屋|房|瓦|梁|柱|楼板|预制板|阳台|檐|地基|�
  */
 /**
  * An unsafe act rather than a broken thing: work without protection or papers, and what people do where they
- * should not (烧烤 under a bridge, climbing a railing, building noise at night).
+ * should not (烧烤 under a bridge, climbing a railing, building noise at night, building without a permit —
+ * 违法建设, which the scheme hands to the bureau's enforcement, source 000 (一) 1).
  */
 const UNSAFE_ACT =
-  /(?:未|没|没有|不)(?:系|戴|带|佩戴|佩带|穿|持证)|无证|违章(?:作业|操作|指挥)|冒险作业|烧烤|野炊|钓鱼|野泳|攀爬|翻越|噪音|噪声|扰民|(?:夜间|晚上|半夜|深夜|凌晨)(?:还在)?施工/
+  /(?:未|没|没有|不)(?:系|戴|带|佩戴|佩带|穿|持证)|无证|违章(?:作业|操作|指挥|建筑|搭建)|冒险作业|烧烤|野炊|钓鱼|野泳|攀爬|翻越|噪音|噪声|扰民|(?:夜间|晚上|半夜|深夜|凌晨)(?:还在)?施工|违建|违法建设|(?:私搭|乱搭|私建)乱建|私自(?:搭建|加盖|扩建|改建)|(?:楼顶|屋顶|顶楼|楼上)(?:又|私自)?(?:加盖|搭建|加建)|加(?:盖|建)了?[一二两三四0-9]+层/
 
 /**
  * 「路灯杆倾斜了，底座螺丝都锈没了」: a clause that begins with a part (the base, the bolts, the root) goes on
