@@ -46,6 +46,7 @@ import { asksHow, isQuestion, supposes } from './intent'
 import { otherAgencyFor } from './other-agency'
 import { asksAboutThePlace, readPlaceAnswer } from './place-answer'
 import { text } from './reply'
+import { SAYS_OTHER, SAYS_SAME } from './same-or-other'
 import type { Reply, Turn } from './types'
 
 const ATTACH_WINDOW_MS = 2 * HOUR_MS
@@ -162,11 +163,6 @@ const PASSED_ALONG =
 /** 「不好意思发错了」「点错了」: the message before was sent by mistake. */
 const MISSENT =
   /^(?:不好意思|抱歉|对不起|sorry)?[，,\s]*(?:我)?(?:刚才)?(?:发错了?|打错了|点错了?|误发了?|发错人了|发错地方了)(?:了)?(?:[，,\s]*(?:不好意思|抱歉|对不起|sorry))?[。！!~～\s]*$/i
-/** The answer to 「是同一问题吗」, as people give it. */
-const SAYS_SAME =
-  /^(?:是|是的|对|对的|嗯|嗯嗯|没错|同一个|是同一个|是同一个问题|就是(?:那个|它|同一个)?|一样的?|同一处|同一问题|是一个)[。！!~～\s]*$/
-const SAYS_OTHER =
-  /^(?:否|不是|不|不是同一个|不是一个|不一样|不同|另一个|另外一个|是另一个|另外的|两回事|不是同一处)[。！!~～\s]*$/
 const RESOLVED =
   /^(?:不用了?[，,\s]*)?(?:问题)?(?:已经|已)(?:修好|解决|处理好|弄好|好|修复|整改好|恢复)了?(?:[，,。！!\s].{0,20})?$|^(?:问题)?(?:解决|修好|弄好|处理好|修复)了[。！!]*$|^不用(?:处理|修|管)了[。！!]*$/
 /** 「已经修好了」 — not 「已经修好了，但是又坏了，人民路88号」, which reports it again. */

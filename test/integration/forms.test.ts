@@ -161,6 +161,18 @@ describe('hazards: report, rectify, verify', () => {
     expect(events.some((e) => e.note?.includes('重复上报'))).toBe(true)
   })
 
+  it('takes a road’s 路口 said another way as the same spot, and 「是同一个」 as the answer', async () => {
+    await say(STAFF, '朗州路口井盖破损，一般隐患')
+    const original = lastCode(await say(STAFF, '确认'), 'YH')
+    const before = await count(hazards)
+    await say(STAFF, '朗州路路口的井盖坏了，一般隐患')
+    // 「是同一个」 at the summary answers nothing asked: the summary stands, the description untouched.
+    expect((await say(STAFF, '是同一个'))[0]).toContain('隐患描述：朗州路路口的井盖坏了\n')
+    expect((await say(STAFF, '确认'))[0]).toContain(`附近已有同类未办结隐患 ${original}`)
+    expect((await say(STAFF, '是同一个'))[0]).toContain(`已关联到原隐患 ${original}`)
+    expect(await count(hazards)).toBe(before)
+  })
+
   it('takes the rectification from the responsible handler and refuses others', async () => {
     expect((await say(STAFF, `验收 ${code}`))[0]).toContain('无权')
     expect(await say(HANDLER, `整改 ${code}`)).toEqual(['请说明整改做了什么，可附整改后照片。'])

@@ -10,6 +10,8 @@ describe('the same address', () => {
     ['武陵区丹阳街道育英巷12号', '育英巷12号'],
     ['滨江花园小区门口', '滨江花园小区'],
     ['湖南省常德市朗州路', '朗州路'],
+    ['朗州路路口', '朗州路口'],
+    ['朗州路的十字路口', '朗州路口'],
   ])('%s is %s', (a, b) => {
     expect(sameAddress(a, b)).toBe(true)
     expect(sameAddress(b, a)).toBe(true)
@@ -21,6 +23,7 @@ describe('the same address', () => {
     ['高新区管委会', '管委会'],
     ['新人民路88号', '人民路88号'],
     ['人民路88号', ''],
+    ['朗州路口', '朗州北路口'],
   ])('%s is not %s', (a, b) => {
     expect(sameAddress(a, b)).toBe(false)
   })

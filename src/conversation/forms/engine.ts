@@ -45,6 +45,7 @@ import { promisesPhoto } from '../photo-promised'
 import { readsAsWords } from '../plain-text'
 import { text } from '../reply'
 import { draftLastPeriod } from '../report-drafts'
+import { SAYS_OTHER, SAYS_SAME } from '../same-or-other'
 import type { Reply, Turn } from '../types'
 import {
   type AnswerContext,
@@ -216,12 +217,12 @@ async function step(
     return [discardChoice(turn, form?.title ?? '填报', String(session.draft.pendingCommand ?? input))]
   }
   if (session.step === STEP_DUPLICATE && form) {
-    if (/^(是|同一个|是的)$/.test(input)) {
+    if (SAYS_SAME.test(input)) {
       session.draft.duplicateOf = session.draft.duplicateCandidate
       session.draft.duplicateCode = session.draft.duplicateCandidateCode
       return save(turn, session, form, actor)
     }
-    if (/^(否|不是|新的)$/.test(input)) {
+    if (SAYS_OTHER.test(input) || /^新的[。！!]*$/.test(input)) {
       session.draft.duplicateChecked = true
       return save(turn, session, form, actor)
     }
@@ -616,8 +617,10 @@ async function step(
       if (parsed.ok) merge(session, parsed.values)
       return prompt(form, session, answers)
     }
-    // 「谢谢」「哦」 at the summary are courtesy, not more details: the summary is shown again as it was.
-    if (isCourtesy(input)) return prompt(form, session, answers)
+    // 「谢谢」「哦」 at the summary are courtesy, not more details: the summary is shown again as it was. So is an
+    // answer to no question asked (「是同一个」「不是」).
+    if (isCourtesy(input) || /^(?:是|不是|对|不对)?(?:同一个|同一处|一样的|不一样)?(?:的|吧|啊)?[。！!]*$/.test(input))
+      return prompt(form, session, answers)
     // A question (「我今天报了几条」「怎么报隐患」) is not more details: the draft stays as it was, waiting.
     if (isQuestion(input)) return [text(WORDING.draftWaiting(form.title)), ...prompt(form, session, answers)]
     // More details after the summary: read them like the first message and show the summary again. A
