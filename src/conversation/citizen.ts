@@ -160,6 +160,8 @@ const ASKS_STAFF_PHONE =
 /** 「工作人员来看过了，说不归你们管」「推来推去」: told it is someone else's — for the handlers to see. */
 const PASSED_ALONG =
   /不归(?:你们|他们|我们|住建)?管|不是(?:你们|他们)(?:的事|管的)|推来推去|踢皮球|互相推诿|推诿|让我找别人/
+/** 「算了」「不报了」: what waits is not wanted any more. */
+const DROPS_IT = /^(?:取消|算了|不用了|不需要了|不报了|不投诉了|没事了)[。！!~～\s]*$/
 /** 「不好意思发错了」「点错了」: the message before was sent by mistake. */
 const MISSENT =
   /^(?:不好意思|抱歉|对不起|sorry)?[，,\s]*(?:我)?(?:刚才)?(?:发错了?|打错了|点错了?|误发了?|发错人了|发错地方了)(?:了)?(?:[，,\s]*(?:不好意思|抱歉|对不起|sorry))?[。！!~～\s]*$/i
@@ -177,7 +179,7 @@ const WANTS_CALL =
  * rather than 「查询」. Only a message that names no place: one that does reports something, perhaps again.
  */
 const PROGRESS_WORDS =
-  /(?:投诉|反映|举报|报的|提交的|说的|上报的)(?:的)?(?:问题|事情?|情况)?.{0,6}?(?:怎么样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|(?:处理|修好|修|解决|弄好|整改)了?(?:吗|没有?)|有(?:结果|进展|回复|回音|人管)了?(?:吗|没有?)|进度|进展|结果)|^(?:(?:现在|目前)?(?:处理|办理)(?:得)?(?:怎么样|如何)了?|(?:修好|处理好|解决|弄好|修)了?(?:吗|没有?|没)|(?:今天|现在|到底|什么时候)?(?:有没有|会不会|有)人(?:来)?(?:修|处理|看)(?:吗|没有?)?|有(?:结果|进展|回复|回音)了?(?:吗|没有?)|进展(?:如何|怎么样)|什么时候(?:能|可以|会)?(?:处理|修好?|解决|答复|回复)(?:好|完)?|(?:怎么)?还没(?:有)?(?:人)?(?:处理|来修?|解决|回复))|(?:多久|多长时间|几天|哪天|啥时候|什么时候|何时)(?:能|可以|会|才能|才|给)?(?:处理|修(?:好|复)?|解决|答复|回复|弄好|搞定|办好|办结|来(?:人|修)?)/
+  /(?:投诉|反映|举报|报的|提交的|说的|上报的)(?:的)?(?:问题|事情?|情况)?.{0,6}?(?:怎么样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|(?:处理|修好|修|解决|弄好|整改)了?(?:吗|没有?)|有(?:结果|进展|回复|回音|人管)了?(?:吗|没有?)|进度|进展|结果)|^(?:(?:现在|目前)?(?:处理|办理)(?:得)?(?:怎么样|如何)了?|(?:修好|处理好|解决|弄好|修)了?(?:吗|没有?|没)|(?:今天|现在|到底|什么时候)?(?:有没有|会不会|有)人(?:来)?(?:修|处理|看)(?:吗|没有?)?|有(?:结果|进展|回复|回音)了?(?:吗|没有?)|进展(?:如何|怎么样)|什么时候(?:能|可以|会)?(?:处理|修好?|解决|答复|回复)(?:好|完)?|(?:怎么)?还没(?:有)?(?:人)?(?:处理|来修?|解决|回复))|(?:多久|多长时间|几天|哪天|啥时候|什么时候|何时)(?:能|可以|会|才能|才|给)?(?:收到|得到|有)?(?:处理|修(?:好|复)?|解决|答复|回复|弄好|搞定|办好|办结|来(?:人|修)?)/
 /** 「我想查一下我的投诉」「投诉编号忘了」: the citizen's own complaints asked for, in words. */
 const ASKS_OWN_COMPLAINTS =
   /(?:查|查询|看看|看一下|查看)(?:一下)?(?:我的|我)?(?:投诉|举报|反映)(?:记录|进度)?|编号(?:忘了|忘记了?|不记得|找不到|丢了)|忘(?:了|记了?)(?:投诉)?编号|我(?:一共|总共|都|之前|以前)?(?:投诉|反映|举报)(?:了|过)(?:几次|多少次|几个|多少个|几件|多少件|哪些)|我(?:的)?(?:投诉|反映|举报)(?:有|都有)(?:几个|哪些|多少)/
@@ -202,7 +204,7 @@ function isProgressQuestion(body: string): boolean {
  * and where it stands for the citizen, not a new complaint asked for its place.
  */
 const URGING =
-  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)|(?:加快|抓紧|赶紧|赶快|尽快)(?:点|一点|些)?(?:来)?(?:处理|办理|解决|修|过来)|快(?:点|一点|些)(?:来)?(?:处理|办理|解决|修|过来)|^(?:麻烦|请|拜托|能不能|能否|可不可以)?(?:你们)?(?:快|赶快|赶紧|尽快)(?:点|一点|些)(?:吧|啊|呀|好吗|行吗|可以吗)?[。！!~～]*$|(?:说|答应|承诺|讲)(?:了|过|好)?(?:要|会)?(?:处理|来|修|解决).{0,10}?(?:没人|没有人|没来|没修|没动静|没处理)|(?:结果|到现在|至今|一直|根本|还是)(?:都|也)?(?:没人|没有人)(?:来|管|处理|理)|^(?:为什么|为啥|怎么|咋)(?:还|都)?(?:没|不)(?:有)?(?:人)?(?:来)?(?:修|处理|管|解决)|^(?:到底)?(?:有没有|有)人管(?:管|一下|没有?)?(?:吗|啊|呀)?[？?！!。]*$/
+  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)|(?:加快|抓紧|赶紧|赶快|尽快)(?:点|一点|些)?(?:来)?(?:处理|办理|解决|修|过来)|快(?:点|一点|些)(?:来)?(?:处理|办理|解决|修|过来)|^(?:麻烦|请|拜托|能不能|能否|可不可以)?(?:你们)?(?:快|赶快|赶紧|尽快)(?:点|一点|些)(?:吧|啊|呀|好吗|行吗|可以吗)?[。！!~～]*$|(?:说|答应|承诺|讲)(?:了|过|好)?(?:要|会)?(?:处理|来|修|解决).{0,10}?(?:没人|没有人|没来|没修|没动静|没处理)|(?:结果|到现在|至今|一直|根本|还是)(?:都|也)?(?:没人|没有人)(?:来|管|处理|理)|(?:怎么|为什么|为啥)?(?:还|都|到现在)(?:没|没有)(?:有)?人(?:联系|打电话|回电话|回电|回复)(?:我)?|^(?:为什么|为啥|怎么|咋)(?:还|都)?(?:没|不)(?:有)?(?:人)?(?:来)?(?:修|处理|管|解决)|^(?:到底)?(?:有没有|有)人管(?:管|一下|没有?)?(?:吗|啊|呀)?[？?！!。]*$/
 function isUrging(body: string): boolean {
   // 「有燃气味 快来人」 reports danger: never only a reminder about an earlier complaint.
   return body.length <= 60 && URGING.test(body) && !findPlace(body) && !dangerIn(body)
@@ -413,6 +415,11 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       await reportStillUnresolved(ctx, latest, body, `${message.channel}:${message.botId}:${message.messageId}`)
       return [text(WORDING.citizenStillUnresolved(latest.code))]
     }
+    // 「你们上次处理的那个井盖又坏了」 while its complaint is still open: on its history, for its handlers.
+    if (latest && isComplaintOpen(latest.status) && speaksOf(latest, body) && WATCHED_THING.test(body)) {
+      await addComplaintNote(ctx, latest, `市民反馈：${body}`)
+      return [text(WORDING.followUpForwarded(latest.code))]
+    }
   }
   // 「满意」「不太满意」 after an answer: the citizen's verdict on the latest complaint, kept on its history.
   const verdict =
@@ -485,6 +492,11 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   }
   // 「不好意思发错了」: the last message was not meant — what waits is dropped; a complaint filed moments ago is
   // flagged to its handlers, who withdraw it once they have checked (a citizen's word alone closes nothing).
+  // 「井盖」 then 「算了」: what was held for the rest of the report is dropped.
+  if (Object.keys(held).length > 0 && DROPS_IT.test(body)) {
+    await forget()
+    return [text(WORDING.pendingDropped)]
+  }
   if (MISSENT.test(body)) {
     if (awaitingPlace || awaitingDuplicate) {
       await forget()
@@ -504,7 +516,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       await forget()
       return fileComplaint(turn, pending as unknown as PendingComplaint, true)
     }
-    if (/^(?:取消|算了|不用了|不需要了|不报了|不投诉了|没事了)[。！!~～\s]*$/.test(body)) {
+    if (DROPS_IT.test(body)) {
       await forget()
       return [text(WORDING.pendingDropped)]
     }

@@ -688,6 +688,13 @@ describe('a citizen following up in words', () => {
     expect((await mine()).find((c) => c.code === code)?.citizenPhone).toBe('13800001111')
     expect(await say('你们工作人员来看过了，说不归你们管，那归谁管？')).toEqual([WORDING.followUpForwarded(code)])
     expect(await say('能不能帮我把投诉撤了')).toEqual([WORDING.followUpForwarded(code)])
+    // The same thing 「又坏了」 while its ticket is open, the call back chased, and when the answer comes.
+    expect(await say('你们上次处理的那个井盖又坏了')).toEqual([WORDING.followUpForwarded(code)])
+    expect(await say('怎么还没有人联系我')).toEqual([WORDING.citizenUrged(code, 'assigned')])
+    expect((await say('我什么时候能收到回复'))[0]).toMatch(/^投诉 TS\d{8}-\d{4}：/)
+    // A thing held for the rest of the report is dropped on 「算了」.
+    await say('路灯')
+    expect(await say('算了')).toEqual([WORDING.pendingDropped])
     const [row] = (await mine()).filter((c) => c.code === code)
     const notes = await database.db
       .select()
