@@ -299,6 +299,12 @@ export const WORDING = {
       due ? (due.overdue ? '，已超过答复期限，正在督办' : `，将于 ${due.at} 前处理并答复`) : ''
     }${outcome ? `\n办理结果：${outcome}` : ''}`,
   complaintNotFound: (code: string) => `未找到编号为 ${code} 的投诉，请核对编号。`,
+  signAllForHandlers: '投诉由责任单位的处理人员签收。需要跟进某件投诉，请发送「查询 编号」。',
+  nothingToSign: '您单位目前没有待签收的投诉。发送「我的待办」查看其他待办事项。',
+  signedAll: (codes: readonly string[]) =>
+    codes.length > 0
+      ? `已签收 ${codes.length} 件投诉：${codes.join('、')}。请在时限内办理，完成后发送「回复 编号 办理结果」。`
+      : '这些投诉已由其他人签收，无需重复签收。',
   citizenHandledBy: (code: string, unit: string | undefined) =>
     unit
       ? `投诉 ${code} 由${unit}办理。发送「查询 ${code}」可查看进度。`

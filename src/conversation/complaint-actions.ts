@@ -6,7 +6,7 @@ import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
 import { noteComplaintProgress } from '../services/complaint-followups'
 import { turnComplaintIntoHazard } from '../services/complaint-hazards'
 import { notifyComplaintAssignment, notifyComplaintOutcome } from '../services/complaint-notices'
-import { applyComplaintCommand, type ComplaintRow, findComplaintByCode } from '../services/complaints'
+import { applyComplaintCommand, type ComplaintRow, complaintsToSign, findComplaintByCode } from '../services/complaints'
 import { recordRewardPaid, verifyWhistleblowing } from '../services/rewards'
 import { codedCommand, leadingCode } from './coded-command'
 import { normaliseCode } from './format'
@@ -74,6 +74,33 @@ export async function noteOnComplaintInHand(turn: Turn, actor: Actor, input: str
   await noteComplaintProgress(turn.ctx, complaint, actor, leading.after)
   return [text(WORDING.complaintNoteKept(complaint.code, complaint.status === 'accepted'))]
 }
+
+/** 「签收全部」「全部签收」「把我的待办都签收了」: every complaint waiting for the unit's 签收, at once. */
+const SIGN_ALL =
+  /^(?:一键|全部|都)签收(?:全部|所有)?(?:的)?(?:投诉|待办)?(?:吧|一下)?[。！!]*$|^签收(?:全部|所有|一下全部|一下所有)(?:的)?(?:投诉|待办)?[。！!]*$|^(?:请|帮我)?(?:把|将)?(?:我的|我们的|所有的?|全部的?)?(?:待办|投诉)(?:都|全部)签收(?:了|一下)?(?:吧)?[。！!]*$/
+
+export function asksToSignAll(input: string): boolean {
+  return SIGN_ALL.test(input)
+}
+
+/** Signs for every complaint waiting on the handler's unit; each is its own transaction, as if signed one by one. */
+export async function signAllWaiting(turn: Turn, actor: Actor): Promise<Reply[]> {
+  if (actor.role !== 'unit_handler' || actor.unitId === null) return [text(WORDING.signAllForHandlers)]
+  const waiting = await complaintsToSign(turn.ctx.db, actor.unitId, SIGN_ALL_LIMIT)
+  if (waiting.length === 0) return [text(WORDING.nothingToSign)]
+  const signed: string[] = []
+  for (const complaint of waiting) {
+    try {
+      await applyComplaintCommand({ ctx: turn.ctx, complaintId: complaint.id, command: { action: 'accept' }, actor })
+      signed.push(complaint.code)
+    } catch (error) {
+      // One signed meanwhile by a colleague is no reason to stop the rest.
+      if (!(error instanceof RuleViolation)) throw error
+    }
+  }
+  return [text(WORDING.signedAll(signed))]
+}
+const SIGN_ALL_LIMIT = 50
 
 export function isComplaintCommand(input: string): boolean {
   return codedCommand(COMMAND, 'TS', input) !== undefined

@@ -29,10 +29,12 @@ import {
   supervisionsAwaitingSignature,
 } from '../services/signoffs'
 import {
+  asksToSignAll,
   complaintCommandInWords,
   handleComplaintCommand,
   isComplaintCommand,
   noteOnComplaintInHand,
+  signAllWaiting,
 } from './complaint-actions'
 import { complaintInHand } from './complaint-in-hand'
 import { isCourtesy, isGreeting } from './courtesy'
@@ -177,6 +179,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (narrative) return [text(await editNarrative(turn, actor, narrative))]
   if (/^(?:确认)?收到报表/.test(input)) return receiveTyped(turn, person)
   if (/^确认收到/.test(input)) return acknowledge(turn, actor, undefined, normaliseCode(input))
+  if (asksToSignAll(input)) return signAllWaiting(turn, actor)
   const bare = BARE_VERB.exec(input)?.[1]
   if (bare) return bareVerb(turn, actor, bare)
   if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)

@@ -1393,3 +1393,24 @@ describe('a complaint’s handling said in words after its number', () => {
     expect(await say('demo:citizen', '满意，谢谢')).toEqual([WORDING.citizenSatisfied])
   })
 })
+
+describe('every complaint waiting signed at once', () => {
+  it('signs all the unit’s complaints for 「签收全部」, and says when none wait', async () => {
+    const first = lastCode(await say('demo:citizen', '人民路166号井盖没了'), 'TS')
+    await say('demo:citizen', '不用')
+    const second = lastCode(await say('demo:citizen', '建设路166号路灯不亮'), 'TS')
+    await say('demo:citizen', '不用')
+    const [signed] = await say(HANDLER, '签收全部')
+    expect(signed).toMatch(/^已签收 \d+ 件投诉：/)
+    expect(signed).toContain(first)
+    expect(signed).toContain(second)
+    const rows = await database.db
+      .select()
+      .from(complaints)
+      .where(inArray(complaints.code, [first, second]))
+    expect(rows.map((r) => r.status)).toEqual(['accepted', 'accepted'])
+    expect(await say(HANDLER, '把我的待办都签收了')).toEqual([WORDING.nothingToSign])
+    // Only a unit's handlers sign.
+    expect(await say(STAFF, '签收全部')).toEqual([WORDING.signAllForHandlers])
+  })
+})
