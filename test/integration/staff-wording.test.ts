@@ -828,10 +828,11 @@ describe('answers given before their question, and an account headed 「事故�
   })
 
   it('records 「事故：…」 from the supervising office as an accident, its time read from it, and 「督查科…」 opens no form', async () => {
+    // The unit whose work it names (燃气) is offered, as when the account answers the first question.
     expect(await say(SUPERVISOR, '事故：今天上午10点，朗州路燃气管道被挖断，无人员伤亡，已抢修')).toEqual([
-      '事故属于哪个单位的行业监管范围？',
+      '责任单位是「燃气办」吗？是请回复「是」；不是请直接发送正确的责任单位。',
     ])
-    for (const answer of ['燃气办', '朗州路与人民路交叉口', '一般', '0', '按时', '无']) await say(SUPERVISOR, answer)
+    for (const answer of ['是', '朗州路与人民路交叉口', '一般', '0', '按时', '无']) await say(SUPERVISOR, answer)
     const summary = (await say(SUPERVISOR, '无')).join('\n')
     expect(summary).toContain('【事故登记】请核对')
     expect(summary).toContain('发生时间：11月23日 10:00')

@@ -1148,6 +1148,14 @@ async function startForm(
     }
   } else if (form.restField && rest.trim()) {
     fillFromRest(form, session, rest, answers)
+    // 「事故：…人民路燃气管道被挖断」: the unit whose work it names is offered for the unit asked, as it is when
+    // the account answers the first question.
+    const unitField = form.id === 'accident' ? form.fields.find((f) => f.type === 'unit') : undefined
+    const guess = unitField && session.draft[unitField.key] === undefined ? unitHandling(rest, answers) : undefined
+    if (unitField && guess !== undefined) {
+      const guesses = (session.draft.guesses as Record<string, unknown> | undefined) ?? {}
+      session.draft.guesses = { ...guesses, [unitField.key]: guess }
+    }
   } else if (form.extraction && rest) {
     const extraction = await deps.extractor.extract(form.extraction, rest, extractionContext(answers))
     merge(session, normalise(form, withGuessesSetAside(session, extraction), rest))
