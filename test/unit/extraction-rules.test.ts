@@ -52,6 +52,14 @@ describe('patrol reports as people type them', () => {
     },
   )
 
+  it('keeps the place and drops the patrol words around it (「今天上午在人民路巡查时发现一个井盖缺失」)', () => {
+    expect(
+      extractPatrol('今天上午在人民路巡查时发现一个井盖缺失，已经设置了警示锥，另外建设路有一盏路灯不亮', ctx).hazards,
+    ).toMatchObject([{ description: '人民路井盖缺失' }, { description: '建设路有一盏路灯不亮' }])
+    // A retaining wall's face seeping is the wall's, not a second (house) hazard.
+    expect(extractPatrol('天门山大道 有一段挡土墙的排水孔都堵了 墙面有点渗水', ctx).hazards).toHaveLength(1)
+  })
+
   it('names those listed beside the reporter without a label, and keeps the turn-out out of what was found', () => {
     const named = { ...ctx, reporterName: '张伟' }
     expect(extractPatrol('今天下午2点-4点 洞庭大道 张伟 李强 1车 正常', named)).toMatchObject({

@@ -340,11 +340,7 @@ export function weighCategories(
     if (site || /开挖|挖开|沟槽|占道|占用/.test(around)) add(site ? 'construction_site' : 'sidewalk_excavation', 2)
   }
   // 「房子漏水」「屋顶漏水」「楼上漏水到我家」: a building that lets water in is the building's, not a water main's.
-  if (
-    /(?:房子|房屋|屋顶|屋面|楼顶|顶楼|天花板|外墙|墙体|墙面|楼上|阳台|卫生间)[^，,。；;]{0,4}(?:漏水|渗水|漏雨)/.test(
-      text,
-    )
-  )
+  if (/(?:房子|房屋|屋顶|屋面|楼顶|顶楼|天花板|外墙|楼上|阳台|卫生间)[^，,。；;]{0,4}(?:漏水|渗水|漏雨)/.test(text))
     add('dangerous_house', 2)
   // A patrol of one network or kind of place (「供水管网巡查」「对城区排水管网进行巡查」「危房排查」) says what its
   // findings are about: 「水表井盖缺失」 on a water patrol is the water company's, not the road's.

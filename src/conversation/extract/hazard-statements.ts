@@ -143,7 +143,7 @@ export function readFindings(
   for (const clause of clauses) {
     const lead = afterLead
     // The clause without its lead words (发现, 其中, a list number …): what it says.
-    const body = clause.replace(LEAD, '')
+    const body = clause.replace(PLACE_LEAD, '$1').replace(LEAD, '')
     afterLead = body === ''
     if (REPORTED_BEFORE.test(clause)) {
       recheckedFixed = clauses.some((c) => FIXED_ON_RECHECK.test(c))
@@ -399,6 +399,9 @@ const WORD_ITEM =
 const ANOTHER_ITEM = new RegExp(`^(?:发现)?(?:${LIST_NUMBER}|${WORD_ITEM}|另外|另有|还有(?!人)|此外)`)
 
 /** Lead words before a statement: 发现, 问题：, 情况：, 1. */
+/** 「今天上午在人民路巡查时发现一个井盖缺失」: the place kept, the patrol and the finding words around it dropped. */
+const PLACE_LEAD =
+  /^(?:今天|今早|昨天|雨后|上午|下午|晚上|早上|中午){0,2}在([\u4e00-\u9fa5A-Za-z0-9]{2,12}?)(?:巡查|巡视|检查|路过|经过)(?:时|中|过程中|的时候)?(?:发现|看到|看见)(?:了)?(?:一个|一处|一条|有)?/
 const LEAD = new RegExp(
   `^(?:(?:今天|今早|昨天|雨后|上午|下午|晚上|早上|中午)?(?:巡查|巡视|检查|夜巡|日巡)(?:时|中|过程中)?(?=发现)|(?:今天|今早|昨天|雨后|上午|下午|晚上|早上|中午)?(?:巡查|巡视|检查|路过|经过)[^，,。；;]{0,12}?(?:时|中|过程中|的时候)(?:发现|看到|看见)(?:了)?|就是(?=\\S)|[\u4e00-\u9fa5]{0,8}如下[:：]|其中|另外|另有|另|还有(?!人)(?:就是)?|同时|并且|而且|且|又|再|分别|发现了|发现[:：]?|(?:存在|发现的?)?问题[:：]?|(?:巡查|检查|现场)?情况[:：]?|检查结果[:：]?|${LIST_NUMBER}|${WORD_ITEM})+`,
 )
