@@ -27,6 +27,14 @@ beforeAll(async () => {
 afterAll(async () => database?.drop())
 
 const mine = () => database.db.select().from(complaints).where(eq(complaints.citizenExternalId, CITIZEN))
+/** The notes on a complaint's history, oldest first. */
+const notesOn = async (complaintId: number | undefined) =>
+  (
+    await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, complaintId as number))
+  ).map((e) => e.note)
 
 describe('citizens who ask, chase or change their number', () => {
   it('keeps a changed number for the problem to come while nothing is open', async () => {
@@ -55,11 +63,8 @@ describe('citizens who ask, chase or change their number', () => {
     await say('不用')
     expect(await say(`投诉${code}怎么还没人处理`)).toEqual([WORDING.citizenUrged(code, 'assigned')])
     const [complaint] = (await mine()).filter((c) => c.code === code)
-    const events = await database.db
-      .select()
-      .from(complaintEvents)
-      .where(eq(complaintEvents.complaintId, complaint?.id as number))
-    expect(events.map((e) => e.note)).toContain(`市民催办：投诉${code}怎么还没人处理`)
+    const events = await notesOn(complaint?.id)
+    expect(events).toContain(`市民催办：投诉${code}怎么还没人处理`)
     expect((await say(`查询 ${code}`))[0]).toMatch(new RegExp(`^投诉 ${code}：已派单`))
   })
 
@@ -127,11 +132,8 @@ describe('after the answer', () => {
     expect(await say('谢谢，已经修好了')).toEqual([WORDING.citizenConfirmsResolved])
     expect(await say('满意')).toEqual([WORDING.citizenSatisfied])
     expect(await say('不太满意')).toEqual([WORDING.citizenDissatisfied(latest?.code as string)])
-    const events = await database.db
-      .select()
-      .from(complaintEvents)
-      .where(eq(complaintEvents.complaintId, latest?.id as number))
-    expect(events.map((e) => e.note)).toEqual(
+    const events = await notesOn(latest?.id)
+    expect(events).toEqual(
       expect.arrayContaining(['市民反馈：谢谢，已经修好了', '市民评价：满意', '市民评价：不太满意']),
     )
     // Nothing new was filed from any of it.
@@ -201,11 +203,8 @@ describe('a citizen following up in words', () => {
     await say('不用')
     expect(await say('发错了，抱歉')).toEqual([WORDING.citizenMissent(code)])
     const [complaint] = (await mine()).filter((c) => c.code === code)
-    const notes = await database.db
-      .select()
-      .from(complaintEvents)
-      .where(eq(complaintEvents.complaintId, complaint?.id as number))
-    expect(notes.map((n) => n.note)).toContain('市民称误发：发错了，抱歉')
+    const notes = await notesOn(complaint?.id)
+    expect(notes).toContain('市民称误发：发错了，抱歉')
     // Nothing is closed on the citizen's word alone.
     expect(isComplaintOpen(complaint?.status ?? 'closed')).toBe(true)
   })
@@ -250,11 +249,8 @@ describe('a citizen following up in words', () => {
     expect(await say('我不想留电话')).toEqual([WORDING.contactDeclined])
     const [after] = (await mine()).filter((c) => c.code === code)
     expect(after?.citizenPhone).toBeNull()
-    const events = await database.db
-      .select()
-      .from(complaintEvents)
-      .where(eq(complaintEvents.complaintId, complaint?.id as number))
-    expect(events.map((e) => e.note)).toEqual(
+    const events = await notesOn(complaint?.id)
+    expect(events).toEqual(
       expect.arrayContaining([
         '市民补充：晚上还有噪音',
         '市民补充：还有噪音也很大',
@@ -314,12 +310,7 @@ describe('a citizen following up in words', () => {
     expect(ticket?.locationText).toBe('沅安路16号')
     expect(await say('撤销投诉')).toEqual([WORDING.pendingDropped])
     expect(await say('我刚才那个投诉不用处理了')).toEqual([WORDING.followUpForwarded(code)])
-    const notes = (
-      await database.db
-        .select()
-        .from(complaintEvents)
-        .where(eq(complaintEvents.complaintId, ticket?.id as number))
-    ).map((e) => e.note)
+    const notes = await notesOn(ticket?.id)
     expect(notes).toEqual(
       expect.arrayContaining([
         '市民更正地点：沅安路16号（原为「沅安路12号」）',
@@ -569,11 +560,8 @@ describe('a citizen following up in words', () => {
     await chat(harness.services, 'demo:admin', `回复 ${code} 已更换井盖`)
     expect(await say('根本没修好，还是那样')).toEqual([WORDING.citizenStillUnresolved(code)])
     const [complaint] = (await mine()).filter((c) => c.code === code)
-    const notes = await database.db
-      .select()
-      .from(complaintEvents)
-      .where(eq(complaintEvents.complaintId, complaint?.id as number))
-    expect(notes.map((e) => e.note)).toContain('市民反映问题仍未解决：根本没修好，还是那样')
+    const notes = await notesOn(complaint?.id)
+    expect(notes).toContain('市民反映问题仍未解决：根本没修好，还是那样')
     const told = (await database.db.select().from(outbox)).filter((row) => row.dedupeKey?.startsWith('unresolved:'))
     // The unit's handler and the duty officer on the console channel (the demo people's only accounts).
     expect(told.length).toBeGreaterThanOrEqual(2)
@@ -641,11 +629,8 @@ describe('a citizen following up in words', () => {
     const filed = (await theirs()).find((c) => c.code === noise)
     // Filed as 其他 by its words alone, the building site it is at makes it the site's.
     expect(filed).toMatchObject({ category: 'construction_site', description: '噪音扰民；晚上11点以后还在干' })
-    const notes = await database.db
-      .select()
-      .from(complaintEvents)
-      .where(eq(complaintEvents.complaintId, filed?.id as number))
-    expect(notes.map((e) => e.note)).toContain('市民补充：每天都这样')
+    const notes = await notesOn(filed?.id)
+    expect(notes).toContain('市民补充：每天都这样')
     expect(await theirs()).toHaveLength(before + 2)
   })
 
@@ -696,11 +681,8 @@ describe('a citizen following up in words', () => {
     await say('路灯')
     expect(await say('算了')).toEqual([WORDING.pendingDropped])
     const [row] = (await mine()).filter((c) => c.code === code)
-    const notes = await database.db
-      .select()
-      .from(complaintEvents)
-      .where(eq(complaintEvents.complaintId, row?.id as number))
-    expect(notes.map((e) => e.note)).toEqual(
+    const notes = await notesOn(row?.id)
+    expect(notes).toEqual(
       expect.arrayContaining([
         '市民反馈：你们工作人员来看过了，说不归你们管，那归谁管？',
         '市民申请撤回：能不能帮我把投诉撤了',
