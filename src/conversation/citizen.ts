@@ -490,13 +490,13 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       }
     }
   }
-  // 「不好意思发错了」: the last message was not meant — what waits is dropped; a complaint filed moments ago is
-  // flagged to its handlers, who withdraw it once they have checked (a citizen's word alone closes nothing).
   // 「井盖」 then 「算了」: what was held for the rest of the report is dropped.
   if (Object.keys(held).length > 0 && DROPS_IT.test(body)) {
     await forget()
     return [text(WORDING.pendingDropped)]
   }
+  // 「不好意思发错了」: the last message was not meant — what waits is dropped; a complaint filed moments ago is
+  // flagged to its handlers, who withdraw it once they have checked (a citizen's word alone closes nothing).
   if (MISSENT.test(body)) {
     if (awaitingPlace || awaitingDuplicate) {
       await forget()
