@@ -15,7 +15,7 @@ const UNKNOWN =
   /^(?:我|我也|我们)?(?:也)?(?:不知道|不方便(?:说|讲|透露)|不想(?:说|讲|透露)|不便(?:说|透露)|不清楚|不太清楚|不太知道|不记得|记不清|记不得|说不清|说不上来|不确定|不晓得|不懂)(?:了|啊|呀|诶|哎|哦)?(?:具体|详细)?(?:(?:的|在)?(?:地址|位置|地点|哪里|哪儿|在哪(?:里|儿)?|是哪里|叫什么(?:名字)?|门牌号?))?(?:了|啊|呀)?[。！!，,~～\s]*$/
 /** A question back (「为什么要地址」「必须发定位吗？」), not a place. */
 const QUESTION =
-  /^(?:为什么|为啥|干嘛|干什么|凭什么|怎么|什么意思|必须|一定要|非要)|[吗呢么]？?[?？]?$|[?？]$|多少|几点|几时|多久|多长时间|什么时候|哪个部门|找谁/
+  /^(?:为什么|为啥|干嘛|干什么|凭什么|怎么|什么意思|必须|一定要|非要)|^(?:在)?(?:哪|哪里|哪儿)(?:啊|呀)?$|[吗呢么]？?[?？]?$|[?？]$|多少|几点|几时|多久|多长时间|什么时候|哪个部门|找谁/
 /** The nuisance itself, not something broken (noise, smell, dust, neglect, how often). */
 const NUISANCE =
   /噪音|噪声|扰民|吵|睡不着|休息不好|[很太好真发]臭|臭味|臭气|熏|灰尘|扬尘|没人管|不管|不处理|不作为|危险|天天|每天|一直|经常|老是|总是/
@@ -25,7 +25,7 @@ const LOCATIVE_END =
 
 /** A question back about the place itself (「为什么要地址」), rather than about something else (「你们电话多少」). */
 export function asksAboutThePlace(body: string): boolean {
-  return /地址|位置|定位|地点|门牌|哪里|为什么|为啥|干嘛|凭什么|必须|一定要|非要/.test(body)
+  return /地址|位置|定位|地点|门牌|哪|为什么|为啥|干嘛|凭什么|必须|一定要|非要/.test(body)
 }
 
 export function readPlaceAnswer(body: string, reading: { locationText?: string }): PlaceAnswer {

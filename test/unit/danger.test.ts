@@ -34,6 +34,7 @@ describe('danger in a message', () => {
     // Recurrence hedges only a lift that keeps trapping people: someone in it now, or a smell back again, is now.
     ['电梯又困人了，快来', 'trapped'],
     ['路边有个配电箱门开着，电线露在外面', 'electric'],
+    ['我们村的危房有人住，随时可能倒', 'collapse'],
     ['燃气味经常很大', 'gas'],
   ])('%s is %s', (text, kind) => {
     expect(dangerIn(text)).toBe(kind)

@@ -123,6 +123,10 @@ describe('patrol reports as people type them', () => {
     const place = (text: string) => readByRules('complaint', text, ctx).fields.locationText
     // A number after the section of a road is part of it.
     expect(place('我家门口的下水道堵了，污水都冒出来了，在建设路南段23号')).toBe('建设路南段23号')
+    // A short name after 在 at the end, ending like a spot people name: the place, guessed (the citizen is asked).
+    const reading = readByRules('complaint', '老城区那边好多房子墙都裂了，下雨天更严重，在老西门', ctx)
+    expect(reading.fields.locationText).toBe('老西门')
+    expect(reading.unsure).toContain('locationText')
     expect(place('我们小区3栋外墙瓷砖掉下来了，差点砸到人，小区叫金色家园')).toBe('金色家园3栋')
     expect(place('小区电梯坏了一个星期了，小区名字叫阳光花园')).toBe('阳光花园')
   })

@@ -26,14 +26,14 @@ describe('an answer to 「在什么位置」', () => {
     },
   )
 
-  it.each(['不知道', '我也不清楚具体地址', '不知道叫什么名字', '记不清了', '不晓得。'])(
+  it.each(['不知道', '我也不清楚具体地址', '不知道叫什么名字', '记不清了', '不晓得。', '不方便说具体位置'])(
     '「%s」 does not know',
     (answer) => {
       expect(readPlaceAnswer(answer, {})).toBe('unknown')
     },
   )
 
-  it.each(['为什么要地址', '必须发定位吗？', '什么意思'])('「%s」 is a question back', (answer) => {
+  it.each(['为什么要地址', '必须发定位吗？', '什么意思', '在哪'])('「%s」 is a question back', (answer) => {
     expect(readPlaceAnswer(answer, {})).toBe('question')
   })
 

@@ -4,7 +4,7 @@ import { findMobileNumber, MOBILE_NUMBER } from '../../domain/mobile-number'
 import { halfWidthDigitsAndLetters } from '../../domain/text-width'
 import { isSureCategory, weighCategories } from './category-evidence'
 import type { ExtractedFields, ExtractionForm } from './fields'
-import { gradesMajor, readFindings } from './hazard-statements'
+import { gradesMajor, namesDefect, readFindings } from './hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
 import { findPlace, findPlaces, narrowedPlace, placeWordOf, saysInTheWay } from './place'
 import { parseTimeRange } from './time'
@@ -177,6 +177,9 @@ const ESTATE_NAMED =
   /(?:小区|楼盘|院子)(?:的)?(?:名字|名称)?(?:叫做|名叫|名为|叫)[:：]?\s*([\u4e00-\u9fa5A-Za-z0-9]{2,12}?)(?=[，。,！!？?；;\s]|$)/
 const BUILDING = /([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:栋|幢|号楼)(?:[0-9]{1,2}单元)?/
 
+/** A name that ends like a spot people name (老西门, 水星楼, 大码头), for a short place said after 在. */
+const NAMED_SPOT = /[门楼桥塔亭坊口岗坡湾洲岭庙寺堤坝港渡]$/
+
 function reportedPlace(description: string): { place: string; sure: boolean } | undefined {
   const estate = ESTATE_NAMED.exec(description)?.[1]
   if (estate) return { place: `${estate}${BUILDING.exec(description)?.[0] ?? ''}`, sure: true }
@@ -186,6 +189,9 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
     )?.[1]
   const fromCue = cued ? findPlace(cued) : undefined
   if (fromCue) return { place: fromCue, sure: true }
+  // 「…，在老西门」: a short name said after 在 at the end is where, though no place word marks it — a guess, asked.
+  if (cued && /^[\u4e00-\u9fa5]{2,8}$/.test(cued) && NAMED_SPOT.test(cued) && !namesDefect(cued))
+    return { place: cued, sure: false }
   const named = mostPrecise(description, findPlaces(description))
   if (named) return { place: named, sure: true }
   // The old pattern finds something place-like where the grammar found nothing: a guess.
