@@ -1252,8 +1252,10 @@ describe('citizens who say more, or take it back', () => {
     const before = await database.db.select().from(complaints)
     expect(await say(CITIZEN, '请问你们管不管物业的事')).toEqual([WORDING.citizenScope])
     expect(await database.db.select().from(complaints)).toHaveLength(before.length)
-    const [ticket] = await say(CITIZEN, '不要透露我的名字，人民路88号那个烂尾楼随时会塌')
-    expect(ticket).toMatch(/^您的投诉已受理，编号 TS\d{8}-\d{4}/)
+    // 「随时会塌」 is a collapse about to happen (as 快塌 is): the advice comes first, then the ticket.
+    const ticket = (await say(CITIZEN, '不要透露我的名字，人民路88号那个烂尾楼随时会塌')).join('\n')
+    expect(ticket).toMatch(/^⚠️ 安全提示/)
+    expect(ticket).toMatch(/您的投诉已受理，编号 TS\d{8}-\d{4}/)
     expect(ticket).toContain(WORDING.confidentialNote.trim())
     await say(CITIZEN, '不用')
   })
