@@ -3,6 +3,7 @@ import { findPlace } from './extract/place'
 import { WATCHED_THING } from './extract/watched-things'
 import { isQuestion, SHOW_ME, withoutLedgerWords } from './intent'
 import { type PeriodSaid, periodSaidIn, THIS_MONTH, TODAY } from './period-said'
+import { ranksRecords } from './scores-question'
 
 /**
  * A question about the ledger as people word it, read by what it mentions rather than by one sentence shape:
@@ -62,7 +63,10 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if ((place || thing) && ASKS_PROGRESS.test(input)) return { kind: 'hazardsNamed', place, thing }
   // 「哪些隐患快到期了」: what is due in the next days.
   if (/快到期|即将到期|马上到期|快超期|临期|快到期限/.test(input)) return { kind: 'dueSoon' }
-  if (/考核|得分|分数|扣分|扣了(?:几|多少)?分|(?:几|多少)分(?!钟)|排名|排行|最差|最好|垫底|倒数/.test(input))
+  if (
+    /考核|得分|分数|扣分|扣了(?:几|多少)?分|(?:几|多少)分(?!钟)|排名|排行|最差|最好|垫底|倒数/.test(input) &&
+    !ranksRecords(input)
+  )
     return { kind: 'scores', previous: /上个?月/.test(input) }
   // 「上周新增了几个重大隐患」 counts a period's new ones: the figures; otherwise the majors open now.
   // 「上午巡查了几次」: a part of the day is today.

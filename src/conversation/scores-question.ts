@@ -12,8 +12,13 @@ const ASKS_SCORES =
   /^(?:请问|帮我看看|看看|查一下|查查)?(?:本月|这个?月|上个?月)?(?:的)?(?:各)?(?:单位)?(?:的)?(?:考核|评分|得分|分数|扣分|排名|排行)|(?:哪个|哪些|哪家)单位(?:的)?(?:考核|得分|分数|扣分|表现|工作|成绩)?(?:最低|最高|最多|最少|最差|最好|最优|垫底|倒数|靠后|靠前|落后|排名)/
 
 export function scoresAskedFor(input: string): { previous: boolean } | undefined {
-  if ([...input].length > 30 || !ASKS_SCORES.test(input)) return undefined
+  if ([...input].length > 30 || !ASKS_SCORES.test(input) || ranksRecords(input)) return undefined
   return { previous: /上个?月/.test(input) }
+}
+
+/** 「本月各单位巡查次数排名」「隐患数量排行」: a ranking of records, not of the assessment. */
+export function ranksRecords(input: string): boolean {
+  return /巡查|巡逻|隐患|投诉|次数|数量/.test(input) && !/考核|得分|分数|扣分|几分|多少分/.test(input)
 }
 
 export async function describeScores(turn: Turn, asked: { previous: boolean }): Promise<string> {

@@ -1373,9 +1373,15 @@ describe('a unit asked after by a leader, in words', () => {
     expect(owed).toMatch(/本月督查\S+：已 \d+ 次，应 2 次/)
   })
 
-  it('gives the digest for 「今天有没有什么紧急的」', async () => {
-    const [digest] = await say(LEADER, '今天有没有什么紧急的')
-    expect(digest).toMatch(/^\*\*今日截至 /)
+  it('gives the digest for 「今天有没有什么紧急的」, yesterday’s for 「昨晚有没有险情」', async () => {
+    for (const asked of ['今天有没有什么紧急的', '今天夜里有什么需要注意的'])
+      expect((await say(LEADER, asked))[0]).toMatch(/^\*\*今日截至 /)
+    expect((await say(LEADER, '昨晚有没有险情'))[0]).toMatch(/^## 巡安日报 /)
+  })
+
+  it('ranks the units by patrols for 「本月各单位巡查次数排名」, not by the assessment, and points a list asked for to the console', async () => {
+    expect((await say(LEADER, '本月各单位巡查次数排名'))[0]).toMatch(/^本月各巡查单位的巡查记录：/)
+    expect(await say(LEADER, '给我发一份本月的隐患清单')).toEqual([WORDING.ledgerExportWhere])
   })
 })
 
