@@ -51,13 +51,23 @@ const HEDGED =
 const RECURRING = /(?:老是|总是|经常|常常|时常|动不动就?|时不时|三天两头|隔三差五|好几次|多次)[^，,。；;！!？?]{0,2}$/
 const RECURRING_AFTER = /^(?:了|过)?(?:好几|很多|多|几|N|n|\d+|[两三四五六七八九十])(?:次|回)/
 
+/**
+ * 「消防通道被占了，车都停满了，着火了怎么办」: 「着火了怎么办」 said right after a complaint of something else asks
+ * what would happen, as 要是 does. Alone, or with only where (「着火了怎么办，在人民路88号」), it is now.
+ */
+function askedWhatIf(text: string, after: string): boolean {
+  if (!/^(?:了)?(?:怎么办|咋办|谁负责|谁来负责|谁管)/.test(after)) return false
+  return text.split(/[，,。；;！!？?\s]+/).filter(Boolean).length >= 3
+}
+
 export function dangerIn(text: string): DangerKind | undefined {
   // matchAll works on a copy of each (global) pattern: no state is left behind between calls.
   for (const [kind, pattern] of DANGER)
     for (const match of text.matchAll(pattern)) {
       const before = text.slice(0, match.index)
-      const recurring = RECURRING.test(before) || RECURRING_AFTER.test(text.slice(match.index + match[0].length))
-      if (HEDGED.test(before) || (kind === 'trapped' && recurring)) continue
+      const after = text.slice(match.index + match[0].length)
+      const recurring = RECURRING.test(before) || RECURRING_AFTER.test(after)
+      if (HEDGED.test(before) || (kind === 'trapped' && recurring) || askedWhatIf(text, after)) continue
       return kind
     }
   return undefined

@@ -658,6 +658,7 @@ describe('a citizen following up in words', () => {
     await say('取消')
     expect(await say('投诉建议')).toEqual([WORDING.citizenAskWhatAndWhere])
     await say('取消')
+    expect((await say('编号多少来着'))[0]).toMatch(/^投诉 TS\d{8}-\d{4}：/)
     // Sent here by the hotline: not told to call it.
     expect(await say('我之前打过12345了，他们让我在这里反映')).toEqual([WORDING.citizenAskWhatAndWhere])
     await say('取消')

@@ -35,6 +35,7 @@ describe('danger in a message', () => {
     ['电梯又困人了，快来', 'trapped'],
     ['路边有个配电箱门开着，电线露在外面', 'electric'],
     ['我们村的危房有人住，随时可能倒', 'collapse'],
+    ['着火了怎么办，在人民路88号', 'fire'],
     ['燃气味经常很大', 'gas'],
   ])('%s is %s', (text, kind) => {
     expect(dangerIn(text)).toBe(kind)
@@ -66,6 +67,7 @@ describe('danger in a message', () => {
     '这部电梯经常关人',
     '电梯困人好几次了，一直没修',
     '3栋电梯困过3次人',
+    '小区消防通道被占了，车都停满了，着火了怎么办，在金丹小区',
   ])('a fear or a denial is not the danger itself: %s', (text) => {
     expect(dangerIn(text)).toBeUndefined()
   })
