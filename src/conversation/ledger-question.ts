@@ -82,7 +82,11 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   )
     return { kind: 'figures', period }
   if (/重大(?:隐患|风险)/.test(input)) return { kind: 'majors' }
-  if (/超期|逾期|超时|过期|(?:没|未|还没|尚未|待|没有)(?:整改|销号|处理|办结|办完|完成|验收|签收|修|办)/.test(input))
+  if (
+    /超期|逾期|超时|过期|(?:没|未|还没|尚未|待|没有)(?:整改|销号|处理|办结|办完|完成|验收|签收|修|办|回复|答复)/.test(
+      input,
+    )
+  )
     return { kind: 'open' }
   // 「看一下市政的整改情况」「燃气办的隐患整改得怎么样了」: what is open and late now, the unit's when one is named.
   if (!period && /整改(?:的|得)?(?:情况|怎么样|咋样|如何|进度|进展)/.test(input)) return { kind: 'open' }

@@ -1362,6 +1362,7 @@ describe('a unit asked after by a leader, in words', () => {
     expect((await say(HANDLER, '这个月我们单位有多少隐患'))[0]).toMatch(/^本月截至目前（市政建设总公司）：/)
     expect((await say(LEADER, '这个月我们单位有多少隐患'))[0]).toMatch(/^本月截至目前（全市）：/)
     expect((await say(LEADER, '本单位本月得分多少'))[0]).toMatch(/^2026年11月考核得分（截至目前）：/)
+    expect((await say(LEADER, '有几个投诉没回复'))[0]).toMatch(/办理中的投诉 \d+ 件/)
     // The whole city's ranking is still what a leader without 「本单位」 gets.
     expect((await say(LEADER, '本月各单位得分'))[0]).toMatch(/^2026年11月考核得分（截至目前）：\n1\. /)
   })
@@ -1382,6 +1383,14 @@ describe('a unit asked after by a leader, in words', () => {
   it('ranks the units by patrols for 「本月各单位巡查次数排名」, not by the assessment, and points a list asked for to the console', async () => {
     expect((await say(LEADER, '本月各单位巡查次数排名'))[0]).toMatch(/^本月各巡查单位的巡查记录：/)
     expect(await say(LEADER, '给我发一份本月的隐患清单')).toEqual([WORDING.ledgerExportWhere])
+  })
+
+  it('answers a hazard’s deadline asked with its number from the record, not the general periods', async () => {
+    await say(STAFF, '滨湖路188号井盖破了，一般隐患')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    expect((await say(HANDLER, `${code}的整改期限是什么时候`))[0]).toMatch(
+      new RegExp(`^隐患 ${code}：已交办，整改期限 `),
+    )
   })
 })
 
