@@ -265,14 +265,18 @@ const ADDING =
 const ALSO_ABOUT_IT =
   /^(?:还有|另外|而且|并且)[，,\s]?(?!.*(?:旁边|附近|对面|隔壁|另一|另外一))[^，。,]{0,10}?也(?:很|特别|非常|挺|太|比较)?[^，。,]{0,6}[。！!]*$/
 /**
- * 「晚上十点以后」「每天都这样」「已经一个多月了」 just after a ticket: when it happens, how often or since when — more
+ * 「晚上十点以后」「每天都这样」「一直都是这样的」 just after a ticket: when it happens, how often or since when — more
  * about the problem just reported, never a new one asked for its place.
  */
 const WHEN_TOKEN =
   '(?:每天|天天|每晚|每周|每个?星期|平时|经常|一直|总是|老是|从|自从|已经|都是?|也|还|就|在|晚上|夜里|夜间|半夜|深夜|凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|白天|周末|节假日|工作日|昨天|前天|今天|今晚|昨晚|上周|这周|本周|最近|这几天|这段时间|好?[0-9０-９一二两三四五六七八九十几半]+(?:点半?|点钟|时|个多?月|个多?星期|多?天|周|年|个?小时|多)?|以后|之后|以前|之前|开始|起|到|至|左右|多|了|的|这样|如此|一样|还在|吵|施工|干活|干|搞|做|弄|打桩|敲|响|开工|持续)'
 const WHEN_ALONE = new RegExp(`^(?:${WHEN_TOKEN}[，,、\\s]*){1,10}[。！!~～]*$`)
 function saysOnlyWhen(body: string): boolean {
-  return [...body].length <= 16 && WHEN_ALONE.test(body) && /点|晚|夜|凌晨|早|午|白天|周|天|月|年|小时|最近/.test(body)
+  return (
+    [...body].length <= 16 &&
+    WHEN_ALONE.test(body) &&
+    /点|晚|夜|凌晨|早|午|白天|周|天|月|年|小时|最近|一直|经常|总是|老是/.test(body)
+  )
 }
 /** 「来过了但是没修好」「修过了还是坏的」: the complaint was handled, and it is not right. */
 const NOT_FIXED =

@@ -626,6 +626,7 @@ describe('a citizen following up in words', () => {
     expect(await tell('晚上11点以后还在干')).toEqual([WORDING.placeStillNeeded])
     const noise = lastCode(await tell('人民路新世纪工地'), 'TS')
     expect(await tell('每天都这样')).toEqual([WORDING.citizenAdded(noise)])
+    expect(await tell('一直都是这样的')).toEqual([WORDING.citizenAdded(noise)])
     const filed = (await theirs()).find((c) => c.code === noise)
     // Filed as 其他 by its words alone, the building site it is at makes it the site's.
     expect(filed).toMatchObject({ category: 'construction_site', description: '噪音扰民；晚上11点以后还在干' })
