@@ -23,9 +23,15 @@ const NO_PATROL_YET =
 
 /** 「今天下雨没出去」: nobody went out, said without naming the patrol. */
 const STAYED_IN = /^(?:今天|今日|上午|下午|早上)?[^，,。？?]{0,6}?(?:没|没有|未)(?:出去|出门|外出)(?:了)?[。！!]*$/
+/** 「下午休息」「今天请假」「今天没什么事」: off, or nothing to tell — no record to fill, and nothing asked. */
+const OFF_OR_QUIET =
+  /^(?:今天|今日|上午|下午|明天|这两天)?(?:我)?(?:休息|请假|调休|轮休|放假|不上班|没(?:什么|啥)事|没事)(?:了|啊|呢)?[。！!]*$/
 
 export function saysNoPatrolYet(text: string): boolean {
-  return (NO_PATROL_YET.test(text) || STAYED_IN.test(text)) && !/巡查(?:了|过|完|中|时)|发现/.test(text)
+  return (
+    (NO_PATROL_YET.test(text) || STAYED_IN.test(text) || OFF_OR_QUIET.test(text)) &&
+    !/巡查(?:了|过|完|中|时)|发现/.test(text)
+  )
 }
 /** Defects as they are written: what is broken, missing, leaking or in the way. */
 const DEFECT =

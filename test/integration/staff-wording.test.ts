@@ -456,6 +456,8 @@ describe('patrols asked after by road or by person, and how the assistant is use
     expect(await say(STAFF, '忘记报昨天的巡查了，怎么补')).toEqual([WORDING.staffSupport.backfill])
     expect(await say(STAFF, '巡查记录怎么填')).toEqual([WORDING.staffSupport.patrol_howto])
     expect(await say(STAFF, '今天下雨没出去')).toEqual([WORDING.patrolNotYet])
+    for (const said of ['今天没什么事', '下午休息', '今天请假'])
+      expect(await say(STAFF, said)).toEqual([WORDING.patrolNotYet])
     expect((await say(STAFF, '今天巡查了吗'))[0]).toMatch(/^您今天/)
     expect((await say(STAFF, '帮我查下人民路那个井盖的隐患怎么样了'))[0]).not.toContain('查下')
     // A question is never a report: 「今天有没有重大隐患」 opens no hazard form.
