@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
-import { complaints, routingRules, units } from '../db/schema'
+import { complaints, routingRules } from '../db/schema'
 import { sameAddress } from '../domain/address-key'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories'
 import { HOUR_MS } from '../domain/clock'
@@ -30,6 +30,7 @@ import {
   pendingOutcomesFor,
 } from '../services/complaint-notices'
 import { type ComplaintRow, findComplaintByCode, receiveComplaint } from '../services/complaints'
+import { unitName } from '../services/hazard-notices'
 import { dutyOfficerAt } from '../services/recipients'
 import { isCourtesy, isGreeting } from './courtesy'
 import { categoryByEvidence } from './extract/category-evidence'
@@ -478,10 +479,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     if (ASKS_WHICH_UNIT.test(body)) {
       const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
       if (!latest) return [text(WORDING.noComplaints)]
-      const [unit] = latest.unitId
-        ? await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, latest.unitId))
-        : []
-      return [text(WORDING.citizenHandledBy(latest.code, unit?.name))]
+      const unit = latest.unitId === null ? undefined : await unitName(ctx, latest.unitId)
+      return [text(WORDING.citizenHandledBy(latest.code, unit))]
     }
     // 「处理人员的电话是多少」: not given out; the citizen's own number brings the call.
     if (ASKS_STAFF_PHONE.test(body)) return [text(WORDING.citizenStaffPhone)]
@@ -944,18 +943,18 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
  */
 /** The domain a complaint filed as 其他 belongs to by the kind of place it is at (a site, an estate, a bridge). */
 async function kindOfPlace(turn: Turn, description: string, place: string): Promise<Category | undefined> {
-  const rules = await turn.ctx.db
-    .select({ category: routingRules.category, keywords: routingRules.keywords })
-    .from(routingRules)
-  const weighed = categoryByEvidence(`${description}，在${place}`, rules)
+  const weighed = categoryByEvidence(`${description}，在${place}`, await categoryRules(turn))
   return weighed === 'other' ? undefined : weighed
+}
+
+/** The routing table's keywords, which weigh a complaint's kind alongside the built-in evidence. */
+async function categoryRules(turn: Turn) {
+  return turn.ctx.db.select({ category: routingRules.category, keywords: routingRules.keywords }).from(routingRules)
 }
 
 async function readComplaint(turn: Turn, body: string) {
   const { ctx } = turn
-  const rules = await ctx.db
-    .select({ category: routingRules.category, keywords: routingRules.keywords })
-    .from(routingRules)
+  const rules = await categoryRules(turn)
   return turn.forms.extractor.extract(
     'complaint',
     body,

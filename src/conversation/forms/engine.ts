@@ -571,8 +571,7 @@ async function step(
         // 「皂果路在建工地」 in answer to which unit: the unit that handles what it names is offered.
         const unitGuess = field.type === 'unit' ? unitHandling(input, answers) : undefined
         if (unitGuess !== undefined) {
-          const guesses = (session.draft.guesses as Record<string, unknown> | undefined) ?? {}
-          session.draft.guesses = { ...guesses, [field.key]: unitGuess }
+          offerGuess(session, field.key, unitGuess)
           return prompt(form, session, answers)
         }
         return [text(`没能识别“${clipped(input)}”。${field.hint}。\n${questionFor(field, session.draft)}`)]
@@ -1152,10 +1151,7 @@ async function startForm(
     // the account answers the first question.
     const unitField = form.id === 'accident' ? form.fields.find((f) => f.type === 'unit') : undefined
     const guess = unitField && session.draft[unitField.key] === undefined ? unitHandling(rest, answers) : undefined
-    if (unitField && guess !== undefined) {
-      const guesses = (session.draft.guesses as Record<string, unknown> | undefined) ?? {}
-      session.draft.guesses = { ...guesses, [unitField.key]: guess }
-    }
+    if (unitField && guess !== undefined) offerGuess(session, unitField.key, guess)
   } else if (form.extraction && rest) {
     const extraction = await deps.extractor.extract(form.extraction, rest, extractionContext(answers))
     merge(session, normalise(form, withGuessesSetAside(session, extraction), rest))
@@ -1290,8 +1286,13 @@ function offerAgain(
 ): void {
   // A check's proposal (「是凌晨吗？」) is asked again by the check itself.
   if (proposal?.key !== key || proposal.also) return
+  offerGuess(session, key, proposal.value)
+}
+
+/** A value proposed for a field, asked as 「…是X吗？」 when the field's turn comes (prompt). */
+function offerGuess(session: Session, key: string, value: unknown): void {
   const guesses = (session.draft.guesses as Record<string, unknown> | undefined) ?? {}
-  session.draft.guesses = { ...guesses, [key]: proposal.value }
+  session.draft.guesses = { ...guesses, [key]: value }
 }
 
 function prompt(form: FormDefinition, session: Session, answers: AnswerContext): Reply[] {
