@@ -585,6 +585,14 @@ describe('a citizen following up in words', () => {
     const second = lastCode(await say('这是我的第二个问题：洞庭大道口的树倒了'), 'TS')
     await say('不用')
     expect((await mine()).find((c) => c.code === second)?.description).toBe('洞庭大道口的树倒了')
+    // A greeting and a heading (「您好！我想反映一下，」) are no part of what the unit reads; the estate in brackets
+    // keeps its building.
+    const greeted = lastCode(await say('您好！我想反映一下，我们小区（阳光花园）2号楼的外墙瓷砖经常往下掉'), 'TS')
+    await say('不用')
+    expect((await mine()).find((c) => c.code === greeted)).toMatchObject({
+      description: '我们小区（阳光花园）2号楼的外墙瓷砖经常往下掉',
+      locationText: '阳光花园2号楼',
+    })
   })
 
   it('answers a pin without an address without reading coordinates back, and files the words that follow there', async () => {

@@ -131,6 +131,14 @@ describe('patrol reports as people type them', () => {
     expect(place('小区电梯坏了一个星期了，小区名字叫阳光花园')).toBe('阳光花园')
   })
 
+  it('keeps the building said after an estate in brackets (「我们小区（阳光花园）2号楼」「阳光花园（2号楼）」)', () => {
+    const place = (text: string) => readByRules('complaint', text, ctx).fields.locationText
+    expect(place('我想反映一下，我们小区（阳光花园）2号楼的外墙瓷砖经常往下掉')).toBe('阳光花园2号楼')
+    expect(place('金色家园(3栋2单元)楼道灯坏了')).toBe('金色家园3栋2单元')
+    // A bracket that says something else about the place is still no part of it.
+    expect(place('人民路（近建设路口）有个坑')).toBe('人民路')
+  })
+
   it('reads building without a permit (「楼顶加盖了一层」「违章建筑」) as something wrong', () => {
     for (const said of ['人民路88号楼顶加盖了一层', '我要举报违章建筑', '小区里有人私搭乱建'])
       expect(namesDefect(said), said).toBe(true)

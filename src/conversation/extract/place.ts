@@ -113,7 +113,7 @@ export function placeAlone(text: string, slack = 0): string | undefined {
 export function findPlaces(text: string, lexicon: readonly string[] = DEFAULT_CITY.places ?? []): string[] {
   const places: string[] = []
   // 「人民路跟建设路那个路口」: a filler between a street and its crossing is no break in the place.
-  for (const chunk of text.replace(FILLER_BEFORE_TAIL, '').split(CHUNK_BREAK)) {
+  for (const chunk of unbracketBuildings(text.replace(FILLER_BEFORE_TAIL, '')).split(CHUNK_BREAK)) {
     const found: { at: number; end: number; place: string }[] = []
     PLACE_RE.lastIndex = 0
     for (let match = PLACE_RE.exec(chunk); match; match = PLACE_RE.exec(chunk)) {
@@ -147,6 +147,16 @@ export function findPlaces(text: string, lexicon: readonly string[] = DEFAULT_CI
     places.push(...found.map((f) => f.place))
   }
   return places
+}
+
+/**
+ * 「我们小区（阳光花园）2号楼」「阳光花园（2号楼）」: brackets around an estate's name or its building number are no
+ * break between the two (the building was lost); the name stays apart from what came before the bracket.
+ */
+function unbracketBuildings(text: string): string {
+  return text
+    .replace(/[（(]([^（）()，,。\s]{2,12})[）)](?=[0-9０-９一二三四五六七八九十]+(?:号楼|栋|幢|单元|号))/g, ' $1')
+    .replace(/[（(]([0-9０-９一二三四五六七八九十]+(?:号楼|栋|幢|单元|号)[^（）()，,。\s]{0,6})[）)]/g, '$1')
 }
 
 /** What may follow a lexicon name and still be the same place: 「津市市区」「汉寿县城」「城北片区」. */
