@@ -791,6 +791,23 @@ describe('who went and where, in a sentence that says how they went', () => {
     expect(read.vehicleCount).toBe(1)
   })
 
+  it('keeps a name ending in a numeral (「我和王五两个人」 is 王五, not 王) and takes no finding from how they went', () => {
+    const read = extractPatrol('今天上午9点到11点，我和王五两个人开一台车巡查了武陵大道', {
+      ...ctx,
+      reporterName: '张伟',
+    })
+    expect(read.patrollers).toBe('张伟、王五')
+    expect(read.staffCount).toBe(2)
+    // Who went, in the car, along a road: no hazard was offered for it (it was offered the whole sentence).
+    expect(read.hazards).toBeUndefined()
+    for (const said of ['我和小王开车巡查了人民路', '跟老李一起开车巡查了人民路', '开了两台车巡查了人民路'])
+      expect(extractPatrol(said, { ...ctx, reporterName: '张伟' }).hazards).toBeUndefined()
+    // A finding after it is still read.
+    expect(
+      extractPatrol('我和小王开车巡查了人民路，液化气罐放在地下室用', { ...ctx, reporterName: '张伟' }).hazards,
+    ).toHaveLength(1)
+  })
+
   it('does not take 夜巡 into the area’s name', () => {
     expect(extractPatrol('昨天晚上8点到10点夜巡夜市周边，两个人，步行，没问题', ctx).area).toBe('夜市周边')
   })

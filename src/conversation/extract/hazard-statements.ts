@@ -362,11 +362,17 @@ function guessedStatement(clauses: readonly string[], ctx: StatementContext): Ha
 
 /** The words of a patrol's own particulars: when, who, how many, by what means, and the patrol verb. */
 const PATROL_PARTICULARS =
-  /今天|昨天|前天|今日|昨日|上午|下午|中午|早上|晚上|凌晨|傍晚|[0-9一二两三四五六七八九十:：点时半到至\-~—]+(?:分|人|名|位|个人|车|辆|台)?|(?:没有?|未|不)?(?:开车|用车|出车)|步行|走路|徒步|骑(?:的|了)?(?:电动车|电瓶车|自行车|单车|车)|巡查|巡视|巡逻|巡了|巡|一下|一圈|一趟|和|跟|与|同|了|[\s，,、]/g
+  /今天|昨天|前天|今日|昨日|上午|下午|中午|早上|晚上|凌晨|傍晚|(?:开|坐|骑)(?:了|着)?[0-9一二两三四五六七八九十]+(?:台|辆|部)(?:车|车辆)?|[0-9一二两三四五六七八九十:：点时半到至\-~—]+(?:分|人|名|位|个人|车|辆|台)?|(?:没有?|未|不)?(?:开车|用车|出车)|步行|走路|徒步|骑(?:的|了)?(?:电动车|电瓶车|自行车|单车|车)|巡查|巡视|巡逻|巡了|巡|一下|一圈|一趟|和|跟|与|同|了|[\s，,、]/g
+
+/** 「我和小王」「跟老李一起」: who went, named before the going (a name is no thing found). */
+const WHO_WENT =
+  /^(?:我们?|咱们?)?(?:(?:和|跟|与|同)[\u4e00-\u9fa5、]{1,8}?(?=[0-9一二两三四五六七八九十]+(?:个|名|位)?人|开|骑|坐|步行|走路|一起|一同|巡|去|到|在|$))?/
 
 function onlyHowThePatrolWent(clause: string): boolean {
   const rest = findPlaces(clause)
     .reduce((left, place) => left.replace(place, ''), clause)
+    .replace(WHO_WENT, '')
+    .replace(/一起|一同/g, '')
     .replace(PATROL_PARTICULARS, '')
   return [...rest].length < 2
 }

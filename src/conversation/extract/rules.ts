@@ -482,8 +482,12 @@ function isRoute(labelled: string): boolean {
 
 /** 「小王、小李」「张工李工」: the companions named, one each, titles kept. */
 function companionNames(named: string): string[] {
-  // 「和小王两人开一辆车巡查」: the names end where the count of people or the way of going begins.
-  const names = named.replace(/(?:[0-9一二两三四五六七八九十]+(?:个|名|位)?人|开|骑|坐|乘|步行|驾).*$/, '')
+  // 「和小王两人开一辆车巡查」: the names end where the count of people or the way of going begins; a count follows a
+  // whole name of two characters or more (「王五两个人」 is 王五 and two people, not 王).
+  const names = named.replace(
+    /(?:(?<=(?:^|[、和])[\u4e00-\u9fa5]{2,})[0-9一二两三四五六七八九十]+(?:个|名|位)?人|开|骑|坐|乘|步行|驾).*$/,
+    '',
+  )
   return names.split(/[、和]/).flatMap((part) => {
     const titled = part.match(/[\u4e00-\u9fa5]{1,2}?(?:工|师傅|科长|队长|主任|所长|站长|经理)/g)
     return titled && titled.join('') === part ? titled : part ? [part] : []
