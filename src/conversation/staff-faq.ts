@@ -105,7 +105,12 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
   // 「语音能识别吗」「可以发语音吗」
   if (/语音/.test(input)) return 'voice'
   // 「下午去哪里巡查」「今天的巡查任务是什么」: where to patrol is the unit's to set.
-  if (/巡/.test(input) && /去哪|哪里|哪些(?:地方|路段)|什么任务|任务是什么|任务有哪些|巡什么|查什么/.test(input))
+  // (「我的巡查记录在哪里」 looks for records, not for where to go.)
+  if (
+    /巡/.test(input) &&
+    !/记录|台账/.test(input) &&
+    /去哪|哪里|哪些(?:地方|路段)|什么任务|任务是什么|任务有哪些|巡什么|查什么/.test(input)
+  )
     return 'patrol_scope'
   // 「巡查记录怎么填」「巡查怎么报」: how a patrol is reported.
   if (/巡查/.test(input) && /(?:怎么|如何|咋)(?:样)?(?:填|报|写|上报|提交|登记)/.test(input)) return 'patrol_howto'

@@ -425,11 +425,14 @@ describe('staff asking after what they saved, in their own words', () => {
     const saved = await say(STAFF, '确认')
     const code = lastCode(saved, 'YH')
     const before = await database.db.select().from(hazards)
-    for (const words of ['帮我查一下我上周报的那个隐患怎么样了', '我报的隐患处理了吗', '我的隐患']) {
+    for (const words of ['帮我查一下我上周报的那个隐患怎么样了', '我报的隐患处理了吗', '我的隐患', '我今天的隐患呢']) {
       const [answer] = await say(STAFF, words)
       expect(answer).toContain('您最近上报的隐患')
       expect(answer).toMatch(new RegExp(`${code}（[^）]+）朗州北路18号门前井盖缺失：(已上报|已交办|整改中)`))
     }
+    // Their patrol records, asked for with the day or 「在哪里」 (the second was answered with where to patrol).
+    for (const words of ['我今天的巡查记录呢', '我的巡查记录在哪里'])
+      expect((await say(STAFF, words))[0]).toMatch(/^(?:您最近的巡查记录|您还没有)/)
     // Nothing was opened: 「确认」 has no form to save.
     expect(await say(STAFF, '确认')).not.toContain('请核对')
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)
@@ -594,6 +597,14 @@ describe('a handler who says it is fixed without the number', () => {
     expect(summary).toContain(`隐患编号：${code}`)
     expect(summary).toContain('整改情况：沅安路168号的井盖已经换好了')
     await say(HANDLER, '取消')
+    // The patroller of the same unit may report it too; 「刚才那个隐患」 is the one they reported last, and only what
+    // was done is the note (both were 「暂未理解」).
+    expect((await say(STAFF, '沅安路168号那个井盖已经修好了')).join('\n')).toContain(`隐患编号：${code}`)
+    await say(STAFF, '取消')
+    const latest = (await say(STAFF, '刚才那个隐患整改好了')).join('\n')
+    expect(latest).toContain(`隐患编号：${code}`)
+    expect(latest).toContain('整改情况：整改好了')
+    await say(STAFF, '取消')
   })
 
   it('asks which, listing what waits for the unit, when the words name none of its hazards', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm'
 import { type FieldDefinition, FORMS, type FormDefinition, type FormId } from '../../../bots/forms'
 import { MAJOR_HAZARD_CRITERIA } from '../../../bots/major-hazard-criteria'
 import { WORDING } from '../../../bots/wording'
@@ -650,10 +650,20 @@ async function step(
     !/[吗么][？?。！!]*$|能否|可否/.test(leading.after)
   )
     return startFromText(turn, session, actor, answers, deps, `整改 ${input}`)
-  // 「朗州北路的井盖已经换好了」 from a unit's handler: the rectification of the one hazard of theirs it names.
-  if (!form && !leading && actor.role === 'unit_handler' && actor.unitId !== null && SAYS_FIXED.test(input)) {
-    const { named, open } = await handlersHazardNamed(turn, actor.unitId, input)
-    if (named.length === 1) return startFromText(turn, session, actor, answers, deps, `整改 ${named[0]?.code} ${input}`)
+  // 「朗州北路的井盖已经换好了」 from a unit's handler or patroller: the rectification of the one hazard of theirs it
+  // names. 「刚才那个隐患整改好了」 names the one this person reported last.
+  if (
+    !form &&
+    !leading &&
+    (actor.role === 'unit_handler' || actor.role === 'field_staff') &&
+    actor.unitId !== null &&
+    SAYS_FIXED.test(input) &&
+    !isQuestion(input)
+  ) {
+    const { named, open } = await handlersHazardNamed(turn, actor.unitId, input, actor.personId)
+    // (「刚才那个隐患」 only said which: what was done is the rest.)
+    const done = input.replace(POINTS_AT_LATEST, '').replace(/^(?:隐患|问题)/, '') || input
+    if (named.length === 1) return startFromText(turn, session, actor, answers, deps, `整改 ${named[0]?.code} ${done}`)
     if (named.length > 1)
       return [
         text(
@@ -977,11 +987,22 @@ const SAYS_FIXED =
  * The unit's hazards waiting for rectification that the message names: by the place it names, else by what
  * is wrong (「井盖」「护栏」) where the unit has only one such.
  */
-async function handlersHazardNamed(turn: Turn, unitId: number, input: string) {
+async function handlersHazardNamed(turn: Turn, unitId: number, input: string, personId: number | null) {
   const open = await turn.ctx.db
-    .select({ code: hazards.code, description: hazards.description, locationText: hazards.locationText })
+    .select({
+      code: hazards.code,
+      description: hazards.description,
+      locationText: hazards.locationText,
+      reporterId: hazards.reporterId,
+    })
     .from(hazards)
     .where(and(eq(hazards.unitId, unitId), inArray(hazards.status, EXPECTED_STATUS.rectification ?? [])))
+    .orderBy(asc(hazards.id))
+  // 「刚才那个」「我报的那个」: the latest of those this person reported, when it is still theirs to rectify.
+  if (POINTS_AT_LATEST.test(input)) {
+    const latest = personId === null ? undefined : open.filter((h) => h.reporterId === personId).at(-1)
+    if (latest) return { named: [latest], open }
+  }
   const place = findPlace(input)
   const thing = WATCHED_THING.exec(input)?.[0]
   const byPlace = place
@@ -993,6 +1014,10 @@ async function handlersHazardNamed(turn: Turn, unitId: number, input: string) {
   if (byPlace.length > 0) return { named: byPlace, open }
   return { named: thing ? open.filter((h) => h.description.includes(thing)) : [], open }
 }
+
+/** 「刚才那个隐患」「刚报的那个」「上一个」: the record just reported, not one named by its place or thing. */
+const POINTS_AT_LATEST =
+  /^(?:刚才|刚刚|刚|才)(?:报|上报|发|说)?的?(?:那个|这个|那处|这处|那条|一个)?|^(?:我)?(?:刚才|刚刚|刚)?(?:报|上报)的那(?:个|处|条)|^上一(?:个|处|条)/
 
 const VERIFIED = /^(?:验收)?[\s，,：:]*((?:验收)?(?:不通过|不合格|未通过|通过|合格)[\s\S]*)$/
 /** 「朗州路护栏那个验收一下」「人民路井盖验收了，没问题」: a check said of a hazard named by its place or thing. */
