@@ -21,10 +21,13 @@ export function codedCommand(pattern: RegExp, prefix: 'TS' | 'YH' | 'WT', input:
   return { verb: match[1] ?? '', code, after: withoutCode(rest, prefix) }
 }
 
-/** A message that begins with a record's number, its letters typed in half or full width. */
+/**
+ * A message that begins with a record's number, its letters typed in half or full width — or with 「把」 before it
+ * (「把YH… 验收一下」「请把TS… 转给燃气办」), which only puts the record first.
+ */
 const LEADING: Record<'TS' | 'YH', RegExp> = {
-  TS: /^()(\s*[TtＴｔ][SsＳｓ][\s\S]*)$/,
-  YH: /^()(\s*[YyＹｙ][HhＨｈ][\s\S]*)$/,
+  TS: /^(?:(?:请|麻烦|帮我|帮忙)?(?:把|将)\s*)?()(\s*[TtＴｔ][SsＳｓ][\s\S]*)$/,
+  YH: /^(?:(?:请|麻烦|帮我|帮忙)?(?:把|将)\s*)?()(\s*[YyＹｙ][HhＨｈ][\s\S]*)$/,
 }
 
 /**

@@ -26,7 +26,6 @@ const COMMAND = /^(签收|受理|回复|答复|转办|派单|重复|转为隐患
 const HANDED_TO =
   /^(?:转办|派单|改派|转交|转给|转到|派给|派到|交给|交由|分派给?|指派给?|转(?![告达述发])|派(?![人了员出]))(?:给|到|至)?[\s，,：:]*([\s\S]+)$/
 /** 「把」 (and a please) before the number: 「请把TS…转给燃气办」. */
-const PUT_FIRST = /^(?:请|麻烦|帮我|帮忙)?把\s*/
 
 const ACKNOWLEDGED = /^(?:收到|已收到|签收|好的|知道了|明白)[。！!，,]*$/
 /** 「已回填平整」「已经修好」: done — a plan or a hand-off after 已 (「已安排人员明天去」「已派人」) is not (ON_IT). */
@@ -47,7 +46,7 @@ export function takesUpComplaint(input: string): boolean {
  */
 export function complaintCommandInWords(input: string): string | undefined {
   // 「把TS…转给燃气办」「麻烦把TS…派给市政」: the same, the number after 把.
-  const leading = leadingCode('TS', input.replace(PUT_FIRST, ''))
+  const leading = leadingCode('TS', input)
   if (!leading) return undefined
   if (ACKNOWLEDGED.test(leading.after)) return `签收 ${leading.code}`
   // 「TS… 办结」: the reply is what ends a complaint; without a result it is asked for.

@@ -63,6 +63,9 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if ((place || thing) && ASKS_PROGRESS.test(input)) return { kind: 'hazardsNamed', place, thing }
   // 「哪些隐患快到期了」: what is due in the next days.
   if (/快到期|即将到期|马上到期|快超期|临期|快到期限/.test(input)) return { kind: 'dueSoon' }
+  // 「哪个单位整改最慢」「哪家超期最多」: the units by what is late now, the most first.
+  if (/(?:哪个|哪些|哪家|哪几个)(?:单位)?.{0,6}(?:最慢|最拖|拖得最久|拖最久|超期最多|逾期最多|最多超期)/.test(input))
+    return { kind: 'open' }
   if (
     /考核|得分|分数|扣分|扣了(?:几|多少)?分|(?:几|多少)分(?!钟)|排名|排行|最差|最好|垫底|倒数/.test(input) &&
     !ranksRecords(input)

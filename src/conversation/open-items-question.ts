@@ -93,13 +93,6 @@ export async function describeOpenMajors(turn: Turn): Promise<string> {
       // Those still waiting for their 五落实 (no deadline yet) first, then by deadline.
       .orderBy(sql`${hazards.rectifyDueAt} asc nulls first`, asc(hazards.id)),
     db.select({ id: units.id, name: units.name }).from(units),
-    // Complaints no routing rule dispatched, and hazards waiting to be handed to a unit: a dispatcher's to act on.
-    db
-      .select({ code: complaints.code, description: complaints.description })
-      .from(complaints)
-      .where(eq(complaints.status, 'received'))
-      .orderBy(asc(complaints.receivedAt), asc(complaints.id)),
-    db.select({ n: count() }).from(hazards).where(eq(hazards.status, 'reported')),
   ])
   if (rows.length === 0) return '目前没有未销号的重大隐患。'
   const name = new Map(unitRows.map((u) => [u.id, u.name]))

@@ -607,6 +607,16 @@ describe('a handler who says it is fixed without the number', () => {
     await say(STAFF, '取消')
   })
 
+  it('takes 「把YH… 验收一下」 as the check of that hazard and asks the verdict (it was not understood)', async () => {
+    expect((await say(STAFF, '上报隐患 沅安路170号门前井盖缺失，一般隐患')).join('\n')).toContain('请核对')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    expect((await say(STAFF, `整改 ${code} 已更换井盖`)).join('\n')).toContain('请核对')
+    expect((await say(STAFF, '确认')).join('\n')).toContain('等待督查验收')
+    expect(await say(SUPERVISOR, `把${code}验收一下`)).toEqual(['验收是否通过？'])
+    expect((await say(SUPERVISOR, '通过')).join('\n')).toContain(`隐患编号：${code}`)
+    await say(SUPERVISOR, '取消')
+  })
+
   it('asks which, listing what waits for the unit, when the words name none of its hazards', async () => {
     const [asked] = await say(HANDLER, '已经处理好了，附照片')
     expect(asked).toMatch(/^请问是哪一处隐患？请回复「整改 编号」。您单位待整改的隐患：\n· YH\d{8}-\d{4} /)
@@ -1567,9 +1577,8 @@ describe('the digest on request', () => {
     expect((await say(STAFF, '简报'))[0]).not.toContain('巡安日报')
   })
 
-  it('answers 「今天有什么情况」 and 「有没有超期的」 with the digest, and 「本周巡查了多少次」 with this week so far', async () => {
-    for (const asked of ['今天有什么情况', '有没有超期的'])
-      expect((await say('demo:leader', asked))[0]).toMatch(TODAY_THEN_DIGEST)
+  it('answers 「今天有什么情况」 with the digest, and 「本周巡查了多少次」 with this week so far', async () => {
+    expect((await say('demo:leader', '今天有什么情况'))[0]).toMatch(TODAY_THEN_DIGEST)
     const [week] = await say('demo:leader', '本周巡查了多少次')
     expect(week).toMatch(/^本周截至目前（全市）：\n巡查 \d+ 次，出动 \d+ 人次、\d+ 台次；/)
     expect(week).toMatch(/受理投诉 \d+ 件；到期 \d+ 件，按时答复 \d+ 件（及时率 (?:\d+\.\d%|—)）。$/)
@@ -1593,6 +1602,11 @@ describe('the digest on request', () => {
       [SUPERVISOR, '今天有几个隐患没整改'],
       ['demo:leader', '帮我看看哪些单位超期了'],
       [STAFF, '还有多少投诉没办结'],
+      // What is late, asked outright (these had the digest, which does not say how many complaints are late).
+      ['demo:leader', '有没有超期的'],
+      [DUTY, '有没有超时的投诉'],
+      // Which unit is slowest: the units by what is late, the most first (it was not understood).
+      ['demo:leader', '哪个单位整改最慢'],
     ] as const) {
       const [answer] = await say(who, asked)
       expect(answer).toMatch(/^截至 \d+月\d+日 \d\d:\d\d：\n/)

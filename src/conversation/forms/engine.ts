@@ -696,6 +696,9 @@ async function step(
   const verdict = leading ? VERIFIED.exec(leading.after) : null
   if (leading && verdict)
     return startFromText(turn, session, actor, answers, deps, `验收 ${leading.code} ${verdict[1] ?? ''}`)
+  // 「把YH… 验收一下」: the check, its verdict still to be asked.
+  if (leading && /^(?:去|来)?验收(?:一下|下)?(?:吧)?[。！!]*$/.test(leading.after))
+    return startFromText(turn, session, actor, answers, deps, `验收 ${leading.code}`)
   // 「朗州路护栏那个验收一下，没问题」: the check of the one rectified hazard the words name, without its number.
   // (「上周销号了几个」 asks about the ledger, and words that name no hazard are left to the other answers.)
   if (
