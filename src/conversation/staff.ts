@@ -28,6 +28,7 @@ import {
   signSupervision,
   supervisionsAwaitingSignature,
 } from '../services/signoffs'
+import { asksCitizenContact, describeCitizenContact } from './citizen-contact'
 import {
   asksToSignAll,
   complaintCommandInWords,
@@ -200,6 +201,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「这个重大隐患我已经接报了」「已接报」: the acknowledgement said in a sentence, without the number.
   if (/接报/.test(input) && [...input].length <= 30 && !normaliseCode(input))
     return (await acknowledgeTheWaitingMajor(turn, actor)) ?? [text(WORDING.noMajorAwaitingAck)]
+  // 「投诉的那个市民电话多少」: how to reach the citizen who asked to be called back.
+  if (asksCitizenContact(input)) return meanwhile(turn, await describeCitizenContact(turn, actor, input))
   const inForm = await handleForms(turn, person, turn.forms)
   if (inForm) return inForm
   // 「收到，马上安排人去处理」 from a unit handler: the hazard handed to their unit is taken on.

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { hazards, media } from '../../src/db/schema'
 import { HOUR_MS, ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
+import { receiveComplaint } from '../../src/services/complaints'
 import { applyHazardCommand, reportHazard } from '../../src/services/hazards'
 import { TEST_TIME_ZONE } from '../helpers/db'
+import { demoSignIn } from '../helpers/requests'
 import { type Seeded, useSeededApp } from '../helpers/seeded'
 
 /**
@@ -109,5 +111,58 @@ describe('the hazard page', () => {
     const verify = html.slice(html.indexOf('责任单位整改反馈'), html.indexOf('验收通过（销号）'))
     expect(verify).toContain('支撑已加固')
     expect(verify).toMatch(/李娜，11月23日 12:00，附整改后照片 1 张/)
+  })
+})
+
+describe('the complaint page', () => {
+  it('gives those handling it the number the citizen left for a call back, masked for everyone else', async () => {
+    const { harness, database } = seeded
+    const ctx = harness.services.ctx
+    const called = await receiveComplaint({
+      ctx,
+      input: {
+        channel: 'mp',
+        category: 'road_municipal',
+        description: '人民路88号井盖没了',
+        citizenPhone: '13912345678',
+        citizenName: '张先生',
+        contactConsent: true,
+      },
+    })
+    const page = async (who: string, code: string) =>
+      harness.app.request(`/console/complaints/${code}`, {
+        headers: { cookie: await demoSignIn(harness.app, database.db, who) },
+      })
+    // The unit's handler (the road complaint is routed to 市政) and the duty officer: the number in full.
+    for (const who of ['李娜', '赵敏']) {
+      const html = await (await page(who, called.code)).text()
+      expect(html).toContain('市民希望电话联系：13912345678（张先生）')
+    }
+    // A leader may read the page, not call: masked.
+    const leader = await (await page('刘明', called.code)).text()
+    expect(leader).toContain('市民希望电话联系：139****5678（张**）')
+    expect(leader).not.toContain('13912345678')
+    // Another unit's handler does not see the complaint at all.
+    expect((await page('王强', called.code)).status).toBe(404)
+    // A 举报 gives no number to anyone; no consent, no number.
+    const secret = await receiveComplaint({
+      ctx,
+      input: {
+        channel: 'mp',
+        category: 'road_municipal',
+        description: '朗州路工地夜间施工',
+        citizenPhone: '13800001111',
+        contactConsent: true,
+        whistleblowing: true,
+      },
+    })
+    const secretPage = await (await page('李娜', secret.code)).text()
+    expect(secretPage).toContain('举报人信息保密')
+    expect(secretPage).not.toContain('13800001111')
+    const quiet = await receiveComplaint({
+      ctx,
+      input: { channel: 'mp', category: 'road_municipal', description: '柳叶路路灯坏了' },
+    })
+    expect(await (await page('李娜', quiet.code)).text()).toContain('市民未留电话')
   })
 })

@@ -1432,3 +1432,30 @@ describe('every complaint waiting signed at once', () => {
     expect(await say(STAFF, '签收全部')).toEqual([WORDING.signAllForHandlers])
   })
 })
+
+describe('how to reach the citizen who asked to be called back', () => {
+  it('gives the unit handling it the number in full, says when there is none, and tells others no', async () => {
+    const called = lastCode(await say('demo:citizen', '人民路188号井盖没了'), 'TS')
+    await say('demo:citizen', '13912345678')
+    const quiet = lastCode(await say('demo:citizen', '柳叶路18号路灯坏了'), 'TS')
+    await say('demo:citizen', '不用')
+    // Both road complaints went to 市政, the handler's unit (it was 「暂未理解」).
+    const [listed] = await say(HANDLER, '投诉的那个市民电话多少')
+    expect(listed).toContain(`投诉 ${called}：市民联系电话 13912345678，市民希望电话联系。`)
+    expect(listed).toContain(`投诉 ${quiet}：市民未留电话`)
+    expect(await say(HANDLER, `${called} 投诉人的联系方式`)).toEqual([
+      `投诉 ${called}：市民联系电话 13912345678，市民希望电话联系。`,
+    ])
+    // Another unit's handler and a leader get no number.
+    for (const who of ['demo:handler_zhianchu', LEADER]) {
+      const [answer] = await say(who, `${called} 市民电话多少`)
+      expect(answer).toBe('市民的联系电话只提供给承办单位和值班、督查人员。')
+    }
+    // Nothing was filed or changed by asking.
+    const rows = await database.db
+      .select()
+      .from(complaints)
+      .where(inArray(complaints.code, [called, quiet]))
+    expect(rows.map((r) => r.status).sort()).toEqual(['assigned', 'assigned'])
+  })
+})

@@ -28,11 +28,12 @@ import { ComplaintFilter, HazardFilter, listComplaints, listHazards } from '../.
 import { readStoredFile } from '../../storage/stored-files'
 import { parseFilter } from '../ledger-query'
 import { actorLabeller } from './actors'
+import { CallBackLine } from './call-back'
 import { ComplaintHazardLink, HazardActionsCard, HazardComplaintLink } from './hazard-actions'
 import { Layout } from './layout'
 import { ExportLinks, Filters, NextLink, registerExports, unitNames, unitSelect } from './ledger-parts'
 import { tiledMap } from './map'
-import { scopedToViewer, viewerUnitScope, visibleToViewer } from './session'
+import { scopedToViewer, viewerOf, viewerUnitScope, visibleToViewer } from './session'
 
 /** 隐患台账 and 投诉台账: filters, keyset paging, a detail page with the full timeline and photos, and export. */
 const CATEGORY_SELECT = {
@@ -426,6 +427,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
             {formatLocal(complaint.dueAt, config.timeZone, c.get('services').clock.now())}
           </p>
           {complaint.outcome ? <p>办理结果：{complaint.outcome}</p> : null}
+          <CallBackLine complaint={complaint} viewer={viewerOf(c)} />
           <ComplaintHazardLink c={c} complaint={complaint} />
         </div>
         <div class="card">
