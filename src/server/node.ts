@@ -23,6 +23,13 @@ const DINGTALK_STREAM_LOCK_KEY = 7_240_302
  * ROLE=worker processes stored messages, delivers the outbox, runs the jobs and the DingTalk stream.
  */
 async function main(): Promise<void> {
+  // On an older Node the embedded database's thread cannot load its TypeScript source, and start-up would end
+  // with a loader error that names no cause: say what is needed instead (package.json `engines`).
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+  if (major < 22 || (major === 22 && minor < 12)) {
+    console.error(`Xun'an needs Node.js 22.12 or later; this is Node ${process.versions.node} (see README, Start).`)
+    process.exit(1)
+  }
   const config = loadConfig(process.env)
   const logger = createLogger(config.logLevel)
   const proxy = useOutboundProxy(config)
