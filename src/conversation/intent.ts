@@ -44,6 +44,18 @@ const TIME_SPAN =
 const TURNOUT =
   /[0-9一二两三四五六七八九十]\s*(?:个|名)?\s*人(?!行|民)|人员?\s*[:：]?\s*[0-9]|车\s*[0-9]|[0-9一二两三四五]\s*(?:辆|台)?\s*车/
 
+/**
+ * How many went and how they went, side by side: 「2人 步行」「两人开车」「步行，3人」 — not 「2人受伤」, nor people
+ * passing by (「2人开车路过」).
+ */
+const WENT_TOGETHER = (() => {
+  const people = '[0-9一二两三四五六七八九十]\\s*(?:个|名)?\\s*人'
+  const by = '(?:步行|徒步|走路|开车|驾车|骑车|骑行|骑电动车|坐车|乘车|[0-9一二两三四五]\\s*(?:辆|台)\\s*车)'
+  const apart = '\\s*[，,、]?\\s*'
+  const notPassing = '(?!\\s*(?:路过|经过|通过|过去|过来|时|的时候|掉|撞|摔))'
+  return new RegExp(`${people}${apart}${by}${notPassing}|${by}${apart}${people}(?![行民受被死伤遇落失困])`)
+})()
+
 const QUESTION = /[？?]\s*$|[吗呢嘛]\s*$|了没有?\s*$|(?:好|完)没有?\s*$/
 const ASKS_WHETHER = /^(?:有没有|有无|是否|是不是|哪些|哪几)|(?:有哪些|有多少|有几[个条处件项起次])[？?]?$/
 
@@ -109,6 +121,9 @@ export function intentOf(text: string): Intent | undefined {
   if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.
   if (TURNOUT.test(text) && (TIME_SPAN.test(text) || saysNothingFound(text)) && !asks) return 'patrol'
+  // 「11.23 上午 人民路、朝阳路 2人 步行 发现：…」: how many went and how they went (on foot, by car) is a patrol
+  // (people counted as victims — 「2人受伤」 — are not a turn-out).
+  if (WENT_TOGETHER.test(text) && !asks) return 'patrol'
   // 「9点到11点 人民路 跟老王一起 没发现问题」: a span of time in which nothing was found is a patrol too.
   if (TIME_SPAN.test(text) && saysNothingFound(text) && !asks) return 'patrol'
   // 「有没有超期的」「哪些隐患还没整改」 ask about the ledger; they report nothing.

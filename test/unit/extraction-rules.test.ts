@@ -1100,6 +1100,16 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(intentOf('人民路井盖缺失')).toBe('hazard')
   })
 
+  it('reads how many went and how they went (「2人 步行」「两个人开车」) as a patrol, without the word 巡查', () => {
+    expect(intentOf('11.23 上午 人民路、朝阳路 2人 步行 发现：1、人民路12号人行道板松动3块；2、朝阳路路灯杆倾斜')).toBe(
+      'patrol',
+    )
+    expect(intentOf('今天下午和小李两个人开车去了龙港路，路中间的窨井盖被压碎了')).toBe('patrol')
+    // Victims, and people passing by, are no turn-out.
+    expect(intentOf('人民路塌陷，2人受伤，开车的人被困')).toBe('hazard')
+    expect(intentOf('人民路有个坑，2人开车路过差点掉进去')).toBe('hazard')
+  })
+
   it.each([
     '怎么报隐患',
     '请问如何上报隐患',
