@@ -78,6 +78,28 @@ describe('daily patrol record (日巡查工作记录)', () => {
     expect(patrol?.startedAt).toEqual(zonedInstant('2026-11-23', TEST_TIME_ZONE, 7))
   })
 
+  it('takes a number alone to 「几点开始的」 as the hour, after the part of the day said before it', async () => {
+    expect(await say(STAFF, '巡查')).toEqual(['请问巡查是几点开始的？'])
+    expect(await say(STAFF, '今天上午')).toEqual(['11月23日上午几点开始的？'])
+    // (Both were 「没能识别」.)
+    expect(await say(STAFF, '9')).toEqual(['巡查几点结束？'])
+    expect(await say(STAFF, '10半')).toEqual(['巡查了哪个路段或项目？'])
+    await say(STAFF, '朗州路')
+    await say(STAFF, '2')
+    await say(STAFF, '0')
+    const [summary] = await say(STAFF, '无')
+    expect(summary).toContain('开始时间：11月23日 09:00')
+    expect(summary).toContain('结束时间：11月23日 10:30')
+    await say(STAFF, '取消')
+    // An end that would equal the start twelve hours on is not offered as the afternoon (it offered 15:00 to 15:00).
+    await say(STAFF, '巡查')
+    await say(STAFF, '下午3点')
+    const [asked] = await say(STAFF, '3')
+    expect(asked).not.toContain('是下午3点')
+    expect(asked).toContain('请重新发送结束时间')
+    await say(STAFF, '取消')
+  })
+
   it('lets a field be changed, a draft be cancelled, and asks before a new command discards a draft', async () => {
     await say(STAFF, '今天下午2点到4点在武陵大道巡查，2人1车，未发现隐患')
     expect(await say(STAFF, '修改 巡查路段')).toEqual(['巡查了哪个路段或项目？（例如：柳叶湖大道）'])

@@ -808,6 +808,20 @@ describe('who went and where, in a sentence that says how they went', () => {
     ).toHaveLength(1)
   })
 
+  it('takes a day patrolled in two parts (「上午巡了人民路，下午巡了建设路」) as one patrol over both, start to end', () => {
+    // Told the next day, so the afternoon's end is known (it was 08:00–12:00 on 人民路 only).
+    const read = extractPatrol('昨天上午巡查人民路，下午巡查建设路，未发现问题', ctx)
+    expect(read.area).toBe('人民路、建设路')
+    expect(read.startedAt).toBe(zonedInstant('2026-12-02', 'Asia/Shanghai', 8).toISOString())
+    expect(read.endedAt).toBe(zonedInstant('2026-12-02', 'Asia/Shanghai', 18).toISOString())
+    // A place where something was found is not one patrolled; a collapse at a place is a finding of its own.
+    const found = extractPatrol('巡查人民路时发现建设路口有塌陷', ctx)
+    expect(found.area).toBe('人民路')
+    expect(found.hazards).toEqual([
+      expect.objectContaining({ description: '建设路口有塌陷', locationText: '建设路口' }),
+    ])
+  })
+
   it('does not take 夜巡 into the area’s name', () => {
     expect(extractPatrol('昨天晚上8点到10点夜巡夜市周边，两个人，步行，没问题', ctx).area).toBe('夜市周边')
   })

@@ -232,7 +232,9 @@ export function readFindings(
       continue
     }
     if (!previous) {
-      if (hasThing(body) || COUNT_RE.test(body)) push(statementOf(body, ctx))
+      // 「建设路口有塌陷」: a defect that is a thing of its own (a collapse, a leak), at a place, names no other.
+      if (hasThing(body) || COUNT_RE.test(body) || (SELF_STANDING.test(body) && findPlace(body)))
+        push(statementOf(body, ctx))
       continue
     }
     // Another statement when it counts places of its own or is about another domain; otherwise it says more
@@ -456,6 +458,9 @@ function thingsIn(clause: string): string[] {
 function hasThing(clause: string): boolean {
   return thingsIn(clause).length > 0
 }
+
+/** Defects that are what is wrong and what it is at once: 「有塌陷」「有积水」「漏气了」. */
+const SELF_STANDING = /塌陷|坍塌|塌方|垮塌|沉陷|积水|漏气|泄漏|冒水|爆管|裂缝|大坑|深坑|空洞/
 
 /** Whether a clause names a thing of its own (「正在漏气」 names none: it goes on about the one before). */
 export function namesAThing(clause: string): boolean {

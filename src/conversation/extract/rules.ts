@@ -439,9 +439,27 @@ function patrolArea(text: string): { place: string; sure: boolean } | undefined 
     const place = findPlace(match[1] ?? '')
     // Two readings that disagree (the place after the verb, and the first place named) make it a guess.
     if (place)
-      return { place: withListedPlaces(text, place), sure: !first || first.includes(place) || place.includes(first) }
+      return {
+        place: [
+          withListedPlaces(text, place),
+          ...laterPatrolled(text, (match.index ?? 0) + match[0].length, place),
+        ].join('、'),
+        sure: !first || first.includes(place) || place.includes(first),
+      }
   }
   return first ? { place: withListedPlaces(text, first), sure: true } : undefined
+}
+
+/** 「上午巡了人民路，下午巡了建设路」: the places each later patrol verb names, in order, once each. */
+function laterPatrolled(text: string, from: number, first: string): string[] {
+  const places: string[] = []
+  for (const match of text
+    .slice(from)
+    .matchAll(/(?:巡查|巡视|巡了|巡完了?|巡过)(?:了)?(?!中?发现|时发现)\s*([^，。,；;：:\s]{2,30})/g)) {
+    const place = findPlace(match[1] ?? '')
+    if (place && !first.includes(place) && !places.includes(place)) places.push(place)
+  }
+  return places
 }
 
 /** 「洞庭大道、人民路、朗州路」: the places listed right after the one found belong to the same area. */

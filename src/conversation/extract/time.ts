@@ -248,8 +248,11 @@ export function parseTimeRange(
     if (!halfDayWord) return dayOffset(text) ? { start: zonedInstant(date, timeZone, 9), dayOnly: true } : undefined
     const span = HALF_DAYS[halfDayWord]
     if (!span) return undefined
+    // 「上午巡了人民路，下午巡了建设路」: from the first part of the day named to the end of the last.
+    const lastWord = [...text.matchAll(new RegExp(HALF, 'g'))].at(-1)?.[0]
+    const last = (lastWord && HALF_DAYS[lastWord]) || span
     const start = zonedInstant(date, timeZone, span.from)
-    const end = zonedInstant(date, timeZone, span.to)
+    const end = zonedInstant(date, timeZone, Math.max(span.to, last.to))
     // 「下午巡查了一圈」 told at five: the afternoon has begun and its usual end has not come, so the end is not
     // known yet and is asked, rather than put at six and then refused as still to come.
     if (direction === 'past' && start <= now && end > now) return { start, halfDayOnly: halfDayWord }

@@ -185,6 +185,10 @@ export function withDayMoved(
   return moved ? { [key]: moved.start.toISOString() } : values
 }
 
+/** A number alone, or after a day and part of it, answering when: an hour said without 点. */
+const BARE_HOUR =
+  /^((?:[0-9]{1,2}月[0-9]{1,2}日|今天|昨天|前天)?(?:上午|下午|中午|早上|晚上|凌晨|傍晚)?)([0-9]{1,2})(半)?$/
+
 export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerContext): AnswerResult {
   const text = halfWidthDigitsAndLetters(raw.trim())
   if (!text) return { ok: false }
@@ -192,7 +196,11 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
     case 'datetime': {
       // A deadline may be left to the default period.
       if (field.future && /^(默认|按默认|默认期限)$/.test(text)) return { ok: true, values: { [field.key]: 'default' } }
-      const range = parseTimeRange(text, ctx.now, ctx.timeZone, field.future ? 'future' : 'past')
+      // 「9」 to 「几点开始的」: the hour, its 点 left out (after the day kept from before: 「11月23日上午9」).
+      const hour = BARE_HOUR.exec(text)
+      const timeSaid =
+        hour && Number.parseInt(hour[2] ?? '', 10) <= 24 ? `${hour[1] ?? ''}${hour[2]}点${hour[3] ?? ''}` : text
+      const range = parseTimeRange(timeSaid, ctx.now, ctx.timeZone, field.future ? 'future' : 'past')
       if (!range) return { ok: false }
       // 「11月20日」「11月20日到22日」 for a team patrol: whole days, no hour asked.
       if (field.dayIsEnough && range.dayOnly) return wholeDays(field.key, text, range.start, ctx)

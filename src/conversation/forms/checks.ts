@@ -164,7 +164,7 @@ export function checkDraft(form: FormId, draft: Record<string, unknown>, ctx: Ch
     const end = at('endedAt')
     if (start && end && end.getTime() < start.getTime()) {
       const afternoon = new Date(end.getTime() + 12 * HOUR_MS)
-      const likely = afternoon.getTime() >= start.getTime() && afternoon.getTime() <= ctx.now.getTime() + CLOCK_SLACK_MS
+      const likely = afternoon.getTime() > start.getTime() && afternoon.getTime() <= ctx.now.getTime() + CLOCK_SLACK_MS
       const clock = (d: Date) => show(d).slice(-5)
       return likely
         ? {
