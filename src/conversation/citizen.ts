@@ -639,6 +639,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
         '',
       )
       .replace(/^(?:就在|在|位于|地点|位置|地址)[:：]?\s*/, '')
+      // 「小区叫丽都花园」: the estate's name is the place, not the words that introduce it.
+      .replace(/^(?:我们|我家|我住的)?(?:小区|楼盘|院子)(?:的)?(?:名字|名称)?(?:叫做|名叫|名为|叫|是)[:：]?\s*/, '')
     const locationText = said || answer
     // 「噪音扰民」 then 「人民路新世纪工地」: the kind of place says whose it is when the problem alone did not.
     const category =

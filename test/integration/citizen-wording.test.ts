@@ -593,6 +593,18 @@ describe('a citizen following up in words', () => {
       description: '我们小区（阳光花园）2号楼的外墙瓷砖经常往下掉',
       locationText: '阳光花园2号楼',
     })
+    // 「小区叫丽都花园」 in answer to where is the estate (it was filed at 「小区叫丽都花园」).
+    expect(await say('小区里的消防通道被车堵死了，物业不管')).toEqual([WORDING.askPlace])
+    const estate = lastCode(await say('小区叫丽都花园'), 'TS')
+    await say('不用')
+    expect((await mine()).find((c) => c.code === estate)?.locationText).toBe('丽都花园')
+    // A sewer's cover that is gone is the roads' (it was 其他, left for the duty officer to dispatch).
+    const sewer = lastCode(await say('丹阳路口 污水井 盖子 没了 晚上 看不见 很危险'), 'TS')
+    await say('不用')
+    expect((await mine()).find((c) => c.code === sewer)).toMatchObject({
+      category: 'road_municipal',
+      status: 'assigned',
+    })
   })
 
   it('answers a pin without an address without reading coordinates back, and files the words that follow there', async () => {
