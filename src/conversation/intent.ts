@@ -95,6 +95,17 @@ export function asksHow(text: string): boolean {
   return ASKS_HOW.test(text)
 }
 
+/**
+ * 「人民路燃气泄漏的情况怎么样了」「朗州路那个塌陷处理好了吗」: how something already known is going, asked at the end —
+ * never a report of it, though it names what is wrong.
+ */
+const ASKS_HOW_IT_GOES =
+  /(?:情况|进展|进度)?(?:怎么样|咋样|如何)了?[？?。！!]*$|(?:处理|整改|修|修复|抢修|办|弄)(?:得)?(?:怎么样|咋样|如何)了?[？?。！!]*$|(?:处理|整改|修|修复|抢修|办|弄|解决)(?:好|完)?了(?:吗|没有?|么)[？?。！!]*$|到哪一?步了?[？?。！!]*$|(?:进展|进度)(?:如何|怎样)?[？?。！!]*$/
+
+export function asksHowItGoes(text: string): boolean {
+  return ASKS_HOW_IT_GOES.test(text)
+}
+
 /** 「今天有几个隐患没整改」「帮我看看哪些单位超期了」「还有多少投诉没办结」: asks what is open — never a report. */
 const ASKS_OPEN_ITEMS =
   /^(?:帮我|请|麻烦)?(?:看看|看一下|查一下|查查|统计一下)?(?:今天|目前|现在|还)?(?:有)?(?:哪些|哪几个?|几个|几项|几件|多少)(?:个|项|件)?(?:单位|隐患|投诉|问题|事项)(?:还)?(?:没有?|未|需要|要|待|等待|等着)?(?:超期|逾期|超时|整改|销号|处理|办结|完成|验收|签收|派单|分派|交办)(?:了|的)?(?:呢|吗)?[？?。！!]*$|^(?:还)?(?:有)?(?:哪些|几个|几件|多少)?(?:待|未|没有?)(?:派单|分派|交办|签收)的?(?:投诉|隐患)(?:有哪些|有几个|有几件|有多少)?[？?。]*$/
@@ -127,7 +138,7 @@ export function intentOf(text: string): Intent | undefined {
   // 「9点到11点 人民路 跟老王一起 没发现问题」: a span of time in which nothing was found is a patrol too.
   if (TIME_SPAN.test(text) && saysNothingFound(text) && !asks) return 'patrol'
   // 「有没有超期的」「哪些隐患还没整改」 ask about the ledger; they report nothing.
-  if (ASKS_WHETHER.test(text) || asksHow(text) || asksOpenItems(text)) return undefined
+  if (ASKS_WHETHER.test(text) || asksHow(text) || asksOpenItems(text) || asksHowItGoes(text)) return undefined
   // 「本月隐患整改率多少」「重大隐患还有几个没销号」 ask about the ledger: 隐患 alone names nothing that is wrong.
   // 「这个重大隐患我已经接报了」 speaks of one already reported, and 「导出本月隐患台账」 of the ledger: neither names
   // anything new that is wrong.

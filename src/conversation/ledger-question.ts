@@ -1,7 +1,7 @@
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
 import { WATCHED_THING } from './extract/watched-things'
-import { isQuestion, SHOW_ME, withoutLedgerWords } from './intent'
+import { asksHowItGoes, isQuestion, SHOW_ME, withoutLedgerWords } from './intent'
 import { type PeriodSaid, periodSaidIn, THIS_MONTH, TODAY } from './period-said'
 import { ranksRecords } from './scores-question'
 
@@ -50,6 +50,11 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if ([...input].length > 40 || /(?:TS|YH|XC|DC)\s*\d{8}/i.test(input)) return undefined
   const showMe = SHOW_ME.test(input) || NEW_ONES.test(input)
   if (!isQuestion(input) && !ASKS_AMOUNT.test(input) && !/谁|有没有|有无/.test(input) && !showMe) return undefined
+  // 「人民路燃气泄漏的情况怎么样了」: a known thing's progress, asked — though it names what is wrong.
+  const placeAsked = findPlace(input)
+  const thingAsked = WATCHED_THING.exec(input)?.[0]
+  if ((placeAsked || thingAsked) && asksHowItGoes(input))
+    return { kind: 'hazardsNamed', place: placeAsked, thing: thingAsked }
   if (namesDefect(withoutLedgerWords(input))) return undefined
   if (
     /任务|待办|要我(?!看|瞧|查)|让我(?!看|瞧|查)|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)|(?:要|待|需要)(?:交办|签收|验收|接报)/.test(

@@ -51,6 +51,7 @@ import { acknowledgeMajor, handleHazardCommand, hazardCommandInWords, isHazardCo
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
 import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen } from './ledger-answers'
 import { ledgerQuestionIn } from './ledger-question'
+import { majorInWords } from './major-in-words'
 import { asksOpenMajors, describeOpenMajors } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
@@ -189,6 +190,18 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (isHazardCommand(input)) return handleHazardCommand(turn, actor, input)
   const hazardInWords = hazardCommandInWords(input, actor.role)
   if (hazardInWords) return handleHazardCommand(turn, actor, hazardInWords)
+  // 「已通知燃气公司到场抢修」「这个重大隐患交给燃气办处理」: the one hazard these can be about, without its number.
+  const aboutMajor = await majorInWords(turn, actor, input)
+  if (aboutMajor && 'replies' in aboutMajor) return aboutMajor.replies
+  if (aboutMajor?.command.startsWith('处置')) return handleHazardCommand(turn, actor, aboutMajor.command)
+  if (aboutMajor) {
+    const started = await handleForms(
+      { ...turn, message: { ...turn.message, kind: 'text', text: aboutMajor.command } },
+      person,
+      turn.forms,
+    )
+    if (started) return started
+  }
   const accepting = acceptCommandCode(input)
   if (accepting) return acceptHazardByCode(turn, actor, accepting)
   if (isProblemCommand(input)) return handleProblemCommand(turn, actor, input)
@@ -201,6 +214,14 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「这个重大隐患我已经接报了」「已接报」: the acknowledgement said in a sentence, without the number.
   if (/接报/.test(input) && [...input].length <= 30 && !normaliseCode(input))
     return (await acknowledgeTheWaitingMajor(turn, actor)) ?? [text(WORDING.noMajorAwaitingAck)]
+  // 「收到，马上处理」 from those a major hazard is pushed to, while one waits for its 接报: that 接报.
+  if (
+    MAJOR_ACKNOWLEDGERS.has(person.role) &&
+    (ACKNOWLEDGED.test(input) || /^(?:收到|已收到|知道了|明白)[。！!]*$/.test(input))
+  ) {
+    const acknowledged = await acknowledgeTheWaitingMajor(turn, actor)
+    if (acknowledged) return acknowledged
+  }
   // 「投诉的那个市民电话多少」: how to reach the citizen who asked to be called back.
   if (asksCitizenContact(input)) return meanwhile(turn, await describeCitizenContact(turn, actor, input))
   const inForm = await handleForms(turn, person, turn.forms)
@@ -285,6 +306,8 @@ function plainReply(input: string, role: PersonRow['role']): string {
  * 「收到，已安排人员处理」「好的，马上去看」: an acknowledgement with a word on what comes next (a reminder or an
  * escalation answered), naming no record — noted kindly, with how to record the result.
  */
+/** Those a major hazard is pushed to for its 接报 (services/major-hazards.ts). */
+const MAJOR_ACKNOWLEDGERS: ReadonlySet<PersonRow['role']> = new Set(['duty_officer', 'supervisor', 'leader'])
 const ACKNOWLEDGED = /^(?:收到|好的|好|明白|知道了|了解|已阅|已收到)(?:了|啦|咯)?[，,。.！!\s]+[^0-9A-Za-z]{1,24}$/
 
 /** 「通知所有单位…」「告诉大家…」「发个通知给各单位」: a broadcast asked for. */

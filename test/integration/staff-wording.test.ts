@@ -218,7 +218,10 @@ describe('handlers, supervisors and the duty officer in their own words', () => 
   it('answers a unit that says it is not theirs, asks for more time, or acknowledges in a sentence', async () => {
     expect(await say(HANDLER, '这个不归我们管，应该是自来水公司的')).toEqual([WORDING.notOurs])
     expect(await say(HANDLER, '整改期限能不能延长几天')).toEqual([WORDING.extensionHow])
-    expect(await say('demo:duty_officer', '收到了，已通知相关单位')).toEqual([WORDING.staffAcknowledged])
+    // The duty officer's 「收到」 while major hazards wait for their 接报 is that 接报: which one is asked.
+    expect((await say('demo:duty_officer', '收到了，已通知相关单位'))[0]).toMatch(
+      /^有 \d+ 项重大隐患等待接报，请回复「接报 编号」：\n· YH/,
+    )
   })
 
   it('takes 「我已经接报了」 as the acknowledgement of the one major hazard waiting, and says when none is', async () => {

@@ -31,7 +31,15 @@ import { extractLevel, turnoutSaidAlone } from '../extract/rules'
 import { WATCHED_THING } from '../extract/watched-things'
 import { clip, formatLocal, normaliseCode } from '../format'
 import { takesOnHazard } from '../hazard-acceptance'
-import { asksHow, endsAsQuestion, intentOf, isQuestion, saysNoPatrolYet, splitHazardStatements } from '../intent'
+import {
+  asksHow,
+  asksHowItGoes,
+  endsAsQuestion,
+  intentOf,
+  isQuestion,
+  saysNoPatrolYet,
+  splitHazardStatements,
+} from '../intent'
 import { recordsNamed } from '../named-records'
 import {
   asksAfterOwnRecords,
@@ -764,8 +772,9 @@ async function step(
     return startForm(turn, session, actor, answers, deps, FORMS.supervision, input)
   }
   // A patrol report stays one when what it found is dangerous: the finding is graded major in its list.
+  // (「人民路燃气泄漏的情况怎么样了」 asks after a danger already known: no report.)
   const read = intentOf(input)
-  const intent = read === 'patrol' ? read : danger ? 'hazard' : read
+  const intent = read === 'patrol' ? read : danger && !asksHowItGoes(input) ? 'hazard' : read
   if (intent === 'patrol') {
     const replies = await startForm(
       turn,

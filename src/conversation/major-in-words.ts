@@ -1,0 +1,73 @@
+import { and, desc, eq, inArray } from 'drizzle-orm'
+import { hazards } from '../db/schema'
+import { OPEN_HAZARD_STATUSES } from '../domain/hazard-lifecycle'
+import type { Actor } from '../domain/roles'
+import { clip } from './format'
+import { text } from './reply'
+import type { Reply, Turn } from './types'
+
+/**
+ * What the duty officer or the supervising office says about "the" hazard without its number, in the hours a
+ * danger is handled: 「已通知燃气公司到场抢修，人员已疏散」 is the 应急处置 of the one open major hazard, 「这个重大隐患
+ * 交给燃气办处理」 the 交办 of the one waiting for it. With several, which one is asked, the numbers listed.
+ */
+const DISPOSAL_DONE =
+  /(?:已经?|已)(?:通知[^，,。]{0,10}(?:抢修|到场|到现场|处置|关阀)|疏散|到达?现场|赶到现场|到场|设置(?:了)?(?:围挡|警戒)|拉(?:起|了)?警戒线|关闭(?:了)?(?:阀门|燃气)|关阀|封闭(?:了)?(?:道路|现场|路段)|停气)|(?:疏散|封闭|围挡|关阀|停气)了|(?:人员|群众|居民)(?:已经?|已)(?:疏散|撤离)/
+const ASSIGNED_TO =
+  /^(?:把)?(?:这个|那个|该|刚才那个|刚才的)?(?:重大|一般)?(?:隐患|险情)?(?:交给|交办给|交由|交|派给|转给|安排给)([\u4e00-\u9fa5]{2,12}?)(?:去|来)?(?:处理|办理|整改|负责|处置)?(?:吧|一下)?[。！!]*$/
+
+/** 「已通知燃气公司到场抢修」: an emergency disposal reported in words (no number, no question). */
+export function saysDisposalDone(input: string): boolean {
+  return DISPOSAL_DONE.test(input) && !/[？?吗]$/.test(input)
+}
+
+/** The unit named in 「这个重大隐患交给燃气办处理」, or undefined. */
+export function assignedInWords(input: string): string | undefined {
+  return ASSIGNED_TO.exec(input)?.[1]
+}
+
+const LISTED = 5
+
+/** The command the words mean for the one hazard they can be about, or the question which one; undefined: none. */
+export async function majorInWords(
+  turn: Turn,
+  actor: Actor,
+  input: string,
+): Promise<{ command: string } | { replies: Reply[] } | undefined> {
+  if (actor.role !== 'duty_officer' && actor.role !== 'supervisor' && actor.role !== 'admin') return undefined
+  const unit = assignedInWords(input)
+  if (unit) {
+    // 「这个重大隐患…」 is about a major one.
+    const waiting = await turn.ctx.db
+      .select()
+      .from(hazards)
+      .where(and(eq(hazards.status, 'reported'), /重大/.test(input) ? eq(hazards.level, 'major') : undefined))
+      .orderBy(desc(hazards.level), desc(hazards.foundAt), desc(hazards.id))
+      .limit(LISTED + 1)
+    return oneOf(waiting, `交办 {code} ${unit}`, '交办', '待交办')
+  }
+  if (!saysDisposalDone(input)) return undefined
+  const open = await turn.ctx.db
+    .select()
+    .from(hazards)
+    .where(and(eq(hazards.level, 'major'), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])))
+    .orderBy(desc(hazards.foundAt), desc(hazards.id))
+    .limit(LISTED + 1)
+  return oneOf(open, `处置 {code} ${input}`, '处置', '未销号的重大')
+}
+
+function oneOf(
+  rows: { code: string; description: string }[],
+  command: string,
+  verb: string,
+  which: string,
+): { command: string } | { replies: Reply[] } | undefined {
+  const [only] = rows
+  if (!only) return undefined
+  if (rows.length === 1) return { command: command.replace('{code}', only.code) }
+  const listed = rows
+    .slice(0, LISTED)
+    .map((h) => `· ${h.code} ${clip(h.description, 20)}`)
+    .join('\n')
+  return { replies: [text(`有多项${which}隐患，请回复「${verb} 编号 …」指明是哪一项：\n${listed}`)] }
+}

@@ -1,0 +1,75 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hazardEvents, hazards, units } from '../../src/db/schema'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { testApp } from '../helpers/app'
+import { chat, lastCode } from '../helpers/chat'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+/**
+ * In the hour a danger is handled, the duty officer and the supervising office speak of "the" major hazard without
+ * its number: 「收到」 is its 接报, 「已通知燃气公司到场抢修」 its 应急处置, 「这个重大隐患交给燃气办处理」 its 交办. A leader's
+ * 「…的情况怎么样了」 asks how it goes and reports nothing new. With several, which one is asked.
+ */
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+const say = (who: string, input: string) => chat(harness.services, `demo:${who}`, input)
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  harness = testApp(database, clock)
+})
+afterAll(async () => database?.drop())
+
+const hazard = async (code: string) => (await database.db.select().from(hazards).where(eq(hazards.code, code)))[0]
+const eventsOf = async (id: number | undefined) =>
+  (
+    await database.db
+      .select()
+      .from(hazardEvents)
+      .where(eq(hazardEvents.hazardId, id as number))
+  ).map((e) => e.kind)
+
+describe('the one major hazard, spoken of without its number', () => {
+  it('takes 收到, the disposal and the hand-over in words, and a leader’s question as a question', async () => {
+    expect((await say('field_staff', '上报隐患 人民路88号燃气管道被挖断正在漏气')).join('\n')).toContain('等级：重大')
+    const code = lastCode(await say('field_staff', '确认'), 'YH')
+    const before = await database.db.select().from(hazards)
+
+    // (This was 「好的，已知悉」 with a handler's hint, and the escalation went on.)
+    expect((await say('duty_officer', '收到，马上处理'))[0]).toMatch(new RegExp(`^已接报重大隐患 ${code}`))
+    expect((await hazard(code))?.majorAckAt).not.toBeNull()
+
+    // (This was 「暂未理解」.)
+    expect((await say('duty_officer', '已通知燃气公司到场抢修，人员已疏散'))[0]).toMatch(
+      new RegExp(`^已记录隐患 ${code} 的应急处置`),
+    )
+    expect(await eventsOf((await hazard(code))?.id)).toContain('emergency_disposal')
+
+    // A leader asking how it goes gets the hazard, not a new report (it opened a hazard form with the question).
+    const [asked] = await say('leader', '人民路燃气泄漏的情况怎么样了')
+    expect(asked).toContain(`${code} 人民路88号燃气管道被挖断正在漏气`)
+    expect(await database.db.select().from(hazards)).toHaveLength(before.length)
+
+    // (This was 「暂未理解」.) The 交办 form starts for it, with the unit taken: the 五落实 are asked next.
+    expect(await say('supervisor', '这个重大隐患交给燃气办处理')).toEqual([
+      '重大隐患须落实“五落实”。整改责任人或责任单位是谁？',
+    ])
+    await say('supervisor', '取消')
+  })
+
+  it('asks which when several could be meant, and does nothing', async () => {
+    await say('field_staff', '上报隐患 建设路燃气管道破裂漏气')
+    const second = lastCode(await say('field_staff', '确认'), 'YH')
+    const [asked] = await say('duty_officer', '已经设置了围挡，疏散了群众')
+    expect(asked).toMatch(/^有多项未销号的重大隐患，请回复「处置 编号 …」指明是哪一项：/)
+    expect(asked).toContain(second)
+    expect(await eventsOf((await hazard(second))?.id)).not.toContain('emergency_disposal')
+    // Nothing was handed to a unit either.
+    const [gas] = await database.db.select().from(units).where(eq(units.name, '燃气办'))
+    expect((await hazard(second))?.unitId).not.toBe(gas?.id)
+  })
+})
