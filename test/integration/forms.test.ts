@@ -220,7 +220,10 @@ describe('hazards: report, rectify, verify', () => {
   })
 
   it('explains a wrong number or state instead of failing', async () => {
-    expect(await say(HANDLER, '整改')).toEqual(['请发送隐患编号（直接回复编号即可），例如：整改 YH20261123-0001'])
+    // The unit's hazards waiting for it are listed with the question.
+    expect((await say(HANDLER, '整改'))[0]).toMatch(
+      /^请发送隐患编号（直接回复编号即可），例如：整改 YH20261123-0001\n· YH\d{8}-\d{4} /,
+    )
     // The number alone, next: the command that waited for it runs.
     expect(await say(HANDLER, 'YH20990101-0001')).toEqual(['未找到隐患 YH20990101-0001，请核对编号。'])
     expect(await say(HANDLER, '整改 YH20990101-0001')).toEqual(['未找到隐患 YH20990101-0001，请核对编号。'])

@@ -59,6 +59,17 @@ describe('the one major hazard, spoken of without its number', () => {
       '重大隐患须落实“五落实”。整改责任人或责任单位是谁？',
     ])
     await say('supervisor', '取消')
+    // 「交办」 alone lists what waits for it; a unit said next is for the one waiting (it was 「暂未理解」).
+    const [listed] = await say('supervisor', '交办')
+    expect(listed).toContain(`· ${code} 人民路88号燃气管道被挖断正在漏气`)
+    expect(await say('supervisor', '燃气办')).toEqual(['重大隐患须落实“五落实”。整改责任人或责任单位是谁？'])
+    await say('supervisor', '取消')
+    // Anything else after it is a message of its own, another command with a number too (it was read as 「验收 交办 YH…」).
+    await say('supervisor', '交办')
+    expect((await say('supervisor', '今天谁值班'))[0]).toMatch(/^今天（11月23日）值班：/)
+    await say('supervisor', '验收')
+    expect(await say('supervisor', `交办 ${code}`)).toEqual(['重大隐患须落实“五落实”。整改责任人或责任单位是谁？'])
+    await say('supervisor', '取消')
   })
 
   it('asks which when several could be meant, and does nothing', async () => {

@@ -55,6 +55,7 @@ import { text } from '../reply'
 import { draftLastPeriod } from '../report-drafts'
 import { SAYS_OTHER, SAYS_SAME } from '../same-or-other'
 import type { Reply, Turn } from '../types'
+import { unitNamedIn } from '../unit-named'
 import {
   type AnswerContext,
   anchorEndToStartDay,
@@ -203,8 +204,17 @@ async function step(
     const waiting = String(session.draft.commandWaiting ?? '')
     clearSession(session)
     // The number the command waited for; anything else is read as a message of its own.
-    if (waiting && normaliseCode(input)?.startsWith('YH') && withoutCode(input, 'YH').length <= 40)
+    // (A command of its own with a number, 「交办 YH…」, is not that number.)
+    if (waiting && leadingCode('YH', input) && withoutCode(input, 'YH').length <= 40)
       return startFromText(turn, session, actor, answers, deps, `${waiting} ${input}`)
+    // 「交办」 then 「燃气办」, 「验收」 then 「通过」, 「整改」 then 「已修好」: what the command takes after the number,
+    // said for the one hazard it can be about.
+    const waitingForm = Object.values(FORMS).find((f) => f.commands[0] === waiting)
+    if (waitingForm && (await fitsAfterCode(turn, waitingForm.id, input))) {
+      const [only, ...more] = await hazardsWaitingFor(turn, waitingForm.id, actor)
+      if (only && more.length === 0)
+        return startFromText(turn, session, actor, answers, deps, `${waiting} ${only.code} ${input}`)
+    }
   }
   if (session.step === STEP_DISCARD) {
     const pending = String(session.draft.pendingCommand ?? '')
@@ -1124,6 +1134,31 @@ const EXPECTED_STATUS: Partial<Record<FormId, HazardStatus[]>> = {
   verification: ['awaiting_verification'],
 }
 
+const CANDIDATES_LISTED = 5
+
+/** The hazards a coded form may be for, by this person (a unit's rectification: their unit's), oldest first. */
+async function hazardsWaitingFor(turn: Turn, formId: FormId, actor: Actor) {
+  const statuses = EXPECTED_STATUS[formId]
+  if (!statuses) return []
+  const ownUnit = formId === 'rectification' && actor.role !== 'admin' ? actor.unitId : undefined
+  if (ownUnit === null) return []
+  return turn.ctx.db
+    .select({ code: hazards.code, description: hazards.description })
+    .from(hazards)
+    .where(and(inArray(hazards.status, statuses), ownUnit === undefined ? undefined : eq(hazards.unitId, ownUnit)))
+    .orderBy(asc(hazards.id))
+    .limit(CANDIDATES_LISTED)
+}
+
+/** Whether words said after a bare command are what it takes after the number (a unit, a verdict, what was done). */
+async function fitsAfterCode(turn: Turn, formId: FormId, input: string): Promise<boolean> {
+  if (isQuestion(input) || [...input].length > 40) return false
+  if (formId === 'assignment') return (await unitNamedIn(turn, input)) !== undefined
+  if (formId === 'verification') return VERIFIED.test(input)
+  if (formId === 'rectification') return SAYS_FIXED.test(input) || REPAIR_DONE.test(input)
+  return false
+}
+
 async function startForm(
   turn: Turn,
   session: Session,
@@ -1146,7 +1181,12 @@ async function startForm(
       clearSession(session)
       session.step = STEP_CODE
       session.draft = { commandWaiting: form.commands[0] }
-      return [text(`请发送隐患编号（直接回复编号即可），例如：${form.commands[0]} YH20261123-0001`)]
+      // The numbers it may be for, so nobody has to look them up.
+      const candidates = await hazardsWaitingFor(turn, form.id, actor)
+      const listed = candidates.length
+        ? `\n${candidates.map((h) => `· ${h.code} ${clip(maskPersonalInfo(h.description), 20)}`).join('\n')}`
+        : ''
+      return [text(`请发送隐患编号（直接回复编号即可），例如：${form.commands[0]} YH20261123-0001${listed}`)]
     }
     const [hazard] = await turn.ctx.db.select().from(hazards).where(eq(hazards.code, code))
     const action = HAZARD_ACTION[form.id]
