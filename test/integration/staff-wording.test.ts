@@ -426,6 +426,7 @@ describe('the roster, copies of the ledgers, and messages for everyone', () => {
     expect(await say(LEADER, '导出本月隐患台账')).toEqual([WORDING.ledgerExportWhere])
     expect(await say(LEADER, '把这个月的月报发给我')).toEqual([WORDING.reportsWhere])
     expect(await say('demo:supervisor', '通知所有单位明天开会')).toEqual([WORDING.broadcastNotHere])
+    expect(await say('demo:leader', '给市政发个通知，明天上午开安全会')).toEqual([WORDING.broadcastNotHere])
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)
   })
 })
@@ -1312,6 +1313,8 @@ describe('overseers and administrators in their own words', () => {
     const [status] = await say('demo:admin', '系统状态')
     expect(status).toMatch(/^截至 .*服务运行正常。\n待处理的来信 0 条，/)
     expect(status).toMatch(/发送失败的消息 [1-9]\d* 条：请在管理后台/)
+    // Asked as what did not go out (it was not understood).
+    expect(await say('demo:admin', '有多少条消息没发出去')).toEqual([status])
     // Not for everyone: a field worker's 「系统状态」 is no status report.
     expect((await say(STAFF, '系统状态'))[0]).not.toMatch(/服务运行正常/)
   })
