@@ -332,7 +332,13 @@ export async function handleCitizen(turn: Turn): Promise<Reply[]> {
   const { message } = turn
   const replies: Reply[] = []
   if (message.kind === 'event') {
-    if (message.event?.name === 'subscribe') replies.push(text(WORDING.citizenWelcome))
+    const { name, key } = message.event ?? {}
+    // A menu button is a person asking: 「查询进度」 (whatever key the bureau gave it) shows their complaints, any
+    // other button how to report. Scanning the bureau's QR code while already following is a greeting too.
+    if (name === 'click' && /query|status|progress|查询|进度/i.test(key ?? ''))
+      return handleCitizen({ ...turn, message: { ...message, kind: 'text', text: '查询' } })
+    if (name === 'subscribe' || name === 'scan') replies.push(text(WORDING.citizenWelcome))
+    if (name === 'click') replies.push(text(WORDING.citizenQuestion))
     return replies
   }
   // Outcomes that could not be pushed are told on the citizen's next message.

@@ -137,6 +137,21 @@ describe('Official Account, plain mode', () => {
     // The photo sent before any words was kept for the complaint they made, not dropped.
     const [first] = await database.db.select().from(media).where(eq(media.externalMediaId, 'MP_MEDIA_0'))
     expect(first).toMatchObject({ subjectType: 'complaint', subjectId: row?.id })
+    // A menu button is a person asking (both were silence): a progress button lists their complaints, any
+    // other says how to report.
+    const progress = await postPlain(
+      harness,
+      citizenXml(openId, { MsgType: 'event', Event: 'CLICK', EventKey: 'QUERY_PROGRESS' }),
+    )
+    expect(replyContent(await progress.text())).toContain(`投诉 ${code}`)
+    const howTo = await postPlain(harness, citizenXml(openId, { MsgType: 'event', Event: 'CLICK', EventKey: 'REPORT' }))
+    expect(replyContent(await howTo.text())).toMatch(/^反映问题请直接发一句话说明问题和地点/)
+    // Events nobody sent by hand (a template message's delivery report) get no message.
+    const report = await postPlain(
+      harness,
+      citizenXml(openId, { MsgType: 'event', Event: 'TEMPLATESENDJOBFINISH', Status: 'success', MsgID: msgId() }),
+    )
+    expect(await report.text()).toBe('success')
   })
 
   it('takes a voice message with recognised text as a complaint, and asks for text without it', async () => {
