@@ -35,7 +35,7 @@ import { dutyOfficerAt } from '../services/recipients'
 import { isCourtesy, isGreeting } from './courtesy'
 import { categoryByEvidence } from './extract/category-evidence'
 import { contactNameIn } from './extract/contact-name'
-import { namesDefect } from './extract/hazard-statements'
+import { namesAThing, namesDefect } from './extract/hazard-statements'
 import { findPlace, placeAlone } from './extract/place'
 import { withoutPhone } from './extract/rules'
 import { mayBeSameThing, namesAThingAlone, WATCHED_THING } from './extract/watched-things'
@@ -430,6 +430,18 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     if (latest && isComplaintOpen(latest.status) && speaksOf(latest, body) && WATCHED_THING.test(body)) {
       await addComplaintNote(ctx, latest, `市民反馈：${body}`)
       return [text(WORDING.followUpForwarded(latest.code))]
+    }
+    // 「还没修好啊，我刚路过看了」 before any answer, naming no thing at all: it chases the open complaint. (「我家小区电梯
+    // 又坏了」 names another; 「来过了但是没修好」 tells how its handling went, below.)
+    if (
+      latest &&
+      isComplaintOpen(latest.status) &&
+      !WATCHED_THING.test(body) &&
+      !namesAThing(body) &&
+      !NOT_FIXED.test(body)
+    ) {
+      await addComplaintNote(ctx, latest, `市民催办：${body}`)
+      return [text(WORDING.citizenUrged(latest.code, latest.status))]
     }
   }
   // 「满意」「不太满意」 after an answer: the citizen's verdict on the latest complaint, kept on its history.

@@ -557,6 +557,12 @@ describe('a citizen following up in words', () => {
     const code = lastCode(await say('我还要投诉一个：沅安路99号的井盖没了'), 'TS')
     await say('不用')
     expect((await mine()).find((c) => c.code === code)?.description).toBe('沅安路99号的井盖没了')
+    // Before the answer, 「还没修好啊，我刚路过看了」 chases it (it was asked to confirm the place 「刚路」).
+    const [chased] = await say('还没修好啊，我刚路过看了')
+    expect(chased).toMatch(new RegExp(`^已为您催办投诉 ${code}`))
+    expect(await notesOn((await mine()).find((c) => c.code === code)?.id)).toContain(
+      '市民催办：还没修好啊，我刚路过看了',
+    )
     await chat(harness.services, 'demo:admin', `回复 ${code} 已更换井盖`)
     expect(await say('根本没修好，还是那样')).toEqual([WORDING.citizenStillUnresolved(code)])
     const [complaint] = (await mine()).filter((c) => c.code === code)

@@ -203,7 +203,8 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
     found &&
     !COUNTED_PLACES.test(found) &&
     placeWordOf(found) !== found &&
-    !/^(?:家|我|咱|你|他|她|要|想|有人|别人|某人|附近|旁边|对面|楼下|这里|那里|这边|那边)|有个|有一个|反映|投诉|举报|.在(?!建)|[把被]|的人(?![行民])/.test(
+    // (「我刚路过」: 刚 and the 路 of 路过 are no road.)
+    !/^(?:家|我|咱|你|他|她|要|想|有人|别人|某人|附近|旁边|对面|楼下|这里|那里|这边|那边)|有个|有一个|反映|投诉|举报|.在(?!建)|[把被]|的人(?![行民])|^[刚才就正也都还又再常先后去来在从到经][路街道桥]$/.test(
       found,
     ) &&
     !saysInTheWay(found)
