@@ -224,6 +224,9 @@ describe('the category of what is broken, not of where it stands', () => {
     // A building letting water in is the building's, not a water main's.
     ['房子漏水开发商不管，已经三个月了，在滨江花园', 'dangerous_house'],
     ['人民路水管漏水', 'water_hydrant'],
+    // A sewer's or an inspection well's cover, and a well someone fell into, are the roads' (they were 其他).
+    ['丹阳路口 污水井 盖子 没了', 'road_municipal'],
+    ['有人掉进井里了！！！人民路', 'road_municipal'],
   ] as const)('a complaint 「%s」 is %s', (text, category) => {
     expect(readByRules('complaint', text, ctx).fields.category).toBe(category)
   })

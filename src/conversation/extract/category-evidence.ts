@@ -21,6 +21,9 @@ const EVIDENCE: Record<Category, readonly [string, number][]> = {
     ['污水井', 3],
     ['检查井', 3],
     ['下水井', 3],
+    // Someone or something fallen into a well in the street: a manhole's (「有人掉进井里了」).
+    ['井里', 2],
+    ['掉井', 2],
     ['雨水口', 3],
     ['排水口', 2],
     ['排水泵', 2],
