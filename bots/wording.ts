@@ -52,6 +52,7 @@ export const WORDING = {
       .filter(Boolean)
       .join('、')}。`,
   noRectificationWaiting: '您单位目前没有待整改的隐患。如是其他编号的隐患，请发送「整改 编号」登记整改情况。',
+  noComplaintInHand: '您单位目前没有办理中的投诉。如是其他编号的投诉，请发送「回复 编号 办理结果」。',
   notUnderstood: '暂未理解您的意思。发送「帮助」查看可用命令。',
   noMajorAwaitingAck: '目前没有等待接报的重大隐患。发送「我的待办」查看待办事项。',
   /** Answers to how the assistant itself is used (staff-faq.ts), by what was asked or said. */

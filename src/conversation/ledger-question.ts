@@ -132,7 +132,11 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     return { kind: 'patrolsByUnit', period: period ?? TODAY }
   // 「最近一周投诉最多的是哪类问题」「本月隐患按类别统计」: the period's complaints or hazards by kind.
   // 「燃气办的隐患有几个」: a unit's, open now — or found in the period named (「本月质安处的隐患有几个」).
-  if (/(?:处|办|局|公司|科)(?:的|那边|这边)?(?:隐患|投诉)/.test(input) && /多少|几/.test(input))
+  if (
+    (/(?:处|办|局|公司|科)(?:的|那边|这边)?(?:隐患|投诉)/.test(input) || OWN_UNIT.test(input)) &&
+    /隐患|投诉/.test(input) &&
+    /多少|几/.test(input)
+  )
     return period ? { kind: 'figures', period } : { kind: 'open' }
   // 「市政设施的隐患有多少」「燃气类投诉有几件」: one kind's count, among the others.
   const oneKind = KIND_COUNTED.test(input) && /多少|几/.test(input)

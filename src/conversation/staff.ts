@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { FORMS, type FormId } from '../../bots/forms'
 import { WORDING } from '../../bots/wording'
-import { complaints, escalations, hazards, patrols } from '../db/schema'
+import { complaints, escalations, hazards, patrols, units } from '../db/schema'
 import { platformName } from '../domain/channels'
 import { RuleViolation } from '../domain/errors'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
@@ -121,7 +121,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const typed = (turn.message.text ?? '').replace(/@\S+\s*/g, '').trim()
   const input = typed.replace(/[。．.！!~～\s]+$/, '') || typed
   if (/^(帮助|菜单|help)$/i.test(input)) return [text(WORDING.help(person.role))]
-  if (/^(查询|查)\s*(TS|YH|XC|DC)/i.test(input) || /^(查询|查)$/.test(input))
+  if (/^(?:查询|查|查一下|查查|帮我查一?下?|看一下|看看)\s*(TS|YH|XC|DC)/i.test(input) || /^(查询|查)$/.test(input))
     return [text(await describeRecord(turn, input))]
   if (normaliseCode(input) && ASKS_PROGRESS.test(input) && [...input].length <= 40 && !COMMAND_FIRST.test(input))
     return [text(await describeRecord(turn, input))]
@@ -250,7 +250,19 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「TS… 市民电话打不通」: words about a complaint in hand, kept on its history.
   const noted = await noteOnComplaintInHand(turn, actor, input)
   if (noted) return noted
+  // 「我是哪个单位的」「我的角色是什么」: who the bot takes them for.
+  if (ASKS_WHO_I_AM.test(input)) return [text(await describeWhoIAm(turn, person))]
   return [text(plainReply(input, person.role))]
+}
+
+const ASKS_WHO_I_AM =
+  /^(?:请问)?我(?:是|属于)(?:哪个|什么|哪)(?:单位|部门|角色|身份)(?:的)?[？?。]*$|^我(?:的)?(?:单位|部门|角色|身份|权限)是(?:什么|哪个|啥)?[？?。]*$|^我(?:在|是)(?:系统里)?(?:是)?(?:什么|啥)(?:角色|身份)[？?。]*$/
+
+async function describeWhoIAm(turn: Turn, person: PersonRow): Promise<string> {
+  const [unit] = person.unitId
+    ? await turn.ctx.db.select({ name: units.name }).from(units).where(eq(units.id, person.unitId))
+    : []
+  return `您是${unit ? `${unit.name}的` : ''}${ROLE_LABELS[person.role]}${person.name}。如有不对，请联系管理员调整。`
 }
 
 /**

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WORDING } from '../../bots/wording'
 import { hazardEvents, hazards, units } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
@@ -32,6 +33,14 @@ const eventsOf = async (id: number | undefined) =>
       .from(hazardEvents)
       .where(eq(hazardEvents.hazardId, id as number))
   ).map((e) => e.kind)
+
+describe('a handler with nothing in hand', () => {
+  it('hears about complaints when they speak of complaints done', async () => {
+    // (They were told no hazard waits for rectification.)
+    expect(await say('handler', '今天的投诉都处理完了')).toEqual([WORDING.noComplaintInHand])
+    expect(await say('handler', '井盖已经修好了')).toEqual([WORDING.noRectificationWaiting])
+  })
+})
 
 describe('the one major hazard, spoken of without its number', () => {
   it('takes 收到, the disposal and the hand-over in words, and a leader’s question as a question', async () => {

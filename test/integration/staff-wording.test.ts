@@ -1465,3 +1465,11 @@ describe('how to reach the citizen who asked to be called back', () => {
     expect(rows.map((r) => r.status).sort()).toEqual(['assigned', 'assigned'])
   })
 })
+
+describe('small questions staff ask about themselves and their records', () => {
+  it('says who the bot takes them for, and looks up a number after 「查一下」', async () => {
+    // (Each was 「暂未理解」 or an answer about something else.)
+    expect(await say(STAFF, '我是哪个单位的')).toEqual(['您是市政建设总公司的巡查员张伟。如有不对，请联系管理员调整。'])
+    expect(await say(HANDLER, '查一下TS20261123-0999')).toEqual([WORDING.complaintNotFound('TS20261123-0999')])
+  })
+})

@@ -699,7 +699,8 @@ async function step(
         return [text(WORDING.replyWithTheseWords(complaint.code, withoutCode(input, 'TS') || input))]
       if (complaint)
         return [text(WORDING.whichComplaint([complaint, ...more].map((c) => `· ${c.code} ${clip(c.description, 20)}`)))]
-      return [text(WORDING.noRectificationWaiting)]
+      // 「今天的投诉都处理完了」 speaks of complaints: none is in hand.
+      return [text(/投诉/.test(input) ? WORDING.noComplaintInHand : WORDING.noRectificationWaiting)]
     }
     return [
       text(
