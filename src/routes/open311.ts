@@ -45,6 +45,13 @@ const NewRequest = z.object({
   email: z.string().trim().max(200).optional(),
   device_id: z.string().trim().max(200).optional(),
   account_id: z.string().trim().max(200).optional(),
+  // A link to the client's own copy of a photo: kept and listed back as given, never fetched by this server.
+  media_url: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((url) => /^https?:\/\/[^\s<>"]+$/i.test(url), 'must be an http or https URL')
+    .optional(),
 })
 
 export function open311Routes() {
@@ -158,6 +165,7 @@ async function fileRequest(c: Context<AppEnv>, format: Open311Format) {
       locationText: form.data.address_string,
       latitude: form.data.lat,
       longitude: form.data.long,
+      mediaUrl: form.data.media_url,
     },
   })
   await notifyComplaintAssignment(services.ctx, complaint)
@@ -249,6 +257,6 @@ function toRequest({
     zipcode: null,
     lat: row.latitude,
     long: row.longitude,
-    media_url: null,
+    media_url: row.mediaUrl,
   }
 }

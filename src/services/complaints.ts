@@ -34,6 +34,8 @@ export const ReceiveComplaintInput = z.object({
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
   mediaIds: z.array(z.number().int()).default([]),
+  /** An Open311 client's link to its photo. */
+  mediaUrl: z.string().url().max(2000).optional(),
 })
 export type ReceiveComplaintInput = z.input<typeof ReceiveComplaintInput>
 
@@ -68,6 +70,7 @@ export async function receiveComplaint(args: {
         locationText: input.locationText,
         latitude: input.latitude,
         longitude: input.longitude,
+        mediaUrl: input.mediaUrl,
         receivedAt: now,
         signDueAt: clocks.signDueAt,
         dueAt: clocks.dueAt,

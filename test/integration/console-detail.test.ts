@@ -164,5 +164,18 @@ describe('the complaint page', () => {
       input: { channel: 'mp', category: 'road_municipal', description: '柳叶路路灯坏了' },
     })
     expect(await (await page('李娜', quiet.code)).text()).toContain('市民未留电话')
+    // An Open311 client's photo link is there to follow, as given.
+    const linked = await receiveComplaint({
+      ctx,
+      input: {
+        channel: 'open311',
+        category: 'road_municipal',
+        description: '井盖缺失',
+        mediaUrl: 'https://hotline.example/photos/1.jpg',
+      },
+    })
+    expect(await (await page('李娜', linked.code)).text()).toContain(
+      '<a href="https://hotline.example/photos/1.jpg" rel="noopener noreferrer nofollow" target="_blank">',
+    )
   })
 })

@@ -97,6 +97,7 @@ describe('Open311 GeoReport v2', () => {
       last_name: '王',
       phone: '13912345678',
       account_id: '12345-hotline-778',
+      media_url: 'https://hotline.example/photos/778.jpg',
     })
     expect(res.status).toBe(200)
     const [created] = (await res.json()) as { service_request_id: string; service_notice: string; account_id: string }[]
@@ -115,6 +116,8 @@ describe('Open311 GeoReport v2', () => {
       agency_responsible: '市政建设总公司',
       lat: 29.0315,
       long: 111.6985,
+      // The client's photo link, kept and listed back (it was dropped, and null listed).
+      media_url: 'https://hotline.example/photos/778.jpg',
     })
 
     await chat(harness.services, 'demo:handler', `签收 ${id}`)
@@ -209,6 +212,18 @@ describe('Open311 GeoReport v2', () => {
     ],
     // The key is checked before anything else about the request (GeoReport v2: 403 for a missing key).
     [{ service_code: 'gas' }, 403, 'api_key is missing or invalid'],
+    // A media_url that is no web link (a file path, a script) is refused, and nothing is filed.
+    [
+      {
+        api_key: 'open311-key-0123456789',
+        service_code: 'gas',
+        address_string: '某小区',
+        description: '燃气味',
+        media_url: 'javascript:alert(1)',
+      },
+      400,
+      'media_url: must be an http or https URL',
+    ],
   ])('answers %j with %i in the error format', async (fields, status, description) => {
     const res = await post(fields)
     expect(res.status).toBe(status)

@@ -157,6 +157,8 @@ export const complaints = pgTable(
     hazardId: integer(),
     /** 举报 (rewarded reporting, source 002): the reporter's identity is kept from everyone but the reward handlers. */
     whistleblowing: boolean().notNull().default(false),
+    /** An Open311 client's `media_url`: a link to its photo, kept and shown as given (never fetched from here). */
+    mediaUrl: text(),
     satisfaction: text({ enum: SATISFACTION_LEVELS }),
     /** How the outcome reached the citizen, or why it could not. */
     outcomeDelivery: text({ enum: ['pending', 'delivered', 'on_next_message', 'undeliverable'] }),

@@ -428,6 +428,14 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
           </p>
           {complaint.outcome ? <p>办理结果：{complaint.outcome}</p> : null}
           <CallBackLine complaint={complaint} viewer={viewerOf(c)} />
+          {complaint.mediaUrl ? (
+            <p>
+              报送方提供的照片链接：
+              <a href={complaint.mediaUrl} rel="noopener noreferrer nofollow" target="_blank">
+                {complaint.mediaUrl}
+              </a>
+            </p>
+          ) : null}
           <ComplaintHazardLink c={c} complaint={complaint} />
         </div>
         <div class="card">
