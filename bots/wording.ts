@@ -113,6 +113,10 @@ export const WORDING = {
     '延期请发送「延期 编号 新期限 原因」（如：延期 YH20261123-0001 12月31日 需协调管线单位迁改），责任单位会收到新的期限。',
   staffPlaceAlone: (place: string) =>
     `「${place}」有什么情况？发现隐患请一句话说明，例如「${place}井盖缺失」；填报巡查请说明时间和人数，例如「9点到11点巡查${place}，2人1车，未发现隐患」。`,
+  staffPlaceThingAlone: (said: string) =>
+    `「${said}」出了什么问题？请在一句话里说明，例如「${said}缺失」「${said}破损」，可附照片。`,
+  staffDefectAlone: (defect: string) =>
+    `「${defect}」的是什么、在哪里？请在一句话里说明位置和问题，例如「人民路88号门口井盖${defect}」，可附照片和位置。`,
   staffThingAlone: (thing: string) =>
     `「${thing.replace(/[。！!？?]+$/, '')}」在什么位置、出了什么问题？请在一句话里说明位置和问题，例如「人民路88号门口井盖缺失」，可附照片和位置。`,
   /** A city-wide figure asked by someone who does not receive the digest. */

@@ -40,8 +40,9 @@ import {
 import { complaintInHand } from './complaint-in-hand'
 import { isCourtesy, isGreeting } from './courtesy'
 import { describeDuty, dutyAskedFor } from './duty-question'
-import { placeAlone } from './extract/place'
-import { namesAThingAlone } from './extract/watched-things'
+import { namesDefect } from './extract/hazard-statements'
+import { findPlace, placeAlone } from './extract/place'
+import { namesAThingAlone, WATCHED_THING } from './extract/watched-things'
 import { describeFigures, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
@@ -309,6 +310,15 @@ function plainReply(input: string, role: PersonRow['role']): string {
   const place = placeAlone(input)
   if (place) return WORDING.staffPlaceAlone(place)
   if (namesAThingAlone(input)) return WORDING.staffThingAlone(input)
+  // 「人民路的井盖」: where and what, without what is wrong with it.
+  const thingAt = placeAlone(input.replace(WATCHED_THING, '').replace(/(?:那个|这个|那|这|的)+[。！!？?]*$/, ''))
+  if (thingAt && WATCHED_THING.test(input) && !namesDefect(input) && [...input].length <= 20)
+    return WORDING.staffPlaceThingAlone(input.replace(/[。！!？?]+$/, ''))
+  // 「缺失」「坏了」 alone: what is wrong, without what or where.
+  if ([...input].length <= 6 && namesDefect(input) && !WATCHED_THING.test(input) && !findPlace(input))
+    return WORDING.staffDefectAlone(input.replace(/[。！!？?]+$/, ''))
+  // 「照片」「拍照」 alone: how a photo is sent.
+  if (/^(?:照片|图片|相片|拍照|发照片|传照片|上传照片)$/.test(input)) return WORDING.photoHowTo
   if (asksHow(input) && /照片|拍照|图片|相片|视频/.test(input)) return WORDING.photoHowTo
   if (asksHow(input) || ASKS_CAPABILITIES.test(input)) return WORDING.help(role)
   return isQuestion(input) ? WORDING.staffQuestion : WORDING.notUnderstood

@@ -1472,4 +1472,14 @@ describe('small questions staff ask about themselves and their records', () => {
     expect(await say(STAFF, '我是哪个单位的')).toEqual(['您是市政建设总公司的巡查员张伟。如有不对，请联系管理员调整。'])
     expect(await say(HANDLER, '查一下TS20261123-0999')).toEqual([WORDING.complaintNotFound('TS20261123-0999')])
   })
+
+  it('asks what is wrong with a thing named at a place, and what and where for a defect alone', async () => {
+    // (All three were 「暂未理解」.)
+    expect(await say(STAFF, '人民路的井盖')).toEqual([WORDING.staffPlaceThingAlone('人民路的井盖')])
+    expect(await say(STAFF, '缺失')).toEqual([WORDING.staffDefectAlone('缺失')])
+    expect(await say(STAFF, '照片')).toEqual([WORDING.photoHowTo])
+    // A thing with what is wrong with it is still a report.
+    expect((await say(STAFF, '人民路的井盖缺失')).join('\n')).toMatch(/是一般隐患还是重大隐患|请核对/)
+    await say(STAFF, '取消')
+  })
 })
