@@ -2,7 +2,9 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { FORMS, type FormId } from '../../bots/forms'
 import { WORDING } from '../../bots/wording'
 import { complaints, escalations, hazards, patrols, units } from '../db/schema'
+import { CATEGORY_LABELS } from '../domain/categories'
 import { platformName } from '../domain/channels'
+import { isComplaintOpen } from '../domain/complaint-lifecycle'
 import { RuleViolation } from '../domain/errors'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { REPORT_COMMAND_WORDS, REPORT_KIND_LABELS, type ReportKind } from '../domain/obligations'
@@ -67,7 +69,7 @@ import { describeTodaySoFar } from './today-so-far'
 import { listTodos } from './todo-list'
 import type { Reply, Turn } from './types'
 import { unitNamedIn } from './unit-named'
-import { urgeAskedFor, urgeNamedUnit } from './urge-question'
+import { urgeAskedFor, urgeNamedComplaint, urgeNamedUnit, urgesComplaint } from './urge-question'
 
 /**
  * Staff on WeCom, DingTalk or the console: commands, card buttons, and what to do with photos and
@@ -185,6 +187,12 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (asksToSignAll(input)) return signAllWaiting(turn, actor)
   const bare = BARE_VERB.exec(input)?.[1]
   if (bare) return bareVerb(turn, actor, bare)
+  // 「督办一下TS…」「TS… 催一下」: those overseeing urge one complaint on (it was kept as a note, or not understood).
+  const urgedCode = urgesComplaint(input) ? normaliseCode(input) : undefined
+  if (urgedCode?.startsWith('TS')) {
+    if (!BRIEFING_ROLES.has(person.role)) return [text(WORDING.urgeForOverseers)]
+    return [text(await urgeNamedComplaint(turn, actor, urgedCode, `${ROLE_LABELS[person.role]}${person.name}`))]
+  }
   if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)
   const inWords = complaintCommandInWords(input)
   if (inWords) return handleComplaintCommand(turn, actor, inWords)
@@ -415,7 +423,7 @@ const ASKS_WHAT_TO_HANDLE =
   /^(?:我|我们)?(?:现在|今天|目前|手上|手头)?(?:还)?(?:有什么|有啥|有哪些|有没有)(?:事情?|任务|活儿?|工作)?(?:是)?(?:要|需要|得|待)(?:处理|办理?|做|跟进|办结)的?(?:事情?|任务|活儿?|工作)?(?:吗|没有|么|呢)?[？?。]*$/
 /** 「YH…现在到哪一步了」「TS… 进度」: where a record stands, asked after its number. */
 const ASKS_PROGRESS =
-  /到哪(?:一步|步|了)|进度|进展|怎么样了?|咋样了?|如何了|什么情况|处理(?:得)?(?:怎么样|如何)|(?:办|处理|整改|修)(?:了|完|好)?没有?|(?:期限|截止)(?:日期|时间)?(?:是|到)?(?:什么时候|哪天|几号|多久|哪一天)|(?:什么时候|哪天|几号)(?:到期|截止)/
+  /怎么回事|咋回事|为什么(?:还|都)?(?:没|不)|为啥(?:还|都)?(?:没|不)|到哪(?:一步|步|了)|进度|进展|怎么样了?|咋样了?|如何了|什么情况|处理(?:得)?(?:怎么样|如何)|(?:办|处理|整改|修)(?:了|完|好)?没有?|(?:期限|截止)(?:日期|时间)?(?:是|到)?(?:什么时候|哪天|几号|多久|哪一天)|(?:什么时候|哪天|几号)(?:到期|截止)/
 /** 「你能干啥」「有什么功能」: what the bot does. */
 const ASKS_CAPABILITIES =
   /^(?:你)?(?:能|会|可以)(?:干|做)(?:啥|什么|些什么)|有(?:什么|哪些|啥)功能|^怎么用|^(?:功能|使用说明)$/
@@ -448,9 +456,22 @@ async function describeRecord(turn: Turn, input: string): Promise<string> {
   if (!code) return '请在「查询」后附上编号，例如：查询 YH20261123-0001'
   if (code.startsWith('TS')) {
     const complaint = await findComplaintByCode(turn.ctx.db, code)
-    return complaint
-      ? WORDING.complaintStatus(complaint.code, complaint.status, complaint.outcome)
-      : WORDING.complaintNotFound(code)
+    if (!complaint) return WORDING.complaintNotFound(code)
+    // Staff read what it is, who has it and by when, besides where it stands.
+    const now = turn.ctx.clock.now()
+    const [unit] = complaint.unitId
+      ? await turn.ctx.db.select({ name: units.name }).from(units).where(eq(units.id, complaint.unitId))
+      : []
+    const open = isComplaintOpen(complaint.status)
+    const due = open
+      ? `，办理时限 ${formatLocal(complaint.dueAt, turn.ctx.timeZone, now)}${complaint.dueAt < now ? '（已超时）' : ''}`
+      : ''
+    return [
+      `${WORDING.complaintStatus(complaint.code, complaint.status, null)}（${CATEGORY_LABELS[complaint.category]}）`,
+      `承办单位：${unit?.name ?? '待派单'}${due}`,
+      maskPersonalInfo(complaint.description, complaint.citizenName),
+      ...(complaint.outcome ? [`办理结果：${maskPersonalInfo(complaint.outcome, complaint.citizenName)}`] : []),
+    ].join('\n')
   }
   const [hazard] = await turn.ctx.db.select().from(hazards).where(eq(hazards.code, code))
   if (!hazard) return `未找到编号为 ${code} 的记录。`

@@ -1,4 +1,7 @@
-import { urgeUnit } from '../services/unit-urging'
+import { isComplaintOpen } from '../domain/complaint-lifecycle'
+import type { Actor } from '../domain/roles'
+import { findComplaintByCode } from '../services/complaints'
+import { urgeComplaint, urgeUnit } from '../services/unit-urging'
 import type { Turn } from './types'
 
 /**
@@ -20,4 +23,23 @@ export async function urgeNamedUnit(turn: Turn, unit: { id: number; name: string
   return urged.notified > 0
     ? `已向${unit.name}的经办人发送催办提醒（${urged.notified} 个账号）：${open}。`
     : `${unit.name}${open}，但该单位还没有绑定聊天账号的经办人，提醒未能发出。请电话督促，并请管理员为其绑定账号。`
+}
+
+/** 「督办一下TS…」「催办 TS…」「TS… 催一下」「TS… 让他们抓紧」: one complaint urged on. */
+const URGES_COMPLAINT =
+  /^(?:请|麻烦|帮我)?(?:督办|催办|催一下|催促|督促)(?:一下)?\s*TS|TS\s*\d{8}\s*[-－—]?\s*\d+\s*[，,\s]*(?:请|麻烦|帮我)?(?:督办|催办|催一下|催促|督促|催催|让(?:他们|责任单位|单位)?(?:抓紧|尽快|加快))/i
+
+export function urgesComplaint(input: string): boolean {
+  return URGES_COMPLAINT.test(input)
+}
+
+export async function urgeNamedComplaint(turn: Turn, actor: Actor, code: string, urgedBy: string): Promise<string> {
+  const complaint = await findComplaintByCode(turn.ctx.db, code)
+  if (!complaint) return `未找到编号为 ${code} 的投诉。`
+  if (!isComplaintOpen(complaint.status)) return `投诉 ${code} 已办结，无需督办。`
+  if (complaint.unitId === null) return `投诉 ${code} 还没有派单，请先发送「派单 ${code} 单位」。`
+  const notified = await urgeComplaint(turn.ctx, complaint, actor, urgedBy, turn.message.messageId)
+  return notified > 0
+    ? `已督办投诉 ${code}，已提醒承办单位经办人（${notified} 个账号）抓紧办理。`
+    : `已在投诉 ${code} 上记录督办，但承办单位还没有绑定聊天账号的经办人，提醒未能发出。请电话督促，并请管理员为其绑定账号。`
 }

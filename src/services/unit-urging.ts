@@ -1,7 +1,9 @@
 import { and, count, eq, inArray, lt, sql } from 'drizzle-orm'
-import { complaints, hazards } from '../db/schema'
+import { complaintEvents, complaints, hazards } from '../db/schema'
 import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
+import { maskPersonalInfo } from '../domain/privacy'
+import type { Actor } from '../domain/roles'
 import { sendToPeople } from '../messaging/notify'
 import type { ServiceContext } from './context'
 import { unitHandlers } from './recipients'
@@ -55,4 +57,39 @@ export async function urgeUnit(
     `urge:${unit.id}:${key}`,
   )
   return { ...figures, notified }
+}
+
+/**
+ * 督办 one complaint (「督办一下TS…」「TS… 催一下」): kept on its history as who urged it, and the unit's handlers are
+ * reminded of it, its deadline with it, in the same transaction. A closed complaint is not urged.
+ */
+export async function urgeComplaint(
+  ctx: ServiceContext,
+  complaint: typeof complaints.$inferSelect,
+  actor: Actor,
+  urgedBy: string,
+  key: string,
+): Promise<number> {
+  const now = ctx.clock.now()
+  return ctx.db.transaction(async (tx) => {
+    await tx.insert(complaintEvents).values({
+      complaintId: complaint.id,
+      kind: 'progress',
+      fromStatus: complaint.status,
+      toStatus: complaint.status,
+      actorId: actor.personId,
+      actorRole: actor.role,
+      note: `督办：${urgedBy}要求抓紧办理`,
+      at: now,
+    })
+    const late = complaint.dueAt < now ? '，已超过办理时限' : ''
+    const text = `【督办】${urgedBy}提醒：投诉 ${complaint.code}（${maskPersonalInfo(complaint.description, complaint.citizenName).slice(0, 40)}）请抓紧办理${late}，办理完成后发送「回复 ${complaint.code} 办理结果」。`
+    return sendToPeople(
+      tx,
+      now,
+      await unitHandlers(tx, complaint.unitId),
+      { type: 'text', text },
+      `urge-complaint:${complaint.id}:${key}`,
+    )
+  })
 }

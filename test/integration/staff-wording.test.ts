@@ -1473,6 +1473,32 @@ describe('small questions staff ask about themselves and their records', () => {
     expect(await say(HANDLER, '查一下TS20261123-0999')).toEqual([WORDING.complaintNotFound('TS20261123-0999')])
   })
 
+  it('tells those overseeing what a complaint is and who has it, and lets them urge that one on', async () => {
+    const code = lastCode(await say('demo:citizen', '朗州路66号路灯不亮'), 'TS')
+    await say('demo:citizen', '不用')
+    // (Both were not understood.)
+    const [told] = await say(LEADER, `${code}是怎么回事`)
+    expect(told).toMatch(new RegExp(`^投诉 ${code}：已派单（道路及市政设施）\n承办单位：市政建设总公司，办理时限 `))
+    expect(told).toContain('朗州路66号路灯不亮')
+    expect((await say(LEADER, `${code}为什么还没处理`))[0]).toBe(told)
+    // 督办: on its history, and its unit's handlers reminded (it was 「暂未理解」, or kept as a handler's note).
+    const before = (await database.db.select().from(outbox)).filter((r) => r.dedupeKey?.startsWith('urge-complaint:'))
+    expect((await say(LEADER, `督办一下${code}`))[0]).toMatch(new RegExp(`^已督办投诉 ${code}，已提醒承办单位经办人`))
+    const sent = (await database.db.select().from(outbox)).filter((r) => r.dedupeKey?.startsWith('urge-complaint:'))
+    expect(sent.length).toBeGreaterThan(before.length)
+    expect(JSON.stringify(sent.at(-1)?.message)).toContain(`【督办】领导刘明提醒：投诉 ${code}`)
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    const notes = (
+      await database.db
+        .select()
+        .from(complaintEvents)
+        .where(eq(complaintEvents.complaintId, row?.id as number))
+    ).map((e) => e.note)
+    expect(notes).toContain('督办：领导刘明要求抓紧办理')
+    // Only those overseeing urge; a patroller is told who may.
+    expect(await say(STAFF, `${code}催一下`)).toEqual([WORDING.urgeForOverseers])
+  })
+
   it('asks what is wrong with a thing named at a place, and what and where for a defect alone', async () => {
     // (All three were 「暂未理解」.)
     expect(await say(STAFF, '人民路的井盖')).toEqual([WORDING.staffPlaceThingAlone('人民路的井盖')])
