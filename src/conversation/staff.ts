@@ -199,8 +199,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (isHazardCommand(input)) return handleHazardCommand(turn, actor, input)
   const hazardInWords = hazardCommandInWords(input, actor.role)
   if (hazardInWords) return handleHazardCommand(turn, actor, hazardInWords)
-  // 「已通知燃气公司到场抢修」「这个重大隐患交给燃气办处理」: the one hazard these can be about, without its number.
-  const aboutMajor = await majorInWords(turn, actor, input)
+  // 「已通知燃气公司到场抢修」「这个重大隐患交给燃气办处理」: the one hazard these can be about, without its number —
+  // never while a form is open, whose answer the same words may be (「已设置围挡但不到位」 to a 督查's problems).
+  const aboutMajor = (await formOpenFor(turn)) ? undefined : await majorInWords(turn, actor, input)
   if (aboutMajor && 'replies' in aboutMajor) return aboutMajor.replies
   if (aboutMajor?.command.startsWith('处置')) return handleHazardCommand(turn, actor, aboutMajor.command)
   if (aboutMajor) {
@@ -226,7 +227,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「收到，马上处理」 from those a major hazard is pushed to, while one waits for its 接报: that 接报.
   if (
     MAJOR_ACKNOWLEDGERS.has(person.role) &&
-    (ACKNOWLEDGED.test(input) || /^(?:收到|已收到|知道了|明白)[。！!]*$/.test(input))
+    (ACKNOWLEDGED.test(input) || /^(?:收到|已收到|知道了|明白)[。！!]*$/.test(input)) &&
+    !(await formOpenFor(turn))
   ) {
     const acknowledged = await acknowledgeTheWaitingMajor(turn, actor)
     if (acknowledged) return acknowledged
@@ -279,14 +281,19 @@ async function describeWhoIAm(turn: Turn, person: PersonRow): Promise<string> {
  * still waiting, and the person is told so — its open question is answered next.
  */
 async function meanwhile(turn: Turn, reply: Reply): Promise<Reply[]> {
+  const form = await formOpenFor(turn)
+  const title = form ? FORMS[form as FormId]?.title : undefined
+  return title ? [reply, text(WORDING.formStillOpen(title))] : [reply]
+}
+
+/** The form this person has open, if any. */
+async function formOpenFor(turn: Turn) {
   const { message, ctx } = turn
-  const form = await openFormOf(
+  return openFormOf(
     ctx.db,
     { channel: message.channel, botId: message.botId, senderExternalId: message.sender.externalId },
     ctx.clock.now(),
   )
-  const title = form ? FORMS[form as FormId]?.title : undefined
-  return title ? [reply, text(WORDING.formStillOpen(title))] : [reply]
 }
 
 const STAFF_PRAISE =

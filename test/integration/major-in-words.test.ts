@@ -92,4 +92,14 @@ describe('the one major hazard, spoken of without its number', () => {
     const [gas] = await database.db.select().from(units).where(eq(units.name, '燃气办'))
     expect((await hazard(second))?.unitId).not.toBe(gas?.id)
   })
+
+  it('leaves words inside an open form to the form', async () => {
+    for (const answer of ['督查', '质安处', '今天下午2点', '王科长', '李明', '检查工地'])
+      await say('supervisor', answer)
+    // The 督查's problems, not a disposal of one of the open majors.
+    expect(await say('supervisor', '已设置围挡但不到位')).toEqual(['提出的整改要求？没有请回复「无」。'])
+    await say('supervisor', '取消')
+    const disposed = await database.db.select().from(hazardEvents).where(eq(hazardEvents.kind, 'emergency_disposal'))
+    expect(disposed).toHaveLength(1)
+  })
 })
