@@ -607,6 +607,18 @@ describe('a handler who says it is fixed without the number', () => {
     await say(STAFF, '取消')
   })
 
+  it('takes a finding handled on the spot as a report, not a rectification of something else', async () => {
+    // A patroller's words that name none of the unit's open hazards are what they found and did.
+    const found = (await say(STAFF, '发现沅安路200号井盖松动，已固定好')).join('\n')
+    expect(found).toMatch(/是一般隐患还是重大隐患|请核对/)
+    expect(found).not.toContain('待整改')
+    await say(STAFF, '取消')
+    const patrol = (await say(STAFF, '今天上午巡查沅安路，2人1车，发现井盖松动已固定')).join('\n')
+    expect(patrol).toContain('【日巡查工作记录】请核对')
+    expect(patrol).toContain('处理情况：已固定')
+    await say(STAFF, '取消')
+  })
+
   it('takes 「把YH… 验收一下」 as the check of that hazard and asks the verdict (it was not understood)', async () => {
     expect((await say(STAFF, '上报隐患 沅安路170号门前井盖缺失，一般隐患')).join('\n')).toContain('请核对')
     const code = lastCode(await say(STAFF, '确认'), 'YH')

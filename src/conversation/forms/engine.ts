@@ -669,47 +669,25 @@ async function step(
   )
     return startFromText(turn, session, actor, answers, deps, `整改 ${input}`)
   // 「朗州北路的井盖已经换好了」 from a unit's handler or patroller: the rectification of the one hazard of theirs it
-  // names. 「刚才那个隐患整改好了」 names the one this person reported last.
+  // names. 「刚才那个隐患整改好了」 names the one this person reported last. A finding handled on the spot
+  // (「发现人民路井盖松动，已固定好」, a patrol's 「…发现井盖松动已固定」) is a report, not a rectification.
   if (
     !form &&
     !leading &&
     (actor.role === 'unit_handler' || actor.role === 'field_staff') &&
     actor.unitId !== null &&
     SAYS_FIXED.test(input) &&
-    !isQuestion(input)
+    !isQuestion(input) &&
+    !REPORTS_A_FINDING.test(input) &&
+    intentOf(input) !== 'patrol'
   ) {
     const { named, open } = await handlersHazardNamed(turn, actor.unitId, input, actor.personId)
     // (「刚才那个隐患」 only said which: what was done is the rest.)
     const done = input.replace(POINTS_AT_LATEST, '').replace(/^(?:隐患|问题)/, '') || input
     if (named.length === 1) return startFromText(turn, session, actor, answers, deps, `整改 ${named[0]?.code} ${done}`)
-    if (named.length > 1)
-      return [
-        text(
-          `您单位有 ${named.length} 处隐患与此相符，请回复「整改 编号」：\n${named
-            .map((h) => `· ${h.code} ${maskPersonalInfo(h.description)}`)
-            .join('\n')}`,
-        ),
-      ]
-    // Nothing of theirs named: which one is meant is asked, with what is waiting for them — never silence. A unit
-    // with no hazard open but a complaint in hand is told how to reply to it with these words.
-    if (open.length === 0) {
-      const [complaint, ...more] = await unitComplaints(turn.ctx.db, actor.unitId, ['assigned', 'accepted'], 6)
-      // (A complaint's number said with the words is not part of them.)
-      if (complaint && more.length === 0)
-        return [text(WORDING.replyWithTheseWords(complaint.code, withoutCode(input, 'TS') || input))]
-      if (complaint)
-        return [text(WORDING.whichComplaint([complaint, ...more].map((c) => `· ${c.code} ${clip(c.description, 20)}`)))]
-      // 「今天的投诉都处理完了」 speaks of complaints: none is in hand.
-      return [text(/投诉/.test(input) ? WORDING.noComplaintInHand : WORDING.noRectificationWaiting)]
-    }
-    return [
-      text(
-        `请问是哪一处隐患？请回复「整改 编号」。您单位待整改的隐患：\n${open
-          .slice(0, 5)
-          .map((h) => `· ${h.code} ${clip(h.description, 20)}`)
-          .join('\n')}${open.length > 5 ? `\n……共 ${open.length} 处，发送「我的待办」查看全部。` : ''}`,
-      ),
-    ]
+    // A unit's handler is asked which, or told nothing waits; a patroller's words naming none of the unit's
+    // hazards are a report of what they found and did (below).
+    if (actor.role === 'unit_handler') return whichRectified(turn, actor.unitId, input, named, open)
   }
   // 「YH… 验收通过」「YH… 验收不合格，井盖未固定」: the check of the rectification.
   const verdict = leading ? VERIFIED.exec(leading.after) : null
@@ -1037,6 +1015,47 @@ async function handlersHazardNamed(turn: Turn, unitId: number, input: string, pe
   if (byPlace.length > 0) return { named: byPlace, open }
   return { named: thing ? open.filter((h) => h.description.includes(thing)) : [], open }
 }
+
+/** A handler's 「…已经修好了」 naming none or several of the unit's hazards: which one is asked — never silence. */
+async function whichRectified(
+  turn: Turn,
+  unitId: number,
+  input: string,
+  named: { code: string; description: string }[],
+  open: { code: string; description: string }[],
+): Promise<Reply[]> {
+  if (named.length > 1)
+    return [
+      text(
+        `您单位有 ${named.length} 处隐患与此相符，请回复「整改 编号」：\n${named
+          .map((h) => `· ${h.code} ${maskPersonalInfo(h.description)}`)
+          .join('\n')}`,
+      ),
+    ]
+  // Nothing of theirs named: which one is meant is asked, with what is waiting for them — never silence. A unit
+  // with no hazard open but a complaint in hand is told how to reply to it with these words.
+  if (open.length === 0) {
+    const [complaint, ...more] = await unitComplaints(turn.ctx.db, unitId, ['assigned', 'accepted'], 6)
+    // (A complaint's number said with the words is not part of them.)
+    if (complaint && more.length === 0)
+      return [text(WORDING.replyWithTheseWords(complaint.code, withoutCode(input, 'TS') || input))]
+    if (complaint)
+      return [text(WORDING.whichComplaint([complaint, ...more].map((c) => `· ${c.code} ${clip(c.description, 20)}`)))]
+    // 「今天的投诉都处理完了」 speaks of complaints: none is in hand.
+    return [text(/投诉/.test(input) ? WORDING.noComplaintInHand : WORDING.noRectificationWaiting)]
+  }
+  return [
+    text(
+      `请问是哪一处隐患？请回复「整改 编号」。您单位待整改的隐患：\n${open
+        .slice(0, 5)
+        .map((h) => `· ${h.code} ${clip(h.description, 20)}`)
+        .join('\n')}${open.length > 5 ? `\n……共 ${open.length} 处，发送「我的待办」查看全部。` : ''}`,
+    ),
+  ]
+}
+
+/** 「发现…」「巡查…」: something found, told as such — a report, whatever was done about it. */
+const REPORTS_A_FINDING = /发现|巡查|巡了|巡视|排查/
 
 /** 「刚才那个隐患」「刚报的那个」「上一个」: the record just reported, not one named by its place or thing. */
 const POINTS_AT_LATEST =
