@@ -108,16 +108,21 @@ export async function reportStillUnresolved(
  * status unchanged — the reply is still what ends it.
  */
 export async function noteComplaintProgress(ctx: ServiceContext, complaint: ComplaintRow, actor: Actor, note: string) {
-  await ctx.db.insert(complaintEvents).values({
+  await ctx.db.insert(complaintEvents).values(progressEvent(ctx, complaint, actor, note))
+}
+
+/** A member of staff's word on a complaint's history (办理进展, 督办): an event that leaves the status where it is. */
+export function progressEvent(ctx: ServiceContext, complaint: ComplaintRow, actor: Actor, note: string) {
+  return {
     complaintId: complaint.id,
-    kind: 'progress',
+    kind: 'progress' as const,
     fromStatus: complaint.status,
     toStatus: complaint.status,
     actorId: actor.personId,
     actorRole: actor.role,
     note: note.slice(0, 500),
     at: ctx.clock.now(),
-  })
+  }
 }
 
 /** A citizen's addition to a complaint's history: an event that leaves the status where it is. */

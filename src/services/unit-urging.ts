@@ -5,6 +5,7 @@ import { UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { maskPersonalInfo } from '../domain/privacy'
 import type { Actor } from '../domain/roles'
 import { sendToPeople } from '../messaging/notify'
+import { progressEvent } from './complaint-followups'
 import type { ServiceContext } from './context'
 import { unitHandlers } from './recipients'
 
@@ -61,7 +62,7 @@ export async function urgeUnit(
 
 /**
  * 督办 one complaint (「督办一下TS…」「TS… 催一下」): kept on its history as who urged it, and the unit's handlers are
- * reminded of it, its deadline with it, in the same transaction. A closed complaint is not urged.
+ * reminded of it (and told when it is past its deadline), in the same transaction.
  */
 export async function urgeComplaint(
   ctx: ServiceContext,
@@ -72,18 +73,11 @@ export async function urgeComplaint(
 ): Promise<number> {
   const now = ctx.clock.now()
   return ctx.db.transaction(async (tx) => {
-    await tx.insert(complaintEvents).values({
-      complaintId: complaint.id,
-      kind: 'progress',
-      fromStatus: complaint.status,
-      toStatus: complaint.status,
-      actorId: actor.personId,
-      actorRole: actor.role,
-      note: `督办：${urgedBy}要求抓紧办理`,
-      at: now,
-    })
+    await tx.insert(complaintEvents).values(progressEvent(ctx, complaint, actor, `督办：${urgedBy}要求抓紧办理`))
     const late = complaint.dueAt < now ? '，已超过办理时限' : ''
-    const text = `【督办】${urgedBy}提醒：投诉 ${complaint.code}（${maskPersonalInfo(complaint.description, complaint.citizenName).slice(0, 40)}）请抓紧办理${late}，办理完成后发送「回复 ${complaint.code} 办理结果」。`
+    // (Cut by characters, not UTF-16 units: an emoji is never split.)
+    const what = [...maskPersonalInfo(complaint.description, complaint.citizenName)].slice(0, 40).join('')
+    const text = `【督办】${urgedBy}提醒：投诉 ${complaint.code}（${what}）请抓紧办理${late}，办理完成后发送「回复 ${complaint.code} 办理结果」。`
     return sendToPeople(
       tx,
       now,
