@@ -119,6 +119,12 @@ describe('after the answer', () => {
   it('tells a handler with complaints in hand how to reply with the words they used', async () => {
     const [which] = await handler('已派人现场查看，井盖已补上')
     expect(which).toMatch(/^请问是哪一件投诉的办理结果？请发送「回复 编号 办理结果」。/)
+    // With the place and thing of one of them, that one is meant (it listed them all).
+    const code = lastCode(await say('沅安路518号井盖没了'), 'TS')
+    await say('不用')
+    expect(await handler('沅安路518号的井盖已经补上了')).toEqual([
+      WORDING.replyWithTheseWords(code, '沅安路518号的井盖已经补上了'),
+    ])
   })
 
   it('notes a citizen’s 「谢谢，已经修好了」 and 「满意」 on the latest complaint once all are answered', async () => {

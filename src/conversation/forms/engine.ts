@@ -1035,7 +1035,10 @@ async function whichRectified(
   // Nothing of theirs named: which one is meant is asked, with what is waiting for them — never silence. A unit
   // with no hazard open but a complaint in hand is told how to reply to it with these words.
   if (open.length === 0) {
-    const [complaint, ...more] = await unitComplaints(turn.ctx.db, unitId, ['assigned', 'accepted'], 6)
+    const inHand = await unitComplaints(turn.ctx.db, unitId, ['assigned', 'accepted'], 6)
+    // The one the words name by its place and thing, or the only one.
+    const meant = recordsNamed(inHand, input)
+    const [complaint, ...more] = meant.length === 1 ? meant : inHand
     // (A complaint's number said with the words is not part of them.)
     if (complaint && more.length === 0)
       return [text(WORDING.replyWithTheseWords(complaint.code, withoutCode(input, 'TS') || input))]
