@@ -26,6 +26,11 @@ export function assignedInWords(input: string): string | undefined {
   return ASSIGNED_TO.exec(input)?.[1]
 }
 
+/** Whether the words are of the kind read here (no query needed to tell). */
+export function speaksOfOneHazard(input: string): boolean {
+  return assignedInWords(input) !== undefined || saysDisposalDone(input)
+}
+
 const LISTED = 5
 
 /** The command the words mean for the one hazard they can be about, or the question which one; undefined: none. */

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { FORMS, type FormId } from '../../bots/forms'
 import { WORDING } from '../../bots/wording'
-import { complaints, escalations, hazards, patrols, units } from '../db/schema'
+import { complaints, escalations, hazards, patrols } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
 import { platformName } from '../domain/channels'
 import { isComplaintOpen } from '../domain/complaint-lifecycle'
@@ -17,6 +17,7 @@ import { renderDigest } from '../reports/digest'
 import { applyComplaintCommand, complaintsToSign, findComplaintByCode } from '../services/complaints'
 import { acknowledgeEscalation } from '../services/escalations'
 import { submitEmergencyReport } from '../services/hazard-followups'
+import { unitName } from '../services/hazard-notices'
 import type { PersonRow } from '../services/identities'
 import { majorsAwaitingAcknowledgement } from '../services/major-hazards'
 import { applyPatrolCommand } from '../services/patrols'
@@ -54,7 +55,7 @@ import { acknowledgeMajor, handleHazardCommand, hazardCommandInWords, isHazardCo
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
 import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen } from './ledger-answers'
 import { ledgerQuestionIn } from './ledger-question'
-import { majorInWords } from './major-in-words'
+import { majorInWords, speaksOfOneHazard } from './major-in-words'
 import { asksOpenMajors, describeOpenMajors } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
@@ -201,7 +202,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (hazardInWords) return handleHazardCommand(turn, actor, hazardInWords)
   // 「已通知燃气公司到场抢修」「这个重大隐患交给燃气办处理」: the one hazard these can be about, without its number —
   // never while a form is open, whose answer the same words may be (「已设置围挡但不到位」 to a 督查's problems).
-  const aboutMajor = (await formOpenFor(turn)) ? undefined : await majorInWords(turn, actor, input)
+  const aboutMajor =
+    speaksOfOneHazard(input) && !(await formOpenFor(turn)) ? await majorInWords(turn, actor, input) : undefined
   if (aboutMajor && 'replies' in aboutMajor) return aboutMajor.replies
   if (aboutMajor?.command.startsWith('处置')) return handleHazardCommand(turn, actor, aboutMajor.command)
   if (aboutMajor) {
@@ -270,10 +272,8 @@ const ASKS_WHO_I_AM =
   /^(?:请问)?我(?:是|属于)(?:哪个|什么|哪)(?:单位|部门|角色|身份)(?:的)?[？?。]*$|^我(?:的)?(?:单位|部门|角色|身份|权限)是(?:什么|哪个|啥)?[？?。]*$|^我(?:在|是)(?:系统里)?(?:是)?(?:什么|啥)(?:角色|身份)[？?。]*$/
 
 async function describeWhoIAm(turn: Turn, person: PersonRow): Promise<string> {
-  const [unit] = person.unitId
-    ? await turn.ctx.db.select({ name: units.name }).from(units).where(eq(units.id, person.unitId))
-    : []
-  return `您是${unit ? `${unit.name}的` : ''}${ROLE_LABELS[person.role]}${person.name}。如有不对，请联系管理员调整。`
+  const unit = person.unitId === null ? undefined : await unitName(turn.ctx, person.unitId)
+  return `您是${unit ? `${unit}的` : ''}${ROLE_LABELS[person.role]}${person.name}。如有不对，请联系管理员调整。`
 }
 
 /**
@@ -466,16 +466,14 @@ async function describeRecord(turn: Turn, input: string): Promise<string> {
     if (!complaint) return WORDING.complaintNotFound(code)
     // Staff read what it is, who has it and by when, besides where it stands.
     const now = turn.ctx.clock.now()
-    const [unit] = complaint.unitId
-      ? await turn.ctx.db.select({ name: units.name }).from(units).where(eq(units.id, complaint.unitId))
-      : []
+    const unit = complaint.unitId === null ? '待派单' : await unitName(turn.ctx, complaint.unitId)
     const open = isComplaintOpen(complaint.status)
     const due = open
       ? `，办理时限 ${formatLocal(complaint.dueAt, turn.ctx.timeZone, now)}${complaint.dueAt < now ? '（已超时）' : ''}`
       : ''
     return [
       `${WORDING.complaintStatus(complaint.code, complaint.status, null)}（${CATEGORY_LABELS[complaint.category]}）`,
-      `承办单位：${unit?.name ?? '待派单'}${due}`,
+      `承办单位：${unit}${due}`,
       maskPersonalInfo(complaint.description, complaint.citizenName),
       ...(complaint.outcome ? [`办理结果：${maskPersonalInfo(complaint.outcome, complaint.citizenName)}`] : []),
     ].join('\n')
