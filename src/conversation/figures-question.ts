@@ -8,6 +8,7 @@ import { formatRate } from '../reports/format'
 import { complaintTimeliness, periodFigures } from '../services/figures'
 import { formatLocal } from './format'
 import { type PeriodSaid, periodMeant } from './period-said'
+import { summaryAskedIn } from './summary-asked'
 import type { Turn } from './types'
 
 /**
@@ -47,7 +48,10 @@ const ASKS_SUMMARY =
 export function figuresAskedFor(input: string): PeriodSaid | undefined {
   const word = ASKS_FIGURES.exec(input)?.[1] ?? ASKS_PERIOD_STATE.exec(input)?.[1] ?? ASKS_SUMMARY.exec(input)?.[1]
   const kind = word ? KIND[word] : undefined
-  return kind ? { kind, previous: false, said: SAID[kind] } : undefined
+  if (kind) return { kind, previous: false, said: SAID[kind] }
+  // 「上周工作情况汇总」「本周隐患情况汇总一下」 in any order. A day's state is the digest's question (「今天情况怎么样」).
+  const summary = summaryAskedIn(input)
+  return summary && summary.kind !== 'day' ? summary : undefined
 }
 
 /**

@@ -4,6 +4,7 @@
  * open; the form that starts still shows its summary before anything is saved.
  */
 import { namesAThing, namesDefect, saysNothingFound } from './extract/hazard-statements'
+import { summaryAskedIn } from './summary-asked'
 
 export type Intent = 'patrol' | 'hazard'
 
@@ -139,6 +140,8 @@ export function intentOf(text: string): Intent | undefined {
   if (TIME_SPAN.test(text) && saysNothingFound(text) && !asks) return 'patrol'
   // 「有没有超期的」「哪些隐患还没整改」 ask about the ledger; they report nothing.
   if (ASKS_WHETHER.test(text) || asksHow(text) || asksOpenItems(text) || asksHowItGoes(text)) return undefined
+  // 「本周隐患情况」「这个月隐患多不多」: a period's state asked for — 隐患 there is the ledger's word.
+  if (summaryAskedIn(text)) return undefined
   // 「本月隐患整改率多少」「重大隐患还有几个没销号」 ask about the ledger: 隐患 alone names nothing that is wrong.
   // 「这个重大隐患我已经接报了」 speaks of one already reported, and 「导出本月隐患台账」 of the ledger: neither names
   // anything new that is wrong.

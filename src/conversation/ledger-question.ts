@@ -4,6 +4,7 @@ import { WATCHED_THING } from './extract/watched-things'
 import { asksHowItGoes, isQuestion, SHOW_ME, withoutLedgerWords } from './intent'
 import { type PeriodSaid, periodSaidIn, THIS_MONTH, TODAY } from './period-said'
 import { ranksRecords } from './scores-question'
+import { summaryAskedIn } from './summary-asked'
 
 /**
  * A question about the ledger as people word it, read by what it mentions rather than by one sentence shape:
@@ -48,6 +49,9 @@ export const OWN_UNIT = /(?:我们|咱们|本|我)单位|我们科|我们处/
 
 export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if ([...input].length > 40 || /(?:TS|YH|XC|DC)\s*\d{8}/i.test(input)) return undefined
+  // 「本周隐患情况」「这个月隐患多不多」: a period's state, worded with nothing else in it.
+  const summary = summaryAskedIn(input)
+  if (summary) return { kind: 'figures', period: summary }
   const showMe = SHOW_ME.test(input) || NEW_ONES.test(input)
   if (!isQuestion(input) && !ASKS_AMOUNT.test(input) && !/谁|有没有|有无/.test(input) && !showMe) return undefined
   // 「人民路燃气泄漏的情况怎么样了」: a known thing's progress, asked — though it names what is wrong.

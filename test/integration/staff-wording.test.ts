@@ -128,6 +128,16 @@ describe('questions about the ledger in people’s own words', () => {
     expect(majors).toContain(major)
 
     expect((await say(LEADER, '各单位考核情况'))[0]).toMatch(/^2026年11月考核得分（截至目前）：/)
+    // A period's state asked in any order and with any filler: its figures, never a hazard form.
+    for (const [asked, heading] of [
+      ['本周隐患情况', '本周截至目前（全市）：'],
+      ['本周隐患情况汇总一下', '本周截至目前（全市）：'],
+      ['把这个月的数据统计一下', '本月截至目前（全市）：'],
+      ['上周工作情况汇总', '上周（全市）：'],
+      ['本季度隐患排查治理情况', '本季度截至目前（全市）：'],
+      ['这个月隐患多不多', '本月截至目前（全市）：'],
+    ])
+      expect((await say(LEADER, asked))[0]?.split('\n')[0]).toBe(heading)
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)
   })
 
@@ -137,6 +147,7 @@ describe('questions about the ledger in people’s own words', () => {
     // 「今天的巡查情况怎么样」 asks how patrols went; it starts no patrol record.
     expect((await say(STAFF, '今天的巡查情况怎么样'))[0]).toMatch(/^今天截至目前（市政建设总公司）：\n巡查 \d+ 次/)
     expect(await say(STAFF, '全市本月整改率多少')).toEqual([WORDING.figuresForBriefed])
+    expect((await say(STAFF, '本周隐患情况'))[0]).toMatch(/^本周截至目前（市政建设总公司）：/)
     for (const asked of ['今天的整改任务有哪些', '我有几个隐患要整改', '还有哪些没处理完的'])
       expect((await say(HANDLER, asked))[0]).toMatch(/^(?:【待办事项】|您暂无待办事项)/)
     // A question that names a defect still reports it.
