@@ -28,8 +28,12 @@ export function classifyByKeywords(
 const LOCATION_PHRASE =
   /[\u4e00-\u9fa5]{1,8}?(?:上的|上有|边上的|边的|旁边的|旁的|附近的|里的|内的|门口的|门口(?:这个|那个|有个|有)|下面的|下的)/g
 
+/** 「…，在白马湖公园北门」「地址是人民公园东门」: a clause of its own that only says where. */
+const WHERE_CLAUSE =
+  /(?<=^|[，,。；;\s])(?:就?在|位于|地址是?|地点是?|位置是?)[：:]?[\u3000\u4e00-\u9fa5A-Za-z0-9]{2,16}(?=$|[，,。；;！!\s])/g
+
 export function locationPhrases(text: string): string[] {
-  return text.match(LOCATION_PHRASE) ?? []
+  return [...(text.match(LOCATION_PHRASE) ?? []), ...(text.match(WHERE_CLAUSE) ?? [])]
 }
 
 function outside(text: string, places: readonly string[]): string {

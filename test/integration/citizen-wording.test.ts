@@ -365,6 +365,11 @@ describe('a citizen following up in words', () => {
 
   it('asks where 「我家小区」 is, takes 「在滨江花园2栋」 without its 在, and reads a progress question said with an ID number', async () => {
     expect(await say('我家小区电梯又坏了')).toEqual([WORDING.askPlace])
+    await say('取消')
+    // 「这个老小区」 points at an estate without naming it: where is asked, not confirmed.
+    expect(await say('我们这个老小区外墙瓷砖老往下掉，砸到人怎么办')).toEqual([WORDING.askPlace])
+    await say('取消')
+    expect(await say('我家小区电梯又坏了')).toEqual([WORDING.askPlace])
     const code = lastCode(await say('在滨江花园2栋'), 'TS')
     await say('不用')
     const [filed] = (await mine()).filter((c) => c.code === code)

@@ -227,6 +227,8 @@ describe('the category of what is broken, not of where it stands', () => {
     // A sewer's or an inspection well's cover, and a well someone fell into, are the roads' (they were 其他).
     ['丹阳路口 污水井 盖子 没了', 'road_municipal'],
     ['有人掉进井里了！！！人民路', 'road_municipal'],
+    // The park only says where the drain is, in a clause of its own.
+    ['路边的排水沟盖板没了，很危险，在白马湖公园北门', 'road_municipal'],
   ] as const)('a complaint 「%s」 is %s', (text, category) => {
     expect(readByRules('complaint', text, ctx).fields.category).toBe(category)
   })

@@ -47,9 +47,12 @@ describe('an answer to 「在什么位置」', () => {
 })
 
 describe('a place too vague to find', () => {
-  it.each(['燃气公司旁边', '工商银行门口', '人民大楼对面', '汽车站附近'])('「%s」 can be found', (place) => {
-    expect(isVaguePlace(place)).toBe(false)
-  })
+  it.each(['燃气公司旁边', '工商银行门口', '人民大楼对面', '汽车站附近', '那个阳光小区', '这条人民路'])(
+    '「%s」 can be found',
+    (place) => {
+      expect(isVaguePlace(place)).toBe(false)
+    },
+  )
   it.each([
     '那边',
     '门口',
@@ -61,6 +64,13 @@ describe('a place too vague to find', () => {
     '老旧小区',
     '施工工地',
     '居民楼',
+    // Pointed at, the kind of place said, and still no name.
+    '这个老小区',
+    '我们那个老旧小区',
+    '那条路',
+    '这个小区门口',
+    '对面那个工地',
+    '那个路口',
   ])('「%s」 cannot', (place) => {
     expect(isVaguePlace(place)).toBe(true)
   })

@@ -46,6 +46,9 @@ const VAGUE =
 /** A kind of place with no name of its own. */
 const KIND_OF_PLACE =
   /^(?:老旧|老|旧|新|居民|安置|拆迁|城中村|施工|建筑)?(?:小区|工地|楼|楼房|居民楼|自建房|马路|大马路|公路|路段|大桥|公园|学校|菜市场|市场|广场|医院|商场|超市|厂房|楼盘)$/
+/** A kind of place pointed at with 这个/那条 (and maybe whose): 「这个老小区」「我们那个老旧小区」「这条路」. */
+const KIND_POINTED_AT =
+  /^(?:就是|就|是)?(?:我们|咱们|我家|我们家|俺们|咱|对面|隔壁|旁边|附近|后面|前面)?(?:这个|那个|这条|那条|这座|那座|这片|那片|这一片|那一片)(?:老旧|老|旧|新|破|居民|安置|拆迁|城中村|施工|建筑)?(?:小区|工地|楼|楼房|居民楼|自建房|马路|大马路|公路|路|街|路段|大桥|桥|公园|学校|菜市场|市场|广场|医院|商场|超市|厂房|楼盘|河|村|社区|地方|路口|十字路口|巷子|楼道)(?:门口|里面?|楼下|旁边|附近|边上|对面)?$/
 /** A kind of place said as the speaker's own, with no name: 「我们小区」「就是我家楼下」「咱们这条路」「俺们村口」. */
 const OURS_UNNAMED =
   /^(?:就是|就|是)?(?:我们|咱们|我家|我们家|我|俺们|俺家|俺|咱|咱家)(?:这个|那个|这条|那条|这栋|那栋|的)?(?:小区|路|街|楼|楼下|单元|村|村口|村里|镇上|院子|院|家|家门口|社区|门口|这里|那里|这边|那边)$|^(?:隔壁|对面|旁边|附近|楼下|楼后|后面|前面|这边|那边|这个|那个)的?(?:工地|小区|楼|楼房|房子|马路|路口|工厂|厂|学校|公园|桥|那栋楼)$/
@@ -60,6 +63,8 @@ export function isVaguePlace(text: string): boolean {
   // 「XX小区」「某某路」: a name left out, as in the examples people copy, or hidden on purpose.
   if (/[Xx×＊*]{2}|某某|^某/.test(place)) return true
   const stripped = place.replace(/^(?:在|就在|位于)/, '').replace(/(?:旁边|附近|那边|这边|那里|这里|边上|跟前)$/, '')
+  // 「这个老小区」「我们那个老旧小区」「那条路」: pointed at, the kind of place said, still no name.
+  if (KIND_POINTED_AT.test(stripped)) return true
   if (VAGUE.test(stripped)) return !/[路街巷]|小区|广场|公园|大厦|号/.test(stripped)
   // 「我们小区」「就是我家那栋楼」: whose, not which — the name is still to be asked.
   if (OURS_UNNAMED.test(stripped)) return true
