@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, isNull, lte } from 'drizzle-orm'
+import { WORDING } from '../../bots/wording'
 import { hazards, patrols } from '../db/schema'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { clip, formatLocal } from './format'
@@ -12,6 +13,7 @@ import type { Turn } from './types'
  * new form, which is the one thing the person did not ask for.
  */
 export type RecordKind = 'hazard' | 'patrol'
+const RECORD_NAMES: Record<RecordKind, string> = { hazard: '隐患', patrol: '巡查记录' }
 
 const OWN =
   /(?:我|我们|本人|自己)(?:上周|上个?月|昨天|前天|今天|今早|上午|下午|刚才|刚刚|之前|以前|前几天|最近|上次|那天)?(?:报|上报|提交|发现|填|填报|录|登记|反映)(?:了|过)?的|我的(?:隐患|巡查|记录)|(?:刚才|刚刚|上一?条|之前|前面|昨天|今天|那条|这条)(?:的|那条|那个|发的|报的|填的)?(?:巡查|隐患)?记录|(?:刚才|刚刚|刚|之前|上次)(?:报|上报|填|发|提交|录)的|(?:刚才|刚刚|之前|前面|上面)(?:的|发的|报的)?(?:那|这)(?:条|个)|上一条|(?:刚才|刚刚|之前|上次|前面|上面)(?:的|那个|那条|报的|发的|填的)?(?:巡查|隐患)|^(?:上报|报|填报|填|提交|录入?)(?:的)?错了/
@@ -180,7 +182,10 @@ export async function explainAmendment(turn: Turn, personId: number, asked: Reco
     .where(eq(hazards.reporterId, personId))
     .orderBy(desc(hazards.id))
     .limit(1)
-  // Neither kind named (「撤回刚才那条」): whichever was saved last (a hazard when neither was).
+  // Nothing saved yet: nothing to put right (a form being filled is corrected or dropped as it goes).
+  const saved = asked === 'patrol' ? patrol : asked === 'hazard' ? hazard : (patrol ?? hazard)
+  if (!saved) return WORDING.nothingSavedToAmend(asked === 'latest' ? '巡查记录或隐患' : RECORD_NAMES[asked])
+  // Neither kind named (「撤回刚才那条」): whichever was saved last.
   const kind =
     asked !== 'latest' ? asked : patrol && (!hazard || patrol.createdAt > hazard.createdAt) ? 'patrol' : 'hazard'
   if (kind === 'patrol') {

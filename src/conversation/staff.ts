@@ -63,6 +63,7 @@ import { draftLastPeriod } from './report-drafts'
 import { describeReportDue, namesReport, reportDueAskedFor, reportKindNamed } from './report-due-question'
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import { receiveByCard, receiveTyped } from './report-receipts'
+import { asksWhoIsResponsible, describeResponsibility } from './responsibility-question'
 import { scoresAskedFor } from './scores-question'
 import { describeStaffFaq, staffFaqAsked } from './staff-faq'
 import { ASKS_SYSTEM_STATUS, describeSystemStatus } from './system-status'
@@ -218,6 +219,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (accepting) return acceptHazardByCode(turn, actor, accepting)
   if (isProblemCommand(input)) return handleProblemCommand(turn, actor, input)
   // 「如果遇到燃气泄漏应该怎么处理」「重大隐患的标准是什么」: about the work itself, never a report.
+  // 「井盖归谁管」「这个井盖是不是归我们管」: who answers for a kind of thing — asked, never reported.
+  if (asksWhoIsResponsible(input)) return meanwhile(turn, text(await describeResponsibility(turn, input)))
   const faq = staffFaqAsked(input)
   if (faq) return meanwhile(turn, text(await describeStaffFaq(turn, faq, input)))
   // 「系统状态」: an administrator's question about the service itself.

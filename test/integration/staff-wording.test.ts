@@ -420,6 +420,35 @@ describe('a handler saying how the work goes', () => {
   })
 })
 
+describe('who answers for a kind of thing, and a correction with nothing saved', () => {
+  it('answers from the routing table, says whether it is the asker’s unit, and opens no form', async () => {
+    const before = await database.db.select().from(hazards)
+    const routes = await database.db
+      .select({ category: routingRules.category, unit: units.name })
+      .from(routingRules)
+      .innerJoin(units, eq(units.id, routingRules.unitId))
+    const unitFor = (category: string) => routes.find((r) => r.category === category)?.unit
+    expect(await say(STAFF, '井盖归谁管')).toEqual([
+      `「道路及市政设施」方面的隐患和投诉由${unitFor('road_municipal')}负责。`,
+    ])
+    expect((await say(STAFF, '这个井盖是不是归我们管'))[0]).toMatch(/^是您单位负责的：/)
+    expect(await say(STAFF, '桥梁的隐患哪个单位负责')).toEqual([`「桥梁」方面的隐患和投诉由${unitFor('bridge')}负责。`])
+    expect((await say(HANDLER, '燃气管道漏气是不是我们的事'))[0]).toMatch(
+      new RegExp(`^不是您单位负责的：「燃气」方面的隐患和投诉由${unitFor('gas')}负责。`),
+    )
+    expect((await say(STAFF, '路灯不亮找谁'))[0]).toContain(unitFor('road_municipal'))
+    const table = (await say(STAFF, '隐患归谁管'))[0] as string
+    expect(table.split('\n')).toHaveLength(routes.length + 2)
+    expect(await say(STAFF, '电线杆倒了找谁')).toEqual([WORDING.responsibilityElsewhere])
+    expect(await database.db.select().from(hazards)).toHaveLength(before.length)
+  })
+
+  it('says nothing is saved when a correction is asked for with no record', async () => {
+    const nobody = 'demo:unit_leader'
+    expect(await say(nobody, '撤销刚才那条')).toEqual([WORDING.nothingSavedToAmend('巡查记录或隐患')])
+  })
+})
+
 describe('the roster, copies of the ledgers, and messages for everyone', () => {
   it('answers who is on duty on the day asked, and whether it is the asker', async () => {
     expect(await say(LEADER, '今天谁值班')).toEqual(['今天（11月23日）值班：赵敏（11月23日 08:30至11月24日 08:30）'])
@@ -1311,7 +1340,7 @@ describe('overseers and administrators in their own words', () => {
   })
 
   it('points an administrator to the console for org changes, and answers 「系统状态」 from the queues', async () => {
-    for (const change of ['新增一个单位：城管局', '把张伟的手机号改成13900001111'])
+    for (const change of ['新增一个单位：城管局', '把张伟的手机号改成13900001111', '新增一个巡查员'])
       expect(await say('demo:admin', change)).toEqual([WORDING.staffSupport.admin_change])
     await database.db.insert(outbox).values({
       channel: 'wecom',
