@@ -262,9 +262,12 @@ function withoutCourtesyLead(body: string): string {
 /** 「我要追加投诉内容：…」「补充一下：…」: more for the complaint already made. */
 const ADDING =
   /^(?:我要|我想|再)?(?:追加|补充)(?:一下|一点)?(?:投诉|举报|反映)?(?:的)?(?:内容|情况|说明)?[:：，,\s]+(.{2,})$/
-/** 「还有噪音也很大」「另外晚上灰尘也多」: something more about the problem just reported. */
+/**
+ * 「还有噪音也很大」「另外晚上灰尘也多」「还有灰尘很大」: something more about the problem just reported — with 也, or
+ * how bad it is said (很/特别/太…); never another spot (旁边、另一处、一个…).
+ */
 const ALSO_ABOUT_IT =
-  /^(?:还有|另外|而且|并且)[，,\s]?(?!.*(?:旁边|附近|对面|隔壁|另一|另外一))[^，。,]{0,10}?也(?:很|特别|非常|挺|太|比较)?[^，。,]{0,6}[。！!]*$/
+  /^(?:还有|另外|而且|并且)[，,\s]?(?!.*(?:旁边|附近|对面|隔壁|另一|另外一|一个|一处|一条|一根|一棵|一块))[^，。,]{0,10}?(?:也(?:很|特别|非常|挺|太|比较)?|(?:很|特别|非常|挺|太|比较|相当|超级|巨))[^，。,]{0,6}[。！!]*$/
 /**
  * 「晚上十点以后」「每天都这样」「一直都是这样的」 just after a ticket: when it happens, how often or since when — more
  * about the problem just reported, never a new one asked for its place.

@@ -228,6 +228,8 @@ describe('a citizen following up in words', () => {
     expect(await say('我要追加投诉内容：晚上还有噪音')).toEqual([WORDING.citizenAdded(code)])
     // 「还有…也…」 naming no place and no other thing: more about the same problem.
     expect(await say('还有噪音也很大')).toEqual([WORDING.citizenAdded(code)])
+    // How bad it is, said without 也, is more of the same too.
+    expect(await say('还有灰尘很大')).toEqual([WORDING.citizenAdded(code)])
     expect(await say('工作人员来过了但是没修好')).toEqual([WORDING.followUpForwarded(code)])
     expect(await say('能不能加快处理')).toEqual([WORDING.citizenUrged(code, 'assigned')])
     // Impatience as people type it chases the same complaint; nothing new is filed or asked for a place.
@@ -260,6 +262,7 @@ describe('a citizen following up in words', () => {
       expect.arrayContaining([
         '市民补充：晚上还有噪音',
         '市民补充：还有噪音也很大',
+        '市民补充：还有灰尘很大',
         '市民反馈：工作人员来过了但是没修好',
         '市民催办：能不能加快处理',
         '市民评价：你们处理结果我不满意',
@@ -368,6 +371,8 @@ describe('a citizen following up in words', () => {
     await say('取消')
     // 「这个老小区」 points at an estate without naming it: where is asked, not confirmed.
     expect(await say('我们这个老小区外墙瓷砖老往下掉，砸到人怎么办')).toEqual([WORDING.askPlace])
+    await say('取消')
+    expect(await say('就是我们小区门口那个井盖一直响，晚上车一过就咣当咣当的')).toEqual([WORDING.askPlace])
     await say('取消')
     expect(await say('我家小区电梯又坏了')).toEqual([WORDING.askPlace])
     const code = lastCode(await say('在滨江花园2栋'), 'TS')

@@ -71,6 +71,8 @@ describe('a place too vague to find', () => {
     '这个小区门口',
     '对面那个工地',
     '那个路口',
+    '就是我们小区门口',
+    '我们小区里面',
   ])('「%s」 cannot', (place) => {
     expect(isVaguePlace(place)).toBe(true)
   })
