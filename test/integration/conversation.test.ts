@@ -517,7 +517,7 @@ describe('a patrol that found danger, a grade said early, nothing found in words
     expect(await say(STAFF, '发现个问题，桥下面的钢筋都露出来了')).toEqual(['隐患在什么位置？可直接发送位置。'])
     const kind = await say(STAFF, '沅江大桥')
     expect(kind[0]).toMatch(/^类别是「桥梁」吗？/)
-    expect(await say(STAFF, '重大')).toEqual(kind)
+    expect(await say(STAFF, '重大')).toEqual([WORDING.keptForLater('等级', '重大隐患'), ...kind])
     const summary = (await say(STAFF, '是')).join('\n')
     expect(summary).toContain('类别：桥梁')
     expect(summary).toContain('等级：重大隐患')

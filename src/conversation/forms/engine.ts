@@ -9,6 +9,7 @@ import { dangerIn } from '../../domain/danger'
 import { RuleViolation } from '../../domain/errors'
 import {
   canActOnHazard,
+  HAZARD_LEVEL_LABELS,
   HAZARD_STATUS_LABELS,
   type HazardAction,
   type HazardStatus,
@@ -482,7 +483,15 @@ async function step(
         if (parsedEarly.ok) merge(session, parsedEarly.values)
         // A guess offered for this question is offered again, not lost to the early answer.
         offerAgain(session, proposal, field.key)
-        return prompt(form, session, answers)
+        // Said back, so the person knows the answer was taken and what the question still asks.
+        const value = parsedEarly.ok ? parsedEarly.values[early.key] : undefined
+        const shown =
+          value === 'major' || value === 'general'
+            ? HAZARD_LEVEL_LABELS[value]
+            : typeof value === 'string' && isCategory(value)
+              ? CATEGORY_LABELS[value]
+              : input
+        return [text(WORDING.keptForLater(early.label, shown)), ...prompt(form, session, answers)]
       }
       // 「朗州路与皂果路交叉口东南角工地」 to the kind or the grade: where, more exactly — the place, never more of the
       // description; the kind the place names (工地) answers the kind asked, and any other question stands.
