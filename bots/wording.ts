@@ -275,6 +275,8 @@ export const WORDING = {
   contactSaved: '已登记您的联系电话，工作人员可能会与您联系核实情况。',
   replyWithTheseWords: (code: string, said: string) =>
     `如这是投诉 ${code} 的办理结果，请发送「回复 ${code} ${said}」，结果会告知市民；如是隐患整改，请发送「整改 编号」。`,
+  complaintsInHandToo: (codes: readonly string[]) =>
+    `如说的是已签收的投诉（${codes.slice(0, 3).join('、')}${codes.length > 3 ? ' 等' : ''}），办理后请发送「回复 编号 办理结果」，结果会告知市民。`,
   whichComplaint: (lines: readonly string[]) =>
     `请问是哪一件投诉的办理结果？请发送「回复 编号 办理结果」。您单位办理中的投诉：\n${lines.slice(0, 5).join('\n')}`,
   citizenConductComplaint:

@@ -1,8 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm'
+import { WORDING } from '../../bots/wording'
 import { hazards } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
 import type { Actor } from '../domain/roles'
-import { complaintsToSign } from '../services/complaints'
+import { complaintsToSign, unitComplaints } from '../services/complaints'
 import { applyHazardCommand } from '../services/hazards'
 import { codedCommand, leadingCode } from './coded-command'
 import { clip, formatLocal } from './format'
@@ -16,7 +17,7 @@ import type { Reply, Turn } from './types'
  * way to say it was the console, and the answer to the notice was 「暂未理解」.
  */
 const TAKES_ON =
-  /^(?:收到|好的|好|明白|知道了|了解|没问题|行)(?:了)?[，,。！!\s]*(?:我们|我)?(?:马上|立即|立刻|尽快|这就|今天|明天|下午|上午|晚上)(?:就)?(?:安排|派人|派|处理|整改|去|落实|组织|修|换|弄|联系|通知|核实|跟进)[^。？?]{0,16}[。！!]*$|^[^。？?，,]{0,16}?(?:我们|我)(?:马上|立即|立刻|尽快|这就|今天|明天|下午|上午|晚上|稍后|等会儿?)(?:就)?(?:去)?(?:安排|派人|处理|整改|落实|组织|修|换|弄|联系|通知|核实|跟进)[^。？?]{0,12}[。！!]*$|^[^。？?]{0,16}?(?:我们|我)?(?:已经|已)(?:下|下达|发|开具|送达)(?:了)?(?:整改|停工|限期整改)?(?:通知书?|通知单|指令书)[。！!]*$|^(?:我们|我)?(?:马上|立即|立刻|尽快|这就)(?:就)?(?:安排|派人|处理|整改|去|落实|组织)[^。？?]{0,16}[。！!]*$|^(?:我们|我们单位|我)?(?:已经|已)?(?:正在|在)(?:整改|处理|维修|修|安排)(?:中|当中)?(?:[，,。！!\s][^。？?]{0,16})?[。！!]*$|^(?:整改|处理|维修)中[。！!]*$/
+  /^(?:(?:收到|好的|好|明白|知道了|了解|没问题|行)(?:了)?[，,。！!\s]*)+(?:我们|我)?(?:马上|立即|立刻|尽快|这就|今天|明天|下午|上午|晚上)(?:就)?(?:安排|派人|派|处理|整改|去|落实|组织|修|换|弄|联系|通知|核实|跟进)[^。？?]{0,16}[。！!]*$|^[^。？?，,]{0,16}?(?:我们|我)(?:马上|立即|立刻|尽快|这就|今天|明天|下午|上午|晚上|稍后|等会儿?)(?:就)?(?:去)?(?:安排|派人|处理|整改|落实|组织|修|换|弄|联系|通知|核实|跟进)[^。？?]{0,12}[。！!]*$|^[^。？?]{0,16}?(?:我们|我)?(?:已经|已)(?:下|下达|发|开具|送达)(?:了)?(?:整改|停工|限期整改)?(?:通知书?|通知单|指令书)[。！!]*$|^(?:我们|我)?(?:马上|立即|立刻|尽快|这就)(?:就)?(?:安排|派人|处理|整改|去|落实|组织)[^。？?]{0,16}[。！!]*$|^(?:我们|我们单位|我)?(?:已经|已)?(?:正在|在)(?:整改|处理|维修|修|安排)(?:中|当中)?(?:[，,。！!\s][^。？?]{0,16})?[。！!]*$|^(?:整改|处理|维修)中[。！!]*$/
 const ACCEPT_COMMAND = /^(接收整改|接收|收到)\s*(.*)$/s
 
 export function takesOnHazard(input: string): boolean {
@@ -58,7 +59,7 @@ export async function acceptHazardByCode(turn: Turn, actor: Actor, code: string)
 export async function acceptHandedHazard(turn: Turn, actor: Actor, input = ''): Promise<Reply[] | undefined> {
   if (actor.role !== 'unit_handler' || actor.unitId === null) return undefined
   const { db } = turn.ctx
-  const [waiting, signable] = await Promise.all([
+  const [waiting, signable, signed] = await Promise.all([
     db
       .select()
       .from(hazards)
@@ -66,17 +67,23 @@ export async function acceptHandedHazard(turn: Turn, actor: Actor, input = ''): 
       .orderBy(asc(hazards.rectifyDueAt), asc(hazards.id))
       .limit(NAMED_AMONG),
     complaintsToSign(db, actor.unitId, 6),
+    unitComplaints(db, actor.unitId, ['accepted'], 6),
   ])
   const [only] = waiting
   if (!only) return undefined
   // 「朗州路护栏的隐患我们明天去修」: the one its place or thing names, whatever else waits.
   const named = recordsNamed(waiting, input)
   if (named.length === 1 && named[0]) return accept(turn, actor, named[0].id, named[0].code)
-  if (waiting.length === 1 && signable.length === 0) return accept(turn, actor, only.id, only.code)
+  // The one waiting, when no complaint in hand could be what the words are about (「签收」 then 「马上派人过去」
+  // speaks of the complaint just signed for, not of the hazard).
+  if (waiting.length === 1 && signable.length === 0 && signed.length === 0)
+    return accept(turn, actor, only.id, only.code)
   const lines = (named.length > 1 ? named : waiting).slice(0, 5).map((h) => `· ${h.code} ${clip(h.description, 20)}`)
   const complaintsLine = signable.length
     ? `\n另有 ${signable.length === 6 ? '5 件以上' : `${signable.length} 件`}投诉待签收，请回复「签收 TS编号」。`
-    : ''
+    : signed.length
+      ? `\n${WORDING.complaintsInHandToo(signed.map((c) => c.code))}`
+      : ''
   return [
     text(
       `您单位有 ${waiting.length > 5 ? '5 项以上' : `${waiting.length} 项`}隐患待接收整改：\n${lines.join('\n')}\n请回复「接收 编号」，例如：接收 ${only.code}。${complaintsLine}`,

@@ -991,7 +991,7 @@ const CONFIRM = new RegExp(`^${YES_WORD}(?:[，,、\\s]*${YES_WORD}){0,3}[。！
 /** What was done about a hazard, said after its number. */
 /** Words that say a problem was put right, anywhere in the message (「井盖已经换好了」「护栏修复完毕」). */
 const SAYS_FIXED =
-  /(?:已经?|已|都)(?:重新|再次|又)?(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|换上|装上|盖上|装好|弄好|固定|疏通|扶正|拆除)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好|固定好|疏通好)了|(?:整改|修复|维修|修理|更换|处理|处置|清理|安装|拆除|加固|回填|疏通)(?:已经?)?(?:完毕|完成|到位)/
+  /(?:已经?|已|都)(?:重新|再次|又)?(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|换上|装上|盖上|装好|弄好|固定|疏通|扶正|拆除|解决)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好|固定好|疏通好|扶正|扶好|加固好|盖好|清理干净|解决)了|(?:整改|修复|维修|修理|更换|处理|处置|清理|安装|拆除|加固|回填|疏通)(?:已经?)?(?:完毕|完成|到位)/
 
 /**
  * The unit's hazards waiting for rectification that the message names: by the place it names, else by what
@@ -1043,10 +1043,14 @@ async function whichRectified(
     ]
   // Nothing of theirs named: which one is meant is asked, with what is waiting for them — never silence. A unit
   // with no hazard open but a complaint in hand is told how to reply to it with these words.
+  const inHand = await unitComplaints(turn.ctx.db, unitId, ['assigned', 'accepted'], 6)
+  // 「井盖已经换了新的」 naming none of the unit's hazards but one of its complaints: that complaint's reply.
+  const complaintNamed = recordsNamed(inHand, input)
+  if (named.length === 0 && complaintNamed.length === 1 && complaintNamed[0])
+    return [text(WORDING.replyWithTheseWords(complaintNamed[0].code, withoutCode(input, 'TS') || input))]
   if (open.length === 0) {
-    const inHand = await unitComplaints(turn.ctx.db, unitId, ['assigned', 'accepted'], 6)
     // The one the words name by its place and thing, or the only one.
-    const meant = recordsNamed(inHand, input)
+    const meant = complaintNamed
     const [complaint, ...more] = meant.length === 1 ? meant : inHand
     // (A complaint's number said with the words is not part of them.)
     if (complaint && more.length === 0)
@@ -1061,7 +1065,9 @@ async function whichRectified(
       `请问是哪一处隐患？请回复「整改 编号」。您单位待整改的隐患：\n${open
         .slice(0, 5)
         .map((h) => `· ${h.code} ${clip(h.description, 20)}`)
-        .join('\n')}${open.length > 5 ? `\n……共 ${open.length} 处，发送「我的待办」查看全部。` : ''}`,
+        .join('\n')}${open.length > 5 ? `\n……共 ${open.length} 处，发送「我的待办」查看全部。` : ''}${
+        inHand.length > 0 ? `\n${WORDING.complaintsInHandToo(inHand.map((c) => c.code))}` : ''
+      }`,
     ),
   ]
 }
