@@ -44,7 +44,7 @@ import { isVaguePlace } from './forms/checks'
 import { metresBetween } from './forms/duplicates'
 import { clearSession, lockSession, saveSession } from './forms/session'
 import { asksHow, isQuestion, supposes } from './intent'
-import { otherAgencyFor } from './other-agency'
+import { asksGasPhone, otherAgencyFor } from './other-agency'
 import { asksAboutThePlace, readPlaceAnswer } from './place-answer'
 import { text } from './reply'
 import { SAYS_OTHER, SAYS_SAME } from './same-or-other'
@@ -82,7 +82,7 @@ const REPORT_INTENT =
   /(?:我|我们|俺|本人)?(?:这边|这里)?(?:有(?:个|一个|件|一件|点|些)?(?:事|事情|情况|问题|隐患)儿?)?(?:想|要|需要|得|希望)?(?:跟|和|给|向|找)?(?:你们|您|你|贵单位|住建局|领导)?(?:匿名|实名)?(?:说|讲|反映|反应|投诉|举报|报告|汇报|报修)(?:建议)?(?:一下|下|个|一个|一件|件|一些|些)?(?:(?:小区|物业|工地|房子|房屋|道路|马路|燃气|桥|路灯|井盖|电梯|楼|绿化|自来水)(?:方面)?的)?(?:事|事情|情况|问题|隐患)?儿?/g
 /** 「我还要投诉一个：」「反映个问题，」「您好！」 heading the report itself. */
 const REPORT_HEADING =
-  /^(?:(?:你好|您好|你们好)[！!，,。.\s]*)?(?:(?:(?:我)?(?:还|再|另外|又)?(?:要|想)?(?:投诉|反映)(?:一下|一个|个|一件|件)?(?:问题|事情?|情况)?|(?:还有|另外)?(?:这是)?(?:我的)?(?:第[一二三四五六七八九十0-9]+个|另一个|还有一个|再一个)(?:问题|事情?|投诉))[:：，,！!]\s*)?/
+  /^(?:(?:你好|您好|你们好)[！!，,。.\s]*)?(?:(?:(?:我)?(?:还|再|另外|又)?(?:要|想)?(?:投诉|反映)(?:一下|一个|个|一件|件)?(?:问题|事情?|情况)?|(?:还有|另外)?(?:这是)?(?:我的)?(?:第[一二三四五六七八九十0-9]+个|另一个|还有一个|再一个)(?:问题|事情?|投诉))[:：，,！!。～~\s]+)?/
 /** An intent that says how to treat the report (举报 is whistleblowing; 匿名 or 实名 how to name the one who tells). */
 const TELLING_PREFACE = /举报|匿名|实名/
 const PREAMBLE = [
@@ -194,6 +194,8 @@ const REFERS_TO_EARLIER =
 const POINTS_AT =
   /^(?:就是|就)(?:这个|这里|这儿)(?:啊|呀|嘛|吧)?[。！!~～]*$|^(?:如图|看图|见图|如图所示|图片所示|照片所示)[。！!~～]*$/
 function isProgressQuestion(body: string): boolean {
+  // 「停水了 什么时候来水」「什么时候来电」 ask after a supply another body runs, not after a complaint.
+  if (otherAgencyFor(body)) return false
   // An ID or phone number said with it (「我的身份证号是4307…，帮我查一下投诉」) adds length, not another subject.
   const words = body.replace(/[0-9Xx*＊]{6,}/g, '').length
   if (words <= 30 && ASKS_OWN_COMPLAINTS.test(body) && !findPlace(body)) return true
@@ -876,6 +878,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「请问燃气费在哪里交」「小区停电了」「隔壁邻居装修太吵了」: another body's business, said where to turn.
   const referral = otherAgencyFor(body)
   if (referral) return [text(referral)]
+  // 「燃气公司电话多少」: asked, not reported — the number, and what to do first.
+  if (asksGasPhone(body) && !dangerIn(body)) return [text(WORDING.gasPhone(turn.forms.gasEmergencyPhone))]
   // 「我要投诉两个问题：1.建设路口井盖松动 2.建设路小学门口人行道砖翘起来了」: one ticket each.
   const numbered = Object.keys(held).length === 0 ? numberedProblems(body) : undefined
   if (numbered) return fileSeveral(turn, numbered, findMobileNumber(body))

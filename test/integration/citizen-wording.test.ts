@@ -291,6 +291,15 @@ describe('a citizen following up in words', () => {
     expect(filed?.description).toBe('人民路88号井盖没了')
     expect(filed?.locationText).toBe('人民路88号')
     expect(await mine()).toHaveLength(before + 1)
+    // The heading goes with all the marks after it, or a space: 「投诉！！！…」「投诉 …」.
+    for (const [said, told] of [
+      ['投诉！！！建设路上那个工地天天晚上拉渣土车，灰尘漫天', '建设路上那个工地天天晚上拉渣土车，灰尘漫天'],
+      ['投诉 建设路路灯不亮', '建设路路灯不亮'],
+    ]) {
+      const ticket = lastCode(await say(said), 'TS')
+      await say('不用')
+      expect((await mine()).find((c) => c.code === ticket)?.description).toBe(told)
+    }
     // 「你们是住建局吗」 alone asks who answers here: the bureau's service, and how it works.
     expect(await say('你们是住建局吗')).toEqual([WORDING.citizenWhoAnswers])
     // 「举报」 alone waits for what and where, and stays in front of them: the report is a whistleblower's. 「有人在
@@ -538,7 +547,18 @@ describe('a citizen following up in words', () => {
     expect(await say('隔壁邻居装修太吵了')).toEqual([WORDING.citizenOtherAgency.neighbour_noise])
     expect(await say('紫菱路和洞庭大道交叉口红绿灯坏了')).toEqual([WORDING.citizenOtherAgency.traffic_signal])
     expect(await say('投诉物业乱收费')).toEqual([WORDING.citizenOtherAgency.property_fee])
+    // Asked after a supply, with complaints of their own on file: where to turn, not where those stand.
+    expect(await say('停水了 什么时候来水')).toEqual([WORDING.citizenOtherAgency.water_cut])
+    expect(await say('停电了什么时候来电')).toEqual([WORDING.citizenOtherAgency.power_cut])
+    // The gas company's number asked (none configured here: where to find it).
+    expect(await say('请问燃气公司电话多少')).toEqual([WORDING.gasPhone(undefined)])
     expect(await mine()).toHaveLength(before)
+    // A burst main cutting the supply is a report.
+    expect(await say('老旧小区改造施工把水管挖断了，停水两天了')).toEqual([WORDING.askPlace])
+    await say('取消')
+    // A leak said with the question is danger, never only the number.
+    expect((await say('燃气管道漏气了 燃气公司电话多少'))[0]).toContain('⚠️ 安全提示')
+    await say('取消')
     // Someone trapped in a lift during a power cut is danger, never a referral.
     const trapped = await say('停电了，电梯里困了人，阳光花园3栋')
     expect(trapped[0]).toContain('⚠️ 安全提示')
