@@ -245,6 +245,29 @@ describe('long messages', () => {
   })
 })
 
+describe('a patrol written as a report or as a form with spaces', () => {
+  it('takes what the patrol was carried out on (「对…进行了巡查」) as its area', () => {
+    expect(extractPatrol('报告：今天上午对城区主干道进行了巡查，共出动人员4人次，车辆2台次', ctx)).toMatchObject({
+      area: '城区主干道',
+      staffCount: 4,
+      vehicleCount: 2,
+    })
+  })
+
+  it('reads names after 「人员」 apart by spaces up to the next label, and counts them', () => {
+    expect(extractPatrol('巡查记录：时间 上午 地点 武陵大道 人员 王五 赵六 发现 无', ctx)).toMatchObject({
+      area: '武陵大道',
+      patrollers: '王五、赵六',
+      staffCount: 2,
+      hazards: [],
+    })
+  })
+
+  it('takes 「刚巡完…」 with what was found as a patrol', () => {
+    expect(intentOf('刚巡完皂果路，路面有几处坑洼，积水比较严重')).toBe('patrol')
+  })
+})
+
 describe('the fourth round: days, turn-out, places and findings in other words', () => {
   const local = (iso: string | undefined) =>
     iso && new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16)

@@ -303,10 +303,12 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
   // 「人员：张三、李四」, or one name alone before the next label or the end (「巡查人员：王五 巡查时间：…」).
   const alone = /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,4})(?=[\s，,。；;]|$)/.exec(text)?.[1]
   // 「人员：张三 李四」: names of two or three characters apart by spaces, each a whole word (not 「巡查时间：」).
-  const spaced =
-    /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,3}(?:[ \t\u3000]+[\u4e00-\u9fa5]{2,3})+)(?=[\s，,。；;0-9]|$)/.exec(
-      text,
-    )?.[1]
+  // (A form typed with spaces for colons — 「人员 王五 赵六 发现 无」 — ends the names at the next label.)
+  const spaced = untilNextLabel(
+    /(?:巡查)?人员(?:[:：]\s*|[ \t\u3000]+)([\u4e00-\u9fa5]{2,3}(?:[ \t\u3000]+[\u4e00-\u9fa5]{2,3})+)(?=[\s，,。；;0-9]|$)/
+      .exec(text)?.[1]
+      ?.replace(/[ \t\u3000]+/g, '、'),
+  )
   const listed =
     // 「巡查人员张伟、李强、王明，车辆1台」: the label said in full may go without its colon; the names end where the
     // next label begins.
@@ -315,7 +317,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
     ) ??
     // 「巡查员张三、李四对…」: the names right after the title, without a colon.
     /巡查员\s*([\u4e00-\u9fa5]{2,3}(?:[、和][\u4e00-\u9fa5]{2,3})+)(?=[对在到去于，,\s])/.exec(text)?.[1] ??
-    (spaced && !/[和跟与我等们]|同事|一起|自己|本人/.test(spaced) ? spaced.replace(/\s+/g, '、') : undefined) ??
+    (spaced && !/[和跟与我等们]|同事|一起|自己|本人/.test(spaced) ? spaced : undefined) ??
     (alone && !/[和跟与我等们]|同事|一起|自己|本人/.test(alone) ? alone : undefined) ??
     namesBesideReporter(text, ctx.reporterName)
   const names = [
@@ -424,6 +426,19 @@ function patrolArea(text: string): { place: string; sure: boolean } | undefined 
     /(?:^|[\s，,。；;】])(?:巡查|巡视)(?:地点|区域|路段|范围)\s*([^，。,；;\s]{2,30})/.exec(text)?.[1]
   // A route of several places (「路线：人民路—武陵大道—朗州路」) is the area as written.
   if (labelled) return { place: isRoute(labelled) ? labelled : (findPlace(labelled) ?? labelled), sure: true }
+  // 「对城区主干道进行了巡查」: what the patrol was carried out on, as written.
+  const object =
+    /对([^，。,；;\s对]{2,20}?)(?:进行|开展|实施)(?:了)?(?:一次|全面的?)?(?:安全|日常|专项|重点)?(?:巡查|巡视|排查|检查)/.exec(
+      text,
+    )?.[1]
+  // (A count of what was covered — 「辖区6座桥梁」 — is no part of where.)
+  const covered = object?.replace(/[0-9一二三四五六七八九十两]+\s*(?:座|处|个|条|家|栋|段|台)/g, '')
+  if (
+    covered &&
+    covered.length >= 2 &&
+    (findPlace(covered) || /道|路|区|段|线|片|项目|工地|小区|管网|桥/.test(covered))
+  )
+    return { place: covered, sure: true }
   // 「从朝阳路一直巡到人民路」: the stretch from one place to the other.
   const stretch =
     /从([^，。,；;\s]{2,16}?)(?:一直|一路|沿路|沿线)?(?:巡查|巡视|巡|走|开|查|排查)?(?:到|至)([^，。,；;\s]{2,16})/.exec(
