@@ -44,7 +44,7 @@ import { isVaguePlace } from './forms/checks'
 import { metresBetween } from './forms/duplicates'
 import { clearSession, lockSession, saveSession } from './forms/session'
 import { asksHow, isQuestion, supposes } from './intent'
-import { asksGasPhone, otherAgencyFor } from './other-agency'
+import { asksGasPhone, otherAgencyFor, SUPPLY_CUT } from './other-agency'
 import { asksAboutThePlace, readPlaceAnswer } from './place-answer'
 import { text } from './reply'
 import { SAYS_OTHER, SAYS_SAME } from './same-or-other'
@@ -194,8 +194,8 @@ const REFERS_TO_EARLIER =
 const POINTS_AT =
   /^(?:就是|就)(?:这个|这里|这儿)(?:啊|呀|嘛|吧)?[。！!~～]*$|^(?:如图|看图|见图|如图所示|图片所示|照片所示)[。！!~～]*$/
 function isProgressQuestion(body: string): boolean {
-  // 「停水了 什么时候来水」「什么时候来电」 ask after a supply another body runs, not after a complaint.
-  if (otherAgencyFor(body)) return false
+  // 「停水了 什么时候来水」「什么时候来电」 ask after a supply, not after a complaint: the water is filed, power referred.
+  if (otherAgencyFor(body) || SUPPLY_CUT.test(body)) return false
   // An ID or phone number said with it (「我的身份证号是4307…，帮我查一下投诉」) adds length, not another subject.
   const words = body.replace(/[0-9Xx*＊]{6,}/g, '').length
   if (words <= 30 && ASKS_OWN_COMPLAINTS.test(body) && !findPlace(body)) return true

@@ -74,10 +74,14 @@ export async function describeOpenItems(turn: Turn, unit?: { id: number; name: s
 
 /** 「重大隐患有几个」「有没有重大隐患没销号」「重大隐患情况」: the major hazards not yet closed, each by name. */
 const ASKS_MAJORS =
-  /^(?=.*(?:有没有|有无|哪些|几个|几项|多少|有几|情况|列表|没销号|未销号|没整改|未整改|没处理))(?:今天|今日|目前|现在|最近|本周|这周|还)?(?:有没有|有无|有)?(?:哪些|几个|几项|多少)?(?:个|项)?重大隐患(?:还)?(?:有几个|有几项|有多少|有哪些|情况|列表|没销号|未销号|没整改|未整改|没处理完?)?(?:的)?(?:吗|呢|了)?[？?。]*$/
+  /^(?=.*(?:有没有|有无|哪些|几个|几项|多少|有几|情况|列表|没销号|未销号|没整改|未整改|没处理|^(?:现在|目前|最近|还)?有.*吗[？?。]*$))(?:今天|今日|目前|现在|最近|本周|这周|还)?(?:有没有|有无|有)?(?:哪些|几个|几项|多少)?(?:个|项)?重大隐患(?:还)?(?:有几个|有几项|有多少|有哪些|情况|列表|没销号|未销号|没整改|未整改|没处理完?)?(?:的)?(?:吗|呢|了)?[？?。]*$/
+
+/** 「大的隐患」「严重的隐患」「大隐患」: what people call a major hazard when asking after it. */
+const MAJOR_IN_WORDS = /(?:比较|很|特别)?(?:大|严重)的隐患|大隐患/
 
 export function asksOpenMajors(input: string): boolean {
-  return ASKS_MAJORS.test(input)
+  const said = input.replace(MAJOR_IN_WORDS, '重大隐患').replace(/有什么(?=重大隐患)/, '有哪些')
+  return ASKS_MAJORS.test(said)
 }
 
 const LISTED_MAJORS = 10

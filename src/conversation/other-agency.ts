@@ -8,7 +8,7 @@ import { namesDefect } from './extract/hazard-statements'
  * Only messages that name no defect and no danger: 「工地把电线挖断了，停电了」 and 「楼上装修把承重墙拆了」 are
  * reports, and a construction site's noise is the bureau's.
  */
-type Referral = 'bill' | 'power_cut' | 'water_cut' | 'neighbour_noise' | 'traffic_signal' | 'property_fee'
+type Referral = 'bill' | 'power_cut' | 'neighbour_noise' | 'traffic_signal' | 'property_fee'
 
 const REFERRALS: [Referral, RegExp][] = [
   [
@@ -16,8 +16,6 @@ const REFERRALS: [Referral, RegExp][] = [
     /(?:燃气|天然气|煤气|水|电|物业|暖气|取暖)费.{0,8}(?:在哪|去哪|哪里|怎么|如何|能不能|可以)?.{0,4}(?:交|缴|充|付|查)|(?:交|缴|充|付)(?:一下)?(?:燃气|天然气|煤气|水|电|物业|暖气)费/,
   ],
   ['power_cut', /停电|断电|没电了|来电(?:了吗|没)|什么时候来电/],
-  // 「停水了 什么时候来水」: the supply, not a burst main (「水管爆了」 names a defect and is filed).
-  ['water_cut', /停水|没水了?|来水(?:了吗|没)|什么时候(?:来水|供水|通水|有水)|水压(?:太|很|特别)?(?:低|小)/],
   // 「投诉物业乱收费」「物业费涨价」: fees and service, not safety.
   [
     'property_fee',
@@ -57,3 +55,9 @@ const GAS_PHONE_ASKED =
 export function asksGasPhone(body: string): boolean {
   return [...body].length <= 24 && GAS_PHONE_ASKED.test(body.replace(/^(?:请问|你好|您好|问一下)[，,\s]*/, ''))
 }
+
+/**
+ * 「停水了 什么时候来水」: the water supply, which the bureau's water company answers for — a complaint to file, never a
+ * question about the citizen's earlier complaints.
+ */
+export const SUPPLY_CUT = /停水|没水了?|来水(?:了吗|没)|什么时候(?:来水|供水|通水|有水)/

@@ -42,6 +42,7 @@ export type StaffFaq =
   | 'voice'
   | 'patrol_scope'
   | 'records_shared'
+  | 'supervision_howto'
 
 const HOW_TO_ACT = /怎么处理|怎么办|先做什么|要做什么|该做什么|如何处置|怎么处置|怎么做|如何处理|咋办/
 const WHAT_MAKES = /标准|情形|什么算|算不算|怎么认定|怎么判断|如何认定|如何判断|认定|定义|哪些情况|什么情况下|界定/
@@ -112,6 +113,9 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
     /去哪|哪里|哪些(?:地方|路段)|什么任务|任务是什么|任务有哪些|巡什么|查什么/.test(input)
   )
     return 'patrol_scope'
+  // 「今天的督查记录怎么填」: how the supervision record is kept.
+  if (/督查/.test(input) && /(?:怎么|如何|咋)(?:样)?(?:填|报|写|上报|提交|登记|记录)/.test(input))
+    return 'supervision_howto'
   // 「巡查记录怎么填」「巡查怎么报」: how a patrol is reported.
   if (/巡查/.test(input) && /(?:怎么|如何|咋)(?:样)?(?:填|报|写|上报|提交|登记)/.test(input)) return 'patrol_howto'
   // 「整改完了要拍照吗」「隐患整改好了怎么上报」: how a rectification is reported.

@@ -71,7 +71,14 @@ import { describeTodaySoFar } from './today-so-far'
 import { listTodos } from './todo-list'
 import type { Reply, Turn } from './types'
 import { unitNamedIn } from './unit-named'
-import { urgeAskedFor, urgeNamedComplaint, urgeNamedUnit, urgesComplaint } from './urge-question'
+import {
+  urgeAskedFor,
+  urgeEveryLateUnit,
+  urgeNamedComplaint,
+  urgeNamedUnit,
+  urgesComplaint,
+  urgesLateUnits,
+} from './urge-question'
 
 /**
  * Staff on WeCom, DingTalk or the console: commands, card buttons, and what to do with photos and
@@ -189,6 +196,11 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (asksToSignAll(input)) return signAllWaiting(turn, actor)
   const bare = BARE_VERB.exec(input)?.[1]
   if (bare) return bareVerb(turn, actor, bare)
+  // 「把超期的单位通报一下」: those overseeing urge every unit with something late (it opened a hazard form).
+  if (urgesLateUnits(input)) {
+    if (!BRIEFING_ROLES.has(person.role)) return [text(WORDING.urgeForOverseers)]
+    return [text(await urgeEveryLateUnit(turn, `${ROLE_LABELS[person.role]}${person.name}`))]
+  }
   // 「督办一下TS…」「TS… 催一下」: those overseeing urge one complaint on (it was kept as a note, or not understood).
   const urgedCode = urgesComplaint(input) ? normaliseCode(input) : undefined
   if (urgedCode?.startsWith('TS')) {
@@ -368,7 +380,7 @@ const ASKS_EXTENSION = /(?:延期|延长|宽限|推迟|推后|多给(?:几|一)�
 /** A command's verb without the number it needs (「签收」「接收」「回复」): 整改 and 验收 wait in the forms. */
 /** 「帮我签一下字」「周报签字」「我来签」: 签字 asked for in words (「周报要谁签字」 asks, and is no request). */
 const SIGN_REQUEST =
-  /^(?:帮我|我来|麻烦|请|给)?(?:把)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)?(?:的)?(?:签(?:一下|个)?字|签一下|签了?吧|签署|签名)(?:吧|一下|了)?[。！!]*$/
+  /^(?:帮我|我来|麻烦|请|给)?(?:把)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)?(?:的)?(?:签(?:一下|个)?字|签一下|签了?吧|签署|签名)(?:吧|一下|了)?[。！!]*$|^(?:帮我|我来|麻烦|请|我要)?(?:签|签署|签字)(?:一下|下)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)(?:吧)?[。！!]*$/
 const BARE_VERB = /^(签收|受理|回复|答复|转办|重复|转为隐患|核实|接收|接收整改|接报|处置|挂牌|摘牌|定级)[。.！!\s]*$/
 
 /**

@@ -1,7 +1,7 @@
 import { isComplaintOpen } from '../domain/complaint-lifecycle'
 import type { Actor } from '../domain/roles'
 import { findComplaintByCode } from '../services/complaints'
-import { urgeComplaint, urgeUnit } from '../services/unit-urging'
+import { urgeComplaint, urgeLateUnits, urgeUnit } from '../services/unit-urging'
 import type { Turn } from './types'
 
 /**
@@ -42,4 +42,22 @@ export async function urgeNamedComplaint(turn: Turn, actor: Actor, code: string,
   return notified > 0
     ? `已督办投诉 ${code}，已提醒承办单位经办人（${notified} 个账号）抓紧办理。`
     : `已在投诉 ${code} 上记录督办，但承办单位还没有绑定聊天账号的经办人，提醒未能发出。请电话督促，并请管理员为其绑定账号。`
+}
+
+/** 「把超期的单位通报一下」「催一下超期的单位」「给逾期的单位发个提醒」: every unit with something late urged on. */
+const URGES_LATE_UNITS =
+  /(?:超期|逾期|超时|过期|拖延|没按时整改)(?:的|未整改的|没整改的)?(?:单位|部门).{0,6}(?:通报|催办|催一下|催促|督促|督办|提醒|点名)|(?:通报|催办|催一下|催促|督促|督办|提醒|点名)(?:一下)?(?:所有|各个?|那些)?(?:超期|逾期|超时|拖延)(?:的)?(?:单位|部门)/
+
+export function urgesLateUnits(input: string): boolean {
+  return [...input].length <= 30 && URGES_LATE_UNITS.test(input)
+}
+
+export async function urgeEveryLateUnit(turn: Turn, urgedBy: string): Promise<string> {
+  const urged = await urgeLateUnits(turn.ctx, urgedBy, turn.message.messageId)
+  if (urged.length === 0) return '目前没有超期未整改的隐患或超时未办结的投诉，无需催办。'
+  const lines = urged.map(
+    ({ unit, urged: u }) =>
+      `· ${unit}：超期隐患 ${u.overdueHazards} 项，超时投诉 ${u.lateComplaints} 件${u.notified > 0 ? '' : '（无绑定账号的经办人，提醒未能发出，请电话督促）'}`,
+  )
+  return `已向 ${urged.length} 个有超期事项的单位发送催办提醒：\n${lines.join('\n')}`
 }

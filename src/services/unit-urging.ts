@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, lt, sql } from 'drizzle-orm'
-import { complaintEvents, complaints, hazards } from '../db/schema'
+import { complaintEvents, complaints, hazards, units } from '../db/schema'
 import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { maskPersonalInfo } from '../domain/privacy'
@@ -86,4 +86,36 @@ export async function urgeComplaint(
       `urge-complaint:${complaint.id}:${key}`,
     )
   })
+}
+
+/**
+ * 「把超期的单位通报一下」: every unit with a hazard past its rectification deadline or a complaint past its time
+ * limit is urged on, each as 催办 does; the units and what each had late are returned, the most late first.
+ */
+export async function urgeLateUnits(
+  ctx: ServiceContext,
+  urgedBy: string,
+  key: string,
+): Promise<{ unit: string; urged: UnitUrged }[]> {
+  const now = ctx.clock.now()
+  const [lateHazards, lateComplaints] = await Promise.all([
+    ctx.db
+      .selectDistinct({ unitId: hazards.unitId })
+      .from(hazards)
+      .where(and(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]), lt(hazards.rectifyDueAt, now))),
+    ctx.db
+      .selectDistinct({ unitId: complaints.unitId })
+      .from(complaints)
+      .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), lt(complaints.dueAt, now))),
+  ])
+  const ids = [...new Set([...lateHazards, ...lateComplaints].map((r) => r.unitId))].filter(
+    (id): id is number => id !== null,
+  )
+  if (ids.length === 0) return []
+  const late = await ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids))
+  const urged = []
+  // One after another: each unit's reminder is its own send, keyed so a retried message sends none twice.
+  for (const unit of late) urged.push({ unit: unit.name, urged: await urgeUnit(ctx, unit, urgedBy, key) })
+  const lateness = (u: UnitUrged) => u.overdueHazards + u.lateComplaints
+  return urged.sort((a, b) => lateness(b.urged) - lateness(a.urged))
 }

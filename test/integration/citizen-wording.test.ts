@@ -547,9 +547,11 @@ describe('a citizen following up in words', () => {
     expect(await say('隔壁邻居装修太吵了')).toEqual([WORDING.citizenOtherAgency.neighbour_noise])
     expect(await say('紫菱路和洞庭大道交叉口红绿灯坏了')).toEqual([WORDING.citizenOtherAgency.traffic_signal])
     expect(await say('投诉物业乱收费')).toEqual([WORDING.citizenOtherAgency.property_fee])
-    // Asked after a supply, with complaints of their own on file: where to turn, not where those stand.
-    expect(await say('停水了 什么时候来水')).toEqual([WORDING.citizenOtherAgency.water_cut])
+    // Asked after a supply, with complaints of their own on file: not where those stand — power is referred, the
+    // water supply (the bureau's water company) is a complaint, asked where.
     expect(await say('停电了什么时候来电')).toEqual([WORDING.citizenOtherAgency.power_cut])
+    expect(await say('停水了 什么时候来水')).toEqual([WORDING.askPlace])
+    await say('取消')
     // The gas company's number asked (none configured here: where to find it).
     expect(await say('请问燃气公司电话多少')).toEqual([WORDING.gasPhone(undefined)])
     expect(await mine()).toHaveLength(before)

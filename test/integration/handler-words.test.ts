@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
-import { complaints, hazards } from '../../src/db/schema'
+import { complaints, hazards, outbox } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
@@ -15,6 +15,8 @@ import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } f
 const STAFF = 'demo:field_staff'
 const HANDLER = 'demo:handler'
 const CITIZEN = 'demo:citizen'
+const LEADER = 'demo:leader'
+const SUPERVISOR = 'demo:supervisor'
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
@@ -63,5 +65,36 @@ describe('a handler with a hazard and a complaint in hand', () => {
     const [hazard] = await database.db.select().from(hazards)
     expect((await say(HANDLER, '好的收到，马上派人过去'))[0]).toMatch(new RegExp(`^已接收隐患 ${hazard?.code}`))
     expect(await statusOf(hazard?.code ?? '')).toBe('rectifying')
+  })
+})
+
+describe('those overseeing, in their own words', () => {
+  it('urges every unit with something late on 「把超期的单位通报一下」, and only for those overseeing', async () => {
+    expect(await say(LEADER, '把超期的单位通报一下')).toEqual([
+      '目前没有超期未整改的隐患或超时未办结的投诉，无需催办。',
+    ])
+    const ticket = lastCode(await say(CITIZEN, '朗州路66号井盖松动'), 'TS')
+    await say(CITIZEN, '不用')
+    clock.advance(3 * 24 * 3600_000)
+    const before = await database.db.select().from(hazards)
+    const [urged] = await say(LEADER, '把超期的单位通报一下')
+    const [late] = await database.db.select().from(complaints).where(eq(complaints.code, ticket))
+    expect(urged).toMatch(/^已向 1 个有超期事项的单位发送催办提醒：\n· [^：]+：超期隐患 0 项，超时投诉 1 件$/)
+    const sent = await database.db.select().from(outbox)
+    expect(
+      sent.some(
+        (row) => JSON.stringify(row.message).includes('【催办】') && row.dedupeKey?.startsWith(`urge:${late?.unitId}:`),
+      ),
+    ).toBe(true)
+    expect(await database.db.select().from(hazards)).toHaveLength(before.length)
+    expect(await say(STAFF, '把超期的单位通报一下')).toEqual([WORDING.urgeForOverseers])
+  })
+
+  it('answers after the majors asked in plain words, how the supervision record is kept, a visit planned and a report to sign', async () => {
+    for (const asked of ['最近有什么大的隐患吗', '有严重的隐患吗'])
+      expect(await say(LEADER, asked)).toEqual(['目前没有未销号的重大隐患。'])
+    expect(await say(SUPERVISOR, '今天的督查记录怎么填')).toEqual([WORDING.staffSupport.supervision_howto])
+    expect(await say(SUPERVISOR, '我明天要去桥管处检查')).toEqual([WORDING.supervisionPlanned])
+    expect(await say('demo:unit_leader', '帮我签一下周报')).toEqual(['当前没有等待您签字的报表或督查记录。'])
   })
 })

@@ -769,6 +769,14 @@ async function step(
       return [text(WORDING.supervisionPlanned)]
     return startForm(turn, session, actor, answers, deps, FORMS.supervision, input)
   }
+  // 「我明天要去桥管处检查」: a visit to a unit to come, said without 督查 — a plan too, nothing to record yet.
+  if (
+    FORMS.supervision.roles.includes(actor.role as never) &&
+    UNIT_VISIT.test(input) &&
+    SUPERVISION_PLANNED.test(input) &&
+    !isQuestion(input)
+  )
+    return [text(WORDING.supervisionPlanned)]
   // A patrol report stays one when what it found is dangerous: the finding is graded major in its list.
   // (「人民路燃气泄漏的情况怎么样了」 asks after a danger already known: no report.)
   const read = intentOf(input)
@@ -844,6 +852,9 @@ const ACCIDENT_LABEL = /^(?:发生|登记|上报|报告)?(?:了)?(?:一起|一�
 const SUPERVISION_DONE = /督查(?!组|员|科|室|处|办|局)/
 /** 「明天去质安处督查」「下周准备督查燃气办」: an inspection to come, not one to record. */
 const SUPERVISION_PLANNED = /明天|明早|后天|下周|下礼拜|下星期|下个?月|过两天|过几天|改天|准备|计划|打算|将要|拟于|拟定/
+
+/** 「去桥管处检查」「到燃气办看看」: going to a unit of the bureau to inspect it. */
+const UNIT_VISIT = /(?:去|到)[\u4e00-\u9fa5]{1,12}?(?:处|办|局|总公司|公司)(?:检查|督查|查看|看看|看一下|检查一下)/
 
 /** The words that only name a supervision's box (「发现问题：」「整改要求：」), not part of what goes in it. */
 const BOX_LEAD = /^(?:发现(?:的)?(?:问题)?|存在(?:的)?(?:主要)?问题|问题|整改要求|要求)[:：]?/
