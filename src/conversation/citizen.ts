@@ -297,6 +297,9 @@ const WANTS_A_CALL = /(?:给我|跟我|和我)打(?:个)?电话|打(?:个)?电�
 /** 「这个是在芙蓉路上拍的」「照片是人民路拍的」: the place a photo was taken, without the words about the photo. */
 const SHOT_AT =
   /^(?:这个|这张|这些|这|图片|照片|图|视频)?(?:都)?(?:是|就是)?(?:在)?(.{2,}?)(?:上|里|这里|那里|那边)?(?:拍的|拍摄的|照的|拍到的|拍的照片|拍的图)[。！!.~～\s]*$/
+/** 「这个是人民路的」「照片是建设路」「就是人民路这里」: where what was sent is, said with 是 — the place, not yet what. */
+const SAID_TO_BE_AT =
+  /^(?:这个|这张|这些|这|那个|那|照片|图片|图|视频)?(?:都)?(?:是|就是)(?:在)?(.{2,}?)(?:的|这里|那里|这边|那边)?[。！!~～\s]*$/
 /** 「我家在」「我住在」「我们家就在」: the words before where someone lives. */
 const HOME_IS = /^(?:我家|我们家|我|家)(?:就)?(?:住)?(?:在)/
 
@@ -736,6 +739,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     .replace(PLACE_AGAIN, '')
     .replace(HOME_IS, '')
     .replace(SHOT_AT, '$1')
+    .replace(SAID_TO_BE_AT, '$1')
+    // 「人民路的」: whose the thing sent is — the place.
+    .replace(/(?<=[路街巷道号栋楼村区园场站口桥门])的[。！!~～\s]*$/, '')
     .replace(/(?<=.{4})(?:的)?(?:那个|这个|那一个|这一个)[。！!~～\s]*$/, '')
   // A place is a few words; the same name pasted over and over is none.
   const placeOnly =
@@ -745,6 +751,14 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     const thing = body.replace(/[。！!？?]+$/, '')
     return hold({ thing }, WORDING.citizenThingAskWhat(thing, held.locationText))
   }
+  // 「人民路的路灯」: where and what, without what is wrong with it — both kept while that is asked.
+  const thingNamed = WATCHED_THING.exec(body)?.[0]
+  const thingAt =
+    thingNamed && !namesDefect(body) && !dangerIn(body) && [...body].length <= 20
+      ? placeAlone(body.replace(thingNamed, '').replace(/(?:那个|这个|那|这|的)+[。！!？?]*$/, ''))
+      : undefined
+  if (thingNamed && thingAt)
+    return hold({ thing: thingNamed, locationText: thingAt }, WORDING.citizenThingAskWhat(thingNamed, thingAt))
   // 「投诉」「举报」 alone: what and where are still to come (举报 stays in front of them: it makes a whistleblower).
   const saidIntent = [...body].length < MIN_DESCRIPTION_CHARS ? onlyWantsToReport(body) : undefined
   if (saidIntent) return hold({ preface: saidIntent }, WORDING.citizenAskWhatAndWhere)

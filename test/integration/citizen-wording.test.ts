@@ -429,7 +429,19 @@ describe('a citizen following up in words', () => {
     const before = (await mine()).length
     expect(await say('这个是在芙蓉路上拍的')).toEqual([WORDING.citizenPlaceAskWhat('芙蓉路')])
     await say('取消')
+    // Said with 是 (「这个是人民路的」「是人民路的」): where, and what is still asked — never filed as the problem.
+    for (const said of ['这个是人民路的', '是人民路的'])
+      expect(await say(said)).toEqual([WORDING.citizenPlaceAskWhat('人民路')])
+    await say('取消')
+    // 「人民路的路灯」: where and what, asked what is wrong; the answer files it with both.
+    expect(await say('人民路的路灯')).toEqual([WORDING.citizenThingAskWhat('路灯', '人民路')])
     expect(await mine()).toHaveLength(before)
+    const lamp = lastCode(await say('不亮'), 'TS')
+    await say('不用')
+    expect((await mine()).find((c) => c.code === lamp)).toMatchObject({
+      locationText: '人民路',
+      category: 'road_municipal',
+    })
     expect(await say('桥东路面塌了一个坑')).toContain(WORDING.askPlace)
     const code = lastCode(await say('在哪里？不就是那个柳叶大道和龙港路口嘛'), 'TS')
     await say('不用')
