@@ -316,7 +316,13 @@ const STAFF_PRAISE =
 /** What a message that is no command, no form and no question the bot can answer gets: never silence. */
 function plainReply(input: string, role: PersonRow['role']): string {
   // 「表扬一下市政，井盖修得很快」「干得不错」: praise, taken kindly like thanks.
-  if (isCourtesy(input) || (STAFF_PRAISE.test(input) && !isQuestion(input))) return WORDING.staffCourtesy
+  // (A laugh — 「哈哈」 — is taken the same way.)
+  if (
+    isCourtesy(input) ||
+    (STAFF_PRAISE.test(input) && !isQuestion(input)) ||
+    /^(?:[哈呵嘿嘻]{2,}|😄|😂|🤣)+[!！~～。]*$/u.test(input)
+  )
+    return WORDING.staffCourtesy
   // 「通知所有单位明天开会」: a message to everyone is the group chat's, not this assistant's.
   if (BROADCAST.test(input)) return WORDING.broadcastNotHere
   // 「这个不归我们管，应该是自来水公司的」: a unit refusing an item is told how it is moved to the right one.

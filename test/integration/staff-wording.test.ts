@@ -664,6 +664,20 @@ describe('whether a report has been filed', () => {
   })
 })
 
+describe('a box to change, asked for in a sentence at the summary', () => {
+  it('asks the box again for 「我要修改地点」 (it was added to the description), and takes the new place', async () => {
+    await say(STAFF, '上报隐患 人民路井盖破损')
+    expect((await say(STAFF, '一般')).join('\n')).toContain('请核对')
+    expect((await say(STAFF, '我要修改地点'))[0]).toMatch(/^隐患在什么位置？/)
+    const summary = (await say(STAFF, '人民路与建设路交叉口')).join('\n')
+    expect(summary).toContain('地点：人民路与建设路交叉口')
+    expect(summary).toContain('隐患描述：人民路井盖破损\n')
+    await say(STAFF, '取消')
+    expect((await say(STAFF, '哈哈'))[0]).toBe(WORDING.staffCourtesy)
+    expect((await say(STAFF, '帮我查下我上周的巡查记录'))[0]).toMatch(/^(?:您还没有巡查记录|您最近的巡查记录：)/)
+  })
+})
+
 describe('a form’s words with no form open, and a long report waiting', () => {
   it('explains that a saved record stays as saved when 「修改 …」 comes with nothing being filled in', async () => {
     await say(STAFF, '取消')
@@ -671,6 +685,8 @@ describe('a form’s words with no form open, and a long report waiting', () => 
     const [answer] = await say(STAFF, '修改 隐患描述')
     expect(answer).toMatch(/^当前没有进行中的填报。.*已上报的隐患不能直接修改/)
     expect((await say(STAFF, '删除隐患 2'))[0]).toMatch(/^当前没有进行中的填报。/)
+    // Said in a sentence, the same.
+    expect((await say(STAFF, '我要修改地点'))[0]).toMatch(/^当前没有进行中的填报。.*已上报的隐患不能直接修改/)
     // Nothing was started: the next words are no answer to a form.
     expect(await say(STAFF, '取消')).toEqual(['当前没有进行中的填报。'])
     expect(await database.db.select().from(hazards)).toEqual(before)

@@ -299,7 +299,7 @@ async function step(
     merge(session, withDayMoved(correction.field.key, parsed.values, session.draft, answers))
     return [text(`已将「${correction.field.label}」改为：${correction.value}`), ...prompt(form, session, answers)]
   }
-  if (session.step === STEP_OVERLAP && form && !/^修改/.test(input)) {
+  if (session.step === STEP_OVERLAP && form && !EDIT_LEAD.test(input)) {
     if (/^(仍然保存|仍要保存|保存|确认|是)$/.test(input)) {
       session.draft.overlapChecked = true
       return save(turn, session, form, actor)
@@ -323,7 +323,7 @@ async function step(
     ]
   // 「修改 类别 燃气」, or with a form open the field's name and the value alone (「类别 燃气」「地点：人民路」).
   const edited =
-    /^修改\s*(.+)$/.exec(input)?.[1] ??
+    EDIT_LEAD.exec(input)?.[1] ??
     (form && namesAFieldFirst(input, applicableFields(form, session.draft)) ? input : undefined)
   // 「修改 隐患描述」「删除隐患 2」 with nothing being filled in: the form's words for a saved record, which stays as
   // saved — the person is told which record is meant and how it is put right (it started a hazard form).
@@ -850,6 +850,8 @@ const ACCIDENT_LABEL = /^(?:发生|登记|上报|报告)?(?:了)?(?:一起|一�
 
 /** A supervision carried out (「去质安处督查了」「今天督查了3个工地」), not the office's name or a 督办. */
 const SUPERVISION_DONE = /督查(?!组|员|科|室|处|办|局)/
+/** 「修改 地点」, and the same said in a sentence: 「我要修改地点」「想改一下等级」「更改 路段」. */
+const EDIT_LEAD = /^(?:(?:我)?(?:要|想|需要|得)(?:修改|更改|更正|改一下|改)|修改|更改|更正|改一下)(?:一下)?\s*(.+)$/
 /** 「明天去质安处督查」「下周准备督查燃气办」: an inspection to come, not one to record. */
 const SUPERVISION_PLANNED = /明天|明早|后天|下周|下礼拜|下星期|下个?月|过两天|过几天|改天|准备|计划|打算|将要|拟于|拟定/
 
