@@ -184,6 +184,9 @@ const PROGRESS_WORDS =
 /** 「我想查一下我的投诉」「投诉编号忘了」: the citizen's own complaints asked for, in words. */
 const ASKS_OWN_COMPLAINTS =
   /(?:查|查询|看看|看一下|查看)(?:一下)?(?:我的|我)?(?:投诉|举报|反映)(?:记录|进度)?|编号(?:忘了|忘记了?|不记得|找不到|丢了|是?多少|是?几号|是什么)|忘(?:了|记了?)(?:投诉)?编号|我(?:一共|总共|都|之前|以前)?(?:投诉|反映|举报)(?:了|过)(?:几次|多少次|几个|多少个|几件|多少件|哪些)|我(?:的)?(?:投诉|反映|举报)(?:有|都有)(?:几个|哪些|多少)/
+/** 「帮我查一下」「我是…，查一下进度」: a query with nothing else in it. */
+const QUERY_ALONE =
+  /^(?:我是|我叫[\u4e00-\u9fa5]{1,4}|我的身份证号?(?:码)?是?|身份证号?(?:码)?是?|我的?(?:电话|手机号?)(?:码)?是?)?[\s，,：:]*(?:帮我|请|麻烦|帮忙)?(?:查|查询|查查|查一下|查一查|看看|看一下)(?:一下)?(?:进度|情况|结果)?[。！!？?]*$/
 /**
  * 「就是刚才那个」「我说的是上次投诉的那个」: pointing back at what was reported, with nothing new in it — where that
  * stands is the answer, never a new report asked for its place.
@@ -199,6 +202,8 @@ function isProgressQuestion(body: string): boolean {
   // An ID or phone number said with it (「我的身份证号是4307…，帮我查一下投诉」) adds length, not another subject.
   const words = body.replace(/[0-9Xx*＊]{6,}/g, '').length
   if (words <= 30 && ASKS_OWN_COMPLAINTS.test(body) && !findPlace(body)) return true
+  // 「我是4307…（身份证号） 帮我查一下」: who they are, and a bare 「查一下」 — their complaints.
+  if (QUERY_ALONE.test(body.replace(/[0-9Xx*＊]{6,}/g, '').trim())) return true
   if (REFERS_TO_EARLIER.test(body) || POINTS_AT.test(body)) return true
   return (words <= 40 && PROGRESS_WORDS.test(body) && !findPlace(body)) || isUrging(body)
 }
@@ -777,7 +782,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     // It completes a ticket filed without a place (or only a rough one), or says its place more exactly
     // (「朗州北路」 then 「朗州北路88号门口」); another place entirely is where the next problem is.
     const current = latest?.locationText
-    if (latest && !held.thing && (!current || isVaguePlace(current) || said.includes(findPlace(current) ?? current))) {
+    // (「建设路口」 then 「建设路与人民路交叉口」: the crossing named in full is the same place, more exactly.)
+    const road = current ? (findPlace(current) ?? current).replace(/(?<=[路街道巷])(?:口|路口|附近|旁边)$/, '') : ''
+    if (latest && !held.thing && (!current || isVaguePlace(current) || said.includes(road))) {
       await addComplaintPlace(ctx, latest, said)
       // The ticket's question about a call back stays open: 「不用」 next still answers it.
       if (awaitingContact && latest.id === complaintId) {
@@ -1092,6 +1099,11 @@ function numberedProblems(body: string): string[] | undefined {
 
 /** The open complaints of a kind compared with a new one: the most recent (older ones have long been dispatched). */
 const OPEN_COMPARED = 500
+/**
+ * 「还是没修」「一直不亮」「仍然没人管」: the problem said to go on (「又坏了」「又松了一段」 is it happening again — a new
+ * report, asked about like any other).
+ */
+const STILL_NOT_RIGHT = /还是|还没|仍然|依然|仍旧|一直(?:没|不|是|都)|到现在(?:还|都)|至今/
 /** Two pins this close are one spot for a citizen's complaint (a phone's fix wanders by tens of metres). */
 const SAME_SPOT_METRES = 50
 
@@ -1124,6 +1136,18 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
             metresBetween({ lat: pending.latitude, lng: pending.longitude }, { lat: c.latitude, lng: c.longitude }) <=
               SAME_SPOT_METRES)),
     )
+    // Their own open complaint of the same thing at the same spot, said to be still not put right (「人民路88号那个井盖
+    // 还是没修」): it is chased, not asked about as a new report.
+    if (
+      existing &&
+      STILL_NOT_RIGHT.test(pending.description) &&
+      existing.channel === message.channel &&
+      existing.botId === message.botId &&
+      existing.citizenExternalId === message.sender.externalId
+    ) {
+      await addComplaintNote(ctx, existing, `市民催办：${pending.description}`)
+      return [text(WORDING.citizenUrged(existing.code, existing.status))]
+    }
     if (existing) {
       const session = await lockSession(ctx.db, key)
       session.step = STEP_DUPLICATE

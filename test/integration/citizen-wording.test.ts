@@ -200,6 +200,21 @@ describe('a citizen following up in words', () => {
     expect(await say('沅安路66号附近井盖没了')).toEqual([WORDING.complaintMaybeDuplicate(first, '沅安路66号')])
     expect((await say('是同一个'))[0]).toContain(`已关联到投诉 ${first}`)
     expect((await mine()).filter((c) => c.locationText?.includes('沅安路66号'))).toHaveLength(1)
+    // Said to be still not put right, their own complaint of that spot is chased, not asked about.
+    expect(await say('沅安路66号那个井盖还是没修')).toEqual([WORDING.citizenUrged(first, 'assigned')])
+    // 「不是，是另一个…」 answers the question with no.
+    const lamp = lastCode(await say('沅安路70号路灯不亮'), 'TS')
+    await say('不用')
+    expect(await say('沅安路70号附近路灯不亮了')).toEqual([WORDING.complaintMaybeDuplicate(lamp, '沅安路70号')])
+    expect((await say('不是，是另一盏'))[0]).toMatch(/^您的投诉已受理/)
+    await say('不用')
+    expect((await mine()).filter((c) => c.locationText?.includes('沅安路70号'))).toHaveLength(2)
+    // A bare 「帮我查一下」 after who they are: their complaints.
+    expect((await say('我是430702199001011234 帮我查一下'))[0]).toContain(lamp)
+    // 「建设路口」 then the crossing in full: the same ticket's place, more exactly; the call-back question stays.
+    const corner = lastCode(await say('芷江路口的路灯不亮了'), 'TS')
+    expect(await say('芷江路与人民路交叉口')).toEqual([WORDING.citizenPlaceAdded(corner, '芷江路与人民路交叉口')])
+    expect(await say('不需要')).toEqual([WORDING.contactDeclined])
   })
 
   it('drops what waits, or flags the complaint just filed, on 「不好意思发错了」', async () => {
