@@ -43,6 +43,7 @@ export type StaffFaq =
   | 'patrol_scope'
   | 'records_shared'
   | 'supervision_howto'
+  | 'duty_swap'
 
 const HOW_TO_ACT = /怎么处理|怎么办|先做什么|要做什么|该做什么|如何处置|怎么处置|怎么做|如何处理|咋办/
 const WHAT_MAKES = /标准|情形|什么算|算不算|怎么认定|怎么判断|如何认定|如何判断|认定|定义|哪些情况|什么情况下|界定/
@@ -79,6 +80,8 @@ function statementAbout(input: string): StaffFaq | undefined {
   )
     return 'phone_change'
   if (/(?:我|本人).{0,8}(?:休假|请假|年假|病假|出差|不在单位)/.test(input)) return 'leave'
+  // 「我要换班」「明天能不能跟小李调个班」: the roster is changed where it is kept.
+  if (/换班|调班|调个班|替班|顶班|代班|换个班/.test(input) && !namesDefect(input)) return 'duty_swap'
   if (/(?:我|本人)(?:已经|已)?(?:调到|调去|调入|调往|转到|去了)[\u4e00-\u9fa5]{2,10}(?:了|工作)?$/.test(input))
     return 'transfer'
   if (/(?:我是|我)(?:新来的|新人|刚来的|新同事|刚入职)/.test(input)) return 'newcomer'

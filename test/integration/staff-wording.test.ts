@@ -522,6 +522,11 @@ describe('patrols asked after by road or by person, and how the assistant is use
       ])
     expect(await say(STAFF, '为什么我收不到提醒')).toEqual([WORDING.staffSupport.reminders])
     expect(await say(STAFF, '我换手机号了')).toEqual([WORDING.staffSupport.phone_change])
+    for (const [who, said] of [
+      ['demo:duty_officer', '我要换班'],
+      [STAFF, '明天能不能跟小李调个班'],
+    ])
+      expect(await say(who, said)).toEqual([WORDING.staffSupport.duty_swap])
     expect(await say(STAFF, '月报里的工作建议怎么写')).toEqual([WORDING.staffSupport.narrative])
     expect(await say(STAFF, '你好，我是新来的')).toEqual([WORDING.staffSupport.newcomer])
     for (const asked of ['怎么添加新用户', '新同事怎么加进来？'])
