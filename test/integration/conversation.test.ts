@@ -1373,9 +1373,10 @@ describe('citizens’ messages that are not a new complaint', () => {
 
   it('asks where when the place is a name left out (「XX小区」), and answers a question that names no problem', async () => {
     const before = await database.db.select().from(complaints)
-    expect((await say(CITIZEN, '我是XX小区的业主，我们楼外墙瓷砖掉下来了差点砸到人'))[0]).toContain(
-      '请问具体在什么位置',
-    )
+    // Tiles falling now are danger: the advice first, then where.
+    const fell = await say(CITIZEN, '我是XX小区的业主，我们楼外墙瓷砖掉下来了差点砸到人')
+    expect(fell[0]).toMatch(/^⚠️ 安全提示/)
+    expect(fell.join('\n')).toContain('请问具体在什么位置')
     expect(await say(CITIZEN, '取消')).toEqual([
       '好的，刚才的问题不再登记。有新的问题，直接发一句话说明问题和地点即可。',
     ])

@@ -37,6 +37,14 @@ describe('danger in a message', () => {
     ['我们村的危房有人住，随时可能倒', 'collapse'],
     ['着火了怎么办，在人民路88号', 'fire'],
     ['燃气味经常很大', 'gas'],
+    // Any gas main cut or burst, however named; things falling from a building or hitting someone; someone fallen
+    // into the hole just spoken of, or into a pit named a few words on.
+    ['天然气管道被挖断了！！在常德大道！！', 'gas'],
+    ['高空坠物 差点砸到人 金色家园', 'collapse'],
+    ['楼房外墙的砖掉下来了', 'collapse'],
+    ['工地的围挡倒了，砸到了一辆车，在洞庭大道和紫缘路交叉口', 'collapse'],
+    ['马路中间的井盖没了 晚上好危险 已经有人掉进去了', 'fall'],
+    ['有个小孩掉进工地的基坑里了', 'fall'],
   ])('%s is %s', (text, kind) => {
     expect(dangerIn(text)).toBe(kind)
   })
@@ -68,6 +76,11 @@ describe('danger in a message', () => {
     '电梯困人好几次了，一直没修',
     '3栋电梯困过3次人',
     '小区消防通道被占了，车都停满了，着火了怎么办，在金丹小区',
+    // A near miss, or a fear of what may fall, is a risk to look at.
+    '井盖没了，晚上差点掉进去',
+    '怕外墙瓷砖掉下来砸到人',
+    '我们这个老小区外墙瓷砖老往下掉，砸到人怎么办',
+    '供水管道爆了',
   ])('a fear or a denial is not the danger itself: %s', (text) => {
     expect(dangerIn(text)).toBeUndefined()
   })
