@@ -45,6 +45,7 @@ describe('danger in a message', () => {
     ['工地的围挡倒了，砸到了一辆车，在洞庭大道和紫缘路交叉口', 'collapse'],
     ['马路中间的井盖没了 晚上好危险 已经有人掉进去了', 'fall'],
     ['有个小孩掉进工地的基坑里了', 'fall'],
+    ['发现一处井盖缺失，有人掉进去受伤了，已送医', 'fall'],
   ])('%s is %s', (text, kind) => {
     expect(dangerIn(text)).toBe(kind)
   })

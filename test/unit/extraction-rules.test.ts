@@ -263,6 +263,14 @@ describe('a patrol written as a report or as a form with spaces', () => {
     })
   })
 
+  it('grades a finding that hurt someone major, and keeps getting them to hospital as what was done', () => {
+    const fields = extractPatrol('今天8点到10点巡查沅安路，2人1车，发现一处井盖缺失，有人掉进去受伤了，已送医', ctx)
+    expect(fields.hazards).toEqual([
+      expect.objectContaining({ description: '一处井盖缺失，有人掉进去受伤了', level: 'major' }),
+    ])
+    expect(fields.handlingResult).toBe('已送医')
+  })
+
   it('takes 「刚巡完…」 with what was found as a patrol', () => {
     expect(intentOf('刚巡完皂果路，路面有几处坑洼，积水比较严重')).toBe('patrol')
   })
