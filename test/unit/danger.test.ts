@@ -79,6 +79,7 @@ describe('danger in a message', () => {
     '小区消防通道被占了，车都停满了，着火了怎么办，在金丹小区',
     // A near miss, or a fear of what may fall, is a risk to look at.
     '井盖没了，晚上差点掉进去',
+    '公园里的湖没有护栏，也没有警示牌，小孩很容易掉进去',
     '怕外墙瓷砖掉下来砸到人',
     '我们这个老小区外墙瓷砖老往下掉，砸到人怎么办',
     '供水管道爆了',
