@@ -1057,15 +1057,14 @@ async function whichRectified(
   // Nothing of theirs named: which one is meant is asked, with what is waiting for them — never silence. A unit
   // with no hazard open but a complaint in hand is told how to reply to it with these words.
   const inHand = await unitComplaints(turn.ctx.db, unitId, ['assigned', 'accepted'], 6)
-  // 「井盖已经换了新的」 naming none of the unit's hazards but one of its complaints: that complaint's reply.
-  const complaintNamed = recordsNamed(inHand, input)
-  if (named.length === 0 && complaintNamed.length === 1 && complaintNamed[0])
-    return [text(WORDING.replyWithTheseWords(complaintNamed[0].code, withoutCode(input, 'TS') || input))]
+  // 「井盖已经换了新的」 naming none of the unit's hazards but one of its complaints (by place and thing): that
+  // complaint's reply — as is the only complaint in hand when no hazard is open. (A complaint's number said with the
+  // words is not part of them.)
+  const [complaintNamed, ...namedToo] = recordsNamed(inHand, input)
+  if (complaintNamed && namedToo.length === 0)
+    return [text(WORDING.replyWithTheseWords(complaintNamed.code, withoutCode(input, 'TS') || input))]
   if (open.length === 0) {
-    // The one the words name by its place and thing, or the only one.
-    const meant = complaintNamed
-    const [complaint, ...more] = meant.length === 1 ? meant : inHand
-    // (A complaint's number said with the words is not part of them.)
+    const [complaint, ...more] = inHand
     if (complaint && more.length === 0)
       return [text(WORDING.replyWithTheseWords(complaint.code, withoutCode(input, 'TS') || input))]
     if (complaint)
