@@ -26,6 +26,8 @@ describe('danger in a message', () => {
     ['楼上邻居装修把承重墙砸了，我们楼都在晃', 'collapse'],
     ['有个工地的塔吊好像歪了，在火车站旁边那个新楼盘', 'collapse'],
     ['步行街有个广告牌快掉下来了！！', 'collapse'],
+    ['朗州路的电线杆被车撞了，摇摇欲坠', 'collapse'],
+    ['路灯杆倾斜快倒了', 'collapse'],
     // Someone fallen into a well, a pit or water, or from a height.
     ['小孩掉进下水道了！！！人民路口', 'fall'],
     ['一个老人摔进坑里了', 'fall'],
@@ -72,6 +74,10 @@ describe('danger in a message', () => {
     '担心冒烟',
     '怕广告牌掉下来',
     '塔吊没有歪，就是噪音大',
+    // A pole merely leaning is a fault to fix; only one about to come down is danger.
+    '13875001234 我姓刘 朗州路有根电线杆歪了',
+    '紫菱路20号路灯杆歪了',
+    '路口的红绿灯杆被撞歪了',
     '小区电梯老是困人，物业不管',
     '这部电梯经常关人',
     '电梯困人好几次了，一直没修',
