@@ -1391,3 +1391,28 @@ describe('a finding pasted over and over', () => {
     expect(twice.hazards?.reduce((n, h) => n + (h.count ?? 1), 0)).toBe(2)
   })
 })
+
+describe('a stretch from one place to the next, and an estate named right after its street', () => {
+  it('keeps 「人民路到武陵大道」 one stretch, as 「至」 is, but 「巡到」 and 「走路到」 start no place', () => {
+    expect(findPlaces('工地渣土车洒了一路的泥，人民路到武陵大道这一段')).toEqual(['人民路到武陵大道'])
+    expect(findPlaces('从人民路到建设路')).toEqual(['人民路到建设路'])
+    expect(findPlaces('巡查了人民路到建设路一线')).toEqual(['人民路到建设路一线'])
+    expect(findPlaces('巡到人民路')).toEqual(['人民路'])
+    expect(findPlaces('走路到人民路')).toEqual(['人民路'])
+  })
+
+  it('keeps 「建设东路百货公司宿舍」 one address, but not what only stands on the street', () => {
+    expect(findPlaces('老旧小区改造把我家门口挖了个大坑，在建设东路百货公司宿舍')).toEqual(['建设东路百货公司宿舍'])
+    expect(findPlaces('经开区德山大道上有个搅拌站')[0]).toBe('经开区德山大道')
+  })
+})
+
+describe('an address typed with spaces between its parts', () => {
+  const where = (text: string) => extractComplaint(text, ctx).locationText
+  it('keeps a building after its estate and an estate after its street, but two streets apart', () => {
+    expect(where('投诉一个工地 没有围挡 灰尘很大 在柳叶湖 白马湖路 碧桂园二期')).toBe('柳叶湖白马湖路碧桂园二期')
+    expect(where('我要反映 我们小区 阳光花园 5栋 外墙瓷砖老往下掉 物业不管')).toBe('阳光花园5栋')
+    expect(where('阳光花园 5栋 2单元 楼道灯不亮')).toBe('阳光花园5栋2单元')
+    expect(where('人民路 建设路 井盖坏了')).toBe('人民路')
+  })
+})

@@ -13,7 +13,7 @@ const SUFFIX =
  * building — with its unit (「3号楼2单元」「6-2-301」), a block (「A座」) or a floor (「B1层」「3楼」).
  */
 const TAIL =
-  '(?:[一二三四五六七八九十0-9]{1,2}期)?(?:[东南西北中]?(?:段|线)(?:[0-9]{1,4}号(?!电梯|梯|线|机))?|[东南西北中]片(?:区)?|[东南西北]?(?:延线|端|头)|沿线|周边|一带|附近|全线|[东南西北]门|门口|斜对面|对面|(?:交叉口|交汇处|路口|口)?(?:往|向)[东南西北]{1,2}(?:方向)?(?:约|大约|大概)?[0-9一二三四五六七八九十百]+(?:米|m)|(?:交叉口|交汇处|交界处|交界|路口|口)(?:[东西南北]{1,2}(?:角|侧))?|[东西南北]{1,2}(?:角|侧)|[0-9]{1,3}-[0-9]{1,3}(?:-[0-9]{1,4})?(?![0-9点时:：])(?:号楼|号|室)?|(?:[0-9]+(?:号楼|号(?!电梯|梯|线|机)|栋|幢)|[一二三四五六七八九十百零〇]{1,5}(?:号楼|号(?!电梯|梯|线|机)))(?:[0-9]{1,3}(?:栋|幢|号楼))?(?:[0-9一二三四五六七八九十]+单元)?(?:[0-9]{3,4}(?:室|房)?(?![0-9]))?|[A-Za-z]{1,2}[0-9]{0,2}(?:座|栋|幢)|(?:[Bb负][0-9一二三]|[0-9]{1,2})(?:层|楼(?![道梯顶下上房盘])))?'
+  '(?:[一二三四五六七八九十0-9]{1,2}期)?(?:[东南西北中]?(?:段|线)(?:[0-9]{1,4}号(?!电梯|梯|线|机))?|[东南西北中]片(?:区)?|[东南西北]?(?:延线|端|头)|沿线|一线|周边|一带|附近|全线|[东南西北]门|门口|斜对面|对面|(?:交叉口|交汇处|路口|口)?(?:往|向)[东南西北]{1,2}(?:方向)?(?:约|大约|大概)?[0-9一二三四五六七八九十百]+(?:米|m)|(?:交叉口|交汇处|交界处|交界|路口|口)(?:[东西南北]{1,2}(?:角|侧))?|[东西南北]{1,2}(?:角|侧)|[0-9]{1,3}-[0-9]{1,3}(?:-[0-9]{1,4})?(?![0-9点时:：])(?:号楼|号|室)?|(?:[0-9]+(?:号楼|号(?!电梯|梯|线|机)|栋|幢)|[一二三四五六七八九十百零〇]{1,5}(?:号楼|号(?!电梯|梯|线|机)))(?:[0-9]{1,3}(?:栋|幢|号楼))?(?:[0-9一二三四五六七八九十]+单元)?(?:[0-9]{3,4}(?:室|房)?(?![0-9]))?|[A-Za-z]{1,2}[0-9]{0,2}(?:座|栋|幢)|(?:[Bb负][0-9一二三]|[0-9]{1,2})(?:层|楼(?![道梯顶下上房盘])))?'
 const CJK = '[\\u4e00-\\u9fa5A-Za-z0-9]'
 
 /** Words that end a place on the left: what comes before them is never part of the name. */
@@ -88,6 +88,43 @@ function withLandmark(text: string, place: string): string {
   return `${place}${landmark[1]}${landmark[2]}`
 }
 
+/**
+ * 「阳光花园 5栋」「白马湖路 碧桂园二期」: typed with spaces, a building number after an estate, or an estate after
+ * its street, is still the same address — the spaces are how people type on a phone, not a second place.
+ */
+export function withSpacedParts(text: string, place: string): string {
+  const end = endOf(text, place)
+  if (end < 0) return place
+  let whole = place
+  let rest = text.slice(end)
+  for (;;) {
+    const token = /^[ \t\u3000]+([^\s，,。；;！!？?：:]+)/.exec(rest)
+    if (!token?.[1]) return whole
+    const part = SPACED_BUILDING.exec(token[1])?.[0] ?? (ROAD_END.test(whole) ? estateOn(token[1]) : undefined)
+    if (!part) return whole
+    whole += part
+    rest = rest.slice(token[0].length - token[1].length + part.length)
+  }
+}
+
+const SPACED_BUILDING =
+  /^(?:[0-9]{1,4}|[一二三四五六七八九十]{1,3})(?:号楼|栋|幢|单元|号(?!电梯|梯|线|机))(?:[0-9]{1,3}(?:单元|栋|幢))?(?:[0-9]{3,4}(?:室)?)?/
+
+/** An estate or a building named at the start of what follows a street (never another street). */
+function estateOn(token: string): string | undefined {
+  const [next] = findPlaces(token)
+  return next && token.startsWith(next) && !ROAD_END.test(next) && !/[区县镇乡]$/.test(next) ? next : undefined
+}
+
+/** Where a place found in the text ends there, its parts perhaps typed apart (「鼎城区 武陵镇」 for 「鼎城区武陵镇」). */
+function endOf(text: string, place: string): number {
+  const at = text.indexOf(place)
+  if (at >= 0) return at + place.length
+  const spaced = new RegExp([...place].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'))
+  const match = spaced.exec(text)
+  return match ? match.index + match[0].length : -1
+}
+
 /** The first place the text names, or undefined. */
 export function findPlace(text: string): string | undefined {
   return findPlaces(text)[0]
@@ -144,10 +181,30 @@ export function findPlaces(text: string, lexicon: readonly string[] = DEFAULT_CI
       }
     }
     found.sort((a, b) => a.at - b.at)
-    places.push(...found.map((f) => f.place))
+    places.push(...joinAdjacent(found).map((f) => f.place))
   }
   return places
 }
+
+/**
+ * 「建设东路百货公司宿舍」「人民路阳光小区3栋」: a street and, right after it with nothing between, a place on it
+ * (an estate, a building) are one address: the street says where the estate is.
+ */
+function joinAdjacent(
+  found: { at: number; end: number; place: string }[],
+): { at: number; end: number; place: string }[] {
+  const joined: { at: number; end: number; place: string }[] = []
+  for (const f of found) {
+    const last = joined.at(-1)
+    if (last && last.end === f.at && ROAD_END.test(last.place) && !NOT_ON_IT.test(f.place))
+      joined[joined.length - 1] = { ...last, end: f.end, place: last.place + f.place }
+    else joined.push(f)
+  }
+  return joined
+}
+const ROAD_END = /(?:路|大道|大街|街|巷)$/
+// Not where the next words only say what stands there (「德山大道上有个搅拌站」), as for EXTENSION.
+const NOT_ON_IT = /^[上里边旁有那这]/
 
 /**
  * 「我们小区（阳光花园）2号楼」「阳光花园（2号楼）」: brackets around an estate's name or its building number are no
@@ -177,7 +234,18 @@ export function saysInTheWay(text: string): boolean {
   return IN_THE_WAY.test(text)
 }
 
+/**
+ * 「人民路到武陵大道」: 到 right after a place word joins a stretch from one place to the next; it does not start a
+ * name, as it does in 「巡到人民路」.
+ */
+const STRETCH = new RegExp(`^(.*${SUFFIX})(到${CJK}{1,10}?${SUFFIX}${TAIL})$`)
+
 function trimPlace(raw: string): string | undefined {
+  const stretch = STRETCH.exec(raw)
+  if (stretch) {
+    const from = trimPlace(stretch[1] ?? '')
+    if (from && !NOT_A_PLACE.test(from) && !IN_THE_WAY.test(from)) return `${from}${stretch[2]}`
+  }
   let place = raw
   // Cut at the last word that cannot be in a name, then drop a leading filler or measure word.
   for (;;) {

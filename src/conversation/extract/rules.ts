@@ -6,7 +6,7 @@ import { isSureCategory, weighCategories } from './category-evidence'
 import type { ExtractedFields, ExtractionForm } from './fields'
 import { gradesMajor, namesDefect, readFindings } from './hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
-import { findPlace, findPlaces, narrowedPlace, placeWordOf, saysInTheWay } from './place'
+import { findPlace, findPlaces, narrowedPlace, placeWordOf, saysInTheWay, withSpacedParts } from './place'
 import { parseTimeRange } from './time'
 
 /** Rule-based extraction: what works with no LLM, and whenever the LLM is slow, down or wrong. */
@@ -106,7 +106,7 @@ function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'
   // Read as a complaint's place is: a hazard report names its place the same ways.
   const place = reportedPlace(said)
   if (place) {
-    out.locationText = narrowedPlace(said, place.place)
+    out.locationText = withSpacedParts(said, narrowedPlace(said, place.place))
     if (!place.sure) unsure.push('locationText')
   }
   return { fields: out, unsure }
@@ -149,7 +149,7 @@ function readComplaint(text: string, ctx: ExtractionContext): RulesReading<'comp
   }
   const place = reportedPlace(description)
   if (place) {
-    out.locationText = narrowedPlace(description, place.place)
+    out.locationText = withSpacedParts(description, narrowedPlace(description, place.place))
     if (!place.sure) unsure.push('locationText')
   }
   return { fields: out, unsure }
