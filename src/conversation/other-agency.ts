@@ -4,11 +4,12 @@ import { namesDefect } from './extract/hazard-statements'
 
 /**
  * What citizens send the bureau's account that another body handles: paying a utility bill, a power cut, a
- * neighbour's noise, a traffic signal, a property company's fees. Each gets where to turn, and the door stays open for a safety problem; nothing is filed.
+ * neighbour's noise, a traffic signal, a property company's fees, buying a home (its certificate, its handover, the
+ * developer's contract). Each gets where to turn, and the door stays open for a safety problem; nothing is filed.
  * Only messages that name no defect and no danger: 「工地把电线挖断了，停电了」 and 「楼上装修把承重墙拆了」 are
  * reports, and a construction site's noise is the bureau's.
  */
-type Referral = 'bill' | 'power_cut' | 'neighbour_noise' | 'traffic_signal' | 'property_fee'
+type Referral = 'bill' | 'power_cut' | 'neighbour_noise' | 'traffic_signal' | 'property_fee' | 'real_estate'
 
 const REFERRALS: [Referral, RegExp][] = [
   [
@@ -20,6 +21,11 @@ const REFERRALS: [Referral, RegExp][] = [
   [
     'property_fee',
     /物业(?:公司)?(?:费)?.{0,6}(?:乱收费|多收|收费(?:不合理|太高|太贵|不透明|乱)|涨价|收费标准)|乱收(?:物业)?费|物业服务(?:太差|差|不好)/,
+  ],
+  // 「开发商一直不给办房产证」「延期交房」: the housing market's business, not a hazard (a crack in the new home is one).
+  [
+    'real_estate',
+    /房产证|房本|不动产(?:权)?证|办证难|网签|(?:延期|逾期|推迟|拖延)交房|交房.{0,8}(?:延期|推迟|拖|晚了|还没|没交)|开发商.{0,10}(?:不给|不办|拖|跑路|退款|违约|烂尾)|购房合同|退房|维修(?:基金|资金)/,
   ],
   [
     'neighbour_noise',

@@ -23,7 +23,7 @@ const HOW_IS_IT =
 const LIST_OWN =
   /^(?:帮我|请|麻烦)?(?:查询?|查看|看看|看一下|查下|查查|查一查|调出)?(?:一下|下)?(?:我|我们)(?:今天|今日|昨天|前天|这几天|最近|本周|这周|上周|这个?月|本月|上个?月)?(?:的|上报的|报的|填的|提交的)(?:隐患|巡查记录|巡查|记录)(?:列表|情况)?(?:呢|呀|啊|在哪里?|在哪儿)?[？?。]*$/
 const AMEND =
-  /改一下|修改|更改|更正|改成|改为|改正|写错|填错|报错|录错|搞错|弄错|不对|有误|应该是|撤回|撤销|删除|删掉|作废/
+  /改一下|修改|更改|更正|改成|改为|改正|写错|填错|报错|录错|搞错|弄错|不对|有误|应该是|撤回|撤销|撤掉|删除|删掉|删了|删去|删一下|作废/
 
 /** 「我今天报了哪些」「我最近都填了些什么」: every kind the person files, listed. */
 const LIST_ALL_OWN =
@@ -44,7 +44,7 @@ export function asksAfterOwnRecords(input: string): RecordKind | 'all' | undefin
 /** 「我要改一下刚才那条巡查记录」: a saved record the person wants changed. */
 export function asksToAmendRecord(input: string): RecordKind | 'latest' | undefined {
   // 「撤回」「删除」 alone: the one saved last.
-  if (/^(?:撤回|撤销|删除|删掉)(?:一下|吧)?[。！!]*$/.test(input)) return 'latest'
+  if (/^(?:撤回|撤销|删除|删掉|删了)(?:一下|吧)?[。！!]*$/.test(input)) return 'latest'
   if (input.length > 80 || !OWN.test(input) || !AMEND.test(input)) return undefined
   // 「撤回刚才那条」 names neither kind: the one saved last is meant.
   if (!/巡|记录|隐患/.test(input)) return 'latest'

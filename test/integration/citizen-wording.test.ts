@@ -574,6 +574,11 @@ describe('a citizen following up in words', () => {
     expect(await say('隔壁邻居装修太吵了')).toEqual([WORDING.citizenOtherAgency.neighbour_noise])
     expect(await say('紫菱路和洞庭大道交叉口红绿灯坏了')).toEqual([WORDING.citizenOtherAgency.traffic_signal])
     expect(await say('投诉物业乱收费')).toEqual([WORDING.citizenOtherAgency.property_fee])
+    // Buying a home is the housing market's business; a crack in the new home is a hazard.
+    expect(await say('在吗，有个事想咨询一下，我家买的房子开发商一直不给办房产证')).toEqual([
+      WORDING.citizenOtherAgency.real_estate,
+    ])
+    expect(await say('说好的六月交房，延期半年了')).toEqual([WORDING.citizenOtherAgency.real_estate])
     // Asked after a supply, with complaints of their own on file: not where those stand — power is referred, the
     // water supply (the bureau's water company) is a complaint, asked where.
     expect(await say('停电了什么时候来电')).toEqual([WORDING.citizenOtherAgency.power_cut])
@@ -597,6 +602,8 @@ describe('a citizen following up in words', () => {
     expect((await say('楼上邻居装修把承重墙拆了，芙蓉花园5栋'))[0]).toMatch(/^您的投诉已受理/)
     await say('不用')
     expect((await say('隔壁工地晚上施工太吵了，朗州路口'))[0]).toMatch(/^您的投诉已受理/)
+    await say('不用')
+    expect((await say('刚交房的新房子墙体开裂，开发商不管，在锦绣华庭3栋'))[0]).toMatch(/^您的投诉已受理/)
     await say('不用')
     // The bureau's own things by a traffic light are reported as such.
     expect((await say('人民路口红绿灯旁边的井盖坏了'))[0]).toMatch(/^您的投诉已受理/)

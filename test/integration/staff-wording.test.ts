@@ -446,6 +446,7 @@ describe('who answers for a kind of thing, and a correction with nothing saved',
   it('says nothing is saved when a correction is asked for with no record', async () => {
     const nobody = 'demo:unit_leader'
     expect(await say(nobody, '撤销刚才那条')).toEqual([WORDING.nothingSavedToAmend('巡查记录或隐患')])
+    expect(await say(nobody, '能不能把上一条删了')).toEqual([WORDING.nothingSavedToAmend('巡查记录或隐患')])
   })
 })
 

@@ -21,6 +21,8 @@ describe('staff asking after their own records', () => {
     ['刚刚的隐患报错了，不是重大的', 'hazard'],
     ['刚才的巡查时间填错了', 'patrol'],
     ['撤回', 'latest'],
+    ['能不能把上一条删了', 'latest'],
+    ['删了吧', 'latest'],
   ])('「%s」 wants a saved %s record changed', (words, kind) => {
     expect(asksToAmendRecord(words)).toBe(kind)
     expect(asksAfterOwnRecords(words)).toBeUndefined()
