@@ -97,11 +97,12 @@ export function asksHow(text: string): boolean {
 }
 
 /**
- * 「人民路燃气泄漏的情况怎么样了」「朗州路那个塌陷处理好了吗」: how something already known is going, asked at the end —
+ * 「人民路燃气泄漏的情况怎么样了」「朗州路那个塌陷处理好了吗」「人民路口那个坑填了没有」: how something already known is
+ * going, asked at the end —
  * never a report of it, though it names what is wrong.
  */
 const ASKS_HOW_IT_GOES =
-  /(?:情况|进展|进度)?(?:怎么样|咋样|如何)了?[？?。！!]*$|(?:处理|整改|修|修复|抢修|办|弄)(?:得)?(?:怎么样|咋样|如何)了?[？?。！!]*$|(?:处理|整改|修|修复|抢修|办|弄|解决)(?:好|完)?了(?:吗|没有?|么)[？?。！!]*$|到哪一?步了?[？?。！!]*$|(?:进展|进度)(?:如何|怎样)?[？?。！!]*$/
+  /(?:情况|进展|进度)?(?:怎么样|咋样|如何)了?[？?。！!]*$|(?:处理|整改|修|修复|抢修|办|弄)(?:得)?(?:怎么样|咋样|如何)了?[？?。！!]*$|(?:处理|整改|修|修复|抢修|办|弄|解决|填|补|填平|换|更换|装|清理|清|疏通|拆|恢复)(?:好|完|上)?了(?:吗|没有?|么)[？?。！!]*$|到哪一?步了?[？?。！!]*$|(?:进展|进度)(?:如何|怎样)?[？?。！!]*$/
 
 export function asksHowItGoes(text: string): boolean {
   return ASKS_HOW_IT_GOES.test(text)

@@ -359,6 +359,9 @@ describe('a hazard asked after by its place or thing, and what falls due', () =>
     expect(await say(LEADER, '滨湖路护栏修好了没')).toEqual([
       '没有找到与「滨湖路护栏」相关的隐患记录。知道编号的，可发送「查询 编号」。',
     ])
+    // Asked with the work the fix takes (填, 换, 补): still how it goes, never a new report.
+    for (const asked of ['柳叶大道那个井盖换了没有', '柳叶大道的井盖补上了吗'])
+      expect((await say(STAFF, asked))[0]).toContain(`· ${code} 柳叶大道与紫菱路口井盖缺失（已交办`)
   })
 
   it('lists what falls due in the next three days', async () => {
@@ -1055,6 +1058,9 @@ describe('today so far for the duty officer, and a complaint handled by another 
     expect(answer).toMatch(/\*\*今日市民报告险情 \d+ 件\*\*：/)
     expect(answer).toContain(`- ${code} 燃气（幸福小区3栋2单元）燃气表在漏气嘶嘶响`)
     expect(answer).not.toContain('13912345678')
+    // The shift named is today.
+    for (const asked of ['值班期间有没有紧急情况', '我值班的时候有没有什么险情'])
+      expect((await say(DUTY, asked))[0]).toContain(`- ${code} 燃气（幸福小区3栋2单元）`)
     // Asked for yesterday's, yesterday's only.
     expect((await say(LEADER, '昨天的日报发我一下'))[0]).toMatch(/^## 巡安日报 2026-11-22\n/)
   })
