@@ -46,6 +46,7 @@ import { clearSession, lockSession, saveSession } from './forms/session'
 import { asksHow, isQuestion, supposes } from './intent'
 import { asksGasPhone, otherAgencyFor, SUPPLY_CUT } from './other-agency'
 import { asksAboutThePlace, readPlaceAnswer } from './place-answer'
+import { onceIfPastedOver } from './plain-text'
 import { text } from './reply'
 import { SAYS_OTHER, SAYS_SAME } from './same-or-other'
 import type { Reply, Turn } from './types'
@@ -366,7 +367,11 @@ export async function handleCitizen(turn: Turn): Promise<Reply[]> {
   }
   const body = message.kind === 'voice' ? message.text : message.kind === 'text' ? message.text : undefined
   if (message.kind === 'voice' && !body) return [...replies, text(WORDING.citizenVoiceNoText)]
-  if (body !== undefined) return [...replies, ...(await handleCitizenText(turn, body.trim()))]
+  // A report pasted over and over is that report once (see onceIfPastedOver); what it repeats decides below.
+  if (body !== undefined) {
+    const once = onceIfPastedOver(body.trim())
+    return [...replies, ...(await handleCitizenText(turn, namesDefect(once) ? once : body.trim()))]
+  }
   if (message.kind === 'location') {
     const placed = await placeFromLocation(turn)
     if (placed) return [...replies, ...placed]

@@ -30,3 +30,31 @@ export function readsAsWords(text: string): boolean {
   const chinese = typed.filter((c) => /\p{Script=Han}/u.test(c)).length
   return chinese >= 2 && chinese * 3 >= typed.length
 }
+
+/**
+ * 「人民路井盖坏了人民路井盖坏了人民路井盖坏了」: one report pasted over and over (sent in anger, or a stuck key) is
+ * that report once. Only the whole message made of one part, marks and spaces between them aside. Found by the
+ * shortest period of the text without its marks — linear, where a pattern with a back-reference to the repeated part
+ * took seconds on a run of commas.
+ */
+const SEPARATOR = /[\s，,。.！!~～]/u
+const SEPARATORS = /[\s，,。.！!~～]+/gu
+const PART_MIN = 3
+const PART_MAX = 80
+
+export function onceIfPastedOver(text: string): string {
+  const bare = [...text.replace(SEPARATORS, '')]
+  for (let period = PART_MIN; period <= Math.min(PART_MAX, bare.length / 2); period++) {
+    if (bare.length % period !== 0) continue
+    if (!bare.every((c, i) => c === bare[i % period])) continue
+    // The first part as typed, its own marks kept, up to where its last character falls.
+    let seen = 0
+    let end = 0
+    for (const c of text) {
+      end += c.length
+      if (!SEPARATOR.test(c) && ++seen === period) break
+    }
+    return text.slice(0, end).trim()
+  }
+  return text
+}

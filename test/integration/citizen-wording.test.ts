@@ -511,6 +511,15 @@ describe('a citizen following up in words', () => {
     expect(await mine()).toHaveLength(before)
   })
 
+  it('files a report pasted over and over once, with the report as its description', async () => {
+    const code = lastCode(await say('朗州路井盖坏了'.repeat(10)), 'TS')
+    await say('不用')
+    expect((await mine()).find((c) => c.code === code)).toMatchObject({
+      description: '朗州路井盖坏了',
+      locationText: '朗州路',
+    })
+  })
+
   it('files a blocked fire lane said with 「要是着火了」 at its estate without alarm, and a 风光带 as a place', async () => {
     const replies = await say('小区的消防通道被车堵死了，要是着火了消防车根本进不来，阳光花园')
     // A fire supposed is no fire: no safety advice, no alert — a complaint like any other.

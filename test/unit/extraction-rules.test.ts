@@ -1414,5 +1414,22 @@ describe('an address typed with spaces between its parts', () => {
     expect(where('我要反映 我们小区 阳光花园 5栋 外墙瓷砖老往下掉 物业不管')).toBe('阳光花园5栋')
     expect(where('阳光花园 5栋 2单元 楼道灯不亮')).toBe('阳光花园5栋2单元')
     expect(where('人民路 建设路 井盖坏了')).toBe('人民路')
+    // A building counted, a bridge's pier, a site that is not yet named: no part of the address.
+    expect(where('石门县 楚江镇 一栋三层砖混楼 拆了承重墙')).toBe('石门县楚江镇')
+    expect(where('沅水三桥 2号墩 混凝土大面积剥落')).toBe('沅水三桥')
+    expect(where('鼎城区 玉霞路 在建项目 基坑深约8米')).toBe('鼎城区玉霞路')
+  })
+})
+
+describe('streets joined by a sign, a crossing typed apart, and where a place is labelled', () => {
+  it('keeps 「武陵大道 ＆ 洞庭大道 路口」 one crossing', () => {
+    expect(findPlaces('窨井盖子翻了 在 武陵大道 ＆ 洞庭大道 路口')).toEqual(['武陵大道与洞庭大道路口'])
+    expect(findPlaces('人民路 和 建设路 交叉口井盖没了')).toEqual(['人民路与建设路交叉口'])
+  })
+
+  it('takes the place after 「地点:」 over a vague site named before it', () => {
+    expect(
+      extractComplaint('投诉:城东新区某工地无证施工,地点:德山开发区莲池路与崇德路交叉口东北角', ctx).locationText,
+    ).toBe('德山开发区莲池路与崇德路交叉口东北角')
   })
 })

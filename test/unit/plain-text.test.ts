@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { plainText } from '../../src/conversation/plain-text'
+import { onceIfPastedOver, plainText } from '../../src/conversation/plain-text'
 
 describe('what a message says, without what does not show', () => {
   it.each([
@@ -16,5 +16,19 @@ describe('what a message says, without what does not show', () => {
     expect(plainText('人民路，井盖<缺失>')).toBe('人民路，井盖<缺失>')
     expect(plainText('温度<5度')).toBe('温度<5度')
     expect(plainText('<script>alert(1)</script>')).toBe('<script>alert(1)</script>')
+  })
+})
+
+describe('a message pasted over and over', () => {
+  it.each([
+    ['人民路井盖坏了人民路井盖坏了人民路井盖坏了', '人民路井盖坏了'],
+    ['建设路路灯不亮！！建设路路灯不亮！！', '建设路路灯不亮'],
+    ['快来修！快来修！快来修！', '快来修'],
+  ])('reads %s once', (pasted, once) => {
+    expect(onceIfPastedOver(pasted)).toBe(once)
+  })
+
+  it.each(['人民路井盖坏了', '人民路井盖坏了，建设路井盖也坏了', '哈哈'])('leaves %s as it is', (said) => {
+    expect(onceIfPastedOver(said)).toBe(said)
   })
 })

@@ -43,6 +43,13 @@ export function placeWordOf(place: string): string {
 
 /** What ends a stretch of text a place name can run through: punctuation, spaces, brackets, quotes. */
 const FILLER_BEFORE_TAIL = /(?<=[路街道桥])(?:那个|这个|的)(?=十字路口|路口|交叉口|丁字路口)/g
+/**
+ * 「武陵大道 ＆ 洞庭大道 路口」「人民路 和 建设路」: two streets joined by a sign or a word typed between spaces, and a
+ * crossing typed apart from them, are one place (joined with 与).
+ */
+const SPACED_JOINER =
+  /(?<=[路道街桥])\s*[&＆+＋]\s*(?=[\u4e00-\u9fa5])|(?<=[路道街桥])\s+(?:和|与|跟)\s+(?=[\u4e00-\u9fa5])/g
+const SPACED_CROSSING = /(?<=[路道街])\s+(?=(?:十字|丁字)?路口|交叉口|交汇处)/g
 const CHUNK_BREAK = /[，,。；;！!？?\s：:（）()【】"“”]+/
 
 /** A county, district, town or zone: what a more precise place right after it narrows down. */
@@ -107,13 +114,20 @@ export function withSpacedParts(text: string, place: string): string {
   }
 }
 
+/**
+ * A building's number, the whole of what was typed (「5栋」「3号楼2单元」「二单元」): 「一栋三层砖混楼」 counts a building
+ * and 「2号墩」 is a bridge's pier, neither an address's part.
+ */
 const SPACED_BUILDING =
-  /^(?:[0-9]{1,4}|[一二三四五六七八九十]{1,3})(?:号楼|栋|幢|单元|号(?!电梯|梯|线|机))(?:[0-9]{1,3}(?:单元|栋|幢))?(?:[0-9]{3,4}(?:室)?)?/
+  /^(?:[0-9]{1,4}(?:号楼|栋|幢|单元|号)|[一二三四五六七八九十]{1,3}(?:号楼|单元|号))(?:[0-9]{1,3}(?:单元|栋|幢))?(?:[0-9]{3,4}(?:室)?)?$/
 
-/** An estate or a building named at the start of what follows a street (never another street). */
+/** An estate or a building named by its name (「碧桂园二期」「百货公司宿舍」), the whole of what was typed. */
+const ESTATE_NAMED =
+  /(?:小区|花园|家园|新村|苑|华庭|华府|御府|公馆|名都|名城|山庄|庄园|公寓|嘉园|佳园|世家|雅居|宿舍|大厦|大楼|[0-9一二三四五六七八九十]{1,2}期)$/
+
 function estateOn(token: string): string | undefined {
   const [next] = findPlaces(token)
-  return next && token.startsWith(next) && !ROAD_END.test(next) && !/[区县镇乡]$/.test(next) ? next : undefined
+  return next === token && ESTATE_NAMED.test(next) && !/^(?:在建|某|这|那)/.test(next) ? next : undefined
 }
 
 /** Where a place found in the text ends there, its parts perhaps typed apart (「鼎城区 武陵镇」 for 「鼎城区武陵镇」). */
@@ -150,7 +164,8 @@ export function placeAlone(text: string, slack = 0): string | undefined {
 export function findPlaces(text: string, lexicon: readonly string[] = DEFAULT_CITY.places ?? []): string[] {
   const places: string[] = []
   // 「人民路跟建设路那个路口」: a filler between a street and its crossing is no break in the place.
-  for (const chunk of unbracketBuildings(text.replace(FILLER_BEFORE_TAIL, '')).split(CHUNK_BREAK)) {
+  const joined = text.replace(FILLER_BEFORE_TAIL, '').replace(SPACED_JOINER, '与').replace(SPACED_CROSSING, '')
+  for (const chunk of unbracketBuildings(joined).split(CHUNK_BREAK)) {
     const found: { at: number; end: number; place: string }[] = []
     PLACE_RE.lastIndex = 0
     for (let match = PLACE_RE.exec(chunk); match; match = PLACE_RE.exec(chunk)) {
