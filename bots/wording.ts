@@ -181,6 +181,8 @@ export const WORDING = {
       '房产证办理、交房、购房合同、维修资金等房屋买卖事项，请拨打 12345 政务服务便民热线，或在工作时间到住建局房地产市场管理部门咨询。新房开裂、渗漏危及安全等隐患，请直接说明问题和地点，我们受理。',
   },
   notedInAnotherBox: (label: string) => `已记入「${label}」。`,
+  /** 「在哪里填」 while a form asks: right here. */
+  answerHere: (question: string) => `直接在这里回复就可以。${question}`,
   supervisionPlanned:
     '督查记录表在督查完成后填写：督查结束后发送「督查」，或直接说「今天上午督查了质安处……」，我会逐项询问。本月还应督查哪些单位，发送「我的待办」查看。',
   citizenPraise: '感谢您的肯定！我们会转达给相关工作人员。有新的问题，直接发一句话说明问题和地点即可。',

@@ -1577,3 +1577,57 @@ describe('small questions staff ask about themselves and their records', () => {
     await say(STAFF, '取消')
   })
 })
+
+describe('a patrol form answered out of turn', () => {
+  const ask = async (...said: string[]) => {
+    let last: string[] = []
+    for (const words of said) last = await say(STAFF, words)
+    return last
+  }
+
+  it('keeps 「开了一台车」 with the count, findings said to 车次 as findings, and what was done as the handling', async () => {
+    const summary = (
+      await ask(
+        '巡查',
+        '今天上午',
+        '9点到11点半',
+        '人民路 建设路',
+        '3个人 开了一台车',
+        '发现两处井盖松动，一处路灯不亮',
+      )
+    ).join('\n')
+    expect(summary).toBe('现场是如何处理的？')
+    const filled = (await say(STAFF, '已通知市政维修')).join('\n')
+    expect(filled).toContain('出动人次：3')
+    expect(filled).toContain('出动车次：1')
+    expect(filled).toContain('1. 两处井盖松动（道路及市政设施，一般，2处）')
+    expect(filled).toContain('2. 一处路灯不亮')
+    expect(filled).toContain('处理情况：已通知市政维修')
+    await say(STAFF, '取消')
+
+    // Said to 车次 as the question is asked: kept as what was found, and 车次 asked again.
+    expect(await ask('巡查', '今天上午', '9点到11点半', '人民路', '2人', '发现两处井盖松动')).toEqual([
+      WORDING.keptForLater('发现隐患', '发现两处井盖松动'),
+      '出动了多少车次？',
+    ])
+    await say(STAFF, '取消')
+
+    // What was done, said to what was found: the handling, and the findings asked again.
+    const [kept] = await ask('巡查', '今天上午', '9点到11点半', '人民路', '2人', '1车', '已通知市政维修')
+    expect(kept).toBe(WORDING.keptForLater('处理情况', '已通知市政维修'))
+    const read = (await say(STAFF, '井盖松动一处')).join('\n')
+    expect(read).toContain('1. 井盖松动一处（道路及市政设施，一般）')
+    expect(read).not.toContain('已通知市政维修（')
+    await say(STAFF, '取消')
+  })
+
+  it('asks the hour again when the start is put in the other half of the day, and says where answers go', async () => {
+    await say(STAFF, '巡查 上午 洞庭大道 2人')
+    expect(await say(STAFF, '时间不对，是下午')).toEqual(['已将「开始时间」改为：下午', '11月23日下午几点开始的？'])
+    expect(await say(STAFF, '3点')).toEqual(['巡查几点结束？'])
+    await say(STAFF, '取消')
+    await say(STAFF, '发现一个隐患')
+    expect(await say(STAFF, '在哪里填')).toEqual([WORDING.answerHere('请描述发现的隐患。')])
+    await say(STAFF, '取消')
+  })
+})

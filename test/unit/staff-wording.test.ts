@@ -36,9 +36,11 @@ describe('a turn-out said to another question', () => {
     ['1台车', { vehicleCount: 1 }],
     ['3人1车', { staffCount: 3, vehicleCount: 1 }],
     ['两个人，一台车', { staffCount: 2, vehicleCount: 1 }],
+    ['3个人 开了一台车', { staffCount: 3, vehicleCount: 1 }],
+    ['出动了4人 2车', { staffCount: 4, vehicleCount: 2 }],
   ])('%s', (said, counts) => expect(turnoutSaidAlone(said)).toEqual(counts))
 
-  it.each(['人民路', '3', '人民路 3人', '张伟、李四'])('reads no bare turn-out in %s', (said) =>
+  it.each(['人民路', '3', '人民路 3人', '张伟、李四', '开了'])('reads no bare turn-out in %s', (said) =>
     expect(turnoutSaidAlone(said)).toBeUndefined(),
   )
 })

@@ -185,7 +185,7 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
   const estate = ESTATE_NAMED.exec(description)?.[1]
   if (estate) return { place: `${estate}${BUILDING.exec(description)?.[0] ?? ''}`, sure: true }
   const cued =
-    /(?:在(?!建)|地址(?:是|在)?|位于|位置(?:是|在)?|小区是|是)[:：]?\s*([^，。,！!？?；;]{2,30}?)[，。,！!？?；;]*(?:电话|手机|$)/.exec(
+    /(?:在(?!建)|地址(?:是|在)?|地点(?:是|在)?|位于|位置(?:是|在)?|小区是|是)[:：]?\s*([^，。,！!？?；;]{2,30}?)[，。,！!？?；;]*(?:电话|手机|$)/.exec(
       description,
     )?.[1]
   const fromCue = cued ? findPlace(cued) : undefined
@@ -597,7 +597,8 @@ const PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙�
 export function turnoutSaidAlone(text: string): { staffCount?: number; vehicleCount?: number } | undefined {
   const rest = text.replace(
     new RegExp(
-      `(?:出动|共|一共|总共)?(?:${NUMBER_PATTERN})\\s*(?:个|名|位|台|辆|部)?\\s*(?:人次|人|车次|台次|车)|[，,、。\\s]`,
+      // (「3个人 开了一台车」: how they went, said with the count, is no more than the count.)
+      `(?:出动|共|一共|总共)?(?:${NUMBER_PATTERN})\\s*(?:个|名|位|台|辆|部)?\\s*(?:人次|人|车次|台次|车)|(?:开|坐|乘|用|派|出动|去)了?|[，,、。\\s]`,
       'g',
     ),
     '',

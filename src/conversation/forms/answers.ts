@@ -181,8 +181,27 @@ export function withDayMoved(
   const current = draft[key]
   if (typeof day !== 'string' || values[key] !== undefined || typeof current !== 'string') return values
   const { hour, minute } = localParts(new Date(current), ctx.timeZone)
+  // 「不对，是下午」 after a morning start: the hour is not in that half of the day (08:00 moved to the afternoon
+  // was 20:00), so it is asked again, the day and the half kept in front of the answer.
+  const half = Object.entries(HALF_HOURS).find(([word]) => day.includes(word))?.[1]
+  if (half && !half(hour)) {
+    // An end read with the other half (「上午」 is 9 to 12) goes with it: it is asked after the start.
+    const endToo = key === 'startedAt' && draft.endedAt !== undefined ? { endedAt: undefined } : {}
+    return { [key]: undefined, [`${key}Day`]: day, ...endToo }
+  }
   const moved = parseTimeRange(`${day}${hour}:${String(minute).padStart(2, '0')}`, ctx.now, ctx.timeZone)
   return moved ? { [key]: moved.start.toISOString() } : values
+}
+
+/** The hours each half of the day said covers (凌晨 before 晚上: 「凌晨」 is its own). */
+const HALF_HOURS: Record<string, (hour: number) => boolean> = {
+  凌晨: (h) => h < 6,
+  上午: (h) => h >= 5 && h < 12,
+  早上: (h) => h >= 5 && h < 12,
+  中午: (h) => h >= 11 && h < 14,
+  下午: (h) => h >= 12 && h < 19,
+  傍晚: (h) => h >= 16 && h < 20,
+  晚上: (h) => h >= 18 || h < 5,
 }
 
 /** A number alone, or after a day and part of it, answering when: an hour said without 点. */
@@ -239,6 +258,9 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       // 「开的皮卡」「坐单位的车去的」: one vehicle, said by what it was.
       if (field.key === 'vehicleCount' && drivesOneVehicle(text) && !new RegExp(NUMBER_PATTERN).test(text))
         return { ok: true, values: { [field.key]: 1 } }
+      // 「发现两处井盖松动」: a finding counted by its places is no turn-out; it is asked again (or kept for the
+      // findings, by the engine) rather than taken as two.
+      if (namesDefect(text)) return { ok: false }
       // 「我和老王」「我跟小李、小张」「就我一个人」: people named rather than counted.
       const people = field.key === 'staffCount' ? peopleNamed(text) : undefined
       // 「我和李强」 names who went as well: the reporter and 李强 are the patrol's people.

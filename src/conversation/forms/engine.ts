@@ -28,7 +28,7 @@ import type { ExtractedFields } from '../extract/fields'
 import { namesDefect } from '../extract/hazard-statements'
 import { parseChineseNumber } from '../extract/numbers'
 import { findPlace, placeAlone } from '../extract/place'
-import { extractLevel, turnoutSaidAlone } from '../extract/rules'
+import { extractLevel, handlingIn, turnoutSaidAlone } from '../extract/rules'
 import { WATCHED_THING } from '../extract/watched-things'
 import { clip, formatLocal, normaliseCode } from '../format'
 import { takesOnHazard } from '../hazard-acceptance'
@@ -438,6 +438,8 @@ async function step(
       // 「？」「这个算重大吗」「要算上我吗？」: a question back, not the answer — the question is explained and stays open.
       // (「井盖坏了吗？」 still describes a defect.)
       // 「不确定」「不知道」 say the same: the person needs the question explained, not to be told it was not understood.
+      // 「在哪里填」「填在哪」: the answer goes right here, in the chat.
+      if (WHERE_TO_FILL.test(input)) return [text(WORDING.answerHere(questionFor(field, session.draft)))]
       if (
         /^[?？]+$/.test(input) ||
         UNSURE.test(input) ||
@@ -824,6 +826,10 @@ function answerForLater(
   )
   const saysTime = field.type !== 'datetime' && TIME_ONLY.test(input) && TIME_WORD.test(input)
   const saysPlace = ['datetime', 'count', 'choice', 'level', 'category'].includes(field.type) && placeAlone(input)
+  // 「发现两处井盖松动，一处路灯不亮」 to 车次: what was found, never a count (「两处」 counts the findings).
+  const saysFindings = ['datetime', 'count'].includes(field.type) && namesDefect(input)
+  // 「已通知市政维修」 to what was found: what was done about it, never a finding of its own.
+  const saysHandling = field.type === 'hazards' && !namesDefect(input) && handlingIn(input) === input.trim()
   // A time said to a count (「10点到11点半」 to 人次) is never the count: it puts right the time already read (a
   // half-day taken for the span) when no time question is left.
   const later = saysTime
@@ -831,11 +837,20 @@ function answerForLater(
       (field.type === 'count' ? applicableFields(form, session.draft).find((f) => f.type === 'datetime') : undefined))
     : saysPlace
       ? open.find((f) => PLACE_FIELDS.has(f.key))
-      : undefined
+      : saysFindings
+        ? open.find((f) => f.type === 'hazards')
+        : saysHandling
+          ? // (How it was handled is asked only once something was found: kept for that question all the same.)
+            form.fields.find((f) => f.key === 'handlingResult' && session.draft[f.key] === undefined)
+          : undefined
   if (!later) return undefined
   const parsed = parseAnswer(later, input, answers)
   return parsed.ok ? { field: later, values: parsed.values } : undefined
 }
+
+/** 「在哪里填」「填在哪儿」「在哪写」: where an answer goes, asked while a question is open. */
+const WHERE_TO_FILL =
+  /^(?:请问)?(?:在|到)?(?:哪里|哪儿|哪)(?:填|写|报|上报|提交|回复|输入)(?:呢|啊|呀)?[？?。]*$|^(?:填|写|回复)(?:在|到)(?:哪里|哪儿|哪)(?:呢|啊|呀)?[？?。]*$/
 
 /** The fields that take a place. */
 const PLACE_FIELDS: ReadonlySet<string> = new Set(['area', 'locationText', 'place'])
