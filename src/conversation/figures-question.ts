@@ -7,7 +7,7 @@ import type { PeriodKind } from '../domain/periods'
 import { formatRate } from '../reports/format'
 import { complaintTimeliness, periodFigures } from '../services/figures'
 import { formatLocal } from './format'
-import { type PeriodSaid, periodMeant } from './period-said'
+import { type PeriodSaid, periodMeant, periodSaidIn } from './period-said'
 import { summaryAskedIn } from './summary-asked'
 import type { Turn } from './types'
 
@@ -52,6 +52,19 @@ export function figuresAskedFor(input: string): PeriodSaid | undefined {
   // 「上周工作情况汇总」「本周隐患情况汇总一下」 in any order. A day's state is the digest's question (「今天情况怎么样」).
   const summary = summaryAskedIn(input)
   return summary && summary.kind !== 'day' ? summary : undefined
+}
+
+/**
+ * 「对比一下上个月」「和上周比怎么样」「跟去年比呢」: this period so far and the one before it named, one after the
+ * other — the comparison asked for, by the figures each is read with.
+ */
+const COMPARES = /对比|比较|相比|比一比|比一下|比怎么样|比如何|比呢|比起来/
+
+export function comparisonAskedFor(input: string): { now: PeriodSaid; before: PeriodSaid } | undefined {
+  if ([...input].length > 20 || !COMPARES.test(input)) return undefined
+  const before = periodSaidIn(input)
+  if (!before?.previous || before.lastDays) return undefined
+  return { now: { kind: before.kind, previous: false, said: SAID[before.kind] }, before }
 }
 
 /**

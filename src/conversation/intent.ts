@@ -165,7 +165,7 @@ export function intentOf(text: string): Intent | undefined {
 
 /** 「给我看看」「让我看一下」「发我看看」「调出来」: a request to see, worded as one rather than asked. */
 export const SHOW_ME =
-  /(?:给|让|帮|发|发给)我(?:看看|看一下|看下|瞧瞧|查查|查一下|列一下)|^(?:请|麻烦)?(?:看看|看一下|查看|调出|列出|列一下)|发(?:一下|下)?(?:给)?我看/
+  /(?:给|让|帮|发|发给)我(?:看看|看一下|看下|瞧瞧|查查|查一下|列一下)|^(?:请|麻烦)?(?:看看|看一下|查看|调出|列出|列一下)|发(?:一下|下)?(?:给)?我看|^(?:请|麻烦|帮我)?把.{1,12}(?:列出来|列一下|列个清单|调出来|拉出来|找出来)/
 
 /** The ledger's own words (隐患, 整改, 投诉…), which name no defect: what is left says whether something is wrong. */
 export function withoutLedgerWords(text: string): string {

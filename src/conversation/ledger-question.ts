@@ -29,7 +29,7 @@ export type LedgerQuestion =
   | { kind: 'listed'; of: 'complaints' | 'hazards'; period: PeriodSaid }
 
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
-const ASKS_AMOUNT = /多少|几[个次条处项件起]|几分(?!钟)|[率数]$|数量|情况$|统计|排名|排行|最多|最少|列表|清单/
+const ASKS_AMOUNT = /多少|几[个次条处项件起]|几分(?!钟)|[率数]$|数量|情况$|统计|排名|排行|最多|最少|列表|清单|明细|详情/
 /** Asking how something stands: 「处理得怎么样了」「整改了吗」「修好了没」. */
 const ASKS_PROGRESS = /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态/
 

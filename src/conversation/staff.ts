@@ -46,7 +46,7 @@ import { describeDuty, dutyAskedFor } from './duty-question'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace, placeAlone } from './extract/place'
 import { namesAThingAlone, WATCHED_THING } from './extract/watched-things'
-import { describeFigures, figuresAskedFor } from './figures-question'
+import { comparisonAskedFor, describeFigures, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms } from './forms/engine'
 import { openFormOf } from './forms/session'
@@ -70,7 +70,7 @@ import { ASKS_SYSTEM_STATUS, describeSystemStatus } from './system-status'
 import { describeTodaySoFar } from './today-so-far'
 import { listTodos } from './todo-list'
 import type { Reply, Turn } from './types'
-import { unitNamedIn } from './unit-named'
+import { unitNamedIn, unitOfPersonNamed } from './unit-named'
 import {
   urgeAskedFor,
   urgeEveryLateUnit,
@@ -140,6 +140,11 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「今天情况怎么样」「简报」: the leaders' digest, now, for those who receive it and those who act on it.
   const figuresPeriod = BRIEFING_ROLES.has(person.role) ? figuresAskedFor(input) : undefined
   if (figuresPeriod) return meanwhile(turn, text(await describeFigures(turn, figuresPeriod)))
+  const compared = BRIEFING_ROLES.has(person.role) ? comparisonAskedFor(input) : undefined
+  if (compared) {
+    const [now, before] = [await describeFigures(turn, compared.now), await describeFigures(turn, compared.before)]
+    return meanwhile(turn, text(`${now}\n\n${before}`))
+  }
   if (asksOpenItems(input)) return meanwhile(turn, text(await describeOpen(turn, actor, input)))
   if (asksOpenMajors(input)) return meanwhile(turn, text(await describeOpenMajors(turn)))
   const scores = BRIEFING_ROLES.has(person.role) ? scoresAskedFor(input) : undefined
@@ -272,6 +277,12 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (urgedUnit) {
     if (!BRIEFING_ROLES.has(person.role)) return [text(WORDING.urgeForOverseers)]
     return [text(await urgeNamedUnit(turn, urgedUnit, `${ROLE_LABELS[person.role]}${person.name}`))]
+  }
+  // 「帮我催一下李娜」: a handler named by name — their unit's open items urged, as for the unit.
+  const urgedPersonUnit = urged ? await unitOfPersonNamed(turn, urged) : undefined
+  if (urgedPersonUnit) {
+    if (!BRIEFING_ROLES.has(person.role)) return [text(WORDING.urgeForOverseers)]
+    return [text(await urgeNamedUnit(turn, urgedPersonUnit, `${ROLE_LABELS[person.role]}${person.name}`))]
   }
   const ledger = ledgerQuestionIn(input)
   if (ledger) return [text(await answerLedgerQuestion(turn, person, actor, input, ledger))]
@@ -448,7 +459,7 @@ const ASKS_TO_SIGN =
   /^(?:我)?(?:现在|今天|目前|还)?(?:有没有|有)?(?:啥|什么|哪些)?(?:要我|需要我|等我|我要|我需要|待|需要)(?:签字|签名|签)的?(?:报表|东西|材料|记录|文件)?(?:有哪些|有什么|有啥|有几个|有没有)?(?:吗|没有|么|呢)?[？?。]*$/
 /** 「今天有什么要处理的」「手上还有哪些事情需要跟进」: what is waiting, asked without saying 我. */
 const ASKS_WHAT_TO_HANDLE =
-  /^(?:我|我们)?(?:现在|今天|目前|手上|手头)?(?:还)?(?:有什么|有啥|有哪些|有没有)(?:事情?|任务|活儿?|工作)?(?:是)?(?:要|需要|得|待)(?:处理|办理?|做|跟进|办结)的?(?:事情?|任务|活儿?|工作)?(?:吗|没有|么|呢)?[？?。]*$/
+  /^(?:我|我们)?(?:今天|现在|目前|手上|手头)?(?:还)?(?:没|没有)(?:什么|啥)(?:事情?|任务|活儿?|工作)(?:要办|要做|要处理)?(?:了)?(?:吧|吗|么)[？?。]*$|^(?:我|我们)?(?:现在|今天|目前|手上|手头)?(?:还)?(?:有什么|有啥|有哪些|有没有)(?:事情?|任务|活儿?|工作)?(?:是)?(?:要|需要|得|待)(?:处理|办理?|做|跟进|办结)的?(?:事情?|任务|活儿?|工作)?(?:吗|没有|么|呢)?[？?。]*$/
 /** 「YH…现在到哪一步了」「TS… 进度」: where a record stands, asked after its number. */
 const ASKS_PROGRESS =
   /怎么回事|咋回事|为什么(?:还|都)?(?:没|不)|为啥(?:还|都)?(?:没|不)|到哪(?:一步|步|了)|进度|进展|怎么样了?|咋样了?|如何了|什么情况|处理(?:得)?(?:怎么样|如何)|(?:办|处理|整改|修)(?:了|完|好)?没有?|(?:期限|截止)(?:日期|时间)?(?:是|到)?(?:什么时候|哪天|几号|多久|哪一天)|(?:什么时候|哪天|几号)(?:到期|截止)/

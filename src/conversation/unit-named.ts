@@ -1,4 +1,5 @@
-import { units } from '../db/schema'
+import { and, eq } from 'drizzle-orm'
+import { people, units } from '../db/schema'
 import type { Turn } from './types'
 
 export interface NamedUnit {
@@ -79,4 +80,14 @@ export function reasonBeside(words: string, said: string): string {
     .replace(/^[\s，,：:。；;给至到]*(?:处理|办理|整改|负责|去办|来办)?[\s，,：:。；;]*/, '')
     .replace(/^(?:原因|理由)[：:\s]*/, '')
     .trim()
+}
+
+/** The unit of the one active person whose name the words are (「李娜」), or nothing when none or several are. */
+export async function unitOfPersonNamed(turn: Turn, words: string): Promise<{ id: number; name: string } | undefined> {
+  const named = await turn.ctx.db
+    .select({ id: units.id, name: units.name })
+    .from(people)
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(and(eq(people.name, words.trim()), eq(people.active, true), eq(units.active, true)))
+  return named.length === 1 ? named[0] : undefined
 }

@@ -1483,9 +1483,10 @@ describe('citizens’ messages that are not a new complaint', () => {
     expect(row?.citizenPhone).toBe('13912345678')
     expect(row?.description).toBe('我要举报；沅安路99号工地晚上偷偷施工没有围挡')
     const before = await database.db.select().from(complaints)
-    expect(await say(CITIZEN, '表扬一下你们的工作人员，处理得很及时')).toEqual([
-      '感谢您的肯定！我们会转达给相关工作人员。有新的问题，直接发一句话说明问题和地点即可。',
-    ])
+    for (const praise of ['表扬一下你们的工作人员，处理得很及时', '给个五星好评'])
+      expect(await say(CITIZEN, praise)).toEqual([
+        '感谢您的肯定！我们会转达给相关工作人员。有新的问题，直接发一句话说明问题和地点即可。',
+      ])
     expect(await database.db.select().from(complaints)).toHaveLength(before.length)
   })
 
@@ -1620,6 +1621,8 @@ describe('the digest on request', () => {
       [DUTY, '有没有超时的投诉'],
       // Which unit is slowest: the units by what is late, the most first (it was not understood).
       ['demo:leader', '哪个单位整改最慢'],
+      // Asked to list them (it opened a hazard form).
+      ['demo:leader', '把超期的隐患列出来'],
     ] as const) {
       const [answer] = await say(who, asked)
       expect(answer).toMatch(/^截至 \d+月\d+日 \d\d:\d\d：\n/)

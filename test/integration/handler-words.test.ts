@@ -90,6 +90,12 @@ describe('those overseeing, in their own words', () => {
     expect(await say(STAFF, '把超期的单位通报一下')).toEqual([WORDING.urgeForOverseers])
   })
 
+  it('urges a handler named by name as their unit, and only for those overseeing', async () => {
+    const [urged] = await say(LEADER, '帮我催一下李娜')
+    expect(urged).toMatch(/^已向市政建设总公司的经办人发送催办提醒（1 个账号）：待整改隐患 \d+ 项/)
+    expect(await say(STAFF, '催一下李娜')).toEqual([WORDING.urgeForOverseers])
+  })
+
   it('answers after the majors asked in plain words, how the supervision record is kept, a visit planned and a report to sign', async () => {
     for (const asked of ['最近有什么大的隐患吗', '有严重的隐患吗'])
       expect(await say(LEADER, asked)).toEqual(['目前没有未销号的重大隐患。'])

@@ -592,7 +592,7 @@ describe('a saved record asked after or corrected in words, and what is waiting'
     const handed = lastCode(await say(STAFF, '确认'), 'YH')
     const [listed] = await say(HANDLER, '我的待办')
     expect(listed).toContain(handed)
-    for (const asked of ['今天有什么要处理的', '手上还有哪些事情需要跟进'])
+    for (const asked of ['今天有什么要处理的', '手上还有哪些事情需要跟进', '今天没什么事吧'])
       expect(await say(HANDLER, asked)).toEqual([listed])
     // A command with its number is still the command, however it ends.
     const [form] = await say(HANDLER, `整改 ${handed} 已修好了没有问题`)
@@ -1195,6 +1195,15 @@ describe('counts, scores, reports and changes asked in other words', () => {
 
   it('gives a unit its own score for 「扣了几分」, the reports page for 「月报我看一下」, the console for staff changes', async () => {
     expect((await say(STAFF, '我们单位这个月扣了几分'))[0]).toMatch(/^市政建设总公司2026年11月考核（截至目前）：\d+ 分/)
+    // This period beside the one before, asked as a comparison (it was not understood).
+    expect((await say(LEADER, '对比一下上个月'))[0]).toMatch(
+      /^本月截至目前（全市）：[\s\S]*\n\n上月（全市）：\n巡查 \d+ 次/,
+    )
+    expect((await say(LEADER, '和上周比怎么样'))[0]).toMatch(/^本周截至目前（全市）：[\s\S]*\n\n上周（全市）：/)
+    // The detail asked for by name (it was not understood).
+    expect((await say(STAFF, '我们单位这个月考核扣分明细'))[0]).toMatch(
+      /^市政建设总公司2026年11月考核（截至目前）：\d+ 分/,
+    )
     expect(await say(LEADER, '这个月的月报我看一下')).toEqual([WORDING.reportsWhere])
     for (const asked of ['把张伟调到质安处', '新增一个巡查员 王五 13800001234'])
       expect(await say('demo:admin', asked)).toEqual([WORDING.staffSupport.admin_change])
@@ -1383,6 +1392,7 @@ describe('overseers and administrators in their own words', () => {
     expect(status).toMatch(/发送失败的消息 [1-9]\d* 条：请在管理后台/)
     // Asked as what did not go out (it was not understood).
     expect(await say('demo:admin', '有多少条消息没发出去')).toEqual([status])
+    expect(await say('demo:admin', '最近有没有发送失败的消息')).toEqual([status])
     // Not for everyone: a field worker's 「系统状态」 is no status report.
     expect((await say(STAFF, '系统状态'))[0]).not.toMatch(/服务运行正常/)
   })

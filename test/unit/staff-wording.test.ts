@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type FieldDefinition, FORMS } from '../../bots/forms'
 import { turnoutSaidAlone } from '../../src/conversation/extract/rules'
+import { comparisonAskedFor } from '../../src/conversation/figures-question'
 import { parseAnswer } from '../../src/conversation/forms/answers'
 import { formWishedFor } from '../../src/conversation/forms/wished-form'
 import { takesOnHazard } from '../../src/conversation/hazard-acceptance'
@@ -196,4 +197,22 @@ describe('the last days said instead of a calendar period', () => {
     expect(periodSaidIn('本周巡查了几次')).toMatchObject({ kind: 'week', said: '本周' })
     expect(periodSaidIn('本周巡查了几次')?.lastDays).toBeUndefined()
   })
+})
+
+describe('a comparison with the period before', () => {
+  it.each([
+    ['对比一下上个月', 'month'],
+    ['和上周比怎么样', 'week'],
+    ['跟去年比呢', 'year'],
+    ['比较一下昨天', 'day'],
+  ])('%s compares this %s with the one before', (said, kind) => {
+    expect(comparisonAskedFor(said)).toMatchObject({ now: { kind, previous: false }, before: { kind, previous: true } })
+  })
+
+  it.each(['上个月的月报', '本月和上月的整改率对比分析一下，写个材料给我', '对比一下'])(
+    'reads no comparison in %s',
+    (said) => {
+      expect(comparisonAskedFor(said)).toBeUndefined()
+    },
+  )
 })
