@@ -600,7 +600,11 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       await keep()
       return [text(`不客气。${WORDING.askPlace}`)]
     }
-    const waiting = pending as unknown as PendingComplaint & { placeUnknown?: boolean }
+    const pendingComplaint = pending as unknown as PendingComplaint & { placeUnknown?: boolean }
+    // 「阳光小区2栋 有人被困在电梯里」: a danger said with the place (or instead of it) is danger from now on — the ticket
+    // is filed with it, and the duty officer told, as if it had been said first.
+    const dangerNow = pendingComplaint.danger ? undefined : dangerIn(body)
+    const waiting = dangerNow ? { ...pendingComplaint, danger: dangerNow } : pendingComplaint
     // 「晚上11点以后还在干」 to where: when it happens, more of what — where is asked again.
     switch (saysOnlyWhen(body) && !findPlace(body) ? 'more_description' : readPlaceAnswer(body, {})) {
       case 'cancel':
@@ -622,13 +626,19 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
         // 「工地噪音扰民」 to 「在什么位置」 tells more of what, not where: it joins the description, and where is asked again.
         const more =
           waiting.category === 'other' ? (await readComplaint(turn, `${waiting.description}；${body}`)).fields : {}
+        const description = waiting.description.includes(body) ? waiting.description : `${waiting.description}；${body}`
+        // 「有人被困在里面了」: the danger said only now — the advice and the duty officer at once, not when the place comes.
+        if (dangerNow) await alertDutyOfficer(turn, { ...waiting, description })
         session.draft = {
           ...pending,
-          description: waiting.description.includes(body) ? waiting.description : `${waiting.description}；${body}`,
+          description,
           ...(more.category ? { category: more.category } : {}),
+          ...(dangerNow ? { danger: dangerNow, alerted: true } : {}),
         }
         await keep()
-        return [text(WORDING.placeStillNeeded)]
+        return dangerNow
+          ? [text(await safetyAdvice(turn, dangerNow)), text(WORDING.placeStillNeeded)]
+          : [text(WORDING.placeStillNeeded)]
       }
       case 'place':
         break
@@ -655,7 +665,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     // says only where: the place it names, with nothing added to what is wrong.
     const reading = [...answer].length > 12 ? await readComplaint(turn, answer) : undefined
     const named = reading?.fields.locationText
-    if (reading && named && !isVaguePlace(named) && namesDefect(answer.replace(named, '')))
+    const besidesPlace = named ? answer.replace(named, '') : ''
+    if (reading && named && !isVaguePlace(named) && (namesDefect(besidesPlace) || dangerIn(besidesPlace)))
       return fileComplaint(turn, {
         ...waiting,
         description: `${waiting.description}；${answer}`,

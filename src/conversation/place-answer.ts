@@ -1,3 +1,4 @@
+import { dangerIn } from '../domain/danger'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
 
@@ -18,7 +19,7 @@ const QUESTION =
   /^(?:为什么|为啥|干嘛|干什么|凭什么|怎么|什么意思|必须|一定要|非要)|^(?:在)?(?:哪|哪里|哪儿)(?:啊|呀)?$|[吗呢么]？?[?？]?$|[?？]$|多少|几点|几时|多久|多长时间|什么时候|哪个部门|找谁/
 /** The nuisance itself, not something broken (noise, smell, dust, neglect, how often). */
 const NUISANCE =
-  /噪音|噪声|扰民|吵|睡不着|休息不好|[很太好真发]臭|臭味|臭气|熏|灰尘|扬尘|没人管|不管|不处理|不作为|危险|天天|每天|一直|经常|老是|总是/
+  /噪音|噪声|扰民|吵|睡不着|休息不好|[很太好真发]臭|臭味|臭气|熏|灰尘|扬尘|没人管|不管|不处理|不作为|危险|天天|每天|一直|经常|老是|总是|好几次|好多次|多次|几次了|困(?:了|过)?(?:好几次|几次|\d+次)?人|关人|卡人/
 /** How an answer that is a place often ends, though no place word shows it (「燃气公司旁边」「响水坝那边」). */
 const LOCATIVE_END =
   /(?:旁边|附近|门口|对面|那边|这边|后面|前面|背后|里面|里头|边上|周围|周边|楼下|楼上|隔壁|一带|路口|拐角)$/
@@ -37,6 +38,8 @@ export function readPlaceAnswer(body: string, reading: { locationText?: string }
   if (rest.length > 0 && UNKNOWN.test(first ?? '') && !findPlace(rest.join('，'))) return 'unknown'
   if (reading.locationText ?? findPlace(text)) return 'place'
   if (QUESTION.test(text)) return 'question'
-  if (!LOCATIVE_END.test(text) && (namesDefect(text) || NUISANCE.test(text))) return 'more_description'
+  // (「困了好几次人了」「有人被困在里面」: the lift's fault, or the danger now, is what happened, not where.)
+  if (!LOCATIVE_END.test(text) && (namesDefect(text) || NUISANCE.test(text) || dangerIn(text)))
+    return 'more_description'
   return 'place'
 }

@@ -869,6 +869,42 @@ describe('citizens', () => {
     await say(CITIZEN, '不用')
   })
 
+  it('alerts the duty officer when the danger is said only in answer to where, and keeps every word', async () => {
+    const urgentCount = async () =>
+      (await database.db.select().from(outbox).where(sql`${outbox.message}->>'text' like '【紧急·市民报告险情】%'`))
+        .length
+    const before = await urgentCount()
+    expect(await say(CITIZEN, '我们小区的电梯')).toEqual([WORDING.askPlace])
+    // The danger instead of the place: the advice and the alert at once, the place still asked.
+    const [advice, still] = await say(CITIZEN, '有人被困在里面了')
+    expect(advice).toMatch(/^⚠️ 安全提示：有人被困请立即拨打 119/)
+    expect(still).toBe(WORDING.placeStillNeeded)
+    expect(await urgentCount()).toBe(before + 1)
+    const ticket = await say(CITIZEN, '阳光小区2栋')
+    expect(ticket[0]).not.toContain('安全提示')
+    const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string
+    const [filed] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(filed).toMatchObject({ locationText: '阳光小区2栋', description: '我们小区的电梯；有人被困在里面了' })
+    await say(CITIZEN, '不用')
+
+    // The danger with the place: the advice with the ticket, and the place without the danger's words.
+    await say(CITIZEN, '小区的燃气管道')
+    const [both] = await say(CITIZEN, '幸福小区3栋 闻到很大的煤气味')
+    expect(both).toMatch(/^⚠️ 安全提示：闻到燃气味/)
+    expect(both).toMatch(/您的投诉已受理，编号 TS\d{8}-\d{4}（燃气）/)
+    expect(await urgentCount()).toBe(before + 2)
+    const gas = /TS\d{8}-\d{4}/.exec(both as string)?.[0] as string
+    const [gasRow] = await database.db.select().from(complaints).where(eq(complaints.code, gas))
+    expect(gasRow?.locationText).toBe('幸福小区3栋')
+    await say(CITIZEN, '不用')
+
+    // A lift that keeps trapping people, said to where, is more of the problem, not a place.
+    await say(CITIZEN, '我们小区的电梯')
+    expect(await say(CITIZEN, '困了好几次人了')).toEqual([WORDING.placeStillNeeded])
+    expect(await urgentCount()).toBe(before + 2)
+    await say(CITIZEN, '取消')
+  })
+
   it('keeps a pending duplicate question when the citizen sends a phone number instead', async () => {
     const first = await say(CITIZEN, '沅安路桥护栏断了一截')
     expect(first[0]).toMatch(/编号 TS\d{8}-\d{4}（桥梁）/)

@@ -19,12 +19,17 @@ describe('an answer to 「在什么位置」', () => {
     expect(readPlaceAnswer(answer, {})).toBe('place')
   })
 
-  it.each(['工地噪音扰民', '电梯天天坏', '天天晚上吵得睡不着', '噪音太大了', '物业也不管', '楼道灯坏了好几天了'])(
-    '「%s」 says more about the problem, not where',
-    (answer) => {
-      expect(readPlaceAnswer(answer, {})).toBe('more_description')
-    },
-  )
+  it.each([
+    '工地噪音扰民',
+    '电梯天天坏',
+    '天天晚上吵得睡不着',
+    '噪音太大了',
+    '物业也不管',
+    '楼道灯坏了好几天了',
+    '困了好几次人了',
+  ])('「%s」 says more about the problem, not where', (answer) => {
+    expect(readPlaceAnswer(answer, {})).toBe('more_description')
+  })
 
   it.each(['不知道', '我也不清楚具体地址', '不知道叫什么名字', '记不清了', '不晓得。', '不方便说具体位置'])(
     '「%s」 does not know',
