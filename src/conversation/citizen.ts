@@ -783,7 +783,12 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「投诉」「举报」 alone: what and where are still to come (举报 stays in front of them: it makes a whistleblower).
   const saidIntent = [...body].length < MIN_DESCRIPTION_CHARS ? onlyWantsToReport(body) : undefined
   if (saidIntent) return hold({ preface: saidIntent }, WORDING.citizenAskWhatAndWhere)
-  if (([...body].length < MIN_DESCRIPTION_CHARS && !placeOnly) || PLACEHOLDER.test(body) || saysNothing(body))
+  // (「着火了」「漏气」 are short and say everything: danger is never too short.)
+  if (
+    ([...body].length < MIN_DESCRIPTION_CHARS && !placeOnly && !dangerIn(body)) ||
+    PLACEHOLDER.test(body) ||
+    saysNothing(body)
+  )
     return [text(WORDING.citizenTooShort)]
   if (placeOnly && !isVaguePlace(placeOnly)) {
     // The words as said (「朗州北路88号门口」), not only the name found in them.
@@ -959,15 +964,21 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     return [text(WORDING.citizenQuestion)]
   // A place the reader only guessed is shown back to be confirmed, never filed silently. 「旁边的路灯也不亮」 with no
   // place of its own, just after a ticket: near that ticket's place, offered the same way.
-  const nearLatest =
-    !extracted.locationText && NEAR_THE_LAST.test(body)
+  // 「现在楼道里冒烟了」「还有人困在里面」 just after a ticket, with no place and no other defect: danger at that
+  // ticket's place, most likely — offered to confirm, so the answer is one word. (「桥东路面塌了一个坑」 is a new
+  // problem somewhere else.)
+  const near = NEAR_THE_LAST.test(body)
+  const latestPlace =
+    !extracted.locationText && !held.locationText && (near || (dangerIn(body) && !namesDefect(body)))
       ? (await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS))?.locationText
       : undefined
   const guessedPlace =
     extraction.unsure.includes('locationText') && extracted.locationText && !isVaguePlace(extracted.locationText)
       ? extracted.locationText
-      : nearLatest && !isVaguePlace(nearLatest)
-        ? `${nearLatest.replace(/(?:附近|旁边|一带|周边)$/, '')}附近`
+      : latestPlace && !isVaguePlace(latestPlace)
+        ? near
+          ? `${latestPlace.replace(/(?:附近|旁边|一带|周边)$/, '')}附近`
+          : latestPlace
         : undefined
   // 「…，电话186…，张先生」: the name is how to address them on the call back, not part of the problem.
   const signed = contactNameIn(extracted.description ?? body)

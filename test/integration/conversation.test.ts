@@ -903,6 +903,17 @@ describe('citizens', () => {
     expect(await say(CITIZEN, '困了好几次人了')).toEqual([WORDING.placeStillNeeded])
     expect(await urgentCount()).toBe(before + 2)
     await say(CITIZEN, '取消')
+
+    // Danger just after a ticket, with no place: that ticket's place offered to confirm; 「着火了」 is never too short.
+    const [smoke, guess] = await say(CITIZEN, '现在楼道里冒烟了')
+    expect(smoke).toMatch(/^⚠️ 安全提示：请立即撤离/)
+    expect(guess).toBe(WORDING.askPlaceGuess('幸福小区3栋'))
+    expect((await say(CITIZEN, '是'))[0]).toMatch(/^您的投诉已受理/)
+    await say(CITIZEN, '不用')
+    const [fire] = await say(CITIZEN, '着火了')
+    expect(fire).toMatch(/^⚠️ 安全提示：请立即撤离/)
+    expect(await urgentCount()).toBe(before + 4)
+    await say(CITIZEN, '取消')
   })
 
   it('keeps a pending duplicate question when the citizen sends a phone number instead', async () => {

@@ -826,8 +826,9 @@ function answerForLater(
   )
   const saysTime = field.type !== 'datetime' && TIME_ONLY.test(input) && TIME_WORD.test(input)
   const saysPlace = ['datetime', 'count', 'choice', 'level', 'category'].includes(field.type) && placeAlone(input)
-  // 「发现两处井盖松动，一处路灯不亮」 to 车次: what was found, never a count (「两处」 counts the findings).
-  const saysFindings = ['datetime', 'count'].includes(field.type) && namesDefect(input)
+  // 「发现两处井盖松动，一处路灯不亮」 to 车次: what was found, never a count (「两处」 counts the findings). (To a
+  // time, a defect may be a new report: the choice between the two is offered below.)
+  const saysFindings = field.type === 'count' && namesDefect(input)
   // 「已通知市政维修」 to what was found: what was done about it, never a finding of its own.
   const saysHandling = field.type === 'hazards' && !namesDefect(input) && handlingIn(input) === input.trim()
   // A time said to a count (「10点到11点半」 to 人次) is never the count: it puts right the time already read (a
