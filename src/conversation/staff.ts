@@ -398,7 +398,8 @@ const ASKS_EXTENSION = /(?:延期|延长|宽限|推迟|推后|多给(?:几|一)�
 /** 「帮我签一下字」「周报签字」「我来签」: 签字 asked for in words (「周报要谁签字」 asks, and is no request). */
 const SIGN_REQUEST =
   /^(?:帮我|我来|麻烦|请|给)?(?:把)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)?(?:的)?(?:签(?:一下|个)?字|签一下|签了?吧|签署|签名)(?:吧|一下|了)?[。！!]*$|^(?:帮我|我来|麻烦|请|我要)?(?:签|签署|签字)(?:一下|下)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)(?:吧)?[。！!]*$/
-const BARE_VERB = /^(签收|受理|回复|答复|转办|重复|转为隐患|核实|接收|接收整改|接报|处置|挂牌|摘牌|定级)[。.！!\s]*$/
+const BARE_VERB =
+  /^(签收|受理|回复|答复|转办|重复|转为隐患|核实|接收|接收整改|接报|处置|挂牌|摘牌|定级|派单|督办|催办)[。.！!\s]*$/
 
 /**
  * 「签收」 or 「接收」 alone: with one item waiting for the unit, that one; otherwise which number is asked, with
@@ -437,7 +438,14 @@ async function bareVerb(turn: Turn, actor: Actor, verb: string): Promise<Reply[]
     const acknowledged = await acknowledgeTheWaitingMajor(turn, actor)
     if (acknowledged) return acknowledged
   }
-  const prefix = /^(签收|受理|回复|答复|转办|重复|转为隐患|核实)$/.test(verb) ? 'TS' : 'YH'
+  // 「派单」 alone: the complaint's number and the unit it goes to, both.
+  if (verb === '派单')
+    return [
+      text(
+        '请在「派单」后附上投诉编号和承办单位，例如：派单 TS20261123-0001 燃气办。发送「我的待办」可查看待派单的投诉。',
+      ),
+    ]
+  const prefix = /^(签收|受理|回复|答复|转办|重复|转为隐患|核实|督办|催办)$/.test(verb) ? 'TS' : 'YH'
   return [
     text(`请在「${verb}」后附上编号，例如：${verb} ${prefix}20261123-0001。发送「我的待办」可查看待办事项和编号。`),
   ]

@@ -1641,3 +1641,17 @@ describe('a patrol form answered out of turn', () => {
     await say(STAFF, '取消')
   })
 })
+
+describe('a command word alone', () => {
+  it('asks for what 「派单」 and 「督办」 take, and shows 「销号」 in its own word', async () => {
+    expect(await say('demo:duty_officer', '派单')).toEqual([
+      '请在「派单」后附上投诉编号和承办单位，例如：派单 TS20261123-0001 燃气办。发送「我的待办」可查看待派单的投诉。',
+    ])
+    expect(await say(LEADER, '督办')).toEqual([
+      '请在「督办」后附上编号，例如：督办 TS20261123-0001。发送「我的待办」可查看待办事项和编号。',
+    ])
+    const [closing] = await say('demo:supervisor', '销号')
+    expect(closing).toMatch(/^请发送隐患编号（直接回复编号即可），例如：销号 YH20261123-0001/)
+    await say('demo:supervisor', '取消')
+  })
+})

@@ -1252,7 +1252,10 @@ async function startForm(
       const listed = candidates.length
         ? `\n${candidates.map((h) => `· ${h.code} ${clip(maskPersonalInfo(h.description), 20)}`).join('\n')}`
         : ''
-      return [text(`请发送隐患编号（直接回复编号即可），例如：${form.commands[0]} YH20261123-0001${listed}`)]
+      // The example in the person's own word (「销号」 is shown 「销号 YH…」, not the form's first command).
+      const typed = turn.message.kind === 'text' ? (turn.message.text ?? '').trim() : ''
+      const verb = form.commands.find((c) => typed.startsWith(c)) ?? form.commands[0]
+      return [text(`请发送隐患编号（直接回复编号即可），例如：${verb} YH20261123-0001${listed}`)]
     }
     const [hazard] = await turn.ctx.db.select().from(hazards).where(eq(hazards.code, code))
     const action = HAZARD_ACTION[form.id]
