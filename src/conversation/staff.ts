@@ -334,6 +334,9 @@ function plainReply(input: string, role: PersonRow['role']): string {
     /^(?:[哈呵嘿嘻]{2,}|😄|😂|🤣)+[!！~～。]*$/u.test(input)
   )
     return WORDING.staffCourtesy
+  // 「确认」 with nothing being filled in (the form was cancelled, saved already, or left too long): nothing is saved
+  // by it, and the person must know that rather than believe it was.
+  if (/^(?:确认|确定|确认无误|保存|提交|确认保存|确认提交)[。！!]*$/.test(input)) return WORDING.nothingToConfirm
   // 「通知所有单位明天开会」: a message to everyone is the group chat's, not this assistant's.
   if (BROADCAST.test(input)) return WORDING.broadcastNotHere
   // 「这个不归我们管，应该是自来水公司的」: a unit refusing an item is told how it is moved to the right one.

@@ -1654,4 +1654,12 @@ describe('a command word alone', () => {
     expect(closing).toMatch(/^请发送隐患编号（直接回复编号即可），例如：销号 YH20261123-0001/)
     await say('demo:supervisor', '取消')
   })
+
+  it('says 「确认」 with nothing being filled in saved nothing', async () => {
+    await say(STAFF, '上报隐患 皂果路88号井盖缺失 一般')
+    await say(STAFF, '取消')
+    const before = await database.db.select().from(hazards)
+    expect(await say(STAFF, '确认')).toEqual([WORDING.nothingToConfirm])
+    expect(await database.db.select().from(hazards)).toHaveLength(before.length)
+  })
 })
