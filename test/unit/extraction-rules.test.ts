@@ -1433,3 +1433,11 @@ describe('streets joined by a sign, a crossing typed apart, and where a place is
     ).toBe('德山开发区莲池路与崇德路交叉口东北角')
   })
 })
+
+describe('what was seen, before where', () => {
+  it('takes no 「看到桥」 for a place', () => {
+    expect(findPlaces('刚才巡查看到桥下有人堆放煤气罐')).toEqual([])
+    expect(findPlaces('我看见建设路井盖没了')).toEqual(['建设路'])
+    expect(readByRules('hazard', '刚才巡查看到桥下有人堆放煤气罐', ctx).fields.locationText).toBeUndefined()
+  })
+})

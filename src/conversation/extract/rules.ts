@@ -40,7 +40,7 @@ export function extractPlace(text: string): string | undefined {
   for (const segment of cleaned.split(/\s+/)) {
     const match = PLACE_RE.exec(segment)
     if (match?.[1]) {
-      const place = match[1].replace(FILLER_PREFIX, '').replace(/^(?:发现|巡查|检查|反映|投诉)/, '')
+      const place = match[1].replace(FILLER_PREFIX, '').replace(/^(?:发现|巡查|检查|反映|投诉|看到|看见|瞧见|了)+/, '')
       if (place.length >= 2) return place
     }
   }
