@@ -28,6 +28,7 @@ describe('danger in a message', () => {
     ['步行街有个广告牌快掉下来了！！', 'collapse'],
     ['朗州路的电线杆被车撞了，摇摇欲坠', 'collapse'],
     ['路灯杆倾斜快倒了', 'collapse'],
+    ['小区里的树枝断了挂在半空中 随时会掉下来 阳光花园', 'collapse'],
     // Someone fallen into a well, a pit or water, or from a height.
     ['小孩掉进下水道了！！！人民路口', 'fall'],
     ['一个老人摔进坑里了', 'fall'],
@@ -74,6 +75,7 @@ describe('danger in a message', () => {
     '担心冒烟',
     '怕广告牌掉下来',
     '塔吊没有歪，就是噪音大',
+    '树枝断了，怕随时会掉下来',
     // A pole merely leaning is a fault to fix; only one about to come down is danger.
     '13875001234 我姓刘 朗州路有根电线杆歪了',
     '紫菱路20号路灯杆歪了',

@@ -1414,6 +1414,8 @@ describe('an address typed with spaces between its parts', () => {
     expect(where('我要反映 我们小区 阳光花园 5栋 外墙瓷砖老往下掉 物业不管')).toBe('阳光花园5栋')
     expect(where('阳光花园 5栋 2单元 楼道灯不亮')).toBe('阳光花园5栋2单元')
     expect(where('人民路 建设路 井盖坏了')).toBe('人民路')
+    expect(where('消防栓被车撞坏了一直在喷水 在 常德大道 万达广场 门口')).toBe('常德大道万达广场门口')
+    expect(where('地下车库渗水严重 墙上有裂缝 锦绣华庭')).toBe('锦绣华庭')
     // A building counted, a bridge's pier, a site that is not yet named: no part of the address.
     expect(where('石门县 楚江镇 一栋三层砖混楼 拆了承重墙')).toBe('石门县楚江镇')
     expect(where('沅水三桥 2号墩 混凝土大面积剥落')).toBe('沅水三桥')

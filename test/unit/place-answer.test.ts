@@ -52,12 +52,19 @@ describe('an answer to 「在什么位置」', () => {
 })
 
 describe('a place too vague to find', () => {
-  it.each(['燃气公司旁边', '工商银行门口', '人民大楼对面', '汽车站附近', '那个阳光小区', '这条人民路'])(
-    '「%s」 can be found',
-    (place) => {
-      expect(isVaguePlace(place)).toBe(false)
-    },
-  )
+  it.each([
+    '燃气公司旁边',
+    '工商银行门口',
+    '人民大楼对面',
+    '汽车站附近',
+    '那个阳光小区',
+    '这条人民路',
+    '锦绣华庭',
+    '紫薇苑',
+    '东方名都',
+  ])('「%s」 can be found', (place) => {
+    expect(isVaguePlace(place)).toBe(false)
+  })
   it.each([
     '那边',
     '门口',

@@ -107,7 +107,10 @@ export function withSpacedParts(text: string, place: string): string {
   for (;;) {
     const token = /^[ \t\u3000]+([^\s，,。；;！!？?：:]+)/.exec(rest)
     if (!token?.[1]) return whole
-    const part = SPACED_BUILDING.exec(token[1])?.[0] ?? (ROAD_END.test(whole) ? estateOn(token[1]) : undefined)
+    const part =
+      SPACED_BUILDING.exec(token[1])?.[0] ??
+      (ROAD_END.test(whole) ? estateOn(token[1]) : undefined) ??
+      (!ROAD_END.test(whole) && SPACED_SIDE.test(token[1]) ? token[1] : undefined)
     if (!part) return whole
     whole += part
     rest = rest.slice(token[0].length - token[1].length + part.length)
@@ -123,7 +126,9 @@ const SPACED_BUILDING =
 
 /** An estate or a building named by its name (「碧桂园二期」「百货公司宿舍」), the whole of what was typed. */
 const ESTATE_NAMED =
-  /(?:小区|花园|家园|新村|苑|华庭|华府|御府|公馆|名都|名城|山庄|庄园|公寓|嘉园|佳园|世家|雅居|宿舍|大厦|大楼|[0-9一二三四五六七八九十]{1,2}期)$/
+  /(?:小区|花园|家园|新村|苑|华庭|华府|御府|公馆|名都|名城|山庄|庄园|公寓|嘉园|佳园|世家|雅居|宿舍|大厦|大楼|广场|商场|超市|市场|医院|学校|小学|中学|幼儿园|公园|[0-9一二三四五六七八九十]{1,2}期)$/
+/** A side of what was just named, typed apart (「万达广场 门口」). */
+const SPACED_SIDE = /^(?:门口|旁边|附近|对面|斜对面|后面|前面|东门|南门|西门|北门|入口|出口|[东南西北]侧)$/
 
 function estateOn(token: string): string | undefined {
   const [next] = findPlaces(token)
