@@ -45,6 +45,13 @@ export function asksAfterOwnRecords(input: string): RecordKind | 'all' | undefin
 export function asksToAmendRecord(input: string): RecordKind | 'latest' | undefined {
   // 「撤回」「删除」 alone: the one saved last.
   if (/^(?:撤回|撤销|删除|删掉|删了)(?:一下|吧)?[。！!]*$/.test(input)) return 'latest'
+  // 「我刚才说错了」「刚才报错了」: the one saved last, whatever was wrong in it.
+  if (
+    /^(?:我)?(?:刚才|刚刚|前面|上面)(?:那个|那条)?(?:说|讲|发|填|写|报|录)错了[。！!，,]*(?:怎么办|咋办)?[？?。]*$/.test(
+      input,
+    )
+  )
+    return 'latest'
   if (input.length > 80 || !OWN.test(input) || !AMEND.test(input)) return undefined
   // 「撤回刚才那条」 names neither kind: the one saved last is meant.
   if (!/巡|记录|隐患/.test(input)) return 'latest'

@@ -1640,6 +1640,16 @@ describe('a patrol form answered out of turn', () => {
     expect(await say(STAFF, '在哪里填')).toEqual([WORDING.answerHere('请描述发现的隐患。')])
     await say(STAFF, '取消')
   })
+
+  it('files 「补录一条上周五的巡查记录」 on that Friday, the hours said after it included', async () => {
+    expect(await say(STAFF, '补录一条上周五的巡查记录')).toEqual([
+      '开始时间是「11月20日 09:00」吗？是请回复「是」；不是请直接发送正确的开始时间。',
+    ])
+    const summary = (await ask('9点到11点', '人民路', '2人', '1车', '无')).join('\n')
+    expect(summary).toContain('开始时间：11月20日 09:00')
+    expect(summary).toContain('结束时间：11月20日 11:00')
+    await say(STAFF, '取消')
+  })
 })
 
 describe('a command word alone', () => {

@@ -23,6 +23,7 @@ describe('staff asking after their own records', () => {
     ['撤回', 'latest'],
     ['能不能把上一条删了', 'latest'],
     ['删了吧', 'latest'],
+    ['我刚才说错了', 'latest'],
   ])('「%s」 wants a saved %s record changed', (words, kind) => {
     expect(asksToAmendRecord(words)).toBe(kind)
     expect(asksAfterOwnRecords(words)).toBeUndefined()

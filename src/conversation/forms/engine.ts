@@ -14,6 +14,7 @@ import {
   type HazardAction,
   type HazardStatus,
 } from '../../domain/hazard-lifecycle'
+import { localParts } from '../../domain/local-time'
 import { patrolFocusOf } from '../../domain/patrol-rules'
 import { maskPersonalInfo } from '../../domain/privacy'
 import { type Actor, ROLE_LABELS } from '../../domain/roles'
@@ -552,7 +553,8 @@ async function step(
         return [text(WORDING.keptForLater(label, input)), ...prompt(form, session, answers)]
       }
       // The day given alone before (「昨天」, kept as `startedAtDay`) goes in front of a time said without one.
-      const day = session.draft[`${field.key}Day`]
+      // So does the day of a time offered to confirm (「开始时间是「11月20日 09:00」吗？」 then 「9点到11点」: the 20th's).
+      const day = session.draft[`${field.key}Day`] ?? dayOfProposal(proposal, field, answers.timeZone)
       const said =
         typeof day === 'string' && field.type === 'datetime' && !SAYS_DAY.test(input) ? `${day}${input}` : input
       const read = parseAnswer(field, said, answers)
@@ -847,6 +849,19 @@ function answerForLater(
   if (!later) return undefined
   const parsed = parseAnswer(later, input, answers)
   return parsed.ok ? { field: later, values: parsed.values } : undefined
+}
+
+/** The day of a time offered for this question (「11月20日」), said the way people say it. */
+function dayOfProposal(
+  proposal: { key: string; value: unknown } | undefined,
+  field: FieldDefinition,
+  timeZone: string,
+): string | undefined {
+  if (proposal?.key !== field.key || field.type !== 'datetime' || typeof proposal.value !== 'string') return undefined
+  const at = new Date(proposal.value)
+  if (Number.isNaN(at.getTime())) return undefined
+  const { month, day } = localParts(at, timeZone)
+  return `${month}月${day}日`
 }
 
 /** 「在哪里填」「填在哪儿」「在哪写」: where an answer goes, asked while a question is open. */
