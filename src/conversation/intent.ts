@@ -72,7 +72,7 @@ export function isQuestion(text: string): boolean {
       text,
     ) ||
     // 「你们管不管物业的事」「修不修」: a verb, 不 and the verb again asks whether.
-    /(?:^|[^不])([管修来办处查收受])不\1/.test(text)
+    /(?:^|[^不])([管修来办处查收受要用])不\1/.test(text)
   )
 }
 

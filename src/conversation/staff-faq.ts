@@ -44,6 +44,7 @@ export type StaffFaq =
   | 'records_shared'
   | 'supervision_howto'
   | 'duty_swap'
+  | 'patrol_frequency'
 
 const HOW_TO_ACT = /怎么处理|怎么办|先做什么|要做什么|该做什么|如何处置|怎么处置|怎么做|如何处理|咋办/
 const WHAT_MAKES = /标准|情形|什么算|算不算|怎么认定|怎么判断|如何认定|如何判断|认定|定义|哪些情况|什么情况下|界定/
@@ -52,7 +53,7 @@ const WHO_NEXT = /(?:上报|报了|报上去)(?:以)?后|之后|谁来处理|谁
 
 /** Asking how a rectification is reported, or whether a photo is needed. */
 const RECTIFY_HOWTO =
-  /(?:怎么|如何|咋)(?:上报|反馈|报|填|提交|销号|验收)|(?:要|需要|得)(?:拍照|拍照片|照片|附照片|上传照片)(?:吗|么|不)|拍照吗|照片吗/
+  /(?:怎么|如何|咋)(?:上报|反馈|报|填|提交|销号|验收)|(?:要|需要|得)(?:拍照|拍照片|照片|附照片|上传照片)(?:吗|么|不)|拍照吗|照片吗|(?:要不要|需不需要|用不用)(?:拍照|拍照片|附照片|上传照片|照片|写报告|写材料)/
 
 /** Weather, floods, holidays and events: when patrols may go beyond the routine. */
 const SPECIAL_TIMES =
@@ -121,6 +122,15 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
     return 'supervision_howto'
   // 「巡查记录怎么填」「巡查怎么报」: how a patrol is reported.
   if (/巡查/.test(input) && /(?:怎么|如何|咋)(?:样)?(?:填|报|写|上报|提交|登记)/.test(input)) return 'patrol_howto'
+  // 「巡查要不要每天报」「多久巡一次」: how often patrols are made and filed (annex 1's daily ledger).
+  if (
+    /巡/.test(input) &&
+    /(?:要不要|需不需要|是不是|必须|一定要|得)(?:每天|天天|每日)|(?:每天|天天|每日)(?:都)?(?:要|得)(?:巡|报|填)|多久(?:巡|报|一次)|几天(?:巡|报|一次)|频次|频率/.test(
+      input,
+    ) &&
+    !namesDefect(input)
+  )
+    return 'patrol_frequency'
   // 「整改完了要拍照吗」「隐患整改好了怎么上报」: how a rectification is reported.
   if (/整改/.test(input) && RECTIFY_HOWTO.test(input)) return 'rectify_howto'
   // 「明天要下大雨，需要提前巡查吗」「国庆放假要不要巡查」: patrols beyond the routine (source 000 二: 特护期巡查).

@@ -1665,6 +1665,12 @@ describe('a command word alone', () => {
     await say('demo:supervisor', '取消')
   })
 
+  it('answers 「整改完了要不要拍照」 and 「巡查要不要每天报」 as questions, opening no form', async () => {
+    expect(await say(HANDLER, '整改完了要不要拍照')).toEqual([WORDING.staffSupport.rectify_howto])
+    expect(await say(STAFF, '巡查要不要每天报')).toEqual([WORDING.staffSupport.patrol_frequency])
+    expect(await say(HANDLER, '确认')).toEqual([WORDING.nothingToConfirm])
+  })
+
   it('says 「确认」 with nothing being filled in saved nothing', async () => {
     await say(STAFF, '上报隐患 皂果路88号井盖缺失 一般')
     await say(STAFF, '取消')

@@ -152,9 +152,12 @@ describe('questions about the work itself', () => {
     ['燃气的重大隐患怎么认定', 'major_criteria'],
     ['整改期限一般是多久', 'deadlines'],
     ['隐患上报以后谁来处理', 'flow'],
+    ['整改完了要不要拍照', 'rectify_howto'],
+    ['巡查要不要每天报', 'patrol_frequency'],
+    ['多久巡一次', 'patrol_frequency'],
   ])('%s → %s', (said, kind) => expect(staffFaqAsked(said)).toBe(kind))
 
-  it.each(['人民路燃气泄漏了怎么办', '人民路燃气泄漏了', '重大隐患有几个'])(
+  it.each(['人民路燃气泄漏了怎么办', '人民路燃气泄漏了', '重大隐患有几个', '每天巡查人民路都发现井盖松动'])(
     'leaves %s to the reports and the ledger',
     (said) => expect(staffFaqAsked(said)).toBeUndefined(),
   )
