@@ -1641,6 +1641,24 @@ describe('a patrol form answered out of turn', () => {
     await say(STAFF, '取消')
   })
 
+  it('takes 「你看着办」 to a guess as the guess, 「不严重」 as the general grade, and explains the grade asked for', async () => {
+    expect(await say(STAFF, '上报隐患 人民路护栏松动')).toEqual([
+      '类别是「道路及市政设施」吗？是请回复「是」；不是请直接发送正确的类别。',
+    ])
+    expect(await say(STAFF, '不严重')).toEqual([
+      WORDING.keptForLater('等级', '一般隐患'),
+      '类别是「道路及市政设施」吗？是请回复「是」；不是请直接发送正确的类别。',
+    ])
+    const summary = (await say(STAFF, '你看着办')).join('\n')
+    expect(summary).toContain('隐患描述：人民路护栏松动\n')
+    expect(summary).toContain('类别：道路及市政设施')
+    expect(summary).toContain('等级：一般隐患')
+    await say(STAFF, '取消')
+    await say(STAFF, '上报隐患 人民路88号井盖松动')
+    expect(await say(STAFF, '你看着办')).toEqual([WORDING.levelHelp])
+    await say(STAFF, '取消')
+  })
+
   it('files 「补录一条上周五的巡查记录」 on that Friday, the hours said after it included', async () => {
     expect(await say(STAFF, '补录一条上周五的巡查记录')).toEqual([
       '开始时间是「11月20日 09:00」吗？是请回复「是」；不是请直接发送正确的开始时间。',

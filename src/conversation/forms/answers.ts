@@ -313,6 +313,9 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
         return { ok: true, values: { [field.key]: 'major' } }
       if (/重大/.test(text)) return { ok: true, values: { [field.key]: 'major' } }
       if (/一般|普通/.test(text)) return { ok: true, values: { [field.key]: 'general' } }
+      // 「不严重」「小问题」: not serious is the general grade. (「很严重」 is degree, not the grade: asked again.)
+      if (/^(?:不(?:太|是很|算)?严重|没那么严重|小问题|问题不大|轻微)(?:的|吧|啊)?[。！!]*$/.test(text))
+        return { ok: true, values: { [field.key]: 'general' } }
       return { ok: false }
     case 'hazards': {
       // 「没发现问题」「一切正常」 say none in a sentence; 「没发现别的，就井盖松动」 still names one.

@@ -251,7 +251,8 @@ async function step(
   const proposal = session.draft.proposal as { key: string; value: unknown; also?: Record<string, unknown> } | undefined
   if (proposal) {
     delete session.draft.proposal
-    if (form && /^(是|对|是的|对的|没错|确认|嗯)$/.test(input)) {
+    // 「你看着办」「随便」 to a guess offered: the guess is taken, as with 「是」 (it had been added to the description).
+    if (form && (/^(是|对|是的|对的|没错|确认|嗯)$/.test(input) || LEFT_TO_US.test(input))) {
       session.draft[proposal.key] = proposal.value
       if (proposal.also) Object.assign(session.draft, proposal.also)
       return prompt(form, session, answers)
@@ -444,6 +445,7 @@ async function step(
       if (
         /^[?？]+$/.test(input) ||
         UNSURE.test(input) ||
+        LEFT_TO_US.test(input) ||
         ((endsAsQuestion(input) || asksHow(input)) && !namesDefect(input))
       ) {
         // 「拍照怎么传」: how to send a photo, whatever the open question.
@@ -1023,6 +1025,9 @@ const DONE_WAITING =
   /^(?:好了|好啦|拍好了|拍完了|发了|发好了|发过去了|已发|已发送|传好了|传了|上传了|弄好了)[。！!~～]*$/
 
 /** 「不确定」「不太清楚」「拿不准」「说不好」: the person cannot answer the question as asked. */
+/** 「你看着办」「你定吧」「随便」: the choice left to the bot — a guess on offer is taken; otherwise the question explained. */
+const LEFT_TO_US =
+  /^(?:你|您)?(?:看着办|看着填|定吧?|决定吧?|帮我(?:选|定|填)吧?)[。！!~～]*$|^(?:随便|都行|都可以|无所谓|按你说的|就按你的)(?:吧|啦)?[。！!~～]*$/
 const UNSURE =
   /^(?:我|这个|这)?也?(?:不太?|不大|没法|无法)(?:确定|清楚|知道|晓得|好说|好判断|会判断)(?:啊|呢|哦|诶|欸)?[。！!~～…]*$|^(?:拿不准|说不准|说不好|看不出来?|判断不了|搞不清楚?|不懂)(?:啊|呢|哦)?[。！!~～…]*$/
 
