@@ -1697,3 +1697,27 @@ describe('a command word alone', () => {
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)
   })
 })
+
+describe('a supervision record answered out of turn', () => {
+  it('keeps members, matters, problems and requirements said to when, each in its box, and asks when again', async () => {
+    const supervisor = 'demo:supervisor'
+    const ask = async (...said: string[]) => {
+      let last: string[] = []
+      for (const words of said) last = await say(supervisor, words)
+      return last
+    }
+    const when = '督查时间是11月23日上午几点？'
+    expect(await ask('督查', '质安处', '今天上午')).toEqual([when])
+    expect(await say(supervisor, '王科长、李明')).toEqual([WORDING.notedInAnotherBox('督查组成员'), when])
+    expect(await say(supervisor, '检查了3个在建工地的台账和现场')).toEqual([
+      WORDING.notedInAnotherBox('督查事项'),
+      when,
+    ])
+    expect(await say(supervisor, '发现1个工地临边防护缺失')).toEqual([
+      WORDING.notedInAnotherBox('存在的主要问题'),
+      when,
+    ])
+    expect(await say(supervisor, '限期3天整改')).toEqual([WORDING.notedInAnotherBox('整改要求'), when])
+    await say(supervisor, '取消')
+  })
+})

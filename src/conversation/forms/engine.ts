@@ -897,7 +897,7 @@ const BOX_LEAD = /^(?:发现(?:的)?(?:问题)?|存在(?:的)?(?:主要)?问题|
 /** Clauses of a supervision told in one message that fill a box of their own, not the matters inspected. */
 const SAID_BOX: readonly [RegExp, string][] = [
   [/^(?:发现|存在(?:的)?(?:主要)?问题|问题[:：])/, 'problems'],
-  [/^(?:整改要求|要求|责令)/, 'requirements'],
+  [/^(?:整改要求|要求|责令|限期)/, 'requirements'],
 ]
 
 /**
@@ -963,7 +963,10 @@ function supervisionBoxOf(
   asked: string,
   draft: Record<string, unknown>,
 ): { key: string; said: string } | undefined {
-  if (!['lead', 'members', 'matters', 'problems', 'requirements'].includes(asked)) return undefined
+  if (!['inspectedAt', 'lead', 'members', 'matters', 'problems', 'requirements'].includes(asked)) return undefined
+  // 「王科长、李明」 said to when: who went with the inspection, for the members' box.
+  const named = asked === 'inspectedAt' ? namesListed(input) : undefined
+  if (named && (draft.members === undefined || draft.members === '')) return { key: 'members', said: named.join('、') }
   const box = SUPERVISION_BOXES.find(([pattern, key]) => key !== asked && pattern.test(input))
   if (!box || (typeof draft[box[1]] === 'string' && draft[box[1]] !== '')) return undefined
   const said = box[1] === 'matters' ? input : input.replace(BOX_LEAD, '')
