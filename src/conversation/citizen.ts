@@ -547,13 +547,23 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     return [text(WORDING.citizenMissent(latest.code))]
   }
   if (awaitingDuplicate) {
-    if (SAYS_SAME.test(body)) {
+    // 「人民路88号门口井盖不见了」 said again to the question after 「人民路88号井盖没了」: the same problem at the same
+    // spot, which is a yes (it had linked the report and then asked the same question of the words again).
+    const waitingReport = pending as unknown as PendingComplaint
+    const restated =
+      !dangerIn(body) &&
+      sameAddress(findPlace(body), waitingReport.locationText ?? findPlace(waitingReport.description)) &&
+      speaksOf(waitingReport, body)
+    if (SAYS_SAME.test(body) || restated) {
       await forget()
       return linkToExisting(turn, pending)
     }
     if (SAYS_OTHER.test(body)) {
       await forget()
-      return fileComplaint(turn, pending as unknown as PendingComplaint, true)
+      // 「我说的是另外一个井盖，在对面」: how it differs is said with the no, and kept with the report.
+      const said = pending as unknown as PendingComplaint
+      const differs = [...body].length > 6 && !said.description.includes(body)
+      return fileComplaint(turn, differs ? { ...said, description: `${said.description}；${body}` } : said, true)
     }
     if (DROPS_IT.test(body)) {
       await forget()

@@ -209,6 +209,20 @@ describe('a citizen following up in words', () => {
     expect((await say('不是，是另一盏'))[0]).toMatch(/^您的投诉已受理/)
     await say('不用')
     expect((await mine()).filter((c) => c.locationText?.includes('沅安路70号'))).toHaveLength(2)
+    // The same problem said again in answer is a yes; 「应该是吧」 too; 「我说的是另外一个…」 a no, its words kept.
+    expect(await say('沅安路66号井盖没了')).toEqual([WORDING.complaintMaybeDuplicate(first, '沅安路66号')])
+    expect(await say('沅安路66号门口井盖不见了')).toEqual([
+      `已关联到投诉 ${first}，办理结果将同时告知您。发送「查询 ${first}」可查看进度。`,
+    ])
+    expect(await say('沅安路66号井盖没了')).toEqual([WORDING.complaintMaybeDuplicate(first, '沅安路66号')])
+    expect((await say('应该是吧'))[0]).toContain(`已关联到投诉 ${first}`)
+    expect((await mine()).filter((c) => c.locationText?.includes('沅安路66号'))).toHaveLength(1)
+    expect(await say('沅安路66号井盖没了')).toEqual([WORDING.complaintMaybeDuplicate(first, '沅安路66号')])
+    const other = lastCode(await say('我说的是另外一个井盖，在对面'), 'TS')
+    await say('不用')
+    expect((await mine()).find((c) => c.code === other)?.description).toBe(
+      '沅安路66号井盖没了；我说的是另外一个井盖，在对面',
+    )
     // A bare 「帮我查一下」 after who they are: their complaints.
     expect((await say('我是430702199001011234 帮我查一下'))[0]).toContain(lamp)
     // 「建设路口」 then the crossing in full: the same ticket's place, more exactly; the call-back question stays.
