@@ -55,8 +55,21 @@ export function complaintCommandInWords(input: string): string | undefined {
   if (ON_IT.test(leading.after)) return `签收 ${leading.code} ${leading.after}`
   const handed = HANDED_TO.exec(leading.after)
   if (handed) return `转办 ${leading.code} ${handed[1]}`
+  // 「让市政去处理」: the unit named to do it.
+  const told = LET_UNIT.exec(leading.after)?.[1]
+  if (told) return `转办 ${leading.code} ${told}`
+  // 「这个不归我们管，是道管处的」: not the unit's, and whose it is — handed on, the words as the reason.
+  const whose = NOT_OURS_BUT.exec(leading.after)?.[1]
+  if (whose) return `转办 ${leading.code} ${whose} ${leading.after}`
   return undefined
 }
+
+/** 「让市政去处理」「叫燃气办来处理一下」「由道管处负责」: a unit named to handle it. */
+const LET_UNIT =
+  /^(?:让|叫|请|由|安排)([\u4e00-\u9fa5]{2,12}?)(?:去|来)?(?:处理|办理|负责|管|修|跟进)(?:一下|吧)?[。！!]*$/
+/** 「这个不归我们管，是道管处的」「不是我们的，应该归燃气办」: not the unit's, and whose it is. */
+const NOT_OURS_BUT =
+  /^(?:这个|这件|这条)?(?:不归我们管|不归我们|不是我们的|不是我们单位的|不属于我们|不属于我们单位|不是我们管的)[，,。\s]*(?:应该|应当)?(?:是|归|属于|由)([\u4e00-\u9fa5]{2,12}?)(?:的|管|负责|处理)?(?:吧)?[。！!]*$/
 
 /**
  * 「TS… 市民电话打不通」「TS… 现场没找到，地址不对」: words about a complaint in hand that are no command, from the

@@ -104,3 +104,22 @@ describe('those overseeing, in their own words', () => {
     expect(await say('demo:unit_leader', '帮我签一下周报')).toEqual(['当前没有等待您签字的报表或督查记录。'])
   })
 })
+
+describe('a complaint handed on in words', () => {
+  it('hands it on for 「这个不归我们管，是道管处的」 and 「让市政去处理」', async () => {
+    const ticket = lastCode(await say(CITIZEN, '路上有个大坑，在城东新区东湖路'), 'TS')
+    await say(CITIZEN, '不用')
+    const unitOf = async () =>
+      (await database.db.select({ unitId: complaints.unitId }).from(complaints).where(eq(complaints.code, ticket)))[0]
+        ?.unitId
+    const first = await unitOf()
+    expect(await say(HANDLER, `${ticket} 这个不归我们管，是道管处的`)).toEqual([
+      `已将投诉 ${ticket} 转办至道管处，已通知该单位签收办理。`,
+    ])
+    expect(await unitOf()).not.toBe(first)
+    expect(await say('demo:duty_officer', `${ticket} 让市政去处理`)).toEqual([
+      `已将投诉 ${ticket} 转办至市政建设总公司，已通知该单位签收办理。`,
+    ])
+    expect(await unitOf()).toBe(first)
+  })
+})
