@@ -45,3 +45,14 @@ export function withoutCode(text: string, prefix: 'TS' | 'YH' | 'WT'): string {
     .replace(/^[\s，,：:]+/, '')
     .trim()
 }
+
+/**
+ * 「让市政去处理」「叫燃气办来处理一下」「由道管处负责整改」 after a record's number: the unit named to handle it (a
+ * complaint's 转办, a hazard's 改派), or nothing.
+ */
+const UNIT_TOLD =
+  /^(?:让|叫|请|由|安排)([\u4e00-\u9fa5]{2,12}?)(?:去|来)?(?:处理|办理|负责|整改|管|修|跟进)(?:整改)?(?:一下|吧)?[。！!]*$/
+
+export function unitToldToHandle(after: string): string | undefined {
+  return UNIT_TOLD.exec(after)?.[1]
+}

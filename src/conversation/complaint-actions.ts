@@ -8,7 +8,7 @@ import { turnComplaintIntoHazard } from '../services/complaint-hazards'
 import { notifyComplaintAssignment, notifyComplaintOutcome } from '../services/complaint-notices'
 import { applyComplaintCommand, type ComplaintRow, complaintsToSign, findComplaintByCode } from '../services/complaints'
 import { recordRewardPaid, verifyWhistleblowing } from '../services/rewards'
-import { codedCommand, leadingCode } from './coded-command'
+import { codedCommand, leadingCode, unitToldToHandle } from './coded-command'
 import { normaliseCode } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -56,7 +56,7 @@ export function complaintCommandInWords(input: string): string | undefined {
   const handed = HANDED_TO.exec(leading.after)
   if (handed) return `转办 ${leading.code} ${handed[1]}`
   // 「让市政去处理」: the unit named to do it.
-  const told = LET_UNIT.exec(leading.after)?.[1]
+  const told = unitToldToHandle(leading.after)
   if (told) return `转办 ${leading.code} ${told}`
   // 「这个不归我们管，是道管处的」: not the unit's, and whose it is — handed on, the words as the reason.
   const whose = NOT_OURS_BUT.exec(leading.after)?.[1]
@@ -64,9 +64,6 @@ export function complaintCommandInWords(input: string): string | undefined {
   return undefined
 }
 
-/** 「让市政去处理」「叫燃气办来处理一下」「由道管处负责」: a unit named to handle it. */
-const LET_UNIT =
-  /^(?:让|叫|请|由|安排)([\u4e00-\u9fa5]{2,12}?)(?:去|来)?(?:处理|办理|负责|管|修|跟进)(?:一下|吧)?[。！!]*$/
 /** 「这个不归我们管，是道管处的」「不是我们的，应该归燃气办」: not the unit's, and whose it is. */
 const NOT_OURS_BUT =
   /^(?:这个|这件|这条)?(?:不归我们管|不归我们|不是我们的|不是我们单位的|不属于我们|不属于我们单位|不是我们管的)[，,。\s]*(?:应该|应当)?(?:是|归|属于|由)([\u4e00-\u9fa5]{2,12}?)(?:的|管|负责|处理)?(?:吧)?[。！!]*$/

@@ -6,7 +6,7 @@ import { localDate, zonedInstant } from '../domain/local-time'
 import type { Actor } from '../domain/roles'
 import { applyHazardCommand, type HazardRow } from '../services/hazards'
 import { recentUnattachedMedia } from '../services/media'
-import { codedCommand, leadingCode } from './coded-command'
+import { codedCommand, leadingCode, unitToldToHandle } from './coded-command'
 import { parseTimeRange } from './extract/time'
 import { formatLocal } from './format'
 import { text } from './reply'
@@ -38,6 +38,9 @@ export function hazardCommandInWords(input: string, role: Actor['role']): string
   if (verb) return `${VERB_MEANT[verb[1] ?? ''] ?? verb[1]} ${leading.code} ${verb[2] ?? ''}`.trim()
   if ((role === 'duty_officer' || role === 'supervisor') && ON_THE_SPOT.test(leading.after))
     return `处置 ${leading.code} ${leading.after}`
+  // 「YH… 让燃气办去处理」: another unit named to rectify it is the 改派, the words its reason.
+  const told = unitToldToHandle(leading.after)
+  if (told) return `改派 ${leading.code} ${told} ${leading.after}`
   return undefined
 }
 

@@ -122,4 +122,14 @@ describe('a complaint handed on in words', () => {
     ])
     expect(await unitOf()).toBe(first)
   })
+
+  it('moves a hazard to the unit named in 「YH… 让燃气办去处理」, for the supervising office only', async () => {
+    await say(STAFF, '上报隐患 人民路99号井盖松动')
+    await say(STAFF, '一般')
+    const hazard = lastCode(await say(STAFF, '确认'), 'YH')
+    expect(await say(HANDLER, `${hazard} 让燃气办去处理`)).toEqual(['您没有权限对该隐患执行此操作。'])
+    expect(await say(SUPERVISOR, `${hazard} 让燃气办去处理`)).toEqual([
+      `隐患 ${hazard} 已改派燃气办整改，已通知该单位。`,
+    ])
+  })
 })
