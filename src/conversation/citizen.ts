@@ -142,6 +142,8 @@ const ASKS_CONFIDENTIAL =
   /不要?(?:透露|公开|泄露|暴露|告诉(?:别人|他们|对方))|别(?:透露|说是我|告诉(?:别人|他们|对方)|暴露)|保密|匿名|不想(?:让人知道|被(?:人)?知道|留名|露面)/
 /** 「我想匿名举报」「不想留名」: the citizen would rather not be known at all. */
 const ANONYMOUS = /匿名|不想?留(?:名|姓名|电话)|不愿(?:意)?留(?:名|姓名|电话)/
+/** 「举报有奖励吗」「有奖金吗」: the rewarded reporting (source 002), asked about. */
+const ASKS_REWARD = /奖励|奖金|有奖|奖赏|给钱|悬赏/
 /** 「几点下班」「周末有人处理吗」「晚上能报吗」: the hours of the service. */
 const ASKS_HOURS =
   /几点(?:上班|下班)|上班时间|下班时间|工作时间|办公时间|周末|星期[六天日]|礼拜[六天日]|节假日|放假|过年|晚上|夜里|半夜|24小时/
@@ -155,7 +157,7 @@ const WITHDRAW =
   /^(?:我)?(?:刚才|刚刚|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报)(?:就|也)?(?:取消|撤销|撤回|不要了|作废)(?:掉)?(?:吧|了|一下)?[。！!~～]*$|^(?:我要|我想|请|麻烦|能不能|可以)?(?:撤销|撤回|取消|收回)(?:一下)?(?:我的|刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映)|^(?:我要|我想|请|麻烦|能不能|可以)?(?:帮我)?(?:把|将)(?:我的|刚才的?|之前的?|那个|这个)?(?:投诉|举报)(?:给)?(?:撤了|撤掉|撤销了?|撤回|取消了?)(?:吧|吗|一下)?[。！!？?~～]*$|^(?:投诉|举报)(?:不用了|我撤销|撤销|撤回|取消)|^(?:我)?(?:刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映的?(?:问题|事情?)?)(?:就|也)?不用(?:再)?(?:处理|管|来|修|办)?了/
 /** 「我的投诉被转到哪个单位了」「哪个部门在处理」: who has the complaint. */
 const ASKS_WHICH_UNIT =
-  /(?:转到|转给|派给|派到|交给|分给|转)(?:了)?(?:哪个|哪|什么|哪家)(?:单位|部门)|(?:哪个|什么|哪家)(?:单位|部门)(?:在)?(?:处理|负责|办理|管)/
+  /(?:转到|转给|派给|派到|交给|分给|转)(?:了)?(?:哪个|哪|什么|哪家)(?:单位|部门)|为什么(?:给我|把我的投诉)?(?:转|派|交)(?:到|给)?(?:了)?(?:别的|其他|另外的?|另一个)(?:单位|部门)|(?:哪个|什么|哪家)(?:单位|部门)(?:在)?(?:处理|负责|办理|管)/
 /** 「处理人员的电话是多少」: a staff member's number, which is not given out. */
 const ASKS_STAFF_PHONE =
   /(?:处理人员|工作人员|负责人|经办人|师傅)(?:的)?(?:电话|手机|联系方式)(?:号码?)?(?:是)?(?:多少|是什么|给我|能给|可以给)|(?:能|可以)(?:给|告诉)我(?:处理人员|工作人员|负责人)?(?:的)?(?:电话|手机号?)/
@@ -892,6 +894,14 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   }
   // 「我要投诉到市长热线」: 12345 is there too; here it is handled within a working day. (Not the digits inside a
   // licence plate or a longer number: 「车牌湘J12345」 is part of a report.)
+  // 「我之前打电话反映过，电话里说让我在这里再报一次」: sent here by a call, as by the hotline.
+  if (
+    /(?:打|拨)(?:过|了)?(?:电话|热线)|电话(?:里|上)?(?:反映|投诉|说)/.test(body) &&
+    /让我|叫我|说让|在这里|在这(?:儿|个)?(?:上|再)?(?:报|反映|投诉)/.test(body) &&
+    !namesDefect(body) &&
+    !findPlace(body)
+  )
+    return [text(WORDING.citizenAskWhatAndWhere)]
   if (/(?<![0-9A-Za-z])12345(?![0-9])|市长热线|市长信箱|市长电话/.test(body) && !namesDefect(body) && !findPlace(body))
     // 「我之前打过12345了，他们让我在这里反映」: sent here by the hotline — what and where is all that is wanted now.
     return [
@@ -959,6 +969,11 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「你们管不管物业的事」: whether something is the bureau's to handle, asked before saying what or where.
   if (ASKS_SCOPE.test(body) && !extracted.locationText && !namesDefect(body) && !dangerIn(body))
     return [text(WORDING.citizenScope)]
+  // 「可以匿名吗」「举报有奖励吗」: how a report may be made, asked before making one.
+  if (isQuestion(body) && !reportsSomething && !namesDefect(body) && !dangerIn(body) && [...body].length <= 24) {
+    if (ASKS_REWARD.test(body)) return [text(WORDING.citizenRewardAsked)]
+    if (ANONYMOUS.test(body) || /保密/.test(body)) return [text(WORDING.citizenAnonymousAsked)]
+  }
   // 「你们几点下班」「周末有人处理吗」: when reports are taken and handled.
   if (ASKS_HOURS.test(body) && isQuestion(body) && !reportsSomething && !namesDefect(body) && !dangerIn(body))
     return [text(WORDING.citizenHours)]

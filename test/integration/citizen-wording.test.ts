@@ -813,3 +813,16 @@ describe('a citizen following up in words', () => {
     )
   })
 })
+
+describe('how a report may be made, asked first', () => {
+  it('answers anonymity and rewards, and asks what and where of someone sent here by a call', async () => {
+    const before = (await mine()).length
+    expect(await say('可以匿名吗')).toEqual([WORDING.citizenAnonymousAsked])
+    expect(await say('举报有奖励吗')).toEqual([WORDING.citizenRewardAsked])
+    expect(await say('我之前打电话反映过，电话里说让我在这里再报一次')).toEqual([WORDING.citizenAskWhatAndWhere])
+    await say('取消')
+    expect(await mine()).toHaveLength(before)
+    // Why it went to another unit: which unit has it now.
+    expect((await say('我投诉的事情为什么给我转到别的单位了'))[0]).toMatch(/^投诉 TS\d{8}-\d{4} 由.+办理。/)
+  })
+})
