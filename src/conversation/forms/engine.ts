@@ -1027,10 +1027,10 @@ const ANOTHER_HAZARD =
 const DONE_WAITING =
   /^(?:好了|好啦|拍好了|拍完了|发了|发好了|发过去了|已发|已发送|传好了|传了|上传了|弄好了)[。！!~～]*$/
 
-/** 「不确定」「不太清楚」「拿不准」「说不好」: the person cannot answer the question as asked. */
 /** 「你看着办」「你定吧」「随便」: the choice left to the bot — a guess on offer is taken; otherwise the question explained. */
 const LEFT_TO_US =
   /^(?:你|您)?(?:看着办|看着填|定吧?|决定吧?|帮我(?:选|定|填)吧?)[。！!~～]*$|^(?:随便|都行|都可以|无所谓|按你说的|就按你的)(?:吧|啦)?[。！!~～]*$/
+/** 「不确定」「不太清楚」「拿不准」「说不好」: the person cannot answer the question as asked. */
 const UNSURE =
   /^(?:我|这个|这)?也?(?:不太?|不大|没法|无法)(?:确定|清楚|知道|晓得|好说|好判断|会判断)(?:啊|呢|哦|诶|欸)?[。！!~～…]*$|^(?:拿不准|说不准|说不好|看不出来?|判断不了|搞不清楚?|不懂)(?:啊|呢|哦)?[。！!~～…]*$/
 
