@@ -124,15 +124,18 @@ export function withSpacedParts(text: string, place: string): string {
 const SPACED_BUILDING =
   /^(?:[0-9]{1,4}(?:号楼|栋|幢|单元|号)|[一二三四五六七八九十]{1,3}(?:号楼|单元|号))(?:[0-9]{1,3}(?:单元|栋|幢))?(?:[0-9]{3,4}(?:室)?)?$/
 
-/** An estate or a building named by its name (「碧桂园二期」「百货公司宿舍」), the whole of what was typed. */
-const ESTATE_NAMED =
+/**
+ * A place people can walk to by its name: an estate or its phase (「碧桂园二期」), a building (「百货公司宿舍」), a square,
+ * a school, a market.
+ */
+export const NAMED_SITE =
   /(?:小区|花园|家园|新村|苑|华庭|华府|御府|公馆|名都|名城|山庄|庄园|公寓|嘉园|佳园|世家|雅居|宿舍|大厦|大楼|广场|商场|超市|市场|医院|学校|小学|中学|幼儿园|公园|[0-9一二三四五六七八九十]{1,2}期)$/
 /** A side of what was just named, typed apart (「万达广场 门口」). */
 const SPACED_SIDE = /^(?:门口|旁边|附近|对面|斜对面|后面|前面|东门|南门|西门|北门|入口|出口|[东南西北]侧)$/
 
 function estateOn(token: string): string | undefined {
   const [next] = findPlaces(token)
-  return next === token && ESTATE_NAMED.test(next) && !/^(?:在建|某|这|那)/.test(next) ? next : undefined
+  return next === token && NAMED_SITE.test(next) && !/^(?:在建|某|这|那)/.test(next) ? next : undefined
 }
 
 /** Where a place found in the text ends there, its parts perhaps typed apart (「鼎城区 武陵镇」 for 「鼎城区武陵镇」). */

@@ -6,7 +6,7 @@ import { isSureCategory, weighCategories } from './category-evidence'
 import type { ExtractedFields, ExtractionForm } from './fields'
 import { gradesMajor, namesDefect, readFindings } from './hazard-statements'
 import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
-import { findPlace, findPlaces, narrowedPlace, placeWordOf, saysInTheWay, withSpacedParts } from './place'
+import { findPlace, findPlaces, NAMED_SITE, narrowedPlace, placeWordOf, saysInTheWay, withSpacedParts } from './place'
 import { parseTimeRange } from './time'
 
 /** Rule-based extraction: what works with no LLM, and whenever the LLM is slow, down or wrong. */
@@ -231,10 +231,6 @@ function mostPrecise(text: string, places: string[]): string | undefined {
     first
   )
 }
-
-/** A place people can walk to by name: an estate, a building, a square, a school. */
-const NAMED_SITE =
-  /(?:小区|花园|家园|新村|苑|华庭|华府|公寓|嘉园|佳园|宿舍|大厦|大楼|广场|公园|学校|小学|中学|医院|市场|商场)$/
 
 export function extractPatrol(text: string, ctx: ExtractionContext): ExtractedFields<'patrol'> {
   return readByRules('patrol', text, ctx).fields
