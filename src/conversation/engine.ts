@@ -1,6 +1,6 @@
 import { handleCitizen } from './citizen'
 import { withoutEmoticons } from './emoticons'
-import { plainText } from './plain-text'
+import { plainText, withoutSignOff } from './plain-text'
 import { toSimplified } from './simplified'
 import { handleStaff } from './staff'
 import type { Reply, Turn } from './types'
@@ -17,6 +17,12 @@ export async function handleTurn(turn: Turn): Promise<Reply[]> {
   const read =
     text === undefined
       ? turn
-      : { ...turn, message: { ...turn.message, text: withTyposRead(withoutEmoticons(toSimplified(plainText(text)))) } }
+      : {
+          ...turn,
+          message: {
+            ...turn.message,
+            text: withoutSignOff(withTyposRead(withoutEmoticons(toSimplified(plainText(text))))),
+          },
+        }
   return citizen ? handleCitizen(read) : handleStaff(read)
 }

@@ -17,6 +17,23 @@ export function plainText(text: string): string {
   )
 }
 
+/**
+ * 「…已经通知了市政 嗯 就这样」「…汇报完毕」: how people, and voice input above all, end what they say. The sign-off adds
+ * nothing, and left in place it became part of the last box filled (the handling read 「已经通知了市政 嗯 就这样」). Only
+ * at the end, after a break, and only when something is left: 「就这样」 alone is an answer.
+ */
+const SIGN_OFF =
+  /(?:[\s，,。.；;]+(?:嗯+|呃+|额+|啊+|就这样(?:吧|子)?|就这些(?:吧)?|就这么多(?:吧)?|(?:汇报|报告)?完毕|over))+[\s。.！!~～]*$/i
+const KEPT_MIN_CHARS = 4
+/** A sign-off is a few words: only the message's tail is read, so a long run of breaks costs nothing. */
+const TAIL_CHARS = 40
+
+export function withoutSignOff(text: string): string {
+  const cut = Math.max(0, text.length - TAIL_CHARS)
+  const kept = text.slice(0, cut) + text.slice(cut).replace(SIGN_OFF, '')
+  return [...kept.trim()].length >= KEPT_MIN_CHARS ? kept : text
+}
+
 /** Longer than this, words said in passing are a paste, not a detail to add to a description. */
 const DETAIL_MAX_CHARS = 300
 

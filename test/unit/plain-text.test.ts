@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { onceIfPastedOver, plainText } from '../../src/conversation/plain-text'
+import { onceIfPastedOver, plainText, withoutSignOff } from '../../src/conversation/plain-text'
 
 describe('what a message says, without what does not show', () => {
   it.each([
@@ -30,5 +30,22 @@ describe('a message pasted over and over', () => {
 
   it.each(['人民路井盖坏了', '人民路井盖坏了，建设路井盖也坏了', '哈哈'])('leaves %s as it is', (said) => {
     expect(onceIfPastedOver(said)).toBe(said)
+  })
+})
+
+describe('a sign-off at the end of a message', () => {
+  it.each([
+    ['已经通知了市政 嗯 就这样', '已经通知了市政'],
+    ['人民路井盖坏了，汇报完毕。', '人民路井盖坏了'],
+    ['建设路路灯不亮 就这些吧', '建设路路灯不亮'],
+  ])('reads %s without it', (said, meant) => expect(withoutSignOff(said)).toBe(meant))
+
+  it.each(['就这样', '汇报完毕', '好的 嗯', '嗯嗯'])('leaves %s alone: it is the whole answer', (said) =>
+    expect(withoutSignOff(said)).toBe(said),
+  )
+
+  it('reads only the tail, so a long run of breaks before it takes no time to read', () => {
+    const long = `${'， 嗯'.repeat(6000)}井盖坏了 就这样`
+    expect(withoutSignOff(long)).toBe(long.replace(/ 就这样$/, ''))
   })
 })
