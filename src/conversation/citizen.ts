@@ -165,7 +165,7 @@ const ASKS_STAFF_PHONE =
 const PASSED_ALONG =
   /不归(?:你们|他们|我们|住建)?管|不是(?:你们|他们)(?:的事|管的)|推来推去|踢皮球|互相推诿|推诿|让我找别人/
 /** 「算了」「不报了」: what waits is not wanted any more. */
-const DROPS_IT = /^(?:取消|算了|不用了|不需要了|不报了|不投诉了|没事了)[。！!~～\s]*$/
+const DROPS_IT = /^(?:取消|算了|不用了|不需要了|不报了|不投诉了|没事了|撤销|撤回|不要了)[。！!~～\s]*$/
 /** 「不好意思发错了」「点错了」: the message before was sent by mistake. */
 const MISSENT =
   /^(?:不好意思|抱歉|对不起|sorry)?[，,\s]*(?:我)?(?:刚才)?(?:发错了?|打错了|点错了?|误发了?|发错人了|发错地方了)(?:了)?(?:[，,\s]*(?:不好意思|抱歉|对不起|sorry))?[。！!~～\s]*$/i
@@ -503,7 +503,11 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     }
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
     if (latest) {
-      await addComplaintNote(ctx, latest, withdrawal === 'withdraw' ? `市民申请撤回：${body}` : `市民反馈：${body}`)
+      if (withdrawal === 'withdraw') {
+        await addComplaintNote(ctx, latest, `市民申请撤回：${body}`)
+        return [text(WORDING.citizenWithdrawalAsked(latest.code))]
+      }
+      await addComplaintNote(ctx, latest, `市民反馈：${body}`)
       return [text(WORDING.followUpForwarded(latest.code))]
     }
     if (withdrawal === 'withdraw') return [text(WORDING.noOpenComplaint)]
@@ -532,7 +536,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     }
   }
   // 「井盖」 then 「算了」: what was held for the rest of the report is dropped.
-  if (Object.keys(held).length > 0 && DROPS_IT.test(body)) {
+  // (「撤销」 to the duplicate question or to 「在什么位置」 drops the report that waits for the answer.)
+  if ((Object.keys(held).length > 0 || awaitingPlace || awaitingDuplicate) && DROPS_IT.test(body)) {
     await forget()
     return [text(WORDING.pendingDropped)]
   }

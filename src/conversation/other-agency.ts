@@ -9,7 +9,14 @@ import { namesDefect } from './extract/hazard-statements'
  * Only messages that name no defect and no danger: 「工地把电线挖断了，停电了」 and 「楼上装修把承重墙拆了」 are
  * reports, and a construction site's noise is the bureau's.
  */
-type Referral = 'bill' | 'power_cut' | 'neighbour_noise' | 'traffic_signal' | 'property_fee' | 'real_estate'
+type Referral =
+  | 'bill'
+  | 'power_cut'
+  | 'neighbour_noise'
+  | 'traffic_signal'
+  | 'property_fee'
+  | 'real_estate'
+  | 'contact_asked'
 
 const REFERRALS: [Referral, RegExp][] = [
   [
@@ -26,6 +33,12 @@ const REFERRALS: [Referral, RegExp][] = [
   [
     'real_estate',
     /房产证|房本|不动产(?:权)?证|办证难|网签|(?:延期|逾期|推迟|拖延)交房|交房.{0,8}(?:延期|推迟|拖|晚了|还没|没交)|开发商.{0,10}(?:不给|不办|拖|跑路|退款|违约|烂尾)|购房合同|退房|维修(?:基金|资金)/,
+  ],
+  // 「物业电话是多少」「自来水公司的电话有吗」: another body's number, which the bureau does not hand out (the gas
+  // company's emergency line is answered on its own, below; the bureau's own staff by citizen.ts).
+  [
+    'contact_asked',
+    /(?:物业|物管|居委会|社区|街道办?|村委会?|开发商|自来水|供水|水务|供电|电力|电信|移动|联通|路灯所?|交警|城管|环保|派出所)(?:公司|集团|管理处|服务中心|办事处|办|部门|所)?(?:的)?(?:电话|联系方式|联系电话|手机|号码)(?:号码)?(?:是|有)?(?:多少|是什么|是啥|几号|有吗|有没有|给我|发我|呢)/,
   ],
   [
     'neighbour_noise',

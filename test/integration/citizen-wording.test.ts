@@ -356,7 +356,7 @@ describe('a citizen following up in words', () => {
     const [ticket] = (await mine()).filter((c) => c.code === code)
     expect(ticket?.locationText).toBe('沅安路16号')
     expect(await say('撤销投诉')).toEqual([WORDING.pendingDropped])
-    expect(await say('我刚才那个投诉不用处理了')).toEqual([WORDING.followUpForwarded(code)])
+    expect(await say('我刚才那个投诉不用处理了')).toEqual([WORDING.citizenWithdrawalAsked(code)])
     const notes = await notesOn(ticket?.id)
     expect(notes).toEqual(
       expect.arrayContaining([
@@ -366,6 +366,13 @@ describe('a citizen following up in words', () => {
     )
     // The street light was never filed.
     expect((await mine()).filter((c) => c.description.includes('路灯也坏了'))).toHaveLength(0)
+    // 「撤销」 alone to the duplicate question, or to where it is: the report waiting is dropped, not asked again.
+    const before = (await mine()).length
+    expect((await say('沅安路16号井盖没了'))[0]).toMatch(/^您反映的问题可能与已受理的投诉/)
+    expect(await say('撤销')).toEqual([WORDING.pendingDropped])
+    expect(await say('井盖坏了')).toEqual([WORDING.askPlace])
+    expect(await say('撤回')).toEqual([WORDING.pendingDropped])
+    expect(await mine()).toHaveLength(before)
   })
 
   it('files a school named alone as the place, and answers 「这个问题大概多久能解决」 about the latest ticket only', async () => {
@@ -609,6 +616,9 @@ describe('a citizen following up in words', () => {
     await say('取消')
     // The gas company's number asked (none configured here: where to find it).
     expect(await say('请问燃气公司电话多少')).toEqual([WORDING.gasPhone(undefined)])
+    // Another body's number: not ours to give, where to find it (it had asked where 「物业」 was).
+    for (const asked of ['物业电话是多少', '自来水公司的电话有吗'])
+      expect(await say(asked)).toEqual([WORDING.citizenOtherAgency.contact_asked])
     expect(await mine()).toHaveLength(before)
     // A burst main cutting the supply is a report.
     expect(await say('老旧小区改造施工把水管挖断了，停水两天了')).toEqual([WORDING.askPlace])
@@ -676,7 +686,7 @@ describe('a citizen following up in words', () => {
     ])
     const other = lastCode(await say('朗州路口的路灯坏了三盏'), 'TS')
     await say('不用')
-    expect(await say('刚才那个投诉取消吧')).toEqual([WORDING.followUpForwarded(other)])
+    expect(await say('刚才那个投诉取消吧')).toEqual([WORDING.citizenWithdrawalAsked(other)])
     const signedToo = lastCode(await say('我还要投诉一个：柳叶路12号路灯不亮，张先生'), 'TS')
     await say('不用')
     expect((await mine()).find((c) => c.code === signedToo)).toMatchObject({
@@ -795,7 +805,7 @@ describe('a citizen following up in words', () => {
     await say('13800001111')
     expect((await mine()).find((c) => c.code === code)?.citizenPhone).toBe('13800001111')
     expect(await say('你们工作人员来看过了，说不归你们管，那归谁管？')).toEqual([WORDING.followUpForwarded(code)])
-    expect(await say('能不能帮我把投诉撤了')).toEqual([WORDING.followUpForwarded(code)])
+    expect(await say('能不能帮我把投诉撤了')).toEqual([WORDING.citizenWithdrawalAsked(code)])
     // The same thing 「又坏了」 while its ticket is open, the call back chased, and when the answer comes.
     expect(await say('你们上次处理的那个井盖又坏了')).toEqual([WORDING.followUpForwarded(code)])
     expect(await say('怎么还没有人联系我')).toEqual([WORDING.citizenUrged(code, 'assigned')])
