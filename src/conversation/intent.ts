@@ -41,6 +41,10 @@ const DEFECT =
 /** A span of time: 「8:30-10:30」「八点半到十点半」「14时至16时」. */
 const TIME_SPAN =
   /[0-9一二两三四五六七八九十]{1,3}\s*(?:[:：.][0-9]{2}|[点时](?:半|[0-9一二三四五]{1,3}分?)?)\s*(?:到|至|-|—|－|~|～)+\s*(?:上午|下午|晚上|中午)?[0-9一二两三四五六七八九十]{1,3}/
+/** A visit made: 「去了滨湖路」「检查了两个工地」「到柳叶湖转了一圈」. */
+const VISITED = /(?:去|到|跑|走|转|看|检查|查看|察看)了/
+/** When it was made, as a patrol report says it. */
+const WHEN_DONE = /今天|今日|今早|上午|下午|早上|中午|晚上|昨天|昨日|昨晚|前天/
 /** A turn-out: 「3人1车」「人2车1」「出动人员5名」「两人一车」. */
 const TURNOUT =
   /[0-9一二两三四五六七八九十]\s*(?:个|名)?\s*人(?!行|民)|人员?\s*[:：]?\s*[0-9]|车\s*[0-9]|[0-9一二两三四五]\s*(?:辆|台)?\s*车/
@@ -139,6 +143,11 @@ export function intentOf(text: string): Intent | undefined {
   if (WENT_TOGETHER.test(text) && !asks) return 'patrol'
   // 「9点到11点 人民路 跟老王一起 没发现问题」: a span of time in which nothing was found is a patrol too.
   if (TIME_SPAN.test(text) && saysNothingFound(text) && !asks) return 'patrol'
+  // 「今天上午和小李去了滨湖路 一切正常」「今天检查了德山开发区两个工地 都没问题」: a day, a visit made and nothing
+  // found — a patrol told without the word. (A visit that found something — 「陪检查组去了几个小区，电梯都还好，回来的
+  // 路上发现路灯杆倾斜」 — is the finding's report, as before.)
+  if (VISITED.test(text) && WHEN_DONE.test(text) && saysNothingFound(text) && !namesDefect(text) && !asks)
+    return 'patrol'
   // 「有没有超期的」「哪些隐患还没整改」 ask about the ledger; they report nothing.
   if (ASKS_WHETHER.test(text) || asksHow(text) || asksOpenItems(text) || asksHowItGoes(text)) return undefined
   // 「本周隐患情况」「这个月隐患多不多」: a period's state asked for — 隐患 there is the ledger's word.

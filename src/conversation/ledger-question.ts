@@ -167,7 +167,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (period && /情况|怎么样|如何|咋样/.test(input) && !/值班|天气/.test(input)) return { kind: 'figures', period }
   // A figure is asked for: how many, what rate, how it went (「今天不用巡查吗」 asks no figure).
   if (
-    /整改率|销号率|隐患|巡查|投诉|销号|整改|人次|车次|台次|出动/.test(input) &&
+    // (「这周巡了几次」: 巡了 is 巡查 said short.)
+    /整改率|销号率|隐患|巡查|巡[了过视逻检]|投诉|销号|整改|人次|车次|台次|出动/.test(input) &&
     (period || /率|全市|一共|总共|总体|整体/.test(input)) &&
     /多少|几|率|怎么样|如何|咋样|情况|数据|统计|汇总|数量/.test(input)
   )

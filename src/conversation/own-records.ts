@@ -78,7 +78,8 @@ const FILED_WHETHER =
   /(?:报|交|提交|填|填报|上报|录入?)(?:过|了)+[^，,。]{0,8}(?:吗|没有?|没)[？?。！!]*$|(?:报|交|提交|填|填报|上报)(?:过|了)?(?:巡查|记录)[^，,。]{0,4}(?:吗|没有?|没)[？?。！!]*$/
 
 /** 「今天巡查了吗」 said to the bot by someone who patrols: whether their own patrol is on record. */
-const PATROLLED_TODAY = /^(?:今天|今日)?(?:巡查|巡)(?:了|过)(?:吗|没有?|没)[？?。]*$/
+const PATROLLED_TODAY =
+  /^(?:今天|今日)?(?:巡查|巡)(?:了|过)(?:吗|没有?|没)[？?。]*$|^(?:我)?(?:今天|今日)(?:的)?(?:巡查)?(?:记录)?(?:已经)?(?:报|填|交|上报|填报|提交)(?:了|过)(?:吗|没有?|没)[？?。]*$/
 
 export function asksOwnCount(input: string): OwnCountQuestion | undefined {
   if (PATROLLED_TODAY.test(input)) return { kind: 'patrol', period: periodSaidIn(input) ?? TODAY }

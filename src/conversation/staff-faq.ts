@@ -80,7 +80,7 @@ function statementAbout(input: string): StaffFaq | undefined {
     )
   )
     return 'phone_change'
-  if (/(?:我|本人).{0,8}(?:休假|请假|年假|病假|出差|不在单位)/.test(input)) return 'leave'
+  if (/(?:我|本人).{0,8}(?:休假|请假|年假|病假|出差|不在单位|不上班|调休|轮休)/.test(input)) return 'leave'
   // 「我要换班」「明天能不能跟小李调个班」: the roster is changed where it is kept.
   if (/换班|调班|调个班|替班|顶班|代班|换个班/.test(input) && !namesDefect(input)) return 'duty_swap'
   if (/(?:我|本人)(?:已经|已)?(?:调到|调去|调入|调往|转到|去了)[\u4e00-\u9fa5]{2,10}(?:了|工作)?$/.test(input))
@@ -135,6 +135,8 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
   if (/整改/.test(input) && RECTIFY_HOWTO.test(input)) return 'rectify_howto'
   // 「明天要下大雨，需要提前巡查吗」「国庆放假要不要巡查」: patrols beyond the routine (source 000 二: 特护期巡查).
   if (/巡/.test(input) && SPECIAL_TIMES.test(input) && !namesDefect(input)) return 'special_period'
+  // 「特护期是什么时候」「什么时候搞重点巡查」: the same answer — the scheme leaves when to the unit.
+  if (/特护期|重点巡查/.test(input) && !namesDefect(input)) return 'special_period'
   // 「怎么添加新用户」「新同事怎么加进来」: someone new given access, asked by whoever sets it up.
   if (
     /(?:添加|新增|增加|加入?|录入|加进来)(?:一个|个)?(?:新)?(?:用户|人员|同事|成员|账号)|(?:新)(?:用户|人员|同事|成员).{0,4}(?:怎么|如何)?(?:加|添加|开通|进来)/.test(

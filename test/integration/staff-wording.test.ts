@@ -1720,4 +1720,48 @@ describe('a supervision record answered out of turn', () => {
     expect(await say(supervisor, '限期3天整改')).toEqual([WORDING.notedInAnotherBox('整改要求'), when])
     await say(supervisor, '取消')
   })
+
+  it('takes 「检查巡查台账」 as the matters and 「台账不全」 as a problem found, said without 了 or 发现', async () => {
+    const supervisor = 'demo:supervisor'
+    for (const words of ['督查', '质安处']) await say(supervisor, words)
+    const when = '督查时间是11月23日上午几点？'
+    expect(await say(supervisor, '今天上午')).toEqual([when])
+    expect(await say(supervisor, '检查巡查台账')).toEqual([WORDING.notedInAnotherBox('督查事项'), when])
+    expect(await say(supervisor, '台账不全')).toEqual([WORDING.notedInAnotherBox('存在的主要问题'), when])
+    // What is required of a shortcoming is the requirement, not another problem.
+    expect(await say(supervisor, '台账不全的限期补齐')).toEqual([WORDING.notedInAnotherBox('整改要求'), when])
+    await say(supervisor, '取消')
+  })
+})
+
+describe('said short, the way people type it', () => {
+  it('starts a patrol record for 「去了滨湖路 一切正常」 and keeps a sign-off out of the handling', async () => {
+    const visit = (await say(STAFF, '今天上午和小李去了滨湖路 一切正常')).join('\n')
+    // The place, the two who went and nothing found are read; only the vehicles are asked.
+    expect(visit).toBe('出动了多少车次？')
+    await say(STAFF, '取消')
+    const [summary] = await say(
+      STAFF,
+      '今天下午两点到四点 巡查了紫菱路 三个人 一台车 发现井盖松动一处 已经通知了市政 嗯 就这样',
+    )
+    expect(summary).toContain('处理情况：已经通知了市政\n')
+    await say(STAFF, '取消')
+  })
+
+  it('answers 「这周巡了几次」「今天报了没有」「特护期是什么时候」「我明天不上班」 and opens no form', async () => {
+    expect((await say(STAFF, '这周巡了几次'))[0]).toMatch(/^本周截至目前（市政建设总公司）：\n巡查 \d+ 次/)
+    expect((await say(STAFF, '这个月巡了多少趟'))[0]).toMatch(/^本月截至目前（市政建设总公司）：\n巡查 \d+ 次/)
+    expect((await say(STAFF, '今天报了没有'))[0]).toMatch(/^您今天(?:还没有巡查记录|共填报巡查记录 \d+ 次)/)
+    expect(await say(STAFF, '特护期是什么时候')).toEqual([WORDING.staffSupport.special_period])
+    expect(await say(STAFF, '我明天不上班')).toEqual([WORDING.staffSupport.leave])
+  })
+
+  it('sends yesterday’s digest for 「昨天的日报发一下」, and asks a handler which one 「处理了」 means', async () => {
+    expect((await say(LEADER, '昨天的日报发一下'))[0]).toMatch(/^## 巡安日报 2026-11-22/)
+    for (const done of ['处理了', '办好了']) {
+      const [reply] = await say(HANDLER, done)
+      expect(reply).not.toBe(WORDING.notUnderstood)
+      expect(reply).toMatch(/「(?:整改|回复) (?:编号|TS\d{8}-\d{4})/)
+    }
+  })
 })

@@ -51,6 +51,9 @@ describe('staff asking how many they filed', () => {
     ['我今年发现了多少隐患', 'hazard', 'year', false],
     ['我报了几个隐患，有几个整改完了', 'hazard', undefined, undefined],
     ['我的隐患数量', 'hazard', undefined, undefined],
+    // Whether today's patrol is filed, asked short.
+    ['今天报了没有', 'patrol', 'day', false],
+    ['我今天的巡查记录交了吗', 'patrol', 'day', false],
   ])('「%s」 asks how many %s records (%s, previous: %s)', (words, kind, period, previous) => {
     const asked = asksOwnCount(words)
     expect(asked?.kind).toBe(kind)

@@ -134,7 +134,14 @@ describe('patrols said as checks', () => {
   it.each([
     '昨晚8点到10点，燃气安全夜查，检查餐饮店12家，发现2家未安装燃气报警器，已下达整改通知书',
     '上午对辖区内的12家加油站进行了安全排查，9点到11点半，没有发现问题',
+    // A day, a visit made and nothing found: a patrol told without the word.
+    '今天上午和小李去了滨湖路 一切正常',
+    '今天检查了德山开发区两个工地 都没问题',
   ])('%s is a patrol', (said) => expect(intentOf(said)).toBe('patrol'))
+
+  it.each(['明天去滨湖路看看', '今天去了滨湖路吗', '去了滨湖路 一切正常吗'])('%s is no patrol done', (said) =>
+    expect(intentOf(said)).toBeUndefined(),
+  )
 
   it('takes no number alone as a route', () => {
     const field = FORMS.patrol.fields.find((f) => f.key === 'area') as FieldDefinition
@@ -155,6 +162,8 @@ describe('questions about the work itself', () => {
     ['整改完了要不要拍照', 'rectify_howto'],
     ['巡查要不要每天报', 'patrol_frequency'],
     ['多久巡一次', 'patrol_frequency'],
+    ['特护期是什么时候', 'special_period'],
+    ['我明天不上班', 'leave'],
   ])('%s → %s', (said, kind) => expect(staffFaqAsked(said)).toBe(kind))
 
   it.each(['人民路燃气泄漏了怎么办', '人民路燃气泄漏了', '重大隐患有几个', '每天巡查人民路都发现井盖松动'])(

@@ -953,8 +953,16 @@ function deathsSaid(account: string): number | undefined {
 
 /** What a supervision's boxes begin with when told: the matters inspected, then the problems and requirements. */
 const SUPERVISION_BOXES: readonly [RegExp, string][] = [
-  [/^(?:检查|查看|抽查|督查|查阅|察看|核查|查)(?:了)/, 'matters'],
+  // 「检查了3个工地」「检查巡查台账」
+  [/^(?:检查|查看|抽查|查阅|察看|核查)(?:了|[^，。？?\s]{2})|^(?:督查|查)了/, 'matters'],
   ...SAID_BOX,
+  // 「台账不全」「巡查记录填写不规范」: a shortcoming found, said without 「发现」 — not what is required of it.
+  [
+    /^(?![^，。]*(?:限期|要求|责令|补齐|整改))[^，。]{0,12}(?:不全|不规范|不完整|不齐全?|不到位|不及时|不准确|不真实|不符合|缺失|缺少|缺项|漏填|漏报|未按|未及时|未落实|未建立|未开展|滞后)/,
+    'problems',
+  ],
+  // 「台账不全的限期补齐」: what is required, said after what it is about.
+  [/限期|责令|要求[^，。]{0,6}(?:整改|补齐|完善|落实)|(?:立即|尽快|马上)(?:整改|补齐|完善|落实)/, 'requirements'],
 ]
 
 /** The other, still empty box of a supervision record that an answer plainly belongs to, with what it says there. */
@@ -1043,7 +1051,7 @@ const CONFIRM = new RegExp(`^${YES_WORD}(?:[，,、\\s]*${YES_WORD}){0,3}[。！
 /** What was done about a hazard, said after its number. */
 /** Words that say a problem was put right, anywhere in the message (「井盖已经换好了」「护栏修复完毕」). */
 const SAYS_FIXED =
-  /(?:已经?|已|都)(?:重新|再次|又)?(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|换上|装上|盖上|装好|弄好|固定|疏通|扶正|拆除|解决)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好|固定好|疏通好|扶正|扶好|加固好|盖好|清理干净|解决)了|(?:整改|修复|维修|修理|更换|处理|处置|清理|安装|拆除|加固|回填|疏通)(?:已经?)?(?:完毕|完成|到位)/
+  /(?:已经?|已|都)(?:重新|再次|又)?(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|换上|装上|盖上|装好|弄好|固定|疏通|扶正|拆除|解决)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好|固定好|疏通好|扶正|扶好|加固好|盖好|清理干净|解决)了|(?:整改|修复|维修|修理|更换|处理|处置|清理|安装|拆除|加固|回填|疏通)(?:已经?)?(?:完毕|完成|到位)|(?:办好|办完|弄完|搞定|搞好|干完)了|^(?:都|已经?|已)?(?:处理|办|修|整改)(?:好|完)?了[。！!~～\s]*$/
 
 /**
  * The unit's hazards waiting for rectification that the message names: by the place it names, else by what
