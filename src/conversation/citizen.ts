@@ -236,7 +236,7 @@ function speaksOf(earlier: { description: string; category: Category }, said: st
  * 「人民路又坏了一个井盖」 is a new report.
  */
 const STILL_UNRESOLVED =
-  /(?:根本|还是|仍然|依然|并|也)?(?:没|没有|未)(?:修好|修|解决|处理好|处理|整改好?|弄好|人来|效果|变化)|还是(?:那样|老样子|坏的|没好|一样|原样)|跟原来一样|又坏了|又不亮了|又漏了|没什么变化|敷衍|糊弄|应付|骗人|瞎说|胡说|说谎|不属实|假的/
+  /(?:根本|还是|仍然|依然|并|也)?(?:没|没有|未)(?:修好|修|解决|处理好|处理|整改好?|弄好|人来|效果|变化)|还是(?:那样|老样子|坏的|没好|一样|原样)|跟原来一样|又(?:坏|松|塌|陷|堵|漏|裂|歪|倒|掉|翘|响|冒|丢|不亮|积水)|没什么变化|敷衍|糊弄|应付|骗人|瞎说|胡说|说谎|不属实|假的/
 function saysStillUnresolved(body: string): boolean {
   return (
     [...body].length <= 40 &&
@@ -442,7 +442,12 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // officer told. (While a complaint is open, the same words chase it: see isUrging below.)
   if (!awaitingPlace && !awaitingDuplicate && saysStillUnresolved(body)) {
     const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
-    if (latest && (latest.status === 'replied' || latest.status === 'closed')) {
+    // (「小区电梯又坏了」 after a manhole cover's answer is another thing: a report of its own, below.)
+    if (
+      latest &&
+      (latest.status === 'replied' || latest.status === 'closed') &&
+      (!(WATCHED_THING.test(body) || namesAThing(body)) || speaksOf(latest, body))
+    ) {
       await reportStillUnresolved(ctx, latest, body, `${message.channel}:${message.botId}:${message.messageId}`)
       return [text(WORDING.citizenStillUnresolved(latest.code))]
     }

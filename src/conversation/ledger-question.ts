@@ -61,7 +61,7 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     return { kind: 'hazardsNamed', place: placeAsked, thing: thingAsked }
   if (namesDefect(withoutLedgerWords(input))) return undefined
   if (
-    /任务|待办|要我(?!看|瞧|查)|让我(?!看|瞧|查)|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)|(?:要|待|需要)(?:交办|签收|验收|接报)/.test(
+    /任务|待办|要我(?!看|瞧|查)|让我(?!看|瞧|查)|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)|(?:要|待|需要)(?:交办|签收|验收|接报)|(?:没|未|还没|尚未|待|要|需要)(?:派单|分派|派发)/.test(
       input,
     )
   )

@@ -40,7 +40,7 @@ import {
   noteOnComplaintInHand,
   signAllWaiting,
 } from './complaint-actions'
-import { complaintInHand } from './complaint-in-hand'
+import { complaintInHand, saysReceivedAlone } from './complaint-in-hand'
 import { isCourtesy, isGreeting } from './courtesy'
 import { describeDuty, dutyAskedFor } from './duty-question'
 import { namesDefect } from './extract/hazard-statements'
@@ -199,7 +199,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^(?:确认)?收到报表/.test(input)) return receiveTyped(turn, person)
   if (/^确认收到/.test(input)) return acknowledge(turn, actor, undefined, normaliseCode(input))
   if (asksToSignAll(input)) return signAllWaiting(turn, actor)
-  const bare = BARE_VERB.exec(input)?.[1]
+  const bare = URGE_ALONE.test(input) ? '催办' : BARE_VERB.exec(input)?.[1]
   if (bare) return bareVerb(turn, actor, bare)
   // 「把超期的单位通报一下」: those overseeing urge every unit with something late (it opened a hazard form).
   if (urgesLateUnits(input)) {
@@ -259,8 +259,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (asksCitizenContact(input)) return meanwhile(turn, await describeCitizenContact(turn, actor, input))
   const inForm = await handleForms(turn, person, turn.forms)
   if (inForm) return inForm
-  // 「收到，马上安排人去处理」 from a unit handler: the hazard handed to their unit is taken on.
-  if (takesOnHazard(input)) {
+  // 「收到，马上安排人去处理」 from a unit handler: the hazard handed to their unit is taken on. (「收到」 alone too, when
+  // a hazard waits: with a complaint waiting as well, which is meant is asked.)
+  if (takesOnHazard(input) || saysReceivedAlone(input)) {
     const taken = await acceptHandedHazard(turn, actor, input)
     if (taken) return taken
   }
@@ -388,7 +389,7 @@ const BROADCAST =
 
 /** 「不归我们管」「不是我们单位的」「应该由自来水公司负责」: the item belongs to another unit. */
 const NOT_OURS =
-  /不归我们|不归我单位|不是我们(?:单位)?(?:的|管|负责)|不属于(?:我们|我单位|本单位)|不在我们(?:的)?(?:职责|范围)|应该(?:是|归|由)[\u4e00-\u9fa5]{2,10}(?:管|负责|处理|的)/
+  /不归我们|不归我单位|不是我们(?:单位)?(?:的|管|负责)|不属于(?:我们|我单位|本单位)|不在我们(?:的)?(?:职责|范围)|应该(?:是|归|由)[\u4e00-\u9fa5]{2,10}(?:管|负责|处理|的)|^(?:我要|申请|请求)?(?:退回|退单|退件|打回)(?:去|一下|吧)?[。！!]*$/
 /** 「暂时无法整改」「需要协调」: a unit that cannot rectify in time. */
 const CANNOT_RECTIFY =
   /(?:无法|不能|没法|没办法)(?:按期|按时|马上|立即)?(?:整改|处理|修)|整改不了|修不了|需要协调|协调不了/
@@ -403,6 +404,8 @@ const SIGN_REQUEST =
   /^(?:帮我|我来|麻烦|请|给)?(?:把)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)?(?:的)?(?:签(?:一下|个)?字|签一下|签了?吧|签署|签名)(?:吧|一下|了)?[。！!]*$|^(?:帮我|我来|麻烦|请|我要)?(?:签|签署|签字)(?:一下|下)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)(?:吧)?[。！!]*$/
 const BARE_VERB =
   /^(签收|受理|回复|答复|转办|重复|转为隐患|核实|接收|接收整改|接报|处置|挂牌|摘牌|定级|派单|督办|催办)[。.！!\s]*$/
+/** 「催一下」 alone: 催办 said in words, which needs the number as much. */
+const URGE_ALONE = /^(?:请|帮我|麻烦)?(?:催一下|催一催|催催|催下|催办一下|督办一下)[。.！!\s]*$/
 
 /**
  * 「签收」 or 「接收」 alone: with one item waiting for the unit, that one; otherwise which number is asked, with

@@ -677,6 +677,10 @@ describe('a citizen following up in words', () => {
     // The unit's handler and the duty officer on the console channel (the demo people's only accounts).
     expect(told.length).toBeGreaterThanOrEqual(2)
     expect(JSON.stringify(told[0]?.message)).toContain(`投诉 ${code}`)
+    // 「井盖又松了」 is the same thing gone wrong again; 「我家小区电梯又坏了」 another thing, a report of its own.
+    expect(await say('还是不满意 井盖又松了')).toEqual([WORDING.citizenStillUnresolved(code)])
+    expect(await say('我家小区电梯又坏了')).toEqual([WORDING.askPlace])
+    await say('取消')
     // A rating, thanks with 「修好了」, and a withdrawal in other words are each taken as what they are.
     expect(await say('一般般吧')).toEqual([WORDING.citizenSatisfied])
     // (With other complaints of this citizen still open, 「修好了」 goes to the latest of them.)

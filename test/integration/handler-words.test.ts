@@ -66,6 +66,35 @@ describe('a handler with a hazard and a complaint in hand', () => {
     expect((await say(HANDLER, '好的收到，马上派人过去'))[0]).toMatch(new RegExp(`^已接收隐患 ${hazard?.code}`))
     expect(await statusOf(hazard?.code ?? '')).toBe('rectifying')
   })
+
+  it('signs for the one complaint waiting on 「收到」 alone, and asks which when a hazard waits too', async () => {
+    const ticket = lastCode(await say(CITIZEN, '朗州路12号井盖缺失'), 'TS')
+    await say(CITIZEN, '不用')
+    expect(await say(HANDLER, '收到')).toEqual([`已签收投诉 ${ticket}，请在时限内办理并回复结果。`])
+    const next = lastCode(await say(CITIZEN, '皂果路3号井盖缺失'), 'TS')
+    await say(CITIZEN, '不用')
+    await say(STAFF, '上报隐患 皂果路5号路灯杆倾斜')
+    await say(STAFF, '一般')
+    const hazard = lastCode(await say(STAFF, '确认'), 'YH')
+    const [which] = await say(HANDLER, '好的，收到')
+    expect(which).toContain(`请回复「接收 编号」，例如：接收 ${hazard}。`)
+    expect(which).toContain('另有 1 件投诉待签收')
+    expect(await statusOf(hazard)).toBe('assigned')
+    const [waiting] = await database.db.select().from(complaints).where(eq(complaints.code, next))
+    expect(waiting?.status).toBe('assigned')
+    // Both answered, so nothing of this test is late in the next ones.
+    await say(HANDLER, `签收 ${next}`)
+    for (const code of [ticket, next]) await say(HANDLER, `回复 ${code} 已更换井盖`)
+  })
+
+  it('answers 「退回」 with how to hand a record on, and 「催一下」 with what it needs', async () => {
+    expect(await say(HANDLER, '退回')).toEqual([WORDING.notOurs])
+    expect(await say(LEADER, '催一下')).toEqual([
+      '请在「催办」后附上编号，例如：催办 TS20261123-0001。发送「我的待办」可查看待办事项和编号。',
+    ])
+    // 「有哪些没派单的」 is the to-do list (it had answered that it could not tell).
+    expect((await say('demo:duty_officer', '有哪些没派单的'))[0]).toMatch(/^(?:【待办事项】|您暂无待办事项)/)
+  })
 })
 
 describe('those overseeing, in their own words', () => {
