@@ -291,7 +291,8 @@ describe('several hazards in one report', () => {
     await say(STAFF, '上报隐患 滨湖西路')
     await say(STAFF, '路灯')
     expect((await say(STAFF, '不亮'))[0]).toBe(WORDING.addedToDescription)
-    expect((await say(STAFF, '一般'))[0]).toContain('隐患描述：路灯；不亮')
+    // The thing and what is wrong with it read as one statement.
+    expect((await say(STAFF, '一般'))[0]).toContain('隐患描述：路灯不亮\n')
     await say(STAFF, '取消')
   })
 

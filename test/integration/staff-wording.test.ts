@@ -1629,6 +1629,16 @@ describe('a patrol form answered out of turn', () => {
     expect(read).toContain('1. 井盖松动一处（道路及市政设施，一般）')
     expect(read).not.toContain('已通知市政维修（')
     await say(STAFF, '取消')
+
+    // 「有3处问题：井盖、路灯、护栏」, kept as said, still counts three places (it was counted as one).
+    const listed = (
+      await ask('巡查', '今天上午', '9点到11点半', '人民路', '2人', '1车', '有3处问题：井盖、路灯、护栏')
+    ).join('\n')
+    expect(listed).toBe('现场是如何处理的？')
+    expect((await say(STAFF, '都已上报')).join('\n')).toContain(
+      '1. 有3处问题：井盖、路灯、护栏（道路及市政设施，一般，3处）',
+    )
+    await say(STAFF, '取消')
   })
 
   it('asks the hour again when the start is put in the other half of the day, and says where answers go', async () => {

@@ -334,10 +334,12 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
               level: s.level,
               ...(s.count > 1 ? { count: s.count } : {}),
             }))
-          : splitHazardStatements(text).map((part) => ({
+          : splitHazardStatements(text).map((part, _, parts) => ({
               description: part,
               category: classifyByKeywords(part, ctx.categoryRules),
               level: extractLevel(part),
+              // 「有3处问题：井盖、路灯、护栏」 kept whole still counts the places it says (it was counted as one).
+              ...(parts.length === 1 && (statements[0]?.count ?? 1) > 1 ? { count: statements[0]?.count } : {}),
             }))
       // 「发现一处窨井盖破损，已设置临时围挡」: what was done on the spot, said with what was found, is not asked again.
       const handled = handlingIn(text)

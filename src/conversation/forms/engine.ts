@@ -597,7 +597,10 @@ async function step(
           // 「应该不算重大吧」 is a try at the grade, not a detail.
           !/一般|重大|较大|严重|类别|类型/.test(input)
         ) {
-          session.draft.description = `${session.draft.description}；${input}`
+          // 「井盖」 then 「松动了」 reads as one statement, 「井盖松动了」; more about a defect already named is kept apart.
+          session.draft.description = completesThing
+            ? `${session.draft.description}${input}`
+            : `${session.draft.description}；${input}`
           offerAgain(session, proposal, field.key)
           return [text(WORDING.addedToDescription), ...prompt(form, session, answers)]
         }
