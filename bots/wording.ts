@@ -164,6 +164,8 @@ export const WORDING = {
   citizenAskGoOn: '您请说，想咨询什么，或要反映什么问题？反映问题请说明是什么问题、在什么地方。',
   citizenAskWhatAndWhere:
     '好的，请用一句话说明是什么问题、在什么地方，例如：“XX路与XX路口有井盖缺失”，可附照片和位置。',
+  citizenVagueWhereAskWhat:
+    '请说一下具体地点（小区名、路名或门牌号）和遇到的问题，例如：“阳光花园5栋门口井盖缺失”，可附照片和位置。',
   citizenConsult:
     '您好！这里受理安全隐患投诉和举报。业务咨询（如房屋安全鉴定、办事流程）请在工作时间联系住建局相关科室；如是反映问题，请直接发一句话说明问题和地点。',
   /** Matters another body handles: where to turn, with the door left open for a safety problem. */

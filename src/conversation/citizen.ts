@@ -127,6 +127,11 @@ const COMPLAINING = /但是?|可是|不过|还是|又|没修|没人|不管|坏�
 const MIN_DESCRIPTION_CHARS = 4
 /** Longer than any address people type (「武陵区洞庭大道与紫菱路交叉口往东100米锦绣华庭3栋2单元」). */
 const MAX_PLACE_CHARS = 60
+/** 「就是我们小区」「我们村」「在我家楼下」: where, roughly, and nothing else. */
+const ROUGH_WHERE_ALONE =
+  /^(?:就是|就在|是|在)?(?:我们|我家|咱们?|俺们?|我住的|我们家)(?:这个?|那个?)?(?:小区|村|院子?|单位|楼|这栋楼|街|这条街|这条路|路|这里|这边|那边|楼下|门口|附近|这块)(?:这里|那里|里|这边|那边)?[。！!~～\s]*$/
+/** Where on a place a thing is: 「门口」「楼下」「对面」. */
+const SPOT_BY = /^(?:门口|门前|楼下|旁边|附近|对面|前面|后面|里面|外面|路口|拐角)$/
 /** 「旁边的路灯也不亮」「同一个地方」「那附近还有」: where the last problem was, or next to it. */
 const LEAD_IN =
   '(?:(?:对了|还有|另外|再|顺便|然后)(?:说)?(?:一|个|一个|件|一件)?(?:事|事情|情况|问题)?(?:就是|是)?[，,\\s]*)*'
@@ -802,9 +807,22 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       : undefined
   if (thingNamed && thingAt)
     return hold({ thing: thingNamed, locationText: thingAt }, WORDING.citizenThingAskWhat(thingNamed, thingAt))
+  // 「阳光花园」 then 「门口那个井盖」: the thing at the place kept, where on it said (门口), while what is wrong is asked.
+  // (It filed a complaint whose description was only the thing.)
+  if (thingNamed && held.locationText && !namesDefect(body) && !dangerIn(body) && [...body].length <= 20) {
+    const spot = body.replace(thingNamed, '').replace(/(?:那个|这个|那|这|的|[。！!？?\s])+/g, '')
+    if (spot === '' || SPOT_BY.test(spot)) {
+      const locationText = spot && !held.locationText.endsWith(spot) ? `${held.locationText}${spot}` : held.locationText
+      return hold({ thing: thingNamed, locationText }, WORDING.citizenThingAskWhat(thingNamed, locationText))
+    }
+  }
   // 「投诉」「举报」 alone: what and where are still to come (举报 stays in front of them: it makes a whistleblower).
   const saidIntent = [...body].length < MIN_DESCRIPTION_CHARS ? onlyWantsToReport(body) : undefined
   if (saidIntent) return hold({ preface: saidIntent }, WORDING.citizenAskWhatAndWhere)
+  // 「就是我们小区」「我们村」 with nothing before it: only a rough where, nothing of what — both asked for. (It was taken
+  // as the problem, its place asked, and the estate's name that came next filed a complaint saying nothing was wrong.)
+  if (!held.thing && !held.locationText && !held.pin && ROUGH_WHERE_ALONE.test(body))
+    return hold({}, WORDING.citizenVagueWhereAskWhat)
   // (「着火了」「漏气」 are short and say everything: danger is never too short.)
   if (
     ([...body].length < MIN_DESCRIPTION_CHARS && !placeOnly && !dangerIn(body)) ||

@@ -840,3 +840,21 @@ describe('how a report may be made, asked first', () => {
     expect((await say('我投诉的事情为什么给我转到别的单位了'))[0]).toMatch(/^投诉 TS\d{8}-\d{4} 由.+办理。/)
   })
 })
+
+describe('a report told a few words at a time', () => {
+  it('asks what and where of 「就是我们小区」, keeps the estate and the thing, and files once what is wrong is said', async () => {
+    const before = (await mine()).length
+    expect(await say('我要反映个问题')).toEqual([WORDING.citizenAskWhatAndWhere])
+    // A rough where is no problem: it had been filed as one, with the estate named next as its place.
+    expect(await say('就是我们小区')).toEqual([WORDING.citizenVagueWhereAskWhat])
+    expect(await say('阳光花园')).toEqual([WORDING.citizenPlaceAskWhat('阳光花园')])
+    // The thing at the place, where on it said: kept while what is wrong is asked (it filed 「门口那个井盖」).
+    expect(await say('门口那个井盖')).toEqual([WORDING.citizenThingAskWhat('井盖', '阳光花园门口')])
+    expect(await mine()).toHaveLength(before)
+    const code = lastCode(await say('坏了好久了'), 'TS')
+    const filed = (await mine()).find((c) => c.code === code)
+    expect(filed).toMatchObject({ locationText: '阳光花园门口', category: 'road_municipal' })
+    expect(filed?.description).toContain('井盖坏了好久了')
+    await say('不用')
+  })
+})
