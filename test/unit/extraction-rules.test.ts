@@ -304,6 +304,11 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     expect(extractComplaint('桃源县 漳江路的井盖没了', ctx).locationText).toBe('桃源县漳江路')
   })
 
+  it('takes a place named later over a first one only pointed at (「俺们村口」), never over a county', () => {
+    expect(extractComplaint('俺们村口那座桥快塌了 桃花源镇李家村', ctx).locationText).toBe('桃花源镇李家村')
+    expect(extractComplaint('汉寿 龙阳镇 燃气管道被挖断', ctx).locationText).toBe('汉寿龙阳镇')
+  })
+
   it('takes no label from inside a defect and no generic 辖区 for the area', () => {
     expect(extractPatrol('德山 一个工地 支模区域立杆变形', ctx).area).not.toBe('立杆变形')
     expect(extractPatrol('今天排查辖区自建房 丹洲乡一栋土坯房墙体开裂', ctx).area).toBe('丹洲乡')

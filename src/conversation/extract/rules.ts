@@ -2,6 +2,7 @@ import type { Category } from '../../domain/categories'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
 import { findMobileNumber, MOBILE_NUMBER } from '../../domain/mobile-number'
 import { halfWidthDigitsAndLetters } from '../../domain/text-width'
+import { isVaguePlace } from '../forms/checks'
 import { isSureCategory, weighCategories } from './category-evidence'
 import type { ExtractedFields, ExtractionForm } from './fields'
 import { gradesMajor, namesDefect, readFindings } from './hazard-statements'
@@ -220,8 +221,17 @@ const COUNTED_PLACES = /^[了过]?[0-9一二两三四五六七八九十几多]+(
  * An area named first and an address with its number (or an estate, a building) later in the message (「老城区
  * 那个危房…朗州北路33号」): the address. An address right after its district (「鼎城区桥南新村12栋」) is kept whole by narrowedPlace.
  */
+/** 「俺们村口」「我们小区」「那座桥」: a place pointed at, or said to be someone's, rather than named. */
+const POINTED_OR_OURS = /^(?:我|俺|咱|这|那)|[这那](?:座|个|条|栋|段|块|片)/
+
 function mostPrecise(text: string, places: string[]): string | undefined {
   const [first] = places
+  // 「俺们村口那座桥快塌了 桃花源镇李家村」: a place named later beats a first one only pointed at or said to be
+  // someone's, which nobody could find. (「汉寿 龙阳镇」 narrows a county: those parts are one place.)
+  if (first && POINTED_OR_OURS.test(first) && isVaguePlace(first)) {
+    const named = places.find((place) => place !== first && !isVaguePlace(place))
+    if (named) return named
+  }
   if (!first || !/(?:区|街道|镇|乡|县|一带|周边|附近)$/.test(first)) return first
   if (narrowedPlace(text, first) !== first) return first
   // 「我是芙蓉街道的居民…我们小区（芙蓉花园）门口」: an estate or a building named later narrows the area too.
