@@ -39,6 +39,8 @@ export interface FieldDefinition {
    * whole day — its start for a start, its end for an end — and no hour is asked.
    */
   dayIsEnough?: boolean
+  /** Text fields that name people: an answer that names no one (「人民路沿线工地」「3」) is asked again. */
+  names?: boolean
   when?: (draft: Record<string, unknown>) => boolean
   /** `figures` fields: what each number of the answer is, in order. */
   parts?: readonly string[]
@@ -473,11 +475,12 @@ export const FORMS: Record<FormId, FormDefinition> = {
     roles: ['field_staff', 'unit_handler', 'supervisor', 'admin'],
     fields: [
       { key: 'teamName', label: '巡查组', type: 'text', question: '巡查组名称？', hint: '例如：第一巡查组' },
-      { key: 'teamLeader', label: '组长', type: 'text', question: '组长是谁？', hint: '姓名' },
+      { key: 'teamLeader', label: '组长', type: 'text', question: '组长是谁？', hint: '姓名', names: true },
       {
         key: 'members',
         label: '组员',
         type: 'text',
+        names: true,
         question: '组员有哪些？（巡查组3至5人，含组长）',
         hint: '多人用顿号分隔，例如：王刚、李强',
       },

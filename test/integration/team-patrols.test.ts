@@ -236,3 +236,29 @@ describe('a team patrol over several days', () => {
     expect(patrol?.endedAt?.getTime()).toBe(zonedInstant('2026-11-22', TZ, 23, 59).getTime())
   })
 })
+
+describe('a team named the way people answer', () => {
+  it('takes 「王五 赵六 钱七」 to 组长 as the leader and the members, asks again for members that name no one, and keeps 「今天上午」 as the day', async () => {
+    await say('巡查组')
+    await say('第五巡查组')
+    // The whole list had been one leader's name, and the team's size could never come right.
+    expect(await say('王五 赵六 钱七')).toContain('巡查的是哪个单位或乡镇（街道）？')
+    await say('取消')
+    await say('巡查组')
+    await say('第五巡查组')
+    await say('王科长')
+    for (const notNames of ['人民路沿线工地', '3'])
+      expect(await say(notNames)).toContain(`没能识别“${notNames}”。多人用顿号分隔`)
+    // 「无」: nobody besides the leader — the team's size rule, named.
+    expect(await say('无')).toContain('巡查组由3至5人组成（含组长），现为1人。')
+    await say('李明、张强')
+    await say('丹阳街道')
+    // A day and its half is the day for a team patrol: no hour asked.
+    expect(await say('今天上午')).toContain('巡查到什么时候结束？')
+    await say('今天')
+    const summary = await say('其余符合')
+    expect(summary).toContain('组长：王科长\n组员：李明、张强')
+    expect(summary).toContain('开始时间：11月23日\n结束时间：11月23日')
+    await say('取消')
+  })
+})

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type FieldDefinition, FORMS } from '../../bots/forms'
 import { turnoutSaidAlone } from '../../src/conversation/extract/rules'
 import { comparisonAskedFor } from '../../src/conversation/figures-question'
-import { parseAnswer } from '../../src/conversation/forms/answers'
+import { parseAnswer, peopleIn } from '../../src/conversation/forms/answers'
 import { formWishedFor } from '../../src/conversation/forms/wished-form'
 import { takesOnHazard } from '../../src/conversation/hazard-acceptance'
 import { intentOf, isQuestion } from '../../src/conversation/intent'
@@ -228,5 +228,17 @@ describe('a comparison with the period before', () => {
     (said) => {
       expect(comparisonAskedFor(said)).toBeUndefined()
     },
+  )
+})
+
+describe('people named in an answer', () => {
+  it.each([
+    ['王五', ['王五']],
+    ['王五 赵六、钱七', ['王五', '赵六', '钱七']],
+    ['王科长和李明', ['王科长', '李明']],
+  ])('%s names %j', (said, names) => expect(peopleIn(said)).toEqual(names))
+
+  it.each(['人民路沿线工地', '3', '丹阳街道', '三个人', '市政公司'])('%s names no one', (said) =>
+    expect(peopleIn(said)).toBeUndefined(),
   )
 })

@@ -88,6 +88,26 @@ export function namesListed(text: string): string[] | undefined {
   return names ? parts : undefined
 }
 
+/** A title after a name (「王科长」「李组长」), which is still the name of someone. */
+const TITLE = /(?:科长|局长|处长|主任|组长|队长|站长|所长|经理|工|同志|老师)$/
+/** Words no name has: places, units, counts and things. */
+const NOT_IN_A_NAME =
+  /[路街巷区县镇乡村号栋楼园站场湖河港桥地段线人个名位车次共约处局科办司队组点时]|工地|单位|公司|沿线|^[零〇一二两俩三四五六七八九十百]+$/
+
+/** The people an answer names, one or several (「王五」「王五 赵六、钱七」「王科长和李明」), or undefined when it names none. */
+export function peopleIn(text: string): string[] | undefined {
+  const parts = text
+    .replace(/[。！!]+$/, '')
+    .split(/[、，,和跟与及;；/\s]+/)
+    .filter(Boolean)
+  if (parts.length === 0) return undefined
+  const named = parts.every((part) => {
+    const name = part.length > 2 ? part.replace(TITLE, '') : part
+    return /^[\u4e00-\u9fa5]{2,4}$/.test(part) && name.length >= 1 && !NOT_IN_A_NAME.test(name)
+  })
+  return named ? parts : undefined
+}
+
 /** No vehicle, as people say it: on foot, by bicycle or e-bike (the forms count motor vehicles). */
 const NO_VEHICLE =
   /没开车|没用车|未用车|不开车|没有?车|无车|不用车|步行|走路|徒步|走着|走过去|骑(?:的|了)?(?:个|辆)?(?:车|电动车|电瓶车|自行车|单车|共享单车|小电驴)|电动车|电瓶车|自行车/
@@ -222,7 +242,8 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       const range = parseTimeRange(timeSaid, ctx.now, ctx.timeZone, field.future ? 'future' : 'past')
       if (!range) return { ok: false }
       // 「11月20日」「11月20日到22日」 for a team patrol: whole days, no hour asked.
-      if (field.dayIsEnough && range.dayOnly) return wholeDays(field.key, text, range.start, ctx)
+      // (「今天上午」 too: the day is what such a field keeps.)
+      if (field.dayIsEnough && (range.dayOnly || range.halfDayOnly)) return wholeDays(field.key, text, range.start, ctx)
       // 「昨天」 in answer to when it started: the day is kept and the hour asked (the engine puts the day in
       // front of the next answer), never taken as nine o'clock.
       // 「今天下午」 likewise: the day and the part of it are kept, and 「3点」 after it is 15:00, not 03:00.
@@ -246,6 +267,17 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
     }
     case 'text':
       if (field.optional && NONE.test(text)) return { ok: true, values: { [field.key]: '' } }
+      if (field.names) {
+        // 「无」 to the members: nobody besides the leader, which the team's size check then answers.
+        if (field.key === 'members' && NONE.test(text)) return { ok: true, values: { [field.key]: '' } }
+        const people = peopleIn(text)
+        if (!people) return { ok: false }
+        // 「王五 赵六 钱七」 to 组长: the first leads, the others are the members (the whole list was one leader's
+        // name, and the team's size could never come right).
+        if (field.key === 'teamLeader' && people.length > 1)
+          return { ok: true, values: { teamLeader: people[0], members: people.slice(1).join('、') } }
+        return { ok: true, values: { [field.key]: people.join('、') } }
+      }
       // A number alone says no route, place or unit (it answered another question, or was sent by mistake).
       if (WHERE_FIELDS.has(field.key) && /^[0-9]+$/.test(text)) return { ok: false }
       return text.length >= 1 ? { ok: true, values: { [field.key]: text } } : { ok: false }
