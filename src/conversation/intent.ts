@@ -10,7 +10,7 @@ export type Intent = 'patrol' | 'hazard'
 
 /** 巡查 and the ways it is mistyped or said: 巡察/寻查/巡差/巡检/巡视/巡逻, 巡了一圈, 开始巡的, 巡完, 从8点巡到10点. */
 const PATROL =
-  /巡[查察差检视逻了完过到]|开始巡|巡的|寻查|转了一圈|走了一圈|夜查|排查|检查了?[0-9一二两三四五六七八九十]+\s*[家个处座栋]|(?:在|到|去)[^，,。；;]{2,12}?检查(?:了|时|中)?[，,：:\s]*发现/
+  /巡[查察差检视逻了完过到]|开始巡|巡的|寻查|转了一圈|走了一圈|夜查|排查|(?:检查|查)了?[0-9一二两三四五六七八九十]+\s*[家个处座栋]|(?:在|到|去)[^，,。；;]{2,12}?检查(?:了|时|中)?[，,：:\s]*发现/
 /** A patrol report has a time or a turn-out (or is just over: 「刚巡完皂果路」 — 「刚巡到…」 is still under way, its finding a report of its own); a lone 巡查 word in a hazard description does not. */
 const PATROL_DETAIL =
   /刚(?:刚|才)?(?:巡(?:查|视|逻)?(?:完|好了|结束)|结束巡)|[点时:：]|[0-9一二两三四五六七八九十]\s*[个名]?人|车|上午|下午|早上|中午|晚上|夜间|今天|今日|今早|昨天|昨日|昨晚/

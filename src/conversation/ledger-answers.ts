@@ -60,15 +60,13 @@ export async function answerLedgerQuestion(
     case 'scores': {
       // 「质安处考核多少分」: that unit's score and deductions, for those briefed.
       const named = briefed ? await unitNamedIn(turn, input, { shortInSentence: true }) : undefined
-      if (named) return describeUnitScore(turn, named.id, { previous: asked.previous })
+      if (named) return describeUnitScore(turn, named.id, asked)
       // 「本单位本月得分多少」 from a leader of a unit: that unit's, not the ranking.
       const own = OWN_UNIT.test(input) ? await ownUnit(turn, actor) : undefined
-      if (own) return describeUnitScore(turn, own.id, { previous: asked.previous })
-      if (briefed) return describeScores(turn, { previous: asked.previous })
+      if (own) return describeUnitScore(turn, own.id, asked)
+      if (briefed) return describeScores(turn, asked)
       // Anyone else hears their own unit's score.
-      return actor.unitId !== null
-        ? describeUnitScore(turn, actor.unitId, { previous: asked.previous })
-        : WORDING.figuresForBriefed
+      return actor.unitId !== null ? describeUnitScore(turn, actor.unitId, asked) : WORDING.figuresForBriefed
     }
     case 'byCategory':
       return briefed ? describeByCategory(turn, asked.of, asked.period) : WORDING.figuresForBriefed

@@ -3,7 +3,7 @@ import { findPlace } from './extract/place'
 import { WATCHED_THING } from './extract/watched-things'
 import { asksHowItGoes, isQuestion, SHOW_ME, withoutLedgerWords } from './intent'
 import { type PeriodSaid, periodSaidIn, THIS_MONTH, TODAY } from './period-said'
-import { ranksRecords } from './scores-question'
+import { ranksRecords, type ScoresAsked, scoresSaidIn } from './scores-question'
 import { summaryAskedIn } from './summary-asked'
 
 /**
@@ -14,7 +14,7 @@ import { summaryAskedIn } from './summary-asked'
  */
 export type LedgerQuestion =
   | { kind: 'todo' }
-  | { kind: 'scores'; previous: boolean }
+  | ({ kind: 'scores' } & ScoresAsked)
   | { kind: 'majors' }
   | { kind: 'open' }
   | { kind: 'hazardsByUnit'; period: PeriodSaid }
@@ -79,7 +79,7 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     /考核|得分|分数|扣分|扣了(?:几|多少)?分|(?:几|多少)分(?!钟)|排名|排行|最差|最好|垫底|倒数/.test(input) &&
     !ranksRecords(input)
   )
-    return { kind: 'scores', previous: /上个?月/.test(input) }
+    return { kind: 'scores', ...scoresSaidIn(input) }
   // 「上周新增了几个重大隐患」 counts a period's new ones: the figures; otherwise the majors open now.
   // 「上午巡查了几次」: a part of the day is today.
   const period = periodSaidIn(input) ?? (/上午|下午|早上|今早|中午|晚上/.test(input) ? TODAY : undefined)

@@ -1,7 +1,12 @@
 import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm'
 import { complaints, hazards, units } from '../db/schema'
 import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
-import { HAZARD_STATUS_LABELS, OPEN_HAZARD_STATUSES, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
+import {
+  HAZARD_STATUS_LABELS,
+  LISTING_LEVEL_LABELS,
+  OPEN_HAZARD_STATUSES,
+  UNDER_RECTIFICATION_STATUSES,
+} from '../domain/hazard-lifecycle'
 import { clip, formatLocal } from './format'
 import type { Turn } from './types'
 
@@ -79,9 +84,46 @@ const ASKS_MAJORS =
 /** 「大的隐患」「严重的隐患」「大隐患」: what people call a major hazard when asking after it. */
 const MAJOR_IN_WORDS = /(?:比较|很|特别)?(?:大|严重)的隐患|大隐患/
 
+/** 「五落实情况」「重大隐患五落实落实了吗」: the majors, each with where its 五落实 stands (no deadline yet: waiting). */
+const ASKS_FIVE_FIXES =
+  /^(?:重大隐患)?(?:的)?五落实(?:的)?(?:情况|进展|进度|落实情况|怎么样了?|落实了(?:吗|没有?)|都落实了吗)?[？?。]*$/
+
 export function asksOpenMajors(input: string): boolean {
   const said = input.replace(MAJOR_IN_WORDS, '重大隐患').replace(/有什么(?=重大隐患)/, '有哪些')
-  return ASKS_MAJORS.test(said)
+  return ASKS_MAJORS.test(said) || ASKS_FIVE_FIXES.test(input)
+}
+
+/** 「挂牌督办的有哪些」「现在挂牌的隐患」: the hazards listed for supervision (挂牌督办) and not yet closed. */
+const ASKS_LISTED =
+  /^(?:现在|目前|还)?(?:有)?(?:哪些|几个|多少)?(?:被)?(?:挂牌督办|挂牌)(?:的)?(?:隐患)?(?:有|还有)?(?:哪些|几个|几项|多少|情况|清单|列表)?(?:的)?(?:吗|呢)?[？?。]*$/
+
+export function asksListedHazards(input: string): boolean {
+  return ASKS_LISTED.test(input)
+}
+
+export async function describeListedHazards(turn: Turn): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const [rows, unitRows] = await Promise.all([
+    db
+      .select()
+      .from(hazards)
+      .where(and(eq(hazards.listedSupervision, true), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])))
+      .orderBy(asc(hazards.rectifyDueAt), asc(hazards.id)),
+    db.select({ id: units.id, name: units.name }).from(units),
+  ])
+  if (rows.length === 0) return '目前没有挂牌督办的隐患。'
+  const name = new Map(unitRows.map((u) => [u.id, u.name]))
+  const lines = rows.slice(0, LISTED_MAJORS).map((h) => {
+    const unit = h.unitId === null ? '待分派' : (name.get(h.unitId) ?? '—')
+    const level = h.listingLevel ? `${LISTING_LEVEL_LABELS[h.listingLevel]}挂牌，` : ''
+    const due = h.rectifyDueAt
+      ? `，${h.rectifyDueAt < now ? '已超期' : '期限'} ${formatLocal(h.rectifyDueAt, timeZone, now)}`
+      : ''
+    return `· ${h.code} ${unit}：${clip(h.description, 18)}（${level}${HAZARD_STATUS_LABELS[h.status]}${due}）`
+  })
+  const more = rows.length > LISTED_MAJORS ? `\n……另有 ${rows.length - LISTED_MAJORS} 项，请在管理后台查看。` : ''
+  return `挂牌督办的隐患 ${rows.length} 项：\n${lines.join('\n')}${more}`
 }
 
 const LISTED_MAJORS = 10

@@ -42,15 +42,21 @@ export function namesReport(input: string): boolean {
   return KINDS.some(([pattern]) => pattern.test(input)) || /报表/.test(input)
 }
 
+/** 「11月的月报」「上周周报」: a report named with its period, and nothing else — where it stands. */
+const NAMED_ALONE =
+  /^(?:[0-9一二三四五六七八九十]{1,2}月|本月|这个?月|上个?月|本周|这周|上周|本季度?|这个?季度|上个?季度)?(?:的|份)?(?:月报|周报|季报|统计表|通报)(?:呢|吧)?[？?。]*$/
+
 export function reportDueAskedFor(input: string): AskedKind | undefined {
   if ([...input].length > 30) return undefined
-  const kind = KINDS.find(([pattern]) => pattern.test(input))?.[1]
+  // 「哪些单位还没交附件4」: 附件4 is the monthly (and quarterly) report of the hazard ledger.
+  const kind =
+    KINDS.find(([pattern]) => pattern.test(input))?.[1] ?? (/附件\s*[4四]/.test(input) ? 'monthly' : undefined)
   // 「月报在哪里看」 asks where the forms are, which the reports page answers.
   // Only when it is due: 「月报里的工作建议怎么写」 asks something else.
   if (!kind || /哪里|在哪|哪儿|下载|查看|怎么看/.test(input)) return undefined
   // 「月报里的工作建议怎么写」 asks about a box of the form, which has its own answer.
   const howFiled = ASKS_HOW.test(input) && !/工作建议|落实整改|整改情况|签字/.test(input)
-  return ASKS_WHEN.test(input) || ASKS_FILED.test(input) || howFiled ? kind : undefined
+  return ASKS_WHEN.test(input) || ASKS_FILED.test(input) || howFiled || NAMED_ALONE.test(input) ? kind : undefined
 }
 
 /**

@@ -1,5 +1,5 @@
 import { localDate } from '../domain/local-time'
-import { periodOfDate, previousPeriod } from '../domain/periods'
+import { type Period, periodOfDate, previousPeriod } from '../domain/periods'
 import { assessedUnits, scoreEach } from '../services/unit-scores'
 import type { Turn } from './types'
 
@@ -9,11 +9,45 @@ import type { Turn } from './types'
  * deadlines pass.
  */
 const ASKS_SCORES =
-  /^(?:请问|帮我看看|看看|查一下|查查)?(?:本月|这个?月|上个?月)?(?:的)?(?:各)?(?:单位)?(?:的)?(?:考核|评分|得分|分数|扣分|排名|排行)|(?:哪个|哪些|哪家)单位(?:的)?(?:考核|得分|分数|扣分|表现|工作|成绩)?(?:最低|最高|最多|最少|最差|最好|最优|垫底|倒数|靠后|靠前|落后|排名)/
+  /^(?:请问|帮我看看|看看|查一下|查查|帮我)?(?:生成|出|做|导出|发|给我)?(?:一下|一份|个)?(?:本月|这个?月|上个?月|全年|今年|去年|本年度?|年度|本季度?|这个?季度|上个?季度|上半年|下半年|半年)?(?:的)?(?:各)?(?:单位)?(?:的)?(?:考核|评分|得分|分数|扣分|排名|排行)|(?:哪个|哪些|哪家)单位(?:的)?(?:考核|得分|分数|扣分|表现|工作|成绩)?(?:最低|最高|最多|最少|最差|最好|最优|垫底|倒数|靠后|靠前|落后|排名)/
 
-export function scoresAskedFor(input: string): { previous: boolean } | undefined {
+export function scoresAskedFor(input: string): ScoresAsked | undefined {
   if ([...input].length > 30 || !ASKS_SCORES.test(input) || ranksRecords(input)) return undefined
-  return { previous: /上个?月/.test(input) }
+  return scoresSaidIn(input)
+}
+
+/**
+ * The span a score is asked for (附件1 is scored 日常、月、季和年度, source 000 七): the month unless a quarter, a half
+ * year or the year is named — 「全年考核排名」 had been answered with the month's — and whether the one before.
+ */
+export type ScoreSpan = 'month' | 'quarter' | 'half' | 'year'
+export interface ScoresAsked {
+  previous: boolean
+  span?: ScoreSpan
+  /** 「上半年」「下半年」: which half of this year, whatever the date. */
+  half?: 'first' | 'second'
+}
+
+export function scoresSaidIn(input: string): ScoresAsked {
+  const span: ScoreSpan = /全年|今年|去年|本?年度|本年|上一年/.test(input)
+    ? 'year'
+    : /半年/.test(input)
+      ? 'half'
+      : /季度|本季|上季/.test(input)
+        ? 'quarter'
+        : 'month'
+  const half = /上半年/.test(input) ? 'first' : /下半年/.test(input) ? 'second' : undefined
+  return { previous: /上个?月|上个?季|去年|上一年/.test(input), span, ...(half ? { half } : {}) }
+}
+
+/** The period a score asked for covers, and whether it is over. */
+function periodAsked(turn: Turn, asked: ScoresAsked): { period: Period; over: boolean } {
+  const { clock, timeZone } = turn.ctx
+  const today = localDate(clock.now(), timeZone)
+  const anchor = asked.half ? `${today.slice(0, 4)}-${asked.half === 'first' ? '01' : '07'}-01` : today
+  const current = periodOfDate(asked.span ?? 'month', anchor, timeZone)
+  const period = asked.previous ? previousPeriod(current, timeZone) : current
+  return { period, over: period.end < today }
 }
 
 /** 「本月各单位巡查次数排名」「隐患数量排行」: a ranking of records, not of the assessment. */
@@ -21,11 +55,9 @@ export function ranksRecords(input: string): boolean {
   return /巡查|巡逻|隐患|投诉|次数|数量/.test(input) && !/考核|得分|分数|扣分|几分|多少分/.test(input)
 }
 
-export async function describeScores(turn: Turn, asked: { previous: boolean }): Promise<string> {
-  const { db, clock, timeZone } = turn.ctx
-  const current = periodOfDate('month', localDate(clock.now(), timeZone), timeZone)
-  const month = asked.previous ? previousPeriod(current, timeZone) : current
-  const scored = await scoreEach(turn.ctx, await assessedUnits(db), month)
+export async function describeScores(turn: Turn, asked: ScoresAsked): Promise<string> {
+  const { period: month, over } = periodAsked(turn, asked)
+  const scored = await scoreEach(turn.ctx, await assessedUnits(turn.ctx.db), month)
   if (scored.length === 0) return '还没有参加考核的单位。'
   // Vetoed units rank last whatever their points (一票否决), then by score, lowest last.
   const ranked = [...scored].sort(
@@ -34,7 +66,7 @@ export async function describeScores(turn: Turn, asked: { previous: boolean }): 
   const lines = ranked.map(
     ({ unit, score }, i) => `${i + 1}. ${unit.name} ${score.veto.length > 0 ? '一票否决' : `${score.score} 分`}`,
   )
-  const heading = asked.previous ? `${month.label}考核得分：` : `${month.label}考核得分（截至目前）：`
+  const heading = over ? `${month.label}考核得分：` : `${month.label}考核得分（截至目前）：`
   return `${heading}\n${lines.join('\n')}\n扣分明细请在管理后台「考核」页查看。`
 }
 
@@ -44,16 +76,15 @@ const DEDUCTIONS_LISTED = 5
  * 「我们单位这个月考核多少分」 from someone who does not get the whole ranking: their own unit's score for the month,
  * with the deductions that made it.
  */
-export async function describeUnitScore(turn: Turn, unitId: number, asked: { previous: boolean }): Promise<string> {
-  const { db, clock, timeZone } = turn.ctx
-  const current = periodOfDate('month', localDate(clock.now(), timeZone), timeZone)
-  const month = asked.previous ? previousPeriod(current, timeZone) : current
+export async function describeUnitScore(turn: Turn, unitId: number, asked: ScoresAsked): Promise<string> {
+  const { db } = turn.ctx
+  const { period: month, over } = periodAsked(turn, asked)
   const unit = (await assessedUnits(db)).find((u) => u.id === unitId)
   if (!unit) return '您所在单位不参加月度考核。'
   const [scored] = await scoreEach(turn.ctx, [unit], month)
   if (!scored) return '您所在单位不参加月度考核。'
   const { score } = scored
-  const heading = `${unit.name}${month.label}考核${asked.previous ? '' : '（截至目前）'}：${
+  const heading = `${unit.name}${month.label}考核${over ? '' : '（截至目前）'}：${
     score.veto.length > 0 ? `一票否决（${score.veto.join('；')}）` : `${score.score} 分`
   }`
   const deducted = score.deductions.filter((d) => d.points > 0)

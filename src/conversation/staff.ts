@@ -56,7 +56,7 @@ import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
 import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen } from './ledger-answers'
 import { ledgerQuestionIn } from './ledger-question'
 import { majorInWords, speaksOfOneHazard } from './major-in-words'
-import { asksOpenMajors, describeOpenMajors } from './open-items-question'
+import { asksListedHazards, asksOpenMajors, describeListedHazards, describeOpenMajors } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
 import { draftLastPeriod } from './report-drafts'
@@ -147,6 +147,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   }
   if (asksOpenItems(input)) return meanwhile(turn, text(await describeOpen(turn, actor, input)))
   if (asksOpenMajors(input)) return meanwhile(turn, text(await describeOpenMajors(turn)))
+  if (asksListedHazards(input)) return meanwhile(turn, text(await describeListedHazards(turn)))
   const scores = BRIEFING_ROLES.has(person.role) ? scoresAskedFor(input) : undefined
   if (scores)
     return meanwhile(turn, text(await answerLedgerQuestion(turn, person, actor, input, { kind: 'scores', ...scores })))

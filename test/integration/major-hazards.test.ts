@@ -191,6 +191,12 @@ describe('a major hazard reported at night', () => {
     expect((await say('demo:supervisor', `挂牌 ${code}`))[0]).toContain('请写明挂牌原因')
     expect((await say('demo:supervisor', `挂牌 ${code} 本级 塌陷范围大、车流量大`))[0]).toContain('已本级挂牌督办')
     expect(await hazardOf(code)).toMatchObject({ listedSupervision: true, listingLevel: 'local' })
+    // Asked in words by a leader: the listed ones, and the majors with where their 五落实 stands.
+    const [listed] = await say('demo:leader', '挂牌督办的有哪些')
+    expect(listed).toMatch(new RegExp(`^挂牌督办的隐患 1 项：\n· ${code} 市政建设总公司：.+（本级挂牌，`))
+    expect((await say('demo:leader', '五落实情况'))[0]).toMatch(
+      new RegExp(`^未销号的重大隐患 \\d+ 项：[\\s\\S]*${code}`),
+    )
     expect((await say('demo:supervisor', `摘牌 ${code}`))[0]).toContain('请写明摘牌原因')
   })
 

@@ -1766,6 +1766,18 @@ describe('said short, the way people type it', () => {
     expect(await say(STAFF, '我明天不上班')).toEqual([WORDING.staffSupport.leave])
   })
 
+  it('ranks the year for 「全年考核排名」, drafts the month for 「帮我生成本月的考核表」, and tells where 「11月的月报」 and 附件4 stand', async () => {
+    expect((await say(LEADER, '全年考核排名'))[0]).toMatch(/^2026年考核得分（截至目前）：\n1\. /)
+    expect((await say(LEADER, '本季度考核'))[0]).toMatch(/^2026年第4季度考核得分（截至目前）：/)
+    expect((await say(LEADER, '帮我生成本月的考核表'))[0]).toMatch(/^2026年11月考核得分（截至目前）：/)
+    const supervisor = 'demo:supervisor'
+    expect((await say(supervisor, '11月的月报'))[0]).toContain('2026年11月的月报表：12月7日 23:59 前上报')
+    // 附件4 is the monthly report: which units have not filed it, for someone overseeing.
+    expect((await say(supervisor, '哪些单位还没交附件4'))[0]).toMatch(
+      /^2026年10月的月报表（11月6日 23:59 到期）：应报 \d+ 个单位，已上报 \d+ 个/,
+    )
+  })
+
   it('sends yesterday’s digest for 「昨天的日报发一下」, and asks a handler which one 「处理了」 means', async () => {
     expect((await say(LEADER, '昨天的日报发一下'))[0]).toMatch(/^## 巡安日报 2026-11-22/)
     for (const done of ['处理了', '办好了']) {

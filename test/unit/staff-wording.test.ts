@@ -9,6 +9,7 @@ import { intentOf, isQuestion } from '../../src/conversation/intent'
 import { ledgerQuestionIn } from '../../src/conversation/ledger-question'
 import { type PeriodSaid, periodMeant, periodSaidIn } from '../../src/conversation/period-said'
 import { reportDueAskedFor } from '../../src/conversation/report-due-question'
+import { scoresSaidIn } from '../../src/conversation/scores-question'
 import { staffFaqAsked } from '../../src/conversation/staff-faq'
 import { withTyposRead } from '../../src/conversation/typos'
 
@@ -137,6 +138,7 @@ describe('patrols said as checks', () => {
     // A day, a visit made and nothing found: a patrol told without the word.
     '今天上午和小李去了滨湖路 一切正常',
     '今天检查了德山开发区两个工地 都没问题',
+    '我们组今天查了3个工地 发现2个问题',
   ])('%s is a patrol', (said) => expect(intentOf(said)).toBe('patrol'))
 
   it.each(['明天去滨湖路看看', '今天去了滨湖路吗', '去了滨湖路 一切正常吗'])('%s is no patrol done', (said) =>
@@ -241,4 +243,15 @@ describe('people named in an answer', () => {
   it.each(['人民路沿线工地', '3', '丹阳街道', '三个人', '市政公司'])('%s names no one', (said) =>
     expect(peopleIn(said)).toBeUndefined(),
   )
+})
+
+describe('the span a score is asked for', () => {
+  it.each([
+    ['本月考核排名', { previous: false, span: 'month' }],
+    ['上个月各单位得分', { previous: true, span: 'month' }],
+    ['全年考核排名', { previous: false, span: 'year' }],
+    ['去年考核得分', { previous: true, span: 'year' }],
+    ['本季度考核', { previous: false, span: 'quarter' }],
+    ['上半年考核得分', { previous: false, span: 'half', half: 'first' }],
+  ])('%s', (said, asked) => expect(scoresSaidIn(said)).toEqual(asked))
 })
