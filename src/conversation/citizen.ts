@@ -127,6 +127,9 @@ const COMPLAINING = /但是?|可是|不过|还是|又|没修|没人|不管|坏�
 const MIN_DESCRIPTION_CHARS = 4
 /** Longer than any address people type (「武陵区洞庭大道与紫菱路交叉口往东100米锦绣华庭3栋2单元」). */
 const MAX_PLACE_CHARS = 60
+/** 「快来人」「快点啊」「赶紧的」「救命」: hurry, and nothing else. */
+const HURRY =
+  /^(?:你们)?(?:快|赶快|赶紧|马上|立刻|快点|快快|快一点)(?:点|一点|些)?(?:来|过来|派人|来人|来人啊|处理|啊|呀|吧|的)*(?:[！!。~～\s]*)$|^救命(?:啊)?[！!。~～\s]*$/
 /** 「就是我们小区」「我们村」「在我家楼下」: where, roughly, and nothing else. */
 const ROUGH_WHERE_ALONE =
   /^(?:就是|就在|是|在)?(?:我们|我家|咱们?|俺们?|我住的|我们家)(?:这个?|那个?)?(?:小区|村|院子?|单位|楼|这栋楼|街|这条街|这条路|路|这里|这边|那边|楼下|门口|附近|这块)(?:这里|那里|里|这边|那边)?[。！!~～\s]*$/
@@ -220,7 +223,7 @@ function isProgressQuestion(body: string): boolean {
  * and where it stands for the citizen, not a new complaint asked for its place.
  */
 const URGING =
-  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)|(?:加快|抓紧|赶紧|赶快|尽快)(?:点|一点|些)?(?:来)?(?:处理|办理|解决|修|过来)|快(?:点|一点|些)(?:来)?(?:处理|办理|解决|修|过来)|^(?:麻烦|请|拜托|能不能|能否|可不可以)?(?:你们)?(?:快|赶快|赶紧|尽快)(?:点|一点|些)(?:吧|啊|呀|好吗|行吗|可以吗)?[。！!~～]*$|(?:说|答应|承诺|讲)(?:了|过|好)?(?:要|会)?(?:处理|来|修|解决).{0,10}?(?:没人|没有人|没来|没修|没动静|没处理)|(?:结果|到现在|至今|一直|根本|还是)(?:都|也)?(?:没人|没有人)(?:来|管|处理|理)|(?:怎么|为什么|为啥)?(?:还|都|到现在)(?:没|没有)(?:有)?人(?:联系|打电话|回电话|回电|回复)(?:我)?|^(?:为什么|为啥|怎么|咋)(?:还|都)?(?:没|不)(?:有)?(?:人)?(?:来)?(?:修|处理|管|解决)|^(?:到底)?(?:有没有|有)人管(?:管|一下|没有?)?(?:吗|啊|呀)?[？?！!。]*$/
+  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)|(?:加快|抓紧|赶紧|赶快|尽快)(?:点|一点|些)?(?:来)?(?:处理|办理|解决|修|过来)|快(?:点|一点|些)(?:来)?(?:处理|办理|解决|修|过来)|^(?:麻烦|请|拜托|能不能|能否|可不可以)?(?:你们)?(?:快|赶快|赶紧|尽快)(?:点|一点|些)(?:吧|啊|呀|好吗|行吗|可以吗)?[。！!~～]*$|(?:说|答应|承诺|讲)(?:了|过|好)?(?:要|会)?(?:处理|来|修|解决).{0,10}?(?:没人|没有人|没来|没修|没动静|没处理)|(?:结果|到现在|至今|一直|根本|还是)(?:都|也)?(?:没人|没有人)(?:来|管|处理|理)|(?:怎么|为什么|为啥)?(?:还|都|到现在)(?:没|没有)(?:有)?人(?:联系|打电话|回电话|回电|回复)(?:我)?|^(?:为什么|为啥|怎么|咋)(?:还|都)?(?:没|不)(?:有)?(?:人)?(?:来)?(?:修|处理|管|解决)|^(?:到底)?(?:有没有|有)人管(?:管|一下|没有?)?(?:吗|啊|呀)?[？?！!。]*$|加急|(?:快点|快一点|快些)(?![^，,。]*(?:来人|救))|等了(?:[一两三四五六七八九十几半]|好几|[0-9]+)(?:天|个?小时|个?星期|周|个?月)/
 function isUrging(body: string): boolean {
   // 「有燃气味 快来人」 reports danger: never only a reminder about an earlier complaint.
   return body.length <= 60 && URGING.test(body) && !findPlace(body) && !dangerIn(body)
@@ -255,7 +258,7 @@ const IMPATIENT =
   /没人管|没人处理|没人来|没人理|没动静|没回音|还没(?:有)?(?:人)?(?:处理|解决|修|来|回复|答复)|太慢|这么慢|催(?:一下|一催|办)?/
 /** 「我的手机号换了，新号码是…」「换号了」: the number to reach them by has changed. */
 const PHONE_CHANGED =
-  /(?:手机|电话|号码|联系方式).{0,4}(?:换了|变了|改了|更换|变更|停用)|新(?:的)?(?:手机号?|电话|号码|联系方式)|换(?:了)?(?:个|一个)?(?:新)?(?:手机号|电话|号码|号)|(?:打|联系|联系我)(?:这个|此)(?:号码?|电话)/
+  /(?:改|换|更新|修改|变更)(?:一下)?(?:我的)?(?:联系)?(?:电话|手机号?|号码|联系方式)|(?:手机|电话|号码|联系方式).{0,4}(?:换了|变了|改了|更换|变更|停用)|新(?:的)?(?:手机号?|电话|号码|联系方式)|换(?:了)?(?:个|一个)?(?:新)?(?:手机号|电话|号码|号)|(?:打|联系|联系我)(?:这个|此)(?:号码?|电话)/
 /** 「你们是机器人吗」「转人工」: who answers here. */
 const ASKS_WHO_ANSWERS =
   /机器人|人工(?:客服|服务)?|真人|自动回复|智能客服|(?:是|有)人(?:在)?(?:回复|看|管)吗|(?:公众号|这里|你们)(?:是)?(?:干嘛|干什么|做什么|干啥)的|你们是(?:谁|什么单位|哪个单位|哪里的)|你们是(?:不是)?(?:住建局|住建部门|住房和城乡建设局|政府|官方)|(?:这是|这个是|你们是)?(?:哪个|什么)(?:单位|部门)的(?:公众号|号|账号)?/
@@ -622,6 +625,13 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       await keep()
       return [text(`${WORDING.phoneNotedForPending}${WORDING.askPlace}`)]
     }
+    // 「快来人」「快点啊」 to 「在什么位置」: urgency, not a place — heard, and where asked again (it had been told
+    // 「快来人」 was not specific enough). With danger reported, the duty officer already knows.
+    if (HURRY.test(body) && !findPlace(body)) {
+      await keep()
+      const told = Boolean((pending as { danger?: unknown }).danger)
+      return [text(told ? WORDING.placeUrgentDanger : WORDING.placeUrgent)]
+    }
     // 「谢谢」 to 「在什么位置」: courtesy, not a place; the question stays.
     if (isCourtesy(body)) {
       await keep()
@@ -715,7 +725,14 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       .replace(/^(?:就在|在|位于|地点|位置|地址)[:：]?\s*/, '')
       // 「小区叫丽都花园」: the estate's name is the place, not the words that introduce it.
       .replace(/^(?:我们|我家|我住的)?(?:小区|楼盘|院子)(?:的)?(?:名字|名称)?(?:叫做|名叫|名为|叫|是)[:：]?\s*/, '')
-    const locationText = said || answer
+    // 「在哪里都不知道吗 就是幸福小区3栋」: a remark before the place is no part of it.
+    const placeIn = findPlace(said)
+    const before = placeIn ? said.slice(0, said.indexOf(placeIn)) : ''
+    const trimmed =
+      placeIn && before && !findPlace(before) && /吗|呢|知道|你们|都|还|问|说了/.test(before)
+        ? said.slice(said.indexOf(placeIn))
+        : said
+    const locationText = trimmed || answer
     // 「噪音扰民」 then 「人民路新世纪工地」: the kind of place says whose it is when the problem alone did not.
     const category =
       waiting.category === 'other' ? await kindOfPlace(turn, waiting.description, locationText) : undefined

@@ -858,3 +858,20 @@ describe('a report told a few words at a time', () => {
     await say('不用')
   })
 })
+
+describe('hurry, a remark before the place, a new number and 加急', () => {
+  it('answers 「快来人」 to where with where again, files the place said after a remark, and chases on 「加急」', async () => {
+    const before = (await mine()).length
+    await say('我家楼下燃气管子漏气了')
+    // Urgency is no place (it was told 「快来人」 was not specific enough); the duty officer already knows.
+    expect(await say('快来人')).toEqual([WORDING.placeUrgentDanger])
+    const code = lastCode(await say('在哪里都不知道吗 就是幸福小区3栋'), 'TS')
+    expect((await mine()).find((c) => c.code === code)?.locationText).toBe('幸福小区3栋')
+    expect(await mine()).toHaveLength(before + 1)
+    await say('不用')
+    // A new number said with the verb first; 「加急」 and 「等了一天了」 chase the latest (they were answered as questions).
+    expect((await say('我想改一下电话 13700001111'))[0]).toMatch(/^已将投诉 .*TS\d{8}-\d{4}.* 的联系电话更新为新号码/)
+    for (const hurry of ['能不能帮我加急处理', '你们能不能快点 我都等了一天了'])
+      expect((await say(hurry))[0]).toMatch(new RegExp(`^已为您催办投诉 ${code}`))
+  })
+})

@@ -304,6 +304,10 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     expect(extractComplaint('桃源县 漳江路的井盖没了', ctx).locationText).toBe('桃源县漳江路')
   })
 
+  it('finds the place after 「就是」 (「在哪里都不知道吗 就是幸福小区3栋」 had none)', () => {
+    expect(extractComplaint('燃气漏了 就是幸福小区3栋', ctx).locationText).toBe('幸福小区3栋')
+  })
+
   it('takes a place named later over a first one only pointed at (「俺们村口」), never over a county', () => {
     expect(extractComplaint('俺们村口那座桥快塌了 桃花源镇李家村', ctx).locationText).toBe('桃花源镇李家村')
     expect(extractComplaint('汉寿 龙阳镇 燃气管道被挖断', ctx).locationText).toBe('汉寿龙阳镇')
