@@ -300,6 +300,9 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
+/** Variables whose value is a secret or may hold one (a URL with its password): named, never echoed. */
+const SENSITIVE_VARIABLE = /SECRET|TOKEN|KEY|PASSWORD|PASSWD|AES|URL|PROXY|DSN|CREDENTIAL/
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse({
     ...env,
@@ -311,7 +314,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const variable = String(issue?.path[0] ?? 'environment')
-    const got = env[variable]
+    // A secret's value (or a URL's, which may carry a password) is never repeated: this message reaches logs.
+    const got = SENSITIVE_VARIABLE.test(variable) ? undefined : env[variable]
     throw new ConfigError(
       `Invalid configuration: ${variable}: ${issue?.message ?? 'is malformed'}${got === undefined ? '' : ` (got "${got}")`}`,
     )

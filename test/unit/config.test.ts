@@ -82,6 +82,24 @@ describe('configuration that would open the door', () => {
     },
   )
 
+  it('never repeats a secret’s value in the error, which reaches the logs; other values are shown', () => {
+    for (const [name, value] of [
+      ['OPEN311_API_KEY', 'leaked-k1'],
+      ['CONSOLE_PASSWORD', 'hunter2'],
+      ['DATABASE_URL', 'mysql://admin:s3cret@db/x'],
+    ] as const) {
+      let message = ''
+      try {
+        loadConfig({ [name]: value })
+      } catch (error) {
+        message = (error as Error).message
+      }
+      expect(message).toMatch(new RegExp(`^Invalid configuration: ${name}: `))
+      expect(message).not.toContain(value)
+    }
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow('(got "eighty")')
+  })
+
   it('refuses short API_TOKENS entries', () => {
     expect(() => loadConfig({ API_TOKENS: JSON.stringify([{ token: 'short', role: 'admin', name: 'x' }]) })).toThrow(
       /API_TOKENS/,
