@@ -97,6 +97,28 @@ export function open311Routes() {
     return open311List(c, file.format, 'requests', [toRequest(row)])
   })
 
+  // GET tokens/{token}: this endpoint answers a POST with the service_request_id itself and issues no tokens, so a
+  // client that asks with what it was given gets that id back (the spec's token → id lookup); anything else is 404.
+  app.get('/tokens/:file', async (c) => {
+    const file = splitFormat(c.req.param('file'))
+    if (!file) return open311Error(c, 'json', 404, 'use tokens/{token}.json or .xml')
+    const [row] = await requestRows(c.get('services').db, eq(complaints.code, file.id), 1)
+    if (!row) return open311Error(c, file.format, 404, `token ${file.id} not found`)
+    return open311List(c, file.format, 'requests', [
+      { service_request_id: row.complaint.code, token: row.complaint.code },
+    ])
+  })
+
+  // Any other address under the endpoint: the spec's error list, not this API's own error shape.
+  app.all('*', (c) =>
+    open311Error(
+      c,
+      /\.xml$/i.test(c.req.path) ? 'xml' : 'json',
+      404,
+      'not a GeoReport v2 resource; see discovery.json',
+    ),
+  )
+
   return app
 }
 

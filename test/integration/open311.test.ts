@@ -235,6 +235,29 @@ describe('Open311 GeoReport v2', () => {
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual([{ code: 404, description: 'service_request_id TS20990101-0001 not found' }])
   })
+
+  it('gives the id back for tokens/{token} (no tokens are issued: the POST answers with the id), and 404s in the spec’s shape', async () => {
+    const filed = await post({
+      api_key: 'open311-key-0123456789',
+      service_code: 'road_municipal',
+      address_string: '人民路66号',
+      description: '井盖松动',
+    })
+    const [{ service_request_id: id }] = (await filed.json()) as { service_request_id: string }[]
+    const token = await harness.app.request(`${base}/tokens/${id}.json`)
+    expect(token.status).toBe(200)
+    expect(await token.json()).toEqual([{ service_request_id: id, token: id }])
+    const unknown = await harness.app.request(`${base}/tokens/abc.json`)
+    expect(unknown.status).toBe(404)
+    expect(await unknown.json()).toEqual([{ code: 404, description: 'token abc not found' }])
+    // Any other address under the endpoint answers in the error list too, in the format it asked for.
+    const other = await harness.app.request(`${base}/services.yaml`)
+    expect(other.status).toBe(404)
+    expect(await other.json()).toEqual([{ code: 404, description: 'not a GeoReport v2 resource; see discovery.json' }])
+    const xml = await harness.app.request(`${base}/nothing.xml`)
+    expect(xml.headers.get('content-type')).toMatch(/^text\/xml/)
+    expect(await xml.text()).toContain('<errors>')
+  })
 })
 
 describe('Open311 GeoReport v2 in XML', () => {
