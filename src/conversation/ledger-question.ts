@@ -31,7 +31,8 @@ export type LedgerQuestion =
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
 const ASKS_AMOUNT = /多少|几[个次条处项件起]|几分(?!钟)|[率数]$|数量|情况$|统计|排名|排行|最多|最少|列表|清单|明细|详情/
 /** Asking how something stands: 「处理得怎么样了」「整改了吗」「修好了没」. */
-const ASKS_PROGRESS = /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态/
+const ASKS_PROGRESS =
+  /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态|期限|截止|到期|哪天|几号/
 
 /** 「新的投诉」「新来的投诉」「刚收到的隐患」: the latest received. */
 const NEW_ONES = /(?:新的|新来的|新收到的?|刚来的|刚收到的?|新)(?:投诉|隐患)/

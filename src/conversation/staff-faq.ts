@@ -154,7 +154,9 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
   if (dangerIn(input) && (supposes(input) || HOW_TO_ACT.test(input)) && !findPlace(input)) return 'danger_howto'
   if (/重大/.test(input) && WHAT_MAKES.test(input)) return 'major_criteria'
   // 「整改期限能不能延长几天」 asks for more time, which has its own answer.
-  if (/整改/.test(input) && HOW_LONG.test(input) && !/延期|延长|宽限|推迟|推后|多给/.test(input)) return 'deadlines'
+  // (「人民路井盖那个隐患整改期限是哪天」 asks one hazard's, found by its place in the ledger.)
+  if (/整改/.test(input) && HOW_LONG.test(input) && !/延期|延长|宽限|推迟|推后|多给/.test(input) && !findPlace(input))
+    return 'deadlines'
   if (/隐患|投诉/.test(input) && WHO_NEXT.test(input)) return 'flow'
   return undefined
 }

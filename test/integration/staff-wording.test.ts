@@ -1778,6 +1778,17 @@ describe('said short, the way people type it', () => {
     )
   })
 
+  it('reports 「渣土车把护栏撞了」 as the guardrail’s, and finds a hazard by its place for 「…整改期限是哪天」', async () => {
+    await say(STAFF, '刚刚在紫菱路看到一辆渣土车把护栏撞了')
+    // It had not been understood at all; the lorry that did it says nothing of what is broken (it was a site's).
+    const [, kind] = await say(STAFF, '一般')
+    expect(kind).toMatch(/^类别是「道路及市政设施」吗？/)
+    expect((await say(STAFF, '是')).join('\n')).toContain('类别：道路及市政设施')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const [deadline] = await say(STAFF, '紫菱路护栏那个隐患整改期限是哪天')
+    expect(deadline).toMatch(new RegExp(`^与「紫菱路护栏」相关的隐患：\n· ${code} .+期限 12月23日 23:59）`))
+  })
+
   it('sends yesterday’s digest for 「昨天的日报发一下」, and asks a handler which one 「处理了」 means', async () => {
     expect((await say(LEADER, '昨天的日报发一下'))[0]).toMatch(/^## 巡安日报 2026-11-22/)
     for (const done of ['处理了', '办好了']) {

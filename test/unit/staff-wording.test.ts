@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type FieldDefinition, FORMS } from '../../bots/forms'
+import { weighCategories } from '../../src/conversation/extract/category-evidence'
+import { namesDefect } from '../../src/conversation/extract/hazard-statements'
 import { turnoutSaidAlone } from '../../src/conversation/extract/rules'
 import { comparisonAskedFor } from '../../src/conversation/figures-question'
 import { parseAnswer, peopleIn } from '../../src/conversation/forms/answers'
@@ -254,4 +256,16 @@ describe('the span a score is asked for', () => {
     ['本季度考核', { previous: false, span: 'quarter' }],
     ['上半年考核得分', { previous: false, span: 'half', half: 'first' }],
   ])('%s', (said, asked) => expect(scoresSaidIn(said)).toEqual(asked))
+})
+
+describe('a vehicle that did the damage', () => {
+  it.each(['渣土车把护栏撞了', '护栏被渣土车撞了'])('%s is the guardrail’s, not a building site’s', (said) => {
+    expect(namesDefect(said)).toBe(true)
+    expect(weighCategories(said)?.category).toBe('road_municipal')
+  })
+
+  it('asks with 「哪天」「几号」', () => {
+    expect(isQuestion('整改期限是哪天')).toBe(true)
+    expect(isQuestion('几号到期')).toBe(true)
+  })
 })

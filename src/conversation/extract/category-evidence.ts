@@ -295,12 +295,23 @@ export interface WeighedCategory {
   margin: number
 }
 
+/**
+ * 「渣土车把护栏撞了」「护栏被挖掘机挖断」: the vehicle that did it says nothing of what is broken — the 渣土车 had made a
+ * guardrail a building site's. Only a vehicle said as the doer (before 把/将, after 被).
+ */
+const AGENT =
+  /(?:一辆|有辆|辆|台)?(?:渣土车|泥头车|货车|大货车|三轮车|挖掘机|挖机|铲车|吊车|搅拌车|罐车|车辆|汽车|小车|轿车|电动车)(?=把|将)|(?<=被)(?:一辆|辆|台)?(?:渣土车|泥头车|货车|大货车|三轮车|挖掘机|挖机|铲车|吊车|搅拌车|罐车|车辆|汽车|小车|轿车|电动车)/g
+
+function withoutAgents(text: string): string {
+  return text.replace(AGENT, ' ')
+}
+
 export function weighCategories(
   said: string,
   rules: readonly { category: Category; keywords: readonly string[] }[] = [],
   setting = said,
 ): WeighedCategory | undefined {
-  const text = neutraliseNames(said)
+  const text = withoutAgents(neutraliseNames(said))
   // The message around the statement, its names blanked the same way (once: most callers pass the statement's own).
   const message = setting === said ? text : neutraliseNames(setting)
   const places = locationPhrases(text)
