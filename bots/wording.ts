@@ -189,6 +189,12 @@ export const WORDING = {
   notedInAnotherBox: (label: string) => `已记入「${label}」。`,
   nothingToConfirm:
     '当前没有待确认的填报（可能已保存、已取消，或超时未确认已自动放弃），这次「确认」没有保存任何内容。发送「我的待办」可查看待办；需要重新填报请直接发送情况。',
+  /** 「发错了」 while a form asks: nothing kept, the question again, and how an earlier answer is corrected. */
+  missentInForm: (question: string) =>
+    `好的，这条不算。${question}（之前哪一项填错了，发送「修改」加该项名称即可更正）`,
+  /** 「发错了」 with nothing being filled in. */
+  staffMissent:
+    '好的，这条不作处理。如刚才保存的记录有误，发送「我的巡查记录」或「我的隐患」查看；已保存的记录需作废的，请联系督查员。',
   /** 「在哪里填」 while a form asks: right here. */
   answerHere: (question: string) => `直接在这里回复就可以。${question}`,
   supervisionPlanned:

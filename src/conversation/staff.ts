@@ -48,7 +48,7 @@ import { findPlace, placeAlone } from './extract/place'
 import { namesAThingAlone, WATCHED_THING } from './extract/watched-things'
 import { comparisonAskedFor, describeFigures, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
-import { handleForms } from './forms/engine'
+import { handleForms, MISSENT_IN_FORM } from './forms/engine'
 import { openFormOf } from './forms/session'
 import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
 import { acknowledgeMajor, handleHazardCommand, hazardCommandInWords, isHazardCommand } from './hazard-actions'
@@ -355,6 +355,8 @@ function plainReply(input: string, role: PersonRow['role']): string {
   if (/督查/.test(input) && RECORDING_ROLES.supervision.includes(role) && !isQuestion(input))
     return WORDING.supervisionHint
   if (isGreeting(input)) return WORDING.staffGreeting
+  // 「发错了」「不好意思 发错群了」: nothing to do, and where to look if something was saved by mistake.
+  if (MISSENT_IN_FORM.test(input)) return WORDING.staffMissent
   // 「你是谁」「你是机器人吗」: who answers here.
   if (/^(?:你是谁|你是(?:机器人|人工|真人|ai|AI)吗?|你叫什么|这是什么)[？?。！!]*$/.test(input))
     return WORDING.staffWhoAmI

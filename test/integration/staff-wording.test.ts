@@ -1789,6 +1789,14 @@ describe('said short, the way people type it', () => {
     expect(deadline).toMatch(new RegExp(`^与「紫菱路护栏」相关的隐患：\n· ${code} .+期限 12月23日 23:59）`))
   })
 
+  it('keeps nothing of 「发错了」 inside a form (it had become the route), and answers it outside one', async () => {
+    for (const words of ['巡查', '9点', '11点']) await say(STAFF, words)
+    expect(await say(STAFF, '发错了')).toEqual([WORDING.missentInForm('巡查了哪个路段或项目？')])
+    expect(await say(STAFF, '不好意思，打错了')).toEqual([WORDING.missentInForm('巡查了哪个路段或项目？')])
+    await say(STAFF, '取消')
+    expect(await say(STAFF, '不好意思 发错群了')).toEqual([WORDING.staffMissent])
+  })
+
   it('sends yesterday’s digest for 「昨天的日报发一下」, and asks a handler which one 「处理了」 means', async () => {
     expect((await say(LEADER, '昨天的日报发一下'))[0]).toMatch(/^## 巡安日报 2026-11-22/)
     for (const done of ['处理了', '办好了']) {

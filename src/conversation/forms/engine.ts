@@ -442,6 +442,9 @@ async function step(
       // 「不确定」「不知道」 say the same: the person needs the question explained, not to be told it was not understood.
       // 「在哪里填」「填在哪」: the answer goes right here, in the chat.
       if (WHERE_TO_FILL.test(input)) return [text(WORDING.answerHere(questionFor(field, session.draft)))]
+      // 「发错了」「打错了」 while a question waits: nothing to keep (it had become the route, or a hazard's description);
+      // the question stays, and how to put an earlier answer right is said.
+      if (MISSENT_IN_FORM.test(input)) return [text(WORDING.missentInForm(questionFor(field, session.draft)))]
       if (
         /^[?？]+$/.test(input) ||
         UNSURE.test(input) ||
@@ -870,6 +873,9 @@ function dayOfProposal(
 }
 
 /** 「在哪里填」「填在哪儿」「在哪写」: where an answer goes, asked while a question is open. */
+/** 「发错了」「不好意思，打错了」「发错群了」: the message before, or this one, was not meant. */
+export const MISSENT_IN_FORM =
+  /^(?:不好意思|抱歉|对不起|sorry)?[，,\s]*(?:我)?(?:刚才)?(?:发错了?|打错了?|点错了?|误发了?|发错人了|发错群了|发错地方了)(?:了)?(?:[，,\s]*(?:不好意思|抱歉|对不起|sorry))?[。！!~～\s]*$/i
 const WHERE_TO_FILL =
   /^(?:请问)?(?:在|到)?(?:哪里|哪儿|哪)(?:填|写|报|上报|提交|回复|输入)(?:呢|啊|呀)?[？?。]*$|^(?:填|写|回复)(?:在|到)(?:哪里|哪儿|哪)(?:呢|啊|呀)?[？?。]*$/
 
