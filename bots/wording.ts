@@ -293,6 +293,7 @@ export const WORDING = {
   levelHelp:
     '请对照上面列出的重大隐患情形：符合任一情形请回复「重大」，都不符合请回复「一般」。拿不准可先报「重大」，督查员复核时可调整。',
   formWaiting: '好的，不着急。照片或定位拍好后直接发送，再接着回答即可。',
+  formThinking: '好的，不着急，想好了直接回复即可；填报会保留。',
   placeNotedAskWhat: (place: string) => `已记下地点：${place}。`,
   complaintsReceivedTogether: (n: number) => `您反映的 ${n} 个问题已分别受理：`,
   citizenMissent: (code: string) =>

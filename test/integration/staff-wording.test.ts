@@ -1797,6 +1797,22 @@ describe('said short, the way people type it', () => {
     expect(await say(STAFF, '不好意思 发错群了')).toEqual([WORDING.staffMissent])
   })
 
+  it('takes no word of chat for an answer in words, and waits for 「我想想」「等下发你」', async () => {
+    for (const words of ['巡查', '9点', '11点']) await say(STAFF, words)
+    const route = '巡查了哪个路段或项目？'
+    expect(await say(STAFF, '我想想')).toEqual([WORDING.formThinking, route])
+    for (const chat of ['好的', '哈哈', '👍'])
+      expect((await say(STAFF, chat))[0]).toMatch(new RegExp(`^没能识别“${chat}”。`))
+    for (const words of ['人民路', '2', '0']) await say(STAFF, words)
+    // 「你好」 to what was found had become a hazard named 「你好」.
+    expect((await say(STAFF, '你好'))[0]).toMatch(/^没能识别“你好”。/)
+    await say(STAFF, '取消')
+    await say(STAFF, '上报隐患')
+    expect(await say(STAFF, '等下发你')).toEqual([WORDING.formWaiting, '请描述发现的隐患。'])
+    expect((await say(STAFF, 'ok'))[0]).toMatch(/^没能识别“ok”。/)
+    await say(STAFF, '取消')
+  })
+
   it('sends yesterday’s digest for 「昨天的日报发一下」, and asks a handler which one 「处理了」 means', async () => {
     expect((await say(LEADER, '昨天的日报发一下'))[0]).toMatch(/^## 巡安日报 2026-11-22/)
     for (const done of ['处理了', '办好了']) {

@@ -459,10 +459,17 @@ async function step(
         return [text(field.type === 'level' ? WORDING.levelHelp : `${field.question}（${field.hint}）`)]
       }
       // 「等一下，我拍个照片」: a moment asked for, not the answer. The question stays open.
-      if (WAIT.test(input)) {
+      if (WAIT.test(input) || THINKING.test(input)) {
         offerAgain(session, proposal, field.key)
-        return [text(WORDING.formWaiting), ...prompt(form, session, answers)]
+        return [
+          text(THINKING.test(input) ? WORDING.formThinking : WORDING.formWaiting),
+          ...prompt(form, session, answers),
+        ]
       }
+      // 「好的」「嗯」「你好」「👍」 to a question that takes words: no answer (「你好」 had become a hazard found, 「ok」 a
+      // place). With a value on offer, 「好的」 may accept it, which the proposal's own reading decides.
+      if (proposal === undefined && WORDY_FIELDS.has(field.type) && CHATTER.test(input))
+        return [text(`没能识别“${clipped(input)}”。${field.hint}。\n${questionFor(field, session.draft)}`)]
       // 「建设路和人民路交叉口路面塌陷」 in answer to where says where and what: the place is the place it names, and the
       // words join the description.
       const statedPlace = field.key === 'locationText' && namesDefect(input) ? findPlace(input) : undefined
@@ -817,8 +824,16 @@ async function step(
 }
 
 /** Asking for a moment (to take the photo first): 「等一下」「稍等，我拍个照」「马上发照片」. */
+/** The kinds of question answered in words, where a word of chat could pass for an answer. */
+const WORDY_FIELDS: ReadonlySet<string> = new Set(['text', 'hazards', 'problems'])
+/** Chat, not an answer: courtesy, acknowledgement, laughter, a greeting, emoji. */
+const CHATTER =
+  /^(?:好的?|好滴|好嘞|ok|okay|嗯+|哦+|噢+|啊+|哈+|呵呵|嘿嘿|你好|您好|在吗|在不在|收到|明白|知道了|了解|行|可以|谢谢|多谢|辛苦了?|(?:\p{Extended_Pictographic}|\uFE0F|\u200D|\s)+)[。！!~～.\s]*$/iu
+/** 「我想想」「我问一下」「回头再说」: time to find the answer. */
+const THINKING =
+  /^(?:我|让我)?(?:想想|想一下|看看|查一下|问问|问一下|确认一下|核实一下)(?:再说)?[。！!~～\s]*$|^回头再说[。！!~～\s]*$/
 const WAIT =
-  /^(?:等(?:一)?下|稍等|等等|等会儿?|马上|我先|先)[，,。\s]*(?:我|让我)?(?:先|再)?(?:去)?(?:拍|照|发|找|看)?(?:一下|个|张)?(?:照片?|图片?|相片|位置|定位)?(?:再(?:说|发|报))?[。！!~～]*$|^(?:我)?(?:先|马上|这就)?(?:去)?拍(?:一下|个|张)(?:照片?|图)?(?:再(?:说|发|报))?[。！!~～]*$/
+  /^(?:等下发你|等会儿?(?:再)?发(?:你|给你)?)[。！!~～\s]*$|^(?:等(?:一)?下|稍等|等等|等会儿?|马上|我先|先)[，,。\s]*(?:我|让我)?(?:先|再)?(?:去)?(?:拍|照|发|找|看)?(?:一下|个|张)?(?:照片?|图片?|相片|位置|定位)?(?:再(?:说|发|报))?[。！!~～]*$|^(?:我)?(?:先|马上|这就)?(?:去)?拍(?:一下|个|张)(?:照片?|图)?(?:再(?:说|发|报))?[。！!~～]*$/
 
 /**
  * The question still to come that an answer belongs to: a time and nothing else (「昨天晚上八点」「11月20日到11月22日」)
