@@ -158,6 +158,8 @@ export const WORDING = {
   staffOnly: '该功能仅供工作人员使用。如需反映问题，请直接用文字描述问题和地点。',
   citizenTooShort: '请用一句话描述您要投诉或反映的问题，例如：“XX路与XX路口有井盖缺失”。',
   citizenCourtesy: '不客气。有新的问题，直接发一句话说明问题和地点即可；发送「查询」可查看处理进度。',
+  citizenAcknowledged: '好的。有新的问题，直接发一句话说明问题和地点即可；发送「查询」可查看处理进度。',
+  citizenPlaceWait: '好的，不着急。想好了直接回复地点（路名、小区、门牌号），或发送定位即可。',
   citizenVoiceNoText: '暂未能识别语音内容，请用文字描述问题。',
   citizenMediaNoComplaint: '已收到。请再用文字描述一下问题和地点，我们会为您登记。',
   citizenPhoneHeld: '已记下您的联系电话。请再用一句话说明问题和地点，我们为您登记。',

@@ -32,7 +32,7 @@ import {
 import { type ComplaintRow, findComplaintByCode, receiveComplaint } from '../services/complaints'
 import { unitName } from '../services/hazard-notices'
 import { dutyOfficerAt } from '../services/recipients'
-import { isCourtesy, isGreeting } from './courtesy'
+import { isCourtesy, isGreeting, thanks } from './courtesy'
 import { categoryByEvidence } from './extract/category-evidence'
 import { contactNameIn } from './extract/contact-name'
 import { namesAThing, namesDefect } from './extract/hazard-statements'
@@ -127,6 +127,9 @@ const COMPLAINING = /但是?|可是|不过|还是|又|没修|没人|不管|坏�
 const MIN_DESCRIPTION_CHARS = 4
 /** Longer than any address people type (「武陵区洞庭大道与紫菱路交叉口往东100米锦绣华庭3栋2单元」). */
 const MAX_PLACE_CHARS = 60
+/** 「我想想」「等一下」「我问问」: time to find the answer. */
+const THINKING_OR_WAIT =
+  /^(?:(?:我|让我)?(?:想想|想一下|看看|查一下|问问|问一下|确认一下)|等(?:一)?下|稍等(?:一下)?|等等|等会儿?)(?:再说|哈|啊)?[。！!~～\s]*$/
 /** 「快来人」「快点啊」「赶紧的」「救命」: hurry, and nothing else. */
 const HURRY =
   /^(?:你们)?(?:快|赶快|赶紧|马上|立刻|快点|快快|快一点)(?:点|一点|些)?(?:来|过来|派人|来人|来人啊|处理|啊|呀|吧|的)*(?:[！!。~～\s]*)$|^救命(?:啊)?[！!。~～\s]*$/
@@ -625,6 +628,11 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       await keep()
       return [text(`${WORDING.phoneNotedForPending}${WORDING.askPlace}`)]
     }
+    // 「我想想」「等一下」 to 「在什么位置」: time to find out where, not a place (it was told it was not specific).
+    if (THINKING_OR_WAIT.test(body)) {
+      await keep()
+      return [text(WORDING.citizenPlaceWait)]
+    }
     // 「快来人」「快点啊」 to 「在什么位置」: urgency, not a place — heard, and where asked again (it had been told
     // 「快来人」 was not specific enough). With danger reported, the duty officer already knows.
     if (HURRY.test(body) && !findPlace(body)) {
@@ -635,7 +643,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     // 「谢谢」 to 「在什么位置」: courtesy, not a place; the question stays.
     if (isCourtesy(body)) {
       await keep()
-      return [text(`不客气。${WORDING.askPlace}`)]
+      return [text(thanks(body) ? `不客气。${WORDING.askPlace}` : WORDING.askPlace)]
     }
     const pendingComplaint = pending as unknown as PendingComplaint & { placeUnknown?: boolean }
     // 「阳光小区2栋 有人被困在电梯里」: a danger said with the place (or instead of it) is danger from now on — the ticket
@@ -781,7 +789,16 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   const correction = /^(?:类别|分类)[\s:：]*(.+)$/.exec(body)
   if (correction) return correctCategory(turn, correction[1]?.trim() ?? '')
   // 「谢谢」「好的」 after a ticket or an answer is courtesy, not a complaint too short to file.
-  if (isCourtesy(body)) return [text(WORDING.citizenCourtesy)]
+  // (「人民路」 then 「好的」: the place kept is still waiting for what is wrong there — asked again, not dropped.)
+  if (isCourtesy(body)) {
+    const waitingFor = held.thing
+      ? WORDING.citizenThingAskWhat(held.thing, held.locationText)
+      : held.locationText
+        ? WORDING.citizenPlaceAskWhat(held.locationText)
+        : undefined
+    if (waitingFor) return hold({}, waitingFor)
+    return [text(thanks(body) ? WORDING.citizenCourtesy : WORDING.citizenAcknowledged)]
+  }
   if (isGreeting(body)) return [text(WORDING.citizenGreeting)]
   // 「你们是机器人吗」「转人工」: who answers here, and how a person gets involved.
   if (ASKS_WHO_ANSWERS.test(body) && [...body].length <= 30 && !namesDefect(body) && !findPlace(body))

@@ -9,6 +9,11 @@ export function isCourtesy(text: string): boolean {
   return COURTESY.test(text.trim())
 }
 
+/** 「谢谢」「辛苦了」: thanks, which 「不客气」 answers (「好的」「嗯」 are only acknowledgement). */
+export function thanks(text: string): boolean {
+  return isCourtesy(text) && /谢|感谢|辛苦|麻烦了|🙏/.test(text)
+}
+
 /** 「在吗」「你好」: someone checking the bot is there before saying what they want. */
 const GREETING =
   /^(?:(?:在吗|在不在|在么|有人吗|有人在吗|你好|您好|你们好|hi|hello|哈喽|嗨|喂|早上好|上午好|下午好|晚上好|早|早啊|早安|早哇)(?:呀|啊|哈)?[，,？?！!。.~～\s]*)+$/i

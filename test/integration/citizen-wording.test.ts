@@ -875,3 +875,21 @@ describe('hurry, a remark before the place, a new number and 加急', () => {
       expect((await say(hurry))[0]).toMatch(new RegExp(`^已为您催办投诉 ${code}`))
   })
 })
+
+describe('words of chat while a report waits', () => {
+  it('asks where again for 「好的」, waits for 「我想想」, thanks only thanks, and keeps a place said before 「好的」', async () => {
+    const before = (await mine()).length
+    await say('井盖坏了')
+    // 「好的」 is no thanks: no 「不客气」; 「我想想」 is no place (it was told it was not specific enough).
+    expect(await say('好的')).toEqual([WORDING.askPlace])
+    expect(await say('我想想')).toEqual([WORDING.citizenPlaceWait])
+    expect(await say('谢谢')).toEqual([`不客气。${WORDING.askPlace}`])
+    await say('取消')
+    expect(await say('人民路')).toEqual([WORDING.citizenPlaceAskWhat('人民路')])
+    // The place kept is still waiting for what is wrong there (it was dropped with a 「有新的问题…」).
+    expect(await say('好的')).toEqual([WORDING.citizenPlaceAskWhat('人民路')])
+    await say('取消')
+    expect(await say('嗯')).toEqual([WORDING.citizenAcknowledged])
+    expect(await mine()).toHaveLength(before)
+  })
+})
