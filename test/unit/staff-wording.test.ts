@@ -269,3 +269,20 @@ describe('a vehicle that did the damage', () => {
     expect(isQuestion('几号到期')).toBe(true)
   })
 })
+
+describe('figures said in words', () => {
+  const study = FORMS.campaign.fields.find((f) => f.key === 'study') as FieldDefinition
+  const ctx = { now: new Date(), timeZone: 'Asia/Shanghai', categoryRules: [], units: [] }
+  it.each([
+    ['两次 三篇', [2, 3]],
+    ['专题学习两次，重点报道三篇', [2, 3]],
+    ['学习一次，报道零篇', [1, 0]],
+    ['2、3', [2, 3]],
+  ])('%s is %j', (said, numbers) =>
+    expect(parseAnswer(study, said, ctx)).toEqual({ ok: true, values: { study: numbers } }),
+  )
+
+  it.each(['好的', '2', '一般'])('%s is not the two figures', (said) =>
+    expect(parseAnswer(study, said, ctx)).toEqual({ ok: false }),
+  )
+})

@@ -88,6 +88,9 @@ export function namesListed(text: string): string[] | undefined {
   return names ? parts : undefined
 }
 
+/** A count in words, standing alone or before its measure word (not the 一 of 一般 or 统一). */
+const CHINESE_COUNT = /[零〇一二两俩三四五六七八九十百千]+(?=[次篇起家个人项件条处份场期批名位万元\s、，,；;。]|$)/g
+
 /** A title after a name (「王科长」「李组长」), which is still the name of someone. */
 const TITLE = /(?:科长|局长|处长|主任|组长|队长|站长|所长|经理|工|同志|老师)$/
 /** Words no name has: places, units, counts and things. */
@@ -392,7 +395,12 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
     case 'figures': {
       const parts = field.parts ?? []
       if (NONE.test(text)) return { ok: true, values: { [field.key]: parts.map(() => 0) } }
-      const numbers = numbersIn(text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)))
+      // 「两次 三篇」: counts said in words are counts too (they were refused).
+      const numbers = numbersIn(
+        text
+          .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+          .replace(CHINESE_COUNT, (said) => ` ${parseChineseNumber(said) ?? said} `),
+      )
       // Exactly one number per part: a short or long answer is asked again rather than guessed at.
       if (numbers.length !== parts.length || numbers.some((n) => n > 1_000_000)) return { ok: false }
       return { ok: true, values: { [field.key]: numbers } }
