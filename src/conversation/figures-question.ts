@@ -59,10 +59,14 @@ export function figuresAskedFor(input: string): PeriodSaid | undefined {
  * other — the comparison asked for, by the figures each is read with.
  */
 const COMPARES = /对比|比较|相比|比一比|比一下|比怎么样|比如何|比呢|比起来/
+/** The period before, said in a comparison. */
+const EARLIER = /上个?月|上周|上个?星期|上个?礼拜|去年|上个?季度|昨天/
 
 export function comparisonAskedFor(input: string): { now: PeriodSaid; before: PeriodSaid } | undefined {
   if ([...input].length > 20 || !COMPARES.test(input)) return undefined
-  const before = periodSaidIn(input)
+  // 「这个月跟上个月比怎么样」: the period before is the one compared with, wherever it is said.
+  const earlier = EARLIER.exec(input)?.[0]
+  const before = periodSaidIn(earlier ?? input)
   if (!before?.previous || before.lastDays) return undefined
   return { now: { kind: before.kind, previous: false, said: SAID[before.kind] }, before }
 }

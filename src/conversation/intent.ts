@@ -158,7 +158,7 @@ export function intentOf(text: string): Intent | undefined {
   if (
     (isQuestion(text) ||
       SHOW_ME.test(text) ||
-      /(?:这个|那个|这条|那条|这处|那处|该|此)(?:重大|一般)?隐患|台账|报表|清单|统计|汇总|按(?:类别|分类|单位|月份?|周)/.test(
+      /(?:这个|那个|这条|那条|这处|那处|该|此)(?:重大|一般)?隐患|台账|报表|清单|统计|汇总|按(?:类别|分类|单位|月份?|周)|(?:整改|销号|及时|完成|办结|满意)率|各(?:个)?单位|排名|排行|占比|比例/.test(
         text,
       )) &&
     !namesDefect(withoutLedgerWords(text)) &&

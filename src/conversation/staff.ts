@@ -138,13 +138,14 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (normaliseCode(input) && ASKS_PROGRESS.test(input) && [...input].length <= 40 && !COMMAND_FIRST.test(input))
     return [text(await describeRecord(turn, input))]
   // 「今天情况怎么样」「简报」: the leaders' digest, now, for those who receive it and those who act on it.
-  const figuresPeriod = BRIEFING_ROLES.has(person.role) ? figuresAskedFor(input) : undefined
-  if (figuresPeriod) return meanwhile(turn, text(await describeFigures(turn, figuresPeriod)))
+  // (A comparison first: 「这个月跟上个月比怎么样」 names this month too.)
   const compared = BRIEFING_ROLES.has(person.role) ? comparisonAskedFor(input) : undefined
   if (compared) {
     const [now, before] = [await describeFigures(turn, compared.now), await describeFigures(turn, compared.before)]
     return meanwhile(turn, text(`${now}\n\n${before}`))
   }
+  const figuresPeriod = BRIEFING_ROLES.has(person.role) ? figuresAskedFor(input) : undefined
+  if (figuresPeriod) return meanwhile(turn, text(await describeFigures(turn, figuresPeriod)))
   if (asksOpenItems(input)) return meanwhile(turn, text(await describeOpen(turn, actor, input)))
   if (asksOpenMajors(input)) return meanwhile(turn, text(await describeOpenMajors(turn)))
   if (asksListedHazards(input)) return meanwhile(turn, text(await describeListedHazards(turn)))
@@ -200,7 +201,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^(?:确认)?收到报表/.test(input)) return receiveTyped(turn, person)
   if (/^确认收到/.test(input)) return acknowledge(turn, actor, undefined, normaliseCode(input))
   if (asksToSignAll(input)) return signAllWaiting(turn, actor)
-  const bare = URGE_ALONE.test(input) ? '催办' : BARE_VERB.exec(input)?.[1]
+  const bare = URGE_ALONE.test(input) ? '催办' : DISPATCH_WITHOUT_CODE.test(input) ? '派单' : BARE_VERB.exec(input)?.[1]
   if (bare) return bareVerb(turn, actor, bare)
   // 「把超期的单位通报一下」: those overseeing urge every unit with something late (it opened a hazard form).
   if (urgesLateUnits(input)) {
@@ -407,6 +408,9 @@ const SIGN_REQUEST =
   /^(?:帮我|我来|麻烦|请|给)?(?:把)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)?(?:的)?(?:签(?:一下|个)?字|签一下|签了?吧|签署|签名)(?:吧|一下|了)?[。！!]*$|^(?:帮我|我来|麻烦|请|我要)?(?:签|签署|签字)(?:一下|下)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)(?:吧)?[。！!]*$/
 const BARE_VERB =
   /^(签收|受理|回复|答复|转办|重复|转为隐患|核实|接收|接收整改|接报|处置|挂牌|摘牌|定级|派单|督办|催办)[。.！!\s]*$/
+/** 「把投诉派给市政」 with no number: 派单 said in words, which needs the complaint's number. */
+const DISPATCH_WITHOUT_CODE =
+  /^(?:请|帮我|麻烦)?(?:把|将)?(?:这个|这件|该|那个)?(?:投诉)?(?:派给|派到|派单给|分派给)[\u4e00-\u9fa5]{2,12}[。！!]*$/
 /** 「催一下」 alone: 催办 said in words, which needs the number as much. */
 const URGE_ALONE = /^(?:请|帮我|麻烦)?(?:催一下|催一催|催催|催下|催办一下|督办一下)[。.！!\s]*$/
 

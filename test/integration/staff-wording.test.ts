@@ -1813,6 +1813,20 @@ describe('said short, the way people type it', () => {
     await say(STAFF, '取消')
   })
 
+  it('answers 「各单位隐患整改率」 (it opened a hazard form), compares with last month, and urges 「让李娜抓紧」', async () => {
+    expect((await say(LEADER, '各单位隐患整改率'))[0]).toMatch(/^本月(?:发现的隐患（按责任单位）：|还没有发现隐患。)/)
+    // The next question is a question, not the place of a hazard being filed.
+    expect((await say(LEADER, '投诉及时率多少'))[0]).toMatch(/^本月截至目前（全市）：/)
+    const [compared] = await say(LEADER, '这个月跟上个月比怎么样')
+    expect(compared).toMatch(/^本月截至目前（全市）：[\s\S]+\n\n上月（全市）：/)
+    expect((await say(LEADER, '让李娜抓紧'))[0]).toMatch(
+      /^(?:已向市政建设总公司的经办人发送催办提醒|市政建设总公司目前没有待整改的隐患)/,
+    )
+    expect(await say('demo:duty_officer', '把投诉派给市政')).toEqual([
+      '请在「派单」后附上投诉编号和承办单位，例如：派单 TS20261123-0001 燃气办。发送「我的待办」可查看待派单的投诉。',
+    ])
+  })
+
   it('sends yesterday’s digest for 「昨天的日报发一下」, and asks a handler which one 「处理了」 means', async () => {
     expect((await say(LEADER, '昨天的日报发一下'))[0]).toMatch(/^## 巡安日报 2026-11-22/)
     for (const done of ['处理了', '办好了']) {

@@ -75,6 +75,11 @@ describe('questions about the ledger', () => {
     (said) => expect(ledgerQuestionIn(said)).toBeUndefined(),
   )
 
+  it('opens no hazard form for a rate asked by unit (「各单位隐患整改率」)', () => {
+    expect(intentOf('各单位隐患整改率')).toBeUndefined()
+    expect(ledgerQuestionIn('各单位隐患整改率')?.kind).toBe('hazardsByUnit')
+  })
+
   it('opens no hazard form for a question that names no defect, and still for one that does', () => {
     for (const asked of ['本月隐患整改率多少', '重大隐患现在还有几个没销号', '这个月哪个单位隐患最多'])
       expect(intentOf(asked)).toBeUndefined()
