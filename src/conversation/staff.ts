@@ -49,7 +49,7 @@ import { namesAThingAlone, WATCHED_THING } from './extract/watched-things'
 import { comparisonAskedFor, describeFigures, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
 import { handleForms, MISSENT_IN_FORM } from './forms/engine'
-import { openFormOf } from './forms/session'
+import { openFormStepOf } from './forms/session'
 import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
 import { acknowledgeMajor, handleHazardCommand, hazardCommandInWords, isHazardCommand } from './hazard-actions'
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
@@ -259,6 +259,13 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   }
   // 「投诉的那个市民电话多少」: how to reach the citizen who asked to be called back.
   if (asksCitizenContact(input)) return meanwhile(turn, await describeCitizenContact(turn, actor, input))
+  // 「投诉及时率多少」 asked while a form waits: the question is answered and the form left as it was (it had been
+  // taken for the answer — the place of the hazard being filed).
+  // (At the summary, the draft is saved or dropped first: that question has its own answer, in the engine.)
+  const askedMeanwhile = isQuestion(input) && !namesDefect(input) ? ledgerQuestionIn(input) : undefined
+  const waiting = askedMeanwhile ? await formStepOpenFor(turn) : undefined
+  if (askedMeanwhile && waiting && waiting.step !== 'confirm')
+    return meanwhile(turn, text(await answerLedgerQuestion(turn, person, actor, input, askedMeanwhile)))
   const inForm = await handleForms(turn, person, turn.forms)
   if (inForm) return inForm
   // 「收到，马上安排人去处理」 from a unit handler: the hazard handed to their unit is taken on. (「收到」 alone too, when
@@ -317,8 +324,13 @@ async function meanwhile(turn: Turn, reply: Reply): Promise<Reply[]> {
 
 /** The form this person has open, if any. */
 async function formOpenFor(turn: Turn) {
+  return (await formStepOpenFor(turn))?.form
+}
+
+/** The form this person has open and the step it waits on, if any. */
+async function formStepOpenFor(turn: Turn) {
   const { message, ctx } = turn
-  return openFormOf(
+  return openFormStepOf(
     ctx.db,
     { channel: message.channel, botId: message.botId, senderExternalId: message.sender.externalId },
     ctx.clock.now(),

@@ -1827,6 +1827,20 @@ describe('said short, the way people type it', () => {
     ])
   })
 
+  it('answers a question about the ledger asked while a form waits, and keeps the form as it was', async () => {
+    for (const words of ['巡查', '9点', '11点']) await say(STAFF, words)
+    // It had become the patrol's route.
+    const [figures, still] = await say(STAFF, '今天巡了几次')
+    expect(figures).toMatch(/^今天截至目前（市政建设总公司）：/)
+    expect(still).toBe(WORDING.formStillOpen('日巡查工作记录'))
+    expect(await say(STAFF, '人民路')).toEqual(['出动了多少人次？'])
+    await say(STAFF, '取消')
+    await say(LEADER, '上报隐患')
+    // It had become the hazard's description.
+    expect((await say(LEADER, '哪类投诉最多'))[1]).toBe(WORDING.formStillOpen('隐患上报'))
+    await say(LEADER, '取消')
+  })
+
   it('sends yesterday’s digest for 「昨天的日报发一下」, and asks a handler which one 「处理了」 means', async () => {
     expect((await say(LEADER, '昨天的日报发一下'))[0]).toMatch(/^## 巡安日报 2026-11-22/)
     for (const done of ['处理了', '办好了']) {

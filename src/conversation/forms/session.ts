@@ -35,8 +35,17 @@ export async function lockSession(db: Database, key: SessionKey): Promise<Sessio
 
 /** The form the sender is filling in, if any and not gone stale — read without taking the session's lock. */
 export async function openFormOf(db: Database, key: SessionKey, now: Date): Promise<string | undefined> {
+  return (await openFormStepOf(db, key, now))?.form
+}
+
+/** The form this person has open and the step it waits on (「confirm」 at its summary), if any. */
+export async function openFormStepOf(
+  db: Database,
+  key: SessionKey,
+  now: Date,
+): Promise<{ form: string; step: string | null } | undefined> {
   const [row] = await db
-    .select({ form: conversations.form, expiresAt: conversations.expiresAt })
+    .select({ form: conversations.form, step: conversations.step, expiresAt: conversations.expiresAt })
     .from(conversations)
     .where(
       and(
@@ -46,7 +55,7 @@ export async function openFormOf(db: Database, key: SessionKey, now: Date): Prom
       ),
     )
   if (!row?.form || (row.expiresAt && row.expiresAt.getTime() < now.getTime())) return undefined
-  return row.form
+  return { form: row.form, step: row.step }
 }
 
 export async function saveSession(db: Database, session: Session, now: Date, idleMs: number): Promise<void> {
