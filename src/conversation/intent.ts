@@ -168,7 +168,8 @@ export function intentOf(text: string): Intent | undefined {
   if (DEFECT.test(text) && [...text].length >= 4) return 'hazard'
   // The patrol form's wider vocabulary (「塔吊司机无证操作」「楼道里电动车充电」), for a statement rather than a
   // question about something (「这个灯坏了吗？」 asks; the form would only have to be cancelled).
-  if (namesDefect(text) && [...text].length >= 6 && !QUESTION.test(text)) return 'hazard'
+  // (「井盖松了」: a thing and what is wrong with it is a report however short.)
+  if (namesDefect(text) && ([...text].length >= 6 || namesAThing(text)) && !QUESTION.test(text)) return 'hazard'
   return undefined
 }
 

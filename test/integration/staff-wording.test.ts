@@ -1827,6 +1827,15 @@ describe('said short, the way people type it', () => {
     ])
   })
 
+  it('starts a hazard report for 「井盖松了」 after a pin (a thing and its defect, however short)', async () => {
+    await chat(harness.services, STAFF, { kind: 'location', latitude: 29.03, longitude: 111.69, label: '朗州路' })
+    // It had not been understood (four characters were too few to report anything).
+    const started = (await say(STAFF, '井盖松了')).join('\n')
+    expect(started).toMatch(/^已附上您刚才发送的照片或位置。\n是一般隐患还是重大隐患？/)
+    expect((await say(STAFF, '一般')).join('\n')).toContain('地点：朗州路')
+    await say(STAFF, '取消')
+  })
+
   it('answers a question about the ledger asked while a form waits, and keeps the form as it was', async () => {
     for (const words of ['巡查', '9点', '11点']) await say(STAFF, words)
     // It had become the patrol's route.

@@ -75,6 +75,10 @@ describe('questions about the ledger', () => {
     (said) => expect(ledgerQuestionIn(said)).toBeUndefined(),
   )
 
+  it.each(['井盖松了', '灯不亮'])('takes %s (a thing and its defect) as a hazard however short', (said) =>
+    expect(intentOf(said)).toBe('hazard'),
+  )
+
   it('opens no hazard form for a rate asked by unit (「各单位隐患整改率」)', () => {
     expect(intentOf('各单位隐患整改率')).toBeUndefined()
     expect(ledgerQuestionIn('各单位隐患整改率')?.kind).toBe('hazardsByUnit')
