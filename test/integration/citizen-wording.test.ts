@@ -893,3 +893,13 @@ describe('words of chat while a report waits', () => {
     expect(await mine()).toHaveLength(before)
   })
 })
+
+describe('a report typed in traditional characters', () => {
+  it('files 「人民路八十八號井蓋壞了」 and takes 「人民路88号井盖坏了」 after it for the same problem', async () => {
+    const code = lastCode(await say('人民路八十八號井蓋壞了，晚上很危險'), 'TS')
+    await say('不用')
+    // The number in words and in digits is one address: the citizen's second report of it goes to the first.
+    expect((await say('人民路88号 井盖 坏了'))[0]).toMatch(new RegExp(`^已关联到投诉 ${code}`))
+    await say('取消')
+  })
+})

@@ -10,6 +10,9 @@ describe('the same address', () => {
     ['武陵区丹阳街道育英巷12号', '育英巷12号'],
     ['滨江花园小区门口', '滨江花园小区'],
     ['湖南省常德市朗州路', '朗州路'],
+    // A number said in words is that number (a report in traditional characters came as 「人民路八十八號」).
+    ['人民路八十八号', '人民路88号'],
+    ['幸福小区三栋二单元', '幸福小区3栋2单元'],
     ['朗州路路口', '朗州路口'],
     ['朗州路的十字路口', '朗州路口'],
   ])('%s is %s', (a, b) => {

@@ -304,6 +304,13 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     expect(extractComplaint('桃源县 漳江路的井盖没了', ctx).locationText).toBe('桃源县漳江路')
   })
 
+  it('keeps a building and unit numbered in words, but not a building counted (「一栋老房子」「一栋三层楼」)', () => {
+    expect(extractComplaint('幸福小区三栋二单元门口的下水道井盖塌了', ctx).locationText).toBe('幸福小区三栋二单元')
+    expect(extractComplaint('幸福小区十一栋楼道灯坏了', ctx).locationText).toBe('幸福小区十一栋')
+    expect(extractComplaint('永安街一栋老房子后墙往外鼓', ctx).locationText).toBe('永安街')
+    expect(extractComplaint('阳光花园一栋三层砖混楼墙裂了', ctx).locationText).toBe('阳光花园')
+  })
+
   it('finds the place after 「就是」 (「在哪里都不知道吗 就是幸福小区3栋」 had none)', () => {
     expect(extractComplaint('燃气漏了 就是幸福小区3栋', ctx).locationText).toBe('幸福小区3栋')
   })

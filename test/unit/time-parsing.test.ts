@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { type FieldDefinition, FORMS } from '../../bots/forms'
-import { parseChineseNumber } from '../../src/conversation/extract/numbers'
 import { parseTimeRange } from '../../src/conversation/extract/time'
 import { formatLocal } from '../../src/conversation/format'
 import { anchorEndToStartDay, parseAnswer } from '../../src/conversation/forms/answers'
+import { parseChineseNumber } from '../../src/domain/chinese-numbers'
 import { describeDuration } from '../../src/domain/durations'
 import { localParts, zonedInstant } from '../../src/domain/local-time'
 

@@ -1,7 +1,7 @@
 import type { Category } from '../../domain/categories'
+import { parseChineseNumber } from '../../domain/chinese-numbers'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
 import { categoryByEvidence, isSureCategory, weighCategories } from './category-evidence'
-import { parseChineseNumber } from './numbers'
 import { findPlace, findPlaces, placeAlone } from './place'
 
 /**

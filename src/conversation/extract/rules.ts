@@ -1,4 +1,5 @@
 import type { Category } from '../../domain/categories'
+import { NUMBER_PATTERN, parseChineseNumber } from '../../domain/chinese-numbers'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
 import { findMobileNumber, MOBILE_NUMBER } from '../../domain/mobile-number'
 import { halfWidthDigitsAndLetters } from '../../domain/text-width'
@@ -6,7 +7,6 @@ import { isVaguePlace } from '../forms/checks'
 import { isSureCategory, weighCategories } from './category-evidence'
 import type { ExtractedFields, ExtractionForm } from './fields'
 import { gradesMajor, namesDefect, readFindings } from './hazard-statements'
-import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
 import { findPlace, findPlaces, NAMED_SITE, narrowedPlace, placeWordOf, saysInTheWay, withSpacedParts } from './place'
 import { parseTimeRange } from './time'
 

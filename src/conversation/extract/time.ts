@@ -1,5 +1,5 @@
+import { NUMBER_PATTERN, parseChineseNumber } from '../../domain/chinese-numbers'
 import { addDays, dayOfWeek, type IsoDate, localDate, localParts, zonedInstant } from '../../domain/local-time'
-import { NUMBER_PATTERN, parseChineseNumber } from './numbers'
 
 /**
  * Times as field staff write them: "今天上午9点到11点", "9:30-11:00", "昨天下午3点半", "上午", "14时至16时".
