@@ -197,6 +197,8 @@ export const WORDING = {
   /** 「发错了」 with nothing being filled in. */
   staffMissent:
     '好的，这条不作处理。如刚才保存的记录有误，发送「我的巡查记录」或「我的隐患」查看；已保存的记录需作废的，请联系督查员。',
+  /** 「修改」 or 「删掉车」 with no field the form knows: which one, and how. */
+  whichToChange: (labels: readonly string[]) => `请问要修改哪一项？请回复「修改 项目名」，可修改：${labels.join('、')}`,
   /** 「在哪里填」 while a form asks: right here. */
   answerHere: (question: string) => `直接在这里回复就可以。${question}`,
   supervisionPlanned:

@@ -1836,6 +1836,23 @@ describe('said short, the way people type it', () => {
     await say(STAFF, '取消')
   })
 
+  it('grades a finding named by its thing and recounts the one finding, whatever waits; 「删掉车」 asks which field', async () => {
+    expect(await say(STAFF, '9点到11点 人民路 2人1车 井盖松动一处')).toEqual(['现场是如何处理的？'])
+    // It had become the handling.
+    expect(await say(STAFF, '把井盖那条改成重大')).toEqual([WORDING.findingGraded('重大'), '现场是如何处理的？'])
+    expect(await say(STAFF, '隐患改成两处')).toEqual(['已将隐患处数改为：2', '现场是如何处理的？'])
+    const summary = (await say(STAFF, '已设围挡')).join('\n')
+    expect(summary).toContain('1. 井盖松动一处（道路及市政设施，重大，2处）')
+    expect(summary).toContain('处理情况：已设围挡')
+    await say(STAFF, '取消')
+    await say(STAFF, '9点到11点 人民路 2人1车 无异常')
+    // At the summary it had been listed as a hazard 「删掉车」.
+    const [which, again] = await say(STAFF, '删掉车')
+    expect(which).toMatch(/^请问要修改哪一项？请回复「修改 项目名」，可修改：.*出动车次/)
+    expect(again).toContain('发现隐患：无')
+    await say(STAFF, '取消')
+  })
+
   it('answers a question about the ledger asked while a form waits, and keeps the form as it was', async () => {
     for (const words of ['巡查', '9点', '11点']) await say(STAFF, words)
     // It had become the patrol's route.

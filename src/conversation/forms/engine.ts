@@ -268,6 +268,26 @@ async function step(
     list[Number(number) - 1] = { ...item, level: (graded[2] ?? graded[3]) === '重大' ? 'major' : 'general' }
     return prompt(form, session, answers)
   }
+  // 「把井盖那条改成重大」: one finding named by what it is about, graded — whatever question waits (it had become
+  // the handling). 「隐患改成两处」 with one finding: that finding's count of places.
+  const findingsNow =
+    form && Array.isArray(session.draft.hazards) ? (session.draft.hazards as Record<string, unknown>[]) : []
+  const gradedByName = findingsNow.length > 0 ? GRADE_BY_NAME.exec(input) : null
+  if (form && gradedByName) {
+    const named = gradedByName[1] ?? ''
+    const matching = findingsNow.filter((item) => String(item.description ?? '').includes(named))
+    const [only] = matching
+    if (only && matching.length === 1) {
+      findingsNow[findingsNow.indexOf(only)] = { ...only, level: gradedByName[2] === '重大' ? 'major' : 'general' }
+      return [text(WORDING.findingGraded(gradedByName[2] ?? '')), ...prompt(form, session, answers)]
+    }
+  }
+  const recounted = findingsNow.length === 1 ? COUNT_CORRECTED.exec(input) : null
+  const count = recounted ? parseChineseNumber(recounted[1] ?? '') : undefined
+  if (form && count !== undefined && count > 0 && count <= 99 && findingsNow[0]) {
+    findingsNow[0] = { ...findingsNow[0], count }
+    return [text(`已将隐患处数改为：${count}`), ...prompt(form, session, answers)]
+  }
   const listEdit = /^(删除|拆分)隐患\s*(\d{1,2})$/.exec(input)
   if (form && listEdit && Array.isArray(session.draft.hazards)) {
     const list = session.draft.hazards as Record<string, unknown>[]
@@ -316,13 +336,7 @@ async function step(
   }
   // 「修改」「我要修改」 with no field named: which one is asked, with the choices.
   if (form && /^(?:我要|我想|要|需要)?(?:修改|更改|改一下|改改)(?:一下)?[。！!~～]*$/.test(input))
-    return [
-      text(
-        `请问要修改哪一项？请回复「修改 项目名」，可修改：${applicableFields(form, session.draft)
-          .map((f) => f.label)
-          .join('、')}`,
-      ),
-    ]
+    return [text(WORDING.whichToChange(applicableFields(form, session.draft).map((f) => f.label)))]
   // 「修改 类别 燃气」, or with a form open the field's name and the value alone (「类别 燃气」「地点：人民路」).
   const edited =
     EDIT_LEAD.exec(input)?.[1] ??
@@ -668,6 +682,12 @@ async function step(
       return prompt(form, session, answers)
     // A question (「我今天报了几条」「怎么报隐患」) is not more details: the draft stays as it was, waiting.
     if (isQuestion(input)) return [text(WORDING.draftWaiting(form.title)), ...prompt(form, session, answers)]
+    // 「删掉车」「去掉带队人」: a change asked for without the form's words — which field, and how, is said.
+    if (/^(?:把|将)?(?:删掉|去掉|删除|删了|不要)/.test(input))
+      return [
+        text(WORDING.whichToChange(applicableFields(form, session.draft).map((f) => f.label))),
+        ...prompt(form, session, answers),
+      ]
     // More details after the summary: read them like the first message and show the summary again. A
     // description is added to, never replaced by the newest sentence. A paste or noise is no detail.
     if (!readsAsWords(input)) return [text(WORDING.notADetail), ...prompt(form, session, answers)]
@@ -682,6 +702,8 @@ async function step(
       // A kind read from words said in passing (「已通知物业」) does not replace the one shown: a kind is
       // changed by naming it (「燃气」「修改 类别」).
       if (session.draft.category !== undefined) delete extra.category
+      // Words naming nothing wrong add no finding (「删掉车」 had been listed as a hazard 「待定」).
+      if (!namesDefect(input) && !dangerIn(input)) delete extra.hazards
       merge(session, extra)
     }
     return prompt(form, session, answers)
@@ -1018,6 +1040,12 @@ const GRADE_ITEM =
   /^(?:第\s*)?(\d{1,2})\s*(?:条|处|号)?\s*(?:是|为|定为|改为|属于|算)?\s*(重大|一般)(?:隐患)?[。！!]*$|^(重大|一般)(?:隐患)?\s*(?:第\s*)?(\d{1,2})\s*(?:条|处)?[。！!]*$/
 /** 「重大」「一般隐患」「属于重大隐患」: a grade said alone. */
 const GRADE_ALONE = /^(?:是|属于|算|定为)?(重大|一般)(?:隐患|的)?[。！!]*$/
+/** 「把井盖那条改成重大」「路灯那个算一般」: a finding named by its thing, and its grade. */
+const GRADE_BY_NAME =
+  /^(?:把|将)?([\u4e00-\u9fa5]{1,8}?)(?:的)?(?:那条|那个|那处|这条|这个|这处)(?:隐患)?(?:改成|改为|定为|算|是)(重大|一般)(?:隐患)?[。！!]*$/
+/** 「隐患改成两处」「改成3处」: the places the one finding counts. */
+const COUNT_CORRECTED =
+  /^(?:隐患|问题|发现隐患)?(?:数量)?(?:改成|改为|应该是|是)\s*([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:处|个)[。！!]*$/
 
 function hasField(form: FormDefinition, key: string): boolean {
   return form.fields.some((f) => f.key === key)
