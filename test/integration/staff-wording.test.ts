@@ -1853,6 +1853,16 @@ describe('said short, the way people type it', () => {
     await say(STAFF, '取消')
   })
 
+  it('adds 「补充一下 已设围挡」 without its lead words, and answers 「照片」 at the summary with how to send one', async () => {
+    await say(STAFF, '上报隐患 人民路88号井盖缺失 一般')
+    expect((await say(STAFF, '补充一下 已设围挡'))[0]).toContain('隐患描述：人民路88号井盖缺失；已设围挡\n')
+    // 「照片」 had been added to the description.
+    const [how, summary] = await say(STAFF, '照片')
+    expect(how).toBe(WORDING.photoHowTo)
+    expect(summary).toContain('隐患描述：人民路88号井盖缺失；已设围挡\n')
+    await say(STAFF, '取消')
+  })
+
   it('answers a question about the ledger asked while a form waits, and keeps the form as it was', async () => {
     for (const words of ['巡查', '9点', '11点']) await say(STAFF, words)
     // It had become the patrol's route.

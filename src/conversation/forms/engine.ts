@@ -682,6 +682,9 @@ async function step(
       return prompt(form, session, answers)
     // A question (「我今天报了几条」「怎么报隐患」) is not more details: the draft stays as it was, waiting.
     if (isQuestion(input)) return [text(WORDING.draftWaiting(form.title)), ...prompt(form, session, answers)]
+    // 「照片」「拍照」 alone at the summary: how a photo is sent, never a word of the description.
+    if (/^(?:照片|图片|相片|拍照|发照片|传照片|上传照片|加照片|补照片)[。！!？?]*$/.test(input))
+      return [text(WORDING.photoHowTo), ...prompt(form, session, answers)]
     // 「删掉车」「去掉带队人」: a change asked for without the form's words — which field, and how, is said.
     if (/^(?:把|将)?(?:删掉|去掉|删除|删了|不要)/.test(input))
       return [
@@ -692,10 +695,12 @@ async function step(
     // description is added to, never replaced by the newest sentence. A paste or noise is no detail.
     if (!readsAsWords(input)) return [text(WORDING.notADetail), ...prompt(form, session, answers)]
     if (form.extraction) {
+      // 「补充一下 已设围挡」: what is added, without the words that say it is added.
+      const added = input.replace(ADDING_LEAD, '') || input
       const extra = normalise(
         form,
-        withGuessesSetAside(session, await deps.extractor.extract(form.extraction, input, extractionContext(answers))),
-        input,
+        withGuessesSetAside(session, await deps.extractor.extract(form.extraction, added, extractionContext(answers))),
+        added,
       )
       if (typeof extra.description === 'string' && typeof session.draft.description === 'string')
         extra.description = `${session.draft.description}；${extra.description}`
@@ -851,6 +856,8 @@ const WORDY_FIELDS: ReadonlySet<string> = new Set(['text', 'hazards', 'problems'
 /** Chat, not an answer: courtesy, acknowledgement, laughter, a greeting, emoji. */
 const CHATTER =
   /^(?:好的?|好滴|好嘞|ok|okay|嗯+|哦+|噢+|啊+|哈+|呵呵|嘿嘿|你好|您好|在吗|在不在|收到|明白|知道了|了解|行|可以|谢谢|多谢|辛苦了?|(?:\p{Extended_Pictographic}|\uFE0F|\u200D|\s)+)[。！!~～.\s]*$/iu
+/** 「补充一下：」「再补充一点，」「另外说明一下」: the words that say more is added, before what is. */
+const ADDING_LEAD = /^(?:再|还要|我再)?(?:补充|补充说明|说明|追加|加上|另外)(?:一下|一点|两句)?[:：，,\s]*/
 /** 「我想想」「我问一下」「回头再说」: time to find the answer. */
 const THINKING =
   /^(?:我|让我)?(?:想想|想一下|看看|查一下|问问|问一下|确认一下|核实一下)(?:再说)?[。！!~～\s]*$|^回头再说[。！!~～\s]*$/
