@@ -130,9 +130,12 @@ const MAX_PLACE_CHARS = 60
 /** 「我想想」「等一下」「我问问」: time to find the answer. */
 const THINKING_OR_WAIT =
   /^(?:(?:我|让我)?(?:想想|想一下|看看|查一下|问问|问一下|确认一下)|等(?:一)?下|稍等(?:一下)?|等等|等会儿?)(?:再说|哈|啊)?[。！!~～\s]*$/
+/** 「在12号门口」「88号旁边」: a house number, and where by it, with no road. */
+const HOUSE_NUMBER_ONLY =
+  /^(?:在|就在|是)?([0-9]{1,5}号(?:楼)?(?:门口|门前|旁边|附近|对面|楼下)?)(?:那里|这里|那儿)?[。！!~～\s]*$/
 /** 「快来人」「快点啊」「赶紧的」「救命」: hurry, and nothing else. */
 const HURRY =
-  /^(?:你们)?(?:快|赶快|赶紧|马上|立刻|快点|快快|快一点)(?:点|一点|些)?(?:来|过来|派人|来人|来人啊|处理|啊|呀|吧|的)*(?:[！!。~～\s]*)$|^救命(?:啊)?[！!。~～\s]*$/
+  /^(?:你们)?(?:快|赶快|赶紧|马上|立刻|快点|快快|快一点)(?:点|一点|些)?(?:来|过来|派人|来人|来人啊|处理|修|看看|啊|呀|吧|的)*(?:[！!。~～\s]*)$|^救命(?:啊)?[！!。~～\s]*$/
 /** 「就是我们小区」「我们村」「在我家楼下」: where, roughly, and nothing else. */
 const ROUGH_WHERE_ALONE =
   /^(?:就是|就在|是|在)?(?:我们|我家|咱们?|俺们?|我住的|我们家)(?:这个?|那个?)?(?:小区|村|院子?|单位|楼|这栋楼|街|这条街|这条路|路|这里|这边|那边|楼下|门口|附近|这块)(?:这里|那里|里|这边|那边)?[。！!~～\s]*$/
@@ -226,7 +229,7 @@ function isProgressQuestion(body: string): boolean {
  * and where it stands for the citizen, not a new complaint asked for its place.
  */
 const URGING =
-  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)|(?:加快|抓紧|赶紧|赶快|尽快)(?:点|一点|些)?(?:来)?(?:处理|办理|解决|修|过来)|快(?:点|一点|些)(?:来)?(?:处理|办理|解决|修|过来)|^(?:麻烦|请|拜托|能不能|能否|可不可以)?(?:你们)?(?:快|赶快|赶紧|尽快)(?:点|一点|些)(?:吧|啊|呀|好吗|行吗|可以吗)?[。！!~～]*$|(?:说|答应|承诺|讲)(?:了|过|好)?(?:要|会)?(?:处理|来|修|解决).{0,10}?(?:没人|没有人|没来|没修|没动静|没处理)|(?:结果|到现在|至今|一直|根本|还是)(?:都|也)?(?:没人|没有人)(?:来|管|处理|理)|(?:怎么|为什么|为啥)?(?:还|都|到现在)(?:没|没有)(?:有)?人(?:联系|打电话|回电话|回电|回复)(?:我)?|^(?:为什么|为啥|怎么|咋)(?:还|都)?(?:没|不)(?:有)?(?:人)?(?:来)?(?:修|处理|管|解决)|^(?:到底)?(?:有没有|有)人管(?:管|一下|没有?)?(?:吗|啊|呀)?[？?！!。]*$|加急|(?:快点|快一点|快些)(?![^，,。]*(?:来人|救))|等了(?:[一两三四五六七八九十几半]|好几|[0-9]+)(?:天|个?小时|个?星期|周|个?月)/
+  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)|(?:加快|抓紧|赶紧|赶快|尽快)(?:点|一点|些)?(?:来)?(?:处理|办理|解决|修|过来)|快(?:点|一点|些)(?:来)?(?:处理|办理|解决|修|过来)|^(?:请|麻烦)?(?:你们)?(?:快|赶快|赶紧)来(?:修|处理|看看|看一下)(?:吧|啊|呀)?[。！!~～]*$|^(?:麻烦|请|拜托|能不能|能否|可不可以)?(?:你们)?(?:快|赶快|赶紧|尽快)(?:点|一点|些)(?:吧|啊|呀|好吗|行吗|可以吗)?[。！!~～]*$|(?:说|答应|承诺|讲)(?:了|过|好)?(?:要|会)?(?:处理|来|修|解决).{0,10}?(?:没人|没有人|没来|没修|没动静|没处理)|(?:结果|到现在|至今|一直|根本|还是)(?:都|也)?(?:没人|没有人)(?:来|管|处理|理)|(?:怎么|为什么|为啥)?(?:还|都|到现在)(?:没|没有)(?:有)?人(?:联系|打电话|回电话|回电|回复)(?:我)?|^(?:为什么|为啥|怎么|咋)(?:还|都)?(?:没|不)(?:有)?(?:人)?(?:来)?(?:修|处理|管|解决)|^(?:到底)?(?:有没有|有)人管(?:管|一下|没有?)?(?:吗|啊|呀)?[？?！!。]*$|加急|(?:快点|快一点|快些)(?![^，,。]*(?:来人|救))|等了(?:[一两三四五六七八九十几半]|好几|[0-9]+)(?:天|个?小时|个?星期|周|个?月)/
 function isUrging(body: string): boolean {
   // 「有燃气味 快来人」 reports danger: never only a reminder about an earlier complaint.
   return body.length <= 60 && URGING.test(body) && !findPlace(body) && !dangerIn(body)
@@ -302,6 +305,16 @@ function saysOnlyWhen(body: string): boolean {
     WHEN_ALONE.test(body) &&
     /点|晚|夜|凌晨|早|午|白天|周|天|月|年|小时|最近|一直|经常|总是|老是/.test(body)
   )
+}
+/** How big it is (「大概有脸盆那么大」「有一米多深」) or how risky (「晚上很危险」「有小孩掉下去过」), said alone. */
+const SIZE_SAID =
+  /(?:那么|这么)(?:大|深|宽|长|高)|[0-9一二两三四五六七八九十半几]+(?:多)?(?:米|公分|厘米|cm|平方米?|平米)(?:多)?|脸盆|碗口|拳头|篮球|车轮/i
+const RISK_SAID =
+  /危险|容易(?:摔|掉|出事|绊|崴|伤)|差点|有(?:人|小孩|孩子|老人|车|电动车)(?:摔|掉|崴|绊|撞|陷)|(?:晚上|夜里)(?:看不见|看不清|没灯|很黑|黑)|吓人|出过事|掉下去过|摔过|摔倒过/
+function saysMoreOfIt(body: string): boolean {
+  if ([...body].length > 24 || !(SIZE_SAID.test(body) || RISK_SAID.test(body))) return false
+  // Nothing wrong of its own besides the size or the risk: 「路灯也坏了」 is another problem.
+  return !namesDefect(body.replace(RISK_SAID, '').replace(SIZE_SAID, '')) && !namesAThing(body)
 }
 /** 「来过了但是没修好」「修过了还是坏的」: the complaint was handled, and it is not right. */
 const NOT_FIXED =
@@ -864,6 +877,22 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     saysNothing(body)
   )
     return [text(WORDING.citizenTooShort)]
+  // 「在12号门口」 just after a ticket on a road with no number: the number on that road, not a place of its own.
+  const numberOnly = HOUSE_NUMBER_ONLY.exec(body)?.[1]
+  if (numberOnly && !held.thing && !held.locationText) {
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
+    const road = latest?.locationText
+    if (latest && road && /[路街道巷]$/.test(road)) {
+      const said = `${road}${numberOnly}`
+      await addComplaintPlace(ctx, latest, said)
+      if (awaitingContact && latest.id === complaintId) {
+        session.step = STEP_CONTACT
+        session.draft = { complaintId }
+        await keep()
+      }
+      return [text(WORDING.citizenPlaceAdded(latest.code, said))]
+    }
+  }
   if (placeOnly && !isVaguePlace(placeOnly)) {
     // The words as said (「朗州北路88号门口」), not only the name found in them.
     // 「…交叉口那里」: the pointing word at the end is no part of the place.
@@ -919,8 +948,13 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   if (intent) return hold({ preface: intent }, WORDING.citizenAskWhatAndWhere)
   // 「我要追加投诉内容：晚上还有噪音」: more for the latest open complaint, on its history.
   // 「还有噪音也很大」 just after a ticket, naming no place and no other thing: more about the same problem.
+  // 「大概有脸盆那么大」「晚上很危险」「有小孩掉下去过」 likewise: how big, or how risky — it had been asked where, and the
+  // place said next filed a second complaint made of that detail.
   const alsoSaid =
-    (ALSO_ABOUT_IT.test(body) || saysOnlyWhen(body)) && !findPlace(body) && !WATCHED_THING.test(body) && !dangerIn(body)
+    (ALSO_ABOUT_IT.test(body) || saysOnlyWhen(body) || saysMoreOfIt(body)) &&
+    !findPlace(body) &&
+    !WATCHED_THING.test(body) &&
+    !dangerIn(body)
       ? body
       : undefined
   if (alsoSaid) {

@@ -903,3 +903,19 @@ describe('a report typed in traditional characters', () => {
     await say('取消')
   })
 })
+
+describe('more said just after the ticket', () => {
+  it('adds how big and how risky to the ticket, takes a house number as its place, and chases on 「快来修」', async () => {
+    const code = lastCode(await say('桃源路有个坑'), 'TS')
+    const count = (await mine()).length
+    // Each had been a new complaint asked where, and the place said next filed one made of the detail.
+    for (const detail of ['大概有脸盆那么大', '晚上很危险', '有小孩掉下去过'])
+      expect(await say(detail)).toEqual([WORDING.citizenAdded(code)])
+    expect(await say('在12号门口')).toEqual([WORDING.citizenPlaceAdded(code, '桃源路12号门口')])
+    expect((await say('快来修'))[0]).toMatch(new RegExp(`^已为您催办投诉 ${code}`))
+    expect(await mine()).toHaveLength(count)
+    const notes = await notesOn((await mine()).find((c) => c.code === code)?.id)
+    expect(notes).toEqual(expect.arrayContaining(['市民补充：大概有脸盆那么大', '市民补充：有小孩掉下去过']))
+    expect((await mine()).find((c) => c.code === code)?.locationText).toBe('桃源路12号门口')
+  })
+})
