@@ -877,21 +877,22 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     saysNothing(body)
   )
     return [text(WORDING.citizenTooShort)]
+  /** A ticket's place said more exactly: kept on it, and its question about a call back stays open (「不用」 next answers it). */
+  const placeAddedTo = async (latest: NonNullable<Awaited<ReturnType<typeof latestOpenComplaint>>>, said: string) => {
+    await addComplaintPlace(ctx, latest, said)
+    if (awaitingContact && latest.id === complaintId) {
+      session.step = STEP_CONTACT
+      session.draft = { complaintId }
+      await keep()
+    }
+    return [text(WORDING.citizenPlaceAdded(latest.code, said))]
+  }
   // 「在12号门口」 just after a ticket on a road with no number: the number on that road, not a place of its own.
   const numberOnly = HOUSE_NUMBER_ONLY.exec(body)?.[1]
   if (numberOnly && !held.thing && !held.locationText) {
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
     const road = latest?.locationText
-    if (latest && road && /[路街道巷]$/.test(road)) {
-      const said = `${road}${numberOnly}`
-      await addComplaintPlace(ctx, latest, said)
-      if (awaitingContact && latest.id === complaintId) {
-        session.step = STEP_CONTACT
-        session.draft = { complaintId }
-        await keep()
-      }
-      return [text(WORDING.citizenPlaceAdded(latest.code, said))]
-    }
+    if (latest && road && /[路街道巷]$/.test(road)) return placeAddedTo(latest, `${road}${numberOnly}`)
   }
   if (placeOnly && !isVaguePlace(placeOnly)) {
     // The words as said (「朗州北路88号门口」), not only the name found in them.
@@ -908,16 +909,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     const current = latest?.locationText
     // (「建设路口」 then 「建设路与人民路交叉口」: the crossing named in full is the same place, more exactly.)
     const road = current ? (findPlace(current) ?? current).replace(/(?<=[路街道巷])(?:口|路口|附近|旁边)$/, '') : ''
-    if (latest && !held.thing && (!current || isVaguePlace(current) || said.includes(road))) {
-      await addComplaintPlace(ctx, latest, said)
-      // The ticket's question about a call back stays open: 「不用」 next still answers it.
-      if (awaitingContact && latest.id === complaintId) {
-        session.step = STEP_CONTACT
-        session.draft = { complaintId }
-        await keep()
-      }
-      return [text(WORDING.citizenPlaceAdded(latest.code, said))]
-    }
+    if (latest && !held.thing && (!current || isVaguePlace(current) || said.includes(road)))
+      return placeAddedTo(latest, said)
     // No ticket it could belong to: an address is not a complaint. It is kept while the problem is asked for.
     return hold(
       { locationText: said },

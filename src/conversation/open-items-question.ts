@@ -113,20 +113,36 @@ export async function describeListedHazards(turn: Turn): Promise<string> {
     db.select({ id: units.id, name: units.name }).from(units),
   ])
   if (rows.length === 0) return '目前没有挂牌督办的隐患。'
-  const name = new Map(unitRows.map((u) => [u.id, u.name]))
-  const lines = rows.slice(0, LISTED_MAJORS).map((h) => {
-    const unit = h.unitId === null ? '待分派' : (name.get(h.unitId) ?? '—')
-    const level = h.listingLevel ? `${LISTING_LEVEL_LABELS[h.listingLevel]}挂牌，` : ''
-    const due = h.rectifyDueAt
-      ? `，${h.rectifyDueAt < now ? '已超期' : '期限'} ${formatLocal(h.rectifyDueAt, timeZone, now)}`
-      : ''
-    return `· ${h.code} ${unit}：${clip(h.description, 18)}（${level}${HAZARD_STATUS_LABELS[h.status]}${due}）`
-  })
-  const more = rows.length > LISTED_MAJORS ? `\n……另有 ${rows.length - LISTED_MAJORS} 项，请在管理后台查看。` : ''
-  return `挂牌督办的隐患 ${rows.length} 项：\n${lines.join('\n')}${more}`
+  const listed = hazardLines(rows, unitRows, now, timeZone, (h) =>
+    h.listingLevel ? `${LISTING_LEVEL_LABELS[h.listingLevel]}挂牌，` : '',
+  )
+  return `挂牌督办的隐患 ${rows.length} 项：\n${listed}`
 }
 
 const LISTED_MAJORS = 10
+
+/**
+ * The first of a list of hazards, one line each — its unit, a few words, where it stands and its deadline (what
+ * `before` adds comes first in the brackets) — and how many more.
+ */
+function hazardLines(
+  rows: (typeof hazards.$inferSelect)[],
+  unitRows: { id: number; name: string }[],
+  now: Date,
+  timeZone: string,
+  before: (h: typeof hazards.$inferSelect) => string = () => '',
+): string {
+  const name = new Map(unitRows.map((u) => [u.id, u.name]))
+  const lines = rows.slice(0, LISTED_MAJORS).map((h) => {
+    const unit = h.unitId === null ? '待分派' : (name.get(h.unitId) ?? '—')
+    const due = h.rectifyDueAt
+      ? `，${h.rectifyDueAt < now ? '已超期' : '期限'} ${formatLocal(h.rectifyDueAt, timeZone, now)}`
+      : ''
+    return `· ${h.code} ${unit}：${clip(h.description, 18)}（${before(h)}${HAZARD_STATUS_LABELS[h.status]}${due}）`
+  })
+  const more = rows.length > LISTED_MAJORS ? `\n……另有 ${rows.length - LISTED_MAJORS} 项，请在管理后台查看。` : ''
+  return `${lines.join('\n')}${more}`
+}
 
 export async function describeOpenMajors(turn: Turn): Promise<string> {
   const { db, clock, timeZone } = turn.ctx
@@ -141,14 +157,5 @@ export async function describeOpenMajors(turn: Turn): Promise<string> {
     db.select({ id: units.id, name: units.name }).from(units),
   ])
   if (rows.length === 0) return '目前没有未销号的重大隐患。'
-  const name = new Map(unitRows.map((u) => [u.id, u.name]))
-  const lines = rows.slice(0, LISTED_MAJORS).map((h) => {
-    const unit = h.unitId === null ? '待分派' : (name.get(h.unitId) ?? '—')
-    const due = h.rectifyDueAt
-      ? `，${h.rectifyDueAt < now ? '已超期' : '期限'} ${formatLocal(h.rectifyDueAt, timeZone, now)}`
-      : ''
-    return `· ${h.code} ${unit}：${clip(h.description, 18)}（${HAZARD_STATUS_LABELS[h.status]}${due}）`
-  })
-  const more = rows.length > LISTED_MAJORS ? `\n……另有 ${rows.length - LISTED_MAJORS} 项，请在管理后台查看。` : ''
-  return `未销号的重大隐患 ${rows.length} 项：\n${lines.join('\n')}${more}`
+  return `未销号的重大隐患 ${rows.length} 项：\n${hazardLines(rows, unitRows, now, timeZone)}`
 }
