@@ -311,6 +311,12 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     expect(extractComplaint('阳光花园一栋三层砖混楼墙裂了', ctx).locationText).toBe('阳光花园')
   })
 
+  it('takes an estate named 「…园」 as a place (「碧桂园」 was asked for), not the 园 of 园林', () => {
+    expect(extractComplaint('小区里的树被台风刮倒了压在车上 碧桂园', ctx).locationText).toBe('碧桂园')
+    expect(extractComplaint('碧桂园5栋楼道灯坏了', ctx).locationText).toBe('碧桂园5栋')
+    expect(extractPatrol('园林局巡查：诗墙公园景观亭木梁腐朽', ctx).area).toBe('诗墙公园')
+  })
+
   it('finds the place after 「就是」 (「在哪里都不知道吗 就是幸福小区3栋」 had none)', () => {
     expect(extractComplaint('燃气漏了 就是幸福小区3栋', ctx).locationText).toBe('幸福小区3栋')
   })
