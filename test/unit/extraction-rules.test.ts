@@ -311,6 +311,13 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     expect(extractComplaint('阳光花园一栋三层砖混楼墙裂了', ctx).locationText).toBe('阳光花园')
   })
 
+  it('counts one car for 「驾车」, and no 「走访了」 in the area', () => {
+    const drove = extractPatrol('今天上午八点半至十一点，我和小王驾车对武陵大道、洞庭大道进行了巡查，未发现问题', ctx)
+    expect(drove.vehicleCount).toBe(1)
+    expect(drove.area).toBe('武陵大道、洞庭大道')
+    expect(extractPatrol('上午9点半到12点，走访了武陵镇3个老旧小区，都正常', ctx).area).toBe('武陵镇')
+  })
+
   it('takes an estate named 「…园」 as a place (「碧桂园」 was asked for), not the 园 of 园林', () => {
     expect(extractComplaint('小区里的树被台风刮倒了压在车上 碧桂园', ctx).locationText).toBe('碧桂园')
     expect(extractComplaint('碧桂园5栋楼道灯坏了', ctx).locationText).toBe('碧桂园5栋')

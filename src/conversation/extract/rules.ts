@@ -587,7 +587,7 @@ function vehicleCount(text: string): number | undefined {
  * bicycle is no vehicle on the forms: see vehicleCount).
  */
 const DROVE_ONE =
-  /开(?:了)?(?:一台|一辆)?车|(?:开|坐|乘|用)(?:的|了|着)?(?:一台|一辆)?(?:单位的?|局里的?|队里的?|自己的?|我的|他的)?(?:公务车|公车|执法车|巡查车|巡逻车|工程车|私家车|私车|皮卡|面包车|越野车|小车|轿车|汽车|吉普|SUV|suv|车)/
+  /开(?:了)?(?:一台|一辆)?车|驾车|驱车|(?:我|我们|[\u4e00-\u9fa5]{1,3})开车|(?:开|坐|乘|用)(?:的|了|着)?(?:一台|一辆)?(?:单位的?|局里的?|队里的?|自己的?|我的|他的)?(?:公务车|公车|执法车|巡查车|巡逻车|工程车|私家车|私车|皮卡|面包车|越野车|小车|轿车|汽车|吉普|SUV|suv|车)/
 
 export function drivesOneVehicle(text: string): boolean {
   return DROVE_ONE.test(text)
