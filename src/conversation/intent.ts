@@ -136,6 +136,9 @@ export function intentOf(text: string): Intent | undefined {
     /去哪(?:里|儿)?|是什么|什么任务|有哪些任务/.test(text)
   if (saysNoPatrolYet(text)) return undefined
   if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
+  // 「这两天下雨 巡查了几个低洼路段 积水都不深 排水正常」: a patrol said to have found nothing, whenever it was (the
+  // 积水 of its words had opened a hazard form).
+  if (PATROL.test(text) && saysNothingFound(text) && !asks) return 'patrol'
   // No 巡查 word, but the shape of a patrol report: when, how many turned out, what was (not) found.
   if (TURNOUT.test(text) && (TIME_SPAN.test(text) || saysNothingFound(text)) && !asks) return 'patrol'
   // 「11.23 上午 人民路、朝阳路 2人 步行 发现：…」: how many went and how they went (on foot, by car) is a patrol

@@ -150,6 +150,10 @@ describe('patrols said as checks', () => {
     '今天上午和小李去了滨湖路 一切正常',
     '今天检查了德山开发区两个工地 都没问题',
     '我们组今天查了3个工地 发现2个问题',
+    // A patrol that found nothing, whenever it was (「积水」「井盖」 had opened a hazard form).
+    '这两天下雨 巡查了几个低洼路段 积水都不深 排水正常',
+    '白马湖路段巡查完毕 路面完好 井盖齐全 无安全隐患',
+    '汉寿县城区巡查 无异常',
   ])('%s is a patrol', (said) => expect(intentOf(said)).toBe('patrol'))
 
   it.each(['明天去滨湖路看看', '今天去了滨湖路吗', '去了滨湖路 一切正常吗'])('%s is no patrol done', (said) =>
