@@ -24,7 +24,11 @@ const DANGER: [DangerKind, RegExp][] = [
     'fire',
     /着火|起火|失火|火灾|冒烟|冒(?:了|着)?(?:好多|很多|好大|很大|大量|一股)?(?:的)?(?:浓|黑|白)?烟|浓烟|烧起来|爆炸/g,
   ],
-  ['electric', /触电|漏电|电线.{0,6}(?:掉|断|垂|裸露|外露|露在外面|露出来|打火|冒火)|高压线.{0,4}(?:掉|断|垂)/g],
+  // 「电线杆倒了 电线还连着」: a power pole down is live wires on the ground until shown otherwise.
+  [
+    'electric',
+    /触电|漏电|电线.{0,6}(?:掉|断|垂|裸露|外露|露在外面|露出来|打火|冒火)|高压线.{0,4}(?:掉|断|垂)|(?:电线杆|电杆|电力杆|高压杆)[^，,。；;！!？?]{0,4}?(?:倒了|倒下|倒在|断了|折断)/g,
+  ],
   // 「小孩掉进下水道了」「有人掉到基坑里」「有人坠楼」: someone fallen into a well, a pit or water, or from a height.
   [
     'fall',

@@ -11,6 +11,8 @@ describe('danger in a message', () => {
     ['墙快塌了', 'collapse'],
     ['路面塌陷了一个大坑', 'collapse'],
     ['电线掉下来了', 'electric'],
+    // A power pole down is live wires on the ground until shown otherwise.
+    ['沅安路上有根电线杆倒了 压在路边 电线还连着', 'electric'],
     ['楼道里冒烟了', 'fire'],
     ['桥下面有人在烧东西，冒了好多烟', 'fire'],
     ['我们小区的电梯困人了！！！快来人', 'trapped'],
