@@ -306,6 +306,8 @@ export const WORDING = {
   pendingDropped: '好的，刚才的问题不再登记。有新的问题，直接发一句话说明问题和地点即可。',
   followUpForwarded: (code: string) => `已将您的意见转告投诉 ${code} 的处理人员，工作人员核实后会在这里答复您。`,
   /** A withdrawal asked for: the handlers withdraw it once they have checked, so it is said to be asked, not done. */
+  citizenWithdrawalsAsked: (codes: readonly string[]) =>
+    `已收到您撤回投诉 ${codes.join('、')} 的申请，并转告处理人员，核实后会在这里告知您结果。`,
   citizenWithdrawalAsked: (code: string) =>
     `已收到您撤回投诉 ${code} 的申请，并转告处理人员，核实后会在这里告知您结果。`,
   citizenUrged: (code: string, status: ComplaintStatus) =>

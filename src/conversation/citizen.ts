@@ -169,6 +169,12 @@ const PLACEHOLDER = /^[[［【][^\]］】]{1,8}[\]］】]$/
 const FOLLOW_UP_WINDOW_MS = 30 * 24 * HOUR_MS
 const WITHDRAW =
   /^(?:我)?(?:刚才|刚刚|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报)(?:就|也)?(?:取消|撤销|撤回|不要了|作废)(?:掉)?(?:吧|了|一下)?[。！!~～]*$|^(?:我要|我想|请|麻烦|能不能|可以)?(?:撤销|撤回|取消|收回)(?:一下)?(?:我的|刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映)|^(?:我要|我想|请|麻烦|能不能|可以)?(?:帮我)?(?:把|将)(?:我的|刚才的?|之前的?|那个|这个)?(?:投诉|举报)(?:给)?(?:撤了|撤掉|撤销了?|撤回|取消了?)(?:吧|吗|一下)?[。！!？?~～]*$|^(?:投诉|举报)(?:不用了|我撤销|撤销|撤回|取消)|^(?:我)?(?:刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映的?(?:问题|事情?)?)(?:就|也)?不用(?:再)?(?:处理|管|来|修|办)?了/
+/** 「井盖那个撤销吧」「路灯的投诉不要了」: one complaint withdrawn, named by its thing. */
+const WITHDRAW_NAMED =
+  /^([\u4e00-\u9fa5]{1,6}?)(?:的)?(?:那个|这个|那条|这条|那件)?(?:投诉|举报)?(?:就|也)?(?:撤销|撤回|取消|不要了|作废|不用管了|不用处理了)(?:掉)?(?:吧|了|一下)?[。！!~～]*$/
+/** 「两个都不用管了」「都撤了吧」「全部撤销」: every open complaint withdrawn. */
+const WITHDRAW_ALL =
+  /^(?:两个|几个|这几个|那几个|全部|所有的?)?(?:投诉)?(?:都|全)(?:不用管了|不用处理了|不要了|撤了|撤销|撤回|取消)(?:吧|了)?[。！!~～]*$|^(?:全部|所有的?)(?:投诉)?(?:撤销|撤回|取消)(?:吧|了)?[。！!~～]*$/
 /** 「我的投诉被转到哪个单位了」「哪个部门在处理」: who has the complaint. */
 const ASKS_WHICH_UNIT =
   /(?:转到|转给|派给|派到|交给|分给|转)(?:了)?(?:哪个|哪|什么|哪家)(?:单位|部门)|为什么(?:给我|把我的投诉)?(?:转|派|交)(?:到|给)?(?:了)?(?:别的|其他|另外的?|另一个)(?:单位|部门)|(?:哪个|什么|哪家)(?:单位|部门)(?:在)?(?:处理|负责|办理|管)/
@@ -179,7 +185,8 @@ const ASKS_STAFF_PHONE =
 const PASSED_ALONG =
   /不归(?:你们|他们|我们|住建)?管|不是(?:你们|他们)(?:的事|管的)|推来推去|踢皮球|互相推诿|推诿|让我找别人/
 /** 「算了」「不报了」: what waits is not wanted any more. */
-const DROPS_IT = /^(?:取消|算了|不用了|不需要了|不报了|不投诉了|没事了|撤销|撤回|不要了)[。！!~～\s]*$/
+const DROPS_IT =
+  /^(?:我|那|那就|那我|还是|我还是)?(?:取消|算了|不用了|不需要了|不报了|不投诉了|没事了|撤销|撤回|不要了)(?:吧|啦)?[。！!~～\s]*$/
 /** 「不好意思发错了」「点错了」: the message before was sent by mistake. */
 const MISSENT =
   /^(?:不好意思|抱歉|对不起|sorry)?[，,\s]*(?:我)?(?:刚才)?(?:发错了?|打错了|点错了?|误发了?|发错人了|发错地方了)(?:了)?(?:[，,\s]*(?:不好意思|抱歉|对不起|sorry))?[。！!~～\s]*$/i
@@ -506,13 +513,18 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     return [text(WORDING.noComplaints)]
   }
   // 「我要撤回刚才的投诉」「已经修好了」: about what was reported, never a complaint of its own.
-  const withdrawal = WITHDRAW.test(body)
-    ? 'withdraw'
-    : isResolvedNote(withoutCourtesyLead(body))
-      ? 'resolved'
-      : isUrging(body)
-        ? 'urge'
-        : undefined
+  // (A thing or a place must be named: 「我不要了」 names neither.)
+  const thingWithdrawn = WITHDRAW_NAMED.exec(body)?.[1]
+  const namesWhat = (said: string | undefined) =>
+    Boolean(said && (WATCHED_THING.test(said) || namesAThing(said) || findPlace(said)))
+  const withdrawal =
+    WITHDRAW.test(body) || namesWhat(thingWithdrawn) || WITHDRAW_ALL.test(body)
+      ? 'withdraw'
+      : isResolvedNote(withoutCourtesyLead(body))
+        ? 'resolved'
+        : isUrging(body)
+          ? 'urge'
+          : undefined
   // 「小区门口的马路被挖开一个多月了，一直没人管」 reports a problem long neglected: a new complaint, unless it is the
   // very thing of the complaint still open (「路灯坏了一直没人管」 with the lamp's ticket open chases that ticket).
   let reportsAnew = false
@@ -530,7 +542,25 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       await forget()
       return [text(WORDING.pendingDropped)]
     }
-    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    // 「两个都不用管了」: every open one asked to be withdrawn, each on its own history.
+    if (withdrawal === 'withdraw' && WITHDRAW_ALL.test(body)) {
+      const open = await openComplaintsOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+      if (open.length === 0) return [text(WORDING.noOpenComplaint)]
+      for (const complaint of open) await addComplaintNote(ctx, complaint, `市民申请撤回：${body}`)
+      return [text(WORDING.citizenWithdrawalsAsked(open.map((c) => c.code)))]
+    }
+    // 「井盖那个撤销吧」: the open one about that thing, among several.
+    const thing = withdrawal === 'withdraw' && namesWhat(thingWithdrawn) ? thingWithdrawn : undefined
+    const named = thing
+      ? (await openComplaintsOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)).filter((c) =>
+          c.description.includes(thing),
+        )
+      : []
+    // (Several about that thing: the latest of them.)
+    const latest =
+      named.length > 0
+        ? named.reduce((a, b) => (b.id > a.id ? b : a))
+        : await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
     if (latest) {
       if (withdrawal === 'withdraw') {
         await addComplaintNote(ctx, latest, `市民申请撤回：${body}`)

@@ -919,3 +919,27 @@ describe('more said just after the ticket', () => {
     expect((await mine()).find((c) => c.code === code)?.locationText).toBe('桃源路12号门口')
   })
 })
+
+describe('withdrawing one of several, or all', () => {
+  it('withdraws the one named by its thing, then every open one, and drops what waits on 「我不要了」', async () => {
+    const cover = lastCode(await say('白马湖路66号井盖坏了'), 'TS')
+    await say('不用')
+    const lamp = lastCode(await say('白马湖路70号路灯不亮'), 'TS')
+    await say('不用')
+    // It had been taken as a new report about a manhole cover, asked where.
+    expect(await say('井盖那个撤销吧')).toEqual([WORDING.citizenWithdrawalAsked(cover)])
+    const [both] = await say('两个都不用管了')
+    expect(both).toMatch(/^已收到您撤回投诉 .+ 的申请/)
+    expect(both).toContain(cover)
+    expect(both).toContain(lamp)
+    const notesOfLamp = await notesOn((await mine()).find((c) => c.code === lamp)?.id)
+    expect(notesOfLamp).toContain('市民申请撤回：两个都不用管了')
+    // 「我不要了」 names nothing to withdraw: what waits is dropped (it had been filed as a complaint at the place).
+    const before = (await mine()).length
+    await say('人民公园')
+    expect(await say('我不要了')).toEqual([WORDING.pendingDropped])
+    await say('井盖坏了')
+    expect(await say('我不要了')).toEqual([WORDING.pendingDropped])
+    expect(await mine()).toHaveLength(before)
+  })
+})
