@@ -926,6 +926,10 @@ describe('withdrawing one of several, or all', () => {
     await say('不用')
     const lamp = lastCode(await say('白马湖路70号路灯不亮'), 'TS')
     await say('不用')
+    // 「第一个怎么样了」 asks where they stand (it had been answered as a general question).
+    const [standing] = await say('第一个怎么样了')
+    expect(standing).toContain(`投诉 ${cover}：`)
+    expect(standing).toContain(`投诉 ${lamp}：`)
     // It had been taken as a new report about a manhole cover, asked where.
     expect(await say('井盖那个撤销吧')).toEqual([WORDING.citizenWithdrawalAsked(cover)])
     const [both] = await say('两个都不用管了')
