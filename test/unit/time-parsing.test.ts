@@ -148,6 +148,11 @@ describe('dates as people read them', () => {
       ok: true,
       values: { rectifyDueAt: zonedInstant('2026-12-20', tz, 18).toISOString() },
     })
+    // The day alone is a deadline by the end of it too (it had become 09:00 that morning).
+    expect(parseAnswer(field, '12月20日', ctx)).toEqual({
+      ok: true,
+      values: { rectifyDueAt: zonedInstant('2026-12-20', tz, 23, 59).toISOString() },
+    })
   })
 
   it('says how late something is in days and hours, never in thousands of minutes', () => {

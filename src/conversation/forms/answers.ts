@@ -254,8 +254,10 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
         const { month, day } = localParts(range.start, ctx.timeZone)
         return { ok: true, values: { [`${field.key}Day`]: `${month}月${day}日${range.halfDayOnly ?? ''}` } }
       }
-      // A deadline "12月20日前" without a time of day means the end of that day, not its morning.
-      const byEndOfDay = field.future && /前|以前|之前|为止|截止/.test(text) && !/[点时:：]/.test(text)
+      // A deadline "12月20日前" — or the day alone, 「12月1日」 — without a time of day means the end of that day, not
+      // its morning (「12月1日」 had become 09:00).
+      const byEndOfDay =
+        field.future && (range.dayOnly || /前|以前|之前|为止|截止/.test(text)) && !/[点时:：]/.test(text)
       const start = byEndOfDay ? zonedInstant(localDate(range.start, ctx.timeZone), ctx.timeZone, 23, 59) : range.start
       const values: Record<string, unknown> = { [field.key]: start.toISOString() }
       // Said as night on purpose: the small-hours question is not asked.
