@@ -829,6 +829,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     return [text(theLatest.map((c) => statusOf(ctx, c)).join('\n\n'))]
   }
   if (STAFF_COMMAND.test(body)) return [text(WORDING.staffOnly)]
+  // 「帮助」「菜单」「怎么用」: how a report is made and followed (it was told the message was too short).
+  if (/^(?:帮助|菜单|help|功能|使用说明|怎么用)[？?。！!]*$/i.test(body)) return [text(WORDING.citizenQuestion)]
   const correction = /^(?:类别|分类)[\s:：]*(.+)$/.exec(body)
   if (correction) return correctCategory(turn, correction[1]?.trim() ?? '')
   // 「谢谢」「好的」 after a ticket or an answer is courtesy, not a complaint too short to file.

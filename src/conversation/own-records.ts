@@ -34,9 +34,14 @@ function kindOf(input: string): RecordKind {
 }
 
 /** 「我上周报的那个隐患怎么样了」: which kind of the person's own records the question is about. */
+/** 「上周五的巡查记录」「今天的巡查记录」: the person's own patrol records, asked by the day they were made. */
+const LIST_OWN_PATROLS_OF_DAY =
+  /^(?:帮我|请|麻烦)?(?:查询?|查看|看看|看一下|调出)?(?:一下)?(?:今天|昨天|前天|这几天|最近|本周|这周|上周[一二三四五六日天]?|周[一二三四五六日天]|上个?星期[一二三四五六日天]?)(?:的|填的|报的)(?:巡查记录|巡查台账)[？?。]*$/
+
 export function asksAfterOwnRecords(input: string): RecordKind | 'all' | undefined {
   if (LIST_ALL_OWN.test(input)) return 'all'
   if (LIST_OWN.test(input)) return kindOf(input)
+  if (LIST_OWN_PATROLS_OF_DAY.test(input)) return 'patrol'
   if (input.length > 60 || !OWN.test(input) || AMEND.test(input) || !HOW_IS_IT.test(input)) return undefined
   return kindOf(input)
 }

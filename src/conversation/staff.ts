@@ -132,7 +132,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // A full stop after a command (voice input adds one: 「我的待办。」) is not part of it.
   const typed = (turn.message.text ?? '').replace(/@\S+\s*/g, '').trim()
   const input = typed.replace(/[。．.！!~～\s]+$/, '') || typed
-  if (/^(帮助|菜单|help)$/i.test(input)) return [text(WORDING.help(person.role))]
+  // (「帮助 巡查」「help 隐患」: the help, whatever follows the word — it was not understood.)
+  if (/^(?:帮助|菜单|help)(?:\s+\S{1,10})?$/i.test(input)) return [text(WORDING.help(person.role))]
   if (/^(?:查询|查|查一下|查查|帮我查一?下?|看一下|看看)\s*(TS|YH|XC|DC)/i.test(input) || /^(查询|查)$/.test(input))
     return [text(await describeRecord(turn, input))]
   if (normaliseCode(input) && ASKS_PROGRESS.test(input) && [...input].length <= 40 && !COMMAND_FIRST.test(input))

@@ -1863,6 +1863,12 @@ describe('said short, the way people type it', () => {
     await say(STAFF, '取消')
   })
 
+  it('gives the help for 「帮助 巡查」, and a citizen how to report for 「帮助」「菜单」', async () => {
+    expect(await say(STAFF, '帮助 巡查')).toEqual([WORDING.help('field_staff')])
+    // The citizen had been told the message was too short.
+    for (const asked of ['帮助', '菜单']) expect(await say('demo:citizen', asked)).toEqual([WORDING.citizenQuestion])
+  })
+
   it('answers a question about the ledger asked while a form waits, and keeps the form as it was', async () => {
     for (const words of ['巡查', '9点', '11点']) await say(STAFF, words)
     // It had become the patrol's route.

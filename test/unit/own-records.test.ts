@@ -9,6 +9,9 @@ describe('staff asking after their own records', () => {
     ['我的隐患', 'hazard'],
     ['查看我的巡查记录', 'patrol'],
     ['我今天填的巡查记录保存了吗', 'patrol'],
+    // Asked by the day alone (it was not understood).
+    ['上周五的巡查记录', 'patrol'],
+    ['看一下昨天的巡查记录', 'patrol'],
   ])('「%s」 asks after their %s records', (words, kind) => {
     expect(asksAfterOwnRecords(words)).toBe(kind)
   })
