@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, lt, type SQL, sql } from 'drizzle-orm'
 import { complaints, hazards, units } from '../db/schema'
 import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import {
@@ -102,16 +102,13 @@ export function asksListedHazards(input: string): boolean {
 }
 
 export async function describeListedHazards(turn: Turn): Promise<string> {
-  const { db, clock, timeZone } = turn.ctx
+  const { clock, timeZone } = turn.ctx
   const now = clock.now()
-  const [rows, unitRows] = await Promise.all([
-    db
-      .select()
-      .from(hazards)
-      .where(and(eq(hazards.listedSupervision, true), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])))
-      .orderBy(asc(hazards.rectifyDueAt), asc(hazards.id)),
-    db.select({ id: units.id, name: units.name }).from(units),
-  ])
+  const [rows, unitRows] = await openHazardsWithUnits(
+    turn,
+    eq(hazards.listedSupervision, true),
+    asc(hazards.rectifyDueAt),
+  )
   if (rows.length === 0) return '目前没有挂牌督办的隐患。'
   const listed = hazardLines(rows, unitRows, now, timeZone, (h) =>
     h.listingLevel ? `${LISTING_LEVEL_LABELS[h.listingLevel]}挂牌，` : '',
@@ -120,6 +117,19 @@ export async function describeListedHazards(turn: Turn): Promise<string> {
 }
 
 const LISTED_MAJORS = 10
+
+/** The hazards not yet closed that `which` picks, in `order` (then by id), with every unit's name to show. */
+function openHazardsWithUnits(turn: Turn, which: SQL, order: SQL) {
+  const { db } = turn.ctx
+  return Promise.all([
+    db
+      .select()
+      .from(hazards)
+      .where(and(which, inArray(hazards.status, [...OPEN_HAZARD_STATUSES])))
+      .orderBy(order, asc(hazards.id)),
+    db.select({ id: units.id, name: units.name }).from(units),
+  ])
+}
 
 /**
  * The first of a list of hazards, one line each — its unit, a few words, where it stands and its deadline (what
@@ -145,17 +155,14 @@ function hazardLines(
 }
 
 export async function describeOpenMajors(turn: Turn): Promise<string> {
-  const { db, clock, timeZone } = turn.ctx
+  const { clock, timeZone } = turn.ctx
   const now = clock.now()
-  const [rows, unitRows] = await Promise.all([
-    db
-      .select()
-      .from(hazards)
-      .where(and(eq(hazards.level, 'major'), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])))
-      // Those still waiting for their 五落实 (no deadline yet) first, then by deadline.
-      .orderBy(sql`${hazards.rectifyDueAt} asc nulls first`, asc(hazards.id)),
-    db.select({ id: units.id, name: units.name }).from(units),
-  ])
+  // Those still waiting for their 五落实 (no deadline yet) first, then by deadline.
+  const [rows, unitRows] = await openHazardsWithUnits(
+    turn,
+    eq(hazards.level, 'major'),
+    sql`${hazards.rectifyDueAt} asc nulls first`,
+  )
   if (rows.length === 0) return '目前没有未销号的重大隐患。'
   return `未销号的重大隐患 ${rows.length} 项：\n${hazardLines(rows, unitRows, now, timeZone)}`
 }
