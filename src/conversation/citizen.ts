@@ -114,7 +114,7 @@ const NAME_GIVEN =
   /^(?:我叫|我的名字(?:是|叫)|名字(?:是|叫)?[:：]?|姓名[:：]?|我姓)\s*([\u4e00-\u9fa5]{1,4}?)(?:先生|女士|同志)?[。！!，,~～\s]*$/
 const NOT_A_NAME = /业主|居民|市民|住户|群众|路人|新来|这里|那里|什么|你们/
 const VENTING =
-  /(?:找|叫|让)(?:你们)?(?:的)?(?:领导|局长|负责人|主任|一把手)|政府|官老爷|当官|告你们|告到|去告|上访|信访|曝光|媒体|记者|省里|中央|垃圾(?:政府|部门|单位)|(?:你们|都是)(?:一群)?(?:垃圾|废物)|摆设|踢皮球|推诿/
+  /(?:找|叫|让)(?:你们)?(?:的)?(?:领导|局长|负责人|主任|一把手)|(?:打|找|投诉到|反映到|告到)(?:12345|市长热线|热线)|政府|官老爷|当官|告你们|告到|去告|上访|信访|曝光|媒体|记者|省里|中央|垃圾(?:政府|部门|单位)|(?:你们|都是)(?:一群)?(?:垃圾|废物)|摆设|踢皮球|推诿/
 const PRAISE =
   /表扬|点赞|好评|五星|五颗星|锦旗|谢谢你们|感谢你们|感谢(?:工作人员|师傅)|效率(?:很|真|挺|非常)?高|很及时|(?:修|处理|解决)得(?:很|真|挺|非常)?(?:快|及时|好)/
 /** Asking how something is done or whom to ask, not reporting: 「我想问一下…找谁」「请问…怎么办理」. */
@@ -136,6 +136,8 @@ const HOUSE_NUMBER_ONLY =
 /** 「快来人」「快点啊」「赶紧的」「救命」: hurry, and nothing else. */
 const HURRY =
   /^(?:你们)?(?:快|赶快|赶紧|马上|立刻|快点|快快|快一点)(?:点|一点|些)?(?:来|过来|派人|来人|来人啊|处理|修|看看|啊|呀|吧|的)*(?:[！!。~～\s]*)$|^救命(?:啊)?[！!。~～\s]*$/
+/** 「人呢？」「有人吗」: is anyone there — impatience, not a place. */
+const PRESENCE = /^(?:人呢|人在哪|有人吗|有没有人|在吗|在不在|喂)(?:啊|呀)?[？?！!。~～\s]*$/
 /** 「就是我们小区」「我们村」「在我家楼下」: where, roughly, and nothing else. */
 const ROUGH_WHERE_ALONE =
   /^(?:就是|就在|是|在)?(?:我们|我家|咱们?|俺们?|我住的|我们家)(?:这个?|那个?)?(?:小区|村|院子?|单位|楼|这栋楼|街|这条街|这条路|路|这里|这边|那边|楼下|门口|附近|这块)(?:这里|那里|里|这边|那边)?[。！!~～\s]*$/
@@ -236,7 +238,7 @@ function isProgressQuestion(body: string): boolean {
  * and where it stands for the citizen, not a new complaint asked for its place.
  */
 const URGING =
-  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)|(?:加快|抓紧|赶紧|赶快|尽快)(?:点|一点|些)?(?:来)?(?:处理|办理|解决|修|过来)|快(?:点|一点|些)(?:来)?(?:处理|办理|解决|修|过来)|^(?:请|麻烦)?(?:你们)?(?:快|赶快|赶紧)来(?:修|处理|看看|看一下)(?:吧|啊|呀)?[。！!~～]*$|^(?:麻烦|请|拜托|能不能|能否|可不可以)?(?:你们)?(?:快|赶快|赶紧|尽快)(?:点|一点|些)(?:吧|啊|呀|好吗|行吗|可以吗)?[。！!~～]*$|(?:说|答应|承诺|讲)(?:了|过|好)?(?:要|会)?(?:处理|来|修|解决).{0,10}?(?:没人|没有人|没来|没修|没动静|没处理)|(?:结果|到现在|至今|一直|根本|还是)(?:都|也)?(?:没人|没有人)(?:来|管|处理|理)|(?:怎么|为什么|为啥)?(?:还|都|到现在)(?:没|没有)(?:有)?人(?:联系|打电话|回电话|回电|回复)(?:我)?|^(?:为什么|为啥|怎么|咋)(?:还|都)?(?:没|不)(?:有)?(?:人)?(?:来)?(?:修|处理|管|解决)|^(?:到底)?(?:有没有|有)人管(?:管|一下|没有?)?(?:吗|啊|呀)?[？?！!。]*$|加急|(?:快点|快一点|快些)(?![^，,。]*(?:来人|救))|等了(?:[一两三四五六七八九十几半]|好几|[0-9]+)(?:天|个?小时|个?星期|周|个?月)/
+  /(?:投诉|反映|举报|报修|报)(?:了|过)?的?(?:问题|事情?)?.{0,12}?(?:没人管|没人处理|没人来|没人理|没动静|没回音|没(?:有)?(?:人)?回复|还没(?:有)?(?:处理|解决|修|来)|不管不问)|(?:处理|办事|效率|速度|动作)(?:得|的)?(?:也)?(?:太|真|好|这么|那么)慢|催(?:一下|一催|办)|(?:加快|抓紧|赶紧|赶快|尽快)(?:点|一点|些)?(?:来)?(?:处理|办理|解决|修|过来)|快(?:点|一点|些)(?:来)?(?:处理|办理|解决|修|过来)|^(?:请|麻烦)?(?:你们)?(?:快|赶快|赶紧)来(?:修|处理|看看|看一下)(?:吧|啊|呀)?[。！!~～]*$|^(?:麻烦|请|拜托|能不能|能否|可不可以)?(?:你们)?(?:快|赶快|赶紧|尽快)(?:点|一点|些)(?:吧|啊|呀|好吗|行吗|可以吗)?[。！!~～]*$|(?:说|答应|承诺|讲)(?:了|过|好)?(?:要|会)?(?:处理|来|修|解决).{0,10}?(?:没人|没有人|没来|没修|没动静|没处理)|(?:结果|到现在|至今|一直|根本|还是)(?:都|也)?(?:没人|没有人)(?:来|管|处理|理)|(?:怎么|为什么|为啥)?(?:还|都|到现在)(?:没|没有)(?:有)?人(?:联系|打电话|回电话|回电|回复)(?:我)?|^(?:为什么|为啥|怎么|咋)(?:还|都)?(?:没|不)(?:有)?(?:人)?(?:来)?(?:修|处理|管|解决)|^(?:到底)?(?:有没有|有)人管(?:管|一下|没有?)?(?:吗|啊|呀)?[？?！!。]*$|加急|(?:快点|快一点|快些)(?![^，,。]*(?:来人|救))|^(?:你们)?(?:到底)?(?:还)?管不管(?:啊|呀|了|呢)?(?=[？?！!。，,\s]|$)|(?:再|还)不(?:来)?(?:处理|修|管|来|解决)(?:的话)?[，,\s]*(?:我)?(?:就)?(?:要)?(?:打|找|投诉|告|曝光|上报)|^(?:人呢|人都去哪了?|人去哪了?)[？?！!。~～\s]*$|(?:投诉|反映|举报|报修|报)(?:了|过)?(?:也|都)?(?:没用|白搭|没效果|不管用|没结果|没下文)|白(?:投诉|反映|举报|报)了|(?:投诉|反映|举报|报修|报|打电话)(?:了|过)(?:都|已经)?(?:好几|[一两三四五六七八九十0-9]+|十几|几十)(?:次|遍|回)(?![？?吗])|等了(?:[一两三四五六七八九十几半]|好几|[0-9]+)(?:天|个?小时|个?星期|周|个?月)/
 function isUrging(body: string): boolean {
   // 「有燃气味 快来人」 reports danger: never only a reminder about an earlier complaint.
   return body.length <= 60 && URGING.test(body) && !findPlace(body) && !dangerIn(body)
@@ -455,7 +457,12 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     await keep()
   }
   // 「投诉编号TS20261123-0001现在什么情况」: a ticket number in a message that names no place asks after it.
-  const asksProgress = isProgressQuestion(body) || (normaliseCode(body)?.startsWith('TS') === true && !findPlace(body))
+  // (Impatience while the report waits for its place — 「人呢？」「再不处理我就打12345了」 — is about that report: the
+  // place is asked again, below, rather than earlier tickets looked up.)
+  const hurriesThePending = awaitingPlace && isUrging(body) && !ASKS_OWN_COMPLAINTS.test(body) && !normaliseCode(body)
+  const asksProgress =
+    (isProgressQuestion(body) && !hurriesThePending) ||
+    (normaliseCode(body)?.startsWith('TS') === true && !findPlace(body))
   const isQuery = /^(查询|进度|查)/.test(body) || /^(?:类别|分类)[\s:：]/.test(body) || asksProgress
 
   // 「我想改一下刚才的地址，应该是人民路86号」: the place of the complaint filed last, put right — even while another
@@ -678,7 +685,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     }
     // 「快来人」「快点啊」 to 「在什么位置」: urgency, not a place — heard, and where asked again (it had been told
     // 「快来人」 was not specific enough). With danger reported, the duty officer already knows.
-    if (HURRY.test(body) && !findPlace(body)) {
+    // (So is anger or impatience — 「我要找你们领导」「人呢？」「再不处理我就打12345了」 — which had been taken for a
+    // place that was not specific enough, or added to what is wrong.)
+    if ((HURRY.test(body) || VENTING.test(body) || isUrging(body) || PRESENCE.test(body)) && !findPlace(body)) {
       await keep()
       const told = Boolean((pending as { danger?: unknown }).danger)
       return [text(told ? WORDING.placeUrgentDanger : WORDING.placeUrgent)]
@@ -1056,8 +1065,15 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     !namesDefect(body) &&
     !findPlace(body) &&
     !dangerIn(body)
-  )
+  ) {
+    // With a complaint still open, the anger is about it: it is chased, and the words kept on its history.
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    if (latest) {
+      await addComplaintNote(ctx, latest, `市民催办：${body}`)
+      return [text(WORDING.citizenUrged(latest.code, latest.status))]
+    }
     return [text(WORDING.citizenVenting)]
+  }
   // 「请问燃气费在哪里交」「小区停电了」「隔壁邻居装修太吵了」: another body's business, said where to turn.
   const referral = otherAgencyFor(body)
   if (referral) return [text(referral)]

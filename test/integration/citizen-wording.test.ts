@@ -39,6 +39,8 @@ const notesOn = async (complaintId: number | undefined) =>
 describe('citizens who ask, chase or change their number', () => {
   it('keeps a changed number for the problem to come while nothing is open', async () => {
     expect(await mine()).toHaveLength(0)
+    // Anger with nothing reported is heard, and what happened asked.
+    for (const said of ['垃圾政府', '我要找你们领导']) expect(await say(said)).toEqual([WORDING.citizenVenting])
     expect(await say('换号了 13600003333')).toEqual([WORDING.citizenPhoneHeld])
     await say('取消')
     // A number alone, typed in full-width digits, is kept the same way (it was refused as saying nothing).
@@ -402,10 +404,11 @@ describe('a citizen following up in words', () => {
     await say('不用')
   })
 
-  it('hears anger at the bureau and asks what happened, filing nothing, while a problem said with it is filed', async () => {
+  it('hears anger as about the complaint still open, filing nothing, while a problem said with it is filed', async () => {
     const before = (await mine()).length
+    // (With nothing open, the same words are heard and asked what happened: the first test of this file.)
     for (const said of ['垃圾政府', '我要去省里告你们', '你们这些官老爷什么都不管！！！', '我要找你们领导'])
-      expect(await say(said)).toEqual([WORDING.citizenVenting])
+      expect((await say(said))[0]).toMatch(/^已为您催办投诉 TS\d{8}-\d{4}/)
     expect(await mine()).toHaveLength(before)
     expect((await say('建设路88号井盖坏了好几天了，你们政府不作为'))[0]).toMatch(/^您的投诉已受理/)
     await say('不用')
@@ -945,5 +948,36 @@ describe('withdrawing one of several, or all', () => {
     await say('井盖坏了')
     expect(await say('我不要了')).toEqual([WORDING.pendingDropped])
     expect(await mine()).toHaveLength(before)
+  })
+})
+
+describe('impatience and anger, with a report open or waiting for its place', () => {
+  it('chases the open ticket on 「管不管」「投诉了也没用」「找你们领导」, and asks where again while a report waits', async () => {
+    const code = lastCode(await say('洞庭大道18号井盖坏了'), 'TS')
+    await say('不用')
+    const count = (await mine()).length
+    // 「投诉了也没用」 had become a new complaint asked where, and 「我要找你们领导」 its place.
+    for (const said of [
+      '你们管不管啊 都报了三次了',
+      '投诉了也没用',
+      '我要找你们领导',
+      '再不处理我就打12345了',
+      '人呢？',
+    ])
+      expect((await say(said))[0]).toMatch(new RegExp(`^已为您催办投诉 ${code}`))
+    expect(await mine()).toHaveLength(count)
+    const notes = await notesOn((await mine()).find((c) => c.code === code)?.id)
+    expect(notes).toEqual(expect.arrayContaining(['市民催办：投诉了也没用', '市民催办：我要找你们领导']))
+
+    // A report waiting for its place: the same words ask where again (they were answered 「您暂无投诉记录」, or taken
+    // for a place not specific enough).
+    await say('路灯坏了好几天了')
+    for (const said of ['我要找你们领导', '人呢？', '再不处理我就打12345了'])
+      expect(await say(said)).toEqual([WORDING.placeUrgent])
+    const filed = lastCode(await say('洞庭大道与紫菱路口'), 'TS')
+    const ticket = (await mine()).find((c) => c.code === filed)
+    expect(ticket?.locationText).toBe('洞庭大道与紫菱路口')
+    expect(ticket?.description).toBe('路灯坏了好几天了')
+    await say('不用')
   })
 })
