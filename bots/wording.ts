@@ -54,6 +54,8 @@ export const WORDING = {
   noRectificationWaiting: '您单位目前没有待整改的隐患。如是其他编号的隐患，请发送「整改 编号」登记整改情况。',
   noComplaintInHand: '您单位目前没有办理中的投诉。如是其他编号的投诉，请发送「回复 编号 办理结果」。',
   notUnderstood: '暂未理解您的意思。发送「帮助」查看可用命令。',
+  nothingWaitingToTakeUp:
+    '您单位目前没有待签收的投诉或待接收的隐患。如是在说某一件投诉或某一项隐患，请带上编号，例如「签收 TS20261123-0001 已派人到场」或「整改 YH20261123-0001 已修复」。发送「我的待办」查看待办事项。',
   noMajorAwaitingAck: '目前没有等待接报的重大隐患。发送「我的待办」查看待办事项。',
   /** Answers to how the assistant itself is used (staff-faq.ts), by what was asked or said. */
   staffSupport: {
@@ -316,9 +318,14 @@ export const WORDING = {
   askPhoneNumber: '好的，请回复您的手机号码，工作人员会与您联系。',
   contactSaved: '已登记您的联系电话，工作人员可能会与您联系核实情况。',
   replyWithTheseWords: (code: string, said: string) =>
-    `如这是投诉 ${code} 的办理结果，请发送「回复 ${code} ${said}」，结果会告知市民；如是隐患整改，请发送「整改 编号」。`,
+    `要把「${said}」作为投诉 ${code} 的办理结果答复市民吗？回复「是」即发送，也可发送「回复 ${code} 办理结果」另写；如是隐患整改，请发送「整改 编号」。`,
+  askComplaintOutcome: (code: string, what: string) =>
+    `请说明投诉 ${code}（${what}）的办理结果，收到后即答复市民，例如：已更换井盖，恢复通行。回复「取消」暂不答复。`,
+  complaintReplyHeld: '好的，暂不答复市民。',
   complaintsInHandToo: (codes: readonly string[]) =>
     `如说的是已签收的投诉（${codes.slice(0, 3).join('、')}${codes.length > 3 ? ' 等' : ''}），办理后请发送「回复 编号 办理结果」，结果会告知市民。`,
+  whichComplaintToAnswer: (lines: readonly string[]) =>
+    `请问是哪一件投诉？请回复编号，或说是哪一件（如「井盖那件」）；也可直接发送「回复 编号 办理结果」。您单位办理中的投诉：\n${lines.slice(0, 5).join('\n')}`,
   whichComplaint: (lines: readonly string[]) =>
     `请问是哪一件投诉的办理结果？请发送「回复 编号 办理结果」。您单位办理中的投诉：\n${lines.slice(0, 5).join('\n')}`,
   citizenConductComplaint:

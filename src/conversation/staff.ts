@@ -39,6 +39,7 @@ import {
   isComplaintCommand,
   noteOnComplaintInHand,
   signAllWaiting,
+  takesUpComplaint,
 } from './complaint-actions'
 import { complaintInHand, saysReceivedAlone } from './complaint-in-hand'
 import { isCourtesy, isGreeting } from './courtesy'
@@ -48,8 +49,8 @@ import { findPlace, placeAlone } from './extract/place'
 import { namesAThingAlone, WATCHED_THING } from './extract/watched-things'
 import { comparisonAskedFor, describeFigures, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
-import { handleForms, MISSENT_IN_FORM } from './forms/engine'
-import { openFormStepOf } from './forms/session'
+import { handleForms, MISSENT_IN_FORM, STEP_REPLY_FOR } from './forms/engine'
+import { formlessStepOf, openFormStepOf } from './forms/session'
 import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
 import { acknowledgeMajor, handleHazardCommand, hazardCommandInWords, isHazardCommand } from './hazard-actions'
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
@@ -134,6 +135,11 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const input = typed.replace(/[。．.！!~～\s]+$/, '') || typed
   // (「帮助 巡查」「help 隐患」: the help, whatever follows the word — it was not understood.)
   if (/^(?:帮助|菜单|help)(?:\s+\S{1,10})?$/i.test(input)) return [text(WORDING.help(person.role))]
+  // A complaint's result asked for (「回复一下市民」): the answer — 「是」, which one, the result — is read for it first.
+  if ((await formlessStepOfTurn(turn)) === STEP_REPLY_FOR) {
+    const answered = await handleForms(turn, person, turn.forms)
+    if (answered) return answered
+  }
   if (/^(?:查询|查|查一下|查查|帮我查一?下?|看一下|看看)\s*(TS|YH|XC|DC)/i.test(input) || /^(查询|查)$/.test(input))
     return [text(await describeRecord(turn, input))]
   if (normaliseCode(input) && ASKS_PROGRESS.test(input) && [...input].length <= 40 && !COMMAND_FIRST.test(input))
@@ -302,6 +308,10 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (noted) return noted
   // 「我是哪个单位的」「我的角色是什么」: who the bot takes them for.
   if (ASKS_WHO_I_AM.test(input)) return [text(await describeWhoIAm(turn, person))]
+  // 「已派人去了」「收到，马上安排」 from a handler whose unit has nothing waiting: said of a record the bot cannot
+  // tell, so the handler is told nothing waits and how to name the one meant (it had been "not understood").
+  if (person.role === 'unit_handler' && (takesUpComplaint(input) || takesOnHazard(input)))
+    return [text(WORDING.nothingWaitingToTakeUp)]
   return [text(plainReply(input, person.role))]
 }
 
@@ -329,6 +339,15 @@ async function formOpenFor(turn: Turn) {
 }
 
 /** The form this person has open and the step it waits on, if any. */
+async function formlessStepOfTurn(turn: Turn) {
+  const { message, ctx } = turn
+  return formlessStepOf(
+    ctx.db,
+    { channel: message.channel, botId: message.botId, senderExternalId: message.sender.externalId },
+    ctx.clock.now(),
+  )
+}
+
 async function formStepOpenFor(turn: Turn) {
   const { message, ctx } = turn
   return openFormStepOf(
@@ -481,7 +500,7 @@ const ASKS_REPORT_FORM =
   /^(?:看看|查看|查一下|发一下|给我)?(?:上个?月|本月|这个?月|上周|本周|这周|上季度|本季度)?的?(?:周报|月报|季报|报表|统计表)(?:表)?(?:呢|在哪|在哪里|在哪儿)?[？?。]*$/
 
 const ASKS_WHERE =
-  /哪里|在哪|哪儿|下载|查看|怎么看|怎么找|发给我|发我|给我看|发一下|导出|(?:我|让我)?(?:看一下|看看|瞧瞧|看下)/
+  /哪里|在哪|哪儿|下载|查看|怎么看|怎么找|发给我|发我|给我看|给我发|发一下|发个|发一份|来一份|来个|出一份|导出|(?:我|让我)?(?:看一下|看看|瞧瞧|看下)/
 /** 「导出」「下载」「打印」「发给我」: a copy of something asked for. */
 const ASKS_EXPORT = /导出|下载|打印|发给我|发我|给我发|发一份|来一份|拷贝|excel|Excel|表格/
 

@@ -162,3 +162,51 @@ describe('a complaint handed on in words', () => {
     ])
   })
 })
+
+describe("a complaint's result, said in words", () => {
+  const outcomeOf = async (code: string) =>
+    (await database.db.select().from(complaints).where(eq(complaints.code, code)))[0]
+
+  it('tells a handler whose unit has nothing waiting how to name the record, instead of not understanding', async () => {
+    for (const said of ['已派人去了', '收到，马上安排'])
+      expect(await say('demo:handler_zhianchu', said)).toEqual([WORDING.nothingWaitingToTakeUp])
+  })
+
+  it('asks which and then for the result on 「回复一下市民」, and sends what follows', async () => {
+    const lamp = lastCode(await say(CITIZEN, '朗州路20号路灯不亮'), 'TS')
+    await say(CITIZEN, '不用')
+    const cover = lastCode(await say(CITIZEN, '朗州路30号井盖松动'), 'TS')
+    await say(CITIZEN, '不用')
+    const [which] = await say(HANDLER, '回复一下市民吧')
+    expect(which).toMatch(/^请问是哪一件投诉？/)
+    expect(which).toContain(cover)
+    expect(which).toContain(lamp)
+    // 「取消」 keeps the citizen unanswered, and says so.
+    expect(await say(HANDLER, '取消')).toEqual([WORDING.complaintReplyHeld])
+    await say(HANDLER, '可以答复市民了')
+    expect(await say(HANDLER, '朗州路30号那件')).toEqual([WORDING.askComplaintOutcome(cover, '朗州路30号井盖松动')])
+    // Which one is no result: 「人民路的」 would have been sent to the citizen as one.
+    expect((await outcomeOf(cover))?.status).toBe('assigned')
+    expect(await say(HANDLER, '已更换新井盖，恢复通行')).toEqual([`已回复投诉 ${cover}，办理结果将告知市民。`])
+    const replied = await outcomeOf(cover)
+    expect(replied?.status).toBe('closed')
+    expect(replied?.outcome).toBe('已更换新井盖，恢复通行')
+    // The citizen is told the result.
+    const told = (await database.db.select().from(outbox)).filter(
+      (row) => JSON.stringify(row.recipient).includes(CITIZEN) && JSON.stringify(row.message).includes(cover),
+    )
+    expect(told.some((row) => JSON.stringify(row.message).includes('已更换新井盖，恢复通行'))).toBe(true)
+  })
+
+  it('offers what was done as the result of the complaint it names, and sends it on 「是」', async () => {
+    const [lamp] = await database.db.select().from(complaints).where(eq(complaints.description, '朗州路20号路灯不亮'))
+    const code = lamp?.code ?? ''
+    const said = '朗州路20号的路灯已经修好了'
+    expect(await say(HANDLER, said)).toEqual([WORDING.replyWithTheseWords(code, said)])
+    expect((await outcomeOf(code))?.status).toBe('assigned')
+    expect(await say(HANDLER, '是')).toEqual([`已回复投诉 ${code}，办理结果将告知市民。`])
+    expect((await outcomeOf(code))?.outcome).toBe(said)
+    // The offer is spent: another 「是」 sends nothing again.
+    expect(await say(HANDLER, '是')).not.toEqual([`已回复投诉 ${code}，办理结果将告知市民。`])
+  })
+})

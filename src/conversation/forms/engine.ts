@@ -24,6 +24,7 @@ import { unitComplaints } from '../../services/complaints'
 import { addHazardPhotos, latestHazardReportedBy } from '../../services/hazard-followups'
 import type { PersonRow } from '../../services/identities'
 import { leadingCode, withoutCode } from '../coded-command'
+import { handleComplaintCommand } from '../complaint-actions'
 import { isCourtesy } from '../courtesy'
 import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
@@ -97,6 +98,11 @@ const STEP_OVERLAP = 'overlap?'
 const STEP_CODE = 'code?'
 /** Photos announced for the hazard just saved (「刚才那个隐患照片补一张」): the next photos go to it. */
 const STEP_PHOTO_FOR = 'photo-for'
+/**
+ * A complaint's result is waiting for the handler's word: the words offered as it (「是」 sends them), or, asked for
+ * with none (「回复一下市民」), the next message is the result.
+ */
+export const STEP_REPLY_FOR = 'reply-for'
 /** How long after saving a hazard its reporter's announced photo still belongs to it. */
 const PHOTO_FOR_SAVED_MS = 30 * 60_000
 
@@ -194,6 +200,21 @@ async function step(
     session.step = STEP_PHOTO_FOR
     session.draft = { ...session.draft, photoFor: saved }
     return [text(WORDING.photoForHazard(saved.code))]
+  }
+  if (session.step === STEP_REPLY_FOR && !form) {
+    const waiting = session.draft.replyFor as { code?: string; words?: string; among?: string[] } | undefined
+    clearSession(session)
+    if (waiting && CANCEL.test(input)) return [text(WORDING.complaintReplyHeld)]
+    // 「井盖的那个」「TS…0002」 to which one: that one's result is asked for.
+    if (waiting?.among && actor.unitId !== null && !isQuestion(input) && [...input].length <= 30) {
+      const chosen = await askComplaintOutcome(turn, session, actor.unitId, input, waiting.among)
+      if (chosen) return chosen
+    }
+    if (waiting?.code && waiting.words && CONFIRM.test(input))
+      return handleComplaintCommand(turn, actor, `回复 ${waiting.code} ${waiting.words}`)
+    // The result asked for: what the handler says next, unless it is a question, a command or a word of chat.
+    if (waiting?.code && !waiting.words && readsAsOutcome(input))
+      return handleComplaintCommand(turn, actor, `回复 ${waiting.code} ${input}`)
   }
   if (CANCEL.test(input)) {
     // Photos or a pin held for a report not yet begun go too.
@@ -723,6 +744,9 @@ async function step(
     !/[吗么][？?。！!]*$|能否|可否/.test(leading.after)
   )
     return startFromText(turn, session, actor, answers, deps, `整改 ${input}`)
+  // 「回复一下市民」「这个井盖的投诉办结了」: the result of a complaint in hand, asked for before it is sent.
+  if (!form && !leading && actor.role === 'unit_handler' && actor.unitId !== null && asksToAnswerCitizen(input))
+    return (await askComplaintOutcome(turn, session, actor.unitId, input)) ?? [text(WORDING.noComplaintInHand)]
   // 「朗州北路的井盖已经换好了」 from a unit's handler or patroller: the rectification of the one hazard of theirs it
   // names. 「刚才那个隐患整改好了」 names the one this person reported last. A finding handled on the spot
   // (「发现人民路井盖松动，已固定好」, a patrol's 「…发现井盖松动已固定」) is a report, not a rectification.
@@ -742,7 +766,7 @@ async function step(
     if (named.length === 1) return startFromText(turn, session, actor, answers, deps, `整改 ${named[0]?.code} ${done}`)
     // A unit's handler is asked which, or told nothing waits; a patroller's words naming none of the unit's
     // hazards are a report of what they found and did (below).
-    if (actor.role === 'unit_handler') return whichRectified(turn, actor.unitId, input, named, open)
+    if (actor.role === 'unit_handler') return whichRectified(turn, session, actor.unitId, input, named, open)
   }
   // 「YH… 验收通过」「YH… 验收不合格，井盖未固定」: the check of the rectification.
   const verdict = leading ? VERIFIED.exec(leading.after) : null
@@ -1141,12 +1165,14 @@ async function handlersHazardNamed(turn: Turn, unitId: number, input: string, pe
   const byBoth = thing && byPlace.length > 1 ? byPlace.filter((h) => h.description.includes(thing)) : []
   if (byBoth.length > 0) return { named: byBoth, open }
   if (byPlace.length > 0) return { named: byPlace, open }
-  return { named: thing ? open.filter((h) => h.description.includes(thing)) : [], open }
+  // (A place named that none of them is at — 「朗州路20号的路灯修好了」 — names none of them, whatever the thing.)
+  return { named: thing && !place ? open.filter((h) => h.description.includes(thing)) : [], open }
 }
 
 /** A handler's 「…已经修好了」 naming none or several of the unit's hazards: which one is asked — never silence. */
 async function whichRectified(
   turn: Turn,
+  session: Session,
   unitId: number,
   input: string,
   named: { code: string; description: string }[],
@@ -1166,13 +1192,18 @@ async function whichRectified(
   // 「井盖已经换了新的」 naming none of the unit's hazards but one of its complaints (by place and thing): that
   // complaint's reply — as is the only complaint in hand when no hazard is open. (A complaint's number said with the
   // words is not part of them.)
+  // The words are offered as its result; 「是」 sends them (the next message, in step).
+  const offer = (code: string) => {
+    const words = withoutCode(input, 'TS') || input
+    session.step = STEP_REPLY_FOR
+    session.draft = { ...session.draft, replyFor: { code, words } }
+    return [text(WORDING.replyWithTheseWords(code, words))]
+  }
   const [complaintNamed, ...namedToo] = recordsNamed(inHand, input)
-  if (complaintNamed && namedToo.length === 0)
-    return [text(WORDING.replyWithTheseWords(complaintNamed.code, withoutCode(input, 'TS') || input))]
+  if (complaintNamed && namedToo.length === 0) return offer(complaintNamed.code)
   if (open.length === 0) {
     const [complaint, ...more] = inHand
-    if (complaint && more.length === 0)
-      return [text(WORDING.replyWithTheseWords(complaint.code, withoutCode(input, 'TS') || input))]
+    if (complaint && more.length === 0) return offer(complaint.code)
     if (complaint)
       return [text(WORDING.whichComplaint([complaint, ...more].map((c) => `· ${c.code} ${clip(c.description, 20)}`)))]
     // 「今天的投诉都处理完了」 speaks of complaints: none is in hand.
@@ -1188,6 +1219,64 @@ async function whichRectified(
       }`,
     ),
   ]
+}
+
+/**
+ * 「回复一下市民」「可以答复市民了」「这个井盖的投诉办结了」: a complaint's result to be sent, with nothing said of what it
+ * is. (Words that say what was done — 「井盖已经换好了」 — are offered as the result, in whichRectified.)
+ */
+const ANSWER_CITIZEN_ASKED =
+  /^(?:可以|帮我|请|麻烦|我要|我想|要|该)?(?:给|跟)?(?:市民|群众|投诉人)?(?:回复|答复|回)(?:一下|下)?(?:市民|群众|投诉人)?(?:了|吧|一下)*[。！!]*$|^(?:这个|那个|这件|那件|这单)?[\u4e00-\u9fa5]{0,8}?(?:的)?投诉(?:已经?|都)?(?:办结|办完|处理完|处理好|完结|结案)(?:了)?(?:吧)?[。！!]*$/
+
+function asksToAnswerCitizen(input: string): boolean {
+  return ANSWER_CITIZEN_ASKED.test(input) && /市民|群众|投诉人|投诉|回复|答复/.test(input)
+}
+
+/**
+ * The result of the one complaint in hand the words can be about is asked for; with several, which one (and the
+ * answer to that, `among` those listed, picks it). Undefined when none is in hand, or the answer picks none.
+ */
+async function askComplaintOutcome(
+  turn: Turn,
+  session: Session,
+  unitId: number,
+  input: string,
+  among?: readonly string[],
+): Promise<Reply[] | undefined> {
+  const inHand = (await unitComplaints(turn.ctx.db, unitId, ['assigned', 'accepted'], 6)).filter(
+    (c) => !among || among.includes(c.code),
+  )
+  const code = normaliseCode(input)
+  const named = code ? inHand.filter((c) => c.code === code) : recordsNamed(inHand, input)
+  const meant = named.length === 1 ? named : inHand.length === 1 && !among ? inHand : []
+  const [only] = meant
+  if (only) {
+    session.step = STEP_REPLY_FOR
+    session.draft = { ...session.draft, replyFor: { code: only.code } }
+    return [text(WORDING.askComplaintOutcome(only.code, clip(maskPersonalInfo(only.description), 20)))]
+  }
+  if (inHand.length === 0 || among) return undefined
+  const listed = named.length > 1 ? named : inHand
+  session.step = STEP_REPLY_FOR
+  session.draft = { ...session.draft, replyFor: { among: listed.map((c) => c.code) } }
+  return [
+    text(WORDING.whichComplaintToAnswer(listed.map((c) => `· ${c.code} ${clip(maskPersonalInfo(c.description), 20)}`))),
+  ]
+}
+
+/** A result as a handler writes it: words, not a question, a command, a record's number or a word of chat. */
+function readsAsOutcome(input: string): boolean {
+  return (
+    [...input].length >= 4 &&
+    !isQuestion(input) &&
+    !normaliseCode(input) &&
+    !matchFormCommand(input) &&
+    !isCourtesy(input) &&
+    // (「人民路的」「井盖那个」 say which, not what was done.)
+    !placeAlone(input.replace(/的$/, '')) &&
+    !/(?:的|那个|那件|这个|这件)$/.test(input) &&
+    readsAsWords(input)
+  )
 }
 
 /** 「发现…」「巡查…」: something found, told as such — a report, whatever was done about it. */

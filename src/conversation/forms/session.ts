@@ -58,6 +58,22 @@ export async function openFormStepOf(
   return { form: row.form, step: row.step }
 }
 
+/** The step this person's conversation waits on outside any form (a question put to them), if any and not stale. */
+export async function formlessStepOf(db: Database, key: SessionKey, now: Date): Promise<string | undefined> {
+  const [row] = await db
+    .select({ form: conversations.form, step: conversations.step, expiresAt: conversations.expiresAt })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.channel, key.channel),
+        eq(conversations.botId, key.botId),
+        eq(conversations.senderExternalId, key.senderExternalId),
+      ),
+    )
+  if (!row?.step || row.form || (row.expiresAt && row.expiresAt.getTime() < now.getTime())) return undefined
+  return row.step
+}
+
 export async function saveSession(db: Database, session: Session, now: Date, idleMs: number): Promise<void> {
   const active = session.form !== null || session.step !== null
   await db
