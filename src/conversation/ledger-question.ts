@@ -122,7 +122,7 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   const aPerson =
     patrolledBy !== undefined &&
     !periodSaidIn(patrolledBy) &&
-    !/^(?:上个?|下个?|前|今|昨|去|本|这|那|我|咱|谁|哪|各|全|有|没|都|已|共|总|一|每|平|白|早|中|晚|夜|近|最)/.test(
+    !/^(?:上个?|下个?|前|今|昨|明|后|去|本|这|那|我|咱|谁|哪|各|全|有|没|都|已|共|总|一|每|平|白|早|中|晚|夜|近|最)|的/.test(
       patrolledBy,
     ) &&
     !/单位|部门|公司|科|处|局|办|组|队/.test(patrolledBy)

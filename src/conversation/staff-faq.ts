@@ -109,12 +109,12 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
     return 'photo_howto'
   // 「语音能识别吗」「可以发语音吗」
   if (/语音/.test(input)) return 'voice'
-  // 「下午去哪里巡查」「今天的巡查任务是什么」: where to patrol is the unit's to set.
+  // 「下午去哪里巡查」「今天的巡查任务是什么」「明天的巡查路线是什么」: where to patrol is the unit's to set.
   // (「我的巡查记录在哪里」 looks for records, not for where to go.)
   if (
     /巡/.test(input) &&
     !/记录|台账/.test(input) &&
-    /去哪|哪里|哪些(?:地方|路段)|什么任务|任务是什么|任务有哪些|巡什么|查什么/.test(input)
+    /去哪|哪里|哪些(?:地方|路段)|路线|(?:哪|几)条路|巡哪|什么任务|任务是什么|任务有哪些|巡什么|查什么/.test(input)
   )
     return 'patrol_scope'
   // 「今天的督查记录怎么填」: how the supervision record is kept.

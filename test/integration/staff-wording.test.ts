@@ -1891,4 +1891,15 @@ describe('said short, the way people type it', () => {
       expect(reply).toMatch(/「(?:整改|回复) (?:编号|TS\d{8}-\d{4})/)
     }
   })
+
+  it('reports digging near a gas main, answers where to patrol tomorrow, and where the weekly report is', async () => {
+    // It was not understood: a third party digging by a gas main is a hazard, what was done its handling.
+    const [graded] = await say(STAFF, '解放路天然气管线上方有挖机在施工，没有报备，已叫停')
+    expect(graded).toMatch(/^是一般隐患还是重大隐患？/)
+    expect(graded).toContain('（燃气）')
+    await say(STAFF, '取消')
+    // 「路线」 is no road: it had been read as a place and as a person's name.
+    expect((await say(STAFF, '明天的巡查路线是什么'))[0]).toMatch(/当天(?:具体的路段和项目|的任务)请向科室负责人确认/)
+    expect(await say(LEADER, '给我发个周报')).toEqual([WORDING.reportsWhere])
+  })
 })

@@ -215,7 +215,8 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
   return loose ? { place: loose, sure: false } : undefined
 }
 
-const COUNTED_PLACES = /^[了过]?[0-9一二两三四五六七八九十几多]+(?:个|栋|座|处|家|条|所)/
+const COUNTED_PLACES =
+  /^(?:[去到跑走看查转访]|检查|排查|巡查|走访|察看|查看)?[了过]?[0-9一二两三四五六七八九十几多]+(?:个|栋|座|处|家|条|所)/
 
 /**
  * An area named first and an address with its number (or an estate, a building) later in the message (「老城区
