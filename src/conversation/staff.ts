@@ -57,7 +57,13 @@ import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
 import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen } from './ledger-answers'
 import { ledgerQuestionIn } from './ledger-question'
 import { majorInWords, speaksOfOneHazard } from './major-in-words'
-import { asksListedHazards, asksOpenMajors, describeListedHazards, describeOpenMajors } from './open-items-question'
+import {
+  asksListedHazards,
+  asksOpenMajors,
+  asksUrgent,
+  describeListedHazards,
+  describeOpenMajors,
+} from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
 import { draftLastPeriod } from './report-drafts'
@@ -155,6 +161,12 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (figuresPeriod) return meanwhile(turn, text(await describeFigures(turn, figuresPeriod)))
   if (asksOpenItems(input)) return meanwhile(turn, text(await describeOpen(turn, actor, input)))
   if (asksOpenMajors(input)) return meanwhile(turn, text(await describeOpenMajors(turn)))
+  // 「有没有紧急的」: the majors still open and what is late, together.
+  if (asksUrgent(input))
+    return meanwhile(
+      turn,
+      text([await describeOpenMajors(turn), await describeOpen(turn, actor, input)].filter(Boolean).join('\n')),
+    )
   if (asksListedHazards(input)) return meanwhile(turn, text(await describeListedHazards(turn)))
   const scores = BRIEFING_ROLES.has(person.role) ? scoresAskedFor(input) : undefined
   if (scores)
