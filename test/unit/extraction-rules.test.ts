@@ -1359,6 +1359,15 @@ describe('an area said first and an estate later', () => {
     )
     expect(read.locationText).toBe('芙蓉花园')
   })
+
+  it('puts the building said of the estate by its bare word in the estate named before it', () => {
+    const read = extractComplaint(
+      '您好，我是阳光小区的业主，我们小区3栋楼顶的广告牌被风吹得摇摇晃晃的，底下就是小孩玩的地方',
+      ctx,
+    )
+    // It was 「小区3栋」, which nobody could find.
+    expect(read.locationText).toBe('阳光小区3栋')
+  })
 })
 
 describe('findings counted and then numbered in words, at sites named before their parts', () => {

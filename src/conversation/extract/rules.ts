@@ -235,6 +235,13 @@ function mostPrecise(text: string, places: string[]): string | undefined {
   }
   if (!first || !/(?:区|街道|镇|乡|县|一带|周边|附近)$/.test(first)) return first
   if (narrowedPlace(text, first) !== first) return first
+  // 「我是阳光小区的业主，我们小区3栋楼顶…」: the building said of the estate by its bare word is in the estate named.
+  const inTheEstate = /小区$/.test(first)
+    ? places
+        .map((place) => /^(?:小区|院子?)((?:[0-9]+|[一二三四五六七八九十]{1,3})(?:号楼|栋|幢).*)$/.exec(place)?.[1])
+        .find(Boolean)
+    : undefined
+  if (inTheEstate) return `${first}${inTheEstate}`
   // 「我是芙蓉街道的居民…我们小区（芙蓉花园）门口」: an estate or a building named later narrows the area too.
   return (
     places.find((place) => /[0-9]+(?:号楼|号|栋|幢)$/.test(place)) ??
