@@ -151,6 +151,8 @@ export function intentOf(text: string): Intent | undefined {
   // 路上发现路灯杆倾斜」 — is the finding's report, as before.)
   if (VISITED.test(text) && WHEN_DONE.test(text) && saysNothingFound(text) && !namesDefect(text) && !asks)
     return 'patrol'
+  // 「今天的隐患」「本月的隐患有哪些」 ask for the period's records: 隐患 there is the ledger's word.
+  if (asksRecordsOfPeriod(text)) return undefined
   // 「有没有超期的」「哪些隐患还没整改」 ask about the ledger; they report nothing.
   if (ASKS_WHETHER.test(text) || asksHow(text) || asksOpenItems(text) || asksHowItGoes(text)) return undefined
   // 「本周隐患情况」「这个月隐患多不多」: a period's state asked for — 隐患 there is the ledger's word.
@@ -174,6 +176,16 @@ export function intentOf(text: string): Intent | undefined {
   // (「井盖松了」: a thing and what is wrong with it is a report however short.)
   if (namesDefect(text) && ([...text].length >= 6 || namesAThing(text)) && !QUESTION.test(text)) return 'hazard'
   return undefined
+}
+
+/** 「今天的投诉」「本月的隐患有哪些」「今天都有什么投诉」: the period's records asked for by name. */
+const PERIOD_NAMED = '(?:今天|今日|昨天|昨日|本周|这周|上周|本月|这个月|上个?月|最近|近期|这几天|近几天)'
+const RECORDS_OF_PERIOD = new RegExp(
+  `^${PERIOD_NAMED}(?:的)?(?:收到|新增|受理|发现|上报|新来)?(?:的)?(?:投诉|隐患)(?:都)?(?:有)?(?:哪些|什么|列表|清单|明细)?(?:呢)?[？?。]*$|^${PERIOD_NAMED}?(?:都)?(?:有|收到了?|来了)(?:哪些|什么|啥)(?:新的?)?(?:投诉|隐患)(?:呢)?[？?。]*$|^(?:投诉|隐患)(?:都)?有哪些[？?。]*$`,
+)
+
+export function asksRecordsOfPeriod(input: string): boolean {
+  return RECORDS_OF_PERIOD.test(input)
 }
 
 /** 「给我看看」「让我看一下」「发我看看」「调出来」: a request to see, worded as one rather than asked. */

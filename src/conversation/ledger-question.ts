@@ -1,7 +1,7 @@
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
 import { WATCHED_THING } from './extract/watched-things'
-import { asksHowItGoes, isQuestion, SHOW_ME, withoutLedgerWords } from './intent'
+import { asksHowItGoes, asksRecordsOfPeriod, isQuestion, SHOW_ME, withoutLedgerWords } from './intent'
 import { type PeriodSaid, periodSaidIn, THIS_MONTH, TODAY } from './period-said'
 import { ranksRecords, type ScoresAsked, scoresSaidIn } from './scores-question'
 import { summaryAskedIn } from './summary-asked'
@@ -53,7 +53,7 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「本周隐患情况」「这个月隐患多不多」: a period's state, worded with nothing else in it.
   const summary = summaryAskedIn(input)
   if (summary) return { kind: 'figures', period: summary }
-  const showMe = SHOW_ME.test(input) || NEW_ONES.test(input)
+  const showMe = SHOW_ME.test(input) || NEW_ONES.test(input) || asksRecordsOfPeriod(input)
   if (!isQuestion(input) && !ASKS_AMOUNT.test(input) && !/谁|有没有|有无/.test(input) && !showMe) return undefined
   // 「人民路燃气泄漏的情况怎么样了」: a known thing's progress, asked — though it names what is wrong.
   const placeAsked = findPlace(input)

@@ -93,17 +93,6 @@ export function asksOpenMajors(input: string): boolean {
   return ASKS_MAJORS.test(said) || ASKS_FIVE_FIXES.test(input)
 }
 
-/**
- * 「有没有紧急的」「有什么急事」「现在有紧急情况吗」: what cannot wait — the majors still open, and what is late — asked
- * by those on duty without naming either.
- */
-const ASKS_URGENT =
-  /^(?:现在|目前|今天|刚才)?(?:有没有|有无|有|还有)(?:什么|啥|哪些)?(?:比较|特别)?(?:紧急|急)(?:的)?(?:事|事情|情况|事项|问题|任务|要处理的|需要处理的)?(?:吗|么|没有?|呢)?[？?。]*$/
-
-export function asksUrgent(input: string): boolean {
-  return ASKS_URGENT.test(input)
-}
-
 /** 「挂牌督办的有哪些」「现在挂牌的隐患」: the hazards listed for supervision (挂牌督办) and not yet closed. */
 const ASKS_LISTED =
   /^(?:现在|目前|还)?(?:有)?(?:哪些|几个|多少)?(?:被)?(?:挂牌督办|挂牌)(?:的)?(?:隐患)?(?:有|还有)?(?:哪些|几个|几项|多少|情况|清单|列表)?(?:的)?(?:吗|呢)?[？?。]*$/

@@ -57,13 +57,7 @@ import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
 import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen } from './ledger-answers'
 import { ledgerQuestionIn } from './ledger-question'
 import { majorInWords, speaksOfOneHazard } from './major-in-words'
-import {
-  asksListedHazards,
-  asksOpenMajors,
-  asksUrgent,
-  describeListedHazards,
-  describeOpenMajors,
-} from './open-items-question'
+import { asksListedHazards, asksOpenMajors, describeListedHazards, describeOpenMajors } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
 import { draftLastPeriod } from './report-drafts'
@@ -161,12 +155,6 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (figuresPeriod) return meanwhile(turn, text(await describeFigures(turn, figuresPeriod)))
   if (asksOpenItems(input)) return meanwhile(turn, text(await describeOpen(turn, actor, input)))
   if (asksOpenMajors(input)) return meanwhile(turn, text(await describeOpenMajors(turn)))
-  // 「有没有紧急的」: the majors still open and what is late, together.
-  if (asksUrgent(input))
-    return meanwhile(
-      turn,
-      text([await describeOpenMajors(turn), await describeOpen(turn, actor, input)].filter(Boolean).join('\n')),
-    )
   if (asksListedHazards(input)) return meanwhile(turn, text(await describeListedHazards(turn)))
   const scores = BRIEFING_ROLES.has(person.role) ? scoresAskedFor(input) : undefined
   if (scores)
@@ -550,7 +538,9 @@ const BRIEFING = new RegExp(
     // 「今天值班有什么要注意的」
     '(?:今天|今日|这两天|今晚|今天夜里|今天晚上|夜里|晚上|明天)?(?:值班)?(?:有|有没有)(?:什么|啥|哪些)?(?:要|需要|值得)?(?:注意|关注)的?(?:事情?|地方)?(?:吗|没有)?',
     // 「今天有没有什么紧急的」: the adjective alone stands for the matter.
-    '(?:今天|今日|目前|现在|最近)?(?:有没有|有无|有)(?:什么|啥)(?:新|重要|紧急|要紧|重大)的(?:吗|没有|么)?',
+    // 「有没有紧急的」「有急事吗」 too, without 什么.
+    '(?:今天|今日|目前|现在|最近)?(?:有没有|有无|有)(?:什么|啥)?(?:新|重要|紧急|要紧|重大)的(?:吗|没有|么)?',
+    '(?:今天|今日|目前|现在|最近)?(?:有没有|有无|有)(?:什么|啥)?(?:急事|要紧事|紧急的?事情?)(?:吗|没有|么)?',
     // 「有紧急情况吗」「现在有没有新的险情」
     // 「值班期间有没有紧急情况」「我值班的时候有没有险情」: the shift named is today.
     '(?:现在|目前|今天|今日|最近|昨晚|昨天|昨夜|夜里|晚上)?(?:我)?(?:值班|值班期间|值班时|值班的时候|这个班|本班)?(?:有没有|有无|有)(?:什么|啥)?(?:(?:新的?|重要的?|紧急的?|重大的?)(?:情况|事情?|问题|险情|警情)|险情|警情)(?:吗|没有|么)?',

@@ -1902,4 +1902,24 @@ describe('said short, the way people type it', () => {
     expect((await say(STAFF, '明天的巡查路线是什么'))[0]).toMatch(/当天(?:具体的路段和项目|的任务)请向科室负责人确认/)
     expect(await say(LEADER, '给我发个周报')).toEqual([WORDING.reportsWhere])
   })
+
+  it('lists the period’s records for 「今天的投诉」「本月的隐患有哪些」, and opens no hazard form for 「今天的隐患」', async () => {
+    const code = lastCode(await say('demo:citizen', '人民路188号井盖坏了'), 'TS')
+    await say('demo:citizen', '不用')
+    // They were not understood (a leader's, a duty officer's) or opened a hazard form asking where (a patroller's).
+    for (const [who, asked] of [
+      [LEADER, '今天的投诉'],
+      ['demo:duty_officer', '今天的投诉有哪些'],
+      [LEADER, '今天都有什么投诉'],
+    ] as const) {
+      const [listed] = await say(who, asked)
+      expect(listed).toMatch(/^今天全市受理的投诉 \d+ 件：/)
+      expect(listed).toContain(code)
+    }
+    expect((await say(LEADER, '本月的隐患有哪些'))[0]).toMatch(/^本月全市发现的隐患/)
+    const hazardsBefore = (await database.db.select().from(hazards)).length
+    expect((await say(STAFF, '今天的隐患'))[0]).toMatch(/^今天交办.+的隐患/)
+    expect(await database.db.select().from(hazards)).toHaveLength(hazardsBefore)
+    expect(await say(STAFF, '取消')).toEqual(['当前没有进行中的填报。'])
+  })
 })
