@@ -213,3 +213,23 @@ describe("a complaint's result, said in words", () => {
     expect(await say(HANDLER, '是')).not.toEqual([`已回复投诉 ${code}，办理结果将告知市民。`])
   })
 })
+
+describe('a hazard named in words after its command', () => {
+  it('checks the one waiting hazard 「验收一下雁池路那个井盖」 names, saying which, and asks the number when none fits', async () => {
+    await say(STAFF, '上报隐患 雁池路12号井盖破损')
+    await say(STAFF, '一般')
+    const hazard = lastCode(await say(STAFF, '确认'), 'YH')
+    await say(HANDLER, `接收 ${hazard}`)
+    await say(HANDLER, `整改 ${hazard} 已更换井盖`)
+    await say(HANDLER, '确认')
+    expect(await statusOf(hazard)).toBe('awaiting_verification')
+    // It had asked for the number, with the list.
+    expect(await say(SUPERVISOR, '验收一下雁池路那个井盖，没问题')).toEqual([
+      `${WORDING.hazardPicked(hazard, '雁池路12号井盖破损')}【整改验收】请核对：\n隐患编号：${hazard}\n验收结果：通过\n回复「确认」保存，「修改 字段名」修改（如：修改 验收结果），「取消」放弃。`,
+    ])
+    await say(SUPERVISOR, '取消')
+    // Words that name no waiting hazard still ask for the number.
+    expect((await say(SUPERVISOR, '验收一下白沙路的井盖'))[0]).toMatch(/^请发送隐患编号/)
+    await say(SUPERVISOR, '取消')
+  })
+})

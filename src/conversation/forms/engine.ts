@@ -1382,18 +1382,20 @@ const EXPECTED_STATUS: Partial<Record<FormId, HazardStatus[]>> = {
 const CANDIDATES_LISTED = 5
 
 /** The hazards a coded form may be for, by this person (a unit's rectification: their unit's), oldest first. */
-async function hazardsWaitingFor(turn: Turn, formId: FormId, actor: Actor) {
+async function hazardsWaitingFor(turn: Turn, formId: FormId, actor: Actor, limit = CANDIDATES_LISTED) {
   const statuses = EXPECTED_STATUS[formId]
   if (!statuses) return []
   const ownUnit = formId === 'rectification' && actor.role !== 'admin' ? actor.unitId : undefined
   if (ownUnit === null) return []
   return turn.ctx.db
-    .select({ code: hazards.code, description: hazards.description })
+    .select({ code: hazards.code, description: hazards.description, locationText: hazards.locationText })
     .from(hazards)
     .where(and(inArray(hazards.status, statuses), ownUnit === undefined ? undefined : eq(hazards.unitId, ownUnit)))
     .orderBy(asc(hazards.id))
-    .limit(CANDIDATES_LISTED)
+    .limit(limit)
 }
+/** How many waiting hazards the words after a bare command are matched against (「验收一下那个路灯杆」). */
+const CANDIDATES_NAMED = 200
 
 /** Whether words said after a bare command are what it takes after the number (a unit, a verdict, what was done). */
 async function fitsAfterCode(turn: Turn, formId: FormId, input: string): Promise<boolean> {
@@ -1422,6 +1424,29 @@ async function startForm(
   if (form.needsHazardCode) {
     const code = normaliseCode(rest)
     if (!code?.startsWith('YH')) {
+      // 「验收一下那个路灯杆」「整改 朗州路护栏已修好」: the one waiting hazard the words name, by its thing or place.
+      const named = rest.trim()
+        ? recordsNamed(await hazardsWaitingFor(turn, form.id, actor, CANDIDATES_NAMED), rest)
+        : []
+      const [only] = named.length === 1 ? named : []
+      if (only) {
+        clearSession(session)
+        const after = form.id === 'verification' ? verdictInWords(rest) : rest
+        // Which one was taken is said first: it was picked by words, not by its number.
+        const picked = WORDING.hazardPicked(only.code, clip(maskPersonalInfo(only.description), 20))
+        const [first, ...more] = await startForm(
+          turn,
+          session,
+          actor,
+          answers,
+          deps,
+          form,
+          `${only.code} ${after}`.trim(),
+          preset,
+        )
+        if (first?.message.type === 'text') return [text(`${picked}${first.message.text}`), ...more]
+        return [text(picked), ...(first ? [first] : []), ...more]
+      }
       // 「整改」 alone: the number may come in the next message, and the command waits for it.
       clearSession(session)
       session.step = STEP_CODE
