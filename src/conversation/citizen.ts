@@ -74,7 +74,7 @@ interface Held {
 /** What is left of a message when its mobile number is taken out, for a number sent on its own. */
 const MOBILE_DIGITS = new RegExp(MOBILE_NUMBER.source, 'g')
 const PHONE_ALONE =
-  /^[\s，,。.：:]*(?:我的|本人)?(?:电话|手机|手机号|手机号码|联系电话|联系方式)?(?:是|为)?[\s，,。.：:]*$/
+  /^[\s，,。.：:]*(?:我的|本人)?(?:电话|手机|手机号|手机号码|联系电话|联系方式)?(?:是|为)?[\s，,。.：:]*(?:(?:请|麻烦|可以)?(?:尽快|及时)?(?:联系|打给|打电话给|电话联系)(?:一下)?我(?:吧)?|有事(?:请)?(?:打|联系)(?:这个)?(?:电话|号码)?)?[\s，,。.：:！!]*$/
 /**
  * 「我要投诉」「有个事想跟你们说一下」「请问你们是住建局吗？我想反映个情况」: wanting to report, with nothing yet of
  * what or where. Each of these is taken off the message; an intent said and nothing else left is the whole of it.
@@ -317,7 +317,7 @@ function saysOnlyWhen(body: string): boolean {
 }
 /** How big it is (「大概有脸盆那么大」「有一米多深」) or how risky (「晚上很危险」「有小孩掉下去过」), said alone. */
 const SIZE_SAID =
-  /(?:那么|这么)(?:大|深|宽|长|高)|[0-9一二两三四五六七八九十半几]+(?:多)?(?:米|公分|厘米|cm|平方米?|平米)(?:多)?|脸盆|碗口|拳头|篮球|车轮/i
+  /(?:那么|这么)(?:大|深|宽|长|高)|^(?:很|好|挺|特别|非常|相当|超级?)(?:深|大|宽|长)(?:的|了|啊|呀)?[。！!~～]*$|[0-9一二两三四五六七八九十半几]+(?:多)?(?:米|公分|厘米|cm|平方米?|平米)(?:多)?|脸盆|碗口|拳头|篮球|车轮/i
 const RISK_SAID =
   /危险|容易(?:摔|掉|出事|绊|崴|伤)|差点|有(?:人|小孩|孩子|老人|车|电动车)(?:摔|掉|崴|绊|撞|陷)|(?:晚上|夜里)(?:看不见|看不清|没灯|很黑|黑)|吓人|出过事|掉下去过|摔过|摔倒过/
 function saysMoreOfIt(body: string): boolean {
@@ -333,7 +333,8 @@ const DECLINES_CALL = /^(?:不用|不需要|无需|不必|不了|不留|不方�
 /** 「我不想留电话」「不方便留电话」: no number given. */
 const NO_PHONE = /不想留(?:电话|号码|手机号?)|不留(?:电话|号码|手机号?)|不方便留|不给(?:电话|号码)|不想被打(?:电话)?/
 /** 「能给我打个电话吗」「电话联系我」: a call back asked for. */
-const WANTS_A_CALL = /(?:给我|跟我|和我)打(?:个)?电话|打(?:个)?电话给我|电话联系我|联系一下我|回(?:个)?电话/
+const WANTS_A_CALL =
+  /(?:给我|跟我|和我)打(?:个)?电话|打(?:个)?电话给我|电话联系我|联系一下我|回(?:个)?电话|^(?:请|麻烦)(?:尽快)?联系(?:一下)?我/
 
 /** 「这个是在芙蓉路上拍的」「照片是人民路拍的」: the place a photo was taken, without the words about the photo. */
 const SHOT_AT =
@@ -467,9 +468,13 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
 
   // 「我想改一下刚才的地址，应该是人民路86号」: the place of the complaint filed last, put right — even while another
   // complaint waits for its own place.
-  const corrected = PLACE_CORRECTED.test(body) ? correctedPlaceIn(body) : undefined
-  if (corrected && !awaitingDuplicate) {
-    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+  const correcting = PLACE_CORRECTED.test(body) && !awaitingDuplicate
+  const latestToCorrect = correcting
+    ? await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    : undefined
+  const corrected = correcting ? correctedPlaceIn(body, latestToCorrect?.locationText) : undefined
+  if (corrected) {
+    const latest = latestToCorrect
     if (latest) {
       await correctComplaintPlace(ctx, latest, corrected)
       const reply = text(WORDING.citizenPlaceCorrected(latest.code, corrected))
@@ -872,6 +877,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「这个是在芙蓉路上拍的」: where a photo was taken, which says where and not yet what.
   // 「哦对了，是人民路和解放路路口那个」: the place said again more exactly, without the words around it.
   const placeWords = body
+    // 「投诉建设路88号」: the place, with the word that says a report of it follows.
+    .replace(/^(?:我)?(?:要|想)?(?:投诉|反映)(?:一下)?[:：，,\s]*(?=\S{2})/, '')
     .replace(PLACE_AGAIN, '')
     .replace(HOME_IS, '')
     .replace(SHOT_AT, '$1')
@@ -891,7 +898,12 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   const thingNamed = WATCHED_THING.exec(body)?.[0]
   const thingAt =
     thingNamed && !namesDefect(body) && !dangerIn(body) && [...body].length <= 20
-      ? placeAlone(body.replace(thingNamed, '').replace(/(?:那个|这个|那|这|的)+[。！!？?]*$/, ''))
+      ? placeAlone(
+          body
+            .replace(thingNamed, '')
+            // 「建设路上有个井盖」: where it is, and that there is one.
+            .replace(/(?:上|上面|边上|旁边|附近)?(?:有(?:个|一个|一处|几个))?(?:那个|这个|那|这|的)*[。！!？?]*$/, ''),
+        )
       : undefined
   if (thingNamed && thingAt)
     return hold({ thing: thingNamed, locationText: thingAt }, WORDING.citizenThingAskWhat(thingNamed, thingAt))
@@ -913,7 +925,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     return hold({}, WORDING.citizenVagueWhereAskWhat)
   // (「着火了」「漏气」 are short and say everything: danger is never too short.)
   if (
-    ([...body].length < MIN_DESCRIPTION_CHARS && !placeOnly && !dangerIn(body)) ||
+    ([...body].length < MIN_DESCRIPTION_CHARS && !placeOnly && !dangerIn(body) && !saysMoreOfIt(body)) ||
     PLACEHOLDER.test(body) ||
     saysNothing(body)
   )
@@ -950,7 +962,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     const current = latest?.locationText
     // (「建设路口」 then 「建设路与人民路交叉口」: the crossing named in full is the same place, more exactly.)
     const road = current ? (findPlace(current) ?? current).replace(/(?<=[路街道巷])(?:口|路口|附近|旁边)$/, '') : ''
-    if (latest && !held.thing && (!current || isVaguePlace(current) || said.includes(road)))
+    // (「投诉建设路88号」 starts a report of its own there.)
+    const startsAReport = /^(?:我)?(?:要|想)?(?:投诉|反映)/.test(body)
+    if (latest && !held.thing && !startsAReport && (!current || isVaguePlace(current) || said.includes(road)))
       return placeAddedTo(latest, said)
     // No ticket it could belong to: an address is not a complaint. It is kept while the problem is asked for.
     return hold(
@@ -997,6 +1011,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       await addComplaintNote(ctx, latest, `市民补充：${alsoSaid}`)
       return [text(WORDING.citizenAdded(latest.code))]
     }
+    // 「很深」 with no ticket it could be about says too little to be one.
+    if ([...body].length < MIN_DESCRIPTION_CHARS) return [text(WORDING.citizenTooShort)]
   }
   const added = ADDING.exec(body)?.[1]?.trim()
   if (added) {
@@ -1527,9 +1543,17 @@ function statusOf(ctx: Turn['ctx'], complaint: typeof complaints.$inferSelect): 
 }
 
 /** The corrected place said after 应该是 / 改成 / 是, or the place the message names. */
-function correctedPlaceIn(body: string): string | undefined {
+function correctedPlaceIn(body: string, earlier?: string | null): string | undefined {
   const after =
     /(?:应该是|应为|改成|改为|更正为|正确的?是|实际是|其实是|是在|在)[:：]?\s*([^，。,！!？?；;]{2,30})/.exec(body)?.[1]
   const place = findPlace(after ?? body)
-  return place && !isVaguePlace(place) ? place : undefined
+  if (place && !isVaguePlace(place)) return place
+  // 「地址写错了，应该是6栋」: only the building (or number) said again — the earlier place with it put right.
+  const part = BUILDING_PART.exec((after ?? '').trim())?.[0]
+  if (!part || !earlier) return undefined
+  const kind = /号楼|栋|幢|单元|号/.exec(part)?.[0] ?? ''
+  const same = new RegExp(`[0-9一二三四五六七八九十]+${kind}`)
+  return same.test(earlier) ? earlier.replace(same, part) : `${earlier}${part}`
 }
+/** A building, a unit or a house number said alone (「6栋」「3单元」「88号」). */
+const BUILDING_PART = /^[0-9一二三四五六七八九十]{1,4}(?:号楼|栋|幢|单元|号)(?=[。！!，,\s]*$)/

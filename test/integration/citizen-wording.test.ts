@@ -981,3 +981,29 @@ describe('impatience and anger, with a report open or waiting for its place', ()
     await say('不用')
   })
 })
+
+describe('a report in pieces, a detail, a building put right and a number to call', () => {
+  it('keeps 「…上有个井盖」 and 「投诉…88号」 for what is wrong, adds 「很深」, puts right 「应该是6栋」, and takes a number with 「请联系我」', async () => {
+    const before = (await mine()).length
+    // It had filed 「建设路上有个井盖」, a complaint saying nothing was wrong.
+    expect(await say('沅江路上有个井盖')).toEqual([WORDING.citizenThingAskWhat('井盖', '沅江路')])
+    const cover = lastCode(await say('不见了'), 'TS')
+    expect((await mine()).find((c) => c.code === cover)).toMatchObject({ locationText: '沅江路', description: '井盖不见了' })
+    await say('不用')
+    // 「投诉」 and a place start a report there (it had been filed as the complaint, or put on the last ticket).
+    expect(await say('投诉沅江路88号')).toEqual([WORDING.citizenPlaceAskWhat('沅江路88号')])
+    const pit = lastCode(await say('有个大坑'), 'TS')
+    expect((await mine()).find((c) => c.code === pit)?.locationText).toBe('沅江路88号')
+    // Too short for a complaint, but not for more about the last one.
+    expect(await say('很深')).toEqual([WORDING.citizenAdded(pit)])
+    await say('不用')
+    const gas = lastCode(await say('楼道里燃气管锈穿了 在桃林小区5栋1单元'), 'TS')
+    expect(await say('我刚才报的那个地址写错了，应该是6栋')).toEqual([
+      WORDING.citizenPlaceCorrected(gas, '桃林小区6栋1单元'),
+    ])
+    expect(await say('我的电话是13812345678，请联系我')).toEqual([WORDING.contactSaved])
+    const filed = (await mine()).find((c) => c.code === gas)
+    expect(filed).toMatchObject({ locationText: '桃林小区6栋1单元', citizenPhone: '13812345678' })
+    expect(await mine()).toHaveLength(before + 3)
+  })
+})
