@@ -676,6 +676,13 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       const { guessedPlace: _, ...rest } = pending
       return fileComplaint(turn, { ...(rest as unknown as PendingComplaint), locationText: guessed })
     }
+    // 「不是」 to the place guessed: where is asked again, without the guess (it was told 「不是」 was not specific).
+    if (guessed && /^(?:不是|不对|错了|否|不是的|不是这里|不在那)[。！!~～\s]*$/.test(body)) {
+      const { guessedPlace: _, ...rest } = pending
+      session.draft = rest
+      await keep()
+      return [text(WORDING.askPlace)]
+    }
     // A mobile number alone to 「在什么位置」: how to reach them, kept for the ticket; where is asked again.
     const phone = findMobileNumber(body)
     if (phone && PHONE_ALONE.test(body.replace(MOBILE_DIGITS, ''))) {
@@ -779,6 +786,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     // 「在滨江花园2栋」: the answer without the 在 it starts with; 「在哪里？不就是那个柳叶大道嘛」 without the
     // question said back and the words around the place.
     const said = answer
+      // 「不是，在朝阳路」 to 「是在「老西门」吗」: the no is no part of the place.
+      .replace(/^(?:不是|不对|错了|否)(?:的)?[，,。！!\s]+/, '')
       .replace(/^(?:(?:在)?(?:哪里|哪儿|哪)[？?，,！!\s]*)?(?:不就是|就是|是在)?(?:那个|这个)?/, '')
       .replace(/(?:嘛|吗|啊|呀|吧|呢|啦|嘞)?[。！!？?~～\s]*$/, '')
       .replace(HOME_IS, '')

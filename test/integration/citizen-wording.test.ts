@@ -988,7 +988,10 @@ describe('a report in pieces, a detail, a building put right and a number to cal
     // It had filed 「建设路上有个井盖」, a complaint saying nothing was wrong.
     expect(await say('沅江路上有个井盖')).toEqual([WORDING.citizenThingAskWhat('井盖', '沅江路')])
     const cover = lastCode(await say('不见了'), 'TS')
-    expect((await mine()).find((c) => c.code === cover)).toMatchObject({ locationText: '沅江路', description: '井盖不见了' })
+    expect((await mine()).find((c) => c.code === cover)).toMatchObject({
+      locationText: '沅江路',
+      description: '井盖不见了',
+    })
     await say('不用')
     // 「投诉」 and a place start a report there (it had been filed as the complaint, or put on the last ticket).
     expect(await say('投诉沅江路88号')).toEqual([WORDING.citizenPlaceAskWhat('沅江路88号')])
@@ -1005,5 +1008,25 @@ describe('a report in pieces, a detail, a building put right and a number to cal
     const filed = (await mine()).find((c) => c.code === gas)
     expect(filed).toMatchObject({ locationText: '桃林小区6栋1单元', citizenPhone: '13812345678' })
     expect(await mine()).toHaveLength(before + 3)
+  })
+})
+
+describe('a place guessed from a name said with 那边', () => {
+  it('offers 「二里岗」 for 「二里岗那边…」, and takes 「不是，在朝阳路」 and 「不是」 without the no', async () => {
+    expect(await say('二里岗那边有个废弃的工地，基坑没填，周边没有围挡')).toEqual([WORDING.askPlaceGuess('二里岗')])
+    const site = lastCode(await say('是'), 'TS')
+    expect((await mine()).find((c) => c.code === site)?.locationText).toBe('二里岗')
+    await say('不用')
+    expect(await say('老西门附近的护栏断了')).toEqual([WORDING.askPlaceGuess('老西门')])
+    // The place had been 「不是，在朝阳路」.
+    const rail = lastCode(await say('不是，在朝阳路'), 'TS')
+    expect((await mine()).find((c) => c.code === rail)?.locationText).toBe('朝阳路')
+    await say('不用')
+    expect(await say('桃花坪附近的路灯杆锈穿了')).toEqual([WORDING.askPlaceGuess('桃花坪')])
+    // 「不是」 alone asks where again (it was told 「不是」 was not specific enough).
+    expect(await say('不是')).toEqual([WORDING.askPlace])
+    const lamp = lastCode(await say('白鹤铺村委会门口'), 'TS')
+    expect((await mine()).find((c) => c.code === lamp)?.locationText).toBe('白鹤铺村委会门口')
+    await say('不用')
   })
 })

@@ -196,6 +196,9 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
     return { place: cued, sure: false }
   const named = mostPrecise(description, findPlaces(description))
   if (named) return { place: named, sure: true }
+  // 「二里岗那边有个废弃的工地」: a name said first with 那边 or 附近 is where, though no place word marks it — a guess, asked.
+  const over = OVER_THERE.exec(description)?.[1]
+  if (over && !NOT_A_NAME_OVER_THERE.test(over) && !namesDefect(over)) return { place: over, sure: false }
   // The old pattern finds something place-like where the grammar found nothing: a guess.
   // Never a count of places (「巡查了3个工地」): that is how many sites were visited, not where.
   // Nor a place word with no name before it (「我们小区」 gives 「小区」, 「小区门口」): nobody could find that.
@@ -214,6 +217,12 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
       : undefined
   return loose ? { place: loose, sure: false } : undefined
 }
+
+/** A name at the start of a message, then where by it (「二里岗那边」「老西门附近」). */
+const OVER_THERE = /^([\u4e00-\u9fa5]{2,5}?)(?:那边|那里|那儿|那块|这边|附近|一带)/
+/** Words before 那边 that point or name a kind of place rather than one place (「我家那边」「学校附近」). */
+const NOT_A_NAME_OVER_THERE =
+  /^(?:我|我们|俺|咱|你|他|她|家|这|那|有|在|就|刚|老家)|(?:小区|村|楼|学校|医院|公园|工地|市场|超市|路口|马路|河边|桥|门口|单位|公司|地方|位置)$/
 
 const COUNTED_PLACES =
   /^(?:[去到跑走看查转访]|检查|排查|巡查|走访|察看|查看)?[了过]?[0-9一二两三四五六七八九十几多]+(?:个|栋|座|处|家|条|所)/
