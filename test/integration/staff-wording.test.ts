@@ -1922,4 +1922,16 @@ describe('said short, the way people type it', () => {
     expect(await database.db.select().from(hazards)).toHaveLength(hazardsBefore)
     expect(await say(STAFF, '取消')).toEqual(['当前没有进行中的填报。'])
   })
+
+  it('adds 「描述加上：已设警示桩」 to the description without its lead words', async () => {
+    await say(STAFF, '上报隐患 人民路井盖缺失')
+    expect(await say(STAFF, '描述加上：已设警示桩')).toEqual([
+      WORDING.addedToDescription,
+      expect.stringMatching(/^是一般隐患还是重大隐患？/),
+    ])
+    const summary = (await say(STAFF, '一般')).join('\n')
+    // It had been 「人民路井盖缺失；描述加上：已设警示桩」.
+    expect(summary).toContain('隐患描述：人民路井盖缺失；已设警示桩\n')
+    await say(STAFF, '取消')
+  })
 })

@@ -643,9 +643,11 @@ async function step(
           !/一般|重大|较大|严重|类别|类型/.test(input)
         ) {
           // 「井盖」 then 「松动了」 reads as one statement, 「井盖松动了」; more about a defect already named is kept apart.
+          // (「描述加上：已设警示桩」: the words that say it is added are not part of it.)
+          const added = input.replace(ADDING_LEAD, '') || input
           session.draft.description = completesThing
-            ? `${session.draft.description}${input}`
-            : `${session.draft.description}；${input}`
+            ? `${session.draft.description}${added}`
+            : `${session.draft.description}；${added}`
           offerAgain(session, proposal, field.key)
           return [text(WORDING.addedToDescription), ...prompt(form, session, answers)]
         }
@@ -881,7 +883,8 @@ const WORDY_FIELDS: ReadonlySet<string> = new Set(['text', 'hazards', 'problems'
 const CHATTER =
   /^(?:好的?|好滴|好嘞|ok|okay|嗯+|哦+|噢+|啊+|哈+|呵呵|嘿嘿|你好|您好|在吗|在不在|收到|明白|知道了|了解|行|可以|谢谢|多谢|辛苦了?|(?:\p{Extended_Pictographic}|\uFE0F|\u200D|\s)+)[。！!~～.\s]*$/iu
 /** 「补充一下：」「再补充一点，」「另外说明一下」: the words that say more is added, before what is. */
-const ADDING_LEAD = /^(?:再|还要|我再)?(?:补充|补充说明|说明|追加|加上|另外)(?:一下|一点|两句)?[:：，,\s]*/
+const ADDING_LEAD =
+  /^(?:再|还要|我再)?(?:补充|补充说明|说明|追加|加上|另外)(?:一下|一点|两句)?[:：，,\s]*|^(?:隐患)?描述(?:里)?(?:再)?(?:补充|加上|添加|增加|加)(?:一下|一句)?[:：，,\s]*/
 /** 「我想想」「我问一下」「回头再说」: time to find the answer. */
 const THINKING =
   /^(?:我|让我)?(?:想想|想一下|看看|查一下|问问|问一下|确认一下|核实一下)(?:再说)?[。！!~～\s]*$|^回头再说[。！!~～\s]*$/
