@@ -174,6 +174,10 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「今天谁值班」「明天我值班吗」: the roster for that day.
   const duty = dutyAskedFor(input)
   if (duty) return meanwhile(turn, text(await describeDuty(turn, duty, person.id)))
+  // 「把周报交了吧」「帮我提交一下月报」: 上报 asked for in words (it was answered with when the report is due).
+  const submitted = SUBMIT_IN_WORDS.exec(input)
+  const submittedKind = submitted?.slice(1).find(Boolean)
+  if (submittedKind) return submitTyped(turn, person, submittedKind, false)
   // 「月报什么时候交」「下周一要交周报吗」: when it is due, and whether the person's unit owes it.
   const reportAsked = reportDueAskedFor(input)
   if (reportAsked) {
@@ -495,6 +499,17 @@ async function bareVerb(turn: Turn, actor: Actor, verb: string): Promise<Reply[]
     text(`请在「${verb}」后附上编号，例如：${verb} ${prefix}20261123-0001。发送「我的待办」可查看待办事项和编号。`),
   ]
 }
+
+/** 「把周报交了吧」「帮我提交一下月报」「统计表报一下」: a statutory report to be filed, asked for in words. */
+const REPORT_PERIOD = '(?:本周|上周|这周|本月|上个?月|这个?月|本季度?|上个?季度|这个?季度)?(?:的)?'
+const SUBMIT_IN_WORDS = new RegExp(
+  [
+    `^(?:请|帮我|麻烦)?(?:帮我)?把${REPORT_PERIOD}(周报|月报|季报|统计表)(?:表)?(?:交|报|上报|提交|报上去|交上去)(?:了|上去)?(?:吧|一下)?[。！!]*$`,
+    `^(?:请|帮我|麻烦)(?:帮我)?(?:交|提交|上报)(?:一下)?${REPORT_PERIOD}(周报|月报|季报|统计表)(?:表)?(?:吧)?[。！!]*$`,
+    `^(?:帮我)?(?:提交|交)(?:一下)?${REPORT_PERIOD}(周报|月报|季报|统计表)(?:表)?(?:吧)?[。！!]*$`,
+    `^${REPORT_PERIOD}(周报|月报|季报|统计表)(?:表)?(?:交|提交|上报|报)(?:一下|吧|了吧)[。！!]*$`,
+  ].join('|'),
+)
 
 const ASKS_REPORT_FORM =
   /^(?:看看|查看|查一下|发一下|给我)?(?:上个?月|本月|这个?月|上周|本周|这周|上季度|本季度)?的?(?:周报|月报|季报|报表|统计表)(?:表)?(?:呢|在哪|在哪里|在哪儿)?[？?。]*$/

@@ -40,6 +40,9 @@ describe('a weekly report through chat', () => {
     const [shown] = await say(HANDLER, '上报周报')
     expect(shown).toMatch(/^周报表（2026-11-16 至 2026-11-22）请核对：/)
     await say(HANDLER, '上报周报')
+    // Asked for in words, the same (it had been answered with when the report is due).
+    for (const asked of ['把周报交了吧', '帮我提交一下周报', '周报提交一下'])
+      expect((await say(HANDLER, asked))[0]).toMatch(/^周报表（2026-11-16 至 2026-11-22）请核对：/)
     expect(await weeklyOfShizheng()).toHaveLength(1)
     expect((await say(HANDLER, '确认上报周报'))[0]).toContain('还需要：分管领导签字（孙建国）')
     // Confirmed, not yet filed: said so, not only when it is due.
