@@ -54,6 +54,7 @@ export const WORDING = {
   noRectificationWaiting: '您单位目前没有待整改的隐患。如是其他编号的隐患，请发送「整改 编号」登记整改情况。',
   noComplaintInHand: '您单位目前没有办理中的投诉。如是其他编号的投诉，请发送「回复 编号 办理结果」。',
   notUnderstood: '暂未理解您的意思。发送「帮助」查看可用命令。',
+  noReportsOwed: '您单位目前没有需要上报的周报、月报、季报或统计表。',
   hazardPicked: (code: string, what: string) => `隐患 ${code}（${what}）：`,
   nothingWaitingToTakeUp:
     '您单位目前没有待签收的投诉或待接收的隐患。如是在说某一件投诉或某一项隐患，请带上编号，例如「签收 TS20261123-0001 已派人到场」或「整改 YH20261123-0001 已修复」。发送「我的待办」查看待办事项。',

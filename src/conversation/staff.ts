@@ -55,7 +55,7 @@ import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazar
 import { acknowledgeMajor, handleHazardCommand, hazardCommandInWords, isHazardCommand } from './hazard-actions'
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
 import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen } from './ledger-answers'
-import { ledgerQuestionIn } from './ledger-question'
+import { ledgerQuestionIn, OWN_UNIT } from './ledger-question'
 import { majorInWords, speaksOfOneHazard } from './major-in-words'
 import { asksListedHazards, asksOpenMajors, describeListedHazards, describeOpenMajors } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
@@ -184,10 +184,21 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     const overseeing = BRIEFING_ROLES.has(person.role)
     // 「上个月哪几个单位没交月报」 from someone overseeing asks about every unit, not their own.
     const acrossUnits = overseeing && /哪(?:些|几个?|个|家)(?:单位|部门)?|各(?:个)?单位|所有单位|谁/.test(input)
+    // 「我们单位月报交了吗」 asks about their own unit only, whoever asks (a unit's leader had been shown every unit).
+    const ownUnit = OWN_UNIT.test(input)
     return meanwhile(
       turn,
-      text(await describeReportDue(turn, reportAsked, acrossUnits ? null : actor.unitId, overseeing)),
+      text(await describeReportDue(turn, reportAsked, acrossUnits ? null : actor.unitId, overseeing && !ownUnit)),
     )
+  }
+  // 「我们单位报表交了吗」: every report the unit owes, each with where it stands.
+  if (OWN_UNIT.test(input) && /报表/.test(input) && ASKS_FILED_ANY.test(input) && actor.unitId !== null) {
+    const unitId = actor.unitId
+    const each = await Promise.all(
+      (['weekly', 'monthly', 'quarterly', 'campaign'] as const).map((kind) => describeReportDue(turn, kind, unitId)),
+    )
+    const owed = each.filter((answer) => !/^\S+不需要上报/.test(answer))
+    return meanwhile(turn, text(owed.length > 0 ? owed.join('\n\n') : WORDING.noReportsOwed))
   }
   const todo = /^(?:我的待办|待办|待办事项)\s*(?:第?\s*(\d{1,3})\s*页?)?$/.exec(input)
   if (todo) return [text(await listTodos(turn, actor, Number(todo[1] ?? 1)))]
@@ -499,6 +510,9 @@ async function bareVerb(turn: Turn, actor: Actor, verb: string): Promise<Reply[]
     text(`请在「${verb}」后附上编号，例如：${verb} ${prefix}20261123-0001。发送「我的待办」可查看待办事项和编号。`),
   ]
 }
+
+/** 「报表交了吗」「报表都报了没有」: whether the reports have been filed. */
+const ASKS_FILED_ANY = /交了|报了|上报了|提交了|交没交|报没报|(?:没|还没)(?:交|报|上报|提交)|情况|怎么样/
 
 /** 「把周报交了吧」「帮我提交一下月报」「统计表报一下」: a statutory report to be filed, asked for in words. */
 const REPORT_PERIOD = '(?:本周|上周|这周|本月|上个?月|这个?月|本季度?|上个?季度|这个?季度)?(?:的)?'

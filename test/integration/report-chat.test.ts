@@ -34,6 +34,20 @@ const weeklyOfShizheng = async () => {
     .where(and(eq(periodicReports.unitId, shizheng?.id as number), eq(periodicReports.kind, 'weekly')))
 }
 
+describe('whether a unit’s reports are in, asked by the unit', () => {
+  it('says a report the unit does not owe is not owed, and lists every one it owes for 「我们单位报表交了吗」', async () => {
+    // A unit's leader had been shown every supervising unit's monthly report.
+    expect(await say(UNIT_LEADER, '我们单位月报交了吗')).toEqual([
+      '市政建设总公司不需要上报月报表。月报由有督查任务的单位在每月结束后5个工作日内上报。',
+    ])
+    // It was not understood.
+    const [all] = await say(UNIT_LEADER, '我们单位报表交了吗')
+    expect(all).toMatch(/^2026-11-16 至 2026-11-22的周报表：/)
+    expect(all).toContain('专项整治统计表')
+    expect(all).not.toContain('月报表')
+  })
+})
+
 describe('a weekly report through chat', () => {
   it('drafts last week’s when 「上报周报」 finds none yet, and only once', async () => {
     expect(await weeklyOfShizheng()).toHaveLength(0)
