@@ -117,6 +117,8 @@ const ASKS_OPEN_ITEMS =
   /^(?:帮我|请|麻烦)?(?:看看|看一下|查一下|查查|统计一下)?(?:今天|目前|现在|还)?(?:有)?(?:哪些|哪几个?|几个|几项|几件|多少)(?:个|项|件)?(?:单位|隐患|投诉|问题|事项)(?:还)?(?:没有?|未|需要|要|待|等待|等着)?(?:超期|逾期|超时|整改|销号|处理|办结|完成|验收|签收|派单|分派|交办)(?:了|的)?(?:呢|吗)?[？?。！!]*$|^(?:还)?(?:有)?(?:哪些|几个|几件|多少)?(?:待|未|没有?)(?:派单|分派|交办|签收)的?(?:投诉|隐患)(?:有哪些|有几个|有几件|有多少)?[？?。]*$/
 
 export function asksOpenItems(input: string): boolean {
+  // 「哪些单位超期了」 asks which units: the late ones, unit by unit (ledger-question.ts).
+  if (/单位/.test(input) && /超期|逾期|超时/.test(input)) return false
   return ASKS_OPEN_ITEMS.test(input)
 }
 

@@ -14,7 +14,7 @@ import {
 } from './figures-question'
 import { describeHazardsDueSoon, describeHazardsNamed } from './hazards-question'
 import { type LedgerQuestion, OWN_UNIT } from './ledger-question'
-import { describeOpenItems, describeOpenMajors } from './open-items-question'
+import { describeLateByUnit, describeOpenItems, describeOpenMajors } from './open-items-question'
 import { describeRecordsListed } from './records-listed'
 import { describeScores, describeUnitScore } from './scores-question'
 import { listTodos } from './todo-list'
@@ -70,6 +70,8 @@ export async function answerLedgerQuestion(
     }
     case 'byCategory':
       return briefed ? describeByCategory(turn, asked.of, asked.period) : WORDING.figuresForBriefed
+    case 'lateByUnit':
+      return briefed ? describeLateByUnit(turn) : WORDING.figuresForBriefed
     case 'hazardsByUnit':
       return briefed ? describeHazardsByUnit(turn, asked.period) : WORDING.figuresForBriefed
     case 'figures': {

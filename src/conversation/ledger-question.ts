@@ -18,6 +18,7 @@ export type LedgerQuestion =
   | { kind: 'majors' }
   | { kind: 'open' }
   | { kind: 'hazardsByUnit'; period: PeriodSaid }
+  | { kind: 'lateByUnit' }
   | { kind: 'byCategory'; of: 'complaints' | 'hazards'; period: PeriodSaid }
   | { kind: 'figures'; period: PeriodSaid }
   | { kind: 'patrolsByUnit'; period: PeriodSaid }
@@ -74,8 +75,13 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「哪些隐患快到期了」: what is due in the next days.
   if (/快到期|即将到期|马上到期|快超期|临期|快到期限/.test(input)) return { kind: 'dueSoon' }
   // 「哪个单位整改最慢」「哪家超期最多」: the units by what is late now, the most first.
-  if (/(?:哪个|哪些|哪家|哪几个)(?:单位)?.{0,6}(?:最慢|最拖|拖得最久|拖最久|超期最多|逾期最多|最多超期)/.test(input))
-    return { kind: 'open' }
+  // (「超期的单位有哪些」 too; they had been answered with the city's totals, naming no unit.)
+  if (
+    /(?:哪个|哪些|哪家|哪几个)(?:单位)?.{0,6}(?:最慢|最拖|拖得最久|拖最久|超期最多|逾期最多|最多超期)|(?:超期|逾期|超时)(?:的|事项的?)?单位/.test(
+      input,
+    )
+  )
+    return { kind: 'lateByUnit' }
   if (
     /考核|得分|分数|扣分|扣了(?:几|多少)?分|(?:几|多少)分(?!钟)|排名|排行|最差|最好|垫底|倒数/.test(input) &&
     !ranksRecords(input)
@@ -95,6 +101,12 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   )
     return { kind: 'figures', period }
   if (/重大(?:隐患|风险)/.test(input)) return { kind: 'majors' }
+  // 「哪个单位超期最多」「各单位超期情况」: what is late now, unit by unit.
+  if (
+    /超期|逾期|超时/.test(input) &&
+    /(?:哪个|哪些|哪家|各个?|每个)单位|按单位|单位(?:排名|排行)|最多|最少/.test(input)
+  )
+    return { kind: 'lateByUnit' }
   if (
     /超期|逾期|超时|过期|(?:没|未|还没|尚未|待|没有)(?:整改|销号|处理|办结|办完|完成|验收|签收|修|办|回复|答复)/.test(
       input,

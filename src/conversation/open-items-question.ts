@@ -7,6 +7,7 @@ import {
   OPEN_HAZARD_STATUSES,
   UNDER_RECTIFICATION_STATUSES,
 } from '../domain/hazard-lifecycle'
+import { lateCountsByUnit } from '../services/unit-urging'
 import { clip, formatLocal } from './format'
 import type { Turn } from './types'
 
@@ -165,4 +166,16 @@ export async function describeOpenMajors(turn: Turn): Promise<string> {
   )
   if (rows.length === 0) return '目前没有未销号的重大隐患。'
   return `未销号的重大隐患 ${rows.length} 项：\n${hazardLines(rows, unitRows, now, timeZone)}`
+}
+
+/** 「哪个单位超期最多」: the units with something late now, the most first. */
+export async function describeLateByUnit(turn: Turn): Promise<string> {
+  const { clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const late = await lateCountsByUnit(turn.ctx)
+  const asOf = `截至 ${formatLocal(now, timeZone, now)}`
+  if (late.length === 0) return `${asOf}，没有超期未整改的隐患，也没有超过办理时限的投诉。`
+  return `${asOf}，有超期事项的单位（按件数）：\n${late
+    .map((u) => `· ${u.unit}：超期隐患 ${u.overdueHazards} 项，超时投诉 ${u.lateComplaints} 件`)
+    .join('\n')}`
 }

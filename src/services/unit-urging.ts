@@ -119,3 +119,41 @@ export async function urgeLateUnits(
   const lateness = (u: UnitUrged) => u.overdueHazards + u.lateComplaints
   return urged.sort((a, b) => lateness(b.urged) - lateness(a.urged))
 }
+
+/**
+ * What is late now, unit by unit (hazards past their rectification deadline, complaints past their limit), the
+ * unit with the most first — read only: nobody is reminded.
+ */
+export async function lateCountsByUnit(
+  ctx: ServiceContext,
+): Promise<{ unit: string; overdueHazards: number; lateComplaints: number }[]> {
+  const now = ctx.clock.now()
+  const [lateHazards, lateComplaints] = await Promise.all([
+    ctx.db
+      .select({ unitId: hazards.unitId, n: count() })
+      .from(hazards)
+      .where(and(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]), lt(hazards.rectifyDueAt, now)))
+      .groupBy(hazards.unitId),
+    ctx.db
+      .select({ unitId: complaints.unitId, n: count() })
+      .from(complaints)
+      .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), lt(complaints.dueAt, now)))
+      .groupBy(complaints.unitId),
+  ])
+  const byUnit = new Map<number, { overdueHazards: number; lateComplaints: number }>()
+  const entry = (unitId: number) => {
+    const found = byUnit.get(unitId) ?? { overdueHazards: 0, lateComplaints: 0 }
+    byUnit.set(unitId, found)
+    return found
+  }
+  for (const row of lateHazards) if (row.unitId !== null) entry(row.unitId).overdueHazards = row.n
+  for (const row of lateComplaints) if (row.unitId !== null) entry(row.unitId).lateComplaints = row.n
+  if (byUnit.size === 0) return []
+  const names = await ctx.db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(inArray(units.id, [...byUnit.keys()]))
+  return names
+    .map((u) => ({ unit: u.name, ...(byUnit.get(u.id) as { overdueHazards: number; lateComplaints: number }) }))
+    .sort((a, b) => b.overdueHazards + b.lateComplaints - (a.overdueHazards + a.lateComplaints))
+}

@@ -1665,13 +1665,10 @@ describe('the digest on request', () => {
     const overdue = rectifying.filter((h) => h.rectifyDueAt && h.rectifyDueAt < clock.now())
     for (const [who, asked] of [
       [SUPERVISOR, '今天有几个隐患没整改'],
-      ['demo:leader', '帮我看看哪些单位超期了'],
       [STAFF, '还有多少投诉没办结'],
       // What is late, asked outright (these had the digest, which does not say how many complaints are late).
       ['demo:leader', '有没有超期的'],
       [DUTY, '有没有超时的投诉'],
-      // Which unit is slowest: the units by what is late, the most first (it was not understood).
-      ['demo:leader', '哪个单位整改最慢'],
       // Asked to list them (it opened a hazard form).
       ['demo:leader', '把超期的隐患列出来'],
     ] as const) {
@@ -1684,6 +1681,14 @@ describe('the digest on request', () => {
     }
     expect(await say(STAFF, '确认')).not.toContain('请核对')
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)
+    // Which unit is slowest, which units are late: the units with something late, the most first (it was not
+    // understood, and then answered with the city's totals, naming no unit).
+    const lateUnits = new Set(overdue.map((h) => h.unitId))
+    for (const asked of ['哪个单位整改最慢', '帮我看看哪些单位超期了', '哪个单位超期最多']) {
+      const [byUnit] = await say('demo:leader', asked)
+      expect(byUnit).toMatch(/^截至 \d+月\d+日 \d\d:\d\d，(?:没有超期未整改的隐患|有超期事项的单位（按件数）：\n· )/)
+      expect(byUnit.split('\n· ').length - 1).toBeGreaterThanOrEqual(lateUnits.size)
+    }
   })
 
   it('lists the major hazards not yet closed, by name, and gives the digest to 「今天值班有什么要注意的」', async () => {

@@ -109,6 +109,12 @@ describe('those overseeing, in their own words', () => {
     const [urged] = await say(LEADER, '把超期的单位通报一下')
     const [late] = await database.db.select().from(complaints).where(eq(complaints.code, ticket))
     expect(urged).toMatch(/^已向 1 个有超期事项的单位发送催办提醒：\n· [^：]+：超期隐患 0 项，超时投诉 1 件$/)
+    // Asked which unit is late, the same unit, and nobody reminded again.
+    const remindersBefore = (await database.db.select().from(outbox)).length
+    expect((await say(LEADER, '哪个单位超期最多'))[0]).toMatch(
+      /^截至 \d+月\d+日 \d\d:\d\d，有超期事项的单位（按件数）：\n· [^：]+：超期隐患 0 项，超时投诉 1 件$/,
+    )
+    expect((await database.db.select().from(outbox)).length).toBe(remindersBefore + 1)
     const sent = await database.db.select().from(outbox)
     expect(
       sent.some(
