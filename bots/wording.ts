@@ -54,6 +54,8 @@ export const WORDING = {
   noRectificationWaiting: '您单位目前没有待整改的隐患。如是其他编号的隐患，请发送「整改 编号」登记整改情况。',
   noComplaintInHand: '您单位目前没有办理中的投诉。如是其他编号的投诉，请发送「回复 编号 办理结果」。',
   notUnderstood: '暂未理解您的意思。发送「帮助」查看可用命令。',
+  patrolDangerMajor: '⚠️ 涉及险情，请先确保人员安全；险情已列为重大隐患，请尽快完成填报。',
+  patrolDanger: '⚠️ 涉及险情，请先确保人员安全，并核对各处隐患的等级后尽快完成填报。',
   noReportsOwed: '您单位目前没有需要上报的周报、月报、季报或统计表。',
   hazardPicked: (code: string, what: string) => `隐患 ${code}（${what}）：`,
   nothingWaitingToTakeUp:

@@ -1934,4 +1934,18 @@ describe('said short, the way people type it', () => {
     expect(summary).toContain('隐患描述：人民路井盖缺失；已设警示桩\n')
     await say(STAFF, '取消')
   })
+
+  it('says a patrol’s danger is listed major only when a finding is', async () => {
+    // 「塌陷」 is danger; a pavement sinking in three places is listed 一般 (the warning had said 「已列为重大隐患」).
+    const [warned, summary] = await say(
+      STAFF,
+      '今天下午1点到4点 我们一行4人 开车2台 对沅江沿岸的防洪堤进行巡查 发现堤顶道路有3处塌陷 已设警示',
+    )
+    expect(warned).toBe(WORDING.patrolDanger)
+    expect(summary).toContain('一般')
+    await say(STAFF, '取消')
+    const [major] = await say(STAFF, '今天上午9点到11点 2人1车 巡查柳叶大道 发现路面塌陷约2平方米 已设置围挡')
+    expect(major).toBe(WORDING.patrolDangerMajor)
+    await say(STAFF, '取消')
+  })
 })

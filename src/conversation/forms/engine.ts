@@ -864,7 +864,11 @@ async function step(
       input.replace(/巡[察差]|寻查/g, '巡查'),
     )
     if (!danger || session.form !== 'patrol') return replies
-    return [text('⚠️ 涉及险情，请先确保人员安全；险情已列为重大隐患，请尽快完成填报。'), ...replies]
+    // Said to be listed major only when a finding is (the warning had claimed it of findings listed 一般).
+    const listedMajor =
+      Array.isArray(session.draft.hazards) &&
+      (session.draft.hazards as { level?: string }[]).some((h) => h.level === 'major')
+    return [text(listedMajor ? WORDING.patrolDangerMajor : WORDING.patrolDanger), ...replies]
   }
   if (intent === 'hazard') {
     // Danger is major at once (confirmed in the summary like any other), set before the first question is asked.
