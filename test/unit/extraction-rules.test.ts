@@ -1342,6 +1342,18 @@ describe('no place where a message says only whose it is or what blocks the road
 })
 
 describe('the patrollers listed after a label without its colon', () => {
+  it('splits the reporter’s name typed together with another’s (「张伟李强」), and only with a surname after it', () => {
+    const named = { ...ctx, reporterName: '张伟' }
+    const read = extractPatrol(
+      '11.23巡查：人民路-朝阳路-建设路，张伟李强，8:00-10:00，步行，发现建设路口一处路灯不亮',
+      named,
+    )
+    expect(read).toMatchObject({ patrollers: '张伟、李强', staffCount: 2 })
+    expect(extractPatrol('李强张伟 人民路 9点-11点 正常', named).patrollers).toBe('李强、张伟')
+    // 「张伟带队」 is the reporter leading, not a second name.
+    expect(extractPatrol('张伟带队，人民路 9点-11点 正常', named).patrollers).toBe('张伟')
+  })
+
   it('reads 「巡查人员张伟、李强、王明，车辆1台」 as three people and stops at the next label', () => {
     const read = extractPatrol(
       '今日巡查情况汇报：巡查时间8:30-11:30，巡查人员张伟、李强、王明，车辆1台，巡查路线：洞庭大道-朗州路-人民路，未发现问题',

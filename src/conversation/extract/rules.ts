@@ -281,14 +281,34 @@ const NOT_A_NAME =
  * 「…洞庭大道 张伟 李强 1车 正常」「张伟、李强」: the reporter's own name with others beside it, apart by spaces or 、,
  * and no label — who went. The reporter's name is what says the words around it are names.
  */
+/** The commonest surnames: a name glued to the reporter's must start with one to be taken for a name. */
+const SURNAME =
+  /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤易常温康施文牛樊葛邢安齐伍庞颜倪聂章鲁岳翟殷俞]/
+
+/** 「张伟李强」「李强张伟」 beside reporter 张伟: both names, or undefined when the rest reads as no name. */
+function gluedToReporter(word: string, reporter: string): string | undefined {
+  const rest = word.startsWith(reporter)
+    ? word.slice(reporter.length)
+    : word.endsWith(reporter)
+      ? word.slice(0, -reporter.length)
+      : undefined
+  if (!rest || !/^[\u4e00-\u9fa5]{2,3}$/.test(rest) || !SURNAME.test(rest) || NOT_A_NAME.test(rest)) return undefined
+  return word.startsWith(reporter) ? `${reporter}、${rest}` : `${rest}、${reporter}`
+}
+
 function namesBesideReporter(text: string, reporter: string | undefined): string | undefined {
   if (!reporter) return undefined
   for (const chunk of text.split(/[，,。；;：:]/)) {
     const words = chunk.split(/[ \t\u3000、]+/).filter(Boolean)
     const at = words.indexOf(reporter)
-    if (at < 0) continue
     const isName = (word: string | undefined) =>
       word !== undefined && /^[\u4e00-\u9fa5]{2,3}$/.test(word) && !NOT_A_NAME.test(word)
+    if (at < 0) {
+      // 「张伟李强」: the reporter's name and another's typed together, with no mark between.
+      const glued = words.map((word) => gluedToReporter(word, reporter)).find(Boolean)
+      if (glued) return glued
+      continue
+    }
     let first = at
     let last = at
     while (isName(words[first - 1])) first--
