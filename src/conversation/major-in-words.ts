@@ -1,7 +1,13 @@
-import { and, desc, eq, inArray } from 'drizzle-orm'
-import { hazards } from '../db/schema'
+import { and, desc, eq, gte, inArray } from 'drizzle-orm'
+import { WORDING } from '../../bots/wording'
+import { complaints, hazards } from '../db/schema'
+import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
+import { dangerIn } from '../domain/danger'
 import { OPEN_HAZARD_STATUSES } from '../domain/hazard-lifecycle'
+import { maskPersonalInfo } from '../domain/privacy'
 import type { Actor } from '../domain/roles'
+import { noteComplaintProgress } from '../services/complaint-followups'
+import { unitName } from '../services/hazard-notices'
 import { clip } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -58,7 +64,53 @@ export async function majorInWords(
     .where(and(eq(hazards.level, 'major'), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])))
     .orderBy(desc(hazards.foundAt), desc(hazards.id))
     .limit(LISTED + 1)
-  return oneOf(open, `处置 {code} ${input}`, '处置', '未销号的重大')
+  return (
+    oneOf(open, `处置 {code} ${input}`, '处置', '未销号的重大') ?? (await dangerComplaintInWords(turn, actor, input))
+  )
+}
+
+/** How long after a citizen's report of danger the duty officer's words about "it" are taken to be about it. */
+const DANGER_WINDOW_MS = 24 * 60 * 60_000
+
+/**
+ * 「已通知燃气公司到场」 with no major hazard open: the one open complaint of the last day that reported danger (the
+ * duty officer was alerted to it) is what the words are about — kept on its history; with several, which is asked.
+ */
+async function dangerComplaintInWords(
+  turn: Turn,
+  actor: Actor,
+  input: string,
+): Promise<{ replies: Reply[] } | undefined> {
+  const since = new Date(turn.ctx.clock.now().getTime() - DANGER_WINDOW_MS)
+  const recent = await turn.ctx.db
+    .select()
+    .from(complaints)
+    .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), gte(complaints.receivedAt, since)))
+    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+    .limit(50)
+  const dangerous = recent.filter((c) => dangerIn(c.description))
+  const [only] = dangerous
+  if (!only) return undefined
+  if (dangerous.length > 1) {
+    const listed = dangerous
+      .slice(0, LISTED)
+      .map((c) => `· ${c.code} ${clip(maskPersonalInfo(c.description), 20)}`)
+      .join('\n')
+    return {
+      replies: [text(`有多件市民报告的险情，请在编号后说明情况（如「${only.code} 已通知燃气公司到场」）：\n${listed}`)],
+    }
+  }
+  await noteComplaintProgress(turn.ctx, only, actor, input)
+  const unit = only.unitId === null ? undefined : await unitName(turn.ctx, only.unitId)
+  return {
+    replies: [
+      text(
+        unit
+          ? WORDING.complaintProgressByDispatcher(only.code, unit)
+          : `已将您说的情况记入投诉 ${only.code} 的办理进展。`,
+      ),
+    ],
+  }
 }
 
 function oneOf(

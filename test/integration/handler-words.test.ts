@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
-import { complaints, hazards, outbox } from '../../src/db/schema'
+import { complaintEvents, complaints, hazards, outbox } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
@@ -237,5 +237,27 @@ describe('a hazard named in words after its command', () => {
     // Words that name no waiting hazard still ask for the number.
     expect((await say(SUPERVISOR, '验收一下白沙路的井盖'))[0]).toMatch(/^请发送隐患编号/)
     await say(SUPERVISOR, '取消')
+  })
+})
+
+describe('the duty officer on a citizen’s report of danger, in words', () => {
+  it('keeps 「已通知燃气公司到场」 on the one complaint of danger of the last day (it was not understood)', async () => {
+    const code = lastCode(await say(CITIZEN, '解放路12号楼下燃气味很重'), 'TS')
+    await say(CITIZEN, '不用')
+    const [kept] = await say('demo:duty_officer', '已通知燃气公司到场，人员已疏散')
+    expect(kept).toMatch(new RegExp(`^已将您说的情况记入投诉 ${code} 的办理进展。`))
+    const [complaint] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    const events = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, complaint?.id as number))
+    expect(events.map((e) => e.note)).toContain('已通知燃气公司到场，人员已疏散')
+    // A second report of danger: which one is asked, nothing kept.
+    const other = lastCode(await say(CITIZEN, '建设路88号燃气管道漏气了'), 'TS')
+    await say(CITIZEN, '不用')
+    const [which] = await say('demo:duty_officer', '已通知燃气公司到场')
+    expect(which).toMatch(/^有多件市民报告的险情/)
+    expect(which).toContain(code)
+    expect(which).toContain(other)
   })
 })
