@@ -3,7 +3,7 @@
  * nor a complaint too short to file.
  */
 const COURTESY =
-  /^(?:(?:大家|各位|同志们|兄弟们|你们)?(?:谢谢|谢了|多谢|感谢|好的|好滴|好|嗯+|哦+|收到|知道了|明白了?|了解|ok|OK|Ok|辛苦了?|麻烦了|拜拜|再见|回头见|先这样|没事了|👍|🙏)(?:你们|您|你|啦|了|呀|哈|啊)?[，,！!。.~～\s]*)+$/
+  /^(?:(?:大家|各位|同志们|兄弟们|你们)?(?:谢谢|谢了|多谢|感谢|好的|好滴|好|嗯+|哦+|收到|知道了|明白了?|了解|ok|OK|Ok|辛苦(?:你们|您|你|大家)?了?|麻烦(?:你们|您|你)?了|拜拜|再见|回头见|先这样|没事了|👍|🙏)(?:你们|您|你|啦|了|呀|哈|啊)?[，,！!。.~～\s]*)+$/
 
 export function isCourtesy(text: string): boolean {
   return COURTESY.test(text.trim())
@@ -11,7 +11,7 @@ export function isCourtesy(text: string): boolean {
 
 /** 「谢谢」「辛苦了」: thanks, which 「不客气」 answers (「好的」「嗯」 are only acknowledgement). */
 export function thanks(text: string): boolean {
-  return isCourtesy(text) && /谢|感谢|辛苦|麻烦了|🙏/.test(text)
+  return isCourtesy(text) && /谢|感谢|辛苦|麻烦|🙏/.test(text)
 }
 
 /** 「在吗」「你好」: someone checking the bot is there before saying what they want. */

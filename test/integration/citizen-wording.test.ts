@@ -52,7 +52,12 @@ describe('citizens who ask, chase or change their number', () => {
   })
 
   it('answers a consultation (「想问下…在哪里可以查」) and files nothing', async () => {
-    for (const asked of ['你好，想问下工地施工许可证在哪里可以查', '请问危房鉴定收费吗'])
+    // (「怎么鉴定」 had been taken for a report and asked where.)
+    for (const asked of [
+      '你好，想问下工地施工许可证在哪里可以查',
+      '请问危房鉴定收费吗',
+      '我想咨询一下 我家房子是不是危房 怎么鉴定',
+    ])
       expect(await say(asked)).toEqual([WORDING.citizenConsult])
     expect(await mine()).toHaveLength(0)
     // A place and a defect make it a report, however it is asked.

@@ -965,7 +965,8 @@ describe('citizens', () => {
     const ticket = await say(CITIZEN, '建设路与人民路交叉口东北角')
     expect(ticket[0]).toMatch(/编号 TS\d{8}-\d{4}（道路及市政设施）/)
     await say(CITIZEN, '不用')
-    for (const thanks of ['谢谢', '好的，谢谢你们！', '辛苦了'])
+    // (「麻烦你们了」 had been taken for a report and asked where.)
+    for (const thanks of ['谢谢', '好的，谢谢你们！', '辛苦了', '麻烦你们了', '辛苦你们了'])
       expect(await say(CITIZEN, thanks)).toEqual([
         '不客气。有新的问题，直接发一句话说明问题和地点即可；发送「查询」可查看处理进度。',
       ])
