@@ -1948,4 +1948,21 @@ describe('said short, the way people type it', () => {
     expect(major).toBe(WORDING.patrolDangerMajor)
     await say(STAFF, '取消')
   })
+
+  it('keeps a place said alone for the hazard the next words report (「人民路88号」 then 「井盖坏了」)', async () => {
+    expect(await say(STAFF, '人民路188号')).toEqual([WORDING.staffPlaceAlone('人民路188号')])
+    // It had asked where the hazard was.
+    expect((await say(STAFF, '井盖坏了'))[0]).toMatch(/^是一般隐患还是重大隐患？/)
+    expect((await say(STAFF, '一般')).join('\n')).toContain('地点：人民路188号\n')
+    await say(STAFF, '取消')
+    // Never over a place the words name, and for the next message only.
+    await say(STAFF, '人民路188号')
+    await say(STAFF, '建设路井盖坏了')
+    expect((await say(STAFF, '一般')).join('\n')).toContain('地点：建设路\n')
+    await say(STAFF, '取消')
+    await say(STAFF, '人民路188号')
+    await say(STAFF, '今天天气不错')
+    expect(await say(STAFF, '井盖坏了')).toEqual(['隐患在什么位置？可直接发送位置。'])
+    await say(STAFF, '取消')
+  })
 })

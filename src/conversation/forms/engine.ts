@@ -69,7 +69,7 @@ import {
   withDayMoved,
 } from './answers'
 import { bulkChecklistAnswer } from './checklist'
-import { checkDraft } from './checks'
+import { checkDraft, isVaguePlace } from './checks'
 import { readCorrection } from './corrections'
 import { findNearbyOpenHazard } from './duplicates'
 import { fiveFixesSaid } from './five-fixes'
@@ -129,7 +129,11 @@ export async function handleForms(turn: Turn, person: PersonRow, deps: FormDeps)
   // A caption with pictures (DingTalk rich text): the text was read as usual, the pictures join the draft.
   if (message.kind === 'text' && turn.mediaIds.length > 0 && session.form) attach(session, turn)
   // Not taken by a form: still held, until it goes stale.
-  if (held && evidenceWaiting.has(session) && !session.form) session.draft.heldEvidence = held
+  // A place said alone is held for the next message only (set this turn: a new object); photos and pins for longer.
+  const stillHeld = evidenceWaiting.get(session)
+  const kept = stillHeld && stillHeld !== held ? stillHeld : stillHeld && { ...stillHeld, place: undefined }
+  if (kept && !session.form && (kept.place || kept.mediaIds.length > 0 || kept.location))
+    session.draft.heldEvidence = kept
   evidenceWaiting.delete(session)
   await saveSession(ctx.db, session, now, deps.idleMs)
   if (replies === null) return notices.length > 0 ? notices.map(text) : null
@@ -877,6 +881,18 @@ async function step(
     if (!danger || session.form !== 'hazard') return replies
     return [text('⚠️ 涉及险情，已按重大隐患填报。请先确保人员安全，并尽快完成上报。'), ...replies]
   }
+  // 「人民路88号」 alone, then 「井盖坏了」: the place is held for the report the next words start (it was asked again).
+  const placeSaid = form ? undefined : placeAlone(input)
+  if (placeSaid && !isVaguePlace(placeSaid)) {
+    const before = evidenceWaiting.get(session)
+    evidenceWaiting.set(session, {
+      mediaIds: before?.mediaIds ?? [],
+      location: before?.location,
+      place: placeSaid,
+      at: turn.ctx.clock.now().toISOString(),
+      held: true,
+    })
+  }
   return null
 }
 
@@ -1538,6 +1554,8 @@ async function startForm(
   if (!held) return prompt(form, session, answers)
   evidenceWaiting.delete(session)
   attachEvidence(session, held)
+  // Only a place was held: no photo or pin to speak of (the place shows in the summary).
+  if (held.mediaIds.length === 0 && !held.location) return prompt(form, session, answers)
   return [text(WORDING.heldEvidenceAttached), ...prompt(form, session, answers)]
 }
 
@@ -1759,6 +1777,8 @@ async function overlappingPatrol(turn: Turn, personId: number, draft: Record<str
 interface HeldEvidence {
   mediaIds: number[]
   location?: { latitude: number; longitude: number; label?: string }
+  /** A place said alone (「人民路88号」), for the report the next words start. */
+  place?: string
   at: string
   /** Sent before the form began (not with one of its answers). */
   held?: boolean
@@ -1802,8 +1822,18 @@ function attach(session: Session, turn: Turn): void {
 }
 
 function attachEvidence(session: Session, evidence: HeldEvidence): void {
-  const { mediaIds, location } = evidence
+  const { mediaIds, location, place } = evidence
   const draft = session.draft
+  // A place said just before the words of a hazard report: where it is, unless the words name one. (Not a patrol's
+  // route: a place alone is as often the answer to a form that timed out.)
+  if (
+    place &&
+    session.form === 'hazard' &&
+    draft.locationText === undefined &&
+    draft.latitude === undefined &&
+    !location
+  )
+    draft.locationText = place
   const hazardsInDraft = Array.isArray(draft.hazards) ? (draft.hazards as Record<string, unknown>[]) : undefined
   // In a patrol record, evidence belongs to the hazard found last; in a team's checklist, to the item last
   // answered 不符合; otherwise to the record itself.
