@@ -354,22 +354,18 @@ async function formOpenFor(turn: Turn) {
 }
 
 /** The form this person has open and the step it waits on, if any. */
+/** Whose conversation this message belongs to. */
+function sessionKeyOf(turn: Turn) {
+  const { message } = turn
+  return { channel: message.channel, botId: message.botId, senderExternalId: message.sender.externalId }
+}
+
 async function formlessStepOfTurn(turn: Turn) {
-  const { message, ctx } = turn
-  return formlessStepOf(
-    ctx.db,
-    { channel: message.channel, botId: message.botId, senderExternalId: message.sender.externalId },
-    ctx.clock.now(),
-  )
+  return formlessStepOf(turn.ctx.db, sessionKeyOf(turn), turn.ctx.clock.now())
 }
 
 async function formStepOpenFor(turn: Turn) {
-  const { message, ctx } = turn
-  return openFormStepOf(
-    ctx.db,
-    { channel: message.channel, botId: message.botId, senderExternalId: message.sender.externalId },
-    ctx.clock.now(),
-  )
+  return openFormStepOf(turn.ctx.db, sessionKeyOf(turn), turn.ctx.clock.now())
 }
 
 const STAFF_PRAISE =

@@ -44,22 +44,18 @@ export async function openFormStepOf(
   key: SessionKey,
   now: Date,
 ): Promise<{ form: string; step: string | null } | undefined> {
-  const [row] = await db
-    .select({ form: conversations.form, step: conversations.step, expiresAt: conversations.expiresAt })
-    .from(conversations)
-    .where(
-      and(
-        eq(conversations.channel, key.channel),
-        eq(conversations.botId, key.botId),
-        eq(conversations.senderExternalId, key.senderExternalId),
-      ),
-    )
-  if (!row?.form || (row.expiresAt && row.expiresAt.getTime() < now.getTime())) return undefined
-  return { form: row.form, step: row.step }
+  const row = await liveStateOf(db, key, now)
+  return row?.form ? { form: row.form, step: row.step } : undefined
 }
 
 /** The step this person's conversation waits on outside any form (a question put to them), if any and not stale. */
 export async function formlessStepOf(db: Database, key: SessionKey, now: Date): Promise<string | undefined> {
+  const row = await liveStateOf(db, key, now)
+  return row && !row.form && row.step ? row.step : undefined
+}
+
+/** The conversation's form and step, read without taking the session's lock; undefined when none or gone stale. */
+async function liveStateOf(db: Database, key: SessionKey, now: Date) {
   const [row] = await db
     .select({ form: conversations.form, step: conversations.step, expiresAt: conversations.expiresAt })
     .from(conversations)
@@ -70,8 +66,8 @@ export async function formlessStepOf(db: Database, key: SessionKey, now: Date): 
         eq(conversations.senderExternalId, key.senderExternalId),
       ),
     )
-  if (!row?.step || row.form || (row.expiresAt && row.expiresAt.getTime() < now.getTime())) return undefined
-  return row.step
+  if (!row || (row.expiresAt && row.expiresAt.getTime() < now.getTime())) return undefined
+  return row
 }
 
 export async function saveSession(db: Database, session: Session, now: Date, idleMs: number): Promise<void> {
