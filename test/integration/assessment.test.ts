@@ -243,6 +243,25 @@ describe('accidents and 一票否决', () => {
     expect(score.veto).toEqual(['2026-11-16 沅江大桥引桥发生安全生产责任亡人事故（死亡 1 人）'])
     expect(score.deductions.find((d) => d.line === '2-5')).toMatchObject({ points: 15 })
   })
+
+  it('keeps the account told in answer to the grade or the deaths in 「经过和认定」, and asks again', async () => {
+    const say = async (text: string) => chat(harness.services, 'demo:supervisor', text)
+    await say('登记事故')
+    await say('市政建设总公司')
+    await say('11月16日下午3点')
+    await say('人民路施工工地')
+    // Each had been refused (「没能识别」), and 「1人受伤」 would have been counted as one dead.
+    expect(await say('一名工人从脚手架坠落受伤')).toEqual(['已记入「经过和认定」。', '事故等级：一般、较大还是重大？'])
+    await say('一般')
+    expect(await say('1人受伤')).toEqual(['已记入「经过和认定」。', '死亡人数？没有请回复「0」。'])
+    await say('0')
+    await say('按时')
+    await say('未曝光')
+    const summary = (await say('无')).join('\n')
+    expect(summary).toContain('经过和认定：一名工人从脚手架坠落受伤；1人受伤')
+    expect(summary).toContain('死亡人数：0')
+    await say('取消')
+  })
 })
 
 describe('the 考核 sheet', () => {

@@ -459,6 +459,14 @@ async function step(
         const label = form.fields.find((f) => f.key === otherBox.key)?.label ?? ''
         return [text(WORDING.notedInAnotherBox(label)), ...prompt(form, session, answers)]
       }
+      // 「一名工人从脚手架坠落受伤」「1人受伤」「已送医」 to the accident's grade or its deaths: the account, kept in
+      // 「经过和认定」, and the question asked again (they had been refused, or 「1人受伤」 counted as one dead).
+      if (form.id === 'accident' && field.key !== 'description' && tellsTheAccount(field, input, answers)) {
+        const told = typeof session.draft.description === 'string' ? session.draft.description : ''
+        session.draft.description = told ? `${told}；${input}` : input
+        const label = form.fields.find((f) => f.key === 'description')?.label ?? ''
+        return [text(WORDING.notedInAnotherBox(label)), ...prompt(form, session, answers)]
+      }
       // 「责任人王刚，措施是停气抢修，资金由施工单位承担，时限…」: the 五落实 named in one answer, each to its box.
       const fixes = form.id === 'assignment' ? fiveFixesSaid(input) : undefined
       if (fixes) {
@@ -1285,6 +1293,21 @@ async function askComplaintOutcome(
   return [
     text(WORDING.whichComplaintToAnswer(listed.map((c) => `· ${c.code} ${clip(maskPersonalInfo(c.description), 20)}`))),
   ]
+}
+
+/** What happened in an accident, as told: who was hurt, what fell or broke, what was done. */
+const ACCOUNT_WORDS =
+  /受伤|伤亡|死亡|身亡|遇难|坠落|掉下|倒塌|坍塌|爆炸|闪爆|起火|着火|触电|砸|送医|抢救|停工|事故|被困/
+const DEATHS_SAID = /死亡|身亡|遇难|死了/
+
+/**
+ * Whether an answer to one of the accident's boxes is the account instead: it does not answer the box (or, to the
+ * deaths asked, speaks of the hurt and not the dead), and tells what happened.
+ */
+function tellsTheAccount(field: FieldDefinition, input: string, answers: AnswerContext): boolean {
+  if (!ACCOUNT_WORDS.test(input) || isQuestion(input)) return false
+  if (field.key === 'deaths') return !DEATHS_SAID.test(input) || !parseAnswer(field, input, answers).ok
+  return !parseAnswer(field, input, answers).ok
 }
 
 /** A result as a handler writes it: words, not a question, a command, a record's number or a word of chat. */
