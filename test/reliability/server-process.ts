@@ -62,7 +62,7 @@ export class ServerProcess {
   /** kill -9: no shutdown handler runs. */
   async kill(): Promise<void> {
     const child = this.child
-    if (!child || child.exitCode !== null) return
+    if (!child || hasExited(child)) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
     child.kill('SIGKILL')
     await exited
@@ -71,7 +71,8 @@ export class ServerProcess {
   /** SIGTERM: the graceful stop; resolves with the exit code. */
   async stop(): Promise<number | null> {
     const child = this.child
-    if (!child || child.exitCode !== null) return child?.exitCode ?? null
+    // (A process killed by a signal has no exit code: waiting for its exit again would never end.)
+    if (!child || hasExited(child)) return child?.exitCode ?? null
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     child.kill('SIGTERM')
     return exited
@@ -92,4 +93,9 @@ export async function scratchPostgres(adminUrl: string, name: string): Promise<{
       await admin.end({ timeout: 5 })
     },
   }
+}
+
+/** Whether the process has ended, by its own exit or by a signal. */
+function hasExited(child: { exitCode: number | null; signalCode: NodeJS.Signals | null }): boolean {
+  return child.exitCode !== null || child.signalCode !== null
 }
