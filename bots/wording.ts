@@ -56,6 +56,7 @@ export const WORDING = {
   notUnderstood: '暂未理解您的意思。发送「帮助」查看可用命令。',
   patrolDangerMajor: '⚠️ 涉及险情，请先确保人员安全；险情已列为重大隐患，请尽快完成填报。',
   patrolDanger: '⚠️ 涉及险情，请先确保人员安全，并核对各处隐患的等级后尽快完成填报。',
+  citizenNothingPending: '好的，当前没有待登记的内容。如需撤回已受理的投诉，请回复「撤回投诉」。',
   noReportsOwed: '您单位目前没有需要上报的周报、月报、季报或统计表。',
   hazardPicked: (code: string, what: string) => `隐患 ${code}（${what}）：`,
   nothingWaitingToTakeUp:

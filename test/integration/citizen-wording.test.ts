@@ -1035,3 +1035,16 @@ describe('a place guessed from a name said with 那边', () => {
     await say('不用')
   })
 })
+
+describe('asking after a ticket by its thing, and dropping nothing', () => {
+  it('answers 「我投诉的电梯那个 现在怎么样了」 with where it stands, and 「算了 不投诉了」 with nothing waiting', async () => {
+    const lift = lastCode(await say('小区电梯坏了三天了 物业不修 锦江花园3栋'), 'TS')
+    await say('不用')
+    const count = (await mine()).length
+    // It had been taken for a new report and asked where.
+    expect((await say('我投诉的电梯那个 现在怎么样了'))[0]).toMatch(new RegExp(`^投诉 ${lift}：`))
+    expect(await say('算了 不投诉了')).toEqual([WORDING.citizenNothingPending])
+    expect(await mine()).toHaveLength(count)
+    expect((await mine()).find((c) => c.code === lift)?.status).toBe('assigned')
+  })
+})
