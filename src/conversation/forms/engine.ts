@@ -440,9 +440,10 @@ async function step(
       }
       // 「登记事故」, then the whole account in answer to the first question (「今天上午10点，朗州路工地发生高处坠落
       // 事故，1人受伤」): read as if said with the command, every box it fills filled, not only the one asked.
+      const firstAnswer = Object.keys(session.draft).length === 0
       if (
         form.restField &&
-        Object.keys(session.draft).length === 0 &&
+        firstAnswer &&
         [...input].length >= 12 &&
         /[，,。；;\s]/.test(input.trim()) &&
         !parseAnswer(field, input, answers).ok
@@ -461,7 +462,13 @@ async function step(
       }
       // 「一名工人从脚手架坠落受伤」「1人受伤」「已送医」 to the accident's grade or its deaths: the account, kept in
       // 「经过和认定」, and the question asked again (they had been refused, or 「1人受伤」 counted as one dead).
-      if (form.id === 'accident' && field.key !== 'description' && tellsTheAccount(field, input, answers)) {
+      // (The whole account in answer to the first question is read above, box by box.)
+      if (
+        form.id === 'accident' &&
+        !firstAnswer &&
+        field.key !== 'description' &&
+        tellsTheAccount(field, input, answers)
+      ) {
         const told = typeof session.draft.description === 'string' ? session.draft.description : ''
         session.draft.description = told ? `${told}；${input}` : input
         const label = form.fields.find((f) => f.key === 'description')?.label ?? ''
