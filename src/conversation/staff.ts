@@ -136,7 +136,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // (「帮助 巡查」「help 隐患」: the help, whatever follows the word — it was not understood.)
   if (/^(?:帮助|菜单|help)(?:\s+\S{1,10})?$/i.test(input)) return [text(WORDING.help(person.role))]
   // A complaint's result asked for (「回复一下市民」): the answer — 「是」, which one, the result — is read for it first.
-  if ((await formlessStepOfTurn(turn)) === STEP_REPLY_FOR) {
+  // (Only a unit's handler is ever asked: nobody else's message pays for the read.)
+  if (person.role === 'unit_handler' && (await formlessStepOfTurn(turn)) === STEP_REPLY_FOR) {
     const answered = await handleForms(turn, person, turn.forms)
     if (answered) return answered
   }

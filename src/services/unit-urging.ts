@@ -97,22 +97,9 @@ export async function urgeLateUnits(
   urgedBy: string,
   key: string,
 ): Promise<{ unit: string; urged: UnitUrged }[]> {
-  const now = ctx.clock.now()
-  const [lateHazards, lateComplaints] = await Promise.all([
-    ctx.db
-      .selectDistinct({ unitId: hazards.unitId })
-      .from(hazards)
-      .where(and(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]), lt(hazards.rectifyDueAt, now))),
-    ctx.db
-      .selectDistinct({ unitId: complaints.unitId })
-      .from(complaints)
-      .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), lt(complaints.dueAt, now))),
-  ])
-  const ids = [...new Set([...lateHazards, ...lateComplaints].map((r) => r.unitId))].filter(
-    (id): id is number => id !== null,
-  )
-  if (ids.length === 0) return []
-  const late = await ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids))
+  // The units with something late now (the same reading as 「哪个单位超期最多」).
+  const late = (await lateCountsByUnit(ctx)).map((u) => ({ id: u.unitId, name: u.unit }))
+  if (late.length === 0) return []
   const urged = []
   // One after another: each unit's reminder is its own send, keyed so a retried message sends none twice.
   for (const unit of late) urged.push({ unit: unit.name, urged: await urgeUnit(ctx, unit, urgedBy, key) })
@@ -126,7 +113,7 @@ export async function urgeLateUnits(
  */
 export async function lateCountsByUnit(
   ctx: ServiceContext,
-): Promise<{ unit: string; overdueHazards: number; lateComplaints: number }[]> {
+): Promise<{ unitId: number; unit: string; overdueHazards: number; lateComplaints: number }[]> {
   const now = ctx.clock.now()
   const [lateHazards, lateComplaints] = await Promise.all([
     ctx.db
@@ -154,6 +141,10 @@ export async function lateCountsByUnit(
     .from(units)
     .where(inArray(units.id, [...byUnit.keys()]))
   return names
-    .map((u) => ({ unit: u.name, ...(byUnit.get(u.id) as { overdueHazards: number; lateComplaints: number }) }))
+    .map((u) => ({
+      unitId: u.id,
+      unit: u.name,
+      ...(byUnit.get(u.id) as { overdueHazards: number; lateComplaints: number }),
+    }))
     .sort((a, b) => b.overdueHazards + b.lateComplaints - (a.overdueHazards + a.lateComplaints))
 }

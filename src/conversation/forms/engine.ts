@@ -206,7 +206,7 @@ async function step(
     return [text(WORDING.photoForHazard(saved.code))]
   }
   if (session.step === STEP_REPLY_FOR && !form) {
-    const waiting = session.draft.replyFor as { code?: string; words?: string; among?: string[] } | undefined
+    const waiting = session.draft.replyFor as ReplyAwaited | undefined
     clearSession(session)
     if (waiting && CANCEL.test(input)) return [text(WORDING.complaintReplyHeld)]
     // 「井盖的那个」「TS…0002」 to which one: that one's result is asked for.
@@ -1233,8 +1233,7 @@ async function whichRectified(
   // The words are offered as its result; 「是」 sends them (the next message, in step).
   const offer = (code: string) => {
     const words = withoutCode(input, 'TS') || input
-    session.step = STEP_REPLY_FOR
-    session.draft = { ...session.draft, replyFor: { code, words } }
+    awaitReplyFor(session, { code, words })
     return [text(WORDING.replyWithTheseWords(code, words))]
   }
   const [complaintNamed, ...namedToo] = recordsNamed(inHand, input)
@@ -1289,14 +1288,12 @@ async function askComplaintOutcome(
   const meant = named.length === 1 ? named : inHand.length === 1 && !among ? inHand : []
   const [only] = meant
   if (only) {
-    session.step = STEP_REPLY_FOR
-    session.draft = { ...session.draft, replyFor: { code: only.code } }
+    awaitReplyFor(session, { code: only.code })
     return [text(WORDING.askComplaintOutcome(only.code, clip(maskPersonalInfo(only.description), 20)))]
   }
   if (inHand.length === 0 || among) return undefined
   const listed = named.length > 1 ? named : inHand
-  session.step = STEP_REPLY_FOR
-  session.draft = { ...session.draft, replyFor: { among: listed.map((c) => c.code) } }
+  awaitReplyFor(session, { among: listed.map((c) => c.code) })
   return [
     text(WORDING.whichComplaintToAnswer(listed.map((c) => `· ${c.code} ${clip(maskPersonalInfo(c.description), 20)}`))),
   ]
@@ -1315,6 +1312,18 @@ function tellsTheAccount(field: FieldDefinition, input: string, answers: AnswerC
   if (!ACCOUNT_WORDS.test(input) || isQuestion(input)) return false
   if (field.key === 'deaths') return !DEATHS_SAID.test(input) || !parseAnswer(field, input, answers).ok
   return !parseAnswer(field, input, answers).ok
+}
+
+/** What a handler's next message answers about a complaint's result (see STEP_REPLY_FOR). */
+interface ReplyAwaited {
+  code?: string
+  words?: string
+  among?: string[]
+}
+
+function awaitReplyFor(session: Session, replyFor: ReplyAwaited): void {
+  session.step = STEP_REPLY_FOR
+  session.draft = { ...session.draft, replyFor }
 }
 
 /** A result as a handler writes it: words, not a question, a command, a record's number or a word of chat. */
