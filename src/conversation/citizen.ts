@@ -136,6 +136,8 @@ const HOUSE_NUMBER_ONLY =
 /** 「快来人」「快点啊」「赶紧的」「救命」: hurry, and nothing else. */
 const HURRY =
   /^(?:你们)?(?:快|赶快|赶紧|马上|立刻|快点|快快|快一点)(?:点|一点|些)?(?:来|过来|派人|来人|来人啊|处理|修|看看|啊|呀|吧|的)*(?:[！!。~～\s]*)$|^救命(?:啊)?[！!。~～\s]*$/
+/** 「投诉建设路88号」: the word that says a report of the place after it follows. */
+const REPORT_LEAD = /^(?:我)?(?:要|想)?(?:投诉|反映)(?:一下)?[:：，,\s]*(?=\S{2})/
 /** 「人呢？」「有人吗」: is anyone there — impatience, not a place. */
 const PRESENCE = /^(?:人呢|人在哪|有人吗|有没有人|在吗|在不在|喂)(?:啊|呀)?[？?！!。~～\s]*$/
 /** 「就是我们小区」「我们村」「在我家楼下」: where, roughly, and nothing else. */
@@ -890,7 +892,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「哦对了，是人民路和解放路路口那个」: the place said again more exactly, without the words around it.
   const placeWords = body
     // 「投诉建设路88号」: the place, with the word that says a report of it follows.
-    .replace(/^(?:我)?(?:要|想)?(?:投诉|反映)(?:一下)?[:：，,\s]*(?=\S{2})/, '')
+    .replace(REPORT_LEAD, '')
     .replace(PLACE_AGAIN, '')
     .replace(HOME_IS, '')
     .replace(SHOT_AT, '$1')
@@ -975,7 +977,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     // (「建设路口」 then 「建设路与人民路交叉口」: the crossing named in full is the same place, more exactly.)
     const road = current ? (findPlace(current) ?? current).replace(/(?<=[路街道巷])(?:口|路口|附近|旁边)$/, '') : ''
     // (「投诉建设路88号」 starts a report of its own there.)
-    const startsAReport = /^(?:我)?(?:要|想)?(?:投诉|反映)/.test(body)
+    const startsAReport = REPORT_LEAD.test(body)
     if (latest && !held.thing && !startsAReport && (!current || isVaguePlace(current) || said.includes(road)))
       return placeAddedTo(latest, said)
     // No ticket it could belong to: an address is not a complaint. It is kept while the problem is asked for.
