@@ -45,7 +45,7 @@ import { metresBetween } from './forms/duplicates'
 import { clearSession, lockSession, saveSession } from './forms/session'
 import { asksHow, isQuestion, supposes } from './intent'
 import { asksGasPhone, otherAgencyFor, SUPPLY_CUT } from './other-agency'
-import { asksAboutThePlace, readPlaceAnswer } from './place-answer'
+import { asksAboutThePlace, placeMadeExact, readPlaceAnswer, saysSpotNearby } from './place-answer'
 import { onceIfPastedOver } from './plain-text'
 import { text } from './reply'
 import { SAYS_OTHER, SAYS_SAME } from './same-or-other'
@@ -946,13 +946,14 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     return [text(WORDING.citizenTooShort)]
   /** A ticket's place said more exactly: kept on it, and its question about a call back stays open (「不用」 next answers it). */
   const placeAddedTo = async (latest: NonNullable<Awaited<ReturnType<typeof latestOpenComplaint>>>, said: string) => {
-    await addComplaintPlace(ctx, latest, said)
+    const place = placeMadeExact(latest.locationText, said)
+    await addComplaintPlace(ctx, latest, place, said)
     if (awaitingContact && latest.id === complaintId) {
       session.step = STEP_CONTACT
       session.draft = { complaintId }
       await keep()
     }
-    return [text(WORDING.citizenPlaceAdded(latest.code, said))]
+    return [text(WORDING.citizenPlaceAdded(latest.code, place))]
   }
   // 「在12号门口」 just after a ticket on a road with no number: the number on that road, not a place of its own.
   const numberOnly = HOUSE_NUMBER_ONLY.exec(body)?.[1]
@@ -969,7 +970,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       .trim()
       .replace(/^(?:在|就在|位于|地点|位置|地址)[:：]?/, '')
       .replace(/[。.！!，,\s]+$/, '')
-      .replace(/(?<=.{2})(?:那里|这里|那边|这边|那儿|这儿|那块|这块)$/, '')
+      .replace(/(?<=.{2})(?:那里|这里|那边|这边|那儿|这儿|那块|这块|那)$/, '')
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
     // It completes a ticket filed without a place (or only a rough one), or says its place more exactly
     // (「朗州北路」 then 「朗州北路88号门口」); another place entirely is where the next problem is.
@@ -978,7 +979,14 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     const road = current ? (findPlace(current) ?? current).replace(/(?<=[路街道巷])(?:口|路口|附近|旁边)$/, '') : ''
     // (「投诉建设路88号」 starts a report of its own there.)
     const startsAReport = REPORT_LEAD.test(body)
-    if (latest && !held.thing && !startsAReport && (!current || isVaguePlace(current) || said.includes(road)))
+    // (「靠近第一中学门口那边」 just after the ticket, before its call-back question is answered: where on its road.)
+    const spotOnIt = awaitingContact && latest?.id === complaintId && saysSpotNearby(body, said)
+    if (
+      latest &&
+      !held.thing &&
+      !startsAReport &&
+      (!current || isVaguePlace(current) || said.includes(road) || spotOnIt)
+    )
       return placeAddedTo(latest, said)
     // No ticket it could belong to: an address is not a complaint. It is kept while the problem is asked for.
     return hold(

@@ -1,6 +1,7 @@
 import { dangerIn } from '../domain/danger'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
+import { isVaguePlace } from './forms/checks'
 
 /**
  * What a citizen's answer to 「具体在什么位置？」 is. Most answers are the place (「幸福里」「二中门口」「滨江路」), and
@@ -42,4 +43,29 @@ export function readPlaceAnswer(body: string, reading: { locationText?: string }
   if (!LOCATIVE_END.test(text) && (namesDefect(text) || NUISANCE.test(text) || dangerIn(text)))
     return 'more_description'
   return 'place'
+}
+
+/**
+ * Where on the place already filed, said by what it is next to (「靠近第一中学门口那边」「就在恒大工地那」): a landmark
+ * beside it, with no street of its own (「人民路88号那边」 is another place).
+ */
+export function saysSpotNearby(body: string, said: string): boolean {
+  const words = body.trim().replace(/[。！!，,~～\s]+$/, '')
+  return (
+    (/^(?:就在|靠近|挨着|紧挨着?|临近|离)/.test(words) ||
+      /(?:旁边|附近|对面|门口|门前|边上|那边|那里|那儿|那)$/.test(words)) &&
+    !/[路街巷](?!口)|大道/.test(said)
+  )
+}
+
+/**
+ * The place a ticket is kept at once the citizen says more of it: the new words when they name it more exactly
+ * (「人民路」 then 「人民路中段公交站旁边」) or the first place was rough, else the spot after the place filed
+ * (「桃花源路」 then 「靠近第一中学门口」 is 「桃花源路 靠近第一中学门口」).
+ */
+export function placeMadeExact(current: string | null, said: string): string {
+  if (!current || isVaguePlace(current)) return said
+  const road = (findPlace(current) ?? current).replace(/(?<=[路街道巷])(?:口|路口|附近|旁边)$/, '')
+  if (said.includes(current) || said.includes(road)) return said
+  return current.includes(said) ? current : `${current} ${said}`
 }

@@ -145,18 +145,17 @@ function citizenEvent(
 }
 
 /**
- * A place the citizen names after the ticket: kept as an event, and it becomes the complaint's place when the
- * complaint had none or it says the same place more exactly (「人民路」 → 「人民路88号门口」).
+ * A place the citizen names after the ticket: what they said kept as an event, and `place` (worked out by the
+ * conversation from the place filed and the words said) becomes the complaint's place.
  */
-export async function addComplaintPlace(ctx: ServiceContext, complaint: ComplaintRow, place: string) {
+export async function addComplaintPlace(ctx: ServiceContext, complaint: ComplaintRow, place: string, said = place) {
   await ctx.db.transaction(async (tx) => {
-    const current = complaint.locationText
-    if (!current || (place !== current && place.includes(current)))
+    if (place !== complaint.locationText)
       await tx
         .update(complaints)
         .set({ locationText: place, updatedAt: ctx.clock.now() })
         .where(eq(complaints.id, complaint.id))
-    await tx.insert(complaintEvents).values(citizenEvent(ctx, complaint, `市民补充地点：${place}`))
+    await tx.insert(complaintEvents).values(citizenEvent(ctx, complaint, `市民补充地点：${said}`))
   })
 }
 

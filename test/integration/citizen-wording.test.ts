@@ -1051,3 +1051,36 @@ describe('asking after a ticket by its thing, and dropping nothing', () => {
     await say('不用')
   })
 })
+
+describe('where on the place just filed, said next', () => {
+  it('puts 「靠近…门口那边」「在…中段 公交站旁边」「就在…那」 on the ticket just filed, and files nothing more', async () => {
+    await say('井盖丢了')
+    const cover = lastCode(await say('桃花源路'), 'TS')
+    const count = (await mine()).length
+    // It had been held as a new place and asked what was wrong there.
+    expect(await say('靠近第一中学门口那边')).toEqual([WORDING.citizenPlaceAdded(cover, '桃花源路 靠近第一中学门口')])
+    await say('不用')
+    const pole = lastCode(await say('龙港路有个路灯杆歪了'), 'TS')
+    // It had been filed as a complaint of its own, of no category, saying only where.
+    expect(await say('在龙港路中段 公交站旁边')).toEqual([WORDING.citizenPlaceAdded(pole, '龙港路中段 公交站旁边')])
+    await say('不用')
+    await say('工地围挡倒了')
+    const hoarding = lastCode(await say('滨湖路'), 'TS')
+    expect(await say('就在恒大工地那')).toEqual([WORDING.citizenPlaceAdded(hoarding, '滨湖路 恒大工地')])
+    // The call-back question is still the one open.
+    expect(await say('不用')).toEqual([WORDING.contactDeclined])
+    const places = new Map((await mine()).map((c) => [c.code, c.locationText]))
+    expect([places.get(cover), places.get(pole), places.get(hoarding)]).toEqual([
+      '桃花源路 靠近第一中学门口',
+      '龙港路中段 公交站旁边',
+      '滨湖路 恒大工地',
+    ])
+    expect(await mine()).toHaveLength(count + 2)
+    // A street of its own is another place: kept for what is wrong there, the ticket left as it was.
+    await say('工地围挡倒了')
+    const other = lastCode(await say('滨湖路'), 'TS')
+    expect(await say('人民路88号那边')).toEqual([WORDING.citizenPlaceAskWhat('人民路88号')])
+    expect((await mine()).find((c) => c.code === other)?.locationText).toBe('滨湖路')
+    await say('取消')
+  })
+})

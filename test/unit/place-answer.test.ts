@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { placeAlone } from '../../src/conversation/extract/place'
 import { isVaguePlace } from '../../src/conversation/forms/checks'
-import { readPlaceAnswer } from '../../src/conversation/place-answer'
+import { placeMadeExact, readPlaceAnswer } from '../../src/conversation/place-answer'
 
 describe('an answer to 「在什么位置」', () => {
   it.each([
@@ -87,5 +88,32 @@ describe('a place too vague to find', () => {
     '我们小区里面',
   ])('「%s」 cannot', (place) => {
     expect(isVaguePlace(place)).toBe(true)
+  })
+})
+
+describe('a place said with the landmark it is next to', () => {
+  it.each([
+    ['在人民路中段 公交站旁边', '人民路中段'],
+    ['人民路，加油站对面', '人民路'],
+    ['就在恒大工地那', '恒大工地'],
+  ])('「%s」 is the place 「%s」 and nothing else', (said, place) => {
+    expect(placeAlone(said)).toBe(place)
+  })
+
+  it.each(['人民路 井盖坏了旁边', '人民路 有坑旁边', '人民路 垃圾堆了门口'])('「%s」 says more than where', (said) => {
+    expect(placeAlone(said)).toBeUndefined()
+  })
+})
+
+describe('the place a ticket keeps when more of it is said', () => {
+  it.each([
+    ['桃花源路', '靠近第一中学门口', '桃花源路 靠近第一中学门口'],
+    ['人民路', '人民路中段 公交站旁边', '人民路中段 公交站旁边'],
+    ['芷江路口', '芷江路与人民路交叉口', '芷江路与人民路交叉口'],
+    ['我们小区', '阳光花园5栋', '阳光花园5栋'],
+    [null, '人民路88号', '人民路88号'],
+    ['滨湖路恒大工地', '恒大工地', '滨湖路恒大工地'],
+  ])('「%s」 and then 「%s」 is 「%s」', (current, said, place) => {
+    expect(placeMadeExact(current, said)).toBe(place)
   })
 })

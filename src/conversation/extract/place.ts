@@ -162,10 +162,26 @@ export function placeAlone(text: string, slack = 0): string | undefined {
   const rest = text
     .replace(place, '')
     .replace(/^(?:在|位于|就在|地点|位置|地址|(?:巡查)?(?:路段|区域|路线|范围))[:：]?/, '')
-    .replace(/[，,。.！!？?\s]|这里|那里|这边|那边|附近|旁边|门口|门前|对面|楼下|路口|拐角|后面|前面/g, '')
+    // 「人民路中段 公交站旁边」: a landmark beside which it is, said after the place, is more of where.
+    .split(/[，,。.！!？?\s]+/)
+    .filter((part) => !isLandmarkSpot(part))
+    .join('')
+    .replace(/这里|那里|这边|那边|附近|旁边|门口|门前|对面|楼下|路口|拐角|后面|前面/g, '')
+    // 「就在恒大工地那」: the pointing word left at the end.
+    .replace(/^(?:那|这|那儿|这儿)$/, '')
     // Pictures typed as emoji (🚧🕳️) say nothing a place answer would lack.
     .replace(/\p{Extended_Pictographic}|\uFE0F|\u200D/gu, '')
   return [...rest].length <= slack ? place : undefined
+}
+
+/** A landmark and the side of it (「公交站旁边」「加油站对面」「银行门口」): a spot, not something wrong. */
+const LANDMARK_SIDE =
+  /^([\p{Script=Han}A-Za-z0-9]{2,8}?)(?:的)?(?:旁边|附近|对面|门口|门前|后面|前面|楼下|边上|拐角处?)$/u
+/** Words that say what happens or is wrong (「有坑旁边」「塌了门口」): not a landmark's name. */
+const NOT_A_LANDMARK = /[有没不坏漏堵塌破裂断倒歪掉丢缺烂积冒着响臭吵挖]|[了过]$/
+function isLandmarkSpot(part: string): boolean {
+  const landmark = LANDMARK_SIDE.exec(part)?.[1]
+  return landmark !== undefined && !NOT_A_LANDMARK.test(landmark)
 }
 
 /** Every place the text names, in order, each cut to its name. */
