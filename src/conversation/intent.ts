@@ -4,6 +4,7 @@
  * open; the form that starts still shows its summary before anything is saved.
  */
 import { namesAThing, namesDefect, saysNothingFound } from './extract/hazard-statements'
+import { findPlace } from './extract/place'
 import { summaryAskedIn } from './summary-asked'
 
 export type Intent = 'patrol' | 'hazard'
@@ -116,10 +117,26 @@ export function asksHowItGoes(text: string): boolean {
 const ASKS_OPEN_ITEMS =
   /^(?:帮我|请|麻烦)?(?:看看|看一下|查一下|查查|统计一下)?(?:今天|目前|现在|还)?(?:有)?(?:哪些|哪几个?|几个|几项|几件|多少)(?:个|项|件)?(?:单位|隐患|投诉|问题|事项)(?:还)?(?:没有?|未|需要|要|待|等待|等着)?(?:超期|逾期|超时|整改|销号|处理|办结|完成|验收|签收|派单|分派|交办)(?:了|的)?(?:呢|吗)?[？?。！!]*$|^(?:还)?(?:有)?(?:哪些|几个|几件|多少)?(?:待|未|没有?)(?:派单|分派|交办|签收)的?(?:投诉|隐患)(?:有哪些|有几个|有几件|有多少)?[？?。]*$/
 
+/** What is not yet done, said of the ledger's records (「没整改的隐患」「投诉还没办」). */
+const UNFINISHED =
+  /(?:没有?|未|还没有?|尚未)(?:整改|销号|处理|办结|办完|办理|办|签收|验收|完成|解决)完?(?:的)?(?:隐患|投诉|工单|事项)|(?:隐患|投诉|工单|事项)(?:还)?(?:没有?|未|尚未)(?:整改|销号|处理|办结|办完|办理|办|签收|验收|完成|解决)/
+/** … and asked to be shown or counted (「列一下」「发我看看」「有哪些」). */
+const SHOWN_OR_COUNTED =
+  /列|发(?:我|一下|给我)|看看|看一下|查一下|查查|统计|哪些|多少|几个|几项|几件|清单|明细|情况|[吗呢？?]/
+
 export function asksOpenItems(input: string): boolean {
   // 「哪些单位超期了」 asks which units: the late ones, unit by unit (ledger-question.ts).
   if (/单位/.test(input) && /超期|逾期|超时/.test(input)) return false
-  return ASKS_OPEN_ITEMS.test(input)
+  if (ASKS_OPEN_ITEMS.test(input)) return true
+  // 「没整改的隐患列一下」「我们单位哪些投诉还没办」: the same asked in other words, naming no place and nothing wrong
+  // (the first had opened a hazard form).
+  return (
+    [...input].length <= 24 &&
+    UNFINISHED.test(input) &&
+    SHOWN_OR_COUNTED.test(input) &&
+    !findPlace(input) &&
+    !namesDefect(input.replace(UNFINISHED, ''))
+  )
 }
 
 export function intentOf(text: string): Intent | undefined {

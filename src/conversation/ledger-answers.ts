@@ -14,7 +14,14 @@ import {
 } from './figures-question'
 import { describeHazardsDueSoon, describeHazardsNamed } from './hazards-question'
 import { type LedgerQuestion, OWN_UNIT } from './ledger-question'
-import { describeLateByUnit, describeOpenItems, describeOpenMajors } from './open-items-question'
+import {
+  asksWhichAreOpen,
+  describeLateByUnit,
+  describeOpenComplaintsListed,
+  describeOpenItems,
+  describeOpenMajors,
+  describeUnrectifiedHazards,
+} from './open-items-question'
 import { describeRecordsListed } from './records-listed'
 import { describeScores, describeUnitScore } from './scores-question'
 import { listTodos } from './todo-list'
@@ -35,6 +42,10 @@ export async function describeOpen(turn: Turn, actor: Actor, input: string): Pro
     : BRIEFING_ROLES.has(actor.role)
       ? await unitNamedIn(turn, input, { shortInSentence: true })
       : undefined
+  // 「哪些隐患还没整改」: which ones, listed (the counts alone had answered it).
+  const which = asksWhichAreOpen(input)
+  if (which?.of === 'hazards') return describeUnrectifiedHazards(turn, which.lateOnly, unit)
+  if (which?.of === 'complaints') return describeOpenComplaintsListed(turn, which.lateOnly, unit)
   return describeOpenItems(turn, unit)
 }
 

@@ -1,12 +1,13 @@
 import { and, asc, count, eq, inArray, lt, type SQL, sql } from 'drizzle-orm'
 import { complaints, hazards, units } from '../db/schema'
-import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
+import { COMPLAINT_STATUS_LABELS, OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import {
   HAZARD_STATUS_LABELS,
   LISTING_LEVEL_LABELS,
   OPEN_HAZARD_STATUSES,
   UNDER_RECTIFICATION_STATUSES,
 } from '../domain/hazard-lifecycle'
+import { maskPersonalInfo } from '../domain/privacy'
 import { lateCountsByUnit } from '../services/unit-urging'
 import { clip, formatLocal } from './format'
 import type { Turn } from './types'
@@ -166,6 +167,86 @@ export async function describeOpenMajors(turn: Turn): Promise<string> {
   )
   if (rows.length === 0) return '目前没有未销号的重大隐患。'
   return `未销号的重大隐患 ${rows.length} 项：\n${hazardLines(rows, unitRows, now, timeZone)}`
+}
+
+/** 「哪些隐患还没整改」「没整改的隐患列一下」: which ones, not only how many. (「哪些单位…」 asks after the units.) */
+export function asksWhichAreOpen(input: string): { of: 'hazards' | 'complaints'; lateOnly: boolean } | undefined {
+  if (!/哪些|哪几(?:个|项|件|条)|哪个|列(?:一下|出来?|个表)|清单|明细|列表|是哪/.test(input)) return undefined
+  if (/(?:哪些|哪个|哪几个?|各个?|每个)(?:单位|部门|科室)|哪家/.test(input)) return undefined
+  // 「把超期的隐患列出来」: only those past their deadline.
+  const lateOnly = /超期|逾期|超时|过期/.test(input)
+  if (/投诉|工单|诉求/.test(input) && !/隐患/.test(input)) return { of: 'complaints', lateOnly }
+  return /隐患|整改|销号/.test(input) ? { of: 'hazards', lateOnly } : undefined
+}
+
+const LISTED_OPEN = 10
+
+/**
+ * The hazards not yet rectified (a unit's own, or the city's), the late and the soonest due first, and those not
+ * yet handed to a unit at the end.
+ */
+export async function describeUnrectifiedHazards(
+  turn: Turn,
+  lateOnly: boolean,
+  unit?: { id: number; name: string },
+): Promise<string> {
+  const { clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const [rows, unitRows] = await openHazardsWithUnits(
+    turn,
+    and(
+      inArray(hazards.status, ['reported', ...UNDER_RECTIFICATION_STATUSES]),
+      unit ? eq(hazards.unitId, unit.id) : undefined,
+      lateOnly ? lt(hazards.rectifyDueAt, now) : undefined,
+    ) as SQL,
+    sql`${hazards.rectifyDueAt} asc nulls last`,
+  )
+  const whose = unit ? unit.name : ''
+  const which = lateOnly ? '超期未整改的隐患' : '未整改的隐患'
+  if (rows.length === 0) return `${whose}目前没有${which}。`
+  const order = lateOnly ? '超期最久的在前' : '超期和快到期的在前'
+  return `${whose}${which} ${rows.length} 项（${order}）：\n${hazardLines(rows, unitRows, now, timeZone)}`
+}
+
+/** The complaints not yet answered (a unit's own, or the city's), the late and the soonest due first. */
+export async function describeOpenComplaintsListed(
+  turn: Turn,
+  lateOnly: boolean,
+  unit?: { id: number; name: string },
+): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const [rows, unitRows] = await Promise.all([
+    db
+      .select()
+      .from(complaints)
+      .where(
+        and(
+          inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]),
+          unit ? eq(complaints.unitId, unit.id) : undefined,
+          lateOnly ? lt(complaints.dueAt, now) : undefined,
+        ),
+      )
+      .orderBy(asc(complaints.dueAt), asc(complaints.id)),
+    db.select({ id: units.id, name: units.name }).from(units),
+  ])
+  const whose = unit ? unit.name : ''
+  const which = lateOnly ? '超过办理时限的投诉' : '办理中的投诉'
+  if (rows.length === 0) return `${whose}目前没有${which}。`
+  const name = new Map(unitRows.map((u) => [u.id, u.name]))
+  const lines = rows.slice(0, LISTED_OPEN).map((c) => {
+    const handler = c.unitId === null ? '待派单' : (name.get(c.unitId) ?? '—')
+    const what = maskPersonalInfo(
+      c.locationText && !c.description.includes(c.locationText) ? `${c.locationText}，${c.description}` : c.description,
+      c.citizenName,
+    )
+    return `· ${c.code} ${unit ? '' : `${handler}：`}${clip(what, 18)}（${COMPLAINT_STATUS_LABELS[c.status]}，${
+      c.dueAt < now ? '已超时' : '期限'
+    } ${formatLocal(c.dueAt, timeZone, now)}）`
+  })
+  const more =
+    rows.length > LISTED_OPEN ? `\n……另有 ${rows.length - LISTED_OPEN} 件，请在管理后台「投诉台账」查看。` : ''
+  return `${whose}${which} ${rows.length} 件（${lateOnly ? '超时最久的在前' : '超时和快到期的在前'}）：\n${lines.join('\n')}${more}`
 }
 
 /** 「哪个单位超期最多」: the units with something late now, the most first. */

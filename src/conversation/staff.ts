@@ -67,7 +67,7 @@ import { receiveByCard, receiveTyped } from './report-receipts'
 import { asksWhoIsResponsible, describeResponsibility } from './responsibility-question'
 import { scoresAskedFor } from './scores-question'
 import { describeStaffFaq, staffFaqAsked } from './staff-faq'
-import { ASKS_SYSTEM_STATUS, describeSystemStatus } from './system-status'
+import { asksSystemStatus, describeSystemStatus } from './system-status'
 import { describeTodaySoFar } from './today-so-far'
 import { listTodos } from './todo-list'
 import type { Reply, Turn } from './types'
@@ -266,8 +266,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const faq = staffFaqAsked(input)
   if (faq) return meanwhile(turn, text(await describeStaffFaq(turn, faq, input)))
   // 「系统状态」: an administrator's question about the service itself.
-  if (person.role === 'admin' && ASKS_SYSTEM_STATUS.test(input))
-    return meanwhile(turn, text(await describeSystemStatus(turn)))
+  if (person.role === 'admin' && asksSystemStatus(input)) return meanwhile(turn, text(await describeSystemStatus(turn)))
   // 「这个重大隐患我已经接报了」「已接报」: the acknowledgement said in a sentence, without the number.
   if (/接报/.test(input) && [...input].length <= 30 && !normaliseCode(input))
     return (await acknowledgeTheWaitingMajor(turn, actor)) ?? [text(WORDING.noMajorAwaitingAck)]

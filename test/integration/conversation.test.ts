@@ -660,7 +660,9 @@ describe('staff messages that are not commands', () => {
     for (const said of ['今天下雨，暂停巡查', '明天上午去人民路巡查', '今天下雨，巡查取消了', '巡查任务推迟到明天'])
       expect(await say(STAFF, said)).toEqual([WORDING.patrolNotYet])
     expect((await say('demo:leader', '这个月哪个单位最差'))[0]).toMatch(/考核得分（截至目前）：\n1\. /)
-    expect((await say(STAFF, '有哪些隐患需要整改'))[0]).toMatch(/^截至 /)
+    expect((await say(STAFF, '有哪些隐患需要整改'))[0]).toMatch(
+      /^(?:未整改的隐患 \d+ 项（超期和快到期的在前）：\n· YH|目前没有未整改的隐患)/,
+    )
   })
 })
 
@@ -1672,8 +1674,6 @@ describe('the digest on request', () => {
       // What is late, asked outright (these had the digest, which does not say how many complaints are late).
       ['demo:leader', '有没有超期的'],
       [DUTY, '有没有超时的投诉'],
-      // Asked to list them (it opened a hazard form).
-      ['demo:leader', '把超期的隐患列出来'],
     ] as const) {
       const [answer] = await say(who, asked)
       expect(answer).toMatch(/^截至 \d+月\d+日 \d\d:\d\d：\n/)
@@ -1681,6 +1681,23 @@ describe('the digest on request', () => {
       expect(answer).toMatch(
         /办理中的投诉 \d+ 件（待签收 \d+ 件），其中超过办理时限 \d+ 件。(?:\n另有待交办的隐患 \d+ 项。)?$/,
       )
+    }
+    // Asked which, or to list them: each by number, the late first (the first opened a hazard form; the others
+    // had the counts).
+    const unrectified = before.filter((h) => ['reported', 'assigned', 'rectifying'].includes(h.status))
+    const [late] = await say('demo:leader', '把超期的隐患列出来')
+    expect(late.split('\n')[0]).toBe(
+      overdue.length ? `超期未整改的隐患 ${overdue.length} 项（超期最久的在前）：` : '目前没有超期未整改的隐患。',
+    )
+    for (const h of overdue.slice(0, 10)) expect(late).toContain(`· ${h.code} `)
+    for (const asked of ['没整改的隐患列一下', '哪些隐患还没整改']) {
+      const [listed] = await say(SUPERVISOR, asked)
+      expect(listed.split('\n')[0]).toBe(`未整改的隐患 ${unrectified.length} 项（超期和快到期的在前）：`)
+      const codes = [...listed.matchAll(/^· (YH\d{8}-\d{4}) /gm)].map((m) => m[1])
+      expect(codes).toHaveLength(Math.min(unrectified.length, 10))
+      // The late ones come first.
+      const overdueCodes = new Set(overdue.map((h) => h.code))
+      for (const code of codes.slice(0, overdue.length)) expect(overdueCodes.has(code as string)).toBe(true)
     }
     expect(await say(STAFF, '确认')).not.toContain('请核对')
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)

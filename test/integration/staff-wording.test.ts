@@ -15,6 +15,7 @@ import {
   units,
 } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
+import { OPEN_COMPLAINT_STATUSES } from '../../src/domain/complaint-lifecycle'
 import { zonedInstant } from '../../src/domain/local-time'
 import { applyComplaintCommand } from '../../src/services/complaints'
 import { testApp } from '../helpers/app'
@@ -1393,6 +1394,9 @@ describe('overseers and administrators in their own words', () => {
     // Asked as what did not go out (it was not understood).
     expect(await say('demo:admin', '有多少条消息没发出去')).toEqual([status])
     expect(await say('demo:admin', '最近有没有发送失败的消息')).toEqual([status])
+    // Asked in other words (they were not understood).
+    for (const asked of ['今天系统有什么异常', '机器人是不是挂了', '平台有没有报错？', '推送正常吗'])
+      expect(await say('demo:admin', asked)).toEqual([status])
     // Not for everyone: a field worker's 「系统状态」 is no status report.
     expect((await say(STAFF, '系统状态'))[0]).not.toMatch(/服务运行正常/)
   })
@@ -1964,5 +1968,33 @@ describe('said short, the way people type it', () => {
     await say(STAFF, '今天天气不错')
     expect(await say(STAFF, '井盖坏了')).toEqual(['隐患在什么位置？可直接发送位置。'])
     await say(STAFF, '取消')
+  })
+})
+
+describe('which records are still open, listed', () => {
+  it('lists a unit’s complaints not yet answered for 「我们单位哪些投诉还没办」, and the city’s for those briefed', async () => {
+    const citizen = 'demo:citizen'
+    lastCode(await say(citizen, '芙蓉路120号井盖丢了'), 'TS')
+    await say(citizen, '不用')
+    const [unit] = await database.db.select().from(units).where(eq(units.name, '市政建设总公司'))
+    const open = await database.db
+      .select()
+      .from(complaints)
+      .where(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]))
+    const ownOpen = open.filter((c) => c.unitId === unit?.id)
+    const listedCodes = (answer: string) => [...answer.matchAll(/^· (TS\d{8}-\d{4}) /gm)].map((m) => m[1])
+    const [own] = await say('demo:unit_leader', '我们单位哪些投诉还没办')
+    expect(own.split('\n')[0]).toBe(`市政建设总公司办理中的投诉 ${ownOpen.length} 件（超时和快到期的在前）：`)
+    const ownCodes = listedCodes(own)
+    expect(ownCodes).toHaveLength(Math.min(ownOpen.length, 10))
+    for (const code of ownCodes) expect(ownOpen.map((c) => c.code)).toContain(code)
+    // The soonest due first.
+    const soonest = [...ownOpen].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id)[0]
+    expect(ownCodes[0]).toBe(soonest?.code)
+    const [city] = await say(LEADER, '哪些投诉还没办完')
+    expect(city.split('\n')[0]).toBe(`办理中的投诉 ${open.length} 件（超时和快到期的在前）：`)
+    expect(city).toMatch(/^· TS\d{8}-\d{4} (?:市政建设总公司|待派单|[^：\n]+)：/m)
+    // The units late, asked as which units, are still the units.
+    expect((await say(LEADER, '哪些单位超期了'))[0]).toMatch(/^截至 /)
   })
 })
