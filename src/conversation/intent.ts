@@ -117,6 +117,10 @@ export function asksHowItGoes(text: string): boolean {
 const ASKS_OPEN_ITEMS =
   /^(?:帮我|请|麻烦)?(?:看看|看一下|查一下|查查|统计一下)?(?:今天|目前|现在|还)?(?:有)?(?:哪些|哪几个?|几个|几项|几件|多少)(?:个|项|件)?(?:单位|隐患|投诉|问题|事项)(?:还)?(?:没有?|未|需要|要|待|等待|等着)?(?:超期|逾期|超时|整改|销号|处理|办结|完成|验收|签收|派单|分派|交办)(?:了|的)?(?:呢|吗)?[？?。！!]*$|^(?:还)?(?:有)?(?:哪些|几个|几件|多少)?(?:待|未|没有?)(?:派单|分派|交办|签收)的?(?:投诉|隐患)(?:有哪些|有几个|有几件|有多少)?[？?。]*$/
 
+/** 「能不能延期几天」「申请延期一周」「整改期限可以宽限吗」: a request for more time to rectify. */
+const ASKS_MORE_TIME =
+  /(?:能不能|能否|可不可以|可以|可否|申请|想|需要|请求|要求)(?:再)?(?:延期|延长|宽限|推迟|推后|多给(?:几|一)天)|(?:延期|延长|宽限|推迟|推后)(?:几天|一周|一下|一段时间|几天时间)?(?:吗|行吗|可以吗|么|行不行)/
+
 /** What is not yet done, said of the ledger's records (「没整改的隐患」「投诉还没办」). */
 const UNFINISHED =
   /(?:没有?|未|还没有?|尚未)(?:整改|销号|处理|办结|办完|办理|办|签收|验收|完成|解决)完?(?:的)?(?:隐患|投诉|工单|事项)|(?:隐患|投诉|工单|事项)(?:还)?(?:没有?|未|尚未)(?:整改|销号|处理|办结|办完|办理|办|签收|验收|完成|解决)/
@@ -170,6 +174,8 @@ export function intentOf(text: string): Intent | undefined {
   // 路上发现路灯杆倾斜」 — is the finding's report, as before.)
   if (VISITED.test(text) && WHEN_DONE.test(text) && saysNothingFound(text) && !namesDefect(text) && !asks)
     return 'patrol'
+  // 「我们人手不够 能不能延期几天」: more time asked for, with why — no report of what it says is short.
+  if (ASKS_MORE_TIME.test(text) && !findPlace(text)) return undefined
   // 「今天的隐患」「本月的隐患有哪些」 ask for the period's records: 隐患 there is the ledger's word.
   if (asksRecordsOfPeriod(text)) return undefined
   // 「有没有超期的」「哪些隐患还没整改」 ask about the ledger; they report nothing.

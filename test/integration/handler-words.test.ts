@@ -5,7 +5,7 @@ import { complaintEvents, complaints, hazards, outbox } from '../../src/db/schem
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
-import { chat, lastCode } from '../helpers/chat'
+import { type ChatInput, chat, lastCode } from '../helpers/chat'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 
 /**
@@ -20,7 +20,7 @@ const SUPERVISOR = 'demo:supervisor'
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
-const say = (who: string, input: string) => chat(harness.services, who, input)
+const say = (who: string, input: ChatInput) => chat(harness.services, who, input)
 const statusOf = async (code: string) =>
   (await database.db.select({ status: hazards.status }).from(hazards).where(eq(hazards.code, code)))[0]?.status
 
@@ -259,5 +259,42 @@ describe('the duty officer on a citizen’s report of danger, in words', () => {
     expect(which).toMatch(/^有多件市民报告的险情/)
     expect(which).toContain(code)
     expect(which).toContain(other)
+  })
+})
+
+describe('a handler’s plans, photos and requests, in words', () => {
+  it('takes on 「井盖那个明天去处理」, starts the rectification on a photo’s caption, and answers a request for more time', async () => {
+    await say(STAFF, '上报隐患 沅江路66号井盖缺失')
+    await say(STAFF, '一般')
+    const hazard = lastCode(await say(STAFF, '确认'), 'YH')
+    // It was not understood.
+    expect((await say(HANDLER, '井盖那个明天去处理'))[0]).toMatch(new RegExp(`^已接收隐患 ${hazard}（`))
+    expect(await statusOf(hazard)).toBe('rectifying')
+    // 「这是…整改后的照片」 after the photo starts that hazard's rectification (it was not understood).
+    await say(HANDLER, { kind: 'image' })
+    const [asked] = await say(HANDLER, '这是井盖整改后的照片')
+    expect(asked).not.toMatch(/暂未理解/)
+    const summary = (await say(HANDLER, '已更换新井盖')).join('\n')
+    expect(summary).toContain(`隐患编号：${hazard}`)
+    expect(summary).toContain('整改情况：已更换新井盖')
+    await say(HANDLER, '确认')
+    expect(await statusOf(hazard)).toBe('awaiting_verification')
+    // A unit with nothing to rectify is told so.
+    expect(await say('demo:handler_zhianchu', '这是整改后的照片')).toEqual([WORDING.noRectificationWaiting])
+    // More time asked for, with why: how to get it, and no hazard filed (it opened a hazard form).
+    const count = (await database.db.select().from(hazards)).length
+    expect(await say(HANDLER, '我们人手不够 能不能延期几天')).toEqual([WORDING.extensionHow])
+    expect(await database.db.select().from(hazards)).toHaveLength(count)
+  })
+
+  it('offers what was done without the request to answer that follows it', async () => {
+    const ticket = lastCode(await say(CITIZEN, '芙蓉路66号井盖丢了'), 'TS')
+    await say(CITIZEN, '不用')
+    expect(await say(HANDLER, '芙蓉路的井盖已经换了 市民那边回复一下')).toEqual([
+      WORDING.replyWithTheseWords(ticket, '芙蓉路的井盖已经换了'),
+    ])
+    expect(await say(HANDLER, '是')).toEqual([`已回复投诉 ${ticket}，办理结果将告知市民。`])
+    const [replied] = await database.db.select().from(complaints).where(eq(complaints.code, ticket))
+    expect(replied?.outcome).toBe('芙蓉路的井盖已经换了')
   })
 })

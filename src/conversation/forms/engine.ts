@@ -771,6 +771,15 @@ async function step(
   // 「朗州北路的井盖已经换好了」 from a unit's handler or patroller: the rectification of the one hazard of theirs it
   // names. 「刚才那个隐患整改好了」 names the one this person reported last. A finding handled on the spot
   // (「发现人民路井盖松动，已固定好」, a patrol's 「…发现井盖松动已固定」) is a report, not a rectification.
+  // 「这是整改后的照片」 after the photo: the rectification of the one hazard it can be, its photo held for it and
+  // what was done still to be asked (it was not understood).
+  if (!form && !leading && actor.role === 'unit_handler' && actor.unitId !== null && PHOTO_OF_REPAIR.test(input)) {
+    const { named, open } = await handlersHazardNamed(turn, actor.unitId, input, actor.personId)
+    const [meant] = named.length === 1 ? named : open.length === 1 ? open : []
+    if (meant) return startFromText(turn, session, actor, answers, deps, `整改 ${meant.code}`)
+    if (open.length === 0) return [text(WORDING.noRectificationWaiting)]
+    return whichRectified(turn, session, actor.unitId, input, named, open)
+  }
   if (
     !form &&
     !leading &&
@@ -1172,7 +1181,7 @@ const CONFIRM = new RegExp(`^${YES_WORD}(?:[，,、\\s]*${YES_WORD}){0,3}[。！
 /** What was done about a hazard, said after its number. */
 /** Words that say a problem was put right, anywhere in the message (「井盖已经换好了」「护栏修复完毕」). */
 const SAYS_FIXED =
-  /(?:已经?|已|都)(?:重新|再次|又)?(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|换上|装上|盖上|装好|弄好|固定|疏通|扶正|拆除|解决)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好|固定好|疏通好|扶正|扶好|加固好|盖好|清理干净|解决)了|(?:整改|修复|维修|修理|更换|处理|处置|清理|安装|拆除|加固|回填|疏通)(?:已经?)?(?:完毕|完成|到位)|(?:办好|办完|弄完|搞定|搞好|干完)了|^(?:都|已经?|已)?(?:处理|办|修|整改)(?:好|完)?了[。！!~～\s]*$/
+  /(?:已经?|已|都)(?:重新|再次|又)?(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|换上|装上|盖上|装好|弄好|固定|疏通|扶正|拆除|解决)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好|固定好|疏通好|扶正|扶好|加固好|盖好|清理干净|解决)了|(?:整改|修复|维修|修理|更换|处理|处置|清理|安装|拆除|加固|回填|疏通)(?:已经?)?(?:完毕|完成|到位)|(?:办好|办完|弄完|搞定|搞好|干完)了|(?:已经?|已)(?:换|修|补|填|装|盖)(?:了|过了)|^(?:都|已经?|已)?(?:处理|办|修|整改)(?:好|完)?了[。！!~～\s]*$/
 
 /**
  * The unit's hazards waiting for rectification that the message names: by the place it names, else by what
@@ -1232,7 +1241,8 @@ async function whichRectified(
   // words is not part of them.)
   // The words are offered as its result; 「是」 sends them (the next message, in step).
   const offer = (code: string) => {
-    const words = withoutCode(input, 'TS') || input
+    // (「…已经换了 市民那边回复一下」: the request to answer is no part of the answer.)
+    const words = withoutCode(input, 'TS').replace(ANSWER_ASKED_AFTER, '') || input
     awaitReplyFor(session, { code, words })
     return [text(WORDING.replyWithTheseWords(code, words))]
   }
@@ -1264,6 +1274,17 @@ async function whichRectified(
  */
 const ANSWER_CITIZEN_ASKED =
   /^(?:可以|帮我|请|麻烦|我要|我想|要|该)?(?:给|跟)?(?:市民|群众|投诉人)?(?:回复|答复|回)(?:一下|下)?(?:市民|群众|投诉人)?(?:了|吧|一下)*[。！!]*$|^(?:这个|那个|这件|那件|这单)?[\u4e00-\u9fa5]{0,8}?(?:的)?投诉(?:已经?|都)?(?:办结|办完|处理完|处理好|完结|结案)(?:了)?(?:吧)?[。！!]*$/
+
+/**
+ * 「这是整改后的照片」「整改完的现场图」「这是井盖整改后的照片」: a photo's caption, saying it shows the rectification
+ * (of the thing or place it names).
+ */
+const PHOTO_OF_REPAIR =
+  /^(?:这是|这个是|这些是|这几张是|以上是|发|发一下|附|附上|补|补发|补一张)?[^？?，,。]{0,12}?(?:的)?(?:整改|修复|维修|更换|处理)(?:后|完|好|之后|以后|完成后|完毕)?的?(?:现场)?(?:照片|图片|相片|图)(?:已发|发了|发你了)?[。！!～~\s]*$/
+
+/** 「，市民那边回复一下」「，答复投诉人吧」 after what was done: asks that it be sent. */
+const ANSWER_ASKED_AFTER =
+  /[，,。\s]+(?:请|麻烦|帮我)?(?:跟|给|向)?(?:市民|群众|投诉人)?(?:那边|那里)?(?:回复|答复|回个话|说一声|说一下)(?:一下|下)?(?:市民|群众|投诉人)?(?:吧)?[。！!]*$/
 
 function asksToAnswerCitizen(input: string): boolean {
   return ANSWER_CITIZEN_ASKED.test(input) && /市民|群众|投诉人|投诉|回复|答复/.test(input)
