@@ -30,7 +30,8 @@ export interface DutyQuestion {
 
 export function dutyAskedFor(input: string): DutyQuestion | undefined {
   if ([...input].length > 20 || !ASKS_DUTY.test(input)) return undefined
-  if (!/谁|哪位|是不是|吗|么|呢|[？?]|几号|安排|表/.test(input)) return undefined
+  // (「今天值班有什么事」 asks what there is to do, not who: 么 of 什么 is no question of who.)
+  if (!/谁|哪位|是不是|吗|(?<!什)么|呢|[？?]|几号|安排|表/.test(input)) return undefined
   const word = DAY_WORD.find(([pattern]) => pattern.test(input))
   const [, offset, said] = word ?? [null, 0, OTHER_DAY.exec(input)?.[0]?.replace(/\s+/g, '') ?? '今天']
   return { offset, said, aboutMe: /我/.test(input), text: input }

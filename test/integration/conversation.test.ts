@@ -1723,6 +1723,10 @@ describe('the digest on request', () => {
       expect(answer).toContain(`· ${code} 待分派：沅安路燃气管道漏气了！（已上报）`)
     }
     expect((await say(DUTY, '今天值班有什么要注意的'))[0]).toMatch(TODAY_THEN_DIGEST)
+    // 「有什么事」 asks what there is, not who is on duty (the 么 of 什么 had read it as 「谁值班」).
+    for (const asked of ['今天值班有什么事', '值班有啥事'])
+      expect((await say(DUTY, asked))[0]).toMatch(TODAY_THEN_DIGEST)
+    expect((await say(DUTY, '明天我值班么'))[0]).toMatch(/明天（\d+月\d+日）/)
   })
 
   it('ranks every assessed unit for the month to leaders, and to nobody else', async () => {
