@@ -67,6 +67,8 @@ interface Held {
   thing?: string
   phone?: string
   preface?: string
+  /** 「就是我们小区门口那条路」: where, roughly, said before what is wrong there — part of the problem's words. */
+  roughWhere?: string
   /** A location pin or photos sent before the words. */
   pin?: { latitude: number; longitude: number; label?: string }
   mediaIds?: number[]
@@ -140,9 +142,9 @@ const HURRY =
 const REPORT_LEAD = /^(?:我)?(?:要|想)?(?:投诉|反映)(?:一下)?[:：，,\s]*(?=\S{2})/
 /** 「人呢？」「有人吗」: is anyone there — impatience, not a place. */
 const PRESENCE = /^(?:人呢|人在哪|有人吗|有没有人|在吗|在不在|喂)(?:啊|呀)?[？?！!。~～\s]*$/
-/** 「就是我们小区」「我们村」「在我家楼下」: where, roughly, and nothing else. */
+/** 「就是我们小区」「我们村」「在我家楼下」「就是我们小区门口那条路」: where, roughly, and nothing else. */
 const ROUGH_WHERE_ALONE =
-  /^(?:就是|就在|是|在)?(?:我们|我家|咱们?|俺们?|我住的|我们家)(?:这个?|那个?)?(?:小区|村|院子?|单位|楼|这栋楼|街|这条街|这条路|路|这里|这边|那边|楼下|门口|附近|这块)(?:这里|那里|里|这边|那边)?[。！!~～\s]*$/
+  /^(?:就是|就在|是|在)?(?:我们|我家|咱们?|俺们?|我住的|我们家)(?:这个?|那个?)?(?:(?:小区|村|院子?|单位|楼|这栋楼)(?:门口|楼下|旁边|附近|后面|前面|外面|里面)?(?:的)?(?:那条|这条)?(?:路|街|马路)?|街|这条街|这条路|路|这里|这边|那边|楼下|门口|附近|这块)(?:这里|那里|里|这边|那边)?[。！!~～\s]*$/
 /** Where on a place a thing is: 「门口」「楼下」「对面」. */
 const SPOT_BY = /^(?:门口|门前|楼下|旁边|附近|对面|前面|后面|里面|外面|路口|拐角)$/
 /** 「旁边的路灯也不亮」「同一个地方」「那附近还有」: where the last problem was, or next to it. */
@@ -440,10 +442,13 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // what is wrong.
   const held: Held = live && session.step === STEP_WHAT ? (session.draft as Held) : {}
   // 「路灯」 then 「不亮」: a message in pieces, the thing said first and what is wrong with it after.
+  // 「就是我们小区门口那条路」 then 「全是坑」: the rough where said first is what the problem is about.
   const body =
     held.thing && !typed.includes(held.thing) && !placeAlone(typed) && [...typed].length <= 12 && namesDefect(typed)
       ? `${held.thing}${typed}`
-      : typed
+      : held.roughWhere && !findPlace(typed) && namesDefect(typed)
+        ? `${held.roughWhere}，${typed}`
+        : typed
   const hold = async (more: Held, reply: string) => {
     session.step = STEP_WHAT
     session.draft = { ...held, ...more }
@@ -936,10 +941,18 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「就是我们小区」「我们村」 with nothing before it: only a rough where, nothing of what — both asked for. (It was taken
   // as the problem, its place asked, and the estate's name that came next filed a complaint saying nothing was wrong.)
   if (!held.thing && !held.locationText && !held.pin && ROUGH_WHERE_ALONE.test(body))
-    return hold({}, WORDING.citizenVagueWhereAskWhat)
+    return hold(
+      { roughWhere: body.replace(/^(?:就是|就在|是|在)/, '').replace(/[。！!~～\s]+$/, '') },
+      WORDING.citizenVagueWhereAskWhat,
+    )
   // (「着火了」「漏气」 are short and say everything: danger is never too short.)
   if (
-    ([...body].length < MIN_DESCRIPTION_CHARS && !placeOnly && !dangerIn(body) && !saysMoreOfIt(body)) ||
+    // (「全是坑」 is short and says what and what is wrong.)
+    ([...body].length < MIN_DESCRIPTION_CHARS &&
+      !placeOnly &&
+      !dangerIn(body) &&
+      !saysMoreOfIt(body) &&
+      !(namesDefect(body) && namesAThing(body))) ||
     PLACEHOLDER.test(body) ||
     saysNothing(body)
   )

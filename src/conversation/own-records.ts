@@ -4,6 +4,7 @@ import { hazards, patrols } from '../db/schema'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
 import { clip, formatLocal } from './format'
 import { OWN_UNIT } from './ledger-question'
+import { recordsNamed } from './named-records'
 import { type PeriodSaid, periodMeant, periodSaidIn, TODAY } from './period-said'
 import type { Turn } from './types'
 
@@ -16,7 +17,7 @@ export type RecordKind = 'hazard' | 'patrol'
 const RECORD_NAMES: Record<RecordKind, string> = { hazard: '隐患', patrol: '巡查记录' }
 
 const OWN =
-  /(?:我|我们|本人|自己)(?:上周|上个?月|昨天|前天|今天|今早|上午|下午|刚才|刚刚|之前|以前|前几天|最近|上次|那天)?(?:报|上报|提交|发现|填|填报|录|登记|反映)(?:了|过)?的|我的(?:隐患|巡查|记录)|(?:刚才|刚刚|上一?条|之前|前面|昨天|今天|那条|这条)(?:的|那条|那个|发的|报的|填的)?(?:巡查|隐患)?记录|(?:刚才|刚刚|刚|之前|上次)(?:报|上报|填|发|提交|录)的|(?:刚才|刚刚|之前|前面|上面)(?:的|发的|报的)?(?:那|这)(?:条|个)|上一条|(?:刚才|刚刚|之前|上次|前面|上面)(?:的|那个|那条|报的|发的|填的)?(?:巡查|隐患)|^(?:上报|报|填报|填|提交|录入?)(?:的)?错了/
+  /(?:我|我们|本人|自己)(?:上周|上个?月|昨天|前天|今天|今早|上午|下午|刚才|刚刚|之前|以前|前几天|最近|上次|那天)?(?:报|上报|提交|发现|填|填报|录|登记|反映)(?:了|过)?的|我的(?:隐患|巡查|记录)|(?:刚才|刚刚|上一?条|之前|前面|昨天|今天|那条|这条)(?:的|那条|那个|发的|报的|填的)?(?:巡查|隐患)?记录|(?:刚才|刚刚|刚|之前|上次)(?:报|上报|填|发|提交|录)的|(?:上周|上个?月|昨天|前天|前几天|那天|上回)(?:报|上报|提交|反映)(?:了|过)?的|(?:刚才|刚刚|之前|前面|上面)(?:的|发的|报的)?(?:那|这)(?:条|个)|上一条|(?:刚才|刚刚|之前|上次|前面|上面)(?:的|那个|那条|报的|发的|填的)?(?:巡查|隐患)|^(?:上报|报|填报|填|提交|录入?)(?:的)?错了/
 const HOW_IS_IT =
   /怎么样|咋样|如何|进度|进展|结果|处理了|处理没|整改了|整改没|修好|销号了|状态|到哪一?步|有人管|有人处理|了吗|没有[？?]?$|[？?]$/
 /** 「我的隐患」「查看我报的巡查记录」: the list itself. */
@@ -143,7 +144,19 @@ export async function describeOwnCount(turn: Turn, personId: number, question: O
 
 const LISTED = 5
 
-export async function describeOwnRecords(turn: Turn, personId: number, kind: RecordKind | 'all'): Promise<string> {
+/** How many of the person's latest hazards 「上周报的那个井盖」 is looked for among. */
+const SEARCHED = 50
+
+/**
+ * The person's own records of a kind, the latest first; for hazards, those the words name by place or thing
+ * (「上周报的那个井盖修好没」) when any does.
+ */
+export async function describeOwnRecords(
+  turn: Turn,
+  personId: number,
+  kind: RecordKind | 'all',
+  input = '',
+): Promise<string> {
   if (kind === 'all') {
     const both = [
       await describeOwnRecords(turn, personId, 'hazard'),
@@ -163,13 +176,15 @@ export async function describeOwnRecords(turn: Turn, personId: number, kind: Rec
     )
     return `您最近的巡查记录：\n${lines.join('\n')}\n发送「查询 编号」可查看详情。`
   }
-  const rows = await db
+  const latest = await db
     .select()
     .from(hazards)
     .where(eq(hazards.reporterId, personId))
     .orderBy(desc(hazards.foundAt), desc(hazards.id))
-    .limit(LISTED)
-  if (rows.length === 0) return '您还没有上报过隐患。发现隐患直接发一句话说明情况和地点即可。'
+    .limit(SEARCHED)
+  if (latest.length === 0) return '您还没有上报过隐患。发现隐患直接发一句话说明情况和地点即可。'
+  const named = recordsNamed(latest, input)
+  const rows = (named.length > 0 ? named : latest).slice(0, LISTED)
   const lines = rows.map((h) => {
     const due =
       h.rectifyDueAt && h.status !== 'closed' && h.status !== 'voided'
@@ -177,7 +192,7 @@ export async function describeOwnRecords(turn: Turn, personId: number, kind: Rec
         : ''
     return `· ${h.code}（${formatLocal(h.foundAt, timeZone, now)}）${clip(h.description, 16)}：${HAZARD_STATUS_LABELS[h.status]}${due}`
   })
-  return `您最近上报的隐患：\n${lines.join('\n')}\n发送「查询 编号」可查看详情。`
+  return `${named.length > 0 ? '您上报的相关隐患' : '您最近上报的隐患'}：\n${lines.join('\n')}\n发送「查询 编号」可查看详情。`
 }
 
 /**

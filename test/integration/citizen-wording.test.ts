@@ -1084,3 +1084,24 @@ describe('where on the place just filed, said next', () => {
     await say('取消')
   })
 })
+
+describe('a rough where, then what is wrong there', () => {
+  it('files 「就是我们小区门口那条路」 then 「全是坑」 as one problem of the road, with the place asked', async () => {
+    await say('我想反映个问题')
+    expect(await say('就是我们小区门口那条路')).toEqual([WORDING.citizenVagueWhereAskWhat])
+    // Short, and it says what and what is wrong (it had been refused as too short, then lost).
+    expect(await say('全是坑')).toEqual([WORDING.askPlace])
+    const code = lastCode(await say('在德山开发区金霞路'), 'TS')
+    const filed = (await mine()).find((c) => c.code === code)
+    expect(filed).toMatchObject({
+      description: '我们小区门口那条路，全是坑',
+      locationText: '德山开发区金霞路',
+      category: 'road_municipal',
+    })
+    await say('不用')
+    // Said in one message, the road is the road's, not the estate's.
+    const road = lastCode(await say('我们小区门口那条路全是坑 在金霞北路'), 'TS')
+    expect((await mine()).find((c) => c.code === road)?.category).toBe('road_municipal')
+    await say('不用')
+  })
+})

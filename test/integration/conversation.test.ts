@@ -431,12 +431,25 @@ describe('staff asking after what they saved, in their own words', () => {
       expect(answer).toContain('您最近上报的隐患')
       expect(answer).toMatch(new RegExp(`${code}（[^）]+）朗州北路18号门前井盖缺失：(已上报|已交办|整改中)`))
     }
+    // Asked after by its thing, with no 我 (it was not understood): those of theirs it names.
+    await say(STAFF, '上报隐患 朗州北路20号路灯不亮')
+    await say(STAFF, '一般')
+    const lamp = lastCode(await say(STAFF, '确认'), 'YH')
+    for (const [words, meant, other] of [
+      ['上周报的那个井盖修好没', code, lamp],
+      ['我报的路灯那个怎么样了', lamp, code],
+    ] as const) {
+      const [answer] = await say(STAFF, words)
+      expect(answer).toMatch(/^您上报的相关隐患：\n/)
+      expect(answer).toContain(meant)
+      expect(answer).not.toContain(other)
+    }
     // Their patrol records, asked for with the day or 「在哪里」 (the second was answered with where to patrol).
     for (const words of ['我今天的巡查记录呢', '我的巡查记录在哪里'])
       expect((await say(STAFF, words))[0]).toMatch(/^(?:您最近的巡查记录|您还没有)/)
     // Nothing was opened: 「确认」 has no form to save.
     expect(await say(STAFF, '确认')).not.toContain('请核对')
-    expect(await database.db.select().from(hazards)).toHaveLength(before.length)
+    expect(await database.db.select().from(hazards)).toHaveLength(before.length + 1)
   })
 
   it('answers how many they filed in the period named, by where each stands, and opens no form', async () => {

@@ -174,6 +174,11 @@ describe('a major hazard reported at night', () => {
   it('is assigned with a six-week 五落实 plan, listed at 本级, and 摘牌 needs a reason', async () => {
     clock.set(zonedInstant('2026-10-12', TZ, 9))
     const hazard = await hazardOf(code)
+    // 「YH… 五落实」 starts the assignment form, where the 五落实 is filled in (it was not understood) — for those
+    // who hand hazards over only.
+    expect((await say('demo:supervisor', `${code} 五落实`)).join('')).toContain('五落实')
+    expect(await say('demo:supervisor', '取消')).toEqual(['已取消「隐患交办」填报。'])
+    expect((await say('demo:field_staff', `${code} 五落实`))[0]).toMatch(/^您无权使用「隐患交办」/)
     // The push card's 交办 starts the assignment form.
     const asked = await say('demo:supervisor', { kind: 'card', key: `hazard.assign:${hazard.id}` })
     expect(asked.join('')).toContain('五落实')

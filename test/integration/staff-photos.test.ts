@@ -82,6 +82,8 @@ describe('photos announced in words', () => {
   it('says how to send a photo for a new report when nothing was saved in the last half hour', async () => {
     clock.advance(31 * 60_000)
     expect(await say('补一张照片')).toBe(WORDING.photoComing)
+    // Taken, and to be sent (they were not understood).
+    for (const said of ['拍了照片 发给你', '照了几张图，等下发过来']) expect(await say(said)).toBe(WORDING.photoComing)
     expect(await photosOf(hazardId)).toHaveLength(3)
   })
 

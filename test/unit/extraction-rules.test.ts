@@ -3,6 +3,7 @@ import { DEFAULT_CITY } from '../../bots/default-city'
 import { namesDefect } from '../../src/conversation/extract/hazard-statements'
 import { findPlaces } from '../../src/conversation/extract/place'
 import { extractComplaint, extractPatrol, RULES_READ_LIMIT, readByRules } from '../../src/conversation/extract/rules'
+import { hazardsInReport } from '../../src/conversation/forms/hazard-split'
 import { intentOf } from '../../src/conversation/intent'
 import { classifyByKeywords } from '../../src/domain/classify'
 import { zonedInstant } from '../../src/domain/local-time'
@@ -1491,5 +1492,25 @@ describe('what was seen, before where', () => {
     expect(findPlaces('刚才巡查看到桥下有人堆放煤气罐')).toEqual([])
     expect(findPlaces('我看见建设路井盖没了')).toEqual(['建设路'])
     expect(readByRules('hazard', '刚才巡查看到桥下有人堆放煤气罐', ctx).fields.locationText).toBeUndefined()
+  })
+})
+
+describe('a road whose name starts with a direction word', () => {
+  it('keeps 「朝阳路路灯不亮」 a finding of its own after another', () => {
+    expect(
+      hazardsInReport('人民路井盖缺失，朝阳路路灯不亮，建设路护栏损坏').map((h) => [h.description, h.locationText]),
+    ).toEqual([
+      ['人民路井盖缺失', '人民路'],
+      ['朝阳路路灯不亮', '朝阳路'],
+      ['建设路护栏损坏', '建设路'],
+    ])
+    // Where a thing leans is still no thing of its own.
+    expect(hazardsInReport('人民路一棵行道树枯死，树身向马路倾斜')).toHaveLength(1)
+  })
+
+  it('reads 「全是坑」 as something wrong, and the road of 「那条路」 as the road', () => {
+    expect(namesDefect('全是坑')).toBe(true)
+    expect(namesDefect('到处都是坑')).toBe(true)
+    expect(extractComplaint('我们小区门口那条路全是坑 在金霞路', ctx).category).toBe('road_municipal')
   })
 })

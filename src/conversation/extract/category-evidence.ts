@@ -42,8 +42,9 @@ const EVIDENCE: Record<Category, readonly [string, number][]> = {
     ['马路', 1.5],
     ['道路', 1.5],
     ['路中间', 1],
-    // The road itself, once its name is blanked (「我们这里的路全是坑」「河边的路塌了一半」).
+    // The road itself, once its name is blanked (「我们这里的路全是坑」「河边的路塌了一半」「小区门口那条路全是坑」).
     ['的路', 1.5],
+    ['条路', 1.5],
     // A hole is in a road or a pavement wherever it is (「小区门口这个坑」); a site's 基坑 is its own word.
     ['坑', 2],
     ['积水', 1],

@@ -802,6 +802,12 @@ async function step(
   const verdict = leading ? VERIFIED.exec(leading.after) : null
   if (leading && verdict)
     return startFromText(turn, session, actor, answers, deps, `验收 ${leading.code} ${verdict[1] ?? ''}`)
+  // 「YH… 五落实」「YH… 落实五落实」: a major hazard's 五落实 is filled in as it is handed over (交办).
+  if (
+    leading &&
+    /^(?:落实|填写?|登记|补(?:充|填)?|做)?(?:一下)?(?:的)?五落实(?:一下|情况)?[。！!]*$/.test(leading.after)
+  )
+    return startFromText(turn, session, actor, answers, deps, `交办 ${leading.code}`)
   // 「把YH… 验收一下」: the check, its verdict still to be asked.
   if (leading && /^(?:去|来)?验收(?:一下|下)?(?:吧)?[。！!]*$/.test(leading.after))
     return startFromText(turn, session, actor, answers, deps, `验收 ${leading.code}`)
@@ -844,7 +850,7 @@ async function step(
     const howMany = asksOwnCount(input)
     if (howMany) return [text(await describeOwnCount(turn, actor.personId, howMany))]
     const asked = asksAfterOwnRecords(input)
-    if (asked) return [text(await describeOwnRecords(turn, actor.personId, asked))]
+    if (asked) return [text(await describeOwnRecords(turn, actor.personId, asked, input))]
     const amend = asksToAmendRecord(input)
     if (amend) return [text(await explainAmendment(turn, actor.personId, amend))]
   }
