@@ -82,12 +82,13 @@ const PHONE_ALONE =
  * what or where. Each of these is taken off the message; an intent said and nothing else left is the whole of it.
  */
 const REPORT_INTENT =
-  /(?:我|我们|俺|本人)?(?:这边|这里)?(?:有(?:个|一个|件|一件|点|些)?(?:事|事情|情况|问题|隐患)儿?)?(?:想|要|需要|得|希望)?(?:跟|和|给|向|找)?(?:你们|您|你|贵单位|住建局|领导)?(?:匿名|实名)?(?:说|讲|反映|反应|投诉|举报|报告|汇报|报修)(?:建议)?(?:一下|下|个|一个|一件|件|一些|些)?(?:(?:小区|物业|工地|房子|房屋|道路|马路|燃气|桥|路灯|井盖|电梯|楼|绿化|自来水)(?:方面)?的)?(?:事|事情|情况|问题|隐患)?儿?/g
+  /(?:我|我们|俺|本人)?(?:这边|这里)?(?:有(?:个|一个|件|一件|点|些)?(?:事|事情|情况|问题|隐患)儿?)?(?:想|要|需要|得|希望)?(?:跟|和|给|向|找)?(?:你们|您|你|贵单位|住建局|领导)?(?:匿名|实名)?(?:说|讲|反映|反应|投诉|举报|报告|汇报|报修)(?:建议)?(?:一下|下|个|一个|一件|件|一些|些)?(?:(?:小区|物业|工地|房子|房屋|道路|马路|燃气|桥|路灯|井盖|电梯|楼|绿化|自来水)(?:方面)?的|(?:物业|物业公司|开发商|工地|施工单位|施工方|小区)(?=[。！!，,~～\s]*$))?(?:事|事情|情况|问题|隐患)?儿?/g
 /** 「我还要投诉一个：」「反映个问题，」「您好！」 heading the report itself. */
 const REPORT_HEADING =
   /^(?:(?:你好|您好|你们好)[！!，,。.\s]*)?(?:(?:(?:我)?(?:还|再|另外|又)?(?:要|想)?(?:投诉|反映)(?:一下|一个|个|一件|件)?(?:问题|事情?|情况)?|(?:还有|另外)?(?:这是)?(?:我的)?(?:第[一二三四五六七八九十0-9]+个|另一个|还有一个|再一个)(?:问题|事情?|投诉))[:：，,！!。～~\s]+)?/
 /** An intent that says how to treat the report (举报 is whistleblowing; 匿名 or 实名 how to name the one who tells). */
-const TELLING_PREFACE = /举报|匿名|实名/
+/** Kept before the problem's words: who reports (举报, 匿名) and whom the report is against (「我要投诉物业」). */
+const TELLING_PREFACE = /举报|匿名|实名|物业|开发商|工地|施工单位|施工方/
 const PREAMBLE = [
   /你好|您好|你们好|在吗|在不在|有人吗|喂+|哈喽|嗨|hello|hi/gi,
   /打扰(?:一下|了|您了)?|麻烦(?:一下|你们|您)?|请问(?:一下)?|问一下|同志|工作人员/g,
@@ -1033,7 +1034,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「还有噪音也很大」 just after a ticket, naming no place and no other thing: more about the same problem.
   // 「大概有脸盆那么大」「晚上很危险」「有小孩掉下去过」 likewise: how big, or how risky — it had been asked where, and the
   // place said next filed a second complaint made of that detail.
+  // (Not after 「我要举报工地」: that says a new problem is coming — 「晚上施工到两点」 is it.)
   const alsoSaid =
+    !held.preface &&
     (ALSO_ABOUT_IT.test(body) || saysOnlyWhen(body) || saysMoreOfIt(body)) &&
     !findPlace(body) &&
     !WATCHED_THING.test(body) &&
@@ -1131,7 +1134,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「燃气公司电话多少」: asked, not reported — the number, and what to do first.
   if (asksGasPhone(body) && !dangerIn(body)) return [text(WORDING.gasPhone(turn.forms.gasEmergencyPhone))]
   // 「我要投诉两个问题：1.建设路口井盖松动 2.建设路小学门口人行道砖翘起来了」: one ticket each.
-  const numbered = Object.keys(held).length === 0 ? numberedProblems(body) : undefined
+  // 「人民路88号井盖没了 人民路99号路灯不亮」: unnumbered, each at its own place — one ticket each as well.
+  const numbered = Object.keys(held).length === 0 ? (numberedProblems(body) ?? problemsAtPlaces(body)) : undefined
   if (numbered) return fileSeveral(turn, numbered, findMobileNumber(body))
   const extraction = await readComplaint(turn, body)
   const extracted = extraction.fields
@@ -1335,6 +1339,28 @@ function numberedProblems(body: string): string[] | undefined {
       .replace(/^[\s，,：:；;。]+|[\s，,：:；;。]+$/g, ''),
   )
   return items.every((item) => findPlace(item) && namesDefect(item)) ? items : undefined
+}
+
+/**
+ * Problems told one after another, each starting with a place of its own and saying what is wrong there
+ * (「人民路88号井盖没了 人民路99号路灯不亮」). Words with no place of their own belong to the problem before them;
+ * a message whose first words name no place, or one place named twice, is one problem.
+ */
+function problemsAtPlaces(body: string): string[] | undefined {
+  const clauses = body.split(/[\s，,；;。！!]+/).filter(Boolean)
+  const groups: { place: string; words: string[] }[] = []
+  for (const clause of clauses) {
+    const place = findPlace(clause)
+    const startsOwn = place && !isVaguePlace(place) && clause.startsWith(place.slice(0, 2))
+    if (startsOwn) groups.push({ place, words: [clause] })
+    else if (groups.length > 0) groups.at(-1)?.words.push(clause)
+    else return undefined
+  }
+  if (groups.length < 2 || groups.length > 5) return undefined
+  const places = groups.map((g) => g.place)
+  if (places.some((p, i) => places.some((q, j) => i !== j && (p.includes(q) || q.includes(p))))) return undefined
+  const items = groups.map((g) => g.words.join('，'))
+  return items.every((item) => namesDefect(item)) ? items : undefined
 }
 
 /** The open complaints of a kind compared with a new one: the most recent (older ones have long been dispatched). */

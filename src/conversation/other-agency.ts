@@ -4,13 +4,14 @@ import { namesDefect } from './extract/hazard-statements'
 
 /**
  * What citizens send the bureau's account that another body handles: paying a utility bill, a power cut, a
- * neighbour's noise, a traffic signal, a property company's fees, buying a home (its certificate, its handover, the
+ * neighbour's noise, a traffic signal, cars parked where they should not be, a property company's fees, buying a home (its certificate, its handover, the
  * developer's contract). Each gets where to turn, and the door stays open for a safety problem; nothing is filed.
  * Only messages that name no defect and no danger: 「工地把电线挖断了，停电了」 and 「楼上装修把承重墙拆了」 are
  * reports, and a construction site's noise is the bureau's.
  */
 type Referral =
   | 'bill'
+  | 'parking'
   | 'power_cut'
   | 'neighbour_noise'
   | 'traffic_signal'
@@ -56,11 +57,17 @@ const BUREAU_MATTER = /工地|施工|打桩|承重|拆墙|砸墙|拆了墙|梁|�
 const TRAFFIC_SIGNAL =
   /(?:红绿灯|信号灯|交通灯|交通信号灯?|红灯|绿灯)(?:又|也|一直|老是|经常|都|好像)?(?:坏了|坏掉了|不亮了?|不工作了?|不变了?|失灵了?|故障了?|黑了|灭了|有问题|时间太短|时间太长|太短|太长)?/
 
+/** 「人民路上好多车乱停」「小区门口天天违停」: vehicles parked where they should not be — traffic police, city management. */
+const PARKING =
+  /(?:车|车辆|汽车|小车|货车|电动车|摩托车|三轮车|私家车)?(?:都|总是|老是|经常|天天|随便|到处)?(?:乱停乱放|乱停|违停|违章停车|违规停车|乱停车|停车占道)/
+
 export function otherAgencyFor(body: string): string | undefined {
   if (dangerIn(body)) return undefined
   const signal = TRAFFIC_SIGNAL.exec(body)
   if (signal && !namesDefect(body.replace(signal[0], '')) && !/路灯/.test(body))
     return WORDING.citizenOtherAgency.traffic_signal
+  const parked = PARKING.exec(body)
+  if (parked && !namesDefect(body.replace(parked[0], ''))) return WORDING.citizenOtherAgency.parking
   if (namesDefect(body)) return undefined
   const found = REFERRALS.find(([, pattern]) => pattern.test(body))?.[0]
   if (!found || (found === 'neighbour_noise' && BUREAU_MATTER.test(body))) return undefined

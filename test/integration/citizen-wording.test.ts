@@ -1105,3 +1105,43 @@ describe('a rough where, then what is wrong there', () => {
     await say('不用')
   })
 })
+
+describe('problems at two places in one message, a target named, and cars parked', () => {
+  it('files 「…88号井盖没了 …99号路灯不亮」 as a ticket each, and keeps one problem said around one place one', async () => {
+    const before = (await mine()).length
+    const [both] = await say('沅水路88号井盖没了，差点有人掉下去，沅水路99号路灯也不亮')
+    expect(both).toMatch(/^您反映的 2 个问题已分别受理：/)
+    await say('不用')
+    const filed = (await mine()).sort((a, b) => a.id - b.id).slice(-2)
+    expect(filed.map((c) => [c.locationText, c.description])).toEqual([
+      ['沅水路88号', '沅水路88号井盖没了，差点有人掉下去'],
+      ['沅水路99号', '沅水路99号路灯也不亮'],
+    ])
+    // One place, or a stretch between two: one ticket.
+    for (const said of ['从桃林路到沅水路，路面全是坑', '桃林路和沅水路交叉口井盖没了']) {
+      expect((await say(said))[0]).toMatch(/^您的投诉已受理/)
+      await say('不用')
+    }
+    expect(await mine()).toHaveLength(before + 4)
+  })
+
+  it('asks what and where after 「我要投诉物业」, keeps whom it is against, and files what follows as a new problem', async () => {
+    expect(await say('我要投诉物业')).toEqual([WORDING.citizenAskWhatAndWhere])
+    expect(await say('电梯坏了三天了没人修')).toEqual([WORDING.askPlace])
+    const lift = lastCode(await say('翠湖花园5栋'), 'TS')
+    expect((await mine()).find((c) => c.code === lift)?.description).toBe('我要投诉物业；电梯坏了三天了没人修')
+    await say('不用')
+    // When it happens, said after 「我要举报工地」, is the new problem — not more on the ticket before.
+    await say('我要举报工地')
+    expect(await say('晚上施工到两点')).toEqual([WORDING.askPlace])
+    const site = lastCode(await say('沅水路120号'), 'TS')
+    expect((await mine()).find((c) => c.code === site)?.description).toBe('我要举报工地；晚上施工到两点')
+    await say('不用')
+  })
+
+  it('points cars parked where they should not be to the traffic police, filing nothing', async () => {
+    const before = (await mine()).length
+    expect(await say('人民路上好多车乱停')).toEqual([WORDING.citizenOtherAgency.parking])
+    expect(await mine()).toHaveLength(before)
+  })
+})
