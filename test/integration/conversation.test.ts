@@ -669,6 +669,17 @@ describe('staff messages that are not commands', () => {
     expect(summary).toContain('带队领导：王科长')
     expect(summary).toContain('督查事项：检查了3个工地')
     await say(SUPERVISOR, '取消')
+    // 「市政公司」 names 市政建设总公司, and the problems listed after their count go in their box (the unit was
+    // asked, and the problems put with the matters inspected).
+    expect(await say(SUPERVISOR, '今天去市政公司督查了 发现2个问题 一是巡查记录不全 二是隐患整改超期')).toEqual([
+      '督查时间是11月23日几点？',
+    ])
+    for (const answer of ['上午10点', '陈刚', '陈刚、赵敏', '日巡查台账']) await say(SUPERVISOR, answer)
+    const listed = (await say(SUPERVISOR, '无')).join('\n')
+    expect(listed).toContain('被督查单位：市政建设总公司')
+    expect(listed).toContain('督查事项：日巡查台账')
+    expect(listed).toContain('存在的主要问题：一是巡查记录不全；二是隐患整改超期')
+    await say(SUPERVISOR, '取消')
     // No patrol happened, or it is still to come: nothing to fill in.
     for (const said of ['今天下雨，暂停巡查', '明天上午去人民路巡查', '今天下雨，巡查取消了', '巡查任务推迟到明天'])
       expect(await say(STAFF, said)).toEqual([WORDING.patrolNotYet])

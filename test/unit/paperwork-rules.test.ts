@@ -191,3 +191,31 @@ describe('who owes which report (source 000 (四))', () => {
     expect(november.filter((o) => o.kind === 'bulletin')).toEqual([])
   })
 })
+
+describe('a unit named the way people say it', () => {
+  const units = [
+    { id: 1, name: '市政建设总公司' },
+    { id: 2, name: '质安处' },
+    { id: 3, name: '燃气办' },
+    { id: 4, name: '市管网办' },
+  ]
+  const context = { now: new Date('2026-10-09T02:00:00Z'), timeZone: TZ, units, categoryRules: [] }
+  const unitField = FORMS.supervision.fields.find((f) => f.key === 'inspectedUnit')
+  if (!unitField) throw new Error('inspectedUnit')
+
+  it.each([
+    ['今天去市政公司督查了', 1],
+    ['质安处', 2],
+    ['燃气办那边', 3],
+    ['市政', 1],
+  ])('「%s」 is unit %i', (said, id) => {
+    expect(parseAnswer(unitField, said, context)).toEqual({ ok: true, values: { inspectedUnit: id } })
+  })
+
+  it('takes no start two units share, and no word that only begins like one', () => {
+    expect(parseAnswer(unitField, '市里的单位', context)).toEqual({ ok: false })
+    expect(parseAnswer(unitField, '燃气泄漏', context)).toEqual({ ok: false })
+    // A company is not the office that oversees it.
+    expect(parseAnswer(unitField, '去燃气公司督查', context)).toEqual({ ok: false })
+  })
+})

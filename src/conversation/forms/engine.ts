@@ -1045,10 +1045,20 @@ function fillFromRest(form: FormDefinition, session: Session, rest: string, answ
   const deaths = hasField(form, 'deaths') && session.draft.deaths === undefined ? deathsSaid(rest) : undefined
   if (deaths !== undefined) session.draft.deaths = deaths
   const left: string[] = []
+  // 「发现2个问题 一是… 二是…」: the items listed after the box was opened go in it (the count alone opens it).
+  let listing: { key: string; countClause?: string; items: number } | undefined
   for (const clause of rest
     .trim()
     .split(/[\s，,。；;]+/)
     .filter(Boolean)) {
+    if (listing && LISTED_ITEM.test(clause)) {
+      const { key } = listing
+      session.draft[key] = typeof session.draft[key] === 'string' ? `${session.draft[key]}；${clause}` : clause
+      listing.items++
+      continue
+    }
+    if (listing?.countClause && listing.items === 0) left.push(listing.countClause)
+    listing = undefined
     let used = false
     for (const f of form.fields) {
       if (f.type !== 'unit' && f.type !== 'datetime') continue
@@ -1068,10 +1078,17 @@ function fillFromRest(form: FormDefinition, session: Session, rest: string, answ
     if (box && said && !ONLY_A_COUNT.test(said)) {
       const [, key] = box
       session.draft[key] = typeof session.draft[key] === 'string' ? `${session.draft[key]}；${said}` : said
-    } else if (!used && !lead) left.push(clause)
+      listing = { key, items: 0 }
+    } else if (box) listing = { key: box[1], countClause: clause, items: 0 }
+    else if (!used && !lead) left.push(clause)
   }
+  if (listing?.countClause && listing.items === 0) left.push(listing.countClause)
   if (left.length > 0) session.draft[restField] = left.join('，')
 }
+
+/** An item of a list said in words or numbers (「一是…」「二是…」「第三…」「1.…」「①…」). */
+const LISTED_ITEM =
+  /^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十]|[0-9]{1,2}[.．、)）]|[①②③④⑤⑥⑦⑧⑨⑩])/
 
 /** The deaths an account of an accident states: none when it says nobody died (or only injuries), or the number. */
 function deathsSaid(account: string): number | undefined {
