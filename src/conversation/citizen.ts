@@ -198,7 +198,7 @@ const DROPS_IT =
 const MISSENT =
   /^(?:不好意思|抱歉|对不起|sorry)?[，,\s]*(?:我)?(?:刚才)?(?:发错了?|打错了|点错了?|误发了?|发错人了|发错地方了)(?:了)?(?:[，,\s]*(?:不好意思|抱歉|对不起|sorry))?[。！!~～\s]*$/i
 const RESOLVED =
-  /^(?:不用了?[，,\s]*)?(?:问题)?(?:已经|已)(?:修好|解决|处理好|弄好|好|修复|整改好|恢复)了?(?:[，,。！!\s].{0,20})?$|^(?:问题)?(?:解决|修好|弄好|处理好|修复)了[。！!]*$|^不用(?:处理|修|管)了[。！!]*$/
+  /^(?:不用了?[，,\s]*)?(?:问题)?(?:已经|已)(?:修好|解决|处理好|弄好|好|修复|整改好|恢复)了?(?:[，,。！!\s].{0,20})?$|^(?:问题)?(?:都)?(?:解决|修好|弄好|处理好|修复)了(?:[，,。！!\s]*(?:谢谢|感谢|多谢)(?:你们|您|了|啊|啦)?)?[。！!~～]*$|^不用(?:处理|修|管)了[。！!]*$/
 /** 「已经修好了」 — not 「已经修好了，但是又坏了，人民路88号」, which reports it again. */
 function isResolvedNote(body: string): boolean {
   return RESOLVED.test(body) && !/又|还是|但是?|可是|没修好|没好|没解决/.test(body) && !findPlace(body)
@@ -1360,7 +1360,8 @@ function problemsAtPlaces(body: string): string[] | undefined {
   const places = groups.map((g) => g.place)
   if (places.some((p, i) => places.some((q, j) => i !== j && (p.includes(q) || q.includes(p))))) return undefined
   const items = groups.map((g) => g.words.join('，'))
-  return items.every((item) => namesDefect(item)) ? items : undefined
+  // Each a thing and what is wrong with it (「掉河里怎么办」 after a railing gone by a river asks what if).
+  return items.every((item) => namesDefect(item) && namesAThing(item) && !isQuestion(item)) ? items : undefined
 }
 
 /** The open complaints of a kind compared with a new one: the most recent (older ones have long been dispatched). */

@@ -59,10 +59,14 @@ export function complaintCommandInWords(input: string): string | undefined {
   const told = unitToldToHandle(leading.after)
   if (told) return `转办 ${leading.code} ${told}`
   // 「这个不归我们管，是道管处的」: not the unit's, and whose it is — handed on, the words as the reason.
-  const whose = NOT_OURS_BUT.exec(leading.after)?.[1]
+  const whose = NOT_OURS_BUT.exec(leading.after)?.[1] ?? SHOULD_BE_THEIRS.exec(leading.after)?.[1]
   if (whose) return `转办 ${leading.code} ${whose} ${leading.after}`
   return undefined
 }
+
+/** 「这个是燃气的问题 应该燃气办管」「应由道管处负责」: whose it should be, with or without why. */
+const SHOULD_BE_THEIRS =
+  /^(?:这个|这件|这条)?(?:是|属于)?[\u4e00-\u9fa5]{0,10}?(?:的)?(?:问题|事)?[，,。\s]*(?:应该|应当|应|该)(?:由|是|归|给|转给|交给)?([\u4e00-\u9fa5]{2,8}?)(?:来)?(?:管|处理|负责|办理|的事)(?:吧)?[。！!]*$/
 
 /** 「这个不归我们管，是道管处的」「不是我们的，应该归燃气办」: not the unit's, and whose it is. */
 const NOT_OURS_BUT =

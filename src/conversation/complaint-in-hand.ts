@@ -1,3 +1,5 @@
+import { and, desc, lt } from 'drizzle-orm'
+import { complaints } from '../db/schema'
 import type { Actor } from '../domain/roles'
 import { unitComplaints } from '../services/complaints'
 import { handleComplaintCommand, takesUpComplaint } from './complaint-actions'
@@ -44,6 +46,56 @@ export async function complaintInHand(turn: Turn, actor: Actor, input: string): 
       `请问是哪一件投诉？请回复「签收 编号」${signing ? '' : '并附上办理进展'}：\n${listed
         .map((c) => `· ${c.code} ${clip(c.description, 20)}`)
         .join('\n')}`,
+    ),
+  ]
+}
+
+/** 「…跟之前那个是重复的」「这个投诉重复了」: one complaint said to be another's repeat, without the numbers. */
+const SAID_DUPLICATE =
+  /重复|重了|同一个(?:问题|投诉|事)|一样的(?:问题|投诉)|报过了|之前(?:已经)?(?:有人)?(?:报|投诉|反映)过/
+/** How far back an earlier complaint of the same place and thing is looked for. */
+const EARLIER_LOOKED_AT = 200
+
+/**
+ * A handler saying a complaint in hand repeats an earlier one, by its place or thing: the 重复 command to send,
+ * with both numbers when the earlier one is plain — marking it closes the complaint, so it is never done on a
+ * guess. Undefined when the words say no repeat or name no complaint in hand.
+ */
+export async function duplicateInWords(turn: Turn, actor: Actor, input: string): Promise<Reply[] | undefined> {
+  if (actor.role !== 'unit_handler' || actor.unitId === null || !SAID_DUPLICATE.test(input)) return undefined
+  const inHand = await unitComplaints(turn.ctx.db, actor.unitId, ['assigned', 'accepted'], 20)
+  if (inHand.length === 0) return undefined
+  const named = recordsNamed(inHand, input)
+  // Two in hand the words name: the later repeats the earlier.
+  const meant = named.length > 0 ? named.at(-1) : inHand.length === 1 ? inHand[0] : undefined
+  if (!meant)
+    return [
+      text(
+        `请发送「重复 投诉编号 原投诉编号」标记重复投诉。您单位办理中的投诉：\n${inHand
+          .slice(0, 5)
+          .map((c) => `· ${c.code} ${clip(c.description, 20)}`)
+          .join('\n')}`,
+      ),
+    ]
+  const earlier =
+    named.length > 1
+      ? named.slice(0, -1)
+      : recordsNamed(
+          await turn.ctx.db
+            .select()
+            .from(complaints)
+            .where(and(lt(complaints.id, meant.id)))
+            .orderBy(desc(complaints.id))
+            .limit(EARLIER_LOOKED_AT),
+          `${meant.locationText ?? ''}${meant.description}`,
+        )
+  const [original, ...others] = earlier
+  const example = original && others.length === 0 ? original.code : '原投诉编号'
+  return [
+    text(
+      `要将投诉 ${meant.code}（${clip(meant.description, 20)}）标为重复投诉，请发送「重复 ${meant.code} ${example}」${
+        original && others.length === 0 ? `（原投诉：${clip(original.description, 20)}）` : ''
+      }。标为重复后该投诉即办结。`,
     ),
   ]
 }

@@ -41,7 +41,7 @@ import {
   signAllWaiting,
   takesUpComplaint,
 } from './complaint-actions'
-import { complaintInHand, saysReceivedAlone } from './complaint-in-hand'
+import { complaintInHand, duplicateInWords, saysReceivedAlone } from './complaint-in-hand'
 import { isCourtesy, isGreeting } from './courtesy'
 import { describeDuty, dutyAskedFor } from './duty-question'
 import { namesDefect } from './extract/hazard-statements'
@@ -297,6 +297,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     if (taken) return taken
   }
   // 「人民路那个路灯的投诉签收一下」「已经派人去建设路了」: a complaint in hand, said without its number.
+  // 「人民路66号路灯那个跟之前那个是重复的」: the 重复 command to send, with the numbers.
+  const duplicate = await duplicateInWords(turn, actor, input)
+  if (duplicate) return duplicate
   const complaintReply = await complaintInHand(turn, actor, input)
   if (complaintReply) return complaintReply
   // 「？」 with no form open: what can be done (inside a form it asks the open question again).

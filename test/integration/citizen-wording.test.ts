@@ -143,11 +143,18 @@ describe('after the answer', () => {
     expect((await mine()).filter((c) => isComplaintOpen(c.status))).toHaveLength(0)
     const [latest] = (await mine()).sort((a, b) => b.id - a.id)
     expect(await say('谢谢，已经修好了')).toEqual([WORDING.citizenConfirmsResolved])
+    // The thanks said after (it was taken for a new problem and its place asked).
+    expect(await say('修好了 谢谢')).toEqual([WORDING.citizenConfirmsResolved])
     expect(await say('满意')).toEqual([WORDING.citizenSatisfied])
     expect(await say('不太满意')).toEqual([WORDING.citizenDissatisfied(latest?.code as string)])
     const events = await notesOn(latest?.id)
     expect(events).toEqual(
-      expect.arrayContaining(['市民反馈：谢谢，已经修好了', '市民评价：满意', '市民评价：不太满意']),
+      expect.arrayContaining([
+        '市民反馈：谢谢，已经修好了',
+        '市民反馈：修好了 谢谢',
+        '市民评价：满意',
+        '市民评价：不太满意',
+      ]),
     )
     // Nothing new was filed from any of it.
     expect((await mine()).filter((c) => isComplaintOpen(c.status))).toHaveLength(0)

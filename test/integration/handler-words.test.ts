@@ -159,6 +159,11 @@ describe('a complaint handed on in words', () => {
       `已将投诉 ${ticket} 转办至市政建设总公司，已通知该单位签收办理。`,
     ])
     expect(await unitOf()).toBe(first)
+    // Whose it should be, said with why (it was not understood).
+    expect(await say(HANDLER, `${ticket} 这个是燃气的问题 应该燃气办管`)).toEqual([
+      `已将投诉 ${ticket} 转办至燃气办，已通知该单位签收办理。`,
+    ])
+    expect(await unitOf()).not.toBe(first)
   })
 
   it('moves a hazard to the unit named in 「YH… 让燃气办去处理」, for the supervising office only', async () => {
@@ -296,5 +301,24 @@ describe('a handler’s plans, photos and requests, in words', () => {
     expect(await say(HANDLER, '是')).toEqual([`已回复投诉 ${ticket}，办理结果将告知市民。`])
     const [replied] = await database.db.select().from(complaints).where(eq(complaints.code, ticket))
     expect(replied?.outcome).toBe('芙蓉路的井盖已经换了')
+  })
+})
+
+describe('a repeat said in words', () => {
+  it('gives the 重复 command with both numbers for 「…那个跟之前那个是重复的」, and marks nothing on its own', async () => {
+    const first = lastCode(await say(CITIZEN, '桃林路66号路灯不亮'), 'TS')
+    await say(CITIZEN, '不用')
+    await say(CITIZEN, '桃林路66号路灯坏了好几天')
+    const second = lastCode(await say(CITIZEN, '否'), 'TS')
+    await say(CITIZEN, '不用')
+    // It was not understood.
+    const [how] = await say(HANDLER, '桃林路66号路灯那个跟之前那个是重复的')
+    expect(how).toContain(`请发送「重复 ${second} ${first}」`)
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, second))
+    expect(row?.status).not.toBe('closed')
+    // Sent as told, it is marked.
+    expect(await say(HANDLER, `重复 ${second} ${first}`)).toEqual([`已将投诉 ${second} 标记为 ${first} 的重复件。`])
+    // Naming none of several: the command, and what is in hand.
+    expect((await say(HANDLER, '这个投诉重复了'))[0]).toMatch(/^请发送「重复 投诉编号 原投诉编号」标记重复投诉。/)
   })
 })

@@ -1514,3 +1514,25 @@ describe('a road whose name starts with a direction word', () => {
     expect(extractComplaint('我们小区门口那条路全是坑 在金霞路', ctx).category).toBe('road_municipal')
   })
 })
+
+describe('a patrol with what is still to come, and a fence put back up', () => {
+  it('reads no time from a trip still to come', () => {
+    const day = readByRules('patrol', '今天白天巡查了 晚上还要去一趟', ctx).fields
+    // The evening had been taken for the start of this patrol.
+    expect(day.startedAt).toBe(zonedInstant('2026-12-03', 'Asia/Shanghai', 9).toISOString())
+    expect(day.endedAt).toBeUndefined()
+    const morning = readByRules('patrol', '今天上午巡查了人民路 下午还要去建设路', ctx).fields
+    expect(morning.area).toBe('人民路')
+    expect(morning.endedAt).toBe(zonedInstant('2026-12-03', 'Asia/Shanghai', 12).toISOString())
+  })
+
+  it('keeps 「已扶起」 typed after a space as the handling, not part of what was found', () => {
+    const fields = readByRules(
+      'patrol',
+      '巡查 昨天 下午 2点到5点 滨湖路 3人 1车 发现滨湖路12号围挡倒了 已扶起',
+      ctx,
+    ).fields
+    expect(fields.hazards?.map((h) => h.description)).toEqual(['滨湖路12号围挡倒了'])
+    expect(fields.handlingResult).toBe('已扶起')
+  })
+})

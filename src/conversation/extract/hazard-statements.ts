@@ -605,7 +605,9 @@ function regroupDictation(text: string): string {
     if (!started && !hasThing(word) && !DEFECT.test(word) && !COUNT_RE.test(word)) phrases.push(word)
     else if (
       (said && hasThing(word) && !/^(?:施工|作业)$/.test(word)) ||
-      (counted && ((DEFECT.test(word) && !hasThing(word)) || ONLY_COUNT.test(word)))
+      (counted && ((DEFECT.test(word) && !hasThing(word)) || ONLY_COUNT.test(word))) ||
+      // 「围挡倒了 已扶起」: what was done about it, after what was found.
+      (said && /^(?:已经?|当场|现场已|立即|马上)/.test(word))
     ) {
       phrases.push(phrase)
       phrase = word

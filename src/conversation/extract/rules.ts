@@ -318,10 +318,15 @@ function namesBesideReporter(text: string, reporter: string | undefined): string
   return undefined
 }
 
+/** A clause about a patrol still to come (「晚上还要去一趟」「下午准备再去建设路」), cut before the time is read. */
+const TRIP_TO_COME =
+  /[^，,。；;\s]*(?:还要|还得|待会儿?|等会儿?|一会儿|晚点|准备|打算|计划)(?:再)?(?:去|巡|过去|走)[^，,。；;\s]*/g
+
 function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'> {
   const out: ExtractedFields<'patrol'> = {}
   const unsure: string[] = []
-  const range = parseTimeRange(text, ctx.now, ctx.timeZone)
+  // 「今天白天巡查了 晚上还要去一趟」: the trip still to come says nothing of when this one was.
+  const range = parseTimeRange(text.replace(TRIP_TO_COME, ''), ctx.now, ctx.timeZone)
   if (range) {
     out.startedAt = range.start.toISOString()
     if (range.end) out.endedAt = range.end.toISOString()
@@ -412,7 +417,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
  * clause; other verbs alone may as well be part of what was found.
  */
 const HANDLING_VERBS =
-  '跟|向|给|打电话给|打了电话给?|打电话通知|电话通知|电话联系|设置|设立|设|叫|让|喊|请|报|拍照上报|拍照|劝离|劝阻|驱离|制止|拉设|拉起|拉|做|安排|通知|联系|告知|督促|处理|处置|整改|围挡|围蔽|上报|报告|移交|更换|修复|抢修|清理|关阀|关闭|派人|责令|下达|要求|放置|摆放|放|封闭|封堵|疏散|停工|加固|回填|插上|挂|固定|扶正|盖上|补上|补好|恢复|拆除|清除|疏通|送医|送往医院|送到医院|送去医院|报警|拨打120|拨打110|拨打119|打120|打110|打119|救出|救起'
+  '跟|向|给|打电话给|打了电话给?|打电话通知|电话通知|电话联系|设置|设立|设|叫|让|喊|请|报|拍照上报|拍照|劝离|劝阻|驱离|制止|拉设|拉起|拉|做|安排|通知|联系|告知|督促|处理|处置|整改|围挡|围蔽|上报|报告|移交|更换|修复|抢修|清理|关阀|关闭|派人|责令|下达|要求|放置|摆放|放|封闭|封堵|疏散|停工|加固|回填|插上|挂|固定|扶正|扶起|扶好|立起|立好|复位|归位|盖好|摆正|盖上|补上|补好|恢复|拆除|清除|疏通|送医|送往医院|送到医院|送去医院|报警|拨打120|拨打110|拨打119|打120|打110|打119|救出|救起'
 const HANDLED = new RegExp(
   `((?:已经?|当场|现场已?|立即|马上|随即)(?:${HANDLING_VERBS})[^，。,；;！!\n]{0,20}|(?<![\u4e00-\u9fa5])(?:${HANDLING_VERBS})了[^，。,；;！!\n]{1,20}|(?<=[，,；;。])(?:要求|责令|督促|通知|联系|安排)[^，。,；;！!\n]{2,20})`,
 )
