@@ -224,9 +224,9 @@ const QUERY_ALONE =
  */
 const REFERS_TO_EARLIER =
   /^(?:就是|是|我说的是|说的是|我是说)?(?:刚才|刚刚|之前|上次|前面|早上|上午|下午|昨天|前两天|前几天)(?:我)?(?:投诉|反映|举报|报|说|发)?(?:过)?的?(?:那个|那件|这个|那条)(?:问题|事情?|投诉)?(?:啊|呀|嘛|吧|呢)?[。！!~～]*$/
-/** 「就是这个」「如图」 after photos or a ticket: pointing at what was sent, with nothing new in it. */
+/** 「就是这个」「如图」「你看这个」 after photos or a ticket: pointing at what was sent, with nothing new in it. */
 const POINTS_AT =
-  /^(?:就是|就)(?:这个|这里|这儿)(?:啊|呀|嘛|吧)?[。！!~～]*$|^(?:如图|看图|见图|如图所示|图片所示|照片所示)[。！!~～]*$/
+  /^(?:就是|就)(?:这个|这里|这儿)(?:啊|呀|嘛|吧)?[。！!~～]*$|^(?:如图|看图|见图|如图所示|图片所示|照片所示)[。！!~～]*$|^(?:(?:你|您)(?:们)?)?(?:看|瞧|看看|瞧瞧)(?:一下|下)?(?:这个|这里|这张|这张图|图片|照片)(?:吧|啊|呀|哈)?[。！!~～]*$/
 function isProgressQuestion(body: string): boolean {
   // 「停水了 什么时候来水」「什么时候来电」 ask after a supply, not after a complaint: the water is filed, power referred.
   if (otherAgencyFor(body) || SUPPLY_CUT.test(body)) return false

@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/domain/clock'
 import { isComplaintOpen } from '../../src/domain/complaint-lifecycle'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
-import { chat, lastCode } from '../helpers/chat'
+import { type ChatInput, chat, lastCode } from '../helpers/chat'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 
 /**
@@ -17,7 +17,7 @@ const CITIZEN = 'demo:citizen'
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
-const say = (input: string) => chat(harness.services, CITIZEN, input)
+const say = (input: ChatInput) => chat(harness.services, CITIZEN, input)
 
 beforeAll(async () => {
   database = await createTestDatabase()
@@ -1149,6 +1149,18 @@ describe('problems at two places in one message, a target named, and cars parked
   it('points cars parked where they should not be to the traffic police, filing nothing', async () => {
     const before = (await mine()).length
     expect(await say('人民路上好多车乱停')).toEqual([WORDING.citizenOtherAgency.parking])
+    expect(await mine()).toHaveLength(before)
+  })
+})
+
+describe('a photo pointed at', () => {
+  it('answers 「你看这个」 after a photo with where the ticket it joined stands, filing nothing', async () => {
+    const code = lastCode(await say('沅江路77号路灯杆锈穿了'), 'TS')
+    await say('不用')
+    expect(await say({ kind: 'image' })).toEqual([WORDING.citizenMediaAdded(code, '照片')])
+    const before = (await mine()).length
+    // It was taken for a new problem and its place asked.
+    for (const said of ['你看这个', '看看这张图']) expect((await say(said))[0]).toMatch(new RegExp(`^投诉 ${code}：`))
     expect(await mine()).toHaveLength(before)
   })
 })
