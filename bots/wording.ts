@@ -221,6 +221,9 @@ export const WORDING = {
     '这里全天24小时受理，周末和节假日也可以随时反映，我们登记后给您编号；工作人员在1个工作日内处理并在这里答复。燃气泄漏、坍塌等险情值班人员随时处置，紧急情况请同时拨打 119。',
   citizenPinAskWhat: '已收到您发送的定位。请再说一下这里有什么问题，我们为您登记。',
   citizenPlaceAskWhat: (place: string) => `已记下地点「${place}」。请再说一下这里有什么问题，我们为您登记。`,
+  briefingForGroup: '各单位群的巡查汇总每周一自动推送。今天的情况如下，可直接转发到群里：',
+  hazardAlreadyHanded: (code: string, unit: string) =>
+    `隐患 ${code} 已交办${unit}整改。如需改由其他单位整改，请发送「改派 ${code} 单位 原因」。`,
   citizenPlaceAdded: (code: string, place: string) => `已将地点「${place}」补充到投诉 ${code}。`,
   citizenNameSaved: (code: string) => `已记下您的称呼，工作人员回访投诉 ${code} 时会用到，不会公开。`,
   citizenPlaceCorrected: (code: string, place: string) => `已将投诉 ${code} 的地点更正为「${place}」。`,

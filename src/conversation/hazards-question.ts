@@ -1,8 +1,10 @@
 import { and, asc, desc, gte, inArray, like, lte, ne, or } from 'drizzle-orm'
 import { containing } from '../db/like-pattern'
-import { hazards, units } from '../db/schema'
+import { complaints, hazards, units } from '../db/schema'
+import { COMPLAINT_STATUS_LABELS, isComplaintOpen } from '../domain/complaint-lifecycle'
 import { HAZARD_STATUS_LABELS, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { DEFAULT_DAYS_BEFORE } from '../domain/hazard-reminders'
+import { maskPersonalInfo } from '../domain/privacy'
 import { clip, formatLocal } from './format'
 import type { Turn } from './types'
 
@@ -47,6 +49,46 @@ export async function describeHazardsNamed(turn: Turn, named: { place?: string; 
   })
   const more = rows.length > LISTED ? '\n……还有更多，请说得更具体些，或发送「查询 编号」。' : ''
   return `与「${what}」相关的隐患：\n${lines.join('\n')}${more}`
+}
+
+/**
+ * 「燃气那个投诉处理了没」「人民路路灯的投诉怎么样了」: the complaints whose place or description has the words,
+ * newest first, each with where it stands and who has it — citizens' names and numbers masked.
+ */
+export async function describeComplaintsNamed(turn: Turn, named: { place?: string; thing?: string }): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const words = [named.place, named.thing].filter((w): w is string => Boolean(w))
+  const rows = await db
+    .select()
+    .from(complaints)
+    .where(
+      and(
+        ...words.map((w) =>
+          or(like(complaints.description, containing(w)), like(complaints.locationText, containing(w))),
+        ),
+      ),
+    )
+    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+    .limit(LISTED + 1)
+  const what = words.join('')
+  if (rows.length === 0) return `没有找到与「${what}」相关的投诉。知道编号的，可发送「查询 编号」。`
+  const unitNames = new Map(
+    (await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]),
+  )
+  const lines = rows.slice(0, LISTED).map((c) => {
+    const unit = c.unitId === null ? '待派单' : (unitNames.get(c.unitId) ?? '—')
+    const due = isComplaintOpen(c.status)
+      ? `，${c.dueAt < now ? '已超时' : '期限'} ${formatLocal(c.dueAt, timeZone, now)}`
+      : ''
+    const said = maskPersonalInfo(
+      c.locationText && !c.description.includes(c.locationText) ? `${c.locationText}，${c.description}` : c.description,
+      c.citizenName,
+    )
+    return `· ${c.code} ${clip(said, 20)}（${COMPLAINT_STATUS_LABELS[c.status]}，${unit}${due}）`
+  })
+  const more = rows.length > LISTED ? '\n……还有更多，请说得更具体些，或发送「查询 编号」。' : ''
+  return `与「${what}」相关的投诉：\n${lines.join('\n')}${more}`
 }
 
 /** 「哪些隐患快到期了」: hazards under rectification whose deadline is within the reminder window, soonest first. */

@@ -12,7 +12,7 @@ import {
   describeSatisfaction,
   describeSupervisions,
 } from './figures-question'
-import { describeHazardsDueSoon, describeHazardsNamed } from './hazards-question'
+import { describeComplaintsNamed, describeHazardsDueSoon, describeHazardsNamed } from './hazards-question'
 import { type LedgerQuestion, OWN_UNIT } from './ledger-question'
 import {
   asksWhichAreOpen,
@@ -110,6 +110,8 @@ export async function answerLedgerQuestion(
       return describeHazardsDueSoon(turn)
     case 'hazardsNamed':
       return describeHazardsNamed(turn, asked)
+    case 'complaintsNamed':
+      return describeComplaintsNamed(turn, asked)
     case 'listed': {
       if (briefed && !OWN_UNIT.test(input)) return describeRecordsListed(turn, asked.of, asked.period)
       const own = await ownUnit(turn, actor)

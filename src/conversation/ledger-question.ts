@@ -27,6 +27,7 @@ export type LedgerQuestion =
   | { kind: 'satisfaction'; period: PeriodSaid }
   | { kind: 'patrolsNamed'; period: PeriodSaid; place?: string; name?: string }
   | { kind: 'hazardsNamed'; place?: string; thing?: string }
+  | { kind: 'complaintsNamed'; place?: string; thing?: string }
   | { kind: 'listed'; of: 'complaints' | 'hazards'; period: PeriodSaid }
 
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
@@ -49,6 +50,11 @@ const KIND_COUNTED =
 /** 「我们单位」「本单位」: the person's own unit. */
 export const OWN_UNIT = /(?:我们|咱们|本|我)单位|我们科|我们处/
 
+/** A complaint spoken of (「…那个投诉」「市民反映的…」), not a hazard. */
+const ABOUT_COMPLAINTS = /投诉|市民反映|群众反映|工单|举报/
+/** What a complaint was about, said in a word (「燃气那个投诉」「噪音的投诉」). */
+const COMPLAINT_TOPIC = /燃气|煤气|天然气|噪音|扰民|漏水|积水|塌陷|裂缝|扬尘|渣土|违建|危房|坑/
+
 export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if ([...input].length > 40 || /(?:TS|YH|XC|DC)\s*\d{8}/i.test(input)) return undefined
   // 「本周隐患情况」「这个月隐患多不多」: a period's state, worded with nothing else in it.
@@ -59,6 +65,11 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「人民路燃气泄漏的情况怎么样了」: a known thing's progress, asked — though it names what is wrong.
   const placeAsked = findPlace(input)
   const thingAsked = WATCHED_THING.exec(input)?.[0]
+  // 「燃气那个投诉处理了没」: a complaint's progress, asked by its place, thing or what it was about.
+  if (ABOUT_COMPLAINTS.test(input) && (asksHowItGoes(input) || ASKS_PROGRESS.test(input))) {
+    const topic = thingAsked ?? COMPLAINT_TOPIC.exec(input)?.[0]
+    if (placeAsked || topic) return { kind: 'complaintsNamed', place: placeAsked, thing: topic }
+  }
   if ((placeAsked || thingAsked) && asksHowItGoes(input))
     return { kind: 'hazardsNamed', place: placeAsked, thing: thingAsked }
   if (namesDefect(withoutLedgerWords(input))) return undefined

@@ -9,6 +9,7 @@ import type { Actor } from '../domain/roles'
 import { noteComplaintProgress } from '../services/complaint-followups'
 import { unitName } from '../services/hazard-notices'
 import { clip } from './format'
+import { recordsNamed } from './named-records'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 
@@ -18,9 +19,9 @@ import type { Reply, Turn } from './types'
  * 交给燃气办处理」 the 交办 of the one waiting for it. With several, which one is asked, the numbers listed.
  */
 const DISPOSAL_DONE =
-  /(?:已经?|已)(?:通知[^，,。]{0,10}(?:抢修|到场|到现场|处置|关阀)|疏散|到达?现场|赶到现场|到场|设置(?:了)?(?:围挡|警戒)|拉(?:起|了)?警戒线|关闭(?:了)?(?:阀门|燃气)|关阀|封闭(?:了)?(?:道路|现场|路段)|停气)|(?:疏散|封闭|围挡|关阀|停气)了|(?:人员|群众|居民)(?:已经?|已)(?:疏散|撤离)/
+  /(?:已经?|已)(?:通知[^，,。]{0,10}(?:抢修|到场|到现场|处置|关阀)|联系(?:了)?[^，,。]{0,8}(?:公司|抢修|抢险|单位|部门|物业)|疏散|到达?现场|赶到现场|到场|设置(?:了)?(?:围挡|警戒)|拉(?:起|了)?警戒线|关闭(?:了)?(?:阀门|燃气)|关阀|封闭(?:了)?(?:道路|现场|路段)|停气)|(?:疏散|封闭|围挡|关阀|停气)了|(?:人员|群众|居民)(?:已经?|已)(?:疏散|撤离)/
 const ASSIGNED_TO =
-  /^(?:把)?(?:这个|那个|该|刚才那个|刚才的)?(?:重大|一般)?(?:隐患|险情)?(?:交给|交办给|交由|交|派给|转给|安排给)([\u4e00-\u9fa5]{2,12}?)(?:去|来)?(?:处理|办理|整改|负责|处置)?(?:吧|一下)?[。！!]*$/
+  /^(?:把)?(?:[\u4e00-\u9fa5]{0,12}?(?:的)?(?:那个|这个))?(?:这个|那个|该|刚才那个|刚才的)?(?:重大|一般)?(?:隐患|险情)?(?:交给|交办给|交由|交|派给|转给|安排给)([\u4e00-\u9fa5]{2,12}?)(?:去|来)?(?:处理|办理|整改|负责|处置)?(?:吧|一下)?[。！!]*$/
 
 /** 「已通知燃气公司到场抢修」: an emergency disposal reported in words (no number, no question). */
 export function saysDisposalDone(input: string): boolean {
@@ -38,6 +39,13 @@ export function speaksOfOneHazard(input: string): boolean {
 }
 
 const LISTED = 5
+/** How many waiting or handed hazards words naming a thing or place are looked for among. */
+const NAMED_AMONG = 50
+
+/** Whether words name a place or a watched thing at all (「塔吊那个」), not only 「这个」. */
+function namesARecord(words: string): boolean {
+  return recordsNamed([{ description: words, locationText: null }], words).length > 0
+}
 
 /** The command the words mean for the one hazard they can be about, or the question which one; undefined: none. */
 export async function majorInWords(
@@ -48,14 +56,31 @@ export async function majorInWords(
   if (actor.role !== 'duty_officer' && actor.role !== 'supervisor' && actor.role !== 'admin') return undefined
   const unit = assignedInWords(input)
   if (unit) {
-    // 「这个重大隐患…」 is about a major one.
+    // 「塔吊那个交办给质安处」: the one its thing or place names (「这个重大隐患…」 is about a major one).
+    const named = input.slice(0, input.search(/交给|交办给|交由|交|派给|转给|安排给/))
     const waiting = await turn.ctx.db
       .select()
       .from(hazards)
       .where(and(eq(hazards.status, 'reported'), /重大/.test(input) ? eq(hazards.level, 'major') : undefined))
       .orderBy(desc(hazards.level), desc(hazards.foundAt), desc(hazards.id))
-      .limit(LISTED + 1)
-    return oneOf(waiting, `交办 {code} ${unit}`, '交办', '待交办')
+      .limit(NAMED_AMONG)
+    const meant = recordsNamed(waiting, named)
+    if (meant.length > 0 || !namesARecord(named))
+      return oneOf(meant.length > 0 ? meant : waiting.slice(0, LISTED + 1), `交办 {code} ${unit}`, '交办', '待交办')
+    // Named, and already handed over: who has it, and how to move it.
+    const handed = recordsNamed(
+      await turn.ctx.db
+        .select()
+        .from(hazards)
+        .where(inArray(hazards.status, ['assigned', 'rectifying']))
+        .orderBy(desc(hazards.foundAt), desc(hazards.id))
+        .limit(NAMED_AMONG),
+      named,
+    )
+    const [only] = handed
+    if (!only || handed.length > 1) return undefined
+    const current = only.unitId === null ? '—' : await unitName(turn.ctx, only.unitId)
+    return { replies: [text(WORDING.hazardAlreadyHanded(only.code, current ?? '—'))] }
   }
   if (!saysDisposalDone(input)) return undefined
   const open = await turn.ctx.db
@@ -64,8 +89,13 @@ export async function majorInWords(
     .where(and(eq(hazards.level, 'major'), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])))
     .orderBy(desc(hazards.foundAt), desc(hazards.id))
     .limit(LISTED + 1)
+  // Words that name a place or thing are about the major hazard there, or else a citizen's report of danger there
+  // (「光明路燃气那个我已经联系燃气公司了」 is no disposal of the tower crane that is the one major hazard open).
+  // (The words before what was done: 「设置了围挡」 names what was put up, not the hazard.)
+  const about = input.slice(0, DISPOSAL_DONE.exec(input)?.index ?? 0)
+  const meant = namesARecord(about) ? recordsNamed(open, about) : open
   return (
-    oneOf(open, `处置 {code} ${input}`, '处置', '未销号的重大') ?? (await dangerComplaintInWords(turn, actor, input))
+    oneOf(meant, `处置 {code} ${input}`, '处置', '未销号的重大') ?? (await dangerComplaintInWords(turn, actor, input))
   )
 }
 
@@ -88,7 +118,10 @@ async function dangerComplaintInWords(
     .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), gte(complaints.receivedAt, since)))
     .orderBy(desc(complaints.receivedAt), desc(complaints.id))
     .limit(50)
-  const dangerous = recent.filter((c) => dangerIn(c.description))
+  // 「光明路燃气那个我已经联系燃气公司了」: the one its place or thing names, among several.
+  const reported = recent.filter((c) => dangerIn(c.description))
+  const named = recordsNamed(reported, input)
+  const dangerous = named.length > 0 ? named : reported
   const [only] = dangerous
   if (!only) return undefined
   if (dangerous.length > 1) {

@@ -164,7 +164,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     const digest = renderDigest(await gatherDigest(turn.ctx))
     // Asked during the day, today so far comes first: the digest is yesterday's.
     const markdown = /昨/.test(input) ? digest : `${await describeTodaySoFar(turn.ctx)}\n\n${digest}`
-    return [{ message: { type: 'markdown', markdown } }]
+    // 「把今天的情况发到群里」: the groups get their summary on their own schedule; this one is to forward.
+    const toGroup = /群/.test(input) ? `${WORDING.briefingForGroup}\n\n` : ''
+    return [{ message: { type: 'markdown', markdown: `${toGroup}${markdown}` } }]
   }
   // 「上个月的月报」「周报」: the statutory forms live on the console's reports page (drafted, signed, filed there).
   if (ASKS_REPORT_FORM.test(input) || (namesReport(input) && ASKS_WHERE.test(input) && [...input].length <= 20))
@@ -563,6 +565,9 @@ const BRIEFING = new RegExp(
     // 「今天有什么情况」「最近有啥事吗」
     // 「最近一周有没有什么大事」「今天值班有什么事」
     '(?:今天|今日|目前|现在|最近|这两天|这几天|近几天|最近一周|这一周|这周|本周|近期)?(?:我)?(?:值班|值班期间)?(?:有|有没有)?(?:什么|啥|哪些)(?:新|重要|紧急|要紧)?的?(?:情况|事情?|问题|大事|要事)(?:吗|没有)?',
+    // 「给我汇报一下今天的工作」「把今天的情况发到群里」
+    '(?:请|麻烦)?(?:给我|向我|跟我)?(?:汇报|报告|总结)(?:一下|下)?(?:今天|今日)?的?(?:工作|情况|工作情况)?',
+    '(?:请|麻烦|帮我)?(?:把)?(?:今天|今日)?的?(?:情况|工作情况|简报|日报|概况)(?:发|转发|推送|推)(?:到|至|给)?(?:群里|群|工作群|大群)(?:一下)?',
     // 「今天值班有什么要注意的」
     '(?:今天|今日|这两天|今晚|今天夜里|今天晚上|夜里|晚上|明天)?(?:值班)?(?:有|有没有)(?:什么|啥|哪些)?(?:要|需要|值得)?(?:注意|关注)的?(?:事情?|地方)?(?:吗|没有)?',
     // 「今天有没有什么紧急的」: the adjective alone stands for the matter.

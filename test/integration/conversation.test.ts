@@ -1750,6 +1750,11 @@ describe('the digest on request', () => {
     // 「有什么事」 asks what there is, not who is on duty (the 么 of 什么 had read it as 「谁值班」).
     for (const asked of ['今天值班有什么事', '值班有啥事'])
       expect((await say(DUTY, asked))[0]).toMatch(TODAY_THEN_DIGEST)
+    // A report asked for, and the day's to forward to a group (neither was understood).
+    expect((await say('demo:leader', '给我汇报一下今天的工作'))[0]).toMatch(TODAY_THEN_DIGEST)
+    const [forGroup] = await say('demo:leader', '把今天的情况发到群里')
+    expect(forGroup.startsWith(`${WORDING.briefingForGroup}\n\n`)).toBe(true)
+    expect(forGroup.slice(WORDING.briefingForGroup.length + 2)).toMatch(TODAY_THEN_DIGEST)
     expect((await say(DUTY, '明天我值班么'))[0]).toMatch(/明天（\d+月\d+日）/)
   })
 

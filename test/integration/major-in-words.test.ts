@@ -103,3 +103,33 @@ describe('the one major hazard, spoken of without its number', () => {
     expect(disposed).toHaveLength(1)
   })
 })
+
+describe('a hazard or a citizen’s report of danger, named by its place or thing', () => {
+  it('hands over the one its thing names, says who has one already handed, and keeps a call on the complaint it names', async () => {
+    await say('field_staff', '朝阳路88号工地塔吊无证操作')
+    await say('field_staff', '重大')
+    const crane = lastCode(await say('field_staff', '确认'), 'YH')
+    // It was not understood.
+    expect(await say('supervisor', '塔吊那个交办给质安处')).toEqual([
+      '重大隐患须落实“五落实”。整改责任人或责任单位是谁？',
+    ])
+    await say('supervisor', '取消')
+    await say('field_staff', '上报隐患 雁池路12号井盖松动')
+    await say('field_staff', '一般')
+    const cover = lastCode(await say('field_staff', '确认'), 'YH')
+    expect(await say('supervisor', '把雁池路井盖那个交给市政')).toEqual([
+      WORDING.hazardAlreadyHanded(cover, '市政建设总公司'),
+    ])
+    // A citizen's report of danger named by its place: the call is kept on it — not taken for the disposal of
+    // another major hazard that happens to be open.
+    const gas = lastCode(await chat(harness.services, 'demo:citizen', '光明路燃气味很大'), 'TS')
+    await chat(harness.services, 'demo:citizen', '不用')
+    const [kept] = await say('duty_officer', '光明路燃气那个我已经联系燃气公司了')
+    expect(kept).toMatch(new RegExp(`^已将您说的情况记入投诉 ${gas} 的办理进展。`))
+    expect(await eventsOf((await hazard(crane))?.id)).not.toContain('emergency_disposal')
+    // A leader asks after it by what it was about.
+    const [asked] = await say('leader', '燃气那个投诉处理了没')
+    expect(asked).toMatch(/^与「燃气」相关的投诉：\n· /)
+    expect(asked).toContain(`· ${gas} 光明路燃气味很大（已派单，燃气办，期限 `)
+  })
+})
