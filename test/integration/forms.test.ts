@@ -408,3 +408,27 @@ describe('patrol kinds (source 000 二)', () => {
     await say(STAFF, '取消')
   })
 })
+
+describe('answers that belong to another question', () => {
+  it('takes 「没开车」 to the findings as no vehicle, and 「人民路那个」 to the description as the place', async () => {
+    for (const answer of ['巡查', '九点', '十一点', '人民路 建设路', '我和小王', '3']) await say(STAFF, answer)
+    // It had been recorded as a hazard found, 「没开车」, of no kind.
+    expect(await say(STAFF, '没开车')).toEqual([
+      WORDING.keptForLater('出动车次', '没开车'),
+      '本次巡查发现了什么隐患？没有请回复「无」。',
+    ])
+    const summary = (await say(STAFF, '没有')).join('\n')
+    expect(summary).toContain('出动车次：0')
+    expect(summary).toContain('发现隐患：无')
+    await say(STAFF, '取消')
+    // 「没有用车」 is none (it was counted as one).
+    for (const answer of ['巡查', '九点', '十一点', '人民路', '2']) await say(STAFF, answer)
+    await say(STAFF, '没有用车')
+    expect((await say(STAFF, '无')).join('\n')).toContain('出动车次：0')
+    await say(STAFF, '取消')
+    // The place and nothing else, with 那个 after it: the place, and what was found asked again.
+    await say(STAFF, '上报隐患')
+    expect(await say(STAFF, '人民路那个')).toEqual(['已记下地点：人民路。', '请描述发现的隐患。'])
+    await say(STAFF, '取消')
+  })
+})

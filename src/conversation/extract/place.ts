@@ -168,7 +168,7 @@ export function placeAlone(text: string, slack = 0): string | undefined {
     .join('')
     .replace(/这里|那里|这边|那边|附近|旁边|门口|门前|对面|楼下|路口|拐角|后面|前面/g, '')
     // 「就在恒大工地那」: the pointing word left at the end.
-    .replace(/^(?:那|这|那儿|这儿)$/, '')
+    .replace(/^(?:那|这|那儿|这儿|那个|这个|那块|这块)$/, '')
     // Pictures typed as emoji (🚧🕳️) say nothing a place answer would lack.
     .replace(/\p{Extended_Pictographic}|\uFE0F|\u200D/gu, '')
   return [...rest].length <= slack ? place : undefined

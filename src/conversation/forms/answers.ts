@@ -113,7 +113,7 @@ export function peopleIn(text: string): string[] | undefined {
 
 /** No vehicle, as people say it: on foot, by bicycle or e-bike (the forms count motor vehicles). */
 const NO_VEHICLE =
-  /没开车|没用车|未用车|不开车|没有?车|无车|不用车|步行|走路|徒步|走着|走过去|骑(?:的|了)?(?:个|辆)?(?:车|电动车|电瓶车|自行车|单车|共享单车|小电驴)|电动车|电瓶车|自行车/
+  /(?:没有?|未|不)(?:开|用|派|出|坐)车|没有?车|无车|步行|走路|徒步|走着|走过去|骑(?:的|了)?(?:个|辆)?(?:车|电动车|电瓶车|自行车|单车|共享单车|小电驴)|电动车|电瓶车|自行车/
 
 export const SAYS_DAY =
   /今天|今日|今早|今晚|昨|前天|明天|[0-9一二三四五六七八九十]+\s*月|[0-9一二三四五六七八九十]+\s*[日号]|(?:周|星期|礼拜)[一二三四五六日天]/
@@ -287,7 +287,10 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       if (WHERE_FIELDS.has(field.key) && /^[0-9]+$/.test(text)) return { ok: false }
       return text.length >= 1 ? { ok: true, values: { [field.key]: text } } : { ok: false }
     case 'count': {
-      if (/^(无|没有|步行|0|走路|徒步|没开车|没用车|未用车|不开车|没车|骑车|骑电动车)$/.test(text))
+      if (
+        /^(无|没有|步行|0|走路|徒步|没车|骑车|骑电动车)$/.test(text) ||
+        (field.key === 'vehicleCount' && /^(?:没有?|未|不)(?:开|用|派|出|坐)车$/.test(text))
+      )
         return { ok: true, values: { [field.key]: 0 } }
       // 「没开车 走路去的」「骑的电瓶车」: no vehicle said in a sentence, with no count in it.
       if (field.key === 'vehicleCount' && NO_VEHICLE.test(text) && !new RegExp(NUMBER_PATTERN).test(text))

@@ -927,6 +927,10 @@ async function step(
 }
 
 /** Asking for a moment (to take the photo first): 「等一下」「稍等，我拍个照」「马上发照片」. */
+/** 「没开车」「没有用车」「走路去的」「步行」: said alone, how the patrol went — no vehicle. */
+const NO_VEHICLE_SAID =
+  /^(?:(?:没有?|未|不)(?:开|用|派|出|坐)车|步行|徒步|走路(?:去的|过去的)?)(?:的|了|啊)?[。！!～~]*$/
+
 /** The kinds of question answered in words, where a word of chat could pass for an answer. */
 const WORDY_FIELDS: ReadonlySet<string> = new Set(['text', 'hazards', 'problems'])
 /** Chat, not an answer: courtesy, acknowledgement, laughter, a greeting, emoji. */
@@ -962,6 +966,12 @@ function answerForLater(
   const saysFindings = field.type === 'count' && namesDefect(input)
   // 「已通知市政维修」 to what was found: what was done about it, never a finding of its own.
   const saysHandling = field.type === 'hazards' && !namesDefect(input) && handlingIn(input) === input.trim()
+  // 「没开车」「走路去的」 to another question: the vehicles (even when counted already: it puts them right).
+  const vehicles = field.key !== 'vehicleCount' ? form.fields.find((f) => f.key === 'vehicleCount') : undefined
+  if (vehicles && [...input.trim()].length <= 10 && NO_VEHICLE_SAID.test(input.trim())) {
+    const parsed = parseAnswer(vehicles, input, answers)
+    if (parsed.ok) return { field: vehicles, values: parsed.values }
+  }
   // A time said to a count (「10点到11点半」 to 人次) is never the count: it puts right the time already read (a
   // half-day taken for the span) when no time question is left.
   const later = saysTime
