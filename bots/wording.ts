@@ -221,6 +221,8 @@ export const WORDING = {
     '这里全天24小时受理，周末和节假日也可以随时反映，我们登记后给您编号；工作人员在1个工作日内处理并在这里答复。燃气泄漏、坍塌等险情值班人员随时处置，紧急情况请同时拨打 119。',
   citizenPinAskWhat: '已收到您发送的定位。请再说一下这里有什么问题，我们为您登记。',
   citizenPlaceAskWhat: (place: string) => `已记下地点「${place}」。请再说一下这里有什么问题，我们为您登记。`,
+  notRectifiedYet: (code: string, status: string) =>
+    `隐患 ${code} 目前${status}，责任单位尚未提交整改反馈，暂不能验收。反馈提交后会列入「我的待办」待验收。`,
   briefingForGroup: '各单位群的巡查汇总每周一自动推送。今天的情况如下，可直接转发到群里：',
   hazardAlreadyHanded: (code: string, unit: string) =>
     `隐患 ${code} 已交办${unit}整改。如需改由其他单位整改，请发送「改派 ${code} 单位 原因」。`,

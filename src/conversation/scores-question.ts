@@ -9,7 +9,7 @@ import type { Turn } from './types'
  * deadlines pass.
  */
 const ASKS_SCORES =
-  /^(?:请问|帮我看看|看看|查一下|查查|帮我)?(?:生成|出|做|导出|发|给我)?(?:一下|一份|个)?(?:本月|这个?月|上个?月|全年|今年|去年|本年度?|年度|本季度?|这个?季度|上个?季度|上半年|下半年|半年)?(?:的)?(?:各)?(?:单位)?(?:的)?(?:考核|评分|得分|分数|扣分|排名|排行)|(?:哪个|哪些|哪家)单位(?:的)?(?:考核|得分|分数|扣分|表现|工作|成绩)?(?:最低|最高|最多|最少|最差|最好|最优|垫底|倒数|靠后|靠前|落后|排名)/
+  /^(?:请问|帮我看看|看看|查一下|查查|帮我)?(?:生成|出|做|导出|发|给我)?(?:一下|一份|个)?(?:本月|这个?月|上个?月|全年|今年|去年|本年度?|年度|本季度?|这个?季度|上个?季度|上半年|下半年|半年)?(?:的)?(?:各)?(?:单位)?(?:的)?(?:考核|评分|得分|分数|扣分|排名|排行)|排(?:在)?第几(?:名|位)?|第几名|排多少名|(?:哪个|哪些|哪家)单位(?:的)?(?:考核|得分|分数|扣分|表现|工作|成绩)?(?:最低|最高|最多|最少|最差|最好|最优|垫底|倒数|靠后|靠前|落后|排名)/
 
 export function scoresAskedFor(input: string): ScoresAsked | undefined {
   if ([...input].length > 30 || !ASKS_SCORES.test(input) || ranksRecords(input)) return undefined
@@ -23,6 +23,8 @@ export function scoresAskedFor(input: string): ScoresAsked | undefined {
 export type ScoreSpan = 'month' | 'quarter' | 'half' | 'year'
 export interface ScoresAsked {
   previous: boolean
+  /** 「我们单位排第几」: where the unit stands among the units assessed. */
+  rank?: boolean
   span?: ScoreSpan
   /** 「上半年」「下半年」: which half of this year, whatever the date. */
   half?: 'first' | 'second'
@@ -37,7 +39,12 @@ export function scoresSaidIn(input: string): ScoresAsked {
         ? 'quarter'
         : 'month'
   const half = /上半年/.test(input) ? 'first' : /下半年/.test(input) ? 'second' : undefined
-  return { previous: /上个?月|上个?季|去年|上一年/.test(input), span, ...(half ? { half } : {}) }
+  return {
+    previous: /上个?月|上个?季|去年|上一年/.test(input),
+    span,
+    ...(half ? { half } : {}),
+    ...(/第几|多少名|排名/.test(input) ? { rank: true } : {}),
+  }
 }
 
 /** The period a score asked for covers, and whether it is over. */
@@ -55,14 +62,18 @@ export function ranksRecords(input: string): boolean {
   return /巡查|巡逻|隐患|投诉|次数|数量/.test(input) && !/考核|得分|分数|扣分|几分|多少分/.test(input)
 }
 
-export async function describeScores(turn: Turn, asked: ScoresAsked): Promise<string> {
-  const { period: month, over } = periodAsked(turn, asked)
+/** Every assessed unit's score for the period: vetoed units last whatever their points (一票否决), then by score. */
+async function rankedScores(turn: Turn, month: Period) {
   const scored = await scoreEach(turn.ctx, await assessedUnits(turn.ctx.db), month)
-  if (scored.length === 0) return '还没有参加考核的单位。'
-  // Vetoed units rank last whatever their points (一票否决), then by score, lowest last.
-  const ranked = [...scored].sort(
+  return [...scored].sort(
     (a, b) => Number(a.score.veto.length > 0) - Number(b.score.veto.length > 0) || b.score.score - a.score.score,
   )
+}
+
+export async function describeScores(turn: Turn, asked: ScoresAsked): Promise<string> {
+  const { period: month, over } = periodAsked(turn, asked)
+  const ranked = await rankedScores(turn, month)
+  if (ranked.length === 0) return '还没有参加考核的单位。'
   const lines = ranked.map(
     ({ unit, score }, i) => `${i + 1}. ${unit.name} ${score.veto.length > 0 ? '一票否决' : `${score.score} 分`}`,
   )
@@ -84,9 +95,19 @@ export async function describeUnitScore(turn: Turn, unitId: number, asked: Score
   const [scored] = await scoreEach(turn.ctx, [unit], month)
   if (!scored) return '您所在单位不参加月度考核。'
   const { score } = scored
+  // 「我们单位排第几」: its place among the units assessed (those level on points share it).
+  let place = ''
+  if (asked.rank) {
+    const ranked = await rankedScores(turn, month)
+    const at = ranked.findIndex((r) => r.unit.id === unitId)
+    const level = ranked.findIndex(
+      (r) => r.score.score === score.score && r.score.veto.length > 0 === score.veto.length > 0,
+    )
+    if (at >= 0) place = `，在 ${ranked.length} 个参加考核的单位中排第 ${(level >= 0 ? level : at) + 1} 名`
+  }
   const heading = `${unit.name}${month.label}考核${over ? '' : '（截至目前）'}：${
     score.veto.length > 0 ? `一票否决（${score.veto.join('；')}）` : `${score.score} 分`
-  }`
+  }${place}`
   const deducted = score.deductions.filter((d) => d.points > 0)
   if (deducted.length === 0) return `${heading}\n暂无扣分。`
   const lines = deducted.slice(0, DEDUCTIONS_LISTED).map((d) => `· ${d.reason}（扣 ${d.points} 分）`)

@@ -133,3 +133,26 @@ describe('a hazard or a citizen’s report of danger, named by its place or thin
     expect(asked).toContain(`· ${gas} 光明路燃气味很大（已派单，燃气办，期限 `)
   })
 })
+
+describe('a re-check told in words', () => {
+  it('says a hazard not yet reported rectified cannot be checked, and checks it once it is', async () => {
+    await say('field_staff', '发现一处脚手架没有连墙件 在滨湖路恒大工地 需要整改')
+    await say('field_staff', '一般')
+    const code = lastCode(await say('field_staff', '确认'), 'YH')
+    // 「…收到了 今天下午就去」 takes it on (it was not understood).
+    expect((await say('handler_zhianchu', '恒大那个脚手架收到了 今天下午就去'))[0]).toMatch(
+      new RegExp(`^已接收隐患 ${code}（`),
+    )
+    // A check before the rectification is reported: said so (it had opened a hazard form).
+    expect(await say('supervisor', '恒大脚手架验收不合格 连墙件还是不够')).toEqual([
+      WORDING.notRectifiedYet(code, '整改中'),
+    ])
+    await say('handler_zhianchu', '恒大工地脚手架已经加固好了')
+    await say('handler_zhianchu', '确认')
+    // Told without 验收, after a visit: the check, passed.
+    const summary = (await say('supervisor', '恒大那个脚手架去看了 整改到位了')).join('\n')
+    expect(summary).toContain(`隐患编号：${code}`)
+    expect(summary).toContain('验收结果：通过')
+    await say('supervisor', '取消')
+  })
+})

@@ -1437,6 +1437,9 @@ describe('a unit asked after by a leader, in words', () => {
   it('gives a leader of a unit that unit’s score and open items for 「本单位」, and the unit a short name means', async () => {
     const [score] = await say(UNIT_LEADER, '本单位本月得分多少')
     expect(score).toMatch(/^市政建设总公司2026年11月考核（截至目前）：/)
+    // Where it stands among the units (it was not understood).
+    const [rank] = await say(UNIT_LEADER, '这个月我们单位排第几')
+    expect(rank).toMatch(/^市政建设总公司2026年11月考核（截至目前）：\d+ 分，在 \d+ 个参加考核的单位中排第 \d+ 名\n/)
     expect((await say(UNIT_LEADER, '我们单位这个月有几个隐患没整改完'))[0]).toMatch(/^市政建设总公司截至 /)
     // 「市政的」 inside the question names 市政建设总公司; 「督查一下…情况」 asks to see, opening no record.
     for (const asked of ['看一下市政的整改情况', '市政的隐患整改得怎么样了', '督查一下市政的整改情况'])

@@ -813,11 +813,12 @@ async function step(
     return startFromText(turn, session, actor, answers, deps, `验收 ${leading.code}`)
   // 「朗州路护栏那个验收一下，没问题」: the check of the one rectified hazard the words name, without its number.
   // (「上周销号了几个」 asks about the ledger, and words that name no hazard are left to the other answers.)
+  // 「恒大那个脚手架去看了 整改到位了」: a re-check told without 验收 is one too.
   if (
     !form &&
     !leading &&
     FORMS.verification.roles.includes(actor.role as never) &&
-    VERIFY_IN_WORDS.test(input) &&
+    (VERIFY_IN_WORDS.test(input) || RECHECKED.test(input)) &&
     !isQuestion(input) &&
     !/几|多少|率/.test(input)
   ) {
@@ -828,6 +829,25 @@ async function step(
     const named = recordsNamed(waiting, input)
     const [only] = named.length === 1 ? named : []
     if (only) return startFromText(turn, session, actor, answers, deps, `验收 ${only.code} ${verdictInWords(input)}`)
+    // Named, but its unit has not reported it rectified: nothing to check yet (「…验收不合格 连墙件还是不够」 had
+    // opened a hazard form).
+    if (named.length === 0) {
+      const notYet = recordsNamed(
+        await turn.ctx.db
+          .select({
+            code: hazards.code,
+            description: hazards.description,
+            locationText: hazards.locationText,
+            status: hazards.status,
+          })
+          .from(hazards)
+          .where(inArray(hazards.status, ['assigned', 'rectifying'])),
+        input,
+      )
+      const [pending] = notYet
+      if (pending && notYet.length === 1)
+        return [text(WORDING.notRectifiedYet(pending.code, HAZARD_STATUS_LABELS[pending.status]))]
+    }
     if (named.length > 1)
       return [
         text(
@@ -1405,6 +1425,9 @@ const POINTS_AT_LATEST =
 const VERIFIED = /^(?:验收)?[\s，,：:]*((?:验收)?(?:不通过|不合格|未通过|通过|合格)[\s\S]*)$/
 /** 「朗州路护栏那个验收一下」「人民路井盖验收了，没问题」: a check said of a hazard named by its place or thing. */
 const VERIFY_IN_WORDS = /验收|销号/
+/** 「去看了 整改到位了」「复查了，还是不合格」: a re-check on the spot and what it found. */
+const RECHECKED =
+  /(?:去看了|看过了|复查|复核|核查|现场看了|去现场看了|到现场看了).{0,12}(?:到位|合格|没问题|整改好了|修好了|不到位|不合格|还没|没整改)/
 const FAILED_IN_WORDS = /不通过|不合格|未通过|没通过|没修好|没整改好|不到位|不行|有问题|还没/
 const PASSED_IN_WORDS = /通过|合格|没问题|可以|到位|没毛病|修好了|整改好了/
 
