@@ -29,3 +29,14 @@ export function clip(text: string, max: number): string {
   const chars = [...maskPersonalInfo(text)]
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('')
 }
+
+/**
+ * A complaint as staff read it in a list: its place before what was said when the words do not already name it,
+ * the citizen's name, phone and ID numbers masked.
+ */
+export function complaintInWords(c: { locationText: string | null; description: string; citizenName: string | null }) {
+  return maskPersonalInfo(
+    c.locationText && !c.description.includes(c.locationText) ? `${c.locationText}，${c.description}` : c.description,
+    c.citizenName,
+  )
+}

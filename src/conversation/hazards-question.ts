@@ -4,8 +4,7 @@ import { complaints, hazards, units } from '../db/schema'
 import { COMPLAINT_STATUS_LABELS, isComplaintOpen } from '../domain/complaint-lifecycle'
 import { HAZARD_STATUS_LABELS, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { DEFAULT_DAYS_BEFORE } from '../domain/hazard-reminders'
-import { maskPersonalInfo } from '../domain/privacy'
-import { clip, formatLocal } from './format'
+import { clip, complaintInWords, formatLocal } from './format'
 import type { Turn } from './types'
 
 const LISTED = 5
@@ -81,10 +80,7 @@ export async function describeComplaintsNamed(turn: Turn, named: { place?: strin
     const due = isComplaintOpen(c.status)
       ? `，${c.dueAt < now ? '已超时' : '期限'} ${formatLocal(c.dueAt, timeZone, now)}`
       : ''
-    const said = maskPersonalInfo(
-      c.locationText && !c.description.includes(c.locationText) ? `${c.locationText}，${c.description}` : c.description,
-      c.citizenName,
-    )
+    const said = complaintInWords(c)
     return `· ${c.code} ${clip(said, 20)}（${COMPLAINT_STATUS_LABELS[c.status]}，${unit}${due}）`
   })
   const more = rows.length > LISTED ? '\n……还有更多，请说得更具体些，或发送「查询 编号」。' : ''

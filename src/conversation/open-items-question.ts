@@ -7,9 +7,8 @@ import {
   OPEN_HAZARD_STATUSES,
   UNDER_RECTIFICATION_STATUSES,
 } from '../domain/hazard-lifecycle'
-import { maskPersonalInfo } from '../domain/privacy'
 import { lateCountsByUnit } from '../services/unit-urging'
-import { clip, formatLocal } from './format'
+import { clip, complaintInWords, formatLocal } from './format'
 import type { Turn } from './types'
 
 /**
@@ -236,10 +235,7 @@ export async function describeOpenComplaintsListed(
   const name = new Map(unitRows.map((u) => [u.id, u.name]))
   const lines = rows.slice(0, LISTED_OPEN).map((c) => {
     const handler = c.unitId === null ? '待派单' : (name.get(c.unitId) ?? '—')
-    const what = maskPersonalInfo(
-      c.locationText && !c.description.includes(c.locationText) ? `${c.locationText}，${c.description}` : c.description,
-      c.citizenName,
-    )
+    const what = complaintInWords(c)
     return `· ${c.code} ${unit ? '' : `${handler}：`}${clip(what, 18)}（${COMPLAINT_STATUS_LABELS[c.status]}，${
       c.dueAt < now ? '已超时' : '期限'
     } ${formatLocal(c.dueAt, timeZone, now)}）`

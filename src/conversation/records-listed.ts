@@ -3,8 +3,7 @@ import { complaints, hazards, units } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
 import { COMPLAINT_STATUS_LABELS } from '../domain/complaint-lifecycle'
 import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
-import { maskPersonalInfo } from '../domain/privacy'
-import { clip, formatLocal } from './format'
+import { clip, complaintInWords, formatLocal } from './format'
 import { type PeriodSaid, periodMeant } from './period-said'
 import type { Turn } from './types'
 
@@ -42,12 +41,7 @@ export async function describeRecordsListed(
     const lines = rows.map(
       (c) =>
         `· ${c.code} ${formatLocal(c.receivedAt, timeZone, now)} ${CATEGORY_LABELS[c.category]}｜${clip(
-          maskPersonalInfo(
-            c.locationText && !c.description.includes(c.locationText)
-              ? `${c.locationText}，${c.description}`
-              : c.description,
-            c.citizenName,
-          ),
+          complaintInWords(c),
           24,
         )}（${COMPLAINT_STATUS_LABELS[c.status]}${unit ? '' : `，${unitOf(c.unitId)}`}）`,
     )
