@@ -45,7 +45,7 @@ import { metresBetween } from './forms/duplicates'
 import { clearSession, lockSession, saveSession } from './forms/session'
 import { asksHow, isQuestion, supposes } from './intent'
 import { asksGasPhone, otherAgencyFor, SUPPLY_CUT } from './other-agency'
-import { asksAboutThePlace, placeMadeExact, readPlaceAnswer, saysSpotNearby } from './place-answer'
+import { asksAboutThePlace, placeMadeExact, readPlaceAnswer, roadOf, saysSpotNearby } from './place-answer'
 import { onceIfPastedOver } from './plain-text'
 import { text } from './reply'
 import { SAYS_OTHER, SAYS_SAME } from './same-or-other'
@@ -990,7 +990,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     // (「朗州北路」 then 「朗州北路88号门口」); another place entirely is where the next problem is.
     const current = latest?.locationText
     // (「建设路口」 then 「建设路与人民路交叉口」: the crossing named in full is the same place, more exactly.)
-    const road = current ? (findPlace(current) ?? current).replace(/(?<=[路街道巷])(?:口|路口|附近|旁边)$/, '') : ''
+    const road = current ? roadOf(current) : ''
     // (「投诉建设路88号」 starts a report of its own there.)
     const startsAReport = REPORT_LEAD.test(body)
     // (「靠近第一中学门口那边」 just after the ticket, before its call-back question is answered: where on its road.)

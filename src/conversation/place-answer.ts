@@ -58,6 +58,11 @@ export function saysSpotNearby(body: string, said: string): boolean {
   )
 }
 
+/** The road a place is on, its corner or side left off (「建设路口」 is on 建设路). */
+export function roadOf(place: string): string {
+  return (findPlace(place) ?? place).replace(/(?<=[路街道巷])(?:口|路口|附近|旁边)$/, '')
+}
+
 /**
  * The place a ticket is kept at once the citizen says more of it: the new words when they name it more exactly
  * (「人民路」 then 「人民路中段公交站旁边」) or the first place was rough, else the spot after the place filed
@@ -65,7 +70,6 @@ export function saysSpotNearby(body: string, said: string): boolean {
  */
 export function placeMadeExact(current: string | null, said: string): string {
   if (!current || isVaguePlace(current)) return said
-  const road = (findPlace(current) ?? current).replace(/(?<=[路街道巷])(?:口|路口|附近|旁边)$/, '')
-  if (said.includes(current) || said.includes(road)) return said
+  if (said.includes(current) || said.includes(roadOf(current))) return said
   return current.includes(said) ? current : `${current} ${said}`
 }
