@@ -768,9 +768,6 @@ async function step(
   // 「回复一下市民」「这个井盖的投诉办结了」: the result of a complaint in hand, asked for before it is sent.
   if (!form && !leading && actor.role === 'unit_handler' && actor.unitId !== null && asksToAnswerCitizen(input))
     return (await askComplaintOutcome(turn, session, actor.unitId, input)) ?? [text(WORDING.noComplaintInHand)]
-  // 「朗州北路的井盖已经换好了」 from a unit's handler or patroller: the rectification of the one hazard of theirs it
-  // names. 「刚才那个隐患整改好了」 names the one this person reported last. A finding handled on the spot
-  // (「发现人民路井盖松动，已固定好」, a patrol's 「…发现井盖松动已固定」) is a report, not a rectification.
   // 「这是整改后的照片」 after the photo: the rectification of the one hazard it can be, its photo held for it and
   // what was done still to be asked (it was not understood).
   if (!form && !leading && actor.role === 'unit_handler' && actor.unitId !== null && PHOTO_OF_REPAIR.test(input)) {
@@ -780,6 +777,9 @@ async function step(
     if (open.length === 0) return [text(WORDING.noRectificationWaiting)]
     return whichRectified(turn, session, actor.unitId, input, named, open)
   }
+  // 「朗州北路的井盖已经换好了」 from a unit's handler or patroller: the rectification of the one hazard of theirs it
+  // names. 「刚才那个隐患整改好了」 names the one this person reported last. A finding handled on the spot
+  // (「发现人民路井盖松动，已固定好」, a patrol's 「…发现井盖松动已固定」) is a report, not a rectification.
   if (
     !form &&
     !leading &&
@@ -946,7 +946,6 @@ async function step(
   return null
 }
 
-/** Asking for a moment (to take the photo first): 「等一下」「稍等，我拍个照」「马上发照片」. */
 /** 「没开车」「没有用车」「走路去的」「步行」: said alone, how the patrol went — no vehicle. */
 const NO_VEHICLE_SAID =
   /^(?:(?:没有?|未|不)(?:开|用|派|出|坐)车|步行|徒步|走路(?:去的|过去的)?)(?:的|了|啊)?[。！!～~]*$/
@@ -962,6 +961,7 @@ const ADDING_LEAD =
 /** 「我想想」「我问一下」「回头再说」: time to find the answer. */
 const THINKING =
   /^(?:我|让我)?(?:想想|想一下|看看|查一下|问问|问一下|确认一下|核实一下)(?:再说)?[。！!~～\s]*$|^回头再说[。！!~～\s]*$/
+/** Asking for a moment (to take the photo first): 「等一下」「稍等，我拍个照」「马上发照片」. */
 const WAIT =
   /^(?:等下发你|等会儿?(?:再)?发(?:你|给你)?)[。！!~～\s]*$|^(?:等(?:一)?下|稍等|等等|等会儿?|马上|我先|先)[，,。\s]*(?:我|让我)?(?:先|再)?(?:去)?(?:拍|照|发|找|看)?(?:一下|个|张)?(?:照片?|图片?|相片|位置|定位)?(?:再(?:说|发|报))?[。！!~～]*$|^(?:我)?(?:先|马上|这就)?(?:去)?拍(?:一下|个|张)(?:照片?|图)?(?:再(?:说|发|报))?[。！!~～]*$/
 
