@@ -1,4 +1,4 @@
-import { and, desc, lt } from 'drizzle-orm'
+import { desc, lt } from 'drizzle-orm'
 import { complaints } from '../db/schema'
 import type { Actor } from '../domain/roles'
 import { unitComplaints } from '../services/complaints'
@@ -84,7 +84,7 @@ export async function duplicateInWords(turn: Turn, actor: Actor, input: string):
           await turn.ctx.db
             .select()
             .from(complaints)
-            .where(and(lt(complaints.id, meant.id)))
+            .where(lt(complaints.id, meant.id))
             .orderBy(desc(complaints.id))
             .limit(EARLIER_LOOKED_AT),
           `${meant.locationText ?? ''}${meant.description}`,
