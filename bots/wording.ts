@@ -168,6 +168,9 @@ export const WORDING = {
   citizenAcknowledged: '好的。有新的问题，直接发一句话说明问题和地点即可；发送「查询」可查看处理进度。',
   citizenPlaceWait: '好的，不着急。想好了直接回复地点（路名、小区、门牌号），或发送定位即可。',
   citizenVoiceNoText: '暂未能识别语音内容，请用文字描述问题。',
+  citizenVoiceWelcome:
+    '可以发语音，说清楚是什么问题、在什么地方即可；如语音未能识别，也可以拍照并发送定位（点“+”选择“位置”），再补一句简单的文字。',
+  citizenWillBeTold: (code: string) => `好的，投诉 ${code} 办理完成后，结果会在这里告知您。`,
   citizenMediaNoComplaint: '已收到。请再用文字描述一下问题和地点，我们会为您登记。',
   citizenPhoneHeld: '已记下您的联系电话。请再用一句话说明问题和地点，我们为您登记。',
   citizenAskGoOn: '您请说，想咨询什么，或要反映什么问题？反映问题请说明是什么问题、在什么地方。',

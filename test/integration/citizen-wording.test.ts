@@ -1164,3 +1164,21 @@ describe('a photo pointed at', () => {
     expect(await mine()).toHaveLength(before)
   })
 })
+
+describe('asked about the ticket in other words', () => {
+  it('takes 「我刚才发的投诉能撤回吗」「你们处理完了告诉我一声」「电话打不通啊」 about the latest, filing nothing', async () => {
+    const code = lastCode(await say('沅江路99号人行道塌了个坑'), 'TS')
+    await say('不用')
+    const before = (await mine()).length
+    // Each had been asked where, or answered with how to report.
+    expect((await say('能不能帮我查一下我上个月投诉的那个'))[0]).toMatch(/^投诉 TS\d{8}-\d{4}：/)
+    expect(await say('你们处理完了告诉我一声')).toEqual([WORDING.citizenWillBeTold(code)])
+    expect(await say('电话打不通啊')).toEqual([WORDING.followUpForwarded(code)])
+    expect(await say('我不会打字 能发语音吗')).toEqual([WORDING.citizenVoiceWelcome])
+    expect(await say('我刚才发的投诉能撤回吗')).toEqual([WORDING.citizenWithdrawalAsked(code)])
+    expect(await mine()).toHaveLength(before)
+    expect(await notesOn((await mine()).find((c) => c.code === code)?.id)).toEqual(
+      expect.arrayContaining(['市民反馈：电话打不通啊', '市民申请撤回：我刚才发的投诉能撤回吗']),
+    )
+  })
+})
