@@ -172,6 +172,14 @@ const ASKS_HOURS =
 const PLACE_AGAIN =
   /^(?:哦|噢|啊|嗯)?[，,\s]*(?:对了|补充一下|补充|更正一下|更正|纠正一下|说错了|不对)?[，,：:\s]*(?:具体)?(?:地点|位置|地址)?(?:应该)?(?:是在|是|在)(?=\S{2})/
 const PLACEHOLDER = /^[[［【][^\]］】]{1,8}[\]］】]$/
+/** 「（图片）」「[语音]」「【视频】」 before or after the words: a picture or a recording that did not come as one. */
+const MEDIA_PLACEHOLDER = /[（(［[【](?:图片|照片|相片|语音|视频|表情|动画表情|位置|文件)[）)］\]】]/g
+
+/** The words without media placeholders — unless that leaves none (a placeholder alone is answered as one). */
+function withoutMediaPlaceholders(body: string): string {
+  const words = body.replace(MEDIA_PLACEHOLDER, ' ').trim()
+  return words || body.trim()
+}
 /** A withdrawal or a 「fixed」 note reaches a complaint filed this long ago at most. */
 const FOLLOW_UP_WINDOW_MS = 30 * 24 * HOUR_MS
 const WITHDRAW =
@@ -418,8 +426,10 @@ export async function handleCitizen(turn: Turn): Promise<Reply[]> {
   if (message.kind === 'voice' && !body) return [...replies, text(WORDING.citizenVoiceNoText)]
   // A report pasted over and over is that report once (see onceIfPastedOver); what it repeats decides below.
   if (body !== undefined) {
-    const once = onceIfPastedOver(body.trim())
-    return [...replies, ...(await handleCitizenText(turn, namesDefect(once) ? once : body.trim()))]
+    // 「（图片）人民路井盖」「[语音] …」: what a client or a forward put for what it could not carry says nothing.
+    const said = withoutMediaPlaceholders(body)
+    const once = onceIfPastedOver(said)
+    return [...replies, ...(await handleCitizenText(turn, namesDefect(once) ? once : said))]
   }
   if (message.kind === 'location') {
     const placed = await placeFromLocation(turn)

@@ -12,6 +12,7 @@ import { namesDefect } from './extract/hazard-statements'
 type Referral =
   | 'bill'
   | 'parking'
+  | 'sanitation'
   | 'power_cut'
   | 'neighbour_noise'
   | 'traffic_signal'
@@ -61,6 +62,12 @@ const TRAFFIC_SIGNAL =
 const PARKING =
   /(?:车|车辆|汽车|小车|货车|电动车|摩托车|三轮车|私家车)?(?:都|总是|老是|经常|天天|随便|到处)?(?:乱停乱放|乱停|违停|违章停车|违规停车|乱停车|停车占道)/
 
+/** Household waste and its bins, street cleaning. */
+const HOUSEHOLD_WASTE =
+  /垃圾桶|垃圾箱|垃圾站|垃圾房|生活垃圾|环卫|保洁|垃圾(?:没人|不)(?:收|清|运)|垃圾(?:满了|成堆|堆成山)/
+/** Waste from building or digging, which the bureau oversees. */
+const BUILDING_WASTE = /建筑垃圾|装修垃圾|渣土|工地|施工/
+
 export function otherAgencyFor(body: string): string | undefined {
   if (dangerIn(body)) return undefined
   const signal = TRAFFIC_SIGNAL.exec(body)
@@ -68,6 +75,14 @@ export function otherAgencyFor(body: string): string | undefined {
     return WORDING.citizenOtherAgency.traffic_signal
   const parked = PARKING.exec(body)
   if (parked && !namesDefect(body.replace(parked[0], ''))) return WORDING.citizenOtherAgency.parking
+  // 「人民路垃圾桶倒了」: household waste and its bins are sanitation's (a site's waste and muck stay the bureau's).
+  const waste = HOUSEHOLD_WASTE.exec(body)
+  if (
+    waste &&
+    !BUILDING_WASTE.test(body) &&
+    !namesDefect(body.replace(waste[0], '').replace(/倒了|满了|坏了|没人收|没人清/g, ''))
+  )
+    return WORDING.citizenOtherAgency.sanitation
   if (namesDefect(body)) return undefined
   const found = REFERRALS.find(([, pattern]) => pattern.test(body))?.[0]
   if (!found || (found === 'neighbour_noise' && BUREAU_MATTER.test(body))) return undefined

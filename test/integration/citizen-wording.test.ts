@@ -1182,3 +1182,18 @@ describe('asked about the ticket in other words', () => {
     )
   })
 })
+
+describe('household waste, and a media placeholder in the words', () => {
+  it('points a bin knocked over to sanitation, keeps muck dumped by a site, and reads words after 「（图片）」', async () => {
+    const before = (await mine()).length
+    expect(await say('#投诉# 人民路垃圾桶倒了')).toEqual([WORDING.citizenOtherAgency.sanitation])
+    expect(await mine()).toHaveLength(before)
+    // A site's waste is the bureau's.
+    expect((await say('工地的建筑垃圾倒在沅江路边上'))[0]).toMatch(/^您的投诉已受理/)
+    await say('不用')
+    // 「（图片）」 stood for a photo that did not come: the rest is a thing and a place, what is wrong asked (it had
+    // been filed saying nothing was wrong).
+    expect(await say('（图片）桃林路井盖')).toEqual([WORDING.citizenThingAskWhat('井盖', '桃林路')])
+    await say('取消')
+  })
+})
