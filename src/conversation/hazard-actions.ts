@@ -1,14 +1,15 @@
-import { eq } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { hazards } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
-import { LISTING_LEVEL_LABELS, type ListingLevel } from '../domain/hazard-lifecycle'
+import { LISTING_LEVEL_LABELS, type ListingLevel, OPEN_HAZARD_STATUSES } from '../domain/hazard-lifecycle'
 import { localDate, zonedInstant } from '../domain/local-time'
 import type { Actor } from '../domain/roles'
 import { applyHazardCommand, type HazardRow } from '../services/hazards'
 import { recentUnattachedMedia } from '../services/media'
 import { codedCommand, leadingCode, unitToldToHandle } from './coded-command'
 import { parseTimeRange } from './extract/time'
-import { formatLocal } from './format'
+import { clip, formatLocal, normaliseCode } from './format'
+import { recordsNamed } from './named-records'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 import { reasonBeside, unitNamedIn } from './unit-named'
@@ -43,6 +44,61 @@ export function hazardCommandInWords(input: string, role: Actor['role']): string
   if (told) return `改派 ${leading.code} ${told} ${leading.after}`
   return undefined
 }
+
+/**
+ * 「人民路井盖那个延期到下个月15号 材料没到」「把塔吊那个挂牌督办」「塔吊那个收到」: a command with the hazard named by
+ * its place or thing instead of its number. The words before the verb name it; what follows is the command's
+ * own (a deadline and why, a level and a reason), asked for by the command when missing.
+ */
+const VERB_AFTER_NAME =
+  /^(?:请|麻烦|帮我)?(?:把|将)?([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的)?(?:那个|这个|那处|这处)?(?:重大)?(?:隐患)?(?:的)?(延期|挂牌督办|挂牌|摘牌|接报|收到)(?:到|至)?(?:一下)?(?:了)?[\s，,：:]*([\s\S]*)$/
+
+export async function hazardCommandByName(
+  turn: Turn,
+  actor: Actor,
+  input: string,
+): Promise<{ command: string } | { replies: Reply[] } | undefined> {
+  if (actor.role === 'field_staff' || actor.role === 'citizen' || normaliseCode(input)) return undefined
+  const said = VERB_AFTER_NAME.exec(input)
+  const [, name = '', verb = '', rest = ''] = said ?? []
+  if (!said || recordsNamed([{ description: name, locationText: null }], name).length === 0) return undefined
+  // 收到 of a hazard is its 接报: only for a major one not yet acknowledged.
+  const acknowledging = verb === '收到' || verb === '接报'
+  if (verb === '收到' && (actor.role === 'unit_handler' || rest)) return undefined
+  const open = await turn.ctx.db
+    .select()
+    .from(hazards)
+    .where(
+      acknowledging
+        ? and(
+            eq(hazards.level, 'major'),
+            isNull(hazards.majorAckAt),
+            inArray(hazards.status, [...OPEN_HAZARD_STATUSES]),
+          )
+        : inArray(hazards.status, [...OPEN_HAZARD_STATUSES]),
+    )
+    .orderBy(desc(hazards.foundAt), desc(hazards.id))
+    .limit(NAMED_AMONG)
+  const named = recordsNamed(open, name)
+  const [only] = named
+  if (!only) return undefined
+  const command = acknowledging ? '接报' : verb
+  if (named.length > 1)
+    return {
+      replies: [
+        text(
+          `有 ${named.length} 项隐患与「${name}」相符，请回复「${command} 编号 …」指明是哪一项：\n${named
+            .slice(0, 5)
+            .map((h) => `· ${h.code} ${clip(h.description, 20)}`)
+            .join('\n')}`,
+        ),
+      ],
+    }
+  return { command: `${command} ${only.code} ${rest}`.trim() }
+}
+
+/** How many open hazards words naming one are looked for among. */
+const NAMED_AMONG = 100
 
 export function isHazardCommand(input: string): boolean {
   return codedCommand(COMMAND, 'YH', input) !== undefined
@@ -148,8 +204,9 @@ export async function acknowledgeMajor(turn: Turn, actor: Actor, hazard: HazardR
  * 「延期 YH… 12月31日 需协调燃气管线迁改」: a later rectification deadline, with why. A day without an hour is the
  * end of that day, as a deadline is read everywhere.
  */
-async function extendDeadline(turn: Turn, actor: Actor, hazard: HazardRow, after: string): Promise<string> {
+async function extendDeadline(turn: Turn, actor: Actor, hazard: HazardRow, said: string): Promise<string> {
   const { ctx } = turn
+  const after = withMonthNamed(said.replace(/^(?:到|至)\s*/, ''), ctx.clock.now(), ctx.timeZone)
   const example = `例如：延期 ${hazard.code} 12月31日 需协调管线单位迁改`
   const date =
     /^(?:到|至)?\s*([^，,。；;\s]*?(?:[0-9一二三四五六七八九十]+\s*[日号]|月底|周[一二三四五六日天]|下周|下个?月)(?:前|以前|之前|为止)?(?:[0-9一二三四五六七八九十]+[点时](?:[0-9]+分?|半)?)?)/.exec(
@@ -173,6 +230,20 @@ async function extendDeadline(turn: Turn, actor: Actor, hazard: HazardRow, after
   })
   const due = updated.rectifyDueAt ? formatLocal(updated.rectifyDueAt, ctx.timeZone, ctx.clock.now()) : ''
   return `隐患 ${hazard.code} 的整改期限已延至 ${due}，已告知责任单位。`
+}
+
+/**
+ * 「下个月15号」「本月20号」「15号」, said as a deadline: the month named (or the next one the day comes in) written
+ * out, 「12月15日」, as the time reader knows it. (Only here: 「15号」 in a report is a house number.)
+ */
+export function withMonthNamed(said: string, now: Date, timeZone: string): string {
+  const today = localDate(now, timeZone)
+  const [, month, day] = today.split('-').map(Number) as [number, number, number]
+  const monthAfter = (m: number) => (m % 12) + 1
+  return said
+    .replace(/^(?:下个?月)([0-9]{1,2})\s*[日号]/, (_, d: string) => `${monthAfter(month)}月${d}日`)
+    .replace(/^(?:本月|这个?月)([0-9]{1,2})\s*[日号]/, (_, d: string) => `${month}月${d}日`)
+    .replace(/^([0-9]{1,2})\s*[日号]/, (_, d: string) => `${Number(d) > day ? month : monthAfter(month)}月${d}日`)
 }
 
 /** 「改派 YH… 燃气办 属燃气管线」「YH… 转给燃气办」: another unit rectifies it, with why. */

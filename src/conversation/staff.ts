@@ -52,7 +52,13 @@ import { formatLocal, normaliseCode } from './format'
 import { handleForms, MISSENT_IN_FORM, STEP_REPLY_FOR } from './forms/engine'
 import { formlessStepOf, openFormStepOf } from './forms/session'
 import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
-import { acknowledgeMajor, handleHazardCommand, hazardCommandInWords, isHazardCommand } from './hazard-actions'
+import {
+  acknowledgeMajor,
+  handleHazardCommand,
+  hazardCommandByName,
+  hazardCommandInWords,
+  isHazardCommand,
+} from './hazard-actions'
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
 import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen } from './ledger-answers'
 import { ledgerQuestionIn, OWN_UNIT } from './ledger-question'
@@ -245,6 +251,10 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (isHazardCommand(input)) return handleHazardCommand(turn, actor, input)
   const hazardInWords = hazardCommandInWords(input, actor.role)
   if (hazardInWords) return handleHazardCommand(turn, actor, hazardInWords)
+  // 「人民路井盖那个延期到下个月15号 材料没到」「塔吊那个收到」: the hazard named by its place or thing.
+  const byName = await hazardCommandByName(turn, actor, input)
+  if (byName && 'replies' in byName) return byName.replies
+  if (byName) return handleHazardCommand(turn, actor, byName.command)
   // 「已通知燃气公司到场抢修」「这个重大隐患交给燃气办处理」: the one hazard these can be about, without its number —
   // never while a form is open, whose answer the same words may be (「已设置围挡但不到位」 to a 督查's problems).
   const aboutMajor =

@@ -156,3 +156,29 @@ describe('a re-check told in words', () => {
     await say('supervisor', '取消')
   })
 })
+
+describe('a hazard command with the hazard named by its place or thing', () => {
+  it('extends, lists and acknowledges the one the words name, asking for what the command still needs', async () => {
+    await say('field_staff', '上报隐患 芙蓉路66号井盖缺失')
+    await say('field_staff', '一般')
+    const cover = lastCode(await say('field_staff', '确认'), 'YH')
+    const dueBefore = (await hazard(cover))?.rectifyDueAt
+    // (Each was 「暂未理解」 or only how to write the command.)
+    expect(await say('supervisor', '芙蓉路井盖那个延期到下个月25号 材料没到')).toEqual([
+      `隐患 ${cover} 的整改期限已延至 12月25日 23:59，已告知责任单位。`,
+    ])
+    expect((await hazard(cover))?.rectifyDueAt).not.toEqual(dueBefore)
+    expect(await say('supervisor', '把芙蓉路井盖那个挂牌督办')).toEqual([
+      `请写明挂牌原因，例如：挂牌 ${cover} 本级 多次反复沉降`,
+    ])
+    await say('field_staff', '芙蓉路128号工地塔吊无证操作')
+    await say('field_staff', '重大')
+    const crane = lastCode(await say('field_staff', '确认'), 'YH')
+    expect((await say('duty_officer', '芙蓉路塔吊那个收到'))[0]).toMatch(new RegExp(`^已接报重大隐患 ${crane}`))
+    expect((await hazard(crane))?.majorAckAt).not.toBeNull()
+    // A patroller's words are no command.
+    expect((await say('field_staff', '芙蓉路井盖那个延期吧'))[0]).not.toMatch(/整改期限已延至/)
+    // Account changes are made in the console.
+    expect(await say('admin', '张伟的账号绑定一下')).toEqual([WORDING.staffSupport.admin_change])
+  })
+})

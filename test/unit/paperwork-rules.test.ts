@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FORMS } from '../../bots/forms'
 import { parseAnswer } from '../../src/conversation/forms/answers'
+import { withMonthNamed } from '../../src/conversation/hazard-actions'
 import { WorkingCalendar } from '../../src/domain/calendar'
 import { numbersIn, parseCampaignProblems } from '../../src/domain/campaign-problems'
 import { zonedInstant } from '../../src/domain/local-time'
@@ -217,5 +218,18 @@ describe('a unit named the way people say it', () => {
     expect(parseAnswer(unitField, '燃气泄漏', context)).toEqual({ ok: false })
     // A company is not the office that oversees it.
     expect(parseAnswer(unitField, '去燃气公司督查', context)).toEqual({ ok: false })
+  })
+})
+
+describe('a deadline said with a month relative to today', () => {
+  const now = new Date('2026-11-23T09:00:00Z')
+  it.each([
+    ['下个月15号 材料没到', '12月15日 材料没到'],
+    ['本月28号', '11月28日'],
+    ['30号', '11月30日'],
+    ['10号', '12月10日'],
+    ['12月31日', '12月31日'],
+  ])('「%s」 is 「%s」', (said, written) => {
+    expect(withMonthNamed(said, now, TZ)).toBe(written)
   })
 })
