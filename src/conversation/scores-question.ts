@@ -43,7 +43,7 @@ export function scoresSaidIn(input: string): ScoresAsked {
     previous: /上个?月|上个?季|去年|上一年/.test(input),
     span,
     ...(half ? { half } : {}),
-    ...(/第几|多少名|排名/.test(input) ? { rank: true } : {}),
+    ...(/第几|多少名/.test(input) ? { rank: true } : {}),
   }
 }
 

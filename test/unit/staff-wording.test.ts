@@ -268,6 +268,8 @@ describe('the span a score is asked for', () => {
     ['去年考核得分', { previous: true, span: 'year' }],
     ['本季度考核', { previous: false, span: 'quarter' }],
     ['上半年考核得分', { previous: false, span: 'half', half: 'first' }],
+    // Where a unit stands is asked with 第几.
+    ['这个月我们单位排第几', { previous: false, span: 'month', rank: true }],
   ])('%s', (said, asked) => expect(scoresSaidIn(said)).toEqual(asked))
 })
 
