@@ -9,7 +9,7 @@ import { recentUnattachedMedia } from '../services/media'
 import { codedCommand, leadingCode, unitToldToHandle } from './coded-command'
 import { parseTimeRange } from './extract/time'
 import { clip, formatLocal, normaliseCode } from './format'
-import { recordsNamed } from './named-records'
+import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 import { reasonBeside, unitNamedIn } from './unit-named'
@@ -61,7 +61,7 @@ export async function hazardCommandByName(
   if (actor.role === 'field_staff' || actor.role === 'citizen' || normaliseCode(input)) return undefined
   const said = VERB_AFTER_NAME.exec(input)
   const [, name = '', verb = '', rest = ''] = said ?? []
-  if (!said || recordsNamed([{ description: name, locationText: null }], name).length === 0) return undefined
+  if (!said || !namesARecord(name)) return undefined
   // 收到 of a hazard is its 接报: only for a major one not yet acknowledged.
   const acknowledging = verb === '收到' || verb === '接报'
   if (verb === '收到' && (actor.role === 'unit_handler' || rest)) return undefined

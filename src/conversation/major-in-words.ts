@@ -9,7 +9,7 @@ import type { Actor } from '../domain/roles'
 import { noteComplaintProgress } from '../services/complaint-followups'
 import { unitName } from '../services/hazard-notices'
 import { clip } from './format'
-import { recordsNamed } from './named-records'
+import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 
@@ -41,11 +41,6 @@ export function speaksOfOneHazard(input: string): boolean {
 const LISTED = 5
 /** How many waiting or handed hazards words naming a thing or place are looked for among. */
 const NAMED_AMONG = 50
-
-/** Whether words name a place or a watched thing at all (「塔吊那个」), not only 「这个」. */
-function namesARecord(words: string): boolean {
-  return recordsNamed([{ description: words, locationText: null }], words).length > 0
-}
 
 /** The command the words mean for the one hazard they can be about, or the question which one; undefined: none. */
 export async function majorInWords(

@@ -18,3 +18,8 @@ export function recordsNamed<R extends { description: string; locationText: stri
     return (!place || said.includes(place)) && (!thing || said.includes(thing))
   })
 }
+
+/** Whether words name a place or a watched thing at all (「塔吊那个」), not only 「这个」. */
+export function namesARecord(words: string): boolean {
+  return Boolean(findPlace(words) || WATCHED_THING.test(words))
+}
