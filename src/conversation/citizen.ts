@@ -82,7 +82,7 @@ const PHONE_ALONE =
  * what or where. Each of these is taken off the message; an intent said and nothing else left is the whole of it.
  */
 const REPORT_INTENT =
-  /(?:我|我们|俺|本人)?(?:这边|这里)?(?:有(?:个|一个|件|一件|点|些)?(?:事|事情|情况|问题|隐患)儿?)?(?:想|要|需要|得|希望)?(?:跟|和|给|向|找)?(?:你们|您|你|贵单位|住建局|领导)?(?:匿名|实名)?(?:说|讲|反映|反应|投诉|举报|报告|汇报|报修)(?:建议)?(?:一下|下|个|一个|一件|件|一些|些)?(?:(?:小区|物业|工地|房子|房屋|道路|马路|燃气|桥|路灯|井盖|电梯|楼|绿化|自来水)(?:方面)?的|(?:物业|物业公司|开发商|工地|施工单位|施工方|小区)(?=[。！!，,~～\s]*$))?(?:事|事情|情况|问题|隐患)?儿?/g
+  /(?:我|我们|俺|本人)?(?:这边|这里)?(?:有(?:个|一个|件|一件|点|些)?(?:事情|事|情况|问题|隐患)儿?)?(?:想|要|需要|得|希望)?(?:跟|和|给|向|找)?(?:你们|您|你|贵单位|住建局|领导)?(?:匿名|实名)?(?:说|讲|反映|反应|投诉|举报|报告|汇报|报修)(?:建议)?(?:一下|下|个|一个|一件|件|一些|些)?(?:(?:小区|物业|工地|房子|房屋|道路|马路|燃气|桥|路灯|井盖|电梯|楼|绿化|自来水)(?:方面)?的|(?:物业|物业公司|开发商|工地|施工单位|施工方|小区)(?=[。！!，,~～\s]*$))?(?:事情|事|情况|问题|隐患)?儿?/g
 /** 「我还要投诉一个：」「反映个问题，」「您好！」 heading the report itself. */
 const REPORT_HEADING =
   /^(?:(?:你好|您好|你们好)[！!，,。.\s]*)?(?:(?:(?:我)?(?:还|再|另外|又)?(?:要|想)?(?:投诉|反映)(?:一下|一个|个|一件|件)?(?:问题|事情?|情况)?|(?:还有|另外)?(?:这是)?(?:我的)?(?:第[一二三四五六七八九十0-9]+个|另一个|还有一个|再一个)(?:问题|事情?|投诉))[:：，,！!。～~\s]+)?/
@@ -179,6 +179,11 @@ const MEDIA_PLACEHOLDER = /[（(［[【](?:图片|照片|相片|语音|视频|�
 function withoutMediaPlaceholders(body: string): string {
   const words = body.replace(MEDIA_PLACEHOLDER, ' ').trim()
   return words || body.trim()
+}
+/** 「那个 我想反映个事情」「嗯，有个事」: what people say while they think how to begin, before the words that count. */
+const FILLER_LEAD = /^(?:(?:那个|这个|嗯+|额+|呃+|那啥|emm+)[\s，,。.…~～]+)+(?=\S)/i
+function withoutFillerLead(body: string): string {
+  return body.replace(FILLER_LEAD, '')
 }
 /** A withdrawal or a 「fixed」 note reaches a complaint filed this long ago at most. */
 const FOLLOW_UP_WINDOW_MS = 30 * 24 * HOUR_MS
@@ -427,7 +432,7 @@ export async function handleCitizen(turn: Turn): Promise<Reply[]> {
   // A report pasted over and over is that report once (see onceIfPastedOver); what it repeats decides below.
   if (body !== undefined) {
     // 「（图片）人民路井盖」「[语音] …」: what a client or a forward put for what it could not carry says nothing.
-    const said = withoutMediaPlaceholders(body)
+    const said = withoutFillerLead(withoutMediaPlaceholders(body))
     const once = onceIfPastedOver(said)
     return [...replies, ...(await handleCitizenText(turn, namesDefect(once) ? once : said))]
   }
@@ -464,7 +469,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「就是我们小区门口那条路」 then 「全是坑」: the rough where said first is what the problem is about.
   const body =
     held.thing && !typed.includes(held.thing) && !placeAlone(typed) && [...typed].length <= 12 && namesDefect(typed)
-      ? `${held.thing}${typed}`
+      ? `${held.roughWhere ? `${held.roughWhere}，` : ''}${held.thing}${typed}`
       : held.roughWhere && !findPlace(typed) && namesDefect(typed)
         ? `${held.roughWhere}，${typed}`
         : typed
@@ -936,8 +941,10 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   const placeOnly =
     PLACEHOLDER.test(body) || [...placeWords].length > MAX_PLACE_CHARS ? undefined : placeAlone(placeWords)
   // 「路灯」「井盖」 alone: the thing, kept while what is wrong with it (and where) is asked for.
-  if (namesAThingAlone(body)) {
-    const thing = body.replace(/[。！!？?]+$/, '')
+  // (「有个井盖」「就是那个路灯」: the thing, pointed at.)
+  const thingPointedAt = body.replace(/^(?:就是|是|有)?(?:个|一个|那个|这个)/, '')
+  if (namesAThingAlone(thingPointedAt)) {
+    const thing = thingPointedAt.replace(/[。！!？?]+$/, '')
     return hold({ thing }, WORDING.citizenThingAskWhat(thing, held.locationText))
   }
   // 「人民路的路灯」: where and what, without what is wrong with it — both kept while that is asked.
@@ -965,6 +972,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「投诉」「举报」 alone: what and where are still to come (举报 stays in front of them: it makes a whistleblower).
   const saidIntent = [...body].length < MIN_DESCRIPTION_CHARS ? onlyWantsToReport(body) : undefined
   if (saidIntent) return hold({ preface: saidIntent }, WORDING.citizenAskWhatAndWhere)
+  // 「我想问一下」「咨询个事」「有个事」: a question or a report still to come, with nothing of it yet (however short).
+  if (ASKING_LEAD_IN.test(body)) return [text(WORDING.citizenAskGoOn)]
   // 「就是我们小区」「我们村」 with nothing before it: only a rough where, nothing of what — both asked for. (It was taken
   // as the problem, its place asked, and the estate's name that came next filed a complaint saying nothing was wrong.)
   if (!held.thing && !held.locationText && !held.pin && ROUGH_WHERE_ALONE.test(body))
@@ -1051,8 +1060,6 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     }
     return hold({ phone }, WORDING.citizenPhoneHeld)
   }
-  // 「我想问一下」「咨询个事」: a question still to come, with nothing of it yet.
-  if (ASKING_LEAD_IN.test(body)) return [text(WORDING.citizenAskGoOn)]
   // 「我要投诉」「我想反映个问题」: the problem is still to come; the words stay in front of it (举报 matters).
   const intent = onlyWantsToReport(body)
   if (intent) return hold({ preface: intent }, WORDING.citizenAskWhatAndWhere)

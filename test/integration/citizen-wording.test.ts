@@ -1197,3 +1197,36 @@ describe('household waste, and a media placeholder in the words', () => {
     await say('取消')
   })
 })
+
+describe('a report typed in pieces, with what people say while they think', () => {
+  it('files one ticket from 「那个 我想反映个事情」, the thing, what is wrong and where, sent one by one', async () => {
+    const before = (await mine()).length
+    // 「那个」 is no part of it, and 「反映个事情」 wants to report (「个事」 had been read, leaving 「情」 over).
+    expect(await say('那个 我想反映个事情')).toEqual([WORDING.citizenAskWhatAndWhere])
+    expect(await mine()).toHaveLength(before)
+    await say('就是我们这边的路灯')
+    expect(await mine()).toHaveLength(before)
+    await say('好久都不亮了')
+    expect((await say('在光明路'))[0]).toMatch(/^您的投诉已受理/)
+    await say('不用')
+    const filed = (await mine()).slice(before)
+    expect(filed).toHaveLength(1)
+    expect(filed[0]?.locationText).toBe('光明路')
+    expect(filed[0]?.description).toMatch(/路灯.*好久都不亮了/)
+  })
+
+  it('keeps a rough where and 「有个井盖」 while what is wrong and where are asked, and files them together', async () => {
+    const before = (await mine()).length
+    expect(await say('嗯 有个事')).toEqual([WORDING.citizenAskGoOn])
+    expect(await say('我们小区门口')).toEqual([WORDING.citizenVagueWhereAskWhat])
+    // 「有个井盖」 points at the thing (it was refused as a place not exact enough).
+    expect(await say('有个井盖')).toEqual([WORDING.citizenThingAskWhat('井盖')])
+    expect(await say('盖子没了')).toEqual([WORDING.askPlace])
+    expect((await say('翠湖花园'))[0]).toMatch(/^您的投诉已受理/)
+    await say('不用')
+    const filed = (await mine()).slice(before)
+    expect(filed).toHaveLength(1)
+    expect(filed[0]?.locationText).toBe('翠湖花园')
+    expect(filed[0]?.description).toBe('我们小区门口，井盖盖子没了')
+  })
+})
