@@ -63,7 +63,7 @@ export async function answerLedgerQuestion(
   const briefed = BRIEFING_ROLES.has(person.role)
   switch (asked.kind) {
     case 'todo':
-      return listTodos(turn, actor, 1)
+      return listTodos(turn, actor, 1, asked.mostUrgent ? 'mostUrgent' : 'newest')
     case 'majors':
       return describeOpenMajors(turn)
     case 'open':
@@ -107,7 +107,10 @@ export async function answerLedgerQuestion(
     case 'supervisions':
       return describeSupervisions(turn, asked.period)
     case 'dueSoon':
-      return describeHazardsDueSoon(turn)
+      // A unit's handler asks after their own: the to-do, the nearest deadline first.
+      return actor.role === 'unit_handler' && actor.unitId !== null
+        ? listTodos(turn, actor, 1, 'mostUrgent')
+        : describeHazardsDueSoon(turn)
     case 'hazardsNamed':
       return describeHazardsNamed(turn, asked)
     case 'complaintsNamed':

@@ -13,7 +13,7 @@ import { summaryAskedIn } from './summary-asked'
  * report is never taken for a question: anything that names what is wrong (井盖坏了) is left alone.
  */
 export type LedgerQuestion =
-  | { kind: 'todo' }
+  | { kind: 'todo'; mostUrgent?: boolean }
   | ({ kind: 'scores' } & ScoresAsked)
   | { kind: 'majors' }
   | { kind: 'open' }
@@ -47,6 +47,9 @@ const UNIT_HOW =
 const KIND_COUNTED =
   /(?:建筑工地|工地|桥梁|燃气|市政设施|市政|道路|占道挖掘|占道|园林绿化|园林|绿化|危房|物业小区|物业|供水管网|供水|消防栓)(?:设施|类|方面)?(?:的)?(?:隐患|投诉)/
 
+/** 「最急的是哪个」「哪个最紧急」「先处理哪个」: what is most urgent. */
+const MOST_URGENT = /最急|最紧急|最要紧|最着急|最紧迫|先(?:处理|办|弄|做|搞)哪/
+
 /** 「我们单位」「本单位」: the person's own unit. */
 export const OWN_UNIT = /(?:我们|咱们|本|我)单位|我们科|我们处/
 
@@ -73,8 +76,10 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if ((placeAsked || thingAsked) && asksHowItGoes(input))
     return { kind: 'hazardsNamed', place: placeAsked, thing: thingAsked }
   if (namesDefect(withoutLedgerWords(input))) return undefined
+  // 「最急的是哪个」「先办哪个」: the to-do, the nearest deadline first.
+  if (MOST_URGENT.test(input)) return { kind: 'todo', mostUrgent: true }
   if (
-    /任务|待办|要我(?!看|瞧|查)|让我(?!看|瞧|查)|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)|(?:要|待|需要)(?:交办|签收|验收|接报)|(?:没|未|还没|尚未|待|要|需要)(?:派单|分派|派发)/.test(
+    /任务|待办|单子|工单|要我(?!看|瞧|查)|让我(?!看|瞧|查)|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)|(?:要|待|需要)(?:交办|签收|验收|接报)|(?:没|未|还没|尚未|待|要|需要)(?:派单|分派|派发)/.test(
       input,
     )
   )
@@ -84,7 +89,13 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   const thing = WATCHED_THING.exec(input)?.[0]
   if ((place || thing) && ASKS_PROGRESS.test(input)) return { kind: 'hazardsNamed', place, thing }
   // 「哪些隐患快到期了」: what is due in the next days.
-  if (/快到期|即将到期|马上到期|快超期|临期|快到期限/.test(input)) return { kind: 'dueSoon' }
+  // (「今天要到期的有哪些」「明天到期的」 too.)
+  if (
+    /快到期|即将到期|马上到期|快超期|临期|快到期限|(?:今天|今日|明天|这两天|这几天|本周|这周)(?:就|就要|要|快)?到期/.test(
+      input,
+    )
+  )
+    return { kind: 'dueSoon' }
   // 「哪个单位整改最慢」「哪家超期最多」: the units by what is late now, the most first.
   // (「超期的单位有哪些」 too; they had been answered with the city's totals, naming no unit.)
   if (

@@ -1,18 +1,29 @@
 import type { Actor } from '../domain/roles'
-import { todosFor } from '../services/todos'
+import { type TodoItem, todosFor } from '../services/todos'
 import { formatLocal } from './format'
 import type { Turn } from './types'
 
 const TODO_PAGE = 10
 
-/** 「我的待办」, 「待办 2」: ten items a page, newest first, each a code, what to do, a few words and the deadline. */
-export async function listTodos(turn: Turn, actor: Actor, page: number): Promise<string> {
+/**
+ * 「我的待办」, 「待办 2」: ten items a page, newest first, each a code, what to do, a few words and the deadline.
+ * Asked what is most urgent (「最急的是哪个」「今天要到期的有哪些」), the nearest deadline first, the overdue at the top.
+ */
+export async function listTodos(
+  turn: Turn,
+  actor: Actor,
+  page: number,
+  order: 'newest' | 'mostUrgent' = 'newest',
+): Promise<string> {
   const { db, timeZone, clock } = turn.ctx
-  const items = await todosFor(db, actor, clock.now(), timeZone)
+  const found = await todosFor(db, actor, clock.now(), timeZone)
+  const items = order === 'mostUrgent' ? [...found].sort(byNearestDeadline) : found
   if (items.length === 0) return '您暂无待办事项。'
   const pages = Math.ceil(items.length / TODO_PAGE)
   const current = Math.min(Math.max(1, page), pages)
-  const lines = [`【待办事项】共 ${items.length} 项${pages > 1 ? `（第 ${current}/${pages} 页）` : ''}`]
+  const lines = [
+    `【待办事项】共 ${items.length} 项${order === 'mostUrgent' ? '，按期限先后排列' : ''}${pages > 1 ? `（第 ${current}/${pages} 页）` : ''}`,
+  ]
   for (const item of items.slice((current - 1) * TODO_PAGE, current * TODO_PAGE)) {
     const due = item.due
       ? `，${item.overdue ? '已逾期，' : ''}期限 ${formatLocal(item.due, timeZone, clock.now())}`
@@ -22,4 +33,11 @@ export async function listTodos(turn: Turn, actor: Actor, page: number): Promise
   }
   if (current < pages) lines.push(`发送「待办 ${current + 1}」查看下一页。`)
   return lines.join('\n')
+}
+
+/** The nearest deadline first (the overdue are nearest of all); items with no deadline last, newest first among them. */
+function byNearestDeadline(a: TodoItem, b: TodoItem): number {
+  if (a.due && b.due) return a.due.getTime() - b.due.getTime()
+  if (a.due || b.due) return a.due ? -1 : 1
+  return b.at.getTime() - a.at.getTime()
 }

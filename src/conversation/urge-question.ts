@@ -45,12 +45,20 @@ export async function urgeNamedComplaint(turn: Turn, actor: Actor, code: string,
     : `已在投诉 ${code} 上记录督办，但承办单位还没有绑定聊天账号的经办人，提醒未能发出。请电话督促，并请管理员为其绑定账号。`
 }
 
-/** 「把超期的单位通报一下」「催一下超期的单位」「给逾期的单位发个提醒」: every unit with something late urged on. */
-const URGES_LATE_UNITS =
-  /(?:超期|逾期|超时|过期|拖延|没按时整改)(?:的|未整改的|没整改的)?(?:单位|部门).{0,6}(?:通报|催办|催一下|催促|督促|督办|提醒|点名)|(?:通报|催办|催一下|催促|督促|督办|提醒|点名)(?:一下)?(?:所有|各个?|那些)?(?:超期|逾期|超时|拖延)(?:的)?(?:单位|部门)/
+/**
+ * 「把超期的单位通报一下」「催一下超期的单位」「给逾期的单位发个提醒」: every unit with something late urged on — as
+ * are the late things themselves (「把逾期的隐患督办一下」「超时的投诉都催一下」; it opened a hazard form).
+ */
+const LATE = '(?:超期|逾期|超时|过期|拖延|没按时整改)(?:的|未整改的|没整改的|未办结的|没办完的)?'
+const WHO_OR_WHAT = '(?:单位|部门|隐患|投诉|事项|问题|工单|单子)'
+const URGING = '(?:通报|催办|催一下|催促|督促|督办|提醒|点名|催)'
+const URGES_LATE_UNITS = new RegExp(
+  `${LATE}${WHO_OR_WHAT}.{0,6}${URGING}|${URGING}(?:一下)?(?:所有|各个?|那些)?${LATE}${WHO_OR_WHAT}|(?:超期|逾期|超时)的(?:都|全部)${URGING}`,
+)
 
 export function urgesLateUnits(input: string): boolean {
-  return [...input].length <= 30 && URGES_LATE_UNITS.test(input)
+  // (「超期的单位通报了吗」 asks whether it was done.)
+  return [...input].length <= 30 && URGES_LATE_UNITS.test(input) && !/(?:了|过)(?:吗|没|么)|有没有/.test(input)
 }
 
 export async function urgeEveryLateUnit(turn: Turn, urgedBy: string): Promise<string> {

@@ -322,3 +322,53 @@ describe('a repeat said in words', () => {
     expect((await say(HANDLER, '这个投诉重复了'))[0]).toMatch(/^请发送「重复 投诉编号 原投诉编号」标记重复投诉。/)
   })
 })
+
+describe('what is in hand, asked the way handlers ask it', () => {
+  it('lists the to-do for 「单子」, the nearest deadline first when the most urgent or what falls due is asked', async () => {
+    // A complaint, due within the day, then a hazard, due later: newest first puts the hazard on top.
+    const ticket = lastCode(await say(CITIZEN, '枫林路8号路灯不亮'), 'TS')
+    await say(CITIZEN, '不用')
+    clock.advance(60_000)
+    await say(STAFF, '上报隐患 枫林路12号护栏松动')
+    await say(STAFF, '一般')
+    // (The first yes answers whether its category is right; the second saves it.)
+    await say(STAFF, '是')
+    const hazard = lastCode(await say(STAFF, '确认'), 'YH')
+    const position = (reply: string, code: string) => reply.indexOf(code)
+
+    const [listed] = await say(HANDLER, '我这边有几个单子要处理')
+    expect(listed).toMatch(/^【待办事项】共 \d+ 项\n/)
+    expect(position(listed ?? '', hazard)).toBeLessThan(position(listed ?? '', ticket))
+    for (const asked of ['最急的是哪个', '先处理哪个', '今天要到期的有哪些']) {
+      const [urgent] = await say(HANDLER, asked)
+      expect(urgent).toMatch(/^【待办事项】共 \d+ 项，按期限先后排列/)
+      expect(position(urgent ?? '', ticket)).toBeGreaterThan(-1)
+      expect(position(urgent ?? '', ticket)).toBeLessThan(position(urgent ?? '', hazard))
+    }
+    // Both answered, so nothing of this test is in hand in the next.
+    await say(HANDLER, `签收 ${ticket}`)
+    await say(HANDLER, `回复 ${ticket} 已修复`)
+    await say(HANDLER, `接收 ${hazard}`)
+    await say(HANDLER, `整改 ${hazard} 已紧固`)
+    await say(HANDLER, '确认')
+  })
+
+  it('offers 「…已经换新的了 附照片」 as the answer without the note about the photo', async () => {
+    const ticket = lastCode(await say(CITIZEN, '梅溪路3号井盖没了'), 'TS')
+    await say(CITIZEN, '不用')
+    expect(await say(HANDLER, '梅溪路井盖已经换新的了 附照片')).toEqual([
+      WORDING.replyWithTheseWords(ticket, '梅溪路井盖已经换新的了'),
+    ])
+    expect(await say(HANDLER, '是')).toEqual([`已回复投诉 ${ticket}，办理结果将告知市民。`])
+  })
+
+  it('urges every unit with something late on 「把逾期的隐患督办一下」, and files nothing', async () => {
+    const before = (await database.db.select().from(hazards)).length
+    for (const said of ['把逾期的隐患督办一下', '超时的投诉都催一下'])
+      expect((await say(LEADER, said))[0]).toMatch(
+        /^(?:已向 \d+ 个有超期事项的单位发送催办提醒|目前没有超期未整改的隐患)/,
+      )
+    expect(await database.db.select().from(hazards)).toHaveLength(before)
+    expect(await say(STAFF, '把逾期的隐患督办一下')).toEqual([WORDING.urgeForOverseers])
+  })
+})

@@ -1234,7 +1234,7 @@ const CONFIRM = new RegExp(`^${YES_WORD}(?:[，,、\\s]*${YES_WORD}){0,3}[。！
 /** What was done about a hazard, said after its number. */
 /** Words that say a problem was put right, anywhere in the message (「井盖已经换好了」「护栏修复完毕」). */
 const SAYS_FIXED =
-  /(?:已经?|已|都)(?:重新|再次|又)?(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|换上|装上|盖上|装好|弄好|固定|疏通|扶正|拆除|解决)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好|固定好|疏通好|扶正|扶好|加固好|盖好|清理干净|解决)了|(?:整改|修复|维修|修理|更换|处理|处置|清理|安装|拆除|加固|回填|疏通)(?:已经?)?(?:完毕|完成|到位)|(?:办好|办完|弄完|搞定|搞好|干完)了|(?:已经?|已)(?:换|修|补|填|装|盖)(?:了|过了)|^(?:都|已经?|已)?(?:处理|办|修|整改)(?:好|完)?了[。！!~～\s]*$/
+  /(?:已经?|已|都)(?:重新|再次|又)?(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|换上|装上|盖上|装好|弄好|固定|疏通|扶正|拆除|解决)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好|固定好|疏通好|扶正|扶好|加固好|盖好|清理干净|解决)了|(?:整改|修复|维修|修理|更换|处理|处置|清理|安装|拆除|加固|回填|疏通)(?:已经?)?(?:完毕|完成|到位)|(?:办好|办完|弄完|搞定|搞好|干完)了|(?:已经?|已)(?:换|修|补|填|装|盖)(?:了|过了|(?:成|上)?新的?)|^(?:都|已经?|已)?(?:处理|办|修|整改)(?:好|完)?了[。！!~～\s]*$/
 
 /**
  * The unit's hazards waiting for rectification that the message names: by the place it names, else by what
@@ -1295,7 +1295,7 @@ async function whichRectified(
   // The words are offered as its result; 「是」 sends them (the next message, in step).
   const offer = (code: string) => {
     // (「…已经换了 市民那边回复一下」: the request to answer is no part of the answer.)
-    const words = withoutCode(input, 'TS').replace(ANSWER_ASKED_AFTER, '') || input
+    const words = withoutCode(input, 'TS').replace(ANSWER_ASKED_AFTER, '').replace(PHOTO_NOTED_AFTER, '') || input
     awaitReplyFor(session, { code, words })
     return [text(WORDING.replyWithTheseWords(code, words))]
   }
@@ -1336,6 +1336,9 @@ const PHOTO_OF_REPAIR =
   /^(?:这是|这个是|这些是|这几张是|以上是|发|发一下|附|附上|补|补发|补一张)?[^？?，,。]{0,12}?(?:的)?(?:整改|修复|维修|更换|处理)(?:后|完|好|之后|以后|完成后|完毕)?的?(?:现场)?(?:照片|图片|相片|图)(?:已发|发了|发你了)?[。！!～~\s]*$/
 
 /** 「，市民那边回复一下」「，答复投诉人吧」 after what was done: asks that it be sent. */
+/** 「…已经换新的了 附照片」: a note that a photo goes with the words, which the citizen's answer would not carry. */
+const PHOTO_NOTED_AFTER =
+  /[，,。\s]+(?:附|见|看|有|发了?|如)(?:上|下|后)?(?:现场)?(?:照片|图片|相片|图)(?:如下|为证)?[。！!]*$/
 const ANSWER_ASKED_AFTER =
   /[，,。\s]+(?:请|麻烦|帮我)?(?:跟|给|向)?(?:市民|群众|投诉人)?(?:那边|那里)?(?:回复|答复|回个话|说一声|说一下)(?:一下|下)?(?:市民|群众|投诉人)?(?:吧)?[。！!]*$/
 
