@@ -175,6 +175,9 @@ const PLACEHOLDER = /^[[［【][^\]］】]{1,8}[\]］】]$/
 /** 「（图片）」「[语音]」「【视频】」 before or after the words: a picture or a recording that did not come as one. */
 const MEDIA_PLACEHOLDER = /[（(［[【](?:图片|照片|相片|语音|视频|表情|动画表情|位置|文件)[）)］\]】]/g
 
+/** A web address, forwarded or pasted. */
+const LINK = /(?:https?:\/\/|www\.)[\x21-\x7e]+/gi
+
 /** The words without media placeholders — unless that leaves none (a placeholder alone is answered as one). */
 function withoutMediaPlaceholders(body: string): string {
   const words = body.replace(MEDIA_PLACEHOLDER, ' ').trim()
@@ -431,8 +434,12 @@ export async function handleCitizen(turn: Turn): Promise<Reply[]> {
   if (message.kind === 'voice' && !body) return [...replies, text(WORDING.citizenVoiceNoText)]
   // A report pasted over and over is that report once (see onceIfPastedOver); what it repeats decides below.
   if (body !== undefined) {
+    // 「https://… 你们看看这个新闻」: a link forwarded is not read; what the citizen says around it may be a report.
+    const unlinked = body.replace(LINK, ' ').trim()
+    if (unlinked !== body.trim() && !namesDefect(unlinked) && !dangerIn(unlinked) && !findPlace(unlinked))
+      return [...replies, text(WORDING.citizenLinkNotOpened)]
     // 「（图片）人民路井盖」「[语音] …」: what a client or a forward put for what it could not carry says nothing.
-    const said = withoutFillerLead(withoutMediaPlaceholders(body))
+    const said = withoutFillerLead(withoutMediaPlaceholders(unlinked || body))
     const once = onceIfPastedOver(said)
     return [...replies, ...(await handleCitizenText(turn, namesDefect(once) ? once : said))]
   }
