@@ -499,6 +499,36 @@ describe('patrols asked after by road or by person, and how the assistant is use
     expect(await say(LEADER, '沅安路今天有人巡查吗')).toEqual(['今天还没有沅安路的巡查记录。'])
   })
 
+  it('keeps 「我一个人 骑电动车」 and 「没发现问题」 said to when it began, and asks when again (it offered a new form)', async () => {
+    await say(STAFF, '巡查')
+    await say(STAFF, '今天上午')
+    expect(await say(STAFF, '人民路到建设路')).toEqual([
+      '已记下巡查路段/项目：人民路到建设路。',
+      '11月23日上午几点开始的？',
+    ])
+    expect(await say(STAFF, '我一个人 骑电动车')).toEqual([
+      '已记下出动人次 1、出动车次 0。',
+      '11月23日上午几点开始的？',
+    ])
+    expect(await say(STAFF, '没发现问题')).toEqual(['已记下发现隐患：没发现问题。', '11月23日上午几点开始的？'])
+    const summary = (await say(STAFF, '9点到11点')).join('\n')
+    expect(summary).toContain('出动人次：1')
+    expect(summary).toContain('出动车次：0')
+    expect(summary).toContain('发现隐患：无')
+    await say(STAFF, '取消')
+    // 「两个人 开车去的」 is the turn-out, not a finding 「开车去的」.
+    await say(STAFF, '巡查')
+    await say(STAFF, '今天上午9点到10点')
+    expect(await say(STAFF, '两个人 开车去的')).toEqual(['已记下出动人次 2、出动车次 1。', '巡查了哪个路段或项目？'])
+    await say(STAFF, '取消')
+  })
+
+  it('answers whether a patrol record came in, and a hazard reported on a weekday named, asked in words', async () => {
+    for (const asked of ['巡查记录发你了吗', '你收到我的巡查记录了吗'])
+      expect((await say(STAFF, asked))[0]).toMatch(/^您今天(?:还没有巡查记录|共填报巡查记录)/)
+    expect((await say(STAFF, '我上周五报的那个隐患处理了没有'))[0]).toMatch(/^(?:您最近上报的隐患|您还没有上报)/)
+  })
+
   it('answers how the assistant is used, opening no form', async () => {
     const before = await database.db.select().from(hazards)
     expect(await say(STAFF, '巡查记录可以补录吗')).toEqual([WORDING.staffSupport.backfill])

@@ -1094,6 +1094,9 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(walked).toMatchObject({ area: '武陵大道', staffCount: 2, vehicleCount: 0 })
     expect(walked.hazards ?? []).toEqual([])
     expect(extractPatrol('上午开车巡查人民路 2人', ctx).hazards ?? []).toEqual([])
+    // (「开车去的」「开的电动车」 had been offered as findings.)
+    for (const said of ['两个人 开车去的', '就我自己 开的电动车'])
+      expect(extractPatrol(said, ctx).hazards ?? []).toEqual([])
     // Words the rules do not know are still offered as the finding to confirm.
     expect(extractPatrol('上午巡查人民路，液化气罐放在地下室用', ctx).hazards?.[0]?.description).toBe(
       '液化气罐放在地下室用',

@@ -44,10 +44,14 @@ describe('a turn-out said to another question', () => {
     ['两个人，一台车', { staffCount: 2, vehicleCount: 1 }],
     ['3个人 开了一台车', { staffCount: 3, vehicleCount: 1 }],
     ['出动了4人 2车', { staffCount: 4, vehicleCount: 2 }],
+    // Who went and by what means, with the count.
+    ['我一个人 骑电动车', { staffCount: 1, vehicleCount: 0 }],
+    ['两个人 开车去的', { staffCount: 2, vehicleCount: 1 }],
   ])('%s', (said, counts) => expect(turnoutSaidAlone(said)).toEqual(counts))
 
-  it.each(['人民路', '3', '人民路 3人', '张伟、李四', '开了'])('reads no bare turn-out in %s', (said) =>
-    expect(turnoutSaidAlone(said)).toBeUndefined(),
+  it.each(['人民路', '3', '人民路 3人', '张伟、李四', '开了', '我一个人 井盖坏了', '车坏了'])(
+    'reads no bare turn-out in %s',
+    (said) => expect(turnoutSaidAlone(said)).toBeUndefined(),
   )
 })
 

@@ -642,6 +642,10 @@ const PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙�
  * 「3个人」「1台车」「3人1车」「两个人一台车」: an answer that only counts the turn-out, said to another question — the
  * counts it gives, or nothing when it says anything else.
  */
+/** The words around a turn-out that say who went and how: 我, 自己, 骑电动车, 走路去的. */
+const HOW_ONE_WENT =
+  /就|只有|我们|咱们|我|自己|(?:骑|开|坐|乘)(?:的|着|了)?(?:电动车|电瓶车|摩托车|自行车|单车|公车|私家车|车)?|车|步行|走路|徒步|(?:过)?去的|的/g
+
 export function turnoutSaidAlone(text: string): { staffCount?: number; vehicleCount?: number } | undefined {
   const rest = text.replace(
     new RegExp(
@@ -651,7 +655,8 @@ export function turnoutSaidAlone(text: string): { staffCount?: number; vehicleCo
     ),
     '',
   )
-  if (rest !== '') return undefined
+  // (「我一个人 骑电动车」「就我自己 走路去的」: who went and by what means, with the count, are no more than it.)
+  if (rest.replace(HOW_ONE_WENT, '') !== '') return undefined
   const out: { staffCount?: number; vehicleCount?: number } = {}
   const staff = staffCount(text)
   if (staff !== undefined) out.staffCount = staff

@@ -28,7 +28,7 @@ import { handleComplaintCommand } from '../complaint-actions'
 import { isCourtesy } from '../courtesy'
 import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
-import { namesDefect } from '../extract/hazard-statements'
+import { namesDefect, saysNothingFound } from '../extract/hazard-statements'
 import { findPlace, placeAlone } from '../extract/place'
 import { extractLevel, handlingIn, turnoutSaidAlone } from '../extract/rules'
 import { WATCHED_THING } from '../extract/watched-things'
@@ -984,6 +984,8 @@ function answerForLater(
   // 「发现两处井盖松动，一处路灯不亮」 to 车次: what was found, never a count (「两处」 counts the findings). (To a
   // time, a defect may be a new report: the choice between the two is offered below.)
   const saysFindings = field.type === 'count' && namesDefect(input)
+  // 「没发现问题」「一切正常」 to when it began: what was found — nothing — kept for that question.
+  const saysNoFindings = field.type !== 'hazards' && [...input].length <= 12 && saysNothingFound(input)
   // 「已通知市政维修」 to what was found: what was done about it, never a finding of its own.
   const saysHandling = field.type === 'hazards' && !namesDefect(input) && handlingIn(input) === input.trim()
   // 「没开车」「走路去的」 to another question: the vehicles (even when counted already: it puts them right).
@@ -999,7 +1001,7 @@ function answerForLater(
       (field.type === 'count' ? applicableFields(form, session.draft).find((f) => f.type === 'datetime') : undefined))
     : saysPlace
       ? open.find((f) => PLACE_FIELDS.has(f.key))
-      : saysFindings
+      : saysFindings || saysNoFindings
         ? open.find((f) => f.type === 'hazards')
         : saysHandling
           ? // (How it was handled is asked only once something was found: kept for that question all the same.)
