@@ -436,7 +436,8 @@ export async function handleCitizen(turn: Turn): Promise<Reply[]> {
   if (body !== undefined) {
     // 「https://… 你们看看这个新闻」: a link forwarded is not read; what the citizen says around it may be a report.
     const unlinked = body.replace(LINK, ' ').trim()
-    if (unlinked !== body.trim() && !namesDefect(unlinked) && !dangerIn(unlinked) && !findPlace(unlinked))
+    // (A link alone says nothing, answered as such below; at the question of where, that a link shows no place.)
+    if (unlinked && unlinked !== body.trim() && !namesDefect(unlinked) && !dangerIn(unlinked) && !findPlace(unlinked))
       return [...replies, text(WORDING.citizenLinkNotOpened)]
     // 「（图片）人民路井盖」「[语音] …」: what a client or a forward put for what it could not carry says nothing.
     const said = withoutFillerLead(withoutMediaPlaceholders(unlinked || body))

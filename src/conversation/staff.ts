@@ -383,6 +383,11 @@ async function formStepOpenFor(turn: Turn) {
   return openFormStepOf(turn.ctx.db, sessionKeyOf(turn), turn.ctx.clock.now())
 }
 
+/** Those who patrol nothing themselves: a quiet day said by them is a report of the shift, not a patrol put off. */
+const QUIET_ROLES: ReadonlySet<string> = new Set(['duty_officer', 'leader', 'unit_leader', 'admin'])
+/** 「今天没什么事 一切正常」「值班期间平安无事」: nothing to report. */
+const ALL_QUIET =
+  /^(?:今天|今晚|昨晚|夜里|值班期间|目前|现在|这边)?[，,\s]*(?:都|一切)?(?:没什么事|没啥事|没有什么事|没事|无事|平安无事|一切正常|一切平安|正常|无异常|没有异常|没异常|平稳)(?:情况)?[，,。！!\s]*(?:(?:一切|都|全部)?(?:正常|平安|平稳|无异常|没有异常|良好))?[。！!~～\s]*$/
 const STAFF_PRAISE =
   /^(?:表扬|点赞|给.{1,10}点个?赞|干得(?:不错|好|漂亮)|做得(?:不错|好)|很好|不错|辛苦(?:了|大家了)|大家辛苦)/
 /** What a message that is no command, no form and no question the bot can answer gets: never silence. */
@@ -402,8 +407,13 @@ function plainReply(input: string, role: PersonRow['role']): string {
   if (BROADCAST.test(input)) return WORDING.broadcastNotHere
   // 「这个不归我们管，应该是自来水公司的」: a unit refusing an item is told how it is moved to the right one.
   if (NOT_OURS.test(input)) return SUPERVISING.has(role) ? WORDING.notOursForSupervisor : WORDING.notOurs
+  // 「今天没什么事 一切正常」 from someone on duty or overseeing: noted (they patrol nothing, so it is no patrol put off).
+  if (QUIET_ROLES.has(role) && ALL_QUIET.test(input) && !namesDefect(input)) return WORDING.quietNoted
   // 「巡查任务推迟到明天」 puts off a patrol, not a rectification deadline.
   if (saysNoPatrolYet(input)) return WORDING.patrolNotYet
+  // 「今天没什么事 一切正常」 from those who patrol may be a patrol that found nothing: that is recorded too, and how
+  // is said.
+  if (ALL_QUIET.test(input) && !namesDefect(input)) return WORDING.quietPatrolRecorded
   // 「整改期限能不能延长几天」: deadlines are set when the supervising office hands the hazard over.
   // 「YH… 需要协调，暂时无法整改」: the same — more time, or another unit, is the supervising office's to give.
   if (ASKS_EXTENSION.test(input) || CANNOT_RECTIFY.test(input))
@@ -578,6 +588,8 @@ const BRIEFING = new RegExp(
     // 「给我汇报一下今天的工作」「把今天的情况发到群里」
     '(?:请|麻烦)?(?:给我|向我|跟我)?(?:汇报|报告|总结)(?:一下|下)?(?:今天|今日)?的?(?:工作|情况|工作情况)?',
     '(?:请|麻烦|帮我)?(?:把)?(?:今天|今日)?的?(?:情况|工作情况|简报|日报|概况)(?:发|转发|推送|推)(?:到|至|给)?(?:群里|群|工作群|大群)(?:一下)?',
+    // 「交班」「准备交接班了」: the duty officer hands over — today so far and the digest are what is handed over.
+    '(?:我)?(?:准备|要|该|可以)?(?:交班|交接班|交接)(?:了|一下|啦|吧)?',
     // 「今天值班有什么要注意的」
     '(?:今天|今日|这两天|今晚|今天夜里|今天晚上|夜里|晚上|明天)?(?:值班)?(?:有|有没有)(?:什么|啥|哪些)?(?:要|需要|值得)?(?:注意|关注)的?(?:事情?|地方)?(?:吗|没有)?',
     // 「今天有没有什么紧急的」: the adjective alone stands for the matter.

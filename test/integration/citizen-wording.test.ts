@@ -1234,7 +1234,7 @@ describe('a report typed in pieces, with what people say while they think', () =
 describe('a link forwarded', () => {
   it('says a link is not opened and asks what and where, and files the words around a link without it', async () => {
     const before = (await mine()).length
-    for (const sent of ['https://mp.weixin.qq.com/s/abc123 你们看看这个新闻', 'http://t.cn/A6xyz'])
+    for (const sent of ['https://mp.weixin.qq.com/s/abc123 你们看看这个新闻', '这个新闻说的情况 http://t.cn/A6xyz'])
       expect(await say(sent)).toEqual([WORDING.citizenLinkNotOpened])
     expect(await mine()).toHaveLength(before)
     expect((await say('柳叶路18号井盖没了 https://img.example.com/1.jpg'))[0]).toMatch(/^您的投诉已受理/)

@@ -2031,3 +2031,47 @@ describe('which records are still open, listed', () => {
     expect((await say(LEADER, '哪些单位超期了'))[0]).toMatch(/^截至 /)
   })
 })
+
+describe('a supervision told in pieces, and a quiet shift', () => {
+  const SUPERVISOR = 'demo:supervisor'
+  const DUTY = 'demo:duty_officer'
+
+  it('puts the matters and the problems listed, said to when, each in its box, and a notice served in the requirements', async () => {
+    await say(SUPERVISOR, '督查')
+    await say(SUPERVISOR, '市政建设总公司')
+    expect(await say(SUPERVISOR, '今天上午')).toEqual(['督查时间是11月23日上午几点？'])
+    expect(await say(SUPERVISOR, '检查了3个工地 发现2个问题 一是安全帽佩戴不规范 二是临边防护缺失')).toEqual([
+      WORDING.notedInAnotherBox('督查事项」「存在的主要问题'),
+      '督查时间是11月23日上午几点？',
+    ])
+    expect(await say(SUPERVISOR, '已下发整改通知书')).toEqual([
+      WORDING.notedInAnotherBox('整改要求'),
+      '督查时间是11月23日上午几点？',
+    ])
+    await say(SUPERVISOR, '10点')
+    await say(SUPERVISOR, '王科长')
+    const summary = (await say(SUPERVISOR, '李明')).join('\n')
+    expect(summary).toContain('督查事项：检查了3个工地')
+    expect(summary).toContain('存在的主要问题：一是安全帽佩戴不规范；二是临边防护缺失')
+    expect(summary).toContain('整改要求：已下发整改通知书')
+    await say(SUPERVISOR, '取消')
+  })
+
+  it('records 「今天去质安处检查了 没发现问题」 as a supervision of that unit with nothing found (it opened a patrol)', async () => {
+    expect(await say(SUPERVISOR, '今天去质安处检查了 没发现问题')).toEqual(['督查时间是11月23日几点？'])
+    for (const answer of ['上午10点', '王科长', '李明']) await say(SUPERVISOR, answer)
+    // The problems are not asked: nothing was found.
+    expect(await say(SUPERVISOR, '检查了巡查台账')).toEqual(['提出的整改要求？没有请回复「无」。'])
+    const summary = (await say(SUPERVISOR, '无')).join('\n')
+    expect(summary).toContain('被督查单位：质安处')
+    expect(summary).toContain('存在的主要问题：无')
+    await say(SUPERVISOR, '取消')
+  })
+
+  it('hands over the shift on 「交班」 and notes a quiet one, and asks those who patrol to record a patrol that found nothing', async () => {
+    expect((await say(DUTY, '交班'))[0]).toMatch(TODAY_THEN_DIGEST)
+    for (const said of ['今天没什么事 一切正常', '值班期间平安无事'])
+      expect(await say(DUTY, said)).toEqual([WORDING.quietNoted])
+    expect(await say(STAFF, '今天没什么事 一切正常')).toEqual([WORDING.quietPatrolRecorded])
+  })
+})

@@ -454,6 +454,11 @@ async function step(
       }
       // 「检查了3个工地的资料」 to 「督查组成员有哪些？」: an answer for another box of the supervision record goes
       // there (the matters, the problems found, the requirements), and the question is asked again.
+      // 「检查了3个工地 发现2个问题 一是… 二是…」 said to when: each clause in its box, as if told with the command.
+      const boxesTold =
+        form.id === 'supervision' && !firstAnswer ? supervisionBoxesTold(form, session, field, input, answers) : []
+      if (boxesTold.length > 0)
+        return [text(WORDING.notedInAnotherBox(boxesTold.join('」「'))), ...prompt(form, session, answers)]
       const otherBox = form.id === 'supervision' ? supervisionBoxOf(input, field.key, session.draft) : undefined
       if (otherBox) {
         session.draft[otherBox.key] = otherBox.said
@@ -883,7 +888,8 @@ async function step(
   if (
     !danger &&
     FORMS.supervision.roles.includes(actor.role as never) &&
-    SUPERVISION_DONE.test(input) &&
+    // (「今天去质安处检查了 没发现问题」: a visit to a unit, done, is the same record said without 督查.)
+    (SUPERVISION_DONE.test(input) || (UNIT_VISITED.test(input) && !SUPERVISION_PLANNED.test(input))) &&
     !isQuestion(input) &&
     // 「督查一下市政的整改情况」 asks to see how it stands (answered from the ledger); it records no inspection.
     !/^(?:请|去|帮我)?督查一下/.test(input) &&
@@ -1052,6 +1058,11 @@ const SUPERVISION_PLANNED = /明天|明早|后天|下周|下礼拜|下星期|下
 
 /** 「去桥管处检查」「到燃气办看看」: going to a unit of the bureau to inspect it. */
 const UNIT_VISIT = /(?:去|到)[\u4e00-\u9fa5]{1,12}?(?:处|办|局|总公司|公司)(?:检查|督查|查看|看看|看一下|检查一下)/
+/** 「去质安处检查了」「到燃气办查看了一下」: a visit to a unit, done. */
+const UNIT_VISITED = new RegExp(`${UNIT_VISIT.source}(?:了|过)`)
+
+/** 「没发现问题」「未发现明显问题」「一切正常」: nothing found on an inspection. */
+const NO_PROBLEMS_FOUND = /^(?:没有?|未)(?:有)?发现(?:明显|什么|任何)?(?:问题|隐患)|^(?:一切)?(?:正常|良好)$|^无问题$/
 
 /** The words that only name a supervision's box (「发现问题：」「整改要求：」), not part of what goes in it. */
 const BOX_LEAD = /^(?:发现(?:的)?(?:问题)?|存在(?:的)?(?:主要)?问题|问题|整改要求|要求)[:：]?/
@@ -1059,6 +1070,8 @@ const BOX_LEAD = /^(?:发现(?:的)?(?:问题)?|存在(?:的)?(?:主要)?问题|
 /** Clauses of a supervision told in one message that fill a box of their own, not the matters inspected. */
 const SAID_BOX: readonly [RegExp, string][] = [
   [/^(?:发现|存在(?:的)?(?:主要)?问题|问题[:：])/, 'problems'],
+  // 「没发现问题」「未发现问题」: the problems box, answered 无.
+  [NO_PROBLEMS_FOUND, 'problems'],
   [/^(?:整改要求|要求|责令|限期)/, 'requirements'],
 ]
 
@@ -1106,7 +1119,7 @@ function fillFromRest(form: FormDefinition, session: Session, rest: string, answ
     // (「发现问题1个」 only counts them: it stays with the matters, and the problems are asked.)
     const box =
       !used && !lead ? SAID_BOX.find(([pattern, key]) => hasField(form, key) && pattern.test(clause)) : undefined
-    const said = clause.replace(BOX_LEAD, '')
+    const said = box?.[0] === NO_PROBLEMS_FOUND ? '无' : clause.replace(BOX_LEAD, '')
     if (box && said && !ONLY_A_COUNT.test(said)) {
       const [, key] = box
       session.draft[key] = typeof session.draft[key] === 'string' ? `${session.draft[key]}；${said}` : said
@@ -1141,7 +1154,11 @@ const SUPERVISION_BOXES: readonly [RegExp, string][] = [
     'problems',
   ],
   // 「台账不全的限期补齐」: what is required, said after what it is about.
-  [/限期|责令|要求[^，。]{0,6}(?:整改|补齐|完善|落实)|(?:立即|尽快|马上)(?:整改|补齐|完善|落实)/, 'requirements'],
+  // 「已下发整改通知书」: the notice served is what was required of the unit.
+  [
+    /限期|责令|要求[^，。]{0,6}(?:整改|补齐|完善|落实)|(?:立即|尽快|马上)(?:整改|补齐|完善|落实)|(?:下发|下达|开具|签发|送达)(?:了)?(?:隐患)?(?:整改|督办|限期整改)(?:通知|指令)/,
+    'requirements',
+  ],
 ]
 
 /** The other, still empty box of a supervision record that an answer plainly belongs to, with what it says there. */
@@ -1158,6 +1175,33 @@ function supervisionBoxOf(
   if (!box || (typeof draft[box[1]] === 'string' && draft[box[1]] !== '')) return undefined
   const said = box[1] === 'matters' ? input : input.replace(BOX_LEAD, '')
   return said ? { key: box[1], said } : undefined
+}
+
+/**
+ * An answer to a supervision's question that tells several of its boxes at once (the matters, then 「发现…」 and its
+ * items): read clause by clause into the boxes still empty. The labels of the boxes filled, none when it tells one.
+ */
+function supervisionBoxesTold(
+  form: FormDefinition,
+  session: Session,
+  field: FieldDefinition,
+  input: string,
+  answers: AnswerContext,
+): string[] {
+  const clauses = input
+    .trim()
+    .split(/[\s，,。；;]+/)
+    .filter(Boolean)
+  if (clauses.length < 2 || !clauses.slice(1).some((c) => SAID_BOX.some(([pattern]) => pattern.test(c)))) return []
+  const boxes = ['matters', 'problems', 'requirements']
+  if (boxes.some((key) => typeof session.draft[key] === 'string' && session.draft[key] !== '')) return []
+  const before = { ...session.draft }
+  fillFromRest(form, session, input, answers)
+  // The question asked stays asked: only the boxes told are filled.
+  if (before[field.key] === undefined) delete session.draft[field.key]
+  return form.fields
+    .filter((f) => boxes.includes(f.key) && before[f.key] === undefined && session.draft[f.key] !== undefined)
+    .map((f) => f.label)
 }
 
 /** 「问题1个」「3处」: how many, and nothing of what. */
