@@ -146,6 +146,9 @@ const PRESENCE = /^(?:人呢|人在哪|有人吗|有没有人|在吗|在不在|�
 /** 「就是我们小区」「我们村」「在我家楼下」「就是我们小区门口那条路」: where, roughly, and nothing else. */
 const ROUGH_WHERE_ALONE =
   /^(?:就是|就在|是|在)?(?:我们|我家|咱们?|俺们?|我住的|我们家)(?:这个?|那个?)?(?:(?:小区|村|院子?|单位|楼|这栋楼)(?:门口|楼下|旁边|附近|后面|前面|外面|里面)?(?:的)?(?:那条|这条)?(?:路|街|马路)?|街|这条街|这条路|路|这里|这边|那边|楼下|门口|附近|这块)(?:这里|那里|里|这边|那边)?[。！!~～\s]*$/
+/** 「朝阳路有个工地」「建设路那边有个在建工地」: a building site, and where it is. */
+const SITE_AT =
+  /^(?:在)?([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:上|边上|旁边|附近|那边|这边|那里|这里)?(?:有)?(?:个|一个|一处|那个|这个)?(?:在建的?|新开的?)?(?:建筑)?工地(?:那|那里|那边)?[。！!~～]*$/
 /** Where on a place a thing is: 「门口」「楼下」「对面」. */
 const SPOT_BY = /^(?:门口|门前|楼下|旁边|附近|对面|前面|后面|里面|外面|路口|拐角)$/
 /** 「旁边的路灯也不亮」「同一个地方」「那附近还有」: where the last problem was, or next to it. */
@@ -248,6 +251,9 @@ const QUERY_ALONE =
  */
 const REFERS_TO_EARLIER =
   /^(?:就是|是|我说的是|说的是|我是说)?(?:刚才|刚刚|之前|上次|前面|早上|上午|下午|昨天|前两天|前几天)(?:我)?(?:投诉|反映|举报|报|说|发)?(?:过)?的?(?:那个|那件|这个|那条)(?:问题|事情?|投诉)?(?:啊|呀|嘛|吧|呢)?[。！!~～]*$/
+/** 「我上次投诉的」「之前反映的那个」: an earlier complaint spoken of. */
+const SPEAKS_OF_EARLIER =
+  /(?:上次|之前|以前|前几天|前两天|上个?月|上周|昨天|早上|刚才)(?:我)?(?:投诉|反映|举报|报修|报|说)(?:过)?的|我(?:投诉|反映|举报|报修)(?:过)?的/
 /** 「就是这个」「如图」「你看这个」 after photos or a ticket: pointing at what was sent, with nothing new in it. */
 const POINTS_AT =
   /^(?:就是|就)(?:这个|这里|这儿)(?:啊|呀|嘛|吧)?[。！!~～]*$|^(?:如图|看图|见图|如图所示|图片所示|照片所示)[。！!~～]*$|^(?:(?:你|您)(?:们)?)?(?:看|瞧|看看|瞧瞧)(?:一下|下)?(?:这个|这里|这张|这张图|图片|照片)(?:吧|啊|呀|哈)?[。！!~～]*$/
@@ -341,18 +347,23 @@ function saysOnlyWhen(body: string): boolean {
   return (
     [...body].length <= 16 &&
     WHEN_ALONE.test(body) &&
-    /点|晚|夜|凌晨|早|午|白天|周|天|月|年|小时|最近|一直|经常|总是|老是/.test(body)
+    /点|晚|夜|凌晨|早|午|白天|周|天|月|年|星期|礼拜|小时|最近|一直|经常|总是|老是/.test(body)
   )
 }
 /** How big it is (「大概有脸盆那么大」「有一米多深」) or how risky (「晚上很危险」「有小孩掉下去过」), said alone. */
 const SIZE_SAID =
-  /(?:那么|这么)(?:大|深|宽|长|高)|^(?:很|好|挺|特别|非常|相当|超级?)(?:深|大|宽|长)(?:的|了|啊|呀)?[。！!~～]*$|[0-9一二两三四五六七八九十半几]+(?:多)?(?:米|公分|厘米|cm|平方米?|平米)(?:多)?|脸盆|碗口|拳头|篮球|车轮/i
+  /(?:那么|这么)(?:大|深|宽|长|高)|^(?:很|好|挺|特别|非常|相当|超级?)(?:深|大|宽|长)(?:的|了|啊|呀)?(?:一个|一块|一片|一处|个)?(?:坑|洞|口子)?(?:啊|呀|了)?[。！!~～]*$|[0-9一二两三四五六七八九十半几]+(?:多)?(?:米|公分|厘米|cm|平方米?|平米)(?:多)?|脸盆|碗口|拳头|篮球|车轮/i
 const RISK_SAID =
-  /危险|容易(?:摔|掉|出事|绊|崴|伤)|差点|有(?:人|小孩|孩子|老人|车|电动车)(?:摔|掉|崴|绊|撞|陷)|(?:晚上|夜里)(?:看不见|看不清|没灯|很黑|黑)|吓人|出过事|掉下去过|摔过|摔倒过/
+  /危险|容易(?:摔|掉|出事|绊|崴|伤)|差点|有(?:人|小孩|孩子|老人|车|电动车)(?:摔|掉|崴|绊|撞|陷)|(?:骑车|骑电动车|开车|走路|路过|过路|经过)的(?:人)?(?:都|已经)?(?:摔|掉|崴|绊|撞|陷)|(?:摔|掉|崴|绊|撞)(?:了|倒了|伤了|下去)?(?:好几|几|一|两|三|[0-9]+)(?:个|次|回)|(?:晚上|夜里)(?:看不见|看不清|没灯|很黑|黑)|吓人|出过事|掉下去过|摔过|摔倒过/
+/** How much of a nuisance it is: 「吵死了」「臭得要命」「吵得睡不着」. */
+const NUISANCE_SAID =
+  /^(?:真|太|好|特别|非常|简直)?(?:吵|臭|呛|脏)(?:死了?|死人了?|得(?:很|要命|不行|受不了|睡不着(?:觉)?)|了|啊|呀)+[。！!~～]*$/
 function saysMoreOfIt(body: string): boolean {
-  if ([...body].length > 24 || !(SIZE_SAID.test(body) || RISK_SAID.test(body))) return false
-  // Nothing wrong of its own besides the size or the risk: 「路灯也坏了」 is another problem.
-  return !namesDefect(body.replace(RISK_SAID, '').replace(SIZE_SAID, '')) && !namesAThing(body)
+  if ([...body].length > 24 || !(SIZE_SAID.test(body) || RISK_SAID.test(body) || NUISANCE_SAID.test(body))) return false
+  // Nothing wrong of its own besides the size or the risk: 「路灯也坏了」 is another problem. (「骑电动车的摔了好几个」:
+  // the ones hurt came by, the 电动车 is no thing reported.)
+  const rest = body.replace(RISK_SAID, '').replace(SIZE_SAID, '').replace(NUISANCE_SAID, '')
+  return !namesDefect(rest) && !namesAThing(rest)
 }
 /** 「来过了但是没修好」「修过了还是坏的」: the complaint was handled, and it is not right. */
 const NOT_FIXED =
@@ -580,7 +591,17 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // very thing of the complaint still open (「路灯坏了一直没人管」 with the lamp's ticket open chases that ticket).
   let reportsAnew = false
   if (withdrawal === 'urge' && !awaitingPlace && !awaitingDuplicate) {
-    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    // 「我上次投诉的路灯还没修」: the open complaint about the thing named, not simply the latest (a manhole's).
+    // (Only when an earlier complaint is spoken of: 「路灯坏了一直没人管」 alone may be a new report, below.)
+    const thingUrged = SPEAKS_OF_EARLIER.test(body) ? WATCHED_THING.exec(body)?.[0] : undefined
+    const open = thingUrged
+      ? await openComplaintsOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+      : []
+    if (thingUrged && open.length > 0 && !open.some((c) => c.description.includes(thingUrged)))
+      return [text(WORDING.citizenNoComplaintAbout(thingUrged))]
+    const latest = thingUrged
+      ? open.find((c) => c.description.includes(thingUrged))
+      : await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
     const rest = body.replace(URGING, '')
     reportsAnew = namesDefect(rest) && (!latest || !speaksOf(latest, rest))
     if (latest && !reportsAnew) {
@@ -968,6 +989,11 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       : undefined
   if (thingNamed && thingAt)
     return hold({ thing: thingNamed, locationText: thingAt }, WORDING.citizenThingAskWhat(thingNamed, thingAt))
+  // 「朝阳路有个工地」: a site, where it is, and nothing yet of what is wrong there — both kept while that is asked.
+  // (It was filed as a complaint saying only that there is a site.)
+  const siteAt = SITE_AT.exec(body)?.[1]
+  const sitePlace = siteAt && !namesDefect(body) && !dangerIn(body) ? placeAlone(siteAt) : undefined
+  if (sitePlace) return hold({ thing: '工地', locationText: sitePlace }, WORDING.citizenThingAskWhat('工地', sitePlace))
   // 「阳光花园」 then 「门口那个井盖」: the thing at the place kept, where on it said (门口), while what is wrong is asked.
   // (It filed a complaint whose description was only the thing.)
   if (thingNamed && held.locationText && !namesDefect(body) && !dangerIn(body) && [...body].length <= 20) {

@@ -164,6 +164,24 @@ const BRACKETED = /\[([\u4e00-\u9fa5A-Za-z0-9]{1,6})\]/g
  * the same meaning: 「好的」 for a thumbs-up or an OK sign (a yes to a summary), 「哦」 for any other (courtesy).
  */
 export function withoutEmoticons(text: string): string {
+  return withoutPictographs(withoutBracketedEmoticons(text))
+}
+
+const PICTOGRAPHS = /(?:\p{Extended_Pictographic}|\uFE0F|\u200D)+/gu
+/**
+ * 「😡😡😡 人民路的井盖又坏了」: emoji around the words are no part of them (they ended up in the ledger's
+ * description). An emoji alone (「👍」) is the whole message, read as such.
+ */
+function withoutPictographs(text: string): string {
+  if (!/\p{Extended_Pictographic}/u.test(text)) return text
+  const rest = text
+    .replace(PICTOGRAPHS, ' ')
+    .replace(/[ \t\u3000]{2,}/g, ' ')
+    .trim()
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : text
+}
+
+function withoutBracketedEmoticons(text: string): string {
   if (!text.includes('[')) return text
   let affirmative = false
   let found = false

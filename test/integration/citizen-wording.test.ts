@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
 import { complaintEvents, complaints, outbox } from '../../src/db/schema'
@@ -26,7 +26,8 @@ beforeAll(async () => {
 })
 afterAll(async () => database?.drop())
 
-const mine = () => database.db.select().from(complaints).where(eq(complaints.citizenExternalId, CITIZEN))
+const mine = () =>
+  database.db.select().from(complaints).where(eq(complaints.citizenExternalId, CITIZEN)).orderBy(asc(complaints.id))
 /** The notes on a complaint's history, oldest first. */
 const notesOn = async (complaintId: number | undefined) =>
   (
@@ -1241,5 +1242,46 @@ describe('a link forwarded', () => {
     await say('不用')
     const [filed] = (await mine()).slice(before)
     expect(filed?.description).toBe('柳叶路18号井盖没了')
+  })
+})
+
+describe('details after a ticket, a site named before what is wrong there, and a chase naming its thing', () => {
+  it('asks what is wrong with 「朝阳路有个工地」 and files it with what comes next (it was filed saying only that)', async () => {
+    const before = (await mine()).length
+    expect(await say('我要举报')).toEqual([WORDING.citizenAskWhatAndWhere])
+    expect(await say('柏子园路有个工地')).toEqual([WORDING.citizenThingAskWhat('工地', '柏子园路')])
+    expect(await mine()).toHaveLength(before)
+    const ticket = lastCode(await say('天天晚上施工'), 'TS')
+    // How much of a nuisance, and when, are more for that ticket (「吵死了」 was refused as too short).
+    expect(await say('吵死了')).toEqual([WORDING.citizenAdded(ticket)])
+    await say('不用')
+    const [filed] = (await mine()).slice(before)
+    expect(filed).toMatchObject({ locationText: '柏子园路', category: 'construction_site' })
+    expect(filed?.description).toContain('工地天天晚上施工')
+    expect(await notesOn(filed?.id)).toContain('市民补充：吵死了')
+  })
+
+  it('keeps 「好大一个」 and 「骑电动车的摔了好几个」 with the ticket just filed (the first was asked where, the second taken for it)', async () => {
+    const before = (await mine()).length
+    const ticket = lastCode(await say('德山路上那个坑'), 'TS')
+    for (const said of ['好大一个', '骑电动车的摔了好几个'])
+      expect(await say(said)).toEqual([WORDING.citizenAdded(ticket)])
+    await say('不用')
+    expect((await mine()).slice(before)).toHaveLength(1)
+  })
+
+  it('leaves emoji out of the words filed', async () => {
+    const before = (await mine()).length
+    lastCode(await say('😡😡😡 金霞路的井盖又坏了 上个月才修的'), 'TS')
+    await say('不用')
+    expect((await mine()).slice(before)[0]?.description).toBe('金霞路的井盖又坏了 上个月才修的')
+  })
+
+  it('says no open complaint is about the thing named in 「我上次投诉的路灯还没修」 rather than chasing another', async () => {
+    // Only a manhole cover's complaint recent enough to be chased (the earlier ones a month old; last in this file).
+    clock.advance(31 * 24 * 3600_000)
+    lastCode(await say('洞庭大道66号井盖没了'), 'TS')
+    await say('不用')
+    expect(await say('我上次投诉的路灯还没修')).toEqual([WORDING.citizenNoComplaintAbout('路灯')])
   })
 })

@@ -14,6 +14,11 @@ describe('emoticons in a message', () => {
     ['[位置]人民路', '[位置]人民路'],
     ['隐患[重大]人民路塌陷', '隐患[重大]人民路塌陷'],
     ['没有括号的话', '没有括号的话'],
+    // Emoji around words are no part of them; an emoji alone is the whole message.
+    ['😡😡😡 人民路的井盖又坏了', '人民路的井盖又坏了'],
+    ['🚧人民路🕳️塌了', '人民路 塌了'],
+    ['👍', '👍'],
+    ['👍[强]', '👍'],
   ])('reads %s as %s', (typed, read) => {
     expect(withoutEmoticons(typed)).toBe(read)
   })
