@@ -372,3 +372,19 @@ describe('what is in hand, asked the way handlers ask it', () => {
     expect(await say(STAFF, '把逾期的隐患督办一下')).toEqual([WORDING.urgeForOverseers])
   })
 })
+
+describe('a repair said as it is done on site', () => {
+  it('takes 「护栏已经焊好了」 as the rectification, and 「今天没法弄 要等吊车」 as a request for more time', async () => {
+    await say(STAFF, '上报隐患 沅江路50号护栏断了一截 一般')
+    await say(STAFF, '是')
+    const hazard = lastCode(await say(STAFF, '确认'), 'YH')
+    await say(HANDLER, `接收 ${hazard}`)
+    // (It was not understood.)
+    const summary = (await say(HANDLER, '沅江路护栏已经焊好了')).join('\n')
+    expect(summary).toContain(`隐患编号：${hazard}`)
+    expect(summary).toContain('整改情况：沅江路护栏已经焊好了')
+    await say(HANDLER, '取消')
+    expect(await say(HANDLER, '沅江路护栏今天没法弄 要等吊车')).toEqual([WORDING.extensionHow])
+    expect(await statusOf(hazard)).toBe('rectifying')
+  })
+})
