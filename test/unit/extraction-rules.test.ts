@@ -35,6 +35,8 @@ describe('what was done on the spot', () => {
     // A notice served is what was done (it was asked for as if nothing had been).
     ['发现问题2处 1.基坑无护栏 2.塔吊无证操作 均已下发整改通知', '已下发整改通知'],
     ['滨江路工地围挡缺失，已开具整改通知书', '已开具整改通知书'],
+    // What is to be done later the same day goes on with what was done.
+    ['井盖松动，都已拍照，下午通知养护单位', '已拍照，下午通知养护单位'],
     ['护栏断裂，现场拉了警戒线；并上报市政所', '现场拉了警戒线，并上报市政所'],
     ['白马湖路有棵树倒了挡在路上，已经打电话给园林处理了', '已经打电话给园林处理了'],
   ])('reads the handling in 「%s」', (finding, handling) => {

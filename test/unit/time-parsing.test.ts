@@ -34,6 +34,8 @@ describe('times as people write them', () => {
     ['2026.11.21 8.30至10.30', '11-21 08:30', '11-21 10:30'],
     ['11/20上午9点到11点', '11-20 09:00', '11-20 11:00'],
     ['8.30-10.30 人民路', '11-23 08:30', '11-23 10:30'],
+    // A slash after the time is no date (「2/1」 is how many went, not 2月1日).
+    ['8:30-11:00 人民路 2/1 正常', '11-23 08:30', '11-23 11:00'],
     // Bare hours joined by a dash, unless they count something or a clock said elsewhere makes them a date.
     ['滨湖路 9-11 2人1车 无', '11-23 09:00', '11-23 11:00'],
     ['下午2-5 人民路 2人1车 正常', '11-23 14:00', '11-23 17:00'],

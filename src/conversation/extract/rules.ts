@@ -424,7 +424,7 @@ const HANDLED = new RegExp(
 
 /** A clause right after the handling that goes on with it: 「…已设置警示标志，通知养护单位」「，并上报」. */
 const HANDLING_GOES_ON = new RegExp(
-  `^[，,；;]\\s*((?:并|再|同时|随后|然后|及时|也)?(?:已经?|已)?(?:${HANDLING_VERBS})[^，。,；;！!]{0,20})`,
+  `^[，,；;]\\s*((?:并|再|同时|随后|然后|及时|也)?(?:上午|下午|晚上|明天|稍后)?(?:已经?|已)?(?:${HANDLING_VERBS})[^，。,；;！!]{0,20})`,
 )
 
 /** 「处理情况：已通知市政处」: the handling on a line of its own, as the paper form heads it. */

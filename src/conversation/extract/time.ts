@@ -120,17 +120,25 @@ function spellOutNumericDates(text: string): string {
       )
   const spelled = (whole: string, month: string, day: string, year = '') =>
     validDay(Number(month), Number(day)) ? `${year ? `${year}年` : ''}${Number(month)}月${Number(day)}日` : whole
-  return hours
-    .replace(/(?<!\d)(20\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d:：])/g, (whole, y, m, d) =>
-      spelled(whole, m, d, y),
-    )
-    .replace(/(?<![\d:：./])(\d{1,2})\/(\d{1,2})(?![\d/:：])/g, (whole, m, d) => spelled(whole, m, d))
-    .replace(/^(\s*)(\d{1,2})[.-](\d{1,2})(?=[\s，,日号])/gm, (whole, lead, m, d, offset: number, all: string) =>
-      /\d\s*[:：]\s*\d{2}|[0-9一二两三四五六七八九十]\s*[点时]/.test(all.slice(offset + whole.length))
-        ? `${lead}${spelled(`${m}.${d}`, m, d)}`
-        : whole,
-    )
+  return (
+    hours
+      .replace(/(?<!\d)(20\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d:：])/g, (whole, y, m, d) =>
+        spelled(whole, m, d, y),
+      )
+      // (A date is said before the time: 「8:30-11:00 人民路 2/1 正常」 has its time already, and 2/1 is no 2月1日.)
+      .replace(/(?<![\d:：./])(\d{1,2})\/(\d{1,2})(?![\d/:：])/g, (whole, m, d, offset: number, all: string) =>
+        CLOCK_SAID.test(all.slice(0, offset)) ? whole : spelled(whole, m, d),
+      )
+      .replace(/^(\s*)(\d{1,2})[.-](\d{1,2})(?=[\s，,日号])/gm, (whole, lead, m, d, offset: number, all: string) =>
+        /\d\s*[:：]\s*\d{2}|[0-9一二两三四五六七八九十]\s*[点时]/.test(all.slice(offset + whole.length))
+          ? `${lead}${spelled(`${m}.${d}`, m, d)}`
+          : whole,
+      )
+  )
 }
+
+/** A time of day written as a clock: 「8:30」「9点」. */
+const CLOCK_SAID = /\d\s*[:：]\s*\d{2}|[0-9一二两三四五六七八九十]\s*[点时]/
 
 /** Reports speak of the past ("11月20日" is this year or last); deadlines of the future. */
 export type TimeDirection = 'past' | 'future'
