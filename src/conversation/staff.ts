@@ -383,6 +383,9 @@ async function formStepOpenFor(turn: Turn) {
   return openFormStepOf(turn.ctx.db, sessionKeyOf(turn), turn.ctx.clock.now())
 }
 
+/** 「报表的数据不对」「周报里的巡查次数有误」: a report's figures said to be wrong. */
+const REPORT_FIGURES_WRONG =
+  /(?:周报|月报|季报|通报|统计表|报表)(?:表)?(?:里|中|上|里面)?(?:的|面的)?[^，。,]{0,10}?(?:数据|数字|次数|数量|人次|车次|台次|件数|个数|统计|合计|总数)?[^，。,]{0,4}?(?:不对|对不上|有误|错了|不准|不一致|有问题)/
 /** Those who patrol nothing themselves: a quiet day said by them is a report of the shift, not a patrol put off. */
 const QUIET_ROLES: ReadonlySet<string> = new Set(['duty_officer', 'leader', 'unit_leader', 'admin'])
 /** 「今天没什么事 一切正常」「值班期间平安无事」: nothing to report. */
@@ -409,6 +412,8 @@ function plainReply(input: string, role: PersonRow['role']): string {
   if (NOT_OURS.test(input)) return SUPERVISING.has(role) ? WORDING.notOursForSupervisor : WORDING.notOurs
   // 「今天没什么事 一切正常」 from someone on duty or overseeing: noted (they patrol nothing, so it is no patrol put off).
   if (QUIET_ROLES.has(role) && ALL_QUIET.test(input) && !namesDefect(input)) return WORDING.quietNoted
+  // 「月报表里的数据对不上」「周报里的巡查次数不对 应该是12次」: the figures come from the ledgers — where to put them right.
+  if (REPORT_FIGURES_WRONG.test(input)) return WORDING.reportFiguresWrong
   // 「巡查任务推迟到明天」 puts off a patrol, not a rectification deadline.
   if (saysNoPatrolYet(input)) return WORDING.patrolNotYet
   // 「今天没什么事 一切正常」 from those who patrol may be a patrol that found nothing: that is recorded too, and how
@@ -473,7 +478,7 @@ const ASKS_EXTENSION = /(?:延期|延长|宽限|推迟|推后|多给(?:几|一)�
 /** A command's verb without the number it needs (「签收」「接收」「回复」): 整改 and 验收 wait in the forms. */
 /** 「帮我签一下字」「周报签字」「我来签」: 签字 asked for in words (「周报要谁签字」 asks, and is no request). */
 const SIGN_REQUEST =
-  /^(?:帮我|我来|麻烦|请|给)?(?:把)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)?(?:的)?(?:签(?:一下|个)?字|签一下|签了?吧|签署|签名)(?:吧|一下|了)?[。！!]*$|^(?:帮我|我来|麻烦|请|我要)?(?:签|签署|签字)(?:一下|下)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)(?:吧)?[。！!]*$/
+  /^(?:(?:周报|月报|季报|通报|统计表|报表|督查记录)(?:我)?(?:看了|看过了|核对了|审核了)(?:一下)?(?:[，,\s]*(?:没问题|没有问题|可以|没错|无误|行))?[，,\s]*(?:可以)?)?(?:帮我|我来|麻烦|请|给)?(?:把)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)?(?:的)?(?:签(?:一下|个)?字|签一下|签了?吧|签署|签名)(?:吧|一下|了)?[。！!]*$|^(?:帮我|我来|麻烦|请|我要)?(?:签|签署|签字)(?:一下|下)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)(?:吧)?[。！!]*$/
 const BARE_VERB =
   /^(签收|受理|回复|答复|转办|重复|转为隐患|核实|接收|接收整改|接报|处置|挂牌|摘牌|定级|派单|督办|催办)[。.！!\s]*$/
 /** 「把投诉派给市政」 with no number: 派单 said in words, which needs the complaint's number. */

@@ -2075,3 +2075,12 @@ describe('a supervision told in pieces, and a quiet shift', () => {
     expect(await say(STAFF, '今天没什么事 一切正常')).toEqual([WORDING.quietPatrolRecorded])
   })
 })
+
+describe('reports spoken of in words', () => {
+  it('signs on 「周报我看了没问题 签字」 and says where a report’s figures come from when they are said to be wrong', async () => {
+    for (const said of ['周报我看了没问题 签字', '月报我看过了，签字吧'])
+      expect(await say('demo:unit_leader', said)).toEqual(['当前没有等待您签字的报表或督查记录。'])
+    expect(await say(LEADER, '月报表里的数据对不上')).toEqual([WORDING.reportFiguresWrong])
+    expect(await say(HANDLER, '周报里的巡查次数不对 应该是12次')).toEqual([WORDING.reportFiguresWrong])
+  })
+})
