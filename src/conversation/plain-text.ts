@@ -18,6 +18,37 @@ export function plainText(text: string): string {
 }
 
 /**
+ * WeChat and WeCom send a reply that quotes an earlier message as the quote in corner brackets, a line of dashes,
+ * then the reply: 「「张伟：人民路井盖坏了」\n- - - - - - -\n这个是哪个单位的」. The quote was read as part of the
+ * message (it opened a hazard form for a report already made). What is said is the reply; a record's number in the
+ * quote (the bot's own 「…编号 YH20261123-0001…」) goes with it when the reply names none, since that is what it
+ * answers.
+ */
+const QUOTED_REPLY = /^\s*「([^」]{0,2000})」\s*\n\s*(?:[-—－]\s*){5,}\n([\s\S]*)$/
+const RECORD_CODE = /(?:TS|YH|XC|DC)\d{8}-\d{4,6}/gi
+
+export function withQuoteRead(text: string): string {
+  const quoted = QUOTED_REPLY.exec(text)
+  if (!quoted) return text
+  const reply = (quoted[2] ?? '').trim()
+  if (!reply) return text
+  const quote = quoted[1] ?? ''
+  const codes = [...new Set(quote.match(RECORD_CODE) ?? [])]
+  const [code] = codes
+  if (/(?:TS|YH|XC|DC)\s*\d{8}/i.test(reply)) return reply
+  if (code && codes.length === 1) return `${code.toUpperCase()} ${reply}`
+  // 「这个是哪个单位的」「这个修好了」 point at what the quote says: those words stand for 这个.
+  const said = quote.replace(/^[^：:]{1,20}[：:]/, '').trim()
+  const pointed = POINTS_AT_QUOTE.exec(reply)
+  return pointed && said && codes.length === 0 && [...said].length <= QUOTE_AS_SUBJECT_MAX
+    ? `${said} ${reply.slice(pointed[0].length)}`
+    : reply
+}
+/** 「这个…」「那个…」 opening a reply to a quote. */
+const POINTS_AT_QUOTE = /^(?:这个|那个|这件事|这事|这条|这)(?=[是怎修已还有不要该归谁能可])/
+const QUOTE_AS_SUBJECT_MAX = 120
+
+/**
  * 「…已经通知了市政 嗯 就这样」「…汇报完毕」: how people, and voice input above all, end what they say. The sign-off adds
  * nothing, and left in place it became part of the last box filled (the handling read 「已经通知了市政 嗯 就这样」). Only
  * at the end, after a break, and only when something is left: 「就这样」 alone is an answer.

@@ -10,7 +10,7 @@ import type { Turn } from './types'
  * question, never a report of it, answered from the routing table the console edits.
  */
 const ASKS_WHOSE =
-  /归谁|谁管(?!管)|谁负责|谁来管(?!管)|谁来负责|谁来处理|该谁|找谁|哪个?(?:单位|部门)(?:来)?(?:负责|管|处理)|哪家(?:单位)?(?:负责|管)|归哪|由谁|属于哪|归不归|是不是(?:归)?(?:我们|咱们|本单位)(?:单位)?(?:管|负责|的事|的)|(?:归|属于|是)(?:我们|咱们|本单位)(?:单位)?(?:管|负责|的事|的)?(?:吗|么|不)$/
+  /归谁|谁管(?!管)|(?:是)?哪(?:个|家)(?:单位|部门)的(?:事|活儿?)?(?:啊|呀|呢)?[？?]*$|谁负责|谁来管(?!管)|谁来负责|谁来处理|该谁|找谁|哪个?(?:单位|部门)(?:来)?(?:负责|管|处理)|哪家(?:单位)?(?:负责|管)|归哪|由谁|属于哪|归不归|是不是(?:归)?(?:我们|咱们|本单位)(?:单位)?(?:管|负责|的事|的)|(?:归|属于|是)(?:我们|咱们|本单位)(?:单位)?(?:管|负责|的事|的)?(?:吗|么|不)$/
 /** The asker's own unit named: whether it is theirs is what they want to know. */
 const ASKS_IF_OURS = /我们|咱们|本单位|我单位/
 
@@ -20,6 +20,8 @@ export function asksWhoIsResponsible(input: string): boolean {
     ASKS_WHOSE.test(input) &&
     // 「隐患上报以后谁来处理」 asks how a report goes on, which the flow answers.
     !/(?:上报|报了|报上去|提交)(?:以)?后|之后|流程|然后/.test(input) &&
+    // 「我是哪个单位的」 asks who the asker is.
+    !/^(?:我|我们|你|您|他|她)(?:是|在)哪/.test(input) &&
     !/(?:TS|YH|XC|DC)\s*\d{8}/i.test(input)
   )
 }

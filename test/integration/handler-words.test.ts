@@ -388,3 +388,21 @@ describe('a repair said as it is done on site', () => {
     expect(await statusOf(hazard)).toBe('rectifying')
   })
 })
+
+describe('a reply quoting the bot or a colleague', () => {
+  const DASHES = '- - - - - - - - - - - - - - -'
+  it('takes on the hazard whose number the quoted notice carries, and answers whose a quoted report is', async () => {
+    await say(STAFF, '上报隐患 建设路9号护栏断了 一般')
+    await say(STAFF, '是')
+    const hazard = lastCode(await say(STAFF, '确认'), 'YH')
+    const notice = `「巡安：隐患已上报，编号 ${hazard}。已交办市政建设总公司」\n${DASHES}\n收到 马上安排`
+    expect((await say(HANDLER, notice))[0]).toMatch(new RegExp(`^已接收隐患 ${hazard}`))
+    expect(await statusOf(hazard)).toBe('rectifying')
+    // The quote of a colleague's report is no new report (it opened a hazard form).
+    const before = (await database.db.select().from(hazards)).length
+    expect(await say(STAFF, `「张伟：人民路井盖坏了」\n${DASHES}\n这个是哪个单位的`)).toEqual([
+      '「道路及市政设施」方面的隐患和投诉由市政建设总公司负责。',
+    ])
+    expect(await database.db.select().from(hazards)).toHaveLength(before)
+  })
+})

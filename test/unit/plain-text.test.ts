@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { onceIfPastedOver, plainText, withoutSignOff } from '../../src/conversation/plain-text'
+import { onceIfPastedOver, plainText, withoutSignOff, withQuoteRead } from '../../src/conversation/plain-text'
 
 describe('what a message says, without what does not show', () => {
   it.each([
@@ -48,4 +48,21 @@ describe('a sign-off at the end of a message', () => {
     const long = `${'， 嗯'.repeat(6000)}井盖坏了 就这样`
     expect(withoutSignOff(long)).toBe(long.replace(/ 就这样$/, ''))
   })
+})
+
+describe('a reply quoting an earlier message', () => {
+  const DASHES = '- - - - - - - - - - - - - - -'
+  it.each([
+    // What is said is the reply; a record's number in the quote goes with it.
+    [`「巡安：隐患已上报，编号 YH20261123-0001。」\n${DASHES}\n收到 马上安排`, 'YH20261123-0001 收到 马上安排'],
+    [`「巡安：编号 ts20261123-0002」\n${DASHES}\n怎么还没人来`, 'TS20261123-0002 怎么还没人来'],
+    // 「这个」 stands for what the quote says.
+    [`「张伟：人民路井盖坏了」\n${DASHES}\n这个是哪个单位的`, '人民路井盖坏了 是哪个单位的'],
+    // A reply with its own number, or a quote with two, keeps the reply alone.
+    [`「巡安：YH20261123-0001」\n${DASHES}\n整改 YH20261123-0003 已修复`, '整改 YH20261123-0003 已修复'],
+    [`「巡安：YH20261123-0001、YH20261123-0002」\n${DASHES}\n都收到了`, '都收到了'],
+    [`「张伟：人民路井盖坏了」\n${DASHES}\n收到`, '收到'],
+    // No dashes: no quote.
+    ['「人民路」井盖坏了', '「人民路」井盖坏了'],
+  ])('reads %j as %j', (typed, read) => expect(withQuoteRead(typed)).toBe(read))
 })
