@@ -1,6 +1,6 @@
 import { handleCitizen } from './citizen'
 import { withoutEmoticons } from './emoticons'
-import { plainText, withoutSignOff, withQuoteRead } from './plain-text'
+import { plainText, withoutSignOff, withQuoteRead, withSpokenCodes } from './plain-text'
 import { toSimplified } from './simplified'
 import { handleStaff } from './staff'
 import type { Reply, Turn } from './types'
@@ -21,7 +21,9 @@ export async function handleTurn(turn: Turn): Promise<Reply[]> {
           ...turn,
           message: {
             ...turn.message,
-            text: withoutSignOff(withTyposRead(withoutEmoticons(toSimplified(withQuoteRead(plainText(text)))))),
+            text: withoutSignOff(
+              withTyposRead(withoutEmoticons(toSimplified(withQuoteRead(withSpokenCodes(plainText(text)))))),
+            ),
           },
         }
   return citizen ? handleCitizen(read) : handleStaff(read)

@@ -18,6 +18,37 @@ export function plainText(text: string): string {
 }
 
 /**
+ * A record's number as voice input writes it: 「YH二零二六一一二三杠零零零一」「ts20261123杠0001」. The digits said
+ * one by one are digits, and 杠 (the dash read aloud) the dash; the number is then read as if typed.
+ */
+const SPOKEN_DIGIT: Record<string, string> = {
+  零: '0',
+  〇: '0',
+  一: '1',
+  幺: '1',
+  二: '2',
+  两: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+}
+const SPOKEN_CODE =
+  /(TS|YH|XC|DC|WT)\s*([零〇一幺二两三四五六七八九0-9]{8})\s*(?:杠|横杠|横|减|-)?\s*([零〇一幺二两三四五六七八九0-9]{1,6})(?![零〇一幺二两三四五六七八九0-9])/gi
+
+export function withSpokenCodes(text: string): string {
+  const digits = (said: string) => [...said].map((c) => SPOKEN_DIGIT[c] ?? c).join('')
+  return text.replace(SPOKEN_CODE, (whole, prefix: string, day: string, serial: string) =>
+    /[^0-9]/.test(day + serial) || /杠|横|减/.test(whole)
+      ? `${prefix.toUpperCase()}${digits(day)}-${digits(serial)}`
+      : whole,
+  )
+}
+
+/**
  * WeChat and WeCom send a reply that quotes an earlier message as the quote in corner brackets, a line of dashes,
  * then the reply: 「「张伟：人民路井盖坏了」\n- - - - - - -\n这个是哪个单位的」. The quote was read as part of the
  * message (it opened a hazard form for a report already made). What is said is the reply; a record's number in the

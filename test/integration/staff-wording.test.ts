@@ -2084,3 +2084,25 @@ describe('reports spoken of in words', () => {
     expect(await say(HANDLER, '周报里的巡查次数不对 应该是12次')).toEqual([WORDING.reportFiguresWrong])
   })
 })
+
+describe('voice input', () => {
+  it('fills a patrol said in one breath, and reads a hazard number said digit by digit', async () => {
+    const summary = (
+      await say(STAFF, '今天上午九点到十一点我和李强巡查了人民路发现一个井盖破损已经通知市政处理了两个人一台车')
+    ).join('\n')
+    expect(summary).toContain('1. 一个井盖破损（道路及市政设施，一般）')
+    expect(summary).toContain('处理情况：已经通知市政处理了')
+    expect(summary).toContain('出动人次：2')
+    await say(STAFF, '取消')
+    await say(STAFF, '上报隐患 柳叶路9号护栏断了 一般')
+    await say(STAFF, '是')
+    const hazard = lastCode(await say(STAFF, '确认'), 'YH')
+    await say(HANDLER, `接收 ${hazard}`)
+    const digits = '零一二三四五六七八九'
+    const spoken = `YH${[...hazard.slice(2, 10)].map((d) => digits[Number(d)]).join('')}杠${[...hazard.slice(11)].map((d) => digits[Number(d)]).join('')}已经整改完成`
+    const rectified = (await say(HANDLER, spoken)).join('\n')
+    expect(rectified).toContain(`隐患编号：${hazard}`)
+    expect(rectified).toContain('整改情况：已经整改完成')
+    await say(HANDLER, '取消')
+  })
+})

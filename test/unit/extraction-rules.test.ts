@@ -1091,6 +1091,23 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
     expect(extractPatrol('人员：我和小李 9点到11点 人民路 正常', ctx).staffCount).toBe(2)
   })
 
+  it('reads a voice report said in one breath, with no mark in it', () => {
+    const found = extractPatrol(
+      '今天上午九点到十一点我和李强巡查了人民路发现一个井盖破损已经通知市政处理了两个人一台车',
+      ctx,
+    )
+    expect(found).toMatchObject({
+      area: '人民路',
+      staffCount: 2,
+      vehicleCount: 1,
+      handlingResult: '已经通知市政处理了',
+    })
+    expect(found.hazards).toMatchObject([{ description: '一个井盖破损' }])
+    // 「没有发现问题三个人」: nothing found, and three went (it was read as three problems found).
+    const nothing = extractPatrol('下午两点半到四点半巡查建设路和光明路没有发现问题三个人开了两台车', ctx)
+    expect(nothing).toMatchObject({ staffCount: 3, vehicleCount: 2, hazards: [] })
+  })
+
   it('offers no hazard made of how the patrol went, and reads 没开车 as no vehicle', () => {
     const walked = extractPatrol('今天和老李巡了一下武陵大道，两点到四点，没开车', ctx)
     expect(walked).toMatchObject({ area: '武陵大道', staffCount: 2, vehicleCount: 0 })

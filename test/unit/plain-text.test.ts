@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { onceIfPastedOver, plainText, withoutSignOff, withQuoteRead } from '../../src/conversation/plain-text'
+import {
+  onceIfPastedOver,
+  plainText,
+  withoutSignOff,
+  withQuoteRead,
+  withSpokenCodes,
+} from '../../src/conversation/plain-text'
 
 describe('what a message says, without what does not show', () => {
   it.each([
@@ -65,4 +71,13 @@ describe('a reply quoting an earlier message', () => {
     // No dashes: no quote.
     ['「人民路」井盖坏了', '「人民路」井盖坏了'],
   ])('reads %j as %j', (typed, read) => expect(withQuoteRead(typed)).toBe(read))
+})
+
+describe('a record number as voice input writes it', () => {
+  it.each([
+    ['YH二零二六一一二三杠零零零一已经整改完成', 'YH20261123-0001已经整改完成'],
+    ['查询ts20261123杠0012', '查询TS20261123-0012'],
+    ['整改 YH20261123-0001 已修复', '整改 YH20261123-0001 已修复'],
+    ['YH一二三', 'YH一二三'],
+  ])('reads %s as %s', (said, read) => expect(withSpokenCodes(said)).toBe(read))
 })

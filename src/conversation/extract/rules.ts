@@ -9,6 +9,7 @@ import type { ExtractedFields, ExtractionForm } from './fields'
 import { gradesMajor, namesDefect, readFindings } from './hazard-statements'
 import { findPlace, findPlaces, NAMED_SITE, narrowedPlace, placeWordOf, saysInTheWay, withSpacedParts } from './place'
 import { parseTimeRange } from './time'
+import { withVoiceBreaks } from './voice-breaks'
 
 /** Rule-based extraction: what works with no LLM, and whenever the LLM is slow, down or wrong. */
 export interface ExtractionContext {
@@ -115,7 +116,7 @@ function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'
 
 /** The rules' reading of a message for a form, with the fields that are guesses. */
 export function readByRules<F extends ExtractionForm>(form: F, typed: string, ctx: ExtractionContext): RulesReading<F> {
-  const text = halfWidthDigitsAndLetters(typed)
+  const text = withVoiceBreaks(halfWidthDigitsAndLetters(typed))
   const head = text.length > RULES_READ_LIMIT ? text.slice(0, RULES_READ_LIMIT) : text
   const reading = (
     form === 'patrol' ? readPatrol(head, ctx) : form === 'hazard' ? readHazard(head, ctx) : readComplaint(head, ctx)
