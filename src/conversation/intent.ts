@@ -219,7 +219,11 @@ export const SHOW_ME =
 
 /** The ledger's own words (隐患, 整改, 投诉…), which name no defect: what is left says whether something is wrong. */
 export function withoutLedgerWords(text: string): string {
-  return text.replace(/(?:重大|一般)?(?:隐患|安全问题)|投诉|巡查|整改|销号|超期|逾期|台账|清单|报表/g, '')
+  // (「没有按时报」 says a record is late, not that something is broken.)
+  return text.replace(
+    /(?:重大|一般)?(?:隐患|安全问题)|投诉|巡查|整改|销号|超期|逾期|台账|清单|报表|(?:没有|没|未)(?:按时|及时|按期)?(?:上报|报|交|提交|填报)(?:记录)?/g,
+    '',
+  )
 }
 
 /**

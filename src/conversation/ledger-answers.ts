@@ -116,9 +116,10 @@ export async function answerLedgerQuestion(
     case 'complaintsNamed':
       return describeComplaintsNamed(turn, asked)
     case 'listed': {
-      if (briefed && !OWN_UNIT.test(input)) return describeRecordsListed(turn, asked.of, asked.period)
+      if (briefed && !OWN_UNIT.test(input))
+        return describeRecordsListed(turn, asked.of, asked.period, undefined, asked.latest)
       const own = await ownUnit(turn, actor)
-      return own ? describeRecordsListed(turn, asked.of, asked.period, own) : WORDING.figuresForBriefed
+      return own ? describeRecordsListed(turn, asked.of, asked.period, own, asked.latest) : WORDING.figuresForBriefed
     }
   }
 }

@@ -1,3 +1,4 @@
+import { parseChineseNumber } from '../domain/chinese-numbers'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
 import { WATCHED_THING } from './extract/watched-things'
@@ -28,10 +29,11 @@ export type LedgerQuestion =
   | { kind: 'patrolsNamed'; period: PeriodSaid; place?: string; name?: string }
   | { kind: 'hazardsNamed'; place?: string; thing?: string }
   | { kind: 'complaintsNamed'; place?: string; thing?: string }
-  | { kind: 'listed'; of: 'complaints' | 'hazards'; period: PeriodSaid }
+  | { kind: 'listed'; of: 'complaints' | 'hazards'; period: PeriodSaid; latest?: number }
 
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
-const ASKS_AMOUNT = /多少|几[个次条处项件起]|几分(?!钟)|[率数]$|数量|情况$|统计|排名|排行|最多|最少|列表|清单|明细|详情/
+const ASKS_AMOUNT =
+  /多少|几[个次条处项件起]|几分(?!钟)|[率数]$|数量|情况$|进度$|进展$|统计|排名|排行|最多|最少|列表|清单|明细|详情|集中/
 /** Asking how something stands: 「处理得怎么样了」「整改了吗」「修好了没」. */
 const ASKS_PROGRESS =
   /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态|期限|截止|到期|哪天|几号/
@@ -49,6 +51,11 @@ const KIND_COUNTED =
 
 /** 「最急的是哪个」「哪个最紧急」「先处理哪个」: what is most urgent. */
 const MOST_URGENT = /最急|最紧急|最要紧|最着急|最紧迫|先(?:处理|办|弄|做|搞)哪/
+
+/** 「最新的三条」「最近5件」: the latest so many. */
+const LATEST_SO_MANY = /(?:最新|最近)(?:的)?([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:条|件|个|项)/
+/** No period: the latest, whenever they came. */
+const ANY_TIME: PeriodSaid = { kind: 'year', previous: false, said: '', lastDays: 3660 }
 
 /** 「我们单位」「本单位」: the person's own unit. */
 export const OWN_UNIT = /(?:我们|咱们|本|我)单位|我们科|我们处/
@@ -181,7 +188,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   const oneKind = KIND_COUNTED.test(input) && /多少|几/.test(input)
   if (
     oneKind ||
-    (/哪类|哪一类|哪种|哪方面|什么类|类别|分类|什么问题最多|哪些问题最多/.test(input) && /投诉|隐患|问题/.test(input))
+    (/哪类|哪一类|哪种|哪方面|什么类|类别|分类|什么问题最多|哪些问题最多|(?:比较|最|特别)?(?:集中|突出)/.test(input) &&
+      /投诉|隐患|问题/.test(input))
   )
     return {
       kind: 'byCategory',
@@ -192,10 +200,16 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     return { kind: 'hazardsByUnit', period: period ?? THIS_MONTH }
   // 「让我看一下今天的投诉」「有没有新的投诉」: the records themselves, newest first. Complaints are handled within
   // the day, hazards over weeks: unless a period is named, today's complaints and this month's hazards.
-  if (showMe && /投诉|隐患/.test(input) && !/多少|几|率|统计|汇总|数量/.test(input))
-    return /投诉|反映|举报/.test(input)
-      ? { kind: 'listed', of: 'complaints', period: period ?? TODAY }
-      : { kind: 'listed', of: 'hazards', period: period ?? THIS_MONTH }
+  // 「给我看看最新的三条投诉」: the latest so many, whenever they came.
+  const latest = LATEST_SO_MANY.exec(input)?.[1]
+  if (showMe && /投诉|隐患/.test(input) && !/多少|几|率|统计|汇总|数量/.test(input)) {
+    const of = /投诉|反映|举报/.test(input) ? 'complaints' : 'hazards'
+    const count = latest && !period ? parseChineseNumber(latest) : undefined
+    if (count !== undefined && count > 0) return { kind: 'listed', of, period: ANY_TIME, latest: Math.min(count, 20) }
+    return of === 'complaints'
+      ? { kind: 'listed', of, period: period ?? TODAY }
+      : { kind: 'listed', of, period: period ?? THIS_MONTH }
+  }
   // 「质安处最近怎么样」: how a unit has been doing — its figures for the month so far.
   if (UNIT_HOW.test(input)) return { kind: 'figures', period: period ?? THIS_MONTH }
   // 「帮我看一下质安处这个月的情况」: how a period went, the city's or the unit named.

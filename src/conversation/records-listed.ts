@@ -20,7 +20,10 @@ export async function describeRecordsListed(
   of: 'complaints' | 'hazards',
   asked: PeriodSaid,
   unit?: { id: number; name: string },
+  /** 「最新的三条」: only so many, the latest, and said so. */
+  latest?: number,
 ): Promise<string> {
+  const shown = latest ?? LISTED
   const { db, clock, timeZone } = turn.ctx
   const now = clock.now()
   const period = periodMeant(asked, now, timeZone)
@@ -33,10 +36,16 @@ export async function describeRecordsListed(
     if (unit) conditions.push(eq(complaints.unitId, unit.id))
     const where = and(...conditions)
     const [rows, [total]] = await Promise.all([
-      db.select().from(complaints).where(where).orderBy(desc(complaints.receivedAt), desc(complaints.id)).limit(LISTED),
+      db.select().from(complaints).where(where).orderBy(desc(complaints.receivedAt), desc(complaints.id)).limit(shown),
       db.select({ n: count() }).from(complaints).where(where),
     ])
-    const heading = unit ? `${asked.said}交办${unit.name}的投诉` : `${asked.said}全市受理的投诉`
+    const heading = latest
+      ? unit
+        ? `交办${unit.name}的最新投诉`
+        : '最新的投诉'
+      : unit
+        ? `${asked.said}交办${unit.name}的投诉`
+        : `${asked.said}全市受理的投诉`
     if (rows.length === 0) return `${heading}：暂无。`
     const lines = rows.map(
       (c) =>
@@ -45,6 +54,7 @@ export async function describeRecordsListed(
           24,
         )}（${COMPLAINT_STATUS_LABELS[c.status]}${unit ? '' : `，${unitOf(c.unitId)}`}）`,
     )
+    if (latest) return `${heading} ${rows.length} 件：\n${lines.join('\n')}`
     return withMore(`${heading} ${total?.n ?? rows.length} 件：`, lines, total?.n, '投诉台账')
   }
   const conditions: SQL[] = [
@@ -55,10 +65,16 @@ export async function describeRecordsListed(
   if (unit) conditions.push(eq(hazards.unitId, unit.id))
   const where = and(...conditions)
   const [rows, [total]] = await Promise.all([
-    db.select().from(hazards).where(where).orderBy(desc(hazards.foundAt), desc(hazards.id)).limit(LISTED),
+    db.select().from(hazards).where(where).orderBy(desc(hazards.foundAt), desc(hazards.id)).limit(shown),
     db.select({ n: count() }).from(hazards).where(where),
   ])
-  const heading = unit ? `${asked.said}交办${unit.name}的隐患` : `${asked.said}全市发现的隐患`
+  const heading = latest
+    ? unit
+      ? `交办${unit.name}的最新隐患`
+      : '最新的隐患'
+    : unit
+      ? `${asked.said}交办${unit.name}的隐患`
+      : `${asked.said}全市发现的隐患`
   if (rows.length === 0) return `${heading}：暂无。`
   const lines = rows.map(
     (h) =>
@@ -66,6 +82,7 @@ export async function describeRecordsListed(
         unit ? '' : `，${unitOf(h.unitId)}`
       }）`,
   )
+  if (latest) return `${heading} ${rows.length} 项：\n${lines.join('\n')}`
   return withMore(`${heading} ${total?.n ?? rows.length} 项：`, lines, total?.n, '隐患台账')
 }
 

@@ -44,24 +44,37 @@ export async function unitNamedIn(
 }
 
 /**
- * 「看一下市政的整改情况」「燃气办那边有几个超期」: the start of one unit's name inside a question, where a
- * possessive or what is asked after it follows (「市政的」, not the 市政 of 「市政设施」). Shared starts name neither.
+ * 「看一下市政的整改情况」「燃气办那边有几个超期」「市政公司最近表现怎么样」「去市政公司督查了」: the start of one unit's
+ * name inside words, where a possessive, what is asked after it, or a word for a unit of its kind follows (「市政的」
+ * 「市政公司」, not the 市政 of 「市政设施」; 「燃气公司」 is a company, not 燃气办). Shared starts name neither.
  */
-const AFTER_SHORT_NAME = /^(?:的|那边|这边|最近|近期|本月|这个月|今天|本周|这周|还有|有几|有多少|整改|考核|得分)/
+const AFTER_SHORT_NAME = /^(?:的|那边|这边|单位|最近|近期|本月|这个月|今天|本周|这周|还有|有几|有多少|整改|考核|得分)/
+const UNIT_KIND = /^(?:总公司|公司|集团|局|处|办|科)/
 
-function shortNameIn(active: readonly { id: number; name: string }[], words: string): NamedUnit | undefined {
-  const found = new Map<number, NamedUnit>()
-  for (const unit of active)
+export function unitByStartOfName<U extends { name: string }>(
+  units: readonly U[],
+  words: string,
+): { unit: U; said: string } | undefined {
+  const found: { unit: U; said: string }[] = []
+  for (const unit of units)
     for (let length = unit.name.length - 1; length >= 2; length--) {
       const start = unit.name.slice(0, length)
       const at = words.indexOf(start)
-      if (at >= 0 && AFTER_SHORT_NAME.test(words.slice(at + length))) {
-        found.set(unit.id, { id: unit.id, name: unit.name, said: start })
+      if (at < 0) continue
+      const rest = words.slice(at + length)
+      const kind = UNIT_KIND.exec(rest)?.[0]
+      if (AFTER_SHORT_NAME.test(rest) || (kind && unit.name.includes(kind))) {
+        found.push({ unit, said: start })
         break
       }
     }
-  const [only, other] = found.values()
+  const [only, other] = found
   return only && !other ? only : undefined
+}
+
+function shortNameIn(active: readonly { id: number; name: string }[], words: string): NamedUnit | undefined {
+  const found = unitByStartOfName(active, words)
+  return found ? { id: found.unit.id, name: found.unit.name, said: found.said } : undefined
 }
 
 function sharedStart(a: string, b: string): string {

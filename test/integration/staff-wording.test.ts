@@ -2106,3 +2106,14 @@ describe('voice input', () => {
     await say(HANDLER, '取消')
   })
 })
+
+describe('a leader’s questions in their own words', () => {
+  it('reads a unit by its short name and kind, lists the latest so many, and points a notice for all to the group', async () => {
+    expect((await say(LEADER, '市政公司最近表现怎么样'))[0]).toMatch(/^本月截至目前（市政建设总公司）：/)
+    const ticket = lastCode(await say('demo:citizen', '桃林路8号路灯不亮'), 'TS')
+    await say('demo:citizen', '不用')
+    const [latest] = await say(LEADER, '给我看看最新的1条投诉')
+    expect(latest).toMatch(new RegExp(`^最新的投诉 1 件：\\n· ${ticket} `))
+    expect(await say(LEADER, '明天要下大雨 提醒各单位注意')).toEqual([WORDING.broadcastNotHere])
+  })
+})

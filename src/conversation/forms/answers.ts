@@ -10,6 +10,7 @@ import { namesDefect, readFindings, saysNothingFound } from '../extract/hazard-s
 import { drivesOneVehicle, type ExtractionContext, extractLevel, handlingIn } from '../extract/rules'
 import { parseTimeRange } from '../extract/time'
 import { splitHazardStatements } from '../intent'
+import { unitByStartOfName } from '../unit-named'
 import { CLOCK_SLACK_MS, HOUR_MS } from './checks'
 
 /**
@@ -389,7 +390,7 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       const unit =
         ctx.units.find((u) => u.name === text) ??
         ctx.units.find((u) => u.name.includes(text) || text.includes(u.name)) ??
-        unitByShortName(ctx.units, text)
+        unitByStartOfName(ctx.units, text)?.unit
       return unit ? { ok: true, values: { [field.key]: unit.id } } : { ok: false }
     }
     case 'verdict':
@@ -423,24 +424,4 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       return phone ? { ok: true, values: { [field.key]: phone } } : { ok: false }
     }
   }
-}
-
-/** What follows a unit's short name when it names the unit (「市政公司」「燃气办那边」「质安处的」). */
-const AFTER_UNIT_START = /^(?:公司|总公司|集团|单位|局|处|办|科|那边|这边|的)/
-
-/**
- * 「去市政公司督查了」: the one unit whose name starts with words said and followed by a word for a unit — the start
- * of its name said as people say it. The kind said must be the unit's own (「燃气公司」 is a company, not 燃气办). A
- * start two units share names neither.
- */
-function unitByShortName<U extends { name: string }>(units: readonly U[], text: string): U | undefined {
-  const found = units.filter((unit) => {
-    for (let length = unit.name.length - 1; length >= 2; length--) {
-      const at = text.indexOf(unit.name.slice(0, length))
-      const kind = at >= 0 ? AFTER_UNIT_START.exec(text.slice(at + length))?.[0] : undefined
-      if (kind && (/^(?:的|那边|这边|单位)$/.test(kind) || unit.name.includes(kind))) return true
-    }
-    return false
-  })
-  return found.length === 1 ? found[0] : undefined
 }
