@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WORDING } from '../../bots/wording'
 import { periodicReports, units } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
@@ -92,5 +93,32 @@ describe('the campaign’s statistics table before the scheduled job drafted it'
       .from(periodicReports)
       .where(and(eq(periodicReports.unitId, shizheng?.id as number), eq(periodicReports.kind, 'campaign')))
     expect(tables.map((t) => [t.periodStart, t.submittedAt])).toEqual([['2026-10-01', null]])
+  })
+})
+
+describe('the statistics table’s figures given one at a time', () => {
+  it('keeps each figure in turn and asks for the rest by name; 「0」 is the next figure, and a figure is no problem', async () => {
+    await say(HANDLER, '填报统计表')
+    expect(await say(HANDLER, '2')).toEqual([WORDING.figuresSoFar('专题学习次数 2', ['重点报道数量'])])
+    expect((await say(HANDLER, '3'))[0]).toMatch(/^本月执法处罚情况：/)
+    await say(HANDLER, '1')
+    expect((await say(HANDLER, '0'))[0]).toBe(
+      WORDING.figuresSoFar('打击严重违法违规行为（起） 1，关闭取缔（家） 0', [
+        '停产整顿（家）',
+        '处罚罚款（万元）',
+        '联合惩戒失信企业（家）',
+        '问责曝光单位（家）',
+        '问责曝光人员（人）',
+      ]),
+    )
+    for (const figure of ['0', '2.5', '0', '0']) await say(HANDLER, figure)
+    expect((await say(HANDLER, '0'))[0]).toMatch(/^目前重大安全风险辨识评估数量/)
+    await say(HANDLER, '5、5')
+    // A figure sent to the problems is no problem: the question stands.
+    expect((await say(HANDLER, '3'))[0]).toMatch(/^没能识别/)
+    const summary = (await say(HANDLER, '无')).join('\n')
+    expect(summary).toContain('学习宣贯（本月）：专题学习次数 2，重点报道数量 3')
+    expect(summary).toContain('打击严重违法违规行为（起） 1，关闭取缔（家） 0，停产整顿（家） 0，处罚罚款（万元） 2.5')
+    await say(HANDLER, '取消')
   })
 })

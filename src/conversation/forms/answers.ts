@@ -403,19 +403,15 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
     case 'figures': {
       const parts = field.parts ?? []
       if (NONE.test(text)) return { ok: true, values: { [field.key]: parts.map(() => 0) } }
-      // 「两次 三篇」: counts said in words are counts too (they were refused).
-      const numbers = numbersIn(
-        text
-          .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-          .replace(CHINESE_COUNT, (said) => ` ${parseChineseNumber(said) ?? said} `),
-      )
+      const numbers = figuresIn(text)
       // Exactly one number per part: a short or long answer is asked again rather than guessed at.
       if (numbers.length !== parts.length || numbers.some((n) => n > 1_000_000)) return { ok: false }
       return { ok: true, values: { [field.key]: numbers } }
     }
     case 'problems': {
       if (NONE.test(text)) return { ok: true, values: { [field.key]: [] } }
-      const problems = parseCampaignProblems(text)
+      // (「2.5」 is a figure sent one question late, not a problem.)
+      const problems = /\p{Script=Han}/u.test(text) ? parseCampaignProblems(text) : undefined
       return problems ? { ok: true, values: { [field.key]: problems } } : { ok: false }
     }
     case 'phone': {
@@ -424,4 +420,13 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       return phone ? { ok: true, values: { [field.key]: phone } } : { ok: false }
     }
   }
+}
+
+/** The figures an answer gives, in order: 「2、3」, and 「两次 三篇」 (counts said in words are counts too). */
+export function figuresIn(text: string): number[] {
+  return numbersIn(
+    text
+      .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+      .replace(CHINESE_COUNT, (said) => ` ${parseChineseNumber(said) ?? said} `),
+  )
 }

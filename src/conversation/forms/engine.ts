@@ -62,6 +62,7 @@ import { unitNamedIn } from '../unit-named'
 import {
   type AnswerContext,
   anchorEndToStartDay,
+  figuresIn,
   NIGHT,
   namesListed,
   parseAnswer,
@@ -628,6 +629,11 @@ async function step(
       const day = session.draft[`${field.key}Day`] ?? dayOfProposal(proposal, field, answers.timeZone)
       const said =
         typeof day === 'string' && field.type === 'datetime' && !SAYS_DAY.test(input) ? `${day}${input}` : input
+      // The figures still wanted after some were given: 「0」 is the next one, not 「none of them」.
+      const figuresSoFar = field.type === 'figures' && Array.isArray(session.draft[`${field.key}SoFar`])
+      const inTurn = figuresSoFar ? figuresInTurn(session, field, input) : undefined
+      if (inTurn?.done) return prompt(form, session, answers)
+      if (inTurn) return [text(inTurn.ask)]
       const read = parseAnswer(field, said, answers)
       // 「检查了3个工地」 after 「今天上午」: the day put in front of it is all the time there is — no answer.
       const parsed =
@@ -635,6 +641,11 @@ async function step(
           ? ({ ok: false } as const)
           : read
       if (!parsed.ok) {
+        // 「2」 then 「3」 to a question asking for two figures: each kept in turn, and the next asked for by name
+        // (each alone had been refused).
+        const partly = field.type === 'figures' ? figuresInTurn(session, field, input) : undefined
+        if (partly?.done) return prompt(form, session, answers)
+        if (partly) return [text(partly.ask)]
         // A whole new report instead of the answer: the same choice as a new command, nothing lost.
         const intent = [...input].length >= 8 ? intentOf(input) : undefined
         if ((intent === 'patrol' || intent === 'hazard') && hasContent(session)) {
@@ -1016,6 +1027,34 @@ function answerForLater(
   if (!later) return undefined
   const parsed = parseAnswer(later, input, answers)
   return parsed.ok ? { field: later, values: parsed.values } : undefined
+}
+
+/**
+ * Figures given fewer at a time than the question asks for: kept in the draft beside the field until all are in.
+ * Undefined when the answer gives none, or more than are still wanted (asked again as it is).
+ */
+function figuresInTurn(
+  session: Session,
+  field: FieldDefinition,
+  input: string,
+): { done: true } | { done: false; ask: string } | undefined {
+  const parts = field.parts ?? []
+  const numbers = figuresIn(input)
+  const soFarKey = `${field.key}SoFar`
+  const soFar = Array.isArray(session.draft[soFarKey]) ? (session.draft[soFarKey] as number[]) : []
+  const all = [...soFar, ...numbers]
+  if (numbers.length === 0 || all.length > parts.length || numbers.some((n) => n > 1_000_000)) return undefined
+  if (all.length === parts.length) {
+    delete session.draft[soFarKey]
+    session.draft[field.key] = all
+    return { done: true }
+  }
+  session.draft[soFarKey] = all
+  const kept = parts
+    .slice(0, all.length)
+    .map((part, i) => `${part} ${all[i]}`)
+    .join('，')
+  return { done: false, ask: WORDING.figuresSoFar(kept, parts.slice(all.length)) }
 }
 
 /** The day of a time offered for this question (「11月20日」), said the way people say it. */
