@@ -330,6 +330,12 @@ describe('a unit asked for, answered with what happened or where', () => {
     expect(summary).toContain('死亡人数：0\n')
     expect(summary).toContain('经过和认定：朗州路工地发生高处坠落事故，1人受伤送医')
     await say(SUPERVISOR, '取消')
+    // 「腿骨折 已送医」 is hurt, not dead: the deaths are not asked.
+    await say(SUPERVISOR, '登记事故')
+    await say(SUPERVISOR, '今天上午10点 朗州路工地 一名工人从脚手架上摔下来 腿骨折 已送医')
+    await say(SUPERVISOR, '是')
+    expect(await say(SUPERVISOR, '一般')).toEqual(['事故是否按时报告？（按时 / 迟报 / 漏报 / 谎报 / 瞒报）'])
+    await say(SUPERVISOR, '取消')
   })
 })
 

@@ -1179,7 +1179,11 @@ function deathsSaid(account: string): number | undefined {
   if (/无人员?(?:伤亡|死亡)|没有人员?(?:伤亡|死亡)|未造成人员?(?:伤亡|死亡)|无人死亡/.test(account)) return 0
   const died = /([0-9]+|[一二两三四五六七八九十]+)\s*(?:人|名)(?:当场)?(?:死亡|遇难|身亡)/.exec(account)?.[1]
   if (died) return parseChineseNumber(died)
-  return /受伤|轻伤|重伤/.test(account) && !/死亡|遇难|身亡/.test(account) ? 0 : undefined
+  // (「腿骨折 已送医」: hurt, not dead.)
+  return /受伤|轻伤|重伤|骨折|擦伤|摔伤|砸伤|烧伤|烫伤|送医|住院|抢救过来/.test(account) &&
+    !/死亡|遇难|身亡/.test(account)
+    ? 0
+    : undefined
 }
 
 /** What a supervision's boxes begin with when told: the matters inspected, then the problems and requirements. */
