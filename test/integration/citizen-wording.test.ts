@@ -41,7 +41,9 @@ describe('citizens who ask, chase or change their number', () => {
   it('keeps a changed number for the problem to come while nothing is open', async () => {
     expect(await mine()).toHaveLength(0)
     // Anger with nothing reported is heard, and what happened asked.
-    for (const said of ['垃圾政府', '我要找你们领导']) expect(await say(said)).toEqual([WORDING.citizenVenting])
+    // (「我要见你们局长…给个说法」 had been asked where, as a problem.)
+    for (const said of ['垃圾政府', '我要找你们领导', '我要见你们局长 这事必须给个说法'])
+      expect(await say(said)).toEqual([WORDING.citizenVenting])
     expect(await say('换号了 13600003333')).toEqual([WORDING.citizenPhoneHeld])
     await say('取消')
     // A number alone, typed in full-width digits, is kept the same way (it was refused as saying nothing).
