@@ -59,7 +59,7 @@ import {
   hazardCommandInWords,
   isHazardCommand,
 } from './hazard-actions'
-import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet } from './intent'
+import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet, saysWhoPatrolsInstead } from './intent'
 import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen } from './ledger-answers'
 import { ledgerQuestionIn, OWN_UNIT } from './ledger-question'
 import { majorInWords, speaksOfOneHazard } from './major-in-words'
@@ -300,6 +300,11 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const waiting = askedMeanwhile ? await formStepOpenFor(turn) : undefined
   if (askedMeanwhile && waiting && waiting.step !== 'confirm')
     return meanwhile(turn, text(await answerLedgerQuestion(turn, person, actor, input, askedMeanwhile)))
+  // 「让李娜去处理一下人民路那个井盖」: work handed to a colleague named — the unit arranges it, and the colleague
+  // sees the unit's items in 我的待办 (it opened a hazard form with the words as its description).
+  const delegatedTo = DELEGATES.exec(input)?.[1]
+  if (delegatedTo && (await unitOfPersonNamed(turn, delegatedTo)) && !(await formStepOpenFor(turn)))
+    return [text(WORDING.delegatedInUnit(delegatedTo))]
   const inForm = await handleForms(turn, person, turn.forms)
   if (inForm) return inForm
   // 「收到，马上安排人去处理」 from a unit handler: the hazard handed to their unit is taken on. (「收到」 alone too, when
@@ -386,6 +391,9 @@ async function formStepOpenFor(turn: Turn) {
 /** 「报表的数据不对」「周报里的巡查次数有误」: a report's figures said to be wrong. */
 const REPORT_FIGURES_WRONG =
   /(?:周报|月报|季报|通报|统计表|报表)(?:表)?(?:里|中|上|里面)?(?:的|面的)?[^，。,]{0,10}?(?:数据|数字|次数|数量|人次|车次|台次|件数|个数|统计|合计|总数)?[^，。,]{0,4}?(?:不对|对不上|有误|错了|不准|不一致|有问题)/
+/** 「让李娜去处理一下…」「安排王五跟进」: someone named is to do it. */
+const DELEGATES =
+  /^(?:请|麻烦)?(?:让|叫|安排|派)([\u4e00-\u9fa5]{2,3}?)(?:去|来|马上|尽快|赶紧)*(?:处理|办理|跟进|看看|看一下|整改|修|弄|负责)/
 /** Those who patrol nothing themselves: a quiet day said by them is a report of the shift, not a patrol put off. */
 const QUIET_ROLES: ReadonlySet<string> = new Set(['duty_officer', 'leader', 'unit_leader', 'admin'])
 /** 「今天没什么事 一切正常」「值班期间平安无事」: nothing to report. */
@@ -414,6 +422,8 @@ function plainReply(input: string, role: PersonRow['role']): string {
   if (QUIET_ROLES.has(role) && ALL_QUIET.test(input) && !namesDefect(input)) return WORDING.quietNoted
   // 「月报表里的数据对不上」「周报里的巡查次数不对 应该是12次」: the figures come from the ledgers — where to put them right.
   if (REPORT_FIGURES_WRONG.test(input)) return WORDING.reportFiguresWrong
+  // 「李娜今天请假 巡查由王五代替」: whoever goes records it.
+  if (saysWhoPatrolsInstead(input)) return WORDING.patrolSubstitute
   // 「巡查任务推迟到明天」 puts off a patrol, not a rectification deadline.
   if (saysNoPatrolYet(input)) return WORDING.patrolNotYet
   // 「今天没什么事 一切正常」 from those who patrol may be a patrol that found nothing: that is recorded too, and how

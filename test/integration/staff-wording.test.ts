@@ -2123,3 +2123,17 @@ describe('a leader’s questions in their own words', () => {
     expect(await say(LEADER, '明天要下大雨 提醒各单位注意')).toEqual([WORDING.broadcastNotHere])
   })
 })
+
+describe('who does the work, said in words', () => {
+  it('answers work handed to a colleague named and a patrol taken by a colleague, opening no form', async () => {
+    const before = (await database.db.select().from(hazards)).length
+    expect(await say('demo:unit_leader', '让李娜去处理一下人民路那个井盖')).toEqual([WORDING.delegatedInUnit('李娜')])
+    expect(await say(HANDLER, '李娜今天请假 巡查由王五代替')).toEqual([WORDING.patrolSubstitute])
+    expect(await database.db.select().from(hazards)).toHaveLength(before)
+    // Someone not on the books is no colleague: the words are read as usual.
+    expect(await say('demo:unit_leader', '让王某某去处理一下人民路那个井盖')).not.toEqual([
+      WORDING.delegatedInUnit('王某某'),
+    ])
+    await say('demo:unit_leader', '取消')
+  })
+})
