@@ -1,15 +1,23 @@
-import { eq } from 'drizzle-orm'
+import { desc, eq, inArray } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
-import { units } from '../db/schema'
+import { complaints, units } from '../db/schema'
+import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { RuleViolation } from '../domain/errors'
 import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
 import { noteComplaintProgress } from '../services/complaint-followups'
 import { turnComplaintIntoHazard } from '../services/complaint-hazards'
 import { notifyComplaintAssignment, notifyComplaintOutcome } from '../services/complaint-notices'
-import { applyComplaintCommand, type ComplaintRow, complaintsToSign, findComplaintByCode } from '../services/complaints'
+import {
+  applyComplaintCommand,
+  type ComplaintRow,
+  complaintsToSign,
+  findComplaintByCode,
+  unitComplaints,
+} from '../services/complaints'
 import { recordRewardPaid, verifyWhistleblowing } from '../services/rewards'
 import { codedCommand, leadingCode, unitToldToHandle } from './coded-command'
-import { normaliseCode } from './format'
+import { clip, complaintInWords, normaliseCode } from './format'
+import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 import { reasonBeside, unitNamedIn } from './unit-named'
@@ -64,6 +72,46 @@ export function complaintCommandInWords(input: string): string | undefined {
   return undefined
 }
 
+/**
+ * 「建设路燃气漏气那个投诉派给燃气办」「把人民路井盖的投诉转给道管处」: a complaint named by its place or thing,
+ * handed to a unit — the 派单 of one not yet dispatched, the 转办 of one in a unit's hands. (It had opened a hazard
+ * form, the leak in the words read as danger.)
+ */
+const NAMED_HANDED_TO =
+  /^(?:请|麻烦|帮我)?(?:把|将)?([\u4e00-\u9fa5A-Za-z0-9]{2,20}?)(?:的)?(?:那个|这个|那件|这件|那条)?(?:投诉|工单)(?:派给|派到|转给|转到|交给|分给|转交给?)([\u4e00-\u9fa5]{2,12}?)(?:处理|办理|负责)?(?:吧|一下)?[。！!]*$/
+
+export async function complaintCommandByName(
+  turn: Turn,
+  input: string,
+): Promise<{ command: string } | { replies: Reply[] } | undefined> {
+  const said = NAMED_HANDED_TO.exec(input)
+  const [, name = '', unit = ''] = said ?? []
+  if (!said || !namesARecord(name) || normaliseCode(input)) return undefined
+  const open = await turn.ctx.db
+    .select()
+    .from(complaints)
+    .where(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]))
+    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+    .limit(NAMED_AMONG)
+  const named = recordsNamed(open, name)
+  const [only] = named
+  if (!only) return undefined
+  if (named.length > 1)
+    return {
+      replies: [
+        text(
+          `有 ${named.length} 件投诉与「${name}」相符，请回复「转办 编号 ${unit}」指明是哪一件：\n${named
+            .slice(0, 5)
+            .map((c) => `· ${c.code} ${clip(complaintInWords(c), 20)}`)
+            .join('\n')}`,
+        ),
+      ],
+    }
+  return { command: `${only.unitId === null ? '派单' : '转办'} ${only.code} ${unit}` }
+}
+/** How many open complaints words naming one are looked for among. */
+const NAMED_AMONG = 100
+
 /** 「这个是燃气的问题 应该燃气办管」「应由道管处负责」: whose it should be, with or without why. */
 const SHOULD_BE_THEIRS =
   /^(?:这个|这件|这条)?(?:是|属于)?[\u4e00-\u9fa5]{0,10}?(?:的)?(?:问题|事)?[，,。\s]*(?:应该|应当|应|该)(?:由|是|归|给|转给|交给)?([\u4e00-\u9fa5]{2,8}?)(?:来)?(?:管|处理|负责|办理|的事)(?:吧)?[。！!]*$/
@@ -86,6 +134,20 @@ export async function noteOnComplaintInHand(turn: Turn, actor: Actor, input: str
   if (!theirs && !DISPATCHING.has(actor.role)) return undefined
   await noteComplaintProgress(turn.ctx, complaint, actor, leading.after)
   return [text(WORDING.complaintNoteKept(complaint.code, complaint.status === 'accepted'))]
+}
+
+/**
+ * 「跟市民说一下 明天上午去换」「明天安排人去修」 from a handler whose unit has signed for one complaint (or the words
+ * name one): a plan for it, kept as its 办理进展 (it was told nothing waited). Undefined when none or several fit.
+ */
+export async function progressOnSignedComplaint(turn: Turn, actor: Actor, input: string): Promise<Reply[] | undefined> {
+  if (actor.role !== 'unit_handler' || actor.unitId === null || [...input].length > 200) return undefined
+  const signed = await unitComplaints(turn.ctx.db, actor.unitId, ['accepted'], 20)
+  const named = recordsNamed(signed, input)
+  const [only] = named.length === 1 ? named : signed.length === 1 ? signed : []
+  if (!only) return undefined
+  await noteComplaintProgress(turn.ctx, only, actor, input)
+  return [text(WORDING.complaintNoteKept(only.code, true))]
 }
 
 /** 「签收全部」「全部签收」「把我的待办都签收了」: every complaint waiting for the unit's 签收, at once. */

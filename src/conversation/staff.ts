@@ -34,10 +34,12 @@ import {
 import { asksCitizenContact, describeCitizenContact } from './citizen-contact'
 import {
   asksToSignAll,
+  complaintCommandByName,
   complaintCommandInWords,
   handleComplaintCommand,
   isComplaintCommand,
   noteOnComplaintInHand,
+  progressOnSignedComplaint,
   signAllWaiting,
   takesUpComplaint,
 } from './complaint-actions'
@@ -248,6 +250,10 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)
   const inWords = complaintCommandInWords(input)
   if (inWords) return handleComplaintCommand(turn, actor, inWords)
+  // 「建设路燃气漏气那个投诉派给燃气办」: the complaint named by its place or thing.
+  const complaintByName = await complaintCommandByName(turn, input)
+  if (complaintByName && 'replies' in complaintByName) return complaintByName.replies
+  if (complaintByName) return handleComplaintCommand(turn, actor, complaintByName.command)
   if (isHazardCommand(input)) return handleHazardCommand(turn, actor, input)
   const hazardInWords = hazardCommandInWords(input, actor.role)
   if (hazardInWords) return handleHazardCommand(turn, actor, hazardInWords)
@@ -345,8 +351,11 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (ASKS_WHO_I_AM.test(input)) return [text(await describeWhoIAm(turn, person))]
   // 「已派人去了」「收到，马上安排」 from a handler whose unit has nothing waiting: said of a record the bot cannot
   // tell, so the handler is told nothing waits and how to name the one meant (it had been "not understood").
-  if (person.role === 'unit_handler' && (takesUpComplaint(input) || takesOnHazard(input)))
-    return [text(WORDING.nothingWaitingToTakeUp)]
+  if (person.role === 'unit_handler' && (takesUpComplaint(input) || takesOnHazard(input))) {
+    // (A plan for the one complaint signed for is its 办理进展.)
+    const progress = await progressOnSignedComplaint(turn, actor, input)
+    return progress ?? [text(WORDING.nothingWaitingToTakeUp)]
+  }
   return [text(plainReply(input, person.role))]
 }
 

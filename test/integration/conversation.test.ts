@@ -1563,7 +1563,8 @@ describe('citizens’ messages that are not a new complaint', () => {
     expect(row?.citizenPhone).toBe('13912345678')
     expect(row?.description).toBe('我要举报；沅安路99号工地晚上偷偷施工没有围挡')
     const before = await database.db.select().from(complaints)
-    for (const praise of ['表扬一下你们的工作人员，处理得很及时', '给个五星好评'])
+    // (「谢谢 很快」 had been taken for a problem and asked where.)
+    for (const praise of ['表扬一下你们的工作人员，处理得很及时', '给个五星好评', '谢谢 很快'])
       expect(await say(CITIZEN, praise)).toEqual([
         '感谢您的肯定！我们会转达给相关工作人员。有新的问题，直接发一句话说明问题和地点即可。',
       ])

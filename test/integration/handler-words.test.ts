@@ -406,3 +406,35 @@ describe('a reply quoting the bot or a colleague', () => {
     expect(await database.db.select().from(hazards)).toHaveLength(before)
   })
 })
+
+describe('a complaint in hand, spoken of without its number', () => {
+  it('keeps a plan as progress, offers the result without the request to answer, and dispatches one named by place', async () => {
+    // 质安处, with nothing else in hand in this file.
+    const SITE_HANDLER = 'demo:handler_zhianchu'
+    const ticket = lastCode(await say(CITIZEN, '滨湖路恒大工地的围挡倒了'), 'TS')
+    await say(CITIZEN, '不用')
+    await say(SITE_HANDLER, `签收 ${ticket}`)
+    // (It was told nothing waited.)
+    expect(await say(SITE_HANDLER, '跟市民说一下 明天上午去扶起来')).toEqual([WORDING.complaintNoteKept(ticket, true)])
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, ticket))
+    const notes = (
+      await database.db
+        .select()
+        .from(complaintEvents)
+        .where(eq(complaintEvents.complaintId, row?.id ?? 0))
+    ).map((e) => e.note)
+    expect(notes).toContain('跟市民说一下 明天上午去扶起来')
+    expect(await say(SITE_HANDLER, '已经扶好了 可以回复市民了')).toEqual([
+      WORDING.replyWithTheseWords(ticket, '已经扶好了'),
+    ])
+    await say(SITE_HANDLER, '是')
+    // The duty officer hands a citizen's report of a leak on by its place: no hazard form for the leak in the words.
+    const leak = lastCode(await say(CITIZEN, '燃气管道漏气 沅安路8号'), 'TS')
+    await say(CITIZEN, '不用')
+    const before = (await database.db.select().from(hazards)).length
+    expect(await say('demo:duty_officer', '沅安路燃气漏气那个投诉派给道管处')).toEqual([
+      `已将投诉 ${leak} 转办至道管处，已通知该单位签收办理。`,
+    ])
+    expect(await database.db.select().from(hazards)).toHaveLength(before)
+  })
+})
