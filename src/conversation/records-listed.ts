@@ -39,13 +39,7 @@ export async function describeRecordsListed(
       db.select().from(complaints).where(where).orderBy(desc(complaints.receivedAt), desc(complaints.id)).limit(shown),
       db.select({ n: count() }).from(complaints).where(where),
     ])
-    const heading = latest
-      ? unit
-        ? `交办${unit.name}的最新投诉`
-        : '最新的投诉'
-      : unit
-        ? `${asked.said}交办${unit.name}的投诉`
-        : `${asked.said}全市受理的投诉`
+    const heading = headingOf('投诉', '受理', asked, unit, latest)
     if (rows.length === 0) return `${heading}：暂无。`
     const lines = rows.map(
       (c) =>
@@ -68,13 +62,7 @@ export async function describeRecordsListed(
     db.select().from(hazards).where(where).orderBy(desc(hazards.foundAt), desc(hazards.id)).limit(shown),
     db.select({ n: count() }).from(hazards).where(where),
   ])
-  const heading = latest
-    ? unit
-      ? `交办${unit.name}的最新隐患`
-      : '最新的隐患'
-    : unit
-      ? `${asked.said}交办${unit.name}的隐患`
-      : `${asked.said}全市发现的隐患`
+  const heading = headingOf('隐患', '发现', asked, unit, latest)
   if (rows.length === 0) return `${heading}：暂无。`
   const lines = rows.map(
     (h) =>
@@ -84,6 +72,18 @@ export async function describeRecordsListed(
   )
   if (latest) return `${heading} ${rows.length} 项：\n${lines.join('\n')}`
   return withMore(`${heading} ${total?.n ?? rows.length} 项：`, lines, total?.n, '隐患台账')
+}
+
+/** 「今天全市受理的投诉」「本月交办市政建设总公司的隐患」「最新的投诉」: what a list is of. */
+function headingOf(
+  kind: '投诉' | '隐患',
+  how: '受理' | '发现',
+  asked: PeriodSaid,
+  unit: { name: string } | undefined,
+  latest: number | undefined,
+): string {
+  if (latest) return unit ? `交办${unit.name}的最新${kind}` : `最新的${kind}`
+  return unit ? `${asked.said}交办${unit.name}的${kind}` : `${asked.said}全市${how}的${kind}`
 }
 
 function withMore(heading: string, lines: string[], total: number | undefined, ledger: string): string {
