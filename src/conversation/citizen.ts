@@ -957,6 +957,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「这个是在芙蓉路上拍的」: where a photo was taken, which says where and not yet what.
   // 「哦对了，是人民路和解放路路口那个」: the place said again more exactly, without the words around it.
   const placeWords = body
+    // 「就是这个 人民路88号门口」 after a photo: what it points at, then where.
+    .replace(/^(?:就是|是)?(?:这个|这里|这|那个)[\s，,。]+(?=\S)/, '')
     // 「投诉建设路88号」: the place, with the word that says a report of it follows.
     .replace(REPORT_LEAD, '')
     .replace(PLACE_AGAIN, '')

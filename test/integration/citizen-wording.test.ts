@@ -1165,6 +1165,9 @@ describe('a photo pointed at', () => {
     // It was taken for a new problem and its place asked.
     for (const said of ['你看这个', '看看这张图']) expect((await say(said))[0]).toMatch(new RegExp(`^投诉 ${code}：`))
     expect(await mine()).toHaveLength(before)
+    // 「就是这个」 before where is no part of the place (it was kept as 「这个 芙蓉路12号门口」).
+    expect(await say('就是这个 芙蓉路12号门口')).toEqual([WORDING.citizenPlaceAskWhat('芙蓉路12号门口')])
+    await say('取消')
   })
 })
 
