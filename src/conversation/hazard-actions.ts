@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { WORDING } from '../../bots/wording'
 import { hazards } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
 import { LISTING_LEVEL_LABELS, type ListingLevel, OPEN_HAZARD_STATUSES } from '../domain/hazard-lifecycle'
@@ -20,13 +21,22 @@ import { reasonBeside, unitNamedIn } from './unit-named'
  * 定级 YH… 重大|一般 理由 (the supervising office regrades a reporter's judgement) · 延期 YH… 新期限 原因 ·
  * 改派 YH… 单位 原因 (the supervising office gives more time, or another unit, to a hazard under rectification).
  */
-const COMMAND = /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级|延期|改派)\s*(.*)$/s
+const COMMAND = /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级|延期|改派|作废)\s*(.*)$/s
 
 /** 「YH… 接报」「YH… 挂牌督办 多次反复」「YH… 摘牌 整改到位」: the number first, the command after it. */
 const VERB_AFTER_CODE =
-  /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级|延期|改派|转给|转交|改交|交给)(?:了|一下|到|至)?[\s，,：:]*([\s\S]*)$/
+  /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级|延期|改派|转给|转交|改交|交给|作废|删除|删掉)(?:了|一下|到|至|掉)?[\s，,：:]*([\s\S]*)$/
 /** 「YH… 转给燃气办」: handing it to another unit is the 改派. */
-const VERB_MEANT: Record<string, string> = { 转给: '改派', 转交: '改派', 改交: '改派', 交给: '改派' }
+const VERB_MEANT: Record<string, string> = {
+  转给: '改派',
+  转交: '改派',
+  改交: '改派',
+  交给: '改派',
+  // 「删掉」: a record on the ledger is never deleted; a wrong one is voided, with why.
+  删除: '作废',
+  删掉: '作废',
+  撤销: '作废',
+}
 /** 「YH… 已到现场，设置了围挡」: what was done on the spot, said by the duty officer or the supervising office. */
 const ON_THE_SPOT =
   /^(?:我们|我)?(?:已经?|已)?(?:到达?现场|赶到现场|到场|设置|设了|拉起?|拉了|疏散|封闭|封锁|围挡|警戒|安排人员?(?:现场)?值守|派人(?:现场)?值守)/
@@ -51,17 +61,20 @@ export function hazardCommandInWords(input: string, role: Actor['role']): string
  * own (a deadline and why, a level and a reason), asked for by the command when missing.
  */
 const VERB_AFTER_NAME =
-  /^(?:请|麻烦|帮我)?(?:把|将)?([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的)?(?:那个|这个|那处|这处)?(?:重大)?(?:隐患)?(?:的)?(延期|挂牌督办|挂牌|摘牌|接报|收到)(?:到|至)?(?:一下)?(?:了)?[\s，,：:]*([\s\S]*)$/
+  /^(?:请|麻烦|帮我)?(?:把|将)?([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的)?(?:那个|这个|那处|这处)?(?:重大)?(?:隐患)?(?:的)?(延期|挂牌督办|挂牌|摘牌|接报|收到|作废|删除|删掉|撤销)(?:到|至)?(?:一下|掉)?(?:了)?[\s，,：:]*([\s\S]*)$/
 
 export async function hazardCommandByName(
   turn: Turn,
   actor: Actor,
   input: string,
 ): Promise<{ command: string } | { replies: Reply[] } | undefined> {
-  if (actor.role === 'field_staff' || actor.role === 'citizen' || normaliseCode(input)) return undefined
+  if (actor.role === 'citizen' || normaliseCode(input)) return undefined
   const said = VERB_AFTER_NAME.exec(input)
   const [, name = '', verb = '', rest = ''] = said ?? []
   if (!said || !namesARecord(name)) return undefined
+  // 「把建设路护栏那个删掉」 from a patroller: voiding is the supervising office's (it opened a hazard form).
+  if (actor.role === 'field_staff')
+    return VERB_MEANT[verb] === '作废' || verb === '作废' ? { replies: [text(WORDING.voidBySupervisor)] } : undefined
   // 收到 of a hazard is its 接报: only for a major one not yet acknowledged.
   const acknowledging = verb === '收到' || verb === '接报'
   if (verb === '收到' && (actor.role === 'unit_handler' || rest)) return undefined
@@ -81,8 +94,10 @@ export async function hazardCommandByName(
     .limit(NAMED_AMONG)
   const named = recordsNamed(open, name)
   const [only] = named
+  const command = acknowledging ? '接报' : (VERB_MEANT[verb] ?? verb)
+  // 「把人民路井盖那个隐患删掉」 naming none: said so (it opened a hazard form).
+  if (!only && command === '作废') return { replies: [text(WORDING.noHazardNamed(name, command))] }
   if (!only) return undefined
-  const command = acknowledging ? '接报' : verb
   if (named.length > 1)
     return {
       replies: [
@@ -166,6 +181,13 @@ export async function handleHazardCommand(turn: Turn, actor: Actor, input: strin
       }
       case '延期':
         return [text(await extendDeadline(turn, actor, hazard, after))]
+      case '作废': {
+        // 「是误报」: the reason, said with or without 是.
+        const reason = after.replace(/^(?:因为|是|原因[:：]?|理由[:：]?)/, '').trim()
+        if (!reason) return [text(`请写明作废原因，例如：作废 ${code} 误报，现场核实无此隐患`)]
+        await applyHazardCommand({ ctx: turn.ctx, hazardId: hazard.id, command: { action: 'void', reason }, actor })
+        return [text(WORDING.hazardVoided(code, reason))]
+      }
       case '改派':
         return [text(await reassignHazard(turn, actor, hazard, after))]
       default: {

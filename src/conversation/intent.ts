@@ -29,6 +29,14 @@ const STAYED_IN = /^(?:今天|今日|上午|下午|早上)?[^，,。？?]{0,6}?(
 const OFF_OR_QUIET =
   /^(?:今天|今日|上午|下午|明天|这两天)?(?:我)?(?:休息|请假|调休|轮休|放假|不上班|没(?:什么|啥)事|没事)(?:了|啊|呢)?[。！!]*$/
 
+/** 「今天要交办的隐患」「等着我验收的」: what waits for the asker, named without a question word — no report. */
+const WAITING_FOR_ME =
+  /(?:要|待|需要|该|等着?)(?:我|我们)?(?:交办|验收|签收|接报|审核|签字)的(?:隐患|投诉|事项|报表)?(?:有哪些|有几个|呢)?[？?]*$|等着?(?:我|我们)(?:去)?(?:交办|验收|签收|接报|审核|签字|处理)/
+
+export function asksWhatWaits(text: string): boolean {
+  return [...text].length <= 40 && WAITING_FOR_ME.test(text)
+}
+
 /** 「李娜今天请假 巡查由王五代替」「今天王五替我巡查」: who patrols in someone's place — no patrol to record yet. */
 const PATROLS_INSTEAD =
   /(?:由|让|换)[\u4e00-\u9fa5]{2,3}?(?:代替|代班|顶班|替班|顶上|去巡查|来巡查)|[\u4e00-\u9fa5]{2,3}?(?:代替|代班|顶班|替班)(?:巡查)?|替(?:我|他|她)(?:去)?巡查/
@@ -165,7 +173,7 @@ export function intentOf(text: string): Intent | undefined {
     /^(?:哪些|哪个|哪几|哪家|谁)/.test(text) ||
     // 「下午去哪里巡查」「今天的巡查任务是什么」: asked where or what, never a patrol done.
     /去哪(?:里|儿)?|是什么|什么任务|有哪些任务/.test(text)
-  if (saysNoPatrolYet(text) || saysWhoPatrolsInstead(text)) return undefined
+  if (saysNoPatrolYet(text) || saysWhoPatrolsInstead(text) || asksWhatWaits(text)) return undefined
   if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
   // 「这两天下雨 巡查了几个低洼路段 积水都不深 排水正常」: a patrol said to have found nothing, whenever it was (the
   // 积水 of its words had opened a hazard form).

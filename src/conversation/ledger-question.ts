@@ -2,7 +2,7 @@ import { parseChineseNumber } from '../domain/chinese-numbers'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
 import { WATCHED_THING } from './extract/watched-things'
-import { asksHowItGoes, asksRecordsOfPeriod, isQuestion, SHOW_ME, withoutLedgerWords } from './intent'
+import { asksHowItGoes, asksRecordsOfPeriod, asksWhatWaits, isQuestion, SHOW_ME, withoutLedgerWords } from './intent'
 import { type PeriodSaid, periodSaidIn, THIS_MONTH, TODAY } from './period-said'
 import { ranksRecords, type ScoresAsked, scoresSaidIn } from './scores-question'
 import { summaryAskedIn } from './summary-asked'
@@ -67,6 +67,7 @@ const COMPLAINT_TOPIC = /燃气|煤气|天然气|噪音|扰民|漏水|积水|塌
 
 export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if ([...input].length > 40 || /(?:TS|YH|XC|DC)\s*\d{8}/i.test(input)) return undefined
+  if (asksWhatWaits(input)) return { kind: 'todo' }
   // 「本周隐患情况」「这个月隐患多不多」: a period's state, worded with nothing else in it.
   const summary = summaryAskedIn(input)
   if (summary) return { kind: 'figures', period: summary }

@@ -397,6 +397,8 @@ async function formStepOpenFor(turn: Turn) {
   return openFormStepOf(turn.ctx.db, sessionKeyOf(turn), turn.ctx.clock.now())
 }
 
+/** 「扣2分」「打个分」「加5分」: points given by someone, not asked after. */
+const SCORES_GIVEN = /(?:扣|减|加)(?:他们|它)?\s*[0-9一二两三四五六七八九十]+(?:\.5)?\s*分|打(?:个|一下)?分|评(?:个)?分/
 /** 「报表的数据不对」「周报里的巡查次数有误」: a report's figures said to be wrong. */
 const REPORT_FIGURES_WRONG =
   /(?:周报|月报|季报|通报|统计表|报表)(?:表)?(?:里|中|上|里面)?(?:的|面的)?[^，。,]{0,10}?(?:数据|数字|次数|数量|人次|车次|台次|件数|个数|统计|合计|总数)?[^，。,]{0,4}?(?:不对|对不上|有误|错了|不准|不一致|有问题)/
@@ -429,6 +431,8 @@ function plainReply(input: string, role: PersonRow['role']): string {
   if (NOT_OURS.test(input)) return SUPERVISING.has(role) ? WORDING.notOursForSupervisor : WORDING.notOurs
   // 「今天没什么事 一切正常」 from someone on duty or overseeing: noted (they patrol nothing, so it is no patrol put off).
   if (QUIET_ROLES.has(role) && ALL_QUIET.test(input) && !namesDefect(input)) return WORDING.quietNoted
+  // 「质安处扣2分 台账不全」「给质安处打个分」: a finding for the assessment is recorded on the console's 考核 page.
+  if (SCORES_GIVEN.test(input) && !isQuestion(input)) return WORDING.assessmentFindingWhere
   // 「月报表里的数据对不上」「周报里的巡查次数不对 应该是12次」: the figures come from the ledgers — where to put them right.
   if (REPORT_FIGURES_WRONG.test(input)) return WORDING.reportFiguresWrong
   // 「李娜今天请假 巡查由王五代替」: whoever goes records it.

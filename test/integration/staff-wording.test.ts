@@ -2137,3 +2137,42 @@ describe('who does the work, said in words', () => {
     await say('demo:unit_leader', '取消')
   })
 })
+
+describe('the supervising office in words: what waits, a finding for the assessment, and a hazard voided', () => {
+  const SUPERVISOR = 'demo:supervisor'
+  it('lists what waits for 「今天要交办的隐患」 and 「哪些隐患等着我验收」, and points a finding to the assessment page', async () => {
+    const before = (await database.db.select().from(hazards)).length
+    for (const asked of ['今天要交办的隐患', '哪些隐患等着我验收'])
+      expect((await say(SUPERVISOR, asked))[0]).toMatch(/^(?:【待办事项】|您暂无待办事项)/)
+    for (const said of ['质安处扣2分 台账不全', '给质安处打个分'])
+      expect(await say(SUPERVISOR, said)).toEqual([WORDING.assessmentFindingWhere])
+    expect(await database.db.select().from(hazards)).toHaveLength(before)
+  })
+
+  it('voids a hazard by its number or its place and thing, with why; others are told who voids one', async () => {
+    // 「是」 answers whether the category is right, or confirms the summary when there was no such question.
+    const report = async (words: string) => {
+      await say(STAFF, words)
+      const yes = await say(STAFF, '是')
+      return lastCode(/YH\d{8}/.test(yes.join('')) ? yes : await say(STAFF, '确认'), 'YH')
+    }
+    const first = await report('上报隐患 柏子园路9号护栏断了 一般')
+    const second = await report('上报隐患 紫菱路3号路灯杆倾斜 一般')
+    // (「删掉」 opened a hazard form for each.)
+    expect(await say(STAFF, '把柏子园路护栏那个删掉')).toEqual([WORDING.voidBySupervisor])
+    expect(await say(HANDLER, `作废 ${first} 不想修`)).toEqual(['您没有权限对该隐患执行此操作。'])
+    expect(await say(SUPERVISOR, `作废 ${first}`)).toEqual([
+      `请写明作废原因，例如：作废 ${first} 误报，现场核实无此隐患`,
+    ])
+    expect(await say(SUPERVISOR, '把柏子园路护栏那个隐患删掉 是误报')).toEqual([WORDING.hazardVoided(first, '误报')])
+    expect(await say(SUPERVISOR, `${second} 作废 重复上报`)).toEqual([WORDING.hazardVoided(second, '重复上报')])
+    const statuses = await database.db
+      .select({ status: hazards.status })
+      .from(hazards)
+      .where(inArray(hazards.code, [first, second]))
+    expect(statuses.map((h) => h.status)).toEqual(['voided', 'voided'])
+    expect(await say(SUPERVISOR, '把柏子园路护栏那个隐患删掉 是误报')).toEqual([
+      WORDING.noHazardNamed('柏子园路护栏', '作废'),
+    ])
+  })
+})
