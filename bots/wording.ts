@@ -353,8 +353,8 @@ export const WORDING = {
     `已收到您撤回投诉 ${code} 的申请，并转告处理人员，核实后会在这里告知您结果。`,
   citizenUrged: (code: string, status: ComplaintStatus) =>
     `已为您催办投诉 ${code}（目前${COMPLAINT_STATUS_LABELS[status]}），并转告处理人员尽快办理，结果会在这里答复您。给您带来不便，敬请谅解。`,
-  citizenNoComplaintAbout: (thing: string) =>
-    `没有找到您反映${thing}的办理中投诉。如果是新的问题，请说明${thing}在什么位置、有什么问题，我们马上登记；发送「查询」可查看您的投诉。`,
+  citizenNoComplaintAbout: (thing: string, openOnly = true) =>
+    `没有找到您反映${thing}的${openOnly ? '办理中' : ''}投诉。如果是新的问题，请说明${thing}在什么位置、有什么问题，我们马上登记；发送「查询」可查看您的投诉。`,
   noOpenComplaint: '您目前没有办理中的投诉。有新的问题，直接发一句话说明问题和地点即可。',
   askPhoneNumber: '好的，请回复您的手机号码，工作人员会与您联系。',
   contactSaved: '已登记您的联系电话，工作人员可能会与您联系核实情况。',

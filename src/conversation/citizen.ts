@@ -44,6 +44,7 @@ import { isVaguePlace } from './forms/checks'
 import { metresBetween } from './forms/duplicates'
 import { clearSession, lockSession, saveSession } from './forms/session'
 import { asksHow, isQuestion, supposes } from './intent'
+import { namesARecord, recordsNamed } from './named-records'
 import { asksGasPhone, otherAgencyFor, SUPPLY_CUT } from './other-agency'
 import { asksAboutThePlace, placeMadeExact, readPlaceAnswer, roadOf, saysSpotNearby } from './place-answer'
 import { onceIfPastedOver } from './plain-text'
@@ -241,7 +242,7 @@ const PROGRESS_WORDS =
   /^(?:第[一二三四五1-5]个|上一个|前一个|之前那个|两个|这两个|那两个|几个|都)(?:投诉|问题)?(?:都)?(?:怎么样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|(?:处理|修好|修|解决)了?(?:吗|没有?)|有(?:结果|进展)了?(?:吗|没有?)|进度|进展)[？?。]*$|(?:投诉|反映|举报|报的|提交的|说的|上报的)(?:的)?(?:问题|事情?|情况)?.{0,10}?(?:怎么样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|(?:处理|修好|修|解决|弄好|整改)了?(?:吗|没有?)|有(?:结果|进展|回复|回音|人管)了?(?:吗|没有?)|进度|进展|结果)|^(?:(?:现在|目前)?(?:处理|办理)(?:得)?(?:怎么样|如何)了?|(?:修好|处理好|解决|弄好|修)了?(?:吗|没有?|没)|(?:今天|现在|到底|什么时候)?(?:有没有|会不会|有)人(?:来)?(?:修|处理|看)(?:吗|没有?)?|有(?:结果|进展|回复|回音)了?(?:吗|没有?)|进展(?:如何|怎么样)|什么时候(?:能|可以|会)?(?:处理|修好?|解决|答复|回复)(?:好|完)?|(?:怎么)?还没(?:有)?(?:人)?(?:处理|来修?|解决|回复))|(?:多久|多长时间|几天|哪天|啥时候|什么时候|何时)(?:能|可以|会|才能|才|给)?(?:收到|得到|有)?(?:处理|修(?:好|复)?|解决|答复|回复|弄好|搞定|办好|办结|来(?:人|修)?)/
 /** 「我想查一下我的投诉」「投诉编号忘了」: the citizen's own complaints asked for, in words. */
 const ASKS_OWN_COMPLAINTS =
-  /(?:查|查询|看看|看一下|查看)(?:一下)?(?:我的|我)?(?:上个?月|上周|上次|之前|前几天|昨天|前天)?(?:的)?(?:投诉|举报|反映)(?:记录|进度)?|编号(?:忘了|忘记了?|不记得|找不到|丢了|是?多少|是?几号|是什么)|忘(?:了|记了?)(?:投诉)?编号|我(?:一共|总共|都|之前|以前)?(?:投诉|反映|举报)(?:了|过)(?:几次|多少次|几个|多少个|几件|多少件|哪些)|我(?:的)?(?:投诉|反映|举报)(?:有|都有)(?:几个|哪些|多少)/
+  /(?:查|查询|看看|看一下|查看)(?:一下)?(?:我的|我)?(?:上个?月|上周|上次|之前|前几天|昨天|前天)?(?:的)?(?:投诉|举报|反映)(?:记录|进度)?|编号(?:我)?(?:忘了|忘记了?|不记得|找不到|丢了|是?多少|是?几号|是什么)|忘(?:了|记了?)(?:投诉)?编号|我(?:一共|总共|都|之前|以前)?(?:投诉|反映|举报)(?:了|过)(?:几次|多少次|几个|多少个|几件|多少件|哪些)|我(?:的)?(?:投诉|反映|举报)(?:有|都有)(?:几个|哪些|多少)/
 /** 「帮我查一下」「我是…，查一下进度」: a query with nothing else in it. */
 const QUERY_ALONE =
   /^(?:我是|我叫[\u4e00-\u9fa5]{1,4}|我的身份证号?(?:码)?是?|身份证号?(?:码)?是?|我的?(?:电话|手机号?)(?:码)?是?)?[\s，,：:]*(?:帮我|请|麻烦|帮忙)?(?:查|查询|查查|查一下|查一查|看看|看一下)(?:一下)?(?:进度|情况|结果)?[。！!？?]*$/
@@ -266,8 +267,13 @@ function isProgressQuestion(body: string): boolean {
   // 「我是4307…（身份证号） 帮我查一下」: who they are, and a bare 「查一下」 — their complaints.
   if (QUERY_ALONE.test(body.replace(/[0-9Xx*＊]{6,}/g, '').trim())) return true
   if (REFERS_TO_EARLIER.test(body) || POINTS_AT.test(body)) return true
+  // 「人民路那个井盖修好了吗」: after one reported, by its place and thing (it was filed as a new complaint).
+  if (words <= 30 && ASKS_ABOUT_NAMED.test(body) && namesARecord(body)) return true
   return (words <= 40 && PROGRESS_WORDS.test(body) && !findPlace(body)) || isUrging(body)
 }
+/** 「…那个井盖修好了吗」「…那处塌陷处理了没」: whether the one spoken of was put right. */
+const ASKS_ABOUT_NAMED =
+  /(?:那个|那条|那处|那块)[^，。,]{0,8}?(?:修好|修|处理好?|解决|整改|弄好|换好?|填好?|补好?)(?:了)?(?:吗|没有?|没|么)[？?。]*$/
 /**
  * 「你们处理的太慢了，上次投诉的到现在都没人管」: impatience with what was reported — a reminder for its handlers
  * and where it stands for the citizen, not a new complaint asked for its place.
@@ -916,10 +922,18 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       .from(complaints)
       .where(eq(complaints.citizenExternalId, message.sender.externalId))
       .orderBy(desc(complaints.receivedAt), desc(complaints.id))
-      .limit(5)
+      .limit(30)
     if (mine.length === 0) return [text(WORDING.noComplaints)]
+    // 「人民路那个井盖修好了吗」: the ones its place and thing name — or none of theirs, said so.
+    if (ASKS_ABOUT_NAMED.test(body) && namesARecord(body)) {
+      const named = recordsNamed(mine, body)
+      if (named.length > 0) return [text(named.map((c) => statusOf(ctx, c)).join('\n\n'))]
+      const about = WATCHED_THING.exec(body)?.[0] ?? findPlace(body) ?? '这个问题'
+      return [text(WORDING.citizenNoComplaintAbout(about, false))]
+    }
     // 「这个问题大概多久能解决」「刚才那个处理了吗」: the one just filed, not every one.
-    const theLatest = /这个|刚才|刚刚|上面|那个|这件|这事/.test(body) || POINTS_AT.test(body) ? mine.slice(0, 1) : mine
+    const theLatest =
+      /这个|刚才|刚刚|上面|那个|这件|这事/.test(body) || POINTS_AT.test(body) ? mine.slice(0, 1) : mine.slice(0, 5)
     return [text(theLatest.map((c) => statusOf(ctx, c)).join('\n\n'))]
   }
   if (STAFF_COMMAND.test(body)) return [text(WORDING.staffOnly)]

@@ -1250,6 +1250,19 @@ describe('a link forwarded', () => {
   })
 })
 
+describe('a question about a problem named by its place and thing', () => {
+  it('answers where the one it names stands, or that none is theirs, filing nothing', async () => {
+    const ticket = lastCode(await say('桥上的路灯全灭了 阳明大桥'), 'TS')
+    await say('不用')
+    const before = (await mine()).length
+    // (「人民路那个井盖修好了吗」 was filed as a complaint.)
+    expect(await say('德山路那个井盖修好了吗')).toEqual([WORDING.citizenNoComplaintAbout('井盖', false)])
+    expect((await say('阳明大桥那个路灯修好了没'))[0]).toMatch(new RegExp(`^投诉 ${ticket}：`))
+    expect((await say('上次那个投诉 编号我忘了'))[0]).toMatch(/^投诉 TS\d{8}-\d{4}：/)
+    expect(await mine()).toHaveLength(before)
+  })
+})
+
 describe('details after a ticket, a site named before what is wrong there, and a chase naming its thing', () => {
   it('asks what is wrong with 「朝阳路有个工地」 and files it with what comes next (it was filed saying only that)', async () => {
     const before = (await mine()).length
