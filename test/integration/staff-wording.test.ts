@@ -2176,3 +2176,16 @@ describe('the supervising office in words: what waits, a finding for the assessm
     ])
   })
 })
+
+describe('the hours said after half a day', () => {
+  it('puts right 「昨天下午」 with 「2点到4点」 said to the route, on that day and afternoon (it was saved as the route)', async () => {
+    await say(STAFF, '巡查 昨天下午')
+    expect(await say(STAFF, '2点到4点')).toEqual(['已记下时间：2点到4点。', '巡查了哪个路段或项目？'])
+    for (const answer of ['建设路', '2个人', '1台车']) await say(STAFF, answer)
+    const summary = (await say(STAFF, '没有')).join('\n')
+    expect(summary).toContain('开始时间：11月22日 14:00')
+    expect(summary).toContain('结束时间：11月22日 16:00')
+    expect(summary).toContain('巡查路段/项目：建设路')
+    await say(STAFF, '取消')
+  })
+})

@@ -1013,9 +1013,13 @@ function answerForLater(
   }
   // A time said to a count (「10点到11点半」 to 人次) is never the count: it puts right the time already read (a
   // half-day taken for the span) when no time question is left.
+  // (「2点到4点」 to the route after 「巡查 昨天下午」: the afternoon was taken for the span, and this puts it right —
+  // it had been saved as the route.)
   const later = saysTime
     ? (open.find((f) => f.type === 'datetime') ??
-      (field.type === 'count' ? applicableFields(form, session.draft).find((f) => f.type === 'datetime') : undefined))
+      (field.type === 'count' || PLACE_FIELDS.has(field.key)
+        ? applicableFields(form, session.draft).find((f) => f.type === 'datetime')
+        : undefined))
     : saysPlace
       ? open.find((f) => PLACE_FIELDS.has(f.key))
       : saysFindings || saysNoFindings
@@ -1025,8 +1029,23 @@ function answerForLater(
             form.fields.find((f) => f.key === 'handlingResult' && session.draft[f.key] === undefined)
           : undefined
   if (!later) return undefined
-  const parsed = parseAnswer(later, input, answers)
+  // A time putting right one already read keeps that one's day and half of it (「2点到4点」 after 「昨天下午」).
+  const before = session.draft[later.key]
+  const said =
+    later.type === 'datetime' && typeof before === 'string' && !SAYS_DAY.test(input)
+      ? `${dayAndHalfOf(before, input, answers.timeZone)}${input}`
+      : input
+  const parsed = parseAnswer(later, said, answers)
   return parsed.ok ? { field: later, values: parsed.values } : undefined
+}
+
+/** 「11月22日下午」: the day of a time already read, and its afternoon when the words say no half of the day. */
+function dayAndHalfOf(iso: string, input: string, timeZone: string): string {
+  const at = new Date(iso)
+  if (Number.isNaN(at.getTime())) return ''
+  const { month, day, hour } = localParts(at, timeZone)
+  const half = hour >= 12 && !/上午|下午|中午|晚上|早上|凌晨|夜|1[2-9]|2[0-4]/.test(input) ? '下午' : ''
+  return `${month}月${day}日${half}`
 }
 
 /**
