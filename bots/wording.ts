@@ -224,7 +224,7 @@ export const WORDING = {
     real_estate:
       '房产证办理、交房、购房合同、维修资金等房屋买卖事项，请拨打 12345 政务服务便民热线，或在工作时间到住建局房地产市场管理部门咨询。新房开裂、渗漏危及安全等隐患，请直接说明问题和地点，我们受理。',
   },
-  notedInAnotherBox: (label: string) => `已记入「${label}」。`,
+  notedInAnotherBox: (...labels: string[]) => `已记入「${labels.join('」「')}」。`,
   nothingToConfirm:
     '当前没有待确认的填报（可能已保存、已取消，或超时未确认已自动放弃），这次「确认」没有保存任何内容。发送「我的待办」可查看待办；需要重新填报请直接发送情况。',
   /** 「发错了」 while a form asks: nothing kept, the question again, and how an earlier answer is corrected. */

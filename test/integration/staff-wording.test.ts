@@ -2047,7 +2047,7 @@ describe('a supervision told in pieces, and a quiet shift', () => {
     await say(SUPERVISOR, '市政建设总公司')
     expect(await say(SUPERVISOR, '今天上午')).toEqual(['督查时间是11月23日上午几点？'])
     expect(await say(SUPERVISOR, '检查了3个工地 发现2个问题 一是安全帽佩戴不规范 二是临边防护缺失')).toEqual([
-      WORDING.notedInAnotherBox('督查事项」「存在的主要问题'),
+      WORDING.notedInAnotherBox('督查事项', '存在的主要问题'),
       '督查时间是11月23日上午几点？',
     ])
     expect(await say(SUPERVISOR, '已下发整改通知书')).toEqual([

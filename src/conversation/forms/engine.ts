@@ -459,7 +459,7 @@ async function step(
       const boxesTold =
         form.id === 'supervision' && !firstAnswer ? supervisionBoxesTold(form, session, field, input, answers) : []
       if (boxesTold.length > 0)
-        return [text(WORDING.notedInAnotherBox(boxesTold.join('」「'))), ...prompt(form, session, answers)]
+        return [text(WORDING.notedInAnotherBox(...boxesTold)), ...prompt(form, session, answers)]
       const otherBox = form.id === 'supervision' ? supervisionBoxOf(input, field.key, session.draft) : undefined
       if (otherBox) {
         session.draft[otherBox.key] = otherBox.said
