@@ -315,6 +315,9 @@ const IMPATIENT =
 /** 「我的手机号换了，新号码是…」「换号了」: the number to reach them by has changed. */
 const PHONE_CHANGED =
   /(?:改|换|更新|修改|变更)(?:一下)?(?:我的)?(?:联系)?(?:电话|手机号?|号码|联系方式)|(?:手机|电话|号码|联系方式).{0,4}(?:换了|变了|改了|更换|变更|停用)|新(?:的)?(?:手机号?|电话|号码|联系方式)|换(?:了)?(?:个|一个)?(?:新)?(?:手机号|电话|号码|号)|(?:打|联系|联系我)(?:这个|此)(?:号码?|电话)/
+/** 「不对 是139…」「电话打错了 应该是…」「号码写错了」: the number just given, put right (with the new one in the message). */
+const PHONE_CORRECTED =
+  /^(?:不对|错了|不是(?:这个)?|说错了|打错了|写错了|输错了|搞错了|更正|纠正)|(?:电话|手机号?|号码|联系方式).{0,4}(?:打错|写错|输错|填错|说错|搞错|错了|不对|有误)|(?:应该|应)是/
 /** 「你们是机器人吗」「转人工」: who answers here. */
 const ASKS_WHO_ANSWERS =
   /机器人|人工(?:客服|服务)?|真人|自动回复|智能客服|(?:是|有)人(?:在)?(?:回复|看|管)吗|(?:公众号|这里|你们)(?:是)?(?:干嘛|干什么|做什么|干啥)的|你们是(?:谁|什么单位|哪个单位|哪里的)|你们是(?:不是)?(?:住建局|住建部门|住房和城乡建设局|政府|官方)|(?:这是|这个是|你们是)?(?:哪个|什么)(?:单位|部门)的(?:公众号|号|账号)?/
@@ -1095,8 +1098,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   }
   // A mobile number alone: how to reach them about the latest complaint, or about the one they are about to make.
   const phone = findMobileNumber(body)
-  // 「我的手机号换了，新号码是…」: the new number replaces the old on what is still open (or waits for what comes).
-  if (phone && PHONE_CHANGED.test(body) && !namesDefect(body) && !findPlace(body)) {
+  // 「我的手机号换了，新号码是…」「不对 是139…」: the new number replaces the old on what is still open (or waits for what
+  // comes).
+  if (phone && (PHONE_CHANGED.test(body) || PHONE_CORRECTED.test(body)) && !namesDefect(body) && !findPlace(body)) {
     const open = await openComplaintsOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
     if (open.length === 0) return hold({ phone }, WORDING.citizenPhoneHeld)
     for (const complaint of open) await setComplaintContact(ctx, complaint.id, phone)

@@ -89,6 +89,20 @@ describe('citizens who ask, chase or change their number', () => {
     expect(open.every((c) => c.citizenPhone === '13700002222')).toBe(true)
   })
 
+  it('puts right a number just given when the citizen says it was wrong (「不对 是139…」)', async () => {
+    const code = lastCode(await say('桃花路井盖缺了一块，桃花路8号门口'), 'TS')
+    expect(await say('13812340000')).toEqual([WORDING.contactSaved])
+    for (const [said, phone] of [
+      ['不对 是13912340000', '13912340000'],
+      ['电话打错了 应该是13912341111', '13912341111'],
+      ['号码写错了，13912342222', '13912342222'],
+    ] as const) {
+      expect((await say(said))[0]).toMatch(new RegExp(`^已将投诉 .*${code}.* 的联系电话更新为新号码`))
+      const [complaint] = (await mine()).filter((c) => c.code === code)
+      expect(complaint?.citizenPhone).toBe(phone)
+    }
+  })
+
   it('says who answers to 「你们是机器人吗」 and 「转人工」', async () => {
     for (const asked of [
       '你们是机器人吗',

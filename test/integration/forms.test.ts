@@ -128,6 +128,22 @@ describe('daily patrol record (日巡查工作记录)', () => {
     await say(STAFF, '取消')
   })
 
+  it('takes a field named in everyday words with 「修改」 (「人数是4个」「车辆 2台」), and a route with a stake number', async () => {
+    expect(await say(STAFF, '早上八点半到十点一刻巡查了G207国道K12+300处，两人一车，未发现异常')).toEqual([
+      expect.stringContaining('巡查路段/项目：G207国道K12+300\n'),
+    ])
+    await say(STAFF, '取消')
+    expect(await say(STAFF, '上午9时至11时 巡查解放路 2人 无异常')).toEqual(['出动了多少车次？'])
+    expect(await say(STAFF, '修改一下刚才的巡查记录，人数是4个')).toEqual([
+      '已将「出动人次」改为：4个',
+      '出动了多少车次？',
+    ])
+    const [changed, summary] = await say(STAFF, '修改 车辆 2台')
+    expect(changed).toBe('已将「出动车次」改为：2台')
+    expect(summary).toContain('出动人次：4\n出动车次：2\n')
+    await say(STAFF, '取消')
+  })
+
   it('drops an idle draft after 30 minutes with a notice', async () => {
     await say(STAFF, '巡查')
     clock.advance(31 * MINUTE_MS)

@@ -1561,3 +1561,13 @@ describe('a patrol with what is still to come, and a fence put back up', () => {
     expect(fields.handlingResult).toBe('已扶起')
   })
 })
+
+describe('highways by their number, and a stake number along them', () => {
+  it('takes 国道 and 省道 with their number as places, with a 桩号 after them, and no bare 「高速」', () => {
+    expect(findPlaces('巡查了G207国道K12+300处，两人一车')).toEqual(['G207国道K12+300'])
+    expect(findPlaces('S306省道边上的工地围挡倒了')).toEqual(['S306省道'])
+    expect(findPlaces('长张高速常德段')).toEqual(['长张高速'])
+    expect(findPlaces('高速上有个坑')).toEqual([])
+    expect(readByRules('patrol', '9点到11点巡查了G207国道，两人一车，未发现异常', ctx).fields.area).toBe('G207国道')
+  })
+})

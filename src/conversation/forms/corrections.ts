@@ -40,7 +40,7 @@ export function readCorrection(said: string, fields: FieldDefinition[]): Correct
   const input = said.replace(LEAD_IN, '')
   if (!CORRECTION.test(input)) return undefined
   // The new value: after the last 是/改成/改为/应该是, else the whole message minus the correction words.
-  const after = /(?:改成|改为|应该是|更正为|是|为)\s*[:：]?\s*([^，,。]*?)\s*[。.!！]*$/.exec(input)?.[1]?.trim()
+  const after = valueAfterIs(input)
   const value =
     after ||
     input
@@ -48,9 +48,8 @@ export function readCorrection(said: string, fields: FieldDefinition[]): Correct
       .replace(/^[，,：:\s]+/, '')
       .trim()
   if (!value) return undefined
-  // The most specific words first (结束时间 before 时间), in FIELD_WORDS order.
   const key =
-    Object.keys(FIELD_WORDS).find((k) => FIELD_WORDS[k]?.test(input) && fields.some((f) => f.key === k)) ??
+    fieldInWords(input, fields)?.field.key ??
     // No field named (「不对，是建设路」): a value that is a place name corrects the form's place.
     (findPlace(value) === value ? PLACE_KEYS.find((k) => fields.some((f) => f.key === k)) : undefined)
   const field = fields.find((f) => f.key === key)
@@ -61,6 +60,28 @@ export function readCorrection(said: string, fields: FieldDefinition[]): Correct
     return denied ? { field, value: denied } : undefined
   }
   return { field, value }
+}
+
+/**
+ * The field the words name (「人数」 for 出动人次, 「地方」 for the place), the most specific words first (结束时间
+ * before 时间), in FIELD_WORDS order; only among the form's fields.
+ */
+export function fieldInWords(
+  said: string,
+  fields: FieldDefinition[],
+): { field: FieldDefinition; after: string } | undefined {
+  for (const [key, words] of Object.entries(FIELD_WORDS)) {
+    const field = fields.find((f) => f.key === key)
+    const named = field ? words.exec(said) : null
+    // What follows the words (「车辆 2台」 → 2台), for a value said without 是.
+    if (field && named) return { field, after: said.slice(named.index + named[0].length) }
+  }
+  return undefined
+}
+
+/** The value said after 是 / 改成 / 改为 / 为 (「人数是4个」 → 4个), when one is. */
+export function valueAfterIs(said: string): string | undefined {
+  return /(?:改成|改为|应该是|更正为|是|为)\s*[:：]?\s*([^，,。]*?)\s*[。.!！]*$/.exec(said)?.[1]?.trim() || undefined
 }
 
 /** The fields that hold where: a hazard's place, a patrol's area. */

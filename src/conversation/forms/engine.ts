@@ -71,7 +71,7 @@ import {
 } from './answers'
 import { bulkChecklistAnswer } from './checklist'
 import { checkDraft, isVaguePlace } from './checks'
-import { readCorrection } from './corrections'
+import { fieldInWords, readCorrection, valueAfterIs } from './corrections'
 import { findNearbyOpenHazard } from './duplicates'
 import { fiveFixesSaid } from './five-fixes'
 import { saveForm } from './save'
@@ -382,14 +382,19 @@ async function step(
     const named = edited.trim()
     const firstWord = named.split(/[\s：:]+/)[0] ?? named
     const fields = applicableFields(form, session.draft)
-    const field =
+    const byLabel =
       fields.find((f) => f.label.includes(named) || named.includes(f.label)) ??
       (firstWord.length >= 2 ? fields.find((f) => f.label.includes(firstWord)) : undefined)
+    // 「修改一下刚才的巡查记录，人数是4个」: the field in the words people use for it, the value after 是.
+    const inWords = byLabel ? undefined : fieldInWords(named, fields)
+    const field = byLabel ?? inWords?.field
     if (!field) return [text(`没有找到「${named}」这一项。可修改：${fields.map((f) => f.label).join('、')}`)]
     // 「修改 开始时间 昨天上午10点」: the new value came with the field's name.
-    const value = (named.includes(field.label) ? named.replace(field.label, '') : named.slice(firstWord.length))
-      .replace(/^[\s：:，,]*(?:改成|改为|为|成|是)?[\s：:]*/, '')
-      .trim()
+    const value = inWords
+      ? (valueAfterIs(named) ?? inWords.after.replace(/^[\s：:，,]+/, '').trim())
+      : (named.includes(field.label) ? named.replace(field.label, '') : named.slice(firstWord.length))
+          .replace(/^[\s：:，,]*(?:改成|改为|为|成|是)?[\s：:]*/, '')
+          .trim()
     const given = value ? parseAnswer(field, value, answers) : undefined
     if (given?.ok) {
       merge(session, withDayMoved(field.key, given.values, session.draft, answers))
