@@ -39,6 +39,16 @@ export const WORDING = {
     `投诉 ${code} 已交办${unit}，由${unit}签收和答复。如交办有误，请联系督查员改派。`,
   complaintNoteKept: (code: string, signed: boolean) =>
     `已记入投诉 ${code} 的办理进展。${signed ? '' : `签收请发送「签收 ${code}」；`}办理完成后请发送「回复 ${code} 办理结果」，结果会告知市民。`,
+  complaintExtendedNotice: (code: string, due: string, reason: string) =>
+    `【办理延期】投诉 ${code} 的办理时限延至 ${due}。原因：${reason}`,
+  complaintExtended: (code: string, due: string) => `投诉 ${code} 的办理时限已延至 ${due}，已告知承办单位。`,
+  /** A handler asking more time for a complaint: only the supervising office gives it; the request is on its history. */
+  complaintExtensionAsked: (code: string) =>
+    `投诉须在1天内办理答复，延期由督查员（安监科）批准。已将您的延期申请和原因记入投诉 ${code} 的办理进展，请同时联系督查员；办理完成后请发送「回复 ${code} 办理结果」。`,
+  complaintExtensionHow:
+    '投诉须在1天内办理答复，延期由督查员（安监科）批准。确有困难的，请发送「编号 申请延期 原因」（如：TS20261123-0001 申请延期 需协调燃气公司到场）记入办理进展，并联系督查员。',
+  complaintExtensionForSupervisor:
+    '延长投诉的办理时限请发送「延期 编号 新时限 原因」（如：延期 TS20261123-0001 明天17点 需协调燃气公司到场），承办单位会收到新的时限。',
   complaintProgressByDispatcher: (code: string, unit: string) =>
     `已将您说的情况记入投诉 ${code} 的办理进展。签收和答复市民由${unit}办理。`,
   /** 「3个人」 said to another question of the patrol form: what was kept, before the question is asked again. */
@@ -432,12 +442,17 @@ export const WORDING = {
             '· 督查 —— 填写督查记录表',
             '· 作废 XC编号 原因 —— 作废错误的巡查记录（弄虚作假请写明）',
             '· 作废 YH编号 原因 —— 作废误报或重复上报的隐患（记录保留并注明原因）',
+            '· 延期 编号 新期限 原因 —— 延长隐患整改期限或投诉办理时限（通知责任单位）',
             '· 收到报表 —— 确认收到各督查单位上报的月、季报表',
             '· 登记事故 —— 登记安全生产事故（计入考核和一票否决）',
           ]
         : []),
       ...(role === 'unit_handler'
-        ? ['· 接收 YH编号 —— 接收交办的隐患，开始整改', '· 签收/回复/转办/重复 TS编号 —— 办理投诉']
+        ? [
+            '· 接收 YH编号 —— 接收交办的隐患，开始整改',
+            '· 签收/回复/转办/重复 TS编号 —— 办理投诉',
+            '· TS编号 申请延期 原因 —— 向督查员申请延长投诉办理时限',
+          ]
         : []),
       ...(role === 'unit_handler' || role === 'supervisor' || role === 'duty_officer' || role === 'admin'
         ? [

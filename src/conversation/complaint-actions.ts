@@ -16,7 +16,8 @@ import {
 } from '../services/complaints'
 import { recordRewardPaid, verifyWhistleblowing } from '../services/rewards'
 import { codedCommand, leadingCode, unitToldToHandle } from './coded-command'
-import { clip, complaintInWords, normaliseCode } from './format'
+import { deadlineSaid } from './deadline-said'
+import { clip, complaintInWords, formatLocal, normaliseCode } from './format'
 import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -26,7 +27,7 @@ import { reasonBeside, unitNamedIn } from './unit-named'
  * What a unit handler does with a complaint, in one message each:
  * 签收 TS… · 回复 TS… 结果 · 转办 TS… 单位 原因 · 重复 TS… TS…(原投诉) · 转为隐患 TS…（重大）
  */
-const COMMAND = /^(签收|受理|回复|答复|转办|派单|重复|转为隐患|转隐患|核实|发放奖励)\s*(.*)$/s
+const COMMAND = /^(签收|受理|回复|答复|转办|派单|重复|转为隐患|转隐患|核实|发放奖励|延期)\s*(.*)$/s
 /**
  * 「TS… 派给市政」「TS… 转给燃气办 属燃气管线」「TS… 交给市政建设总公司处理」: handing it to a unit, the number first —
  * the 派单 of a complaint not yet dispatched, the 转办 of one in a unit's hands.
@@ -61,6 +62,9 @@ export function complaintCommandInWords(input: string): string | undefined {
   if (/^(?:已)?办结(?:了)?[。！!]*$/.test(leading.after)) return `回复 ${leading.code}`
   if (DONE.test(leading.after)) return `回复 ${leading.code} ${leading.after}`
   if (ON_IT.test(leading.after)) return `签收 ${leading.code} ${leading.after}`
+  // 「TS… 申请延期 材料没到」「TS… 延期到明天下午5点 材料没到」: more time, given or asked for by who says it.
+  const more = EXTENSION_SAID.exec(leading.after)
+  if (more) return `延期 ${leading.code} ${more[1] ?? ''}`.trim()
   const handed = HANDED_TO.exec(leading.after)
   if (handed) return `转办 ${leading.code} ${handed[1]}`
   // 「让市政去处理」: the unit named to do it.
@@ -111,6 +115,10 @@ export async function complaintCommandByName(
 }
 /** How many open complaints words naming one are looked for among. */
 const NAMED_AMONG = 100
+
+/** 「申请延期 材料没到」「延期到明天 …」「能不能延长一天」 after a complaint's number: the rest is the new limit and why. */
+const EXTENSION_SAID =
+  /^(?:我们|我)?(?:申请|请求|需要|想|要|能不能|能否|可否|可不可以)?(?:延期|延长|宽限)(?:一下|办理时限|时限|时间)?(?:吗|行吗|可以吗)?(?:到|至)?[\s，,：:。]*([\s\S]*)$/
 
 /** 「这个是燃气的问题 应该燃气办管」「应由道管处负责」: whose it should be, with or without why. */
 const SHOULD_BE_THEIRS =
@@ -252,6 +260,8 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
         const { reward } = await recordRewardPaid(ctx, complaint.id, actor, after)
         return [text(`已登记举报 ${code} 的奖励发放（${reward?.amountYuan ?? 0} 元，${after}）。`)]
       }
+      case '延期':
+        return [text(await extendComplaint(turn, actor, complaint, after))]
       case '转为隐患':
       case '转隐患': {
         const level = /重大/.test(after) ? 'major' : 'general'
@@ -310,6 +320,38 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
     if (error instanceof RuleViolation) return [text(error.message)]
     throw error
   }
+}
+
+/** Those who may give a complaint more time (the lifecycle's 延期). */
+const EXTENDING: ReadonlySet<string> = new Set(['supervisor', 'admin'])
+
+/**
+ * 「延期 TS… 明天17点 材料没到」 from the supervising office: the complaint's time limit moved, the unit told. From
+ * the unit handling it, the same words ask for it: kept on its history as 办理进展 for the supervising office to see.
+ */
+async function extendComplaint(turn: Turn, actor: Actor, complaint: ComplaintRow, said: string): Promise<string> {
+  const { ctx } = turn
+  const { code } = complaint
+  if (!(OPEN_COMPLAINT_STATUSES as readonly string[]).includes(complaint.status))
+    return `投诉 ${code} 已${complaint.status === 'duplicate' ? '标记为重复件' : '答复市民并办结'}，无需延期。`
+  if (!EXTENDING.has(actor.role)) {
+    const theirs = actor.role === 'unit_handler' && actor.unitId !== null && actor.unitId === complaint.unitId
+    if (!theirs) return WORDING.complaintExtensionHow
+    if (!said) return `请写明延期原因，例如：${code} 申请延期 需协调燃气公司到场`
+    await noteComplaintProgress(ctx, complaint, actor, `申请延期：${said}`)
+    return WORDING.complaintExtensionAsked(code)
+  }
+  const deadline = deadlineSaid(said, ctx.clock.now(), ctx.timeZone)
+  const example = `例如：延期 ${code} 明天17点 需协调燃气公司到场`
+  if ('missing' in deadline)
+    return deadline.missing === 'date' ? `请写明新的办理时限和原因，${example}` : `请写明延期原因，${example}`
+  const updated = await applyComplaintCommand({
+    ctx,
+    complaintId: complaint.id,
+    command: { action: 'extend', ...deadline },
+    actor,
+  })
+  return WORDING.complaintExtended(code, formatLocal(updated.dueAt, ctx.timeZone, ctx.clock.now()))
 }
 
 /** The verbs only the unit a complaint is handed to may carry out. */

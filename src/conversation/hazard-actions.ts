@@ -3,12 +3,11 @@ import { WORDING } from '../../bots/wording'
 import { hazards } from '../db/schema'
 import { RuleViolation } from '../domain/errors'
 import { LISTING_LEVEL_LABELS, type ListingLevel, OPEN_HAZARD_STATUSES } from '../domain/hazard-lifecycle'
-import { localDate, zonedInstant } from '../domain/local-time'
 import type { Actor } from '../domain/roles'
 import { applyHazardCommand, type HazardRow } from '../services/hazards'
 import { recentUnattachedMedia } from '../services/media'
 import { codedCommand, leadingCode, unitToldToHandle } from './coded-command'
-import { parseTimeRange } from './extract/time'
+import { deadlineSaid } from './deadline-said'
 import { clip, formatLocal, normaliseCode } from './format'
 import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
@@ -222,50 +221,21 @@ export async function acknowledgeMajor(turn: Turn, actor: Actor, hazard: HazardR
   return `已接报重大隐患 ${hazard.code}，升级提醒已停止。请组织应急处置（「处置 ${hazard.code} 措施」），落实“五落实”后发送「交办 ${hazard.code}」。`
 }
 
-/**
- * 「延期 YH… 12月31日 需协调燃气管线迁改」: a later rectification deadline, with why. A day without an hour is the
- * end of that day, as a deadline is read everywhere.
- */
+/** 「延期 YH… 12月31日 需协调燃气管线迁改」: a later rectification deadline, with why. */
 async function extendDeadline(turn: Turn, actor: Actor, hazard: HazardRow, said: string): Promise<string> {
   const { ctx } = turn
-  const after = withMonthNamed(said.replace(/^(?:到|至)\s*/, ''), ctx.clock.now(), ctx.timeZone)
   const example = `例如：延期 ${hazard.code} 12月31日 需协调管线单位迁改`
-  const date =
-    /^(?:到|至)?\s*([^，,。；;\s]*?(?:[0-9一二三四五六七八九十]+\s*[日号]|月底|周[一二三四五六日天]|下周|下个?月)(?:前|以前|之前|为止)?(?:[0-9一二三四五六七八九十]+[点时](?:[0-9]+分?|半)?)?)/.exec(
-      after,
-    )?.[1]
-  const range = date ? parseTimeRange(date, ctx.clock.now(), ctx.timeZone, 'future') : undefined
-  if (!date || !range) return `请写明新的整改期限和原因，${example}`
-  const reason = after
-    .slice(after.indexOf(date) + date.length)
-    .replace(/^[\s，,：:。；;]+/, '')
-    .trim()
-  if (!reason) return `请写明延期原因，${example}`
-  const newDueAt = /[点时:：]/.test(date)
-    ? range.start
-    : zonedInstant(localDate(range.start, ctx.timeZone), ctx.timeZone, 23, 59)
+  const deadline = deadlineSaid(said, ctx.clock.now(), ctx.timeZone)
+  if ('missing' in deadline)
+    return deadline.missing === 'date' ? `请写明新的整改期限和原因，${example}` : `请写明延期原因，${example}`
   const updated = await applyHazardCommand({
     ctx,
     hazardId: hazard.id,
-    command: { action: 'extend', newDueAt, reason },
+    command: { action: 'extend', ...deadline },
     actor,
   })
   const due = updated.rectifyDueAt ? formatLocal(updated.rectifyDueAt, ctx.timeZone, ctx.clock.now()) : ''
   return `隐患 ${hazard.code} 的整改期限已延至 ${due}，已告知责任单位。`
-}
-
-/**
- * 「下个月15号」「本月20号」「15号」, said as a deadline: the month named (or the next one the day comes in) written
- * out, 「12月15日」, as the time reader knows it. (Only here: 「15号」 in a report is a house number.)
- */
-export function withMonthNamed(said: string, now: Date, timeZone: string): string {
-  const today = localDate(now, timeZone)
-  const [, month, day] = today.split('-').map(Number) as [number, number, number]
-  const monthAfter = (m: number) => (m % 12) + 1
-  return said
-    .replace(/^(?:下个?月)([0-9]{1,2})\s*[日号]/, (_, d: string) => `${monthAfter(month)}月${d}日`)
-    .replace(/^(?:本月|这个?月)([0-9]{1,2})\s*[日号]/, (_, d: string) => `${month}月${d}日`)
-    .replace(/^([0-9]{1,2})\s*[日号]/, (_, d: string) => `${Number(d) > day ? month : monthAfter(month)}月${d}日`)
 }
 
 /** 「改派 YH… 燃气办 属燃气管线」「YH… 转给燃气办」: another unit rectifies it, with why. */

@@ -52,6 +52,15 @@ const KIND_COUNTED =
 /** 「最急的是哪个」「哪个最紧急」「先处理哪个」: what is most urgent. */
 const MOST_URGENT = /最急|最紧急|最要紧|最着急|最紧迫|先(?:处理|办|弄|做|搞)哪/
 
+/** 「我有哪些投诉」「我手上有几个投诉」「我这还剩几件」: what the person has in hand, the to-do. */
+const MINE_IN_HAND =
+  /^(?:我|我们)(?:这边?|这里|手上|手里|手头|现在|目前|还)*(?:有|剩|剩下)(?:哪些|几个|几件|几项|多少|什么|啥)(?:个|件|项)?(?:投诉|隐患|工单|事情?|活)/
+
+/** 「市政公司上报了几个隐患」「燃气办发现多少隐患」: a unit's count, what it reported in a period. */
+const UNIT_COUNTED =
+  /(?:处|办|局|公司|科)(?:的|那边|这边)?(?:(?:上报|报|发现|新增|交办)了?)?(?:几|多少)?(?:个|项|件|条|处)?(?:隐患|投诉)/
+const UNIT_REPORTED = /(?:处|办|局|公司|科)(?:的|那边|这边)?(?:上报|报|发现|新增)了?/
+
 /** 「最新的三条」「最近5件」: the latest so many. */
 const LATEST_SO_MANY = /(?:最新|最近)(?:的)?([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:条|件|个|项)/
 /** No period: the latest, whenever they came. */
@@ -87,6 +96,7 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「最急的是哪个」「先办哪个」: the to-do, the nearest deadline first.
   if (MOST_URGENT.test(input)) return { kind: 'todo', mostUrgent: true }
   if (
+    MINE_IN_HAND.test(input) ||
     /任务|待办|单子|工单|要我(?!看|瞧|查)|让我(?!看|瞧|查)|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)|(?:要|待|需要)(?:交办|签收|验收|接报)|(?:没|未|还没|尚未|待|要|需要)(?:派单|分派|派发)/.test(
       input,
     )
@@ -179,12 +189,13 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     return { kind: 'patrolsByUnit', period: period ?? TODAY }
   // 「最近一周投诉最多的是哪类问题」「本月隐患按类别统计」: the period's complaints or hazards by kind.
   // 「燃气办的隐患有几个」: a unit's, open now — or found in the period named (「本月质安处的隐患有几个」).
-  if (
-    (/(?:处|办|局|公司|科)(?:的|那边|这边)?(?:隐患|投诉)/.test(input) || OWN_UNIT.test(input)) &&
-    /隐患|投诉/.test(input) &&
-    /多少|几/.test(input)
-  )
-    return period ? { kind: 'figures', period } : { kind: 'open' }
+  // (「市政公司上报了几个隐患」, with no period: what it reported this month, as the figures count it.)
+  if ((UNIT_COUNTED.test(input) || OWN_UNIT.test(input)) && /隐患|投诉/.test(input) && /多少|几/.test(input))
+    return period
+      ? { kind: 'figures', period }
+      : UNIT_REPORTED.test(input)
+        ? { kind: 'figures', period: THIS_MONTH }
+        : { kind: 'open' }
   // 「市政设施的隐患有多少」「燃气类投诉有几件」: one kind's count, among the others.
   const oneKind = KIND_COUNTED.test(input) && /多少|几/.test(input)
   if (

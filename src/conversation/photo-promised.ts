@@ -10,11 +10,11 @@ const PHOTO = '(?:现场)?(?:照片|图片|相片|图|视频)'
 const TO_YOU = '(?:给你们|给你|给您|你们|你|您|过来|过去|上来)?'
 const END = '[。！!~～\\s]*$'
 
-/** 「拍了照片 发给你」「照了几张图，等下发过来」: taken, and to be sent. */
+/** 「拍了照片 发给你」「照了几张图，等下发过来」「拍了张照片」: taken, and to be sent. */
 const TAKEN = '(?:拍|照)(?:了|好了)?'
 
 const PHOTO_PROMISED = new RegExp(
-  `^${ABOUT}${WHEN}(?:再|还|要)?${SEND}${HOW_MANY}${PHOTO}${TO_YOU}${END}|^${ABOUT}${PHOTO}${WHEN}(?:再)?${SEND}${HOW_MANY}${TO_YOU}${END}|^${ABOUT}${TAKEN}${HOW_MANY}${PHOTO}[，,\\s]*${WHEN}(?:就)?(?:发|传)(?:一下)?${TO_YOU}${END}`,
+  `^${ABOUT}${WHEN}(?:再|还|要)?${SEND}${HOW_MANY}${PHOTO}${TO_YOU}${END}|^${ABOUT}${PHOTO}${WHEN}(?:再)?${SEND}${HOW_MANY}${TO_YOU}${END}|^${ABOUT}${TAKEN}${HOW_MANY}${PHOTO}(?:[，,\\s]*${WHEN}(?:就)?(?:发|传)(?:一下)?${TO_YOU})?${END}`,
 )
 
 export function promisesPhoto(text: string): boolean {

@@ -444,6 +444,9 @@ function plainReply(input: string, role: PersonRow['role']): string {
   if (ALL_QUIET.test(input) && !namesDefect(input)) return WORDING.quietPatrolRecorded
   // 「整改期限能不能延长几天」: deadlines are set when the supervising office hands the hazard over.
   // 「YH… 需要协调，暂时无法整改」: the same — more time, or another unit, is the supervising office's to give.
+  // 「这个投诉能不能延期一天」: a complaint's 1-day limit, not a rectification deadline.
+  if ((ASKS_EXTENSION.test(input) || CANNOT_RECTIFY.test(input)) && /投诉|工单|举报/.test(input))
+    return SUPERVISING.has(role) ? WORDING.complaintExtensionForSupervisor : WORDING.complaintExtensionHow
   if (ASKS_EXTENSION.test(input) || CANNOT_RECTIFY.test(input))
     return SUPERVISING.has(role) ? WORDING.extensionForSupervisor : WORDING.extensionHow
   // 「收到，已安排人员处理」「正在整改中」 with nothing waiting to be taken on: noted kindly.

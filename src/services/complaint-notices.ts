@@ -36,6 +36,23 @@ export async function notifyComplaintAssignment(ctx: ServiceContext, complaint: 
   )
 }
 
+/** 延期: the unit handling the complaint is told its new time limit and why (the supervising office gave it). */
+export async function notifyComplaintExtended(
+  ctx: ServiceContext,
+  complaint: ComplaintRow,
+  reason: string,
+): Promise<number> {
+  if (complaint.unitId === null) return 0
+  const due = formatLocal(complaint.dueAt, ctx.timeZone, ctx.clock.now())
+  return sendToPeople(
+    ctx.db,
+    ctx.clock.now(),
+    await unitHandlers(ctx.db, complaint.unitId),
+    { type: 'text', text: WORDING.complaintExtendedNotice(complaint.code, due, reason) },
+    `complaint-extended:${complaint.id}:${complaint.dueAt.toISOString()}`,
+  )
+}
+
 /** Sends the outcome to the citizen who complained through the Official Account. */
 export async function notifyComplaintOutcome(ctx: ServiceContext, complaint: ComplaintRow): Promise<void> {
   if (!complaint.outcome) return

@@ -9,6 +9,7 @@ import { RuleViolation } from '../domain/errors'
 import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
 import { routeCategory } from '../domain/routing'
 import { nextCode } from './codes'
+import { notifyComplaintExtended } from './complaint-notices'
 import type { ServiceContext } from './context'
 import { linkMedia } from './media'
 import { assertActiveUnit } from './units'
@@ -177,6 +178,8 @@ async function applyInTransaction(
     data: Object.keys(data).length > 0 ? data : null,
     at: now,
   })
+  // The unit learns its new time limit with the change itself: both or neither (API and chat alike).
+  if (command.action === 'extend') await notifyComplaintExtended({ ...ctx, db }, updated, event.note ?? '')
   return updated
 }
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
 import { complaintEvents, complaints, hazards, outbox } from '../../src/db/schema'
@@ -436,5 +436,51 @@ describe('a complaint in hand, spoken of without its number', () => {
       `已将投诉 ${leak} 转办至道管处，已通知该单位签收办理。`,
     ])
     expect(await database.db.select().from(hazards)).toHaveLength(before)
+  })
+})
+
+describe('more time for a complaint', () => {
+  it('keeps a handler’s request for more time on the complaint, and lets the supervising office give it in chat', async () => {
+    const SITE_HANDLER = 'demo:handler_zhianchu'
+    const ticket = lastCode(await say(CITIZEN, '湘江路恒大工地的围挡歪了'), 'TS')
+    await say(CITIZEN, '不用')
+    expect((await say(SITE_HANDLER, '我手上有几个投诉'))[0]).toContain(ticket)
+    await say(SITE_HANDLER, `签收 ${ticket}`)
+    // Asked by the unit: kept as progress, and who gives it is said (it was answered about hazards' deadlines).
+    expect(await say(SITE_HANDLER, `${ticket} 申请延期 材料没到`)).toEqual([WORDING.complaintExtensionAsked(ticket)])
+    expect(await say(SITE_HANDLER, '这个投诉能不能延期一天')).toEqual([WORDING.complaintExtensionHow])
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, ticket))
+    const notes = (
+      await database.db
+        .select()
+        .from(complaintEvents)
+        .where(eq(complaintEvents.complaintId, row?.id ?? 0))
+    ).map((e) => e.note)
+    expect(notes).toContain('申请延期：材料没到')
+    // Given by the supervising office, with a new limit and why; the unit is told.
+    expect(await say(SUPERVISOR, `延期 ${ticket}`)).toEqual([
+      `请写明新的办理时限和原因，例如：延期 ${ticket} 明天17点 需协调燃气公司到场`,
+    ])
+    expect(await say(SUPERVISOR, `延期 ${ticket} 12月20日`)).toEqual([
+      `请写明延期原因，例如：延期 ${ticket} 明天17点 需协调燃气公司到场`,
+    ])
+    expect(await say(SUPERVISOR, `${ticket} 延期到12月20日 需协调材料供应`)).toEqual([
+      WORDING.complaintExtended(ticket, '12月20日 23:59'),
+    ])
+    const [extended] = await database.db.select().from(complaints).where(eq(complaints.code, ticket))
+    expect(extended?.dueAt).toEqual(zonedInstant('2026-12-20', TEST_TIME_ZONE, 23, 59))
+    const told = await database.db
+      .select()
+      .from(outbox)
+      .where(like(outbox.dedupeKey, `complaint-extended:${row?.id}:${extended?.dueAt.toISOString()}:%`))
+    expect(told.map((r) => (r.message as { text?: string }).text)).toEqual([
+      WORDING.complaintExtendedNotice(ticket, '12月20日 23:59', '需协调材料供应'),
+    ])
+    // No earlier than it is, and nothing to extend once answered.
+    expect(await say(SUPERVISOR, `延期 ${ticket} 12月10日 需协调`)).toEqual(['延期后的办理时限须晚于原时限。'])
+    await say(SITE_HANDLER, `回复 ${ticket} 已扶正加固`)
+    expect(await say(SUPERVISOR, `延期 ${ticket} 12月30日 需协调`)).toEqual([
+      `投诉 ${ticket} 已答复市民并办结，无需延期。`,
+    ])
   })
 })

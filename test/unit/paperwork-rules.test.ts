@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FORMS } from '../../bots/forms'
+import { withMonthNamed } from '../../src/conversation/deadline-said'
 import { parseAnswer } from '../../src/conversation/forms/answers'
-import { withMonthNamed } from '../../src/conversation/hazard-actions'
 import { WorkingCalendar } from '../../src/domain/calendar'
 import { numbersIn, parseCampaignProblems } from '../../src/domain/campaign-problems'
 import { zonedInstant } from '../../src/domain/local-time'

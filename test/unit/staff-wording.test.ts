@@ -149,6 +149,11 @@ describe('questions about one hazard, what falls due, and new ones in a period',
     ['今天要交办的有哪些', { kind: 'todo' }],
     ['上周新增了几个重大隐患', { kind: 'figures', period: { kind: 'week', previous: true } }],
     ['重大隐患还有几个没销号', { kind: 'majors' }],
+    // (Neither was understood.)
+    ['我有哪些投诉', { kind: 'todo' }],
+    ['我手上有几个投诉', { kind: 'todo' }],
+    ['市政公司上报了几个隐患', { kind: 'figures', period: { kind: 'month', previous: false } }],
+    ['燃气办的隐患有几个', { kind: 'open' }],
   ])('%s', (said, asked) => expect(ledgerQuestionIn(said)).toMatchObject(asked))
 
   it('reads 「修好了没」 as a question', () => {
