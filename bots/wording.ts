@@ -49,6 +49,8 @@ export const WORDING = {
     '投诉须在1天内办理答复，延期由督查员（安监科）批准。确有困难的，请发送「编号 申请延期 原因」（如：TS20261123-0001 申请延期 需协调燃气公司到场）记入办理进展，并联系督查员。',
   complaintExtensionForSupervisor:
     '延长投诉的办理时限请发送「延期 编号 新时限 原因」（如：延期 TS20261123-0001 明天17点 需协调燃气公司到场），承办单位会收到新的时限。',
+  patrolRepeated: (code: string) => `已按您上一条巡查记录（${code}）填入巡查路段、人员和出动人次、车次，请核对。`,
+  noPatrolToRepeat: '没有找到您之前的日巡查记录，请逐项填写。',
   complaintProgressByDispatcher: (code: string, unit: string) =>
     `已将您说的情况记入投诉 ${code} 的办理进展。签收和答复市民由${unit}办理。`,
   /** 「3个人」 said to another question of the patrol form: what was kept, before the question is asked again. */

@@ -51,6 +51,10 @@ const WHAT_MAKES = /标准|情形|什么算|算不算|怎么认定|怎么判断|
 const HOW_LONG = /多久|几天|多长时间|多少天|期限是|时限是/
 const WHO_NEXT = /(?:上报|报了|报上去)(?:以)?后|之后|谁来处理|谁处理|谁负责|流程|怎么流转|交给谁|给谁处理/
 
+/** 「隐患等级怎么划分」「一般和重大怎么区分」「隐患分几级」: the two levels, which the major criteria tell apart. */
+const LEVELS_ASKED =
+  /(?:等级|级别)(?:是)?(?:怎么|如何|咋)(?:划分|分|定|区分|确定|判断)|一般(?:隐患)?(?:和|与|跟)重大(?:隐患)?(?:怎么|如何|有什么|有啥|的)(?:区分|区别|分|不同)|隐患(?:分|有)(?:几|哪几|哪些)(?:级|个等级|个级别|种等级)/
+
 /** Asking how a rectification is reported, or whether a photo is needed. */
 const RECTIFY_HOWTO =
   /(?:怎么|如何|咋)(?:上报|反馈|报|填|提交|销号|验收)|(?:要|需要|得)(?:拍照|拍照片|照片|附照片|上传照片)(?:吗|么|不)|拍照吗|照片吗|(?:要不要|需不需要|用不用)(?:拍照|拍照片|附照片|上传照片|照片|写报告|写材料)/
@@ -152,7 +156,7 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
     return 'assessment_rules'
   if (/附件\s*[1-5一二三四五]/.test(input)) return 'annex'
   if (dangerIn(input) && (supposes(input) || HOW_TO_ACT.test(input)) && !findPlace(input)) return 'danger_howto'
-  if (/重大/.test(input) && WHAT_MAKES.test(input)) return 'major_criteria'
+  if ((/重大/.test(input) && WHAT_MAKES.test(input)) || LEVELS_ASKED.test(input)) return 'major_criteria'
   // 「整改期限能不能延长几天」 asks for more time, which has its own answer.
   // (「人民路井盖那个隐患整改期限是哪天」 asks one hazard's, found by its place in the ledger.)
   if (/整改/.test(input) && HOW_LONG.test(input) && !/延期|延长|宽限|推迟|推后|多给/.test(input) && !findPlace(input))
@@ -210,7 +214,8 @@ function majorCriteria(input: string): string {
   )
   const kinds = named.length > 0 ? named : (Object.keys(MAJOR_HAZARD_CRITERIA) as Category[])
   const lines = kinds.map((c) => `【${CATEGORY_LABELS[c]}】${(MAJOR_HAZARD_CRITERIA[c] ?? []).join('；')}`)
-  return `属于重大隐患的情形：\n${lines.join('\n')}\n符合任一情形即为重大隐患；拿不准时可先按重大隐患上报，督查员复核时可调整等级。`
+  const lead = LEVELS_ASKED.test(input) ? '隐患分为一般隐患和重大隐患两级，不属于下列情形的为一般隐患。' : ''
+  return `${lead}属于重大隐患的情形：\n${lines.join('\n')}\n符合任一情形即为重大隐患；拿不准时可先按重大隐患上报，督查员复核时可调整等级。`
 }
 
 /** Each kind's rectification period from the routing table (the default where it sets none). */

@@ -448,3 +448,41 @@ describe('answers that belong to another question', () => {
     await say(STAFF, '取消')
   })
 })
+
+describe('a patrol said to be the same as the last', () => {
+  it('fills 「同上」「和昨天一样」 from the last daily patrol, offers its hours for today, and asks what was found', async () => {
+    await say(STAFF, '巡查 13点到15点 沅安路 张伟、王刚、赵六 3人2车 重点巡查 无')
+    const last = lastCode(await say(STAFF, '确认'), 'XC')
+    clock.advance(24 * 60 * MINUTE_MS)
+    for (const said of ['同上', '今天的巡查记录帮我填一下 和昨天一样']) {
+      expect(await say(STAFF, said)).toEqual([
+        WORDING.patrolRepeated(last),
+        '开始时间是「11月24日 13:00」吗？是请回复「是」；不是请直接发送正确的开始时间。',
+      ])
+      await say(STAFF, '取消')
+    }
+    await say(STAFF, '同上')
+    await say(STAFF, '是')
+    expect(await say(STAFF, '是')).toEqual(['本次巡查发现了什么隐患？没有请回复「无」。'])
+    const summary = (await say(STAFF, '无')).join('\n')
+    for (const line of [
+      '开始时间：11月24日 13:00',
+      '结束时间：11月24日 15:00',
+      '巡查路段/项目：沅安路',
+      '巡查人员：张伟、王刚、赵六',
+      '出动人次：3',
+      '出动车次：2',
+      '巡查类型：重点巡查',
+    ])
+      expect(summary).toContain(line)
+    // Hours said with it are this patrol's; a day named in 「和昨天一样」 is not.
+    await say(STAFF, '取消')
+    const [, asked] = await say(STAFF, '巡查 和上次一样 上午8点到10点')
+    expect(asked).toBe('本次巡查发现了什么隐患？没有请回复「无」。')
+    expect((await say(STAFF, '无')).join('\n')).toContain('开始时间：11月24日 08:00')
+    await say(STAFF, '取消')
+    // Someone with no daily patrol of their own is told so, and asked as usual.
+    expect(await say('demo:admin', '同上')).toEqual([WORDING.noPatrolToRepeat, '请问巡查是几点开始的？'])
+    await say('demo:admin', '取消')
+  })
+})

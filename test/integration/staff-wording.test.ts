@@ -399,6 +399,12 @@ describe('questions about the work itself', () => {
     const [criteria] = await say(STAFF, '燃气的重大隐患怎么认定')
     expect(criteria).toMatch(/^属于重大隐患的情形：\n【燃气】燃气管道或设施泄漏未处置；/)
     expect(criteria).not.toContain('【建筑工地】')
+    // The two levels asked after (it was not understood): every kind's criteria tell them apart.
+    for (const asked of ['隐患等级怎么划分', '一般隐患和重大隐患有什么区别']) {
+      const [levels] = await say(STAFF, asked)
+      expect(levels).toMatch(/^隐患分为一般隐患和重大隐患两级，不属于下列情形的为一般隐患。属于重大隐患的情形：\n/)
+      expect(levels).toContain('【建筑工地】')
+    }
     const [periods] = await say(STAFF, '整改期限一般是多久')
     expect(periods).toMatch(/^交办时未另定期限的，整改期限自交办之日起算：建筑工地 \d+ 天/)
     expect(await say(STAFF, '隐患上报以后谁来处理')).toEqual([WORDING.staffReportFlow])

@@ -31,6 +31,7 @@ import type { ExtractedFields } from '../extract/fields'
 import { namesDefect, saysNothingFound } from '../extract/hazard-statements'
 import { findPlace, placeAlone } from '../extract/place'
 import { extractLevel, handlingIn, turnoutSaidAlone } from '../extract/rules'
+import { parseTimeRange } from '../extract/time'
 import { WATCHED_THING } from '../extract/watched-things'
 import { clip, formatLocal, normaliseCode } from '../format'
 import { takesOnHazard } from '../hazard-acceptance'
@@ -74,6 +75,7 @@ import { checkDraft, isVaguePlace } from './checks'
 import { fieldInWords, readCorrection, valueAfterIs } from './corrections'
 import { findNearbyOpenHazard } from './duplicates'
 import { fiveFixesSaid } from './five-fixes'
+import { lastPatrolOf, repeatOf, repeatsLastPatrol, SAME_AS_BEFORE, SAME_PATROL_ALONE } from './same-as-before'
 import { saveForm } from './save'
 import { clearSession, lockSession, type Session, saveSession } from './session'
 import { renderSummary, renderValue } from './summary'
@@ -407,7 +409,12 @@ async function step(
 
   // While a question is open, "日巡查台账…" is an answer: a command must then stand alone or before a space.
   const answering = Boolean(form && session.step && session.step !== STEP_CONFIRM)
-  const matched = matchFormCommand(input, answering)
+  // 「同上」「今天的和昨天一样」 alone, from those who patrol with nothing being filled in: the patrol, repeated.
+  const matched =
+    matchFormCommand(input, answering) ??
+    (!form && SAME_PATROL_ALONE.test(input) && FORMS.patrol.roles.includes(actor.role as never)
+      ? { form: FORMS.patrol, rest: input }
+      : undefined)
   // 「整改期限能不能延长几天」 begins with 整改 but asks something: a form on a hazard needs its number, not a question.
   // 「上报错了怎么删」「巡查记录可以补录吗」 begin with a command word and ask about it: no form; what they ask is
   // answered elsewhere. A question that names a defect (「上报隐患 人民路井盖坏了吗？」) still reports it.
@@ -428,7 +435,7 @@ async function step(
       return [discardChoice(turn, form.title, input)]
     }
     clearSession(session)
-    return startFromText(turn, session, actor, answers, deps, input)
+    return startForm(turn, session, actor, answers, deps, started.form, started.rest)
   }
   // 「YH…0001 验收合格」 while the 交办 of YH…0002 is being filled in: another record's business, never an answer
   // here. The draft stays; the person is told how to get to the other record.
@@ -1758,8 +1765,12 @@ async function startForm(
     const guess = unitField && session.draft[unitField.key] === undefined ? unitHandling(rest, answers) : undefined
     if (unitField && guess !== undefined) offerGuess(session, unitField.key, guess)
   } else if (form.extraction && rest) {
-    const extraction = await deps.extractor.extract(form.extraction, rest, extractionContext(answers))
-    merge(session, normalise(form, withGuessesSetAside(session, extraction), rest))
+    // (「和昨天一样」 names a day that is not this patrol's.)
+    const said = form.id === 'patrol' && repeatsLastPatrol(rest) ? rest.replace(SAME_AS_BEFORE, ' ').trim() : rest
+    const extraction = said
+      ? await deps.extractor.extract(form.extraction, said, extractionContext(answers))
+      : { fields: {}, unsure: [] }
+    merge(session, normalise(form, withGuessesSetAside(session, extraction), said))
     // 「上报隐患 建设路口」 says where, not what: the place is kept and what is wrong is asked.
     const placeOnly = form.id === 'hazard' ? placeAlone(rest.trim()) : undefined
     if (placeOnly) {
@@ -1779,16 +1790,37 @@ async function startForm(
     // Last month's risks and problems are the starting point: asked only when there is nothing to offer.
     merge(session, start.draft)
   }
+  // 「和昨天一样」: the last patrol's route, people and turn-out, said first so the person knows where they came from.
+  const lead =
+    form.id === 'patrol' && repeatsLastPatrol(rest) ? await repeatLastPatrol(turn, session, actor, answers) : []
   if (form.id === 'patrol' && session.draft.patrollers === undefined) session.draft.patrollers = answers.reporterName
   if (form.id === 'patrol' && session.draft.focus === undefined) session.draft.focus = patrolFocusOf(rest)
   if (NIGHT.test(rest)) for (const key of ['startedAt', 'endedAt', 'inspectedAt']) session.draft[`${key}Night`] = true
   const held = evidenceWaiting.get(session)
-  if (!held) return prompt(form, session, answers)
+  if (!held) return [...lead, ...prompt(form, session, answers)]
   evidenceWaiting.delete(session)
   attachEvidence(session, held)
   // Only a place was held: no photo or pin to speak of (the place shows in the summary).
-  if (held.mediaIds.length === 0 && !held.location) return prompt(form, session, answers)
-  return [text(WORDING.heldEvidenceAttached), ...prompt(form, session, answers)]
+  if (held.mediaIds.length === 0 && !held.location) return [...lead, ...prompt(form, session, answers)]
+  return [...lead, text(WORDING.heldEvidenceAttached), ...prompt(form, session, answers)]
+}
+
+/**
+ * Fills a patrol draft from the person's last daily patrol (src/conversation/forms/same-as-before.ts), and says
+ * which one; the reporter alone, the extraction's default, is no one named.
+ */
+async function repeatLastPatrol(turn: Turn, session: Session, actor: Actor, answers: AnswerContext): Promise<Reply[]> {
+  const last = actor.personId === null ? undefined : await lastPatrolOf(turn.ctx.db, actor.personId)
+  if (!last) return [text(WORDING.noPatrolToRepeat)]
+  if (session.draft.patrollers === answers.reporterName) delete session.draft.patrollers
+  // A day said (「今天的…」) is where the hours go; today otherwise.
+  const daySaid = typeof session.draft.startedAtDay === 'string' ? session.draft.startedAtDay : undefined
+  const day = (daySaid && parseTimeRange(daySaid, answers.now, answers.timeZone, 'past')?.start) || answers.now
+  const { values, guesses } = repeatOf(last, session.draft, day, answers.now, answers.timeZone)
+  merge(session, values)
+  if (guesses.startedAt) delete session.draft.startedAtDay
+  for (const [key, value] of Object.entries(guesses)) offerGuess(session, key, value)
+  return [text(WORDING.patrolRepeated(last.code))]
 }
 
 /** Evidence held in the conversation, offered to the form this message starts (handleForms → startForm). */
