@@ -48,6 +48,7 @@ import { isCourtesy, isGreeting } from './courtesy'
 import { describeDuty, dutyAskedFor } from './duty-question'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace, placeAlone } from './extract/place'
+import { handlingIn } from './extract/rules'
 import { namesAThingAlone, WATCHED_THING } from './extract/watched-things'
 import { comparisonAskedFor, describeFigures, figuresAskedFor } from './figures-question'
 import { formatLocal, normaliseCode } from './format'
@@ -451,6 +452,19 @@ function plainReply(input: string, role: PersonRow['role']): string {
     return SUPERVISING.has(role) ? WORDING.extensionForSupervisor : WORDING.extensionHow
   // 「收到，已安排人员处理」「正在整改中」 with nothing waiting to be taken on: noted kindly.
   if (ACKNOWLEDGED.test(input) || takesOnHazard(input)) return WORDING.staffAcknowledged
+  // 「已设置围挡」「已下发整改通知 人民路工地」 with nothing being filled in: what was done on site belongs with the
+  // record of what was found — where it is written is said (it was not understood).
+  if (
+    (role === 'field_staff' || role === 'unit_handler') &&
+    handlingIn(input) &&
+    !namesDefect(input) &&
+    [...input].length <= 40
+  )
+    return role === 'unit_handler' ? WORDING.handlingAloneForUnit : WORDING.handlingAlone
+  // 「给市政发个整改通知」: the supervising office's notice goes out with its supervision record (附件5's 整改要求).
+  // (「已下发整改通知」 from them: the notice given, which the same record keeps.)
+  if (NOTICE_TO_SEND.test(input) && RECORDING_ROLES.supervision.includes(role) && !namesDefect(input))
+    return WORDING.rectificationNoticeHow
   // 「今天去了3个工地督查」: the supervising office's own record has its form.
   if (/督查/.test(input) && RECORDING_ROLES.supervision.includes(role) && !isQuestion(input))
     return WORDING.supervisionHint
@@ -493,6 +507,9 @@ const BROADCAST =
 /** 「不归我们管」「不是我们单位的」「应该由自来水公司负责」: the item belongs to another unit. */
 const NOT_OURS =
   /不归我们|不归我单位|不是我们(?:单位)?(?:的|管|负责)|不属于(?:我们|我单位|本单位)|不在我们(?:的)?(?:职责|范围)|应该(?:是|归|由)[\u4e00-\u9fa5]{2,10}(?:管|负责|处理|的)|^(?:我要|申请|请求)?(?:退回|退单|退件|打回)(?:去|一下|吧)?[。！!]*$/
+/** 「给市政发个整改通知」「下发整改通知书给燃气办」「整改通知怎么发」: a notice to a unit, to be sent. */
+const NOTICE_TO_SEND =
+  /(?:发|下发|开|出)(?:个|一个|一份|份|张|一张)?整改(?:通知|通知书|通知单|意见书)|整改(?:通知|通知书|通知单)(?:怎么|如何|在哪)(?:发|下发|开)/
 /** 「暂时无法整改」「需要协调」: a unit that cannot rectify in time. */
 const CANNOT_RECTIFY =
   /(?:无法|不能|没法|没办法)(?:按期|按时|马上|立即)?(?:整改|处理|修|弄|搞|干|施工|完成|完工)|(?:整改|修|弄|搞|干)不了|需要协调|协调不了|(?:要|得|需要)等(?:吊车|材料|设备|配件|厂家|天晴|审批|资金|协调)/

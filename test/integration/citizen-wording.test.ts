@@ -60,6 +60,9 @@ describe('citizens who ask, chase or change their number', () => {
       '你好，想问下工地施工许可证在哪里可以查',
       '请问危房鉴定收费吗',
       '我想咨询一下 我家房子是不是危房 怎么鉴定',
+      // (Filed as a complaint.)
+      '你好 我想问一下 我们小区的电梯维保归谁管 阳光花园',
+      '请问小区路灯由谁负责',
     ])
       expect(await say(asked)).toEqual([WORDING.citizenConsult])
     expect(await mine()).toHaveLength(0)

@@ -2195,3 +2195,30 @@ describe('the hours said after half a day', () => {
     await say(STAFF, '取消')
   })
 })
+
+describe('what was done on site, said without a record', () => {
+  it('says where the handling is written, keeps it when said to another patrol question, and where a notice goes', async () => {
+    const before = await database.db.select().from(hazards)
+    // (Each was not understood.)
+    for (const said of ['已设置围挡', '已通知施工单位整改', '已下发整改通知 人民路工地'])
+      expect(await say(STAFF, said)).toEqual([WORDING.handlingAlone])
+    expect(await say(HANDLER, '已设置围挡')).toEqual([WORDING.handlingAloneForUnit])
+    for (const said of ['给市政发个整改通知', '整改通知书怎么下发', '已下发整改通知'])
+      expect(await say('demo:supervisor', said)).toEqual([WORDING.rectificationNoticeHow])
+    // Said to when the patrol began, or to its route: kept for how it was handled (it was refused, or became the route).
+    await say(STAFF, '巡查')
+    expect(await say(STAFF, '已设置围挡')).toEqual(['已记下处理情况：已设置围挡。', '请问巡查是几点开始的？'])
+    expect(await say(STAFF, '9点到11点')).toEqual(['巡查了哪个路段或项目？'])
+    expect(await say(STAFF, '已通知施工单位整改')).toEqual([
+      '已记下处理情况：已通知施工单位整改。',
+      '巡查了哪个路段或项目？',
+    ])
+    await say(STAFF, '人民路')
+    await say(STAFF, '2人1车')
+    const summary = (await say(STAFF, '井盖缺失')).join('\n')
+    expect(summary).toContain('巡查路段/项目：人民路\n')
+    expect(summary).toContain('处理情况：已设置围挡，已通知施工单位整改\n')
+    await say(STAFF, '取消')
+    expect(await database.db.select().from(hazards)).toHaveLength(before.length)
+  })
+})

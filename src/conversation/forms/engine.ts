@@ -1015,8 +1015,12 @@ function answerForLater(
   const saysFindings = field.type === 'count' && namesDefect(input)
   // 「没发现问题」「一切正常」 to when it began: what was found — nothing — kept for that question.
   const saysNoFindings = field.type !== 'hazards' && [...input].length <= 12 && saysNothingFound(input)
-  // 「已通知市政维修」 to what was found: what was done about it, never a finding of its own.
-  const saysHandling = field.type === 'hazards' && !namesDefect(input) && handlingIn(input) === input.trim()
+  // 「已通知市政维修」 to what was found: what was done about it, never a finding of its own. (To a patrol's other
+  // questions too: 「已设置围挡」 had been refused as a time and taken as the route.)
+  const saysHandling =
+    (field.type === 'hazards' || (form.id === 'patrol' && field.key !== 'handlingResult')) &&
+    !namesDefect(input) &&
+    handlingIn(input) === input.trim()
   // 「没开车」「走路去的」 to another question: the vehicles (even when counted already: it puts them right).
   const vehicles = field.key !== 'vehicleCount' ? form.fields.find((f) => f.key === 'vehicleCount') : undefined
   if (vehicles && [...input.trim()].length <= 10 && NO_VEHICLE_SAID.test(input.trim())) {
@@ -1038,9 +1042,18 @@ function answerForLater(
         ? open.find((f) => f.type === 'hazards')
         : saysHandling
           ? // (How it was handled is asked only once something was found: kept for that question all the same.)
-            form.fields.find((f) => f.key === 'handlingResult' && session.draft[f.key] === undefined)
+            form.fields.find((f) => f.key === 'handlingResult')
           : undefined
   if (!later) return undefined
+  // More done on site than said before (「已设置围挡」, then 「已通知施工单位整改」): both are how it was handled.
+  const handledBefore = session.draft.handlingResult
+  if (saysHandling && later.key === 'handlingResult' && typeof handledBefore === 'string' && handledBefore) {
+    const more = input.trim()
+    return {
+      field: later,
+      values: { handlingResult: handledBefore.includes(more) ? handledBefore : `${handledBefore}，${more}` },
+    }
+  }
   // A time putting right one already read keeps that one's day and half of it (「2点到4点」 after 「昨天下午」).
   const before = session.draft[later.key]
   const said =
