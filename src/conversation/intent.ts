@@ -190,6 +190,16 @@ export function intentOf(text: string): Intent | undefined {
   // 路上发现路灯杆倾斜」 — is the finding's report, as before.)
   if (VISITED.test(text) && WHEN_DONE.test(text) && saysNothingFound(text) && !namesDefect(text) && !asks)
     return 'patrol'
+  // 「汉寿县 城区 几个在建工地 都按要求设置了围挡和冲洗设施 未发现问题」「检查 常德大道 燃气管道 … 正常」: where was
+  // looked at, and nothing found — a patrol told in its own words (neither was understood).
+  if (
+    (findPlace(text) || /^(?:检查|查看|察看|巡检)/.test(text)) &&
+    saysNothingFound(text) &&
+    !namesDefect(text) &&
+    [...text].length >= 12 &&
+    !asks
+  )
+    return 'patrol'
   // 「我们人手不够 能不能延期几天」: more time asked for, with why — no report of what it says is short.
   if (ASKS_MORE_TIME.test(text) && !findPlace(text)) return undefined
   // 「今天的隐患」「本月的隐患有哪些」 ask for the period's records: 隐患 there is the ledger's word.

@@ -2222,3 +2222,17 @@ describe('what was done on site, said without a record', () => {
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)
   })
 })
+
+describe('reports typed as people type them, which were not understood', () => {
+  it('opens the hazard form for a report dictated word by word, the patrol for one that found nothing, and notes 「今日无事」', async () => {
+    expect((await say(STAFF, '鼎城 善德路 工地 塔吊 回转 半径 内 有 民房 没有 采取 防护 措施'))[0]).toMatch(
+      /^是一般隐患还是重大隐患？/,
+    )
+    await say(STAFF, '取消')
+    expect(await say(STAFF, '汉寿县 城区 几个在建工地 都按要求设置了围挡和冲洗设施 未发现问题')).toEqual([
+      '请问巡查是几点开始的？',
+    ])
+    await say(STAFF, '取消')
+    expect(await say(STAFF, '今日无事')).toEqual([WORDING.quietPatrolRecorded])
+  })
+})

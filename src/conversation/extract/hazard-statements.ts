@@ -33,8 +33,18 @@ const DEFECT =
 
 /** Whether the text names something wrong, in any of the ways the statements are read (what is broken, an unsafe act). */
 export function namesDefect(text: string): boolean {
-  return DEFECT.test(text) || UNSAFE_ACT.test(text)
+  // (Dictated word by word — 「没有 采取 防护 措施」 — the words are read joined.)
+  const said = isDictatedWordByWord(text) ? text.replace(/(?<=\S) +(?=\S)/g, '') : text
+  return DEFECT.test(said) || UNSAFE_ACT.test(said) || SAYS_SOMETHING_WRONG.test(said)
 }
+
+/**
+ * Words that say something is wrong only with the clause around them (「人行道挖开埋管子」「消防栓没水了」「看着很不结实」
+ * 「占了整个人行道」「没有及时回填」): enough to tell a report from other words, but no statement's edge — the
+ * extraction keeps the whole clause they stand in (cut at them, 「占了整个人行道」 lost the cars parked there).
+ */
+const SAYS_SOMETHING_WRONG =
+  /挖开|没水|网裂|不结实|不牢固|不稳固|(?:胶布|胶带)(?:缠|粘|包)|占了|(?:未|没有|没)(?:及时|按时|按要求|按规定)(?:回填|恢复|清理|设置|处理|整改|修复)/
 
 /** A clause that reports nothing found. */
 const NOTHING_FOUND =
