@@ -196,6 +196,7 @@ const EnvSchema = z.object({
   QUIET_HOURS_START: timeOfDay('22:00'),
   QUIET_HOURS_END: timeOfDay('07:00'),
   GAS_EMERGENCY_PHONE: optionalText,
+  COMPLAINT_PHONE: optionalText,
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: z
     .string()
@@ -284,6 +285,8 @@ export interface Config {
   jobs: { enabled: boolean; remindUnacceptedMinutes: number; escalationAckMinutes: number; digestTime: string }
   /** The city gas company's emergency number, in the safety advice to citizens who smell gas. */
   gasEmergencyPhone: string | undefined
+  /** The bureau's own line for hazard complaints (source 000 三.3: each unit sets one up), told to citizens who ask. */
+  complaintPhone: string | undefined
   /** A half-filled form is dropped after this long without a message. */
   conversationIdleMinutes: number
   llm: { apiKey: string; baseUrl: string | undefined; model: string; timeoutMs: number } | undefined
@@ -376,6 +379,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,
     gasEmergencyPhone: e.GAS_EMERGENCY_PHONE,
+    complaintPhone: e.COMPLAINT_PHONE,
     jobs: {
       enabled: e.JOBS ?? true,
       remindUnacceptedMinutes: e.COMPLAINT_REMIND_AFTER_MINUTES,

@@ -74,6 +74,7 @@ export function createServices(args: {
       extractor,
       idleMs: config.conversationIdleMinutes * 60_000,
       gasEmergencyPhone: config.gasEmergencyPhone,
+      complaintPhone: config.complaintPhone,
     },
     logger,
     mediaDir: config.mediaDir,

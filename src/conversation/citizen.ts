@@ -318,6 +318,12 @@ const PHONE_CHANGED =
 /** 「不对 是139…」「电话打错了 应该是…」「号码写错了」: the number just given, put right (with the new one in the message). */
 const PHONE_CORRECTED =
   /^(?:不对|错了|不是(?:这个)?|说错了|打错了|写错了|输错了|搞错了|更正|纠正)|(?:电话|手机号?|号码|联系方式).{0,4}(?:打错|写错|输错|填错|说错|搞错|错了|不对|有误)|(?:应该|应)是/
+/** 「你们的电话是多少」「有没有投诉电话」「打什么电话」: the bureau's own number asked for. */
+const ASKS_OUR_PHONE =
+  /(?:你们|住建局|贵单位|这边|这里|单位|投诉|举报|办公室|值班)(?:的)?(?:电话|热线|联系电话|电话号码|号码|座机)(?:是)?(?:多少|几号|是什么|是啥)|(?:有没有|有)(?:投诉|举报|联系|人工)?(?:电话|热线)(?:吗|啊|呀)?[？?]*$|(?:打|拨)(?:什么|哪个|啥)(?:电话|号码)|^(?:电话|联系电话|投诉电话|热线)(?:多少|是多少|号码)?[？?]*$/
+/** 「电话一直没人接」「打了好几次都打不通」: calls that went unanswered. */
+const CALLS_UNANSWERED =
+  /电话.{0,8}(?:没人接|打不通|无人接听|没有人接|一直占线|占线)|打了.{0,8}(?:没人接|打不通|无人接听|没有人接)|(?:没人接|打不通)(?:电话)?[，,。！!\s]*$/
 /** 「你们是机器人吗」「转人工」: who answers here. */
 const ASKS_WHO_ANSWERS =
   /机器人|人工(?:客服|服务)?|真人|自动回复|智能客服|(?:是|有)人(?:在)?(?:回复|看|管)吗|(?:公众号|这里|你们)(?:是)?(?:干嘛|干什么|做什么|干啥)的|你们是(?:谁|什么单位|哪个单位|哪里的)|你们是(?:不是)?(?:住建局|住建部门|住房和城乡建设局|政府|官方)|(?:这是|这个是|你们是)?(?:哪个|什么)(?:单位|部门)的(?:公众号|号|账号)?/
@@ -1220,6 +1226,12 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   if (referral) return [text(referral)]
   // 「燃气公司电话多少」: asked, not reported — the number, and what to do first.
   if (asksGasPhone(body) && !dangerIn(body)) return [text(WORDING.gasPhone(turn.forms.gasEmergencyPhone))]
+  // 「你们的电话是多少」: the bureau's complaint line where one is set (COMPLAINT_PHONE), and that here is as good.
+  // 「我上午打了好几次电话都没人接」: the same, with an apology (it was asked where, as if it were a problem to file).
+  if (!namesDefect(body) && !findPlace(body)) {
+    if (CALLS_UNANSWERED.test(body)) return [text(WORDING.citizenCallsUnanswered(turn.forms.complaintPhone))]
+    if (ASKS_OUR_PHONE.test(body)) return [text(WORDING.citizenOurPhone(turn.forms.complaintPhone))]
+  }
   // 「我要投诉两个问题：1.建设路口井盖松动 2.建设路小学门口人行道砖翘起来了」: one ticket each.
   // 「人民路88号井盖没了 人民路99号路灯不亮」: unnumbered, each at its own place — one ticket each as well.
   const numbered = Object.keys(held).length === 0 ? (numberedProblems(body) ?? problemsAtPlaces(body)) : undefined

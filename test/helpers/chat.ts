@@ -16,9 +16,15 @@ export type ChatInput =
   | { kind: 'location'; latitude: number; longitude: number; label?: string }
   | { kind: 'card'; key: string }
 
-export async function chat(services: Services, sender: string, input: ChatInput): Promise<string[]> {
+export async function chat(
+  services: Services,
+  sender: string,
+  input: ChatInput,
+  /** The Official Account for a citizen of its own (any sender there is one), the console's simulator otherwise. */
+  channel: 'console' | 'mp' = 'console',
+): Promise<string[]> {
   const base = {
-    channel: 'console' as const,
+    channel,
     botId: 'default',
     messageId: `console-${process.pid}-${++sequence}`,
     sender: { externalId: sender },

@@ -1325,3 +1325,21 @@ describe('details after a ticket, a site named before what is wrong there, and a
     expect(await say('我上次投诉的路灯还没修')).toEqual([WORDING.citizenNoComplaintAbout('路灯')])
   })
 })
+
+describe('the bureau’s phone asked for, or calls that went unanswered', () => {
+  it('gives COMPLAINT_PHONE where set (12345 otherwise) and apologises for calls not answered, filing nothing', async () => {
+    // A citizen with nothing open (with a complaint open, the words go to its handler).
+    const newcomer = (input: string) => chat(harness.services, 'o-citizen-without-complaints', input, 'mp')
+    const before = (await database.db.select().from(complaints)).length
+    for (const asked of ['你们的电话是多少', '有没有投诉电话'])
+      expect(await newcomer(asked)).toEqual([WORDING.citizenOurPhone(undefined)])
+    // (Asked where, as if it were a problem to file.)
+    for (const said of ['我上午打了好几次电话都没人接', '电话打不通'])
+      expect(await newcomer(said)).toEqual([WORDING.citizenCallsUnanswered(undefined)])
+    expect(await database.db.select().from(complaints)).toHaveLength(before)
+    const withLine = testApp(database, clock, { COMPLAINT_PHONE: '0736-12319' })
+    const [told] = await chat(withLine.services, CITIZEN, '你们的电话是多少')
+    expect(told).toBe(WORDING.citizenOurPhone('0736-12319'))
+    expect(told).toContain('0736-12319')
+  })
+})

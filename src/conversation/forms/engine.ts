@@ -91,6 +91,8 @@ export interface FormDeps {
   idleMs: number
   /** The gas company's emergency number, told to citizens who smell gas (GAS_EMERGENCY_PHONE). */
   gasEmergencyPhone?: string
+  /** The bureau's complaint line, told to citizens who ask for a number (COMPLAINT_PHONE). */
+  complaintPhone?: string
 }
 
 const STEP_CONFIRM = 'confirm'
