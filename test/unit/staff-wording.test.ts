@@ -152,6 +152,7 @@ describe('questions about one hazard, what falls due, and new ones in a period',
     // (Neither was understood.)
     ['我有哪些投诉', { kind: 'todo' }],
     ['我手上有几个投诉', { kind: 'todo' }],
+    ['我有啥要整改的', { kind: 'todo' }],
     ['市政公司上报了几个隐患', { kind: 'figures', period: { kind: 'month', previous: false } }],
     ['燃气办的隐患有几个', { kind: 'open' }],
   ])('%s', (said, asked) => expect(ledgerQuestionIn(said)).toMatchObject(asked))
