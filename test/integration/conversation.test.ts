@@ -1460,7 +1460,7 @@ describe('citizens’ messages that are not a new complaint', () => {
     expect(await say(CITIZEN, '取消')).toEqual([
       '好的，刚才的问题不再登记。有新的问题，直接发一句话说明问题和地点即可。',
     ])
-    expect((await say(CITIZEN, '你们的电话是多少'))[0]).toMatch(/^反映问题请直接发一句话说明问题和地点/)
+    expect(await say(CITIZEN, '你们的电话是多少')).toEqual([WORDING.citizenOurPhone(undefined)])
     expect((await say(CITIZEN, '[位置]'))[0]).toMatch(/^请用一句话描述/)
     expect(await database.db.select().from(complaints)).toHaveLength(before.length)
   })
