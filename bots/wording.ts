@@ -255,6 +255,8 @@ export const WORDING = {
   whichToChange: (labels: readonly string[]) => `请问要修改哪一项？请回复「修改 项目名」，可修改：${labels.join('、')}`,
   /** 「在哪里填」 while a form asks: right here. */
   answerHere: (question: string) => `直接在这里回复就可以。${question}`,
+  teamVisitPlanned:
+    '好的。巡查组巡查结束后，发送「巡查组」登记，检查表逐项填写；巡查工作报告在对该单位巡查结束后5个工作日内报送。',
   supervisionPlanned:
     '督查记录表在督查完成后填写：督查结束后发送「督查」，或直接说「今天上午督查了质安处……」，我会逐项询问。本月还应督查哪些单位，发送「我的待办」查看。',
   citizenPraise: '感谢您的肯定！我们会转达给相关工作人员。有新的问题，直接发一句话说明问题和地点即可。',

@@ -486,3 +486,16 @@ describe('a patrol said to be the same as the last', () => {
     await say('demo:admin', '取消')
   })
 })
+
+describe('a team’s visit to a unit, said in words', () => {
+  it('starts the team form from 「我们组今天去燃气办检查了」 with the unit and the day, and answers a visit to come', async () => {
+    // (Neither was understood.)
+    expect(await say(STAFF, '我们组今天去燃气办检查了')).toEqual(['巡查组名称？'])
+    await say(STAFF, '第二巡查组')
+    await say(STAFF, '王刚')
+    // The unit and the day were said: what is left is when it ended.
+    expect(await say(STAFF, '李四、赵六')).toEqual(['巡查到什么时候结束？'])
+    await say(STAFF, '取消')
+    expect(await say(STAFF, '明天去燃气办检查')).toEqual([WORDING.teamVisitPlanned])
+  })
+})

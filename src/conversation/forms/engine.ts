@@ -59,7 +59,7 @@ import { text } from '../reply'
 import { draftLastPeriod } from '../report-drafts'
 import { SAYS_OTHER, SAYS_SAME } from '../same-or-other'
 import type { Reply, Turn } from '../types'
-import { unitNamedIn } from '../unit-named'
+import { unitByStartOfName, unitNamedIn } from '../unit-named'
 import {
   type AnswerContext,
   anchorEndToStartDay,
@@ -926,6 +926,27 @@ async function step(
       return [text(WORDING.supervisionPlanned)]
     return startForm(turn, session, actor, answers, deps, FORMS.supervision, input)
   }
+  // 「我们组今天去燃气办检查了」 from those who patrol in teams but keep no supervision records: the team's visit to a
+  // unit (source 001), its form started with what the words say (it was not understood).
+  if (
+    !danger &&
+    FORMS.team.roles.includes(actor.role as never) &&
+    !FORMS.supervision.roles.includes(actor.role as never) &&
+    UNIT_VISITED.test(input) &&
+    !SUPERVISION_PLANNED.test(input) &&
+    !isQuestion(input) &&
+    !namesDefect(input)
+  )
+    return startForm(turn, session, actor, answers, deps, FORMS.team, input, teamVisitSaid(input, answers))
+  // 「明天去燃气办检查」 from them: a team's visit to come — recorded once done.
+  if (
+    FORMS.team.roles.includes(actor.role as never) &&
+    !FORMS.supervision.roles.includes(actor.role as never) &&
+    UNIT_VISIT.test(input) &&
+    SUPERVISION_PLANNED.test(input) &&
+    !isQuestion(input)
+  )
+    return [text(WORDING.teamVisitPlanned)]
   // 「我明天要去桥管处检查」: a visit to a unit to come, said without 督查 — a plan too, nothing to record yet.
   if (
     FORMS.supervision.roles.includes(actor.role as never) &&
@@ -1142,7 +1163,7 @@ const EDIT_LEAD = /^(?:(?:我)?(?:要|想|需要|得)(?:修改|更改|更正|改
 const SUPERVISION_PLANNED = /明天|明早|后天|下周|下礼拜|下星期|下个?月|过两天|过几天|改天|准备|计划|打算|将要|拟于|拟定/
 
 /** 「去桥管处检查」「到燃气办看看」: going to a unit of the bureau to inspect it. */
-const UNIT_VISIT = /(?:去|到)[\u4e00-\u9fa5]{1,12}?(?:处|办|局|总公司|公司)(?:检查|督查|查看|看看|看一下|检查一下)/
+const UNIT_VISIT = /(?:去|到)([\u4e00-\u9fa5]{1,12}?(?:处|办|局|总公司|公司))(?:检查|督查|查看|看看|看一下|检查一下)/
 /** 「去质安处检查了」「到燃气办查看了一下」: a visit to a unit, done. */
 const UNIT_VISITED = new RegExp(`${UNIT_VISIT.source}(?:了|过)`)
 
@@ -1590,6 +1611,18 @@ function namesAFieldFirst(input: string, fields: FieldDefinition[]): boolean {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+}
+
+/** The unit a team visited (by its full name where the words start one) and the day, as 「我们组今天去燃气办检查了」 says. */
+function teamVisitSaid(input: string, answers: AnswerContext): Record<string, unknown> {
+  const said: Record<string, unknown> = {}
+  const named = UNIT_VISIT.exec(input)?.[1]
+  if (named) said.target = unitByStartOfName(answers.units, named)?.unit.name ?? named
+  const day = /今天|昨天|前天|[0-9]{1,2}月[0-9]{1,2}[日号]/.exec(input)?.[0]
+  const start = FORMS.team.fields.find((f) => f.key === 'startedAt')
+  const read = day && start ? parseAnswer(start, day, answers) : undefined
+  if (read?.ok) Object.assign(said, read.values)
+  return said
 }
 
 /** 「督查科今天开会」「巡查员请假了」: the command word is part of an office's or a post's name. */
