@@ -18,6 +18,7 @@ type Referral =
   | 'traffic_signal'
   | 'property_fee'
   | 'real_estate'
+  | 'illegal_fishing'
   | 'contact_asked'
 
 const REFERRALS: [Referral, RegExp][] = [
@@ -42,6 +43,8 @@ const REFERRALS: [Referral, RegExp][] = [
     'contact_asked',
     /(?:物业|物管|居委会|社区|街道办?|村委会?|开发商|自来水|供水|水务|供电|电力|电信|移动|联通|路灯所?|交警|城管|环保|派出所)(?:公司|集团|管理处|服务中心|办事处|办|部门|所)?(?:的)?(?:电话|联系方式|联系电话|手机|号码)(?:号码)?(?:是|有)?(?:多少|是什么|是啥|几号|有吗|有没有|给我|发我|呢)/,
   ],
+  // 「有人在河里电鱼」: fisheries enforcement's, and the police's while it goes on (it was asked where, to be filed).
+  ['illegal_fishing', /电鱼|炸鱼|毒鱼|非法捕鱼|偷捕|(?:用)?电瓶(?:打|捕|电)鱼/],
   [
     'neighbour_noise',
     /(?:邻居|楼上|楼下|隔壁|对门)(?:的|家|邻居)?.{0,10}(?:吵|噪音|噪声|声音(?:太|很|特别)?大|扰民|装修)|(?:广场舞|装修)(?:的)?(?:声音|噪音|噪声)?.{0,4}(?:太吵|吵死|扰民|很吵)/,
@@ -76,13 +79,15 @@ export function otherAgencyFor(body: string): string | undefined {
   const parked = PARKING.exec(body)
   if (parked && !namesDefect(body.replace(parked[0], ''))) return WORDING.citizenOtherAgency.parking
   // 「人民路垃圾桶倒了」: household waste and its bins are sanitation's (a site's waste and muck stay the bureau's).
+  // (What is wrong with the bin is taken out with it — 「垃圾桶倒了」 — not with anything else: 「…楼道灯也坏了」 is the
+  // bureau's, and had been referred away with the rubbish.)
   const waste = HOUSEHOLD_WASTE.exec(body)
-  if (
-    waste &&
-    !BUILDING_WASTE.test(body) &&
-    !namesDefect(body.replace(waste[0], '').replace(/倒了|满了|坏了|没人收|没人清/g, ''))
-  )
-    return WORDING.citizenOtherAgency.sanitation
+  const besidesWaste = waste
+    ? `${body.slice(0, waste.index)}${body
+        .slice(waste.index + waste[0].length)
+        .replace(/^[^，,。；;\s]{0,4}?(?:倒了|满了|坏了|没人收|没人清)/, '')}`
+    : ''
+  if (waste && !BUILDING_WASTE.test(body) && !namesDefect(besidesWaste)) return WORDING.citizenOtherAgency.sanitation
   if (namesDefect(body)) return undefined
   const found = REFERRALS.find(([, pattern]) => pattern.test(body))?.[0]
   if (!found || (found === 'neighbour_noise' && BUREAU_MATTER.test(body))) return undefined

@@ -1210,7 +1210,12 @@ describe('household waste, and a media placeholder in the words', () => {
   it('points a bin knocked over to sanitation, keeps muck dumped by a site, and reads words after 「（图片）」', async () => {
     const before = (await mine()).length
     expect(await say('#投诉# 人民路垃圾桶倒了')).toEqual([WORDING.citizenOtherAgency.sanitation])
+    expect(await say('有人在河里电鱼')).toEqual([WORDING.citizenOtherAgency.illegal_fishing])
     expect(await mine()).toHaveLength(before)
+    // Rubbish among the estate's other problems: the lamp out is the bureau's (all had been referred away).
+    const estate = lastCode(await say('幸福小区的物业太差了 垃圾没人清 绿化也不管 楼道灯也坏了好久'), 'TS')
+    expect((await mine()).find((c) => c.code === estate)?.locationText).toBe('幸福小区')
+    await say('不用')
     // A site's waste is the bureau's.
     expect((await say('工地的建筑垃圾倒在沅江路边上'))[0]).toMatch(/^您的投诉已受理/)
     await say('不用')

@@ -1568,6 +1568,8 @@ describe('highways by their number, and a stake number along them', () => {
     expect(findPlaces('S306省道边上的工地围挡倒了')).toEqual(['S306省道'])
     expect(findPlaces('长张高速常德段')).toEqual(['长张高速'])
     expect(findPlaces('高速上有个坑')).toEqual([])
+    // A bank of a river or of a bridge's end is more of where.
+    expect(findPlaces('桥底下有人住 还生火做饭 沅水大桥北岸')).toEqual(['沅水大桥北岸'])
     expect(readByRules('patrol', '9点到11点巡查了G207国道，两人一车，未发现异常', ctx).fields.area).toBe('G207国道')
   })
 })
