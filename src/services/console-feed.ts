@@ -58,11 +58,15 @@ export async function chatFeed(db: Database, externalId: string, limit = 100): P
         message.text ??
         message.markdown ??
         (message.title ? `${message.title}\n${message.description ?? ''}` : `[${message.type}]`)
-      // A reply is keyed in:<inbound id>:<n>: it follows its message even when both carry the same time.
-      const reply = /^in:(\d+):(\d+)$/.exec(o.dedupeKey ?? '')
+      // A reply is keyed in:<inbound id>:<n> (a long one split in parts, in:<id>:<n>#<part>): it follows its message
+      // even when both carry the same time. (The parts had been sorted among the pushes, after the next message.)
+      const reply = /^in:(\d+):(\d+)(?:#(\d+))?$/.exec(o.dedupeKey ?? '')
+      const part = Number(reply?.[3] ?? 0)
       return {
         at: o.createdAt,
-        order: reply ? ([Number(reply[1]), Number(reply[2]) + 1] as const) : ([Number.MAX_SAFE_INTEGER, o.id] as const),
+        order: reply
+          ? ([Number(reply[1]), (Number(reply[2]) + 1) * 1_000 + part] as const)
+          : ([Number.MAX_SAFE_INTEGER, o.id] as const),
         from: 'bot' as const,
         text,
         kind: message.type,

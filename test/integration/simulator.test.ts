@@ -139,3 +139,21 @@ describe('live updates', () => {
     expect((await harness.app.request('/console/chat/nobody/events')).status).toBe(404)
   })
 })
+
+describe('a long reply, split in parts', () => {
+  it('shows every part after its message, before the next message', async () => {
+    // (A draft an earlier test left open is dropped first.)
+    await form('/console/chat/field_staff', { text: '取消' })
+    await form('/console/chat/field_staff', { text: `上报隐患 ${'人民路井盖缺失，'.repeat(120)}` })
+    await form('/console/chat/field_staff', { text: '一般' })
+    await form('/console/chat/field_staff', { text: '取消' })
+    const feed = await chatFeed(harness.services.db, 'demo:field_staff')
+    const said = feed.map((item) => (item.from === 'me' ? item.text : ''))
+    const asked = said.lastIndexOf('一般')
+    const cancelled = said.lastIndexOf('取消')
+    // The summary that repeats the long description goes out in more than one part, all between the two messages.
+    const between = feed.slice(asked + 1, cancelled)
+    expect(between.length).toBeGreaterThan(1)
+    expect(between.every((item) => item.from === 'bot')).toBe(true)
+  })
+})

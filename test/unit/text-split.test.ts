@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { splitUtf8, utf8Length } from '../../src/channels/text-split'
+import { WORDING } from '../../bots/wording'
+import { BYTE_LIMITS, splitUtf8, utf8Length } from '../../src/channels/text-split'
+import { ROLES } from '../../src/domain/roles'
 
 describe('splitting text on UTF-8 byte limits', () => {
   it('leaves short text alone', () => {
@@ -20,5 +22,11 @@ describe('splitting text on UTF-8 byte limits', () => {
   it('prefers to break after a newline', () => {
     const text = `${'甲'.repeat(20)}\n${'乙'.repeat(20)}`
     expect(splitUtf8(text, 90)).toEqual([`${'甲'.repeat(20)}\n`, '乙'.repeat(20)])
+  })
+})
+
+describe('the help each role is sent', () => {
+  it('fits one WeCom text message, so it is never split in two', () => {
+    for (const role of ROLES) expect(Buffer.byteLength(WORDING.help(role))).toBeLessThanOrEqual(BYTE_LIMITS.text)
   })
 })
