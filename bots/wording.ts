@@ -379,6 +379,7 @@ export const WORDING = {
     `没有找到您反映${thing}的${openOnly ? '办理中' : ''}投诉。如果是新的问题，请说明${thing}在什么位置、有什么问题，我们马上登记；发送「查询」可查看您的投诉。`,
   noOpenComplaint: '您目前没有办理中的投诉。有新的问题，直接发一句话说明问题和地点即可。',
   askPhoneNumber: '好的，请回复您的手机号码，工作人员会与您联系。',
+  askPhoneNumberWhen: '好的，已记下您方便接听的时间。请回复您的手机号码，工作人员会按这个时间与您联系。',
   contactSaved: '已登记您的联系电话，工作人员可能会与您联系核实情况。',
   replyWithTheseWords: (code: string, said: string) =>
     `要把「${said}」作为投诉 ${code} 的办理结果答复市民吗？回复「是」即发送，也可发送「回复 ${code} 办理结果」另写；如是隐患整改，请发送「整改 编号」。`,

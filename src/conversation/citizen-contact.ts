@@ -1,7 +1,7 @@
 import { callBackOf, mayCallBack } from '../domain/call-back'
 import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import type { Actor } from '../domain/roles'
-import { type ComplaintRow, findComplaintByCode, unitComplaints } from '../services/complaints'
+import { type ComplaintRow, findComplaintByCode, IN_HAND_NAMED_AMONG, unitComplaints } from '../services/complaints'
 import { normaliseCode } from './format'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -41,7 +41,7 @@ export async function describeCitizenContact(turn: Turn, actor: Actor, input: st
   // Those following every complaint name the one they mean; a unit's people get theirs in hand.
   if (actor.unitId === null || !mayCallBack(actor, actor.unitId) || mayCallBack(actor, null))
     return text('请附上投诉编号，例如：TS20261123-0001 市民电话多少')
-  const inHand = await unitComplaints(turn.ctx.db, actor.unitId, [...OPEN_COMPLAINT_STATUSES], 20)
+  const inHand = await unitComplaints(turn.ctx.db, actor.unitId, [...OPEN_COMPLAINT_STATUSES], IN_HAND_NAMED_AMONG)
   if (inHand.length === 0) return text('您单位目前没有办理中的投诉。')
   const listed = inHand.slice(-LISTED).reverse()
   const more = inHand.length > LISTED ? `\n……共 ${inHand.length} 件，其他请附上投诉编号查询。` : ''

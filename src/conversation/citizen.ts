@@ -6,7 +6,7 @@ import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories
 import { HOUR_MS } from '../domain/clock'
 import { isComplaintLate, isComplaintOpen } from '../domain/complaint-lifecycle'
 import { type DangerKind, dangerIn } from '../domain/danger'
-import { findMobileNumber, MOBILE_NUMBER } from '../domain/mobile-number'
+import { findContactNumber, findMobileNumber, LANDLINE_NUMBER, MOBILE_NUMBER } from '../domain/mobile-number'
 import { maskPersonalInfo } from '../domain/privacy'
 import { isWhistleblowing } from '../domain/rewards'
 import { sendToPeople } from '../messaging/notify'
@@ -75,7 +75,7 @@ interface Held {
   mediaIds?: number[]
 }
 /** What is left of a message when its mobile number is taken out, for a number sent on its own. */
-const MOBILE_DIGITS = new RegExp(MOBILE_NUMBER.source, 'g')
+const MOBILE_DIGITS = new RegExp(`${MOBILE_NUMBER.source}|${LANDLINE_NUMBER.source}`, 'g')
 const PHONE_ALONE =
   /^[\s，,。.：:]*(?:我的|本人)?(?:电话|手机|手机号|手机号码|联系电话|联系方式)?(?:是|为)?[\s，,。.：:]*(?:(?:请|麻烦|可以)?(?:尽快|及时)?(?:联系|打给|打电话给|电话联系)(?:一下)?我(?:吧)?|有事(?:请)?(?:打|联系)(?:这个)?(?:电话|号码)?)?[\s，,。.：:！!]*$/
 /**
@@ -234,6 +234,9 @@ function isResolvedNote(body: string): boolean {
 /** A yes to being called, with no number yet (not 「好的」, which acknowledges the ticket). */
 const WANTS_CALL =
   /^(?:是|是的|对|对的|可以|要|需要|需要的|麻烦了?|麻烦(?:你们|您)?打(?:给我)?(?:电话)?)[。！!，,~～]*$/
+/** 「可以打电话 但是只能下午打」「可以 晚上打吧」: a yes to being called, with when. */
+const CALL_WITH_WHEN =
+  /^(?:是的?|可以的?|行|好的?|要|需要)[，,\s]*(?:打)?(?:电话)?(?:吧)?[，,\s]*(?:但是?|不过)?[，,\s]*(?:只能|最好|尽量|请|麻烦)?(?:在)?(?:上午|下午|晚上|中午|白天|傍晚|工作日|周末|休息日|[0-9一二三四五六七八九十]+点)/
 /**
  * 「我的投诉处理得怎么样了」「有结果了吗」「什么时候能修好」「大概多久能修好」: asking after what was reported, in the citizen's words
  * rather than 「查询」. Only a message that names no place: one that does reports something, perhaps again.
@@ -770,7 +773,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       return [text(WORDING.askPlace)]
     }
     // A mobile number alone to 「在什么位置」: how to reach them, kept for the ticket; where is asked again.
-    const phone = findMobileNumber(body)
+    const phone = findContactNumber(body)
     if (phone && PHONE_ALONE.test(body.replace(MOBILE_DIGITS, ''))) {
       session.draft.phone = phone
       await keep()
@@ -901,10 +904,22 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     await forget()
   }
   if (awaitingContact) {
-    const phone = findMobileNumber(body)
+    const phone = findContactNumber(body)
     if (phone || DECLINES_CALL.test(body) || NO_PHONE.test(body)) {
       for (const id of [complaintId, ...filedWith]) await setComplaintContact(ctx, id, phone ?? null)
       return [text(phone ? WORDING.contactSaved : WORDING.contactDeclined)]
+    }
+    // 「可以打电话 但是只能下午打」: yes, and when — kept on the complaint for whoever calls; the number is asked for.
+    if (CALL_WITH_WHEN.test(body)) {
+      const filed = await ctx.db
+        .select()
+        .from(complaints)
+        .where(inArray(complaints.id, [complaintId, ...filedWith]))
+      for (const complaint of filed) await addComplaintNote(ctx, complaint, `市民方便接听的时间：${body}`)
+      session.step = STEP_CONTACT
+      session.draft = { complaintId, filedWith }
+      await keep()
+      return [text(WORDING.askPhoneNumberWhen)]
     }
     // 「是的」「需要」 to 「如需工作人员电话联系您」: the question stays open for the number itself.
     if (WANTS_CALL.test(body)) {
@@ -1102,8 +1117,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       held.thing ? WORDING.citizenThingAskWhat(held.thing, said) : WORDING.citizenPlaceAskWhat(said),
     )
   }
-  // A mobile number alone: how to reach them about the latest complaint, or about the one they are about to make.
-  const phone = findMobileNumber(body)
+  // A mobile number alone (or a landline): how to reach them about the latest complaint, or about the one they are
+  // about to make.
+  const phone = findContactNumber(body)
   // 「我的手机号换了，新号码是…」「不对 是139…」: the new number replaces the old on what is still open (or waits for what
   // comes).
   if (phone && (PHONE_CHANGED.test(body) || PHONE_CORRECTED.test(body)) && !namesDefect(body) && !findPlace(body)) {

@@ -12,6 +12,7 @@ import {
   type ComplaintRow,
   complaintsToSign,
   findComplaintByCode,
+  IN_HAND_NAMED_AMONG,
   unitComplaints,
 } from '../services/complaints'
 import { recordRewardPaid, verifyWhistleblowing } from '../services/rewards'
@@ -150,7 +151,7 @@ export async function noteOnComplaintInHand(turn: Turn, actor: Actor, input: str
  */
 export async function progressOnSignedComplaint(turn: Turn, actor: Actor, input: string): Promise<Reply[] | undefined> {
   if (actor.role !== 'unit_handler' || actor.unitId === null || [...input].length > 200) return undefined
-  const signed = await unitComplaints(turn.ctx.db, actor.unitId, ['accepted'], 20)
+  const signed = await unitComplaints(turn.ctx.db, actor.unitId, ['accepted'], IN_HAND_NAMED_AMONG)
   const named = recordsNamed(signed, input)
   const [only] = named.length === 1 ? named : signed.length === 1 ? signed : []
   if (!only) return undefined

@@ -1,7 +1,7 @@
 import { desc, lt } from 'drizzle-orm'
 import { complaints } from '../db/schema'
 import type { Actor } from '../domain/roles'
-import { unitComplaints } from '../services/complaints'
+import { IN_HAND_NAMED_AMONG, unitComplaints } from '../services/complaints'
 import { handleComplaintCommand, takesUpComplaint } from './complaint-actions'
 import { clip } from './format'
 import { recordsNamed } from './named-records'
@@ -34,7 +34,12 @@ export async function complaintInHand(turn: Turn, actor: Actor, input: string): 
   const signing =
     (SIGN_ASKED.test(input) && /投诉|这个|那个|一下/.test(input)) || RECEIVED_COMPLAINT.test(input) || receivedAlone
   if (!signing && !takesUpComplaint(input)) return undefined
-  const inHand = await unitComplaints(turn.ctx.db, actor.unitId, signing ? ['assigned'] : ['assigned', 'accepted'], 20)
+  const inHand = await unitComplaints(
+    turn.ctx.db,
+    actor.unitId,
+    signing ? ['assigned'] : ['assigned', 'accepted'],
+    IN_HAND_NAMED_AMONG,
+  )
   if (inHand.length === 0) return signing && !receivedAlone ? [text('您单位目前没有待签收的投诉。')] : undefined
   const named = recordsNamed(inHand, input)
   const meant = named.length === 1 ? named : inHand.length === 1 ? inHand : []
@@ -63,7 +68,7 @@ const EARLIER_LOOKED_AT = 200
  */
 export async function duplicateInWords(turn: Turn, actor: Actor, input: string): Promise<Reply[] | undefined> {
   if (actor.role !== 'unit_handler' || actor.unitId === null || !SAID_DUPLICATE.test(input)) return undefined
-  const inHand = await unitComplaints(turn.ctx.db, actor.unitId, ['assigned', 'accepted'], 20)
+  const inHand = await unitComplaints(turn.ctx.db, actor.unitId, ['assigned', 'accepted'], IN_HAND_NAMED_AMONG)
   if (inHand.length === 0) return undefined
   const named = recordsNamed(inHand, input)
   // Two in hand the words name: the later repeats the earlier.

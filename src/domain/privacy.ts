@@ -15,7 +15,7 @@ const LANDLINE = /(?<!\d)(\(?0\d{2,3}\)?[\s-]?)\d{3,4}(\d{4})(?!\d)/g
 const INTRODUCED_NAME = /(我叫|本人|姓名[:：]?\s*|联系人[:：]?\s*)([\u4e00-\u9fa5]{2,3})/g
 
 export function maskPhone(text: string): string {
-  return text.replace(MOBILE, '$1****$3')
+  return text.replace(MOBILE, '$1****$3').replace(LANDLINE, '$1****$2')
 }
 
 export function maskName(name: string): string {

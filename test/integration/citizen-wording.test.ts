@@ -106,6 +106,18 @@ describe('citizens who ask, chase or change their number', () => {
     }
   })
 
+  it('takes a landline for the call, and keeps when to call with a yes (both had been asked where)', async () => {
+    const code = lastCode(await say('桃花路3号有个坑'), 'TS')
+    expect(await say('电话0736-7212345')).toEqual([WORDING.contactSaved])
+    expect((await mine()).find((c) => c.code === code)?.citizenPhone).toBe('0736-7212345')
+    const later = lastCode(await say('紫菱路2号工地噪音大'), 'TS')
+    expect(await say('可以打电话 但是只能下午打')).toEqual([WORDING.askPhoneNumberWhen])
+    expect(await say('13812340099')).toEqual([WORDING.contactSaved])
+    const filed = (await mine()).find((c) => c.code === later)
+    expect(filed?.citizenPhone).toBe('13812340099')
+    expect(await notesOn(filed?.id)).toContain('市民方便接听的时间：可以打电话 但是只能下午打')
+  })
+
   it('says who answers to 「你们是机器人吗」 and 「转人工」', async () => {
     for (const asked of [
       '你们是机器人吗',

@@ -484,3 +484,22 @@ describe('more time for a complaint', () => {
     ])
   })
 })
+
+describe('a busy unit', () => {
+  it('finds the complaint the words name among more than a reply lists (the one past the sixth had been missed)', async () => {
+    const codes: string[] = []
+    for (const n of [11, 12, 13, 14, 15, 16, 17]) {
+      codes.push(lastCode(await say(CITIZEN, `枫溪路${n}号井盖没了`), 'TS'))
+      await say(CITIZEN, '不用')
+    }
+    const last = codes.at(-1) ?? ''
+    expect(await say(HANDLER, '枫溪路17号的井盖已经补上了')).toEqual([
+      WORDING.replyWithTheseWords(last, '枫溪路17号的井盖已经补上了'),
+    ])
+    await say(HANDLER, '是')
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, last))
+    expect(row?.status).toBe('closed')
+    // The rest are answered so nothing of this test is in hand after it.
+    for (const code of codes.slice(0, -1)) await say(HANDLER, `回复 ${code} 已补装`)
+  })
+})

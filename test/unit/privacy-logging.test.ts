@@ -1,7 +1,8 @@
 import { DrizzleQueryError } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { sniffImageType } from '../../src/domain/media-type'
-import { maskPersonalInfo } from '../../src/domain/privacy'
+import { findContactNumber } from '../../src/domain/mobile-number'
+import { maskPersonalInfo, maskPhone } from '../../src/domain/privacy'
 import { isStorableDate } from '../../src/domain/storable'
 import { createLogger, errorSummary } from '../../src/logger'
 
@@ -74,5 +75,17 @@ describe('stored values', () => {
     expect(isStorableDate(new Date('+010000-01-01T00:00:00Z'))).toBe(false)
     expect(isStorableDate(new Date('0001-01-01T00:00:00Z'))).toBe(false)
     expect(isStorableDate(new Date(Number.NaN))).toBe(false)
+  })
+})
+
+describe('a contact number, mobile or landline', () => {
+  it('reads a landline with its area code when no mobile is given, and masks either kind', () => {
+    expect(findContactNumber('电话0736-7212345')).toBe('0736-7212345')
+    expect(findContactNumber('(0736)7212345')).toBe('0736-7212345')
+    expect(findContactNumber('138-1234-5678 或 0736-7212345')).toBe('13812345678')
+    expect(findContactNumber('人民路88号')).toBeUndefined()
+    // The column shown in exports and the API: a landline had been shown whole.
+    expect(maskPhone('0736-7212345')).toBe('0736-****2345')
+    expect(maskPhone('13812345678')).toBe('138****5678')
   })
 })

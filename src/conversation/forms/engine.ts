@@ -20,7 +20,7 @@ import { patrolFocusOf } from '../../domain/patrol-rules'
 import { maskPersonalInfo } from '../../domain/privacy'
 import { type Actor, ROLE_LABELS } from '../../domain/roles'
 import { campaignStartingPoint } from '../../services/campaigns'
-import { unitComplaints } from '../../services/complaints'
+import { IN_HAND_NAMED_AMONG, unitComplaints } from '../../services/complaints'
 import { addHazardPhotos, latestHazardReportedBy } from '../../services/hazard-followups'
 import type { PersonRow } from '../../services/identities'
 import { leadingCode, withoutCode } from '../coded-command'
@@ -1444,7 +1444,7 @@ async function whichRectified(
     ]
   // Nothing of theirs named: which one is meant is asked, with what is waiting for them — never silence. A unit
   // with no hazard open but a complaint in hand is told how to reply to it with these words.
-  const inHand = await unitComplaints(turn.ctx.db, unitId, ['assigned', 'accepted'], 6)
+  const inHand = await unitComplaints(turn.ctx.db, unitId, ['assigned', 'accepted'], IN_HAND_NAMED_AMONG)
   // 「井盖已经换了新的」 naming none of the unit's hazards but one of its complaints (by place and thing): that
   // complaint's reply — as is the only complaint in hand when no hazard is open. (A complaint's number said with the
   // words is not part of them.)
@@ -1513,7 +1513,7 @@ async function askComplaintOutcome(
   input: string,
   among?: readonly string[],
 ): Promise<Reply[] | undefined> {
-  const inHand = (await unitComplaints(turn.ctx.db, unitId, ['assigned', 'accepted'], 6)).filter(
+  const inHand = (await unitComplaints(turn.ctx.db, unitId, ['assigned', 'accepted'], IN_HAND_NAMED_AMONG)).filter(
     (c) => !among || among.includes(c.code),
   )
   const code = normaliseCode(input)
