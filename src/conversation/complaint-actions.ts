@@ -17,7 +17,7 @@ import {
 } from '../services/complaints'
 import { recordRewardPaid, verifyWhistleblowing } from '../services/rewards'
 import { codedCommand, leadingCode, unitToldToHandle } from './coded-command'
-import { deadlineSaid } from './deadline-said'
+import { askMissingDeadline, deadlineSaid } from './deadline-said'
 import { clip, complaintInWords, formatLocal, normaliseCode } from './format'
 import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
@@ -344,8 +344,7 @@ async function extendComplaint(turn: Turn, actor: Actor, complaint: ComplaintRow
   }
   const deadline = deadlineSaid(said, ctx.clock.now(), ctx.timeZone)
   const example = `例如：延期 ${code} 明天17点 需协调燃气公司到场`
-  if ('missing' in deadline)
-    return deadline.missing === 'date' ? `请写明新的办理时限和原因，${example}` : `请写明延期原因，${example}`
+  if ('missing' in deadline) return askMissingDeadline(deadline.missing, '办理时限', example)
   const updated = await applyComplaintCommand({
     ctx,
     complaintId: complaint.id,

@@ -28,6 +28,11 @@ export function deadlineSaid(said: string, now: Date, timeZone: string): Deadlin
   return { newDueAt, reason }
 }
 
+/** What is asked for when a 延期 lacks its new limit (named `limitLabel`: 整改期限, 办理时限) or its reason. */
+export function askMissingDeadline(missing: 'date' | 'reason', limitLabel: string, example: string): string {
+  return missing === 'date' ? `请写明新的${limitLabel}和原因，${example}` : `请写明延期原因，${example}`
+}
+
 /**
  * 「下个月15号」「本月20号」「15号」, said as a deadline: the month named (or the next one the day comes in) written
  * out, 「12月15日」, as the time reader knows it. (Only here: 「15号」 in a report is a house number.)

@@ -7,7 +7,7 @@ import type { Actor } from '../domain/roles'
 import { applyHazardCommand, type HazardRow } from '../services/hazards'
 import { recentUnattachedMedia } from '../services/media'
 import { codedCommand, leadingCode, unitToldToHandle } from './coded-command'
-import { deadlineSaid } from './deadline-said'
+import { askMissingDeadline, deadlineSaid } from './deadline-said'
 import { clip, formatLocal, normaliseCode } from './format'
 import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
@@ -226,8 +226,7 @@ async function extendDeadline(turn: Turn, actor: Actor, hazard: HazardRow, said:
   const { ctx } = turn
   const example = `例如：延期 ${hazard.code} 12月31日 需协调管线单位迁改`
   const deadline = deadlineSaid(said, ctx.clock.now(), ctx.timeZone)
-  if ('missing' in deadline)
-    return deadline.missing === 'date' ? `请写明新的整改期限和原因，${example}` : `请写明延期原因，${example}`
+  if ('missing' in deadline) return askMissingDeadline(deadline.missing, '整改期限', example)
   const updated = await applyHazardCommand({
     ctx,
     hazardId: hazard.id,

@@ -21,6 +21,15 @@ const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
 const say = (who: string, input: ChatInput) => chat(harness.services, who, input)
+/** The notes on a complaint's history, in order. */
+const notesOn = async (code: string) => {
+  const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+  const events = await database.db
+    .select()
+    .from(complaintEvents)
+    .where(eq(complaintEvents.complaintId, row?.id ?? 0))
+  return events.map((e) => e.note)
+}
 const statusOf = async (code: string) =>
   (await database.db.select({ status: hazards.status }).from(hazards).where(eq(hazards.code, code)))[0]?.status
 
@@ -416,13 +425,7 @@ describe('a complaint in hand, spoken of without its number', () => {
     await say(SITE_HANDLER, `签收 ${ticket}`)
     // (It was told nothing waited.)
     expect(await say(SITE_HANDLER, '跟市民说一下 明天上午去扶起来')).toEqual([WORDING.complaintNoteKept(ticket, true)])
-    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, ticket))
-    const notes = (
-      await database.db
-        .select()
-        .from(complaintEvents)
-        .where(eq(complaintEvents.complaintId, row?.id ?? 0))
-    ).map((e) => e.note)
+    const notes = await notesOn(ticket)
     expect(notes).toContain('跟市民说一下 明天上午去扶起来')
     expect(await say(SITE_HANDLER, '已经扶好了 可以回复市民了')).toEqual([
       WORDING.replyWithTheseWords(ticket, '已经扶好了'),
@@ -449,13 +452,7 @@ describe('more time for a complaint', () => {
     // Asked by the unit: kept as progress, and who gives it is said (it was answered about hazards' deadlines).
     expect(await say(SITE_HANDLER, `${ticket} 申请延期 材料没到`)).toEqual([WORDING.complaintExtensionAsked(ticket)])
     expect(await say(SITE_HANDLER, '这个投诉能不能延期一天')).toEqual([WORDING.complaintExtensionHow])
-    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, ticket))
-    const notes = (
-      await database.db
-        .select()
-        .from(complaintEvents)
-        .where(eq(complaintEvents.complaintId, row?.id ?? 0))
-    ).map((e) => e.note)
+    const notes = await notesOn(ticket)
     expect(notes).toContain('申请延期：材料没到')
     // Given by the supervising office, with a new limit and why; the unit is told.
     expect(await say(SUPERVISOR, `延期 ${ticket}`)).toEqual([
@@ -472,7 +469,7 @@ describe('more time for a complaint', () => {
     const told = await database.db
       .select()
       .from(outbox)
-      .where(like(outbox.dedupeKey, `complaint-extended:${row?.id}:${extended?.dueAt.toISOString()}:%`))
+      .where(like(outbox.dedupeKey, `complaint-extended:${extended?.id}:${extended?.dueAt.toISOString()}:%`))
     expect(told.map((r) => (r.message as { text?: string }).text)).toEqual([
       WORDING.complaintExtendedNotice(ticket, '12月20日 23:59', '需协调材料供应'),
     ])
