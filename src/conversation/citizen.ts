@@ -74,8 +74,8 @@ interface Held {
   pin?: { latitude: number; longitude: number; label?: string }
   mediaIds?: number[]
 }
-/** What is left of a message when its mobile number is taken out, for a number sent on its own. */
-const MOBILE_DIGITS = new RegExp(`${MOBILE_NUMBER.source}|${LANDLINE_NUMBER.source}`, 'g')
+/** What is left of a message when its number (mobile or landline) is taken out, for a number sent on its own. */
+const CONTACT_DIGITS = new RegExp(`${MOBILE_NUMBER.source}|${LANDLINE_NUMBER.source}`, 'g')
 const PHONE_ALONE =
   /^[\s，,。.：:]*(?:我的|本人)?(?:电话|手机|手机号|手机号码|联系电话|联系方式)?(?:是|为)?[\s，,。.：:]*(?:(?:请|麻烦|可以)?(?:尽快|及时)?(?:联系|打给|打电话给|电话联系)(?:一下)?我(?:吧)?|有事(?:请)?(?:打|联系)(?:这个)?(?:电话|号码)?)?[\s，,。.：:！!]*$/
 /**
@@ -774,7 +774,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     }
     // A mobile number alone to 「在什么位置」: how to reach them, kept for the ticket; where is asked again.
     const phone = findContactNumber(body)
-    if (phone && PHONE_ALONE.test(body.replace(MOBILE_DIGITS, ''))) {
+    if (phone && PHONE_ALONE.test(body.replace(CONTACT_DIGITS, ''))) {
       session.draft.phone = phone
       await keep()
       return [text(`${WORDING.phoneNotedForPending}${WORDING.askPlace}`)]
@@ -1128,7 +1128,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     for (const complaint of open) await setComplaintContact(ctx, complaint.id, phone)
     return [text(WORDING.contactChanged(open.map((c) => c.code)))]
   }
-  if (phone && PHONE_ALONE.test(body.replace(MOBILE_DIGITS, ''))) {
+  if (phone && PHONE_ALONE.test(body.replace(CONTACT_DIGITS, ''))) {
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
     if (latest && !latest.citizenPhone) {
       await setComplaintContact(ctx, latest.id, phone)

@@ -196,13 +196,13 @@ export async function complaintsToSign(db: Database, unitId: number, limit = 5):
   return unitComplaints(db, unitId, ['assigned'], limit)
 }
 
-/** The unit's complaints in the statuses given, oldest first (「签收」 waits on 已派单, a reply on both). */
 /**
  * How many of a unit's complaints in hand words naming one (「沅安路518号的井盖已经补上了」) are matched against: all a
  * busy unit has, not only the few a reply lists (the one named had been missed past the sixth).
  */
 export const IN_HAND_NAMED_AMONG = 100
 
+/** The unit's complaints in the statuses given, oldest first (「签收」 waits on 已派单, a reply on both). */
 export async function unitComplaints(
   db: Database,
   unitId: number,
