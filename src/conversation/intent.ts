@@ -174,7 +174,10 @@ export function intentOf(text: string): Intent | undefined {
     ) ||
     /^(?:哪些|哪个|哪几|哪家|谁)/.test(text) ||
     // 「下午去哪里巡查」「今天的巡查任务是什么」: asked where or what, never a patrol done.
-    /去哪(?:里|儿)?|是什么|什么任务|有哪些任务/.test(text)
+    /去哪(?:里|儿)?|是什么|什么任务|有哪些任务/.test(text) ||
+    // 「今天的巡查记录给我看看」「把今天的巡查记录发我」: records asked to be shown (a leader had been refused the form).
+    SHOW_ME.test(text) ||
+    RECORDS_SENT_ME.test(text)
   if (saysNoPatrolYet(text) || saysWhoPatrolsInstead(text) || asksWhatWaits(text)) return undefined
   if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
   // 「这两天下雨 巡查了几个低洼路段 积水都不深 排水正常」: a patrol said to have found nothing, whenever it was (the
@@ -240,6 +243,9 @@ const RECORDS_OF_PERIOD = new RegExp(
 export function asksRecordsOfPeriod(input: string): boolean {
   return RECORDS_OF_PERIOD.test(input)
 }
+
+/** 「把今天的巡查记录发我」「巡查台账发给我一下」: records asked to be sent to the one asking. */
+export const RECORDS_SENT_ME = /(?:记录|台账|情况|清单|明细)(?:都)?(?:发|发给|传|转)(?:一下|下)?(?:给)?我/
 
 /** 「给我看看」「让我看一下」「发我看看」「调出来」: a request to see, worded as one rather than asked. */
 export const SHOW_ME =

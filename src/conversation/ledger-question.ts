@@ -2,7 +2,15 @@ import { parseChineseNumber } from '../domain/chinese-numbers'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
 import { WATCHED_THING } from './extract/watched-things'
-import { asksHowItGoes, asksRecordsOfPeriod, asksWhatWaits, isQuestion, SHOW_ME, withoutLedgerWords } from './intent'
+import {
+  asksHowItGoes,
+  asksRecordsOfPeriod,
+  asksWhatWaits,
+  isQuestion,
+  RECORDS_SENT_ME,
+  SHOW_ME,
+  withoutLedgerWords,
+} from './intent'
 import { type PeriodSaid, periodSaidIn, THIS_MONTH, TODAY } from './period-said'
 import { ranksRecords, type ScoresAsked, scoresSaidIn } from './scores-question'
 import { summaryAskedIn } from './summary-asked'
@@ -33,7 +41,7 @@ export type LedgerQuestion =
 
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
 const ASKS_AMOUNT =
-  /多少|几[个次条处项件起]|几分(?!钟)|[率数]$|数量|情况$|进度$|进展$|统计|排名|排行|最多|最少|列表|清单|明细|详情|集中/
+  /多少|原因$|几[个次条处项件起]|几分(?!钟)|[率数]$|数量|情况$|进度$|进展$|统计|排名|排行|最多|最少|列表|清单|明细|详情|集中/
 /** Asking how something stands: 「处理得怎么样了」「整改了吗」「修好了没」. */
 const ASKS_PROGRESS =
   /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态|期限|截止|到期|哪天|几号/
@@ -80,7 +88,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「本周隐患情况」「这个月隐患多不多」: a period's state, worded with nothing else in it.
   const summary = summaryAskedIn(input)
   if (summary) return { kind: 'figures', period: summary }
-  const showMe = SHOW_ME.test(input) || NEW_ONES.test(input) || asksRecordsOfPeriod(input)
+  const showMe =
+    SHOW_ME.test(input) || RECORDS_SENT_ME.test(input) || NEW_ONES.test(input) || asksRecordsOfPeriod(input)
   if (!isQuestion(input) && !ASKS_AMOUNT.test(input) && !/谁|有没有|有无/.test(input) && !showMe) return undefined
   // 「人民路燃气泄漏的情况怎么样了」: a known thing's progress, asked — though it names what is wrong.
   const placeAsked = findPlace(input)
@@ -184,6 +193,15 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
       period: period ?? TODAY,
       ...(patrolPlace ? { place: patrolPlace } : { name: patrolledBy }),
     }
+  // 「下周要注意什么」「最近需要关注哪些」: what is open and late now (it was not understood).
+  if (
+    /(?:要|需要|应该|该|得)(?:注意|关注|重点关注|盯)(?:些)?(?:什么|哪些|啥)|有(?:什么|哪些|啥)(?:要|需要|值得)(?:注意|关注)/.test(
+      input,
+    )
+  )
+    return { kind: 'open' }
+  // 「今天的巡查记录给我看看」「把本周的巡查台账发我」: the period's patrols, unit by unit (it had started a patrol form).
+  if (showMe && /巡查(?:记录|台账|情况)/.test(input)) return { kind: 'patrolsByUnit', period: period ?? TODAY }
   // 「谁今天还没巡查」「哪些单位今天巡查了」: who has patrolled (today, unless another period is named).
   if (/谁|(?:哪个|哪些|哪家|各)(?:单位)?/.test(input) && /巡查|巡逻|巡视/.test(input) && !/隐患/.test(input))
     return { kind: 'patrolsByUnit', period: period ?? TODAY }

@@ -2236,3 +2236,11 @@ describe('reports typed as people type them, which were not understood', () => {
     expect(await say(STAFF, '今日无事')).toEqual([WORDING.quietPatrolRecorded])
   })
 })
+
+describe('records asked to be shown', () => {
+  it('shows a leader the day’s patrols for 「今天的巡查记录给我看看」 (the patrol form had been refused to them)', async () => {
+    const [shown] = await say(LEADER, '今天的巡查记录给我看看')
+    expect(shown).toMatch(/^今天各巡查单位的巡查记录：/)
+    expect((await say(LEADER, '昨天的巡查记录给我看看'))[0]).toMatch(/^昨天各巡查单位的巡查记录：/)
+  })
+})

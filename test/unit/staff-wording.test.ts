@@ -153,6 +153,11 @@ describe('questions about one hazard, what falls due, and new ones in a period',
     ['我有哪些投诉', { kind: 'todo' }],
     ['我手上有几个投诉', { kind: 'todo' }],
     ['我有啥要整改的', { kind: 'todo' }],
+    // (The first two started a patrol form, a leader refused it; the last two were not understood.)
+    ['今天的巡查记录给我看看', { kind: 'patrolsByUnit', period: { kind: 'day' } }],
+    ['把本周的巡查记录发我', { kind: 'patrolsByUnit', period: { kind: 'week' } }],
+    ['我们单位扣分原因', { kind: 'scores' }],
+    ['下周要注意什么', { kind: 'open' }],
     ['市政公司上报了几个隐患', { kind: 'figures', period: { kind: 'month', previous: false } }],
     ['燃气办的隐患有几个', { kind: 'open' }],
   ])('%s', (said, asked) => expect(ledgerQuestionIn(said)).toMatchObject(asked))
