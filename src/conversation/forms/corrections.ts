@@ -48,11 +48,10 @@ export function readCorrection(said: string, fields: FieldDefinition[]): Correct
       .replace(/^[，,：:\s]+/, '')
       .trim()
   if (!value) return undefined
-  const key =
-    fieldInWords(input, fields)?.field.key ??
+  const field =
+    fieldInWords(input, fields)?.field ??
     // No field named (「不对，是建设路」): a value that is a place name corrects the form's place.
-    (findPlace(value) === value ? PLACE_KEYS.find((k) => fields.some((f) => f.key === k)) : undefined)
-  const field = fields.find((f) => f.key === key)
+    (findPlace(value) === value ? fields.find((f) => PLACE_KEYS.includes(f.key)) : undefined)
   if (!field) return undefined
   // 「不是一般的，很严重」 denies one grade without naming the other: of two grades, it is the other one.
   if (field.type === 'level' && !after && /^不是/.test(input)) {
