@@ -1433,12 +1433,15 @@ describe('overseers and administrators in their own words', () => {
     const [status] = await say('demo:admin', '系统状态')
     expect(status).toMatch(/^截至 .*服务运行正常。\n待处理的来信 0 条，/)
     expect(status).toMatch(/发送失败的消息 [1-9]\d* 条：请在管理后台/)
+    // The replies of these questions go out in the background, so how many wait to be sent varies from one answer to
+    // the next with the machine's load; everything else in the answer is the same.
+    const steady = (replies: string[]) => replies.map((r) => r.replace(/待发送的消息 \d+ 条/, '待发送的消息 … 条'))
     // Asked as what did not go out (it was not understood).
-    expect(await say('demo:admin', '有多少条消息没发出去')).toEqual([status])
-    expect(await say('demo:admin', '最近有没有发送失败的消息')).toEqual([status])
+    expect(steady(await say('demo:admin', '有多少条消息没发出去'))).toEqual(steady([status ?? '']))
+    expect(steady(await say('demo:admin', '最近有没有发送失败的消息'))).toEqual(steady([status ?? '']))
     // Asked in other words (they were not understood).
     for (const asked of ['今天系统有什么异常', '机器人是不是挂了', '平台有没有报错？', '推送正常吗'])
-      expect(await say('demo:admin', asked)).toEqual([status])
+      expect(steady(await say('demo:admin', asked))).toEqual(steady([status ?? '']))
     // Not for everyone: a field worker's 「系统状态」 is no status report.
     expect((await say(STAFF, '系统状态'))[0]).not.toMatch(/服务运行正常/)
   })
