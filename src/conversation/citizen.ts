@@ -852,7 +852,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     }
     await forget()
     // 「幸福小区3栋，电话139…」「在建设路口，我姓王」: the number and the name are for the call back, not the place.
-    const signed = contactNameIn(withoutPhone(body).trim())
+    const signed = contactNameIn(withoutPhone(body).trim(), { gaveNumber: findMobileNumber(body) !== undefined })
     const contact = {
       phone: waiting.phone ?? findMobileNumber(body),
       name: waiting.name ?? signed.name,
@@ -1313,7 +1313,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
           : latestPlace
         : undefined
   // 「…，电话186…，张先生」: the name is how to address them on the call back, not part of the problem.
-  const signed = contactNameIn(extracted.description ?? body)
+  const signed = contactNameIn(extracted.description ?? body, {
+    gaveNumber: findMobileNumber(body) !== undefined,
+  })
   const told = [...signed.rest].length >= MIN_DESCRIPTION_CHARS ? signed.rest : (extracted.description ?? body)
   // 「我还要投诉一个：建设路的路灯坏了三盏」: the words that only say a report follows are not part of it (举报 stays:
   // it makes the report a whistleblower's).

@@ -11,8 +11,8 @@ const MOBILE = new RegExp(MOBILE_NUMBER.source, 'g')
 const ID_CARD = /(?<![\dA-Za-z])(\d{6})(?:\d{8}|\d{5})(\d{3}[\dXx])(?![\dA-Za-z])/g
 /** Landlines with an area code: 0736-7654321, (0736)7654321, 0736 7654321. */
 const LANDLINE = /(?<!\d)(\(?0\d{2,3}\)?[\s-]?)\d{3,4}(\d{4})(?!\d)/g
-/** A name introduced in the text itself: 我叫张三, 姓名：李四, 联系人王五. */
-const INTRODUCED_NAME = /(我叫|本人|姓名[:：]?\s*|联系人[:：]?\s*)([\u4e00-\u9fa5]{2,3})/g
+/** A name introduced in the text itself: 我叫张三, 姓名：李四, 联系人王五, 举报人赵六. */
+const INTRODUCED_NAME = /(我叫|本人|姓名[:：]?\s*|(?:联系|举报|投诉|反映|来电)人[:：]?\s*)([\u4e00-\u9fa5]{2,3})/g
 
 export function maskPhone(text: string): string {
   return text.replace(MOBILE, '$1****$3').replace(LANDLINE, '$1****$2')

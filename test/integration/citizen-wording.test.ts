@@ -508,6 +508,19 @@ describe('a citizen following up in words', () => {
     expect((await mine()).find((c) => c.code === third)?.citizenName).toBeNull()
   })
 
+  it('keeps a bare name written beside the number, and one a whistleblower introduces, out of what the unit reads', async () => {
+    const bare = lastCode(await say('我要实名举报 工地晚上施工扰民 在迎宾路和朝阳路交叉口 电话13800138000 张三'), 'TS')
+    const introduced = lastCode(await say('举报人王小明 联系方式13700001111 解放路工地塔吊很危险'), 'TS')
+    const filed = await mine()
+    expect(filed.find((c) => c.code === bare)).toMatchObject({ citizenName: '张三', citizenPhone: '13800138000' })
+    expect(filed.find((c) => c.code === bare)?.description).not.toContain('张三')
+    expect(filed.find((c) => c.code === introduced)).toMatchObject({
+      description: '解放路工地塔吊很危险',
+      citizenName: '王小明',
+      citizenPhone: '13700001111',
+    })
+  })
+
   it('takes where a photo was taken as the place, and an answer to where without the question said back', async () => {
     const before = (await mine()).length
     expect(await say('这个是在芙蓉路上拍的')).toEqual([WORDING.citizenPlaceAskWhat('芙蓉路')])
