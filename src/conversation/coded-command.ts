@@ -56,3 +56,36 @@ const UNIT_TOLD =
 export function unitToldToHandle(after: string): string | undefined {
   return UNIT_TOLD.exec(after)?.[1]
 }
+
+/** A record's number anywhere in a message, full width too (the pattern normaliseCode reads). */
+const CODE_ANYWHERE: Record<'TS' | 'YH', RegExp> = {
+  TS: /\bTS\s*\d{8}\s*[-－—]?\s*\d{1,6}\b/gi,
+  YH: /\bYH\s*\d{8}\s*[-－—]?\s*\d{1,6}\b/gi,
+}
+/** What only points at the record before its number (「关于」「请把这个投诉」「投诉编号是」), not part of what is said. */
+const POINTING_BEFORE =
+  /(?:(?:关于|对于|针对|请把|麻烦把|帮我把|把|将)(?:这个|这件|这条|这项|该|那个)?(?:投诉|工单|单子|隐患)?|(?:这个|这件|这条|这项|该|那个)?(?:投诉|工单|单子|隐患)(?:的)?(?:编号|单号)?|编号|单号)(?:是|为)?[:：，,。\s]*$/
+const POINTING_AHEAD = /^(?:关于|对于|针对)(?:这个|这件|这条|这项|该)?(?:投诉|工单|隐患)?[:：，,。\s]*/
+
+/**
+ * 「收到 TS…」「申请延期 TS… 材料没到」「这个投诉不是我们的 是燃气公司的 TS…」: the same words with the record's number
+ * put first, as leadingCode reads them — for a message with one number of that kind, not at its start (those are
+ * leadingCode's own). The words that only point at the record are dropped.
+ */
+export function codeMovedFirst(prefix: 'TS' | 'YH', input: string): string | undefined {
+  const text = halfWidthDigitsAndLetters(input).trim()
+  const found = [...text.matchAll(CODE_ANYWHERE[prefix])]
+  const [only] = found
+  if (found.length !== 1 || !only || only.index === 0 || leadingCode(prefix, text)) return undefined
+  const before = text
+    .slice(0, only.index)
+    .replace(POINTING_BEFORE, '')
+    .replace(POINTING_AHEAD, '')
+    .replace(/^[\s，,。：:]+|[\s，,。：:]+$/g, '')
+  const after = text
+    .slice(only.index + only[0].length)
+    .replace(/^(?:的)?(?:投诉|工单|隐患)?[\s，,。：:]*/, '')
+    .trim()
+  const said = [before, after].filter(Boolean).join('，')
+  return said ? `${normaliseCode(only[0])} ${said}` : undefined
+}

@@ -32,6 +32,7 @@ import {
   supervisionsAwaitingSignature,
 } from '../services/signoffs'
 import { asksCitizenContact, describeCitizenContact } from './citizen-contact'
+import { codeMovedFirst } from './coded-command'
 import {
   asksToSignAll,
   complaintCommandByName,
@@ -249,14 +250,18 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     return [text(await urgeNamedComplaint(turn, actor, urgedCode, `${ROLE_LABELS[person.role]}${person.name}`))]
   }
   if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)
-  const inWords = complaintCommandInWords(input)
+  // 「收到 TS…」「这个投诉不是我们的 是燃气公司的 TS…」: the number said last, read as if said first.
+  const movedComplaint = codeMovedFirst('TS', input)
+  const inWords = complaintCommandInWords(input) ?? (movedComplaint && complaintCommandInWords(movedComplaint))
   if (inWords) return handleComplaintCommand(turn, actor, inWords)
   // 「建设路燃气漏气那个投诉派给燃气办」: the complaint named by its place or thing.
   const complaintByName = await complaintCommandByName(turn, input)
   if (complaintByName && 'replies' in complaintByName) return complaintByName.replies
   if (complaintByName) return handleComplaintCommand(turn, actor, complaintByName.command)
   if (isHazardCommand(input)) return handleHazardCommand(turn, actor, input)
-  const hazardInWords = hazardCommandInWords(input, actor.role)
+  const movedHazard = codeMovedFirst('YH', input)
+  const hazardInWords =
+    hazardCommandInWords(input, actor.role) ?? (movedHazard && hazardCommandInWords(movedHazard, actor.role))
   if (hazardInWords) return handleHazardCommand(turn, actor, hazardInWords)
   // 「人民路井盖那个延期到下个月15号 材料没到」「塔吊那个收到」: the hazard named by its place or thing.
   const byName = await hazardCommandByName(turn, actor, input)

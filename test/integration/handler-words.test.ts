@@ -500,3 +500,35 @@ describe('a busy unit', () => {
     for (const code of codes.slice(0, -1)) await say(HANDLER, `回复 ${code} 已补装`)
   })
 })
+
+describe('the number said last', () => {
+  it('reads 「收到 TS…」, a request for more time and 「不是我们的 是燃气公司的 TS…」 as if the number came first', async () => {
+    const ticket = lastCode(await say(CITIZEN, '沅江路18号井盖没了'), 'TS')
+    await say(CITIZEN, '不用')
+    expect(await say(HANDLER, `收到 ${ticket}`)).toEqual([WORDING.cardAccepted(ticket)])
+    expect(await say(HANDLER, `申请延期 ${ticket} 材料没到`)).toEqual([WORDING.complaintExtensionAsked(ticket)])
+    expect((await notesOn(ticket)).at(-1)).toContain('材料没到')
+    const [handed] = await say(HANDLER, `这个投诉不是我们的 是燃气公司的 ${ticket}`)
+    expect(handed).toContain(`已将投诉 ${ticket} 转办至燃气办`)
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, ticket))
+    expect(row?.status).toBe('assigned')
+    expect((await notesOn(ticket)).at(-1)).toContain('不是我们的')
+  })
+
+  it('takes 「已经加固好了 YH…」 as that hazard’s rectification, and 「关于 TS…，我们已经派人去了」 as the complaint taken up', async () => {
+    await say(STAFF, '上报隐患 沅江路30号路灯杆倾斜')
+    await say(STAFF, '一般')
+    const hazard = lastCode(await say(STAFF, '确认'), 'YH')
+    await say(HANDLER, `收到 ${hazard}`)
+    expect(await statusOf(hazard)).toBe('rectifying')
+    const [form] = await say(HANDLER, `已经加固好了 ${hazard}`)
+    expect(form).toContain(`隐患编号：${hazard}`)
+    expect(form).toContain('整改情况：已经加固好了')
+    await say(HANDLER, '取消')
+
+    const ticket = lastCode(await say(CITIZEN, '沅江路32号路面塌了个坑'), 'TS')
+    await say(CITIZEN, '不用')
+    expect(await say(HANDLER, `关于${ticket}，我们已经派人去了`)).toEqual([WORDING.cardAccepted(ticket)])
+    await say(HANDLER, `回复 ${ticket} 已回填`)
+  })
+})

@@ -23,7 +23,7 @@ import { campaignStartingPoint } from '../../services/campaigns'
 import { IN_HAND_NAMED_AMONG, unitComplaints } from '../../services/complaints'
 import { addHazardPhotos, latestHazardReportedBy } from '../../services/hazard-followups'
 import type { PersonRow } from '../../services/identities'
-import { leadingCode, withoutCode } from '../coded-command'
+import { codeMovedFirst, leadingCode, withoutCode } from '../coded-command'
 import { handleComplaintCommand } from '../complaint-actions'
 import { isCourtesy } from '../courtesy'
 import type { Extractor } from '../extract/extractor'
@@ -785,8 +785,10 @@ async function step(
     }
     return prompt(form, session, answers)
   }
-  // 「YH20261123-0001 已经整改好了」: a hazard's code and what was done about it is a rectification report.
-  const leading = form ? undefined : leadingCode('YH', input)
+  // 「YH20261123-0001 已经整改好了」: a hazard's code and what was done about it is a rectification report — the
+  // number said last (「已经加固好了 YH…」) the same.
+  const codeFirst = form ? undefined : leadingCode('YH', input) ? input : codeMovedFirst('YH', input)
+  const leading = codeFirst ? leadingCode('YH', codeFirst) : undefined
   // 「YH… 整改期限能延长一周吗」 asks; it reports nothing done.
   if (
     leading &&
@@ -794,7 +796,7 @@ async function step(
     !isQuestion(leading.after) &&
     !/[吗么][？?。！!]*$|能否|可否/.test(leading.after)
   )
-    return startFromText(turn, session, actor, answers, deps, `整改 ${input}`)
+    return startFromText(turn, session, actor, answers, deps, `整改 ${codeFirst}`)
   // 「回复一下市民」「这个井盖的投诉办结了」: the result of a complaint in hand, asked for before it is sent.
   if (!form && !leading && actor.role === 'unit_handler' && actor.unitId !== null && asksToAnswerCitizen(input))
     return (await askComplaintOutcome(turn, session, actor.unitId, input)) ?? [text(WORDING.noComplaintInHand)]
