@@ -7,6 +7,7 @@ import type { PeriodKind } from '../domain/periods'
 import { formatRate } from '../reports/format'
 import { complaintTimeliness, periodFigures } from '../services/figures'
 import { formatLocal } from './format'
+import { describeOpenMajors } from './open-items-question'
 import { type PeriodSaid, periodMeant, periodSaidIn } from './period-said'
 import { summaryAskedIn } from './summary-asked'
 import type { Turn } from './types'
@@ -102,6 +103,30 @@ export async function describeFigures(
     `期间共销号 ${figures.closedInPeriod} 项（含此前发现的）；`,
     `${unit ? '交办的投诉' : '受理投诉'} ${receivedCount?.n ?? 0} 件；到期 ${due.due} 件，按时答复 ${due.onTime} 件（及时率 ${formatRate(due.due === 0 ? null : due.onTime / due.due)}）。`,
   ].join('\n')
+}
+
+/**
+ * 「这个月重大隐患销号了几个 还剩几个」: the major hazards the period found and closed (those found before it too),
+ * then the ones open now, each by name.
+ */
+export async function describeMajorsInPeriod(turn: Turn, asked: PeriodSaid): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const period = periodMeant(asked, now, timeZone)
+  const endAt = now < period.endAt ? now : period.endAt
+  const major = and(eq(hazards.level, 'major'), ne(hazards.status, 'voided'))
+  const [[found], [closed]] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(hazards)
+      .where(and(major, gte(hazards.foundAt, period.startAt), lte(hazards.foundAt, endAt))),
+    db
+      .select({ n: count() })
+      .from(hazards)
+      .where(and(major, gte(hazards.closedAt, period.startAt), lte(hazards.closedAt, endAt))),
+  ])
+  const when = asked.previous || asked.lastDays ? asked.said : `${asked.said}截至目前`
+  return `${when}重大隐患：新发现 ${found?.n ?? 0} 项，销号 ${closed?.n ?? 0} 项（含此前发现的）。\n${await describeOpenMajors(turn)}`
 }
 
 /** 「最近一周投诉最多的是哪类问题」: the complaints received or hazards found in the period, by kind, most first. */

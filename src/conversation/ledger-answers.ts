@@ -7,6 +7,7 @@ import {
   describeByCategory,
   describeFigures,
   describeHazardsByUnit,
+  describeMajorsInPeriod,
   describePatrolsByUnit,
   describePatrolsNamed,
   describeSatisfaction,
@@ -66,6 +67,8 @@ export async function answerLedgerQuestion(
       return listTodos(turn, actor, 1, asked.mostUrgent ? 'mostUrgent' : 'newest')
     case 'majors':
       return describeOpenMajors(turn)
+    case 'majorsInPeriod':
+      return describeMajorsInPeriod(turn, asked.period)
     case 'open':
       return describeOpen(turn, actor, input)
     case 'scores': {

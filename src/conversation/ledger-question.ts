@@ -25,6 +25,7 @@ export type LedgerQuestion =
   | { kind: 'todo'; mostUrgent?: boolean }
   | ({ kind: 'scores' } & ScoresAsked)
   | { kind: 'majors' }
+  | { kind: 'majorsInPeriod'; period: PeriodSaid }
   | { kind: 'open' }
   | { kind: 'hazardsByUnit'; period: PeriodSaid }
   | { kind: 'lateByUnit' }
@@ -140,6 +141,16 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「上午巡查了几次」: a part of the day is today.
   const period = periodSaidIn(input) ?? (/上午|下午|早上|今早|中午|晚上/.test(input) ? TODAY : undefined)
   if (period && /新增|新发现|发现|报了|上报/.test(input) && !/没|未|还/.test(input)) return { kind: 'figures', period }
+  // 「这个月重大隐患销号了几个 还剩几个」: the period's majors found and closed, and those open now (it had been
+  // answered with the open ones alone).
+  if (
+    period &&
+    /重大(?:隐患|风险)/.test(input) &&
+    /销号|整改完|处理完/.test(input) &&
+    /还剩|剩下|剩余|还有(?:几|多少)|没(?:有)?销号|未销号/.test(input) &&
+    !/五落实|交办/.test(input)
+  )
+    return { kind: 'majorsInPeriod', period }
   // 「上周重大隐患有几个，销号了几个」: a period named with the majors counts them in it, found and closed.
   // (「今天有几个重大隐患需要五落实」 asks after the open ones, answered below.)
   if (

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, like } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
 import {
@@ -16,6 +16,7 @@ import {
 } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { OPEN_COMPLAINT_STATUSES } from '../../src/domain/complaint-lifecycle'
+import { OPEN_HAZARD_STATUSES } from '../../src/domain/hazard-lifecycle'
 import { zonedInstant } from '../../src/domain/local-time'
 import { applyComplaintCommand } from '../../src/services/complaints'
 import { testApp } from '../helpers/app'
@@ -1013,6 +1014,20 @@ describe('reports not filed and majors in a period, asked freely', () => {
     const [majors] = await say(LEADER, '上周重大隐患有几个，销号了几个')
     expect(majors).toMatch(/^上周（全市）：\n/)
     expect(majors).toMatch(/发现隐患 \d+ 项（重大 \d+ 项），已整改销号 \d+ 项/)
+  })
+
+  it('answers 「这个月重大隐患销号了几个 还剩几个」 with the month’s majors found and closed, and those still open', async () => {
+    await say(STAFF, '上报隐患 桃花源路8号路面塌陷 有个大坑')
+    await say(STAFF, '重大')
+    const major = lastCode(await say(STAFF, '确认'), 'YH')
+    const open = await database.db
+      .select()
+      .from(hazards)
+      .where(and(eq(hazards.level, 'major'), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])))
+    const [answer = ''] = await say(LEADER, '这个月重大隐患销号了几个 还剩几个')
+    expect(answer).toMatch(/^本月截至目前重大隐患：新发现 [1-9]\d* 项，销号 \d+ 项（含此前发现的）。\n/)
+    expect(answer).toContain(`未销号的重大隐患 ${open.length} 项：`)
+    expect(answer).toContain(major)
   })
 })
 
