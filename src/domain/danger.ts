@@ -1,3 +1,5 @@
+import { withEnglishGlossed } from './english-words'
+
 /**
  * Words that mean someone may be hurt in the next minutes: a gas smell or leak, a collapse, fire, live
  * wires, someone trapped (in a lift, most often). A message with them is not a routine complaint — the sender gets safety advice at once and the
@@ -66,7 +68,9 @@ function askedWhatIf(text: string, after: string): boolean {
   return text.split(/[，,。；;！!？?\s]+/).filter(Boolean).length >= 3
 }
 
-export function dangerIn(text: string): DangerKind | undefined {
+export function dangerIn(said: string): DangerKind | undefined {
+  // 「gas leak smell near 建设路」: English words for danger read as their Chinese.
+  const text = withEnglishGlossed(said)
   // matchAll works on a copy of each (global) pattern: no state is left behind between calls.
   for (const [kind, pattern] of DANGER)
     for (const match of text.matchAll(pattern)) {

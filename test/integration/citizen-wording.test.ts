@@ -508,6 +508,21 @@ describe('a citizen following up in words', () => {
     expect((await mine()).find((c) => c.code === third)?.citizenName).toBeNull()
   })
 
+  it('files a report written in English under its kind, and gives a gas leak said so the safety advice', async () => {
+    const cover = lastCode(await say('manhole cover missing at 人民路'), 'TS')
+    await say('不用')
+    const [leak] = await say('There is a gas leak smell near 建设路 please help')
+    expect(leak).toMatch(/^⚠️ 安全提示：闻到燃气味请立即离开现场/)
+    const gas = lastCode([leak ?? ''], 'TS')
+    await say('不用')
+    const filed = await mine()
+    expect(filed.find((c) => c.code === cover)).toMatchObject({
+      category: 'road_municipal',
+      description: 'manhole cover missing at 人民路',
+    })
+    expect(filed.find((c) => c.code === gas)?.category).toBe('gas')
+  })
+
   it('keeps a bare name written beside the number, and one a whistleblower introduces, out of what the unit reads', async () => {
     const bare = lastCode(await say('我要实名举报 工地晚上施工扰民 在迎宾路和朝阳路交叉口 电话13800138000 张三'), 'TS')
     const introduced = lastCode(await say('举报人王小明 联系方式13700001111 解放路工地塔吊很危险'), 'TS')

@@ -1,5 +1,6 @@
 import type { Category } from '../../domain/categories'
 import { locationPhrases } from '../../domain/classify'
+import { withEnglishGlossed } from '../../domain/english-words'
 import { findPlaces, placeWordOf } from './place'
 
 /**
@@ -312,7 +313,8 @@ export function weighCategories(
   rules: readonly { category: Category; keywords: readonly string[] }[] = [],
   setting = said,
 ): WeighedCategory | undefined {
-  const text = withoutAgents(neutraliseNames(said))
+  // 「manhole cover missing at 人民路」: English words for things read as their Chinese.
+  const text = withoutAgents(neutraliseNames(withEnglishGlossed(said)))
   // The message around the statement, its names blanked the same way (once: most callers pass the statement's own).
   const message = setting === said ? text : neutraliseNames(setting)
   const places = locationPhrases(text)
