@@ -17,7 +17,7 @@ import {
 } from '../services/complaints'
 import { recordRewardPaid, verifyWhistleblowing } from '../services/rewards'
 import { codedCommand, leadingCode, unitToldToHandle } from './coded-command'
-import { askMissingDeadline, deadlineSaid } from './deadline-said'
+import { askMissingDeadline, deadlineMoveAsExtension, deadlineSaid } from './deadline-said'
 import { clip, complaintInWords, formatLocal, normaliseCode } from './format'
 import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
@@ -64,7 +64,7 @@ export function complaintCommandInWords(input: string): string | undefined {
   if (DONE.test(leading.after)) return `回复 ${leading.code} ${leading.after}`
   if (ON_IT.test(leading.after)) return `签收 ${leading.code} ${leading.after}`
   // 「TS… 申请延期 材料没到」「TS… 延期到明天下午5点 材料没到」: more time, given or asked for by who says it.
-  const more = EXTENSION_SAID.exec(leading.after)
+  const more = EXTENSION_SAID.exec(deadlineMoveAsExtension(leading.after))
   if (more) return `延期 ${leading.code} ${more[1] ?? ''}`.trim()
   const handed = HANDED_TO.exec(leading.after)
   if (handed) return `转办 ${leading.code} ${handed[1]}`

@@ -46,3 +46,14 @@ export function withMonthNamed(said: string, now: Date, timeZone: string): strin
     .replace(/^(?:本月|这个?月)([0-9]{1,2})\s*[日号]/, (_, d: string) => `${month}月${d}日`)
     .replace(/^([0-9]{1,2})\s*[日号]/, (_, d: string) => `${Number(d) > day ? month : monthAfter(month)}月${d}日`)
 }
+
+/**
+ * 「期限改到下周五」「整改时限延长到月底」「截止时间推迟到15号」: moving a deadline later, said as the 延期 it is
+ * (「延期到下周五」), for the readers of 延期 after a record's number or name.
+ */
+const DEADLINE_MOVED =
+  /(?:整改|办理)?(?:期限|时限|截止(?:日期|时间)?)(?:再)?(?:改到|改为|改成|延到|延长到|延长至|延至|调到|调整到|调整为|推到|推迟到|顺延到|放宽到)/
+
+export function deadlineMoveAsExtension(said: string): string {
+  return said.replace(DEADLINE_MOVED, '延期到')
+}

@@ -7,7 +7,7 @@ import type { Actor } from '../domain/roles'
 import { applyHazardCommand, type HazardRow } from '../services/hazards'
 import { recentUnattachedMedia } from '../services/media'
 import { codedCommand, leadingCode, unitToldToHandle } from './coded-command'
-import { askMissingDeadline, deadlineSaid } from './deadline-said'
+import { askMissingDeadline, deadlineMoveAsExtension, deadlineSaid } from './deadline-said'
 import { clip, formatLocal, normaliseCode } from './format'
 import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
@@ -44,7 +44,7 @@ const ON_THE_SPOT =
 export function hazardCommandInWords(input: string, role: Actor['role']): string | undefined {
   const leading = leadingCode('YH', input)
   if (!leading) return undefined
-  const verb = VERB_AFTER_CODE.exec(leading.after)
+  const verb = VERB_AFTER_CODE.exec(deadlineMoveAsExtension(leading.after))
   if (verb) return `${VERB_MEANT[verb[1] ?? ''] ?? verb[1]} ${leading.code} ${verb[2] ?? ''}`.trim()
   if ((role === 'duty_officer' || role === 'supervisor') && ON_THE_SPOT.test(leading.after))
     return `处置 ${leading.code} ${leading.after}`
@@ -68,7 +68,8 @@ export async function hazardCommandByName(
   input: string,
 ): Promise<{ command: string } | { replies: Reply[] } | undefined> {
   if (actor.role === 'citizen' || normaliseCode(input)) return undefined
-  const said = VERB_AFTER_NAME.exec(input)
+  // 「把建设路井盖那个隐患的期限改到下周五」: the 延期 in other words.
+  const said = VERB_AFTER_NAME.exec(deadlineMoveAsExtension(input))
   const [, name = '', verb = '', rest = ''] = said ?? []
   if (!said || !namesARecord(name)) return undefined
   // 「把建设路护栏那个删掉」 from a patroller: voiding is the supervising office's (it opened a hazard form).

@@ -168,6 +168,13 @@ describe('a hazard command with the hazard named by its place or thing', () => {
       `隐患 ${cover} 的整改期限已延至 12月25日 23:59，已告知责任单位。`,
     ])
     expect((await hazard(cover))?.rectifyDueAt).not.toEqual(dueBefore)
+    // A deadline moved in other words is the same 延期 (「暂未理解」 before), by name or after the number.
+    expect(await say('supervisor', '把芙蓉路井盖那个隐患的期限改到下个月28号')).toEqual([
+      `请写明延期原因，例如：延期 ${cover} 12月31日 需协调管线单位迁改`,
+    ])
+    expect(await say('supervisor', `${cover} 整改期限推迟到下个月28号 管线迁改未完成`)).toEqual([
+      `隐患 ${cover} 的整改期限已延至 12月28日 23:59，已告知责任单位。`,
+    ])
     expect(await say('supervisor', '把芙蓉路井盖那个挂牌督办')).toEqual([
       `请写明挂牌原因，例如：挂牌 ${cover} 本级 多次反复沉降`,
     ])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { FORMS } from '../../bots/forms'
-import { withMonthNamed } from '../../src/conversation/deadline-said'
+import { deadlineMoveAsExtension, withMonthNamed } from '../../src/conversation/deadline-said'
 import { parseAnswer } from '../../src/conversation/forms/answers'
 import { WorkingCalendar } from '../../src/domain/calendar'
 import { numbersIn, parseCampaignProblems } from '../../src/domain/campaign-problems'
@@ -231,5 +231,16 @@ describe('a deadline said with a month relative to today', () => {
     ['12月31日', '12月31日'],
   ])('「%s」 is 「%s」', (said, written) => {
     expect(withMonthNamed(said, now, TZ)).toBe(written)
+  })
+})
+
+describe('a deadline moved later in other words', () => {
+  it.each([
+    ['把芙蓉路井盖那个隐患的期限改到下周五', '把芙蓉路井盖那个隐患的延期到下周五'],
+    ['整改期限推迟到下个月28号 管线迁改未完成', '延期到下个月28号 管线迁改未完成'],
+    ['办理时限延长到明天下午5点', '延期到明天下午5点'],
+    ['期限是哪天', '期限是哪天'],
+  ])('「%s」 is read as 「%s」', (said, read) => {
+    expect(deadlineMoveAsExtension(said)).toBe(read)
   })
 })
