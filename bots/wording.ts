@@ -39,6 +39,11 @@ export const WORDING = {
     `投诉 ${code} 已交办${unit}，由${unit}签收和答复。如交办有误，请联系督查员改派。`,
   complaintNoteKept: (code: string, signed: boolean) =>
     `已记入投诉 ${code} 的办理进展。${signed ? '' : `签收请发送「签收 ${code}」；`}办理完成后请发送「回复 ${code} 办理结果」，结果会告知市民。`,
+  /** 「YH…1和YH…2都整改好了」: each rectification is its own record, with its own photos and check. */
+  oneRectificationAtATime: (codes: readonly string[], said: string) =>
+    `每项隐患的整改要分别反馈（各有整改记录和照片，分别验收）。请逐项发送，例如：\n${codes
+      .map((code) => `整改 ${code} ${said || '整改情况'}`)
+      .join('\n')}`,
   complaintExtendedNotice: (code: string, due: string, reason: string) =>
     `【办理延期】投诉 ${code} 的办理时限延至 ${due}。原因：${reason}`,
   complaintExtended: (code: string, due: string) => `投诉 ${code} 的办理时限已延至 ${due}，已告知承办单位。`,

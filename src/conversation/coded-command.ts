@@ -67,6 +67,22 @@ const POINTING_BEFORE =
   /(?:(?:关于|对于|针对|请把|麻烦把|帮我把|把|将)(?:这个|这件|这条|这项|该|那个)?(?:投诉|工单|单子|隐患)?|(?:这个|这件|这条|这项|该|那个)?(?:投诉|工单|单子|隐患)(?:的)?(?:编号|单号)?|编号|单号)(?:是|为)?[:：，,。\s]*$/
 const POINTING_AHEAD = /^(?:关于|对于|针对)(?:这个|这件|这条|这项|该)?(?:投诉|工单|隐患)?[:：，,。\s]*/
 
+/** Every number of that kind a message names, as normaliseCode writes it, each once. */
+export function codesIn(prefix: 'TS' | 'YH', input: string): string[] {
+  const text = halfWidthDigitsAndLetters(input)
+  return [...new Set([...text.matchAll(CODE_ANYWHERE[prefix])].map((m) => normaliseCode(m[0]) ?? m[0]))]
+}
+
+/** 「YH…1和YH…2都整改好了」: the words besides the numbers and what joins them (「整改好了」). */
+export function wordsBesideCodes(prefix: 'TS' | 'YH', input: string): string {
+  return halfWidthDigitsAndLetters(input)
+    .replace(CODE_ANYWHERE[prefix], ' ')
+    .replace(/^[\s、，,和及与跟]+|(?<=^|\s)(?:和|及|以及|与|跟|、)(?=\s)/g, ' ')
+    .replace(/^[\s、，,]*(?:都|均|全部|全都)?/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
 /**
  * 「收到 TS…」「申请延期 TS… 材料没到」「这个投诉不是我们的 是燃气公司的 TS…」: the same words with the record's number
  * put first, as leadingCode reads them — for a message with one number of that kind, not at its start (those are

@@ -532,3 +532,25 @@ describe('the number said last', () => {
     await say(HANDLER, `回复 ${ticket} 已回填`)
   })
 })
+
+describe('two hazards said done in one message', () => {
+  it('asks for each rectification on its own, the words kept for each, and starts none', async () => {
+    const codes: string[] = []
+    for (const place of ['沅江路40号路灯杆倾斜', '沅江路42号井盖破损']) {
+      await say(STAFF, `上报隐患 ${place}`)
+      await say(STAFF, '一般')
+      codes.push(lastCode(await say(STAFF, '确认'), 'YH'))
+      await say(HANDLER, `收到 ${codes.at(-1)}`)
+    }
+    const [first = '', second = ''] = codes
+    expect(await say(HANDLER, `${first}和${second}都整改好了`)).toEqual([
+      WORDING.oneRectificationAtATime(codes, '整改好了'),
+    ])
+    expect(WORDING.oneRectificationAtATime(codes, '整改好了')).toContain(`整改 ${second} 整改好了`)
+    // Nothing was started: the next words are not taken as that form's answer.
+    expect(await statusOf(first)).toBe('rectifying')
+    expect(await statusOf(second)).toBe('rectifying')
+    expect((await say(HANDLER, `整改 ${first} 已扶正加固`)).join('\n')).toContain(`隐患编号：${first}`)
+    await say(HANDLER, '取消')
+  })
+})

@@ -23,7 +23,7 @@ import { campaignStartingPoint } from '../../services/campaigns'
 import { IN_HAND_NAMED_AMONG, unitComplaints } from '../../services/complaints'
 import { addHazardPhotos, latestHazardReportedBy } from '../../services/hazard-followups'
 import type { PersonRow } from '../../services/identities'
-import { codeMovedFirst, leadingCode, withoutCode } from '../coded-command'
+import { codeMovedFirst, codesIn, leadingCode, withoutCode, wordsBesideCodes } from '../coded-command'
 import { handleComplaintCommand } from '../complaint-actions'
 import { isCourtesy } from '../courtesy'
 import type { Extractor } from '../extract/extractor'
@@ -795,8 +795,12 @@ async function step(
     (REPAIR_DONE.test(leading.after) || SAYS_FIXED.test(leading.after)) &&
     !isQuestion(leading.after) &&
     !/[吗么][？?。！!]*$|能否|可否/.test(leading.after)
-  )
+  ) {
+    // 「YH…1和YH…2都整改好了」: each hazard's rectification is its own record, with its own photos.
+    const named = codesIn('YH', input)
+    if (named.length > 1) return [text(WORDING.oneRectificationAtATime(named, wordsBesideCodes('YH', input)))]
     return startFromText(turn, session, actor, answers, deps, `整改 ${codeFirst}`)
+  }
   // 「回复一下市民」「这个井盖的投诉办结了」: the result of a complaint in hand, asked for before it is sent.
   if (!form && !leading && actor.role === 'unit_handler' && actor.unitId !== null && asksToAnswerCitizen(input))
     return (await askComplaintOutcome(turn, session, actor.unitId, input)) ?? [text(WORDING.noComplaintInHand)]
