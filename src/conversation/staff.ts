@@ -185,7 +185,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (ASKS_EXPORT.test(input) && /台账|清单|记录|明细|数据/.test(input) && [...input].length <= 24)
     return meanwhile(turn, text(WORDING.ledgerExportWhere))
   // 「今天谁值班」「明天我值班吗」: the roster for that day.
-  const duty = dutyAskedFor(input)
+  // (「今天我值班 有啥要我做的吗」 says so, and asks what there is to do: the to-do below.)
+  const duty =
+    SAYS_ON_DUTY.test(input) && asksWhatToDo(input.replace(SAYS_ON_DUTY, '')) ? undefined : dutyAskedFor(input)
   if (duty) return meanwhile(turn, text(await describeDuty(turn, duty, person.id)))
   // 「把周报交了吧」「帮我提交一下月报」: 上报 asked for in words (it was answered with when the report is due).
   const submitted = SUBMIT_IN_WORDS.exec(input)
@@ -215,8 +217,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   }
   const todo = /^(?:我的待办|待办|待办事项)\s*(?:第?\s*(\d{1,3})\s*页?)?$/.exec(input)
   if (todo) return [text(await listTodos(turn, actor, Number(todo[1] ?? 1)))]
-  if (ASKS_TODO.test(input) || ASKS_WHAT_TO_HANDLE.test(input) || ASKS_TO_SIGN.test(input))
-    return [text(await listTodos(turn, actor, 1))]
+  // 「我今天值班，有什么要处理的」: who is asking says nothing more than the question after it.
+  if (asksWhatToDo(input.replace(SAYS_ON_DUTY, ''))) return [text(await listTodos(turn, actor, 1))]
   const written = /^提交(处置报告|巡查报告)\s*(.*)$/.exec(input)
   if (written)
     return submitWrittenReport(turn, actor, written[1] === '处置报告' ? 'emergency' : 'team', written[2] ?? '')
@@ -613,6 +615,13 @@ const ASKS_TODO =
 /** 「我要签字的有哪些」「有什么要我签字的」「待签字的报表」: what waits for this person's signature, in the to-do. */
 const ASKS_TO_SIGN =
   /^(?:我)?(?:现在|今天|目前|还)?(?:有没有|有)?(?:啥|什么|哪些)?(?:要我|需要我|等我|我要|我需要|待|需要)(?:签字|签名|签)的?(?:报表|东西|材料|记录|文件)?(?:有哪些|有什么|有啥|有几个|有没有)?(?:吗|没有|么|呢)?[？?。]*$/
+function asksWhatToDo(input: string): boolean {
+  return ASKS_TODO.test(input) || ASKS_WHAT_TO_HANDLE.test(input) || ASKS_TO_SIGN.test(input)
+}
+
+/** 「我今天值班，」「今天我带班。」: being at work today, said before asking what there is to do. */
+const SAYS_ON_DUTY =
+  /^(?:我|我们)?(?:今天|今晚|今日|这周|本周)?(?:我|我们)?(?:是)?(?:值班|带班|在岗|上班|当班|值守)(?:员|人员)?(?:了|的)?[，,。！!\s]+/
 /** 「今天有什么要处理的」「手上还有哪些事情需要跟进」: what is waiting, asked without saying 我. */
 const ASKS_WHAT_TO_HANDLE =
   /^(?:我|我们)?(?:今天|现在|目前|手上|手头)?(?:还)?(?:没|没有)(?:什么|啥)(?:事情?|任务|活儿?|工作)(?:要办|要做|要处理)?(?:了)?(?:吧|吗|么)[？?。]*$|^(?:我|我们)?(?:现在|今天|目前|手上|手头)?(?:还)?(?:有什么|有啥|有哪些|有没有)(?:事情?|任务|活儿?|工作)?(?:是)?(?:要|需要|得|待)(?:处理|办理?|做|跟进|办结)的?(?:事情?|任务|活儿?|工作)?(?:吗|没有|么|呢)?[？?。]*$/

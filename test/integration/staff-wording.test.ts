@@ -157,6 +157,17 @@ describe('questions about the ledger in people’s own words', () => {
     await say(STAFF, '取消')
   })
 
+  it('gives the to-do to 「我今天值班，有什么要处理的」, being at work said before the question (not understood, or the roster)', async () => {
+    for (const [who, asked] of [
+      ['demo:duty_officer', '我今天值班，有什么要处理的'],
+      ['demo:duty_officer', '今天我值班 有啥要我做的吗'],
+      [HANDLER, '今天上班了，有什么任务'],
+    ] as const)
+      expect((await say(who, asked))[0]).toMatch(/^(?:【待办事项】|您暂无待办事项)/)
+    // Asked alone, the roster still answers.
+    expect((await say('demo:duty_officer', '我今天值班吗'))[0]).toMatch(/值班/)
+  })
+
   it('gives the duty officer the digest for 「今天有什么紧急的事」', async () => {
     for (const asked of ['今天有什么紧急的事', '有啥要紧的事情吗'])
       expect((await say('demo:duty_officer', asked))[0]).toMatch(TODAY_THEN_DIGEST)
