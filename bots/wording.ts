@@ -447,7 +447,11 @@ export const WORDING = {
   citizenStaffPhone:
     '为保护工作人员隐私，这里不提供个人电话。需要联系的，请回复您的手机号，处理人员会打给您；办理进度可发送「查询」查看。',
   noComplaints: '您暂无投诉记录。直接发送文字描述即可投诉。',
-  complaintOutcome: (code: string, outcome: string) => `您反映的问题（编号 ${code}）已办理：${outcome}\n感谢您的监督！`,
+  complaintOutcome: (code: string, outcome: string) =>
+    `您反映的问题（编号 ${code}）已办理：${outcome}\n感谢您的监督！对办理结果可直接回复「满意」「基本满意」或「不满意」；问题仍未解决请说明哪里还有问题。`,
+  /** 「怎么评价」: how a citizen gives their verdict on the handling. */
+  citizenHowToRate:
+    '办理结果会在这里答复您。收到答复后，直接回复「满意」「基本满意」或「不满意」即可评价，我们会记入办理记录供督查回访核查；不满意请说明哪里还有问题，我们重新核查办理。',
   complaintHazardClosed: (code: string) =>
     `您反映的问题（编号 ${code}）已作为安全隐患登记整改，现已整改完毕并经验收销号。感谢您的监督！`,
   staffWelcome: (name: string, role: Role) => `${name}您好（${ROLE_LABELS[role]}）。发送「帮助」查看可用命令。`,

@@ -118,7 +118,7 @@ const NAME_GIVEN =
   /^(?:我叫|我的名字(?:是|叫)|名字(?:是|叫)?[:：]?|姓名[:：]?|我姓)\s*([\u4e00-\u9fa5]{1,4}?)(?:先生|女士|同志)?[。！!，,~～\s]*$/
 const NOT_A_NAME = /业主|居民|市民|住户|群众|路人|新来|这里|那里|什么|你们/
 const VENTING =
-  /(?:找|叫|让|见|要见)(?:你们)?(?:的)?(?:领导|局长|负责人|主任|一把手)|(?:给|讨|要)(?:我)?(?:个|一个)说法|(?:打|找|投诉到|反映到|告到)(?:12345|市长热线|热线)|政府|官老爷|当官|告你们|告到|去告|上访|信访|曝光|媒体|记者|省里|中央|垃圾(?:政府|部门|单位)|(?:你们|都是)(?:一群)?(?:垃圾|废物)|摆设|踢皮球|推诿/
+  /(?:找|叫|让|见|要见)(?:你们)?(?:的)?(?:领导|局长|负责人|主任|一把手)|(?:给|讨|要)(?:我)?(?:个|一个)说法|(?:打|找|投诉到|反映到|告到)(?:12345|市长热线|热线)|政府|官老爷|当官|告你们|告到|去告|上访|信访|曝光|媒体|记者|省里|中央|垃圾(?:政府|部门|单位)|(?:你们|都是)(?:一群)?(?:垃圾|废物)|摆设|踢皮球|推诿|不作为|不干事|不办事|不管事|拿钱不办事|白拿工资|(?:你们|这些人|政府|部门)[^，,。]{0,6}(?:没(?:有)?(?:什么)?用|用(?:都|也)?没有)/
 const PRAISE =
   /^(?:谢谢|感谢|多谢)(?:你们|您)?[，,！!\s]*(?:很|真|挺|非常|太|好)(?:快|及时|给力|高效|负责|速度)(?:了|啊|呀)?[！!。~～]*$|表扬|点赞|好评|五星|五颗星|锦旗|谢谢你们|感谢你们|感谢(?:工作人员|师傅)|效率(?:很|真|挺|非常)?高|很及时|(?:修|处理|解决)得(?:很|真|挺|非常)?(?:快|及时|好)/
 /** Asking how something is done or whom to ask, not reporting: 「我想问一下…找谁」「请问…怎么办理」. */
@@ -427,6 +427,9 @@ function saysNothing(body: string): boolean {
   )
 }
 
+/** 「怎么评价」「在哪里打分」「满意度怎么填」: how to rate the handling. */
+const HOW_TO_RATE =
+  /^(?:你好|您好)?[，,\s]*(?:请问|问一下)?[，,\s]*(?:(?:怎么|怎样|如何|在哪里?|去哪里?|哪里可以|能不能|可以)(?:给|对)?(?:你们|处理结果|办理结果)?(?:进行)?(?:评价|打分|评分|点评|反馈满意度|填满意度)|(?:评价|打分|评分|满意度)(?:要|在)?(?:怎么|如何|在哪里?)(?:弄|填|打|评|做)?)[吗呢？?。]*$/
 /** 「请问怎么投诉物业不作为」「在哪里可以举报」: how to report, asked before reporting anything. */
 const HOW_TO_REPORT =
   /^(?:你好|您好)?[，,\s]*(?:请问|问一下|想问一下|我想问一下?)?[，,\s]*(?:怎么|怎样|如何|在哪里?|去哪里?|哪里可以|能不能|可以)(?:才能)?(?:在这里?)?(?:投诉|举报|反映|报修)/
@@ -1285,6 +1288,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   if (ASKS_HOURS.test(body) && isQuestion(body) && !reportsSomething && !namesDefect(body) && !dangerIn(body))
     return [text(WORDING.citizenHours)]
   if (HOW_TO_REPORT.test(body) && !reportsSomething && !dangerIn(body)) return [text(WORDING.citizenQuestion)]
+  // 「怎么评价」「在哪里打分」: how to give their verdict on the handling.
+  if (HOW_TO_RATE.test(body) && !reportsSomething && !namesDefect(body)) return [text(WORDING.citizenHowToRate)]
   // 「你们的电话是多少」: a question that names no problem and no place is answered, not filed.
   if (
     isQuestion(body) &&

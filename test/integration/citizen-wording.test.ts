@@ -42,8 +42,18 @@ describe('citizens who ask, chase or change their number', () => {
     expect(await mine()).toHaveLength(0)
     // Anger with nothing reported is heard, and what happened asked.
     // (「我要见你们局长…给个说法」 had been asked where, as a problem.)
-    for (const said of ['垃圾政府', '我要找你们领导', '我要见你们局长 这事必须给个说法'])
+    // (「你们这些人就是不作为」「你们一点用都没有」 had been asked where.)
+    for (const said of [
+      '垃圾政府',
+      '我要找你们领导',
+      '我要见你们局长 这事必须给个说法',
+      '你们这些人就是不作为',
+      '你们一点用都没有',
+    ])
       expect(await say(said)).toEqual([WORDING.citizenVenting])
+    // How to give a verdict on the handling is told (it had been the general how-to).
+    for (const asked of ['怎么评价', '满意度怎么填', '请问怎么对处理结果进行评价？'])
+      expect(await say(asked)).toEqual([WORDING.citizenHowToRate])
     expect(await say('换号了 13600003333')).toEqual([WORDING.citizenPhoneHeld])
     await say('取消')
     // A number alone, typed in full-width digits, is kept the same way (it was refused as saying nothing).
