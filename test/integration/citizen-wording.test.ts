@@ -518,6 +518,17 @@ describe('a citizen following up in words', () => {
     expect((await mine()).find((c) => c.code === third)?.citizenName).toBeNull()
   })
 
+  it('keeps a tag that only says this is a complaint (「#投诉#」「【投诉】」) out of its description', async () => {
+    for (const [said, description] of [
+      ['#投诉# 沅安路101号施工占道 没有围挡', '沅安路101号施工占道 没有围挡'],
+      ['【投诉】沅安路103号路灯不亮', '沅安路103号路灯不亮'],
+    ]) {
+      const tagged = lastCode(await say(said), 'TS')
+      await say('不用')
+      expect((await mine()).find((c) => c.code === tagged)?.description).toBe(description)
+    }
+  })
+
   it('files a report written in English under its kind, and gives a gas leak said so the safety advice', async () => {
     const cover = lastCode(await say('manhole cover missing at 人民路'), 'TS')
     await say('不用')
