@@ -87,7 +87,7 @@ const MAJOR_IN_WORDS = /(?:比较|很|特别)?(?:大|严重)的隐患|大隐患/
 
 /** 「五落实情况」「重大隐患五落实落实了吗」: the majors, each with where its 五落实 stands (no deadline yet: waiting). */
 const ASKS_FIVE_FIXES =
-  /^(?:重大隐患)?(?:的)?五落实(?:的)?(?:情况|进展|进度|落实情况|怎么样了?|落实了(?:吗|没有?)|都落实了吗)?[？?。]*$/
+  /^(?:重大隐患)?(?:的)?五落实(?:的)?(?:情况|进展|进度|落实情况)?(?:怎么样了?|咋样了?|如何|落实了(?:吗|没有?)|都落实了吗)?[？?。]*$/
 
 export function asksOpenMajors(input: string): boolean {
   const said = input.replace(MAJOR_IN_WORDS, '重大隐患').replace(/有什么(?=重大隐患)/, '有哪些')

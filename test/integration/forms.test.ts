@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq, like, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
 import { conversations, hazardEvents, hazards, outbox, patrols, supervisions, units } from '../../src/db/schema'
@@ -367,6 +367,28 @@ describe('assigning a major hazard (交办)', () => {
     expect((await say(SUPERVISOR, '确认'))[0]).toContain('已交办燃气办')
     const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
     expect(row?.rectifyDueAt).toEqual(zonedInstant('2026-11-24', TEST_TIME_ZONE, 20))
+  })
+
+  it('takes the five fixes said with the hazard’s number, or after its place and thing (it had started a new report)', async () => {
+    await say(STAFF, '上报隐患 沅安路18号路面塌陷 有个大坑 直径2米')
+    const named = lastCode(await say(STAFF, '确认'), 'YH')
+    const [summary] = await say(
+      SUPERVISOR,
+      '沅安路塌陷那个五落实：责任人王强，措施 设置围挡 回填，资金 5万，时限 12月10日，预案 已制定',
+    )
+    expect(summary).toMatch(new RegExp(`^【隐患交办】请核对：\n隐患编号：${named}\n`))
+    expect(summary).toContain('五落实·责任：王强\n')
+    expect(summary).toContain('五落实·措施：设置围挡 回填\n')
+    expect(summary).toContain('五落实·预案：已制定\n')
+    await say(SUPERVISOR, '取消')
+    const [asked] = await say(SUPERVISOR, `${named} 五落实：责任人王强，措施 设置围挡 回填，资金 5万`)
+    expect(asked).toBe('重大隐患须落实“五落实”。整改完成时限到什么时候？')
+    await say(SUPERVISOR, '取消')
+    // No new hazard came of it, and a leader asking 「…什么情况」 starts none either.
+    const [leader] = await say('demo:leader', '沅安路塌陷什么情况')
+    expect(leader).toContain(named)
+    const reported = await database.db.select().from(hazards).where(like(hazards.description, '%沅安路%'))
+    expect(reported.map((h) => h.code)).toEqual([named])
   })
 
   it('gives a general hazard its category’s default period on 「默认」, and refuses a deadline already past', async () => {

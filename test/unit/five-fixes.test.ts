@@ -16,6 +16,12 @@ describe('the five fixes said at once', () => {
       measures: '更换管道',
       funding: '施工单位承担',
     })
+    // After a heading and a colon (「五落实：责任人…」).
+    expect(fiveFixesSaid('五落实：责任人王强，措施 设置围挡 回填，资金 5万')).toEqual({
+      responsibility: '王强',
+      measures: '设置围挡 回填',
+      funding: '5万',
+    })
   })
 
   it('leaves one answer, or words that name no part, to the box asked', () => {

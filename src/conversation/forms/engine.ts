@@ -44,7 +44,7 @@ import {
   saysNoPatrolYet,
   splitHazardStatements,
 } from '../intent'
-import { recordsNamed } from '../named-records'
+import { namesARecord, recordsNamed } from '../named-records'
 import {
   asksAfterOwnRecords,
   asksOwnCount,
@@ -838,12 +838,18 @@ async function step(
   const verdict = leading ? VERIFIED.exec(leading.after) : null
   if (leading && verdict)
     return startFromText(turn, session, actor, answers, deps, `验收 ${leading.code} ${verdict[1] ?? ''}`)
-  // 「YH… 五落实」「YH… 落实五落实」: a major hazard's 五落实 is filled in as it is handed over (交办).
-  if (
-    leading &&
-    /^(?:落实|填写?|登记|补(?:充|填)?|做)?(?:一下)?(?:的)?五落实(?:一下|情况)?[。！!]*$/.test(leading.after)
-  )
-    return startFromText(turn, session, actor, answers, deps, `交办 ${leading.code}`)
+  // 「YH… 五落实」「YH… 落实五落实」: a major hazard's 五落实 is filled in as it is handed over (交办) — with what
+  // the words already say of it (「YH… 五落实：责任人王强，措施…」), and the hazard named by its place or thing
+  // (「人民路塌陷那个五落实：…」; it had started a new hazard report).
+  const fiveFixes = form ? undefined : FIVE_FIXES_SAID.exec(leading ? leading.after : input)
+  const [, fixesName = '', fixesSaid = ''] = fiveFixes ?? []
+  if (fiveFixes && leading)
+    return startFromText(turn, session, actor, answers, deps, `交办 ${leading.code} ${fixesSaid}`)
+  if (fiveFixes && namesARecord(fixesName) && FORMS.assignment.roles.includes(actor.role as never)) {
+    const named = recordsNamed(await hazardsWaitingFor(turn, 'assignment', actor, CANDIDATES_NAMED), fixesName)
+    const [only] = named.length === 1 ? named : []
+    if (only) return startFromText(turn, session, actor, answers, deps, `交办 ${only.code} ${fixesSaid}`)
+  }
   // 「把YH… 验收一下」: the check, its verdict still to be asked.
   if (leading && /^(?:去|来)?验收(?:一下|下)?(?:吧)?[。！!]*$/.test(leading.after))
     return startFromText(turn, session, actor, answers, deps, `验收 ${leading.code}`)
@@ -1587,6 +1593,13 @@ const REPORTS_A_FINDING = /发现|巡查|巡了|巡视|排查/
 const POINTS_AT_LATEST =
   /^(?:刚才|刚刚|刚|才)(?:报|上报|发|说)?的?(?:那个|这个|那处|这处|那条|一个)?|^(?:我)?(?:刚才|刚刚|刚)?(?:报|上报)的那(?:个|处|条)|^上一(?:个|处|条)/
 
+/**
+ * 「五落实」「落实五落实：责任人…」 after a hazard's number, or 「人民路塌陷那个五落实：…」 after its place or thing:
+ * the words naming it (none after a number), and what is said of the 五落实.
+ */
+const FIVE_FIXES_SAID =
+  /^(?:请|帮我|把)?([\u4e00-\u9fa5A-Za-z0-9]{0,16}?)(?:的)?(?:那个|这个|那处|这处)?(?:重大)?(?:隐患)?(?:的)?(?:落实|填写?|登记|补(?:充|填)?|做)?(?:一下)?(?:的)?五落实(?:一下|情况)?(?:如下)?(?:[：:，,。\s]+([\s\S]*))?[。！!]*$/
+
 const VERIFIED = /^(?:验收)?[\s，,：:]*((?:验收)?(?:不通过|不合格|未通过|通过|合格)[\s\S]*)$/
 /** 「朗州路护栏那个验收一下」「人民路井盖验收了，没问题」: a check said of a hazard named by its place or thing. */
 const VERIFY_IN_WORDS = /验收|销号/
@@ -1807,7 +1820,15 @@ async function startForm(
       )
       .trim()
     const first = form.fields[0]
-    if (remainder && first) {
+    // 「YH… 五落实：责任人王强，措施…，资金…」: the 五落实 said with the number, each to its box.
+    const fixes = form.id === 'assignment' ? fiveFixesSaid(remainder) : undefined
+    if (fixes) {
+      for (const [key, value] of Object.entries(fixes)) {
+        const box = form.fields.find((f) => f.key === key)
+        const read = box && value ? parseAnswer(box, value, answers) : undefined
+        if (read?.ok) merge(session, read.values)
+      }
+    } else if (remainder && first) {
       const parsed = parseAnswer(first, remainder, answers)
       if (parsed.ok) merge(session, parsed.values)
     }

@@ -13,7 +13,7 @@ const LABELS: readonly [RegExp, FiveFixKey][] = [
 export type FiveFixKey = 'responsibility' | 'measures' | 'funding' | 'timeLimit' | 'contingencyPlan'
 
 /** A part begins at the start or after a pause, with one of the five names. */
-const PART_START = /(?:^|[，,；;。\n\s])(?=(?:整改|完成|应急)?(?:责任|措施|资金|经费|时限|期限|预案))/g
+const PART_START = /(?:^|[，,；;。：:\n\s])(?=(?:整改|完成|应急)?(?:责任|措施|资金|经费|时限|期限|预案))/g
 
 /** The parts named, when two or more are; undefined otherwise (one answer is the box asked). */
 export function fiveFixesSaid(input: string): Partial<Record<FiveFixKey, string>> | undefined {
