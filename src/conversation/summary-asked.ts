@@ -11,6 +11,8 @@ const PERIOD_WORDS =
 /** What the ledger is about: the subjects such a question names. */
 const SUBJECTS =
   /(?:重大|一般)?隐患|巡查|巡检|投诉|举报|整改|销号|排查|治理|工作|安全|检查|督查|全市|全局|各单位|总体|整体|综合|工作量/g
+/** The periodic reports, summed up (「周报汇总」). */
+const REPORTS_SUMMED = /(?:周报|月报|季报|报表)(?:表)?/g
 /** The words that ask for the state or the figures of it. */
 const ASKING = /情况|进展|进度|概况|数据|统计|汇总|总结|怎么样|咋样|如何|多不多|多吗|多少/
 const ASKING_ALL = new RegExp(ASKING.source, 'g')
@@ -22,6 +24,14 @@ export function summaryAskedIn(text: string): PeriodSaid | undefined {
   if ([...text].length > 30 || !ASKING.test(text)) return undefined
   const period = periodSaidIn(text)
   if (!period) return undefined
-  const left = text.replace(PERIOD_WORDS, '').replace(ASKING_ALL, '').replace(SUBJECTS, '').replace(FILLER, '')
+  // 「这周的周报汇总一下」: the reports summed up are the period's figures (whether each unit filed is asked
+  // otherwise: 「周报交了吗」「哪些单位周报没交」).
+  const reports = /汇总|总结|合计/.test(text) ? REPORTS_SUMMED : undefined
+  const left = text
+    .replace(PERIOD_WORDS, '')
+    .replace(ASKING_ALL, '')
+    .replace(SUBJECTS, '')
+    .replace(reports ?? /$^/, '')
+    .replace(FILLER, '')
   return left === '' ? period : undefined
 }

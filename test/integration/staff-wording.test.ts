@@ -138,6 +138,7 @@ describe('questions about the ledger in people’s own words', () => {
       ['上周工作情况汇总', '上周（全市）：'],
       ['本季度隐患排查治理情况', '本季度截至目前（全市）：'],
       ['这个月隐患多不多', '本月截至目前（全市）：'],
+      ['这周的周报汇总一下', '本周截至目前（全市）：'],
     ])
       expect((await say(LEADER, asked))[0]?.split('\n')[0]).toBe(heading)
     expect(await database.db.select().from(hazards)).toHaveLength(before.length)

@@ -12,6 +12,9 @@ describe('a period’s state asked for in words', () => {
     expect(summaryAskedIn('本季度隐患排查治理情况')).toMatchObject({ kind: 'quarter' })
     expect(summaryAskedIn('这个月隐患多不多')).toMatchObject({ kind: 'month' })
     expect(summaryAskedIn('最近一周的情况汇总')).toMatchObject({ lastDays: 7 })
+    // The reports summed up are the figures (whether they were filed is asked otherwise).
+    expect(summaryAskedIn('这周的周报汇总一下')).toMatchObject({ kind: 'week', previous: false })
+    expect(summaryAskedIn('上个月月报总结一下')).toMatchObject({ kind: 'month', previous: true })
   })
 
   it('leaves alone what names a place, a thing or a narrower question, and what names no period', () => {
@@ -24,6 +27,8 @@ describe('a period’s state asked for in words', () => {
       '本周我巡查了几次',
       '本周有没有重大隐患',
       '隐患情况汇总一下',
+      '本周周报交了吗',
+      '这周的周报怎么写',
     ])
       expect(summaryAskedIn(said), said).toBeUndefined()
   })
