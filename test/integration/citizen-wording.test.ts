@@ -529,6 +529,24 @@ describe('a citizen following up in words', () => {
     }
   })
 
+  it('hears 「打我电话吧」 as a yes to the call, and 「微信联系我就行」「不要打电话 发短信就行」 as a no (each had been filed as a new problem)', async () => {
+    const called = lastCode(await say('沅安路201号井盖响'), 'TS')
+    expect(await say('打我电话吧')).toEqual([WORDING.askPhoneNumber])
+    expect(await say('13812345678')).toEqual([WORDING.contactSaved])
+    expect((await mine()).find((c) => c.code === called)?.citizenPhone).toBe('13812345678')
+    for (const [problem, answer] of [
+      ['沅安路203号围挡倒了', '不要打电话 发短信就行'],
+      ['沅安路205号路灯不亮', '微信联系我就行'],
+      ['沅安路207号路面塌了个坑', '在这里回复我就行'],
+    ]) {
+      const before = (await mine()).length
+      const code = lastCode(await say(problem), 'TS')
+      expect(await say(answer)).toEqual([WORDING.contactDeclined])
+      expect(await mine()).toHaveLength(before + 1)
+      expect((await mine()).find((c) => c.code === code)?.citizenPhone).toBeNull()
+    }
+  })
+
   it('files a report written in English under its kind, and gives a gas leak said so the safety advice', async () => {
     const cover = lastCode(await say('manhole cover missing at 人民路'), 'TS')
     await say('不用')
