@@ -76,6 +76,18 @@ describe('a form asked for by its name on paper', () => {
     await say(STAFF, '取消')
   })
 
+  it('keeps 「就我一个」 said to when as one person out (it had been refused as no time)', async () => {
+    await say(STAFF, '巡查')
+    expect(await say(STAFF, '就我一个')).toEqual(['已记下出动人次 1。', '请问巡查是几点开始的？'])
+    await say(STAFF, '9点到11点')
+    await say(STAFF, '人民路')
+    expect(await say(STAFF, '步行')).toEqual(['本次巡查发现了什么隐患？没有请回复「无」。'])
+    const summary = (await say(STAFF, '无')).join('\n')
+    expect(summary).toContain('出动人次：1\n')
+    expect(summary).toContain('出动车次：0\n')
+    await say(STAFF, '取消')
+  })
+
   it('keeps the day said with the form’s name, and starts the other forms the same way', async () => {
     expect((await say(STAFF, '补录昨天的巡查记录')).join('\n')).toContain('11月22日')
     await say(STAFF, '取消')

@@ -47,9 +47,13 @@ describe('a turn-out said to another question', () => {
     // Who went and by what means, with the count.
     ['我一个人 骑电动车', { staffCount: 1, vehicleCount: 0 }],
     ['两个人 开车去的', { staffCount: 2, vehicleCount: 1 }],
+    // Alone, said without a count (「没能识别」 had answered 「就我一个」).
+    ['就我一个', { staffCount: 1 }],
+    ['就我自己', { staffCount: 1 }],
+    ['只有我', { staffCount: 1 }],
   ])('%s', (said, counts) => expect(turnoutSaidAlone(said)).toEqual(counts))
 
-  it.each(['人民路', '3', '人民路 3人', '张伟、李四', '开了', '我一个人 井盖坏了', '车坏了'])(
+  it.each(['人民路', '3', '人民路 3人', '张伟、李四', '开了', '我一个人 井盖坏了', '车坏了', '我'])(
     'reads no bare turn-out in %s',
     (said) => expect(turnoutSaidAlone(said)).toBeUndefined(),
   )

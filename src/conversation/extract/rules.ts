@@ -647,7 +647,11 @@ const PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙�
 const HOW_ONE_WENT =
   /就|只有|我们|咱们|我|自己|(?:骑|开|坐|乘)(?:的|着|了)?(?:电动车|电瓶车|摩托车|自行车|单车|公车|私家车|车)?|车|步行|走路|徒步|(?:过)?去的|的/g
 
+/** 「就我一个」「就我自己」「只有我」: one went. */
+const WENT_ALONE = /^(?:就是?|只有)?我(?:一个|自己|一人)?(?:人)?(?:去的|巡的)?[。！!~～]*$/
+
 export function turnoutSaidAlone(text: string): { staffCount?: number; vehicleCount?: number } | undefined {
+  if (WENT_ALONE.test(text.trim()) && text.trim().replace(/[。！!~～]/g, '') !== '我') return { staffCount: 1 }
   const rest = text.replace(
     new RegExp(
       // (「3个人 开了一台车」: how they went, said with the count, is no more than the count.)
