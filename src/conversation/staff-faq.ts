@@ -45,6 +45,7 @@ export type StaffFaq =
   | 'supervision_howto'
   | 'duty_swap'
   | 'patrol_frequency'
+  | 'verify_howto'
 
 const HOW_TO_ACT = /怎么处理|怎么办|先做什么|要做什么|该做什么|如何处置|怎么处置|怎么做|如何处理|咋办/
 const WHAT_MAKES = /标准|情形|什么算|算不算|怎么认定|怎么判断|如何认定|如何判断|认定|定义|哪些情况|什么情况下|界定/
@@ -61,7 +62,7 @@ const RECTIFY_HOWTO =
 
 /** Weather, floods, holidays and events: when patrols may go beyond the routine. */
 const SPECIAL_TIMES =
-  /下雨|大雨|暴雨|雷雨|台风|大风|下雪|暴雪|冰冻|结冰|汛期|防汛|高温|恶劣天气|节假日|过节|放假|国庆|春节|五一|中秋|特护期|重大活动/
+  /下雨|大雨|暴雨|雷雨|台风|大风|下雪|暴雪|冰冻|结冰|汛期|防汛|高温|恶劣天气|节假日|过节|放假|国庆|春节|五一|中秋|特护期|重大活动|夜间|夜里|晚上|半夜|周末|双休|星期[六天日]|周[六日]/
 
 /** Someone else moved, added or removed: 「把张伟调到质安处」「新增一个巡查员 王五 138…」「删除李四」. */
 const ADMIN_CHANGE =
@@ -135,6 +136,13 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
     !namesDefect(input)
   )
     return 'patrol_frequency'
+  // 「验收标准是什么」「销号要什么条件」: how a rectification is checked and closed.
+  if (
+    /验收|销号/.test(input) &&
+    /标准|流程|要求|条件|依据|(?:怎么|如何|咋)(?:样)?(?:验|算|弄|做|办|进行)/.test(input) &&
+    !namesDefect(input)
+  )
+    return 'verify_howto'
   // 「整改完了要拍照吗」「隐患整改好了怎么上报」: how a rectification is reported.
   if (/整改/.test(input) && RECTIFY_HOWTO.test(input)) return 'rectify_howto'
   // 「明天要下大雨，需要提前巡查吗」「国庆放假要不要巡查」: patrols beyond the routine (source 000 二: 特护期巡查).

@@ -436,7 +436,9 @@ function plainReply(input: string, role: PersonRow['role']): string {
   // 「通知所有单位明天开会」: a message to everyone is the group chat's, not this assistant's.
   if (BROADCAST.test(input)) return WORDING.broadcastNotHere
   // 「这个不归我们管，应该是自来水公司的」: a unit refusing an item is told how it is moved to the right one.
-  if (NOT_OURS.test(input)) return SUPERVISING.has(role) ? WORDING.notOursForSupervisor : WORDING.notOurs
+  // 「能不能把隐患转给别的单位」: asked before it happens, the same answer.
+  if (NOT_OURS.test(input) || HAND_ON_ASKED.test(input))
+    return SUPERVISING.has(role) ? WORDING.notOursForSupervisor : WORDING.notOurs
   // 「今天没什么事 一切正常」 from someone on duty or overseeing: noted (they patrol nothing, so it is no patrol put off).
   if (QUIET_ROLES.has(role) && ALL_QUIET.test(input) && !namesDefect(input)) return WORDING.quietNoted
   // 「质安处扣2分 台账不全」「给质安处打个分」: a finding for the assessment is recorded on the console's 考核 page.
@@ -514,12 +516,15 @@ const BROADCAST =
 /** 「不归我们管」「不是我们单位的」「应该由自来水公司负责」: the item belongs to another unit. */
 const NOT_OURS =
   /不归我们|不归我单位|不是我们(?:单位)?(?:的|管|负责)|不属于(?:我们|我单位|本单位)|不在我们(?:的)?(?:职责|范围)|应该(?:是|归|由)[\u4e00-\u9fa5]{2,10}(?:管|负责|处理|的)|^(?:我要|申请|请求)?(?:退回|退单|退件|打回)(?:去|一下|吧)?[。！!]*$/
+/** 「能不能把隐患转给别的单位」「隐患怎么退回」「投诉转错了怎么办」: how an item goes to another unit. */
+const HAND_ON_ASKED =
+  /(?:能不能|可不可以|可以|能否|怎么|如何|咋)(?:把)?(?:这个)?(?:隐患|投诉|工单|单子)?(?:转(?:给|到|交)?|退回|退给|改派|转办)(?:给)?(?:别的|其他|其它|另外的?)?(?:单位|部门)?|(?:隐患|投诉|工单|单子)(?:派|转|交)错了/
 /** 「给市政发个整改通知」「下发整改通知书给燃气办」「整改通知怎么发」: a notice to a unit, to be sent. */
 const NOTICE_TO_SEND =
   /(?:发|下发|开|出)(?:个|一个|一份|份|张|一张)?整改(?:通知|通知书|通知单|意见书)|整改(?:通知|通知书|通知单)(?:怎么|如何|在哪)(?:发|下发|开)/
 /** 「暂时无法整改」「需要协调」: a unit that cannot rectify in time. */
 const CANNOT_RECTIFY =
-  /(?:无法|不能|没法|没办法)(?:按期|按时|马上|立即)?(?:整改|处理|修|弄|搞|干|施工|完成|完工)|(?:整改|修|弄|搞|干)不了|需要协调|协调不了|(?:要|得|需要)等(?:吊车|材料|设备|配件|厂家|天晴|审批|资金|协调)/
+  /(?:期限|时限|时间|工期)(?:太|有点|有些|比较|很)?(?:短|紧|赶)了?|来不及|赶不(?:上|及|完)|(?:无法|不能|没法|没办法)(?:按期|按时|马上|立即)?(?:整改|处理|修|弄|搞|干|施工|完成|完工)|(?:整改|修|弄|搞|干)不了|需要协调|协调不了|(?:要|得|需要)等(?:吊车|材料|设备|配件|厂家|天晴|审批|资金|协调)/
 /** Those who may move a hazard's deadline or unit themselves (延期, 改派). */
 const SUPERVISING: ReadonlySet<string> = new Set(['supervisor', 'admin'])
 /** 「整改期限能不能延长几天」「能延期吗」: more time asked for. */

@@ -1055,9 +1055,19 @@ describe('reports not filed and majors in a period, asked freely', () => {
   })
 })
 
+describe('questions about the work asked in passing', () => {
+  it('answers how an item goes to another unit, a deadline too short, how often to patrol and how a check is made', async () => {
+    // (Each was not understood, or — 「整改期限…」 — opened the rectification form.)
+    expect(await say(HANDLER, '能不能把隐患转给别的单位')).toEqual([WORDING.notOurs])
+    expect(await say(HANDLER, '整改期限太短了，来不及')).toEqual([WORDING.extensionHow])
+    expect(await say(STAFF, '巡查要多久一次')).toEqual([WORDING.staffSupport.patrol_frequency])
+    expect(await say('demo:supervisor', '验收标准是什么')).toEqual([WORDING.staffSupport.verify_howto])
+  })
+})
+
 describe('patrols beyond the routine', () => {
   it('answers 「明天要下大雨，需要提前巡查吗」 from the scheme, and still reads a finding made in the rain', async () => {
-    for (const asked of ['明天要下大雨，需要提前巡查吗', '国庆放假期间还要巡查吗'])
+    for (const asked of ['明天要下大雨，需要提前巡查吗', '国庆放假期间还要巡查吗', '夜间要巡查吗', '周末要不要巡查'])
       expect(await say(STAFF, asked)).toEqual([WORDING.staffSupport.special_period])
     expect((await say(STAFF, '下雨天巡查发现人民路积水严重')).join('\n')).not.toContain(
       WORDING.staffSupport.special_period,

@@ -1654,10 +1654,16 @@ const FORM_COMMANDS = Object.values(FORMS)
 
 /** 「督查一下市政的整改情况」「巡查一下人民路的情况」: asking to look at how something stands, not a record to fill. */
 const LOOK_AT_AFTER_COMMAND = /^一下.{0,14}(?:情况|怎么样|咋样|如何|进展|进度)[？?。！!]*$/
+/** 「整改期限太短了」「验收标准是什么」「巡查要求」: a compound of the command's word, talked about — no command. */
+const NOUN_AFTER_COMMAND = /^(?:期限|时限|通知书?|率|标准|要求|进度|进展|范围|频次|频率)/
 
 function matchFormCommand(input: string, strict = false): { form: FormDefinition; rest: string } | undefined {
   for (const { form, command } of FORM_COMMANDS) {
-    if (LOOK_AT_AFTER_COMMAND.test(input.slice(command.length)) && input.startsWith(command)) continue
+    if (
+      input.startsWith(command) &&
+      (LOOK_AT_AFTER_COMMAND.test(input.slice(command.length)) || NOUN_AFTER_COMMAND.test(input.slice(command.length)))
+    )
+      continue
     if (
       input === command ||
       input.startsWith(`${command} `) ||
