@@ -24,7 +24,12 @@ import {
   describeUnrectifiedHazards,
 } from './open-items-question'
 import { describeRecordsListed } from './records-listed'
-import { describeScores, describeUnitScore } from './scores-question'
+import {
+  describeMissedPatrols,
+  describeMissedPatrolsByUnit,
+  describeScores,
+  describeUnitScore,
+} from './scores-question'
 import { listTodos } from './todo-list'
 import type { Turn } from './types'
 import { unitNamedIn } from './unit-named'
@@ -81,6 +86,14 @@ export async function answerLedgerQuestion(
       if (briefed) return describeScores(turn, asked)
       // Anyone else hears their own unit's score.
       return actor.unitId !== null ? describeUnitScore(turn, actor.unitId, asked) : WORDING.figuresForBriefed
+    }
+    case 'missedPatrols': {
+      // 「市政哪几天没巡查」: that unit's, for those briefed; otherwise the person's own unit's.
+      const named = briefed ? await unitNamedIn(turn, input, { shortInSentence: true }) : undefined
+      if (named) return describeMissedPatrols(turn, named.id, asked)
+      // Those briefed, asking without their own unit named, hear every unit's.
+      if (briefed && !OWN_UNIT.test(input)) return describeMissedPatrolsByUnit(turn, asked)
+      return actor.unitId !== null ? describeMissedPatrols(turn, actor.unitId, asked) : WORDING.figuresForBriefed
     }
     case 'byCategory':
       return briefed ? describeByCategory(turn, asked.of, asked.period) : WORDING.figuresForBriefed

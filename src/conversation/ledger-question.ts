@@ -24,6 +24,7 @@ import { summaryAskedIn } from './summary-asked'
 export type LedgerQuestion =
   | { kind: 'todo'; mostUrgent?: boolean }
   | ({ kind: 'scores' } & ScoresAsked)
+  | ({ kind: 'missedPatrols' } & ScoresAsked)
   | { kind: 'majors' }
   | { kind: 'majorsInPeriod'; period: PeriodSaid }
   | { kind: 'open' }
@@ -58,6 +59,9 @@ const UNIT_HOW =
 const KIND_COUNTED =
   /(?:建筑工地|工地|桥梁|燃气|市政设施|市政|道路|占道挖掘|占道|园林绿化|园林|绿化|危房|物业小区|物业|供水管网|供水|消防栓)(?:设施|类|方面)?(?:的)?(?:隐患|投诉)/
 
+/** 「有几次没巡查」「哪几天没巡查」「漏巡了几天」「几天没报巡查」. */
+const MISSED_PATROLS =
+  /(?:几次|几天|哪几天|哪些天|哪天|多少次|多少天)(?:都)?(?:没(?:有)?|未)(?:巡查|巡|报巡查|填巡查|报|填)|(?:漏巡|缺巡|漏报|漏填)(?:了)?(?:几|多少|哪)/
 /** 「最急的是哪个」「哪个最紧急」「先处理哪个」: what is most urgent. */
 const MOST_URGENT = /最急|最紧急|最要紧|最着急|最紧迫|先(?:处理|办|弄|做|搞)哪/
 
@@ -84,6 +88,8 @@ const ABOUT_COMPLAINTS = /投诉|市民反映|群众反映|工单|举报/
 const COMPLAINT_TOPIC = /燃气|煤气|天然气|噪音|扰民|漏水|积水|塌陷|裂缝|扬尘|渣土|违建|危房|坑/
 
 export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
+  // 「我们单位这个月有几次没巡查」「市政哪几天没巡查」: the working days without a patrol, from the assessment.
+  if (MISSED_PATROLS.test(input) && !namesDefect(input)) return { kind: 'missedPatrols', ...scoresSaidIn(input) }
   if ([...input].length > 40 || /(?:TS|YH|XC|DC)\s*\d{8}/i.test(input)) return undefined
   if (asksWhatWaits(input)) return { kind: 'todo' }
   // 「本周隐患情况」「这个月隐患多不多」: a period's state, worded with nothing else in it.

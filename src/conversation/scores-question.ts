@@ -114,3 +114,49 @@ export async function describeUnitScore(turn: Turn, unitId: number, asked: Score
   const more = deducted.length > DEDUCTIONS_LISTED ? `\n……共 ${deducted.length} 项扣分，详见管理后台「考核」页。` : ''
   return `${heading}\n扣分：\n${lines.join('\n')}${more}`
 }
+
+/**
+ * 「我们单位这个月有几次没巡查」「市政哪几天没巡查」: the days the assessment found no patrol as the rules require
+ * (附件1: 巡查不按规定次数落实每少一次扣5分), by date, from the same scoring as the score itself.
+ */
+export async function describeMissedPatrols(turn: Turn, unitId: number, asked: ScoresAsked): Promise<string> {
+  const { period: month, over } = periodAsked(turn, asked)
+  const unit = (await assessedUnits(turn.ctx.db)).find((u) => u.id === unitId)
+  if (!unit) return '您所在单位不参加月度考核，不统计日巡查。'
+  const [scored] = await scoreEach(turn.ctx, [unit], month)
+  const deductions = scored?.score.deductions ?? []
+  const missed = deductions.filter((d) => d.rule === 'patrol_short' && d.points > 0)
+  const when = `${unit.name}${month.label}${over ? '' : '（截至目前）'}`
+  if (missed.length === 0) return `${when}没有漏报日巡查的工作日。`
+  // A working day without a patrol costs both lines of 附件1: no daily ledger (2-1) and a patrol short (2-6).
+  const days = new Set(missed.map((d) => d.ref))
+  // What each day costs, as the rules set it (each part of the assessment is capped at its own points).
+  const perDay = (rule: string) => deductions.find((d) => d.rule === rule && days.has(d.ref))?.points ?? 0
+  const dates = [...days].map((day) => (day ? monthDay(day) : '')).filter(Boolean)
+  const listed = dates.slice(0, MISSED_DAYS_LISTED).join('、')
+  const more = dates.length > MISSED_DAYS_LISTED ? ` 等（详见管理后台「考核」页）` : ''
+  return `${when}有 ${days.size} 个工作日没有日巡查记录（附件1：每少一天扣“无日巡查台账”${perDay('missing_ledger_day')}分、“巡查不按规定次数落实”${perDay('patrol_short')}分，各项扣分以该项分值为限）：${listed}${more}。巡查后当天发一句话填报即可计入。`
+}
+const MISSED_DAYS_LISTED = 10
+
+/** 「哪些单位没巡查」「各单位这个月几天没巡查」 from those briefed: every assessed unit's days without a patrol, most first. */
+export async function describeMissedPatrolsByUnit(turn: Turn, asked: ScoresAsked): Promise<string> {
+  const { period: month, over } = periodAsked(turn, asked)
+  // Only the patrol units keep a daily ledger (the supervising ones are assessed on their inspections).
+  const patrolling = (await assessedUnits(turn.ctx.db)).filter((u) => u.kind === 'patrol')
+  const scored = await scoreEach(turn.ctx, patrolling, month)
+  const missed = scored
+    .map(({ unit, score }) => ({
+      unit,
+      days: new Set(score.deductions.filter((d) => d.rule === 'patrol_short' && d.points > 0).map((d) => d.ref)).size,
+    }))
+    .sort((a, b) => b.days - a.days)
+  const lines = missed.map(({ unit, days }) => `· ${unit.name}：${days > 0 ? `${days} 个工作日` : '无'}`)
+  return `${month.label}${over ? '' : '（截至目前）'}各巡查单位没有日巡查记录的工作日：\n${lines.join('\n')}\n问「质安处哪几天没巡查」可查看日期。`
+}
+
+/** 「2026-11-02」 as people write it: 11月2日. */
+function monthDay(day: string): string {
+  const [, month, date] = day.split('-').map(Number)
+  return `${month}月${date}日`
+}

@@ -48,7 +48,8 @@ export async function unitNamedIn(
  * name inside words, where a possessive, what is asked after it, or a word for a unit of its kind follows (「市政的」
  * 「市政公司」, not the 市政 of 「市政设施」; 「燃气公司」 is a company, not 燃气办). Shared starts name neither.
  */
-const AFTER_SHORT_NAME = /^(?:的|那边|这边|单位|最近|近期|本月|这个月|今天|本周|这周|还有|有几|有多少|整改|考核|得分)/
+const AFTER_SHORT_NAME =
+  /^(?:的|那边|这边|单位|最近|近期|本月|这个月|上个?月|今天|本周|这周|上周|还有|有几|有多少|整改|考核|得分|哪几|几天|几次|没(?:有)?巡|巡查了|巡了)/
 const UNIT_KIND = /^(?:总公司|公司|集团|局|处|办|科)/
 
 export function unitByStartOfName<U extends { name: string }>(

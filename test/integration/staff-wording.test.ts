@@ -1065,6 +1065,26 @@ describe('questions about the work asked in passing', () => {
   })
 })
 
+describe('the days without a patrol', () => {
+  it('tells a unit the working days it has no patrol record for, by date, and those briefed every patrol unit’s count', async () => {
+    const [own = ''] = await say('demo:unit_leader', '我们单位这个月有几次没巡查')
+    expect(own).toMatch(
+      /^市政建设总公司2026年11月（截至目前）有 \d+ 个工作日没有日巡查记录（附件1：每少一天扣“无日巡查台账”2分、“巡查不按规定次数落实”5分/,
+    )
+    expect(own).toMatch(/：11月\d+日/)
+    // A unit named by its short name, for those briefed (it had been told 「没有巡查就不用填报」).
+    expect((await say(LEADER, '质安处哪几天没巡查'))[0]).toMatch(
+      /^质安处2026年11月（截至目前）有 \d+ 个工作日没有日巡查记录/,
+    )
+    expect((await say(LEADER, '市政哪几天没巡查'))[0]).toMatch(/^市政建设总公司2026年11月/)
+    const [every = ''] = await say(LEADER, '各单位这个月几天没巡查')
+    expect(every).toMatch(/^2026年11月（截至目前）各巡查单位没有日巡查记录的工作日：\n· /)
+    expect(every).toContain('· 质安处：')
+    // The supervising units keep no daily ledger: not listed.
+    expect(every).not.toContain('安监科')
+  })
+})
+
 describe('patrols beyond the routine', () => {
   it('answers 「明天要下大雨，需要提前巡查吗」 from the scheme, and still reads a finding made in the rain', async () => {
     for (const asked of ['明天要下大雨，需要提前巡查吗', '国庆放假期间还要巡查吗', '夜间要巡查吗', '周末要不要巡查'])

@@ -70,6 +70,10 @@ describe('questions about the ledger', () => {
     ['今天的整改任务有哪些', 'todo'],
     ['我有几个隐患要整改', 'todo'],
     ['各单位考核情况', 'scores'],
+    ['我们单位这个月有几次没巡查', 'missedPatrols'],
+    ['市政哪几天没巡查', 'missedPatrols'],
+    ['我们漏报了几天', 'missedPatrols'],
+    ['这个月的月报交了没有', undefined],
   ])('%s → %s', (said, kind) => expect(ledgerQuestionIn(said)?.kind).toBe(kind))
 
   it('reads the period asked, the month when none is named', () => {
