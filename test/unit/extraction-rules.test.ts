@@ -81,6 +81,12 @@ describe('patrol reports as people type them', () => {
     })
     // The reporter alone, or beside a road, is no list of people.
     expect(extractPatrol('下午巡查 洞庭大道 张伟 正常', named).staffCount).toBeUndefined()
+    // One name after 人员 without its colon is one person out; a word that is no name is nobody.
+    expect(extractPatrol('上午巡查柳叶湖片区，人员张伟，发现湖边护栏断了一截', named)).toMatchObject({
+      patrollers: '张伟',
+      staffCount: 1,
+    })
+    expect(extractPatrol('上午巡查柳叶湖片区，人员较多，发现湖边护栏断了一截', named).staffCount).toBeUndefined()
   })
 
   it('keeps what was found when the message also says nothing else was', () => {

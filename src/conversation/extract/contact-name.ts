@@ -1,3 +1,5 @@
+import { SURNAME } from '../../domain/surnames'
+
 /**
  * How a citizen signs a complaint (「…，电话186…，张先生」「我姓王」「联系人：李四」): the name to use when calling
  * back, taken out of the description so the ledger shows the problem, and the name only where it is kept masked.
@@ -16,12 +18,6 @@ const SURNAME_ONLY = new RegExp(`${BOUNDARY_BEFORE}(?:我|本人)姓([\\u4e00-\\
 const FULL_NAME = new RegExp(
   `${BOUNDARY_BEFORE}(?:我叫|我的名字(?:是|叫)|(?:联系|举报|投诉|反映|来电)人(?:是)?|姓名(?:是)?)[:：]?\\s*([\\u4e00-\\u9fa5]{2,4}?)${BOUNDARY_AFTER}`,
 )
-/**
- * Common surnames (the single-character ones that cover most people, and the usual two-character ones), for a
- * name written bare beside the phone number (「…电话138…… 张三」「…，李四 139……」).
- */
-const SURNAME =
-  '(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝])'
 /** The bare name at the very end, where a number was given: two or three characters beginning with a surname. */
 const BESIDE_THE_NUMBER = new RegExp(`(?<=[，,。；;\\s])(${SURNAME}[\\u4e00-\\u9fa5]{1,2}?)[。！!~～\\s]*$`)
 /** Words a message ends on that begin like a surname without being a name (「谢谢」「尽快」「急急急」). */

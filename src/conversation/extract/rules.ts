@@ -2,6 +2,7 @@ import type { Category } from '../../domain/categories'
 import { NUMBER_PATTERN, parseChineseNumber } from '../../domain/chinese-numbers'
 import type { HazardLevel } from '../../domain/hazard-lifecycle'
 import { findMobileNumber, MOBILE_NUMBER } from '../../domain/mobile-number'
+import { SURNAME } from '../../domain/surnames'
 import { halfWidthDigitsAndLetters } from '../../domain/text-width'
 import { isVaguePlace } from '../forms/checks'
 import { isSureCategory, weighCategories } from './category-evidence'
@@ -282,9 +283,8 @@ const NOT_A_NAME =
  * 「…洞庭大道 张伟 李强 1车 正常」「张伟、李强」: the reporter's own name with others beside it, apart by spaces or 、,
  * and no label — who went. The reporter's name is what says the words around it are names.
  */
-/** The commonest surnames: a name glued to the reporter's must start with one to be taken for a name. */
-const SURNAME =
-  /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤易常温康施文牛樊葛邢安齐伍庞颜倪聂章鲁岳翟殷俞]/
+/** A name glued to the reporter's must start with a common surname to be taken for a name. */
+const STARTS_WITH_SURNAME = new RegExp(`^${SURNAME}`)
 
 /** 「张伟李强」「李强张伟」 beside reporter 张伟: both names, or undefined when the rest reads as no name. */
 function gluedToReporter(word: string, reporter: string): string | undefined {
@@ -293,7 +293,8 @@ function gluedToReporter(word: string, reporter: string): string | undefined {
     : word.endsWith(reporter)
       ? word.slice(0, -reporter.length)
       : undefined
-  if (!rest || !/^[\u4e00-\u9fa5]{2,3}$/.test(rest) || !SURNAME.test(rest) || NOT_A_NAME.test(rest)) return undefined
+  if (!rest || !/^[\u4e00-\u9fa5]{2,3}$/.test(rest) || !STARTS_WITH_SURNAME.test(rest) || NOT_A_NAME.test(rest))
+    return undefined
   return word.startsWith(reporter) ? `${reporter}、${rest}` : `${rest}、${reporter}`
 }
 
@@ -351,7 +352,10 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
   // 「和同事」 says someone came along, not who.
   const namedCompanions = companions && !/^(?:同事|同事们|大家)$/.test(companions) ? companions : undefined
   // 「人员：张三、李四」, or one name alone before the next label or the end (「巡查人员：王五 巡查时间：…」).
-  const alone = /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,4})(?=[\s，,。；;]|$)/.exec(text)?.[1]
+  // 「人员张伟，」 without the colon: only a word beginning with a surname (「人员较多，」 names nobody).
+  const alone =
+    /(?:巡查)?人员[:：]\s*([\u4e00-\u9fa5]{2,4})(?=[\s，,。；;]|$)/.exec(text)?.[1] ??
+    NAME_AFTER_BARE_LABEL.exec(text)?.[1]
   // 「人员：张三 李四」: names of two or three characters apart by spaces, each a whole word (not 「巡查时间：」).
   // (A form typed with spaces for colons — 「人员 王五 赵六 发现 无」 — ends the names at the next label.)
   const spaced = untilNextLabel(
@@ -646,6 +650,9 @@ const PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙�
 /** The words around a turn-out that say who went and how: 我, 自己, 骑电动车, 走路去的. */
 const HOW_ONE_WENT =
   /就|只有|我们|咱们|我|自己|(?:骑|开|坐|乘)(?:的|着|了)?(?:电动车|电瓶车|摩托车|自行车|单车|公车|私家车|车)?|车|步行|走路|徒步|(?:过)?去的|的/g
+
+/** 「人员张伟，」: one name after the label said without its colon, beginning with a surname. */
+const NAME_AFTER_BARE_LABEL = new RegExp(`(?:巡查)?人员\\s*(${SURNAME}[\\u4e00-\\u9fa5]{1,2})(?=[\\s，,。；;]|$)`)
 
 /** 「就我一个」「就我自己」「只有我」: one went. */
 const WENT_ALONE = /^(?:就是?|只有)?我(?:一个|自己|一人)?(?:人)?(?:去的|巡的)?[。！!~～]*$/
