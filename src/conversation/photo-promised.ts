@@ -17,6 +17,9 @@ const PHOTO_PROMISED = new RegExp(
   `^${ABOUT}${WHEN}(?:再|还|要)?${SEND}${HOW_MANY}${PHOTO}${TO_YOU}${END}|^${ABOUT}${PHOTO}${WHEN}(?:再)?${SEND}${HOW_MANY}${TO_YOU}${END}|^${ABOUT}${TAKEN}${HOW_MANY}${PHOTO}(?:[，,\\s]*${WHEN}(?:就)?(?:发|传)(?:一下)?${TO_YOU})?${END}`,
 )
 
+/** 「等等，」「稍等，」「好的，」 before it. */
+const LEAD_IN = /^(?:等等|等一下|等下|稍等(?:一下)?|好的?|嗯|哦)[，,。！!\s]+/
+
 export function promisesPhoto(text: string): boolean {
-  return PHOTO_PROMISED.test(text.trim())
+  return PHOTO_PROMISED.test(text.trim().replace(LEAD_IN, ''))
 }

@@ -144,6 +144,26 @@ describe('daily patrol record (日巡查工作记录)', () => {
     await say(STAFF, '取消')
   })
 
+  it('asks again for a field said to be wrong without its value, asks which on 「不对」, and waits for a photo announced', async () => {
+    // (「类别不对」 and 「等等，我再拍张照片」 had been added to the description, 「地点写错了」 had set the place to 「地点」.)
+    await say(STAFF, '上报隐患 建设路128号路面裂缝')
+    const [summary] = await say(STAFF, '一般')
+    expect(summary).toContain('隐患描述：建设路128号路面裂缝\n')
+    expect((await say(STAFF, '类别不对'))[0]).toMatch(/^属于哪一类？/)
+    expect((await say(STAFF, '燃气'))[0]).toContain('类别：燃气\n')
+    expect((await say(STAFF, '地点写错了'))[0]).toMatch(/^隐患在什么位置？/)
+    expect((await say(STAFF, '建设路228号'))[0]).toContain('地点：建设路228号\n')
+    expect((await say(STAFF, '不对'))[0]).toMatch(/^请问要修改哪一项？/)
+    expect(await say(STAFF, '等等，我再拍张照片')).toEqual([
+      WORDING.formWaiting,
+      expect.stringContaining('【隐患上报】'),
+    ])
+    const [saved] = await say(STAFF, '确认')
+    const code = lastCode([saved ?? ''], 'YH')
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row).toMatchObject({ description: '建设路128号路面裂缝', locationText: '建设路228号', category: 'gas' })
+  })
+
   it('drops an idle draft after 30 minutes with a notice', async () => {
     await say(STAFF, '巡查')
     clock.advance(31 * MINUTE_MS)

@@ -36,9 +36,20 @@ export interface Correction {
 /** 「等等，」「哦，」「不好意思，」 before the correction itself. */
 const LEAD_IN = /^(?:等等|等一下|稍等|哦|噢|啊|呃|额|哎|唉|嗯|不好意思|抱歉|对不起|sorry)[，,。！!\s]+/i
 
+/** 「类别不对」「地点写错了」「时间填错了」: a field said to be wrong, the right value not given. */
+const FIELD_SAID_WRONG =
+  /^([\u4e00-\u9fa5/]{1,8}?)(?:写|填|选|分|弄|搞)?(?:的)?(?:不对|错了|有误|有问题|不准确)(?:了)?[。！!]*$/
+
+/** The words for the field said to be wrong (「类别」), when that is all that is said; undefined otherwise. */
+export function fieldSaidWrong(said: string, fields: FieldDefinition[]): string | undefined {
+  const named = FIELD_SAID_WRONG.exec(said.replace(LEAD_IN, ''))?.[1]
+  return named && fieldInWords(named, fields) ? named : undefined
+}
+
 export function readCorrection(said: string, fields: FieldDefinition[]): Correction | undefined {
   const input = said.replace(LEAD_IN, '')
-  if (!CORRECTION.test(input)) return undefined
+  // (「地点写错了」 gives no new place: the field is asked again, not set to 「地点」.)
+  if (!CORRECTION.test(input) || fieldSaidWrong(input, fields)) return undefined
   // The new value: after the last 是/改成/改为/应该是, else the whole message minus the correction words.
   const after = valueAfterIs(input)
   const value =

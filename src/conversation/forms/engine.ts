@@ -72,7 +72,7 @@ import {
 } from './answers'
 import { bulkChecklistAnswer } from './checklist'
 import { checkDraft, isVaguePlace } from './checks'
-import { fieldInWords, readCorrection, valueAfterIs } from './corrections'
+import { fieldInWords, fieldSaidWrong, readCorrection, valueAfterIs } from './corrections'
 import { findNearbyOpenHazard } from './duplicates'
 import { fiveFixesSaid } from './five-fixes'
 import { lastPatrolOf, repeatOf, repeatsLastPatrol, SAME_AS_BEFORE, SAME_PATROL_ALONE } from './same-as-before'
@@ -364,12 +364,21 @@ async function step(
     const missing = form.fields.find((f) => f.key === session.step)
     return [text(`还差一项才能保存。${missing ? questionFor(missing, session.draft) : ''}`)]
   }
-  // 「修改」「我要修改」 with no field named: which one is asked, with the choices.
-  if (form && /^(?:我要|我想|要|需要)?(?:修改|更改|改一下|改改)(?:一下)?[。！!~～]*$/.test(input))
+  // 「修改」「我要修改」「不对」 with no field named: which one is asked, with the choices.
+  if (
+    form &&
+    /^(?:我要|我想|要|需要)?(?:修改|更改|改一下|改改)(?:一下)?[。！!~～]*$|^(?:不对|错了|有误|有错|不是这样的?)[。！!~～]*$/.test(
+      input,
+    )
+  )
     return [text(WORDING.whichToChange(applicableFields(form, session.draft).map((f) => f.label)))]
   // 「修改 类别 燃气」, or with a form open the field's name and the value alone (「类别 燃气」「地点：人民路」).
+  // 「类别不对」「地点写错了」 with no new value: that field asked again, as 「修改 类别」 does (it had been added to the
+  // description).
+  const saidWrong = form ? fieldSaidWrong(input, applicableFields(form, session.draft)) : undefined
   const edited =
     EDIT_LEAD.exec(input)?.[1] ??
+    saidWrong ??
     (form && namesAFieldFirst(input, applicableFields(form, session.draft)) ? input : undefined)
   // 「修改 隐患描述」「删除隐患 2」 with nothing being filled in: the form's words for a saved record, which stays as
   // saved — the person is told which record is meant and how it is put right (it started a hazard form).
