@@ -39,6 +39,9 @@ export const WORDING = {
     `投诉 ${code} 已交办${unit}，由${unit}签收和答复。如交办有误，请联系督查员改派。`,
   complaintNoteKept: (code: string, signed: boolean) =>
     `已记入投诉 ${code} 的办理进展。${signed ? '' : `签收请发送「签收 ${code}」；`}办理完成后请发送「回复 ${code} 办理结果」，结果会告知市民。`,
+  /** 「还没弄完，明天继续」 in answer to what the rectification did: nothing is sent for checking yet. */
+  rectificationNotFinished: (code: string) =>
+    `好的，整改完成后再反馈：反馈提交后会交督查员验收。这次没有提交${code ? `，完成后请发送「整改 ${code}」并说明整改情况（可附照片）` : ''}。如确实无法按期完成，请联系督查员（安监科）申请延期。`,
   /** 「YH…1和YH…2都整改好了」: each rectification is its own record, with its own photos and check. */
   oneRectificationAtATime: (codes: readonly string[], said: string) =>
     `每项隐患的整改要分别反馈（各有整改记录和照片，分别验收）。请逐项发送，例如：\n${codes

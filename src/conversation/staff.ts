@@ -1,7 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
 import { FORMS, type FormId } from '../../bots/forms'
 import { WORDING } from '../../bots/wording'
-import { complaints, escalations, hazards, patrols } from '../db/schema'
+import { complaints, escalations, hazardEvents, hazards, patrols } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
 import { platformName } from '../domain/channels'
 import { isComplaintOpen } from '../domain/complaint-lifecycle'
@@ -632,7 +632,7 @@ const ASKS_WHAT_TO_HANDLE =
   /^(?:我|我们)?(?:今天|现在|目前|手上|手头)?(?:还)?(?:没|没有)(?:什么|啥)(?:事情?|任务|活儿?|工作)(?:要办|要做|要处理)?(?:了)?(?:吧|吗|么)[？?。]*$|^(?:我|我们)?(?:现在|今天|目前|手上|手头)?(?:还)?(?:有什么|有啥|有哪些|有没有)(?:事情?|任务|活儿?|工作)?(?:是)?(?:要|需要|得|待)(?:处理|办理?|做|跟进|办结)的?(?:事情?|任务|活儿?|工作)?(?:吗|没有|么|呢)?[？?。]*$/
 /** 「YH…现在到哪一步了」「TS… 进度」: where a record stands, asked after its number. */
 const ASKS_PROGRESS =
-  /怎么回事|咋回事|为什么(?:还|都)?(?:没|不)|为啥(?:还|都)?(?:没|不)|到哪(?:一步|步|了)|进度|进展|怎么样了?|咋样了?|如何了|什么情况|处理(?:得)?(?:怎么样|如何)|(?:办|处理|整改|修)(?:了|完|好)?没有?|(?:期限|截止)(?:日期|时间)?(?:是|到)?(?:什么时候|哪天|几号|多久|哪一天)|(?:什么时候|哪天|几号)(?:到期|截止)/
+  /怎么回事|咋回事|(?:怎么|为什么|为啥|咋)(?:还|又)?(?:没|不)(?:有)?(?:通过|合格|过)|验收(?:没|不|未)(?:有)?(?:通过|合格)|为什么(?:还|都)?(?:没|不)|为啥(?:还|都)?(?:没|不)|到哪(?:一步|步|了)|进度|进展|怎么样了?|咋样了?|如何了|什么情况|处理(?:得)?(?:怎么样|如何)|(?:办|处理|整改|修)(?:了|完|好)?没有?|(?:期限|截止)(?:日期|时间)?(?:是|到)?(?:什么时候|哪天|几号|多久|哪一天)|(?:什么时候|哪天|几号)(?:到期|截止)/
 /** 「你能干啥」「有什么功能」: what the bot does. */
 const ASKS_CAPABILITIES =
   /^(?:你)?(?:能|会|可以)(?:干|做)(?:啥|什么|些什么)|有(?:什么|哪些|啥)功能|^怎么用|^(?:功能|使用说明)$/
@@ -694,7 +694,18 @@ async function describeRecord(turn: Turn, input: string): Promise<string> {
   const due = hazard.rectifyDueAt
     ? `，整改期限 ${formatLocal(hazard.rectifyDueAt, turn.ctx.timeZone, turn.ctx.clock.now())}`
     : ''
-  return `隐患 ${hazard.code}：${HAZARD_STATUS_LABELS[hazard.status]}${due}\n${maskPersonalInfo(hazard.description)}`
+  // 「YH… 怎么没通过」: a check that failed, and why, while the unit rectifies again.
+  const [latest] = await turn.ctx.db
+    .select()
+    .from(hazardEvents)
+    .where(eq(hazardEvents.hazardId, hazard.id))
+    .orderBy(desc(hazardEvents.at), desc(hazardEvents.id))
+    .limit(1)
+  const failed =
+    latest?.kind === 'verify_fail' && hazard.status === 'rectifying'
+      ? `\n${formatLocal(latest.at, turn.ctx.timeZone, turn.ctx.clock.now())} 验收不通过${latest.note ? `：${maskPersonalInfo(latest.note)}` : ''}。整改到位后请再次发送「整改 ${hazard.code}」反馈。`
+      : ''
+  return `隐患 ${hazard.code}：${HAZARD_STATUS_LABELS[hazard.status]}${due}\n${maskPersonalInfo(hazard.description)}${failed}`
 }
 
 /**

@@ -554,3 +554,25 @@ describe('two hazards said done in one message', () => {
     await say(HANDLER, '取消')
   })
 })
+
+describe('a rectification not finished, and a check that failed', () => {
+  it('sends nothing for checking on 「还没弄完，明天继续」, and tells why a check failed on 「YH… 怎么没通过」', async () => {
+    await say(STAFF, '上报隐患 沅江路50号路灯杆倾斜')
+    await say(STAFF, '一般')
+    const hazard = lastCode(await say(STAFF, '确认'), 'YH')
+    await say(HANDLER, `接收 ${hazard}`)
+    await say(HANDLER, `整改 ${hazard}`)
+    expect(await say(HANDLER, '还没弄完，明天继续')).toEqual([WORDING.rectificationNotFinished(hazard)])
+    expect(await say(HANDLER, `整改 ${hazard} 还在修`)).toEqual([WORDING.rectificationNotFinished(hazard)])
+    expect(await statusOf(hazard)).toBe('rectifying')
+    // Something finished beside what is not is a rectification.
+    expect((await say(HANDLER, `整改 ${hazard} 已扶正，旧底座还没拆完`)).join('\n')).toContain('【整改反馈】')
+    await say(HANDLER, '确认')
+    await say(SUPERVISOR, `验收 ${hazard}`)
+    await say(SUPERVISOR, '不行，还是歪的')
+    await say(SUPERVISOR, '确认')
+    const [why] = await say(HANDLER, `${hazard} 怎么没通过`)
+    expect(why).toContain('验收不通过：还是歪的。')
+    expect(why).toContain(`请再次发送「整改 ${hazard}」`)
+  })
+})

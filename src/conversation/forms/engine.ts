@@ -462,6 +462,13 @@ async function step(
         merge(session, bulk)
         return prompt(form, session, answers)
       }
+      // 「还没弄完，明天继续」 to what the rectification did: not done yet — nothing is sent for checking (it had been
+      // offered as the rectification itself).
+      if (form.id === 'rectification' && field.key === 'note' && NOT_FINISHED.test(input) && !SAYS_DONE.test(input)) {
+        const code = String(session.draft.hazardCode ?? '')
+        clearSession(session)
+        return [text(WORDING.rectificationNotFinished(code))]
+      }
       // 「登记事故」, then the whole account in answer to the first question (「今天上午10点，朗州路工地发生高处坠落
       // 事故，1人受伤」): read as if said with the command, every box it fills filled, not only the one asked.
       const firstAnswer = Object.keys(session.draft).length === 0
@@ -1179,6 +1186,11 @@ const ACCIDENT_LABEL = /^(?:发生|登记|上报|报告)?(?:了)?(?:一起|一�
 /** A supervision carried out (「去质安处督查了」「今天督查了3个工地」), not the office's name or a 督办. */
 const SUPERVISION_DONE = /督查(?!组|员|科|室|处|办|局)/
 /** 「修改 地点」, and the same said in a sentence: 「我要修改地点」「想改一下等级」「更改 路段」. */
+/** 「还没弄完」「正在整改」「明天继续」: a rectification under way, not finished. */
+const NOT_FINISHED =
+  /还没(?:有)?(?:弄|做|修|整改|处理|干|搞)?(?:完|好)|没(?:有)?(?:弄|做|修|整改|处理|干|搞)(?:完|好)|尚未(?:完成|完工|整改完)|未完成|还在(?:整改|修|处理|施工|弄)|正在(?:整改|修|处理|施工|弄)|(?:明天|后天|下周)(?:继续|再弄|再修|再干)|(?:继续|接着)(?:整改|修|弄|干|施工)/
+/** 「已更换」「整改完毕」: something finished, said beside what is not. */
+const SAYS_DONE = /已(?:经)?(?:更换|换好|修好|修复|完成|整改完|整改好|加固|扶正|清理|回填|恢复)|完毕|完工了/
 const EDIT_LEAD = /^(?:(?:我)?(?:要|想|需要|得)(?:修改|更改|更正|改一下|改)|修改|更改|更正|改一下)(?:一下)?\s*(.+)$/
 /** 「明天去质安处督查」「下周准备督查燃气办」: an inspection to come, not one to record. */
 const SUPERVISION_PLANNED = /明天|明早|后天|下周|下礼拜|下星期|下个?月|过两天|过几天|改天|准备|计划|打算|将要|拟于|拟定/
@@ -1835,6 +1847,11 @@ async function startForm(
       )
       .trim()
     const first = form.fields[0]
+    // 「整改 YH… 还在修」: not finished — nothing is sent for checking.
+    if (form.id === 'rectification' && NOT_FINISHED.test(remainder) && !SAYS_DONE.test(remainder)) {
+      clearSession(session)
+      return [text(WORDING.rectificationNotFinished(hazard.code))]
+    }
     // 「YH… 五落实：责任人王强，措施…，资金…」: the 五落实 said with the number, each to its box.
     const fixes = form.id === 'assignment' ? fiveFixesSaid(remainder) : undefined
     if (fixes) {
