@@ -641,6 +641,18 @@ describe('a handler who says it is fixed without the number', () => {
     expect(await say(SUPERVISOR, `把${code}验收一下`)).toEqual(['验收是否通过？'])
     expect((await say(SUPERVISOR, '通过')).join('\n')).toContain(`隐患编号：${code}`)
     await say(SUPERVISOR, '取消')
+    // The verdict in everyday words (each had been refused: 「请回复「通过」或「不通过」」).
+    for (const [said, verdict] of [
+      ['可以', '验收结果：通过'],
+      ['看了照片还行吧', '验收结果：通过'],
+      ['整改到位', '验收结果：通过'],
+      ['差一点，底座没固定', '验收结果：不通过\n不通过原因：差一点，底座没固定'],
+      ['还需要再加固', '验收结果：不通过\n不通过原因：还需要再加固'],
+    ]) {
+      await say(SUPERVISOR, `验收 ${code}`)
+      expect((await say(SUPERVISOR, said)).join('\n')).toContain(verdict)
+      await say(SUPERVISOR, '取消')
+    }
   })
 
   it('asks which, listing what waits for the unit, when the words name none of its hazards', async () => {

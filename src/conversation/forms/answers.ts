@@ -232,6 +232,13 @@ const HALF_HOURS: Record<string, (hour: number) => boolean> = {
 const BARE_HOUR =
   /^((?:[0-9]{1,2}月[0-9]{1,2}日|今天|昨天|前天)?(?:上午|下午|中午|早上|晚上|凌晨|傍晚)?)([0-9]{1,2})(半)?$/
 
+/** A check said to have failed in other words: not in place, not fixed, more to do. */
+const CHECK_FAILED =
+  /不通过|不合格|没通过|不可以|不到位|没(?:有)?到位|未到位|有问题|不达标|不符合|差一点|还(?:需要|要|得)(?:再)?(?:加固|整改|处理|修|弄|完善)|再(?:加固|整改|处理|修一下)|没(?:有)?(?:固定|修好|整改好|弄好|完成|处理好)|还是(?:歪|坏|松|漏|没)|退回|重新整改/
+/** A check said to have passed in other words (what fails is read first). */
+const CHECK_PASSED =
+  /^(?:可以|行|好的?|ok|没问题|没毛病|达标|符合要求|还行|还可以)(?:的|了|吧)?[。！!~～]*$|(?:整改)?到位|合格|没问题|没毛病|符合要求|还行|还可以|修好了|整改好了/i
+
 export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerContext): AnswerResult {
   const text = halfWidthDigitsAndLetters(raw.trim())
   if (!text) return { ok: false }
@@ -394,11 +401,14 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       return unit ? { ok: true, values: { [field.key]: unit.id } } : { ok: false }
     }
     case 'verdict':
-      if (/^(不通过|不合格|未通过|否|不行)/.test(text)) {
-        const reason = text.replace(/^(不通过|不合格|未通过|否|不行)[，,：:\s]*/, '').trim()
+      // 「不行，还是歪的」「差一点，底座没固定」「还需要再加固」: failed, the words (less the verdict) its reason.
+      if (/^(?:不通过|不合格|未通过|否|不行)/.test(text) || CHECK_FAILED.test(text)) {
+        const reason = text.replace(/^(?:验收)?(?:不通过|不合格|未通过|否|不行)[，,：:。\s]*/, '').trim()
         return { ok: true, values: reason ? { verdict: 'fail', reason } : { verdict: 'fail' } }
       }
-      if (/^(通过|合格|是|同意|验收通过)/.test(text)) return { ok: true, values: { verdict: 'pass' } }
+      // 「可以」「没问题」「整改到位」「看了照片还行」: passed.
+      if (/^(?:通过|合格|是|同意|验收通过)/.test(text) || CHECK_PASSED.test(text))
+        return { ok: true, values: { verdict: 'pass' } }
       return { ok: false }
     case 'figures': {
       const parts = field.parts ?? []
