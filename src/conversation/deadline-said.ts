@@ -1,4 +1,5 @@
-import { localDate, zonedInstant } from '../domain/local-time'
+import { NUMBER_PATTERN, parseChineseNumber } from '../domain/chinese-numbers'
+import { addDays, addMonths, dayOfWeek, isoDate, localDate, parseIsoDate, zonedInstant } from '../domain/local-time'
 import { parseTimeRange } from './extract/time'
 
 /**
@@ -15,7 +16,14 @@ export function deadlineSaid(said: string, now: Date, timeZone: string): Deadlin
       after,
     )?.[1]
   const range = date ? parseTimeRange(date, now, timeZone, 'future') : undefined
-  if (!date || !range) return { missing: 'date' }
+  if (!date || !range) {
+    // 「两周内 材料没到」「月底前 需协调」: a span from today, or the end of the month.
+    const first = /^[^，,。；;\s]+/.exec(after)?.[0] ?? ''
+    const spanEnd = first ? deadlineInWords(first, now, timeZone) : undefined
+    if (!spanEnd) return { missing: 'date' }
+    const why = reasonAfter(after, first)
+    return why ? { newDueAt: spanEnd, reason: why } : { missing: 'reason' }
+  }
   const reason = after
     .slice(after.indexOf(date) + date.length)
     .replace(/^[\s，,：:。；;]+/, '')
@@ -26,6 +34,15 @@ export function deadlineSaid(said: string, now: Date, timeZone: string): Deadlin
     ? range.start
     : zonedInstant(localDate(range.start, timeZone), timeZone, 23, 59)
   return { newDueAt, reason }
+}
+
+/** The words after the new limit: why. */
+function reasonAfter(after: string, date: string): string {
+  return after
+    .slice(after.indexOf(date) + date.length)
+    .replace(/^[\s，,：:。；;]+/, '')
+    .replace(/^(?:因为|原因[:：]?|理由[:：]?)/, '')
+    .trim()
 }
 
 /** What is asked for when a 延期 lacks its new limit (named `limitLabel`: 整改期限, 办理时限) or its reason. */
@@ -56,4 +73,38 @@ const DEADLINE_MOVED =
 
 export function deadlineMoveAsExtension(said: string): string {
   return said.replace(DEADLINE_MOVED, '延期到')
+}
+
+/**
+ * 「两周内」「10天内」「一个月内」「月底前」「年底」「本周内」: a deadline said as a span from today or the end of this
+ * month, year or week — the end of that day (23:59), as every deadline said as a day is. Undefined for anything
+ * else (dates and hours are the time reader's).
+ */
+const SPAN_SAID = new RegExp(
+  `^(?:在)?(${NUMBER_PATTERN}|半)\\s*个?(天|日|周|星期|礼拜|月)(?:内|之内|以内)?(?:完成|整改完毕?|处理完)?$`,
+)
+const END_OF_SAID =
+  /^(?:在)?(?:本|这个?|今)?(月底|月末|年底|年末|周末|周内|星期内)(?:前|以前|之前|内)?(?:完成|整改完毕?|处理完)?$/
+
+export function deadlineInWords(said: string, now: Date, timeZone: string): Date | undefined {
+  const text = said.trim().replace(/[。！!，,\s]+$/, '')
+  const today = localDate(now, timeZone)
+  const byEndOf = (date: string) => zonedInstant(date, timeZone, 23, 59)
+  const span = SPAN_SAID.exec(text)
+  if (span) {
+    const count = span[1] === '半' ? 0.5 : parseChineseNumber(span[1] ?? '')
+    if (count === undefined || count <= 0 || count > 366) return undefined
+    const unit = span[2] ?? ''
+    if (unit === '月') return byEndOf(count === 0.5 ? addDays(today, 15) : addMonths(today, count))
+    const days = /周|星期|礼拜/.test(unit) ? count * 7 : count
+    return Number.isInteger(days) ? byEndOf(addDays(today, days)) : undefined
+  }
+  const end = END_OF_SAID.exec(text)?.[1]
+  if (!end) return undefined
+  const { year, month } = parseIsoDate(today)
+  if (end === '月底' || end === '月末')
+    return byEndOf(addDays(isoDate(month === 12 ? year + 1 : year, (month % 12) + 1, 1), -1))
+  if (end === '年底' || end === '年末') return byEndOf(isoDate(year, 12, 31))
+  // This week's Sunday (a week runs Monday to Sunday here).
+  return byEndOf(addDays(today, (7 - dayOfWeek(today)) % 7))
 }

@@ -431,6 +431,24 @@ describe('assigning a major hazard (交办)', () => {
     const assignedDay = localDate(clock.now(), TEST_TIME_ZONE)
     expect(row?.rectifyDueAt).toEqual(new Date(zonedInstant(addDays(assignedDay, 31), TEST_TIME_ZONE).getTime() - 1))
   })
+
+  it('takes a deadline said as a span (「两周内」) and says a corrected grade as the form shows it', async () => {
+    await say(STAFF, '上报隐患 人民路92号门口广告牌松动摇晃')
+    await say(STAFF, '是')
+    await say(STAFF, '重大')
+    // (「应该是一般的吧」 had been said back as 「一般的吧」.)
+    expect((await say(STAFF, '应该是一般的吧'))[0]).toBe('已将「等级」改为：一般隐患')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    await say(SUPERVISOR, `交办 ${code}`)
+    await say(SUPERVISOR, '市政建设总公司')
+    // (「两周内」 had been refused: 「没能识别」.)
+    const due = addDays(localDate(clock.now(), TEST_TIME_ZONE), 14)
+    const [summary] = await say(SUPERVISOR, '两周内')
+    expect(summary).toContain(`整改期限：${Number(due.slice(5, 7))}月${Number(due.slice(8))}日 23:59`)
+    expect((await say(SUPERVISOR, '确认'))[0]).toContain('已交办市政建设总公司')
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row?.rectifyDueAt).toEqual(zonedInstant(due, TEST_TIME_ZONE, 23, 59))
+  })
 })
 
 describe('patrol kinds (source 000 二)', () => {

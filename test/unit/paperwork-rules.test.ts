@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { FORMS } from '../../bots/forms'
-import { deadlineMoveAsExtension, withMonthNamed } from '../../src/conversation/deadline-said'
+import {
+  deadlineInWords,
+  deadlineMoveAsExtension,
+  deadlineSaid,
+  withMonthNamed,
+} from '../../src/conversation/deadline-said'
 import { parseAnswer } from '../../src/conversation/forms/answers'
 import { WorkingCalendar } from '../../src/domain/calendar'
 import { numbersIn, parseCampaignProblems } from '../../src/domain/campaign-problems'
@@ -242,5 +247,34 @@ describe('a deadline moved later in other words', () => {
     ['期限是哪天', '期限是哪天'],
   ])('「%s」 is read as 「%s」', (said, read) => {
     expect(deadlineMoveAsExtension(said)).toBe(read)
+  })
+})
+
+describe('a deadline said as a span or an end of month', () => {
+  const now = new Date('2026-11-23T09:00:00Z') // a Monday, 17:00 in the city
+  it.each([
+    ['两周内', '2026-12-07'],
+    ['两周', '2026-12-07'],
+    ['10天内', '2026-12-03'],
+    ['一个月内', '2026-12-23'],
+    ['半个月', '2026-12-08'],
+    ['月底前', '2026-11-30'],
+    ['本月底', '2026-11-30'],
+    ['年底前', '2026-12-31'],
+    ['本周内', '2026-11-29'],
+  ])('「%s」 is the end of %s', (said, day) => {
+    expect(deadlineInWords(said, now, TZ)).toEqual(zonedInstant(day, TZ, 23, 59))
+  })
+
+  it.each(['明天', '12月10日', '0天内', '很快'])('「%s」 is left to the time reader', (said) => {
+    expect(deadlineInWords(said, now, TZ)).toBeUndefined()
+  })
+
+  it('gives a 延期 its limit and reason from 「月底前 材料没到」', () => {
+    expect(deadlineSaid('月底前 材料没到', now, TZ)).toEqual({
+      newDueAt: zonedInstant('2026-11-30', TZ, 23, 59),
+      reason: '材料没到',
+    })
+    expect(deadlineSaid('两周内', now, TZ)).toEqual({ missing: 'reason' })
   })
 })

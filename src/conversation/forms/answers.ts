@@ -6,6 +6,7 @@ import { classifyByKeywords } from '../../domain/classify'
 import { addDays, localDate, localParts, zonedInstant } from '../../domain/local-time'
 import { findMobileNumber } from '../../domain/mobile-number'
 import { halfWidthDigitsAndLetters } from '../../domain/text-width'
+import { deadlineInWords } from '../deadline-said'
 import { namesDefect, readFindings, saysNothingFound } from '../extract/hazard-statements'
 import { drivesOneVehicle, type ExtractionContext, extractLevel, handlingIn } from '../extract/rules'
 import { parseTimeRange } from '../extract/time'
@@ -251,6 +252,9 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       const timeSaid =
         hour && Number.parseInt(hour[2] ?? '', 10) <= 24 ? `${hour[1] ?? ''}${hour[2]}点${hour[3] ?? ''}` : text
       const range = parseTimeRange(timeSaid, ctx.now, ctx.timeZone, field.future ? 'future' : 'past')
+      // 「两周内」「一个月内」「月底前」 for a deadline: the end of that day.
+      const spanEnd = !range && field.future ? deadlineInWords(text, ctx.now, ctx.timeZone) : undefined
+      if (spanEnd) return { ok: true, values: { [field.key]: spanEnd.toISOString() } }
       if (!range) return { ok: false }
       // 「11月20日」「11月20日到22日」 for a team patrol: whole days, no hour asked.
       // (「今天上午」 too: the day is what such a field keeps.)

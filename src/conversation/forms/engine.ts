@@ -349,7 +349,10 @@ async function step(
     if (!parsed.ok)
       return [text(`没能识别“${clipped(correction.value)}”。${correction.field.hint}。\n${correction.field.question}`)]
     merge(session, withDayMoved(correction.field.key, parsed.values, session.draft, answers))
-    return [text(`已将「${correction.field.label}」改为：${correction.value}`), ...prompt(form, session, answers)]
+    return [
+      text(`已将「${correction.field.label}」改为：${shownAs(correction.field, correction.value, session, answers)}`),
+      ...prompt(form, session, answers),
+    ]
   }
   if (session.step === STEP_OVERLAP && form && !EDIT_LEAD.test(input)) {
     if (/^(仍然保存|仍要保存|保存|确认|是)$/.test(input)) {
@@ -411,7 +414,10 @@ async function step(
     const given = value ? parseAnswer(field, value, answers) : undefined
     if (given?.ok) {
       merge(session, withDayMoved(field.key, given.values, session.draft, answers))
-      return [text(`已将「${field.label}」改为：${value}`), ...prompt(form, session, answers)]
+      return [
+        text(`已将「${field.label}」改为：${shownAs(field, value, session, answers)}`),
+        ...prompt(form, session, answers),
+      ]
     }
     delete session.draft[field.key]
     session.step = field.key
@@ -1637,6 +1643,15 @@ function verdictInWords(input: string): string {
 }
 
 const REPAIR_DONE = /^(?:已经?|已)?(?:整改|修复|修好|修缮|更换|处理|处置|完成|加固|拆除|清理)/
+
+/**
+ * A corrected value said back: a choice as the form shows it (「应该是一般的吧」 is 「一般隐患」), anything else as typed
+ * (the summary that follows shows it exactly).
+ */
+function shownAs(field: FieldDefinition, said: string, session: Session, answers: AnswerContext): string {
+  return CHOICE_TYPES.has(field.type) ? renderValue(field, session.draft[field.key], answers) : said
+}
+const CHOICE_TYPES: ReadonlySet<string> = new Set(['level', 'category', 'unit', 'verdict', 'choice'])
 
 /** What a reply quotes back of a message: enough to recognise it. */
 function clipped(input: string): string {
