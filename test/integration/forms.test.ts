@@ -297,6 +297,30 @@ describe('supervision record (督查记录表)', () => {
     })
   })
 
+  it('takes 「王科长带队，我和小李」 as the leader and members, and problems said to the members as the problems', async () => {
+    await say(SUPERVISOR, '督查')
+    await say(SUPERVISOR, '质安处')
+    await say(SUPERVISOR, '今天上午10点')
+    // (The whole sentence had been the leader, and the members asked.)
+    expect(await say(SUPERVISOR, '王科长带队，我和小李')).toEqual(['督查了哪些事项？'])
+    await say(SUPERVISOR, '取消')
+    await say(SUPERVISOR, '督查')
+    await say(SUPERVISOR, '质安处')
+    await say(SUPERVISOR, '今天上午10点')
+    await say(SUPERVISOR, '王科长')
+    // (What was found, said to who went, had become the members.)
+    expect(await say(SUPERVISOR, '有一个工地塔吊没有年检，另一个工地临边防护不到位')).toEqual([
+      WORDING.notedInAnotherBox('存在的主要问题'),
+      '督查组成员有哪些？',
+    ])
+    await say(SUPERVISOR, '小李')
+    await say(SUPERVISOR, '检查了3个在建工地')
+    const [summary] = await say(SUPERVISOR, '限期一周整改')
+    expect(summary).toContain('带队领导：王科长\n督查组成员：小李\n')
+    expect(summary).toContain('存在的主要问题：有一个工地塔吊没有年检，另一个工地临边防护不到位\n')
+    await say(SUPERVISOR, '取消')
+  })
+
   it('is not offered to field staff', async () => {
     expect((await say(STAFF, '督查'))[0]).toContain('无权使用「督查记录表」')
   })

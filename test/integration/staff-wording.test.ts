@@ -341,6 +341,20 @@ describe('a unit asked for, answered with what happened or where', () => {
     await say(SUPERVISOR, '取消')
   })
 
+  it('keeps an account said while the unit is offered, and offers the unit again', async () => {
+    const SUPERVISOR = 'demo:supervisor'
+    await say(SUPERVISOR, '登记事故')
+    const offered = '责任单位是「质安处」吗？是请回复「是」；不是请直接发送正确的责任单位。'
+    expect(await say(SUPERVISOR, '朗州路工地')).toEqual([offered])
+    // (It had been refused, and the account lost.)
+    expect(await say(SUPERVISOR, '一名工人从脚手架上摔下来 腿骨折了')).toEqual([
+      WORDING.notedInAnotherBox('经过和认定'),
+      offered,
+    ])
+    expect(await say(SUPERVISOR, '是')).toEqual(['事故发生时间？'])
+    await say(SUPERVISOR, '取消')
+  })
+
   it('reads the whole account given in answer to the first question: the time, the place and no deaths', async () => {
     const SUPERVISOR = 'demo:supervisor'
     await say(SUPERVISOR, '登记事故')

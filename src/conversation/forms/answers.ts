@@ -240,6 +240,10 @@ const CHECK_FAILED =
 const CHECK_PASSED =
   /^(?:可以|行|好的?|ok|没问题|没毛病|达标|符合要求|还行|还可以)(?:的|了|吧)?[。！!~～]*$|(?:整改)?到位|合格|没问题|没毛病|符合要求|还行|还可以|修好了|整改好了/i
 
+/** 「王科长带队，我和小李」「李局带队」: who led, and who went besides. */
+const LED_BY =
+  /^([\u4e00-\u9fa5]{2,4}?)(?:带队|领队|带的队)(?:的)?[，,。\s]*(?:还有|成员(?:有)?)?[，,\s]*([\s\S]*?)[。！!]*$/
+
 export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerContext): AnswerResult {
   const text = halfWidthDigitsAndLetters(raw.trim())
   if (!text) return { ok: false }
@@ -282,7 +286,7 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       }
       return { ok: true, values }
     }
-    case 'text':
+    case 'text': {
       if (field.optional && NONE.test(text)) return { ok: true, values: { [field.key]: '' } }
       if (field.names) {
         // 「无」 to the members: nobody besides the leader, which the team's size check then answers.
@@ -295,9 +299,19 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
           return { ok: true, values: { teamLeader: people[0], members: people.slice(1).join('、') } }
         return { ok: true, values: { [field.key]: people.join('、') } }
       }
+      // 「王科长带队，我和小李」 to who led: the leader, and those who went with them for the members.
+      const led = field.key === 'lead' ? LED_BY.exec(text) : null
+      if (led?.[1]) {
+        const others = (led[2] ?? '')
+          .split(/[和跟与、，,\s]+/)
+          .map((name) => (name === '我' ? (ctx.reporterName ?? '') : name))
+          .filter((name) => /^[\u4e00-\u9fa5]{2,4}$/.test(name))
+        return { ok: true, values: { lead: led[1], ...(others.length > 0 ? { members: others.join('、') } : {}) } }
+      }
       // A number alone says no route, place or unit (it answered another question, or was sent by mistake).
       if (WHERE_FIELDS.has(field.key) && /^[0-9]+$/.test(text)) return { ok: false }
       return text.length >= 1 ? { ok: true, values: { [field.key]: text } } : { ok: false }
+    }
     case 'count': {
       if (
         /^(无|没有|步行|0|走路|徒步|没车|骑车|骑电动车)$/.test(text) ||

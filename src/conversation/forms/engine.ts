@@ -514,6 +514,8 @@ async function step(
         const told = typeof session.draft.description === 'string' ? session.draft.description : ''
         session.draft.description = told ? `${told}；${input}` : input
         const label = form.fields.find((f) => f.key === 'description')?.label ?? ''
+        // A unit offered to confirm is offered again, not lost to the account.
+        offerAgain(session, proposal, field.key)
         return [text(WORDING.notedInAnotherBox(label)), ...prompt(form, session, answers)]
       }
       // 「责任人王刚，措施是停气抢修，资金由施工单位承担，时限…」: the 五落实 named in one answer, each to its box.
@@ -1320,6 +1322,15 @@ function supervisionBoxOf(
   // 「王科长、李明」 said to when: who went with the inspection, for the members' box.
   const named = asked === 'inspectedAt' ? namesListed(input) : undefined
   if (named && (draft.members === undefined || draft.members === '')) return { key: 'members', said: named.join('、') }
+  // 「有一个工地塔吊没有年检，另一个工地临边防护不到位」 said to who led or went: what was found (it had become the
+  // members).
+  if (
+    (asked === 'lead' || asked === 'members') &&
+    !namesListed(input) &&
+    namesDefect(input) &&
+    (draft.problems === undefined || draft.problems === '')
+  )
+    return { key: 'problems', said: input }
   const box = SUPERVISION_BOXES.find(([pattern, key]) => key !== asked && pattern.test(input))
   if (!box || (typeof draft[box[1]] === 'string' && draft[box[1]] !== '')) return undefined
   const said = box[1] === 'matters' ? input : input.replace(BOX_LEAD, '')
@@ -1573,7 +1584,7 @@ async function askComplaintOutcome(
 
 /** What happened in an accident, as told: who was hurt, what fell or broke, what was done. */
 const ACCOUNT_WORDS =
-  /受伤|伤亡|死亡|身亡|遇难|坠落|掉下|倒塌|坍塌|爆炸|闪爆|起火|着火|触电|砸|送医|抢救|停工|事故|被困/
+  /受伤|伤亡|死亡|身亡|遇难|坠落|掉下|摔|跌落|骨折|昏迷|住院|倒塌|坍塌|爆炸|闪爆|起火|着火|触电|砸|送医|抢救|停工|事故|被困/
 const DEATHS_SAID = /死亡|身亡|遇难|死了/
 
 /**
