@@ -139,7 +139,10 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   )
     return { kind: 'lateByUnit' }
   if (
-    /考核|得分|分数|扣分|扣了(?:几|多少)?分|(?:几|多少)分(?!钟)|排名|排行|最差|最好|垫底|倒数/.test(input) &&
+    /考核|得分|分数|扣分|扣了(?:几|多少|这么多|那么多)?分|(?:几|多少)分(?!钟)|排名|排行|最差|最好|垫底|倒数/.test(
+      input,
+    ) &&
+    !/细则|规则|办法|标准|依据|怎么算|如何算|怎么扣/.test(input) &&
     !ranksRecords(input)
   )
     return { kind: 'scores', ...scoresSaidIn(input) }

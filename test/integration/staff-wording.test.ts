@@ -1079,6 +1079,17 @@ describe('questions about the work asked in passing', () => {
   })
 })
 
+describe('the assessment asked about', () => {
+  it('answers how it is made on 「考核细则是什么」 (it had given the ranking), and a unit its deductions on 「为什么扣了这么多分」', async () => {
+    for (const asked of ['考核细则是什么', '考核怎么算'])
+      expect(await say(LEADER, asked)).toEqual([WORDING.staffSupport.assessment_rules])
+    // (Not understood before.)
+    const [own = ''] = await say('demo:unit_leader', '我们单位为什么扣了这么多分')
+    expect(own).toMatch(/^市政建设总公司2026年11月考核（截至目前）：\d+ 分\n/)
+    expect((await say(LEADER, '本月考核结果发我'))[0]).toMatch(/^2026年11月考核得分（截至目前）：\n1\. /)
+  })
+})
+
 describe('the days without a patrol', () => {
   it('tells a unit the working days it has no patrol record for, by date, and those briefed every patrol unit’s count', async () => {
     const [own = ''] = await say('demo:unit_leader', '我们单位这个月有几次没巡查')
