@@ -3,7 +3,7 @@ import { complaints } from '../db/schema'
 import type { Actor } from '../domain/roles'
 import { IN_HAND_NAMED_AMONG, unitComplaints } from '../services/complaints'
 import { handleComplaintCommand, takesUpComplaint } from './complaint-actions'
-import { clip } from './format'
+import { clip, normaliseCode } from './format'
 import { recordsNamed } from './named-records'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -103,4 +103,40 @@ export async function duplicateInWords(turn: Turn, actor: Actor, input: string):
       }。标为重复后该投诉即办结。`,
     ),
   ]
+}
+
+/**
+ * 「市民电话打不通」「现场没找到这个井盖」「市民说不用修了」: how the handling of a complaint goes, said without its
+ * number — about the citizen or the site, not a result. Kept on the one complaint it can be (the unit's only one in
+ * hand, or the one its words name) as 办理进展; with several, which one is asked.
+ */
+const PROGRESS_ABOUT_CITIZEN =
+  /(?:市民|群众|业主|住户|投诉人|举报人|来电人|报案人)[^，。]{0,8}(?:电话|手机|打不通|没人接|不接|联系不上|联系不到|关机|停机|说|表示|反映|同意|不同意|不在家|不配合|撤回|撤销)/
+const PROGRESS_ON_SITE =
+  /现场(?:没|未)(?:有)?(?:找到|发现|看到)|(?:没|未)(?:有)?找到(?:这个|那个)?(?:地方|位置|地址|井盖|路灯|问题)?|地址(?:不对|有误|不详|不清)|(?:核实|查实)(?:后)?(?:不|不是|属实|情况)|不属实|已(?:经)?核实/
+
+export async function complaintProgressInWords(
+  turn: Turn,
+  actor: Actor,
+  input: string,
+): Promise<{ code: string } | { replies: Reply[] } | undefined> {
+  // (A number said is the record meant — another unit's is never put on one of this unit's.)
+  if (actor.role !== 'unit_handler' || actor.unitId === null || normaliseCode(input)) return undefined
+  if (!PROGRESS_ABOUT_CITIZEN.test(input) && !PROGRESS_ON_SITE.test(input)) return undefined
+  const inHand = await unitComplaints(turn.ctx.db, actor.unitId, ['assigned', 'accepted'], IN_HAND_NAMED_AMONG)
+  if (inHand.length === 0) return undefined
+  const named = recordsNamed(inHand, input)
+  const [only] = named.length === 1 ? named : inHand.length === 1 ? inHand : []
+  if (only) return { code: only.code }
+  // The newest first: the one just handed over is the likeliest.
+  const listed = [...(named.length > 1 ? named : inHand)].reverse().slice(0, 5)
+  return {
+    replies: [
+      text(
+        `请问是哪一件投诉？请回复「编号 办理进展」，例如：${listed[0]?.code ?? 'TS20261123-0001'} ${input}\n${listed
+          .map((c) => `· ${c.code} ${clip(c.description, 20)}`)
+          .join('\n')}`,
+      ),
+    ],
+  }
 }

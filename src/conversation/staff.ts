@@ -44,7 +44,7 @@ import {
   signAllWaiting,
   takesUpComplaint,
 } from './complaint-actions'
-import { complaintInHand, duplicateInWords, saysReceivedAlone } from './complaint-in-hand'
+import { complaintInHand, complaintProgressInWords, duplicateInWords, saysReceivedAlone } from './complaint-in-hand'
 import { isCourtesy, isGreeting } from './courtesy'
 import { describeDuty, dutyAskedFor } from './duty-question'
 import { namesDefect } from './extract/hazard-statements'
@@ -355,6 +355,11 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「TS… 市民电话打不通」: words about a complaint in hand, kept on its history.
   const noted = await noteOnComplaintInHand(turn, actor, input)
   if (noted) return noted
+  // 「市民电话打不通」「现场没找到这个井盖」 without the number: the same, on the one complaint it can be.
+  const progress = await complaintProgressInWords(turn, actor, input)
+  if (progress && 'replies' in progress) return progress.replies
+  const notedOnOne = progress ? await noteOnComplaintInHand(turn, actor, `${progress.code} ${input}`) : undefined
+  if (notedOnOne) return notedOnOne
   // 「我是哪个单位的」「我的角色是什么」: who the bot takes them for.
   if (ASKS_WHO_I_AM.test(input)) return [text(await describeWhoIAm(turn, person))]
   // 「已派人去了」「收到，马上安排」 from a handler whose unit has nothing waiting: said of a record the bot cannot
@@ -524,7 +529,7 @@ const NOTICE_TO_SEND =
   /(?:发|下发|开|出)(?:个|一个|一份|份|张|一张)?整改(?:通知|通知书|通知单|意见书)|整改(?:通知|通知书|通知单)(?:怎么|如何|在哪)(?:发|下发|开)/
 /** 「暂时无法整改」「需要协调」: a unit that cannot rectify in time. */
 const CANNOT_RECTIFY =
-  /(?:期限|时限|时间|工期)(?:太|有点|有些|比较|很)?(?:短|紧|赶)了?|来不及|赶不(?:上|及|完)|(?:无法|不能|没法|没办法)(?:按期|按时|马上|立即)?(?:整改|处理|修|弄|搞|干|施工|完成|完工)|(?:整改|修|弄|搞|干)不了|需要协调|协调不了|(?:要|得|需要)等(?:吊车|材料|设备|配件|厂家|天晴|审批|资金|协调)/
+  /(?:处理|办|解决|搞|弄)不了|(?:期限|时限|时间|工期)(?:太|有点|有些|比较|很)?(?:短|紧|赶)了?|来不及|赶不(?:上|及|完)|(?:无法|不能|没法|没办法)(?:按期|按时|马上|立即)?(?:整改|处理|修|弄|搞|干|施工|完成|完工)|(?:整改|修|弄|搞|干)不了|需要协调|协调不了|(?:要|得|需要)等(?:吊车|材料|设备|配件|厂家|天晴|审批|资金|协调)/
 /** Those who may move a hazard's deadline or unit themselves (延期, 改派). */
 const SUPERVISING: ReadonlySet<string> = new Set(['supervisor', 'admin'])
 /** 「整改期限能不能延长几天」「能延期吗」: more time asked for. */

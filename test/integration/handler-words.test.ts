@@ -576,3 +576,21 @@ describe('a rectification not finished, and a check that failed', () => {
     expect(why).toContain(`请再次发送「整改 ${hazard}」`)
   })
 })
+
+describe('how a complaint goes, said without its number', () => {
+  it('keeps 「市民电话打不通」「现场没找到这个井盖」 on the complaint its words name, and asks which when they name none', async () => {
+    const ticket = lastCode(await say(CITIZEN, '沅江路60号井盖没了'), 'TS')
+    await say(CITIZEN, '不用')
+    // (Each had been 「暂未理解」.)
+    for (const said of ['沅江路60号那个市民电话打不通', '沅江路60号现场没找到这个井盖'])
+      expect(await say(HANDLER, said)).toEqual([WORDING.complaintNoteKept(ticket, false)])
+    const notes = await notesOn(ticket)
+    expect(notes).toEqual(expect.arrayContaining([expect.stringContaining('市民电话打不通')]))
+    expect(notes).toEqual(expect.arrayContaining([expect.stringContaining('现场没找到这个井盖')]))
+    // The unit has others in hand: words that name none ask which, this one among them.
+    const [which] = await say(HANDLER, '市民说不用修了')
+    expect(which).toMatch(/^请问是哪一件投诉？请回复「编号 办理进展」/)
+    expect(which).toContain(ticket)
+    await say(HANDLER, `回复 ${ticket} 已处理`)
+  })
+})
