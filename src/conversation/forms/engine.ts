@@ -519,15 +519,8 @@ async function step(
         return [text(WORDING.notedInAnotherBox(label)), ...prompt(form, session, answers)]
       }
       // 「责任人王刚，措施是停气抢修，资金由施工单位承担，时限…」: the 五落实 named in one answer, each to its box.
-      const fixes = form.id === 'assignment' ? fiveFixesSaid(input) : undefined
-      if (fixes) {
-        for (const [key, value] of Object.entries(fixes)) {
-          const box = form.fields.find((f) => f.key === key)
-          const read = box && value ? parseAnswer(box, value, answers) : undefined
-          if (read?.ok) merge(session, read.values)
-        }
+      if (form.id === 'assignment' && mergeFiveFixes(form, session, input, answers))
         return prompt(form, session, answers)
-      }
       // 「在人民路和建设路交叉口」 in answer to what was found says where, not what: kept as the place, and the
       // question is asked again.
       const placeOnly = field.key === 'description' && hasField(form, 'locationText') ? placeAlone(input) : undefined
@@ -1664,6 +1657,18 @@ function shownAs(field: FieldDefinition, said: string, session: Session, answers
 }
 const CHOICE_TYPES: ReadonlySet<string> = new Set(['level', 'category', 'unit', 'verdict', 'choice'])
 
+/** The 五落实 named in the words (two or more parts), each merged into its box; false when they name none. */
+function mergeFiveFixes(form: FormDefinition, session: Session, words: string, answers: AnswerContext): boolean {
+  const fixes = fiveFixesSaid(words)
+  if (!fixes) return false
+  for (const [key, value] of Object.entries(fixes)) {
+    const box = form.fields.find((f) => f.key === key)
+    const read = box && value ? parseAnswer(box, value, answers) : undefined
+    if (read?.ok) merge(session, read.values)
+  }
+  return true
+}
+
 /** What a reply quotes back of a message: enough to recognise it. */
 function clipped(input: string): string {
   const chars = [...input.replace(/\s+/g, ' ')]
@@ -1879,14 +1884,8 @@ async function startForm(
       return [text(WORDING.rectificationNotFinished(hazard.code))]
     }
     // 「YH… 五落实：责任人王强，措施…，资金…」: the 五落实 said with the number, each to its box.
-    const fixes = form.id === 'assignment' ? fiveFixesSaid(remainder) : undefined
-    if (fixes) {
-      for (const [key, value] of Object.entries(fixes)) {
-        const box = form.fields.find((f) => f.key === key)
-        const read = box && value ? parseAnswer(box, value, answers) : undefined
-        if (read?.ok) merge(session, read.values)
-      }
-    } else if (remainder && first) {
+    const fixesTold = form.id === 'assignment' && mergeFiveFixes(form, session, remainder, answers)
+    if (!fixesTold && remainder && first) {
       const parsed = parseAnswer(first, remainder, answers)
       if (parsed.ok) merge(session, parsed.values)
     }
