@@ -31,6 +31,8 @@ describe('the name a citizen signs a report with', () => {
     '路灯坏了，江北',
     '电梯困人 万一出事',
     '路灯不亮很久了 张三',
+    '井盖丢了 在王府井',
+    '路灯坏了，金城',
   ])('finds no name at the end of 「%s」 unless a number was given beside it', (said) => {
     if (said.endsWith('张三')) expect(contactNameIn(said)).toEqual({ rest: said })
     else expect(contactNameIn(said, { gaveNumber: true })).toEqual({ rest: said })

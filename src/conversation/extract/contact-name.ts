@@ -1,4 +1,5 @@
 import { SURNAME } from '../../domain/surnames'
+import { findPlace } from './place'
 
 /**
  * How a citizen signs a complaint (「…，电话186…，张先生」「我姓王」「联系人：李四」): the name to use when calling
@@ -27,7 +28,8 @@ const ENDS_WITHOUT_A_NAME =
  * Street and place words a two- or three-character ending is, not a name (「…在 黄花路」); two characters ending
  * on a direction are a part of town (「…，江北」「城南」), three are a name as often (陈向东).
  */
-const ENDS_ON_A_PLACE = /[路街巷道区村镇乡楼栋院园场站桥口门店厂号岸湖山江河坡岭湾]$|^.[东西南北中]$/
+const ENDS_ON_A_PLACE =
+  /[路街巷弄道区村镇乡楼栋院园苑府庄营场站桥口门店厂号岸湖山江河坡岭湾井坊厦城铺所处局办队]$|^.[东西南北中]$/
 /**
  * 「张先生」「王女士」「李阿姨」 signed at the end: in the middle of the story, 「物业的李师傅，他说不管」 is
  * someone else.
@@ -53,7 +55,11 @@ export function contactNameIn(text: string, options: { gaveNumber?: boolean } = 
     const found = pattern.exec(text)
     const name = found?.[1]
     if (!found || !name || NOT_A_NAME.test(name)) continue
-    if (pattern === BESIDE_THE_NUMBER && (ENDS_WITHOUT_A_NAME.test(name) || ENDS_ON_A_PLACE.test(name))) continue
+    if (
+      pattern === BESIDE_THE_NUMBER &&
+      (ENDS_WITHOUT_A_NAME.test(name) || ENDS_ON_A_PLACE.test(name) || findPlace(name) !== undefined)
+    )
+      continue
     const rest = `${text.slice(0, found.index)}${text.slice(found.index + found[0].length)}`
       // The punctuation on either side of the name becomes one mark, none at either end but a full stop.
       .replace(/([，,；;。！!])[，,；;。！!\s]+/g, '$1')
