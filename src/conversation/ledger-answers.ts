@@ -30,7 +30,7 @@ import {
   describeScores,
   describeUnitScore,
 } from './scores-question'
-import { listTodos } from './todo-list'
+import { listTodos, NO_TODOS } from './todo-list'
 import type { Turn } from './types'
 import { unitNamedIn } from './unit-named'
 
@@ -56,6 +56,21 @@ export async function describeOpen(turn: Turn, actor: Actor, input: string): Pro
 }
 
 /**
+ * The person's to-do; for those briefed with nothing of their own to do (「最近有什么需要我关注的」), what is open
+ * across the city after it — an empty list told a leader nothing.
+ */
+export async function todoOrOpenItems(
+  turn: Turn,
+  person: PersonRow,
+  actor: Actor,
+  order: 'mostUrgent' | 'newest' = 'newest',
+): Promise<string> {
+  const todos = await listTodos(turn, actor, 1, order)
+  if (todos !== NO_TODOS || !BRIEFING_ROLES.has(person.role)) return todos
+  return `${todos}全市情况如下：\n${await describeOpenItems(turn)}`
+}
+
+/**
  * A question about the ledger worded in a way the precise readers above do not know. The city's figures and
  * the ranking are for those who receive the digest; others are told where their own figures are.
  */
@@ -69,7 +84,7 @@ export async function answerLedgerQuestion(
   const briefed = BRIEFING_ROLES.has(person.role)
   switch (asked.kind) {
     case 'todo':
-      return listTodos(turn, actor, 1, asked.mostUrgent ? 'mostUrgent' : 'newest')
+      return todoOrOpenItems(turn, person, actor, asked.mostUrgent ? 'mostUrgent' : 'newest')
     case 'majors':
       return describeOpenMajors(turn)
     case 'majorsInPeriod':

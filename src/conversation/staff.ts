@@ -64,7 +64,7 @@ import {
   isHazardCommand,
 } from './hazard-actions'
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet, saysWhoPatrolsInstead } from './intent'
-import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen } from './ledger-answers'
+import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen, todoOrOpenItems } from './ledger-answers'
 import { ledgerQuestionIn, OWN_UNIT } from './ledger-question'
 import { majorInWords, speaksOfOneHazard } from './major-in-words'
 import { asksListedHazards, asksOpenMajors, describeListedHazards, describeOpenMajors } from './open-items-question'
@@ -218,7 +218,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const todo = /^(?:我的待办|待办|待办事项)\s*(?:第?\s*(\d{1,3})\s*页?)?$/.exec(input)
   if (todo) return [text(await listTodos(turn, actor, Number(todo[1] ?? 1)))]
   // 「我今天值班，有什么要处理的」: who is asking says nothing more than the question after it.
-  if (asksWhatToDo(input.replace(SAYS_ON_DUTY, ''))) return [text(await listTodos(turn, actor, 1))]
+  if (asksWhatToDo(input.replace(SAYS_ON_DUTY, ''))) return [text(await todoOrOpenItems(turn, person, actor))]
   const written = /^提交(处置报告|巡查报告)\s*(.*)$/.exec(input)
   if (written)
     return submitWrittenReport(turn, actor, written[1] === '处置报告' ? 'emergency' : 'team', written[2] ?? '')

@@ -9,6 +9,9 @@ const TODO_PAGE = 10
  * 「我的待办」, 「待办 2」: ten items a page, newest first, each a code, what to do, a few words and the deadline.
  * Asked what is most urgent (「最急的是哪个」「今天要到期的有哪些」), the nearest deadline first, the overdue at the top.
  */
+/** The to-do, empty. */
+export const NO_TODOS = '您暂无待办事项。'
+
 export async function listTodos(
   turn: Turn,
   actor: Actor,
@@ -18,7 +21,7 @@ export async function listTodos(
   const { db, timeZone, clock } = turn.ctx
   const found = await todosFor(db, actor, clock.now(), timeZone)
   const items = order === 'mostUrgent' ? [...found].sort(byNearestDeadline) : found
-  if (items.length === 0) return '您暂无待办事项。'
+  if (items.length === 0) return NO_TODOS
   const pages = Math.ceil(items.length / TODO_PAGE)
   const current = Math.min(Math.max(1, page), pages)
   const lines = [

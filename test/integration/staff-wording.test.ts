@@ -181,6 +181,11 @@ describe('questions about the ledger in people’s own words', () => {
     expect((await say('demo:duty_officer', '我今天值班吗'))[0]).toMatch(/值班/)
   })
 
+  it('gives a leader with nothing of their own to do what is open across the city (an empty to-do had told them nothing)', async () => {
+    const [answer = ''] = await say(LEADER, '最近有什么需要我关注的')
+    expect(answer).toMatch(/^您暂无待办事项。全市情况如下：\n截至 \d+月\d+日 \d\d:\d\d：\n整改中的隐患 \d+ 项/)
+  })
+
   it('gives the duty officer the digest for 「今天有什么紧急的事」', async () => {
     for (const asked of ['今天有什么紧急的事', '有啥要紧的事情吗'])
       expect((await say('demo:duty_officer', asked))[0]).toMatch(TODAY_THEN_DIGEST)
