@@ -278,6 +278,9 @@ export const WORDING = {
       : `请再说一下${thing}在什么位置、有什么问题，例如“人民路88号${thing}坏了”，我们为您登记。`,
   citizenHours:
     '这里全天24小时受理，周末和节假日也可以随时反映，我们登记后给您编号；工作人员在1个工作日内处理并在这里答复。燃气泄漏、坍塌等险情值班人员随时处置，紧急情况请同时拨打 119。',
+  /** 「工地晚上几点以后不能施工」: the night-work rule (噪声污染防治法 第四十三条、第八十八条), and where to report it. */
+  citizenSiteNightWork:
+    '按《噪声污染防治法》，夜间一般指晚上10点至次日早上6点（本市另有规定的从其规定）。居民区等噪声敏感区域夜间禁止产生噪声的建筑施工，抢修、抢险或取得住建、生态环境部门证明的除外。遇到夜间施工扰民，请直接发一句话说明工地名称和位置，我们登记处理。',
   citizenPinAskWhat: '已收到您发送的定位。请再说一下这里有什么问题，我们为您登记。',
   citizenPlaceAskWhat: (place: string) => `已记下地点「${place}」。请再说一下这里有什么问题，我们为您登记。`,
   notRectifiedYet: (code: string, status: string) =>

@@ -1285,9 +1285,10 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     if (ASKS_REWARD.test(body)) return [text(WORDING.citizenRewardAsked)]
     if (ANONYMOUS.test(body) || /保密/.test(body)) return [text(WORDING.citizenAnonymousAsked)]
   }
-  // 「你们几点下班」「周末有人处理吗」: when reports are taken and handled.
+  // 「你们几点下班」「周末有人处理吗」: when reports are taken and handled — and 「工地晚上几点以后不能施工」, when a
+  // site must stop (it had been answered with our own hours, then taken for a report at 「请问工地」).
   if (ASKS_HOURS.test(body) && isQuestion(body) && !reportsSomething && !namesDefect(body) && !dangerIn(body))
-    return [text(WORDING.citizenHours)]
+    return [text(/工地|施工|打桩/.test(body) ? WORDING.citizenSiteNightWork : WORDING.citizenHours)]
   if (HOW_TO_REPORT.test(body) && !reportsSomething && !dangerIn(body)) return [text(WORDING.citizenQuestion)]
   // 「怎么评价」「在哪里打分」: how to give their verdict on the handling.
   if (HOW_TO_RATE.test(body) && !reportsSomething && !namesDefect(body)) return [text(WORDING.citizenHowToRate)]

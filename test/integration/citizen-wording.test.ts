@@ -718,6 +718,11 @@ describe('a citizen following up in words', () => {
     expect(await say('隔壁邻居装修太吵了')).toEqual([WORDING.citizenOtherAgency.neighbour_noise])
     expect(await say('紫菱路和洞庭大道交叉口红绿灯坏了')).toEqual([WORDING.citizenOtherAgency.traffic_signal])
     expect(await say('投诉物业乱收费')).toEqual([WORDING.citizenOtherAgency.property_fee])
+    // (These two had been asked where, to be filed.)
+    expect(await say('物业费太贵了')).toEqual([WORDING.citizenOtherAgency.property_fee])
+    expect(await say('我要投诉隔壁小区的狗叫')).toEqual([WORDING.citizenOtherAgency.neighbour_noise])
+    // A site's night hours asked about: the rule, and where to report it (it had been answered with our own hours).
+    expect(await say('你好，请问工地晚上几点以后不能施工')).toEqual([WORDING.citizenSiteNightWork])
     // Buying a home is the housing market's business; a crack in the new home is a hazard.
     expect(await say('在吗，有个事想咨询一下，我家买的房子开发商一直不给办房产证')).toEqual([
       WORDING.citizenOtherAgency.real_estate,
