@@ -24,11 +24,7 @@ export function deadlineSaid(said: string, now: Date, timeZone: string): Deadlin
     const why = reasonAfter(after, first)
     return why ? { newDueAt: spanEnd, reason: why } : { missing: 'reason' }
   }
-  const reason = after
-    .slice(after.indexOf(date) + date.length)
-    .replace(/^[\s，,：:。；;]+/, '')
-    .replace(/^(?:因为|原因[:：]?|理由[:：]?)/, '')
-    .trim()
+  const reason = reasonAfter(after, date)
   if (!reason) return { missing: 'reason' }
   const newDueAt = /[点时:：]/.test(date)
     ? range.start

@@ -12,7 +12,7 @@ import {
   withoutLedgerWords,
 } from './intent'
 import { type PeriodSaid, periodSaidIn, THIS_MONTH, TODAY } from './period-said'
-import { ranksRecords, type ScoresAsked, scoresSaidIn } from './scores-question'
+import { ASKS_RULES, ranksRecords, type ScoresAsked, scoresSaidIn } from './scores-question'
 import { summaryAskedIn } from './summary-asked'
 
 /**
@@ -142,7 +142,7 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     /考核|得分|分数|扣分|扣了(?:几|多少|这么多|那么多)?分|(?:几|多少)分(?!钟)|排名|排行|最差|最好|垫底|倒数/.test(
       input,
     ) &&
-    !/细则|规则|办法|标准|依据|怎么算|如何算|怎么扣/.test(input) &&
+    !ASKS_RULES.test(input) &&
     !ranksRecords(input)
   )
     return { kind: 'scores', ...scoresSaidIn(input) }

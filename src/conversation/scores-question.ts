@@ -12,7 +12,7 @@ const ASKS_SCORES =
   /^(?:请问|帮我看看|看看|查一下|查查|帮我)?(?:生成|出|做|导出|发|给我)?(?:一下|一份|个)?(?:本月|这个?月|上个?月|全年|今年|去年|本年度?|年度|本季度?|这个?季度|上个?季度|上半年|下半年|半年)?(?:的)?(?:各)?(?:单位)?(?:的)?(?:考核|评分|得分|分数|扣分|排名|排行)|排(?:在)?第几(?:名|位)?|第几名|排多少名|(?:哪个|哪些|哪家)单位(?:的)?(?:考核|得分|分数|扣分|表现|工作|成绩)?(?:最低|最高|最多|最少|最差|最好|最优|垫底|倒数|靠后|靠前|落后|排名)/
 
 /** 「考核细则是什么」「考核怎么算」: how the assessment is made, which the staff answers tell — not the scores. */
-const ASKS_RULES = /细则|规则|办法|标准|依据|怎么算|如何算|怎么扣|怎么评|怎么考/
+export const ASKS_RULES = /细则|规则|办法|标准|依据|怎么算|如何算|怎么扣|怎么评|怎么考/
 
 export function scoresAskedFor(input: string): ScoresAsked | undefined {
   if ([...input].length > 30 || !ASKS_SCORES.test(input) || ranksRecords(input) || ASKS_RULES.test(input))

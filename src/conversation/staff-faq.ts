@@ -9,6 +9,7 @@ import { DEFAULT_RECTIFY_DAYS } from '../domain/deadlines'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
 import { isQuestion, supposes } from './intent'
+import { ASKS_RULES } from './scores-question'
 import type { Turn } from './types'
 
 /**
@@ -160,8 +161,7 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
   if (/提醒|通知|推送|消息/.test(input) && /收不到|没收到|设置|时间|关掉|关闭|太多|免打扰/.test(input))
     return 'reminders'
   if (/工作建议|落实整改情况|落实整改主要工作/.test(input)) return 'narrative'
-  if (/考核|扣分/.test(input) && /细则|规则|办法|标准|怎么算|怎么扣|依据|在哪看|哪里看/.test(input))
-    return 'assessment_rules'
+  if (/考核|扣分/.test(input) && (ASKS_RULES.test(input) || /在哪看|哪里看/.test(input))) return 'assessment_rules'
   if (/附件\s*[1-5一二三四五]/.test(input)) return 'annex'
   if (dangerIn(input) && (supposes(input) || HOW_TO_ACT.test(input)) && !findPlace(input)) return 'danger_howto'
   if ((/重大/.test(input) && WHAT_MAKES.test(input)) || LEVELS_ASKED.test(input)) return 'major_criteria'

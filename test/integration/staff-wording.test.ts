@@ -1086,7 +1086,7 @@ describe('questions about the work asked in passing', () => {
 
 describe('the assessment asked about', () => {
   it('answers how it is made on 「考核细则是什么」 (it had given the ranking), and a unit its deductions on 「为什么扣了这么多分」', async () => {
-    for (const asked of ['考核细则是什么', '考核怎么算'])
+    for (const asked of ['考核细则是什么', '考核怎么算', '考核怎么评'])
       expect(await say(LEADER, asked)).toEqual([WORDING.staffSupport.assessment_rules])
     // (Not understood before.)
     const [own = ''] = await say('demo:unit_leader', '我们单位为什么扣了这么多分')
