@@ -373,6 +373,10 @@ export const WORDING = {
   levelHelp:
     '请对照上面列出的重大隐患情形：符合任一情形请回复「重大」，都不符合请回复「一般」。拿不准可先报「重大」，督查员复核时可调整。',
   formWaiting: '好的，不着急。照片或定位拍好后直接发送，再接着回答即可。',
+  vagueTime: (said: string) => `「${said}」大概是几点？请说一个时间，例如：14点、下午3点半、半小时前。`,
+  levelByDegree:
+    '严重程度不等于隐患等级：等级看是否符合下面列出的重大隐患情形。符合任一情形请回复「重大」，都不符合请回复「一般」；拿不准可先报「重大」，督查员复核时可调整。',
+  categoryNotDegree: '已了解情况比较严重。请先确认隐患类别，等级随后一并确认：',
   formThinking: '好的，不着急，想好了直接回复即可；填报会保留。',
   placeNotedAskWhat: (place: string) => `已记下地点：${place}。`,
   complaintsReceivedTogether: (n: number) => `您反映的 ${n} 个问题已分别受理：`,

@@ -272,11 +272,16 @@ function isProgressQuestion(body: string): boolean {
   if (REFERS_TO_EARLIER.test(body) || POINTS_AT.test(body)) return true
   // 「人民路那个井盖修好了吗」: after one reported, by its place and thing (it was filed as a new complaint).
   if (words <= 30 && ASKS_ABOUT_NAMED.test(body) && namesARecord(body)) return true
+  // 「路灯那个怎么样了」「人民路的事有进展吗」: after one reported, by its thing or place alone (it was filed anew).
+  if (words <= 24 && ASKS_AFTER_NAMED.test(body) && namesARecord(body) && !namesDefect(body)) return true
   return (words <= 40 && PROGRESS_WORDS.test(body) && !findPlace(body)) || isUrging(body)
 }
 /** 「…那个井盖修好了吗」「…那处塌陷处理了没」: whether the one spoken of was put right. */
 const ASKS_ABOUT_NAMED =
   /(?:那个|那条|那处|那块)[^，。,]{0,8}?(?:修好|修|处理好?|解决|整改|弄好|换好?|填好?|补好?)(?:了)?(?:吗|没有?|没|么)[？?。]*$/
+/** 「路灯那个怎么样了」「井盖的事有进展吗」: how the one spoken of stands, asked in as many words. */
+const ASKS_AFTER_NAMED =
+  /(?:那个|那条|那处|那件事|这件事|的事情?|的问题|的投诉)?(?:现在|目前)?(?:怎么样了?|咋样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|有(?:结果|进展|回复|回音|人管)了?(?:吗|没有?)|(?:的)?(?:进度|进展)(?:如何|怎么样)?)(?:呢|啊|呀)?[？?。]*$/
 /**
  * 「你们处理的太慢了，上次投诉的到现在都没人管」: impatience with what was reported — a reminder for its handlers
  * and where it stands for the citizen, not a new complaint asked for its place.
@@ -953,10 +958,16 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       .limit(30)
     if (mine.length === 0) return [text(WORDING.noComplaints)]
     // 「人民路那个井盖修好了吗」: the ones its place and thing name — or none of theirs, said so.
-    if (ASKS_ABOUT_NAMED.test(body) && namesARecord(body)) {
+    // (「我投诉的那个井盖呢」「路灯那个怎么样了」 name one as surely.)
+    if (
+      (ASKS_ABOUT_NAMED.test(body) || ASKS_AFTER_NAMED.test(body) || SPEAKS_OF_EARLIER.test(body)) &&
+      namesARecord(body)
+    ) {
       const named = recordsNamed(mine, body)
       if (named.length > 0) return [text(named.map((c) => statusOf(ctx, c)).join('\n\n'))]
-      const about = WATCHED_THING.exec(body)?.[0] ?? findPlace(body) ?? '这个问题'
+      const thing = WATCHED_THING.exec(body)?.[0]
+      const place = findPlace(body)?.replace(/的$/, '')
+      const about = place && thing ? `${place}的${thing}` : (thing ?? place ?? '这个问题')
       return [text(WORDING.citizenNoComplaintAbout(about, false))]
     }
     // 「这个问题大概多久能解决」「刚才那个处理了吗」: the one just filed, not every one.

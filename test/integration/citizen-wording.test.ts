@@ -1362,8 +1362,15 @@ describe('a question about a problem named by its place and thing', () => {
     await say('不用')
     const before = (await mine()).length
     // (「人民路那个井盖修好了吗」 was filed as a complaint.)
-    expect(await say('德山路那个井盖修好了吗')).toEqual([WORDING.citizenNoComplaintAbout('井盖', false)])
+    expect(await say('德山路那个井盖修好了吗')).toEqual([WORDING.citizenNoComplaintAbout('德山路的井盖', false)])
     expect((await say('阳明大桥那个路灯修好了没'))[0]).toMatch(new RegExp(`^投诉 ${ticket}：`))
+    // By its thing or place alone, or as 「我投诉的那个…」: that one, or a word that none of theirs is about it (the
+    // latest had been shown, and 「井盖那个怎么样了」 filed as a new complaint asked where).
+    for (const asked of ['路灯那个怎么样了', '阳明大桥的事有进展吗', '能不能帮我查一下我投诉的那个路灯'])
+      expect((await say(asked))[0]).toMatch(new RegExp(`^投诉 ${ticket}：`))
+    expect((await mine()).filter((c) => c.description.includes('阀门'))).toEqual([])
+    for (const asked of ['阀门那个怎么样了', '能不能帮我查一下我投诉的那个阀门'])
+      expect(await say(asked)).toEqual([WORDING.citizenNoComplaintAbout('阀门', false)])
     expect((await say('上次那个投诉 编号我忘了'))[0]).toMatch(/^投诉 TS\d{8}-\d{4}：/)
     // (「我的投诉呢」 was told how to complain; 「不用处理了 已经好了」 was asked where.)
     expect((await say('我的投诉呢'))[0]).toMatch(new RegExp(`^投诉 ${ticket}：`))

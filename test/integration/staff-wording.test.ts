@@ -88,6 +88,35 @@ describe('a form asked for by its name on paper', () => {
     await say(STAFF, '取消')
   })
 
+  it('asks 「刚才」 to when for a time people can give (it had been refused with an example only)', async () => {
+    await say(STAFF, '巡查')
+    for (const vague of ['刚才', '之前'])
+      expect(await say(STAFF, vague)).toEqual([`${WORDING.vagueTime(vague)}\n请问巡查是几点开始的？`])
+    expect(await say(STAFF, '大概半小时前开始的')).toEqual(['巡查几点结束？'])
+    await say(STAFF, '取消')
+  })
+
+  it('answers 「挺严重的」 to the kind or the grade with what each asks, keeping the kind on offer', async () => {
+    await say(STAFF, '上报隐患')
+    await say(STAFF, '人民路中段人行道塌陷一个坑')
+    expect(await say(STAFF, '挺严重的')).toEqual([
+      WORDING.categoryNotDegree,
+      '类别是「道路及市政设施」吗？是请回复「是」；不是请直接发送正确的类别。',
+    ])
+    // The kind offered is still the one 「是」 takes; the degree was added to nothing.
+    const summary = (await say(STAFF, '是')).join('\n')
+    expect(summary).toContain('隐患描述：人民路中段人行道塌陷一个坑\n')
+    expect(summary).toContain('类别：道路及市政设施\n')
+    await say(STAFF, '取消')
+    await say(STAFF, '上报隐患')
+    await say(STAFF, '解放路有个井盖松动')
+    const [help, question] = await say(STAFF, '很危险')
+    expect(help).toBe(WORDING.levelByDegree)
+    expect(question).toMatch(/^是一般隐患还是重大隐患？\n属于重大隐患的情形/)
+    expect((await say(STAFF, '一般')).join('\n')).toContain('等级：一般隐患\n')
+    await say(STAFF, '取消')
+  })
+
   it('keeps the day said with the form’s name, and starts the other forms the same way', async () => {
     expect((await say(STAFF, '补录昨天的巡查记录')).join('\n')).toContain('11月22日')
     await say(STAFF, '取消')
@@ -672,6 +701,17 @@ describe('a saved record asked after or corrected in words, and what is waiting'
     expect(amend).toMatch(new RegExp(`^您最近上报的隐患是 ${code}（.*）。已上报的隐患不能直接修改。`))
     // Nothing was reported or changed by any of it.
     expect(await database.db.select().from(hazards)).toEqual(before)
+  })
+
+  it('lists the person’s own hazards for 「我上周交的那个隐患怎么样了」 (it had given the unit’s week) and 「发的」', async () => {
+    await say(STAFF, '上报隐患 五一路桥头护栏断了一截 一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    for (const asked of ['我上周交的那个隐患怎么样了', '我上周发的隐患处理了吗']) {
+      const [answer] = await say(STAFF, asked)
+      expect(answer).toMatch(/^您最近上报的隐患：\n/)
+      expect(answer).toContain(`${code}（`)
+      expect(answer).not.toContain('巡查 0 次')
+    }
   })
 
   it('lists what is waiting on 「今天有什么要处理的」 and 「手上还有哪些事情需要跟进」', async () => {

@@ -717,6 +717,17 @@ async function step(
           offerAgain(session, proposal, field.key)
           return [text(WORDING.addedToDescription), ...prompt(form, session, answers)]
         }
+        // 「刚才」「之前」 to when: a time was meant but not said — asked for as people give one.
+        if (field.type === 'datetime' && VAGUE_TIME.test(input))
+          return [text(`${WORDING.vagueTime(clipped(input))}\n${questionFor(field, session.draft)}`)]
+        // 「挺严重的」 to the kind or the grade: how bad is no kind, and the grade goes by the listed 情形, not by degree.
+        if ((field.type === 'category' || field.type === 'level') && DEGREE_ONLY.test(input)) {
+          offerAgain(session, proposal, field.key)
+          return [
+            text(field.type === 'level' ? WORDING.levelByDegree : WORDING.categoryNotDegree),
+            ...prompt(form, session, answers),
+          ]
+        }
         // 「皂果路在建工地」 in answer to which unit: the unit that handles what it names is offered.
         const unitGuess = field.type === 'unit' ? unitHandling(input, answers) : undefined
         if (unitGuess !== undefined) {
@@ -1042,6 +1053,12 @@ const ADDING_LEAD =
 /** 「我想想」「我问一下」「回头再说」: time to find the answer. */
 const THINKING =
   /^(?:我|让我)?(?:想想|想一下|看看|查一下|问问|问一下|确认一下|核实一下)(?:再说)?[。！!~～\s]*$|^回头再说[。！!~～\s]*$/
+/** 「刚才」「之前」「早些时候」: a time, but none that can be written down. */
+const VAGUE_TIME =
+  /^(?:就|是|大概|大约)?(?:刚才|刚刚|刚|之前|前面|早些时候|早点时候|一会儿?前|不久前|没多久|有一会儿?了?|好一会儿?了?|前一阵|早就)(?:开始)?(?:的|了|吧|啊|呀)?[。！!~～\s]*$/
+/** 「挺严重的」「很危险」「非常紧急」: how bad it is, said alone. */
+const DEGREE_ONLY =
+  /^(?:挺|很|非常|特别|相当|比较|蛮|太|好|十分|极其|超级?)?(?:严重|危险|紧急|吓人|要命|可怕)(?:的|了|啊|呀|哦|呢)?[。！!~～\s]*$/
 /** Asking for a moment (to take the photo first): 「等一下」「稍等，我拍个照」「马上发照片」. */
 const WAIT =
   /^(?:等下发你|等会儿?(?:再)?发(?:你|给你)?)[。！!~～\s]*$|^(?:等(?:一)?下|稍等|等等|等会儿?|马上|我先|先)[，,。\s]*(?:我|让我)?(?:先|再)?(?:去)?(?:拍|照|发|找|看)?(?:一下|个|张)?(?:照片?|图片?|相片|位置|定位)?(?:再(?:说|发|报))?[。！!~～]*$|^(?:我)?(?:先|马上|这就)?(?:去)?拍(?:一下|个|张)(?:照片?|图)?(?:再(?:说|发|报))?[。！!~～]*$/
