@@ -85,13 +85,19 @@ export function complaintCommandInWords(input: string): string | undefined {
 const NAMED_HANDED_TO =
   /^(?:请|麻烦|帮我)?(?:把|将)?([\u4e00-\u9fa5A-Za-z0-9]{2,20}?)(?:的)?(?:那个|这个|那件|这件|那条)?(?:投诉|工单)(?:派给|派到|转给|转到|交给|分给|转交给?)([\u4e00-\u9fa5]{2,12}?)(?:处理|办理|负责)?(?:吧|一下)?[。！!]*$/
 
+/** 「把湘江路地砖那个转成隐患」「人民路井盖的投诉登记为重大隐患」: a complaint named by its place or thing, made a hazard. */
+const NAMED_TO_HAZARD =
+  /^(?:请|麻烦|帮我)?(?:把|将)?([\u4e00-\u9fa5A-Za-z0-9]{2,20}?)(?:的)?(?:那个|这个|那件|这件|那条)?(?:投诉|工单)?(?:转成|转为|转换成|转换为|转化为|登记为|登记成|转)(?:一个|一条|一项)?(重大|一般)?(?:的)?隐患(?:吧|一下)?[。！!]*$/
+
 export async function complaintCommandByName(
   turn: Turn,
   input: string,
 ): Promise<{ command: string } | { replies: Reply[] } | undefined> {
-  const said = NAMED_HANDED_TO.exec(input)
-  const [, name = '', unit = ''] = said ?? []
-  if (!said || !namesARecord(name) || normaliseCode(input)) return undefined
+  if (normaliseCode(input)) return undefined
+  const handed = NAMED_HANDED_TO.exec(input)
+  const toHazard = handed ? undefined : NAMED_TO_HAZARD.exec(input)
+  const name = handed?.[1] ?? toHazard?.[1] ?? ''
+  if (!namesARecord(name)) return undefined
   const open = await turn.ctx.db
     .select()
     .from(complaints)
@@ -100,18 +106,25 @@ export async function complaintCommandByName(
     .limit(NAMED_AMONG)
   const named = recordsNamed(open, name)
   const [only] = named
-  if (!only) return undefined
+  // 「转成隐患」 of none: said so (the words had opened a hazard form of their own).
+  if (!only)
+    return toHazard
+      ? { replies: [text(`没有找到与「${name}」相符的办理中投诉。请发送「转为隐患 投诉编号」。`)] }
+      : undefined
+  const unit = handed?.[2] ?? ''
+  const level = toHazard?.[2] === '重大' ? ' 重大' : ''
   if (named.length > 1)
     return {
       replies: [
         text(
-          `有 ${named.length} 件投诉与「${name}」相符，请回复「转办 编号 ${unit}」指明是哪一件：\n${named
+          `有 ${named.length} 件投诉与「${name}」相符，请回复「${handed ? `转办 编号 ${unit}` : `转为隐患 编号${level}`}」指明是哪一件：\n${named
             .slice(0, 5)
             .map((c) => `· ${c.code} ${clip(complaintInWords(c), 20)}`)
             .join('\n')}`,
         ),
       ],
     }
+  if (toHazard) return { command: `转为隐患 ${only.code}${level}` }
   return { command: `${only.unitId === null ? '派单' : '转办'} ${only.code} ${unit}` }
 }
 /** How many open complaints words naming one are looked for among. */

@@ -1,7 +1,7 @@
 import { and, asc, desc, gte, inArray, like, lte, ne, or } from 'drizzle-orm'
 import { containing } from '../db/like-pattern'
 import { complaints, hazards, units } from '../db/schema'
-import { COMPLAINT_STATUS_LABELS, isComplaintOpen } from '../domain/complaint-lifecycle'
+import { COMPLAINT_STATUS_LABELS, isComplaintOpen, OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { HAZARD_STATUS_LABELS, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { DEFAULT_DAYS_BEFORE } from '../domain/hazard-reminders'
 import { clip, complaintInWords, formatLocal } from './format'
@@ -10,6 +10,8 @@ import type { Turn } from './types'
 const LISTED = 5
 /** Soon means within the first reminder before the deadline (3 days by default). */
 const SOON_MS = Math.max(...DEFAULT_DAYS_BEFORE) * 24 * 3_600_000
+/** A complaint's whole limit is a day: soon is within it. */
+const COMPLAINT_SOON_MS = 24 * 3_600_000
 
 /**
  * 「人民路那个井盖的隐患处理得怎么样了」: the hazards whose place or description has the place and the thing named,
@@ -87,8 +89,46 @@ export async function describeComplaintsNamed(turn: Turn, named: { place?: strin
   return `与「${what}」相关的投诉：\n${lines.join('\n')}${more}`
 }
 
+/**
+ * 「哪些快到期了」「有哪些快超时了」: what falls due soon — hazards, complaints, or both when neither is named (a duty
+ * officer asking what is about to run out means the complaints' 1-day limit as much as the hazards' deadlines).
+ */
+export async function describeDueSoon(turn: Turn, about?: 'hazards' | 'complaints'): Promise<string> {
+  if (about === 'hazards') return describeHazardsDueSoon(turn)
+  if (about === 'complaints') return describeComplaintsDueSoon(turn)
+  return `${await describeHazardsDueSoon(turn)}\n\n${await describeComplaintsDueSoon(turn)}`
+}
+
+/** Open complaints still inside their 1-day limit, the one that runs out first first. */
+async function describeComplaintsDueSoon(turn: Turn): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const rows = await db
+    .select()
+    .from(complaints)
+    .where(
+      and(
+        inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]),
+        gte(complaints.dueAt, now),
+        lte(complaints.dueAt, new Date(now.getTime() + COMPLAINT_SOON_MS)),
+      ),
+    )
+    .orderBy(asc(complaints.dueAt), asc(complaints.id))
+    .limit(LISTED + 1)
+  if (rows.length === 0) return '24小时内没有到期的投诉。已超时的可以问「哪些投诉超时了」。'
+  const unitNames = new Map(
+    (await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]),
+  )
+  const lines = rows.slice(0, LISTED).map((c) => {
+    const unit = c.unitId === null ? '待派单' : (unitNames.get(c.unitId) ?? '—')
+    return `· ${c.code} ${clip(complaintInWords(c), 20)}（${COMPLAINT_STATUS_LABELS[c.status]}，${unit}），期限 ${formatLocal(c.dueAt, timeZone, now)}`
+  })
+  const more = rows.length > LISTED ? '\n……还有更多，请在管理后台「投诉台账」按期限查看。' : ''
+  return `24小时内到期的投诉：\n${lines.join('\n')}${more}`
+}
+
 /** 「哪些隐患快到期了」: hazards under rectification whose deadline is within the reminder window, soonest first. */
-export async function describeHazardsDueSoon(turn: Turn): Promise<string> {
+async function describeHazardsDueSoon(turn: Turn): Promise<string> {
   const { db, clock, timeZone } = turn.ctx
   const now = clock.now()
   const rows = await db

@@ -13,7 +13,7 @@ import {
   describeSatisfaction,
   describeSupervisions,
 } from './figures-question'
-import { describeComplaintsNamed, describeHazardsDueSoon, describeHazardsNamed } from './hazards-question'
+import { describeComplaintsNamed, describeDueSoon, describeHazardsNamed } from './hazards-question'
 import { type LedgerQuestion, OWN_UNIT } from './ledger-question'
 import {
   asksWhichAreOpen,
@@ -51,7 +51,8 @@ export async function describeOpen(turn: Turn, actor: Actor, input: string): Pro
   // 「哪些隐患还没整改」: which ones, listed (the counts alone had answered it).
   const which = asksWhichAreOpen(input)
   if (which?.of === 'hazards') return describeUnrectifiedHazards(turn, which.lateOnly, unit)
-  if (which?.of === 'complaints') return describeOpenComplaintsListed(turn, which.lateOnly, unit)
+  if (which?.of === 'complaints')
+    return describeOpenComplaintsListed(turn, which.lateOnly, unit, which.undispatchedOnly)
   return describeOpenItems(turn, unit)
 }
 
@@ -141,7 +142,7 @@ export async function answerLedgerQuestion(
       // A unit's handler asks after their own: the to-do, the nearest deadline first.
       return actor.role === 'unit_handler' && actor.unitId !== null
         ? listTodos(turn, actor, 1, 'mostUrgent')
-        : describeHazardsDueSoon(turn)
+        : describeDueSoon(turn, asked.about)
     case 'hazardsNamed':
       return describeHazardsNamed(turn, asked)
     case 'complaintsNamed':

@@ -33,7 +33,7 @@ export type LedgerQuestion =
   | { kind: 'byCategory'; of: 'complaints' | 'hazards'; period: PeriodSaid }
   | { kind: 'figures'; period: PeriodSaid }
   | { kind: 'patrolsByUnit'; period: PeriodSaid }
-  | { kind: 'dueSoon' }
+  | { kind: 'dueSoon'; about?: 'hazards' | 'complaints' }
   | { kind: 'supervisions'; period: PeriodSaid }
   | { kind: 'satisfaction'; period: PeriodSaid }
   | { kind: 'patrolsNamed'; period: PeriodSaid; place?: string; name?: string }
@@ -125,11 +125,14 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「哪些隐患快到期了」: what is due in the next days.
   // (「今天要到期的有哪些」「明天到期的」 too.)
   if (
-    /快到期|即将到期|马上到期|快超期|临期|快到期限|(?:今天|今日|明天|这两天|这几天|本周|这周)(?:就|就要|要|快)?到期/.test(
+    /(?:快|快要|即将|马上|就要)(?:到期|超期|超时|逾期|过期|到期限)|临期|(?:今天|今日|明天|这两天|这几天|本周|这周)(?:就|就要|要|快)?到期/.test(
       input,
     )
   )
-    return { kind: 'dueSoon' }
+    return {
+      kind: 'dueSoon',
+      about: /投诉|工单|超时/.test(input) ? 'complaints' : /隐患|整改/.test(input) ? 'hazards' : undefined,
+    }
   // 「哪个单位整改最慢」「哪家超期最多」: the units by what is late now, the most first.
   // (「超期的单位有哪些」 too; they had been answered with the city's totals, naming no unit.)
   if (

@@ -169,12 +169,16 @@ export async function describeOpenMajors(turn: Turn): Promise<string> {
 }
 
 /** 「哪些隐患还没整改」「没整改的隐患列一下」: which ones, not only how many. (「哪些单位…」 asks after the units.) */
-export function asksWhichAreOpen(input: string): { of: 'hazards' | 'complaints'; lateOnly: boolean } | undefined {
+export function asksWhichAreOpen(
+  input: string,
+): { of: 'hazards' | 'complaints'; lateOnly: boolean; undispatchedOnly?: boolean } | undefined {
   if (!/哪些|哪几(?:个|项|件|条)|哪个|列(?:一下|出来?|个表)|清单|明细|列表|是哪/.test(input)) return undefined
   if (/(?:哪些|哪个|哪几个?|各个?|每个)(?:单位|部门|科室)|哪家/.test(input)) return undefined
   // 「把超期的隐患列出来」: only those past their deadline.
   const lateOnly = /超期|逾期|超时|过期/.test(input)
-  if (/投诉|工单|诉求/.test(input) && !/隐患/.test(input)) return { of: 'complaints', lateOnly }
+  // 「有哪些投诉还没派单」: only those no unit has yet.
+  const undispatchedOnly = /(?:没|未|还没|尚未|待|没有)(?:派单|分派|派发|派)/.test(input)
+  if (/投诉|工单|诉求/.test(input) && !/隐患/.test(input)) return { of: 'complaints', lateOnly, undispatchedOnly }
   return /隐患|整改|销号/.test(input) ? { of: 'hazards', lateOnly } : undefined
 }
 
@@ -212,6 +216,7 @@ export async function describeOpenComplaintsListed(
   turn: Turn,
   lateOnly: boolean,
   unit?: { id: number; name: string },
+  undispatchedOnly = false,
 ): Promise<string> {
   const { db, clock, timeZone } = turn.ctx
   const now = clock.now()
@@ -221,7 +226,9 @@ export async function describeOpenComplaintsListed(
       .from(complaints)
       .where(
         and(
-          inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]),
+          undispatchedOnly
+            ? eq(complaints.status, 'received')
+            : inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]),
           unit ? eq(complaints.unitId, unit.id) : undefined,
           lateOnly ? lt(complaints.dueAt, now) : undefined,
         ),
@@ -230,7 +237,7 @@ export async function describeOpenComplaintsListed(
     db.select({ id: units.id, name: units.name }).from(units),
   ])
   const whose = unit ? unit.name : ''
-  const which = lateOnly ? '超过办理时限的投诉' : '办理中的投诉'
+  const which = `${lateOnly ? '超过办理时限的' : undispatchedOnly ? '' : '办理中的'}${undispatchedOnly ? '待派单的' : ''}投诉`
   if (rows.length === 0) return `${whose}目前没有${which}。`
   const name = new Map(unitRows.map((u) => [u.id, u.name]))
   const lines = rows.slice(0, LISTED_OPEN).map((c) => {

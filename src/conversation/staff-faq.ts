@@ -152,7 +152,7 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
   if (/特护期|重点巡查/.test(input) && !namesDefect(input)) return 'special_period'
   // 「怎么添加新用户」「新同事怎么加进来」: someone new given access, asked by whoever sets it up.
   if (
-    /(?:添加|新增|增加|加入?|录入|加进来)(?:一个|个)?(?:新)?(?:用户|人员|同事|成员|账号)|(?:新)(?:用户|人员|同事|成员).{0,4}(?:怎么|如何)?(?:加|添加|开通|进来)/.test(
+    /(?:添加|新增|增加|加入?|录入|加进来)(?:一个|一名|个|几个)?(?:新)?(?:的)?(?:用户|人员|员工|职工|工作人员|同事|成员|账号|巡查员|处理人|值班员|督查员)|新(?:来|入职|进)?(?:的)?(?:用户|人员|员工|职工|同事|成员).{0,4}(?:怎么|如何)?(?:加|添加|开通|进来|录入)/.test(
       input,
     )
   )

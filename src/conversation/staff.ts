@@ -218,7 +218,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const todo = /^(?:我的待办|待办|待办事项)\s*(?:第?\s*(\d{1,3})\s*页?)?$/.exec(input)
   if (todo) return [text(await listTodos(turn, actor, Number(todo[1] ?? 1)))]
   // 「我今天值班，有什么要处理的」: who is asking says nothing more than the question after it.
-  if (asksWhatToDo(input.replace(SAYS_ON_DUTY, ''))) return [text(await todoOrOpenItems(turn, person, actor))]
+  // (「今天有什么事」 from someone who is not briefed on the city: their own to-do is what there is.)
+  if (asksWhatToDo(input.replace(SAYS_ON_DUTY, '')) || (WHATS_ON.test(input) && !BRIEFING_ROLES.has(person.role)))
+    return [text(await todoOrOpenItems(turn, person, actor))]
   const written = /^提交(处置报告|巡查报告)\s*(.*)$/.exec(input)
   if (written)
     return submitWrittenReport(turn, actor, written[1] === '处置报告' ? 'emergency' : 'team', written[2] ?? '')
@@ -635,6 +637,9 @@ const SAYS_ON_DUTY =
 /** 「今天有什么要处理的」「手上还有哪些事情需要跟进」: what is waiting, asked without saying 我. */
 const ASKS_WHAT_TO_HANDLE =
   /^(?:我|我们)?(?:今天|现在|目前|手上|手头)?(?:还)?(?:没|没有)(?:什么|啥)(?:事情?|任务|活儿?|工作)(?:要办|要做|要处理)?(?:了)?(?:吧|吗|么)[？?。]*$|^(?:我|我们)?(?:现在|今天|目前|手上|手头)?(?:还)?(?:有什么|有啥|有哪些|有没有)(?:事情?|任务|活儿?|工作)?(?:是)?(?:要|需要|得|待)(?:处理|办理?|做|跟进|办结)的?(?:事情?|任务|活儿?|工作)?(?:吗|没有|么|呢)?[？?。]*$/
+/** 「今天有什么事」「最近有啥情况吗」: what is going on, which for those not briefed on the city is their to-do. */
+const WHATS_ON =
+  /^(?:今天|今日|目前|现在|最近|这两天|这几天|近期)?(?:我)?(?:有|有没有)?(?:什么|啥|哪些)(?:新|重要|紧急|要紧)?的?(?:情况|事情?|大事|要事)(?:吗|没有|呢|啊)?[？?。]*$/
 /** 「YH…现在到哪一步了」「TS… 进度」: where a record stands, asked after its number. */
 const ASKS_PROGRESS =
   /怎么回事|咋回事|(?:怎么|为什么|为啥|咋)(?:还|又)?(?:没|不)(?:有)?(?:通过|合格|过)|验收(?:没|不|未)(?:有)?(?:通过|合格)|为什么(?:还|都)?(?:没|不)|为啥(?:还|都)?(?:没|不)|到哪(?:一步|步|了)|进度|进展|怎么样了?|咋样了?|如何了|什么情况|处理(?:得)?(?:怎么样|如何)|(?:办|处理|整改|修)(?:了|完|好)?没有?|(?:期限|截止)(?:日期|时间)?(?:是|到)?(?:什么时候|哪天|几号|多久|哪一天)|(?:什么时候|哪天|几号)(?:到期|截止)/

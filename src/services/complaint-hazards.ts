@@ -28,7 +28,11 @@ export async function turnComplaintIntoHazard(
     const txCtx = { ...ctx, db: tx as Database }
     const [complaint] = await tx.select().from(complaints).where(eq(complaints.id, complaintId)).for('update')
     if (!complaint) throw new RuleViolation('not_found', '未找到该投诉。')
-    if (complaint.hazardId) throw new RuleViolation('already_hazard', '该投诉已转为隐患。')
+    if (complaint.hazardId) {
+      // Which hazard it became, so the person can follow that one.
+      const [made] = await tx.select({ code: hazards.code }).from(hazards).where(eq(hazards.id, complaint.hazardId))
+      throw new RuleViolation('already_hazard', `投诉 ${complaint.code} 已转为隐患${made ? ` ${made.code}` : ''}。`)
+    }
     const photos = await tx
       .select()
       .from(media)

@@ -312,7 +312,9 @@ describe('a complaint about a real hazard (转为隐患)', () => {
     expect(photos.map((p) => p.storagePath)).toEqual(['/tmp/xunan-photo.jpg'])
     // The complaint's own clock still runs: it is still open for the unit to answer.
     expect(linked?.status).toBe(complaint.status)
-    expect((await say('demo:handler', `转为隐患 ${complaintCode}`))[0]).toBe('该投诉已转为隐患。')
+    expect((await say('demo:handler', `转为隐患 ${complaintCode}`))[0]).toBe(
+      `投诉 ${complaintCode} 已转为隐患 ${hazardCode}。`,
+    )
 
     await applyHazardCommand({
       ctx: harness.services.ctx,
@@ -336,6 +338,27 @@ describe('a complaint about a real hazard (转为隐患)', () => {
     expect(told).toHaveLength(1)
     expect(told[0]?.recipient).toMatchObject({ externalId: 'demo:citizen' })
     expect(JSON.stringify(told[0]?.message)).toContain(`您反映的问题（编号 ${complaintCode}）已作为安全隐患登记整改`)
+  })
+
+  it('is made from a complaint named by its place or thing (「把…那个转成隐患」 had opened a hazard form)', async () => {
+    await say('demo:citizen', '人行道上的地砖翘起来了 老人容易绊倒 湘江路和育才路交叉口往南50米')
+    await say('demo:citizen', '不用')
+    const [named] = await database.db.select().from(complaints).where(like(complaints.description, '%湘江路和育才路%'))
+    if (!named) throw new Error('no complaint')
+    const before = (await database.db.select().from(hazards)).length
+    // None of the open complaints is about the place named: said so, nothing made.
+    expect(await say('demo:supervisor', '把滨湖西路护栏的投诉转成隐患')).toEqual([
+      '没有找到与「滨湖西路护栏」相符的办理中投诉。请发送「转为隐患 投诉编号」。',
+    ])
+    expect((await database.db.select().from(hazards)).length).toBe(before)
+    const [turned] = await say('demo:supervisor', '把湘江路地砖那个转成重大隐患')
+    expect(turned).toMatch(new RegExp(`^已将投诉 ${named.code} 登记为重大隐患 YH\\d{8}-\\d{4}`))
+    const hazardCode = lastCode([turned as string], 'YH')
+    expect(await hazardOf(hazardCode)).toMatchObject({ complaintId: named.id, level: 'major' })
+    expect(await say('demo:supervisor', '把湘江路那个投诉转为隐患')).toEqual([
+      `投诉 ${named.code} 已转为隐患 ${hazardCode}。`,
+    ])
+    expect((await database.db.select().from(hazards)).length).toBe(before + 1)
   })
 
   it('is offered through the API and the console, once', async () => {

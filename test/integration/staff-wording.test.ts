@@ -194,6 +194,9 @@ describe('questions about the ledger in people’s own words', () => {
     expect((await say(STAFF, '本周隐患情况'))[0]).toMatch(/^本周截至目前（市政建设总公司）：/)
     for (const asked of ['今天的整改任务有哪些', '我有几个隐患要整改', '还有哪些没处理完的'])
       expect((await say(HANDLER, asked))[0]).toMatch(/^(?:【待办事项】|您暂无待办事项)/)
+    // 「今天有什么事」 from those not briefed on the city is their to-do (it had not been understood).
+    const [todo] = await say(HANDLER, '我的待办')
+    for (const asked of ['今天有什么事', '最近有啥情况吗']) expect(await say(HANDLER, asked)).toEqual([todo])
     // A question that names a defect still reports it.
     expect((await say(STAFF, '人民路的井盖怎么又坏了？')).join('\n')).not.toContain('暂未理解')
     await say(STAFF, '取消')
@@ -456,6 +459,23 @@ describe('a hazard asked after by its place or thing, and what falls due', () =>
     }
   })
 
+  it('lists the complaints about to run out of their day for 「有哪些快超时了」, soonest first', async () => {
+    const ticket = lastCode(await say('demo:citizen', '芙蓉北路公交站旁边路灯不亮 晚上很黑'), 'TS')
+    await say('demo:citizen', '不用')
+    const [soon] = await say('demo:duty_officer', '有哪些快超时了')
+    expect(soon).toMatch(/^24小时内到期的投诉：\n· TS\d{8}-\d{4} /)
+    expect(soon).toContain(`· ${ticket} `)
+    // Neither named: the hazards' deadlines and the complaints' limits, both.
+    const [both] = await say('demo:duty_officer', '哪些快到期了')
+    expect(both).toMatch(/^未来3天内(?:没有到期的整改隐患|到期的整改隐患：)[\s\S]*\n\n24小时内到期的投诉：\n/)
+    clock.advance(25 * 3_600_000)
+    try {
+      expect((await say('demo:duty_officer', '哪些投诉快超时了'))[0]).not.toContain(ticket)
+    } finally {
+      clock.advance(-25 * 3_600_000)
+    }
+  })
+
   it('counts a past period’s new majors with its figures, and gives a supervisor the to-do for 「今天要交办的有哪些」', async () => {
     expect((await say(LEADER, '上周新增了几个重大隐患'))[0]).toMatch(/^上周（全市）：\n/)
     const [rate] = await say(LEADER, '投诉处理及时率是多少')
@@ -649,7 +669,7 @@ describe('patrols asked after by road or by person, and how the assistant is use
       expect(await say(who, said)).toEqual([WORDING.staffSupport.duty_swap])
     expect(await say(STAFF, '月报里的工作建议怎么写')).toEqual([WORDING.staffSupport.narrative])
     expect(await say(STAFF, '你好，我是新来的')).toEqual([WORDING.staffSupport.newcomer])
-    for (const asked of ['怎么添加新用户', '新同事怎么加进来？'])
+    for (const asked of ['怎么添加新用户', '新同事怎么加进来？', '怎么添加一个新员工', '新来的员工怎么加进系统'])
       expect(await say('demo:admin', asked)).toEqual([WORDING.staffSupport.add_person])
     expect((await say(STAFF, '附件5是什么表'))[0]).toBe('附件5是《安全督查工作记录表》：发送「督查」按提示填写。')
     expect((await say(STAFF, '上报错了怎么删'))[0]).toMatch(/不能直接修改/)
@@ -1477,6 +1497,9 @@ describe('a complaint dispatched or handed on in words', () => {
 
       const [listed] = await say(DUTY, '有哪些投诉还没派单')
       expect(listed).toContain(`${code} 待派单：`)
+      // Only those no unit has (it had listed every open one, the dispatched first).
+      expect(listed).toMatch(/^待派单的投诉 \d+ 件/)
+      expect(listed).not.toContain('已派单')
       expect((await say(DUTY, '我的待办'))[0]).toContain(`${code} 投诉待派单`)
 
       const [shizheng] = await database.db.select().from(units).where(eq(units.name, '市政建设总公司'))
