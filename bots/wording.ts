@@ -304,6 +304,14 @@ export const WORDING = {
     '可以。不留姓名和电话也能受理，直接发一句话说明问题和地点即可，办理结果会在这里答复您；您的姓名和联系方式严格保密，不会告知被反映的单位或个人。',
   citizenRewardAsked:
     '举报安全隐患经核实属实的，按有奖举报规定给予奖励。举报时在问题前写「举报」（如“举报 人民路88号工地夜间违规施工”），并留下手机号以便核实和发放奖励；举报人信息严格保密。',
+  citizenNoWhistleblowing:
+    '您目前没有举报记录。举报安全隐患经核实属实的，按有奖举报规定给予奖励：在问题前写「举报」（如“举报 人民路88号工地夜间违规施工”），并留下手机号以便核实和发放奖励；举报人信息严格保密。',
+  rewardBeingChecked: (code: string) => `举报 ${code}：正在核实，核实属实的按标准给予奖励，届时工作人员会与您联系。`,
+  rewardNotSubstantiated: (code: string) => `举报 ${code}：经核实情况不属实，不予奖励。感谢您对安全工作的关心。`,
+  rewardToBePaid: (code: string, yuan: number, reachable: boolean) =>
+    `举报 ${code}：经核实属实，奖励 ${yuan} 元待发放，${reachable ? '发放时工作人员会与您联系' : '请回复您的手机号，便于工作人员联系发放'}。`,
+  rewardPaid: (code: string, yuan: number, day: string, how: string) =>
+    `举报 ${code}：奖励 ${yuan} 元已于 ${day} 发放${how ? `（${how}）` : ''}。`,
   confidentialNote: '\n您的姓名和联系方式将严格保密，不会告知被反映的单位或个人。',
   whistleblowingNote: '\n您的举报人信息将严格保密；经核实属实的，按有奖举报规定给予奖励。',
   askPlace: '请问具体在什么位置？请发送定位（点“+”选择“位置”），或回复路名、小区、门牌号等，我们登记后马上给您编号。',

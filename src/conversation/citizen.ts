@@ -32,6 +32,7 @@ import {
 import { type ComplaintRow, findComplaintByCode, receiveComplaint } from '../services/complaints'
 import { unitName } from '../services/hazard-notices'
 import { dutyOfficerAt } from '../services/recipients'
+import { asksOwnReward, describeOwnRewards } from './citizen-reward'
 import { isCourtesy, isGreeting, thanks } from './courtesy'
 import { categoryByEvidence } from './extract/category-evidence'
 import { contactNameIn } from './extract/contact-name'
@@ -320,6 +321,12 @@ function saysStillUnresolved(body: string): boolean {
 /** Impatience said with a ticket's number (「TS… 怎么还没人处理」): that complaint is chased, not only looked up. */
 const IMPATIENT =
   /没人管|没人处理|没人来|没人理|没动静|没回音|还没(?:有)?(?:人)?(?:处理|解决|修|来|回复|答复)|太慢|这么慢|催(?:一下|一催|办)?/
+/**
+ * 「有人在搭彩钢棚」「已经坏了三天了」「一直没人管」 beside the place in answer to where: more of what is wrong — who is
+ * doing what, or for how long — which the description keeps (it had been kept as part of the place).
+ */
+const SAYS_MORE_OF_WHAT =
+  /^(?:有人(?:在|正在|偷偷|私自|天天|经常)?[\u4e00-\u9fa5]{2,}|(?:已经|都|一直|好几天|好久|经常|天天|每天|总是|老是|又)[\u4e00-\u9fa5]{1,}|[\u4e00-\u9fa5]{1,10}(?:了|着)(?:[一两三四五六七八九十几0-9]+(?:天|个?月|周|个?星期|年|个?小时))?(?:了)?)[。！!~～\s]*$/
 /** 「我的手机号换了，新号码是…」「换号了」: the number to reach them by has changed. */
 const PHONE_CHANGED =
   /(?:改|换|更新|修改|变更)(?:一下)?(?:我的)?(?:联系)?(?:电话|手机号?|号码|联系方式)|(?:手机|电话|号码|联系方式).{0,4}(?:换了|变了|改了|更换|变更|停用)|新(?:的)?(?:手机号?|电话|号码|联系方式)|换(?:了)?(?:个|一个)?(?:新)?(?:手机号|电话|号码|号)|(?:打|联系|联系我)(?:这个|此)(?:号码?|电话)/
@@ -870,10 +877,19 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     // 「人民路88号门口井盖没了」 in answer to where says where and what: the place is the place it names, and the
     // words join the description (and name the kind the first message left open). 「不就是那个柳叶大道和龙港路口嘛」
     // says only where: the place it names, with nothing added to what is wrong.
-    const reading = [...answer].length > 12 ? await readComplaint(turn, answer) : undefined
+    // (「人民路口 已经坏了三天了」: short, but a clause apart from the place says more of what.)
+    const reading =
+      [...answer].length > 12 || /\S[\s，,；;]+\S/.test(answer) ? await readComplaint(turn, answer) : undefined
     const named = reading?.fields.locationText
     const besidesPlace = named ? answer.replace(named, '') : ''
-    if (reading && named && !isVaguePlace(named) && (namesDefect(besidesPlace) || dangerIn(besidesPlace)))
+    if (
+      reading &&
+      named &&
+      !isVaguePlace(named) &&
+      (namesDefect(besidesPlace) ||
+        dangerIn(besidesPlace) ||
+        besidesPlace.split(/[\s，,。；;]+/).some((clause) => SAYS_MORE_OF_WHAT.test(clause)))
+    )
       return fileComplaint(turn, {
         ...waiting,
         description: `${waiting.description}；${answer}`,
@@ -1291,6 +1307,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「你们管不管物业的事」: whether something is the bureau's to handle, asked before saying what or where.
   if (ASKS_SCOPE.test(body) && !extracted.locationText && !namesDefect(body) && !dangerIn(body))
     return [text(WORDING.citizenScope)]
+  // 「我的奖励什么时候发」: where the reward for their own 举报 stands (they had been told how reporting is rewarded).
+  if (asksOwnReward(body) && !reportsSomething && !namesDefect(body))
+    return [text(await describeOwnRewards(ctx, message.botId, message.sender.externalId))]
   // 「可以匿名吗」「举报有奖励吗」: how a report may be made, asked before making one.
   if (isQuestion(body) && !reportsSomething && !namesDefect(body) && !dangerIn(body) && [...body].length <= 24) {
     if (ASKS_REWARD.test(body)) return [text(WORDING.citizenRewardAsked)]

@@ -1439,3 +1439,28 @@ describe('the bureau’s phone asked for, or calls that went unanswered', () => 
     expect(told).toContain('0736-12319')
   })
 })
+
+describe('more of what is wrong said beside the place asked for', () => {
+  it('keeps the place as the place and the rest in the description (all of it had become the place)', async () => {
+    const filedBy = async (sender: string) =>
+      (await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, sender)))[0]
+    const lamp = (input: string) => chat(harness.services, 'o-lamp-three-days', input, 'mp')
+    expect(await lamp('路灯坏了')).toEqual([WORDING.askPlace])
+    expect((await lamp('人民路口 已经坏了三天了'))[0]).toMatch(/^您的投诉已受理/)
+    expect(await filedBy('o-lamp-three-days')).toMatchObject({
+      locationText: '人民路口',
+      description: '路灯坏了；人民路口 已经坏了三天了',
+    })
+    const shed = (input: string) => chat(harness.services, 'o-rooftop-shed', input, 'mp')
+    expect(await shed('我想举报一个违章建筑')).toEqual([WORDING.askPlace])
+    await shed('在金海岸小区12栋楼顶 有人在搭彩钢棚')
+    const reported = await filedBy('o-rooftop-shed')
+    expect(reported).toMatchObject({ locationText: '金海岸小区12栋', whistleblowing: true })
+    expect(reported?.description).toContain('有人在搭彩钢棚')
+    // A place said alone is still only the place.
+    const only = (input: string) => chat(harness.services, 'o-place-alone', input, 'mp')
+    await only('井盖松了 踩上去会响')
+    await only('芙蓉路 步行街北口')
+    expect(await filedBy('o-place-alone')).toMatchObject({ description: '井盖松了 踩上去会响' })
+  })
+})

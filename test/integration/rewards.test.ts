@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { WORDING } from '../../bots/wording'
 import { chatGroups, complaints, outbox, reportRewards } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
@@ -62,6 +63,10 @@ describe('a citizen’s 举报', () => {
   })
 
   it('is verified by the unit it was assigned to, rewarded by the standard, and recorded as paid', async () => {
+    // The reporter asking after their reward is told where it stands at each step (they had been told only how
+    // reporting is rewarded).
+    const asked = async () => (await say('demo:citizen', '我的奖励什么时候发'))[0]
+    expect(await asked()).toBe(WORDING.rewardBeingChecked(code))
     expect((await say('demo:handler', `核实 ${code} 属实 现场确有违规施工`))[0]).toBe(
       '只有承办单位或督查人员可以核实举报。',
     )
@@ -72,10 +77,18 @@ describe('a citizen’s 举报', () => {
     expect((await say('demo:handler_zhianchu', `核实 ${code} 属实 现场确有夜间施工且无围挡`))[0]).toBe(
       `举报 ${code} 核实属实，按标准奖励 200 元，待督查登记发放。`,
     )
+    expect(await asked()).toBe(WORDING.rewardToBePaid(code, 200, true))
     expect((await say('demo:supervisor', `核实 ${code} 不属实 再核`))[0]).toBe('该举报已核实，不能重复核实。')
     expect((await say('demo:supervisor', `发放奖励 ${code} 微信转账`))[0]).toBe(
       `已登记举报 ${code} 的奖励发放（200 元，微信转账）。`,
     )
+    expect(await say('demo:citizen', '举报奖励到账了吗')).toEqual([
+      WORDING.rewardPaid(code, 200, '11月23日', '微信转账'),
+    ])
+    // Someone who never made a 举报 is told so, with how one is made.
+    expect(await chat(harness.services, 'mp-never-reported', '奖金什么时候能发', 'mp')).toEqual([
+      WORDING.citizenNoWhistleblowing,
+    ])
     const [complaint] = await database.db.select().from(complaints).where(eq(complaints.code, code))
     const [reward] = await database.db
       .select()
