@@ -309,7 +309,7 @@ export const WORDING = {
   rewardBeingChecked: (code: string) => `举报 ${code}：正在核实，核实属实的按标准给予奖励，届时工作人员会与您联系。`,
   rewardNotSubstantiated: (code: string) => `举报 ${code}：经核实情况不属实，不予奖励。感谢您对安全工作的关心。`,
   rewardToBePaid: (code: string, yuan: number, reachable: boolean) =>
-    `举报 ${code}：经核实属实，奖励 ${yuan} 元待发放，${reachable ? '发放时工作人员会与您联系' : '请回复您的手机号，便于工作人员联系发放'}。`,
+    `举报 ${code}：经核实属实，奖励 ${yuan} 元待发放，发放时工作人员会${reachable ? '按您留的电话' : '通过这里'}与您联系。`,
   rewardPaid: (code: string, yuan: number, day: string, how: string) =>
     `举报 ${code}：奖励 ${yuan} 元已于 ${day} 发放${how ? `（${how}）` : ''}。`,
   confidentialNote: '\n您的姓名和联系方式将严格保密，不会告知被反映的单位或个人。',
