@@ -76,6 +76,27 @@ describe('a handler with a hazard and a complaint in hand', () => {
     expect(await statusOf(hazard?.code ?? '')).toBe('rectifying')
   })
 
+  it('takes on the hazard named in 「建设路那个井盖我们已经收到了」, and answers whether one was closed asked in words', async () => {
+    await say(STAFF, '上报隐患 建设路与朝阳路口井盖缺失')
+    await say(STAFF, '一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    expect((await say(HANDLER, '建设路那个井盖我们已经收到了'))[0]).toMatch(new RegExp(`^已接收隐患 ${code}（`))
+    expect(await statusOf(code)).toBe('rectifying')
+    // 「销号了吗」「验收了没有」 ask where it stands (they had not been understood).
+    for (const asked of ['建设路那个井盖销号了吗', '建设路井盖验收了没有']) {
+      const [answer] = await say(STAFF, asked)
+      expect(answer).toMatch(/^与「建设路井盖」相关的隐患：\n/)
+      expect(answer).toContain(`· ${code} 建设路与朝阳路口井盖缺失（整改中，`)
+    }
+    // Closed, it is said so (and is out of the way of the hazards in hand below).
+    await say(HANDLER, `整改 ${code} 已更换新井盖`)
+    await say(HANDLER, '确认')
+    await say(SUPERVISOR, `验收 ${code} 通过`)
+    await say(SUPERVISOR, '确认')
+    expect(await statusOf(code)).toBe('closed')
+    expect((await say(STAFF, '建设路那个井盖销号了吗'))[0]).toContain(`· ${code} 建设路与朝阳路口井盖缺失（已销号`)
+  })
+
   it('signs for the one complaint waiting on 「收到」 alone, and asks which when a hazard waits too', async () => {
     const ticket = lastCode(await say(CITIZEN, '朗州路12号井盖缺失'), 'TS')
     await say(CITIZEN, '不用')
