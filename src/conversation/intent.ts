@@ -45,7 +45,16 @@ export function saysWhoPatrolsInstead(text: string): boolean {
   return PATROLS_INSTEAD.test(text) && !/巡查(?:了|过|完)|发现/.test(text) && !DEFECT.test(text)
 }
 
+/** 「今天巡查记录还没交 等会补」「巡查记录晚点再填」: the record put off, not given — no form to open now. */
+const RECORD_LATER =
+  /(?:巡查)?(?:记录|台账|表)(?:还|我)?(?:没|没有|未)(?:交|填|报|写|录)(?:[，,\s]*(?:等会儿?|等下|晚点|晚些|稍后|回头|下午|晚上|明天)(?:再)?(?:补|填|交|报|写|录)?)?[。！!]*$|(?:巡查)(?:记录|台账|表)(?:我)?(?:等会儿?|等下|晚点|晚些|稍后|回头|下午|晚上|明天)(?:再)?(?:补|填|交|报|写|录)(?:吧|哈)?[。！!]*$/
+
+export function saysRecordLater(text: string): boolean {
+  return RECORD_LATER.test(text) && !DEFECT.test(text) && !isQuestion(text)
+}
+
 export function saysNoPatrolYet(text: string): boolean {
+  if (saysRecordLater(text)) return true
   return (
     (NO_PATROL_YET.test(text) || STAYED_IN.test(text) || OFF_OR_QUIET.test(text)) &&
     !/巡查(?:了|过|完|中|时)|发现/.test(text)

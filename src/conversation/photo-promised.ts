@@ -13,8 +13,11 @@ const END = '[。！!~～\\s]*$'
 /** 「拍了照片 发给你」「照了几张图，等下发过来」「拍了张照片」: taken, and to be sent. */
 const TAKEN = '(?:拍|照)(?:了|好了)?'
 
+/** 「刚才那个隐患忘了拍照 现在补一张」: the photo forgotten, and to be sent now. */
+const FORGOT = `(?:我)?(?:忘了|忘记了?|没有?)(?:拍照|拍照片|拍|附照片|发照片|传照片)(?:了)?[，,\\s]*(?:现在|马上|等下|我)?(?:补|补发|补上|发|传)(?:一|1|两|2|几)?(?:张|个|下)?(?:照片|图片|相片)?`
+
 const PHOTO_PROMISED = new RegExp(
-  `^${ABOUT}${WHEN}(?:再|还|要)?${SEND}${HOW_MANY}${PHOTO}${TO_YOU}${END}|^${ABOUT}${PHOTO}${WHEN}(?:再)?${SEND}${HOW_MANY}${TO_YOU}${END}|^${ABOUT}${TAKEN}${HOW_MANY}${PHOTO}(?:[，,\\s]*${WHEN}(?:就)?(?:发|传)(?:一下)?${TO_YOU})?${END}`,
+  `^${ABOUT}${FORGOT}${TO_YOU}${END}|^${ABOUT}${WHEN}(?:再|还|要)?${SEND}${HOW_MANY}${PHOTO}${TO_YOU}${END}|^${ABOUT}${PHOTO}${WHEN}(?:再)?${SEND}${HOW_MANY}${TO_YOU}${END}|^${ABOUT}${TAKEN}${HOW_MANY}${PHOTO}(?:[，,\\s]*${WHEN}(?:就)?(?:发|传)(?:一下)?${TO_YOU})?${END}`,
 )
 
 /** 「等等，」「稍等，」「好的，」 before it. */

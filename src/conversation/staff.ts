@@ -63,7 +63,7 @@ import {
   hazardCommandInWords,
   isHazardCommand,
 } from './hazard-actions'
-import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet, saysWhoPatrolsInstead } from './intent'
+import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet, saysRecordLater, saysWhoPatrolsInstead } from './intent'
 import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen, todoOrOpenItems } from './ledger-answers'
 import { ledgerQuestionIn, OWN_UNIT } from './ledger-question'
 import { majorInWords, speaksOfOneHazard } from './major-in-words'
@@ -455,7 +455,7 @@ function plainReply(input: string, role: PersonRow['role']): string {
   // 「李娜今天请假 巡查由王五代替」: whoever goes records it.
   if (saysWhoPatrolsInstead(input)) return WORDING.patrolSubstitute
   // 「巡查任务推迟到明天」 puts off a patrol, not a rectification deadline.
-  if (saysNoPatrolYet(input)) return WORDING.patrolNotYet
+  if (saysNoPatrolYet(input)) return saysRecordLater(input) ? WORDING.patrolRecordLater : WORDING.patrolNotYet
   // 「今天没什么事 一切正常」 from those who patrol may be a patrol that found nothing: that is recorded too, and how
   // is said.
   if (ALL_QUIET.test(input) && !namesDefect(input)) return WORDING.quietPatrolRecorded

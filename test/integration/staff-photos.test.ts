@@ -83,7 +83,14 @@ describe('photos announced in words', () => {
     clock.advance(31 * 60_000)
     expect(await say('补一张照片')).toBe(WORDING.photoComing)
     // Taken, and to be sent (they were not understood).
-    for (const said of ['拍了照片 发给你', '照了几张图，等下发过来', '拍了张照片', '现场拍了几张照片'])
+    for (const said of [
+      '拍了照片 发给你',
+      '照了几张图，等下发过来',
+      '拍了张照片',
+      '现场拍了几张照片',
+      // The photo forgotten, sent now (it was not understood).
+      '刚才那个隐患忘了拍照 现在补一张',
+    ])
       expect(await say(said)).toBe(WORDING.photoComing)
     expect(await photosOf(hazardId)).toHaveLength(3)
   })

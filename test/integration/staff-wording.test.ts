@@ -117,6 +117,13 @@ describe('a form asked for by its name on paper', () => {
     await say(STAFF, '取消')
   })
 
+  it('answers a record put off (「今天巡查记录还没交 等会补」) with when it is due, opening no form', async () => {
+    for (const said of ['今天巡查记录还没交 等会补', '巡查记录晚点再填']) {
+      expect(await say(STAFF, said)).toEqual([WORDING.patrolRecordLater])
+      expect(await say(STAFF, '确认')).toEqual([WORDING.nothingToConfirm])
+    }
+  })
+
   it('keeps the day said with the form’s name, and starts the other forms the same way', async () => {
     expect((await say(STAFF, '补录昨天的巡查记录')).join('\n')).toContain('11月22日')
     await say(STAFF, '取消')
