@@ -13,11 +13,20 @@ export function recordsNamed<R extends { description: string; locationText: stri
   const place = findPlace(input)?.replace(/的$/, '')
   const thing = WATCHED_THING.exec(input)?.[0]
   if (!place && !thing) return []
+  // 「滨湖路工地」 for a record at 「滨湖路在建工地门口」: a road with a word for any site on it names the road. (A number
+  // or a name after the road — 「朗州路20号」 — still has to match.)
+  const road = place ? GENERIC_TAIL.exec(place)?.[1] : undefined
   return rows.filter((r) => {
     const said = `${r.locationText ?? ''}${r.description}`
-    return (!place || said.includes(place)) && (!thing || said.includes(thing))
+    return (
+      (!place || said.includes(place) || (road !== undefined && said.includes(road))) &&
+      (!thing || said.includes(thing))
+    )
   })
 }
+/** A road (or street) followed only by a word that could be any site on it. */
+const GENERIC_TAIL =
+  /^([\u4e00-\u9fa5]{1,8}?(?:路|街|大道|巷|道))(?:上|边|旁|那边|这边|一带|附近|路段|段)?(?:的)?(?:工地|在建工地|小区|路口|门口|那个|这个)?$/
 
 /** Whether words name a place or a watched thing at all (「塔吊那个」), not only 「这个」. */
 export function namesARecord(words: string): boolean {

@@ -255,6 +255,29 @@ describe("a complaint's result, said in words", () => {
   })
 })
 
+describe('a complaint spoken of by its place, without its number', () => {
+  it('offers what was done as its result and keeps a plan as its progress, opening no hazard report', async () => {
+    const SITE_HANDLER = 'demo:handler_zhianchu'
+    const noisy = lastCode(await say(CITIZEN, '滨江路万达工地晚上12点还在施工 吵得没法睡'), 'TS')
+    await say(CITIZEN, '不用')
+    const muddy = lastCode(await say(CITIZEN, '桃花源路在建工地门口泥浆满地 车辆打滑'), 'TS')
+    await say(CITIZEN, '不用')
+    const hazardsBefore = (await database.db.select().from(hazards)).length
+    const done = '滨江路万达工地的投诉我们去看了 确实在夜间施工 已经责令停工'
+    // (It had opened a major hazard report of the site.)
+    expect(await say(SITE_HANDLER, done)).toEqual([WORDING.replyWithTheseWords(noisy, done)])
+    expect(await say(SITE_HANDLER, '是')).toEqual([`已回复投诉 ${noisy}，办理结果将告知市民。`])
+    // 「桃花源路工地」 names the complaint at 「桃花源路在建工地门口」 (it was not understood).
+    expect(await say(SITE_HANDLER, '桃花源路工地那个投诉 我们明天去现场看看')).toEqual([
+      WORDING.complaintNoteKept(muddy, false),
+    ])
+    expect((await notesOn(muddy)).some((note) => note?.includes('我们明天去现场看看'))).toBe(true)
+    expect((await database.db.select().from(hazards)).length).toBe(hazardsBefore)
+    // (Answered, out of the way of the complaints in hand below.)
+    await say(SITE_HANDLER, `回复 ${muddy} 已清理泥浆`)
+  })
+})
+
 describe('a hazard named in words after its command', () => {
   it('checks the one waiting hazard 「验收一下雁池路那个井盖」 names, saying which, and asks the number when none fits', async () => {
     await say(STAFF, '上报隐患 雁池路12号井盖破损')

@@ -24,7 +24,7 @@ import { IN_HAND_NAMED_AMONG, unitComplaints } from '../../services/complaints'
 import { addHazardPhotos, latestHazardReportedBy } from '../../services/hazard-followups'
 import type { PersonRow } from '../../services/identities'
 import { codeMovedFirst, codesIn, leadingCode, withoutCode, wordsBesideCodes } from '../coded-command'
-import { handleComplaintCommand } from '../complaint-actions'
+import { handleComplaintCommand, noteOnComplaintInHand, takesUpComplaint } from '../complaint-actions'
 import { isCourtesy } from '../courtesy'
 import type { Extractor } from '../extract/extractor'
 import type { ExtractedFields } from '../extract/fields'
@@ -928,6 +928,20 @@ async function step(
         ),
       ]
   }
+  // 「滨江路万达工地的投诉我们去看了 确实在夜间施工 已经责令停工」: a unit's words about a complaint in hand, named by
+  // its place or thing — its result offered when they say what was done, its 办理进展 otherwise. (They had opened a
+  // major hazard report of the site.)
+  if (!form && actor.role === 'unit_handler' && actor.unitId !== null) {
+    const aboutComplaint = await complaintSpokenOf(turn, actor.unitId, input)
+    if (aboutComplaint) {
+      if (RESULT_SAID.test(input)) {
+        awaitReplyFor(session, { code: aboutComplaint, words: input })
+        return [text(WORDING.replyWithTheseWords(aboutComplaint, input))]
+      }
+      const noted = await noteOnComplaintInHand(turn, actor, `${aboutComplaint} ${input}`)
+      if (noted) return noted
+    }
+  }
   // No form yet: a message that reads like a patrol report or a hazard starts the matching form — with or
   // without the command word, typos and all. Danger words make it a major hazard at once (confirmed in
   // the summary like any other).
@@ -1613,6 +1627,19 @@ interface ReplyAwaited {
   words?: string
   among?: string[]
 }
+
+/** Words about a complaint (「…的投诉我们去看了」), with no number: the one of the unit's in hand they name, if one. */
+async function complaintSpokenOf(turn: Turn, unitId: number, input: string): Promise<string | undefined> {
+  if (!/投诉|工单/.test(input) || normaliseCode(input) || isQuestion(input) || [...input].length > 120) return undefined
+  // 「…的投诉签收一下」「…的投诉收到了」「已派人去了」: a 签收, which the complaint's own reader makes (staff.ts).
+  if (/签收|受理|收到|知道了/.test(input) || takesUpComplaint(input)) return undefined
+  const inHand = await unitComplaints(turn.ctx.db, unitId, ['assigned', 'accepted'], IN_HAND_NAMED_AMONG)
+  const [only, ...more] = recordsNamed(inHand, input)
+  return only && more.length === 0 ? only.code : undefined
+}
+/** What was done, said as done: 「已经责令停工」「已更换」「修好了」. */
+const RESULT_SAID =
+  /(?:已经?|已)[^，,。；;]{0,4}?(?:办结|处理|修复|修好|更换|换好|整改|清理|解决|恢复|维修|拆除|完成|回填|填平|修补|补好|疏通|加固|清运|清除|封堵|处置|完工|责令|停工|制止|劝离|约谈|下达)|(?:处理|修|换|弄|清理|整改|拆)(?:好|完)了/
 
 function awaitReplyFor(session: Session, replyFor: ReplyAwaited): void {
   session.step = STEP_REPLY_FOR
