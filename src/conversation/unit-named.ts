@@ -44,12 +44,12 @@ export async function unitNamedIn(
 }
 
 /**
- * 「看一下市政的整改情况」「燃气办那边有几个超期」「市政公司最近表现怎么样」「去市政公司督查了」: the start of one unit's
+ * 「看一下市政的整改情况」「燃气办那边有几个超期」「市政公司最近表现怎么样」「去市政公司督查了」「去市政督查了」: the start of one unit’s
  * name inside words, where a possessive, what is asked after it, or a word for a unit of its kind follows (「市政的」
  * 「市政公司」, not the 市政 of 「市政设施」; 「燃气公司」 is a company, not 燃气办). Shared starts name neither.
  */
 const AFTER_SHORT_NAME =
-  /^(?:的|那边|这边|单位|最近|近期|本月|这个月|上个?月|今天|本周|这周|上周|还有|有几|有多少|整改|考核|得分|哪几|几天|几次|没(?:有)?巡|巡查了|巡了)/
+  /^(?:的|那边|这边|单位|最近|近期|本月|这个月|上个?月|今天|本周|这周|上周|还有|有几|有多少|整改|考核|得分|哪几|几天|几次|没(?:有)?巡|巡查了|巡了|督查)/
 const UNIT_KIND = /^(?:总公司|公司|集团|局|处|办|科)/
 
 export function unitByStartOfName<U extends { name: string }>(

@@ -350,6 +350,15 @@ describe('the supervision record said the way supervisors say it', () => {
     expect(summary).toContain('督查时间：11月20日 15:00')
     expect(summary).toContain('督查事项：检查台账和现场，发现问题1个')
     await say(SUPERVISOR, '取消')
+    // 「去市政督查了」: the start of the unit's name before 督查 names it (it was asked which unit).
+    expect(await say(SUPERVISOR, '今天去市政督查了 发现巡查台账不全')).toEqual(['督查时间是11月23日几点？'])
+    await say(SUPERVISOR, '下午3点')
+    await say(SUPERVISOR, '刘明')
+    await say(SUPERVISOR, '陈刚')
+    await say(SUPERVISOR, '检查台账')
+    const visited = (await say(SUPERVISOR, '一周内补齐')).join('\n')
+    expect(visited).toContain('被督查单位：市政建设总公司')
+    await say(SUPERVISOR, '取消')
   })
 
   it('puts an answer meant for another box there (「检查了…」 to 督查组成员) and asks again', async () => {
