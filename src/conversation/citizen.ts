@@ -120,6 +120,9 @@ const NAME_GIVEN =
 const NOT_A_NAME = /业主|居民|市民|住户|群众|路人|新来|这里|那里|什么|你们/
 const VENTING =
   /(?:找|叫|让|见|要见)(?:你们)?(?:的)?(?:领导|局长|负责人|主任|一把手)|(?:给|讨|要)(?:我)?(?:个|一个)说法|(?:打|找|投诉到|反映到|告到)(?:12345|市长热线|热线)|政府|官老爷|当官|告你们|告到|去告|上访|信访|曝光|媒体|记者|省里|中央|垃圾(?:政府|部门|单位)|(?:你们|都是)(?:一群)?(?:垃圾|废物)|摆设|踢皮球|推诿|不作为|不干事|不办事|不管事|拿钱不办事|白拿工资|(?:你们|这些人|政府|部门)[^，,。]{0,6}(?:没(?:有)?(?:什么)?用|用(?:都|也)?没有)/
+/** 「你们这个系统太难用了」「公众号不好用」「看不懂你说什么」: the service itself, found hard to use. */
+const ABOUT_THE_SERVICE =
+  /(?:系统|公众号|小程序|机器人|平台|界面|页面|程序|软件|这个东西|这玩意儿?)(?:也|真|太|很|好|挺|有点|特别|实在)*(?:难用|不好用|不会用|麻烦|复杂|繁琐|卡|烂|差劲|垃圾|智障|弱智)|(?:太|真|好|特别)难用|不好用|(?:看|听)不懂(?:你|你们)?(?:说|在说|发)?(?:的)?(?:什么|啥)|你(?:是不是|怎么)?(?:听|看)不懂(?:人话)?/
 const PRAISE =
   /^(?:谢谢|感谢|多谢)(?:你们|您)?[，,！!\s]*(?:很|真|挺|非常|太|好)(?:快|及时|给力|高效|负责|速度)(?:了|啊|呀)?[！!。~～]*$|表扬|点赞|好评|五星|五颗星|锦旗|谢谢你们|感谢你们|感谢(?:工作人员|师傅)|效率(?:很|真|挺|非常)?高|很及时|(?:修|处理|解决)得(?:很|真|挺|非常)?(?:快|及时|好)/
 /** Asking how something is done or whom to ask, not reporting: 「我想问一下…找谁」「请问…怎么办理」. */
@@ -804,6 +807,11 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     // 「快来人」 was not specific enough). With danger reported, the duty officer already knows.
     // (So is anger or impatience — 「我要找你们领导」「人呢？」「再不处理我就打12345了」 — which had been taken for a
     // place that was not specific enough, or added to what is wrong.)
+    // 「你是不是听不懂人话」: the asking itself found hard — apologised for, and the one thing still needed said plainly.
+    if (ABOUT_THE_SERVICE.test(body) && !findPlace(body)) {
+      await keep()
+      return [text(WORDING.placeStillNeededSorry)]
+    }
     if ((HURRY.test(body) || VENTING.test(body) || isUrging(body) || PRESENCE.test(body)) && !findPlace(body)) {
       await keep()
       const told = Boolean((pending as { danger?: unknown }).danger)
@@ -1251,6 +1259,10 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     if (latest) await addComplaintNote(ctx, latest, `市民评价：${body}`)
     return [text(WORDING.citizenPraise)]
   }
+  // 「你们这个系统太难用了」: the service itself found hard — heard, and how to report said plainly (it had been asked
+  // where, as a problem to file).
+  if (ABOUT_THE_SERVICE.test(body) && [...body].length <= 30 && !findPlace(body) && !dangerIn(body))
+    return [text(WORDING.citizenServiceFeedback)]
   // 「垃圾政府」「我要去省里告你们」: anger at the bureau, with no problem or place in it — heard, and asked what happened.
   if (
     VENTING.test(body) &&

@@ -1464,3 +1464,19 @@ describe('more of what is wrong said beside the place asked for', () => {
     expect(await filedBy('o-place-alone')).toMatchObject({ description: '井盖松了 踩上去会响' })
   })
 })
+
+describe('the service itself found hard to use', () => {
+  it('thanks them and says plainly how to report, filing nothing; while a place is awaited, asks for it again', async () => {
+    const frustrated = (input: string) => chat(harness.services, 'o-frustrated', input, 'mp')
+    const before = (await database.db.select().from(complaints)).length
+    // (「你们这个系统太难用了」 had been asked where, as a problem to file.)
+    for (const said of ['你们这个系统太难用了', '公众号不好用', '看不懂你说什么'])
+      expect(await frustrated(said)).toEqual([WORDING.citizenServiceFeedback])
+    expect(await frustrated('路灯坏了')).toEqual([WORDING.askPlace])
+    // (It had been told 「你是不是听不懂人话」 was not specific enough as a place.)
+    expect(await frustrated('你是不是听不懂人话')).toEqual([WORDING.placeStillNeededSorry])
+    expect((await frustrated('朝阳路18号门口'))[0]).toMatch(/^您的投诉已受理/)
+    const filed = (await database.db.select().from(complaints)).slice(before)
+    expect(filed.map((c) => [c.description, c.locationText])).toEqual([['路灯坏了', '朝阳路18号门口']])
+  })
+})
