@@ -84,10 +84,14 @@ import type { Reply, Turn } from './types'
 import { unitNamedIn, unitOfPersonNamed } from './unit-named'
 import {
   urgeAskedFor,
+  urgedByName,
   urgeEveryLateUnit,
   urgeNamedComplaint,
+  urgeNamedHazard,
   urgeNamedUnit,
+  urgeRecordNamed,
   urgesComplaint,
+  urgesHazard,
   urgesLateUnits,
 } from './urge-question'
 
@@ -252,6 +256,20 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (urgedCode?.startsWith('TS')) {
     if (!BRIEFING_ROLES.has(person.role)) return [text(WORDING.urgeForOverseers)]
     return [text(await urgeNamedComplaint(turn, actor, urgedCode, `${ROLE_LABELS[person.role]}${person.name}`))]
+  }
+  // 「YH… 督办一下」: one hazard urged on (it was not understood); 「人民路路灯那个催一下」 by its place or thing.
+  const urgedHazard = urgesHazard(input) ? normaliseCode(input) : undefined
+  const urgedName = urgedHazard ? undefined : urgedByName(input)
+  if (urgedHazard?.startsWith('YH') || urgedName) {
+    if (!BRIEFING_ROLES.has(person.role)) return [text(WORDING.urgeForOverseers)]
+    const urgedBy = `${ROLE_LABELS[person.role]}${person.name}`
+    return [
+      text(
+        urgedName
+          ? await urgeRecordNamed(turn, actor, urgedName, urgedBy)
+          : await urgeNamedHazard(turn, actor, urgedHazard as string, urgedBy),
+      ),
+    ]
   }
   if (isComplaintCommand(input)) return handleComplaintCommand(turn, actor, input)
   // 「收到 TS…」「这个投诉不是我们的 是燃气公司的 TS…」: the number said last, read as if said first.

@@ -1,7 +1,13 @@
-import { isComplaintOpen } from '../domain/complaint-lifecycle'
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm'
+import { complaints, hazards } from '../db/schema'
+import { isComplaintOpen, OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
+import { HAZARD_STATUS_LABELS, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
+import { maskPersonalInfo } from '../domain/privacy'
 import type { Actor } from '../domain/roles'
 import { findComplaintByCode } from '../services/complaints'
-import { urgeComplaint, urgeLateUnits, urgeUnit } from '../services/unit-urging'
+import { urgeComplaint, urgeHazard, urgeLateUnits, urgeUnit } from '../services/unit-urging'
+import { clip } from './format'
+import { namesARecord, recordsNamed } from './named-records'
 import type { Turn } from './types'
 
 /**
@@ -44,6 +50,71 @@ export async function urgeNamedComplaint(turn: Turn, actor: Actor, code: string,
     ? `已督办投诉 ${code}，已提醒承办单位经办人（${notified} 个账号）抓紧办理。`
     : `已在投诉 ${code} 上记录督办，但承办单位还没有绑定聊天账号的经办人，提醒未能发出。请电话督促，并请管理员为其绑定账号。`
 }
+
+/** 「YH… 督办一下」「督办 YH…」「催办YH…」: one hazard urged on. */
+const URGES_HAZARD =
+  /^(?:请|麻烦|帮我)?(?:督办|催办|催一下|催促|督促)(?:一下)?\s*YH|YH\s*\d{8}\s*[-－—]?\s*\d+\s*[，,\s]*(?:请|麻烦|帮我)?(?:督办|催办|催一下|催促|督促|催催|让(?:他们|责任单位|单位)?(?:抓紧|尽快|加快))/i
+
+export function urgesHazard(input: string): boolean {
+  return URGES_HAZARD.test(input)
+}
+
+/** 「人民路路灯那个催一下」「督办一下朗州路护栏那个」: what to urge, named by its place or thing. */
+const URGES_NAMED =
+  /^(?:请|麻烦|帮我)?([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的)?(?:那个|那条|那处|这个)?(?:隐患|投诉)?(?:请|让他们)?(?:催一下|催催|催办一下|催办|督办一下|督办|督促一下)(?:吧)?[。！!]*$|^(?:请|麻烦|帮我)?(?:催一下|督办一下|督办|催办)([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的)?(?:那个|那条|那处)?(?:隐患|投诉)?[。！!]*$/
+
+export function urgedByName(input: string): string | undefined {
+  const said = URGES_NAMED.exec(input)
+  const name = said?.[1] ?? said?.[2]
+  return name && namesARecord(name) ? name : undefined
+}
+
+export async function urgeNamedHazard(turn: Turn, actor: Actor, code: string, urgedBy: string): Promise<string> {
+  const [hazard] = await turn.ctx.db.select().from(hazards).where(eq(hazards.code, code))
+  if (!hazard) return `未找到编号为 ${code} 的隐患。`
+  if (hazard.status === 'closed' || hazard.status === 'voided')
+    return `隐患 ${code} 已${HAZARD_STATUS_LABELS[hazard.status]}，无需督办。`
+  if (hazard.status === 'reported' || hazard.unitId === null)
+    return `隐患 ${code} 还没有交办，请先发送「交办 ${code}」。`
+  const notified = await urgeHazard(turn.ctx, hazard, actor, urgedBy, turn.message.messageId)
+  return notified > 0
+    ? `已督办隐患 ${code}，已提醒责任单位经办人（${notified} 个账号）抓紧整改。`
+    : `已在隐患 ${code} 上记录督办，但责任单位还没有绑定聊天账号的经办人，提醒未能发出。请电话督促，并请管理员为其绑定账号。`
+}
+
+/**
+ * The open hazard or complaint the words name (「人民路路灯那个」), urged on; several named, which is asked; none, said.
+ */
+export async function urgeRecordNamed(turn: Turn, actor: Actor, name: string, urgedBy: string): Promise<string> {
+  const { db } = turn.ctx
+  const [openHazards, openComplaints] = await Promise.all([
+    db
+      .select({ code: hazards.code, description: hazards.description, locationText: hazards.locationText })
+      .from(hazards)
+      .where(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]))
+      .orderBy(desc(hazards.foundAt))
+      .limit(NAMED_AMONG),
+    db
+      .select({ code: complaints.code, description: complaints.description, locationText: complaints.locationText })
+      .from(complaints)
+      .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), isNotNull(complaints.unitId)))
+      .orderBy(desc(complaints.receivedAt))
+      .limit(NAMED_AMONG),
+  ])
+  const named = [...recordsNamed(openHazards, name), ...recordsNamed(openComplaints, name)]
+  const [only] = named
+  if (!only) return `没有找到与「${name}」相符的整改中隐患或办理中投诉。请发送「督办 编号」。`
+  if (named.length > 1)
+    return `有 ${named.length} 项与「${name}」相符，请回复「督办 编号」指明是哪一项：\n${named
+      .slice(0, 5)
+      .map((r) => `· ${r.code} ${clip(maskPersonalInfo(r.description), 20)}`)
+      .join('\n')}`
+  return only.code.startsWith('YH')
+    ? urgeNamedHazard(turn, actor, only.code, urgedBy)
+    : urgeNamedComplaint(turn, actor, only.code, urgedBy)
+}
+/** How many open records words naming one are looked for among. */
+const NAMED_AMONG = 200
 
 /**
  * 「把超期的单位通报一下」「催一下超期的单位」「给逾期的单位发个提醒」: every unit with something late urged on — as

@@ -49,10 +49,12 @@ export const HAZARD_ACTIONS = [
 export type HazardAction = (typeof HAZARD_ACTIONS)[number]
 
 /** Event kinds in hazard_events: every action, plus the report that opened the record. */
-export const HAZARD_EVENT_KINDS = ['reported', ...HAZARD_ACTIONS] as const
+/** Besides the lifecycle's actions: its report, and 督办 (someone overseeing urging it on; the status stays). */
+export const HAZARD_EVENT_KINDS = ['reported', 'urged', ...HAZARD_ACTIONS] as const
 export type HazardEventKind = (typeof HAZARD_EVENT_KINDS)[number]
 export const HAZARD_EVENT_LABELS: Record<HazardEventKind, string> = {
   reported: '上报',
+  urged: '督办',
   assign: '交办',
   accept: '接收整改',
   report_rectification: '整改反馈',

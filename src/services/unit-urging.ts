@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, lt, sql } from 'drizzle-orm'
-import { complaintEvents, complaints, hazards, units } from '../db/schema'
+import { complaintEvents, complaints, hazardEvents, hazards, units } from '../db/schema'
 import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { maskPersonalInfo } from '../domain/privacy'
@@ -84,6 +84,42 @@ export async function urgeComplaint(
       await unitHandlers(tx, complaint.unitId),
       { type: 'text', text },
       `urge-complaint:${complaint.id}:${key}`,
+    )
+  })
+}
+
+/**
+ * 督办 one hazard (「YH… 督办一下」「人民路路灯那个催一下」): kept on its history as who urged it, and the handlers of the
+ * unit rectifying it reminded (told when it is past its deadline), in the same transaction.
+ */
+export async function urgeHazard(
+  ctx: ServiceContext,
+  hazard: typeof hazards.$inferSelect,
+  actor: Actor,
+  urgedBy: string,
+  key: string,
+): Promise<number> {
+  const now = ctx.clock.now()
+  return ctx.db.transaction(async (tx) => {
+    await tx.insert(hazardEvents).values({
+      hazardId: hazard.id,
+      kind: 'urged',
+      fromStatus: hazard.status,
+      toStatus: hazard.status,
+      actorId: actor.personId,
+      actorRole: actor.role,
+      note: `督办：${urgedBy}要求抓紧整改`,
+      at: now,
+    })
+    const late = hazard.rectifyDueAt && hazard.rectifyDueAt < now ? '，已超过整改期限' : ''
+    const what = [...maskPersonalInfo(hazard.description)].slice(0, 40).join('')
+    const text = `【督办】${urgedBy}提醒：隐患 ${hazard.code}（${what}）请抓紧整改${late}，整改完成后发送「整改 ${hazard.code} 整改情况」。`
+    return sendToPeople(
+      tx,
+      now,
+      await unitHandlers(tx, hazard.unitId),
+      { type: 'text', text },
+      `urge-hazard:${hazard.id}:${key}`,
     )
   })
 }

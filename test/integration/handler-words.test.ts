@@ -1,7 +1,7 @@
 import { eq, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
-import { complaintEvents, complaints, hazards, outbox } from '../../src/db/schema'
+import { complaintEvents, complaints, hazardEvents, hazards, outbox } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
@@ -170,6 +170,41 @@ describe('those overseeing, in their own words', () => {
     // 「有没有紧急的」「有急事吗」 were not understood: today so far and the digest, as for 「有没有什么紧急的」.
     for (const asked of ['有没有紧急的', '现在有急事吗'])
       expect((await say('demo:duty_officer', asked))[0]).toMatch(/^\*\*今日截至 .*\n\n## 巡安日报/s)
+  })
+})
+
+describe('one hazard urged on (督办)', () => {
+  it('reminds the unit of 「YH… 督办一下」 and of one named 「…那个催一下」, keeps it on the history, and only for those overseeing', async () => {
+    await say(STAFF, '上报隐患 芷兰路66号路灯杆倾斜')
+    await say(STAFF, '一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const reminders = async () =>
+      (await database.db.select().from(outbox)).filter((row) => JSON.stringify(row.message).includes(`【督办】`))
+    const before = (await reminders()).length
+    // (Neither was understood.)
+    for (const said of [`${code} 督办一下`, '芷兰路路灯那个催一下'])
+      expect(await say(LEADER, said)).toEqual([`已督办隐患 ${code}，已提醒责任单位经办人（1 个账号）抓紧整改。`])
+    const sent = (await reminders()).slice(before)
+    expect(sent).toHaveLength(2)
+    expect(JSON.stringify(sent[0]?.message)).toContain(`隐患 ${code}（芷兰路66号路灯杆倾斜）请抓紧整改`)
+    const [hazard] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    const urged = (
+      await database.db
+        .select()
+        .from(hazardEvents)
+        .where(eq(hazardEvents.hazardId, hazard?.id ?? 0))
+    )
+      .filter((e) => e.kind === 'urged')
+      .map((e) => [e.note, e.toStatus])
+    expect(urged).toEqual([
+      ['督办：领导刘明要求抓紧整改', 'assigned'],
+      ['督办：领导刘明要求抓紧整改', 'assigned'],
+    ])
+    expect(await say(STAFF, `${code} 督办一下`)).toEqual([WORDING.urgeForOverseers])
+    expect(await say(LEADER, '芙蓉西路护栏那个催一下')).toEqual([
+      '没有找到与「芙蓉西路护栏」相符的整改中隐患或办理中投诉。请发送「督办 编号」。',
+    ])
+    expect((await reminders()).length).toBe(before + 2)
   })
 })
 
