@@ -33,6 +33,7 @@ import {
 } from '../services/signoffs'
 import { asksCitizenContact, describeCitizenContact } from './citizen-contact'
 import { codeMovedFirst } from './coded-command'
+import { colleagueAskedAfter, describeColleagueTodo } from './colleague-todo'
 import {
   asksToSignAll,
   complaintCommandByName,
@@ -221,6 +222,10 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   }
   const todo = /^(?:我的待办|待办|待办事项)\s*(?:第?\s*(\d{1,3})\s*页?)?$/.exec(input)
   if (todo) return [text(await listTodos(turn, actor, Number(todo[1] ?? 1)))]
+  // 「李娜手上有多少事」: a colleague's to-do, by name (it was not understood).
+  const colleague = colleagueAskedAfter(input)
+  const colleagueTodo = colleague ? await describeColleagueTodo(turn, person, colleague) : undefined
+  if (colleagueTodo) return [text(colleagueTodo)]
   // 「我今天值班，有什么要处理的」: who is asking says nothing more than the question after it.
   // (「今天有什么事」 from someone who is not briefed on the city: their own to-do is what there is.)
   if (asksWhatToDo(input.replace(SAYS_ON_DUTY, '')) || (WHATS_ON.test(input) && !BRIEFING_ROLES.has(person.role)))

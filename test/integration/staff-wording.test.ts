@@ -750,6 +750,19 @@ describe('a saved record asked after or corrected in words, and what is waiting'
     }
   })
 
+  it('gives a colleague’s to-do asked by name to their unit and to those overseeing, and no one else', async () => {
+    const [own] = await say(HANDLER, '我的待办')
+    const expected =
+      own === '您暂无待办事项。' ? '李娜暂无待办事项。' : own?.replace(/^【待办事项】/, '【李娜的待办事项】')
+    // (「李娜手上有多少事」 was not understood.)
+    expect(await say('demo:unit_leader', '李娜手上有多少事')).toEqual([expected])
+    expect(await say(LEADER, '看看李娜的待办')).toEqual([expected])
+    expect(await say('demo:handler_zhianchu', '李娜手上有多少事')).toEqual([
+      '只能查看本单位同事的待办；其他单位的情况请问督查员（安监科）。',
+    ])
+    expect(await say('demo:unit_leader', '王五手上有什么事')).toEqual(['没有找到名为「王五」的在岗人员，请核对姓名。'])
+  })
+
   it('lists what is waiting on 「今天有什么要处理的」 and 「手上还有哪些事情需要跟进」', async () => {
     await say(STAFF, '上报隐患 人民路88号井盖缺失 一般')
     const handed = lastCode(await say(STAFF, '确认'), 'YH')
