@@ -117,6 +117,23 @@ describe('a form asked for by its name on paper', () => {
     await say(STAFF, '取消')
   })
 
+  it('keeps who went and what was found said to when it began, for their own questions (refused, or a new report offered)', async () => {
+    await say(STAFF, '巡查')
+    expect(await say(STAFF, '我和小李')).toEqual(['已记下巡查人员：张伟、小李。', '请问巡查是几点开始的？'])
+    expect(await say(STAFF, '人民路88号井盖松动')).toEqual([
+      '已记下发现隐患：人民路88号井盖松动。',
+      '请问巡查是几点开始的？',
+    ])
+    await say(STAFF, '9点到11点')
+    await say(STAFF, '人民路')
+    await say(STAFF, '步行')
+    const summary = (await say(STAFF, '已设警示牌')).join('\n')
+    expect(summary).toContain('巡查人员：张伟、小李\n出动人次：2\n出动车次：0\n')
+    expect(summary).toContain('1. 人民路88号井盖松动（道路及市政设施')
+    expect(summary).toContain('处理情况：已设警示牌')
+    await say(STAFF, '取消')
+  })
+
   it('answers a record put off (「今天巡查记录还没交 等会补」) with when it is due, opening no form', async () => {
     for (const said of ['今天巡查记录还没交 等会补', '巡查记录晚点再填']) {
       expect(await say(STAFF, said)).toEqual([WORDING.patrolRecordLater])
@@ -878,15 +895,24 @@ describe('a form’s words with no form open, and a long report waiting', () => 
   })
 
   it('shows a long new report clipped in the choice between the open form and it', async () => {
-    await say(STAFF, '巡查')
-    await say(STAFF, '下午1点')
+    // (A patrol keeps what it found, said to any of its questions, as its findings: the choice is another form's.)
+    const SUPERVISOR = 'demo:supervisor'
+    await say(SUPERVISOR, '督查')
     const long = `人民路井盖缺失${'，旁边还有一处护栏松动'.repeat(40)}`
-    const [choice] = await say(STAFF, long)
+    const [choice] = await say(SUPERVISOR, long)
     expect(choice).toMatch(
-      /^您有未完成的「日巡查工作记录」填报。.*并开始「上报隐患 人民路井盖缺失，旁边还有一处护栏松动，旁边还有一处…」。$/,
+      /^您有未完成的「督查记录表」填报。.*并开始「上报隐患 人民路井盖缺失，旁边还有一处护栏松动，旁边还有一处…」。$/,
     )
     expect([...(choice ?? '')].length).toBeLessThan(120)
-    await say(STAFF, '继续填写')
+    await say(SUPERVISOR, '继续填写')
+    await say(SUPERVISOR, '取消')
+    // Said to a patrol's time, it is that patrol's finding, said back by its start.
+    await say(STAFF, '巡查')
+    await say(STAFF, '下午1点')
+    const [kept] = await say(STAFF, long)
+    expect(kept).toBe(
+      '已记下发现隐患：人民路井盖缺失，旁边还有一处护栏松动，旁边还有一处护栏松动，旁边还有一处护栏松动…。',
+    )
     await say(STAFF, '取消')
   })
 })

@@ -36,7 +36,7 @@ export const NIGHT = /凌晨|夜里|夜间|半夜|深夜|晚上/
  * The reporter and those named with them (「我和老王」 is two, with 老王 named), or undefined when the answer is not
  * that shape. Those counted without names (「我和2个同事」) add to the count only.
  */
-function peopleNamed(text: string): { count: number; others: string[] } | undefined {
+export function peopleNamed(text: string): { count: number; others: string[] } | undefined {
   if (/^(?:就)?(?:我|本人)(?:一个人|自己|独自|一人)?$/.test(text)) return { count: 1, others: [] }
   const others = /^(?:我|本人)(?:和|跟|与|同|带着?)(.+?)(?:一起|同去|同行)?$/.exec(text)?.[1]
   if (!others) return undefined

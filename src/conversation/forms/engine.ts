@@ -67,6 +67,7 @@ import {
   NIGHT,
   namesListed,
   parseAnswer,
+  peopleNamed,
   SAYS_DAY,
   withDayMoved,
 } from './answers'
@@ -632,6 +633,18 @@ async function step(
         offerAgain(session, proposal, field.key)
         return [text(WORDING.turnoutNoted(turnout)), ...prompt(form, session, answers)]
       }
+      // 「我和小李」 said to when it began: who went (and how many), kept for those questions; the question stands
+      // (it had been refused as no time).
+      const went =
+        field.key !== 'staffCount' && hasField(form, 'staffCount') && session.draft.staffCount === undefined
+          ? peopleNamed(input.trim().replace(/[。！!~～]+$/, ''))
+          : undefined
+      if (went && went.others.length > 0 && answers.reporterName) {
+        const people = [answers.reporterName, ...went.others].join('、')
+        merge(session, { staffCount: went.count, patrollers: people })
+        offerAgain(session, proposal, field.key)
+        return [text(WORDING.keptForLater('巡查人员', people)), ...prompt(form, session, answers)]
+      }
       // 「张三 李四 王五」 said to 车次: who went, not how many vehicles. Kept as the patrol's people (and their
       // number when none was said), and the question asked again.
       const named = field.key === 'vehicleCount' && hasField(form, 'patrollers') ? namesListed(input) : undefined
@@ -653,7 +666,8 @@ async function step(
         // 「8点半到11点」 said to 人次 gives both ends: it is the time, not only its start.
         const bothEnds = forLater.values.startedAt !== undefined && forLater.values.endedAt !== undefined
         const label = bothEnds ? '时间' : forLater.field.label
-        return [text(WORDING.keptForLater(label, input)), ...prompt(form, session, answers)]
+        // (A long finding is said back by its start: the summary shows it whole.)
+        return [text(WORDING.keptForLater(label, clip(input, 40))), ...prompt(form, session, answers)]
       }
       // The day given alone before (「昨天」, kept as `startedAtDay`) goes in front of a time said without one.
       // So does the day of a time offered to confirm (「开始时间是「11月20日 09:00」吗？」 then 「9点到11点」: the 20th's).
@@ -1095,7 +1109,10 @@ function answerForLater(
   const saysPlace = ['datetime', 'count', 'choice', 'level', 'category'].includes(field.type) && placeAlone(input)
   // 「发现两处井盖松动，一处路灯不亮」 to 车次: what was found, never a count (「两处」 counts the findings). (To a
   // time, a defect may be a new report: the choice between the two is offered below.)
-  const saysFindings = field.type === 'count' && namesDefect(input)
+  // (To a patrol's time, with what it found still to be asked: found on this patrol, and kept for it — the record
+  // reports it as a hazard when saved; a new report had been offered instead, dropping the patrol said so far.)
+  const saysFindings =
+    (field.type === 'count' || (field.type === 'datetime' && form.id === 'patrol')) && namesDefect(input)
   // 「没发现问题」「一切正常」 to when it began: what was found — nothing — kept for that question.
   const saysNoFindings = field.type !== 'hazards' && [...input].length <= 12 && saysNothingFound(input)
   // 「已通知市政维修」 to what was found: what was done about it, never a finding of its own. (To a patrol's other
