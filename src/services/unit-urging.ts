@@ -1,4 +1,5 @@
 import { and, count, eq, inArray, lt, sql } from 'drizzle-orm'
+import type { Database } from '../db/client'
 import { complaintEvents, complaints, hazardEvents, hazards, units } from '../db/schema'
 import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
@@ -71,26 +72,20 @@ export async function urgeComplaint(
   urgedBy: string,
   key: string,
 ): Promise<number> {
-  const now = ctx.clock.now()
-  return ctx.db.transaction(async (tx) => {
-    await tx.insert(complaintEvents).values(progressEvent(ctx, complaint, actor, `督办：${urgedBy}要求抓紧办理`))
-    const late = complaint.dueAt < now ? '，已超过办理时限' : ''
-    // (Cut by characters, not UTF-16 units: an emoji is never split.)
-    const what = [...maskPersonalInfo(complaint.description, complaint.citizenName)].slice(0, 40).join('')
-    const text = `【督办】${urgedBy}提醒：投诉 ${complaint.code}（${what}）请抓紧办理${late}，办理完成后发送「回复 ${complaint.code} 办理结果」。`
-    return sendToPeople(
-      tx,
-      now,
-      await unitHandlers(tx, complaint.unitId),
-      { type: 'text', text },
-      `urge-complaint:${complaint.id}:${key}`,
-    )
-  })
+  const late = complaint.dueAt < ctx.clock.now() ? '，已超过办理时限' : ''
+  const what = firstChars(maskPersonalInfo(complaint.description, complaint.citizenName))
+  return urgeRecord(
+    ctx,
+    complaint.unitId,
+    (tx) => tx.insert(complaintEvents).values(progressEvent(ctx, complaint, actor, `督办：${urgedBy}要求抓紧办理`)),
+    `【督办】${urgedBy}提醒：投诉 ${complaint.code}（${what}）请抓紧办理${late}，办理完成后发送「回复 ${complaint.code} 办理结果」。`,
+    `urge-complaint:${complaint.id}:${key}`,
+  )
 }
 
 /**
- * 督办 one hazard (「YH… 督办一下」「人民路路灯那个催一下」): kept on its history as who urged it, and the handlers of the
- * unit rectifying it reminded (told when it is past its deadline), in the same transaction.
+ * 督办 one hazard (「YH… 督办一下」「人民路路灯那个催一下」): kept on its history as who urged it (the status stays),
+ * and the handlers of the unit rectifying it reminded (told when it is past its deadline), in the same transaction.
  */
 export async function urgeHazard(
   ctx: ServiceContext,
@@ -100,28 +95,45 @@ export async function urgeHazard(
   key: string,
 ): Promise<number> {
   const now = ctx.clock.now()
+  const late = hazard.rectifyDueAt && hazard.rectifyDueAt < now ? '，已超过整改期限' : ''
+  const what = firstChars(maskPersonalInfo(hazard.description))
+  return urgeRecord(
+    ctx,
+    hazard.unitId,
+    (tx) =>
+      tx.insert(hazardEvents).values({
+        hazardId: hazard.id,
+        kind: 'urged',
+        fromStatus: hazard.status,
+        toStatus: hazard.status,
+        actorId: actor.personId,
+        actorRole: actor.role,
+        note: `督办：${urgedBy}要求抓紧整改`,
+        at: now,
+      }),
+    `【督办】${urgedBy}提醒：隐患 ${hazard.code}（${what}）请抓紧整改${late}，整改完成后发送「整改 ${hazard.code} 整改情况」。`,
+    `urge-hazard:${hazard.id}:${key}`,
+  )
+}
+
+/** 督办 of one record: its history entry, then its unit's handlers reminded — in one transaction. */
+async function urgeRecord(
+  ctx: ServiceContext,
+  unitId: number | null,
+  writeEvent: (tx: Database) => Promise<unknown>,
+  text: string,
+  key: string,
+): Promise<number> {
+  const now = ctx.clock.now()
   return ctx.db.transaction(async (tx) => {
-    await tx.insert(hazardEvents).values({
-      hazardId: hazard.id,
-      kind: 'urged',
-      fromStatus: hazard.status,
-      toStatus: hazard.status,
-      actorId: actor.personId,
-      actorRole: actor.role,
-      note: `督办：${urgedBy}要求抓紧整改`,
-      at: now,
-    })
-    const late = hazard.rectifyDueAt && hazard.rectifyDueAt < now ? '，已超过整改期限' : ''
-    const what = [...maskPersonalInfo(hazard.description)].slice(0, 40).join('')
-    const text = `【督办】${urgedBy}提醒：隐患 ${hazard.code}（${what}）请抓紧整改${late}，整改完成后发送「整改 ${hazard.code} 整改情况」。`
-    return sendToPeople(
-      tx,
-      now,
-      await unitHandlers(tx, hazard.unitId),
-      { type: 'text', text },
-      `urge-hazard:${hazard.id}:${key}`,
-    )
+    await writeEvent(tx as Database)
+    return sendToPeople(tx, now, await unitHandlers(tx, unitId), { type: 'text', text }, key)
   })
+}
+
+/** The start of a description for a reminder, cut by characters, not UTF-16 units: an emoji is never split. */
+function firstChars(text: string, count = 40): string {
+  return [...text].slice(0, count).join('')
 }
 
 /**
