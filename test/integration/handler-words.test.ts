@@ -308,6 +308,9 @@ describe('a complaint spoken of by its place, without its number', () => {
     ])
     expect((await notesOn(muddy)).some((note) => note?.includes('我们明天去现场看看'))).toBe(true)
     expect((await database.db.select().from(hazards)).length).toBe(hazardsBefore)
+    // A hazard found at the complaint's site is reported as one.
+    expect((await say(SITE_HANDLER, '桃花源路工地投诉的现场发现基坑没有围挡'))[0]).toMatch(/^是一般隐患还是重大隐患？/)
+    await say(SITE_HANDLER, '取消')
     // (Answered, out of the way of the complaints in hand below.)
     await say(SITE_HANDLER, `回复 ${muddy} 已清理泥浆`)
   })

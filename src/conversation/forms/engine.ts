@@ -1107,10 +1107,10 @@ function answerForLater(
   )
   const saysTime = field.type !== 'datetime' && TIME_ONLY.test(input) && TIME_WORD.test(input)
   const saysPlace = ['datetime', 'count', 'choice', 'level', 'category'].includes(field.type) && placeAlone(input)
-  // 「发现两处井盖松动，一处路灯不亮」 to 车次: what was found, never a count (「两处」 counts the findings). (To a
-  // time, a defect may be a new report: the choice between the two is offered below.)
-  // (To a patrol's time, with what it found still to be asked: found on this patrol, and kept for it — the record
-  // reports it as a hazard when saved; a new report had been offered instead, dropping the patrol said so far.)
+  // 「发现两处井盖松动，一处路灯不亮」 to 车次: what was found, never a count (「两处」 counts the findings). To a
+  // patrol's time too, with what it found still to be asked: found on this patrol, and kept for it — the record
+  // reports it as a hazard when saved (a new report had been offered instead, dropping the patrol said so far). (To
+  // another form's time, a defect may be a new report: the choice between the two is offered below.)
   const saysFindings =
     (field.type === 'count' || (field.type === 'datetime' && form.id === 'patrol')) && namesDefect(input)
   // 「没发现问题」「一切正常」 to when it began: what was found — nothing — kept for that question.
@@ -1650,6 +1650,8 @@ async function complaintSpokenOf(turn: Turn, unitId: number, input: string): Pro
   if (!/投诉|工单/.test(input) || normaliseCode(input) || isQuestion(input) || [...input].length > 120) return undefined
   // 「…的投诉签收一下」「…的投诉收到了」「已派人去了」: a 签收, which the complaint's own reader makes (staff.ts).
   if (/签收|受理|收到|知道了/.test(input) || takesUpComplaint(input)) return undefined
+  // 「…投诉的现场发现基坑没有围挡」: a hazard found there, reported as one.
+  if (/发现/.test(input) && namesDefect(input)) return undefined
   const inHand = await unitComplaints(turn.ctx.db, unitId, ['assigned', 'accepted'], IN_HAND_NAMED_AMONG)
   const [only, ...more] = recordsNamed(inHand, input)
   return only && more.length === 0 ? only.code : undefined
