@@ -122,7 +122,7 @@ const VENTING =
   /(?:找|叫|让|见|要见)(?:你们)?(?:的)?(?:领导|局长|负责人|主任|一把手)|(?:给|讨|要)(?:我)?(?:个|一个)说法|(?:打|找|投诉到|反映到|告到)(?:12345|市长热线|热线)|政府|官老爷|当官|告你们|告到|去告|上访|信访|曝光|媒体|记者|省里|中央|垃圾(?:政府|部门|单位)|(?:你们|都是)(?:一群)?(?:垃圾|废物)|摆设|踢皮球|推诿|不作为|不干事|不办事|不管事|拿钱不办事|白拿工资|(?:你们|这些人|政府|部门)[^，,。]{0,6}(?:没(?:有)?(?:什么)?用|用(?:都|也)?没有)/
 /** 「你们这个系统太难用了」「公众号不好用」「看不懂你说什么」: the service itself, found hard to use. */
 const ABOUT_THE_SERVICE =
-  /(?:系统|公众号|小程序|机器人|平台|界面|页面|程序|软件|这个东西|这玩意儿?)(?:也|真|太|很|好|挺|有点|特别|实在)*(?:难用|不好用|不会用|麻烦|复杂|繁琐|卡|烂|差劲|垃圾|智障|弱智)|(?:太|真|好|特别)难用|不好用|(?:看|听)不懂(?:你|你们)?(?:说|在说|发)?(?:的)?(?:什么|啥)|你(?:是不是|怎么)?(?:听|看)不懂(?:人话)?/
+  /(?:系统|公众号|小程序|机器人|平台|界面|页面|程序|软件|这个东西|这玩意儿?)(?:也|真|太|很|好|挺|有点|特别|实在)*(?:难用|不好用|不会用|麻烦|复杂|繁琐|卡|烂|差劲|垃圾|智障|弱智)|^(?:你们)?(?:这个)?(?:也|真|太|好|特别)*(?:难用|不好用)|(?:看|听)不懂(?:你|你们)?(?:说|在说|发)?(?:的)?(?:什么|啥)|你(?:是不是|怎么)?(?:听|看)不懂(?:人话)?/
 const PRAISE =
   /^(?:谢谢|感谢|多谢)(?:你们|您)?[，,！!\s]*(?:很|真|挺|非常|太|好)(?:快|及时|给力|高效|负责|速度)(?:了|啊|呀)?[！!。~～]*$|表扬|点赞|好评|五星|五颗星|锦旗|谢谢你们|感谢你们|感谢(?:工作人员|师傅)|效率(?:很|真|挺|非常)?高|很及时|(?:修|处理|解决)得(?:很|真|挺|非常)?(?:快|及时|好)/
 /** Asking how something is done or whom to ask, not reporting: 「我想问一下…找谁」「请问…怎么办理」. */
@@ -1261,7 +1261,15 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   }
   // 「你们这个系统太难用了」: the service itself found hard — heard, and how to report said plainly (it had been asked
   // where, as a problem to file).
-  if (ABOUT_THE_SERVICE.test(body) && [...body].length <= 30 && !findPlace(body) && !dangerIn(body))
+  // (「电梯不好用了」 names a thing that is wrong: a report, asked where.)
+  if (
+    ABOUT_THE_SERVICE.test(body) &&
+    [...body].length <= 30 &&
+    !findPlace(body) &&
+    !dangerIn(body) &&
+    !WATCHED_THING.test(body) &&
+    !namesDefect(body)
+  )
     return [text(WORDING.citizenServiceFeedback)]
   // 「垃圾政府」「我要去省里告你们」: anger at the bureau, with no problem or place in it — heard, and asked what happened.
   if (

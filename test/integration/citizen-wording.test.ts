@@ -1472,6 +1472,9 @@ describe('the service itself found hard to use', () => {
     // (「你们这个系统太难用了」 had been asked where, as a problem to file.)
     for (const said of ['你们这个系统太难用了', '公众号不好用', '看不懂你说什么'])
       expect(await frustrated(said)).toEqual([WORDING.citizenServiceFeedback])
+    // A thing that works badly is a report, asked where.
+    expect(await frustrated('电梯不好用了')).toEqual([WORDING.askPlace])
+    expect(await frustrated('算了')).toEqual([WORDING.pendingDropped])
     expect(await frustrated('路灯坏了')).toEqual([WORDING.askPlace])
     // (It had been told 「你是不是听不懂人话」 was not specific enough as a place.)
     expect(await frustrated('你是不是听不懂人话')).toEqual([WORDING.placeStillNeededSorry])
