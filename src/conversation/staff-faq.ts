@@ -47,6 +47,8 @@ export type StaffFaq =
   | 'duty_swap'
   | 'patrol_frequency'
   | 'verify_howto'
+  | 'notify_me'
+  | 'meeting_figures'
 
 const HOW_TO_ACT = /怎么处理|怎么办|先做什么|要做什么|该做什么|如何处置|怎么处置|怎么做|如何处理|咋办/
 const WHAT_MAKES = /标准|情形|什么算|算不算|怎么认定|怎么判断|如何认定|如何判断|认定|定义|哪些情况|什么情况下|界定/
@@ -92,6 +94,21 @@ function statementAbout(input: string): StaffFaq | undefined {
   if (/(?:我|本人)(?:已经|已)?(?:调到|调去|调入|调往|转到|去了)[\u4e00-\u9fa5]{2,10}(?:了|工作)?$/.test(input))
     return 'transfer'
   if (/(?:我是|我)(?:新来的|新人|刚来的|新同事|刚入职)/.test(input)) return 'newcomer'
+  // 「夜里有什么情况及时告诉我」: what reaches them, and when — said, not asked.
+  if (
+    /(?:有|出)(?:什么|啥)?(?:情况|事情?|险情|问题)(?:的话)?[，,\s]*(?:要|请)?(?:及时|马上|立即|第一时间|随时)?(?:告诉|通知|提醒|告知|叫|打电话给)(?:我|一下我)/.test(
+      input,
+    )
+  )
+    return 'notify_me'
+  // 「明天开会要用的数据准备一下」「帮我准备一份本月的汇报材料」: figures for a meeting — where the reports are.
+  if (
+    /(?:开会|会议|汇报)(?:要|需要)?(?:用)?的?(?:数据|材料|资料)|(?:准备|整理|汇总|弄)(?:一份|一下|个)?(?:[^，,。]{0,6})?(?:汇报|会议)(?:材料|资料|数据)/.test(
+      input,
+    ) &&
+    !/不对|对不上|错|有误/.test(input)
+  )
+    return 'meeting_figures'
   // 「把张伟调到质安处」「新增一个巡查员 王五」「停用李四的账号」: a change only the console makes.
   if (ADMIN_CHANGE.test(input)) return 'admin_change'
   return undefined
