@@ -1483,3 +1483,15 @@ describe('the service itself found hard to use', () => {
     expect(filed.map((c) => [c.description, c.locationText])).toEqual([['路灯坏了', '朝阳路18号门口']])
   })
 })
+
+describe('when it will be put right, asked in the words of the repair', () => {
+  it('answers 「什么时候能填好」「啥时候能恢复」 with where the complaint stands (the general how-to had been given)', async () => {
+    const dug = (input: string) => chat(harness.services, 'o-road-dug-up', input, 'mp')
+    const ticket = lastCode(await dug('我家门口的路被挖开好几天了 也没人填 出门很不方便 在育才路68号'), 'TS')
+    await dug('不用')
+    const before = (await database.db.select().from(complaints)).length
+    for (const asked of ['什么时候能填好', '啥时候能恢复'])
+      expect((await dug(asked))[0]).toMatch(new RegExp(`^投诉 ${ticket}：已派单，将于 `))
+    expect(await database.db.select().from(complaints)).toHaveLength(before)
+  })
+})
