@@ -132,6 +132,14 @@ describe('a form asked for by its name on paper', () => {
     expect(summary).toContain('1. 人民路88号井盖松动（道路及市政设施')
     expect(summary).toContain('处理情况：已设警示牌')
     await say(STAFF, '取消')
+    // 「发现一个问题」 announces a finding: in a patrol's form it is asked for (a new report had been offered), and with
+    // no form open it starts the hazard report (it was not understood).
+    await say(STAFF, '巡查 9点到11点 人民路 2人1车')
+    expect(await say(STAFF, '发现一个问题')).toEqual([WORDING.describeFinding])
+    expect((await say(STAFF, '井盖松动')).join('\n')).toBe('现场是如何处理的？')
+    await say(STAFF, '取消')
+    expect(await say(STAFF, '发现个问题')).toEqual(['请描述发现的隐患。'])
+    await say(STAFF, '取消')
   })
 
   it('answers a record put off (「今天巡查记录还没交 等会补」) with when it is due, opening no form', async () => {

@@ -80,7 +80,7 @@ import { lastPatrolOf, repeatOf, repeatsLastPatrol, SAME_AS_BEFORE, SAME_PATROL_
 import { saveForm } from './save'
 import { clearSession, lockSession, type Session, saveSession } from './session'
 import { renderSummary, renderValue } from './summary'
-import { formWishedFor } from './wished-form'
+import { announcesFinding, formWishedFor } from './wished-form'
 
 /**
  * The form engine: one active form per person, the draft persisted between messages, only missing
@@ -180,6 +180,9 @@ async function step(
   const typed = (message.text ?? '').replace(/@\S+\s*/g, '').trim()
   // 「再报一个」「还有一个隐患」 after a report saved: the next one, as its command would start it.
   // 「我要填巡查表」「补录昨天的巡查记录」: a form asked for by its name on paper, read as its command.
+  // 「发现一个问题」 in a patrol's form: a finding of this patrol announced — what it is is asked (a new report had
+  // been offered, dropping the patrol).
+  if (form && hasField(form, 'hazards') && announcesFinding(typed)) return [text(WORDING.describeFinding)]
   const input = ANOTHER_HAZARD.test(typed) && !form ? '上报隐患' : (formWishedFor(typed) ?? typed)
   if (!input) return null
 

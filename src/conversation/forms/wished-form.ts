@@ -19,11 +19,17 @@ const FORM_NAMES: readonly [RegExp, string][] = [
 /** A wish to write something: 「我要填」「帮我登记一下」「补录」「想报个」. One of these must come before the form's name. */
 const WISH =
   /^(?:我|咱)?(?:现在)?(?:要|想|得|需要|来|准备|开始)?(?:帮我|给我|麻烦)?(?:填一下|填写|填报|补填|补报|补录|登记|录入|上报|提交|记录|新建|新增|填|录|报|写|记)(?:一下|一个|一份|一条|一张|个|份|条|张)?/
-const HAZARD_ALONE = /^(?:发现(?:了)?(?:一个|一处|个)?|有(?:一个|一处|个))?(?:安全)?隐患[。！!~～\s]*$/
+const HAZARD_ALONE =
+  /^(?:发现(?:了)?(?:一个|一处|个)?|有(?:一个|一处|个))?(?:安全)?隐患[。！!~～\s]*$|^(?:我|这边|刚才|刚刚)?(?:又)?(?:发现|看到|碰到|遇到)(?:了)?(?:一个|一处|个|一点)(?:安全)?(?:问题|情况|隐患)(?:要报|要上报|需要上报|报一下)?[。！!~～，,\s]*$/
 /** The day the record is for, said between the wish and the form's name. */
 const DAY =
   /^(?:今天|今日|昨天|昨日|前天|今早|上个?(?:周|星期|礼拜)[一二三四五六日天1-7]|(?:这|本)?(?:周|星期|礼拜)[一二三四五六日天1-7]|[0-9]{1,2}月[0-9]{1,2}[日号]|[0-9]{1,2}[日号])?(?:上午|下午|晚上)?(?:的)?/
 const END = /^(?:吧|一下|呗|啊)?[。！!~～\s]*$/
+
+/** 「发现一个问题」「发现一处隐患」: a hazard announced, what it is still to come. */
+export function announcesFinding(input: string): boolean {
+  return HAZARD_ALONE.test(input)
+}
 
 /** The command the words ask for, with the day said (「巡查 昨天」), or nothing when no form is asked for. */
 export function formWishedFor(input: string): string | undefined {
