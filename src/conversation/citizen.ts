@@ -896,7 +896,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       !isVaguePlace(named) &&
       (namesDefect(besidesPlace) ||
         dangerIn(besidesPlace) ||
-        besidesPlace.split(/[\s，,。；;]+/).some((clause) => SAYS_MORE_OF_WHAT.test(clause)))
+        besidesPlace.split(/[\s，,。；;]+/).some((clause) => SAYS_MORE_OF_WHAT.test(clause) || saysMoreOfIt(clause)))
     )
       return fileComplaint(turn, {
         ...waiting,

@@ -1457,6 +1457,14 @@ describe('more of what is wrong said beside the place asked for', () => {
     const reported = await filedBy('o-rooftop-shed')
     expect(reported).toMatchObject({ locationText: '金海岸小区12栋', whistleblowing: true })
     expect(reported?.description).toContain('有人在搭彩钢棚')
+    // How big, said beside the place, likewise.
+    const pit = (input: string) => chat(harness.services, 'o-pit-size', input, 'mp')
+    await pit('有个坑')
+    await pit('在人民路和解放路交叉口 大概脸盆那么大')
+    expect(await filedBy('o-pit-size')).toMatchObject({
+      locationText: '人民路和解放路交叉口',
+      description: '有个坑；在人民路和解放路交叉口 大概脸盆那么大',
+    })
     // A place said alone is still only the place.
     const only = (input: string) => chat(harness.services, 'o-place-alone', input, 'mp')
     await only('井盖松了 踩上去会响')
