@@ -61,8 +61,9 @@ export function urgesHazard(input: string): boolean {
 
 /** 「人民路路灯那个催一下」「督办一下朗州路护栏那个」: what to urge, named by its place or thing. */
 const URGES_NAMED =
-  /^(?:请|麻烦|帮我)?([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的)?(?:那个|那条|那处|这个)?(?:隐患|投诉)?(?:请|让他们)?(?:催一下|催催|催办一下|催办|督办一下|督办|督促一下)(?:吧)?[。！!]*$|^(?:请|麻烦|帮我)?(?:催一下|督办一下|督办|催办)([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的)?(?:那个|那条|那处)?(?:隐患|投诉)?[。！!]*$/
+  /^(?!.*(?:挂牌|摘牌))(?:请|麻烦|帮我)?([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的)?(?:那个|那条|那处|这个)?(?:隐患|投诉)?(?:请|让他们)?(?:催一下|催催|催办一下|催办|督办一下|督办|督促一下)(?:吧)?[。！!]*$|^(?:请|麻烦|帮我)?(?:催一下|督办一下|督办|催办)([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的)?(?:那个|那条|那处)?(?:隐患|投诉)?[。！!]*$/
 
+/** (「把芙蓉路井盖那个挂牌督办」 lists it for supervision: that is 挂牌, not a reminder.) */
 export function urgedByName(input: string): string | undefined {
   const said = URGES_NAMED.exec(input)
   const name = said?.[1] ?? said?.[2]
