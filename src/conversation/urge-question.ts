@@ -33,8 +33,14 @@ export async function urgeNamedUnit(turn: Turn, unit: { id: number; name: string
 }
 
 /** 「督办一下TS…」「催办 TS…」「TS… 催一下」「TS… 让他们抓紧」: one complaint urged on. */
-const URGES_COMPLAINT =
-  /^(?:请|麻烦|帮我)?(?:督办|催办|催一下|催促|督促)(?:一下)?\s*TS|TS\s*\d{8}\s*[-－—]?\s*\d+\s*[，,\s]*(?:请|麻烦|帮我)?(?:督办|催办|催一下|催促|督促|催催|让(?:他们|责任单位|单位)?(?:抓紧|尽快|加快))/i
+/** One record urged on by its number, the verb before it or after it. */
+function urgesByNumber(prefix: 'TS' | 'YH'): RegExp {
+  return new RegExp(
+    `^(?:请|麻烦|帮我)?(?:督办|催办|催一下|催促|督促)(?:一下)?\\s*${prefix}|${prefix}\\s*\\d{8}\\s*[-－—]?\\s*\\d+\\s*[，,\\s]*(?:请|麻烦|帮我)?(?:督办|催办|催一下|催促|督促|催催|让(?:他们|责任单位|单位)?(?:抓紧|尽快|加快))`,
+    'i',
+  )
+}
+const URGES_COMPLAINT = urgesByNumber('TS')
 
 export function urgesComplaint(input: string): boolean {
   return URGES_COMPLAINT.test(input)
@@ -52,8 +58,7 @@ export async function urgeNamedComplaint(turn: Turn, actor: Actor, code: string,
 }
 
 /** 「YH… 督办一下」「督办 YH…」「催办YH…」: one hazard urged on. */
-const URGES_HAZARD =
-  /^(?:请|麻烦|帮我)?(?:督办|催办|催一下|催促|督促)(?:一下)?\s*YH|YH\s*\d{8}\s*[-－—]?\s*\d+\s*[，,\s]*(?:请|麻烦|帮我)?(?:督办|催办|催一下|催促|督促|催催|让(?:他们|责任单位|单位)?(?:抓紧|尽快|加快))/i
+const URGES_HAZARD = urgesByNumber('YH')
 
 export function urgesHazard(input: string): boolean {
   return URGES_HAZARD.test(input)
