@@ -1487,7 +1487,8 @@ describe('the service itself found hard to use', () => {
     // (It had been told 「你是不是听不懂人话」 was not specific enough as a place.)
     expect(await frustrated('你是不是听不懂人话')).toEqual([WORDING.placeStillNeededSorry])
     expect((await frustrated('朝阳路18号门口'))[0]).toMatch(/^您的投诉已受理/)
-    const filed = (await database.db.select().from(complaints)).slice(before)
+    // Ordered by id: Postgres returns an updated row's new version wherever it lies.
+    const filed = (await database.db.select().from(complaints).orderBy(complaints.id)).slice(before)
     expect(filed.map((c) => [c.description, c.locationText])).toEqual([['路灯坏了', '朝阳路18号门口']])
   })
 })
