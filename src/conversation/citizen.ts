@@ -262,6 +262,12 @@ const REFERS_TO_EARLIER =
 /** 「我上次投诉的」「之前反映的那个」: an earlier complaint spoken of. */
 const SPEAKS_OF_EARLIER =
   /(?:上次|之前|以前|前几天|前两天|上个?月|上周|昨天|早上|刚才)(?:我)?(?:投诉|反映|举报|报修|报|说)(?:过)?的|我(?:投诉|反映|举报|报修)(?:过)?的/
+/**
+ * 「就是那个下水道的」「我说的是金盆路那个」「路灯那个」: which of their complaints they mean, narrowed by its thing or place
+ * after their complaints were listed — nothing wrong said, so nothing new to file (it had been asked where, as a report).
+ */
+const NARROWS_TO_NAMED =
+  /^(?:(?:我说的是|说的是|我是说|我问的是|问的是|我指的是|指的是)(?:那个|那条|那处|那件)?[^，。,？?！!\s]{1,12}?|(?:就是|是)?(?:那个|那条|那处|那件)[^，。,？?！!\s]{1,12}?|(?:就是|是)?[^，。,？?！!\s]{1,12}?(?:那个|那件|那条|那处))(?:的)?(?:那个|那件)?(?:投诉|问题|事情?)?(?:啊|呀|嘛|吧|呢)?[。！!？?~～]*$/
 /** 「就是这个」「如图」「你看这个」 after photos or a ticket: pointing at what was sent, with nothing new in it. */
 const POINTS_AT =
   /^(?:就是|就)(?:这个|这里|这儿)(?:啊|呀|嘛|吧)?[。！!~～]*$|^(?:如图|看图|见图|如图所示|图片所示|照片所示)[。！!~～]*$|^(?:(?:你|您)(?:们)?)?(?:看|瞧|看看|瞧瞧)(?:一下|下)?(?:这个|这里|这张|这张图|图片|照片)(?:吧|啊|呀|哈)?[。！!~～]*$/
@@ -548,8 +554,26 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // (Impatience while the report waits for its place — 「人呢？」「再不处理我就打12345了」 — is about that report: the
   // place is asked again, below, rather than earlier tickets looked up.)
   const hurriesThePending = awaitingPlace && isUrging(body) && !ASKS_OWN_COMPLAINTS.test(body) && !normaliseCode(body)
+  const narrowsToNamed =
+    !awaitingPlace &&
+    !held.thing &&
+    !held.locationText &&
+    NARROWS_TO_NAMED.test(body) &&
+    namesARecord(body) &&
+    !namesDefect(body) &&
+    // (Naming none of theirs — 「芙蓉路那个」 from someone who complained of no 芙蓉路 — it begins a report.)
+    recordsNamed(
+      await ctx.db
+        .select()
+        .from(complaints)
+        .where(eq(complaints.citizenExternalId, message.sender.externalId))
+        .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+        .limit(30),
+      body,
+    ).length > 0
   const asksProgress =
     (isProgressQuestion(body) && !hurriesThePending) ||
+    narrowsToNamed ||
     (normaliseCode(body)?.startsWith('TS') === true && !findPlace(body))
   const isQuery = /^(查询|进度|查)/.test(body) || /^(?:类别|分类)[\s:：]/.test(body) || asksProgress
 
@@ -984,7 +1008,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     // 「人民路那个井盖修好了吗」: the ones its place and thing name — or none of theirs, said so.
     // (「我投诉的那个井盖呢」「路灯那个怎么样了」 name one as surely.)
     if (
-      (ASKS_ABOUT_NAMED.test(body) || ASKS_AFTER_NAMED.test(body) || SPEAKS_OF_EARLIER.test(body)) &&
+      (ASKS_ABOUT_NAMED.test(body) || ASKS_AFTER_NAMED.test(body) || SPEAKS_OF_EARLIER.test(body) || narrowsToNamed) &&
       namesARecord(body)
     ) {
       const named = recordsNamed(mine, body)
@@ -1044,13 +1068,17 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     .replace(SAID_TO_BE_AT, '$1')
     // 「人民路的」: whose the thing sent is — the place.
     .replace(/(?<=[路街巷道号栋楼村区园场站口桥门])的[。！!~～\s]*$/, '')
-    .replace(/(?<=.{4})(?:的)?(?:那个|这个|那一个|这一个)[。！!~～\s]*$/, '')
+    // (「芙蓉路那个」: a short road's name too.)
+    .replace(/(?<=[路街巷道号栋楼村区园场站口桥门].*|.{4})(?:的)?(?:那个|这个|那一个|这一个)[。！!~～\s]*$/, '')
   // A place is a few words; the same name pasted over and over is none.
   const placeOnly =
     PLACEHOLDER.test(body) || [...placeWords].length > MAX_PLACE_CHARS ? undefined : placeAlone(placeWords)
   // 「路灯」「井盖」 alone: the thing, kept while what is wrong with it (and where) is asked for.
   // (「有个井盖」「就是那个路灯」: the thing, pointed at.)
-  const thingPointedAt = body.replace(/^(?:就是|是|有)?(?:个|一个|那个|这个)/, '')
+  const thingPointedAt = body
+    .replace(/^(?:就是|是|有)?(?:个|一个|那个|这个)/, '')
+    // (「电梯那个」: pointed at after it.)
+    .replace(/(?<=.)(?:的)?(?:那个|这个)(?=[。！!？?]*$)/, '')
   if (namesAThingAlone(thingPointedAt)) {
     const thing = thingPointedAt.replace(/[。！!？?]+$/, '')
     return hold({ thing }, WORDING.citizenThingAskWhat(thing, held.locationText))

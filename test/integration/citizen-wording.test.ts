@@ -1381,6 +1381,35 @@ describe('a question about a problem named by its place and thing', () => {
   })
 })
 
+describe('which of their complaints they mean, narrowed after a list', () => {
+  it('answers 「就是那个下水道的」「我说的是枫林二路那个」 with that one; a thing none of theirs is about begins a report', async () => {
+    const asker = (input: ChatInput) => chat(harness.services, 'o-narrowing', input, 'mp')
+    const drain = lastCode(await asker('小区门口那条路上的下水道堵了 一下雨就淹 在金盆路和槐荫路交叉口往东50米'), 'TS')
+    await asker('不用')
+    const lamp = lastCode(await asker('枫林二路的路灯不亮'), 'TS')
+    await asker('不用')
+    const theirs = () =>
+      database.db
+        .select()
+        .from(complaints)
+        .where(eq(complaints.citizenExternalId, 'o-narrowing'))
+        .orderBy(asc(complaints.id))
+    const before = (await theirs()).length
+    expect((await asker('我的投诉处理结果怎么还没出来'))[0]).toMatch(new RegExp(`${lamp}[^]*${drain}`))
+    // (「就是那个下水道的」 had been taken for a new report and asked where; the place said next filed it.)
+    expect(await asker('就是那个下水道的')).toEqual([expect.stringMatching(new RegExp(`^投诉 ${drain}：`))])
+    for (const said of ['我说的是枫林二路那个', '路灯那个'])
+      expect(await asker(said)).toEqual([expect.stringMatching(new RegExp(`^投诉 ${lamp}：`))])
+    expect(await theirs()).toHaveLength(before)
+    // Naming none of theirs, the words begin a report: the thing or the place kept, what is wrong asked.
+    expect(await asker('电梯那个')).toEqual([WORDING.citizenThingAskWhat('电梯')])
+    await asker('算了')
+    expect(await asker('芙蓉路那个')).toEqual([WORDING.citizenPlaceAskWhat('芙蓉路')])
+    expect((await asker('井盖没了'))[0]).toMatch(/^您的投诉已受理/)
+    expect((await theirs()).slice(before).map((c) => c.locationText)).toEqual(['芙蓉路'])
+  })
+})
+
 describe('details after a ticket, a site named before what is wrong there, and a chase naming its thing', () => {
   it('asks what is wrong with 「朝阳路有个工地」 and files it with what comes next (it was filed saying only that)', async () => {
     const before = (await mine()).length

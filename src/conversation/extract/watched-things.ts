@@ -3,7 +3,7 @@
  * 「井盖」 alone): narrower than a statement's things, which include parts and materials. Longer names first.
  */
 const NAMES =
-  '燃气管道|燃气表|行道树|消防栓|消火栓|伸缩缝|脚手架|警示牌|标志牌|广告牌|人行道|楼道灯|大树|井盖|护栏|栏杆|路灯|电梯|围挡|路面|管道|塔吊|基坑|盖板|台阶|扶手|电线|水管|阀门|危房|外墙|桥梁|树'
+  '燃气管道|燃气表|下水道|排水沟|下水管|排水管|雨水口|窨井|行道树|消防栓|消火栓|伸缩缝|脚手架|警示牌|标志牌|广告牌|人行道|楼道灯|大树|井盖|护栏|栏杆|路灯|电梯|围挡|路面|管道|塔吊|基坑|盖板|台阶|扶手|电线|水管|阀门|危房|外墙|桥梁|树'
 
 /** The first watched thing a sentence names. */
 export const WATCHED_THING = new RegExp(NAMES)
