@@ -39,21 +39,29 @@ export const BRIEFING_ROLES: ReadonlySet<string> = new Set(['leader', 'superviso
 
 /** What is open now; for a unit's handler asking what needs doing (「有哪些隐患需要整改」), their own to-do — unless the whole city or every unit is asked after. */
 export async function describeOpen(turn: Turn, actor: Actor, input: string): Promise<string> {
+  // 「我们单位有几个重大隐患还没销号」: the majors open, listed (the counts of everything open had answered it).
+  if (NAMES_MAJORS.test(input) && !/投诉/.test(input))
+    return describeOpenMajors(turn, await unitAskedAbout(turn, actor, input))
   if (actor.role === 'unit_handler' && actor.unitId !== null && !/全市|各|所有|哪些单位|哪个单位|哪家/.test(input))
     return listTodos(turn, actor, 1)
-  // 「我们单位还有几个隐患没整改完」 from a leader of a unit: that unit's, not the city's; 「市政还有几个没整改」 the
-  // unit named, for those briefed.
-  const unit = OWN_UNIT.test(input)
-    ? await ownUnit(turn, actor)
-    : BRIEFING_ROLES.has(actor.role)
-      ? await unitNamedIn(turn, input, { shortInSentence: true })
-      : undefined
+  const unit = await unitAskedAbout(turn, actor, input)
   // 「哪些隐患还没整改」: which ones, listed (the counts alone had answered it).
   const which = asksWhichAreOpen(input)
   if (which?.of === 'hazards') return describeUnrectifiedHazards(turn, which.lateOnly, unit)
   if (which?.of === 'complaints')
     return describeOpenComplaintsListed(turn, which.lateOnly, unit, which.undispatchedOnly)
   return describeOpenItems(turn, unit)
+}
+
+const NAMES_MAJORS = /重大(?:隐患|风险)/
+
+/**
+ * 「我们单位还有几个隐患没整改完」 from a leader of a unit: that unit's, not the city's; 「市政还有几个没整改」 the unit
+ * named, for those briefed.
+ */
+async function unitAskedAbout(turn: Turn, actor: Actor, input: string) {
+  if (OWN_UNIT.test(input)) return ownUnit(turn, actor)
+  return BRIEFING_ROLES.has(actor.role) ? unitNamedIn(turn, input, { shortInSentence: true }) : undefined
 }
 
 /**
@@ -87,7 +95,7 @@ export async function answerLedgerQuestion(
     case 'todo':
       return todoOrOpenItems(turn, person, actor, asked.mostUrgent ? 'mostUrgent' : 'newest')
     case 'majors':
-      return describeOpenMajors(turn)
+      return describeOpenMajors(turn, await unitAskedAbout(turn, actor, input))
     case 'majorsInPeriod':
       return describeMajorsInPeriod(turn, asked.period)
     case 'open':

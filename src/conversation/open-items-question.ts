@@ -155,17 +155,20 @@ function hazardLines(
   return `${lines.join('\n')}${more}`
 }
 
-export async function describeOpenMajors(turn: Turn): Promise<string> {
+/** The major hazards not yet closed — a unit's, when one is given (「我们单位有几个重大隐患还没销号」). */
+export async function describeOpenMajors(turn: Turn, unit?: { id: number; name: string }): Promise<string> {
   const { clock, timeZone } = turn.ctx
   const now = clock.now()
   // Those still waiting for their 五落实 (no deadline yet) first, then by deadline.
+  const major = eq(hazards.level, 'major')
   const [rows, unitRows] = await openHazardsWithUnits(
     turn,
-    eq(hazards.level, 'major'),
+    unit ? (and(major, eq(hazards.unitId, unit.id)) ?? major) : major,
     sql`${hazards.rectifyDueAt} asc nulls first`,
   )
-  if (rows.length === 0) return '目前没有未销号的重大隐患。'
-  return `未销号的重大隐患 ${rows.length} 项：\n${hazardLines(rows, unitRows, now, timeZone)}`
+  const whose = unit?.name ?? ''
+  if (rows.length === 0) return `${whose}目前没有未销号的重大隐患。`
+  return `${whose}未销号的重大隐患 ${rows.length} 项：\n${hazardLines(rows, unitRows, now, timeZone)}`
 }
 
 /** 「哪些隐患还没整改」「没整改的隐患列一下」: which ones, not only how many. (「哪些单位…」 asks after the units.) */

@@ -124,7 +124,9 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
     /记录|巡查|隐患|台账/.test(input)
   )
     return 'records_shared'
-  if (!isQuestion(input) && !/吗|么|没有?$/.test(input)) return undefined
+  // 「附件3的表格生成一下」「附件5」: an annex named as the form wanted — what it is and where it is made.
+  if (!isQuestion(input) && !/吗|么|没有?$/.test(input))
+    return NAMES_ANNEX.test(input) && [...input].length <= 24 && !namesDefect(input) ? 'annex' : undefined
   if (/补录|补填|补报|补登|漏填|漏报|忘了填|忘记填|忘(?:了|记)?(?:报|交|上报|填报)|怎么补/.test(input))
     return 'backfill'
   // 「拍了照片怎么发给你」「定位怎么发」: how a photo or a pin is sent.
@@ -179,7 +181,7 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
     return 'reminders'
   if (/工作建议|落实整改情况|落实整改主要工作/.test(input)) return 'narrative'
   if (/考核|扣分/.test(input) && (ASKS_RULES.test(input) || /在哪看|哪里看/.test(input))) return 'assessment_rules'
-  if (/附件\s*[1-5一二三四五]/.test(input)) return 'annex'
+  if (NAMES_ANNEX.test(input)) return 'annex'
   if (dangerIn(input) && (supposes(input) || HOW_TO_ACT.test(input)) && !findPlace(input)) return 'danger_howto'
   if ((/重大/.test(input) && WHAT_MAKES.test(input)) || LEVELS_ASKED.test(input)) return 'major_criteria'
   // 「整改期限能不能延长几天」 asks for more time, which has its own answer.
@@ -217,13 +219,15 @@ async function patrolScope(turn: Turn): Promise<string> {
   return scope ? WORDING.patrolScopeOf(scope) : WORDING.staffSupport.patrol_scope
 }
 
+const NAMES_ANNEX = /附件\s*[1-5一二三四五]/
+
 /** The scheme's annexes (source 000), by number, and where each lives in the system. */
 const ANNEXES: Record<string, string> = {
   '1': '附件1是《安全巡查（督查）工作考核实施细则》：扣分明细在管理后台「考核」页，得分可以问「我们单位这个月考核多少分」。',
-  '2': '附件2是《安全日巡查工作记录表》：发送「巡查」按提示填报，台账自动生成。',
-  '3': '附件3是《安全巡查隐患台账及整改情况周报表》：系统按台账起草，巡查单位发送「上报周报」确认上报。',
-  '4': '附件4是《安全巡查隐患台账及整改情况月（季）报表》：系统按台账起草，督查单位发送「上报月报」「上报季报」确认上报。',
-  '5': '附件5是《安全督查工作记录表》：发送「督查」按提示填写。',
+  '2': '附件2是《安全日巡查工作记录表》：发送「巡查」按提示填报，台账自动生成；已填的记录表在管理后台「巡查台账」页查看和导出。',
+  '3': '附件3是《安全巡查隐患台账及整改情况周报表》：系统按台账起草，巡查单位发送「上报周报」确认上报；报表在管理后台「报表」页查看和下载。',
+  '4': '附件4是《安全巡查隐患台账及整改情况月（季）报表》：系统按台账起草，督查单位发送「上报月报」「上报季报」确认上报；报表在管理后台「报表」页查看和下载。',
+  '5': '附件5是《安全督查工作记录表》：发送「督查」按提示填写；已填的记录表在管理后台「督查台账」页查看和导出。',
 }
 
 function annexNamed(input: string): string {

@@ -426,7 +426,15 @@ describe('staff asking after what they saved, in their own words', () => {
     const saved = await say(STAFF, '确认')
     const code = lastCode(saved, 'YH')
     const before = await database.db.select().from(hazards)
-    for (const words of ['帮我查一下我上周报的那个隐患怎么样了', '我报的隐患处理了吗', '我的隐患', '我今天的隐患呢']) {
+    // (「我昨天报的那个隐患编号多少来着」 had been given the unit's day; 「我报过的隐患」 opened a hazard report.)
+    for (const words of [
+      '帮我查一下我上周报的那个隐患怎么样了',
+      '我报的隐患处理了吗',
+      '我的隐患',
+      '我今天的隐患呢',
+      '我今天报的那个隐患编号多少来着',
+      '我报过的隐患',
+    ]) {
       const [answer] = await say(STAFF, words)
       expect(answer).toContain('您最近上报的隐患')
       expect(answer).toMatch(new RegExp(`${code}（[^）]+）朗州北路18号门前井盖缺失：(已上报|已交办|整改中)`))

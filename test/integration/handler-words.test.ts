@@ -165,6 +165,16 @@ describe('those overseeing, in their own words', () => {
     for (const asked of ['最近有什么大的隐患吗', '有严重的隐患吗'])
       expect(await say(LEADER, asked)).toEqual(['目前没有未销号的重大隐患。'])
     expect(await say(SUPERVISOR, '今天的督查记录怎么填')).toEqual([WORDING.staffSupport.supervision_howto])
+    // An annex named as the form wanted (「附件3的表格生成一下」 was not understood): what it is and where it is made.
+    for (const [asked, form] of [
+      ['附件3的表格生成一下', '周报表》'],
+      ['把附件4做一下', '月（季）报表》'],
+      ['附件5', '安全督查工作记录表》'],
+    ])
+      expect((await say(LEADER, asked))[0]).toMatch(
+        new RegExp(`^附件[345]是《.*${form}.*管理后台「(?:报表|督查台账)」页`),
+      )
+    expect(await say(SUPERVISOR, '附件5督查记录表怎么填')).toEqual([WORDING.staffSupport.supervision_howto])
     expect(await say(SUPERVISOR, '我明天要去桥管处检查')).toEqual([WORDING.supervisionPlanned])
     expect(await say('demo:unit_leader', '帮我签一下周报')).toEqual(['当前没有等待您签字的报表或督查记录。'])
     // 「有没有紧急的」「有急事吗」 were not understood: today so far and the digest, as for 「有没有什么紧急的」.

@@ -202,6 +202,17 @@ describe('a major hazard reported at night', () => {
     expect((await say('demo:leader', '五落实情况'))[0]).toMatch(
       new RegExp(`^未销号的重大隐患 \\d+ 项：[\\s\\S]*${code}`),
     )
+    // 「…有几个重大隐患还没销号」: the majors open, listed — a unit's own when it asks after them (the counts of
+    // everything open had answered, naming no major).
+    expect((await say('demo:unit_leader', '我们单位有几个重大隐患还没销号'))[0]).toMatch(
+      new RegExp(`^市政建设总公司未销号的重大隐患 \\d+ 项：[\\s\\S]*${code}`),
+    )
+    expect(await say('demo:handler_zhianchu', '我们单位有几个重大隐患还没销号')).toEqual([
+      '质安处目前没有未销号的重大隐患。',
+    ])
+    expect((await say('demo:leader', '现在有几个重大隐患没销号'))[0]).toMatch(
+      new RegExp(`^未销号的重大隐患 \\d+ 项：[\\s\\S]*${code}`),
+    )
     expect((await say('demo:supervisor', `摘牌 ${code}`))[0]).toContain('请写明摘牌原因')
   })
 

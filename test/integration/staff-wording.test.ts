@@ -716,7 +716,9 @@ describe('patrols asked after by road or by person, and how the assistant is use
     expect(await say('demo:duty_officer', '夜里有什么情况及时告诉我')).toEqual([WORDING.staffSupport.notify_me])
     for (const asked of ['明天开会要用的数据准备一下', '帮我准备一份本月的汇报材料'])
       expect(await say(LEADER, asked)).toEqual([WORDING.staffSupport.meeting_figures])
-    expect((await say(STAFF, '附件5是什么表'))[0]).toBe('附件5是《安全督查工作记录表》：发送「督查」按提示填写。')
+    expect((await say(STAFF, '附件5是什么表'))[0]).toBe(
+      '附件5是《安全督查工作记录表》：发送「督查」按提示填写；已填的记录表在管理后台「督查台账」页查看和导出。',
+    )
     expect((await say(STAFF, '上报错了怎么删'))[0]).toMatch(/不能直接修改/)
     // A report said by someone away on business is still a report.
     expect((await say(STAFF, '我出差路过沅安路，发现井盖缺失')).join('\n')).not.toContain('休假或出差')
