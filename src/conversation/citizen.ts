@@ -113,7 +113,9 @@ function onlyWantsToReport(body: string): string | undefined {
 }
 /** 「我想改一下刚才的地址，应该是人民路86号」「地址写错了，是建设路12号」: the latest complaint's place, corrected. */
 const PLACE_CORRECTED =
-  /(?:改|更正|修改|纠正)(?:一下)?(?:我|刚才|之前|上面|前面)?(?:的|那个)?(?:地址|地点|位置)|(?:地址|地点|位置)(?:写|说|填|发)?(?:错了|不对|有误|有错)/
+  /(?:改|更正|修改|纠正)(?:一下)?(?:我|刚才|之前|上面|前面)?(?:的|那个)?(?:地址|地点|位置)|(?:地址|地点|位置)(?:写|说|填|发)?(?:错了|不对|有误|有错)|不是[^，,。！!？?\s]{2,20}[，,\s]*(?:而|应该)?是(?!不是)/
+/** 「不是滨湖路 是滨湖西路」: the place said wrong, and the right one after it. */
+const NOT_THIS_BUT = /不是([^，,。！!？?\s]{1,20})[，,\s]*(?:而|应该)?是(?:在)?([^，。,！!？?；;]{2,30})/
 /** 「我叫张三」「我姓李」「姓名：王五」: a name given, alone. */
 const NAME_GIVEN =
   /^(?:我叫|我的名字(?:是|叫)|名字(?:是|叫)?[:：]?|姓名[:：]?|我姓)\s*([\u4e00-\u9fa5]{1,4}?)(?:先生|女士|同志)?[。！!，,~～\s]*$/
@@ -199,8 +201,11 @@ function withoutFillerLead(body: string): string {
 /** A withdrawal or a 「fixed」 note reaches a complaint filed this long ago at most. */
 const FOLLOW_UP_WINDOW_MS = 30 * 24 * HOUR_MS
 const WITHDRAW =
-  /^(?:我)?(?:刚才|刚刚|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报)(?:就|也)?(?:取消|撤销|撤回|不要了|作废)(?:掉)?(?:吧|了|一下)?[。！!~～]*$|^(?:我)?(?:刚才|刚刚|之前|上面|前面)?(?:发|报|提交|反映)?(?:的|那个|这个|那条|这条)?(?:投诉|举报)(?:能|可以|能不能|可不可以|能否)(?:撤回|撤销|取消|收回)(?:吗|么|不)?[？?。！!~～]*$|^(?:我要|我想|请|麻烦|能不能|可以)?(?:撤销|撤回|取消|收回)(?:一下)?(?:我的|刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映)|^(?:我要|我想|请|麻烦|能不能|可以)?(?:帮我)?(?:把|将)(?:我的|刚才的?|之前的?|那个|这个)?(?:投诉|举报)(?:给)?(?:撤了|撤掉|撤销了?|撤回|取消了?)(?:吧|吗|一下)?[。！!？?~～]*$|^(?:投诉|举报)(?:不用了|我撤销|撤销|撤回|取消)|^(?:我)?(?:刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映的?(?:问题|事情?)?)(?:就|也)?不用(?:再)?(?:处理|管|来|修|办)?了/
+  /^(?:我)?(?:刚才|刚刚|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报)(?:就|也)?(?:取消|撤销|撤回|不要了|作废)(?:掉)?(?:吧|了|一下)?[。！!~～]*$|^(?:我)?(?:刚才|刚刚|之前|上面|前面)?(?:发|报|提交|反映)?(?:的|那个|这个|那条|这条)?(?:投诉|举报)(?:能|可以|能不能|可不可以|能否)(?:撤回|撤销|取消|收回)(?:吗|么|不)?[？?。！!~～]*$|^(?:我要|我想|请|麻烦|能不能|可以)?(?:撤销|撤回|取消|收回)(?:一下)?(?:我的|刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映)|^(?:我要|我想|请|麻烦|能不能|可以)?(?:帮我)?(?:把|将)(?:我的|我)?(?:刚才的?|刚刚的?|之前的?|那个|这个)?(?:投诉|举报)(?:给)?(?:撤了|撤掉|撤销了?|撤回|取消了?)(?:吧|吗|一下)?[。！!？?~～]*$|^(?:投诉|举报)(?:不用了|我撤销|撤销|撤回|取消)|^(?:我)?(?:刚才|之前|上面|前面)?(?:的|那个|这个|那条|这条)?(?:投诉|举报|反映的?(?:问题|事情?)?)(?:就|也)?不用(?:再)?(?:处理|管|来|修|办)?了/
 /** 「井盖那个撤销吧」「路灯的投诉不要了」: one complaint withdrawn, named by its thing. */
+/** 「算了不投诉了 把我刚才的投诉撤了吧」: the giving up said before the withdrawal asked for. */
+const GIVING_UP_LEAD =
+  /^(?:(?:算了|那|那就|好吧|还是)?[，,\s]*(?:我)?(?:不想|不打算|不要|不)(?:再)?(?:投诉|举报|反映)了|算了)[，,。！!\s]*/
 const WITHDRAW_NAMED =
   /^([\u4e00-\u9fa5]{1,6}?)(?:的)?(?:那个|这个|那条|这条|那件)?(?:投诉|举报)?(?:就|也)?(?:撤销|撤回|取消|不要了|作废|不用管了|不用处理了)(?:掉)?(?:吧|了|一下)?[。！!~～]*$/
 /** 「两个都不用管了」「都撤了吧」「全部撤销」: every open complaint withdrawn. */
@@ -225,7 +230,7 @@ const PASSED_ALONG =
   /不归(?:你们|他们|我们|住建)?管|不是(?:你们|他们)(?:的事|管的)|推来推去|踢皮球|互相推诿|推诿|让我找别人/
 /** 「算了」「不报了」: what waits is not wanted any more. */
 const DROPS_IT =
-  /^(?:(?:我|那|那就|那我|还是|我还是)?(?:取消|算了|不用了|不需要了|不报了|不投诉了|没事了|撤销|撤回|不要了)(?:吧|啦)?[。！!~～，,\s]*)+$/
+  /^(?:(?:我|那|那就|那我|还是|我还是)?(?:取消|算了|不用了|不需要了|不报了|不投诉了|(?:不想|不打算)(?:再)?(?:投诉|举报|反映|报)了|没事了|撤销|撤回|不要了)(?:吧|啦)?[。！!~～，,\s]*)+$/
 /** 「不好意思发错了」「点错了」: the message before was sent by mistake. */
 const MISSENT =
   /^(?:不好意思|抱歉|对不起|sorry)?[，,\s]*(?:我)?(?:刚才)?(?:发错了?|打错了|点错了?|误发了?|发错人了|发错地方了)(?:了)?(?:[，,\s]*(?:不好意思|抱歉|对不起|sorry))?[。！!~～\s]*$/i
@@ -592,6 +597,21 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       return awaitingPlace ? [reply, text(WORDING.placeStillNeededForPending)] : [reply]
     }
   }
+  // 「不是井盖 是下水道盖子」 just after a ticket: the thing put right, for its handlers (it was asked where, as a report).
+  const swapped = NOT_THIS_BUT.exec(body)?.[1]
+  if (
+    swapped &&
+    !awaitingPlace &&
+    !awaitingDuplicate &&
+    (WATCHED_THING.test(swapped) || namesAThing(swapped)) &&
+    !findPlace(body)
+  ) {
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
+    if (latest) {
+      await addComplaintNote(ctx, latest, `市民更正：${body}`)
+      return [text(WORDING.citizenAdded(latest.code))]
+    }
+  }
   // 「根本没修好，还是那样」 after the answer: the problem is still there — on the history, and the unit and the duty
   // officer told. (While a complaint is open, the same words chase it: see isUrging below.)
   if (!awaitingPlace && !awaitingDuplicate && saysStillUnresolved(body)) {
@@ -641,7 +661,10 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   const namesWhat = (said: string | undefined) =>
     Boolean(said && (WATCHED_THING.test(said) || namesAThing(said) || findPlace(said)))
   const withdrawal =
-    WITHDRAW.test(body) || namesWhat(thingWithdrawn) || WITHDRAW_ALL.test(body)
+    WITHDRAW.test(body) ||
+    WITHDRAW.test(body.replace(GIVING_UP_LEAD, '')) ||
+    namesWhat(thingWithdrawn) ||
+    WITHDRAW_ALL.test(body)
       ? 'withdraw'
       : isResolvedNote(withoutCourtesyLead(body))
         ? 'resolved'
@@ -1808,6 +1831,12 @@ function statusOf(ctx: Turn['ctx'], complaint: typeof complaints.$inferSelect): 
 
 /** The corrected place said after 应该是 / 改成 / 是, or the place the message names. */
 function correctedPlaceIn(body: string, earlier?: string | null): string | undefined {
+  // 「不是滨湖路 是滨湖西路」: a place for a place (「不是井盖 是下水道盖子」 corrects no place).
+  const swapped = NOT_THIS_BUT.exec(body)
+  if (swapped) {
+    const right = swapped[1] && findPlace(swapped[1]) ? findPlace(swapped[2] ?? '') : undefined
+    return right && !isVaguePlace(right) ? right : undefined
+  }
   const after =
     /(?:应该是|应为|改成|改为|更正为|正确的?是|实际是|其实是|是在|在)[:：]?\s*([^，。,！!？?；;]{2,30})/.exec(body)?.[1]
   const place = findPlace(after ?? body)

@@ -13,8 +13,12 @@ export type PlaceAnswer = 'cancel' | 'unknown' | 'question' | 'more_description'
 
 const CANCEL =
   /^(?:我|那|那就|那我|还是|我还是)?(?:取消|算了|不用了|不需要了|不报了|不投诉了|不反映了|没事了|不说了|不要了)(?:吧|啦|了)?[。！!，,~～\s]*$/
+// (「具体是哪个工地我不方便说」: what is not said, before the not saying.)
 const UNKNOWN =
-  /^(?:我|我也|我们)?(?:也)?(?:不知道|不方便(?:说|讲|透露)|不想(?:说|讲|透露)|不便(?:说|透露)|不清楚|不太清楚|不太知道|不记得|记不清|记不得|说不清|说不上来|不确定|不晓得|不懂)(?:了|啊|呀|诶|哎|哦)?(?:具体|详细)?(?:(?:的|在)?(?:地址|位置|地点|哪里|哪儿|在哪(?:里|儿)?|是哪里|叫什么(?:名字)?|门牌号?))?(?:了|啊|呀)?[。！!，,~～\s]*$/
+  /^(?:(?:具体)?(?:是)?(?:在)?(?:哪个|哪条|哪家|什么)(?:工地|小区|路|街|地方|位置|单位|楼盘|项目|公司)?|具体(?:的)?(?:位置|地址|地点)?|位置|地址|地点)?[，,\s]*(?:我|我也|我们)?(?:也)?(?:不知道|不方便(?:说|讲|透露)|不想(?:说|讲|透露)|不便(?:说|透露)|不清楚|不太清楚|不太知道|不记得|记不清|记不得|说不清|说不上来|不确定|不晓得|不懂)(?:了|啊|呀|诶|哎|哦)?(?:具体|详细)?(?:(?:的|在)?(?:地址|位置|地点|哪里|哪儿|在哪(?:里|儿)?|是哪里|叫什么(?:名字)?|门牌号?))?(?:了|啊|呀)?[。！!，,~～\s]*$/
+/** 「不知道叫什么路」: the name not known, and nothing else said (with a landmark after it, the landmark is the place). */
+const NAME_UNKNOWN =
+  /^(?:我|我也)?(?:也)?不(?:知道|清楚|记得)(?:这|那)?(?:条)?(?:路|街|小区|地方)?叫(?:什么|啥)(?:名字|路|街|小区|地方|名)?(?:了|啊|呀)?$/
 /** A question back (「为什么要地址」「必须发定位吗？」), not a place. */
 const QUESTION =
   /^(?:为什么|为啥|干嘛|干什么|凭什么|怎么|什么意思|必须|一定要|非要)|^(?:在)?(?:哪|哪里|哪儿)(?:啊|呀)?$|[吗呢么]？?[?？]?$|[?？]$|多少|几点|几时|多久|多长时间|什么时候|哪个部门|找谁/
@@ -33,7 +37,7 @@ export function asksAboutThePlace(body: string): boolean {
 export function readPlaceAnswer(body: string, reading: { locationText?: string }): PlaceAnswer {
   const text = body.trim().replace(/[。！!，,~～\s]+$/, '')
   if (CANCEL.test(text)) return 'cancel'
-  if (UNKNOWN.test(text)) return 'unknown'
+  if (UNKNOWN.test(text) || NAME_UNKNOWN.test(text)) return 'unknown'
   // 「不知道在哪，就在我家附近」: not known, and what follows names no place either.
   const [first, ...rest] = text.split(/[，,。；;]/)
   if (rest.length > 0 && UNKNOWN.test(first ?? '') && !findPlace(rest.join('，'))) return 'unknown'

@@ -1533,3 +1533,53 @@ describe('when it will be put right, asked in the words of the repair', () => {
     expect(await database.db.select().from(complaints)).toHaveLength(before)
   })
 })
+
+describe('a place withheld, a complaint given up and a word put right, in the citizen’s words', () => {
+  const citizen = (id: string) => (input: ChatInput) => chat(harness.services, id, input, 'mp')
+  const theirs = (id: string) =>
+    database.db.select().from(complaints).where(eq(complaints.citizenExternalId, id)).orderBy(asc(complaints.id))
+
+  it('asks for a rough place when the place is withheld or its name not known (it had been filed as the place)', async () => {
+    const whistle = citizen('o-withholds')
+    for (const [problem, withheld] of [
+      ['我要举报工地偷工减料 用的钢筋不合格', '具体是哪个工地我不方便说'],
+      ['路灯不亮了', '不知道叫什么路'],
+    ]) {
+      expect(await whistle(problem)).toEqual([WORDING.askPlace])
+      expect(await whistle(withheld)).toEqual([WORDING.placeApproximate])
+      await whistle('算了')
+    }
+    expect(await theirs('o-withholds')).toEqual([])
+  })
+
+  it('takes 「算了不投诉了 把我刚才的投诉撤了吧」 as a withdrawal of the latest, and 「我不想投诉了」 as 「算了」 (both were asked where)', async () => {
+    const givesUp = citizen('o-gives-up')
+    const first = lastCode(await givesUp('槐花巷18号有个井盖没了'), 'TS')
+    await givesUp('不用')
+    expect(await givesUp('算了不投诉了 把我刚才的投诉撤了吧')).toEqual([WORDING.citizenWithdrawalAsked(first)])
+    expect(await notesOn((await theirs('o-gives-up'))[0]?.id)).toContain(
+      '市民申请撤回：算了不投诉了 把我刚才的投诉撤了吧',
+    )
+    // Giving up with nothing waiting withdraws nothing by itself: how to withdraw is said.
+    expect(await givesUp('我不想投诉了')).toEqual([WORDING.citizenNothingPending])
+    // What was kept while the rest is asked for, or waits for its place, is dropped.
+    expect(await givesUp('槐花巷')).toEqual([WORDING.citizenPlaceAskWhat('槐花巷')])
+    expect(await givesUp('我不想投诉了')).toEqual([WORDING.pendingDropped])
+    expect(await givesUp('路灯不亮了')).toEqual([WORDING.askPlace])
+    expect(await givesUp('算了 不想反映了')).toEqual([WORDING.pendingDropped])
+    expect((await theirs('o-gives-up')).map((c) => c.code)).toEqual([first])
+  })
+
+  it('puts right the place of 「不是柏枝路 是柏枝西路」 and notes 「不是树 是路灯杆倒了」 on the ticket, filing nothing new', async () => {
+    const corrects = citizen('o-corrects')
+    const code = lastCode(await corrects('柏枝路的树倒了'), 'TS')
+    await corrects('不用')
+    expect(await corrects('刚才发错了 不是柏枝路 是柏枝西路')).toEqual([
+      WORDING.citizenPlaceCorrected(code, '柏枝西路'),
+    ])
+    expect(await corrects('不是树 是路灯杆倒了')).toEqual([WORDING.citizenAdded(code)])
+    const rows = await theirs('o-corrects')
+    expect(rows.map((c) => [c.code, c.locationText])).toEqual([[code, '柏枝西路']])
+    expect(await notesOn(rows[0]?.id)).toContain('市民更正：不是树 是路灯杆倒了')
+  })
+})

@@ -32,12 +32,23 @@ describe('an answer to 「在什么位置」', () => {
     expect(readPlaceAnswer(answer, {})).toBe('more_description')
   })
 
-  it.each(['不知道', '我也不清楚具体地址', '不知道叫什么名字', '记不清了', '不晓得。', '不方便说具体位置'])(
-    '「%s」 does not know',
-    (answer) => {
-      expect(readPlaceAnswer(answer, {})).toBe('unknown')
-    },
-  )
+  it.each([
+    '不知道',
+    '我也不清楚具体地址',
+    '不知道叫什么名字',
+    '记不清了',
+    '不晓得。',
+    '不方便说具体位置',
+    '具体是哪个工地我不方便说',
+    '不知道叫什么路',
+    '地址我不想说',
+  ])('「%s」 does not know', (answer) => {
+    expect(readPlaceAnswer(answer, {})).toBe('unknown')
+  })
+
+  it('takes the landmark said after a road not known by name as the place', () => {
+    expect(readPlaceAnswer('不知道叫什么路，就在菜市场旁边', {})).toBe('place')
+  })
 
   it.each(['为什么要地址', '必须发定位吗？', '什么意思', '在哪'])('「%s」 is a question back', (answer) => {
     expect(readPlaceAnswer(answer, {})).toBe('question')
