@@ -51,6 +51,9 @@ export async function unitNamedIn(
 const AFTER_SHORT_NAME =
   /^(?:的|那边|这边|单位|最近|近期|本月|这个月|上个?月|今天|本周|这周|上周|还有|有几|有多少|整改|考核|得分|哪几|几天|几次|没(?:有)?巡|巡查了|巡了|督查)/
 const UNIT_KIND = /^(?:总公司|公司|集团|局|处|办|科)/
+/** 「督查了市政 带队陈科长」: a visit's verb before the short name, and the name ending there. */
+const VISITED_BEFORE = /(?:督查|检查|抽查|暗访|查看)了?$/
+const NAME_ENDS = /^(?:$|[\s，,。；;！!、]|的)/
 
 export function unitByStartOfName<U extends { name: string }>(
   units: readonly U[],
@@ -64,7 +67,8 @@ export function unitByStartOfName<U extends { name: string }>(
       if (at < 0) continue
       const rest = words.slice(at + length)
       const kind = UNIT_KIND.exec(rest)?.[0]
-      if (AFTER_SHORT_NAME.test(rest) || (kind && unit.name.includes(kind))) {
+      const visited = VISITED_BEFORE.test(words.slice(0, at)) && NAME_ENDS.test(rest)
+      if (AFTER_SHORT_NAME.test(rest) || (kind && unit.name.includes(kind)) || visited) {
         found.push({ unit, said: start })
         break
       }

@@ -384,6 +384,11 @@ describe('the supervision record said the way supervisors say it', () => {
     const visited = (await say(SUPERVISOR, '一周内补齐')).join('\n')
     expect(visited).toContain('被督查单位：市政建设总公司')
     await say(SUPERVISOR, '取消')
+    // 「督查了市政 带队…」: the start of the name after the visit, ending there, names it too (it was asked which unit).
+    expect(await say(SUPERVISOR, '今天上午督查了市政 带队陈科长 检查了3个工地 发现2个问题 要求一周内整改')).toEqual([
+      '督查时间是11月23日上午几点？',
+    ])
+    await say(SUPERVISOR, '取消')
   })
 
   it('puts an answer meant for another box there (「检查了…」 to 督查组成员) and asks again', async () => {

@@ -1443,6 +1443,12 @@ describe('roads typed with spaces between them, and what was said to whom', () =
     expect(read).toMatchObject({ area: '朗州路、建设路、人民路', handlingResult: '已经跟市政说了', staffCount: 2 })
   })
 
+  it('lists a road said with 一带 and the patrol after it (only the first had been kept)', () => {
+    expect(extractPatrol('今天上午八点半到十一点在人民路 建设路一带巡查 三个人一台车 没发现问题', ctx).area).toBe(
+      '人民路、建设路',
+    )
+  })
+
   it('does not list a county before its road, nor the place of a finding after the route', () => {
     expect(extractPatrol('汉寿县 龙阳镇 一在建住宅楼 高支模区域立杆间距过大', ctx).area).not.toContain('、')
     expect(extractPatrol('巡查人民路 朗州路有个井盖松动', ctx).area).toBe('人民路')

@@ -544,7 +544,8 @@ function withListedPlaces(text: string, place: string): string {
     const rest = text.slice(at + joint.length)
     // 「人民路三条路」: the count that ends a list is not part of its last road.
     const chunk = (rest.split(/[，,。；;\s]/)[0] ?? '').replace(LIST_COUNT, '')
-    const next = findPlace(chunk)
+    // (「建设路一带」: the road, the rough extent after it said as the list's end.)
+    const next = findPlace(chunk)?.replace(/(?<=[路街道巷])(?:一带|沿线)$/, '')
     if (!next || !rest.startsWith(next)) return area
     // 「朗州路 建设路 人民路三条路」: places typed with spaces between them are a list only when each stands
     // alone (or ends the list with its count); 「人民路 朗州路有个井盖松动」 names where something was found.
@@ -558,7 +559,8 @@ function withListedPlaces(text: string, place: string): string {
 
 const ROAD = /(?:路|街|大道|大街|巷)$/
 /** What may follow the last place of a list typed with spaces: nothing, or how many there were. */
-const LIST_END = /^(?:等(?:路段|地)?|沿线|一带)?$/
+// (「在人民路 建设路一带巡查」: the patrol said after the list ends it too.)
+const LIST_END = /^(?:等(?:路段|地)?|沿线|一带)?(?:(?:进行|开展)?(?:了)?(?:巡查|巡视|巡逻)(?:了)?)?$/
 const LIST_COUNT = /(?<=.{2})(?:这|那)?[一二两三四五六七八九十0-9]+(?:条路?|个路段|段|处)$/
 
 /** 「人民路—武陵大道—朗州路」「洞庭大道到皂果路」: several places, each a whole stop of the route. */
