@@ -55,6 +55,31 @@ export async function complaintInHand(turn: Turn, actor: Actor, input: string): 
   ]
 }
 
+/** 「把投诉转给燃气办」「这个投诉转给燃气办」: a complaint handed on, neither its number nor its place said. */
+const UNNAMED_HANDED_TO =
+  /^(?:请|麻烦|帮我)?(?:把|将)?(?:这个|那个|这件|那件|该)?(?:投诉|工单)(?:派给|派到|转给|转到|交给|转交给?|转办给?|退给)([\u4e00-\u9fa5]{2,12}?)(?:处理|办理|负责)?(?:吧|一下)?[。！!]*$/
+
+/**
+ * A handler handing on the complaint in hand without naming it: the 转办 of the unit's only one, or which one asked
+ * (it was not understood). Undefined when the words hand nothing on, or come from someone not in a unit's hands.
+ */
+export async function complaintHandedUnnamed(turn: Turn, actor: Actor, input: string): Promise<Reply[] | undefined> {
+  const unit = UNNAMED_HANDED_TO.exec(input)?.[1]
+  if (!unit || actor.role !== 'unit_handler' || actor.unitId === null) return undefined
+  const inHand = await unitComplaints(turn.ctx.db, actor.unitId, ['assigned', 'accepted'], IN_HAND_NAMED_AMONG)
+  const [only, other] = inHand
+  if (!only) return [text('您单位目前没有办理中的投诉。')]
+  if (!other) return handleComplaintCommand(turn, actor, `转办 ${only.code} ${unit}`)
+  return [
+    text(
+      `请问是哪一件投诉？请回复「转办 编号 ${unit} 原因」：\n${inHand
+        .slice(0, 5)
+        .map((c) => `· ${c.code} ${clip(c.description, 20)}`)
+        .join('\n')}`,
+    ),
+  ]
+}
+
 /** 「…跟之前那个是重复的」「这个投诉重复了」: one complaint said to be another's repeat, without the numbers. */
 const SAID_DUPLICATE =
   /重复|重了|同一个(?:问题|投诉|事)|一样的(?:问题|投诉)|报过了|之前(?:已经)?(?:有人)?(?:报|投诉|反映)过/

@@ -87,6 +87,13 @@ const ABOUT_COMPLAINTS = /投诉|市民反映|群众反映|工单|举报/
 /** What a complaint was about, said in a word (「燃气那个投诉」「噪音的投诉」). */
 const COMPLAINT_TOPIC = /燃气|煤气|天然气|噪音|扰民|漏水|积水|塌陷|裂缝|扬尘|渣土|违建|危房|坑/
 
+/**
+ * 「给我讲讲最近一周的安全形势」「说说本月情况」: told to tell, which asks as a question does. (「我说一下今天巡查的情况…」
+ * is a report: the person speaks, nobody is asked to.)
+ */
+const TELL_ME =
+  /(?:给我|跟我|向我|帮我)(?:讲讲|说说|讲一下|说一下|介绍一下|汇报一下|总结一下)|^(?:请|麻烦)?(?:讲讲|说说|介绍一下|汇报一下|总结一下)/
+
 export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「我们单位这个月有几次没巡查」「市政哪几天没巡查」: the working days without a patrol, from the assessment.
   if (MISSED_PATROLS.test(input) && !namesDefect(input)) return { kind: 'missedPatrols', ...scoresSaidIn(input) }
@@ -97,7 +104,14 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (summary) return { kind: 'figures', period: summary }
   const showMe =
     SHOW_ME.test(input) || RECORDS_SENT_ME.test(input) || NEW_ONES.test(input) || asksRecordsOfPeriod(input)
-  if (!isQuestion(input) && !ASKS_AMOUNT.test(input) && !/谁|有没有|有无/.test(input) && !showMe) return undefined
+  if (
+    !isQuestion(input) &&
+    !ASKS_AMOUNT.test(input) &&
+    !/谁|有没有|有无/.test(input) &&
+    !showMe &&
+    !TELL_ME.test(input)
+  )
+    return undefined
   // 「人民路燃气泄漏的情况怎么样了」: a known thing's progress, asked — though it names what is wrong.
   const placeAsked = findPlace(input)
   const thingAsked = WATCHED_THING.exec(input)?.[0]
@@ -263,10 +277,19 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
       ? { kind: 'listed', of, period: period ?? TODAY }
       : { kind: 'listed', of, period: period ?? THIS_MONTH }
   }
+  // 「昨天的投诉都处理完了吗」「本周的隐患都整改了吗」: the period's records, each with where it stands (not understood).
+  if (
+    period &&
+    /投诉|隐患/.test(input) &&
+    /(?:处理|办结|办理|答复|回复|整改|销号|解决)(?:完|好)?(?:了)?(?:吗|没有?|么)[？?。]*$/.test(input)
+  )
+    return { kind: 'listed', of: /投诉|反映|举报/.test(input) ? 'complaints' : 'hazards', period }
   // 「质安处最近怎么样」: how a unit has been doing — its figures for the month so far.
   if (UNIT_HOW.test(input)) return { kind: 'figures', period: period ?? THIS_MONTH }
   // 「帮我看一下质安处这个月的情况」: how a period went, the city's or the unit named.
-  if (period && /情况|怎么样|如何|咋样/.test(input) && !/值班|天气/.test(input)) return { kind: 'figures', period }
+  // (「给我讲讲最近一周的安全形势」 too: it was not understood.)
+  if (period && /情况|怎么样|如何|咋样|形势|态势|概况/.test(input) && !/值班|天气/.test(input))
+    return { kind: 'figures', period }
   // A figure is asked for: how many, what rate, how it went (「今天不用巡查吗」 asks no figure).
   if (
     // (「这周巡了几次」: 巡了 is 巡查 said short.)

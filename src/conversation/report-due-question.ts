@@ -26,7 +26,9 @@ const KINDS: readonly [RegExp, AskedKind][] = [
   [/通报/, 'bulletin'],
   [/统计表/, 'campaign'],
 ]
-const ASKS_WHEN = /什么时候|啥时候|几号|哪天|截止|期限|到期|要交|交吗|要报|报吗|要上报|上报吗|得交/
+// (「周报谁来交」: who files it is said with when.)
+const ASKS_WHEN =
+  /什么时候|啥时候|几号|哪天|截止|期限|到期|要交|交吗|要报|报吗|要上报|上报吗|得交|谁(?:来|去|负责)?(?:交|报|填|上报|提交|写|做)/
 /** 「本月统计表怎么填」「周报怎么报」: how it is filed, answered with when and the command that files it. */
 const ASKS_HOW = /(?:怎么|如何|咋)(?:样)?(?:填|写|报|交|上报|提交|弄)/
 /** 「月报出了吗」「周报交了没」「本月统计表填了没有」「哪个单位没交月报」: whether it has been filed. */

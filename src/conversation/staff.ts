@@ -45,7 +45,13 @@ import {
   signAllWaiting,
   takesUpComplaint,
 } from './complaint-actions'
-import { complaintInHand, complaintProgressInWords, duplicateInWords, saysReceivedAlone } from './complaint-in-hand'
+import {
+  complaintHandedUnnamed,
+  complaintInHand,
+  complaintProgressInWords,
+  duplicateInWords,
+  saysReceivedAlone,
+} from './complaint-in-hand'
 import { isCourtesy, isGreeting } from './courtesy'
 import { describeDuty, dutyAskedFor } from './duty-question'
 import { namesDefect } from './extract/hazard-statements'
@@ -285,6 +291,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const complaintByName = await complaintCommandByName(turn, input)
   if (complaintByName && 'replies' in complaintByName) return complaintByName.replies
   if (complaintByName) return handleComplaintCommand(turn, actor, complaintByName.command)
+  // 「这个投诉转给燃气办」: the one in hand, unnamed.
+  const handedUnnamed = await complaintHandedUnnamed(turn, actor, input)
+  if (handedUnnamed) return handedUnnamed
   if (isHazardCommand(input)) return handleHazardCommand(turn, actor, input)
   const movedHazard = codeMovedFirst('YH', input)
   const hazardInWords =

@@ -15,7 +15,7 @@ import type { Turn } from './types'
  * service (services/unit-urging.ts): the unit's handlers get a reminder of what it has open.
  */
 const URGE =
-  /^(?:请|麻烦|帮我|你)?(?:催|催促|催办|督促|提醒)(?:一下|下)?(?:让)?([\u4e00-\u9fa5]{2,16}?)(?:抓紧|尽快|赶紧|加快|马上)?(?:整改|办理|处理|落实)?(?:一下)?[。！!]*$|^(?:请|麻烦|帮我)?(?:让|叫)([\u4e00-\u9fa5]{2,16}?)(?:抓紧|尽快|赶紧|加快|快点)(?:整改|办理|处理|落实|办)?(?:一下)?[。！!]*$/
+  /^(?:请|麻烦|帮我|你)?(?:催|催促|催办|督促|提醒)(?:一下|下)?(?:让)?([\u4e00-\u9fa5]{2,16}?)(?:把[^，。！!]{0,10}?)?(?:抓紧|尽快|赶紧|加快|马上)?(?:整改|办理|处理|落实)?(?:完|好)?(?:一下|了)?[。！!]*$|^(?:请|麻烦|帮我)?(?:让|叫)([\u4e00-\u9fa5]{2,16}?)(?:抓紧|尽快|赶紧|加快|快点)(?:整改|办理|处理|落实|办)?(?:一下)?[。！!]*$/
 
 /** The words that name whom to urge, or nothing when the message urges no one. */
 export function urgeAskedFor(input: string): string | undefined {

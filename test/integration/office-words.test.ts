@@ -1,0 +1,82 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { complaints, outbox } from '../../src/db/schema'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { testApp } from '../helpers/app'
+import { chat, lastCode } from '../helpers/chat'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+/**
+ * What a unit's handler, a unit's leader and the bureau's leaders say in the office's own words — a complaint handed
+ * on without its number, a colleague reminded, a period's records asked after, who files a report — each answered
+ * through the chat pipeline, with the rows it changes.
+ */
+const HANDLER = 'demo:handler'
+const UNIT_LEADER = 'demo:unit_leader'
+const LEADER = 'demo:leader'
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+const say = (who: string, input: string) => chat(harness.services, who, input)
+const complain = async (who: string, words: string) => {
+  const code = lastCode(await chat(harness.services, who, words, 'mp'), 'TS')
+  await chat(harness.services, who, '不用', 'mp')
+  return code
+}
+const complaintOf = async (code: string) => {
+  const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+  return row
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  harness = testApp(database, clock)
+})
+afterAll(async () => database?.drop())
+
+describe('a complaint handed on without its number', () => {
+  it('says none is in hand, hands on the only one, and asks which among several (it was not understood)', async () => {
+    expect(await say(HANDLER, '把投诉转给燃气办')).toEqual(['您单位目前没有办理中的投诉。'])
+    const first = await complain('o-office-1', '人民路88号井盖没了')
+    const firstUnit = (await complaintOf(first))?.unitId
+    expect(await say(HANDLER, '这个投诉转给燃气办')).toEqual([`已将投诉 ${first} 转办至燃气办，已通知该单位签收办理。`])
+    expect((await complaintOf(first))?.unitId).not.toBe(firstUnit)
+    const second = await complain('o-office-2', '建设路18号路灯不亮')
+    const third = await complain('o-office-3', '朝阳路18号下水道堵了')
+    const [which] = await say(HANDLER, '把投诉转给燃气办')
+    expect(which).toMatch(/^请问是哪一件投诉？请回复「转办 编号 燃气办 原因」：/)
+    expect(which).toContain(second)
+    expect(which).toContain(third)
+    expect((await complaintOf(second))?.unitId).toBe(firstUnit)
+  })
+})
+
+describe('a colleague reminded, a period asked after, and who files a report', () => {
+  it('urges the unit of the person named with what to do (「提醒一下李娜把那几个投诉处理了」 was not understood)', async () => {
+    const before = (await database.db.select().from(outbox)).length
+    const [urged] = await say(UNIT_LEADER, '提醒一下李娜把那几个投诉处理了')
+    expect(urged).toMatch(/^已向市政建设总公司的经办人发送催办提醒（1 个账号）：.*待办投诉 [1-9]\d* 件/)
+    const sent = (await database.db.select().from(outbox)).slice(before)
+    expect(sent.some((row) => JSON.stringify(row.message).includes('【催办】'))).toBe(true)
+  })
+
+  it('lists a period’s complaints with where each stands for 「…的投诉都处理完了吗」, and tells of a period asked to be told', async () => {
+    const [today] = await say(LEADER, '今天的投诉都处理完了吗')
+    expect(today).toMatch(/^今天全市受理的投诉 \d+ 件：\n· TS/)
+    expect(await say(LEADER, '昨天的投诉都处理完了吗')).toEqual(['昨天全市受理的投诉：暂无。'])
+    // (「给我讲讲最近一周的安全形势」 was not understood; 「我说一下今天巡查的情况…」 is still a patrol report.)
+    expect((await say(LEADER, '给我讲讲最近一周的安全形势'))[0]).toMatch(/^近7天（全市）：\n巡查 \d+ 次/)
+    expect((await say('demo:field_staff', '我说一下今天巡查的情况 上午9点到11点 人民路 2人1车 正常'))[0]).toMatch(
+      /^【日巡查工作记录】请核对：/,
+    )
+    await say('demo:field_staff', '取消')
+  })
+
+  it('answers who files a report with when it is due and how (「周报谁来交」 was not understood)', async () => {
+    const [weekly] = await say(HANDLER, '这个月我们单位的周报谁来交')
+    expect(weekly).toContain('周报由各巡查单位在每周结束后1个工作日内上报')
+    expect(weekly).toContain('「上报周报」')
+  })
+})
