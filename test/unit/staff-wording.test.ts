@@ -319,6 +319,16 @@ describe('a vehicle that did the damage', () => {
   })
 })
 
+describe('a thing not fitted, said with 没装', () => {
+  it.each(['一家餐馆没装报警器', '楼梯口没装护栏'])('%s names something wrong (it was not understood)', (said) => {
+    expect(namesDefect(said)).toBe(true)
+  })
+
+  it.each(['房子还没装修', '还没装货'])('%s names nothing wrong', (said) => {
+    expect(namesDefect(said)).toBe(false)
+  })
+})
+
 describe('figures said in words', () => {
   const study = FORMS.campaign.fields.find((f) => f.key === 'study') as FieldDefinition
   const ctx = { now: new Date(), timeZone: 'Asia/Shanghai', categoryRules: [], units: [] }

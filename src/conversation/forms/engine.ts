@@ -981,11 +981,17 @@ async function step(
     return startForm(turn, session, actor, answers, deps, FORMS.accident, input.slice(accident[0].length))
   // 「今天下午去质安处督查了，带队的是王科长」 from those who keep the supervision records: that record, with what it
   // already says — not a patrol, though it checked sites.
+  const supervises = FORMS.supervision.roles.includes(actor.role as never)
   if (
     !danger &&
-    FORMS.supervision.roles.includes(actor.role as never) &&
-    // (「今天去质安处检查了 没发现问题」: a visit to a unit, done, is the same record said without 督查.)
-    (SUPERVISION_DONE.test(input) || (UNIT_VISITED.test(input) && !SUPERVISION_PLANNED.test(input))) &&
+    supervises &&
+    // (「今天去质安处检查了 没发现问题」: a visit to a unit, done, is the same record said without 督查; so is 「昨天下午
+    // 检查了燃气 发现…」, a unit's name after the check — it was not understood.)
+    (SUPERVISION_DONE.test(input) ||
+      (UNIT_VISITED.test(input) && !SUPERVISION_PLANNED.test(input)) ||
+      (UNIT_CHECKED.test(input) &&
+        !SUPERVISION_PLANNED.test(input) &&
+        (await unitNamedIn(turn, input, { shortInSentence: true })) !== undefined)) &&
     !isQuestion(input) &&
     // 「督查一下市政的整改情况」 asks to see how it stands (answered from the ledger); it records no inspection.
     !/^(?:请|去|帮我)?督查一下/.test(input) &&
@@ -1251,6 +1257,9 @@ const SUPERVISION_PLANNED = /明天|明早|后天|下周|下礼拜|下星期|下
 const UNIT_VISIT = /(?:去|到)([\u4e00-\u9fa5]{1,12}?(?:处|办|局|总公司|公司))(?:检查|督查|查看|看看|看一下|检查一下)/
 /** 「去质安处检查了」「到燃气办查看了一下」: a visit to a unit, done. */
 const UNIT_VISITED = new RegExp(`${UNIT_VISIT.source}(?:了|过)`)
+
+/** 「检查了燃气 发现…」「抽查了质安处」: a check done, a unit's name (or its start) after it. */
+const UNIT_CHECKED = /(?:检查|抽查|暗访)了/
 
 /** 「没发现问题」「未发现明显问题」「一切正常」: nothing found on an inspection. */
 const NO_PROBLEMS_FOUND = /^(?:没有?|未)(?:有)?发现(?:明显|什么|任何)?(?:问题|隐患)|^(?:一切)?(?:正常|良好)$|^无问题$/
