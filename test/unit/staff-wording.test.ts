@@ -124,10 +124,12 @@ describe('misspellings and counts that ask nothing', () => {
     ['路面踏陷了', '路面塌陷了'],
     ['消防拴漏水', '消防栓漏水'],
     ['井该坏了', '井盖坏了'],
+    ['井改丢了 人民路口', '井盖丢了 人民路口'],
   ])('reads %s as %s', (said, meant) => expect(withTyposRead(said)).toBe(meant))
 
   it('leaves words that only look like a misspelling alone', () => {
-    for (const said of ['应该是人民路', '路等了很久', '塔掉了一块漆']) expect(withTyposRead(said)).toBe(said)
+    for (const said of ['应该是人民路', '路等了很久', '塔掉了一块漆', '老旧小区的井改工程'])
+      expect(withTyposRead(said)).toBe(said)
   })
 
   it('reads 「好几个」 as a count, and a worker without a helmet as a hazard', () => {
