@@ -292,8 +292,8 @@ export const WORDING = {
   notRectifiedYet: (code: string, status: string) =>
     `隐患 ${code} 目前${status}，责任单位尚未提交整改反馈，暂不能验收。反馈提交后会列入「我的待办」待验收。`,
   briefingForGroup: '各单位群的巡查汇总每周一自动推送。今天的情况如下，可直接转发到群里：',
-  hazardAlreadyHanded: (code: string, unit: string) =>
-    `隐患 ${code} 已交办${unit}整改。如需改由其他单位整改，请发送「改派 ${code} 单位 原因」。`,
+  hazardAlreadyHanded: (code: string, unit: string, due?: string) =>
+    `隐患 ${code} 已交办${unit}整改。如需改由其他单位整改，请发送「改派 ${code} 单位 原因」。${due ? `整改期限为 ${due}，如需调整，请发送「延期 ${code} 新期限 原因」。` : ''}`,
   citizenPlaceAdded: (code: string, place: string) => `已将地点「${place}」补充到投诉 ${code}。`,
   citizenNameSaved: (code: string) => `已记下您的称呼，工作人员回访投诉 ${code} 时会用到，不会公开。`,
   citizenPlaceCorrected: (code: string, place: string) => `已将投诉 ${code} 的地点更正为「${place}」。`,

@@ -47,8 +47,13 @@ const ON_IT =
 
 /** 「已经派人去建设路了」「正在处理」: a complaint taken up, said without its number (asked, it is a question). */
 export function takesUpComplaint(input: string): boolean {
-  return ON_IT.test(input) && !/[？?吗]$/.test(input)
+  // (「人民路那个井盖已经派人去了」: the one meant, named before what is being done.)
+  const said = input.replace(NAMED_FIRST, '')
+  return (ON_IT.test(input) || (said !== input && ON_IT.test(said))) && !/[？?吗]$/.test(input)
 }
+/** 「人民路那个井盖」「建设路路灯的投诉」 before the words: which one, not what is done. */
+const NAMED_FIRST =
+  /^[\u4e00-\u9fa5A-Za-z0-9]{2,16}?(?:那个|这个|那件|这件|的投诉|那个投诉|这个投诉)[\u4e00-\u9fa5]{0,4}?(?=(?:我们|我)?(?:已经?|马上|立即|立刻|正在|这就|现在|今天))/
 
 /**
  * The handler's words after a complaint's number, as the command they mean: 「收到」 is 签收, 「已经修好了」 is

@@ -4,7 +4,7 @@ import type { Actor } from '../domain/roles'
 import { IN_HAND_NAMED_AMONG, unitComplaints } from '../services/complaints'
 import { handleComplaintCommand, takesUpComplaint } from './complaint-actions'
 import { clip, normaliseCode } from './format'
-import { recordsNamed } from './named-records'
+import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 
@@ -42,6 +42,8 @@ export async function complaintInHand(turn: Turn, actor: Actor, input: string): 
   )
   if (inHand.length === 0) return signing && !receivedAlone ? [text('您单位目前没有待签收的投诉。')] : undefined
   const named = recordsNamed(inHand, input)
+  // (Words naming a place or a thing none of these are about speak of something else — a hazard, perhaps.)
+  if (named.length === 0 && namesARecord(input) && !signing) return undefined
   const meant = named.length === 1 ? named : inHand.length === 1 ? inHand : []
   const [only] = meant
   if (only) return handleComplaintCommand(turn, actor, signing ? `签收 ${only.code}` : `签收 ${only.code} ${input}`)

@@ -56,7 +56,13 @@ export async function acceptHazardByCode(turn: Turn, actor: Actor, code: string)
  * waiting to be signed for as well, which one is asked. Undefined when nothing waits (the words are then
  * courtesy or something else).
  */
-export async function acceptHandedHazard(turn: Turn, actor: Actor, input = ''): Promise<Reply[] | undefined> {
+export async function acceptHandedHazard(
+  turn: Turn,
+  actor: Actor,
+  input = '',
+  /** Only the one hazard the words name (「芙蓉路塌陷那个收到」, read before the words could open a report). */
+  namedOnly = false,
+): Promise<Reply[] | undefined> {
   if (actor.role !== 'unit_handler' || actor.unitId === null) return undefined
   const { db } = turn.ctx
   const [waiting, signable, signed] = await Promise.all([
@@ -74,6 +80,7 @@ export async function acceptHandedHazard(turn: Turn, actor: Actor, input = ''): 
   // 「朗州路护栏的隐患我们明天去修」: the one its place or thing names, whatever else waits.
   const named = recordsNamed(waiting, input)
   if (named.length === 1 && named[0]) return accept(turn, actor, named[0].id, named[0].code)
+  if (namedOnly) return undefined
   // The one waiting, when no complaint in hand could be what the words are about (「签收」 then 「马上派人过去」
   // speaks of the complaint just signed for, not of the hazard).
   if (waiting.length === 1 && signable.length === 0 && signed.length === 0)

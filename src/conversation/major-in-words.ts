@@ -8,7 +8,7 @@ import { maskPersonalInfo } from '../domain/privacy'
 import type { Actor } from '../domain/roles'
 import { noteComplaintProgress } from '../services/complaint-followups'
 import { unitName } from '../services/hazard-notices'
-import { clip } from './format'
+import { clip, formatLocal } from './format'
 import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -21,7 +21,11 @@ import type { Reply, Turn } from './types'
 const DISPOSAL_DONE =
   /(?:已经?|已)(?:通知[^，,。]{0,10}(?:抢修|到场|到现场|处置|关阀)|联系(?:了)?[^，,。]{0,8}(?:公司|抢修|抢险|单位|部门|物业)|疏散|到达?现场|赶到现场|到场|设置(?:了)?(?:围挡|警戒)|拉(?:起|了)?警戒线|关闭(?:了)?(?:阀门|燃气)|关阀|封闭(?:了)?(?:道路|现场|路段)|停气)|(?:疏散|封闭|围挡|关阀|停气)了|(?:人员|群众|居民)(?:已经?|已)(?:疏散|撤离)/
 const ASSIGNED_TO =
-  /^(?:把)?(?:[\u4e00-\u9fa5]{0,12}?(?:的)?(?:那个|这个))?(?:这个|那个|该|刚才那个|刚才的)?(?:重大|一般)?(?:隐患|险情)?(?:交给|交办给|交由|交|派给|转给|安排给)([\u4e00-\u9fa5]{2,12}?)(?:去|来)?(?:处理|办理|整改|负责|处置)?(?:吧|一下)?[。！!]*$/
+  /^(?:把)?(?:[\u4e00-\u9fa5]{0,12}?(?:的)?(?:那个|这个))?(?:这个|那个|该|刚才那个|刚才的)?(?:重大|一般)?(?:隐患|险情)?(?:交给|交办给|交由|交|派给|转给|安排给)([\u4e00-\u9fa5]{2,12}?)(?:去|来)?(?:处理|办理|整改|负责|处置)?(?:吧|一下)?(?:[\s，,]*(?:限|要求)?(?:[0-9一二两三四五六七八九十]+(?:天|日|个工作日|周)(?:内|之内)?|(?:本周|这周|月底|明天|后天|下周[一二三四五六日]?)(?:前|之前|内)?)(?:完成|整改|整改完|处理完|处理)?(?:到位|完毕)?)?[。！!]*$/
+
+/** 「3天内整改」「本周前完成」: a deadline said with the handing over. */
+const DEADLINE_SAID =
+  /[0-9一二两三四五六七八九十]+(?:天|日|个工作日|周)(?:内|之内)|(?:本周|这周|月底|明天|后天|下周[一二三四五六日]?)(?:前|之前|内)/
 
 /** 「已通知燃气公司到场抢修」: an emergency disposal reported in words (no number, no question). */
 export function saysDisposalDone(input: string): boolean {
@@ -75,7 +79,12 @@ export async function majorInWords(
     const [only] = handed
     if (!only || handed.length > 1) return undefined
     const current = only.unitId === null ? '—' : await unitName(turn.ctx, only.unitId)
-    return { replies: [text(WORDING.hazardAlreadyHanded(only.code, current ?? '—'))] }
+    // 「…交给市政 3天内整改」: the deadline asked for is not this one's to set here — what it is, and how it is moved.
+    const due =
+      DEADLINE_SAID.test(input) && only.rectifyDueAt
+        ? formatLocal(only.rectifyDueAt, turn.ctx.timeZone, turn.ctx.clock.now())
+        : undefined
+    return { replies: [text(WORDING.hazardAlreadyHanded(only.code, current ?? '—', due))] }
   }
   if (!saysDisposalDone(input)) return undefined
   const open = await turn.ctx.db

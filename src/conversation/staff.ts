@@ -74,6 +74,7 @@ import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet, saysRecordLater, s
 import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen, todoOrOpenItems } from './ledger-answers'
 import { ledgerQuestionIn, OWN_UNIT } from './ledger-question'
 import { majorInWords, speaksOfOneHazard } from './major-in-words'
+import { namesARecord } from './named-records'
 import { asksListedHazards, asksOpenMajors, describeListedHazards, describeOpenMajors } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
@@ -353,6 +354,18 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const delegatedTo = DELEGATES.exec(input)?.[1]
   if (delegatedTo && (await unitOfPersonNamed(turn, delegatedTo)) && !(await formStepOpenFor(turn)))
     return [text(WORDING.delegatedInUnit(delegatedTo))]
+  // 「芙蓉路塌陷那个收到」: the hazard handed to the unit, named — taken on before its words (a collapse) could open a
+  // report of their own (they had).
+  if (
+    person.role === 'unit_handler' &&
+    takesOnHazard(input) &&
+    namesARecord(input) &&
+    !normaliseCode(input) &&
+    !(await formStepOpenFor(turn))
+  ) {
+    const taken = await acceptHandedHazard(turn, actor, input, true)
+    if (taken) return taken
+  }
   const inForm = await handleForms(turn, person, turn.forms)
   if (inForm) return inForm
   // 「收到，马上安排人去处理」 from a unit handler: the hazard handed to their unit is taken on. (「收到」 alone too, when

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { complaints, outbox } from '../../src/db/schema'
+import { WORDING } from '../../bots/wording'
+import { formatLocal } from '../../src/conversation/format'
+import { complaints, hazards, outbox } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
@@ -78,5 +80,37 @@ describe('a colleague reminded, a period asked after, and who files a report', (
     const [weekly] = await say(HANDLER, '这个月我们单位的周报谁来交')
     expect(weekly).toContain('周报由各巡查单位在每周结束后1个工作日内上报')
     expect(weekly).toContain('「上报周报」')
+  })
+})
+
+describe('a record named by its place or thing, with what is being done about it', () => {
+  it('takes on 「芙蓉路塌陷那个收到」 and says who has the hazard 「…交给市政 3天内整改」 names (both opened a new report)', async () => {
+    await say('demo:field_staff', '上报隐患 芙蓉路与洞庭大道交叉口 路面塌陷约2平米')
+    await say('demo:field_staff', '一般')
+    const code = lastCode(await say('demo:field_staff', '确认'), 'YH')
+    const count = async () => (await database.db.select().from(hazards)).length
+    const before = await count()
+    // (The deadline said is not set by handing over: what it is, and how it is moved.)
+    const [kept] = await say('demo:supervisor', '芙蓉路塌陷那个交给市政 3天内整改')
+    const [handed] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(kept).toBe(
+      WORDING.hazardAlreadyHanded(
+        code,
+        '市政建设总公司',
+        formatLocal(handed?.rectifyDueAt as Date, TEST_TIME_ZONE, clock.now()),
+      ),
+    )
+    expect((await say(HANDLER, '芙蓉路塌陷那个收到'))[0]).toMatch(new RegExp(`^已接收隐患 ${code}（`))
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row?.status).toBe('rectifying')
+    expect(await count()).toBe(before)
+  })
+
+  it('notes 「槐荫路那个井盖已经派人去了」 on that complaint in hand (it was told how to report)', async () => {
+    const ticket = await complain('o-office-4', '槐荫路66号井盖没了')
+    await say(HANDLER, `签收 ${ticket}`)
+    expect((await say(HANDLER, '槐荫路那个井盖已经派人去了'))[0]).toMatch(
+      new RegExp(`^已记录投诉 ${ticket} 的办理进展`),
+    )
   })
 })
