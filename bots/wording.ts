@@ -379,6 +379,10 @@ export const WORDING = {
   otherRecordWhileFilling: (title: string, code: string) =>
     `您正在填写「${title}」，这条关于 ${code} 的消息没有计入本表。请先完成本表（或回复「取消」放弃），再重新发送。`,
   photoForNamedHazard: (code: string) => `好的，请发送照片，将补充到隐患 ${code}。`,
+  photoNoHazardNamed: (name: string) =>
+    `没有找到您上报的、与「${name}」相符的未销号隐患。请发送「编号 补照片」指明要补充照片的隐患（如「YH20261123-0001 补照片」），新发现的隐患直接发照片和情况即可。`,
+  photoWhichHazard: (lines: string[]) =>
+    `您上报的隐患中有多项与此相符，请发送「编号 补照片」指明是哪一项：\n${lines.join('\n')}`,
   photoNotYourHazard: (code: string) =>
     `隐患 ${code} 不是您上报的，照片请由上报人补充。整改照片请随「整改 ${code} 整改情况」一并发送。`,
   photoHazardClosed: (code: string) => `隐患 ${code} 已销号或作废，不能再补充照片。`,

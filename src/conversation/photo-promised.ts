@@ -26,3 +26,13 @@ const LEAD_IN = /^(?:等等|等一下|等下|稍等(?:一下)?|好的?|嗯|哦)[
 export function promisesPhoto(text: string): boolean {
   return PHOTO_PROMISED.test(text.trim().replace(LEAD_IN, ''))
 }
+
+/** 「芙蓉路塌陷那个补一张照片」: the record it is for, named by its place or thing before the promise. */
+const NAMED_FIRST = /^([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的)?(?:那个|这个|那处|这处)(?:隐患)?(?:的)?[，,\s]*/
+
+/** The words naming the record a photo is promised for, or undefined when none is named or no photo promised. */
+export function photoPromisedFor(text: string): string | undefined {
+  const said = text.trim().replace(LEAD_IN, '')
+  const named = NAMED_FIRST.exec(said)
+  return named?.[1] && PHOTO_PROMISED.test(said.slice(named[0].length)) ? named[1] : undefined
+}

@@ -70,6 +70,25 @@ export async function latestHazardReportedBy(
   return row
 }
 
+/** The person's own hazards still open, newest first, for words that name one of them (「芙蓉路塌陷那个」). */
+export async function openHazardsReportedBy(
+  ctx: ServiceContext,
+  personId: number,
+  limit: number,
+): Promise<{ id: number; code: string; description: string; locationText: string | null }[]> {
+  return ctx.db
+    .select({
+      id: hazards.id,
+      code: hazards.code,
+      description: hazards.description,
+      locationText: hazards.locationText,
+    })
+    .from(hazards)
+    .where(and(eq(hazards.reporterId, personId), notInArray(hazards.status, ['closed', 'voided'])))
+    .orderBy(desc(hazards.createdAt), desc(hazards.id))
+    .limit(limit)
+}
+
 /** Photos the reporter adds to a hazard after saving it: linked to the record, with an event that shows them. */
 export async function addHazardPhotos(
   ctx: ServiceContext,

@@ -55,6 +55,10 @@ describe('a unit handler taking on a hazard in words', () => {
     expect(await say(HANDLER, `接收 ${code}`)).toEqual([
       `隐患 ${code} 已接收，正在整改中。整改完成后发送「整改 ${code}」反馈。`,
     ])
+    // 「已经修补好了」 naming nothing, with that one hazard under rectification and no complaint in hand: its
+    // rectification (it was asked which, the one listed).
+    expect((await say(HANDLER, '已经修补好了'))[0]).toMatch(new RegExp(`^【整改反馈】请核对：\n隐患编号：${code}\n`))
+    await say(HANDLER, '取消')
   })
 
   it('asks which when several wait, and takes the one named with 「接收 编号」', async () => {

@@ -104,6 +104,13 @@ describe('photos announced in words', () => {
     expect(await say(`给${code}补一张照片`)).toBe(WORDING.photoForNamedHazard(code))
     await say('好了')
     expect(await say('YH20261123-0999 照片')).toBe('未找到隐患 YH20261123-0999。')
+    // Named by its place and thing (「人民路井盖那个补一张照片」 had opened a report of its own); naming none of theirs,
+    // how to name one is said.
+    expect(await say('人民路井盖那个补一张照片')).toBe(WORDING.photoForNamedHazard(code))
+    expect(await sendPhoto('photo-by-name')).toBe(WORDING.photoAddedToHazard(code))
+    expect(await photosOf(hazardId)).toHaveLength(5)
+    await say('好了')
+    expect(await say('芷兰路护栏那个补一张照片')).toBe(WORDING.photoNoHazardNamed('芷兰路护栏'))
   })
 
   it('refuses photos for a hazard someone else reported, saying how rectification photos are sent', async () => {

@@ -21,7 +21,7 @@ import { maskPersonalInfo } from '../../domain/privacy'
 import { type Actor, ROLE_LABELS } from '../../domain/roles'
 import { campaignStartingPoint } from '../../services/campaigns'
 import { IN_HAND_NAMED_AMONG, unitComplaints } from '../../services/complaints'
-import { addHazardPhotos, latestHazardReportedBy } from '../../services/hazard-followups'
+import { addHazardPhotos, latestHazardReportedBy, openHazardsReportedBy } from '../../services/hazard-followups'
 import type { PersonRow } from '../../services/identities'
 import { codeMovedFirst, codesIn, leadingCode, withoutCode, wordsBesideCodes } from '../coded-command'
 import { handleComplaintCommand, noteOnComplaintInHand, takesUpComplaint } from '../complaint-actions'
@@ -53,7 +53,7 @@ import {
   describeOwnRecords,
   explainAmendment,
 } from '../own-records'
-import { promisesPhoto } from '../photo-promised'
+import { photoPromisedFor, promisesPhoto } from '../photo-promised'
 import { readsAsWords } from '../plain-text'
 import { text } from '../reply'
 import { draftLastPeriod } from '../report-drafts'
@@ -111,6 +111,8 @@ const STEP_PHOTO_FOR = 'photo-for'
 export const STEP_REPLY_FOR = 'reply-for'
 /** How long after saving a hazard its reporter's announced photo still belongs to it. */
 const PHOTO_FOR_SAVED_MS = 30 * 60_000
+/** How many of the person's own open hazards words naming one are matched against. */
+const OWN_HAZARDS_NAMED_AMONG = 50
 
 export async function handleForms(turn: Turn, person: PersonRow, deps: FormDeps): Promise<Reply[] | null> {
   const { ctx, message } = turn
@@ -204,6 +206,21 @@ async function step(
     session.step = STEP_PHOTO_FOR
     session.draft = { ...session.draft, photoFor: { id: named.id, code: named.code } }
     return [text(WORDING.photoForNamedHazard(named.code))]
+  }
+  // 「芙蓉路塌陷那个补一张照片」: the photo for the one of theirs the words name (it opened a report of the collapse).
+  const photoNamed = form || actor.personId === null ? undefined : photoPromisedFor(input)
+  if (photoNamed && namesARecord(photoNamed) && actor.personId !== null) {
+    const named = recordsNamed(
+      await openHazardsReportedBy(turn.ctx, actor.personId, OWN_HAZARDS_NAMED_AMONG),
+      photoNamed,
+    )
+    const [only, other] = named
+    if (!only) return [text(WORDING.photoNoHazardNamed(photoNamed))]
+    if (other)
+      return [text(WORDING.photoWhichHazard(named.slice(0, 5).map((h) => `· ${h.code} ${clip(h.description, 20)}`)))]
+    session.step = STEP_PHOTO_FOR
+    session.draft = { ...session.draft, photoFor: { id: only.id, code: only.code } }
+    return [text(WORDING.photoForNamedHazard(only.code))]
   }
   if (promisesPhoto(input)) {
     if (form) return [text(WORDING.formWaiting), ...prompt(form, session, answers)]
@@ -875,6 +892,17 @@ async function step(
     // (「刚才那个隐患」 only said which: what was done is the rest.)
     const done = input.replace(POINTS_AT_LATEST, '').replace(/^(?:隐患|问题)/, '') || input
     if (named.length === 1) return startFromText(turn, session, actor, answers, deps, `整改 ${named[0]?.code} ${done}`)
+    // 「已经修补好了」 naming nothing, from a handler whose unit has one hazard under rectification and no complaint in
+    // hand: that one (it was asked which, the one listed).
+    const [onlyOpen, otherOpen] = open
+    if (
+      actor.role === 'unit_handler' &&
+      onlyOpen &&
+      !otherOpen &&
+      !namesARecord(input) &&
+      (await unitComplaints(turn.ctx.db, actor.unitId, ['assigned', 'accepted'], 1)).length === 0
+    )
+      return startFromText(turn, session, actor, answers, deps, `整改 ${onlyOpen.code} ${done}`)
     // A unit's handler is asked which, or told nothing waits; a patroller's words naming none of the unit's
     // hazards are a report of what they found and did (below).
     if (actor.role === 'unit_handler') return whichRectified(turn, session, actor.unitId, input, named, open)
