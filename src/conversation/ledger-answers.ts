@@ -17,6 +17,7 @@ import { describeComplaintsNamed, describeDueSoon, describeHazardsNamed } from '
 import { type LedgerQuestion, OWN_UNIT } from './ledger-question'
 import {
   asksWhichAreOpen,
+  describeAwaitingCheck,
   describeLateByUnit,
   describeOpenComplaintsListed,
   describeOpenItems,
@@ -62,6 +63,11 @@ const NAMES_MAJORS = /重大(?:隐患|风险)/
 async function unitAskedAbout(turn: Turn, actor: Actor, input: string) {
   if (OWN_UNIT.test(input)) return ownUnit(turn, actor)
   return BRIEFING_ROLES.has(actor.role) ? unitNamedIn(turn, input, { shortInSentence: true }) : undefined
+}
+
+/** 「待验收的有哪些」「我们单位有几个等着验收」: the hazards waiting for their check, the unit's when it is asked after. */
+export async function describeAwaitingCheckAsked(turn: Turn, actor: Actor, input: string): Promise<string> {
+  return describeAwaitingCheck(turn, await unitAskedAbout(turn, actor, input))
 }
 
 /**

@@ -26,35 +26,44 @@ export async function describeOpenItems(turn: Turn, unit?: { id: number; name: s
   const now = clock.now()
   const hazardsOf = unit ? eq(hazards.unitId, unit.id) : undefined
   const complaintsOf = unit ? eq(complaints.unitId, unit.id) : undefined
-  const [open, overdue, openComplaints, lateComplaints, unitRows, undispatched, unhanded] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(hazards)
-      .where(and(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]), hazardsOf)),
-    db
-      .select({ unitId: hazards.unitId, n: count() })
-      .from(hazards)
-      .where(and(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]), lt(hazards.rectifyDueAt, now), hazardsOf))
-      .groupBy(hazards.unitId),
-    db
-      .select({ n: count(), unsigned: count(sql`case when ${complaints.status} = 'assigned' then 1 end`) })
-      .from(complaints)
-      .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), complaintsOf)),
-    db
-      .select({ n: count() })
-      .from(complaints)
-      .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), lt(complaints.dueAt, now), complaintsOf)),
-    db.select({ id: units.id, name: units.name }).from(units),
-    // Complaints no routing rule dispatched, and hazards waiting to be handed to a unit: a dispatcher's to act on.
-    unit
-      ? []
-      : db
-          .select({ code: complaints.code, description: complaints.description })
-          .from(complaints)
-          .where(eq(complaints.status, 'received'))
-          .orderBy(asc(complaints.receivedAt), asc(complaints.id)),
-    unit ? [] : db.select({ n: count() }).from(hazards).where(eq(hazards.status, 'reported')),
-  ])
+  const [open, overdue, openComplaints, lateComplaints, unitRows, undispatched, unhanded, awaiting] = await Promise.all(
+    [
+      db
+        .select({ n: count() })
+        .from(hazards)
+        .where(and(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]), hazardsOf)),
+      db
+        .select({ unitId: hazards.unitId, n: count() })
+        .from(hazards)
+        .where(
+          and(inArray(hazards.status, [...UNDER_RECTIFICATION_STATUSES]), lt(hazards.rectifyDueAt, now), hazardsOf),
+        )
+        .groupBy(hazards.unitId),
+      db
+        .select({ n: count(), unsigned: count(sql`case when ${complaints.status} = 'assigned' then 1 end`) })
+        .from(complaints)
+        .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), complaintsOf)),
+      db
+        .select({ n: count() })
+        .from(complaints)
+        .where(and(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), lt(complaints.dueAt, now), complaintsOf)),
+      db.select({ id: units.id, name: units.name }).from(units),
+      // Complaints no routing rule dispatched, and hazards waiting to be handed to a unit: a dispatcher's to act on.
+      unit
+        ? []
+        : db
+            .select({ code: complaints.code, description: complaints.description })
+            .from(complaints)
+            .where(eq(complaints.status, 'received'))
+            .orderBy(asc(complaints.receivedAt), asc(complaints.id)),
+      unit ? [] : db.select({ n: count() }).from(hazards).where(eq(hazards.status, 'reported')),
+      // Rectified and waiting for the check: not closed either (「还有多少隐患没销号」 had been told none).
+      db
+        .select({ n: count() })
+        .from(hazards)
+        .where(and(eq(hazards.status, 'awaiting_verification'), hazardsOf)),
+    ],
+  )
   const name = new Map(unitRows.map((u) => [u.id, u.name]))
   const overdueTotal = overdue.reduce((sum, r) => sum + r.n, 0)
   const byUnit = unit
@@ -75,6 +84,7 @@ export async function describeOpenItems(turn: Turn, unit?: { id: number; name: s
       ? [`派单请发送「派单 投诉编号 单位」，例如：派单 ${undispatched[0]?.code} 燃气办`]
       : []),
     ...(Number(unhanded[0]?.n ?? 0) > 0 ? [`另有待交办的隐患 ${unhanded[0]?.n} 项。`] : []),
+    ...(Number(awaiting[0]?.n ?? 0) > 0 ? [`另有已整改待验收的隐患 ${awaiting[0]?.n} 项。`] : []),
   ].join('\n')
 }
 
@@ -92,6 +102,33 @@ const ASKS_FIVE_FIXES =
 export function asksOpenMajors(input: string): boolean {
   const said = input.replace(MAJOR_IN_WORDS, '重大隐患').replace(/有什么(?=重大隐患)/, '有哪些')
   return ASKS_MAJORS.test(said) || ASKS_FIVE_FIXES.test(input)
+}
+
+/** 「待验收的有哪些」「有几个隐患等着验收」: the hazards rectified and waiting for their check. */
+const ASKS_AWAITING_CHECK =
+  /(?:待|等(?:着)?|需要|要|没(?:有)?|未|还没(?:有)?)验收(?!.{0,6}(?:标准|流程|怎么|如何|要求))/
+
+export function asksAwaitingCheck(input: string): boolean {
+  return (
+    [...input].length <= 30 &&
+    ASKS_AWAITING_CHECK.test(input) &&
+    /哪些|哪几|几个|几项|多少|有没有|有无|清单|列表|列一下|情况|吗|呢|[？?]$/.test(input) &&
+    !/(?:YH|TS)\s*\d{8}/i.test(input)
+  )
+}
+
+/** The hazards waiting for their check, the longest waiting first — a unit's, when one is given. */
+export async function describeAwaitingCheck(turn: Turn, unit?: { id: number; name: string }): Promise<string> {
+  const { clock, timeZone } = turn.ctx
+  const awaiting = eq(hazards.status, 'awaiting_verification')
+  const [rows, unitRows] = await openHazardsWithUnits(
+    turn,
+    unit ? (and(awaiting, eq(hazards.unitId, unit.id)) ?? awaiting) : awaiting,
+    asc(hazards.rectifiedAt),
+  )
+  const whose = unit?.name ?? ''
+  if (rows.length === 0) return `${whose}目前没有待验收的隐患。`
+  return `${whose}已整改待验收的隐患 ${rows.length} 项：\n${hazardLines(rows, unitRows, clock.now(), timeZone)}`
 }
 
 /** 「挂牌督办的有哪些」「现在挂牌的隐患」: the hazards listed for supervision (挂牌督办) and not yet closed. */

@@ -71,11 +71,23 @@ import {
   isHazardCommand,
 } from './hazard-actions'
 import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet, saysRecordLater, saysWhoPatrolsInstead } from './intent'
-import { answerLedgerQuestion, BRIEFING_ROLES, describeOpen, todoOrOpenItems } from './ledger-answers'
+import {
+  answerLedgerQuestion,
+  BRIEFING_ROLES,
+  describeAwaitingCheckAsked,
+  describeOpen,
+  todoOrOpenItems,
+} from './ledger-answers'
 import { ledgerQuestionIn, OWN_UNIT } from './ledger-question'
 import { majorInWords, speaksOfOneHazard } from './major-in-words'
 import { namesARecord } from './named-records'
-import { asksListedHazards, asksOpenMajors, describeListedHazards, describeOpenMajors } from './open-items-question'
+import {
+  asksAwaitingCheck,
+  asksListedHazards,
+  asksOpenMajors,
+  describeListedHazards,
+  describeOpenMajors,
+} from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { cardUpdate, text } from './reply'
 import { draftLastPeriod } from './report-drafts'
@@ -176,6 +188,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   }
   const figuresPeriod = BRIEFING_ROLES.has(person.role) ? figuresAskedFor(input) : undefined
   if (figuresPeriod) return meanwhile(turn, text(await describeFigures(turn, figuresPeriod)))
+  // 「待验收的有哪些」: those waiting for their check (a leader had been told none was open).
+  if (asksAwaitingCheck(input)) return meanwhile(turn, text(await describeAwaitingCheckAsked(turn, actor, input)))
   if (asksOpenItems(input)) return meanwhile(turn, text(await describeOpen(turn, actor, input)))
   if (asksOpenMajors(input)) return meanwhile(turn, text(await describeOpenMajors(turn)))
   if (asksListedHazards(input)) return meanwhile(turn, text(await describeListedHazards(turn)))

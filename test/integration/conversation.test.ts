@@ -1724,7 +1724,7 @@ describe('the digest on request', () => {
       expect(answer).toMatch(/^截至 \d+月\d+日 \d\d:\d\d：\n/)
       expect(answer).toContain(`整改中的隐患 ${rectifying.length} 项，其中超期未整改 ${overdue.length} 项`)
       expect(answer).toMatch(
-        /办理中的投诉 \d+ 件（待签收 \d+ 件），其中超过办理时限 \d+ 件。(?:\n另有待交办的隐患 \d+ 项。)?$/,
+        /办理中的投诉 \d+ 件（待签收 \d+ 件），其中超过办理时限 \d+ 件。(?:\n另有待交办的隐患 \d+ 项。)?(?:\n另有已整改待验收的隐患 \d+ 项。)?$/,
       )
     }
     // Asked which, or to list them: each by number, the late first (the first opened a hazard form; the others

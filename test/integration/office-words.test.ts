@@ -104,6 +104,21 @@ describe('a record named by its place or thing, with what is being done about it
     const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
     expect(row?.status).toBe('rectifying')
     expect(await count()).toBe(before)
+    // Rectified, it waits for its check: listed when asked after, and counted among what is not closed (「还有多少
+    // 隐患没销号」 had been told none; 「待验收的有哪些」 a leader's empty to-do).
+    await say(HANDLER, `整改 ${code} 已经修补好了`)
+    expect((await say(HANDLER, '确认'))[0]).toContain('等待督查验收')
+    for (const [who, asked] of [
+      [LEADER, '待验收的有哪些'],
+      ['demo:duty_officer', '有几个隐患等着验收'],
+    ])
+      expect((await say(who, asked))[0]).toMatch(new RegExp(`^已整改待验收的隐患 1 项：\n· ${code} 市政建设总公司：`))
+    expect((await say(UNIT_LEADER, '我们单位有几个隐患等着验收'))[0]).toMatch(
+      /^市政建设总公司已整改待验收的隐患 1 项：/,
+    )
+    expect((await say(LEADER, '还有多少隐患没销号'))[0]).toContain('另有已整改待验收的隐患 1 项。')
+    // How a check is done is still the how-to.
+    expect(await say('demo:supervisor', '验收标准是什么')).toEqual([WORDING.staffSupport.verify_howto])
   })
 
   it('notes 「槐荫路那个井盖已经派人去了」 on that complaint in hand (it was told how to report)', async () => {
