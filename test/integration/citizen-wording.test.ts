@@ -1570,6 +1570,22 @@ describe('a place withheld, a complaint given up and a word put right, in the ci
     expect((await theirs('o-gives-up')).map((c) => c.code)).toEqual([first])
   })
 
+  it('answers 「为什么我的投诉被关闭了」「我之前投诉的那个 怎么查不到了」 with theirs, and keeps a village group as a place', async () => {
+    const asks = citizen('o-lost-sight')
+    const code = lastCode(await asks('柏枝路18号井盖没了'), 'TS')
+    await asks('不用')
+    // (Both had been told how to report.)
+    for (const asked of ['为什么我的投诉被关闭了', '我之前投诉的那个 怎么查不到了'])
+      expect(await asks(asked)).toEqual([expect.stringMatching(new RegExp(`^投诉 ${code}：`))])
+    // 「…社区3组」 alone is where, kept while what is wrong is asked (it had been filed as a complaint of its own).
+    expect(await asks('武陵区丹阳街道紫缘社区3组')).toEqual([WORDING.citizenPlaceAskWhat('武陵区丹阳街道紫缘社区3组')])
+    expect((await asks('房子墙裂了'))[0]).toMatch(/^您的投诉已受理/)
+    expect((await theirs('o-lost-sight')).map((c) => [c.description, c.locationText])).toEqual([
+      ['柏枝路18号井盖没了', '柏枝路18号'],
+      ['房子墙裂了', '武陵区丹阳街道紫缘社区3组'],
+    ])
+  })
+
   it('puts right the place of 「不是柏枝路 是柏枝西路」 and notes 「不是树 是路灯杆倒了」 on the ticket, filing nothing new', async () => {
     const corrects = citizen('o-corrects')
     const code = lastCode(await corrects('柏枝路的树倒了'), 'TS')

@@ -111,6 +111,12 @@ describe('a place said with the landmark it is next to', () => {
     expect(placeAlone(said)).toBe(place)
   })
 
+  it('keeps a village group (组) after its community or village as part of the place', () => {
+    expect(placeAlone('武陵区丹阳街道紫缘社区3组')).toBe('武陵区丹阳街道紫缘社区3组')
+    expect(placeAlone('河洑镇太阳山村五组')).toBe('河洑镇太阳山村五组')
+    expect(placeAlone('巡查了3组人')).toBeUndefined()
+  })
+
   it.each(['人民路 井盖坏了旁边', '人民路 有坑旁边', '人民路 垃圾堆了门口'])('「%s」 says more than where', (said) => {
     expect(placeAlone(said)).toBeUndefined()
   })
