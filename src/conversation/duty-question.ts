@@ -37,7 +37,20 @@ export function dutyAskedFor(input: string): DutyQuestion | undefined {
   return { offset, said, aboutMe: /我/.test(input), text: input }
 }
 
+/** 「这周末谁值班」「下周末」: the Saturday and the Sunday, each as a day of its own. */
+const WEEKEND = /(下)?(?:个)?周末/
+
 export async function describeDuty(turn: Turn, asked: DutyQuestion, personId: number): Promise<string> {
+  const weekend = asked.offset === 0 ? WEEKEND.exec(asked.text) : null
+  if (weekend) {
+    const next = weekend[1] ? '下' : ''
+    const days = await Promise.all(
+      ['周六', '周日'].map((day) =>
+        describeDuty(turn, { ...asked, said: `${next}${day}`, text: `${next}${day}` }, personId),
+      ),
+    )
+    return days.join('\n')
+  }
   const { db, clock, timeZone } = turn.ctx
   const now = clock.now()
   // The day asked: 今天/明天 by their offset, a weekday or a date the next one that comes (a roster looks ahead).

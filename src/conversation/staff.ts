@@ -31,6 +31,7 @@ import {
   signSupervision,
   supervisionsAwaitingSignature,
 } from '../services/signoffs'
+import { asksAccidents, describeAccidents } from './accidents-question'
 import { asksCitizenContact, describeCitizenContact } from './citizen-contact'
 import { codeMovedFirst } from './coded-command'
 import { colleagueAskedAfter, describeColleagueTodo } from './colleague-todo'
@@ -53,6 +54,7 @@ import {
   saysReceivedAlone,
 } from './complaint-in-hand'
 import { isCourtesy, isGreeting } from './courtesy'
+import { dangerAskedAfter, describeDangerReported } from './danger-question'
 import { describeDuty, dutyAskedFor } from './duty-question'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace, placeAlone } from './extract/place'
@@ -188,6 +190,11 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   }
   const figuresPeriod = BRIEFING_ROLES.has(person.role) ? figuresAskedFor(input) : undefined
   if (figuresPeriod) return meanwhile(turn, text(await describeFigures(turn, figuresPeriod)))
+  // 「本月有没有发生安全事故」: the accidents recorded in the period (not understood).
+  if (asksAccidents(input)) return meanwhile(turn, text(await describeAccidents(turn, input)))
+  // 「有燃气泄漏的报告吗」: whether such a danger is on the ledger (it opened a major hazard report).
+  const dangerAsked = dangerAskedAfter(input)
+  if (dangerAsked) return meanwhile(turn, text(await describeDangerReported(turn, dangerAsked)))
   // 「待验收的有哪些」: those waiting for their check (a leader had been told none was open).
   if (asksAwaitingCheck(input)) return meanwhile(turn, text(await describeAwaitingCheckAsked(turn, actor, input)))
   if (asksOpenItems(input)) return meanwhile(turn, text(await describeOpen(turn, actor, input)))

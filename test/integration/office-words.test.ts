@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
 import { formatLocal } from '../../src/conversation/format'
-import { complaints, hazards, outbox } from '../../src/db/schema'
+import { accidents, complaints, hazards, outbox, units } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
@@ -127,5 +127,49 @@ describe('a record named by its place or thing, with what is being done about it
     expect((await say(HANDLER, '槐荫路那个井盖已经派人去了'))[0]).toMatch(
       new RegExp(`^已记录投诉 ${ticket} 的办理进展`),
     )
+  })
+})
+
+describe('those on duty asking after dangers, accidents and the roster', () => {
+  it('answers 「有燃气泄漏的报告吗」 from the ledger and opens no report (it opened a major hazard report)', async () => {
+    const before = (await database.db.select().from(hazards)).length
+    expect(await say('demo:duty_officer', '有燃气泄漏的报告吗')).toEqual([
+      '目前没有与「燃气泄漏」相关的未销号隐患或办理中的投诉。',
+    ])
+    const leak = await complain('o-office-gas', '柳叶大道128号3栋 燃气味很重')
+    const [listed] = await say('demo:duty_officer', '今天有没有燃气泄漏的')
+    expect(listed).toMatch(new RegExp(`^与「燃气泄漏」相关的办理中投诉 1 件：\\n· ${leak} `))
+    expect((await database.db.select().from(hazards)).length).toBe(before)
+    // Said as a report, it is one.
+    expect((await say('demo:field_staff', '有燃气泄漏 在人民路88号'))[0]).toContain('已按重大隐患填报')
+    await say('demo:field_staff', '取消')
+  })
+
+  it('lists the period’s accidents, starts the record on 「报一起事故」, and reads a weekend as its two days', async () => {
+    expect(await say(LEADER, '本月有没有发生安全事故')).toEqual([
+      '2026年11月没有登记安全事故。事故由督查员发送「登记事故」登记。',
+    ])
+    const [unit] = await database.db.select().from(units).where(eq(units.name, '质安处'))
+    await database.db.insert(accidents).values({
+      unitId: unit?.id as number,
+      occurredOn: '2026-11-20',
+      place: '朗州路在建工地',
+      level: 'general',
+      deaths: 0,
+      description: '一名工人从脚手架坠落受伤',
+      recordedByLabel: '督查员陈刚',
+      recordedAt: clock.now(),
+    })
+    expect(await say(LEADER, '今年发生了几起事故')).toEqual([
+      '2026年登记的安全事故 1 起：\n· 11-20 质安处：朗州路在建工地 一名工人从脚手架坠落受伤（一般事故）',
+    ])
+    expect(await say('demo:supervisor', '报一起事故')).toEqual(['事故属于哪个单位的行业监管范围？'])
+    await say('demo:supervisor', '取消')
+    // (「这周末谁值班」 had been given today's.)
+    const [weekend] = await say(LEADER, '这周末谁值班')
+    expect(weekend.split('\n').map((line) => line.slice(0, 12))).toEqual([
+      '周六（11月28日）值班',
+      '周日（11月29日）值班',
+    ])
   })
 })

@@ -1004,6 +1004,8 @@ async function step(
     if (amend) return [text(await explainAmendment(turn, actor.personId, amend))]
   }
   // 「事故：今天上午10点，朗州路燃气管道被挖断」 from those who record accidents: the accident record, whatever it names.
+  // 「报一起事故」「登记一起安全事故」: the accident record asked for in words, as its command is.
+  if (ACCIDENT_ASKED.test(input)) return startFromText(turn, session, actor, answers, deps, FORMS.accident.commands[0])
   const accident = ACCIDENT_LABEL.exec(input)
   if (accident && FORMS.accident.roles.includes(actor.role as never))
     return startForm(turn, session, actor, answers, deps, FORMS.accident, input.slice(accident[0].length))
@@ -1267,6 +1269,8 @@ const TIME_ONLY =
   /^(?:今天|昨天|前天|明天|今日|昨日|昨晚|今晚|今早|上午|下午|中午|晚上|早上|凌晨|傍晚|夜里|夜间|[0-9一二三四五六七八九十两零〇]+|年|月|日|号|点|时|分|半|钟|左右|到|至|[-~～:：.、，,\s])+$/
 
 /** 「事故：」「发生一起事故，」「事故报告：」 heading an account. */
+const ACCIDENT_ASKED =
+  /^(?:我要|我想|要|帮我|请|麻烦)?(?:报|上报|登记|报告|录入|记录)(?:一下)?(?:一起|一个|起|个)?(?:生产)?(?:安全)?事故[。！!]*$/
 const ACCIDENT_LABEL = /^(?:发生|登记|上报|报告)?(?:了)?(?:一起|一个)?(?:安全|生产安全)?事故(?:报告|情况)?[:：，,\s]+/
 
 /** A supervision carried out (「去质安处督查了」「今天督查了3个工地」), not the office's name or a 督办. */
