@@ -173,3 +173,11 @@ describe('those on duty asking after dangers, accidents and the roster', () => {
     ])
   })
 })
+
+describe('the patrols a unit still owes', () => {
+  it('answers 「我这个月还差几次巡查」 with the working days without a patrol (the month’s figures had been given)', async () => {
+    expect((await say('demo:field_staff', '我这个月还差几次巡查'))[0]).toMatch(
+      /^市政建设总公司2026年11月（截至目前）有 \d+ 个工作日没有日巡查记录（附件1：/,
+    )
+  })
+})
