@@ -373,7 +373,7 @@ function withoutCourtesyLead(body: string): string {
 
 /** 「我要追加投诉内容：…」「补充一下：…」: more for the complaint already made. */
 const ADDING =
-  /^(?:我要|我想|再)?(?:追加|补充)(?:一下|一点)?(?:投诉|举报|反映)?(?:的)?(?:内容|情况|说明)?[:：，,\s]+(.{2,})$/
+  /^(?:(?:刚才|刚刚|上面|之前)(?:的|那个|那条)?(?:投诉)?[，,\s]*)?(?:我要|我想|再)?(?:追加|补充)(?:一下|一点)?(?:投诉|举报|反映)?(?:的)?(?:内容|情况|说明)?[:：，,\s]+(.{2,})$/
 /**
  * 「还有噪音也很大」「另外晚上灰尘也多」「还有灰尘很大」: something more about the problem just reported — with 也, or
  * how bad it is said (很/特别/太…); never another spot (旁边、另一处、一个…).

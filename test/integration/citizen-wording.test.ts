@@ -1586,6 +1586,18 @@ describe('a place withheld, a complaint given up and a word put right, in the ci
     ])
   })
 
+  it('refers a dead animal on the road to sanitation, and keeps 「刚才那个 补充一下 …」 on the latest ticket', async () => {
+    const adds = citizen('o-adds-more')
+    // (Both had been asked where, as reports.)
+    expect(await adds('马路上有一只死狗 很臭')).toEqual([WORDING.citizenOtherAgency.sanitation])
+    const code = lastCode(await adds('柏枝路上的下水道井盖被偷了 晚上好危险'), 'TS')
+    await adds('不用')
+    expect(await adds('刚才那个 补充一下 旁边还有一个也没了')).toEqual([WORDING.citizenAdded(code)])
+    const [row] = await theirs('o-adds-more')
+    expect(await notesOn(row?.id)).toContain('市民补充：旁边还有一个也没了')
+    expect(await theirs('o-adds-more')).toHaveLength(1)
+  })
+
   it('puts right the place of 「不是柏枝路 是柏枝西路」 and notes 「不是树 是路灯杆倒了」 on the ticket, filing nothing new', async () => {
     const corrects = citizen('o-corrects')
     const code = lastCode(await corrects('柏枝路的树倒了'), 'TS')
