@@ -3,6 +3,7 @@ import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import type { Actor } from '../domain/roles'
 import { type ComplaintRow, findComplaintByCode, IN_HAND_NAMED_AMONG, unitComplaints } from '../services/complaints'
 import { normaliseCode } from './format'
+import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 
@@ -43,6 +44,9 @@ export async function describeCitizenContact(turn: Turn, actor: Actor, input: st
     return text('请附上投诉编号，例如：TS20261123-0001 市民电话多少')
   const inHand = await unitComplaints(turn.ctx.db, actor.unitId, [...OPEN_COMPLAINT_STATUSES], IN_HAND_NAMED_AMONG)
   if (inHand.length === 0) return text('您单位目前没有办理中的投诉。')
+  // 「朝阳路路灯那个投诉的市民电话多少」: the one its place and thing name (every one in hand had been listed).
+  const named = namesARecord(input) ? recordsNamed(inHand, input) : []
+  if (named.length > 0) return text(named.slice(0, LISTED).map(contactLine).join('\n'))
   const listed = inHand.slice(-LISTED).reverse()
   const more = inHand.length > LISTED ? `\n……共 ${inHand.length} 件，其他请附上投诉编号查询。` : ''
   return text(`${listed.map(contactLine).join('\n')}${more}`)

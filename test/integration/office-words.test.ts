@@ -181,3 +181,31 @@ describe('the patrols a unit still owes', () => {
     )
   })
 })
+
+describe('several complaints in hand, spoken of together or by name', () => {
+  it('signs 「两个投诉都签收」, gives the named one’s contact, and answers without the words that point at it', async () => {
+    // The unit's earlier complaints are answered first, so that the two of this test are all it has in hand.
+    const [municipal] = await database.db.select().from(units).where(eq(units.name, '市政建设总公司'))
+    const inHand = (
+      await database.db
+        .select()
+        .from(complaints)
+        .where(eq(complaints.unitId, municipal?.id as number))
+    ).filter((c) => ['assigned', 'accepted'].includes(c.status))
+    for (const c of inHand) await say(HANDLER, `回复 ${c.code} 已处理`)
+    const cover = await complain('o-office-5', '樟树路88号井盖没了')
+    const lamp = await complain('o-office-6', '朝阳路18号路灯不亮')
+    expect(await say(HANDLER, '两个投诉都签收')).toEqual([
+      `已签收 2 件投诉：${cover}、${lamp}。请在时限内办理，完成后发送「回复 编号 办理结果」。`,
+    ])
+    // (Every complaint in hand had been listed.)
+    expect(await say(HANDLER, '朝阳路路灯那个投诉的市民电话多少')).toEqual([
+      `投诉 ${lamp}：市民未留电话（不需要电话联系），办理结果请回复，系统会告知市民。`,
+    ])
+    // (「樟树路井盖那个」 had been sent to the citizen as part of the result.)
+    expect((await say(HANDLER, '樟树路井盖那个 已经补上了 回复市民'))[0]).toBe(
+      WORDING.replyWithTheseWords(cover, '已经补上了'),
+    )
+    expect(await say(HANDLER, '是')).toEqual([`已回复投诉 ${cover}，办理结果将告知市民。`])
+  })
+})

@@ -1586,7 +1586,12 @@ async function whichRectified(
   // The words are offered as its result; 「是」 sends them (the next message, in step).
   const offer = (code: string) => {
     // (「…已经换了 市民那边回复一下」: the request to answer is no part of the answer.)
-    const words = withoutCode(input, 'TS').replace(ANSWER_ASKED_AFTER, '').replace(PHOTO_NOTED_AFTER, '') || input
+    // (「人民路井盖那个 已经补上了」: which one it is, pointed at, is no part of it either.)
+    const words =
+      withoutCode(input, 'TS')
+        .replace(ANSWER_ASKED_AFTER, '')
+        .replace(PHOTO_NOTED_AFTER, '')
+        .replace(POINTED_AT_BEFORE, '') || input
     awaitReplyFor(session, { code, words })
     return [text(WORDING.replyWithTheseWords(code, words))]
   }
@@ -1630,6 +1635,8 @@ const PHOTO_OF_REPAIR =
 /** 「…已经换新的了 附照片」: a note that a photo goes with the words, which the citizen's answer would not carry. */
 const PHOTO_NOTED_AFTER =
   /[，,。\s]+(?:附|见|看|有|发了?|如)(?:上|下|后)?(?:现场)?(?:照片|图片|相片|图)(?:如下|为证)?[。！!]*$/
+/** 「人民路井盖那个 」「这个投诉，」 before what was done: which one, not the result. */
+const POINTED_AT_BEFORE = /^[\u4e00-\u9fa5A-Za-z0-9]{0,16}?(?:的)?(?:那个|这个|那件|这件)(?:投诉)?(?:的)?[，,\s]+/
 const ANSWER_ASKED_AFTER =
   /[，,。\s]+(?:可以|请|麻烦|帮我)?(?:跟|给|向)?(?:市民|群众|投诉人)?(?:那边|那里)?(?:回复|答复|回个话|说一声|说一下)(?:一下|下)?(?:市民|群众|投诉人)?(?:了|吧)*[。！!]*$/
 
