@@ -76,6 +76,10 @@ describe('times as people write them', () => {
     ['下午2点至今巡查人民路', '11-23 14:00', '11-23 16:05'],
     ['下午两点开始巡查，刚结束', '11-23 14:00', '11-23 16:05'],
     ['从早上八点巡到十点半 人民路', '11-23 08:00', '11-23 10:30'],
+    // How long it took, after the start (the end had been asked).
+    ['今天巡查了2个小时 从9点开始 朗州路', '11-23 09:00', '11-23 11:00'],
+    ['9点开始巡了一个半小时', '11-23 09:00', '11-23 10:30'],
+    ['两个小时前开始巡查', '11-23 14:05', undefined],
   ])('reads %s, said from now', (text, start, end) => {
     const range = parseTimeRange(text, now, TZ)
     expect(local(range?.start)).toBe(start)

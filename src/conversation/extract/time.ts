@@ -212,6 +212,10 @@ function to24(clock: ClockMatch, inheritedHalfDay: string | undefined): number {
 }
 
 const AGO = new RegExp(`(?:(半)|(${NUMBER_PATTERN})\\s*个?\\s*(半)?)\\s*(小时|钟头|分钟)(?:之|以)?前`, 'g')
+/** 「巡查了2个小时」「用了一个半小时」: how long it took, not how long ago (那 is spelt out before). */
+const LASTED = new RegExp(
+  `(?:巡查|巡视|巡|查|走|干|用|花|持续|共)了?\\s*(?:(半)|(${NUMBER_PATTERN})\\s*个?\\s*(半)?)\\s*(?:小时|钟头)(?![前后])`,
+)
 const UNTIL_NOW = /(到|至)(?:现在|目前|刚才|刚刚|此刻)|至今/g
 /** 「刚巡查完」「刚结束」: the patrol ended as the message was written. */
 const JUST_ENDED = /刚(?:刚|才)?(?:巡查|巡|检查|排查)?(?:完|结束|回来|收工|回到)/
@@ -270,8 +274,19 @@ export function parseTimeRange(
   const startHour = to24(first, halfDayWord)
   const start = zonedInstant(date, timeZone, startHour % 24, first.minute)
   const second = clocks[1]
-  // 「刚巡查完，从两点开始的」: the end is now.
-  if (!second) return direction === 'past' && JUST_ENDED.test(text) && start < now ? { start, end: now } : { start }
+  // 「刚巡查完，从两点开始的」: the end is now. 「从9点开始 巡查了2个小时」: the end is the start and how long it took.
+  if (!second) {
+    if (direction === 'past' && JUST_ENDED.test(text) && start < now) return { start, end: now }
+    const lasted = LASTED.exec(text)
+    const hours = lasted
+      ? lasted[1]
+        ? 0.5
+        : (parseChineseNumber(lasted[2] ?? '') ?? Number.NaN) + (lasted[3] ? 0.5 : 0)
+      : Number.NaN
+    if (Number.isFinite(hours) && hours > 0 && hours <= 12)
+      return { start, end: new Date(start.getTime() + hours * 3_600_000) }
+    return { start }
+  }
   let endHour = to24(second, first.halfDay ?? halfDayWord)
   // "下午2点到5点" inherits pm; "9点到1点" means past noon; "晚上10点到12点" and "晚上11点到凌晨1点" end
   // after midnight, on the next day.
