@@ -27,6 +27,9 @@ describe('danger in a message', () => {
     ['燃气管道被挖断了', 'gas'],
     ['楼上邻居装修把承重墙砸了，我们楼都在晃', 'collapse'],
     ['有个工地的塔吊好像歪了，在火车站旁边那个新楼盘', 'collapse'],
+    // (A water tank or a window cage about to come down was filed without the advice.)
+    ['楼顶的水箱好像要掉下来了 在武陵大道208号', 'collapse'],
+    ['防盗窗快掉下来了', 'collapse'],
     ['步行街有个广告牌快掉下来了！！', 'collapse'],
     ['朗州路的电线杆被车撞了，摇摇欲坠', 'collapse'],
     ['路灯杆倾斜快倒了', 'collapse'],
