@@ -1833,11 +1833,13 @@ function statusOf(ctx: Turn['ctx'], complaint: typeof complaints.$inferSelect): 
 function correctedPlaceIn(body: string, earlier?: string | null): string | undefined {
   // 「不是滨湖路 是滨湖西路」: a place for a place (「不是井盖 是下水道盖子」 corrects no place).
   const swapped = NOT_THIS_BUT.exec(body)
-  if (swapped) {
-    const right = swapped[1] && findPlace(swapped[1]) ? findPlace(swapped[2] ?? '') : undefined
+  if (swapped?.[1] && findPlace(swapped[1])) {
+    const right = findPlace(swapped[2] ?? '')
     return right && !isVaguePlace(right) ? right : undefined
   }
+  // (「地址写错了 不是6栋 是8栋」: the building put right, below.)
   const after =
+    (swapped?.[2] && BUILDING_PART.test(swapped[2].trim()) ? swapped[2] : undefined) ??
     /(?:应该是|应为|改成|改为|更正为|正确的?是|实际是|其实是|是在|在)[:：]?\s*([^，。,！!？?；;]{2,30})/.exec(body)?.[1]
   const place = findPlace(after ?? body)
   if (place && !isVaguePlace(place)) return place

@@ -1609,5 +1609,9 @@ describe('a place withheld, a complaint given up and a word put right, in the ci
     const rows = await theirs('o-corrects')
     expect(rows.map((c) => [c.code, c.locationText])).toEqual([[code, '柏枝西路']])
     expect(await notesOn(rows[0]?.id)).toContain('市民更正：不是树 是路灯杆倒了')
+    // A building put right the same way.
+    const hall = lastCode(await corrects('柏枝花园6栋楼道灯坏了'), 'TS')
+    await corrects('不用')
+    expect(await corrects('地址写错了 不是6栋 是8栋')).toEqual([WORDING.citizenPlaceCorrected(hall, '柏枝花园8栋')])
   })
 })
