@@ -35,6 +35,7 @@ const notesOn = async (complaintId: number | undefined) =>
       .select()
       .from(complaintEvents)
       .where(eq(complaintEvents.complaintId, complaintId as number))
+      .orderBy(complaintEvents.id)
   ).map((e) => e.note)
 
 describe('citizens who ask, chase or change their number', () => {

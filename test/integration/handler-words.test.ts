@@ -28,6 +28,7 @@ const notesOn = async (code: string) => {
     .select()
     .from(complaintEvents)
     .where(eq(complaintEvents.complaintId, row?.id ?? 0))
+    .orderBy(complaintEvents.id)
   return events.map((e) => e.note)
 }
 const statusOf = async (code: string) =>
@@ -203,6 +204,7 @@ describe('one hazard urged on (督办)', () => {
         .select()
         .from(hazardEvents)
         .where(eq(hazardEvents.hazardId, hazard?.id ?? 0))
+        .orderBy(hazardEvents.id)
     )
       .filter((e) => e.kind === 'urged')
       .map((e) => [e.note, e.toStatus])

@@ -32,6 +32,7 @@ const eventsOf = async (id: number | undefined) =>
       .select()
       .from(hazardEvents)
       .where(eq(hazardEvents.hazardId, id as number))
+      .orderBy(hazardEvents.id)
   ).map((e) => e.kind)
 
 describe('a handler with nothing in hand', () => {
