@@ -1858,7 +1858,9 @@ describe('small questions staff ask about themselves and their records', () => {
     // 督办: on its history, and its unit's handlers reminded (it was 「暂未理解」, or kept as a handler's note).
     const before = (await database.db.select().from(outbox)).filter((r) => r.dedupeKey?.startsWith('urge-complaint:'))
     expect((await say(LEADER, `督办一下${code}`))[0]).toMatch(new RegExp(`^已督办投诉 ${code}，已提醒承办单位经办人`))
-    const sent = (await database.db.select().from(outbox)).filter((r) => r.dedupeKey?.startsWith('urge-complaint:'))
+    const sent = (await database.db.select().from(outbox).orderBy(outbox.id)).filter((r) =>
+      r.dedupeKey?.startsWith('urge-complaint:'),
+    )
     expect(sent.length).toBeGreaterThan(before.length)
     expect(JSON.stringify(sent.at(-1)?.message)).toContain(`【督办】领导刘明提醒：投诉 ${code}`)
     const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
