@@ -316,6 +316,12 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     expect(extractComplaint('桃源县 漳江路的井盖没了', ctx).locationText).toBe('桃源县漳江路')
   })
 
+  it('takes no place from when it was seen (「扫地的时候发现桥上栏杆松了」 has none)', () => {
+    expect(extractComplaint('我是环卫工人 今天扫地的时候发现桥上栏杆松了', ctx).locationText).toBeUndefined()
+    expect(extractComplaint('早上散步的时候看到桥上栏杆松了', ctx).locationText).toBeUndefined()
+    expect(extractComplaint('散步的时候看到沅水三桥上栏杆松了', ctx).locationText).toBe('沅水三桥')
+  })
+
   it('keeps a building and unit numbered in words, but not a building counted (「一栋老房子」「一栋三层楼」)', () => {
     expect(extractComplaint('幸福小区三栋二单元门口的下水道井盖塌了', ctx).locationText).toBe('幸福小区三栋二单元')
     expect(extractComplaint('幸福小区十一栋楼道灯坏了', ctx).locationText).toBe('幸福小区十一栋')
@@ -941,6 +947,14 @@ describe('counts of people and cars next to other words', () => {
   it('reads 无车 as no car when 一切正常 follows it', () => {
     const read = extractPatrol('下午两点到五点 滨江路沿线 3人 无车 一切正常', ctx)
     expect(read).toMatchObject({ staffCount: 3, vehicleCount: 0, hazards: [] })
+  })
+
+  it('reads the hour said after 无车 as the time, not a count of cars', () => {
+    const read = extractPatrol('上周五巡查的忘记报了 现在补报 滨湖路 2人 无车 9点到11点 无异常', ctx)
+    expect(read).toMatchObject({ staffCount: 2, vehicleCount: 0, hazards: [] })
+    expect(extractPatrol('滨湖路 2人 车 9:00-11:00 巡查', ctx).vehicleCount).toBeUndefined()
+    // A count of cars before the time still counts.
+    expect(extractPatrol('滨湖路 2人 车1 9点到11点', ctx).vehicleCount).toBe(1)
   })
 
   it('does not count the 一 of 一起 as one person', () => {

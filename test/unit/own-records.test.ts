@@ -27,6 +27,9 @@ describe('staff asking after their own records', () => {
     ['能不能把上一条删了', 'latest'],
     ['删了吧', 'latest'],
     ['我刚才说错了', 'latest'],
+    ['我今天的巡查记录怎么改', 'patrol'],
+    ['昨天那条巡查记录能改吗', 'patrol'],
+    ['我刚才报的隐患可以改吗', 'hazard'],
   ])('「%s」 wants a saved %s record changed', (words, kind) => {
     expect(asksToAmendRecord(words)).toBe(kind)
     expect(asksAfterOwnRecords(words)).toBeUndefined()

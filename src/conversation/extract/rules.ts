@@ -210,8 +210,8 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
     found &&
     !COUNTED_PLACES.test(found) &&
     placeWordOf(found) !== found &&
-    // (「我刚路过」: 刚 and the 路 of 路过 are no road.)
-    !/^(?:家|我|咱|你|他|她|要|想|有人|别人|某人|附近|旁边|对面|楼下|这里|那里|这边|那边)|有个|有一个|反映|投诉|举报|.在(?!建)|[把被]|的人(?![行民])|^[刚才就正也都还又再常先后去来在从到经][路街道桥]$/.test(
+    // (「我刚路过」: 刚 and the 路 of 路过 are no road. 「扫地的时候发现桥」 is when they saw it, not where.)
+    !/^(?:家|我|咱|你|他|她|要|想|有人|别人|某人|附近|旁边|对面|楼下|这里|那里|这边|那边)|有个|有一个|反映|投诉|举报|的时候|发现|看到|看见|.在(?!建)|[把被]|的人(?![行民])|^[刚才就正也都还又再常先后去来在从到经][路街道桥]$/.test(
       found,
     ) &&
     !saysInTheWay(found)
@@ -613,9 +613,10 @@ function vehicleCount(text: string): number | undefined {
       `(?<!(?:^|[^0-9零〇一二两俩三四五六七八九十百个名位])人\\s*)${COUNT}(?:\\s*(?:辆|台|个)\\s*)?(?:车次|台次|车)`,
     ).exec(text)?.[1] ??
     // Not the people counted after a vehicle word: 「骑电动车 一个人」 is no car and one person. A number in words
-    // needs its measure word or the end of the phrase: the 一 of 「无车 一切正常」 counts nothing.
+    // needs its measure word or the end of the phrase: the 一 of 「无车 一切正常」 counts nothing. Nor a time or a
+    // date after 「无车」: the 9 of 「无车 9点到11点」 is when they set out.
     new RegExp(
-      `(?:出动车辆|车辆|车次|台次|车)\\s*(?:[:：为共]|是)?\\s*${COUNT}(?!\\s*(?:个|名|位)?\\s*人)(?:\\s*(?:辆|台次|台|部)|(?<=[0-9])|(?![\\u4e00-\\u9fa5]))`,
+      `(?<![无没未不])(?:出动车辆|车辆|车次|台次|车)\\s*(?:[:：为共]|是)?\\s*${COUNT}(?!\\s*(?:个|名|位)?\\s*人)(?![0-9]|\\s*(?:[点时号日月分]|[:：.]\\d))(?:\\s*(?:辆|台次|台|部)|(?<=[0-9])|(?![\\u4e00-\\u9fa5]))`,
     ).exec(text)?.[1]
   if (raw) return parseChineseNumber(raw)
   if (
