@@ -122,6 +122,13 @@ const NAME_GIVEN =
 const NOT_A_NAME = /业主|居民|市民|住户|群众|路人|新来|这里|那里|什么|你们/
 const VENTING =
   /(?:找|叫|让|见|要见)(?:你们)?(?:的)?(?:领导|局长|负责人|主任|一把手)|(?:给|讨|要)(?:我)?(?:个|一个)说法|(?:打|找|投诉到|反映到|告到)(?:12345|市长热线|热线)|政府|官老爷|当官|告你们|告到|去告|上访|信访|曝光|媒体|记者|省里|中央|垃圾(?:政府|部门|单位)|(?:你们|都是)(?:一群)?(?:垃圾|废物)|摆设|踢皮球|推诿|不作为|不干事|不办事|不管事|拿钱不办事|白拿工资|(?:你们|这些人|政府|部门)[^，,。]{0,6}(?:没(?:有)?(?:什么)?用|用(?:都|也)?没有)/
+/** 「物业不管事」「开发商踢皮球」: someone else's neglect complained of — a complaint about them, not anger at the bureau. */
+const NEGLECT_BY_OTHERS =
+  /(?:物业|开发商|施工方|施工单位|施工队|工地|社区|居委会|业委会|房东|老板|商家|店家)(?:公司)?[^，,。！!？?]{0,4}(?:不作为|不干事|不办事|不管事|推诿|踢皮球|是摆设)/
+/** Anger at the bureau itself (「你们不作为」「垃圾政府」), not at someone it is told about. */
+function ventsAtBureau(body: string): boolean {
+  return VENTING.test(body) && !NEGLECT_BY_OTHERS.test(body)
+}
 /** 「你们这个系统太难用了」「公众号不好用」「看不懂你说什么」: the service itself, found hard to use. */
 const ABOUT_THE_SERVICE =
   /(?:系统|公众号|小程序|机器人|平台|界面|页面|程序|软件|这个东西|这玩意儿?)(?:也|真|太|很|好|挺|有点|特别|实在)*(?:难用|不好用|不会用|麻烦|复杂|繁琐|卡|烂|差劲|垃圾|智障|弱智)|^(?:你们)?(?:这个)?(?:也|真|太|好|特别)*(?:难用|不好用)|(?:看|听)不懂(?:你|你们)?(?:说|在说|发)?(?:的)?(?:什么|啥)|你(?:是不是|怎么)?(?:听|看)不懂(?:人话)?/
@@ -859,7 +866,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       await keep()
       return [text(WORDING.placeStillNeededSorry)]
     }
-    if ((HURRY.test(body) || VENTING.test(body) || isUrging(body) || PRESENCE.test(body)) && !findPlace(body)) {
+    if ((HURRY.test(body) || ventsAtBureau(body) || isUrging(body) || PRESENCE.test(body)) && !findPlace(body)) {
       await keep()
       const told = Boolean((pending as { danger?: unknown }).danger)
       return [text(told ? WORDING.placeUrgentDanger : WORDING.placeUrgent)]
@@ -1324,7 +1331,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     return [text(WORDING.citizenServiceFeedback)]
   // 「垃圾政府」「我要去省里告你们」: anger at the bureau, with no problem or place in it — heard, and asked what happened.
   if (
-    VENTING.test(body) &&
+    ventsAtBureau(body) &&
     !HOW_TO_REPORT.test(body) &&
     [...body].length <= 30 &&
     !namesDefect(body) &&

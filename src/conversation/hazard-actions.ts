@@ -24,7 +24,7 @@ const COMMAND = /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级|
 
 /** 「YH… 接报」「YH… 挂牌督办 多次反复」「YH… 摘牌 整改到位」: the number first, the command after it. */
 const VERB_AFTER_CODE =
-  /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级|延期|改派|转给|转交|改交|交给|作废|删除|删掉)(?:了|一下|到|至|掉)?[\s，,：:]*([\s\S]*)$/
+  /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级|延期|改派|转给|转交|改交|交给|作废|删除|删掉|(?:定|认定|列|改|调整|升级|升|降级|降)(?:为|成)(?=\s*(?:重大|一般)))(?:了|一下|到|至|掉)?[\s，,：:]*([\s\S]*)$/
 /** 「YH… 转给燃气办」: handing it to another unit is the 改派. */
 const VERB_MEANT: Record<string, string> = {
   转给: '改派',
@@ -36,6 +36,10 @@ const VERB_MEANT: Record<string, string> = {
   删掉: '作废',
   撤销: '作废',
 }
+/** 「YH… 定为重大隐患」「把YH… 改成一般」「YH… 升级为重大」: a level said is the 定级. */
+function verbMeant(verb: string): string {
+  return VERB_MEANT[verb] ?? (/[为成]$/.test(verb) ? '定级' : verb)
+}
 /** 「YH… 已到现场，设置了围挡」: what was done on the spot, said by the duty officer or the supervising office. */
 const ON_THE_SPOT =
   /^(?:我们|我)?(?:已经?|已)?(?:到达?现场|赶到现场|到场|设置|设了|拉起?|拉了|疏散|封闭|封锁|围挡|警戒|安排人员?(?:现场)?值守|派人(?:现场)?值守)/
@@ -45,7 +49,7 @@ export function hazardCommandInWords(input: string, role: Actor['role']): string
   const leading = leadingCode('YH', input)
   if (!leading) return undefined
   const verb = VERB_AFTER_CODE.exec(deadlineMoveAsExtension(leading.after))
-  if (verb) return `${VERB_MEANT[verb[1] ?? ''] ?? verb[1]} ${leading.code} ${verb[2] ?? ''}`.trim()
+  if (verb) return `${verbMeant(verb[1] ?? '')} ${leading.code} ${verb[2] ?? ''}`.trim()
   if ((role === 'duty_officer' || role === 'supervisor') && ON_THE_SPOT.test(leading.after))
     return `处置 ${leading.code} ${leading.after}`
   // 「YH… 让燃气办去处理」: another unit named to rectify it is the 改派, the words its reason.

@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
-import { complaints, conversations, patrols } from '../../src/db/schema'
+import { complaintEvents, complaints, conversations, hazardEvents, hazards, patrols } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
@@ -14,6 +14,8 @@ import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } f
  * pipeline, with the rows it leaves.
  */
 const STAFF = 'demo:field_staff'
+const HANDLER = 'demo:handler'
+const SUPERVISOR = 'demo:supervisor'
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
@@ -54,5 +56,64 @@ describe('a citizen who saw it at work', () => {
     const code = lastCode(await citizenSays('o-typed-1', '沅水三桥'), 'TS')
     const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
     expect(row).toMatchObject({ category: 'bridge', locationText: '沅水三桥' })
+  })
+})
+
+describe('a hazard’s level said in words', () => {
+  it('regrades on 「把YH… 定为重大隐患」 with its reason, and asks the reason when none is given (a new hazard form had opened)', async () => {
+    await say(STAFF, '上报隐患 人民路88号井盖破损')
+    await say(STAFF, '一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    expect(await say(SUPERVISOR, `把${code}定为重大隐患`)).toEqual([
+      `请写明等级和理由，例如：定级 ${code} 重大 塌陷范围扩大，危及行人`,
+    ])
+    const [regraded] = await say(SUPERVISOR, `${code} 定为重大 井盖缺失位于主干道 车流量大`)
+    expect(regraded).toMatch(new RegExp(`^隐患 ${code} 已定为重大隐患`))
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row?.level).toBe('major')
+    const events = await database.db
+      .select()
+      .from(hazardEvents)
+      .where(eq(hazardEvents.hazardId, row?.id as number))
+      .orderBy(hazardEvents.id)
+    expect(events.filter((e) => e.kind === 'regrade').map((e) => e.note)).toEqual([
+      '定为重大隐患：井盖缺失位于主干道 车流量大',
+    ])
+    expect(await say(SUPERVISOR, `${code}改成一般 已设置围挡`)).toEqual([`隐患 ${code} 已定为一般隐患。`])
+    expect(await say(SUPERVISOR, '把YH20261123-0099定为重大隐患')).toEqual(['未找到隐患 YH20261123-0099。'])
+    // The reporter who says it is general, not major, hears that a saved hazard is changed by the office.
+    const [amend] = await say(STAFF, '刚才那个隐患是一般的 不是重大')
+    expect(amend).toContain(`您最近上报的隐患是 ${code}`)
+  })
+})
+
+describe('a unit’s own records, asked after', () => {
+  it('lists the unit’s hazards for 「查一下我们单位的隐患」 (a hazard form had opened)', async () => {
+    const [listed] = await say(HANDLER, '查一下我们单位的隐患')
+    expect(listed).toMatch(/^本月交办市政建设总公司的隐患 [1-9]\d* 项：\n· YH/)
+    expect(listed).toContain('人民路88号井盖破损')
+    const [bare] = await say(HANDLER, '我们单位的投诉')
+    expect(bare).toMatch(/^今天交办市政建设总公司的投诉/)
+  })
+})
+
+describe('a citizen who complains of someone else’s neglect', () => {
+  it('takes 「投诉 物业不管事」 as a new complaint, not anger at an open ticket', async () => {
+    const citizen = 'o-typed-2'
+    const first = lastCode(await citizenSays(citizen, '沅江路18号井盖没了'), 'TS')
+    await citizenSays(citizen, '不用')
+    expect(await citizenSays(citizen, '投诉 物业不管事')).toEqual([WORDING.askPlace])
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, first))
+    const notes = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, row?.id as number))
+    expect(notes.some((e) => e.note?.includes('物业不管事'))).toBe(false)
+    const second = lastCode(await citizenSays(citizen, '桃花源小区'), 'TS')
+    const [filed] = await database.db.select().from(complaints).where(eq(complaints.code, second))
+    expect(filed).toMatchObject({ locationText: '桃花源小区' })
+    expect(filed?.description).toContain('物业不管事')
+    // Anger at the bureau itself still chases the open ticket.
+    expect((await citizenSays(citizen, '你们就是不作为'))[0]).toMatch(/^已为您催办投诉 TS/)
   })
 })

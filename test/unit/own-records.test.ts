@@ -30,6 +30,7 @@ describe('staff asking after their own records', () => {
     ['我今天的巡查记录怎么改', 'patrol'],
     ['昨天那条巡查记录能改吗', 'patrol'],
     ['我刚才报的隐患可以改吗', 'hazard'],
+    ['刚才那个隐患是一般的 不是重大', 'hazard'],
   ])('「%s」 wants a saved %s record changed', (words, kind) => {
     expect(asksToAmendRecord(words)).toBe(kind)
     expect(asksAfterOwnRecords(words)).toBeUndefined()
