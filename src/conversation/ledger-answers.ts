@@ -146,8 +146,12 @@ export async function answerLedgerQuestion(
     }
     case 'patrolsByUnit':
       return briefed ? describePatrolsByUnit(turn, asked.period) : WORDING.figuresForBriefed
-    case 'patrolsNamed':
+    case 'patrolsNamed': {
+      // 「市政今天巡查了吗」: the name is a unit's (the start of 市政建设总公司), not a person's — its figures.
+      const unit = asked.name ? await unitNamedIn(turn, asked.name) : undefined
+      if (unit && (briefed || unit.id === actor.unitId)) return describeFigures(turn, asked.period, unit)
       return describePatrolsNamed(turn, asked)
+    }
     case 'satisfaction':
       return briefed ? describeSatisfaction(turn, asked.period) : WORDING.figuresForBriefed
     case 'supervisions':

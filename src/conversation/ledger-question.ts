@@ -74,6 +74,9 @@ const UNIT_COUNTED =
   /(?:处|办|局|公司|科)(?:的|那边|这边)?(?:(?:上报|报|发现|新增|交办)了?)?(?:几|多少)?(?:个|项|件|条|处)?(?:隐患|投诉)/
 const UNIT_REPORTED = /(?:处|办|局|公司|科)(?:的|那边|这边)?(?:上报|报|发现|新增)了?/
 
+/** A unit said by its name's ending (质安处, 燃气办, 房管局, 市政建设总公司, 安监科). */
+const UNIT_NAMED = /[\u4e00-\u9fa5]{1,8}(?:处|办|局|公司|科)(?!长)/
+
 /** 「最新的三条」「最近5件」: the latest so many. */
 const LATEST_SO_MANY = /(?:最新|最近)(?:的)?([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:条|件|个|项)/
 /** No period: the latest, whenever they came. */
@@ -230,6 +233,13 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
       period: period ?? TODAY,
       ...(patrolPlace ? { place: patrolPlace } : { name: patrolledBy }),
     }
+  // 「今天巡查了吗」 from those who file none: who has patrolled today (or in the period named).
+  if (/^(?:今天|今日|昨天|本周|这周)?(?:都)?(?:巡查|巡)(?:了|过)(?:吗|没有?|没)[？?。]*$/.test(input))
+    return { kind: 'patrolsByUnit', period: period ?? TODAY }
+  // 「质安处这周巡查了吗」「燃气办今天巡查了没有」: whether a unit patrolled in the period — its figures for it (it
+  // was not understood).
+  if (/巡查|巡逻|巡视|巡了/.test(input) && /了吗|了没|没有[？?。]*$|有没有/.test(input) && UNIT_NAMED.test(input))
+    return { kind: 'figures', period: period ?? TODAY }
   // 「下周要注意什么」「最近需要关注哪些」: what is open and late now (it was not understood).
   if (
     /(?:要|需要|应该|该|得)(?:注意|关注|重点关注|盯)(?:些)?(?:什么|哪些|啥)|有(?:什么|哪些|啥)(?:要|需要|值得)(?:注意|关注)/.test(

@@ -19,10 +19,10 @@ import type { Turn } from './types'
 type AskedKind = Exclude<ReportKind, 'daily'>
 // 「上周报的隐患」「这个月报了几个」 are 上周 and 这个月 followed by 报 (filed): no report named there.
 const KINDS: readonly [RegExp, AskedKind][] = [
-  // (「发个周报」「来个月报」: 个 after a verb of asking counts the report.)
-  [/(?:(?<=[发来出做写要给]个)|(?<![上这本下每个]))周报(?![了过])/, 'weekly'],
-  [/(?:(?<=[发来出做写要给]个)|(?<![上这本下每个]))月报(?![了过])/, 'monthly'],
-  [/(?:(?<=[发来出做写要给]个)|(?<![上这本下每个]))季报(?![了过])/, 'quarterly'],
+  // (「发个周报」「来个月报」: 个 after a verb of asking counts the report; so does 「发一下周报」's 一下.)
+  [/(?:(?<=[发来出做写要给]个|[发给]一下)|(?<![上这本下每个]))周报(?![了过])/, 'weekly'],
+  [/(?:(?<=[发来出做写要给]个|[发给]一下)|(?<![上这本下每个]))月报(?![了过])/, 'monthly'],
+  [/(?:(?<=[发来出做写要给]个|[发给]一下)|(?<![上这本下每个]))季报(?![了过])/, 'quarterly'],
   [/通报/, 'bulletin'],
   [/统计表/, 'campaign'],
 ]

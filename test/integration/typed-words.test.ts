@@ -16,6 +16,8 @@ import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } f
 const STAFF = 'demo:field_staff'
 const HANDLER = 'demo:handler'
 const SUPERVISOR = 'demo:supervisor'
+const LEADER = 'demo:leader'
+const DUTY = 'demo:duty_officer'
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
@@ -115,5 +117,31 @@ describe('a citizen who complains of someone else’s neglect', () => {
     expect(filed?.description).toContain('物业不管事')
     // Anger at the bureau itself still chases the open ticket.
     expect((await citizenSays(citizen, '你们就是不作为'))[0]).toMatch(/^已为您催办投诉 TS/)
+  })
+})
+
+describe('whether a unit patrolled, and a shift taken over', () => {
+  it('answers 「质安处这周巡查了吗」「市政今天巡查了吗」 with that unit’s figures (not understood, or 市政 read as a person)', async () => {
+    const [week] = await say(SUPERVISOR, '质安处这周巡查了吗')
+    expect(week).toMatch(/^本周截至目前（质安处）：\n巡查 \d+ 次/)
+    const [today] = await say(SUPERVISOR, '市政今天巡查了吗')
+    expect(today).toMatch(/^今天截至目前（市政建设总公司）：\n巡查 \d+ 次/)
+    // A person named is still that person's patrols.
+    expect(await say(LEADER, '张三丰今天巡查了吗')).toEqual(['今天还没有张三丰参加的巡查记录。'])
+  })
+
+  it('answers a leader’s 「今天巡查了吗」 with who has patrolled (they were told they had no record of their own)', async () => {
+    const [units] = await say(LEADER, '今天巡查了吗')
+    expect(units).toMatch(/^今天各巡查单位的巡查记录：/)
+    expect(units).toContain('尚无记录')
+    // Someone who patrols hears of their own (the one made up late was for last Friday).
+    expect(await say(STAFF, '今天巡查了吗')).toEqual(['您今天还没有巡查记录。发送「巡查」即可填报。'])
+  })
+
+  it('briefs the duty officer who says 「我接班了」 or 「我今晚值班」 as on 「交班」 (not understood)', async () => {
+    const [handover] = await say(DUTY, '交班')
+    expect(await say(DUTY, '我接班了')).toEqual([handover])
+    expect(await say(DUTY, '我今晚值班')).toEqual([handover])
+    expect(handover).toMatch(/^\*\*今日截至 /)
   })
 })

@@ -997,7 +997,11 @@ async function step(
   // 「我上周报的那个隐患怎么样了」「刚才那条巡查记录写错了」 name a form's words but ask after a saved record.
   if (!danger && actor.personId !== null) {
     const howMany = asksOwnCount(input)
-    if (howMany) return [text(await describeOwnCount(turn, actor.personId, howMany))]
+    // 「今天巡查了吗」 from a leader or the duty officer, who file no patrols: whether the units patrolled, which the
+    // ledger answers (they had been told they had no patrol record of their own).
+    const othersPatrols =
+      howMany?.kind === 'patrol' && !/我|本人/.test(input) && !FORMS.patrol.roles.includes(actor.role as never)
+    if (howMany && !othersPatrols) return [text(await describeOwnCount(turn, actor.personId, howMany))]
     const asked = asksAfterOwnRecords(input)
     if (asked) return [text(await describeOwnRecords(turn, actor.personId, asked, input))]
     const amend = asksToAmendRecord(input)
