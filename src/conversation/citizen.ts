@@ -296,8 +296,17 @@ function isProgressQuestion(body: string): boolean {
   if (words <= 30 && ASKS_ABOUT_NAMED.test(body) && namesARecord(body)) return true
   // 「路灯那个怎么样了」「人民路的事有进展吗」: after one reported, by its thing or place alone (it was filed anew).
   if (words <= 24 && ASKS_AFTER_NAMED.test(body) && namesARecord(body) && !namesDefect(body)) return true
-  return (words <= 40 && PROGRESS_WORDS.test(body) && !findPlace(body)) || isUrging(body)
+  return (
+    (words <= 40 && PROGRESS_WORDS.test(body) && !findPlace(body) && !ASKS_ABOUT_WORKS.test(body)) || isUrging(body)
+  )
 }
+
+/**
+ * 「燃气改造什么时候弄完 我们小区挖了两个月了」: works going on near them, asked when they end — a problem told of (the
+ * digging), not a question about a complaint of theirs (their latest one's state had been the answer).
+ */
+const ASKS_ABOUT_WORKS =
+  /(?:改造|工程|施工|修路|项目|管网|拆迁|改建|扩建)[^，,。！!？?\s]{0,6}(?:什么时候|啥时候|何时|多久|几时)/
 /** 「…那个井盖修好了吗」「…那处塌陷处理了没」: whether the one spoken of was put right. */
 const ASKS_ABOUT_NAMED =
   /(?:那个|那条|那处|那块)[^，。,]{0,8}?(?:修好|修|处理好?|解决|整改|弄好|换好?|填好?|补好?)(?:了)?(?:吗|没有?|没|么)[？?。]*$/

@@ -256,8 +256,9 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「燃气办的隐患有几个」: a unit's, open now — or found in the period named (「本月质安处的隐患有几个」).
   // (「市政公司上报了几个隐患」, with no period: what it reported this month, as the figures count it.)
   if ((UNIT_COUNTED.test(input) || OWN_UNIT.test(input)) && /隐患|投诉/.test(input) && /多少|几/.test(input))
-    return period
-      ? { kind: 'figures', period }
+    // (「燃气办的隐患整改率是多少」 asks a rate, which the figures give: it had been answered with what is open.)
+    return period || /率/.test(input)
+      ? { kind: 'figures', period: period ?? THIS_MONTH }
       : UNIT_REPORTED.test(input)
         ? { kind: 'figures', period: THIS_MONTH }
         : { kind: 'open' }

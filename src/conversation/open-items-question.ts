@@ -112,7 +112,9 @@ export function asksAwaitingCheck(input: string): boolean {
   return (
     [...input].length <= 30 &&
     ASKS_AWAITING_CHECK.test(input) &&
-    /哪些|哪几|几个|几项|多少|有没有|有无|清单|列表|列一下|情况|吗|呢|[？?]$/.test(input) &&
+    // (「待验收的隐患」 alone names the list it wants: the supervisor had been given the whole to-do.)
+    (/哪些|哪几|几个|几项|多少|有没有|有无|清单|列表|列一下|情况|吗|呢|[？?]$/.test(input) ||
+      /^(?:查看|看看|看一下)?(?:待|等(?:着)?)验收(?:的)?(?:隐患|事项)?[。]*$/.test(input)) &&
     !/(?:YH|TS)\s*\d{8}/i.test(input)
   )
 }

@@ -42,6 +42,14 @@ describe('a patrol made up late', () => {
   })
 })
 
+describe('a handler who speaks of a hazard with none open', () => {
+  it('says no hazard waits for 「隐患整改完成 附照片」, naming the complaints in hand (the words had been offered to a citizen)', async () => {
+    const [told] = await say(HANDLER, '隐患整改完成 附照片')
+    expect(told).toMatch(/^您单位目前没有待整改的隐患。/)
+    expect(told).not.toContain('要把「')
+  })
+})
+
 describe('a saved record asked how to change', () => {
   it('answers 「我今天的巡查记录怎么改」 with how, and opens no form (it began a new patrol record)', async () => {
     const [answer] = await say(STAFF, '我今天的巡查记录怎么改')
@@ -58,6 +66,18 @@ describe('a citizen who saw it at work', () => {
     const code = lastCode(await citizenSays('o-typed-1', '沅水三桥'), 'TS')
     const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
     expect(row).toMatchObject({ category: 'bridge', locationText: '沅水三桥' })
+  })
+})
+
+describe('a citizen asking when works nearby end', () => {
+  it('takes 「燃气改造什么时候弄完 我们小区挖了两个月了」 as a problem told of, not a question about their ticket', async () => {
+    const citizen = 'o-typed-3'
+    lastCode(await citizenSays(citizen, '育英小区北门有个大坑'), 'TS')
+    await citizenSays(citizen, '不用')
+    expect(await citizenSays(citizen, '请问燃气改造什么时候弄完 我们小区挖了两个月了')).toEqual([WORDING.askPlace])
+    // Their ticket asked after in its own words is still its state.
+    expect((await citizenSays(citizen, '取消'))[0]).toBeDefined()
+    expect((await citizenSays(citizen, '什么时候能修好'))[0]).toMatch(/^投诉 TS\d{8}-\d{4}：/)
   })
 })
 
@@ -143,5 +163,19 @@ describe('whether a unit patrolled, and a shift taken over', () => {
     expect(await say(DUTY, '我接班了')).toEqual([handover])
     expect(await say(DUTY, '我今晚值班')).toEqual([handover])
     expect(handover).toMatch(/^\*\*今日截至 /)
+  })
+})
+
+describe('the hazards waiting for their check, and a unit’s rate', () => {
+  it('lists those awaiting the check for 「待验收的隐患」 (the supervisor had been given the whole to-do)', async () => {
+    const [awaiting] = await say(SUPERVISOR, '待验收的隐患')
+    expect(awaiting).not.toMatch(/^【待办事项】/)
+    expect(awaiting).toContain('验收')
+  })
+
+  it('gives the month’s figures with the rate for 「燃气办的隐患整改率是多少」 (it had given what is open)', async () => {
+    const [rate] = await say(LEADER, '燃气办的隐患整改率是多少')
+    expect(rate).toMatch(/^本月截至目前（燃气办）：/)
+    expect(rate).toContain('整改率')
   })
 })

@@ -957,6 +957,14 @@ describe('counts of people and cars next to other words', () => {
     expect(extractPatrol('滨湖路 2人 车1 9点到11点', ctx).vehicleCount).toBe(1)
   })
 
+  it('reads 「建设路到常德大道」 as the stretch patrolled, not its end', () => {
+    expect(
+      extractPatrol('3人2车 建设路到常德大道 下午2点到5点 发现燃气管道上方违规堆放建材一处 已责令清理', ctx).area,
+    ).toBe('建设路到常德大道')
+    // 到 after a verb still names where they went.
+    expect(extractPatrol('今天上午到人民路巡查 2人 正常', ctx).area).toBe('人民路')
+  })
+
   it('does not count the 一 of 一起 as one person', () => {
     expect(extractPatrol('巡查人员一起去了人民路，车一台，一切正常', ctx).staffCount).toBeUndefined()
   })

@@ -502,9 +502,10 @@ function patrolArea(text: string): { place: string; sure: boolean } | undefined 
   const to = stretch ? findPlace(stretch[2] ?? '') : undefined
   if (from && to && stretch?.[2]?.startsWith(to)) return { place: `${from}至${to}`, sure: true }
   const first = findPlace(text)
-  // Not the place after 「巡查发现」: that is where something was found, not where the patrol went.
+  // Not the place after 「巡查发现」: that is where something was found, not where the patrol went. Nor the end
+  // of a stretch (「建设路到常德大道」): 到 after a place word joins the two.
   const afterVerb =
-    /(?:巡查|巡视|巡了一圈|巡了|巡完了?|巡过|巡的是|检查了|检查|去了|到)(?:了)?(?!中?发现|时发现)\s*([^，。,；;：:\s]{2,30})/g
+    /(?:巡查|巡视|巡了一圈|巡了|巡完了?|巡过|巡的是|检查了|检查|去了|(?<![路道街巷桥])到)(?:了)?(?!中?发现|时发现)\s*([^，。,；;：:\s]{2,30})/g
   for (const match of text.matchAll(afterVerb)) {
     const place = findPlace(match[1] ?? '')
     // Two readings that disagree (the place after the verb, and the first place named) make it a guess.

@@ -1602,6 +1602,14 @@ async function whichRectified(
   const [complaintNamed, ...namedToo] = recordsNamed(inHand, input)
   if (complaintNamed && namedToo.length === 0) return offer(complaintNamed.code)
   if (open.length === 0) {
+    // 「隐患整改完成 附照片」 speaks of a hazard: none is open, and the complaints in hand are named for what they are
+    // (the words had been offered as a complaint's answer to its citizen).
+    if (/隐患/.test(input) && !/投诉|市民/.test(input))
+      return [
+        text(
+          `${WORDING.noRectificationWaiting}${inHand.length > 0 ? `\n${WORDING.complaintsInHandToo(inHand.map((c) => c.code))}` : ''}`,
+        ),
+      ]
     const [complaint, ...more] = inHand
     if (complaint && more.length === 0) return offer(complaint.code)
     if (complaint)
