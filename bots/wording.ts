@@ -185,6 +185,11 @@ export const WORDING = {
     `已记下：${kept}。请接着填写${rest.join('、')}${rest.length > 1 ? '（依次填写，用顿号隔开）' : ''}。`,
   delegatedInUnit: (name: string) =>
     `单位内的分工由单位自行安排，请直接告知${name}。${name}发送「我的待办」可看到本单位待签收、待整改的投诉和隐患，处理后按编号登记结果。`,
+  patrolRecordWrongHowToVoid:
+    '已保存的巡查记录不能直接修改：确有错误的，发送「作废 编号 原因」作废（弄虚作假的请在原因中写明），再请填报人重新填报。',
+  patrolRecordWrongAskSupervisor:
+    '已保存的巡查记录不能直接修改。确有错误的，请告知督查员（安监科）核实作废，再由填报人重新填报。',
+  patrolFiledByOther: '好的。同一次巡查由一人填报即可，巡查人员一栏写上所有到场的人，参加的人都会计入，不用重复填报。',
   patrolSubstitute:
     '好的。巡查完成后，由实际参加巡查的人员发送「巡查」填报，巡查人员一栏写实际到场的人（如代班的同事）。',
   assessmentFindingWhere:

@@ -45,6 +45,24 @@ export function saysWhoPatrolsInstead(text: string): boolean {
   return PATROLS_INSTEAD.test(text) && !/巡查(?:了|过|完)|发现/.test(text) && !DEFECT.test(text)
 }
 
+/**
+ * 「今天的巡查我让小王帮我报」「我和张伟一起巡的 他已经报了」: the patrol recorded by someone else who went — no record
+ * for this person to fill in (a patrol form had opened).
+ */
+const FILED_BY_OTHER =
+  /(?:让|叫|请|由)[\u4e00-\u9fa5]{1,3}?(?:帮我|代我|替我|统一|一起|来|去)?(?:报|填|交|上报|填报|提交|录)(?!了|过)|(?:他|她|他们|她们)(?:已经?)?(?:报|填|交|上报|填报|提交)(?:了|过)|[\u4e00-\u9fa5]{2,3}?已经?(?:报|填|交|上报|填报|提交)(?:了|过)(?=[。！!，,\s]|$)/
+
+export function saysFiledByOther(text: string): boolean {
+  return (
+    /巡/.test(text) &&
+    FILED_BY_OTHER.test(text) &&
+    !/隐患/.test(text) &&
+    !DEFECT.test(text) &&
+    !isQuestion(text) &&
+    [...text].length <= 40
+  )
+}
+
 /** 「今天巡查记录还没交 等会补」「巡查记录晚点再填」: the record put off, not given — no form to open now. */
 const RECORD_LATER =
   /(?:巡查)?(?:记录|台账|表)(?:还|我)?(?:没|没有|未)(?:交|填|报|写|录)(?:[，,\s]*(?:等会儿?|等下|晚点|晚些|稍后|回头|下午|晚上|明天)(?:再)?(?:补|填|交|报|写|录)?)?[。！!]*$|(?:巡查)(?:记录|台账|表)(?:我)?(?:等会儿?|等下|晚点|晚些|稍后|回头|下午|晚上|明天)(?:再)?(?:补|填|交|报|写|录)(?:吧|哈)?[。！!]*$/
@@ -187,7 +205,8 @@ export function intentOf(text: string): Intent | undefined {
     // 「今天的巡查记录给我看看」「把今天的巡查记录发我」: records asked to be shown (a leader had been refused the form).
     SHOW_ME.test(text) ||
     RECORDS_SENT_ME.test(text)
-  if (saysNoPatrolYet(text) || saysWhoPatrolsInstead(text) || asksWhatWaits(text)) return undefined
+  if (saysNoPatrolYet(text) || saysWhoPatrolsInstead(text) || saysFiledByOther(text) || asksWhatWaits(text))
+    return undefined
   if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
   // 「这两天下雨 巡查了几个低洼路段 积水都不深 排水正常」: a patrol said to have found nothing, whenever it was (the
   // 积水 of its words had opened a hazard form).

@@ -72,7 +72,15 @@ import {
   hazardCommandInWords,
   isHazardCommand,
 } from './hazard-actions'
-import { asksHow, asksOpenItems, isQuestion, saysNoPatrolYet, saysRecordLater, saysWhoPatrolsInstead } from './intent'
+import {
+  asksHow,
+  asksOpenItems,
+  isQuestion,
+  saysFiledByOther,
+  saysNoPatrolYet,
+  saysRecordLater,
+  saysWhoPatrolsInstead,
+} from './intent'
 import {
   answerLedgerQuestion,
   BRIEFING_ROLES,
@@ -91,6 +99,7 @@ import {
   describeOpenMajors,
 } from './open-items-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
+import { describePatrolRecordWrong, patrolRecordSaidWrong } from './record-said-wrong'
 import { cardUpdate, text } from './reply'
 import { draftLastPeriod } from './report-drafts'
 import { describeReportDue, namesReport, reportDueAskedFor, reportKindNamed } from './report-due-question'
@@ -387,6 +396,10 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     const taken = await acceptHandedHazard(turn, actor, input, true)
     if (taken) return taken
   }
+  // 「今天巡查的记录有问题 张伟报的人数不对」: someone else's record said wrong — whose, and how it is put right.
+  const recordWrong = patrolRecordSaidWrong(input)
+  if (recordWrong && !(await formStepOpenFor(turn)))
+    return [text(await describePatrolRecordWrong(turn, person.role, recordWrong))]
   const inForm = await handleForms(turn, person, turn.forms)
   if (inForm) return inForm
   // 「收到，马上安排人去处理」 from a unit handler: the hazard handed to their unit is taken on. (「收到」 alone too, when
@@ -520,6 +533,8 @@ function plainReply(input: string, role: PersonRow['role']): string {
   if (REPORT_FIGURES_WRONG.test(input)) return WORDING.reportFiguresWrong
   // 「李娜今天请假 巡查由王五代替」: whoever goes records it.
   if (saysWhoPatrolsInstead(input)) return WORDING.patrolSubstitute
+  // 「今天的巡查我让小王帮我报」: one record for the patrol, by whoever files it.
+  if (saysFiledByOther(input)) return WORDING.patrolFiledByOther
   // 「巡查任务推迟到明天」 puts off a patrol, not a rectification deadline.
   if (saysNoPatrolYet(input)) return saysRecordLater(input) ? WORDING.patrolRecordLater : WORDING.patrolNotYet
   // 「今天没什么事 一切正常」 from those who patrol may be a patrol that found nothing: that is recorded too, and how

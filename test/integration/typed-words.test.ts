@@ -179,3 +179,26 @@ describe('the hazards waiting for their check, and a unit’s rate', () => {
     expect(rate).toContain('整改率')
   })
 })
+
+describe('a patrol filed by someone else, and someone else’s record said wrong', () => {
+  it('tells whoever says another files the patrol that one record is enough (a patrol form had opened)', async () => {
+    expect(await say(STAFF, '今天的巡查我让小王帮我报')).toEqual([WORDING.patrolFiledByOther])
+    expect(await say(STAFF, '巡查记录由李明统一填报')).toEqual([WORDING.patrolFiledByOther])
+    const open = await database.db.select().from(conversations).where(eq(conversations.senderExternalId, STAFF))
+    expect(open.filter((row) => row.form !== null)).toEqual([])
+  })
+
+  it('shows the supervisor whose record is said wrong and how it is voided; others are told to ask them', async () => {
+    await say(STAFF, '巡查 人民路 9点到11点 2人1车 正常')
+    const code = lastCode(await say(STAFF, '确认'), 'XC')
+    const [shown] = await say(SUPERVISOR, '今天巡查的记录有问题 张伟报的人数不对')
+    expect(shown).toContain(`· ${code} 11月23日 09:00–11:00 人民路（张伟）`)
+    expect(shown).toContain(WORDING.patrolRecordWrongHowToVoid)
+    expect(await say(LEADER, '张伟报的巡查记录不对')).toEqual([WORDING.patrolRecordWrongAskSupervisor])
+    // Nothing was changed or opened by the words.
+    const [row] = await database.db.select().from(patrols).where(eq(patrols.code, code))
+    expect(row?.voidedAt).toBeNull()
+    const open = await database.db.select().from(conversations).where(eq(conversations.senderExternalId, SUPERVISOR))
+    expect(open.filter((r) => r.form !== null)).toEqual([])
+  })
+})

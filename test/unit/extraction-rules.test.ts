@@ -965,6 +965,12 @@ describe('counts of people and cars next to other words', () => {
     expect(extractPatrol('今天上午到人民路巡查 2人 正常', ctx).area).toBe('人民路')
   })
 
+  it('reads an e-bike said as a field of its own as no vehicle', () => {
+    expect(
+      extractPatrol('上午 9:30-11:30 人民西路 沿线 一人 电动车 发现 井盖破损2处 路灯不亮3盏', ctx).vehicleCount,
+    ).toBe(0)
+  })
+
   it('does not count the 一 of 一起 as one person', () => {
     expect(extractPatrol('巡查人员一起去了人民路，车一台，一切正常', ctx).staffCount).toBeUndefined()
   })

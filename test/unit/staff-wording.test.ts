@@ -7,9 +7,10 @@ import { comparisonAskedFor } from '../../src/conversation/figures-question'
 import { parseAnswer, peopleIn } from '../../src/conversation/forms/answers'
 import { formWishedFor } from '../../src/conversation/forms/wished-form'
 import { takesOnHazard } from '../../src/conversation/hazard-acceptance'
-import { intentOf, isQuestion } from '../../src/conversation/intent'
+import { intentOf, isQuestion, saysFiledByOther } from '../../src/conversation/intent'
 import { ledgerQuestionIn } from '../../src/conversation/ledger-question'
 import { type PeriodSaid, periodMeant, periodSaidIn } from '../../src/conversation/period-said'
+import { patrolRecordSaidWrong } from '../../src/conversation/record-said-wrong'
 import { reportDueAskedFor } from '../../src/conversation/report-due-question'
 import { scoresSaidIn } from '../../src/conversation/scores-question'
 import { staffFaqAsked } from '../../src/conversation/staff-faq'
@@ -363,4 +364,32 @@ describe('reports from the corpus that were not understood', () => {
     ['汉寿县 城区 几个在建工地 都按要求设置了围挡和冲洗设施 未发现问题', 'patrol'],
     ['检查 常德大道 燃气管道 第三方施工 现场 有专人监护 手续齐全 正常', 'patrol'],
   ])('%s → %s', (said, intent) => expect(intentOf(said)).toBe(intent))
+})
+
+describe('a patrol recorded by someone else, and someone else’s record said wrong', () => {
+  it.each(['今天的巡查我让小王帮我报', '我和张伟一起巡的 他已经报了', '巡查记录由李明统一填报'])(
+    '「%s」 says another files the record: no patrol form',
+    (words) => {
+      expect(saysFiledByOther(words)).toBe(true)
+      expect(intentOf(words)).toBeUndefined()
+    },
+  )
+
+  it.each(['今天巡查人民路 张伟和李明 2人1车 已经报了隐患', '巡查发现井盖缺失 已经报了', '他巡查了吗'])(
+    '「%s」 is not',
+    (words) => {
+      expect(saysFiledByOther(words)).toBe(false)
+    },
+  )
+
+  it('finds whose record is said wrong, and none when the speaker’s own is', () => {
+    expect(patrolRecordSaidWrong('今天巡查的记录有问题 张伟报的人数不对')).toMatchObject({ name: '张伟' })
+    expect(patrolRecordSaidWrong('李明昨天的巡查记录时间填错了')).toMatchObject({
+      name: '李明',
+      period: { said: '昨天' },
+    })
+    expect(patrolRecordSaidWrong('今天的巡查记录有问题')?.name).toBeUndefined()
+    expect(patrolRecordSaidWrong('我刚才报的巡查记录写错了')).toBeUndefined()
+    expect(patrolRecordSaidWrong('巡查发现人民路井盖错位')).toBeUndefined()
+  })
 })

@@ -621,7 +621,8 @@ function vehicleCount(text: string): number | undefined {
     ).exec(text)?.[1]
   if (raw) return parseChineseNumber(raw)
   if (
-    /(?:未|没有|没|无|不)(?:出|开|用|坐)?(?:车|用车)|步行|走路|徒步|骑(?:的|了)?(?:电动车|电瓶车|自行车|单车|车)/.test(
+    // (「一人 电动车」: an e-bike said as a field of its own is how they went, no vehicle on the forms.)
+    /(?:未|没有|没|无|不)(?:出|开|用|坐)?(?:车|用车)|步行|走路|徒步|骑(?:的|了)?(?:电动车|电瓶车|自行车|单车|车)|(?:^|[\s，,、])(?:电动车|电瓶车|自行车|单车)(?=[\s，,。、]|$)/.test(
       text,
     )
   )

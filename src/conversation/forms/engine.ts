@@ -41,6 +41,7 @@ import {
   endsAsQuestion,
   intentOf,
   isQuestion,
+  saysFiledByOther,
   saysNoPatrolYet,
   splitHazardStatements,
 } from '../intent'
@@ -1836,6 +1837,8 @@ const LOOK_AT_AFTER_COMMAND = /^一下.{0,14}(?:情况|怎么样|咋样|如何|�
 const NOUN_AFTER_COMMAND = /^(?:期限|时限|通知书?|率|标准|要求|进度|进展|范围|频次|频率)/
 
 function matchFormCommand(input: string, strict = false): { form: FormDefinition; rest: string } | undefined {
+  // 「巡查记录由李明统一填报」: who files the record, said with the command's word — no record for this person.
+  if (saysFiledByOther(input)) return undefined
   for (const { form, command } of FORM_COMMANDS) {
     if (
       input.startsWith(command) &&
