@@ -245,8 +245,14 @@ const RESOLVED =
   /^(?:不用(?:再)?(?:处理|修|管|来)?了?[，,\s]*)?(?:问题)?(?:已经|已)(?:修好|解决|处理好|弄好|好|修复|整改好|恢复)了?(?:[，,。！!\s].{0,20})?$|^(?:问题)?(?:都)?(?:解决|修好|弄好|处理好|修复)了(?:[，,。！!\s]*(?:谢谢|感谢|多谢)(?:你们|您|了|啊|啦)?)?[。！!~～]*$|^不用(?:处理|修|管)了[。！!]*$/
 /** 「已经修好了」 — not 「已经修好了，但是又坏了，人民路88号」, which reports it again. */
 function isResolvedNote(body: string): boolean {
-  return RESOLVED.test(body) && !/又|还是|但是?|可是|没修好|没好|没解决/.test(body) && !findPlace(body)
+  if (/又|还是|但是?|可是|没修好|没好|没解决/.test(body)) return false
+  // 「上个月投诉的那个路灯修好了 谢谢」: an earlier complaint said to be put right, by its thing or place (it was taken
+  // for a new report and asked where).
+  if (SPEAKS_OF_EARLIER.test(body) && EARLIER_PUT_RIGHT.test(body) && !/[吗呢？?]|没|未|不/.test(body)) return true
+  return RESOLVED.test(body) && !findPlace(body)
 }
+/** 「…修好了」「…已经解决了」: put right, said of what was reported. */
+const EARLIER_PUT_RIGHT = /(?:修好|解决|处理好|弄好|修复|整改好|恢复|补上|换好|装好|清理干净|疏通)了/
 /** A yes to being called, with no number yet (not 「好的」, which acknowledges the ticket). */
 const WANTS_CALL =
   /^(?:是|是的|对|对的|可以|要|需要|需要的|麻烦了?|麻烦(?:你们|您)?打(?:给我)?(?:电话)?|(?:请|麻烦)?(?:打|拨)(?:我|给我)(?:的)?(?:电话|手机)?(?:吧|就行|就好)?)[。！!，,~～]*$/

@@ -202,3 +202,21 @@ describe('a patrol filed by someone else, and someone else’s record said wrong
     expect(open.filter((r) => r.form !== null)).toEqual([])
   })
 })
+
+describe('a citizen who says an earlier complaint was put right', () => {
+  it('takes 「上个月投诉的那个路灯修好了 谢谢」 as their word on it, not a new report asked where', async () => {
+    const citizen = 'o-typed-4'
+    const code = lastCode(await citizenSays(citizen, '人民路88号路灯不亮'), 'TS')
+    await citizenSays(citizen, '不用')
+    expect(await citizenSays(citizen, '上个月投诉的那个路灯修好了 谢谢')).toEqual([WORDING.followUpForwarded(code)])
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    const notes = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, row?.id as number))
+      .orderBy(complaintEvents.id)
+    expect(notes.at(-1)?.note).toBe('市民反馈：上个月投诉的那个路灯修好了 谢谢')
+    // Asked whether it was, it is a question about it, as before.
+    expect((await citizenSays(citizen, '上次投诉的路灯修好了吗'))[0]).toMatch(new RegExp(`^投诉 ${code}：`))
+  })
+})

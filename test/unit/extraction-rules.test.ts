@@ -316,6 +316,12 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     expect(extractComplaint('桃源县 漳江路的井盖没了', ctx).locationText).toBe('桃源县漳江路')
   })
 
+  it('guesses a named spot with where by it, said apart (「在老西门 菜市场后面那栋」)', () => {
+    expect(extractComplaint('能派人来看看吗 我家房子墙裂了好大一条缝 在老西门 菜市场后面那栋', ctx).locationText).toBe(
+      '老西门菜市场后面那栋',
+    )
+  })
+
   it('takes no place from when it was seen (「扫地的时候发现桥上栏杆松了」 has none)', () => {
     expect(extractComplaint('我是环卫工人 今天扫地的时候发现桥上栏杆松了', ctx).locationText).toBeUndefined()
     expect(extractComplaint('早上散步的时候看到桥上栏杆松了', ctx).locationText).toBeUndefined()

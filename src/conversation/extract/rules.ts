@@ -196,6 +196,18 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
   // 「…，在老西门」: a short name said after 在 at the end is where, though no place word marks it — a guess, asked.
   if (cued && /^[\u4e00-\u9fa5]{2,8}$/.test(cued) && NAMED_SPOT.test(cued) && !namesDefect(cued))
     return { place: cued, sure: false }
+  // 「在老西门 菜市场后面那栋」: such a name, then where by it after a space — the two together, a guess, asked (it
+  // had been asked where, as if nothing were said).
+  const [spot, ...by] = cued?.trim().split(/\s+/) ?? []
+  if (
+    cued &&
+    spot &&
+    by.length > 0 &&
+    /^[\u4e00-\u9fa5]{2,8}$/.test(spot) &&
+    NAMED_SPOT.test(spot) &&
+    !namesDefect(cued)
+  )
+    return { place: [spot, ...by].join(''), sure: false }
   const named = mostPrecise(description, findPlaces(description))
   if (named) return { place: named, sure: true }
   // 「二里岗那边有个废弃的工地」: a name said first with 那边 or 附近 is where, though no place word marks it — a guess, asked.
