@@ -79,6 +79,8 @@ export const WORDING = {
   citizenNothingPending: '好的，当前没有待登记的内容。如需撤回已受理的投诉，请回复「撤回投诉」。',
   noReportsOwed: '您单位目前没有需要上报的周报、月报、季报或统计表。',
   hazardPicked: (code: string, what: string) => `隐患 ${code}（${what}）：`,
+  hazardAlreadyUnderway: (code: string, what: string, due: string) =>
+    `隐患 ${code}（${what}）已接收，正在整改中${due}。整改完成后直接回复整改情况（可附照片），或发送「整改 ${code}」。`,
   nothingWaitingToTakeUp:
     '您单位目前没有待签收的投诉或待接收的隐患。如是在说某一件投诉或某一项隐患，请带上编号，例如「签收 TS20261123-0001 已派人到场」或「整改 YH20261123-0001 已修复」。发送「我的待办」查看待办事项。',
   noMajorAwaitingAck: '目前没有等待接报的重大隐患。发送「我的待办」查看待办事项。',

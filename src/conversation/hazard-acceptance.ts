@@ -7,7 +7,7 @@ import { complaintsToSign, unitComplaints } from '../services/complaints'
 import { applyHazardCommand } from '../services/hazards'
 import { codedCommand, leadingCode } from './coded-command'
 import { clip, formatLocal } from './format'
-import { recordsNamed } from './named-records'
+import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
 
@@ -80,6 +80,10 @@ export async function acceptHandedHazard(
   // 「朗州路护栏的隐患我们明天去修」: the one its place or thing names, whatever else waits.
   const named = recordsNamed(waiting, input)
   if (named.length === 1 && named[0]) return accept(turn, actor, named[0].id, named[0].code)
+  // 「槐荫路那个井盖明天去换」 naming one already taken on, not one waiting: that one, underway.
+  const underway =
+    named.length === 0 && namesARecord(input) ? await hazardUnderwayNamed(turn, actor, input, true) : undefined
+  if (underway) return underway
   if (namedOnly) return undefined
   // The one waiting, when no complaint in hand could be what the words are about (「签收」 then 「马上派人过去」
   // speaks of the complaint just signed for, not of the hazard).
@@ -116,4 +120,32 @@ async function accept(turn: Turn, actor: Actor, hazardId: number, code: string):
     if (error instanceof RuleViolation) return [text(error.message)]
     throw error
   }
+}
+
+/**
+ * 「朗州路那个井盖明天去换」 from a handler whose hazard was already taken on: it is under rectification, with its
+ * deadline and how to report it done — the one the words name, or the unit's only one (they had been told nothing
+ * waited to be taken on, as if they had none).
+ */
+export async function hazardUnderwayNamed(
+  turn: Turn,
+  actor: Actor,
+  input: string,
+  /** Only one the words name, never the only one. */
+  namedOnly = false,
+): Promise<Reply[] | undefined> {
+  if (actor.role !== 'unit_handler' || actor.unitId === null) return undefined
+  const underway = await turn.ctx.db
+    .select()
+    .from(hazards)
+    .where(and(eq(hazards.unitId, actor.unitId), eq(hazards.status, 'rectifying')))
+    .orderBy(asc(hazards.rectifyDueAt), asc(hazards.id))
+    .limit(NAMED_AMONG)
+  const named = recordsNamed(underway, input)
+  const [meant] = named.length === 1 ? named : underway.length === 1 && named.length === 0 && !namedOnly ? underway : []
+  if (!meant) return undefined
+  const due = meant.rectifyDueAt
+    ? `，整改期限 ${formatLocal(meant.rectifyDueAt, turn.ctx.timeZone, turn.ctx.clock.now())}`
+    : ''
+  return [text(WORDING.hazardAlreadyUnderway(meant.code, clip(meant.description, 20), due))]
 }

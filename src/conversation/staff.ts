@@ -64,7 +64,13 @@ import { comparisonAskedFor, describeFigures, figuresAskedFor } from './figures-
 import { formatLocal, normaliseCode } from './format'
 import { handleForms, MISSENT_IN_FORM, STEP_REPLY_FOR } from './forms/engine'
 import { formlessStepOf, openFormStepOf } from './forms/session'
-import { acceptCommandCode, acceptHandedHazard, acceptHazardByCode, takesOnHazard } from './hazard-acceptance'
+import {
+  acceptCommandCode,
+  acceptHandedHazard,
+  acceptHazardByCode,
+  hazardUnderwayNamed,
+  takesOnHazard,
+} from './hazard-acceptance'
 import {
   acknowledgeMajor,
   handleHazardCommand,
@@ -448,7 +454,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (person.role === 'unit_handler' && (takesUpComplaint(input) || takesOnHazard(input))) {
     // (A plan for the one complaint signed for is its 办理进展.)
     const progress = await progressOnSignedComplaint(turn, actor, input)
-    return progress ?? [text(WORDING.nothingWaitingToTakeUp)]
+    return progress ?? (await hazardUnderwayNamed(turn, actor, input)) ?? [text(WORDING.nothingWaitingToTakeUp)]
   }
   return [text(plainReply(input, person.role))]
 }

@@ -50,8 +50,11 @@ describe('a unit handler taking on a hazard in words', () => {
       .from(hazardEvents)
       .where(eq(hazardEvents.hazardId, row?.id as number))
     expect(events.map((e) => e.kind)).toContain('accept')
-    // Said again, nothing waits: the words are courtesy, and the hazard stays where it is.
-    expect((await say(HANDLER, '收到，马上安排人去处理'))[0]).not.toContain('已接收')
+    // Said again, nothing waits: the hazard stays where it is, and the handler hears it is underway already.
+    expect((await say(HANDLER, '收到，马上安排人去处理'))[0]).toMatch(
+      new RegExp(`^隐患 ${code}（朗州北路18号门前井盖缺失）已接收，正在整改中，整改期限 `),
+    )
+    expect((await hazard(code))?.status).toBe('rectifying')
     expect(await say(HANDLER, `接收 ${code}`)).toEqual([
       `隐患 ${code} 已接收，正在整改中。整改完成后发送「整改 ${code}」反馈。`,
     ])

@@ -220,3 +220,28 @@ describe('a citizen who says an earlier complaint was put right', () => {
     expect((await citizenSays(citizen, '上次投诉的路灯修好了吗'))[0]).toMatch(new RegExp(`^投诉 ${code}：`))
   })
 })
+
+describe('a handler’s words about what is already underway or done', () => {
+  it('tells of a hazard taken on already for 「槐荫路那个井盖明天去换」 (it said nothing waited)', async () => {
+    await say(STAFF, '上报隐患 槐荫路12号井盖缺失')
+    await say(STAFF, '一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    expect((await say(HANDLER, `接收 ${code}`))[0]).toContain(code)
+    const [underway] = await say(HANDLER, '槐荫路那个井盖明天去换')
+    expect(underway).toMatch(new RegExp(`^隐患 ${code}（槐荫路12号井盖缺失）已接收，正在整改中，整改期限 `))
+    const [row] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(row?.status).toBe('rectifying')
+  })
+
+  it('offers 「回复市民 护栏已经修好了」 as the answer to the complaint it names (it was not understood)', async () => {
+    const ticket = lastCode(await citizenSays('o-typed-5', '槐荫路66号护栏断了'), 'TS')
+    await citizenSays('o-typed-5', '不用')
+    await say(HANDLER, `签收 ${ticket}`)
+    expect(await say(HANDLER, '回复市民 护栏已经修好了')).toEqual([
+      WORDING.replyWithTheseWords(ticket, '护栏已经修好了'),
+    ])
+    expect(await say(HANDLER, '是')).toHaveLength(1)
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, ticket))
+    expect(row?.outcome).toBe('护栏已经修好了')
+  })
+})

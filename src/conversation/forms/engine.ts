@@ -1530,7 +1530,7 @@ const CONFIRM = new RegExp(`^${YES_WORD}(?:[，,、\\s]*${YES_WORD}){0,3}[。！
 /** What was done about a hazard, said after its number. */
 /** Words that say a problem was put right, anywhere in the message (「井盖已经换好了」「护栏修复完毕」). */
 const SAYS_FIXED =
-  /(?:已经?|已|都)(?:重新|再次|又)?(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|换上|装上|盖上|装好|弄好|固定|疏通|扶正|拆除|解决)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好|固定好|疏通好|扶正|扶好|加固好|盖好|清理干净|解决)了|(?:整改|修复|维修|修理|更换|处理|处置|清理|安装|拆除|加固|回填|疏通)(?:已经?)?(?:完毕|完成|到位)|(?:办好|办完|弄完|搞定|搞好|干完)了|(?:已经?|已)(?:换|修|补|填|装|盖)(?:了|过了|(?:成|上)?新的?)|(?:焊|砌|铺|刷|粘|浇|拧|绑|接|封)好了|^(?:都|已经?|已)?(?:处理|办|修|整改)(?:好|完)?了[。！!~～\s]*$/
+  /(?:已经?|已|都)(?:派人|安排人员?|让人|叫人)?(?:重新|再次|又)?(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|补装|换上|装上|装回|盖上|装好|弄好|固定|疏通|扶正|拆除|解决)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好|固定好|疏通好|扶正|扶好|加固好|盖好|清理干净|解决)了|(?:整改|修复|维修|修理|更换|处理|处置|清理|安装|拆除|加固|回填|疏通)(?:已经?)?(?:完毕|完成|到位)|(?:办好|办完|弄完|搞定|搞好|干完)了|(?:已经?|已)(?:换|修|补|填|装|盖)(?:了|过了|(?:成|上)?新的?)|(?:焊|砌|铺|刷|粘|浇|拧|绑|接|封)好了|^(?:都|已经?|已)?(?:处理|办|修|整改)(?:好|完)?了[。！!~～\s]*$/
 
 /**
  * The unit's hazards waiting for rectification that the message names: by the place it names, else by what
@@ -1594,6 +1594,7 @@ async function whichRectified(
     // (「人民路井盖那个 已经补上了」: which one it is, pointed at, is no part of it either.)
     const words =
       withoutCode(input, 'TS')
+        .replace(ANSWER_ASKED_BEFORE, '')
         .replace(ANSWER_ASKED_AFTER, '')
         .replace(PHOTO_NOTED_AFTER, '')
         .replace(POINTED_AT_BEFORE, '') || input
@@ -1650,6 +1651,9 @@ const PHOTO_NOTED_AFTER =
   /[，,。\s]+(?:附|见|看|有|发了?|如)(?:上|下|后)?(?:现场)?(?:照片|图片|相片|图)(?:如下|为证)?[。！!]*$/
 /** 「人民路井盖那个 」「这个投诉，」 before what was done: which one, not the result. */
 const POINTED_AT_BEFORE = /^[\u4e00-\u9fa5A-Za-z0-9]{0,16}?(?:的)?(?:那个|这个|那件|这件)(?:投诉)?(?:的)?[，,\s]+/
+/** 「回复市民：」「答复一下市民 」 before what was done: asks that it be sent. */
+const ANSWER_ASKED_BEFORE =
+  /^(?:请|麻烦|帮我)?(?:给|跟|向)?(?:市民|群众|投诉人)?(?:回复|答复)(?:一下|下)?(?:市民|群众|投诉人)[：:，,\s]+/
 const ANSWER_ASKED_AFTER =
   /[，,。\s]+(?:可以|请|麻烦|帮我)?(?:跟|给|向)?(?:市民|群众|投诉人)?(?:那边|那里)?(?:回复|答复|回个话|说一声|说一下)(?:一下|下)?(?:市民|群众|投诉人)?(?:了|吧)*[。！!]*$/
 
