@@ -79,6 +79,8 @@ export const WORDING = {
   citizenNothingPending: '好的，当前没有待登记的内容。如需撤回已受理的投诉，请回复「撤回投诉」。',
   noReportsOwed: '您单位目前没有需要上报的周报、月报、季报或统计表。',
   hazardPicked: (code: string, what: string) => `隐患 ${code}（${what}）：`,
+  fiveFixesAtAssignment:
+    '重大隐患的“五落实”（责任、措施、资金、时限、预案）由督查员（安监科）交办时登记。请把落实情况告知督查员；整改完成后发送「整改 编号」反馈（可附照片）。',
   hazardAlreadyUnderway: (code: string, what: string, due: string) =>
     `隐患 ${code}（${what}）已接收，正在整改中${due}。整改完成后直接回复整改情况（可附照片），或发送「整改 ${code}」。`,
   nothingWaitingToTakeUp:

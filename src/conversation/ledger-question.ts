@@ -11,6 +11,7 @@ import {
   SHOW_ME,
   withoutLedgerWords,
 } from './intent'
+import { DANGER_NAMED } from './named-records'
 import { type PeriodSaid, periodSaidIn, THIS_MONTH, TODAY } from './period-said'
 import { ASKS_RULES, ranksRecords, type ScoresAsked, scoresSaidIn } from './scores-question'
 import { summaryAskedIn } from './summary-asked'
@@ -117,7 +118,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     return undefined
   // 「人民路燃气泄漏的情况怎么样了」: a known thing's progress, asked — though it names what is wrong.
   const placeAsked = findPlace(input)
-  const thingAsked = WATCHED_THING.exec(input)?.[0]
+  // (「那个塌陷怎么样了」: a danger named as a thing would be — it was not understood.)
+  const thingAsked = WATCHED_THING.exec(input)?.[0] ?? (placeAsked ? undefined : DANGER_NAMED.exec(input)?.[0])
   // 「燃气那个投诉处理了没」: a complaint's progress, asked by its place, thing or what it was about.
   if (ABOUT_COMPLAINTS.test(input) && (asksHowItGoes(input) || ASKS_PROGRESS.test(input))) {
     const topic = thingAsked ?? COMPLAINT_TOPIC.exec(input)?.[0]

@@ -11,7 +11,7 @@ export function recordsNamed<R extends { description: string; locationText: stri
   input: string,
 ): R[] {
   const place = findPlace(input)?.replace(/的$/, '')
-  const thing = WATCHED_THING.exec(input)?.[0]
+  const thing = WATCHED_THING.exec(input)?.[0] ?? (place ? undefined : DANGER_NAMED.exec(input)?.[0])
   if (!place && !thing) return []
   // 「滨湖路工地」 for a record at 「滨湖路在建工地门口」: a road with a word for any site on it names the road. (A number
   // or a name after the road — 「朗州路20号」 — still has to match.)
@@ -28,7 +28,13 @@ export function recordsNamed<R extends { description: string; locationText: stri
 const GENERIC_TAIL =
   /^([\u4e00-\u9fa5]{1,8}?(?:路|街|大道|巷|道))(?:上|边|旁|那边|这边|一带|附近|路段|段)?(?:的)?(?:工地|在建工地|小区|路口|门口|那个|这个)?$/
 
-/** Whether words name a place or a watched thing at all (「塔吊那个」), not only 「这个」. */
+/**
+ * 「塌陷那个」「那个漏气的」: a record named by the danger it is, with no place or thing — few are open at once, so the
+ * word picks one out as a thing would.
+ */
+export const DANGER_NAMED = /塌陷|坍塌|倒塌|漏气|泄漏|爆管|冒水|裂缝|开裂|倾斜|沉降|起火|着火|火灾|触电|漏电/
+
+/** Whether words name a place, a watched thing or a danger at all (「塔吊那个」「塌陷那个」), not only 「这个」. */
 export function namesARecord(words: string): boolean {
-  return Boolean(findPlace(words) || WATCHED_THING.test(words))
+  return Boolean(findPlace(words) || WATCHED_THING.test(words) || DANGER_NAMED.test(words))
 }

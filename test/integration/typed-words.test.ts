@@ -245,3 +245,21 @@ describe('a handler’s words about what is already underway or done', () => {
     expect(row?.outcome).toBe('护栏已经修好了')
   })
 })
+
+describe('a major hazard named by its danger alone', () => {
+  it('answers 「那个塌陷怎么样了」, lists it for 「塌陷那个挂牌督办」, and opens no report for a handler’s 「塌陷那个收到」', async () => {
+    await say(STAFF, '重大隐患 武陵大道与洞庭大道交叉口路面塌陷 直径约2米 深1米 已设置围挡')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const [how] = await say(LEADER, '那个塌陷怎么样了')
+    expect(how).toMatch(new RegExp(`^与「塌陷」相关的隐患：\n· ${code} `))
+    expect(await say(LEADER, '塌陷那个挂牌督办')).toEqual([`请写明挂牌原因，例如：挂牌 ${code} 本级 多次反复沉降`])
+    const before = await database.db.select({ id: hazards.id }).from(hazards)
+    expect(await say(HANDLER, '塌陷那个收到')).toEqual([WORDING.nothingWaitingToTakeUp])
+    expect(await say(HANDLER, '五落实 责任人李娜 措施回填压实 资金市政列支 时限5天')).toEqual([
+      WORDING.fiveFixesAtAssignment,
+    ])
+    expect(await database.db.select({ id: hazards.id }).from(hazards)).toHaveLength(before.length)
+    const open = await database.db.select().from(conversations).where(eq(conversations.senderExternalId, HANDLER))
+    expect(open.filter((row) => row.form !== null)).toEqual([])
+  })
+})

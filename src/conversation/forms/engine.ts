@@ -924,6 +924,16 @@ async function step(
     const [only] = named.length === 1 ? named : []
     if (only) return startFromText(turn, session, actor, answers, deps, `交办 ${only.code} ${fixesSaid}`)
   }
+  // 「五落实 责任人李娜 措施…」 from someone who does not hand hazards over (a unit's handler): the 五落实 is recorded
+  // by the supervising office as it hands the hazard over (it was not understood).
+  if (
+    !form &&
+    /五落实/.test(input) &&
+    !FORMS.assignment.roles.includes(actor.role as never) &&
+    !isQuestion(input) &&
+    !/什么|怎么|哪些|如何|吗/.test(input)
+  )
+    return [text(WORDING.fiveFixesAtAssignment)]
   // 「把YH… 验收一下」: the check, its verdict still to be asked.
   if (leading && /^(?:去|来)?验收(?:一下|下)?(?:吧)?[。！!]*$/.test(leading.after))
     return startFromText(turn, session, actor, answers, deps, `验收 ${leading.code}`)
