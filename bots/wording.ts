@@ -216,6 +216,8 @@ export const WORDING = {
     '好的，已知悉。处理完成后请发送「整改 编号」或「回复 编号」登记结果；发送「我的待办」查看待办事项。',
   staffGreeting:
     '在的，请讲。巡查情况或发现的隐患直接发一句话即可，例如「上午巡查人民路，发现井盖缺失」；发送「帮助」查看全部命令。',
+  citizenGreetingUrgent:
+    '在的！请直接说明是什么问题、在什么地方（可发送定位），我们马上登记处理。燃气泄漏、坍塌、有人被困等险情请先拨打 119。',
   citizenGreeting: '您好！请直接用一句话描述您要反映的问题和地点，例如：“XX路与XX路口有井盖缺失”，可附照片和位置。',
   /** Named in words, never by the platform's type code; a video gets the way round it (a still and a sentence). */
   unsupportedType: (type: string) => {
@@ -483,6 +485,8 @@ export const WORDING = {
     codes.length > 0
       ? `已签收 ${codes.length} 件投诉：${codes.join('、')}。请在时限内办理，完成后发送「回复 编号 办理结果」。`
       : '这些投诉已由其他人签收，无需重复签收。',
+  citizenHandledByWhy: (code: string, unit: string | undefined, kind: string) =>
+    `投诉 ${code} 登记为「${kind}」类问题，按类别${unit ? `交由${unit}办理` : '正在派单'}。如类别不对，可回复「类别 燃气」等更正，我们会改派给负责的单位。`,
   citizenHandledBy: (code: string, unit: string | undefined) =>
     unit
       ? `投诉 ${code} 由${unit}办理。发送「查询 ${code}」可查看进度。`

@@ -33,7 +33,7 @@ import { type ComplaintRow, findComplaintByCode, receiveComplaint } from '../ser
 import { unitName } from '../services/hazard-notices'
 import { dutyOfficerAt } from '../services/recipients'
 import { asksOwnReward, describeOwnRewards } from './citizen-reward'
-import { isCourtesy, isGreeting, thanks } from './courtesy'
+import { isCourtesy, isGreeting, isUrgentGreeting, thanks } from './courtesy'
 import { categoryByEvidence } from './extract/category-evidence'
 import { contactNameIn } from './extract/contact-name'
 import { namesAThing, namesDefect } from './extract/hazard-statements'
@@ -220,7 +220,7 @@ const WITHDRAW_ALL =
   /^(?:两个|几个|这几个|那几个|全部|所有的?)?(?:投诉)?(?:都|全)(?:不用管了|不用处理了|不要了|撤了|撤销|撤回|取消)(?:吧|了)?[。！!~～]*$|^(?:全部|所有的?)(?:投诉)?(?:撤销|撤回|取消)(?:吧|了)?[。！!~～]*$/
 /** 「我的投诉被转到哪个单位了」「哪个部门在处理」: who has the complaint. */
 const ASKS_WHICH_UNIT =
-  /(?:转到|转给|派给|派到|交给|分给|转)(?:了)?(?:哪个|哪|什么|哪家)(?:单位|部门)|为什么(?:给我|把我的投诉)?(?:转|派|交)(?:到|给)?(?:了)?(?:别的|其他|另外的?|另一个)(?:单位|部门)|(?:哪个|什么|哪家)(?:单位|部门)(?:在)?(?:处理|负责|办理|管)/
+  /(?:转到|转给|派给|派到|交给|分给|转)(?:了)?(?:哪个|哪|什么|哪家)(?:单位|部门)|(?:为什么|为啥|怎么)(?:会)?(?:转|派|交|分)(?:到|给)(?:了)?[\u4e00-\u9fa5]{2,10}?(?:局|处|办|公司|科|单位|部门)|为什么(?:给我|把我的投诉)?(?:转|派|交)(?:到|给)?(?:了)?(?:别的|其他|另外的?|另一个)(?:单位|部门)|(?:哪个|什么|哪家)(?:单位|部门)(?:在)?(?:处理|负责|办理|管)/
 /** 「处理人员的电话是多少」: a staff member's number, which is not given out. */
 const ASKS_STAFF_PHONE =
   /(?:处理人员|工作人员|负责人|经办人|师傅)(?:的)?(?:电话|手机|联系方式)(?:号码?)?(?:是)?(?:多少|是什么|给我|能给|可以给)|(?:能|可以)(?:给|告诉)我(?:处理人员|工作人员|负责人)?(?:的)?(?:电话|手机号?)/
@@ -755,11 +755,23 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   }
   if (!awaitingPlace && !awaitingDuplicate && !findPlace(body) && !namesDefect(body)) {
     // 「我的投诉被转到哪个单位了」: the unit that has the latest one.
+    // (「我投诉的TS…为什么派给了园林局」: the one its number names, why it went there, and how a wrong kind is put
+    // right — it had answered with the latest one.)
     if (ASKS_WHICH_UNIT.test(body)) {
-      const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+      const code = normaliseCode(body)
+      const named = code ? await findComplaintByCode(ctx.db, code) : undefined
+      if (code && named?.citizenExternalId !== message.sender.externalId) return [text(WORDING.complaintNotFound(code))]
+      const latest =
+        named ?? (await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS))
       if (!latest) return [text(WORDING.noComplaints)]
       const unit = latest.unitId === null ? undefined : await unitName(ctx, latest.unitId)
-      return [text(WORDING.citizenHandledBy(latest.code, unit))]
+      return [
+        text(
+          /为什么|为啥|怎么会/.test(body)
+            ? WORDING.citizenHandledByWhy(latest.code, unit, CATEGORY_LABELS[latest.category])
+            : WORDING.citizenHandledBy(latest.code, unit),
+        ),
+      ]
     }
     // 「处理人员的电话是多少」: not given out; the citizen's own number brings the call.
     if (ASKS_STAFF_PHONE.test(body)) return [text(WORDING.citizenStaffPhone)]
@@ -1041,6 +1053,11 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
         await addComplaintNote(ctx, complaint, `市民催办：${body}`)
         return [text(WORDING.citizenUrged(complaint.code, complaint.status))]
       }
+      // 「我投诉的TS…为什么派给了园林局」: which unit has it, and how a wrong kind is put right (it gave the state alone).
+      if (ASKS_WHICH_UNIT.test(body)) {
+        const unit = complaint.unitId === null ? undefined : await unitName(ctx, complaint.unitId)
+        return [text(WORDING.citizenHandledByWhy(complaint.code, unit, CATEGORY_LABELS[complaint.category]))]
+      }
       return [text(statusOf(ctx, complaint))]
     }
     const mine = await ctx.db
@@ -1085,6 +1102,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     return [text(thanks(body) ? WORDING.citizenCourtesy : WORDING.citizenAcknowledged)]
   }
   if (isGreeting(body)) return [text(WORDING.citizenGreeting)]
+  if (isUrgentGreeting(body)) return [text(WORDING.citizenGreetingUrgent)]
   // 「你们是机器人吗」「转人工」: who answers here, and how a person gets involved.
   if (ASKS_WHO_ANSWERS.test(body) && [...body].length <= 30 && !namesDefect(body) && !findPlace(body))
     return [text(WORDING.citizenWhoAnswers)]

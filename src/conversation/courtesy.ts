@@ -18,6 +18,14 @@ export function thanks(text: string): boolean {
 const GREETING =
   /^(?:(?:在吗|在不在|在么|有人吗|有人在吗|你好|您好|你们好|hi|hello|哈喽|嗨|喂|早上好|上午好|下午好|晚上好|早|早啊|早安|早哇)(?:呀|啊|哈)?[，,？?！!。.~～\s]*)+$/i
 
+/** 「在吗在吗 急」「有人吗 很急」: a greeting that says it is urgent, still with nothing of what or where. */
+const URGENT_GREETING =
+  /^(?:(?:在吗|在不在|在么|有人吗|有人在吗|你好|您好|喂)(?:呀|啊|哈)?[，,？?！!。.~～\s]*)+(?:很急|挺急|急急急?|急|紧急|着急|快快快|快点)(?:啊|呀)?[!！。~～\s]*$/
+
+export function isUrgentGreeting(text: string): boolean {
+  return URGENT_GREETING.test(text.trim())
+}
+
 export function isGreeting(text: string): boolean {
   return GREETING.test(text.trim())
 }

@@ -16,7 +16,7 @@ const GLOSSARY: readonly [RegExp, string][] = [
   [/\b(?:sewers?|drains?|drainage)\b/i, '下水道'],
   [/\b(?:sink\s*holes?|cave[\s-]?in|caved\s+in)\b/i, '路面塌陷'],
   [/\bpot\s*holes?\b/i, '路面坑洼'],
-  [/\bstreet\s*(?:lights?|lamps?)\b|\blamp\s*posts?\b|\blight\s*poles?\b/i, '路灯'],
+  [/\b(?:street|road)\s*(?:lights?|lamps?)\b|\bstreetlights?\b|\blamp\s*posts?\b|\blight\s*poles?\b/i, '路灯'],
   [/\btraffic\s*lights?\b/i, '红绿灯'],
   [/\b(?:collapsed?|collapsing)\b/i, '坍塌'],
   [/\bbridges?\b|\boverpass\b|\bflyover\b/i, '桥梁'],

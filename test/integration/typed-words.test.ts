@@ -263,3 +263,25 @@ describe('a major hazard named by its danger alone', () => {
     expect(open.filter((row) => row.form !== null)).toEqual([])
   })
 })
+
+describe('a citizen who writes in English, greets in a hurry, or asks why a unit has it', () => {
+  it('files 「Road light broken at Renmin Road No. 5」 at the place as written (it was asked where)', async () => {
+    const code = lastCode(await citizenSays('o-typed-6', 'Road light broken at Renmin Road No. 5'), 'TS')
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row).toMatchObject({ category: 'road_municipal', locationText: 'Renmin Road No. 5' })
+  })
+
+  it('answers 「在吗在吗 急」 by asking what and where at once (it asked only where, of nothing said)', async () => {
+    expect(await citizenSays('o-typed-7', '在吗在吗 急')).toEqual([WORDING.citizenGreetingUrgent])
+  })
+
+  it('tells why the ticket its number names went to its unit (it answered of the latest one)', async () => {
+    const citizen = 'o-typed-8'
+    const first = lastCode(await citizenSays(citizen, '滨湖公园的滑梯断了一块木板'), 'TS')
+    await citizenSays(citizen, '不用')
+    lastCode(await citizenSays(citizen, '人民路99号井盖没了'), 'TS')
+    await citizenSays(citizen, '不用')
+    const [why] = await citizenSays(citizen, `我投诉的${first}为什么派给了园林局`)
+    expect(why).toMatch(new RegExp(`^投诉 ${first} 登记为「园林绿化」类问题，按类别交由园林局办理。如类别不对`))
+  })
+})

@@ -30,6 +30,7 @@ describe('danger in a message', () => {
     // (A water tank or a window cage about to come down was filed without the advice.)
     ['楼顶的水箱好像要掉下来了 在武陵大道208号', 'collapse'],
     ['防盗窗快掉下来了', 'collapse'],
+    ['建设路上的广告牌摇摇晃晃的', 'collapse'],
     ['步行街有个广告牌快掉下来了！！', 'collapse'],
     ['朗州路的电线杆被车撞了，摇摇欲坠', 'collapse'],
     ['路灯杆倾斜快倒了', 'collapse'],

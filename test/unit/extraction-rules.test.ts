@@ -322,6 +322,15 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     )
   })
 
+  it('keeps a place written in English as written, and takes 「走路」 for no place', () => {
+    expect(extractComplaint('Road light broken at Renmin Road No. 5', ctx)).toMatchObject({
+      locationText: 'Renmin Road No. 5',
+      category: 'road_municipal',
+    })
+    expect(extractComplaint('There is a big hole in Chaoyang St near the school', ctx).locationText).toBe('Chaoyang St')
+    expect(extractComplaint('人行道上停满了车 走路都没地方走', ctx).locationText).toBeUndefined()
+  })
+
   it('takes no place from when it was seen (「扫地的时候发现桥上栏杆松了」 has none)', () => {
     expect(extractComplaint('我是环卫工人 今天扫地的时候发现桥上栏杆松了', ctx).locationText).toBeUndefined()
     expect(extractComplaint('早上散步的时候看到桥上栏杆松了', ctx).locationText).toBeUndefined()

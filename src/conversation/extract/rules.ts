@@ -210,6 +210,9 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
     return { place: [spot, ...by].join(''), sure: false }
   const named = mostPrecise(description, findPlaces(description))
   if (named) return { place: named, sure: true }
+  // 「Road light broken at Renmin Road No. 5」: a place written in English, kept as written.
+  const english = ENGLISH_PLACE.exec(description)?.[0]
+  if (english) return { place: english.trim(), sure: true }
   // 「二里岗那边有个废弃的工地」: a name said first with 那边 or 附近 is where, though no place word marks it — a guess, asked.
   const over = OVER_THERE.exec(description)?.[1]
   if (over && !NOT_A_NAME_OVER_THERE.test(over) && !namesDefect(over)) return { place: over, sure: false }
@@ -222,8 +225,9 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
     found &&
     !COUNTED_PLACES.test(found) &&
     placeWordOf(found) !== found &&
-    // (「我刚路过」: 刚 and the 路 of 路过 are no road. 「扫地的时候发现桥」 is when they saw it, not where.)
-    !/^(?:家|我|咱|你|他|她|要|想|有人|别人|某人|附近|旁边|对面|楼下|这里|那里|这边|那边)|有个|有一个|反映|投诉|举报|的时候|发现|看到|看见|.在(?!建)|[把被]|的人(?![行民])|^[刚才就正也都还又再常先后去来在从到经][路街道桥]$/.test(
+    // (「我刚路过」: 刚 and the 路 of 路过 are no road. 「扫地的时候发现桥」 is when they saw it, not where. 「走路」
+    // and 「马路」 alone are walking and any road.)
+    !/^(?:走|马|过|上|出|小|大|让|带|问)路$|^(?:家|我|咱|你|他|她|要|想|有人|别人|某人|附近|旁边|对面|楼下|这里|那里|这边|那边)|有个|有一个|反映|投诉|举报|的时候|发现|看到|看见|.在(?!建)|[把被]|的人(?![行民])|^[刚才就正也都还又再常先后去来在从到经][路街道桥]$/.test(
       found,
     ) &&
     !saysInTheWay(found)
@@ -231,6 +235,10 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
       : undefined
   return loose ? { place: loose, sure: false } : undefined
 }
+
+/** 「Renmin Road No. 5」「Chaoyang St」「Yuanshui Bridge」: a name and an English place word, with a number after it. */
+const ENGLISH_PLACE =
+  /\b(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Bridge|Park|Square|Community|Garden|Gardens|Village|District)\b\.?(?:\s*(?:No\.?|#)\s*\d+)?/
 
 /** A name at the start of a message, then where by it (「二里岗那边」「老西门附近」). */
 const OVER_THERE = /^([\u4e00-\u9fa5]{2,5}?)(?:那边|那里|那儿|那块|这边|附近|一带)/
