@@ -957,7 +957,9 @@ describe('how a report may be made, asked first', () => {
     await say('取消')
     expect(await mine()).toHaveLength(before)
     // Why it went to another unit: which unit has it now.
-    expect((await say('我投诉的事情为什么给我转到别的单位了'))[0]).toMatch(/^投诉 TS\d{8}-\d{4} 由.+办理。/)
+    expect((await say('我投诉的事情为什么给我转到别的单位了'))[0]).toMatch(
+      /^投诉 TS\d{8}-\d{4} 登记为「.+」类问题，按类别交由.+办理。如类别不对/,
+    )
   })
 })
 

@@ -1327,7 +1327,7 @@ describe('citizens who say more, or take it back', () => {
   const CITIZEN = 'demo:citizen'
 
   it('takes a whole complaint in answer to where: the place it names, and every word of both messages', async () => {
-    expect((await say(CITIZEN, 'hello, the manhole cover on Renmin Road is missing'))[0]).toContain(
+    expect((await say(CITIZEN, 'hello, the manhole cover near my home is missing'))[0]).toContain(
       '请问具体在什么位置',
     )
     const ticket = await say(CITIZEN, '人民路88号门口井盖没了，晚上很危险')
