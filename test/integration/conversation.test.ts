@@ -1327,9 +1327,7 @@ describe('citizens who say more, or take it back', () => {
   const CITIZEN = 'demo:citizen'
 
   it('takes a whole complaint in answer to where: the place it names, and every word of both messages', async () => {
-    expect((await say(CITIZEN, 'hello, the manhole cover near my home is missing'))[0]).toContain(
-      '请问具体在什么位置',
-    )
+    expect((await say(CITIZEN, 'hello, the manhole cover near my home is missing'))[0]).toContain('请问具体在什么位置')
     const ticket = await say(CITIZEN, '人民路88号门口井盖没了，晚上很危险')
     expect(ticket[0]).toMatch(/编号 TS\d{8}-\d{4}（道路及市政设施）/)
     const code = /TS\d{8}-\d{4}/.exec(ticket[0] as string)?.[0] as string

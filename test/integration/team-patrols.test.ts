@@ -262,3 +262,20 @@ describe('a team named the way people answer', () => {
     await say('取消')
   })
 })
+
+describe('a team given box by box with its labels', () => {
+  it('keeps 「组长陈刚 组员王强 李娜」 in both boxes, and takes neither a turn-out nor a finding for the unit inspected', async () => {
+    await say('巡查组')
+    await say('第六巡查组')
+    // Each had been refused as no name for the leader.
+    expect(await say('组长陈刚 组员王强 李娜')).toContain('巡查的是哪个单位或乡镇（街道）？')
+    for (const notAUnit of ['4人2车', '发现问题2个 已现场整改1个'])
+      expect(await say(notAUnit)).toContain(`没能识别“${notAUnit}”。例如：丹阳街道`)
+    // Several boxes at once, after their labels.
+    expect(await say('被巡查单位：丹阳街道 开始时间：今天 结束时间：今天')).toContain('检查表第1/')
+    const summary = await say('其余符合')
+    expect(summary).toContain('组长：陈刚\n组员：王强、李娜')
+    expect(summary).toContain('丹阳街道')
+    await say('取消')
+  })
+})

@@ -5,6 +5,7 @@ import { namesDefect } from '../../src/conversation/extract/hazard-statements'
 import { turnoutSaidAlone } from '../../src/conversation/extract/rules'
 import { comparisonAskedFor } from '../../src/conversation/figures-question'
 import { parseAnswer, peopleIn } from '../../src/conversation/forms/answers'
+import { labelledAnswers } from '../../src/conversation/forms/labelled-answers'
 import { formWishedFor } from '../../src/conversation/forms/wished-form'
 import { takesOnHazard } from '../../src/conversation/hazard-acceptance'
 import { intentOf, isQuestion, saysFiledByOther } from '../../src/conversation/intent'
@@ -391,5 +392,25 @@ describe('a patrol recorded by someone else, and someone else’s record said wr
     expect(patrolRecordSaidWrong('今天的巡查记录有问题')?.name).toBeUndefined()
     expect(patrolRecordSaidWrong('我刚才报的巡查记录写错了')).toBeUndefined()
     expect(patrolRecordSaidWrong('巡查发现人民路井盖错位')).toBeUndefined()
+  })
+})
+
+describe('answers given after their boxes’ labels', () => {
+  const ctx = { now: new Date(), timeZone: 'Asia/Shanghai', categoryRules: [], units: [] }
+  const team = FORMS.team.fields
+
+  it('keeps each labelled answer in its box', () => {
+    expect(labelledAnswers(team, '组长陈刚 组员王强 李娜', ctx)).toEqual({ teamLeader: '陈刚', members: '王强、李娜' })
+    expect(labelledAnswers(team, '组长：陈刚，成员：王强、李娜', ctx)).toEqual({
+      teamLeader: '陈刚',
+      members: '王强、李娜',
+    })
+    expect(labelledAnswers(team, '被巡查单位：丹阳街道', ctx)).toEqual({ target: '丹阳街道' })
+  })
+
+  it('reads nothing unless it begins with a label and every part is a valid answer', () => {
+    expect(labelledAnswers(team, '陈刚带队 组员王强', ctx)).toBeUndefined()
+    expect(labelledAnswers(team, '组长人民路沿线', ctx)).toBeUndefined()
+    expect(labelledAnswers(team, '被巡查单位：4人2车', ctx)).toBeUndefined()
   })
 })

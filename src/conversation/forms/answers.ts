@@ -30,6 +30,9 @@ export interface AnswerContext extends ExtractionContext {
 const NONE = /^(无|没有|没|否|未发现|没发现|无隐患|0)$/
 /** Text fields that say where: a route, a place, what was inspected. */
 const WHERE_FIELDS: ReadonlySet<string> = new Set(['area', 'locationText', 'place', 'target'])
+/** 「4人2车」「3人」「两台车」: how many went, and nothing else. */
+const TURNOUT_ALONE =
+  /^(?:(?:共|一共)?[0-9一二两三四五六七八九十]+\s*(?:个)?(?:人|名|位|车|辆|台车|台|人次|车次)[，,、\s]*)+[。！!]*$/
 export const NIGHT = /凌晨|夜里|夜间|半夜|深夜|晚上/
 
 /**
@@ -310,6 +313,10 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       }
       // A number alone says no route, place or unit (it answered another question, or was sent by mistake).
       if (WHERE_FIELDS.has(field.key) && /^[0-9]+$/.test(text)) return { ok: false }
+      // Nor a turn-out alone (「4人2车」 to which unit was inspected).
+      if (WHERE_FIELDS.has(field.key) && TURNOUT_ALONE.test(text)) return { ok: false }
+      // A unit or town inspected is named, not what was found there (「发现问题2个 已现场整改1个」).
+      if (field.key === 'target' && /发现|整改|隐患|问题|符合/.test(text)) return { ok: false }
       return text.length >= 1 ? { ok: true, values: { [field.key]: text } } : { ok: false }
     }
     case 'count': {

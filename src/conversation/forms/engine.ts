@@ -77,6 +77,7 @@ import { checkDraft, isVaguePlace } from './checks'
 import { fieldInWords, fieldSaidWrong, readCorrection, valueAfterIs } from './corrections'
 import { findNearbyOpenHazard } from './duplicates'
 import { fiveFixesSaid } from './five-fixes'
+import { labelledAnswers } from './labelled-answers'
 import { lastPatrolOf, repeatOf, repeatsLastPatrol, SAME_AS_BEFORE, SAME_PATROL_ALONE } from './same-as-before'
 import { saveForm } from './save'
 import { clearSession, lockSession, type Session, saveSession } from './session'
@@ -700,6 +701,15 @@ async function step(
       const inTurn = figuresSoFar ? figuresInTurn(session, field, input) : undefined
       if (inTurn?.done) return prompt(form, session, answers)
       if (inTurn) return [text(inTurn.ask)]
+      // 「组长陈刚 组员王强 李娜」: answers given after their labels, several at once — each kept in its box (the
+      // leader's question had refused them all).
+      const labelled = form.extraction
+        ? undefined
+        : labelledAnswers(applicableFields(form, session.draft), input, answers)
+      if (labelled) {
+        merge(session, labelled)
+        return prompt(form, session, answers)
+      }
       const read = parseAnswer(field, said, answers)
       // 「检查了3个工地」 after 「今天上午」: the day put in front of it is all the time there is — no answer.
       const parsed =
