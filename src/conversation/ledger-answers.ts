@@ -110,8 +110,12 @@ export async function answerLedgerQuestion(
       // 「质安处考核多少分」: that unit's score and deductions, for those briefed.
       const named = briefed ? await unitNamedIn(turn, input, { shortInSentence: true }) : undefined
       if (named) return describeUnitScore(turn, named.id, asked)
-      // 「本单位本月得分多少」 from a leader of a unit: that unit's, not the ranking.
-      const own = OWN_UNIT.test(input) ? await ownUnit(turn, actor) : undefined
+      // 「本单位本月得分多少」 from a leader of a unit: that unit's, not the ranking. So is 「为什么扣了这么多分」: why
+      // points were lost is asked of their own (it had been answered with the ranking).
+      const own =
+        OWN_UNIT.test(input) || (/为什么|为啥|怎么/.test(input) && /扣/.test(input))
+          ? await ownUnit(turn, actor)
+          : undefined
       if (own) return describeUnitScore(turn, own.id, asked)
       if (briefed) return describeScores(turn, asked)
       // Anyone else hears their own unit's score.

@@ -83,6 +83,10 @@ const LATEST_SO_MANY = /(?:最新|最近)(?:的)?([0-9]{1,2}|[一二两三四五
 /** No period: the latest, whenever they came. */
 const ANY_TIME: PeriodSaid = { kind: 'year', previous: false, said: '', lastDays: 3660 }
 
+/** 「投诉满意度」「本月整改率」: a rate named alone asks for it, as a question would. */
+const BARE_RATE =
+  /^(?:(?:今天|本周|这周|上周|本月|这个月|上个?月|本季度?|今年)(?:的)?)?(?:全市|全局)?(?:的)?(?:投诉|隐患)?(?:的)?(?:满意度|满意率|及时率|办结率|整改率|销号率)[？?。]*$/
+
 /** 「我们单位」「本单位」: the person's own unit. */
 export const OWN_UNIT = /(?:我们|咱们|本|我)单位|我们科|我们处/
 
@@ -110,6 +114,7 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     SHOW_ME.test(input) || RECORDS_SENT_ME.test(input) || NEW_ONES.test(input) || asksRecordsOfPeriod(input)
   if (
     !isQuestion(input) &&
+    !BARE_RATE.test(input) &&
     !ASKS_AMOUNT.test(input) &&
     !/谁|有没有|有无/.test(input) &&
     !showMe &&

@@ -230,7 +230,13 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (ASKS_REPORT_FORM.test(input) || (namesReport(input) && ASKS_WHERE.test(input) && [...input].length <= 20))
     return [text(WORDING.reportsWhere)]
   // 「导出本月隐患台账」「把台账发给我」: the ledgers are exported from the console.
-  if (ASKS_EXPORT.test(input) && /台账|清单|记录|明细|数据/.test(input) && [...input].length <= 24)
+  // (「帮我把这个月的投诉导出来」: the records named by their kind, exported, are the ledger — it was not understood.)
+  if (
+    ASKS_EXPORT.test(input) &&
+    (/台账|清单|记录|明细|数据/.test(input) ||
+      (/导出|下载|打印|excel|Excel/.test(input) && /投诉|隐患|巡查/.test(input))) &&
+    [...input].length <= 24
+  )
     return meanwhile(turn, text(WORDING.ledgerExportWhere))
   // 「今天谁值班」「明天我值班吗」: the roster for that day.
   // (「今天我值班 有啥要我做的吗」 says so, and asks what there is to do: the to-do below.)

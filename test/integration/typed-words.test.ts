@@ -18,6 +18,7 @@ const HANDLER = 'demo:handler'
 const SUPERVISOR = 'demo:supervisor'
 const LEADER = 'demo:leader'
 const DUTY = 'demo:duty_officer'
+const UNIT_LEADER = 'demo:unit_leader'
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
@@ -283,5 +284,22 @@ describe('a citizen who writes in English, greets in a hurry, or asks why a unit
     await citizenSays(citizen, '不用')
     const [why] = await citizenSays(citizen, `我投诉的${first}为什么派给了园林局`)
     expect(why).toMatch(new RegExp(`^投诉 ${first} 登记为「园林绿化」类问题，按类别交由园林局办理。如类别不对`))
+  })
+})
+
+describe('short asks from those overseeing', () => {
+  it('gives a unit’s leader their own deductions for 「为什么扣了这么多分」 (it gave the ranking)', async () => {
+    expect((await say(UNIT_LEADER, '为什么扣了这么多分'))[0]).toMatch(
+      /^市政建设总公司\d{4}年\d{1,2}月考核（截至目前）：\d+ 分\n扣分：/,
+    )
+    // The bureau's leader, with no unit of their own, still hears every unit.
+    expect((await say(LEADER, '为什么扣了这么多分'))[0]).toMatch(/^\d{4}年\d{1,2}月考核得分（截至目前）：\n1\. /)
+  })
+
+  it('answers a rate named alone, an export of records by their kind, and the figures for a meeting', async () => {
+    expect((await say(LEADER, '投诉满意度'))[0]).toMatch(/^本月.*回访/)
+    expect((await say(LEADER, '本月整改率'))[0]).toMatch(/^本月截至目前（全市）：[\s\S]*整改率/)
+    expect(await say(HANDLER, '帮我把这个月的投诉导出来')).toEqual([WORDING.ledgerExportWhere])
+    expect((await say(LEADER, '下周一开安全例会 要哪些数据'))[0]).toMatch(/^会议用的数据可以直接问/)
   })
 })
