@@ -104,6 +104,7 @@ import {
   describeListedHazards,
   describeOpenMajors,
 } from './open-items-question'
+import { describePersonWork, personWorkAsked } from './person-work-question'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { describePatrolRecordWrong, patrolRecordSaidWrong } from './record-said-wrong'
 import { cardUpdate, text } from './reply'
@@ -447,6 +448,12 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     if (!BRIEFING_ROLES.has(person.role)) return [text(WORDING.urgeForOverseers)]
     return [text(await urgeNamedUnit(turn, urgedPersonUnit, `${ROLE_LABELS[person.role]}${person.name}`))]
   }
+  // 「李娜最近处理了几个投诉」: one person's steps in a period, from the ledger's events (it was not understood).
+  const personWork = personWorkAsked(input)
+  const workDone = personWork
+    ? await describePersonWork(turn, actor, BRIEFING_ROLES.has(person.role), personWork)
+    : undefined
+  if (workDone) return [text(workDone)]
   const ledger = ledgerQuestionIn(input)
   if (ledger) return [text(await answerLedgerQuestion(turn, person, actor, input, ledger))]
   // 「TS… 市民电话打不通」: words about a complaint in hand, kept on its history.

@@ -303,3 +303,20 @@ describe('short asks from those overseeing', () => {
     expect((await say(LEADER, '下周一开安全例会 要哪些数据'))[0]).toMatch(/^会议用的数据可以直接问/)
   })
 })
+
+describe('what one person has done, asked by name', () => {
+  it('counts a handler’s complaints signed for and answered (「李娜最近处理了几个投诉」 was not understood)', async () => {
+    const ticket = lastCode(await citizenSays('o-typed-9', '槐荫路88号路灯不亮'), 'TS')
+    await citizenSays('o-typed-9', '不用')
+    await say(HANDLER, `签收 ${ticket}`)
+    await say(HANDLER, `回复 ${ticket} 已更换灯泡`)
+    const [counted] = await say(UNIT_LEADER, '李娜最近处理了几个投诉')
+    const figures = /^李娜近30天签收投诉 (\d+) 件，答复市民 (\d+) 件。$/.exec(counted ?? '')
+    expect(Number(figures?.[1])).toBeGreaterThanOrEqual(1)
+    expect(Number(figures?.[2])).toBeGreaterThanOrEqual(2)
+    // Someone of another unit, someone nobody is called, and a unit said short.
+    expect(await say(HANDLER, '王强处理了几个投诉')).toEqual(['其他单位人员的办理情况由领导和督查员查看。'])
+    expect(await say(LEADER, '张三丰处理了几个投诉')).toEqual(['没有找到名叫张三丰的在岗人员。'])
+    expect((await say(LEADER, '市政处理了几个投诉'))[0]).toMatch(/^本月截至目前（市政建设总公司）：/)
+  })
+})

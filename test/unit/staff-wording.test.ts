@@ -11,6 +11,7 @@ import { takesOnHazard } from '../../src/conversation/hazard-acceptance'
 import { intentOf, isQuestion, saysFiledByOther } from '../../src/conversation/intent'
 import { ledgerQuestionIn } from '../../src/conversation/ledger-question'
 import { type PeriodSaid, periodMeant, periodSaidIn } from '../../src/conversation/period-said'
+import { personWorkAsked } from '../../src/conversation/person-work-question'
 import { patrolRecordSaidWrong } from '../../src/conversation/record-said-wrong'
 import { reportDueAskedFor } from '../../src/conversation/report-due-question'
 import { scoresSaidIn } from '../../src/conversation/scores-question'
@@ -412,5 +413,19 @@ describe('answers given after their boxes’ labels', () => {
     expect(labelledAnswers(team, '陈刚带队 组员王强', ctx)).toBeUndefined()
     expect(labelledAnswers(team, '组长人民路沿线', ctx)).toBeUndefined()
     expect(labelledAnswers(team, '被巡查单位：4人2车', ctx)).toBeUndefined()
+  })
+})
+
+describe('one person’s work asked by name', () => {
+  it.each([
+    ['李娜最近处理了几个投诉', { name: '李娜', of: 'complaints' }],
+    ['张伟这个月整改了几个隐患', { name: '张伟', of: 'hazards' }],
+    ['王强本周一共签收了多少件投诉', { name: '王强', of: 'complaints' }],
+  ] as const)('「%s」', (words, asked) => {
+    expect(personWorkAsked(words)).toMatchObject(asked)
+  })
+
+  it.each(['我处理了几个投诉', '今天处理了几个投诉', '哪个单位处理了几个投诉'])('「%s」 names no one', (words) => {
+    expect(personWorkAsked(words)).toBeUndefined()
   })
 })
