@@ -350,6 +350,15 @@ describe('corrections in plain words', () => {
     await say(STAFF, '取消')
   })
 
+  it('takes 「等等 地址是朗州路86号」 at the summary as the place put right, not more of the description', async () => {
+    await say(STAFF, '上报隐患 朗州路88号门口井盖破了一个角')
+    await say(STAFF, '一般')
+    const moved = await say(STAFF, '等等 地址是朗州路86号')
+    expect(moved[0]).toBe('已将「地点」改为：朗州路86号')
+    expect(moved[1]).toContain('隐患描述：朗州路88号门口井盖破了一个角\n地点：朗州路86号')
+    await say(STAFF, '取消')
+  })
+
   it('takes a place correction while another question is open, and asks that question again', async () => {
     await say(STAFF, '朗州路 井盖 缺失 两处 已经 设置 围挡')
     const corrected = await say(STAFF, '不对，是建设路')

@@ -7,7 +7,9 @@ import { findPlace } from '../extract/place'
  * meant comes from the words people use for it; the new value is what follows 是 / 改成 / 改为.
  */
 const CORRECTION =
-  /^(?:不对|错了|不是|写错了|搞错了|更正|更改|修正)|(?:改成|改为|应该是|写错了|搞错了|更正为)|(?:不对|错了|有误)[，,。\s]*(?:是|应为)/
+  /^(?:不对|错了|不是|写错了|搞错了|更正|更改|修正)|(?:改成|改为|应该是|写错了|搞错了|更正为)|(?:不对|错了|有误)[，,。\s]*(?:是|应为)|^(?:地址|地点|位置)(?:应该)?(?:是|在)(?=[\u4e00-\u9fa5A-Za-z0-9])/
+/** 「地址是朗州路86号」: the place said again with its word, which corrects it only when a place is all that follows. */
+const PLACE_RESTATED = /^(?:地址|地点|位置)(?:应该)?(?:是|在)/
 
 const FIELD_WORDS: Record<string, RegExp> = {
   endedAt: /结束/,
@@ -15,8 +17,8 @@ const FIELD_WORDS: Record<string, RegExp> = {
   staffCount: /人次|人数|[0-9一二两三四五六七八九十]+\s*个?人(?![员名])/,
   vehicleCount: /车次|车辆|[0-9一二两三四五六七八九十]+\s*[辆台]车?|车/,
   patrollers: /人员|巡查人|名单|同行/,
-  area: /路段|地点|地方|位置|项目|在哪|巡查的是|巡的是/,
-  locationText: /地点|地方|位置|在哪|路段/,
+  area: /路段|地点|地址|地方|位置|项目|在哪|巡查的是|巡的是/,
+  locationText: /地点|地址|地方|位置|在哪|路段/,
   level: /等级|级别|重大|一般/,
   category: /类别|分类|类型/,
   description: /描述|问题|隐患/,
@@ -59,6 +61,7 @@ export function readCorrection(said: string, fields: FieldDefinition[]): Correct
       .replace(/^[，,：:\s]+/, '')
       .trim()
   if (!value) return undefined
+  if (PLACE_RESTATED.test(input) && findPlace(value) !== value) return undefined
   const field =
     fieldInWords(input, fields)?.field ??
     // No field named (「不对，是建设路」): a value that is a place name corrects the form's place.
