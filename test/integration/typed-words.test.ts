@@ -320,3 +320,33 @@ describe('what one person has done, asked by name', () => {
     expect((await say(LEADER, '市政处理了几个投诉'))[0]).toMatch(/^本月截至目前（市政建设总公司）：/)
   })
 })
+
+describe('a citizen’s answers in several short messages', () => {
+  it('puts 「就是靠近百货大楼那段」 on the ticket just filed (it filed a second complaint there)', async () => {
+    const citizen = 'o-typed-10'
+    await citizenSays(citizen, '路灯坏了')
+    const code = lastCode(await citizenSays(citizen, '在人民路'), 'TS')
+    expect(await citizenSays(citizen, '就是靠近百货大楼那段')).toEqual([
+      `已将地点「人民路 靠近百货大楼那段」补充到投诉 ${code}。`,
+    ])
+    const mine = await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen))
+    expect(mine).toHaveLength(1)
+  })
+
+  it('takes 「压着电线」 to where as danger told (advice given), 「在哪里我也说不清」 as not known, 「算了不说了」 as dropping it', async () => {
+    const citizen = 'o-typed-11'
+    await citizenSays(citizen, '树倒了')
+    const [advice, askedAgain] = await citizenSays(citizen, '压着电线')
+    expect(advice).toMatch(/^⚠️ 安全提示：请远离掉落或裸露的电线/)
+    expect(askedAgain).toMatch(/^已补充到问题描述。/)
+    const code = lastCode(await citizenSays(citizen, '滨湖路口'), 'TS')
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row?.description).toBe('树倒了；压着电线')
+    await citizenSays(citizen, '不用')
+    await citizenSays(citizen, '有个坑')
+    expect(await citizenSays(citizen, '在哪里我也说不清')).toEqual([WORDING.placeApproximate])
+    await citizenSays(citizen, '取消')
+    await citizenSays(citizen, '我要投诉')
+    expect(await citizenSays(citizen, '算了不说了')).toEqual([WORDING.pendingDropped])
+  })
+})

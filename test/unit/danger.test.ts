@@ -31,6 +31,8 @@ describe('danger in a message', () => {
     ['楼顶的水箱好像要掉下来了 在武陵大道208号', 'collapse'],
     ['防盗窗快掉下来了', 'collapse'],
     ['建设路上的广告牌摇摇晃晃的', 'collapse'],
+    ['压着电线', 'electric'],
+    ['树倒了压到电线了 滨湖路口', 'electric'],
     ['步行街有个广告牌快掉下来了！！', 'collapse'],
     ['朗州路的电线杆被车撞了，摇摇欲坠', 'collapse'],
     ['路灯杆倾斜快倒了', 'collapse'],
@@ -97,6 +99,9 @@ describe('danger in a message', () => {
     '怕外墙瓷砖掉下来砸到人',
     '我们这个老小区外墙瓷砖老往下掉，砸到人怎么办',
     '供水管道爆了',
+    // Branches reaching the wires are a hazard to trim, not live wires down.
+    '我家门口那棵大树的树枝都快压到电线了',
+    '武陵大道 行道树 树枝 压到电线 3处',
   ])('a fear or a denial is not the danger itself: %s', (text) => {
     expect(dangerIn(text)).toBeUndefined()
   })

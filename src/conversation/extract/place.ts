@@ -161,14 +161,14 @@ export function placeAlone(text: string, slack = 0): string | undefined {
   if (!place) return undefined
   const rest = text
     .replace(place, '')
-    .replace(/^(?:在|位于|就在|地点|位置|地址|(?:巡查)?(?:路段|区域|路线|范围))[:：]?/, '')
+    .replace(/^(?:就是|是)?(?:在|位于|就在|地点|位置|地址|(?:巡查)?(?:路段|区域|路线|范围))?[:：]?/, '')
     // 「人民路中段 公交站旁边」: a landmark beside which it is, said after the place, is more of where.
     .split(/[，,。.！!？?\s]+/)
     .filter((part) => !isLandmarkSpot(part))
     .join('')
     .replace(/这里|那里|这边|那边|附近|旁边|门口|门前|对面|楼下|路口|拐角|后面|前面/g, '')
     // 「就在恒大工地那」: the pointing word left at the end.
-    .replace(/^(?:那|这|那儿|这儿|那个|这个|那块|这块)$/, '')
+    .replace(/^(?:那|这|那儿|这儿|那个|这个|那块|这块|那段|这段|那一段|这一段|一带)$/, '')
     // Pictures typed as emoji (🚧🕳️) say nothing a place answer would lack.
     .replace(/\p{Extended_Pictographic}|\uFE0F|\u200D/gu, '')
   return [...rest].length <= slack ? place : undefined
