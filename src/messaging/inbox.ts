@@ -38,7 +38,7 @@ export function inboundFromRow(row: InboundRow): InboundMessage {
  * takes it for a byte-order mark), and a platform message id can be anything.
  */
 const keyOf = (m: { channel: string; botId: string; messageId: string }) =>
-  Buffer.from(`${m.channel}\u0001${m.botId}\u0001${m.messageId}`, 'utf8').toString('hex')
+  Buffer.from(`${m.channel}\u0001${m.botId}\u0001${m.messageId}`.replaceAll('\u0000', ''), 'utf8').toString('hex')
 const keyInSql = sql<string>`encode(convert_to(${inboundMessages.channel} || chr(1) || ${inboundMessages.botId} || chr(1) || ${inboundMessages.messageId}, 'UTF8'), 'hex')`
 
 /**
@@ -49,6 +49,15 @@ const keyInSql = sql<string>`encode(convert_to(${inboundMessages.channel} || chr
  * every batch size, and building it costs nothing — the query builder's generic INSERT of a few hundred rows
  * had been a tenth of an acknowledgement's CPU time.
  */
+/**
+ * The JSON of a batch without the escaped NUL characters Postgres refuses in jsonb and text (the whole insert
+ * failed, and the message went unanswered). The channels already drop them (inbound-sanity.ts); this keeps any
+ * other way in — the command-line simulator, a future channel — from losing a message to one.
+ */
+function withoutNulEscapes(json: string): string {
+  return json.includes('\\u0000') ? json.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1') : json
+}
+
 export async function storeBatch(db: Database, deliveries: Delivery[]): Promise<Stored[]> {
   if (deliveries.length === 0) return []
   const messages = deliveries.map((d) => d.message)
@@ -68,7 +77,7 @@ export async function storeBatch(db: Database, deliveries: Delivery[]): Promise<
       insert into ${inboundMessages}
         (channel, bot_id, message_id, sender_external_id, kind, payload, received_at, request_id)
       select channel, bot_id, message_id, sender_external_id, kind, payload, received_at, request_id
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+      from jsonb_to_recordset(${withoutNulEscapes(JSON.stringify(rows))}::jsonb) as r(
         channel text, bot_id text, message_id text, sender_external_id text, kind text, payload jsonb,
         received_at timestamptz, request_id text)
       on conflict do nothing

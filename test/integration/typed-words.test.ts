@@ -350,3 +350,15 @@ describe('a citizen’s answers in several short messages', () => {
     expect(await citizenSays(citizen, '算了不说了')).toEqual([WORDING.pendingDropped])
   })
 })
+
+describe('a message carrying a NUL character', () => {
+  it('is stored and answered without it, from a way in that does not clean it first (the insert had failed)', async () => {
+    const code = lastCode(await citizenSays('o-typed-12', '\u0000人民路12号井盖没了\u0000'), 'TS')
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row?.description).toBe('人民路12号井盖没了')
+    // A backslash typed before u0000 is text, kept as typed.
+    const typed = lastCode(await citizenSays('o-typed-13', '人民路14号井盖没了 \\u0000'), 'TS')
+    const [kept] = await database.db.select().from(complaints).where(eq(complaints.code, typed))
+    expect(kept?.description).toContain('\\u0000')
+  })
+})
