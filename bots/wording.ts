@@ -485,6 +485,8 @@ export const WORDING = {
     codes.length > 0
       ? `已签收 ${codes.length} 件投诉：${codes.join('、')}。请在时限内办理，完成后发送「回复 编号 办理结果」。`
       : '这些投诉已由其他人签收，无需重复签收。',
+  complaintRejectedNotice: (code: string, reason: string) =>
+    `您反映的问题（编号 ${code}）经核实不属于本部门受理范围，不予受理：${reason}。如有疑问，可拨打 12345 政务服务便民热线。`,
   citizenHandledByWhy: (code: string, unit: string | undefined, kind: string) =>
     `投诉 ${code} 登记为「${kind}」类问题，按类别${unit ? `交由${unit}办理` : '正在派单'}。如类别不对，可回复「类别 燃气」等更正，我们会改派给负责的单位。`,
   citizenHandledBy: (code: string, unit: string | undefined) =>
@@ -534,7 +536,7 @@ export const WORDING = {
             '· 转为隐患 TS编号（重大）—— 把反映真实隐患的投诉登记为隐患，销号后告知市民',
             ...(role === 'unit_handler'
               ? []
-              : ['· 派单 / 转办 TS编号 单位 原因 —— 派给或转给责任单位（如「TS编号 派给市政」）']),
+              : ['· 派单 / 转办 / 不予受理 TS编号 单位或原因 —— 派给、转给责任单位，或不予受理']),
             '· 核实 TS编号 属实/不属实 说明 —— 核实有奖举报',
           ]
         : []),

@@ -6,7 +6,11 @@ import { RuleViolation } from '../domain/errors'
 import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
 import { noteComplaintProgress } from '../services/complaint-followups'
 import { turnComplaintIntoHazard } from '../services/complaint-hazards'
-import { notifyComplaintAssignment, notifyComplaintOutcome } from '../services/complaint-notices'
+import {
+  notifyComplaintAssignment,
+  notifyComplaintOutcome,
+  notifyComplaintRejected,
+} from '../services/complaint-notices'
 import {
   applyComplaintCommand,
   type ComplaintRow,
@@ -28,7 +32,7 @@ import { reasonBeside, unitNamedIn } from './unit-named'
  * What a unit handler does with a complaint, in one message each:
  * 签收 TS… · 回复 TS… 结果 · 转办 TS… 单位 原因 · 重复 TS… TS…(原投诉) · 转为隐患 TS…（重大）
  */
-const COMMAND = /^(签收|受理|回复|答复|转办|派单|重复|转为隐患|转隐患|核实|发放奖励|延期)\s*(.*)$/s
+const COMMAND = /^(签收|受理|回复|答复|转办|派单|重复|转为隐患|转隐患|核实|发放奖励|延期|不予受理)\s*(.*)$/s
 /**
  * 「TS… 派给市政」「TS… 转给燃气办 属燃气管线」「TS… 交给市政建设总公司处理」: handing it to a unit, the number first —
  * the 派单 of a complaint not yet dispatched, the 转办 of one in a unit's hands.
@@ -71,6 +75,9 @@ export function complaintCommandInWords(input: string): string | undefined {
   // 「TS… 申请延期 材料没到」「TS… 延期到明天下午5点 材料没到」: more time, given or asked for by who says it.
   const more = EXTENSION_SAID.exec(deadlineMoveAsExtension(leading.after))
   if (more) return `延期 ${leading.code} ${more[1] ?? ''}`.trim()
+  // 「TS… 不予受理 属于城管执法范围」: the command, said after the number.
+  const refused = /^(?:作)?不予受理[\s，,：:。]*([\s\S]*)$/.exec(leading.after)
+  if (refused) return `不予受理 ${leading.code} ${refused[1] ?? ''}`.trim()
   const handed = HANDED_TO.exec(leading.after)
   if (handed) return `转办 ${leading.code} ${handed[1]}`
   // 「让市政去处理」: the unit named to do it.
@@ -88,7 +95,16 @@ export function complaintCommandInWords(input: string): string | undefined {
  * form, the leak in the words read as danger.)
  */
 const NAMED_HANDED_TO =
-  /^(?:请|麻烦|帮我)?(?:把|将)?([\u4e00-\u9fa5A-Za-z0-9]{2,20}?)(?:的)?(?:那个|这个|那件|这件|那条)?(?:投诉|工单)(?:派给|派到|转给|转到|交给|分给|转交给?)([\u4e00-\u9fa5]{2,12}?)(?:处理|办理|负责)?(?:吧|一下)?[。！!]*$/
+  /^(?:请|麻烦|帮我)?(?:把|将)?([\u4e00-\u9fa5A-Za-z0-9]{2,20}?)(?:的)?(?:(?:那个|这个|那件|这件|那条)(?:投诉|工单)?|投诉|工单)[\s，,]*(派给|派到|转给|转到|交给|分给|转交给?)([\u4e00-\u9fa5]{2,12}?)(?:处理|办理|负责)?(?:吧|一下)?[。！!]*$/
+
+/**
+ * 「违章搭建那个 不属于住建 回复市民找城管」「广告牌那个投诉不予受理 属城管」: a complaint named by its place or thing,
+ * not taken up — with why, which the citizen is told (the words had opened a hazard form).
+ */
+const NAMED_REJECTED =
+  /^(?:请|麻烦|帮我)?(?:把|将)?([\u4e00-\u9fa5A-Za-z0-9]{2,20}?)(?:的)?(?:那个|这个|那件|这件|那条)(?:投诉|工单)?[\s，,]*((?:作)?不予受理[\s\S]*|不(?:属于|归)(?:住建|我们|本部门|我局|本局)[\s\S]*)$/
+/** The words that ask the citizen be told, which are no part of why. */
+const TELL_CITIZEN = /(?:回复|答复|告诉|通知|跟)(?:一下)?(?:市民|群众|投诉人)(?:说)?[\s，,：:]*/g
 
 /** 「把湘江路地砖那个转成隐患」「人民路井盖的投诉登记为重大隐患」: a complaint named by its place or thing, made a hazard. */
 const NAMED_TO_HAZARD =
@@ -99,30 +115,39 @@ export async function complaintCommandByName(
   input: string,
 ): Promise<{ command: string } | { replies: Reply[] } | undefined> {
   if (normaliseCode(input)) return undefined
-  const handed = NAMED_HANDED_TO.exec(input)
+  const said = NAMED_HANDED_TO.exec(input)
+  // (「…那个交给市政」 with no word for a complaint is a hazard's 交办: only 派给/转给 hand a complaint so named.)
+  const handed = said && (/投诉|工单/.test(said[0]) || !/^交给/.test(said[2] ?? '')) ? said : null
   const toHazard = handed ? undefined : NAMED_TO_HAZARD.exec(input)
-  const name = handed?.[1] ?? toHazard?.[1] ?? ''
-  if (!namesARecord(name)) return undefined
+  const refused = handed || toHazard ? undefined : NAMED_REJECTED.exec(input)
+  const name = handed?.[1] ?? toHazard?.[1] ?? refused?.[1] ?? ''
+  // (What is refused is often no thing patrols watch — 「违章搭建那个」 — and is looked for in the words of each.)
+  const byWords = refused !== null && refused !== undefined && !namesARecord(name)
+  if (!namesARecord(name) && !byWords) return undefined
   const open = await turn.ctx.db
     .select()
     .from(complaints)
     .where(inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]))
     .orderBy(desc(complaints.receivedAt), desc(complaints.id))
     .limit(NAMED_AMONG)
-  const named = recordsNamed(open, name)
+  const named = byWords ? open.filter((c) => c.description.includes(name)) : recordsNamed(open, name)
   const [only] = named
   // 「转成隐患」 of none: said so (the words had opened a hazard form of their own).
   if (!only)
     return toHazard
       ? { replies: [text(`没有找到与「${name}」相符的办理中投诉。请发送「转为隐患 投诉编号」。`)] }
       : undefined
-  const unit = handed?.[2] ?? ''
+  const unit = handed?.[3] ?? ''
   const level = toHazard?.[2] === '重大' ? ' 重大' : ''
+  const why = (refused?.[2] ?? '')
+    .replace(/^(?:作)?不予受理[\s，,：:。]*/, '')
+    .replace(TELL_CITIZEN, '')
+    .trim()
   if (named.length > 1)
     return {
       replies: [
         text(
-          `有 ${named.length} 件投诉与「${name}」相符，请回复「${handed ? `转办 编号 ${unit}` : `转为隐患 编号${level}`}」指明是哪一件：\n${named
+          `有 ${named.length} 件投诉与「${name}」相符，请回复「${handed ? `转办 编号 ${unit}` : refused ? `不予受理 编号 ${why}` : `转为隐患 编号${level}`}」指明是哪一件：\n${named
             .slice(0, 5)
             .map((c) => `· ${c.code} ${clip(complaintInWords(c), 20)}`)
             .join('\n')}`,
@@ -130,6 +155,7 @@ export async function complaintCommandByName(
       ],
     }
   if (toHazard) return { command: `转为隐患 ${only.code}${level}` }
+  if (refused) return { command: `不予受理 ${only.code} ${why}`.trim() }
   return { command: `${only.unitId === null ? '派单' : '转办'} ${only.code} ${unit}` }
 }
 /** How many open complaints words naming one are looked for among. */
@@ -281,6 +307,19 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
       }
       case '延期':
         return [text(await extendComplaint(turn, actor, complaint, after))]
+      case '不予受理': {
+        // Not the bureau's to handle (illegal building is the city administration's): closed with why, and the
+        // citizen told where to turn — the reason says it.
+        if (!after) return [text(`请写明不予受理的原因，例如：不予受理 ${code} 违章搭建属城管执法范围`)]
+        const rejected = await applyComplaintCommand({
+          ctx,
+          complaintId: complaint.id,
+          command: { action: 'reject', reason: after },
+          actor,
+        })
+        await notifyComplaintRejected(ctx, rejected, after)
+        return [text(`投诉 ${code} 已作不予受理，原因已告知市民。`)]
+      }
       case '转为隐患':
       case '转隐患': {
         const level = /重大/.test(after) ? 'major' : 'general'

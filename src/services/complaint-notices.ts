@@ -53,6 +53,22 @@ export async function notifyComplaintExtended(
   )
 }
 
+/**
+ * 不予受理: the citizen who complained through the Official Account (or the console) hears that it is not taken up,
+ * and why — where to turn instead is in the reason. Others are reached by the call-back.
+ */
+export async function notifyComplaintRejected(ctx: ServiceContext, complaint: ComplaintRow, reason: string) {
+  const pushable = complaint.channel === 'mp' || complaint.channel === 'console'
+  if (!pushable || !complaint.citizenExternalId) return
+  await enqueue(ctx.db, ctx.clock.now(), {
+    channel: complaint.channel,
+    botId: complaint.botId,
+    recipient: { kind: 'user', externalId: complaint.citizenExternalId },
+    message: { type: 'text', text: WORDING.complaintRejectedNotice(complaint.code, reason) },
+    dedupeKey: `complaint-rejected:${complaint.id}`,
+  })
+}
+
 /** Sends the outcome to the citizen who complained through the Official Account. */
 export async function notifyComplaintOutcome(ctx: ServiceContext, complaint: ComplaintRow): Promise<void> {
   if (!complaint.outcome) return

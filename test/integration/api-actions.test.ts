@@ -3,6 +3,7 @@ import { outbox } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { reportHazard } from '../../src/services/hazards'
+import { chat, lastCode } from '../helpers/chat'
 import type { CityLookup } from '../helpers/city'
 import { TEST_TIME_ZONE } from '../helpers/db'
 import { callApi } from '../helpers/requests'
@@ -64,6 +65,21 @@ describe('API writes with role-scoped tokens', () => {
     const listed = (await (await call(SHIZHENG, 'GET', '/complaints?limit=100')).json()) as { data: { code: string }[] }
     expect(listed.data.map((c) => c.code)).toEqual([data.code])
     expect((await call(SHIZHENG, 'GET', `/complaints/${gas.data.code}`)).status).toBe(404)
+  })
+
+  it('refuses a citizen’s complaint with its reason (不予受理), and the citizen hears why', async () => {
+    const code = lastCode(await chat(services, 'o-api-reject', '隔壁违章搭建 在人民路66号', 'mp'), 'TS')
+    const path = `/complaints/${code}/transitions`
+    // Why is required: nothing changes without it.
+    expect((await call(SUPERVISOR, 'POST', path, { action: 'reject' })).status).toBe(400)
+    const rejected = await call(SUPERVISOR, 'POST', path, { action: 'reject', reason: '违章搭建属城管执法范围' })
+    expect(((await rejected.json()) as { data: { status: string } }).data.status).toBe('rejected')
+    const told = (await services.db.select().from(outbox)).filter((row) =>
+      row.dedupeKey?.startsWith('complaint-rejected:'),
+    )
+    expect(told.map((row) => (row.message as { text?: string }).text)).toEqual([
+      `您反映的问题（编号 ${code}）经核实不属于本部门受理范围，不予受理：违章搭建属城管执法范围。如有疑问，可拨打 12345 政务服务便民热线。`,
+    ])
   })
 
   it('moves a hazard along the loop by the rules: out-of-order is 422, bad input 400 naming the field', async () => {

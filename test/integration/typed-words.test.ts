@@ -1,7 +1,7 @@
-import { desc, eq } from 'drizzle-orm'
+import { desc, eq, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
-import { complaintEvents, complaints, conversations, hazardEvents, hazards, patrols } from '../../src/db/schema'
+import { complaintEvents, complaints, conversations, hazardEvents, hazards, outbox, patrols } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
@@ -360,5 +360,34 @@ describe('a message carrying a NUL character', () => {
     const typed = lastCode(await citizenSays('o-typed-13', '人民路14号井盖没了 \\u0000'), 'TS')
     const [kept] = await database.db.select().from(complaints).where(eq(complaints.code, typed))
     expect(kept?.description).toContain('\\u0000')
+  })
+})
+
+describe('a complaint not the bureau’s to take up (不予受理)', () => {
+  const toldCitizen = async (citizen: string) =>
+    (await database.db.select().from(outbox).where(like(outbox.dedupeKey, 'complaint-rejected:%')))
+      .filter((row) => JSON.stringify(row.recipient).includes(citizen))
+      .map((row) => (row.message as { text?: string }).text ?? '')
+
+  it('closes it by number or by name with why, and tells the citizen (neither was understood; the name opened a form)', async () => {
+    const first = lastCode(await citizenSays('o-typed-14', '隔壁在违章搭建 三层变五层了 在柳叶大道金色家园旁边'), 'TS')
+    await citizenSays('o-typed-14', '不用')
+    expect(await say(DUTY, '违章搭建那个 不属于住建 回复市民找城管')).toEqual([
+      `投诉 ${first} 已作不予受理，原因已告知市民。`,
+    ])
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, first))
+    expect(row?.status).toBe('rejected')
+    expect(await toldCitizen('o-typed-14')).toEqual([WORDING.complaintRejectedNotice(first, '不属于住建 找城管')])
+    const second = lastCode(await citizenSays('o-typed-15', '楼下商铺占道经营 在人民路99号'), 'TS')
+    await citizenSays('o-typed-15', '不用')
+    expect(await say(DUTY, `不予受理 ${second}`)).toEqual([
+      `请写明不予受理的原因，例如：不予受理 ${second} 违章搭建属城管执法范围`,
+    ])
+    // A unit's handler may not refuse it: the rule says who may.
+    expect((await say(HANDLER, `${second} 不予受理 属城管执法范围`))[0]).not.toMatch(/已作不予受理/)
+    expect(await say(DUTY, `${second} 不予受理 属城管执法范围`)).toEqual([
+      `投诉 ${second} 已作不予受理，原因已告知市民。`,
+    ])
+    expect(await toldCitizen('o-typed-15')).toEqual([WORDING.complaintRejectedNotice(second, '属城管执法范围')])
   })
 })

@@ -10,7 +10,11 @@ import { isWhistleblowing } from '../../domain/rewards'
 import { MAX_ROW_ID, storableDate } from '../../domain/storable'
 import { AppError } from '../../errors'
 import { turnComplaintIntoHazard } from '../../services/complaint-hazards'
-import { notifyComplaintAssignment, notifyComplaintOutcome } from '../../services/complaint-notices'
+import {
+  notifyComplaintAssignment,
+  notifyComplaintOutcome,
+  notifyComplaintRejected,
+} from '../../services/complaint-notices'
 import { applyComplaintCommand, receiveComplaint } from '../../services/complaints'
 import { notifyHazardAssignment } from '../../services/hazard-notices'
 import { applyHazardCommand } from '../../services/hazards'
@@ -179,6 +183,7 @@ export function actionsApi() {
       const updated = await withNotices(ctx, async (tx) => {
         const after = await applyComplaintCommand({ ctx: tx, complaintId: complaint.id, command, actor: actorOf(c) })
         if (command.action === 'reply') await notifyComplaintOutcome(tx, after)
+        if (command.action === 'reject') await notifyComplaintRejected(tx, after, command.reason)
         if (command.action === 'assign' || command.action === 'transfer') await notifyComplaintAssignment(tx, after)
         return after
       })
