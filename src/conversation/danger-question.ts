@@ -1,9 +1,11 @@
-import { desc, inArray } from 'drizzle-orm'
+import { and, desc, eq, inArray } from 'drizzle-orm'
 import { complaints, hazards } from '../db/schema'
+import { CATEGORY_LABELS, type Category } from '../domain/categories'
 import { COMPLAINT_STATUS_LABELS, OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { dangerIn } from '../domain/danger'
 import { HAZARD_STATUS_LABELS, OPEN_HAZARD_STATUSES } from '../domain/hazard-lifecycle'
 import { maskPersonalInfo } from '../domain/privacy'
+import { weighCategories } from './extract/category-evidence'
 import { clip } from './format'
 import type { Turn } from './types'
 
@@ -61,4 +63,51 @@ export async function describeDangerReported(turn: Turn, said: string): Promise<
       .map((c) => `· ${c.code} ${clip(maskPersonalInfo(c.description), 20)}（${COMPLAINT_STATUS_LABELS[c.status]}）`),
   ]
   return lines.join('\n')
+}
+
+/**
+ * 「最近有没有燃气方面的问题」「桥梁那边有什么问题吗」: whether the ledger has open items of one kind — answered with the
+ * open hazards and complaints of that category (it was not understood).
+ */
+const KIND_ASKED =
+  /^(?:今天|现在|目前|最近|这两天|这几天|近期)?(?:有没有|有无|有)?(?:什么|啥|哪些)?([\u4e00-\u9fa5]{2,6}?)(?:方面|类|那边|这块|这一块)(?:的|有)?(?:什么|啥|哪些)?(?:问题|隐患|投诉|情况)(?:吗|么|没有?|没)?[？?。]*$/
+
+export function kindAskedAfter(input: string): Category | undefined {
+  const said = KIND_ASKED.exec(input.trim())?.[1]
+  if (!said || !/(?:有没有|有无|什么|啥|哪些)|(?:吗|么|没有?|没)[？?。]*$|[？?]$/.test(input)) return undefined
+  const weighed = weighCategories(said)
+  return weighed && weighed.category !== 'other' ? weighed.category : undefined
+}
+
+export async function describeKindOpen(turn: Turn, kind: Category): Promise<string> {
+  const { db } = turn.ctx
+  const [hazardRows, complaintRows] = await Promise.all([
+    db
+      .select()
+      .from(hazards)
+      .where(and(eq(hazards.category, kind), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])))
+      .orderBy(desc(hazards.foundAt), desc(hazards.id))
+      .limit(LISTED + 1),
+    db
+      .select()
+      .from(complaints)
+      .where(and(eq(complaints.category, kind), inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES])))
+      .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+      .limit(LISTED + 1),
+  ])
+  const label = CATEGORY_LABELS[kind]
+  if (hazardRows.length === 0 && complaintRows.length === 0) return `目前没有「${label}」类的未销号隐患或办理中的投诉。`
+  const more = (n: number) => (n > LISTED ? '\n……还有更多，请在管理后台台账页按类别查看。' : '')
+  return [
+    ...(hazardRows.length > 0 ? [`「${label}」类未销号隐患：`] : []),
+    ...hazardRows
+      .slice(0, LISTED)
+      .map((h) => `· ${h.code} ${clip(maskPersonalInfo(h.description), 20)}（${HAZARD_STATUS_LABELS[h.status]}）`),
+    ...(hazardRows.length > LISTED ? [more(hazardRows.length).trim()] : []),
+    ...(complaintRows.length > 0 ? [`「${label}」类办理中投诉：`] : []),
+    ...complaintRows
+      .slice(0, LISTED)
+      .map((c) => `· ${c.code} ${clip(maskPersonalInfo(c.description), 20)}（${COMPLAINT_STATUS_LABELS[c.status]}）`),
+    ...(complaintRows.length > LISTED ? [more(complaintRows.length).trim()] : []),
+  ].join('\n')
 }

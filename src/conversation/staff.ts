@@ -54,7 +54,7 @@ import {
   saysReceivedAlone,
 } from './complaint-in-hand'
 import { isCourtesy, isGreeting } from './courtesy'
-import { dangerAskedAfter, describeDangerReported } from './danger-question'
+import { dangerAskedAfter, describeDangerReported, describeKindOpen, kindAskedAfter } from './danger-question'
 import { describeDuty, dutyAskedFor } from './duty-question'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace, placeAlone } from './extract/place'
@@ -209,6 +209,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「本月有没有发生安全事故」: the accidents recorded in the period (not understood).
   if (asksAccidents(input)) return meanwhile(turn, text(await describeAccidents(turn, input)))
   // 「有燃气泄漏的报告吗」: whether such a danger is on the ledger (it opened a major hazard report).
+  // 「最近有没有燃气方面的问题」: the open items of that kind (not understood).
+  const kindAsked = kindAskedAfter(input)
+  if (kindAsked) return meanwhile(turn, text(await describeKindOpen(turn, kindAsked)))
   const dangerAsked = dangerAskedAfter(input)
   if (dangerAsked) return meanwhile(turn, text(await describeDangerReported(turn, dangerAsked)))
   // 「待验收的有哪些」: those waiting for their check (a leader had been told none was open).

@@ -391,3 +391,18 @@ describe('a complaint not the bureau’s to take up (不予受理)', () => {
     expect(await toldCitizen('o-typed-15')).toEqual([WORDING.complaintRejectedNotice(second, '属城管执法范围')])
   })
 })
+
+describe('open items of one kind, asked after', () => {
+  it('lists the open hazards and complaints of the kind 「燃气方面」「工地方面」 names (it was not understood)', async () => {
+    const ticket = lastCode(await citizenSays('o-typed-16', '人民路188号燃气表漏气'), 'TS')
+    await citizenSays('o-typed-16', '不用')
+    const [gas] = await say(LEADER, '最近有没有燃气方面的问题')
+    expect(gas).toContain('「燃气」类办理中投诉：')
+    expect(gas).toContain(`· ${ticket} 人民路188号燃气表漏气`)
+    const [sites] = await say(DUTY, '工地方面有什么隐患')
+    expect(sites).toMatch(/^(?:「建筑工地」类|目前没有「建筑工地」类)/)
+    expect(await say(LEADER, '供水方面有什么问题吗')).toEqual([
+      expect.stringMatching(/^(?:「供水管网及消防栓」类|目前没有「供水管网及消防栓」类的未销号隐患或办理中的投诉。)/),
+    ])
+  })
+})
