@@ -317,8 +317,10 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
           command: { action: 'reject', reason: after },
           actor,
         })
-        await notifyComplaintRejected(ctx, rejected, after)
-        return [text(`投诉 ${code} 已作不予受理，原因已告知市民。`)]
+        const told = await notifyComplaintRejected(ctx, rejected, after)
+        return [
+          text(`投诉 ${code} 已作不予受理，${told ? '原因已告知市民' : '该投诉非经公众号提交，请电话告知市民原因'}。`),
+        ]
       }
       case '转为隐患':
       case '转隐患': {

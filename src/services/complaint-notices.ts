@@ -55,11 +55,15 @@ export async function notifyComplaintExtended(
 
 /**
  * 不予受理: the citizen who complained through the Official Account (or the console) hears that it is not taken up,
- * and why — where to turn instead is in the reason. Others are reached by the call-back.
+ * and why — where to turn instead is in the reason. Whether they could be told is returned: others are told by phone.
  */
-export async function notifyComplaintRejected(ctx: ServiceContext, complaint: ComplaintRow, reason: string) {
+export async function notifyComplaintRejected(
+  ctx: ServiceContext,
+  complaint: ComplaintRow,
+  reason: string,
+): Promise<boolean> {
   const pushable = complaint.channel === 'mp' || complaint.channel === 'console'
-  if (!pushable || !complaint.citizenExternalId) return
+  if (!pushable || !complaint.citizenExternalId) return false
   await enqueue(ctx.db, ctx.clock.now(), {
     channel: complaint.channel,
     botId: complaint.botId,
@@ -67,6 +71,7 @@ export async function notifyComplaintRejected(ctx: ServiceContext, complaint: Co
     message: { type: 'text', text: WORDING.complaintRejectedNotice(complaint.code, reason) },
     dedupeKey: `complaint-rejected:${complaint.id}`,
   })
+  return true
 }
 
 /** Sends the outcome to the citizen who complained through the Official Account. */

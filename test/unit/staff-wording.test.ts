@@ -413,6 +413,8 @@ describe('answers given after their boxes’ labels', () => {
     expect(labelledAnswers(team, '陈刚带队 组员王强', ctx)).toBeUndefined()
     expect(labelledAnswers(team, '组长人民路沿线', ctx)).toBeUndefined()
     expect(labelledAnswers(team, '被巡查单位：4人2车', ctx)).toBeUndefined()
+    // A part of a slashed label is too common a word to be one (「乡镇」 of 「被巡查单位/乡镇」).
+    expect(labelledAnswers(team, '乡镇府路社区', ctx)).toBeUndefined()
   })
 })
 

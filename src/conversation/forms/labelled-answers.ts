@@ -13,14 +13,16 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   teamLeader: ['带队人', '带队'],
   members: ['成员', '组成人员'],
   teamName: ['组名'],
-  target: ['被巡查单位', '被检查单位', '巡查对象', '乡镇', '街道'],
+  target: ['被检查单位', '巡查对象'],
 }
 
 /** Labels too long or too loose to be written before an answer (a checklist item's whole text). */
 const MAX_LABEL = 8
 
 function labelsOf(field: FieldDefinition): string[] {
-  const own = field.label.split('/').filter((label) => label.length >= 2 && label.length <= MAX_LABEL)
+  // (A part of a label with a slash — 「乡镇」 of 「被巡查单位/乡镇」 — is too common a word to begin an answer's label.)
+  const parts = field.label.split('/')
+  const own = parts.filter((label) => label.length >= (parts.length > 1 ? 3 : 2) && label.length <= MAX_LABEL)
   return [...own, ...(ALIASES[field.key] ?? [])]
 }
 
