@@ -76,7 +76,6 @@ export async function acceptHandedHazard(
     unitComplaints(db, actor.unitId, ['accepted'], 6),
   ])
   const [only] = waiting
-  if (!only) return undefined
   // 「朗州路护栏的隐患我们明天去修」: the one its place or thing names, whatever else waits.
   const named = recordsNamed(waiting, input)
   if (named.length === 1 && named[0]) return accept(turn, actor, named[0].id, named[0].code)
@@ -84,7 +83,7 @@ export async function acceptHandedHazard(
   const underway =
     named.length === 0 && namesARecord(input) ? await hazardUnderwayNamed(turn, actor, input, true) : undefined
   if (underway) return underway
-  if (namedOnly) return undefined
+  if (!only || namedOnly) return undefined
   // The one waiting, when no complaint in hand could be what the words are about (「签收」 then 「马上派人过去」
   // speaks of the complaint just signed for, not of the hazard).
   if (waiting.length === 1 && signable.length === 0 && signed.length === 0)

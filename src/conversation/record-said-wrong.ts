@@ -1,4 +1,5 @@
 import { WORDING } from '../../bots/wording'
+import { PATROL_VOIDERS } from '../domain/patrol-rules'
 import type { Role } from '../domain/roles'
 import { describePatrolsNamed } from './figures-question'
 import { type PeriodSaid, periodSaidIn, TODAY } from './period-said'
@@ -35,11 +36,8 @@ export function patrolRecordSaidWrong(input: string): PatrolRecordSaidWrong | un
   return { ...(name ? { name } : {}), period: periodSaidIn(input) ?? TODAY }
 }
 
-/** Those who void a patrol record (作废 XC…). */
-const VOIDING_ROLES: ReadonlySet<Role> = new Set(['supervisor', 'admin'])
-
 export async function describePatrolRecordWrong(turn: Turn, role: Role, said: PatrolRecordSaidWrong): Promise<string> {
-  if (!VOIDING_ROLES.has(role)) return WORDING.patrolRecordWrongAskSupervisor
+  if (!PATROL_VOIDERS.has(role)) return WORDING.patrolRecordWrongAskSupervisor
   const records = said.name ? `${await describePatrolsNamed(turn, { period: said.period, name: said.name })}\n` : ''
   return `${records}${WORDING.patrolRecordWrongHowToVoid}`
 }

@@ -411,10 +411,10 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   ) {
     const taken = await acceptHandedHazard(turn, actor, input, true)
     if (taken) return taken
-    // 「塌陷那个收到」 pointing at one not handed to the unit: said so — never a new report of its words (a major
-    // hazard form had opened).
+    // 「塌陷那个收到」 pointing at one neither waiting nor underway in the unit (acceptHandedHazard looked at both):
+    // said so — never a new report of its words (a major hazard form had opened).
     if (/那个|这个|那处|这处|那件|这件/.test(input) && [...input].length <= 20)
-      return (await hazardUnderwayNamed(turn, actor, input, true)) ?? [text(WORDING.nothingWaitingToTakeUp)]
+      return [text(WORDING.nothingWaitingToTakeUp)]
   }
   // 「今天巡查的记录有问题 张伟报的人数不对」: someone else's record said wrong — whose, and how it is put right.
   const recordWrong = patrolRecordSaidWrong(input)

@@ -18,14 +18,16 @@ export interface PatrolState {
 
 export type PatrolChange = { reportSubmittedAt: Date } | { voidedAt: Date; voidReason: string; falsified: boolean }
 
+/** Who voids a wrong patrol record: the supervising office and the administrators. */
+export const PATROL_VOIDERS: ReadonlySet<Actor['role']> = new Set(['supervisor', 'admin'])
+
 /** A record voided for 弄虚作假 (falsification) costs its unit 10 points (source 000 附件1 line 2-7). */
 export const FALSIFIED = /弄虚作假/
 
 export function patrolStep(patrol: PatrolState, command: PatrolAction, actor: Actor, now: Date): PatrolChange | null {
   if (patrol.voidedAt) throw new RuleViolation('invalid_transition', '该巡查记录已作废。')
   if (command.action === 'void') {
-    if (actor.role !== 'supervisor' && actor.role !== 'admin')
-      throw new RuleViolation('forbidden', '只有督查员或管理员可以作废巡查记录。')
+    if (!PATROL_VOIDERS.has(actor.role)) throw new RuleViolation('forbidden', '只有督查员或管理员可以作废巡查记录。')
     const reason = command.reason.trim()
     if (reason.length < 2) throw new RuleViolation('reason_required', '作废须说明原因。')
     return { voidedAt: now, voidReason: reason, falsified: FALSIFIED.test(reason) }
