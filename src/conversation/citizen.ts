@@ -78,7 +78,7 @@ interface Held {
 /** What is left of a message when its number (mobile or landline) is taken out, for a number sent on its own. */
 const CONTACT_DIGITS = new RegExp(`${MOBILE_NUMBER.source}|${LANDLINE_NUMBER.source}`, 'g')
 const PHONE_ALONE =
-  /^[\s，,。.：:]*(?:我的|本人)?(?:电话|手机|手机号|手机号码|联系电话|联系方式)?(?:是|为)?[\s，,。.：:]*(?:(?:请|麻烦|可以)?(?:尽快|及时)?(?:联系|打给|打电话给|电话联系)(?:一下)?我(?:吧)?|有事(?:请)?(?:打|联系)(?:这个)?(?:电话|号码)?)?[\s，,。.：:！!]*$/
+  /^[\s，,。.：:]*(?:我的|本人)?(?:电话|手机|手机号|手机号码|联系电话|联系方式)?(?:是|为)?[\s，,。.：:]*(?:(?:请|麻烦|可以)?(?:尽快|及时)?(?:联系|打给|打电话给|电话联系)(?:一下)?我(?:吧)?|(?:有事|有情况|有结果|有消息|处理好了)(?:请|就|可以)?(?:打给我|打电话给我|联系我|电话联系我|打|联系)(?:这个)?(?:电话|号码)?(?:吧)?)?[\s，,。.：:！!]*$/
 /**
  * 「我要投诉」「有个事想跟你们说一下」「请问你们是住建局吗？我想反映个情况」: wanting to report, with nothing yet of
  * what or where. Each of these is taken off the message; an intent said and nothing else left is the whole of it.
@@ -1260,7 +1260,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   }
   if (phone && PHONE_ALONE.test(body.replace(CONTACT_DIGITS, ''))) {
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
-    if (latest && !latest.citizenPhone) {
+    // 「有结果联系我」 speaks of the complaint made, so a second number is for it too (it had been held for the next).
+    if (latest && (!latest.citizenPhone || /有结果|有消息|处理好了|办好了/.test(body))) {
       await setComplaintContact(ctx, latest.id, phone)
       return [text(WORDING.contactSaved)]
     }

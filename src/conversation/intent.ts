@@ -75,7 +75,8 @@ export function saysNoPatrolYet(text: string): boolean {
   if (saysRecordLater(text)) return true
   return (
     (NO_PATROL_YET.test(text) || STAYED_IN.test(text) || OFF_OR_QUIET.test(text)) &&
-    !/巡查(?:了|过|完|中|时)|发现/.test(text)
+    // 「巡查了」 says one was made — unless it is 「不巡查了」「暂停巡查了」「没去巡查了」 (it had opened a form).
+    !/(?<!不|没|没有|未|没去|不去|暂停|停止|取消)巡查(?:了|过|完|中|时)|发现/.test(text)
   )
 }
 /** Defects as they are written: what is broken, missing, leaking or in the way. */

@@ -14,6 +14,7 @@ type Referral =
   | 'parking'
   | 'sanitation'
   | 'power_cut'
+  | 'utility_price'
   | 'neighbour_noise'
   | 'traffic_signal'
   | 'property_fee'
@@ -27,6 +28,12 @@ const REFERRALS: [Referral, RegExp][] = [
     /(?:燃气|天然气|煤气|水|电|物业|暖气|取暖)费.{0,8}(?:在哪|去哪|哪里|怎么|如何|能不能|可以)?.{0,4}(?:交|缴|充|付|查)|(?:交|缴|充|付)(?:一下)?(?:燃气|天然气|煤气|水|电|物业|暖气)费/,
   ],
   ['power_cut', /停电|断电|没电了|来电(?:了吗|没)|什么时候来电/],
+  // 「天然气涨价了 为什么」「水价怎么这么贵」: what a utility costs is set by the price authority, not a hazard (it was
+  // asked where, to be filed).
+  [
+    'utility_price',
+    /(?:(?:燃气|天然气|煤气|液化气)(?:费|价|价格|收费)?|(?:自来水|水|电|暖气)(?:费|价|价格|收费))(?:又|也|怎么|为什么|为啥|咋)?(?:涨价|涨了|调价|提价|这么贵|太贵|好贵|贵了)|(?:燃气|天然气|煤气|水|电|暖气)(?:价格?|收费标准)(?:是)?(?:多少|怎么算|怎么定)/,
+  ],
   // 「投诉物业乱收费」「物业费涨价」: fees and service, not safety.
   [
     'property_fee',

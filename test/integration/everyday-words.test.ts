@@ -1,0 +1,80 @@
+import { and, eq, isNotNull } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WORDING } from '../../bots/wording'
+import { complaints, conversations } from '../../src/db/schema'
+import { ManualClock } from '../../src/domain/clock'
+import { zonedInstant } from '../../src/domain/local-time'
+import { testApp } from '../helpers/app'
+import { chat, lastCode } from '../helpers/chat'
+import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+
+/**
+ * Everyday messages read without a model — a patrol called off, a number left for a complaint already made, what gas
+ * costs — each answered through the chat pipeline, with the rows it leaves (or does not).
+ */
+const STAFF = 'demo:field_staff'
+const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
+let database: TestDatabase
+let harness: ReturnType<typeof testApp>
+const say = (who: string, input: string) => chat(harness.services, who, input)
+const citizenSays = (who: string, input: string) => chat(harness.services, who, input, 'mp')
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDefaults(database, clock.now())
+  harness = testApp(database, clock)
+})
+afterAll(async () => database?.drop())
+
+const openForms = async (sender: string) =>
+  database.db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.senderExternalId, sender), isNotNull(conversations.form)))
+
+describe('a patrol called off', () => {
+  it.each(['今天不巡查了 下雨', '今天暂停巡查了 开会', '下午没去巡查了'])(
+    'takes 「%s」 as no patrol to record (its 「巡查了」 had opened a form)',
+    async (words) => {
+      expect(await say(STAFF, words)).toEqual([WORDING.patrolNotYet])
+      expect(await openForms(STAFF)).toEqual([])
+    },
+  )
+
+  it('still reads 「今天巡查了 …」 as a patrol made', async () => {
+    const [summary] = await say(STAFF, '今天巡查了 人民路 9点到11点 2人1车 正常')
+    expect(summary).toContain('【日巡查工作记录】')
+    await say(STAFF, '取消')
+  })
+})
+
+describe('a number left for a complaint already made', () => {
+  it('joins 「我的电话… 有事打给我」 to the latest complaint, and 「有结果联系我」 with another number replaces it', async () => {
+    const citizen = 'o-everyday-1'
+    const code = lastCode(await citizenSays(citizen, '人民路的井盖没了 好危险'), 'TS')
+    await citizenSays(citizen, '不用')
+    await citizenSays(citizen, '谢谢')
+    expect(await citizenSays(citizen, '我的电话13812345678 有事打给我')).toEqual([WORDING.contactSaved])
+    const phoneOf = async () =>
+      (await database.db.select().from(complaints).where(eq(complaints.code, code)))[0]?.citizenPhone
+    expect(await phoneOf()).toBe('13812345678')
+    expect(await citizenSays(citizen, '我的电话13912345678 有结果联系我')).toEqual([WORDING.contactSaved])
+    expect(await phoneOf()).toBe('13912345678')
+    expect(await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen))).toHaveLength(1)
+  })
+})
+
+describe('what a utility costs', () => {
+  it.each(['天然气涨价了 为什么', '水费怎么这么贵'])(
+    'refers 「%s」 to the price hotlines and files nothing (it was asked where, to be filed)',
+    async (words) => {
+      const citizen = `o-everyday-price-${words.length}`
+      expect(await citizenSays(citizen, words)).toEqual([WORDING.citizenOtherAgency.utility_price])
+      expect(await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen))).toEqual([])
+    },
+  )
+
+  it('still files water over a road (「河水涨了」 is no price)', async () => {
+    expect(lastCode(await citizenSays('o-everyday-2', '河水涨了 漫到路上了 沿江大道'), 'TS')).toMatch(/^TS/)
+  })
+})
