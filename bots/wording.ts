@@ -440,6 +440,9 @@ export const WORDING = {
     `如说的是已签收的投诉（${codes.slice(0, 3).join('、')}${codes.length > 3 ? ' 等' : ''}），办理后请发送「回复 编号 办理结果」，结果会告知市民。`,
   whichComplaintToAnswer: (lines: readonly string[]) =>
     `请问是哪一件投诉？请回复编号，或说是哪一件（如「井盖那件」）；也可直接发送「回复 编号 办理结果」。您单位办理中的投诉：\n${lines.slice(0, 5).join('\n')}`,
+  /** A handler's 「…修好了」 naming a place or thing none of the unit's open items is about. */
+  noneInHandNamed: (lines: readonly string[]) =>
+    `您单位没有与所说地点或事项相符的待整改隐患。办理中的投诉：\n${lines.slice(0, 5).join('\n')}\n如说的是其中一件，请发送「回复 编号 办理结果」；其他隐患的整改请发送「整改 编号」。`,
   whichComplaint: (lines: readonly string[]) =>
     `请问是哪一件投诉的办理结果？请发送「回复 编号 办理结果」。您单位办理中的投诉：\n${lines.slice(0, 5).join('\n')}`,
   citizenOurPhone: (phone: string | undefined) =>

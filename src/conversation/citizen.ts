@@ -300,6 +300,8 @@ function isProgressQuestion(body: string): boolean {
   if (REFERS_TO_EARLIER.test(body) || POINTS_AT.test(body)) return true
   // 「人民路那个井盖修好了吗」: after one reported, by its place and thing (it was filed as a new complaint).
   if (words <= 30 && ASKS_ABOUT_NAMED.test(body) && namesARecord(body)) return true
+  // 「井盖补好了吗」「路灯修好没」: whether the thing reported was put right, named alone (it was asked where, to be filed).
+  if (THING_PUT_RIGHT_ASKED.test(body) && WATCHED_THING.test(body) && !findPlace(body)) return true
   // 「路灯那个怎么样了」「人民路的事有进展吗」: after one reported, by its thing or place alone (it was filed anew).
   if (words <= 24 && ASKS_AFTER_NAMED.test(body) && namesARecord(body) && !namesDefect(body)) return true
   return (
@@ -316,6 +318,9 @@ const ASKS_ABOUT_WORKS =
 /** 「…那个井盖修好了吗」「…那处塌陷处理了没」: whether the one spoken of was put right. */
 const ASKS_ABOUT_NAMED =
   /(?:那个|那条|那处|那块)[^，。,]{0,8}?(?:修好|修|处理好?|解决|整改|弄好|换好?|填好?|补好?)(?:了)?(?:吗|没有?|没|么)[？?。]*$/
+/** 「井盖补好了吗」「路灯修好没」: a thing and whether it was put right, nothing else. */
+const THING_PUT_RIGHT_ASKED =
+  /^[^，。,？?！!\s]{1,8}?(?:的事|的问题)?(?:修好|修复|处理好?|解决|整改好?|弄好|换好?|填好?|补好?|装好?|疏通)(?:了)?(?:吗|没有?|没|么)[？?。]*$/
 /** 「路灯那个怎么样了」「井盖的事有进展吗」: how the one spoken of stands, asked in as many words. */
 const ASKS_AFTER_NAMED =
   /(?:那个|那条|那处|那件事|这件事|的事情?|的问题|的投诉)?(?:现在|目前)?(?:怎么样了?|咋样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|有(?:结果|进展|回复|回音|人管)了?(?:吗|没有?)|(?:的)?(?:进度|进展)(?:如何|怎么样)?)(?:呢|啊|呀)?[？?。]*$/

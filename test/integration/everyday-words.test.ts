@@ -78,3 +78,43 @@ describe('what a utility costs', () => {
     expect(lastCode(await citizenSays('o-everyday-2', '河水涨了 漫到路上了 沿江大道'), 'TS')).toMatch(/^TS/)
   })
 })
+
+describe('a unit with one complaint in hand and no hazard open', () => {
+  const HANDLER = 'demo:handler'
+  // A database of its own: the complaints filed above would be in the same unit's hands.
+  let own: TestDatabase
+  let ownHarness: ReturnType<typeof testApp>
+  const say = (who: string, input: string) => chat(ownHarness.services, who, input)
+  const citizenSays = (who: string, input: string) => chat(ownHarness.services, who, input, 'mp')
+  let code: string
+  beforeAll(async () => {
+    own = await createTestDatabase()
+    await seedDefaults(own, clock.now())
+    ownHarness = testApp(own, clock)
+    code = lastCode(await citizenSays('o-everyday-3', '人民路128号门口井盖缺失'), 'TS')
+    await citizenSays('o-everyday-3', '不用')
+  })
+  afterAll(async () => own?.drop())
+
+  it('does not offer 「滨湖路塌陷已经修好了」 as that complaint’s answer: it names another place and thing', async () => {
+    const [told] = await say(HANDLER, '滨湖路塌陷已经修好了')
+    expect(told).toBe(WORDING.noneInHandNamed([`· ${code} 人民路128号门口井盖缺失`]))
+    // Words about the complaint's own thing are still offered.
+    expect(await say(HANDLER, '井盖补上了')).toEqual([WORDING.replyWithTheseWords(code, '井盖补上了')])
+    await say(HANDLER, '取消')
+  })
+
+  it('says no hazard waits for 「整改完成了 请验收」, naming the complaint in hand (a number had been asked for)', async () => {
+    const [told] = await say(HANDLER, '整改完成了 请验收')
+    expect(told).toBe(`${WORDING.noRectificationWaiting}\n${WORDING.complaintsInHandToo([code])}`)
+    await say(HANDLER, '取消')
+  })
+
+  it('answers the citizen’s 「井盖补好了吗」 with where the complaint stands (it was asked where, to be filed)', async () => {
+    const [answer] = await citizenSays('o-everyday-3', '井盖补好了吗')
+    expect(answer).toMatch(new RegExp(`^投诉 ${code}：`))
+    expect(await own.db.select().from(complaints).where(eq(complaints.citizenExternalId, 'o-everyday-3'))).toHaveLength(
+      1,
+    )
+  })
+})

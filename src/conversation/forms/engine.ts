@@ -1633,6 +1633,10 @@ async function whichRectified(
         ),
       ]
     const [complaint, ...more] = inHand
+    // 「滨湖路塌陷已经修好了」 naming a place or thing that the one complaint in hand is not about: not its answer (the
+    // words had been offered to that complaint's citizen).
+    if (complaint && more.length === 0 && namesARecord(input))
+      return [text(WORDING.noneInHandNamed(inHand.map((c) => `· ${c.code} ${clip(c.description, 20)}`)))]
     if (complaint && more.length === 0) return offer(complaint.code)
     if (complaint)
       return [text(WORDING.whichComplaint([complaint, ...more].map((c) => `· ${c.code} ${clip(c.description, 20)}`)))]
@@ -1999,6 +2003,13 @@ async function startForm(
       // The example in the person's own word (「销号」 is shown 「销号 YH…」, not the form's first command).
       const typed = turn.message.kind === 'text' ? (turn.message.text ?? '').trim() : ''
       const verb = form.commands.find((c) => typed.startsWith(c)) ?? form.commands[0]
+      // 「整改完成了 请验收」 from a unit with no hazard to rectify: said so, with the complaints it has in hand (a
+      // number had been asked for, as if one were waiting).
+      if (form.id === 'rectification' && candidates.length === 0 && actor.unitId !== null) {
+        const inHand = await unitComplaints(turn.ctx.db, actor.unitId, ['assigned', 'accepted'], IN_HAND_NAMED_AMONG)
+        const complaintsToo = inHand.length ? `\n${WORDING.complaintsInHandToo(inHand.map((c) => c.code))}` : ''
+        return [text(`${WORDING.noRectificationWaiting}${complaintsToo}`)]
+      }
       return [text(`请发送隐患编号（直接回复编号即可），例如：${verb} YH20261123-0001${listed}`)]
     }
     const [hazard] = await turn.ctx.db.select().from(hazards).where(eq(hazards.code, code))
