@@ -421,6 +421,8 @@ export const WORDING = {
   /** A withdrawal asked for: the handlers withdraw it once they have checked, so it is said to be asked, not done. */
   citizenWithdrawalsAsked: (codes: readonly string[]) =>
     `已收到您撤回投诉 ${codes.join('、')} 的申请，并转告处理人员，核实后会在这里告知您结果。`,
+  citizenWhichToWithdraw: (lines: readonly string[]) =>
+    `您有 ${lines.length} 件办理中的投诉，请问撤回哪一件？请回复「撤回 编号」；全部撤回请回复「全部撤回」。\n${lines.slice(0, 5).join('\n')}`,
   citizenWithdrawalAsked: (code: string) =>
     `已收到您撤回投诉 ${code} 的申请，并转告处理人员，核实后会在这里告知您结果。`,
   citizenUrged: (code: string, status: ComplaintStatus) =>
@@ -494,6 +496,8 @@ export const WORDING = {
     `您反映的问题（编号 ${code}）经核实不属于本部门受理范围，不予受理：${reason}。如有疑问，可拨打 12345 政务服务便民热线。`,
   citizenHandledByWhy: (code: string, unit: string | undefined, kind: string) =>
     `投诉 ${code} 登记为「${kind}」类问题，按类别${unit ? `交由${unit}办理` : '正在派单'}。如类别不对，可回复「类别 燃气」等更正，我们会改派给负责的单位。`,
+  citizenHandledByEach: (lines: readonly string[]) =>
+    `您办理中的投诉及办理单位：\n${lines.join('\n')}\n发送「查询 编号」可查看进度。`,
   citizenHandledBy: (code: string, unit: string | undefined) =>
     unit
       ? `投诉 ${code} 由${unit}办理。发送「查询 ${code}」可查看进度。`

@@ -33,6 +33,7 @@ import { type ComplaintRow, findComplaintByCode, receiveComplaint } from '../ser
 import { unitName } from '../services/hazard-notices'
 import { dutyOfficerAt } from '../services/recipients'
 import { asksOwnReward, describeOwnRewards } from './citizen-reward'
+import { withoutCode } from './coded-command'
 import { isCourtesy, isGreeting, isUrgentGreeting, thanks } from './courtesy'
 import { categoryByEvidence } from './extract/category-evidence'
 import { contactNameIn } from './extract/contact-name'
@@ -40,7 +41,7 @@ import { namesAThing, namesDefect } from './extract/hazard-statements'
 import { findPlace, placeAlone } from './extract/place'
 import { withoutPhone } from './extract/rules'
 import { mayBeSameThing, namesAThingAlone, WATCHED_THING } from './extract/watched-things'
-import { formatLocal, normaliseCode } from './format'
+import { clip, formatLocal, normaliseCode } from './format'
 import { isVaguePlace } from './forms/checks'
 import { metresBetween } from './forms/duplicates'
 import { clearSession, lockSession, saveSession } from './forms/session'
@@ -215,12 +216,17 @@ const GIVING_UP_LEAD =
   /^(?:(?:算了|那|那就|好吧|还是)?[，,\s]*(?:我)?(?:不想|不打算|不要|不)(?:再)?(?:投诉|举报|反映)了|算了)[，,。！!\s]*/
 const WITHDRAW_NAMED =
   /^([\u4e00-\u9fa5]{1,6}?)(?:的)?(?:那个|这个|那条|这条|那件)?(?:投诉|举报)?(?:就|也)?(?:撤销|撤回|取消|不要了|作废|不用管了|不用处理了)(?:掉)?(?:吧|了|一下)?[。！!~～]*$/
+/** 「刚才的投诉撤了」「这个投诉取消」: the complaint just made, pointed at. */
+const POINTS_AT_LAST = /刚才|刚刚|上面|前面|这个|这条|最后|最近/
+/** 「撤回 TS…」「TS… 不要了」: the words of a withdrawal, beside a complaint's number. */
+const WITHDRAWAL_WORD =
+  /^(?:请|麻烦|我要|我想|帮我)?(?:撤回|撤销|取消|撤了|撤掉|不要了|作废|不用(?:处理|管)?了)(?:投诉|举报)?(?:吧|了|一下)?[。！!~～]*$/
 /** 「两个都不用管了」「都撤了吧」「全部撤销」: every open complaint withdrawn. */
 const WITHDRAW_ALL =
   /^(?:两个|几个|这几个|那几个|全部|所有的?)?(?:投诉)?(?:都|全)(?:不用管了|不用处理了|不要了|撤了|撤销|撤回|取消)(?:吧|了)?[。！!~～]*$|^(?:全部|所有的?)(?:投诉)?(?:撤销|撤回|取消)(?:吧|了)?[。！!~～]*$/
 /** 「我的投诉被转到哪个单位了」「哪个部门在处理」: who has the complaint. */
 const ASKS_WHICH_UNIT =
-  /(?:转到|转给|派给|派到|交给|分给|转)(?:了)?(?:哪个|哪|什么|哪家)(?:单位|部门)|(?:为什么|为啥|怎么)(?:会)?(?:转|派|交|分)(?:到|给)(?:了)?[\u4e00-\u9fa5]{2,10}?(?:局|处|办|公司|科|单位|部门)|为什么(?:给我|把我的投诉)?(?:转|派|交)(?:到|给)?(?:了)?(?:别的|其他|另外的?|另一个)(?:单位|部门)|(?:哪个|什么|哪家)(?:单位|部门)(?:在)?(?:处理|负责|办理|管)/
+  /(?:转到|转给|派给|派到|交给|分给|转)(?:了)?(?:哪个|哪|什么|哪家)(?:单位|部门)|(?:为什么|为啥|怎么)(?:会)?(?:转|派|交|分)(?:到|给)(?:了)?[\u4e00-\u9fa5]{2,10}?(?:局|处|办|公司|科|单位|部门)|为什么(?:给我|把我的投诉)?(?:转|派|交)(?:到|给)?(?:了)?(?:别的|其他|另外的?|另一个)(?:单位|部门)|(?:哪个|什么|哪家)(?:单位|部门)(?:在)?(?:处理|负责|办理|管)|(?:投诉|举报|反映的?(?:问题|事情?)?|这件事|这个事)(?:是|现在|目前)?(?:由)?谁(?:在|来)?(?:处理|负责|办理|管|跟进)|谁(?:在|来)?(?:处理|负责|跟进)我的(?:投诉|举报)/
 /** 「处理人员的电话是多少」: a staff member's number, which is not given out. */
 const ASKS_STAFF_PHONE =
   /(?:处理人员|工作人员|负责人|经办人|师傅)(?:的)?(?:电话|手机|联系方式)(?:号码?)?(?:是)?(?:多少|是什么|给我|能给|可以给)|(?:能|可以)(?:给|告诉)我(?:处理人员|工作人员|负责人)?(?:的)?(?:电话|手机号?)/
@@ -289,6 +295,10 @@ const NARROWS_TO_NAMED =
 /** 「就是这个」「如图」「你看这个」 after photos or a ticket: pointing at what was sent, with nothing new in it. */
 const POINTS_AT =
   /^(?:就是|就)(?:这个|这里|这儿)(?:啊|呀|嘛|吧)?[。！!~～]*$|^(?:如图|看图|见图|如图所示|图片所示|照片所示)[。！!~～]*$|^(?:(?:你|您)(?:们)?)?(?:看|瞧|看看|瞧瞧)(?:一下|下)?(?:这个|这里|这张|这张图|图片|照片)(?:吧|啊|呀|哈)?[。！!~～]*$/
+/** Those of a citizen's complaints made lately: when only one was, it is the one the conversation is about. */
+function madeLately<T extends { receivedAt: Date }>(ctx: Turn['ctx'], open: T[]): T[] {
+  return open.filter((c) => ctx.clock.now().getTime() - c.receivedAt.getTime() <= ATTACH_WINDOW_MS)
+}
 function isProgressQuestion(body: string): boolean {
   // 「停水了 什么时候来水」「什么时候来电」 ask after a supply, not after a complaint: the water is filed, power referred.
   if (otherAgencyFor(body) || SUPPLY_CUT.test(body)) return false
@@ -739,6 +749,13 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
           c.description.includes(thing),
         )
       : []
+    // 「我要撤销投诉」 with several open and none named nor pointed at (「刚才的」): which one is asked (the latest had
+    // been taken) — unless only one was made lately, which the conversation is about.
+    if (withdrawal === 'withdraw' && !thing && !POINTS_AT_LAST.test(body)) {
+      const open = await openComplaintsOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+      if (open.length > 1 && madeLately(ctx, open).length !== 1)
+        return [text(WORDING.citizenWhichToWithdraw(open.map((c) => `· ${c.code} ${clip(c.description, 20)}`)))]
+    }
     // (Several about that thing: the latest of them.)
     const latest =
       named.length > 0
@@ -766,6 +783,18 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       const code = normaliseCode(body)
       const named = code ? await findComplaintByCode(ctx.db, code) : undefined
       if (code && named?.citizenExternalId !== message.sender.externalId) return [text(WORDING.complaintNotFound(code))]
+      // (Several open, none named and none made lately alone: each one's unit — it had named the latest alone.)
+      const open = named
+        ? []
+        : await openComplaintsOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+      if (open.length > 1 && madeLately(ctx, open).length !== 1 && !/为什么|为啥|怎么会/.test(body)) {
+        const lines = []
+        for (const complaint of open.slice(0, 5)) {
+          const unit = complaint.unitId === null ? undefined : await unitName(ctx, complaint.unitId)
+          lines.push(`· ${complaint.code} ${clip(complaint.description, 16)}：${unit ?? '正在派单'}`)
+        }
+        return [text(WORDING.citizenHandledByEach(lines))]
+      }
       const latest =
         named ?? (await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS))
       if (!latest) return [text(WORDING.noComplaints)]
@@ -1057,6 +1086,12 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       if (IMPATIENT.test(body) && isComplaintOpen(complaint.status)) {
         await addComplaintNote(ctx, complaint, `市民催办：${body}`)
         return [text(WORDING.citizenUrged(complaint.code, complaint.status))]
+      }
+      // 「撤回 TS…」: that one's withdrawal asked for (it gave its state).
+      if (WITHDRAWAL_WORD.test(withoutCode(body, 'TS'))) {
+        if (!isComplaintOpen(complaint.status)) return [text(statusOf(ctx, complaint))]
+        await addComplaintNote(ctx, complaint, `市民申请撤回：${body}`)
+        return [text(WORDING.citizenWithdrawalAsked(complaint.code))]
       }
       // 「我投诉的TS…为什么派给了园林局」: which unit has it, and how a wrong kind is put right (it gave the state alone).
       if (ASKS_WHICH_UNIT.test(body)) {

@@ -1,7 +1,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
-import { complaints, conversations } from '../../src/db/schema'
+import { complaintEvents, complaints, conversations } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
@@ -116,5 +116,47 @@ describe('a unit with one complaint in hand and no hazard open', () => {
     expect(await own.db.select().from(complaints).where(eq(complaints.citizenExternalId, 'o-everyday-3'))).toHaveLength(
       1,
     )
+  })
+})
+
+describe('a citizen with two complaints open', () => {
+  const citizen = 'o-everyday-4'
+  let bridge: string
+  let hydrant: string
+  beforeAll(async () => {
+    bridge = lastCode(await citizenSays(citizen, '阳明路和皂果路交叉口那个桥 桥面有很大的裂缝'), 'TS')
+    await citizenSays(citizen, '不用')
+    hydrant = lastCode(await citizenSays(citizen, '消防栓漏水 一直在流 在桃花源路和建设路口'), 'TS')
+    await citizenSays(citizen, '不用')
+  })
+  const notes = async (code: string) => {
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    return (
+      await database.db
+        .select()
+        .from(complaintEvents)
+        .where(eq(complaintEvents.complaintId, row?.id ?? 0))
+    )
+      .map((event) => event.note ?? '')
+      .filter((note) => note.startsWith('市民申请撤回'))
+  }
+
+  it('names each one’s unit for 「请问我的投诉是谁在处理」 (it had been asked where, as a report)', async () => {
+    const [answer] = await citizenSays(citizen, '请问我的投诉是谁在处理')
+    expect(answer).toMatch(/^您办理中的投诉及办理单位：/)
+    expect(answer).toMatch(new RegExp(`· ${bridge} .*：桥管处`))
+    expect(answer).toMatch(new RegExp(`· ${hydrant} .*：自来水公司`))
+  })
+
+  it('asks which one 「我要撤销投诉」 means, and 「撤回 TS…」 withdraws that one (it had given its state)', async () => {
+    const [which] = await citizenSays(citizen, '我要撤销投诉')
+    expect(which).toMatch(/^您有 2 件办理中的投诉，请问撤回哪一件？/)
+    expect(await notes(bridge)).toEqual([])
+    expect(await notes(hydrant)).toEqual([])
+    expect(await citizenSays(citizen, `撤回 ${bridge}`)).toEqual([WORDING.citizenWithdrawalAsked(bridge)])
+    expect(await notes(bridge)).toHaveLength(1)
+    // 「刚才的」 points at the latest.
+    expect(await citizenSays(citizen, '把刚才的投诉撤了')).toEqual([WORDING.citizenWithdrawalAsked(hydrant)])
+    expect(await notes(hydrant)).toHaveLength(1)
   })
 })
