@@ -16,6 +16,12 @@ const GLOSSARY: readonly [RegExp, string][] = [
   [/\b(?:sewers?|drains?|drainage)\b/i, '下水道'],
   [/\b(?:sink\s*holes?|cave[\s-]?in|caved\s+in)\b/i, '路面塌陷'],
   [/\bpot\s*holes?\b/i, '路面坑洼'],
+  // 「a big hole on the road」「the street has a hole」: a hole said of a road.
+  [
+    /\bholes?\b[^.,;!?]{0,20}\b(?:road|street|pavement|lane)s?\b|\b(?:road|street)s?\b[^.,;!?]{0,20}\bholes?\b/i,
+    '路面坑洼',
+  ],
+  [/\bcracks?\b[^.,;!?]{0,16}\b(?:road|street)s?\b|\b(?:road|street)s?\b[^.,;!?]{0,16}\bcrack(?:s|ed)?\b/i, '路面裂缝'],
   [/\b(?:street|road)\s*(?:lights?|lamps?)\b|\bstreetlights?\b|\blamp\s*posts?\b|\blight\s*poles?\b/i, '路灯'],
   [/\btraffic\s*lights?\b/i, '红绿灯'],
   [/\b(?:collapsed?|collapsing)\b/i, '坍塌'],

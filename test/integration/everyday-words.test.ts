@@ -160,3 +160,15 @@ describe('a citizen with two complaints open', () => {
     expect(await notes(hydrant)).toHaveLength(1)
   })
 })
+
+describe('a complaint written in English', () => {
+  it('files 「a big hole on the road near the train station」 at the station, as a road’s (it was asked where)', async () => {
+    const citizen = 'o-everyday-5'
+    const code = lastCode(
+      await citizenSays(citizen, 'Hello, there is a big hole on the road near the train station'),
+      'TS',
+    )
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row).toMatchObject({ locationText: 'train station', category: 'road_municipal' })
+  })
+})

@@ -12,6 +12,8 @@ describe('a report written in English', () => {
     ['tower crane at the construction site looks unsafe', 'construction_site'],
     ['fire hydrant leaking on 武陵大道', 'water_hydrant'],
     ['crack in the bridge deck at 沅水大桥', 'bridge'],
+    ['there is a big hole on the road near 火车站', 'road_municipal'],
+    ['the street is cracked outside 人民路小学', 'road_municipal'],
   ] as const)('「%s」 is weighed as %s', (said, category) => {
     expect(weighCategories(said)?.category).toBe(category)
   })

@@ -331,6 +331,16 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     expect(extractComplaint('人行道上停满了车 走路都没地方走', ctx).locationText).toBeUndefined()
   })
 
+  it('keeps a landmark written in English after near/outside as the place (it was asked where)', () => {
+    expect(extractComplaint('Hello, there is a big hole on the road near the train station', ctx)).toMatchObject({
+      locationText: 'train station',
+      category: 'road_municipal',
+    })
+    expect(extractComplaint('The manhole cover is missing outside No. 3 Middle School', ctx).locationText).toBe(
+      'No. 3 Middle School',
+    )
+  })
+
   it('takes no place from when it was seen (「扫地的时候发现桥上栏杆松了」 has none)', () => {
     expect(extractComplaint('我是环卫工人 今天扫地的时候发现桥上栏杆松了', ctx).locationText).toBeUndefined()
     expect(extractComplaint('早上散步的时候看到桥上栏杆松了', ctx).locationText).toBeUndefined()

@@ -213,6 +213,9 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
   // 「Road light broken at Renmin Road No. 5」: a place written in English, kept as written.
   const english = ENGLISH_PLACE.exec(description)?.[0]
   if (english) return { place: english.trim(), sure: true }
+  // 「a big hole on the road near the train station」: where by a landmark, in English, kept as written.
+  const landmark = ENGLISH_LANDMARK.exec(description)?.[1]
+  if (landmark) return { place: landmark.trim(), sure: true }
   // 「二里岗那边有个废弃的工地」: a name said first with 那边 or 附近 is where, though no place word marks it — a guess, asked.
   const over = OVER_THERE.exec(description)?.[1]
   if (over && !NOT_A_NAME_OVER_THERE.test(over) && !namesDefect(over)) return { place: over, sure: false }
@@ -235,6 +238,10 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
       : undefined
   return loose ? { place: loose, sure: false } : undefined
 }
+
+/** 「near the train station」「outside No. 3 Middle School」: a landmark after a word saying where by it. */
+const ENGLISH_LANDMARK =
+  /\b(?:near|at|outside|beside|by|opposite|behind|next to|in front of|across from)\s+(?:the\s+)?((?:[A-Za-z0-9.'’]+\s+){0,3}(?:station|school|hospital|market|mall|park|square|gate|stadium|library|university|college|hotel|plaza|terminal|airport|temple|church|community|compound|estate|building|tower|apartments|intersection|crossroads|roundabout))\b/i
 
 /** 「Renmin Road No. 5」「Chaoyang St」「Yuanshui Bridge」: a name and an English place word, with a number after it. */
 const ENGLISH_PLACE =
