@@ -172,3 +172,40 @@ describe('a complaint written in English', () => {
     expect(row).toMatchObject({ locationText: 'train station', category: 'road_municipal' })
   })
 })
+
+describe('a patrol put right at its summary', () => {
+  const summaryAfter = async (...messages: string[]) => {
+    let replies: string[] = []
+    for (const message of messages) replies = await say(STAFF, message)
+    return replies.join('\n')
+  }
+
+  it('takes 「不对 是10点到12点」 for the patrol’s times while the handling is asked (it had been the handling)', async () => {
+    await say(STAFF, '上午巡查了人民路 2人1车 9-11点 发现井盖缺失')
+    const summary = await summaryAfter('不对 是10点到12点', '已设警示')
+    expect(summary).toContain('开始时间：11月23日 10:00')
+    expect(summary).toContain('结束时间：11月23日 12:00')
+    expect(summary).toContain('处理情况：已设警示')
+    await say(STAFF, '取消')
+  })
+
+  it('adds 「加一个巡查人员李四」 to those who went (李四 had been the only one, and the count 1)', async () => {
+    await say(STAFF, '上午巡查了人民路 2人1车 9-11点 无异常')
+    const summary = await summaryAfter('加一个巡查人员李四')
+    expect(summary).toContain('巡查人员：张伟、李四')
+    expect(summary).toContain('出动人次：2')
+    const more = await summaryAfter('王五也去了')
+    expect(more).toContain('巡查人员：张伟、李四、王五')
+    expect(more).toContain('出动人次：3')
+    expect(await summaryAfter('人员改成张伟和王五')).toContain('巡查人员：张伟、王五')
+    await say(STAFF, '取消')
+  })
+
+  it('reads 「2 人 1 车」 with spaces, and 「已排水」 as what was done', async () => {
+    expect((await say(STAFF, '上午九点 到 十一点 人民路 2 人 1 车 正常'))[0]).toContain('出动车次：1')
+    await say(STAFF, '取消')
+    const [summary] = await say(STAFF, '凌晨1点到3点 防汛巡查 沿江大道 5人3车 发现积水点2处 已排水')
+    expect(summary).toContain('处理情况：已排水')
+    await say(STAFF, '取消')
+  })
+})

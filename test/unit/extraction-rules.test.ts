@@ -331,6 +331,15 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     expect(extractComplaint('人行道上停满了车 走路都没地方走', ctx).locationText).toBeUndefined()
   })
 
+  it('counts 「2 人 1 车」 written with spaces, not 「人员3 车1」’s 3, and reads 「已排水」 as what was done', () => {
+    expect(extractPatrol('上午九点 到 十一点 人民路 2 人 1 车 正常', ctx)).toMatchObject({
+      staffCount: 2,
+      vehicleCount: 1,
+    })
+    expect(extractPatrol('9:00-11:00 人民路 人员3 车1 正常', ctx)).toMatchObject({ staffCount: 3, vehicleCount: 1 })
+    expect(extractPatrol('凌晨1点到3点 沿江大道 5人3车 发现积水点2处 已排水', ctx).handlingResult).toBe('已排水')
+  })
+
   it('keeps a landmark written in English after near/outside as the place (it was asked where)', () => {
     expect(extractComplaint('Hello, there is a big hole on the road near the train station', ctx)).toMatchObject({
       locationText: 'train station',

@@ -449,7 +449,7 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
  * clause; other verbs alone may as well be part of what was found.
  */
 const HANDLING_VERBS =
-  '跟|向|给|打电话给|打了电话给?|打电话通知|电话通知|电话联系|设置|设立|设|叫|让|喊|请|报|拍照上报|拍照|劝离|劝阻|驱离|制止|拉设|拉起|拉|做|安排|通知|联系|告知|督促|处理|处置|整改|围挡|围蔽|上报|报告|移交|更换|修复|抢修|清理|关阀|关闭|派人|责令|下达|下发|开具|签发|送达|出具|要求|放置|摆放|放|封闭|封堵|疏散|停工|加固|回填|插上|挂|固定|扶正|扶起|扶好|立起|立好|复位|归位|盖好|摆正|盖上|补上|补好|恢复|拆除|清除|疏通|送医|送往医院|送到医院|送去医院|报警|拨打120|拨打110|拨打119|打120|打110|打119|救出|救起'
+  '跟|向|给|打电话给|打了电话给?|打电话通知|电话通知|电话联系|设置|设立|设|叫|让|喊|请|报|拍照上报|拍照|劝离|劝阻|驱离|制止|拉设|拉起|拉|做|安排|通知|联系|告知|督促|处理|处置|整改|围挡|围蔽|上报|报告|移交|更换|修复|抢修|清理|关阀|关闭|派人|责令|下达|下发|开具|签发|送达|出具|要求|放置|摆放|放|封闭|封堵|疏散|停工|加固|回填|插上|挂|固定|扶正|扶起|扶好|立起|立好|复位|归位|盖好|摆正|盖上|补上|补好|恢复|拆除|清除|疏通|送医|送往医院|送到医院|送去医院|报警|拨打120|拨打110|拨打119|打120|打110|打119|救出|救起|排水|抽水|排涝|抽排|清淤|清运|转移|撤离|断电|停气|关气|警戒|看守|值守|覆盖|苫盖|遮盖'
 const HANDLED = new RegExp(
   `((?:已经?|当场|现场已?|立即|马上|随即)(?:${HANDLING_VERBS})[^，。,；;！!\n]{0,20}|(?<![\u4e00-\u9fa5])(?:${HANDLING_VERBS})了[^，。,；;！!\n]{1,20}|(?<=[，,；;。])(?:要求|责令|督促|通知|联系|安排)[^，。,；;！!\n]{2,20})`,
 )
@@ -640,6 +640,8 @@ function vehicleCount(text: string): number | undefined {
     new RegExp(
       `(?<!(?:^|[^0-9零〇一二两俩三四五六七八九十百个名位])人\\s*)${COUNT}(?:\\s*(?:辆|台|个)\\s*)?(?:车次|台次|车)`,
     ).exec(text)?.[1] ??
+    // 「2 人 1 车」: a number standing on its own, then a space and 车 standing on its own.
+    new RegExp(`(?<=^|[\\s，,、])${COUNT}\\s+(?:车次|台次|车)(?=[\\s，,。、；;]|$)`).exec(text)?.[1] ??
     // Not the people counted after a vehicle word: 「骑电动车 一个人」 is no car and one person. A number in words
     // needs its measure word or the end of the phrase: the 一 of 「无车 一切正常」 counts nothing. Nor a time or a
     // date after 「无车」: the 9 of 「无车 9点到11点」 is when they set out.

@@ -291,6 +291,9 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
     }
     case 'text': {
       if (field.optional && NONE.test(text)) return { ok: true, values: { [field.key]: '' } }
+      // 「张伟和王五」 to who went: the names listed as the record lists them (a team's name is kept as said).
+      const listed = field.key === 'patrollers' ? peopleIn(text) : undefined
+      if (listed) return { ok: true, values: { [field.key]: listed.join('、') } }
       if (field.names) {
         // 「无」 to the members: nobody besides the leader, which the team's size check then answers.
         if (field.key === 'members' && NONE.test(text)) return { ok: true, values: { [field.key]: '' } }

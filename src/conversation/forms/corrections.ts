@@ -65,7 +65,10 @@ export function readCorrection(said: string, fields: FieldDefinition[]): Correct
   const field =
     fieldInWords(input, fields)?.field ??
     // No field named (「不对，是建设路」): a value that is a place name corrects the form's place.
-    (findPlace(value) === value ? fields.find((f) => PLACE_KEYS.includes(f.key)) : undefined)
+    (findPlace(value) === value ? fields.find((f) => PLACE_KEYS.includes(f.key)) : undefined) ??
+    // 「不对 是10点到12点」: a value that is a time (or a span of time) corrects when it began — and ended, when a span
+    // (it had been taken as the answer to what was asked).
+    (TIME_SAID.test(value) ? fields.find((f) => TIME_KEYS.includes(f.key)) : undefined)
   if (!field) return undefined
   // 「不是一般的，很严重」 denies one grade without naming the other: of two grades, it is the other one.
   if (field.type === 'level' && !after && /^不是/.test(input)) {
@@ -97,5 +100,10 @@ export function valueAfterIs(said: string): string | undefined {
   return /(?:改成|改为|应该是|更正为|是|为)\s*[:：]?\s*([^，,。]*?)\s*[。.!！]*$/.exec(said)?.[1]?.trim() || undefined
 }
 
+/** A clock time, alone or as a span: 「10点到12点」「下午三点」「14:30」. */
+const TIME_SAID =
+  /^(?:上午|下午|早上|中午|晚上|凌晨)?\s*[0-9一二两三四五六七八九十]{1,3}\s*(?:[:：][0-9]{2}|[点时](?:半|[0-9一二三四五]{1,3}分?)?)(?:\s*(?:到|至|-|—|－|~|～)+\s*(?:上午|下午|晚上|中午)?\s*[0-9一二两三四五六七八九十]{1,3}\s*(?:[:：][0-9]{2}|[点时](?:半|[0-9一二三四五]{1,3}分?)?)?)?$/
+/** The fields that hold when a record began. */
+const TIME_KEYS = ['startedAt', 'inspectedAt']
 /** The fields that hold where: a hazard's place, a patrol's area. */
 const PLACE_KEYS = ['locationText', 'area']

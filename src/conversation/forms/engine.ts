@@ -78,6 +78,7 @@ import { fieldInWords, fieldSaidWrong, readCorrection, valueAfterIs } from './co
 import { findNearbyOpenHazard } from './duplicates'
 import { fiveFixesSaid } from './five-fixes'
 import { labelledAnswers } from './labelled-answers'
+import { peopleAdded, withPeopleAdded } from './people-added'
 import { lastPatrolOf, repeatOf, repeatsLastPatrol, SAME_AS_BEFORE, SAME_PATROL_ALONE } from './same-as-before'
 import { saveForm } from './save'
 import { clearSession, lockSession, type Session, saveSession } from './session'
@@ -836,6 +837,17 @@ async function step(
         text(WORDING.whichToChange(applicableFields(form, session.draft).map((f) => f.label))),
         ...prompt(form, session, answers),
       ]
+    // 「加一个巡查人员李四」: one more of those who went, and the count at least as many as named (extraction had
+    // made 李四 the only one).
+    const added = hasField(form, 'patrollers') ? peopleAdded(input) : undefined
+    if (added) {
+      const current = typeof session.draft.patrollers === 'string' ? session.draft.patrollers : answers.reporterName
+      const everyone = withPeopleAdded(current, added)
+      session.draft.patrollers = everyone.join('、')
+      const counted = session.draft.staffCount
+      if (typeof counted !== 'number' || counted < everyone.length) session.draft.staffCount = everyone.length
+      return [text(`已将「巡查人员」改为：${everyone.join('、')}`), ...prompt(form, session, answers)]
+    }
     // More details after the summary: read them like the first message and show the summary again. A
     // description is added to, never replaced by the newest sentence. A paste or noise is no detail.
     if (!readsAsWords(input)) return [text(WORDING.notADetail), ...prompt(form, session, answers)]
