@@ -241,6 +241,37 @@ export async function describeHazardsByUnit(turn: Turn, asked: PeriodSaid): Prom
   return `${asked.said}发现的隐患（按责任单位）：\n${lines.join('\n')}`
 }
 
+/**
+ * 「整改率最低的是哪个单位」「各单位整改率」: each patrol unit's rectification rate for the period, as its figures count
+ * it (the hazards it found), the lowest first; units that found none last.
+ */
+export async function describeRatesByUnit(turn: Turn, asked: PeriodSaid): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const now = clock.now()
+  const period = periodMeant(asked, now, timeZone)
+  const soFar = { ...period, endAt: now < period.endAt ? now : period.endAt }
+  const patrolUnits = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(eq(units.kind, 'patrol'), eq(units.active, true)))
+    .orderBy(asc(units.id))
+  const each = await Promise.all(
+    patrolUnits.map(async (unit) => ({ unit, figures: await periodFigures(db, soFar, unit.id) })),
+  )
+  const rated = each
+    .filter((e) => e.figures.rectificationRate !== null)
+    .sort((a, b) => (a.figures.rectificationRate ?? 0) - (b.figures.rectificationRate ?? 0))
+  const none = each.filter((e) => e.figures.rectificationRate === null)
+  const head = `${asked.said}${asked.previous || asked.lastDays ? '' : '截至目前'}各巡查单位的隐患整改率（低的在前）：`
+  const lines = rated.map(
+    (e, i) =>
+      `${i + 1}. ${e.unit.name} ${formatRate(e.figures.rectificationRate)}（发现 ${e.figures.hazardsFound} 项，已整改销号 ${e.figures.hazardsRectified} 项）`,
+  )
+  const noneLine = none.length > 0 ? `未发现隐患：${none.map((e) => e.unit.name).join('、')}` : ''
+  if (rated.length === 0) return `${asked.said}各巡查单位都还没有发现隐患，没有整改率可比。`
+  return [head, ...lines, noneLine].filter(Boolean).join('\n')
+}
+
 /** 「谁今天还没巡查」「哪些单位今天巡查了」: each patrol unit's patrols in the period, those with none first. */
 export async function describePatrolsByUnit(turn: Turn, asked: PeriodSaid): Promise<string> {
   const { db, clock, timeZone } = turn.ctx
@@ -272,10 +303,13 @@ export async function describePatrolsByUnit(turn: Turn, asked: PeriodSaid): Prom
   ].join('\n')
 }
 
-/** 「人民路今天有人巡查吗」「张伟今天巡查了没有」: the period's patrols of that road, or by that person. */
+/**
+ * 「人民路今天有人巡查吗」「张伟今天巡查了没有」「我们单位今天谁巡查了」: the period's patrols of that road, by that
+ * person, or of that unit.
+ */
 export async function describePatrolsNamed(
   turn: Turn,
-  asked: { period: PeriodSaid; place?: string; name?: string },
+  asked: { period: PeriodSaid; place?: string; name?: string; unit?: { id: number; name: string } },
 ): Promise<string> {
   const { db, clock, timeZone } = turn.ctx
   const now = clock.now()
@@ -286,7 +320,7 @@ export async function describePatrolsNamed(
     gte(patrols.startedAt, period.startAt),
     lte(patrols.startedAt, period.endAt),
     isNull(patrols.voidedAt),
-    like(column, containing(words)),
+    asked.unit ? eq(patrols.unitId, asked.unit.id) : like(column, containing(words)),
   )
   const [rows, [total]] = await Promise.all([
     db
@@ -303,7 +337,11 @@ export async function describePatrolsNamed(
       .limit(5),
     db.select({ n: count() }).from(patrols).where(matching),
   ])
-  const what = asked.place ? `${words}的巡查记录` : `${words}参加的巡查记录`
+  const what = asked.unit
+    ? `${asked.unit.name}的巡查记录`
+    : asked.place
+      ? `${words}的巡查记录`
+      : `${words}参加的巡查记录`
   if (rows.length === 0) return `${asked.period.said}还没有${what}。`
   const howMany = total?.n ?? rows.length
   const lines = rows.map(

@@ -24,13 +24,17 @@ const COMMAND = /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级|
 
 /** 「YH… 接报」「YH… 挂牌督办 多次反复」「YH… 摘牌 整改到位」: the number first, the command after it. */
 const VERB_AFTER_CODE =
-  /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级|延期|改派|转给|转交|改交|交给|作废|删除|删掉|(?:定|认定|列|改|调整|升级|升|降级|降)(?:为|成)(?=\s*(?:重大|一般)))(?:了|一下|到|至|掉)?[\s，,：:]*([\s\S]*)$/
+  /^(接报|应急处置|处置|挂牌督办|挂牌|摘牌|定级|延期|改派|转给|转交|改交|交给|交办|派给|分派|下发|作废|删除|删掉|(?:定|认定|列|改|调整|升级|升|降级|降)(?:为|成)(?=\s*(?:重大|一般)))(?:了|一下|到|至|掉|给)?[\s，,：:]*([\s\S]*)$/
 /** 「YH… 转给燃气办」: handing it to another unit is the 改派. */
 const VERB_MEANT: Record<string, string> = {
   转给: '改派',
   转交: '改派',
   改交: '改派',
   交给: '改派',
+  // 「把YH… 交办给市政」: the 交办, a form of its own (it was not understood).
+  派给: '交办',
+  分派: '交办',
+  下发: '交办',
   // 「删掉」: a record on the ledger is never deleted; a wrong one is voided, with why.
   删除: '作废',
   删掉: '作废',
@@ -118,6 +122,20 @@ export async function hazardCommandByName(
 
 /** How many open hazards words naming one are looked for among. */
 const NAMED_AMONG = 100
+
+/**
+ * 「YH… 交给道管处」 of a hazard not yet handed to any unit: that is its 交办, not a 改派 (which had refused it as
+ * 「已上报」). Other commands stay as they are.
+ */
+export async function assignmentWhenUnassigned(turn: Turn, command: string): Promise<string> {
+  const parsed = codedCommand(COMMAND, 'YH', command)
+  if (parsed?.verb !== '改派') return command
+  const [hazard] = await turn.ctx.db
+    .select({ status: hazards.status })
+    .from(hazards)
+    .where(eq(hazards.code, parsed.code))
+  return hazard?.status === 'reported' ? `交办 ${parsed.code} ${parsed.after}`.trim() : command
+}
 
 export function isHazardCommand(input: string): boolean {
   return codedCommand(COMMAND, 'YH', input) !== undefined

@@ -201,6 +201,8 @@ export function intentOf(text: string): Intent | undefined {
       text,
     ) ||
     /^(?:哪些|哪个|哪几|哪家|谁)/.test(text) ||
+    // 「我们单位今天谁巡查了」: who, asked in the middle (a leader had been refused the patrol form).
+    /谁(?:去|来|在|还)?(?:没)?(?:巡查|巡视|巡逻|巡|报|填)/.test(text) ||
     // 「下午去哪里巡查」「今天的巡查任务是什么」: asked where or what, never a patrol done.
     /去哪(?:里|儿)?|是什么|什么任务|有哪些任务/.test(text) ||
     // 「今天的巡查记录给我看看」「把今天的巡查记录发我」: records asked to be shown (a leader had been refused the form).
@@ -248,7 +250,7 @@ export function intentOf(text: string): Intent | undefined {
   if (
     (isQuestion(text) ||
       SHOW_ME.test(text) ||
-      /(?:这个|那个|这条|那条|这处|那处|该|此)(?:重大|一般)?隐患|台账|报表|清单|统计|汇总|按(?:类别|分类|单位|月份?|周)|(?:整改|销号|及时|完成|办结|满意)率|各(?:个)?单位|排名|排行|占比|比例/.test(
+      /(?:这个|那个|这条|那条|这处|那处|该|此)(?:重大|一般)?隐患|台账|报表|清单|统计|汇总|按(?:类别|分类|单位|月份?|周)|(?:整改|销号|及时|完成|办结|满意)率|各(?:个)?单位|排名|排行|占比|比例|挂牌|督办|(?:情况|进展|进度)[？?。]*$/.test(
         text,
       )) &&
     !namesDefect(withoutLedgerWords(text)) &&
@@ -278,7 +280,7 @@ export const RECORDS_SENT_ME = /(?:记录|台账|情况|清单|明细)(?:都)?(?
 
 /** 「给我看看」「让我看一下」「发我看看」「调出来」: a request to see, worded as one rather than asked. */
 export const SHOW_ME =
-  /(?:给|让|帮|发|发给)我(?:看看|看一下|看下|瞧瞧|查查|查一下|列一下)|^(?:请|麻烦|帮我)?(?:看看|看一下|查看|调出|列出|列一下|查一下|查下|查查|查询一下)|(?:^|[，,\s])(?:(?:我们|咱们|本|我)单位|我们科|我们处)(?:的|现在的|目前的)?(?:隐患|投诉)(?:情况|清单|列表)?(?:呢|有哪些)?[？?。]*$|发(?:一下|下)?(?:给)?我看|^(?:请|麻烦|帮我)?把.{1,12}(?:列出来|列一下|列个清单|调出来|拉出来|找出来)/
+  /(?:给|让|帮|发|发给)我(?:看看|看一下|看下|瞧瞧|查查|查一下|列一下)|(?:^|[^\u4e00-\u9fa5]|[的录账])我(?:要|想)?(?:看看|看一下|看下|瞧瞧|查查|查一下)(?:吧)?[。！!]*$|^(?:请|麻烦|帮我)?(?:看看|看一下|查看|调出|列出|列一下|查一下|查下|查查|查询一下)|(?:^|[，,\s])(?:(?:我们|咱们|本|我)单位|我们科|我们处)(?:的|现在的|目前的)?(?:隐患|投诉)(?:情况|清单|列表)?(?:呢|有哪些)?[？?。]*$|发(?:一下|下)?(?:给)?我看|^(?:请|麻烦|帮我)?把.{1,12}(?:列出来|列一下|列个清单|调出来|拉出来|找出来)/
 
 /** The ledger's own words (隐患, 整改, 投诉…), which name no defect: what is left says whether something is wrong. */
 export function withoutLedgerWords(text: string): string {

@@ -10,6 +10,7 @@ import {
   describeMajorsInPeriod,
   describePatrolsByUnit,
   describePatrolsNamed,
+  describeRatesByUnit,
   describeSatisfaction,
   describeSupervisions,
 } from './figures-question'
@@ -148,8 +149,19 @@ export async function answerLedgerQuestion(
       const own = unit || CITY_WIDE.test(input) ? undefined : await ownUnit(turn, actor)
       return own ? describeFigures(turn, asked.period, own) : WORDING.figuresForBriefed
     }
+    case 'ratesByUnit':
+      return briefed ? describeRatesByUnit(turn, asked.period) : WORDING.figuresForBriefed
     case 'patrolsByUnit':
       return briefed ? describePatrolsByUnit(turn, asked.period) : WORDING.figuresForBriefed
+    case 'patrolsOfUnit': {
+      // The unit named, or the asker's own; none named, every unit's count (「今天谁去巡查了」).
+      const unit =
+        (await unitNamedIn(turn, input, { shortInSentence: true })) ??
+        (OWN_UNIT.test(input) || !briefed ? await ownUnit(turn, actor) : undefined)
+      if (unit && (briefed || unit.id === actor.unitId))
+        return describePatrolsNamed(turn, { period: asked.period, unit })
+      return briefed ? describePatrolsByUnit(turn, asked.period) : WORDING.figuresForBriefed
+    }
     case 'patrolsNamed': {
       // 「市政今天巡查了吗」: the name is a unit's (the start of 市政建设总公司), not a person's — its figures.
       const unit = asked.name ? await unitNamedIn(turn, asked.name) : undefined

@@ -30,6 +30,7 @@ export type LedgerQuestion =
   | { kind: 'majorsInPeriod'; period: PeriodSaid }
   | { kind: 'open' }
   | { kind: 'hazardsByUnit'; period: PeriodSaid }
+  | { kind: 'ratesByUnit'; period: PeriodSaid }
   | { kind: 'lateByUnit' }
   | { kind: 'byCategory'; of: 'complaints' | 'hazards'; period: PeriodSaid }
   | { kind: 'figures'; period: PeriodSaid }
@@ -38,6 +39,7 @@ export type LedgerQuestion =
   | { kind: 'supervisions'; period: PeriodSaid }
   | { kind: 'satisfaction'; period: PeriodSaid }
   | { kind: 'patrolsNamed'; period: PeriodSaid; place?: string; name?: string }
+  | { kind: 'patrolsOfUnit'; period: PeriodSaid }
   | { kind: 'hazardsNamed'; place?: string; thing?: string }
   | { kind: 'complaintsNamed'; place?: string; thing?: string }
   | { kind: 'listed'; of: 'complaints' | 'hazards'; period: PeriodSaid; latest?: number }
@@ -102,6 +104,20 @@ const COMPLAINT_TOPIC = /燃气|煤气|天然气|噪音|扰民|漏水|积水|塌
 const TELL_ME =
   /(?:给我|跟我|向我|帮我)(?:讲讲|说说|讲一下|说一下|介绍一下|汇报一下|总结一下)|^(?:请|麻烦)?(?:讲讲|说说|介绍一下|汇报一下|总结一下)/
 
+/** 「质安处的巡查记录」「市政的巡查台账」: whose records, named before them — not a period (「今天的」), nor 「我的」. */
+function whoseRecords(input: string): boolean {
+  const whose = /([\u4e00-\u9fa5]{2,10}?)的?巡查(?:记录|台账)/.exec(
+    input.replace(/^(?:请|麻烦|帮我)?(?:把|将)?/, ''),
+  )?.[1]
+  return (
+    whose !== undefined &&
+    !periodSaidIn(whose) &&
+    !/^(?:我|我的|我们的|各|各个|每个|所有|全部|哪些|哪个)$|今天|昨天|本周|这周|本月|上周|这个月|上个?月|最近/.test(
+      whose,
+    )
+  )
+}
+
 export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「我们单位这个月有几次没巡查」「市政哪几天没巡查」: the working days without a patrol, from the assessment.
   if (MISSED_PATROLS.test(input) && !namesDefect(input)) return { kind: 'missedPatrols', ...scoresSaidIn(input) }
@@ -157,6 +173,29 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
       kind: 'dueSoon',
       about: /投诉|工单|超时/.test(input) ? 'complaints' : /隐患|整改/.test(input) ? 'hazards' : undefined,
     }
+  // 「整改率最低的是哪个单位」「各单位整改率排名」: each unit's rate for the month (or the period named) — it had been
+  // the city's figures.
+  if (
+    /整改率|销号率/.test(input) &&
+    /最低|最高|最差|最好|哪个单位|哪些单位|哪家|各(?:个)?单位|排名|排行|倒数/.test(input) &&
+    !OWN_UNIT.test(input)
+  )
+    return { kind: 'ratesByUnit', period: periodSaidIn(input) ?? THIS_MONTH }
+  // 「投诉最多的是什么问题」「哪类隐患最多」: the period's (this month's) by kind, the most first (it was not understood).
+  if (
+    /(?:投诉|隐患|问题)/.test(input) &&
+    /最多|最少|最集中|哪类|哪种|什么类型|什么问题/.test(input) &&
+    /最|哪/.test(input) &&
+    !/单位|谁/.test(input)
+  )
+    return {
+      kind: 'byCategory',
+      of: /投诉|市民|群众/.test(input) ? 'complaints' : 'hazards',
+      period: periodSaidIn(input) ?? THIS_MONTH,
+    }
+  // 「有没有市民不满意的」「不满意的投诉有哪些」: the call-backs of the period's complaints (it was not understood).
+  if (/不满意/.test(input) && !/^(?:我|我们)/.test(input))
+    return { kind: 'satisfaction', period: periodSaidIn(input) ?? THIS_MONTH }
   // 「哪个单位整改最慢」「哪家超期最多」: the units by what is late now, the most first.
   // (「超期的单位有哪些」 too; they had been answered with the city's totals, naming no unit.)
   if (
@@ -218,6 +257,17 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「今天督查了哪些单位」「本月督查了几次」: the supervision records of the period (today unless another is named).
   if (/督查/.test(input) && /哪些|哪几|哪个|几次|多少|情况|了吗|了没|谁/.test(input))
     return { kind: 'supervisions', period: period ?? TODAY }
+  // 「我们单位今天谁巡查了」「市政今天谁巡查了」「质安处的巡查记录我看一下」: who of a unit patrolled, record by record
+  // (the first had been the unit's figures, the last not understood).
+  if (
+    /巡查|巡逻|巡视|巡了/.test(input) &&
+    (/谁/.test(input) ||
+      (/巡查(?:记录|台账)/.test(input) &&
+        /看|查|发|列/.test(input.replaceAll('巡查', '')) &&
+        !/哪些|哪个|哪家|各(?:个)?单位/.test(input) &&
+        whoseRecords(input)))
+  )
+    return { kind: 'patrolsOfUnit', period: period ?? TODAY }
   // 「我们单位今天巡了没有」: the person's own unit's figures for the day (or the period named).
   if (OWN_UNIT.test(input) && /巡/.test(input)) return { kind: 'figures', period: period ?? TODAY }
   // 「人民路今天有人巡查吗」「张伟今天巡查了没有」: the patrols of that road or that person in the period (today).

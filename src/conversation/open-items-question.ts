@@ -135,7 +135,7 @@ export async function describeAwaitingCheck(turn: Turn, unit?: { id: number; nam
 
 /** 「挂牌督办的有哪些」「现在挂牌的隐患」: the hazards listed for supervision (挂牌督办) and not yet closed. */
 const ASKS_LISTED =
-  /^(?:现在|目前|还)?(?:有)?(?:哪些|几个|多少)?(?:被)?(?:挂牌督办|挂牌)(?:的)?(?:隐患)?(?:有|还有)?(?:哪些|几个|几项|多少|情况|清单|列表)?(?:的)?(?:吗|呢)?[？?。]*$/
+  /^(?:本月|这个月|本周|这周|今年|本年度?|现在|目前|还)?(?:的)?(?:重大隐患|隐患)?(?:的)?(?:有)?(?:哪些|几个|多少)?(?:被)?(?:挂牌督办|挂牌)(?:的)?(?:重大隐患|隐患)?(?:有|还有)?(?:哪些|几个|几项|多少|情况|清单|列表|进展|进度|落实情况|整改情况)?(?:的)?(?:怎么样了?)?(?:吗|呢)?[？?。]*$/
 
 export function asksListedHazards(input: string): boolean {
   return ASKS_LISTED.test(input)

@@ -185,3 +185,10 @@ const WHO_OWES: Record<AskedKind, string> = {
   bulletin: '季度通报由牵头科室上报。',
   campaign: '专项整治统计表由参加专项整治的单位每月18日前上报上月情况。',
 }
+
+/** Who owes each statutory report and when, for someone with no unit of their own (「报表什么时候交」). */
+export function whoOwesEachReport(): string {
+  return `各报表的上报时间：\n${Object.values(WHO_OWES)
+    .map((line) => `· ${line}`)
+    .join('\n')}\n各单位的上报情况可问「上周哪些单位没交周报」，或在管理后台「报表」页查看。`
+}

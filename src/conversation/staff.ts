@@ -73,6 +73,7 @@ import {
 } from './hazard-acceptance'
 import {
   acknowledgeMajor,
+  assignmentWhenUnassigned,
   handleHazardCommand,
   hazardCommandByName,
   hazardCommandInWords,
@@ -109,7 +110,13 @@ import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { describePatrolRecordWrong, patrolRecordSaidWrong } from './record-said-wrong'
 import { cardUpdate, text } from './reply'
 import { draftLastPeriod } from './report-drafts'
-import { describeReportDue, namesReport, reportDueAskedFor, reportKindNamed } from './report-due-question'
+import {
+  describeReportDue,
+  namesReport,
+  reportDueAskedFor,
+  reportKindNamed,
+  whoOwesEachReport,
+} from './report-due-question'
 import { editNarrative, NARRATIVE_COMMAND } from './report-narrative'
 import { receiveByCard, receiveTyped } from './report-receipts'
 import { asksWhoIsResponsible, describeResponsibility } from './responsibility-question'
@@ -264,8 +271,14 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
       text(await describeReportDue(turn, reportAsked, acrossUnits ? null : actor.unitId, overseeing && !ownUnit)),
     )
   }
-  // 「我们单位报表交了吗」: every report the unit owes, each with where it stands.
-  if (OWN_UNIT.test(input) && /报表/.test(input) && ASKS_FILED_ANY.test(input) && actor.unitId !== null) {
+  // 「我们单位报表交了吗」「报表什么时候交」: every report the unit owes, each with where it stands (the second was not
+  // understood); with no unit of one's own, who owes which and when.
+  const reportsAsked =
+    /报表/.test(input) &&
+    ((OWN_UNIT.test(input) && ASKS_FILED_ANY.test(input)) || ASKS_WHEN_ANY_REPORT.test(input)) &&
+    [...input].length <= 30
+  if (reportsAsked && actor.unitId === null) return meanwhile(turn, text(whoOwesEachReport()))
+  if (reportsAsked && actor.unitId !== null) {
     const unitId = actor.unitId
     const each = await Promise.all(
       (['weekly', 'monthly', 'quarterly', 'campaign'] as const).map((kind) => describeReportDue(turn, kind, unitId)),
@@ -345,7 +358,19 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const movedHazard = codeMovedFirst('YH', input)
   const hazardInWords =
     hazardCommandInWords(input, actor.role) ?? (movedHazard && hazardCommandInWords(movedHazard, actor.role))
-  if (hazardInWords) return handleHazardCommand(turn, actor, hazardInWords)
+  if (hazardInWords) {
+    // 「把YH… 交办给市政」「YH… 交给道管处」 of one not yet assigned: the assignment form, started by its command.
+    const command = await assignmentWhenUnassigned(turn, hazardInWords)
+    if (command.startsWith('交办')) {
+      const started = await handleForms(
+        { ...turn, message: { ...turn.message, kind: 'text', text: command } },
+        person,
+        turn.forms,
+      )
+      if (started) return started
+    }
+    return handleHazardCommand(turn, actor, command)
+  }
   // 「人民路井盖那个延期到下个月15号 材料没到」「塔吊那个收到」: the hazard named by its place or thing.
   const byName = await hazardCommandByName(turn, actor, input)
   if (byName && 'replies' in byName) return byName.replies
@@ -708,6 +733,8 @@ async function bareVerb(turn: Turn, actor: Actor, verb: string): Promise<Reply[]
 
 /** 「报表交了吗」「报表都报了没有」: whether the reports have been filed. */
 const ASKS_FILED_ANY = /交了|报了|上报了|提交了|交没交|报没报|(?:没|还没)(?:交|报|上报|提交)|情况|怎么样/
+/** 「报表什么时候交」「要交哪些报表」「报表几号截止」: when the reports are due, none named. */
+const ASKS_WHEN_ANY_REPORT = /什么时候|啥时候|几号|哪天|截止|期限|到期|(?:交|报|上报)哪些|哪些报表|要交|要报/
 
 /** 「把周报交了吧」「帮我提交一下月报」「统计表报一下」: a statutory report to be filed, asked for in words. */
 const REPORT_PERIOD = '(?:本周|上周|这周|本月|上个?月|这个?月|本季度?|上个?季度|这个?季度)?(?:的)?'

@@ -26,11 +26,7 @@ beforeAll(async () => {
 })
 afterAll(async () => database?.drop())
 
-const openForms = async (sender: string) =>
-  database.db
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.senderExternalId, sender), isNotNull(conversations.form)))
+const openForms = (sender: string) => openFormsIn(database, sender)
 
 describe('a patrol called off', () => {
   it.each(['今天不巡查了 下雨', '今天暂停巡查了 开会', '下午没去巡查了'])(
@@ -209,3 +205,73 @@ describe('a patrol put right at its summary', () => {
     await say(STAFF, '取消')
   })
 })
+
+describe('those overseeing, asking in their own words', () => {
+  const LEADER = 'demo:leader'
+  const SUPERVISOR = 'demo:supervisor'
+  const UNIT_LEADER = 'demo:unit_leader'
+  // A database of its own: the figures and lists below count only what is made here.
+  let own: TestDatabase
+  let ownHarness: ReturnType<typeof testApp>
+  const say = (who: string, input: string) => chat(ownHarness.services, who, input)
+  let patrol: string
+  let major: string
+  beforeAll(async () => {
+    own = await createTestDatabase()
+    await seedDefaults(own, clock.now())
+    ownHarness = testApp(own, clock)
+    await say(STAFF, '上午巡查了人民路 2人1车 9-11点 发现井盖缺失 已设警示')
+    patrol = lastCode(await say(STAFF, '确认'), 'XC')
+    await say(STAFF, '滨湖路中段人行道塌陷约半平米 已设置警示')
+    major = lastCode(await say(STAFF, '确认'), 'YH')
+    await chat(ownHarness.services, 'o-everyday-6', '朗州路128号门口井盖缺失', 'mp')
+    await chat(ownHarness.services, 'o-everyday-6', '不用', 'mp')
+  })
+  afterAll(async () => own?.drop())
+
+  it('answers 「本月重大隐患挂牌督办情况」 with the listed hazards (it opened a hazard form)', async () => {
+    expect(await say(LEADER, '本月重大隐患挂牌督办情况')).toEqual(['目前没有挂牌督办的隐患。'])
+    expect(await openFormsIn(own, LEADER)).toEqual([])
+  })
+
+  it('lists who of a unit patrolled for 「我们单位今天谁巡查了」「质安处的巡查记录我看一下」', async () => {
+    const [ours] = await say(UNIT_LEADER, '我们单位今天谁巡查了')
+    expect(ours).toMatch(/^今天市政建设总公司的巡查记录共 1 次：/)
+    expect(ours).toContain(`· ${patrol} `)
+    expect(ours).toContain('（张伟）')
+    expect(await say(SUPERVISOR, '市政今天谁巡查了')).toEqual([ours])
+    expect(await say(SUPERVISOR, '质安处的巡查记录我看一下')).toEqual(['今天还没有质安处的巡查记录。'])
+  })
+
+  it('starts the 交办 of an unassigned hazard for 「把YH…交办给市政」 and 「YH… 交给道管处」 (refused as 「已上报」)', async () => {
+    const fiveFixes = /^重大隐患须落实“五落实”。/
+    expect((await say(SUPERVISOR, `把${major}交办给市政 期限3天`))[0]).toMatch(fiveFixes)
+    await say(SUPERVISOR, '取消')
+    expect((await say(SUPERVISOR, `${major} 交给道管处`))[0]).toMatch(fiveFixes)
+    await say(SUPERVISOR, '取消')
+  })
+
+  it('says when the reports are due for 「报表什么时候交」 (not understood)', async () => {
+    const [due] = await say(STAFF, '报表什么时候交')
+    expect(due).toContain('的周报表：')
+    expect(due).toContain('上报请发送「上报周报」')
+  })
+
+  it('ranks the units by rectification rate, counts complaints by kind, and gives the call-backs', async () => {
+    const [rates] = await say(LEADER, '整改率最低的是哪个单位')
+    expect(rates).toMatch(
+      /^本月截至目前各巡查单位的隐患整改率（低的在前）：\n1\. 市政建设总公司 0\.0%（发现 2 项，已整改销号 0 项）/,
+    )
+    expect(await say(LEADER, '投诉最多的是什么问题')).toEqual([
+      '本月受理的投诉（按类别，共一类）：\n1. 道路及市政设施 1 件',
+    ])
+    expect(await say('demo:duty_officer', '有没有市民不满意的')).toEqual(['本月受理的投诉还没有回访结果。'])
+  })
+})
+
+async function openFormsIn(handle: TestDatabase, sender: string) {
+  return handle.db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.senderExternalId, sender), isNotNull(conversations.form)))
+}

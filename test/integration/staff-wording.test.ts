@@ -2112,7 +2112,9 @@ describe('said short, the way people type it', () => {
   })
 
   it('answers 「各单位隐患整改率」 (it opened a hazard form), compares with last month, and urges 「让李娜抓紧」', async () => {
-    expect((await say(LEADER, '各单位隐患整改率'))[0]).toMatch(/^本月(?:发现的隐患（按责任单位）：|还没有发现隐患。)/)
+    expect((await say(LEADER, '各单位隐患整改率'))[0]).toMatch(
+      /^本月(?:截至目前各巡查单位的隐患整改率（低的在前）：|各巡查单位都还没有发现隐患)/,
+    )
     // The next question is a question, not the place of a hazard being filed.
     expect((await say(LEADER, '投诉及时率多少'))[0]).toMatch(/^本月截至目前（全市）：/)
     const [compared] = await say(LEADER, '这个月跟上个月比怎么样')

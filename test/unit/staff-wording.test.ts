@@ -96,7 +96,8 @@ describe('questions about the ledger', () => {
 
   it('opens no hazard form for a rate asked by unit (「各单位隐患整改率」)', () => {
     expect(intentOf('各单位隐患整改率')).toBeUndefined()
-    expect(ledgerQuestionIn('各单位隐患整改率')?.kind).toBe('hazardsByUnit')
+    // Each unit's rate, not its count of hazards (it had been answered with the count).
+    expect(ledgerQuestionIn('各单位隐患整改率')?.kind).toBe('ratesByUnit')
   })
 
   it('opens no hazard form for a question that names no defect, and still for one that does', () => {
