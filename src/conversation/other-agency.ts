@@ -58,6 +58,10 @@ const REFERRALS: [Referral, RegExp][] = [
   ],
 ]
 
+/** A household gas appliance out of order: 「燃气灶打不着火」「热水器坏了」「燃气表不走了」. */
+const GAS_APPLIANCE_FAULT =
+  /(?:燃气灶|煤气灶|天然气灶|灶台|灶具|热水器|壁挂炉)(?:又|也|一直|老是|总是)?(?:打不着(?:火)?|点不着(?:火)?|点不燃|不出火|没火|火很小|火太小|坏了|不能用了?|不好用|不工作|打不开)|燃气表(?:又|也|一直)?(?:不走|坏了|不显示|没显示|没字|黑屏|不能用)/
+
 /** Not a neighbour's noise: a construction site's (the bureau's), or a structure taken out (a hazard). */
 const BUREAU_MATTER = /工地|施工|打桩|承重|拆墙|砸墙|拆了墙|梁|柱|开裂|裂缝/
 
@@ -95,6 +99,10 @@ export function otherAgencyFor(body: string): string | undefined {
         .replace(/^[^，,。；;\s]{0,4}?(?:倒了|满了|坏了|没人收|没人清)/, '')}`
     : ''
   if (waste && !BUILDING_WASTE.test(body) && !namesDefect(besidesWaste)) return WORDING.citizenOtherAgency.sanitation
+  // 「家里的燃气灶打不着火」「热水器坏了」: a household gas appliance out of order, the gas company's repair (it was
+  // asked where, to be filed; a leak is danger, answered before this) — unless something else wrong is said with it.
+  const appliance = GAS_APPLIANCE_FAULT.exec(body)
+  if (appliance && !namesDefect(body.replace(appliance[0], ''))) return WORDING.citizenOtherAgency.gas_appliance
   if (namesDefect(body)) return undefined
   const found = REFERRALS.find(([, pattern]) => pattern.test(body))?.[0]
   if (!found || (found === 'neighbour_noise' && BUREAU_MATTER.test(body))) return undefined

@@ -275,3 +275,32 @@ async function openFormsIn(handle: TestDatabase, sender: string) {
     .from(conversations)
     .where(and(eq(conversations.senderExternalId, sender), isNotNull(conversations.form)))
 }
+
+describe('a citizen’s long account and a household appliance', () => {
+  it('files a missing manhole cover 「上面只放了一根树枝」 as a road’s (the branch had made it greenery’s)', async () => {
+    const code = lastCode(
+      await citizenSays(
+        'o-everyday-7',
+        '你好，我是住在武陵区丹阳街道的一名退休教师，今天早上出去买菜的时候，发现我们小区（丹阳小区）东门外面的人行道上有一个井盖不见了，上面只放了一根树枝，晚上天黑根本看不到，老人小孩很容易掉进去，希望你们尽快派人来处理一下，谢谢！',
+      ),
+      'TS',
+    )
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(row?.category).toBe('road_municipal')
+  })
+
+  it.each(['家里的燃气灶打不着火', '热水器坏了'])(
+    'refers 「%s」 to the gas company’s repair and files nothing (it was asked where)',
+    async (words) => {
+      const citizen = `o-everyday-appliance-${words.length}`
+      expect(await citizenSays(citizen, words)).toEqual([WORDING.citizenOtherAgency.gas_appliance])
+      expect(await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen))).toEqual([])
+    },
+  )
+
+  it('still files an appliance said with a pipe cracked, and warns of a smell of gas', async () => {
+    expect(lastCode(await citizenSays('o-everyday-8', '燃气灶坏了 燃气管也裂了 人民路5号'), 'TS')).toMatch(/^TS/)
+    const [advice] = await citizenSays('o-everyday-9', '燃气灶坏了 一直有燃气味')
+    expect(advice).toMatch(/^⚠️ 安全提示/)
+  })
+})

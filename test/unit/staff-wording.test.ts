@@ -319,6 +319,13 @@ describe('a vehicle that did the damage', () => {
     expect(weighCategories(said)?.category).toBe('road_municipal')
   })
 
+  it.each(['井盖不见了 上面只放了一根树枝', '路中间有个大坑 有人在里面插了根木棍'])(
+    '%s is the road’s: what was put there to warn is no part of it',
+    (said) => {
+      expect(weighCategories(said)?.category).toBe('road_municipal')
+    },
+  )
+
   it('asks with 「哪天」「几号」', () => {
     expect(isQuestion('整改期限是哪天')).toBe(true)
     expect(isQuestion('几号到期')).toBe(true)

@@ -304,8 +304,15 @@ export interface WeighedCategory {
 const AGENT =
   /(?:一辆|有辆|辆|台)?(?:渣土车|泥头车|货车|大货车|三轮车|挖掘机|挖机|铲车|吊车|搅拌车|罐车|车辆|汽车|小车|轿车|电动车)(?=把|将)|(?<=被)(?:一辆|辆|台)?(?:渣土车|泥头车|货车|大货车|三轮车|挖掘机|挖机|铲车|吊车|搅拌车|罐车|车辆|汽车|小车|轿车|电动车)/g
 
+/**
+ * 「井盖不见了，上面只放了一根树枝」「坑里插了根木棍」: what someone put there to warn others says nothing of what is wrong
+ * — the 树枝 had made a missing manhole cover greenery's.
+ */
+const PUT_THERE_AS_WARNING =
+  /(?:放|插|盖|搭|摆|架|立)(?:了|着)(?:一|两|几)?(?:根|个|块|把|些|堆)?(?:树枝|枯枝|木棍|棍子|竹竿|砖头|砖块|石头|锥桶|椅子|凳子|纸箱|纸板|木板)/g
+
 function withoutAgents(text: string): string {
-  return text.replace(AGENT, ' ')
+  return text.replace(AGENT, ' ').replace(PUT_THERE_AS_WARNING, ' ')
 }
 
 export function weighCategories(
