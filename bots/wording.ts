@@ -39,6 +39,9 @@ export const WORDING = {
     `投诉 ${code} 已交办${unit}，由${unit}签收和答复。如交办有误，请联系督查员改派。`,
   complaintNoteKept: (code: string, signed: boolean) =>
     `已记入投诉 ${code} 的办理进展。${signed ? '' : `签收请发送「签收 ${code}」；`}办理完成后请发送「回复 ${code} 办理结果」，结果会告知市民。`,
+  /** The same note kept by the duty officer or a supervisor, who neither sign for it nor answer it. */
+  complaintNoteKeptByOverseer: (code: string, unit: string | undefined) =>
+    `已记入投诉 ${code} 的办理进展${unit ? `（${unit}办理中）` : ''}。需要催办请发送「${code} 催一下」。`,
   /** 「还没弄完，明天继续」 in answer to what the rectification did: nothing is sent for checking yet. */
   rectificationNotFinished: (code: string) =>
     `好的，整改完成后再反馈：反馈提交后会交督查员验收。这次没有提交${code ? `，完成后请发送「整改 ${code}」并说明整改情况（可附照片）` : ''}。如确实无法按期完成，请联系督查员（安监科）申请延期。`,

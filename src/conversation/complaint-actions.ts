@@ -1,8 +1,9 @@
 import { desc, eq, inArray } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
-import { complaints, units } from '../db/schema'
+import { complaints, hazards, units } from '../db/schema'
 import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
 import { RuleViolation } from '../domain/errors'
+import { OPEN_HAZARD_STATUSES } from '../domain/hazard-lifecycle'
 import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
 import { noteComplaintProgress } from '../services/complaint-followups'
 import { turnComplaintIntoHazard } from '../services/complaint-hazards'
@@ -19,6 +20,7 @@ import {
   IN_HAND_NAMED_AMONG,
   unitComplaints,
 } from '../services/complaints'
+import { unitName } from '../services/hazard-notices'
 import { recordRewardPaid, verifyWhistleblowing } from '../services/rewards'
 import { codedCommand, leadingCode, unitToldToHandle } from './coded-command'
 import { askMissingDeadline, deadlineMoveAsExtension, deadlineSaid } from './deadline-said'
@@ -186,7 +188,49 @@ export async function noteOnComplaintInHand(turn: Turn, actor: Actor, input: str
   const theirs = actor.role === 'unit_handler' && actor.unitId !== null && actor.unitId === complaint.unitId
   if (!theirs && !DISPATCHING.has(actor.role)) return undefined
   await noteComplaintProgress(turn.ctx, complaint, actor, leading.after)
+  if (!theirs) return [text(await noteKeptByOverseer(turn, complaint))]
   return [text(WORDING.complaintNoteKept(complaint.code, complaint.status === 'accepted'))]
+}
+
+/**
+ * 「刚才那个燃气泄漏的 我已经通知燃气公司了」 from the duty officer or a supervisor: what was done about a complaint
+ * pointed back at by its danger, thing or place, kept as its 办理进展 (it opened a major hazard report). Only when
+ * exactly one open complaint fits and no open hazard does (a hazard's disposal is its own command).
+ */
+const POINTED_BACK = /^(?:刚才|刚刚|之前|上午|早上|下午)?(?:那个|这个|那起|这起)|那个(?:投诉|的)?[\s，,]|刚才|刚刚/
+const DONE_ABOUT_IT =
+  /(?:已经?|已|都)(?:电话)?(?:通知|联系|告知|转告|派人|安排|到场|到现场|赶到|处置|协调|交给|转给|让)/
+
+export async function progressOnComplaintPointedAt(
+  turn: Turn,
+  actor: Actor,
+  input: string,
+): Promise<Reply[] | undefined> {
+  if (!DISPATCHING.has(actor.role) || normaliseCode(input) || [...input].length > 80) return undefined
+  if (!POINTED_BACK.test(input) || !DONE_ABOUT_IT.test(input) || !namesARecord(input)) return undefined
+  const open = await turn.ctx.db
+    .select()
+    .from(complaints)
+    .where(inArray(complaints.status, ['received', 'assigned', 'accepted']))
+    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+    .limit(POINTED_AMONG)
+  const [only, ...more] = recordsNamed(open, input)
+  if (!only || more.length > 0) return undefined
+  const hazardsToo = await turn.ctx.db
+    .select({ code: hazards.code, description: hazards.description, locationText: hazards.locationText })
+    .from(hazards)
+    .where(inArray(hazards.status, [...OPEN_HAZARD_STATUSES]))
+    .limit(POINTED_AMONG)
+  if (recordsNamed(hazardsToo, input).length > 0) return undefined
+  await noteComplaintProgress(turn.ctx, only, actor, input)
+  return [text(await noteKeptByOverseer(turn, only))]
+}
+/** How many of the latest open complaints words pointing back are matched against. */
+const POINTED_AMONG = 50
+
+async function noteKeptByOverseer(turn: Turn, complaint: ComplaintRow): Promise<string> {
+  const unit = complaint.unitId === null ? undefined : await unitName(turn.ctx, complaint.unitId)
+  return WORDING.complaintNoteKeptByOverseer(complaint.code, unit)
 }
 
 /**

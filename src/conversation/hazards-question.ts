@@ -5,6 +5,7 @@ import { COMPLAINT_STATUS_LABELS, isComplaintOpen, OPEN_COMPLAINT_STATUSES } fro
 import { HAZARD_STATUS_LABELS, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { DEFAULT_DAYS_BEFORE } from '../domain/hazard-reminders'
 import { clip, complaintInWords, formatLocal } from './format'
+import { wordsForTheSame } from './named-records'
 import type { Turn } from './types'
 
 const LISTED = 5
@@ -33,13 +34,25 @@ export async function describeHazardsNamed(turn: Turn, named: { place?: string; 
     .where(
       and(
         ne(hazards.status, 'voided'),
-        ...words.map((w) => or(like(hazards.description, containing(w)), like(hazards.locationText, containing(w)))),
+        ...words.map((w) =>
+          or(
+            ...wordsForTheSame(w).flatMap((same) => [
+              like(hazards.description, containing(same)),
+              like(hazards.locationText, containing(same)),
+            ]),
+          ),
+        ),
       ),
     )
     .orderBy(desc(hazards.foundAt), desc(hazards.id))
     .limit(LISTED + 1)
   const what = words.join('')
-  if (rows.length === 0) return `没有找到与「${what}」相关的隐患记录。知道编号的，可发送「查询 编号」。`
+  // 「燃气泄漏那个处理了没有」 about what a citizen complained of: its complaints, when no hazard has the words.
+  if (rows.length === 0) {
+    const asComplaints = await describeComplaintsNamed(turn, named)
+    if (!asComplaints.startsWith('没有找到')) return asComplaints
+    return `没有找到与「${what}」相关的隐患或投诉记录。知道编号的，可发送「查询 编号」。`
+  }
   const unitNames = new Map(
     (await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]),
   )
@@ -66,7 +79,12 @@ export async function describeComplaintsNamed(turn: Turn, named: { place?: strin
     .where(
       and(
         ...words.map((w) =>
-          or(like(complaints.description, containing(w)), like(complaints.locationText, containing(w))),
+          or(
+            ...wordsForTheSame(w).flatMap((same) => [
+              like(complaints.description, containing(same)),
+              like(complaints.locationText, containing(same)),
+            ]),
+          ),
         ),
       ),
     )

@@ -42,6 +42,7 @@ import {
   handleComplaintCommand,
   isComplaintCommand,
   noteOnComplaintInHand,
+  progressOnComplaintPointedAt,
   progressOnSignedComplaint,
   signAllWaiting,
   takesUpComplaint,
@@ -354,6 +355,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「这个投诉转给燃气办」: the one in hand, unnamed.
   const handedUnnamed = await complaintHandedUnnamed(turn, actor, input)
   if (handedUnnamed) return handedUnnamed
+  // 「刚才那个燃气泄漏的 我已经通知燃气公司了」: what the duty officer did about a complaint pointed back at.
+  const pointedAt = await progressOnComplaintPointedAt(turn, actor, input)
+  if (pointedAt) return pointedAt
   if (isHazardCommand(input)) return handleHazardCommand(turn, actor, input)
   const movedHazard = codeMovedFirst('YH', input)
   const hazardInWords =

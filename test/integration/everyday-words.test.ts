@@ -304,3 +304,35 @@ describe('a citizen’s long account and a household appliance', () => {
     expect(advice).toMatch(/^⚠️ 安全提示/)
   })
 })
+
+describe('the duty officer on a complaint just made', () => {
+  const DUTY = 'demo:duty_officer'
+  let gas: string
+  beforeAll(async () => {
+    gas = lastCode(await citizenSays('o-everyday-10', '建设路和紫缘路口燃气管道漏气 味道很大'), 'TS')
+  })
+  const notesOn = async (code: string) => {
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    return (
+      await database.db
+        .select()
+        .from(complaintEvents)
+        .where(eq(complaintEvents.complaintId, row?.id ?? 0))
+        .orderBy(complaintEvents.id)
+    ).map((event) => event.note)
+  }
+
+  it('keeps 「刚才那个燃气泄漏的 我已经通知燃气公司了」 on that complaint (it opened a major hazard report)', async () => {
+    expect(await say(DUTY, '刚才那个燃气泄漏的 我已经通知燃气公司了')).toEqual([
+      WORDING.complaintNoteKeptByOverseer(gas, '燃气办'),
+    ])
+    expect(await notesOn(gas)).toContain('刚才那个燃气泄漏的 我已经通知燃气公司了')
+    expect(await openForms(DUTY)).toEqual([])
+  })
+
+  it('finds the complaint for a leader’s 「燃气泄漏那个处理了没有」, its words 漏气 (no hazard was found)', async () => {
+    const [answer] = await say('demo:leader', '燃气泄漏那个处理了没有')
+    expect(answer).toMatch(/^与「泄漏」相关的投诉：/)
+    expect(answer).toContain(`· ${gas} `)
+  })
+})

@@ -494,7 +494,7 @@ describe('a hazard asked after by its place or thing, and what falls due', () =>
     expect(found).toMatch(/^与「柳叶大道井盖」相关的隐患：\n/)
     expect(found).toContain(`· ${code} 柳叶大道与紫菱路口井盖缺失（已交办，市政建设总公司，期限 12月23日 23:59）`)
     expect(await say(LEADER, '滨湖路护栏修好了没')).toEqual([
-      '没有找到与「滨湖路护栏」相关的隐患记录。知道编号的，可发送「查询 编号」。',
+      '没有找到与「滨湖路护栏」相关的隐患或投诉记录。知道编号的，可发送「查询 编号」。',
     ])
     // Asked with the work the fix takes (填, 换, 补): still how it goes, never a new report.
     for (const asked of ['柳叶大道那个井盖换了没有', '柳叶大道的井盖补上了吗'])
