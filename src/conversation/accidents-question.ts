@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm'
 import { accidents, units } from '../db/schema'
 import { ACCIDENT_LEVEL_LABELS } from '../services/accidents'
+import { namesDefect } from './extract/hazard-statements'
 import { clip } from './format'
 import { periodMeant, periodSaidIn, THIS_MONTH } from './period-said'
 import type { Turn } from './types'
@@ -15,6 +16,41 @@ const ASKS_HOW_MANY = /有没有|有无|几起|多少起|多少|几个|哪些|�
 /** 「事故怎么登记」「事故的扣分标准」 ask how, answered elsewhere. */
 const ASKS_HOW = /怎么|如何|咋|标准|规定|细则|扣分|登记|上报|报告|报一起|录入/
 const LISTED = 10
+
+/**
+ * 「事故」「事故：今天上午10点 朗州路燃气管道被挖断」「今天上午10点 建设路工地 一名工人从脚手架摔下 轻伤 已送医」: an
+ * accident told to those who record them — the words for the accident form, or undefined (both had not been
+ * understood). An account is one that says what befell someone or something, and when or where.
+ */
+const ACCIDENT_LEAD = /^(?:发生|出了|有)?(?:一起)?(?:安全)?事故(?:了)?(?:[：:\s，,]+|$)/
+const BEFELL =
+  /(?:摔|坠|跌|掉)(?:下|落|伤|死)|高处坠落|死亡|身亡|遇难|(?:受|致|摔|砸|压|烫|烧|割|碰)伤|伤亡|砸(?:死|中)|压死|触电|被埋|掩埋|窒息|中毒|爆炸|起火|失火|火灾|(?:坍塌|倒塌|垮塌)(?:致|造成|砸)|被(?:挖断|撞|砸)/
+const WHEN_OR_WHERE = /[点时]|今天|昨天|上午|下午|早上|晚上|凌晨|工地|路|街|小区|项目|现场/
+
+export function accidentTold(input: string): string | undefined {
+  const rest = input.replace(ACCIDENT_LEAD, '')
+  if (rest !== input && !ASKS_HOW.test(rest) && !ASKS_HOW_MANY.test(rest)) return rest
+  // (「人民路井盖缺失 有人摔伤了」 names what is wrong as well: a hazard report, as before.)
+  if (
+    [...input].length >= 10 &&
+    BEFELL.test(input) &&
+    WHEN_OR_WHERE.test(input) &&
+    !/[？?吗]$/.test(input) &&
+    !namesDefect(input)
+  )
+    return input
+  return undefined
+}
+
+/** 「事故怎么登记」「事故要怎么上报」: how an accident is put on record. */
+export function asksHowAccidentRecorded(input: string): boolean {
+  return (
+    [...input].length <= 30 &&
+    NAMES_ACCIDENT.test(input) &&
+    /怎么|如何|咋|在哪/.test(input) &&
+    /登记|上报|报告|报|录入|填/.test(input)
+  )
+}
 
 export function asksAccidents(input: string): boolean {
   return (

@@ -31,7 +31,7 @@ import {
   signSupervision,
   supervisionsAwaitingSignature,
 } from '../services/signoffs'
-import { asksAccidents, describeAccidents } from './accidents-question'
+import { accidentTold, asksAccidents, asksHowAccidentRecorded, describeAccidents } from './accidents-question'
 import { asksCitizenContact, describeCitizenContact } from './citizen-contact'
 import { codeMovedFirst } from './coded-command'
 import { colleagueAskedAfter, describeColleagueTodo } from './colleague-todo'
@@ -83,6 +83,7 @@ import {
 import {
   asksHow,
   asksOpenItems,
+  intentOf,
   isQuestion,
   saysFiledByOther,
   saysNoPatrolYet,
@@ -216,6 +217,29 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (figuresPeriod) return meanwhile(turn, text(await describeFigures(turn, figuresPeriod)))
   // 「本月有没有发生安全事故」: the accidents recorded in the period (not understood).
   if (asksAccidents(input)) return meanwhile(turn, text(await describeAccidents(turn, input)))
+  // 「事故」「今天上午10点 建设路工地 一名工人从脚手架摔下 轻伤 已送医」 from those who record accidents: the accident
+  // form, with what was told (neither was understood). (Not while a form asks, nor of one pointed back at.)
+  const recordsAccidents = FORMS.accident.roles.includes(person.role as never)
+  if (asksHowAccidentRecorded(input))
+    return [text(recordsAccidents ? WORDING.accidentHowRecorded : WORDING.accidentToldByStaff)]
+  const accident = accidentTold(input)
+  // (Not a patrol that met with it: 「巡查时发现一名老人摔倒受伤 已拨打120」 is the patrol's record.)
+  const freeToStart =
+    accident !== undefined &&
+    !/那个|这个|那起|这起|巡/.test(input) &&
+    intentOf(input) !== 'patrol' &&
+    !(await formOpenFor(turn))
+  // Those who do not record accidents are told whom to tell (「…工人从脚手架摔下」 had been answered with where a
+  // patrol's handling is written).
+  if (freeToStart && !recordsAccidents) return [text(WORDING.accidentToldByStaff)]
+  if (freeToStart) {
+    const started = await handleForms(
+      { ...turn, message: { ...turn.message, kind: 'text', text: `登记事故 ${accident}`.trim() } },
+      person,
+      turn.forms,
+    )
+    if (started) return started
+  }
   // 「有燃气泄漏的报告吗」: whether such a danger is on the ledger (it opened a major hazard report).
   // 「最近有没有燃气方面的问题」: the open items of that kind (not understood).
   const kindAsked = kindAskedAfter(input)

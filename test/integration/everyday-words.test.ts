@@ -336,3 +336,29 @@ describe('the duty officer on a complaint just made', () => {
     expect(answer).toContain(`· ${gas} `)
   })
 })
+
+describe('an accident told in words', () => {
+  const SUPERVISOR = 'demo:supervisor'
+
+  it('starts the accident form for 「事故」 and for an account a supervisor gives (neither was understood)', async () => {
+    expect(await say(SUPERVISOR, '事故')).toEqual(['事故属于哪个单位的行业监管范围？'])
+    await say(SUPERVISOR, '取消')
+    const [unitGuessed] = await say(SUPERVISOR, '今天上午10点 建设路工地 一名工人从脚手架摔下 轻伤 已送医')
+    expect(unitGuessed).toMatch(/^责任单位是「质安处」吗？/)
+    expect((await openForms(SUPERVISOR)).map((row) => row.form)).toEqual(['accident'])
+    await say(SUPERVISOR, '取消')
+    expect(await say(SUPERVISOR, '事故怎么登记')).toEqual([WORDING.accidentHowRecorded])
+  })
+
+  it('tells a patroller whom to tell, and keeps a patrol or a hazard said with an injury as it was', async () => {
+    expect(await say(STAFF, '今天上午10点 建设路工地 一名工人从脚手架摔下 轻伤 已送医')).toEqual([
+      WORDING.accidentToldByStaff,
+    ])
+    expect(await openForms(STAFF)).toEqual([])
+    await say(STAFF, '今天巡查人民路 发现一名老人摔倒受伤 已拨打120 9点到11点 2人1车')
+    expect((await openForms(STAFF)).map((row) => row.form)).toEqual(['patrol'])
+    await say(STAFF, '取消')
+    expect((await say(SUPERVISOR, '人民路井盖缺失 有人摔伤了')).join('\n')).toContain('【隐患上报】')
+    await say(SUPERVISOR, '取消')
+  })
+})
