@@ -39,6 +39,8 @@ export const WORDING = {
     `投诉 ${code} 已交办${unit}，由${unit}签收和答复。如交办有误，请联系督查员改派。`,
   complaintNoteKept: (code: string, signed: boolean) =>
     `已记入投诉 ${code} 的办理进展。${signed ? '' : `签收请发送「签收 ${code}」；`}办理完成后请发送「回复 ${code} 办理结果」，结果会告知市民。`,
+  nextHazardWithThis:
+    '好的。可以先回复「确认」保存这一处，再发送下一处；也可以直接发送下一处的情况，确认时两处分别登记。',
   accidentHowRecorded:
     '事故由督查员（安监科）登记：发送「登记事故」，或直接发一句话说明时间、地点、单位和经过（如「今天上午10点 建设路工地 一名工人从脚手架摔下 轻伤」），我会逐项询问；登记后计入该单位当月考核。',
   accidentToldByStaff:

@@ -362,3 +362,22 @@ describe('an accident told in words', () => {
     await say(SUPERVISOR, '取消')
   })
 })
+
+describe('one more hazard said at the summary', () => {
+  it('keeps 「再报一个」 out of the description, and the next one is registered apart', async () => {
+    await say(STAFF, '报一个隐患 人民路 护栏被撞坏了 一般隐患')
+    await say(STAFF, '是')
+    const [hint, summary] = await say(STAFF, '再报一个')
+    expect(hint).toBe(WORDING.nextHazardWithThis)
+    expect(summary).toContain('隐患描述：人民路 护栏被撞坏了\n')
+    expect((await say(STAFF, '朗州路 路灯杆倾斜'))[0]).toContain('共 2 处隐患，将分别登记')
+    const [saved] = await say(STAFF, '确认')
+    expect(saved).toMatch(/^共 2 处隐患已上报：\n1\. YH\d{8}-\d{4} 人民路 护栏被撞坏了：/)
+  })
+
+  it('lists the to-do for a handler’s 「我们今天有几个隐患要整改」 (it gave the unit’s figures)', async () => {
+    const [todo] = await say('demo:handler', '我们今天有几个隐患要整改')
+    expect(todo).toMatch(/^【待办事项】共 \d+ 项/)
+    expect(todo).toContain('隐患待整改：人民路 护栏被撞坏了')
+  })
+})

@@ -828,6 +828,10 @@ async function step(
       return prompt(form, session, answers)
     // A question (「我今天报了几条」「怎么报隐患」) is not more details: the draft stays as it was, waiting.
     if (isQuestion(input)) return [text(WORDING.draftWaiting(form.title)), ...prompt(form, session, answers)]
+    // 「再报一个」 at a hazard's summary: the next one is said in the next message and kept apart from this one (the
+    // words had been added to the description).
+    if (form.id === 'hazard' && ANOTHER_HAZARD.test(input))
+      return [text(WORDING.nextHazardWithThis), ...prompt(form, session, answers)]
     // 「照片」「拍照」 alone at the summary: how a photo is sent, never a word of the description.
     if (/^(?:照片|图片|相片|拍照|发照片|传照片|上传照片|加照片|补照片)[。！!？?]*$/.test(input))
       return [text(WORDING.photoHowTo), ...prompt(form, session, answers)]
