@@ -340,6 +340,11 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     expect(extractPatrol('凌晨1点到3点 沿江大道 5人3车 发现积水点2处 已排水', ctx).handlingResult).toBe('已排水')
   })
 
+  it('joins a road and the crossing said after it apart (「洞庭大道 沅安路口」 had kept the road alone)', () => {
+    expect(extractComplaint('洞庭大道 沅安路口 红绿灯旁边那个井盖 一直响', ctx).locationText).toBe('洞庭大道与沅安路口')
+    expect(extractComplaint('人民路 朗州路口 路灯坏了', ctx).locationText).toBe('人民路与朗州路口')
+  })
+
   it('keeps a landmark written in English after near/outside as the place (it was asked where)', () => {
     expect(extractComplaint('Hello, there is a big hole on the road near the train station', ctx)).toMatchObject({
       locationText: 'train station',

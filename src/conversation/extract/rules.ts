@@ -271,6 +271,17 @@ function mostPrecise(text: string, places: string[]): string | undefined {
     const named = places.find((place) => place !== first && !isVaguePlace(place))
     if (named) return named
   }
+  // 「洞庭大道 沅安路口 红绿灯旁边」: a road, then the crossing with another said apart — the crossing is where (the road
+  // alone had been kept).
+  const [second] = places.slice(1)
+  if (
+    first &&
+    second &&
+    /(?:路|街|大道|大街)$/.test(first) &&
+    /^[\u4e00-\u9fa5]{1,8}(?:路|街|大道)(?:口|交叉口|路口|十字路口)$/.test(second) &&
+    new RegExp(`${first}\\s+${second}`).test(text)
+  )
+    return `${first}与${second}`
   if (!first || !/(?:区|街道|镇|乡|县|一带|周边|附近)$/.test(first)) return first
   if (narrowedPlace(text, first) !== first) return first
   // 「我是阳光小区的业主，我们小区3栋楼顶…」: the building said of the estate by its bare word is in the estate named.
