@@ -45,6 +45,8 @@ export const WORDING = {
     '事故由督查员（安监科）登记：发送「登记事故」，或直接发一句话说明时间、地点、单位和经过（如「今天上午10点 建设路工地 一名工人从脚手架摔下 轻伤」），我会逐项询问；登记后计入该单位当月考核。',
   accidentToldByStaff:
     '发生安全事故请立即电话报告值班人员和安监科（督查员），有人受伤请先拨打 120，由督查员登记事故。现场仍存在的隐患（如脚手架缺少防护）请直接发一句话上报。',
+  complaintNoteKeptAnswered: (code: string, status: ComplaintStatus) =>
+    `已记入投诉 ${code} 的办理记录（该投诉${COMPLAINT_STATUS_LABELS[status]}）。市民反映仍未解决的，请承办单位核实现场后在这里说明情况；仍存在隐患的，请发送「转为隐患 ${code}」按隐患整改销号。`,
   /** The same note kept by the duty officer or a supervisor, who neither sign for it nor answer it. */
   complaintNoteKeptByOverseer: (code: string, unit: string | undefined) =>
     `已记入投诉 ${code} 的办理进展${unit ? `（${unit}办理中）` : ''}。需要催办请发送「${code} 催一下」。`,

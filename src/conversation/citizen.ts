@@ -22,6 +22,7 @@ import {
   setComplaintName,
 } from '../services/complaint-followups'
 import {
+  answeredComplaintsOf,
   latestComplaintOf,
   latestOpenComplaint,
   markOutcomeDelivered,
@@ -653,14 +654,23 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // officer told. (While a complaint is open, the same words chase it: see isUrging below.)
   if (!awaitingPlace && !awaitingDuplicate && saysStillUnresolved(body)) {
     const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    const namesWhich = WATCHED_THING.test(body) || namesAThing(body)
     // (「小区电梯又坏了」 after a manhole cover's answer is another thing: a report of its own, below.)
-    if (
-      latest &&
-      (latest.status === 'replied' || latest.status === 'closed') &&
-      (!(WATCHED_THING.test(body) || namesAThing(body)) || speaksOf(latest, body))
-    ) {
-      await reportStillUnresolved(ctx, latest, body, `${message.channel}:${message.botId}:${message.messageId}`)
-      return [text(WORDING.citizenStillUnresolved(latest.code))]
+    const answered = (c: ComplaintRow) =>
+      (c.status === 'replied' || c.status === 'closed') && (!namesWhich || speaksOf(c, body))
+    // 「井盖还是没有」 when a lamp's complaint came after the manhole's answer: the answered one about that thing (it
+    // was asked where, as a report).
+    const unresolved =
+      latest && answered(latest)
+        ? latest
+        : namesWhich && !(latest && isComplaintOpen(latest.status) && speaksOf(latest, body))
+          ? (await answeredComplaintsOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)).find(
+              answered,
+            )
+          : undefined
+    if (unresolved) {
+      await reportStillUnresolved(ctx, unresolved, body, `${message.channel}:${message.botId}:${message.messageId}`)
+      return [text(WORDING.citizenStillUnresolved(unresolved.code))]
     }
     // 「你们上次处理的那个井盖又坏了」 while its complaint is still open: on its history, for its handlers.
     if (latest && isComplaintOpen(latest.status) && speaksOf(latest, body) && WATCHED_THING.test(body)) {
@@ -1054,7 +1064,12 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   if (awaitingContact) {
     const phone = findContactNumber(body)
     if (phone || DECLINES_CALL.test(body) || NO_PHONE.test(body)) {
-      for (const id of [complaintId, ...filedWith]) await setComplaintContact(ctx, id, phone ?? null)
+      // 「我叫王小明 电话137…」: the name signed with it is how to address them on the call.
+      const signed = phone ? contactNameIn(withoutPhone(body).trim(), { gaveNumber: true }).name : undefined
+      for (const id of [complaintId, ...filedWith]) {
+        await setComplaintContact(ctx, id, phone ?? null)
+        if (signed) await setComplaintName(ctx, id, signed)
+      }
       return [text(phone ? WORDING.contactSaved : WORDING.contactDeclined)]
     }
     // 「可以打电话 但是只能下午打」: yes, and when — kept on the complaint for whoever calls; the number is asked for.
@@ -1298,14 +1313,17 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     for (const complaint of open) await setComplaintContact(ctx, complaint.id, phone)
     return [text(WORDING.contactChanged(open.map((c) => c.code)))]
   }
-  if (phone && PHONE_ALONE.test(body.replace(CONTACT_DIGITS, ''))) {
+  // 「我叫王小明 电话137…」: a name signed with the number is how to address them on the call (it was asked where).
+  const signedWithPhone = phone ? contactNameIn(withoutPhone(body).trim(), { gaveNumber: true }) : undefined
+  if (phone && PHONE_ALONE.test((signedWithPhone?.name ? signedWithPhone.rest : body).replace(CONTACT_DIGITS, ''))) {
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
     // 「有结果联系我」 speaks of the complaint made, so a second number is for it too (it had been held for the next).
     if (latest && (!latest.citizenPhone || /有结果|有消息|处理好了|办好了/.test(body))) {
       await setComplaintContact(ctx, latest.id, phone)
+      if (signedWithPhone?.name) await setComplaintName(ctx, latest.id, signedWithPhone.name)
       return [text(WORDING.contactSaved)]
     }
-    return hold({ phone }, WORDING.citizenPhoneHeld)
+    return hold({ phone, ...(signedWithPhone?.name ? { name: signedWithPhone.name } : {}) }, WORDING.citizenPhoneHeld)
   }
   // 「我要投诉」「我想反映个问题」: the problem is still to come; the words stay in front of it (举报 matters).
   const intent = onlyWantsToReport(body)

@@ -1,7 +1,7 @@
 import { desc, eq, inArray } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import { complaints, hazards, units } from '../db/schema'
-import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
+import { OPEN_COMPLAINT_STATUSES, SATISFACTION_LABELS, type Satisfaction } from '../domain/complaint-lifecycle'
 import { RuleViolation } from '../domain/errors'
 import { OPEN_HAZARD_STATUSES } from '../domain/hazard-lifecycle'
 import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
@@ -25,6 +25,7 @@ import { recordRewardPaid, verifyWhistleblowing } from '../services/rewards'
 import { codedCommand, leadingCode, unitToldToHandle } from './coded-command'
 import { askMissingDeadline, deadlineMoveAsExtension, deadlineSaid } from './deadline-said'
 import { clip, complaintInWords, formatLocal, normaliseCode } from './format'
+import { isQuestion } from './intent'
 import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
 import type { Reply, Turn } from './types'
@@ -34,7 +35,7 @@ import { reasonBeside, unitNamedIn } from './unit-named'
  * What a unit handler does with a complaint, in one message each:
  * 签收 TS… · 回复 TS… 结果 · 转办 TS… 单位 原因 · 重复 TS… TS…(原投诉) · 转为隐患 TS…（重大）
  */
-const COMMAND = /^(签收|受理|回复|答复|转办|派单|重复|转为隐患|转隐患|核实|发放奖励|延期|不予受理)\s*(.*)$/s
+const COMMAND = /^(签收|受理|回复|答复|转办|派单|重复|转为隐患|转隐患|核实|发放奖励|延期|不予受理|回访)\s*(.*)$/s
 /**
  * 「TS… 派给市政」「TS… 转给燃气办 属燃气管线」「TS… 交给市政建设总公司处理」: handing it to a unit, the number first —
  * the 派单 of a complaint not yet dispatched, the 转办 of one in a unit's hands.
@@ -77,6 +78,9 @@ export function complaintCommandInWords(input: string): string | undefined {
   // 「TS… 申请延期 材料没到」「TS… 延期到明天下午5点 材料没到」: more time, given or asked for by who says it.
   const more = EXTENSION_SAID.exec(deadlineMoveAsExtension(leading.after))
   if (more) return `延期 ${leading.code} ${more[1] ?? ''}`.trim()
+  // 「TS… 满意」「TS… 回访 基本满意 已修好」: the call-back's verdict (it was not understood).
+  const calledBack = /^(?:回访)?[\s，,：:]*((?:不满意|基本满意|非常满意|满意)[\s\S]*)$/.exec(leading.after)
+  if (calledBack) return `回访 ${leading.code} ${calledBack[1]}`
   // 「TS… 不予受理 属于城管执法范围」: the command, said after the number.
   const refused = /^(?:作)?不予受理[\s，,：:。]*([\s\S]*)$/.exec(leading.after)
   if (refused) return `不予受理 ${leading.code} ${refused[1] ?? ''}`.trim()
@@ -180,14 +184,25 @@ const NOT_OURS_BUT =
  * unit handling it (or those who dispatch): kept on its history as 办理进展 rather than left unanswered. Undefined
  * when the words are not about a complaint this person may note.
  */
+/** Word after a complaint's answer that it is not settled: 「市民说还没修好」「重新办理」「又坏了」. */
+const UNSETTLED =
+  /市民|群众|投诉人|没修好|未修好|没解决|未解决|没处理好|还是|仍然|依然|重新|重办|返工|又(?:坏|松|塌|漏|堵|丢|不亮)/
+
 export async function noteOnComplaintInHand(turn: Turn, actor: Actor, input: string): Promise<Reply[] | undefined> {
   const leading = leadingCode('TS', input)
   if (!leading?.after || [...leading.after].length > 200) return undefined
   const complaint = await findComplaintByCode(turn.ctx.db, leading.code)
-  if (!complaint || !['assigned', 'accepted'].includes(complaint.status)) return undefined
+  // (After the answer, only word that it is not settled: 「TS… 办结了吗」 asks, 「TS… 满意」 is the call-back's.)
+  const answered =
+    (complaint?.status === 'replied' || complaint?.status === 'closed') &&
+    !isQuestion(leading.after) &&
+    UNSETTLED.test(leading.after)
+  if (!complaint || (!['assigned', 'accepted'].includes(complaint.status) && !answered)) return undefined
   const theirs = actor.role === 'unit_handler' && actor.unitId !== null && actor.unitId === complaint.unitId
   if (!theirs && !DISPATCHING.has(actor.role)) return undefined
   await noteComplaintProgress(turn.ctx, complaint, actor, leading.after)
+  // 「TS… 市民说还没修好 重新办理」 after the answer: on its history, and what may still be done (not understood).
+  if (answered) return [text(WORDING.complaintNoteKeptAnswered(complaint.code, complaint.status))]
   if (!theirs) return [text(await noteKeptByOverseer(turn, complaint))]
   return [text(WORDING.complaintNoteKept(complaint.code, complaint.status === 'accepted'))]
 }
@@ -274,6 +289,13 @@ export async function signAllWaiting(turn: Turn, actor: Actor): Promise<Reply[]>
 }
 const SIGN_ALL_LIMIT = 50
 
+const SATISFACTION_SAID: Record<string, Satisfaction> = {
+  非常满意: 'satisfied',
+  满意: 'satisfied',
+  基本满意: 'basically_satisfied',
+  不满意: 'dissatisfied',
+}
+
 export function isComplaintCommand(input: string): boolean {
   return codedCommand(COMMAND, 'TS', input) !== undefined
 }
@@ -351,6 +373,19 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
       }
       case '延期':
         return [text(await extendComplaint(turn, actor, complaint, after))]
+      case '回访': {
+        // 「回访 TS… 满意 已修好」: how the citizen called back rated the handling, and what they said.
+        const said = /^(不满意|基本满意|非常满意|满意)[\s，,：:。]*([\s\S]*)$/.exec(after)
+        const satisfaction = said?.[1] ? SATISFACTION_SAID[said[1]] : undefined
+        if (!satisfaction) return [text(`请写明回访结果：满意、基本满意或不满意，例如：回访 ${code} 满意`)]
+        await applyComplaintCommand({
+          ctx,
+          complaintId: complaint.id,
+          command: { action: 'callback', satisfaction, ...(said?.[2] ? { note: said[2] } : {}) },
+          actor,
+        })
+        return [text(`已记录投诉 ${code} 的回访结果：${SATISFACTION_LABELS[satisfaction]}。`)]
+      }
       case '不予受理': {
         // Not the bureau's to handle (illegal building is the city administration's): closed with why, and the
         // citizen told where to turn — the reason says it.

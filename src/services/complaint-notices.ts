@@ -188,6 +188,17 @@ export async function openComplaintsOf(
   return complaintsOf(ctx, botId, openId, withinMs, limit, OPEN_COMPLAINT_STATUSES)
 }
 
+/** The citizen's answered complaints (replied or closed) filed within `withinMs`, the latest first. */
+export async function answeredComplaintsOf(
+  ctx: ServiceContext,
+  botId: string,
+  openId: string,
+  withinMs: number,
+  limit = 20,
+): Promise<ComplaintRow[]> {
+  return complaintsOf(ctx, botId, openId, withinMs, limit, ['replied', 'closed'])
+}
+
 async function complaintsOf(
   ctx: ServiceContext,
   botId: string,

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from 'drizzle-orm'
+import { and, desc, eq, isNotNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
 import { complaintEvents, complaints, conversations } from '../../src/db/schema'
@@ -379,5 +379,57 @@ describe('one more hazard said at the summary', () => {
     const [todo] = await say('demo:handler', '我们今天有几个隐患要整改')
     expect(todo).toMatch(/^【待办事项】共 \d+ 项/)
     expect(todo).toContain('隐患待整改：人民路 护栏被撞坏了')
+  })
+})
+
+describe('after a complaint is answered', () => {
+  const citizen = 'o-everyday-11'
+  const DUTY = 'demo:duty_officer'
+  let manhole: string
+  let lamp: string
+  const row = async (code: string) => (await database.db.select().from(complaints).where(eq(complaints.code, code)))[0]
+  const notesOn = async (code: string) =>
+    (
+      await database.db
+        .select()
+        .from(complaintEvents)
+        .where(eq(complaintEvents.complaintId, (await row(code))?.id ?? 0))
+        .orderBy(complaintEvents.id)
+    ).map((event) => event.note ?? '')
+
+  beforeAll(async () => {
+    manhole = lastCode(await citizenSays(citizen, '人民路128号门口井盖缺失'), 'TS')
+    await citizenSays(citizen, '不用')
+    await say('demo:handler', `回复 ${manhole} 已更换新井盖`)
+    // (The manhole's answer is delivered with this reply, its number first: the lamp's is read from the rows.)
+    await citizenSays(citizen, '人民路130号的路灯也坏了')
+    const [latest] = await database.db
+      .select()
+      .from(complaints)
+      .where(eq(complaints.citizenExternalId, citizen))
+      .orderBy(desc(complaints.id))
+      .limit(1)
+    lamp = latest?.code ?? ''
+    expect(latest?.description).toBe('人民路130号的路灯也坏了')
+  })
+
+  it('keeps 「我叫王小明 电话137…」 on the complaint just made, name and number (it was asked where)', async () => {
+    expect(await citizenSays(citizen, '我叫王小明 电话13712345678')).toEqual([WORDING.contactSaved])
+    expect(await row(lamp)).toMatchObject({ citizenName: '王小明', citizenPhone: '13712345678' })
+  })
+
+  it('takes 「还是没修好啊 井盖还是没有」 to the answered manhole’s complaint, though a lamp’s came after', async () => {
+    expect(await citizenSays(citizen, '还是没修好啊 井盖还是没有')).toEqual([WORDING.citizenStillUnresolved(manhole)])
+    expect((await notesOn(manhole)).some((note) => note.includes('市民反映问题仍未解决'))).toBe(true)
+  })
+
+  it('keeps the duty officer’s 「TS… 市民说还没修好 重新办理」 on it and records 「TS… 满意」 as the call-back', async () => {
+    expect(await say(DUTY, `${manhole} 市民说还没修好 重新办理`)).toEqual([
+      WORDING.complaintNoteKeptAnswered(manhole, 'closed'),
+    ])
+    expect(await notesOn(manhole)).toContain('市民说还没修好 重新办理')
+    expect(await say(DUTY, `${manhole} 基本满意 还有点响`)).toEqual([`已记录投诉 ${manhole} 的回访结果：基本满意。`])
+    expect((await row(manhole))?.satisfaction).toBe('basically_satisfied')
+    expect((await say('demo:handler', `${manhole} 办结了吗`))[0]).toMatch(new RegExp(`^投诉 ${manhole}：已办结`))
   })
 })
