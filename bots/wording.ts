@@ -562,6 +562,7 @@ export const WORDING = {
             '· 核实 TS编号 属实/不属实 说明 —— 核实有奖举报',
           ]
         : []),
+      ...(role === 'duty_officer' ? ['· 回访 TS编号 满意/基本满意/不满意 —— 记录回访结果'] : []),
       ...(role === 'supervisor' || role === 'admin' ? ['· 发放奖励 TS编号 方式 —— 登记举报奖励发放'] : []),
       ...(role === 'supervisor' || role === 'duty_officer' || role === 'leader' || role === 'admin'
         ? ['· 接报 / 处置 / 挂牌 / 摘牌 YH编号 —— 重大隐患接报、应急处置、挂牌督办']
