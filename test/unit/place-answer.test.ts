@@ -74,6 +74,11 @@ describe('a place too vague to find', () => {
     '锦绣华庭',
     '紫薇苑',
     '东方名都',
+    // A project by its name, as sites are known (it was said not to be specific).
+    '城东安置房项目',
+    '人民东路一在建商品房项目',
+    'train station',
+    'No. 3 Middle School',
   ])('「%s」 can be found', (place) => {
     expect(isVaguePlace(place)).toBe(false)
   })
@@ -97,6 +102,9 @@ describe('a place too vague to find', () => {
     '那个路口',
     '就是我们小区门口',
     '我们小区里面',
+    '这个项目',
+    '那个工程',
+    '城北一个在建项目',
   ])('「%s」 cannot', (place) => {
     expect(isVaguePlace(place)).toBe(true)
   })

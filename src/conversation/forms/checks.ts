@@ -56,7 +56,7 @@ const OURS_UNNAMED =
 /** What a findable place usually contains: a road, a building, a number, a landmark. */
 const PLACE_WORD =
   // (Place names end in their landform too: 二里岗, 桃花坪, 白鹤铺, 河洑镇的 柳叶洲.)
-  /[路街道巷桥村镇乡区县号栋楼园站场馆校院厂市店坊港湾湖河江堤山塔门口苑庭府阁邸墅岗坪岭洲坝垸铺嘴咀堡屯寨渡埠滩]|新城|名城|商城|古城|名都|山庄|庄园|公寓|世家|雅居|宿舍|风光带|旅游区|码头|小区|广场|公园|大厦|大楼|医院|学校|小学|中学|大学|幼儿园|市场|超市|社区|工地|加油站|公司|银行|酒店|宾馆|饭店|中心|局|所|寺|[0-9一二三四五六七八九十]+号|(?<=[A-Za-z])(?:Road|Rd|Street|St|Avenue|Ave|Lane|Bridge|Park|Square|Community|Gardens?|Village|District)(?![a-z])|(?<=[A-Za-z])(?:[Ss]tation|[Ss]chool|[Hh]ospital|[Mm]arket|[Mm]all|[Ss]tadium|[Ll]ibrary|[Uu]niversity|[Cc]ollege|[Hh]otel|[Pp]laza|[Tt]erminal|[Aa]irport|[Tt]emple|[Cc]hurch|[Gg]ate|[Bb]uilding|[Tt]ower|[Aa]partments|[Ee]state|[Cc]ompound|[Ii]ntersection|[Cc]rossroads|[Rr]oundabout)(?![a-z])/
+  /[路街道巷桥村镇乡区县号栋楼园站场馆校院厂市店坊港湾湖河江堤山塔门口苑庭府阁邸墅岗坪岭洲坝垸铺嘴咀堡屯寨渡埠滩]|新城|名城|商城|古城|名都|山庄|庄园|公寓|世家|雅居|宿舍|风光带|旅游区|码头|小区|广场|公园|大厦|大楼|医院|学校|小学|中学|大学|幼儿园|市场|超市|社区|工地|加油站|公司|银行|酒店|宾馆|饭店|中心|局|所|寺|(?<=[\u4e00-\u9fa5]{3})(?:项目|工程|地块)$|[0-9一二三四五六七八九十]+号|(?<=[A-Za-z])(?:Road|Rd|Street|St|Avenue|Ave|Lane|Bridge|Park|Square|Community|Gardens?|Village|District)(?![a-z])|(?<=[A-Za-z])(?:[Ss]tation|[Ss]chool|[Hh]ospital|[Mm]arket|[Mm]all|[Ss]tadium|[Ll]ibrary|[Uu]niversity|[Cc]ollege|[Hh]otel|[Pp]laza|[Tt]erminal|[Aa]irport|[Tt]emple|[Cc]hurch|[Gg]ate|[Bb]uilding|[Tt]ower|[Aa]partments|[Ee]state|[Cc]ompound|[Ii]ntersection|[Cc]rossroads|[Rr]oundabout)(?![a-z])/
 
 export function isVaguePlace(text: string): boolean {
   const place = text.replace(/[，,。.\s！!？?]/g, '')
@@ -71,7 +71,10 @@ export function isVaguePlace(text: string): boolean {
   if (OURS_UNNAMED.test(stripped)) return true
   // 「老旧小区」「工地」「居民楼」: the kind of place, which every such place is.
   if (KIND_OF_PLACE.test(stripped)) return true
-  return !PLACE_WORD.test(stripped)
+  // 「城北一个在建项目」: a project said by its kind, not its name (「城东安置房项目」 has one) — found only by another
+  // place word in it (「人民东路一在建商品房项目」).
+  const unnamedProject = /(?:项目|工程|地块)$/.test(stripped) && /一个|一处|某|在建|施工|新建|[这那哪]/.test(stripped)
+  return !PLACE_WORD.test(unnamedProject ? stripped.replace(/(?:项目|工程|地块)$/, '') : stripped)
 }
 
 /** A record's time this many days back or more is asked about once (the forms are filled the same day or soon after). */
