@@ -27,6 +27,13 @@ beforeAll(async () => {
 afterAll(async () => database?.drop())
 
 const openForms = (sender: string) => openFormsIn(database, sender)
+const complaintsOf = (citizen: string) =>
+  database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen))
+/** A message referred elsewhere: answered with where to turn, and nothing filed. */
+async function expectReferred(citizen: string, words: string, answer: string) {
+  expect(await citizenSays(citizen, words)).toEqual([answer])
+  expect(await complaintsOf(citizen)).toEqual([])
+}
 
 describe('a patrol called off', () => {
   it.each(['今天不巡查了 下雨', '今天暂停巡查了 开会', '下午没去巡查了'])(
@@ -56,18 +63,14 @@ describe('a number left for a complaint already made', () => {
     expect(await phoneOf()).toBe('13812345678')
     expect(await citizenSays(citizen, '我的电话13912345678 有结果联系我')).toEqual([WORDING.contactSaved])
     expect(await phoneOf()).toBe('13912345678')
-    expect(await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen))).toHaveLength(1)
+    expect(await complaintsOf(citizen)).toHaveLength(1)
   })
 })
 
 describe('what a utility costs', () => {
   it.each(['天然气涨价了 为什么', '水费怎么这么贵'])(
     'refers 「%s」 to the price hotlines and files nothing (it was asked where, to be filed)',
-    async (words) => {
-      const citizen = `o-everyday-price-${words.length}`
-      expect(await citizenSays(citizen, words)).toEqual([WORDING.citizenOtherAgency.utility_price])
-      expect(await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen))).toEqual([])
-    },
+    (words) => expectReferred(`o-everyday-price-${words.length}`, words, WORDING.citizenOtherAgency.utility_price),
   )
 
   it('still files water over a road (「河水涨了」 is no price)', async () => {
@@ -291,11 +294,7 @@ describe('a citizen’s long account and a household appliance', () => {
 
   it.each(['家里的燃气灶打不着火', '热水器坏了'])(
     'refers 「%s」 to the gas company’s repair and files nothing (it was asked where)',
-    async (words) => {
-      const citizen = `o-everyday-appliance-${words.length}`
-      expect(await citizenSays(citizen, words)).toEqual([WORDING.citizenOtherAgency.gas_appliance])
-      expect(await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen))).toEqual([])
-    },
+    (words) => expectReferred(`o-everyday-appliance-${words.length}`, words, WORDING.citizenOtherAgency.gas_appliance),
   )
 
   it('still files an appliance said with a pipe cracked, and warns of a smell of gas', async () => {
