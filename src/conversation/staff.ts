@@ -226,6 +226,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // (Not a patrol that met with it: 「巡查时发现一名老人摔倒受伤 已拨打120」 is the patrol's record.)
   const freeToStart =
     accident !== undefined &&
+    !normaliseCode(input) &&
     !/那个|这个|那起|这起|巡/.test(input) &&
     intentOf(input) !== 'patrol' &&
     !(await formOpenFor(turn))
@@ -233,11 +234,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // patrol's handling is written).
   if (freeToStart && !recordsAccidents) return [text(WORDING.accidentToldByStaff)]
   if (freeToStart) {
-    const started = await handleForms(
-      { ...turn, message: { ...turn.message, kind: 'text', text: `登记事故 ${accident}`.trim() } },
-      person,
-      turn.forms,
-    )
+    const started = await formsWith(turn, person, `登记事故 ${accident}`.trim())
     if (started) return started
   }
   // 「有燃气泄漏的报告吗」: whether such a danger is on the ledger (it opened a major hazard report).
@@ -390,11 +387,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     // 「把YH… 交办给市政」「YH… 交给道管处」 of one not yet assigned: the assignment form, started by its command.
     const command = await assignmentWhenUnassigned(turn, hazardInWords)
     if (command.startsWith('交办')) {
-      const started = await handleForms(
-        { ...turn, message: { ...turn.message, kind: 'text', text: command } },
-        person,
-        turn.forms,
-      )
+      const started = await formsWith(turn, person, command)
       if (started) return started
     }
     return handleHazardCommand(turn, actor, command)
@@ -410,11 +403,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (aboutMajor && 'replies' in aboutMajor) return aboutMajor.replies
   if (aboutMajor?.command.startsWith('处置')) return handleHazardCommand(turn, actor, aboutMajor.command)
   if (aboutMajor) {
-    const started = await handleForms(
-      { ...turn, message: { ...turn.message, kind: 'text', text: aboutMajor.command } },
-      person,
-      turn.forms,
-    )
+    const started = await formsWith(turn, person, aboutMajor.command)
     if (started) return started
   }
   const accepting = acceptCommandCode(input)
@@ -551,6 +540,11 @@ async function meanwhile(turn: Turn, reply: Reply): Promise<Reply[]> {
 }
 
 /** The form this person has open, if any. */
+/** A form started as if these words had been typed (a command read from other words, or a card's button). */
+function formsWith(turn: Turn, person: PersonRow, words: string) {
+  return handleForms({ ...turn, message: { ...turn.message, kind: 'text', text: words } }, person, turn.forms)
+}
+
 async function formOpenFor(turn: Turn) {
   return (await formStepOpenFor(turn))?.form
 }
@@ -917,11 +911,7 @@ async function handleCardAction(turn: Turn, actor: Actor): Promise<Reply[]> {
     const words = key === 'form.continue' ? '继续填写' : '放弃并开始新的'
     const person = turn.person
     if (!person) return [text(WORDING.notUnderstood)]
-    const replies = await handleForms(
-      { ...turn, message: { ...turn.message, kind: 'text', text: words } },
-      person,
-      turn.forms,
-    )
+    const replies = await formsWith(turn, person, words)
     return [...(replies ?? [text('当前没有待选择的填报。')]), ...cardUpdate(turn, words)]
   }
   const ack = /^escalation\.ack:(\d+|all)$/.exec(key)
@@ -1135,9 +1125,5 @@ async function majorHazardCard(
       ),
     ]
   const words = `交办 ${hazard.code}`
-  return (
-    (await handleForms({ ...turn, message: { ...turn.message, kind: 'text', text: words } }, person, turn.forms)) ?? [
-      text(WORDING.notUnderstood),
-    ]
-  )
+  return (await formsWith(turn, person, words)) ?? [text(WORDING.notUnderstood)]
 }
