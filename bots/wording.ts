@@ -20,6 +20,10 @@ const UNSUPPORTED_TYPE_NAMES: Record<string, string> = {
 }
 
 /** What the bots say, in one place: Simplified Chinese for the people who read it in chat. */
+/** How a report is taken without a name, for 「可以匿名吗」 and 「需要实名吗」 alike. */
+const NO_NAME_NEEDED =
+  '不留姓名和电话也能受理，直接发一句话说明问题和地点即可，办理结果会在这里答复您；您的姓名和联系方式严格保密，不会告知被反映的单位或个人。'
+
 export const WORDING = {
   unknownUser: (platform: string) =>
     `您好！系统中暂未找到您的账号信息，请联系管理员开通权限。您的${platform}账号已记录，管理员绑定后即可使用。`,
@@ -332,8 +336,9 @@ export const WORDING = {
     `您的投诉已受理，编号 ${code}（${CATEGORY_LABELS[category]}）。我们将于 ${due} 前处理并答复您。发送「查询 ${code}」可查看进度；如类别不对，可回复「类别 ${category === 'gas' ? '道路' : '燃气'}」等更正。`,
   citizenScope:
     '我们受理建筑工地、桥梁、燃气、道路井盖等市政设施、占道挖掘、园林绿化、危房及物业小区、供水管网及消防栓方面的安全隐患投诉。如属于这些方面，请直接发一句话说明问题和地点，我们登记后给您编号并在1个工作日内答复；其他事项可拨打 12345 政务服务热线。',
-  citizenAnonymousAsked:
-    '可以。不留姓名和电话也能受理，直接发一句话说明问题和地点即可，办理结果会在这里答复您；您的姓名和联系方式严格保密，不会告知被反映的单位或个人。',
+  citizenAnonymousAsked: `可以。${NO_NAME_NEEDED}`,
+  /** 「投诉需要实名吗」「要留名字吗」. */
+  citizenNameNotNeeded: `不需要。${NO_NAME_NEEDED}`,
   citizenRewardAsked:
     '举报安全隐患经核实属实的，按有奖举报规定给予奖励。举报时在问题前写「举报」（如“举报 人民路88号工地夜间违规施工”），并留下手机号以便核实和发放奖励；举报人信息严格保密。',
   citizenNoWhistleblowing:

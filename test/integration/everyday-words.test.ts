@@ -432,3 +432,22 @@ describe('after a complaint is answered', () => {
     expect((await say('demo:handler', `${manhole} 办结了吗`))[0]).toMatch(new RegExp(`^投诉 ${manhole}：已办结`))
   })
 })
+
+describe('a citizen asking before, and impatient after', () => {
+  it.each(['请问投诉需要实名吗', '要留名字吗'])(
+    'answers 「%s」: no name is needed (it had the generic answer)',
+    async (words) => {
+      expect(await citizenSays('o-everyday-12', words)).toEqual([WORDING.citizenNameNotNeeded])
+    },
+  )
+
+  it('chases the open complaint for 「你们处理问题太慢了！我要向上级投诉你们」 (it was asked where, as a report)', async () => {
+    const citizen = 'o-everyday-13'
+    const code = lastCode(await citizenSays(citizen, '人民路128号门口井盖缺失'), 'TS')
+    await citizenSays(citizen, '不用')
+    expect(await citizenSays(citizen, '你们处理问题太慢了！我要向上级投诉你们')).toEqual([
+      WORDING.citizenUrged(code, 'assigned'),
+    ])
+    expect(await complaintsOf(citizen)).toHaveLength(1)
+  })
+})
