@@ -31,7 +31,8 @@ export interface DutyQuestion {
 export function dutyAskedFor(input: string): DutyQuestion | undefined {
   if ([...input].length > 20 || !ASKS_DUTY.test(input)) return undefined
   // (「今天值班有什么事」 asks what there is to do, not who: 么 of 什么 is no question of who.)
-  if (!/谁|哪位|是不是|吗|(?<!什)么|呢|[？?]|几号|安排|表/.test(input)) return undefined
+  // (「我值班到几点」「几点交班」 ask the hours of it: the same roster line answers.)
+  if (!/谁|哪位|是不是|吗|(?<!什)么|呢|[？?]|几号|几点|到什么时候|安排|表/.test(input)) return undefined
   const word = DAY_WORD.find(([pattern]) => pattern.test(input))
   const [, offset, said] = word ?? [null, 0, OTHER_DAY.exec(input)?.[0]?.replace(/\s+/g, '') ?? '今天']
   return { offset, said, aboutMe: /我/.test(input), text: input }
@@ -80,7 +81,7 @@ export async function describeDuty(turn: Turn, asked: DutyQuestion, personId: nu
   if (asked.aboutMe) {
     const mine = shifts.filter((s) => s.personId === personId)
     return mine.length > 0
-      ? `是的，您${when}值班：${mine.map((s) => span(s, timeZone, now)).join('；')}。`
+      ? `${/几点|到什么时候/.test(asked.text) ? '' : '是的，'}您${when}值班：${mine.map((s) => span(s, timeZone, now)).join('；')}。`
       : `您${when}不值班。值班的是：${shifts.map((s) => s.name).join('、')}。`
   }
   return `${when}值班：${shifts.map((s) => `${s.name}（${span(s, timeZone, now)}）`).join('；')}`

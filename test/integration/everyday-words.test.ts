@@ -451,3 +451,15 @@ describe('a citizen asking before, and impatient after', () => {
     expect(await complaintsOf(citizen)).toHaveLength(1)
   })
 })
+
+describe('the duty and the day before', () => {
+  it('tells the duty officer the hours of their duty for 「我值班到几点」 (not understood)', async () => {
+    expect(await say('demo:duty_officer', '我值班到几点')).toEqual([
+      '您今天（11月23日）值班：11月23日 08:30至11月24日 08:30。',
+    ])
+  })
+
+  it('answers a leader’s 「昨天有什么大事」 with the brief, yesterday’s digest in it (not understood)', async () => {
+    expect((await say('demo:leader', '昨天有什么大事')).join('\n')).toContain('## 巡安日报 2026-11-22')
+  })
+})
