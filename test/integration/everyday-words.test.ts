@@ -1,12 +1,13 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
-import { complaintEvents, complaints, conversations } from '../../src/db/schema'
+import { complaints, conversations } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
 import { chat, lastCode } from '../helpers/chat'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { complaintNotes } from '../helpers/notes'
 
 /**
  * Everyday messages read without a model — a patrol called off, a number left for a complaint already made, what gas
@@ -29,16 +30,7 @@ afterAll(async () => database?.drop())
 const openForms = (sender: string) => openFormsIn(database, sender)
 const complaintsOf = (citizen: string) =>
   database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen))
-/** The notes on a complaint's history, in the order they were made. */
-async function notesOn(code: string): Promise<string[]> {
-  const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
-  const events = await database.db
-    .select()
-    .from(complaintEvents)
-    .where(eq(complaintEvents.complaintId, row?.id ?? 0))
-    .orderBy(complaintEvents.id)
-  return events.map((event) => event.note ?? '')
-}
+const notesOn = (code: string) => complaintNotes(database, code)
 /** A message referred elsewhere: answered with where to turn, and nothing filed. */
 async function expectReferred(citizen: string, words: string, answer: string) {
   expect(await citizenSays(citizen, words)).toEqual([answer])

@@ -7,6 +7,7 @@ import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
 import { type ChatInput, chat, lastCode } from '../helpers/chat'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { complaintNotes } from '../helpers/notes'
 
 /**
  * A unit's handler with a hazard to take on and a complaint just signed for, answering in words without numbers:
@@ -21,16 +22,7 @@ const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
 const say = (who: string, input: ChatInput) => chat(harness.services, who, input)
-/** The notes on a complaint's history, in order. */
-const notesOn = async (code: string) => {
-  const [row] = await database.db.select().from(complaints).where(eq(complaints.code, code))
-  const events = await database.db
-    .select()
-    .from(complaintEvents)
-    .where(eq(complaintEvents.complaintId, row?.id ?? 0))
-    .orderBy(complaintEvents.id)
-  return events.map((e) => e.note)
-}
+const notesOn = (code: string) => complaintNotes(database, code)
 const statusOf = async (code: string) =>
   (await database.db.select({ status: hazards.status }).from(hazards).where(eq(hazards.code, code)))[0]?.status
 
