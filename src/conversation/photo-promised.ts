@@ -16,8 +16,18 @@ const TAKEN = '(?:拍|照)(?:了|好了)?'
 /** 「刚才那个隐患忘了拍照 现在补一张」: the photo forgotten, and to be sent now. */
 const FORGOT = `(?:我)?(?:忘了|忘记了?|没有?)(?:拍照|拍照片|拍|附照片|发照片|传照片)(?:了)?[，,\\s]*(?:现在|马上|等下|我)?(?:补|补发|补上|发|传)(?:一|1|两|2|几)?(?:张|个|下)?(?:照片|图片|相片)?`
 
+/**
+ * 「我刚报的那个能加张照片吗」「照片可以后补吗」: whether one may be added, asked — the same photo to come (it was not
+ * understood).
+ */
+const JUST_REPORTED =
+  '(?:我)?(?:刚才|刚刚|刚)?(?:报|上报|发|填|提交)?(?:的)?(?:那个|这个|那条|这条)?(?:隐患|问题|记录)?[，,\\s]*'
+const MAY_I = '(?:还)?(?:能|可以|能不能|可不可以|能否|可否)'
+const ASKED_END = '(?:吗|么|不|呢|吧)?[？?。\\s]*$'
+const MAY_ADD = `^${JUST_REPORTED}${MAY_I}(?:再)?${SEND}${HOW_MANY}${PHOTO}${TO_YOU}${ASKED_END}|^${JUST_REPORTED}${PHOTO}${MAY_I}(?:后补|补发|补传|补|后面再发|晚点发|等下发|再发)${ASKED_END}`
+
 const PHOTO_PROMISED = new RegExp(
-  `^${ABOUT}${FORGOT}${TO_YOU}${END}|^${ABOUT}${WHEN}(?:再|还|要)?${SEND}${HOW_MANY}${PHOTO}${TO_YOU}${END}|^${ABOUT}${PHOTO}${WHEN}(?:再)?${SEND}${HOW_MANY}${TO_YOU}${END}|^${ABOUT}${TAKEN}${HOW_MANY}${PHOTO}(?:[，,\\s]*${WHEN}(?:就)?(?:发|传)(?:一下)?${TO_YOU})?${END}`,
+  `${MAY_ADD}|^${ABOUT}${FORGOT}${TO_YOU}${END}|^${ABOUT}${WHEN}(?:再|还|要)?${SEND}${HOW_MANY}${PHOTO}${TO_YOU}${END}|^${ABOUT}${PHOTO}${WHEN}(?:再)?${SEND}${HOW_MANY}${TO_YOU}${END}|^${ABOUT}${TAKEN}${HOW_MANY}${PHOTO}(?:[，,\\s]*${WHEN}(?:就)?(?:发|传)(?:一下)?${TO_YOU})?${END}`,
 )
 
 /** 「等等，」「稍等，」「好的，」 before it. */

@@ -1652,3 +1652,18 @@ describe('highways by their number, and a stake number along them', () => {
     expect(readByRules('patrol', '9点到11点巡查了G207国道，两人一车，未发现异常', ctx).fields.area).toBe('G207国道')
   })
 })
+
+describe('the eighteenth round: 巡的 a road, and a part of town said loosely before the street', () => {
+  it('reads the road after 「巡的」 as the area, as after 「巡的是」', () => {
+    expect(readByRules('patrol', '今天上午和老李一起巡的五一路 没发现问题', ctx).fields.area).toBe('五一路')
+    expect(readByRules('patrol', '上午巡的是五一路 正常', ctx).fields.area).toBe('五一路')
+  })
+
+  it('takes the street after 「城东那边」 as where, and keeps a county before its town', () => {
+    const place = (text: string) => readByRules('complaint', text, ctx).fields.locationText
+    expect(place('工地塔吊好像歪了 在城东那边 沅安路上')).toBe('沅安路')
+    expect(place('城东那边 沅安路上 有个坑')).toBe('沅安路')
+    // 「汉寿 龙阳镇」 narrows a county: one place, not a vague one and then another.
+    expect(readByRules('hazard', '汉寿 龙阳镇 燃气管道被挖断 正在漏气', ctx).fields.locationText).toBe('汉寿龙阳镇')
+  })
+})

@@ -191,7 +191,7 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
     /(?:在(?!建)|地址(?:是|在)?|地点(?:是|在)?|位于|位置(?:是|在)?|小区是|是)[:：]?\s*([^，。,！!？?；;]{2,30}?)[，。,！!？?；;]*(?:电话|手机|$)/.exec(
       description,
     )?.[1]
-  const fromCue = cued ? findPlace(cued) : undefined
+  const fromCue = cued ? mostPrecise(cued, findPlaces(cued)) : undefined
   if (fromCue) return { place: fromCue, sure: true }
   // 「…，在老西门」: a short name said after 在 at the end is where, though no place word marks it — a guess, asked.
   if (cued && /^[\u4e00-\u9fa5]{2,8}$/.test(cued) && NAMED_SPOT.test(cued) && !namesDefect(cued))
@@ -260,14 +260,23 @@ const COUNTED_PLACES =
  * An area named first and an address with its number (or an estate, a building) later in the message (「老城区
  * 那个危房…朗州北路33号」): the address. An address right after its district (「鼎城区桥南新村12栋」) is kept whole by narrowedPlace.
  */
+
 /** 「俺们村口」「我们小区」「那座桥」: a place pointed at, or said to be someone's, rather than named. */
 const POINTED_OR_OURS = /^(?:我|俺|咱|这|那)|[这那](?:座|个|条|栋|段|块|片)/
+
+/** 「城东那边」「河洑一带」: a part of town said roughly, where a place named after it is exact. */
+function saidLoosely(text: string, place: string): boolean {
+  return ['那边', '这边', '那块', '这块', '一带', '附近', '那里', '这里', '那儿'].some((rough) =>
+    text.includes(`${place}${rough}`),
+  )
+}
 
 function mostPrecise(text: string, places: string[]): string | undefined {
   const [first] = places
   // 「俺们村口那座桥快塌了 桃花源镇李家村」: a place named later beats a first one only pointed at or said to be
-  // someone's, which nobody could find. (「汉寿 龙阳镇」 narrows a county: those parts are one place.)
-  if (first && POINTED_OR_OURS.test(first) && isVaguePlace(first)) {
+  // someone's, which nobody could find; so does one after a part of town said loosely (「在城东那边 沅安路上」: 城东 alone
+  // had made the complaint ask where). (「汉寿 龙阳镇」 narrows a county: those parts are one place.)
+  if (first && isVaguePlace(first) && (POINTED_OR_OURS.test(first) || saidLoosely(text, first))) {
     const named = places.find((place) => place !== first && !isVaguePlace(place))
     if (named) return named
   }
@@ -543,7 +552,7 @@ function patrolArea(text: string): { place: string; sure: boolean } | undefined 
   // Not the place after 「巡查发现」: that is where something was found, not where the patrol went. Nor the end
   // of a stretch (「建设路到常德大道」): 到 after a place word joins the two.
   const afterVerb =
-    /(?:巡查|巡视|巡了一圈|巡了|巡完了?|巡过|巡的是|检查了|检查|去了|(?<![路道街巷桥])到)(?:了)?(?!中?发现|时发现)\s*([^，。,；;：:\s]{2,30})/g
+    /(?:巡查|巡视|巡了一圈|巡了|巡完了?|巡过|巡的(?:是)?|检查了|检查|去了|(?<![路道街巷桥])到)(?:了)?(?!中?发现|时发现)\s*([^，。,；;：:\s]{2,30})/g
   for (const match of text.matchAll(afterVerb)) {
     const place = findPlace(match[1] ?? '')
     // Two readings that disagree (the place after the verb, and the first place named) make it a guess.
