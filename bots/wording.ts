@@ -445,6 +445,8 @@ export const WORDING = {
     `您有 ${lines.length} 件办理中的投诉，请问撤回哪一件？请回复「撤回 编号」；全部撤回请回复「全部撤回」。\n${lines.slice(0, 5).join('\n')}`,
   citizenWithdrawalAsked: (code: string) =>
     `已收到您撤回投诉 ${code} 的申请，并转告处理人员，核实后会在这里告知您结果。`,
+  callbackBeforeAnswer: (code: string, status: ComplaintStatus) =>
+    `投诉 ${code} 还没有答复市民（目前${COMPLAINT_STATUS_LABELS[status]}），回访请在承办单位答复后登记。`,
   citizenUrged: (code: string, status: ComplaintStatus) =>
     `已为您催办投诉 ${code}（目前${COMPLAINT_STATUS_LABELS[status]}），并转告处理人员尽快办理，结果会在这里答复您。给您带来不便，敬请谅解。`,
   citizenNoComplaintAbout: (thing: string, openOnly = true) =>

@@ -1,7 +1,12 @@
 import { desc, eq, inArray } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import { complaints, hazards, units } from '../db/schema'
-import { OPEN_COMPLAINT_STATUSES, SATISFACTION_LABELS, type Satisfaction } from '../domain/complaint-lifecycle'
+import {
+  isComplaintOpen,
+  OPEN_COMPLAINT_STATUSES,
+  SATISFACTION_LABELS,
+  type Satisfaction,
+} from '../domain/complaint-lifecycle'
 import { RuleViolation } from '../domain/errors'
 import { OPEN_HAZARD_STATUSES } from '../domain/hazard-lifecycle'
 import { type Actor, SYSTEM_ACTOR } from '../domain/roles'
@@ -58,9 +63,9 @@ export function takesUpComplaint(input: string): boolean {
   const said = input.replace(NAMED_FIRST, '')
   return (ON_IT.test(input) || (said !== input && ON_IT.test(said))) && !/[？?吗]$/.test(input)
 }
-/** 「人民路那个井盖」「建设路路灯的投诉」 before the words: which one, not what is done. */
+/** 「人民路那个井盖」「建设路路灯的投诉」 before the words (a space or a comma after it too): which one, not what is done. */
 const NAMED_FIRST =
-  /^[\u4e00-\u9fa5A-Za-z0-9]{2,16}?(?:那个|这个|那件|这件|的投诉|那个投诉|这个投诉)[\u4e00-\u9fa5]{0,4}?(?=(?:我们|我)?(?:已经?|马上|立即|立刻|正在|这就|现在|今天))/
+  /^[\u4e00-\u9fa5A-Za-z0-9]{2,16}?(?:那个|这个|那件|这件|的投诉|那个投诉|这个投诉)[\u4e00-\u9fa5]{0,4}?[\s，,]*(?=(?:我们|我)?(?:已经?|马上|立即|立刻|正在|这就|现在|今天))/
 
 /**
  * The handler's words after a complaint's number, as the command they mean: 「收到」 is 签收, 「已经修好了」 is
@@ -79,7 +84,11 @@ export function complaintCommandInWords(input: string): string | undefined {
   const more = EXTENSION_SAID.exec(deadlineMoveAsExtension(leading.after))
   if (more) return `延期 ${leading.code} ${more[1] ?? ''}`.trim()
   // 「TS… 满意」「TS… 回访 基本满意 已修好」: the call-back's verdict (it was not understood).
-  const calledBack = /^(?:回访)?[\s，,：:]*((?:不满意|基本满意|非常满意|满意)[\s\S]*)$/.exec(leading.after)
+  // 「TS… 已电话回访 市民满意」: the same told as done (it had been kept as a note on the handling).
+  const calledBack =
+    /^(?:已经?)?(?:电话|打电话)?(?:回访)?(?:了|过)?[\s，,：:。]*(?:市民|群众|投诉人|对方|居民|业主)?(?:表示|说|反映|称)?(?:很|比较)?((?:不满意|基本满意|非常满意|满意)[\s\S]*)$/.exec(
+      leading.after,
+    )
   if (calledBack) return `回访 ${leading.code} ${calledBack[1]}`
   // 「TS… 不予受理 属于城管执法范围」: the command, said after the number.
   const refused = /^(?:作)?不予受理[\s，,：:。]*([\s\S]*)$/.exec(leading.after)
@@ -378,6 +387,8 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
         const said = /^(不满意|基本满意|非常满意|满意)[\s，,：:。]*([\s\S]*)$/.exec(after)
         const satisfaction = said?.[1] ? SATISFACTION_SAID[said[1]] : undefined
         if (!satisfaction) return [text(`请写明回访结果：满意、基本满意或不满意，例如：回访 ${code} 满意`)]
+        // The call-back follows the answer: before it there is no result to rate.
+        if (isComplaintOpen(complaint.status)) return [text(WORDING.callbackBeforeAnswer(code, complaint.status))]
         await applyComplaintCommand({
           ctx,
           complaintId: complaint.id,

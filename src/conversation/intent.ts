@@ -207,7 +207,10 @@ export function intentOf(text: string): Intent | undefined {
     /去哪(?:里|儿)?|是什么|什么任务|有哪些任务/.test(text) ||
     // 「今天的巡查记录给我看看」「把今天的巡查记录发我」: records asked to be shown (a leader had been refused the form).
     SHOW_ME.test(text) ||
-    RECORDS_SENT_ME.test(text)
+    RECORDS_SENT_ME.test(text) ||
+    // 「抽查一下道管处今天的巡查记录」「市政公司今天的巡查记录」: records to look over (they had opened a patrol form).
+    SAMPLE_ASKED.test(text) ||
+    RECORDS_NAMED_ALONE.test(text)
   if (saysNoPatrolYet(text) || saysWhoPatrolsInstead(text) || saysFiledByOther(text) || asksWhatWaits(text))
     return undefined
   if (PATROL.test(text) && PATROL_DETAIL.test(text) && !asks) return 'patrol'
@@ -274,6 +277,14 @@ const RECORDS_OF_PERIOD = new RegExp(
 export function asksRecordsOfPeriod(input: string): boolean {
   return RECORDS_OF_PERIOD.test(input)
 }
+
+/**
+ * 「本周抽查一下市政公司的巡查记录」: records to look over, as a supervisor samples them — asked, never a sampling done
+ * (「今天抽查了人民路工地 发现…」 reports one).
+ */
+export const SAMPLE_ASKED = /(?:抽查|抽检|调阅|抽看)(?:一下|下)(?!.*发现)/
+/** 「道管处今天的巡查记录」: whose records, named and nothing more — asked to be seen (it had opened a patrol form). */
+export const RECORDS_NAMED_ALONE = /^[\u4e00-\u9fa5]{2,16}?的?巡查(?:记录|台账)(?:呢|吧)?[？?。！!]*$/
 
 /** 「把今天的巡查记录发我」「巡查台账发给我一下」: records asked to be sent to the one asking. */
 export const RECORDS_SENT_ME = /(?:记录|台账|情况|清单|明细)(?:都)?(?:发|发给|传|转)(?:一下|下)?(?:给)?我/

@@ -7,7 +7,9 @@ import {
   asksRecordsOfPeriod,
   asksWhatWaits,
   isQuestion,
+  RECORDS_NAMED_ALONE,
   RECORDS_SENT_ME,
+  SAMPLE_ASKED,
   SHOW_ME,
   withoutLedgerWords,
 } from './intent'
@@ -106,11 +108,17 @@ const TELL_ME =
 
 /** 「质安处的巡查记录」「市政的巡查台账」: whose records, named before them — not a period (「今天的」), nor 「我的」. */
 function whoseRecords(input: string): boolean {
-  const whose = /([\u4e00-\u9fa5]{2,10}?)的?巡查(?:记录|台账)/.exec(
-    input.replace(/^(?:请|麻烦|帮我)?(?:把|将)?/, ''),
-  )?.[1]
+  // (「本周抽查一下市政公司的巡查记录」: the unit is what comes after the period and the asking.)
+  const whose = /([\u4e00-\u9fa5]{2,10}?)的?巡查(?:记录|台账)/
+    .exec(input.replace(/^(?:请|麻烦|帮我)?(?:把|将)?/, ''))?.[1]
+    ?.replace(/^.*(?:一下|看看|查查|调阅|抽看|抽查|查看)/, '')
+    .replace(
+      /^(?:今天|昨天|本周|这周|本月|上周|这个月|上个?月|最近)(?:的)?|(?:今天|昨天|本周|这周|本月|上周|这个月|上个?月|最近)(?:的)?$/g,
+      '',
+    )
   return (
     whose !== undefined &&
+    [...whose].length >= 2 &&
     !periodSaidIn(whose) &&
     !/^(?:我|我的|我们的|各|各个|每个|所有|全部|哪些|哪个)$|今天|昨天|本周|这周|本月|上周|这个月|上个?月|最近/.test(
       whose,
@@ -127,7 +135,12 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   const summary = summaryAskedIn(input)
   if (summary) return { kind: 'figures', period: summary }
   const showMe =
-    SHOW_ME.test(input) || RECORDS_SENT_ME.test(input) || NEW_ONES.test(input) || asksRecordsOfPeriod(input)
+    SHOW_ME.test(input) ||
+    RECORDS_SENT_ME.test(input) ||
+    NEW_ONES.test(input) ||
+    asksRecordsOfPeriod(input) ||
+    SAMPLE_ASKED.test(input) ||
+    (RECORDS_NAMED_ALONE.test(input) && whoseRecords(input))
   if (
     !isQuestion(input) &&
     !BARE_RATE.test(input) &&
@@ -151,6 +164,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (namesDefect(withoutLedgerWords(input))) return undefined
   // 「最急的是哪个」「先办哪个」: the to-do, the nearest deadline first.
   if (MOST_URGENT.test(input)) return { kind: 'todo', mostUrgent: true }
+  // 「有什么重大隐患需要我关注」: the majors open, which 需要我 had made the to-do.
+  if (/重大(?:隐患|风险)/.test(input) && /关注|注意|盯/.test(input)) return { kind: 'majors' }
   if (
     MINE_IN_HAND.test(input) ||
     /任务|待办|单子|工单|要我(?!看|瞧|查)|让我(?!看|瞧|查)|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)|^(?:我们|咱们|我们单位|本单位)(?:今天|现在|目前|还)?(?:有)?(?:几个|几项|多少|哪些)(?:隐患|投诉)?(?:要|得|需要|待)(?:处理|整改|签收|验收|办)|(?:要|待|需要)(?:交办|签收|验收|接报)|(?:没|未|还没|尚未|待|要|需要)(?:派单|分派|派发)/.test(
@@ -263,7 +278,7 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     /巡查|巡逻|巡视|巡了/.test(input) &&
     (/谁/.test(input) ||
       (/巡查(?:记录|台账)/.test(input) &&
-        /看|查|发|列/.test(input.replaceAll('巡查', '')) &&
+        (/看|查|发|列/.test(input.replaceAll('巡查', '')) || RECORDS_NAMED_ALONE.test(input)) &&
         !/哪些|哪个|哪家|各(?:个)?单位/.test(input) &&
         whoseRecords(input)))
   )

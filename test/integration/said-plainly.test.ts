@@ -15,6 +15,9 @@ import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } f
  */
 const STAFF = 'demo:field_staff'
 const HANDLER = 'demo:handler'
+const SUPERVISOR = 'demo:supervisor'
+const DUTY = 'demo:duty_officer'
+const LEADER = 'demo:leader'
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
@@ -60,6 +63,22 @@ describe('what a handler has to do, asked as a count', () => {
   })
 })
 
+describe('a handler naming the complaint before what is being done', () => {
+  it('takes 「人民路那个井盖 已经派人去了」 (with a space) as taking it up, and the result next as the answer offered', async () => {
+    const code = lastCode(await citizenSays('o-plain-taken-up', '建设路66号门口井盖没了'), 'TS')
+    await citizenSays('o-plain-taken-up', '不用')
+    // The handler's other complaints are answered first, so only this one is in hand (and no hazard is yet).
+    for (const row of await database.db.select().from(complaints).orderBy(complaints.id))
+      if (row.code !== code && ['assigned', 'accepted'].includes(row.status))
+        await say(HANDLER, `回复 ${row.code} 已处理`)
+    expect(await say(HANDLER, '建设路那个井盖 已经派人去了')).toEqual([
+      `已签收投诉 ${code}，请在时限内办理并回复结果。`,
+    ])
+    const [offered] = await say(HANDLER, '下午已经换好了')
+    expect(offered).toContain(`作为投诉 ${code} 的办理结果答复市民吗？`)
+  })
+})
+
 describe('a photo asked to be added to the hazard just reported', () => {
   it('takes the photo for that hazard (「能加张照片吗」 was not understood)', async () => {
     await say(STAFF, '上报隐患 朗州路与人民路交叉口 井盖松动 一般')
@@ -100,5 +119,45 @@ describe('citizens', () => {
     lastCode(await citizenSays(citizen, '工地塔吊好像歪了 在城东那边 沅安路上'), 'TS')
     const [complaint] = await complaintsOf(citizen)
     expect(complaint?.locationText).toBe('沅安路')
+  })
+})
+
+describe('records to look over, asked for by whose they are', () => {
+  it.each(['本周抽查一下市政公司的巡查记录', '市政公司今天的巡查记录', '抽查一下市政公司今天的巡查记录'])(
+    'lists that unit’s patrols for 「%s」 (it had opened a patrol form or given every unit)',
+    async (words) => {
+      const [answer] = await say(SUPERVISOR, words)
+      expect(answer).toMatch(/^(?:本周|今天)市政建设总公司的巡查记录共 \d+ 次：\n· XC/)
+      expect(answer).toContain('五一路')
+      expect(await say(SUPERVISOR, '取消')).toEqual(['当前没有进行中的填报。'])
+    },
+  )
+
+  it('says when the unit named has none, and still takes a sampling done with a finding as a report', async () => {
+    expect(await say(SUPERVISOR, '抽查一下道管处今天的巡查记录')).toEqual(['今天还没有道管处的巡查记录。'])
+    const [asked] = await say(SUPERVISOR, '今天抽查了人民路工地 发现围挡倒了')
+    expect(asked).toContain('是一般隐患还是重大隐患？')
+    await say(SUPERVISOR, '取消')
+  })
+})
+
+describe('a leader asking which majors need attention', () => {
+  it('answers 「有什么重大隐患需要我关注」 with the majors open (it gave the empty to-do)', async () => {
+    expect(await say(LEADER, '有什么重大隐患需要我关注')).toEqual(['目前没有未销号的重大隐患。'])
+  })
+})
+
+describe('a call-back told as done', () => {
+  it('records 「TS… 已电话回访 市民满意」 on an answered complaint, and says an open one has no answer to rate yet', async () => {
+    const citizen = 'o-plain-callback'
+    const code = lastCode(await citizenSays(citizen, '滨湖路12号路灯不亮'), 'TS')
+    await citizenSays(citizen, '不用')
+    expect(await say(DUTY, `${code} 已电话回访 市民满意`)).toEqual([WORDING.callbackBeforeAnswer(code, 'assigned')])
+    // (The handler was still offered 「下午已经换好了」 for another complaint, and a hazard of the unit is open: the
+    // command is read as the command — it had been taken for the hazard's rectification.)
+    expect(await say(HANDLER, `回复 ${code} 已更换灯泡`)).toEqual([`已回复投诉 ${code}，办理结果将告知市民。`])
+    expect(await say(DUTY, `${code} 回访了 群众表示基本满意`)).toEqual([`已记录投诉 ${code} 的回访结果：基本满意。`])
+    const [complaint] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(complaint?.satisfaction).toBe('basically_satisfied')
   })
 })

@@ -248,6 +248,9 @@ async function step(
     // The result asked for: what the handler says next, unless it is a question, a command or a word of chat.
     if (waiting?.code && !waiting.words && readsAsOutcome(input))
       return handleComplaintCommand(turn, actor, `回复 ${waiting.code} ${input}`)
+    // Anything else is read as if nothing had been asked, commands first (staff.ts reads it next): 「回复 TS… 已更换灯泡」
+    // about another complaint had been taken for a hazard's rectification.
+    return null
   }
   if (CANCEL.test(input)) {
     // Photos or a pin held for a report not yet begun go too.
