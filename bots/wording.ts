@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS, type Category } from '../src/domain/categories'
 import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from '../src/domain/complaint-lifecycle'
+import { dayOfWeek, localDate, localParts } from '../src/domain/local-time'
 import { ROLE_LABELS, type Role } from '../src/domain/roles'
 
 /** The platforms' message types a person may send that the bots do not take, as people call them. */
@@ -116,6 +117,8 @@ export const WORDING = {
       '整改反馈提交后，由督查员（安监科）对照隐患描述和整改情况到现场复核，并核对整改前后的照片：隐患已消除、措施到位的验收通过并销号；不到位的写明原因退回，责任单位重新整改后再反馈。重大隐患还要核对“五落实”是否落实到位。督查员发送「验收 编号」登记验收结果。',
     rectify_howto:
       '整改完成后发送「整改 编号」，或直接回复「YH编号 已整改好了」，按提示说明整改情况；整改后的照片（最好连同整改前的）直接发送即可，会附到这条整改反馈，督查员验收时核对。不知道编号可发送「我的待办」查看。',
+    patrol_hours:
+      '实施方案没有规定日常巡查的固定时段，几点出发、巡哪些路段由本单位负责人安排。巡查结束后发一句话说明时间、路段、人数车辆和发现的情况即可填报。',
     special_period:
       '实施方案规定：安全巡查为常态化，根据安全管理的需要也可实施重点巡查和特护期巡查，未规定固定的时段。遇大雨、台风、节假日等是否加密巡查，由本单位负责人安排；加巡后照常填报，在记录中说明「特护期巡查」或「重点巡查」（或发送「修改 巡查类型」），台账会按类型统计。',
     patrol_howto:
@@ -287,6 +290,8 @@ export const WORDING = {
       '我们这里不提供其他单位的电话，可拨打 12345 政务服务便民热线查询；物业公司的电话可在小区公告栏、物业服务中心查到，也可以问所在社区居委会。如要反映房屋、工地、燃气、道路等安全隐患，请直接说明问题和地点，我们受理。',
     illegal_fishing:
       '电鱼、炸鱼、毒鱼等非法捕捞由农业农村（渔政）部门查处，正在发生的请立即拨打 110。河堤、桥梁、码头等设施的安全隐患，请直接说明问题和地点，我们受理。',
+    lift_retrofit:
+      '既有住宅加装电梯的申请、审批和补贴，请咨询所在社区居委会或街道办事处，也可拨打 12345 政务服务便民热线。电梯运行故障、困人请拨打电梯轿厢内张贴的应急救援电话。房屋、工地、燃气、道路等安全隐患，请直接说明问题和地点，我们受理。',
     public_order:
       '打人、打架、盗窃、诈骗等治安和刑事案件由公安机关处理，正在发生的请立即拨打 110；对执法人员行为的投诉，可拨打 12345 政务服务便民热线反映。房屋、工地、燃气、道路等安全隐患，请直接说明问题和地点，我们受理。',
     real_estate:
@@ -445,6 +450,14 @@ export const WORDING = {
     `您有 ${lines.length} 件办理中的投诉，请问撤回哪一件？请回复「撤回 编号」；全部撤回请回复「全部撤回」。\n${lines.slice(0, 5).join('\n')}`,
   citizenWithdrawalAsked: (code: string) =>
     `已收到您撤回投诉 ${code} 的申请，并转告处理人员，核实后会在这里告知您结果。`,
+  timeNow: (now: Date, timeZone: string) => {
+    const p = localParts(now, timeZone)
+    const weekday = '日一二三四五六'[dayOfWeek(localDate(now, timeZone))]
+    return `现在是 ${p.year}年${p.month}月${p.day}日（星期${weekday}）${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}。`
+  },
+  dutyRosterKept: '未安排值班的时段，险情会推送给任意一位值班人员。值班表由管理员在管理后台维护。',
+  voidHow:
+    '当前没有进行中的填报。作废记录请附上编号和原因，例如：作废 XC20261123-0001 时间填错重复填报，或 作废 YH20261123-0001 重复上报（记录保留并注明原因）。',
   callbackBeforeAnswer: (code: string, status: ComplaintStatus) =>
     `投诉 ${code} 还没有答复市民（目前${COMPLAINT_STATUS_LABELS[status]}），回访请在承办单位答复后登记。`,
   citizenUrged: (code: string, status: ComplaintStatus) =>

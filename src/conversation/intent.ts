@@ -201,6 +201,10 @@ export function intentOf(text: string): Intent | undefined {
       text,
     ) ||
     /^(?:哪些|哪个|哪几|哪家|谁)/.test(text) ||
+    // 「几点开始巡查」「什么时候去巡查」: when, asked first — never a patrol done (a patrol form had opened).
+    /^(?:请问)?(?:我们)?(?:今天|明天|每天)?(?:几点|什么时候|啥时候|哪天)(?:开始|去|出发|要)?(?:巡查|巡视|巡逻)/.test(
+      text,
+    ) ||
     // 「我们单位今天谁巡查了」: who, asked in the middle (a leader had been refused the patrol form).
     /谁(?:去|来|在|还)?(?:没)?(?:巡查|巡视|巡逻|巡|报|填)/.test(text) ||
     // 「下午去哪里巡查」「今天的巡查任务是什么」: asked where or what, never a patrol done.

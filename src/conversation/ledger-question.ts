@@ -48,7 +48,7 @@ export type LedgerQuestion =
 
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
 const ASKS_AMOUNT =
-  /多少|原因$|几[个次条处项件起]|几分(?!钟)|[率数]$|数量|情况$|进度$|进展$|统计|排名|排行|最多|最少|列表|清单|明细|详情|集中/
+  /多少|多不多|原因$|几[个次条处项件起]|几分(?!钟)|[率数]$|数量|情况$|进度$|进展$|统计|排名|排行|最多|最少|列表|清单|明细|详情|集中/
 /** Asking how something stands: 「处理得怎么样了」「整改了吗」「修好了没」. */
 const ASKS_PROGRESS =
   /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态|期限|截止|到期|哪天|几号/
@@ -335,7 +335,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
         ? { kind: 'figures', period: THIS_MONTH }
         : { kind: 'open' }
   // 「市政设施的隐患有多少」「燃气类投诉有几件」: one kind's count, among the others.
-  const oneKind = KIND_COUNTED.test(input) && /多少|几/.test(input)
+  // (「最近一周燃气方面的隐患多吗」 counts them too; it was not understood.)
+  const oneKind = KIND_COUNTED.test(input) && /多少|几|多吗|多不多/.test(input)
   if (
     oneKind ||
     (/哪类|哪一类|哪种|哪方面|什么类|类别|分类|什么问题最多|哪些问题最多|(?:比较|最|特别)?(?:集中|突出)/.test(input) &&

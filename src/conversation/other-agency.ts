@@ -21,6 +21,7 @@ type Referral =
   | 'real_estate'
   | 'illegal_fishing'
   | 'public_order'
+  | 'lift_retrofit'
   | 'contact_asked'
 
 const REFERRALS: [Referral, RegExp][] = [
@@ -56,6 +57,9 @@ const REFERRALS: [Referral, RegExp][] = [
   // 「城管的人打人了」「工地上有人打架」: the police's, whoever is involved (it was asked where, to be filed) — 「井盖被偷了」
   // names a defect and stays a complaint.
   ['public_order', /打人|打架|斗殴|殴打|抢劫|抢东西|偷东西|小偷|盗窃|诈骗/],
+  // 「老房子加装电梯找谁」: a building's new lift is applied for through the community, not reported (it was asked where,
+  // to be filed).
+  ['lift_retrofit', /加装电梯|增设电梯|装电梯.{0,6}(?:找谁|怎么|如何|申请|补贴|流程|手续)/],
   [
     'neighbour_noise',
     /(?:邻居|楼上|楼下|隔壁|对门)(?:的|家|邻居)?.{0,10}(?:吵|噪音|噪声|声音(?:太|很|特别)?大|扰民|装修|狗叫)|(?:广场舞|装修)(?:的)?(?:声音|噪音|噪声)?.{0,4}(?:太吵|吵死|扰民|很吵)|狗(?:一直|天天|半夜|整晚|老是)?(?:叫|吠)|犬吠/,

@@ -22,6 +22,8 @@ export function asksWhoIsResponsible(input: string): boolean {
     !/(?:上报|报了|报上去|提交)(?:以)?后|之后|流程|然后/.test(input) &&
     // 「我是哪个单位的」 asks who the asker is.
     !/^(?:我|我们|你|您|他|她)(?:是|在)哪/.test(input) &&
+    // 「超期的投诉都是哪个单位的」 asks whose records are late, unit by unit (ledger-question.ts).
+    !/超期|逾期|超时|没整改|未整改|没办结|未办结/.test(input) &&
     !/(?:TS|YH|XC|DC)\s*\d{8}/i.test(input)
   )
 }

@@ -46,6 +46,7 @@ export type StaffFaq =
   | 'supervision_howto'
   | 'duty_swap'
   | 'patrol_frequency'
+  | 'patrol_hours'
   | 'verify_howto'
   | 'notify_me'
   | 'meeting_figures'
@@ -156,6 +157,11 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
     !namesDefect(input)
   )
     return 'patrol_frequency'
+  // 「几点开始巡查」「什么时候去巡查」: the hours, which the scheme leaves to the unit (a patrol form had opened).
+  if (
+    /^(?:请问)?(?:我们)?(?:今天|明天|每天)?(?:几点|什么时候|啥时候)(?:开始|去|出发|要)?(?:巡查|巡视|巡逻)/.test(input)
+  )
+    return 'patrol_hours'
   // 「验收标准是什么」「销号要什么条件」: how a rectification is checked and closed.
   if (
     /验收|销号/.test(input) &&

@@ -276,6 +276,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const duty =
     SAYS_ON_DUTY.test(input) && asksWhatToDo(input.replace(SAYS_ON_DUTY, '')) ? undefined : dutyAskedFor(input)
   if (duty) return meanwhile(turn, text(await describeDuty(turn, duty, person.id)))
+  // 「现在几点了」「今天几号」: the date and time where the bureau is (it was not understood).
+  if (TIME_ASKED.test(input)) return meanwhile(turn, text(WORDING.timeNow(turn.ctx.clock.now(), turn.ctx.timeZone)))
   // 「把周报交了吧」「帮我提交一下月报」: 上报 asked for in words (it was answered with when the report is due).
   const submitted = SUBMIT_IN_WORDS.exec(input)
   const submittedKind = submitted?.slice(1).find(Boolean)
@@ -799,6 +801,9 @@ const WHATS_ON =
 /** 「YH…现在到哪一步了」「TS… 进度」: where a record stands, asked after its number. */
 const ASKS_PROGRESS =
   /怎么回事|咋回事|(?:怎么|为什么|为啥|咋)(?:还|又)?(?:没|不)(?:有)?(?:通过|合格|过)|验收(?:没|不|未)(?:有)?(?:通过|合格)|为什么(?:还|都)?(?:没|不)|为啥(?:还|都)?(?:没|不)|到哪(?:一步|步|了)|进度|进展|怎么样了?|咋样了?|如何了|什么情况|处理(?:得)?(?:怎么样|如何)|(?:办|处理|整改|修)(?:了|完|好)?没有?|(?:办结|办完|结案|销号|验收|整改|答复|回复|处理|签收)(?:了)?(?:吗|么|没有?)|(?:期限|截止)(?:日期|时间)?(?:是|到)?(?:什么时候|哪天|几号|多久|哪一天)|(?:什么时候|哪天|几号)(?:到期|截止)/
+/** 「现在几点了」「今天几号」「今天星期几」: the date or the time, asked. */
+const TIME_ASKED =
+  /^(?:请问)?(?:现在|今天|今日)?(?:是)?(?:几点(?:钟)?|什么时间|什么时候|几号|几月几号|几月几日|星期几|周几|礼拜几)(?:了)?(?:啊|呀|呢)?[？?。]*$/
 /** 「你能干啥」「有什么功能」: what the bot does. */
 const ASKS_CAPABILITIES =
   /^(?:你)?(?:能|会|可以)(?:干|做)(?:啥|什么|些什么)|有(?:什么|哪些|啥)功能|^怎么用|^(?:功能|使用说明)$/

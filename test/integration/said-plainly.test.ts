@@ -161,3 +161,74 @@ describe('a call-back told as done', () => {
     expect(complaint?.satisfaction).toBe('basically_satisfied')
   })
 })
+
+describe('a lift added to an old building, asked about', () => {
+  it('says where to apply and files nothing; unsafe works for one are still filed', async () => {
+    const citizen = 'o-plain-lift'
+    expect(await citizenSays(citizen, '你好 麻烦问下 老房子加装电梯找谁')).toEqual([
+      WORDING.citizenOtherAgency.lift_retrofit,
+    ])
+    expect(await complaintsOf(citizen)).toEqual([])
+    expect(lastCode(await citizenSays(citizen, '我们小区加装电梯施工 脚手架没有围挡 阳光小区'), 'TS')).toMatch(/^TS/)
+  })
+})
+
+describe('「作废」 alone', () => {
+  it('tells a supervisor how to void a record, and anyone else that nothing is being filled in', async () => {
+    expect(await say(SUPERVISOR, '作废')).toEqual([WORDING.voidHow])
+    expect(await say(STAFF, '作废')).toEqual(['当前没有进行中的填报。'])
+  })
+})
+
+describe('the duty roster of a week', () => {
+  it('gives Monday to Sunday for 「这周值班表」, and one’s own days for 「我这周哪天值班」', async () => {
+    const [week] = await say(LEADER, '这周值班表')
+    const lines = week?.split('\n') ?? []
+    expect(lines[0]).toBe('本周值班安排：')
+    // 2026-11-23 is a Monday: the week is the 23rd to the 29th, a line a day.
+    expect(lines.slice(1, 8).map((line) => line.slice(0, 2))).toEqual([
+      '周一',
+      '周二',
+      '周三',
+      '周四',
+      '周五',
+      '周六',
+      '周日',
+    ])
+    expect(lines[1]).toMatch(/^周一（11月23日）：赵敏（11月23日 08:30至11月24日 08:30）$/)
+    expect(lines[7]).toMatch(/^周日（11月29日）：/)
+    const [next] = await say(LEADER, '下周谁值班')
+    expect(next).toMatch(/^下周值班安排：\n周一（11月30日）：/)
+    const [mine] = await say(DUTY, '我这周哪天值班')
+    expect(mine).toMatch(/^您本周值班：\n周一（11月23日）：11月23日 08:30至11月24日 08:30/)
+    // A single day is still answered on its own.
+    expect(await say(LEADER, '今天谁值班')).toEqual(['今天（11月23日）值班：赵敏（11月23日 08:30至11月24日 08:30）'])
+  })
+})
+
+describe('the time, and when patrols start', () => {
+  it.each(['现在几点了', '今天几号', '今天星期几？'])('tells the date and time for 「%s」', async (words) => {
+    expect(await say(STAFF, words)).toEqual(['现在是 2026年11月23日（星期一）17:00。'])
+  })
+
+  it('answers 「几点开始巡查」 with who sets the hours, and opens no form', async () => {
+    expect(await say(STAFF, '几点开始巡查')).toEqual([WORDING.staffSupport.patrol_hours])
+    expect(await say(STAFF, '取消')).toEqual(['当前没有进行中的填报。'])
+  })
+})
+
+describe('a leader asking whose late records they are, and how many of a kind', () => {
+  it('reads 「超期的投诉都是哪个单位的」 as the late ones, not who is responsible for what', async () => {
+    const [answer] = await say(LEADER, '超期的投诉都是哪个单位的')
+    expect(answer).not.toContain('各类隐患和投诉的责任单位')
+    expect(answer).toMatch(/超期|超过办理时限/)
+  })
+
+  it('counts 「最近一周燃气方面的隐患多吗」 by kind (it was not understood)', async () => {
+    await say(STAFF, '上报隐患 人民路燃气管道标识缺失 一般')
+    await say(STAFF, '确认')
+    const [answer] = await say(LEADER, '最近一周燃气方面的隐患多吗')
+    expect(answer).toMatch(/^近7天发现的隐患（按类别/)
+    expect(answer).toMatch(/燃气 \d+ 项/)
+  })
+})

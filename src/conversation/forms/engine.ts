@@ -255,6 +255,10 @@ async function step(
   if (CANCEL.test(input)) {
     // Photos or a pin held for a report not yet begun go too.
     evidenceWaiting.delete(session)
+    // 「作废」 alone from those who void records: the command wants a number and a reason (it was told nothing was
+    // being filled in).
+    if (!form && /^作废/.test(input) && (actor.role === 'supervisor' || actor.role === 'admin'))
+      return [text(WORDING.voidHow)]
     if (!form) return [text('当前没有进行中的填报。')]
     clearSession(session)
     return [text(`已取消「${form.title}」填报。`)]
