@@ -360,11 +360,12 @@ function speaksOf(earlier: { description: string; category: Category }, said: st
   return !domain || domain === earlier.category
 }
 /**
- * 「根本没修好」「还是那样」「又坏了」「你们就是敷衍」: the answer did not put it right. Short, naming no other place:
+ * 「根本没修好」「还是那样」「又坏了」「你们就是敷衍」「还是没换」「处理结果我不认可」: the answer did not put it right.
+ * Short, naming no other place:
  * 「人民路又坏了一个井盖」 is a new report.
  */
 const STILL_UNRESOLVED =
-  /(?:根本|还是|仍然|依然|并|也)?(?:没|没有|未)(?:修好|修|解决|处理好|处理|整改好?|弄好|人来|效果|变化)|还是(?:那样|老样子|坏的|没好|一样|原样)|跟原来一样|又(?:坏|松|塌|陷|堵|漏|裂|歪|倒|掉|翘|响|冒|丢|不亮|积水)|没什么变化|敷衍|糊弄|应付|骗人|瞎说|胡说|说谎|不属实|假的/
+  /(?:根本|还是|仍然|依然|并|也)?(?:没|没有|未)(?:修好|修|换好?|补好?|填好?|装好?|盖好?|解决|处理好|处理|整改好?|弄好|人来|效果|变化)|还是(?:那样|老样子|坏的|没好|一样|原样)|跟原来一样|(?:结果|答复|处理)(?:我)?(?:不认可|不接受|不同意)|又(?:坏|松|塌|陷|堵|漏|裂|歪|倒|掉|翘|响|冒|丢|不亮|积水)|没什么变化|敷衍|糊弄|应付|骗人|瞎说|胡说|说谎|不属实|假的/
 function saysStillUnresolved(body: string): boolean {
   return (
     [...body].length <= 40 &&
@@ -497,7 +498,10 @@ function saysNothing(body: string): boolean {
 
 /** 「怎么评价」「在哪里打分」「满意度怎么填」: how to rate the handling. */
 const HOW_TO_RATE =
-  /^(?:你好|您好)?[，,\s]*(?:请问|问一下)?[，,\s]*(?:(?:怎么|怎样|如何|在哪里?|去哪里?|哪里可以|能不能|可以)(?:给|对)?(?:你们|处理结果|办理结果)?(?:进行)?(?:评价|打分|评分|点评|反馈满意度|填满意度)|(?:评价|打分|评分|满意度)(?:要|在)?(?:怎么|如何|在哪里?)(?:弄|填|打|评|做)?)[吗呢？?。]*$/
+  /^(?:你好|您好)?[，,\s]*(?:请问|问一下)?[，,\s]*(?:(?:怎么|怎样|如何|在哪里?|去哪里?|哪里可以|能不能|可以)(?:给|对)?(?:你们|处理结果|办理结果)?(?:进行)?(?:评价|打分|评分|点评|反馈满意度|填满意度)|(?:评价|打分|评分|满意度)(?:要|在)?(?:怎么|如何|在哪里?)(?:弄|填|打|评|做)?)[吗呢？?。]*$|^(?:我)?(?:要|想)(?:给)?(?:你们)?(?:打(?:个)?分|评分|评价(?:一下)?)[。！!]*$/
+/** 「我想知道是谁举报的」「举报人是谁」: who made a report, asked. */
+const WHO_REPORTED =
+  /(?:是)?谁(?:举报|投诉|反映|告)(?:的|了我|我)|(?:举报|投诉)(?:人|者)是谁|(?:告诉|透露)(?:我)?(?:一下)?(?:举报|投诉)(?:人|者)/
 /** 「请问怎么投诉物业不作为」「在哪里可以举报」: how to report, asked before reporting anything. */
 const HOW_TO_REPORT =
   /^(?:你好|您好)?[，,\s]*(?:请问|问一下|想问一下|我想问一下?)?[，,\s]*(?:怎么|怎样|如何|在哪里?|去哪里?|哪里可以|能不能|可以)(?:才能)?(?:在这里?)?(?:投诉|举报|反映|报修)/
@@ -1491,6 +1495,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     if (/实名|(?:要|需要|必须|得)(?:留|写|填|报)(?:下)?(?:名|姓名|名字|真名|身份证)/.test(body))
       return [text(WORDING.citizenNameNotNeeded)]
   }
+  // 「我想知道是谁举报的」: who reported someone, which is never told (it was taken for a report, then asked where).
+  if (WHO_REPORTED.test(body) && !namesDefect(body) && [...body].length <= 30)
+    return [text(WORDING.citizenReporterConfidential)]
   // 「你们几点下班」「周末有人处理吗」: when reports are taken and handled — and 「工地晚上几点以后不能施工」, when a
   // site must stop (it had been answered with our own hours, then taken for a report at 「请问工地」).
   if (ASKS_HOURS.test(body) && isQuestion(body) && !reportsSomething && !namesDefect(body) && !dangerIn(body))

@@ -232,3 +232,33 @@ describe('a leader asking whose late records they are, and how many of a kind', 
     expect(answer).toMatch(/燃气 \d+ 项/)
   })
 })
+
+describe('a citizen after the answer, and while asked where', () => {
+  it('keeps 「还是没换」 and 「处理结果我不认可」 on the answered complaint, and files nothing new', async () => {
+    const citizen = 'o-plain-after'
+    const code = lastCode(await citizenSays(citizen, '人民路99号井盖没了'), 'TS')
+    await citizenSays(citizen, '不用')
+    await say(HANDLER, `回复 ${code} 已更换新井盖`)
+    // (The answer's delivery may come with the next message: the reply to the words is the last.)
+    expect((await citizenSays(citizen, '我去看了 还是没换')).at(-1)).toBe(WORDING.citizenStillUnresolved(code))
+    expect((await citizenSays(citizen, '处理结果我不认可')).at(-1)).toBe(WORDING.citizenStillUnresolved(code))
+    expect(await complaintsOf(citizen)).toHaveLength(1)
+  })
+
+  it('does not file a request said in answer to where as the place; the question stays', async () => {
+    const citizen = 'o-plain-where'
+    expect(await citizenSays(citizen, '路上有个大坑')).toEqual([WORDING.askPlace])
+    expect(await citizenSays(citizen, '能不能把处理的照片发给我看看')).toEqual([WORDING.placeOtherQuestion])
+    expect(await complaintsOf(citizen)).toEqual([])
+    expect(lastCode(await citizenSays(citizen, '人民路与朗州路交叉口'), 'TS')).toMatch(/^TS/)
+    const [complaint] = await complaintsOf(citizen)
+    expect(complaint).toMatchObject({ description: '路上有个大坑', locationText: '人民路与朗州路交叉口' })
+  })
+
+  it('answers who reported someone and how to rate, filing nothing', async () => {
+    const citizen = 'o-plain-asks'
+    expect(await citizenSays(citizen, '我想知道是谁举报的')).toEqual([WORDING.citizenReporterConfidential])
+    expect(await citizenSays(citizen, '我要给你们打分')).toEqual([WORDING.citizenHowToRate])
+    expect(await complaintsOf(citizen)).toEqual([])
+  })
+})

@@ -142,3 +142,14 @@ describe('the place a ticket keeps when more of it is said', () => {
     expect(placeMadeExact(current, said)).toBe(place)
   })
 })
+
+describe('a request or a wish to know, in answer to 「在什么位置」', () => {
+  it.each(['能不能把处理的照片发给我看看', '我想知道是谁举报的', '可不可以先派人来看一下', '请问你们是哪个部门'])(
+    '「%s」 is no place (it had been filed as where)',
+    (answer) => expect(readPlaceAnswer(answer, {})).toBe('question'),
+  )
+
+  it('still takes a request that names a place as the place', () => {
+    expect(readPlaceAnswer('能不能派人去人民路88号看看', {})).toBe('place')
+  })
+})
