@@ -360,12 +360,12 @@ function speaksOf(earlier: { description: string; category: Category }, said: st
   return !domain || domain === earlier.category
 }
 /**
- * 「根本没修好」「还是那样」「又坏了」「你们就是敷衍」「还是没换」「处理结果我不认可」: the answer did not put it right.
- * Short, naming no other place:
+ * 「根本没修好」「还是那样」「又坏了」「你们就是敷衍」「还是没换」「处理结果我不认可」: the answer did not put it right
+ * (「基坑没填」 without 还是 describes a defect). Short, naming no other place:
  * 「人民路又坏了一个井盖」 is a new report.
  */
 const STILL_UNRESOLVED =
-  /(?:根本|还是|仍然|依然|并|也)?(?:没|没有|未)(?:修好|修|换好?|补好?|填好?|装好?|盖好?|解决|处理好|处理|整改好?|弄好|人来|效果|变化)|还是(?:那样|老样子|坏的|没好|一样|原样)|跟原来一样|(?:结果|答复|处理)(?:我)?(?:不认可|不接受|不同意)|又(?:坏|松|塌|陷|堵|漏|裂|歪|倒|掉|翘|响|冒|丢|不亮|积水)|没什么变化|敷衍|糊弄|应付|骗人|瞎说|胡说|说谎|不属实|假的/
+  /(?:根本|还是|仍然|依然|并|也)?(?:没|没有|未)(?:修好|修|解决|处理好|处理|整改好?|弄好|人来|效果|变化)|(?:还是|仍然|依然|根本)(?:没|没有|未)(?:换|补|填|装|盖)(?:好|上)?|还是(?:那样|老样子|坏的|没好|一样|原样)|跟原来一样|(?:结果|答复|处理)(?:我)?(?:不认可|不接受|不同意)|又(?:坏|松|塌|陷|堵|漏|裂|歪|倒|掉|翘|响|冒|丢|不亮|积水)|没什么变化|敷衍|糊弄|应付|骗人|瞎说|胡说|说谎|不属实|假的/
 function saysStillUnresolved(body: string): boolean {
   return (
     [...body].length <= 40 &&
