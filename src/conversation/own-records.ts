@@ -37,6 +37,10 @@ const AMEND =
 const LIST_ALL_OWN =
   /^(?:我|本人)(?:今天|今日|昨天|这几天|最近|本周|这周|这个?月|本月)?(?:都|一共)?(?:报|上报|填|填报|提交|录入?)(?:了|过)(?:哪些|些什么|什么|啥)(?:东西|内容|记录)?(?:呀|啊|呢)?[？?。]*$/
 
+/** 「我今天报了哪些隐患」「我这周填了哪些巡查记录」: one kind of one's own, listed (the unit's figures had answered it). */
+const LIST_OWN_OF_KIND =
+  /^(?:我|本人)(?:今天|今日|昨天|这几天|最近|本周|这周|这个?月|本月)?(?:都|一共)?(?:报|上报|填|填报|提交|录入?|发现)(?:了|过)(?:哪些|些什么|什么|几个|几条|几次)?(?:隐患|巡查记录|巡查|记录)(?:呀|啊|呢)?[？?。]*$/
+
 function kindOf(input: string): RecordKind {
   return /巡[查察检视]|巡逻|记录/.test(input) && !/隐患/.test(input) ? 'patrol' : 'hazard'
 }
@@ -48,7 +52,7 @@ const LIST_OWN_PATROLS_OF_DAY =
 
 export function asksAfterOwnRecords(input: string): RecordKind | 'all' | undefined {
   if (LIST_ALL_OWN.test(input)) return 'all'
-  if (LIST_OWN.test(input)) return kindOf(input)
+  if (LIST_OWN.test(input) || LIST_OWN_OF_KIND.test(input)) return kindOf(input)
   if (LIST_OWN_PATROLS_OF_DAY.test(input)) return 'patrol'
   if (input.length > 60 || !OWN.test(input) || AMEND.test(input) || !HOW_IS_IT.test(input)) return undefined
   return kindOf(input)

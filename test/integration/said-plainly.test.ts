@@ -262,3 +262,11 @@ describe('a citizen after the answer, and while asked where', () => {
     expect(await complaintsOf(citizen)).toEqual([])
   })
 })
+
+describe('one’s own hazards of the day, listed', () => {
+  it('lists 「我今天报了哪些隐患」 (the unit’s figures had answered it)', async () => {
+    const [answer] = await say(STAFF, '我今天报了哪些隐患')
+    expect(answer).toMatch(/^您最近上报的隐患：\n· YH20261123-\d{4}/)
+    expect(answer).toContain('人民路燃气管道标识缺失')
+  })
+})

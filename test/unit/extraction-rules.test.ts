@@ -1653,7 +1653,22 @@ describe('highways by their number, and a stake number along them', () => {
   })
 })
 
-describe('the eighteenth round: 巡的 a road, and a part of town said loosely before the street', () => {
+describe('the eighteenth round: 巡的 a road, a part of town said loosely, items numbered in words by voice', () => {
+  it('splits 「一是…二是…三是…」 dictated with no marks into the items, the 都 of what was done with all left off', () => {
+    const fields = readByRules(
+      'patrol',
+      '今天早上八点半到十一点我和李强开车巡查了城南片区主要道路发现三处问题一是善卷路井盖缺失二是沅安路人行道破损三是武陵大道一处路灯不亮都已上报',
+      ctx,
+    ).fields
+    expect(fields.hazards?.map((h) => h.description)).toEqual([
+      '善卷路井盖缺失',
+      '沅安路人行道破损',
+      '武陵大道一处路灯不亮',
+    ])
+    expect(fields.handlingResult).toBe('已上报')
+    expect(fields.area).toBe('城南片区主要道路')
+  })
+
   it('reads the road after 「巡的」 as the area, as after 「巡的是」', () => {
     expect(readByRules('patrol', '今天上午和老李一起巡的五一路 没发现问题', ctx).fields.area).toBe('五一路')
     expect(readByRules('patrol', '上午巡的是五一路 正常', ctx).fields.area).toBe('五一路')

@@ -633,7 +633,14 @@ function regroupDictation(text: string): string {
  * because a place list has no defect in it.
  */
 export function segment(text: string): string[] {
-  const rough = regroupDictation(text)
+  // 「一是善卷路井盖缺失二是沅安路人行道破损」 dictated with no marks: each item numbered in words starts a clause.
+  // (「…路灯不亮都已上报」: what was done with all of them ends the last, its 都 no part of it.)
+  const itemised = /一是/.test(text)
+    ? text
+        .replace(/(?<=[^\s，,；;。一二三四五六七八九十第])(?=[二三四五六七八九十]是)/g, '；')
+        .replace(/(?<=[\u4e00-\u9fa5]{4})(?:都|均)(?=[\s，,]*已)/g, '；')
+    : text
+  const rough = regroupDictation(itemised)
     .replace(/([0-9一二三四五六七八九十]+(?:[.．](?![0-9])|、)|[；;。！!？?\n])/g, '\n$1')
     .split(/[\n，,；;。！!？?\s]+/)
     .map((c) => c.trim())
