@@ -432,6 +432,7 @@ export const WORDING = {
   photoHowTo: '发照片：点输入框旁的「+」，选「拍摄」或「照片」发送即可，照片会附到正在填报（或接下来填报）的记录。',
   levelHelp:
     '请对照上面列出的重大隐患情形：符合任一情形请回复「重大」，都不符合请回复「一般」。拿不准可先报「重大」，督查员复核时可调整。',
+  sameFormOpen: (title: string) => `您正在填写「${title}」，接着完成即可：`,
   formWaiting: '好的，不着急。照片或定位拍好后直接发送，再接着回答即可。',
   vagueTime: (said: string) => `「${said}」大概是几点？请说一个时间，例如：14点、下午3点半、半小时前。`,
   levelByDegree:

@@ -18,6 +18,7 @@ const HANDLER = 'demo:handler'
 const SUPERVISOR = 'demo:supervisor'
 const DUTY = 'demo:duty_officer'
 const LEADER = 'demo:leader'
+const SITES_HANDLER = 'demo:handler_zhianchu'
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
@@ -268,5 +269,35 @@ describe('one’s own hazards of the day, listed', () => {
     const [answer] = await say(STAFF, '我今天报了哪些隐患')
     expect(answer).toMatch(/^您最近上报的隐患：\n· YH20261123-\d{4}/)
     expect(answer).toContain('人民路燃气管道标识缺失')
+  })
+})
+
+describe('a construction site’s hazard put right, in words', () => {
+  it('takes 「…已经加装了防护栏杆」 as its rectification, 「整改完了」 again as the same form, and 「验收通过」 for the only one waiting', async () => {
+    await say(STAFF, '上报隐患 建设路工地基坑没有防护栏杆 一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    await say(SITES_HANDLER, `收到 ${code}`)
+    // 加装 had not been read as a repair (「暂未理解」).
+    const [summary] = await say(SITES_HANDLER, '建设路工地那个基坑已经加装了防护栏杆')
+    expect(summary).toContain('【整改反馈】请核对：')
+    expect(summary).toContain(`隐患编号：${code}`)
+    // It had been offered to drop the open form for a new one called 「整改完了」.
+    const [again, repeated] = await say(SITES_HANDLER, '整改完了')
+    expect(again).toBe(WORDING.sameFormOpen('整改反馈'))
+    expect(repeated).toBe(summary)
+    expect(await say(SITES_HANDLER, '确认')).toEqual([`已提交隐患 ${code} 的整改反馈，等待督查验收。`])
+    const [verified] = await say(SUPERVISOR, '验收通过')
+    expect(verified).toContain(`隐患 ${code}（建设路工地基坑没有防护栏杆）：【整改验收】请核对：`)
+    await say(SUPERVISOR, '取消')
+  })
+
+  it('asks what was done for 「整改完了」 when one hazard is all the unit has to rectify (a number had been asked for)', async () => {
+    await say(STAFF, '上报隐患 建设路工地脚手架没有安全网 一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    await say(SITES_HANDLER, `收到 ${code}`)
+    expect(await say(SITES_HANDLER, '整改完了')).toEqual([
+      `隐患 ${code}（建设路工地脚手架没有安全网）：请说明整改做了什么，可附整改后照片。`,
+    ])
+    await say(SITES_HANDLER, '取消')
   })
 })

@@ -476,6 +476,14 @@ async function step(
   if (started) {
     // A command the role may not use says so at once, whatever is being filled in.
     if (!started.form.roles.includes(actor.role as never)) return [text(roleRefusal(started.form))]
+    // 「整改完了」 while that very form waits: the same thing said again — the open form goes on (it had been offered
+    // to drop it for a new one called 「整改完了」).
+    if (
+      form &&
+      started.form.id === form.id &&
+      (!started.rest || /^(?:完了|好了|完成了?|结束了?|做完了)[。！!]*$/.test(started.rest))
+    )
+      return [text(WORDING.sameFormOpen(form.title)), ...prompt(form, session, answers)]
     if (form && hasContent(session)) {
       session.draft.pendingCommand = input
       session.draft.resumeStep = session.step
@@ -1573,7 +1581,7 @@ const CONFIRM = new RegExp(`^${YES_WORD}(?:[，,、\\s]*${YES_WORD}){0,3}[。！
 /** What was done about a hazard, said after its number. */
 /** Words that say a problem was put right, anywhere in the message (「井盖已经换好了」「护栏修复完毕」). */
 const SAYS_FIXED =
-  /(?:已经?|已|都)(?:派人|安排人员?|让人|叫人)?(?:重新|再次|又)?(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|补装|换上|装上|装回|盖上|装好|弄好|固定|疏通|扶正|拆除|解决)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好|固定好|疏通好|扶正|扶好|加固好|盖好|清理干净|解决)了|(?:整改|修复|维修|修理|更换|处理|处置|清理|安装|拆除|加固|回填|疏通)(?:已经?)?(?:完毕|完成|到位)|(?:办好|办完|弄完|搞定|搞好|干完)了|(?:已经?|已)(?:换|修|补|填|装|盖)(?:了|过了|(?:成|上)?新的?)|(?:焊|砌|铺|刷|粘|浇|拧|绑|接|封)好了|^(?:都|已经?|已)?(?:处理|办|修|整改)(?:好|完)?了[。！!~～\s]*$/
+  /(?:已经?|已|都)(?:派人|安排人员?|让人|叫人)?(?:重新|再次|又)?(?:换好|修好|整改|处理好|处理完|修复|更换|恢复|加固|清理|回填|补好|补上|补装|加装|增设|补设|加高|换上|装上|装回|盖上|装好|弄好|固定|疏通|扶正|拆除|解决)|(?:换好|修好|补好|补上|换上|装好|整改好|处理好|固定好|疏通好|扶正|扶好|加固好|盖好|清理干净|解决)了|(?:整改|修复|维修|修理|更换|处理|处置|清理|安装|拆除|加固|回填|疏通)(?:已经?)?(?:完毕|完成|到位)|(?:办好|办完|弄完|搞定|搞好|干完)了|(?:已经?|已)(?:换|修|补|填|装|盖)(?:了|过了|(?:成|上)?新的?)|(?:焊|砌|铺|刷|粘|浇|拧|绑|接|封)好了|^(?:都|已经?|已)?(?:处理|办|修|整改)(?:好|完)?了[。！!~～\s]*$/
 
 /**
  * The unit's hazards waiting for rectification that the message names: by the place it names, else by what
@@ -1973,6 +1981,9 @@ async function fitsAfterCode(turn: Turn, formId: FormId, input: string): Promise
   return false
 }
 
+/** 「完了」「好了」「完成了」: done, and nothing said of what was done. */
+const DONE_ALONE = /^(?:已经?|都)?(?:完了|好了|完成了?|做完了|弄好了|搞定了?|结束了)[。！!~～]*$/
+
 async function startForm(
   turn: Turn,
   session: Session,
@@ -1995,10 +2006,17 @@ async function startForm(
       const named = rest.trim()
         ? recordsNamed(await hazardsWaitingFor(turn, form.id, actor, CANDIDATES_NAMED), rest)
         : []
-      const [only] = named.length === 1 ? named : []
+      // 「整改完了」「验收通过」 naming none, where only one can be meant: that one (a number had been asked for, and
+      // the one it could be listed). What was done is then asked: 「完了」 says nothing of it.
+      const doneAlone = form.id === 'rectification' && DONE_ALONE.test(rest.trim())
+      const soleWaiting =
+        named.length === 0 && (doneAlone || (form.id === 'verification' && VERIFIED.test(rest)))
+          ? await hazardsWaitingFor(turn, form.id, actor)
+          : []
+      const [only] = named.length === 1 ? named : soleWaiting.length === 1 ? soleWaiting : []
       if (only) {
         clearSession(session)
-        const after = form.id === 'verification' ? verdictInWords(rest) : rest
+        const after = form.id === 'verification' ? verdictInWords(rest) : doneAlone ? '' : rest
         // Which one was taken is said first: it was picked by words, not by its number.
         const picked = WORDING.hazardPicked(only.code, clip(maskPersonalInfo(only.description), 20))
         const [first, ...more] = await startForm(
