@@ -1,6 +1,7 @@
 /**
  * The misspellings field staff and citizens type most (a homophone picked from the input method's list): read
- * as the word meant, so 「护拦坏了」 is a railing and 「燃汽味」 gas. Only pairs that are never a word of their own.
+ * as the word meant, so 「护拦坏了」 is a railing and 「燃汽味」 gas; and the local words for 没有 and 什么. Only pairs
+ * that are never a word of their own.
  */
 const TYPOS: readonly [RegExp, string][] = [
   [/护拦/g, '护栏'],
@@ -20,6 +21,11 @@ const TYPOS: readonly [RegExp, string][] = [
   [/路等(?=[不坏])/g, '路灯'],
   [/危防/g, '危房'],
   [/围当/g, '围挡'],
+  // Words of the local speech for 没有 and 什么 (「井盖冇得了」「么子问题都冇得」), which no reader knew: 冇 is no
+  // word of Mandarin, 么子 and 啥子 are 什么 wherever they stand.
+  [/冇得|冇有|莫得/g, '没有'],
+  [/冇/g, '没'],
+  [/(?<![那这怎多])么子|啥子/g, '什么'],
 ]
 
 export function withTyposRead(text: string): string {

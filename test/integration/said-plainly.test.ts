@@ -301,3 +301,27 @@ describe('a construction site’s hazard put right, in words', () => {
     await say(SITES_HANDLER, '取消')
   })
 })
+
+describe('local speech', () => {
+  it('reads 冇得 and 么子 as 没有 and 什么: a patrol that found nothing, a manhole cover gone', async () => {
+    const [summary] = await say(STAFF, '巡查人民路 发现么子问题都冇得 2人1车 9点到11点')
+    expect(summary).toContain('【日巡查工作记录】请核对：')
+    expect(summary).toContain('发现隐患：无\n')
+    await say(STAFF, '取消')
+    const citizen = 'o-plain-dialect'
+    lastCode(await citizenSays(citizen, '我们屋门口那个井盖冇得了 人民路56号 好危险咯'), 'TS')
+    const [complaint] = await complaintsOf(citizen)
+    expect(complaint).toMatchObject({ category: 'road_municipal', locationText: '人民路56号' })
+  })
+})
+
+describe('why a complaint went to that unit, asked without its number', () => {
+  it('answers 「为什么我的投诉被派给园林局了」 for the latest complaint (it was told how to report)', async () => {
+    const citizen = 'o-plain-why-unit'
+    const code = lastCode(await citizenSays(citizen, '人民路88号 路边的大树倒了 压着电线'), 'TS')
+    await citizenSays(citizen, '不用')
+    expect(await citizenSays(citizen, '为什么我的投诉被派给园林局了')).toEqual([
+      WORDING.citizenHandledByWhy(code, '园林局', '园林绿化'),
+    ])
+  })
+})
