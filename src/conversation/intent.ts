@@ -189,6 +189,10 @@ export function asksOpenItems(input: string): boolean {
   )
 }
 
+/** 「让李娜把超期的投诉处理一下」「叫市政尽快整改」「催一下质安处」: someone told to act, not something reported. */
+const TELLS_SOMEONE_TO_ACT =
+  /^(?:请|麻烦|帮我)?(?:让|叫|催|催促|提醒|督促)(?:一下)?[\u4e00-\u9fa5]{2,8}?(?:把|抓紧|尽快|赶紧|马上)/
+
 export function intentOf(text: string): Intent | undefined {
   // 「明天要下雨，需要提前巡查吗」 asks about a patrol; it does not report one.
   // 「近7天巡查了多少次」「上午巡查了几次」: 多少 always asks, and so does 几 counting patrols (elsewhere 几 may only mean
@@ -207,6 +211,8 @@ export function intentOf(text: string): Intent | undefined {
     ) ||
     // 「我们单位今天谁巡查了」: who, asked in the middle (a leader had been refused the patrol form).
     /谁(?:去|来|在|还)?(?:没)?(?:巡查|巡视|巡逻|巡|报|填)/.test(text) ||
+    // 「我们单位的隐患谁在跟」: who follows something up, asked (a hazard form had opened).
+    /谁(?:在|来)?(?:跟|跟进|跟踪|负责|管|处理|办)(?:的|呢|啊)?[？?。]*$/.test(text) ||
     // 「下午去哪里巡查」「今天的巡查任务是什么」: asked where or what, never a patrol done.
     /去哪(?:里|儿)?|是什么|什么任务|有哪些任务/.test(text) ||
     // 「今天的巡查记录给我看看」「把今天的巡查记录发我」: records asked to be shown (a leader had been refused the form).
@@ -254,8 +260,11 @@ export function intentOf(text: string): Intent | undefined {
   // 「本月隐患整改率多少」「重大隐患还有几个没销号」 ask about the ledger: 隐患 alone names nothing that is wrong.
   // 「这个重大隐患我已经接报了」 speaks of one already reported, and 「导出本月隐患台账」 of the ledger: neither names
   // anything new that is wrong.
+  // (「我们单位的隐患谁在跟」 asks, and 「让李娜把超期的投诉处理一下」 tells someone to act: neither reports anything.)
   if (
     (isQuestion(text) ||
+      asks ||
+      TELLS_SOMEONE_TO_ACT.test(text) ||
       SHOW_ME.test(text) ||
       /(?:这个|那个|这条|那条|这处|那处|该|此)(?:重大|一般)?隐患|台账|报表|清单|统计|汇总|按(?:类别|分类|单位|月份?|周)|(?:整改|销号|及时|完成|办结|满意)率|各(?:个)?单位|排名|排行|占比|比例|挂牌|督办|(?:情况|进展|进度)[？?。]*$/.test(
         text,

@@ -11,11 +11,20 @@ const THE_SERVICE = /系统|服务器|机器人|平台|后台|推送|消息队�
 /** … and asked whether it is well, in other words (「今天系统有什么异常」「机器人是不是挂了」「平台有没有报错」). */
 const HOW_IT_RUNS = /状态|正常|异常|故障|报错|出错|错误|毛病|挂了|宕机|卡住|卡了|失败|运行(?:得)?(?:怎么样|如何)/
 
+/**
+ * 「出了什么错误没有」「发送失败的消息有哪些」「有没有报错」: the same, with no service named — an administrator's
+ * words (it was not understood).
+ */
+const FAILURES_ASKED =
+  /^(?:最近|今天|现在|目前)?(?:有没有|有|出了|出过)(?:什么|啥)?(?:错误|报错|故障|异常|问题)(?:没有|吗|么)?[？?。]*$|^(?:发送|推送|处理)?失败的(?:消息|通知|来信)(?:有哪些|有多少|有几条|呢)?[？?。]*$/
+
 /** Whether an administrator's short message asks how the service runs. */
 export function asksSystemStatus(said: string): boolean {
   const words = said.trim()
   return (
-    ASKS_SYSTEM_STATUS.test(words) || ([...words].length <= 24 && THE_SERVICE.test(words) && HOW_IT_RUNS.test(words))
+    ASKS_SYSTEM_STATUS.test(words) ||
+    FAILURES_ASKED.test(words) ||
+    ([...words].length <= 24 && THE_SERVICE.test(words) && HOW_IT_RUNS.test(words))
   )
 }
 

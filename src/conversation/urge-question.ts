@@ -11,16 +11,16 @@ import { namesARecord, recordsNamed } from './named-records'
 import type { Turn } from './types'
 
 /**
- * 「帮我催一下市政建设总公司」「督促道管处抓紧整改」: someone overseeing urges a unit on (催办). Read here, done by the
+ * 「帮我催一下市政建设总公司」「督促道管处抓紧整改」「让李娜把超期的投诉处理一下」: someone overseeing urges a unit on (催办). Read here, done by the
  * service (services/unit-urging.ts): the unit's handlers get a reminder of what it has open.
  */
 const URGE =
-  /^(?:请|麻烦|帮我|你)?(?:催|催促|催办|督促|提醒)(?:一下|下)?(?:让)?([\u4e00-\u9fa5]{2,16}?)(?:把[^，。！!]{0,10}?)?(?:抓紧|尽快|赶紧|加快|马上)?(?:整改|办理|处理|落实)?(?:完|好)?(?:一下|了)?[。！!]*$|^(?:请|麻烦|帮我)?(?:让|叫)([\u4e00-\u9fa5]{2,16}?)(?:抓紧|尽快|赶紧|加快|快点)(?:整改|办理|处理|落实|办)?(?:一下)?[。！!]*$/
+  /^(?:请|麻烦|帮我|你)?(?:催|催促|催办|督促|提醒)(?:一下|下)?(?:让)?([\u4e00-\u9fa5]{2,16}?)(?:把[^，。！!]{0,10}?)?(?:抓紧|尽快|赶紧|加快|马上)?(?:整改|办理|处理|落实)?(?:完|好)?(?:一下|了)?[。！!]*$|^(?:请|麻烦|帮我)?(?:让|叫)([\u4e00-\u9fa5]{2,16}?)(?:抓紧|尽快|赶紧|加快|快点)(?:整改|办理|处理|落实|办)?(?:一下)?[。！!]*$|^(?:请|麻烦|帮我)?(?:让|叫)([\u4e00-\u9fa5]{2,16}?)把[^，。！!]{1,12}?(?:抓紧|尽快|赶紧|加快|快点)?(?:整改|办理|处理|落实|办)(?:完|好)?(?:一下|了)?[。！!]*$/
 
 /** The words that name whom to urge, or nothing when the message urges no one. */
 export function urgeAskedFor(input: string): string | undefined {
   const urged = URGE.exec(input)
-  return urged?.[1] ?? urged?.[2]
+  return urged?.[1] ?? urged?.[2] ?? urged?.[3]
 }
 
 export async function urgeNamedUnit(turn: Turn, unit: { id: number; name: string }, urgedBy: string): Promise<string> {

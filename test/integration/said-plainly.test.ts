@@ -19,6 +19,8 @@ const SUPERVISOR = 'demo:supervisor'
 const DUTY = 'demo:duty_officer'
 const LEADER = 'demo:leader'
 const SITES_HANDLER = 'demo:handler_zhianchu'
+const UNIT_LEADER = 'demo:unit_leader'
+const ADMIN = 'demo:admin'
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
@@ -323,5 +325,33 @@ describe('why a complaint went to that unit, asked without its number', () => {
     expect(await citizenSays(citizen, '为什么我的投诉被派给园林局了')).toEqual([
       WORDING.citizenHandledByWhy(code, '园林局', '园林绿化'),
     ])
+  })
+})
+
+describe('a unit’s leader asking and telling, in words', () => {
+  it('opens no hazard form for 「我们单位的隐患谁在跟」', async () => {
+    const [answer] = await say(UNIT_LEADER, '我们单位的隐患谁在跟')
+    expect(answer).not.toContain('隐患在什么位置')
+    expect(await say(UNIT_LEADER, '取消')).toEqual(['当前没有进行中的填报。'])
+  })
+
+  it('urges her unit for 「让李娜把超期的投诉处理一下」 (a hazard form had opened)', async () => {
+    const [answer] = await say(UNIT_LEADER, '让李娜把超期的投诉处理一下')
+    expect(answer).toMatch(/^已向市政建设总公司的经办人发送催办提醒（\d+ 个账号）：/)
+    expect(await say(UNIT_LEADER, '取消')).toEqual(['当前没有进行中的填报。'])
+  })
+
+  it('reads 「本周周报我来签字」 as signing', async () => {
+    expect(await say(UNIT_LEADER, '本周周报我来签字')).toEqual(['当前没有等待您签字的报表或督查记录。'])
+  })
+})
+
+describe('an administrator asking after failures without naming the service', () => {
+  it.each(['出了什么错误没有', '发送失败的消息有哪些'])('answers 「%s」 with the queues', async (words) => {
+    const [answer] = await say(ADMIN, words)
+    // (How many wait or failed depends on what the tests before queued: the words around the counts are checked.)
+    expect(answer).toMatch(
+      /^截至 11月23日 17:00，服务运行正常。\n待处理的来信 \d+ 条，待发送的消息 \d+ 条。\n处理失败的来信 \d+ 条，发送失败的消息 \d+ 条/,
+    )
   })
 })
