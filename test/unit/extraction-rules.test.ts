@@ -1669,6 +1669,12 @@ describe('the eighteenth round: 巡的 a road, a part of town said loosely, item
     expect(fields.area).toBe('城南片区主要道路')
   })
 
+  it('takes a fire lit under a bridge as a major hazard there (it was not understood)', () => {
+    expect(namesDefect('桥底下有人在烧东西 沅水大桥南岸')).toBe(true)
+    const fields = readByRules('hazard', '桥底下有人在烧东西 沅水大桥南岸', ctx).fields
+    expect(fields).toMatchObject({ category: 'bridge', level: 'major', locationText: '沅水大桥南岸' })
+  })
+
   it('reads the road after 「巡的」 as the area, as after 「巡的是」', () => {
     expect(readByRules('patrol', '今天上午和老李一起巡的五一路 没发现问题', ctx).fields.area).toBe('五一路')
     expect(readByRules('patrol', '上午巡的是五一路 正常', ctx).fields.area).toBe('五一路')
