@@ -460,7 +460,7 @@ export const WORDING = {
   },
   dutyRosterKept: '未安排值班的时段，险情会推送给任意一位值班人员。值班表由管理员在管理后台维护。',
   voidHow:
-    '当前没有进行中的填报。作废记录请附上编号和原因，例如：作废 XC20261123-0001 时间填错重复填报，或 作废 YH20261123-0001 重复上报（记录保留并注明原因）。',
+    '当前没有进行中的填报。作废记录请附上编号和原因，例如：作废 XC20261123-0001 重复填报，或 作废 YH20261123-0001 误报（记录保留并注明原因）。',
   callbackBeforeAnswer: (code: string, status: ComplaintStatus) =>
     `投诉 ${code} 还没有答复市民（目前${COMPLAINT_STATUS_LABELS[status]}），回访请在承办单位答复后登记。`,
   citizenUrged: (code: string, status: ComplaintStatus) =>
