@@ -345,6 +345,8 @@ export const WORDING = {
     '我们受理建筑工地、桥梁、燃气、道路井盖等市政设施、占道挖掘、园林绿化、危房及物业小区、供水管网及消防栓方面的安全隐患投诉。如属于这些方面，请直接发一句话说明问题和地点，我们登记后给您编号并在1个工作日内答复；其他事项可拨打 12345 政务服务热线。',
   citizenAnonymousAsked: `可以。${NO_NAME_NEEDED}`,
   /** 「投诉需要实名吗」「要留名字吗」. */
+  citizenPhotoForComplaint: (code: string) => `好的，请直接发送照片，会补充到您的投诉 ${code}。`,
+  citizenPhotoFirst: '好的，请直接发送照片，再用一句话说明问题和地点，我们一并登记。',
   citizenReporterConfidential:
     '举报人、投诉人的身份和联系方式依法严格保密，我们不会向任何人透露。对被反映的事项有异议的，可在工作时间向住建局相关科室说明情况。',
   citizenNameNotNeeded: `不需要。${NO_NAME_NEEDED}`,

@@ -50,6 +50,7 @@ import { clearSession, lockSession, saveSession } from './forms/session'
 import { asksHow, isQuestion, supposes } from './intent'
 import { namesARecord, recordsNamed } from './named-records'
 import { asksGasPhone, otherAgencyFor, SUPPLY_CUT } from './other-agency'
+import { promisesPhoto } from './photo-promised'
 import { asksAboutThePlace, placeMadeExact, readPlaceAnswer, roadOf, saysSpotNearby } from './place-answer'
 import { onceIfPastedOver } from './plain-text'
 import { text } from './reply'
@@ -499,6 +500,9 @@ function saysNothing(body: string): boolean {
 /** 「怎么评价」「在哪里打分」「满意度怎么填」: how to rate the handling. */
 const HOW_TO_RATE =
   /^(?:你好|您好)?[，,\s]*(?:请问|问一下)?[，,\s]*(?:(?:怎么|怎样|如何|在哪里?|去哪里?|哪里可以|能不能|可以)(?:给|对)?(?:你们|处理结果|办理结果)?(?:进行)?(?:评价|打分|评分|点评|反馈满意度|填满意度)|(?:评价|打分|评分|满意度)(?:要|在)?(?:怎么|如何|在哪里?)(?:弄|填|打|评|做)?)[吗呢？?。]*$|^(?:我)?(?:要|想)(?:给)?(?:你们)?(?:打(?:个)?分|评分|评价(?:一下)?)[。！!]*$/
+/** 「附件是照片」「下面是现场图片」「照片如下」: photos said to follow. */
+const PHOTOS_ANNOUNCED =
+  /^(?:附件|附图|下面|以下|后面)(?:是|为)?(?:现场)?(?:的)?(?:照片|图片|截图|视频)[:：。！!~～\s]*$|^(?:现场)?(?:照片|图片)(?:如下|在下面|见下|见附件)[:：。！!~～\s]*$/
 /** 「我想知道是谁举报的」「举报人是谁」: who made a report, asked. */
 const WHO_REPORTED =
   /(?:是)?谁(?:举报|投诉|反映|告)(?:的|了我|我)|(?:举报|投诉)(?:人|者)是谁|(?:告诉|透露)(?:我)?(?:一下)?(?:举报|投诉)(?:人|者)/
@@ -1168,6 +1172,12 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「你们是机器人吗」「转人工」: who answers here, and how a person gets involved.
   if (ASKS_WHO_ANSWERS.test(body) && [...body].length <= 30 && !namesDefect(body) && !findPlace(body))
     return [text(WORDING.citizenWhoAnswers)]
+  // 「附件是照片」「照片如下」: photos announced — for the complaint just made, or the one to come (it had been taken
+  // for a new complaint and asked where).
+  if (PHOTOS_ANNOUNCED.test(body) || (promisesPhoto(body) && !namesDefect(body))) {
+    const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
+    return [text(latest ? WORDING.citizenPhotoForComplaint(latest.code) : WORDING.citizenPhotoFirst)]
+  }
   // 「我叫张三」「我姓李」「张先生」 after a ticket: how to address them when calling back, kept on the latest complaint.
   const name = NAME_GIVEN.exec(body)?.[1] ?? ADDRESSED_ALONE.exec(body)?.[1]
   if (name && !NOT_A_NAME.test(name)) {

@@ -70,8 +70,8 @@ const REFERRALS: [Referral, RegExp][] = [
 const GAS_APPLIANCE_FAULT =
   /(?:燃气灶|煤气灶|天然气灶|灶台|灶具|热水器|壁挂炉)(?:又|也|一直|老是|总是)?(?:打不着(?:火)?|点不着(?:火)?|点不燃|不出火|没火|火很小|火太小|坏了|不能用了?|不好用|不工作|打不开)|燃气表(?:又|也|一直)?(?:不走|坏了|不显示|没显示|没字|黑屏|不能用)/
 
-/** Not a neighbour's noise: a construction site's (the bureau's), or a structure taken out (a hazard). */
-const BUREAU_MATTER = /工地|施工|打桩|承重|拆墙|砸墙|拆了墙|梁|柱|开裂|裂缝/
+/** Not a neighbour's noise: a construction site's (the bureau's), or a structure taken out (a hazard: 「把阳台的墙拆了」). */
+const BUREAU_MATTER = /工地|施工|打桩|承重|墙.{0,2}(?:拆|砸|打)|(?:拆|砸|打掉|打通).{0,4}墙|梁|柱|开裂|裂缝/
 
 /**
  * 「紫菱路口红绿灯坏了」: a traffic signal is the traffic police's, broken or not — unless something of the bureau's

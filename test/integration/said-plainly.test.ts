@@ -355,3 +355,26 @@ describe('an administrator asking after failures without naming the service', ()
     )
   })
 })
+
+describe('a wall taken out next door, and photos announced', () => {
+  it('files 「把阳台的墙拆了」 as a house’s safety (it had been referred as a neighbour’s noise)', async () => {
+    const citizen = 'o-plain-wall'
+    lastCode(
+      await citizenSays(
+        citizen,
+        '你好，我想问一下，我家楼上在装修，把阳台的墙拆了，会不会有安全问题？我住在建设路金穗小区3栋',
+      ),
+      'TS',
+    )
+    const [complaint] = await complaintsOf(citizen)
+    expect(complaint).toMatchObject({ category: 'dangerous_house', locationText: '建设路金穗小区3栋' })
+  })
+
+  it('answers 「附件是照片」 with where the photos go: the complaint just made, or the one to come', async () => {
+    const citizen = 'o-plain-photos'
+    expect(await citizenSays(citizen, '附件是照片')).toEqual([WORDING.citizenPhotoFirst])
+    const code = lastCode(await citizenSays(citizen, '桃花源路和人民路交叉口有个工地晚上偷偷施工'), 'TS')
+    expect(await citizenSays(citizen, '照片如下')).toEqual([WORDING.citizenPhotoForComplaint(code)])
+    expect(await complaintsOf(citizen)).toHaveLength(1)
+  })
+})
