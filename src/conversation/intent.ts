@@ -189,6 +189,10 @@ export function asksOpenItems(input: string): boolean {
   )
 }
 
+/** 「几点开始巡查」「什么时候去巡查」: when patrols are made, asked (staff-faq.ts answers it). */
+export const ASKS_WHEN_TO_PATROL =
+  /^(?:请问)?(?:我们)?(?:今天|明天|每天)?(?:几点|什么时候|啥时候|哪天)(?:开始|去|出发|要)?(?:巡查|巡视|巡逻)/
+
 /** 「让李娜把超期的投诉处理一下」「叫市政尽快整改」「催一下质安处」: someone told to act, not something reported. */
 const TELLS_SOMEONE_TO_ACT =
   /^(?:请|麻烦|帮我)?(?:让|叫|催|催促|提醒|督促)(?:一下)?[\u4e00-\u9fa5]{2,8}?(?:把|抓紧|尽快|赶紧|马上)/
@@ -206,9 +210,7 @@ export function intentOf(text: string): Intent | undefined {
     ) ||
     /^(?:哪些|哪个|哪几|哪家|谁)/.test(text) ||
     // 「几点开始巡查」「什么时候去巡查」: when, asked first — never a patrol done (a patrol form had opened).
-    /^(?:请问)?(?:我们)?(?:今天|明天|每天)?(?:几点|什么时候|啥时候|哪天)(?:开始|去|出发|要)?(?:巡查|巡视|巡逻)/.test(
-      text,
-    ) ||
+    ASKS_WHEN_TO_PATROL.test(text) ||
     // 「我们单位今天谁巡查了」: who, asked in the middle (a leader had been refused the patrol form).
     /谁(?:去|来|在|还)?(?:没)?(?:巡查|巡视|巡逻|巡|报|填)/.test(text) ||
     // 「我们单位的隐患谁在跟」: who follows something up, asked (a hazard form had opened).

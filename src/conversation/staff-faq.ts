@@ -8,7 +8,7 @@ import { dangerIn } from '../domain/danger'
 import { DEFAULT_RECTIFY_DAYS } from '../domain/deadlines'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
-import { isQuestion, supposes } from './intent'
+import { ASKS_WHEN_TO_PATROL, isQuestion, supposes } from './intent'
 import { ASKS_RULES } from './scores-question'
 import type { Turn } from './types'
 
@@ -158,10 +158,7 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
   )
     return 'patrol_frequency'
   // 「几点开始巡查」「什么时候去巡查」: the hours, which the scheme leaves to the unit (a patrol form had opened).
-  if (
-    /^(?:请问)?(?:我们)?(?:今天|明天|每天)?(?:几点|什么时候|啥时候)(?:开始|去|出发|要)?(?:巡查|巡视|巡逻)/.test(input)
-  )
-    return 'patrol_hours'
+  if (ASKS_WHEN_TO_PATROL.test(input)) return 'patrol_hours'
   // 「验收标准是什么」「销号要什么条件」: how a rectification is checked and closed.
   if (
     /验收|销号/.test(input) &&
