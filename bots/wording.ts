@@ -155,6 +155,9 @@ export const WORDING = {
     newcomer:
       '欢迎！巡查结束后发一句话说明时间、路段、人数和发现的情况即可填报，例如「9点到11点巡查人民路，2人1车，发现井盖缺失」；发现隐患直接说问题和地点。发送「帮助」查看全部命令。',
   } as Record<string, string>,
+  /** What the scheme asks of a patrol (source 000: 二、3 紧盯风险大的时段和部位; 四（三）5 统一着装), with the unit's scope. */
+  patrolFocus: (scope: string | undefined) =>
+    `实施方案要求：巡查人员统一着装上岗，紧盯生产风险大的时段和部位。${scope ? `按分工，${scope}` : '巡查的路段和项目按本单位的巡查责任安排。'}发现隐患先设置警示、做好现场防护（遇险情先保证人员安全、疏散群众），再发一句话说明问题和地点上报；巡查结束后当天填报日巡查工作记录。`,
   patrolScopeOf: (scope: string) =>
     `实施方案规定：${scope}当天具体的路段和项目请向科室负责人确认。巡查结束后发一句话说明时间、路段、人数车辆和发现的情况即可填报。`,
   staffDangerHowTo:

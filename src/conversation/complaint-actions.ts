@@ -1,6 +1,7 @@
 import { desc, eq, inArray } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import { complaints, hazards, units } from '../db/schema'
+import type { Category } from '../domain/categories'
 import {
   isComplaintOpen,
   OPEN_COMPLAINT_STATUSES,
@@ -221,7 +222,9 @@ export async function noteOnComplaintInHand(turn: Turn, actor: Actor, input: str
  * pointed back at by its danger, thing or place, kept as its 办理进展 (it opened a major hazard report). Only when
  * exactly one open complaint fits and no open hazard does (a hazard's disposal is its own command).
  */
-const POINTED_BACK = /^(?:刚才|刚刚|之前|上午|早上|下午)?(?:那个|这个|那起|这起)|那个(?:投诉|的)?[\s，,]|刚才|刚刚/
+// (「燃气那个已经通知燃气公司了」: 那个 and straight on to what was done — it was not understood.)
+const POINTED_BACK =
+  /^(?:刚才|刚刚|之前|上午|早上|下午)?(?:那个|这个|那起|这起)|那个(?:投诉|的)?(?:[\s，,]|(?=已))|刚才|刚刚/
 const DONE_ABOUT_IT =
   /(?:已经?|已|都)(?:电话)?(?:通知|联系|告知|转告|派人|安排|到场|到现场|赶到|处置|协调|交给|转给|让)/
 
@@ -231,24 +234,39 @@ export async function progressOnComplaintPointedAt(
   input: string,
 ): Promise<Reply[] | undefined> {
   if (!DISPATCHING.has(actor.role) || normaliseCode(input) || [...input].length > 80) return undefined
-  if (!POINTED_BACK.test(input) || !DONE_ABOUT_IT.test(input) || !namesARecord(input)) return undefined
+  if (!POINTED_BACK.test(input) || !DONE_ABOUT_IT.test(input)) return undefined
+  // 「燃气那个已经通知燃气公司了」: named by its kind alone, when no place, thing or danger names it.
+  const kind = namesARecord(input) ? undefined : KIND_POINTED_AT.find(([words]) => words.test(input))?.[1]
+  if (!namesARecord(input) && !kind) return undefined
   const open = await turn.ctx.db
     .select()
     .from(complaints)
     .where(inArray(complaints.status, ['received', 'assigned', 'accepted']))
     .orderBy(desc(complaints.receivedAt), desc(complaints.id))
     .limit(POINTED_AMONG)
-  const [only, ...more] = recordsNamed(open, input)
+  const [only, ...more] = kind ? open.filter((c) => c.category === kind) : recordsNamed(open, input)
   if (!only || more.length > 0) return undefined
   const hazardsToo = await turn.ctx.db
-    .select({ code: hazards.code, description: hazards.description, locationText: hazards.locationText })
+    .select({
+      code: hazards.code,
+      category: hazards.category,
+      description: hazards.description,
+      locationText: hazards.locationText,
+    })
     .from(hazards)
     .where(inArray(hazards.status, [...OPEN_HAZARD_STATUSES]))
     .limit(POINTED_AMONG)
-  if (recordsNamed(hazardsToo, input).length > 0) return undefined
+  const hazardsNamed = kind ? hazardsToo.filter((h) => h.category === kind) : recordsNamed(hazardsToo, input)
+  if (hazardsNamed.length > 0) return undefined
   await noteComplaintProgress(turn.ctx, only, actor, input)
   return [text(await noteKeptByOverseer(turn, only))]
 }
+/** A kind said for the record pointed at (「燃气那个」「工地那个」), read as the complaints of that kind. */
+const KIND_POINTED_AT: readonly (readonly [RegExp, Category])[] = [
+  [/燃气|煤气|天然气|液化气/, 'gas'],
+  [/工地/, 'construction_site'],
+  [/桥/, 'bridge'],
+]
 /** How many of the latest open complaints words pointing back are matched against. */
 const POINTED_AMONG = 50
 

@@ -32,6 +32,7 @@ import {
   describeScores,
   describeUnitScore,
 } from './scores-question'
+import { describeDangersOfPeriod } from './today-so-far'
 import { listTodos, NO_TODOS } from './todo-list'
 import type { Turn } from './types'
 import { unitNamedIn } from './unit-named'
@@ -44,8 +45,9 @@ export async function describeOpen(turn: Turn, actor: Actor, input: string): Pro
   // 「我们单位有几个重大隐患还没销号」: the majors open, listed (the counts of everything open had answered it).
   if (NAMES_MAJORS.test(input) && !/投诉/.test(input))
     return describeOpenMajors(turn, await unitAskedAbout(turn, actor, input))
+  // (「我手上超期的有哪些」「有超期的吗」: only the overdue.)
   if (actor.role === 'unit_handler' && actor.unitId !== null && !/全市|各|所有|哪些单位|哪个单位|哪家/.test(input))
-    return listTodos(turn, actor, 1)
+    return listTodos(turn, actor, 1, LATE_ASKED.test(input) ? 'overdue' : 'newest')
   const unit = await unitAskedAbout(turn, actor, input)
   // 「哪些隐患还没整改」: which ones, listed (the counts alone had answered it).
   const which = asksWhichAreOpen(input)
@@ -56,6 +58,8 @@ export async function describeOpen(turn: Turn, actor: Actor, input: string): Pro
 }
 
 const NAMES_MAJORS = /重大(?:隐患|风险)/
+/** 「超期的」「逾期了没有」: what is late asked after. */
+const LATE_ASKED = /超期|逾期|超时|过期|过了期限/
 
 /**
  * 「我们单位还有几个隐患没整改完」 from a leader of a unit: that unit's, not the city's; 「市政还有几个没整改」 the unit
@@ -179,6 +183,12 @@ export async function answerLedgerQuestion(
         : describeDueSoon(turn, asked.about)
     case 'hazardsNamed':
       return describeHazardsNamed(turn, asked)
+    case 'dangers': {
+      // The city's for those briefed; a unit's people hear their own unit's.
+      if (briefed && !OWN_UNIT.test(input)) return describeDangersOfPeriod(turn.ctx, asked.period)
+      const own = await ownUnit(turn, actor)
+      return own ? describeDangersOfPeriod(turn.ctx, asked.period, own) : WORDING.figuresForBriefed
+    }
     case 'complaintsNamed':
       return describeComplaintsNamed(turn, asked)
     case 'listed': {

@@ -45,6 +45,7 @@ export type LedgerQuestion =
   | { kind: 'hazardsNamed'; place?: string; thing?: string }
   | { kind: 'complaintsNamed'; place?: string; thing?: string }
   | { kind: 'listed'; of: 'complaints' | 'hazards'; period: PeriodSaid; latest?: number }
+  | { kind: 'dangers'; period: PeriodSaid }
 
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
 const ASKS_AMOUNT =
@@ -53,12 +54,24 @@ const ASKS_AMOUNT =
 const ASKS_PROGRESS =
   /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态|期限|截止|到期|哪天|几号/
 
+/** The dangers reported, as staff speak of them. */
+const DANGERS_ASKED = /险情|警情|紧急情况/
+/** … asked to be listed or counted. */
+const DANGERS_LISTED = /哪些|几[件个起处]|多少|列|看看|看一下|都处理|处理了/
+
 /** 「新的投诉」「新来的投诉」「刚收到的隐患」: the latest received. */
 const NEW_ONES = /(?:新的|新来的|新收到的?|刚来的|刚收到的?|新)(?:投诉|隐患)/
 
-/** 「质安处最近怎么样」「市公用局近期工作如何」: a unit, by its full name, and how it is doing. */
+/**
+ * 「质安处最近怎么样」「市公用局近期工作如何」: a unit, by its full name, and how it is doing. (「燃气办的情况」「市政公司
+ * 最近的工作情况」 too, with no 怎么样 after: it was not understood.)
+ */
 const UNIT_HOW =
-  /^(?:请问)?[\u4e00-\u9fa5]{1,10}(?:处|办|局|公司|科|站|所|中心)(?:的)?(?:最近|近期|这段时间|目前|现在)?(?:的)?(?:工作|情况|表现)?(?:怎么样|咋样|如何)了?[？?]*$/
+  /^(?:请问)?[\u4e00-\u9fa5]{1,10}(?:处|办|局|公司|科|站|所|中心)(?:的)?(?:最近|近期|这段时间|目前|现在)?(?:的)?(?:(?:工作|情况|表现)?(?:怎么样|咋样|如何)了?|(?:工作)?情况(?:呢|啊)?)[？?。]*$/
+
+/** 「明天到期的投诉」「快到期的隐患」: the due named, alone — asked to be shown, as a question would be. */
+const DUE_NAMED_ALONE =
+  /^(?:今天|今日|明天|这两天|这几天|本周|这周|快要?|即将|马上)?(?:就|要|快)?(?:到期|超期|逾期)的(?:投诉|隐患|事项|工单|任务)?[？?。]*$/
 
 /** A kind of problem named before 隐患 or 投诉 (「市政设施的隐患」「燃气类投诉」), not a unit (「燃气办的隐患」). */
 const KIND_COUNTED =
@@ -147,11 +160,20 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     !ASKS_AMOUNT.test(input) &&
     !/谁|有没有|有无/.test(input) &&
     !showMe &&
-    !TELL_ME.test(input)
+    !TELL_ME.test(input) &&
+    !DUE_NAMED_ALONE.test(input)
   )
     return undefined
   // 「人民路燃气泄漏的情况怎么样了」: a known thing's progress, asked — though it names what is wrong.
   const placeAsked = findPlace(input)
+  // 「今天的险情处理得怎么样了」「这周的险情都处理了吗」: the period's dangers, each with where it stands (the period's
+  // counts had answered it).
+  if (
+    DANGERS_ASKED.test(input) &&
+    !placeAsked &&
+    (asksHowItGoes(input) || ASKS_PROGRESS.test(input) || DANGERS_LISTED.test(input))
+  )
+    return { kind: 'dangers', period: periodSaidIn(input) ?? TODAY }
   // (「那个塌陷怎么样了」: a danger named as a thing would be — it was not understood.)
   const thingAsked = WATCHED_THING.exec(input)?.[0] ?? (placeAsked ? undefined : DANGER_NAMED.exec(input)?.[0])
   // 「燃气那个投诉处理了没」: a complaint's progress, asked by its place, thing or what it was about.

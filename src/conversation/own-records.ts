@@ -58,6 +58,17 @@ export function asksAfterOwnRecords(input: string): RecordKind | 'all' | undefin
   return kindOf(input)
 }
 
+/** A saved record of a kind, and how it may be changed, asked: 「隐患报错了怎么改」「怎么修改已经提交的巡查记录」. */
+const AMEND_ASKED_OF_KIND = (() => {
+  const record =
+    '(?:已经|已)?(?:提交|保存|上报|报|填|填报)?(?:了|过)?(?:的)?(?:巡查记录|巡查台账|巡查|隐患)(?:报|填|写|录)?(?:错了?)?'
+  const how =
+    '(?:怎么|怎样|如何|咋|能不能|能否|可以|可不可以|能)(?:样)?(?:修改|改|更改|更正|撤回|删除|删)(?!派|期|成|为|名)'
+  return new RegExp(
+    `^(?:请问)?${record}[，,\\s]*(?:还)?${how}|^(?:请问)?(?:怎么|怎样|如何|咋)(?:样)?(?:修改|改|更改|更正|撤回|删除)${record}[？?。]*$`,
+  )
+})()
+
 /** 「我要改一下刚才那条巡查记录」: a saved record the person wants changed. */
 export function asksToAmendRecord(input: string): RecordKind | 'latest' | undefined {
   // 「撤回」「删除」 alone: the one saved last.
@@ -69,6 +80,9 @@ export function asksToAmendRecord(input: string): RecordKind | 'latest' | undefi
     )
   )
     return 'latest'
+  // 「巡查记录怎么改」「已经提交的巡查记录能改吗」: how a saved record is put right, asked of no one record — the
+  // person's own are what they can mean (these had been the command list, a figure of the unit, or not understood).
+  if (AMEND_ASKED_OF_KIND.test(input)) return kindOf(input)
   if (input.length > 80 || !OWN.test(input) || !AMEND.test(input)) return undefined
   // 「撤回刚才那条」 names neither kind: the one saved last is meant.
   if (!/巡|记录|隐患/.test(input)) return 'latest'

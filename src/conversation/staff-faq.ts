@@ -47,6 +47,7 @@ export type StaffFaq =
   | 'duty_swap'
   | 'patrol_frequency'
   | 'patrol_hours'
+  | 'patrol_focus'
   | 'verify_howto'
   | 'notify_me'
   | 'meeting_figures'
@@ -135,6 +136,16 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
     return 'photo_howto'
   // 「语音能识别吗」「可以发语音吗」
   if (/语音/.test(input)) return 'voice'
+  // 「巡查的时候要注意什么」「巡查要点有哪些」: what the scheme asks of a patrol (a patrol form had opened).
+  if (
+    /巡/.test(input) &&
+    !/记录|台账/.test(input) &&
+    /注意(?:些)?(?:什么|哪些|啥)|注意事项|要点|重点(?:是什么|有哪些|查什么|看什么|在哪)|(?:查|看)(?:些)?(?:什么|哪些|啥)(?:重点|内容)/.test(
+      input,
+    ) &&
+    !namesDefect(input)
+  )
+    return 'patrol_focus'
   // 「下午去哪里巡查」「今天的巡查任务是什么」「明天的巡查路线是什么」: where to patrol is the unit's to set.
   // (「我的巡查记录在哪里」 looks for records, not for where to go.)
   if (
@@ -185,7 +196,13 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
   if (/工作建议|落实整改情况|落实整改主要工作/.test(input)) return 'narrative'
   if (/考核|扣分/.test(input) && (ASKS_RULES.test(input) || /在哪看|哪里看/.test(input))) return 'assessment_rules'
   if (NAMES_ANNEX.test(input)) return 'annex'
-  if (dangerIn(input) && (supposes(input) || HOW_TO_ACT.test(input)) && !findPlace(input)) return 'danger_howto'
+  // (「发现险情怎么处理」「遇到紧急情况怎么办」: danger named in general — it was not understood.)
+  if (
+    (dangerIn(input) || /险情|紧急情况|突发情况|突发事件/.test(input)) &&
+    (supposes(input) || HOW_TO_ACT.test(input)) &&
+    !findPlace(input)
+  )
+    return 'danger_howto'
   if ((/重大/.test(input) && WHAT_MAKES.test(input)) || LEVELS_ASKED.test(input)) return 'major_criteria'
   // 「整改期限能不能延长几天」 asks for more time, which has its own answer.
   // (「人民路井盖那个隐患整改期限是哪天」 asks one hazard's, found by its place in the ledger.)
@@ -209,6 +226,8 @@ export async function describeStaffFaq(turn: Turn, asked: StaffFaq, input: strin
       return annexNamed(input)
     case 'patrol_scope':
       return patrolScope(turn)
+    case 'patrol_focus':
+      return WORDING.patrolFocus(await unitPatrolScope(turn))
     default:
       return WORDING.staffSupport[asked]
   }
@@ -216,10 +235,15 @@ export async function describeStaffFaq(turn: Turn, asked: StaffFaq, input: strin
 
 /** What the person's unit patrols, in the scheme's words, where the city defines it. */
 async function patrolScope(turn: Turn): Promise<string> {
+  const scope = await unitPatrolScope(turn)
+  return scope ? WORDING.patrolScopeOf(scope) : WORDING.staffSupport.patrol_scope
+}
+
+/** The scheme's sentence on what the person's unit patrols (四（一）), where the city defines one. */
+async function unitPatrolScope(turn: Turn): Promise<string | undefined> {
   const unitId = turn.person?.unitId
   const [unit] = unitId ? await turn.ctx.db.select({ code: units.code }).from(units).where(eq(units.id, unitId)) : []
-  const scope = DEFAULT_CITY.units.find((u) => u.code === unit?.code)?.patrolScope
-  return scope ? WORDING.patrolScopeOf(scope) : WORDING.staffSupport.patrol_scope
+  return DEFAULT_CITY.units.find((u) => u.code === unit?.code)?.patrolScope
 }
 
 const NAMES_ANNEX = /附件\s*[1-5一二三四五]/

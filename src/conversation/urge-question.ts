@@ -127,7 +127,8 @@ const NAMED_AMONG = 200
  * are the late things themselves (「把逾期的隐患督办一下」「超时的投诉都催一下」; it opened a hazard form).
  */
 const LATE = '(?:超期|逾期|超时|过期|拖延|没按时整改)(?:的|未整改的|没整改的|未办结的|没办完的)?'
-const WHO_OR_WHAT = '(?:单位|部门|隐患|投诉|事项|问题|工单|单子)'
+// (「把超期的情况通报一下」: the late things' state, circulated — it had opened a hazard form.)
+const WHO_OR_WHAT = '(?:单位|部门|隐患|投诉|事项|问题|工单|单子|情况)'
 const URGING = '(?:通报|催办|催一下|催促|督促|督办|提醒|点名|催)'
 const URGES_LATE_UNITS = new RegExp(
   `${LATE}${WHO_OR_WHAT}.{0,6}${URGING}|${URGING}(?:一下)?(?:所有|各个?|那些)?${LATE}${WHO_OR_WHAT}|(?:超期|逾期|超时)的(?:都|全部)${URGING}`,

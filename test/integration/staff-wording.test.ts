@@ -1030,8 +1030,8 @@ describe('how citizens rated the handling, and the city asked after without a qu
 describe('the person’s own unit, who answers, and goodbyes', () => {
   it('gives the own unit’s figures on 「我们单位今天巡了没有」, its open items to a handler, and says who answers', async () => {
     expect((await say(STAFF, '我们单位今天巡了没有'))[0]).toMatch(/^今天截至目前（市政建设总公司）：\n巡查 \d+ 次/)
-    // A handler's 「我们单位有几个超期的」 is their own to-do, not the city's.
-    expect((await say(HANDLER, '我们单位有几个超期的'))[0]).toMatch(/^(?:【待办事项】|您暂无待办事项)/)
+    // A handler's 「我们单位有几个超期的」 is their own to-do's overdue, not the city's.
+    expect((await say(HANDLER, '我们单位有几个超期的'))[0]).toMatch(/^(?:【超期事项】|您没有超期的事项)/)
     expect(await say(STAFF, '你是谁')).toEqual([WORDING.staffWhoAmI])
     for (const said of ['拜拜', '再见']) expect(await say(STAFF, said)).toEqual([WORDING.staffCourtesy])
   })
