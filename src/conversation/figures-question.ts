@@ -189,11 +189,20 @@ export async function describeSatisfaction(turn: Turn, asked: PeriodSaid): Promi
 }
 
 /** 「今天督查了哪些单位」: the period's supervision records, each with the unit inspected and who led it. */
-export async function describeSupervisions(turn: Turn, asked: PeriodSaid): Promise<string> {
+export async function describeSupervisions(
+  turn: Turn,
+  asked: PeriodSaid,
+  /** 「质安处这个月督查过没有」: the inspections of the unit named alone. */
+  inspected?: { id: number; name: string },
+): Promise<string> {
   const { db, clock, timeZone } = turn.ctx
   const now = clock.now()
   const period = periodMeant(asked, now, timeZone)
-  const within = and(gte(supervisions.inspectedAt, period.startAt), lte(supervisions.inspectedAt, period.endAt))
+  const within = and(
+    gte(supervisions.inspectedAt, period.startAt),
+    lte(supervisions.inspectedAt, period.endAt),
+    inspected ? eq(supervisions.inspectedUnitId, inspected.id) : undefined,
+  )
   const [rows, [total], unitRows] = await Promise.all([
     db
       .select({
@@ -209,13 +218,13 @@ export async function describeSupervisions(turn: Turn, asked: PeriodSaid): Promi
     db.select({ n: count() }).from(supervisions).where(within),
     db.select({ id: units.id, name: units.name }).from(units),
   ])
-  if (rows.length === 0) return `${asked.said}还没有督查记录。`
+  if (rows.length === 0) return `${asked.said}还没有${inspected ? `对${inspected.name}的` : ''}督查记录。`
   const name = new Map(unitRows.map((u) => [u.id, u.name]))
   const howMany = total?.n ?? rows.length
   const lines = rows.map(
     (r) => `· ${r.code} ${formatLocal(r.at, timeZone, now)} ${name.get(r.unitId) ?? '—'}（带队：${r.lead}）`,
   )
-  return `${asked.said}督查记录共 ${howMany} 条：\n${lines.join('\n')}${howMany > rows.length ? '\n……还有更多，请在管理后台「督查台账」查看。' : ''}`
+  return `${asked.said}${inspected ? `对${inspected.name}的` : ''}督查记录共 ${howMany} 条：\n${lines.join('\n')}${howMany > rows.length ? '\n……还有更多，请在管理后台「督查台账」查看。' : ''}`
 }
 
 /** 「这个月哪个单位隐患最多」: the hazards found in the period, by the unit responsible, most first. */

@@ -106,7 +106,7 @@ const WENT_TOGETHER = (() => {
   return new RegExp(`${people}${apart}${by}${notPassing}|${by}${apart}${people}(?![行民受被死伤遇落失困])`)
 })()
 
-const QUESTION = /[？?]\s*$|[吗呢嘛]\s*$|了没有?\s*$|(?:好|完)没有?\s*$/
+const QUESTION = /[？?]\s*$|[吗呢嘛]\s*$|[了过]没有?\s*$|(?:好|完)没有?\s*$/
 const ASKS_WHETHER = /^(?:有没有|有无|是否|是不是|哪些|哪几)|(?:有哪些|有多少|有几[个条处件项起次])[？?]?$/
 
 /**

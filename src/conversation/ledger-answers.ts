@@ -175,7 +175,7 @@ export async function answerLedgerQuestion(
     case 'satisfaction':
       return briefed ? describeSatisfaction(turn, asked.period) : WORDING.figuresForBriefed
     case 'supervisions':
-      return describeSupervisions(turn, asked.period)
+      return describeSupervisions(turn, asked.period, await unitNamedIn(turn, input, { shortInSentence: true }))
     case 'dueSoon':
       // A unit's handler asks after their own: the to-do, the nearest deadline first.
       return actor.role === 'unit_handler' && actor.unitId !== null

@@ -24,6 +24,8 @@ export function summaryAskedIn(text: string): PeriodSaid | undefined {
   if ([...text].length > 30 || !ASKING.test(text)) return undefined
   const period = periodSaidIn(text)
   if (!period) return undefined
+  // 「本月督查情况」 asks after the inspections alone, which have their own records (the figures had answered it).
+  if (/督查/.test(text) && !/巡查|隐患|投诉|整改|工作/.test(text)) return undefined
   // 「这周的周报汇总一下」: the reports summed up are the period's figures (whether each unit filed is asked
   // otherwise: 「周报交了吗」「哪些单位周报没交」).
   const reports = /汇总|总结|合计/.test(text) ? REPORTS_SUMMED : undefined

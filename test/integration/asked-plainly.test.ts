@@ -150,3 +150,16 @@ describe('the day’s dangers, asked after and acted on', () => {
     expect(await say(STAFF, '发现险情怎么处理')).toEqual([WORDING.staffDangerHowTo])
   })
 })
+
+describe('the inspections asked after', () => {
+  it('answers 「质安处这个月督查过没有」 with that unit’s, and 「本月督查情况」 with the records (not the figures)', async () => {
+    for (const answer of ['督查', '质安处', '今天上午9点', '王科长', '陈刚 李明', '检查了两个工地', '无', '无'])
+      await say(SUPERVISOR, answer)
+    const code = lastCode(await say(SUPERVISOR, '确认'), 'DC')
+    const [ofUnit] = await say(SUPERVISOR, '质安处这个月督查过没有')
+    expect(ofUnit).toMatch(new RegExp(`^本月对质安处的督查记录共 1 条：\\n· ${code} .* 质安处（带队：王科长）$`))
+    expect(await say(SUPERVISOR, '燃气办这个月督查过没有')).toEqual(['本月还没有对燃气办的督查记录。'])
+    const [month] = await say(LEADER, '本月督查情况')
+    expect(month).toMatch(new RegExp(`^本月督查记录共 1 条：\\n· ${code} `))
+  })
+})
