@@ -978,6 +978,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
         }
         await forget()
         return fileComplaint(turn, { ...waiting, locationText: undefined })
+      case 'coming':
+        await keep()
+        return [text(WORDING.placeComing)]
       case 'question':
         await keep()
         return [text(asksAboutThePlace(body) ? WORDING.placeWhy : WORDING.placeOtherQuestion)]

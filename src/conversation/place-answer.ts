@@ -9,13 +9,21 @@ import { isVaguePlace } from './forms/checks'
  * question back, or with more about the problem (「工地噪音扰民」「天天晚上吵得睡不着」) — none of which is a place
  * anyone could be sent to.
  */
-export type PlaceAnswer = 'cancel' | 'unknown' | 'question' | 'more_description' | 'place'
+export type PlaceAnswer = 'cancel' | 'unknown' | 'coming' | 'question' | 'more_description' | 'place'
 
 const CANCEL =
   /^(?:(?:我|那|那就|那我|还是|我还是)?(?:取消|算了|不用了|不需要了|不报了|不投诉了|不反映了|没事了|不说了|不讲了|不要了)(?:吧|啦|了)?[。！!，,~～\s]*)+$/
 // (「具体是哪个工地我不方便说」: what is not said, before the not saying.)
 const UNKNOWN =
   /^(?:(?:具体)?(?:是)?(?:在)?(?:哪个|哪条|哪家|哪里|哪儿|什么)(?:工地|小区|路|街|地方|位置|单位|楼盘|项目|公司)?|具体(?:的)?(?:位置|地址|地点)?|位置|地址|地点)?[，,\s]*(?:我|我也|我们)?(?:也)?(?:不知道|不方便(?:说|讲|透露)|不想(?:说|讲|透露)|不便(?:说|透露)|不清楚|不太清楚|不太知道|不记得|记不清|记不得|说不清|说不上来|不确定|不晓得|不懂)(?:了|啊|呀|诶|哎|哦)?(?:具体|详细)?(?:(?:的|在)?(?:地址|位置|地点|哪里|哪儿|在哪(?:里|儿)?|是哪里|叫什么(?:名字)?|门牌号?))?(?:了|啊|呀)?[。！!，,~～\s]*$/
+/**
+ * 「我发个定位」「等一下 我问问」「稍等，我去看看门牌」: the place is coming — nothing to file yet, and nothing vague
+ * about it (it had been told 「还不够具体」).
+ */
+const COMING =
+  /^(?:好的?|行|嗯|哦)?[，,\s]*(?:(?:请)?(?:等一下|等下|等等|稍等|稍等一下|等一会儿?|马上|一会儿?|待会儿?)[，,\s]*)?(?:我)?(?:马上|这就|现在|再)?(?:发(?:个|一个|一下)?(?:定位|位置)(?:给你们?)?|(?:去|下楼)?(?:问问|问一下|看看|看一下|查查|查一下)(?:门牌号?|地址|路名|叫什么)?)(?:啊|哈|吧)?$|^(?:请)?(?:等一下|等下|等等|稍等|稍等一下|等一会儿?)(?:啊|哈)?$/
+/** 「你们自己查」「你们去找」: the citizen will not say — as if not known: the rough area is asked once more. */
+const WONT_SAY = /^(?:你们)?(?:自己)(?:去)?(?:查|找|看)(?:吧|啊|呀)?$|^你们(?:自己)?(?:去)?(?:查|找)(?:吧|啊|呀)?$/
 /** 「不知道叫什么路」: the name not known, and nothing else said (with a landmark after it, the landmark is the place). */
 const NAME_UNKNOWN =
   /^(?:我|我也)?(?:也)?不(?:知道|清楚|记得)(?:这|那)?(?:条)?(?:路|街|小区|地方)?叫(?:什么|啥)(?:名字|路|街|小区|地方|名)?(?:了|啊|呀)?$/
@@ -40,7 +48,8 @@ export function asksAboutThePlace(body: string): boolean {
 export function readPlaceAnswer(body: string, reading: { locationText?: string }): PlaceAnswer {
   const text = body.trim().replace(/[。！!，,~～\s]+$/, '')
   if (CANCEL.test(text)) return 'cancel'
-  if (UNKNOWN.test(text) || NAME_UNKNOWN.test(text)) return 'unknown'
+  if (UNKNOWN.test(text) || NAME_UNKNOWN.test(text) || WONT_SAY.test(text)) return 'unknown'
+  if (COMING.test(text)) return 'coming'
   // 「不知道在哪，就在我家附近」: not known, and what follows names no place either.
   const [first, ...rest] = text.split(/[，,。；;]/)
   if (rest.length > 0 && UNKNOWN.test(first ?? '') && !findPlace(rest.join('，'))) return 'unknown'

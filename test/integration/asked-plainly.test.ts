@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
-import { hazards, patrols } from '../../src/db/schema'
+import { complaints, hazards, patrols } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
@@ -161,5 +162,25 @@ describe('the inspections asked after', () => {
     expect(await say(SUPERVISOR, '燃气办这个月督查过没有')).toEqual(['本月还没有对燃气办的督查记录。'])
     const [month] = await say(LEADER, '本月督查情况')
     expect(month).toMatch(new RegExp(`^本月督查记录共 1 条：\\n· ${code} `))
+  })
+})
+
+describe('a citizen about to send the place', () => {
+  it('waits on 「我发个定位」 and files with the pin that follows (it had been told 「还不够具体」)', async () => {
+    const citizen = 'o-asked-pin'
+    await chat(harness.services, citizen, '路灯不亮好几天了', 'mp')
+    expect(await chat(harness.services, citizen, '我发个定位', 'mp')).toEqual([WORDING.placeComing])
+    expect(await chat(harness.services, citizen, '你们自己查', 'mp')).toEqual([WORDING.placeApproximate])
+    const code = lastCode(
+      await chat(
+        harness.services,
+        citizen,
+        { kind: 'location', latitude: 29.03, longitude: 111.69, label: '常德市武陵区人民路168号' },
+        'mp',
+      ),
+      'TS',
+    )
+    const filed = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(filed).toMatchObject([{ citizenExternalId: citizen, locationText: '常德市武陵区人民路168号' }])
   })
 })

@@ -153,3 +153,18 @@ describe('a request or a wish to know, in answer to 「在什么位置」', () =
     expect(readPlaceAnswer('能不能派人去人民路88号看看', {})).toBe('place')
   })
 })
+
+describe('the place on its way, or not to be said, in answer to 「在什么位置」', () => {
+  it.each(['我发个定位', '等一下 我问问', '稍等，我去看看门牌', '好的 马上发位置', '等等'])(
+    '「%s」 says the place is coming (it had been told 「还不够具体」)',
+    (answer) => expect(readPlaceAnswer(answer, {})).toBe('coming'),
+  )
+
+  it.each(['你们自己查', '你们去找吧'])('「%s」 is taken as not known: the rough area is asked once more', (answer) =>
+    expect(readPlaceAnswer(answer, {})).toBe('unknown'),
+  )
+
+  it.each(['我去看看门牌 在人民路那边', '等一下 在朗州路168号'])('「%s」 names the place after all', (answer) =>
+    expect(readPlaceAnswer(answer, {})).toBe('place'),
+  )
+})
