@@ -510,6 +510,9 @@ export const WORDING = {
   citizenPhotoHowTo:
     '发照片：点输入框旁的「+」，选「照片」或「拍摄」发送；发定位：点「+」选「位置」。照片和定位会附到您正在反映或最近的投诉。',
   citizenSatisfied: '感谢您的评价！有新的问题，直接发一句话说明问题和地点即可。',
+  /** 「满意」 before the complaint is answered: thanked, and told the answer is still to come. */
+  citizenSatisfiedBeforeAnswer: (code: string, status: ComplaintStatus) =>
+    `感谢您的肯定！投诉 ${code} 还在办理中（目前${COMPLAINT_STATUS_LABELS[status]}），办理结果会在这里答复您，届时欢迎评价。`,
   citizenDissatisfied: (code: string) =>
     `已将您的评价记入投诉 ${code} 的办理记录，供督查人员回访核查。如问题仍未解决，请直接说明哪里还有问题，我们重新登记办理。`,
   citizenStillUnresolved: (code: string) =>

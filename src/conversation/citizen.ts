@@ -710,7 +710,15 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
     if (latest) {
       await addComplaintNote(ctx, latest, `市民评价：${body}`)
-      return [text(/不/.test(verdict[0]) ? WORDING.citizenDissatisfied(latest.code) : WORDING.citizenSatisfied)]
+      if (/不/.test(verdict[0])) return [text(WORDING.citizenDissatisfied(latest.code))]
+      // (Before the answer there is no result to rate: 「感谢您的评价」 had said the rating was taken as one.)
+      return [
+        text(
+          isComplaintOpen(latest.status)
+            ? WORDING.citizenSatisfiedBeforeAnswer(latest.code, latest.status)
+            : WORDING.citizenSatisfied,
+        ),
+      ]
     }
     return [text(WORDING.noComplaints)]
   }

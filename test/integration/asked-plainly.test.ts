@@ -184,3 +184,21 @@ describe('a citizen about to send the place', () => {
     expect(filed).toMatchObject([{ citizenExternalId: citizen, locationText: '常德市武陵区人民路168号' }])
   })
 })
+
+describe('a rating before the answer, an approval and a request to be called', () => {
+  it('thanks a citizen’s 「满意」 before the answer and says the result is still to come', async () => {
+    const citizen = 'o-asked-rating'
+    const code = lastCode(await chat(harness.services, citizen, '朗州路66号门口的路灯不亮', 'mp'), 'TS')
+    expect(await chat(harness.services, citizen, '满意', 'mp')).toEqual([
+      WORDING.citizenSatisfiedBeforeAnswer(code, 'assigned'),
+    ])
+  })
+
+  it('takes a unit leader’s 「周报看了 没问题」 as signing (it was not understood)', async () => {
+    expect(await say('demo:unit_leader', '周报看了 没问题')).toEqual(['当前没有等待您签字的报表或督查记录。'])
+  })
+
+  it('tells the duty officer what reaches them at night on 「晚上有情况打我电话」 (it was not understood)', async () => {
+    expect(await say('demo:duty_officer', '晚上有情况打我电话')).toEqual([WORDING.staffSupport.notify_me])
+  })
+})
