@@ -241,8 +241,9 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     )
   )
     return { kind: 'lateByUnit' }
+  // (「我们单位排第几」: where the unit stands — it was not understood.)
   if (
-    /考核|得分|分数|扣分|扣了(?:几|多少|这么多|那么多)?分|(?:几|多少)分(?!钟)|排名|排行|最差|最好|垫底|倒数/.test(
+    /考核|得分|分数|扣分|扣了(?:几|多少|这么多|那么多)?分|(?:几|多少)分(?!钟)|排名|排行|最差|最好|垫底|倒数|排(?:在)?第几|第几名|排多少名/.test(
       input,
     ) &&
     !ASKS_RULES.test(input) &&

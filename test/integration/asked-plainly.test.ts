@@ -202,3 +202,24 @@ describe('a rating before the answer, an approval and a request to be called', (
     expect(await say('demo:duty_officer', '晚上有情况打我电话')).toEqual([WORDING.staffSupport.notify_me])
   })
 })
+
+describe('a hazard announced by its grade, a record put off, and a unit’s place', () => {
+  it('asks what is wrong after 「上报一个重大隐患」 and keeps the grade (the words had been the description)', async () => {
+    expect(await say(STAFF, '上报一个重大隐患')).toEqual(['请描述发现的隐患。'])
+    const [summary] = await say(STAFF, '人民路168号井盖缺失')
+    expect(summary).toContain('隐患描述：人民路168号井盖缺失\n')
+    expect(summary).toContain('等级：重大隐患\n')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const [saved] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(saved).toMatchObject({ description: '人民路168号井盖缺失', level: 'major' })
+  })
+
+  it('answers 「明天补报」 with when the patrol record is due (it was taken for a step on a record in hand)', async () => {
+    expect(await say(STAFF, '明天补报')).toEqual([WORDING.patrolRecordLater])
+  })
+
+  it('answers 「我们单位排第几」 with the unit’s score and place (it was not understood)', async () => {
+    const [answer] = await say(STAFF, '我们单位排第几')
+    expect(answer).toMatch(/^市政建设总公司2026年11月考核（截至目前）：\d+ 分，在 \d+ 个参加考核的单位中排第 \d+ 名/)
+  })
+})

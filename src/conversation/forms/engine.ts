@@ -1882,6 +1882,10 @@ function teamVisitSaid(input: string, answers: AnswerContext): Record<string, un
   return said
 }
 
+/** 「一个重大隐患」「条隐患」 after 上报: a grade, or nothing but the word 隐患 — no description. */
+const GRADE_ONLY =
+  /^(?:一下|一个|一处|一条|一项|一起|个|处|条|项)?(?:新的?)?(?:(重大|一般|较大|严重)(?:的)?)?(?:安全)?(?:隐患|问题|情况|险情)?[。！!]*$/
+
 /** 「督查科今天开会」「巡查员请假了」: the command word is part of an office's or a post's name. */
 const OFFICE_AFTER_COMMAND = /^(?:科|员|室|局|办(?!理))/
 
@@ -2113,6 +2117,13 @@ async function startForm(
     if (placeOnly) {
       delete session.draft.description
       session.draft.locationText = placeOnly
+    }
+    // 「上报一个重大隐患」 says how grave, not what: the grade is kept and what is wrong is asked (the words had been
+    // taken for the description).
+    const gradeOnly = form.id === 'hazard' ? GRADE_ONLY.exec(rest.trim()) : null
+    if (gradeOnly) {
+      delete session.draft.description
+      if (gradeOnly[1]) session.draft.level = /一般/.test(gradeOnly[1]) ? 'general' : 'major'
     }
   }
   if (preset) merge(session, preset)
