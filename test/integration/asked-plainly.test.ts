@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
-import { complaints, hazards, patrols } from '../../src/db/schema'
+import { complaintEvents, complaints, hazards, patrols } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
 import { testApp } from '../helpers/app'
@@ -221,5 +221,27 @@ describe('a hazard announced by its grade, a record put off, and a unit’s plac
   it('answers 「我们单位排第几」 with the unit’s score and place (it was not understood)', async () => {
     const [answer] = await say(STAFF, '我们单位排第几')
     expect(answer).toMatch(/^市政建设总公司2026年11月考核（截至目前）：\d+ 分，在 \d+ 个参加考核的单位中排第 \d+ 名/)
+  })
+})
+
+describe('how a complaint in hand goes, said by its handler', () => {
+  it.each([
+    ['朗州路66号的路灯 要等电力公司来处理', '朗州路66号'],
+    ['朗州路66号那个需要其他单位配合', '朗州路66号'],
+    ['人民路168号 现场看了 没有这个问题', '人民路168号'],
+  ])('keeps 「%s」 as the progress of the complaint it names (it was not understood)', async (words, place) => {
+    const [complaint] = (await database.db.select().from(complaints).orderBy(complaints.id)).filter(
+      (c) => c.unitId !== null && (c.locationText ?? '').includes(place),
+    )
+    expect(complaint).toBeDefined()
+    const code = complaint?.code as string
+    // (Not yet signed for: how to sign comes before how to answer.)
+    const [kept] = await say(HANDLER, words)
+    expect(kept).toMatch(new RegExp(`^已记入投诉 ${code} 的办理进展。.*办理完成后请发送「回复 ${code} 办理结果」`))
+    const notes = await database.db
+      .select({ note: complaintEvents.note })
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, complaint?.id as number))
+    expect(notes.map((n) => n.note)).toContainEqual(expect.stringContaining(words))
   })
 })
