@@ -245,3 +245,18 @@ describe('how a complaint in hand goes, said by its handler', () => {
     expect(notes.map((n) => n.note)).toContainEqual(expect.stringContaining(words))
   })
 })
+
+describe('something repaired before, broken again', () => {
+  it('files 「你们上次修的路又坏了」 as a new report, not a chase of the complaint still open', async () => {
+    const citizen = 'o-asked-again'
+    lastCode(await chat(harness.services, citizen, '德山大道有个井盖不见了', 'mp'), 'TS')
+    expect(await chat(harness.services, citizen, '你们上次修的路又坏了', 'mp')).toEqual([WORDING.askPlace])
+    lastCode(await chat(harness.services, citizen, '在人民路和朝阳路口', 'mp'), 'TS')
+    const filed = await database.db
+      .select()
+      .from(complaints)
+      .where(eq(complaints.citizenExternalId, citizen))
+      .orderBy(complaints.id)
+    expect(filed.map((c) => c.description)).toEqual(['德山大道有个井盖不见了', '你们上次修的路又坏了'])
+  })
+})
