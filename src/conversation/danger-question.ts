@@ -16,12 +16,21 @@ import type { Turn } from './types'
  */
 const ASKS_WHETHER =
   /^(?:今天|今晚|现在|目前|最近|刚才|这两天)?(?:有没有|有无|有)(?:人)?(?:报|反映|投诉|举报)?(?:过)?([^，。,；;？?]{2,12}?)(?:的)?(?:报告|报警|投诉|举报|隐患|险情|情况|事故|事情?|消息)?(?:吗|么|没有?|没)?[？?。]*$/
+/**
+ * 「最近一周燃气泄漏的投诉有几起」「本月塌陷的隐患有多少」: how many of a danger's kind, counted — asked, never reported
+ * (a major hazard form had opened). Answered as whether one is reported: the open records of that kind.
+ */
+const ASKS_HOW_MANY =
+  /^(?:最近一周|最近一个月|最近几天|近一周|近7天|近30天|今天|今晚|昨天|本周|这周|上周|本月|这个月|上个?月|今年|最近|近期|这两天|这几天)?(?:的)?([^，。,；;？?]{2,12}?)(?:的)?(?:报告|报警|投诉|举报|隐患|险情|情况|事故|事情?)(?:一共|总共|共)?(?:有)?(?:几起|几件|几个|几次|几处|多少(?:起|件|个|次|处)?)(?:了)?[？?。]*$/
+
 /** How many open records of each kind are looked through, newest first. */
 const LOOKED_AT = 200
 const LISTED = 5
 
 /** The words naming the danger asked after, when the message asks whether one is reported; undefined otherwise. */
 export function dangerAskedAfter(input: string): string | undefined {
+  const counted = ASKS_HOW_MANY.exec(input.trim())?.[1]
+  if (counted && dangerIn(counted)) return counted
   const asked = ASKS_WHETHER.exec(input.trim())
   const said = asked?.[1]
   if (!asked || !said) return undefined

@@ -9,6 +9,7 @@ import { complaintTimeliness, periodFigures } from '../services/figures'
 import { formatLocal } from './format'
 import { describeOpenMajors } from './open-items-question'
 import { type PeriodSaid, periodMeant, periodSaidIn } from './period-said'
+import { roadOf } from './place-answer'
 import { summaryAskedIn } from './summary-asked'
 import type { Turn } from './types'
 
@@ -160,6 +161,61 @@ export async function describeByCategory(turn: Turn, of: 'complaints' | 'hazards
     .sort((a, b) => b.n - a.n)
     .map((r, i) => `${i + 1}. ${CATEGORY_LABELS[r.category]} ${r.n} ${unit}`)
   return `${asked.said}${what}（按类别，${lines.length > 1 ? '多的在前' : '共一类'}）：\n${lines.join('\n')}`
+}
+
+/** The roads listed at most when the period's records are counted by where they are. */
+const ROADS_LISTED = 10
+
+/**
+ * 「哪条路隐患最多」「投诉最多的是哪个区域」: the period's hazards or complaints counted by the road (or the place,
+ * where no road is named) they are on, the most first. (The first had opened a hazard form.)
+ */
+export async function describeByPlace(turn: Turn, of: 'complaints' | 'hazards', asked: PeriodSaid): Promise<string> {
+  const { db, clock, timeZone } = turn.ctx
+  const period = periodMeant(asked, clock.now(), timeZone)
+  const places =
+    of === 'complaints'
+      ? await db
+          .select({ locationText: complaints.locationText })
+          .from(complaints)
+          .where(
+            and(
+              gte(complaints.receivedAt, period.startAt),
+              lte(complaints.receivedAt, period.endAt),
+              isNull(complaints.duplicateOfId),
+            ),
+          )
+      : await db
+          .select({ locationText: hazards.locationText })
+          .from(hazards)
+          .where(
+            and(gte(hazards.foundAt, period.startAt), lte(hazards.foundAt, period.endAt), ne(hazards.status, 'voided')),
+          )
+  const counted = new Map<string, number>()
+  let unplaced = 0
+  for (const { locationText } of places) {
+    const road = locationText?.trim() ? roadNamed(locationText.trim()) : ''
+    if (road) counted.set(road, (counted.get(road) ?? 0) + 1)
+    else unplaced += 1
+  }
+  const unit = of === 'complaints' ? '件' : '项'
+  if (places.length === 0) return `${asked.said}没有${of === 'complaints' ? '受理投诉' : '发现隐患'}。`
+  const ranked = [...counted].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'))
+  const lines = ranked.slice(0, ROADS_LISTED).map(([road, n], i) => `${i + 1}. ${road} ${n} ${unit}`)
+  const more = ranked.length > ROADS_LISTED ? [`……另有 ${ranked.length - ROADS_LISTED} 处路段或地点。`] : []
+  const none = unplaced > 0 ? [`未写明地点的 ${unplaced} ${unit}。`] : []
+  return [
+    `${asked.said}${of === 'complaints' ? '受理的投诉' : '发现的隐患'}（按路段或地点，多的在前）：`,
+    ...lines,
+    ...more,
+    ...none,
+  ].join('\n')
+}
+
+/** The road a place is on, its city and district, number and building left off (「常德市武陵区人民路168号」: 人民路). */
+function roadNamed(place: string): string {
+  const local = roadOf(place).replace(/^(?:[\u4e00-\u9fa5]{2,4}?[省市县区])+/, '')
+  return /^[\u4e00-\u9fa5]{1,10}?(?:大道|路|街|巷)/.exec(local)?.[0] ?? local
 }
 
 /** 「投诉的满意度怎么样」: how the citizens called back rated the handling of the period's complaints. */

@@ -210,7 +210,8 @@ export function intentOf(text: string): Intent | undefined {
     /多少|(?:巡查|巡视|巡逻|巡|查)了?几(?:次|趟|回|遍)|(?:怎么样|怎样|如何|咋样)(?:了|啊|呀|呢)?[？?。！!]*$/.test(
       text,
     ) ||
-    /^(?:哪些|哪个|哪几|哪家|谁)/.test(text) ||
+    // (「哪条路隐患最多」: a hazard form had opened.)
+    /^(?:哪些|哪个|哪几|哪家|哪条|哪段|哪片|哪里|哪儿|谁)/.test(text) ||
     // 「几点开始巡查」「什么时候去巡查」: when, asked first — never a patrol done (a patrol form had opened).
     ASKS_WHEN_TO_PATROL.test(text) ||
     // 「我们单位今天谁巡查了」: who, asked in the middle (a leader had been refused the patrol form).

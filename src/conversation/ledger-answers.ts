@@ -5,6 +5,7 @@ import type { Actor } from '../domain/roles'
 import type { PersonRow } from '../services/identities'
 import {
   describeByCategory,
+  describeByPlace,
   describeFigures,
   describeHazardsByUnit,
   describeMajorsInPeriod,
@@ -136,6 +137,8 @@ export async function answerLedgerQuestion(
     }
     case 'byCategory':
       return briefed ? describeByCategory(turn, asked.of, asked.period) : WORDING.figuresForBriefed
+    case 'byPlace':
+      return briefed ? describeByPlace(turn, asked.of, asked.period) : WORDING.figuresForBriefed
     case 'lateByUnit':
       return briefed ? describeLateByUnit(turn) : WORDING.figuresForBriefed
     case 'hazardsByUnit':

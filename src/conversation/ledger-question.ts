@@ -46,6 +46,7 @@ export type LedgerQuestion =
   | { kind: 'complaintsNamed'; place?: string; thing?: string }
   | { kind: 'listed'; of: 'complaints' | 'hazards'; period: PeriodSaid; latest?: number }
   | { kind: 'dangers'; period: PeriodSaid }
+  | { kind: 'byPlace'; of: 'complaints' | 'hazards'; period: PeriodSaid }
 
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
 const ASKS_AMOUNT =
@@ -53,6 +54,10 @@ const ASKS_AMOUNT =
 /** Asking how something stands: 「处理得怎么样了」「整改了吗」「修好了没」. */
 const ASKS_PROGRESS =
   /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态|期限|截止|到期|哪天|几号/
+
+/** 「哪条路」「哪个区域」「哪个小区」: where, asked of the records. */
+const WHICH_PLACE =
+  /哪条路|哪条街|哪个路段|哪些路段|哪段路|哪个地方|哪些地方|哪个区域|哪片|哪一片|哪个片区|哪个小区|哪个街道|哪里|哪儿/
 
 /** The dangers reported, as staff speak of them. */
 const DANGERS_ASKED = /险情|警情|紧急情况/
@@ -218,6 +223,13 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     !OWN_UNIT.test(input)
   )
     return { kind: 'ratesByUnit', period: periodSaidIn(input) ?? THIS_MONTH }
+  // 「哪条路隐患最多」「投诉最多的是哪个区域」: the period's (this month's) by road or place, the most first.
+  if (/投诉|隐患|问题/.test(input) && WHICH_PLACE.test(input) && /最多|最集中|多的|排/.test(input))
+    return {
+      kind: 'byPlace',
+      of: /投诉|市民|群众|举报/.test(input) ? 'complaints' : 'hazards',
+      period: periodSaidIn(input) ?? THIS_MONTH,
+    }
   // 「投诉最多的是什么问题」「哪类隐患最多」: the period's (this month's) by kind, the most first (it was not understood).
   if (
     /(?:投诉|隐患|问题)/.test(input) &&

@@ -260,3 +260,28 @@ describe('something repaired before, broken again', () => {
     expect(filed.map((c) => c.description)).toEqual(['德山大道有个井盖不见了', '你们上次修的路又坏了'])
   })
 })
+
+describe('where the records gather, and a danger counted', () => {
+  it('answers 「哪条路隐患最多」 by road, the most first (a hazard form had opened)', async () => {
+    const before = await hazardCount()
+    const [answer] = await say(LEADER, '哪条路隐患最多')
+    // The hazard filed above (人民路168号井盖缺失) counts under its road, its number left off.
+    expect(answer).toMatch(/^本月发现的隐患（按路段或地点，多的在前）：\n1\. 人民路 \d+ 项/)
+    expect(await say(LEADER, '取消')).toEqual(['当前没有进行中的填报。'])
+    expect(await hazardCount()).toBe(before)
+  })
+
+  it('answers 「投诉最多的是哪个区域」 by road', async () => {
+    const [answer] = await say(LEADER, '投诉最多的是哪个区域')
+    expect(answer).toMatch(/^本月受理的投诉（按路段或地点，多的在前）：\n1\. \S+ \d+ 件/)
+    expect(answer).toMatch(/\n\d+\. 滨湖路 1 件/)
+  })
+
+  it('answers 「最近一周燃气泄漏的投诉有几起」 with the open ones of that danger (a major hazard form had opened)', async () => {
+    const before = await hazardCount()
+    const [answer] = await say(LEADER, '最近一周燃气泄漏的投诉有几起')
+    expect(answer).toMatch(/^与「燃气泄漏」相关的办理中投诉 1 件：\n· TS\d{8}-\d{4} /)
+    expect(await say(LEADER, '取消')).toEqual(['当前没有进行中的填报。'])
+    expect(await hazardCount()).toBe(before)
+  })
+})
