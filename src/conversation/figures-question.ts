@@ -3,7 +3,7 @@ import { containing } from '../db/like-pattern'
 import { complaints, hazards, patrols, supervisions, units } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
 import { SATISFACTION_LABELS, SATISFACTION_LEVELS, type Satisfaction } from '../domain/complaint-lifecycle'
-import type { PeriodKind } from '../domain/periods'
+import type { Period, PeriodKind } from '../domain/periods'
 import { formatRate } from '../reports/format'
 import { complaintTimeliness, periodFigures } from '../services/figures'
 import { formatLocal } from './format'
@@ -130,6 +130,20 @@ export async function describeMajorsInPeriod(turn: Turn, asked: PeriodSaid): Pro
   return `${when}重大隐患：新发现 ${found?.n ?? 0} 项，销号 ${closed?.n ?? 0} 项（含此前发现的）。\n${await describeOpenMajors(turn)}`
 }
 
+/** The complaints received in a period, a duplicate not counted twice — as the ledger questions count them. */
+function complaintsReceivedIn(period: Period) {
+  return and(
+    gte(complaints.receivedAt, period.startAt),
+    lte(complaints.receivedAt, period.endAt),
+    isNull(complaints.duplicateOfId),
+  )
+}
+
+/** The hazards found in a period, the voided not counted. */
+function hazardsFoundIn(period: Period) {
+  return and(gte(hazards.foundAt, period.startAt), lte(hazards.foundAt, period.endAt), ne(hazards.status, 'voided'))
+}
+
 /** 「最近一周投诉最多的是哪类问题」: the complaints received or hazards found in the period, by kind, most first. */
 export async function describeByCategory(turn: Turn, of: 'complaints' | 'hazards', asked: PeriodSaid): Promise<string> {
   const { db, clock, timeZone } = turn.ctx
@@ -139,20 +153,12 @@ export async function describeByCategory(turn: Turn, of: 'complaints' | 'hazards
       ? await db
           .select({ category: complaints.category, n: count() })
           .from(complaints)
-          .where(
-            and(
-              gte(complaints.receivedAt, period.startAt),
-              lte(complaints.receivedAt, period.endAt),
-              isNull(complaints.duplicateOfId),
-            ),
-          )
+          .where(complaintsReceivedIn(period))
           .groupBy(complaints.category)
       : await db
           .select({ category: hazards.category, n: count() })
           .from(hazards)
-          .where(
-            and(gte(hazards.foundAt, period.startAt), lte(hazards.foundAt, period.endAt), ne(hazards.status, 'voided')),
-          )
+          .where(hazardsFoundIn(period))
           .groupBy(hazards.category)
   const what = of === 'complaints' ? '受理的投诉' : '发现的隐患'
   const unit = of === 'complaints' ? '件' : '项'
@@ -175,22 +181,8 @@ export async function describeByPlace(turn: Turn, of: 'complaints' | 'hazards', 
   const period = periodMeant(asked, clock.now(), timeZone)
   const places =
     of === 'complaints'
-      ? await db
-          .select({ locationText: complaints.locationText })
-          .from(complaints)
-          .where(
-            and(
-              gte(complaints.receivedAt, period.startAt),
-              lte(complaints.receivedAt, period.endAt),
-              isNull(complaints.duplicateOfId),
-            ),
-          )
-      : await db
-          .select({ locationText: hazards.locationText })
-          .from(hazards)
-          .where(
-            and(gte(hazards.foundAt, period.startAt), lte(hazards.foundAt, period.endAt), ne(hazards.status, 'voided')),
-          )
+      ? await db.select({ locationText: complaints.locationText }).from(complaints).where(complaintsReceivedIn(period))
+      : await db.select({ locationText: hazards.locationText }).from(hazards).where(hazardsFoundIn(period))
   const counted = new Map<string, number>()
   let unplaced = 0
   for (const { locationText } of places) {
@@ -292,9 +284,7 @@ export async function describeHazardsByUnit(turn: Turn, asked: PeriodSaid): Prom
     db
       .select({ unitId: hazards.unitId, n: count() })
       .from(hazards)
-      .where(
-        and(gte(hazards.foundAt, period.startAt), lte(hazards.foundAt, period.endAt), ne(hazards.status, 'voided')),
-      )
+      .where(hazardsFoundIn(period))
       .groupBy(hazards.unitId),
     db.select({ id: units.id, name: units.name }).from(units),
   ])
