@@ -26,6 +26,7 @@ import {
   describeOpenMajors,
   describeUnrectifiedHazards,
 } from './open-items-question'
+import { asksOwnOpen, describeOwnOpen } from './own-records'
 import { describeRecordsListed } from './records-listed'
 import {
   describeMissedPatrols,
@@ -43,6 +44,9 @@ export const BRIEFING_ROLES: ReadonlySet<string> = new Set(['leader', 'superviso
 
 /** What is open now; for a unit's handler asking what needs doing (「有哪些隐患需要整改」), their own to-do — unless the whole city or every unit is asked after. */
 export async function describeOpen(turn: Turn, actor: Actor, input: string): Promise<string> {
+  // 「我还有几个隐患没整改」 from a patroller: the hazards they reported (the city's counts had answered it).
+  if (actor.personId !== null && asksOwnOpen(input, actor.role === 'field_staff'))
+    return describeOwnOpen(turn, actor.personId)
   // 「我们单位有几个重大隐患还没销号」: the majors open, listed (the counts of everything open had answered it).
   if (NAMES_MAJORS.test(input) && !/投诉/.test(input))
     return describeOpenMajors(turn, await unitAskedAbout(turn, actor, input))
@@ -57,6 +61,9 @@ export async function describeOpen(turn: Turn, actor: Actor, input: string): Pro
     return describeOpenComplaintsListed(turn, which.lateOnly, unit, which.undispatchedOnly)
   return describeOpenItems(turn, unit)
 }
+
+/** 「我们排第几」「咱们得了多少分」: the asker's own unit, said without 单位. */
+const WE_ASKED = /^(?:那)?(?:我们|咱们|咱)(?!全市|各)/
 
 const NAMES_MAJORS = /重大(?:隐患|风险)/
 /** 「超期的」「逾期了没有」: what is late asked after. */
@@ -117,9 +124,10 @@ export async function answerLedgerQuestion(
       const named = briefed ? await unitNamedIn(turn, input, { shortInSentence: true }) : undefined
       if (named) return describeUnitScore(turn, named.id, asked)
       // 「本单位本月得分多少」 from a leader of a unit: that unit's, not the ranking. So is 「为什么扣了这么多分」: why
-      // points were lost is asked of their own (it had been answered with the ranking).
+      // points were lost is asked of their own (it had been answered with the ranking), and 「我们排第几」 (a city
+      // leader's 「我们」 is the bureau, not assessed: the ranking).
       const own =
-        OWN_UNIT.test(input) || (/为什么|为啥|怎么/.test(input) && /扣/.test(input))
+        OWN_UNIT.test(input) || (/为什么|为啥|怎么/.test(input) && /扣/.test(input)) || WE_ASKED.test(input)
           ? await ownUnit(turn, actor)
           : undefined
       if (own) return describeUnitScore(turn, own.id, asked)

@@ -136,6 +136,46 @@ export function asksOwnCount(input: string): OwnCountQuestion | undefined {
   return { kind, period: periodSaidIn(input) }
 }
 
+/**
+ * 「我上报的隐患有几个没整改」「我报的还有哪些没销号」, and from a patroller 「我还有几个隐患没整改」: which of the hazards
+ * the person reported are still open (the city's open counts had answered it). `mine` is whether 「我还有」 alone
+ * says whose — for a patroller, whose hazards are the ones they found; a handler's are their unit's to-do.
+ */
+const STILL_OPEN =
+  /(?:没有?|未|还没有?|尚未|不)(?:整改|销号|处理|修|解决|完成|办结)|(?:整改|销号|处理)中|待(?:整改|销号|验收)/
+const ASKED_WHICH_OR_HOW_MANY = /几|多少|哪些|哪几|[吗呢？?]|列|看看|看一下|查/
+const MINE_STILL = /^(?:我|本人)(?:手上|这边|手里)?(?:还)?有/
+
+export function asksOwnOpen(input: string, mine: boolean): boolean {
+  if ([...input].length > 30 || OWN_UNIT.test(input) || AMEND.test(input) || /投诉/.test(input)) return false
+  if (!STILL_OPEN.test(input) || !ASKED_WHICH_OR_HOW_MANY.test(input)) return false
+  return (
+    /(?:我|本人)(?:之前|以前|最近|这个?月|本月|上个?月|今年)?(?:上报|报|发现|提交|填报)(?:了|过)?的/.test(input) ||
+    (mine && MINE_STILL.test(input))
+  )
+}
+
+/** The person's reported hazards not yet closed, the nearest deadline first; how many were reported when none is. */
+export async function describeOwnOpen(turn: Turn, personId: number): Promise<string> {
+  const { db, timeZone, clock } = turn.ctx
+  const now = clock.now()
+  const reported = await db.select().from(hazards).where(eq(hazards.reporterId, personId)).orderBy(desc(hazards.id))
+  if (reported.length === 0) return '您还没有上报过隐患。发现隐患直接发一句话说明情况和地点即可。'
+  const open = reported
+    .filter((h) => h.status !== 'closed' && h.status !== 'voided')
+    .sort((a, b) => (a.rectifyDueAt?.getTime() ?? Infinity) - (b.rectifyDueAt?.getTime() ?? Infinity) || b.id - a.id)
+  if (open.length === 0) return `您上报的 ${reported.length} 项隐患都已整改销号（或作废）。`
+  const late = open.filter((h) => h.rectifyDueAt && h.rectifyDueAt < now).length
+  const lines = open.slice(0, LISTED).map((h) => {
+    const due = h.rectifyDueAt
+      ? `，整改期限 ${formatLocal(h.rectifyDueAt, timeZone, now)}${h.rectifyDueAt < now ? '（已超期）' : ''}`
+      : ''
+    return `· ${h.code} ${clip(h.description, 16)}：${HAZARD_STATUS_LABELS[h.status]}${due}`
+  })
+  const more = open.length > LISTED ? `\n……另有 ${open.length - LISTED} 项` : ''
+  return `您上报的隐患中未销号 ${open.length} 项${late > 0 ? `（其中超期 ${late} 项）` : ''}：\n${lines.join('\n')}${more}\n发送「查询 编号」可查看详情。`
+}
+
 export async function describeOwnCount(turn: Turn, personId: number, question: OwnCountQuestion): Promise<string> {
   const { db, timeZone, clock } = turn.ctx
   const now = clock.now()

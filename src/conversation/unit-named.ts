@@ -49,7 +49,7 @@ export async function unitNamedIn(
  * 「市政公司」, not the 市政 of 「市政设施」; 「燃气公司」 is a company, not 燃气办). Shared starts name neither.
  */
 const AFTER_SHORT_NAME =
-  /^(?:的|那边|这边|单位|最近|近期|本月|这个月|上个?月|今天|本周|这周|上周|还有|有几|有多少|整改|考核|得分|哪几|几天|几次|没(?:有)?巡|巡查了|巡了|督查)/
+  /^(?:的|那边|这边|单位|最近|近期|本月|这个月|上个?月|今天|本周|这周|上周|还有|有几|有多少|整改|考核|得分|哪几|几天|几次|没(?:有)?巡|巡查了|巡了|督查|排(?:在)?第|排名|排(?:在)?哪|扣了|扣分|分数|多少分|几分)/
 const UNIT_KIND = /^(?:总公司|公司|集团|局|处|办|科)/
 /** 「督查了市政 带队陈科长」: a visit's verb before the short name, and the name ending there. */
 const VISITED_BEFORE = /(?:督查|检查|抽查|暗访|查看)了?$/

@@ -49,8 +49,10 @@ import { namesARecord, recordsNamed } from '../named-records'
 import {
   asksAfterOwnRecords,
   asksOwnCount,
+  asksOwnOpen,
   asksToAmendRecord,
   describeOwnCount,
+  describeOwnOpen,
   describeOwnRecords,
   explainAmendment,
 } from '../own-records'
@@ -1054,6 +1056,8 @@ async function step(
     const othersPatrols =
       howMany?.kind === 'patrol' && !/我|本人/.test(input) && !FORMS.patrol.roles.includes(actor.role as never)
     if (howMany && !othersPatrols) return [text(await describeOwnCount(turn, actor.personId, howMany))]
+    // 「我上报的隐患有几个没整改」; 「我还有几个隐患没整改」 from a patroller, whose hazards are those they reported.
+    if (asksOwnOpen(input, actor.role === 'field_staff')) return [text(await describeOwnOpen(turn, actor.personId))]
     const asked = asksAfterOwnRecords(input)
     if (asked) return [text(await describeOwnRecords(turn, actor.personId, asked, input))]
     const amend = asksToAmendRecord(input)
