@@ -1,9 +1,9 @@
 /**
- * 「谢谢」「好的」「辛苦了」 on their own: courtesy after an answer, not a request the bot failed to understand
+ * 「谢谢」「好的」「辛苦了」, and praise (「好的 谢谢 很快」「效率真高」), on their own: courtesy after an answer, not a request the bot failed to understand
  * nor a complaint too short to file.
  */
 const COURTESY =
-  /^(?:(?:大家|各位|同志们|兄弟们|你们)?(?:谢谢|谢了|多谢|感谢|好的|好滴|好|嗯+|哦+|收到|知道了|明白了?|了解|ok|OK|Ok|辛苦(?:你们|您|你|大家)?了?|麻烦(?:你们|您|你)?了|拜拜|再见|回头见|先这样|没事了|👍|🙏)(?:你们|您|你|啦|了|呀|哈|啊)?[，,！!。.~～\s]*)+$/
+  /^(?:(?:大家|各位|同志们|兄弟们|你们)?(?:谢谢|谢了|多谢|感谢|好的|好滴|好|嗯+|哦+|收到|知道了|明白了?|了解|ok|OK|Ok|辛苦(?:你们|您|你|大家)?了?|麻烦(?:你们|您|你)?了|拜拜|再见|回头见|先这样|没事了|👍|🙏|(?:速度|效率|动作|处理得?|办得?)?(?:真|很|好|挺|太|这么|非常|蛮)(?:快|及时|给力|高效|负责|专业)|效率(?:真|很|挺|好|太)?高|点赞|给力|太好了|真不错|不错)(?:你们|您|你|啦|了|呀|哈|啊)?[，,！!。.~～\s]*)+$/
 
 export function isCourtesy(text: string): boolean {
   return COURTESY.test(text.trim())

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, count, desc, eq, inArray } from 'drizzle-orm'
 import { complaints, hazards } from '../db/schema'
 import { CATEGORY_LABELS, type Category } from '../domain/categories'
 import { COMPLAINT_STATUS_LABELS, OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
@@ -6,6 +6,7 @@ import { dangerIn } from '../domain/danger'
 import { HAZARD_STATUS_LABELS, OPEN_HAZARD_STATUSES } from '../domain/hazard-lifecycle'
 import { maskPersonalInfo } from '../domain/privacy'
 import { weighCategories } from './extract/category-evidence'
+import { findPlace } from './extract/place'
 import { clip } from './format'
 import type { Turn } from './types'
 
@@ -76,47 +77,95 @@ export async function describeDangerReported(turn: Turn, said: string): Promise<
 
 /**
  * 「最近有没有燃气方面的问题」「桥梁那边有什么问题吗」: whether the ledger has open items of one kind — answered with the
- * open hazards and complaints of that category (it was not understood).
+ * open hazards and complaints of that category (it was not understood). 「燃气方面有几个隐患」「桥梁的隐患多不多」
+ * 「市政设施有几个隐患」 count them (a hazard form had opened, or it was not understood): the records asked after alone.
  */
 const KIND_ASKED =
-  /^(?:今天|现在|目前|最近|这两天|这几天|近期)?(?:有没有|有无|有)?(?:什么|啥|哪些)?([\u4e00-\u9fa5]{2,6}?)(?:方面|类|那边|这块|这一块)(?:的|有)?(?:什么|啥|哪些)?(?:问题|隐患|投诉|情况)(?:吗|么|没有?|没)?[？?。]*$/
+  /^(?:今天|现在|目前|最近|这两天|这几天|近期)?(?:有没有|有无|有)?(?:什么|啥|哪些)?([\u4e00-\u9fa5]{2,6}?)(?:方面|类|那边|这块|这一块)(?:的|有)?(?:什么|啥|哪些)?(问题|隐患|投诉|情况)(?:吗|么|没有?|没)?[？?。]*$/
+const KIND_COUNTED =
+  /^(?:今天|现在|目前|最近|近期|本月|这个?月)?([\u4e00-\u9fa5]{2,6}?)(?:方面|类|那边|这块|这一块)?(?:的)?(?:(问题|隐患|投诉)(?:还)?(?:有|一共有|共有)?(?:多少|几个|几项|几件|几起|多不多)|(?:还)?有(?:多少|几个|几项|几件|几起)(?:个|项|件|起)?(问题|隐患|投诉))(?:个|项|件|起)?(?:啊|呀|呢|吗)?[？?。]*$/
 
-export function kindAskedAfter(input: string): Category | undefined {
-  const said = KIND_ASKED.exec(input.trim())?.[1]
-  if (!said || !/(?:有没有|有无|什么|啥|哪些)|(?:吗|么|没有?|没)[？?。]*$|[？?]$/.test(input)) return undefined
-  const weighed = weighCategories(said)
-  return weighed && weighed.category !== 'other' ? weighed.category : undefined
+export interface KindAsked {
+  kind: Category
+  /** Which records: a count of hazards is not one of complaints. */
+  of: 'hazards' | 'complaints' | 'both'
 }
 
-export async function describeKindOpen(turn: Turn, kind: Category): Promise<string> {
+export function kindAskedAfter(input: string): KindAsked | undefined {
+  const trimmed = input.trim()
+  const counted = KIND_COUNTED.exec(trimmed)
+  const asked = KIND_ASKED.exec(trimmed)
+  const said = counted?.[1] ?? asked?.[1]
+  if (!said) return undefined
+  if (!counted && !/(?:有没有|有无|什么|啥|哪些)|(?:吗|么|没有?|没)[？?。]*$|[？?]$/.test(input)) return undefined
+  // 「人民路有几个隐患」 asks after a place (placeCountedAfter), 「重大隐患有几个」 after a grade: neither is a kind.
+  if (counted && (findPlace(said) || NOT_A_KIND.test(said))) return undefined
+  const kind = categoryNamed(said)
+  return kind ? { kind, of: recordsSaid(counted?.[2] ?? counted?.[3] ?? asked?.[2]) } : undefined
+}
+
+const NOT_A_KIND = /重大|一般|超期|逾期|整改|销号|我|单位|全市|今天|本月/
+
+/** 「…隐患」 asks after hazards, 「…投诉」 complaints, 「…问题」「…情况」 both. */
+function recordsSaid(records: string | undefined): KindAsked['of'] {
+  return records === '隐患' ? 'hazards' : records === '投诉' ? 'complaints' : 'both'
+}
+
+/** A kind as people name it: what its words weigh to (「燃气」「道路」), or a part of its label (「市政设施」「园林」). */
+function categoryNamed(said: string): Category | undefined {
+  const weighed = weighCategories(said)
+  if (weighed && weighed.category !== 'other') return weighed.category
+  const labelled = (Object.entries(CATEGORY_LABELS) as [Category, string][]).filter(
+    ([category, label]) => category !== 'other' && label.includes(said),
+  )
+  return labelled.length === 1 ? labelled[0]?.[0] : undefined
+}
+
+/** 「人民路有几个隐患」「解放路的投诉有多少」: the records at a place, counted (it was not understood). */
+export function placeCountedAfter(input: string): { place: string; of: KindAsked['of'] } | undefined {
+  const counted = KIND_COUNTED.exec(input.trim())
+  const said = counted?.[1]
+  const place = said ? findPlace(said) : undefined
+  return place && place === said ? { place, of: recordsSaid(counted?.[2] ?? counted?.[3]) } : undefined
+}
+
+export async function describeKindOpen(turn: Turn, { kind, of }: KindAsked): Promise<string> {
   const { db } = turn.ctx
-  const [hazardRows, complaintRows] = await Promise.all([
-    db
-      .select()
-      .from(hazards)
-      .where(and(eq(hazards.category, kind), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])))
-      .orderBy(desc(hazards.foundAt), desc(hazards.id))
-      .limit(LISTED + 1),
-    db
-      .select()
-      .from(complaints)
-      .where(and(eq(complaints.category, kind), inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES])))
-      .orderBy(desc(complaints.receivedAt), desc(complaints.id))
-      .limit(LISTED + 1),
+  const hazardsOpen = and(eq(hazards.category, kind), inArray(hazards.status, [...OPEN_HAZARD_STATUSES]))
+  const complaintsOpen = and(eq(complaints.category, kind), inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]))
+  const [hazardRows, complaintRows, [hazardTotal], [complaintTotal]] = await Promise.all([
+    of === 'complaints'
+      ? []
+      : db.select().from(hazards).where(hazardsOpen).orderBy(desc(hazards.foundAt), desc(hazards.id)).limit(LISTED),
+    of === 'hazards'
+      ? []
+      : db
+          .select()
+          .from(complaints)
+          .where(complaintsOpen)
+          .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+          .limit(LISTED),
+    of === 'complaints' ? [{ n: 0 }] : db.select({ n: count() }).from(hazards).where(hazardsOpen),
+    of === 'hazards' ? [{ n: 0 }] : db.select({ n: count() }).from(complaints).where(complaintsOpen),
   ])
   const label = CATEGORY_LABELS[kind]
-  if (hazardRows.length === 0 && complaintRows.length === 0) return `目前没有「${label}」类的未销号隐患或办理中的投诉。`
-  const more = (n: number) => (n > LISTED ? '\n……还有更多，请在管理后台台账页按类别查看。' : '')
+  const hazardCount = hazardTotal?.n ?? 0
+  const complaintCount = complaintTotal?.n ?? 0
+  if (hazardCount === 0 && complaintCount === 0) {
+    const none = of === 'hazards' ? '未销号隐患' : of === 'complaints' ? '办理中的投诉' : '未销号隐患或办理中的投诉'
+    return `目前没有「${label}」类的${none}。`
+  }
+  const more = (n: number) => (n > LISTED ? ['……其余请在管理后台台账页按类别查看。'] : [])
   return [
-    ...(hazardRows.length > 0 ? [`「${label}」类未销号隐患：`] : []),
-    ...hazardRows
-      .slice(0, LISTED)
-      .map((h) => `· ${h.code} ${clip(maskPersonalInfo(h.description), 20)}（${HAZARD_STATUS_LABELS[h.status]}）`),
-    ...(hazardRows.length > LISTED ? [more(hazardRows.length).trim()] : []),
-    ...(complaintRows.length > 0 ? [`「${label}」类办理中投诉：`] : []),
-    ...complaintRows
-      .slice(0, LISTED)
-      .map((c) => `· ${c.code} ${clip(maskPersonalInfo(c.description), 20)}（${COMPLAINT_STATUS_LABELS[c.status]}）`),
-    ...(complaintRows.length > LISTED ? [more(complaintRows.length).trim()] : []),
+    ...(hazardCount > 0 ? [`「${label}」类未销号隐患 ${hazardCount} 项：`] : []),
+    ...hazardRows.map(
+      (h) => `· ${h.code} ${clip(maskPersonalInfo(h.description), 20)}（${HAZARD_STATUS_LABELS[h.status]}）`,
+    ),
+    ...more(hazardCount),
+    ...(complaintCount > 0 ? [`「${label}」类办理中投诉 ${complaintCount} 件：`] : []),
+    ...complaintRows.map(
+      (c) => `· ${c.code} ${clip(maskPersonalInfo(c.description), 20)}（${COMPLAINT_STATUS_LABELS[c.status]}）`,
+    ),
+    ...more(complaintCount),
   ].join('\n')
 }

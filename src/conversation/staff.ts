@@ -55,7 +55,13 @@ import {
   saysReceivedAlone,
 } from './complaint-in-hand'
 import { isCourtesy, isGreeting } from './courtesy'
-import { dangerAskedAfter, describeDangerReported, describeKindOpen, kindAskedAfter } from './danger-question'
+import {
+  dangerAskedAfter,
+  describeDangerReported,
+  describeKindOpen,
+  kindAskedAfter,
+  placeCountedAfter,
+} from './danger-question'
 import { describeDuty, dutyAskedFor } from './duty-question'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace, placeAlone } from './extract/place'
@@ -80,6 +86,7 @@ import {
   hazardCommandInWords,
   isHazardCommand,
 } from './hazard-actions'
+import { describeComplaintsNamed, describeHazardsNamed } from './hazards-question'
 import {
   asksHow,
   asksOpenItems,
@@ -241,6 +248,16 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「最近有没有燃气方面的问题」: the open items of that kind (not understood).
   const kindAsked = kindAskedAfter(input)
   if (kindAsked) return meanwhile(turn, text(await describeKindOpen(turn, kindAsked)))
+  // 「人民路有几个隐患」: the records at that place.
+  const placeCounted = placeCountedAfter(input)
+  if (placeCounted) {
+    const named = { place: placeCounted.place }
+    const answer =
+      placeCounted.of === 'complaints'
+        ? await describeComplaintsNamed(turn, named)
+        : await describeHazardsNamed(turn, named)
+    return meanwhile(turn, text(answer))
+  }
   const dangerAsked = dangerAskedAfter(input)
   if (dangerAsked) return meanwhile(turn, text(await describeDangerReported(turn, dangerAsked)))
   // 「待验收的有哪些」: those waiting for their check (a leader had been told none was open).

@@ -105,3 +105,64 @@ describe('a citizen impatient about an earlier complaint', () => {
     expect(scope).toMatch(/^我们受理建筑工地/)
   })
 })
+
+describe('a citizen’s thanks and praise while the complaint is in hand', () => {
+  it('answers 「好的 谢谢 很快」 with courtesy and files nothing (it had been asked where, and the next report merged)', async () => {
+    const citizen = 'o-own-and-unit-praise'
+    const code = lastCode(
+      await chat(harness.services, citizen, '解放路和人民路口的下水道井盖翘起来了 晚上很危险', 'mp'),
+      'TS',
+    )
+    await say(HANDLER, `签收 ${code}`)
+    await say(HANDLER, '已经派人去看了 下午就能修好')
+    expect(await chat(harness.services, citizen, '好的 谢谢 很快', 'mp')).toEqual([
+      '不客气。有新的问题，直接发一句话说明问题和地点即可；发送「查询」可查看处理进度。',
+    ])
+    const [praise] = await chat(harness.services, citizen, '效率真高 点赞', 'mp')
+    expect(praise).toMatch(/^好的。/)
+    // The next report is one of its own, its words alone.
+    const next = lastCode(await chat(harness.services, citizen, '我家门口路灯不亮 在建设路12号', 'mp'), 'TS')
+    const filed = await database.db
+      .select({ code: complaints.code, description: complaints.description })
+      .from(complaints)
+      .where(eq(complaints.citizenExternalId, citizen))
+      .orderBy(complaints.id)
+    expect(filed).toEqual([
+      { code, description: '解放路和人民路口的下水道井盖翘起来了 晚上很危险' },
+      { code: next, description: '我家门口路灯不亮 在建设路12号' },
+    ])
+  })
+})
+
+describe('the open records of a kind or at a place, counted', () => {
+  it('answers 「桥梁的隐患多不多」 with the count and the list (a hazard form had opened)', async () => {
+    await say(STAFF, '桥梁护栏松动 在沅水大桥')
+    await say(STAFF, '一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const before = await hazardCount()
+    expect(await say(LEADER, '桥梁的隐患多不多')).toEqual([
+      `「桥梁」类未销号隐患 1 项：\n· ${code} 桥梁护栏松动 在沅水大桥（已交办）`,
+    ])
+    expect(await say(LEADER, '桥梁有几个隐患')).toEqual(await say(LEADER, '桥梁的隐患多不多'))
+    expect(await say(LEADER, '燃气方面有几个隐患')).toEqual(['目前没有「燃气」类的未销号隐患。'])
+    // 「市政设施」 is a part of the kind's name (it was not understood).
+    expect((await say(LEADER, '市政设施有几个隐患'))[0]).toMatch(
+      /^「道路及市政设施」类未销号隐患 1 项：\n· YH\d{8}-\d{4} 人民路88号井盖破损/,
+    )
+    expect(await say(LEADER, '取消')).toEqual(['当前没有进行中的填报。'])
+    expect(await hazardCount()).toBe(before)
+  })
+
+  it('answers 「沅水大桥有几个隐患」 with the records at that place (it was not understood)', async () => {
+    const [answer] = await say(LEADER, '沅水大桥有几个隐患')
+    expect(answer).toMatch(
+      /^与「沅水大桥」相关的隐患：\n· YH\d{8}-\d{4} 桥梁护栏松动 在沅水大桥（已交办，桥管处，期限 12月23日 23:59）$/,
+    )
+  })
+
+  it('takes a patroller’s 「人民路工地发现几个隐患」 as a report, not a question it cannot answer', async () => {
+    const [asked] = await say(STAFF, '人民路工地发现几个隐患')
+    expect(asked).toMatch(/^是一般隐患还是重大隐患？/)
+    expect(await say(STAFF, '取消')).toEqual(['已取消「隐患上报」填报。'])
+  })
+})

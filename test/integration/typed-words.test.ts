@@ -397,7 +397,7 @@ describe('open items of one kind, asked after', () => {
     const ticket = lastCode(await citizenSays('o-typed-16', '人民路188号燃气表漏气'), 'TS')
     await citizenSays('o-typed-16', '不用')
     const [gas] = await say(LEADER, '最近有没有燃气方面的问题')
-    expect(gas).toContain('「燃气」类办理中投诉：')
+    expect(gas).toContain('「燃气」类办理中投诉 1 件：')
     expect(gas).toContain(`· ${ticket} 人民路188号燃气表漏气`)
     const [sites] = await say(DUTY, '工地方面有什么隐患')
     expect(sites).toMatch(/^(?:「建筑工地」类|目前没有「建筑工地」类)/)

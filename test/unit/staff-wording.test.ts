@@ -139,6 +139,12 @@ describe('misspellings and counts that ask nothing', () => {
   it('reads 「好几个」 as a count, and a worker without a helmet as a hazard', () => {
     expect(isQuestion('工地没带安全帽的工人好几个')).toBe(false)
     expect(isQuestion('有几个隐患没整改')).toBe(true)
+    // 「发现几个」 found a few and says so; 「发现了几个」 and a question mark ask.
+    expect(isQuestion('人民路工地发现几个隐患')).toBe(false)
+    expect(isQuestion('发现工地有几个隐患 在人民路')).toBe(false)
+    expect(isQuestion('今天发现了几个隐患')).toBe(true)
+    expect(isQuestion('今天发现几个隐患？')).toBe(true)
+    expect(intentOf('人民路工地发现几个隐患')).toBe('hazard')
     expect(intentOf('工地没带安全帽的工人好几个')).toBe('hazard')
     expect(intentOf('老旧小区的燃气管道锈的很厉害，桃源路幸福里小区')).toBe('hazard')
   })
