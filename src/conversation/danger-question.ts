@@ -99,7 +99,8 @@ export function kindAskedAfter(input: string): KindAsked | undefined {
   if (!said) return undefined
   if (!counted && !/(?:有没有|有无|什么|啥|哪些)|(?:吗|么|没有?|没)[？?。]*$|[？?]$/.test(input)) return undefined
   // 「人民路有几个隐患」 asks after a place (placeCountedAfter), 「重大隐患有几个」 after a grade: neither is a kind.
-  if (counted && (findPlace(said) || NOT_A_KIND.test(said))) return undefined
+  // (「最近一周燃气泄漏的投诉有几起」 counts a danger, which dangerAskedAfter reads.)
+  if (counted && (findPlace(said) || NOT_A_KIND.test(said) || dangerIn(said))) return undefined
   const kind = categoryNamed(said)
   return kind ? { kind, of: recordsSaid(counted?.[2] ?? counted?.[3] ?? asked?.[2]) } : undefined
 }

@@ -306,7 +306,7 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (/(?:没|未|还没|尚未|要|该|需要|应该)督查|督查.{0,4}(?:还差|没完成|未完成)/.test(input)) return { kind: 'todo' }
   // 「今天督查了哪些单位」「本月督查了几次」: the supervision records of the period (today unless another is named).
   // (「质安处这个月督查过没有」: that unit's — it was not understood.)
-  if (/督查/.test(input) && /哪些|哪几|哪个|几次|多少|情况|[了过]吗|[了过]没|谁/.test(input))
+  if (/督查/.test(input) && /哪些|哪几|哪个|几次|几个|几家|多少|情况|[了过]吗|[了过]没|谁/.test(input))
     return { kind: 'supervisions', period: period ?? TODAY }
   // 「我们单位今天谁巡查了」「市政今天谁巡查了」「质安处的巡查记录我看一下」: who of a unit patrolled, record by record
   // (the first had been the unit's figures, the last not understood).

@@ -57,6 +57,8 @@ export function reportDueAskedFor(input: string): AskedKind | undefined {
   // 「月报在哪里看」 asks where the forms are, which the reports page answers.
   // Only when it is due: 「月报里的工作建议怎么写」 asks something else.
   if (!kind || /哪里|在哪|哪儿|下载|查看|怎么看/.test(input)) return undefined
+  // 「收到督查通报了」 acknowledges a notice received (通报了 had read as whether it was filed).
+  if (/^(?:已经?|我们)?(?:收到|接到|看到)/.test(input)) return undefined
   // 「月报里的工作建议怎么写」 asks about a box of the form, which has its own answer.
   const howFiled = ASKS_HOW.test(input) && !/工作建议|落实整改|整改情况|签字/.test(input)
   return ASKS_WHEN.test(input) || ASKS_FILED.test(input) || howFiled || NAMED_ALONE.test(input) ? kind : undefined

@@ -345,7 +345,12 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (/^(?:确认)?签字/.test(input)) return signTyped(turn, person, normaliseCode(input))
   // 「帮我签一下字」「周报签字」: the same, in words; a report named is the only kind signed.
   if (SIGN_REQUEST.test(input))
-    return signTyped(turn, person, normaliseCode(input), /督查/.test(input) ? 'supervision' : reportKindNamed(input))
+    return signTyped(
+      turn,
+      person,
+      normaliseCode(input),
+      /督查/.test(input) ? 'supervision' : DAILY_RECORD.test(input) ? 'daily' : reportKindNamed(input),
+    )
   // 「作废 XC… 原因」, or the number first (「XC… 作废，时间填错了」).
   const voiding =
     /^作废\s*(XC\s*\d{8}\s*-?\s*\d+)\s*[，,：:\s]*([\s\S]*)$/i.exec(input) ??
@@ -718,8 +723,20 @@ const ASKS_EXTENSION = /(?:延期|延长|宽限|推迟|推后|多给(?:几|一)�
  * 「帮我签一下字」「周报签字」「我来签」: 签字 asked for in words (「周报要谁签字」 asks, and is no request). 「周报看了 没问题」
  * approves, which the signature records (it was not understood).
  */
-const SIGN_REQUEST =
-  /^(?:这周的?|本周的?|上周的?|本月的?|这个月的?|上个?月的?)?(?:周报|月报|季报|统计表|报表|督查记录)(?:我)?(?:看了|看过了|看过|核对了|审核了|审过了)(?:一下)?[，,\s]*(?:没问题|没有问题|可以|没错|无误|行|同意)(?:了|的)?[。！!]*$|^(?:(?:周报|月报|季报|通报|统计表|报表|督查记录)(?:我)?(?:看了|看过了|核对了|审核了)(?:一下)?(?:[，,\s]*(?:没问题|没有问题|可以|没错|无误|行))?[，,\s]*(?:可以)?)?(?:帮我|我来|麻烦|请|给)?(?:把)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)?(?:的)?(?:我来|我)?(?:签(?:一下|个)?字|签一下|签了?吧|签署|签名)(?:吧|一下|了)?[。！!]*$|^(?:帮我|我来|麻烦|请|我要)?(?:签|签署|签字)(?:一下|下)?(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?)?(?:周报|月报|季报|通报|统计表|报表|督查记录)(?:吧)?[。！!]*$/
+const SIGN_REQUEST = (() => {
+  // (「今天的日报签一下」: the day's patrol record, 附件2, is signed by the unit's leader — it was not understood.)
+  const named = '(?:周报|月报|季报|通报|统计表|报表|督查记录|日报|日巡查(?:工作)?记录表?|巡查记录表?)'
+  const listed = '(?:周报|月报|季报|统计表|报表|督查记录|日报|日巡查(?:工作)?记录表?|巡查记录表?)'
+  const when = '(?:这周的?|本周的?|上周的?|本月的?|这个?月的?|上个?月的?|今天的?|昨天的?)'
+  const which = '(?:这(?:个|份)?|本(?:周|月|季度)的?|上(?:周|月|季度)的?|今天的?|昨天的?)'
+  return new RegExp(
+    `^${when}?${listed}(?:我)?(?:看了|看过了|看过|核对了|审核了|审过了)(?:一下)?[，,\\s]*(?:没问题|没有问题|可以|没错|无误|行|同意)(?:了|的)?[。！!]*$` +
+      `|^(?:${named}(?:我)?(?:看了|看过了|核对了|审核了)(?:一下)?(?:[，,\\s]*(?:没问题|没有问题|可以|没错|无误|行))?[，,\\s]*(?:可以)?)?(?:帮我|我来|麻烦|请|给)?(?:把)?${which}?${named}?(?:的)?(?:我来|我)?(?:签(?:一下|个)?字|签一下|签了?吧|签署|签名)(?:吧|一下|了)?[。！!]*$` +
+      `|^(?:帮我|我来|麻烦|请|我要)?(?:签|签署|签字)(?:一下|下)?${which}?${named}(?:吧)?[。！!]*$`,
+  )
+})()
+/** 「日报」「日巡查记录」: the day's patrol record, which 签字 alone also signs. */
+const DAILY_RECORD = /日报|日巡查|巡查记录/
 const BARE_VERB =
   /^(签收|受理|回复|答复|转办|重复|转为隐患|核实|接收|接收整改|接报|处置|挂牌|摘牌|定级|派单|督办|催办)[。.！!\s]*$/
 /** 「把投诉派给市政」 with no number: 派单 said in words, which needs the complaint's number. */

@@ -1076,9 +1076,11 @@ async function step(
     !danger &&
     supervises &&
     // (「今天去质安处检查了 没发现问题」: a visit to a unit, done, is the same record said without 督查; so is 「昨天下午
-    // 检查了燃气 发现…」, a unit's name after the check — it was not understood.)
+    // 检查了燃气 发现…」, a unit's name after the check — it was not understood — and 「今天去市政检查了」, which had
+    // started a patrol record.)
     (SUPERVISION_DONE.test(input) ||
-      (UNIT_VISITED.test(input) && !SUPERVISION_PLANNED.test(input)) ||
+      ((UNIT_VISITED.test(input) || (await unitVisitedByShortName(turn, input, true))) &&
+        !SUPERVISION_PLANNED.test(input)) ||
       (UNIT_CHECKED.test(input) &&
         !SUPERVISION_PLANNED.test(input) &&
         (await unitNamedIn(turn, input, { shortInSentence: true })) !== undefined)) &&
@@ -1114,12 +1116,13 @@ async function step(
     !isQuestion(input)
   )
     return [text(WORDING.teamVisitPlanned)]
-  // 「我明天要去桥管处检查」: a visit to a unit to come, said without 督查 — a plan too, nothing to record yet.
+  // 「我明天要去桥管处检查」: a visit to a unit to come, said without 督查 — a plan too, nothing to record yet. So is
+  // 「明天去市政检查 帮我登记一下」, the unit by the start of its name (it was not understood).
   if (
     FORMS.supervision.roles.includes(actor.role as never) &&
-    UNIT_VISIT.test(input) &&
     SUPERVISION_PLANNED.test(input) &&
-    !isQuestion(input)
+    !isQuestion(input) &&
+    (UNIT_VISIT.test(input) || (await unitVisitedByShortName(turn, input)))
   )
     return [text(WORDING.supervisionPlanned)]
   // A patrol report stays one when what it found is dangerous: the finding is graded major in its list.
@@ -1347,6 +1350,15 @@ const SUPERVISION_PLANNED = /明天|明早|后天|下周|下礼拜|下星期|下
 
 /** 「去桥管处检查」「到燃气办看看」: going to a unit of the bureau to inspect it. */
 const UNIT_VISIT = /(?:去|到)([\u4e00-\u9fa5]{1,12}?(?:处|办|局|总公司|公司))(?:检查|督查|查看|看看|看一下|检查一下)/
+/** 「去市政检查」: a visit, the unit said by the start of its name. */
+const SHORT_UNIT_VISIT = /(?:去|到)([\u4e00-\u9fa5]{2,8}?)(?:那边|那里)?(?:检查|督查|查看|抽查)(了|过)?/
+/** Whether the words say a visit to a unit by its name's start — `done`, one made (「今天去市政检查了」). */
+async function unitVisitedByShortName(turn: Turn, input: string, done = false): Promise<boolean> {
+  const visit = SHORT_UNIT_VISIT.exec(input)
+  const said = visit?.[1]
+  if (said === undefined || (done && visit?.[2] === undefined)) return false
+  return (await unitNamedIn(turn, said)) !== undefined
+}
 /** 「去质安处检查了」「到燃气办查看了一下」: a visit to a unit, done. */
 const UNIT_VISITED = new RegExp(`${UNIT_VISIT.source}(?:了|过)`)
 
@@ -1381,6 +1393,13 @@ function fillFromRest(form: FormDefinition, session: Session, rest: string, answ
   // 「无人员伤亡」「1人死亡」: the deaths, when said.
   const deaths = hasField(form, 'deaths') && session.draft.deaths === undefined ? deathsSaid(rest) : undefined
   if (deaths !== undefined) session.draft.deaths = deaths
+  // 「今天去市政检查了」: the unit visited by the start of its name, inside a clause that says more.
+  const unitField = form.fields.find((f) => f.type === 'unit')
+  const visited = SHORT_UNIT_VISIT.exec(rest)?.[1]
+  if (unitField && visited && session.draft[unitField.key] === undefined) {
+    const parsed = parseAnswer(unitField, visited, answers)
+    if (parsed.ok) merge(session, parsed.values)
+  }
   const left: string[] = []
   // 「发现2个问题 一是… 二是…」: the items listed after the box was opened go in it (the count alone opens it).
   let listing: { key: string; countClause?: string; items: number } | undefined
