@@ -503,6 +503,8 @@ export const WORDING = {
   citizenAdded: (code: string) => `已将补充内容记入投诉 ${code}，处理人员会一并核实。`,
   citizenServiceFeedback:
     '感谢您的意见，我们会不断改进。反映问题不用按格式：直接发一句话说明什么问题、在哪里（例如“人民路88号门口井盖没了”），也可以发语音、照片或定位；不方便的话可拨打 12345 政务服务便民热线。',
+  citizenWhoHandles: (code: string, unit: string | undefined) =>
+    `${unit ? `投诉 ${code} 由${unit}办理` : `投诉 ${code} 正在分派承办单位`}。工作人员的个人电话不对外提供；需要工作人员联系您，请回复您的手机号。办理结果会在这里告知您，发送「查询」可查看进度。`,
   citizenVenting:
     '理解您的心情，给您添麻烦了。请用一句话告诉我们具体是什么问题、在什么地方，我们登记后给您编号，1个工作日内答复；也可以拨打 12345 政务服务便民热线反映。',
   citizenHotline:

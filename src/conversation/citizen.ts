@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
-import { complaints, routingRules } from '../db/schema'
+import { complaints, routingRules, units } from '../db/schema'
 import { sameAddress } from '../domain/address-key'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories'
 import { HOUR_MS } from '../domain/clock'
@@ -127,7 +127,7 @@ const NAME_GIVEN =
 const ADDRESSED_ALONE = new RegExp(`^(${SURNAME}(?:先生|女士|小姐|阿姨|大爷|师傅|老师))[。！!，,~～\\s]*$`)
 const NOT_A_NAME = /业主|居民|市民|住户|群众|路人|新来|这里|那里|什么|你们/
 const VENTING =
-  /(?:找|叫|让|见|要见)(?:你们)?(?:的)?(?:领导|局长|负责人|主任|一把手)|(?:给|讨|要)(?:我)?(?:个|一个)说法|(?:打|找|投诉到|反映到|告到)(?:12345|市长热线|热线)|政府|官老爷|当官|告你们|告到|去告|上访|信访|曝光|媒体|记者|省里|中央|垃圾(?:政府|部门|单位)|(?:你们|都是)(?:一群)?(?:垃圾|废物)|摆设|踢皮球|推诿|不作为|不干事|不办事|不管事|拿钱不办事|白拿工资|(?:你们|这些人|政府|部门)[^，,。]{0,6}(?:没(?:有)?(?:什么)?用|用(?:都|也)?没有)/
+  /(?:找|叫|让|见|要见)(?:你们)?(?:的)?(?:领导|局长|负责人|主任|一把手)|(?:给|讨|要)(?:我)?(?:个|一个)说法|(?:打|找|投诉到|反映到|告到)(?:12345|市长热线|热线)|政府|官老爷|当官|告你们|(?:投诉|举报)(?:你们|你|工作人员|处理人员|经办人|办事人员|处理的人|办事的人)(?![^，,。]{0,4}(?:吗|能不能|可以吗))|告到|去告|上访|信访|曝光|媒体|记者|省里|中央|垃圾(?:政府|部门|单位)|(?:你们|都是)(?:一群)?(?:垃圾|废物)|摆设|踢皮球|推诿|不作为|不干事|不办事|不管事|拿钱不办事|白拿工资|(?:你们|这些人|政府|部门)[^，,。]{0,6}(?:没(?:有)?(?:什么)?用|用(?:都|也)?没有)/
 /** 「物业不管事」「开发商踢皮球」: someone else's neglect complained of — a complaint about them, not anger at the bureau. */
 const NEGLECT_BY_OTHERS =
   /(?:物业|开发商|施工方|施工单位|施工队|工地|社区|居委会|业委会|房东|老板|商家|店家)(?:公司)?[^，,。！!？?]{0,4}(?:不作为|不干事|不办事|不管事|推诿|踢皮球|是摆设)/
@@ -140,6 +140,8 @@ const ABOUT_THE_SERVICE =
   /(?:系统|公众号|小程序|机器人|平台|界面|页面|程序|软件|这个东西|这玩意儿?)(?:也|真|太|很|好|挺|有点|特别|实在)*(?:难用|不好用|不会用|麻烦|复杂|繁琐|卡|烂|差劲|垃圾|智障|弱智)|^(?:你们)?(?:这个)?(?:也|真|太|好|特别)*(?:难用|不好用)|(?:看|听)不懂(?:你|你们)?(?:说|在说|发)?(?:的)?(?:什么|啥)|你(?:是不是|怎么)?(?:听|看)不懂(?:人话)?/
 const PRAISE =
   /^(?:谢谢|感谢|多谢)(?:你们|您)?[，,！!\s]*(?:很|真|挺|非常|太|好)(?:快|及时|给力|高效|负责|速度)(?:了|啊|呀)?[！!。~～]*$|表扬|点赞|好评|五星|五颗星|锦旗|谢谢你们|感谢你们|感谢(?:工作人员|师傅)|效率(?:很|真|挺|非常)?高|很及时|(?:修|处理|解决)得(?:很|真|挺|非常)?(?:快|及时|好)/
+/** What makes thanks praise: how the work was done, commended. */
+const PRAISE_WORD = /快|及时|效率|点赞|给力|好评|表扬|高效|负责|专业|五星|锦旗/
 /** Asking how something is done or whom to ask, not reporting: 「我想问一下…找谁」「请问…怎么办理」. */
 const CONSULTING =
   /^(?:你好|您好)?[，,\s]*(?:我)?(?:想|要)?(?:问一下|问下|问个事|问问|请问|咨询(?:一下)?)[，,\s]*.*(?:找谁|找哪|哪个部门|(?:归|由)?(?:谁|哪个部门|哪个单位|哪里)(?:来)?(?:管|负责)|哪里办|去哪办|怎么办理|如何办理|怎么申请|(?:怎么|如何|去哪|到哪|找谁)(?:里)?(?:做)?(?:鉴定|检测|评估|认定)|需要什么|要什么材料|流程|在哪里?(?:可以|能)?(?:查|办|看|问|申请)|哪里(?:可以|能)(?:查|办|看|问|申请)|怎么查|如何查|是什么|收费|多少钱|要多久)/
@@ -403,6 +405,14 @@ const CALLS_UNANSWERED =
 /** 「你们是机器人吗」「转人工」: who answers here. */
 const ASKS_WHO_ANSWERS =
   /机器人|人工(?:客服|服务)?|真人|自动回复|智能客服|(?:是|有)人(?:在)?(?:回复|看|管)吗|(?:公众号|这里|你们)(?:是)?(?:干嘛|干什么|做什么|干啥)的|你们是(?:谁|什么单位|哪个单位|哪里的)|你们是(?:不是)?(?:住建局|住建部门|住房和城乡建设局|政府|官方)|(?:这是|这个是|你们是)?(?:哪个|什么)(?:单位|部门)的(?:公众号|号|账号)?/
+
+/**
+ * 「我想知道处理人是谁」「给我一个负责人的电话」「谁在处理我的投诉」: who has the complaint — answered with the unit
+ * (staff's own numbers are not given out), and a call back offered (it was told to ask the bureau's offices, or taken
+ * for a place).
+ */
+const ASKS_WHO_HANDLES =
+  /(?:负责人|处理人|经办人|承办人|工作人员|办事员|师傅|领导)(?:的)?(?:电话|手机|联系方式|号码|微信)|(?:处理人|负责人|经办人|承办人|承办单位|处理单位)(?:是)?(?:谁|哪个|哪位|哪家)|(?:谁|哪个单位|哪个部门|哪家)(?:在)?(?:处理|负责|办理|跟进)(?:我的|这个|的)?(?:投诉|问题|事情?)?(?:啊|呀|呢)?[？?。]*$/
 
 /** 「我想申请危房鉴定」「要办理…」: a service applied for, not a problem reported. */
 const APPLYING = /^(?:你好|您好)?[，,\s]*(?:我|我们)?(?:想|要|需要|准备)?(?:申请|办理|申办|报名)/
@@ -1175,7 +1185,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   if (correction) return correctCategory(turn, correction[1]?.trim() ?? '')
   // 「谢谢」「好的」 after a ticket or an answer is courtesy, not a complaint too short to file.
   // (「人民路」 then 「好的」: the place kept is still waiting for what is wrong there — asked again, not dropped.)
-  if (isCourtesy(body)) {
+  // (Praise said as courtesy — 「谢谢 很快」「效率真高」 — is thanked as praise, below; thanks alone stay courtesy.)
+  if (isCourtesy(body) && !(PRAISE.test(body) && PRAISE_WORD.test(body) && !COMPLAINING.test(body))) {
     const waitingFor = held.thing
       ? WORDING.citizenThingAskWhat(held.thing, held.locationText)
       : held.locationText
@@ -1187,6 +1198,15 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   if (isGreeting(body)) return [text(WORDING.citizenGreeting)]
   if (isUrgentGreeting(body)) return [text(WORDING.citizenGreetingUrgent)]
   // 「你们是机器人吗」「转人工」: who answers here, and how a person gets involved.
+  if (ASKS_WHO_HANDLES.test(body) && [...body].length <= 30 && !namesDefect(body) && !findPlace(body)) {
+    const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    if (!latest) return [text(WORDING.noComplaints)]
+    const [unit] =
+      latest.unitId === null
+        ? []
+        : await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, latest.unitId))
+    return [text(WORDING.citizenWhoHandles(latest.code, unit?.name))]
+  }
   if (ASKS_WHO_ANSWERS.test(body) && [...body].length <= 30 && !namesDefect(body) && !findPlace(body))
     return [text(WORDING.citizenWhoAnswers)]
   // 「附件是照片」「照片如下」: photos announced — for the complaint just made, or the one to come (it had been taken
@@ -1469,6 +1489,13 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     if (latest) {
       await addComplaintNote(ctx, latest, `市民催办：${body}`)
       return [text(WORDING.citizenUrged(latest.code, latest.status))]
+    }
+    // After the answer (「我要投诉你们」「我要找你们领导」), it is about how it was handled: kept on that complaint's
+    // history for the call-back, as 「不满意」 is (it had been asked what the problem was).
+    const answered = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
+    if (answered && (answered.status === 'replied' || answered.status === 'closed')) {
+      await addComplaintNote(ctx, answered, `市民对办理有意见：${body}`)
+      return [text(WORDING.citizenDissatisfied(answered.code))]
     }
     return [text(WORDING.citizenVenting)]
   }

@@ -76,13 +76,14 @@ export async function describeDangerReported(turn: Turn, said: string): Promise<
 }
 
 /**
- * 「最近有没有燃气方面的问题」「桥梁那边有什么问题吗」: whether the ledger has open items of one kind — answered with the
- * open hazards and complaints of that category (it was not understood). 「燃气方面有几个隐患」「桥梁的隐患多不多」
- * 「市政设施有几个隐患」 count them (a hazard form had opened, or it was not understood): the records asked after alone.
+ * 「最近有没有燃气方面的问题」「桥梁那边有什么问题吗」「工地方面有什么隐患」: whether the ledger has open items of one
+ * kind — answered with the open records of that category, those asked after (it was not understood). A kind counted
+ * (「燃气方面有几个隐患」) is the month's count by kind, which ledger-question reads.
  */
 const KIND_ASKED =
   /^(?:今天|现在|目前|最近|这两天|这几天|近期)?(?:有没有|有无|有)?(?:什么|啥|哪些)?([\u4e00-\u9fa5]{2,6}?)(?:方面|类|那边|这块|这一块)(?:的|有)?(?:什么|啥|哪些)?(问题|隐患|投诉|情况)(?:吗|么|没有?|没)?[？?。]*$/
-const KIND_COUNTED =
+/** 「人民路有几个隐患」「解放路的投诉有多少」: a place's records counted. */
+const PLACE_COUNTED =
   /^(?:今天|现在|目前|最近|近期|本月|这个?月)?([\u4e00-\u9fa5]{2,6}?)(?:方面|类|那边|这块|这一块)?(?:的)?(?:(问题|隐患|投诉)(?:还)?(?:有|一共有|共有)?(?:多少|几个|几项|几件|几起|多不多)|(?:还)?有(?:多少|几个|几项|几件|几起)(?:个|项|件|起)?(问题|隐患|投诉))(?:个|项|件|起)?(?:啊|呀|呢|吗)?[？?。]*$/
 
 export interface KindAsked {
@@ -92,20 +93,12 @@ export interface KindAsked {
 }
 
 export function kindAskedAfter(input: string): KindAsked | undefined {
-  const trimmed = input.trim()
-  const counted = KIND_COUNTED.exec(trimmed)
-  const asked = KIND_ASKED.exec(trimmed)
-  const said = counted?.[1] ?? asked?.[1]
-  if (!said) return undefined
-  if (!counted && !/(?:有没有|有无|什么|啥|哪些)|(?:吗|么|没有?|没)[？?。]*$|[？?]$/.test(input)) return undefined
-  // 「人民路有几个隐患」 asks after a place (placeCountedAfter), 「重大隐患有几个」 after a grade: neither is a kind.
-  // (「最近一周燃气泄漏的投诉有几起」 counts a danger, which dangerAskedAfter reads.)
-  if (counted && (findPlace(said) || NOT_A_KIND.test(said) || dangerIn(said))) return undefined
+  const asked = KIND_ASKED.exec(input.trim())
+  const said = asked?.[1]
+  if (!said || !/(?:有没有|有无|什么|啥|哪些)|(?:吗|么|没有?|没)[？?。]*$|[？?]$/.test(input)) return undefined
   const kind = categoryNamed(said)
-  return kind ? { kind, of: recordsSaid(counted?.[2] ?? counted?.[3] ?? asked?.[2]) } : undefined
+  return kind ? { kind, of: recordsSaid(asked?.[2]) } : undefined
 }
-
-const NOT_A_KIND = /重大|一般|超期|逾期|整改|销号|我|单位|全市|今天|本月/
 
 /** 「…隐患」 asks after hazards, 「…投诉」 complaints, 「…问题」「…情况」 both. */
 function recordsSaid(records: string | undefined): KindAsked['of'] {
@@ -124,7 +117,7 @@ function categoryNamed(said: string): Category | undefined {
 
 /** 「人民路有几个隐患」「解放路的投诉有多少」: the records at a place, counted (it was not understood). */
 export function placeCountedAfter(input: string): { place: string; of: KindAsked['of'] } | undefined {
-  const counted = KIND_COUNTED.exec(input.trim())
+  const counted = PLACE_COUNTED.exec(input.trim())
   const said = counted?.[1]
   const place = said ? findPlace(said) : undefined
   return place && place === said ? { place, of: recordsSaid(counted?.[2] ?? counted?.[3]) } : undefined

@@ -125,8 +125,8 @@ export function isQuestion(text: string): boolean {
     ) ||
     // 「我有啥要整改的」「为啥还没修」: 啥 and 咋 asking as 什么 and 怎么 do (not 「拧开啥都没有」, which tells).
     /有啥(?![都也])|为啥|啥时候|是啥|咋办|咋弄|咋整/.test(text) ||
-    // 「你们管不管物业的事」「修不修」: a verb, 不 and the verb again asks whether.
-    /(?:^|[^不])([管修来办处查收受要用])不\1/.test(text)
+    // 「你们管不管物业的事」「修不修」「多不多」: a verb, 不 and the verb again asks whether.
+    /(?:^|[^不])([管修来办处查收受要用多])不\1/.test(text)
   )
 }
 

@@ -80,7 +80,7 @@ const DUE_NAMED_ALONE =
 
 /** A kind of problem named before 隐患 or 投诉 (「市政设施的隐患」「燃气类投诉」), not a unit (「燃气办的隐患」). */
 const KIND_COUNTED =
-  /(?:建筑工地|工地|桥梁|燃气|市政设施|市政|道路|占道挖掘|占道|园林绿化|园林|绿化|危房|物业小区|物业|供水管网|供水|消防栓)(?:设施|类|方面)?(?:的)?(?:隐患|投诉)/
+  /(?:建筑工地|工地|桥梁|燃气|市政设施|市政|道路|占道挖掘|占道|园林绿化|园林|绿化|危房|物业小区|物业|供水管网|供水|消防栓)(?:设施|类|方面)?(?:的)?(?:(?:还)?有(?:多少|几个|几项|几件|几起)(?:个|项|件|起)?)?(?:隐患|投诉)/
 
 /** 「有几次没巡查」「哪几天没巡查」「漏巡了几天」「几天没报巡查」. */
 const MISSED_PATROLS =
@@ -371,7 +371,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
         ? { kind: 'figures', period: THIS_MONTH }
         : { kind: 'open' }
   // 「市政设施的隐患有多少」「燃气类投诉有几件」: one kind's count, among the others.
-  // (「最近一周燃气方面的隐患多吗」 counts them too; it was not understood.)
+  // (「最近一周燃气方面的隐患多吗」「市政设施有几个隐患」「桥梁的隐患多不多」 count them too; they were not understood,
+  // or opened a hazard form.)
   const oneKind = KIND_COUNTED.test(input) && /多少|几|多吗|多不多/.test(input)
   if (
     oneKind ||

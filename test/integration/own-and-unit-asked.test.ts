@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WORDING } from '../../bots/wording'
 import { complaintEvents, complaints, hazards } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
@@ -17,6 +18,7 @@ const HANDLER = 'demo:handler'
 const LEADER = 'demo:leader'
 const UNIT_LEADER = 'demo:unit_leader'
 const SUPERVISOR = 'demo:supervisor'
+const SITE_HANDLER = 'demo:handler_zhianchu'
 const DAY = 24 * 60 * 60 * 1000
 const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
 let database: TestDatabase
@@ -118,8 +120,8 @@ describe('a citizen’s thanks and praise while the complaint is in hand', () =>
     expect(await chat(harness.services, citizen, '好的 谢谢 很快', 'mp')).toEqual([
       '不客气。有新的问题，直接发一句话说明问题和地点即可；发送「查询」可查看处理进度。',
     ])
-    const [praise] = await chat(harness.services, citizen, '效率真高 点赞', 'mp')
-    expect(praise).toMatch(/^好的。/)
+    // Praise is thanked as praise.
+    expect(await chat(harness.services, citizen, '效率真高 点赞', 'mp')).toEqual([WORDING.citizenPraise])
     // The next report is one of its own, its words alone.
     const next = lastCode(await chat(harness.services, citizen, '我家门口路灯不亮 在建设路12号', 'mp'), 'TS')
     const filed = await database.db
@@ -134,21 +136,16 @@ describe('a citizen’s thanks and praise while the complaint is in hand', () =>
   })
 })
 
-describe('the open records of a kind or at a place, counted', () => {
-  it('answers 「桥梁的隐患多不多」 with the count and the list (a hazard form had opened)', async () => {
+describe('the records of a kind or at a place, counted', () => {
+  it('answers 「桥梁的隐患多不多」「市政设施有几个隐患」 with the month’s count by kind (a form had opened, or not understood)', async () => {
     await say(STAFF, '桥梁护栏松动 在沅水大桥')
     await say(STAFF, '一般')
-    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    lastCode(await say(STAFF, '确认'), 'YH')
     const before = await hazardCount()
-    expect(await say(LEADER, '桥梁的隐患多不多')).toEqual([
-      `「桥梁」类未销号隐患 1 项：\n· ${code} 桥梁护栏松动 在沅水大桥（已交办）`,
-    ])
-    expect(await say(LEADER, '桥梁有几个隐患')).toEqual(await say(LEADER, '桥梁的隐患多不多'))
-    expect(await say(LEADER, '燃气方面有几个隐患')).toEqual(['目前没有「燃气」类的未销号隐患。'])
-    // 「市政设施」 is a part of the kind's name (it was not understood).
-    expect((await say(LEADER, '市政设施有几个隐患'))[0]).toMatch(
-      /^「道路及市政设施」类未销号隐患 1 项：\n· YH\d{8}-\d{4} 人民路88号井盖破损/,
-    )
+    const byKind =
+      /^本月发现的隐患（按类别，多的在前）：\n1\. (?:桥梁|道路及市政设施) 1 项\n2\. (?:桥梁|道路及市政设施) 1 项$/
+    for (const asked of ['桥梁的隐患多不多', '市政设施有几个隐患', '燃气方面有几个隐患'])
+      expect((await say(LEADER, asked))[0]).toMatch(byKind)
     expect(await say(LEADER, '取消')).toEqual(['当前没有进行中的填报。'])
     expect(await hazardCount()).toBe(before)
   })
@@ -164,5 +161,56 @@ describe('the open records of a kind or at a place, counted', () => {
     const [asked] = await say(STAFF, '人民路工地发现几个隐患')
     expect(asked).toMatch(/^是一般隐患还是重大隐患？/)
     expect(await say(STAFF, '取消')).toEqual(['已取消「隐患上报」填报。'])
+  })
+})
+
+describe('who handles a complaint, and the handling complained of', () => {
+  it('sends a handler’s 「回复 已…」 without the command word, and tells the citizen who handles it', async () => {
+    const citizen = 'o-own-and-unit-handling'
+    const code = lastCode(
+      await chat(harness.services, citizen, '五一路和车站路交叉口的工地晚上12点还在施工', 'mp'),
+      'TS',
+    )
+    await chat(harness.services, citizen, '不用', 'mp')
+    // Asked before the answer: the unit, no one's own number, and a call back offered (it was told to ask the
+    // bureau's offices).
+    const who = `投诉 ${code} 由质安处办理。工作人员的个人电话不对外提供；需要工作人员联系您，请回复您的手机号。办理结果会在这里告知您，发送「查询」可查看进度。`
+    expect(await chat(harness.services, citizen, '我想知道处理人是谁', 'mp')).toEqual([who])
+    expect(await chat(harness.services, citizen, '给我一个负责人的电话', 'mp')).toEqual([who])
+    await say(SITE_HANDLER, `签收 ${code}`)
+    // The command's word is no part of the result offered (it had been quoted with it).
+    expect(await say(SITE_HANDLER, '回复 已责令工地夜间停工，现已整改')).toEqual([
+      `要把「已责令工地夜间停工，现已整改」作为投诉 ${code} 的办理结果答复市民吗？回复「是」即发送，也可发送「回复 ${code} 办理结果」另写；如是隐患整改，请发送「整改 编号」。`,
+    ])
+    await say(SITE_HANDLER, '是')
+    const [answered] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(answered).toMatchObject({ status: 'closed', outcome: '已责令工地夜间停工，现已整改' })
+    // 「我要投诉你们」 after the answer is about the handling: on its history for the call-back (it had been asked
+    // what the problem was, and where).
+    // (The answer itself may go out with this reply, before it: the last is this message's own.)
+    expect((await chat(harness.services, citizen, '我要投诉你们', 'mp')).at(-1)).toBe(WORDING.citizenDissatisfied(code))
+    const notes = await database.db
+      .select({ note: complaintEvents.note })
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, answered?.id ?? 0))
+      .orderBy(complaintEvents.id)
+    expect(notes.map((n) => n.note)).toContain('市民对办理有意见：我要投诉你们')
+    const filed = await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen))
+    expect(filed).toHaveLength(1)
+  })
+
+  it('keeps 「回复 …」 from a handler with a hazard of the same thing off the hazard (a rectification had started)', async () => {
+    // 市政 has the open hazard 人民路88号井盖破损 and one complaint in hand about a manhole: that complaint's answer.
+    const [offered] = await say(HANDLER, '回复 已安排人员更换井盖，现已修复')
+    expect(offered).toMatch(/^要把「已安排人员更换井盖，现已修复」作为投诉 TS\d{8}-\d{4} 的办理结果答复市民吗？/)
+    const [manhole] = await database.db.select().from(hazards).where(eq(hazards.description, '人民路88号井盖破损'))
+    expect(manhole?.status).toBe('assigned')
+    await say(HANDLER, '取消')
+  })
+
+  it('tells someone with no complaint that none is on record when they ask who handles it', async () => {
+    expect(await chat(harness.services, 'o-own-and-unit-nobody', '谁在处理我的投诉', 'mp')).toEqual([
+      WORDING.noComplaints,
+    ])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { placeAlone } from '../../src/conversation/extract/place'
+import { findPlace, placeAlone } from '../../src/conversation/extract/place'
 import { isVaguePlace } from '../../src/conversation/forms/checks'
 import { placeMadeExact, readPlaceAnswer } from '../../src/conversation/place-answer'
 
@@ -123,6 +123,12 @@ describe('a place said with the landmark it is next to', () => {
     expect(placeAlone('武陵区丹阳街道紫缘社区3组')).toBe('武陵区丹阳街道紫缘社区3组')
     expect(placeAlone('河洑镇太阳山村五组')).toBe('河洑镇太阳山村五组')
     expect(placeAlone('巡查了3组人')).toBeUndefined()
+  })
+
+  it('reads no site in what was done to one (「已责令工地夜间停工」 had named a site 「已责令工地」)', () => {
+    expect(findPlace('已责令工地夜间停工，现已整改')).toBeUndefined()
+    expect(findPlace('要求工地立即整改')).toBeUndefined()
+    expect(findPlace('华润工地基坑未设护栏')).toBe('华润工地')
   })
 
   it.each(['人民路 井盖坏了旁边', '人民路 有坑旁边', '人民路 垃圾堆了门口'])('「%s」 says more than where', (said) => {

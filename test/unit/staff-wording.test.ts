@@ -77,6 +77,11 @@ describe('questions about the ledger', () => {
     ['市政哪几天没巡查', 'missedPatrols'],
     ['我们漏报了几天', 'missedPatrols'],
     ['这个月的月报交了没有', undefined],
+    // A kind counted, however the count is put (the last two had opened a hazard form or were not understood).
+    ['燃气类投诉有几件', 'byCategory'],
+    ['市政设施有几个隐患', 'byCategory'],
+    ['桥梁的隐患多不多', 'byCategory'],
+    ['燃气方面有几个隐患', 'byCategory'],
   ])('%s → %s', (said, kind) => expect(ledgerQuestionIn(said)?.kind).toBe(kind))
 
   it('reads the period asked, the month when none is named', () => {

@@ -907,6 +907,10 @@ async function step(
     if (named.length > 1) return [text(WORDING.oneRectificationAtATime(named, wordsBesideCodes('YH', input)))]
     return startFromText(turn, session, actor, answers, deps, `整改 ${codeFirst}`)
   }
+  // 「回复 已安排人员更换井盖」: the reply's own word, without the number, says a complaint is answered — never a
+  // hazard rectified (it had started the rectification of a hazard of the same thing).
+  if (!form && !leading && actor.role === 'unit_handler' && actor.unitId !== null && REPLY_VERB_FIRST.test(input))
+    return whichRectified(turn, session, actor.unitId, input, [], [])
   // 「回复一下市民」「这个井盖的投诉办结了」: the result of a complaint in hand, asked for before it is sent.
   if (!form && !leading && actor.role === 'unit_handler' && actor.unitId !== null && asksToAnswerCitizen(input))
     return (await askComplaintOutcome(turn, session, actor.unitId, input)) ?? [text(WORDING.noComplaintInHand)]
@@ -1729,9 +1733,11 @@ const PHOTO_NOTED_AFTER =
   /[，,。\s]+(?:附|见|看|有|发了?|如)(?:上|下|后)?(?:现场)?(?:照片|图片|相片|图)(?:如下|为证)?[。！!]*$/
 /** 「人民路井盖那个 」「这个投诉，」 before what was done: which one, not the result. */
 const POINTED_AT_BEFORE = /^[\u4e00-\u9fa5A-Za-z0-9]{0,16}?(?:的)?(?:那个|这个|那件|这件)(?:投诉)?(?:的)?[，,\s]+/
-/** 「回复市民：」「答复一下市民 」 before what was done: asks that it be sent. */
+/** 「回复 …」「答复：…」: a complaint's answer, its command said without the number. */
+const REPLY_VERB_FIRST = /^(?:回复|答复)[\s:：，,]/
+/** 「回复市民：」「答复一下市民 」「回复 」 before what was done: asks that it be sent (the command's word alone too). */
 const ANSWER_ASKED_BEFORE =
-  /^(?:请|麻烦|帮我)?(?:给|跟|向)?(?:市民|群众|投诉人)?(?:回复|答复)(?:一下|下)?(?:市民|群众|投诉人)[：:，,\s]+/
+  /^(?:请|麻烦|帮我)?(?:给|跟|向)?(?:市民|群众|投诉人)?(?:回复|答复)(?:一下|下)?(?:市民|群众|投诉人)?[：:，,\s]+/
 const ANSWER_ASKED_AFTER =
   /[，,。\s]+(?:可以|请|麻烦|帮我)?(?:跟|给|向)?(?:市民|群众|投诉人)?(?:那边|那里)?(?:回复|答复|回个话|说一声|说一下)(?:一下|下)?(?:市民|群众|投诉人)?(?:了|吧)*[。！!]*$/
 
