@@ -503,6 +503,12 @@ export const WORDING = {
   citizenAdded: (code: string) => `已将补充内容记入投诉 ${code}，处理人员会一并核实。`,
   citizenServiceFeedback:
     '感谢您的意见，我们会不断改进。反映问题不用按格式：直接发一句话说明什么问题、在哪里（例如“人民路88号门口井盖没了”），也可以发语音、照片或定位；不方便的话可拨打 12345 政务服务便民热线。',
+  phoneInFiled: (code: string, category: Category, unit: string | undefined, due: string, phone: boolean) =>
+    `已代市民登记投诉 ${code}（${CATEGORY_LABELS[category]}），${unit ? `已派${unit}办理` : '待分派承办单位'}，办理时限 ${due}。市民不在公众号上，办理结果请承办单位电话告知市民${phone ? '（电话已记在投诉里）。' : '；市民留了电话的，请连同电话再登记（如「市民来电：人民路88号井盖丢了 电话139…」）。'}`,
+  phoneInNeedsPlace: (what: string) =>
+    `请连同地点再发一次，我来登记投诉，例如「市民来电：人民路88号${what.length <= 12 ? what : '井盖丢了'}」。`,
+  phoneInByOthers:
+    '市民来电反映的问题由值班员登记为投诉（1个工作日内办结）。请转告当班值班员；如是您在现场看到的隐患，直接说问题和地点即可上报。',
   citizenWhoHandles: (code: string, unit: string | undefined) =>
     `${unit ? `投诉 ${code} 由${unit}办理` : `投诉 ${code} 正在分派承办单位`}。工作人员的个人电话不对外提供；需要工作人员联系您，请回复您的手机号。办理结果会在这里告知您，发送「查询」可查看进度。`,
   citizenVenting:

@@ -1635,7 +1635,8 @@ async function categoryRules(turn: Turn) {
   return turn.ctx.db.select({ category: routingRules.category, keywords: routingRules.keywords }).from(routingRules)
 }
 
-async function readComplaint(turn: Turn, body: string) {
+/** What a complaint says, read as a citizen's words are (the LLM when configured, the rules otherwise). */
+export async function readComplaint(turn: Turn, body: string) {
   const { ctx } = turn
   const rules = await categoryRules(turn)
   return turn.forms.extractor.extract(

@@ -115,6 +115,7 @@ import {
   describeOpenMajors,
 } from './open-items-question'
 import { describePersonWork, personWorkAsked } from './person-work-question'
+import { fileComplaintByPhone, phoneInTold } from './phone-in'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { describePatrolRecordWrong, patrolRecordSaidWrong } from './record-said-wrong'
 import { cardUpdate, text } from './reply'
@@ -244,6 +245,11 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     const started = await formsWith(turn, person, `登记事故 ${accident}`.trim())
     if (started) return started
   }
+  // 「有个市民打电话说人民路井盖丢了 帮我登记一下」: a call passed on — a complaint filed for the caller (it had started
+  // a hazard report).
+  const calledIn = phoneInTold(input)
+  if (calledIn && !normaliseCode(input) && !(await formOpenFor(turn)))
+    return fileComplaintByPhone(turn, person.role, calledIn)
   // 「有燃气泄漏的报告吗」: whether such a danger is on the ledger (it opened a major hazard report).
   // 「最近有没有燃气方面的问题」: the open items of that kind (not understood).
   const kindAsked = kindAskedAfter(input)
