@@ -214,3 +214,12 @@ describe('who handles a complaint, and the handling complained of', () => {
     ])
   })
 })
+
+describe('a hazard taken on for a day next week', () => {
+  it('takes on 「人民路那个隐患我们下周一去处理」 (it was not understood)', async () => {
+    const [taken] = await say(HANDLER, '人民路那个隐患我们下周一去处理')
+    expect(taken).toMatch(/^已接收隐患 YH\d{8}-\d{4}（人民路88号井盖破损），状态改为整改中/)
+    const [manhole] = await database.db.select().from(hazards).where(eq(hazards.description, '人民路88号井盖破损'))
+    expect(manhole?.status).toBe('rectifying')
+  })
+})

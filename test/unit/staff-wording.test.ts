@@ -249,6 +249,9 @@ describe('work under way, said in words', () => {
     '好的我马上联系燃气公司',
     '人民路那个井盖我们明天去换',
     '这个工地的问题我们已经下了整改通知书',
+    // (A day of next week: it was not understood.)
+    '人民路那个隐患我们下周一去处理',
+    '护栏那个过两天去修',
   ])('%s takes the work on', (said) => expect(takesOnHazard(said)).toBe(true))
   it.each(['正在整改吗', '整改了没', '人民路井盖缺失', '我们明天去人民路巡查吗？'])('%s does not', (said) =>
     expect(takesOnHazard(said)).toBe(false),
