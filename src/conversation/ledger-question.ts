@@ -107,7 +107,7 @@ const ANY_TIME: PeriodSaid = { kind: 'year', previous: false, said: '', lastDays
 
 /** 「投诉满意度」「本月整改率」: a rate named alone asks for it, as a question would. */
 const BARE_RATE =
-  /^(?:(?:今天|本周|这周|上周|本月|这个月|上个?月|本季度?|今年)(?:的)?)?(?:全市|全局)?(?:的)?(?:投诉|隐患)?(?:的)?(?:满意度|满意率|及时率|办结率|整改率|销号率)[？?。]*$/
+  /^(?:(?:今天|本周|这周|上周|本月|这个月|上个?月|本季度?|今年)(?:的)?)?(?:全市|全局)?(?:的)?(?:投诉|隐患)?(?:的)?(?:按时)?(?:满意度|满意率|及时率|办结率|整改率|销号率|答复率)(?:是)?(?:多少|怎么样|如何)?[？?。]*$/
 
 /** 「我们单位」「本单位」: the person's own unit. */
 export const OWN_UNIT = /(?:我们|咱们|本|我)单位|我们科|我们处/
@@ -414,7 +414,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // A figure is asked for: how many, what rate, how it went (「今天不用巡查吗」 asks no figure).
   if (
     // (「这周巡了几次」: 巡了 is 巡查 said short.)
-    /整改率|销号率|隐患|巡查|巡[了过视逻检]|投诉|销号|整改|人次|车次|台次|出动/.test(input) &&
+    // (「按时答复率是多少」: the complaints' rate, named without 投诉 — it was not understood.)
+    /整改率|销号率|答复率|及时率|办结率|隐患|巡查|巡[了过视逻检]|投诉|销号|整改|人次|车次|台次|出动/.test(input) &&
     (period || /率|全市|一共|总共|总体|整体/.test(input)) &&
     /多少|几|率|怎么样|如何|咋样|情况|数据|统计|汇总|数量/.test(input)
   )

@@ -365,7 +365,13 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   const narrative = NARRATIVE_COMMAND.exec(input)
   if (narrative) return [text(await editNarrative(turn, actor, narrative))]
   if (/^(?:确认)?收到报表/.test(input)) return receiveTyped(turn, person)
-  if (/^确认收到/.test(input)) return acknowledge(turn, actor, undefined, normaliseCode(input))
+  // (「升级提醒确认」「收到升级提醒」: the same, said of the reminder — it was not understood.)
+  if (
+    /^确认收到|^(?:升级)?提醒(?:已)?(?:确认|收到)(?:了)?$|^升级(?:提醒)?(?:已)?(?:确认|收到)(?:了)?$|^(?:已)?(?:收到|确认)(?:了)?(?:升级)?提醒$/.test(
+      input,
+    )
+  )
+    return acknowledge(turn, actor, undefined, normaliseCode(input))
   if (asksToSignAll(input)) return signAllWaiting(turn, actor)
   const bare = URGE_ALONE.test(input) ? '催办' : DISPATCH_WITHOUT_CODE.test(input) ? '派单' : BARE_VERB.exec(input)?.[1]
   if (bare) return bareVerb(turn, actor, bare)

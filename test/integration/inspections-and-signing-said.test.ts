@@ -67,6 +67,11 @@ describe('a notice acknowledged', () => {
     expect(answer).not.toMatch(/通报由|不需要上报/)
     expect(answer).toMatch(/^好的，已知悉。/)
   })
+
+  it('takes the duty officer’s 「升级提醒确认」 as 确认收到, and answers 「按时答复率是多少」 (neither was understood)', async () => {
+    expect(await say('demo:duty_officer', '升级提醒确认')).toEqual(['您当前没有待确认的升级提醒。'])
+    expect((await say(LEADER, '按时答复率是多少'))[0]).toMatch(/^本月截至目前（全市）：\n/)
+  })
 })
 
 describe('the day’s patrol record signed in words', () => {

@@ -78,6 +78,8 @@ describe('questions about the ledger', () => {
     ['我们漏报了几天', 'missedPatrols'],
     ['这个月的月报交了没有', undefined],
     // A kind counted, however the count is put (the last two had opened a hazard form or were not understood).
+    ['按时答复率是多少', 'figures'],
+    ['本月投诉办结率', 'figures'],
     ['燃气类投诉有几件', 'byCategory'],
     ['市政设施有几个隐患', 'byCategory'],
     ['桥梁的隐患多不多', 'byCategory'],
