@@ -1197,7 +1197,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   }
   if (isGreeting(body)) return [text(WORDING.citizenGreeting)]
   if (isUrgentGreeting(body)) return [text(WORDING.citizenGreetingUrgent)]
-  // 「你们是机器人吗」「转人工」: who answers here, and how a person gets involved.
+  // 「处理人是谁」「给我一个负责人的电话」: which unit has the latest complaint.
   if (ASKS_WHO_HANDLES.test(body) && [...body].length <= 30 && !namesDefect(body) && !findPlace(body)) {
     const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
     if (!latest) return [text(WORDING.noComplaints)]
@@ -1207,6 +1207,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
         : await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, latest.unitId))
     return [text(WORDING.citizenWhoHandles(latest.code, unit?.name))]
   }
+  // 「你们是机器人吗」「转人工」: who answers here, and how a person gets involved.
   if (ASKS_WHO_ANSWERS.test(body) && [...body].length <= 30 && !namesDefect(body) && !findPlace(body))
     return [text(WORDING.citizenWhoAnswers)]
   // 「附件是照片」「照片如下」: photos announced — for the complaint just made, or the one to come (it had been taken

@@ -8,6 +8,7 @@ import { notifyComplaintAssignment } from '../services/complaint-notices'
 import { receiveComplaint } from '../services/complaints'
 import { readComplaint } from './citizen'
 import { formatLocal } from './format'
+import { text } from './reply'
 import type { Reply, Turn } from './types'
 
 /**
@@ -29,7 +30,6 @@ export function phoneInTold(input: string): string | undefined {
 }
 
 export async function fileComplaintByPhone(turn: Turn, role: Role, what: string): Promise<Reply[]> {
-  const text = (t: string): Reply => ({ message: { type: 'text', text: t } })
   if (!RECORDING_ROLES.complaint.includes(role)) return [text(WORDING.phoneInByOthers)]
   const { ctx } = turn
   const { fields } = await readComplaint(turn, what)
