@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
-import { complaints, routingRules, units } from '../db/schema'
+import { complaints, routingRules } from '../db/schema'
 import { sameAddress } from '../domain/address-key'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../domain/categories'
 import { HOUR_MS } from '../domain/clock'
@@ -34,6 +34,7 @@ import {
 import { type ComplaintRow, findComplaintByCode, receiveComplaint } from '../services/complaints'
 import { unitName } from '../services/hazard-notices'
 import { dutyOfficerAt } from '../services/recipients'
+import { findUnitName } from '../services/units'
 import { asksOwnReward, describeOwnRewards } from './citizen-reward'
 import { withoutCode } from './coded-command'
 import { isCourtesy, isGreeting, isUrgentGreeting, thanks } from './courtesy'
@@ -1201,11 +1202,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   if (ASKS_WHO_HANDLES.test(body) && [...body].length <= 30 && !namesDefect(body) && !findPlace(body)) {
     const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
     if (!latest) return [text(WORDING.noComplaints)]
-    const [unit] =
-      latest.unitId === null
-        ? []
-        : await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, latest.unitId))
-    return [text(WORDING.citizenWhoHandles(latest.code, unit?.name))]
+    return [text(WORDING.citizenWhoHandles(latest.code, await findUnitName(ctx.db, latest.unitId)))]
   }
   // 「你们是机器人吗」「转人工」: who answers here, and how a person gets involved.
   if (ASKS_WHO_ANSWERS.test(body) && [...body].length <= 30 && !namesDefect(body) && !findPlace(body))

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, gte, isNull, lte } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import { hazards, patrols } from '../db/schema'
-import { HAZARD_STATUS_LABELS } from '../domain/hazard-lifecycle'
+import { HAZARD_STATUS_LABELS, OPEN_HAZARD_STATUSES } from '../domain/hazard-lifecycle'
 import { clip, formatLocal } from './format'
 import { OWN_UNIT } from './ledger-question'
 import { recordsNamed } from './named-records'
@@ -159,12 +159,19 @@ export function asksOwnOpen(input: string, mine: boolean): boolean {
 export async function describeOwnOpen(turn: Turn, personId: number): Promise<string> {
   const { db, timeZone, clock } = turn.ctx
   const now = clock.now()
-  const reported = await db.select().from(hazards).where(eq(hazards.reporterId, personId)).orderBy(desc(hazards.id))
-  if (reported.length === 0) return '您还没有上报过隐患。发现隐患直接发一句话说明情况和地点即可。'
-  const open = reported
-    .filter((h) => h.status !== 'closed' && h.status !== 'voided')
-    .sort((a, b) => (a.rectifyDueAt?.getTime() ?? Infinity) - (b.rectifyDueAt?.getTime() ?? Infinity) || b.id - a.id)
-  if (open.length === 0) return `您上报的 ${reported.length} 项隐患都已整改销号（或作废）。`
+  // (Nulls sort last in ascending order on Postgres and PGlite alike: a hazard with no deadline yet comes after.)
+  const open = await db
+    .select()
+    .from(hazards)
+    .where(and(eq(hazards.reporterId, personId), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])))
+    .orderBy(asc(hazards.rectifyDueAt), desc(hazards.id))
+  if (open.length === 0) {
+    const [reported] = await db.select({ n: count() }).from(hazards).where(eq(hazards.reporterId, personId))
+    const n = reported?.n ?? 0
+    return n === 0
+      ? '您还没有上报过隐患。发现隐患直接发一句话说明情况和地点即可。'
+      : `您上报的 ${n} 项隐患都已整改销号（或作废）。`
+  }
   const late = open.filter((h) => h.rectifyDueAt && h.rectifyDueAt < now).length
   const lines = open.slice(0, LISTED).map((h) => {
     const due = h.rectifyDueAt

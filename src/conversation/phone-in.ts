@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
-import { units } from '../db/schema'
 import { findMobileNumber } from '../domain/mobile-number'
 import { RECORDING_ROLES } from '../domain/record-permissions'
 import type { Role } from '../domain/roles'
 import { notifyComplaintAssignment } from '../services/complaint-notices'
 import { receiveComplaint } from '../services/complaints'
+import { findUnitName } from '../services/units'
 import { readComplaint } from './citizen'
 import { formatLocal } from './format'
 import { text } from './reply'
@@ -47,16 +46,12 @@ export async function fileComplaintByPhone(turn: Turn, role: Role, what: string)
     },
   })
   await notifyComplaintAssignment(ctx, complaint)
-  const [unit] =
-    complaint.unitId === null
-      ? []
-      : await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, complaint.unitId))
   return [
     text(
       WORDING.phoneInFiled(
         complaint.code,
         complaint.category,
-        unit?.name,
+        await findUnitName(ctx.db, complaint.unitId),
         formatLocal(complaint.dueAt, ctx.timeZone, ctx.clock.now()),
         phone !== undefined,
       ),

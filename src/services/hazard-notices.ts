@@ -1,12 +1,11 @@
-import { eq } from 'drizzle-orm'
 import { formatLocal } from '../conversation/format'
-import { units } from '../db/schema'
 import { CATEGORY_LABELS } from '../domain/categories'
 import { HAZARD_LEVEL_LABELS } from '../domain/hazard-lifecycle'
 import { sendToPeople } from '../messaging/notify'
 import type { ServiceContext } from './context'
 import type { HazardRow } from './hazards'
 import { unitHandlers } from './recipients'
+import { findUnitName } from './units'
 
 /** Tells the responsible unit's handlers about a hazard assigned to them, on every chat they are bound on. */
 export async function notifyHazardAssignment(ctx: ServiceContext, hazard: HazardRow): Promise<number> {
@@ -39,7 +38,5 @@ export async function notifyDeadlineExtended(ctx: ServiceContext, hazard: Hazard
 }
 
 export async function unitName(ctx: ServiceContext, unitId: number | null): Promise<string> {
-  if (unitId === null) return '待分派'
-  const [unit] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, unitId))
-  return unit?.name ?? '待分派'
+  return (await findUnitName(ctx.db, unitId)) ?? '待分派'
 }

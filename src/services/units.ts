@@ -11,3 +11,10 @@ export async function assertActiveUnit(db: Database, unitId: number): Promise<vo
     .where(and(eq(units.id, unitId), eq(units.active, true)))
   if (!unit) throw new RuleViolation('invalid_unit', '所选单位不存在或已停用。')
 }
+
+/** A unit's name, or undefined when there is no unit (not yet dispatched) or no such unit. */
+export async function findUnitName(db: Database, unitId: number | null): Promise<string | undefined> {
+  if (unitId === null) return undefined
+  const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, unitId))
+  return unit?.name
+}

@@ -24,6 +24,15 @@ const clock = new ManualClock(zonedInstant('2026-11-23', TEST_TIME_ZONE, 17))
 let database: TestDatabase
 let harness: ReturnType<typeof testApp>
 const say = (who: string, input: string) => chat(harness.services, who, input)
+/** The notes on a complaint's history, in order. */
+const notesOn = async (complaintId: number) =>
+  (
+    await database.db
+      .select({ note: complaintEvents.note })
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, complaintId))
+      .orderBy(complaintEvents.id)
+  ).map((n) => n.note)
 const hazardCount = async () => (await database.db.select({ id: hazards.id }).from(hazards)).length
 
 beforeAll(async () => {
@@ -93,12 +102,7 @@ describe('a citizen impatient about an earlier complaint', () => {
     expect(await chat(harness.services, citizen, '我之前投诉的事情你们到底管不管', 'mp')).toEqual([
       `已为您催办投诉 ${code}（目前已派单），并转告处理人员尽快办理，结果会在这里答复您。给您带来不便，敬请谅解。`,
     ])
-    const notes = await database.db
-      .select({ note: complaintEvents.note })
-      .from(complaintEvents)
-      .where(eq(complaintEvents.complaintId, complaint?.id ?? 0))
-      .orderBy(complaintEvents.id)
-    expect(notes.map((n) => n.note)).toContain('市民催办：我之前投诉的事情你们到底管不管')
+    expect(await notesOn(complaint?.id ?? 0)).toContain('市民催办：我之前投诉的事情你们到底管不管')
     // No second complaint was filed.
     const filed = await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen))
     expect(filed).toHaveLength(1)
@@ -189,12 +193,7 @@ describe('who handles a complaint, and the handling complained of', () => {
     // what the problem was, and where).
     // (The answer itself may go out with this reply, before it: the last is this message's own.)
     expect((await chat(harness.services, citizen, '我要投诉你们', 'mp')).at(-1)).toBe(WORDING.citizenDissatisfied(code))
-    const notes = await database.db
-      .select({ note: complaintEvents.note })
-      .from(complaintEvents)
-      .where(eq(complaintEvents.complaintId, answered?.id ?? 0))
-      .orderBy(complaintEvents.id)
-    expect(notes.map((n) => n.note)).toContain('市民对办理有意见：我要投诉你们')
+    expect(await notesOn(answered?.id ?? 0)).toContain('市民对办理有意见：我要投诉你们')
     const filed = await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen))
     expect(filed).toHaveLength(1)
   })
