@@ -279,9 +279,12 @@ const CALL_WITH_WHEN =
  */
 const PROGRESS_WORDS =
   /^(?:第[一二三四五1-5]个|上一个|前一个|之前那个|两个|这两个|那两个|几个|都)(?:投诉|问题)?(?:都)?(?:怎么样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|(?:处理|修好|修|解决)了?(?:吗|没有?)|有(?:结果|进展)了?(?:吗|没有?)|进度|进展)[？?。]*$|(?:投诉|反映|举报|报的|提交的|说的|上报的)(?:的)?(?:问题|事情?|情况)?.{0,10}?(?:怎么样了?|如何了|处理(?:得)?(?:怎么样|如何)了?|(?:处理|修好|修|解决|弄好|整改)了?(?:吗|没有?)|有(?:结果|进展|回复|回音|人管)了?(?:吗|没有?)|进度|进展|结果)|^(?:(?:现在|目前)?(?:处理|办理)(?:得)?(?:怎么样|如何)了?|(?:修好|处理好|解决|弄好|修)了?(?:吗|没有?|没)|(?:今天|现在|到底|什么时候)?(?:有没有|会不会|有)人(?:来)?(?:修|处理|看)(?:吗|没有?)?|有(?:结果|进展|回复|回音)了?(?:吗|没有?)|进展(?:如何|怎么样)|什么时候(?:能|可以|会)?(?:处理|修好?|解决|答复|回复)(?:好|完)?|(?:怎么)?还没(?:有)?(?:人)?(?:处理|来修?|解决|回复))|(?:多久|多长时间|几天|哪天|啥时候|什么时候|何时)(?:能|可以|会|才能|才|给)?(?:收到|得到|有)?(?:处理|修(?:好|复)?|解决|答复|回复|弄好|搞定|办好|办结|来(?:人|修)?|(?:填|补|换|装|清理|清走|拆|恢复|疏通|弄)(?:好|平|完|上)?)/
-/** 「我想查一下我的投诉」「投诉编号忘了」: the citizen's own complaints asked for, in words. */
+/**
+ * 「我想查一下我的投诉」「投诉编号忘了」: the citizen's own complaints asked for, in words. (「我以前投诉过吗」 too: it had
+ * been told how to complain.)
+ */
 const ASKS_OWN_COMPLAINTS =
-  /(?:为什么|为啥|怎么|凭什么)(?:把)?(?:我的)?(?:投诉|举报|反映的问题)(?:就|被)?(?:关闭|关了|撤销|撤了|办结|结案|取消)(?:了)?|(?:投诉|反映|举报)(?:过)?的?(?:那个|那件)?(?:问题|事情?)?[，,\s]*(?:怎么|咋)?(?:查不到|找不到|不见了|没了|看不到)|(?:查|查询|看看|看一下|查看)(?:一下)?(?:我的|我)?(?:上个?月|上周|上次|之前|前几天|昨天|前天)?(?:的)?(?:投诉|举报|反映)(?:记录|进度)?|编号(?:我)?(?:忘了|忘记了?|不记得|找不到|丢了|是?多少|是?几号|是什么)|^(?:那)?我(?:的)?(?:那个)?(?:投诉|举报)(?:呢|在哪(?:里|儿)?|去哪了|哪去了)|忘(?:了|记了?)(?:投诉)?编号|我(?:一共|总共|都|之前|以前)?(?:投诉|反映|举报)(?:了|过)(?:几次|多少次|几个|多少个|几件|多少件|哪些)|我(?:的)?(?:投诉|反映|举报)(?:有|都有)(?:几个|哪些|多少)/
+  /(?:为什么|为啥|怎么|凭什么)(?:把)?(?:我的)?(?:投诉|举报|反映的问题)(?:就|被)?(?:关闭|关了|撤销|撤了|办结|结案|取消)(?:了)?|(?:投诉|反映|举报)(?:过)?的?(?:那个|那件)?(?:问题|事情?)?[，,\s]*(?:怎么|咋)?(?:查不到|找不到|不见了|没了|看不到)|(?:查|查询|看看|看一下|查看)(?:一下)?(?:我的|我)?(?:上个?月|上周|上次|之前|前几天|昨天|前天)?(?:的)?(?:投诉|举报|反映)(?:记录|进度)?|编号(?:我)?(?:忘了|忘记了?|不记得|找不到|丢了|是?多少|是?几号|是什么)|^(?:那)?我(?:的)?(?:那个)?(?:投诉|举报)(?:呢|在哪(?:里|儿)?|去哪了|哪去了)|忘(?:了|记了?)(?:投诉)?编号|我(?:一共|总共|都|之前|以前)?(?:投诉|反映|举报)(?:了|过)(?:几次|多少次|几个|多少个|几件|多少件|哪些)|我(?:的)?(?:投诉|反映|举报)(?:有|都有)(?:几个|哪些|多少)|^我(?:之前|以前|曾经|原来|有没有)?(?:投诉|反映|举报)过(?:什么|啥|哪些)?(?:吗|么|没有?|没)?[？?。]*$/
 /** 「帮我查一下」「我是…，查一下进度」: a query with nothing else in it. */
 const QUERY_ALONE =
   /^(?:我是|我叫[\u4e00-\u9fa5]{1,4}|我的身份证号?(?:码)?是?|身份证号?(?:码)?是?|我的?(?:电话|手机号?)(?:码)?是?)?[\s，,：:]*(?:帮我|请|麻烦|帮忙)?(?:查|查询|查查|查一下|查一查|看看|看一下)(?:一下)?(?:进度|情况|结果)?[。！!？?]*$/
@@ -1649,14 +1652,17 @@ async function askForPlace(turn: Turn, complaint: PendingComplaint, guess?: stri
   const { ctx } = turn
   const { session } = await citizenSession(turn)
   session.step = STEP_PLACE
+  const theft = THEFT.test(complaint.description)
   session.draft = {
     ...complaint,
     alerted: Boolean(complaint.danger),
+    theftTold: theft,
     mediaIds: [...(complaint.mediaIds ?? []), ...turn.mediaIds],
     ...(guess ? { guessedPlace: guess } : {}),
   }
   await saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
-  return [text(guess ? WORDING.askPlaceGuess(guess) : WORDING.askPlace)]
+  const ask = guess ? WORDING.askPlaceGuess(guess) : WORDING.askPlace
+  return [text(theft ? `${WORDING.theftAdvice}\n${ask}` : ask)]
 }
 
 /** A location pin while the bot waits for the place: the pin is the place. */
@@ -1712,8 +1718,18 @@ interface PendingComplaint {
   danger?: DangerKind
   /** The duty officer was already told (while the place was asked for). */
   alerted?: boolean
+  /** The advice to call 110 on a theft was already given (while the place was asked for). */
+  theftTold?: boolean
   mediaIds?: number[]
 }
+
+/**
+ * 「有人偷井盖」「井盖被人撬走了」: a theft of the city's fittings. The police deal with the thief; the bureau with the
+ * hole left behind — the complaint is filed either way, and the citizen told to call 110 if it is happening.
+ * (偷工减料、偷排、偷偷施工 name other wrongs: the words for a theft are read, not 偷 alone.)
+ */
+const THEFT =
+  /小偷|盗窃|盗走|被盗|撬走|被撬|盗割|盗挖|偷(?:走|了|窃|盗)|(?:被|人|在|去)偷(?!偷)|偷(?:井盖|盖板|箅子|电缆|电线|铁|钢筋|护栏|水表|路灯)/
 
 /** An item's number at the start of the message or after a pause: 1. 2、 （3） 一是 第二个 — not 「2.5米」 inside a clause. */
 const ITEM_MARK =
@@ -1896,7 +1912,8 @@ async function receiveOne(
   const danger = pending.danger
   if (danger && !pending.alerted) await alertDutyOfficer(turn, pending, complaint.code)
   const advice = danger && !pending.alerted ? `${await safetyAdvice(turn, danger)}\n` : ''
-  const received = `${advice}${WORDING.complaintReceived(
+  const theft = THEFT.test(pending.description) && !pending.theftTold ? `${WORDING.theftAdvice}\n` : ''
+  const received = `${advice}${theft}${WORDING.complaintReceived(
     complaint.code,
     complaint.category,
     formatLocal(complaint.dueAt, ctx.timeZone, ctx.clock.now()),

@@ -327,8 +327,15 @@ export async function describeRatesByUnit(turn: Turn, asked: PeriodSaid): Promis
   return [head, ...lines, noneLine].filter(Boolean).join('\n')
 }
 
-/** 「谁今天还没巡查」「哪些单位今天巡查了」: each patrol unit's patrols in the period, those with none first. */
-export async function describePatrolsByUnit(turn: Turn, asked: PeriodSaid): Promise<string> {
+/**
+ * 「谁今天还没巡查」「哪些单位今天巡查了」: each patrol unit's patrols in the period, those with none first.
+ * `ranked` (「哪个单位巡查最少」「各单位巡查次数」): every unit with its count, the fewest or the most first.
+ */
+export async function describePatrolsByUnit(
+  turn: Turn,
+  asked: PeriodSaid,
+  ranked?: 'fewest' | 'most',
+): Promise<string> {
   const { db, clock, timeZone } = turn.ctx
   const now = clock.now()
   const period = periodMeant(asked, now, timeZone)
@@ -347,6 +354,16 @@ export async function describePatrolsByUnit(turn: Turn, asked: PeriodSaid): Prom
       .orderBy(asc(units.id)),
   ])
   const counted = new Map(rows.map((r) => [r.unitId, r.n]))
+  if (ranked) {
+    const timesOf = (u: { id: number }) => counted.get(u.id) ?? 0
+    // A stable sort: units with the same count keep the order they are listed in everywhere else.
+    const order = [...patrolUnits].sort((a, b) => (ranked === 'fewest' ? 1 : -1) * (timesOf(a) - timesOf(b)))
+    const said = asked.previous || asked.lastDays ? asked.said : `${asked.said}截至目前`
+    return [
+      `${said}各巡查单位的巡查次数（${ranked === 'fewest' ? '少' : '多'}的在前）：`,
+      ...order.map((u, i) => `${i + 1}. ${u.name} ${timesOf(u)} 次`),
+    ].join('\n')
+  }
   const none = patrolUnits.filter((u) => !counted.get(u.id))
   const some = patrolUnits.filter((u) => counted.get(u.id))
   return [

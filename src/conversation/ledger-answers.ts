@@ -167,7 +167,7 @@ export async function answerLedgerQuestion(
     case 'ratesByUnit':
       return briefed ? describeRatesByUnit(turn, asked.period) : WORDING.figuresForBriefed
     case 'patrolsByUnit':
-      return briefed ? describePatrolsByUnit(turn, asked.period) : WORDING.figuresForBriefed
+      return briefed ? describePatrolsByUnit(turn, asked.period, asked.ranked) : WORDING.figuresForBriefed
     case 'patrolsOfUnit': {
       // The unit named, or the asker's own; none named, every unit's count (「今天谁去巡查了」).
       const unit =

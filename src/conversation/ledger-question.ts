@@ -36,7 +36,7 @@ export type LedgerQuestion =
   | { kind: 'lateByUnit' }
   | { kind: 'byCategory'; of: 'complaints' | 'hazards'; period: PeriodSaid }
   | { kind: 'figures'; period: PeriodSaid }
-  | { kind: 'patrolsByUnit'; period: PeriodSaid }
+  | { kind: 'patrolsByUnit'; period: PeriodSaid; ranked?: 'fewest' | 'most' }
   | { kind: 'dueSoon'; about?: 'hazards' | 'complaints' }
   | { kind: 'supervisions'; period: PeriodSaid }
   | { kind: 'satisfaction'; period: PeriodSaid }
@@ -51,6 +51,9 @@ export type LedgerQuestion =
 /** Asking how many or how it stands, without a question mark (「本月整改率」「各单位隐患数量」). */
 const ASKS_AMOUNT =
   /多少|多不多|原因$|几[个次条处项件起]|几分(?!钟)|[率数]$|数量|情况$|进度$|进展$|统计|排名|排行|最多|最少|列表|清单|明细|详情|集中/
+/** Patrols counted and compared among units: 「巡查最少」「巡查次数」「巡得最多」. */
+const PATROLS_RANKED = /最少|最多|最低|最勤|垫底|倒数|排名|排行|次数|几次|多少次|频次/
+
 /** Asking how something stands: 「处理得怎么样了」「整改了吗」「修好了没」. */
 const ASKS_PROGRESS =
   /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态|期限|截止|到期|哪天|几号/
@@ -66,6 +69,9 @@ const DANGERS_LISTED = /哪些|几[件个起处]|多少|列|看看|看一下|都
 
 /** 「新的投诉」「新来的投诉」「刚收到的隐患」: the latest received. */
 const NEW_ONES = /(?:新的|新来的|新收到的?|刚来的|刚收到的?|新)(?:投诉|隐患)/
+/** 「有市民打电话投诉吗」「今天有人投诉没有」: whether complaints came in — they are listed. */
+const ANY_COMPLAINED =
+  /有(?:没有)?(?:市民|群众|居民|老百姓|人)(?:打电话|来电|打热线|打12345)?(?:来)?(?:投诉|反映|举报)(?:过)?(?:吗|么|没有?)?[？?。]*$/
 
 /**
  * 「质安处最近怎么样」「市公用局近期工作如何」: a unit, by its full name, and how it is doing. (「燃气办的情况」「市政公司
@@ -156,6 +162,7 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     SHOW_ME.test(input) ||
     RECORDS_SENT_ME.test(input) ||
     NEW_ONES.test(input) ||
+    ANY_COMPLAINED.test(input) ||
     asksRecordsOfPeriod(input) ||
     SAMPLE_ASKED.test(input) ||
     (RECORDS_NAMED_ALONE.test(input) && whoseRecords(input))
@@ -163,7 +170,7 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     !isQuestion(input) &&
     !BARE_RATE.test(input) &&
     !ASKS_AMOUNT.test(input) &&
-    !/谁|有没有|有无/.test(input) &&
+    !/谁|有没有|有无|[出有]过/.test(input) &&
     !showMe &&
     !TELL_ME.test(input) &&
     !DUE_NAMED_ALONE.test(input)
@@ -358,8 +365,16 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「今天的巡查记录给我看看」「把本周的巡查台账发我」: the period's patrols, unit by unit (it had started a patrol form).
   if (showMe && /巡查(?:记录|台账|情况)/.test(input)) return { kind: 'patrolsByUnit', period: period ?? TODAY }
   // 「谁今天还没巡查」「哪些单位今天巡查了」: who has patrolled (today, unless another period is named).
-  if (/谁|(?:哪个|哪些|哪家|各)(?:单位)?/.test(input) && /巡查|巡逻|巡视/.test(input) && !/隐患/.test(input))
-    return { kind: 'patrolsByUnit', period: period ?? TODAY }
+  // 「哪个单位巡查最少」「各单位巡查次数」 count and compare: the month's, ranked (today's had answered, none first).
+  if (/谁|(?:哪个|哪些|哪家|各)(?:单位)?/.test(input) && /巡查|巡逻|巡视/.test(input) && !/隐患/.test(input)) {
+    const ranked = PATROLS_RANKED.exec(input)?.[0]
+    if (!ranked) return { kind: 'patrolsByUnit', period: period ?? TODAY }
+    return {
+      kind: 'patrolsByUnit',
+      period: period ?? THIS_MONTH,
+      ranked: /最少|最低|垫底|倒数/.test(ranked) ? 'fewest' : 'most',
+    }
+  }
   // 「最近一周投诉最多的是哪类问题」「本月隐患按类别统计」: the period's complaints or hazards by kind.
   // 「燃气办的隐患有几个」: a unit's, open now — or found in the period named (「本月质安处的隐患有几个」).
   // (「市政公司上报了几个隐患」, with no period: what it reported this month, as the figures count it.)
@@ -390,6 +405,18 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // the day, hazards over weeks: unless a period is named, today's complaints and this month's hazards.
   // 「给我看看最新的三条投诉」: the latest so many, whenever they came.
   const latest = LATEST_SO_MANY.exec(input)?.[1]
+  // 「帮我查下人民路工地以前有没有隐患」「朗州路出过投诉没有」: a place's records, whenever they came (the month's of
+  // the asker's unit had answered).
+  if (
+    placeAsked &&
+    /投诉|隐患/.test(input) &&
+    (showMe || /有没有|有无|有过|出过|以前|之前|历史/.test(input)) &&
+    !period &&
+    !/多少|几|率|统计|汇总|数量/.test(input)
+  )
+    return /投诉|反映|举报/.test(input) && !/隐患/.test(input)
+      ? { kind: 'complaintsNamed', place: placeAsked }
+      : { kind: 'hazardsNamed', place: placeAsked }
   if (showMe && /投诉|隐患/.test(input) && !/多少|几|率|统计|汇总|数量/.test(input)) {
     const of = /投诉|反映|举报/.test(input) ? 'complaints' : 'hazards'
     const count = latest && !period ? parseChineseNumber(latest) : undefined

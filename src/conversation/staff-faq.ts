@@ -91,6 +91,12 @@ function statementAbout(input: string): StaffFaq | undefined {
   )
     return 'phone_change'
   if (/(?:我|本人).{0,8}(?:休假|请假|年假|病假|出差|不在单位|不上班|调休|轮休)/.test(input)) return 'leave'
+  // 「明天请假 巡查谁替我」: off, and who covers — the unit arranges it (it had answered with today's patrols).
+  if (
+    /休假|请假|年假|病假|出差|调休|轮休/.test(input) &&
+    /谁(?:来)?(?:替|顶|代|接替|去巡|来巡|巡查)|替我|顶我/.test(input)
+  )
+    return 'leave'
   // 「我要换班」「明天能不能跟小李调个班」: the roster is changed where it is kept.
   if (/换班|调班|调个班|替班|顶班|代班|换个班/.test(input) && !namesDefect(input)) return 'duty_swap'
   if (/(?:我|本人)(?:已经|已)?(?:调到|调去|调入|调往|转到|去了)[\u4e00-\u9fa5]{2,10}(?:了|工作)?$/.test(input))

@@ -1121,10 +1121,11 @@ async function step(
   )
     return [text(WORDING.teamVisitPlanned)]
   // 「我明天要去桥管处检查」: a visit to a unit to come, said without 督查 — a plan too, nothing to record yet. So is
-  // 「明天去市政检查 帮我登记一下」, the unit by the start of its name (it was not understood).
+  // 「明天去市政检查 帮我登记一下」, the unit by the start of its name (it was not understood), and 「下午去市政检查」,
+  // said with nothing done (no 了): the answer says the record is kept once it is done, and how.
   if (
     FORMS.supervision.roles.includes(actor.role as never) &&
-    SUPERVISION_PLANNED.test(input) &&
+    (SUPERVISION_PLANNED.test(input) || !/[了过完]/.test(input)) &&
     !isQuestion(input) &&
     (UNIT_VISIT.test(input) || (await unitVisitedByShortName(turn, input)))
   )
