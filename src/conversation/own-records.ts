@@ -73,9 +73,13 @@ const AMEND_ASKED_OF_KIND = (() => {
 export function asksToAmendRecord(input: string): RecordKind | 'latest' | undefined {
   // 「撤回」「删除」 alone: the one saved last.
   if (/^(?:撤回|撤销|删除|删掉|删了)(?:一下|吧)?[。！!]*$/.test(input)) return 'latest'
-  // 「我刚才说错了」「刚才报错了」: the one saved last, whatever was wrong in it.
+  // 「我刚才说错了」「刚才报错了」: the one saved last, whatever was wrong in it. (「我刚刚报错了 地点应该是朗州路不是
+  // 人民路」 says what was wrong too, and 「撤回刚才的上报」 wants it gone: neither was understood.)
   if (
-    /^(?:我)?(?:刚才|刚刚|前面|上面)(?:那个|那条)?(?:说|讲|发|填|写|报|录)错了[。！!，,]*(?:怎么办|咋办)?[？?。]*$/.test(
+    /^(?:我)?(?:刚才|刚刚|前面|上面)(?:那个|那条)?(?:说|讲|发|填|写|报|录)错了(?:[。！!，,]*(?:怎么办|咋办)?[？?。]*$|[，,。\s]+.{2,30}$)/.test(
+      input,
+    ) ||
+    /^(?:请|帮我)?(?:撤回|撤销|删除|删掉)(?:一下)?(?:我)?(?:刚才|刚刚|上一条|之前|前面)(?:的|那条|那个|报的|发的|填的)?(?:上报|记录|那条|那个|隐患|巡查记录)?[。！!]*$/.test(
       input,
     )
   )

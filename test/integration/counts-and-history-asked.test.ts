@@ -146,6 +146,21 @@ describe('what else is said around the records', () => {
   })
 })
 
+describe('a patroller taking back what was just reported', () => {
+  it('points 「我刚刚报错了 地点应该是…」 and 「删除刚才那条」 to the hazard just saved, changing nothing', async () => {
+    await say(STAFF, '发现隐患 皂果路电缆井盖板断裂')
+    const [saved] = await say(STAFF, '确认')
+    const code = lastCode([saved ?? ''], 'YH')
+    const before = await database.db.select().from(hazards).orderBy(hazards.id)
+    for (const words of ['我刚刚报错了 地点应该是朗州路不是皂果路', '撤回刚才的上报', '删除刚才那条']) {
+      const [reply] = await say(STAFF, words)
+      expect(reply).toContain(`您最近上报的隐患是 ${code}`)
+      expect(reply).toContain('已上报的隐患不能直接修改')
+    }
+    expect(await database.db.select().from(hazards).orderBy(hazards.id)).toEqual(before)
+  })
+})
+
 describe('a citizen telling of a theft', () => {
   it('advises 110 once for 「有人偷井盖」 and files the complaint once the place is said', async () => {
     const before = await rowCounts()

@@ -1105,6 +1105,11 @@ describe('the thirteenth round: sites counted are not a place, shops and banks a
       description: '燃气管道被挖断；已疏散群众',
       locationText: '洞庭大道与紫菱路交叉口',
     })
+    // 「地点是…」 leading: the place stays in what is wrong, its label does not.
+    expect(readByRules('hazard', '上报隐患 地点是武陵大道工地 塔吊基础积水', ctx).fields).toMatchObject({
+      description: '武陵大道工地 塔吊基础积水',
+      locationText: '武陵大道工地',
+    })
     expect(readByRules('hazard', '报告：沅江大桥桥面伸缩缝破损严重，建议尽快维修', ctx).fields.description).toBe(
       '沅江大桥桥面伸缩缝破损严重，建议尽快维修',
     )

@@ -72,6 +72,8 @@ function readHazard(text: string, ctx: ExtractionContext): RulesReading<'hazard'
       '',
     )
     .replace(PHOTOS_CAPTION, '$1')
+    // 「地点是武陵大道工地 塔吊基础积水」: the place leads, its label is no part of what is wrong.
+    .replace(/^(?:地点|位置|地址)(?:是|在|为)?[:：\s]*/, '')
     .trim()
   // Read before the label is taken off: 「隐患：井盖缺失；位置：…」 is labelled lines, its first label included.
   const labelled = LABELLED_PROBLEM.exec(text.replace(/^(?:上报隐患|隐患上报|报告隐患)[:：\s]*/, ''))?.[1]?.trim()
