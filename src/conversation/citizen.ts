@@ -932,6 +932,20 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     if (!isQuery) {
       const phone = findMobileNumber(body)
       if (phone) session.draft.phone = phone
+      // Asked again already, and answered with more about it instead (「每天晚上都吵到12点」「还有门口没有围挡」):
+      // nobody is held behind the question a third time — the report is filed on its own with what was added
+      // (its handlers can merge it), never lost and never linked to a ticket the person did not agree to.
+      // What is added joins the report waiting, whichever way it goes.
+      const addsWords = !phone && [...body].length >= 4 && !isCourtesy(body)
+      const waiting = pending as unknown as PendingComplaint
+      const description =
+        addsWords && !waiting.description.includes(body) ? `${waiting.description}；${body}` : waiting.description
+      if (addsWords && pending.askedAgain === true) {
+        await forget()
+        return fileComplaint(turn, { ...waiting, description }, true)
+      }
+      session.draft.description = description
+      if (addsWords) session.draft.askedAgain = true
       await keep()
       const code = String(pending.candidateCode ?? '')
       return [text(`${phone ? WORDING.phoneNotedForPending : ''}${WORDING.pendingDuplicate(code)}`)]
@@ -1302,6 +1316,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       !placeOnly &&
       !dangerIn(body) &&
       !saysMoreOfIt(body) &&
+      // (「晚上」 just after 「人民路工地噪音」 says when: more for that ticket, below — it was told it said too little.)
+      !saysOnlyWhen(body) &&
       !(namesDefect(body) && namesAThing(body))) ||
     PLACEHOLDER.test(body) ||
     saysNothing(body)

@@ -288,6 +288,25 @@ describe('a citizen following up in words', () => {
     expect(await say('不需要')).toEqual([WORDING.contactDeclined])
   })
 
+  it('files a report on its own, with what was added, when the same-problem question is answered twice with more', async () => {
+    const first = lastCode(await say('沅江路工地晚上施工噪音'), 'TS')
+    await say('不用')
+    expect(await say('沅江路工地噪音太大')).toEqual([WORDING.complaintMaybeDuplicate(first, '沅江路工地')])
+    // More said instead of yes or no: kept with the report, and the question asked once more.
+    expect(await say('每天晚上都吵到12点')).toEqual([WORDING.pendingDuplicate(first)])
+    // Said more again: nobody waits behind the question a third time — filed on its own, nothing lost.
+    const second = lastCode(await say('还有他们工地门口没有围挡'), 'TS')
+    expect(second).not.toBe(first)
+    await say('不用')
+    expect((await mine()).find((c) => c.code === second)?.description).toBe(
+      '沅江路工地噪音太大；每天晚上都吵到12点；还有他们工地门口没有围挡',
+    )
+    // A time said alone just after a ticket tells when: more for that ticket (it had been told it said too little).
+    const [when] = await say('晚上')
+    expect(when).toBe(WORDING.citizenAdded(second))
+    expect(await notesOn((await mine()).find((c) => c.code === second)?.id)).toContain('市民补充：晚上')
+  })
+
   it('drops what waits, or flags the complaint just filed, on 「不好意思发错了」', async () => {
     await say('井盖坏了')
     expect(await say('不好意思发错了')).toEqual([WORDING.pendingDropped])
