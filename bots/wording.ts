@@ -479,6 +479,12 @@ export const WORDING = {
   askPhoneNumber: '好的，请回复您的手机号码，工作人员会与您联系。',
   askPhoneNumberWhen: '好的，已记下您方便接听的时间。请回复您的手机号码，工作人员会按这个时间与您联系。',
   contactSaved: '已登记您的联系电话，工作人员可能会与您联系核实情况。',
+  photoWithComplaintAnswer: (code: string, words?: string) =>
+    `已收到照片，将随投诉 ${code} 的办理结果一并记录。${
+      words
+        ? `回复「是」即把「${words}」答复市民，也可发送「回复 ${code} 办理结果」另写。`
+        : '请说明办理结果，收到后即答复市民。'
+    }`,
   replyWithTheseWords: (code: string, said: string) =>
     `要把「${said}」作为投诉 ${code} 的办理结果答复市民吗？回复「是」即发送，也可发送「回复 ${code} 办理结果」另写；如是隐患整改，请发送「整改 编号」。`,
   askComplaintOutcome: (code: string, what: string) =>

@@ -327,7 +327,13 @@ export function isComplaintCommand(input: string): boolean {
   return codedCommand(COMMAND, 'TS', input) !== undefined
 }
 
-export async function handleComplaintCommand(turn: Turn, actor: Actor, input: string): Promise<Reply[]> {
+export async function handleComplaintCommand(
+  turn: Turn,
+  actor: Actor,
+  input: string,
+  /** Photos of the result, which go on the answer's step (「回复」 only). */
+  mediaIds: readonly number[] = [],
+): Promise<Reply[]> {
   const parsed = codedCommand(COMMAND, 'TS', input)
   if (!parsed) return [text('请附上投诉编号，例如：签收 TS20261123-0001')]
   const { verb, code, after } = parsed
@@ -368,6 +374,7 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
           complaintId: complaint.id,
           command: { action: 'reply', outcome: after },
           actor,
+          mediaIds: [...mediaIds],
         })
         await notifyComplaintOutcome(ctx, replied)
         // The reply ends the handling; the call-back (回访) can follow on the closed ticket.
@@ -377,7 +384,8 @@ export async function handleComplaintCommand(turn: Turn, actor: Actor, input: st
           command: { action: 'close' },
           actor: SYSTEM_ACTOR,
         })
-        return [text(`已回复投诉 ${code}，办理结果将告知市民。`)]
+        const photos = mediaIds.length > 0 ? `照片 ${mediaIds.length} 张已随办理结果记录。` : ''
+        return [text(`已回复投诉 ${code}，办理结果将告知市民。${photos}`)]
       }
       case '核实': {
         const substantiated = /^属实/.test(after) ? true : /^(不属实|不实|未核实)/.test(after) ? false : undefined

@@ -138,7 +138,13 @@ export async function duplicateInWords(turn: Turn, actor: Actor, input: string):
  * hand, or the one its words name) as 办理进展; with several, which one is asked.
  */
 const PROGRESS_ABOUT_CITIZEN =
-  /(?:市民|群众|业主|住户|投诉人|举报人|来电人|报案人)[^，。]{0,8}(?:电话|手机|打不通|没人接|不接|联系不上|联系不到|关机|停机|说|表示|反映|同意|不同意|不在家|不配合|撤回|撤销)/
+  /(?:市民|群众|业主|住户|投诉人|举报人|来电人|报案人)[^，。]{0,8}(?:电话|手机|打不通|没人接|没接|未接|不接|联系不上|联系不到|关机|停机|说|表示|反映|同意|不同意|不在家|不配合|撤回|撤销)/
+/**
+ * 「这个需要三天才能修好」「今天下雨 明天再去修」「材料还没到」: when it will be done, or what holds it up — a plan for
+ * the complaint in hand, not its result (they were not understood).
+ */
+const PROGRESS_PLANNED =
+  /(?:需要|要|得)(?:[0-9一二两三四五六七八九十几半]+)(?:个)?(?:天|小时|周|星期|工作日)|(?:明天|明早|后天|下午|晚上|过两天|过几天|下周|改天)(?:再|才|就)?(?:去|来|安排|派人)?(?:修|处理|更换|换|补|维修|施工|弄|看)|下雨|下大雨|天气(?:原因|不好)|材料(?:还)?(?:没到|未到|在路上)|(?:等|在等)(?:材料|配件|设备|审批)/
 // (「现场看了 没有这个问题」「这个要等电力公司来处理」「需要其他单位配合」 too: they were not understood.)
 const PROGRESS_ON_SITE =
   /现场(?:看了|看过了?|查看了|核实了|去了)?[，,\s]*(?:没|未|不存在)(?:有)?(?:发现|看到|这个|该|此)?(?:问题|情况|现象)|需要(?:其他|别的|相关|有关)?(?:单位|部门|公司)?[^，。]{0,8}?(?:配合|协调|协助)|(?:要|得|需要|还在|正在)等[\u4e00-\u9fa5]{2,10}?(?:来|去|到场)?(?:处理|修|维修|抢修|协调|配合|审批|施工)|现场(?:没|未)(?:有)?(?:找到|发现|看到)|(?:没|未)(?:有)?找到(?:这个|那个)?(?:地方|位置|地址|井盖|路灯|问题)?|地址(?:不对|有误|不详|不清)|(?:核实|查实)(?:后)?(?:不|不是|属实|情况)|不属实|已(?:经)?核实/
@@ -150,7 +156,8 @@ export async function complaintProgressInWords(
 ): Promise<{ code: string } | { replies: Reply[] } | undefined> {
   // (A number said is the record meant — another unit's is never put on one of this unit's.)
   if (actor.role !== 'unit_handler' || actor.unitId === null || normaliseCode(input)) return undefined
-  if (!PROGRESS_ABOUT_CITIZEN.test(input) && !PROGRESS_ON_SITE.test(input)) return undefined
+  if (!PROGRESS_ABOUT_CITIZEN.test(input) && !PROGRESS_ON_SITE.test(input) && !PROGRESS_PLANNED.test(input))
+    return undefined
   const inHand = await unitComplaints(turn.ctx.db, actor.unitId, ['assigned', 'accepted'], IN_HAND_NAMED_AMONG)
   if (inHand.length === 0) return undefined
   const named = recordsNamed(inHand, input)

@@ -11,7 +11,8 @@ export function recordsNamed<R extends { description: string; locationText: stri
   input: string,
 ): R[] {
   const place = findPlace(input)?.replace(/的$/, '')
-  const thing = WATCHED_THING.exec(input)?.[0] ?? (place ? undefined : DANGER_NAMED.exec(input)?.[0])
+  // (A danger with a place — 「人民路那个塌陷」 — must match too: the 人民路 manhole cover's complaint is not it.)
+  const thing = WATCHED_THING.exec(input)?.[0] ?? DANGER_NAMED.exec(input)?.[0]
   if (!place && !thing) return []
   // 「滨湖路工地」 for a record at 「滨湖路在建工地门口」: a road with a word for any site on it names the road. (A number
   // or a name after the road — 「朗州路20号」 — still has to match.)

@@ -550,6 +550,8 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「已派人去了」「收到，马上安排」 from a handler whose unit has nothing waiting: said of a record the bot cannot
   // tell, so the handler is told nothing waits and how to name the one meant (it had been "not understood").
   if (person.role === 'unit_handler' && (takesUpComplaint(input) || takesOnHazard(input))) {
+    // 「好的 收到」 after the 签收 says nothing of the handling: acknowledged, not put on the history as progress.
+    if (saysReceivedAlone(input)) return [text(WORDING.staffAcknowledged)]
     // (A plan for the one complaint signed for is its 办理进展.)
     const progress = await progressOnSignedComplaint(turn, actor, input)
     return progress ?? (await hazardUnderwayNamed(turn, actor, input)) ?? [text(WORDING.nothingWaitingToTakeUp)]

@@ -178,6 +178,8 @@ async function applyInTransaction(
     data: Object.keys(data).length > 0 ? data : null,
     at: now,
   })
+  // Photos of a step (the result's, say) are the complaint's too: its page shows them with the citizen's.
+  if (mediaIds.length > 0) await linkMedia(db, mediaIds, { type: 'complaint', id: current.id })
   // The unit learns its new time limit with the change itself: both or neither (API and chat alike).
   if (command.action === 'extend') await notifyComplaintExtended({ ...ctx, db }, updated, event.note ?? '')
   return updated

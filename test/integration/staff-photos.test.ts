@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
-import { hazardEvents, hazards, identities, media, people } from '../../src/db/schema'
+import { complaintEvents, complaints, hazardEvents, hazards, identities, media, people } from '../../src/db/schema'
 import { ManualClock } from '../../src/domain/clock'
 import { zonedInstant } from '../../src/domain/local-time'
+import { receiveComplaint } from '../../src/services/complaints'
 import { FakeWechatApi } from '../fakes/wechat-api'
 import { testApp } from '../helpers/app'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
@@ -25,18 +26,25 @@ beforeAll(async () => {
   fake = await new FakeWechatApi(clock).start()
   harness = testApp(database, clock, wecomEnv(fake.baseUrl))
   zhangwei = wecomChat(harness, fake, clock, 'zhangwei', '7800000000000')
-  const [person] = await database.db.select().from(people).where(eq(people.name, '张伟'))
-  await database.db
-    .insert(identities)
-    .values({ personId: person?.id, channel: 'wecom', botId: 'default', externalId: 'zhangwei' })
+  lina = wecomChat(harness, fake, clock, 'lina', '7900000000000')
+  for (const [name, externalId] of [
+    ['张伟', 'zhangwei'],
+    ['李娜', 'lina'],
+  ] as const) {
+    const [person] = await database.db.select().from(people).where(eq(people.name, name))
+    await database.db
+      .insert(identities)
+      .values({ personId: person?.id, channel: 'wecom', botId: 'default', externalId })
+  }
 })
 afterAll(async () => {
   await fake?.stop()
   await database?.drop()
 })
 
-/** 张伟 on WeCom, through the signed, encrypted callback. */
+/** 张伟 (a patroller) and 李娜 (市政's handler) on WeCom, through the signed, encrypted callback. */
 let zhangwei: ReturnType<typeof wecomChat>
+let lina: ReturnType<typeof wecomChat>
 const say = (content: string) => zhangwei.say(content)
 const sendPhoto = (mediaId: string) => zhangwei.sendPhoto(mediaId)
 const photosOf = (hazardId: number) =>
@@ -128,5 +136,46 @@ describe('photos announced in words', () => {
     expect(await say(`${theirs?.code} 照片`)).toBe(WORDING.photoNotYourHazard(theirs?.code as string))
     expect(await sendPhoto('photo-not-theirs')).toBe(WORDING.heldEvidence('照片'))
     expect(await photosOf(theirs?.id as number)).toHaveLength(0)
+  })
+})
+
+describe('photos of a complaint’s result from its handler', () => {
+  /** A citizen's complaint handed to 市政, signed for by 李娜. */
+  async function complaintSignedFor(description: string): Promise<{ id: number; code: string }> {
+    const complaint = await receiveComplaint({
+      ctx: harness.services.ctx,
+      input: { channel: 'mp', category: 'road_municipal', description, locationText: description.slice(0, 6) },
+    })
+    await lina.say(`签收 ${complaint.code}`)
+    return complaint
+  }
+  const resultPhotos = async (complaintId: number) => {
+    const linked = await database.db
+      .select()
+      .from(media)
+      .where(and(eq(media.subjectType, 'complaint'), eq(media.subjectId, complaintId)))
+    const [reply] = await database.db
+      .select()
+      .from(complaintEvents)
+      .where(and(eq(complaintEvents.complaintId, complaintId), eq(complaintEvents.kind, 'reply')))
+    return { linked: linked.length, onReply: reply?.mediaIds.length ?? 0 }
+  }
+
+  it('sends a photo taken while the answer waits with that answer (it had been held for a hazard report)', async () => {
+    const complaint = await complaintSignedFor('芷兰路88号护栏松动')
+    expect(await lina.say('护栏已经加固好了')).toBe(WORDING.replyWithTheseWords(complaint.code, '护栏已经加固好了'))
+    expect(await lina.sendPhoto('result-1')).toBe(WORDING.photoWithComplaintAnswer(complaint.code, '护栏已经加固好了'))
+    expect(await lina.say('是')).toBe(`已回复投诉 ${complaint.code}，办理结果将告知市民。照片 1 张已随办理结果记录。`)
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.id, complaint.id))
+    expect(row?.outcome).toBe('护栏已经加固好了')
+    expect(await resultPhotos(complaint.id)).toEqual({ linked: 1, onReply: 1 })
+  })
+
+  it('takes a photo sent just before the words of the result with them', async () => {
+    const complaint = await complaintSignedFor('芷兰路66号路灯不亮')
+    expect(await lina.sendPhoto('result-2')).toBe(WORDING.heldEvidence('照片'))
+    expect(await lina.say('路灯已经修好了')).toBe(WORDING.replyWithTheseWords(complaint.code, '路灯已经修好了'))
+    expect(await lina.say('是')).toBe(`已回复投诉 ${complaint.code}，办理结果将告知市民。照片 1 张已随办理结果记录。`)
+    expect(await resultPhotos(complaint.id)).toEqual({ linked: 1, onReply: 1 })
   })
 })

@@ -170,6 +170,14 @@ async function step(
     (message.kind === 'voice' && !message.text)
   ) {
     if (!form) {
+      // A photo while a complaint's answer waits to be sent or written: it shows the result, and goes with it (it had
+      // been held for a hazard report).
+      const replyFor =
+        session.step === STEP_REPLY_FOR ? (session.draft.replyFor as ReplyAwaited | undefined) : undefined
+      if (replyFor?.code && (message.kind === 'image' || message.kind === 'file') && turn.mediaIds.length > 0) {
+        session.draft.replyFor = { ...replyFor, mediaIds: [...(replyFor.mediaIds ?? []), ...turn.mediaIds] }
+        return [text(WORDING.photoWithComplaintAnswer(replyFor.code, replyFor.words))]
+      }
       const saved = session.step === STEP_PHOTO_FOR ? photoTarget(session) : undefined
       if (saved && (message.kind === 'image' || message.kind === 'file') && turn.mediaIds.length > 0) {
         await addHazardPhotos(turn.ctx, saved.id, actor, turn.mediaIds)
@@ -246,10 +254,10 @@ async function step(
       if (chosen) return chosen
     }
     if (waiting?.code && waiting.words && CONFIRM.test(input))
-      return handleComplaintCommand(turn, actor, `回复 ${waiting.code} ${waiting.words}`)
+      return handleComplaintCommand(turn, actor, `回复 ${waiting.code} ${waiting.words}`, waiting.mediaIds)
     // The result asked for: what the handler says next, unless it is a question, a command or a word of chat.
     if (waiting?.code && !waiting.words && readsAsOutcome(input))
-      return handleComplaintCommand(turn, actor, `回复 ${waiting.code} ${input}`)
+      return handleComplaintCommand(turn, actor, `回复 ${waiting.code} ${input}`, waiting.mediaIds)
     // Anything else is read as if nothing had been asked, commands first (staff.ts reads it next): 「回复 TS… 已更换灯泡」
     // about another complaint had been taken for a hazard's rectification.
     return null
@@ -1796,6 +1804,8 @@ interface ReplyAwaited {
   code?: string
   words?: string
   among?: string[]
+  /** Photos of the result, sent before or while the answer waits: they go on the answer's step. */
+  mediaIds?: number[]
 }
 
 /** Words about a complaint (「…的投诉我们去看了」), with no number: the one of the unit's in hand they name, if one. */
@@ -1814,8 +1824,12 @@ const RESULT_SAID =
   /(?:已经?|已)[^，,。；;]{0,4}?(?:办结|处理|修复|修好|更换|换好|整改|清理|解决|恢复|维修|拆除|完成|回填|填平|修补|补好|疏通|加固|清运|清除|封堵|处置|完工|责令|停工|制止|劝离|约谈|下达)|(?:处理|修|换|弄|清理|整改|拆)(?:好|完)了/
 
 function awaitReplyFor(session: Session, replyFor: ReplyAwaited): void {
+  // Photos sent just before the words (a photo, then 「井盖已经换好了」) show the result: they go with the answer.
+  const held = evidenceWaiting.get(session)
+  if (held) evidenceWaiting.delete(session)
+  const mediaIds = [...(replyFor.mediaIds ?? []), ...(held?.mediaIds ?? [])]
   session.step = STEP_REPLY_FOR
-  session.draft = { ...session.draft, replyFor }
+  session.draft = { ...session.draft, replyFor: mediaIds.length > 0 ? { ...replyFor, mediaIds } : replyFor }
 }
 
 /** A result as a handler writes it: words, not a question, a command, a record's number or a word of chat. */
