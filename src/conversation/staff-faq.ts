@@ -168,7 +168,8 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
   // 「巡查要不要每天报」「多久巡一次」: how often patrols are made and filed (annex 1's daily ledger).
   if (
     /巡/.test(input) &&
-    /(?:要不要|需不需要|是不是|必须|一定要|得)(?:每天|天天|每日)|(?:每天|天天|每日)(?:都)?(?:要|得)(?:巡|报|填)|多久(?:巡|报|一次)|几天(?:巡|报|一次)|频次|频率/.test(
+    // (「今天还需要巡查吗」「周末要巡查吗」: whether a day needs one — it was not understood.)
+    /(?:要不要|需不需要|是不是|必须|一定要|得)(?:每天|天天|每日)|(?:每天|天天|每日)(?:都)?(?:要|得)(?:巡|报|填)|多久(?:巡|报|一次)|几天(?:巡|报|一次)|频次|频率|^(?:今天|明天|周末|周六|周日|星期[六天日]|节假日|放假)(?:还|也)?(?:需要|要|用|得)(?:去)?巡查?(?:吗|么|不)[？?。]*$/.test(
       input,
     ) &&
     !namesDefect(input)

@@ -20,9 +20,15 @@ const ASKING_ALL = new RegExp(ASKING.source, 'g')
 const FILLER =
   /帮我|给我|发给我|发我|请|麻烦|把|一下|下|看看|看一下|看|说说|说一下|讲讲|讲一下|介绍一下|介绍|汇报|报告|报一下|发一下|发个|出个|来个|做个|截至目前|截至|目前|到现在|以来|为止|一共|总共|全部|整个|的|了|呢|吧|啊|呀|和|及|与|跟|、|[，,。.！!？?~～\s]/g
 
+/** 「最近」「近期」「这段时间」 with no span said: the last thirty days. */
+const LATELY = /最近|近期|近来|这段时间|这阵子/
+const LATELY_ALL = new RegExp(LATELY.source, 'g')
+const LAST_30_DAYS: PeriodSaid = { kind: 'month', previous: false, said: '近30天', lastDays: 30 }
+
 export function summaryAskedIn(text: string): PeriodSaid | undefined {
   if ([...text].length > 30 || !ASKING.test(text)) return undefined
-  const period = periodSaidIn(text)
+  // (「最近投诉多吗」: lately, with nothing more exact — it was not understood.)
+  const period = periodSaidIn(text) ?? (LATELY.test(text) ? LAST_30_DAYS : undefined)
   if (!period) return undefined
   // 「本月督查情况」 asks after the inspections alone, which have their own records (the figures had answered it).
   if (/督查/.test(text) && !/巡查|隐患|投诉|整改|工作/.test(text)) return undefined
@@ -31,6 +37,7 @@ export function summaryAskedIn(text: string): PeriodSaid | undefined {
   const reports = /汇总|总结|合计/.test(text) ? REPORTS_SUMMED : undefined
   const left = text
     .replace(PERIOD_WORDS, '')
+    .replace(LATELY_ALL, '')
     .replace(ASKING_ALL, '')
     .replace(SUBJECTS, '')
     .replace(reports ?? /$^/, '')

@@ -137,6 +137,8 @@ describe('citizens who ask, chase or change their number', () => {
       '这个公众号是干嘛的',
       '你们是住建局吗',
       '这是哪个单位的公众号',
+      // (It had been taken for a report at a place called 「哪个部门」.)
+      '你们是哪个部门',
     ])
       expect(await say(asked)).toEqual([WORDING.citizenWhoAnswers])
   })

@@ -129,6 +129,12 @@ describe('what else is said around the records', () => {
     expect(await say(STAFF, '明天请假 巡查谁替我')).toEqual([WORDING.staffSupport.leave])
   })
 
+  it('gives the last thirty days’ figures for 「最近投诉多吗」 (it was not understood)', async () => {
+    const [reply] = await say(LEADER, '最近投诉多吗')
+    expect(reply).toMatch(/^近30天（全市）：/)
+    expect(reply).toMatch(/受理投诉 \d+ 件/)
+  })
+
   it('points 「给我出个月报」 to the reports page', async () => {
     expect(await say(LEADER, '给我出个月报')).toEqual([WORDING.reportsWhere])
   })

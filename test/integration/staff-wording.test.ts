@@ -1763,7 +1763,9 @@ describe('a unit asked after by a leader, in words', () => {
   })
 
   it('ranks the units by patrols for 「本月各单位巡查次数排名」, not by the assessment, and points a list asked for to the console', async () => {
-    expect((await say(LEADER, '本月各单位巡查次数排名'))[0]).toMatch(/^本月截至目前各巡查单位的巡查次数（多的在前）：\n1\. /)
+    expect((await say(LEADER, '本月各单位巡查次数排名'))[0]).toMatch(
+      /^本月截至目前各巡查单位的巡查次数（多的在前）：\n1\. /,
+    )
     expect(await say(LEADER, '给我发一份本月的隐患清单')).toEqual([WORDING.ledgerExportWhere])
   })
 

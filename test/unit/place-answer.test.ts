@@ -131,6 +131,11 @@ describe('a place said with the landmark it is next to', () => {
     expect(findPlace('华润工地基坑未设护栏')).toBe('华润工地')
   })
 
+  it('keeps 「最近」「这几天」 out of the place they come before', () => {
+    expect(findPlace('最近人民路那个井盖修好了吗')).toBe('人民路')
+    expect(findPlace('这几天朗州路工地晚上一直施工')).toBe('朗州路工地')
+  })
+
   it.each(['人民路 井盖坏了旁边', '人民路 有坑旁边', '人民路 垃圾堆了门口'])('「%s」 says more than where', (said) => {
     expect(placeAlone(said)).toBeUndefined()
   })

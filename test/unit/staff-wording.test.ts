@@ -232,6 +232,8 @@ describe('questions about the work itself', () => {
     ['整改完了要不要拍照', 'rectify_howto'],
     ['巡查要不要每天报', 'patrol_frequency'],
     ['多久巡一次', 'patrol_frequency'],
+    ['今天还需要巡查吗', 'patrol_frequency'],
+    ['周末要巡查吗', 'patrol_frequency'],
     ['特护期是什么时候', 'special_period'],
     ['我明天不上班', 'leave'],
     ['明天请假 巡查谁替我', 'leave'],

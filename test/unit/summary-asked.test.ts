@@ -12,6 +12,9 @@ describe('a period’s state asked for in words', () => {
     expect(summaryAskedIn('本季度隐患排查治理情况')).toMatchObject({ kind: 'quarter' })
     expect(summaryAskedIn('这个月隐患多不多')).toMatchObject({ kind: 'month' })
     expect(summaryAskedIn('最近一周的情况汇总')).toMatchObject({ lastDays: 7 })
+    // 「最近」 with no span said: the last thirty days (「最近投诉多吗」 was not understood).
+    expect(summaryAskedIn('最近投诉多吗')).toMatchObject({ lastDays: 30, said: '近30天' })
+    expect(summaryAskedIn('近期隐患多不多')).toMatchObject({ lastDays: 30 })
     // The reports summed up are the figures (whether they were filed is asked otherwise).
     expect(summaryAskedIn('这周的周报汇总一下')).toMatchObject({ kind: 'week', previous: false })
     expect(summaryAskedIn('上个月月报总结一下')).toMatchObject({ kind: 'month', previous: true })
