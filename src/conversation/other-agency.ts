@@ -86,7 +86,7 @@ const PARKING =
 
 /** Household waste and its bins, street cleaning. */
 const HOUSEHOLD_WASTE =
-  /垃圾桶|垃圾箱|垃圾站|垃圾房|生活垃圾|环卫|保洁|垃圾(?:没人|不)(?:收|清|运)|垃圾(?:满了|成堆|堆成山)|死(?:狗|猫|老鼠)|动物(?:尸体|死尸)/
+  /垃圾桶|垃圾箱|垃圾站|垃圾房|生活垃圾|环卫|保洁|垃圾(?:太多|很多|好多|堆着|一大堆)?(?:了)?(?:没人|没有人|不|也不|都不|一直没人)(?:收|清|运|管|拉)|垃圾(?:满了|成堆|堆成山)|死(?:狗|猫|老鼠)|动物(?:尸体|死尸)/
 /** Waste from building or digging, which the bureau oversees. */
 const BUILDING_WASTE = /建筑垃圾|装修垃圾|渣土|工地|施工/
 

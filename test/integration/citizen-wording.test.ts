@@ -1318,6 +1318,8 @@ describe('household waste, and a media placeholder in the words', () => {
   it('points a bin knocked over to sanitation, keeps muck dumped by a site, and reads words after 「（图片）」', async () => {
     const before = (await mine()).length
     expect(await say('#投诉# 人民路垃圾桶倒了')).toEqual([WORDING.citizenOtherAgency.sanitation])
+    // (「垃圾太多没人清理」 had been filed as 其他, for no unit.)
+    expect(await say('垃圾太多没人清理 在三闾港路')).toEqual([WORDING.citizenOtherAgency.sanitation])
     expect(await say('有人在河里电鱼')).toEqual([WORDING.citizenOtherAgency.illegal_fishing])
     expect(await mine()).toHaveLength(before)
     // Rubbish among the estate's other problems: the lamp out is the bureau's (all had been referred away).

@@ -338,6 +338,20 @@ describe('the span a score is asked for', () => {
   ])('%s', (said, asked) => expect(scoresSaidIn(said)).toEqual(asked))
 })
 
+describe('a trench dug along a road', () => {
+  it.each([
+    '我们小区门口那条路(丹阳路)最近在修地下管网，挖了一条很长的沟，晚上没有灯也没有围挡',
+    '路上挖了一条沟 没有围挡',
+    '人行道沟槽没回填',
+  ])('%s is a dig (占道挖掘), not the estate’s or the road’s', (said) => {
+    expect(weighCategories(said)?.category).toBe('sidewalk_excavation')
+  })
+
+  it('stays a building site’s when a site dug it', () => {
+    expect(weighCategories('工地挖了一条沟')?.category).toBe('construction_site')
+  })
+})
+
 describe('a vehicle that did the damage', () => {
   it.each(['渣土车把护栏撞了', '护栏被渣土车撞了'])('%s is the guardrail’s, not a building site’s', (said) => {
     expect(namesDefect(said)).toBe(true)

@@ -104,6 +104,11 @@ const EVIDENCE: Record<Category, readonly [string, number][]> = {
     ['开挖', 2],
     ['挖开', 2],
     ['挖断', 1.5],
+    // A trench dug along the road (「挖了一条很长的沟」), for pipes or cables.
+    ['挖沟', 2],
+    ['挖了一条', 2],
+    ['挖了条', 2],
+    ['沟槽', 2],
     // Road works: the road dug up and closed, whoever digs it.
     ['修路', 2],
     ['挖路', 2],
@@ -361,10 +366,11 @@ export function weighCategories(
   // 挖掘), unless the message is about a building site (「人行道开挖铺设电缆，围挡倒了一段」 is the dig's,
   // 「施工围挡占用盲道」 an occupation, 「工地围挡倒了」 the site's).
   if (/围挡/.test(text)) {
-    const around = /开挖|挖开|沟槽|占道|占用|工地|在建|项目/.test(text) ? text : message
+    const around = /开挖|挖开|挖沟|挖了一?条|沟槽|占道|占用|工地|在建|项目/.test(text) ? text : message
     // With neither said, a barrier alone stays the weak evidence it was, and the domain is asked.
     const site = /工地|在建|项目/.test(around)
-    if (site || /开挖|挖开|沟槽|占道|占用/.test(around)) add(site ? 'construction_site' : 'sidewalk_excavation', 2)
+    if (site || /开挖|挖开|挖沟|挖了一?条|沟槽|占道|占用/.test(around))
+      add(site ? 'construction_site' : 'sidewalk_excavation', 2)
   }
   // 「房子漏水」「屋顶漏水」「楼上漏水到我家」: a building that lets water in is the building's, not a water main's.
   if (/(?:房子|房屋|屋顶|屋面|楼顶|顶楼|天花板|外墙|楼上|阳台|卫生间)[^，,。；;]{0,4}(?:漏水|渗水|漏雨)/.test(text))
