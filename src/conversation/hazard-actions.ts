@@ -68,7 +68,7 @@ export function hazardCommandInWords(input: string, role: Actor['role']): string
  * own (a deadline and why, a level and a reason), asked for by the command when missing.
  */
 const VERB_AFTER_NAME =
-  /^(?:请|麻烦|帮我)?(?:把|将)?([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的)?(?:那个|这个|那处|这处)?(?:重大)?(?:隐患)?(?:的)?(延期|挂牌督办|挂牌|摘牌|接报|收到|作废|删除|删掉|撤销)(?:到|至)?(?:一下|掉)?(?:了)?[\s，,：:]*([\s\S]*)$/
+  /^(?:请|麻烦|帮我)?(?:把|将)?(?:那个|这个)?([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的)?(?:那个|这个|那处|这处)?(?:重大)?(?:隐患)?(?:的)?(?:(?:定为|定成|列为|认定为|升为)(?:重大|一般)(?:隐患)?[\s，,、并]*)?(延期|挂牌督办|挂牌|摘牌|接报|收到|作废|删除|删掉|撤销)(?:到|至)?(?:一下|掉)?(?:了)?[\s，,：:]*([\s\S]*)$/
 
 export async function hazardCommandByName(
   turn: Turn,
@@ -103,8 +103,10 @@ export async function hazardCommandByName(
   const named = recordsNamed(open, name)
   const [only] = named
   const command = acknowledging ? '接报' : (VERB_MEANT[verb] ?? verb)
-  // 「把人民路井盖那个隐患删掉」 naming none: said so (it opened a hazard form).
-  if (!only && command === '作废') return { replies: [text(WORDING.noHazardNamed(name, command))] }
+  // 「把人民路井盖那个隐患删掉」 naming none: said so (it opened a hazard form). So is 「那个燃气泄漏的隐患 挂牌督办」,
+  // pointing back at one that is not there (it opened a report of a gas leak).
+  if (!only && (command === '作废' || /^(?:请|麻烦|帮我)?(?:把|将)?(?:那个|这个)|那个|这个|那处|这处/.test(input)))
+    return { replies: [text(WORDING.noHazardNamed(name, command))] }
   if (!only) return undefined
   if (named.length > 1)
     return {

@@ -45,6 +45,7 @@ export type StaffFaq =
   | 'records_shared'
   | 'supervision_howto'
   | 'duty_swap'
+  | 'handover'
   | 'patrol_frequency'
   | 'patrol_hours'
   | 'patrol_focus'
@@ -97,6 +98,13 @@ function statementAbout(input: string): StaffFaq | undefined {
     /谁(?:来)?(?:替|顶|代|接替|去巡|来巡|巡查)|替我|顶我/.test(input)
   )
     return 'leave'
+  // 「我下班了 交班」「交班了」: the end of a duty — what carries over, and who is on next (it was not understood).
+  if (
+    /^(?:我)?(?:要)?(?:下班了?|交班了?)(?:[\s，,。]*(?:交班|下班)(?:了|啦)?)?[。！!]*$|^(?:准备|现在)?交班(?:了|啦)?[。！!]*$/.test(
+      input,
+    )
+  )
+    return 'handover'
   // 「我要换班」「明天能不能跟小李调个班」: the roster is changed where it is kept.
   if (/换班|调班|调个班|替班|顶班|代班|换个班/.test(input) && !namesDefect(input)) return 'duty_swap'
   if (/(?:我|本人)(?:已经|已)?(?:调到|调去|调入|调往|转到|去了)[\u4e00-\u9fa5]{2,10}(?:了|工作)?$/.test(input))

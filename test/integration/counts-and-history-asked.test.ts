@@ -9,6 +9,7 @@ import { testApp } from '../helpers/app'
 import { chat, lastCode } from '../helpers/chat'
 import { type CityLookup, loadCity } from '../helpers/city'
 import { createTestDatabase, seedDefaults, serviceContext, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
+import { complaintNotes } from '../helpers/notes'
 
 /**
  * Questions that count and compare units over the month, or ask after a place's past records, and the odd things
@@ -145,6 +146,14 @@ describe('what else is said around the records', () => {
     expect(reply).toMatch(/TS20261123-\d{4}/)
   })
 
+  it('keeps the duty officer’s 「已经通知燃气公司去现场了」 on the one gas leak open, and answers 「我下班了 交班」', async () => {
+    const code = lastCode(await chat(harness.services, 'mp-citizen-gas', '紫缘路28号燃气泄漏 味道很大', 'mp'), 'TS')
+    const [noted] = await say(DUTY, '已经通知燃气公司去现场了')
+    expect(noted).toContain(`已记入投诉 ${code} 的办理进展`)
+    expect(await complaintNotes(database, code)).toContain('已经通知燃气公司去现场了')
+    expect(await say(DUTY, '我下班了 交班')).toEqual([WORDING.staffSupport.handover])
+  })
+
   it('tells a supervisor’s 「下午去市政检查」 how the record is kept once done, opening no form', async () => {
     expect(await say(SUPERVISOR, '下午去市政检查')).toEqual([WORDING.supervisionPlanned])
     const held = await database.db.select().from(conversations)
@@ -164,6 +173,18 @@ describe('a patroller taking back what was just reported', () => {
       expect(reply).toContain('已上报的隐患不能直接修改')
     }
     expect(await database.db.select().from(hazards).orderBy(hazards.id)).toEqual(before)
+  })
+})
+
+describe('a supervisor pointing back at a hazard that is not there', () => {
+  it('says none is found for 「那个燃气泄漏的隐患定为重大 挂牌督办」, opening no report', async () => {
+    const before = await rowCounts()
+    expect(await say(SUPERVISOR, '那个燃气泄漏的隐患定为重大 挂牌督办')).toEqual([
+      WORDING.noHazardNamed('燃气泄漏', '挂牌督办'),
+    ])
+    expect(await rowCounts()).toEqual(before)
+    const held = await database.db.select().from(conversations)
+    expect(held.filter((c) => c.senderExternalId === SUPERVISOR && c.form !== null)).toEqual([])
   })
 })
 

@@ -218,6 +218,13 @@ describe('patrols said as checks', () => {
     const ctx = { now: new Date(), timeZone: 'Asia/Shanghai', categoryRules: [], units: [] }
     expect(parseAnswer(field, '3', ctx)).toEqual({ ok: false })
     expect(parseAnswer(field, '人民路', ctx)).toEqual({ ok: true, values: { area: '人民路' } })
+    // A command about another record is no place (it had been saved as one).
+    const where = FORMS.hazard.fields.find((f) => f.key === 'locationText') as FieldDefinition
+    expect(parseAnswer(where, '把人民路那个井盖的隐患交办给市政 期限3天', ctx)).toEqual({ ok: false })
+    expect(parseAnswer(where, '人民路交警队门口', ctx)).toEqual({
+      ok: true,
+      values: { locationText: '人民路交警队门口' },
+    })
   })
 })
 

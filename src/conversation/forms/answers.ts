@@ -318,6 +318,13 @@ export function parseAnswer(field: FieldDefinition, raw: string, ctx: AnswerCont
       if (WHERE_FIELDS.has(field.key) && /^[0-9]+$/.test(text)) return { ok: false }
       // Nor a turn-out alone (「4人2车」 to which unit was inspected).
       if (WHERE_FIELDS.has(field.key) && TURNOUT_ALONE.test(text)) return { ok: false }
+      // Nor a command about another record (「把人民路那个井盖的隐患交办给市政 期限3天」 had been saved as the place).
+      if (
+        WHERE_FIELDS.has(field.key) &&
+        /交办|改派|挂牌|督办|延期|作废|转给|交给|派给/.test(text) &&
+        /隐患|投诉|那个|这个/.test(text)
+      )
+        return { ok: false }
       // A unit or town inspected is named, not what was found there (「发现问题2个 已现场整改1个」).
       if (field.key === 'target' && /发现|整改|隐患|问题|符合/.test(text)) return { ok: false }
       return text.length >= 1 ? { ok: true, values: { [field.key]: text } } : { ok: false }
