@@ -234,11 +234,9 @@ export async function progressOnComplaintPointedAt(
   input: string,
 ): Promise<Reply[] | undefined> {
   if (!DISPATCHING.has(actor.role) || normaliseCode(input) || [...input].length > 80) return undefined
-  if (!DONE_ABOUT_IT.test(input)) return undefined
+  if (!POINTED_BACK.test(input) || !DONE_ABOUT_IT.test(input)) return undefined
   // 「燃气那个已经通知燃气公司了」: named by its kind alone, when no place, thing or danger names it.
   const kind = namesARecord(input) ? undefined : KIND_POINTED_AT.find(([words]) => words.test(input))?.[1]
-  // (「已经通知燃气公司去现场了」 right after a gas leak's alert points at it by its kind alone: not understood.)
-  if (!POINTED_BACK.test(input) && !kind) return undefined
   if (!namesARecord(input) && !kind) return undefined
   const open = await turn.ctx.db
     .select()

@@ -5,6 +5,7 @@
  */
 import { namesAThing, namesDefect, saysNothingFound } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
+import { WATCHED_THING } from './extract/watched-things'
 import { summaryAskedIn } from './summary-asked'
 
 export type Intent = 'patrol' | 'hazard'
@@ -179,8 +180,17 @@ const SHOWN_OR_COUNTED =
 
 export function asksOpenItems(input: string): boolean {
   // 「哪些单位超期了」 asks which units: the late ones, unit by unit (ledger-question.ts).
-  if (/单位/.test(input) && /超期|逾期|超时/.test(input)) return false
+  // (「这周我们单位有没有超期的」 names its own unit: what is open and late there — it had opened a hazard form.)
+  if (/单位/.test(input) && !/(?:我们|咱们|本|我)单位/.test(input) && /超期|逾期|超时/.test(input)) return false
   if (ASKS_OPEN_ITEMS.test(input)) return true
+  // 「这周我们单位有没有超期的」「有没有逾期的投诉」: whether anything is late, asked of nothing named (「灭火器超期」
+  // is a defect: the question words make it one).
+  if (
+    /(?:有没有|有无|有)(?:什么)?(?:超期|逾期|超时)(?:的)?(?:隐患|投诉|事项|工单)?(?:吗|没有?)?[？?。]*$/.test(input) &&
+    !findPlace(input) &&
+    !WATCHED_THING.test(input)
+  )
+    return true
   // 「没整改的隐患列一下」「我们单位哪些投诉还没办」: the same asked in other words, naming no place and nothing wrong
   // (the first had opened a hazard form).
   return (

@@ -136,6 +136,13 @@ describe('what else is said around the records', () => {
     expect(reply).toMatch(/受理投诉 \d+ 件/)
   })
 
+  it('answers a unit leader’s 「这周我们单位有没有超期的」 with the unit’s open items (it had opened a hazard form)', async () => {
+    const [reply] = await say('demo:unit_leader', '这周我们单位有没有超期的')
+    expect(reply).toMatch(/^市政建设总公司截至 11月23日 17:00：/)
+    const held = await database.db.select().from(conversations)
+    expect(held.filter((c) => c.senderExternalId === 'demo:unit_leader' && c.form !== null)).toEqual([])
+  })
+
   it('points 「给我出个月报」 to the reports page', async () => {
     expect(await say(LEADER, '给我出个月报')).toEqual([WORDING.reportsWhere])
   })
@@ -149,7 +156,7 @@ describe('what else is said around the records', () => {
   it('keeps the duty officer’s 「已经通知燃气公司去现场了」 on the one gas leak open, and answers 「我下班了 交班」', async () => {
     const code = lastCode(await chat(harness.services, 'mp-citizen-gas', '紫缘路28号燃气泄漏 味道很大', 'mp'), 'TS')
     const [noted] = await say(DUTY, '已经通知燃气公司去现场了')
-    expect(noted).toContain(`已记入投诉 ${code} 的办理进展`)
+    expect(noted).toMatch(new RegExp(`^已将您说的情况记入投诉 ${code} 的办理进展。`))
     expect(await complaintNotes(database, code)).toContain('已经通知燃气公司去现场了')
     expect(await say(DUTY, '我下班了 交班')).toEqual([WORDING.staffSupport.handover])
   })

@@ -340,6 +340,19 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     expect(extractPatrol('凌晨1点到3点 沿江大道 5人3车 发现积水点2处 已排水', ctx).handlingResult).toBe('已排水')
   })
 
+  it('keeps each finding’s handling, written with spaces, and no part of the next finding', () => {
+    // (It had been 「已设置警示标志 人民路与建设路交叉口路面沉陷约」, the second handling lost.)
+    expect(
+      extractPatrol(
+        '今天上午8点半到11点 巡查了朗州路、人民路、建设路三条路 出动4人2车 发现朗州路22号井盖破损一处 已设置警示标志 人民路与建设路交叉口路面沉陷约1平方米 已设围挡',
+        ctx,
+      ).handlingResult,
+    ).toBe('已设置警示标志，已设围挡')
+    expect(extractPatrol('上午巡查人民路 发现井盖缺失 已设置警示 并通知市政', ctx).handlingResult).toBe(
+      '已设置警示 并通知市政',
+    )
+  })
+
   it('joins a road and the crossing said after it apart (「洞庭大道 沅安路口」 had kept the road alone)', () => {
     expect(extractComplaint('洞庭大道 沅安路口 红绿灯旁边那个井盖 一直响', ctx).locationText).toBe('洞庭大道与沅安路口')
     expect(extractComplaint('人民路 朗州路口 路灯坏了', ctx).locationText).toBe('人民路与朗州路口')

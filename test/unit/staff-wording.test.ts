@@ -8,7 +8,7 @@ import { parseAnswer, peopleIn } from '../../src/conversation/forms/answers'
 import { labelledAnswers } from '../../src/conversation/forms/labelled-answers'
 import { formWishedFor } from '../../src/conversation/forms/wished-form'
 import { takesOnHazard } from '../../src/conversation/hazard-acceptance'
-import { intentOf, isQuestion, saysFiledByOther } from '../../src/conversation/intent'
+import { asksOpenItems, intentOf, isQuestion, saysFiledByOther } from '../../src/conversation/intent'
 import { ledgerQuestionIn } from '../../src/conversation/ledger-question'
 import { type PeriodSaid, periodMeant, periodSaidIn } from '../../src/conversation/period-said'
 import { personWorkAsked } from '../../src/conversation/person-work-question'
@@ -343,6 +343,17 @@ describe('the span a score is asked for', () => {
     // Where a unit stands is asked with 第几.
     ['这个月我们单位排第几', { previous: false, span: 'month', rank: true }],
   ])('%s', (said, asked) => expect(scoresSaidIn(said)).toEqual(asked))
+})
+
+describe('whether anything is late, asked', () => {
+  it.each(['这周我们单位有没有超期的', '有没有逾期的投诉', '我们单位有没有超期的'])(
+    '%s asks what is open and late',
+    (said) => expect(asksOpenItems(said)).toBe(true),
+  )
+
+  it.each(['人民路工地灭火器超期', '朗州路工地的灭火器有没有超期的'])('%s is no such question', (said) =>
+    expect(asksOpenItems(said)).toBe(false),
+  )
 })
 
 describe('a trench dug along a road', () => {

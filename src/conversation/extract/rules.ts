@@ -503,9 +503,26 @@ function handlingSaid(text: string): string | undefined {
     clauses.push(next[1])
     at += next[0].length
   }
-  return clauses
+  // 「…井盖破损一处 已设置警示标志 人民路与建设路交叉口路面沉陷约1平方米 已设围挡」: each finding's own handling, written
+  // with spaces for commas — the next finding is no part of the first handling (it had been cut into it), and the
+  // handling after it is kept too (it had been lost).
+  const rest = text.slice(at)
+  const later = rest.search(
+    /\s(?=[^\s，。,；;]*?(?:已经?|当场|现场已?|立即)(?:设置|设|拉|放置|摆放|围挡|封闭|通知|联系|疏散|安排|处理|修复|整改|清理))/,
+  )
+  const more = later >= 0 ? handlingSaid(rest.slice(later + 1)) : undefined
+  const own = clauses
     .map((clause) => clause.replace(/\s+(?:[0-9]|上午|下午|早上|中午|晚上|傍晚|今天|昨天|共|出动).*$/, ''))
+    .map((clause) => cutAtNextFinding(clause))
     .join('，')
+  return more && !own.includes(more) ? `${own}，${more}` : own
+}
+
+/** A handling clause up to the space before the next finding's place (「已设置警示标志 人民路…」 → 「已设置警示标志」). */
+function cutAtNextFinding(clause: string): string {
+  const parts = clause.split(/\s+/)
+  const end = parts.findIndex((part, i) => i > 0 && (findPlace(part) !== undefined || namesDefect(part)))
+  return (end < 0 ? parts : parts.slice(0, end)).join(' ')
 }
 
 /** A form's labels, which a list of names runs into when written without punctuation of its own. */
