@@ -23,6 +23,7 @@ type Referral =
   | 'public_order'
   | 'lift_retrofit'
   | 'contact_asked'
+  | 'permit_asked'
 
 const REFERRALS: [Referral, RegExp][] = [
   [
@@ -60,6 +61,12 @@ const REFERRALS: [Referral, RegExp][] = [
   // 「老房子加装电梯找谁」: a building's new lift is applied for through the community, not reported (it was asked where,
   // to be filed).
   ['lift_retrofit', /加装电梯|增设电梯|装电梯.{0,6}(?:找谁|怎么|如何|申请|补贴|流程|手续)/],
+  // 「自建房加层需要办什么手续」「施工许可证怎么办」: a permit or an approval asked how to get — the service hall's, not a
+  // report (it was asked where, to be filed). (「没有施工许可证就开工了」 reports a site, and stays one.)
+  [
+    'permit_asked',
+    /(?:需要|要|得)(?:办|办理|准备)?(?:什么|哪些|啥)(?:手续|证|证件|材料|审批)|(?:手续|许可证?|审批|报建|规划证)(?:要)?(?:怎么|如何|去哪|在哪|找谁)(?:办|办理|申请|弄)?|(?:怎么|如何|去哪|在哪)(?:办理?|申请)(?:施工)?(?:许可|手续|审批|报建)/,
+  ],
   [
     'neighbour_noise',
     /(?:邻居|楼上|楼下|隔壁|对门)(?:的|家|邻居)?.{0,10}(?:吵|噪音|噪声|声音(?:太|很|特别)?大|扰民|装修|狗叫)|(?:广场舞|装修)(?:的)?(?:声音|噪音|噪声)?.{0,4}(?:太吵|吵死|扰民|很吵)|狗(?:一直|天天|半夜|整晚|老是)?(?:叫|吠)|犬吠/,

@@ -176,6 +176,16 @@ describe('a lift added to an old building, asked about', () => {
   })
 })
 
+describe('a permit asked about', () => {
+  it('says where permits are applied for and files nothing; a site working without one is still reported', async () => {
+    const citizen = 'o-plain-permit'
+    for (const asked of ['你好 我想咨询一下 自建房加层需要办什么手续', '施工许可证怎么办理'])
+      expect(await citizenSays(citizen, asked)).toEqual([WORDING.citizenOtherAgency.permit_asked])
+    expect(await complaintsOf(citizen)).toEqual([])
+    expect(lastCode(await citizenSays(citizen, '有个工地没有施工许可证就开工了 在芙蓉路北段'), 'TS')).toMatch(/^TS/)
+  })
+})
+
 describe('「作废」 alone', () => {
   it('tells a supervisor how to void a record, and anyone else that nothing is being filled in', async () => {
     expect(await say(SUPERVISOR, '作废')).toEqual([WORDING.voidHow])
