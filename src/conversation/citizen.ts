@@ -442,6 +442,12 @@ const ADDING =
 const ALSO_ABOUT_IT =
   /^(?:还有|另外|而且|并且)[，,\s]?(?!.*(?:旁边|附近|对面|隔壁|另一|另外一|一个|一处|一条|一根|一棵|一块))[^，。,]{0,10}?(?:也(?:很|特别|非常|挺|太|比较)?|(?:很|特别|非常|挺|太|比较|相当|超级|巨))[^，。,]{0,6}[。！!]*$/
 /**
+ * 「能不能让他们停下来」「麻烦让工地晚上别施工了」 just after a ticket: what the citizen wants done about it — on that
+ * ticket, for its handlers (it was told how to report).
+ */
+const WANTS_DONE =
+  /^(?:你们)?(?:能不能|能否|可不可以|可以|麻烦|请|希望|赶紧|尽快|快点)?(?:你们)?(?:帮忙)?(?:让|叫|要求|督促|制止|管管)(?:一下)?(?:他们|工地|施工方|施工单位|对方|那边)?(?:马上|立即|赶紧|晚上|夜里|以后)?(?:停下来|停工|停了|停下|停止|别|不要|不准|暂停|整改|处理)[^，。,]{0,12}[吗吧啊呀。！!？?]*$/
+/**
  * 「晚上十点以后」「每天都这样」「一直都是这样的」 just after a ticket: when it happens, how often or since when — more
  * about the problem just reported, never a new one asked for its place.
  */
@@ -1406,7 +1412,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // (Not after 「我要举报工地」: that says a new problem is coming — 「晚上施工到两点」 is it.)
   const alsoSaid =
     !held.preface &&
-    (ALSO_ABOUT_IT.test(body) || saysOnlyWhen(body) || saysMoreOfIt(body)) &&
+    (ALSO_ABOUT_IT.test(body) || saysOnlyWhen(body) || saysMoreOfIt(body) || WANTS_DONE.test(body)) &&
     !findPlace(body) &&
     !WATCHED_THING.test(body) &&
     !dangerIn(body)

@@ -307,6 +307,12 @@ describe('a citizen following up in words', () => {
     const [when] = await say('晚上')
     expect(when).toBe(WORDING.citizenAdded(second))
     expect(await notesOn((await mine()).find((c) => c.code === second)?.id)).toContain('市民补充：晚上')
+    // What they want done about it goes on it too (the first was told how to report, the second filed at 「让工地」).
+    for (const wants of ['能不能让他们停下来', '麻烦让工地晚上别施工了'])
+      expect(await say(wants)).toEqual([WORDING.citizenAdded(second)])
+    expect(await notesOn((await mine()).find((c) => c.code === second)?.id)).toContain(
+      '市民补充：麻烦让工地晚上别施工了',
+    )
   })
 
   it('drops what waits, or flags the complaint just filed, on 「不好意思发错了」', async () => {
