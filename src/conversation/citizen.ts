@@ -938,10 +938,10 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     if (!isQuery) {
       const phone = findMobileNumber(body)
       if (phone) session.draft.phone = phone
-      // Asked again already, and answered with more about it instead (「每天晚上都吵到12点」「还有门口没有围挡」):
-      // nobody is held behind the question a third time — the report is filed on its own with what was added
-      // (its handlers can merge it), never lost and never linked to a ticket the person did not agree to.
-      // What is added joins the report waiting, whichever way it goes.
+      // What is added joins the report waiting, whichever way it goes. Asked again already, and answered with
+      // more about it instead (「每天晚上都吵到12点」「还有门口没有围挡」): nobody is held behind the question a third
+      // time — the report is filed on its own with all it said (its handlers can merge it), never lost and never
+      // linked to a ticket the person did not agree to.
       const addsWords = !phone && [...body].length >= 4 && !isCourtesy(body)
       const waiting = pending as unknown as PendingComplaint
       const description =

@@ -105,7 +105,7 @@ export async function hazardCommandByName(
   const command = acknowledging ? '接报' : (VERB_MEANT[verb] ?? verb)
   // 「把人民路井盖那个隐患删掉」 naming none: said so (it opened a hazard form). So is 「那个燃气泄漏的隐患 挂牌督办」,
   // pointing back at one that is not there (it opened a report of a gas leak).
-  if (!only && (command === '作废' || /^(?:请|麻烦|帮我)?(?:把|将)?(?:那个|这个)|那个|这个|那处|这处/.test(input)))
+  if (!only && (command === '作废' || /那个|这个|那处|这处/.test(input)))
     return { replies: [text(WORDING.noHazardNamed(name, command))] }
   if (!only) return undefined
   if (named.length > 1)
