@@ -10,15 +10,15 @@ export interface PeriodSaid {
   lastDays?: number
 }
 
+/** 「近30天」「最近一个月」 — and 「最近」 said with no span (summary-asked.ts). */
+export const LAST_30_DAYS: PeriodSaid = { kind: 'month', previous: false, said: '近30天', lastDays: 30 }
+
 const ROLLING: readonly [RegExp, PeriodSaid][] = [
   [
     /(?:最近|近)(?:一|1)?(?:周|个?星期|个?礼拜)|(?:最近|近)(?:七|7)天|这几天|最近几天/,
     { kind: 'week', previous: false, said: '近7天', lastDays: 7 },
   ],
-  [
-    /(?:最近|近)(?:一|1)个?月|(?:最近|近)(?:三十|30)天/,
-    { kind: 'month', previous: false, said: '近30天', lastDays: 30 },
-  ],
+  [/(?:最近|近)(?:一|1)个?月|(?:最近|近)(?:三十|30)天/, LAST_30_DAYS],
 ]
 
 const DAY_MS = 86_400_000

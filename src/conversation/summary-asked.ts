@@ -1,4 +1,4 @@
-import { type PeriodSaid, periodSaidIn } from './period-said'
+import { LAST_30_DAYS, type PeriodSaid, periodSaidIn } from './period-said'
 
 /**
  * 「本周隐患情况汇总一下」「把这个月的数据统计一下」「上周工作情况汇总」「这个月隐患多不多」: a period's state asked for,
@@ -23,7 +23,6 @@ const FILLER =
 /** 「最近」「近期」「这段时间」 with no span said: the last thirty days. */
 const LATELY = /最近|近期|近来|这段时间|这阵子/
 const LATELY_ALL = new RegExp(LATELY.source, 'g')
-const LAST_30_DAYS: PeriodSaid = { kind: 'month', previous: false, said: '近30天', lastDays: 30 }
 
 export function summaryAskedIn(text: string): PeriodSaid | undefined {
   if ([...text].length > 30 || !ASKING.test(text)) return undefined
