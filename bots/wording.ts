@@ -25,6 +25,9 @@ const UNSUPPORTED_TYPE_NAMES: Record<string, string> = {
 const NO_NAME_NEEDED =
   '不留姓名和电话也能受理，直接发一句话说明问题和地点即可，办理结果会在这里答复您；您的姓名和联系方式严格保密，不会告知被反映的单位或个人。'
 
+/** What each kind of number people quote is the number of. */
+const RECORD_KINDS: Record<string, string> = { TS: '投诉', YH: '隐患', XC: '巡查记录', DC: '督查记录', WT: '问题' }
+
 export const WORDING = {
   unknownUser: (platform: string) =>
     `您好！系统中暂未找到您的账号信息，请联系管理员开通权限。您的${platform}账号已记录，管理员绑定后即可使用。`,
@@ -343,6 +346,9 @@ export const WORDING = {
   citizenPlaceAdded: (code: string, place: string) => `已将地点「${place}」补充到投诉 ${code}。`,
   citizenNameSaved: (code: string) => `已记下您的称呼，工作人员回访投诉 ${code} 时会用到，不会公开。`,
   citizenPlaceCorrected: (code: string, place: string) => `已将投诉 ${code} 的地点更正为「${place}」。`,
+  /** Another problem filed while the first waits for its place: the first, named, still needs it. */
+  placeStillNeededForFirst: (first: string) =>
+    `您先前反映的「${first}」还需要具体位置才能登记：请发送定位，或回复路名、小区、门牌号；不需要登记了请回复「取消」。`,
   placeStillNeededForPending:
     '好的。您刚才反映的问题还需要具体位置才能登记：请发送定位，或回复路名、小区、门牌号；不需要登记了请回复「取消」。',
   citizenQuestion:
@@ -430,6 +436,9 @@ export const WORDING = {
   photoComing:
     '好的，请直接发送照片。接着发一句话说明情况（如「朗州路井盖缺失」）即可一并上报；用于整改反馈请先发送「整改 编号」。',
   photoForHazard: (code: string) => `好的，请发送照片，将补充到您刚上报的隐患 ${code}。`,
+  /** 「拍了照片怎么发」 just after a hazard was reported: where it goes, and how. */
+  photoForHazardHow: (code: string) =>
+    `点输入框旁的「+」，选「拍摄」或「照片」发送即可，照片将补充到您刚上报的隐患 ${code}。`,
   otherRecordWhileFilling: (title: string, code: string) =>
     `您正在填写「${title}」，这条关于 ${code} 的消息没有计入本表。请先完成本表（或回复「取消」放弃），再重新发送。`,
   photoForNamedHazard: (code: string) => `好的，请发送照片，将补充到隐患 ${code}。`,
@@ -555,6 +564,9 @@ export const WORDING = {
       due ? (due.overdue ? '，已超过答复期限，正在督办' : `，将于 ${due.at} 前处理并答复`) : ''
     }${outcome ? `\n办理结果：${outcome}` : ''}`,
   complaintNotFound: (code: string) => `未找到编号为 ${code} 的投诉，请核对编号。`,
+  /** A number no record has, said with words about it (a digit mistyped): found nothing, and how to look it up. */
+  recordNotFound: (code: string) =>
+    `未找到编号为 ${code} 的${RECORD_KINDS[code.slice(0, 2)] ?? '记录'}，请核对编号（可发送「我的待办」查看待办事项的编号）。`,
   signAllForHandlers: '投诉由责任单位的处理人员签收。需要跟进某件投诉，请发送「查询 编号」。',
   nothingToSign: '您单位目前没有待签收的投诉。发送「我的待办」查看其他待办事项。',
   signedAll: (codes: readonly string[]) =>

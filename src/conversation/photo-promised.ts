@@ -26,12 +26,26 @@ const MAY_I = '(?:还)?(?:能|可以|能不能|可不可以|能否|可否)'
 const ASKED_END = '(?:吗|么|不|呢|吧)?[？?。\\s]*$'
 const MAY_ADD = `^${JUST_REPORTED}${MAY_I}(?:再)?${SEND}${HOW_MANY}${PHOTO}${TO_YOU}${ASKED_END}|^${JUST_REPORTED}${PHOTO}${MAY_I}(?:后补|补发|补传|补|后面再发|晚点发|等下发|再发)${ASKED_END}`
 
+/**
+ * 「刚才那个隐患拍了照片怎么补」「照片怎么发给你们」「怎么上传照片」: how to add one, asked — the photo is to come, and the
+ * answer is where it goes (it was told how to back-fill a patrol).
+ */
+const HOW = '(?:要|该|应该)?怎么(?:样)?(?:才能)?'
+const HOW_SEND = '(?:补|补充|补发|补传|补上|发|传|上传|附|加)(?:上|进去|过去)?'
+const PHOTO_FIRST = `(?:${TAKEN}${HOW_MANY}${PHOTO}|${PHOTO})[，,\\s]*`
+const ASKED_HOW = `^${ABOUT}(?:${PHOTO_FIRST}${HOW}${HOW_SEND}|${HOW}${HOW_SEND}${HOW_MANY}${PHOTO})${TO_YOU}(?:呢|啊|呀)?[？?。\\s]*$`
+
 const PHOTO_PROMISED = new RegExp(
-  `${MAY_ADD}|^${ABOUT}${FORGOT}${TO_YOU}${END}|^${ABOUT}${WHEN}(?:再|还|要)?${SEND}${HOW_MANY}${PHOTO}${TO_YOU}${END}|^${ABOUT}${PHOTO}${WHEN}(?:再)?${SEND}${HOW_MANY}${TO_YOU}${END}|^${ABOUT}${TAKEN}${HOW_MANY}${PHOTO}(?:[，,\\s]*${WHEN}(?:就)?(?:发|传)(?:一下)?${TO_YOU})?${END}`,
+  `${ASKED_HOW}|${MAY_ADD}|^${ABOUT}${FORGOT}${TO_YOU}${END}|^${ABOUT}${WHEN}(?:再|还|要)?${SEND}${HOW_MANY}${PHOTO}${TO_YOU}${END}|^${ABOUT}${PHOTO}${WHEN}(?:再)?${SEND}${HOW_MANY}${TO_YOU}${END}|^${ABOUT}${TAKEN}${HOW_MANY}${PHOTO}(?:[，,\\s]*${WHEN}(?:就)?(?:发|传)(?:一下)?${TO_YOU})?${END}`,
 )
 
 /** 「等等，」「稍等，」「好的，」 before it. */
 const LEAD_IN = /^(?:等等|等一下|等下|稍等(?:一下)?|好的?|嗯|哦)[，,。！!\s]+/
+
+/** 「拍了照片怎么发给你」: how to add one, asked (a photo to come all the same). */
+export function asksHowToAddPhoto(text: string): boolean {
+  return new RegExp(ASKED_HOW).test(text.trim().replace(LEAD_IN, ''))
+}
 
 export function promisesPhoto(text: string): boolean {
   return PHOTO_PROMISED.test(text.trim().replace(LEAD_IN, ''))

@@ -9,6 +9,7 @@ import { DEFAULT_RECTIFY_DAYS } from '../domain/deadlines'
 import { namesDefect } from './extract/hazard-statements'
 import { findPlace } from './extract/place'
 import { ASKS_WHEN_TO_PATROL, isQuestion, supposes } from './intent'
+import { asksHowToAddPhoto } from './photo-promised'
 import { ASKS_RULES } from './scores-question'
 import type { Turn } from './types'
 
@@ -143,6 +144,8 @@ export function staffFaqAsked(input: string): StaffFaq | undefined {
   // 「附件3的表格生成一下」「附件5」: an annex named as the form wanted — what it is and where it is made.
   if (!isQuestion(input) && !/吗|么|没有?$/.test(input))
     return NAMES_ANNEX.test(input) && [...input].length <= 24 && !namesDefect(input) ? 'annex' : undefined
+  // 「刚才那个隐患拍了照片怎么补」: a photo to add, not a patrol to back-fill.
+  if (asksHowToAddPhoto(input)) return 'photo_howto'
   if (/补录|补填|补报|补登|漏填|漏报|忘了填|忘记填|忘(?:了|记)?(?:报|交|上报|填报)|怎么补/.test(input))
     return 'backfill'
   // 「拍了照片怎么发给你」「定位怎么发」: how a photo or a pin is sent.

@@ -116,6 +116,7 @@ import {
 } from './open-items-question'
 import { describePersonWork, personWorkAsked } from './person-work-question'
 import { fileComplaintByPhone, phoneInTold } from './phone-in'
+import { asksHowToAddPhoto } from './photo-promised'
 import { handleProblemCommand, isProblemCommand } from './problem-actions'
 import { describePatrolRecordWrong, patrolRecordSaidWrong } from './record-said-wrong'
 import { cardUpdate, text } from './reply'
@@ -137,6 +138,7 @@ import { describeTodaySoFar } from './today-so-far'
 import { listTodos } from './todo-list'
 import type { Reply, Turn } from './types'
 import { unitNamedIn, unitOfPersonNamed } from './unit-named'
+import { codeNamedButMissing } from './unknown-code'
 import {
   urgeAskedFor,
   urgedByName,
@@ -449,7 +451,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「井盖归谁管」「这个井盖是不是归我们管」: who answers for a kind of thing — asked, never reported.
   if (asksWhoIsResponsible(input)) return meanwhile(turn, text(await describeResponsibility(turn, input)))
   const faq = staffFaqAsked(input)
-  if (faq) return meanwhile(turn, text(await describeStaffFaq(turn, faq, input)))
+  // (「拍了照片怎么发」 just after a hazard was reported is for that hazard: the form engine knows which.)
+  if (faq && !(faq === 'photo_howto' && asksHowToAddPhoto(input)))
+    return meanwhile(turn, text(await describeStaffFaq(turn, faq, input)))
   // 「系统状态」: an administrator's question about the service itself.
   if (person.role === 'admin' && asksSystemStatus(input)) return meanwhile(turn, text(await describeSystemStatus(turn)))
   // 「这个重大隐患我已经接报了」「已接报」: the acknowledgement said in a sentence, without the number.
@@ -556,6 +560,9 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     const progress = await progressOnSignedComplaint(turn, actor, input)
     return progress ?? (await hazardUnderwayNamed(turn, actor, input)) ?? [text(WORDING.nothingWaitingToTakeUp)]
   }
+  // 「TS…0009 已经通知施工单位了」 with a number no record has: not found, rather than not understood.
+  const missing = await codeNamedButMissing(turn.ctx.db, input)
+  if (missing) return [text(WORDING.recordNotFound(missing))]
   return [text(plainReply(input, person.role))]
 }
 

@@ -88,6 +88,9 @@ describe('a photo asked to be added to the hazard just reported', () => {
     const saved = await say(STAFF, '确认')
     const code = lastCode(saved, 'YH')
     expect(await say(STAFF, '我刚报的那个能加张照片吗')).toEqual([WORDING.photoForHazard(code)])
+    // How to add it, asked, is the same photo to come (it was told how to back-fill a patrol).
+    await say(STAFF, '好了')
+    expect(await say(STAFF, '刚才那个隐患拍了照片怎么补')).toEqual([WORDING.photoForHazardHow(code)])
     expect(await database.db.select().from(hazards).where(eq(hazards.code, code))).toHaveLength(1)
   })
 })
@@ -386,5 +389,19 @@ describe('a wall taken out next door, and photos announced', () => {
     const code = lastCode(await citizenSays(citizen, '桃花源路和人民路交叉口有个工地晚上偷偷施工'), 'TS')
     expect(await citizenSays(citizen, '照片如下')).toEqual([WORDING.citizenPhotoForComplaint(code)])
     expect(await complaintsOf(citizen)).toHaveLength(1)
+  })
+})
+
+describe('a record number that no record has', () => {
+  it('says it is not found, for each kind of number, and changes nothing (it was not understood)', async () => {
+    const before = await database.db.select().from(complaints)
+    expect(await say(DUTY, 'TS20261123-0909 已经电话通知施工单位停工了')).toEqual([
+      WORDING.recordNotFound('TS20261123-0909'),
+    ])
+    expect((await say(LEADER, 'YH20261123-0909 怎么还没整改'))[0]).toContain('未找到编号为 YH20261123-0909 的隐患')
+    expect((await say(SUPERVISOR, 'XC20261123-0909 这条记录有问题'))[0]).toContain(
+      '未找到编号为 XC20261123-0909 的巡查记录',
+    )
+    expect(await database.db.select().from(complaints)).toEqual(before)
   })
 })

@@ -100,6 +100,9 @@ describe('photos announced in words', () => {
       '刚才那个隐患忘了拍照 现在补一张',
     ])
       expect(await say(said)).toBe(WORDING.photoComing)
+    // How to add one, asked: how a photo is sent (「拍了照片怎么补」 was told how to back-fill a patrol).
+    for (const asked of ['拍了照片怎么补', '照片怎么发给你们'])
+      expect(await say(asked)).toBe(WORDING.staffSupport.photo_howto)
     expect(await photosOf(hazardId)).toHaveLength(3)
   })
 

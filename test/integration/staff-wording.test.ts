@@ -706,7 +706,10 @@ describe('patrols asked after by road or by person, and how the assistant is use
     expect(await say(LEADER, '大家辛苦了')).toEqual([WORDING.staffCourtesy])
     expect(await say(LEADER, '表扬一下市政，井盖修得很快')).toEqual([WORDING.staffCourtesy])
     expect(await say(STAFF, '隐患照片太大发不了')).toEqual([WORDING.staffSupport.media_trouble])
-    expect(await say(STAFF, '拍了照片怎么发给你')).toEqual([WORDING.staffSupport.photo_howto])
+    // How to send one, asked just after a hazard was reported: how, and that it goes with that hazard.
+    expect((await say(STAFF, '拍了照片怎么发给你'))[0]).toMatch(
+      /^点输入框旁的「\+」.*将补充到您刚上报的隐患 YH\d{8}-\d{4}。$/,
+    )
     expect(await say(STAFF, '语音能识别吗')).toEqual([WORDING.staffSupport.voice])
     expect(await say(STAFF, '帮我把今天的巡查记录发给领导')).toEqual([WORDING.staffSupport.records_shared])
     // Where to patrol, asked, is the unit's duty in the scheme's words — never a patrol record opened.

@@ -56,7 +56,7 @@ import {
   describeOwnRecords,
   explainAmendment,
 } from '../own-records'
-import { photoPromisedFor, promisesPhoto } from '../photo-promised'
+import { asksHowToAddPhoto, photoPromisedFor, promisesPhoto } from '../photo-promised'
 import { readsAsWords } from '../plain-text'
 import { text } from '../reply'
 import { draftLastPeriod } from '../report-drafts'
@@ -236,13 +236,18 @@ async function step(
     return [text(WORDING.photoForNamedHazard(only.code))]
   }
   if (promisesPhoto(input)) {
-    if (form) return [text(WORDING.formWaiting), ...prompt(form, session, answers)]
+    const howAsked = asksHowToAddPhoto(input)
+    if (form)
+      return [
+        text(howAsked ? WORDING.staffSupport.photo_howto : WORDING.formWaiting),
+        ...prompt(form, session, answers),
+      ]
     const since = new Date(turn.ctx.clock.now().getTime() - PHOTO_FOR_SAVED_MS)
     const saved = actor.personId === null ? undefined : await latestHazardReportedBy(turn.ctx, actor.personId, since)
-    if (!saved) return [text(WORDING.photoComing)]
+    if (!saved) return [text(howAsked ? WORDING.staffSupport.photo_howto : WORDING.photoComing)]
     session.step = STEP_PHOTO_FOR
     session.draft = { ...session.draft, photoFor: saved }
-    return [text(WORDING.photoForHazard(saved.code))]
+    return [text(howAsked ? WORDING.photoForHazardHow(saved.code) : WORDING.photoForHazard(saved.code))]
   }
   if (session.step === STEP_REPLY_FOR && !form) {
     const waiting = session.draft.replyFor as ReplyAwaited | undefined
