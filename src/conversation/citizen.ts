@@ -51,7 +51,7 @@ import { clearSession, lockSession, saveSession } from './forms/session'
 import { asksHow, isQuestion, supposes } from './intent'
 import { namesARecord, recordsNamed } from './named-records'
 import { asksGasPhone, otherAgencyFor, SUPPLY_CUT } from './other-agency'
-import { promisesPhoto } from './photo-promised'
+import { asksHowToAddPhoto, promisesPhoto } from './photo-promised'
 import { asksAboutThePlace, placeMadeExact, readPlaceAnswer, roadOf, saysSpotNearby } from './place-answer'
 import { onceIfPastedOver } from './plain-text'
 import { text } from './reply'
@@ -377,10 +377,16 @@ function speaksOf(earlier: { description: string; category: Category }, said: st
  */
 const STILL_UNRESOLVED =
   /(?:根本|还是|仍然|依然|并|也)?(?:没|没有|未)(?:修好|修|解决|处理好|处理|整改好?|弄好|人来|效果|变化)|(?:还是|仍然|依然|根本)(?:没|没有|未)(?:换|补|填|装|盖)(?:好|上)?|还是(?:那样|老样子|坏的|没好|一样|原样)|跟原来一样|(?:结果|答复|处理)(?:我)?(?:不认可|不接受|不同意)|又(?:坏|松|塌|陷|堵|漏|裂|歪|倒|掉|翘|响|冒|丢|不亮|积水)|没什么变化|敷衍|糊弄|应付|骗人|瞎说|胡说|说谎|不属实|假的/
+/**
+ * 「还是在施工啊 根本没停」「现在还在干」「又开始了」: what was complained of goes on (it was taken for a new problem and
+ * asked where).
+ */
+const STILL_GOING =
+  /(?:还|还是|仍|仍然|依然|照样|照旧|又)(?:在|开始)(?:施工|干|搞|弄|打桩|响|吵|挖|浇|敲|切割|作业|开工|冒|漏|流|堆|烧|放|占|排)|(?:根本|还是|还|一直|都|也|压根)(?:没|没有|不)(?:停|停下|停工|停止|收工|歇)(?!车)|又开始了|(?:还|一直)没完|没完没了/
 function saysStillUnresolved(body: string): boolean {
   return (
     [...body].length <= 40 &&
-    (STILL_UNRESOLVED.test(body) || NOT_FIXED.test(body)) &&
+    (STILL_UNRESOLVED.test(body) || NOT_FIXED.test(body) || STILL_GOING.test(body)) &&
     !findPlace(body) &&
     !dangerIn(body)
   )
@@ -719,7 +725,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       latest &&
       isComplaintOpen(latest.status) &&
       !WATCHED_THING.test(body) &&
-      !namesAThing(body) &&
+      // (「还是在施工啊 根本没停」 names the work complained of: the same complaint, when nothing puts it elsewhere.)
+      (!namesAThing(body) || (STILL_GOING.test(body) && speaksOf(latest, body))) &&
       !NOT_FIXED.test(body) &&
       !BROKEN_AGAIN.test(body)
     ) {
@@ -1069,6 +1076,16 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       name: waiting.name ?? signed.name,
     }
     const answer = signed.rest.replace(/^[，,。；;\s]+|[，,。；;\s]+$/g, '') || body
+    // 「人民路的井盖没了」 to where 「工地太吵了」 is: another problem at a place of its own — a ticket of its own, and the
+    // first one's place still asked (the whole answer had been taken for the first one's place, and the second lost).
+    const other = await anotherProblemAtItsPlace(turn, waiting, answer)
+    if (other) {
+      const { complaint, received } = await receiveOne(turn, { ...other, ...contact }, turn.mediaIds)
+      session.step = STEP_PLACE
+      session.draft = { ...pending, filedWith: [...(waiting.filedWith ?? []), complaint.id] }
+      await keep()
+      return [text(`${received}\n${WORDING.placeStillNeededForFirst(clip(waiting.description, 20))}`)]
+    }
     // 「人民路88号门口井盖没了」 in answer to where says where and what: the place is the place it names, and the
     // words join the description (and name the kind the first message left open). 「不就是那个柳叶大道和龙港路口嘛」
     // says only where: the place it names, with nothing added to what is wrong.
@@ -1232,7 +1249,8 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     return [text(WORDING.citizenWhoAnswers)]
   // 「附件是照片」「照片如下」: photos announced — for the complaint just made, or the one to come (it had been taken
   // for a new complaint and asked where).
-  if (PHOTOS_ANNOUNCED.test(body) || (promisesPhoto(body) && !namesDefect(body))) {
+  // (「怎么上传照片」 asks how: answered below with how, which says where it goes.)
+  if (PHOTOS_ANNOUNCED.test(body) || (promisesPhoto(body) && !asksHowToAddPhoto(body) && !namesDefect(body))) {
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
     return [text(latest ? WORDING.citizenPhotoForComplaint(latest.code) : WORDING.citizenPhotoFirst)]
   }
@@ -1730,6 +1748,8 @@ async function alertDutyOfficer(turn: Turn, complaint: PendingComplaint, code?: 
 
 interface PendingComplaint {
   description: string
+  /** Filed while this one waited for its place (another problem said in answer): one call-back question for all. */
+  filedWith?: number[]
   category: Category
   locationText?: string
   latitude?: number
@@ -1853,8 +1873,8 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
   }
   const { complaint, received } = await receiveOne(turn, pending, [...(pending.mediaIds ?? []), ...turn.mediaIds])
   if (pending.phone) return [text(received)]
-  // One passive reply carries both: the ticket, and the offer to be called back.
-  await offerCallBack(turn, [complaint.id])
+  // One passive reply carries both: the ticket, and the offer to be called back (for any filed while it waited too).
+  await offerCallBack(turn, [...(pending.filedWith ?? []), complaint.id])
   const placeless = !pending.locationText && pending.latitude === undefined
   // 「我想匿名举报」: the call back offered without pressing for it (a reward still needs a way to reach them).
   const ask = placeless
@@ -1873,6 +1893,29 @@ async function offerCallBack(turn: Turn, complaintIds: number[]): Promise<void> 
   followUp.step = STEP_CONTACT
   followUp.draft = { complaintId: complaintIds.at(-1), filedWith: complaintIds.slice(0, -1) }
   await saveSession(ctx.db, followUp, ctx.clock.now(), turn.forms.idleMs)
+}
+
+/**
+ * Another problem than the one waiting for its place, said with a place of its own in answer to where (「工地太吵了」,
+ * then 「人民路的井盖没了」): what it is and where, to be filed on its own. Undefined when the answer may be the place
+ * of the waiting one, or more about it (「人民路那个工地 天天晚上施工」), or when what waits is of no kind yet.
+ */
+async function anotherProblemAtItsPlace(
+  turn: Turn,
+  waiting: PendingComplaint,
+  answer: string,
+): Promise<PendingComplaint | undefined> {
+  const place = findPlace(answer)
+  if (!place || waiting.category === 'other' || speaksOf(waiting, answer)) return undefined
+  if (!namesDefect(answer.replace(place, '')) && !dangerIn(answer)) return undefined
+  const { fields } = await readComplaint(turn, answer)
+  if (!fields.category || fields.category === 'other' || fields.category === waiting.category) return undefined
+  return {
+    description: answer,
+    category: fields.category,
+    locationText: fields.locationText ?? place,
+    danger: dangerIn(answer),
+  }
 }
 
 /**

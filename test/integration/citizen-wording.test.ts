@@ -1647,3 +1647,53 @@ describe('a place withheld, a complaint given up and a word put right, in the ci
     expect(await corrects('地址写错了 不是6栋 是8栋')).toEqual([WORDING.citizenPlaceCorrected(hall, '柏枝花园8栋')])
   })
 })
+
+describe('a citizen whose answer to where is another problem, or who says it goes on', () => {
+  const saysAs = (citizen: string) => (input: ChatInput) => chat(harness.services, citizen, input, 'mp')
+  const theirs = (citizen: string) =>
+    database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen)).orderBy(asc(complaints.id))
+
+  it('files another problem said with its own place on its own, and still asks where the first one is', async () => {
+    const say = saysAs('o-two-problems')
+    expect(await say('工地太吵了')).toEqual([WORDING.askPlace])
+    // (「人民路的井盖没了」 had been taken whole as the place of the noisy site, and the manhole cover lost.)
+    const [second] = await say('人民路的井盖没了')
+    expect(second).toContain('（道路及市政设施）')
+    expect(second).toContain(WORDING.placeStillNeededForFirst('工地太吵了'))
+    const [cover] = await theirs('o-two-problems')
+    expect(cover).toMatchObject({ description: '人民路的井盖没了', locationText: '人民路', category: 'road_municipal' })
+    // The first one's place files it; one number given after is for both.
+    const [first] = await say('朝阳小区东门对面的工地')
+    expect(first).toContain('（建筑工地）')
+    expect(first).toContain(WORDING.askContact)
+    await say('13912345678')
+    const both = await theirs('o-two-problems')
+    expect(both.map((c) => [c.description, c.locationText, c.citizenPhone])).toEqual([
+      ['人民路的井盖没了', '人民路', '13912345678'],
+      ['工地太吵了', '朝阳小区东门对面的工地', '13912345678'],
+    ])
+  })
+
+  it('keeps more of the same problem with its place as one ticket', async () => {
+    const say = saysAs('o-same-problem')
+    await say('工地噪音很大')
+    lastCode(await say('人民路那个工地 天天晚上施工'), 'TS')
+    expect((await theirs('o-same-problem')).map((c) => c.description)).toEqual([
+      '工地噪音很大；人民路那个工地 天天晚上施工',
+    ])
+  })
+
+  it('chases the open ticket when the citizen says it goes on, and files another thing going on as new', async () => {
+    const say = saysAs('o-still-going')
+    lastCode(await say('隔壁工地晚上十一点还在浇混凝土 芙蓉路金色家园对面'), 'TS')
+    await say('不用')
+    const [ticket] = await theirs('o-still-going')
+    // (Each had been taken for a new problem and asked where.)
+    for (const said of ['还是在施工啊 根本没停', '现在还在干', '都12点了还在响'])
+      expect(await say(said)).toEqual([WORDING.citizenUrged(ticket?.code ?? '', 'assigned')])
+    expect((await notesOn(ticket?.id)).filter((n) => n?.startsWith('市民催办：'))).toHaveLength(3)
+    // Something else going on is another problem: asked where, not put on the site's ticket.
+    expect(await say('楼下还在烧垃圾')).toEqual([WORDING.askPlace])
+    expect(await theirs('o-still-going')).toHaveLength(1)
+  })
+})
