@@ -102,6 +102,9 @@ export const WORDING = {
     '重大隐患的“五落实”（责任、措施、资金、时限、预案）由督查员（安监科）交办时登记。请把落实情况告知督查员；整改完成后发送「整改 编号」反馈（可附照片）。',
   hazardAlreadyUnderway: (code: string, what: string, due: string) =>
     `隐患 ${code}（${what}）已接收，正在整改中${due}。整改完成后直接回复整改情况（可附照片），或发送「整改 ${code}」。`,
+  /** 「处理完了」 from the duty officer or a supervisor, naming no record: which one, and how it is kept. */
+  overseerDidWhich:
+    '请问说的是哪一件？请带上编号说明，例如「TS20261123-0001 已通知施工单位停工」，会记入该投诉的办理进展；重大隐患的应急处置请发送「处置 YH编号 已采取的措施」。发送「我的待办」查看待办事项。',
   nothingWaitingToTakeUp:
     '您单位目前没有待签收的投诉或待接收的隐患。如是在说某一件投诉或某一项隐患，请带上编号，例如「签收 TS20261123-0001 已派人到场」或「整改 YH20261123-0001 已修复」。发送「我的待办」查看待办事项。',
   noMajorAwaitingAck: '目前没有等待接报的重大隐患。发送「我的待办」查看待办事项。',

@@ -560,6 +560,10 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
     const progress = await progressOnSignedComplaint(turn, actor, input)
     return progress ?? (await hazardUnderwayNamed(turn, actor, input)) ?? [text(WORDING.nothingWaitingToTakeUp)]
   }
+  // 「处理完了」「我已经打电话给施工单位了」 from the duty officer or a supervisor, naming no record: which one is asked,
+  // and how it is kept (it was not understood). (One the words point at was noted above.)
+  if (OVERSEERS.has(person.role) && OVERSEER_DID.test(input) && !normaliseCode(input) && !isQuestion(input))
+    return [text(WORDING.overseerDidWhich)]
   // 「TS…0009 已经通知施工单位了」 with a number no record has: not found, rather than not understood.
   const missing = await codeNamedButMissing(turn.ctx.db, input)
   if (missing) return [text(WORDING.recordNotFound(missing))]
@@ -619,6 +623,11 @@ const DELEGATES =
   /^(?:请|麻烦)?(?:让|叫|安排|派)([\u4e00-\u9fa5]{2,3}?)(?:去|来|马上|尽快|赶紧)*(?:处理|办理|跟进|看看|看一下|整改|修|弄|负责)/
 /** Those who patrol nothing themselves: a quiet day said by them is a report of the shift, not a patrol put off. */
 const QUIET_ROLES: ReadonlySet<string> = new Set(['duty_officer', 'leader', 'unit_leader', 'admin'])
+/** Those who oversee the handling without doing it: the duty officer and the supervisors. */
+const OVERSEERS: ReadonlySet<string> = new Set(['duty_officer', 'supervisor'])
+/** 「处理完了」「已处理」「搞定了」「我已经打电话给施工单位了」: something done, about no record said. */
+const OVERSEER_DID =
+  /^(?:我|我们)?(?:这边)?(?:已经?|都)?(?:处理|处置|办|弄|搞)(?:完|好|妥)(?:了|啦|毕)?[。！!\s]*$|^(?:已|已经)(?:处理|处置|办结|办理)(?:了|完毕|完成|好了)?[。！!\s]*$|^搞定了?[。！!\s]*$|^(?:我|我们)?(?:已经?|已)(?:打电话|电话)?(?:通知|联系|告知|转告|派人|安排|打电话|打了电话)(?:给)?[\u4e00-\u9fa5]{0,12}(?:了)?[。！!\s]*$/
 /** 「今天没什么事 一切正常」「值班期间平安无事」: nothing to report. */
 const ALL_QUIET =
   /^(?:今天|今日|今晚|昨晚|夜里|值班期间|目前|现在|这边)?[，,\s]*(?:都|一切)?(?:没什么事|没啥事|没有什么事|没事|无事|平安无事|一切正常|一切平安|正常|无异常|没有异常|没异常|平稳)(?:情况)?[，,。！!\s]*(?:(?:一切|都|全部)?(?:正常|平安|平稳|无异常|没有异常|良好))?[。！!~～\s]*$/

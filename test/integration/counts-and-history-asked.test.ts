@@ -156,9 +156,20 @@ describe('what else is said around the records', () => {
   it('keeps the duty officer’s 「已经通知燃气公司去现场了」 on the one gas leak open, and answers 「我下班了 交班」', async () => {
     const code = lastCode(await chat(harness.services, 'mp-citizen-gas', '紫缘路28号燃气泄漏 味道很大', 'mp'), 'TS')
     const [noted] = await say(DUTY, '已经通知燃气公司去现场了')
-    expect(noted).toMatch(new RegExp(`^已将您说的情况记入投诉 ${code} 的办理进展。`))
+    expect(noted).toContain(`记入投诉 ${code} 的办理进展`)
     expect(await complaintNotes(database, code)).toContain('已经通知燃气公司去现场了')
     expect(await say(DUTY, '我下班了 交班')).toEqual([WORDING.staffSupport.handover])
+    // Without 去现场 too (it was not understood).
+    const [alsoNoted] = await say(DUTY, '已经通知燃气公司了')
+    expect(alsoNoted).toContain(`记入投诉 ${code} 的办理进展`)
+    expect(await complaintNotes(database, code)).toContain('已经通知燃气公司了')
+  })
+
+  it('asks the duty officer and a supervisor which one is meant by 「处理完了」 said of no record', async () => {
+    // (Each was not understood.)
+    for (const said of ['处理完了', '已处理', '我已经打电话给施工单位了'])
+      expect(await say(DUTY, said)).toEqual([WORDING.overseerDidWhich])
+    expect(await say(SUPERVISOR, '搞定了')).toEqual([WORDING.overseerDidWhich])
   })
 
   it('tells a supervisor’s 「下午去市政检查」 how the record is kept once done, opening no form', async () => {
