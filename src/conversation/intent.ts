@@ -206,6 +206,14 @@ export function asksOpenItems(input: string): boolean {
 export const ASKS_WHEN_TO_PATROL =
   /^(?:请问)?(?:我们)?(?:今天|明天|每天)?(?:几点|什么时候|啥时候|哪天)(?:开始|去|出发|要)?(?:巡查|巡视|巡逻)/
 
+/** 「哪儿的」「哪些地方」「哪条路有」 leading a short question: where something is, asked. */
+const WHERE_IS_IT =
+  /^(?:请问|现在|目前|最近|还有)?(?:哪儿|哪里|哪些地方|什么地方|哪个地方|哪条路|哪些路段?|哪几个地方|哪几处)(?:的|有|还有)?(?!都|也)/
+
+export function asksWhereItIs(text: string): boolean {
+  return WHERE_IS_IT.test(text) && [...text].length <= 20
+}
+
 /** 「让李娜把超期的投诉处理一下」「叫市政尽快整改」「催一下质安处」: someone told to act, not something reported. */
 const TELLS_SOMEONE_TO_ACT =
   /^(?:请|麻烦|帮我)?(?:让|叫|催|催促|提醒|督促)(?:一下)?[\u4e00-\u9fa5]{2,8}?(?:把|抓紧|尽快|赶紧|马上)/
@@ -271,6 +279,8 @@ export function intentOf(text: string): Intent | undefined {
   if (asksRecordsOfPeriod(text)) return undefined
   // 「有没有超期的」「哪些隐患还没整改」 ask about the ledger; they report nothing.
   if (ASKS_WHETHER.test(text) || asksHow(text) || asksOpenItems(text) || asksHowItGoes(text)) return undefined
+  // 「哪儿的井盖坏了」「哪些地方路灯不亮」: where, asked — nothing reported (a hazard form had opened).
+  if (asksWhereItIs(text)) return undefined
   // 「本周隐患情况」「这个月隐患多不多」: a period's state asked for — 隐患 there is the ledger's word.
   if (summaryAskedIn(text)) return undefined
   // 「本月隐患整改率多少」「重大隐患还有几个没销号」 ask about the ledger: 隐患 alone names nothing that is wrong.

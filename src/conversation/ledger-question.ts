@@ -6,6 +6,7 @@ import {
   asksHowItGoes,
   asksRecordsOfPeriod,
   asksWhatWaits,
+  asksWhereItIs,
   isQuestion,
   RECORDS_NAMED_ALONE,
   RECORDS_SENT_ME,
@@ -193,6 +194,8 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
     const topic = thingAsked ?? COMPLAINT_TOPIC.exec(input)?.[0]
     if (placeAsked || topic) return { kind: 'complaintsNamed', place: placeAsked, thing: topic }
   }
+  // 「哪儿的井盖坏了」「哪些地方路灯不亮」: where that thing is wrong, asked — its hazards (it had opened a report).
+  if (thingAsked && !placeAsked && asksWhereItIs(input)) return { kind: 'hazardsNamed', thing: thingAsked }
   if ((placeAsked || thingAsked) && asksHowItGoes(input))
     return { kind: 'hazardsNamed', place: placeAsked, thing: thingAsked }
   if (namesDefect(withoutLedgerWords(input))) return undefined

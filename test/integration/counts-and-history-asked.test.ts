@@ -232,3 +232,26 @@ describe('a citizen telling of a theft', () => {
     expect(await chat(harness.services, 'mp-citizen-new', '我以前投诉过吗', 'mp')).toEqual([WORDING.noComplaints])
   })
 })
+
+describe('where something is wrong, asked', () => {
+  it('lists the hazards of the thing for 「哪儿的井盖坏了」, and reports nothing for 「哪里有燃气泄漏」', async () => {
+    await say(STAFF, '上报隐患 柳叶大道有个井盖松动，车压上去哐哐响 一般')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    const before = await rowCounts()
+    // (Each had opened a hazard report; the gas leak as a major one.)
+    const [listed] = await say(LEADER, '哪儿的井盖坏了')
+    expect(listed).toMatch(/^与「井盖」相关的隐患：/)
+    expect(listed).toContain(code)
+    expect((await say(LEADER, '哪里有燃气泄漏'))[0]).not.toMatch(/隐患在什么位置|涉及险情/)
+    expect((await say(STAFF, '哪些地方路灯不亮'))[0]).not.toMatch(/隐患在什么位置|一般隐患还是重大隐患/)
+    expect(await rowCounts()).toEqual(before)
+    const held = await database.db.select().from(conversations)
+    expect(
+      held.filter((c) => c.form !== null && (c.senderExternalId === LEADER || c.senderExternalId === STAFF)),
+    ).toEqual([])
+  })
+
+  it('answers 「把本月的考核结果发给我」 with the month’s scores (it was not understood)', async () => {
+    expect((await say(LEADER, '把本月的考核结果发给我'))[0]).toMatch(/^2026年11月考核得分（截至目前）：\n1\. /)
+  })
+})

@@ -164,6 +164,12 @@ describe('patrol reports as people type them', () => {
     expect(readByRules('hazard', '照片是建设路口的坑', ctx).fields.description).toBe('照片是建设路口的坑')
   })
 
+  it('takes no place from one only pointed at (「这个工地」 had been offered as the place)', () => {
+    for (const said of ['这个工地围挡破了个大口子 人可以随便进', '那个小区门口井盖没了'])
+      expect(readByRules('hazard', said, ctx).fields.locationText, said).toBeUndefined()
+    expect(readByRules('hazard', '东风小区门口井盖没了', ctx).fields.locationText).toBe('东风小区门口')
+  })
+
   it('grades a hazard report as a patrol finding is graded: 「严重」 in a description is degree, not 重大', () => {
     const level = (text: string) => readByRules('hazard', text, ctx).fields.level
     expect(level('建设路桥下积水严重，比较危险')).toBe('general')
@@ -924,6 +930,18 @@ describe('who went and where, in a sentence that says how they went', () => {
     expect(read.patrollers).toBe('张伟、小王')
     expect(read.staffCount).toBe(2)
     expect(read.vehicleCount).toBe(1)
+  })
+
+  it('takes companions run together (「我和小王小李」) as one each (they had been one person)', () => {
+    const read = extractPatrol('下午2点到5点 我和小王小李巡了桃花源路到武陵大道这一段 开了一台车', {
+      ...ctx,
+      reporterName: '张伟',
+    })
+    expect(read.patrollers).toBe('张伟、小王、小李')
+    expect(read.staffCount).toBe(3)
+    expect(extractPatrol('跟老张老刘一起巡查了人民路', { ...ctx, reporterName: '张伟' }).patrollers).toBe(
+      '张伟、老张、老刘',
+    )
   })
 
   it('keeps a name ending in a numeral (「我和王五两个人」 is 王五, not 王) and takes no finding from how they went', () => {

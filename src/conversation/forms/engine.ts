@@ -38,6 +38,7 @@ import { takesOnHazard } from '../hazard-acceptance'
 import {
   asksHow,
   asksHowItGoes,
+  asksWhereItIs,
   endsAsQuestion,
   intentOf,
   isQuestion,
@@ -1146,7 +1147,8 @@ async function step(
   // A patrol report stays one when what it found is dangerous: the finding is graded major in its list.
   // (「人民路燃气泄漏的情况怎么样了」 asks after a danger already known: no report.)
   const read = intentOf(input)
-  const intent = read === 'patrol' ? read : danger && !asksHowItGoes(input) ? 'hazard' : read
+  // (「哪里有燃气泄漏」 asks where one is: no report either.)
+  const intent = read === 'patrol' ? read : danger && !asksHowItGoes(input) && !asksWhereItIs(input) ? 'hazard' : read
   if (intent === 'patrol') {
     const replies = await startForm(
       turn,
