@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm'
+import { asc, desc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORDING } from '../../bots/wording'
 import { complaintEvents, complaints, outbox } from '../../src/db/schema'
@@ -1695,5 +1695,30 @@ describe('a citizen whose answer to where is another problem, or who says it goe
     // Something else going on is another problem: asked where, not put on the site's ticket.
     expect(await say('楼下还在烧垃圾')).toEqual([WORDING.askPlace])
     expect(await theirs('o-still-going')).toHaveLength(1)
+  })
+})
+
+describe('a citizen’s number said twice, the hours asked, and a ticket asked why it was refused', () => {
+  const say = (input: ChatInput) => chat(harness.services, 'o-said-twice', input, 'mp')
+
+  it('keeps the same number said again on the ticket it is on (it was held for a problem to come)', async () => {
+    const code = lastCode(await say('投诉 沅安路126号门口井盖缺失 电话13800138000'), 'TS')
+    expect(await say('13800138000')).toEqual([WORDING.contactSaved])
+    const [ticket] = await database.db.select().from(complaints).where(eq(complaints.code, code))
+    expect(ticket?.citizenPhone).toBe('13800138000')
+    // Nothing is held for the next message: a problem said next is filed as it is.
+    expect(lastCode(await say('皂果路99号路灯不亮'), 'TS')).not.toBe(code)
+    const [next] = await database.db
+      .select()
+      .from(complaints)
+      .where(eq(complaints.citizenExternalId, 'o-said-twice'))
+      .orderBy(desc(complaints.id))
+    expect(next?.citizenPhone).toBeNull()
+  })
+
+  it('answers 「请问你们周六上班吗」 with the hours, and 「为什么我的投诉被驳回了」 with where the tickets stand', async () => {
+    expect(await say('请问你们周六上班吗')).toEqual([WORDING.citizenHours])
+    const [stand] = await say('为什么我的投诉被驳回了')
+    expect(stand).toMatch(/^投诉 TS\d{8}-\d{4}：/)
   })
 })

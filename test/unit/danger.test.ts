@@ -42,6 +42,9 @@ describe('danger in a message', () => {
     ['一个老人摔进坑里了', 'fall'],
     ['有人落水了', 'fall'],
     ['有人跳楼', 'fall'],
+    // From a height on a site (it was filed as a routine complaint).
+    ['工地上的工人从三楼掉下来了！！快来人', 'fall'],
+    ['有个师傅从脚手架上摔下来了', 'fall'],
     // Recurrence hedges only a lift that keeps trapping people: someone in it now, or a smell back again, is now.
     ['电梯又困人了，快来', 'trapped'],
     ['路边有个配电箱门开着，电线露在外面', 'electric'],

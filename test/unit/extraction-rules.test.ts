@@ -164,8 +164,12 @@ describe('patrol reports as people type them', () => {
     expect(readByRules('hazard', '照片是建设路口的坑', ctx).fields.description).toBe('照片是建设路口的坑')
   })
 
-  it('takes no place from one only pointed at (「这个工地」 had been offered as the place)', () => {
-    for (const said of ['这个工地围挡破了个大口子 人可以随便进', '那个小区门口井盖没了'])
+  it('takes no place from one only pointed at, or from where water went (「这个工地」「污水都冒到路」 had been offered)', () => {
+    for (const said of [
+      '这个工地围挡破了个大口子 人可以随便进',
+      '那个小区门口井盖没了',
+      '下水道堵了 污水都冒到路上了 臭死了',
+    ])
       expect(readByRules('hazard', said, ctx).fields.locationText, said).toBeUndefined()
     expect(readByRules('hazard', '东风小区门口井盖没了', ctx).fields.locationText).toBe('东风小区门口')
   })
