@@ -431,6 +431,12 @@ export const WORDING = {
     '您可以匿名举报，不留电话也会办理。如需回访或领取举报奖励，可回复手机号（仅用于联系您）；不需要请回复「不用」。',
   askContactForPlace:
     '地点还需核实，请回复您的手机号，方便工作人员联系您；不方便请回复「不用」，我们会在这里与您联系。',
+  /** 「验收」 with no rectification submitted for checking. */
+  noVerificationWaiting: (verb: string) =>
+    `目前没有等待验收的隐患：整改单位提交整改反馈后，会通知您验收。要验收某一项，请发送「${verb} 编号」。`,
+  /** Words at the summary of a form that reads no sentence: not put in it, and how a field is changed. */
+  wordsNotInForm: (title: string) =>
+    `这句话没有写入「${title}」。要更改内容请发送「修改 字段名」（如：修改 ${title === '整改反馈' ? '整改情况' : '字段名'}）；要办理其他事项，请先回复「确认」保存或「取消」放弃。`,
   draftWaiting: (title: string) =>
     `您填写的「${title}」还没有保存。请先回复「确认」保存或「取消」放弃，再办理其他事项；发送「我的待办」可查看待办。`,
   heldEvidence: (what: string) =>

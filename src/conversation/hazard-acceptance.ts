@@ -83,6 +83,10 @@ export async function acceptHandedHazard(
   const underway =
     named.length === 0 && namesARecord(input) ? await hazardUnderwayNamed(turn, actor, input, true) : undefined
   if (underway) return underway
+  // 「现场看了 井盖确实没了 明天上午换」 after the manhole cover's complaint was signed for: words about a complaint in
+  // hand, not about the hazard waiting (its list had been the answer).
+  if (named.length === 0 && namesARecord(input) && recordsNamed([...signable, ...signed], input).length > 0)
+    return undefined
   if (!only || namedOnly) return undefined
   // The one waiting, when no complaint in hand could be what the words are about (「签收」 then 「马上派人过去」
   // speaks of the complaint just signed for, not of the hazard).

@@ -1,7 +1,12 @@
 import { and, asc, desc, gte, inArray, like, lte, ne, or } from 'drizzle-orm'
 import { containing } from '../db/like-pattern'
-import { complaints, hazards, units } from '../db/schema'
-import { COMPLAINT_STATUS_LABELS, isComplaintOpen, OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
+import { complaintEvents, complaints, hazards, units } from '../db/schema'
+import {
+  COMPLAINT_STATUS_LABELS,
+  isComplaintOpen,
+  OPEN_COMPLAINT_STATUSES,
+  SATISFACTION_LABELS,
+} from '../domain/complaint-lifecycle'
 import { HAZARD_STATUS_LABELS, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { DEFAULT_DAYS_BEFORE } from '../domain/hazard-reminders'
 import { clip, complaintInWords, formatLocal } from './format'
@@ -95,13 +100,32 @@ export async function describeComplaintsNamed(turn: Turn, named: { place?: strin
   const unitNames = new Map(
     (await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]),
   )
-  const lines = rows.slice(0, LISTED).map((c) => {
+  const shown = rows.slice(0, LISTED)
+  // What the citizen said of the result in the chat (「满意」), when no call-back has recorded it.
+  const verdicts = new Map<number, string>()
+  const notes = await db
+    .select({ complaintId: complaintEvents.complaintId, note: complaintEvents.note })
+    .from(complaintEvents)
+    .where(
+      and(
+        inArray(
+          complaintEvents.complaintId,
+          shown.map((c) => c.id),
+        ),
+        like(complaintEvents.note, '市民评价：%'),
+      ),
+    )
+    .orderBy(asc(complaintEvents.id))
+  for (const { complaintId, note } of notes) if (note) verdicts.set(complaintId, note.slice('市民评价：'.length))
+  const lines = shown.map((c) => {
     const unit = c.unitId === null ? '待派单' : (unitNames.get(c.unitId) ?? '—')
     const due = isComplaintOpen(c.status)
       ? `，${c.dueAt < now ? '已超时' : '期限'} ${formatLocal(c.dueAt, timeZone, now)}`
       : ''
     const said = complaintInWords(c)
-    return `· ${c.code} ${clip(said, 20)}（${COMPLAINT_STATUS_LABELS[c.status]}，${unit}${due}）`
+    const verdict = c.satisfaction ? SATISFACTION_LABELS[c.satisfaction] : verdicts.get(c.id)
+    const rated = verdict ? `，市民评价：${clip(verdict, 12)}` : ''
+    return `· ${c.code} ${clip(said, 20)}（${COMPLAINT_STATUS_LABELS[c.status]}，${unit}${due}${rated}）`
   })
   const more = rows.length > LISTED ? '\n……还有更多，请说得更具体些，或发送「查询 编号」。' : ''
   return `与「${what}」相关的投诉：\n${lines.join('\n')}${more}`
@@ -137,7 +161,24 @@ async function describeComplaintsDueSoon(turn: Turn): Promise<string> {
   const unitNames = new Map(
     (await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]),
   )
-  const lines = rows.slice(0, LISTED).map((c) => {
+  const shown = rows.slice(0, LISTED)
+  // What the citizen said of the result in the chat (「满意」), when no call-back has recorded it.
+  const verdicts = new Map<number, string>()
+  const notes = await db
+    .select({ complaintId: complaintEvents.complaintId, note: complaintEvents.note })
+    .from(complaintEvents)
+    .where(
+      and(
+        inArray(
+          complaintEvents.complaintId,
+          shown.map((c) => c.id),
+        ),
+        like(complaintEvents.note, '市民评价：%'),
+      ),
+    )
+    .orderBy(asc(complaintEvents.id))
+  for (const { complaintId, note } of notes) if (note) verdicts.set(complaintId, note.slice('市民评价：'.length))
+  const lines = shown.map((c) => {
     const unit = c.unitId === null ? '待派单' : (unitNames.get(c.unitId) ?? '—')
     return `· ${c.code} ${clip(complaintInWords(c), 20)}（${COMPLAINT_STATUS_LABELS[c.status]}，${unit}），期限 ${formatLocal(c.dueAt, timeZone, now)}`
   })

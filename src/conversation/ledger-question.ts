@@ -190,7 +190,11 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // (「那个塌陷怎么样了」: a danger named as a thing would be — it was not understood.)
   const thingAsked = WATCHED_THING.exec(input)?.[0] ?? (placeAsked ? undefined : DANGER_NAMED.exec(input)?.[0])
   // 「燃气那个投诉处理了没」: a complaint's progress, asked by its place, thing or what it was about.
-  if (ABOUT_COMPLAINTS.test(input) && (asksHowItGoes(input) || ASKS_PROGRESS.test(input))) {
+  // (「井盖那个投诉市民满意吗」: how the citizen took it — the same list, which says so.)
+  if (
+    ABOUT_COMPLAINTS.test(input) &&
+    (asksHowItGoes(input) || ASKS_PROGRESS.test(input) || /满意|评价|回访/.test(input))
+  ) {
     const topic = thingAsked ?? COMPLAINT_TOPIC.exec(input)?.[0]
     if (placeAsked || topic) return { kind: 'complaintsNamed', place: placeAsked, thing: topic }
   }

@@ -54,3 +54,41 @@ describe('a handler’s words about the one complaint in hand', () => {
     ])
   })
 })
+
+describe('a complaint in hand beside a hazard waiting, a form that reads no sentence, and nothing to check', () => {
+  const STAFF = 'demo:field_staff'
+  const SUPERVISOR = 'demo:supervisor'
+  const LEADER = 'demo:leader'
+
+  it('keeps 「现场看了 井盖确实没了 明天上午换」 on the manhole cover’s complaint, not the lamp post’s hazard', async () => {
+    await say(HANDLER, '取消')
+    await say(STAFF, '上报隐患 建设路和朗州路口路灯杆歪了 一般')
+    const hazard = lastCode(await say(STAFF, '确认'), 'YH')
+    // (The hazard waiting to be taken on had been listed, and the words lost.)
+    expect(await say(HANDLER, '现场看了 井盖确实没了 明天上午换')).toEqual([WORDING.complaintNoteKept(ticket, true)])
+    expect(await complaintNotes(database, ticket)).toContain('现场看了 井盖确实没了 明天上午换')
+    // The lamp post still waits to be taken on; its words take it on.
+    expect((await say(HANDLER, '路灯杆那个收到'))[0]).toContain(`已接收隐患 ${hazard}`)
+  })
+
+  it('says words at the rectification’s summary are not put in it (they had been dropped without a word)', async () => {
+    expect((await say(HANDLER, '路灯杆已经扶正加固了'))[0]).toContain('【整改反馈】请核对')
+    const [told, summary] = await say(HANDLER, '这个路灯杆不归我们管 是路灯所的')
+    expect(told).toBe(WORDING.wordsNotInForm('整改反馈'))
+    expect(summary).toContain('整改情况：路灯杆已经扶正加固了\n')
+    await say(HANDLER, '取消')
+  })
+
+  it('tells a supervisor that nothing waits to be checked on a bare 「验收」', async () => {
+    expect(await say(SUPERVISOR, '验收')).toEqual([WORDING.noVerificationWaiting('验收')])
+  })
+
+  it('says how the citizen took the result when a leader asks 「井盖那个投诉市民满意吗」 (it was not understood)', async () => {
+    await say(HANDLER, `回复 ${ticket} 已更换新井盖`)
+    await say(CITIZEN, '满意')
+    const [answer] = await say(LEADER, '井盖那个投诉市民满意吗')
+    expect(answer).toMatch(/^与「井盖」相关的投诉：/)
+    expect(answer).toContain(`${ticket} `)
+    expect(answer).toContain('市民评价：满意')
+  })
+})

@@ -886,6 +886,9 @@ async function step(
     // More details after the summary: read them like the first message and show the summary again. A
     // description is added to, never replaced by the newest sentence. A paste or noise is no detail.
     if (!readsAsWords(input)) return [text(WORDING.notADetail), ...prompt(form, session, answers)]
+    // A form that reads no sentence (the rectification's, a supervision's): the words are not put in it — said so,
+    // with how a field is changed (「这个路灯杆不归我们管」 had been dropped without a word).
+    if (!form.extraction) return [text(WORDING.wordsNotInForm(form.title)), ...prompt(form, session, answers)]
     if (form.extraction) {
       // 「补充一下 已设围挡」: what is added, without the words that say it is added.
       const added = input.replace(ADDING_LEAD, '') || input
@@ -2106,6 +2109,9 @@ async function startForm(
         const complaintsToo = inHand.length ? `\n${WORDING.complaintsInHandToo(inHand.map((c) => c.code))}` : ''
         return [text(`${WORDING.noRectificationWaiting}${complaintsToo}`)]
       }
+      // 「验收」 with no rectification submitted: nothing waits to be checked — said so, with how one is named (a number
+      // had been asked for, and 「通过」 after it was not understood).
+      if (form.id === 'verification' && candidates.length === 0) return [text(WORDING.noVerificationWaiting(verb))]
       return [text(`请发送隐患编号（直接回复编号即可），例如：${verb} YH20261123-0001${listed}`)]
     }
     const [hazard] = await turn.ctx.db.select().from(hazards).where(eq(hazards.code, code))
