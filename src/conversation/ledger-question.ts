@@ -373,7 +373,12 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (showMe && /巡查(?:记录|台账|情况)/.test(input)) return { kind: 'patrolsByUnit', period: period ?? TODAY }
   // 「谁今天还没巡查」「哪些单位今天巡查了」: who has patrolled (today, unless another period is named).
   // 「哪个单位巡查最少」「各单位巡查次数」 count and compare: the month's, ranked (today's had answered, none first).
-  if (/谁|(?:哪个|哪些|哪家|各)(?:单位)?/.test(input) && /巡查|巡逻|巡视/.test(input) && !/隐患/.test(input)) {
+  // (「有没有单位今天没巡查」 too: it had been told that no patrol needs no record.)
+  if (
+    /谁|(?:哪个|哪些|哪家|各)(?:单位)?|(?:有没有|有无)(?:哪个|哪些)?单位/.test(input) &&
+    /巡查|巡逻|巡视/.test(input) &&
+    !/隐患/.test(input)
+  ) {
     const ranked = PATROLS_RANKED.exec(input)?.[0]
     if (!ranked) return { kind: 'patrolsByUnit', period: period ?? TODAY }
     return {

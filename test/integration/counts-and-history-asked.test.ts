@@ -255,3 +255,19 @@ describe('where something is wrong, asked', () => {
     expect((await say(LEADER, '把本月的考核结果发给我'))[0]).toMatch(/^2026年11月考核得分（截至目前）：\n1\. /)
   })
 })
+
+describe('patrols unit by unit, and who went changed', () => {
+  it('answers 「有没有单位今天没巡查」「这周各单位巡查情况」 unit by unit (the first had been told no patrol needs no record)', async () => {
+    expect((await say(LEADER, '有没有单位今天没巡查'))[0]).toMatch(/^今天各巡查单位的巡查记录：/)
+    // (The city's figures had answered.)
+    expect((await say(LEADER, '这周各单位巡查情况'))[0]).toMatch(/^本周各巡查单位的巡查记录：/)
+  })
+
+  it('counts at least as many as are named when those who went are changed', async () => {
+    await say(STAFF, '今天上午9点到11点巡查朗州路 2人1车 正常')
+    await say(STAFF, '修改 巡查人员')
+    const [summary] = await say(STAFF, '张伟 李强 王明')
+    expect(summary).toContain('巡查人员：张伟、李强、王明\n出动人次：3\n')
+    await say(STAFF, '取消')
+  })
+})

@@ -948,6 +948,16 @@ describe('who went and where, in a sentence that says how they went', () => {
     )
   })
 
+  it('takes the names right before a count of as many as who went (they had been lost, the reporter listed)', () => {
+    const read = (said: string) => extractPatrol(said, { ...ctx, reporterName: '张伟' })
+    const named = read('巡查 今天上午9点到11点 朗州路 李强 王明 2人1车 发现井盖缺失 已设置警示')
+    expect([named.patrollers, named.staffCount, named.area]).toEqual(['李强、王明', 2, '朗州路'])
+    // One more counted than named: the one writing went too.
+    expect(read('朗州路 李强 王明 3人1车 正常').patrollers).toBe('张伟、李强、王明')
+    // Places before a count are no names.
+    expect(read('上午 武陵大道 建设路 2人 正常').patrollers).toBe('张伟')
+  })
+
   it('keeps a name ending in a numeral (「我和王五两个人」 is 王五, not 王) and takes no finding from how they went', () => {
     const read = extractPatrol('今天上午9点到11点，我和王五两个人开一台车巡查了武陵大道', {
       ...ctx,

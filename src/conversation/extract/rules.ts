@@ -336,6 +336,31 @@ const NOT_A_NAME =
 /** A name glued to the reporter's must start with a common surname to be taken for a name. */
 const STARTS_WITH_SURNAME = new RegExp(`^${SURNAME}`)
 
+/**
+ * 「朗州路 李强 王明 2人1车」: names apart by spaces or 、, each beginning with a surname, right before a count of people
+ * that is as many — who went, though the reporter is not among them (the names had been lost, the reporter alone
+ * listed).
+ */
+function namesBeforeTheirCount(text: string, reporter: string | undefined): string | undefined {
+  const found =
+    /(?:^|[\s，,：:])((?:[\u4e00-\u9fa5]{2,3}[ \t\u3000、]+){1,5}[\u4e00-\u9fa5]{2,3})[ \t\u3000]*([0-9一二两三四五六七八九十]+)\s*(?:个|名|位)?人/.exec(
+      text,
+    )
+  if (!found?.[1] || !found[2]) return undefined
+  const count = parseChineseNumber(found[2])
+  if (count === undefined || count < 2) return undefined
+  const isName = (n: string) => STARTS_WITH_SURNAME.test(n) && !NOT_A_NAME.test(n)
+  const words = found[1].split(/[ \t\u3000、]+/)
+  // (The words before them may be where: 「朗州路 李强 王明」 — the last as many as were counted.)
+  const all = words.slice(-count)
+  if (all.length === count && all.every(isName)) return all.join('、')
+  // 「李强 王明 3人」 from 张伟: the one writing is the third.
+  const others = words.slice(-(count - 1))
+  return reporter && !others.includes(reporter) && others.length === count - 1 && others.every(isName)
+    ? [reporter, ...others].join('、')
+    : undefined
+}
+
 /** 「张伟李强」「李强张伟」 beside reporter 张伟: both names, or undefined when the rest reads as no name. */
 function gluedToReporter(word: string, reporter: string): string | undefined {
   const rest = word.startsWith(reporter)
@@ -423,7 +448,8 @@ function readPatrol(text: string, ctx: ExtractionContext): RulesReading<'patrol'
     /巡查员\s*([\u4e00-\u9fa5]{2,3}(?:[、和][\u4e00-\u9fa5]{2,3})+)(?=[对在到去于，,\s])/.exec(text)?.[1] ??
     (spaced && !/[和跟与我等们]|同事|一起|自己|本人/.test(spaced) ? spaced : undefined) ??
     (alone && !/[和跟与我等们]|同事|一起|自己|本人/.test(alone) ? alone : undefined) ??
-    namesBesideReporter(text, ctx.reporterName)
+    namesBesideReporter(text, ctx.reporterName) ??
+    namesBeforeTheirCount(text, ctx.reporterName)
   const names = [
     ...(listed ? [] : [ctx.reporterName]),
     ...(namedCompanions ? companionNames(namedCompanions) : []),

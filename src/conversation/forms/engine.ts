@@ -2283,6 +2283,12 @@ function merge(session: Session, values: Record<string, unknown>): void {
       session.draft[key] = value
     }
   }
+  // Those who went, changed to more than were counted (「修改 巡查人员」 then three names with 2 counted): at least as
+  // many turned out as are named.
+  const named = typeof values.patrollers === 'string' ? values.patrollers.split('、').filter(Boolean).length : 0
+  const counted = session.draft.staffCount
+  if (values.staffCount === undefined && typeof counted === 'number' && counted < named)
+    session.draft.staffCount = named
 }
 
 function applicableFields(form: FormDefinition, draft: Record<string, unknown>): FieldDefinition[] {
