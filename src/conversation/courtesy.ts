@@ -14,9 +14,12 @@ export function thanks(text: string): boolean {
   return isCourtesy(text) && /谢|感谢|辛苦|麻烦|🙏/.test(text)
 }
 
-/** 「在吗」「你好」: someone checking the bot is there before saying what they want. */
+/**
+ * 「在吗」「你好」「在的话回一下」「有人的话回个话」: someone checking the bot is there before saying what they want (the
+ * last two had been asked where, as if they were a problem).
+ */
 const GREETING =
-  /^(?:(?:在吗|在不在|在么|有人吗|有人在吗|你好|您好|你们好|hi|hello|哈喽|嗨|喂|早上好|上午好|下午好|晚上好|早|早啊|早安|早哇)(?:呀|啊|哈)?[，,？?！!。.~～\s]*)+$/i
+  /^(?:(?:在吗|在不在|在么|有人吗|有人在吗|你好|您好|你们好|hi|hello|哈喽|嗨|喂|早上好|上午好|下午好|晚上好|早|早啊|早安|早哇|(?:在|有人)(?:的话)?(?:请)?(?:回|回复|回个话|回一下|回个消息|吱一声|说一声)(?:一下|我)?)(?:呀|啊|哈|吧)?[，,？?！!。.~～\s]*)+$/i
 
 /** 「在吗在吗 急」「有人吗 很急」: a greeting that says it is urgent, still with nothing of what or where. */
 const URGENT_GREETING =

@@ -1718,6 +1718,8 @@ describe('a citizen’s number said twice, the hours asked, and a ticket asked w
 
   it('answers 「请问你们周六上班吗」 with the hours, and 「为什么我的投诉被驳回了」 with where the tickets stand', async () => {
     expect(await say('请问你们周六上班吗')).toEqual([WORDING.citizenHours])
+    // 「在的话回一下」: is anyone there (it had been asked where, as a problem).
+    expect(await say('在的话回一下')).toEqual([WORDING.citizenGreeting])
     const [stand] = await say('为什么我的投诉被驳回了')
     expect(stand).toMatch(/^投诉 TS\d{8}-\d{4}：/)
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isCourtesy, thanks } from '../../src/conversation/courtesy'
+import { isCourtesy, isGreeting, thanks } from '../../src/conversation/courtesy'
 import { dangerAskedAfter, kindAskedAfter, placeCountedAfter } from '../../src/conversation/danger-question'
 
 describe('a danger asked after, never reported', () => {
@@ -52,6 +52,12 @@ describe('courtesy and praise, on their own', () => {
 
   it.each(['很快就塌了', '人民路井盖坏了 谢谢', '满意', '不满意', '可以'])('「%s」 is not', (input) => {
     expect(isCourtesy(input)).toBe(false)
+  })
+
+  it('reads 「在的话回一下」「有人的话回个话」 as a greeting (they had been asked where)', () => {
+    for (const said of ['在的话回一下', '有人的话回个话', '你好 在的话回复一下', '在吗'])
+      expect(isGreeting(said), said).toBe(true)
+    expect(isGreeting('在人民路 回一下电话')).toBe(false)
   })
 
   it('thanks only where thanks are said', () => {
