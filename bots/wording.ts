@@ -36,6 +36,9 @@ export const WORDING = {
     '已收到您发送的内容。请问是用于哪条记录？可先发送「上报隐患」「整改 编号」等命令，再补充照片或位置。',
   addedToDescription: '已补充到隐患描述。',
   findingGraded: (grade: string) => `已将发现的隐患定为${grade}隐患。`,
+  findingNumberGraded: (number: number, grade: string) => `已将第 ${number} 条隐患定为${grade}隐患。`,
+  findingDropped: (number: number, what: string) => `已删除第 ${number} 条隐患（${what}）。`,
+  findingSplit: (number: number, parts: number) => `已将第 ${number} 条隐患拆分为 ${parts} 条。`,
   gradeWhichFinding: '发现的隐患有多处，请说明是哪一处，例如「1 重大」（第1条为重大隐患）。',
   describeFinding: '请描述发现的隐患，例如：朗州路口井盖破损；多处可用「、」分开。',
   rectificationNotAssigned: (code: string) =>

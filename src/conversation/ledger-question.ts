@@ -390,7 +390,12 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「最近一周投诉最多的是哪类问题」「本月隐患按类别统计」: the period's complaints or hazards by kind.
   // 「燃气办的隐患有几个」: a unit's, open now — or found in the period named (「本月质安处的隐患有几个」).
   // (「市政公司上报了几个隐患」, with no period: what it reported this month, as the figures count it.)
-  if ((UNIT_COUNTED.test(input) || OWN_UNIT.test(input)) && /隐患|投诉/.test(input) && /多少|几/.test(input))
+  // (「市政那边的隐患多吗」 asks the same: it was not understood.)
+  if (
+    (UNIT_COUNTED.test(input) || OWN_UNIT.test(input)) &&
+    /隐患|投诉/.test(input) &&
+    /多少|几|多吗|多不多/.test(input)
+  )
     // (「燃气办的隐患整改率是多少」 asks a rate, which the figures give: it had been answered with what is open.)
     return period || /率/.test(input)
       ? { kind: 'figures', period: period ?? THIS_MONTH }

@@ -623,6 +623,9 @@ const DELEGATES =
   /^(?:请|麻烦)?(?:让|叫|安排|派)([\u4e00-\u9fa5]{2,3}?)(?:去|来|马上|尽快|赶紧)*(?:处理|办理|跟进|看看|看一下|整改|修|弄|负责)/
 /** Those who patrol nothing themselves: a quiet day said by them is a report of the shift, not a patrol put off. */
 const QUIET_ROLES: ReadonlySet<string> = new Set(['duty_officer', 'leader', 'unit_leader', 'admin'])
+/** 「还要去建设路看看」「明天准备去巡查」「等下再去转一圈」: going to patrol, not gone. */
+const PATROL_TO_COME =
+  /(?:还要|还得|要去|准备|打算|计划|等下|等会儿?|待会儿?|一会儿?)(?:再)?(?:去)?[^，。,！!？?]{0,10}?(?:巡查|巡一下|巡一巡|看看|看一下|看一看|转转|转一下|转一圈)(?!了|过)/
 /** Those who oversee the handling without doing it: the duty officer and the supervisors. */
 const OVERSEERS: ReadonlySet<string> = new Set(['duty_officer', 'supervisor'])
 /** 「处理完了」「已处理」「搞定了」「我已经打电话给施工单位了」: something done, about no record said. */
@@ -664,6 +667,10 @@ function plainReply(input: string, role: PersonRow['role']): string {
   if (saysFiledByOther(input)) return WORDING.patrolFiledByOther
   // 「巡查任务推迟到明天」 puts off a patrol, not a rectification deadline.
   if (saysNoPatrolYet(input)) return saysRecordLater(input) ? WORDING.patrolRecordLater : WORDING.patrolNotYet
+  // 「今天下午还要去建设路看看」「明天准备去朗州路巡查」: a patrol still to make — recorded when it is done (it was not
+  // understood).
+  if (role === 'field_staff' && PATROL_TO_COME.test(input) && !isQuestion(input) && !namesDefect(input))
+    return WORDING.patrolNotYet
   // 「今天没什么事 一切正常」 from those who patrol may be a patrol that found nothing: that is recorded too, and how
   // is said.
   if (ALL_QUIET.test(input) && !namesDefect(input)) return WORDING.quietPatrolRecorded

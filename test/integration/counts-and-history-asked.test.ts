@@ -263,6 +263,13 @@ describe('patrols unit by unit, and who went changed', () => {
     expect((await say(LEADER, '这周各单位巡查情况'))[0]).toMatch(/^本周各巡查单位的巡查记录：/)
   })
 
+  it('answers 「市政建设总公司的隐患多吗」 with that unit’s open items, and a patrol still to make kindly', async () => {
+    expect((await say(LEADER, '市政建设总公司的隐患多吗'))[0]).toMatch(/^市政建设总公司截至 11月23日 17:00：/)
+    // (Neither was understood.)
+    for (const said of ['今天下午还要去建设路看看', '等下再去人民路转一圈'])
+      expect(await say(STAFF, said)).toEqual([WORDING.patrolNotYet])
+  })
+
   it('counts at least as many as are named when those who went are changed', async () => {
     await say(STAFF, '今天上午9点到11点巡查朗州路 2人1车 正常')
     await say(STAFF, '修改 巡查人员')

@@ -339,11 +339,13 @@ async function step(
   const graded = GRADE_ITEM.exec(input)
   if (form && graded && Array.isArray(session.draft.hazards)) {
     const list = session.draft.hazards as Record<string, unknown>[]
-    const number = graded[1] ?? graded[4] ?? ''
-    const item = list[Number(number) - 1]
+    const number = parseChineseNumber(graded[1] ?? graded[4] ?? '') ?? 0
+    const item = list[number - 1]
     if (!item) return [text(`没有第 ${number} 条隐患。当前共 ${list.length} 条。`)]
-    list[Number(number) - 1] = { ...item, level: (graded[2] ?? graded[3]) === '重大' ? 'major' : 'general' }
-    return prompt(form, session, answers)
+    const grade = graded[2] ?? graded[3] ?? ''
+    list[number - 1] = { ...item, level: grade === '重大' ? 'major' : 'general' }
+    // Said back, so a change made while another question waits is not a silent one.
+    return [text(WORDING.findingNumberGraded(number, grade)), ...prompt(form, session, answers)]
   }
   // 「把井盖那条改成重大」: one finding named by what it is about, graded — whatever question waits (it had become
   // the handling). 「隐患改成两处」 with one finding: that finding's count of places.
@@ -365,16 +367,22 @@ async function step(
     findingsNow[0] = { ...findingsNow[0], count }
     return [text(`已将隐患处数改为：${count}`), ...prompt(form, session, answers)]
   }
-  const listEdit = /^(删除|拆分)隐患\s*(\d{1,2})$/.exec(input)
+  const listEdit = LIST_EDIT.exec(input)
   if (form && listEdit && Array.isArray(session.draft.hazards)) {
     const list = session.draft.hazards as Record<string, unknown>[]
-    const index = Number(listEdit[2]) - 1
+    const number = parseChineseNumber(listEdit[2] ?? listEdit[3] ?? '') ?? 0
+    const splitting = /拆/.test(listEdit[1] ?? listEdit[4] ?? '')
+    const index = number - 1
     const item = list[index]
-    if (!item) return [text(`没有第 ${listEdit[2]} 条隐患。当前共 ${list.length} 条。`)]
-    if (listEdit[1] === '删除') list.splice(index, 1)
-    else {
+    if (!item) return [text(`没有第 ${number} 条隐患。当前共 ${list.length} 条。`)]
+    let done: string
+    if (!splitting) {
+      list.splice(index, 1)
+      done = WORDING.findingDropped(number, clip(String(item.description ?? ''), 20))
+    } else {
       const parts = splitHazardStatements(String(item.description ?? ''))
-      if (parts.length < 2) return [text(`第 ${listEdit[2]} 条只描述了一处隐患，无需拆分。`)]
+      if (parts.length < 2) return [text(`第 ${number} 条只描述了一处隐患，无需拆分。`)]
+      done = WORDING.findingSplit(number, parts.length)
       list.splice(
         index,
         1,
@@ -388,7 +396,7 @@ async function step(
         })),
       )
     }
-    return prompt(form, session, answers)
+    return [text(done), ...prompt(form, session, answers)]
   }
   const correction = form ? readCorrection(input, applicableFields(form, session.draft)) : undefined
   if (form && correction) {
@@ -1561,7 +1569,13 @@ const LEAD_SAID = /带队(?:的|领导|人)?(?:是|为)?[:：]?\s*([\u4e00-\u9fa
 const EARLY_ANSWERED: ReadonlySet<string> = new Set(['locationText', 'category', 'description'])
 /** 「1 重大」「第2条是一般隐患」「重大隐患 1」: the grade of one finding of a patrol's list. */
 const GRADE_ITEM =
-  /^(?:第\s*)?(\d{1,2})\s*(?:条|处|号)?\s*(?:是|为|定为|改为|属于|算)?\s*(重大|一般)(?:隐患)?[。！!]*$|^(重大|一般)(?:隐患)?\s*(?:第\s*)?(\d{1,2})\s*(?:条|处)?[。！!]*$/
+  /^(?:把|将)?(?:第\s*)?(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:条|处|号)?(?:隐患)?\s*(?:是|为|定为|改为|改成|改|设为|属于|算)?\s*(重大|一般)(?:隐患)?[。！!]*$|^(重大|一般)(?:隐患)?\s*(?:第\s*)?(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:条|处)?[。！!]*$/
+/**
+ * 「删除隐患 2」「删掉第二条」「第2条不要了」「拆分隐患 1」「拆分第一条」: one finding of the list dropped or split (the
+ * words other than the first had been asked which field to change).
+ */
+const LIST_EDIT =
+  /^(?:(删除|删掉|去掉|删|拆分|拆开)(?:隐患)?\s*(?:第\s*)?(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:条|处)?(?:隐患)?|(?:第\s*)?(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:条|处)(?:隐患)?\s*(删除|删掉|去掉|不要了?|拆分|拆开))[。！!]*$/
 /** 「重大」「一般隐患」「属于重大隐患」: a grade said alone. */
 const GRADE_ALONE = /^(?:是|属于|算|定为)?(重大|一般)(?:隐患|的)?[。！!]*$/
 /** 「把井盖那条改成重大」「路灯那个算一般」: a finding named by its thing, and its grade. */
