@@ -1847,3 +1847,14 @@ describe('a finding of the list dropped or graded in words, whatever question wa
     await say(STAFF, '取消')
   })
 })
+
+describe('a moment asked for at the summary', () => {
+  it('keeps 「等一下」「我想想」 out of the description (「等一下」 had been added to it)', async () => {
+    await say(STAFF, '上报隐患 朗州路路灯杆被车撞歪了 一般')
+    const [waiting, summary] = await say(STAFF, '等一下')
+    expect(waiting).toBe(WORDING.formWaiting)
+    expect(summary).toContain('隐患描述：朗州路路灯杆被车撞歪了\n')
+    expect((await say(STAFF, '我想想'))[0]).toBe(WORDING.formThinking)
+    await say(STAFF, '取消')
+  })
+})

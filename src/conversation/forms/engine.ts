@@ -865,6 +865,13 @@ async function step(
     // answer to no question asked (「是同一个」「不是」).
     if (isCourtesy(input) || /^(?:是|不是|对|不对)?(?:同一个|同一处|一样的|不一样)?(?:的|吧|啊)?[。！!]*$/.test(input))
       return prompt(form, session, answers)
+    // 「等一下」「我想想」 at the summary: a moment asked for, not more details (「等一下」 had been added to the
+    // description).
+    if (WAIT.test(input) || THINKING.test(input))
+      return [
+        text(THINKING.test(input) ? WORDING.formThinking : WORDING.formWaiting),
+        ...prompt(form, session, answers),
+      ]
     // A question (「我今天报了几条」「怎么报隐患」) is not more details: the draft stays as it was, waiting.
     if (isQuestion(input)) return [text(WORDING.draftWaiting(form.title)), ...prompt(form, session, answers)]
     // 「再报一个」 at a hazard's summary: the next one is said in the next message and kept apart from this one (the
