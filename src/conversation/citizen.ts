@@ -473,6 +473,8 @@ const SIZE_SAID =
 const RISK_SAID =
   /危险|容易(?:摔|掉|出事|绊|崴|伤)|差点|有(?:人|小孩|孩子|老人|车|电动车)(?:摔|掉|崴|绊|撞|陷)|(?:骑车|骑电动车|开车|走路|路过|过路|经过)的(?:人)?(?:都|已经)?(?:摔|掉|崴|绊|撞|陷)|(?:摔|掉|崴|绊|撞)(?:了|倒了|伤了|下去)?(?:好几|几|一|两|三|[0-9]+)(?:个|次|回)|(?:晚上|夜里)(?:看不见|看不清|没灯|很黑|黑)|吓人|出过事|掉下去过|摔过|摔倒过/
 /** How much of a nuisance it is: 「吵死了」「臭得要命」「吵得睡不着」. */
+/** 「吵死了」「吵得睡不着」 inside what is said: how much of a nuisance it is. */
+const NUISANCE_IN = /吵|噪音|扰民|臭|灰尘|扬尘|粉尘/
 const NUISANCE_SAID =
   /^(?:真|太|好|特别|非常|简直)?(?:吵|臭|呛|脏)(?:死了?|死人了?|得(?:很|要命|不行|受不了|睡不着(?:觉)?)|了|啊|呀)+[。！!~～]*$/
 function saysMoreOfIt(body: string): boolean {
@@ -613,12 +615,24 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   const held: Held = live && session.step === STEP_WHAT ? (session.draft as Held) : {}
   // 「路灯」 then 「不亮」: a message in pieces, the thing said first and what is wrong with it after.
   // 「就是我们小区门口那条路」 then 「全是坑」: the rough where said first is what the problem is about.
-  const body =
-    held.thing && !typed.includes(held.thing) && !placeAlone(typed) && [...typed].length <= 12 && namesDefect(typed)
-      ? `${held.roughWhere ? `${held.roughWhere}，` : ''}${held.thing}${typed}`
-      : held.roughWhere && !findPlace(typed) && namesDefect(typed)
-        ? `${held.roughWhere}，${typed}`
-        : typed
+  // 「人民路上那个工地」 then 「每天早上5点就开始干活 吵死了」: what it does, naming nothing else, is about the thing
+  // held too (the 工地 had been lost, and the ticket left unrouted as 其他).
+  const aboutTheThingHeld =
+    held.thing !== undefined &&
+    !typed.includes(held.thing) &&
+    !placeAlone(typed) &&
+    (([...typed].length <= 12 && namesDefect(typed)) ||
+      ([...typed].length <= 40 &&
+        !namesAThing(typed) &&
+        !findPlace(typed) &&
+        !isQuestion(typed) &&
+        !isCourtesy(typed) &&
+        (saysMoreOfIt(typed) || saysOnlyWhen(typed) || namesDefect(typed) || NUISANCE_IN.test(typed))))
+  const body = aboutTheThingHeld
+    ? `${held.roughWhere ? `${held.roughWhere}，` : ''}${held.thing}${typed}`
+    : held.roughWhere && !findPlace(typed) && namesDefect(typed)
+      ? `${held.roughWhere}，${typed}`
+      : typed
   const hold = async (more: Held, reply: string) => {
     session.step = STEP_WHAT
     session.draft = { ...held, ...more }
@@ -1128,15 +1142,30 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     // 「在哪里都不知道吗 就是幸福小区3栋」: a remark before the place is no part of it.
     const placeIn = findPlace(said)
     const before = placeIn ? said.slice(0, said.indexOf(placeIn)) : ''
+    // 「反正挺大的 在金色家园北门」: a remark, then 在 and the place — the place without it, and the remark kept with what
+    // is wrong (it had been filed as part of the place).
+    const remarkBefore =
+      placeIn &&
+      before &&
+      !findPlace(before) &&
+      /(?:^|[\s，,。；;])(?:就)?(?:在|位于)\s*$|[\s，,。；;]\s*$/.test(before)
+        ? before.replace(/(?:就)?(?:在|位于)?[\s，,。；;]*$/, '').trim()
+        : undefined
     const trimmed =
-      placeIn && before && !findPlace(before) && /吗|呢|知道|你们|都|还|问|说了/.test(before)
+      placeIn &&
+      before &&
+      !findPlace(before) &&
+      (/吗|呢|知道|你们|都|还|问|说了/.test(before) || remarkBefore !== undefined)
         ? said.slice(said.indexOf(placeIn))
         : said
     const locationText = trimmed || answer
+    const remark =
+      remarkBefore && (saysMoreOfIt(remarkBefore) || /大|深|宽|危险|严重|吓人|好久|很久|几天|一直/.test(remarkBefore))
+    const more = remark ? { description: `${waiting.description}；${remarkBefore}` } : {}
     // 「噪音扰民」 then 「人民路新世纪工地」: the kind of place says whose it is when the problem alone did not.
     const category =
       waiting.category === 'other' ? await kindOfPlace(turn, waiting.description, locationText) : undefined
-    return fileComplaint(turn, { ...waiting, ...contact, locationText, ...(category ? { category } : {}) })
+    return fileComplaint(turn, { ...waiting, ...contact, ...more, locationText, ...(category ? { category } : {}) })
   } else if (!isQuery || reportsAnew) {
     await forget()
   }

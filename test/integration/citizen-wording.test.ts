@@ -1724,3 +1724,36 @@ describe('a citizen’s number said twice, the hours asked, and a ticket asked w
     expect(stand).toMatch(/^投诉 TS\d{8}-\d{4}：/)
   })
 })
+
+describe('a thing said first, and a remark before the place', () => {
+  const saysAs = (citizen: string) => (input: ChatInput) => chat(harness.services, citizen, input, 'mp')
+  const only = async (citizen: string) =>
+    (await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen)))[0]
+
+  it('keeps the thing said first with what it does (「工地」 had been lost and the ticket left as 其他)', async () => {
+    const say = saysAs('o-thing-first')
+    await say('沅水大道上那个工地')
+    lastCode(await say('每天早上5点就开始干活 吵死了'), 'TS')
+    expect(await only('o-thing-first')).toMatchObject({
+      category: 'construction_site',
+      description: '工地每天早上5点就开始干活 吵死了',
+      locationText: '沅水大道',
+      status: 'assigned',
+    })
+  })
+
+  it('takes the place after 「在」 from an answer with a remark before it, keeping the remark with what is wrong', async () => {
+    const say = saysAs('o-remark-first')
+    await say('小区门口有个坑')
+    lastCode(await say('反正挺大的 在金色家园北门'), 'TS')
+    expect(await only('o-remark-first')).toMatchObject({
+      description: '小区门口有个坑；反正挺大的',
+      locationText: '金色家园北门',
+    })
+    // Whose home it is says nothing of what is wrong.
+    const other = saysAs('o-home-first')
+    await other('路灯不亮')
+    lastCode(await other('我家 在朗州路88号'), 'TS')
+    expect(await only('o-home-first')).toMatchObject({ description: '路灯不亮', locationText: '朗州路88号' })
+  })
+})
