@@ -434,6 +434,8 @@ export const WORDING = {
     '您可以匿名举报，不留电话也会办理。如需回访或领取举报奖励，可回复手机号（仅用于联系您）；不需要请回复「不用」。',
   askContactForPlace:
     '地点还需核实，请回复您的手机号，方便工作人员联系您；不方便请回复「不用」，我们会在这里与您联系。',
+  /** A message that is neither choice, while one form waits to be kept or dropped for another. */
+  choiceFirst: '这条消息没有记入任何表。请先选择：',
   /** 「验收」 with no rectification submitted for checking. */
   noVerificationWaiting: (verb: string) =>
     `目前没有等待验收的隐患：整改单位提交整改反馈后，会通知您验收。要验收某一项，请发送「${verb} 编号」。`,

@@ -378,8 +378,9 @@ describe('an unfinished form is never lost without a word', () => {
     expect(asked).toEqual([
       '您有未完成的「日巡查工作记录」填报。回复「继续填写」接着填；回复「放弃并开始新的」放弃它，并开始「上报隐患 朗州路井盖缺失」。',
     ])
-    // 「确认」 does not discard anything: the question stands.
-    expect((await say(STAFF, '确认'))[0]).toContain('回复「继续填写」接着填')
+    // 「确认」 does not discard anything: the question stands, and the words are said to be in neither form.
+    expect(await say(STAFF, '确认')).toEqual([WORDING.choiceFirst, asked[0]])
+    expect(await say(STAFF, '朗州路')).toEqual([WORDING.choiceFirst, asked[0]])
     const started = await say(STAFF, '放弃并开始新的')
     expect(started.join('\n')).not.toContain('暂未理解')
     expect(started.join('\n')).toMatch(/属于哪一类|是一般隐患还是重大隐患|请核对/)

@@ -396,6 +396,19 @@ describe('assigning a major hazard (交办)', () => {
     expect(row?.rectifyDueAt).toEqual(zonedInstant('2027-01-08', TEST_TIME_ZONE, 18))
   })
 
+  it('keeps a deadline said to the funds question for the 时限 (it had been taken as the funds)', async () => {
+    await say(STAFF, '上报隐患 皂果路燃气管道漏气了 味道很大')
+    const code = lastCode(await say(STAFF, '确认'), 'YH')
+    await say(SUPERVISOR, `交办 ${code}`)
+    await say(SUPERVISOR, '燃气办王强')
+    await say(SUPERVISOR, '关阀抢修')
+    const [kept, asked] = await say(SUPERVISOR, '明天下午6点前')
+    expect(kept).toMatch(/^已记下五落实·时限：/)
+    expect(asked).toContain('整改资金如何落实？')
+    expect((await say(SUPERVISOR, '燃气公司承担'))[0]).toContain('应急预案')
+    await say(SUPERVISOR, '取消')
+  })
+
   it('takes the five fixes named in one answer, each to its own box', async () => {
     await say(STAFF, '发现洞庭大道燃气管道被施工挖破了，正在漏气')
     const code = lastCode(await say(STAFF, '确认'), 'YH')
