@@ -370,6 +370,17 @@ describe('a trench dug along a road', () => {
   })
 })
 
+describe('play and fitness equipment', () => {
+  it.each(['小区里的健身器材坏了 小孩玩很危险 幸福小区', '阳光小区滑梯断了'])(
+    '%s is the estate’s (it had been a park’s)',
+    (said) => expect(weighCategories(said)?.category).toBe('dangerous_house'),
+  )
+
+  it.each(['公园的健身器材坏了好久了', '柳叶湖大道旁边的健身器材坏了好几个'])('%s stays a park’s', (said) =>
+    expect(weighCategories(said)?.category).toBe('greenery_park'),
+  )
+})
+
 describe('a vehicle that did the damage', () => {
   it.each(['渣土车把护栏撞了', '护栏被渣土车撞了'])('%s is the guardrail’s, not a building site’s', (said) => {
     expect(namesDefect(said)).toBe(true)

@@ -372,6 +372,9 @@ export function weighCategories(
     if (site || /开挖|挖开|挖沟|挖了一?条|沟槽|占道|占用/.test(around))
       add(site ? 'construction_site' : 'sidewalk_excavation', 2)
   }
+  // 「小区里的健身器材坏了」: what an estate's residents play and exercise on is the estate's (its 物业), not a park's.
+  if (/健身器材|健身设施|滑梯|秋千|单杠|双杠/.test(text) && /小区|院子|院里|宿舍|社区/.test(text) && !/公园/.test(text))
+    add('dangerous_house', 3)
   // 「房子漏水」「屋顶漏水」「楼上漏水到我家」: a building that lets water in is the building's, not a water main's.
   if (/(?:房子|房屋|屋顶|屋面|楼顶|顶楼|天花板|外墙|楼上|阳台|卫生间)[^，,。；;]{0,4}(?:漏水|渗水|漏雨)/.test(text))
     add('dangerous_house', 2)
