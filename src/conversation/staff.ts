@@ -547,6 +547,12 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   // 「市民电话打不通」「现场没找到这个井盖」 without the number: the same, on the one complaint it can be.
   const progress = await complaintProgressInWords(turn, actor, input)
   if (progress && 'replies' in progress) return progress.replies
+  // (「申请延期 井盖那个 材料没到」: more time asked for that one — the 延期 command's answer, which says who gives it.)
+  const extension =
+    progress && 'code' in progress && /^(?:我们|我)?(?:申请|请求|需要)?(?:延期|延长|宽限)/.test(input)
+      ? complaintCommandInWords(`${progress.code} ${input}`)
+      : undefined
+  if (extension) return handleComplaintCommand(turn, actor, extension)
   const notedOnOne = progress ? await noteOnComplaintInHand(turn, actor, `${progress.code} ${input}`) : undefined
   if (notedOnOne) return notedOnOne
   // 「我是哪个单位的」「我的角色是什么」: who the bot takes them for.

@@ -92,3 +92,19 @@ describe('a complaint in hand beside a hazard waiting, a form that reads no sent
     expect(answer).toContain('市民评价：满意')
   })
 })
+
+describe('a handler’s words about one of two complaints in hand', () => {
+  it('offers 「护栏那个已经焊好了」 without the pointer, and takes 「申请延期 井盖那个 材料没到」 as asking more time', async () => {
+    const cover = lastCode(await say('demo:citizen', '朗州北路12号井盖没了'), 'TS')
+    await say('demo:citizen', '不用')
+    const rail = lastCode(await say('demo:citizen', '朗州北路66号门口护栏断了'), 'TS')
+    await say('demo:citizen', '不用')
+    await say(HANDLER, '签收全部')
+    // (The citizen would have read 「护栏那个已经焊好了」.)
+    expect(await say(HANDLER, '护栏那个已经焊好了')).toEqual([WORDING.replyWithTheseWords(rail, '护栏已经焊好了')])
+    await say(HANDLER, '取消')
+    // (It had been kept as progress, with no word of who gives more time.)
+    expect(await say(HANDLER, '申请延期 井盖那个 材料没到')).toEqual([WORDING.complaintExtensionAsked(cover)])
+    expect((await complaintNotes(database, cover)).some((n) => n?.startsWith('申请延期'))).toBe(true)
+  })
+})

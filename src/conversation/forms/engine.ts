@@ -1072,8 +1072,9 @@ async function step(
     const aboutComplaint = await complaintSpokenOf(turn, actor.unitId, input)
     if (aboutComplaint) {
       if (RESULT_SAID.test(input)) {
-        awaitReplyFor(session, { code: aboutComplaint, words: input })
-        return [text(WORDING.replyWithTheseWords(aboutComplaint, input))]
+        const words = input.replace(POINTER_BEFORE_DONE, '$1') || input
+        awaitReplyFor(session, { code: aboutComplaint, words })
+        return [text(WORDING.replyWithTheseWords(aboutComplaint, words))]
       }
       const noted = await noteOnComplaintInHand(turn, actor, `${aboutComplaint} ${input}`)
       if (noted) return noted
@@ -1718,7 +1719,8 @@ async function whichRectified(
         .replace(ANSWER_ASKED_BEFORE, '')
         .replace(ANSWER_ASKED_AFTER, '')
         .replace(PHOTO_NOTED_AFTER, '')
-        .replace(POINTED_AT_BEFORE, '') || input
+        .replace(POINTED_AT_BEFORE, '')
+        .replace(POINTER_BEFORE_DONE, '$1') || input
     awaitReplyFor(session, { code, words })
     return [text(WORDING.replyWithTheseWords(code, words))]
   }
@@ -1776,6 +1778,9 @@ const PHOTO_NOTED_AFTER =
   /[，,。\s]+(?:附|见|看|有|发了?|如)(?:上|下|后)?(?:现场)?(?:照片|图片|相片|图)(?:如下|为证)?[。！!]*$/
 /** 「人民路井盖那个 」「这个投诉，」 before what was done: which one, not the result. */
 const POINTED_AT_BEFORE = /^[\u4e00-\u9fa5A-Za-z0-9]{0,16}?(?:的)?(?:那个|这个|那件|这件)(?:投诉)?(?:的)?[，,\s]+/
+/** 「路灯那个已经修好了」: the pointer between the thing and what was done — 「路灯已经修好了」 is what the citizen reads. */
+const POINTER_BEFORE_DONE =
+  /^([\u4e00-\u9fa5]{1,10}?)(?:的)?(?:那个|这个|那件|这件|那处|这处)(?:投诉|问题)?(?:的)?(?=已|都|我们|今天|昨天|刚|现在)/
 /** 「回复 …」「答复：…」: a complaint's answer, its command said without the number. */
 const REPLY_VERB_FIRST = /^(?:回复|答复)[\s:：，,]/
 /** 「回复市民：」「答复一下市民 」「回复 」 before what was done: asks that it be sent (the command's word alone too). */
