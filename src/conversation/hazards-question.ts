@@ -70,6 +70,21 @@ export async function describeHazardsNamed(turn: Turn, named: { place?: string; 
   return `与「${what}」相关的隐患：\n${lines.join('\n')}${more}`
 }
 
+/** What each citizen said of the result in the chat (「满意」), by complaint — the latest, when several. */
+async function citizenVerdicts(turn: Turn, complaintIds: number[]): Promise<Map<number, string>> {
+  const verdicts = new Map<number, string>()
+  if (complaintIds.length === 0) return verdicts
+  const notes = await turn.ctx.db
+    .select({ complaintId: complaintEvents.complaintId, note: complaintEvents.note })
+    .from(complaintEvents)
+    .where(and(inArray(complaintEvents.complaintId, complaintIds), like(complaintEvents.note, `${VERDICT_NOTE}%`)))
+    .orderBy(asc(complaintEvents.id))
+  for (const { complaintId, note } of notes) if (note) verdicts.set(complaintId, note.slice(VERDICT_NOTE.length))
+  return verdicts
+}
+/** How the conversation notes a citizen's verdict on their complaint's history (citizen.ts). */
+const VERDICT_NOTE = '市民评价：'
+
 /**
  * 「燃气那个投诉处理了没」「人民路路灯的投诉怎么样了」: the complaints whose place or description has the words,
  * newest first, each with where it stands and who has it — citizens' names and numbers masked.
@@ -101,22 +116,10 @@ export async function describeComplaintsNamed(turn: Turn, named: { place?: strin
     (await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]),
   )
   const shown = rows.slice(0, LISTED)
-  // What the citizen said of the result in the chat (「满意」), when no call-back has recorded it.
-  const verdicts = new Map<number, string>()
-  const notes = await db
-    .select({ complaintId: complaintEvents.complaintId, note: complaintEvents.note })
-    .from(complaintEvents)
-    .where(
-      and(
-        inArray(
-          complaintEvents.complaintId,
-          shown.map((c) => c.id),
-        ),
-        like(complaintEvents.note, '市民评价：%'),
-      ),
-    )
-    .orderBy(asc(complaintEvents.id))
-  for (const { complaintId, note } of notes) if (note) verdicts.set(complaintId, note.slice('市民评价：'.length))
+  const verdicts = await citizenVerdicts(
+    turn,
+    shown.map((c) => c.id),
+  )
   const lines = shown.map((c) => {
     const unit = c.unitId === null ? '待派单' : (unitNames.get(c.unitId) ?? '—')
     const due = isComplaintOpen(c.status)
@@ -161,24 +164,7 @@ async function describeComplaintsDueSoon(turn: Turn): Promise<string> {
   const unitNames = new Map(
     (await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]),
   )
-  const shown = rows.slice(0, LISTED)
-  // What the citizen said of the result in the chat (「满意」), when no call-back has recorded it.
-  const verdicts = new Map<number, string>()
-  const notes = await db
-    .select({ complaintId: complaintEvents.complaintId, note: complaintEvents.note })
-    .from(complaintEvents)
-    .where(
-      and(
-        inArray(
-          complaintEvents.complaintId,
-          shown.map((c) => c.id),
-        ),
-        like(complaintEvents.note, '市民评价：%'),
-      ),
-    )
-    .orderBy(asc(complaintEvents.id))
-  for (const { complaintId, note } of notes) if (note) verdicts.set(complaintId, note.slice('市民评价：'.length))
-  const lines = shown.map((c) => {
+  const lines = rows.slice(0, LISTED).map((c) => {
     const unit = c.unitId === null ? '待派单' : (unitNames.get(c.unitId) ?? '—')
     return `· ${c.code} ${clip(complaintInWords(c), 20)}（${COMPLAINT_STATUS_LABELS[c.status]}，${unit}），期限 ${formatLocal(c.dueAt, timeZone, now)}`
   })
