@@ -1368,8 +1368,10 @@ const WHERE_TO_FILL =
 const PLACE_FIELDS: ReadonlySet<string> = new Set(['area', 'locationText', 'place'])
 /** Words that make digits a time (「8点」「20日」「今天」), not a count. */
 const TIME_WORD = /[点时分月日号半天晚早午]/
-/** A time and nothing else: 「昨天晚上八点」「11月20日到11月22日」「下午3点半」. */
-// (「明天下午6点前」: a deadline said to another of the 五落实's questions — kept for its own.)
+/**
+ * A time and nothing else: 「昨天晚上八点」「11月20日到11月22日」「下午3点半」 — and a deadline (「明天下午6点前」, said to
+ * another of the 五落实's questions: kept for its own).
+ */
 const TIME_ONLY =
   /^(?:今天|昨天|前天|明天|后天|今日|昨日|昨晚|今晚|今早|上午|下午|中午|晚上|早上|凌晨|傍晚|夜里|夜间|[0-9一二三四五六七八九十两零〇]+|年|月|日|号|点|时|分|半|钟|左右|到|至|之前|以前|以内|之内|前|内|[-~～:：.、，,\s])+$/
 
