@@ -310,6 +310,9 @@ const POINTS_AT =
 function madeLately<T extends { receivedAt: Date }>(ctx: Turn['ctx'], open: T[]): T[] {
   return open.filter((c) => ctx.clock.now().getTime() - c.receivedAt.getTime() <= ATTACH_WINDOW_MS)
 }
+/** 「这个问题最后是怎么处理的」「我的投诉到底怎么解决的」: how the complaint was handled, asked. */
+const HOW_HANDLED_ASKED =
+  /(?:这个|那个|我的|我反映的|我投诉的)(?:问题|事情?|投诉)(?:最后|到底|最终|现在)?(?:是)?(?:怎么|如何)(?:处理|解决|办|弄)(?:的|了)/
 function isProgressQuestion(body: string): boolean {
   // 「停水了 什么时候来水」「什么时候来电」 ask after a supply, not after a complaint: the water is filed, power referred.
   if (otherAgencyFor(body) || SUPPLY_CUT.test(body)) return false
@@ -323,6 +326,8 @@ function isProgressQuestion(body: string): boolean {
   if (words <= 30 && ASKS_ABOUT_NAMED.test(body) && namesARecord(body)) return true
   // 「井盖补好了吗」「路灯修好没」: whether the thing reported was put right, named alone (it was asked where, to be filed).
   if (THING_PUT_RIGHT_ASKED.test(body) && WATCHED_THING.test(body) && !findPlace(body)) return true
+  // 「我想知道这个问题最后是怎么处理的」: how it was handled, asked (it had been told how to report).
+  if (words <= 30 && HOW_HANDLED_ASKED.test(body) && !findPlace(body)) return true
   // 「路灯那个怎么样了」「人民路的事有进展吗」: after one reported, by its thing or place alone (it was filed anew).
   if (words <= 24 && ASKS_AFTER_NAMED.test(body) && namesARecord(body) && !namesDefect(body)) return true
   return (

@@ -206,7 +206,9 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   // 「最急的是哪个」「先办哪个」: the to-do, the nearest deadline first.
   if (MOST_URGENT.test(input)) return { kind: 'todo', mostUrgent: true }
   // 「有什么重大隐患需要我关注」: the majors open, which 需要我 had made the to-do.
-  if (/重大(?:隐患|风险)/.test(input) && /关注|注意|盯/.test(input)) return { kind: 'majors' }
+  // (「这周重大隐患的整改进度」 too: the majors with where each stands — the week's figures had answered.)
+  if (/重大(?:隐患|风险)/.test(input) && /关注|注意|盯|整改进度|整改进展|整改情况|处置情况|处置进展/.test(input))
+    return { kind: 'majors' }
   if (
     MINE_IN_HAND.test(input) ||
     /任务|待办|单子|工单|要我(?!看|瞧|查)|让我(?!看|瞧|查)|需要我|等我|我.{0,6}(?:要|得|需要|待)(?:处理|办|做|整改|签收|验收)|^(?:我们|咱们|我们单位|本单位)(?:今天|现在|目前|还)?(?:有)?(?:几个|几项|多少|哪些)(?:隐患|投诉)?(?:要|得|需要|待)(?:处理|整改|签收|验收|办)|(?:要|待|需要)(?:交办|签收|验收|接报)|(?:没|未|还没|尚未|待|要|需要)(?:派单|分派|派发)/.test(

@@ -29,6 +29,8 @@ export function summaryAskedIn(text: string): PeriodSaid | undefined {
   // (「最近投诉多吗」: lately, with nothing more exact — it was not understood.)
   const period = periodSaidIn(text) ?? (LATELY.test(text) ? LAST_30_DAYS : undefined)
   if (!period) return undefined
+  // 「这周重大隐患的整改进度」 asks after the majors, each with where it stands.
+  if (/重大(?:隐患|风险)/.test(text) && /进度|进展|整改情况|处置情况/.test(text)) return undefined
   // 「这周各单位巡查情况」 asks unit by unit, which the patrols by unit answer (the city's figures had).
   if (/各(?:个)?单位|每个单位|各家/.test(text) && /巡/.test(text)) return undefined
   // 「本月督查情况」 asks after the inspections alone, which have their own records (the figures had answered it).

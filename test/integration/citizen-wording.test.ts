@@ -1720,6 +1720,8 @@ describe('a citizen’s number said twice, the hours asked, and a ticket asked w
     expect(await say('请问你们周六上班吗')).toEqual([WORDING.citizenHours])
     // 「在的话回一下」: is anyone there (it had been asked where, as a problem).
     expect(await say('在的话回一下')).toEqual([WORDING.citizenGreeting])
+    // How it was handled, asked (it had been told how to report).
+    expect((await say('我想知道这个问题最后是怎么处理的'))[0]).toMatch(/^投诉 TS\d{8}-\d{4}：/)
     const [stand] = await say('为什么我的投诉被驳回了')
     expect(stand).toMatch(/^投诉 TS\d{8}-\d{4}：/)
   })

@@ -270,6 +270,13 @@ describe('patrols unit by unit, and who went changed', () => {
       expect(await say(STAFF, said)).toEqual([WORDING.patrolNotYet])
   })
 
+  it('answers 「昨天的日报出来了吗」 with the digest and 「这周重大隐患的整改进度」 with the majors (neither was understood so)', async () => {
+    expect((await say(LEADER, '昨天的日报出来了吗'))[0]).toMatch(/^## 巡安日报 /)
+    expect((await say(LEADER, '帮我看看这周重大隐患的整改进度'))[0]).toMatch(
+      /^未销号的重大隐患 \d+ 项：|^目前没有未销号的重大隐患。/,
+    )
+  })
+
   it('counts at least as many as are named when those who went are changed', async () => {
     await say(STAFF, '今天上午9点到11点巡查朗州路 2人1车 正常')
     await say(STAFF, '修改 巡查人员')
