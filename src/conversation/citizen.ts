@@ -16,6 +16,7 @@ import {
   addComplaintFollower,
   addComplaintNote,
   addComplaintPlace,
+  CITIZEN_VERDICT_NOTE,
   correctComplaintPlace,
   recategoriseComplaint,
   reportStillUnresolved,
@@ -760,7 +761,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   if (verdict && !awaitingPlace && !awaitingDuplicate) {
     const latest = await latestComplaintOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
     if (latest) {
-      await addComplaintNote(ctx, latest, `市民评价：${body}`)
+      await addComplaintNote(ctx, latest, `${CITIZEN_VERDICT_NOTE}${body}`)
       if (/不/.test(verdict[0])) return [text(WORDING.citizenDissatisfied(latest.code))]
       // (Before the answer there is no result to rate: 「感谢您的评价」 had said the rating was taken as one.)
       return [
@@ -1539,7 +1540,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   // 「表扬一下，井盖修得很快」: thanks, passed on to the latest complaint's handlers — not a complaint.
   if (PRAISE.test(body) && !COMPLAINING.test(body)) {
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
-    if (latest) await addComplaintNote(ctx, latest, `市民评价：${body}`)
+    if (latest) await addComplaintNote(ctx, latest, `${CITIZEN_VERDICT_NOTE}${body}`)
     return [text(WORDING.citizenPraise)]
   }
   // 「你们这个系统太难用了」: the service itself found hard — heard, and how to report said plainly (it had been asked

@@ -532,7 +532,7 @@ async function extendComplaint(turn: Turn, actor: Actor, complaint: ComplaintRow
 /** The verbs only the unit a complaint is handed to may carry out. */
 const HANDLING: ReadonlySet<string> = new Set(['签收', '受理', '回复', '答复'])
 /** Those who dispatch and watch over complaints without handling them. */
-const DISPATCHING: ReadonlySet<string> = new Set(['duty_officer', 'supervisor'])
+export const DISPATCHING: ReadonlySet<string> = new Set(['duty_officer', 'supervisor'])
 
 /**
  * A 签收 or reply refused, said with why: the complaint is not handed to anyone yet, or which unit handles it.

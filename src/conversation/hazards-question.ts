@@ -9,6 +9,7 @@ import {
 } from '../domain/complaint-lifecycle'
 import { HAZARD_STATUS_LABELS, UNDER_RECTIFICATION_STATUSES } from '../domain/hazard-lifecycle'
 import { DEFAULT_DAYS_BEFORE } from '../domain/hazard-reminders'
+import { CITIZEN_VERDICT_NOTE } from '../services/complaint-followups'
 import { clip, complaintInWords, formatLocal } from './format'
 import { wordsForTheSame } from './named-records'
 import type { Turn } from './types'
@@ -77,13 +78,14 @@ async function citizenVerdicts(turn: Turn, complaintIds: number[]): Promise<Map<
   const notes = await turn.ctx.db
     .select({ complaintId: complaintEvents.complaintId, note: complaintEvents.note })
     .from(complaintEvents)
-    .where(and(inArray(complaintEvents.complaintId, complaintIds), like(complaintEvents.note, `${VERDICT_NOTE}%`)))
+    .where(
+      and(inArray(complaintEvents.complaintId, complaintIds), like(complaintEvents.note, `${CITIZEN_VERDICT_NOTE}%`)),
+    )
     .orderBy(asc(complaintEvents.id))
-  for (const { complaintId, note } of notes) if (note) verdicts.set(complaintId, note.slice(VERDICT_NOTE.length))
+  for (const { complaintId, note } of notes)
+    if (note) verdicts.set(complaintId, note.slice(CITIZEN_VERDICT_NOTE.length))
   return verdicts
 }
-/** How the conversation notes a citizen's verdict on their complaint's history (citizen.ts). */
-const VERDICT_NOTE = '市民评价：'
 
 /**
  * 「燃气那个投诉处理了没」「人民路路灯的投诉怎么样了」: the complaints whose place or description has the words,

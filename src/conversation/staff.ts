@@ -39,6 +39,7 @@ import {
   asksToSignAll,
   complaintCommandByName,
   complaintCommandInWords,
+  DISPATCHING,
   handleComplaintCommand,
   isComplaintCommand,
   noteOnComplaintInHand,
@@ -568,7 +569,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   }
   // 「处理完了」「我已经打电话给施工单位了」 from the duty officer or a supervisor, naming no record: which one is asked,
   // and how it is kept (it was not understood). (One the words point at was noted above.)
-  if (OVERSEERS.has(person.role) && OVERSEER_DID.test(input) && !normaliseCode(input) && !isQuestion(input))
+  if (DISPATCHING.has(person.role) && OVERSEER_DID.test(input) && !normaliseCode(input) && !isQuestion(input))
     return [text(WORDING.overseerDidWhich)]
   // 「TS…0009 已经通知施工单位了」 with a number no record has: not found, rather than not understood.
   const missing = await codeNamedButMissing(turn.ctx.db, input)
@@ -632,8 +633,6 @@ const QUIET_ROLES: ReadonlySet<string> = new Set(['duty_officer', 'leader', 'uni
 /** 「还要去建设路看看」「明天准备去巡查」「等下再去转一圈」: going to patrol, not gone. */
 const PATROL_TO_COME =
   /(?:还要|还得|要去|准备|打算|计划|等下|等会儿?|待会儿?|一会儿?)(?:再)?(?:去)?[^，。,！!？?]{0,10}?(?:巡查|巡一下|巡一巡|看看|看一下|看一看|转转|转一下|转一圈)(?!了|过)/
-/** Those who oversee the handling without doing it: the duty officer and the supervisors. */
-const OVERSEERS: ReadonlySet<string> = new Set(['duty_officer', 'supervisor'])
 /** 「处理完了」「已处理」「搞定了」「我已经打电话给施工单位了」: something done, about no record said. */
 const OVERSEER_DID =
   /^(?:我|我们)?(?:这边)?(?:已经?|都)?(?:处理|处置|办|弄|搞)(?:完|好|妥)(?:了|啦|毕)?[。！!\s]*$|^(?:已|已经)(?:处理|处置|办结|办理)(?:了|完毕|完成|好了)?[。！!\s]*$|^搞定了?[。！!\s]*$|^(?:我|我们)?(?:已经?|已)(?:打电话|电话)?(?:通知|联系|告知|转告|派人|安排|打电话|打了电话)(?:给)?[\u4e00-\u9fa5]{0,12}(?:了)?[。！!\s]*$/

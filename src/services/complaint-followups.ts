@@ -60,6 +60,9 @@ export async function addComplaintFollower(
   await addComplaintNote(ctx, complaint, `市民重复反映：${description}`, { follower })
 }
 
+/** How a citizen's verdict on the result, said in the chat (「满意」), is noted on the complaint's history. */
+export const CITIZEN_VERDICT_NOTE = '市民评价：'
+
 /**
  * What a citizen says later about a complaint (「已经修好了」, a wish to withdraw it, the same problem again): its
  * history keeps it, the status does not change.

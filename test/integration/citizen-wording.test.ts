@@ -28,6 +28,10 @@ afterAll(async () => database?.drop())
 
 const mine = () =>
   database.db.select().from(complaints).where(eq(complaints.citizenExternalId, CITIZEN)).orderBy(asc(complaints.id))
+/** A citizen of their own on the Official Account, and what they have filed, oldest first. */
+const citizenOnMp = (id: string) => (input: ChatInput) => chat(harness.services, id, input, 'mp')
+const complaintsOfCitizen = (id: string) =>
+  database.db.select().from(complaints).where(eq(complaints.citizenExternalId, id)).orderBy(asc(complaints.id))
 /** The notes on a complaint's history, oldest first. */
 const notesOn = async (complaintId: number | undefined) =>
   (
@@ -1567,9 +1571,8 @@ describe('when it will be put right, asked in the words of the repair', () => {
 })
 
 describe('a place withheld, a complaint given up and a word put right, in the citizen’s words', () => {
-  const citizen = (id: string) => (input: ChatInput) => chat(harness.services, id, input, 'mp')
-  const theirs = (id: string) =>
-    database.db.select().from(complaints).where(eq(complaints.citizenExternalId, id)).orderBy(asc(complaints.id))
+  const citizen = citizenOnMp
+  const theirs = complaintsOfCitizen
 
   it('asks for a rough place when the place is withheld or its name not known (it had been filed as the place)', async () => {
     const whistle = citizen('o-withholds')
@@ -1649,9 +1652,8 @@ describe('a place withheld, a complaint given up and a word put right, in the ci
 })
 
 describe('a citizen whose answer to where is another problem, or who says it goes on', () => {
-  const saysAs = (citizen: string) => (input: ChatInput) => chat(harness.services, citizen, input, 'mp')
-  const theirs = (citizen: string) =>
-    database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen)).orderBy(asc(complaints.id))
+  const saysAs = citizenOnMp
+  const theirs = complaintsOfCitizen
 
   it('files another problem said with its own place on its own, and still asks where the first one is', async () => {
     const say = saysAs('o-two-problems')
@@ -1728,9 +1730,8 @@ describe('a citizen’s number said twice, the hours asked, and a ticket asked w
 })
 
 describe('a thing said first, and a remark before the place', () => {
-  const saysAs = (citizen: string) => (input: ChatInput) => chat(harness.services, citizen, input, 'mp')
-  const only = async (citizen: string) =>
-    (await database.db.select().from(complaints).where(eq(complaints.citizenExternalId, citizen)))[0]
+  const saysAs = citizenOnMp
+  const only = async (citizen: string) => (await complaintsOfCitizen(citizen))[0]
 
   it('keeps the thing said first with what it does (「工地」 had been lost and the ticket left as 其他)', async () => {
     const say = saysAs('o-thing-first')

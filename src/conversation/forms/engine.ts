@@ -905,24 +905,23 @@ async function step(
     if (!readsAsWords(input)) return [text(WORDING.notADetail), ...prompt(form, session, answers)]
     // A form that reads no sentence (the rectification's, a supervision's): the words are not put in it — said so,
     // with how a field is changed (「这个路灯杆不归我们管」 had been dropped without a word).
-    if (!form.extraction) return [text(WORDING.wordsNotInForm(form.title)), ...prompt(form, session, answers)]
-    if (form.extraction) {
-      // 「补充一下 已设围挡」: what is added, without the words that say it is added.
-      const added = input.replace(ADDING_LEAD, '') || input
-      const extra = normalise(
-        form,
-        withGuessesSetAside(session, await deps.extractor.extract(form.extraction, added, extractionContext(answers))),
-        added,
-      )
-      if (typeof extra.description === 'string' && typeof session.draft.description === 'string')
-        extra.description = `${session.draft.description}；${extra.description}`
-      // A kind read from words said in passing (「已通知物业」) does not replace the one shown: a kind is
-      // changed by naming it (「燃气」「修改 类别」).
-      if (session.draft.category !== undefined) delete extra.category
-      // Words naming nothing wrong add no finding (「删掉车」 had been listed as a hazard 「待定」).
-      if (!namesDefect(input) && !dangerIn(input)) delete extra.hazards
-      merge(session, extra)
-    }
+    const reads = form.extraction
+    if (!reads) return [text(WORDING.wordsNotInForm(form.title)), ...prompt(form, session, answers)]
+    // 「补充一下 已设围挡」: what is added, without the words that say it is added.
+    const addedWords = input.replace(ADDING_LEAD, '') || input
+    const extra = normalise(
+      form,
+      withGuessesSetAside(session, await deps.extractor.extract(reads, addedWords, extractionContext(answers))),
+      addedWords,
+    )
+    if (typeof extra.description === 'string' && typeof session.draft.description === 'string')
+      extra.description = `${session.draft.description}；${extra.description}`
+    // A kind read from words said in passing (「已通知物业」) does not replace the one shown: a kind is
+    // changed by naming it (「燃气」「修改 类别」).
+    if (session.draft.category !== undefined) delete extra.category
+    // Words naming nothing wrong add no finding (「删掉车」 had been listed as a hazard 「待定」).
+    if (!namesDefect(input) && !dangerIn(input)) delete extra.hazards
+    merge(session, extra)
     return prompt(form, session, answers)
   }
   // 「YH20261123-0001 已经整改好了」: a hazard's code and what was done about it is a rectification report — the
