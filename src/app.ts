@@ -11,7 +11,7 @@ import { apiV1 } from './routes/api'
 import { consoleRoutes } from './routes/console'
 import { consoleError } from './routes/console/error-page'
 import { healthRoutes } from './routes/health'
-import { open311Routes } from './routes/open311'
+import { open311Failure, open311Routes } from './routes/open311'
 import { dingtalkWebhook } from './routes/webhooks/dingtalk'
 import { mpWebhook } from './routes/webhooks/mp'
 import { wecomWebhook } from './routes/webhooks/wecom'
@@ -38,6 +38,11 @@ function baseApp(services: Services) {
 /** The Hono app, runtime-neutral: Node and Workers entry points both build it from their services. */
 export function createApp(services: Services) {
   const app = baseApp(services)
+  app.onError((error, c) =>
+    c.req.path.startsWith('/open311/')
+      ? open311Failure(error, c, services.logger)
+      : handleError(error, c, services.logger),
+  )
   app.use(securityHeaders)
   app.use(refuseNulInUrl)
   app.notFound((c) =>

@@ -77,23 +77,26 @@ export function errorResponse(c: Context, error: AppError): Response {
  * with its stack, 500, no details to the caller).
  */
 export function handleError(error: Error, c: Context, logger: Logger): Response {
+  return errorResponse(c, appErrorOf(error, c, logger))
+}
+
+/** Any error as the one a caller is shown (logged as it deserves), for routes that answer in a shape of their own. */
+export function appErrorOf(error: Error, c: Context, logger: Logger): AppError {
   const unavailable = unavailableErrorOf(error)
   if (unavailable) {
     logger.warn('database unavailable', { path: c.req.path, requestId: requestIdOf(c), error })
-    return handleError(unavailable, c, logger)
+    return appErrorOf(unavailable, c, logger)
   }
   const input = inputErrorOf(error)
   if (input) {
     logger.warn('database refused the input', { path: c.req.path, requestId: requestIdOf(c), error })
-    return handleError(input, c, logger)
+    return appErrorOf(input, c, logger)
   }
-  if (error instanceof AppError) return errorResponse(c, error)
-  if (error instanceof RuleViolation) return errorResponse(c, ruleError(error))
-  if (error instanceof HTTPException) {
-    return errorResponse(c, new AppError(codeOfStatus(error.status), error.message || 'Request failed'))
-  }
+  if (error instanceof AppError) return error
+  if (error instanceof RuleViolation) return ruleError(error)
+  if (error instanceof HTTPException) return new AppError(codeOfStatus(error.status), error.message || 'Request failed')
   logger.error('unhandled error', { path: c.req.path, requestId: requestIdOf(c), error })
-  return errorResponse(c, new AppError('internal_error', 'Internal server error'))
+  return new AppError('internal_error', 'Internal server error')
 }
 
 /** Hono's own exceptions (a malformed JSON body, a refused content type) in our vocabulary. */

@@ -9,8 +9,10 @@ import { COMPLAINT_STATUSES, type ComplaintStatus, OPEN_COMPLAINT_STATUSES } fro
 import { maskOptional, maskPersonalInfo } from '../domain/privacy'
 import { isWhistleblowing } from '../domain/rewards'
 import { isStorableDate } from '../domain/storable'
+import { appErrorOf } from '../errors'
 import { BODY_LIMITS, limitBody, readForm, readJson } from '../http/body'
 import { recordFailedCredentials, refuseBlockedCaller } from '../http/credentials'
+import type { Logger } from '../logger'
 import { notifyComplaintAssignment } from '../services/complaint-notices'
 import { receiveComplaint } from '../services/complaints'
 import {
@@ -110,16 +112,25 @@ export function open311Routes() {
   })
 
   // Any other address under the endpoint: the spec's error list, not this API's own error shape.
-  app.all('*', (c) =>
-    open311Error(
-      c,
-      /\.xml$/i.test(c.req.path) ? 'xml' : 'json',
-      404,
-      'not a GeoReport v2 resource; see discovery.json',
-    ),
-  )
+  app.all('*', (c) => open311Error(c, formatAsked(c.req.path), 404, 'not a GeoReport v2 resource; see discovery.json'))
 
   return app
+}
+
+/**
+ * Any failure under the endpoint in the spec's error list — an oversized body, a throttled caller, an unreadable
+ * form, a NUL in the address or the database away included — since a GeoReport client reads errors from that list,
+ * not from this server's own error shape. The app's error handler calls it for every address under /open311/.
+ */
+export function open311Failure(error: Error, c: Context<AppEnv>, logger: Logger): Response {
+  const failure = appErrorOf(error, c, logger)
+  if (failure.retryAfterSeconds) c.header('retry-after', String(failure.retryAfterSeconds))
+  return open311Error(c, formatAsked(c.req.path), failure.status, failure.message)
+}
+
+/** The format a request's address asks for: XML when it ends in .xml, JSON otherwise. */
+function formatAsked(path: string): Open311Format {
+  return /\.xml$/i.test(path) ? 'xml' : 'json'
 }
 
 /** When this endpoint's behaviour last changed, as discovery reports it (the spec's changeset). */

@@ -230,6 +230,32 @@ describe('Open311 GeoReport v2', () => {
     expect(await res.json()).toEqual([{ code: status, description }])
   })
 
+  it('answers an oversized, unreadable or NUL-bearing request in the error list too, and files nothing', async () => {
+    const before = (await database.db.select({ id: complaints.id }).from(complaints)).length
+    const oversized = await harness.app.request(`${base}/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `api_key=open311-key-0123456789&service_code=gas&address_string=x&description=${'很'.repeat(20_000)}`,
+    })
+    expect(oversized.status).toBe(413)
+    expect(await oversized.json()).toEqual([{ code: 413, description: expect.any(String) }])
+    const unreadable = await harness.app.request(`${base}/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x',
+    })
+    expect(unreadable.status).toBe(400)
+    expect(await unreadable.json()).toEqual([{ code: 400, description: 'the request body is not a form' }])
+    const nul = await harness.app.request(`${base}/requests.xml?status=open%00`)
+    expect(nul.status).toBe(400)
+    expect(nul.headers.get('content-type')).toMatch(/^text\/xml/)
+    expect(new XMLParser().parse(await nul.text()).errors.error).toEqual({
+      code: 400,
+      description: 'NUL characters are not allowed',
+    })
+    expect((await database.db.select({ id: complaints.id }).from(complaints)).length).toBe(before)
+  })
+
   it('answers an unknown request id with 404', async () => {
     const res = await harness.app.request(`${base}/requests/TS20990101-0001.json`)
     expect(res.status).toBe(404)
