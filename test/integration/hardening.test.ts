@@ -444,6 +444,9 @@ describe('bad input answers 400 or 422, never 500', () => {
   it.each([
     ['a report id past 2^31', '/reports/2147483648'],
     ['a date past year 9999', '/hazards?from=99999-01-01'],
+    // JavaScript's Date reads these as the 2nd of March and the 1st of May: a day that is not is refused, not moved.
+    ['a day February does not have', '/hazards?from=2026-02-30'],
+    ['a time on a day April does not have', '/patrols?to=2026-04-31T08:00:00Z'],
     [
       'a cursor with an impossible time',
       `/hazards?cursor=${Buffer.from('+275760-09-13T00:00:00.000Z|1').toString('base64url')}`,
@@ -455,6 +458,22 @@ describe('bad input answers 400 or 422, never 500', () => {
   ])('API: %s is 400', async (_, path) => {
     const { app } = production()
     expect((await callApi(app, ADMIN, 'GET', path)).status).toBe(400)
+  })
+
+  it('console: a filter that is no day or no status is 400 with the field named in Chinese', async () => {
+    const { app } = testApp(database, clock)
+    for (const [path, field] of [
+      ['/console/hazards?from=2026-02-30', '开始日期'],
+      ['/console/complaints?to=2026-13-45', '结束日期'],
+      ['/console/patrols?unit=abc', '单位'],
+      ['/console/hazards?status=lost', '状态'],
+    ]) {
+      const res = await app.request(path as string)
+      expect(res.status).toBe(400)
+      const page = await res.text()
+      expect(page).toContain(`筛选条件「${field}」无效，请重新选择。`)
+      expect(page).not.toMatch(/expected|Invalid/)
+    }
   })
 
   it('console: a media id past 2^31 and a broken multipart upload are 400', async () => {

@@ -23,7 +23,7 @@ import { apiApp, createErrors, json, jsonRequest, listErrors } from './route-kit
 export const AssessmentQuery = z.object({
   month: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month: YYYY-MM')
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM')
     .optional(),
   /** The month's own assessment, or the quarter, half-year or year it falls in. */
   span: z.enum(['month', 'quarter', 'half', 'year']).default('month'),

@@ -136,7 +136,7 @@ export function registerExports<F extends { cursor?: string; limit: number; unit
 ): void {
   for (const format of ['csv', 'xlsx'] as const)
     app.get(`${ledger.path}/export.${format}`, async (c) => {
-      const filter = { ...scopedToViewer(c, parseFilter(c, ledger.filter)), limit: 200 }
+      const filter = { ...scopedToViewer(c, parseFilter(c, ledger.filter, 'person')), limit: 200 }
       const rows = await collectForExport((cursor) => ledger.list(c, { ...filter, cursor }))
       return exportResponse(c, ledger.title, format, ledger.table(rows, (await unitNames(c)).name, localTime(c)))
     })

@@ -159,7 +159,7 @@ async function mediaVisible(c: Context<AppEnv>, row: typeof media.$inferSelect):
 export function registerLedgerPages(app: Hono<AppEnv>): void {
   app.get('/hazards', async (c) => {
     const { db, clock, config } = c.get('services')
-    const filter = scopedToViewer(c, parseFilter(c, HazardFilter))
+    const filter = scopedToViewer(c, parseFilter(c, HazardFilter, 'person'))
     const [page, names] = await Promise.all([listHazards(db, filter, clock.now()), unitNames(c)])
     const query = c.req.query()
     return c.html(
@@ -333,7 +333,7 @@ export function registerLedgerPages(app: Hono<AppEnv>): void {
 
   app.get('/complaints', async (c) => {
     const { db, clock, config } = c.get('services')
-    const filter = scopedToViewer(c, parseFilter(c, ComplaintFilter))
+    const filter = scopedToViewer(c, parseFilter(c, ComplaintFilter, 'person'))
     const [page, names] = await Promise.all([listComplaints(db, filter, clock.now()), unitNames(c)])
     const query = c.req.query()
     return c.html(

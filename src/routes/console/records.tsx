@@ -28,7 +28,7 @@ const kindLabel = (kind: 'daily' | 'team', focus: PatrolFocus) =>
 export function registerRecordPages(app: Hono<AppEnv>): void {
   app.get('/patrols', async (c) => {
     const { db, clock, config } = c.get('services')
-    const filter = scopedToViewer(c, parseFilter(c, PatrolFilter))
+    const filter = scopedToViewer(c, parseFilter(c, PatrolFilter, 'person'))
     const [page, names] = await Promise.all([listPatrols(db, filter, clock.now()), unitNames(c)])
     const query = c.req.query()
     return c.html(
@@ -223,7 +223,7 @@ export function registerRecordPages(app: Hono<AppEnv>): void {
 
   app.get('/supervisions', async (c) => {
     const { db, config } = c.get('services')
-    const filter = scopedToViewer(c, parseFilter(c, SupervisionFilter))
+    const filter = scopedToViewer(c, parseFilter(c, SupervisionFilter, 'person'))
     const [page, names] = await Promise.all([listSupervisions(db, filter), unitNames(c)])
     const query = c.req.query()
     return c.html(
