@@ -17,5 +17,14 @@ export function isStorableDate(date: Date): boolean {
   return Number.isFinite(time) && time >= EARLIEST && time <= LATEST
 }
 
+/** Whether the text is a date or a time on a day the calendar does not have (2026-02-30, 2026-04-31T08:00). */
+export function namesNoDay(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}(?:$|T)/.test(text) && !z.iso.date().safeParse(text.slice(0, 10)).success
+}
+
+/** A date as the database can hold it; a day the calendar does not have is refused, where Date would roll it over. */
 export const storableDate = () =>
-  z.coerce.date({ message: 'expected a date' }).refine(isStorableDate, 'expected a date between 1900 and 9999')
+  z.preprocess(
+    (value) => (typeof value === 'string' && namesNoDay(value) ? Number.NaN : value),
+    z.coerce.date({ message: 'expected a date' }).refine(isStorableDate, 'expected a date between 1900 and 9999'),
+  )

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env'
 import { endOfLocalDay, startOfLocalDay } from '../domain/local-time'
+import { namesNoDay } from '../domain/storable'
 import { AppError } from '../errors'
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -9,8 +10,6 @@ const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/
 const isCalendarDay = (v: string) => z.iso.date().safeParse(v).success
 // Four-digit years only, and not the last day JavaScript can name: the day's end must stay a date.
 const isPlainDate = (v: string) => PLAIN_DATE.test(v) && isCalendarDay(v) && v >= '1900-01-01' && v < '9999-12-31'
-/** A date or a time whose day is no day (2026-02-30, 2026-04-31T08:00): refused rather than rolled over. */
-const namesNoDay = (v: string) => /^\d{4}-\d{2}-\d{2}(?:$|T)/.test(v) && !isCalendarDay(v.slice(0, 10))
 
 /** The filter fields as the console's filter form names them, for the page a person sees. */
 const FILTER_LABELS: Record<string, string> = {

@@ -132,6 +132,14 @@ describe('API writes with role-scoped tokens', () => {
     expect(
       (await call(SUPERVISOR, 'POST', path, { action: 'extend', newDueAt: 'soon', reason: '需协调' })).status,
     ).toBe(400)
+    // A day February does not have is refused, not moved to the 2nd of March as Date would read it.
+    const noSuchDay = await call(SUPERVISOR, 'POST', path, {
+      action: 'extend',
+      newDueAt: '2027-02-30T09:00:00.000Z',
+      reason: '需协调',
+    })
+    expect(noSuchDay.status).toBe(400)
+    expect(((await noSuchDay.json()) as { error: { message: string } }).error.message).toMatch(/^newDueAt/)
     const earlier = await call(SUPERVISOR, 'POST', path, {
       action: 'extend',
       newDueAt: '2026-11-24T00:00:00.000Z',
