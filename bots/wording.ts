@@ -355,6 +355,12 @@ export const WORDING = {
   /** Another problem filed while the first waits for its place: the first, named, still needs it. */
   placeStillNeededForFirst: (first: string) =>
     `您先前反映的「${first}」还需要具体位置才能登记：请发送定位，或回复路名、小区、门牌号；不需要登记了请回复「取消」。`,
+  /** Another problem said, without its place, while the first waits for its own: both kept, the first asked first. */
+  anotherProblemNoted: (other: string, first: string) =>
+    `已记下另一个问题「${other}」，稍后为您登记。请先告诉我「${first}」的具体位置：请发送定位，或回复路名、小区、门牌号；不需要登记了请回复「取消」。`,
+  /** The first filed, the next told while it waited is asked where. */
+  placeForNextProblem: (next: string) =>
+    `您还反映了「${next}」，请问具体在什么位置？请发送定位，或回复路名、小区、门牌号；不需要登记了请回复「取消」。`,
   placeStillNeededForPending:
     '好的。您刚才反映的问题还需要具体位置才能登记：请发送定位，或回复路名、小区、门牌号；不需要登记了请回复「取消」。',
   citizenQuestion:
@@ -481,6 +487,8 @@ export const WORDING = {
   citizenMissent: (code: string) =>
     `没关系。已告知处理人员投诉 ${code} 可能是误发，核实后会撤销；如有新的问题，直接发一句话说明问题和地点即可。`,
   citizenMissentNothing: '没关系。有问题需要反映，直接发一句话说明问题和地点即可。',
+  /** One problem dropped while another told after it still waits for its place. */
+  pendingDroppedOne: (first: string) => `好的，「${first}」不再登记。`,
   pendingDropped: '好的，刚才的问题不再登记。有新的问题，直接发一句话说明问题和地点即可。',
   followUpForwarded: (code: string) => `已将您的意见转告投诉 ${code} 的处理人员，工作人员核实后会在这里答复您。`,
   /** A withdrawal asked for: the handlers withdraw it once they have checked, so it is said to be asked, not done. */

@@ -371,6 +371,7 @@ function isUrging(body: string): boolean {
  * dig's ticket, never a manhole's; a lamp never a dig's).
  */
 function speaksOf(earlier: { description: string; category: Category }, said: string): boolean {
+  if (STILL_GOING.test(said) && !goesOnAsComplained(earlier.description, said)) return false
   if (WATCHED_THING.test(said) && WATCHED_THING.test(earlier.description))
     return mayBeSameThing(earlier.description, said)
   const domain = categoryByEvidence(said)
@@ -389,6 +390,22 @@ const STILL_UNRESOLVED =
  */
 const STILL_GOING =
   /(?:还|还是|仍|仍然|依然|照样|照旧|又)(?:在|开始)(?:施工|干|搞|弄|打桩|响|吵|挖|浇|敲|切割|作业|开工|冒|漏|流|堆|烧|放|占|排)|(?:根本|还是|还|一直|都|也|压根)(?:没|没有|不)(?:停|停下|停工|停止|收工|歇)(?!车)|又开始了|(?:还|一直)没完|没完没了/
+/**
+ * Kinds of goings-on: 「还在打桩」 goes on with work complained of (「工地太吵了」「夜里施工」), never with a tower crane
+ * said to lean (it had chased that ticket, and the night's piling was lost); 「还在漏」 with a leak.
+ */
+const GOINGS_ON = [
+  /施工|干活|干|搞|弄|打桩|挖|浇|敲|切割|作业|开工|响|吵|噪|扰民|轰|钻|砸|装修|拆|机器|停工|收工|夜里|夜间|半夜|凌晨/,
+  /冒|漏|流|排|渗|溢|污水|臭/,
+  /堆|放|占|倒|渣土/,
+  /烧|烟/,
+]
+function goesOnAsComplained(earlierDescription: string, said: string): boolean {
+  const named = STILL_GOING.exec(said)?.[0] ?? ''
+  const kinds = GOINGS_ON.filter((kind) => kind.test(named))
+  // 「根本没停」「又开始了」 name no kind: they can only mean what was complained of.
+  return kinds.length === 0 || kinds.some((kind) => kind.test(earlierDescription))
+}
 function saysStillUnresolved(body: string): boolean {
   return (
     [...body].length <= 40 &&
@@ -654,6 +671,19 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     clearSession(session)
     await keep()
   }
+  // What waits is dropped — only that: another problem told while it waited for its place is asked where next.
+  const dropWaiting = async (): Promise<Reply[]> => {
+    await forget()
+    const dropped = pending as unknown as PendingComplaint
+    const askedNext = await askWhereTheNextIs(turn, dropped, undefined)
+    return [
+      text(
+        askedNext
+          ? `${WORDING.pendingDroppedOne(clip(dropped.description, 20))}\n${askedNext}`
+          : WORDING.pendingDropped,
+      ),
+    ]
+  }
   // 「投诉编号TS20261123-0001现在什么情况」: a ticket number in a message that names no place asks after it.
   // (Impatience while the report waits for its place — 「人呢？」「再不处理我就打12345了」 — is about that report: the
   // place is asked again, below, rather than earlier tickets looked up.)
@@ -745,8 +775,9 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       latest &&
       isComplaintOpen(latest.status) &&
       !WATCHED_THING.test(body) &&
-      // (「还是在施工啊 根本没停」 names the work complained of: the same complaint, when nothing puts it elsewhere.)
-      (!namesAThing(body) || (STILL_GOING.test(body) && speaksOf(latest, body))) &&
+      // (「还是在施工啊 根本没停」 names the work complained of: the same complaint, when nothing puts it elsewhere;
+      // 「晚上十一点了还在打桩」 with a leaning crane's ticket open is work of its own, a report.)
+      (STILL_GOING.test(body) ? speaksOf(latest, body) : !namesAThing(body)) &&
       !NOT_FIXED.test(body) &&
       !BROKEN_AGAIN.test(body)
     ) {
@@ -813,10 +844,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     }
     // None open, and nothing reported: where the latest ones stand (below, as a progress question).
   } else if (withdrawal && withdrawal !== 'urge') {
-    if (awaitingPlace || awaitingDuplicate) {
-      await forget()
-      return [text(WORDING.pendingDropped)]
-    }
+    if (awaitingPlace || awaitingDuplicate) return dropWaiting()
     // 「两个都不用管了」: every open one asked to be withdrawn, each on its own history.
     if (withdrawal === 'withdraw' && WITHDRAW_ALL.test(body)) {
       const open = await openComplaintsOf(ctx, message.botId, message.sender.externalId, FOLLOW_UP_WINDOW_MS)
@@ -910,20 +938,14 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
   }
   // 「井盖」 then 「算了」: what was held for the rest of the report is dropped.
   // (「撤销」 to the duplicate question or to 「在什么位置」 drops the report that waits for the answer.)
-  if ((Object.keys(held).length > 0 || awaitingPlace || awaitingDuplicate) && DROPS_IT.test(body)) {
-    await forget()
-    return [text(WORDING.pendingDropped)]
-  }
+  if ((Object.keys(held).length > 0 || awaitingPlace || awaitingDuplicate) && DROPS_IT.test(body)) return dropWaiting()
   // 「算了 不投诉了」 with nothing waiting: nothing to drop (it had been taken for a report and asked where); what
   // was filed stays unless its withdrawal is asked for.
   if (DROPS_IT.test(body) && !awaitingContact) return [text(WORDING.citizenNothingPending)]
   // 「不好意思发错了」: the last message was not meant — what waits is dropped; a complaint filed moments ago is
   // flagged to its handlers, who withdraw it once they have checked (a citizen's word alone closes nothing).
   if (MISSENT.test(body)) {
-    if (awaitingPlace || awaitingDuplicate) {
-      await forget()
-      return [text(WORDING.pendingDropped)]
-    }
+    if (awaitingPlace || awaitingDuplicate) return dropWaiting()
     const latest = await latestOpenComplaint(ctx, message.botId, message.sender.externalId, ATTACH_WINDOW_MS)
     if (!latest) return [text(WORDING.citizenMissentNothing)]
     await addComplaintNote(ctx, latest, `市民称误发：${body}`)
@@ -948,10 +970,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
       const differs = [...body].length > 6 && !said.description.includes(body)
       return fileComplaint(turn, differs ? { ...said, description: `${said.description}；${body}` } : said, true)
     }
-    if (DROPS_IT.test(body)) {
-      await forget()
-      return [text(WORDING.pendingDropped)]
-    }
+    if (DROPS_IT.test(body)) return dropWaiting()
     // A new problem instead of the answer (danger above all, or another place and what is wrong there): the
     // report waiting is taken as the same problem as the earlier ticket, and the new one is handled at once —
     // nobody waits behind a yes-or-no question.
@@ -1041,8 +1060,7 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
     // 「晚上11点以后还在干」 to where: when it happens, more of what — where is asked again.
     switch (saysOnlyWhen(body) && !findPlace(body) ? 'more_description' : readPlaceAnswer(body, {})) {
       case 'cancel':
-        await forget()
-        return [text(WORDING.pendingDropped)]
+        return dropWaiting()
       case 'unknown':
         // Once, for the rough area; a second 「不知道」 files it, and the place is checked with the citizen.
         if (!waiting.placeUnknown) {
@@ -1059,6 +1077,17 @@ async function handleCitizenText(turn: Turn, typed: string): Promise<Reply[]> {
         await keep()
         return [text(asksAboutThePlace(body) ? WORDING.placeWhy : WORDING.placeOtherQuestion)]
       case 'more_description': {
+        // 「下水道冒污水」 while 「晚上十一点了还在打桩」 waits for its place: another problem, not more of the same (the two
+        // had been filed as one ticket, routed by the first) — kept to be asked where once the first is filed.
+        const another = await anotherProblemWithoutPlace(turn, waiting, body)
+        if (another) {
+          if (another.danger) await alertDutyOfficer(turn, another)
+          const kept = another.danger ? { ...another, alerted: true } : another
+          session.draft = { ...pending, next: [...(waiting.next ?? []), kept] }
+          await keep()
+          const noted = WORDING.anotherProblemNoted(clip(body, 20), clip(waiting.description, 20))
+          return another.danger ? [text(await safetyAdvice(turn, another.danger)), text(noted)] : [text(noted)]
+        }
         // 「工地噪音扰民」 to 「在什么位置」 tells more of what, not where: it joins the description, and where is asked again.
         const more =
           waiting.category === 'other' ? (await readComplaint(turn, `${waiting.description}；${body}`)).fields : {}
@@ -1789,6 +1818,8 @@ interface PendingComplaint {
   description: string
   /** Filed while this one waited for its place (another problem said in answer): one call-back question for all. */
   filedWith?: number[]
+  /** Other problems told, without a place, while this one waited for its own: each asked where when this is filed. */
+  next?: PendingComplaint[]
   category: Category
   locationText?: string
   latitude?: number
@@ -1911,7 +1942,16 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
     }
   }
   const { complaint, received } = await receiveOne(turn, pending, [...(pending.mediaIds ?? []), ...turn.mediaIds])
-  if (pending.phone) return [text(received)]
+  const askedNext = await askWhereTheNextIs(turn, pending, complaint.id)
+  if (askedNext) return [text(`${received}\n${askedNext}`)]
+  if (pending.phone) {
+    // A number given while this one waited is for those filed before it in the same exchange too.
+    for (const id of pending.filedWith ?? []) {
+      await setComplaintContact(ctx, id, pending.phone)
+      if (pending.name) await setComplaintName(ctx, id, pending.name)
+    }
+    return [text(received)]
+  }
   // One passive reply carries both: the ticket, and the offer to be called back (for any filed while it waited too).
   await offerCallBack(turn, [...(pending.filedWith ?? []), complaint.id])
   const placeless = !pending.locationText && pending.latitude === undefined
@@ -1922,6 +1962,54 @@ async function fileComplaint(turn: Turn, pending: PendingComplaint, duplicateChe
       ? WORDING.askContactAnonymous
       : WORDING.askContact
   return [text(`${received}\n${ask}`)]
+}
+
+/**
+ * After one problem is filed (or joined to a ticket), the next told while it waited for its place is asked where —
+ * with what is known of how to reach them, and the one call-back question kept for all of them. Undefined when none
+ * waits.
+ */
+async function askWhereTheNextIs(
+  turn: Turn,
+  done: PendingComplaint,
+  filedId: number | undefined,
+): Promise<string | undefined> {
+  const [next, ...after] = done.next ?? []
+  if (!next) return undefined
+  const { ctx, message } = turn
+  const key = { channel: message.channel, botId: message.botId, senderExternalId: message.sender.externalId }
+  const session = await lockSession(ctx.db, key)
+  session.step = STEP_PLACE
+  const waiting: PendingComplaint = {
+    ...next,
+    phone: next.phone ?? done.phone,
+    name: next.name ?? done.name,
+    filedWith: [...(done.filedWith ?? []), ...(filedId === undefined ? [] : [filedId])],
+    ...(after.length > 0 ? { next: after } : {}),
+  }
+  session.draft = waiting as unknown as Record<string, unknown>
+  await saveSession(ctx.db, session, ctx.clock.now(), turn.forms.idleMs)
+  return WORDING.placeForNextProblem(clip(next.description, 20))
+}
+
+/**
+ * Another problem than the one waiting for its place, said instead of the place and naming none of its own
+ * (「下水道冒污水 臭死了」 while 「晚上十一点了还在打桩」 waits): what it is, to be asked where in its turn. Undefined when
+ * the words may be more of the waiting one, or when what waits is of no kind yet.
+ */
+async function anotherProblemWithoutPlace(
+  turn: Turn,
+  waiting: PendingComplaint,
+  said: string,
+): Promise<PendingComplaint | undefined> {
+  if (waiting.category === 'other' || findPlace(said) || speaksOf(waiting, said)) return undefined
+  // (A thing of its own, or words of another domain: 「下水道冒污水」 names no fitting, but drains are the roads'.)
+  if (!namesAThing(said) && !categoryByEvidence(said)) return undefined
+  if (!namesDefect(said) && !dangerIn(said)) return undefined
+  const { fields } = await readComplaint(turn, said)
+  if (!fields.category || fields.category === 'other' || fields.category === waiting.category) return undefined
+  const danger = dangerIn(said)
+  return { description: said, category: fields.category, ...(danger ? { danger } : {}) }
 }
 
 /** The call-back question waits for its answer, which is for every complaint named here. */
@@ -2058,7 +2146,12 @@ async function linkToExisting(turn: Turn, pending: Record<string, unknown>): Pro
     botId: message.botId,
     externalId: message.sender.externalId,
   })
-  return [text(WORDING.complaintLinked(existing.code))]
+  const askedNext = await askWhereTheNextIs(turn, pending as unknown as PendingComplaint, undefined)
+  return [
+    text(
+      askedNext ? `${WORDING.complaintLinked(existing.code)}\n${askedNext}` : WORDING.complaintLinked(existing.code),
+    ),
+  ]
 }
 
 async function attachToLatest(turn: Turn): Promise<Reply[]> {

@@ -1698,6 +1698,60 @@ describe('a citizen whose answer to where is another problem, or who says it goe
     expect(await say('楼下还在烧垃圾')).toEqual([WORDING.askPlace])
     expect(await theirs('o-still-going')).toHaveLength(1)
   })
+
+  it('files work going on at night as its own problem when the ticket open is of a crane leaning, not of work', async () => {
+    const say = saysAs('o-crane-then-piling')
+    lastCode(await say('工地的塔吊好像歪了 柳叶大道那个在建的楼盘'), 'TS')
+    await say('不用')
+    clock.advance(3 * 3_600_000)
+    // (It had chased the crane's ticket, and the night's piling was lost.)
+    expect(await say('晚上十一点了还在打桩')).toEqual([WORDING.askPlace])
+    lastCode(await say('洞庭大道东边那个工地'), 'TS')
+    expect((await theirs('o-crane-then-piling')).map((c) => c.description)).toEqual([
+      '工地的塔吊好像歪了 柳叶大道那个在建的楼盘',
+      '晚上十一点了还在打桩',
+    ])
+  })
+})
+
+describe('another problem told while the first waits for its place', () => {
+  const saysAs = citizenOnMp
+  const theirs = complaintsOfCitizen
+
+  it('keeps it apart, asks where each is in turn, and takes one number for both', async () => {
+    const say = saysAs('o-two-waiting')
+    expect(await say('晚上十一点了还在打桩')).toEqual([WORDING.askPlace])
+    // (The two had been filed as one ticket, routed by the first.)
+    expect(await say('下水道冒污水 臭死了')).toEqual([
+      WORDING.anotherProblemNoted('下水道冒污水 臭死了', '晚上十一点了还在打桩'),
+    ])
+    const first = await say('龙港路北边那个工地')
+    expect(first.join('\n')).toContain(WORDING.placeForNextProblem('下水道冒污水 臭死了'))
+    const second = await say('皂果路12号')
+    expect(second.join('\n')).toContain(WORDING.askContact)
+    expect(await say('13812345678')).toEqual([WORDING.contactSaved])
+    expect(
+      (await theirs('o-two-waiting')).map((c) => [c.description, c.category, c.locationText, c.citizenPhone]),
+    ).toEqual([
+      ['晚上十一点了还在打桩', 'construction_site', '龙港路北边那个工地', '13812345678'],
+      ['下水道冒污水 臭死了', 'road_municipal', '皂果路12号', '13812345678'],
+    ])
+  })
+
+  it('drops only the one the citizen cancels, and tells the duty officer of danger in the one told second at once', async () => {
+    const say = saysAs('o-cancel-first')
+    await say('工地太吵了')
+    const told = await say('燃气管道漏气了 好大的味道')
+    expect(told.at(-1)).toBe(WORDING.anotherProblemNoted('燃气管道漏气了 好大的味道', '工地太吵了'))
+    expect(told.join('\n')).toContain(WORDING.dutyAlerted)
+    expect(await say('取消')).toEqual([
+      `${WORDING.pendingDroppedOne('工地太吵了')}\n${WORDING.placeForNextProblem('燃气管道漏气了 好大的味道')}`,
+    ])
+    lastCode(await say('金丹小区3栋'), 'TS')
+    expect((await theirs('o-cancel-first')).map((c) => [c.description, c.category])).toEqual([
+      ['燃气管道漏气了 好大的味道', 'gas'],
+    ])
+  })
 })
 
 describe('a citizen’s number said twice, the hours asked, and a ticket asked why it was refused', () => {
