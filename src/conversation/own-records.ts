@@ -289,9 +289,14 @@ export async function explainAmendment(turn: Turn, personId: number, asked: Reco
   // Nothing saved yet: nothing to put right (a form being filled is corrected or dropped as it goes).
   const saved = asked === 'patrol' ? patrol : asked === 'hazard' ? hazard : (patrol ?? hazard)
   if (!saved) return WORDING.nothingSavedToAmend(asked === 'latest' ? '巡查记录或隐患' : RECORD_NAMES[asked])
-  // Neither kind named (「撤回刚才那条」): whichever was saved last.
+  // Neither kind named (「撤回刚才那条」): whichever was saved last — a patrol with the hazards it found, saved with
+  // them, is the patrol (its last hazard had been named).
   const kind =
-    asked !== 'latest' ? asked : patrol && (!hazard || patrol.createdAt > hazard.createdAt) ? 'patrol' : 'hazard'
+    asked !== 'latest'
+      ? asked
+      : patrol && (!hazard || hazard.patrolId === patrol.id || patrol.createdAt > hazard.createdAt)
+        ? 'patrol'
+        : 'hazard'
   if (kind === 'patrol') {
     const which = patrol
       ? `您最近的巡查记录是 ${patrol.code}（${formatLocal(patrol.startedAt, timeZone, clock.now())} ${patrol.area}）。`

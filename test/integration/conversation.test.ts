@@ -510,6 +510,13 @@ describe('staff asking after what they saved, in their own words', () => {
     // Neither kind named: the record saved last is meant.
     expect((await say(STAFF, '撤回刚才那条'))[0]).toContain(`您最近的巡查记录是 ${code}`)
     expect(await database.db.select().from(patrols)).toHaveLength(before.length)
+    // A patrol saved with the hazards it found is the record saved last, not its last hazard (which had been named).
+    clock.advance(60_000)
+    await say(STAFF, '下午2点到4点 建设路 3人1车 发现窨井盖缺失1处 路面坑洼1处 已设警示')
+    const withHazards = lastCode(await say(STAFF, '确认'), 'XC')
+    const [withdrawn] = await say(STAFF, '刚才那条报错了 撤回')
+    expect(withdrawn).toContain(`您最近的巡查记录是 ${withHazards}`)
+    expect(withdrawn).toContain('作废')
   })
 
   it('takes a grade said in a last clause as the grade, out of the description', async () => {
