@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNull } from 'drizzle-orm'
 import { WORDING } from '../../bots/wording'
 import { complaints, hazards } from '../db/schema'
 import { OPEN_COMPLAINT_STATUSES } from '../domain/complaint-lifecycle'
@@ -19,7 +19,7 @@ import type { Reply, Turn } from './types'
  * 交给燃气办处理」 the 交办 of the one waiting for it. With several, which one is asked, the numbers listed.
  */
 const DISPOSAL_DONE =
-  /(?:已经?|已)(?:通知[^，,。]{0,10}(?:抢修|到场|到现场|去现场|赶往现场|赶去|处置|关阀)|联系(?:了)?[^，,。]{0,8}(?:公司|抢修|抢险|单位|部门|物业)|通知(?:了)?[^，,。]{0,8}(?:公司|抢修|抢险)|疏散|到达?现场|赶到现场|到场|设置(?:了)?(?:围挡|警戒)|拉(?:起|了)?警戒线|关闭(?:了)?(?:阀门|燃气)|关阀|封闭(?:了)?(?:道路|现场|路段)|停气)|(?:疏散|封闭|围挡|关阀|停气)了|(?:人员|群众|居民)(?:已经?|已)(?:疏散|撤离)/
+  /(?:已经?|已)(?:通知[^，,。]{0,10}(?:抢修|到场|到现场|去现场|赶往现场|赶去|处置|关阀)|联系(?:了)?[^，,。]{0,8}(?:公司|抢修|抢险|单位|部门|物业)|通知(?:了)?[^，,。]{0,8}(?:公司|抢修|抢险)|疏散|到达?现场|赶到现场|到场|设置(?:了)?(?:围挡|警戒)|拉(?:起|了)?警戒线|关闭(?:了)?(?:阀门|燃气)|关阀|封闭(?:了)?(?:道路|现场|路段)|停气)|(?:疏散|封闭|围挡|关阀|停气)了|(?:人员|群众|居民)(?:已经?|已)(?:疏散|撤离)|(?:公司|抢修队|抢险队|队伍|人员|师傅|消防)(?:的人)?(?:已经?|都)(?:到了|到场|到达|赶到|来了)|正在(?:抢修|抢险|处置|关阀|疏散)/
 const ASSIGNED_TO =
   /^(?:把)?(?:[\u4e00-\u9fa5]{0,12}?(?:的)?(?:那个|这个))?(?:这个|那个|该|刚才那个|刚才的)?(?:重大|一般)?(?:隐患|险情)?(?:交给|交办给|交由|交|派给|转给|安排给)([\u4e00-\u9fa5]{2,12}?)(?:去|来)?(?:处理|办理|整改|负责|处置)?(?:吧|一下)?(?:[\s，,]*(?:限|要求)?(?:[0-9一二两三四五六七八九十]+(?:天|日|个工作日|周)(?:内|之内)?|(?:本周|这周|月底|明天|后天|下周[一二三四五六日]?)(?:前|之前|内)?)(?:完成|整改|整改完|处理完|处理)?(?:到位|完毕)?)?[。！!]*$/
 
@@ -52,7 +52,8 @@ export async function majorInWords(
   actor: Actor,
   input: string,
 ): Promise<{ command: string } | { replies: Reply[] } | undefined> {
-  if (actor.role !== 'duty_officer' && actor.role !== 'supervisor' && actor.role !== 'admin') return undefined
+  if (actor.role !== 'duty_officer' && actor.role !== 'supervisor' && actor.role !== 'admin')
+    return saysDisposalDone(input) ? disposalOfOwnReport(turn, actor, input) : undefined
   const unit = assignedInWords(input)
   if (unit) {
     // 「塔吊那个交办给质安处」: the one its thing or place names (「这个重大隐患…」 is about a major one).
@@ -102,6 +103,43 @@ export async function majorInWords(
     oneOf(meant, `处置 {code} ${input}`, '处置', '未销号的重大') ?? (await dangerComplaintInWords(turn, actor, input))
   )
 }
+
+/**
+ * 「刚才那个燃气的隐患 燃气公司已经到了 正在抢修」 from the one who reported it: the 应急处置 of the hazard they reported
+ * in the last day (it had opened a new hazard report and asked where). Several, the one its thing or place names.
+ */
+async function disposalOfOwnReport(
+  turn: Turn,
+  actor: Actor,
+  input: string,
+): Promise<{ command: string } | { replies: Reply[] } | undefined> {
+  if (actor.personId === null) return undefined
+  const since = new Date(turn.ctx.clock.now().getTime() - DANGER_WINDOW_MS)
+  const own = await turn.ctx.db
+    .select()
+    .from(hazards)
+    .where(
+      and(
+        eq(hazards.reporterId, actor.personId),
+        inArray(hazards.status, [...OPEN_HAZARD_STATUSES]),
+        isNull(hazards.emergencyDisposedAt),
+        gte(hazards.foundAt, since),
+      ),
+    )
+    .orderBy(desc(hazards.level), desc(hazards.foundAt), desc(hazards.id))
+    .limit(LISTED + 1)
+  // Only words pointed at a report of theirs (「刚才那个燃气的隐患…」「这个险情…」): 「已设置围挡」 alone is handling to
+  // be written with a record, as they are told elsewhere.
+  const about = input.slice(0, DISPOSAL_DONE.exec(input)?.index ?? 0)
+  if (namesARecord(about)) {
+    const meant = recordsNamed(own, about)
+    return meant.length > 0 ? oneOf(meant, `处置 {code} ${input}`, '处置', '您刚上报的') : undefined
+  }
+  return POINTS_AT_REPORT.test(about) ? oneOf(own, `处置 {code} ${input}`, '处置', '您刚上报的') : undefined
+}
+/** 「刚才那个隐患」「这个险情」「刚报的那个」: the words point back at something reported. */
+const POINTS_AT_REPORT =
+  /(?:刚才|刚刚|刚|这个|那个|该)(?:报的|上报的|说的)?(?:那个|这个)?[\u4e00-\u9fa5]{0,6}?(?:隐患|险情)|刚(?:才|刚)?(?:上)?报的/
 
 /** How long after a citizen's report of danger the duty officer's words about "it" are taken to be about it. */
 const DANGER_WINDOW_MS = 24 * 60 * 60_000

@@ -28,6 +28,7 @@ export type StaffFaq =
   | 'media_trouble'
   | 'account'
   | 'add_person'
+  | 'person_change'
   | 'password'
   | 'reminders'
   | 'narrative'
@@ -64,6 +65,12 @@ const LEVELS_ASKED =
   /(?:等级|级别)(?:是)?(?:怎么|如何|咋)(?:划分|分|定|区分|确定|判断)|一般(?:隐患)?(?:和|与|跟)重大(?:隐患)?(?:怎么|如何|有什么|有啥|的)(?:区分|区别|分|不同)|隐患(?:分|有)(?:几|哪几|哪些)(?:级|个等级|个级别|种等级)/
 
 /** Asking how a rectification is reported, or whether a photo is needed. */
+/**
+ * Someone else's phone, unit or post changed, or someone gone: 「张伟换手机号了」「李娜调到质安处了」「王强离职了」
+ * 「把他删掉」 (one's own — 「我手机号换了」「我调到…了」 — are read above).
+ */
+const PERSON_CHANGED =
+  /^[\u4e00-\u9fa5]{2,4}(?:的)?(?:(?:换|改)了?(?:个)?(?:新)?(?:手机号?|电话|号码)|(?:手机号?|电话|号码)(?:码)?(?:换|改|变)了|换号了|(?:已经?)?(?:调(?:到|去|往|入)[\u4e00-\u9fa5]{2,10}|调走|调离|离职|辞职|退休)了?)|(?:把|将)(?:他|她|这个人|此人)(?:的账号)?(?:删掉|删除|删了|停用|去掉)/
 const RECTIFY_HOWTO =
   /(?:怎么|如何|咋)(?:上报|反馈|报|填|提交|销号|验收)|(?:要|需要|得)(?:拍照|拍照片|照片|附照片|上传照片)(?:吗|么|不)|拍照吗|照片吗|(?:要不要|需不需要|用不用)(?:拍照|拍照片|附照片|上传照片|照片|写报告|写材料)/
 
@@ -128,6 +135,9 @@ function statementAbout(input: string): StaffFaq | undefined {
     return 'meeting_figures'
   // 「把张伟调到质安处」「新增一个巡查员 王五」「停用李四的账号」: a change only the console makes.
   if (ADMIN_CHANGE.test(input)) return 'admin_change'
+  // 「张伟换手机号了 139…」「李娜调到质安处了」「王强已经离职了 把他删掉」: someone else's record to change, said as
+  // news (the last had opened a hazard report, the others were not understood).
+  if (PERSON_CHANGED.test(input)) return 'person_change'
   return undefined
 }
 

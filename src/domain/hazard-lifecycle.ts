@@ -96,6 +96,8 @@ export interface HazardState {
   status: HazardStatus
   level: HazardLevel
   unitId: number | null
+  /** The unit whose patrol found it: the one on the spot until it is handed to a unit. */
+  foundByUnitId?: number | null
   listedSupervision: boolean
   fiveFixes: FiveFixes | null
   /** When a major hazard's push was acknowledged (接报); null until then. */
@@ -127,6 +129,8 @@ interface Rule {
   roles: readonly (Role | 'system')[]
   /** Only people of the hazard's responsible unit may act (admins and supervisors are exempt by role list). */
   ownUnitOnly?: readonly Role[]
+  /** Before the hazard is handed to a unit, those of the unit that found it may act (ownUnitOnly roles). */
+  finderBeforeAssignment?: boolean
 }
 
 export const OPEN_HAZARD_STATUSES: readonly HazardStatus[] = [
@@ -170,14 +174,23 @@ const RULES: Record<HazardAction, Rule> = {
     to: 'same',
     roles: ['unit_handler', 'field_staff', 'supervisor', 'duty_officer', 'admin'],
     ownUnitOnly: ['unit_handler', 'field_staff'],
+    // Each patrol unit keeps an emergency team (scheme 三.3): the unit that found a danger records what was done on
+    // the spot while nobody has been handed it yet.
+    finderBeforeAssignment: true,
   },
 }
 
-export function canActOnHazard(actor: Actor, action: HazardAction, hazard: Pick<HazardState, 'unitId'>): boolean {
+export function canActOnHazard(
+  actor: Actor,
+  action: HazardAction,
+  hazard: Pick<HazardState, 'unitId' | 'foundByUnitId'>,
+): boolean {
   const rule = RULES[action]
   if (!rule.roles.includes(actor.role)) return false
   if (actor.role !== 'system' && rule.ownUnitOnly?.includes(actor.role)) {
-    return hazard.unitId !== null && actor.unitId === hazard.unitId
+    if (actor.unitId === null) return false
+    if (hazard.unitId === null) return rule.finderBeforeAssignment === true && hazard.foundByUnitId === actor.unitId
+    return actor.unitId === hazard.unitId
   }
   return true
 }

@@ -148,6 +148,7 @@ async function applyInTransaction(
     status: current.status,
     level: current.level,
     unitId: current.unitId,
+    foundByUnitId: current.foundByUnitId,
     listedSupervision: current.listedSupervision,
     fiveFixes: current.fiveFixes,
     majorAckAt: current.majorAckAt,

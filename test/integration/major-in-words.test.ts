@@ -190,3 +190,22 @@ describe('a hazard command with the hazard named by its place or thing', () => {
     expect(await say('admin', '张伟的账号绑定一下')).toEqual([WORDING.staffSupport.admin_change])
   })
 })
+
+describe('the patroller who reported a danger, telling what is being done', () => {
+  it('records it as the disposal of the hazard they reported (it had opened a new report), and not of another unit’s', async () => {
+    clock.advance(2 * 24 * 3_600_000)
+    await say('field_staff', '发现隐患 芙蓉路和朗州路交叉口 燃气管道被挖破 正在漏气 已通知燃气公司')
+    const code = lastCode(await say('field_staff', '确认'), 'YH')
+    const before = (await database.db.select().from(hazards)).length
+    expect((await say('field_staff', '刚才那个燃气的隐患 燃气公司已经到了 正在抢修'))[0]).toMatch(
+      new RegExp(`^已记录隐患 ${code} 的应急处置`),
+    )
+    const found = await hazard(code)
+    expect(found?.emergencyDisposedAt).not.toBeNull()
+    expect(await eventsOf(found?.id)).toEqual(['reported', 'emergency_disposal'])
+    expect(await database.db.select().from(hazards)).toHaveLength(before)
+    // A handler of another unit who reported nothing has no such hazard: nothing is recorded on it.
+    await say('handler_zhianchu', '燃气公司已经到了 正在抢修')
+    expect(await eventsOf(found?.id)).toEqual(['reported', 'emergency_disposal'])
+  })
+})

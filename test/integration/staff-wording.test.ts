@@ -1669,6 +1669,11 @@ describe('overseers and administrators in their own words', () => {
   it('points an administrator to the console for org changes, and answers 「系统状态」 from the queues', async () => {
     for (const change of ['新增一个单位：城管局', '把张伟的手机号改成13900001111', '新增一个巡查员'])
       expect(await say('demo:admin', change)).toEqual([WORDING.staffSupport.admin_change])
+    // Said as news: where it is changed (「王强已经离职了 把他删掉」 had opened a hazard report).
+    const before = await database.db.select({ id: hazards.id }).from(hazards)
+    for (const news of ['张伟换手机号了 13900001111', '李娜调到质安处了', '王强已经离职了 把他删掉'])
+      expect(await say('demo:admin', news)).toEqual([WORDING.staffSupport.person_change])
+    expect(await database.db.select({ id: hazards.id }).from(hazards)).toHaveLength(before.length)
     await database.db.insert(outbox).values({
       channel: 'wecom',
       recipient: { kind: 'user', externalId: 'nobody' },

@@ -156,6 +156,11 @@ describe('patrol reports as people type them', () => {
       expect(namesDefect(said), said).toBe(true)
   })
 
+  it('reads something fallen off (掉) as wrong, and something deleted (删掉) or thrown away (扔掉) as not', () => {
+    for (const said of ['井盖掉下去了', '外墙瓷砖掉了一块']) expect(namesDefect(said), said).toBe(true)
+    for (const said of ['把他删掉', '这条删掉吧', '旧表格扔掉了']) expect(namesDefect(said), said).toBe(false)
+  })
+
   it('reads a caption sent after photos (「这两张是人民路井盖破损的照片」) as what is wrong there', () => {
     expect(readByRules('hazard', '这两张是人民路井盖破损的照片', ctx).fields).toMatchObject({
       description: '人民路井盖破损',

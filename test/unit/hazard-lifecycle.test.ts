@@ -212,6 +212,20 @@ describe('hazard lifecycle', () => {
     ).toBe('already_disposed')
   })
 
+  it('lets the unit that found a danger record its disposal until the hazard is handed to a unit, then only that unit', () => {
+    const finder: Actor = { personId: 5, role: 'field_staff', unitId: 10 }
+    const found: HazardState = { ...reported, level: 'major', foundByUnitId: 10 }
+    const disposal = { action: 'emergency_disposal', note: '燃气公司已到场抢修' } as const
+    expect(transitionHazard(found, disposal, finder).event.kind).toBe('emergency_disposal')
+    // Another unit's patroller, or a finder's unit once someone else has it, may not.
+    expect(violation(() => transitionHazard(found, disposal, { ...finder, unitId: 11 })).code).toBe('forbidden')
+    const handed = transitionHazard(found, { action: 'assign', unitId: UNIT, fiveFixes: fullFixes }, supervisor).next
+    expect(violation(() => transitionHazard(handed, disposal, finder)).code).toBe('forbidden')
+    expect(transitionHazard(handed, disposal, handler).event.kind).toBe('emergency_disposal')
+    // Only the disposal: the finder does not accept or rectify what nobody has been handed.
+    expect(canActOnHazard(finder, 'accept', found)).toBe(false)
+  })
+
   it('lets the supervising office extend a deadline and reassign a hazard under rectification, with a reason', () => {
     const rectifying = run(reported, [
       [{ action: 'assign', unitId: UNIT }, supervisor],

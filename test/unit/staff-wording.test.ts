@@ -246,6 +246,11 @@ describe('questions about the work itself', () => {
     ['明天请假 巡查谁替我', 'leave'],
     ['下周出差 谁来巡查', 'leave'],
     ['删除李四', 'admin_change'],
+    // Someone else's change said as news (the last had opened a hazard report: 删掉 is no defect).
+    ['张伟换手机号了 13900001111', 'person_change'],
+    ['李娜调到质安处了', 'person_change'],
+    ['王强已经离职了 把他删掉', 'person_change'],
+    ['小刘退休了', 'person_change'],
   ])('%s → %s', (said, kind) => expect(staffFaqAsked(said)).toBe(kind))
 
   it.each([
@@ -255,6 +260,9 @@ describe('questions about the work itself', () => {
     '每天巡查人民路都发现井盖松动',
     // A record of their own to take back, not a person to remove.
     '删除刚才那条',
+    // Someone retired doing something wrong is a report.
+    '施工单位退休工人在工地围挡外摆摊',
+    '路灯杆被撞歪了 调到质安处处理',
   ])('leaves %s to the reports and the ledger', (said) => expect(staffFaqAsked(said)).toBeUndefined())
 })
 
