@@ -641,6 +641,12 @@ const ALL_QUIET =
   /^(?:今天|今日|今晚|昨晚|夜里|值班期间|目前|现在|这边)?[，,\s]*(?:都|一切)?(?:没什么事|没啥事|没有什么事|没事|无事|平安无事|一切正常|一切平安|正常|无异常|没有异常|没异常|平稳)(?:情况)?[，,。！!\s]*(?:(?:一切|都|全部)?(?:正常|平安|平稳|无异常|没有异常|良好))?[。！!~～\s]*$/
 const STAFF_PRAISE =
   /^(?:表扬|点赞|给.{1,10}点个?赞|干得(?:不错|好|漂亮)|做得(?:不错|好)|很好|不错|辛苦(?:了|大家了)|大家辛苦)/
+/** 「这是」「照片上是」 before a caption: the words that follow say what the photo shows. */
+const CAPTION_LEAD = /^(?:这|这个|这张|这里|照片|图片|图上|上面|照片上|图片上)(?:里)?(?:就)?是/
+/** 「看看这个」「你看一下」「如图」: a photo pointed at, with nothing said of what it shows. */
+const POINTS_AT_PHOTO =
+  /^(?:你们?|领导)?(?:看看|看一下|看下|瞧瞧)(?:这个|这张|这里|照片|图片)?(?:吧|啊|哈)?[。！!~～]*$|^(?:如图|见图|见照片|如照片)(?:所示)?[。！!]*$/
+
 /** What a message that is no command, no form and no question the bot can answer gets: never silence. */
 function plainReply(input: string, role: PersonRow['role']): string {
   // 「表扬一下市政，井盖修得很快」「干得不错」: praise, taken kindly like thanks.
@@ -714,10 +720,13 @@ function plainReply(input: string, role: PersonRow['role']): string {
   const place = placeAlone(input)
   if (place) return WORDING.staffPlaceAlone(place)
   if (namesAThingAlone(input)) return WORDING.staffThingAlone(input)
-  // 「人民路的井盖」: where and what, without what is wrong with it.
-  const thingAt = placeAlone(input.replace(WATCHED_THING, '').replace(/(?:那个|这个|那|这|的)+[。！!？?]*$/, ''))
-  if (thingAt && WATCHED_THING.test(input) && !namesDefect(input) && [...input].length <= 20)
-    return WORDING.staffPlaceThingAlone(input.replace(/[。！!？?]+$/, ''))
+  // 「人民路的井盖」「这是人民路的井盖」 (a caption after a photo): where and what, without what is wrong with it.
+  const captioned = input.replace(CAPTION_LEAD, '').replace(/[。！!？?]+$/, '')
+  const thingAt = placeAlone(captioned.replace(WATCHED_THING, '').replace(/(?:那个|这个|那|这|的)+$/, ''))
+  if (thingAt && WATCHED_THING.test(captioned) && !namesDefect(input) && [...input].length <= 20)
+    return WORDING.staffPlaceThingAlone(captioned)
+  // 「看看这个」「你看下」「如图」 with a photo: what it shows is still to be said.
+  if (POINTS_AT_PHOTO.test(input)) return WORDING.photoNeedsWords
   // 「缺失」「坏了」 alone: what is wrong, without what or where.
   if ([...input].length <= 6 && namesDefect(input) && !WATCHED_THING.test(input) && !findPlace(input))
     return WORDING.staffDefectAlone(input.replace(/[。！!？?]+$/, ''))

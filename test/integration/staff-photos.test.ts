@@ -7,6 +7,7 @@ import { zonedInstant } from '../../src/domain/local-time'
 import { receiveComplaint } from '../../src/services/complaints'
 import { FakeWechatApi } from '../fakes/wechat-api'
 import { testApp } from '../helpers/app'
+import { lastCode } from '../helpers/chat'
 import { createTestDatabase, seedDefaults, TEST_TIME_ZONE, type TestDatabase } from '../helpers/db'
 import { wecomEnv } from '../helpers/wechat'
 import { wecomChat } from '../helpers/wecom-chat'
@@ -139,6 +140,22 @@ describe('photos announced in words', () => {
     expect(await say(`${theirs?.code} 照片`)).toBe(WORDING.photoNotYourHazard(theirs?.code as string))
     expect(await sendPhoto('photo-not-theirs')).toBe(WORDING.heldEvidence('照片'))
     expect(await photosOf(theirs?.id as number)).toHaveLength(0)
+  })
+})
+
+describe('a photo with words that say what it is of, or nothing', () => {
+  it('asks what is wrong with the thing a caption names, and what a photo pointed at shows, and keeps the photo', async () => {
+    clock.advance(31 * 60_000)
+    expect(await sendPhoto('caption-1')).toBe(WORDING.heldEvidence('照片'))
+    // (Each was not understood.)
+    expect(await say('这是人民路的井盖')).toBe(WORDING.staffPlaceThingAlone('人民路的井盖'))
+    expect(await say('看看这个')).toBe(WORDING.photoNeedsWords)
+    // What is wrong said next: the report goes with the photo sent before.
+    expect(await say('人民路的井盖缺失')).toContain(WORDING.heldEvidenceAttached)
+    expect(await say('一般')).toContain('请核对')
+    const code = lastCode([await say('确认')], 'YH')
+    const [saved] = await database.db.select().from(hazards).where(eq(hazards.code, code))
+    expect(await photosOf(saved?.id as number)).toHaveLength(1)
   })
 })
 
