@@ -57,7 +57,13 @@ const PATROLS_RANKED = /最少|最多|最低|最勤|垫底|倒数|排名|排行|
 
 /** Asking how something stands: 「处理得怎么样了」「整改了吗」「修好了没」. */
 const ASKS_PROGRESS =
-  /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态|期限|截止|到期|哪天|几号/
+  /怎么样|如何|进展|进度|情况|处理了|整改了|修好了|修了|好了没|完成了|办了|到哪一步|什么状态|期限|截止|到期|哪天|几号|(?:什么时候|多久)(?:能|要|会|可以|得)?(?:办|修|处理|整改|完成|弄|解决)/
+/**
+ * 「这个投诉什么时候要办完」「市政那个投诉多久要办完」「我们还有几天时间」: by when what is in hand must be done, asked
+ * without a place or thing to name it (each was not understood).
+ */
+const DEADLINE_ASKED =
+  /(?:什么时候|哪天|几号|多久|多长时间)(?:之内|以内|内)?(?:要|得|能|必须|需要)(?:办|修|处理|整改|完成|弄|解决|答复|回复)(?:完|好|结)?|还有(?:几|多少)天(?:时间)?|期限(?:是)?(?:多久|多长|哪天|什么时候|几号)/
 
 /** 「哪条路」「哪个区域」「哪个小区」: where, asked of the records. */
 const WHICH_PLACE =
@@ -220,6 +226,11 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   const place = findPlace(input)
   const thing = WATCHED_THING.exec(input)?.[0]
   if ((place || thing) && ASKS_PROGRESS.test(input)) return { kind: 'hazardsNamed', place, thing }
+  if (DEADLINE_ASKED.test(input))
+    return {
+      kind: 'dueSoon',
+      about: /投诉|工单/.test(input) ? 'complaints' : /隐患|整改/.test(input) ? 'hazards' : undefined,
+    }
   // 「哪些隐患快到期了」: what is due in the next days.
   // (「今天要到期的有哪些」「明天到期的」 too.)
   if (

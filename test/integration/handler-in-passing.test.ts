@@ -71,6 +71,12 @@ describe('a complaint in hand beside a hazard waiting, a form that reads no sent
     expect((await say(HANDLER, '路灯杆那个收到'))[0]).toContain(`已接收隐患 ${hazard}`)
   })
 
+  it('offers 「换好了」 to the complaint whose progress planned the change, not listing the lamp post too', async () => {
+    // (Both had been listed and which one asked, though only the complaint's plan was to change something.)
+    expect(await say(HANDLER, '换好了')).toEqual([WORDING.replyWithTheseWords(ticket, '换好了')])
+    expect(await say(HANDLER, '取消')).toEqual([WORDING.complaintReplyHeld])
+  })
+
   it('says words at the rectification’s summary are not put in it (they had been dropped without a word)', async () => {
     expect((await say(HANDLER, '路灯杆已经扶正加固了'))[0]).toContain('【整改反馈】请核对')
     const [told, summary] = await say(HANDLER, '这个路灯杆不归我们管 是路灯所的')

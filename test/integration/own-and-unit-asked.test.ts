@@ -222,3 +222,25 @@ describe('a hazard taken on for a day next week', () => {
     expect(manhole?.status).toBe('rectifying')
   })
 })
+
+describe('by when a complaint or a hazard must be done, asked without its number', () => {
+  it('answers with the deadlines — the named complaint’s, the unit’s to-do, or what falls due — instead of not understanding', async () => {
+    const ticket = lastCode(
+      await chat(harness.services, 'mp-deadline-asker', '朗州路和洞庭大道交叉口有个井盖松了 车一压就响', 'mp'),
+      'TS',
+    )
+    const [row] = await database.db.select().from(complaints).where(eq(complaints.code, ticket))
+    expect(row?.unitId).not.toBeNull()
+    // (Each was not understood.)
+    const [named] = await say(LEADER, '朗州路井盖那个投诉什么时候能办好')
+    expect(named).toMatch(new RegExp(`^与「朗州路井盖」相关的投诉：\\n· ${ticket} .*期限 11月24日 17:00`))
+    for (const asked of ['这个投诉什么时候要办完', '我们还有几天时间']) {
+      const [todo] = await say(HANDLER, asked)
+      expect(todo).toMatch(/^【待办事项】共 \d+ 项，按期限先后排列/)
+      expect(todo).toContain(`${ticket} 投诉待签收`)
+    }
+    const [dueSoon] = await say('demo:duty_officer', '市政那个投诉多久要办完')
+    expect(dueSoon).toMatch(/^24小时内到期的投诉：/)
+    expect(dueSoon).toContain(ticket)
+  })
+})

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm'
 import { type FieldDefinition, FORMS, type FormDefinition, type FormId } from '../../../bots/forms'
 import { MAJOR_HAZARD_CRITERIA } from '../../../bots/major-hazard-criteria'
 import { WORDING } from '../../../bots/wording'
-import { hazards, patrols, routingRules, units } from '../../db/schema'
+import { complaintEvents, hazards, patrols, routingRules, units } from '../../db/schema'
 import { CATEGORIES, CATEGORY_LABELS, type Category, isCategory } from '../../domain/categories'
 import { parseChineseNumber } from '../../domain/chinese-numbers'
 import { classifyByKeywords } from '../../domain/classify'
@@ -1688,6 +1688,37 @@ async function handlersHazardNamed(turn: Turn, unitId: number, input: string, pe
   return { named: thing && !place ? open.filter((h) => h.description.includes(thing)) : [], open }
 }
 
+/** 「加固好了」「焊好了」「换完了」: the work said done, as a word its planning could have used (加固, 焊, 换). */
+const WORK_DONE = /^(?:都|已经?|已)?([\u4e00-\u9fa5]{1,2}?)(?:好|完|完毕|完成)(?:了|啦)?[。！!~～\s]*$/
+
+/**
+ * The one complaint in hand whose progress, noted by staff, planned the work now said done (「下午加固」, then
+ * 「加固好了」), with that work; undefined when none or several did.
+ */
+async function complaintPlanningWork(
+  turn: Turn,
+  inHand: { id: number; code: string }[],
+  input: string,
+): Promise<{ code: string; work: string } | undefined> {
+  const work = WORK_DONE.exec(input)?.[1]
+  if (!work || inHand.length === 0 || /^(?:做|弄|搞|办|处理|修|整改)$/.test(work)) return undefined
+  const notes = await turn.ctx.db
+    .select({ complaintId: complaintEvents.complaintId, note: complaintEvents.note })
+    .from(complaintEvents)
+    .where(
+      and(
+        inArray(
+          complaintEvents.complaintId,
+          inHand.map((c) => c.id),
+        ),
+        eq(complaintEvents.kind, 'progress'),
+      ),
+    )
+  const planning = inHand.filter((c) => notes.some((n) => n.complaintId === c.id && n.note?.includes(work)))
+  const [only, ...more] = planning
+  return only && more.length === 0 ? { code: only.code, work } : undefined
+}
+
 /** A handler's 「…已经修好了」 naming none or several of the unit's hazards: which one is asked — never silence. */
 async function whichRectified(
   turn: Turn,
@@ -1727,6 +1758,10 @@ async function whichRectified(
   }
   const [complaintNamed, ...namedToo] = recordsNamed(inHand, input)
   if (complaintNamed && namedToo.length === 0) return offer(complaintNamed.code)
+  // 「加固好了」 after 「已经去看了 是松了 下午加固」 on a complaint in hand: the work said to be planned there is done —
+  // that complaint's result, when no hazard waiting speaks of the same work (both had been listed, and which asked).
+  const planned = await complaintPlanningWork(turn, inHand, input)
+  if (planned && !open.some((h) => h.description.includes(planned.work))) return offer(planned.code)
   if (open.length === 0) {
     // 「隐患整改完成 附照片」 speaks of a hazard: none is open, and the complaints in hand are named for what they are
     // (the words had been offered as a complaint's answer to its citizen).
