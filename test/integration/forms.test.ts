@@ -321,6 +321,21 @@ describe('supervision record (督查记录表)', () => {
     await say(SUPERVISOR, '取消')
   })
 
+  it('reads who went with the inspection from one sentence — after 成员, or before 参加 or 陪同 (they had joined the matters)', async () => {
+    const [summary] = await say(
+      SUPERVISOR,
+      '今天上午9点半督查了质安处 带队刘明 成员陈刚 赵敏 检查了巡查台账和2个工地 发现台账记录不全 要求一周内补齐',
+    )
+    expect(summary).toContain('督查组成员：陈刚、赵敏\n督查事项：检查了巡查台账和2个工地\n')
+    await say(SUPERVISOR, '取消')
+    const [joined] = await say(
+      SUPERVISOR,
+      '今天上午10点督查了市政 刘明带队 检查了3个工地 陈刚、赵敏陪同 发现1个工地围挡不全 要求当天整改',
+    )
+    expect(joined).toContain('带队领导：刘明\n督查组成员：陈刚、赵敏\n督查事项：检查了3个工地\n')
+    await say(SUPERVISOR, '取消')
+  })
+
   it('is not offered to field staff', async () => {
     expect((await say(STAFF, '督查'))[0]).toContain('无权使用「督查记录表」')
   })

@@ -260,6 +260,8 @@ describe('questions about the work itself', () => {
     '每天巡查人民路都发现井盖松动',
     // A record of their own to take back, not a person to remove.
     '删除刚才那条',
+    // A finding of the list being filled in, dropped by its number.
+    '删掉第二条',
     // Someone retired doing something wrong is a report.
     '施工单位退休工人在工地围挡外摆摊',
     '路灯杆被撞歪了 调到质安处处理',

@@ -71,6 +71,7 @@ import {
   NIGHT,
   namesListed,
   parseAnswer,
+  peopleIn,
   peopleNamed,
   SAYS_DAY,
   withDayMoved,
@@ -1444,9 +1445,17 @@ function fillFromRest(form: FormDefinition, session: Session, rest: string, answ
     if (parsed.ok) merge(session, parsed.values)
   }
   const left: string[] = []
+  // 「成员陈刚 赵敏」: who went — the names after the label, and the names alone that follow it.
+  let naming = false
+  const membersSaid: string[] = []
   // 「发现2个问题 一是… 二是…」: the items listed after the box was opened go in it (the count alone opens it).
   let listing: { key: string; countClause?: string; items: number } | undefined
-  for (const clause of rest
+  // 「陈刚 赵敏参加」: those who joined, named before the word, are the members as 「成员陈刚、赵敏」 would say.
+  const joinedNamed = rest.replace(
+    MEMBERS_JOINED,
+    (_, names: string) => `成员${names.split(/[\s、，,和]+/).join('、')}`,
+  )
+  for (const clause of joinedNamed
     .trim()
     .split(/[\s，,。；;]+/)
     .filter(Boolean)) {
@@ -1458,6 +1467,14 @@ function fillFromRest(form: FormDefinition, session: Session, rest: string, answ
     }
     if (listing?.countClause && listing.items === 0) left.push(listing.countClause)
     listing = undefined
+    const members = hasField(form, 'members') && session.draft.members === undefined ? MEMBERS_SAID.exec(clause) : null
+    const named = members ? peopleIn(members[1] ?? '') : naming ? peopleIn(clause) : undefined
+    if (named) {
+      membersSaid.push(...named)
+      naming = true
+      continue
+    }
+    naming = false
     let used = false
     for (const f of form.fields) {
       if (f.type !== 'unit' && f.type !== 'datetime') continue
@@ -1483,7 +1500,14 @@ function fillFromRest(form: FormDefinition, session: Session, rest: string, answ
   }
   if (listing?.countClause && listing.items === 0) left.push(listing.countClause)
   if (left.length > 0) session.draft[restField] = left.join('，')
+  if (membersSaid.length > 0) session.draft.members = membersSaid.join('、')
 }
+
+/** 「陈刚 赵敏参加」「陈刚、赵敏陪同」: the names before the word for joining (the whole run of them). */
+const MEMBERS_JOINED =
+  /(?<=^|[\s，,。；;])((?:[\u4e00-\u9fa5]{2,3}[\s、，,和]+)*[\u4e00-\u9fa5]{2,3})(?:参加|参与|同去|随同|陪同)(?:了)?(?=$|[\s，,。；;])/
+/** 「成员陈刚、赵敏」「组员：王强」「督查组成员有陈刚」: who went with the inspection, after the box's label. */
+const MEMBERS_SAID = /^(?:督查组|检查组|巡查组)?(?:成员|组员|组成人员)(?:有|是|为)?[:：]?\s*([\u4e00-\u9fa5、]{2,30})$/
 
 /** An item of a list said in words or numbers (「一是…」「二是…」「第三…」「1.…」「①…」). */
 const LISTED_ITEM =
