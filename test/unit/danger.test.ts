@@ -25,6 +25,11 @@ describe('danger in a message', () => {
     ['家里天然气好像漏了 怎么办', 'gas'],
     ['楼道里一股臭鸡蛋味', 'gas'],
     ['燃气管道被挖断了', 'gas'],
+    // A leak wondered about, and the smell said (it had been filed without the advice).
+    ['人民路的燃气管道是不是漏了 闻到好大一股味', 'gas'],
+    ['煤气灶有股怪味', 'gas'],
+    // Something fallen from a building that has just hit a car, though it keeps falling.
+    ['我们楼的外墙砖老往下掉 砸到车了', 'collapse'],
     ['楼上邻居装修把承重墙砸了，我们楼都在晃', 'collapse'],
     ['有个工地的塔吊好像歪了，在火车站旁边那个新楼盘', 'collapse'],
     // (A water tank or a window cage about to come down was filed without the advice.)
@@ -72,6 +77,8 @@ describe('danger in a message', () => {
     '消防栓没有水，上次着火差点出大事',
     '已经没有漏气了',
     '没闻到燃气味，就是表走得快',
+    // A gas fitting rusty, and no smell.
+    '燃气表箱有点生锈 没有味道',
     '井盖松了，万一塌陷就麻烦了',
     '电梯老是坏，怕被困在里面',
     '燃气管道没有漏气',
