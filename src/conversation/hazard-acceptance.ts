@@ -6,6 +6,7 @@ import type { Actor } from '../domain/roles'
 import { complaintsToSign, unitComplaints } from '../services/complaints'
 import { applyHazardCommand } from '../services/hazards'
 import { codedCommand, leadingCode } from './coded-command'
+import { namesAThing, namesDefect } from './extract/hazard-statements'
 import { clip, formatLocal } from './format'
 import { namesARecord, recordsNamed } from './named-records'
 import { text } from './reply'
@@ -23,6 +24,16 @@ const ACCEPT_COMMAND = /^(接收整改|接收|收到)\s*(.*)$/s
 export function takesOnHazard(input: string): boolean {
   return TAKES_ON.test(input)
 }
+
+/**
+ * 「恒大工地塔吊没有备案 已经下了停工通知」: a thing and what is wrong with it, with the notice served on the site — a
+ * report of something found by the unit that oversees it, not the taking on of whatever waits (a plan to fix —
+ * 「井盖确实没了 明天上午换」 — is about what the unit was handed, read elsewhere).
+ */
+export function reportsWithWhatWasDone(input: string): boolean {
+  return NOTICE_SERVED.test(input) && namesDefect(input.replace(NOTICE_SERVED, '')) && namesAThing(input)
+}
+const NOTICE_SERVED = /(?:已经|已)(?:下|下达|发|开具|送达)(?:了)?(?:整改|停工|限期整改)?(?:通知书?|通知单|指令书)/
 
 /**
  * What follows a hazard's number when it is taken on: 「YH… 收到」「YH… 收到，马上安排」「YH… 接收」「YH… 已安排人员明天

@@ -77,6 +77,7 @@ import {
   acceptHandedHazard,
   acceptHazardByCode,
   hazardUnderwayNamed,
+  reportsWithWhatWasDone,
   takesOnHazard,
 } from './hazard-acceptance'
 import {
@@ -507,7 +508,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (inForm) return inForm
   // 「收到，马上安排人去处理」 from a unit handler: the hazard handed to their unit is taken on. (「收到」 alone too, when
   // a hazard waits: with a complaint waiting as well, which is meant is asked.)
-  if (takesOnHazard(input) || saysReceivedAlone(input)) {
+  if ((takesOnHazard(input) && !reportsWithWhatWasDone(input)) || saysReceivedAlone(input)) {
     const taken = await acceptHandedHazard(turn, actor, input)
     if (taken) return taken
   }
@@ -560,7 +561,12 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (ASKS_WHO_I_AM.test(input)) return [text(await describeWhoIAm(turn, person))]
   // 「已派人去了」「收到，马上安排」 from a handler whose unit has nothing waiting: said of a record the bot cannot
   // tell, so the handler is told nothing waits and how to name the one meant (it had been "not understood").
-  if (person.role === 'unit_handler' && (takesUpComplaint(input) || takesOnHazard(input))) {
+  // (「恒大工地塔吊没有备案 已经下了停工通知」 names a thing and what is wrong with it: a report, with what was done.)
+  if (
+    person.role === 'unit_handler' &&
+    (takesUpComplaint(input) || takesOnHazard(input)) &&
+    !reportsWithWhatWasDone(input)
+  ) {
     // 「好的 收到」 after the 签收 says nothing of the handling: acknowledged, not put on the history as progress.
     if (saysReceivedAlone(input)) return [text(WORDING.staffAcknowledged)]
     // (A plan for the one complaint signed for is its 办理进展.)

@@ -100,6 +100,15 @@ describe('a unit handler taking on a hazard in words', () => {
     ])
   })
 
+  it('takes something found, said with what was done about it, as a report, not as taking on the hazard waiting', async () => {
+    const waiting = await reportManhole('朗州北路36号')
+    // (The notice served had taken on the manhole waiting, or been acknowledged, and the crane was lost.)
+    const [summary] = await say(HANDLER, '恒大工地塔吊没有备案 已经下了停工通知')
+    expect(summary).toMatch(/^【隐患上报】请核对：\n隐患描述：恒大工地塔吊没有备案 已经下了停工通知\n/)
+    expect((await hazard(waiting))?.status).toBe('assigned')
+    await say(HANDLER, '取消')
+  })
+
   it('leaves a field worker’s 「收到」 and a handler’s plain 「好的」 alone', async () => {
     const code = await reportManhole('朗州北路24号')
     expect((await say(STAFF, '收到，马上安排人去处理'))[0]).not.toContain('已接收')

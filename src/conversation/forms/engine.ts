@@ -34,7 +34,7 @@ import { extractLevel, handlingIn, turnoutSaidAlone } from '../extract/rules'
 import { parseTimeRange } from '../extract/time'
 import { WATCHED_THING } from '../extract/watched-things'
 import { clip, formatLocal, normaliseCode } from '../format'
-import { takesOnHazard } from '../hazard-acceptance'
+import { reportsWithWhatWasDone, takesOnHazard } from '../hazard-acceptance'
 import {
   asksHow,
   asksHowItGoes,
@@ -1086,7 +1086,9 @@ async function step(
   const danger = dangerIn(input)
   // 「朗州路护栏的隐患我们明天去修」 from a unit's handler takes on a hazard handed to them (staff.ts): it names
   // one, it reports none.
-  if (!form && !danger && actor.role === 'unit_handler' && takesOnHazard(input)) return null
+  // (「恒大工地塔吊没有备案 已经下了停工通知」 reports what was found, with what was done: the hazard form.)
+  if (!form && !danger && actor.role === 'unit_handler' && takesOnHazard(input) && !reportsWithWhatWasDone(input))
+    return null
   // 「我上周报的那个隐患怎么样了」「刚才那条巡查记录写错了」 name a form's words but ask after a saved record.
   if (!danger && actor.personId !== null) {
     const howMany = asksOwnCount(input)
