@@ -10,7 +10,8 @@ import type { Turn } from './types'
  * 「今天谁值班」「明天我值班吗」: the duty roster for the day asked (today unless 明天/后天/昨天 is said), from the
  * roster the administrator keeps. 「我」 in the question asks whether it is the asker.
  */
-const ASKS_DUTY = /值班|值守|值夜班|当班/
+// (「今晚谁接班」: who takes over — the day's roster, each shift with its hours.)
+const ASKS_DUTY = /值班|值守|值夜班|当班|接班/
 const DAY_WORD: readonly [RegExp, number, string][] = [
   [/后天/, 2, '后天'],
   [/明天|明日/, 1, '明天'],
@@ -36,7 +37,8 @@ export function dutyAskedFor(input: string): DutyQuestion | undefined {
   if (!/谁|哪位|是不是|吗|(?<!什)么|呢|[？?]|几号|几点|哪天|哪几天|到什么时候|安排|表/.test(input)) return undefined
   const word = DAY_WORD.find(([pattern]) => pattern.test(input))
   const [, offset, said] = word ?? [null, 0, OTHER_DAY.exec(input)?.[0]?.replace(/\s+/g, '') ?? '今天']
-  return { offset, said, aboutMe: /我/.test(input), text: input }
+  // (「帮我看一下今晚谁接班」: the 我 of 帮我 asks for someone else's help, not whether it is the asker.)
+  return { offset, said, aboutMe: /我/.test(input.replace(/(?:帮|给|告诉|跟|替)我/g, '')), text: input }
 }
 
 /** 「这周末谁值班」「下周末」: the Saturday and the Sunday, each as a day of its own. */

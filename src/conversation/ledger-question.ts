@@ -208,6 +208,9 @@ export function ledgerQuestionIn(input: string): LedgerQuestion | undefined {
   if (thingAsked && !placeAsked && asksWhereItIs(input)) return { kind: 'hazardsNamed', thing: thingAsked }
   if ((placeAsked || thingAsked) && asksHowItGoes(input))
     return { kind: 'hazardsNamed', place: placeAsked, thing: thingAsked }
+  // 「那个燃气的现在怎么样了」: what it was about, pointed at — its hazards, else its complaints (not understood).
+  const topicPointed = /那个|这个|那起|这起/.test(input) ? COMPLAINT_TOPIC.exec(input)?.[0] : undefined
+  if (topicPointed && asksHowItGoes(input)) return { kind: 'hazardsNamed', thing: topicPointed }
   if (namesDefect(withoutLedgerWords(input))) return undefined
   // 「最急的是哪个」「先办哪个」: the to-do, the nearest deadline first.
   if (MOST_URGENT.test(input)) return { kind: 'todo', mostUrgent: true }

@@ -108,7 +108,7 @@ function statementAbout(input: string): StaffFaq | undefined {
     return 'leave'
   // 「我下班了 交班」「交班了」: the end of a duty — what carries over, and who is on next (it was not understood).
   if (
-    /^(?:我)?(?:要)?(?:下班了?|交班了?)(?:[\s，,。]*(?:交班|下班)(?:了|啦)?)?[。！!]*$|^(?:准备|现在)?交班(?:了|啦)?[。！!]*$/.test(
+    /^(?:我)?(?:要)?(?:下班了?|交班了?)(?:[\s，,。]*(?:交班|下班)(?:了|啦)?)?(?:[\s，,。]*(?:今天|今日|今晚|值班期间)?(?:都|一切)?(?:没什么事|没啥事|没事|无事|平安无事|一切正常|正常|平稳)(?:情况)?)?[。！!]*$|^(?:准备|现在)?交班(?:了|啦)?[。！!]*$/.test(
       input,
     )
   )

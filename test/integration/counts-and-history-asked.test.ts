@@ -163,6 +163,16 @@ describe('what else is said around the records', () => {
     const [alsoNoted] = await say(DUTY, '已经通知燃气公司了')
     expect(alsoNoted).toContain(`记入投诉 ${code} 的办理进展`)
     expect(await complaintNotes(database, code)).toContain('已经通知燃气公司了')
+    // When they will be there, and that it is mended, on the same complaint; a quiet hand-over heard as one
+    // (each was not understood).
+    for (const said of ['燃气公司说半小时到', '已经处理好了 管道修好了']) {
+      expect((await say(DUTY, said))[0]).toContain(`记入投诉 ${code} 的办理进展`)
+      expect(await complaintNotes(database, code)).toContain(said)
+    }
+    expect(await say(DUTY, '交班了 今天没什么事')).toEqual([WORDING.staffSupport.handover])
+    // 「那个燃气的…」 asks after what it was about.
+    const [asked] = await say(LEADER, '那个燃气的现在怎么样了')
+    expect(asked).toContain(code)
   })
 
   it('asks the duty officer and a supervisor which one is meant by 「处理完了」 said of no record', async () => {

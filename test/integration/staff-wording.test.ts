@@ -616,6 +616,10 @@ describe('who answers for a kind of thing, and a correction with nothing saved',
 describe('the roster, copies of the ledgers, and messages for everyone', () => {
   it('answers who is on duty on the day asked, and whether it is the asker', async () => {
     expect(await say(LEADER, '今天谁值班')).toEqual(['今天（11月23日）值班：赵敏（11月23日 08:30至11月24日 08:30）'])
+    // Who takes over, asked with 帮我 (its 我 had made it a question of whether the asker was on duty).
+    expect(await say('demo:duty_officer', '帮我看一下今晚谁接班')).toEqual([
+      '今天（11月23日）值班：赵敏（11月23日 08:30至11月24日 08:30）',
+    ])
     expect(await say('demo:duty_officer', '明天我值班吗')).toEqual([
       '是的，您明天（11月24日）值班：11月24日 08:30至11月25日 08:30。',
     ])
