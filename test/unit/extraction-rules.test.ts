@@ -344,6 +344,8 @@ describe('the fourth round: days, turn-out, places and findings in other words',
     })
     expect(extractComplaint('There is a big hole in Chaoyang St near the school', ctx).locationText).toBe('Chaoyang St')
     expect(extractComplaint('人行道上停满了车 走路都没地方走', ctx).locationText).toBeUndefined()
+    // (「晚上走路」 had been offered as the place to confirm.)
+    expect(extractComplaint('人行道上的树坑没有盖板 晚上走路一脚踩空 脚崴了', ctx).locationText).toBeUndefined()
   })
 
   it('counts 「2 人 1 车」 written with spaces, not 「人员3 车1」’s 3, and reads 「已排水」 as what was done', () => {

@@ -231,9 +231,9 @@ function reportedPlace(description: string): { place: string; sure: boolean } | 
     !COUNTED_PLACES.test(found) &&
     placeWordOf(found) !== found &&
     // (「我刚路过」: 刚 and the 路 of 路过 are no road. 「扫地的时候发现桥」 is when they saw it, not where. 「走路」
-    // and 「马路」 alone are walking and any road. 「这个工地」 points at a place nobody could find by it, and 「污水都冒到路上了」
+    // and 「马路」 alone are walking and any road; 「晚上走路」 is when and how they walked. 「这个工地」 points at a place nobody could find by it, and 「污水都冒到路上了」
     // says where the water went.)
-    !/^(?:走|马|过|上|出|小|大|让|带|问)路$|^(?:家|我|咱|你|他|她|要|想|有人|别人|某人|附近|旁边|对面|楼下|这里|那里|这边|那边|这|那个|那处|那条|那段|该|此|某)|有个|有一个|反映|投诉|举报|的时候|发现|看到|看见|.在(?!建)|[把被]|[冒流漫淹溢涌][到进]|的人(?![行民])|^[刚才就正也都还又再常先后去来在从到经][路街道桥]$/.test(
+    !/^(?:马|过|上|出|小|大)路$|(?:走|让|带|问|赶|绕)路$|^(?:家|我|咱|你|他|她|要|想|有人|别人|某人|附近|旁边|对面|楼下|这里|那里|这边|那边|这|那个|那处|那条|那段|该|此|某)|有个|有一个|反映|投诉|举报|的时候|发现|看到|看见|.在(?!建)|[把被]|[冒流漫淹溢涌][到进]|的人(?![行民])|^[刚才就正也都还又再常先后去来在从到经][路街道桥]$/.test(
       found,
     ) &&
     !saysInTheWay(found)
