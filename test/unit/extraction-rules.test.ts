@@ -39,6 +39,8 @@ describe('what was done on the spot', () => {
     ['井盖松动，都已拍照，下午通知养护单位', '已拍照，下午通知养护单位'],
     ['护栏断裂，现场拉了警戒线；并上报市政所', '现场拉了警戒线，并上报市政所'],
     ['白马湖路有棵树倒了挡在路上，已经打电话给园林处理了', '已经打电话给园林处理了'],
+    // Fenced off with what was at hand (the handling had been asked for).
+    ['柳叶大道人行道有一处深约30公分的坑 已经用锥桶围起来了', '已经用锥桶围起来了'],
   ])('reads the handling in 「%s」', (finding, handling) => {
     const fields = extractPatrol(`今天上午9点到11点3人1车巡查人民路，${finding}`, ctx)
     expect(fields.handlingResult).toBe(handling)
