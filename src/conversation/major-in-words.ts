@@ -113,7 +113,8 @@ async function disposalOfOwnReport(
   actor: Actor,
   input: string,
 ): Promise<{ command: string } | { replies: Reply[] } | undefined> {
-  if (actor.personId === null) return undefined
+  // (「…那个井盖已经修好了」 is its rectification, which the forms take: only what is done in the hour of danger is here.)
+  if (actor.personId === null || /(?:修|处理|换|整改|弄|补)(?:好|完)/.test(input)) return undefined
   const since = new Date(turn.ctx.clock.now().getTime() - DANGER_WINDOW_MS)
   const own = await turn.ctx.db
     .select()

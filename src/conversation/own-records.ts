@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lte } from 'drizzle-or
 import { WORDING } from '../../bots/wording'
 import { hazards, patrols } from '../db/schema'
 import { HAZARD_STATUS_LABELS, OPEN_HAZARD_STATUSES } from '../domain/hazard-lifecycle'
+import { unitName } from '../services/hazard-notices'
 import { clip, formatLocal } from './format'
 import { OWN_UNIT } from './ledger-question'
 import { recordsNamed } from './named-records'
@@ -15,6 +16,7 @@ import type { Turn } from './types'
  */
 export type RecordKind = 'hazard' | 'patrol'
 const RECORD_NAMES: Record<RecordKind, string> = { hazard: '隐患', patrol: '巡查记录' }
+const NO_HAZARD_REPORTED = '您还没有上报过隐患。发现隐患直接发一句话说明情况和地点即可。'
 
 /** When a record was made, as people say it: 「上周五」「周三」「11月20号」 as well as 「昨天」. */
 const WHEN_MADE =
@@ -172,9 +174,7 @@ export async function describeOwnOpen(turn: Turn, personId: number): Promise<str
   if (open.length === 0) {
     const [reported] = await db.select({ n: count() }).from(hazards).where(eq(hazards.reporterId, personId))
     const n = reported?.n ?? 0
-    return n === 0
-      ? '您还没有上报过隐患。发现隐患直接发一句话说明情况和地点即可。'
-      : `您上报的 ${n} 项隐患都已整改销号（或作废）。`
+    return n === 0 ? NO_HAZARD_REPORTED : `您上报的 ${n} 项隐患都已整改销号（或作废）。`
   }
   const late = open.filter((h) => h.rectifyDueAt && h.rectifyDueAt < now).length
   const lines = open.slice(0, LISTED).map((h) => {
@@ -258,7 +258,7 @@ export async function describeOwnRecords(
     .where(eq(hazards.reporterId, personId))
     .orderBy(desc(hazards.foundAt), desc(hazards.id))
     .limit(SEARCHED)
-  if (latest.length === 0) return '您还没有上报过隐患。发现隐患直接发一句话说明情况和地点即可。'
+  if (latest.length === 0) return NO_HAZARD_REPORTED
   const named = recordsNamed(latest, input)
   const rows = (named.length > 0 ? named : latest).slice(0, LISTED)
   const lines = rows.map((h) => {
@@ -305,6 +305,34 @@ export async function explainAmendment(turn: Turn, personId: number, asked: Reco
   }
   const which = hazard ? `您最近上报的隐患是 ${hazard.code}（${clip(hazard.description, 16)}）。` : ''
   return `${which}已上报的隐患不能直接修改。需要更正描述、地点或等级的，请联系督查员或责任单位在管理后台更正。`
+}
+
+/** 「刚才发的隐患为什么没有交办」「我报的隐患怎么还没派下去」: why the hazard reported last has no unit yet. */
+export const ASKS_WHY_NOT_HANDED = /(?:为什么|为啥|怎么)(?:还)?(?:没有?|未|不)(?:交办|派|分派|派单|派下去|交给|转给)/
+
+/**
+ * Why the hazard the person reported last is not handed to a unit: a major one waits for the supervising office's
+ * 五落实 before it is handed over; a general one with no unit for its kind waits to be handed by hand; one handed
+ * says to whom, and by when.
+ */
+export async function explainNotHanded(turn: Turn, personId: number): Promise<string> {
+  const { timeZone, clock } = turn.ctx
+  const [hazard] = await turn.ctx.db
+    .select()
+    .from(hazards)
+    .where(eq(hazards.reporterId, personId))
+    .orderBy(desc(hazards.id))
+    .limit(1)
+  if (!hazard) return NO_HAZARD_REPORTED
+  const which = `隐患 ${hazard.code}（${clip(hazard.description, 16)}）`
+  if (hazard.unitId !== null) {
+    const due = hazard.rectifyDueAt ? `，整改期限 ${formatLocal(hazard.rectifyDueAt, timeZone, clock.now())}` : ''
+    return `${which}已交办${(await unitName(turn.ctx, hazard.unitId)) ?? '责任单位'}${due}。`
+  }
+  if (hazard.status === 'voided') return `${which}已作废，不再交办。`
+  return hazard.level === 'major'
+    ? `${which}是重大隐患，须由督查员（安监科）落实“五落实”（责任、措施、资金、时限、预案）后交办；已推送给安监科和值班人员。`
+    : `${which}的类别暂无对应的责任单位，待督查员（安监科）分派。`
 }
 
 /** The person's patrol records, the one saved last first (「刚才那条」). */

@@ -244,3 +244,17 @@ describe('by when a complaint or a hazard must be done, asked without its number
     expect(dueSoon).toContain(ticket)
   })
 })
+
+describe('why a hazard just reported has no unit yet', () => {
+  it('says a major one waits for the 五落实 and a general one to whom it went (it was not understood)', async () => {
+    const FINDER = 'demo:field_staff'
+    await say(FINDER, '人民路188号路面塌陷 有个大坑 重大')
+    const major = lastCode(await say(FINDER, '确认'), 'YH')
+    const [why] = await say(FINDER, '刚才发的隐患为什么没有交办')
+    expect(why).toMatch(new RegExp(`^隐患 ${major}（.+）是重大隐患，须由督查员（安监科）落实“五落实”`))
+    await say(FINDER, '人民路199号井盖缺失 一般')
+    const general = lastCode(await say(FINDER, '确认'), 'YH')
+    const [handed] = await say(FINDER, '我报的隐患怎么还没派下去')
+    expect(handed).toMatch(new RegExp(`^隐患 ${general}（.+）已交办市政建设总公司，整改期限 `))
+  })
+})

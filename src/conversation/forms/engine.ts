@@ -48,6 +48,7 @@ import {
 } from '../intent'
 import { namesARecord, recordsNamed } from '../named-records'
 import {
+  ASKS_WHY_NOT_HANDED,
   asksAfterOwnRecords,
   asksOwnCount,
   asksOwnOpen,
@@ -56,6 +57,7 @@ import {
   describeOwnOpen,
   describeOwnRecords,
   explainAmendment,
+  explainNotHanded,
 } from '../own-records'
 import { asksHowToAddPhoto, photoPromisedFor, promisesPhoto } from '../photo-promised'
 import { readsAsWords } from '../plain-text'
@@ -1103,6 +1105,8 @@ async function step(
     if (asked) return [text(await describeOwnRecords(turn, actor.personId, asked, input))]
     const amend = asksToAmendRecord(input)
     if (amend) return [text(await explainAmendment(turn, actor.personId, amend))]
+    // 「刚才发的隐患为什么没有交办」: why the one they reported last has no unit yet (it was not understood).
+    if (ASKS_WHY_NOT_HANDED.test(input)) return [text(await explainNotHanded(turn, actor.personId))]
   }
   // 「事故：今天上午10点，朗州路燃气管道被挖断」 from those who record accidents: the accident record, whatever it names.
   // 「报一起事故」「登记一起安全事故」: the accident record asked for in words, as its command is.
