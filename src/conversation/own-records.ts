@@ -279,13 +279,7 @@ export async function describeOwnRecords(
 export async function explainAmendment(turn: Turn, personId: number, asked: RecordKind | 'latest'): Promise<string> {
   const { timeZone, clock } = turn.ctx
   const [patrol] = await latestPatrols(turn, personId)
-  // 「刚才那条」: the one saved last, whenever it was found.
-  const [hazard] = await turn.ctx.db
-    .select()
-    .from(hazards)
-    .where(eq(hazards.reporterId, personId))
-    .orderBy(desc(hazards.id))
-    .limit(1)
+  const hazard = await latestHazardOf(turn, personId)
   // Nothing saved yet: nothing to put right (a form being filled is corrected or dropped as it goes).
   const saved = asked === 'patrol' ? patrol : asked === 'hazard' ? hazard : (patrol ?? hazard)
   if (!saved) return WORDING.nothingSavedToAmend(asked === 'latest' ? '巡查记录或隐患' : RECORD_NAMES[asked])
@@ -317,12 +311,7 @@ export const ASKS_WHY_NOT_HANDED = /(?:为什么|为啥|怎么)(?:还)?(?:没有
  */
 export async function explainNotHanded(turn: Turn, personId: number): Promise<string> {
   const { timeZone, clock } = turn.ctx
-  const [hazard] = await turn.ctx.db
-    .select()
-    .from(hazards)
-    .where(eq(hazards.reporterId, personId))
-    .orderBy(desc(hazards.id))
-    .limit(1)
+  const hazard = await latestHazardOf(turn, personId)
   if (!hazard) return NO_HAZARD_REPORTED
   const which = `隐患 ${hazard.code}（${clip(hazard.description, 16)}）`
   if (hazard.unitId !== null) {
@@ -333,6 +322,17 @@ export async function explainNotHanded(turn: Turn, personId: number): Promise<st
   return hazard.level === 'major'
     ? `${which}是重大隐患，须由督查员（安监科）落实“五落实”（责任、措施、资金、时限、预案）后交办；已推送给安监科和值班人员。`
     : `${which}的类别暂无对应的责任单位，待督查员（安监科）分派。`
+}
+
+/** The hazard the person reported last, whenever it was found (「刚才那条」「刚才发的隐患」). */
+async function latestHazardOf(turn: Turn, personId: number) {
+  const [hazard] = await turn.ctx.db
+    .select()
+    .from(hazards)
+    .where(eq(hazards.reporterId, personId))
+    .orderBy(desc(hazards.id))
+    .limit(1)
+  return hazard
 }
 
 /** The person's patrol records, the one saved last first (「刚才那条」). */

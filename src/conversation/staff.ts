@@ -561,7 +561,7 @@ async function runCommand(turn: Turn, person: PersonRow, actor: Actor): Promise<
   if (ASKS_WHO_I_AM.test(input)) return [text(await describeWhoIAm(turn, person))]
   // 「已派人去了」「收到，马上安排」 from a handler whose unit has nothing waiting: said of a record the bot cannot
   // tell, so the handler is told nothing waits and how to name the one meant (it had been "not understood").
-  // (「恒大工地塔吊没有备案 已经下了停工通知」 names a thing and what is wrong with it: a report, with what was done.)
+  // (「恒大工地塔吊没有备案 已经下了停工通知」 is something found, with the notice served on it: a report.)
   if (
     person.role === 'unit_handler' &&
     (takesUpComplaint(input) || takesOnHazard(input)) &&
